@@ -1,0 +1,3 @@
+"""SalesDesk: the client base and sales of a small office."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,39 @@
+"""E-mail addresses: validated by email-validator, kept as typed, matched in normalised form."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from email_validator import EmailNotValidError, validate_email
+
+from salesdesk.domain.errors import FieldProblem
+from salesdesk.domain.messages import msg
+
+
+def normalize_email(address: str) -> str:
+    """Form used to match duplicates: trimmed and lower-cased (domains are case-insensitive,
+    and in practice so are mailboxes)."""
+    return address.strip().casefold()
+
+
+@lru_cache(maxsize=8192)
+def check_email(address: str, field: str = "email") -> FieldProblem | None:
+    text = address.strip()
+    try:
+        validate_email(text, check_deliverability=False)
+    except EmailNotValidError as exc:
+        return FieldProblem(field, msg("err.email_invalid", value=text, reason=msg(_reason(text, str(exc)))))
+    return None
+
+
+def _reason(text: str, library_message: str) -> str:
+    """The library explains in English only; name the common causes in our own words."""
+    if "@" not in text:
+        return "email.no_at"
+    if text.endswith("@"):
+        return "email.no_domain"
+    if any(ch.isspace() for ch in text):
+        return "email.spaces"
+    if "domain" in library_message.lower() or "after the @" in library_message:
+        return "email.bad_domain"
+    return "email.bad"

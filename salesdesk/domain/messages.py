@@ -1,0 +1,275 @@
+"""Messages the core shows to people, in Russian and English.
+
+The domain has no Qt, so it cannot use ``tr()``; it keeps its own small catalogue instead. Each
+message is a key plus parameters, rendered in the current language only when shown, so an error
+raised in a worker thread still reads right after the user switches language.
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+LANGUAGES = ("ru", "en")
+_language = "en"
+
+# key -> (Russian, English). Parameters use str.format syntax.
+_CATALOGUE: dict[str, tuple[str, str]] = {
+    # Field labels, used inside other messages and next to fields.
+    "field.name": ("Название", "Name"),
+    "field.full_name": ("Полное наименование", "Full legal name"),
+    "field.kind": ("Вид клиента", "Client kind"),
+    "field.inn": ("ИНН", "INN"),
+    "field.kpp": ("КПП", "KPP"),
+    "field.ogrn": ("ОГРН", "OGRN"),
+    "field.ogrnip": ("ОГРНИП", "OGRNIP"),
+    "field.bik": ("БИК", "BIK"),
+    "field.account": ("Расчётный счёт", "Settlement account"),
+    "field.corr_account": ("Корр. счёт", "Correspondent account"),
+    "field.bank_name": ("Банк", "Bank"),
+    "field.legal_address": ("Юридический адрес", "Legal address"),
+    "field.postal_address": ("Почтовый адрес", "Postal address"),
+    "field.city": ("Город", "City"),
+    "field.phone": ("Телефон", "Phone"),
+    "field.email": ("E-mail", "E-mail"),
+    "field.industry": ("Отрасль", "Industry"),
+    "field.status": ("Статус", "Status"),
+    "field.source": ("Источник", "Source"),
+    "field.owner": ("Ответственный", "Owner"),
+    "field.tags": ("Метки", "Tags"),
+    "field.notes": ("Заметки", "Notes"),
+    "field.contact": ("Контактное лицо", "Contact person"),
+    "field.contact_position": ("Контакт с должностью", "Contact person with position"),
+    "field.full_name_person": ("ФИО", "Full name"),
+    "field.position": ("Должность", "Position"),
+    "field.birth_date": ("Дата рождения", "Birth date"),
+    "field.okved": ("Код ОКВЭД", "OKVED code"),
+    "field.industry_name": ("Название отрасли", "Industry name"),
+    "field.due_at": ("Срок", "Due"),
+    "field.text": ("Текст", "Text"),
+    "field.recurrence": ("Повтор", "Repeat"),
+    "field.title": ("Название сделки", "Deal title"),
+    "field.amount": ("Сумма", "Amount"),
+    "field.currency": ("Валюта", "Currency"),
+    "field.stage": ("Стадия", "Stage"),
+    "field.lost_reason": ("Причина проигрыша", "Reason lost"),
+    "field.opened_on": ("Дата открытия", "Opened on"),
+    "field.closed_on": ("Дата закрытия", "Closed on"),
+    "field.contract_end": ("Окончание договора", "Contract ends"),
+    "field.occurred_at": ("Когда", "When"),
+    "field.summary": ("Содержание", "Summary"),
+    "field.manager": ("Менеджер", "Manager"),
+    "field.manager_name": ("Имя менеджера", "Manager name"),
+    # Generic field problems.
+    "err.required": ("{field}: обязательное поле", "{field}: required"),
+    "err.too_long": ("{field}: не длиннее {limit} символов", "{field}: at most {limit} characters"),
+    "err.choice": ("{field}: недопустимое значение «{value}»", "{field}: “{value}” is not allowed"),
+    "err.date": ("{field} «{value}»: неверная дата", "{field} “{value}”: not a valid date"),
+    "err.future_birth": (
+        "{field} {value}: дата рождения в будущем",
+        "{field} {value}: birth date is in the future",
+    ),
+    "err.too_old": ("{field} {value}: слишком давняя дата", "{field} {value}: date is too far in the past"),
+    # Requisites.
+    "err.digits_only": (
+        "{field} «{value}»: допускаются только цифры",
+        "{field} “{value}”: digits only",
+    ),
+    "err.length": (
+        "{field} {value}: должно быть {expected} цифр, а здесь {actual}",
+        "{field} {value}: must be {expected} digits, not {actual}",
+    ),
+    "err.inn_length": (
+        "ИНН {value}: нужно 10 цифр (организация) или 12 (ИП, физлицо), а здесь {actual}",
+        "INN {value}: must be 10 digits (company) or 12 (sole trader, person), not {actual}",
+    ),
+    "err.check_digit": (
+        "{field} {value}: неверная контрольная цифра",
+        "{field} {value}: wrong check digit",
+    ),
+    "err.first_digit": (
+        "{field} {value}: должен начинаться с {expected}",
+        "{field} {value}: must start with {expected}",
+    ),
+    "err.kpp_format": (
+        "КПП «{value}»: формат — 4 цифры, 2 цифры или латинские заглавные буквы, 3 цифры",
+        "KPP “{value}”: expected 4 digits, 2 digits or Latin capitals, then 3 digits",
+    ),
+    "err.kpp_cyrillic": (
+        "КПП «{value}»: в 5–6 позициях русские буквы, нужны латинские",
+        "KPP “{value}”: positions 5–6 hold Cyrillic letters; only Latin capitals are allowed",
+    ),
+    "err.inn_for_kind": (
+        "ИНН {value}: у {kind} ИНН из {expected} цифр",
+        "INN {value}: a {kind} has a {expected}-digit INN",
+    ),
+    "err.not_for_kind": (
+        "{field}: не заполняется для вида «{kind}»",
+        "{field}: does not apply to a {kind}",
+    ),
+    "err.ogrn_for_kind": (
+        "{field} {value}: у {kind} указывается {expected}",
+        "{field} {value}: a {kind} has an {expected}",
+    ),
+    "err.account_needs_bik": (
+        "{field}: чтобы проверить счёт, укажите БИК банка",
+        "{field}: enter the bank's BIK so the account can be checked",
+    ),
+    "err.account_check": (
+        "{field} {value}: не сходится контрольная сумма с БИК {bik}",
+        "{field} {value}: check sum does not match BIK {bik}",
+    ),
+    "warn.bik_treasury": (
+        "БИК {value}: не банковский (казначейство?) — проверьте",
+        "BIK {value}: not a bank BIK (Treasury?) — please check",
+    ),
+    "warn.bik_unusual": (
+        "БИК {value}: банковские БИК начинаются с 04 — проверьте",
+        "BIK {value}: bank BIKs start with 04 — please check",
+    ),
+    # Phones and e-mails.
+    "err.phone_invalid": (
+        "Телефон «{value}»: не похоже на номер — нужен код города или оператора",
+        "Phone “{value}”: not a phone number — include the area or mobile code",
+    ),
+    "err.phone_letters": (
+        "Телефон «{value}»: в номере буквы",
+        "Phone “{value}”: letters in a phone number",
+    ),
+    "warn.phone_plus8": (
+        "Телефон «{value}»: +8 — это не Россия; для России пишите +7 или 8 без плюса",
+        "Phone “{value}”: +8 is not Russia; for Russia write +7, or 8 without the plus",
+    ),
+    "warn.phone_foreign": (
+        "Телефон «{value}»: номер не российский ({region})",
+        "Phone “{value}”: not a Russian number ({region})",
+    ),
+    "err.email_invalid": ("E-mail «{value}»: {reason}", "E-mail “{value}”: {reason}"),
+    "email.no_at": ("нет знака @", "there is no @ sign"),
+    "email.no_domain": ("после @ нет домена", "there is no domain after the @"),
+    "email.spaces": ("в адресе пробел", "the address contains a space"),
+    "email.bad_domain": ("неверный домен", "the domain is not valid"),
+    "email.bad": ("неверный адрес", "not a valid address"),
+    # Kinds, statuses, stages as the user reads them (genitive for "у ...").
+    "kind.legal": ("Организация", "Company"),
+    "kind.sole_trader": ("ИП", "Sole trader"),
+    "kind.person": ("Физлицо", "Private person"),
+    "kind_gen.legal": ("организации", "company"),
+    "kind_gen.sole_trader": ("ИП", "sole trader"),
+    "kind_gen.person": ("физлица", "private person"),
+    "status.lead": ("Лид", "Lead"),
+    "status.prospect": ("Потенциальный", "Prospect"),
+    "status.active": ("Действующий", "Active"),
+    "status.former": ("Бывший", "Former"),
+    "recurrence.none": ("Без повтора", "Does not repeat"),
+    "recurrence.monthly": ("Ежемесячно", "Monthly"),
+    "recurrence.quarterly": ("Ежеквартально", "Quarterly"),
+    "recurrence.yearly": ("Ежегодно", "Yearly"),
+    "interaction.call": ("Звонок", "Call"),
+    "interaction.meeting": ("Встреча", "Meeting"),
+    "interaction.email": ("Письмо", "E-mail"),
+    "interaction.note": ("Заметка", "Note"),
+    "stage.new": ("Новая", "New"),
+    "stage.negotiation": ("Переговоры", "Negotiation"),
+    "stage.proposal": ("Предложение", "Proposal"),
+    "stage.won": ("Выиграна", "Won"),
+    "stage.lost": ("Проиграна", "Lost"),
+    # Service and store problems.
+    "err.not_found": ("{what} №{id} не найден(а) — возможно, удалён(а)", "{what} #{id} not found — maybe deleted"),
+    "what.client": ("Клиент", "Client"),
+    "what.contact": ("Контактное лицо", "Contact person"),
+    "what.industry": ("Отрасль", "Industry"),
+    "what.reminder": ("Напоминание", "Reminder"),
+    "what.manager": ("Менеджер", "Manager"),
+    "what.deal": ("Сделка", "Deal"),
+    "what.interaction": ("Запись истории", "History entry"),
+    "err.stale": (
+        "{what} №{id} уже изменён(а) в другом окне или программе. Обновите карточку и повторите",
+        "{what} #{id} was changed elsewhere meanwhile. Reload it and try again",
+    ),
+    "err.industry_exists": (
+        "Отрасль с кодом {value} уже есть",
+        "An industry with code {value} already exists",
+    ),
+    "err.manager_exists": ("Менеджер «{value}» уже есть", "Manager “{value}” already exists"),
+    "err.unknown_industry": ("Отрасль «{value}» не найдена", "Industry “{value}” not found"),
+    "err.unknown_manager": ("Менеджер «{value}» не найден", "Manager “{value}” not found"),
+    "err.db_busy": (
+        "База данных занята другой операцией (например, импортом). Повторите через минуту",
+        "The database is busy with another operation (an import?). Try again in a minute",
+    ),
+    "err.db_open": (
+        "Не удаётся открыть базу данных {where}: {reason}",
+        "Cannot open the database {where}: {reason}",
+    ),
+    "err.db_newer": (
+        "База {where} создана более новой версией SalesDesk ({revision}). Обновите программу",
+        "The database {where} was made by a newer SalesDesk ({revision}). Please update the program",
+    ),
+    "err.db_not_salesdesk": (
+        "Файл {where} — не база SalesDesk",
+        "The file {where} is not a SalesDesk database",
+    ),
+    "err.cancelled": ("Операция отменена, база не изменилась", "Cancelled; the base was not changed"),
+    "err.disk_full": ("Недостаточно места на диске: {where}", "Not enough disk space: {where}"),
+}
+
+
+def set_language(code: str) -> None:
+    """Switch the language of every message rendered from now on ("ru" or "en")."""
+    global _language
+    _language = "ru" if code.lower().startswith("ru") else "en"
+
+
+def language() -> str:
+    return _language
+
+
+def detect_language(environ: Mapping[str, str] | None = None) -> str:
+    """The language a command-line user expects: ``SALESDESK_LANG``, then the locale variables
+    in gettext's order, then the system locale (Windows sets no variables)."""
+    env = os.environ if environ is None else environ
+    for name in ("SALESDESK_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            return "ru" if value.lower().startswith("ru") else "en"
+    if environ is None:
+        system = locale.getlocale()[0] or ""
+        if system.lower().startswith("ru") or system.startswith("Russian"):
+            return "ru"
+    return "en"
+
+
+def has(key: str) -> bool:
+    return key in _CATALOGUE
+
+
+def render(key: str, params: Mapping[str, Any] | None = None, lang: str | None = None) -> str:
+    """Render *key* with *params*; parameters that are messages themselves render too."""
+    ru, en = _CATALOGUE[key]
+    template = ru if (lang or _language) == "ru" else en
+    values = {k: (v.render(lang) if isinstance(v, Message) else v) for k, v in (params or {}).items()}
+    return template.format(**values)
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message key with its parameters; ``str()`` renders it in the current language."""
+
+    key: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def render(self, lang: str | None = None) -> str:
+        return render(self.key, self.params, lang)
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+def msg(key: str, **params: Any) -> Message:
+    if key not in _CATALOGUE:
+        raise KeyError(f"no message {key!r} in the catalogue")
+    return Message(key, params)

@@ -1,0 +1,83 @@
+"""What a face may ask of the client list, and the plain rows it gets back.
+
+A ``ClientQuery`` is a value (filters, search text, sort); the store turns it into SQL, the
+window keeps it as its current state, and an export reuses it to write "the current filter".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+from salesdesk.domain.model import ClientKind, ClientStatus
+
+
+class ClientSort(StrEnum):
+    RELEVANCE = "relevance"  # search rank; the same as NAME when there is no search text
+    NAME = "name"
+    KIND = "kind"
+    INN = "inn"
+    CITY = "city"
+    INDUSTRY = "industry"
+    STATUS = "status"
+    OWNER = "owner"
+    PHONE = "phone"
+    NEXT_REMINDER = "next_reminder"
+    COMPLETENESS = "completeness"
+    CREATED = "created"
+    UPDATED = "updated"
+
+
+@dataclass(frozen=True, slots=True)
+class ClientQuery:
+    text: str = ""
+    statuses: frozenset[ClientStatus] = frozenset()
+    kinds: frozenset[ClientKind] = frozenset()
+    industry_id: int | None = None
+    owner_id: int | None = None
+    tag: str = ""
+    overdue_only: bool = False
+    completeness_below: int | None = None
+    ids: frozenset[int] | None = None  # a selection; None means no restriction
+    trash: bool = False  # the trash instead of the live base
+    sort: ClientSort = ClientSort.RELEVANCE
+    descending: bool = False
+    now: datetime | None = field(default=None, compare=False)  # for "overdue"; set by services
+
+
+@dataclass(frozen=True, slots=True)
+class ClientRow:
+    """One line of the client table: everything a list shows, nothing it does not."""
+
+    id: int
+    version: int
+    name: str
+    kind: ClientKind
+    inn: str
+    city: str
+    industry_name: str
+    status: ClientStatus
+    owner_name: str
+    phone: str
+    email: str
+    next_reminder_at: datetime | None
+    completeness: int
+    missing: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ClientPage:
+    rows: tuple[ClientRow, ...]
+    total: int  # rows matching the query, not only this page
+    offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateHit:
+    """Another client that already holds one of this card's identifiers."""
+
+    client_id: int
+    name: str
+    field: str  # "inn", "phone", "email" or "name"
+    value: str

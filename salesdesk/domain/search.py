@@ -1,0 +1,68 @@
+"""What the search index holds for a client, and how a typed query becomes index terms.
+
+The store indexes two folded texts per client: the name (ranked higher) and everything else
+(identifiers, phone digits in several forms, e-mails, contact persons). Queries are folded the
+same way, so "ЁЛКА", "елка" and "Ёлка" meet, and phone digits typed in any format match.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from salesdesk.domain.model import ClientFields, ContactFields
+from salesdesk.domain.phones import query_digits, search_forms
+from salesdesk.domain.text import LEGAL_FORMS, words
+
+
+@dataclass(frozen=True, slots=True)
+class SearchDocument:
+    name: str
+    other: str
+
+
+def search_document(client: ClientFields, contacts: Iterable[ContactFields] = ()) -> SearchDocument:
+    name = " ".join(words(f"{client.name} {client.full_name}"))
+    parts: list[str] = [client.inn, client.ogrn, client.kpp, client.city]
+    parts.extend(search_forms(client.phone) if client.phone else ())
+    if client.email:
+        parts.append(client.email)
+    for contact in contacts:
+        parts.append(contact.full_name)
+        for phone in contact.phones:
+            parts.extend(search_forms(phone))
+        parts.extend(contact.emails)
+    other = " ".join(words(" ".join(p for p in parts if p)))
+    return SearchDocument(name, other)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchQuery:
+    """Terms every match must contain as prefixes of its words; empty means "everything"."""
+
+    terms: tuple[str, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not self.terms
+
+
+def parse_query(text: str) -> SearchQuery:
+    phone = query_digits(text)
+    if phone is not None and len(phone) >= 3:
+        return SearchQuery((phone,))
+    # An e-mail splits into words like any text: "ivan@romashka.ru" needs ivan, romashka and ru.
+    terms = words(text)
+    meaningful = [t for t in terms if t not in LEGAL_FORMS]
+    # "ООО Ромашка" is about "ромашка"; but a search for just "ооо" still means something.
+    return SearchQuery(tuple(meaningful or terms))
+
+
+def guess_city(address: str) -> str:
+    """The city in a Russian address such as "123456, г. Москва, ул. Ленина, д. 1"."""
+    for part in address.split(","):
+        part = part.strip()
+        for prefix in ("г. ", "г.", "г ", "город "):
+            if part.startswith(prefix) and len(part) > len(prefix):
+                return part[len(prefix):].strip()
+    return ""

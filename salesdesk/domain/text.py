@@ -1,0 +1,81 @@
+"""Text normalisation for search, sorting and duplicate matching.
+
+SQLite folds case for ASCII only and sorts Ё after Я, so the store keeps columns holding the
+output of these functions instead of calling Python inside SQL (DOMAIN.md §6).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Split as SQLite FTS5's unicode61 tokenizer does: letters and digits make words.
+_NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+_SPACES = re.compile(r"\s+")
+_DIGITS = re.compile(r"\D+")
+_QUOTES = "\"'«»„“”‘’`"
+
+# Abbreviated legal forms that prefix most company names; search ranking ignores them so that
+# the query "ооо ромашка" is about "ромашка".
+LEGAL_FORMS = frozenset(
+    {
+        "ооо", "оао", "зао", "пао", "ао", "нао", "ип", "чп", "тоо", "гуп", "муп", "фгуп", "нко",
+        "ано", "тсж", "снт", "кфх", "пк", "ooo", "llc", "ltd", "inc", "gmbh", "jsc", "pjsc",
+    }
+)
+# Legal forms spelled out, longest first ("публичное акционерное общество" before "акционерное
+# общество"), as they appear at the start of full legal names.
+_LEGAL_FORM_PHRASES = tuple(sorted((
+    "общество с ограниченной ответственностью", "акционерное общество", "публичное акционерное общество",
+    "закрытое акционерное общество", "открытое акционерное общество", "непубличное акционерное общество",
+    "индивидуальный предприниматель", "государственное унитарное предприятие",
+    "муниципальное унитарное предприятие", "автономная некоммерческая организация",
+), key=len, reverse=True))
+_OPENING_QUOTES = "«\"„“'"
+
+
+def fold(text: str) -> str:
+    """Case- and width-insensitive form: NFKC, casefold, ё → е, spaces collapsed."""
+    text = unicodedata.normalize("NFKC", text).casefold().replace("ё", "е")
+    return _SPACES.sub(" ", text).strip()
+
+
+def words(text: str) -> list[str]:
+    """Folded words, punctuation removed (the tokens the search index holds)."""
+    return [w for w in _NON_WORD.split(fold(text)) if w]
+
+
+def digits(text: str) -> str:
+    """Only the ASCII digits of *text* (full-width digits count, thanks to NFKC)."""
+    return _DIGITS.sub("", unicodedata.normalize("NFKC", text))
+
+
+def strip_quotes(text: str) -> str:
+    return text.translate({ord(q): " " for q in _QUOTES})
+
+
+def sort_key(name: str) -> str:
+    """Key that sorts names as a Russian reader expects: no legal form, no quotes, ё as е.
+
+    Only a legal form in front of the name goes: "ООО «Открытое небо»" sorts as "открытое небо",
+    and "ИП Иванов И.И." as "иванов и и".
+    """
+    text = fold(name)
+    quote = min((i for i in (text.find(q) for q in _OPENING_QUOTES) if i >= 0), default=-1)
+    if quote > 0 and all(w.strip(".,") in LEGAL_FORMS or not w for w in text[:quote].split(" ")):
+        text = text[quote:]  # «Name» after abbreviations only
+    else:
+        for phrase in _LEGAL_FORM_PHRASES:
+            if text.startswith(phrase + " "):
+                text = text[len(phrase) + 1:]
+                break
+        else:
+            first, _, rest = text.partition(" ")
+            if rest and first.strip(".,") in LEGAL_FORMS:
+                text = rest
+    return " ".join(fold(strip_quotes(text)).split())
+
+
+def collapse_spaces(text: str) -> str:
+    """Trim and collapse runs of whitespace (including non-breaking spaces from Excel)."""
+    return _SPACES.sub(" ", text.replace("\u00a0", " ")).strip()

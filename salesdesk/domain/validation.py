@@ -1,0 +1,260 @@
+"""The rules a client card, a contact person and the reference data must satisfy.
+
+One function per entity returns every problem at once (so the card editor can mark each field and
+an import can write each reason to the error file); ``require_valid`` turns blocking problems into
+a ``ValidationError``. ``clean_*`` trims what people paste in (non-breaking spaces, stray blanks)
+before any rule runs, so that what is stored is what was checked.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from salesdesk.domain import requisites
+from salesdesk.domain.emails import check_email
+from salesdesk.domain.errors import FieldProblem, ValidationError
+from salesdesk.domain.messages import msg
+from salesdesk.domain.model import (
+    ClientFields,
+    ClientKind,
+    ContactFields,
+    DealFields,
+    DealStage,
+    IndustryFields,
+    ManagerFields,
+    ReminderFields,
+)
+from salesdesk.domain.phones import check_phone
+from salesdesk.domain.text import collapse_spaces
+
+LIMITS = {
+    "name": 300,
+    "full_name": 500,
+    "legal_address": 500,
+    "postal_address": 500,
+    "city": 100,
+    "bank_name": 200,
+    "source": 100,
+    "notes": 20_000,
+    "tag": 50,
+    "position": 200,
+    "note": 5_000,
+    "text": 2_000,
+    "title": 300,
+    "summary": 10_000,
+    "lost_reason": 1_000,
+}
+_OKVED_RE = re.compile(r"^(?:[A-U]|\d{2}(?:\.\d{1,2}){0,2})$")
+_OLDEST_BIRTH = date(1900, 1, 1)
+_CURRENCY_RE = re.compile(r"^[A-Z]{3}$")  # ISO 4217
+
+
+def require_valid(problems: Iterable[FieldProblem]) -> list[FieldProblem]:
+    """Raise ``ValidationError`` if any problem blocks; return the warnings otherwise."""
+    problems = list(problems)
+    if any(p.blocking for p in problems):
+        raise ValidationError(problems)
+    return problems
+
+
+def _label(field: str) -> object:
+    return msg(f"field.{field}")
+
+
+def _required(field: str, value: str, label_key: str | None = None) -> FieldProblem | None:
+    if not value.strip():
+        return FieldProblem(field, msg("err.required", field=msg(label_key or f"field.{field}")))
+    return None
+
+
+def _length(field: str, value: str, limit_key: str | None = None, label_key: str | None = None) -> FieldProblem | None:
+    limit = LIMITS[limit_key or field]
+    if len(value) > limit:
+        return FieldProblem(field, msg("err.too_long", field=msg(label_key or f"field.{field}"), limit=limit))
+    return None
+
+
+def _ids(value: str) -> str:
+    """Identifiers arrive with spaces, dashes and full-width digits from copy and paste."""
+    return re.sub(r"[\s\-\u00a0]", "", value).translate(_FULLWIDTH_DIGITS)
+
+
+_FULLWIDTH_DIGITS = {0xFF10 + i: ord("0") + i for i in range(10)}
+
+
+# Clients -----------------------------------------------------------------------------------------
+
+
+def clean_client(fields: ClientFields) -> ClientFields:
+    text_fields = ("name", "full_name", "legal_address", "postal_address", "city", "phone", "email",
+                   "bank_name", "source")
+    changes: dict[str, object] = {name: collapse_spaces(getattr(fields, name)) for name in text_fields}
+    for name in ("inn", "ogrn", "bik", "account", "corr_account"):
+        changes[name] = _ids(getattr(fields, name))
+    changes["kpp"] = _ids(fields.kpp).upper()
+    changes["notes"] = fields.notes.strip()
+    tags: list[str] = []
+    for tag in fields.tags:
+        tag = collapse_spaces(tag)
+        if tag and tag.casefold() not in {t.casefold() for t in tags}:
+            tags.append(tag)
+    changes["tags"] = tuple(tags)
+    return dataclasses.replace(fields, **changes)  # type: ignore[arg-type]
+
+
+def client_problems(fields: ClientFields) -> list[FieldProblem]:
+    """Every problem of a (cleaned) client card, blocking ones and warnings."""
+    f = fields
+    out: list[FieldProblem | None] = [_required("name", f.name)]
+    for name in ("name", "full_name", "legal_address", "postal_address", "city", "bank_name", "source",
+                 "notes"):
+        out.append(_length(name, getattr(f, name)))
+    out.extend(_length("tags", tag, "tag") for tag in f.tags)
+    kind_gen = msg(f"kind_gen.{f.kind.value}")
+    kind_label = msg(f"kind.{f.kind.value}")
+
+    if f.inn:
+        problem = requisites.check_inn(f.inn)
+        if problem is None:
+            expected = 10 if f.kind is ClientKind.LEGAL else 12
+            if len(f.inn) != expected:
+                problem = FieldProblem("inn", msg("err.inn_for_kind", value=f.inn, kind=kind_gen, expected=expected))
+        out.append(problem)
+
+    if f.kpp:
+        if f.kind is ClientKind.LEGAL:
+            out.append(requisites.check_kpp(f.kpp))
+        else:
+            out.append(FieldProblem("kpp", msg("err.not_for_kind", field=_label("kpp"), kind=kind_label)))
+
+    if f.ogrn:
+        if f.kind is ClientKind.LEGAL:
+            problem = requisites.check_ogrn(f.ogrn)
+            if problem is not None and len(f.ogrn) == 15 and requisites.check_ogrnip(f.ogrn) is None:
+                problem = FieldProblem("ogrn", msg("err.ogrn_for_kind", field=_label("ogrnip"), value=f.ogrn,
+                                                   kind=kind_gen, expected=_label("ogrn")))
+            out.append(problem)
+        elif f.kind is ClientKind.SOLE_TRADER:
+            problem = requisites.check_ogrnip(f.ogrn)
+            if problem is not None and len(f.ogrn) == 13 and requisites.check_ogrn(f.ogrn) is None:
+                problem = FieldProblem("ogrn", msg("err.ogrn_for_kind", field=_label("ogrn"), value=f.ogrn,
+                                                   kind=kind_gen, expected=_label("ogrnip")))
+            out.append(problem)
+        else:
+            out.append(FieldProblem("ogrn", msg("err.not_for_kind", field=_label("ogrn"), kind=kind_label)))
+
+    if f.bik:
+        out.append(requisites.check_bik(f.bik))
+    if f.account:
+        out.append(requisites.check_settlement_account(f.account, f.bik))
+    if f.corr_account:
+        out.append(requisites.check_correspondent_account(f.corr_account, f.bik))
+    if f.phone:
+        out.append(check_phone(f.phone))
+    if f.email:
+        out.append(check_email(f.email))
+    return [p for p in out if p is not None]
+
+
+def validate_client(fields: ClientFields) -> tuple[ClientFields, list[FieldProblem]]:
+    """Clean and check a card; raise on blocking problems, return the cleaned card and warnings."""
+    cleaned = clean_client(fields)
+    return cleaned, require_valid(client_problems(cleaned))
+
+
+# Contact persons ---------------------------------------------------------------------------------
+
+
+def clean_contact(fields: ContactFields) -> ContactFields:
+    return dataclasses.replace(
+        fields,
+        full_name=collapse_spaces(fields.full_name),
+        position=collapse_spaces(fields.position),
+        phones=tuple(p for p in (collapse_spaces(x) for x in fields.phones) if p),
+        emails=tuple(e for e in (collapse_spaces(x) for x in fields.emails) if e),
+        note=fields.note.strip(),
+    )
+
+
+def contact_problems(fields: ContactFields, today: date) -> list[FieldProblem]:
+    f = fields
+    out: list[FieldProblem | None] = [
+        _required("full_name", f.full_name, "field.full_name_person"),
+        _length("full_name", f.full_name, "name", "field.full_name_person"),
+        _length("position", f.position),
+        _length("note", f.note, label_key="field.notes"),
+    ]
+    if f.birth_date is not None:
+        if f.birth_date > today:
+            out.append(FieldProblem("birth_date", msg("err.future_birth", field=_label("birth_date"),
+                                                      value=f.birth_date.isoformat())))
+        elif f.birth_date < _OLDEST_BIRTH:
+            out.append(FieldProblem("birth_date", msg("err.too_old", field=_label("birth_date"),
+                                                      value=f.birth_date.isoformat())))
+    out.extend(check_phone(p, "phones") for p in f.phones)
+    out.extend(check_email(e, "emails") for e in f.emails)
+    return [p for p in out if p is not None]
+
+
+def validate_contact(fields: ContactFields, today: date) -> tuple[ContactFields, list[FieldProblem]]:
+    cleaned = clean_contact(fields)
+    return cleaned, require_valid(contact_problems(cleaned, today))
+
+
+# Reference data, reminders, deals ----------------------------------------------------------------
+
+
+def validate_industry(fields: IndustryFields) -> IndustryFields:
+    cleaned = dataclasses.replace(fields, code=collapse_spaces(fields.code).upper(),
+                                  name=collapse_spaces(fields.name), notes=fields.notes.strip())
+    problems: list[FieldProblem | None] = [
+        _required("name", cleaned.name, "field.industry_name"),
+        _length("name", cleaned.name, label_key="field.industry_name"),
+        _length("notes", cleaned.notes),
+    ]
+    if cleaned.code and not _OKVED_RE.match(cleaned.code):
+        problems.append(FieldProblem("code", msg("err.choice", field=_label("okved"), value=cleaned.code)))
+    require_valid(p for p in problems if p is not None)
+    return cleaned
+
+
+def validate_manager(fields: ManagerFields) -> ManagerFields:
+    cleaned = dataclasses.replace(fields, name=collapse_spaces(fields.name), email=fields.email.strip())
+    problems = [_required("name", cleaned.name, "field.manager_name"),
+                _length("name", cleaned.name, label_key="field.manager_name")]
+    if cleaned.email:
+        problems.append(check_email(cleaned.email))
+    require_valid(p for p in problems if p is not None)
+    return cleaned
+
+
+def validate_reminder(fields: ReminderFields) -> ReminderFields:
+    cleaned = dataclasses.replace(fields, text=fields.text.strip())
+    require_valid(p for p in (_required("text", cleaned.text), _length("text", cleaned.text)) if p)
+    return cleaned
+
+
+def validate_deal(fields: DealFields) -> DealFields:
+    cleaned = dataclasses.replace(fields, title=collapse_spaces(fields.title),
+                                  lost_reason=fields.lost_reason.strip())
+    problems: list[FieldProblem | None] = [
+        _required("title", cleaned.title),
+        _length("title", cleaned.title),
+        _length("lost_reason", cleaned.lost_reason),
+    ]
+    if not cleaned.amount.amount.is_finite() or cleaned.amount.amount < 0:
+        problems.append(FieldProblem("amount", msg("err.choice", field=_label("amount"),
+                                                   value=str(cleaned.amount.amount))))
+    if not _CURRENCY_RE.match(cleaned.amount.currency):
+        problems.append(FieldProblem("currency", msg("err.choice", field=_label("currency"),
+                                                     value=cleaned.amount.currency)))
+    if cleaned.stage is DealStage.LOST:
+        problems.append(_required("lost_reason", cleaned.lost_reason))
+    if cleaned.closed_on is not None and cleaned.closed_on < cleaned.opened_on:
+        problems.append(FieldProblem("closed_on", msg("err.date", field=_label("closed_on"),
+                                                      value=cleaned.closed_on.isoformat())))
+    require_valid(p for p in problems if p is not None)
+    return cleaned

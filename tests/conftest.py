@@ -1,0 +1,43 @@
+"""Test set-up shared by every suite: no test touches the user's real data folder or screen."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from salesdesk.domain import messages
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_configure(config: pytest.Config) -> None:
+    # Offscreen unless a real (or Xvfb) display is there, so the same suite runs both ways.
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every path the program would use points into a temporary folder."""
+    folder = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("SALESDESK_DATA_DIR", str(folder))
+    monkeypatch.delenv("SALESDESK_DB", raising=False)
+    return folder
+
+
+@pytest.fixture
+def lang() -> Iterator[None]:
+    """Restore the message language after a test switches it."""
+    before = messages.language()
+    yield
+    messages.set_language(before)
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default() -> Iterator[None]:
+    before = messages.language()
+    messages.set_language("en")
+    yield
+    messages.set_language(before)
