@@ -1,0 +1,133 @@
+"""Client cards: create, edit, trash and restore, look up, list, search, find duplicates."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from salesdesk.domain.derived import derive
+from salesdesk.domain.emails import normalize_email
+from salesdesk.domain.errors import FieldProblem
+from salesdesk.domain.model import Client, ClientFields, ContactFields
+from salesdesk.domain.phones import parse_phone
+from salesdesk.domain.queries import ClientPage, ClientQuery, ClientRow, DuplicateHit
+from salesdesk.domain.text import sort_key
+from salesdesk.domain.validation import clean_client, client_problems, validate_client
+from salesdesk.services.common import SaveResult, check_references, utcnow
+from salesdesk.store import UnitOfWork
+
+ALL = ClientQuery()
+
+
+def check_client(fields: ClientFields) -> list[FieldProblem]:
+    """Every problem of a card as typed so far (blocking and warnings), without saving.
+
+    The card editor calls this on each keystroke; it touches no database.
+    """
+    return client_problems(clean_client(fields))
+
+
+def create_client(uow: UnitOfWork, fields: ClientFields, *, now: datetime | None = None) -> SaveResult:
+    cleaned, warnings = validate_client(fields)
+    now = now or utcnow()
+    with uow:
+        check_references(uow, industry_id=cleaned.industry_id, owner_id=cleaned.owner_id)
+        client_id = uow.clients.add(cleaned, derive(cleaned), now)
+        uow.record("client", client_id, "created")
+        uow.commit()
+    return SaveResult(client_id, 1, tuple(warnings))
+
+
+def update_client(uow: UnitOfWork, client_id: int, expected_version: int, fields: ClientFields, *,
+                  now: datetime | None = None) -> SaveResult:
+    """Save an edited card; ``StaleEditError`` if it changed since *expected_version* was read."""
+    cleaned, warnings = validate_client(fields)
+    now = now or utcnow()
+    with uow:
+        check_references(uow, industry_id=cleaned.industry_id, owner_id=cleaned.owner_id)
+        contacts = uow.contacts.list_for(client_id)
+        version = uow.clients.update(client_id, expected_version, cleaned, derive(cleaned, contacts), now)
+        uow.record("client", client_id, "updated")
+        uow.commit()
+    return SaveResult(client_id, version, tuple(warnings))
+
+
+def get_client(uow: UnitOfWork, client_id: int) -> Client:
+    with uow:
+        return uow.clients.get(client_id)
+
+
+def trash_client(uow: UnitOfWork, client_id: int, *, now: datetime | None = None) -> int:
+    """Move a client to the trash (hidden everywhere, restorable); returns the new version."""
+    with uow:
+        version = uow.clients.set_deleted(client_id, uow.clients.version_of(client_id), now or utcnow())
+        uow.record("client", client_id, "trashed")
+        uow.commit()
+    return version
+
+
+def restore_client(uow: UnitOfWork, client_id: int) -> int:
+    with uow:
+        version = uow.clients.set_deleted(client_id, uow.clients.version_of(client_id), None)
+        uow.record("client", client_id, "restored")
+        uow.commit()
+    return version
+
+
+def list_clients(uow: UnitOfWork, query: ClientQuery = ALL, *, offset: int = 0,
+                 limit: int = 100) -> ClientPage:
+    with uow:
+        return uow.listing.page(query, offset=offset, limit=limit)
+
+
+def rows_at(uow: UnitOfWork, query: ClientQuery, offset: int, limit: int, total: int | None = None) -> list[ClientRow]:
+    """A window of the list in display order (the client table fetches pages with this)."""
+    with uow:
+        return uow.listing.rows(query, offset=offset, limit=limit, total=total)
+
+
+def search_clients(uow: UnitOfWork, text: str, *, offset: int = 0, limit: int = 20) -> ClientPage:
+    """Ranked search by name, INN/OGRN prefix, phone digits, e-mail or contact name."""
+    return list_clients(uow, ClientQuery(text=text), offset=offset, limit=limit)
+
+
+def count_clients(uow: UnitOfWork, query: ClientQuery = ALL) -> int:
+    with uow:
+        return uow.listing.count(query)
+
+
+def client_ids(uow: UnitOfWork, query: ClientQuery) -> list[int]:
+    with uow:
+        return uow.listing.ids(query)
+
+
+def client_rows(uow: UnitOfWork, ids: Sequence[int]) -> list[ClientRow]:
+    with uow:
+        return uow.listing.rows_by_ids(ids)
+
+
+def average_completeness(uow: UnitOfWork, query: ClientQuery = ALL) -> float | None:
+    with uow:
+        return uow.listing.average_completeness(query)
+
+
+def find_duplicates(uow: UnitOfWork, fields: ClientFields, contacts: Sequence[ContactFields] = (), *,
+                    exclude_id: int | None = None) -> list[DuplicateHit]:
+    """Other live clients that already hold this card's INN (+KPP), a phone, an e-mail or name."""
+    cleaned = clean_client(fields)
+    phones = [parse_phone(p).e164 for p in (cleaned.phone, *(p for c in contacts for p in c.phones)) if p]
+    emails = [normalize_email(e) for e in (cleaned.email, *(e for c in contacts for e in c.emails)) if e]
+    with uow:
+        return uow.clients.duplicates(
+            inn=cleaned.inn, kpp=cleaned.kpp, phones_e164=[p for p in phones if p], emails=emails,
+            sort_key=sort_key(cleaned.name) if cleaned.name else "", exclude_id=exclude_id,
+        )
+
+
+def refresh_derived(uow: UnitOfWork, client_id: int) -> None:
+    """Recompute completeness and the search text after the client's contact persons changed.
+
+    Runs inside the caller's unit of work.
+    """
+    client = uow.clients.get(client_id)
+    uow.clients.write_derived(client_id, derive(client.fields(), uow.contacts.list_for(client_id)))

@@ -1,0 +1,72 @@
+"""Small things every service needs: the clock, save results, reference checks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Protocol
+
+from salesdesk.domain.errors import FieldProblem, NotFoundError, UserError, ValidationError
+from salesdesk.domain.messages import msg
+from salesdesk.store import UnitOfWork
+
+# How faces get units of work: one fresh unit per user action.
+UowFactory = Callable[[], UnitOfWork]
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class SaveResult:
+    """What a save did: the row, its new version, and warnings that did not stop it."""
+
+    id: int
+    version: int
+    warnings: tuple[FieldProblem, ...] = ()
+
+
+def check_references(uow: UnitOfWork, *, industry_id: int | None = None, owner_id: int | None = None) -> None:
+    """Refuse a card pointing at an industry or manager that is gone (another seat deleted it)."""
+    problems = []
+    if industry_id is not None:
+        try:
+            uow.industries.get(industry_id)
+        except NotFoundError:
+            problems.append(FieldProblem("industry_id", msg("err.unknown_industry", value=industry_id)))
+    if owner_id is not None:
+        try:
+            uow.managers.get(owner_id)
+        except NotFoundError:
+            problems.append(FieldProblem("owner_id", msg("err.unknown_manager", value=owner_id)))
+    if problems:
+        raise ValidationError(problems)
+
+
+class Reporter(Protocol):
+    """Where a long operation reports progress and learns that the user pressed Cancel.
+
+    The window passes one that emits Qt signals from the worker thread; the command line one that
+    prints; tests one that cancels on cue.
+    """
+
+    def progress(self, done: int, total: int) -> None: ...
+
+    def cancelled(self) -> bool: ...
+
+
+class SilentReporter:
+    def progress(self, done: int, total: int) -> None:
+        pass
+
+    def cancelled(self) -> bool:
+        return False
+
+
+class Cancelled(UserError):
+    """The user cancelled; the transaction was rolled back and nothing changed."""
+
+    def __init__(self) -> None:
+        super().__init__(msg("err.cancelled"))

@@ -1,0 +1,75 @@
+"""Contact persons of a client: add, edit, trash, restore, list.
+
+Every change recomputes the client's completeness and search text in the same transaction, so
+the client list never shows a stale score.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from salesdesk.domain.model import ContactFields, ContactPerson
+from salesdesk.domain.validation import validate_contact
+from salesdesk.services.clients import refresh_derived
+from salesdesk.services.common import SaveResult, utcnow
+from salesdesk.store import UnitOfWork
+
+
+def _today(now: datetime) -> date:
+    return now.astimezone().date()
+
+
+def add_contact(uow: UnitOfWork, client_id: int, fields: ContactFields, *,
+                now: datetime | None = None) -> SaveResult:
+    now = now or utcnow()
+    cleaned, warnings = validate_contact(fields, _today(now))
+    with uow:
+        uow.clients.version_of(client_id)  # NotFoundError if the client is gone
+        contact_id = uow.contacts.add(client_id, cleaned, now)
+        if cleaned.is_primary:
+            uow.contacts.clear_primary(client_id, except_id=contact_id)
+        refresh_derived(uow, client_id)
+        uow.record("contact", contact_id, "created")
+        uow.record("client", client_id, "contacts")
+        uow.commit()
+    return SaveResult(contact_id, 1, tuple(warnings))
+
+
+def update_contact(uow: UnitOfWork, contact_id: int, expected_version: int, fields: ContactFields, *,
+                   now: datetime | None = None) -> SaveResult:
+    now = now or utcnow()
+    cleaned, warnings = validate_contact(fields, _today(now))
+    with uow:
+        version = uow.contacts.update(contact_id, expected_version, cleaned, now)
+        client_id = uow.contacts.client_of(contact_id)
+        if cleaned.is_primary:
+            uow.contacts.clear_primary(client_id, except_id=contact_id)
+        refresh_derived(uow, client_id)
+        uow.record("contact", contact_id, "updated")
+        uow.record("client", client_id, "contacts")
+        uow.commit()
+    return SaveResult(contact_id, version, tuple(warnings))
+
+
+def _set_deleted(uow: UnitOfWork, contact_id: int, when: datetime | None, action: str) -> int:
+    with uow:
+        version = uow.contacts.set_deleted(contact_id, uow.contacts.version_of(contact_id), when)
+        client_id = uow.contacts.client_of(contact_id)
+        refresh_derived(uow, client_id)
+        uow.record("contact", contact_id, action)
+        uow.record("client", client_id, "contacts")
+        uow.commit()
+    return version
+
+
+def trash_contact(uow: UnitOfWork, contact_id: int, *, now: datetime | None = None) -> int:
+    return _set_deleted(uow, contact_id, now or utcnow(), "trashed")
+
+
+def restore_contact(uow: UnitOfWork, contact_id: int) -> int:
+    return _set_deleted(uow, contact_id, None, "restored")
+
+
+def list_contacts(uow: UnitOfWork, client_id: int, *, include_deleted: bool = False) -> list[ContactPerson]:
+    with uow:
+        return uow.contacts.list_for(client_id, include_deleted=include_deleted)

@@ -1,0 +1,187 @@
+"""Reminders ("hooks"): plan the next contact, complete, snooze, and the agenda of what is due."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from salesdesk.domain.model import Recurrence, Reminder, ReminderFields
+from salesdesk.domain.reminders import WORKDAY_START, Snooze, hook_due, local_at, next_occurrence, snooze_until
+from salesdesk.domain.validation import validate_reminder
+from salesdesk.services.common import SaveResult, utcnow
+from salesdesk.store import UnitOfWork
+
+
+def add_reminder(uow: UnitOfWork, client_id: int, fields: ReminderFields, *,
+                 now: datetime | None = None) -> SaveResult:
+    cleaned = validate_reminder(fields)
+    with uow:
+        uow.clients.version_of(client_id)
+        ident = uow.reminders.add(client_id, cleaned, now or utcnow())
+        uow.record("reminder", ident, "created")
+        uow.record("client", client_id, "reminders")
+        uow.commit()
+    return SaveResult(ident, 1)
+
+
+def hook(uow: UnitOfWork, client_id: int, text: str, *, months: int | None = None, on: date | None = None,
+         recurrence: Recurrence = Recurrence.NONE, manager_id: int | None = None,
+         now: datetime | None = None) -> SaveResult:
+    """The office's "hook": remind me about this client in N months (or on a date)."""
+    now = now or utcnow()
+    if on is not None:
+        due = local_at(on, WORKDAY_START)
+    elif months is not None:
+        due = hook_due(now, months)
+    else:
+        raise ValueError("hook() needs months or a date")
+    fields = ReminderFields(due_at=due, text=text, recurrence=recurrence, manager_id=manager_id)
+    return add_reminder(uow, client_id, fields, now=now)
+
+
+def update_reminder(uow: UnitOfWork, reminder_id: int, expected_version: int, fields: ReminderFields, *,
+                    now: datetime | None = None) -> SaveResult:
+    cleaned = validate_reminder(fields)
+    with uow:
+        current = uow.reminders.get(reminder_id)
+        version = uow.reminders.update(reminder_id, expected_version, cleaned, now=now or utcnow(),
+                                       done_at=current.done_at, snoozed_until=None)
+        uow.record("reminder", reminder_id, "updated")
+        uow.record("client", current.client_id, "reminders")
+        uow.commit()
+    return SaveResult(reminder_id, version)
+
+
+@dataclass(frozen=True, slots=True)
+class Completed:
+    reminder_id: int
+    version: int
+    next_id: int | None  # the next occurrence of a repeating reminder
+
+
+def complete_reminder(uow: UnitOfWork, reminder_id: int, *, now: datetime | None = None) -> Completed:
+    """Mark done; a repeating reminder gets its next occurrence in the same transaction."""
+    now = now or utcnow()
+    with uow:
+        current = uow.reminders.get(reminder_id)
+        version = uow.reminders.update(reminder_id, current.version, _fields(current), now=now, done_at=now,
+                                       snoozed_until=current.snoozed_until)
+        next_id = None
+        anchor = current.anchor_at or current.due_at
+        following = next_occurrence(current.due_at, current.recurrence, now, anchor=anchor)
+        if following is not None:
+            next_id = uow.reminders.add(current.client_id, dataclasses.replace(_fields(current), due_at=following),
+                                        now, anchor_at=anchor)
+            uow.record("reminder", next_id, "created")
+        uow.record("reminder", reminder_id, "done")
+        uow.record("client", current.client_id, "reminders")
+        uow.commit()
+    return Completed(reminder_id, version, next_id)
+
+
+def reopen_reminder(uow: UnitOfWork, reminder_id: int, *, now: datetime | None = None) -> int:
+    """Undo "done" (the next occurrence, if one was made, stays: it may already be edited)."""
+    with uow:
+        current = uow.reminders.get(reminder_id)
+        version = uow.reminders.update(reminder_id, current.version, _fields(current), now=now or utcnow(),
+                                       done_at=None, snoozed_until=current.snoozed_until)
+        uow.record("reminder", reminder_id, "reopened")
+        uow.record("client", current.client_id, "reminders")
+        uow.commit()
+    return version
+
+
+def snooze_reminder(uow: UnitOfWork, reminder_id: int, option: Snooze, *, now: datetime | None = None) -> int:
+    now = now or utcnow()
+    with uow:
+        current = uow.reminders.get(reminder_id)
+        version = uow.reminders.update(reminder_id, current.version, _fields(current), now=now,
+                                       done_at=current.done_at, snoozed_until=snooze_until(option, now))
+        uow.record("reminder", reminder_id, "snoozed")
+        uow.record("client", current.client_id, "reminders")
+        uow.commit()
+    return version
+
+
+def trash_reminder(uow: UnitOfWork, reminder_id: int, *, now: datetime | None = None) -> int:
+    with uow:
+        version = uow.reminders.set_deleted(reminder_id, uow.reminders.version_of(reminder_id), now or utcnow())
+        uow.record("reminder", reminder_id, "trashed")
+        uow.record("client", uow.reminders.client_of(reminder_id), "reminders")
+        uow.commit()
+    return version
+
+
+def restore_reminder(uow: UnitOfWork, reminder_id: int) -> int:
+    with uow:
+        version = uow.reminders.set_deleted(reminder_id, uow.reminders.version_of(reminder_id), None)
+        uow.record("reminder", reminder_id, "restored")
+        uow.record("client", uow.reminders.client_of(reminder_id), "reminders")
+        uow.commit()
+    return version
+
+
+def get_reminder(uow: UnitOfWork, reminder_id: int) -> Reminder:
+    with uow:
+        return uow.reminders.get(reminder_id)
+
+
+def reminders_of(uow: UnitOfWork, client_id: int) -> list[Reminder]:
+    with uow:
+        return uow.reminders.list_for(client_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Agenda:
+    """Open reminders in the groups the reminders panel shows."""
+
+    overdue: tuple[Reminder, ...]
+    today: tuple[Reminder, ...]
+    this_week: tuple[Reminder, ...]
+    later: tuple[Reminder, ...]
+
+    @property
+    def all(self) -> tuple[Reminder, ...]:
+        return self.overdue + self.today + self.this_week + self.later
+
+
+def agenda(uow: UnitOfWork, *, now: datetime | None = None, manager_id: int | None = None,
+           later_days: int = 90, limit: int = 2000) -> Agenda:
+    now = now or utcnow()
+    local_now = now.astimezone()
+    start_of_tomorrow = datetime.combine(local_now.date() + timedelta(days=1), time(0), local_now.tzinfo)
+    days_to_monday = 7 - local_now.weekday()
+    start_of_next_week = datetime.combine(local_now.date() + timedelta(days=days_to_monday), time(0),
+                                          local_now.tzinfo)
+    horizon = now + timedelta(days=later_days)
+    with uow:
+        items = uow.reminders.open_until(horizon, manager_id=manager_id, limit=limit)
+    overdue, today, week, later = [], [], [], []
+    for item in items:
+        due = item.effective_due
+        if due < now:
+            overdue.append(item)
+        elif due < start_of_tomorrow:
+            today.append(item)
+        elif due < start_of_next_week:
+            week.append(item)
+        else:
+            later.append(item)
+    return Agenda(tuple(overdue), tuple(today), tuple(week), tuple(later))
+
+
+def count_overdue(uow: UnitOfWork, *, now: datetime | None = None) -> int:
+    with uow:
+        return uow.reminders.count_open_before(now or utcnow())
+
+
+def due_between(uow: UnitOfWork, start: datetime, end: datetime) -> list[Reminder]:
+    """Open reminders coming due in (start, end]: what the window notifies about."""
+    with uow:
+        return [r for r in uow.reminders.open_until(end) if r.effective_due > start]
+
+
+def _fields(reminder: Reminder) -> ReminderFields:
+    return ReminderFields(due_at=reminder.due_at, text=reminder.text, recurrence=reminder.recurrence,
+                          manager_id=reminder.manager_id, deal_id=reminder.deal_id)

@@ -1,0 +1,180 @@
+"""The client list as SQL: filters, sorting, paging and full-text search in the database.
+
+The window, the command line and the export ask through ``ClientQuery``; nothing sorts or
+filters 100,000 rows in Python. On SQLite the search goes through the FTS5 index created by
+migration 0002; other databases match the same folded columns by word prefix with LIKE.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Select, and_, case, column, exists, func, literal_column, or_, select, table
+from sqlalchemy.sql.elements import ColumnElement
+
+from salesdesk.domain.model import ClientStatus
+from salesdesk.domain.queries import ClientPage, ClientQuery, ClientRow, ClientSort
+from salesdesk.domain.search import parse_query
+from salesdesk.domain.text import fold
+from salesdesk.store import schema as s
+from salesdesk.store.repositories import CLIENT_ROW_COLUMNS, CLIENTS_WITH_NAMES, client_row
+
+# The FTS5 table is not part of the metadata (it is SQLite-only and made by a migration).
+clients_fts = table("clients_fts", column("rowid"), column("search_name"), column("search_other"))
+NAME_WEIGHT, OTHER_WEIGHT = 10.0, 1.0
+
+_STATUS_ORDER = {status.value: i for i, status in enumerate(ClientStatus)}
+
+
+class ClientListing:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.fts = conn.dialect.name == "sqlite"
+
+    # Public ---------------------------------------------------------------------------------
+
+    def page(self, query: ClientQuery, *, offset: int = 0, limit: int = 100, with_total: bool = True) -> ClientPage:
+        stmt = self._ordered(query, select(*CLIENT_ROW_COLUMNS))
+        rows = tuple(client_row(r) for r in self.conn.execute(stmt.offset(offset).limit(limit)))
+        total = self.count(query) if with_total else len(rows)
+        return ClientPage(rows, total, offset)
+
+    def rows(self, query: ClientQuery, *, offset: int = 0, limit: int = 100, total: int | None = None) -> list[ClientRow]:
+        """Rows [offset, offset+limit) in display order.
+
+        Given the *total*, a window in the second half is read in reverse order from the end, so
+        the database skips at most half the rows: jumping to the last row costs what the first
+        row costs.
+        """
+        if total is not None and offset > total // 2:
+            end_offset = max(0, total - offset - limit)
+            count = min(limit, total - offset)
+            stmt = self._ordered(query, select(*CLIENT_ROW_COLUMNS), reverse=True)
+            found = [client_row(r) for r in self.conn.execute(stmt.offset(end_offset).limit(count))]
+            found.reverse()
+            return found
+        stmt = self._ordered(query, select(*CLIENT_ROW_COLUMNS))
+        return [client_row(r) for r in self.conn.execute(stmt.offset(offset).limit(limit))]
+
+    def ids(self, query: ClientQuery) -> list[int]:
+        """Every matching id in display order (cheap: the window and the export page by these)."""
+        stmt = self._ordered(query, select(s.clients.c.id))
+        return list(self.conn.execute(stmt).scalars())
+
+    def count(self, query: ClientQuery) -> int:
+        stmt = self._filtered(query, select(func.count()), joins_needed=False)
+        return int(self.conn.execute(stmt).scalar_one())
+
+    def average_completeness(self, query: ClientQuery) -> float | None:
+        stmt = self._filtered(query, select(func.avg(s.clients.c.completeness)), joins_needed=False)
+        value = self.conn.execute(stmt).scalar()
+        return None if value is None else float(value)
+
+    def rows_by_ids(self, ids: Sequence[int]) -> list[ClientRow]:
+        """Rows for these ids, in the order given (ids not found are left out)."""
+        if not ids:
+            return []
+        found: dict[int, ClientRow] = {}
+        for start in range(0, len(ids), 500):  # stay under every database's parameter limit
+            chunk = ids[start:start + 500]
+            stmt = select(*CLIENT_ROW_COLUMNS).select_from(CLIENTS_WITH_NAMES).where(s.clients.c.id.in_(chunk))
+            found.update((row.id, row) for row in (client_row(r) for r in self.conn.execute(stmt)))
+        return [found[i] for i in ids if i in found]
+
+    # Building blocks ------------------------------------------------------------------------
+
+    def _filtered(self, query: ClientQuery, stmt: Select[Any], *, joins_needed: bool = True) -> Select[Any]:
+        c = s.clients.c
+        source: Any = CLIENTS_WITH_NAMES if joins_needed else s.clients
+        terms = parse_query(query.text).terms
+        conditions: list[ColumnElement[bool]] = [c.deleted_at.is_not(None) if query.trash else c.deleted_at.is_(None)]
+        if terms:
+            if self.fts:
+                source = source.join(clients_fts, clients_fts.c.rowid == c.id)
+                conditions.append(literal_column("clients_fts").op("MATCH")(fts_expression(terms)))
+            else:
+                conditions.extend(_like_term(term) for term in terms)
+        if query.statuses:
+            conditions.append(c.status.in_(sorted(x.value for x in query.statuses)))
+        if query.kinds:
+            conditions.append(c.kind.in_(sorted(x.value for x in query.kinds)))
+        if query.industry_id is not None:
+            conditions.append(c.industry_id == query.industry_id)
+        if query.owner_id is not None:
+            conditions.append(c.owner_id == query.owner_id)
+        if query.tag:
+            conditions.append(exists().where(s.client_tags.c.client_id == c.id,
+                                             s.client_tags.c.tag_norm == fold(query.tag)))
+        if query.overdue_only:
+            conditions.append(c.next_reminder_at < (query.now or datetime.now(UTC)))
+        if query.completeness_below is not None:
+            conditions.append(c.completeness < query.completeness_below)
+        if query.ids is not None:
+            conditions.append(c.id.in_(sorted(query.ids)))
+        return stmt.select_from(source).where(and_(*conditions))
+
+    def _ordered(self, query: ClientQuery, stmt: Select[Any], *, reverse: bool = False) -> Select[Any]:
+        stmt = self._filtered(query, stmt)
+        c = s.clients.c
+        sort = query.sort
+        terms = parse_query(query.text).terms
+        if sort is ClientSort.RELEVANCE and not terms:
+            sort = ClientSort.NAME
+        keys: list[Any]
+        if sort is ClientSort.RELEVANCE:
+            rank: Any
+            if self.fts:
+                rank = func.bm25(literal_column("clients_fts"), NAME_WEIGHT, OTHER_WEIGHT)
+            else:
+                rank = case(*( (_like_name(t), 0) for t in terms[:1]), else_=1)
+            keys = [rank, c.sort_key]
+        else:
+            keys = _SORT_KEYS[sort]()
+        descending = query.descending != reverse
+        ordered = [k.desc() if descending else k.asc() for k in keys]
+        if sort is ClientSort.NEXT_REMINDER:  # clients without a reminder go last either way
+            ordered = [o.nulls_first() if reverse else o.nulls_last() for o in ordered]
+        tie = c.id.desc() if descending else c.id.asc()
+        return stmt.order_by(*ordered, tie)
+
+
+def fts_expression(terms: Sequence[str]) -> str:
+    """An FTS5 query: every term must begin some word. Terms are letters and digits only (the
+    domain splits them so), and each is quoted anyway, so user text can never become syntax."""
+    return " ".join('"' + term.replace('"', '""') + '"*' for term in terms)
+
+
+def _like_term(term: str) -> ColumnElement[bool]:
+    pattern_start, pattern_word = _like_patterns(term)
+    c = s.clients.c
+    return or_(c.search_name.like(pattern_start, escape="\\"), c.search_name.like(pattern_word, escape="\\"),
+               c.search_other.like(pattern_start, escape="\\"), c.search_other.like(pattern_word, escape="\\"))
+
+
+def _like_name(term: str) -> ColumnElement[bool]:
+    pattern_start, pattern_word = _like_patterns(term)
+    c = s.clients.c
+    return or_(c.search_name.like(pattern_start, escape="\\"), c.search_name.like(pattern_word, escape="\\"))
+
+
+def _like_patterns(term: str) -> tuple[str, str]:
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"{escaped}%", f"% {escaped}%"
+
+
+_SORT_KEYS: dict[ClientSort, Any] = {
+    ClientSort.NAME: lambda: [s.clients.c.sort_key],
+    ClientSort.KIND: lambda: [s.clients.c.kind, s.clients.c.sort_key],
+    ClientSort.INN: lambda: [s.clients.c.inn],
+    ClientSort.CITY: lambda: [s.clients.c.city, s.clients.c.sort_key],
+    ClientSort.INDUSTRY: lambda: [s.industries.c.name_norm, s.clients.c.sort_key],
+    ClientSort.STATUS: lambda: [case(_STATUS_ORDER, value=s.clients.c.status, else_=99), s.clients.c.sort_key],
+    ClientSort.OWNER: lambda: [s.managers.c.name_norm, s.clients.c.sort_key],
+    ClientSort.PHONE: lambda: [s.clients.c.phone_e164],
+    ClientSort.NEXT_REMINDER: lambda: [s.clients.c.next_reminder_at],
+    ClientSort.COMPLETENESS: lambda: [s.clients.c.completeness],
+    ClientSort.CREATED: lambda: [s.clients.c.created_at],
+    ClientSort.UPDATED: lambda: [s.clients.c.updated_at],
+}

@@ -1,0 +1,205 @@
+"""The tables, as SQLAlchemy Core metadata.
+
+Migrations (``store/migrations``) are the only thing that creates or changes these tables; a test
+compares a migrated database with this metadata so that the two cannot drift apart.
+
+Conventions: every editable row has ``version`` (optimistic locking: an UPDATE names the version
+it read) and ``deleted_at`` (the trash). Money is an integer of minor units (kopecks), never a
+float. ``sort_key`` / ``search_*`` / ``*_norm`` columns hold domain-normalised text, because SQLite
+folds case for ASCII only.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+from salesdesk.store.types import UtcDateTime
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+
+def _stamps() -> list[Column[object]]:
+    return [
+        Column("version", Integer, nullable=False, server_default="1"),
+        Column("created_at", UtcDateTime, nullable=False),
+        Column("updated_at", UtcDateTime, nullable=False),
+        Column("deleted_at", UtcDateTime, nullable=True),
+    ]
+
+
+managers = Table(
+    "managers",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(300), nullable=False),
+    Column("name_norm", String(300), nullable=False, unique=True),
+    Column("email", String(320), nullable=False, server_default=""),
+    Column("active", Boolean, nullable=False, server_default="1"),
+    *_stamps(),
+)
+
+industries = Table(
+    "industries",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(10), nullable=False, server_default=""),
+    Column("name", String(300), nullable=False),
+    Column("name_norm", String(300), nullable=False),
+    Column("notes", Text, nullable=False, server_default=""),
+    *_stamps(),
+    Index("ix_industries_code", "code"),
+)
+
+clients = Table(
+    "clients",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(20), nullable=False),
+    Column("name", String(300), nullable=False),
+    Column("full_name", String(500), nullable=False, server_default=""),
+    Column("inn", String(12), nullable=False, server_default=""),
+    Column("kpp", String(9), nullable=False, server_default=""),
+    Column("ogrn", String(15), nullable=False, server_default=""),
+    Column("legal_address", String(500), nullable=False, server_default=""),
+    Column("postal_address", String(500), nullable=False, server_default=""),
+    Column("city", String(100), nullable=False, server_default=""),
+    Column("phone", String(100), nullable=False, server_default=""),
+    Column("phone_e164", String(20), nullable=True),
+    Column("email", String(320), nullable=False, server_default=""),
+    Column("email_norm", String(320), nullable=True),
+    Column("bank_name", String(200), nullable=False, server_default=""),
+    Column("bik", String(9), nullable=False, server_default=""),
+    Column("account", String(20), nullable=False, server_default=""),
+    Column("corr_account", String(20), nullable=False, server_default=""),
+    Column("industry_id", Integer, ForeignKey("industries.id", ondelete="SET NULL"), nullable=True),
+    Column("status", String(20), nullable=False),
+    Column("source", String(100), nullable=False, server_default=""),
+    Column("owner_id", Integer, ForeignKey("managers.id", ondelete="SET NULL"), nullable=True),
+    Column("notes", Text, nullable=False, server_default=""),
+    Column("tags", String(1000), nullable=False, server_default=""),
+    Column("completeness", Integer, nullable=False, server_default="0"),
+    Column("missing", String(300), nullable=False, server_default=""),
+    Column("next_reminder_at", UtcDateTime, nullable=True),
+    Column("sort_key", String(300), nullable=False),
+    Column("search_name", Text, nullable=False, server_default=""),
+    Column("search_other", Text, nullable=False, server_default=""),
+    *_stamps(),
+    Index("ix_clients_sort_key", "sort_key", "id"),
+    Index("ix_clients_inn", "inn"),
+    Index("ix_clients_phone_e164", "phone_e164"),
+    Index("ix_clients_email_norm", "email_norm"),
+    Index("ix_clients_industry_id", "industry_id"),
+    Index("ix_clients_owner_id", "owner_id"),
+    Index("ix_clients_status", "status"),
+    Index("ix_clients_completeness", "completeness", "id"),
+    Index("ix_clients_next_reminder_at", "next_reminder_at"),
+)
+
+client_tags = Table(
+    "client_tags",
+    metadata,
+    Column("client_id", Integer, ForeignKey("clients.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_norm", String(50), primary_key=True),
+    Index("ix_client_tags_tag_norm", "tag_norm"),
+)
+
+contacts = Table(
+    "contacts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("client_id", Integer, ForeignKey("clients.id", ondelete="CASCADE"), nullable=False),
+    Column("full_name", String(300), nullable=False),
+    Column("position", String(200), nullable=False, server_default=""),
+    Column("birth_date", Date, nullable=True),
+    Column("note", Text, nullable=False, server_default=""),
+    Column("is_primary", Boolean, nullable=False, server_default="0"),
+    *_stamps(),
+    Index("ix_contacts_client_id", "client_id"),
+)
+
+# Phones and e-mails of contact persons, one row each, so duplicates can be found by index.
+contact_channels = Table(
+    "contact_channels",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("contact_id", Integer, ForeignKey("contacts.id", ondelete="CASCADE"), nullable=False),
+    Column("client_id", Integer, ForeignKey("clients.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(10), nullable=False),  # "phone" | "email"
+    Column("position", Integer, nullable=False),
+    Column("value", String(320), nullable=False),
+    Column("value_norm", String(320), nullable=True),  # E.164 or normalised e-mail
+    Index("ix_contact_channels_contact_id", "contact_id"),
+    Index("ix_contact_channels_kind_value_norm", "kind", "value_norm"),
+)
+
+interactions = Table(
+    "interactions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("client_id", Integer, ForeignKey("clients.id", ondelete="CASCADE"), nullable=False),
+    Column("contact_id", Integer, ForeignKey("contacts.id", ondelete="SET NULL"), nullable=True),
+    Column("kind", String(20), nullable=False),
+    Column("occurred_at", UtcDateTime, nullable=False),
+    Column("summary", Text, nullable=False),
+    Column("result", Text, nullable=False, server_default=""),
+    Column("manager_id", Integer, ForeignKey("managers.id", ondelete="SET NULL"), nullable=True),
+    *_stamps(),
+    Index("ix_interactions_client_id_occurred_at", "client_id", "occurred_at"),
+)
+
+deals = Table(
+    "deals",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("client_id", Integer, ForeignKey("clients.id", ondelete="CASCADE"), nullable=False),
+    Column("title", String(300), nullable=False),
+    Column("amount_minor", BigInteger, nullable=False),
+    Column("currency", String(3), nullable=False, server_default="RUB"),
+    Column("stage", String(20), nullable=False),
+    Column("lost_reason", Text, nullable=False, server_default=""),
+    Column("opened_on", Date, nullable=False),
+    Column("closed_on", Date, nullable=True),
+    Column("contract_end", Date, nullable=True),
+    Column("owner_id", Integer, ForeignKey("managers.id", ondelete="SET NULL"), nullable=True),
+    *_stamps(),
+    Index("ix_deals_client_id", "client_id"),
+    Index("ix_deals_stage_closed_on", "stage", "closed_on"),
+)
+
+reminders = Table(
+    "reminders",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("client_id", Integer, ForeignKey("clients.id", ondelete="CASCADE"), nullable=False),
+    Column("deal_id", Integer, ForeignKey("deals.id", ondelete="SET NULL"), nullable=True),
+    Column("due_at", UtcDateTime, nullable=False),
+    Column("text", String(2000), nullable=False),
+    Column("recurrence", String(20), nullable=False, server_default="none"),
+    Column("done_at", UtcDateTime, nullable=True),
+    Column("snoozed_until", UtcDateTime, nullable=True),
+    Column("effective_due", UtcDateTime, nullable=False),
+    Column("anchor_at", UtcDateTime, nullable=True),  # first due time of a repeating series
+    Column("manager_id", Integer, ForeignKey("managers.id", ondelete="SET NULL"), nullable=True),
+    *_stamps(),
+    Index("ix_reminders_client_id", "client_id"),
+    Index("ix_reminders_effective_due", "effective_due"),
+)

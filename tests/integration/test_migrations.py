@@ -1,0 +1,132 @@
+"""Opening databases: new files, files at the previous revision, files that are not ours."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine
+
+from salesdesk.domain.errors import StoreError
+from salesdesk.services import clients
+from salesdesk.store import UnitOfWork, open_database, resolve_url
+from salesdesk.store.database import HEAD_REVISION, MIGRATIONS_DIR
+from salesdesk.store.schema import metadata
+
+
+def _upgrade_to(path: Path, revision: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    engine = create_engine(resolve_url(path))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, revision)
+    engine.dispose()
+
+
+def test_head_constant_matches_the_migration_scripts() -> None:
+    assert ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head() == HEAD_REVISION
+
+
+def test_a_new_file_gets_the_whole_schema_and_the_okved_sections(db_path: Path) -> None:
+    database = open_database(resolve_url(db_path))
+    try:
+        assert database.revision() == HEAD_REVISION
+        with UnitOfWork(database) as uow:
+            codes = [i.code for i in uow.industries.list()]
+        assert codes == list("ABCDEFGHIJKLMNOPQRSTU")
+        assert database.check().ok
+    finally:
+        database.dispose()
+    assert db_path.exists()
+
+
+def test_migrated_schema_is_exactly_the_metadata(db_path: Path) -> None:
+    database = open_database(resolve_url(db_path))
+    try:
+        with database.engine.connect() as conn:
+            diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), metadata)
+        # The FTS5 table and its shadow tables are SQLite-only and deliberately not in the metadata.
+        diff = [d for d in diff if not (d[0] == "remove_table" and d[1].name.startswith("clients_fts"))]
+        assert diff == []
+    finally:
+        database.dispose()
+
+
+def test_file_at_previous_revision_is_backed_up_then_upgraded_and_searchable(db_path: Path) -> None:
+    _upgrade_to(db_path, "0001_initial")
+    raw = sqlite3.connect(db_path)
+    raw.execute(
+        "INSERT INTO clients (kind, name, status, sort_key, search_name, search_other, version, created_at,"
+        " updated_at) VALUES ('legal', 'ООО «Ёлка»', 'lead', 'елка', 'ооо елка', '7707083893', 1,"
+        " '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+    )
+    raw.commit()
+    raw.close()
+
+    database = open_database(resolve_url(db_path))
+    try:
+        assert database.revision() == HEAD_REVISION
+        backups = list(db_path.parent.glob("base.before-0001_initial.*.sqlite"))
+        assert len(backups) == 1
+        with sqlite3.connect(backups[0]) as copy:
+            assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001_initial",)
+            assert copy.execute("SELECT name FROM clients").fetchall() == [("ООО «Ёлка»",)]
+        page = clients.search_clients(UnitOfWork(database), "ЁЛКА")
+        assert [row.name for row in page.rows] == ["ООО «Ёлка»"]
+    finally:
+        database.dispose()
+
+
+def test_opening_a_current_file_makes_no_backup(db_path: Path) -> None:
+    open_database(resolve_url(db_path)).dispose()
+    open_database(resolve_url(db_path)).dispose()
+    assert [p.name for p in db_path.parent.iterdir() if "before" in p.name] == []
+
+
+def test_a_file_from_a_newer_program_is_refused_untouched(db_path: Path) -> None:
+    open_database(resolve_url(db_path)).dispose()
+    with sqlite3.connect(db_path) as raw:
+        raw.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    before = db_path.read_bytes()
+    with pytest.raises(StoreError, match="newer SalesDesk"):
+        open_database(resolve_url(db_path))
+    assert db_path.read_bytes() == before
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite"
+    path.write_text("Это не база данных, а список покупок\n" * 200, encoding="utf-8")
+    with pytest.raises(StoreError, match="not a SalesDesk database"):
+        open_database(resolve_url(path))
+
+
+def test_someone_elses_sqlite_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite"
+    with sqlite3.connect(path) as raw:
+        raw.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+    with pytest.raises(StoreError, match="not a SalesDesk database"):
+        open_database(resolve_url(path))
+    with sqlite3.connect(path) as raw:
+        tables = [r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+    assert tables == ["invoices"]
+
+
+def test_sqlite_settings_are_applied(database) -> None:  # type: ignore[no-untyped-def]
+    with database.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+
+
+def test_url_resolution_keeps_urls_and_makes_paths_absolute(tmp_path: Path) -> None:
+    assert resolve_url("postgresql+psycopg://u@host/db") == "postgresql+psycopg://u@host/db"
+    url = resolve_url(tmp_path / "Клиенты" / "база.sqlite")
+    assert url.startswith("sqlite:///") and url.endswith("база.sqlite")
