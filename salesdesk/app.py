@@ -1,0 +1,45 @@
+"""Wiring: logging, the database the user chose, and the Qt application.
+
+Qt is imported only when the window is really opened, so the command line starts fast and runs
+on machines without a display.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from collections.abc import Sequence
+
+from salesdesk import paths
+from salesdesk.store import Database, open_database, resolve_url
+
+log = logging.getLogger("salesdesk")
+
+
+def setup_logging(*, verbose: bool = False) -> None:
+    """Warnings and errors go to a rotating file in the data folder (the crash dialog points at it)."""
+    root = logging.getLogger()
+    if any(getattr(h, "_salesdesk", False) for h in root.handlers):
+        return
+    try:
+        folder = paths.log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            folder / "salesdesk.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    except OSError:
+        handler = logging.StreamHandler()
+    handler._salesdesk = True  # type: ignore[attr-defined]
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+
+
+def open_store(db: str | None) -> Database:
+    """Open the database named by ``--db``, ``SALESDESK_DB`` or the default file."""
+    return open_database(resolve_url(paths.database_target(db)))
+
+
+def run_gui(db: str | None, argv: Sequence[str] = ()) -> int:
+    from salesdesk.ui.application import run
+
+    return run(db, list(argv))

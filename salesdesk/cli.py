@@ -1,0 +1,297 @@
+"""The command line: the same services as the window, for scripts and quick lookups.
+
+``salesdesk`` alone opens the window. Exit status: 0 done, 2 invalid input (message on stderr,
+nothing saved), 1 anything else a person can act on (record not found, database busy), 3 a bug
+(details in the log).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from salesdesk import __version__
+from salesdesk.domain import messages
+from salesdesk.domain.errors import UserError, ValidationError
+from salesdesk.domain.model import Client, ClientFields, ClientKind, ClientStatus
+from salesdesk.domain.queries import ClientRow
+from salesdesk.store import Database, UnitOfWork
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_USER, EXIT_INVALID, EXIT_BUG = 0, 1, 2, 3
+
+
+def _common_options(*, suppress: bool) -> argparse.ArgumentParser:
+    """--db and --lang, accepted before or after the command. After it they must default to
+    SUPPRESS, or a subcommand would overwrite a value given before it with None."""
+    common = argparse.ArgumentParser(add_help=False)
+    default: Any = argparse.SUPPRESS if suppress else None
+    common.add_argument("--db", metavar="PATH_OR_URL", default=default,
+                        help="database file or SQLAlchemy URL (default: SALESDESK_DB or the user data folder)")
+    common.add_argument("--lang", choices=messages.LANGUAGES, default=default,
+                        help="language of messages (default: from the locale)")
+    return common
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = _common_options(suppress=True)
+    parser = argparse.ArgumentParser(
+        prog="salesdesk", parents=[_common_options(suppress=False)],
+        description="SalesDesk: the client base and sales of a small office. Without a command, opens the window.")
+    parser.add_argument("--version", action="version", version=f"SalesDesk {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    client = commands.add_parser("client", parents=[common], help="add, show, trash or restore a client")
+    client_commands = client.add_subparsers(dest="client_command", metavar="ACTION", required=True)
+    add = client_commands.add_parser("add", parents=[common], help="add a client; prints its id")
+    add.add_argument("--name", required=True, help="short name, e.g. 'ООО «Ромашка»'")
+    add.add_argument("--kind", choices=[k.value for k in ClientKind], default=ClientKind.LEGAL.value)
+    add.add_argument("--full-name", default="", help="full legal name")
+    add.add_argument("--inn", default="")
+    add.add_argument("--kpp", default="")
+    add.add_argument("--ogrn", default="", help="OGRN (company) or OGRNIP (sole trader)")
+    add.add_argument("--phone", default="")
+    add.add_argument("--email", default="")
+    add.add_argument("--address", default="", help="legal address")
+    add.add_argument("--city", default="")
+    add.add_argument("--industry", default="", help="OKVED code (e.g. G) or industry name")
+    add.add_argument("--status", choices=[s.value for s in ClientStatus], default=ClientStatus.LEAD.value)
+    add.add_argument("--source", default="")
+    add.add_argument("--owner", default="", help="manager's name (see 'salesdesk manager add')")
+    add.add_argument("--tag", action="append", default=[], help="a tag; repeat for more")
+    add.add_argument("--notes", default="")
+    add.add_argument("--json", action="store_true", help='print {"id": N}')
+    show = client_commands.add_parser("show", parents=[common], help="print one client")
+    show.add_argument("id", type=int)
+    show.add_argument("--json", action="store_true")
+    trash = client_commands.add_parser("trash", parents=[common], help="move a client to the trash")
+    trash.add_argument("id", type=int)
+    restore = client_commands.add_parser("restore", parents=[common], help="bring a client back from the trash")
+    restore.add_argument("id", type=int)
+
+    manager = commands.add_parser("manager", parents=[common], help="the office's managers")
+    manager_commands = manager.add_subparsers(dest="client_command", metavar="ACTION", required=True)
+    manager_add = manager_commands.add_parser("add", parents=[common], help="add a manager; prints the id")
+    manager_add.add_argument("name")
+    manager_add.add_argument("--email", default="")
+    manager_commands.add_parser("list", parents=[common], help="list managers")
+
+    search = commands.add_parser("search", parents=[common], help="find clients by name, INN, phone, e-mail")
+    search.add_argument("text")
+    search.add_argument("--limit", type=int, default=20)
+    search.add_argument("--json", action="store_true")
+
+    demo = commands.add_parser("demo", parents=[common], help="fill the database with realistic demo data")
+    demo.add_argument("--clients", type=int, default=1000)
+    demo.add_argument("--seed", type=int, default=2026)
+
+    commands.add_parser("check", parents=[common], help="check the database's integrity and schema version")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    messages.set_language(args.lang or messages.detect_language())
+    _utf8_safe_streams()
+    from salesdesk.app import run_gui, setup_logging
+
+    setup_logging()
+    if args.command is None:
+        return run_gui(args.db)
+    handler = _HANDLERS[(args.command, getattr(args, "client_command", None))]
+    try:
+        from salesdesk.app import open_store
+
+        database = open_store(args.db)
+        try:
+            return handler(database, args)
+        finally:
+            database.dispose()
+    except ValidationError as exc:
+        for problem in exc.problems:
+            print(str(problem), file=sys.stderr)
+        return EXIT_INVALID
+    except UserError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_USER
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        log.exception("command failed: %s", argv)
+        print("Internal error; details are in the log file." if messages.language() == "en"
+              else "Внутренняя ошибка; подробности в журнале программы.", file=sys.stderr)
+        return EXIT_BUG
+
+
+def _utf8_safe_streams() -> None:
+    """Never crash on a console that cannot show Cyrillic (an old Windows code page)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+
+
+def _emit_json(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=None, default=str))
+
+
+def _client_add(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.services import clients, reference
+
+    uow = UnitOfWork(database)
+    industry_id = reference.find_industry(uow, args.industry).id if args.industry else None
+    owner_id = reference.find_manager(uow, args.owner).id if args.owner else None
+    fields = ClientFields(
+        name=args.name, kind=ClientKind(args.kind), full_name=args.full_name, inn=args.inn, kpp=args.kpp,
+        ogrn=args.ogrn, phone=args.phone, email=args.email, legal_address=args.address, city=args.city,
+        industry_id=industry_id, status=ClientStatus(args.status), source=args.source, owner_id=owner_id,
+        tags=tuple(args.tag), notes=args.notes,
+    )
+    result = clients.create_client(uow, fields)
+    for warning in result.warnings:
+        print(str(warning), file=sys.stderr)
+    if args.json:
+        _emit_json({"id": result.id})
+    else:
+        print(result.id)
+    return EXIT_OK
+
+
+def _client_json(client: Client) -> dict[str, Any]:
+    data = {name: getattr(client, name) for name in client.__dataclass_fields__}
+    data["kind"] = client.kind.value
+    data["status"] = client.status.value
+    data["tags"] = list(client.tags)
+    data["missing"] = list(client.missing)
+    return data
+
+
+def _client_show(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.services import clients, contacts
+
+    client = clients.get_client(UnitOfWork(database), args.id)
+    people = contacts.list_contacts(UnitOfWork(database), args.id)
+    if args.json:
+        data = _client_json(client)
+        data["contacts"] = [
+            {"id": p.id, "full_name": p.full_name, "position": p.position, "birth_date": p.birth_date,
+             "phones": list(p.phones), "emails": list(p.emails), "is_primary": p.is_primary}
+            for p in people
+        ]
+        _emit_json(data)
+        return EXIT_OK
+    print(f"{client.name}  (#{client.id}, {client.kind.label}, {client.status.label})")
+    for label, value in (("INN", client.inn), ("KPP", client.kpp), ("OGRN", client.ogrn),
+                         ("Address", client.legal_address), ("Phone", client.phone), ("E-mail", client.email),
+                         ("Industry", client.industry_name), ("Owner", client.owner_name)):
+        if value:
+            print(f"  {label}: {value}")
+    print(f"  Completeness: {client.completeness}%")
+    for person in people:
+        print(f"  - {person.full_name}{', ' + person.position if person.position else ''}"
+              f"{'  ' + ', '.join(person.phones) if person.phones else ''}")
+    return EXIT_OK
+
+
+def _client_trash(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.services import clients
+
+    clients.trash_client(UnitOfWork(database), args.id)
+    return EXIT_OK
+
+
+def _client_restore(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.services import clients
+
+    clients.restore_client(UnitOfWork(database), args.id)
+    return EXIT_OK
+
+
+def _manager_add(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.domain.model import ManagerFields
+    from salesdesk.services import reference
+
+    result = reference.create_manager(UnitOfWork(database), ManagerFields(name=args.name, email=args.email))
+    print(result.id)
+    return EXIT_OK
+
+
+def _manager_list(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.services import reference
+
+    for manager in reference.list_managers(UnitOfWork(database)):
+        print(f"{manager.id:>5}  {manager.name}{'  ' + manager.email if manager.email else ''}")
+    return EXIT_OK
+
+
+def _row_json(row: ClientRow) -> dict[str, Any]:
+    return {"id": row.id, "name": row.name, "kind": row.kind.value, "inn": row.inn, "phone": row.phone,
+            "email": row.email, "city": row.city, "status": row.status.value,
+            "completeness": row.completeness}
+
+
+def _search(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.services import clients
+
+    page = clients.search_clients(UnitOfWork(database), args.text, limit=max(1, args.limit))
+    if args.json:
+        _emit_json([_row_json(r) for r in page.rows])
+        return EXIT_OK
+    for row in page.rows:
+        print(f"{row.id:>7}  {row.name:<40.40}  {row.inn:<12}  {row.phone:<20.20}  {row.completeness:>3}%")
+    shown = len(page.rows)
+    print(f"{shown} of {page.total}" if messages.language() == "en" else f"{shown} из {page.total}",
+          file=sys.stderr)
+    return EXIT_OK
+
+
+class _PrintingReporter:
+    def __init__(self) -> None:
+        self._last = -1
+
+    def progress(self, done: int, total: int) -> None:
+        percent = 100 * done // max(total, 1)
+        if percent // 10 != self._last // 10:
+            print(f"  {done:,} / {total:,}", file=sys.stderr)
+            self._last = percent
+
+    def cancelled(self) -> bool:
+        return False
+
+
+def _demo(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.services import demo
+
+    result = demo.load_demo(UnitOfWork(database), max(0, args.clients), seed=args.seed,
+                            reporter=_PrintingReporter())
+    print(result.clients)
+    return EXIT_OK
+
+
+def _check(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.services.maintenance import check_database
+
+    report = check_database(database)
+    print(f"database: {report.url}")
+    print(f"integrity: {report.integrity}")
+    print(f"schema: {report.revision} (expected {report.expected_revision})")
+    print(f"clients: {report.clients}")
+    return EXIT_OK if report.ok else EXIT_USER
+
+
+_HANDLERS: dict[tuple[str, str | None], Callable[[Database, argparse.Namespace], int]] = {
+    ("client", "add"): _client_add,
+    ("client", "show"): _client_show,
+    ("client", "trash"): _client_trash,
+    ("client", "restore"): _client_restore,
+    ("manager", "add"): _manager_add,
+    ("manager", "list"): _manager_list,
+    ("search", None): _search,
+    ("demo", None): _demo,
+    ("check", None): _check,
+}

@@ -1,0 +1,121 @@
+"""The command line through its entry point, as scripts use it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import platformdirs
+import pytest
+
+from salesdesk import __version__, paths
+from salesdesk.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_add_then_search_the_done_when_scenario(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "x.sqlite")
+    code, out, _ = run(capsys, "--db", db, "client", "add", "--name", "ООО «Ёлка»", "--inn", "7707083893",
+                       "--phone", "8 (495) 123-45-67", "--json")
+    assert code == 0
+    new_id = json.loads(out)["id"]
+    code, out, _ = run(capsys, "--db", db, "search", "елка", "--json")
+    assert code == 0
+    hits = json.loads(out)
+    assert [(h["id"], h["name"], h["inn"], h["phone"]) for h in hits] == [
+        (new_id, "ООО «Ёлка»", "7707083893", "8 (495) 123-45-67")]
+    assert 0 < hits[0]["completeness"] < 100
+
+
+def test_invalid_inn_exits_2_naming_the_field_and_saves_nothing(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "x.sqlite")
+    code, out, err = run(capsys, "--db", db, "--lang", "ru", "client", "add", "--name", "Тест", "--inn", "7707083894")
+    assert (code, out) == (2, "")
+    assert "ИНН 7707083894: неверная контрольная цифра" in err
+    code, out, _ = run(capsys, "--db", db, "search", "тест", "--json")
+    assert json.loads(out) == []
+
+
+def test_options_work_before_and_after_the_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "after.sqlite")
+    code, _, err = run(capsys, "client", "add", "--name", "X", "--inn", "1", "--db", db, "--lang", "en")
+    assert code == 2 and "INN 1: must be 10 digits" in err
+    assert Path(db).exists()
+
+
+def test_without_db_the_base_lives_in_the_user_data_folder(capsys: pytest.CaptureFixture[str],
+                                                           _isolated_data_dir: Path) -> None:
+    code, out, _ = run(capsys, "client", "add", "--name", "ООО «Ромашка»")
+    assert code == 0
+    assert (_isolated_data_dir / "salesdesk.sqlite").exists()
+
+
+def test_default_folder_comes_from_platformdirs() -> None:
+    expected = Path(platformdirs.user_data_dir("SalesDesk", appauthor=False))
+    assert paths.data_dir({}) == expected
+    assert paths.default_database({}) == expected / "salesdesk.sqlite"
+    assert paths.database_target(None, {"SALESDESK_DB": "/srv/base.sqlite"}) == "/srv/base.sqlite"
+    assert paths.database_target("cli.sqlite", {"SALESDESK_DB": "/srv/base.sqlite"}) == "cli.sqlite"
+
+
+def test_environment_variable_chooses_the_database(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "env.sqlite"
+    monkeypatch.setenv("SALESDESK_DB", str(target))
+    assert run(capsys, "client", "add", "--name", "Env")[0] == 0
+    assert target.exists()
+
+
+def test_owner_and_industry_by_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "x.sqlite")
+    assert run(capsys, "--db", db, "manager", "add", "Анна Смирнова")[0] == 0
+    code, out, _ = run(capsys, "--db", db, "client", "add", "--name", "ООО «Стройка»", "--industry", "F",
+                       "--owner", "анна смирнова", "--json")
+    assert code == 0
+    code, out, _ = run(capsys, "--db", db, "client", "show", str(json.loads(out)["id"]), "--json")
+    card = json.loads(out)
+    assert (card["industry_name"], card["owner_name"]) == ("Строительство", "Анна Смирнова")
+    code, _, err = run(capsys, "--db", db, "client", "add", "--name", "Y", "--owner", "Никто")
+    assert code == 2 and "Никто" in err
+
+
+def test_trash_restore_and_not_found(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "x.sqlite")
+    _, out, _ = run(capsys, "--db", db, "client", "add", "--name", "ООО «Ромашка»")
+    ident = out.strip()
+    assert run(capsys, "--db", db, "client", "trash", ident)[0] == 0
+    assert json.loads(run(capsys, "--db", db, "search", "ромашка", "--json")[1]) == []
+    assert run(capsys, "--db", db, "client", "restore", ident)[0] == 0
+    assert len(json.loads(run(capsys, "--db", db, "search", "ромашка", "--json")[1])) == 1
+    code, _, err = run(capsys, "--db", db, "client", "show", "999")
+    assert code == 1 and "999" in err
+
+
+def test_check_reports_integrity_and_schema(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--db", str(tmp_path / "x.sqlite"), "check")
+    assert code == 0
+    assert "integrity: ok" in out and "schema: 0002_search (expected 0002_search)" in out
+
+
+def test_a_broken_file_is_a_clear_message_not_a_traceback(tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    broken = tmp_path / "broken.sqlite"
+    broken.write_bytes(b"\x00garbage" * 1000)
+    code, _, err = run(capsys, "--db", str(broken), "check")
+    assert code == 1 and "not a SalesDesk database" in err and "Traceback" not in err
+
+
+def test_python_dash_m_and_version(tmp_path: Path) -> None:
+    env = {**os.environ, "SALESDESK_DATA_DIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "salesdesk", "--version"], capture_output=True, text=True,
+                          env=env, timeout=60, check=False)
+    assert (done.returncode, done.stdout.strip()) == (0, f"SalesDesk {__version__}")
