@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from email_validator import EmailNotValidError, validate_email
@@ -16,9 +17,28 @@ def normalize_email(address: str) -> str:
     return address.strip().casefold()
 
 
+# Plain ASCII addresses that email-validator accepts for certain: dot-atom mailbox of common
+# characters, a domain of letter/digit labels (no "--", which IDNA treats specially) and a
+# letters-only top-level domain that is not reserved. Everything else goes to email-validator;
+# a property test checks that this never accepts what the library refuses.
+_PLAIN = re.compile(
+    r"[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*@"
+    r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+([A-Za-z]{2,24})"
+)
+_RESERVED_TLDS = frozenset({"arpa", "invalid", "local", "localhost", "onion", "test"})
+
+
+def _plainly_valid(text: str) -> bool:
+    match = _PLAIN.fullmatch(text)
+    return (match is not None and "--" not in text and len(text) <= 254 and text.index("@") <= 64
+            and match.group(1).lower() not in _RESERVED_TLDS)
+
+
 @lru_cache(maxsize=8192)
 def check_email(address: str, field: str = "email") -> FieldProblem | None:
     text = address.strip()
+    if _plainly_valid(text):
+        return None
     try:
         validate_email(text, check_deliverability=False)
     except EmailNotValidError as exc:

@@ -37,10 +37,10 @@ _PUNCTUATION = re.compile(r"[\s()\-.]")
 _SIMPLE_RU = re.compile(r"(?:\+7|8|7)?([1-9]\d{9})")
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=32768)  # a bulk batch parses each phone several times (rules, score, search)
 def parse_phone(raw: str) -> Phone:
     """Parse *raw* as a phone number in Russia's conventions; never raises."""
-    text = unicodedata.normalize("NFKC", raw).strip()
+    text = (raw if raw.isascii() else unicodedata.normalize("NFKC", raw)).strip()
     if not text:
         return Phone(raw, None)
     extension = None
@@ -50,10 +50,10 @@ def parse_phone(raw: str) -> Phone:
     compact = _PUNCTUATION.sub("", text)
     # 8-10-... is the old international prefix ("81049..." is Germany): leave it to phonenumbers.
     if not compact.startswith("810") and (simple := _SIMPLE_RU.fullmatch(compact)):
-        number = phonenumbers.PhoneNumber(country_code=7, national_number=int(simple.group(1)))
-        if not phonenumbers.is_valid_number(number):
+        region = _plus7_region(simple.group(1))
+        if region is None:
             return Phone(raw, None, extension)
-        return Phone(raw, "+7" + simple.group(1), extension, phonenumbers.region_code_for_number(number))
+        return Phone(raw, "+7" + simple.group(1), extension, region)
     try:
         number = phonenumbers.parse(text, "RU")
     except phonenumbers.NumberParseException:
@@ -62,6 +62,72 @@ def parse_phone(raw: str) -> Phone:
         return Phone(raw, None, extension)
     e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     return Phone(raw, e164, extension or number.extension or None, phonenumbers.region_code_for_number(number))
+
+
+class _Plus7:
+    """Validity and region of 10-digit +7 numbers (Russia, Kazakhstan), decided with
+    phonenumbers' own metadata patterns compiled once, in the order phonenumbers applies them.
+
+    phonenumbers.is_valid_number runs about twenty regular expressions per number through several
+    layers of calls; bulk imports of a hundred thousand phones need the same answer faster. A test
+    compares the two on random numbers in every common format.
+    """
+
+    _TYPES = ("premium_rate", "toll_free", "shared_cost", "voip", "personal_number", "pager", "uan",
+              "voicemail", "fixed_line", "mobile")
+
+    def __init__(self) -> None:
+        self.regions: list[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, list[re.Pattern[str]]]] = []
+        for region in phonenumbers.region_codes_for_country_code(7):
+            metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+            if metadata is None:
+                continue
+            leading = re.compile(metadata.leading_digits) if metadata.leading_digits else None
+            general = self._pattern(metadata.general_desc)
+            types = [p for p in (self._pattern(getattr(metadata, name)) for name in self._TYPES) if p is not None]
+            self.regions.append((region, leading, general, types))
+
+    @staticmethod
+    def _pattern(desc: object) -> re.Pattern[str] | None:
+        pattern = getattr(desc, "national_number_pattern", None)
+        lengths = getattr(desc, "possible_length", ()) or ()
+        if not pattern or (lengths and 10 not in lengths):
+            return None
+        return re.compile(f"(?:{pattern})")
+
+    def region(self, national: str) -> str | None:
+        for region, leading, general, types in self.regions:
+            if leading is not None:
+                if not leading.match(national):
+                    continue
+            elif not self._valid(national, general, types):
+                continue
+            return region if self._valid(national, general, types) else None
+        return None
+
+    @staticmethod
+    def _valid(national: str, general: re.Pattern[str] | None, types: list[re.Pattern[str]]) -> bool:
+        return general is not None and general.fullmatch(national) is not None and any(
+            t.fullmatch(national) for t in types)
+
+
+@lru_cache(maxsize=1)
+def _plus7() -> _Plus7:
+    return _Plus7()
+
+
+def _plus7_region(national: str) -> str | None:
+    """Region of a valid 10-digit +7 number, None if it is not a valid number."""
+    return _plus7().region(national)
+
+
+def _plus7_region_direct(national: str) -> str | None:
+    """The same answer straight from phonenumbers (what the fast version is tested against)."""
+    number = phonenumbers.PhoneNumber(country_code=7, national_number=int(national))
+    if not phonenumbers.is_valid_number(number):
+        return None
+    region: str | None = phonenumbers.region_code_for_number(number)
+    return region
 
 
 def check_phone(raw: str, field: str = "phone") -> FieldProblem | None:

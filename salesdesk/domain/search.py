@@ -23,16 +23,15 @@ class SearchDocument:
 
 def search_document(client: ClientFields, contacts: Iterable[ContactFields] = ()) -> SearchDocument:
     name = " ".join(words(f"{client.name} {client.full_name}"))
-    parts: list[str] = [client.inn, client.ogrn, client.kpp, client.city]
-    parts.extend(search_forms(client.phone) if client.phone else ())
-    if client.email:
-        parts.append(client.email)
+    text_parts: list[str] = [client.inn, client.ogrn, client.kpp, client.city, client.email]
+    digit_terms: list[str] = list(search_forms(client.phone)) if client.phone else []
     for contact in contacts:
-        parts.append(contact.full_name)
+        text_parts.append(contact.full_name)
+        text_parts.extend(contact.emails)
         for phone in contact.phones:
-            parts.extend(search_forms(phone))
-        parts.extend(contact.emails)
-    other = " ".join(words(" ".join(p for p in parts if p)))
+            digit_terms.extend(search_forms(phone))
+    # phone forms are digits already: they skip the folding that text needs
+    other = " ".join([*words(" ".join(p for p in text_parts if p)), *digit_terms])
     return SearchDocument(name, other)
 
 

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Protocol
+from queue import Empty, Full, Queue
+from typing import Protocol, TypeVar
 
 from salesdesk.domain.errors import FieldProblem, NotFoundError, UserError, ValidationError
 from salesdesk.domain.messages import msg
 from salesdesk.store import UnitOfWork
+
+T = TypeVar("T")
 
 # How faces get units of work: one fresh unit per user action.
 UowFactory = Callable[[], UnitOfWork]
@@ -70,3 +75,56 @@ class Cancelled(UserError):
 
     def __init__(self) -> None:
         super().__init__(msg("err.cancelled"))
+
+
+_END = object()
+
+
+@contextmanager
+def prefetched(source: Iterator[T], depth: int = 2) -> Iterator[Iterator[T]]:
+    """Produce items of *source* on a helper thread while the caller consumes them.
+
+    For bulk loads: building the next batch (Python) overlaps with writing the current one
+    (SQLite releases the GIL while it works), so the two cores are both busy. The producer stops
+    when the caller leaves the block, early or not; its errors reach the caller.
+    """
+    queue: Queue[object] = Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def produce() -> None:
+        try:
+            for item in source:
+                while not stop.is_set():
+                    try:
+                        queue.put(item, timeout=0.1)
+                        break
+                    except Full:
+                        continue
+                if stop.is_set():
+                    return
+            queue.put(_END)
+        except BaseException as exc:  # handed to the consumer, which re-raises it
+            queue.put(exc)
+
+    thread = threading.Thread(target=produce, name="prefetch", daemon=True)
+    thread.start()
+
+    def consume() -> Iterator[T]:
+        while True:
+            item = queue.get()
+            if item is _END:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item  # type: ignore[misc]
+
+    try:
+        yield consume()
+    finally:
+        stop.set()
+        while thread.is_alive():
+            try:
+                queue.get(timeout=0.1)
+            except Empty:
+                pass
+        thread.join()

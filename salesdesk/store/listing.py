@@ -41,7 +41,8 @@ class ClientListing:
         total = self.count(query) if with_total else len(rows)
         return ClientPage(rows, total, offset)
 
-    def rows(self, query: ClientQuery, *, offset: int = 0, limit: int = 100, total: int | None = None) -> list[ClientRow]:
+    def rows(self, query: ClientQuery, *, offset: int = 0, limit: int = 100,
+             total: int | None = None) -> list[ClientRow]:
         """Rows [offset, offset+limit) in display order.
 
         Given the *total*, a window in the second half is read in reverse order from the end, so
@@ -62,6 +63,15 @@ class ClientListing:
         """Every matching id in display order (cheap: the window and the export page by these)."""
         stmt = self._ordered(query, select(s.clients.c.id))
         return list(self.conn.execute(stmt).scalars())
+
+    def position_of(self, query: ClientQuery, client_id: int) -> int | None:
+        """Where *client_id* stands in the list for *query* (None if the query does not show it)."""
+        position_column = func.row_number().over(order_by=self._order_keys(query)).label("position")
+        numbered = self._filtered(query, select(s.clients.c.id, position_column)).subquery()
+        position = self.conn.execute(
+            select(numbered.c.position).where(numbered.c.id == client_id)
+        ).scalar()
+        return None if position is None else int(position) - 1
 
     def count(self, query: ClientQuery) -> int:
         stmt = self._filtered(query, select(func.count()), joins_needed=False)
@@ -116,7 +126,10 @@ class ClientListing:
         return stmt.select_from(source).where(and_(*conditions))
 
     def _ordered(self, query: ClientQuery, stmt: Select[Any], *, reverse: bool = False) -> Select[Any]:
-        stmt = self._filtered(query, stmt)
+        return self._filtered(query, stmt).order_by(*self._order_keys(query, reverse=reverse))
+
+    def _order_keys(self, query: ClientQuery, *, reverse: bool = False) -> list[Any]:
+        """ORDER BY terms for *query*, ending with the id so that the order is total."""
         c = s.clients.c
         sort = query.sort
         terms = parse_query(query.text).terms
@@ -137,7 +150,7 @@ class ClientListing:
         if sort is ClientSort.NEXT_REMINDER:  # clients without a reminder go last either way
             ordered = [o.nulls_first() if reverse else o.nulls_last() for o in ordered]
         tie = c.id.desc() if descending else c.id.asc()
-        return stmt.order_by(*ordered, tie)
+        return [*ordered, tie]
 
 
 def fts_expression(terms: Sequence[str]) -> str:

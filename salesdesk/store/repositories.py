@@ -542,13 +542,16 @@ class ReminderRepository(_Repository):
             query = query.where(r.manager_id == manager_id)
         return [self._entity(x) for x in self.conn.execute(query.order_by(r.effective_due, r.id).limit(limit))]
 
-    def count_open_before(self, moment: datetime) -> int:
+    def count_open_before(self, moment: datetime | None, *, manager_id: int | None = None) -> int:
+        """Open reminders of live clients due before *moment* (None: all open ones)."""
         r = s.reminders.c
-        return int(self.conn.execute(
-            select(func.count()).select_from(s.reminders.join(s.clients, s.clients.c.id == r.client_id))
-            .where(r.done_at.is_(None), r.deleted_at.is_(None), s.clients.c.deleted_at.is_(None),
-                   r.effective_due < moment)
-        ).scalar_one())
+        query = (select(func.count()).select_from(s.reminders.join(s.clients, s.clients.c.id == r.client_id))
+                 .where(r.done_at.is_(None), r.deleted_at.is_(None), s.clients.c.deleted_at.is_(None)))
+        if moment is not None:
+            query = query.where(r.effective_due < moment)
+        if manager_id is not None:
+            query = query.where(r.manager_id == manager_id)
+        return int(self.conn.execute(query).scalar_one())
 
     def add(self, client_id: int, fields: ReminderFields, now: datetime, *, anchor_at: datetime | None = None) -> int:
         result = self.conn.execute(insert(s.reminders).values(

@@ -152,3 +152,14 @@ def test_windows_read_from_the_end_match_the_order_from_the_start(
     for offset in (0, 5, 11, 12, 15, 20, 22):
         window = [r.id for r in clients.rows_at(uow(), query, offset, 5, total=23)]
         assert window == everything[offset:offset + 5], (offset, sort)
+
+
+@pytest.mark.parametrize("sort", [ClientSort.NAME, ClientSort.STATUS, ClientSort.NEXT_REMINDER, ClientSort.RELEVANCE])
+def test_position_of_a_client_in_the_list(uow: Callable[[], UnitOfWork], base: dict[str, int],
+                                          sort: ClientSort) -> None:
+    for text in ("", "ооо"):
+        query = ClientQuery(text=text, sort=sort, descending=True)
+        ordered = [r.id for r in clients.rows_at(uow(), query, 0, 100)]
+        for position, ident in enumerate(ordered):
+            assert clients.position_of(uow(), query, ident) == position
+    assert clients.position_of(uow(), ClientQuery(text="ромашка"), base["zvezda"]) is None

@@ -39,7 +39,7 @@ def upgrade() -> None:
     op.execute(
         "CREATE VIRTUAL TABLE clients_fts USING fts5("
         "search_name, search_other, content='clients', content_rowid='id', "
-        "tokenize='unicode61 remove_diacritics 0', prefix='2 3')"
+        "tokenize='unicode61 remove_diacritics 0')"
     )
     for trigger in TRIGGERS:
         op.execute(trigger)

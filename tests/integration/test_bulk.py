@@ -1,0 +1,92 @@
+"""The bulk path (demo data, import) writes exactly what single edits write."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+
+import pytest
+
+from salesdesk.domain.derived import derive
+from salesdesk.domain.model import (
+    ClientBundle,
+    ClientFields,
+    ContactFields,
+    DealFields,
+    DealStage,
+    InteractionFields,
+    InteractionKind,
+    Money,
+    ReminderFields,
+)
+from salesdesk.services import cards, clients, demo
+from salesdesk.services.common import Cancelled
+from salesdesk.store import Database, UnitOfWork
+
+NOW = datetime(2026, 11, 29, 10, 30, tzinfo=UTC)
+
+
+def bundle(name: str) -> ClientBundle:
+    return ClientBundle(
+        client=ClientFields(name=name, inn="7707083893", phone="8 (495) 123-45-67", tags=("VIP",)),
+        contacts=(ContactFields(full_name="Петрова Мария", position="Бухгалтер", birth_date=date(1980, 2, 29),
+                                phones=("+7 916 123-45-67",), emails=("m@romashka.ru",), is_primary=True),),
+        deals=(DealFields(title="Поставка", amount=Money.of("1234567.89"), stage=DealStage.WON,
+                          opened_on=date(2026, 1, 10), closed_on=date(2026, 2, 1), contract_end=date(2027, 2, 1)),),
+        interactions=(InteractionFields(kind=InteractionKind.CALL, occurred_at=NOW, summary="Звонок"),),
+        reminders=(ReminderFields(due_at=NOW, text="Перезвонить"),),
+    )
+
+
+def test_bulk_rows_read_back_like_single_edits(uow: Callable[[], UnitOfWork]) -> None:
+    with uow() as work:
+        b = bundle("ООО «Ромашка»")
+        [ident] = work.bulk.add([(b, derive(b.client, b.contacts))], NOW)
+        work.commit()
+    card = cards.load_card(uow(), ident)
+    assert card.client.tags == ("VIP",) and card.client.phone_e164 == "+74951234567"
+    assert card.client.created_at == NOW and card.client.next_reminder_at == NOW
+    assert card.contacts[0].birth_date == date(1980, 2, 29) and card.contacts[0].phones == ("+7 916 123-45-67",)
+    assert card.contacts[0].is_primary is True
+    assert card.deals[0].amount == Money.of("1234567.89") and card.deals[0].contract_end == date(2027, 2, 1)
+    assert card.interactions[0].occurred_at == NOW and card.reminders[0].due_at == NOW
+    assert [r.id for r in clients.search_clients(uow(), "петрова").rows] == [ident]
+    assert [h.client_id for h in clients.find_duplicates(uow(), ClientFields(name="x", phone="89161234567"))] \
+        == [ident]
+
+
+def test_search_index_is_whole_after_a_bulk_load_and_triggers_are_back(database: Database,
+                                                                       uow: Callable[[], UnitOfWork]) -> None:
+    clients.create_client(uow(), ClientFields(name="ООО «До загрузки»"))
+    demo.load_demo(uow(), 300, seed=5)
+    clients.create_client(uow(), ClientFields(name="ООО «После загрузки»"))
+    with database.engine.connect() as conn:
+        conn.exec_driver_sql("INSERT INTO clients_fts(clients_fts, rank) VALUES ('integrity-check', 1)")
+        triggers = conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE type='trigger'").scalar()
+    assert triggers == 3
+    assert clients.search_clients(uow(), "после загрузки").total == 1
+    assert clients.search_clients(uow(), "до загрузки").total == 1
+    assert clients.count_clients(uow()) == 302
+
+
+def test_a_cancelled_load_leaves_the_base_and_its_triggers_as_they_were(database: Database,
+                                                                        uow: Callable[[], UnitOfWork]) -> None:
+    clients.create_client(uow(), ClientFields(name="ООО «Единственный»"))
+
+    class CancelAfterFirstBatch:
+        calls = 0
+
+        def progress(self, done: int, total: int) -> None:
+            self.calls += 1
+
+        def cancelled(self) -> bool:
+            return self.calls >= 1
+
+    with pytest.raises(Cancelled):
+        demo.load_demo(uow(), 12_000, seed=1, reporter=CancelAfterFirstBatch())
+    assert clients.count_clients(uow()) == 1
+    with database.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE type='trigger'").scalar() == 3
+        assert conn.exec_driver_sql("SELECT count(*) FROM contacts").scalar() == 0
+    clients.create_client(uow(), ClientFields(name="ООО «Второй»"))
+    assert clients.search_clients(uow(), "второй").total == 1
