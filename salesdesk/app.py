@@ -11,6 +11,7 @@ import logging.handlers
 from collections.abc import Sequence
 
 from salesdesk import paths
+from salesdesk.services.common import UowFactory
 from salesdesk.store import Database, open_database, resolve_url
 
 log = logging.getLogger("salesdesk")
@@ -40,6 +41,11 @@ def open_store(db: str | None) -> Database:
 
 
 def run_gui(db: str | None, argv: Sequence[str] = ()) -> int:
+    from salesdesk.store import UnitOfWork
     from salesdesk.ui.application import run
 
-    return run(db, list(argv))
+    def connect() -> tuple[UowFactory, str]:
+        database = open_store(db)
+        return (lambda: UnitOfWork(database)), database.url
+
+    return run(connect, list(argv))

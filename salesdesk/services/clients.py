@@ -86,6 +86,12 @@ def rows_at(uow: UnitOfWork, query: ClientQuery, offset: int, limit: int, total:
         return uow.listing.rows(query, offset=offset, limit=limit, total=total)
 
 
+def position_of(uow: UnitOfWork, query: ClientQuery, client_id: int) -> int | None:
+    """The row at which the client table shows *client_id* for *query*, if it shows it."""
+    with uow:
+        return uow.listing.position_of(query, client_id)
+
+
 def search_clients(uow: UnitOfWork, text: str, *, offset: int = 0, limit: int = 20) -> ClientPage:
     """Ranked search by name, INN/OGRN prefix, phone digits, e-mail or contact name."""
     return list_clients(uow, ClientQuery(text=text), offset=offset, limit=limit)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from salesdesk.domain.errors import FieldProblem
 from salesdesk.domain.model import ContactFields, ContactPerson
-from salesdesk.domain.validation import validate_contact
+from salesdesk.domain.validation import clean_contact, contact_problems, validate_contact
 from salesdesk.services.clients import refresh_derived
 from salesdesk.services.common import SaveResult, utcnow
 from salesdesk.store import UnitOfWork
@@ -17,6 +18,11 @@ from salesdesk.store import UnitOfWork
 
 def _today(now: datetime) -> date:
     return now.astimezone().date()
+
+
+def check_contact(fields: ContactFields, today: date) -> list[FieldProblem]:
+    """Every problem of a contact person as typed so far, without saving (for the editor)."""
+    return contact_problems(clean_contact(fields), today)
 
 
 def add_contact(uow: UnitOfWork, client_id: int, fields: ContactFields, *,

@@ -140,6 +140,8 @@ class Agenda:
     today: tuple[Reminder, ...]
     this_week: tuple[Reminder, ...]
     later: tuple[Reminder, ...]
+    overdue_total: int  # all overdue, even beyond the rows listed
+    open_total: int
 
     @property
     def all(self) -> tuple[Reminder, ...]:
@@ -147,16 +149,18 @@ class Agenda:
 
 
 def agenda(uow: UnitOfWork, *, now: datetime | None = None, manager_id: int | None = None,
-           later_days: int = 90, limit: int = 2000) -> Agenda:
+           limit: int = 2000) -> Agenda:
+    """Open reminders, soonest first (at most *limit* listed; the totals count them all)."""
     now = now or utcnow()
     local_now = now.astimezone()
     start_of_tomorrow = datetime.combine(local_now.date() + timedelta(days=1), time(0), local_now.tzinfo)
     days_to_monday = 7 - local_now.weekday()
     start_of_next_week = datetime.combine(local_now.date() + timedelta(days=days_to_monday), time(0),
                                           local_now.tzinfo)
-    horizon = now + timedelta(days=later_days)
     with uow:
-        items = uow.reminders.open_until(horizon, manager_id=manager_id, limit=limit)
+        items = uow.reminders.open_until(None, manager_id=manager_id, limit=limit)
+        overdue_total = uow.reminders.count_open_before(now, manager_id=manager_id)
+        open_total = uow.reminders.count_open_before(None, manager_id=manager_id)
     overdue, today, week, later = [], [], [], []
     for item in items:
         due = item.effective_due
@@ -168,7 +172,7 @@ def agenda(uow: UnitOfWork, *, now: datetime | None = None, manager_id: int | No
             week.append(item)
         else:
             later.append(item)
-    return Agenda(tuple(overdue), tuple(today), tuple(week), tuple(later))
+    return Agenda(tuple(overdue), tuple(today), tuple(week), tuple(later), overdue_total, open_total)
 
 
 def count_overdue(uow: UnitOfWork, *, now: datetime | None = None) -> int:
