@@ -1,0 +1,870 @@
+"""The client card: requisites, contact persons, history, deals and reminders of one client.
+
+Fields are checked as the user types (the same domain rules the store enforces), with the message
+under the field. Save is enabled only when something changed and nothing blocks; leaving a
+changed card asks first. Duplicates (INN, phone, e-mail, name) are looked up on a worker thread
+and shown as links to the other client.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTabWidget,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from salesdesk.domain.completeness import completeness
+from salesdesk.domain.errors import FieldProblem, StaleEditError, UserError, ValidationError
+from salesdesk.domain.model import (
+    Client,
+    ClientFields,
+    ClientKind,
+    ClientStatus,
+    ContactPerson,
+    Industry,
+    Manager,
+    Recurrence,
+    Reminder,
+)
+from salesdesk.domain.queries import DuplicateHit
+from salesdesk.services import cards, clients, contacts, reference, reminders
+from salesdesk.services.common import UowFactory
+from salesdesk.ui.dialogs import (
+    Confirm,
+    ContactDialog,
+    HookChoice,
+    Inform,
+    LeaveChoice,
+    UnsavedChanges,
+    hook_menu,
+)
+from salesdesk.ui.texts import item_label
+from salesdesk.ui.widgets import FieldMessage, NoticeBar
+from salesdesk.ui.workers import Latest, Runner
+
+TEXT_FIELDS = ("name", "full_name", "inn", "kpp", "ogrn", "legal_address", "postal_address", "city", "phone",
+               "email", "bank_name", "bik", "account", "corr_account", "source")
+# completeness item -> (tab, field widget key)
+ITEM_TARGETS = {"contact_position": ("contacts", None), "industry": ("requisites", "industry_id"),
+                "owner": ("requisites", "owner_id")}
+
+
+def qt_datetime(moment: datetime) -> QDateTime:
+    return QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).toLocalTime()
+
+
+class StaleEdit:
+    """Someone saved the same card meanwhile: keep mine, take theirs, or decide later."""
+
+    @classmethod
+    def ask(cls, parent: QWidget, text: str) -> str:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(QCoreApplication.translate("StaleEdit", "The card was changed elsewhere"))
+        box.setText(text)
+        keep = box.addButton(QCoreApplication.translate("StaleEdit", "Save mine over it"),
+                             QMessageBox.ButtonRole.AcceptRole)
+        theirs = box.addButton(QCoreApplication.translate("StaleEdit", "Load theirs, drop mine"),
+                               QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return "overwrite" if clicked is keep else "reload" if clicked is theirs else "cancel"
+
+
+class ClientCard(QWidget):
+    client_saved = Signal(int, bool)  # client id, newly created
+    card_changed = Signal(int)  # contacts or reminders of this client changed
+    open_client_requested = Signal(int)
+    dirty_changed = Signal(bool)
+
+    def __init__(self, uow: UowFactory, runner: Runner, current_manager: Callable[[], int | None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.uow = uow
+        self.current_manager = current_manager
+        self._duplicates = Latest(runner)
+        self._client: Client | None = None
+        self._card: cards.Card | None = None
+        self._baseline: ClientFields | None = None
+        self._loading = False
+        self._touched: set[str] = set()
+        self._dirty = False
+        self._blocking = False
+        self._industries: list[Industry] = []
+        self._managers: list[Manager] = []
+        self.widgets: dict[str, QWidget] = {}
+        self.messages: dict[str, FieldMessage] = {}
+        self._labels: dict[str, QLabel] = {}
+        self._build()
+        self._duplicate_timer = QTimer(self)
+        self._duplicate_timer.setSingleShot(True)
+        self._duplicate_timer.setInterval(350)
+        self._duplicate_timer.timeout.connect(self._check_duplicates)
+        self.show_empty()
+
+    # Building -------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.stack = QStackedWidget()
+        outer.addWidget(self.stack)
+
+        self.placeholder = QLabel(self.tr("Select a client in the list to see the card,\n"
+                                          "or create a new one (Ctrl+N)."))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setStyleSheet("color: palette(mid); font-size: 110%;")
+        self.placeholder.setWordWrap(True)
+        self.stack.addWidget(self.placeholder)
+
+        editor = QWidget()
+        layout = QVBoxLayout(editor)
+        layout.setContentsMargins(8, 4, 4, 4)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 140%; font-weight: 600;")
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.subtitle = QLabel()
+        self.subtitle.setStyleSheet("color: palette(mid);")
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+
+        score_row = QHBoxLayout()
+        self.score_bar = QProgressBar()
+        self.score_bar.setRange(0, 100)
+        self.score_bar.setFixedWidth(110)
+        self.score_bar.setFormat("%p %")
+        self.missing_label = QLabel()
+        self.missing_label.setWordWrap(True)
+        self.missing_label.setTextFormat(Qt.TextFormat.RichText)
+        self.missing_label.linkActivated.connect(self._on_missing_label_link_activated)
+        score_row.addWidget(self.score_bar)
+        score_row.addWidget(self.missing_label, 1)
+        layout.addLayout(score_row)
+
+        self.duplicates_label = QLabel()
+        self.duplicates_label.setWordWrap(True)
+        self.duplicates_label.setTextFormat(Qt.TextFormat.RichText)
+        self.duplicates_label.setStyleSheet("background:#fef7e0; border:1px solid #f9d67a; color:#7a4f01;"
+                                            " border-radius:4px; padding:4px;")
+        self.duplicates_label.linkActivated.connect(self._on_duplicates_label_link_activated)
+        self.duplicates_label.hide()
+        layout.addWidget(self.duplicates_label)
+        self.notice = NoticeBar()
+        layout.addWidget(self.notice)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        layout.addWidget(self.tabs, 1)
+        self.tabs.addTab(self._build_requisites(), self.tr("Requisites"))
+        self.tabs.addTab(self._build_contacts(), self.tr("Contacts"))
+        self.tabs.addTab(self._build_history(), self.tr("History"))
+        self.tabs.addTab(self._build_deals(), self.tr("Deals"))
+        self.tabs.addTab(self._build_reminders(), self.tr("Reminders"))
+
+        buttons = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setToolTip(self.tr("Save the card (Ctrl+S)"))
+        self.save_button.setDefault(True)
+        self.revert_button = QPushButton(self.tr("Revert"))
+        self.revert_button.setToolTip(self.tr("Drop the changes and show what is saved"))
+        self.state_label = QLabel()
+        self.state_label.setStyleSheet("color: palette(mid);")
+        buttons.addWidget(self.state_label, 1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
+        self.save_button.clicked.connect(self._on_save_button_clicked)
+        self.revert_button.clicked.connect(self._on_revert_button_clicked)
+        self.stack.addWidget(editor)
+
+        self.save_action = QAction(self.tr("&Save client"), self)
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.triggered.connect(self._on_save_button_clicked)
+        self.revert_action = QAction(self.tr("&Revert changes"), self)
+        self.revert_action.triggered.connect(self._on_revert_button_clicked)
+
+    def _field(self, form: QFormLayout, key: str, label: str, widget: QWidget) -> None:
+        box = QVBoxLayout()
+        box.setSpacing(1)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(widget)
+        message = FieldMessage()
+        box.addWidget(message)
+        label_widget = QLabel(label)
+        label_widget.setBuddy(widget)
+        form.addRow(label_widget, box)
+        self.widgets[key] = widget
+        self.messages[key] = message
+        self._labels[key] = label_widget
+        if isinstance(widget, QLineEdit):
+            widget.textEdited.connect(lambda _t, k=key: self._on_field_edited(k))
+        elif isinstance(widget, QComboBox):
+            widget.currentIndexChanged.connect(lambda _i, k=key: self._on_field_edited(k))
+        elif isinstance(widget, QPlainTextEdit):
+            widget.textChanged.connect(lambda k=key: self._on_field_edited(k))
+
+    def _section(self, form: QFormLayout, title: str) -> None:
+        label = QLabel(title)
+        label.setStyleSheet("font-weight: 600; margin-top: 8px;")
+        form.addRow(label)
+
+    def _build_requisites(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        line = QLineEdit
+        self._field(form, "name", self.tr("&Name:"), line())
+        kind = QComboBox()
+        for kind_option in ClientKind:
+            kind.addItem(kind_option.label, kind_option)
+        self._field(form, "kind", self.tr("&Kind:"), kind)
+        status = QComboBox()
+        for status_option in ClientStatus:
+            status.addItem(status_option.label, status_option)
+        self._field(form, "status", self.tr("S&tatus:"), status)
+        self._field(form, "full_name", self.tr("&Full legal name:"), line())
+        self._field(form, "inn", self.tr("&INN:"), line())
+        self._field(form, "kpp", self.tr("KPP:"), line())
+        self._field(form, "ogrn", self.tr("OGRN:"), line())
+        self._field(form, "industry_id", self.tr("Ind&ustry:"), QComboBox())
+        self._field(form, "owner_id", self.tr("&Owner:"), QComboBox())
+        self._section(form, self.tr("Contacts of the company"))
+        self._field(form, "phone", self.tr("&Phone:"), line())
+        self._field(form, "email", self.tr("&E-mail:"), line())
+        self._field(form, "legal_address", self.tr("&Legal address:"), line())
+        self._field(form, "postal_address", self.tr("Postal address:"), line())
+        self._field(form, "city", self.tr("City:"), line())
+        self._section(form, self.tr("Bank details"))
+        self._field(form, "bank_name", self.tr("Bank:"), line())
+        self._field(form, "bik", self.tr("BIK:"), line())
+        self._field(form, "account", self.tr("Account:"), line())
+        self._field(form, "corr_account", self.tr("Corr. account:"), line())
+        self._section(form, self.tr("Other"))
+        self._field(form, "source", self.tr("Source:"), line())
+        tags = line()
+        tags.setPlaceholderText(self.tr("Comma-separated, e.g. VIP, Wholesale"))
+        self._field(form, "tags", self.tr("Tags:"), tags)
+        notes = QPlainTextEdit()
+        notes.setFixedHeight(90)
+        self._field(form, "notes", self.tr("Notes:"), notes)
+        for key, hint in (("inn", self.tr("10 digits for a company, 12 for a sole trader or a person")),
+                          ("kpp", self.tr("9 characters, companies only")),
+                          ("phone", self.tr("Any format, e.g. 8 (495) 123-45-67")),
+                          ("bik", self.tr("9 digits, starts with 04"))):
+            self.widgets[key].setPlaceholderText(hint)  # type: ignore[attr-defined]
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(page)
+        return scroll
+
+    def _list_view(self, headers: list[str]) -> tuple[QTreeView, QStandardItemModel]:
+        view = QTreeView()
+        model = QStandardItemModel(0, len(headers), view)
+        model.setHorizontalHeaderLabels(headers)
+        view.setModel(model)
+        view.setRootIsDecorated(False)
+        view.setAlternatingRowColors(True)
+        view.setUniformRowHeights(True)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.header().setStretchLastSection(True)
+        view.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        return view, model
+
+    def _build_contacts(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.contacts_view, self.contacts_model = self._list_view(
+            [self.tr("Full name"), self.tr("Position"), self.tr("Age"), self.tr("Phones"), self.tr("E-mails")])
+        self.contacts_hint = QLabel(self.tr("Save the new card first, then add its contact persons."))
+        self.contacts_hint.setWordWrap(True)
+        row = QHBoxLayout()
+        self.add_contact_button = QPushButton(self.tr("Add…"))
+        self.edit_contact_button = QPushButton(self.tr("Edit…"))
+        self.remove_contact_button = QPushButton(self.tr("Remove"))
+        for button in (self.add_contact_button, self.edit_contact_button, self.remove_contact_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addWidget(self.contacts_hint)
+        layout.addWidget(self.contacts_view, 1)
+        layout.addLayout(row)
+        self.add_contact_button.clicked.connect(self._on_add_contact_button_clicked)
+        self.edit_contact_button.clicked.connect(self._on_edit_contact_button_clicked)
+        self.remove_contact_button.clicked.connect(self._on_remove_contact_button_clicked)
+        self.contacts_view.doubleClicked.connect(self._on_edit_contact_button_clicked)
+        self.contacts_view.selectionModel().selectionChanged.connect(self._update_contact_buttons)
+        return page
+
+    def _build_history(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.history_view, self.history_model = self._list_view(
+            [self.tr("When"), self.tr("Kind"), self.tr("Summary"), self.tr("Result"), self.tr("Manager")])
+        self.history_empty = QLabel(self.tr("No calls, meetings or letters recorded yet."))
+        layout.addWidget(self.history_empty)
+        layout.addWidget(self.history_view, 1)
+        return page
+
+    def _build_deals(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.deals_view, self.deals_model = self._list_view(
+            [self.tr("Deal"), self.tr("Stage"), self.tr("Amount"), self.tr("Opened"), self.tr("Closed"),
+             self.tr("Contract ends")])
+        self.deals_empty = QLabel(self.tr("No deals with this client yet."))
+        layout.addWidget(self.deals_empty)
+        layout.addWidget(self.deals_view, 1)
+        return page
+
+    def _build_reminders(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.reminders_view, self.reminders_model = self._list_view(
+            [self.tr("Due"), self.tr("Reminder"), self.tr("Repeat"), self.tr("State")])
+        row = QHBoxLayout()
+        self.hook_button = QToolButton()
+        self.hook_button.setText(self.tr("Remind me…"))
+        self.hook_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.hook_button.setMenu(hook_menu(self, self._hook))
+        self.reminder_done_button = QPushButton(self.tr("Done"))
+        self.reminder_delete_button = QPushButton(self.tr("Delete"))
+        row.addWidget(self.hook_button)
+        row.addWidget(self.reminder_done_button)
+        row.addWidget(self.reminder_delete_button)
+        row.addStretch(1)
+        layout.addWidget(self.reminders_view, 1)
+        layout.addLayout(row)
+        self.reminder_done_button.clicked.connect(self._on_reminder_done_button_clicked)
+        self.reminder_delete_button.clicked.connect(self._on_reminder_delete_button_clicked)
+        self.reminders_view.selectionModel().selectionChanged.connect(self._update_reminder_buttons)
+        return page
+
+    # Showing a client -----------------------------------------------------------------------
+
+    @property
+    def client_id(self) -> int | None:
+        return self._client.id if self._client else None
+
+    @property
+    def is_new(self) -> bool:
+        return self._client is None and self.stack.currentIndex() == 1
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def reload_reference(self) -> None:
+        """Refresh the industry and manager lists (after they were edited)."""
+        self._industries = reference.list_industries(self.uow())
+        self._managers = reference.list_managers(self.uow())
+        self._fill_reference_combos()
+
+    def _fill_reference_combos(self) -> None:
+        was_loading, self._loading = self._loading, True
+        try:
+            for key, items in (("industry_id", [(f"{i.code} — {i.name}" if i.code else i.name, i.id)
+                                                for i in self._industries]),
+                               ("owner_id", [(m.name, m.id) for m in self._managers if m.active])):
+                combo = self.widgets[key]
+                assert isinstance(combo, QComboBox)
+                current = combo.currentData()
+                combo.clear()
+                combo.addItem(self.tr("— not set —"), None)
+                for text, ident in items:
+                    combo.addItem(text, ident)
+                    combo.setItemData(combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
+                index = combo.findData(current)
+                combo.setCurrentIndex(max(index, 0))
+        finally:
+            self._loading = was_loading
+
+    def show_empty(self) -> None:
+        self._client = None
+        self._card = None
+        self._baseline = None
+        self._set_dirty(False)
+        self.stack.setCurrentIndex(0)
+        self.save_action.setEnabled(False)
+        self.revert_action.setEnabled(False)
+
+    def show_client(self, client_id: int) -> None:
+        """Load and show a client (the caller has already asked about unsaved changes)."""
+        card = cards.load_card(self.uow(), client_id)
+        if not self._industries and not self._managers:
+            self.reload_reference()
+        self._card = card
+        self._client = card.client
+        self._touched = set(ClientFields.__dataclass_fields__)
+        self._fill(card.client.fields())
+        self._fill_lists(card)
+        self.notice.hide()
+        self.stack.setCurrentIndex(1)
+        self._after_edit()
+        self._check_duplicates()
+
+    def new_client(self, name: str = "") -> None:
+        if not self._industries and not self._managers:
+            self.reload_reference()
+        self._card = None
+        self._client = None
+        self._touched = set()
+        fields = ClientFields(name=name, owner_id=self.current_manager())
+        self._fill(fields)
+        self._baseline = ClientFields(name="", owner_id=fields.owner_id)
+        self._fill_lists(None)
+        self.notice.hide()
+        self.duplicates_label.hide()
+        self.stack.setCurrentIndex(1)
+        self.tabs.setCurrentIndex(0)
+        self._after_edit()
+        self.widgets["name"].setFocus()
+
+    def _fill(self, fields: ClientFields) -> None:
+        self._loading = True
+        try:
+            for key in TEXT_FIELDS:
+                widget = self.widgets[key]
+                assert isinstance(widget, QLineEdit)
+                widget.setText(getattr(fields, key))
+                widget.setCursorPosition(0)
+            self._line("tags").setText(", ".join(fields.tags))
+            notes = self.widgets["notes"]
+            assert isinstance(notes, QPlainTextEdit)
+            notes.setPlainText(fields.notes)
+            choices: tuple[tuple[str, object], ...] = (("kind", fields.kind), ("status", fields.status),
+                                                       ("industry_id", fields.industry_id),
+                                                       ("owner_id", fields.owner_id))
+            for key, value in choices:
+                combo = self.widgets[key]
+                assert isinstance(combo, QComboBox)
+                index = combo.findData(value)
+                if index < 0 and key == "industry_id" and value is not None and self._client is not None:
+                    # an industry that was moved to the trash still shows on the clients that have it
+                    combo.addItem(self._client.industry_name, value)
+                    index = combo.count() - 1
+                combo.setCurrentIndex(max(index, 0))
+        finally:
+            self._loading = False
+        self._baseline = self.collect()
+
+    def _line(self, key: str) -> QLineEdit:
+        widget = self.widgets[key]
+        assert isinstance(widget, QLineEdit)
+        return widget
+
+    def collect(self) -> ClientFields:
+        """The card as typed right now."""
+        values: dict[str, Any] = {key: self._line(key).text() for key in TEXT_FIELDS}
+        values["tags"] = tuple(t.strip() for t in self._line("tags").text().split(",") if t.strip())
+        notes = self.widgets["notes"]
+        assert isinstance(notes, QPlainTextEdit)
+        values["notes"] = notes.toPlainText()
+        for key in ("kind", "status", "industry_id", "owner_id"):
+            combo = self.widgets[key]
+            assert isinstance(combo, QComboBox)
+            values[key] = combo.currentData()
+        # Qt hands enum item data back as plain strings
+        values["kind"] = ClientKind(values["kind"])
+        values["status"] = ClientStatus(values["status"])
+        return ClientFields(**values)
+
+    def _fill_lists(self, card: cards.Card | None) -> None:
+        locale = QLocale()
+        today = date.today()
+        self.contacts_model.removeRows(0, self.contacts_model.rowCount())
+        for person in card.contacts if card else ():
+            age = person.age(today)
+            name = QStandardItem(("★ " if person.is_primary else "") + person.full_name)
+            name.setData(person.id, Qt.ItemDataRole.UserRole)
+            self.contacts_model.appendRow([
+                name, QStandardItem(person.position), QStandardItem("" if age is None else str(age)),
+                QStandardItem(", ".join(person.phones)), QStandardItem(", ".join(person.emails))])
+        saved = card is not None
+        self.contacts_hint.setVisible(not saved)
+        self.contacts_view.setEnabled(saved)
+        self.add_contact_button.setEnabled(saved)
+        self._update_contact_buttons()
+
+        self.history_model.removeRows(0, self.history_model.rowCount())
+        for item in card.interactions if card else ():
+            self.history_model.appendRow([
+                QStandardItem(locale.toString(qt_datetime(item.occurred_at), QLocale.FormatType.ShortFormat)),
+                QStandardItem(item.kind.label), QStandardItem(item.summary), QStandardItem(item.result),
+                QStandardItem(item.manager_name)])
+        self.history_empty.setVisible(self.history_model.rowCount() == 0)
+
+        self.deals_model.removeRows(0, self.deals_model.rowCount())
+        for deal in card.deals if card else ():
+            amount = QStandardItem(locale.toCurrencyString(float(deal.amount.amount), deal.amount.currency))
+            amount.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.deals_model.appendRow([
+                QStandardItem(deal.title), QStandardItem(deal.stage.label), amount,
+                QStandardItem(_date_text(locale, deal.opened_on)), QStandardItem(_date_text(locale, deal.closed_on)),
+                QStandardItem(_date_text(locale, deal.contract_end))])
+        self.deals_empty.setVisible(self.deals_model.rowCount() == 0)
+        self._fill_reminders(card.reminders if card else ())
+
+    def _fill_reminders(self, items: tuple[Reminder, ...]) -> None:
+        locale = QLocale()
+        now = datetime.now(UTC)
+        self.reminders_model.removeRows(0, self.reminders_model.rowCount())
+        for item in items:
+            if item.done:
+                state = self.tr("done")
+            elif item.effective_due < now:
+                state = self.tr("overdue")
+            elif item.snoozed_until and item.snoozed_until > item.due_at:
+                state = self.tr("snoozed")
+            else:
+                state = ""
+            due = QStandardItem(locale.toString(qt_datetime(item.effective_due), QLocale.FormatType.ShortFormat))
+            due.setData(item.id, Qt.ItemDataRole.UserRole)
+            self.reminders_model.appendRow([due, QStandardItem(item.text),
+                                            QStandardItem("" if item.recurrence is Recurrence.NONE
+                                                          else item.recurrence.label),
+                                            QStandardItem(state)])
+        saved = self._client is not None
+        self.hook_button.setEnabled(saved)
+        self._update_reminder_buttons()
+
+    # Editing --------------------------------------------------------------------------------
+
+    def _on_field_edited(self, key: str) -> None:
+        if self._loading:
+            return
+        self._touched.add(key)
+        if key == "kind":
+            self._apply_kind()
+        self._after_edit()
+        self._duplicate_timer.start()
+
+    def _apply_kind(self) -> None:
+        kind = self.collect().kind
+        self._labels["ogrn"].setText(self.tr("OGRNIP:") if kind is ClientKind.SOLE_TRADER else self.tr("OGRN:"))
+        self._line("kpp").setEnabled(kind is ClientKind.LEGAL or bool(self._line("kpp").text()))
+        self._line("ogrn").setEnabled(kind is not ClientKind.PERSON or bool(self._line("ogrn").text()))
+
+    def _after_edit(self) -> None:
+        fields = self.collect()
+        self._apply_kind()
+        problems = clients.check_client(fields)
+        self._show_problems(problems)
+        self._blocking = any(p.blocking for p in problems)
+        self._set_dirty(self._baseline is not None and fields != self._baseline)
+        self._show_header(fields)
+
+    def _show_problems(self, problems: list[FieldProblem]) -> None:
+        for message in self.messages.values():
+            message.clear_problem()
+        shown: set[str] = set()
+        for problem in problems:
+            key = problem.field
+            if problem.message.key == "err.required" and key not in self._touched:
+                continue  # a new, untouched card is not an error yet
+            if key in self.messages and key not in shown:
+                self.messages[key].show_problem(str(problem), blocking=problem.blocking)
+                shown.add(key)
+
+    def _show_header(self, fields: ClientFields) -> None:
+        self.title.setText(("● " if self._dirty else "") + (fields.name or self.tr("New client")))
+        parts = [fields.kind.label, fields.status.label]
+        if self._client is not None:
+            parts.append(self.tr("No. %d") % self._client.id)
+        self.subtitle.setText(" · ".join(parts))
+        score = completeness(fields, self._card.contacts if self._card else ())
+        self.score_bar.setValue(score.score)
+        if score.missing:
+            links = ", ".join(f'<a href="{item}">{item_label(item)}</a>' for item in score.missing)
+            self.missing_label.setText(self.tr("Missing: %s") % links)
+        else:
+            self.missing_label.setText(self.tr("The card is complete."))
+
+    def _set_dirty(self, dirty: bool) -> None:
+        can_save = dirty and not self._blocking
+        self.save_button.setEnabled(can_save)
+        self.save_action.setEnabled(can_save)
+        self.revert_button.setEnabled(dirty)
+        self.revert_action.setEnabled(dirty)
+        if dirty and self._blocking:
+            self.state_label.setText(self.tr("Fix the marked fields to save."))
+        elif dirty:
+            self.state_label.setText(self.tr("Changed, not saved."))
+        else:
+            self.state_label.setText("")
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirty_changed.emit(dirty)
+
+    @Slot(str)
+    def _on_missing_label_link_activated(self, item: str) -> None:
+        tab, key = ITEM_TARGETS.get(item, ("requisites", item))
+        if tab == "contacts":
+            self.tabs.setCurrentIndex(1)
+            if self._client is not None:
+                self.add_contact_button.setFocus()
+            return
+        self.tabs.setCurrentIndex(0)
+        widget = self.widgets.get(key or item)
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # Duplicates ----------------------------------------------------------------------------
+
+    @Slot()
+    def _check_duplicates(self) -> None:
+        if self.stack.currentIndex() != 1:
+            return
+        fields = self.collect()
+        people = tuple(p.fields() for p in self._card.contacts) if self._card else ()
+        exclude = self.client_id
+        uow = self.uow
+        self._duplicates.start(lambda: clients.find_duplicates(uow(), fields, people, exclude_id=exclude),
+                               self._show_duplicates)
+
+    def _show_duplicates(self, hits: list[DuplicateHit]) -> None:
+        if not hits:
+            self.duplicates_label.hide()
+            return
+        lines = []
+        for hit in hits[:5]:
+            link = f'<a href="{hit.client_id}">{_html(hit.name)}</a>'
+            if hit.field == "inn":
+                lines.append(self.tr("INN %1 already belongs to %2").replace("%1", hit.value).replace("%2", link))
+            elif hit.field == "phone":
+                lines.append(self.tr("Phone %1 is already on %2").replace("%1", hit.value).replace("%2", link))
+            elif hit.field == "email":
+                lines.append(self.tr("E-mail %1 is already on %2").replace("%1", _html(hit.value))
+                             .replace("%2", link))
+            else:
+                lines.append(self.tr("A client with this name exists: %1").replace("%1", link))
+        self.duplicates_label.setText("⚠ " + "<br>".join(lines))
+        self.duplicates_label.show()
+
+    @Slot(str)
+    def _on_duplicates_label_link_activated(self, link: str) -> None:
+        self.open_client_requested.emit(int(link))
+
+    # Saving ---------------------------------------------------------------------------------
+
+    def maybe_leave(self) -> bool:
+        """Before showing another client or closing: True if it is fine to leave this card."""
+        if not self._dirty:
+            return True
+        choice = UnsavedChanges.ask(self, self.collect().name or self.tr("New client"))
+        if choice is LeaveChoice.SAVE:
+            return self.save()
+        if choice is LeaveChoice.DISCARD:
+            self._set_dirty(False)
+            return True
+        return False
+
+    @Slot()
+    def _on_save_button_clicked(self) -> None:
+        if self._dirty:
+            self.save()
+
+    @Slot()
+    def _on_revert_button_clicked(self) -> None:
+        if self._client is not None:
+            self.show_client(self._client.id)
+        elif self._baseline is not None:
+            self.new_client()
+
+    def save(self, *, expected_version: int | None = None) -> bool:
+        """Save the card; True on success. Typed data stays in the form whatever goes wrong."""
+        fields = self.collect()
+        self._touched = set(ClientFields.__dataclass_fields__)
+        created = self._client is None
+        try:
+            if self._client is None:
+                result = clients.create_client(self.uow(), fields)
+            else:
+                version = expected_version if expected_version is not None else self._client.version
+                result = clients.update_client(self.uow(), self._client.id, version, fields)
+        except ValidationError as exc:
+            self._show_problems(list(exc.problems))
+            self.notice.show_message(self.tr("Not saved: %s") % str(exc), kind="error")
+            return False
+        except StaleEditError as exc:
+            return self._resolve_stale(str(exc))
+        except UserError as exc:
+            self.notice.show_message(self.tr("Not saved: %s") % str(exc), kind="error")
+            return False
+        self.show_client(result.id)
+        self.notice.show_message(self.tr("Saved."), kind="success", timeout_ms=2500)
+        self.client_saved.emit(result.id, created)
+        return True
+
+    def _resolve_stale(self, text: str) -> bool:
+        assert self._client is not None
+        choice = StaleEdit.ask(self, text)
+        if choice == "overwrite":
+            current = clients.get_client(self.uow(), self._client.id)
+            return self.save(expected_version=current.version)
+        if choice == "reload":
+            self.show_client(self._client.id)
+            return True
+        return False
+
+    # Contacts -------------------------------------------------------------------------------
+
+    def _selected_id(self, view: QTreeView) -> int | None:
+        rows = view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        value = rows[0].siblingAtColumn(0).data(Qt.ItemDataRole.UserRole)
+        return int(value) if value is not None else None
+
+    @Slot()
+    def _update_contact_buttons(self) -> None:
+        has = self._selected_id(self.contacts_view) is not None
+        self.edit_contact_button.setEnabled(has)
+        self.remove_contact_button.setEnabled(has)
+
+    def _contact(self, ident: int | None) -> ContactPerson | None:
+        if self._card is None or ident is None:
+            return None
+        return next((p for p in self._card.contacts if p.id == ident), None)
+
+    @Slot()
+    def _on_add_contact_button_clicked(self) -> None:
+        if self._client is not None and ContactDialog.edit(self, self.uow, self._client.id):
+            self._after_contacts_changed()
+
+    @Slot()
+    def _on_edit_contact_button_clicked(self) -> None:
+        person = self._contact(self._selected_id(self.contacts_view))
+        if self._client is not None and person is not None and ContactDialog.edit(self, self.uow, self._client.id,
+                                                                                 person):
+            self._after_contacts_changed()
+
+    @Slot()
+    def _on_remove_contact_button_clicked(self) -> None:
+        person = self._contact(self._selected_id(self.contacts_view))
+        if person is None:
+            return
+        if not Confirm.ask(self, self.tr("Remove contact person"),
+                           self.tr("Remove %s from this client's contacts?") % person.full_name):
+            return
+        contacts.trash_contact(self.uow(), person.id)
+        self._after_contacts_changed()
+        self.notice.show_message(self.tr("%s removed.") % person.full_name, action=self.tr("Undo"),
+                                 callback=lambda: self._restore_contact(person.id), timeout_ms=15000)
+
+    def _restore_contact(self, contact_id: int) -> None:
+        contacts.restore_contact(self.uow(), contact_id)
+        self._after_contacts_changed()
+
+    def _after_contacts_changed(self) -> None:
+        """Contacts change the score and the search text, not the card: keep what is typed."""
+        assert self._client is not None
+        typed = self.collect()
+        dirty = self._dirty
+        self._card = cards.load_card(self.uow(), self._client.id)
+        self._client = dataclasses.replace(self._card.client)
+        self._fill_lists(self._card)
+        if dirty:
+            baseline = self._client.fields()
+            self._fill(typed)
+            self._baseline = baseline
+        self._after_edit()
+        self.card_changed.emit(self._client.id)
+
+    # Reminders ------------------------------------------------------------------------------
+
+    @Slot()
+    def _update_reminder_buttons(self) -> None:
+        ident = self._selected_id(self.reminders_view)
+        reminder = next((r for r in self._card.reminders if r.id == ident), None) if self._card else None
+        self.reminder_done_button.setEnabled(reminder is not None and not reminder.done)
+        self.reminder_delete_button.setEnabled(reminder is not None)
+
+    def _hook(self, choice: HookChoice | None, months: int | None) -> None:
+        if self._client is None:
+            return
+        if choice is None and months is None:
+            return  # the dialog was cancelled
+        try:
+            if choice is not None:
+                reminders.hook(self.uow(), self._client.id, choice.text, months=choice.months, on=choice.on,
+                               recurrence=choice.recurrence, manager_id=self.current_manager())
+            else:
+                reminders.hook(self.uow(), self._client.id, self.tr("Get back to the client"), months=months,
+                               manager_id=self.current_manager())
+        except UserError as exc:
+            Inform.error(self, self.tr("Reminder"), str(exc))
+            return
+        self.refresh_reminders()
+
+    def hook(self, months: int) -> None:
+        """Plan the next contact in *months* (the quick "remind me in 3 months")."""
+        self._hook(None, months)
+
+    def refresh_reminders(self) -> None:
+        if self._client is None:
+            return
+        items = tuple(reminders.reminders_of(self.uow(), self._client.id))
+        if self._card is not None:
+            self._card = dataclasses.replace(self._card, reminders=items)
+        self._fill_reminders(items)
+        self.card_changed.emit(self._client.id)
+
+    @Slot()
+    def _on_reminder_done_button_clicked(self) -> None:
+        ident = self._selected_id(self.reminders_view)
+        if ident is not None:
+            reminders.complete_reminder(self.uow(), ident)
+            self.refresh_reminders()
+
+    @Slot()
+    def _on_reminder_delete_button_clicked(self) -> None:
+        ident = self._selected_id(self.reminders_view)
+        if ident is not None:
+            reminders.trash_reminder(self.uow(), ident)
+            self.refresh_reminders()
+            self.notice.show_message(self.tr("Reminder deleted."), action=self.tr("Undo"),
+                                     callback=lambda: self._restore_reminder(ident), timeout_ms=15000)
+
+    def _restore_reminder(self, ident: int) -> None:
+        reminders.restore_reminder(self.uow(), ident)
+        self.refresh_reminders()
+
+
+def _date_text(locale: QLocale, value: date | None) -> str:
+    if value is None:
+        return ""
+    from PySide6.QtCore import QDate
+
+    return locale.toString(QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat)
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,267 @@
+"""The client table's model: rows fetched lazily from the services, a page at a time.
+
+It holds only plain ``ClientRow`` values in a bounded page cache (never ORM objects), asks the
+database to sort and filter (``ClientQuery``), and reads the second half of the list from the
+end, so showing row 99,999 costs what row 0 costs. A new query (a search keystroke, a filter, a
+header click) is counted and its first page read on a worker thread; the answer replaces the
+model in one reset, and answers to superseded queries are dropped.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from salesdesk.domain.model import ClientKind, ClientStatus
+from salesdesk.domain.queries import ClientQuery, ClientRow, ClientSort
+from salesdesk.services import clients
+from salesdesk.services.common import UowFactory
+from salesdesk.ui.workers import Latest, Runner
+
+PAGE = 200
+MAX_PAGES = 40  # at most 8,000 rows in memory, whatever the base size
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    sort: ClientSort
+    source_title: str  # marked for translation; translated when shown, in the current language
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+    def title(self) -> str:
+        return QCoreApplication.translate("ClientTable", self.source_title)
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("name", ClientSort.NAME, str(QT_TRANSLATE_NOOP("ClientTable", "Name"))),
+    Column("kind", ClientSort.KIND, str(QT_TRANSLATE_NOOP("ClientTable", "Kind"))),
+    Column("inn", ClientSort.INN, str(QT_TRANSLATE_NOOP("ClientTable", "INN"))),
+    Column("city", ClientSort.CITY, str(QT_TRANSLATE_NOOP("ClientTable", "City"))),
+    Column("industry", ClientSort.INDUSTRY, str(QT_TRANSLATE_NOOP("ClientTable", "Industry"))),
+    Column("status", ClientSort.STATUS, str(QT_TRANSLATE_NOOP("ClientTable", "Status"))),
+    Column("owner", ClientSort.OWNER, str(QT_TRANSLATE_NOOP("ClientTable", "Owner"))),
+    Column("phone", ClientSort.PHONE, str(QT_TRANSLATE_NOOP("ClientTable", "Phone"))),
+    Column("next_reminder", ClientSort.NEXT_REMINDER, str(QT_TRANSLATE_NOOP("ClientTable", "Next reminder"))),
+    Column("completeness", ClientSort.COMPLETENESS, str(QT_TRANSLATE_NOOP("ClientTable", "Completeness")),
+           Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+)
+COLUMN_OF = {c.key: i for i, c in enumerate(COLUMNS)}
+
+CLIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+COMPLETENESS_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """What a finished query reports: its first page and the counts for the status bar."""
+
+    query: ClientQuery
+    total: int
+    first: tuple[ClientRow, ...]
+    base_total: int
+    average: float | None
+
+
+def load_snapshot(uow: UowFactory, query: ClientQuery) -> Snapshot:
+    """Runs on a worker thread: count, first page, base size, average completeness."""
+    page = clients.list_clients(uow(), query, offset=0, limit=PAGE)
+    base = clients.count_clients(uow(), ClientQuery(trash=query.trash))
+    average = clients.average_completeness(uow(), dataclasses.replace(query, sort=ClientSort.NAME))
+    return Snapshot(query, page.total, page.rows, base, average)
+
+
+class ClientTableModel(QAbstractTableModel):
+    loading_changed = Signal(bool)
+    counts_changed = Signal(int, int, object)  # shown, whole base, average completeness or None
+    load_failed = Signal(str)
+
+    def __init__(self, uow: UowFactory, runner: Runner, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._uow = uow
+        self._latest = Latest(runner)
+        self._query = ClientQuery()
+        self._total = 0
+        self._pages: OrderedDict[int, list[ClientRow]] = OrderedDict()
+        self._now = datetime.now(UTC)
+        self._locale = QLocale()
+        self.loading = False
+
+    # Query -----------------------------------------------------------------------------------
+
+    @property
+    def query(self) -> ClientQuery:
+        return self._query
+
+    def set_query(self, query: ClientQuery) -> None:
+        """Start loading *query*; the table keeps showing the old rows until the answer comes."""
+        self._set_loading(True)
+        self._latest.start(lambda: load_snapshot(self._uow, query), self._on_snapshot, self._on_error)
+
+    def reload(self) -> None:
+        self.set_query(self._query)
+
+    def _on_snapshot(self, snapshot: Snapshot) -> None:
+        self.beginResetModel()
+        self._query = snapshot.query
+        self._total = snapshot.total
+        self._pages = OrderedDict({0: list(snapshot.first)}) if snapshot.first else OrderedDict()
+        self._now = datetime.now(UTC)
+        self.endResetModel()
+        self._set_loading(False)
+        self.counts_changed.emit(snapshot.total, snapshot.base_total, snapshot.average)
+
+    def _on_error(self, exc: BaseException, trace: str) -> None:
+        self._set_loading(False)
+        self.load_failed.emit(str(exc))
+
+    def _set_loading(self, loading: bool) -> None:
+        if loading != self.loading:
+            self.loading = loading
+            self.loading_changed.emit(loading)
+
+    # Rows ------------------------------------------------------------------------------------
+
+    def row_at(self, row: int) -> ClientRow | None:
+        if not 0 <= row < self._total:
+            return None
+        page_no = row // PAGE
+        page = self._pages.get(page_no)
+        if page is None:
+            page = self._fetch(page_no)
+        else:
+            self._pages.move_to_end(page_no)
+        offset = row - page_no * PAGE
+        return page[offset] if offset < len(page) else None
+
+    def _fetch(self, page_no: int) -> list[ClientRow]:
+        """A page the view needs now (a few milliseconds: an indexed window, never a full scan)."""
+        page = clients.rows_at(self._uow(), self._query, page_no * PAGE, PAGE, total=self._total)
+        self._pages[page_no] = page
+        while len(self._pages) > MAX_PAGES:
+            self._pages.popitem(last=False)
+        return page
+
+    def client_id(self, row: int) -> int | None:
+        found = self.row_at(row)
+        return found.id if found else None
+
+    def row_of(self, client_id: int) -> int | None:
+        """The row showing *client_id*, if it is in a loaded page."""
+        for page_no, page in self._pages.items():
+            for i, item in enumerate(page):
+                if item.id == client_id:
+                    return page_no * PAGE + i
+        return None
+
+    def refresh_clients(self, ids: Sequence[int]) -> None:
+        """Re-read rows of these clients where they are shown (after a save elsewhere)."""
+        wanted = set(ids)
+        fresh = {r.id: r for r in clients.client_rows(self._uow(), list(wanted))}
+        for page_no, page in self._pages.items():
+            for i, item in enumerate(page):
+                if item.id in wanted and item.id in fresh:
+                    page[i] = fresh[item.id]
+                    row = page_no * PAGE + i
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    # Qt model interface -----------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else self._total
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section].title()
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(COLUMNS[section].align)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.column() < len(COLUMNS):
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        key = COLUMNS[index.column()].key
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, key)
+        if role == Qt.ItemDataRole.ToolTipRole and key == "completeness" and row.missing:
+            from salesdesk.ui.texts import missing_items
+
+            return QCoreApplication.translate("ClientTable", "Missing: %s") % ", ".join(missing_items(row.missing))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(COLUMNS[index.column()].align)
+        if role == Qt.ItemDataRole.ForegroundRole and key == "next_reminder" and self._overdue(row):
+            return QBrush(QColor("#b3261e"))
+        if role == CLIENT_ID_ROLE:
+            return row.id
+        if role == COMPLETENESS_ROLE:
+            return row.completeness
+        return None
+
+    def _overdue(self, row: ClientRow) -> bool:
+        return row.next_reminder_at is not None and row.next_reminder_at < self._now
+
+    def _display(self, row: ClientRow, key: str) -> str:
+        if key == "name":
+            return row.name
+        if key == "kind":
+            return ClientKind(row.kind).label
+        if key == "inn":
+            return row.inn
+        if key == "city":
+            return row.city
+        if key == "industry":
+            return row.industry_name
+        if key == "status":
+            return ClientStatus(row.status).label
+        if key == "owner":
+            return row.owner_name
+        if key == "phone":
+            return row.phone
+        if key == "next_reminder":
+            if row.next_reminder_at is None:
+                return ""
+            moment = QDateTime.fromSecsSinceEpoch(int(row.next_reminder_at.timestamp()))
+            return self._locale.toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
+        if key == "completeness":
+            return f"{row.completeness} %"
+        return ""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        self.set_query(dataclasses.replace(self._query, sort=COLUMNS[column].sort, descending=descending))

@@ -1,0 +1,317 @@
+"""Dialogs. Each has an ``ask()``-style classmethod so that tests can replace the question
+without clicking through a real modal dialog (pytest-qt's advice)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Slot
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from salesdesk.domain.errors import UserError, ValidationError
+from salesdesk.domain.model import ContactFields, ContactPerson, Recurrence, age_on
+from salesdesk.services import contacts
+from salesdesk.services.common import UowFactory
+from salesdesk.ui.widgets import FieldMessage
+
+
+class LeaveChoice(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+class UnsavedChanges:
+    @classmethod
+    def ask(cls, parent: QWidget, name: str) -> LeaveChoice:
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(QCoreApplication.translate("UnsavedChanges", "Unsaved changes"))
+        box.setText(QCoreApplication.translate("UnsavedChanges", "Save the changes to “%s”?") % name)
+        box.setInformativeText(
+            QCoreApplication.translate("UnsavedChanges", "If you don't save, your changes will be lost."))
+        box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                               | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return LeaveChoice.SAVE
+        if answer == QMessageBox.StandardButton.Discard:
+            return LeaveChoice.DISCARD
+        return LeaveChoice.CANCEL
+
+
+class Confirm:
+    @classmethod
+    def ask(cls, parent: QWidget, title: str, text: str) -> bool:
+        answer = QMessageBox.question(parent, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+
+class Inform:
+    """A message the user must read (an error that stopped an action)."""
+
+    @classmethod
+    def error(cls, parent: QWidget, title: str, text: str) -> None:
+        QMessageBox.warning(parent, title, text)
+
+
+# The "hook": when to get back to the client --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HookChoice:
+    text: str
+    months: int | None
+    on: date | None
+    recurrence: Recurrence
+
+
+class HookDialog(QDialog):
+    """Plan the next contact: in 1/3/6/12 months or on a date, optionally repeating."""
+
+    MONTHS = (1, 3, 6, 12)
+
+    def __init__(self, parent: QWidget | None = None, *, text: str = "", months: int = 3) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Next contact"))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.text_edit = QLineEdit(text or self.tr("Get back to the client"))
+        form.addRow(self.tr("Reminder:"), self.text_edit)
+        when = QGridLayout()
+        self.group = QButtonGroup(self)
+        self.month_buttons: dict[int, QRadioButton] = {}
+        for i, n in enumerate(self.MONTHS):
+            button = QRadioButton(self.in_months_text(n))
+            self.group.addButton(button)
+            self.month_buttons[n] = button
+            when.addWidget(button, i // 2, i % 2)
+        self.date_button = QRadioButton(self.tr("On a date:"))
+        self.group.addButton(self.date_button)
+        self.date_edit = QDateEdit(QDate.currentDate().addMonths(1))
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setMinimumDate(QDate.currentDate())
+        when.addWidget(self.date_button, 2, 0)
+        when.addWidget(self.date_edit, 2, 1)
+        form.addRow(self.tr("When:"), when)
+        self.recurrence = QComboBox()
+        for option in Recurrence:
+            self.recurrence.addItem(option.label, option)
+        form.addRow(self.tr("Repeat:"), self.recurrence)
+        layout.addLayout(form)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.month_buttons.get(months, self.month_buttons[3]).setChecked(True)
+        self.date_edit.dateChanged.connect(lambda _d: self.date_button.setChecked(True))
+        self.text_edit.textChanged.connect(self._on_text_edit_text_changed)
+
+    @staticmethod
+    def in_months_text(months: int) -> str:
+        texts = {1: QCoreApplication.translate("HookDialog", "In a month"),
+                 3: QCoreApplication.translate("HookDialog", "In 3 months"),
+                 6: QCoreApplication.translate("HookDialog", "In 6 months"),
+                 12: QCoreApplication.translate("HookDialog", "In a year")}
+        return texts[months]
+
+    @Slot(str)
+    def _on_text_edit_text_changed(self, text: str) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(text.strip()))
+
+    def choice(self) -> HookChoice:
+        recurrence = Recurrence(self.recurrence.currentData())
+        if self.date_button.isChecked():
+            chosen: date = self.date_edit.date().toPython()  # type: ignore[assignment]
+            return HookChoice(self.text_edit.text().strip(), None, chosen, recurrence)
+        months = next(n for n, b in self.month_buttons.items() if b.isChecked())
+        return HookChoice(self.text_edit.text().strip(), months, None, recurrence)
+
+    @classmethod
+    def ask(cls, parent: QWidget, *, text: str = "", months: int = 3) -> HookChoice | None:
+        dialog = cls(parent, text=text, months=months)
+        return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def hook_menu(parent: QWidget, plan: Callable[[HookChoice | None, int | None], None]) -> QMenu:
+    """The "hook" menu: in 1 / 3 / 6 / 12 months, or a date and repetition of one's choosing."""
+    menu = QMenu(parent)
+    texts = {months: HookDialog.in_months_text(months) for months in HookDialog.MONTHS}
+    for months, text in texts.items():
+        action = menu.addAction(text)
+        action.setData(months)
+        action.triggered.connect(lambda _c=False, m=months: plan(None, m))
+    menu.addSeparator()
+    other = menu.addAction(QCoreApplication.translate("HookDialog", "On a date or repeating…"))
+    other.triggered.connect(lambda: plan(HookDialog.ask(parent), None))
+    return menu
+
+
+# Contact persons ------------------------------------------------------------------------------
+
+
+def parse_date(text: str) -> date | None | str:
+    """A date typed as dd.mm.yyyy (or ISO); "" -> None; anything else -> the text back."""
+    text = text.strip()
+    if not text:
+        return None
+    for fmt in ("dd.MM.yyyy", "d.M.yyyy", "yyyy-MM-dd", "dd/MM/yyyy"):
+        parsed = QDate.fromString(text, fmt)
+        if parsed.isValid():
+            result: date = parsed.toPython()  # type: ignore[assignment]
+            return result
+    return text
+
+
+class ContactDialog(QDialog):
+    """Add or edit one contact person; checks as you type and saves through the services."""
+
+    def __init__(self, uow: UowFactory, client_id: int, contact: ContactPerson | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.uow = uow
+        self.client_id = client_id
+        self.contact = contact
+        self.saved_id: int | None = None
+        self.setWindowTitle(self.tr("Contact person") if contact is None else contact.full_name)
+        self.setMinimumWidth(460)
+        form = QFormLayout()
+        self.full_name = QLineEdit()
+        self.position = QLineEdit()
+        self.birth_date = QLineEdit()
+        self.birth_date.setPlaceholderText(self.tr("dd.mm.yyyy"))
+        self.age_label = QLabel()
+        self.phones = QPlainTextEdit()
+        self.phones.setPlaceholderText(self.tr("One number per line, e.g. +7 916 123-45-67"))
+        self.phones.setFixedHeight(60)
+        self.emails = QPlainTextEdit()
+        self.emails.setPlaceholderText(self.tr("One address per line"))
+        self.emails.setFixedHeight(48)
+        self.note = QPlainTextEdit()
+        self.note.setFixedHeight(60)
+        self.primary = QCheckBox(self.tr("Main contact for this client"))
+        self.messages: dict[str, FieldMessage] = {}
+        for label, key, widget in ((self.tr("Full name:"), "full_name", self.full_name),
+                                   (self.tr("Position:"), "position", self.position),
+                                   (self.tr("Birth date:"), "birth_date", self.birth_date),
+                                   (self.tr("Phones:"), "phones", self.phones),
+                                   (self.tr("E-mails:"), "emails", self.emails),
+                                   (self.tr("Note:"), "note", self.note)):
+            box = QVBoxLayout()
+            box.setSpacing(2)
+            box.addWidget(widget)
+            if key == "birth_date":
+                box.addWidget(self.age_label)
+            message = FieldMessage()
+            box.addWidget(message)
+            self.messages[key] = message
+            form.addRow(label, box)
+        form.addRow("", self.primary)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        if contact is not None:
+            self.full_name.setText(contact.full_name)
+            self.position.setText(contact.position)
+            self.birth_date.setText(contact.birth_date.strftime("%d.%m.%Y") if contact.birth_date else "")
+            self.phones.setPlainText("\n".join(contact.phones))
+            self.emails.setPlainText("\n".join(contact.emails))
+            self.note.setPlainText(contact.note)
+            self.primary.setChecked(contact.is_primary)
+        for edit in (self.full_name, self.position, self.birth_date):
+            edit.textChanged.connect(self._validate)
+        for plain in (self.phones, self.emails, self.note):
+            plain.textChanged.connect(self._validate)
+        self._validate()
+
+    def fields(self) -> ContactFields | None:
+        birth = parse_date(self.birth_date.text())
+        if isinstance(birth, str):
+            return None
+        return ContactFields(
+            full_name=self.full_name.text(), position=self.position.text(), birth_date=birth,
+            phones=tuple(_lines(self.phones.toPlainText(), ";")),
+            emails=tuple(_lines(self.emails.toPlainText(), ";,")),
+            note=self.note.toPlainText(), is_primary=self.primary.isChecked(),
+        )
+
+    @Slot()
+    def _validate(self) -> bool:
+        for message in self.messages.values():
+            message.clear_problem()
+        fields = self.fields()
+        today = date.today()
+        blocking = False
+        if fields is None:
+            self.messages["birth_date"].show_problem(
+                self.tr("Birth date: write it as dd.mm.yyyy, e.g. 25.03.1980"), blocking=True)
+            self.age_label.clear()
+            blocking = True
+            fields = ContactFields(full_name=self.full_name.text(),
+                                   phones=tuple(_lines(self.phones.toPlainText(), ";")),
+                                   emails=tuple(_lines(self.emails.toPlainText(), ";,")))
+        else:
+            age = age_on(fields.birth_date, today)
+            self.age_label.setText(self.tr("Age: %n", "", age) if age is not None else "")
+        for problem in contacts.check_contact(fields, today):
+            target = self.messages.get(problem.field, self.messages["note"])
+            target.show_problem(str(problem), blocking=problem.blocking)
+            blocking = blocking or problem.blocking
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not blocking)
+        return not blocking
+
+    def accept(self) -> None:
+        fields = self.fields()
+        if fields is None or not self._validate():
+            return
+        try:
+            if self.contact is None:
+                self.saved_id = contacts.add_contact(self.uow(), self.client_id, fields).id
+            else:
+                self.saved_id = contacts.update_contact(self.uow(), self.contact.id, self.contact.version, fields).id
+        except ValidationError as exc:
+            for problem in exc.problems:
+                self.messages.get(problem.field, self.messages["note"]).show_problem(str(problem), blocking=True)
+            return
+        except UserError as exc:
+            Inform.error(self, self.tr("Contact person"), str(exc))
+            return
+        super().accept()
+
+    @classmethod
+    def edit(cls, parent: QWidget, uow: UowFactory, client_id: int, contact: ContactPerson | None = None) -> bool:
+        """Show the dialog; True when a contact was saved."""
+        dialog = cls(uow, client_id, contact, parent)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def _lines(text: str, separators: str) -> list[str]:
+    """One item per line; *separators* also split (phones keep commas: "..., доб. 12")."""
+    for separator in separators:
+        text = text.replace(separator, "\n")
+    return [line.strip() for line in text.splitlines() if line.strip()]

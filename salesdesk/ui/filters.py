@@ -1,0 +1,163 @@
+"""The filters above the client table: status, industry, owner, tag, overdue, completeness."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QSpinBox, QToolButton, QWidget
+
+from salesdesk.domain.model import ClientStatus, Industry, Manager
+from salesdesk.domain.queries import ClientQuery
+
+
+class FilterBar(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.status = QComboBox()
+        self.status.addItem(self.tr("All statuses"), None)
+        for status in ClientStatus:
+            self.status.addItem(status.label, status)
+        self.industry = QComboBox()
+        self.industry.setMaximumWidth(220)
+        self.owner = QComboBox()
+        self.owner.setMaximumWidth(180)
+        self.tag = QLineEdit()
+        self.tag.setPlaceholderText(self.tr("Tag"))
+        self.tag.setMaximumWidth(110)
+        self.tag.setClearButtonEnabled(True)
+        self.overdue = QCheckBox(self.tr("Overdue"))
+        self.overdue.setToolTip(self.tr("Only clients with an overdue reminder"))
+        self.below = QCheckBox(self.tr("Completeness below"))
+        self.threshold = QSpinBox()
+        self.threshold.setRange(1, 100)
+        self.threshold.setValue(50)
+        self.threshold.setSuffix(" %")
+        self.clear_button = QToolButton()
+        self.clear_button.setText(self.tr("Clear filters"))
+        self.clear_button.setAutoRaise(True)
+        for widget in (self.status, self.industry, self.owner, self.tag, self.overdue, self.below, self.threshold,
+                       self.clear_button):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        self.set_reference([], [])
+        self._tag_timer = QTimer(self)
+        self._tag_timer.setSingleShot(True)
+        self._tag_timer.setInterval(300)
+        self._tag_timer.timeout.connect(self._emit)
+        for combo in (self.status, self.industry, self.owner):
+            combo.currentIndexChanged.connect(self._emit)
+        self.overdue.toggled.connect(self._emit)
+        self.below.toggled.connect(self._emit)
+        self.threshold.valueChanged.connect(self._on_threshold_value_changed)
+        self.tag.textChanged.connect(lambda _t: self._tag_timer.start())
+        self.clear_button.clicked.connect(self.clear)
+        self._quiet = False
+        self._update_clear()
+
+    def set_reference(self, industries: list[Industry], managers: list[Manager]) -> None:
+        self._quiet = True
+        try:
+            for combo, all_text, items in ((self.industry, self.tr("All industries"),
+                                            [(f"{i.code} — {i.name}" if i.code else i.name, i.id) for i in industries]),
+                                           (self.owner, self.tr("All owners"), [(m.name, m.id) for m in managers])):
+                current = combo.currentData()
+                combo.clear()
+                combo.addItem(all_text, None)
+                for text, ident in items:
+                    combo.addItem(text, ident)
+                    combo.setItemData(combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
+                combo.setCurrentIndex(max(0, combo.findData(current)))
+        finally:
+            self._quiet = False
+
+    @Slot()
+    def _emit(self) -> None:
+        self._update_clear()
+        if not self._quiet:
+            self.changed.emit()
+
+    @Slot(int)
+    def _on_threshold_value_changed(self, _value: int) -> None:
+        if self.below.isChecked():
+            self._emit()
+
+    def _update_clear(self) -> None:
+        self.clear_button.setEnabled(self.active())
+
+    def active(self) -> bool:
+        return any((self.status.currentIndex() > 0, self.industry.currentIndex() > 0, self.owner.currentIndex() > 0,
+                    bool(self.tag.text().strip()), self.overdue.isChecked(), self.below.isChecked()))
+
+    @Slot()
+    def clear(self) -> None:
+        self._quiet = True
+        try:
+            self.status.setCurrentIndex(0)
+            self.industry.setCurrentIndex(0)
+            self.owner.setCurrentIndex(0)
+            self.tag.clear()
+            self.overdue.setChecked(False)
+            self.below.setChecked(False)
+        finally:
+            self._quiet = False
+        self._tag_timer.stop()
+        self._emit()
+
+    def apply(self, query: ClientQuery) -> ClientQuery:
+        status = _status(self.status.currentData())
+        return dataclasses.replace(
+            query,
+            statuses=frozenset({status}) if status is not None else frozenset(),
+            industry_id=self.industry.currentData(),
+            owner_id=self.owner.currentData(),
+            tag=self.tag.text().strip(),
+            overdue_only=self.overdue.isChecked(),
+            completeness_below=self.threshold.value() if self.below.isChecked() else None,
+        )
+
+    def state(self) -> dict[str, Any]:
+        status = _status(self.status.currentData())
+        return {"status": status.value if status else "", "industry": self.industry.currentData() or 0,
+                "owner": self.owner.currentData() or 0, "tag": self.tag.text(), "overdue": self.overdue.isChecked(),
+                "below": self.below.isChecked(), "threshold": self.threshold.value()}
+
+    def restore(self, state: dict[str, Any]) -> None:
+        self._quiet = True
+        try:
+            self.status.setCurrentIndex(max(0, self.status.findData(_status(state.get("status")))))
+            self.industry.setCurrentIndex(max(0, self.industry.findData(_int(state.get("industry")))))
+            self.owner.setCurrentIndex(max(0, self.owner.findData(_int(state.get("owner")))))
+            self.tag.setText(str(state.get("tag") or ""))
+            self.overdue.setChecked(_bool(state.get("overdue")))
+            self.below.setChecked(_bool(state.get("below")))
+            self.threshold.setValue(_int(state.get("threshold")) or 50)
+        finally:
+            self._quiet = False
+        self._tag_timer.stop()
+        self._update_clear()
+
+
+def _status(value: Any) -> ClientStatus | None:
+    if value is None:
+        return None
+    try:
+        return ClientStatus(str(value))
+    except ValueError:
+        return None
+
+
+def _int(value: Any) -> int | None:
+    try:
+        return int(value) or None
+    except (TypeError, ValueError):
+        return None
+
+
+def _bool(value: Any) -> bool:
+    return value in (True, "true", "1", 1)

@@ -1,0 +1,704 @@
+"""The main window: client table with search and filters, the card beside it, reminders below.
+
+It wires widgets together and reacts to their signals; every read and write goes through the
+services, long ones on worker threads.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QSystemTrayIcon,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from salesdesk import __version__
+from salesdesk.domain.errors import UserError
+from salesdesk.domain.model import Reminder
+from salesdesk.domain.queries import ClientQuery
+from salesdesk.services import clients, demo, reference
+from salesdesk.services.common import Cancelled, UowFactory
+from salesdesk.ui.card import ClientCard
+from salesdesk.ui.client_model import COLUMNS, ClientTableModel
+from salesdesk.ui.dialogs import Inform
+from salesdesk.ui.filters import FilterBar
+from salesdesk.ui.progress import ProgressTask
+from salesdesk.ui.reminders_panel import ReminderNotifier, RemindersPanel
+from salesdesk.ui.settings import Settings
+from salesdesk.ui.widgets import NoticeBar
+from salesdesk.ui.workers import Runner
+
+log = logging.getLogger(__name__)
+SEARCH_DELAY_MS = 180
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, uow: UowFactory, settings: Settings, *, runner: Runner | None = None,
+                 notify_interval_ms: int = 30_000) -> None:
+        super().__init__()
+        self.uow = uow
+        self.settings = settings
+        self.runner = runner or Runner(self)
+        self.setWindowTitle("SalesDesk")
+        self.resize(1280, 760)
+        self.setMinimumSize(720, 480)
+        self.model = ClientTableModel(uow, self.runner, self)
+        self._selecting = False  # a selection made by the program, not the user
+        self.uow_label = ""  # where the base lives, for the About box
+        self._base_total = 0
+        self._build_central()
+        self.card = ClientCard(uow, self.runner, self.current_manager)
+        self.splitter.addWidget(self.card)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([760, 520])
+        self.reminders = RemindersPanel(uow, self.runner, self.current_manager)
+        self.reminders_dock = QDockWidget(self.tr("Reminders"), self)
+        self.reminders_dock.setObjectName("RemindersDock")
+        self.reminders_dock.setWidget(self.reminders)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.reminders_dock)
+        self.notifier = ReminderNotifier(uow, self.runner, notify_interval_ms, self)
+        self.tray: QSystemTrayIcon | None = None
+        self._build_actions()
+        self._build_menus()
+        self._build_status_bar()
+        self._connect()
+        self._restore_layout()
+
+    # Building -------------------------------------------------------------------------------
+
+    def _build_central(self) -> None:
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        left = QWidget()
+        layout = QVBoxLayout(left)
+        layout.setContentsMargins(6, 6, 0, 0)
+        search_row = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search: name, INN, phone, e-mail, contact person (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        search_row.addWidget(self.search, 1)
+        self.trash_label = QLabel(self.tr("Trash"))
+        self.trash_label.setStyleSheet("color:#a50e0e; font-weight:600;")
+        self.trash_label.hide()
+        search_row.addWidget(self.trash_label)
+        layout.addLayout(search_row)
+        self.filters = FilterBar()
+        layout.addWidget(self.filters)
+        self.notice = NoticeBar()
+        layout.addWidget(self.notice)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setCornerButtonEnabled(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setSortIndicatorClearable(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        widths = {"name": 240, "kind": 100, "inn": 110, "city": 120, "industry": 180, "status": 110,
+                  "owner": 140, "phone": 150, "next_reminder": 130, "completeness": 95}
+        for i, column in enumerate(COLUMNS):
+            header.resizeSection(i, widths.get(column.key, 120))
+
+        self.empty = QWidget()
+        empty_layout = QVBoxLayout(self.empty)
+        empty_layout.addStretch(1)
+        self.empty_label = QLabel()
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setStyleSheet("font-size: 120%;")
+        empty_layout.addWidget(self.empty_label)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.empty_new_button = QPushButton(self.tr("Create a client"))
+        self.empty_demo_button = QPushButton(self.tr("Load demo data"))
+        self.empty_clear_button = QPushButton(self.tr("Clear search and filters"))
+        for button in (self.empty_new_button, self.empty_demo_button, self.empty_clear_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        empty_layout.addLayout(buttons)
+        empty_layout.addStretch(2)
+        self.table_stack = QStackedWidget()
+        self.table_stack.addWidget(self.table)
+        self.table_stack.addWidget(self.empty)
+        layout.addWidget(self.table_stack, 1)
+        self.splitter.addWidget(left)
+        self.setCentralWidget(self.splitter)
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+
+    def _action(self, text: str, slot: Callable[[], object],
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+                tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_action = self._action(self.tr("&New client"), self.new_client, QKeySequence.StandardKey.New,
+                                       self.tr("Create a client card"))
+        self.delete_action = self._action(self.tr("Move to &trash"), self.trash_selected,
+                                          QKeySequence(Qt.Key.Key_Delete),
+                                          self.tr("Move the selected clients to the trash"))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.table.addAction(self.delete_action)
+        self.restore_action = self._action(self.tr("&Restore from trash"), self.restore_selected)
+        self.undo_action = self._action(self.tr("&Undo"), self.undo, QKeySequence.StandardKey.Undo)
+        self.undo_action.setEnabled(False)
+        self._undo: tuple[str, Callable[[], None]] | None = None
+        self.find_action = self._action(self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find)
+        self.refresh_action = self._action(self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh)
+        self.trash_view_action = self._action(self.tr("Show the &trash"), self._on_trash_view_toggled)
+        self.trash_view_action.setCheckable(True)
+        self.demo_action = self._action(self.tr("Load &demo data…"), self.load_demo)
+        self.settings_action = self._action(self.tr("&Settings…"), self.open_settings,
+                                            QKeySequence.StandardKey.Preferences)
+        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.about_action = self._action(self.tr("&About SalesDesk"), self.about)
+        self.hook_action = self._action(self.tr("Remind me in &3 months"), lambda: self.card.hook(3), "Ctrl+R",
+                                        self.tr("Plan the next contact with this client in three months"))
+        self.next_client_action = self._action(self.tr("Next client"), lambda: self._step(1), "Ctrl+Down")
+        self.previous_client_action = self._action(self.tr("Previous client"), lambda: self._step(-1), "Ctrl+Up")
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self._on_search_escape,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.new_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.demo_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        edit_menu.addAction(self.delete_action)
+        edit_menu.addAction(self.restore_action)
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        self.view_menu.addAction(self.reminders_dock.toggleViewAction())
+        self.columns_menu = self.view_menu.addMenu(self.tr("&Columns"))
+        self.columns_menu.aboutToShow.connect(self._fill_columns_menu)
+        self.view_menu.addAction(self.trash_view_action)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.refresh_action)
+        client_menu = bar.addMenu(self.tr("&Client"))
+        client_menu.addAction(self.new_action)
+        client_menu.addAction(self.card.save_action)
+        client_menu.addAction(self.card.revert_action)
+        client_menu.addSeparator()
+        client_menu.addAction(self.hook_action)
+        client_menu.addSeparator()
+        client_menu.addAction(self.next_client_action)
+        client_menu.addAction(self.previous_client_action)
+        client_menu.addSeparator()
+        client_menu.addAction(self.delete_action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+        self.addActions([self.card.save_action, self.card.revert_action])
+
+    def _build_status_bar(self) -> None:
+        self.counts_label = QLabel()
+        self.overdue_label = QLabel()
+        self.overdue_label.setStyleSheet("color:#b3261e;")
+        self.loading_label = QLabel(self.tr("Searching…"))
+        self.loading_label.hide()
+        self.statusBar().addWidget(self.counts_label, 1)
+        self.statusBar().addPermanentWidget(self.loading_label)
+        self.statusBar().addPermanentWidget(self.overdue_label)
+
+    def _connect(self) -> None:
+        self.search.textChanged.connect(self._on_search_text_changed)
+        self.search_timer.timeout.connect(self.apply_query)
+        self.filters.changed.connect(self.apply_query)
+        self.model.counts_changed.connect(self._on_model_counts_changed)
+        self.model.loading_changed.connect(self.loading_label.setVisible)
+        self.model.load_failed.connect(self._on_model_load_failed)
+        self.model.modelReset.connect(self._on_model_reset)
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.table.horizontalHeader().customContextMenuRequested.connect(self._on_header_context_menu_requested)
+        self.card.client_saved.connect(self._on_card_client_saved)
+        self.card.card_changed.connect(self._on_card_card_changed)
+        self.card.open_client_requested.connect(self.open_client)
+        self.card.dirty_changed.connect(self._on_card_dirty_changed)
+        self.reminders.open_client_requested.connect(self.open_client)
+        self.reminders.reminders_changed.connect(self._on_reminders_reminders_changed)
+        self.reminders.overdue_count_changed.connect(self._on_reminders_overdue_count_changed)
+        self.notifier.reminders_due.connect(self.notify_due)
+        self.empty_new_button.clicked.connect(self.new_client)
+        self.empty_demo_button.clicked.connect(self.load_demo)
+        self.empty_clear_button.clicked.connect(self.clear_search_and_filters)
+
+    # Start and layout -----------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Load reference lists, the first page, the agenda; tell about overdue reminders."""
+        self.reload_reference()
+        self.filters.restore(self.settings.mapping("window/filters"))
+        self.apply_query()
+        self.reminders.refresh()
+        self.notifier.start()
+        self._announce_overdue_on_start = True
+        self._update_actions()
+
+    def reload_reference(self) -> None:
+        industries = reference.list_industries(self.uow())
+        managers = reference.list_managers(self.uow())
+        self.filters.set_reference(industries, managers)
+        self.card.reload_reference()
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.bytes("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.bytes("window/state")
+        if state is not None:
+            self.restoreState(state)
+        header = self.settings.bytes("window/header")
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
+        splitter = self.settings.bytes("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        # A restored header may carry an old sort; the query decides the order.
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+
+    def save_layout(self) -> None:
+        self.settings.set_bytes("window/geometry", self.saveGeometry())
+        self.settings.set_bytes("window/state", self.saveState())
+        self.settings.set_bytes("window/header", self.table.horizontalHeader().saveState())
+        self.settings.set_bytes("window/splitter", self.splitter.saveState())
+        self.settings.set_mapping("window/filters", self.filters.state())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.card.maybe_leave():
+            event.ignore()
+            return
+        self.notifier.timer.stop()
+        self.save_layout()
+        self.runner.wait(10_000)
+        if self.tray is not None:
+            self.tray.hide()
+        event.accept()
+
+    def current_manager(self) -> int | None:
+        return self.settings.current_manager_id
+
+    # Query ----------------------------------------------------------------------------------
+
+    @Slot(str)
+    def _on_search_text_changed(self, _text: str) -> None:
+        self.search_timer.start()
+
+    @Slot()
+    def _on_search_escape(self) -> None:
+        self.search.clear()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def current_query(self) -> ClientQuery:
+        base = dataclasses.replace(self.model.query, text=self.search.text(), trash=self.trash_view_action.isChecked())
+        return self.filters.apply(base)
+
+    @Slot()
+    def apply_query(self) -> None:
+        self.search_timer.stop()
+        self.model.set_query(self.current_query())
+
+    def refresh(self) -> None:
+        self.reload_reference()
+        self.apply_query()
+        self.reminders.refresh()
+        if self.card.client_id is not None and not self.card.dirty:
+            self._show_in_card(self.card.client_id)
+
+    def clear_search_and_filters(self) -> None:
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.filters.clear()
+
+    @Slot(int, int, object)
+    def _on_model_counts_changed(self, shown: int, base_total: int, average: object) -> None:
+        self._base_total = base_total
+        trash = self.model.query.trash
+        noun = self.tr("in the trash") if trash else self.tr("clients")
+        text = self.tr("%1 of %2 %3").replace("%1", f"{shown:,}".replace(",", " ")) \
+            .replace("%2", f"{base_total:,}".replace(",", " ")).replace("%3", noun)
+        if isinstance(average, float):
+            text += " · " + self.tr("average completeness %1 %").replace("%1", str(round(average)))
+        self.counts_label.setText(text)
+        self._update_empty_state(shown, base_total)
+        if getattr(self, "_announce_overdue_on_start", False):
+            self._announce_overdue_on_start = False
+
+    def _update_empty_state(self, shown: int, base_total: int) -> None:
+        if shown:
+            self.table_stack.setCurrentIndex(0)
+            return
+        trash = self.model.query.trash
+        filtered = bool(self.search.text().strip()) or self.filters.active()
+        if trash and not filtered:
+            self.empty_label.setText(self.tr("The trash is empty."))
+        elif base_total == 0 and not trash:
+            self.empty_label.setText(self.tr("The client base is empty.\n"
+                                             "Create the first client, or load demo data to try the program."))
+        else:
+            self.empty_label.setText(self.tr("No clients match the search and filters."))
+        empty_base = base_total == 0 and not trash
+        self.empty_new_button.setVisible(empty_base)
+        self.empty_demo_button.setVisible(empty_base)
+        self.empty_clear_button.setVisible(filtered)
+        self.table_stack.setCurrentIndex(1)
+
+    @Slot()
+    def _on_model_reset(self) -> None:
+        query = self.model.query
+        self.trash_label.setVisible(query.trash)
+        header = self.table.horizontalHeader()
+        column = next((i for i, c in enumerate(COLUMNS) if c.sort == query.sort), -1)
+        header.blockSignals(True)
+        header.setSortIndicator(column, Qt.SortOrder.DescendingOrder if query.descending
+                                else Qt.SortOrder.AscendingOrder)
+        header.blockSignals(False)
+        # keep the card's client selected if the new result still shows it
+        if self.card.client_id is not None:
+            row = self.model.row_of(self.card.client_id)
+            if row is not None:
+                self._select_row(row)
+        self._update_actions()
+
+    @Slot(str)
+    def _on_model_load_failed(self, text: str) -> None:
+        self.notice.show_message(self.tr("Could not load the list: %s") % text, kind="error")
+
+    # Selection and the card ----------------------------------------------------------------
+
+    def _select_row(self, row: int) -> None:
+        self._selecting = True
+        try:
+            index = self.model.index(row, 0)
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(index)
+        finally:
+            self._selecting = False
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_table_current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self._selecting or not current.isValid():
+            return
+        ident = self.model.client_id(current.row())
+        if ident is None or ident == self.card.client_id:
+            return
+        if not self.card.maybe_leave():
+            # stay on the changed card: put the selection back where it was
+            back = self.model.row_of(self.card.client_id) if self.card.client_id is not None else None
+            QTimer.singleShot(0, lambda: self._select_row(back) if back is not None else None)
+            return
+        self._show_in_card(ident)
+
+    def _show_in_card(self, client_id: int) -> None:
+        try:
+            self.card.show_client(client_id)
+        except UserError as exc:
+            self.notice.show_message(str(exc), kind="error")
+            self.card.show_empty()
+        self._update_actions()
+
+    @Slot(int)
+    def open_client(self, client_id: int) -> None:
+        """Show a client (from a reminder or a duplicate warning) and select it if listed."""
+        if client_id == self.card.client_id:
+            return
+        if not self.card.maybe_leave():
+            return
+        self._show_in_card(client_id)
+        query = self.model.query
+        uow = self.uow
+        self.runner.start(lambda: clients.position_of(uow(), query, client_id),
+                          lambda row: self._select_opened(client_id, row))
+
+    def _select_opened(self, client_id: int, row: int | None) -> None:
+        if row is None or self.card.client_id != client_id:
+            self.table.clearSelection()
+            return
+        self._select_row(row)
+
+    def _step(self, delta: int) -> None:
+        current = self.table.currentIndex()
+        row = (current.row() if current.isValid() else -1) + delta
+        if 0 <= row < self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(row, 0))
+
+    def new_client(self) -> None:
+        if not self.card.maybe_leave():
+            return
+        if self.trash_view_action.isChecked():
+            self.trash_view_action.setChecked(False)
+            self.apply_query()
+        self.table.clearSelection()
+        self.card.new_client()
+        self._update_actions()
+
+    @Slot(int, bool)
+    def _on_card_client_saved(self, client_id: int, created: bool) -> None:
+        if created:
+            self.model.set_query(self.model.query)
+            query = self.current_query()
+            uow = self.uow
+            self.runner.start(lambda: clients.position_of(uow(), query, client_id),
+                              lambda row: self._select_opened(client_id, row))
+        else:
+            self.model.refresh_clients([client_id])
+        self.reminders.refresh()
+
+    @Slot(int)
+    def _on_card_card_changed(self, client_id: int) -> None:
+        self.model.refresh_clients([client_id])
+        self.reminders.refresh()
+
+    @Slot(bool)
+    def _on_card_dirty_changed(self, dirty: bool) -> None:
+        self.setWindowModified(dirty)
+        self.setWindowTitle("SalesDesk[*]")
+
+    @Slot(int)
+    def _on_reminders_reminders_changed(self, client_id: int) -> None:
+        self.model.refresh_clients([client_id])
+        if self.card.client_id == client_id:
+            self.card.refresh_reminders()
+
+    @Slot(int)
+    def _on_reminders_overdue_count_changed(self, count: int) -> None:
+        self.overdue_label.setText(self.tr("Overdue reminders: %n", "", count) if count else "")
+        if getattr(self, "_announced_overdue", False):
+            return
+        self._announced_overdue = True
+        if count:
+            self.notice.show_message(self.tr("You have %n overdue reminder(s). They are at the top of the "
+                                             "Reminders panel.", "", count), kind="warning",
+                                     action=self.tr("Show"), callback=self._show_reminders)
+
+    def _show_reminders(self) -> None:
+        self.reminders_dock.show()
+        self.reminders_dock.raise_()
+        self.reminders.view.setFocus()
+
+    # Selection-wide actions -----------------------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        ids = [self.model.client_id(r) for r in rows]
+        return [i for i in ids if i is not None]
+
+    @Slot()
+    def _update_actions(self) -> None:
+        selected = bool(self.selected_ids())
+        trash = self.trash_view_action.isChecked()
+        self.delete_action.setEnabled(selected and not trash)
+        self.restore_action.setEnabled(selected and trash)
+        self.hook_action.setEnabled(self.card.client_id is not None)
+
+    def trash_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        if self.card.client_id in ids and self.card.dirty:
+            self.card.maybe_leave()
+        names = [r.name for r in clients.client_rows(self.uow(), ids[:1])]
+        try:
+            for ident in ids:
+                clients.trash_client(self.uow(), ident)
+        except UserError as exc:
+            Inform.error(self, self.tr("Move to trash"), str(exc))
+        if self.card.client_id in ids:
+            self.card.show_empty()
+        self.apply_query()
+        self.reminders.refresh()
+        if len(ids) == 1 and names:
+            text = self.tr("“%s” moved to the trash.") % names[0]
+        else:
+            text = self.tr("%n client(s) moved to the trash.", "", len(ids))
+        self._offer_undo(text, lambda: self._restore(ids))
+
+    def _restore(self, ids: list[int]) -> None:
+        for ident in ids:
+            clients.restore_client(self.uow(), ident)
+        self.apply_query()
+        self.reminders.refresh()
+        if len(ids) == 1 and not self.trash_view_action.isChecked():
+            self.open_client(ids[0])
+
+    def restore_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            for ident in ids:
+                clients.restore_client(self.uow(), ident)
+            self.apply_query()
+            self.reminders.refresh()
+            self.notice.show_message(self.tr("%n client(s) restored.", "", len(ids)), kind="success",
+                                     timeout_ms=4000)
+
+    def _offer_undo(self, text: str, undo: Callable[[], None]) -> None:
+        self._undo = (text, undo)
+        self.undo_action.setEnabled(True)
+        self.undo_action.setText(self.tr("&Undo: move to trash"))
+        self.notice.show_message(text, action=self.tr("Undo"), callback=self.undo, timeout_ms=20_000)
+
+    def undo(self) -> None:
+        if self._undo is None:
+            return
+        _text, action = self._undo
+        self._undo = None
+        self.undo_action.setEnabled(False)
+        self.undo_action.setText(self.tr("&Undo"))
+        self.notice.hide()
+        action()
+
+    @Slot()
+    def _on_trash_view_toggled(self) -> None:
+        if not self.card.maybe_leave():
+            self.trash_view_action.setChecked(not self.trash_view_action.isChecked())
+            return
+        self.card.show_empty()
+        self.apply_query()
+
+    # Columns --------------------------------------------------------------------------------
+
+    @Slot()
+    def _fill_columns_menu(self) -> None:
+        self._columns_menu(self.columns_menu)
+
+    def _columns_menu(self, menu: QMenu) -> None:
+        menu.clear()
+        header = self.table.horizontalHeader()
+        for i, column in enumerate(COLUMNS):
+            action = menu.addAction(column.title())
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(i))
+            action.setEnabled(column.key != "name")  # the name always shows
+            action.toggled.connect(lambda on, i=i: header.setSectionHidden(i, not on))
+
+    @Slot(QPoint)
+    def _on_header_context_menu_requested(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        self._columns_menu(menu)
+        menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
+
+    # Reminders coming due --------------------------------------------------------------------
+
+    @Slot(list)
+    def notify_due(self, due: list[Reminder]) -> None:
+        """A reminder came due while the program runs: the tray if there is one, else in-window."""
+        self.reminders.refresh()
+        if len(due) == 1:
+            text = self.tr("Reminder: %1 — %2").replace("%1", due[0].client_name).replace("%2", due[0].text)
+        else:
+            text = self.tr("%n reminder(s) came due.", "", len(due))
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            if self.tray is None:
+                self.tray = QSystemTrayIcon(self.windowIcon(), self)
+                self.tray.messageClicked.connect(self._show_reminders)
+            self.tray.show()
+            self.tray.showMessage("SalesDesk", text, QSystemTrayIcon.MessageIcon.Information, 15_000)
+        first = due[0].client_id
+        self.notice.show_message("🔔 " + text, kind="warning", action=self.tr("Open"),
+                                 callback=lambda: self.open_client(first))
+        QApplicationAlert.alert(self)
+
+    # Other actions ---------------------------------------------------------------------------
+
+    def load_demo(self) -> None:
+        count, ok = QInputDialog.getInt(self, self.tr("Demo data"),
+                                        self.tr("How many demo clients to add to this base?"), 1000, 10, 200_000, 100)
+        if not ok:
+            return
+        uow = self.uow
+        ProgressTask(self, self.runner, self.tr("Demo data"), self.tr("Adding demo clients…"),
+                     lambda reporter: demo.load_demo(uow(), count, reporter=reporter),
+                     self._on_demo_loaded, self._on_long_task_failed)
+
+    def _on_demo_loaded(self, result: demo.DemoResult) -> None:
+        self.refresh()
+        self.notice.show_message(self.tr("%n demo client(s) added.", "", result.clients), kind="success",
+                                 timeout_ms=5000)
+
+    def _on_long_task_failed(self, exc: BaseException, trace: str) -> None:
+        if isinstance(exc, Cancelled):
+            self.notice.show_message(str(exc), kind="info", timeout_ms=5000)
+        elif isinstance(exc, UserError):
+            Inform.error(self, "SalesDesk", str(exc))
+        else:
+            log.error("operation failed:\n%s", trace)
+            from salesdesk.ui.crash import show_crash
+
+            show_crash(self, exc, trace)
+
+    def open_settings(self) -> None:
+        from salesdesk.ui.settings_dialog import SettingsDialog
+
+        if SettingsDialog.edit(self, self.uow, self.settings):
+            self.reload_reference()
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About SalesDesk"),
+                          self.tr("<h3>SalesDesk %1</h3><p>The client base and sales of a small office: clients "
+                                  "and their requisites, contact persons, reminders, deals.</p>"
+                                  "<p>Database: %2</p>").replace("%1", __version__)
+                          .replace("%2", self.database_label()))
+
+    def database_label(self) -> str:
+        return self.uow_label
+
+
+class QApplicationAlert:
+    """Flash the taskbar entry when the window is not active (works on every desktop)."""
+
+    @staticmethod
+    def alert(widget: QWidget) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.alert(widget, 0)

@@ -1,0 +1,78 @@
+"""Long operations (demo data, import, export, reports) on a worker thread, with a progress
+dialog and Cancel. The service gets a ``Reporter``; cancelling makes the service raise
+``Cancelled`` and its unit of work roll back."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from salesdesk.services.common import Reporter
+from salesdesk.ui.workers import Failed, Runner
+
+
+class QtReporter(QObject):
+    """A ``Reporter`` whose progress crosses to the GUI thread as a queued signal."""
+
+    progressed = Signal(int, int)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._cancel = threading.Event()
+
+    def progress(self, done: int, total: int) -> None:
+        self.progressed.emit(done, total)
+
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+
+class ProgressTask(QObject):
+    """One long operation: its dialog, its reporter, and what to do when it ends."""
+
+    def __init__(self, parent: QWidget, runner: Runner, title: str, label: str,
+                 work: Callable[[Reporter], Any], on_done: Callable[[Any], None], on_error: Failed) -> None:
+        super().__init__(parent)
+        self.reporter = QtReporter()
+        self.dialog = QProgressDialog(label, QCoreApplication.translate("ProgressTask", "Cancel"), 0, 0, parent)
+        self.dialog.setWindowTitle(title)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(300)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.canceled.connect(self._on_dialog_canceled)
+        self.reporter.progressed.connect(self._on_reporter_progressed)
+        self._on_done = on_done
+        self._on_error = on_error
+        runner.start(lambda: work(self.reporter), self._finished, self._failed)
+
+    @Slot(int, int)
+    def _on_reporter_progressed(self, done: int, total: int) -> None:
+        if total > 0:
+            self.dialog.setMaximum(total)
+            self.dialog.setValue(min(done, total))
+
+    @Slot()
+    def _on_dialog_canceled(self) -> None:
+        self.reporter.cancel()
+        self.dialog.setLabelText(QCoreApplication.translate("ProgressTask", "Cancelling…"))
+
+    def _close(self) -> None:
+        self.dialog.canceled.disconnect(self._on_dialog_canceled)
+        self.dialog.close()
+        self.deleteLater()
+
+    def _finished(self, result: Any) -> None:
+        self._close()
+        self._on_done(result)
+
+    def _failed(self, exc: BaseException, trace: str) -> None:
+        self._close()
+        self._on_error(exc, trace)

@@ -1,0 +1,267 @@
+"""The reminders panel: what is overdue, due today, this week and later, and the notifier that
+tells the user when a reminder comes due while the program runs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QDateTime, QLocale, QObject, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from salesdesk.domain.errors import UserError
+from salesdesk.domain.model import Recurrence, Reminder
+from salesdesk.domain.reminders import Snooze
+from salesdesk.services import reminders
+from salesdesk.services.common import UowFactory
+from salesdesk.ui.dialogs import HookChoice, Inform, hook_menu
+from salesdesk.ui.workers import Latest, Runner
+
+REMINDER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+CLIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+OVERDUE_COLOR = QColor("#b3261e")
+
+
+class RemindersPanel(QWidget):
+    open_client_requested = Signal(int)
+    reminders_changed = Signal(int)  # client id
+    overdue_count_changed = Signal(int)
+
+    def __init__(self, uow: UowFactory, runner: Runner, current_manager: Callable[[], int | None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.uow = uow
+        self.current_manager = current_manager
+        self._latest = Latest(runner)
+        self.agenda: reminders.Agenda | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.view = QTreeView()
+        self.model = QStandardItemModel(0, 3, self)
+        self.model.setHorizontalHeaderLabels([self.tr("When"), self.tr("Client"), self.tr("Reminder")])
+        self.view.setModel(self.model)
+        self.view.setUniformRowHeights(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.header().setStretchLastSection(True)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.empty_label = QLabel(self.tr("No reminders. Plan the next contact from a client's card: "
+                                          "Reminders → Remind me…"))
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setStyleSheet("color: palette(mid);")
+        buttons = QHBoxLayout()
+        self.done_button = QPushButton(self.tr("Done"))
+        self.done_button.setToolTip(self.tr("Mark the reminder done (a repeating one moves to its next date)"))
+        self.snooze_button = QToolButton()
+        self.snooze_button.setText(self.tr("Snooze"))
+        self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.snooze_button.setMenu(self._snooze_menu())
+        self.next_button = QToolButton()
+        self.next_button.setText(self.tr("Next contact"))
+        self.next_button.setToolTip(self.tr("Mark done and plan the next contact with this client"))
+        self.next_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.next_button.setMenu(hook_menu(self, self._on_next_chosen))
+        self.open_button = QPushButton(self.tr("Open client"))
+        for widget in (self.done_button, self.snooze_button, self.next_button, self.open_button):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.view, 1)
+        self.done_button.clicked.connect(self._on_done_button_clicked)
+        self.open_button.clicked.connect(self._on_open_button_clicked)
+        self.view.doubleClicked.connect(self._on_open_button_clicked)
+        self.view.customContextMenuRequested.connect(self._on_view_context_menu_requested)
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self._update_buttons()
+
+    def _snooze_menu(self) -> QMenu:
+        menu = QMenu(self)
+        for option, text in ((Snooze.HOUR, self.tr("For an hour")), (Snooze.TOMORROW, self.tr("Until tomorrow")),
+                             (Snooze.NEXT_WEEK, self.tr("Until next week"))):
+            action = menu.addAction(text)
+            action.triggered.connect(lambda _c=False, o=option: self.snooze(o))
+        return menu
+
+    # Loading --------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload the agenda on a worker thread."""
+        uow = self.uow
+        manager = None  # every manager's reminders; a shared seat can filter later
+        self._latest.start(lambda: reminders.agenda(uow(), manager_id=manager), self._show)
+
+    def refresh_now(self) -> None:
+        """Reload synchronously (after an action of this user: the answer is wanted at once)."""
+        self._show(reminders.agenda(self.uow()))
+
+    def _show(self, agenda: reminders.Agenda) -> None:
+        selected = self.selected()
+        self.agenda = agenda
+        self.model.removeRows(0, self.model.rowCount())
+        locale = QLocale()
+        groups = ((self.tr("Overdue"), agenda.overdue, True), (self.tr("Today"), agenda.today, False),
+                  (self.tr("This week"), agenda.this_week, False), (self.tr("Later"), agenda.later, False))
+        bold = QFont()
+        bold.setBold(True)
+        for title, items, overdue in groups:
+            if not items:
+                continue
+            count = agenda.overdue_total if overdue else len(items)
+            header = QStandardItem(f"{title} ({count})")
+            header.setFont(bold)
+            header.setSelectable(False)
+            if overdue:
+                header.setForeground(QBrush(OVERDUE_COLOR))
+            row = [header, _plain(""), _plain("")]
+            for item in items:
+                row[0].appendRow(self._row(item, locale, overdue))
+            self.model.appendRow(row)
+        self.view.expandAll()
+        for column in (0, 1):
+            self.view.resizeColumnToContents(column)
+        self.empty_label.setVisible(not agenda.all)
+        self.view.setVisible(bool(agenda.all))
+        if selected is not None:
+            self._select(selected.id)
+        self._update_buttons()
+        self.overdue_count_changed.emit(agenda.overdue_total)
+
+    def _row(self, item: Reminder, locale: QLocale, overdue: bool) -> list[QStandardItem]:
+        when = QDateTime.fromSecsSinceEpoch(int(item.effective_due.timestamp())).toLocalTime()
+        text = item.text + (f"  ↻ {item.recurrence.label}" if item.recurrence is not Recurrence.NONE else "")
+        cells = [_plain(locale.toString(when, QLocale.FormatType.ShortFormat)), _plain(item.client_name), _plain(text)]
+        for cell in cells:
+            cell.setData(item.id, REMINDER_ID_ROLE)
+            cell.setData(item.client_id, CLIENT_ID_ROLE)
+            cell.setToolTip(f"{item.client_name}\n{item.text}")
+            if overdue:
+                cell.setForeground(QBrush(OVERDUE_COLOR))
+        return cells
+
+    def _select(self, reminder_id: int) -> None:
+        for group in range(self.model.rowCount()):
+            parent = self.model.item(group, 0)
+            for row in range(parent.rowCount()):
+                if parent.child(row, 0).data(REMINDER_ID_ROLE) == reminder_id:
+                    self.view.setCurrentIndex(parent.child(row, 0).index())
+                    return
+
+    # Actions --------------------------------------------------------------------------------
+
+    def selected(self) -> Reminder | None:
+        index = self.view.currentIndex()
+        ident = index.data(REMINDER_ID_ROLE) if index.isValid() else None
+        if ident is None or self.agenda is None:
+            return None
+        return next((r for r in self.agenda.all if r.id == ident), None)
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        has = self.selected() is not None
+        for widget in (self.done_button, self.snooze_button, self.next_button, self.open_button):
+            widget.setEnabled(has)
+
+    def _act(self, action: Callable[[Reminder], object]) -> None:
+        item = self.selected()
+        if item is None:
+            return
+        try:
+            action(item)
+        except UserError as exc:
+            Inform.error(self, self.tr("Reminder"), str(exc))
+        self.refresh_now()
+        self.reminders_changed.emit(item.client_id)
+
+    @Slot()
+    def _on_done_button_clicked(self) -> None:
+        self._act(lambda item: reminders.complete_reminder(self.uow(), item.id))
+
+    def snooze(self, option: Snooze) -> None:
+        self._act(lambda item: reminders.snooze_reminder(self.uow(), item.id, option))
+
+    def _on_next_chosen(self, choice: HookChoice | None, months: int | None) -> None:
+        """Done, and the next contact planned: the office's "hook" in one step."""
+        if choice is None and months is None:
+            return
+
+        def done_and_next(item: Reminder) -> None:
+            reminders.complete_reminder(self.uow(), item.id)
+            if choice is not None:
+                reminders.hook(self.uow(), item.client_id, choice.text, months=choice.months, on=choice.on,
+                               recurrence=choice.recurrence, manager_id=self.current_manager())
+            else:
+                reminders.hook(self.uow(), item.client_id, item.text, months=months,
+                               manager_id=self.current_manager())
+
+        self._act(done_and_next)
+
+    def next_contact(self, months: int) -> None:
+        self._on_next_chosen(None, months)
+
+    @Slot()
+    def _on_open_button_clicked(self) -> None:
+        item = self.selected()
+        if item is not None:
+            self.open_client_requested.emit(item.client_id)
+
+    @Slot(QPoint)
+    def _on_view_context_menu_requested(self, pos: QPoint) -> None:
+        if self.selected() is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Open client"), self._on_open_button_clicked)
+        menu.addAction(self.tr("Done"), self._on_done_button_clicked)
+        menu.addMenu(self.snooze_button.menu()).setText(self.tr("Snooze"))
+        menu.addMenu(self.next_button.menu()).setText(self.tr("Next contact"))
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+
+
+def _plain(text: str) -> QStandardItem:
+    item = QStandardItem(text)
+    item.setEditable(False)
+    return item
+
+
+class ReminderNotifier(QObject):
+    """Watches the clock while the program runs and reports reminders as they come due."""
+
+    reminders_due = Signal(list)  # list[Reminder]
+
+    def __init__(self, uow: UowFactory, runner: Runner, interval_ms: int = 30_000,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.uow = uow
+        self._runner = runner  # every check covers its own window of time: none is dropped
+        self._since = datetime.now(UTC)
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.check)
+
+    def start(self) -> None:
+        self._since = datetime.now(UTC)
+        self.timer.start()
+
+    @Slot()
+    def check(self, now: datetime | None = None) -> None:
+        """Report reminders that came due since the last check (on a worker thread)."""
+        start, end = self._since, now or datetime.now(UTC)
+        self._since = end
+        uow = self.uow
+        self._runner.start(lambda: reminders.due_between(uow(), start, end), self._report)
+
+    def _report(self, due: list[Reminder]) -> None:
+        if due:
+            self.reminders_due.emit(due)

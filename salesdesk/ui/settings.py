@@ -1,0 +1,75 @@
+"""What the window remembers between runs, in an INI file in the data folder.
+
+Using a file next to the database (not the registry or ~/.config) keeps a portable install and
+the tests' temporary data folder self-contained.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from salesdesk import paths
+
+LANGUAGES = ("system", "ru", "en")
+
+
+class Settings:
+    def __init__(self, path: Path | None = None) -> None:
+        target = path or paths.data_dir() / "settings.ini"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        self.q = QSettings(str(target), QSettings.Format.IniFormat)
+
+    def _get(self, key: str, default: Any = None) -> Any:
+        return self.q.value(key, default)
+
+    @property
+    def language(self) -> str:
+        value = str(self._get("ui/language", "system"))
+        return value if value in LANGUAGES else "system"
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self.q.setValue("ui/language", value)
+
+    @property
+    def current_manager_id(self) -> int | None:
+        value = self._get("user/manager_id")
+        try:
+            return int(value) if value not in (None, "") else None
+        except (TypeError, ValueError):
+            return None
+
+    @current_manager_id.setter
+    def current_manager_id(self, value: int | None) -> None:
+        self.q.setValue("user/manager_id", "" if value is None else value)
+
+    @property
+    def renewal_days(self) -> int:
+        try:
+            return max(1, int(self._get("deals/renewal_days", 30)))
+        except (TypeError, ValueError):
+            return 30
+
+    @renewal_days.setter
+    def renewal_days(self, value: int) -> None:
+        self.q.setValue("deals/renewal_days", int(value))
+
+    def bytes(self, key: str) -> QByteArray | None:
+        value = self._get(key)
+        return value if isinstance(value, QByteArray) else None
+
+    def set_bytes(self, key: str, value: QByteArray) -> None:
+        self.q.setValue(key, value)
+
+    def mapping(self, key: str) -> dict[str, Any]:
+        value = self._get(key)
+        return dict(value) if isinstance(value, dict) else {}
+
+    def set_mapping(self, key: str, value: dict[str, Any]) -> None:
+        self.q.setValue(key, value)
+
+    def sync(self) -> None:
+        self.q.sync()

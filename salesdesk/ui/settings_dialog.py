@@ -1,0 +1,103 @@
+"""Settings: interface language, who I am (the current manager), the office's managers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from salesdesk.domain.errors import UserError
+from salesdesk.domain.model import ManagerFields
+from salesdesk.services import reference
+from salesdesk.services.common import UowFactory
+from salesdesk.ui.dialogs import Inform
+from salesdesk.ui.settings import Settings
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, uow: UowFactory, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.uow = uow
+        self.settings = settings
+        self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(420)
+        form = QFormLayout()
+        self.language = QComboBox()
+        self.language.addItem(self.tr("As in the system"), "system")
+        self.language.addItem("Русский", "ru")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        form.addRow(self.tr("Language:"), self.language)
+        self.language_note = QLabel(self.tr("The new language applies after a restart."))
+        self.language_note.setStyleSheet("color: palette(mid);")
+        self.language_note.hide()
+        form.addRow("", self.language_note)
+        manager_row = QHBoxLayout()
+        self.manager = QComboBox()
+        self.add_manager_button = QPushButton(self.tr("Add manager…"))
+        manager_row.addWidget(self.manager, 1)
+        manager_row.addWidget(self.add_manager_button)
+        form.addRow(self.tr("I am:"), manager_row)
+        hint = QLabel(self.tr("New clients and reminders are assigned to this manager."))
+        hint.setStyleSheet("color: palette(mid);")
+        hint.setWordWrap(True)
+        form.addRow("", hint)
+        self.renewal_days = QSpinBox()
+        self.renewal_days.setRange(1, 365)
+        self.renewal_days.setValue(settings.renewal_days)
+        self.renewal_days.setSuffix(self.tr(" days"))
+        form.addRow(self.tr("Offer new terms before a contract ends:"), self.renewal_days)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.add_manager_button.clicked.connect(self._on_add_manager_button_clicked)
+        self.language.currentIndexChanged.connect(self._on_language_current_index_changed)
+        self._fill_managers(settings.current_manager_id)
+
+    def _fill_managers(self, selected: int | None) -> None:
+        self.manager.clear()
+        self.manager.addItem(self.tr("— not chosen —"), None)
+        for manager in reference.list_managers(self.uow(), include_inactive=False):
+            self.manager.addItem(manager.name, manager.id)
+        self.manager.setCurrentIndex(max(0, self.manager.findData(selected)))
+
+    @Slot(int)
+    def _on_language_current_index_changed(self, _index: int) -> None:
+        self.language_note.setVisible(self.language.currentData() != self.settings.language)
+
+    @Slot()
+    def _on_add_manager_button_clicked(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("New manager"), self.tr("Name:"))
+        if not ok or not name.strip():
+            return
+        try:
+            result = reference.create_manager(self.uow(), ManagerFields(name=name))
+        except UserError as exc:
+            Inform.error(self, self.tr("New manager"), str(exc))
+            return
+        self._fill_managers(result.id)
+
+    def accept(self) -> None:
+        self.settings.language = self.language.currentData()
+        self.settings.current_manager_id = self.manager.currentData()
+        self.settings.renewal_days = self.renewal_days.value()
+        self.settings.sync()
+        super().accept()
+
+    @classmethod
+    def edit(cls, parent: QWidget, uow: UowFactory, settings: Settings) -> bool:
+        return cls(uow, settings, parent).exec() == QDialog.DialogCode.Accepted

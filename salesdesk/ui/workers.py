@@ -1,0 +1,113 @@
+"""Running service calls off the GUI thread and getting the answer back on it.
+
+A worker never touches widgets: it calls a service (which opens its own unit of work) and the
+result or error travels back by a queued signal to a relay object living in the GUI thread.
+``Latest`` drops answers that a newer request has made obsolete (a search keystroke superseded
+by the next one).
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException, str], None]
+
+
+class _Relay(QObject):
+    """Lives in the GUI thread; its slots run there because the signals cross threads queued."""
+
+    finished = Signal(object)
+    failed = Signal(object, str)
+
+    def __init__(self, runner: Runner, on_done: Done, on_error: Failed | None) -> None:
+        super().__init__()
+        self.runner = runner
+        self.on_done = on_done
+        self.on_error = on_error
+        self.finished.connect(self._on_finished)
+        self.failed.connect(self._on_failed)
+
+    @Slot(object)
+    def _on_finished(self, result: Any) -> None:
+        self.runner._release(self)
+        self.on_done(result)
+
+    @Slot(object, str)
+    def _on_failed(self, exc: BaseException, trace: str) -> None:
+        self.runner._release(self)
+        if self.on_error is not None:
+            self.on_error(exc, trace)
+        else:
+            log.error("background job failed:\n%s", trace)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self.fn = fn
+        self.relay = relay
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except Exception as exc:  # reported to the GUI thread, which decides what the user sees
+            self.relay.failed.emit(exc, traceback.format_exc())
+        else:
+            self.relay.finished.emit(result)
+
+
+class Runner(QObject):
+    """Starts jobs on a thread pool and keeps their relays alive until they report."""
+
+    def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
+        super().__init__(parent)
+        self.pool = pool or QThreadPool.globalInstance()
+        self._relays: set[_Relay] = set()
+
+    def start(self, fn: Callable[[], Any], on_done: Done, on_error: Failed | None = None) -> None:
+        relay = _Relay(self, on_done, on_error)
+        self._relays.add(relay)
+        self.pool.start(_Job(fn, relay))
+
+    def _release(self, relay: _Relay) -> None:
+        self._relays.discard(relay)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._relays)
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Wait for running jobs (on shutdown and in tests)."""
+        return self.pool.waitForDone(msecs)
+
+
+class Latest:
+    """Numbered requests; only the answer to the newest one is delivered."""
+
+    def __init__(self, runner: Runner) -> None:
+        self.runner = runner
+        self.generation = 0
+
+    def start(self, fn: Callable[[], Any], on_done: Done, on_error: Failed | None = None) -> int:
+        self.generation += 1
+        mine = self.generation
+
+        def deliver(result: Any) -> None:
+            if mine == self.generation:
+                on_done(result)
+
+        def fail(exc: BaseException, trace: str) -> None:
+            if mine == self.generation and on_error is not None:
+                on_error(exc, trace)
+
+        self.runner.start(fn, deliver, fail)
+        return mine

@@ -1,0 +1,81 @@
+"""Fixtures for window tests: a real SQLite base in tmp_path, settings in tmp_path, and a way to
+type Russian text that does not crash Qt (qtbot.keyClicks aborts on non-ASCII)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from salesdesk.domain.model import ClientFields
+from salesdesk.services import clients
+from salesdesk.store import Database, UnitOfWork, open_database, resolve_url
+from salesdesk.ui.main_window import MainWindow
+from salesdesk.ui.settings import Settings
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Iterator[Database]:
+    database = open_database(resolve_url(tmp_path / "base.sqlite"))
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def uow(database: Database) -> Callable[[], UnitOfWork]:
+    return lambda: UnitOfWork(database)
+
+
+@pytest.fixture
+def add_client(uow: Callable[[], UnitOfWork]) -> Callable[..., int]:
+    def add(name: str, **fields: object) -> int:
+        return clients.create_client(uow(), ClientFields(name=name, **fields)).id  # type: ignore[arg-type]
+
+    return add
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(tmp_path / "settings.ini")
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, uow: Callable[[], UnitOfWork], settings: Settings) -> Iterator[Callable[[], MainWindow]]:
+    windows: list[MainWindow] = []
+
+    def make() -> MainWindow:
+        window = MainWindow(uow, settings)
+        qtbot.addWidget(window)
+        window.resize(1280, 720)
+        window.show()
+        window.start()
+        wait_loaded(qtbot, window)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.card._set_dirty(False)  # no "save changes?" question while the test tears down
+        window.runner.wait(10_000)
+
+
+def wait_loaded(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: not window.model.loading and not window.runner.busy, timeout=10_000)
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type like a person, one key at a time, Cyrillic included (see ENVIRONMENT.md)."""
+    widget.setFocus()
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def shown_names(window: MainWindow) -> list[str]:
+    model = window.model
+    return [model.index(r, 0).data() for r in range(model.rowCount())]

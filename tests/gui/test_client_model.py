@@ -1,0 +1,102 @@
+"""The client table model on its own, without a view (STYLE.md: models tested with no widget)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from salesdesk.domain.model import ClientStatus
+from salesdesk.domain.queries import ClientQuery, ClientSort
+from salesdesk.services import clients, demo
+from salesdesk.store import UnitOfWork
+from salesdesk.ui import client_model
+from salesdesk.ui.client_model import COLUMN_OF, ClientTableModel
+from salesdesk.ui.workers import Runner
+
+
+@pytest.fixture
+def model(qtbot: QtBot, uow: Callable[[], UnitOfWork]) -> ClientTableModel:
+    runner = Runner()
+    model = ClientTableModel(uow, runner)
+    model._test_runner = runner  # type: ignore[attr-defined]  # keep it alive with the model
+    return model
+
+
+EVERYONE = ClientQuery()
+
+
+def load(qtbot: QtBot, model: ClientTableModel, query: ClientQuery = EVERYONE) -> None:
+    with qtbot.waitSignal(model.counts_changed, timeout=10_000):
+        model.set_query(query)
+
+
+def test_the_model_passes_qt_model_tester(qtbot: QtBot, qtmodeltester, model: ClientTableModel,  # type: ignore[no-untyped-def]
+                                          uow: Callable[[], UnitOfWork]) -> None:
+    demo.load_demo(uow(), 300, seed=7)
+    load(qtbot, model)
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_rows_are_fetched_lazily_and_memory_stays_bounded(qtbot: QtBot, model: ClientTableModel,
+                                                          uow: Callable[[], UnitOfWork],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(client_model, "PAGE", 20)
+    monkeypatch.setattr(client_model, "MAX_PAGES", 3)
+    demo.load_demo(uow(), 250, seed=3)
+    load(qtbot, model)
+    assert model.rowCount() == 250
+    assert len(model._pages) == 1  # only the first page so far
+    names = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert len(set(zip(names, range(250), strict=True))) == 250 and all(names)
+    assert len(model._pages) <= 3  # scrolling through everything kept three pages at most
+    last = model.index(249, 0).data()
+    every = [r.name for r in clients.rows_at(uow(), ClientQuery(), 0, 300)]
+    assert last == every[-1] and names == every
+
+
+def test_sorting_is_done_by_the_database(qtbot: QtBot, model: ClientTableModel,
+                                         add_client: Callable[..., int]) -> None:
+    for name, status in (("ООО «Вега»", ClientStatus.FORMER), ("АО «Альфа»", ClientStatus.ACTIVE),
+                         ("ИП Борисов", ClientStatus.LEAD)):
+        add_client(name, status=status)
+    load(qtbot, model)
+    assert [model.index(r, 0).data() for r in range(3)] == ["АО «Альфа»", "ИП Борисов", "ООО «Вега»"]
+    with qtbot.waitSignal(model.counts_changed):
+        model.sort(COLUMN_OF["status"], Qt.SortOrder.AscendingOrder)
+    assert [model.index(r, COLUMN_OF["status"]).data() for r in range(3)] == ["Lead", "Active", "Former"]
+    assert model.query.sort is ClientSort.STATUS
+    with qtbot.waitSignal(model.counts_changed):
+        model.sort(COLUMN_OF["name"], Qt.SortOrder.DescendingOrder)
+    assert model.index(0, 0).data() == "ООО «Вега»"
+
+
+def test_a_stale_answer_never_replaces_a_newer_one(qtbot: QtBot, model: ClientTableModel,
+                                                   add_client: Callable[..., int]) -> None:
+    add_client("ООО «Ромашка»")
+    add_client("ООО «Василёк»")
+    with qtbot.waitSignal(model.counts_changed, timeout=10_000):
+        for text in ("р", "ро", "ром", "вас"):  # typed quickly: only the last one counts
+            model.set_query(ClientQuery(text=text))
+    qtbot.waitUntil(lambda: not model.loading)
+    assert model.query.text == "вас"
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["ООО «Василёк»"]
+
+
+def test_completeness_and_reminder_cells(qtbot: QtBot, model: ClientTableModel, add_client: Callable[..., int],
+                                         uow: Callable[[], UnitOfWork]) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from salesdesk.domain.model import ReminderFields
+    from salesdesk.services import reminders
+
+    ident = add_client("ООО «Ромашка»", inn="7707083893")
+    reminders.add_reminder(uow(), ident, ReminderFields(due_at=datetime.now(UTC) - timedelta(days=1), text="x"))
+    load(qtbot, model)
+    cell = model.index(0, COLUMN_OF["completeness"])
+    assert cell.data().endswith("%")
+    assert "Missing:" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    reminder = model.index(0, COLUMN_OF["next_reminder"])
+    assert reminder.data() and reminder.data(Qt.ItemDataRole.ForegroundRole) is not None
