@@ -789,7 +789,7 @@ class ClientCard(QWidget):
         typed = self.collect()
         dirty = self._dirty
         self._card = cards.load_card(self.uow(), self._client.id)
-        self._client = dataclasses.replace(self._card.client)
+        self._client = self._card.client
         self._fill_lists(self._card)
         if dirty:
             baseline = self._client.fields()

@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(720, 480)
         self.model = ClientTableModel(uow, self.runner, self)
         self._selecting = False  # a selection made by the program, not the user
+        self._announced_overdue = False  # the start-up notice is shown once
         self.uow_label = ""  # where the base lives, for the About box
         self._base_total = 0
         self._build_central()
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self.reminders_dock.setObjectName("RemindersDock")
         self.reminders_dock.setWidget(self.reminders)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.reminders_dock)
+        self.resizeDocks([self.reminders_dock], [190], Qt.Orientation.Vertical)
         self.notifier = ReminderNotifier(uow, self.runner, notify_interval_ms, self)
         self.tray: QSystemTrayIcon | None = None
         self._build_actions()
@@ -277,7 +279,6 @@ class MainWindow(QMainWindow):
         self.apply_query()
         self.reminders.refresh()
         self.notifier.start()
-        self._announce_overdue_on_start = True
         self._update_actions()
 
     def reload_reference(self) -> None:
@@ -371,8 +372,6 @@ class MainWindow(QMainWindow):
             text += " · " + self.tr("average completeness %1 %").replace("%1", str(round(average)))
         self.counts_label.setText(text)
         self._update_empty_state(shown, base_total)
-        if getattr(self, "_announce_overdue_on_start", False):
-            self._announce_overdue_on_start = False
 
     def _update_empty_state(self, shown: int, base_total: int) -> None:
         if shown:
@@ -514,7 +513,7 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _on_reminders_overdue_count_changed(self, count: int) -> None:
         self.overdue_label.setText(self.tr("Overdue reminders: %n", "", count) if count else "")
-        if getattr(self, "_announced_overdue", False):
+        if self._announced_overdue:
             return
         self._announced_overdue = True
         if count:
@@ -546,8 +545,8 @@ class MainWindow(QMainWindow):
         ids = self.selected_ids()
         if not ids:
             return
-        if self.card.client_id in ids and self.card.dirty:
-            self.card.maybe_leave()
+        if self.card.client_id in ids and not self.card.maybe_leave():
+            return
         names = [r.name for r in clients.client_rows(self.uow(), ids[:1])]
         try:
             for ident in ids:

@@ -1,0 +1,95 @@
+"""Dialogs driven through their widgets: contact person, next contact, settings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from salesdesk.domain.model import Recurrence
+from salesdesk.services import clients, contacts, reference
+from salesdesk.store import UnitOfWork
+from salesdesk.ui.dialogs import ContactDialog, HookDialog
+from salesdesk.ui.main_window import MainWindow
+from salesdesk.ui.settings import Settings
+from salesdesk.ui.settings_dialog import SettingsDialog
+from tests.gui.conftest import type_text
+
+
+def test_contact_dialog_checks_as_you_type_and_saves(qtbot: QtBot, uow: Callable[[], UnitOfWork],
+                                                     add_client: Callable[..., int]) -> None:
+    client_id = add_client("ООО «Ромашка»")
+    dialog = ContactDialog(uow, client_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    assert not save.isEnabled()  # no name yet
+    type_text(dialog.full_name, "Петрова Мария Ивановна")
+    type_text(dialog.position, "Главный бухгалтер")
+    type_text(dialog.birth_date, "31.02.1980")
+    assert not save.isEnabled() and "dd.mm.yyyy" in dialog.messages["birth_date"].text()
+    dialog.birth_date.clear()
+    type_text(dialog.birth_date, "29.02.1980")
+    assert dialog.age_label.text().startswith("Age:")
+    dialog.phones.setPlainText("123-45-67")
+    assert not save.isEnabled() and dialog.messages["phones"].isVisible()
+    dialog.phones.setPlainText("+7 916 123-45-67\n8 (495) 500-55-50, доб. 12")
+    assert save.isEnabled()
+    dialog.accept()
+    [person] = contacts.list_contacts(uow(), client_id)
+    assert (person.full_name, person.birth_date) == ("Петрова Мария Ивановна", date(1980, 2, 29))
+    assert person.phones == ("+7 916 123-45-67", "8 (495) 500-55-50, доб. 12")
+
+
+def test_contact_added_from_the_card_raises_the_score(qtbot: QtBot, make_window: Callable[[], MainWindow],
+                                                      add_client: Callable[..., int], uow: Callable[[], UnitOfWork],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from salesdesk.domain.model import ContactFields
+
+    ident = add_client("ООО «Ромашка»", inn="7707083893")
+    window = make_window()
+    window.table.setCurrentIndex(window.model.index(0, 0))
+    qtbot.waitUntil(lambda: window.card.client_id == ident)
+    before = window.card.score_bar.value()
+    assert "Contact person with position" in window.card.missing_label.text()
+
+    def add_like_the_dialog(cls, parent, uow_factory, client_id, contact=None):  # type: ignore[no-untyped-def]
+        contacts.add_contact(uow_factory(), client_id, ContactFields(full_name="Иванов Иван", position="Директор"))
+        return True
+
+    monkeypatch.setattr(ContactDialog, "edit", classmethod(add_like_the_dialog))
+    window.card.add_contact_button.click()
+    assert window.card.contacts_model.rowCount() == 1
+    assert window.card.score_bar.value() > before
+    assert clients.get_client(uow(), ident).completeness == window.card.score_bar.value()
+
+
+def test_hook_dialog_on_a_date_with_repetition(qtbot: QtBot) -> None:
+    dialog = HookDialog(text="Предложить новые условия")
+    qtbot.addWidget(dialog)
+    assert dialog.choice().months == 3  # the default
+    dialog.date_edit.setDate(dialog.date_edit.date().addDays(40))
+    dialog.recurrence.setCurrentIndex(dialog.recurrence.findData(Recurrence.QUARTERLY))
+    choice = dialog.choice()
+    assert choice.months is None and choice.on is not None and choice.recurrence is Recurrence.QUARTERLY
+    dialog.text_edit.clear()
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+
+
+def test_settings_dialog_adds_a_manager_and_remembers_me(qtbot: QtBot, uow: Callable[[], UnitOfWork],
+                                                         settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    dialog = SettingsDialog(uow, settings)
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Анна Смирнова", True))
+    dialog.add_manager_button.click()
+    assert dialog.manager.currentText() == "Анна Смирнова"
+    dialog.language.setCurrentIndex(dialog.language.findData("ru"))
+    assert dialog.language_note.isVisibleTo(dialog)
+    dialog.accept()
+    [anna] = reference.list_managers(uow())
+    assert settings.current_manager_id == anna.id and settings.language == "ru"
