@@ -88,7 +88,7 @@ class StaleEdit:
         box.setText(text)
         keep = box.addButton(QCoreApplication.translate("StaleEdit", "Save mine over it"),
                              QMessageBox.ButtonRole.AcceptRole)
-        theirs = box.addButton(QCoreApplication.translate("StaleEdit", "Load theirs, drop mine"),
+        theirs = box.addButton(QCoreApplication.translate("StaleEdit", "Load the saved version"),
                                QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
@@ -135,8 +135,9 @@ class ClientCard(QWidget):
         self.stack = QStackedWidget()
         outer.addWidget(self.stack)
 
+        new_keys = QKeySequence(QKeySequence.StandardKey.New).toString(QKeySequence.SequenceFormat.NativeText)
         self.placeholder = QLabel(self.tr("Select a client in the list to see the card,\n"
-                                          "or create a new one (Ctrl+N)."))
+                                          "or create a new one (%1).").replace("%1", new_keys))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setStyleSheet("color: palette(mid); font-size: 110%;")
         self.placeholder.setWordWrap(True)
@@ -249,15 +250,15 @@ class ClientCard(QWidget):
         for status_option in ClientStatus:
             status.addItem(status_option.label, status_option)
         self._field(form, "status", self.tr("S&tatus:"), status)
-        self._field(form, "full_name", self.tr("&Full legal name:"), line())
+        self._field(form, "full_name", self.tr("Full le&gal name:"), line())
         self._field(form, "inn", self.tr("&INN:"), line())
         self._field(form, "kpp", self.tr("KPP:"), line())
         self._field(form, "ogrn", self.tr("OGRN:"), line())
         self._field(form, "industry_id", self.tr("Ind&ustry:"), QComboBox())
         self._field(form, "owner_id", self.tr("&Owner:"), QComboBox())
-        self._section(form, self.tr("Contacts of the company"))
+        self._section(form, self.tr("Contact details"))
         self._field(form, "phone", self.tr("&Phone:"), line())
-        self._field(form, "email", self.tr("&E-mail:"), line())
+        self._field(form, "email", self.tr("E-&mail:"), line())
         self._field(form, "legal_address", self.tr("&Legal address:"), line())
         self._field(form, "postal_address", self.tr("Postal address:"), line())
         self._field(form, "city", self.tr("City:"), line())

@@ -20,6 +20,8 @@ class FilterBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.status = QComboBox()
+        self.status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.status.setMinimumContentsLength(10)
         self.status.addItem(self.tr("All statuses"), None)
         for status in ClientStatus:
             self.status.addItem(status.label, status)
@@ -29,7 +31,8 @@ class FilterBar(QWidget):
         self.owner.setMaximumWidth(180)
         self.tag = QLineEdit()
         self.tag.setPlaceholderText(self.tr("Tag"))
-        self.tag.setMaximumWidth(110)
+        self.tag.setMinimumWidth(80)
+        self.tag.setMaximumWidth(120)
         self.tag.setClearButtonEnabled(True)
         self.overdue = QCheckBox(self.tr("Overdue"))
         self.overdue.setToolTip(self.tr("Only clients with an overdue reminder"))

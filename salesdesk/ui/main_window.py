@@ -10,7 +10,7 @@ import dataclasses
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Slot
+from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, QPoint, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
         self.uow = uow
         self.settings = settings
         self.runner = runner or Runner(self)
-        self.setWindowTitle("SalesDesk")
+        self.setWindowTitle("SalesDesk[*]")  # [*] shows the unsaved-changes marker
         self.resize(1280, 760)
         self.setMinimumSize(720, 480)
         self.model = ClientTableModel(uow, self.runner, self)
@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.reminders_dock = QDockWidget(self.tr("Reminders"), self)
         self.reminders_dock.setObjectName("RemindersDock")
         self.reminders_dock.setWidget(self.reminders)
+        self.reminders_dock.toggleViewAction().setText(self.tr("&Reminders panel"))
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.reminders_dock)
         self.resizeDocks([self.reminders_dock], [190], Qt.Orientation.Vertical)
         self.notifier = ReminderNotifier(uow, self.runner, notify_interval_ms, self)
@@ -97,7 +98,9 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(6, 6, 0, 0)
         search_row = QHBoxLayout()
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search: name, INN, phone, e-mail, contact person (Ctrl+F)"))
+        find_keys = QKeySequence(QKeySequence.StandardKey.Find).toString(QKeySequence.SequenceFormat.NativeText)
+        self.search.setPlaceholderText(
+            self.tr("Search: name, INN, phone, e-mail, contact person (%1)").replace("%1", find_keys))
         self.search.setClearButtonEnabled(True)
         search_row.addWidget(self.search, 1)
         self.trash_label = QLabel(self.tr("Trash"))
@@ -194,8 +197,8 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(self.tr("&About SalesDesk"), self.about)
         self.hook_action = self._action(self.tr("Remind me in &3 months"), lambda: self.card.hook(3), "Ctrl+R",
                                         self.tr("Plan the next contact with this client in three months"))
-        self.next_client_action = self._action(self.tr("Next client"), lambda: self._step(1), "Ctrl+Down")
-        self.previous_client_action = self._action(self.tr("Previous client"), lambda: self._step(-1), "Ctrl+Up")
+        self.next_client_action = self._action(self.tr("Ne&xt client"), lambda: self._step(1), "Ctrl+Down")
+        self.previous_client_action = self._action(self.tr("Pre&vious client"), lambda: self._step(-1), "Ctrl+Up")
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self._on_search_escape,
                   context=Qt.ShortcutContext.WidgetShortcut)
 
@@ -365,9 +368,12 @@ class MainWindow(QMainWindow):
     def _on_model_counts_changed(self, shown: int, base_total: int, average: object) -> None:
         self._base_total = base_total
         trash = self.model.query.trash
-        noun = self.tr("in the trash") if trash else self.tr("clients")
-        text = self.tr("%1 of %2 %3").replace("%1", f"{shown:,}".replace(",", " ")) \
-            .replace("%2", f"{base_total:,}".replace(",", " ")).replace("%3", noun)
+        locale = QLocale()
+        if trash:
+            text = self.tr("%1 of %Ln in the trash", "", base_total)
+        else:
+            text = self.tr("%1 of %Ln client(s)", "", base_total)
+        text = text.replace("%1", locale.toString(shown))
         if isinstance(average, float):
             text += " · " + self.tr("average completeness %1 %").replace("%1", str(round(average)))
         self.counts_label.setText(text)
@@ -502,7 +508,6 @@ class MainWindow(QMainWindow):
     @Slot(bool)
     def _on_card_dirty_changed(self, dirty: bool) -> None:
         self.setWindowModified(dirty)
-        self.setWindowTitle("SalesDesk[*]")
 
     @Slot(int)
     def _on_reminders_reminders_changed(self, client_id: int) -> None:

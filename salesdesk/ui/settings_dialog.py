@@ -56,7 +56,8 @@ class SettingsDialog(QDialog):
         self.renewal_days = QSpinBox()
         self.renewal_days.setRange(1, 365)
         self.renewal_days.setValue(settings.renewal_days)
-        self.renewal_days.setSuffix(self.tr(" days"))
+        self._on_renewal_days_value_changed(self.renewal_days.value())
+        self.renewal_days.valueChanged.connect(self._on_renewal_days_value_changed)
         form.addRow(self.tr("Offer new terms before a contract ends:"), self.renewal_days)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         layout = QVBoxLayout(self)
@@ -67,6 +68,11 @@ class SettingsDialog(QDialog):
         self.add_manager_button.clicked.connect(self._on_add_manager_button_clicked)
         self.language.currentIndexChanged.connect(self._on_language_current_index_changed)
         self._fill_managers(settings.current_manager_id)
+
+    @Slot(int)
+    def _on_renewal_days_value_changed(self, value: int) -> None:
+        # a numerus text without %n: Qt still picks the plural form that fits the number shown
+        self.renewal_days.setSuffix(" " + self.tr("day(s)", "", value))
 
     def _fill_managers(self, selected: int | None) -> None:
         self.manager.clear()

@@ -79,6 +79,8 @@ class FieldMessage(QLabel):
         super().__init__(parent)
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
+        # a wrapped label must be allowed to grow downwards, or a two-line message is clipped
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.MinimumExpanding)
         self.hide()
 
     def show_problem(self, text: str, *, blocking: bool) -> None:
@@ -86,6 +88,7 @@ class FieldMessage(QLabel):
         self.setStyleSheet(f"color:{color}; font-size: 90%;")
         self.setText(text)
         self.show()
+        self.updateGeometry()
 
     def clear_problem(self) -> None:
         self.clear()
