@@ -12,6 +12,7 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from salesdesk import __version__
@@ -20,6 +21,8 @@ from salesdesk.domain.errors import UserError, ValidationError
 from salesdesk.domain.model import Client, ClientFields, ClientKind, ClientStatus
 from salesdesk.domain.queries import ClientRow
 from salesdesk.store import Database, UnitOfWork
+
+DUPLICATE_POLICIES = ("update-empty", "overwrite", "skip", "create")
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +88,23 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("text")
     search.add_argument("--limit", type=int, default=20)
     search.add_argument("--json", action="store_true")
+
+    importing = commands.add_parser("import", parents=[common],
+                                    help="import clients from .xlsx, .xls, .ods or .csv")
+    importing.add_argument("file", type=Path)
+    importing.add_argument("--sheet", help="sheet name (default: the first sheet of clients)")
+    importing.add_argument("--mapping", type=Path, metavar="FILE.json",
+                           help="column mapping saved from the import wizard ({\"columns\": {header: field}})")
+    importing.add_argument("--on-duplicate", choices=DUPLICATE_POLICIES, default="update-empty",
+                           help="what to do with a row that matches an existing client (default: update-empty)")
+    importing.add_argument("--dry-run", action="store_true", help="show what would happen; change nothing")
+    importing.add_argument("--error-dir", type=Path, help="where to write the file of rejected rows")
+    importing.add_argument("--json", action="store_true")
+
+    export = commands.add_parser("export", parents=[common], help="export clients to .xlsx or .csv")
+    export.add_argument("file", type=Path)
+    export.add_argument("--search", default="", help="only clients this search finds")
+    export.add_argument("--json", action="store_true")
 
     demo = commands.add_parser("demo", parents=[common], help="fill the database with realistic demo data")
     demo.add_argument("--clients", type=int, default=1000)
@@ -264,6 +284,57 @@ class _PrintingReporter:
         return False
 
 
+def _import(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.services import importing
+
+    options = importing.ImportOptions(sheet=args.sheet, on_duplicate=importing.DuplicatePolicy(args.on_duplicate))
+    if args.mapping is not None:
+        saved = importing.load_mapping(args.mapping)
+        _sheet, _names, header_row, _guess = importing.read_headers(args.file, options)
+        headers = [importing.text_of(c) for c in _sheet.rows[header_row]] if _sheet.rows else []
+        options = importing.ImportOptions(sheet=args.sheet, header_row=header_row, on_duplicate=options.on_duplicate,
+                                          mapping=importing.apply_saved_mapping(headers, saved))
+    result = importing.run_import(UnitOfWork(database), args.file, options, dry_run=args.dry_run,
+                                  error_dir=args.error_dir, reporter=_PrintingReporter() if not args.json else None)
+    if args.json:
+        _emit_json(result.as_json())
+        return EXIT_OK
+    plan = result.plan
+    for row in plan.rows:
+        if row.fate is importing.Fate.ERROR:
+            print(f"  {row.line:>6}  {row.name[:40]:<40}  {'; '.join(row.reasons)}", file=sys.stderr)
+    words = _IMPORT_WORDS[messages.language()]
+    print(words["dry"] if args.dry_run else words["done"])
+    for key in ("created", "updated", "skipped", "rejected", "repaired"):
+        print(f"  {words[key]}: {getattr(result, key)}")
+    if result.error_file is not None:
+        print(f"  {words['error_file']}: {result.error_file}")
+    return EXIT_OK
+
+
+_IMPORT_WORDS = {
+    "ru": {"dry": "Пробный прогон, база не изменена:", "done": "Загружено:", "created": "новых",
+           "updated": "обновлено", "skipped": "пропущено (дубли и без изменений)", "rejected": "с ошибками",
+           "repaired": "исправлены ведущие нули", "error_file": "строки с ошибками"},
+    "en": {"dry": "Dry run, the base was not changed:", "done": "Imported:", "created": "created",
+           "updated": "updated", "skipped": "skipped (duplicates and no changes)", "rejected": "rejected",
+           "repaired": "leading zeros restored", "error_file": "rejected rows"},
+}
+
+
+def _export(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.domain.queries import ClientQuery, ClientSort
+    from salesdesk.services import exporting
+
+    query = ClientQuery(text=args.search, sort=ClientSort.RELEVANCE if args.search else ClientSort.NAME)
+    result = exporting.export_clients(UnitOfWork(database), args.file, query=query)
+    if args.json:
+        _emit_json(result.as_json())
+    else:
+        print(f"{result.path}: {result.clients} / {result.contacts} / {result.deals} / {result.reminders}")
+    return EXIT_OK
+
+
 def _demo(database: Database, args: argparse.Namespace) -> int:
     from salesdesk.services import demo
 
@@ -293,5 +364,7 @@ _HANDLERS: dict[tuple[str, str | None], Callable[[Database, argparse.Namespace],
     ("manager", "list"): _manager_list,
     ("search", None): _search,
     ("demo", None): _demo,
+    ("import", None): _import,
+    ("export", None): _export,
     ("check", None): _check,
 }

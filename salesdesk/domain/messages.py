@@ -29,6 +29,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "field.bik": ("БИК", "BIK"),
     "field.account": ("Расчётный счёт", "Settlement account"),
     "field.corr_account": ("Корр. счёт", "Correspondent account"),
+    "field.client_no": ("№ клиента", "Client No."),
     "field.bank_name": ("Банк", "Bank"),
     "field.legal_address": ("Юридический адрес", "Legal address"),
     "field.postal_address": ("Почтовый адрес", "Postal address"),
@@ -214,6 +215,99 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "The file {where} is not a SalesDesk database",
     ),
     "err.cancelled": ("Операция отменена, база не изменилась", "Cancelled; the base was not changed"),
+    # Files (import and export).
+    "file.not_found": ("Файл «{file}» не найден", "File “{file}” not found"),
+    "file.locked": (
+        "Файл «{file}» занят другой программой (открыт в Excel?). Закройте его и повторите",
+        "File “{file}” is in use by another program (open in Excel?). Close it and try again",
+    ),
+    "file.unreadable": ("Не удаётся прочитать «{file}»: {reason}", "Cannot read “{file}”: {reason}"),
+    "file.empty": ("Файл «{file}» пустой", "File “{file}” is empty"),
+    "file.too_big": (
+        "Файл «{file}» слишком большой: {size_mb} МБ (можно до {limit_mb} МБ)",
+        "File “{file}” is too big: {size_mb} MB (the limit is {limit_mb} MB)",
+    ),
+    "file.not_spreadsheet": (
+        "«{file}» — не таблица: нужен файл Excel (.xlsx, .xls), LibreOffice (.ods) или CSV",
+        "“{file}” is not a spreadsheet: use an Excel (.xlsx, .xls), LibreOffice (.ods) or CSV file",
+    ),
+    "file.password": (
+        "Книга «{file}» защищена паролем. Снимите пароль в Excel и сохраните файл заново",
+        "Workbook “{file}” is password-protected. Remove the password in Excel and save it again",
+    ),
+    "file.corrupt": (
+        "Файл «{file}» повреждён или сохранён не полностью. Откройте его в Excel или LibreOffice и "
+        "сохраните заново",
+        "File “{file}” is damaged or incomplete. Open it in Excel or LibreOffice and save it again",
+    ),
+    "file.zip_bomb": (
+        "Файл «{file}» распаковывается в недопустимо большой объём — похоже на вредоносный файл. "
+        "Он не открыт",
+        "File “{file}” unpacks to an unreasonable size and looks malicious. It was not opened",
+    ),
+    "file.too_many_rows": (
+        "В таблице «{file}» {rows} строк; за один раз можно загрузить до {limit}. Разделите файл",
+        "“{file}” has {rows} rows; at most {limit} can be imported at once. Split the file",
+    ),
+    "file.too_many_columns": (
+        "В таблице «{file}» {columns} столбцов; SalesDesk читает не больше {limit}",
+        "“{file}” has {columns} columns; SalesDesk reads at most {limit}",
+    ),
+    "file.no_sheets": ("В книге «{file}» нет листов с данными", "Workbook “{file}” has no worksheets"),
+    "file.no_such_sheet": (
+        "В книге «{file}» нет листа «{sheet}». Есть: {sheets}",
+        "Workbook “{file}” has no sheet “{sheet}”. It has: {sheets}",
+    ),
+    "file.encoding": (
+        "Не удаётся прочитать текст «{file}»: сохраните CSV в кодировке UTF-8",
+        "Cannot read the text of “{file}”: save the CSV as UTF-8",
+    ),
+    "file.sheet_empty": ("Лист «{sheet}» в «{file}» пустой", "Sheet “{sheet}” in “{file}” is empty"),
+    "file.no_header": (
+        "На листе «{sheet}» не найдена строка заголовков (Наименование, ИНН, Телефон…). "
+        "Укажите, какие столбцы что содержат",
+        "No header row found on sheet “{sheet}” (Name, INN, Phone…). Say which column holds what",
+    ),
+    "file.no_name_column": (
+        "Не указан столбец с названием клиента — без него строки не загрузить",
+        "No column is mapped to the client's name; rows cannot be imported without it",
+    ),
+    "file.write_failed": ("Не удаётся записать «{file}»: {reason}", "Cannot write “{file}”: {reason}"),
+    "file.bad_mapping": (
+        "Файл сопоставления «{file}» не подходит: {reason}",
+        "Mapping file “{file}” cannot be used: {reason}",
+    ),
+    # Import and export.
+    "import.lost_digits": (
+        "{field} {value}: в таблице хранится как число и уже потерял цифры. Введите его в Excel как "
+        "текст (с апострофом впереди) и загрузите снова",
+        "{field} {value}: the spreadsheet stores it as a number and has already lost digits. Enter it as "
+        "text (with a leading apostrophe) and import again",
+    ),
+    "import.row_ref": ("строка {line} ({field})", "row {line} ({field})"),
+    "import.client_ref": ("№{id} {name} ({field})", "#{id} {name} ({field})"),
+    "import.error_column": ("Ошибка", "Error"),
+    "import.error_sheet": ("Не загружено", "Not imported"),
+    "import.error_file_name": ("{stem} — не загружено.xlsx", "{stem} - not imported.xlsx"),
+    "export.sheet.clients": ("Клиенты", "Clients"),
+    "export.sheet.contacts": ("Контактные лица", "Contact persons"),
+    "export.sheet.deals": ("Сделки", "Deals"),
+    "export.sheet.reminders": ("Напоминания", "Reminders"),
+    "export.no": ("№", "No."),
+    "export.client_no": ("№ клиента", "Client No."),
+    "export.client": ("Клиент", "Client"),
+    "export.ogrn": ("ОГРН/ОГРНИП", "OGRN/OGRNIP"),
+    "export.completeness": ("Заполненность, %", "Completeness, %"),
+    "export.created": ("Создан", "Created"),
+    "export.phones": ("Телефоны", "Phones"),
+    "export.emails": ("E-mail", "E-mails"),
+    "export.primary": ("Основной", "Main"),
+    "export.note": ("Примечание", "Note"),
+    "export.deal": ("Сделка", "Deal"),
+    "export.opened": ("Открыта", "Opened"),
+    "export.closed": ("Закрыта", "Closed"),
+    "export.done": ("Выполнено", "Done"),
+    "export.yes": ("да", "yes"),
     "err.disk_full": ("Недостаточно места на диске: {where}", "Not enough disk space: {where}"),
 }
 

@@ -310,6 +310,13 @@ class Reminder(ReminderFields):
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class PastReminder(ReminderFields):
+    """A reminder brought in from elsewhere (an export being imported) that may already be done."""
+
+    done_at: datetime | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class ClientBundle:
     """A new client with everything that comes with it, for bulk creation (demo data, import)."""
 

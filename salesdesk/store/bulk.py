@@ -20,7 +20,7 @@ from sqlalchemy import Connection, Table, insert, text
 
 from salesdesk.domain.derived import ClientDerived
 from salesdesk.domain.emails import normalize_email
-from salesdesk.domain.model import ClientBundle
+from salesdesk.domain.model import ClientBundle, PastReminder
 from salesdesk.domain.phones import parse_phone
 from salesdesk.store import schema as s
 from salesdesk.store.repositories import DealRepository, client_values
@@ -68,8 +68,10 @@ class BulkLoader:
             client_rows = []
             for bundle, derived in bundles:
                 row = client_values(bundle.client, derived)
+                open_reminders = (r.due_at for r in bundle.reminders
+                                  if not (isinstance(r, PastReminder) and r.done_at is not None))
                 row.update(version=1, created_at=now, updated_at=now,
-                           next_reminder_at=min((r.due_at for r in bundle.reminders), default=None))
+                           next_reminder_at=min(open_reminders, default=None))
                 client_rows.append(row)
             ids = self._insert(s.clients, client_rows, returning=True)
         self._tags(ids, [d.tags_norm for _, d in bundles])
@@ -158,7 +160,8 @@ class BulkLoader:
         ]
         reminders = [
             {"client_id": cid, "deal_id": None, "due_at": r.due_at, "text": r.text,
-             "recurrence": r.recurrence.value, "manager_id": r.manager_id, "effective_due": r.due_at, **stamps}
+             "recurrence": r.recurrence.value, "manager_id": r.manager_id, "effective_due": r.due_at,
+             "done_at": r.done_at if isinstance(r, PastReminder) else None, **stamps}
             for cid, b in zip(ids, bundles, strict=True) for r in b.reminders
         ]
         self._insert(s.deals, deals)

@@ -14,6 +14,7 @@ from sqlalchemy import Connection, Select, and_, delete, func, insert, or_, sele
 from sqlalchemy.sql.elements import ColumnElement
 
 from salesdesk.domain.derived import ClientDerived
+from salesdesk.domain.duplicates import IdentityIndex, name_key
 from salesdesk.domain.emails import normalize_email
 from salesdesk.domain.errors import NotFoundError, StaleEditError
 from salesdesk.domain.model import (
@@ -184,6 +185,10 @@ class ClientRepository(_Repository):
         ).first()
         if row is None:
             raise NotFoundError("client", ident)
+        return self._entity(row)
+
+    @staticmethod
+    def _entity(row: AnyRow) -> Client:
         m = dict(row._mapping)
         m["kind"] = ClientKind(m["kind"])
         m["status"] = ClientStatus(m["status"])
@@ -300,6 +305,37 @@ class ClientRepository(_Repository):
             query = query.where(c.id != exclude_id)
         return self.conn.execute(query).all()
 
+    def get_many(self, ids: Sequence[int]) -> dict[int, Client]:
+        """Cards by id (missing ids are left out), read in chunks that every database accepts."""
+        found: dict[int, Client] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            rows = self.conn.execute(
+                select(*_CLIENT_COLUMNS).select_from(CLIENTS_WITH_NAMES).where(s.clients.c.id.in_(chunk)))
+            for row in rows:
+                client = self._entity(row)
+                found[client.id] = client
+        return found
+
+    def identity_index(self, index: IdentityIndex) -> None:
+        """Fill *index* with every live client's INN/KPP, phones, e-mails (contacts' too) and name."""
+        c, ch, p = s.clients.c, s.contact_channels.c, s.contacts.c
+        for ident, inn, kpp, phone, email, name in self.conn.execute(
+                select(c.id, c.inn, c.kpp, c.phone_e164, c.email_norm, c.name).where(c.deleted_at.is_(None))):
+            index.add(("base", ident), inn=inn, kpp=kpp, phones=(phone,) if phone else (),
+                      emails=(email,) if email else (), name=name_key(name))
+        channels = (
+            select(ch.client_id, ch.kind, ch.value_norm)
+            .select_from(s.contact_channels.join(s.clients, c.id == ch.client_id)
+                         .join(s.contacts, p.id == ch.contact_id))
+            .where(c.deleted_at.is_(None), p.deleted_at.is_(None), ch.value_norm.is_not(None))
+        )
+        for client_id, kind, value in self.conn.execute(channels):
+            if kind == "phone":
+                index.add(("base", client_id), phones=(value,))
+            else:
+                index.add(("base", client_id), emails=(value,))
+
     def count_live(self) -> int:
         return int(self.conn.execute(
             select(func.count()).select_from(s.clients).where(s.clients.c.deleted_at.is_(None))
@@ -370,6 +406,28 @@ class ContactRepository(_Repository):
         client_id = self.client_of(ident)
         self._write_channels(ident, client_id, fields)
         return version
+
+    def list_for_clients(self, client_ids: Sequence[int]) -> dict[int, list[ContactPerson]]:
+        """Live contact persons of many clients at once (the export reads in chunks)."""
+        k = s.contacts.c
+        rows = self.conn.execute(select(s.contacts).where(k.client_id.in_(list(client_ids)), k.deleted_at.is_(None))
+                                 .order_by(k.client_id, k.is_primary.desc(), k.id)).all()
+        channels = self._channels([r.id for r in rows])
+        out: dict[int, list[ContactPerson]] = {}
+        for row in rows:
+            out.setdefault(row.client_id, []).append(self._entity(row, channels.get(row.id, {})))
+        return out
+
+    def names_for(self, client_ids: Sequence[int]) -> dict[int, set[str]]:
+        """Folded names of the live contact persons of these clients (to avoid adding one twice)."""
+        out: dict[int, set[str]] = {}
+        for start in range(0, len(client_ids), 500):
+            chunk = client_ids[start:start + 500]
+            rows = self.conn.execute(select(s.contacts.c.client_id, s.contacts.c.full_name)
+                                     .where(s.contacts.c.client_id.in_(chunk), s.contacts.c.deleted_at.is_(None)))
+            for client_id, name in rows:
+                out.setdefault(client_id, set()).add(fold(name))
+        return out
 
     def client_of(self, ident: int) -> int:
         client_id = self.conn.execute(select(s.contacts.c.client_id).where(s.contacts.c.id == ident)).scalar()
@@ -524,6 +582,15 @@ class ReminderRepository(_Repository):
             raise NotFoundError("reminder", ident)
         return self._entity(row)
 
+    def list_for_clients(self, client_ids: Sequence[int]) -> dict[int, list[Reminder]]:
+        r = s.reminders.c
+        out: dict[int, list[Reminder]] = {}
+        query = self._select().where(r.client_id.in_(list(client_ids)), r.deleted_at.is_(None))
+        for row in self.conn.execute(query.order_by(r.client_id, r.effective_due)):
+            item = self._entity(row)
+            out.setdefault(item.client_id, []).append(item)
+        return out
+
     def list_for(self, client_id: int, *, include_done: bool = True) -> list[Reminder]:
         r = s.reminders.c
         query = self._select().where(r.client_id == client_id, r.deleted_at.is_(None))
@@ -645,6 +712,21 @@ class DealRepository(_Repository):
             .order_by(d.c.opened_on.desc(), d.c.id.desc())
         )
         return [self._entity(r) for r in rows]
+
+    def list_for_clients(self, client_ids: Sequence[int]) -> dict[int, list[Deal]]:
+        d = s.deals
+        rows = self.conn.execute(
+            select(d, s.clients.c.name.label("client_name"), s.managers.c.name.label("owner_name"))
+            .select_from(d.join(s.clients, s.clients.c.id == d.c.client_id)
+                         .outerjoin(s.managers, s.managers.c.id == d.c.owner_id))
+            .where(d.c.client_id.in_(list(client_ids)), d.c.deleted_at.is_(None))
+            .order_by(d.c.client_id, d.c.opened_on, d.c.id)
+        )
+        out: dict[int, list[Deal]] = {}
+        for row in rows:
+            deal = self._entity(row)
+            out.setdefault(deal.client_id, []).append(deal)
+        return out
 
     def get(self, ident: int) -> Deal:
         d = s.deals

@@ -1,0 +1,73 @@
+"""Who is the same client: matching on INN (+KPP for branches), E.164 phone, e-mail, name.
+
+One index serves the base and the rows of a file being imported, so a duplicate inside the file
+is found exactly like a duplicate of a stored client.
+
+Two cards whose INNs are both known and differ are never the same client, whatever else they
+share: companies in one group share a switchboard, and "ООО «Альфа»" is a name a hundred firms
+have. Phone, e-mail and name decide only where an INN is missing on one side.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from salesdesk.domain.text import words
+
+MATCH_ORDER = ("inn", "phone", "email", "name")
+
+
+def name_key(name: str) -> str:
+    """The name as matching compares it: folded words, legal form included ("АО «Квант»" and
+    "ООО «Квант»" are different firms), quotes and punctuation ignored."""
+    return " ".join(words(name))
+Key = tuple[str, int]  # ("base", client id) or ("row", line number)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    key: Key
+    field: str  # which identifier matched: inn, phone, email or name
+    value: str
+
+
+@dataclass
+class IdentityIndex:
+    by_inn: dict[str, list[tuple[Key, str]]] = field(default_factory=dict)
+    by_phone: dict[str, list[Key]] = field(default_factory=dict)
+    by_email: dict[str, list[Key]] = field(default_factory=dict)
+    by_name: dict[str, list[Key]] = field(default_factory=dict)
+    inn_of: dict[Key, str] = field(default_factory=dict)
+
+    def add(self, key: Key, *, inn: str = "", kpp: str = "", phones: Iterable[str] = (),
+            emails: Iterable[str] = (), name: str = "") -> None:
+        if inn:
+            self.by_inn.setdefault(inn, []).append((key, kpp))
+            self.inn_of.setdefault(key, inn)
+        for values, index in ((phones, self.by_phone), (emails, self.by_email), ((name,), self.by_name)):
+            for value in values:
+                if value:
+                    holders = index.setdefault(value, [])
+                    if key not in holders:
+                        holders.append(key)
+
+    def match(self, *, inn: str = "", kpp: str = "", phones: Iterable[str] = (), emails: Iterable[str] = (),
+              name: str = "") -> Match | None:
+        """The first holder of one of these identifiers, in the order INN, phone, e-mail, name.
+
+        Branches share an INN and differ by KPP: with both KPPs known and different, the INN alone
+        does not make two clients the same.
+        """
+        if inn:
+            for key, their_kpp in self.by_inn.get(inn, ()):
+                if not kpp or not their_kpp or kpp == their_kpp:
+                    return Match(key, "inn", inn)
+        for values, index, field_name in ((phones, self.by_phone, "phone"), (emails, self.by_email, "email"),
+                                          ((name,), self.by_name, "name")):
+            for value in values:
+                for key in index.get(value, ()) if value else ():
+                    their_inn = self.inn_of.get(key, "")
+                    if not inn or not their_inn:
+                        return Match(key, field_name, value)
+        return None

@@ -1,0 +1,204 @@
+"""Writing spreadsheets: .xlsx with openpyxl in write-only mode, and .csv.
+
+Memory does not grow with the number of rows (rows stream to the file). No user text ever
+becomes a formula (DOMAIN.md §4): in .xlsx a text starting with "=" is written as a text cell;
+in .csv any cell starting with = + - @ tab CR LF (also in their full-width forms) gets a leading
+apostrophe, which spreadsheets show as text and our import removes again. Identifiers and phones
+are text cells, dates are dates, money is a number with a format.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from salesdesk.files.errors import FileProblem
+
+DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+DATE_FORMAT = "DD.MM.YYYY"
+DATETIME_FORMAT = "DD.MM.YYYY HH:MM"
+MONEY_FORMAT = "#,##0.00"
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    width: float = 14
+    kind: str = "text"  # "text", "number", "money", "date", "datetime", "percent"
+
+
+def csv_safe(value: str) -> str:
+    """Text that a spreadsheet will not run as a formula when it opens the CSV."""
+    if value and unicodedata.normalize("NFKC", value[:1]).startswith(DANGEROUS_START):
+        return "'" + value
+    return value
+
+
+class XlsxBook:
+    """A workbook written sheet by sheet, row by row; ``close()`` puts it in place atomically."""
+
+    def __init__(self, path: Path) -> None:
+        from openpyxl import Workbook
+
+        self.path = path
+        self.book = Workbook(write_only=True)
+        self._sheets: list[XlsxSheet] = []
+
+    def sheet(self, title: str, columns: Sequence[Column]) -> XlsxSheet:
+        sheet = XlsxSheet(self.book.create_sheet(title=_sheet_title(title)), columns)
+        self._sheets.append(sheet)
+        return sheet
+
+    def close(self) -> None:
+        for sheet in self._sheets:
+            sheet.finish()
+        folder = self.path.parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(prefix=".salesdesk-", suffix=".xlsx", dir=folder)
+            os.close(handle)
+            try:
+                self.book.save(temporary)
+                os.replace(temporary, self.path)
+            finally:
+                if os.path.exists(temporary):
+                    os.unlink(temporary)
+        except PermissionError as exc:
+            raise FileProblem("file.locked", self.path) from exc
+        except OSError as exc:
+            raise FileProblem("file.write_failed", self.path, reason=exc.strerror or str(exc)) from exc
+
+
+class XlsxSheet:
+    def __init__(self, sheet: Any, columns: Sequence[Column]) -> None:
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Alignment, Font, PatternFill
+        from openpyxl.utils import get_column_letter
+
+        self.sheet = sheet
+        self.columns = list(columns)
+        self.rows = 0
+        self._cell = WriteOnlyCell
+        for index, column in enumerate(self.columns, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = column.width
+        sheet.freeze_panes = "A2"
+        bold = Font(bold=True)
+        fill = PatternFill("solid", fgColor="E8EEF7")
+        wrap = Alignment(vertical="center", wrap_text=True)
+        header = []
+        for column in self.columns:
+            cell = WriteOnlyCell(sheet, value=column.title)
+            cell.data_type = "s"
+            cell.font, cell.fill, cell.alignment = bold, fill, wrap
+            header.append(cell)
+        sheet.append(header)
+        # Columns whose cells need a format or a forced type; the rest are appended as plain values.
+        self._formats = {i: {"money": MONEY_FORMAT, "date": DATE_FORMAT, "datetime": DATETIME_FORMAT,
+                             "percent": "0"}.get(c.kind) for i, c in enumerate(self.columns)}
+
+    def append(self, values: Sequence[Any]) -> None:
+        row: list[Any] = []
+        for index, value in enumerate(values):
+            if value is None or value == "":
+                row.append(None)
+            elif isinstance(value, str):
+                if value.startswith("="):
+                    cell = self._cell(self.sheet, value=value)
+                    cell.data_type = "s"  # never a formula
+                    row.append(cell)
+                else:
+                    row.append(value)
+            elif isinstance(value, date | datetime | Decimal | int | float) and self._formats.get(index):
+                if isinstance(value, datetime) and value.tzinfo is not None:
+                    value = value.astimezone().replace(tzinfo=None)  # spreadsheets have no time zones
+                cell = self._cell(self.sheet, value=value)
+                cell.number_format = self._formats[index]
+                row.append(cell)
+            else:
+                row.append(value)
+        self.sheet.append(row)
+        self.rows += 1
+
+    def finish(self) -> None:
+        from openpyxl.utils import get_column_letter
+
+        if self.columns:
+            self.sheet.auto_filter.ref = f"A1:{get_column_letter(len(self.columns))}{self.rows + 1}"
+
+
+def write_table(path: Path, title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]], *,
+                keep_types: bool = False) -> Path:
+    """A one-sheet workbook (the import's error file). With *keep_types*, cells keep what they were
+    in the source (a number stays a number) except text, which is always text."""
+    book = XlsxBook(path)
+    sheet = book.sheet(title, [Column(h or "", width=max(10, min(40, len(h or "") + 4))) for h in headers])
+    for row in rows:
+        sheet.append([_cell_value(v, keep_types) for v in row])
+    book.close()
+    return path
+
+
+def _cell_value(value: Any, keep_types: bool) -> Any:
+    if keep_types and isinstance(value, bool | int | float | date | datetime | Decimal):
+        return value
+    return "" if value is None else str(value)
+
+
+def _sheet_title(title: str) -> str:
+    """Excel's rules for sheet names: at most 31 characters, none of []:*?/\\."""
+    cleaned = "".join("_" if ch in "[]:*?/\\" else ch for ch in title).strip("'") or "Sheet"
+    return cleaned[:31]
+
+
+class CsvWriter:
+    """UTF-8 with BOM (so Excel reads Cyrillic), semicolons (Excel's separator in Russia)."""
+
+    def __init__(self, path: Path, headers: Sequence[str]) -> None:
+        self.path = path
+        self._temporary = path.with_name(f".{path.name}.part")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._handle = self._temporary.open("w", encoding="utf-8-sig", newline="")
+        except PermissionError as exc:
+            raise FileProblem("file.locked", path) from exc
+        except OSError as exc:
+            raise FileProblem("file.write_failed", path, reason=exc.strerror or str(exc)) from exc
+        self._writer = csv.writer(self._handle, delimiter=";", quoting=csv.QUOTE_MINIMAL)
+        self._writer.writerow([csv_safe(h) for h in headers])
+
+    def append(self, values: Sequence[Any]) -> None:
+        self._writer.writerow([_csv_text(v) for v in values])
+
+    def abort(self) -> None:
+        self._handle.close()
+        self._temporary.unlink(missing_ok=True)
+
+    def close(self) -> None:
+        self._handle.close()
+        try:
+            os.replace(self._temporary, self.path)
+        except PermissionError as exc:
+            self._temporary.unlink(missing_ok=True)
+            raise FileProblem("file.locked", self.path) from exc
+
+
+def _csv_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.astimezone().strftime("%d.%m.%Y %H:%M") if value.tzinfo else value.strftime("%d.%m.%Y %H:%M")
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y")
+    if isinstance(value, Decimal):
+        return f"{value:.2f}".replace(".", ",")
+    if isinstance(value, float):
+        return repr(value).replace(".", ",")
+    return csv_safe(str(value))

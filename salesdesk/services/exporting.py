@@ -1,0 +1,157 @@
+"""Exporting the client base — everything, the current filter or a selection — to .xlsx or .csv.
+
+The workbook has a sheet of clients and sheets of their contact persons, deals and reminders,
+tied by the client's number, so that it imports back into an empty base with nothing lost and
+into the same base as "no changes". Rows are read and written in chunks, so memory does not grow
+with the size of the base.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from salesdesk.domain.messages import msg
+from salesdesk.domain.model import Client, ContactPerson, Deal, Recurrence, Reminder
+from salesdesk.domain.queries import ClientQuery, ClientSort
+from salesdesk.files.writing import Column, CsvWriter, XlsxBook
+from salesdesk.services.common import Cancelled, Reporter, SilentReporter
+from salesdesk.store import UnitOfWork
+
+CHUNK = 1_000
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    clients: int
+    contacts: int
+    deals: int
+    reminders: int
+
+    def as_json(self) -> dict[str, Any]:
+        return {"file": str(self.path), "clients": self.clients, "contacts": self.contacts,
+                "deals": self.deals, "reminders": self.reminders}
+
+
+def _t(key: str) -> str:
+    return str(msg(key))
+
+
+def _client_columns() -> list[Column]:
+    f = "field."
+    return [
+        Column(_t("export.no"), 8, "number"), Column(_t(f + "name"), 34), Column(_t(f + "full_name"), 40),
+        Column(_t(f + "kind"), 14), Column(_t(f + "status"), 14), Column(_t(f + "inn"), 14),
+        Column(_t(f + "kpp"), 12), Column(_t("export.ogrn"), 17), Column(_t(f + "phone"), 20),
+        Column(_t(f + "email"), 26), Column(_t(f + "legal_address"), 40), Column(_t(f + "postal_address"), 40),
+        Column(_t(f + "city"), 16), Column(_t(f + "industry"), 30), Column(_t(f + "owner"), 20),
+        Column(_t(f + "source"), 16), Column(_t(f + "tags"), 18), Column(_t(f + "bank_name"), 26),
+        Column(_t(f + "bik"), 12), Column(_t(f + "account"), 24), Column(_t(f + "corr_account"), 24),
+        Column(_t(f + "notes"), 40), Column(_t("export.completeness"), 12, "number"),
+        Column(_t("export.created"), 17, "datetime"),
+    ]
+
+
+def _client_row(c: Client) -> list[Any]:
+    return [c.id, c.name, c.full_name, c.kind.label, c.status.label, c.inn, c.kpp, c.ogrn, c.phone, c.email,
+            c.legal_address, c.postal_address, c.city, c.industry_name, c.owner_name, c.source, ", ".join(c.tags),
+            c.bank_name, c.bik, c.account, c.corr_account, c.notes, c.completeness, c.created_at]
+
+
+def _contact_columns() -> list[Column]:
+    return [Column(_t("export.client_no"), 10, "number"), Column(_t("export.client"), 30),
+            Column(_t("field.full_name_person"), 32), Column(_t("field.position"), 26),
+            Column(_t("field.birth_date"), 14, "date"), Column(_t("export.phones"), 30),
+            Column(_t("export.emails"), 30), Column(_t("export.primary"), 10), Column(_t("export.note"), 30)]
+
+
+def _contact_row(client: Client, p: ContactPerson) -> list[Any]:
+    return [client.id, client.name, p.full_name, p.position, p.birth_date, "; ".join(p.phones), ", ".join(p.emails),
+            _t("export.yes") if p.is_primary else "", p.note]
+
+
+def _deal_columns() -> list[Column]:
+    return [Column(_t("export.client_no"), 10, "number"), Column(_t("export.client"), 30),
+            Column(_t("export.deal"), 34), Column(_t("field.stage"), 14), Column(_t("field.amount"), 16, "money"),
+            Column(_t("field.currency"), 9), Column(_t("export.opened"), 13, "date"),
+            Column(_t("export.closed"), 13, "date"), Column(_t("field.contract_end"), 16, "date"),
+            Column(_t("field.lost_reason"), 30), Column(_t("field.owner"), 20)]
+
+
+def _deal_row(client: Client, d: Deal) -> list[Any]:
+    return [client.id, client.name, d.title, d.stage.label, d.amount.amount, d.amount.currency, d.opened_on,
+            d.closed_on, d.contract_end, d.lost_reason, d.owner_name]
+
+
+def _reminder_columns() -> list[Column]:
+    return [Column(_t("export.client_no"), 10, "number"), Column(_t("export.client"), 30),
+            Column(_t("field.due_at"), 17, "datetime"), Column(_t("field.text"), 40),
+            Column(_t("field.recurrence"), 16), Column(_t("export.done"), 17, "datetime"),
+            Column(_t("field.manager"), 20)]
+
+
+def _reminder_row(client: Client, r: Reminder, managers: dict[int, str]) -> list[Any]:
+    repeat = "" if r.recurrence is Recurrence.NONE else r.recurrence.label
+    return [client.id, client.name, r.due_at, r.text, repeat, r.done_at, managers.get(r.manager_id or 0, "")]
+
+
+def export_clients(uow: UnitOfWork, path: Path, *, query: ClientQuery | None = None,
+                   ids: Sequence[int] | None = None, reporter: Reporter | None = None) -> ExportResult:
+    """Write the clients of *query* (or exactly *ids*, or everyone) to *path* (.xlsx or .csv)."""
+    reporter = reporter or SilentReporter()
+    csv = path.suffix.lower() == ".csv"
+    counts = {"clients": 0, "contacts": 0, "deals": 0, "reminders": 0}
+    with uow:
+        chosen = list(ids) if ids is not None else uow.listing.ids(query or ClientQuery(sort=ClientSort.NAME))
+        managers = {m.id: m.name for m in uow.managers.list()}
+        if csv:
+            writer = CsvWriter(path, [c.title for c in _client_columns()])
+            try:
+                for chunk in _chunks(chosen, reporter):
+                    for client in _in_order(uow.clients.get_many(chunk), chunk):
+                        writer.append(_client_row(client))
+                        counts["clients"] += 1
+            except BaseException:
+                writer.abort()  # a cancelled or failed export leaves no half-written file
+                raise
+            writer.close()
+        else:
+            book = XlsxBook(path)
+            clients_sheet = book.sheet(_t("export.sheet.clients"), _client_columns())
+            contacts_sheet = book.sheet(_t("export.sheet.contacts"), _contact_columns())
+            deals_sheet = book.sheet(_t("export.sheet.deals"), _deal_columns())
+            reminders_sheet = book.sheet(_t("export.sheet.reminders"), _reminder_columns())
+            for chunk in _chunks(chosen, reporter):
+                people = uow.contacts.list_for_clients(chunk)
+                deals = uow.deals.list_for_clients(chunk)
+                reminders = uow.reminders.list_for_clients(chunk)
+                for client in _in_order(uow.clients.get_many(chunk), chunk):
+                    clients_sheet.append(_client_row(client))
+                    counts["clients"] += 1
+                    for person in people.get(client.id, ()):
+                        contacts_sheet.append(_contact_row(client, person))
+                        counts["contacts"] += 1
+                    for deal in deals.get(client.id, ()):
+                        deals_sheet.append(_deal_row(client, deal))
+                        counts["deals"] += 1
+                    for reminder in reminders.get(client.id, ()):
+                        reminders_sheet.append(_reminder_row(client, reminder, managers))
+                        counts["reminders"] += 1
+            book.close()
+    return ExportResult(path, **counts)
+
+
+def _chunks(ids: list[int], reporter: Reporter) -> Iterator[list[int]]:
+    """Ids in chunks, reporting progress and honouring Cancel as they are consumed."""
+    for start in range(0, len(ids), CHUNK):
+        if reporter.cancelled():
+            raise Cancelled()
+        yield ids[start:start + CHUNK]
+        reporter.progress(min(start + CHUNK, len(ids)), len(ids))
+
+
+def _in_order(found: dict[int, Client], chunk: list[int]) -> list[Client]:
+    return [found[i] for i in chunk if i in found]

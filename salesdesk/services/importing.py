@@ -1,0 +1,835 @@
+"""Importing a client base from a spreadsheet: read, map columns, check, match duplicates, apply.
+
+``plan_import`` reads the file and decides each row's fate without writing anything (the wizard's
+preview and the command line's --dry-run). ``run_import`` makes the same plan and applies it in
+one transaction on the caller's thread (the window runs it on a worker): a cancel, an error or a
+crash leaves the base as it was. Rows that break a rule are not imported; they go to an error
+file (the original row plus the reason) that the user can fix and import again. Importing the
+same file twice changes nothing the second time.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, TypeVar
+
+from salesdesk.domain import messages
+from salesdesk.domain.derived import derive
+from salesdesk.domain.duplicates import IdentityIndex, Match, name_key
+from salesdesk.domain.emails import normalize_email
+from salesdesk.domain.errors import ValidationError
+from salesdesk.domain.messages import msg
+from salesdesk.domain.model import (
+    CLIENT_FIELD_NAMES,
+    Client,
+    ClientBundle,
+    ClientFields,
+    ClientKind,
+    ClientStatus,
+    ContactFields,
+    DealFields,
+    DealStage,
+    IndustryFields,
+    ManagerFields,
+    Money,
+    PastReminder,
+    Recurrence,
+    ReminderFields,
+)
+from salesdesk.domain.phones import parse_phone
+from salesdesk.domain.spreadsheet import (  # text_of is re-exported for the faces
+    TARGETS,
+    date_of,
+    find_header_row,
+    guess_mapping,
+    identifier_of,
+    phone_of,
+    sheet_kind,
+    sheet_mapping,
+    split_list,
+    text_of,
+)
+from salesdesk.domain.text import fold
+from salesdesk.domain.validation import (
+    clean_client,
+    clean_contact,
+    client_problems,
+    contact_problems,
+    validate_deal,
+)
+from salesdesk.files.errors import FileProblem
+from salesdesk.files.reading import DEFAULT_LIMITS, Cell, Limits, Sheet, inspect_file, read_sheet
+from salesdesk.services.common import Cancelled, Reporter, SilentReporter, prefetched, utcnow
+from salesdesk.store import UnitOfWork
+
+BATCH = 2_000
+E = TypeVar("E", bound=StrEnum)
+
+
+class DuplicatePolicy(StrEnum):
+    UPDATE_EMPTY = "update-empty"  # fill the fields the stored card leaves empty
+    OVERWRITE = "overwrite"  # the file's non-empty values replace the stored ones
+    SKIP = "skip"  # leave the stored card alone
+    CREATE = "create"  # create a new client anyway
+
+
+class Fate(StrEnum):
+    NEW = "new"
+    UPDATE = "update"
+    UNCHANGED = "unchanged"
+    SKIPPED = "skipped"
+    ERROR = "error"
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    sheet: str | None = None
+    header_row: int | None = None  # 0-based; None: found automatically
+    mapping: Mapping[int, str] | None = None  # column index -> target; None: from the headers
+    on_duplicate: DuplicatePolicy = DuplicatePolicy.UPDATE_EMPTY
+    limits: Limits = DEFAULT_LIMITS
+
+
+@dataclass(frozen=True)
+class RowReport:
+    line: int  # as the spreadsheet numbers it (1-based)
+    fate: Fate
+    name: str
+    reasons: tuple[str, ...] = ()  # why the row was rejected, in the user's words
+    repaired: tuple[str, ...] = ()  # e.g. "ИНН 274062111 → 0274062111"
+    duplicate_of: str = ""  # "№12 ООО «Ёлка» (ИНН)" or "строка 7 (телефон)"
+    changed: tuple[str, ...] = ()  # fields an update fills or replaces
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    path: Path
+    sheet: str
+    sheet_names: tuple[str, ...]
+    header_row: int
+    headers: tuple[str, ...]
+    mapping: Mapping[int, str]
+    rows: tuple[RowReport, ...]
+    new_industries: tuple[str, ...] = ()
+    new_managers: tuple[str, ...] = ()
+    extra_sheets: Mapping[str, int] = field(default_factory=dict)  # contacts/deals/reminders rows found
+
+    def count(self, fate: Fate) -> int:
+        return sum(1 for r in self.rows if r.fate is fate)
+
+    @property
+    def repaired(self) -> int:
+        return sum(1 for r in self.rows if r.repaired and r.fate is not Fate.ERROR)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    created: int
+    updated: int
+    skipped: int  # duplicates left alone, and rows that would change nothing
+    rejected: int
+    repaired: int
+    error_file: Path | None
+    plan: ImportPlan
+
+    def as_json(self) -> dict[str, Any]:
+        return {"created": self.created, "updated": self.updated, "skipped": self.skipped,
+                "rejected": self.rejected, "repaired": self.repaired,
+                "error_file": str(self.error_file) if self.error_file else None}
+
+
+# Mappings saved for reuse -------------------------------------------------------------------------
+
+
+def mapping_by_header(headers: Sequence[str], mapping: Mapping[int, str]) -> dict[str, str]:
+    """A mapping keyed by header text, so it can be saved and reused on the next file."""
+    return {headers[i]: target for i, target in mapping.items() if i < len(headers) and headers[i]}
+
+
+def save_mapping(path: Path, headers: Sequence[str], mapping: Mapping[int, str]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = {"format": "salesdesk-mapping/1", "columns": mapping_by_header(headers, mapping)}
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def load_mapping(path: Path) -> dict[str, str]:
+    """Header text -> target field, from a file written by ``save_mapping`` (or by hand)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise FileProblem("file.not_found", path) from exc
+    except (OSError, ValueError) as exc:
+        raise FileProblem("file.bad_mapping", path, reason=str(exc)) from exc
+    columns = data.get("columns") if isinstance(data, dict) else None
+    if not isinstance(columns, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in columns.items()):
+        raise FileProblem("file.bad_mapping", path, reason='expected {"columns": {"header": "field"}}')
+    unknown = sorted(set(columns.values()) - set(TARGETS))
+    if unknown:
+        raise FileProblem("file.bad_mapping", path, reason="unknown fields: " + ", ".join(unknown))
+    return dict(columns)
+
+
+def apply_saved_mapping(headers: Sequence[str], saved: Mapping[str, str]) -> dict[int, str]:
+    return {i: saved[h] for i, h in enumerate(headers) if h in saved}
+
+
+# Reading and parsing rows --------------------------------------------------------------------------
+
+
+@dataclass
+class _Row:
+    line: int
+    raw: list[Cell]
+    client: ClientFields | None = None
+    contact: ContactFields | None = None
+    industry: str = ""
+    owner: str = ""
+    client_no: str = ""
+    problems: list[str] = field(default_factory=list)
+    repaired: list[str] = field(default_factory=list)
+
+
+def _choices(enum: type[E], prefix: str) -> dict[str, E]:
+    """Codes and labels in both languages, folded: "Действующий", "active", "Active" -> ACTIVE."""
+    found: dict[str, E] = {}
+    for member in enum:
+        found[fold(member.value)] = member
+        found[fold(member.value.replace("_", " "))] = member
+        for lang in messages.LANGUAGES:
+            found[fold(messages.render(f"{prefix}.{member.value}", lang=lang))] = member
+    return found
+
+
+_KINDS = _choices(ClientKind, "kind")
+_KINDS.update({fold(x): ClientKind.LEGAL for x in ("юрлицо", "юр. лицо", "юридическое лицо", "организация", "ооо")})
+_KINDS.update({fold(x): ClientKind.SOLE_TRADER for x in ("индивидуальный предприниматель", "ип")})
+_KINDS.update({fold(x): ClientKind.PERSON for x in ("физическое лицо", "физ. лицо", "частное лицо")})
+_STATUSES = _choices(ClientStatus, "status")
+_STAGES = _choices(DealStage, "stage")
+_RECURRENCES = _choices(Recurrence, "recurrence")
+
+
+def _problem(field_key: str, key: str, **params: Any) -> str:
+    return str(msg(key, field=msg(field_key), **params))
+
+
+def _parse_rows(sheet: Sheet, header_row: int, mapping: Mapping[int, str]) -> list[_Row]:
+    rows: list[_Row] = []
+    for offset, raw in enumerate(sheet.rows[header_row + 1:], start=header_row + 2):
+        if all(c in ("", None) for c in raw):
+            continue
+        rows.append(_parse_row(offset, raw, mapping))
+    return rows
+
+
+def _cell(raw: Sequence[Cell], mapping: Mapping[int, str], target: str) -> Cell:
+    for index, name in mapping.items():
+        if name == target:
+            return raw[index] if index < len(raw) else None
+    return None
+
+
+def _parse_row(line: int, raw: list[Cell], mapping: Mapping[int, str]) -> _Row:
+    row = _Row(line, raw)
+    values: dict[str, Any] = {}
+    by_target = {target: raw[i] if i < len(raw) else None for i, target in mapping.items()}
+    for target in ("name", "full_name", "legal_address", "postal_address", "city", "source", "bank_name", "notes"):
+        values[target] = text_of(by_target.get(target))
+    for target in ("inn", "kpp", "ogrn", "bik", "account", "corr_account"):
+        cell = by_target.get(target)
+        identifier = identifier_of(cell, target)
+        if identifier.lost_digits:
+            row.problems.append(str(msg("import.lost_digits", field=msg(f"field.{target}"), value=text_of(cell))))
+        elif identifier.repaired_from is not None:
+            row.repaired.append(f"{msg(f'field.{target}')} {identifier.repaired_from} → {identifier.value}")
+        values[target] = identifier.value
+    values["phone"] = phone_of(by_target.get("phone"))
+    values["email"] = text_of(by_target.get("email"))
+    values["tags"] = split_list(text_of(by_target.get("tags")))
+    kind_text = text_of(by_target.get("kind"))
+    if kind_text:
+        kind = _KINDS.get(fold(kind_text))
+        if kind is None:
+            row.problems.append(_problem("field.kind", "err.choice", value=kind_text))
+            kind = ClientKind.LEGAL
+    else:
+        kind = _infer_kind(values)
+    values["kind"] = kind
+    status_text = text_of(by_target.get("status"))
+    status = _STATUSES.get(fold(status_text)) if status_text else ClientStatus.LEAD
+    if status is None:
+        row.problems.append(_problem("field.status", "err.choice", value=status_text))
+        status = ClientStatus.LEAD
+    values["status"] = status
+    row.industry = text_of(by_target.get("industry"))
+    row.owner = text_of(by_target.get("owner"))
+    row.client_no = text_of(by_target.get("client_no"))
+
+    contact_name = text_of(by_target.get("contact_name"))
+    contact_phone = phone_of(by_target.get("contact_phone"))
+    contact_email = text_of(by_target.get("contact_email"))
+    if contact_name:
+        birth = date_of(by_target.get("contact_birth_date"))
+        if isinstance(birth, str):
+            row.problems.append(_problem("field.birth_date", "err.date", value=birth))
+            birth = None
+        row.contact = clean_contact(ContactFields(
+            full_name=contact_name, position=text_of(by_target.get("contact_position")), birth_date=birth,
+            phones=(contact_phone,) if contact_phone else (), emails=(contact_email,) if contact_email else ()))
+    else:
+        # a contact's phone or e-mail with no contact name still reaches the client
+        values["phone"] = values["phone"] or contact_phone
+        values["email"] = values["email"] or contact_email
+
+    client = clean_client(ClientFields(**values))
+    row.client = client
+    for problem in client_problems(client):
+        if problem.blocking:
+            row.problems.append(str(problem))
+    if row.contact is not None:
+        for problem in contact_problems(row.contact, date.today()):
+            if problem.blocking:
+                row.problems.append(str(problem))
+    return row
+
+
+def _infer_kind(values: Mapping[str, Any]) -> ClientKind:
+    """Without a kind column: 12-digit INN or a 15-digit OGRNIP or a name starting "ИП" is a sole
+    trader; anything else is taken for a company (the card can say otherwise later)."""
+    name = fold(values.get("name") or "")
+    if name.startswith(("ип ", "индивидуальный предприниматель")) or len(values.get("ogrn") or "") == 15:
+        return ClientKind.SOLE_TRADER
+    if len(values.get("inn") or "") == 12:
+        return ClientKind.SOLE_TRADER if values.get("ogrn") else ClientKind.PERSON
+    return ClientKind.LEGAL
+
+
+# Planning -----------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Pending:
+    """What will be written for one client: a new bundle or an update of a stored card."""
+
+    line: int
+    fields: ClientFields
+    contacts: list[ContactFields]
+    industry: str
+    owner: str
+    client_no: str
+    base: Client | None = None  # the stored card an update applies to
+    changed: set[str] = field(default_factory=set)
+    deals: list[DealFields] = field(default_factory=list)
+    deal_owners: list[str] = field(default_factory=list)  # names, resolved when applied
+    reminders: list[PastReminder] = field(default_factory=list)
+    reminder_managers: list[str] = field(default_factory=list)
+    report: int | None = None  # index of the row report that speaks for this client
+
+
+@dataclass
+class _Extras:
+    """Rows of the other sheets of a SalesDesk export, by the client № they belong to."""
+
+    contacts: dict[str, list[ContactFields]] = field(default_factory=dict)
+    deals: dict[str, list[tuple[DealFields, str]]] = field(default_factory=dict)  # with the owner's name
+    reminders: dict[str, list[tuple[PastReminder, str]]] = field(default_factory=dict)  # with the manager's
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def _merge(current: ClientFields, incoming: ClientFields, policy: DuplicatePolicy) -> tuple[ClientFields, set[str]]:
+    changes: dict[str, Any] = {}
+    for name in CLIENT_FIELD_NAMES:
+        if name in ("kind", "status", "industry_id", "owner_id"):
+            continue  # decided by the stored card; the reference fields are handled by name
+        new, old = getattr(incoming, name), getattr(current, name)
+        if name == "tags":
+            merged = tuple(dict.fromkeys((*old, *new)))
+            if merged != old:
+                changes[name] = merged
+            continue
+        if not new or new == old:
+            continue
+        if policy is DuplicatePolicy.OVERWRITE or not old:
+            changes[name] = new
+    if policy is DuplicatePolicy.OVERWRITE:
+        for name in ("kind", "status"):
+            if getattr(incoming, name) != getattr(current, name) and _explicit(incoming, name):
+                changes[name] = getattr(incoming, name)
+    return dataclasses.replace(current, **changes), set(changes)
+
+
+def _explicit(fields: ClientFields, name: str) -> bool:
+    # kind/status always have a value; only replace them when the file's value is not the default
+    return not (name == "status" and fields.status is ClientStatus.LEAD) and not (
+        name == "kind" and fields.kind is ClientKind.LEGAL)
+
+
+class _Planner:
+    def __init__(self, uow: UnitOfWork, options: ImportOptions, reporter: Reporter) -> None:
+        self.uow = uow
+        self.options = options
+        self.reporter = reporter
+        self.index = IdentityIndex()
+        uow.clients.identity_index(self.index)
+        industries = uow.industries.list()
+        self.industries = {fold(i.name): i.id for i in industries}
+        self.industries.update({i.code.upper(): i.id for i in industries if i.code})
+        self.managers = {fold(m.name): m.id for m in uow.managers.list()}
+        self.pending: dict[int, _Pending] = {}  # new clients, by the line of the row that brought them
+        self.base_pending: dict[int, _Pending] = {}  # updates, by stored client id
+        self.by_number: dict[str, _Pending] = {}  # by the client № of a SalesDesk export
+        self.reports: list[RowReport] = []
+        self.new_industries: dict[str, None] = {}
+        self.new_managers: dict[str, None] = {}
+        self.contact_names: dict[int, set[str]] = {}
+        self.numbered: dict[int, Client] = {}
+
+    def plan(self, rows: list[_Row], extras: _Extras) -> None:
+        matched_ids = [int(r.client_no) for r in rows if r.client_no.isdigit()]
+        for row in rows:
+            if not row.problems and row.client is not None:
+                match = self._match(row.client, row.contact)
+                if match is not None and match.key[0] == "base":
+                    matched_ids.append(match.key[1])
+        stored = self.uow.clients.get_many(sorted(set(matched_ids)))
+        self.numbered = {number: client for number, client in stored.items()}
+        self.contact_names = self.uow.contacts.names_for(sorted(stored))
+        for done, row in enumerate(rows, start=1):
+            if done % 5000 == 0:
+                if self.reporter.cancelled():
+                    raise Cancelled()
+                self.reporter.progress(done, len(rows))
+            self.reports.append(self._plan_row(row, stored))
+        self._attach(extras)
+
+    def _match(self, client: ClientFields, contact: ContactFields | None, number: str = "") -> Match | None:
+        """The stored client or earlier row this row is, if any.
+
+        A SalesDesk export numbers its clients: a row whose № is a stored client with the same name
+        and INN is that client (an export coming home), and two rows with different numbers are
+        two clients even if they share a name.
+        """
+        if number.isdigit() and (same := self.numbered.get(int(number))) is not None:
+            if name_key(same.name) == name_key(client.name) and same.inn == client.inn:
+                return Match(("base", same.id), "client_no", number)
+        phones, emails = _reachable(client, contact)
+        match = self.index.match(inn=client.inn, kpp=client.kpp, phones=phones, emails=emails,
+                                 name=name_key(client.name))
+        if match is not None and match.key[0] == "row" and number:
+            other = self.pending.get(match.key[1])
+            if other is not None and other.client_no and other.client_no != number:
+                return None
+        return match
+
+    def _remember(self, key: tuple[str, int], client: ClientFields, contact: ContactFields | None) -> None:
+        phones, emails = _reachable(client, contact)
+        self.index.add(key, inn=client.inn, kpp=client.kpp, phones=phones, emails=emails, name=name_key(client.name))
+
+    def _known_industry(self, text: str) -> bool:
+        return text.upper() in self.industries or fold(text) in self.industries
+
+    def _note_reference(self, industry: str, owner: str) -> None:
+        if industry and not self._known_industry(industry):
+            self.new_industries[industry] = None
+        if owner and fold(owner) not in self.managers:
+            self.new_managers[owner] = None
+
+    def _new(self, row: _Row, report_index: int) -> _Pending:
+        assert row.client is not None
+        pending = _Pending(row.line, row.client, [row.contact] if row.contact else [], row.industry, row.owner,
+                           row.client_no, report=report_index)
+        self.pending[row.line] = pending
+        if row.client_no:
+            self.by_number.setdefault(row.client_no, pending)
+        self._note_reference(row.industry, row.owner)
+        return pending
+
+    def _plan_row(self, row: _Row, stored: Mapping[int, Client]) -> RowReport:
+        name = row.client.name if row.client else ""
+        repaired = tuple(row.repaired)
+        if row.problems or row.client is None:
+            return RowReport(row.line, Fate.ERROR, name, tuple(row.problems), repaired)
+        policy = self.options.on_duplicate
+        match = None if policy is DuplicatePolicy.CREATE else self._match(row.client, row.contact, row.client_no)
+        here = len(self.reports)
+        if match is None or (match.key[0] == "base" and match.key[1] not in stored):
+            self._new(row, here)
+            self._remember(("row", row.line), row.client, row.contact)
+            return RowReport(row.line, Fate.NEW, name, repaired=repaired)
+        where, ident = match.key
+        field_label = str(msg(f"field.{match.field}"))
+        if where == "row":
+            target = self.pending[ident]
+            of = str(msg("import.row_ref", line=ident, field=field_label))
+        else:
+            client = stored[ident]
+            target = self.base_pending.get(ident) or _Pending(row.line, client.fields(), [], "", "", "", base=client,
+                                                              report=here)
+            self.base_pending[ident] = target
+            of = str(msg("import.client_ref", id=ident, name=client.name, field=field_label))
+        if row.client_no:
+            self.by_number.setdefault(row.client_no, target)
+        if policy is DuplicatePolicy.SKIP:
+            return RowReport(row.line, Fate.SKIPPED, name, repaired=repaired, duplicate_of=of)
+        merged, changed = _merge(target.fields, row.client, policy)
+        target.fields = merged
+        changed |= self._reference_changes(target, row, policy)
+        if row.contact is not None and self._add_contact(target, row.contact):
+            changed.add("contacts")
+        target.changed |= changed
+        fate = Fate.UPDATE if changed else Fate.UNCHANGED
+        return RowReport(row.line, fate, name, repaired=repaired, duplicate_of=of, changed=tuple(sorted(changed)))
+
+    def _add_contact(self, target: _Pending, contact: ContactFields) -> bool:
+        known = (self.contact_names.setdefault(target.base.id, set()) if target.base is not None
+                 else {fold(c.full_name) for c in target.contacts})
+        if fold(contact.full_name) in known:
+            return False
+        target.contacts.append(contact)
+        known.add(fold(contact.full_name))
+        return True
+
+    def _reference_changes(self, target: _Pending, row: _Row, policy: DuplicatePolicy) -> set[str]:
+        changed = set()
+        for attr, text in (("industry", row.industry), ("owner", row.owner)):
+            if not text:
+                continue
+            if target.base is None:
+                current = getattr(target, attr)
+            else:
+                current = target.base.industry_name if attr == "industry" else target.base.owner_name
+            same = fold(current) == fold(text) or (
+                attr == "industry" and target.base is not None and target.base.industry_id is not None
+                and self.industries.get(text.upper()) == target.base.industry_id)
+            if same or (current and policy is not DuplicatePolicy.OVERWRITE):
+                continue
+            setattr(target, attr, text)
+            self._note_reference(text if attr == "industry" else "", text if attr == "owner" else "")
+            changed.add(attr)
+        return changed
+
+    def _attach(self, extras: _Extras) -> None:
+        """Give each client the contact persons, deals and reminders filed under its № elsewhere."""
+        stored_ids = sorted(p.base.id for p in self.by_number.values() if p.base is not None)
+        deals = self.uow.deals.list_for_clients(stored_ids) if stored_ids else {}
+        reminders = self.uow.reminders.list_for_clients(stored_ids) if stored_ids else {}
+        for number, target in self.by_number.items():
+            changed: set[str] = set()
+            for contact in extras.contacts.get(number, ()):
+                if self._add_contact(target, contact):
+                    changed.add("contacts")
+            existing_deals = {_deal_key(d) for d in (deals.get(target.base.id, ()) if target.base else ())}
+            existing_deals |= {_deal_key(d) for d in target.deals}
+            for deal, owner in extras.deals.get(number, ()):
+                if _deal_key(deal) not in existing_deals:
+                    existing_deals.add(_deal_key(deal))
+                    target.deals.append(deal)
+                    target.deal_owners.append(owner)
+                    self._note_reference("", owner)
+                    changed.add("deals")
+            existing_reminders = {_reminder_key(r) for r in (reminders.get(target.base.id, ()) if target.base else ())}
+            existing_reminders |= {_reminder_key(r) for r in target.reminders}
+            for reminder, manager in extras.reminders.get(number, ()):
+                if _reminder_key(reminder) not in existing_reminders:
+                    existing_reminders.add(_reminder_key(reminder))
+                    target.reminders.append(reminder)
+                    target.reminder_managers.append(manager)
+                    self._note_reference("", manager)
+                    changed.add("reminders")
+            if changed and target.base is not None:
+                target.changed |= changed
+                if target.report is not None:
+                    report = self.reports[target.report]
+                    fate = Fate.UPDATE if report.fate in (Fate.UNCHANGED, Fate.UPDATE) else report.fate
+                    self.reports[target.report] = dataclasses.replace(
+                        report, fate=fate, changed=tuple(sorted(set(report.changed) | changed)))
+
+
+def _reachable(client: ClientFields, contact: ContactFields | None) -> tuple[list[str], list[str]]:
+    phones = [parse_phone(p).e164 or "" for p in (client.phone, *(contact.phones if contact else ()))]
+    emails = [normalize_email(e) for e in (client.email, *(contact.emails if contact else ())) if e]
+    return phones, emails
+
+
+def _deal_key(deal: DealFields) -> tuple[str, date, Money]:
+    return fold(deal.title), deal.opened_on, deal.amount
+
+
+def _reminder_key(reminder: ReminderFields) -> tuple[str, int]:
+    return fold(reminder.text), int(reminder.due_at.timestamp()) // 60
+
+
+def _client_sheet(path: Path, options: ImportOptions) -> tuple[Sheet, tuple[str, ...]]:
+    book = inspect_file(path, options.limits)
+    name = options.sheet
+    if name is None:
+        # a SalesDesk export keeps its clients on the first sheet that is not contacts/deals/reminders
+        name = next((n for n in book.sheet_names if sheet_kind(n) is None), book.sheet_names[0])
+    sheet = read_sheet(path, name, options.limits)
+    if not sheet.rows:
+        raise FileProblem("file.sheet_empty", path, sheet=sheet.name)
+    return sheet, book.sheet_names
+
+
+def read_headers(path: Path, options: ImportOptions = ImportOptions()
+                 ) -> tuple[Sheet, tuple[str, ...], int, dict[int, str]]:
+    """The chosen sheet, all sheet names, the header row and the guessed mapping (for the wizard)."""
+    sheet, names = _client_sheet(path, options)
+    header_row = options.header_row if options.header_row is not None else find_header_row(sheet.rows)
+    if header_row is None:
+        header_row = 0
+        mapping: dict[int, str] = {}
+    else:
+        mapping = guess_mapping([text_of(c) for c in sheet.rows[header_row]])
+    return sheet, names, header_row, mapping
+
+
+def plan_import(uow: UnitOfWork, path: Path, options: ImportOptions = ImportOptions(),
+                reporter: Reporter | None = None) -> ImportPlan:
+    """What importing *path* would do, row by row; nothing is written."""
+    with uow:
+        plan, _planner, _rows = _plan(uow, path, options, reporter or SilentReporter())
+    return plan
+
+
+def _plan(uow: UnitOfWork, path: Path, options: ImportOptions,
+          reporter: Reporter) -> tuple[ImportPlan, _Planner, list[_Row]]:
+    sheet, names = _client_sheet(path, options)
+    header_row = options.header_row if options.header_row is not None else find_header_row(sheet.rows)
+    if header_row is None and options.mapping is None:
+        raise FileProblem("file.no_header", path, sheet=sheet.name)
+    header_row = header_row or 0
+    headers = tuple(text_of(c) for c in sheet.rows[header_row]) if header_row < len(sheet.rows) else ()
+    mapping = dict(options.mapping) if options.mapping is not None else guess_mapping(headers)
+    if "name" not in mapping.values():
+        raise FileProblem("file.no_name_column", path)
+    rows = _parse_rows(sheet, header_row, mapping)
+    extras = _read_extras(path, names, sheet.name, options) if "client_no" in mapping.values() else _Extras()
+    planner = _Planner(uow, options, reporter)
+    planner.plan(rows, extras)
+    plan = ImportPlan(path, sheet.name, names, header_row, headers, mapping, tuple(planner.reports),
+                      tuple(planner.new_industries), tuple(planner.new_managers), dict(extras.counts))
+    return plan, planner, rows
+
+
+# Applying -----------------------------------------------------------------------------------------
+
+
+def run_import(uow: UnitOfWork, path: Path, options: ImportOptions = ImportOptions(), *,
+               reporter: Reporter | None = None, dry_run: bool = False, error_dir: Path | None = None,
+               now: datetime | None = None) -> ImportResult:
+    """Import *path*; with *dry_run* only plan. Rejected rows go to an error file either way."""
+    reporter = reporter or SilentReporter()
+    now = now or utcnow()
+    with uow:
+        plan, planner, rows = _plan(uow, path, options, reporter)
+        updated = sum(1 for p in planner.base_pending.values() if p.changed)
+        if not dry_run:
+            _apply(uow, planner, reporter, now)
+            uow.record("base", 0, "import")
+            uow.commit()
+    error_file = _write_error_file(path, plan, rows, error_dir) if plan.count(Fate.ERROR) else None
+    skipped = plan.count(Fate.SKIPPED) + plan.count(Fate.UNCHANGED)
+    return ImportResult(len(planner.pending), updated, skipped, plan.count(Fate.ERROR), plan.repaired,
+                        error_file, plan)
+
+
+def _apply(uow: UnitOfWork, planner: _Planner, reporter: Reporter, now: datetime) -> None:
+    industries, managers = planner.industries, planner.managers
+    for name in planner.new_industries:
+        industries[fold(name)] = uow.industries.add(IndustryFields(code="", name=name), now)
+    for name in planner.new_managers:
+        managers[fold(name)] = uow.managers.add(ManagerFields(name=name), now)
+
+    def resolve(pending: _Pending) -> ClientFields:
+        industry_id = pending.fields.industry_id
+        if pending.industry:
+            industry_id = industries.get(pending.industry.upper()) or industries.get(fold(pending.industry))
+        owner_id = managers.get(fold(pending.owner)) if pending.owner else pending.fields.owner_id
+        return dataclasses.replace(pending.fields, industry_id=industry_id, owner_id=owner_id)
+
+    def children(pending: _Pending) -> tuple[tuple[DealFields, ...], tuple[PastReminder, ...]]:
+        deals = tuple(dataclasses.replace(d, owner_id=managers.get(fold(o)) if o else None)
+                      for d, o in zip(pending.deals, pending.deal_owners, strict=True))
+        reminders = tuple(dataclasses.replace(r, manager_id=managers.get(fold(m)) if m else None)
+                          for r, m in zip(pending.reminders, pending.reminder_managers, strict=True))
+        return deals, reminders
+
+    new = list(planner.pending.values())
+    total = len(new) + sum(1 for p in planner.base_pending.values() if p.changed)
+    done = 0
+
+    def bundle(pending: _Pending) -> ClientBundle:
+        deals, reminders = children(pending)
+        return ClientBundle(client=resolve(pending), contacts=tuple(pending.contacts), deals=deals,
+                            reminders=reminders)
+
+    batches = ([bundle(p) for p in new[i:i + BATCH]] for i in range(0, len(new), BATCH))
+    with prefetched([(b, derive(b.client, b.contacts)) for b in batch] for batch in batches) as ready:
+        for batch in ready:
+            if reporter.cancelled():
+                raise Cancelled()
+            uow.bulk.add(batch, now)
+            done += len(batch)
+            reporter.progress(done, total)
+    for ident, pending in planner.base_pending.items():
+        if not pending.changed:
+            continue
+        assert pending.base is not None
+        fields = resolve(pending)
+        for contact in pending.contacts:
+            uow.contacts.add(ident, contact, now)
+        deals, reminders = children(pending)
+        for deal in deals:
+            uow.deals.add(ident, deal, now)
+        for reminder in reminders:
+            reminder_id = uow.reminders.add(ident, reminder, now)
+            if reminder.done_at is not None:
+                uow.reminders.update(reminder_id, 1, reminder, now=now, done_at=reminder.done_at)
+        people = [c.fields() for c in uow.contacts.list_for(ident)]
+        uow.clients.update(ident, pending.base.version, fields, derive(fields, people), now)
+        uow.record("client", ident, "imported")
+        done += 1
+        if done % 500 == 0:
+            if reporter.cancelled():
+                raise Cancelled()
+            reporter.progress(done, total)
+    uow.bulk.analyze()
+
+
+# The other sheets of a SalesDesk export -------------------------------------------------------------
+
+
+def _read_extras(path: Path, names: Sequence[str], clients_sheet: str, options: ImportOptions) -> _Extras:
+    """Contact persons, deals and reminders of a SalesDesk export, filed by client №.
+
+    Rows that break a rule are left out: the clients they belong to still come in.
+    """
+    extras = _Extras()
+    today = date.today()
+    for name in names:
+        kind = sheet_kind(name)
+        if kind is None or name == clients_sheet:
+            continue
+        sheet = read_sheet(path, name, options.limits)
+        if not sheet.rows:
+            continue
+        mapping = sheet_mapping(kind, [text_of(c) for c in sheet.rows[0]])
+        count = 0
+        for raw in sheet.rows[1:]:
+            values = {target: raw[i] if i < len(raw) else None for i, target in mapping.items()}
+            number = text_of(values.get("client_no"))
+            if not number:
+                continue
+            if kind == "contacts":
+                contact = _contact_of(values, today)
+                if contact is not None:
+                    extras.contacts.setdefault(number, []).append(contact)
+                    count += 1
+            elif kind == "deals":
+                deal = _deal_of(values)
+                if deal is not None:
+                    extras.deals.setdefault(number, []).append((deal, text_of(values.get("owner"))))
+                    count += 1
+            else:
+                reminder = _reminder_of(values)
+                if reminder is not None:
+                    extras.reminders.setdefault(number, []).append((reminder, text_of(values.get("manager"))))
+                    count += 1
+        extras.counts[kind] = count
+    return extras
+
+
+def _contact_of(values: Mapping[str, Cell], today: date) -> ContactFields | None:
+    birth = date_of(values.get("birth_date"))
+    contact = clean_contact(ContactFields(
+        full_name=text_of(values.get("full_name")), position=text_of(values.get("position")),
+        birth_date=birth if isinstance(birth, date) else None,
+        phones=tuple(p.strip() for p in text_of(values.get("phones")).split(";") if p.strip()),
+        emails=split_list(text_of(values.get("emails"))), note=text_of(values.get("note")),
+        is_primary=fold(text_of(values.get("is_primary"))) in ("да", "yes", "1", "true")))
+    if any(p.blocking for p in contact_problems(contact, today)):
+        return None
+    return contact
+
+
+def _deal_of(values: Mapping[str, Cell]) -> DealFields | None:
+    opened = date_of(values.get("opened_on"))
+    closed = date_of(values.get("closed_on"))
+    ends = date_of(values.get("contract_end"))
+    try:
+        amount = Money.of(_decimal(values.get("amount")), text_of(values.get("currency")) or "RUB")
+        deal = validate_deal(DealFields(
+            title=text_of(values.get("title")), amount=amount,
+            stage=_STAGES.get(fold(text_of(values.get("stage"))), DealStage.NEW),
+            lost_reason=text_of(values.get("lost_reason")),
+            opened_on=opened if isinstance(opened, date) else date.today(),
+            closed_on=closed if isinstance(closed, date) else None,
+            contract_end=ends if isinstance(ends, date) else None))
+    except (InvalidOperation, ValueError, ValidationError):
+        return None
+    return deal
+
+
+def _reminder_of(values: Mapping[str, Cell]) -> PastReminder | None:
+    due = _moment(values.get("due_at"))
+    text = text_of(values.get("text"))
+    if due is None or not text:
+        return None
+    return PastReminder(due_at=due, text=text,
+                        recurrence=_RECURRENCES.get(fold(text_of(values.get("recurrence"))), Recurrence.NONE),
+                        done_at=_moment(values.get("done_at")))
+
+
+def _decimal(cell: Cell) -> Decimal:
+    if isinstance(cell, int | float) and not isinstance(cell, bool):
+        return Decimal(str(cell))
+    return Decimal(text_of(cell).replace(" ", "").replace("\u00a0", "").replace(",", "."))
+
+
+def _moment(cell: Cell) -> datetime | None:
+    """A date-time cell of our export, in local time."""
+    if isinstance(cell, datetime):
+        return cell.astimezone() if cell.tzinfo else cell.astimezone()
+    if isinstance(cell, date):
+        return datetime.combine(cell, time(9, 0)).astimezone()
+    text = text_of(cell)
+    for fmt in ("%d.%m.%Y %H:%M", "%Y-%m-%d %H:%M", "%d.%m.%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text, fmt).astimezone()
+        except ValueError:
+            continue
+    return None
+
+
+# The error file -------------------------------------------------------------------------------------
+
+
+def _write_error_file(path: Path, plan: ImportPlan, rows: list[_Row], error_dir: Path | None) -> Path:
+    from salesdesk.files.writing import write_table
+
+    rejected = {r.line: r for r in plan.rows if r.fate is Fate.ERROR}
+    width = max([len(plan.headers)] + [len(r.raw) for r in rows])
+    headers = list(plan.headers) + [""] * (width - len(plan.headers))
+    reason_header = str(msg("import.error_column"))
+    data = [list(r.raw) + [""] * (width - len(r.raw)) + ["; ".join(rejected[r.line].reasons)]
+            for r in rows if r.line in rejected]
+    folder = error_dir or path.parent
+    target = folder / str(msg("import.error_file_name", stem=path.stem))
+    try:
+        write_table(target, str(msg("import.error_sheet")), [*headers, reason_header], data, keep_types=True)
+    except FileProblem:
+        if error_dir is not None:
+            raise
+        from salesdesk import paths
+
+        target = paths.data_dir() / "imports" / target.name
+        write_table(target, str(msg("import.error_sheet")), [*headers, reason_header], data, keep_types=True)
+    return target
