@@ -32,7 +32,8 @@ _ALIASES: dict[str, tuple[str, ...]] = {
              "organisation", "short name"),
     "full_name": ("полное наименование", "полное название", "юридическое наименование", "полное наименование "
                   "организации", "legal name", "full legal name", "registered name"),
-    "kind": ("вид", "вид клиента", "тип клиента", "тип", "правовая форма", "kind", "client kind", "client type", "type"),
+    "kind": ("вид", "вид клиента", "тип клиента", "тип", "правовая форма", "kind", "client kind", "client type",
+             "type"),
     "inn": ("инн", "инн организации", "инн клиента", "инн контрагента", "inn", "tax id", "taxpayer id"),
     "kpp": ("кпп", "kpp"),
     "ogrn": ("огрн", "огрнип", "огрн огрнип", "огрн/огрнип", "ogrn", "ogrnip", "ogrn/ogrnip",

@@ -44,7 +44,7 @@ from salesdesk.domain.model import (
     ReminderFields,
 )
 from salesdesk.domain.phones import parse_phone
-from salesdesk.domain.spreadsheet import (  # text_of is re-exported for the faces
+from salesdesk.domain.spreadsheet import (
     TARGETS,
     date_of,
     find_header_row,
@@ -178,6 +178,11 @@ def load_mapping(path: Path) -> dict[str, str]:
 
 def apply_saved_mapping(headers: Sequence[str], saved: Mapping[str, str]) -> dict[int, str]:
     return {i: saved[h] for i, h in enumerate(headers) if h in saved}
+
+
+def header_texts(sheet: Sheet, header_row: int) -> list[str]:
+    """The headers of *sheet* as the wizard and saved mappings name them."""
+    return [text_of(c) for c in sheet.rows[header_row]] if header_row < len(sheet.rows) else []
 
 
 # Reading and parsing rows --------------------------------------------------------------------------

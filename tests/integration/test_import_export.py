@@ -162,7 +162,8 @@ def _snapshot(database: Database) -> list[object]:
     queries = [
         "SELECT kind, name, full_name, inn, kpp, ogrn, phone, email, legal_address, postal_address, city, status,"
         " source, tags, notes, bank_name, bik, account, corr_account, completeness, missing,"
-        " (SELECT name FROM industries i WHERE i.id = c.industry_id), (SELECT name FROM managers m WHERE m.id = c.owner_id)"
+        " (SELECT name FROM industries i WHERE i.id = c.industry_id),"
+        " (SELECT name FROM managers m WHERE m.id = c.owner_id)"
         " FROM clients c ORDER BY inn, name, phone",
         "SELECT c.inn, c.name, p.full_name, p.position, p.birth_date, p.is_primary, p.note FROM contacts p"
         " JOIN clients c ON c.id = p.client_id ORDER BY 1, 2, 3",
