@@ -31,6 +31,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "salesdesk" / "ui"
 TS = ROOT / "resources" / "translations" / "salesdesk_ru.ts"
 QM = ROOT / "salesdesk" / "resources" / "i18n" / "salesdesk_ru.qm"
+# English is the source language; its file holds only plural forms ("1 reminder", "2 reminders").
+TS_EN = ROOT / "resources" / "translations" / "salesdesk_en.ts"
+QM_EN = ROOT / "salesdesk" / "resources" / "i18n" / "salesdesk_en.qm"
+PAIRS = ((TS, QM, False), (TS_EN, QM_EN, True))
 WINDOWS = os.name == "nt"
 
 
@@ -88,10 +92,11 @@ def _run(command: list[str]) -> None:
         raise SystemExit(f"{Path(command[0]).name} failed with exit code {done.returncode}")
 
 
-def update(ts: Path = TS) -> None:
+def update(ts: Path = TS, plural_only: bool = False) -> None:
     """lupdate: add the code's new strings to *ts*, keep translations, drop vanished strings."""
     files = [str(p.relative_to(ROOT)) for p in source_files()]
-    _run([find_tool("pyside6-lupdate"), "-silent", "-no-obsolete", *files, "-ts", str(ts)])
+    extra = ["-pluralonly"] if plural_only else []
+    _run([find_tool("pyside6-lupdate"), "-silent", "-no-obsolete", *extra, *files, "-ts", str(ts)])
 
 
 def release(ts: Path = TS, qm: Path = QM) -> None:
@@ -116,14 +121,18 @@ def entries(ts: Path) -> list[Entry]:
     return found
 
 
-def check(ts: Path = TS, qm: Path = QM) -> list[str]:
+def check_all() -> list[str]:
+    return [p for ts, qm, plural_only in PAIRS for p in check(ts, qm, plural_only)]
+
+
+def check(ts: Path = TS, qm: Path = QM, plural_only: bool = False) -> list[str]:
     """What is out of step between the code, the .ts and the .qm (empty: all is well)."""
     problems: list[str] = []
     before = {e.key for e in entries(ts)}
     with tempfile.TemporaryDirectory() as folder:
         copy = Path(folder) / ts.name
         shutil.copyfile(ts, copy)
-        update(copy)
+        update(copy, plural_only)
         after = entries(copy)
         compiled = Path(folder) / qm.name
         release(ts, compiled)
@@ -151,24 +160,26 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.reconfigure(errors="backslashreplace")  # a Windows console may lack “ ” → …
     try:
         if args.check:
-            problems = check()
+            problems = check_all()
             if problems:
                 print("\n".join(problems))
                 print("Run `python tools/i18n.py`, translate what it lists, and run it again.")
                 return 1
             print(f"{TS.relative_to(ROOT)}: {len(entries(TS))} strings, all translated; .qm up to date")
             return 0
-        update()
-        release()
+        for ts, qm, plural_only in PAIRS:
+            update(ts, plural_only)
+            release(ts, qm)
     except ToolMissing as exc:
         print(exc, file=sys.stderr)
         return 2
-    all_entries = entries(TS)
-    untranslated = [e for e in all_entries if not e.finished]
-    print(f"{TS.relative_to(ROOT)}: {len(all_entries)} strings, {len(untranslated)} untranslated; "
-          f"wrote {QM.relative_to(ROOT)}")
-    for entry in untranslated:
-        print("  untranslated: " + entry.describe())
+    for ts, qm, _plural_only in PAIRS:
+        all_entries = entries(ts)
+        untranslated = [e for e in all_entries if not e.finished]
+        print(f"{ts.relative_to(ROOT)}: {len(all_entries)} strings, {len(untranslated)} untranslated; "
+              f"wrote {qm.relative_to(ROOT)}")
+        for entry in untranslated:
+            print("  untranslated: " + entry.describe())
     return 0
 
 

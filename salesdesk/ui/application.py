@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QProxyStyle, QStyle
 
 from salesdesk import __version__
 from salesdesk.domain.errors import UserError
@@ -28,7 +28,18 @@ def make_app(argv: list[str]) -> QApplication:
     app.setOrganizationName("SalesDesk")
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(ICON)))
+    app.setStyle(_Style())
     return app
+
+
+class _Style(QProxyStyle):
+    """The platform's style, without icons on dialog buttons (a green tick on "OK" looks dated)."""
+
+    def styleHint(self, hint: QStyle.StyleHint, option: object = None, widget: object = None,
+                  data: object = None) -> int:
+        if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
+            return 0
+        return super().styleHint(hint, option, widget, data)  # type: ignore[arg-type]
 
 
 def run(connect: Callable[[], tuple[UowFactory, str]], argv: list[str]) -> int:

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QStackedWidget,
     QTabWidget,
-    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -61,7 +60,16 @@ from salesdesk.ui.dialogs import (
     hook_menu,
 )
 from salesdesk.ui.texts import item_label
-from salesdesk.ui.widgets import FieldMessage, NoticeBar
+from salesdesk.ui.widgets import (
+    ERROR_COLOR,
+    FIELD_STYLESHEET,
+    MUTED,
+    FieldMessage,
+    NoticeBar,
+    mark_problem,
+    money_text,
+    scaled_font,
+)
 from salesdesk.ui.workers import Latest, Runner
 
 TEXT_FIELDS = ("name", "full_name", "inn", "kpp", "ogrn", "legal_address", "postal_address", "city", "phone",
@@ -115,6 +123,7 @@ class ClientCard(QWidget):
         self._touched: set[str] = set()
         self._dirty = False
         self._blocking = False
+        self._problem_fields: set[str] = set()
         self._industries: list[Industry] = []
         self._managers: list[Manager] = []
         self.widgets: dict[str, QWidget] = {}
@@ -139,7 +148,8 @@ class ClientCard(QWidget):
         self.placeholder = QLabel(self.tr("Select a client in the list to see the card,\n"
                                           "or create a new one (%1).").replace("%1", new_keys))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setStyleSheet("color: palette(mid); font-size: 110%;")
+        self.placeholder.setStyleSheet(MUTED)
+        scaled_font(self.placeholder, 1.1)
         self.placeholder.setWordWrap(True)
         self.stack.addWidget(self.placeholder)
 
@@ -147,11 +157,11 @@ class ClientCard(QWidget):
         layout = QVBoxLayout(editor)
         layout.setContentsMargins(8, 4, 4, 4)
         self.title = QLabel()
-        self.title.setStyleSheet("font-size: 140%; font-weight: 600;")
+        scaled_font(self.title, 1.4, bold=True)
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.subtitle = QLabel()
-        self.subtitle.setStyleSheet("color: palette(mid);")
+        self.subtitle.setStyleSheet(MUTED)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
 
@@ -181,6 +191,8 @@ class ClientCard(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         layout.addWidget(self.tabs, 1)
         self.tabs.addTab(self._build_requisites(), self.tr("Requisites"))
         self.tabs.addTab(self._build_contacts(), self.tr("Contacts"))
@@ -195,7 +207,8 @@ class ClientCard(QWidget):
         self.revert_button = QPushButton(self.tr("Revert"))
         self.revert_button.setToolTip(self.tr("Drop the changes and show what is saved"))
         self.state_label = QLabel()
-        self.state_label.setStyleSheet("color: palette(mid);")
+        self.state_label.setWordWrap(True)
+        self.state_label.setStyleSheet(MUTED)
         buttons.addWidget(self.state_label, 1)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
@@ -232,7 +245,8 @@ class ClientCard(QWidget):
 
     def _section(self, form: QFormLayout, title: str) -> None:
         label = QLabel(title)
-        label.setStyleSheet("font-weight: 600; margin-top: 8px;")
+        label.setStyleSheet("margin-top: 8px;")
+        scaled_font(label, 1.0, bold=True)
         form.addRow(label)
 
     def _build_requisites(self) -> QWidget:
@@ -240,6 +254,9 @@ class ClientCard(QWidget):
         form = QFormLayout(page)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        # in a narrow card the labels go above their fields instead of squeezing them
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        page.setStyleSheet(FIELD_STYLESHEET)
         line = QLineEdit
         self._field(form, "name", self.tr("&Name:"), line())
         kind = QComboBox()
@@ -283,10 +300,13 @@ class ClientCard(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(page)
+        self.requisites_scroll = scroll
         return scroll
 
-    def _list_view(self, headers: list[str]) -> tuple[QTreeView, QStandardItemModel]:
+    def _list_view(self, headers: list[str], stretch: int) -> tuple[QTreeView, QStandardItemModel]:
+        """A read-only list: the *stretch* column takes the room, the others fit their contents."""
         view = QTreeView()
         model = QStandardItemModel(0, len(headers), view)
         model.setHorizontalHeaderLabels(headers)
@@ -296,15 +316,18 @@ class ClientCard(QWidget):
         view.setUniformRowHeights(True)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.header().setStretchLastSection(True)
-        view.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header = view.header()
+        header.setStretchLastSection(False)
+        for column in range(len(headers)):
+            mode = QHeaderView.ResizeMode.Stretch if column == stretch else QHeaderView.ResizeMode.ResizeToContents
+            header.setSectionResizeMode(column, mode)
         return view, model
 
     def _build_contacts(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
         self.contacts_view, self.contacts_model = self._list_view(
-            [self.tr("Full name"), self.tr("Position"), self.tr("Age"), self.tr("Phones"), self.tr("E-mails")])
+            [self.tr("Full name"), self.tr("Position"), self.tr("Age"), self.tr("Phones"), self.tr("E-mails")], 0)
         self.contacts_hint = QLabel(self.tr("Save the new card first, then add its contact persons."))
         self.contacts_hint.setWordWrap(True)
         row = QHBoxLayout()
@@ -328,8 +351,9 @@ class ClientCard(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         self.history_view, self.history_model = self._list_view(
-            [self.tr("When"), self.tr("Kind"), self.tr("Summary"), self.tr("Result"), self.tr("Manager")])
+            [self.tr("When"), self.tr("Kind"), self.tr("Summary"), self.tr("Result"), self.tr("Manager")], 2)
         self.history_empty = QLabel(self.tr("No calls, meetings or letters recorded yet."))
+        self.history_empty.setStyleSheet(MUTED)
         layout.addWidget(self.history_empty)
         layout.addWidget(self.history_view, 1)
         return page
@@ -339,8 +363,9 @@ class ClientCard(QWidget):
         layout = QVBoxLayout(page)
         self.deals_view, self.deals_model = self._list_view(
             [self.tr("Deal"), self.tr("Stage"), self.tr("Amount"), self.tr("Opened"), self.tr("Closed"),
-             self.tr("Contract ends")])
+             self.tr("Contract ends")], 0)
         self.deals_empty = QLabel(self.tr("No deals with this client yet."))
+        self.deals_empty.setStyleSheet(MUTED)
         layout.addWidget(self.deals_empty)
         layout.addWidget(self.deals_view, 1)
         return page
@@ -349,11 +374,9 @@ class ClientCard(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         self.reminders_view, self.reminders_model = self._list_view(
-            [self.tr("Due"), self.tr("Reminder"), self.tr("Repeat"), self.tr("State")])
+            [self.tr("Due"), self.tr("Reminder"), self.tr("Repeat"), self.tr("State")], 1)
         row = QHBoxLayout()
-        self.hook_button = QToolButton()
-        self.hook_button.setText(self.tr("Remind me…"))
-        self.hook_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.hook_button = QPushButton(self.tr("Remind me…"))
         self.hook_button.setMenu(hook_menu(self, self._hook))
         self.reminder_done_button = QPushButton(self.tr("Done"))
         self.reminder_delete_button = QPushButton(self.tr("Delete"))
@@ -428,6 +451,7 @@ class ClientCard(QWidget):
         self._fill_lists(card)
         self.notice.hide()
         self.stack.setCurrentIndex(1)
+        self.requisites_scroll.verticalScrollBar().setValue(0)
         self._after_edit()
         self._check_duplicates()
 
@@ -445,6 +469,7 @@ class ClientCard(QWidget):
         self.duplicates_label.hide()
         self.stack.setCurrentIndex(1)
         self.tabs.setCurrentIndex(0)
+        self.requisites_scroll.verticalScrollBar().setValue(0)
         self._after_edit()
         self.widgets["name"].setFocus()
 
@@ -524,7 +549,7 @@ class ClientCard(QWidget):
 
         self.deals_model.removeRows(0, self.deals_model.rowCount())
         for deal in card.deals if card else ():
-            amount = QStandardItem(locale.toCurrencyString(float(deal.amount.amount), deal.amount.currency))
+            amount = QStandardItem(money_text(locale, deal.amount.amount, deal.amount.currency))
             amount.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.deals_model.appendRow([
                 QStandardItem(deal.title), QStandardItem(deal.stage.label), amount,
@@ -585,14 +610,17 @@ class ClientCard(QWidget):
     def _show_problems(self, problems: list[FieldProblem]) -> None:
         for message in self.messages.values():
             message.clear_problem()
-        shown: set[str] = set()
+        shown: dict[str, str] = {}
         for problem in problems:
             key = problem.field
             if problem.message.key == "err.required" and key not in self._touched:
                 continue  # a new, untouched card is not an error yet
             if key in self.messages and key not in shown:
                 self.messages[key].show_problem(str(problem), blocking=problem.blocking)
-                shown.add(key)
+                shown[key] = "error" if problem.blocking else "warning"
+        for key, widget in self.widgets.items():
+            mark_problem(widget, shown.get(key))
+        self._problem_fields = {k for k, level in shown.items() if level == "error"}
 
     def _show_header(self, fields: ClientFields) -> None:
         self.title.setText(("● " if self._dirty else "") + (fields.name or self.tr("New client")))
@@ -602,11 +630,21 @@ class ClientCard(QWidget):
         self.subtitle.setText(" · ".join(parts))
         score = completeness(fields, self._card.contacts if self._card else ())
         self.score_bar.setValue(score.score)
-        if score.missing:
-            links = ", ".join(f'<a href="{item}">{item_label(item)}</a>' for item in score.missing)
+        # a field that is filled in but wrong is marked at the field, not listed as missing
+        missing = [item for item in score.missing if item not in self._problem_fields]
+        if missing:
+            shown = missing[:4]
+            links = ", ".join(f'<a href="{item}">{item_label(item)}</a>' for item in shown)
+            if len(missing) > len(shown):
+                links += " " + self.tr("and %n more", "", len(missing) - len(shown))
             self.missing_label.setText(self.tr("Missing: %s") % links)
+            self.missing_label.setToolTip(", ".join(item_label(i) for i in missing))
+        elif score.missing:
+            self.missing_label.setText("")  # only wrong fields are missing: the form marks them
+            self.missing_label.setToolTip("")
         else:
             self.missing_label.setText(self.tr("The card is complete."))
+            self.missing_label.setToolTip("")
 
     def _set_dirty(self, dirty: bool) -> None:
         can_save = dirty and not self._blocking
@@ -615,8 +653,10 @@ class ClientCard(QWidget):
         self.revert_button.setEnabled(dirty)
         self.revert_action.setEnabled(dirty)
         if dirty and self._blocking:
+            self.state_label.setStyleSheet(f"color: {ERROR_COLOR};")
             self.state_label.setText(self.tr("Fix the marked fields to save."))
         elif dirty:
+            self.state_label.setStyleSheet(MUTED)
             self.state_label.setText(self.tr("Changed, not saved."))
         else:
             self.state_label.setText("")

@@ -56,14 +56,14 @@ class Column:
 
 COLUMNS: tuple[Column, ...] = (
     Column("name", ClientSort.NAME, str(QT_TRANSLATE_NOOP("ClientTable", "Name"))),
-    Column("kind", ClientSort.KIND, str(QT_TRANSLATE_NOOP("ClientTable", "Kind"))),
+    Column("status", ClientSort.STATUS, str(QT_TRANSLATE_NOOP("ClientTable", "Status"))),
+    Column("phone", ClientSort.PHONE, str(QT_TRANSLATE_NOOP("ClientTable", "Phone"))),
+    Column("next_reminder", ClientSort.NEXT_REMINDER, str(QT_TRANSLATE_NOOP("ClientTable", "Next reminder"))),
+    Column("owner", ClientSort.OWNER, str(QT_TRANSLATE_NOOP("ClientTable", "Owner"))),
     Column("inn", ClientSort.INN, str(QT_TRANSLATE_NOOP("ClientTable", "INN"))),
     Column("city", ClientSort.CITY, str(QT_TRANSLATE_NOOP("ClientTable", "City"))),
     Column("industry", ClientSort.INDUSTRY, str(QT_TRANSLATE_NOOP("ClientTable", "Industry"))),
-    Column("status", ClientSort.STATUS, str(QT_TRANSLATE_NOOP("ClientTable", "Status"))),
-    Column("owner", ClientSort.OWNER, str(QT_TRANSLATE_NOOP("ClientTable", "Owner"))),
-    Column("phone", ClientSort.PHONE, str(QT_TRANSLATE_NOOP("ClientTable", "Phone"))),
-    Column("next_reminder", ClientSort.NEXT_REMINDER, str(QT_TRANSLATE_NOOP("ClientTable", "Next reminder"))),
+    Column("kind", ClientSort.KIND, str(QT_TRANSLATE_NOOP("ClientTable", "Kind"))),
     Column("completeness", ClientSort.COMPLETENESS, str(QT_TRANSLATE_NOOP("ClientTable", "Completeness")),
            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
 )

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
@@ -95,6 +96,7 @@ class HookDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, *, text: str = "", months: int = 3) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Next contact"))
+        self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.text_edit = QLineEdit(text or self.tr("Get back to the client"))
@@ -197,10 +199,12 @@ class ContactDialog(QDialog):
         self.setWindowTitle(self.tr("Contact person") if contact is None else contact.full_name)
         self.setMinimumWidth(460)
         form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.full_name = QLineEdit()
         self.position = QLineEdit()
         self.birth_date = QLineEdit()
         self.birth_date.setPlaceholderText(self.tr("dd.mm.yyyy"))
+        self.birth_date.setMaximumWidth(120)
         self.age_label = QLabel()
         self.phones = QPlainTextEdit()
         self.phones.setPlaceholderText(self.tr("One number per line, e.g. +7 916 123-45-67"))
@@ -220,9 +224,13 @@ class ContactDialog(QDialog):
                                    (self.tr("Note:"), "note", self.note)):
             box = QVBoxLayout()
             box.setSpacing(2)
-            box.addWidget(widget)
             if key == "birth_date":
-                box.addWidget(self.age_label)
+                line = QHBoxLayout()
+                line.addWidget(widget)
+                line.addWidget(self.age_label, 1)
+                box.addLayout(line)
+            else:
+                box.addWidget(widget)
             message = FieldMessage()
             box.addWidget(message)
             self.messages[key] = message

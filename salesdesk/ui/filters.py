@@ -6,7 +6,19 @@ import dataclasses
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QSpinBox, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    QWidgetAction,
+)
 
 from salesdesk.domain.model import ClientStatus, Industry, Manager
 from salesdesk.domain.queries import ClientQuery
@@ -19,33 +31,44 @@ class FilterBar(QWidget):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.status = QComboBox()
-        self.status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.status.setMinimumContentsLength(10)
+        # Combos size to a few characters, not to their longest item ("Потенциальный", full OKVED
+        # names): the filter row must not decide how narrow the client list can get.
+        self.status = self._combo(10)
         self.status.addItem(self.tr("All statuses"), None)
         for status in ClientStatus:
             self.status.addItem(status.label, status)
-        self.industry = QComboBox()
-        self.industry.setMaximumWidth(220)
-        self.owner = QComboBox()
-        self.owner.setMaximumWidth(180)
+        self.industry = self._combo(10)
+        self.owner = self._combo(10)
         self.tag = QLineEdit()
         self.tag.setPlaceholderText(self.tr("Tag"))
-        self.tag.setMinimumWidth(80)
+        self.tag.setMinimumWidth(70)
         self.tag.setMaximumWidth(120)
         self.tag.setClearButtonEnabled(True)
-        self.overdue = QCheckBox(self.tr("Overdue"))
-        self.overdue.setToolTip(self.tr("Only clients with an overdue reminder"))
+        # The rarer filters live behind "More": a checkbox and a threshold in a drop-down.
+        self.more = QPushButton(self.tr("More"))
+        panel = QWidget()
+        panel_layout = QVBoxLayout(panel)
+        panel_layout.setContentsMargins(8, 6, 8, 6)
+        self.overdue = QCheckBox(self.tr("Only with an overdue reminder"))
+        below_row = QHBoxLayout()
         self.below = QCheckBox(self.tr("Completeness below"))
         self.threshold = QSpinBox()
         self.threshold.setRange(1, 100)
         self.threshold.setValue(50)
         self.threshold.setSuffix(" %")
+        below_row.addWidget(self.below)
+        below_row.addWidget(self.threshold)
+        panel_layout.addWidget(self.overdue)
+        panel_layout.addLayout(below_row)
+        menu = QMenu(self.more)
+        holder = QWidgetAction(menu)
+        holder.setDefaultWidget(panel)
+        menu.addAction(holder)
+        self.more.setMenu(menu)
         self.clear_button = QToolButton()
         self.clear_button.setText(self.tr("Clear filters"))
         self.clear_button.setAutoRaise(True)
-        for widget in (self.status, self.industry, self.owner, self.tag, self.overdue, self.below, self.threshold,
-                       self.clear_button):
+        for widget in (self.status, self.industry, self.owner, self.tag, self.more, self.clear_button):
             layout.addWidget(widget)
         layout.addStretch(1)
         self.set_reference([], [])
@@ -90,8 +113,18 @@ class FilterBar(QWidget):
         if self.below.isChecked():
             self._emit()
 
+    @staticmethod
+    def _combo(characters: int) -> QComboBox:
+        combo = QComboBox()
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(characters)
+        combo.view().setMinimumWidth(280)  # the open list still shows whole names
+        return combo
+
     def _update_clear(self) -> None:
-        self.clear_button.setEnabled(self.active())
+        self.clear_button.setVisible(self.active())
+        extras = int(self.overdue.isChecked()) + int(self.below.isChecked())
+        self.more.setText(self.tr("More (%1)").replace("%1", str(extras)) if extras else self.tr("More"))
 
     def active(self) -> bool:
         return any((self.status.currentIndex() > 0, self.industry.currentIndex() > 0, self.owner.currentIndex() > 0,

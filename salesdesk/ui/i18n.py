@@ -27,17 +27,18 @@ def install(app: QCoreApplication, language: str) -> str:
     _installed.clear()
     messages.set_language(chosen)
     system = QLocale.system()
-    if (system.language() == QLocale.Language.Russian) != (chosen == "ru"):
+    if system.language() == QLocale.Language.C or (system.language() == QLocale.Language.Russian) != (chosen == "ru"):
         # formats follow the chosen language when it is not the system's own
         QLocale.setDefault(QLocale(QLocale.Language.Russian, QLocale.Country.Russia) if chosen == "ru"
                            else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     else:
         QLocale.setDefault(system)
+    # English needs a file too: only for plural forms ("1 reminder", "2 reminders").
+    ours = QTranslator(app)
+    if ours.load(str(TRANSLATIONS / f"salesdesk_{chosen}.qm")):
+        app.installTranslator(ours)
+        _installed.append(ours)
     if chosen == "ru":
-        ours = QTranslator(app)
-        if ours.load(str(TRANSLATIONS / "salesdesk_ru.qm")):
-            app.installTranslator(ours)
-            _installed.append(ours)
         qt = QTranslator(app)
         if qt.load("qtbase_ru", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(qt)

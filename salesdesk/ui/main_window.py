@@ -39,13 +39,13 @@ from salesdesk.domain.queries import ClientQuery
 from salesdesk.services import clients, demo, reference
 from salesdesk.services.common import Cancelled, UowFactory
 from salesdesk.ui.card import ClientCard
-from salesdesk.ui.client_model import COLUMNS, ClientTableModel
+from salesdesk.ui.client_model import COLUMN_OF, COLUMNS, ClientTableModel
 from salesdesk.ui.dialogs import Inform
 from salesdesk.ui.filters import FilterBar
 from salesdesk.ui.progress import ProgressTask
 from salesdesk.ui.reminders_panel import ReminderNotifier, RemindersPanel
 from salesdesk.ui.settings import Settings
-from salesdesk.ui.widgets import NoticeBar
+from salesdesk.ui.widgets import NoticeBar, scaled_font
 from salesdesk.ui.workers import Runner
 
 log = logging.getLogger(__name__)
@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self._base_total = 0
         self._build_central()
         self.card = ClientCard(uow, self.runner, self.current_manager)
+        self.card.setMinimumWidth(440)
         self.splitter.addWidget(self.card)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         left = QWidget()
+        left.setMinimumWidth(380)
         layout = QVBoxLayout(left)
         layout.setContentsMargins(6, 6, 0, 0)
         search_row = QHBoxLayout()
@@ -130,10 +132,12 @@ class MainWindow(QMainWindow):
         header.setSortIndicatorClearable(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        widths = {"name": 240, "kind": 100, "inn": 110, "city": 120, "industry": 180, "status": 110,
-                  "owner": 140, "phone": 150, "next_reminder": 130, "completeness": 95}
+        widths = {"name": 250, "kind": 100, "inn": 105, "city": 115, "industry": 170, "status": 125,
+                  "owner": 130, "phone": 140, "next_reminder": 125, "completeness": 80}
         for i, column in enumerate(COLUMNS):
             header.resizeSection(i, widths.get(column.key, 120))
+        # Shown later only if the user asks (the header's context menu): nearly every client is a company.
+        header.setSectionHidden(COLUMN_OF["kind"], True)
 
         self.empty = QWidget()
         empty_layout = QVBoxLayout(self.empty)
@@ -141,7 +145,7 @@ class MainWindow(QMainWindow):
         self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
-        self.empty_label.setStyleSheet("font-size: 120%;")
+        scaled_font(self.empty_label, 1.2)
         empty_layout.addWidget(self.empty_label)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -369,8 +373,12 @@ class MainWindow(QMainWindow):
         self._base_total = base_total
         trash = self.model.query.trash
         locale = QLocale()
+        # nothing to filter in an empty base: the filters wait until there is something
+        self.filters.setEnabled(base_total > 0 or self.filters.active())
         if trash:
             text = self.tr("%1 of %Ln in the trash", "", base_total)
+        elif base_total == 0:
+            text = self.tr("The base is empty")
         else:
             text = self.tr("%1 of %Ln client(s)", "", base_total)
         text = text.replace("%1", locale.toString(shown))
@@ -394,6 +402,7 @@ class MainWindow(QMainWindow):
             self.empty_label.setText(self.tr("No clients match the search and filters."))
         empty_base = base_total == 0 and not trash
         self.empty_new_button.setVisible(empty_base)
+        self.empty_new_button.setDefault(empty_base)
         self.empty_demo_button.setVisible(empty_base)
         self.empty_clear_button.setVisible(filtered)
         self.table_stack.setCurrentIndex(1)
@@ -524,7 +533,7 @@ class MainWindow(QMainWindow):
         if count:
             self.notice.show_message(self.tr("You have %n overdue reminder(s). They are at the top of the "
                                              "Reminders panel.", "", count), kind="warning",
-                                     action=self.tr("Show"), callback=self._show_reminders)
+                                     action=self.tr("Show"), callback=self._show_reminders, timeout_ms=30_000)
 
     def _show_reminders(self) -> None:
         self.reminders_dock.show()

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
-    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -26,6 +25,7 @@ from salesdesk.domain.reminders import Snooze
 from salesdesk.services import reminders
 from salesdesk.services.common import UowFactory
 from salesdesk.ui.dialogs import HookChoice, Inform, hook_menu
+from salesdesk.ui.widgets import MUTED
 from salesdesk.ui.workers import Latest, Runner
 
 REMINDER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -53,6 +53,9 @@ class RemindersPanel(QWidget):
         self.view.setModel(self.model)
         self.view.setUniformRowHeights(True)
         self.view.setAlternatingRowColors(True)
+        self.view.setRootIsDecorated(False)
+        self.view.setIndentation(0)
+        self.view.setItemsExpandable(False)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.header().setStretchLastSection(True)
@@ -60,18 +63,14 @@ class RemindersPanel(QWidget):
         self.empty_label = QLabel(self.tr("No reminders. Plan the next contact from a client's card: "
                                           "Reminders → Remind me…"))
         self.empty_label.setWordWrap(True)
-        self.empty_label.setStyleSheet("color: palette(mid);")
+        self.empty_label.setStyleSheet(MUTED)
         buttons = QHBoxLayout()
         self.done_button = QPushButton(self.tr("Done"))
         self.done_button.setToolTip(self.tr("Mark the reminder done (a repeating one moves to its next date)"))
-        self.snooze_button = QToolButton()
-        self.snooze_button.setText(self.tr("Snooze"))
-        self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.snooze_button = QPushButton(self.tr("Snooze"))
         self.snooze_button.setMenu(self._snooze_menu())
-        self.next_button = QToolButton()
-        self.next_button.setText(self.tr("Next contact"))
+        self.next_button = QPushButton(self.tr("Next contact"))
         self.next_button.setToolTip(self.tr("Mark done and plan the next contact with this client"))
-        self.next_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.next_button.setMenu(hook_menu(self, self._on_next_chosen))
         self.open_button = QPushButton(self.tr("Open client"))
         for widget in (self.done_button, self.snooze_button, self.next_button, self.open_button):
@@ -129,11 +128,14 @@ class RemindersPanel(QWidget):
             for item in items:
                 row[0].appendRow(self._row(item, locale, overdue))
             self.model.appendRow(row)
+            self.view.setFirstColumnSpanned(self.model.rowCount() - 1, self.model.invisibleRootItem().index(), True)
         self.view.expandAll()
         for column in (0, 1):
             self.view.resizeColumnToContents(column)
         self.empty_label.setVisible(not agenda.all)
         self.view.setVisible(bool(agenda.all))
+        for widget in (self.done_button, self.snooze_button, self.next_button, self.open_button):
+            widget.setVisible(bool(agenda.all))
         if selected is not None:
             self._select(selected.id)
         self._update_buttons()
@@ -147,8 +149,8 @@ class RemindersPanel(QWidget):
             cell.setData(item.id, REMINDER_ID_ROLE)
             cell.setData(item.client_id, CLIENT_ID_ROLE)
             cell.setToolTip(f"{item.client_name}\n{item.text}")
-            if overdue:
-                cell.setForeground(QBrush(OVERDUE_COLOR))
+        if overdue:
+            cells[0].setForeground(QBrush(OVERDUE_COLOR))  # the date says it; a red wall would not
         return cells
 
     def _select(self, reminder_id: int) -> None:

@@ -23,6 +23,7 @@ from salesdesk.services import reference
 from salesdesk.services.common import UowFactory
 from salesdesk.ui.dialogs import Inform
 from salesdesk.ui.settings import Settings
+from salesdesk.ui.widgets import MUTED
 
 
 class SettingsDialog(QDialog):
@@ -40,22 +41,23 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         form.addRow(self.tr("Language:"), self.language)
         self.language_note = QLabel(self.tr("The new language applies after a restart."))
-        self.language_note.setStyleSheet("color: palette(mid);")
+        self.language_note.setStyleSheet(MUTED)
         self.language_note.hide()
         form.addRow("", self.language_note)
         manager_row = QHBoxLayout()
         self.manager = QComboBox()
-        self.add_manager_button = QPushButton(self.tr("Add manager…"))
+        self.add_manager_button = QPushButton(self.tr("New manager…"))
         manager_row.addWidget(self.manager, 1)
         manager_row.addWidget(self.add_manager_button)
         form.addRow(self.tr("I am:"), manager_row)
         hint = QLabel(self.tr("New clients and reminders are assigned to this manager."))
-        hint.setStyleSheet("color: palette(mid);")
+        hint.setStyleSheet(MUTED)
         hint.setWordWrap(True)
         form.addRow("", hint)
         self.renewal_days = QSpinBox()
         self.renewal_days.setRange(1, 365)
         self.renewal_days.setValue(settings.renewal_days)
+        self.renewal_days.setMaximumWidth(120)
         self._on_renewal_days_value_changed(self.renewal_days.value())
         self.renewal_days.valueChanged.connect(self._on_renewal_days_value_changed)
         form.addRow(self.tr("Offer new terms before a contract ends:"), self.renewal_days)

@@ -3,9 +3,44 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolButton, QWidget
+
+MUTED = "color: #5f6368;"  # secondary text that stays readable (palette(mid) is ~1.7:1 on grey)
+ERROR_COLOR = "#b3261e"
+WARNING_COLOR = "#8a5300"
+
+
+def scaled_font(widget: QWidget, factor: float, *, bold: bool = False) -> None:
+    """Stylesheets ignore font-size percentages in Qt; scale the widget's own font instead."""
+    font = widget.font()
+    font.setPointSizeF(max(6.0, font.pointSizeF() * factor))
+    font.setBold(bold)
+    widget.setFont(font)
+
+
+def mark_problem(widget: QWidget, level: str | None) -> None:
+    """Outline a field that has a problem ("error" or "warning"); None clears it."""
+    if widget.property("problem") == level:
+        return
+    widget.setProperty("problem", level)
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+
+
+FIELD_STYLESHEET = (
+    f'QLineEdit[problem="error"], QPlainTextEdit[problem="error"] {{ border: 1px solid {ERROR_COLOR}; }}'
+    f'QLineEdit[problem="warning"] {{ border: 1px solid {WARNING_COLOR}; }}'
+)
+
+def money_text(locale: QLocale, amount: Decimal, currency: str) -> str:
+    """An amount as the locale writes money; roubles with the rouble sign, not "RUB"."""
+    symbol = {"RUB": "₽", "USD": "$", "EUR": "€"}.get(currency, currency)
+    return locale.toCurrencyString(float(amount), symbol)
+
 
 _STYLES = {
     "info": "background:#e8f0fe; border:1px solid #aecbfa; color:#174ea6;",
@@ -81,11 +116,11 @@ class FieldMessage(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
         # a wrapped label must be allowed to grow downwards, or a two-line message is clipped
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.MinimumExpanding)
+        scaled_font(self, 0.92)
         self.hide()
 
     def show_problem(self, text: str, *, blocking: bool) -> None:
-        color = "#b3261e" if blocking else "#8a5300"
-        self.setStyleSheet(f"color:{color}; font-size: 90%;")
+        self.setStyleSheet(f"color:{ERROR_COLOR if blocking else WARNING_COLOR};")
         self.setText(text)
         self.show()
         self.updateGeometry()

@@ -64,11 +64,11 @@ def test_sorting_is_done_by_the_database(qtbot: QtBot, model: ClientTableModel,
         add_client(name, status=status)
     load(qtbot, model)
     assert [model.index(r, 0).data() for r in range(3)] == ["АО «Альфа»", "ИП Борисов", "ООО «Вега»"]
-    with qtbot.waitSignal(model.counts_changed):
+    with qtbot.waitSignal(model.counts_changed, timeout=10_000):
         model.sort(COLUMN_OF["status"], Qt.SortOrder.AscendingOrder)
     assert [model.index(r, COLUMN_OF["status"]).data() for r in range(3)] == ["Lead", "Active", "Former"]
     assert model.query.sort is ClientSort.STATUS
-    with qtbot.waitSignal(model.counts_changed):
+    with qtbot.waitSignal(model.counts_changed, timeout=10_000):
         model.sort(COLUMN_OF["name"], Qt.SortOrder.DescendingOrder)
     assert model.index(0, 0).data() == "ООО «Вега»"
 
