@@ -291,7 +291,7 @@ def _import(database: Database, args: argparse.Namespace) -> int:
     if args.mapping is not None:
         saved = importing.load_mapping(args.mapping)
         _sheet, _names, header_row, _guess = importing.read_headers(args.file, options)
-        headers = importing.header_texts(_sheet, header_row)
+        headers = importing.header_texts(_sheet.rows, header_row)
         options = importing.ImportOptions(sheet=args.sheet, header_row=header_row, on_duplicate=options.on_duplicate,
                                           mapping=importing.apply_saved_mapping(headers, saved))
     result = importing.run_import(UnitOfWork(database), args.file, options, dry_run=args.dry_run,

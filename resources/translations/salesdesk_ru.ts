@@ -635,6 +635,132 @@ or create a new one (%1).</source>
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="33"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="76"/>
+        <source>Export clients</source>
+        <translation>Экспорт клиентов</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="36"/>
+        <source>Which clients</source>
+        <translation>Каких клиентов</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="39"/>
+        <source>The whole base (%1)</source>
+        <translation>Всю базу (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="40"/>
+        <source>Those shown now (%1)</source>
+        <translation>Показанных сейчас (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="41"/>
+        <source>The selected ones (%1)</source>
+        <translation>Выделенных (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="52"/>
+        <source>Format</source>
+        <translation>Формат</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="54"/>
+        <source>Excel workbook (.xlsx): clients, contact persons, deals, reminders</source>
+        <translation>Книга Excel (.xlsx): клиенты, контактные лица, сделки, напоминания</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="55"/>
+        <source>CSV (.csv): the client list only, for other programs</source>
+        <translation>CSV (.csv): только список клиентов, для других программ</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="59"/>
+        <source>The workbook can be imported back into SalesDesk with nothing lost.</source>
+        <translation>Книгу можно загрузить обратно в SalesDesk без потерь.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="65"/>
+        <source>Export…</source>
+        <translation>Экспортировать…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="74"/>
+        <source>Clients %1</source>
+        <translation>Клиенты %1</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="75"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="75"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Книга Excel (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="128"/>
+        <source>Which file?</source>
+        <translation>Какой файл?</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="129"/>
+        <source>Excel (.xlsx, .xls), LibreOffice (.ods) or CSV. The first row with column names is found by itself.</source>
+        <translation>Excel (.xlsx, .xls), LibreOffice (.ods) или CSV. Строка с названиями столбцов найдётся сама.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="135"/>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="138"/>
+        <source>File:</source>
+        <translation>Файл:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="140"/>
+        <source>Sheet:</source>
+        <translation>Лист:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="150"/>
+        <source>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
+        <translation>Таблицы (*.xlsx *.xls *.ods *.csv);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="151"/>
+        <source>Import clients</source>
+        <translation>Загрузка клиентов</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="172"/>
+        <source>Reading the file…</source>
+        <translation>Читаю файл…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/import_wizard.py" line="189"/>
+        <source>%1: %n row(s) below the header; %2 column(s) recognised.</source>
+        <translation>
+            <numerusform>%1: %n строка под заголовком; распознано столбцов: %2.</numerusform>
+            <numerusform>%1: %n строки под заголовком; распознано столбцов: %2.</numerusform>
+            <numerusform>%1: %n строк под заголовком; распознано столбцов: %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="195"/>
+        <source>The file cannot be read.</source>
+        <translation>Файл не удаётся прочитать.</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <location filename="../../salesdesk/ui/filters.py" line="37"/>
@@ -742,165 +868,288 @@ or create a new one (%1).</source>
     </message>
 </context>
 <context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="99"/>
+        <source>Import clients from a spreadsheet</source>
+        <translation>Загрузка клиентов из таблицы</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="423"/>
+        <source>Row</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="423"/>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="424"/>
+        <source>What happens</source>
+        <translation>Что будет</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="424"/>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="442"/>
+        <source>contact persons</source>
+        <translation>контактные лица</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="443"/>
+        <source>deals</source>
+        <translation>сделки</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="444"/>
+        <source>reminders</source>
+        <translation>напоминания</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="450"/>
+        <source>new client</source>
+        <translation>новый клиент</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="451"/>
+        <source>update</source>
+        <translation>обновление</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="452"/>
+        <source>already in the base</source>
+        <translation>уже есть в базе</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="453"/>
+        <source>duplicate, skipped</source>
+        <translation>дубль, пропущен</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="454"/>
+        <source>error, not imported</source>
+        <translation>ошибка, не загружается</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="462"/>
+        <source>same as %1</source>
+        <translation>совпадает с %1</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="464"/>
+        <source>fills: %1</source>
+        <translation>заполняет: %1</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="467"/>
+        <source>repaired: %1</source>
+        <translation>исправлено: %1</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="554"/>
+        <source>New industries: %1.</source>
+        <translation>Новые отрасли: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="556"/>
+        <source>New managers: %1.</source>
+        <translation>Новые менеджеры: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="558"/>
+        <source>Also from the other sheets: %1 contact person(s), %2 deal(s), %3 reminder(s).</source>
+        <translation>С других листов: контактных лиц — %1, сделок — %2, напоминаний — %3.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="78"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="88"/>
         <source>Reminders</source>
         <translation>Напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="108"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="118"/>
         <source>Trash</source>
         <translation>Корзина</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="152"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="162"/>
         <source>Create a client</source>
         <translation>Создать клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="153"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="163"/>
         <source>Load demo data</source>
         <translation>Загрузить демоданные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="154"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="165"/>
         <source>Clear search and filters</source>
         <translation>Сбросить поиск и фильтры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="182"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="194"/>
         <source>&amp;New client</source>
         <translation>Новый &amp;клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="183"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="195"/>
         <source>Create a client card</source>
         <translation>Создать карточку клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="184"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="196"/>
         <source>Move to &amp;trash</source>
         <translation>&amp;Удалить в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="186"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="198"/>
         <source>Move the selected clients to the trash</source>
         <translation>Переместить выбранных клиентов в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="189"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="201"/>
         <source>&amp;Restore from trash</source>
         <translation>&amp;Восстановить из корзины</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="190"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="610"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="202"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="631"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="193"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="205"/>
         <source>&amp;Find</source>
         <translation>&amp;Найти</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="194"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="206"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="195"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="207"/>
         <source>Show the &amp;trash</source>
         <translation>Показать &amp;корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="197"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="209"/>
         <source>Load &amp;demo data…</source>
         <translation>Загрузить &amp;демоданные…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="198"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="214"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="200"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="216"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="201"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="217"/>
         <source>&amp;About SalesDesk</source>
         <translation>&amp;О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="202"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="218"/>
         <source>Remind me in &amp;3 months</source>
         <translation>Напомнить через &amp;3 месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="203"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="219"/>
         <source>Plan the next contact with this client in three months</source>
         <translation>Запланировать следующий контакт с клиентом через три месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="211"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="227"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="219"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="238"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="225"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="244"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="227"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="246"/>
         <source>&amp;Columns</source>
         <translation>&amp;Столбцы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="232"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="251"/>
         <source>&amp;Client</source>
         <translation>&amp;Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="243"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="262"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="251"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="270"/>
         <source>Searching…</source>
         <translation>Поиск…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="81"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="91"/>
         <source>&amp;Reminders panel</source>
         <translation>Панель &amp;напоминаний</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="105"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="115"/>
         <source>Search: name, INN, phone, e-mail, contact person (%1)</source>
         <translation>Поиск: название, ИНН, телефон, e-mail, контактное лицо (%1)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="204"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="164"/>
+        <source>Import from Excel…</source>
+        <translation>Загрузить из Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/main_window.py" line="210"/>
+        <source>&amp;Import from a spreadsheet…</source>
+        <translation>&amp;Загрузить из таблицы…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/main_window.py" line="211"/>
+        <source>Add clients from Excel, LibreOffice or CSV</source>
+        <translation>Добавить клиентов из Excel, LibreOffice или CSV</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/main_window.py" line="212"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Экспорт…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/main_window.py" line="213"/>
+        <source>Save clients to Excel or CSV</source>
+        <translation>Сохранить клиентов в Excel или CSV</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/main_window.py" line="220"/>
         <source>Ne&amp;xt client</source>
         <translation>С&amp;ледующий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="205"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="221"/>
         <source>Pre&amp;vious client</source>
         <translation>П&amp;редыдущий клиент</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="379"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="399"/>
         <source>%1 of %Ln in the trash</source>
         <translation>
             <numerusform>%1 из %Ln в корзине</numerusform>
@@ -909,12 +1158,12 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="381"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="401"/>
         <source>The base is empty</source>
         <translation>База пуста</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="383"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="403"/>
         <source>%1 of %Ln client(s)</source>
         <translation>
             <numerusform>%1 из %Ln клиента</numerusform>
@@ -923,34 +1172,34 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="386"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="406"/>
         <source>average completeness %1 %</source>
         <translation>средняя полнота %1 %</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="397"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="417"/>
         <source>The trash is empty.</source>
         <translation>Корзина пуста.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="399"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="419"/>
         <source>The client base is empty.
 Create the first client, or load demo data to try the program.</source>
         <translation>Клиентская база пуста.
 Создайте первого клиента или загрузите демоданные, чтобы попробовать программу.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="402"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="422"/>
         <source>No clients match the search and filters.</source>
         <translation>По условиям поиска и фильтрам клиентов не найдено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="429"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="450"/>
         <source>Could not load the list: %s</source>
         <translation>Не удалось загрузить список: %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="529"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="550"/>
         <source>Overdue reminders: %n</source>
         <translation>
             <numerusform>Просрочено напоминаний: %n</numerusform>
@@ -959,7 +1208,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="534"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="555"/>
         <source>You have %n overdue reminder(s). They are at the top of the Reminders panel.</source>
         <translation>
             <numerusform>У вас %n просроченное напоминание. Просроченные показаны вверху панели «Напоминания».</numerusform>
@@ -968,22 +1217,22 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="536"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="557"/>
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="569"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="590"/>
         <source>Move to trash</source>
         <translation>Удаление в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="575"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="596"/>
         <source>“%s” moved to the trash.</source>
         <translation>Клиент «%s» перемещён в корзину.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="577"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="598"/>
         <source>%n client(s) moved to the trash.</source>
         <translation>
             <numerusform>%n клиент перемещён в корзину.</numerusform>
@@ -992,7 +1241,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="595"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="616"/>
         <source>%n client(s) restored.</source>
         <translation>
             <numerusform>%n клиент восстановлен.</numerusform>
@@ -1001,22 +1250,22 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="601"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="622"/>
         <source>&amp;Undo: move to trash</source>
         <translation>&amp;Отменить удаление в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="602"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="623"/>
         <source>Undo</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="651"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="672"/>
         <source>Reminder: %1 — %2</source>
         <translation>Напоминание: %1 — %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="653"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="674"/>
         <source>%n reminder(s) came due.</source>
         <translation>
             <numerusform>Подошёл срок %n напоминания.</numerusform>
@@ -1025,28 +1274,29 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="661"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="682"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="772"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="668"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="673"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="689"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="694"/>
         <source>Demo data</source>
         <translation>Демоданные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="669"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="690"/>
         <source>How many demo clients to add to this base?</source>
         <translation>Сколько демонстрационных клиентов добавить в базу?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="673"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="694"/>
         <source>Adding demo clients…</source>
         <translation>Добавление демонстрационных клиентов…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="679"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="700"/>
         <source>%n demo client(s) added.</source>
         <translation>
             <numerusform>Добавлен %n демонстрационный клиент.</numerusform>
@@ -1055,14 +1305,101 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="700"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="761"/>
+        <source>Export</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/main_window.py" line="761"/>
+        <source>Writing %1…</source>
+        <translation>Записываю %1…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/main_window.py" line="771"/>
+        <source>%n client(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n клиент выгружен в %1.</numerusform>
+            <numerusform>%n клиента выгружено в %1.</numerusform>
+            <numerusform>%n клиентов выгружено в %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/main_window.py" line="783"/>
         <source>About SalesDesk</source>
         <translation>О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="701"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="784"/>
         <source>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;The client base and sales of a small office: clients and their requisites, contact persons, reminders, deals.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;Клиентская база и продажи небольшого офиса: клиенты и их реквизиты, контактные лица, напоминания, сделки.&lt;/p&gt;&lt;p&gt;База данных: %2&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="211"/>
+        <source>What is in each column?</source>
+        <translation>Что в каждом столбце?</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="212"/>
+        <source>Check what SalesDesk recognised and change it where needed. A client needs at least a name.</source>
+        <translation>Проверьте, что распознал SalesDesk, и поправьте, где нужно. У клиента должно быть хотя бы название.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="216"/>
+        <source>Column names are in row:</source>
+        <translation>Названия столбцов в строке:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="221"/>
+        <source>Saved mapping:</source>
+        <translation>Сохранённое сопоставление:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="225"/>
+        <source>Save as…</source>
+        <translation>Сохранить как…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="261"/>
+        <source>Column in the file</source>
+        <translation>Столбец в файле</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="261"/>
+        <source>Goes to</source>
+        <translation>Куда</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="262"/>
+        <source>Example %1</source>
+        <translation>Пример %1</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="268"/>
+        <source>Column %1</source>
+        <translation>Столбец %1</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="271"/>
+        <source>— do not import —</source>
+        <translation>— не загружать —</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="319"/>
+        <source>— none —</source>
+        <translation>— нет —</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="339"/>
+        <source>Save mapping</source>
+        <translation>Сохранить сопоставление</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="339"/>
+        <source>Name of this mapping:</source>
+        <translation>Название сопоставления:</translation>
     </message>
 </context>
 <context>
@@ -1071,6 +1408,161 @@ Create the first client, or load demo data to try the program.</source>
         <location filename="../../salesdesk/ui/widgets.py" line="75"/>
         <source>Close</source>
         <translation>Закрыть</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsPage</name>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="364"/>
+        <source>Clients that are already in the base</source>
+        <translation>Клиенты, которые уже есть в базе</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="365"/>
+        <source>A row is the same client when the INN (and KPP of a branch), a phone, an e-mail or the name matches — never when both INNs are known and differ.</source>
+        <translation>Строка считается тем же клиентом, если совпадает ИНН (и КПП филиала), телефон, e-mail или название — но никогда, если оба ИНН известны и различаются.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="370"/>
+        <source>Fill in what the card is missing</source>
+        <translation>Дополнить карточку тем, чего в ней нет</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="371"/>
+        <source>Fields empty in the card are taken from the file; nothing filled in is changed. Importing the same file again changes nothing.</source>
+        <translation>Пустые поля карточки заполняются из файла, заполненные не меняются. Повторная загрузка того же файла ничего не изменит.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="373"/>
+        <source>Update the card from the file</source>
+        <translation>Обновить карточку по файлу</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="374"/>
+        <source>Values in the file replace the card&apos;s; empty cells leave the card as it is.</source>
+        <translation>Значения из файла заменяют значения карточки; пустые ячейки карточку не меняют.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="375"/>
+        <source>Leave such clients alone</source>
+        <translation>Не трогать таких клиентов</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="375"/>
+        <source>Only new clients are added.</source>
+        <translation>Добавляются только новые клиенты.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="376"/>
+        <source>Add them as new clients anyway</source>
+        <translation>Всё равно добавить как новых клиентов</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="377"/>
+        <source>Every row becomes a client, even if the base has one like it.</source>
+        <translation>Каждая строка станет клиентом, даже если похожий уже есть в базе.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="475"/>
+        <source>Preview: nothing is written yet</source>
+        <translation>Предпросмотр: в базу пока ничего не записано</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="481"/>
+        <source>Show:</source>
+        <translation>Показать:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="483"/>
+        <source>all rows</source>
+        <translation>все строки</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="483"/>
+        <source>errors</source>
+        <translation>ошибки</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="484"/>
+        <source>new clients</source>
+        <translation>новых клиентов</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="485"/>
+        <source>updates and duplicates</source>
+        <translation>обновления и дубли</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="506"/>
+        <source>Checking every row…</source>
+        <translation>Проверяю каждую строку…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="526"/>
+        <source>The file cannot be checked.</source>
+        <translation>Файл не удаётся проверить.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/import_wizard.py" line="544"/>
+        <source>%n new client(s)</source>
+        <translation>
+            <numerusform>%n новый клиент</numerusform>
+            <numerusform>%n новых клиента</numerusform>
+            <numerusform>%n новых клиентов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/import_wizard.py" line="545"/>
+        <source>%n update(s)</source>
+        <translation>
+            <numerusform>%n обновление</numerusform>
+            <numerusform>%n обновления</numerusform>
+            <numerusform>%n обновлений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/import_wizard.py" line="546"/>
+        <source>%n already in the base</source>
+        <translation>
+            <numerusform>%n уже есть в базе</numerusform>
+            <numerusform>%n уже есть в базе</numerusform>
+            <numerusform>%n уже есть в базе</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/import_wizard.py" line="547"/>
+        <source>%n duplicate(s) skipped</source>
+        <translation>
+            <numerusform>%n дубль пропущен</numerusform>
+            <numerusform>%n дубля пропущено</numerusform>
+            <numerusform>%n дублей пропущено</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/import_wizard.py" line="548"/>
+        <source>%n row(s) with errors</source>
+        <translation>
+            <numerusform>%n строка с ошибками</numerusform>
+            <numerusform>%n строки с ошибками</numerusform>
+            <numerusform>%n строк с ошибками</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/import_wizard.py" line="552"/>
+        <source>Leading zeros restored in %n row(s).</source>
+        <translation>
+            <numerusform>Ведущие нули восстановлены в %n строке.</numerusform>
+            <numerusform>Ведущие нули восстановлены в %n строках.</numerusform>
+            <numerusform>Ведущие нули восстановлены в %n строках.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="570"/>
+        <source>There is nothing to import.</source>
+        <translation>Загружать нечего.</translation>
     </message>
 </context>
 <context>
@@ -1177,6 +1669,84 @@ Create the first client, or load demo data to try the program.</source>
         <location filename="../../salesdesk/ui/reminders_panel.py" line="115"/>
         <source>Later</source>
         <translation>Позже</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="581"/>
+        <source>Importing</source>
+        <translation>Загрузка</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="588"/>
+        <source>Open the file of rows not imported</source>
+        <translation>Открыть файл незагруженных строк</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="608"/>
+        <source>Writing to the base… You can cancel: nothing is kept until the end.</source>
+        <translation>Записываю в базу… Можно отменить: до конца ничего не сохраняется.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="623"/>
+        <source>Cancelling…</source>
+        <translation>Отменяю…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/import_wizard.py" line="632"/>
+        <source>Done: %n new client(s)</source>
+        <translation>
+            <numerusform>Готово: %n новый клиент</numerusform>
+            <numerusform>Готово: %n новых клиента</numerusform>
+            <numerusform>Готово: %n новых клиентов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/import_wizard.py" line="633"/>
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n обновлён</numerusform>
+            <numerusform>%n обновлено</numerusform>
+            <numerusform>%n обновлено</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/import_wizard.py" line="634"/>
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>%n пропущен</numerusform>
+            <numerusform>%n пропущено</numerusform>
+            <numerusform>%n пропущено</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/import_wizard.py" line="635"/>
+        <source>%n not imported</source>
+        <translation>
+            <numerusform>%n не загружен</numerusform>
+            <numerusform>%n не загружено</numerusform>
+            <numerusform>%n не загружено</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/import_wizard.py" line="638"/>
+        <source>Leading zeros restored in %n row(s).</source>
+        <translation>
+            <numerusform>Ведущие нули восстановлены в %n строке.</numerusform>
+            <numerusform>Ведущие нули восстановлены в %n строках.</numerusform>
+            <numerusform>Ведущие нули восстановлены в %n строках.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="640"/>
+        <source>Rows not imported, with the reason for each, are in %1. Fix them there and import that file again.</source>
+        <translation>Незагруженные строки с причиной для каждой — в файле %1. Исправьте их там и загрузите этот файл снова.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="657"/>
+        <source>The import stopped because of an internal error; the base was not changed.</source>
+        <translation>Загрузка остановлена из-за внутренней ошибки; база не изменилась.</translation>
     </message>
 </context>
 <context>

@@ -286,6 +286,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "import.row_ref": ("строка {line} ({field})", "row {line} ({field})"),
     "import.client_ref": ("№{id} {name} ({field})", "#{id} {name} ({field})"),
+    "import.target.contact_phone": ("Телефон контактного лица", "Contact person's phone"),
+    "import.target.contact_email": ("E-mail контактного лица", "Contact person's e-mail"),
     "import.error_column": ("Ошибка", "Error"),
     "import.error_sheet": ("Не загружено", "Not imported"),
     "import.error_file_name": ("{stem} — не загружено.xlsx", "{stem} - not imported.xlsx"),

@@ -180,9 +180,9 @@ def apply_saved_mapping(headers: Sequence[str], saved: Mapping[str, str]) -> dic
     return {i: saved[h] for i, h in enumerate(headers) if h in saved}
 
 
-def header_texts(sheet: Sheet, header_row: int) -> list[str]:
-    """The headers of *sheet* as the wizard and saved mappings name them."""
-    return [text_of(c) for c in sheet.rows[header_row]] if header_row < len(sheet.rows) else []
+def header_texts(rows: Sequence[Sequence[Cell]], header_row: int) -> list[str]:
+    """The headers of a sheet's *rows* as the wizard and saved mappings name them."""
+    return [text_of(c) for c in rows[header_row]] if header_row < len(rows) else []
 
 
 # Reading and parsing rows --------------------------------------------------------------------------

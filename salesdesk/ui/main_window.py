@@ -9,9 +9,18 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, QPoint, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QItemSelectionModel, QLocale, QMimeData, QModelIndex, QPoint, Qt, QTimer, QUrl, Slot
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -60,6 +69,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.runner = runner or Runner(self)
         self.setWindowTitle("SalesDesk[*]")  # [*] shows the unsaved-changes marker
+        self.setAcceptDrops(True)  # drop a spreadsheet on the window to import it
         self.resize(1280, 760)
         self.setMinimumSize(720, 480)
         self.model = ClientTableModel(uow, self.runner, self)
@@ -151,8 +161,10 @@ class MainWindow(QMainWindow):
         buttons.addStretch(1)
         self.empty_new_button = QPushButton(self.tr("Create a client"))
         self.empty_demo_button = QPushButton(self.tr("Load demo data"))
+        self.empty_import_button = QPushButton(self.tr("Import from Excel…"))
         self.empty_clear_button = QPushButton(self.tr("Clear search and filters"))
-        for button in (self.empty_new_button, self.empty_demo_button, self.empty_clear_button):
+        for button in (self.empty_new_button, self.empty_import_button, self.empty_demo_button,
+                       self.empty_clear_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         empty_layout.addLayout(buttons)
@@ -195,6 +207,10 @@ class MainWindow(QMainWindow):
         self.trash_view_action = self._action(self.tr("Show the &trash"), self._on_trash_view_toggled)
         self.trash_view_action.setCheckable(True)
         self.demo_action = self._action(self.tr("Load &demo data…"), self.load_demo)
+        self.import_action = self._action(self.tr("&Import from a spreadsheet…"), lambda: self.import_file(None),
+                                          "Ctrl+I", self.tr("Add clients from Excel, LibreOffice or CSV"))
+        self.export_action = self._action(self.tr("&Export…"), self.export, "Ctrl+E",
+                                          self.tr("Save clients to Excel or CSV"))
         self.settings_action = self._action(self.tr("&Settings…"), self.open_settings,
                                             QKeySequence.StandardKey.Preferences)
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -210,6 +226,9 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.new_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.demo_action)
         file_menu.addSeparator()
@@ -275,6 +294,7 @@ class MainWindow(QMainWindow):
         self.notifier.reminders_due.connect(self.notify_due)
         self.empty_new_button.clicked.connect(self.new_client)
         self.empty_demo_button.clicked.connect(self.load_demo)
+        self.empty_import_button.clicked.connect(lambda: self.import_file(None))
         self.empty_clear_button.clicked.connect(self.clear_search_and_filters)
 
     # Start and layout -----------------------------------------------------------------------
@@ -404,6 +424,7 @@ class MainWindow(QMainWindow):
         self.empty_new_button.setVisible(empty_base)
         self.empty_new_button.setDefault(empty_base)
         self.empty_demo_button.setVisible(empty_base)
+        self.empty_import_button.setVisible(empty_base)
         self.empty_clear_button.setVisible(filtered)
         self.table_stack.setCurrentIndex(1)
 
@@ -689,6 +710,68 @@ class MainWindow(QMainWindow):
             from salesdesk.ui.crash import show_crash
 
             show_crash(self, exc, trace)
+
+    # Import and export ---------------------------------------------------------------------------
+
+    def import_file(self, path: Path | None) -> None:
+        """Open the import wizard (on *path* when a file was dropped on the window)."""
+        if not self.card.maybe_leave():
+            return
+        from salesdesk.ui.import_wizard import ImportWizard
+
+        wizard = ImportWizard(self.uow, self.runner, self, path)
+        wizard.result_page.on_imported = self._on_imported
+        wizard.exec()
+
+    def _on_imported(self, result: object) -> None:
+        self.refresh()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self._dropped_file(event.mimeData())
+        if path is not None:
+            event.acceptProposedAction()
+            QTimer.singleShot(0, lambda: self.import_file(path))  # leave the drop handler before the wizard opens
+
+    @staticmethod
+    def _dropped_file(data: QMimeData) -> Path | None:
+        from salesdesk.ui.import_wizard import SPREADSHEETS
+
+        urls = [u for u in data.urls() if u.isLocalFile()] if data.hasUrls() else []
+        if len(urls) != 1:
+            return None
+        path = Path(urls[0].toLocalFile())
+        return path if path.suffix.lower().lstrip(".") in SPREADSHEETS else None
+
+    def export(self) -> None:
+        from salesdesk.ui.export_dialog import ExportDialog
+
+        ids = self.selected_ids()
+        choice = ExportDialog.ask(self, self.model.rowCount(), self._base_total, len(ids))
+        if choice is None:
+            return
+        from salesdesk.services import exporting
+
+        query = self.model.query if choice.scope == "filter" else ClientQuery()
+        chosen = ids if choice.scope == "selection" else None
+        uow = self.uow
+        ProgressTask(self, self.runner, self.tr("Export"), self.tr("Writing %1…").replace("%1", choice.path.name),
+                     lambda reporter: exporting.export_clients(uow(), choice.path, query=query, ids=chosen,
+                                                               reporter=reporter),
+                     self._on_exported, self._on_long_task_failed)
+
+    def _on_exported(self, result: object) -> None:
+        from salesdesk.services.exporting import ExportResult
+
+        assert isinstance(result, ExportResult)
+        path = result.path
+        self.notice.show_message(self.tr("%n client(s) exported to %1.", "", result.clients).replace("%1", path.name),
+                                 kind="success", action=self.tr("Open"),
+                                 callback=lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))),
+                                 timeout_ms=30_000)
 
     def open_settings(self) -> None:
         from salesdesk.ui.settings_dialog import SettingsDialog

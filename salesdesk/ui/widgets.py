@@ -78,14 +78,14 @@ class NoticeBar(QFrame):
         layout.addWidget(self.close_button)
         self.action_button.clicked.connect(self._on_action_button_clicked)
         self.close_button.clicked.connect(self.hide)
-        self._callback: Callable[[], None] | None = None
+        self._callback: Callable[[], object] | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.hide)
         self.hide()
 
     def show_message(self, text: str, *, kind: str = "info", action: str | None = None,
-                     callback: Callable[[], None] | None = None, timeout_ms: int = 0) -> None:
+                     callback: Callable[[], object] | None = None, timeout_ms: int = 0) -> None:
         self.setStyleSheet(f"#NoticeBar {{{_STYLES.get(kind, _STYLES['info'])} border-radius:4px;}}"
                            " #NoticeBar QLabel { border: none; background: transparent; }")
         self.label.setText(text)
