@@ -35,26 +35,49 @@ def search_document(client: ClientFields, contacts: Iterable[ContactFields] = ()
     return SearchDocument(name, other)
 
 
+NAME_PREFIX_LENGTH = 2
+
+
 @dataclass(frozen=True, slots=True)
 class SearchQuery:
-    """Terms every match must contain as prefixes of its words; empty means "everything"."""
+    """Terms every match must contain as prefixes of its words; empty means "everything".
+
+    One or two letters typed alone mean "names starting with": as the first keystrokes of a
+    search they would match half the base anywhere in its text, and a phone-book list by name
+    is what a person expects to see at that point.
+    """
 
     terms: tuple[str, ...]
+    name_prefix: str | None = None
 
     @property
     def empty(self) -> bool:
-        return not self.terms
+        return not self.terms and self.name_prefix is None
 
 
 def parse_query(text: str) -> SearchQuery:
     phone = query_digits(text)
     if phone is not None and len(phone) >= 3:
         return SearchQuery((phone,))
-    # An e-mail splits into words like any text: "ivan@romashka.ru" needs ivan, romashka and ru.
+    if "@" in text:
+        return SearchQuery(tuple(_email_terms(text)))
     terms = words(text)
     meaningful = [t for t in terms if t not in LEGAL_FORMS]
     # "ООО Ромашка" is about "ромашка"; but a search for just "ооо" still means something.
-    return SearchQuery(tuple(meaningful or terms))
+    terms = meaningful or terms
+    if len(terms) == 1 and len(terms[0]) <= NAME_PREFIX_LENGTH:
+        return SearchQuery((), name_prefix=terms[0])
+    return SearchQuery(tuple(terms))
+
+
+def _email_terms(text: str) -> list[str]:
+    """"ivan@romashka.ru" looks for ivan and romashka: the top-level domain ("ru", "com") is on
+    half the base and would only slow the search down."""
+    mailbox, _, domain = text.partition("@")
+    labels = domain.split(".")
+    if len(labels) > 1:
+        labels = labels[:-1]
+    return words(mailbox) + words(" ".join(labels))
 
 
 def guess_city(address: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from salesdesk.domain.derived import derive
@@ -115,6 +116,31 @@ def client_rows(uow: UnitOfWork, ids: Sequence[int]) -> list[ClientRow]:
 def average_completeness(uow: UnitOfWork, query: ClientQuery = ALL) -> float | None:
     with uow:
         return uow.listing.average_completeness(query)
+
+
+@dataclass(frozen=True, slots=True)
+class ListView:
+    """What the client table shows for a query: its first rows and the status bar's counts."""
+
+    rows: tuple[ClientRow, ...]
+    total: int
+    average: float | None
+    base_total: int | None  # the whole base (live or trash); None when not asked for
+
+
+def list_view(uow: UnitOfWork, query: ClientQuery, *, limit: int, with_base_total: bool) -> ListView:
+    """One read transaction for a keystroke: first page, count and average, maybe the base size."""
+    with uow:
+        rows = tuple(uow.listing.rows(query, offset=0, limit=limit))
+        total, average = uow.listing.count_and_average(query)
+        base_total = uow.listing.count(ClientQuery(trash=query.trash)) if with_base_total else None
+    return ListView(rows, total, average, base_total)
+
+
+def count_and_average(uow: UnitOfWork, query: ClientQuery = ALL) -> tuple[int, float | None]:
+    """Clients shown for *query* and their average completeness (the status bar), in one query."""
+    with uow:
+        return uow.listing.count_and_average(query)
 
 
 def find_duplicates(uow: UnitOfWork, fields: ClientFields, contacts: Sequence[ContactFields] = (), *,

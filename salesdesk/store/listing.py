@@ -78,9 +78,14 @@ class ClientListing:
         return int(self.conn.execute(stmt).scalar_one())
 
     def average_completeness(self, query: ClientQuery) -> float | None:
-        stmt = self._filtered(query, select(func.avg(s.clients.c.completeness)), joins_needed=False)
-        value = self.conn.execute(stmt).scalar()
-        return None if value is None else float(value)
+        return self.count_and_average(query)[1]
+
+    def count_and_average(self, query: ClientQuery) -> tuple[int, float | None]:
+        """How many clients *query* shows and their average completeness, in one pass."""
+        c = s.clients.c
+        stmt = self._filtered(query, select(func.count(), func.avg(c.completeness)), joins_needed=False)
+        count, average = self.conn.execute(stmt).one()
+        return int(count), None if average is None else float(average)
 
     def rows_by_ids(self, ids: Sequence[int]) -> list[ClientRow]:
         """Rows for these ids, in the order given (ids not found are left out)."""
@@ -98,8 +103,13 @@ class ClientListing:
     def _filtered(self, query: ClientQuery, stmt: Select[Any], *, joins_needed: bool = True) -> Select[Any]:
         c = s.clients.c
         source: Any = CLIENTS_WITH_NAMES if joins_needed else s.clients
-        terms = parse_query(query.text).terms
+        parsed = parse_query(query.text)
+        terms = parsed.terms
         conditions: list[ColumnElement[bool]] = [c.deleted_at.is_not(None) if query.trash else c.deleted_at.is_(None)]
+        if parsed.name_prefix is not None:
+            # names starting with one or two letters: a range of the sort-key index
+            conditions.append(c.sort_key >= parsed.name_prefix)
+            conditions.append(c.sort_key < parsed.name_prefix + "\U0010ffff")
         if terms:
             if self.fts:
                 source = source.join(clients_fts, clients_fts.c.rowid == c.id)

@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    text,
 )
 
 from salesdesk.store.types import UtcDateTime
@@ -103,7 +104,10 @@ clients = Table(
     Column("search_name", Text, nullable=False, server_default=""),
     Column("search_other", Text, nullable=False, server_default=""),
     *_stamps(),
-    Index("ix_clients_sort_key", "sort_key", "id"),
+    # The live list in name order, with what its status bar counts: a covering index, so counting
+    # and averaging a range of names never touches the table.
+    Index("ix_clients_live_sort_key", "sort_key", "id", "completeness",
+          sqlite_where=text("deleted_at IS NULL"), postgresql_where=text("deleted_at IS NULL")),
     Index("ix_clients_inn", "inn"),
     Index("ix_clients_phone_e164", "phone_e164"),
     Index("ix_clients_email_norm", "email_norm"),

@@ -84,12 +84,12 @@ class Snapshot:
     average: float | None
 
 
-def load_snapshot(uow: UowFactory, query: ClientQuery) -> Snapshot:
-    """Runs on a worker thread: count, first page, base size, average completeness."""
-    page = clients.list_clients(uow(), query, offset=0, limit=PAGE)
-    base = clients.count_clients(uow(), ClientQuery(trash=query.trash))
-    average = clients.average_completeness(uow(), dataclasses.replace(query, sort=ClientSort.NAME))
-    return Snapshot(query, page.total, page.rows, base, average)
+def load_snapshot(uow: UowFactory, query: ClientQuery, base_total: int | None) -> Snapshot:
+    """Runs on a worker thread: first page, count and average; the base size only if not known."""
+    view = clients.list_view(uow(), query, limit=PAGE, with_base_total=base_total is None)
+    base = view.base_total if view.base_total is not None else base_total
+    assert base is not None
+    return Snapshot(query, view.total, view.rows, base, view.average)
 
 
 class ClientTableModel(QAbstractTableModel):
@@ -103,6 +103,7 @@ class ClientTableModel(QAbstractTableModel):
         self._latest = Latest(runner)
         self._query = ClientQuery()
         self._total = 0
+        self._base_total: int | None = None
         self._pages: OrderedDict[int, list[ClientRow]] = OrderedDict()
         self._now = datetime.now(UTC)
         self._locale = QLocale()
@@ -114,17 +115,26 @@ class ClientTableModel(QAbstractTableModel):
     def query(self) -> ClientQuery:
         return self._query
 
-    def set_query(self, query: ClientQuery) -> None:
-        """Start loading *query*; the table keeps showing the old rows until the answer comes."""
+    def set_query(self, query: ClientQuery, *, recount: bool = False) -> None:
+        """Start loading *query*; the table keeps showing the old rows until the answer comes.
+
+        The size of the whole base is read again only when asked (*recount*: after something
+        was added or removed) or when switching between the base and the trash; a search
+        keystroke does not change it.
+        """
+        if recount or query.trash != self._query.trash:
+            self._base_total = None
         self._set_loading(True)
-        self._latest.start(lambda: load_snapshot(self._uow, query), self._on_snapshot, self._on_error)
+        known = self._base_total
+        self._latest.start(lambda: load_snapshot(self._uow, query, known), self._on_snapshot, self._on_error)
 
     def reload(self) -> None:
-        self.set_query(self._query)
+        self.set_query(self._query, recount=True)
 
     def _on_snapshot(self, snapshot: Snapshot) -> None:
         self.beginResetModel()
         self._query = snapshot.query
+        self._base_total = snapshot.base_total
         self._total = snapshot.total
         self._pages = OrderedDict({0: list(snapshot.first)}) if snapshot.first else OrderedDict()
         self._now = datetime.now(UTC)

@@ -371,13 +371,14 @@ class MainWindow(QMainWindow):
         return self.filters.apply(base)
 
     @Slot()
-    def apply_query(self) -> None:
+    def apply_query(self, recount: bool = False) -> None:
+        """Show what the search box and filters ask for; *recount* after clients were added or removed."""
         self.search_timer.stop()
-        self.model.set_query(self.current_query())
+        self.model.set_query(self.current_query(), recount=recount)
 
     def refresh(self) -> None:
         self.reload_reference()
-        self.apply_query()
+        self.apply_query(recount=True)
         self.reminders.refresh()
         if self.card.client_id is not None and not self.card.dirty:
             self._show_in_card(self.card.client_id)
@@ -521,7 +522,7 @@ class MainWindow(QMainWindow):
     @Slot(int, bool)
     def _on_card_client_saved(self, client_id: int, created: bool) -> None:
         if created:
-            self.model.set_query(self.model.query)
+            self.model.set_query(self.model.query, recount=True)
             query = self.current_query()
             uow = self.uow
             self.runner.start(lambda: clients.position_of(uow(), query, client_id),
@@ -590,7 +591,7 @@ class MainWindow(QMainWindow):
             Inform.error(self, self.tr("Move to trash"), str(exc))
         if self.card.client_id in ids:
             self.card.show_empty()
-        self.apply_query()
+        self.apply_query(recount=True)
         self.reminders.refresh()
         if len(ids) == 1 and names:
             text = self.tr("“%s” moved to the trash.") % names[0]
@@ -601,7 +602,7 @@ class MainWindow(QMainWindow):
     def _restore(self, ids: list[int]) -> None:
         for ident in ids:
             clients.restore_client(self.uow(), ident)
-        self.apply_query()
+        self.apply_query(recount=True)
         self.reminders.refresh()
         if len(ids) == 1 and not self.trash_view_action.isChecked():
             self.open_client(ids[0])
@@ -611,7 +612,7 @@ class MainWindow(QMainWindow):
         if ids:
             for ident in ids:
                 clients.restore_client(self.uow(), ident)
-            self.apply_query()
+            self.apply_query(recount=True)
             self.reminders.refresh()
             self.notice.show_message(self.tr("%n client(s) restored.", "", len(ids)), kind="success",
                                      timeout_ms=4000)

@@ -163,3 +163,15 @@ def test_position_of_a_client_in_the_list(uow: Callable[[], UnitOfWork], base: d
         for position, ident in enumerate(ordered):
             assert clients.position_of(uow(), query, ident) == position
     assert clients.position_of(uow(), ClientQuery(text="ромашка"), base["zvezda"]) is None
+
+
+def test_one_or_two_letters_list_names_starting_with_them(uow: Callable[[], UnitOfWork],
+                                                          base: dict[str, int]) -> None:
+    # "ООО «Ромашка»" starts with Р once the legal form is set aside; "Ёлкина" (a contact) does not count
+    assert _names(uow, "р") == ["ООО «Ромашка»"]
+    assert _names(uow, "Ё") == ["ООО «Ёлка»"]
+    assert _names(uow, "ел") == ["ООО «Ёлка»"]
+    assert _names(uow, "ив") == ["ИП Иванов И.И."]
+    assert _names(uow, "al") == ["Alpha Logistics LLC"]
+    count, average = clients.count_and_average(uow(), ClientQuery(text="с"))
+    assert count == 1 and average is not None

@@ -110,7 +110,8 @@ def upgrade() -> None:
         sa.Column("search_other", sa.Text, nullable=False, server_default=""),
         *_stamps(),
     )
-    op.create_index("ix_clients_sort_key", "clients", ["sort_key", "id"])
+    op.create_index("ix_clients_live_sort_key", "clients", ["sort_key", "id", "completeness"],
+                    sqlite_where=sa.text("deleted_at IS NULL"), postgresql_where=sa.text("deleted_at IS NULL"))
     op.create_index("ix_clients_inn", "clients", ["inn"])
     op.create_index("ix_clients_phone_e164", "clients", ["phone_e164"])
     op.create_index("ix_clients_email_norm", "clients", ["email_norm"])
