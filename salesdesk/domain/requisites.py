@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from salesdesk.domain.errors import FieldProblem
 from salesdesk.domain.messages import msg
@@ -50,6 +51,7 @@ def _digits_only(field: str, value: str) -> FieldProblem | None:
     return None
 
 
+@lru_cache(maxsize=65536)  # pure, and asked twice per row of a bulk import (rules, then completeness)
 def check_inn(value: str, field: str = "inn") -> FieldProblem | None:
     if problem := _digits_only(field, value):
         return problem
@@ -71,6 +73,7 @@ def is_valid_inn(value: str) -> bool:
     return check_inn(value) is None
 
 
+@lru_cache(maxsize=65536)
 def check_kpp(value: str, field: str = "kpp") -> FieldProblem | None:
     if _KPP_RE.match(value):
         return None
@@ -79,6 +82,7 @@ def check_kpp(value: str, field: str = "kpp") -> FieldProblem | None:
     return FieldProblem(field, msg("err.kpp_format", value=value))
 
 
+@lru_cache(maxsize=65536)
 def check_ogrn(value: str, field: str = "ogrn") -> FieldProblem | None:
     """OGRN of a legal entity: 13 digits, starts with 1 or 5."""
     label = msg("field.ogrn")
@@ -93,6 +97,7 @@ def check_ogrn(value: str, field: str = "ogrn") -> FieldProblem | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def check_ogrnip(value: str, field: str = "ogrn") -> FieldProblem | None:
     """OGRNIP of a sole trader: 15 digits, starts with 3."""
     label = msg("field.ogrnip")

@@ -76,6 +76,11 @@ def sort_key(name: str) -> str:
     return " ".join(fold(strip_quotes(text)).split())
 
 
+_UNUSUAL_SPACE = re.compile(r"\s\s|[^\S ]")  # two in a row, or any whitespace but a plain space
+
+
 def collapse_spaces(text: str) -> str:
     """Trim and collapse runs of whitespace (including non-breaking spaces from Excel)."""
+    if not text or (text[0] != " " and text[-1] != " " and _UNUSUAL_SPACE.search(text) is None):
+        return text  # the usual case, decided without building a new string
     return _SPACES.sub(" ", text.replace("\u00a0", " ")).strip()

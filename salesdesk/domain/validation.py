@@ -49,6 +49,9 @@ LIMITS = {
 }
 _OKVED_RE = re.compile(r"^(?:[A-U]|\d{2}(?:\.\d{1,2}){0,2})$")
 _OLDEST_BIRTH = date(1900, 1, 1)
+# Message objects render lazily in the current language, so they can be made once.
+_KIND_GEN = {kind: msg(f"kind_gen.{kind.value}") for kind in ClientKind}
+_KIND_LABEL = {kind: msg(f"kind.{kind.value}") for kind in ClientKind}
 _CURRENCY_RE = re.compile(r"^[A-Z]{3}$")  # ISO 4217
 
 
@@ -79,7 +82,12 @@ def _length(field: str, value: str, limit_key: str | None = None, label_key: str
 
 def _ids(value: str) -> str:
     """Identifiers arrive with spaces, dashes and full-width digits from copy and paste."""
-    return re.sub(r"[\s\-\u00a0]", "", value).translate(_FULLWIDTH_DIGITS)
+    if value.isascii() and value.isalnum():
+        return value  # already clean: the usual case in bulk imports
+    return _ID_NOISE.sub("", value).translate(_FULLWIDTH_DIGITS)
+
+
+_ID_NOISE = re.compile(r"[\s\-\u00a0]")
 
 
 _FULLWIDTH_DIGITS = {0xFF10 + i: ord("0") + i for i in range(10)}
@@ -88,21 +96,37 @@ _FULLWIDTH_DIGITS = {0xFF10 + i: ord("0") + i for i in range(10)}
 # Clients -----------------------------------------------------------------------------------------
 
 
+_TEXT_FIELDS = ("name", "full_name", "legal_address", "postal_address", "city", "phone", "email", "bank_name",
+                "source")
+_ID_FIELDS = ("inn", "ogrn", "bik", "account", "corr_account")
+
+
 def clean_client(fields: ClientFields) -> ClientFields:
-    text_fields = ("name", "full_name", "legal_address", "postal_address", "city", "phone", "email",
-                   "bank_name", "source")
-    changes: dict[str, object] = {name: collapse_spaces(getattr(fields, name)) for name in text_fields}
-    for name in ("inn", "ogrn", "bik", "account", "corr_account"):
-        changes[name] = _ids(getattr(fields, name))
-    changes["kpp"] = _ids(fields.kpp).upper()
-    changes["notes"] = fields.notes.strip()
-    tags: list[str] = []
-    for tag in fields.tags:
-        tag = collapse_spaces(tag)
-        if tag and tag.casefold() not in {t.casefold() for t in tags}:
-            tags.append(tag)
-    changes["tags"] = tuple(tags)
-    return dataclasses.replace(fields, **changes)  # type: ignore[arg-type]
+    changes: dict[str, object] = {}
+    for name in _TEXT_FIELDS:
+        value = getattr(fields, name)
+        if (cleaned := collapse_spaces(value)) is not value:
+            changes[name] = cleaned
+    for name in _ID_FIELDS:
+        value = getattr(fields, name)
+        if (cleaned := _ids(value)) is not value:
+            changes[name] = cleaned
+    kpp = _ids(fields.kpp).upper()
+    if kpp != fields.kpp:
+        changes["kpp"] = kpp
+    notes = fields.notes.strip()
+    if notes != fields.notes:
+        changes["notes"] = notes
+    if fields.tags:
+        tags: list[str] = []
+        for tag in fields.tags:
+            tag = collapse_spaces(tag)
+            if tag and tag.casefold() not in {t.casefold() for t in tags}:
+                tags.append(tag)
+        if tuple(tags) != fields.tags:
+            changes["tags"] = tuple(tags)
+    # a card that is clean already (most rows of an import) comes back as it is
+    return dataclasses.replace(fields, **changes) if changes else fields  # type: ignore[arg-type]
 
 
 def client_problems(fields: ClientFields) -> list[FieldProblem]:
@@ -113,8 +137,8 @@ def client_problems(fields: ClientFields) -> list[FieldProblem]:
                  "notes"):
         out.append(_length(name, getattr(f, name)))
     out.extend(_length("tags", tag, "tag") for tag in f.tags)
-    kind_gen = msg(f"kind_gen.{f.kind.value}")
-    kind_label = msg(f"kind.{f.kind.value}")
+    kind_gen = _KIND_GEN[f.kind]
+    kind_label = _KIND_LABEL[f.kind]
 
     if f.inn:
         problem = requisites.check_inn(f.inn)

@@ -395,6 +395,7 @@ class _Planner:
         self.new_managers: dict[str, None] = {}
         self.contact_names: dict[int, set[str]] = {}
         self.numbered: dict[int, Client] = {}
+        self._key_cache: dict[int, tuple[ClientFields, tuple[list[str], list[str], str]]] = {}
 
     def plan(self, rows: list[_Row], extras: _Extras) -> None:
         matched_ids = [int(r.client_no) for r in rows if r.client_no.isdigit()]
@@ -414,6 +415,16 @@ class _Planner:
             self.reports.append(self._plan_row(row, stored))
         self._attach(extras)
 
+    def _keys(self, client: ClientFields, contact: ContactFields | None) -> tuple[list[str], list[str], str]:
+        """Phones, e-mails and name key of a row, worked out once (planning asks twice)."""
+        key = id(client)
+        found = self._key_cache.get(key)
+        if found is None or found[0] is not client:
+            phones, emails = _reachable(client, contact)
+            found = (client, (phones, emails, name_key(client.name)))
+            self._key_cache[key] = found
+        return found[1]
+
     def _match(self, client: ClientFields, contact: ContactFields | None, number: str = "") -> Match | None:
         """The stored client or earlier row this row is, if any.
 
@@ -424,9 +435,8 @@ class _Planner:
         if number.isdigit() and (same := self.numbered.get(int(number))) is not None:
             if name_key(same.name) == name_key(client.name) and same.inn == client.inn:
                 return Match(("base", same.id), "client_no", number)
-        phones, emails = _reachable(client, contact)
-        match = self.index.match(inn=client.inn, kpp=client.kpp, phones=phones, emails=emails,
-                                 name=name_key(client.name))
+        phones, emails, name = self._keys(client, contact)
+        match = self.index.match(inn=client.inn, kpp=client.kpp, phones=phones, emails=emails, name=name)
         if match is not None and match.key[0] == "row" and number:
             other = self.pending.get(match.key[1])
             if other is not None and other.client_no and other.client_no != number:
@@ -434,8 +444,8 @@ class _Planner:
         return match
 
     def _remember(self, key: tuple[str, int], client: ClientFields, contact: ContactFields | None) -> None:
-        phones, emails = _reachable(client, contact)
-        self.index.add(key, inn=client.inn, kpp=client.kpp, phones=phones, emails=emails, name=name_key(client.name))
+        phones, emails, name = self._keys(client, contact)
+        self.index.add(key, inn=client.inn, kpp=client.kpp, phones=phones, emails=emails, name=name)
 
     def _known_industry(self, text: str) -> bool:
         return text.upper() in self.industries or fold(text) in self.industries

@@ -1,0 +1,260 @@
+"""Spreadsheet import and export against their floors, measured in the same run.
+
+    python benchmarks/bench_excel.py [--rows 100000] [--quick]
+
+Import (targets: ≤ 2× the floor, and faster than pandas.read_excel merely reading the file):
+  * the file: a manager's sheet of N clients as Excel keeps it — INNs stored as numbers (some
+    with their leading zero lost), phones in five formats, contact persons, ~1 % duplicates and
+    ~1 % bad rows; written once with openpyxl, not timed;
+  * floor = a bare python-calamine read of the sheet + a bare sqlite3 executemany of the same
+    rows into a plain table;
+  * ours = salesdesk's run_import into an empty base: header detection, mapping, every rule of
+    the card, leading-zero repair, duplicate matching, derived columns, search index, error file;
+  * pandas.read_excel(path) reading the same file (openpyxl engine), nothing else.
+
+Export (target: ≤ 1.3× a bare openpyxl write-only dump of the same rows, memory flat):
+  * ours = export_clients of the imported base (clients, contact persons, deals, reminders);
+  * floor = the same rows, already in memory, appended to a write-only workbook and saved;
+  * memory: tracemalloc peak of exporting N/10 clients and N clients — it must not grow.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sqlite3
+import sys
+import tempfile
+import tracemalloc
+from pathlib import Path
+from typing import Any
+
+import common
+from common import heading, median, ratio, table, timed, verdict
+
+sys.path.insert(0, str(common.REPO))
+
+FIRST = ("Иван", "Пётр", "Анна", "Мария", "Сергей", "Ольга", "Дмитрий", "Елена", "Алексей", "Наталья")
+LAST = ("Иванов", "Петров", "Сидоров", "Смирнов", "Кузнецов", "Попов", "Васильев", "Соколов", "Михайлов", "Новиков")
+WORDS = ("Ромашка", "Вектор", "Альянс", "Ёлка", "Север", "Техно", "Строй", "Гарант", "Меридиан", "Волна", "Орион",
+         "Интер", "Союз", "Прогресс", "Импульс", "Каскад", "Регион", "Сфера", "Лидер", "Эталон")
+POSITIONS = ("Директор", "Главный бухгалтер", "Менеджер по закупкам", "Коммерческий директор", "Инженер")
+HEADER = ["Наименование", "ИНН", "КПП", "Телефон", "Эл. почта", "Город", "Контактное лицо", "Должность",
+          "Отрасль", "Статус"]
+
+
+_LATIN = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+                  ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s", "t",
+                   "u", "f", "h", "ts", "ch", "sh", "sch", "", "y", "", "e", "yu", "ya"], strict=True))
+
+
+def latin(word: str) -> str:
+    """Domains as companies register them: transliterated."""
+    return "".join(_LATIN.get(ch, ch) for ch in word.lower())
+
+
+def inn10(rng: random.Random, region: int) -> str:
+    from salesdesk.domain.requisites import inn_check_digits
+
+    stem = f"{region:02d}{rng.randrange(10_000_000):07d}"
+    return stem + inn_check_digits(stem)
+
+
+def phone(rng: random.Random) -> Any:
+    area = rng.choice(("495", "499", "812", "343", "916", "903", "926"))
+    digits = f"{rng.randrange(10_000_000):07d}"
+    shape = rng.randrange(5)
+    if shape == 0:
+        return f"8 ({area}) {digits[:3]}-{digits[3:5]}-{digits[5:]}"
+    if shape == 1:
+        return f"+7 {area} {digits}"
+    if shape == 2:
+        return float(f"8{area}{digits}")  # typed as a number: Excel keeps a number
+    if shape == 3:
+        return f"{area} {digits[:3]} {digits[3:5]} {digits[5:]}"
+    return f"+7({area}){digits[:3]}-{digits[3:5]}-{digits[5:]}"
+
+
+def make_rows(count: int, seed: int) -> list[list[Any]]:
+    rng = random.Random(seed)
+    rows: list[list[Any]] = []
+    for i in range(count):
+        if rows and rng.random() < 0.01:  # a duplicate of an earlier row, as people paste twice
+            twin = list(rng.choice(rows))
+            twin[6], twin[7] = f"{rng.choice(LAST)}а {rng.choice(FIRST)}", rng.choice(POSITIONS)
+            rows.append(twin)
+            continue
+        region = rng.choice((77, 78, 50, 66, 2, 3, 5, 16))
+        inn = inn10(rng, region)
+        inn_cell: Any = float(inn) if rng.random() < 0.7 else inn  # most sheets keep INNs as numbers
+        kpp = f"{inn[:4]}01001"
+        name = f"ООО «{rng.choice(WORDS)} {rng.choice(WORDS)}-{i}»"
+        email = f"info{i}@{latin(rng.choice(WORDS))}-{i % 97}.ru" if rng.random() < 0.7 else ""
+        row = [name, inn_cell, float(kpp) if rng.random() < 0.5 else kpp, phone(rng), email,
+               rng.choice(("Москва", "Санкт-Петербург", "Екатеринбург", "Уфа", "Казань")),
+               f"{rng.choice(LAST)} {rng.choice(FIRST)}", rng.choice(POSITIONS),
+               rng.choice(("F", "G", "C", "J", "")), rng.choice(("Лид", "Действующий", "Потенциальный", ""))]
+        if rng.random() < 0.01:  # a bad row: wrong check digit or a phone without an area code
+            row[1] = inn[:-1] + str((int(inn[-1]) + 1) % 10)
+            row[3] = "123-45-67"
+        rows.append(row)
+    return rows
+
+
+def write_file(path: Path, rows: list[list[Any]]) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Клиенты")
+    sheet.append(HEADER)
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+
+
+def floor_read(path: Path) -> list[list[Any]]:
+    import python_calamine
+
+    book = python_calamine.CalamineWorkbook.from_path(str(path))
+    return book.get_sheet_by_name(book.sheet_names[0]).to_python()
+
+
+def floor_insert(folder: Path, rows: list[list[Any]]) -> None:
+    path = folder / "floor.sqlite"
+    path.unlink(missing_ok=True)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute(f"CREATE TABLE clients (id INTEGER PRIMARY KEY, {', '.join(f'c{i}' for i in range(len(HEADER)))})")
+    marks = ", ".join("?" for _ in HEADER)
+    conn.executemany(f"INSERT INTO clients ({', '.join(f'c{i}' for i in range(len(HEADER)))}) VALUES ({marks})",
+                     [tuple(str(c) if c is not None else None for c in r) for r in rows[1:]])
+    conn.commit()
+    conn.close()
+
+
+def ours_import(folder: Path, path: Path, run: int) -> Any:
+    from salesdesk.services import importing
+    from salesdesk.store import UnitOfWork, open_database, resolve_url
+
+    database = open_database(resolve_url(folder / f"ours-{run}.sqlite"))
+    try:
+        return importing.run_import(UnitOfWork(database), path, error_dir=folder)
+    finally:
+        database.dispose()
+
+
+def export_rows(database: Any) -> list[tuple[str, list[list[Any]]]]:
+    """The rows our export writes, read beforehand: what the bare dump gets for free."""
+    from salesdesk.domain.queries import ClientQuery
+    from salesdesk.services import exporting
+    from salesdesk.store import UnitOfWork
+
+    with UnitOfWork(database) as uow:
+        ids = uow.listing.ids(ClientQuery())
+        clients = uow.clients.get_many(ids)
+        people = uow.contacts.list_for_clients(ids)
+        ordered = [clients[i] for i in ids]
+        sheets = [("clients", [exporting._client_row(c) for c in ordered]),
+                  ("contacts", [exporting._contact_row(c, p) for c in ordered for p in people.get(c.id, ())])]
+    return sheets
+
+
+def bare_dump(path: Path, sheets: list[tuple[str, list[list[Any]]]]) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    for title, rows in sheets:
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append([v.astimezone().replace(tzinfo=None) if hasattr(v, "tzinfo") and getattr(v, "tzinfo", None)
+                          else v for v in row])
+    book.save(path)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rows", type=int, default=None, help="rows in the file (default 100,000)")
+    parser.add_argument("--quick", action="store_true", help="10,000 rows")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=common.SEED)
+    parser.add_argument("--no-json", action="store_true")
+    args = parser.parse_args()
+    count = args.rows or (10_000 if args.quick else 100_000)
+    info = common.environment()
+    common.print_environment(info)
+    results: dict[str, Any] = {"rows": count, "environment": info}
+    with tempfile.TemporaryDirectory(prefix="salesdesk-excel-bench-") as tmp:
+        folder = Path(tmp)
+        path = folder / "клиенты.xlsx"
+        rows = make_rows(count, args.seed)
+        write_file(path, rows)
+        heading(f"Import of {count:,} rows ({path.stat().st_size / 1e6:.1f} MB)")
+        read_s, ours_s, insert_s, pandas_s = [], [], [], []
+        result = None
+        for run in range(args.repeat):
+            seconds, sheet_rows = timed(lambda: floor_read(path))
+            read_s.append(seconds)
+            insert_s.append(timed(lambda: floor_insert(folder, sheet_rows))[0])  # noqa: B023 - used at once
+            seconds, result = timed(lambda: ours_import(folder, path, run))  # noqa: B023
+            ours_s.append(seconds)
+        import pandas
+
+        for _ in range(max(1, args.repeat - 1)):
+            pandas_s.append(timed(lambda: pandas.read_excel(path))[0])
+        floor = median(read_s) + median(insert_s)
+        assert result is not None
+        print(table(["", "seconds", "rows/s"], [
+            ["floor: calamine read", median(read_s), count / median(read_s)],
+            ["floor: sqlite3 executemany", median(insert_s), count / median(insert_s)],
+            ["floor (sum)", floor, count / floor],
+            ["ours: run_import", median(ours_s), count / median(ours_s)],
+            ["pandas.read_excel (read only)", median(pandas_s), count / median(pandas_s)],
+        ], digits=2))
+        import_ratio = ratio(median(ours_s), floor)
+        print(f"\nours / floor = {import_ratio:.2f}  (target ≤ 2)  {verdict(import_ratio <= 2)}")
+        print(f"ours vs pandas.read_excel = {median(ours_s) / median(pandas_s):.2f}  (target < 1)  "
+              f"{verdict(median(ours_s) < median(pandas_s))}")
+        print(f"created {result.created:,}, updated {result.updated:,}, skipped {result.skipped:,}, "
+              f"rejected {result.rejected:,}, repaired {result.repaired:,}")
+        results["import"] = {"read_s": read_s, "insert_s": insert_s, "ours_s": ours_s, "pandas_s": pandas_s,
+                             "floor_s": floor, "ratio": import_ratio, "outcome": result.as_json()}
+
+        heading("Export of the imported base")
+        from salesdesk.services import exporting
+        from salesdesk.store import UnitOfWork, open_database, resolve_url
+
+        database = open_database(resolve_url(folder / "ours-0.sqlite"))
+        sheets = export_rows(database)
+        written = sum(len(r) for _, r in sheets)
+        ours_e, bare_e = [], []
+        for run in range(args.repeat):
+            ours_e.append(timed(lambda: exporting.export_clients(UnitOfWork(database), folder / f"o{run}.xlsx"))[0])  # noqa: B023
+            bare_e.append(timed(lambda: bare_dump(folder / f"b{run}.xlsx", sheets))[0])  # noqa: B023
+        export_ratio = ratio(median(ours_e), median(bare_e))
+        print(table(["", "seconds", "rows/s"], [
+            ["floor: openpyxl write-only dump", median(bare_e), written / median(bare_e)],
+            ["ours: export_clients (reads the base too)", median(ours_e), written / median(ours_e)],
+        ], digits=2))
+        print(f"\nours / floor = {export_ratio:.2f}  (target ≤ 1.3)  {verdict(export_ratio <= 1.3)}")
+        peaks = []
+        from salesdesk.domain.queries import ClientQuery
+
+        with UnitOfWork(database) as uow:
+            every = uow.listing.ids(ClientQuery())
+        for share in (every[: len(every) // 10], every):
+            tracemalloc.start()
+            exporting.export_clients(UnitOfWork(database), folder / "m.xlsx", ids=share)
+            peaks.append(tracemalloc.get_traced_memory()[1] / 1e6)
+            tracemalloc.stop()
+        print(f"memory peak (tracemalloc): {peaks[0]:.1f} MB for {len(every) // 10:,} clients, "
+              f"{peaks[1]:.1f} MB for {len(every):,}  {verdict(peaks[1] < peaks[0] * 2)}")
+        database.dispose()
+        results["export"] = {"ours_s": ours_e, "bare_s": bare_e, "ratio": export_ratio, "rows": written,
+                             "peak_mb": peaks}
+    if not args.no_json:
+        print(f"\nresults: {common.write_results('excel', count, results)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
