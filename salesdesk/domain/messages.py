@@ -277,6 +277,20 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Файл сопоставления «{file}» не подходит: {reason}",
         "Mapping file “{file}” cannot be used: {reason}",
     ),
+    # Deals and history.
+    "deal.renewal_text": (
+        "Предложить новые условия: {title} (договор до {ends})",
+        "Offer new terms: {title} (contract ends {ends})",
+    ),
+    "err.closed_on_open_deal": (
+        "{field}: у незакрытой сделки даты закрытия нет — выберите стадию «Выиграна» или «Проиграна»",
+        "{field}: an open deal has no closing date — set the stage to Won or Lost",
+    ),
+    "err.contract_before_opened": (
+        "{field} {value}: раньше даты открытия сделки",
+        "{field} {value}: before the deal was opened",
+    ),
+    "field.result": ("Итог", "Result"),
     # Import and export.
     "import.lost_digits": (
         "{field} {value}: в таблице хранится как число и уже потерял цифры. Введите его в Excel как "

@@ -7,10 +7,10 @@ window keeps it as its current state, and an export reuses it to write "the curr
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
-from salesdesk.domain.model import ClientKind, ClientStatus
+from salesdesk.domain.model import ClientKind, ClientStatus, DealStage, Money
 
 
 class ClientSort(StrEnum):
@@ -81,3 +81,50 @@ class DuplicateHit:
     name: str
     field: str  # "inn", "phone", "email" or "name"
     value: str
+
+
+# Deals across all clients (the Deals tab) ---------------------------------------------------------
+
+
+class DealSort(StrEnum):
+    OPENED = "opened"
+    CLOSED = "closed"
+    CLIENT = "client"
+    TITLE = "title"
+    STAGE = "stage"
+    AMOUNT = "amount"
+    OWNER = "owner"
+    CONTRACT_END = "contract_end"
+
+
+@dataclass(frozen=True, slots=True)
+class DealQuery:
+    stages: frozenset[DealStage] = frozenset()
+    owner_id: int | None = None
+    industry_id: int | None = None
+    opened_from: date | None = None
+    opened_to: date | None = None
+    client_text: str = ""  # a client name or part of it
+    sort: DealSort = DealSort.OPENED
+    descending: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class DealRow:
+    id: int
+    client_id: int
+    client_name: str
+    title: str
+    stage: DealStage
+    amount: Money
+    opened_on: date
+    closed_on: date | None
+    contract_end: date | None
+    owner_name: str
+    industry_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class DealTotals:
+    count: int
+    amounts: tuple[Money, ...]  # one per currency, largest first

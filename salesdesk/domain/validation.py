@@ -24,6 +24,7 @@ from salesdesk.domain.model import (
     DealFields,
     DealStage,
     IndustryFields,
+    InteractionFields,
     ManagerFields,
     ReminderFields,
 )
@@ -280,5 +281,29 @@ def validate_deal(fields: DealFields) -> DealFields:
     if cleaned.closed_on is not None and cleaned.closed_on < cleaned.opened_on:
         problems.append(FieldProblem("closed_on", msg("err.date", field=_label("closed_on"),
                                                       value=cleaned.closed_on.isoformat())))
+    if cleaned.closed_on is not None and not cleaned.stage.closed:
+        problems.append(FieldProblem("closed_on", msg("err.closed_on_open_deal", field=_label("closed_on"))))
+    if cleaned.contract_end is not None and cleaned.contract_end < cleaned.opened_on:
+        problems.append(FieldProblem("contract_end", msg("err.contract_before_opened", field=_label("contract_end"),
+                                                         value=cleaned.contract_end.strftime("%d.%m.%Y"))))
+    require_valid(p for p in problems if p is not None)
+    return cleaned
+
+
+def deal_problems(fields: DealFields) -> list[FieldProblem]:
+    """Every problem of a deal as typed so far (the deal editor checks as the user types)."""
+    try:
+        validate_deal(fields)
+    except ValidationError as exc:
+        return list(exc.problems)
+    return []
+
+
+def validate_interaction(fields: InteractionFields) -> InteractionFields:
+    cleaned = dataclasses.replace(fields, summary=fields.summary.strip(), result=fields.result.strip())
+    problems = [_required("summary", cleaned.summary), _length("summary", cleaned.summary),
+                _length("result", cleaned.result, "text", "field.result")]
+    if cleaned.occurred_at.tzinfo is None:
+        raise ValueError("interaction times must be timezone-aware")
     require_valid(p for p in problems if p is not None)
     return cleaned

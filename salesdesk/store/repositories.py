@@ -645,6 +645,12 @@ class ReminderRepository(_Repository):
         self.refresh_client(self.client_of(ident))
         return version
 
+    def open_for_deal(self, deal_id: int) -> list[Reminder]:
+        """Open reminders planned for a deal (the renewal "hook" of a won deal)."""
+        r = s.reminders.c
+        query = self._select().where(r.deal_id == deal_id, r.done_at.is_(None), r.deleted_at.is_(None))
+        return [self._entity(x) for x in self.conn.execute(query.order_by(r.id))]
+
     def client_of(self, ident: int) -> int:
         client_id = self.conn.execute(select(s.reminders.c.client_id).where(s.reminders.c.id == ident)).scalar()
         if client_id is None:
@@ -689,6 +695,13 @@ class InteractionRepository(_Repository):
             contact_id=m["contact_id"], manager_name=m["manager_name"] or "", created_at=m["created_at"],
         )
 
+    def client_of(self, ident: int) -> int:
+        client_id = self.conn.execute(
+            select(s.interactions.c.client_id).where(s.interactions.c.id == ident)).scalar()
+        if client_id is None:
+            raise NotFoundError("interaction", ident)
+        return int(client_id)
+
     def add(self, client_id: int, fields: InteractionFields, now: datetime) -> int:
         result = self.conn.execute(insert(s.interactions).values(
             client_id=client_id, kind=fields.kind.value, occurred_at=fields.occurred_at, summary=fields.summary,
@@ -701,6 +714,12 @@ class InteractionRepository(_Repository):
 class DealRepository(_Repository):
     table = s.deals
     what = "deal"
+
+    def client_of(self, ident: int) -> int:
+        client_id = self.conn.execute(select(s.deals.c.client_id).where(s.deals.c.id == ident)).scalar()
+        if client_id is None:
+            raise NotFoundError("deal", ident)
+        return int(client_id)
 
     def list_for(self, client_id: int) -> list[Deal]:
         d = s.deals

@@ -187,6 +187,8 @@ deals = Table(
     *_stamps(),
     Index("ix_deals_client_id", "client_id"),
     Index("ix_deals_stage_closed_on", "stage", "closed_on"),
+    Index("ix_deals_opened_on", "opened_on", "id"),  # the Deals tab's default order
+    Index("ix_deals_owner_id", "owner_id"),
 )
 
 reminders = Table(

@@ -23,6 +23,7 @@ from salesdesk.domain.errors import StoreError
 from salesdesk.domain.messages import msg
 from salesdesk.store.bulk import BulkLoader
 from salesdesk.store.database import Database
+from salesdesk.store.deal_listing import DealListing
 from salesdesk.store.listing import ClientListing
 from salesdesk.store.repositories import (
     ClientRepository,
@@ -56,6 +57,7 @@ class UnitOfWork:
     interactions: InteractionRepository
     deals: DealRepository
     listing: ClientListing
+    deal_listing: DealListing
     bulk: BulkLoader
 
     def __init__(self, database: Database, listeners: Iterable[Listener] = ()) -> None:
@@ -85,6 +87,7 @@ class UnitOfWork:
         self.interactions = InteractionRepository(conn)
         self.deals = DealRepository(conn)
         self.listing = ClientListing(conn)
+        self.deal_listing = DealListing(conn)
         self.bulk = BulkLoader(conn)
         return self
 

@@ -198,6 +198,8 @@ def upgrade() -> None:
     )
     op.create_index("ix_deals_client_id", "deals", ["client_id"])
     op.create_index("ix_deals_stage_closed_on", "deals", ["stage", "closed_on"])
+    op.create_index("ix_deals_opened_on", "deals", ["opened_on", "id"])
+    op.create_index("ix_deals_owner_id", "deals", ["owner_id"])
     op.create_table(
         "reminders",
         sa.Column("id", sa.Integer, primary_key=True),

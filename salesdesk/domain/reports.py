@@ -1,0 +1,81 @@
+"""What a report is, independently of how it is computed (SQL in the store), shown (Qt charts)
+or saved (an Excel workbook with a native chart).
+
+A report is a titled table of typed columns, the parameters it was computed with, optional
+totals, and a chart description naming which column gives the categories and which give the
+series. Every face renders the same value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+
+class ColumnKind(StrEnum):
+    TEXT = "text"
+    INTEGER = "integer"
+    MONEY = "money"  # Decimal, two places
+    PERCENT = "percent"  # a number 0..100 with one decimal
+    DATE = "date"
+
+
+class ChartKind(StrEnum):
+    BAR = "bar"  # grouped bars: categories along the axis, one bar per series
+    LINE = "line"
+    PIE = "pie"  # one series only
+    NONE = "none"
+
+
+class Period(StrEnum):
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
+
+
+@dataclass(frozen=True, slots=True)
+class ReportColumn:
+    key: str
+    title: str  # in the user's language
+    kind: ColumnKind = ColumnKind.TEXT
+
+
+@dataclass(frozen=True, slots=True)
+class ChartSpec:
+    kind: ChartKind
+    category: str  # column key of the categories (months, managers, stages…)
+    series: tuple[str, ...]  # column keys of the values
+    title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ReportParameters:
+    """What a person chooses before running a report; each report uses the ones it needs."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    period: Period = Period.MONTH
+    by: str = ""  # e.g. "manager" or "industry" for "sales by …"
+    days: int = 90  # "sleeping" clients: no interaction for this many days
+    threshold: int = 50  # completeness: "clients below N %"
+    manager_id: int | None = None
+
+
+Cell = str | int | Decimal | float | date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    name: str  # the registry key, e.g. "sales_by_period"
+    title: str
+    parameters: tuple[tuple[str, str], ...]  # (label, value) as shown above the table, in the user's words
+    columns: tuple[ReportColumn, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    totals: tuple[Cell, ...] | None = None
+    chart: ChartSpec | None = None
+    notes: tuple[str, ...] = field(default=())  # e.g. "amounts in RUB only; 3 deals in USD left out"
+
+    def column(self, key: str) -> int:
+        return next(i for i, c in enumerate(self.columns) if c.key == key)

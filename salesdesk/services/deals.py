@@ -1,0 +1,153 @@
+"""Deals (sales) of a client: record, edit, trash, restore — and the renewal "hook".
+
+A won deal with a contract end date gets a reminder N days before the end to offer new terms:
+the reminder the office lives by. It follows the deal: moving the contract end moves it, losing
+or reopening the deal removes it, and a reminder the manager already closed is left alone.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from salesdesk.domain.errors import FieldProblem
+from salesdesk.domain.messages import msg
+from salesdesk.domain.model import Deal, DealFields, DealStage, ReminderFields
+from salesdesk.domain.queries import DealQuery, DealRow, DealTotals
+from salesdesk.domain.reminders import WORKDAY_START, local_at
+from salesdesk.domain.validation import deal_problems, validate_deal
+from salesdesk.services.common import SaveResult, check_references, utcnow
+from salesdesk.store import UnitOfWork
+
+DEFAULT_RENEWAL_DAYS = 30
+
+
+def check_deal(fields: DealFields) -> list[FieldProblem]:
+    """Problems of a deal as typed so far, without saving (the editor calls this per keystroke)."""
+    return deal_problems(_closing_date(fields, date.today()))
+
+
+def _closing_date(fields: DealFields, today: date) -> DealFields:
+    """A deal marked won or lost without a date closed today: what the manager means."""
+    if fields.stage.closed and fields.closed_on is None:
+        return dataclasses.replace(fields, closed_on=today)
+    return fields
+
+
+def add_deal(uow: UnitOfWork, client_id: int, fields: DealFields, *, renewal_days: int = DEFAULT_RENEWAL_DAYS,
+             now: datetime | None = None) -> SaveResult:
+    now = now or utcnow()
+    cleaned = validate_deal(_closing_date(fields, now.astimezone().date()))
+    with uow:
+        uow.clients.version_of(client_id)
+        check_references(uow, owner_id=cleaned.owner_id)
+        deal_id = uow.deals.add(client_id, cleaned, now)
+        _sync_renewal(uow, deal_id, client_id, cleaned, renewal_days, now)
+        uow.record("deal", deal_id, "created")
+        uow.record("client", client_id, "deals")
+        uow.commit()
+    return SaveResult(deal_id, 1)
+
+
+def update_deal(uow: UnitOfWork, deal_id: int, expected_version: int, fields: DealFields, *,
+                renewal_days: int = DEFAULT_RENEWAL_DAYS, now: datetime | None = None) -> SaveResult:
+    now = now or utcnow()
+    cleaned = validate_deal(_closing_date(fields, now.astimezone().date()))
+    with uow:
+        check_references(uow, owner_id=cleaned.owner_id)
+        version = uow.deals.update(deal_id, expected_version, cleaned, now)
+        client_id = uow.deals.client_of(deal_id)
+        _sync_renewal(uow, deal_id, client_id, cleaned, renewal_days, now)
+        uow.record("deal", deal_id, "updated")
+        uow.record("client", client_id, "deals")
+        uow.commit()
+    return SaveResult(deal_id, version)
+
+
+def _set_deleted(uow: UnitOfWork, deal_id: int, when: datetime | None, action: str,
+                 renewal_days: int = DEFAULT_RENEWAL_DAYS) -> int:
+    with uow:
+        version = uow.deals.set_deleted(deal_id, uow.deals.version_of(deal_id), when)
+        deal = uow.deals.get(deal_id)
+        # a deal in the trash wants no renewal; one brought back wants its reminder again
+        _sync_renewal(uow, deal_id, deal.client_id, _fields(deal) if when is None else None, renewal_days,
+                      utcnow())
+        uow.record("deal", deal_id, action)
+        uow.record("client", deal.client_id, "deals")
+        uow.commit()
+    return version
+
+
+def trash_deal(uow: UnitOfWork, deal_id: int, *, now: datetime | None = None) -> int:
+    """Move a deal to the trash; its pending renewal reminder goes with it."""
+    return _set_deleted(uow, deal_id, now or utcnow(), "trashed")
+
+
+def restore_deal(uow: UnitOfWork, deal_id: int, *, renewal_days: int = DEFAULT_RENEWAL_DAYS) -> int:
+    return _set_deleted(uow, deal_id, None, "restored", renewal_days)
+
+
+def get_deal(uow: UnitOfWork, deal_id: int) -> Deal:
+    with uow:
+        return uow.deals.get(deal_id)
+
+
+def deals_of(uow: UnitOfWork, client_id: int) -> list[Deal]:
+    with uow:
+        return uow.deals.list_for(client_id)
+
+
+@dataclass(frozen=True, slots=True)
+class DealsView:
+    """What the Deals tab shows for a query: its first rows and the status bar's totals."""
+
+    rows: tuple[DealRow, ...]
+    totals: DealTotals
+
+
+def deals_view(uow: UnitOfWork, query: DealQuery, *, limit: int) -> DealsView:
+    with uow:
+        return DealsView(tuple(uow.deal_listing.rows(query, offset=0, limit=limit)), uow.deal_listing.totals(query))
+
+
+def deal_rows_at(uow: UnitOfWork, query: DealQuery, offset: int, limit: int, total: int | None = None) -> list[DealRow]:
+    with uow:
+        return uow.deal_listing.rows(query, offset=offset, limit=limit, total=total)
+
+
+def renewal_due(contract_end: date, renewal_days: int, now: datetime) -> datetime:
+    """When to offer new terms: *renewal_days* before the contract ends, at the start of the working
+    day; never in the past (a contract ending sooner than that is due today)."""
+    due = local_at(contract_end - timedelta(days=renewal_days), WORKDAY_START)
+    today = local_at(now.astimezone().date(), WORKDAY_START)
+    return max(due, today)
+
+
+def _sync_renewal(uow: UnitOfWork, deal_id: int, client_id: int, deal: DealFields | None, renewal_days: int,
+                  now: datetime) -> None:
+    pending = uow.reminders.open_for_deal(deal_id)
+    if deal is None or deal.stage is not DealStage.WON or deal.contract_end is None:
+        for reminder in pending:
+            uow.reminders.set_deleted(reminder.id, reminder.version, now)
+            uow.record("reminder", reminder.id, "trashed")
+        return
+    due = renewal_due(deal.contract_end, renewal_days, now)
+    text = str(msg("deal.renewal_text", title=deal.title, ends=deal.contract_end.strftime("%d.%m.%Y")))
+    if pending:
+        first = pending[0]
+        if (first.due_at, first.text) != (due, text):
+            fields = ReminderFields(due_at=due, text=text, recurrence=first.recurrence, manager_id=first.manager_id,
+                                    deal_id=deal_id)
+            uow.reminders.update(first.id, first.version, fields, now=now, done_at=None, snoozed_until=None)
+            uow.record("reminder", first.id, "updated")
+        return
+    ident = uow.reminders.add(client_id, ReminderFields(due_at=due, text=text, manager_id=deal.owner_id,
+                                                        deal_id=deal_id), now)
+    uow.record("reminder", ident, "created")
+
+
+def _fields(deal: Deal) -> DealFields:
+    return DealFields(title=deal.title, amount=deal.amount, stage=deal.stage, lost_reason=deal.lost_reason,
+                      opened_on=deal.opened_on, closed_on=deal.closed_on, contract_end=deal.contract_end,
+                      owner_id=deal.owner_id)

@@ -1,0 +1,152 @@
+"""The history of work with a client: calls, meetings, letters and notes; and the card's timeline.
+
+``log_and_plan`` is the office's daily routine in one step: note what came of a contact, close
+the reminder that prompted it and plan the next contact — in one transaction, so a failure
+leaves neither a closed reminder without its note nor a note without its next step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from enum import StrEnum
+
+from salesdesk.domain.model import InteractionFields, Recurrence, ReminderFields
+from salesdesk.domain.reminders import WORKDAY_START, hook_due, local_at, next_occurrence
+from salesdesk.domain.validation import validate_interaction, validate_reminder
+from salesdesk.services.common import SaveResult, utcnow
+from salesdesk.store import UnitOfWork
+
+
+def log_interaction(uow: UnitOfWork, client_id: int, fields: InteractionFields, *,
+                    now: datetime | None = None) -> SaveResult:
+    cleaned = validate_interaction(fields)
+    with uow:
+        uow.clients.version_of(client_id)
+        ident = uow.interactions.add(client_id, cleaned, now or utcnow())
+        uow.record("interaction", ident, "created")
+        uow.record("client", client_id, "history")
+        uow.commit()
+    return SaveResult(ident, 1)
+
+
+def trash_interaction(uow: UnitOfWork, interaction_id: int, *, now: datetime | None = None) -> int:
+    with uow:
+        version = uow.interactions.set_deleted(interaction_id, uow.interactions.version_of(interaction_id),
+                                               now or utcnow())
+        uow.record("interaction", interaction_id, "trashed")
+        uow.record("client", uow.interactions.client_of(interaction_id), "history")
+        uow.commit()
+    return version
+
+
+def restore_interaction(uow: UnitOfWork, interaction_id: int) -> int:
+    with uow:
+        version = uow.interactions.set_deleted(interaction_id, uow.interactions.version_of(interaction_id), None)
+        uow.record("interaction", interaction_id, "restored")
+        uow.record("client", uow.interactions.client_of(interaction_id), "history")
+        uow.commit()
+    return version
+
+
+@dataclass(frozen=True, slots=True)
+class NextContact:
+    """When to get back to the client: in N months or on a date, with what to do."""
+
+    text: str
+    months: int | None = None
+    on: date | None = None
+    recurrence: Recurrence = Recurrence.NONE
+
+    def due(self, now: datetime) -> datetime:
+        if self.on is not None:
+            return local_at(self.on, WORKDAY_START)
+        return hook_due(now, self.months or 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Logged:
+    interaction_id: int
+    closed_reminder_id: int | None
+    next_reminder_id: int | None
+
+
+def log_and_plan(uow: UnitOfWork, client_id: int, fields: InteractionFields, *, close_reminder: int | None = None,
+                 plan: NextContact | None = None, manager_id: int | None = None,
+                 now: datetime | None = None) -> Logged:
+    """Record a contact, close the reminder it answered (a repeating one moves on), plan the next."""
+    now = now or utcnow()
+    cleaned = validate_interaction(fields)
+    following = None
+    if plan is not None:
+        following = validate_reminder(ReminderFields(due_at=plan.due(now), text=plan.text,
+                                                     recurrence=plan.recurrence, manager_id=manager_id))
+    with uow:
+        uow.clients.version_of(client_id)
+        interaction_id = uow.interactions.add(client_id, cleaned, now)
+        uow.record("interaction", interaction_id, "created")
+        if close_reminder is not None:
+            current = uow.reminders.get(close_reminder)
+            same = ReminderFields(due_at=current.due_at, text=current.text, recurrence=current.recurrence,
+                                  manager_id=current.manager_id, deal_id=current.deal_id)
+            uow.reminders.update(current.id, current.version, same, now=now, done_at=now,
+                                 snoozed_until=current.snoozed_until)
+            anchor = current.anchor_at or current.due_at
+            repeat = next_occurrence(current.due_at, current.recurrence, now, anchor=anchor)
+            if repeat is not None:
+                again = ReminderFields(due_at=repeat, text=current.text, recurrence=current.recurrence,
+                                       manager_id=current.manager_id, deal_id=current.deal_id)
+                uow.record("reminder", uow.reminders.add(client_id, again, now, anchor_at=anchor), "created")
+            uow.record("reminder", current.id, "done")
+        next_id = None
+        if following is not None:
+            next_id = uow.reminders.add(client_id, following, now)
+            uow.record("reminder", next_id, "created")
+        uow.record("client", client_id, "history")
+        uow.commit()
+    return Logged(interaction_id, close_reminder, next_id)
+
+
+# The card's timeline --------------------------------------------------------------------------------
+
+
+class EntryKind(StrEnum):
+    INTERACTION = "interaction"
+    DEAL = "deal"
+    REMINDER = "reminder"
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    when: datetime
+    kind: EntryKind
+    ident: int
+    title: str  # what happened, in a line
+    detail: str  # the result, amount, state…
+    subtype: str  # the interaction kind, the deal stage, or "done"/"open" for a reminder
+    who: str = ""
+
+
+def timeline(uow: UnitOfWork, client_id: int, limit: int = 500) -> list[TimelineEntry]:
+    """Interactions, deals and reminders of a client, newest first."""
+    with uow:
+        interactions = uow.interactions.list_for(client_id, limit=limit)
+        deals = uow.deals.list_for(client_id)
+        reminders = uow.reminders.list_for(client_id)
+    entries = [TimelineEntry(i.occurred_at, EntryKind.INTERACTION, i.id, i.summary, i.result, i.kind.value,
+                             i.manager_name) for i in interactions]
+    for deal in deals:
+        day = deal.closed_on or deal.opened_on
+        entries.append(TimelineEntry(_local_midday(day), EntryKind.DEAL, deal.id, deal.title,
+                                     f"{deal.amount.amount:,.2f} {deal.amount.currency}".replace(",", " "),
+                                     deal.stage.value, deal.owner_name))
+    for reminder in reminders:
+        when = reminder.done_at or reminder.effective_due
+        entries.append(TimelineEntry(when, EntryKind.REMINDER, reminder.id, reminder.text, "",
+                                     "done" if reminder.done else "open"))
+    entries.sort(key=lambda e: (e.when, e.kind.value, e.ident), reverse=True)
+    return entries[:limit]
+
+
+def _local_midday(day: date) -> datetime:
+    return datetime.combine(day, time(12, 0)).astimezone()

@@ -1,0 +1,156 @@
+"""Deals with their renewal reminder, the history of contacts, and the Deals list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+
+from salesdesk.domain.errors import ValidationError
+from salesdesk.domain.model import (
+    DealFields,
+    DealStage,
+    InteractionFields,
+    InteractionKind,
+    ManagerFields,
+    Money,
+    Recurrence,
+    ReminderFields,
+)
+from salesdesk.domain.queries import DealQuery, DealSort
+from salesdesk.services import deals, history, reference, reminders
+from salesdesk.store import UnitOfWork
+
+NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
+Uow = Callable[[], UnitOfWork]
+
+
+def won(title: str = "Годовой договор", ends: date | None = date(2027, 6, 30), amount: str = "1200000.00",
+        **extra: object) -> DealFields:
+    values: dict[str, object] = {"stage": DealStage.WON, "closed_on": date(2026, 7, 1), **extra}
+    return DealFields(title=title, amount=Money.of(amount), opened_on=date(2026, 6, 1), contract_end=ends,
+                      **values)  # type: ignore[arg-type]
+
+
+def test_a_won_deal_with_a_contract_end_plans_the_renewal(uow: Uow, add_client: Callable[..., int]) -> None:
+    client = add_client("ООО «Ромашка»")
+    saved = deals.add_deal(uow(), client, won(), renewal_days=30, now=NOW)
+    [renewal] = reminders.reminders_of(uow(), client)
+    assert renewal.deal_id == saved.id
+    assert renewal.due_at.astimezone().date() == date(2027, 5, 31)  # 30 days before 30 June
+    assert "Offer new terms: Годовой договор (contract ends 30.06.2027)" == renewal.text
+
+
+def test_the_renewal_follows_the_deal(uow: Uow, add_client: Callable[..., int]) -> None:
+    client = add_client("ООО «Ромашка»")
+    saved = deals.add_deal(uow(), client, won(), renewal_days=30, now=NOW)
+    moved = deals.update_deal(uow(), saved.id, 1, won(ends=date(2027, 9, 30)), renewal_days=60, now=NOW)
+    [renewal] = reminders.reminders_of(uow(), client)
+    assert renewal.due_at.astimezone().date() == date(2027, 8, 1)  # 60 days before 30 September
+    lost = dict(stage=DealStage.LOST, lost_reason="Ушли к конкуренту")
+    deals.update_deal(uow(), saved.id, moved.version, won(**lost), now=NOW)  # type: ignore[arg-type]
+    assert reminders.reminders_of(uow(), client) == []
+
+
+def test_a_contract_ending_soon_is_due_today_not_in_the_past(uow: Uow, add_client: Callable[..., int]) -> None:
+    client = add_client("ООО «Ромашка»")
+    deals.add_deal(uow(), client, won(ends=date(2026, 12, 10)), renewal_days=30, now=NOW)
+    [renewal] = reminders.reminders_of(uow(), client)
+    assert renewal.due_at.astimezone().date() == NOW.astimezone().date()
+
+
+def test_a_closed_renewal_is_not_reopened_and_trash_removes_an_open_one(uow: Uow,
+                                                                        add_client: Callable[..., int]) -> None:
+    client = add_client("ООО «Ромашка»")
+    saved = deals.add_deal(uow(), client, won(), now=NOW)
+    [renewal] = reminders.reminders_of(uow(), client)
+    reminders.complete_reminder(uow(), renewal.id, now=NOW)
+    deals.update_deal(uow(), saved.id, 1, won(title="Годовой договор №2"), now=NOW)
+    items = reminders.reminders_of(uow(), client)
+    assert [r.done for r in items] == [False, True]  # a new one for the new title, the done one kept
+    deals.trash_deal(uow(), saved.id, now=NOW)
+    assert [r.done for r in reminders.reminders_of(uow(), client)] == [True]
+    deals.restore_deal(uow(), saved.id)
+    assert sorted(r.done for r in reminders.reminders_of(uow(), client)) == [False, True]
+
+
+def test_deal_rules(uow: Uow, add_client: Callable[..., int]) -> None:
+    client = add_client("ООО «Ромашка»")
+    with pytest.raises(ValidationError, match="Reason lost: required"):
+        deals.add_deal(uow(), client, won(stage=DealStage.LOST), now=NOW)  # type: ignore[arg-type]
+    open_deal = DealFields(title="Поставка", amount=Money.of("10"), stage=DealStage.PROPOSAL,
+                           opened_on=date(2026, 1, 1), closed_on=date(2026, 2, 1))
+    assert [p.field for p in deals.check_deal(open_deal)] == ["closed_on"]
+    early = DealFields(title="Поставка", amount=Money.of("10"), opened_on=date(2026, 5, 1),
+                       contract_end=date(2026, 4, 1))
+    assert [p.field for p in deals.check_deal(early)] == ["contract_end"]
+    # won without a date: closed today, as the manager means
+    saved = deals.add_deal(uow(), client, DealFields(title="Разовая", amount=Money.of("99.99"), stage=DealStage.WON,
+                                                     opened_on=date(2026, 11, 1)), now=NOW)
+    assert deals.get_deal(uow(), saved.id).closed_on == NOW.astimezone().date()
+
+
+def test_log_and_plan_closes_the_reminder_and_plans_the_next_in_one_step(uow: Uow,
+                                                                         add_client: Callable[..., int]) -> None:
+    client = add_client("ООО «Ромашка»")
+    prompt = reminders.add_reminder(uow(), client, ReminderFields(due_at=NOW - timedelta(days=1),
+                                                                  text="Предложить новые условия")).id
+    call = InteractionFields(kind=InteractionKind.CALL, occurred_at=NOW, summary="Обсудили продление",
+                             result="Согласны на 5 % скидки")
+    logged = history.log_and_plan(uow(), client, call, close_reminder=prompt,
+                                  plan=history.NextContact("Прислать договор", months=1), now=NOW)
+    items = {r.id: r for r in reminders.reminders_of(uow(), client)}
+    assert items[prompt].done and logged.next_reminder_id is not None
+    assert items[logged.next_reminder_id].text == "Прислать договор"
+    assert items[logged.next_reminder_id].due_at.astimezone().date() == date(2026, 12, 30)
+    entries = history.timeline(uow(), client)
+    kinds = [(e.kind.value, e.subtype) for e in entries]
+    assert ("interaction", "call") in kinds and ("reminder", "done") in kinds and ("reminder", "open") in kinds
+    assert entries == sorted(entries, key=lambda e: e.when, reverse=True)
+
+
+def test_a_failed_step_leaves_no_half_done_work(uow: Uow, add_client: Callable[..., int]) -> None:
+    client = add_client("ООО «Ромашка»")
+    prompt = reminders.add_reminder(uow(), client, ReminderFields(due_at=NOW, text="x")).id
+    call = InteractionFields(kind=InteractionKind.CALL, occurred_at=NOW, summary="Звонок")
+    with pytest.raises(ValidationError):
+        history.log_and_plan(uow(), client, call, close_reminder=prompt, plan=history.NextContact("  ", months=1),
+                             now=NOW)
+    assert not reminders.get_reminder(uow(), prompt).done
+    assert history.timeline(uow(), client)[0].kind.value == "reminder"
+
+
+def test_a_repeating_reminder_answered_moves_on(uow: Uow, add_client: Callable[..., int]) -> None:
+    client = add_client("ООО «Ромашка»")
+    prompt = reminders.add_reminder(uow(), client, ReminderFields(
+        due_at=datetime(2026, 11, 29, 7, 0, tzinfo=UTC), text="Сверка", recurrence=Recurrence.MONTHLY)).id
+    history.log_and_plan(uow(), client, InteractionFields(kind=InteractionKind.NOTE, occurred_at=NOW,
+                                                          summary="Сверка сделана"), close_reminder=prompt, now=NOW)
+    following = [r for r in reminders.reminders_of(uow(), client) if not r.done]
+    assert [r.due_at.astimezone().date() for r in following] == [date(2026, 12, 29)]
+
+
+def test_the_deals_list_filters_sorts_and_totals_in_the_database(uow: Uow, add_client: Callable[..., int]) -> None:
+    anna = reference.create_manager(uow(), ManagerFields(name="Анна")).id
+    construction = reference.find_industry(uow(), "F").id
+    first = add_client("ООО «Ромашка»", industry_id=construction)
+    second = add_client("ООО «Ёлка»")
+    deals.add_deal(uow(), first, won(amount="100.10", owner_id=anna), now=NOW)
+    deals.add_deal(uow(), first, DealFields(title="Поставка", amount=Money.of("50.05"), stage=DealStage.PROPOSAL,
+                                            opened_on=date(2026, 9, 1)), now=NOW)
+    deals.add_deal(uow(), second, DealFields(title="Склад", amount=Money.of("1000", "USD"),
+                                             opened_on=date(2026, 10, 1)), now=NOW)
+    everything = deals.deals_view(uow(), DealQuery(), limit=10)
+    assert [r.title for r in everything.rows] == ["Склад", "Поставка", "Годовой договор"]  # newest opened first
+    assert everything.totals.count == 3
+    assert everything.totals.amounts == (Money.of("1000", "USD"), Money.of("150.15"))
+    by_industry = deals.deals_view(uow(), DealQuery(industry_id=construction), limit=10)
+    assert by_industry.totals.amounts == (Money.of("150.15"),)
+    won_only = deals.deals_view(uow(), DealQuery(stages=frozenset({DealStage.WON}), owner_id=anna), limit=10)
+    assert [r.amount.amount for r in won_only.rows] == [Decimal("100.10")]
+    by_amount = deals.deal_rows_at(uow(), DealQuery(sort=DealSort.AMOUNT, descending=False), 1, 2, total=3)
+    assert [r.title for r in by_amount] == ["Годовой договор", "Склад"]
+    assert [r.client_name for r in deals.deals_view(uow(), DealQuery(client_text="ёлк"), limit=5).rows] == [
+        "ООО «Ёлка»"]
