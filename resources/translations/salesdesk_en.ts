@@ -4,7 +4,7 @@
 <context>
     <name>ClientCard</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/card.py" line="639"/>
+        <location filename="../../salesdesk/ui/card.py" line="698"/>
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>
@@ -24,6 +24,17 @@
     </message>
 </context>
 <context>
+    <name>DealsPanel</name>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/deals_panel.py" line="300"/>
+        <source>%Ln deal(s)</source>
+        <translation>
+            <numerusform>%Ln deal</numerusform>
+            <numerusform>%Ln deals</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/import_wizard.py" line="189"/>
@@ -37,7 +48,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="399"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="420"/>
         <source>%1 of %Ln in the trash</source>
         <translation>
             <numerusform>%1 of %Ln in the trash</numerusform>
@@ -45,7 +56,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="403"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="424"/>
         <source>%1 of %Ln client(s)</source>
         <translation>
             <numerusform>%1 of %Ln client</numerusform>
@@ -53,7 +64,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="550"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="571"/>
         <source>Overdue reminders: %n</source>
         <translation>
             <numerusform>Overdue reminders: %n</numerusform>
@@ -61,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="555"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="576"/>
         <source>You have %n overdue reminder(s). They are at the top of the Reminders panel.</source>
         <translation>
             <numerusform>You have %n overdue reminder. It is at the top of the Reminders panel.</numerusform>
@@ -69,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="598"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="620"/>
         <source>%n client(s) moved to the trash.</source>
         <translation>
             <numerusform>%n client moved to the trash.</numerusform>
@@ -77,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="616"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="638"/>
         <source>%n client(s) restored.</source>
         <translation>
             <numerusform>%n client restored.</numerusform>
@@ -85,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="674"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="696"/>
         <source>%n reminder(s) came due.</source>
         <translation>
             <numerusform>%n reminder came due.</numerusform>
@@ -93,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="700"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="722"/>
         <source>%n demo client(s) added.</source>
         <translation>
             <numerusform>%n demo client added.</numerusform>
@@ -101,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="771"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="793"/>
         <source>%n client(s) exported to %1.</source>
         <translation>
             <numerusform>%n client exported to %1.</numerusform>

@@ -4,397 +4,426 @@
 <context>
     <name>ClientCard</name>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="197"/>
+        <location filename="../../salesdesk/ui/card.py" line="202"/>
         <source>Requisites</source>
         <translation>Реквизиты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="198"/>
+        <location filename="../../salesdesk/ui/card.py" line="203"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="199"/>
+        <location filename="../../salesdesk/ui/card.py" line="204"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="200"/>
+        <location filename="../../salesdesk/ui/card.py" line="205"/>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="201"/>
+        <location filename="../../salesdesk/ui/card.py" line="206"/>
         <source>Reminders</source>
         <translation>Напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="204"/>
+        <location filename="../../salesdesk/ui/card.py" line="209"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="205"/>
+        <location filename="../../salesdesk/ui/card.py" line="210"/>
         <source>Save the card (Ctrl+S)</source>
         <translation>Сохранить карточку (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="207"/>
+        <location filename="../../salesdesk/ui/card.py" line="212"/>
         <source>Revert</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="208"/>
+        <location filename="../../salesdesk/ui/card.py" line="213"/>
         <source>Drop the changes and show what is saved</source>
         <translation>Отменить изменения и вернуть сохранённые данные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="220"/>
+        <location filename="../../salesdesk/ui/card.py" line="225"/>
         <source>&amp;Save client</source>
         <translation>&amp;Сохранить клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="223"/>
+        <location filename="../../salesdesk/ui/card.py" line="228"/>
         <source>&amp;Revert changes</source>
         <translation>&amp;Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="261"/>
+        <location filename="../../salesdesk/ui/card.py" line="266"/>
         <source>&amp;Name:</source>
         <translation>&amp;Название:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="265"/>
+        <location filename="../../salesdesk/ui/card.py" line="270"/>
         <source>&amp;Kind:</source>
         <translation>Ви&amp;д:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="269"/>
+        <location filename="../../salesdesk/ui/card.py" line="274"/>
         <source>S&amp;tatus:</source>
         <translation>Ст&amp;атус:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="271"/>
+        <location filename="../../salesdesk/ui/card.py" line="276"/>
         <source>&amp;INN:</source>
         <translation>&amp;ИНН:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="272"/>
+        <location filename="../../salesdesk/ui/card.py" line="277"/>
         <source>KPP:</source>
         <translation>КПП:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="273"/>
-        <location filename="../../salesdesk/ui/card.py" line="597"/>
+        <location filename="../../salesdesk/ui/card.py" line="278"/>
+        <location filename="../../salesdesk/ui/card.py" line="652"/>
         <source>OGRN:</source>
         <translation>ОГРН:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="274"/>
+        <location filename="../../salesdesk/ui/card.py" line="279"/>
         <source>Ind&amp;ustry:</source>
         <translation>От&amp;расль:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="275"/>
+        <location filename="../../salesdesk/ui/card.py" line="286"/>
         <source>&amp;Owner:</source>
         <translation>&amp;Ответственный:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="277"/>
+        <location filename="../../salesdesk/ui/card.py" line="288"/>
         <source>&amp;Phone:</source>
         <translation>&amp;Телефон:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="148"/>
+        <location filename="../../salesdesk/ui/card.py" line="153"/>
         <source>Select a client in the list to see the card,
 or create a new one (%1).</source>
         <translation>Выберите клиента в списке, чтобы открыть карточку,
 или создайте нового (%1).</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="270"/>
+        <location filename="../../salesdesk/ui/card.py" line="275"/>
         <source>Full le&amp;gal name:</source>
         <translation>Полное наи&amp;менование:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="276"/>
+        <location filename="../../salesdesk/ui/card.py" line="287"/>
         <source>Contact details</source>
         <translation>Контактные данные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="278"/>
+        <location filename="../../salesdesk/ui/card.py" line="289"/>
         <source>E-&amp;mail:</source>
         <translation>E-&amp;mail:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="279"/>
+        <location filename="../../salesdesk/ui/card.py" line="290"/>
         <source>&amp;Legal address:</source>
         <translation>&amp;Юридический адрес:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="280"/>
+        <location filename="../../salesdesk/ui/card.py" line="291"/>
         <source>Postal address:</source>
         <translation>Почтовый адрес:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="281"/>
+        <location filename="../../salesdesk/ui/card.py" line="292"/>
         <source>City:</source>
         <translation>Город:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="282"/>
+        <location filename="../../salesdesk/ui/card.py" line="293"/>
         <source>Bank details</source>
         <translation>Банковские реквизиты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="283"/>
+        <location filename="../../salesdesk/ui/card.py" line="294"/>
         <source>Bank:</source>
         <translation>Банк:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="284"/>
+        <location filename="../../salesdesk/ui/card.py" line="295"/>
         <source>BIK:</source>
         <translation>БИК:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="285"/>
+        <location filename="../../salesdesk/ui/card.py" line="296"/>
         <source>Account:</source>
         <translation>Расчётный счёт:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="286"/>
+        <location filename="../../salesdesk/ui/card.py" line="297"/>
         <source>Corr. account:</source>
         <translation>Корр. счёт:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="287"/>
+        <location filename="../../salesdesk/ui/card.py" line="298"/>
         <source>Other</source>
         <translation>Прочее</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="288"/>
+        <location filename="../../salesdesk/ui/card.py" line="299"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="290"/>
+        <location filename="../../salesdesk/ui/card.py" line="301"/>
         <source>Comma-separated, e.g. VIP, Wholesale</source>
         <translation>Через запятую, например: VIP, опт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="291"/>
+        <location filename="../../salesdesk/ui/card.py" line="302"/>
         <source>Tags:</source>
         <translation>Метки:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="294"/>
+        <location filename="../../salesdesk/ui/card.py" line="305"/>
         <source>Notes:</source>
         <translation>Заметки:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="295"/>
+        <location filename="../../salesdesk/ui/card.py" line="306"/>
         <source>10 digits for a company, 12 for a sole trader or a person</source>
         <translation>10 цифр у организации, 12 — у ИП и физлица</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="296"/>
+        <location filename="../../salesdesk/ui/card.py" line="307"/>
         <source>9 characters, companies only</source>
         <translation>9 символов, только у организаций</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="297"/>
+        <location filename="../../salesdesk/ui/card.py" line="308"/>
         <source>Any format, e.g. 8 (495) 123-45-67</source>
         <translation>Любой формат: 8 (495) 123-45-67</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="298"/>
+        <location filename="../../salesdesk/ui/card.py" line="309"/>
         <source>9 digits, starts with 04</source>
         <translation>9 цифр, начинается с 04</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="330"/>
+        <location filename="../../salesdesk/ui/card.py" line="341"/>
         <source>Full name</source>
         <translation>ФИО</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="330"/>
+        <location filename="../../salesdesk/ui/card.py" line="341"/>
         <source>Position</source>
         <translation>Должность</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="330"/>
+        <location filename="../../salesdesk/ui/card.py" line="341"/>
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="330"/>
+        <location filename="../../salesdesk/ui/card.py" line="341"/>
         <source>Phones</source>
         <translation>Телефоны</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="330"/>
+        <location filename="../../salesdesk/ui/card.py" line="341"/>
         <source>E-mails</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="331"/>
+        <location filename="../../salesdesk/ui/card.py" line="342"/>
         <source>Save the new card first, then add its contact persons.</source>
         <translation>Сначала сохраните новую карточку, затем добавьте контактных лиц.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="334"/>
+        <location filename="../../salesdesk/ui/card.py" line="345"/>
         <source>Add…</source>
         <translation>Добавить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="335"/>
+        <location filename="../../salesdesk/ui/card.py" line="346"/>
+        <location filename="../../salesdesk/ui/card.py" line="388"/>
         <source>Edit…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="336"/>
+        <location filename="../../salesdesk/ui/card.py" line="347"/>
         <source>Remove</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="354"/>
+        <location filename="../../salesdesk/ui/card.py" line="365"/>
+        <source>Log a contact…</source>
+        <translation>Записать контакт…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card.py" line="366"/>
+        <source>A call, meeting, letter or note; and the next contact</source>
+        <translation>Звонок, встреча, письмо или заметка — и следующий контакт</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card.py" line="372"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="354"/>
-        <source>Kind</source>
-        <translation>Тип</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="354"/>
+        <location filename="../../salesdesk/ui/card.py" line="372"/>
         <source>Summary</source>
         <translation>Содержание</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="354"/>
+        <location filename="../../salesdesk/ui/card.py" line="372"/>
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="354"/>
-        <source>Manager</source>
-        <translation>Менеджер</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="355"/>
-        <source>No calls, meetings or letters recorded yet.</source>
-        <translation>Звонков, встреч и писем пока нет.</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="365"/>
+        <location filename="../../salesdesk/ui/card.py" line="394"/>
         <source>Deal</source>
         <translation>Сделка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="365"/>
+        <location filename="../../salesdesk/ui/card.py" line="394"/>
         <source>Stage</source>
         <translation>Стадия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="365"/>
+        <location filename="../../salesdesk/ui/card.py" line="394"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="365"/>
+        <location filename="../../salesdesk/ui/card.py" line="394"/>
         <source>Opened</source>
         <translation>Открыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="365"/>
+        <location filename="../../salesdesk/ui/card.py" line="394"/>
         <source>Closed</source>
         <translation>Закрыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="366"/>
+        <location filename="../../salesdesk/ui/card.py" line="395"/>
         <source>Contract ends</source>
         <translation>Окончание договора</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="367"/>
+        <location filename="../../salesdesk/ui/card.py" line="396"/>
         <source>No deals with this client yet.</source>
         <translation>С этим клиентом пока нет сделок.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="377"/>
+        <location filename="../../salesdesk/ui/card.py" line="412"/>
         <source>Due</source>
         <translation>Срок</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="377"/>
-        <location filename="../../salesdesk/ui/card.py" line="864"/>
+        <location filename="../../salesdesk/ui/card.py" line="412"/>
+        <location filename="../../salesdesk/ui/card.py" line="614"/>
+        <location filename="../../salesdesk/ui/card.py" line="1014"/>
         <source>Reminder</source>
         <translation>Напоминание</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="377"/>
+        <location filename="../../salesdesk/ui/card.py" line="412"/>
         <source>Repeat</source>
         <translation>Повтор</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="377"/>
+        <location filename="../../salesdesk/ui/card.py" line="412"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="379"/>
+        <location filename="../../salesdesk/ui/card.py" line="414"/>
         <source>Remind me…</source>
         <translation>Напомнить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="381"/>
+        <location filename="../../salesdesk/ui/card.py" line="416"/>
         <source>Done</source>
         <translation>Завершить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="382"/>
+        <location filename="../../salesdesk/ui/card.py" line="367"/>
+        <location filename="../../salesdesk/ui/card.py" line="389"/>
+        <location filename="../../salesdesk/ui/card.py" line="417"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="424"/>
+        <location filename="../../salesdesk/ui/card.py" line="372"/>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card.py" line="372"/>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card.py" line="373"/>
+        <source>Nothing recorded yet: log calls, meetings and letters here.</source>
+        <translation>Пока ничего не записано: здесь ведётся история звонков, встреч и писем.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card.py" line="387"/>
+        <source>New deal…</source>
+        <translation>Новая сделка…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card.py" line="459"/>
         <source>— not set —</source>
         <translation>— не указано —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="567"/>
+        <location filename="../../salesdesk/ui/card.py" line="613"/>
+        <source>Deal · %1</source>
+        <translation>Сделка · %1</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card.py" line="614"/>
+        <source>Reminder · done</source>
+        <translation>Напоминание · выполнено</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card.py" line="622"/>
         <source>done</source>
         <translation>выполнено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="569"/>
+        <location filename="../../salesdesk/ui/card.py" line="624"/>
         <source>overdue</source>
         <translation>просрочено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="571"/>
+        <location filename="../../salesdesk/ui/card.py" line="626"/>
         <source>snoozed</source>
         <translation>отложено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="597"/>
+        <location filename="../../salesdesk/ui/card.py" line="652"/>
         <source>OGRNIP:</source>
         <translation>ОГРНИП:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="626"/>
-        <location filename="../../salesdesk/ui/card.py" line="722"/>
+        <location filename="../../salesdesk/ui/card.py" line="685"/>
+        <location filename="../../salesdesk/ui/card.py" line="781"/>
         <source>New client</source>
         <translation>Новый клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="629"/>
+        <location filename="../../salesdesk/ui/card.py" line="688"/>
         <source>No. %d</source>
         <translation>№ %d</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/card.py" line="639"/>
+        <location filename="../../salesdesk/ui/card.py" line="698"/>
         <source>and %n more</source>
         <translation>
             <numerusform>и ещё %n</numerusform>
@@ -403,84 +432,96 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="640"/>
+        <location filename="../../salesdesk/ui/card.py" line="699"/>
         <source>Missing: %s</source>
         <translation>Не заполнено: %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="646"/>
+        <location filename="../../salesdesk/ui/card.py" line="705"/>
         <source>The card is complete.</source>
         <translation>Карточка заполнена полностью.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="657"/>
+        <location filename="../../salesdesk/ui/card.py" line="716"/>
         <source>Fix the marked fields to save.</source>
         <translation>Исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="660"/>
+        <location filename="../../salesdesk/ui/card.py" line="719"/>
         <source>Changed, not saved.</source>
         <translation>Изменено, не сохранено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="701"/>
+        <location filename="../../salesdesk/ui/card.py" line="760"/>
         <source>INN %1 already belongs to %2</source>
         <translation>ИНН %1 уже указан у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="703"/>
+        <location filename="../../salesdesk/ui/card.py" line="762"/>
         <source>Phone %1 is already on %2</source>
         <translation>Телефон %1 уже есть у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="705"/>
+        <location filename="../../salesdesk/ui/card.py" line="764"/>
         <source>E-mail %1 is already on %2</source>
         <translation>E-mail %1 уже есть у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="708"/>
+        <location filename="../../salesdesk/ui/card.py" line="767"/>
         <source>A client with this name exists: %1</source>
         <translation>Клиент с таким названием уже есть: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="755"/>
-        <location filename="../../salesdesk/ui/card.py" line="760"/>
+        <location filename="../../salesdesk/ui/card.py" line="814"/>
+        <location filename="../../salesdesk/ui/card.py" line="819"/>
         <source>Not saved: %s</source>
         <translation>Не сохранено: %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="763"/>
+        <location filename="../../salesdesk/ui/card.py" line="822"/>
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="815"/>
+        <location filename="../../salesdesk/ui/card.py" line="874"/>
         <source>Remove contact person</source>
         <translation>Удаление контактного лица</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="816"/>
+        <location filename="../../salesdesk/ui/card.py" line="875"/>
         <source>Remove %s from this client&apos;s contacts?</source>
         <translation>Удалить %s из контактных лиц клиента?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="820"/>
+        <location filename="../../salesdesk/ui/card.py" line="879"/>
         <source>%s removed.</source>
         <translation>Контактное лицо %s удалено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="820"/>
-        <location filename="../../salesdesk/ui/card.py" line="894"/>
+        <location filename="../../salesdesk/ui/card.py" line="879"/>
+        <location filename="../../salesdesk/ui/card.py" line="927"/>
+        <location filename="../../salesdesk/ui/card.py" line="969"/>
+        <location filename="../../salesdesk/ui/card.py" line="1044"/>
         <source>Undo</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="861"/>
+        <location filename="../../salesdesk/ui/card.py" line="927"/>
+        <source>Deal “%1” deleted.</source>
+        <translation>Сделка «%1» удалена.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card.py" line="969"/>
+        <source>Entry deleted.</source>
+        <translation>Запись удалена.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card.py" line="1011"/>
         <source>Get back to the client</source>
         <translation>Связаться с клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="894"/>
+        <location filename="../../salesdesk/ui/card.py" line="1044"/>
         <source>Reminder deleted.</source>
         <translation>Напоминание удалено.</translation>
     </message>
@@ -488,57 +529,57 @@ or create a new one (%1).</source>
 <context>
     <name>ClientTable</name>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="58"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="57"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="66"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="65"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="63"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="62"/>
         <source>INN</source>
         <translation>ИНН</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="64"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="63"/>
         <source>City</source>
         <translation>Город</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="65"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="64"/>
         <source>Industry</source>
         <translation>Отрасль</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="59"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="58"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="62"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="61"/>
         <source>Owner</source>
         <translation>Ответственный</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="60"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="59"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="61"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="60"/>
         <source>Next reminder</source>
         <translation>Напоминание</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="67"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="66"/>
         <source>Completeness</source>
         <translation>Полнота</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="223"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="211"/>
         <source>Missing: %s</source>
         <translation>Не заполнено: %s</translation>
     </message>
@@ -632,6 +673,174 @@ or create a new one (%1).</source>
         <location filename="../../salesdesk/ui/crash.py" line="26"/>
         <source>Details are in the log: %s</source>
         <translation>Подробности — в журнале: %s</translation>
+    </message>
+</context>
+<context>
+    <name>DealDialog</name>
+    <message>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="94"/>
+        <source>New deal</source>
+        <translation>Новая сделка</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="114"/>
+        <source>has an end date</source>
+        <translation>есть дата окончания</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="116"/>
+        <source>— not set —</source>
+        <translation>— не указан —</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="125"/>
+        <source>Deal:</source>
+        <translation>Сделка:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="125"/>
+        <source>Amount:</source>
+        <translation>Сумма:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="126"/>
+        <source>Stage:</source>
+        <translation>Стадия:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="126"/>
+        <source>Reason lost:</source>
+        <translation>Причина проигрыша:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="127"/>
+        <source>Opened on:</source>
+        <translation>Открыта:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="127"/>
+        <source>Closed on:</source>
+        <translation>Закрыта:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="128"/>
+        <source>Contract:</source>
+        <translation>Договор:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="128"/>
+        <source>Owner:</source>
+        <translation>Ответственный:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="195"/>
+        <source>Amount: write a number, e.g. 125000,50</source>
+        <translation>Сумма: введите число, например 125000,50</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="202"/>
+        <source>A reminder to offer new terms will come on %1.</source>
+        <translation>Напоминание предложить новые условия придёт %1.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="225"/>
+        <source>Deal</source>
+        <translation>Сделка</translation>
+    </message>
+</context>
+<context>
+    <name>DealTable</name>
+    <message>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="63"/>
+        <source>Opened</source>
+        <translation>Открыта</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="64"/>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="65"/>
+        <source>Deal</source>
+        <translation>Сделка</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="66"/>
+        <source>Stage</source>
+        <translation>Стадия</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="67"/>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="68"/>
+        <source>Closed</source>
+        <translation>Закрыта</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="69"/>
+        <source>Contract ends</source>
+        <translation>Окончание договора</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="70"/>
+        <source>Owner</source>
+        <translation>Ответственный</translation>
+    </message>
+</context>
+<context>
+    <name>DealsPanel</name>
+    <message>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="184"/>
+        <source>Client name</source>
+        <translation>Название клиента</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="188"/>
+        <source>All stages</source>
+        <translation>Все стадии</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="189"/>
+        <source>Open (not won or lost)</source>
+        <translation>Открытые (не выиграны и не проиграны)</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="197"/>
+        <source>Opened from</source>
+        <translation>Открыты с</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="204"/>
+        <source>Clear filters</source>
+        <translation>Сбросить</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="207"/>
+        <source>to</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="245"/>
+        <source>All owners</source>
+        <translation>Все менеджеры</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="246"/>
+        <source>All industries</source>
+        <translation>Все отрасли</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/deals_panel.py" line="300"/>
+        <source>%Ln deal(s)</source>
+        <translation>
+            <numerusform>%Ln сделка</numerusform>
+            <numerusform>%Ln сделки</numerusform>
+            <numerusform>%Ln сделок</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -966,190 +1175,332 @@ or create a new one (%1).</source>
     </message>
 </context>
 <context>
+    <name>IndustriesDialog</name>
+    <message>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="37"/>
+        <source>Industries</source>
+        <translation>Отрасли</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="50"/>
+        <source>Add…</source>
+        <translation>Добавить…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="56"/>
+        <source>e.g. G or 46.90</source>
+        <translation>например, G или 46.90</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="60"/>
+        <source>What to know about this market: trends, key players, seasonality, who decides on purchases…</source>
+        <translation>Что важно знать об этом рынке: тенденции, крупные игроки, сезонность, кто принимает решение о закупках…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="63"/>
+        <source>Managers see these notes on the cards of clients in this industry.</source>
+        <translation>Эти заметки менеджеры видят в карточках клиентов этой отрасли.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="66"/>
+        <source>OKVED code:</source>
+        <translation>Код ОКВЭД:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="67"/>
+        <source>Name:</source>
+        <translation>Название:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="68"/>
+        <source>Notes:</source>
+        <translation>Заметки:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="72"/>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="73"/>
+        <source>Remove from the list</source>
+        <translation>Убрать из списка</translation>
+    </message>
+</context>
+<context>
+    <name>LogDialog</name>
+    <message>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="248"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="340"/>
+        <source>Log a contact</source>
+        <translation>Запись о контакте</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="259"/>
+        <source>What was it about?</source>
+        <translation>О чём был разговор?</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="261"/>
+        <source>What came of it (optional)</source>
+        <translation>Чем закончилось (необязательно)</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="266"/>
+        <source>Kind:</source>
+        <translation>Вид:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="267"/>
+        <source>When:</source>
+        <translation>Когда:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="268"/>
+        <source>Summary:</source>
+        <translation>Содержание:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="269"/>
+        <source>Result:</source>
+        <translation>Итог:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="270"/>
+        <source>Mark the reminder “%1” done</source>
+        <translation>Отметить напоминание «%1» выполненным</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="273"/>
+        <source>Plan the next contact</source>
+        <translation>Запланировать следующий контакт</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="277"/>
+        <source>Get back to the client</source>
+        <translation>Связаться с клиентом</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="281"/>
+        <source>When…</source>
+        <translation>Когда…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="88"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="92"/>
         <source>Reminders</source>
         <translation>Напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="118"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="122"/>
         <source>Trash</source>
         <translation>Корзина</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="162"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="166"/>
         <source>Create a client</source>
         <translation>Создать клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="163"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="167"/>
         <source>Load demo data</source>
         <translation>Загрузить демоданные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="165"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="169"/>
         <source>Clear search and filters</source>
         <translation>Сбросить поиск и фильтры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="194"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="203"/>
         <source>&amp;New client</source>
         <translation>Новый &amp;клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="195"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="204"/>
         <source>Create a client card</source>
         <translation>Создать карточку клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="196"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="205"/>
         <source>Move to &amp;trash</source>
         <translation>&amp;Удалить в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="198"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="207"/>
         <source>Move the selected clients to the trash</source>
         <translation>Переместить выбранных клиентов в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="201"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="210"/>
         <source>&amp;Restore from trash</source>
         <translation>&amp;Восстановить из корзины</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="202"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="631"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="211"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="653"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="205"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="214"/>
         <source>&amp;Find</source>
         <translation>&amp;Найти</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="206"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="215"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="207"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="216"/>
         <source>Show the &amp;trash</source>
         <translation>Показать &amp;корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="209"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="218"/>
         <source>Load &amp;demo data…</source>
         <translation>Загрузить &amp;демоданные…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="214"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="223"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="216"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="225"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="217"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="226"/>
         <source>&amp;About SalesDesk</source>
         <translation>&amp;О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="218"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="227"/>
         <source>Remind me in &amp;3 months</source>
         <translation>Напомнить через &amp;3 месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="219"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="228"/>
         <source>Plan the next contact with this client in three months</source>
         <translation>Запланировать следующий контакт с клиентом через три месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="227"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="240"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="238"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="252"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="244"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="258"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="246"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="260"/>
         <source>&amp;Columns</source>
         <translation>&amp;Столбцы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="251"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="265"/>
         <source>&amp;Client</source>
         <translation>&amp;Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="262"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="278"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="270"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="286"/>
         <source>Searching…</source>
         <translation>Поиск…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="91"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="95"/>
         <source>&amp;Reminders panel</source>
         <translation>Панель &amp;напоминаний</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="115"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="119"/>
         <source>Search: name, INN, phone, e-mail, contact person (%1)</source>
         <translation>Поиск: название, ИНН, телефон, e-mail, контактное лицо (%1)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="164"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="168"/>
         <source>Import from Excel…</source>
         <translation>Загрузить из Excel…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="210"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="184"/>
+        <source>Clients</source>
+        <translation>Клиенты</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/main_window.py" line="185"/>
+        <source>Deals</source>
+        <translation>Сделки</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/main_window.py" line="219"/>
         <source>&amp;Import from a spreadsheet…</source>
         <translation>&amp;Загрузить из таблицы…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="211"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="220"/>
         <source>Add clients from Excel, LibreOffice or CSV</source>
         <translation>Добавить клиентов из Excel, LibreOffice или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="212"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="221"/>
         <source>&amp;Export…</source>
         <translation>&amp;Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="213"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="222"/>
         <source>Save clients to Excel or CSV</source>
         <translation>Сохранить клиентов в Excel или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="220"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="229"/>
+        <source>&amp;Log a contact…</source>
+        <translation>&amp;Записать контакт…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/main_window.py" line="230"/>
+        <source>Record a call, meeting, letter or note and plan the next contact</source>
+        <translation>Записать звонок, встречу, письмо или заметку и запланировать следующий контакт</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/main_window.py" line="231"/>
+        <source>New &amp;deal…</source>
+        <translation>Новая &amp;сделка…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/main_window.py" line="232"/>
+        <source>&amp;Industries…</source>
+        <translation>&amp;Отрасли…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/main_window.py" line="233"/>
         <source>Ne&amp;xt client</source>
         <translation>С&amp;ледующий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="221"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="234"/>
         <source>Pre&amp;vious client</source>
         <translation>П&amp;редыдущий клиент</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="399"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="420"/>
         <source>%1 of %Ln in the trash</source>
         <translation>
             <numerusform>%1 из %Ln в корзине</numerusform>
@@ -1158,12 +1509,12 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="401"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="422"/>
         <source>The base is empty</source>
         <translation>База пуста</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="403"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="424"/>
         <source>%1 of %Ln client(s)</source>
         <translation>
             <numerusform>%1 из %Ln клиента</numerusform>
@@ -1172,34 +1523,34 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="406"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="427"/>
         <source>average completeness %1 %</source>
         <translation>средняя полнота %1 %</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="417"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="438"/>
         <source>The trash is empty.</source>
         <translation>Корзина пуста.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="419"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="440"/>
         <source>The client base is empty.
 Create the first client, or load demo data to try the program.</source>
         <translation>Клиентская база пуста.
 Создайте первого клиента или загрузите демоданные, чтобы попробовать программу.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="422"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="443"/>
         <source>No clients match the search and filters.</source>
         <translation>По условиям поиска и фильтрам клиентов не найдено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="450"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="471"/>
         <source>Could not load the list: %s</source>
         <translation>Не удалось загрузить список: %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="550"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="571"/>
         <source>Overdue reminders: %n</source>
         <translation>
             <numerusform>Просрочено напоминаний: %n</numerusform>
@@ -1208,7 +1559,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="555"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="576"/>
         <source>You have %n overdue reminder(s). They are at the top of the Reminders panel.</source>
         <translation>
             <numerusform>У вас %n просроченное напоминание. Просроченные показаны вверху панели «Напоминания».</numerusform>
@@ -1217,22 +1568,22 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="557"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="578"/>
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="590"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="612"/>
         <source>Move to trash</source>
         <translation>Удаление в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="596"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="618"/>
         <source>“%s” moved to the trash.</source>
         <translation>Клиент «%s» перемещён в корзину.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="598"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="620"/>
         <source>%n client(s) moved to the trash.</source>
         <translation>
             <numerusform>%n клиент перемещён в корзину.</numerusform>
@@ -1241,7 +1592,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="616"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="638"/>
         <source>%n client(s) restored.</source>
         <translation>
             <numerusform>%n клиент восстановлен.</numerusform>
@@ -1250,22 +1601,22 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="622"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="644"/>
         <source>&amp;Undo: move to trash</source>
         <translation>&amp;Отменить удаление в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="623"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="645"/>
         <source>Undo</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="672"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="694"/>
         <source>Reminder: %1 — %2</source>
         <translation>Напоминание: %1 — %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="674"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="696"/>
         <source>%n reminder(s) came due.</source>
         <translation>
             <numerusform>Подошёл срок %n напоминания.</numerusform>
@@ -1274,29 +1625,29 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="682"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="772"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="704"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="794"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="689"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="694"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="711"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="716"/>
         <source>Demo data</source>
         <translation>Демоданные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="690"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="712"/>
         <source>How many demo clients to add to this base?</source>
         <translation>Сколько демонстрационных клиентов добавить в базу?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="694"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="716"/>
         <source>Adding demo clients…</source>
         <translation>Добавление демонстрационных клиентов…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="700"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="722"/>
         <source>%n demo client(s) added.</source>
         <translation>
             <numerusform>Добавлен %n демонстрационный клиент.</numerusform>
@@ -1305,17 +1656,17 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="761"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="783"/>
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="761"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="783"/>
         <source>Writing %1…</source>
         <translation>Записываю %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="771"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="793"/>
         <source>%n client(s) exported to %1.</source>
         <translation>
             <numerusform>%n клиент выгружен в %1.</numerusform>
@@ -1324,12 +1675,12 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="783"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="839"/>
         <source>About SalesDesk</source>
         <translation>О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="784"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="840"/>
         <source>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;The client base and sales of a small office: clients and their requisites, contact persons, reminders, deals.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;Клиентская база и продажи небольшого офиса: клиенты и их реквизиты, контактные лица, напоминания, сделки.&lt;/p&gt;&lt;p&gt;База данных: %2&lt;/p&gt;</translation>
     </message>
@@ -1581,92 +1932,103 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>RemindersPanel</name>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="52"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="53"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="52"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="53"/>
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="52"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="186"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="53"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="190"/>
         <source>Reminder</source>
         <translation>Напоминание</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="63"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="64"/>
         <source>No reminders. Plan the next contact from a client&apos;s card: Reminders → Remind me…</source>
         <translation>Напоминаний нет. Следующий контакт планируется в карточке клиента: «Напоминания» → «Напомнить…».</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="68"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="228"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="69"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="239"/>
         <source>Done</source>
         <translation>Завершить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="69"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="70"/>
         <source>Mark the reminder done (a repeating one moves to its next date)</source>
         <translation>Отметить напоминание выполненным (повторяющееся переносится на следующую дату)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="70"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="229"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="71"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="240"/>
         <source>Snooze</source>
         <translation>Отложить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="72"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="230"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="73"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="241"/>
         <source>Next contact</source>
         <translation>Следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="73"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="74"/>
         <source>Mark done and plan the next contact with this client</source>
         <translation>Завершить и запланировать следующий контакт с этим клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="75"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="227"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="76"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="238"/>
         <source>Open client</source>
         <translation>Открыть клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="91"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="77"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="237"/>
+        <source>Log the result…</source>
+        <translation>Записать итог…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="78"/>
+        <source>Record what came of it, close the reminder and plan the next contact</source>
+        <translation>Записать итог, закрыть напоминание и запланировать следующий контакт</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="95"/>
         <source>For an hour</source>
         <translation>На час</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="91"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="95"/>
         <source>Until tomorrow</source>
         <translation>До завтра</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="92"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="96"/>
         <source>Until next week</source>
         <translation>До следующей недели</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="114"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="118"/>
         <source>Overdue</source>
         <translation>Просрочено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="114"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="118"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="115"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="119"/>
         <source>This week</source>
         <translation>На этой неделе</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="115"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="119"/>
         <source>Later</source>
         <translation>Позже</translation>
     </message>
@@ -1820,17 +2182,17 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>StaleEdit</name>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="95"/>
+        <location filename="../../salesdesk/ui/card.py" line="99"/>
         <source>The card was changed elsewhere</source>
         <translation>Карточка изменена в другом месте</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="97"/>
+        <location filename="../../salesdesk/ui/card.py" line="101"/>
         <source>Save mine over it</source>
         <translation>Сохранить мою версию</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="99"/>
+        <location filename="../../salesdesk/ui/card.py" line="103"/>
         <source>Load the saved version</source>
         <translation>Загрузить сохранённую версию</translation>
     </message>

@@ -7,11 +7,12 @@ leaves neither a closed reminder without its note nor a note without its next st
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from enum import StrEnum
 
-from salesdesk.domain.model import InteractionFields, Recurrence, ReminderFields
+from salesdesk.domain.model import Deal, Interaction, InteractionFields, Recurrence, Reminder, ReminderFields
 from salesdesk.domain.reminders import WORKDAY_START, hook_due, local_at, next_occurrence
 from salesdesk.domain.validation import validate_interaction, validate_reminder
 from salesdesk.services.common import SaveResult, utcnow
@@ -133,6 +134,13 @@ def timeline(uow: UnitOfWork, client_id: int, limit: int = 500) -> list[Timeline
         interactions = uow.interactions.list_for(client_id, limit=limit)
         deals = uow.deals.list_for(client_id)
         reminders = uow.reminders.list_for(client_id)
+    return build_timeline(interactions, deals, reminders, limit)
+
+
+def build_timeline(interactions: Sequence[Interaction], deals: Sequence[Deal], reminders: Sequence[Reminder],
+                   limit: int = 500) -> list[TimelineEntry]:
+    """The card's timeline from what it already holds: contacts, deals (on their closing or opening
+    day) and reminders (when done, or when due), newest first."""
     entries = [TimelineEntry(i.occurred_at, EntryKind.INTERACTION, i.id, i.summary, i.result, i.kind.value,
                              i.manager_name) for i in interactions]
     for deal in deals:

@@ -25,6 +25,7 @@ from salesdesk.store.bulk import BulkLoader
 from salesdesk.store.database import Database
 from salesdesk.store.deal_listing import DealListing
 from salesdesk.store.listing import ClientListing
+from salesdesk.store.reports import ReportQueries
 from salesdesk.store.repositories import (
     ClientRepository,
     ContactRepository,
@@ -59,6 +60,7 @@ class UnitOfWork:
     listing: ClientListing
     deal_listing: DealListing
     bulk: BulkLoader
+    reports: ReportQueries
 
     def __init__(self, database: Database, listeners: Iterable[Listener] = ()) -> None:
         self.database = database
@@ -89,6 +91,7 @@ class UnitOfWork:
         self.listing = ClientListing(conn)
         self.deal_listing = DealListing(conn)
         self.bulk = BulkLoader(conn)
+        self.reports = ReportQueries(conn)
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

@@ -42,14 +42,18 @@ from salesdesk.domain.model import (
     ClientKind,
     ClientStatus,
     ContactPerson,
+    Deal,
+    DealStage,
     Industry,
+    InteractionKind,
     Manager,
     Recurrence,
     Reminder,
 )
 from salesdesk.domain.queries import DuplicateHit
-from salesdesk.services import cards, clients, contacts, reference, reminders
+from salesdesk.services import cards, clients, contacts, deals, history, reference, reminders
 from salesdesk.services.common import UowFactory
+from salesdesk.ui.deal_dialogs import DealDialog, LogDialog
 from salesdesk.ui.dialogs import (
     Confirm,
     ContactDialog,
@@ -111,10 +115,11 @@ class ClientCard(QWidget):
     dirty_changed = Signal(bool)
 
     def __init__(self, uow: UowFactory, runner: Runner, current_manager: Callable[[], int | None],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, renewal_days: Callable[[], int] = lambda: 30) -> None:
         super().__init__(parent)
         self.uow = uow
         self.current_manager = current_manager
+        self.renewal_days = renewal_days
         self._duplicates = Latest(runner)
         self._client: Client | None = None
         self._card: cards.Card | None = None
@@ -272,6 +277,12 @@ class ClientCard(QWidget):
         self._field(form, "kpp", self.tr("KPP:"), line())
         self._field(form, "ogrn", self.tr("OGRN:"), line())
         self._field(form, "industry_id", self.tr("Ind&ustry:"), QComboBox())
+        # the office's notes on the client's market, right where the manager looks
+        self.industry_notes = QLabel()
+        self.industry_notes.setWordWrap(True)
+        self.industry_notes.setStyleSheet(MUTED)
+        self.industry_notes.hide()
+        form.addRow("", self.industry_notes)
         self._field(form, "owner_id", self.tr("&Owner:"), QComboBox())
         self._section(form, self.tr("Contact details"))
         self._field(form, "phone", self.tr("&Phone:"), line())
@@ -350,24 +361,48 @@ class ClientCard(QWidget):
     def _build_history(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
+        row = QHBoxLayout()
+        self.log_button = QPushButton(self.tr("Log a contact…"))
+        self.log_button.setToolTip(self.tr("A call, meeting, letter or note; and the next contact"))
+        self.delete_entry_button = QPushButton(self.tr("Delete"))
+        row.addWidget(self.log_button)
+        row.addWidget(self.delete_entry_button)
+        row.addStretch(1)
         self.history_view, self.history_model = self._list_view(
-            [self.tr("When"), self.tr("Kind"), self.tr("Summary"), self.tr("Result"), self.tr("Manager")], 2)
-        self.history_empty = QLabel(self.tr("No calls, meetings or letters recorded yet."))
+            [self.tr("When"), self.tr("What"), self.tr("Summary"), self.tr("Result"), self.tr("Who")], 2)
+        self.history_empty = QLabel(self.tr("Nothing recorded yet: log calls, meetings and letters here."))
         self.history_empty.setStyleSheet(MUTED)
+        layout.addLayout(row)
         layout.addWidget(self.history_empty)
         layout.addWidget(self.history_view, 1)
+        self.log_button.clicked.connect(self._on_log_button_clicked)
+        self.delete_entry_button.clicked.connect(self._on_delete_entry_button_clicked)
+        self.history_view.selectionModel().selectionChanged.connect(self._update_history_buttons)
         return page
 
     def _build_deals(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
+        row = QHBoxLayout()
+        self.add_deal_button = QPushButton(self.tr("New deal…"))
+        self.edit_deal_button = QPushButton(self.tr("Edit…"))
+        self.delete_deal_button = QPushButton(self.tr("Delete"))
+        for button in (self.add_deal_button, self.edit_deal_button, self.delete_deal_button):
+            row.addWidget(button)
+        row.addStretch(1)
         self.deals_view, self.deals_model = self._list_view(
             [self.tr("Deal"), self.tr("Stage"), self.tr("Amount"), self.tr("Opened"), self.tr("Closed"),
              self.tr("Contract ends")], 0)
         self.deals_empty = QLabel(self.tr("No deals with this client yet."))
         self.deals_empty.setStyleSheet(MUTED)
+        layout.addLayout(row)
         layout.addWidget(self.deals_empty)
         layout.addWidget(self.deals_view, 1)
+        self.add_deal_button.clicked.connect(self._on_add_deal_button_clicked)
+        self.edit_deal_button.clicked.connect(self._on_edit_deal_button_clicked)
+        self.delete_deal_button.clicked.connect(self._on_delete_deal_button_clicked)
+        self.deals_view.doubleClicked.connect(self._on_edit_deal_button_clicked)
+        self.deals_view.selectionModel().selectionChanged.connect(self._update_deal_buttons)
         return page
 
     def _build_reminders(self) -> QWidget:
@@ -539,24 +574,44 @@ class ClientCard(QWidget):
         self.add_contact_button.setEnabled(saved)
         self._update_contact_buttons()
 
-        self.history_model.removeRows(0, self.history_model.rowCount())
-        for item in card.interactions if card else ():
-            self.history_model.appendRow([
-                QStandardItem(locale.toString(qt_datetime(item.occurred_at), QLocale.FormatType.ShortFormat)),
-                QStandardItem(item.kind.label), QStandardItem(item.summary), QStandardItem(item.result),
-                QStandardItem(item.manager_name)])
-        self.history_empty.setVisible(self.history_model.rowCount() == 0)
+        self._fill_history(card)
 
         self.deals_model.removeRows(0, self.deals_model.rowCount())
         for deal in card.deals if card else ():
             amount = QStandardItem(money_text(locale, deal.amount.amount, deal.amount.currency))
             amount.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.deals_model.appendRow([
-                QStandardItem(deal.title), QStandardItem(deal.stage.label), amount,
-                QStandardItem(_date_text(locale, deal.opened_on)), QStandardItem(_date_text(locale, deal.closed_on)),
-                QStandardItem(_date_text(locale, deal.contract_end))])
+            title = QStandardItem(deal.title)
+            title.setData(deal.id, Qt.ItemDataRole.UserRole)
+            stage = QStandardItem(deal.stage.label)
+            if deal.lost_reason:
+                stage.setToolTip(deal.lost_reason)
+            dates = (deal.opened_on, deal.closed_on, deal.contract_end)
+            self.deals_model.appendRow([title, stage, amount, *(QStandardItem(_date_text(locale, d)) for d in dates)])
         self.deals_empty.setVisible(self.deals_model.rowCount() == 0)
+        self.add_deal_button.setEnabled(saved)
+        self.log_button.setEnabled(saved)
+        self._update_deal_buttons()
         self._fill_reminders(card.reminders if card else ())
+
+    def _fill_history(self, card: cards.Card | None) -> None:
+        locale = QLocale()
+        self.history_model.removeRows(0, self.history_model.rowCount())
+        entries = history.build_timeline(card.interactions, card.deals, card.reminders) if card else []
+        for entry in entries:
+            when = QStandardItem(locale.toString(qt_datetime(entry.when), QLocale.FormatType.ShortFormat))
+            when.setData(f"{entry.kind.value}:{entry.ident}", Qt.ItemDataRole.UserRole)
+            what = QStandardItem(self._entry_kind(entry))
+            self.history_model.appendRow([when, what, QStandardItem(entry.title), QStandardItem(entry.detail),
+                                          QStandardItem(entry.who)])
+        self.history_empty.setVisible(self.history_model.rowCount() == 0)
+        self._update_history_buttons()
+
+    def _entry_kind(self, entry: history.TimelineEntry) -> str:
+        if entry.kind is history.EntryKind.INTERACTION:
+            return InteractionKind(entry.subtype).label
+        if entry.kind is history.EntryKind.DEAL:
+            return self.tr("Deal · %1").replace("%1", DealStage(entry.subtype).label)
+        return self.tr("Reminder · done") if entry.subtype == "done" else self.tr("Reminder")
 
     def _fill_reminders(self, items: tuple[Reminder, ...]) -> None:
         locale = QLocale()
@@ -600,6 +655,10 @@ class ClientCard(QWidget):
 
     def _after_edit(self) -> None:
         fields = self.collect()
+        notes = next((i.notes for i in self._industries if i.id == fields.industry_id), "")
+        self.industry_notes.setText(notes if len(notes) <= 400 else notes[:400] + "…")
+        self.industry_notes.setToolTip(notes)
+        self.industry_notes.setVisible(bool(notes))
         self._apply_kind()
         problems = clients.check_client(fields)
         self._show_problems(problems)
@@ -798,14 +857,14 @@ class ClientCard(QWidget):
     @Slot()
     def _on_add_contact_button_clicked(self) -> None:
         if self._client is not None and ContactDialog.edit(self, self.uow, self._client.id):
-            self._after_contacts_changed()
+            self._reload_lists()
 
     @Slot()
     def _on_edit_contact_button_clicked(self) -> None:
         person = self._contact(self._selected_id(self.contacts_view))
         if self._client is not None and person is not None and ContactDialog.edit(self, self.uow, self._client.id,
                                                                                  person):
-            self._after_contacts_changed()
+            self._reload_lists()
 
     @Slot()
     def _on_remove_contact_button_clicked(self) -> None:
@@ -816,16 +875,107 @@ class ClientCard(QWidget):
                            self.tr("Remove %s from this client's contacts?") % person.full_name):
             return
         contacts.trash_contact(self.uow(), person.id)
-        self._after_contacts_changed()
+        self._reload_lists()
         self.notice.show_message(self.tr("%s removed.") % person.full_name, action=self.tr("Undo"),
                                  callback=lambda: self._restore_contact(person.id), timeout_ms=15000)
 
     def _restore_contact(self, contact_id: int) -> None:
         contacts.restore_contact(self.uow(), contact_id)
-        self._after_contacts_changed()
+        self._reload_lists()
 
-    def _after_contacts_changed(self) -> None:
-        """Contacts change the score and the search text, not the card: keep what is typed."""
+    # Deals and history ------------------------------------------------------------------------
+
+    @Slot()
+    def _update_deal_buttons(self) -> None:
+        has = self._selected_id(self.deals_view) is not None
+        self.edit_deal_button.setEnabled(has)
+        self.delete_deal_button.setEnabled(has)
+
+    def _deal(self, ident: int | None) -> Deal | None:
+        if self._card is None or ident is None:
+            return None
+        return next((d for d in self._card.deals if d.id == ident), None)
+
+    @Slot()
+    def _on_add_deal_button_clicked(self) -> None:
+        if self._client is not None and DealDialog.edit(self, self.uow, self._client.id, None, self.renewal_days(),
+                                                        self.current_manager()):
+            self._reload_lists()
+
+    @Slot()
+    def _on_edit_deal_button_clicked(self) -> None:
+        deal = self._deal(self._selected_id(self.deals_view))
+        if self._client is not None and deal is not None and DealDialog.edit(
+                self, self.uow, self._client.id, deal, self.renewal_days(), self.current_manager()):
+            self._reload_lists()
+
+    def show_deal(self, deal_id: int) -> None:
+        """Open the Deals tab on *deal_id* (from the Deals list of the whole office)."""
+        self.tabs.setCurrentIndex(3)
+        for row in range(self.deals_model.rowCount()):
+            if self.deals_model.item(row, 0).data(Qt.ItemDataRole.UserRole) == deal_id:
+                self.deals_view.setCurrentIndex(self.deals_model.index(row, 0))
+                return
+
+    @Slot()
+    def _on_delete_deal_button_clicked(self) -> None:
+        deal = self._deal(self._selected_id(self.deals_view))
+        if deal is None:
+            return
+        deals.trash_deal(self.uow(), deal.id)
+        self._reload_lists()
+        self.notice.show_message(self.tr("Deal “%1” deleted.").replace("%1", deal.title), action=self.tr("Undo"),
+                                 callback=lambda: self._restore_deal(deal.id), timeout_ms=15000)
+
+    def _restore_deal(self, deal_id: int) -> None:
+        deals.restore_deal(self.uow(), deal_id, renewal_days=self.renewal_days())
+        self._reload_lists()
+
+    def log_contact(self, reminder: Reminder | None = None) -> bool:
+        """The "log a contact" dialog; with a reminder it also closes it and plans the next contact."""
+        if self._client is None:
+            return False
+        done = LogDialog.log(self, self.uow, self._client.id, client_name=self._client.name,
+                             reminder_id=reminder.id if reminder else None,
+                             reminder_text=reminder.text if reminder else "", manager_id=self.current_manager())
+        if done:
+            self._reload_lists()
+        return done
+
+    @Slot()
+    def _on_log_button_clicked(self) -> None:
+        if self.log_contact():
+            self.tabs.setCurrentIndex(2)
+
+    def _selected_entry(self) -> tuple[str, int] | None:
+        rows = self.history_view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        kind, _, ident = str(rows[0].siblingAtColumn(0).data(Qt.ItemDataRole.UserRole)).partition(":")
+        return kind, int(ident)
+
+    @Slot()
+    def _update_history_buttons(self) -> None:
+        entry = self._selected_entry()
+        self.delete_entry_button.setEnabled(entry is not None and entry[0] == history.EntryKind.INTERACTION.value)
+
+    @Slot()
+    def _on_delete_entry_button_clicked(self) -> None:
+        entry = self._selected_entry()
+        if entry is None or entry[0] != history.EntryKind.INTERACTION.value:
+            return
+        history.trash_interaction(self.uow(), entry[1])
+        self._reload_lists()
+        self.notice.show_message(self.tr("Entry deleted."), action=self.tr("Undo"),
+                                 callback=lambda: self._restore_entry(entry[1]), timeout_ms=15000)
+
+    def _restore_entry(self, ident: int) -> None:
+        history.restore_interaction(self.uow(), ident)
+        self._reload_lists()
+
+    def _reload_lists(self) -> None:
+        """After contacts, deals or history changed: they change the score, the search text and the
+        lists, not the card itself, so whatever is typed in the form stays."""
         assert self._client is not None
         typed = self.collect()
         dirty = self._dirty

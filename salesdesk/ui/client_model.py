@@ -10,7 +10,6 @@ model in one reset, and answers to superseded queries are dropped.
 from __future__ import annotations
 
 import dataclasses
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -34,10 +33,10 @@ from salesdesk.domain.model import ClientKind, ClientStatus
 from salesdesk.domain.queries import ClientQuery, ClientRow, ClientSort
 from salesdesk.services import clients
 from salesdesk.services.common import UowFactory
+from salesdesk.ui import paging
 from salesdesk.ui.workers import Latest, Runner
 
-PAGE = 200
-MAX_PAGES = 40  # at most 8,000 rows in memory, whatever the base size
+PAGE = paging.PAGE
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -102,9 +101,10 @@ class ClientTableModel(QAbstractTableModel):
         self._uow = uow
         self._latest = Latest(runner)
         self._query = ClientQuery()
-        self._total = 0
         self._base_total: int | None = None
-        self._pages: OrderedDict[int, list[ClientRow]] = OrderedDict()
+        self._rows: paging.PagedRows[ClientRow] = paging.PagedRows(
+            lambda offset, limit, total: clients.rows_at(self._uow(), self._query, offset, limit, total=total),
+            PAGE, paging.MAX_PAGES)
         self._now = datetime.now(UTC)
         self._locale = QLocale()
         self.loading = False
@@ -135,8 +135,7 @@ class ClientTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._query = snapshot.query
         self._base_total = snapshot.base_total
-        self._total = snapshot.total
-        self._pages = OrderedDict({0: list(snapshot.first)}) if snapshot.first else OrderedDict()
+        self._rows.reset(snapshot.total, snapshot.first)
         self._now = datetime.now(UTC)
         self.endResetModel()
         self._set_loading(False)
@@ -154,24 +153,9 @@ class ClientTableModel(QAbstractTableModel):
     # Rows ------------------------------------------------------------------------------------
 
     def row_at(self, row: int) -> ClientRow | None:
-        if not 0 <= row < self._total:
-            return None
-        page_no = row // PAGE
-        page = self._pages.get(page_no)
-        if page is None:
-            page = self._fetch(page_no)
-        else:
-            self._pages.move_to_end(page_no)
-        offset = row - page_no * PAGE
-        return page[offset] if offset < len(page) else None
-
-    def _fetch(self, page_no: int) -> list[ClientRow]:
-        """A page the view needs now (a few milliseconds: an indexed window, never a full scan)."""
-        page = clients.rows_at(self._uow(), self._query, page_no * PAGE, PAGE, total=self._total)
-        self._pages[page_no] = page
-        while len(self._pages) > MAX_PAGES:
-            self._pages.popitem(last=False)
-        return page
+        """The row at *row*; a page the view needs now is read at once (an indexed window of a
+        few milliseconds, never a full scan)."""
+        return self._rows.row(row)
 
     def client_id(self, row: int) -> int | None:
         found = self.row_at(row)
@@ -179,27 +163,21 @@ class ClientTableModel(QAbstractTableModel):
 
     def row_of(self, client_id: int) -> int | None:
         """The row showing *client_id*, if it is in a loaded page."""
-        for page_no, page in self._pages.items():
-            for i, item in enumerate(page):
-                if item.id == client_id:
-                    return page_no * PAGE + i
-        return None
+        return next((index for index, item in self._rows.loaded() if item.id == client_id), None)
 
     def refresh_clients(self, ids: Sequence[int]) -> None:
         """Re-read rows of these clients where they are shown (after a save elsewhere)."""
         wanted = set(ids)
         fresh = {r.id: r for r in clients.client_rows(self._uow(), list(wanted))}
-        for page_no, page in self._pages.items():
-            for i, item in enumerate(page):
-                if item.id in wanted and item.id in fresh:
-                    page[i] = fresh[item.id]
-                    row = page_no * PAGE + i
-                    self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        for index, item in self._rows.loaded():
+            if item.id in fresh:
+                self._rows.replace(index, fresh[item.id])
+                self.dataChanged.emit(self.index(index, 0), self.index(index, len(COLUMNS) - 1))
 
     # Qt model interface -----------------------------------------------------------------------
 
     def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else self._total
+        return 0 if parent.isValid() else self._rows.total
 
     def columnCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QSystemTrayIcon,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -49,6 +50,7 @@ from salesdesk.services import clients, demo, reference
 from salesdesk.services.common import Cancelled, UowFactory
 from salesdesk.ui.card import ClientCard
 from salesdesk.ui.client_model import COLUMN_OF, COLUMNS, ClientTableModel
+from salesdesk.ui.deals_panel import DealsPanel
 from salesdesk.ui.dialogs import Inform
 from salesdesk.ui.filters import FilterBar
 from salesdesk.ui.progress import ProgressTask
@@ -75,10 +77,12 @@ class MainWindow(QMainWindow):
         self.model = ClientTableModel(uow, self.runner, self)
         self._selecting = False  # a selection made by the program, not the user
         self._announced_overdue = False  # the start-up notice is shown once
+        self._deals_loaded = False  # the Deals tab reads its list when first opened
         self.uow_label = ""  # where the base lives, for the About box
         self._base_total = 0
         self._build_central()
-        self.card = ClientCard(uow, self.runner, self.current_manager)
+        self.card = ClientCard(uow, self.runner, self.current_manager,
+                               renewal_days=lambda: self.settings.renewal_days)
         self.card.setMinimumWidth(440)
         self.splitter.addWidget(self.card)
         self.splitter.setStretchFactor(0, 3)
@@ -174,7 +178,12 @@ class MainWindow(QMainWindow):
         self.table_stack.addWidget(self.empty)
         layout.addWidget(self.table_stack, 1)
         self.splitter.addWidget(left)
-        self.setCentralWidget(self.splitter)
+        self.deals_panel = DealsPanel(self.uow, self.runner)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.splitter, self.tr("Clients"))
+        self.tabs.addTab(self.deals_panel, self.tr("Deals"))
+        self.setCentralWidget(self.tabs)
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
@@ -217,6 +226,10 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(self.tr("&About SalesDesk"), self.about)
         self.hook_action = self._action(self.tr("Remind me in &3 months"), lambda: self.card.hook(3), "Ctrl+R",
                                         self.tr("Plan the next contact with this client in three months"))
+        self.log_action = self._action(self.tr("&Log a contact…"), lambda: self.card.log_contact(), "Ctrl+L",
+                                       self.tr("Record a call, meeting, letter or note and plan the next contact"))
+        self.deal_action = self._action(self.tr("New &deal…"), self._new_deal, "Ctrl+D")
+        self.industries_action = self._action(self.tr("&Industries…"), self.open_industries)
         self.next_client_action = self._action(self.tr("Ne&xt client"), lambda: self._step(1), "Ctrl+Down")
         self.previous_client_action = self._action(self.tr("Pre&vious client"), lambda: self._step(-1), "Ctrl+Up")
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self._on_search_escape,
@@ -232,6 +245,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.demo_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.industries_action)
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -253,6 +267,8 @@ class MainWindow(QMainWindow):
         client_menu.addAction(self.card.save_action)
         client_menu.addAction(self.card.revert_action)
         client_menu.addSeparator()
+        client_menu.addAction(self.log_action)
+        client_menu.addAction(self.deal_action)
         client_menu.addAction(self.hook_action)
         client_menu.addSeparator()
         client_menu.addAction(self.next_client_action)
@@ -289,6 +305,9 @@ class MainWindow(QMainWindow):
         self.card.open_client_requested.connect(self.open_client)
         self.card.dirty_changed.connect(self._on_card_dirty_changed)
         self.reminders.open_client_requested.connect(self.open_client)
+        self.reminders.log_requested.connect(self._on_reminders_log_requested)
+        self.deals_panel.open_deal_requested.connect(self._on_deals_panel_open_deal_requested)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.reminders.reminders_changed.connect(self._on_reminders_reminders_changed)
         self.reminders.overdue_count_changed.connect(self._on_reminders_overdue_count_changed)
         self.notifier.reminders_due.connect(self.notify_due)
@@ -312,6 +331,7 @@ class MainWindow(QMainWindow):
         industries = reference.list_industries(self.uow())
         managers = reference.list_managers(self.uow())
         self.filters.set_reference(industries, managers)
+        self.deals_panel.set_reference(industries, managers)
         self.card.reload_reference()
 
     def _restore_layout(self) -> None:
@@ -575,7 +595,8 @@ class MainWindow(QMainWindow):
         trash = self.trash_view_action.isChecked()
         self.delete_action.setEnabled(selected and not trash)
         self.restore_action.setEnabled(selected and trash)
-        self.hook_action.setEnabled(self.card.client_id is not None)
+        for action in (self.hook_action, self.log_action, self.deal_action):
+            action.setEnabled(self.card.client_id is not None)
 
     def trash_selected(self) -> None:
         ids = self.selected_ids()
@@ -773,6 +794,40 @@ class MainWindow(QMainWindow):
                                  kind="success", action=self.tr("Open"),
                                  callback=lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))),
                                  timeout_ms=30_000)
+
+    # Deals and history ---------------------------------------------------------------------------
+
+    def _new_deal(self) -> None:
+        self.card.tabs.setCurrentIndex(3)
+        self.card.add_deal_button.click()
+
+    @Slot(object)
+    def _on_reminders_log_requested(self, reminder: Reminder) -> None:
+        """"Log the result": open the client, record the contact, close the reminder, plan the next."""
+        self.tabs.setCurrentIndex(0)
+        self.open_client(reminder.client_id)
+        if self.card.client_id == reminder.client_id and self.card.log_contact(reminder):
+            self.reminders.refresh()
+            self.model.refresh_clients([reminder.client_id])
+
+    @Slot(int, int)
+    def _on_deals_panel_open_deal_requested(self, client_id: int, deal_id: int) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.open_client(client_id)
+        if self.card.client_id == client_id:
+            self.card.show_deal(deal_id)
+
+    @Slot(int)
+    def _on_tabs_current_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.deals_panel and not self._deals_loaded:
+            self._deals_loaded = True
+            self.deals_panel.apply()
+
+    def open_industries(self) -> None:
+        from salesdesk.ui.industries_dialog import IndustriesDialog
+
+        if IndustriesDialog.edit(self, self.uow):
+            self.reload_reference()
 
     def open_settings(self) -> None:
         from salesdesk.ui.settings_dialog import SettingsDialog

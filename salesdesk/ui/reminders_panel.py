@@ -35,6 +35,7 @@ OVERDUE_COLOR = QColor("#b3261e")
 
 class RemindersPanel(QWidget):
     open_client_requested = Signal(int)
+    log_requested = Signal(object)  # Reminder: record the contact it asked for
     reminders_changed = Signal(int)  # client id
     overdue_count_changed = Signal(int)
 
@@ -73,13 +74,16 @@ class RemindersPanel(QWidget):
         self.next_button.setToolTip(self.tr("Mark done and plan the next contact with this client"))
         self.next_button.setMenu(hook_menu(self, self._on_next_chosen))
         self.open_button = QPushButton(self.tr("Open client"))
-        for widget in (self.done_button, self.snooze_button, self.next_button, self.open_button):
+        self.log_button = QPushButton(self.tr("Log the result…"))
+        self.log_button.setToolTip(self.tr("Record what came of it, close the reminder and plan the next contact"))
+        for widget in (self.log_button, self.done_button, self.snooze_button, self.next_button, self.open_button):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.view, 1)
         self.done_button.clicked.connect(self._on_done_button_clicked)
+        self.log_button.clicked.connect(self._on_log_button_clicked)
         self.open_button.clicked.connect(self._on_open_button_clicked)
         self.view.doubleClicked.connect(self._on_open_button_clicked)
         self.view.customContextMenuRequested.connect(self._on_view_context_menu_requested)
@@ -134,7 +138,7 @@ class RemindersPanel(QWidget):
             self.view.resizeColumnToContents(column)
         self.empty_label.setVisible(not agenda.all)
         self.view.setVisible(bool(agenda.all))
-        for widget in (self.done_button, self.snooze_button, self.next_button, self.open_button):
+        for widget in (self.log_button, self.done_button, self.snooze_button, self.next_button, self.open_button):
             widget.setVisible(bool(agenda.all))
         if selected is not None:
             self._select(selected.id)
@@ -173,7 +177,7 @@ class RemindersPanel(QWidget):
     @Slot()
     def _update_buttons(self) -> None:
         has = self.selected() is not None
-        for widget in (self.done_button, self.snooze_button, self.next_button, self.open_button):
+        for widget in (self.log_button, self.done_button, self.snooze_button, self.next_button, self.open_button):
             widget.setEnabled(has)
 
     def _act(self, action: Callable[[Reminder], object]) -> None:
@@ -214,6 +218,12 @@ class RemindersPanel(QWidget):
         self._on_next_chosen(None, months)
 
     @Slot()
+    def _on_log_button_clicked(self) -> None:
+        item = self.selected()
+        if item is not None:
+            self.log_requested.emit(item)
+
+    @Slot()
     def _on_open_button_clicked(self) -> None:
         item = self.selected()
         if item is not None:
@@ -224,6 +234,7 @@ class RemindersPanel(QWidget):
         if self.selected() is None:
             return
         menu = QMenu(self)
+        menu.addAction(self.tr("Log the result…"), self._on_log_button_clicked)
         menu.addAction(self.tr("Open client"), self._on_open_button_clicked)
         menu.addAction(self.tr("Done"), self._on_done_button_clicked)
         menu.addMenu(self.snooze_button.menu()).setText(self.tr("Snooze"))

@@ -1,0 +1,434 @@
+"""The reports as SQL: every sum, count and average is computed by the database.
+
+Each method returns a few plain rows (named tuples of ints and strings) that the reports service
+turns into a ``Report``; no method reads the detail rows into Python, because at 1,000,000 deals
+that alone would take longer than the one second a report may take. Money stays integer kopecks
+(``amount_minor``) all the way, summed per currency; the service picks the report currency.
+
+A *sale* is a won deal, not in the trash, of a client not in the trash, dated by ``closed_on``.
+Conditions are written so that SQLite can use the indexes it has: ``stage = 'won' AND closed_on
+BETWEEN ...`` is a range of ``ix_deals_stage_closed_on``, the latest contact of a client is a
+range of ``ix_interactions_client_id_occurred_at``. "Client not in the trash" is a ``NOT IN``
+over the (few) trashed clients rather than a join, so a million deals do not each look up their
+client's row.
+
+What differs between databases (turning a date into a month key, finding an item in a
+comma-separated list) is in the small ``_`` helpers at the bottom, keyed on the dialect name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any, NamedTuple
+
+from sqlalchemy import Connection, Integer, String, case, cast, exists, func, literal, select
+from sqlalchemy.sql.elements import ColumnElement
+
+from salesdesk.domain.completeness import ITEMS
+from salesdesk.domain.model import DealStage
+from salesdesk.domain.reports import Period
+from salesdesk.store import schema as s
+
+WON = DealStage.WON.value
+OPEN_STAGES = tuple(stage.value for stage in DealStage if not stage.closed)
+
+
+class CurrencyTotal(NamedTuple):
+    currency: str
+    count: int
+    amount_minor: int
+
+
+class Bucket(NamedTuple):
+    """Sales of one month, quarter or year; *key* is "2026-03", "2026-Q1" or "2026"."""
+
+    key: str
+    count: int
+    amount_minor: int
+
+
+class GroupTotal(NamedTuple):
+    """Sales of one manager or industry; *ident* None means "none set"."""
+
+    ident: int | None
+    name: str | None
+    count: int
+    amount_minor: int
+
+
+class StageTotal(NamedTuple):
+    stage: str
+    count: int
+    amount_minor: int
+
+
+class SleepingClient(NamedTuple):
+    client_id: int
+    name: str
+    owner_name: str | None
+    last_interaction: datetime | None
+    revenue_minor: int
+    open_deals: int
+
+
+class SleepingClients(NamedTuple):
+    rows: list[SleepingClient]  # the first *limit*, highest revenue first
+    total: int  # how many clients sleep in all
+
+
+class ReminderLoad(NamedTuple):
+    manager_id: int | None
+    manager_name: str | None
+    overdue: int
+    upcoming: int
+    later: int
+
+
+class CompletenessGroup(NamedTuple):
+    owner_id: int | None
+    owner_name: str | None
+    clients: int
+    score_sum: int
+    below: int
+    missing: tuple[int, ...]  # clients missing each item, in ``completeness.ITEMS`` order
+
+
+class SourceCount(NamedTuple):
+    source: str
+    count: int
+
+
+class MonthSources(NamedTuple):
+    month: str  # "2026-03"
+    counts: tuple[int, ...]  # one per source asked for
+    total: int
+
+
+class ManagerName(NamedTuple):
+    id: int
+    name: str
+
+
+class ReportQueries:
+    """Read-only aggregate queries for the reports, inside the caller's transaction."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.dialect = conn.dialect.name
+
+    # Sales ----------------------------------------------------------------------------------
+
+    def sale_currencies(self, start: date | None, end: date | None, *,
+                        manager_id: int | None = None) -> list[CurrencyTotal]:
+        """Sales closed in [start, end] per currency, the most sales first (None: no bound)."""
+        d = s.deals.c
+        stmt = (select(d.currency, func.count(), func.sum(d.amount_minor))
+                .where(*_sale_conditions(start, end, None, manager_id))
+                .group_by(d.currency))
+        return _currency_rows(self.conn.execute(stmt))
+
+    def sales_by_period(self, start: date, end: date, period: Period, currency: str, *,
+                        manager_id: int | None = None) -> list[Bucket]:
+        """Sales in [start, end] per month, quarter or year (only buckets that have sales)."""
+        d = s.deals.c
+        key = _period_key(self.dialect, d.closed_on, period).label("bucket")
+        stmt = (select(key, func.count(), func.sum(d.amount_minor))
+                .where(*_sale_conditions(start, end, currency, manager_id))
+                .group_by(key)
+                .order_by(key))
+        return [Bucket(str(k), int(n), int(total)) for k, n, total in self.conn.execute(stmt)]
+
+    def sales_by_manager(self, start: date, end: date, currency: str) -> list[GroupTotal]:
+        """Sales in [start, end] per deal owner, the largest amount first; None for no owner."""
+        d, m = s.deals.c, s.managers
+        totals = (select(d.owner_id.label("ident"), func.count().label("n"), func.sum(d.amount_minor).label("amount"))
+                  .where(*_sale_conditions(start, end, currency, None))
+                  .group_by(d.owner_id)
+                  .subquery("totals"))
+        stmt = (select(totals.c.ident, m.c.name, totals.c.n, totals.c.amount)
+                .select_from(totals.outerjoin(m, m.c.id == totals.c.ident))
+                .order_by(totals.c.amount.desc(), m.c.name_norm, totals.c.ident))
+        return _group_rows(self.conn.execute(stmt))
+
+    def sales_by_industry(self, start: date, end: date, currency: str, *,
+                          manager_id: int | None = None) -> list[GroupTotal]:
+        """Sales in [start, end] per industry of the client, the largest amount first."""
+        d, c, i = s.deals.c, s.clients.c, s.industries
+        # Here the client's row is needed anyway (its industry), so the live check is a join.
+        conditions = [d.stage == WON, d.deleted_at.is_(None), c.deleted_at.is_(None), d.currency == currency,
+                      d.closed_on >= start, d.closed_on <= end]
+        if manager_id is not None:
+            conditions.append(d.owner_id == manager_id)
+        totals = (select(c.industry_id.label("ident"), func.count().label("n"),
+                         func.sum(d.amount_minor).label("amount"))
+                  .select_from(s.deals.join(s.clients, c.id == d.client_id))
+                  .where(*conditions)
+                  .group_by(c.industry_id)
+                  .subquery("totals"))
+        stmt = (select(totals.c.ident, i.c.name, totals.c.n, totals.c.amount)
+                .select_from(totals.outerjoin(i, i.c.id == totals.c.ident))
+                .order_by(totals.c.amount.desc(), i.c.name_norm, totals.c.ident))
+        return _group_rows(self.conn.execute(stmt))
+
+    # Pipeline -------------------------------------------------------------------------------
+
+    def opened_currencies(self, start: date | None, end: date | None, *,
+                          manager_id: int | None = None) -> list[CurrencyTotal]:
+        """Deals opened in [start, end] per currency, the most deals first."""
+        d = s.deals.c
+        stmt = (select(d.currency, func.count(), func.sum(d.amount_minor))
+                .where(*_opened_conditions(start, end, None, manager_id))
+                .group_by(d.currency))
+        return _currency_rows(self.conn.execute(stmt))
+
+    def pipeline(self, start: date | None, end: date | None, currency: str, *,
+                 manager_id: int | None = None) -> list[StageTotal]:
+        """Deals opened in [start, end] per stage (only stages that have deals)."""
+        d = s.deals.c
+        stmt = (select(d.stage, func.count(), func.sum(d.amount_minor))
+                .where(*_opened_conditions(start, end, currency, manager_id))
+                .group_by(d.stage))
+        return [StageTotal(str(stage), int(n), int(total)) for stage, n, total in self.conn.execute(stmt)]
+
+    # Clients that went quiet ----------------------------------------------------------------
+
+    def won_currencies(self) -> list[CurrencyTotal]:
+        """All sales ever per currency (what "past revenue" is counted in)."""
+        return self.sale_currencies(None, None)
+
+    def sleeping_clients(self, cutoff: datetime, currency: str, *, limit: int,
+                         owner_id: int | None = None) -> SleepingClients:
+        """Live clients with no contact since *cutoff* (or none ever), by past revenue.
+
+        The expensive parts run once per client and only through indexes: "no contact since"
+        is a range probe of ``ix_interactions_client_id_occurred_at``; revenue is one grouped
+        pass over the won deals. The latest contact and the open deals are looked up only for
+        the *limit* rows shown.
+        """
+        c, d, i, m = s.clients.c, s.deals.c, s.interactions.c, s.managers
+        won = (select(d.client_id, func.sum(d.amount_minor).label("revenue"))
+               .where(d.stage == WON, d.deleted_at.is_(None), d.currency == currency)
+               .group_by(d.client_id)
+               .subquery("won"))
+        contacted = exists().where(i.client_id == c.id, i.occurred_at >= cutoff, i.deleted_at.is_(None))
+        revenue = func.coalesce(won.c.revenue, 0)
+        conditions = [c.deleted_at.is_(None), ~contacted]
+        if owner_id is not None:
+            conditions.append(c.owner_id == owner_id)
+        top = (select(c.id, c.name, c.owner_id, c.sort_key, revenue.label("revenue"),
+                      func.count().over().label("total"))
+               .select_from(s.clients.outerjoin(won, won.c.client_id == c.id))
+               .where(*conditions)
+               .order_by(revenue.desc(), c.sort_key, c.id)
+               .limit(limit)
+               .subquery("top"))
+        last = (select(func.max(i.occurred_at))
+                .where(i.client_id == top.c.id, i.deleted_at.is_(None))
+                .scalar_subquery())
+        open_deals = (select(func.count())
+                      .where(d.client_id == top.c.id, d.deleted_at.is_(None), d.stage.in_(OPEN_STAGES))
+                      .scalar_subquery())
+        stmt = (select(top.c.id, top.c.name, m.c.name, last.label("last_at"), top.c.revenue, open_deals,
+                       top.c.total)
+                .select_from(top.outerjoin(m, m.c.id == top.c.owner_id))
+                .order_by(top.c.revenue.desc(), top.c.sort_key, top.c.id))
+        rows, total = [], 0
+        last_type = s.interactions.c.occurred_at.type
+        processor = last_type.result_processor(self.conn.dialect, None)
+        for ident, name, owner, last_at, revenue_minor, open_count, total in self.conn.execute(stmt):
+            if isinstance(last_at, str | datetime) and processor is not None:
+                last_at = processor(last_at)  # max() of a TypeDecorator column comes back raw on SQLite
+            rows.append(SleepingClient(int(ident), str(name), owner, last_at, int(revenue_minor), int(open_count)))
+        return SleepingClients(rows, int(total))
+
+    # Reminders ------------------------------------------------------------------------------
+
+    def reminders_by_manager(self, now: datetime, soon: datetime) -> list[ReminderLoad]:
+        """Open reminders of live clients per manager: overdue (before *now*), due before *soon*,
+        and later."""
+        r, m = s.reminders.c, s.managers
+        loads = (select(r.manager_id.label("ident"),
+                        func.sum(case((r.effective_due < now, 1), else_=0)).label("overdue"),
+                        func.sum(case((r.effective_due < now, 0), (r.effective_due < soon, 1), else_=0))
+                        .label("upcoming"),
+                        func.sum(case((r.effective_due >= soon, 1), else_=0)).label("later"))
+                 .where(r.done_at.is_(None), r.deleted_at.is_(None), _live_client(r.client_id))
+                 .group_by(r.manager_id)
+                 .subquery("loads"))
+        stmt = (select(loads.c.ident, m.c.name, loads.c.overdue, loads.c.upcoming, loads.c.later)
+                .select_from(loads.outerjoin(m, m.c.id == loads.c.ident)))
+        return [ReminderLoad(ident, name, int(overdue), int(upcoming), int(later))
+                for ident, name, overdue, upcoming, later in self.conn.execute(stmt)]
+
+    # Completeness ---------------------------------------------------------------------------
+
+    def completeness_by_manager(self, threshold: int) -> list[CompletenessGroup]:
+        """Live clients per owner: how many, the sum of their scores, how many score below
+        *threshold*, and how many miss each completeness item."""
+        c, m = s.clients.c, s.managers
+        missing = [func.sum(case((_has_item(self.dialect, c.missing, item), 1), else_=0)).label(f"m{n}")
+                   for n, item in enumerate(ITEMS)]
+        groups = (select(c.owner_id.label("ident"), func.count().label("n"), func.sum(c.completeness).label("total"),
+                         func.sum(case((c.completeness < threshold, 1), else_=0)).label("below"), *missing)
+                  .where(c.deleted_at.is_(None))
+                  .group_by(c.owner_id)
+                  .subquery("groups"))
+        stmt = (select(groups.c.ident, m.c.name, groups.c.n, groups.c.total, groups.c.below,
+                       *(groups.c[f"m{n}"] for n in range(len(ITEMS))))
+                .select_from(groups.outerjoin(m, m.c.id == groups.c.ident)))
+        return [CompletenessGroup(row[0], row[1], int(row[2]), int(row[3]), int(row[4]),
+                                  tuple(int(x) for x in row[5:]))
+                for row in self.conn.execute(stmt)]
+
+    # New clients ----------------------------------------------------------------------------
+
+    def new_client_sources(self, start: datetime, end: datetime, *,
+                           owner_id: int | None = None) -> list[SourceCount]:
+        """Live clients created in [start, end) per source, the most first (ties by source)."""
+        c = s.clients.c
+        n = func.count().label("n")
+        stmt = (select(c.source, n)
+                .where(*_created_conditions(start, end, owner_id))
+                .group_by(c.source)
+                .order_by(n.desc(), c.source))
+        return [SourceCount(str(source), int(count)) for source, count in self.conn.execute(stmt)]
+
+    def new_clients_by_month(self, start: datetime, end: datetime, sources: Sequence[str], *,
+                             utc_offset_seconds: int = 0, owner_id: int | None = None) -> list[MonthSources]:
+        """Live clients created in [start, end) per month (of local time, *utc_offset_seconds* ahead
+        of UTC): one count per source in *sources*, and all sources together."""
+        c = s.clients.c
+        key = _moment_month_key(self.dialect, c.created_at, utc_offset_seconds).label("month")
+        per_source = [func.sum(case((c.source == source, 1), else_=0)) for source in sources]
+        stmt = (select(key, *per_source, func.count())
+                .where(*_created_conditions(start, end, owner_id))
+                .group_by(key)
+                .order_by(key))
+        return [MonthSources(str(row[0]), tuple(int(x) for x in row[1:-1]), int(row[-1]))
+                for row in self.conn.execute(stmt)]
+
+    # Reference ------------------------------------------------------------------------------
+
+    def active_managers(self) -> list[ManagerName]:
+        """Managers who should appear in a per-manager report even with nothing to count."""
+        m = s.managers.c
+        stmt = select(m.id, m.name).where(m.deleted_at.is_(None), m.active.is_(True)).order_by(m.name_norm, m.id)
+        return [ManagerName(int(ident), str(name)) for ident, name in self.conn.execute(stmt)]
+
+
+# Conditions -------------------------------------------------------------------------------------
+
+
+def _live_client(client_id: ColumnElement[Any]) -> ColumnElement[bool]:
+    """The client is not in the trash: a probe into the small set of trashed clients, which the
+    database builds once, instead of a lookup of every row's client."""
+    c = s.clients.c
+    return client_id.not_in(select(c.id).where(c.deleted_at.is_not(None)))
+
+
+def _sale_conditions(start: date | None, end: date | None, currency: str | None,
+                     manager_id: int | None) -> list[ColumnElement[bool]]:
+    d = s.deals.c
+    conditions = [d.stage == WON, d.deleted_at.is_(None), _live_client(d.client_id)]
+    if start is not None:
+        conditions.append(d.closed_on >= start)
+    if end is not None:
+        conditions.append(d.closed_on <= end)
+    if currency is not None:
+        conditions.append(d.currency == currency)
+    if manager_id is not None:
+        conditions.append(d.owner_id == manager_id)
+    return conditions
+
+
+def _opened_conditions(start: date | None, end: date | None, currency: str | None,
+                       manager_id: int | None) -> list[ColumnElement[bool]]:
+    d = s.deals.c
+    conditions = [d.deleted_at.is_(None), _live_client(d.client_id)]
+    if start is not None:
+        conditions.append(d.opened_on >= start)
+    if end is not None:
+        conditions.append(d.opened_on <= end)
+    if currency is not None:
+        conditions.append(d.currency == currency)
+    if manager_id is not None:
+        conditions.append(d.owner_id == manager_id)
+    return conditions
+
+
+def _created_conditions(start: datetime, end: datetime, owner_id: int | None) -> list[ColumnElement[bool]]:
+    c = s.clients.c
+    conditions = [c.deleted_at.is_(None), c.created_at >= start, c.created_at < end]
+    if owner_id is not None:
+        conditions.append(c.owner_id == owner_id)
+    return conditions
+
+
+def _currency_rows(rows: Any) -> list[CurrencyTotal]:
+    found = [CurrencyTotal(str(currency), int(n), int(total)) for currency, n, total in rows]
+    found.sort(key=lambda x: (-x.count, x.currency))
+    return found
+
+
+def _group_rows(rows: Any) -> list[GroupTotal]:
+    return [GroupTotal(None if ident is None else int(ident), name, int(n), int(amount))
+            for ident, name, n, amount in rows]
+
+
+# What differs between databases ---------------------------------------------------------------
+
+
+def _period_key(dialect: str, day: ColumnElement[Any], period: Period) -> ColumnElement[str]:
+    """"2026-03", "2026-Q1" or "2026" of a DATE column (``period_key`` in Python gives the same)."""
+    if dialect == "postgresql":
+        pattern = {Period.MONTH: "YYYY-MM", Period.QUARTER: 'YYYY-"Q"Q', Period.YEAR: "YYYY"}[period]
+        return func.to_char(day, literal(pattern, literal_execute=True))
+    # SQLite keeps dates as ISO text: "2026-03-15". The positions are written into the SQL
+    # (literal_execute) so that GROUP BY and the select list hold the very same expression.
+    year = func.substr(day, _lit(1), _lit(4))
+    if period is Period.YEAR:
+        return year
+    if period is Period.MONTH:
+        return func.substr(day, _lit(1), _lit(7))
+    month = cast(func.substr(day, _lit(6), _lit(2)), Integer)
+    quarter = cast((month + _lit(2)) // _lit(3), String)
+    return year.concat(literal("-Q", literal_execute=True)).concat(quarter)
+
+
+def _moment_month_key(dialect: str, moment: ColumnElement[Any], offset_seconds: int) -> ColumnElement[str]:
+    """"2026-03" of a timestamp stored in UTC, as a clock *offset_seconds* ahead of UTC reads it."""
+    if dialect == "postgresql":
+        shifted = moment + func.make_interval(0, 0, 0, 0, 0, 0, literal(offset_seconds, literal_execute=True))
+        return func.to_char(shifted, literal("YYYY-MM", literal_execute=True))
+    if offset_seconds:
+        moment = func.datetime(moment, literal(f"{offset_seconds:+d} seconds", literal_execute=True))
+    return func.substr(moment, _lit(1), _lit(7))
+
+
+def _has_item(dialect: str, listed: ColumnElement[Any], item: str) -> ColumnElement[bool]:
+    """Whether the comma-separated *listed* column names *item* (items are plain identifiers)."""
+    wrapped = literal(",", literal_execute=True).concat(listed).concat(literal(",", literal_execute=True))
+    needle = literal(f",{item},", literal_execute=True)
+    if dialect == "postgresql":
+        return func.strpos(wrapped, needle) > 0
+    return func.instr(wrapped, needle) > 0
+
+
+def _lit(value: int) -> ColumnElement[int]:
+    return literal(value, Integer, literal_execute=True)
+
+
+def period_key(day: date, period: Period) -> str:
+    """The key ``sales_by_period`` gives the bucket holding *day*."""
+    if period is Period.YEAR:
+        return f"{day.year:04d}"
+    if period is Period.QUARTER:
+        return f"{day.year:04d}-Q{(day.month + 2) // 3}"
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+__all__ = [
+    "Bucket", "CompletenessGroup", "CurrencyTotal", "GroupTotal", "ManagerName", "MonthSources", "ReminderLoad",
+    "ReportQueries", "SleepingClient", "SleepingClients", "SourceCount", "StageTotal", "period_key",
+]

@@ -1,0 +1,307 @@
+"""The Deals tab: every deal of the office, filtered and sorted by the database, read a page at a
+time like the client table, with the count and sum of what is shown."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from salesdesk.domain.model import DealStage, Industry, Manager
+from salesdesk.domain.queries import DealQuery, DealRow, DealSort, DealTotals
+from salesdesk.services import deals
+from salesdesk.services.common import UowFactory
+from salesdesk.ui import paging
+from salesdesk.ui.widgets import MUTED, money_text
+from salesdesk.ui.workers import Latest, Runner
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+
+
+@dataclass(frozen=True)
+class _Column:
+    key: str
+    sort: DealSort
+    source_title: str
+    right: bool = False
+
+    def title(self) -> str:
+        return QCoreApplication.translate("DealTable", self.source_title)
+
+
+COLUMNS = (
+    _Column("opened", DealSort.OPENED, str(QT_TRANSLATE_NOOP("DealTable", "Opened"))),
+    _Column("client", DealSort.CLIENT, str(QT_TRANSLATE_NOOP("DealTable", "Client"))),
+    _Column("title", DealSort.TITLE, str(QT_TRANSLATE_NOOP("DealTable", "Deal"))),
+    _Column("stage", DealSort.STAGE, str(QT_TRANSLATE_NOOP("DealTable", "Stage"))),
+    _Column("amount", DealSort.AMOUNT, str(QT_TRANSLATE_NOOP("DealTable", "Amount")), right=True),
+    _Column("closed", DealSort.CLOSED, str(QT_TRANSLATE_NOOP("DealTable", "Closed"))),
+    _Column("contract_end", DealSort.CONTRACT_END, str(QT_TRANSLATE_NOOP("DealTable", "Contract ends"))),
+    _Column("owner", DealSort.OWNER, str(QT_TRANSLATE_NOOP("DealTable", "Owner"))),
+)
+DEAL_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class DealTableModel(QAbstractTableModel):
+    totals_changed = Signal(object)  # DealTotals
+    loading_changed = Signal(bool)
+
+    def __init__(self, uow: UowFactory, runner: Runner, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._uow = uow
+        self._latest = Latest(runner)
+        self.query = DealQuery()
+        self._rows: paging.PagedRows[DealRow] = paging.PagedRows(
+            lambda offset, limit, total: deals.deal_rows_at(self._uow(), self.query, offset, limit, total=total))
+        self._locale = QLocale()
+        self.loading = False
+
+    def set_query(self, query: DealQuery) -> None:
+        self.loading = True
+        self.loading_changed.emit(True)
+        uow = self._uow
+        self._latest.start(lambda: (query, deals.deals_view(uow(), query, limit=paging.PAGE)), self._on_loaded)
+
+    def reload(self) -> None:
+        self.set_query(self.query)
+
+    def _on_loaded(self, answer: tuple[DealQuery, deals.DealsView]) -> None:
+        query, view = answer
+        self.beginResetModel()
+        self.query = query
+        self._rows.reset(view.totals.count, view.rows)
+        self.endResetModel()
+        self.loading = False
+        self.loading_changed.emit(False)
+        self.totals_changed.emit(view.totals)
+
+    def deal_at(self, row: int) -> DealRow | None:
+        return self._rows.row(row)
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else self._rows.total
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return COLUMNS[section].title()
+            if role == Qt.ItemDataRole.TextAlignmentRole and COLUMNS[section].right:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows.row(index.row())
+        if row is None:
+            return None
+        column = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column.key)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column.key == "stage" and row.stage is DealStage.LOST:
+            return row.title
+        if role == DEAL_ROLE:
+            return row.id
+        return None
+
+    def _text(self, row: DealRow, key: str) -> str:
+        if key == "opened":
+            return self._date(row.opened_on)
+        if key == "client":
+            return row.client_name
+        if key == "title":
+            return row.title
+        if key == "stage":
+            return row.stage.label
+        if key == "amount":
+            return money_text(self._locale, row.amount.amount, row.amount.currency)
+        if key == "closed":
+            return self._date(row.closed_on)
+        if key == "contract_end":
+            return self._date(row.contract_end)
+        return row.owner_name
+
+    def _date(self, value: date | None) -> str:
+        if value is None:
+            return ""
+        return self._locale.toString(QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if 0 <= column < len(COLUMNS):
+            self.set_query(dataclasses.replace(self.query, sort=COLUMNS[column].sort,
+                                               descending=order == Qt.SortOrder.DescendingOrder))
+
+
+class DealsPanel(QWidget):
+    open_deal_requested = Signal(int, int)  # client id, deal id
+
+    def __init__(self, uow: UowFactory, runner: Runner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.uow = uow
+        self.model = DealTableModel(uow, runner, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 0)
+        filters = QHBoxLayout()
+        self.client = QLineEdit()
+        self.client.setPlaceholderText(self.tr("Client name"))
+        self.client.setClearButtonEnabled(True)
+        self.client.setMaximumWidth(220)
+        self.stage = QComboBox()
+        self.stage.addItem(self.tr("All stages"), None)
+        self.stage.addItem(self.tr("Open (not won or lost)"), "open")
+        for stage in DealStage:
+            self.stage.addItem(stage.label, stage.value)
+        self.owner = QComboBox()
+        self.industry = QComboBox()
+        for combo in (self.owner, self.industry):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
+        self.period = QCheckBox(self.tr("Opened from"))
+        self.date_from = QDateEdit(QDate.currentDate().addMonths(-12))
+        self.date_to = QDateEdit(QDate.currentDate())
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setEnabled(False)
+        self.clear = QToolButton()
+        self.clear.setText(self.tr("Clear filters"))
+        self.clear.setAutoRaise(True)
+        for widget in (self.client, self.stage, self.owner, self.industry, self.period, self.date_from,
+                       QLabel(self.tr("to")), self.date_to, self.clear):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        layout.addLayout(filters)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        for i, width in enumerate((95, 220, 240, 110, 130, 95, 110, 140)):
+            header.resizeSection(i, width)
+        header.setStretchLastSection(True)
+        layout.addWidget(self.table, 1)
+        self.status = QLabel()
+        self.status.setStyleSheet(MUTED)
+        layout.addWidget(self.status)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self.apply)
+        self.client.textChanged.connect(lambda _t: self._timer.start())
+        for combo in (self.stage, self.owner, self.industry):
+            combo.currentIndexChanged.connect(self.apply)
+        self.period.toggled.connect(self._on_period_toggled)
+        self.date_from.dateChanged.connect(self.apply)
+        self.date_to.dateChanged.connect(self.apply)
+        self.clear.clicked.connect(self._on_clear_clicked)
+        self.model.totals_changed.connect(self._on_model_totals_changed)
+        self.table.doubleClicked.connect(self._on_table_double_clicked)
+        self.set_reference([], [])
+
+    def set_reference(self, industries: list[Industry], managers: list[Manager]) -> None:
+        for combo, all_text, items in ((self.owner, self.tr("All owners"), [(m.name, m.id) for m in managers]),
+                                       (self.industry, self.tr("All industries"),
+                                        [(f"{i.code} — {i.name}" if i.code else i.name, i.id) for i in industries])):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(all_text, None)
+            for text, ident in items:
+                combo.addItem(text, ident)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+
+    def query(self) -> DealQuery:
+        stage = self.stage.currentData()
+        if stage == "open":
+            stages = frozenset(s for s in DealStage if not s.closed)
+        elif stage:
+            stages = frozenset({DealStage(stage)})
+        else:
+            stages = frozenset()
+        dated = self.period.isChecked()
+        return dataclasses.replace(
+            self.model.query, stages=stages, owner_id=self.owner.currentData(), industry_id=self.industry.currentData(),
+            opened_from=self.date_from.date().toPython() if dated else None,  # type: ignore[arg-type]
+            opened_to=self.date_to.date().toPython() if dated else None,  # type: ignore[arg-type]
+            client_text=self.client.text().strip())
+
+    @Slot()
+    def apply(self) -> None:
+        self._timer.stop()
+        self.model.set_query(self.query())
+
+    @Slot(bool)
+    def _on_period_toggled(self, on: bool) -> None:
+        self.date_from.setEnabled(on)
+        self.date_to.setEnabled(on)
+        self.apply()
+
+    @Slot()
+    def _on_clear_clicked(self) -> None:
+        for widget in (self.stage, self.owner, self.industry):
+            widget.blockSignals(True)
+            widget.setCurrentIndex(0)
+            widget.blockSignals(False)
+        self.client.blockSignals(True)
+        self.client.clear()
+        self.client.blockSignals(False)
+        self.period.setChecked(False)
+        self.apply()
+
+    @Slot(object)
+    def _on_model_totals_changed(self, totals: DealTotals) -> None:
+        locale = QLocale()
+        sums = ", ".join(money_text(locale, m.amount, m.currency) for m in totals.amounts[:3])
+        count = totals.count
+        text = self.tr("%Ln deal(s)", "", count)
+        self.status.setText(text + (" · " + sums if sums else ""))
+
+    @Slot(QModelIndex)
+    def _on_table_double_clicked(self, index: QModelIndex) -> None:
+        row = self.model.deal_at(index.row())
+        if row is not None:
+            self.open_deal_requested.emit(row.client_id, row.id)

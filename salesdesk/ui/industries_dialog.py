@@ -1,0 +1,165 @@
+"""The industries reference: OKVED sections and the office's own, with notes on each market
+(trends, key players, seasonality) that every manager reads before calling a client of it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, Qt, Slot
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from salesdesk.domain.errors import UserError, ValidationError
+from salesdesk.domain.model import Industry, IndustryFields
+from salesdesk.services import reference
+from salesdesk.services.common import UowFactory
+from salesdesk.ui.widgets import MUTED, FieldMessage
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class IndustriesDialog(QDialog):
+    def __init__(self, uow: UowFactory, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.uow = uow
+        self.setWindowTitle(self.tr("Industries"))
+        self.resize(820, 520)
+        self.changed = False
+        self.industries: list[Industry] = []
+        self.current: Industry | None = None
+        splitter = QSplitter()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.model = QStandardItemModel(self)
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.add_button = QPushButton(self.tr("Add…"))
+        left_layout.addWidget(self.list, 1)
+        left_layout.addWidget(self.add_button)
+        right = QWidget()
+        form = QFormLayout(right)
+        self.code = QLineEdit()
+        self.code.setPlaceholderText(self.tr("e.g. G or 46.90"))
+        self.code.setMaximumWidth(120)
+        self.name = QLineEdit()
+        self.notes = QPlainTextEdit()
+        self.notes.setPlaceholderText(self.tr("What to know about this market: trends, key players, seasonality, "
+                                              "who decides on purchases…"))
+        self.message = FieldMessage()
+        hint = QLabel(self.tr("Managers see these notes on the cards of clients in this industry."))
+        hint.setWordWrap(True)
+        hint.setStyleSheet(MUTED)
+        form.addRow(self.tr("OKVED code:"), self.code)
+        form.addRow(self.tr("Name:"), self.name)
+        form.addRow(self.tr("Notes:"), self.notes)
+        form.addRow("", self.message)
+        form.addRow("", hint)
+        buttons_row = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("Save"))
+        self.delete_button = QPushButton(self.tr("Remove from the list"))
+        buttons_row.addWidget(self.delete_button)
+        buttons_row.addStretch(1)
+        buttons_row.addWidget(self.save_button)
+        form.addRow(buttons_row)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([300, 520])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
+        self.list.selectionModel().selectionChanged.connect(self._on_list_selection_changed)
+        self.add_button.clicked.connect(self._on_add_button_clicked)
+        self.save_button.clicked.connect(self._on_save_button_clicked)
+        self.delete_button.clicked.connect(self._on_delete_button_clicked)
+        for edit in (self.code, self.name):
+            edit.textEdited.connect(self._on_edited)
+        self.notes.textChanged.connect(self._on_edited)
+        self._load()
+
+    def _load(self, select: int | None = None) -> None:
+        self.industries = reference.list_industries(self.uow())
+        self.model.clear()
+        for industry in self.industries:
+            item = QStandardItem(f"{industry.code} — {industry.name}" if industry.code else industry.name)
+            item.setData(industry.id, ID_ROLE)
+            item.setToolTip(industry.notes or industry.name)
+            self.model.appendRow(item)
+        row = next((i for i, x in enumerate(self.industries) if x.id == select), 0)
+        if self.industries:
+            self.list.setCurrentIndex(self.model.index(row, 0))
+        self._show(self.industries[row] if self.industries else None)
+
+    def _show(self, industry: Industry | None) -> None:
+        self.current = industry
+        for widget in (self.code, self.name, self.notes):
+            widget.blockSignals(True)
+        self.code.setText(industry.code if industry else "")
+        self.name.setText(industry.name if industry else "")
+        self.notes.setPlainText(industry.notes if industry else "")
+        for widget in (self.code, self.name, self.notes):
+            widget.blockSignals(False)
+        self.message.clear_problem()
+        self.save_button.setEnabled(False)
+        self.delete_button.setEnabled(industry is not None)
+
+    @Slot(QItemSelection, QItemSelection)
+    def _on_list_selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes:
+            ident = indexes[0].data(ID_ROLE)
+            self._show(next((x for x in self.industries if x.id == ident), None))
+
+    @Slot()
+    def _on_edited(self) -> None:
+        self.save_button.setEnabled(bool(self.name.text().strip()))
+
+    def _fields(self) -> IndustryFields:
+        return IndustryFields(code=self.code.text(), name=self.name.text(), notes=self.notes.toPlainText())
+
+    @Slot()
+    def _on_save_button_clicked(self) -> None:
+        try:
+            if self.current is None:
+                saved = reference.create_industry(self.uow(), self._fields())
+            else:
+                saved = reference.update_industry(self.uow(), self.current.id, self.current.version, self._fields())
+        except (ValidationError, UserError) as exc:
+            self.message.show_problem(str(exc), blocking=True)
+            return
+        self.changed = True
+        self._load(select=saved.id)
+
+    @Slot()
+    def _on_add_button_clicked(self) -> None:
+        self.list.clearSelection()
+        self._show(None)
+        self.name.setFocus()
+
+    @Slot()
+    def _on_delete_button_clicked(self) -> None:
+        if self.current is not None:
+            reference.trash_industry(self.uow(), self.current.id)
+            self.changed = True
+            self._load()
+
+    @classmethod
+    def edit(cls, parent: QWidget, uow: UowFactory) -> bool:
+        dialog = cls(uow, parent)
+        dialog.exec()
+        return dialog.changed

@@ -1,0 +1,123 @@
+"""Deals, the contact log and the Deals tab, driven as a manager does."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from salesdesk.domain.model import DealFields, DealStage, Money, ReminderFields
+from salesdesk.services import deals, history, reference, reminders
+from salesdesk.store import UnitOfWork
+from salesdesk.ui.deal_dialogs import DealDialog, LogDialog, parse_amount
+from salesdesk.ui.industries_dialog import IndustriesDialog
+from salesdesk.ui.main_window import MainWindow
+from tests.gui.conftest import type_text
+
+Window = Callable[[], MainWindow]
+
+
+@pytest.mark.parametrize(("typed", "value"), [("1 250 000,50", "1250000.50"), ("1250000.50", "1250000.50"),
+                                              ("1,250,000.50", "1250000.50"), ("1.250.000,50", "1250000.50"),
+                                              ("99", "99"), ("12,5", "12.5"), ("сто", None), ("", None)])
+def test_amounts_as_people_type_them(typed: str, value: str | None) -> None:
+    assert parse_amount(typed) == (Decimal(value) if value else None)
+
+
+def test_a_won_deal_with_a_contract_end_shows_and_plans_the_renewal(qtbot: QtBot, uow: Callable[[], UnitOfWork],
+                                                                    add_client: Callable[..., int]) -> None:
+    client = add_client("ООО «Ромашка»")
+    dialog = DealDialog(uow, client, None, renewal_days=30, default_owner=None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    type_text(dialog.title, "Годовое обслуживание")
+    type_text(dialog.amount, "1 250 000,50")
+    assert save.isEnabled()
+    dialog.stage.setCurrentIndex(dialog.stage.findData(DealStage.LOST.value))
+    assert not save.isEnabled() and "Reason lost" in dialog.messages["lost_reason"].text()
+    dialog.stage.setCurrentIndex(dialog.stage.findData(DealStage.WON.value))
+    ends = date.today() + timedelta(days=200)
+    dialog.contract_end.set_value(ends)
+    assert "A reminder to offer new terms will come on" in dialog.renewal_note.text()
+    dialog.accept()
+    [deal] = deals.deals_of(uow(), client)
+    assert (deal.amount, deal.stage, deal.contract_end) == (Money.of("1250000.50"), DealStage.WON, ends)
+    [renewal] = reminders.reminders_of(uow(), client)
+    assert renewal.deal_id == deal.id and renewal.due_at.astimezone().date() == ends - timedelta(days=30)
+
+
+def test_log_the_result_from_the_reminders_panel(qtbot: QtBot, make_window: Window, uow: Callable[[], UnitOfWork],
+                                                 add_client: Callable[..., int],
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    client = add_client("ООО «Ромашка»")
+    prompt = reminders.add_reminder(uow(), client, ReminderFields(due_at=datetime.now(UTC) - timedelta(hours=2),
+                                                                  text="Позвонить по продлению")).id
+    window = make_window()
+    qtbot.waitUntil(lambda: window.reminders.agenda is not None and bool(window.reminders.agenda.overdue))
+    seen: list[LogDialog] = []
+
+    def answer(cls, parent, uow_factory, client_id, **options):  # type: ignore[no-untyped-def]
+        dialog = cls(uow_factory, client_id, parent=parent, **options)
+        seen.append(dialog)
+        dialog.summary.setPlainText("Договорились о продлении на год")
+        assert dialog.close_reminder.isChecked() and dialog.plan.isChecked()
+        dialog.accept()
+        return True
+
+    monkeypatch.setattr(LogDialog, "log", classmethod(answer))
+    group = window.reminders.model.item(0, 0)
+    window.reminders.view.setCurrentIndex(group.child(0, 0).index())
+    window.reminders.log_button.click()
+    assert seen and seen[0].windowTitle().endswith("ООО «Ромашка»")
+    qtbot.waitUntil(lambda: window.reminders.agenda is not None and not window.reminders.agenda.overdue)
+    items = {r.id: r for r in reminders.reminders_of(uow(), client)}
+    assert items[prompt].done and len(items) == 2  # closed, and the next contact planned
+    entries = history.timeline(uow(), client)
+    assert any(e.title == "Договорились о продлении на год" for e in entries)
+    assert window.card.client_id == client and window.card.history_model.rowCount() == len(entries)
+
+
+def test_the_deals_tab_filters_and_opens_the_client(qtbot: QtBot, make_window: Window, uow: Callable[[], UnitOfWork],
+                                                    add_client: Callable[..., int]) -> None:
+    first = add_client("ООО «Ромашка»")
+    second = add_client("ООО «Ёлка»")
+    deals.add_deal(uow(), first, DealFields(title="Поставка", amount=Money.of("100"), opened_on=date(2026, 1, 10)))
+    won = deals.add_deal(uow(), second, DealFields(title="Сервис", amount=Money.of("250.50"), stage=DealStage.WON,
+                                                   opened_on=date(2026, 3, 1), closed_on=date(2026, 4, 1))).id
+    window = make_window()
+    window.tabs.setCurrentWidget(window.deals_panel)
+    panel = window.deals_panel
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=5000)
+    assert "2 deal(s)" in panel.status.text()
+    panel.stage.setCurrentIndex(panel.stage.findData(DealStage.WON.value))
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5000)
+    assert panel.model.index(0, 2).data() == "Сервис"
+    panel.table.doubleClicked.emit(panel.model.index(0, 0))
+    qtbot.waitUntil(lambda: window.card.client_id == second, timeout=5000)
+    assert window.tabs.currentIndex() == 0 and window.card.tabs.currentIndex() == 3
+    assert window.card.deals_view.currentIndex().data() == "Сервис" and won
+
+
+def test_industry_notes_reach_the_card(qtbot: QtBot, make_window: Window, uow: Callable[[], UnitOfWork],
+                                       add_client: Callable[..., int]) -> None:
+    dialog = IndustriesDialog(uow)
+    qtbot.addWidget(dialog)
+    dialog.add_button.click()
+    dialog.code.setText("46.90")
+    dialog.name.setText("Оптовая торговля")
+    dialog.notes.setPlainText("Пик закупок — сентябрь; решение принимает коммерческий директор.")
+    dialog._on_edited()
+    dialog.save_button.click()
+    assert dialog.changed
+    industry = reference.find_industry(uow(), "46.90")
+    add_client("ООО «Опт»", industry_id=industry.id)
+    window = make_window()
+    window.table.setCurrentIndex(window.model.index(0, 0))
+    qtbot.waitUntil(lambda: window.card.client_id is not None)
+    assert window.card.industry_notes.isVisibleTo(window.card)
+    assert "сентябрь" in window.card.industry_notes.text()
