@@ -48,7 +48,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="420"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="429"/>
         <source>%1 of %Ln in the trash</source>
         <translation>
             <numerusform>%1 of %Ln in the trash</numerusform>
@@ -56,7 +56,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="424"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="433"/>
         <source>%1 of %Ln client(s)</source>
         <translation>
             <numerusform>%1 of %Ln client</numerusform>
@@ -64,7 +64,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="571"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="580"/>
         <source>Overdue reminders: %n</source>
         <translation>
             <numerusform>Overdue reminders: %n</numerusform>
@@ -72,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="576"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="585"/>
         <source>You have %n overdue reminder(s). They are at the top of the Reminders panel.</source>
         <translation>
             <numerusform>You have %n overdue reminder. It is at the top of the Reminders panel.</numerusform>
@@ -80,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="620"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="629"/>
         <source>%n client(s) moved to the trash.</source>
         <translation>
             <numerusform>%n client moved to the trash.</numerusform>
@@ -88,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="638"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="647"/>
         <source>%n client(s) restored.</source>
         <translation>
             <numerusform>%n client restored.</numerusform>
@@ -96,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="696"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="705"/>
         <source>%n reminder(s) came due.</source>
         <translation>
             <numerusform>%n reminder came due.</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="722"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="731"/>
         <source>%n demo client(s) added.</source>
         <translation>
             <numerusform>%n demo client added.</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="793"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="802"/>
         <source>%n client(s) exported to %1.</source>
         <translation>
             <numerusform>%n client exported to %1.</numerusform>
@@ -168,6 +168,17 @@
         <translation>
             <numerusform>Leading zeros restored in %n row.</numerusform>
             <numerusform>Leading zeros restored in %n rows.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RemindersPanel</name>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="141"/>
+        <source>… and %n more further ahead</source>
+        <translation>
+            <numerusform>… and %n more further ahead</numerusform>
+            <numerusform>… and %n more further ahead</numerusform>
         </translation>
     </message>
 </context>

@@ -1299,128 +1299,128 @@ or create a new one (%1).</source>
         <translation>Корзина</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="166"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="169"/>
         <source>Create a client</source>
         <translation>Создать клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="167"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="170"/>
         <source>Load demo data</source>
         <translation>Загрузить демоданные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="169"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="172"/>
         <source>Clear search and filters</source>
         <translation>Сбросить поиск и фильтры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="203"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="206"/>
         <source>&amp;New client</source>
         <translation>Новый &amp;клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="204"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="207"/>
         <source>Create a client card</source>
         <translation>Создать карточку клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="205"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="208"/>
         <source>Move to &amp;trash</source>
         <translation>&amp;Удалить в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="207"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="210"/>
         <source>Move the selected clients to the trash</source>
         <translation>Переместить выбранных клиентов в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="210"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="213"/>
         <source>&amp;Restore from trash</source>
         <translation>&amp;Восстановить из корзины</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="211"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="653"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="214"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="662"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="214"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="217"/>
         <source>&amp;Find</source>
         <translation>&amp;Найти</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="215"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="218"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="216"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="219"/>
         <source>Show the &amp;trash</source>
         <translation>Показать &amp;корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="218"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="221"/>
         <source>Load &amp;demo data…</source>
         <translation>Загрузить &amp;демоданные…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="223"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="226"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="225"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="228"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="226"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="229"/>
         <source>&amp;About SalesDesk</source>
         <translation>&amp;О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="227"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="230"/>
         <source>Remind me in &amp;3 months</source>
         <translation>Напомнить через &amp;3 месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="228"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="231"/>
         <source>Plan the next contact with this client in three months</source>
         <translation>Запланировать следующий контакт с клиентом через три месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="240"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="243"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="252"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="255"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="258"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="261"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="260"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="263"/>
         <source>&amp;Columns</source>
         <translation>&amp;Столбцы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="265"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="268"/>
         <source>&amp;Client</source>
         <translation>&amp;Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="278"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="281"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="286"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="289"/>
         <source>Searching…</source>
         <translation>Поиск…</translation>
     </message>
@@ -1435,72 +1435,72 @@ or create a new one (%1).</source>
         <translation>Поиск: название, ИНН, телефон, e-mail, контактное лицо (%1)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="168"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="171"/>
         <source>Import from Excel…</source>
         <translation>Загрузить из Excel…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="184"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="187"/>
         <source>Clients</source>
         <translation>Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="185"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="188"/>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="219"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="222"/>
         <source>&amp;Import from a spreadsheet…</source>
         <translation>&amp;Загрузить из таблицы…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="220"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="223"/>
         <source>Add clients from Excel, LibreOffice or CSV</source>
         <translation>Добавить клиентов из Excel, LibreOffice или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="221"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="224"/>
         <source>&amp;Export…</source>
         <translation>&amp;Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="222"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="225"/>
         <source>Save clients to Excel or CSV</source>
         <translation>Сохранить клиентов в Excel или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="229"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="232"/>
         <source>&amp;Log a contact…</source>
         <translation>&amp;Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="230"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="233"/>
         <source>Record a call, meeting, letter or note and plan the next contact</source>
         <translation>Записать звонок, встречу, письмо или заметку и запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="231"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="234"/>
         <source>New &amp;deal…</source>
         <translation>Новая &amp;сделка…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="232"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="235"/>
         <source>&amp;Industries…</source>
         <translation>&amp;Отрасли…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="233"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="236"/>
         <source>Ne&amp;xt client</source>
         <translation>С&amp;ледующий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="234"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="237"/>
         <source>Pre&amp;vious client</source>
         <translation>П&amp;редыдущий клиент</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="420"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="429"/>
         <source>%1 of %Ln in the trash</source>
         <translation>
             <numerusform>%1 из %Ln в корзине</numerusform>
@@ -1509,12 +1509,12 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="422"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="431"/>
         <source>The base is empty</source>
         <translation>База пуста</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="424"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="433"/>
         <source>%1 of %Ln client(s)</source>
         <translation>
             <numerusform>%1 из %Ln клиента</numerusform>
@@ -1523,34 +1523,34 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="427"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="436"/>
         <source>average completeness %1 %</source>
         <translation>средняя полнота %1 %</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="438"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="447"/>
         <source>The trash is empty.</source>
         <translation>Корзина пуста.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="440"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="449"/>
         <source>The client base is empty.
 Create the first client, or load demo data to try the program.</source>
         <translation>Клиентская база пуста.
 Создайте первого клиента или загрузите демоданные, чтобы попробовать программу.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="443"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="452"/>
         <source>No clients match the search and filters.</source>
         <translation>По условиям поиска и фильтрам клиентов не найдено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="471"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="480"/>
         <source>Could not load the list: %s</source>
         <translation>Не удалось загрузить список: %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="571"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="580"/>
         <source>Overdue reminders: %n</source>
         <translation>
             <numerusform>Просрочено напоминаний: %n</numerusform>
@@ -1559,7 +1559,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="576"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="585"/>
         <source>You have %n overdue reminder(s). They are at the top of the Reminders panel.</source>
         <translation>
             <numerusform>У вас %n просроченное напоминание. Просроченные показаны вверху панели «Напоминания».</numerusform>
@@ -1568,22 +1568,22 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="578"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="587"/>
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="612"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="621"/>
         <source>Move to trash</source>
         <translation>Удаление в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="618"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="627"/>
         <source>“%s” moved to the trash.</source>
         <translation>Клиент «%s» перемещён в корзину.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="620"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="629"/>
         <source>%n client(s) moved to the trash.</source>
         <translation>
             <numerusform>%n клиент перемещён в корзину.</numerusform>
@@ -1592,7 +1592,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="638"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="647"/>
         <source>%n client(s) restored.</source>
         <translation>
             <numerusform>%n клиент восстановлен.</numerusform>
@@ -1601,22 +1601,22 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="644"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="653"/>
         <source>&amp;Undo: move to trash</source>
         <translation>&amp;Отменить удаление в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="645"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="654"/>
         <source>Undo</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="694"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="703"/>
         <source>Reminder: %1 — %2</source>
         <translation>Напоминание: %1 — %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="696"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="705"/>
         <source>%n reminder(s) came due.</source>
         <translation>
             <numerusform>Подошёл срок %n напоминания.</numerusform>
@@ -1625,29 +1625,29 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="704"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="794"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="713"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="803"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="711"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="716"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="720"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="725"/>
         <source>Demo data</source>
         <translation>Демоданные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="712"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="721"/>
         <source>How many demo clients to add to this base?</source>
         <translation>Сколько демонстрационных клиентов добавить в базу?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="716"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="725"/>
         <source>Adding demo clients…</source>
         <translation>Добавление демонстрационных клиентов…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="722"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="731"/>
         <source>%n demo client(s) added.</source>
         <translation>
             <numerusform>Добавлен %n демонстрационный клиент.</numerusform>
@@ -1656,17 +1656,17 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="783"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="792"/>
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="783"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="792"/>
         <source>Writing %1…</source>
         <translation>Записываю %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="793"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="802"/>
         <source>%n client(s) exported to %1.</source>
         <translation>
             <numerusform>%n клиент выгружен в %1.</numerusform>
@@ -1675,12 +1675,12 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="839"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="848"/>
         <source>About SalesDesk</source>
         <translation>О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="840"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="849"/>
         <source>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;The client base and sales of a small office: clients and their requisites, contact persons, reminders, deals.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;Клиентская база и продажи небольшого офиса: клиенты и их реквизиты, контактные лица, напоминания, сделки.&lt;/p&gt;&lt;p&gt;База данных: %2&lt;/p&gt;</translation>
     </message>
@@ -1932,105 +1932,114 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>RemindersPanel</name>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="53"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="56"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="53"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="56"/>
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="53"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="190"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="56"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="200"/>
         <source>Reminder</source>
         <translation>Напоминание</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="64"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="67"/>
         <source>No reminders. Plan the next contact from a client&apos;s card: Reminders → Remind me…</source>
         <translation>Напоминаний нет. Следующий контакт планируется в карточке клиента: «Напоминания» → «Напомнить…».</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="69"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="239"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="72"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="249"/>
         <source>Done</source>
         <translation>Завершить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="70"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="73"/>
         <source>Mark the reminder done (a repeating one moves to its next date)</source>
         <translation>Отметить напоминание выполненным (повторяющееся переносится на следующую дату)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="71"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="240"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="74"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="250"/>
         <source>Snooze</source>
         <translation>Отложить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="73"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="241"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="76"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="251"/>
         <source>Next contact</source>
         <translation>Следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="74"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="77"/>
         <source>Mark done and plan the next contact with this client</source>
         <translation>Завершить и запланировать следующий контакт с этим клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="76"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="238"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="79"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="248"/>
         <source>Open client</source>
         <translation>Открыть клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="77"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="237"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="80"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="247"/>
         <source>Log the result…</source>
         <translation>Записать итог…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="78"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="81"/>
         <source>Record what came of it, close the reminder and plan the next contact</source>
         <translation>Записать итог, закрыть напоминание и запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="95"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="98"/>
         <source>For an hour</source>
         <translation>На час</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="95"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="98"/>
         <source>Until tomorrow</source>
         <translation>До завтра</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="96"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="99"/>
         <source>Until next week</source>
         <translation>До следующей недели</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="118"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="121"/>
         <source>Overdue</source>
         <translation>Просрочено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="118"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="121"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="119"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="122"/>
         <source>This week</source>
         <translation>На этой неделе</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="119"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="122"/>
         <source>Later</source>
         <translation>Позже</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="141"/>
+        <source>… and %n more further ahead</source>
+        <translation>
+            <numerusform>… и ещё %n дальше</numerusform>
+            <numerusform>… и ещё %n дальше</numerusform>
+            <numerusform>… и ещё %n дальше</numerusform>
+        </translation>
     </message>
 </context>
 <context>

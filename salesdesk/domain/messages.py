@@ -350,7 +350,6 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "report.no_source": ("Не указан", "Not stated"),
     "report.total": ("Итого", "Total"),
     "report.axis.count": ("Количество", "Count"),
-    "report.axis.amount": ("Сумма, {currency}", "Amount, {currency}"),
     "report.axis.percent": ("Процент", "Percent"),
     "report.chart.sales": ("Продажи, {currency}", "Sales, {currency}"),
     "report.chart.pipeline": ("Сумма сделок по стадиям, {currency}", "Deal amounts by stage, {currency}"),

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from salesdesk.domain.model import ClientFields, ContactFields
 from salesdesk.domain.phones import query_digits, search_forms
-from salesdesk.domain.text import LEGAL_FORMS, words
+from salesdesk.domain.text import LEGAL_FORM_WORDS, LEGAL_FORMS, strip_legal_form, words
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +22,9 @@ class SearchDocument:
 
 
 def search_document(client: ClientFields, contacts: Iterable[ContactFields] = ()) -> SearchDocument:
-    name = " ".join(words(f"{client.name} {client.full_name}"))
+    # The full legal name without its legal form: "общество с ограниченной ответственностью" on half the
+    # base would make "общ…" match everyone and take a third of the index.
+    name = " ".join(words(f"{client.name} {strip_legal_form(client.full_name)}"))
     text_parts: list[str] = [client.inn, client.ogrn, client.kpp, client.city, client.email]
     digit_terms: list[str] = list(search_forms(client.phone)) if client.phone else []
     for contact in contacts:
@@ -62,7 +64,7 @@ def parse_query(text: str) -> SearchQuery:
     if "@" in text:
         return SearchQuery(tuple(_email_terms(text)))
     terms = words(text)
-    meaningful = [t for t in terms if t not in LEGAL_FORMS]
+    meaningful = [t for t in terms if t not in LEGAL_FORMS and t not in LEGAL_FORM_WORDS]
     # "ООО Ромашка" is about "ромашка"; but a search for just "ооо" still means something.
     terms = meaningful or terms
     if len(terms) == 1 and len(terms[0]) <= NAME_PREFIX_LENGTH:

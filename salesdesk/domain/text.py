@@ -32,6 +32,8 @@ _LEGAL_FORM_PHRASES = tuple(sorted((
     "муниципальное унитарное предприятие", "автономная некоммерческая организация",
 ), key=len, reverse=True))
 _OPENING_QUOTES = "«\"„“'"
+# Words of the spelled-out forms: the search index leaves them out, so queries do too.
+LEGAL_FORM_WORDS = frozenset(w for phrase in _LEGAL_FORM_PHRASES for w in phrase.split())
 
 
 def fold(text: str) -> str:
@@ -52,6 +54,16 @@ def digits(text: str) -> str:
 
 def strip_quotes(text: str) -> str:
     return text.translate({ord(q): " " for q in _QUOTES})
+
+
+def strip_legal_form(name: str) -> str:
+    """The name without a spelled-out legal form in front ("Общество с ограниченной
+    ответственностью «Ромашка»" → "«Ромашка»"), as typed otherwise."""
+    folded = fold(name)
+    for phrase in _LEGAL_FORM_PHRASES:
+        if folded.startswith(phrase + " "):
+            return collapse_spaces(name)[len(phrase) + 1:]
+    return name
 
 
 def sort_key(name: str) -> str:

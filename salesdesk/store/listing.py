@@ -49,15 +49,26 @@ class ClientListing:
         the database skips at most half the rows: jumping to the last row costs what the first
         row costs.
         """
+        return self.rows_by_ids(self.window_ids(query, offset=offset, limit=limit, total=total))
+
+    def window_ids(self, query: ClientQuery, *, offset: int, limit: int, total: int | None = None) -> list[int]:
+        """The ids of a window of the list, in display order.
+
+        Only the clients table (and the search index) is read to find them, without the joins for
+        names of industries and managers: an index such as ix_clients_live_sort_key then answers
+        the skipping by itself, and a window in the middle of 100,000 clients costs milliseconds.
+        The joins are added only where the order needs them.
+        """
+        joins = query.sort in (ClientSort.INDUSTRY, ClientSort.OWNER)
         if total is not None and offset > total // 2:
             end_offset = max(0, total - offset - limit)
             count = min(limit, total - offset)
-            stmt = self._ordered(query, select(*CLIENT_ROW_COLUMNS), reverse=True)
-            found = [client_row(r) for r in self.conn.execute(stmt.offset(end_offset).limit(count))]
+            stmt = self._ordered(query, select(s.clients.c.id), reverse=True, joins_needed=joins)
+            found = list(self.conn.execute(stmt.offset(end_offset).limit(count)).scalars())
             found.reverse()
             return found
-        stmt = self._ordered(query, select(*CLIENT_ROW_COLUMNS))
-        return [client_row(r) for r in self.conn.execute(stmt.offset(offset).limit(limit))]
+        stmt = self._ordered(query, select(s.clients.c.id), joins_needed=joins)
+        return list(self.conn.execute(stmt.offset(offset).limit(limit)).scalars())
 
     def ids(self, query: ClientQuery) -> list[int]:
         """Every matching id in display order (cheap: the window and the export page by these)."""
@@ -135,8 +146,10 @@ class ClientListing:
             conditions.append(c.id.in_(sorted(query.ids)))
         return stmt.select_from(source).where(and_(*conditions))
 
-    def _ordered(self, query: ClientQuery, stmt: Select[Any], *, reverse: bool = False) -> Select[Any]:
-        return self._filtered(query, stmt).order_by(*self._order_keys(query, reverse=reverse))
+    def _ordered(self, query: ClientQuery, stmt: Select[Any], *, reverse: bool = False,
+                 joins_needed: bool = True) -> Select[Any]:
+        return self._filtered(query, stmt, joins_needed=joins_needed).order_by(
+            *self._order_keys(query, reverse=reverse))
 
     def _order_keys(self, query: ClientQuery, *, reverse: bool = False) -> list[Any]:
         """ORDER BY terms for *query*, ending with the id so that the order is total."""

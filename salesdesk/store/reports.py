@@ -36,7 +36,7 @@ OPEN_STAGES = tuple(stage.value for stage in DealStage if not stage.closed)
 
 class CurrencyTotal(NamedTuple):
     currency: str
-    count: int
+    deals: int
     amount_minor: int
 
 
@@ -44,7 +44,7 @@ class Bucket(NamedTuple):
     """Sales of one month, quarter or year; *key* is "2026-03", "2026-Q1" or "2026"."""
 
     key: str
-    count: int
+    deals: int
     amount_minor: int
 
 
@@ -53,13 +53,13 @@ class GroupTotal(NamedTuple):
 
     ident: int | None
     name: str | None
-    count: int
+    deals: int
     amount_minor: int
 
 
 class StageTotal(NamedTuple):
     stage: str
-    count: int
+    deals: int
     amount_minor: int
 
 
@@ -96,7 +96,7 @@ class CompletenessGroup(NamedTuple):
 
 class SourceCount(NamedTuple):
     source: str
-    count: int
+    clients: int
 
 
 class MonthSources(NamedTuple):
@@ -234,11 +234,7 @@ class ReportQueries:
                 .select_from(top.outerjoin(m, m.c.id == top.c.owner_id))
                 .order_by(top.c.revenue.desc(), top.c.sort_key, top.c.id))
         rows, total = [], 0
-        last_type = s.interactions.c.occurred_at.type
-        processor = last_type.result_processor(self.conn.dialect, None)
         for ident, name, owner, last_at, revenue_minor, open_count, total in self.conn.execute(stmt):
-            if isinstance(last_at, str | datetime) and processor is not None:
-                last_at = processor(last_at)  # max() of a TypeDecorator column comes back raw on SQLite
             rows.append(SleepingClient(int(ident), str(name), owner, last_at, int(revenue_minor), int(open_count)))
         return SleepingClients(rows, int(total))
 
@@ -367,7 +363,7 @@ def _created_conditions(start: datetime, end: datetime, owner_id: int | None) ->
 
 def _currency_rows(rows: Any) -> list[CurrencyTotal]:
     found = [CurrencyTotal(str(currency), int(n), int(total)) for currency, n, total in rows]
-    found.sort(key=lambda x: (-x.count, x.currency))
+    found.sort(key=lambda x: (-x.deals, x.currency))
     return found
 
 

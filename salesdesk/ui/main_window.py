@@ -133,6 +133,9 @@ class MainWindow(QMainWindow):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        # No sort indicator before sorting is enabled: Qt would otherwise ask the model to sort by the
+        # first column at once, a whole extra query while the window is still being built.
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -323,9 +326,15 @@ class MainWindow(QMainWindow):
         self.reload_reference()
         self.filters.restore(self.settings.mapping("window/filters"))
         self.apply_query()
-        self.reminders.refresh()
+        # the agenda loads once the client list is in: the list is what the user looks at first
+        self.model.counts_changed.connect(self._load_agenda_once)
         self.notifier.start()
         self._update_actions()
+
+    @Slot()
+    def _load_agenda_once(self) -> None:
+        self.model.counts_changed.disconnect(self._load_agenda_once)
+        self.reminders.refresh()
 
     def reload_reference(self) -> None:
         industries = reference.list_industries(self.uow())

@@ -28,6 +28,9 @@ from salesdesk.ui.dialogs import HookChoice, Inform, hook_menu
 from salesdesk.ui.widgets import MUTED
 from salesdesk.ui.workers import Latest, Runner
 
+# The soonest reminders listed; the group titles still count all of them. A few hundred are what a
+# person can act on today, and building thousands of rows would hold the window up at start.
+SHOWN = 300
 REMINDER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CLIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 OVERDUE_COLOR = QColor("#b3261e")
@@ -104,11 +107,11 @@ class RemindersPanel(QWidget):
         """Reload the agenda on a worker thread."""
         uow = self.uow
         manager = None  # every manager's reminders; a shared seat can filter later
-        self._latest.start(lambda: reminders.agenda(uow(), manager_id=manager), self._show)
+        self._latest.start(lambda: reminders.agenda(uow(), manager_id=manager, limit=SHOWN), self._show)
 
     def refresh_now(self) -> None:
         """Reload synchronously (after an action of this user: the answer is wanted at once)."""
-        self._show(reminders.agenda(self.uow()))
+        self._show(reminders.agenda(self.uow(), limit=SHOWN))
 
     def _show(self, agenda: reminders.Agenda) -> None:
         selected = self.selected()
@@ -132,6 +135,13 @@ class RemindersPanel(QWidget):
             for item in items:
                 row[0].appendRow(self._row(item, locale, overdue))
             self.model.appendRow(row)
+            self.view.setFirstColumnSpanned(self.model.rowCount() - 1, self.model.invisibleRootItem().index(), True)
+        hidden = agenda.open_total - len(agenda.all)
+        if hidden > 0:
+            more = QStandardItem(self.tr("… and %n more further ahead", "", hidden))
+            more.setSelectable(False)
+            more.setForeground(QBrush(QColor("#5f6368")))
+            self.model.appendRow([more, _plain(""), _plain("")])
             self.view.setFirstColumnSpanned(self.model.rowCount() - 1, self.model.invisibleRootItem().index(), True)
         self.view.expandAll()
         for column in (0, 1):
@@ -243,9 +253,7 @@ class RemindersPanel(QWidget):
 
 
 def _plain(text: str) -> QStandardItem:
-    item = QStandardItem(text)
-    item.setEditable(False)
-    return item
+    return QStandardItem(text)  # the view has no edit triggers: items need no flags of their own
 
 
 class ReminderNotifier(QObject):

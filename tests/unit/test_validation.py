@@ -321,7 +321,8 @@ def test_deal_title_currency_and_dates() -> None:
         validate_deal(deal(title="  ", amount=Money.of(1, "RUBL"), closed_on=date(2024, 1, 9)))
     assert caught.value.fields() == {"title", "currency", "closed_on"}
     assert validate_deal(deal(title="  Поставка\u00a0 бумаги ")).title == "Поставка бумаги"
-    assert validate_deal(deal(closed_on=date(2024, 1, 10))).closed_on == date(2024, 1, 10)
+    won = deal(stage=DealStage.WON, closed_on=date(2024, 1, 10))  # a closing date belongs to a closed deal
+    assert validate_deal(won).closed_on == date(2024, 1, 10)
 
 
 def test_not_a_number_amount_is_a_validation_error_not_a_crash() -> None:

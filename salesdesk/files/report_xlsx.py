@@ -1,0 +1,254 @@
+"""A report as an Excel workbook: title, parameters, a formatted table and a native chart.
+
+The chart is a real Excel chart (openpyxl ``BarChart``/``LineChart``/``PieChart``) whose series
+point at the table's cells, so a person can restyle it, and it follows if they correct a number.
+That needs an ordinary (not write-only) workbook; reports are a few hundred rows at most, so
+memory is no concern here.
+
+Layout of the one sheet, top to bottom: the title; the parameters as label/value pairs; a blank
+row; the table (bold header with a fill, frozen, with an autofilter; money, percentages and
+dates as numbers with formats); the totals row in bold; the notes. The chart stands to the right
+of the table, level with its header.
+
+User text (client, manager and source names) is always written as a text cell, never as a
+formula, even when it begins with "=" (DOMAIN.md §4).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from salesdesk.domain.messages import msg
+from salesdesk.domain.reports import Cell, ChartKind, ColumnKind, Report, ReportColumn
+from salesdesk.files.errors import FileProblem
+
+MONEY_FORMAT = "#,##0.00"
+INTEGER_FORMAT = "#,##0"
+PERCENT_FORMAT = "0.0%"  # cells hold fractions (12.5 % is 0.125), so Excel's own percent arithmetic works
+DATE_FORMAT = "DD.MM.YYYY"
+MAX_CHART_CATEGORIES = 30  # more bars than this cannot be read; the table comes sorted by importance
+HEADER_FILL = "E8EEF7"
+_FORMATS = {ColumnKind.MONEY: MONEY_FORMAT, ColumnKind.INTEGER: INTEGER_FORMAT, ColumnKind.PERCENT: PERCENT_FORMAT,
+            ColumnKind.DATE: DATE_FORMAT}
+_AXIS_FORMATS = {ColumnKind.MONEY: "#,##0", ColumnKind.INTEGER: "#,##0", ColumnKind.PERCENT: "0%"}
+
+
+def write_report(report: Report, path: Path) -> Path:
+    """Write *report* to *path* (.xlsx), replacing it atomically; ``FileProblem`` if that fails."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _sheet_title(report.title)
+    book.properties.title = report.title
+    _ReportSheet(sheet, report).write()
+    _save(book, path)
+    return path
+
+
+class _ReportSheet:
+    """Where each part of one report goes on its sheet, and the writing of it."""
+
+    def __init__(self, sheet: Any, report: Report) -> None:
+        self.sheet = sheet
+        self.report = report
+        self.width = max(1, len(report.columns))
+        self.header_row = 1 + len(report.parameters) + 2  # title, parameters, a blank row
+        self.first_row = self.header_row + 1
+        # An empty table keeps one blank row, so that the chart's ranges still name real cells.
+        self.last_row = self.header_row + max(1, len(report.rows))
+        self.totals_row = self.last_row + 1 if report.totals is not None else None
+
+    def write(self) -> None:
+        from openpyxl.styles import Font
+
+        ws = self.sheet
+        title = ws.cell(row=1, column=1)
+        _put_text(title, self.report.title)
+        title.font = Font(bold=True, size=14)
+        for offset, (label, value) in enumerate(self.report.parameters):
+            label_cell = ws.cell(row=2 + offset, column=1)
+            _put_text(label_cell, label)
+            label_cell.font = Font(bold=True)
+            _put_text(ws.cell(row=2 + offset, column=2), value)
+        self._table()
+        notes = list(self.report.notes)
+        chart_rows = self._chart()
+        if chart_rows is not None:
+            notes.append(str(msg("report.note.chart_rows", count=chart_rows)))
+        notes_row = (self.totals_row or self.last_row) + 2
+        for offset, note in enumerate(notes):
+            cell = ws.cell(row=notes_row + offset, column=1)
+            _put_text(cell, note)
+            cell.font = Font(italic=True)
+        self._page_setup()
+
+    def _table(self) -> None:
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+        from openpyxl.utils import get_column_letter
+
+        ws, columns = self.sheet, self.report.columns
+        bold = Font(bold=True)
+        fill = PatternFill("solid", fgColor=HEADER_FILL)
+        thin = Side(style="thin", color="808080")
+        for index, column in enumerate(columns, start=1):
+            cell = ws.cell(row=self.header_row, column=index)
+            _put_text(cell, column.title)
+            cell.font, cell.fill = bold, fill
+            cell.alignment = Alignment(vertical="center", wrap_text=True)
+            cell.border = Border(bottom=thin)
+        for offset, row in enumerate(self.report.rows):
+            for index, (column, value) in enumerate(zip(columns, row, strict=True), start=1):
+                _put(ws.cell(row=self.first_row + offset, column=index), column, value)
+        if self.totals_row is not None and self.report.totals is not None:
+            for index, (column, value) in enumerate(zip(columns, self.report.totals, strict=True), start=1):
+                cell = ws.cell(row=self.totals_row, column=index)
+                _put(cell, column, value)
+                cell.font = bold
+                cell.border = Border(top=thin)
+        last_letter = get_column_letter(self.width)
+        ws.freeze_panes = ws.cell(row=self.first_row, column=1).coordinate
+        ws.auto_filter.ref = f"A{self.header_row}:{last_letter}{self.last_row}"
+        for index, column in enumerate(columns, start=1):
+            ws.column_dimensions[get_column_letter(index)].width = self._column_width(index, column)
+
+    def _column_width(self, index: int, column: ReportColumn) -> float:
+        values = [row[index - 1] for row in self.report.rows]
+        if self.report.totals is not None:
+            values.append(self.report.totals[index - 1])
+        longest = max((len(_shown(column.kind, v)) for v in values), default=0)
+        # The header wraps, so it needs about half its length; the first column also holds the
+        # parameter labels.
+        wanted = max(longest + 2, min(len(column.title), 24) // 2 + 4, 10)
+        if index == 1:
+            wanted = max(wanted, *(len(label) + 2 for label, _ in self.report.parameters), 0)
+        return float(min(wanted, 60))
+
+    def _chart(self) -> int | None:
+        """Add the chart; the number of rows it shows if it had to leave some out."""
+        from openpyxl.chart import BarChart, LineChart, PieChart, Reference, Series
+
+        spec = self.report.chart
+        if spec is None or spec.kind is ChartKind.NONE or not spec.series:
+            return None
+        keys = [c.key for c in self.report.columns]
+        category = keys.index(spec.category) + 1
+        series_columns = [keys.index(key) + 1 for key in spec.series]
+        if spec.kind is ChartKind.PIE:
+            series_columns = series_columns[:1]
+        shown = min(len(self.report.rows), MAX_CHART_CATEGORIES)
+        last = self.first_row + max(shown, 1) - 1
+        chart: Any
+        if spec.kind is ChartKind.PIE:
+            chart = PieChart()
+        elif spec.kind is ChartKind.LINE:
+            chart = LineChart()
+        else:
+            chart = BarChart()
+            chart.type = "col"
+            chart.grouping = "clustered"
+        for column in series_columns:
+            values = Reference(self.sheet, min_col=column, min_row=self.header_row, max_row=last)
+            chart.series.append(Series(values, title_from_data=True))
+        chart.set_categories(Reference(self.sheet, min_col=category, min_row=self.first_row, max_row=last))
+        chart.title = spec.title or self.report.title
+        if spec.kind is not ChartKind.PIE:
+            self._axes(chart, category, series_columns)
+        if len(series_columns) == 1 and spec.kind is not ChartKind.PIE:
+            chart.legend = None
+        elif chart.legend is not None:
+            chart.legend.position = "b"
+        chart.width = min(32.0, 16.0 + 0.5 * max(shown, 1))
+        chart.height = 9.0
+        anchor = self.sheet.cell(row=self.header_row, column=self.width + 2).coordinate
+        self.sheet.add_chart(chart, anchor)
+        return shown if len(self.report.rows) > shown else None
+
+    def _axes(self, chart: Any, category: int, series_columns: list[int]) -> None:
+        columns = self.report.columns
+        value_columns = [columns[i - 1] for i in series_columns]
+        kinds = {c.kind for c in value_columns}
+        if len(value_columns) == 1 or ColumnKind.MONEY in kinds:
+            value_title = value_columns[0].title
+        elif kinds == {ColumnKind.PERCENT}:
+            value_title = str(msg("report.axis.percent"))
+        else:
+            value_title = str(msg("report.axis.count"))
+        chart.x_axis.title = columns[category - 1].title
+        chart.y_axis.title = value_title
+        chart.y_axis.numFmt = _AXIS_FORMATS.get(value_columns[0].kind, "General")
+        # openpyxl 3.1 marks axes as deleted unless told otherwise; Excel then draws none.
+        chart.x_axis.delete = False
+        chart.y_axis.delete = False
+
+    def _page_setup(self) -> None:
+        ws = self.sheet
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _put(cell: Any, column: ReportColumn, value: Cell) -> None:
+    if value is None:
+        return
+    if isinstance(value, str):
+        _put_text(cell, value)
+        return
+    if column.kind is ColumnKind.PERCENT and isinstance(value, Decimal | int | float):
+        cell.value = Decimal(value) / 100 if not isinstance(value, float) else value / 100
+    else:
+        cell.value = value
+    number_format = _FORMATS.get(column.kind)
+    if number_format is not None:
+        cell.number_format = number_format
+
+
+def _put_text(cell: Any, text: str) -> None:
+    """Text as a text cell: never a formula, whatever it starts with."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    cell.value = ILLEGAL_CHARACTERS_RE.sub("", text)
+    cell.data_type = "s"
+
+
+def _shown(kind: ColumnKind, value: Cell) -> str:
+    """About what a spreadsheet shows for *value*, to size the column."""
+    if value is None:
+        return ""
+    if kind is ColumnKind.MONEY and isinstance(value, Decimal | int | float):
+        return f"{value:,.2f}"
+    if kind is ColumnKind.PERCENT:
+        return f"{value}%"
+    if kind is ColumnKind.DATE:
+        return "00.00.0000"
+    return str(value)
+
+
+def _sheet_title(title: str) -> str:
+    """Excel's rules for sheet names: at most 31 characters, none of []:*?/\\."""
+    cleaned = "".join("_" if ch in "[]:*?/\\" else ch for ch in title).strip("' ") or "Report"
+    return cleaned[:31]
+
+
+def _save(book: Any, path: Path) -> None:
+    """Save through a temporary file in the same folder, so a failure never leaves half a file."""
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".salesdesk-", suffix=".xlsx", dir=folder)
+        os.close(handle)
+        try:
+            book.save(temporary)
+            os.replace(temporary, path)
+        finally:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+    except PermissionError as exc:
+        raise FileProblem("file.locked", path) from exc
+    except OSError as exc:
+        raise FileProblem("file.write_failed", path, reason=exc.strerror or str(exc)) from exc

@@ -1,0 +1,580 @@
+"""Reports: sales, the pipeline, sleeping clients, reminders, completeness and new clients.
+
+Every face (the Reports tab, ``salesdesk report``, the .xlsx export) gets the same ``Report``
+value from ``run_report``; the numbers come from SQL aggregates in ``store/reports.py`` and this
+module only puts them in order, names them in the user's language and does the arithmetic that
+must be exact: money is summed as integer kopecks and becomes ``Decimal`` with two places;
+averages and percentages are rounded half up (to a kopeck, to a tenth of a per cent), as an
+accountant rounds, not to even as Python's ``round`` does.
+
+Money reports are in one currency: the one with the most deals in the period (RUB in practice).
+Deals in other currencies are left out and a note under the table says how many and how much,
+because adding roubles to dollars would be wrong and converting them needs rates we do not have.
+
+Periods are calendar dates of the office; a missing bound means the last 12 months up to today
+(the pipeline: all time). The previous period of "sales by period" is the same number of months,
+quarters or years just before, bucket by bucket, so March is compared with the March a year
+earlier when twelve months are shown, and a partial last month with the same part of its month.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
+
+from salesdesk.domain.completeness import ITEMS, WEIGHTS
+from salesdesk.domain.errors import UserError
+from salesdesk.domain.messages import language, msg
+from salesdesk.domain.model import DealStage
+from salesdesk.domain.reminders import local_at
+from salesdesk.domain.reports import (
+    Cell,
+    ChartKind,
+    ChartSpec,
+    ColumnKind,
+    Period,
+    Report,
+    ReportColumn,
+    ReportParameters,
+)
+from salesdesk.files.report_xlsx import write_report
+from salesdesk.services.common import utcnow
+from salesdesk.store import UnitOfWork
+from salesdesk.store.reports import Bucket, CurrencyTotal, ReportQueries, period_key
+
+DEFAULT_CURRENCY = "RUB"
+NO_NAME = "—"  # a manager, industry or owner that is not set
+SOON_DAYS = 7  # reminders: "due soon" means within this many days
+SLEEPING_LIMIT = 500  # rows of the sleeping-clients report
+TOP_SOURCES = 5  # new clients: sources shown as columns; the rest go to "other"
+MAX_DAYS = 36_500
+
+_KOPECK = Decimal(1)
+_TENTH = Decimal("0.1")
+_STEP_MONTHS = {Period.MONTH: 1, Period.QUARTER: 3, Period.YEAR: 12}
+_WEIGHT = {item: weight for item, weight, _ in WEIGHTS}
+
+
+@dataclass(frozen=True, slots=True)
+class ReportInfo:
+    """A report of the registry: its name, title, the parameters it reads, and how it is built."""
+
+    name: str
+    title_key: str
+    uses: tuple[str, ...]  # fields of ReportParameters it reads, in the order a form shows them
+    build: Callable[[_Run], Report]
+    by_choices: tuple[str, ...] = ()  # what ``ReportParameters.by`` (``--by``) may say
+
+    @property
+    def title(self) -> str:
+        return str(msg(self.title_key))
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """One report being built: the queries of an open unit of work and the resolved inputs."""
+
+    info: ReportInfo
+    uow: UnitOfWork
+    params: ReportParameters
+    now: datetime
+
+    @property
+    def queries(self) -> ReportQueries:
+        return self.uow.reports
+
+    @property
+    def today(self) -> date:
+        return self.now.astimezone().date()
+
+
+# Public ---------------------------------------------------------------------------------------
+
+
+def list_reports() -> list[tuple[str, str]]:
+    """(name, title) of every report, in the order the Reports tab lists them."""
+    return [(info.name, info.title) for info in REPORTS.values()]
+
+
+def run_report(uow: UnitOfWork, name: str, params: ReportParameters | None = None, *,
+               now: datetime | None = None) -> Report:
+    """Compute report *name* with *params* in one read transaction.
+
+    ``UserError`` for an unknown name or parameters that make no sense (a period that ends before
+    it starts, a grouping the report does not have); ``NotFoundError`` for a manager that is gone.
+    """
+    info = REPORTS.get(name)
+    if info is None:
+        raise UserError(msg("report.err.unknown", name=name, names=", ".join(REPORTS)))
+    params = params or ReportParameters()
+    _check(info, params)
+    with uow:
+        return info.build(_Run(info, uow, params, now or utcnow()))
+
+
+def export_report(report: Report, path: Path) -> Path:
+    """Save *report* as an .xlsx workbook with its table, parameters and a native Excel chart."""
+    return write_report(report, path)
+
+
+def report_as_json(report: Report) -> dict[str, Any]:
+    """The report as plain JSON values (money and percentages as strings, so nothing is rounded
+    by a float on the way), for ``salesdesk report --json``."""
+    def value(cell: Cell) -> Any:
+        if isinstance(cell, Decimal):
+            return str(cell)
+        if isinstance(cell, date):
+            return cell.isoformat()
+        return cell
+
+    return {
+        "name": report.name,
+        "title": report.title,
+        "parameters": [{"label": label, "value": text} for label, text in report.parameters],
+        "columns": [{"key": c.key, "title": c.title, "kind": c.kind.value} for c in report.columns],
+        "rows": [[value(cell) for cell in row] for row in report.rows],
+        "totals": None if report.totals is None else [value(cell) for cell in report.totals],
+        "notes": list(report.notes),
+    }
+
+
+# Checks and common pieces -----------------------------------------------------------------------
+
+
+def _check(info: ReportInfo, params: ReportParameters) -> None:
+    if params.by:
+        if not info.by_choices:
+            raise UserError(msg("report.err.no_by", report=info.name, value=params.by))
+        if params.by not in info.by_choices:
+            raise UserError(msg("report.err.by", report=info.name, value=params.by,
+                                choices=", ".join(info.by_choices)))
+    if params.date_from is not None and params.date_to is not None and params.date_from > params.date_to:
+        raise UserError(msg("report.err.period", start=_date_text(params.date_from),
+                            end=_date_text(params.date_to)))
+    if "days" in info.uses and not 1 <= params.days <= MAX_DAYS:
+        raise UserError(msg("report.err.days", limit=MAX_DAYS))
+    if "threshold" in info.uses and not 0 <= params.threshold <= 100:
+        raise UserError(msg("report.err.threshold"))
+
+
+def _t(key: str, **params: Any) -> str:
+    return str(msg(key, **params))
+
+
+def _date_text(day: date) -> str:
+    return f"{day.day:02d}.{day.month:02d}.{day.year:04d}"
+
+
+def _range_text(start: date | None, end: date | None) -> str:
+    if start is None and end is None:
+        return _t("report.param.all_time")
+    if start is None:
+        assert end is not None
+        return _t("report.param.open_start", end=_date_text(end))
+    if end is None:
+        return _t("report.param.open_end", start=_date_text(start))
+    return _t("report.param.range", start=_date_text(start), end=_date_text(end))
+
+
+def _number_text(value: Decimal | int, places: int) -> str:
+    """A number as the user's language writes it: "1 234,56" in Russian, "1,234.56" in English."""
+    text = f"{value:,.{places}f}"
+    if language() == "ru":
+        text = text.replace(",", "\u00a0").replace(".", ",")
+    return text
+
+
+def _money(minor: int) -> Decimal:
+    return Decimal(minor).scaleb(-2)
+
+
+def _average(minor_sum: int, count: int) -> Decimal | None:
+    """The average of *count* amounts totalling *minor_sum* kopecks, rounded half up to a kopeck."""
+    if count == 0:
+        return None
+    return (Decimal(minor_sum) / count).quantize(_KOPECK, rounding=ROUND_HALF_UP).scaleb(-2)
+
+
+def _percent(part: int | Decimal, whole: int | Decimal) -> Decimal | None:
+    """*part* of *whole* in per cent, one decimal, half up; None when there is no whole."""
+    if not whole:
+        return None
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(_TENTH, rounding=ROUND_HALF_UP)
+
+
+def _change(current: int, previous: int) -> Decimal | None:
+    return _percent(current - previous, previous)
+
+
+def _last_months(params: ReportParameters, today: date) -> tuple[date, date]:
+    """The period asked for; a missing start is the first day of the 12th month back."""
+    end = params.date_to or today
+    start = params.date_from or (end.replace(day=1) - relativedelta(months=11))
+    if start > end:
+        raise UserError(msg("report.err.period", start=_date_text(start), end=_date_text(end)))
+    return start, end
+
+
+def _bucket_starts(start: date, end: date, period: Period) -> list[date]:
+    """First days of the months, quarters or years that [start, end] touches."""
+    step = _STEP_MONTHS[period]
+    first_month = 1 if period is Period.YEAR else (start.month - 1) // step * step + 1
+    cursor = date(start.year, first_month, 1)
+    starts = []
+    while cursor <= end:
+        starts.append(cursor)
+        cursor += relativedelta(months=step)
+    return starts
+
+
+def _bucket_label(day: date, period: Period) -> str:
+    if period is Period.YEAR:
+        return f"{day.year:04d}"
+    if period is Period.QUARTER:
+        return _t("report.label.quarter", quarter=(day.month + 2) // 3, year=day.year)
+    return f"{day.month:02d}.{day.year:04d}"
+
+
+def _pick_currency(*totals: Iterable[CurrencyTotal]) -> tuple[str, list[CurrencyTotal]]:
+    """The report currency (the most deals; RUB wins a tie) and what the other currencies hold."""
+    counts: dict[str, list[int]] = {}
+    for total in (t for group in totals for t in group):
+        entry = counts.setdefault(total.currency, [0, 0])
+        entry[0] += total.deals
+        entry[1] += total.amount_minor
+    if not counts:
+        return DEFAULT_CURRENCY, []
+    currency = min(counts, key=lambda c: (-counts[c][0], c != DEFAULT_CURRENCY, c))
+    others = [CurrencyTotal(c, n, amount) for c, (n, amount) in sorted(counts.items()) if c != currency]
+    return currency, others
+
+
+def _currency_notes(currency: str, others: Sequence[CurrencyTotal]) -> tuple[str, ...]:
+    if not others:
+        return ()
+    listed = "; ".join(_t("report.note.currency_item", currency=o.currency, count=o.deals,
+                          amount=_number_text(_money(o.amount_minor), 2)) for o in others)
+    return (_t("report.note.currency", currency=currency, others=listed),)
+
+
+def _common_parameters(run: _Run) -> list[tuple[str, str]]:
+    """The lines every report ends its parameters with: the manager it is limited to, when."""
+    lines = []
+    if "manager_id" in run.info.uses and run.params.manager_id is not None:
+        lines.append((_t("report.param.manager"), run.uow.managers.get(run.params.manager_id).name))
+    lines.append((_t("report.param.computed"), run.now.astimezone().strftime("%d.%m.%Y %H:%M")))
+    return lines
+
+
+def _column(key: str, title_key: str, kind: ColumnKind = ColumnKind.TEXT, **params: Any) -> ReportColumn:
+    return ReportColumn(key, _t(title_key, **params), kind)
+
+
+def _report(run: _Run, parameters: Sequence[tuple[str, str]], columns: Sequence[ReportColumn],
+            rows: Iterable[Sequence[Cell]], totals: Sequence[Cell] | None, chart: ChartSpec | None,
+            notes: Iterable[str] = ()) -> Report:
+    return Report(
+        name=run.info.name,
+        title=run.info.title,
+        parameters=tuple(parameters) + tuple(_common_parameters(run)),
+        columns=tuple(columns),
+        rows=tuple(tuple(row) for row in rows),
+        totals=None if totals is None else tuple(totals),
+        chart=chart,
+        notes=tuple(notes),
+    )
+
+
+# Sales ------------------------------------------------------------------------------------------
+
+
+def _sales_by_period(run: _Run) -> Report:
+    p, q = run.params, run.queries
+    period = Period(p.by) if p.by else p.period
+    start, end = _last_months(p, run.today)
+    starts = _bucket_starts(start, end, period)
+    # The previous period: as many buckets back, the same stretch of each (half-open ends, so a
+    # period ending on the last day of February ends on the last day of December two months back).
+    shift = relativedelta(months=_STEP_MONTHS[period] * len(starts))
+    previous_start = start - shift
+    previous_end = end + timedelta(days=1) - shift - timedelta(days=1)
+    current_totals = q.sale_currencies(start, end, manager_id=p.manager_id)
+    previous_totals = q.sale_currencies(previous_start, previous_end, manager_id=p.manager_id)
+    currency, others = _pick_currency(current_totals, previous_totals)
+    current = {b.key: b for b in q.sales_by_period(start, end, period, currency, manager_id=p.manager_id)}
+    previous = {b.key: b for b in q.sales_by_period(previous_start, previous_end, period, currency,
+                                                    manager_id=p.manager_id)}
+    rows = []
+    for bucket in starts:
+        earlier = bucket - shift
+        now_amount, now_count = _bucket_values(current, period_key(bucket, period))
+        then_amount, then_count = _bucket_values(previous, period_key(earlier, period))
+        rows.append((_bucket_label(bucket, period), _money(now_amount), now_count, _bucket_label(earlier, period),
+                     _money(then_amount), then_count, _change(now_amount, then_amount)))
+    total = next((t for t in current_totals if t.currency == currency), CurrencyTotal(currency, 0, 0))
+    total_before = next((t for t in previous_totals if t.currency == currency), CurrencyTotal(currency, 0, 0))
+    columns = [
+        _column("period", "report.col.period"),
+        _column("amount", "report.col.amount", ColumnKind.MONEY),
+        _column("deals", "report.col.deals", ColumnKind.INTEGER),
+        _column("previous_period", "report.col.previous_period"),
+        _column("previous_amount", "report.col.previous_amount", ColumnKind.MONEY),
+        _column("previous_deals", "report.col.previous_deals", ColumnKind.INTEGER),
+        _column("change", "report.col.change", ColumnKind.PERCENT),
+    ]
+    totals = (_t("report.total"), _money(total.amount_minor), total.deals, None, _money(total_before.amount_minor),
+              total_before.deals, _change(total.amount_minor, total_before.amount_minor))
+    parameters = [
+        (_t("report.param.period"), _range_text(start, end)),
+        (_t("report.param.previous"), _range_text(previous_start, previous_end)),
+        (_t("report.param.grouping"), _t(f"report.period.{period.value}")),
+        (_t("report.param.currency"), currency),
+    ]
+    chart = ChartSpec(ChartKind.BAR, "period", ("amount", "previous_amount"),
+                      _t("report.chart.sales", currency=currency))
+    return _report(run, parameters, columns, rows, totals, chart, _currency_notes(currency, others))
+
+
+def _bucket_values(found: dict[str, Bucket], key: str) -> tuple[int, int]:
+    bucket = found.get(key)
+    return (0, 0) if bucket is None else (bucket.amount_minor, bucket.deals)
+
+
+def _sales_by_group(run: _Run, *, by_industry: bool) -> Report:
+    p, q = run.params, run.queries
+    start, end = _last_months(p, run.today)
+    manager_id = p.manager_id if by_industry else None
+    totals_by_currency = q.sale_currencies(start, end, manager_id=manager_id)
+    currency, others = _pick_currency(totals_by_currency)
+    groups = (q.sales_by_industry(start, end, currency, manager_id=manager_id) if by_industry
+              else q.sales_by_manager(start, end, currency))
+    total = next((t for t in totals_by_currency if t.currency == currency), CurrencyTotal(currency, 0, 0))
+    rows = [(g.name if g.ident is not None and g.name is not None else NO_NAME, _money(g.amount_minor), g.deals,
+             _average(g.amount_minor, g.deals), _percent(g.amount_minor, total.amount_minor)) for g in groups]
+    key = "industry" if by_industry else "manager"
+    columns = [
+        _column(key, f"report.col.{key}"),
+        _column("amount", "report.col.amount", ColumnKind.MONEY),
+        _column("deals", "report.col.deals", ColumnKind.INTEGER),
+        _column("average", "report.col.average_deal", ColumnKind.MONEY),
+        _column("share", "report.col.share", ColumnKind.PERCENT),
+    ]
+    totals = (_t("report.total"), _money(total.amount_minor), total.deals, _average(total.amount_minor, total.deals),
+              Decimal(100).quantize(_TENTH) if total.deals else None)
+    parameters = [(_t("report.param.period"), _range_text(start, end)), (_t("report.param.currency"), currency)]
+    chart = ChartSpec(ChartKind.BAR, key, ("amount",), _t("report.chart.sales", currency=currency))
+    return _report(run, parameters, columns, rows, totals, chart, _currency_notes(currency, others))
+
+
+def _sales_by_manager(run: _Run) -> Report:
+    return _sales_by_group(run, by_industry=False)
+
+
+def _sales_by_industry(run: _Run) -> Report:
+    return _sales_by_group(run, by_industry=True)
+
+
+# Pipeline ---------------------------------------------------------------------------------------
+
+
+def _pipeline(run: _Run) -> Report:
+    p, q = run.params, run.queries
+    start, end = p.date_from, p.date_to  # nothing given: every deal ever opened
+    currency, others = _pick_currency(q.opened_currencies(start, end, manager_id=p.manager_id))
+    found = {t.stage: t for t in q.pipeline(start, end, currency, manager_id=p.manager_id)}
+    count = {stage: found[stage.value].deals if stage.value in found else 0 for stage in DealStage}
+    amount = {stage: found[stage.value].amount_minor if stage.value in found else 0 for stage in DealStage}
+    all_deals, all_amount = sum(count.values()), sum(amount.values())
+    won, lost = count[DealStage.WON], count[DealStage.LOST]
+    rows = [(stage.label, count[stage], _money(amount[stage]), _percent(count[stage], all_deals),
+             _percent(count[stage], won + lost) if stage.closed else None) for stage in DealStage]
+    conversion = _percent(won, won + lost)
+    columns = [
+        _column("stage", "report.col.stage"),
+        _column("deals", "report.col.deals", ColumnKind.INTEGER),
+        _column("amount", "report.col.amount", ColumnKind.MONEY),
+        _column("share", "report.col.share_of_deals", ColumnKind.PERCENT),
+        _column("conversion", "report.col.share_of_closed", ColumnKind.PERCENT),
+    ]
+    totals = (_t("report.total"), all_deals, _money(all_amount), _percent(all_deals, all_deals), conversion)
+    notes = [_t("report.note.conversion", value=_number_text(conversion, 1)) if conversion is not None
+             else _t("report.note.no_conversion"), *_currency_notes(currency, others)]
+    parameters = [(_t("report.param.period"), _range_text(start, end)), (_t("report.param.currency"), currency)]
+    chart = ChartSpec(ChartKind.BAR, "stage", ("amount",), _t("report.chart.pipeline", currency=currency))
+    return _report(run, parameters, columns, rows, totals, chart, notes)
+
+
+# Sleeping clients -------------------------------------------------------------------------------
+
+
+def _sleeping_clients(run: _Run) -> Report:
+    p, q = run.params, run.queries
+    currency, others = _pick_currency(q.won_currencies())
+    found = q.sleeping_clients(run.now - timedelta(days=p.days), currency, limit=SLEEPING_LIMIT,
+                               owner_id=p.manager_id)
+    today = run.today
+    rows = []
+    for client in found.rows:
+        last_day = None if client.last_interaction is None else client.last_interaction.astimezone().date()
+        rows.append((client.name, client.owner_name or NO_NAME, last_day,
+                     None if last_day is None else (today - last_day).days, _money(client.revenue_minor),
+                     client.open_deals))
+    columns = [
+        _column("client", "report.col.client"),
+        _column("owner", "report.col.owner"),
+        _column("last_contact", "report.col.last_contact", ColumnKind.DATE),
+        _column("days_since", "report.col.days_since", ColumnKind.INTEGER),
+        _column("revenue", "report.col.revenue", ColumnKind.MONEY),
+        _column("open_deals", "report.col.open_deals", ColumnKind.INTEGER),
+    ]
+    totals = (_t("report.total"), None, None, None, _money(sum(c.revenue_minor for c in found.rows)),
+              sum(c.open_deals for c in found.rows))
+    notes = [_t("report.note.sleeping_shown", shown=len(found.rows), total=found.total)
+             if found.total > len(found.rows) else _t("report.note.sleeping_total", total=found.total)]
+    if any(c.last_interaction is None for c in found.rows):
+        notes.append(_t("report.note.never_contacted"))
+    notes.extend(_currency_notes(currency, others))
+    parameters = [(_t("report.param.days"), str(p.days)), (_t("report.param.currency"), currency)]
+    chart = ChartSpec(ChartKind.BAR, "client", ("revenue",), _t("report.chart.revenue", currency=currency))
+    return _report(run, parameters, columns, rows, totals, chart, notes)
+
+
+# Reminders --------------------------------------------------------------------------------------
+
+
+def _reminders_by_manager(run: _Run) -> Report:
+    q = run.queries
+    loads = {load.manager_id: load for load in q.reminders_by_manager(run.now, run.now + timedelta(days=SOON_DAYS))}
+    # Every active manager is listed, so that a manager with nothing open shows as such.
+    names = {m.id: m.name for m in q.active_managers()}
+    names.update({ident: load.manager_name or NO_NAME for ident, load in loads.items() if ident is not None})
+    rows: list[tuple[str, int, int, int, int]] = []
+    for ident, name in names.items():
+        load = loads.get(ident)
+        overdue, upcoming, later = (0, 0, 0) if load is None else (load.overdue, load.upcoming, load.later)
+        rows.append((name, overdue, upcoming, later, overdue + upcoming + later))
+    rows.sort(key=lambda row: (-row[1], -row[4], row[0]))
+    nobody = loads.get(None)
+    if nobody is not None:  # reminders nobody is assigned to go last
+        rows.append((NO_NAME, nobody.overdue, nobody.upcoming, nobody.later,
+                     nobody.overdue + nobody.upcoming + nobody.later))
+    columns = [
+        _column("manager", "report.col.manager"),
+        _column("overdue", "report.col.overdue", ColumnKind.INTEGER),
+        _column("upcoming", "report.col.upcoming", ColumnKind.INTEGER, days=SOON_DAYS),
+        _column("later", "report.col.later", ColumnKind.INTEGER),
+        _column("total", "report.col.total", ColumnKind.INTEGER),
+    ]
+    totals = (_t("report.total"), sum(r[1] for r in rows), sum(r[2] for r in rows), sum(r[3] for r in rows),
+              sum(r[4] for r in rows))
+    parameters = [(_t("report.param.upcoming"), str(SOON_DAYS))]
+    chart = ChartSpec(ChartKind.BAR, "manager", ("overdue", "upcoming", "later"), _t("report.chart.reminders"))
+    return _report(run, parameters, columns, rows, totals, chart)
+
+
+# Completeness -----------------------------------------------------------------------------------
+
+
+def _completeness_by_manager(run: _Run) -> Report:
+    p, q = run.params, run.queries
+    groups = {g.owner_id: g for g in q.completeness_by_manager(p.threshold)}
+    names = {m.id: m.name for m in q.active_managers()}
+    names.update({ident: g.owner_name or NO_NAME for ident, g in groups.items() if ident is not None})
+    named: list[tuple[str, int, Decimal | None, int, str]] = []
+    for ident, name in names.items():
+        group = groups.get(ident)
+        if group is None:
+            named.append((name, 0, None, 0, ""))
+        else:
+            named.append((name, group.clients, _percent(group.score_sum, group.clients * 100), group.below,
+                          _most_missing(group.missing)))
+    # The best-kept base first; managers without clients last.
+    named.sort(key=lambda row: (row[2] is None, -(row[2] or 0), row[0]))
+    rows: list[tuple[Cell, ...]] = list(named)
+    nobody = groups.get(None)
+    if nobody is not None:
+        rows.append((NO_NAME, nobody.clients, _percent(nobody.score_sum, nobody.clients * 100), nobody.below,
+                     _most_missing(nobody.missing)))
+    all_clients = sum(g.clients for g in groups.values())
+    all_missing = tuple(sum(g.missing[i] for g in groups.values()) for i in range(len(ITEMS)))
+    totals = (_t("report.total"), all_clients, _percent(sum(g.score_sum for g in groups.values()), all_clients * 100),
+              sum(g.below for g in groups.values()), _most_missing(all_missing))
+    columns = [
+        _column("manager", "report.col.manager"),
+        _column("clients", "report.col.clients", ColumnKind.INTEGER),
+        _column("average", "report.col.average_completeness", ColumnKind.PERCENT),
+        _column("below", "report.col.below", ColumnKind.INTEGER, threshold=p.threshold),
+        _column("missing", "report.col.most_missing"),
+    ]
+    parameters = [(_t("report.param.threshold"), str(p.threshold))]
+    chart = ChartSpec(ChartKind.BAR, "manager", ("average",), _t("report.chart.completeness"))
+    return _report(run, parameters, columns, rows, totals, chart, [_t("report.note.missing")])
+
+
+def _most_missing(counts: Sequence[int], top: int = 3) -> str:
+    """The *top* items most often missing, "INN (12), Phone (8)"; ties go to the heavier item."""
+    order = sorted((i for i, n in enumerate(counts) if n > 0),
+                   key=lambda i: (-counts[i], -_WEIGHT[ITEMS[i]], i))
+    return ", ".join(f"{_t('field.' + ITEMS[i])} ({counts[i]})" for i in order[:top])
+
+
+# New clients ------------------------------------------------------------------------------------
+
+
+def _new_clients(run: _Run) -> Report:
+    p, q = run.params, run.queries
+    start, end = _last_months(p, run.today)
+    # Local calendar days, as the office counts them; stored times are UTC.
+    start_at, end_at = local_at(start, time(0)), local_at(end + timedelta(days=1), time(0))
+    offset = run.now.astimezone().utcoffset() or timedelta(0)
+    sources = q.new_client_sources(start_at, end_at, owner_id=p.manager_id)
+    top, rest = sources[:TOP_SOURCES], sources[TOP_SOURCES:]
+    months = {m.month: m for m in q.new_clients_by_month(start_at, end_at, [s.source for s in top],
+                                                         utc_offset_seconds=int(offset.total_seconds()),
+                                                         owner_id=p.manager_id)}
+    rows: list[tuple[Cell, ...]] = []
+    for month in _bucket_starts(start, end, Period.MONTH):
+        found = months.get(period_key(month, Period.MONTH))
+        counts = found.counts if found is not None else (0,) * len(top)
+        total = found.total if found is not None else 0
+        other = (total - sum(counts),) if rest else ()
+        rows.append((_bucket_label(month, Period.MONTH), *counts, *other, total))
+    columns = [_column("month", "report.col.month")]
+    columns += [ReportColumn(f"source_{i + 1}", s.source or _t("report.no_source"), ColumnKind.INTEGER)
+                for i, s in enumerate(top)]
+    if rest:
+        columns.append(_column("other", "report.col.other_sources", ColumnKind.INTEGER))
+    columns.append(_column("total", "report.col.total", ColumnKind.INTEGER))
+    other_total = (sum(s.clients for s in rest),) if rest else ()
+    totals = (_t("report.total"), *(s.clients for s in top), *other_total, sum(s.clients for s in sources))
+    series = tuple(c.key for c in columns[1:-1]) or ("total",)
+    notes = [_t("report.note.other_sources", count=len(rest))] if rest else []
+    parameters = [(_t("report.param.period"), _range_text(start, end))]
+    chart = ChartSpec(ChartKind.BAR, "month", series, _t("report.chart.new_clients"))
+    return _report(run, parameters, columns, rows, totals, chart, notes)
+
+
+# The registry -----------------------------------------------------------------------------------
+
+_PERIOD = ("date_from", "date_to")
+REPORTS: dict[str, ReportInfo] = {info.name: info for info in (
+    ReportInfo("sales_by_period", "report.sales_by_period.title", (*_PERIOD, "period", "manager_id"),
+               _sales_by_period, by_choices=tuple(p.value for p in Period)),
+    ReportInfo("sales_by_manager", "report.sales_by_manager.title", _PERIOD, _sales_by_manager,
+               by_choices=("manager",)),
+    ReportInfo("sales_by_industry", "report.sales_by_industry.title", (*_PERIOD, "manager_id"), _sales_by_industry,
+               by_choices=("industry",)),
+    ReportInfo("pipeline", "report.pipeline.title", (*_PERIOD, "manager_id"), _pipeline),
+    ReportInfo("sleeping_clients", "report.sleeping_clients.title", ("days", "manager_id"), _sleeping_clients),
+    ReportInfo("reminders_by_manager", "report.reminders_by_manager.title", (), _reminders_by_manager),
+    ReportInfo("completeness_by_manager", "report.completeness_by_manager.title", ("threshold",),
+               _completeness_by_manager),
+    ReportInfo("new_clients", "report.new_clients.title", (*_PERIOD, "manager_id"), _new_clients,
+               by_choices=("source",)),
+)}
