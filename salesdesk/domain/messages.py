@@ -253,6 +253,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "В таблице «{file}» {columns} столбцов; SalesDesk читает не больше {limit}",
         "“{file}” has {columns} columns; SalesDesk reads at most {limit}",
     ),
+    "file.too_many_cells": (
+        "Таблица «{file}» слишком велика: {rows} строк × {columns} столбцов. Удалите лишнее или разделите файл",
+        "“{file}” is too large: {rows} rows × {columns} columns. Remove what is not needed or split the file",
+    ),
     "file.no_sheets": ("В книге «{file}» нет листов с данными", "Workbook “{file}” has no worksheets"),
     "file.no_such_sheet": (
         "В книге «{file}» нет листа «{sheet}». Есть: {sheets}",

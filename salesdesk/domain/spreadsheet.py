@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from salesdesk.domain.requisites import identifier_from_cell, lost_digits, restore_leading_zero
-from salesdesk.domain.text import collapse_spaces, fold
+from salesdesk.domain.text import clean_notes, collapse_spaces, fold
 
 # Target fields of a client row. "contact_*" go to a contact person attached to the client.
 CLIENT_TARGETS = ("name", "full_name", "kind", "inn", "kpp", "ogrn", "phone", "email", "legal_address",
@@ -196,6 +196,8 @@ def phone_of(cell: object) -> str:
 
 
 _EXCEL_EPOCH = date(1899, 12, 30)
+# Excel counts 29 February 1900, a day that never was (Lotus 1-2-3 did); serials before it start a day later.
+_EARLY_EPOCH = date(1899, 12, 31)
 _DATE_FORMATS = ("%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%Y.%m.%d")
 
 
@@ -212,7 +214,9 @@ def date_of(cell: object) -> date | None | str:
     if isinstance(cell, date):
         return cell
     if isinstance(cell, int | float) and not isinstance(cell, bool):
-        if 1 <= cell < 2958466:  # Excel's serial range: 1900-01-01 .. 9999-12-31
+        if 1 <= cell < 61:
+            return _EARLY_EPOCH + timedelta(days=min(int(cell), 59))  # serial 60 is that day: take the 28th
+        if 61 <= cell < 2958466:  # Excel's serial range up to 9999-12-31
             return _EXCEL_EPOCH + timedelta(days=int(cell))
         return str(cell)
     text = collapse_spaces(str(cell))
@@ -222,6 +226,13 @@ def date_of(cell: object) -> date | None | str:
         except ValueError:
             continue
     return text
+
+
+def notes_of(cell: object) -> str:
+    """A notes cell: line breaks kept (a note is written in paragraphs), the ends trimmed."""
+    if isinstance(cell, str):
+        return clean_notes(cell)
+    return text_of(cell)
 
 
 def split_list(text: str) -> tuple[str, ...]:

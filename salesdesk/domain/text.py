@@ -96,3 +96,13 @@ def collapse_spaces(text: str) -> str:
     if not text or (text[0] != " " and text[-1] != " " and _UNUSUAL_SPACE.search(text) is None):
         return text  # the usual case, decided without building a new string
     return _SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
+
+
+def clean_notes(text: str) -> str:
+    """A note written in paragraphs: any line break (Windows, old Mac) becomes one newline, each
+    line loses its trailing spaces, the whole note its blank ends; the rest is the person's."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\n" in text:
+        text = "\n".join(line.rstrip() for line in text.split("\n"))
+    return text.strip()

@@ -29,7 +29,7 @@ from salesdesk.domain.model import (
     ReminderFields,
 )
 from salesdesk.domain.phones import check_phone
-from salesdesk.domain.text import collapse_spaces
+from salesdesk.domain.text import clean_notes, collapse_spaces
 
 LIMITS = {
     "name": 300,
@@ -115,7 +115,7 @@ def clean_client(fields: ClientFields) -> ClientFields:
     kpp = _ids(fields.kpp).upper()
     if kpp != fields.kpp:
         changes["kpp"] = kpp
-    notes = fields.notes.strip()
+    notes = clean_notes(fields.notes)
     if notes != fields.notes:
         changes["notes"] = notes
     if fields.tags:
@@ -200,7 +200,7 @@ def clean_contact(fields: ContactFields) -> ContactFields:
         position=collapse_spaces(fields.position),
         phones=tuple(p for p in (collapse_spaces(x) for x in fields.phones) if p),
         emails=tuple(e for e in (collapse_spaces(x) for x in fields.emails) if e),
-        note=fields.note.strip(),
+        note=clean_notes(fields.note),
     )
 
 
@@ -234,7 +234,7 @@ def validate_contact(fields: ContactFields, today: date) -> tuple[ContactFields,
 
 def validate_industry(fields: IndustryFields) -> IndustryFields:
     cleaned = dataclasses.replace(fields, code=collapse_spaces(fields.code).upper(),
-                                  name=collapse_spaces(fields.name), notes=fields.notes.strip())
+                                  name=collapse_spaces(fields.name), notes=clean_notes(fields.notes))
     problems: list[FieldProblem | None] = [
         _required("name", cleaned.name, "field.industry_name"),
         _length("name", cleaned.name, label_key="field.industry_name"),

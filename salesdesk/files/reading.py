@@ -10,14 +10,21 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import shutil
+import tempfile
 import unicodedata
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
+from xml.etree.ElementTree import ParseError
+
+from defusedxml import DTDForbidden, EntitiesForbidden
 
 from salesdesk.files.errors import FileProblem
+from salesdesk.files.extent import Extent, TooBig, ods_sheets, xlsx_extent
 from salesdesk.files.writing import DANGEROUS_START
 
 Cell = str | float | int | bool | date | datetime | time | None
@@ -31,6 +38,7 @@ class Limits:
     zip_entries: int = 5_000
     rows: int = 250_000
     columns: int = 200
+    cells: int = 6_000_000  # rows x columns of the used area: what the reader holds in memory
     cell_chars: int = 32_767  # Excel's own limit
 
 
@@ -56,7 +64,13 @@ def inspect_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Workbook:
     kind = _kind(path, limits)
     if kind == "csv":
         return Workbook(path, kind, (path.stem,))
-    with _calamine(path) as book:
+    if kind == "ods":
+        # measured before python-calamine opens it: it reads every sheet of an .ods at once
+        names = tuple(name for name, _extent in _ods_sheets(path, limits))
+        if not names:
+            raise FileProblem("file.no_sheets", path)
+        return Workbook(path, kind, names)
+    with _calamine(path, kind) as book:
         names = tuple(m.name for m in book.sheets_metadata if str(m.typ).endswith("WorkSheet"))
     if not names:
         raise FileProblem("file.no_sheets", path)
@@ -71,21 +85,53 @@ def read_sheet(path: Path, sheet: str | None = None, limits: Limits = DEFAULT_LI
     name = sheet if sheet is not None else book.sheet_names[0]
     if name not in book.sheet_names:
         raise FileProblem("file.no_such_sheet", path, sheet=name, sheets=", ".join(book.sheet_names))
-    with _calamine(path) as workbook:
+    _check_extent(path, book.kind, name, limits)
+    with _calamine(path, book.kind) as workbook:
         try:
             data = workbook.get_sheet_by_name(name)
         except Exception as exc:  # calamine reports broken sheet XML as several error types
             raise FileProblem("file.corrupt", path) from exc
-        if data.total_height > limits.rows + 50:
-            raise FileProblem("file.too_many_rows", path, rows=data.total_height, limit=limits.rows)
-        if data.total_width > limits.columns:
-            raise FileProblem("file.too_many_columns", path, columns=data.total_width, limit=limits.columns)
+        # .height/.width are counts (total_* are the index of the last row/column)
+        _check_size(path, data.height, data.width, limits)
         try:
-            rows = [_clip(row, limits) for row in _rows(data)]
+            rows = [_tidy(row, limits) for row in _rows(data)]
         except Exception as exc:
             raise FileProblem("file.corrupt", path) from exc
         merged = tuple(tuple(r) for r in (data.merged_cell_ranges or ()))
     return Sheet(name, _trim(rows), merged)
+
+
+def _check_size(path: Path, rows: int, columns: int, limits: Limits) -> None:
+    if rows > limits.rows + 1:  # the header row comes on top of the data rows
+        raise FileProblem("file.too_many_rows", path, rows=rows, limit=limits.rows)
+    if columns > limits.columns:
+        raise FileProblem("file.too_many_columns", path, columns=columns, limit=limits.columns)
+    if rows * columns > limits.cells:
+        raise FileProblem("file.too_many_cells", path, rows=rows, columns=columns)
+
+
+def _check_extent(path: Path, kind: str, sheet: str, limits: Limits) -> None:
+    """Measure the sheet in its XML before the reader builds it (see files/extent.py)."""
+    if kind != "xlsx":
+        return  # .ods is measured when inspected; .xls is bounded by its format (65,536 x 256); CSV row by row
+    try:
+        with zipfile.ZipFile(path) as archive:
+            extent = xlsx_extent(archive, sheet)
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise FileProblem("file.corrupt", path) from exc
+    _check_size(path, extent.rows, extent.columns, limits)
+
+
+def _ods_sheets(path: Path, limits: Limits) -> list[tuple[str, Extent]]:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            sheets = ods_sheets(archive, Extent(limits.rows + 1, limits.columns), limits.cells)
+    except TooBig as exc:
+        _check_size(path, exc.extent.rows, exc.extent.columns, limits)
+        raise FileProblem("file.too_many_cells", path, rows=exc.extent.rows, columns=exc.extent.columns) from exc
+    except (zipfile.BadZipFile, KeyError, ValueError, EntitiesForbidden, DTDForbidden, ParseError) as exc:
+        raise FileProblem("file.corrupt", path) from exc
+    return sheets
 
 
 def _rows(data: object) -> Iterator[list[Cell]]:
@@ -93,8 +139,16 @@ def _rows(data: object) -> Iterator[list[Cell]]:
         yield list(row)
 
 
-def _clip(row: list[Cell], limits: Limits) -> list[Cell]:
-    return [c[: limits.cell_chars] if isinstance(c, str) and len(c) > limits.cell_chars else c for c in row]
+def _tidy(row: Sequence[Cell], limits: Limits, *, csv_file: bool = False) -> list[Cell]:
+    """Text cells: at most Excel's cell length, without the apostrophe that guards a formula."""
+    out: list[Cell] = []
+    for cell in row:
+        if isinstance(cell, str):
+            if len(cell) > limits.cell_chars:
+                cell = cell[: limits.cell_chars]
+            cell = _unguard(cell, csv_file=csv_file)
+        out.append(cell)
+    return out
 
 
 def _trim(rows: list[list[Cell]]) -> list[list[Cell]]:
@@ -128,13 +182,30 @@ def _kind(path: Path, limits: Limits) -> str:
     if head.startswith(_ZIP):
         return _zip_kind(path, limits)
     if head.startswith(_OLE2):
-        # An encrypted .xlsx is an OLE2 file holding an "EncryptedPackage" stream.
-        if "EncryptedPackage".encode("utf-16-le") in head or b"EncryptionInfo" in head:
+        # An encrypted .xlsx is an OLE2 file holding an "EncryptedPackage" stream; its directory
+        # can sit anywhere in the file, so the whole (size-capped) file is searched.
+        if _encrypted(path):
             raise FileProblem("file.password", path)
         return "xls"
-    if b"\x00" in head[:4096]:
+    if head.lstrip()[:16].lower().startswith(_NOT_SPREADSHEETS) or b"\x00" in head[:4096]:
         raise FileProblem("file.not_spreadsheet", path)
     return "csv"
+
+
+# Files that are text (no NUL bytes) or common binaries but certainly not a table of clients.
+_NOT_SPREADSHEETS = (b"%pdf-", b"\x89png", b"gif8", b"\xff\xd8\xff", b"{\\rtf", b"<!doctype html", b"<html",
+                     b"<?xml", b"pk\x05\x06", b"\x1f\x8b", b"bm", b"rar!", b"7z\xbc\xaf")
+
+
+def _encrypted(path: Path) -> bool:
+    marker = "EncryptedPackage".encode("utf-16-le")
+    with path.open("rb") as handle:
+        tail = b""
+        while block := handle.read(1 << 20):
+            if marker in tail + block:
+                return True
+            tail = block[-len(marker):]
+    return False
 
 
 def _zip_kind(path: Path, limits: Limits) -> str:
@@ -163,17 +234,31 @@ def _zip_kind(path: Path, limits: Limits) -> str:
 
 
 class _calamine:
-    """Open a workbook with python-calamine, turning its errors into the user's words."""
+    """Open a workbook with python-calamine, turning its errors into the user's words.
 
-    def __init__(self, path: Path) -> None:
+    The reader is chosen by the content (*kind*), not by the name: an .xlsx saved as ".xls", or an
+    .ods named ".xlsx", opens as what it is.
+    """
+
+    def __init__(self, path: Path, kind: str | None = None) -> None:
         self.path = path
+        self.kind = kind
         self.book: object = None
+        self._copy: Path | None = None
 
     def __enter__(self):  # type: ignore[no-untyped-def]
         import python_calamine
 
+        target = self.path
+        if self.kind is not None and self.path.suffix.lower() != f".{self.kind}":
+            # calamine picks its reader by the file name: give it a name that says what the file is
+            handle, name = tempfile.mkstemp(suffix=f".{self.kind}")
+            os.close(handle)
+            self._copy = Path(name)
+            shutil.copyfile(self.path, self._copy)
+            target = self._copy
         try:
-            self.book = python_calamine.CalamineWorkbook.from_path(str(self.path))
+            self.book = python_calamine.CalamineWorkbook.from_path(str(target))
         except python_calamine.PasswordError as exc:
             raise FileProblem("file.password", self.path) from exc
         except PermissionError as exc:
@@ -186,6 +271,8 @@ class _calamine:
         close = getattr(self.book, "close", None)
         if close is not None:
             close()
+        if self._copy is not None:
+            self._copy.unlink(missing_ok=True)
 
 
 # CSV ----------------------------------------------------------------------------------------------
@@ -197,20 +284,35 @@ def _read_csv(path: Path, limits: Limits) -> list[list[Cell]]:
     dialect_delimiter = _delimiter(text[:65536])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=dialect_delimiter)
     rows: list[list[Cell]] = []
-    for row in reader:
-        if len(rows) >= limits.rows + 1:
-            raise FileProblem("file.too_many_rows", path, rows=f"{limits.rows}+", limit=limits.rows)
+    try:
+        records = list(_limited(reader, limits, path))
+    except csv.Error as exc:  # a NUL byte, an unterminated quote at the end of a damaged file
+        raise FileProblem("file.corrupt", path) from exc
+    for row in records:
         if len(row) > limits.columns:
             raise FileProblem("file.too_many_columns", path, columns=len(row), limit=limits.columns)
-        rows.append(_clip([_unguard(cell) for cell in row], limits))
+        rows.append(_tidy(row, limits, csv_file=True))
     return _trim(rows)
 
 
-def _unguard(cell: str) -> str:
-    """Remove the apostrophe a CSV export puts before text that would otherwise run as a formula."""
-    if len(cell) > 1 and cell[0] == "'" and unicodedata.normalize("NFKC", cell[1]).startswith(DANGEROUS_START):
+def _unguard(cell: str, *, csv_file: bool) -> str:
+    """Remove the apostrophe that guards text which would otherwise run as a formula.
+
+    Our CSV export writes it, and doubles an apostrophe the text itself starts with; a spreadsheet
+    that opened such a CSV and was saved keeps the guard as part of the text, so workbooks are
+    unguarded too — but only before a character a formula could start with.
+    """
+    if len(cell) > 1 and cell[0] == "'" and (
+            (csv_file and cell[1] == "'") or unicodedata.normalize("NFKC", cell[1]).startswith(DANGEROUS_START)):
         return cell[1:]
     return cell
+
+
+def _limited(reader: Iterator[list[str]], limits: Limits, path: Path) -> Iterator[list[str]]:
+    for count, record in enumerate(reader):
+        if count > limits.rows + 1:
+            raise FileProblem("file.too_many_rows", path, rows=f"{limits.rows}+", limit=limits.rows)
+        yield record
 
 
 def _decode(raw: bytes, path: Path) -> str:
@@ -228,11 +330,18 @@ def _decode(raw: bytes, path: Path) -> str:
 
 
 def _delimiter(sample: str) -> str:
-    """The one of ; , tab that splits the first lines into the same number of columns most often."""
-    lines = [line for line in sample.splitlines()[:50] if line.strip()]
+    """The one of ; , tab that splits the first records into the same number of columns most often.
+
+    Records are read with the csv module itself, so a quoted note with commas and line breaks in
+    it counts as one field.
+    """
     best, best_score = ";", -1.0
     for candidate in (";", ",", "\t"):
-        counts = [len(next(csv.reader([line], delimiter=candidate))) for line in lines] or [1]
+        records = csv.reader(io.StringIO(sample, newline=""), delimiter=candidate)
+        try:
+            counts = [len(r) for r, _ in zip(records, range(50), strict=False) if any(f.strip() for f in r)] or [1]
+        except csv.Error:
+            continue
         widest = max(counts)
         if widest < 2:
             continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import tempfile
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -36,10 +37,22 @@ class Column:
 
 
 def csv_safe(value: str) -> str:
-    """Text that a spreadsheet will not run as a formula when it opens the CSV."""
-    if value and unicodedata.normalize("NFKC", value[:1]).startswith(DANGEROUS_START):
+    """Text that a spreadsheet will not run as a formula when it opens the CSV.
+
+    A text that starts with an apostrophe itself gets one more, so that reading the guard back off
+    (files/reading.py) returns exactly what was typed.
+    """
+    if value and (value[0] == "'" or unicodedata.normalize("NFKC", value[:1]).startswith(DANGEROUS_START)):
         return "'" + value
     return value
+
+
+# Characters XML 1.0 cannot hold (openpyxl refuses them): dropped, as no spreadsheet could show them.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def xml_safe(value: str) -> str:
+    return _ILLEGAL.sub("", value) if _ILLEGAL.search(value) else value
 
 
 class XlsxBook:
@@ -110,6 +123,7 @@ class XlsxSheet:
             if value is None or value == "":
                 row.append(None)
             elif isinstance(value, str):
+                value = xml_safe(value)
                 if value.startswith("="):
                     cell = self._cell(self.sheet, value=value)
                     cell.data_type = "s"  # never a formula

@@ -50,6 +50,7 @@ from salesdesk.domain.spreadsheet import (
     find_header_row,
     guess_mapping,
     identifier_of,
+    notes_of,
     phone_of,
     sheet_kind,
     sheet_mapping,
@@ -245,13 +246,15 @@ def _parse_row(line: int, raw: list[Cell], mapping: Mapping[int, str]) -> _Row:
     row = _Row(line, raw)
     values: dict[str, Any] = {}
     by_target = {target: raw[i] if i < len(raw) else None for i, target in mapping.items()}
-    for target in ("name", "full_name", "legal_address", "postal_address", "city", "source", "bank_name", "notes"):
+    for target in ("name", "full_name", "legal_address", "postal_address", "city", "source", "bank_name"):
         values[target] = text_of(by_target.get(target))
+    values["notes"] = notes_of(by_target.get("notes"))
     for target in ("inn", "kpp", "ogrn", "bik", "account", "corr_account"):
         cell = by_target.get(target)
         identifier = identifier_of(cell, target)
         if identifier.lost_digits:
             row.problems.append(str(msg("import.lost_digits", field=msg(f"field.{target}"), value=text_of(cell))))
+            identifier = dataclasses.replace(identifier, value="")  # one reason for the row is enough
         elif identifier.repaired_from is not None:
             row.repaired.append(f"{msg(f'field.{target}')} {identifier.repaired_from} → {identifier.value}")
         values[target] = identifier.value
@@ -646,11 +649,13 @@ def run_import(uow: UnitOfWork, path: Path, options: ImportOptions = ImportOptio
     with uow:
         plan, planner, rows = _plan(uow, path, options, reporter)
         updated = sum(1 for p in planner.base_pending.values() if p.changed)
+        # the rejected rows are saved first: if their file cannot be written, nothing is imported
+        # and the user is told why, instead of rows silently going missing
+        error_file = _write_error_file(path, plan, rows, error_dir) if plan.count(Fate.ERROR) else None
         if not dry_run:
             _apply(uow, planner, reporter, now)
             uow.record("base", 0, "import")
             uow.commit()
-    error_file = _write_error_file(path, plan, rows, error_dir) if plan.count(Fate.ERROR) else None
     skipped = plan.count(Fate.SKIPPED) + plan.count(Fate.UNCHANGED)
     return ImportResult(len(planner.pending), updated, skipped, plan.count(Fate.ERROR), plan.repaired,
                         error_file, plan)

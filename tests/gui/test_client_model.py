@@ -43,15 +43,15 @@ def test_the_model_passes_qt_model_tester(qtbot: QtBot, qtmodeltester, model: Cl
 def test_rows_are_fetched_lazily_and_memory_stays_bounded(qtbot: QtBot, model: ClientTableModel,
                                                           uow: Callable[[], UnitOfWork],
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    model._rows.page, model._rows.max_pages = 20, 3
     monkeypatch.setattr(client_model, "PAGE", 20)
-    monkeypatch.setattr(client_model, "MAX_PAGES", 3)
     demo.load_demo(uow(), 250, seed=3)
     load(qtbot, model)
     assert model.rowCount() == 250
-    assert len(model._pages) == 1  # only the first page so far
+    assert len(model._rows.pages) == 1  # only the first page so far
     names = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert len(set(zip(names, range(250), strict=True))) == 250 and all(names)
-    assert len(model._pages) <= 3  # scrolling through everything kept three pages at most
+    assert len(model._rows.pages) <= 3  # scrolling through everything kept three pages at most
     last = model.index(249, 0).data()
     every = [r.name for r in clients.rows_at(uow(), ClientQuery(), 0, 300)]
     assert last == every[-1] and names == every

@@ -6,9 +6,16 @@ inputs (a zip bomb, a million-row sheet) never hold the big data in memory.
 
 from __future__ import annotations
 
+import json
+import os
+import random
+import shutil
 import struct
+import subprocess
+import sys
 import zipfile
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -50,7 +57,7 @@ WORKBOOK_RELS = (
     'sharedStrings" Target="sharedStrings.xml"/></Relationships>'
 )
 
-# Billion laughs: ten levels of ten references each, 3 * 10**9 characters once expanded.
+# Billion laughs: nine levels of ten references each, 3 * 10**9 characters once expanded.
 LAUGHS_DTD = (
     '<!DOCTYPE lolz [<!ENTITY lol "lol">'
     + "".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10 if i > 1 else "&lol;" * 10}">' for i in range(1, 10))
@@ -112,12 +119,13 @@ def workbook(path: Path, rows: Sequence[Sequence[object]], title: str = "Лис�
     return path
 
 
-def zip_of_zeros(path: Path, size: int, *, name: str = "xl/worksheets/sheet1.xml", chunk: int = 8 << 20) -> Path:
+def zip_of_zeros(path: Path, size: int, *, compresslevel: int = 1, name: str = "xl/worksheets/sheet1.xml",
+                 chunk: int = 8 << 20) -> Path:
     """An xlsx-looking archive whose *name* entry inflates to *size* zero bytes (a zip bomb).
 
     Written in chunks through the deflate stream, so the big data never exists in memory.
     """
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=compresslevel) as archive:
         archive.writestr("[Content_Types].xml", CONTENT_TYPES)
         archive.writestr("_rels/.rels", ROOT_RELS)
         archive.writestr("xl/workbook.xml", WORKBOOK)
@@ -145,41 +153,47 @@ def _directory_entry(name: str, kind: int, *, child: int = _NOSTREAM, right: int
             + struct.pack("<IQ", start, size))
 
 
-def encrypted_workbook(path: Path, package_bytes: int = 4096) -> Path:
+def encrypted_workbook(path: Path, package_bytes: int = 4096, *, directory_last: bool = False) -> Path:
     """What Excel writes for a workbook with an opening password: an OLE2 compound file holding
-    "EncryptionInfo" and "EncryptedPackage" streams (ECMA-376 part 2 "agile" layout, contents random).
+    "EncryptionInfo" and "EncryptedPackage" streams (ECMA-376 part 2; the contents here are random).
 
-    Streams are at least 4096 bytes so they live in ordinary sectors (no mini stream needed).
+    Streams are at least 4096 bytes so that they live in ordinary sectors (no mini stream). With
+    *directory_last* the directory sector follows the streams, as LibreOffice writes it, so the
+    stream names are not near the start of a big file.
     """
-    import random
-
-    rng = random.Random(7)
-    info = struct.pack("<HHI", 4, 4, 0x40) + b'<?xml version="1.0"?><encryption/>'
-    info = info.ljust(4096, b"\0")
-    package = struct.pack("<Q", package_bytes) + rng.randbytes(package_bytes)
+    info = (struct.pack("<HHI", 4, 4, 0x40) + b'<?xml version="1.0"?><encryption/>').ljust(4096, b"\0")
+    package = struct.pack("<Q", package_bytes) + random.Random(7).randbytes(package_bytes)
     package = package.ljust(max(4096, -(-len(package) // _SECTOR) * _SECTOR), b"\0")
-    sectors_info, sectors_package = len(info) // _SECTOR, len(package) // _SECTOR
-    # Layout: sector 0 FAT, sector 1 directory, then EncryptionInfo, then EncryptedPackage.
-    total = 2 + sectors_info + sectors_package
-    fat_sectors = -(-(total + 1) // 128)
-    first = fat_sectors  # FAT sectors come first
-    directory = first
-    info_start = directory + 1
-    package_start = info_start + sectors_info
-    fat = [_FATSECT] * fat_sectors + [_ENDOFCHAIN]
-    fat += [info_start + i + 1 for i in range(sectors_info - 1)] + [_ENDOFCHAIN]
-    fat += [package_start + i + 1 for i in range(sectors_package - 1)] + [_ENDOFCHAIN]
-    fat += [_FREESECT] * (fat_sectors * 128 - len(fat))
-    difat = list(range(fat_sectors)) + [_FREESECT] * (109 - fat_sectors)
+    info_count, package_count = len(info) // _SECTOR, len(package) // _SECTOR
+    fat_count = -(-(info_count + package_count + 1 + 4) // 127)  # sectors the FAT needs to map everything
+    if directory_last:
+        info_start = fat_count
+        package_start = info_start + info_count
+        directory = package_start + package_count
+    else:
+        directory = fat_count
+        info_start = directory + 1
+        package_start = info_start + info_count
+    fat = [_FREESECT] * (fat_count * 128)
+    for sector in range(fat_count):
+        fat[sector] = _FATSECT
+    fat[directory] = _ENDOFCHAIN
+    for start, count in ((info_start, info_count), (package_start, package_count)):
+        for sector in range(start, start + count - 1):
+            fat[sector] = sector + 1
+        fat[start + count - 1] = _ENDOFCHAIN
+    difat = list(range(fat_count)) + [_FREESECT] * (109 - fat_count)
     header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(16) + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
-              + bytes(6) + struct.pack("<IIIIIIIII", 0, fat_sectors, directory, 0, 4096, _ENDOFCHAIN, 0,
+              + bytes(6) + struct.pack("<IIIIIIIII", 0, fat_count, directory, 0, 4096, _ENDOFCHAIN, 0,
                                        _ENDOFCHAIN, 0)
               + struct.pack("<109I", *difat))
     entries = (_directory_entry("Root Entry", 5, child=1)
                + _directory_entry("EncryptionInfo", 2, right=2, start=info_start, size=len(info))
                + _directory_entry("EncryptedPackage", 2, start=package_start, size=package_bytes + 8)
                + _directory_entry("", 0))
-    path.write_bytes(header + struct.pack(f"<{len(fat)}I", *fat) + entries + info + package)
+    sectors = {info_start: info, package_start: package, directory: entries}
+    body = b"".join(sectors[start] for start in sorted(sectors))
+    path.write_bytes(header + struct.pack(f"<{len(fat)}I", *fat) + body)
     return path
 
 
@@ -221,3 +235,137 @@ def raw_ods(path: Path, rows_xml: str, *, sheet: str = "Клиенты") -> Path
         archive.writestr("META-INF/manifest.xml", ODS_MANIFEST)
         archive.writestr("content.xml", content)
     return path
+
+
+# An import in a child process ----------------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[2]
+
+_CHILD = """
+import json, sys, time
+from pathlib import Path
+
+try:
+    import resource
+except ImportError:  # Windows: no address-space cap and no peak to report
+    resource = None
+database_path, path, error_dir, memory = sys.argv[1:5]
+if resource is not None and int(memory):
+    resource.setrlimit(resource.RLIMIT_AS, (int(memory), int(memory)))
+from salesdesk.domain import messages
+from salesdesk.files.errors import FileProblem
+from salesdesk.services import importing
+from salesdesk.store import UnitOfWork, open_database, resolve_url
+
+messages.set_language("en")
+database = open_database(resolve_url(Path(database_path)))
+start = time.monotonic()
+try:
+    importing.run_import(UnitOfWork(database), Path(path), error_dir=Path(error_dir))
+    outcome = {"outcome": "imported"}
+except FileProblem as problem:
+    outcome = {"outcome": "refused", "key": problem.key, "message": str(problem)}
+outcome["seconds"] = time.monotonic() - start
+outcome["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024 if resource else 0
+database.dispose()
+print(json.dumps(outcome))
+"""
+
+
+@dataclass(frozen=True)
+class ChildImport:
+    outcome: str  # "imported", "refused" or "died"
+    key: str = ""  # the FileProblem's key when refused
+    message: str = ""
+    seconds: float = 0.0
+    peak_mb: int = 0  # the child's peak resident memory
+    reason: str = ""  # why it died
+
+
+def import_in_child(database: Path, path: Path, *, memory_mb: int = 1024, timeout: float = 60) -> ChildImport:
+    """Run the import of *path* into *database* in a separate Python with its address space capped.
+
+    The spreadsheet reader is native code: a hostile file can allocate memory that tracemalloc
+    never sees, or abort the interpreter outright. A child process measures the first and
+    survives the second; the outcome says which happened ("imported", "refused", "died").
+    """
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "RUST_BACKTRACE": "0"}
+    command = [sys.executable, "-c", _CHILD, str(database), str(path), str(path.parent), str(memory_mb << 20)]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=env, cwd=ROOT)
+    except subprocess.TimeoutExpired:
+        return ChildImport("died", reason=f"still running after {timeout} s")
+    if done.returncode != 0:
+        return ChildImport("died", reason=f"exit code {done.returncode}: {done.stderr.strip()[-300:]}")
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    return ChildImport(found["outcome"], found.get("key", ""), found.get("message", ""), found["seconds"],
+                       found["peak_mb"])
+
+
+# LibreOffice ---------------------------------------------------------------------------------------------
+
+_PASSWORD_MACRO = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" script:language="StarBasic">
+Sub SaveWithPassword(source As String, target As String, filterName As String, secret As String)
+    On Error GoTo Failed
+    Dim load(0) As New com.sun.star.beans.PropertyValue
+    load(0).Name = &quot;Hidden&quot;
+    load(0).Value = True
+    doc = StarDesktop.loadComponentFromURL(ConvertToURL(source), &quot;_blank&quot;, 0, load())
+    Dim save(2) As New com.sun.star.beans.PropertyValue
+    save(0).Name = &quot;FilterName&quot;
+    save(0).Value = filterName
+    If filterName = &quot;MS Excel 97&quot; Then
+        save(1).Name = &quot;Password&quot;
+        save(1).Value = secret
+    Else
+        Dim encryption(1) As New com.sun.star.beans.NamedValue
+        encryption(0).Name = &quot;OOXPassword&quot;
+        encryption(0).Value = secret
+        encryption(1).Name = &quot;CryptoType&quot;
+        encryption(1).Value = &quot;Standard&quot;
+        save(1).Name = &quot;EncryptionData&quot;
+        save(1).Value = encryption()
+    End If
+    save(2).Name = &quot;Overwrite&quot;
+    save(2).Value = True
+    doc.storeToURL(ConvertToURL(target), save())
+    doc.close(True)
+    Exit Sub
+Failed:
+    f = FreeFile
+    Open target &amp; &quot;.error&quot; For Output As #f
+    Print #f, Error$ &amp; &quot; (line &quot; &amp; Erl &amp; &quot;)&quot;
+    Close #f
+End Sub
+</script:module>
+"""
+
+
+def soffice_path() -> str | None:
+    return shutil.which("soffice")
+
+
+def soffice(profile: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """Run headless LibreOffice with a private profile (ENVIRONMENT.md)."""
+    program = soffice_path()
+    assert program is not None, "soffice is not on PATH"
+    return subprocess.run([program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+                           *args], capture_output=True, text=True, timeout=timeout)
+
+
+def save_with_password(profile: Path, source: Path, target: Path, filter_name: str, secret: str) -> Path:
+    """Let LibreOffice save *source* as *target* with an opening password, through a Basic macro
+    (its --convert-to cannot pass a password in this version)."""
+    module = profile / "user" / "basic" / "Standard" / "Module1.xba"
+    if not module.exists() or "SaveWithPassword" not in module.read_text(encoding="utf-8"):
+        soffice(profile, "--terminate_after_init")  # creates the profile; it would overwrite the module
+        module.parent.mkdir(parents=True, exist_ok=True)
+        module.write_text(_PASSWORD_MACRO, encoding="utf-8")
+    done = soffice(profile, f'macro:///Standard.Module1.SaveWithPassword("{source}","{target}","{filter_name}",'
+                            f'"{secret}")', timeout=60)
+    failure = target.with_name(target.name + ".error")
+    assert not failure.exists(), failure.read_text(encoding="utf-8")
+    assert done.returncode == 0 and target.exists(), done.stderr
+    return target

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from salesdesk.domain.model import ClientFields, ContactFields
 from salesdesk.domain.search import SearchQuery, guess_city, parse_query, search_document
-from salesdesk.domain.text import collapse_spaces, digits, fold, sort_key, words
+from salesdesk.domain.text import clean_notes, collapse_spaces, digits, fold, sort_key, words
 
 
 def finds(query: str, client: ClientFields, contacts: Iterable[ContactFields] = ()) -> bool:
@@ -66,6 +66,16 @@ def test_digits_keeps_only_digits_including_full_width() -> None:
 
 def test_collapse_spaces_trims_non_breaking_spaces_from_excel() -> None:
     assert collapse_spaces("\u00a0ООО\u00a0\u00a0Ромашка  \t") == "ООО Ромашка"
+
+
+@pytest.mark.parametrize("typed, kept", [
+    ("Первый абзац.\r\n\r\nВторой.", "Первый абзац.\n\nВторой."),  # Windows line breaks
+    ("строка\rстрока", "строка\nстрока"),  # an old Mac line break, as Excel may keep it
+    ("  отступ  сохраняется \n\tи табуляция\n\n", "отступ  сохраняется\n\tи табуляция"),
+    ("без переносов", "без переносов"),
+])
+def test_clean_notes_keeps_paragraphs_and_unifies_line_breaks(typed: str, kept: str) -> None:
+    assert clean_notes(typed) == kept
 
 
 # sort_key ----------------------------------------------------------------------------------------

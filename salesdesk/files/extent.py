@@ -1,0 +1,150 @@
+"""How big a sheet really is, measured in its XML before a reader builds it in memory.
+
+python-calamine builds the whole rectangle from the first to the last cell that the sheet names.
+A 2 KB .xlsx naming cell XFD1048576 would make it ask for half a terabyte; an 860-byte .ods can
+repeat a cell twenty million times. So the sheet's XML is streamed once and its real extent —
+the last row and column that hold something, repeats counted — is checked against the limits
+first. The stated <dimension> is not trusted; only the cells are.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from defusedxml import ElementTree
+
+CHUNK = 1 << 20
+_OVERLAP = 64  # a reference cut in two by a chunk boundary is found in the next chunk
+
+_ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*?\br=\"(\d+)\"")
+_CELL = re.compile(rb"<(?:\w+:)?c\b[^>]*?\br=\"([A-Z]{1,3})(\d+)\"")
+
+_NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_NS_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+
+
+@dataclass(frozen=True)
+class Extent:
+    rows: int  # the last row that holds something (1-based), 0 for an empty sheet
+    columns: int  # the last column that holds something (1-based)
+
+    @property
+    def cells(self) -> int:
+        return self.rows * self.columns
+
+
+class TooBig(Exception):
+    """The measuring itself stopped early: the sheet is past *limit* already."""
+
+    def __init__(self, extent: Extent) -> None:
+        super().__init__(extent)
+        self.extent = extent
+
+
+def column_number(letters: bytes | str) -> int:
+    number = 0
+    for ch in letters if isinstance(letters, str) else letters.decode("ascii"):
+        number = number * 26 + (ord(ch) - 64)
+    return number
+
+
+def xlsx_extent(archive: zipfile.ZipFile, sheet: str) -> Extent:
+    """The extent of sheet *sheet* of an .xlsx, from the row and cell references of its XML."""
+    member = _xlsx_member(archive, sheet)
+    if member is None:
+        return Extent(0, 0)
+    rows = columns = 0
+    with archive.open(member) as stream:
+        for chunk in _chunks(stream):
+            for match in _ROW.finditer(chunk):
+                rows = max(rows, int(match.group(1)))
+            for match in _CELL.finditer(chunk):
+                columns = max(columns, column_number(match.group(1)))
+                rows = max(rows, int(match.group(2)))
+    return Extent(rows, columns)
+
+
+def _chunks(stream: object) -> Iterator[bytes]:
+    tail = b""
+    while True:
+        block = stream.read(CHUNK)  # type: ignore[attr-defined]
+        if not block:
+            if tail:
+                yield tail
+            return
+        data = tail + block
+        cut = data.rfind(b"<", max(0, len(data) - _OVERLAP))
+        cut = cut if cut > 0 else len(data)
+        yield data[:cut]
+        tail = data[cut:]
+
+
+def _xlsx_member(archive: zipfile.ZipFile, sheet: str) -> str | None:
+    """The XML file of a sheet, through workbook.xml and its relationships."""
+    names = set(archive.namelist())
+    try:
+        workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+        relations = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    except (KeyError, ElementTree.ParseError):
+        return None
+    targets = {r.get("Id"): r.get("Target", "") for r in relations.iter(f"{_NS_PKG_REL}Relationship")}
+    for element in workbook.iter(f"{_NS_MAIN}sheet"):
+        if element.get("name") == sheet:
+            target = targets.get(element.get(f"{_NS_REL}id"), "")
+            path = target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
+            path = str(PurePosixPath(path))
+            return path if path in names else None
+    return None
+
+
+def ods_sheets(archive: zipfile.ZipFile, limit: Extent, max_cells: int) -> list[tuple[str, Extent]]:
+    """Every sheet of an .ods with its extent, repeats included; stops once one is past the limits.
+
+    python-calamine reads a whole .ods when it opens it, so this runs before it does. LibreOffice
+    pads sheets with huge repeats of empty cells and rows; only cells that hold a value or text
+    count towards the extent, as they do for the reader.
+    """
+    sheets: list[tuple[str, Extent]] = []
+    name = ""
+    rows = columns = row_number = 0
+    row_repeat = row_columns = column = 0
+    row_has_content = False
+    with archive.open("content.xml") as stream:
+        for event, element in ElementTree.iterparse(stream, events=("start", "end")):
+            tag = element.tag
+            if tag == f"{{{_TABLE}}}table":
+                if event == "start":
+                    name = element.get(f"{{{_TABLE}}}name", "")
+                    rows = columns = row_number = 0
+                else:
+                    sheets.append((name, Extent(rows, columns)))
+                    element.clear()
+            elif tag == f"{{{_TABLE}}}table-row":
+                if event == "start":
+                    row_repeat = int(element.get(f"{{{_TABLE}}}number-rows-repeated", "1"))
+                    row_columns, row_has_content, column = 0, False, 0
+                else:
+                    if row_has_content:
+                        rows = row_number + row_repeat
+                        columns = max(columns, row_columns)
+                        if rows > limit.rows or columns > limit.columns or rows * columns > max_cells:
+                            raise TooBig(Extent(rows, columns))
+                    row_number += row_repeat
+                    element.clear()
+            elif tag in (f"{{{_TABLE}}}table-cell", f"{{{_TABLE}}}covered-table-cell") and event == "end":
+                repeat = int(element.get(f"{{{_TABLE}}}number-columns-repeated", "1"))
+                filled = element.get(f"{{{_OFFICE}}}value-type") is not None or any(
+                    child.tag == f"{{{_TEXT}}}p" for child in element)
+                column += repeat
+                if filled:
+                    row_columns, row_has_content = column, True
+                element.clear()
+    return sheets
