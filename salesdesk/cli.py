@@ -12,14 +12,28 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
 from salesdesk import __version__
 from salesdesk.domain import messages
-from salesdesk.domain.errors import UserError, ValidationError
-from salesdesk.domain.model import Client, ClientFields, ClientKind, ClientStatus
+from salesdesk.domain.errors import FieldProblem, UserError, ValidationError
+from salesdesk.domain.messages import msg
+from salesdesk.domain.model import (
+    Client,
+    ClientFields,
+    ClientKind,
+    ClientStatus,
+    DealFields,
+    DealStage,
+    InteractionFields,
+    InteractionKind,
+    Money,
+)
 from salesdesk.domain.queries import ClientRow
+from salesdesk.domain.spreadsheet import date_of
+from salesdesk.domain.text import collapse_spaces, parse_amount
 from salesdesk.store import Database, UnitOfWork
 
 DUPLICATE_POLICIES = ("update-empty", "overwrite", "skip", "create")
@@ -111,7 +125,58 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=2026)
 
     commands.add_parser("check", parents=[common], help="check the database's integrity and schema version")
+    _deal_parsers(commands, common)
+    _log_parser(commands, common)
     return parser
+
+
+def _deal_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
+    deal = commands.add_parser("deal", parents=[common], help="record a deal or list deals")
+    deal_commands = deal.add_subparsers(dest="client_command", metavar="ACTION", required=True)
+    add = deal_commands.add_parser("add", parents=[common], help="record a deal of a client; prints its id")
+    add.add_argument("client", type=int, metavar="CLIENT_ID")
+    add.add_argument("--title", required=True, help="what is sold, e.g. 'Годовое обслуживание'")
+    add.add_argument("--amount", required=True, help="as people type it: '1 250 000,50' or 1250000.50")
+    add.add_argument("--currency", default="RUB")
+    add.add_argument("--stage", choices=[s.value for s in DealStage], default=DealStage.NEW.value)
+    add.add_argument("--lost-reason", default="", help="why a lost deal was lost (required for --stage lost)")
+    add.add_argument("--opened", metavar="DATE", help="DD.MM.YYYY or YYYY-MM-DD (default: today)")
+    add.add_argument("--closed", metavar="DATE", help="for a won or lost deal (default: today)")
+    add.add_argument("--contract-end", metavar="DATE",
+                     help="a won deal with a contract end plans a reminder to offer new terms")
+    add.add_argument("--owner", default="", help="manager's name (default: the seat's manager)")
+    add.add_argument("--renewal-days", type=int, metavar="N",
+                     help="remind N days before the contract ends (default: the window's setting, 30)")
+    add.add_argument("--json", action="store_true", help='print {"id": N, "renewal_reminder": ...}')
+    listing = deal_commands.add_parser("list", parents=[common], help="list deals, newest first")
+    listing.add_argument("--stage", choices=[s.value for s in DealStage], action="append", default=[],
+                         help="only this stage; repeat for more")
+    listing.add_argument("--owner", default="", help="only this manager's deals")
+    listing.add_argument("--industry", default="", help="only clients of this industry (OKVED code or name)")
+    listing.add_argument("--client", default="", help="only clients whose name contains this")
+    listing.add_argument("--from", dest="date_from", metavar="DATE", help="opened on or after")
+    listing.add_argument("--to", dest="date_to", metavar="DATE", help="opened on or before")
+    listing.add_argument("--limit", type=int, default=50)
+    listing.add_argument("--json", action="store_true")
+
+
+def _log_parser(commands: Any, common: argparse.ArgumentParser) -> None:
+    log_ = commands.add_parser("log", parents=[common],
+                               help="log a call, meeting, e-mail or note; optionally plan the next contact")
+    log_.add_argument("client", type=int, metavar="CLIENT_ID")
+    log_.add_argument("summary", help="what happened")
+    log_.add_argument("--kind", choices=[k.value for k in InteractionKind], default=InteractionKind.CALL.value)
+    log_.add_argument("--result", default="", help="what came of it")
+    log_.add_argument("--at", metavar="WHEN", help="'DD.MM.YYYY HH:MM' or 'YYYY-MM-DD HH:MM' (default: now)")
+    log_.add_argument("--manager", default="", help="who made the contact (default: the seat's manager)")
+    log_.add_argument("--close-reminder", type=int, metavar="ID",
+                      help="the reminder this contact answers: it is marked done (a repeating one moves on)")
+    when = log_.add_mutually_exclusive_group()
+    when.add_argument("--next-in", type=int, metavar="MONTHS", help="plan the next contact in N months")
+    when.add_argument("--next-on", metavar="DATE", help="plan the next contact on this day")
+    log_.add_argument("--next", dest="next_text", default="", metavar="TEXT",
+                      help="what to do next time (with --next-in or --next-on)")
+    log_.add_argument("--json", action="store_true")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -344,6 +409,127 @@ def _demo(database: Database, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _date_arg(text: str | None, field: str) -> date | None:
+    """A date as people type it; a clear message (exit status 2) when it is not one."""
+    if text is None:
+        return None
+    value = date_of(text)
+    if not isinstance(value, date):
+        raise ValidationError([FieldProblem(field, msg("err.date", field=msg(f"field.{field}"), value=text))])
+    return value
+
+
+def _when_arg(text: str | None) -> datetime | None:
+    """A local date and time ('DD.MM.YYYY HH:MM', 'YYYY-MM-DD HH:MM' or a date alone, at noon)."""
+    if text is None:
+        return None
+    day, _, clock = collapse_spaces(text).partition(" ")
+    on = date_of(day)
+    try:
+        if not isinstance(on, date):
+            raise ValueError(text)
+        at = time.fromisoformat(clock) if clock else time(12, 0)
+    except ValueError:
+        raise ValidationError([FieldProblem("occurred_at", msg("err.date", field=msg("field.occurred_at"),
+                                                                 value=text))]) from None
+    return datetime.combine(on, at).astimezone()  # the computer's time zone, as the window does
+
+
+def _seat_manager(database: Database, name: str) -> int | None:
+    """The named manager, or the one this seat works as (chosen in the window's settings)."""
+    from salesdesk.services import reference
+
+    if name:
+        return reference.find_manager(UnitOfWork(database), name).id
+    from salesdesk.ui.settings import Settings
+
+    return Settings().current_manager_id
+
+
+def _deal_add(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.services import deals, reminders
+
+    amount = parse_amount(args.amount)
+    if amount is None:
+        raise ValidationError([FieldProblem("amount", msg("err.amount", field=msg("field.amount"), value=args.amount))])
+    fields = DealFields(title=args.title, amount=Money.of(amount, args.currency), stage=DealStage(args.stage),
+                        lost_reason=args.lost_reason, opened_on=_date_arg(args.opened, "opened_on") or date.today(),
+                        closed_on=_date_arg(args.closed, "closed_on"),
+                        contract_end=_date_arg(args.contract_end, "contract_end"),
+                        owner_id=_seat_manager(database, args.owner))
+    if args.renewal_days is not None:
+        renewal_days = args.renewal_days
+    else:
+        from salesdesk.ui.settings import Settings
+
+        renewal_days = Settings().renewal_days
+    result = deals.add_deal(UnitOfWork(database), args.client, fields, renewal_days=renewal_days)
+    renewal = reminders.renewal_of(UnitOfWork(database), result.id)
+    if args.json:
+        _emit_json({"id": result.id, "renewal_reminder": None if renewal is None else
+                    {"id": renewal.id, "due_at": renewal.due_at.isoformat(), "text": renewal.text}})
+        return EXIT_OK
+    print(result.id)
+    if renewal is not None:
+        print(f"{msg('cli.renewal_planned')}: {renewal.due_at.astimezone():%d.%m.%Y} — {renewal.text}",
+              file=sys.stderr)
+    return EXIT_OK
+
+
+def _money(money: Money) -> str:
+    """1 250 000,50 RUB in Russian, 1,250,000.50 RUB in English: for reading, not for parsing."""
+    text = f"{money.amount:,.2f}"
+    if messages.language() == "ru":
+        text = text.replace(",", "\u00a0").replace(".", ",")
+    return f"{text} {money.currency}"
+
+
+def _deal_list(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.domain.queries import DealQuery
+    from salesdesk.services import deals, reference
+
+    uow = UnitOfWork(database)
+    query = DealQuery(
+        stages=frozenset(DealStage(s) for s in args.stage),
+        owner_id=reference.find_manager(uow, args.owner).id if args.owner else None,
+        industry_id=reference.find_industry(uow, args.industry).id if args.industry else None,
+        opened_from=_date_arg(args.date_from, "opened_on"), opened_to=_date_arg(args.date_to, "opened_on"),
+        client_text=args.client)
+    view = deals.deals_view(uow, query, limit=max(1, args.limit))
+    if args.json:
+        _emit_json([{"id": r.id, "client_id": r.client_id, "client": r.client_name, "title": r.title,
+                     "stage": r.stage.value, "amount": str(r.amount.amount), "currency": r.amount.currency,
+                     "opened_on": r.opened_on, "closed_on": r.closed_on, "contract_end": r.contract_end,
+                     "owner": r.owner_name, "industry": r.industry_name} for r in view.rows])
+        return EXIT_OK
+    for r in view.rows:
+        print(f"{r.id:>7}  {r.opened_on:%d.%m.%Y}  {r.client_name:<30.30}  {r.title:<30.30}  "
+              f"{r.stage.label:<12}  {_money(r.amount):>18}")
+    totals = "; ".join(_money(m) for m in view.totals.amounts)
+    print(f"{len(view.rows)} / {view.totals.count}{'  ' + totals if totals else ''}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _log(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.services import history
+
+    manager_id = _seat_manager(database, args.manager)
+    fields = InteractionFields(kind=InteractionKind(args.kind), occurred_at=_when_arg(args.at) or datetime.now(UTC),
+                               summary=args.summary, result=args.result, manager_id=manager_id)
+    plan = None
+    if args.next_in is not None or args.next_on is not None:
+        plan = history.NextContact(text=args.next_text or args.summary, months=args.next_in,
+                                   on=_date_arg(args.next_on, "due_at"))
+    logged = history.log_and_plan(UnitOfWork(database), args.client, fields, close_reminder=args.close_reminder,
+                                  plan=plan, manager_id=manager_id)
+    if args.json:
+        _emit_json({"id": logged.interaction_id, "closed_reminder": logged.closed_reminder_id,
+                    "next_reminder": logged.next_reminder_id})
+    else:
+        print(logged.interaction_id)
+    return EXIT_OK
+
+
 def _check(database: Database, args: argparse.Namespace) -> int:
     from salesdesk.services.maintenance import check_database
 
@@ -367,4 +553,7 @@ _HANDLERS: dict[tuple[str, str | None], Callable[[Database, argparse.Namespace],
     ("import", None): _import,
     ("export", None): _export,
     ("check", None): _check,
+    ("deal", "add"): _deal_add,
+    ("deal", "list"): _deal_list,
+    ("log", None): _log,
 }

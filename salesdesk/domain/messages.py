@@ -69,6 +69,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "err.too_long": ("{field}: не длиннее {limit} символов", "{field}: at most {limit} characters"),
     "err.choice": ("{field}: недопустимое значение «{value}»", "{field}: “{value}” is not allowed"),
     "err.date": ("{field} «{value}»: неверная дата", "{field} “{value}”: not a valid date"),
+    "err.amount": ("{field} «{value}»: не сумма денег; пример: 1 250 000,50",
+                   "{field} “{value}”: not an amount of money; for example 1,250,000.50"),
     "err.future_birth": (
         "{field} {value}: дата рождения в будущем",
         "{field} {value}: birth date is in the future",
@@ -295,6 +297,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{field} {value}: before the deal was opened",
     ),
     "field.result": ("Итог", "Result"),
+    "cli.renewal_planned": ("Напоминание о продлении", "Renewal reminder"),
     # Reports.
     "report.sales_by_period.title": ("Продажи по периодам", "Sales by period"),
     "report.sales_by_manager.title": ("Продажи по менеджерам", "Sales by manager"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from decimal import Decimal, InvalidOperation
 
 # Split as SQLite FTS5's unicode61 tokenizer does: letters and digits make words.
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
@@ -106,3 +107,17 @@ def clean_notes(text: str) -> str:
     if "\n" in text:
         text = "\n".join(line.rstrip() for line in text.split("\n"))
     return text.strip()
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """Money as people type it: "1 250 000,50", "1250000.50", "1,250,000.50"; never via a float."""
+    text = "".join(text.split()).replace("\u00a0", "").replace("\u202f", "")
+    if "," in text and "." in text:  # the later one is the decimal separator
+        group = "," if text.rfind(",") < text.rfind(".") else "."
+        text = text.replace(group, "")
+    text = text.replace(",", ".")
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None

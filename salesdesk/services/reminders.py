@@ -132,6 +132,13 @@ def reminders_of(uow: UnitOfWork, client_id: int) -> list[Reminder]:
         return uow.reminders.list_for(client_id)
 
 
+def renewal_of(uow: UnitOfWork, deal_id: int) -> Reminder | None:
+    """The open reminder a won deal planned to offer new terms, if it has one."""
+    with uow:
+        planned = uow.reminders.open_for_deal(deal_id)
+    return planned[0] if planned else None
+
+
 @dataclass(frozen=True, slots=True)
 class Agenda:
     """Open reminders in the groups the reminders panel shows."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, Slot
 from PySide6.QtWidgets import (
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from salesdesk.domain.errors import FieldProblem, UserError, ValidationError
 from salesdesk.domain.model import Deal, DealFields, DealStage, InteractionFields, InteractionKind, Manager, Money
+from salesdesk.domain.text import parse_amount
 from salesdesk.services import deals, history, reference
 from salesdesk.services.common import UowFactory
 from salesdesk.ui.dialogs import HookDialog, Inform
@@ -40,20 +41,6 @@ def _qdate(value: date) -> QDate:
 def _date(edit: QDateEdit) -> date:
     qd = edit.date()
     return date(qd.year(), qd.month(), qd.day())
-
-
-def parse_amount(text: str) -> Decimal | None:
-    """Money as people type it: "1 250 000,50", "1250000.50", "1,250,000.50"; never via a float."""
-    text = "".join(text.split()).replace("\u00a0", "").replace("\u202f", "")
-    if "," in text and "." in text:  # the later one is the decimal separator
-        group = "," if text.rfind(",") < text.rfind(".") else "."
-        text = text.replace(group, "")
-    text = text.replace(",", ".")
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        return None
-    return value if value.is_finite() else None
 
 
 class _OptionalDate(QWidget):

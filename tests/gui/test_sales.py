@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
-from decimal import Decimal
 
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
@@ -13,19 +12,12 @@ from pytestqt.qtbot import QtBot
 from salesdesk.domain.model import DealFields, DealStage, Money, ReminderFields
 from salesdesk.services import deals, history, reference, reminders
 from salesdesk.store import UnitOfWork
-from salesdesk.ui.deal_dialogs import DealDialog, LogDialog, parse_amount
+from salesdesk.ui.deal_dialogs import DealDialog, LogDialog
 from salesdesk.ui.industries_dialog import IndustriesDialog
 from salesdesk.ui.main_window import MainWindow
 from tests.gui.conftest import type_text
 
 Window = Callable[[], MainWindow]
-
-
-@pytest.mark.parametrize(("typed", "value"), [("1 250 000,50", "1250000.50"), ("1250000.50", "1250000.50"),
-                                              ("1,250,000.50", "1250000.50"), ("1.250.000,50", "1250000.50"),
-                                              ("99", "99"), ("12,5", "12.5"), ("сто", None), ("", None)])
-def test_amounts_as_people_type_them(typed: str, value: str | None) -> None:
-    assert parse_amount(typed) == (Decimal(value) if value else None)
 
 
 def test_a_won_deal_with_a_contract_end_shows_and_plans_the_renewal(qtbot: QtBot, uow: Callable[[], UnitOfWork],

@@ -119,3 +119,100 @@ def test_python_dash_m_and_version(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "salesdesk", "--version"], capture_output=True, text=True,
                           env=env, timeout=60, check=False)
     assert (done.returncode, done.stdout.strip()) == (0, f"SalesDesk {__version__}")
+
+
+# Deals and the contact log -------------------------------------------------------------------------
+
+
+def _client(capsys: pytest.CaptureFixture[str], db: str) -> int:
+    code, out, _ = run(capsys, "--db", db, "client", "add", "--name", "ООО «Ромашка»", "--json")
+    assert code == 0
+    return int(json.loads(out)["id"])
+
+
+def test_a_won_deal_with_a_contract_end_plans_its_renewal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "x.sqlite")
+    client = _client(capsys, db)
+    assert run(capsys, "--db", db, "manager", "add", "Иванова Анна")[0] == 0
+    code, out, _ = run(capsys, "--db", db, "deal", "add", str(client), "--title", "Годовое обслуживание",
+                       "--amount", "1 250 000,50", "--stage", "won", "--closed", "15.01.2026",
+                       "--opened", "2026-01-10", "--contract-end", "31.12.2026", "--owner", "Иванова Анна",
+                       "--renewal-days", "10", "--json")
+    assert code == 0
+    added = json.loads(out)
+    assert added["renewal_reminder"]["due_at"].startswith("2026-12-21")
+    assert "Годовое обслуживание" in added["renewal_reminder"]["text"]
+    code, out, _ = run(capsys, "--db", db, "deal", "list", "--stage", "won", "--owner", "Иванова Анна", "--json")
+    assert code == 0
+    assert [(d["id"], d["amount"], d["currency"], d["opened_on"], d["closed_on"], d["owner"])
+            for d in json.loads(out)] == [(added["id"], "1250000.50", "RUB", "2026-01-10", "2026-01-15",
+                                          "Иванова Анна")]
+    code, out, _ = run(capsys, "--db", db, "deal", "list", "--stage", "lost", "--json")
+    assert json.loads(out) == []
+
+
+def test_the_renewal_lead_time_defaults_to_the_windows_setting(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                               _isolated_data_dir: Path) -> None:
+    from salesdesk.ui.settings import Settings
+
+    Settings().renewal_days = 45
+    db = str(tmp_path / "x.sqlite")
+    client = _client(capsys, db)
+    code, out, _ = run(capsys, "--db", db, "deal", "add", str(client), "--title", "Аренда", "--amount", "1000",
+                       "--stage", "won", "--contract-end", "2030-03-31", "--json")
+    assert code == 0 and json.loads(out)["renewal_reminder"]["due_at"].startswith("2030-02-14")
+
+
+@pytest.mark.parametrize(("options", "message"), [
+    (("--amount", "сто тысяч"), "Сумма «сто тысяч»: не сумма денег"),
+    (("--amount", "5", "--opened", "31.02.2026"), "Дата открытия «31.02.2026»: неверная дата"),
+    (("--amount", "5", "--stage", "lost"), "Причина проигрыша"),
+    (("--amount", "5", "--owner", "Никто"), "Никто"),
+])
+def test_a_deal_that_cannot_be_saved_exits_2_in_the_users_words(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                  options: tuple[str, ...], message: str) -> None:
+    db = str(tmp_path / "x.sqlite")
+    client = _client(capsys, db)
+    code, out, err = run(capsys, "--db", db, "--lang", "ru", "deal", "add", str(client), "--title", "Сделка",
+                         *options)
+    assert (code, out) == (2, "") and message in err
+    assert json.loads(run(capsys, "--db", db, "deal", "list", "--json")[1]) == []
+
+
+def test_log_a_call_close_the_reminder_and_plan_the_next(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from salesdesk.services import history, reminders
+    from salesdesk.store import UnitOfWork, open_database, resolve_url
+
+    db = str(tmp_path / "x.sqlite")
+    client = _client(capsys, db)
+    code, out, _ = run(capsys, "--db", db, "log", str(client), "Позвонить насчёт КП", "--kind", "note",
+                       "--next-on", "01.12.2030", "--json")
+    assert code == 0
+    first = json.loads(out)
+    assert first["next_reminder"] is not None and first["closed_reminder"] is None
+    code, out, _ = run(capsys, "--db", db, "log", str(client), "Обсудили продление", "--result", "Ждут КП",
+                       "--at", "28.11.2026 15:30", "--close-reminder", str(first["next_reminder"]),
+                       "--next-in", "3", "--next", "Предложить новые условия", "--json")
+    assert code == 0
+    second = json.loads(out)
+    database = open_database(resolve_url(db))
+    try:
+        planned = reminders.reminders_of(UnitOfWork(database), client)
+        entries = history.timeline(UnitOfWork(database), client)
+    finally:
+        database.dispose()
+    by_id = {r.id: r for r in planned}
+    assert by_id[first["next_reminder"]].done_at is not None
+    assert by_id[second["next_reminder"]].text == "Предложить новые условия"
+    assert by_id[second["next_reminder"]].done_at is None
+    call = next(e for e in entries if e.title == "Обсудили продление")
+    assert call.when.astimezone().strftime("%d.%m.%Y %H:%M") == "28.11.2026 15:30"
+
+
+def test_log_refuses_a_time_it_cannot_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "x.sqlite")
+    client = _client(capsys, db)
+    code, out, err = run(capsys, "--db", db, "--lang", "ru", "log", str(client), "Звонок", "--at", "вчера вечером")
+    assert (code, out) == (2, "") and "Когда «вчера вечером»: неверная дата" in err
+    code, _, err = run(capsys, "--db", db, "--lang", "ru", "log", "999", "Звонок")
+    assert code == 1 and "999" in err

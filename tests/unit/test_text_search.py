@@ -8,6 +8,7 @@ finds without a database.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 
 import pytest
 from hypothesis import given
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 
 from salesdesk.domain.model import ClientFields, ContactFields
 from salesdesk.domain.search import SearchQuery, guess_city, parse_query, search_document
-from salesdesk.domain.text import clean_notes, collapse_spaces, digits, fold, sort_key, words
+from salesdesk.domain.text import clean_notes, collapse_spaces, digits, fold, parse_amount, sort_key, words
 
 
 def finds(query: str, client: ClientFields, contacts: Iterable[ContactFields] = ()) -> bool:
@@ -244,3 +245,13 @@ def test_guess_city(address: str, city: str) -> None:
 
 def test_guess_city_of_an_address_written_without_the_dot() -> None:
     assert guess_city("123456, г Москва, ул Ленина, д 1") == "Москва"
+
+
+# amounts -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("typed", "value"), [("1 250 000,50", "1250000.50"), ("1250000.50", "1250000.50"),
+                                              ("1,250,000.50", "1250000.50"), ("1.250.000,50", "1250000.50"),
+                                              ("99", "99"), ("12,5", "12.5"), ("сто", None), ("", None)])
+def test_amounts_as_people_type_them(typed: str, value: str | None) -> None:
+    assert parse_amount(typed) == (Decimal(value) if value else None)
