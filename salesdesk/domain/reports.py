@@ -48,6 +48,9 @@ class ChartSpec:
     category: str  # column key of the categories (months, managers, stages…)
     series: tuple[str, ...]  # column keys of the values
     title: str = ""
+    # Categories are months, quarters or years in order: every one is drawn, standing up. Otherwise
+    # they are ranked (largest first): a face may draw only the first ones, lying down when many.
+    over_time: bool = False
 
 
 @dataclass(frozen=True, slots=True)

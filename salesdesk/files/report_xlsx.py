@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import textwrap
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,9 @@ MONEY_FORMAT = "#,##0.00"
 INTEGER_FORMAT = "#,##0"
 PERCENT_FORMAT = "0.0%"  # cells hold fractions (12.5 % is 0.125), so Excel's own percent arithmetic works
 DATE_FORMAT = "DD.MM.YYYY"
-MAX_CHART_CATEGORIES = 30  # more bars than this cannot be read; the table comes sorted by importance
+MAX_CHART_CATEGORIES = 30  # more ranked bars than this cannot be read; the table comes sorted by importance
+MAX_TIME_CATEGORIES = 120  # months, quarters, years: all of them (ten years by month), in order
+HORIZONTAL_AFTER = 12  # ranked bar charts with more categories than this lie on their side
 HEADER_FILL = "E8EEF7"
 _FORMATS = {ColumnKind.MONEY: MONEY_FORMAT, ColumnKind.INTEGER: INTEGER_FORMAT, ColumnKind.PERCENT: PERCENT_FORMAT,
             ColumnKind.DATE: DATE_FORMAT}
@@ -101,9 +104,14 @@ class _ReportSheet:
             cell.font, cell.fill = bold, fill
             cell.alignment = Alignment(vertical="center", wrap_text=True)
             cell.border = Border(bottom=thin)
+        # Text after a column of right-aligned numbers would touch them: indent it a little.
+        indent = Alignment(indent=1)
         for offset, row in enumerate(self.report.rows):
             for index, (column, value) in enumerate(zip(columns, row, strict=True), start=1):
-                _put(ws.cell(row=self.first_row + offset, column=index), column, value)
+                cell = ws.cell(row=self.first_row + offset, column=index)
+                _put(cell, column, value)
+                if index > 1 and column.kind is ColumnKind.TEXT:
+                    cell.alignment = indent
         if self.totals_row is not None and self.report.totals is not None:
             for index, (column, value) in enumerate(zip(columns, self.report.totals, strict=True), start=1):
                 cell = ws.cell(row=self.totals_row, column=index)
@@ -113,8 +121,13 @@ class _ReportSheet:
         last_letter = get_column_letter(self.width)
         ws.freeze_panes = ws.cell(row=self.first_row, column=1).coordinate
         ws.auto_filter.ref = f"A{self.header_row}:{last_letter}{self.last_row}"
+        lines = 1
         for index, column in enumerate(columns, start=1):
-            ws.column_dimensions[get_column_letter(index)].width = self._column_width(index, column)
+            width = self._column_width(index, column)
+            ws.column_dimensions[get_column_letter(index)].width = width
+            lines = max(lines, len(textwrap.wrap(column.title, max(1, int(width) - 2))))
+        # Spreadsheets do not grow a row for wrapped text they did not lay out themselves.
+        ws.row_dimensions[self.header_row].height = 15.0 * lines + 2
 
     def _column_width(self, index: int, column: ReportColumn) -> float:
         values = [row[index - 1] for row in self.report.rows]
@@ -123,7 +136,8 @@ class _ReportSheet:
         longest = max((len(_shown(column.kind, v)) for v in values), default=0)
         # The header wraps, so it needs about half its length; the first column also holds the
         # parameter labels.
-        wanted = max(longest + 2, min(len(column.title), 24) // 2 + 4, 10)
+        longest_word = max((len(word) for word in column.title.split()), default=0)
+        wanted = max(longest + 2, longest_word + 3, min(len(column.title), 24) // 2 + 4, 10)
         if index == 1:
             wanted = max(wanted, *(len(label) + 2 for label, _ in self.report.parameters), 0)
         return float(min(wanted, 60))
@@ -140,7 +154,7 @@ class _ReportSheet:
         series_columns = [keys.index(key) + 1 for key in spec.series]
         if spec.kind is ChartKind.PIE:
             series_columns = series_columns[:1]
-        shown = min(len(self.report.rows), MAX_CHART_CATEGORIES)
+        shown = min(len(self.report.rows), MAX_TIME_CATEGORIES if spec.over_time else MAX_CHART_CATEGORIES)
         last = self.first_row + max(shown, 1) - 1
         chart: Any
         if spec.kind is ChartKind.PIE:
@@ -162,8 +176,13 @@ class _ReportSheet:
             chart.legend = None
         elif chart.legend is not None:
             chart.legend.position = "b"
-        chart.width = min(32.0, 16.0 + 0.5 * max(shown, 1))
+        chart.width = min(32.0, 16.0 + 0.5 * max(shown, 1))  # a long time axis: Excel thins its labels
         chart.height = 9.0
+        if spec.kind is ChartKind.BAR and shown > HORIZONTAL_AFTER and not spec.over_time:
+            # Many long names: horizontal bars, first row on top, so the names stay readable.
+            chart.type = "bar"
+            chart.x_axis.scaling.orientation = "maxMin"
+            chart.width, chart.height = 20.0, 3.0 + 0.5 * shown
         anchor = self.sheet.cell(row=self.header_row, column=self.width + 2).coordinate
         self.sheet.add_chart(chart, anchor)
         return shown if len(self.report.rows) > shown else None

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from dateutil.relativedelta import relativedelta
 
@@ -241,6 +241,32 @@ def _bucket_label(day: date, period: Period) -> str:
     return f"{day.month:02d}.{day.year:04d}"
 
 
+class _Counted(Protocol):
+    @property
+    def currency(self) -> str: ...
+    @property
+    def deals(self) -> int: ...
+    @property
+    def amount_minor(self) -> int: ...
+
+
+def _by_currency(rows: Iterable[_Counted]) -> list[CurrencyTotal]:
+    """Deals and amounts per currency, added up from a report's (few) aggregate rows."""
+    return [_total(group, currency) for currency, group in _grouped(rows).items()]
+
+
+def _grouped(rows: Iterable[_Counted]) -> dict[str, list[_Counted]]:
+    found: dict[str, list[_Counted]] = {}
+    for row in rows:
+        found.setdefault(row.currency, []).append(row)
+    return found
+
+
+def _total(rows: Iterable[_Counted], currency: str) -> CurrencyTotal:
+    listed = list(rows)
+    return CurrencyTotal(currency, sum(r.deals for r in listed), sum(r.amount_minor for r in listed))
+
+
 def _pick_currency(*totals: Iterable[CurrencyTotal]) -> tuple[str, list[CurrencyTotal]]:
     """The report currency (the most deals; RUB wins a tie) and what the other currencies hold."""
     counts: dict[str, list[int]] = {}
@@ -304,12 +330,11 @@ def _sales_by_period(run: _Run) -> Report:
     shift = relativedelta(months=_STEP_MONTHS[period] * len(starts))
     previous_start = start - shift
     previous_end = end + timedelta(days=1) - shift - timedelta(days=1)
-    current_totals = q.sale_currencies(start, end, manager_id=p.manager_id)
-    previous_totals = q.sale_currencies(previous_start, previous_end, manager_id=p.manager_id)
-    currency, others = _pick_currency(current_totals, previous_totals)
-    current = {b.key: b for b in q.sales_by_period(start, end, period, currency, manager_id=p.manager_id)}
-    previous = {b.key: b for b in q.sales_by_period(previous_start, previous_end, period, currency,
-                                                    manager_id=p.manager_id)}
+    current_rows = q.sales_by_period(start, end, period, manager_id=p.manager_id)
+    previous_rows = q.sales_by_period(previous_start, previous_end, period, manager_id=p.manager_id)
+    currency, others = _pick_currency(_by_currency(current_rows), _by_currency(previous_rows))
+    current = {b.key: b for b in current_rows if b.currency == currency}
+    previous = {b.key: b for b in previous_rows if b.currency == currency}
     rows = []
     for bucket in starts:
         earlier = bucket - shift
@@ -317,8 +342,8 @@ def _sales_by_period(run: _Run) -> Report:
         then_amount, then_count = _bucket_values(previous, period_key(earlier, period))
         rows.append((_bucket_label(bucket, period), _money(now_amount), now_count, _bucket_label(earlier, period),
                      _money(then_amount), then_count, _change(now_amount, then_amount)))
-    total = next((t for t in current_totals if t.currency == currency), CurrencyTotal(currency, 0, 0))
-    total_before = next((t for t in previous_totals if t.currency == currency), CurrencyTotal(currency, 0, 0))
+    total = _total(current.values(), currency)
+    total_before = _total(previous.values(), currency)
     columns = [
         _column("period", "report.col.period"),
         _column("amount", "report.col.amount", ColumnKind.MONEY),
@@ -337,7 +362,7 @@ def _sales_by_period(run: _Run) -> Report:
         (_t("report.param.currency"), currency),
     ]
     chart = ChartSpec(ChartKind.BAR, "period", ("amount", "previous_amount"),
-                      _t("report.chart.sales", currency=currency))
+                      _t("report.chart.sales", currency=currency), over_time=True)
     return _report(run, parameters, columns, rows, totals, chart, _currency_notes(currency, others))
 
 
@@ -349,13 +374,13 @@ def _bucket_values(found: dict[str, Bucket], key: str) -> tuple[int, int]:
 def _sales_by_group(run: _Run, *, by_industry: bool) -> Report:
     p, q = run.params, run.queries
     start, end = _last_months(p, run.today)
-    manager_id = p.manager_id if by_industry else None
-    totals_by_currency = q.sale_currencies(start, end, manager_id=manager_id)
-    currency, others = _pick_currency(totals_by_currency)
-    groups = (q.sales_by_industry(start, end, currency, manager_id=manager_id) if by_industry
-              else q.sales_by_manager(start, end, currency))
-    total = next((t for t in totals_by_currency if t.currency == currency), CurrencyTotal(currency, 0, 0))
-    rows = [(g.name if g.ident is not None and g.name is not None else NO_NAME, _money(g.amount_minor), g.deals,
+    all_groups = (q.sales_by_industry(start, end, manager_id=p.manager_id) if by_industry
+                  else q.sales_by_manager(start, end))
+    currency, others = _pick_currency(_by_currency(all_groups))
+    groups = [g for g in all_groups if g.currency == currency]
+    total = _total(groups, currency)
+    nobody = _t("report.no_industry" if by_industry else "report.no_manager")
+    rows = [(g.name if g.ident is not None and g.name is not None else nobody, _money(g.amount_minor), g.deals,
              _average(g.amount_minor, g.deals), _percent(g.amount_minor, total.amount_minor)) for g in groups]
     key = "industry" if by_industry else "manager"
     columns = [
@@ -386,8 +411,9 @@ def _sales_by_industry(run: _Run) -> Report:
 def _pipeline(run: _Run) -> Report:
     p, q = run.params, run.queries
     start, end = p.date_from, p.date_to  # nothing given: every deal ever opened
-    currency, others = _pick_currency(q.opened_currencies(start, end, manager_id=p.manager_id))
-    found = {t.stage: t for t in q.pipeline(start, end, currency, manager_id=p.manager_id)}
+    stages = q.pipeline(start, end, manager_id=p.manager_id)
+    currency, others = _pick_currency(_by_currency(stages))
+    found = {t.stage: t for t in stages if t.currency == currency}
     count = {stage: found[stage.value].deals if stage.value in found else 0 for stage in DealStage}
     amount = {stage: found[stage.value].amount_minor if stage.value in found else 0 for stage in DealStage}
     all_deals, all_amount = sum(count.values()), sum(amount.values())
@@ -462,7 +488,7 @@ def _reminders_by_manager(run: _Run) -> Report:
     rows.sort(key=lambda row: (-row[1], -row[4], row[0]))
     nobody = loads.get(None)
     if nobody is not None:  # reminders nobody is assigned to go last
-        rows.append((NO_NAME, nobody.overdue, nobody.upcoming, nobody.later,
+        rows.append((_t("report.no_manager"), nobody.overdue, nobody.upcoming, nobody.later,
                      nobody.overdue + nobody.upcoming + nobody.later))
     columns = [
         _column("manager", "report.col.manager"),
@@ -486,11 +512,11 @@ def _completeness_by_manager(run: _Run) -> Report:
     groups = {g.owner_id: g for g in q.completeness_by_manager(p.threshold)}
     names = {m.id: m.name for m in q.active_managers()}
     names.update({ident: g.owner_name or NO_NAME for ident, g in groups.items() if ident is not None})
-    named: list[tuple[str, int, Decimal | None, int, str]] = []
+    named: list[tuple[str, int, Decimal | None, int, str | None]] = []
     for ident, name in names.items():
         group = groups.get(ident)
         if group is None:
-            named.append((name, 0, None, 0, ""))
+            named.append((name, 0, None, 0, None))
         else:
             named.append((name, group.clients, _percent(group.score_sum, group.clients * 100), group.below,
                           _most_missing(group.missing)))
@@ -499,12 +525,12 @@ def _completeness_by_manager(run: _Run) -> Report:
     rows: list[tuple[Cell, ...]] = list(named)
     nobody = groups.get(None)
     if nobody is not None:
-        rows.append((NO_NAME, nobody.clients, _percent(nobody.score_sum, nobody.clients * 100), nobody.below,
+        rows.append((_t("report.no_manager"), nobody.clients, _percent(nobody.score_sum, nobody.clients * 100), nobody.below,
                      _most_missing(nobody.missing)))
     all_clients = sum(g.clients for g in groups.values())
     all_missing = tuple(sum(g.missing[i] for g in groups.values()) for i in range(len(ITEMS)))
     totals = (_t("report.total"), all_clients, _percent(sum(g.score_sum for g in groups.values()), all_clients * 100),
-              sum(g.below for g in groups.values()), _most_missing(all_missing))
+              sum(g.below for g in groups.values()), _most_missing(all_missing) if all_clients else None)
     columns = [
         _column("manager", "report.col.manager"),
         _column("clients", "report.col.clients", ColumnKind.INTEGER),
@@ -556,7 +582,7 @@ def _new_clients(run: _Run) -> Report:
     series = tuple(c.key for c in columns[1:-1]) or ("total",)
     notes = [_t("report.note.other_sources", count=len(rest))] if rest else []
     parameters = [(_t("report.param.period"), _range_text(start, end))]
-    chart = ChartSpec(ChartKind.BAR, "month", series, _t("report.chart.new_clients"))
+    chart = ChartSpec(ChartKind.BAR, "month", series, _t("report.chart.new_clients"), over_time=True)
     return _report(run, parameters, columns, rows, totals, chart, notes)
 
 

@@ -41,16 +41,18 @@ class CurrencyTotal(NamedTuple):
 
 
 class Bucket(NamedTuple):
-    """Sales of one month, quarter or year; *key* is "2026-03", "2026-Q1" or "2026"."""
+    """Sales in one currency of one month, quarter or year; *key* is "2026-03", "2026-Q1" or "2026"."""
 
+    currency: str
     key: str
     deals: int
     amount_minor: int
 
 
 class GroupTotal(NamedTuple):
-    """Sales of one manager or industry; *ident* None means "none set"."""
+    """Sales in one currency of one manager or industry; *ident* None means "none set"."""
 
+    currency: str
     ident: int | None
     name: str | None
     deals: int
@@ -58,6 +60,7 @@ class GroupTotal(NamedTuple):
 
 
 class StageTotal(NamedTuple):
+    currency: str
     stage: str
     deals: int
     amount_minor: int
@@ -118,125 +121,136 @@ class ReportQueries:
         self.dialect = conn.dialect.name
 
     # Sales ----------------------------------------------------------------------------------
+    #
+    # Each query returns every currency, so that one pass both finds the report currency and
+    # gives its figures. Grouping first by currency and day (and owner), then by bucket, lets a
+    # covering index ordered by stage, currency and date stream the groups without a sort.
 
-    def sale_currencies(self, start: date | None, end: date | None, *,
-                        manager_id: int | None = None) -> list[CurrencyTotal]:
-        """Sales closed in [start, end] per currency, the most sales first (None: no bound)."""
-        d = s.deals.c
-        stmt = (select(d.currency, func.count(), func.sum(d.amount_minor))
-                .where(*_sale_conditions(start, end, None, manager_id))
-                .group_by(d.currency))
-        return _currency_rows(self.conn.execute(stmt))
-
-    def sales_by_period(self, start: date, end: date, period: Period, currency: str, *,
+    def sales_by_period(self, start: date, end: date, period: Period, *,
                         manager_id: int | None = None) -> list[Bucket]:
-        """Sales in [start, end] per month, quarter or year (only buckets that have sales)."""
+        """Sales closed in [start, end] per currency and month, quarter or year (only buckets with
+        sales)."""
         d = s.deals.c
-        key = _period_key(self.dialect, d.closed_on, period).label("bucket")
-        stmt = (select(key, func.count(), func.sum(d.amount_minor))
-                .where(*_sale_conditions(start, end, currency, manager_id))
-                .group_by(key)
-                .order_by(key))
-        return [Bucket(str(k), int(n), int(total)) for k, n, total in self.conn.execute(stmt)]
+        days = (select(d.currency, d.closed_on, func.count().label("n"), func.sum(d.amount_minor).label("amount"))
+                .where(*_sale_conditions(start, end, manager_id))
+                .group_by(d.currency, d.closed_on)
+                .subquery("days"))
+        key = _period_key(self.dialect, days.c.closed_on, period).label("bucket")
+        stmt = (select(days.c.currency, key, func.sum(days.c.n), func.sum(days.c.amount))
+                .group_by(days.c.currency, key)
+                .order_by(days.c.currency, key))
+        return [Bucket(str(currency), str(k), int(n), int(total)) for currency, k, n, total in self.conn.execute(stmt)]
 
-    def sales_by_manager(self, start: date, end: date, currency: str) -> list[GroupTotal]:
-        """Sales in [start, end] per deal owner, the largest amount first; None for no owner."""
+    def sales_by_manager(self, start: date, end: date) -> list[GroupTotal]:
+        """Sales closed in [start, end] per currency and deal owner (None: no owner), the largest
+        amount first."""
         d, m = s.deals.c, s.managers
-        totals = (select(d.owner_id.label("ident"), func.count().label("n"), func.sum(d.amount_minor).label("amount"))
-                  .where(*_sale_conditions(start, end, currency, None))
-                  .group_by(d.owner_id)
+        days = (select(d.currency, d.closed_on, d.owner_id, func.count().label("n"),
+                       func.sum(d.amount_minor).label("amount"))
+                .where(*_sale_conditions(start, end, None))
+                .group_by(d.currency, d.closed_on, d.owner_id)
+                .subquery("days"))
+        totals = (select(days.c.currency, days.c.owner_id.label("ident"), func.sum(days.c.n).label("n"),
+                         func.sum(days.c.amount).label("amount"))
+                  .group_by(days.c.currency, days.c.owner_id)
                   .subquery("totals"))
-        stmt = (select(totals.c.ident, m.c.name, totals.c.n, totals.c.amount)
+        stmt = (select(totals.c.currency, totals.c.ident, m.c.name, totals.c.n, totals.c.amount)
                 .select_from(totals.outerjoin(m, m.c.id == totals.c.ident))
                 .order_by(totals.c.amount.desc(), m.c.name_norm, totals.c.ident))
         return _group_rows(self.conn.execute(stmt))
 
-    def sales_by_industry(self, start: date, end: date, currency: str, *,
-                          manager_id: int | None = None) -> list[GroupTotal]:
-        """Sales in [start, end] per industry of the client, the largest amount first."""
+    def sales_by_industry(self, start: date, end: date, *, manager_id: int | None = None) -> list[GroupTotal]:
+        """Sales closed in [start, end] per currency and industry of the client, the largest first."""
         d, c, i = s.deals.c, s.clients.c, s.industries
-        # Here the client's row is needed anyway (its industry), so the live check is a join.
-        conditions = [d.stage == WON, d.deleted_at.is_(None), c.deleted_at.is_(None), d.currency == currency,
-                      d.closed_on >= start, d.closed_on <= end]
-        if manager_id is not None:
-            conditions.append(d.owner_id == manager_id)
-        totals = (select(c.industry_id.label("ident"), func.count().label("n"),
-                         func.sum(d.amount_minor).label("amount"))
-                  .select_from(s.deals.join(s.clients, c.id == d.client_id))
-                  .where(*conditions)
-                  .group_by(c.industry_id)
+        # Sum per client first: the client's row (its industry) is then read once per client,
+        # not once per deal.
+        per_client = (select(d.client_id, d.currency, func.count().label("n"), func.sum(d.amount_minor).label("amount"))
+                      .where(*_sale_conditions(start, end, manager_id))
+                      .group_by(d.client_id, d.currency)
+                      .subquery("per_client"))
+        totals = (select(per_client.c.currency, c.industry_id.label("ident"), func.sum(per_client.c.n).label("n"),
+                         func.sum(per_client.c.amount).label("amount"))
+                  .select_from(per_client.join(s.clients, c.id == per_client.c.client_id))
+                  .group_by(per_client.c.currency, c.industry_id)
                   .subquery("totals"))
-        stmt = (select(totals.c.ident, i.c.name, totals.c.n, totals.c.amount)
+        stmt = (select(totals.c.currency, totals.c.ident, i.c.name, totals.c.n, totals.c.amount)
                 .select_from(totals.outerjoin(i, i.c.id == totals.c.ident))
                 .order_by(totals.c.amount.desc(), i.c.name_norm, totals.c.ident))
         return _group_rows(self.conn.execute(stmt))
 
     # Pipeline -------------------------------------------------------------------------------
 
-    def opened_currencies(self, start: date | None, end: date | None, *,
-                          manager_id: int | None = None) -> list[CurrencyTotal]:
-        """Deals opened in [start, end] per currency, the most deals first."""
-        d = s.deals.c
-        stmt = (select(d.currency, func.count(), func.sum(d.amount_minor))
-                .where(*_opened_conditions(start, end, None, manager_id))
-                .group_by(d.currency))
-        return _currency_rows(self.conn.execute(stmt))
-
-    def pipeline(self, start: date | None, end: date | None, currency: str, *,
+    def pipeline(self, start: date | None, end: date | None, *,
                  manager_id: int | None = None) -> list[StageTotal]:
-        """Deals opened in [start, end] per stage (only stages that have deals)."""
+        """Deals opened in [start, end] (None: no bound) per currency and stage."""
         d = s.deals.c
-        stmt = (select(d.stage, func.count(), func.sum(d.amount_minor))
-                .where(*_opened_conditions(start, end, currency, manager_id))
-                .group_by(d.stage))
-        return [StageTotal(str(stage), int(n), int(total)) for stage, n, total in self.conn.execute(stmt)]
+        conditions = [d.deleted_at.is_(None), _live_client(d.client_id)]
+        if start is not None:
+            conditions.append(d.opened_on >= start)
+        if end is not None:
+            conditions.append(d.opened_on <= end)
+        if manager_id is not None:
+            conditions.append(d.owner_id == manager_id)
+        # Currency first: no index starts with it, so SQLite never walks ix_deals_stage_closed_on
+        # just to get the stages in order (a million look-ups); a covering index on (stage,
+        # currency, ...) still serves it, in either order.
+        stmt = (select(d.currency, d.stage, func.count(), func.sum(d.amount_minor))
+                .where(*conditions)
+                .group_by(d.currency, d.stage))
+        return [StageTotal(str(currency), str(stage), int(n), int(total))
+                for currency, stage, n, total in self.conn.execute(stmt)]
 
     # Clients that went quiet ----------------------------------------------------------------
 
     def won_currencies(self) -> list[CurrencyTotal]:
-        """All sales ever per currency (what "past revenue" is counted in)."""
-        return self.sale_currencies(None, None)
+        """All sales ever per currency (what "past revenue" is counted in), the most first."""
+        d = s.deals.c
+        stmt = (select(d.currency, func.count(), func.sum(d.amount_minor))
+                .where(*_sale_conditions(None, None, None))
+                .group_by(d.currency))
+        found = [CurrencyTotal(str(c), int(n), int(total)) for c, n, total in self.conn.execute(stmt)]
+        found.sort(key=lambda x: (-x.deals, x.currency))
+        return found
 
     def sleeping_clients(self, cutoff: datetime, currency: str, *, limit: int,
                          owner_id: int | None = None) -> SleepingClients:
         """Live clients with no contact since *cutoff* (or none ever), by past revenue.
 
-        The expensive parts run once per client and only through indexes: "no contact since"
-        is a range probe of ``ix_interactions_client_id_occurred_at``; revenue is one grouped
-        pass over the won deals. The latest contact and the open deals are looked up only for
-        the *limit* rows shown.
+        Everything runs per client through indexes: "no contact since" is a range probe of
+        ``ix_interactions_client_id_occurred_at``, the revenue a sum over the client's own deals,
+        and the clients are read from the covering ``ix_clients_live_sort_key``. Names, the
+        latest contact and open deals are looked up only for the *limit* rows shown.
         """
         c, d, i, m = s.clients.c, s.deals.c, s.interactions.c, s.managers
-        won = (select(d.client_id, func.sum(d.amount_minor).label("revenue"))
-               .where(d.stage == WON, d.deleted_at.is_(None), d.currency == currency)
-               .group_by(d.client_id)
-               .subquery("won"))
         contacted = exists().where(i.client_id == c.id, i.occurred_at >= cutoff, i.deleted_at.is_(None))
-        revenue = func.coalesce(won.c.revenue, 0)
+        revenue = (select(func.coalesce(func.sum(d.amount_minor), 0))
+                   .where(d.client_id == c.id, d.stage == WON, d.currency == currency, d.deleted_at.is_(None))
+                   .scalar_subquery()
+                   .label("revenue"))
         conditions = [c.deleted_at.is_(None), ~contacted]
         if owner_id is not None:
             conditions.append(c.owner_id == owner_id)
-        top = (select(c.id, c.name, c.owner_id, c.sort_key, revenue.label("revenue"),
-                      func.count().over().label("total"))
-               .select_from(s.clients.outerjoin(won, won.c.client_id == c.id))
+        top = (select(c.id, c.sort_key, revenue, func.count().over().label("total"))
                .where(*conditions)
                .order_by(revenue.desc(), c.sort_key, c.id)
                .limit(limit)
                .subquery("top"))
+        shown = s.clients.alias("shown")
         last = (select(func.max(i.occurred_at))
                 .where(i.client_id == top.c.id, i.deleted_at.is_(None))
                 .scalar_subquery())
         open_deals = (select(func.count())
                       .where(d.client_id == top.c.id, d.deleted_at.is_(None), d.stage.in_(OPEN_STAGES))
                       .scalar_subquery())
-        stmt = (select(top.c.id, top.c.name, m.c.name, last.label("last_at"), top.c.revenue, open_deals,
+        stmt = (select(top.c.id, shown.c.name, m.c.name, last.label("last_at"), top.c.revenue, open_deals,
                        top.c.total)
-                .select_from(top.outerjoin(m, m.c.id == top.c.owner_id))
+                .select_from(top.join(shown, shown.c.id == top.c.id)
+                             .outerjoin(m, m.c.id == shown.c.owner_id))
                 .order_by(top.c.revenue.desc(), top.c.sort_key, top.c.id))
-        rows, total = [], 0
-        for ident, name, owner, last_at, revenue_minor, open_count, total in self.conn.execute(stmt):
-            rows.append(SleepingClient(int(ident), str(name), owner, last_at, int(revenue_minor), int(open_count)))
-        return SleepingClients(rows, int(total))
+        found = self.conn.execute(stmt).all()
+        rows = [SleepingClient(int(ident), str(name), owner, last_at, int(revenue), int(open_count))
+                for ident, name, owner, last_at, revenue, open_count, _total in found]
+        return SleepingClients(rows, int(found[0][-1]) if found else 0)
 
     # Reminders ------------------------------------------------------------------------------
 
@@ -323,31 +337,13 @@ def _live_client(client_id: ColumnElement[Any]) -> ColumnElement[bool]:
     return client_id.not_in(select(c.id).where(c.deleted_at.is_not(None)))
 
 
-def _sale_conditions(start: date | None, end: date | None, currency: str | None,
-                     manager_id: int | None) -> list[ColumnElement[bool]]:
+def _sale_conditions(start: date | None, end: date | None, manager_id: int | None) -> list[ColumnElement[bool]]:
     d = s.deals.c
     conditions = [d.stage == WON, d.deleted_at.is_(None), _live_client(d.client_id)]
     if start is not None:
         conditions.append(d.closed_on >= start)
     if end is not None:
         conditions.append(d.closed_on <= end)
-    if currency is not None:
-        conditions.append(d.currency == currency)
-    if manager_id is not None:
-        conditions.append(d.owner_id == manager_id)
-    return conditions
-
-
-def _opened_conditions(start: date | None, end: date | None, currency: str | None,
-                       manager_id: int | None) -> list[ColumnElement[bool]]:
-    d = s.deals.c
-    conditions = [d.deleted_at.is_(None), _live_client(d.client_id)]
-    if start is not None:
-        conditions.append(d.opened_on >= start)
-    if end is not None:
-        conditions.append(d.opened_on <= end)
-    if currency is not None:
-        conditions.append(d.currency == currency)
     if manager_id is not None:
         conditions.append(d.owner_id == manager_id)
     return conditions
@@ -361,15 +357,9 @@ def _created_conditions(start: datetime, end: datetime, owner_id: int | None) ->
     return conditions
 
 
-def _currency_rows(rows: Any) -> list[CurrencyTotal]:
-    found = [CurrencyTotal(str(currency), int(n), int(total)) for currency, n, total in rows]
-    found.sort(key=lambda x: (-x.deals, x.currency))
-    return found
-
-
 def _group_rows(rows: Any) -> list[GroupTotal]:
-    return [GroupTotal(None if ident is None else int(ident), name, int(n), int(amount))
-            for ident, name, n, amount in rows]
+    return [GroupTotal(str(currency), None if ident is None else int(ident), name, int(n), int(amount))
+            for currency, ident, name, n, amount in rows]
 
 
 # What differs between databases ---------------------------------------------------------------

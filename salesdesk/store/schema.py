@@ -167,7 +167,8 @@ interactions = Table(
     Column("result", Text, nullable=False, server_default=""),
     Column("manager_id", Integer, ForeignKey("managers.id", ondelete="SET NULL"), nullable=True),
     *_stamps(),
-    Index("ix_interactions_client_id_occurred_at", "client_id", "occurred_at"),
+    # covering for the card's history and for "sleeping" clients (last contact per client)
+    Index("ix_interactions_client_id_occurred_at", "client_id", "occurred_at", "deleted_at"),
 )
 
 deals = Table(
@@ -185,8 +186,13 @@ deals = Table(
     Column("contract_end", Date, nullable=True),
     Column("owner_id", Integer, ForeignKey("managers.id", ondelete="SET NULL"), nullable=True),
     *_stamps(),
-    Index("ix_deals_client_id", "client_id"),
-    Index("ix_deals_stage_closed_on", "stage", "closed_on"),
+    # The reports aggregate a million deals from these covering indexes, never reading the table:
+    # won deals by closing day (sales), revenue per client (sleeping clients), open deals (pipeline).
+    Index("ix_deals_client_id", "client_id", "stage", "currency", "amount_minor", "deleted_at"),
+    Index("ix_deals_stage_closed_on", "stage", "closed_on", "currency", "owner_id", "client_id", "amount_minor",
+          "deleted_at"),
+    Index("ix_deals_pipeline", "stage", "currency", "opened_on", "owner_id", "client_id", "amount_minor",
+          sqlite_where=text("deleted_at IS NULL"), postgresql_where=text("deleted_at IS NULL")),
     Index("ix_deals_opened_on", "opened_on", "id"),  # the Deals tab's default order
     Index("ix_deals_owner_id", "owner_id"),
 )

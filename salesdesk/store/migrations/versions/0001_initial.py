@@ -176,7 +176,7 @@ def upgrade() -> None:
                   nullable=True),
         *_stamps(),
     )
-    op.create_index("ix_interactions_client_id_occurred_at", "interactions", ["client_id", "occurred_at"])
+    op.create_index("ix_interactions_client_id_occurred_at", "interactions", ["client_id", "occurred_at", "deleted_at"])
     op.create_table(
         "deals",
         sa.Column("id", sa.Integer, primary_key=True),
@@ -196,8 +196,12 @@ def upgrade() -> None:
                   nullable=True),
         *_stamps(),
     )
-    op.create_index("ix_deals_client_id", "deals", ["client_id"])
-    op.create_index("ix_deals_stage_closed_on", "deals", ["stage", "closed_on"])
+    op.create_index("ix_deals_client_id", "deals", ["client_id", "stage", "currency", "amount_minor", "deleted_at"])
+    op.create_index("ix_deals_stage_closed_on", "deals", ["stage", "closed_on", "currency", "owner_id", "client_id",
+                                                          "amount_minor", "deleted_at"])
+    op.create_index("ix_deals_pipeline", "deals", ["stage", "currency", "opened_on", "owner_id", "client_id",
+                                                   "amount_minor"],
+                    sqlite_where=sa.text("deleted_at IS NULL"), postgresql_where=sa.text("deleted_at IS NULL"))
     op.create_index("ix_deals_opened_on", "deals", ["opened_on", "id"])
     op.create_index("ix_deals_owner_id", "deals", ["owner_id"])
     op.create_table(

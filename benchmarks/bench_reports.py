@@ -1,0 +1,307 @@
+"""Reports benchmark: every report and its .xlsx export on 100k clients, 1M deals, 500k contacts.
+
+Targets (from the issue): with 100,000 clients, 1,000,000 deals and 500,000 interactions every
+report computes in at most 1 s (aggregation in SQL) and exports in at most 2 s.
+
+The base: ``load_demo`` makes the 100,000 clients (with their own deals, history and reminders),
+then plain sqlite3 ``executemany`` tops the deals up to 1,000,000 and the interactions up to
+500,000 in the migrated schema, spread over three years with realistic stages, owners and
+amounts, and spreads the clients' creation dates over the same three years (demo clients are all
+created "now"). That set-up is not timed. ``--db PATH`` keeps the base there and reuses it on the
+next run (building it takes a few minutes).
+
+Each report runs through ``run_report`` (a fresh unit of work each time, as the window does)
+once to warm up, then ``--runs`` times; the median is shown. The export is ``export_report`` of
+that result, timed the same way. Beside them, a baseline measured in the same run: a bare
+sqlite3 ``SELECT count(*), sum(amount_minor) FROM deals WHERE stage = 'won'`` over the same
+file, the cheapest full aggregate of the deals there is.
+
+``--try-index "CREATE INDEX ..."`` (repeatable) copies the base, creates the index(es) in the
+copy, and times the reports again there, to measure what an index would give before anyone
+adds it to the migrations. ``--plans`` prints SQLite's query plan of every statement a report
+runs.
+
+    /work/venv/bin/python benchmarks/bench_reports.py --db /tmp/reports-100k.sqlite
+    /work/venv/bin/python benchmarks/bench_reports.py --quick            # 10k / 100k / 50k
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import random
+import shutil
+import sqlite3
+import sys
+import tempfile
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from common import (
+    FIXED_NOW,
+    add_size_options,
+    build_demo_base,
+    client_count,
+    environment,
+    heading,
+    median,
+    ms,
+    print_environment,
+    ratio,
+    table,
+    timed,
+    verdict,
+    write_results,
+)
+from sqlalchemy import event
+
+from salesdesk.domain.reports import ReportParameters
+from salesdesk.services.reports import REPORTS, export_report, run_report
+from salesdesk.store import Database, UnitOfWork, open_database, resolve_url
+
+COMPUTE_TARGET_S = 1.0
+EXPORT_TARGET_S = 2.0
+DEALS_PER_CLIENT = 10  # 1,000,000 deals for 100,000 clients
+INTERACTIONS_PER_CLIENT = 5  # 500,000 interactions
+BASELINE_SQL = "SELECT count(*), sum(amount_minor) FROM deals WHERE stage = 'won'"
+
+_STAGES = (("new", 8), ("negotiation", 7), ("proposal", 8), ("won", 47), ("lost", 30))
+_TITLES = ("Поставка оборудования", "Годовой договор обслуживания", "Поставка расходных материалов",
+           "Монтаж системы вентиляции", "Разработка сайта", "Аренда техники", "Перевозка грузов",
+           "Лицензии на ПО", "Поставка мебели", "Сервисный контракт")
+_KINDS = (("call", 45), ("email", 25), ("meeting", 15), ("note", 15))
+_SUMMARIES = ("Обсудили условия поставки", "Отправили коммерческое предложение", "Встреча в офисе клиента",
+              "Уточнили объём заказа", "Напомнили об оплате счёта")
+
+
+# Building the base ------------------------------------------------------------------------------
+
+def _stamp(moment: datetime) -> str:
+    """A UTC moment as SQLAlchemy stores it in SQLite (what the program reads back)."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def _weighted(rng: random.Random, choices: Sequence[tuple[str, int]]) -> str:
+    return rng.choices([c for c, _ in choices], weights=[w for _, w in choices])[0]
+
+
+def build_base(path: Path, clients: int, deals: int, interactions: int, seed: int) -> dict[str, float]:
+    """A migrated base with *clients* demo clients, topped up to *deals* and *interactions*."""
+    seconds: dict[str, float] = {}
+    seconds["load_demo"] = build_demo_base(path, clients, seed)
+    rng = random.Random(seed)
+    today = FIXED_NOW.date()
+    con = sqlite3.connect(path)
+    try:
+        owners = dict(con.execute("SELECT id, owner_id FROM clients").fetchall())
+        managers = [m for (m,) in con.execute("SELECT id FROM managers")]
+        ids = list(owners)
+        have_deals = con.execute("SELECT count(*) FROM deals").fetchone()[0]
+        have_contacts = con.execute("SELECT count(*) FROM interactions").fetchone()[0]
+        stamp = _stamp(FIXED_NOW)
+
+        def deal_rows() -> Any:
+            for _ in range(max(0, deals - have_deals)):
+                client = rng.choice(ids)
+                owner = owners[client] if owners[client] is not None and rng.random() < 0.85 else rng.choice(managers)
+                stage = _weighted(rng, _STAGES)
+                opened = today - timedelta(days=rng.randrange(1095))
+                closed = None
+                if stage in ("won", "lost"):
+                    closed = min(today, opened + timedelta(days=3 + rng.randrange(120)))
+                # Log-uniform 10,000-5,000,000 roubles, mostly round sums; one deal in a hundred in dollars.
+                amount = int(math.exp(math.log(10_000) + rng.random() * math.log(500))) * 100
+                if rng.random() < 0.3:
+                    amount += rng.randrange(100)
+                currency = "USD" if rng.random() < 0.01 else "RUB"
+                yield (client, rng.choice(_TITLES), amount, currency, stage, "Дорого" if stage == "lost" else "",
+                       opened.isoformat(), closed.isoformat() if closed else None, owner, 1, stamp, stamp)
+
+        def contact_rows() -> Any:
+            midnight = datetime(today.year, today.month, today.day, tzinfo=UTC)
+            for _ in range(max(0, interactions - have_contacts)):
+                client = rng.choice(ids)
+                # Office hours in Moscow (06:00-15:00 UTC) on a day of the last two years, never in the future.
+                day = midnight - timedelta(days=rng.randrange(730))
+                moment = day + timedelta(seconds=21_600 + rng.randrange(32_400))
+                if moment > FIXED_NOW:
+                    moment -= timedelta(days=1)
+                manager = owners[client] if owners[client] is not None and rng.random() < 0.8 else rng.choice(managers)
+                yield (client, _weighted(rng, _KINDS), _stamp(moment), rng.choice(_SUMMARIES), "", manager, 1,
+                       stamp, stamp)
+
+        def created_rows() -> Any:
+            for ident in ids:
+                moment = FIXED_NOW - timedelta(days=rng.randrange(1095), seconds=rng.randrange(86_400))
+                yield (_stamp(moment), ident)
+
+        start = datetime.now()
+        with con:
+            con.executemany(
+                "INSERT INTO deals (client_id, title, amount_minor, currency, stage, lost_reason, opened_on, "
+                "closed_on, owner_id, version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                deal_rows())
+        seconds["deals"] = (datetime.now() - start).total_seconds()
+        start = datetime.now()
+        with con:
+            con.executemany(
+                "INSERT INTO interactions (client_id, kind, occurred_at, summary, result, manager_id, version, "
+                "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)", contact_rows())
+            # Demo clients are all created "now"; an office's base grew over the years.
+            con.executemany("UPDATE clients SET created_at = ? WHERE id = ?", created_rows())
+        seconds["interactions"] = (datetime.now() - start).total_seconds()
+    finally:
+        con.close()
+    return seconds
+
+
+def counts(path: Path) -> dict[str, int]:
+    con = sqlite3.connect(path)
+    try:
+        return {name: con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+                for name in ("clients", "deals", "interactions", "reminders")}
+    finally:
+        con.close()
+
+
+# Measuring --------------------------------------------------------------------------------------
+
+def baseline(path: Path, runs: int) -> float:
+    con = sqlite3.connect(path)
+    try:
+        con.execute(BASELINE_SQL).fetchall()
+        return median([timed(lambda: con.execute(BASELINE_SQL).fetchall())[0] for _ in range(runs)])
+    finally:
+        con.close()
+
+
+def measure(database: Database, folder: Path, runs: int) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for name in REPORTS:
+        def compute(name: str = name) -> Any:
+            return run_report(UnitOfWork(database), name, ReportParameters(), now=FIXED_NOW)
+
+        report = compute()
+        compute_s = [timed(compute)[0] for _ in range(runs)]
+        target = folder / f"{name}.xlsx"
+        export_report(report, target)
+        export_s = [timed(lambda report=report, target=target: export_report(report, target))[0]
+                    for _ in range(runs)]
+        out[name] = {"compute_s": compute_s, "export_s": export_s, "rows": len(report.rows),
+                     "compute_median_s": median(compute_s), "export_median_s": median(export_s)}
+    return out
+
+
+def print_plans(database: Database) -> None:
+    """SQLite's plan of each statement every report runs (captured as the report runs)."""
+    captured: list[tuple[str, Any]] = []
+
+    def capture(conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, executemany: bool) -> None:
+        captured.append((statement, parameters))
+
+    event.listen(database.engine, "before_cursor_execute", capture)
+    try:
+        for name in REPORTS:
+            captured.clear()
+            run_report(UnitOfWork(database), name, ReportParameters(), now=FIXED_NOW)
+            heading(f"Plans: {name}")
+            with database.engine.connect() as conn:
+                for statement, parameters in list(captured):
+                    if not statement.lstrip().upper().startswith("SELECT"):
+                        continue
+                    print(" ".join(statement.split())[:300])
+                    for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters):
+                        print("   ", row[-1])
+    finally:
+        event.remove(database.engine, "before_cursor_execute", capture)
+
+
+def results_table(found: dict[str, dict[str, Any]], base_s: float) -> str:
+    rows = []
+    for name, r in found.items():
+        compute, export = r["compute_median_s"], r["export_median_s"]
+        rows.append((name, r["rows"], ms(compute), verdict(compute <= COMPUTE_TARGET_S), ratio(compute, base_s),
+                     ms(export), verdict(export <= EXPORT_TARGET_S)))
+    return table(("report", "rows", "compute ms", "≤1 s", "× baseline", "export ms", "≤2 s"), rows)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_size_options(parser)
+    parser.add_argument("--db", type=Path, default=None, help="keep the base here; reuse it if it exists")
+    parser.add_argument("--runs", type=int, default=5, help="timed runs per report and export (median shown)")
+    parser.add_argument("--plans", action="store_true", help="print the query plans of every report")
+    parser.add_argument("--try-index", action="append", default=[], metavar="SQL",
+                        help="CREATE INDEX to try in a copy of the base (repeatable)")
+    args = parser.parse_args(argv)
+    clients = client_count(args)
+    deals, contacts = clients * DEALS_PER_CLIENT, clients * INTERACTIONS_PER_CLIENT
+    info = environment()
+    print(f"SalesDesk reports benchmark: {clients:,} clients, {deals:,} deals, {contacts:,} interactions, "
+          f"seed {args.seed}")
+    print_environment(info)
+    results: dict[str, Any] = {"benchmark": "reports", "clients": clients, "seed": args.seed, "environment": info}
+    with tempfile.TemporaryDirectory(prefix="salesdesk-bench-", dir=args.tmp) as folder:
+        tmp = Path(folder)
+        path = args.db or tmp / "reports.sqlite"
+        if path.exists():
+            print(f"Reusing {path}")
+        else:
+            print(f"Building {path} (not timed) ...", flush=True)
+            results["build_s"] = build_base(path, clients, deals, contacts, args.seed)
+            print("  " + ", ".join(f"{k} {v:.0f} s" for k, v in results["build_s"].items()))
+        results["rows"] = counts(path)
+        print("  " + ", ".join(f"{k} {v:,}" for k, v in results["rows"].items()))
+        size_mb = path.stat().st_size / 2**20
+        print(f"  file {size_mb:,.0f} MB")
+
+        database = open_database(resolve_url(path))
+        try:
+            if args.plans:
+                print_plans(database)
+            base_s = baseline(path, args.runs)
+            found = measure(database, tmp, args.runs)
+        finally:
+            database.dispose()
+        results["baseline_s"], results["reports"] = base_s, found
+        heading(f"Reports (median of {args.runs} after a warm-up)")
+        print(f"BASELINE: bare sqlite3 `{BASELINE_SQL}`: {ms(base_s):.1f} ms")
+        print(results_table(found, base_s))
+
+        if args.try_index:
+            copy = tmp / "indexed.sqlite"
+            print()
+            print(f"Copying the base to try {len(args.try_index)} index(es) ...", flush=True)
+            shutil.copyfile(path, copy)
+            con = sqlite3.connect(copy)
+            for sql in args.try_index:
+                seconds, _ = timed(lambda sql=sql: con.execute(sql))
+                print(f"  {sql}  ({seconds:.1f} s)")
+            con.commit()
+            con.close()
+            indexed = open_database(resolve_url(copy))
+            try:
+                if args.plans:
+                    print_plans(indexed)
+                base_indexed = baseline(copy, args.runs)
+                with_index = measure(indexed, tmp, args.runs)
+            finally:
+                indexed.dispose()
+            heading("With the index(es)")
+            print(results_table(with_index, base_indexed))
+            rows = [(name, ms(found[name]["compute_median_s"]), ms(with_index[name]["compute_median_s"]),
+                     ratio(found[name]["compute_median_s"], with_index[name]["compute_median_s"]))
+                    for name in found]
+            print()
+            print(table(("report", "without ms", "with ms", "gain ×"), rows))
+            results["try_index"] = {"sql": args.try_index, "reports": with_index, "baseline_s": base_indexed}
+    results["environment"]["loadavg_end"] = environment()["loadavg"]
+    if not args.no_json:
+        print(f"Results: {write_results('reports', clients, results)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
