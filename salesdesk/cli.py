@@ -10,9 +10,11 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, time
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +34,7 @@ from salesdesk.domain.model import (
     Money,
 )
 from salesdesk.domain.queries import ClientRow
+from salesdesk.domain.reports import ColumnKind, Report, ReportParameters
 from salesdesk.domain.spreadsheet import date_of
 from salesdesk.domain.text import collapse_spaces, parse_amount
 from salesdesk.store import Database, UnitOfWork
@@ -127,7 +130,27 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("check", parents=[common], help="check the database's integrity and schema version")
     _deal_parsers(commands, common)
     _log_parser(commands, common)
+    _report_parser(commands, common)
     return parser
+
+
+def _report_parser(commands: Any, common: argparse.ArgumentParser) -> None:
+    report = commands.add_parser("report", parents=[common], help="compute a report; print it or save it to .xlsx",
+                                 description="Compute a report as the Reports tab does. Without -o or --json, "
+                                             "print it as a table. 'salesdesk report --list' names the reports.")
+    report.add_argument("name", nargs="?", metavar="NAME", help="the report (see --list)")
+    report.add_argument("--list", action="store_true", help="name the reports and what each one reads")
+    report.add_argument("--from", dest="date_from", metavar="DATE", help="first day (default: 12 months back)")
+    report.add_argument("--to", dest="date_to", metavar="DATE", help="last day (default: today)")
+    report.add_argument("--by", default="", metavar="FIELD",
+                        help="grouping: month, quarter or year for sales_by_period (see --list)")
+    report.add_argument("--manager", default="", help="only this manager's clients and deals")
+    report.add_argument("--days", type=int, default=ReportParameters().days,
+                        help="sleeping_clients: no contact for more than N days (default %(default)s)")
+    report.add_argument("--threshold", type=int, default=ReportParameters().threshold,
+                        help="completeness_by_manager: count cards filled below N %% (default %(default)s)")
+    report.add_argument("-o", "--output", type=Path, metavar="FILE.xlsx", help="save the workbook with its chart here")
+    report.add_argument("--json", action="store_true", help="print the report as JSON")
 
 
 def _deal_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -206,6 +229,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USER
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `salesdesk report … | head`: the reader has had enough; not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second complaint at exit
+        return EXIT_OK
     except Exception:
         log.exception("command failed: %s", argv)
         print("Internal error; details are in the log file." if messages.language() == "en"
@@ -530,6 +556,82 @@ def _log(database: Database, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _report(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.services import reports
+
+    if args.list:
+        for name, title in reports.list_reports():
+            info = reports.REPORTS[name]
+            by = f"  --by {'|'.join(info.by_choices)}" if info.by_choices else ""
+            print(f"{name:<26}{title}{by}")
+        return EXIT_OK
+    if not args.name:
+        raise UserError(msg("cli.report_name", names=", ".join(reports.REPORTS)))
+    params = ReportParameters(
+        date_from=_date_arg(args.date_from, "date_from"), date_to=_date_arg(args.date_to, "date_to"),
+        by=args.by, days=args.days, threshold=args.threshold,
+        manager_id=reference_id(database, args.manager))
+    report = reports.run_report(UnitOfWork(database), args.name.replace("-", "_"), params)
+    if args.output is not None:
+        path = args.output if args.output.suffix.lower() == ".xlsx" else args.output.with_suffix(".xlsx")
+        reports.export_report(report, path)
+        if not args.json:
+            print(path)
+    if args.json:
+        _emit_json(reports.report_as_json(report))
+    elif args.output is None:
+        _print_report(report)
+    return EXIT_OK
+
+
+def reference_id(database: Database, manager: str) -> int | None:
+    from salesdesk.services import reference
+
+    return reference.find_manager(UnitOfWork(database), manager).id if manager else None
+
+
+def _cell_text(value: Any, kind: ColumnKind) -> str:
+    if value is None or value == "":
+        return "—" if kind is not ColumnKind.TEXT else ""
+    if kind is ColumnKind.MONEY:
+        return _number(Decimal(value), 2)
+    if kind is ColumnKind.PERCENT:
+        return _number(Decimal(value), 1) + " %"
+    if kind is ColumnKind.INTEGER:
+        return _number(Decimal(value), 0)
+    if isinstance(value, date):
+        return f"{value:%d.%m.%Y}"
+    return str(value)
+
+
+def _number(value: Decimal, places: int) -> str:
+    text = f"{value:,.{places}f}"
+    return text.replace(",", "\u00a0").replace(".", ",") if messages.language() == "ru" else text
+
+
+def _print_report(report: Report) -> None:
+    """The report as a plain-text table for a terminal: title, parameters, rows, totals, notes."""
+    print(report.title)
+    for label, value in report.parameters:
+        print(f"  {label}: {value}")
+    lines = [[_cell_text(v, c.kind) for v, c in zip(row, report.columns, strict=True)] for row in report.rows]
+    if report.totals is not None and report.rows:
+        lines.append([_cell_text(v, c.kind) for v, c in zip(report.totals, report.columns, strict=True)])
+    header = [c.title for c in report.columns]
+    widths = [min(40, max(len(t) for t in column)) for column in zip(header, *lines, strict=True)]
+    print()
+    for number, line in enumerate([header, *lines]):
+        cells = [(t if len(t) <= w else t[:w - 1] + "…").ljust(w) if c.kind is ColumnKind.TEXT else t.rjust(w)
+                 for t, w, c in zip(line, widths, report.columns, strict=True)]
+        print("  ".join(cells).rstrip())
+        if number == 0 or (report.totals is not None and number == len(lines) - 1 and report.rows):
+            print("  ".join("-" * w for w in widths))
+    if not report.rows:
+        print(msg("cli.report_empty"))
+    for note in report.notes:
+        print(f"* {note}")
+
+
 def _check(database: Database, args: argparse.Namespace) -> int:
     from salesdesk.services.maintenance import check_database
 
@@ -556,4 +658,5 @@ _HANDLERS: dict[tuple[str, str | None], Callable[[Database, argparse.Namespace],
     ("deal", "add"): _deal_add,
     ("deal", "list"): _deal_list,
     ("log", None): _log,
+    ("report", None): _report,
 }

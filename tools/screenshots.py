@@ -28,7 +28,10 @@ Pictures, for each language ``<lang>`` (existing files are overwritten):
 * ``hook_<lang>.png`` -- the "next contact" dialog over the card's reminders and the panel;
 * ``empty_<lang>.png`` -- the window on an empty base;
 * ``narrow_<lang>.png`` -- the window at 900x640;
-* ``settings_<lang>.png`` -- the Settings dialog.
+* ``settings_<lang>.png`` -- the Settings dialog;
+* ``deals_<lang>.png`` -- the Deals tab: every deal of the office with its filters and totals;
+* ``reports_<lang>.png`` -- the Reports tab: sales by industry for the last quarter, chart and table;
+* ``completeness_<lang>.png`` -- the report on how well each manager keeps the base.
 
 With a C/POSIX locale the process uses ``LANG=en_GB.UTF-8`` (Qt would otherwise format English
 dates as "29 11 2026"); Russian formats come from ``i18n.install`` either way.
@@ -377,6 +380,9 @@ class Shooter:
             self.shot("contacts", lambda: self.contacts(window))
             self.shot("hook", lambda: self.hook(window))
             self.shot("settings", lambda: self.settings(window))
+            self.shot("deals", lambda: self.deals(window))
+            self.shot("reports", lambda: self.reports(window))
+            self.shot("completeness", lambda: self.completeness(window))
             self.shot("narrow", lambda: self.narrow(window))
         finally:
             self.close_window(window)
@@ -482,6 +488,35 @@ class Shooter:
         dialog.reject()
         dialog.deleteLater()
         pump(50)
+
+    def deals(self, window: MainWindow) -> None:
+        window.tabs.setCurrentIndex(1)
+        panel = window.deals_panel
+        wait_until(lambda: not panel.model.loading and panel.model.rowCount() > 0, "the deals list")
+        pump()
+        self.save("deals", window.grab().toImage())
+
+    def _report(self, window: MainWindow, name: str, picture: str, preset: str | None = None) -> None:
+        from salesdesk.ui.reports_panel import Preset
+
+        window.open_report(name)
+        panel = window.reports_panel
+        assert panel is not None
+        if preset is not None:
+            panel.preset.setCurrentIndex(panel.preset.findData(Preset(preset)))
+            panel.run()
+        wait_until(lambda: not panel.busy and panel.report is not None and panel.report.name == name,
+                   f"the report {name}")
+        pump(300)
+        self.save(picture, window.grab().toImage())
+
+    def reports(self, window: MainWindow) -> None:
+        self._report(window, "sales_by_industry", "reports", preset="last_quarter")
+
+    def completeness(self, window: MainWindow) -> None:
+        self._report(window, "completeness_by_manager", "completeness")
+        window.tabs.setCurrentIndex(0)
+        pump()
 
     def narrow(self, window: MainWindow) -> None:
         self.select(window, self.picks.main)

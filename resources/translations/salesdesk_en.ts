@@ -48,7 +48,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="429"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="456"/>
         <source>%1 of %Ln in the trash</source>
         <translation>
             <numerusform>%1 of %Ln in the trash</numerusform>
@@ -56,7 +56,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="433"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="460"/>
         <source>%1 of %Ln client(s)</source>
         <translation>
             <numerusform>%1 of %Ln client</numerusform>
@@ -64,7 +64,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="580"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="607"/>
         <source>Overdue reminders: %n</source>
         <translation>
             <numerusform>Overdue reminders: %n</numerusform>
@@ -72,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="585"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="612"/>
         <source>You have %n overdue reminder(s). They are at the top of the Reminders panel.</source>
         <translation>
             <numerusform>You have %n overdue reminder. It is at the top of the Reminders panel.</numerusform>
@@ -80,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="629"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="656"/>
         <source>%n client(s) moved to the trash.</source>
         <translation>
             <numerusform>%n client moved to the trash.</numerusform>
@@ -88,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="647"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="674"/>
         <source>%n client(s) restored.</source>
         <translation>
             <numerusform>%n client restored.</numerusform>
@@ -96,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="705"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="732"/>
         <source>%n reminder(s) came due.</source>
         <translation>
             <numerusform>%n reminder came due.</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="731"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="758"/>
         <source>%n demo client(s) added.</source>
         <translation>
             <numerusform>%n demo client added.</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="802"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="829"/>
         <source>%n client(s) exported to %1.</source>
         <translation>
             <numerusform>%n client exported to %1.</numerusform>
@@ -179,6 +179,17 @@
         <translation>
             <numerusform>… and %n more further ahead</numerusform>
             <numerusform>… and %n more further ahead</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPanel</name>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/reports_panel.py" line="544"/>
+        <source>day(s)</source>
+        <translation>
+            <numerusform>day</numerusform>
+            <numerusform>days</numerusform>
         </translation>
     </message>
 </context>

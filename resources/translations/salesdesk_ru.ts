@@ -310,7 +310,7 @@ or create a new one (%1).</source>
     <message>
         <location filename="../../salesdesk/ui/card.py" line="395"/>
         <source>Contract ends</source>
-        <translation>Окончание договора</translation>
+        <translation>Договор до</translation>
     </message>
     <message>
         <location filename="../../salesdesk/ui/card.py" line="396"/>
@@ -678,72 +678,72 @@ or create a new one (%1).</source>
 <context>
     <name>DealDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="94"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="81"/>
         <source>New deal</source>
         <translation>Новая сделка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="114"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="101"/>
         <source>has an end date</source>
         <translation>есть дата окончания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="116"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="103"/>
         <source>— not set —</source>
         <translation>— не указан —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="125"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="112"/>
         <source>Deal:</source>
         <translation>Сделка:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="125"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="112"/>
         <source>Amount:</source>
         <translation>Сумма:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="126"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="113"/>
         <source>Stage:</source>
         <translation>Стадия:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="126"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="113"/>
         <source>Reason lost:</source>
         <translation>Причина проигрыша:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="127"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="114"/>
         <source>Opened on:</source>
         <translation>Открыта:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="127"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="114"/>
         <source>Closed on:</source>
         <translation>Закрыта:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="128"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="115"/>
         <source>Contract:</source>
         <translation>Договор:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="128"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="115"/>
         <source>Owner:</source>
         <translation>Ответственный:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="195"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="182"/>
         <source>Amount: write a number, e.g. 125000,50</source>
         <translation>Сумма: введите число, например 125000,50</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="202"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="189"/>
         <source>A reminder to offer new terms will come on %1.</source>
         <translation>Напоминание предложить новые условия придёт %1.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="225"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="212"/>
         <source>Deal</source>
         <translation>Сделка</translation>
     </message>
@@ -783,7 +783,7 @@ or create a new one (%1).</source>
     <message>
         <location filename="../../salesdesk/ui/deals_panel.py" line="69"/>
         <source>Contract ends</source>
-        <translation>Окончание договора</translation>
+        <translation>Договор до</translation>
     </message>
     <message>
         <location filename="../../salesdesk/ui/deals_panel.py" line="70"/>
@@ -1230,58 +1230,58 @@ or create a new one (%1).</source>
 <context>
     <name>LogDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="248"/>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="340"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="235"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="327"/>
         <source>Log a contact</source>
         <translation>Запись о контакте</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="259"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="246"/>
         <source>What was it about?</source>
         <translation>О чём был разговор?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="261"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="248"/>
         <source>What came of it (optional)</source>
         <translation>Чем закончилось (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="266"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="253"/>
         <source>Kind:</source>
         <translation>Вид:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="267"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="254"/>
         <source>When:</source>
         <translation>Когда:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="268"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="255"/>
         <source>Summary:</source>
         <translation>Содержание:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="269"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="256"/>
         <source>Result:</source>
         <translation>Итог:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="270"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="257"/>
         <source>Mark the reminder “%1” done</source>
         <translation>Отметить напоминание «%1» выполненным</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="273"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="260"/>
         <source>Plan the next contact</source>
         <translation>Запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="277"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="264"/>
         <source>Get back to the client</source>
         <translation>Связаться с клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="281"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="268"/>
         <source>When…</source>
         <translation>Когда…</translation>
     </message>
@@ -1289,218 +1289,239 @@ or create a new one (%1).</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="92"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="100"/>
         <source>Reminders</source>
         <translation>Напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="122"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="130"/>
         <source>Trash</source>
         <translation>Корзина</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="169"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="177"/>
         <source>Create a client</source>
         <translation>Создать клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="170"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="178"/>
         <source>Load demo data</source>
         <translation>Загрузить демоданные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="172"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="180"/>
         <source>Clear search and filters</source>
         <translation>Сбросить поиск и фильтры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="206"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="220"/>
         <source>&amp;New client</source>
         <translation>Новый &amp;клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="207"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="221"/>
         <source>Create a client card</source>
         <translation>Создать карточку клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="208"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="222"/>
         <source>Move to &amp;trash</source>
         <translation>&amp;Удалить в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="210"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="224"/>
         <source>Move the selected clients to the trash</source>
         <translation>Переместить выбранных клиентов в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="213"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="227"/>
         <source>&amp;Restore from trash</source>
         <translation>&amp;Восстановить из корзины</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="214"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="662"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="228"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="689"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="217"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="231"/>
         <source>&amp;Find</source>
         <translation>&amp;Найти</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="218"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="232"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="219"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="233"/>
         <source>Show the &amp;trash</source>
         <translation>Показать &amp;корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="221"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="235"/>
         <source>Load &amp;demo data…</source>
         <translation>Загрузить &amp;демоданные…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="226"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="240"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="228"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="242"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="229"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="243"/>
         <source>&amp;About SalesDesk</source>
         <translation>&amp;О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="230"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="244"/>
         <source>Remind me in &amp;3 months</source>
         <translation>Напомнить через &amp;3 месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="231"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="245"/>
         <source>Plan the next contact with this client in three months</source>
         <translation>Запланировать следующий контакт с клиентом через три месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="243"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="259"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="255"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="271"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="261"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="277"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="263"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="281"/>
         <source>&amp;Columns</source>
         <translation>&amp;Столбцы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="268"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="286"/>
         <source>&amp;Client</source>
         <translation>&amp;Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="281"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="304"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="289"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="312"/>
         <source>Searching…</source>
         <translation>Поиск…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="95"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="103"/>
         <source>&amp;Reminders panel</source>
         <translation>Панель &amp;напоминаний</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="119"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="127"/>
         <source>Search: name, INN, phone, e-mail, contact person (%1)</source>
         <translation>Поиск: название, ИНН, телефон, e-mail, контактное лицо (%1)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="171"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="179"/>
         <source>Import from Excel…</source>
         <translation>Загрузить из Excel…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="187"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="195"/>
         <source>Clients</source>
         <translation>Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="188"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="196"/>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="222"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="202"/>
+        <source>Reports</source>
+        <translation>Отчёты</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/main_window.py" line="236"/>
         <source>&amp;Import from a spreadsheet…</source>
         <translation>&amp;Загрузить из таблицы…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="223"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="237"/>
         <source>Add clients from Excel, LibreOffice or CSV</source>
         <translation>Добавить клиентов из Excel, LibreOffice или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="224"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="238"/>
         <source>&amp;Export…</source>
         <translation>&amp;Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="225"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="239"/>
         <source>Save clients to Excel or CSV</source>
         <translation>Сохранить клиентов в Excel или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="232"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="246"/>
         <source>&amp;Log a contact…</source>
         <translation>&amp;Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="233"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="247"/>
         <source>Record a call, meeting, letter or note and plan the next contact</source>
         <translation>Записать звонок, встречу, письмо или заметку и запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="234"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="248"/>
         <source>New &amp;deal…</source>
         <translation>Новая &amp;сделка…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="235"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="249"/>
         <source>&amp;Industries…</source>
         <translation>&amp;Отрасли…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="236"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="250"/>
         <source>Ne&amp;xt client</source>
         <translation>С&amp;ледующий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="237"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="251"/>
         <source>Pre&amp;vious client</source>
         <translation>П&amp;редыдущий клиент</translation>
     </message>
+    <message>
+        <location filename="../../salesdesk/ui/main_window.py" line="253"/>
+        <source>C&amp;lients</source>
+        <translation>&amp;Клиенты</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/main_window.py" line="253"/>
+        <source>&amp;Deals</source>
+        <translation>&amp;Сделки</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/main_window.py" line="253"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="299"/>
+        <source>&amp;Reports</source>
+        <translation>&amp;Отчёты</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="429"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="456"/>
         <source>%1 of %Ln in the trash</source>
         <translation>
             <numerusform>%1 из %Ln в корзине</numerusform>
@@ -1509,12 +1530,12 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="431"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="458"/>
         <source>The base is empty</source>
         <translation>База пуста</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="433"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="460"/>
         <source>%1 of %Ln client(s)</source>
         <translation>
             <numerusform>%1 из %Ln клиента</numerusform>
@@ -1523,34 +1544,34 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="436"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="463"/>
         <source>average completeness %1 %</source>
         <translation>средняя полнота %1 %</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="447"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="474"/>
         <source>The trash is empty.</source>
         <translation>Корзина пуста.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="449"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="476"/>
         <source>The client base is empty.
 Create the first client, or load demo data to try the program.</source>
         <translation>Клиентская база пуста.
 Создайте первого клиента или загрузите демоданные, чтобы попробовать программу.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="452"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="479"/>
         <source>No clients match the search and filters.</source>
         <translation>По условиям поиска и фильтрам клиентов не найдено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="480"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="507"/>
         <source>Could not load the list: %s</source>
         <translation>Не удалось загрузить список: %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="580"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="607"/>
         <source>Overdue reminders: %n</source>
         <translation>
             <numerusform>Просрочено напоминаний: %n</numerusform>
@@ -1559,7 +1580,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="585"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="612"/>
         <source>You have %n overdue reminder(s). They are at the top of the Reminders panel.</source>
         <translation>
             <numerusform>У вас %n просроченное напоминание. Просроченные показаны вверху панели «Напоминания».</numerusform>
@@ -1568,22 +1589,22 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="587"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="614"/>
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="621"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="648"/>
         <source>Move to trash</source>
         <translation>Удаление в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="627"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="654"/>
         <source>“%s” moved to the trash.</source>
         <translation>Клиент «%s» перемещён в корзину.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="629"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="656"/>
         <source>%n client(s) moved to the trash.</source>
         <translation>
             <numerusform>%n клиент перемещён в корзину.</numerusform>
@@ -1592,7 +1613,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="647"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="674"/>
         <source>%n client(s) restored.</source>
         <translation>
             <numerusform>%n клиент восстановлен.</numerusform>
@@ -1601,22 +1622,22 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="653"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="680"/>
         <source>&amp;Undo: move to trash</source>
         <translation>&amp;Отменить удаление в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="654"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="681"/>
         <source>Undo</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="703"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="730"/>
         <source>Reminder: %1 — %2</source>
         <translation>Напоминание: %1 — %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="705"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="732"/>
         <source>%n reminder(s) came due.</source>
         <translation>
             <numerusform>Подошёл срок %n напоминания.</numerusform>
@@ -1625,29 +1646,29 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="713"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="803"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="740"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="830"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="720"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="725"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="747"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="752"/>
         <source>Demo data</source>
         <translation>Демоданные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="721"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="748"/>
         <source>How many demo clients to add to this base?</source>
         <translation>Сколько демонстрационных клиентов добавить в базу?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="725"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="752"/>
         <source>Adding demo clients…</source>
         <translation>Добавление демонстрационных клиентов…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="731"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="758"/>
         <source>%n demo client(s) added.</source>
         <translation>
             <numerusform>Добавлен %n демонстрационный клиент.</numerusform>
@@ -1656,17 +1677,17 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="792"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="819"/>
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="792"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="819"/>
         <source>Writing %1…</source>
         <translation>Записываю %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="802"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="829"/>
         <source>%n client(s) exported to %1.</source>
         <translation>
             <numerusform>%n клиент выгружен в %1.</numerusform>
@@ -1675,12 +1696,12 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="848"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="913"/>
         <source>About SalesDesk</source>
         <translation>О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="849"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="914"/>
         <source>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;The client base and sales of a small office: clients and their requisites, contact persons, reminders, deals.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;Клиентская база и продажи небольшого офиса: клиенты и их реквизиты, контактные лица, напоминания, сделки.&lt;/p&gt;&lt;p&gt;База данных: %2&lt;/p&gt;</translation>
     </message>
@@ -2040,6 +2061,174 @@ Create the first client, or load demo data to try the program.</source>
             <numerusform>… и ещё %n дальше</numerusform>
             <numerusform>… и ещё %n дальше</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPanel</name>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="278"/>
+        <source>the first %1 of %2; all are in the table</source>
+        <translation>первые %1 из %2, все — в таблице</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="490"/>
+        <source>thousands</source>
+        <translation>тыс.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="491"/>
+        <source>millions</source>
+        <translation>млн</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="371"/>
+        <source>Last 12 months</source>
+        <translation>Последние 12 месяцев</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="372"/>
+        <source>This month</source>
+        <translation>Этот месяц</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="372"/>
+        <source>Last month</source>
+        <translation>Прошлый месяц</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="373"/>
+        <source>This quarter</source>
+        <translation>Этот квартал</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="374"/>
+        <source>Last quarter</source>
+        <translation>Прошлый квартал</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="375"/>
+        <source>This year</source>
+        <translation>Этот год</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="375"/>
+        <source>Last year</source>
+        <translation>Прошлый год</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="376"/>
+        <source>Dates I choose</source>
+        <translation>Свои даты</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="385"/>
+        <source>by month</source>
+        <translation>по месяцам</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="385"/>
+        <source>by quarter</source>
+        <translation>по кварталам</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="386"/>
+        <source>by year</source>
+        <translation>по годам</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="389"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="499"/>
+        <source>All managers</source>
+        <translation>Все менеджеры</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="405"/>
+        <source>Period:</source>
+        <translation>Период:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="407"/>
+        <source>Manager:</source>
+        <translation>Менеджер:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="408"/>
+        <source>No contact for more than</source>
+        <translation>Без контакта больше</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="409"/>
+        <source>Cards filled below</source>
+        <translation>Карточки заполнены меньше чем на</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="421"/>
+        <source>Export to Excel…</source>
+        <translation>Экспорт в Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="423"/>
+        <source>Save this report as an Excel workbook with its chart and table</source>
+        <translation>Сохранить отчёт в книгу Excel с диаграммой и таблицей</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/reports_panel.py" line="544"/>
+        <source>day(s)</source>
+        <translation>
+            <numerusform>день</numerusform>
+            <numerusform>дня</numerusform>
+            <numerusform>дней</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="586"/>
+        <source>Computing…</source>
+        <translation>Считаю…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="606"/>
+        <source>Nothing to show for these parameters.</source>
+        <translation>За выбранный период и с этими условиями данных нет.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="607"/>
+        <source>This report is a table only.</source>
+        <translation>У этого отчёта только таблица.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="631"/>
+        <source>The report could not be computed; details are in the log.</source>
+        <translation>Отчёт не удалось построить; подробности — в журнале программы.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="644"/>
+        <source>Saving %1…</source>
+        <translation>Сохраняю %1…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="650"/>
+        <source>Export the report</source>
+        <translation>Экспорт отчёта</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="652"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Книга Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="660"/>
+        <source>The report is saved to %1.</source>
+        <translation>Отчёт сохранён в %1.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="661"/>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="670"/>
+        <source>The report could not be saved; details are in the log.</source>
+        <translation>Отчёт не удалось сохранить; подробности — в журнале программы.</translation>
     </message>
 </context>
 <context>

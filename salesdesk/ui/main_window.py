@@ -7,9 +7,11 @@ services, long ones on worker threads.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QLocale, QMimeData, QModelIndex, QPoint, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import (
@@ -59,6 +61,9 @@ from salesdesk.ui.settings import Settings
 from salesdesk.ui.widgets import NoticeBar, scaled_font
 from salesdesk.ui.workers import Runner
 
+if TYPE_CHECKING:
+    from salesdesk.ui.reports_panel import ReportsPanel
+
 log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 180
 
@@ -78,6 +83,9 @@ class MainWindow(QMainWindow):
         self._selecting = False  # a selection made by the program, not the user
         self._announced_overdue = False  # the start-up notice is shown once
         self._deals_loaded = False  # the Deals tab reads its list when first opened
+        self._reading_reports = False  # the Reports tab is open (the reminders panel steps aside)
+        self._reminders_were_shown = True
+        self._report_asked: str | None = None
         self.uow_label = ""  # where the base lives, for the About box
         self._base_total = 0
         self._build_central()
@@ -186,6 +194,12 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.splitter, self.tr("Clients"))
         self.tabs.addTab(self.deals_panel, self.tr("Deals"))
+        # the Reports tab is built when first opened: its charts module is heavy to load
+        self.reports_page = QWidget()
+        reports_layout = QVBoxLayout(self.reports_page)
+        reports_layout.setContentsMargins(0, 0, 0, 0)
+        self.reports_panel: ReportsPanel | None = None
+        self.tabs.addTab(self.reports_page, self.tr("Reports"))
         self.setCentralWidget(self.tabs)
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
@@ -235,6 +249,8 @@ class MainWindow(QMainWindow):
         self.industries_action = self._action(self.tr("&Industries…"), self.open_industries)
         self.next_client_action = self._action(self.tr("Ne&xt client"), lambda: self._step(1), "Ctrl+Down")
         self.previous_client_action = self._action(self.tr("Pre&vious client"), lambda: self._step(-1), "Ctrl+Up")
+        self.tab_actions = [self._action(text, functools.partial(self.tabs.setCurrentIndex, i), f"Ctrl+{i + 1}")
+                            for i, text in enumerate((self.tr("C&lients"), self.tr("&Deals"), self.tr("&Reports")))]
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self._on_search_escape,
                   context=Qt.ShortcutContext.WidgetShortcut)
 
@@ -259,6 +275,8 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.delete_action)
         edit_menu.addAction(self.restore_action)
         self.view_menu = bar.addMenu(self.tr("&View"))
+        self.view_menu.addActions(self.tab_actions)
+        self.view_menu.addSeparator()
         self.view_menu.addAction(self.reminders_dock.toggleViewAction())
         self.columns_menu = self.view_menu.addMenu(self.tr("&Columns"))
         self.columns_menu.aboutToShow.connect(self._fill_columns_menu)
@@ -278,6 +296,11 @@ class MainWindow(QMainWindow):
         client_menu.addAction(self.previous_client_action)
         client_menu.addSeparator()
         client_menu.addAction(self.delete_action)
+        self.reports_menu = bar.addMenu(self.tr("&Reports"))
+        from salesdesk.services.reports import list_reports
+
+        for name, title in list_reports():
+            self.reports_menu.addAction(title, functools.partial(self.open_report, name))
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
         self.addActions([self.card.save_action, self.card.revert_action])
@@ -341,6 +364,8 @@ class MainWindow(QMainWindow):
         managers = reference.list_managers(self.uow())
         self.filters.set_reference(industries, managers)
         self.deals_panel.set_reference(industries, managers)
+        if self.reports_panel is not None:
+            self.reports_panel.set_managers(managers)
         self.card.reload_reference()
 
     def _restore_layout(self) -> None:
@@ -361,6 +386,8 @@ class MainWindow(QMainWindow):
 
     def save_layout(self) -> None:
         self.settings.set_bytes("window/geometry", self.saveGeometry())
+        if self._reading_reports and self._reminders_were_shown:
+            self.reminders_dock.show()  # it stepped aside for the charts only; remember it as the user left it
         self.settings.set_bytes("window/state", self.saveState())
         self.settings.set_bytes("window/header", self.table.horizontalHeader().saveState())
         self.settings.set_bytes("window/splitter", self.splitter.saveState())
@@ -831,6 +858,44 @@ class MainWindow(QMainWindow):
         if self.tabs.widget(index) is self.deals_panel and not self._deals_loaded:
             self._deals_loaded = True
             self.deals_panel.apply()
+        reading = self.tabs.widget(index) is self.reports_page
+        if reading != self._reading_reports:  # charts need the height; the reminders come back after
+            self._reading_reports = reading
+            if reading:
+                self._reminders_were_shown = self.reminders_dock.isVisible()
+                self.reminders_dock.hide()
+            elif self._reminders_were_shown:
+                self.reminders_dock.show()
+        if reading:
+            asked, self._report_asked = self._report_asked, None
+            if self.reports_panel is None:
+                self._build_reports_panel()
+                assert self.reports_panel is not None
+                if asked is None:
+                    self.reports_panel.start()
+            elif asked is None:
+                self.reports_panel.run()  # the base may have changed since it was last shown
+            if asked is not None:
+                self.reports_panel.select(asked)
+
+    def _build_reports_panel(self) -> ReportsPanel:
+        if self.reports_panel is None:
+            from salesdesk.ui.reports_panel import ReportsPanel
+
+            self.reports_panel = ReportsPanel(self.uow, self.runner)
+            self.reports_panel.set_managers(reference.list_managers(self.uow()))
+            layout = self.reports_page.layout()
+            assert layout is not None
+            layout.addWidget(self.reports_panel)
+        return self.reports_panel
+
+    def open_report(self, name: str) -> None:
+        """Show report *name* in the Reports tab (from the Reports menu)."""
+        if self.tabs.currentWidget() is self.reports_page:
+            self._build_reports_panel().select(name)
+        else:
+            self._report_asked = name  # the tab shows it as it opens: one computation, not two
+            self.tabs.setCurrentWidget(self.reports_page)
 
     def open_industries(self) -> None:
         from salesdesk.ui.industries_dialog import IndustriesDialog

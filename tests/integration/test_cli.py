@@ -216,3 +216,52 @@ def test_log_refuses_a_time_it_cannot_read(tmp_path: Path, capsys: pytest.Captur
     assert (code, out) == (2, "") and "Когда «вчера вечером»: неверная дата" in err
     code, _, err = run(capsys, "--db", db, "--lang", "ru", "log", "999", "Звонок")
     assert code == 1 and "999" in err
+
+
+# Reports ------------------------------------------------------------------------------------------
+
+
+def test_report_list_names_every_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from salesdesk.services.reports import REPORTS
+
+    code, out, _ = run(capsys, "--db", str(tmp_path / "x.sqlite"), "report", "--list")
+    assert code == 0
+    assert [line.split()[0] for line in out.splitlines()] == list(REPORTS)
+
+
+def test_a_report_to_json_to_a_workbook_and_to_the_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "x.sqlite")
+    client = _client(capsys, db)
+    for amount, day in (("1 000,10", "15.07.2026"), ("2000", "30.09.2026"), ("500", "01.10.2026")):
+        assert run(capsys, "--db", db, "deal", "add", str(client), "--title", "Поставка", "--amount", amount,
+                   "--stage", "won", "--opened", day, "--closed", day)[0] == 0
+    period = ("--from", "01.07.2026", "--to", "2026-09-30")
+    code, out, _ = run(capsys, "--db", db, "report", "sales-by-manager", *period, "--json")
+    assert code == 0
+    data = json.loads(out)
+    amount = [c["key"] for c in data["columns"]].index("amount")
+    assert data["totals"][amount] == "3000.10"
+    saved = tmp_path / "отчёт"
+    code, out, _ = run(capsys, "--db", db, "report", "sales_by_manager", *period, "-o", str(saved))
+    assert code == 0 and out.strip() == str(saved.with_suffix(".xlsx"))
+    from openpyxl import load_workbook
+
+    assert len(load_workbook(saved.with_suffix(".xlsx")).active._charts) == 1
+    code, out, _ = run(capsys, "--db", db, "--lang", "ru", "report", "sales_by_manager", *period)
+    assert code == 0
+    assert out.splitlines()[0] == "Продажи по менеджерам"
+    assert "3\u00a0000,10" in out.splitlines()[-1]  # the totals line, as a Russian reader writes money
+
+
+@pytest.mark.parametrize(("options", "code", "message"), [
+    (("nope",), 1, "nope"),
+    ((), 1, "--list"),
+    (("sales_by_manager", "--by", "industry"), 1, "manager"),
+    (("sales_by_manager", "--from", "32.13.2026"), 2, "32.13.2026"),
+    (("sales_by_period", "--from", "01.10.2026", "--to", "01.07.2026"), 1, "01.10.2026"),
+    (("sleeping_clients", "--manager", "Никто"), 2, "Никто"),
+])
+def test_a_report_that_cannot_be_computed_says_why(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                   options: tuple[str, ...], code: int, message: str) -> None:
+    got, out, err = run(capsys, "--db", str(tmp_path / "x.sqlite"), "report", *options)
+    assert (got, out) == (code, "") and message in err

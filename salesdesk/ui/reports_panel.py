@@ -1,0 +1,671 @@
+"""The Reports tab: pick a report on the left, set its parameters, read the chart and the table,
+save it as an Excel workbook with a native chart.
+
+Every report is computed by the database on a worker thread (``services.reports``); the panel only
+shows the ``Report`` value it gets back, the same value the command line prints and the workbook
+holds, so the three faces can never disagree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCharts import (
+    QAbstractAxis,
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QLineSeries,
+    QPieSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QLocale,
+    QMargins,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    QUrl,
+    Slot,
+)
+from PySide6.QtGui import QDesktopServices, QFont, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from salesdesk.domain.model import Manager
+from salesdesk.domain.reports import ChartKind, ColumnKind, Period, Report, ReportParameters
+from salesdesk.services import reports
+from salesdesk.services.common import UowFactory
+from salesdesk.ui.widgets import MUTED, NoticeBar, scaled_font
+from salesdesk.ui.workers import Latest, Runner
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+_DELAY_MS = 250  # parameters settle (a date typed digit by digit) before the report runs
+MAX_TIME_CATEGORIES = 60  # months, quarters, years: five years by month still read as a trend
+MAX_RANKED_CATEGORIES = 12  # managers, industries, clients: the largest, as the table is sorted; all in the table
+HORIZONTAL_AFTER = 6  # more ranked bars than this lie on their side, so that long names can be read
+LABEL_CHARACTERS = 30  # a longer category name is shortened on the chart (the table has it in full)
+
+
+# The table ----------------------------------------------------------------------------------------
+
+
+class ReportTableModel(QAbstractTableModel):
+    """A report's rows as a table; the totals row (if any) stays last whatever the sort."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.report: Report | None = None
+        self._rows: list[tuple[Any, ...]] = []
+        self._locale = QLocale()
+
+    def set_report(self, report: Report | None) -> None:
+        self.beginResetModel()
+        self.report = report
+        self._rows = list(report.rows) if report is not None else []
+        self.endResetModel()
+
+    def _has_totals(self) -> bool:
+        return self.report is not None and self.report.totals is not None and bool(self._rows)
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        if parent.isValid() or self.report is None:
+            return 0
+        return len(self._rows) + (1 if self._has_totals() else 0)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() or self.report is None else len(self.report.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if self.report is None or orientation != Qt.Orientation.Horizontal:
+            return None
+        if not 0 <= section < len(self.report.columns):
+            return None
+        column = self.report.columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.title
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.kind is not ColumnKind.TEXT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    def _cell(self, row: int, column: int) -> Any:
+        assert self.report is not None
+        if row < len(self._rows):
+            return self._rows[row][column]
+        assert self.report.totals is not None
+        return self.report.totals[column]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self.report is None:
+            return None
+        column = self.report.columns[index.column()]
+        value = self._cell(index.row(), index.column())
+        totals = index.row() >= len(self._rows)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(value, column.kind)
+        if role == SORT_ROLE:
+            return value
+        if role == Qt.ItemDataRole.ToolTipRole and column.kind is ColumnKind.TEXT and value:
+            return str(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.kind is not ColumnKind.TEXT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and totals:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def text(self, value: Any, kind: ColumnKind) -> str:
+        """A cell as the user's locale writes it: 1 250 000,50; 45,3 %; 29.11.2026."""
+        if value is None or value == "":
+            return "—" if kind is not ColumnKind.TEXT else ""
+        if kind is ColumnKind.MONEY:
+            return self._locale.toString(float(value), "f", 2)
+        if kind is ColumnKind.PERCENT:
+            return self._locale.toString(float(value), "f", 1) + " %"
+        if kind is ColumnKind.INTEGER and isinstance(value, int | Decimal | float):
+            return self._locale.toString(int(value))
+        if kind is ColumnKind.DATE and isinstance(value, date):
+            return self._locale.toString(QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat)
+        return str(value)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if self.report is None or not 0 <= column < len(self.report.columns):
+            return
+        self.layoutAboutToBeChanged.emit()
+        # empty cells last either way; text compared case-blind
+        present = [r for r in self._rows if r[column] is not None and r[column] != ""]
+        empty = [r for r in self._rows if r[column] is None or r[column] == ""]
+
+        def key(row: tuple[Any, ...]) -> Any:
+            value = row[column]
+            return value.casefold() if isinstance(value, str) else value
+
+        present.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        self._rows = present + empty
+        self.layoutChanged.emit()
+
+
+# The chart ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Scale:
+    divisor: float
+    suffix: str  # e.g. "тыс." / "thousand"
+
+
+def _number(value: Any) -> float:
+    return float(value) if isinstance(value, int | float | Decimal) else 0.0
+
+
+def build_chart(report: Report, scales: tuple[_Scale, _Scale, _Scale]) -> QChart | None:
+    """A Qt chart of the report's ChartSpec; None when the report has no chart or nothing to draw."""
+    spec = report.chart
+    if spec is None or spec.kind is ChartKind.NONE or not report.rows:
+        return None
+    chart = QChart()
+    chart.setTitle(spec.title)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    category = report.column(spec.category)
+    over_time = spec.over_time
+    rows = report.rows[:MAX_TIME_CATEGORIES if over_time else MAX_RANKED_CATEGORIES]
+    categories = [_label(row[category]) for row in rows]
+    series_columns = [report.column(key) for key in spec.series]
+    if spec.kind is ChartKind.PIE:
+        pie = QPieSeries()
+        values = [_number(row[series_columns[0]]) for row in rows]
+        whole = sum(values) or 1.0
+        for label, value in zip(categories, values, strict=True):
+            if value > 0:
+                part = pie.append(f"{label} — {100 * value / whole:.0f} %", value)
+                part.setLabelVisible(value / whole >= 0.04)  # tiny slices keep their label in the legend only
+        chart.addSeries(pie)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+        return chart
+    largest = max((abs(_number(row[c])) for row in rows for c in series_columns), default=0.0)
+    money = all(report.columns[c].kind is ColumnKind.MONEY for c in series_columns)
+    scale = scales[0]
+    if money and largest >= 10_000_000:
+        scale = scales[2]
+    elif money and largest >= 10_000:
+        scale = scales[1]
+    lying = spec.kind is ChartKind.BAR and not over_time and len(rows) > HORIZONTAL_AFTER
+    if lying:  # the first (largest) row on top
+        rows, categories = rows[::-1], categories[::-1]
+    axis_x = QBarCategoryAxis()
+    axis_x.append(categories)
+    axis_x.setTruncateLabels(False)  # names are shortened above, to the same length everywhere
+    if not lying and len(categories) > 12:
+        axis_x.setLabelsAngle(-60)
+    axis_y = QValueAxis()
+    axis_y.setLabelFormat("%.0f" if largest / scale.divisor >= 10 or largest == 0 else "%.1f")
+    if scale.suffix:
+        axis_y.setTitleText(scale.suffix)
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignLeft if lying else Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignBottom if lying else Qt.AlignmentFlag.AlignLeft)
+    attached: list[QAbstractAxis] = [axis_x, axis_y]
+    if spec.kind is ChartKind.LINE:
+        for c in series_columns:
+            line = QLineSeries()
+            line.setName(report.columns[c].title)
+            for x, row in enumerate(rows):
+                line.append(x, _number(row[c]) / scale.divisor)
+            chart.addSeries(line)
+            for axis in attached:
+                line.attachAxis(axis)
+    else:
+        bars = QHorizontalBarSeries() if lying else QBarSeries()
+        for c in series_columns:
+            bar_set = QBarSet(report.columns[c].title)
+            bar_set.append([_number(row[c]) / scale.divisor for row in rows])
+            bars.append(bar_set)
+        chart.addSeries(bars)
+        for axis in attached:
+            bars.attachAxis(axis)
+    axis_y.setMin(min(0.0, axis_y.min()))
+    axis_y.applyNiceNumbers()
+    chart.legend().setVisible(len(series_columns) > 1)
+    if len(rows) < len(report.rows):
+        chart.setTitle(f"{spec.title} · {shown_of(len(rows), len(report.rows))}")
+    return chart
+
+
+def _label(value: Any) -> str:
+    text = str(value) if value not in (None, "") else "—"
+    return text if len(text) <= LABEL_CHARACTERS else text[:LABEL_CHARACTERS - 1].rstrip() + "…"
+
+
+def shown_of(shown: int, total: int) -> str:
+    return QCoreApplication.translate("ReportsPanel", "the first %1 of %2; all are in the table") \
+        .replace("%1", str(shown)).replace("%2", str(total))
+
+
+# The parameters -----------------------------------------------------------------------------------
+
+
+class Preset(Enum):
+    LAST_12_MONTHS = "last_12_months"
+    THIS_MONTH = "this_month"
+    LAST_MONTH = "last_month"
+    THIS_QUARTER = "this_quarter"
+    LAST_QUARTER = "last_quarter"
+    THIS_YEAR = "this_year"
+    LAST_YEAR = "last_year"
+    CUSTOM = "custom"
+
+
+def _months_back(day: date, months: int) -> date:
+    """The first day of the month *months* before *day*'s month."""
+    index = day.year * 12 + day.month - 1 - months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def preset_range(preset: Preset, today: date) -> tuple[date, date] | None:
+    """The dates a preset means, both days included; None for a custom period."""
+    month_start = today.replace(day=1)
+    quarter_start = date(today.year, (today.month - 1) // 3 * 3 + 1, 1)
+    if preset is Preset.LAST_12_MONTHS:
+        return _months_back(today, 11), today
+    if preset is Preset.THIS_MONTH:
+        return month_start, today
+    if preset is Preset.LAST_MONTH:
+        return _months_back(today, 1), month_start - timedelta(days=1)
+    if preset is Preset.THIS_QUARTER:
+        return quarter_start, today
+    if preset is Preset.LAST_QUARTER:
+        return _months_back(quarter_start, 3), quarter_start - timedelta(days=1)
+    if preset is Preset.THIS_YEAR:
+        return date(today.year, 1, 1), today
+    if preset is Preset.LAST_YEAR:
+        return date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)
+    return None
+
+
+def _qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def _date(edit: QDateEdit) -> date:
+    qd = edit.date()
+    return date(qd.year(), qd.month(), qd.day())
+
+
+def file_name_for(report: Report, today: date) -> str:
+    """A file name a person recognises: the report's title and the day, nothing a file system refuses."""
+    title = re.sub(r'[\\/:*?"<>|«»]+', "", report.title).strip(" .") or report.name
+    return f"{title} {today:%Y-%m-%d}.xlsx"
+
+
+class ReportsPanel(QWidget):
+    def __init__(self, uow: UowFactory, runner: Runner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._uow = uow
+        self._runner = runner
+        self._latest = Latest(runner)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(_DELAY_MS)
+        self._timer.timeout.connect(self.run)
+        self._setting_dates = False
+        self.report: Report | None = None
+        self.busy = False  # a computation is on its way (tests and screenshots wait for it)
+        self._scales = self.scales()
+
+        self.list = QListWidget()
+        self.list.setObjectName("ReportList")
+        self.list.setMinimumWidth(200)
+        self.list.setMaximumWidth(280)
+        self.list.setWordWrap(True)
+        self.list.setSpacing(2)
+        for name, title in reports.list_reports():
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            self.list.addItem(item)
+
+        self.title = QLabel()
+        scaled_font(self.title, 1.3, bold=True)
+        self.title.setWordWrap(True)
+        self.notice = NoticeBar()
+
+        # parameters: each report shows only those it reads
+        self.preset = QComboBox()
+        for preset, text in ((Preset.LAST_12_MONTHS, self.tr("Last 12 months")),
+                             (Preset.THIS_MONTH, self.tr("This month")), (Preset.LAST_MONTH, self.tr("Last month")),
+                             (Preset.THIS_QUARTER, self.tr("This quarter")),
+                             (Preset.LAST_QUARTER, self.tr("Last quarter")),
+                             (Preset.THIS_YEAR, self.tr("This year")), (Preset.LAST_YEAR, self.tr("Last year")),
+                             (Preset.CUSTOM, self.tr("Dates I choose"))):
+            self.preset.addItem(text, preset)
+        self.date_from = QDateEdit()
+        self.date_to = QDateEdit()
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd.MM.yyyy")
+            edit.dateChanged.connect(self._on_date_edit_date_changed)
+        self.period = QComboBox()
+        for period, text in ((Period.MONTH, self.tr("by month")), (Period.QUARTER, self.tr("by quarter")),
+                             (Period.YEAR, self.tr("by year"))):
+            self.period.addItem(text, period)
+        self.manager = QComboBox()
+        self.manager.addItem(self.tr("All managers"), None)
+        self.manager.setMinimumContentsLength(14)
+        self.days = QSpinBox()
+        self.days.setRange(1, reports.MAX_DAYS)
+        self.days.setValue(ReportParameters().days)
+        self._on_days_value_changed(self.days.value())
+        self.days.valueChanged.connect(self._on_days_value_changed)
+        self.threshold = QSpinBox()
+        self.threshold.setRange(0, 100)
+        self.threshold.setValue(ReportParameters().threshold)
+        self.threshold.setSuffix(" %")
+
+        self._groups: dict[str, QWidget] = {}
+        params = QHBoxLayout()
+        params.setContentsMargins(0, 0, 0, 0)
+        for key, label, widgets in (
+            ("date_from", self.tr("Period:"), (self.preset, self.date_from, QLabel("—"), self.date_to)),
+            ("period", "", (self.period,)),
+            ("manager_id", self.tr("Manager:"), (self.manager,)),
+            ("days", self.tr("No contact for more than"), (self.days,)),
+            ("threshold", self.tr("Cards filled below"), (self.threshold,)),
+        ):
+            group = QWidget()
+            row = QHBoxLayout(group)
+            row.setContentsMargins(0, 0, 8, 0)
+            if label:
+                row.addWidget(QLabel(label))
+            for widget in widgets:
+                row.addWidget(widget)
+            self._groups[key] = group
+            params.addWidget(group)
+        params.addStretch(1)
+        self.export_button = QPushButton(self.tr("Export to Excel…"))
+        self.export_button.setEnabled(False)
+        self.export_button.setToolTip(self.tr("Save this report as an Excel workbook with its chart and table"))
+        params.addWidget(self.export_button)
+
+        self.status = QLabel()
+        self.status.setStyleSheet(MUTED)
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.chart_view = QChartView()
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.setMinimumHeight(180)
+        self.empty = QLabel()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet(MUTED)
+        self.chart_stack = QStackedWidget()
+        self.chart_stack.addWidget(self.chart_view)
+        self.chart_stack.addWidget(self.empty)
+
+        self.model = ReportTableModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("ReportTable")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSortIndicatorShown(False)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.chart_stack)
+        self.splitter.addWidget(self.table)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([600, 400])
+        self.splitter.setChildrenCollapsible(False)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(8, 0, 0, 0)
+        right_layout.addWidget(self.title)
+        right_layout.addWidget(self.notice)
+        right_layout.addLayout(params)
+        right_layout.addWidget(self.status)
+        right_layout.addWidget(self.splitter, 1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.list)
+        layout.addWidget(right, 1)
+
+        self._apply_preset(Preset.LAST_12_MONTHS)
+        self.list.currentItemChanged.connect(self._on_list_current_item_changed)
+        self.preset.currentIndexChanged.connect(self._on_preset_current_index_changed)
+        for combo in (self.period, self.manager):
+            combo.currentIndexChanged.connect(self._schedule)
+        for spin in (self.days, self.threshold):
+            spin.valueChanged.connect(self._schedule)
+        self.export_button.clicked.connect(self._on_export_button_clicked)
+
+    @staticmethod
+    def scales() -> tuple[_Scale, _Scale, _Scale]:
+        """How money axes count: in units, thousands or millions (the axis says which)."""
+        return (_Scale(1.0, ""), _Scale(1e3, QCoreApplication.translate("ReportsPanel", "thousands")),
+                _Scale(1e6, QCoreApplication.translate("ReportsPanel", "millions")))
+
+    # What is chosen ---------------------------------------------------------------------------
+
+    def set_managers(self, managers: list[Manager]) -> None:
+        current = self.manager.currentData()
+        self.manager.blockSignals(True)
+        self.manager.clear()
+        self.manager.addItem(self.tr("All managers"), None)
+        for manager in managers:
+            self.manager.addItem(manager.name, manager.id)
+        index = self.manager.findData(current)
+        self.manager.setCurrentIndex(max(0, index))
+        self.manager.blockSignals(False)
+        if current is not None and index < 0:
+            self._schedule()
+
+    def select(self, name: str) -> None:
+        """Show report *name* (as the list would), computed afresh."""
+        for row in range(self.list.count()):
+            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == name:
+                if row == self.list.currentRow():
+                    self.run()
+                else:
+                    self.list.setCurrentRow(row)
+                return
+        raise KeyError(name)
+
+    def start(self) -> None:
+        """The tab was opened for the first time: show the first report."""
+        if self.list.currentRow() < 0:
+            self.list.setCurrentRow(0)
+
+    def current_name(self) -> str | None:
+        item = self.list.currentItem()
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+    def parameters(self) -> ReportParameters:
+        return ReportParameters(date_from=_date(self.date_from), date_to=_date(self.date_to),
+                                period=Period(self.period.currentData()), manager_id=self.manager.currentData(),
+                                days=self.days.value(), threshold=self.threshold.value())
+
+    def _apply_preset(self, preset: Preset) -> None:
+        span = preset_range(preset, date.today())
+        if span is None:
+            return
+        self._setting_dates = True
+        self.date_from.setDate(_qdate(span[0]))
+        self.date_to.setDate(_qdate(span[1]))
+        self._setting_dates = False
+
+    @Slot(int)
+    def _on_days_value_changed(self, value: int) -> None:
+        self.days.setSuffix(" " + self.tr("day(s)", "", value))
+
+    @Slot(int)
+    def _on_preset_current_index_changed(self, _index: int) -> None:
+        self._apply_preset(Preset(self.preset.currentData()))
+        self._schedule()
+
+    @Slot(QDate)
+    def _on_date_edit_date_changed(self, _date: QDate) -> None:
+        if not self._setting_dates:
+            self.preset.blockSignals(True)
+            self.preset.setCurrentIndex(self.preset.findData(Preset.CUSTOM))
+            self.preset.blockSignals(False)
+        self._schedule()
+
+    @Slot(QListWidgetItem, QListWidgetItem)
+    def _on_list_current_item_changed(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if current is None:
+            return
+        name = str(current.data(Qt.ItemDataRole.UserRole))
+        info = reports.REPORTS[name]
+        self.title.setText(info.title)
+        for key, group in self._groups.items():
+            group.setVisible(key in info.uses)
+        self.run()
+
+    @Slot()
+    def _schedule(self) -> None:
+        if self.current_name() is not None:
+            self._timer.start()
+
+    # Running -------------------------------------------------------------------------------------
+
+    @Slot()
+    def run(self) -> None:
+        self._timer.stop()
+        name = self.current_name()
+        if name is None:
+            return
+        params = self.parameters()
+        uow = self._uow
+        self.busy = True
+        self.status.setText(self.tr("Computing…"))
+        self.export_button.setEnabled(False)
+        self._latest.start(lambda: reports.run_report(uow(), name, params), self._on_report_computed,
+                           self._on_report_failed)
+
+    def _on_report_computed(self, report: Report) -> None:
+        self.busy = False
+        self.report = report
+        self.notice.hide()
+        self.model.set_report(report)
+        self._fit_columns(report)
+        lines = [f"{label}: {value}" for label, value in report.parameters]
+        self.status.setText(" · ".join(lines + list(report.notes)))
+        self._show_chart(build_chart(report, self._scales),
+                         self.tr("Nothing to show for these parameters.") if not report.rows
+                         else self.tr("This report is a table only."))
+        self.export_button.setEnabled(True)
+
+    def _show_chart(self, chart: QChart | None, otherwise: str) -> None:
+        """The chart, or in its place a sentence saying why there is none."""
+        old = self.chart_view.chart()
+        self.chart_view.setChart(chart if chart is not None else QChart())
+        if old is not None:
+            old.deleteLater()  # the view does not delete a chart it no longer shows
+        self.empty.setText(otherwise)
+        self.chart_stack.setCurrentWidget(self.chart_view if chart is not None else self.empty)
+
+    def _fit_columns(self, report: Report) -> None:
+        """Numbers as wide as they need; the first name column takes the rest (names elide, with a tip)."""
+        header = self.table.horizontalHeader()
+        header.setSortIndicatorShown(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.resizeColumnsToContents()
+        for column in range(self.model.columnCount()):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column) + 16, 320))
+        first_text = next((i for i, c in enumerate(report.columns) if c.kind is ColumnKind.TEXT), None)
+        if first_text is not None:
+            header.setSectionResizeMode(first_text, QHeaderView.ResizeMode.Stretch)
+
+    def _on_report_failed(self, exc: BaseException, _trace: str) -> None:
+        from salesdesk.domain.errors import UserError
+
+        self.busy = False
+        self.report = None  # what was shown is not what the parameters now say
+        self.model.set_report(None)
+        self.status.setText("")
+        self._show_chart(None, str(exc) if isinstance(exc, UserError) else
+                         self.tr("The report could not be computed; details are in the log."))
+
+    # Export -------------------------------------------------------------------------------------
+
+    @Slot()
+    def _on_export_button_clicked(self) -> None:
+        report = self.report
+        if report is None:
+            return
+        path = self.ask_path(report)
+        if path is None:
+            return
+        self.export_button.setEnabled(False)
+        self.notice.show_message(self.tr("Saving %1…").replace("%1", path.name))
+        self._runner.start(lambda: reports.export_report(report, path), self._on_report_exported,
+                           self._on_export_failed)
+
+    def ask_path(self, report: Report) -> Path | None:
+        """Where to save; a dialog that tests replace."""
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export the report"),
+                                                str(Path.home() / file_name_for(report, date.today())),
+                                                self.tr("Excel workbook (*.xlsx)"))
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx")
+
+    def _on_report_exported(self, path: Path) -> None:
+        self.export_button.setEnabled(self.report is not None)
+        self.notice.show_message(self.tr("The report is saved to %1.").replace("%1", path.name), kind="success",
+                                 action=self.tr("Open"),
+                                 callback=lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))),
+                                 timeout_ms=30_000)
+
+    def _on_export_failed(self, exc: BaseException, _trace: str) -> None:
+        from salesdesk.domain.errors import UserError
+
+        self.export_button.setEnabled(self.report is not None)
+        self.notice.show_message(str(exc) if isinstance(exc, UserError) else
+                                 self.tr("The report could not be saved; details are in the log."), kind="error")
