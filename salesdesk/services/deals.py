@@ -142,6 +142,8 @@ def _sync_renewal(uow: UnitOfWork, deal_id: int, client_id: int, deal: DealField
             uow.reminders.update(first.id, first.version, fields, now=now, done_at=None, snoozed_until=None)
             uow.record("reminder", first.id, "updated")
         return
+    if any(done.due_at == due for done in uow.reminders.done_for_deal(deal_id)):
+        return  # this renewal was offered already; a new contract end plans the next one
     ident = uow.reminders.add(client_id, ReminderFields(due_at=due, text=text, manager_id=deal.owner_id,
                                                         deal_id=deal_id), now)
     uow.record("reminder", ident, "created")

@@ -525,8 +525,8 @@ def _completeness_by_manager(run: _Run) -> Report:
     rows: list[tuple[Cell, ...]] = list(named)
     nobody = groups.get(None)
     if nobody is not None:
-        rows.append((_t("report.no_manager"), nobody.clients, _percent(nobody.score_sum, nobody.clients * 100), nobody.below,
-                     _most_missing(nobody.missing)))
+        rows.append((_t("report.no_manager"), nobody.clients, _percent(nobody.score_sum, nobody.clients * 100),
+                     nobody.below, _most_missing(nobody.missing)))
     all_clients = sum(g.clients for g in groups.values())
     all_missing = tuple(sum(g.missing[i] for g in groups.values()) for i in range(len(ITEMS)))
     totals = (_t("report.total"), all_clients, _percent(sum(g.score_sum for g in groups.values()), all_clients * 100),

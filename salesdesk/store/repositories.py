@@ -651,6 +651,12 @@ class ReminderRepository(_Repository):
         query = self._select().where(r.deal_id == deal_id, r.done_at.is_(None), r.deleted_at.is_(None))
         return [self._entity(x) for x in self.conn.execute(query.order_by(r.id))]
 
+    def done_for_deal(self, deal_id: int) -> list[Reminder]:
+        """Reminders planned for a deal that the manager has already dealt with."""
+        r = s.reminders.c
+        query = self._select().where(r.deal_id == deal_id, r.done_at.is_not(None), r.deleted_at.is_(None))
+        return [self._entity(x) for x in self.conn.execute(query.order_by(r.id))]
+
     def client_of(self, ident: int) -> int:
         client_id = self.conn.execute(select(s.reminders.c.client_id).where(s.reminders.c.id == ident)).scalar()
         if client_id is None:

@@ -67,13 +67,19 @@ def test_a_closed_renewal_is_not_reopened_and_trash_removes_an_open_one(uow: Uow
     saved = deals.add_deal(uow(), client, won(), now=NOW)
     [renewal] = reminders.reminders_of(uow(), client)
     reminders.complete_reminder(uow(), renewal.id, now=NOW)
-    deals.update_deal(uow(), saved.id, 1, won(title="Годовой договор №2"), now=NOW)
-    items = reminders.reminders_of(uow(), client)
-    assert [r.done for r in items] == [False, True]  # a new one for the new title, the done one kept
+    version = deals.update_deal(uow(), saved.id, 1, won(title="Годовой договор №2"), now=NOW).version
+    assert [r.done for r in reminders.reminders_of(uow(), client)] == [True]  # offered already: no second one
     deals.trash_deal(uow(), saved.id, now=NOW)
-    assert [r.done for r in reminders.reminders_of(uow(), client)] == [True]
     deals.restore_deal(uow(), saved.id)
-    assert sorted(r.done for r in reminders.reminders_of(uow(), client)) == [False, True]
+    assert [r.done for r in reminders.reminders_of(uow(), client)] == [True]
+    # the contract was extended: its new end plans the next renewal
+    later = date(2028, 6, 30)
+    deals.update_deal(uow(), saved.id, version + 2, won(ends=later), now=NOW)
+    items = reminders.reminders_of(uow(), client)
+    assert sorted(r.done for r in items) == [False, True]
+    assert next(r for r in items if not r.done).due_at.astimezone().date() == later - timedelta(days=30)
+    deals.trash_deal(uow(), saved.id, now=NOW)
+    assert [r.done for r in reminders.reminders_of(uow(), client)] == [True]  # the open one goes with the deal
 
 
 def test_deal_rules(uow: Uow, add_client: Callable[..., int]) -> None:
