@@ -50,6 +50,7 @@ from common import (
     ms,
     print_environment,
     ratio,
+    sql_median,
     table,
     timed,
     verdict,
@@ -168,15 +169,6 @@ def counts(path: Path) -> dict[str, int]:
 
 # Measuring --------------------------------------------------------------------------------------
 
-def baseline(path: Path, runs: int) -> float:
-    con = sqlite3.connect(path)
-    try:
-        con.execute(BASELINE_SQL).fetchall()
-        return median([timed(lambda: con.execute(BASELINE_SQL).fetchall())[0] for _ in range(runs)])
-    finally:
-        con.close()
-
-
 def measure(database: Database, folder: Path, runs: int) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     for name in REPORTS:
@@ -261,7 +253,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             if args.plans:
                 print_plans(database)
-            base_s = baseline(path, args.runs)
+            base_s = sql_median(path, BASELINE_SQL, args.runs)
             found = measure(database, tmp, args.runs)
         finally:
             database.dispose()
@@ -285,7 +277,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             try:
                 if args.plans:
                     print_plans(indexed)
-                base_indexed = baseline(copy, args.runs)
+                base_indexed = sql_median(copy, BASELINE_SQL, args.runs)
                 with_index = measure(indexed, tmp, args.runs)
             finally:
                 indexed.dispose()

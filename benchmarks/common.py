@@ -88,6 +88,16 @@ def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
     return now_s() - start, result
 
 
+def sql_median(path: Path, sql: str, runs: int) -> float:
+    """Median seconds of one bare SQL question on the file at *path* (a baseline), after a warm-up."""
+    con = sqlite3.connect(path)
+    try:
+        con.execute(sql).fetchall()
+        return median([timed(lambda: con.execute(sql).fetchall())[0] for _ in range(runs)])
+    finally:
+        con.close()
+
+
 def ratio(ours: float, base: float) -> float:
     return ours / base if base > 0 else float("inf")
 

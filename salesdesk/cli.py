@@ -531,8 +531,9 @@ def _deal_list(database: Database, args: argparse.Namespace) -> int:
     for r in view.rows:
         print(f"{r.id:>7}  {r.opened_on:%d.%m.%Y}  {r.client_name:<30.30}  {r.title:<30.30}  "
               f"{r.stage.label:<12}  {_money(r.amount):>18}")
-    totals = "; ".join(_money(m) for m in view.totals.amounts)
-    print(f"{len(view.rows)} / {view.totals.count}{'  ' + totals if totals else ''}", file=sys.stderr)
+    totals = deals.deal_totals(UnitOfWork(database), query)
+    sums = "; ".join(_money(m) for m in totals.amounts)
+    print(f"{len(view.rows)} / {totals.count}{'  ' + sums if sums else ''}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -678,72 +678,72 @@ or create a new one (%1).</source>
 <context>
     <name>DealDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="81"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="88"/>
         <source>New deal</source>
         <translation>Новая сделка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="101"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="108"/>
         <source>has an end date</source>
         <translation>есть дата окончания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="103"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="110"/>
         <source>— not set —</source>
         <translation>— не указан —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="112"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="119"/>
         <source>Deal:</source>
         <translation>Сделка:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="112"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="119"/>
         <source>Amount:</source>
         <translation>Сумма:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="113"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="120"/>
         <source>Stage:</source>
         <translation>Стадия:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="113"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="120"/>
         <source>Reason lost:</source>
         <translation>Причина проигрыша:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="114"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="121"/>
         <source>Opened on:</source>
         <translation>Открыта:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="114"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="121"/>
         <source>Closed on:</source>
         <translation>Закрыта:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="115"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="122"/>
         <source>Contract:</source>
         <translation>Договор:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="115"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="122"/>
         <source>Owner:</source>
         <translation>Ответственный:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="182"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="189"/>
         <source>Amount: write a number, e.g. 125000,50</source>
         <translation>Сумма: введите число, например 125000,50</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="189"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="196"/>
         <source>A reminder to offer new terms will come on %1.</source>
         <translation>Напоминание предложить новые условия придёт %1.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="212"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="219"/>
         <source>Deal</source>
         <translation>Сделка</translation>
     </message>
@@ -751,42 +751,42 @@ or create a new one (%1).</source>
 <context>
     <name>DealTable</name>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="63"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="64"/>
         <source>Opened</source>
         <translation>Открыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="64"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="65"/>
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="65"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="66"/>
         <source>Deal</source>
         <translation>Сделка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="66"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="67"/>
         <source>Stage</source>
         <translation>Стадия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="67"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="68"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="68"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="69"/>
         <source>Closed</source>
         <translation>Закрыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="69"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="70"/>
         <source>Contract ends</source>
         <translation>Договор до</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="70"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="71"/>
         <source>Owner</source>
         <translation>Ответственный</translation>
     </message>
@@ -794,53 +794,64 @@ or create a new one (%1).</source>
 <context>
     <name>DealsPanel</name>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="184"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="221"/>
         <source>Client name</source>
         <translation>Название клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="188"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="225"/>
         <source>All stages</source>
         <translation>Все стадии</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="189"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="226"/>
         <source>Open (not won or lost)</source>
         <translation>Открытые (не выиграны и не проиграны)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="197"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="234"/>
         <source>Opened from</source>
         <translation>Открыты с</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="204"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="241"/>
         <source>Clear filters</source>
         <translation>Сбросить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="207"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="244"/>
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="245"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="283"/>
         <source>All owners</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="246"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="284"/>
         <source>All industries</source>
         <translation>Все отрасли</translation>
     </message>
+    <message>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="336"/>
+        <source>Counting the deals…</source>
+        <translation>Считаю сделки…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/deals_panel.py" line="300"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="338"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="345"/>
         <source>%Ln deal(s)</source>
         <translation>
             <numerusform>%Ln сделка</numerusform>
             <numerusform>%Ln сделки</numerusform>
             <numerusform>%Ln сделок</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="338"/>
+        <source>adding up…</source>
+        <translation>считаю сумму…</translation>
     </message>
 </context>
 <context>
@@ -1230,58 +1241,58 @@ or create a new one (%1).</source>
 <context>
     <name>LogDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="235"/>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="327"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="242"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="334"/>
         <source>Log a contact</source>
         <translation>Запись о контакте</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="246"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="253"/>
         <source>What was it about?</source>
         <translation>О чём был разговор?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="248"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="255"/>
         <source>What came of it (optional)</source>
         <translation>Чем закончилось (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="253"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="260"/>
         <source>Kind:</source>
         <translation>Вид:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="254"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="261"/>
         <source>When:</source>
         <translation>Когда:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="255"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="262"/>
         <source>Summary:</source>
         <translation>Содержание:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="256"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="263"/>
         <source>Result:</source>
         <translation>Итог:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="257"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="264"/>
         <source>Mark the reminder “%1” done</source>
         <translation>Отметить напоминание «%1» выполненным</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="260"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="267"/>
         <source>Plan the next contact</source>
         <translation>Запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="264"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="271"/>
         <source>Get back to the client</source>
         <translation>Связаться с клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="268"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="275"/>
         <source>When…</source>
         <translation>Когда…</translation>
     </message>
@@ -1340,7 +1351,7 @@ or create a new one (%1).</source>
     </message>
     <message>
         <location filename="../../salesdesk/ui/main_window.py" line="228"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="689"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="694"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
@@ -1521,7 +1532,7 @@ or create a new one (%1).</source>
         <translation>&amp;Отчёты</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="456"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="461"/>
         <source>%1 of %Ln in the trash</source>
         <translation>
             <numerusform>%1 из %Ln в корзине</numerusform>
@@ -1530,12 +1541,12 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="458"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="463"/>
         <source>The base is empty</source>
         <translation>База пуста</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="460"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="465"/>
         <source>%1 of %Ln client(s)</source>
         <translation>
             <numerusform>%1 из %Ln клиента</numerusform>
@@ -1544,34 +1555,34 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="463"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="468"/>
         <source>average completeness %1 %</source>
         <translation>средняя полнота %1 %</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="474"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="479"/>
         <source>The trash is empty.</source>
         <translation>Корзина пуста.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="476"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="481"/>
         <source>The client base is empty.
 Create the first client, or load demo data to try the program.</source>
         <translation>Клиентская база пуста.
 Создайте первого клиента или загрузите демоданные, чтобы попробовать программу.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="479"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="484"/>
         <source>No clients match the search and filters.</source>
         <translation>По условиям поиска и фильтрам клиентов не найдено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="507"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="512"/>
         <source>Could not load the list: %s</source>
         <translation>Не удалось загрузить список: %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="607"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="612"/>
         <source>Overdue reminders: %n</source>
         <translation>
             <numerusform>Просрочено напоминаний: %n</numerusform>
@@ -1580,7 +1591,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="612"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="617"/>
         <source>You have %n overdue reminder(s). They are at the top of the Reminders panel.</source>
         <translation>
             <numerusform>У вас %n просроченное напоминание. Просроченные показаны вверху панели «Напоминания».</numerusform>
@@ -1589,22 +1600,22 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="614"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="619"/>
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="648"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="653"/>
         <source>Move to trash</source>
         <translation>Удаление в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="654"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="659"/>
         <source>“%s” moved to the trash.</source>
         <translation>Клиент «%s» перемещён в корзину.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="656"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="661"/>
         <source>%n client(s) moved to the trash.</source>
         <translation>
             <numerusform>%n клиент перемещён в корзину.</numerusform>
@@ -1613,7 +1624,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="674"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="679"/>
         <source>%n client(s) restored.</source>
         <translation>
             <numerusform>%n клиент восстановлен.</numerusform>
@@ -1622,22 +1633,22 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="680"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="685"/>
         <source>&amp;Undo: move to trash</source>
         <translation>&amp;Отменить удаление в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="681"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="686"/>
         <source>Undo</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="730"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="735"/>
         <source>Reminder: %1 — %2</source>
         <translation>Напоминание: %1 — %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="732"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="737"/>
         <source>%n reminder(s) came due.</source>
         <translation>
             <numerusform>Подошёл срок %n напоминания.</numerusform>
@@ -1646,29 +1657,29 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="740"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="830"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="745"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="835"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="747"/>
         <location filename="../../salesdesk/ui/main_window.py" line="752"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="757"/>
         <source>Demo data</source>
         <translation>Демоданные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="748"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="753"/>
         <source>How many demo clients to add to this base?</source>
         <translation>Сколько демонстрационных клиентов добавить в базу?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="752"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="757"/>
         <source>Adding demo clients…</source>
         <translation>Добавление демонстрационных клиентов…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="758"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="763"/>
         <source>%n demo client(s) added.</source>
         <translation>
             <numerusform>Добавлен %n демонстрационный клиент.</numerusform>
@@ -1677,17 +1688,17 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="819"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="824"/>
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="819"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="824"/>
         <source>Writing %1…</source>
         <translation>Записываю %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="829"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="834"/>
         <source>%n client(s) exported to %1.</source>
         <translation>
             <numerusform>%n клиент выгружен в %1.</numerusform>
@@ -1696,12 +1707,12 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="913"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="918"/>
         <source>About SalesDesk</source>
         <translation>О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="914"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="919"/>
         <source>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;The client base and sales of a small office: clients and their requisites, contact persons, reminders, deals.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;Клиентская база и продажи небольшого офиса: клиенты и их реквизиты, контактные лица, напоминания, сделки.&lt;/p&gt;&lt;p&gt;База данных: %2&lt;/p&gt;</translation>
     </message>
@@ -2066,113 +2077,113 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ReportsPanel</name>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="278"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="277"/>
         <source>the first %1 of %2; all are in the table</source>
         <translation>первые %1 из %2, все — в таблице</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="490"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="489"/>
         <source>thousands</source>
         <translation>тыс.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="491"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="490"/>
         <source>millions</source>
         <translation>млн</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="371"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="370"/>
         <source>Last 12 months</source>
         <translation>Последние 12 месяцев</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="372"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="371"/>
         <source>This month</source>
         <translation>Этот месяц</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="372"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="371"/>
         <source>Last month</source>
         <translation>Прошлый месяц</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="373"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="372"/>
         <source>This quarter</source>
         <translation>Этот квартал</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="374"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="373"/>
         <source>Last quarter</source>
         <translation>Прошлый квартал</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="375"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="374"/>
         <source>This year</source>
         <translation>Этот год</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="375"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="374"/>
         <source>Last year</source>
         <translation>Прошлый год</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="376"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="375"/>
         <source>Dates I choose</source>
         <translation>Свои даты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="385"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="384"/>
         <source>by month</source>
         <translation>по месяцам</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="385"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="384"/>
         <source>by quarter</source>
         <translation>по кварталам</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="386"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="385"/>
         <source>by year</source>
         <translation>по годам</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="389"/>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="499"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="388"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="498"/>
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="405"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="404"/>
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="407"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="406"/>
         <source>Manager:</source>
         <translation>Менеджер:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="408"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="407"/>
         <source>No contact for more than</source>
         <translation>Без контакта больше</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="409"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="408"/>
         <source>Cards filled below</source>
         <translation>Карточки заполнены меньше чем на</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="421"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="420"/>
         <source>Export to Excel…</source>
         <translation>Экспорт в Excel…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="423"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="422"/>
         <source>Save this report as an Excel workbook with its chart and table</source>
         <translation>Сохранить отчёт в книгу Excel с диаграммой и таблицей</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reports_panel.py" line="544"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="543"/>
         <source>day(s)</source>
         <translation>
             <numerusform>день</numerusform>
@@ -2181,52 +2192,52 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="586"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="585"/>
         <source>Computing…</source>
         <translation>Считаю…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="606"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="599"/>
         <source>Nothing to show for these parameters.</source>
         <translation>За выбранный период и с этими условиями данных нет.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="607"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="600"/>
         <source>This report is a table only.</source>
         <translation>У этого отчёта только таблица.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="631"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="632"/>
         <source>The report could not be computed; details are in the log.</source>
         <translation>Отчёт не удалось построить; подробности — в журнале программы.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="644"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="645"/>
         <source>Saving %1…</source>
         <translation>Сохраняю %1…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="650"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="651"/>
         <source>Export the report</source>
         <translation>Экспорт отчёта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="652"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="653"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="660"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="661"/>
         <source>The report is saved to %1.</source>
         <translation>Отчёт сохранён в %1.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="661"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="662"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="670"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="671"/>
         <source>The report could not be saved; details are in the log.</source>
         <translation>Отчёт не удалось сохранить; подробности — в журнале программы.</translation>
     </message>

@@ -221,6 +221,10 @@ class Interaction(InteractionFields):
     created_at: datetime
 
 
+# The currencies the deal editor offers, the usual one first; others can come from an import.
+CURRENCIES = ("RUB", "USD", "EUR", "CNY", "KZT", "BYN")
+
+
 @dataclass(frozen=True, slots=True)
 class Money:
     """An amount with its currency; always Decimal, two places (kopecks/cents), half up."""

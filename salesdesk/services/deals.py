@@ -100,15 +100,24 @@ def deals_of(uow: UnitOfWork, client_id: int) -> list[Deal]:
 
 @dataclass(frozen=True, slots=True)
 class DealsView:
-    """What the Deals tab shows for a query: its first rows and the status bar's totals."""
+    """What the Deals tab shows at once for a query: its first rows. Whether there are more is
+    known (``complete``); how many, with their sums, is ``deal_totals``, asked next."""
 
     rows: tuple[DealRow, ...]
-    totals: DealTotals
+    complete: bool  # these are all the deals the query shows
 
 
 def deals_view(uow: UnitOfWork, query: DealQuery, *, limit: int) -> DealsView:
     with uow:
-        return DealsView(tuple(uow.deal_listing.rows(query, offset=0, limit=limit)), uow.deal_listing.totals(query))
+        rows = tuple(uow.deal_listing.rows(query, offset=0, limit=limit + 1))
+    return DealsView(rows[:limit], complete=len(rows) <= limit)
+
+
+def deal_totals(uow: UnitOfWork, query: DealQuery) -> DealTotals:
+    """The count and the sums per currency of the deals *query* shows (asked after the rows: on a
+    million deals adding them up takes longer than finding the first page)."""
+    with uow:
+        return uow.deal_listing.totals(query)
 
 
 def deal_rows_at(uow: UnitOfWork, query: DealQuery, offset: int, limit: int, total: int | None = None) -> list[DealRow]:

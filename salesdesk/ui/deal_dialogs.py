@@ -24,14 +24,21 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.domain.errors import FieldProblem, UserError, ValidationError
-from salesdesk.domain.model import Deal, DealFields, DealStage, InteractionFields, InteractionKind, Manager, Money
+from salesdesk.domain.model import (
+    CURRENCIES,
+    Deal,
+    DealFields,
+    DealStage,
+    InteractionFields,
+    InteractionKind,
+    Manager,
+    Money,
+)
 from salesdesk.domain.text import parse_amount
 from salesdesk.services import deals, history, reference
 from salesdesk.services.common import UowFactory
 from salesdesk.ui.dialogs import HookDialog, Inform
 from salesdesk.ui.widgets import MUTED, FieldMessage
-
-CURRENCIES = ("RUB", "USD", "EUR", "CNY", "KZT", "BYN")
 
 
 def _qdate(value: date) -> QDate:

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QThreadPool,
     QTimer,
     Signal,
     Slot,
@@ -73,6 +74,7 @@ DEAL_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class DealTableModel(QAbstractTableModel):
+    count_changed = Signal(int)  # the first rows are there: how many in all (-1: counting); the sums follow
     totals_changed = Signal(object)  # DealTotals
     loading_changed = Signal(bool)
 
@@ -80,6 +82,11 @@ class DealTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._uow = uow
         self._latest = Latest(runner)
+        # Adding up a million deals takes up to a second: on a thread of its own, so it never delays
+        # the next page, and a question that a newer filter made stale is dropped before it starts.
+        totals_pool = QThreadPool(self)
+        totals_pool.setMaxThreadCount(1)
+        self._latest_totals = Latest(Runner(self, totals_pool))
         self.query = DealQuery()
         self._rows: paging.PagedRows[DealRow] = paging.PagedRows(
             lambda offset, limit, total: deals.deal_rows_at(self._uow(), self.query, offset, limit, total=total))
@@ -95,15 +102,45 @@ class DealTableModel(QAbstractTableModel):
     def reload(self) -> None:
         self.set_query(self.query)
 
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Wait for the sums being added up (on closing, and in tests)."""
+        return self._latest_totals.runner.wait(msecs)
+
     def _on_loaded(self, answer: tuple[DealQuery, deals.DealsView]) -> None:
+        """The first page is shown at once; the list's length comes with the totals, a moment later
+        on a million deals (until then the view holds the rows it has)."""
         query, view = answer
         self.beginResetModel()
         self.query = query
-        self._rows.reset(view.totals.count, view.rows)
+        self._rows.reset(len(view.rows), view.rows)
         self.endResetModel()
         self.loading = False
         self.loading_changed.emit(False)
-        self.totals_changed.emit(view.totals)
+        self.count_changed.emit(len(view.rows) if view.complete else -1)
+        uow, latest = self._uow, self._latest_totals
+        mine = latest.generation + 1
+
+        def add_up() -> tuple[DealQuery, DealTotals] | None:
+            if latest.generation != mine:
+                return None  # a newer filter came while this one waited
+            return query, deals.deal_totals(uow(), query)
+
+        latest.start(add_up, self._on_totals)
+
+    def _on_totals(self, answer: tuple[DealQuery, DealTotals] | None) -> None:
+        if answer is None or answer[0] != self.query:
+            return
+        totals = answer[1]
+        shown = self._rows.total
+        if totals.count > shown:
+            self.beginInsertRows(_ROOT, shown, totals.count - 1)
+            self._rows.total = totals.count
+            self.endInsertRows()
+        elif totals.count < shown:  # deals went away in between: read the list again
+            self.beginResetModel()
+            self._rows.reset(totals.count, [])
+            self.endResetModel()
+        self.totals_changed.emit(totals)
 
     def deal_at(self, row: int) -> DealRow | None:
         return self._rows.row(row)
@@ -237,6 +274,7 @@ class DealsPanel(QWidget):
         self.date_from.dateChanged.connect(self.apply)
         self.date_to.dateChanged.connect(self.apply)
         self.clear.clicked.connect(self._on_clear_clicked)
+        self.model.count_changed.connect(self._on_model_count_changed)
         self.model.totals_changed.connect(self._on_model_totals_changed)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.set_reference([], [])
@@ -291,6 +329,13 @@ class DealsPanel(QWidget):
         self.client.blockSignals(False)
         self.period.setChecked(False)
         self.apply()
+
+    @Slot(int)
+    def _on_model_count_changed(self, count: int) -> None:
+        if count < 0:
+            self.status.setText(self.tr("Counting the deals…"))
+        else:
+            self.status.setText(self.tr("%Ln deal(s)", "", count) + (" · " + self.tr("adding up…") if count else ""))
 
     @Slot(object)
     def _on_model_totals_changed(self, totals: DealTotals) -> None:

@@ -400,10 +400,15 @@ class MainWindow(QMainWindow):
             return
         self.notifier.timer.stop()
         self.save_layout()
-        self.runner.wait(10_000)
+        self.wait_for_jobs()
         if self.tray is not None:
             self.tray.hide()
         event.accept()
+
+    def wait_for_jobs(self, msecs: int = 10_000) -> None:
+        """Let background reads finish before the base is closed (on quitting, and in tests)."""
+        self.runner.wait(msecs)
+        self.deals_panel.model.wait(msecs)
 
     def current_manager(self) -> int | None:
         return self.settings.current_manager_id

@@ -53,6 +53,8 @@ def make_window(qtbot: QtBot, uow: Callable[[], UnitOfWork], settings: Settings)
         qtbot.addWidget(window)
         window.resize(1280, 720)
         window.show()
+        window.activateWindow()  # keys and focus go to the active window only (it matters under Xvfb)
+        qtbot.waitUntil(window.isActiveWindow, timeout=5000)
         window.start()
         wait_loaded(qtbot, window)
         windows.append(window)
@@ -61,7 +63,7 @@ def make_window(qtbot: QtBot, uow: Callable[[], UnitOfWork], settings: Settings)
     yield make
     for window in windows:
         window.card._set_dirty(False)  # no "save changes?" question while the test tears down
-        window.runner.wait(10_000)
+        window.wait_for_jobs()
 
 
 def wait_loaded(qtbot: QtBot, window: MainWindow) -> None:

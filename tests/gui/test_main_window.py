@@ -72,7 +72,7 @@ def test_typing_russian_in_the_search_box_filters_the_table(qtbot: QtBot, make_w
 def test_ctrl_f_focuses_search_and_escape_clears_it(qtbot: QtBot, make_window: Window, base: dict[str, int]) -> None:
     window = make_window()
     window.find_action.trigger()
-    assert window.search.hasFocus()
+    qtbot.waitUntil(window.search.hasFocus, timeout=5000)
     window.search.setText("ром")
     qtbot.keyClick(window.search, Qt.Key.Key_Escape)
     assert window.search.text() == ""

@@ -86,6 +86,9 @@ def test_the_deals_tab_filters_and_opens_the_client(qtbot: QtBot, make_window: W
     panel = window.deals_panel
     qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=5000)
     assert "2 deal(s)" in panel.status.text()
+    # the sums follow the rows: per currency, in the locale's money format
+    qtbot.waitUntil(lambda: "adding up" not in panel.status.text(), timeout=5000)
+    assert "350" in panel.status.text()
     panel.stage.setCurrentIndex(panel.stage.findData(DealStage.WON.value))
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5000)
     assert panel.model.index(0, 2).data() == "Сервис"

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
+import random
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
 from salesdesk.domain.errors import ValidationError
 from salesdesk.domain.model import (
+    Deal,
     DealFields,
     DealStage,
     InteractionFields,
@@ -20,6 +24,8 @@ from salesdesk.domain.model import (
     ReminderFields,
 )
 from salesdesk.domain.queries import DealQuery, DealSort
+from salesdesk.domain.text import fold, sort_key
+from salesdesk.services import clients as clients_service
 from salesdesk.services import deals, history, reference, reminders
 from salesdesk.store import UnitOfWork
 
@@ -150,13 +156,90 @@ def test_the_deals_list_filters_sorts_and_totals_in_the_database(uow: Uow, add_c
                                              opened_on=date(2026, 10, 1)), now=NOW)
     everything = deals.deals_view(uow(), DealQuery(), limit=10)
     assert [r.title for r in everything.rows] == ["Склад", "Поставка", "Годовой договор"]  # newest opened first
-    assert everything.totals.count == 3
-    assert everything.totals.amounts == (Money.of("1000", "USD"), Money.of("150.15"))
-    by_industry = deals.deals_view(uow(), DealQuery(industry_id=construction), limit=10)
-    assert by_industry.totals.amounts == (Money.of("150.15"),)
+    assert everything.complete
+    totals = deals.deal_totals(uow(), DealQuery())
+    assert (totals.count, totals.amounts) == (3, (Money.of("1000", "USD"), Money.of("150.15")))
+    assert deals.deal_totals(uow(), DealQuery(industry_id=construction)).amounts == (Money.of("150.15"),)
     won_only = deals.deals_view(uow(), DealQuery(stages=frozenset({DealStage.WON}), owner_id=anna), limit=10)
     assert [r.amount.amount for r in won_only.rows] == [Decimal("100.10")]
     by_amount = deals.deal_rows_at(uow(), DealQuery(sort=DealSort.AMOUNT, descending=False), 1, 2, total=3)
     assert [r.title for r in by_amount] == ["Годовой договор", "Склад"]
     assert [r.client_name for r in deals.deals_view(uow(), DealQuery(client_text="ёлк"), limit=5).rows] == [
         "ООО «Ёлка»"]
+
+
+def test_every_window_of_the_deals_list_is_the_same_list(uow: Uow, add_client: Callable[..., int]) -> None:
+    """Whatever the filter, sort and direction, the windows the table reads (from the front and,
+    past the middle, from the end) join up to the list a person would make by hand, without the
+    deals of trashed clients or trashed deals, and the count and sums agree with it."""
+    rng = random.Random(7)
+    managers = [reference.create_manager(uow(), ManagerFields(name=n)).id for n in ("Анна", "Борис", "Вера")]
+    industries = [reference.find_industry(uow(), code).id for code in ("F", "G")]
+    names = ["ООО «Ромашка»", "ООО «Ёлка»", "ИП Ромашкин", "АО «Берёза»", "ООО «Сосна»", "ЗАО «Дуб»"]
+    clients = {add_client(name, industry_id=rng.choice([*industries, None])): name for name in names}
+    stages = list(DealStage)
+    made = []
+    for _ in range(70):
+        client = rng.choice(list(clients))
+        stage = rng.choice(stages)
+        opened = date(2026, 1, 1) + timedelta(days=rng.randrange(300))
+        closed = opened + timedelta(days=rng.randrange(30)) if stage.closed else None
+        fields = DealFields(title=f"Сделка {rng.randrange(20):02d}", amount=Money.of(str(rng.randrange(1, 50) * 10)),
+                            stage=stage, lost_reason="Дорого" if stage is DealStage.LOST else "", opened_on=opened,
+                            closed_on=closed, owner_id=rng.choice([*managers, None]),
+                            contract_end=opened + timedelta(days=365) if rng.random() < 0.3 else None)
+        made.append(deals.add_deal(uow(), client, fields, now=NOW).id)
+    trashed_client = next(iter(clients))
+    clients_service.trash_client(uow(), trashed_client)
+    for ident in made[:5]:
+        deals.trash_deal(uow(), ident, now=NOW)
+    every = [d for c in clients if c != trashed_client for d in deals.deals_of(uow(), c)]
+    industry_of = {c: clients_service.get_client(uow(), c).industry_id for c in clients if c != trashed_client}
+    owners = {m.id: m.name for m in reference.list_managers(uow())}
+
+    def key(deal: Deal, sort: DealSort) -> Any:
+        owner = owners.get(deal.owner_id) if deal.owner_id is not None else None
+        return {DealSort.OPENED: deal.opened_on, DealSort.AMOUNT: deal.amount.minor, DealSort.TITLE: deal.title,
+                DealSort.STAGE: stages.index(deal.stage), DealSort.CLIENT: sort_key(clients[deal.client_id]),
+                DealSort.OWNER: fold(owner) if owner else None, DealSort.CLOSED: deal.closed_on,
+                DealSort.CONTRACT_END: deal.contract_end}[sort]
+
+    queries = [DealQuery(), DealQuery(stages=frozenset({DealStage.WON, DealStage.LOST})),
+               DealQuery(owner_id=managers[0]), DealQuery(industry_id=industries[0]), DealQuery(client_text="ромаш"),
+               DealQuery(opened_from=date(2026, 3, 1), opened_to=date(2026, 6, 30), owner_id=managers[1])]
+    for base in queries:
+        for sort in DealSort:
+            for descending in (True, False):
+                query = dataclasses.replace(base, sort=sort, descending=descending)
+                shown = [d for d in every
+                         if (not query.stages or d.stage in query.stages)
+                         and (query.owner_id is None or d.owner_id == query.owner_id)
+                         and (query.industry_id is None or industry_of[d.client_id] == query.industry_id)
+                         and (not query.client_text or "ромаш" in fold(clients[d.client_id]))
+                         and (query.opened_from is None or d.opened_on >= query.opened_from)
+                         and (query.opened_to is None or d.opened_on <= query.opened_to)]
+                known = sorted((d for d in shown if key(d, sort) is not None), key=lambda d: (key(d, sort), d.id),
+                               reverse=descending)
+                blank = sorted((d for d in shown if key(d, sort) is None), key=lambda d: d.id, reverse=descending)
+                shown = known + blank  # no closing date, contract end or owner: last either way
+                first = deals.deals_view(uow(), query, limit=4)
+                assert [r.id for r in first.rows] == [d.id for d in shown[:4]]
+                assert first.complete == (len(shown) <= 4)
+                total = deals.deal_totals(uow(), query).count
+                assert total == len(shown), query
+                windows = [r.id for offset in range(0, total, 4)
+                           for r in deals.deal_rows_at(uow(), query, offset, 4, total=total)]
+                assert windows == [d.id for d in shown], query
+                sums = deals.deal_totals(uow(), query)
+                assert sum((m.amount for m in sums.amounts), Decimal(0)) == sum((d.amount.amount for d in shown),
+                                                                                Decimal(0))
+
+
+def test_totals_keep_every_currency_apart(uow: Uow, add_client: Callable[..., int]) -> None:
+    client = add_client("ООО «Ромашка»")
+    for amount, currency in (("10.50", "RUB"), ("5", "GBP"), ("7", "GBP"), ("1", "CHF"), ("2", "USD")):
+        deals.add_deal(uow(), client, DealFields(title="Поставка", amount=Money.of(amount, currency),
+                                                 opened_on=date(2026, 1, 1)), now=NOW)
+    totals = deals.deal_totals(uow(), DealQuery())
+    assert totals.count == 5
+    assert totals.amounts == (Money.of("12", "GBP"), Money.of("10.50"), Money.of("2", "USD"), Money.of("1", "CHF"))

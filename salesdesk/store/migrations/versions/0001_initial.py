@@ -112,6 +112,8 @@ def upgrade() -> None:
     )
     op.create_index("ix_clients_live_sort_key", "clients", ["sort_key", "id", "completeness"],
                     sqlite_where=sa.text("deleted_at IS NULL"), postgresql_where=sa.text("deleted_at IS NULL"))
+    op.create_index("ix_clients_trashed", "clients", ["id"], sqlite_where=sa.text("deleted_at IS NOT NULL"),
+                    postgresql_where=sa.text("deleted_at IS NOT NULL"))
     op.create_index("ix_clients_inn", "clients", ["inn"])
     op.create_index("ix_clients_phone_e164", "clients", ["phone_e164"])
     op.create_index("ix_clients_email_norm", "clients", ["email_norm"])
@@ -202,7 +204,12 @@ def upgrade() -> None:
     op.create_index("ix_deals_pipeline", "deals", ["stage", "currency", "opened_on", "owner_id", "client_id",
                                                    "amount_minor"],
                     sqlite_where=sa.text("deleted_at IS NULL"), postgresql_where=sa.text("deleted_at IS NULL"))
-    op.create_index("ix_deals_opened_on", "deals", ["opened_on", "id"])
+    op.create_index("ix_deals_live_opened", "deals", ["opened_on", "id", "stage", "owner_id", "client_id", "currency",
+                                                      "amount_minor"],
+                    sqlite_where=sa.text("deleted_at IS NULL"), postgresql_where=sa.text("deleted_at IS NULL"))
+    op.create_index("ix_deals_live_amount", "deals", ["amount_minor", "id", "stage", "owner_id", "client_id",
+                                                      "opened_on"],
+                    sqlite_where=sa.text("deleted_at IS NULL"), postgresql_where=sa.text("deleted_at IS NULL"))
     op.create_index("ix_deals_owner_id", "deals", ["owner_id"])
     op.create_table(
         "reminders",
