@@ -140,8 +140,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                      ms(median(r["middle_s"])), ms(median(r["totals_s"]))))
     print(table(("filter / sort", "deals", "view ms", "p95 ms", "≤50 ms", "× baseline", "last ms", "≤50 ms",
                  "middle ms", "sums ms"), rows))
-    print("view: the first page, what the table waits for (the count comes with the sums); sums: the status line's totals per "
-          "currency, asked after the rows are shown")
+    print("view: the first page, what the table waits for (the count comes with the sums);\n"
+          "sums: the count and the status line's totals per currency, asked after the rows are shown")
     results["environment"]["loadavg_end"] = environment()["loadavg"]
     print(f"\nresults: {write_results('deals', clients, results)}")
     return 0
