@@ -202,9 +202,12 @@ class DealTableModel(QAbstractTableModel):
         return self._locale.toString(QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if 0 <= column < len(COLUMNS):
-            self.set_query(dataclasses.replace(self.query, sort=COLUMNS[column].sort,
-                                               descending=order == Qt.SortOrder.DescendingOrder))
+        if not 0 <= column < len(COLUMNS):
+            return
+        query = dataclasses.replace(self.query, sort=COLUMNS[column].sort,
+                                    descending=order == Qt.SortOrder.DescendingOrder)
+        if query != self.query:  # Qt also calls this when sorting is switched on: no million-deal read for that
+            self.set_query(query)
 
 
 class DealsPanel(QWidget):
@@ -247,6 +250,7 @@ class DealsPanel(QWidget):
         layout.addLayout(filters)
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)  # the query's order
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -255,7 +259,6 @@ class DealsPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
-        header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         for i, width in enumerate((95, 220, 240, 110, 130, 95, 110, 140)):
             header.resizeSection(i, width)
         header.setStretchLastSection(True)

@@ -245,7 +245,7 @@ class MainWindow(QMainWindow):
                                         self.tr("Plan the next contact with this client in three months"))
         self.log_action = self._action(self.tr("&Log a contact…"), lambda: self.card.log_contact(), "Ctrl+L",
                                        self.tr("Record a call, meeting, letter or note and plan the next contact"))
-        self.deal_action = self._action(self.tr("New &deal…"), self._new_deal, "Ctrl+D")
+        self.deal_action = self._action(self.tr("New &deal…"), lambda: self.card.add_deal(), "Ctrl+D")
         self.industries_action = self._action(self.tr("&Industries…"), self.open_industries)
         self.next_client_action = self._action(self.tr("Ne&xt client"), lambda: self._step(1), "Ctrl+Down")
         self.previous_client_action = self._action(self.tr("Pre&vious client"), lambda: self._step(-1), "Ctrl+Up")
@@ -837,10 +837,6 @@ class MainWindow(QMainWindow):
                                  timeout_ms=30_000)
 
     # Deals and history ---------------------------------------------------------------------------
-
-    def _new_deal(self) -> None:
-        self.card.tabs.setCurrentIndex(3)
-        self.card.add_deal_button.click()
 
     @Slot(object)
     def _on_reminders_log_requested(self, reminder: Reminder) -> None:

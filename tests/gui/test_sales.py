@@ -75,16 +75,23 @@ def test_log_the_result_from_the_reminders_panel(qtbot: QtBot, make_window: Wind
 
 
 def test_the_deals_tab_filters_and_opens_the_client(qtbot: QtBot, make_window: Window, uow: Callable[[], UnitOfWork],
-                                                    add_client: Callable[..., int]) -> None:
+                                                    add_client: Callable[..., int],
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    real_view = deals.deals_view
     first = add_client("ООО «Ромашка»")
     second = add_client("ООО «Ёлка»")
     deals.add_deal(uow(), first, DealFields(title="Поставка", amount=Money.of("100"), opened_on=date(2026, 1, 10)))
     won = deals.add_deal(uow(), second, DealFields(title="Сервис", amount=Money.of("250.50"), stage=DealStage.WON,
                                                    opened_on=date(2026, 3, 1), closed_on=date(2026, 4, 1))).id
+    asked: list[object] = []
+    monkeypatch.setattr(deals, "deals_view", lambda *a, **k: asked.append(a[1]) or real_view(*a, **k))
     window = make_window()
+    assert asked == [], "the deals list is read only when its tab is opened (a million deals on some bases)"
+    assert window.card.client_id is None and window.card.stack.currentWidget() is window.card.placeholder
     window.tabs.setCurrentWidget(window.deals_panel)
     panel = window.deals_panel
     qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=5000)
+    assert len(asked) == 1
     assert "2 deal(s)" in panel.status.text()
     # the sums follow the rows: per currency, in the locale's money format
     qtbot.waitUntil(lambda: "adding up" not in panel.status.text(), timeout=5000)
