@@ -13,7 +13,6 @@ import io
 import os
 import shutil
 import tempfile
-import unicodedata
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -25,7 +24,7 @@ from defusedxml import DTDForbidden, EntitiesForbidden
 
 from salesdesk.files.errors import FileProblem
 from salesdesk.files.extent import Extent, TooBig, ods_sheets, xlsx_extent
-from salesdesk.files.writing import DANGEROUS_START
+from salesdesk.files.writing import looks_guarded
 
 Cell = str | float | int | bool | date | datetime | time | None
 
@@ -139,14 +138,14 @@ def _rows(data: object) -> Iterator[list[Cell]]:
         yield list(row)
 
 
-def _tidy(row: Sequence[Cell], limits: Limits, *, csv_file: bool = False) -> list[Cell]:
+def _tidy(row: Sequence[Cell], limits: Limits) -> list[Cell]:
     """Text cells: at most Excel's cell length, without the apostrophe that guards a formula."""
     out: list[Cell] = []
     for cell in row:
         if isinstance(cell, str):
             if len(cell) > limits.cell_chars:
                 cell = cell[: limits.cell_chars]
-            cell = _unguard(cell, csv_file=csv_file)
+            cell = _unguard(cell)
         out.append(cell)
     return out
 
@@ -291,19 +290,19 @@ def _read_csv(path: Path, limits: Limits) -> list[list[Cell]]:
     for row in records:
         if len(row) > limits.columns:
             raise FileProblem("file.too_many_columns", path, columns=len(row), limit=limits.columns)
-        rows.append(_tidy(row, limits, csv_file=True))
+        rows.append(_tidy(row, limits))
     return _trim(rows)
 
 
-def _unguard(cell: str, *, csv_file: bool) -> str:
+def _unguard(cell: str) -> str:
     """Remove the apostrophe that guards text which would otherwise run as a formula.
 
     Our CSV export writes it, and doubles an apostrophe the text itself starts with; a spreadsheet
     that opened such a CSV and was saved keeps the guard as part of the text, so workbooks are
-    unguarded too — but only before a character a formula could start with.
+    unguarded too. Only before a formula character or another apostrophe (``looks_guarded``):
+    our workbooks write a text typed that way with one apostrophe more.
     """
-    if len(cell) > 1 and cell[0] == "'" and (
-            (csv_file and cell[1] == "'") or unicodedata.normalize("NFKC", cell[1]).startswith(DANGEROUS_START)):
+    if looks_guarded(cell):
         return cell[1:]
     return cell
 

@@ -1,7 +1,8 @@
 """Writing spreadsheets: .xlsx with openpyxl in write-only mode, and .csv.
 
 Memory does not grow with the number of rows (rows stream to the file). No user text ever
-becomes a formula (DOMAIN.md §4): in .xlsx a text starting with "=" is written as a text cell;
+becomes a formula (DOMAIN.md §4): in .xlsx a text starting with "=" is written as a text cell
+(and one that starts with an apostrophe before a formula character gets one more, see ``looks_guarded``);
 in .csv any cell starting with = + - @ tab CR LF (also in their full-width forms) gets a leading
 apostrophe, which spreadsheets show as text and our import removes again. Identifiers and phones
 are text cells, dates are dates, money is a number with a format.
@@ -42,9 +43,21 @@ def csv_safe(value: str) -> str:
     A text that starts with an apostrophe itself gets one more, so that reading the guard back off
     (files/reading.py) returns exactly what was typed.
     """
-    if value and (value[0] == "'" or unicodedata.normalize("NFKC", value[:1]).startswith(DANGEROUS_START)):
+    if value and (value[0] == "'" or formula_start(value)):
         return "'" + value
     return value
+
+
+def formula_start(char: str) -> bool:
+    """Whether a text starting with *char* could run as a formula (full-width forms included)."""
+    return unicodedata.normalize("NFKC", char[:1]).startswith(DANGEROUS_START)
+
+
+def looks_guarded(value: str) -> bool:
+    """An apostrophe before a formula character or before another apostrophe: how a guarded CSV
+    cell reads, also once a spreadsheet has opened and saved it, so the import takes that first
+    apostrophe off (files/reading.py). A text typed that way is written with one more."""
+    return len(value) > 1 and value[0] == "'" and (value[1] == "'" or formula_start(value[1]))
 
 
 # Characters XML 1.0 cannot hold (openpyxl refuses them): dropped, as no spreadsheet could show them.
@@ -124,6 +137,8 @@ class XlsxSheet:
                 row.append(None)
             elif isinstance(value, str):
                 value = xml_safe(value)
+                if looks_guarded(value):  # typed that way: one more, as the import takes one off
+                    value = "'" + value
                 if value.startswith("="):
                     cell = self._cell(self.sheet, value=value)
                     cell.data_type = "s"  # never a formula
