@@ -292,6 +292,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{field}: у незакрытой сделки даты закрытия нет — выберите стадию «Выиграна» или «Проиграна»",
         "{field}: an open deal has no closing date — set the stage to Won or Lost",
     ),
+    "err.closed_before_opened": (
+        "{field} {value}: раньше даты открытия сделки ({opened})",
+        "{field} {value}: before the deal was opened ({opened})",
+    ),
     "err.contract_before_opened": (
         "{field} {value}: раньше даты открытия сделки",
         "{field} {value}: before the deal was opened",

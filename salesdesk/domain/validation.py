@@ -279,8 +279,9 @@ def validate_deal(fields: DealFields) -> DealFields:
     if cleaned.stage is DealStage.LOST:
         problems.append(_required("lost_reason", cleaned.lost_reason))
     if cleaned.closed_on is not None and cleaned.closed_on < cleaned.opened_on:
-        problems.append(FieldProblem("closed_on", msg("err.date", field=_label("closed_on"),
-                                                      value=cleaned.closed_on.isoformat())))
+        problems.append(FieldProblem("closed_on", msg("err.closed_before_opened", field=_label("closed_on"),
+                                                      value=cleaned.closed_on.strftime("%d.%m.%Y"),
+                                                      opened=cleaned.opened_on.strftime("%d.%m.%Y"))))
     if cleaned.closed_on is not None and not cleaned.stage.closed:
         problems.append(FieldProblem("closed_on", msg("err.closed_on_open_deal", field=_label("closed_on"))))
     if cleaned.contract_end is not None and cleaned.contract_end < cleaned.opened_on:

@@ -325,6 +325,16 @@ def test_deal_title_currency_and_dates() -> None:
     assert validate_deal(won).closed_on == date(2024, 1, 10)
 
 
+def test_a_deal_closed_before_it_opened_says_so(lang: None) -> None:
+    with pytest.raises(ValidationError) as caught:
+        validate_deal(deal(stage=DealStage.WON, opened_on=date(2026, 11, 29), closed_on=date(2026, 11, 20)))
+    assert caught.value.fields() == {"closed_on"}
+    messages.set_language("en")
+    assert "20.11.2026: before the deal was opened (29.11.2026)" in str(caught.value)
+    messages.set_language("ru")
+    assert "20.11.2026: раньше даты открытия сделки (29.11.2026)" in str(caught.value)
+
+
 def test_not_a_number_amount_is_a_validation_error_not_a_crash() -> None:
     with pytest.raises(ValidationError) as caught:
         validate_deal(deal(amount=Money.of("NaN")))
