@@ -97,12 +97,12 @@ class _Plus7:
 
     def region(self, national: str) -> str | None:
         for region, leading, general, types in self.regions:
-            if leading is not None:
-                if not leading.match(national):
-                    continue
-            elif not self._valid(national, general, types):
+            if leading is not None and not leading.match(national):
                 continue
-            return region if self._valid(national, general, types) else None
+            valid = self._valid(national, general, types)
+            if leading is None and not valid:
+                continue
+            return region if valid else None
         return None
 
     @staticmethod
