@@ -4,7 +4,7 @@
 <context>
     <name>ClientCard</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/card.py" line="698"/>
+        <location filename="../../salesdesk/ui/card.py" line="712"/>
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>
@@ -26,8 +26,8 @@
 <context>
     <name>DealsPanel</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/deals_panel.py" line="338"/>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="345"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="358"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="370"/>
         <source>%Ln deal(s)</source>
         <translation>
             <numerusform>%Ln deal</numerusform>

@@ -4,103 +4,103 @@
 <context>
     <name>ClientCard</name>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="202"/>
+        <location filename="../../salesdesk/ui/card.py" line="216"/>
         <source>Requisites</source>
         <translation>Реквизиты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="203"/>
+        <location filename="../../salesdesk/ui/card.py" line="217"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="204"/>
+        <location filename="../../salesdesk/ui/card.py" line="218"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="205"/>
+        <location filename="../../salesdesk/ui/card.py" line="219"/>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="206"/>
+        <location filename="../../salesdesk/ui/card.py" line="220"/>
         <source>Reminders</source>
         <translation>Напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="209"/>
+        <location filename="../../salesdesk/ui/card.py" line="223"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="210"/>
+        <location filename="../../salesdesk/ui/card.py" line="224"/>
         <source>Save the card (Ctrl+S)</source>
         <translation>Сохранить карточку (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="212"/>
+        <location filename="../../salesdesk/ui/card.py" line="226"/>
         <source>Revert</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="213"/>
+        <location filename="../../salesdesk/ui/card.py" line="227"/>
         <source>Drop the changes and show what is saved</source>
         <translation>Отменить изменения и вернуть сохранённые данные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="225"/>
+        <location filename="../../salesdesk/ui/card.py" line="161"/>
         <source>&amp;Save client</source>
         <translation>&amp;Сохранить клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="228"/>
+        <location filename="../../salesdesk/ui/card.py" line="164"/>
         <source>&amp;Revert changes</source>
         <translation>&amp;Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="266"/>
+        <location filename="../../salesdesk/ui/card.py" line="276"/>
         <source>&amp;Name:</source>
         <translation>&amp;Название:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="270"/>
+        <location filename="../../salesdesk/ui/card.py" line="280"/>
         <source>&amp;Kind:</source>
         <translation>Ви&amp;д:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="274"/>
+        <location filename="../../salesdesk/ui/card.py" line="284"/>
         <source>S&amp;tatus:</source>
         <translation>Ст&amp;атус:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="276"/>
+        <location filename="../../salesdesk/ui/card.py" line="286"/>
         <source>&amp;INN:</source>
         <translation>&amp;ИНН:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="277"/>
+        <location filename="../../salesdesk/ui/card.py" line="287"/>
         <source>KPP:</source>
         <translation>КПП:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="278"/>
-        <location filename="../../salesdesk/ui/card.py" line="652"/>
+        <location filename="../../salesdesk/ui/card.py" line="288"/>
+        <location filename="../../salesdesk/ui/card.py" line="666"/>
         <source>OGRN:</source>
         <translation>ОГРН:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="279"/>
+        <location filename="../../salesdesk/ui/card.py" line="289"/>
         <source>Ind&amp;ustry:</source>
         <translation>От&amp;расль:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="286"/>
+        <location filename="../../salesdesk/ui/card.py" line="296"/>
         <source>&amp;Owner:</source>
         <translation>&amp;Ответственный:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="288"/>
+        <location filename="../../salesdesk/ui/card.py" line="298"/>
         <source>&amp;Phone:</source>
         <translation>&amp;Телефон:</translation>
     </message>
@@ -112,318 +112,318 @@ or create a new one (%1).</source>
 или создайте нового (%1).</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="275"/>
+        <location filename="../../salesdesk/ui/card.py" line="285"/>
         <source>Full le&amp;gal name:</source>
         <translation>Полное наи&amp;менование:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="287"/>
+        <location filename="../../salesdesk/ui/card.py" line="297"/>
         <source>Contact details</source>
         <translation>Контактные данные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="289"/>
+        <location filename="../../salesdesk/ui/card.py" line="299"/>
         <source>E-&amp;mail:</source>
         <translation>E-&amp;mail:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="290"/>
+        <location filename="../../salesdesk/ui/card.py" line="300"/>
         <source>&amp;Legal address:</source>
         <translation>&amp;Юридический адрес:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="291"/>
+        <location filename="../../salesdesk/ui/card.py" line="301"/>
         <source>Postal address:</source>
         <translation>Почтовый адрес:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="292"/>
+        <location filename="../../salesdesk/ui/card.py" line="302"/>
         <source>City:</source>
         <translation>Город:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="293"/>
+        <location filename="../../salesdesk/ui/card.py" line="303"/>
         <source>Bank details</source>
         <translation>Банковские реквизиты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="294"/>
+        <location filename="../../salesdesk/ui/card.py" line="304"/>
         <source>Bank:</source>
         <translation>Банк:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="295"/>
+        <location filename="../../salesdesk/ui/card.py" line="305"/>
         <source>BIK:</source>
         <translation>БИК:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="296"/>
+        <location filename="../../salesdesk/ui/card.py" line="306"/>
         <source>Account:</source>
         <translation>Расчётный счёт:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="297"/>
+        <location filename="../../salesdesk/ui/card.py" line="307"/>
         <source>Corr. account:</source>
         <translation>Корр. счёт:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="298"/>
+        <location filename="../../salesdesk/ui/card.py" line="308"/>
         <source>Other</source>
         <translation>Прочее</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="299"/>
+        <location filename="../../salesdesk/ui/card.py" line="309"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="301"/>
+        <location filename="../../salesdesk/ui/card.py" line="311"/>
         <source>Comma-separated, e.g. VIP, Wholesale</source>
         <translation>Через запятую, например: VIP, опт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="302"/>
+        <location filename="../../salesdesk/ui/card.py" line="312"/>
         <source>Tags:</source>
         <translation>Метки:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="305"/>
+        <location filename="../../salesdesk/ui/card.py" line="315"/>
         <source>Notes:</source>
         <translation>Заметки:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="306"/>
+        <location filename="../../salesdesk/ui/card.py" line="316"/>
         <source>10 digits for a company, 12 for a sole trader or a person</source>
         <translation>10 цифр у организации, 12 — у ИП и физлица</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="307"/>
+        <location filename="../../salesdesk/ui/card.py" line="317"/>
         <source>9 characters, companies only</source>
         <translation>9 символов, только у организаций</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="308"/>
+        <location filename="../../salesdesk/ui/card.py" line="318"/>
         <source>Any format, e.g. 8 (495) 123-45-67</source>
         <translation>Любой формат: 8 (495) 123-45-67</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="309"/>
+        <location filename="../../salesdesk/ui/card.py" line="319"/>
         <source>9 digits, starts with 04</source>
         <translation>9 цифр, начинается с 04</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="341"/>
+        <location filename="../../salesdesk/ui/card.py" line="351"/>
         <source>Full name</source>
         <translation>ФИО</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="341"/>
+        <location filename="../../salesdesk/ui/card.py" line="351"/>
         <source>Position</source>
         <translation>Должность</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="341"/>
+        <location filename="../../salesdesk/ui/card.py" line="351"/>
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="341"/>
+        <location filename="../../salesdesk/ui/card.py" line="351"/>
         <source>Phones</source>
         <translation>Телефоны</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="341"/>
+        <location filename="../../salesdesk/ui/card.py" line="351"/>
         <source>E-mails</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="342"/>
+        <location filename="../../salesdesk/ui/card.py" line="352"/>
         <source>Save the new card first, then add its contact persons.</source>
         <translation>Сначала сохраните новую карточку, затем добавьте контактных лиц.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="345"/>
+        <location filename="../../salesdesk/ui/card.py" line="355"/>
         <source>Add…</source>
         <translation>Добавить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="346"/>
-        <location filename="../../salesdesk/ui/card.py" line="388"/>
+        <location filename="../../salesdesk/ui/card.py" line="356"/>
+        <location filename="../../salesdesk/ui/card.py" line="398"/>
         <source>Edit…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="347"/>
+        <location filename="../../salesdesk/ui/card.py" line="357"/>
         <source>Remove</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="365"/>
+        <location filename="../../salesdesk/ui/card.py" line="375"/>
         <source>Log a contact…</source>
         <translation>Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="366"/>
+        <location filename="../../salesdesk/ui/card.py" line="376"/>
         <source>A call, meeting, letter or note; and the next contact</source>
         <translation>Звонок, встреча, письмо или заметка — и следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="372"/>
+        <location filename="../../salesdesk/ui/card.py" line="382"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="372"/>
+        <location filename="../../salesdesk/ui/card.py" line="382"/>
         <source>Summary</source>
         <translation>Содержание</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="372"/>
+        <location filename="../../salesdesk/ui/card.py" line="382"/>
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="394"/>
+        <location filename="../../salesdesk/ui/card.py" line="404"/>
         <source>Deal</source>
         <translation>Сделка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="394"/>
+        <location filename="../../salesdesk/ui/card.py" line="404"/>
         <source>Stage</source>
         <translation>Стадия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="394"/>
+        <location filename="../../salesdesk/ui/card.py" line="404"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="394"/>
+        <location filename="../../salesdesk/ui/card.py" line="404"/>
         <source>Opened</source>
         <translation>Открыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="394"/>
+        <location filename="../../salesdesk/ui/card.py" line="404"/>
         <source>Closed</source>
         <translation>Закрыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="395"/>
+        <location filename="../../salesdesk/ui/card.py" line="405"/>
         <source>Contract ends</source>
         <translation>Договор до</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="396"/>
+        <location filename="../../salesdesk/ui/card.py" line="406"/>
         <source>No deals with this client yet.</source>
         <translation>С этим клиентом пока нет сделок.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="412"/>
+        <location filename="../../salesdesk/ui/card.py" line="422"/>
         <source>Due</source>
         <translation>Срок</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="412"/>
-        <location filename="../../salesdesk/ui/card.py" line="614"/>
-        <location filename="../../salesdesk/ui/card.py" line="1014"/>
+        <location filename="../../salesdesk/ui/card.py" line="422"/>
+        <location filename="../../salesdesk/ui/card.py" line="628"/>
+        <location filename="../../salesdesk/ui/card.py" line="1036"/>
         <source>Reminder</source>
         <translation>Напоминание</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="412"/>
+        <location filename="../../salesdesk/ui/card.py" line="422"/>
         <source>Repeat</source>
         <translation>Повтор</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="412"/>
+        <location filename="../../salesdesk/ui/card.py" line="422"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="414"/>
+        <location filename="../../salesdesk/ui/card.py" line="424"/>
         <source>Remind me…</source>
         <translation>Напомнить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="416"/>
+        <location filename="../../salesdesk/ui/card.py" line="426"/>
         <source>Done</source>
         <translation>Завершить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="367"/>
-        <location filename="../../salesdesk/ui/card.py" line="389"/>
-        <location filename="../../salesdesk/ui/card.py" line="417"/>
+        <location filename="../../salesdesk/ui/card.py" line="377"/>
+        <location filename="../../salesdesk/ui/card.py" line="399"/>
+        <location filename="../../salesdesk/ui/card.py" line="427"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="372"/>
+        <location filename="../../salesdesk/ui/card.py" line="382"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="372"/>
+        <location filename="../../salesdesk/ui/card.py" line="382"/>
         <source>Who</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="373"/>
+        <location filename="../../salesdesk/ui/card.py" line="383"/>
         <source>Nothing recorded yet: log calls, meetings and letters here.</source>
         <translation>Пока ничего не записано: здесь ведётся история звонков, встреч и писем.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="387"/>
+        <location filename="../../salesdesk/ui/card.py" line="397"/>
         <source>New deal…</source>
         <translation>Новая сделка…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="459"/>
+        <location filename="../../salesdesk/ui/card.py" line="471"/>
         <source>— not set —</source>
         <translation>— не указано —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="613"/>
+        <location filename="../../salesdesk/ui/card.py" line="627"/>
         <source>Deal · %1</source>
         <translation>Сделка · %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="614"/>
+        <location filename="../../salesdesk/ui/card.py" line="628"/>
         <source>Reminder · done</source>
         <translation>Напоминание · выполнено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="622"/>
+        <location filename="../../salesdesk/ui/card.py" line="636"/>
         <source>done</source>
         <translation>выполнено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="624"/>
+        <location filename="../../salesdesk/ui/card.py" line="638"/>
         <source>overdue</source>
         <translation>просрочено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="626"/>
+        <location filename="../../salesdesk/ui/card.py" line="640"/>
         <source>snoozed</source>
         <translation>отложено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="652"/>
+        <location filename="../../salesdesk/ui/card.py" line="666"/>
         <source>OGRNIP:</source>
         <translation>ОГРНИП:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="685"/>
-        <location filename="../../salesdesk/ui/card.py" line="781"/>
+        <location filename="../../salesdesk/ui/card.py" line="699"/>
+        <location filename="../../salesdesk/ui/card.py" line="796"/>
         <source>New client</source>
         <translation>Новый клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="688"/>
+        <location filename="../../salesdesk/ui/card.py" line="702"/>
         <source>No. %d</source>
         <translation>№ %d</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/card.py" line="698"/>
+        <location filename="../../salesdesk/ui/card.py" line="712"/>
         <source>and %n more</source>
         <translation>
             <numerusform>и ещё %n</numerusform>
@@ -432,96 +432,96 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="699"/>
+        <location filename="../../salesdesk/ui/card.py" line="713"/>
         <source>Missing: %s</source>
         <translation>Не заполнено: %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="705"/>
+        <location filename="../../salesdesk/ui/card.py" line="719"/>
         <source>The card is complete.</source>
         <translation>Карточка заполнена полностью.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="716"/>
+        <location filename="../../salesdesk/ui/card.py" line="731"/>
         <source>Fix the marked fields to save.</source>
         <translation>Исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="719"/>
+        <location filename="../../salesdesk/ui/card.py" line="734"/>
         <source>Changed, not saved.</source>
         <translation>Изменено, не сохранено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="760"/>
+        <location filename="../../salesdesk/ui/card.py" line="775"/>
         <source>INN %1 already belongs to %2</source>
         <translation>ИНН %1 уже указан у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="762"/>
+        <location filename="../../salesdesk/ui/card.py" line="777"/>
         <source>Phone %1 is already on %2</source>
         <translation>Телефон %1 уже есть у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="764"/>
+        <location filename="../../salesdesk/ui/card.py" line="779"/>
         <source>E-mail %1 is already on %2</source>
         <translation>E-mail %1 уже есть у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="767"/>
+        <location filename="../../salesdesk/ui/card.py" line="782"/>
         <source>A client with this name exists: %1</source>
         <translation>Клиент с таким названием уже есть: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="814"/>
-        <location filename="../../salesdesk/ui/card.py" line="819"/>
+        <location filename="../../salesdesk/ui/card.py" line="829"/>
+        <location filename="../../salesdesk/ui/card.py" line="834"/>
         <source>Not saved: %s</source>
         <translation>Не сохранено: %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="822"/>
+        <location filename="../../salesdesk/ui/card.py" line="837"/>
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="874"/>
+        <location filename="../../salesdesk/ui/card.py" line="889"/>
         <source>Remove contact person</source>
         <translation>Удаление контактного лица</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="875"/>
+        <location filename="../../salesdesk/ui/card.py" line="890"/>
         <source>Remove %s from this client&apos;s contacts?</source>
         <translation>Удалить %s из контактных лиц клиента?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="879"/>
+        <location filename="../../salesdesk/ui/card.py" line="894"/>
         <source>%s removed.</source>
         <translation>Контактное лицо %s удалено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="879"/>
-        <location filename="../../salesdesk/ui/card.py" line="927"/>
-        <location filename="../../salesdesk/ui/card.py" line="969"/>
-        <location filename="../../salesdesk/ui/card.py" line="1044"/>
+        <location filename="../../salesdesk/ui/card.py" line="894"/>
+        <location filename="../../salesdesk/ui/card.py" line="949"/>
+        <location filename="../../salesdesk/ui/card.py" line="991"/>
+        <location filename="../../salesdesk/ui/card.py" line="1066"/>
         <source>Undo</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="927"/>
+        <location filename="../../salesdesk/ui/card.py" line="949"/>
         <source>Deal “%1” deleted.</source>
         <translation>Сделка «%1» удалена.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="969"/>
+        <location filename="../../salesdesk/ui/card.py" line="991"/>
         <source>Entry deleted.</source>
         <translation>Запись удалена.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1011"/>
+        <location filename="../../salesdesk/ui/card.py" line="1033"/>
         <source>Get back to the client</source>
         <translation>Связаться с клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1044"/>
+        <location filename="../../salesdesk/ui/card.py" line="1066"/>
         <source>Reminder deleted.</source>
         <translation>Напоминание удалено.</translation>
     </message>
@@ -751,96 +751,104 @@ or create a new one (%1).</source>
 <context>
     <name>DealTable</name>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="64"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="68"/>
         <source>Opened</source>
         <translation>Открыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="65"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="69"/>
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="66"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="70"/>
         <source>Deal</source>
         <translation>Сделка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="67"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="71"/>
         <source>Stage</source>
         <translation>Стадия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="68"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="72"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="69"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="73"/>
         <source>Closed</source>
         <translation>Закрыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="70"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="74"/>
         <source>Contract ends</source>
         <translation>Договор до</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="71"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="75"/>
         <source>Owner</source>
         <translation>Ответственный</translation>
     </message>
 </context>
 <context>
+    <name>DealTableModel</name>
+    <message>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="143"/>
+        <source>an internal error (see the log)</source>
+        <translation>внутренняя ошибка (подробности в журнале)</translation>
+    </message>
+</context>
+<context>
     <name>DealsPanel</name>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="221"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="239"/>
         <source>Client name</source>
         <translation>Название клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="225"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="243"/>
         <source>All stages</source>
         <translation>Все стадии</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="226"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="244"/>
         <source>Open (not won or lost)</source>
         <translation>Открытые (не выиграны и не проиграны)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="234"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="252"/>
         <source>Opened from</source>
         <translation>Открыты с</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="241"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="259"/>
         <source>Clear filters</source>
         <translation>Сбросить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="244"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="262"/>
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="283"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="302"/>
         <source>All owners</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="284"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="303"/>
         <source>All industries</source>
         <translation>Все отрасли</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="336"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="356"/>
         <source>Counting the deals…</source>
         <translation>Считаю сделки…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/deals_panel.py" line="338"/>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="345"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="358"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="370"/>
         <source>%Ln deal(s)</source>
         <translation>
             <numerusform>%Ln сделка</numerusform>
@@ -849,9 +857,14 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="338"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="358"/>
         <source>adding up…</source>
         <translation>считаю сумму…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="363"/>
+        <source>Could not read the deals: %1</source>
+        <translation>Не удалось прочитать сделки: %1</translation>
     </message>
 </context>
 <context>
@@ -1707,12 +1720,12 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="918"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="914"/>
         <source>About SalesDesk</source>
         <translation>О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="919"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="915"/>
         <source>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;The client base and sales of a small office: clients and their requisites, contact persons, reminders, deals.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;Клиентская база и продажи небольшого офиса: клиенты и их реквизиты, контактные лица, напоминания, сделки.&lt;/p&gt;&lt;p&gt;База данных: %2&lt;/p&gt;</translation>
     </message>

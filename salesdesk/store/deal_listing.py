@@ -1,11 +1,12 @@
 """All deals as one list (the Deals tab): filters, sorting and paging done by the database.
 
-A page is found in two steps: the ids of its deals, from the deals table alone (filters by client
-are an ``IN`` over the clients they allow, so a million deals are walked in an index's order
-without a join), then those deals with their client, owner and industry names. A window in the
-second half is read from the end, so the last of a million deals costs what the first does. The
-count and the sums (for the scroll bar and the status line) are a separate question, so the window
-shows the first page at once and learns the length of the list a moment later.
+A page is found in two steps: the ids of its deals, from the deals table alone (filters by client are an
+``IN`` over the clients they allow, so a million deals are walked in an index's order without a
+join; only sorting by client or owner reads those tables too), then those deals with their client,
+owner and industry names. A window in the second half is read from the end, so the last of a million
+deals costs what the first does. The count and the sums (for the scroll bar and the status line) are
+a separate question, so the window shows the first page at once and learns the length of the list a
+moment later.
 """
 
 from __future__ import annotations
@@ -90,8 +91,9 @@ class DealListing:
         """*stmt* limited to the deals *query* shows. With *walk*, the conditions are written so that
         SQLite reads the index of the list's order and checks them inside it, instead of reading
         every matching deal through another index and sorting them (a unary "+" keeps a term from
-        choosing the index; it changes nothing else). *joined*: *stmt* reads the clients table
-        already (sorting by client), so client conditions are plain terms on it."""
+        choosing the index; it only drops the column's affinity, which these values do not need).
+        *joined*: *stmt* reads the clients table already (sorting by client), so client conditions
+        are plain terms on it."""
         d, c = s.deals.c, s.clients.c
 
         def term(column: Any) -> Any:

@@ -4,6 +4,7 @@ time like the client table, with the count and sum of what is shown."""
 from __future__ import annotations
 
 import dataclasses
+import logging
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -37,12 +38,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from salesdesk.domain.errors import UserError
 from salesdesk.domain.model import DealStage, Industry, Manager
 from salesdesk.domain.queries import DealQuery, DealRow, DealSort, DealTotals
 from salesdesk.services import deals
 from salesdesk.services.common import UowFactory
 from salesdesk.ui import paging
-from salesdesk.ui.widgets import MUTED, money_text
+from salesdesk.ui.widgets import ERROR_COLOR, MUTED, money_text
 from salesdesk.ui.workers import Latest, Runner
 
 Index = QModelIndex | QPersistentModelIndex
@@ -59,6 +61,8 @@ class _Column:
     def title(self) -> str:
         return QCoreApplication.translate("DealTable", self.source_title)
 
+
+log = logging.getLogger(__name__)
 
 COLUMNS = (
     _Column("opened", DealSort.OPENED, str(QT_TRANSLATE_NOOP("DealTable", "Opened"))),
@@ -77,6 +81,7 @@ class DealTableModel(QAbstractTableModel):
     count_changed = Signal(int)  # the first rows are there: how many in all (-1: counting); the sums follow
     totals_changed = Signal(object)  # DealTotals
     loading_changed = Signal(bool)
+    load_failed = Signal(str)  # the rows or the sums could not be read: why, in the user's words
 
     def __init__(self, uow: UowFactory, runner: Runner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -87,17 +92,20 @@ class DealTableModel(QAbstractTableModel):
         totals_pool = QThreadPool(self)
         totals_pool.setMaxThreadCount(1)
         self._latest_totals = Latest(Runner(self, totals_pool))
-        self.query = DealQuery()
+        self.query = DealQuery()  # the query the rows shown answer
+        self.asked = self.query  # the newest query asked for (its answer may still be on its way)
         self._rows: paging.PagedRows[DealRow] = paging.PagedRows(
             lambda offset, limit, total: deals.deal_rows_at(self._uow(), self.query, offset, limit, total=total))
         self._locale = QLocale()
         self.loading = False
 
     def set_query(self, query: DealQuery) -> None:
+        self.asked = query
         self.loading = True
         self.loading_changed.emit(True)
         uow = self._uow
-        self._latest.start(lambda: (query, deals.deals_view(uow(), query, limit=paging.PAGE)), self._on_loaded)
+        self._latest.start(lambda: (query, deals.deals_view(uow(), query, limit=paging.PAGE)), self._on_loaded,
+                           self._on_error)
 
     def reload(self) -> None:
         self.set_query(self.query)
@@ -125,7 +133,14 @@ class DealTableModel(QAbstractTableModel):
                 return None  # a newer filter came while this one waited
             return query, deals.deal_totals(uow(), query)
 
-        latest.start(add_up, self._on_totals)
+        latest.start(add_up, self._on_totals, self._on_error)
+
+    def _on_error(self, exc: BaseException, trace: str) -> None:
+        if not isinstance(exc, UserError):
+            log.error("reading the deals list failed:\n%s", trace)
+        self.loading = False
+        self.loading_changed.emit(False)
+        self.load_failed.emit(str(exc) if isinstance(exc, UserError) else self.tr("an internal error (see the log)"))
 
     def _on_totals(self, answer: tuple[DealQuery, DealTotals] | None) -> None:
         if answer is None or answer[0] != self.query:
@@ -204,9 +219,9 @@ class DealTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
             return
-        query = dataclasses.replace(self.query, sort=COLUMNS[column].sort,
+        query = dataclasses.replace(self.asked, sort=COLUMNS[column].sort,
                                     descending=order == Qt.SortOrder.DescendingOrder)
-        if query != self.query:  # Qt also calls this when sorting is switched on: no million-deal read for that
+        if query != self.asked:  # Qt also calls this when sorting is switched on: no million-deal read for that
             self.set_query(query)
 
 
@@ -279,6 +294,7 @@ class DealsPanel(QWidget):
         self.clear.clicked.connect(self._on_clear_clicked)
         self.model.count_changed.connect(self._on_model_count_changed)
         self.model.totals_changed.connect(self._on_model_totals_changed)
+        self.model.load_failed.connect(self._on_model_load_failed)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.set_reference([], [])
 
@@ -305,7 +321,7 @@ class DealsPanel(QWidget):
             stages = frozenset()
         dated = self.period.isChecked()
         return dataclasses.replace(
-            self.model.query, stages=stages, owner_id=self.owner.currentData(), industry_id=self.industry.currentData(),
+            self.model.asked, stages=stages, owner_id=self.owner.currentData(), industry_id=self.industry.currentData(),
             opened_from=self.date_from.date().toPython() if dated else None,  # type: ignore[arg-type]
             opened_to=self.date_to.date().toPython() if dated else None,  # type: ignore[arg-type]
             client_text=self.client.text().strip())
@@ -335,10 +351,16 @@ class DealsPanel(QWidget):
 
     @Slot(int)
     def _on_model_count_changed(self, count: int) -> None:
+        self.status.setStyleSheet(MUTED)
         if count < 0:
             self.status.setText(self.tr("Counting the deals…"))
         else:
             self.status.setText(self.tr("%Ln deal(s)", "", count) + (" · " + self.tr("adding up…") if count else ""))
+
+    @Slot(str)
+    def _on_model_load_failed(self, reason: str) -> None:
+        self.status.setStyleSheet(f"color: {ERROR_COLOR};")
+        self.status.setText(self.tr("Could not read the deals: %1").replace("%1", reason))
 
     @Slot(object)
     def _on_model_totals_changed(self, totals: DealTotals) -> None:

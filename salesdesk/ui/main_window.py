@@ -436,6 +436,15 @@ class MainWindow(QMainWindow):
         """Show what the search box and filters ask for; *recount* after clients were added or removed."""
         self.search_timer.stop()
         self.model.set_query(self.current_query(), recount=recount)
+        if recount:
+            self._deals_changed()
+
+    def _deals_changed(self) -> None:
+        """Clients or their deals changed: the Deals tab reads its list again when it is next shown."""
+        if self.tabs.currentWidget() is self.deals_panel:
+            self.deals_panel.model.reload()
+        else:
+            self._deals_loaded = False
 
     def refresh(self) -> None:
         self.reload_reference()
@@ -591,11 +600,13 @@ class MainWindow(QMainWindow):
         else:
             self.model.refresh_clients([client_id])
         self.reminders.refresh()
+        self._deals_changed()  # a renamed client, or a new one, shows in the deals list
 
     @Slot(int)
     def _on_card_card_changed(self, client_id: int) -> None:
         self.model.refresh_clients([client_id])
         self.reminders.refresh()
+        self._deals_changed()
 
     @Slot(bool)
     def _on_card_dirty_changed(self, dirty: bool) -> None:

@@ -106,7 +106,9 @@ class Latest:
                 on_done(result)
 
         def fail(exc: BaseException, trace: str) -> None:
-            if mine == self.generation and on_error is not None:
+            if on_error is None:
+                log.error("background job failed:\n%s", trace)
+            elif mine == self.generation:
                 on_error(exc, trace)
 
         self.runner.start(fn, deliver, fail)

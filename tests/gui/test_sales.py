@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from salesdesk.domain.errors import StoreError
+from salesdesk.domain.messages import msg
 from salesdesk.domain.model import DealFields, DealStage, Money, ReminderFields
 from salesdesk.services import deals, history, reference, reminders
 from salesdesk.store import UnitOfWork
@@ -84,7 +88,12 @@ def test_the_deals_tab_filters_and_opens_the_client(qtbot: QtBot, make_window: W
     won = deals.add_deal(uow(), second, DealFields(title="Сервис", amount=Money.of("250.50"), stage=DealStage.WON,
                                                    opened_on=date(2026, 3, 1), closed_on=date(2026, 4, 1))).id
     asked: list[object] = []
-    monkeypatch.setattr(deals, "deals_view", lambda *a, **k: asked.append(a[1]) or real_view(*a, **k))
+
+    def view(*args: Any, **kwargs: Any) -> deals.DealsView:
+        asked.append(args[1])
+        return real_view(*args, **kwargs)
+
+    monkeypatch.setattr(deals, "deals_view", view)
     window = make_window()
     assert asked == [], "the deals list is read only when its tab is opened (a million deals on some bases)"
     assert window.card.client_id is None and window.card.stack.currentWidget() is window.card.placeholder
@@ -123,3 +132,61 @@ def test_industry_notes_reach_the_card(qtbot: QtBot, make_window: Window, uow: C
     qtbot.waitUntil(lambda: window.card.client_id is not None)
     assert window.card.industry_notes.isVisibleTo(window.card)
     assert "сентябрь" in window.card.industry_notes.text()
+
+
+def test_two_quick_header_clicks_end_in_the_order_the_header_shows(qtbot: QtBot, make_window: Window,
+                                                                   uow: Callable[[], UnitOfWork],
+                                                                   add_client: Callable[..., int]) -> None:
+    client = add_client("ООО «Ромашка»")
+    for day, title in ((1, "Первая"), (2, "Вторая")):
+        deals.add_deal(uow(), client, DealFields(title=title, amount=Money.of("10"), opened_on=date(2026, 1, day)))
+    window = make_window()
+    window.tabs.setCurrentWidget(window.deals_panel)
+    model = window.deals_panel.model
+    qtbot.waitUntil(lambda: model.rowCount() == 2 and not model.loading, timeout=5000)
+    assert model.index(0, 2).data() == "Вторая"  # newest first
+    model.sort(0, Qt.SortOrder.AscendingOrder)  # the second click comes before the first one's rows
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: not model.loading and model.query == model.asked, timeout=5000)
+    assert model.query.descending and model.index(0, 2).data() == "Вторая"
+
+
+def test_a_deals_list_that_cannot_be_added_up_says_why(qtbot: QtBot, make_window: Window,
+                                                       uow: Callable[[], UnitOfWork], add_client: Callable[..., int],
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    deals.add_deal(uow(), add_client("ООО «Ёлка»"), DealFields(title="Сервис", amount=Money.of("5"),
+                                                                 opened_on=date(2026, 2, 1)))
+
+    def busy(*_args: object, **_kwargs: object) -> None:
+        raise StoreError(msg("err.db_busy"))
+
+    monkeypatch.setattr(deals, "deal_totals", busy)
+    window = make_window()
+    window.tabs.setCurrentWidget(window.deals_panel)
+    panel = window.deals_panel
+    qtbot.waitUntil(lambda: "Could not read the deals" in panel.status.text(), timeout=5000)
+    assert "busy" in panel.status.text() and panel.model.rowCount() == 1
+
+
+def test_a_deal_added_in_the_card_shows_in_the_deals_tab(qtbot: QtBot, make_window: Window,
+                                                         uow: Callable[[], UnitOfWork], add_client: Callable[..., int],
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    client = add_client("ООО «Ёлка»")
+    deals.add_deal(uow(), client, DealFields(title="Сервис", amount=Money.of("5"), opened_on=date(2026, 2, 1)))
+
+    def typed_in_the_dialog(_parent: object, factory: Callable[[], UnitOfWork], client_id: int, *_rest: object) -> bool:
+        deals.add_deal(factory(), client_id, DealFields(title="Поставка", amount=Money.of("7"),
+                                                        opened_on=date(2026, 3, 1)))
+        return True
+
+    monkeypatch.setattr(DealDialog, "edit", typed_in_the_dialog)
+    window = make_window()
+    window.tabs.setCurrentWidget(window.deals_panel)
+    model = window.deals_panel.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=5000)
+    window.open_client(client)
+    qtbot.waitUntil(lambda: window.card.client_id == client, timeout=5000)
+    window.deal_action.trigger()
+    window.tabs.setCurrentWidget(window.deals_panel)
+    qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=5000)
+    assert model.index(0, 2).data() == "Поставка"
