@@ -18,7 +18,7 @@ from pathlib import PurePosixPath
 from defusedxml import ElementTree
 
 CHUNK = 1 << 20
-_OVERLAP = 64  # a reference cut in two by a chunk boundary is found in the next chunk
+MAX_TAG = 4 * CHUNK  # no spreadsheet writes a tag (or a text between two tags) this long
 
 _ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*?\br=\"(\d+)\"")
 _CELL = re.compile(rb"<(?:\w+:)?c\b[^>]*?\br=\"([A-Z]{1,3})(\d+)\"")
@@ -75,6 +75,8 @@ def xlsx_extent(archive: zipfile.ZipFile, sheet: str) -> Extent:
 
 
 def _chunks(stream: object) -> Iterator[bytes]:
+    """The XML in blocks of about CHUNK bytes, each cut before its last "<", so that no tag is split
+    between two blocks however much padding a hostile file puts inside it (ValueError past MAX_TAG)."""
     tail = b""
     while True:
         block = stream.read(CHUNK)  # type: ignore[attr-defined]
@@ -83,8 +85,12 @@ def _chunks(stream: object) -> Iterator[bytes]:
                 yield tail
             return
         data = tail + block
-        cut = data.rfind(b"<", max(0, len(data) - _OVERLAP))
-        cut = cut if cut > 0 else len(data)
+        cut = data.rfind(b"<")
+        if cut <= 0:  # one tag so far, still open
+            if len(data) > MAX_TAG:
+                raise ValueError("a tag longer than any spreadsheet writes")
+            tail = data
+            continue
         yield data[:cut]
         tail = data[cut:]
 

@@ -143,9 +143,9 @@ def _tidy(row: Sequence[Cell], limits: Limits) -> list[Cell]:
     out: list[Cell] = []
     for cell in row:
         if isinstance(cell, str):
+            cell = _unguard(cell)  # first: a guarded text of the full length keeps its last character
             if len(cell) > limits.cell_chars:
                 cell = cell[: limits.cell_chars]
-            cell = _unguard(cell)
         out.append(cell)
     return out
 

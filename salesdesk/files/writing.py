@@ -2,10 +2,11 @@
 
 Memory does not grow with the number of rows (rows stream to the file). No user text ever
 becomes a formula (DOMAIN.md §4): in .xlsx a text starting with "=" is written as a text cell
-(and one that starts with an apostrophe before a formula character gets one more, see ``looks_guarded``);
-in .csv any cell starting with = + - @ tab CR LF (also in their full-width forms) gets a leading
-apostrophe, which spreadsheets show as text and our import removes again. Identifiers and phones
-are text cells, dates are dates, money is a number with a format.
+(and one that starts with an apostrophe before a formula character or another apostrophe gets one
+more, see ``looks_guarded``); in .csv any cell starting with = + - @ tab CR LF (also in their
+full-width forms) or with an apostrophe gets a leading apostrophe, which spreadsheets show as text
+and our import removes again. Identifiers and phones are text cells, dates are dates, money is a
+number with a format.
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ memory, and leave the base exactly as it was (rows, versions, and a consistent s
 
 from __future__ import annotations
 
+import base64
 import os
 import random
 import shutil
@@ -24,6 +25,7 @@ import pytest
 
 from salesdesk.domain.model import ClientKind
 from salesdesk.files.errors import FileProblem
+from salesdesk.files.extent import CHUNK, MAX_TAG
 from salesdesk.files.reading import Limits
 from salesdesk.services import clients, contacts, importing
 from salesdesk.services.importing import Fate, ImportOptions
@@ -442,6 +444,26 @@ def _corner(path: Path) -> None:
 def _far_and_wide(path: Path) -> None:
     sheets.raw_xlsx(path, sheets.sheet_xml([(1, HEADER)]).replace(
         "</sheetData>", '<row r="1000000"><c r="GR1000000" t="inlineStr"><is><t>.</t></is></c></row></sheetData>'))
+
+
+def _padded_far_cell(padding: int) -> str:
+    """A cell at XFD1048576 whose reference sits after an attribute of *padding* random letters (so
+    that it does not compress like a zip bomb), cutting the tag across the 1 MiB blocks the extent
+    scan reads."""
+    noise = base64.b64encode(random.Random(padding).randbytes(padding * 3 // 4 + 3)).decode()[:padding]
+    return sheets.sheet_xml([(1, HEADER)]).replace(
+        "</sheetData>", f'<row r="2"><c x="{noise}" r="XFD1048576" t="inlineStr"><is><t>.</t></is></c></row>'
+                        "</sheetData>")
+
+
+@pytest.mark.parametrize(("padding", "key"), [(CHUNK - 300, "file.too_many_rows"), (CHUNK + 10, "file.too_many_rows"),
+                                              (MAX_TAG + CHUNK, "file.corrupt")],
+                         ids=["reference across the block boundary", "tag longer than a block", "endless tag"])
+def test_a_far_cell_hidden_in_a_padded_tag_is_still_seen(uow: Uow, base: Base, tmp_path: Path, padding: int,
+                                                         key: str) -> None:
+    path = sheets.raw_xlsx(tmp_path / "Набивка.xlsx", _padded_far_cell(padding))
+    refused(uow, path, key)
+    base.assert_unchanged()
 
 
 def _repeated_ods_cells(path: Path) -> None:
