@@ -178,6 +178,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--seed", type=int, default=common.SEED)
     parser.add_argument("--no-json", action="store_true")
+    parser.add_argument("--import-only", action="store_true", help="measure the import, skip the export")
     args = parser.parse_args()
     count = args.rows or (10_000 if args.quick else 100_000)
     info = common.environment()
@@ -219,6 +220,8 @@ def main() -> int:
         results["import"] = {"read_s": read_s, "insert_s": insert_s, "ours_s": ours_s, "pandas_s": pandas_s,
                              "floor_s": floor, "ratio": import_ratio, "outcome": result.as_json()}
 
+        if args.import_only:
+            return _finish(args, count, results)
         heading("Export of the imported base")
         from salesdesk.services import exporting
         from salesdesk.store import UnitOfWork, open_database, resolve_url
@@ -251,6 +254,10 @@ def main() -> int:
         database.dispose()
         results["export"] = {"ours_s": ours_e, "bare_s": bare_e, "ratio": export_ratio, "rows": written,
                              "peak_mb": peaks}
+    return _finish(args, count, results)
+
+
+def _finish(args: argparse.Namespace, count: int, results: dict[str, Any]) -> int:
     if not args.no_json:
         print(f"\nresults: {common.write_results('excel', count, results)}")
     return 0

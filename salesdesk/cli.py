@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -203,6 +204,7 @@ def _log_parser(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    multiprocessing.freeze_support()  # a packaged program starts its worker processes through here
     args = _parser().parse_args(argv)
     messages.set_language(args.lang or messages.detect_language())
     _utf8_safe_streams()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -128,3 +129,30 @@ def prefetched(source: Iterator[T], depth: int = 2) -> Iterator[Iterator[T]]:
             except Empty:
                 pass
         thread.join()
+
+
+_paused = 0  # bulk loads running now
+_was_enabled = True  # the collector's state before the first of them
+_paused_lock = threading.Lock()
+
+
+@contextmanager
+def cycle_collection_paused() -> Iterator[None]:
+    """Python's cycle collector off while a bulk load builds hundreds of thousands of objects that
+    all live to its end: each full collection walks every one of them, over and over, for nothing
+    (the cards are plain data without cycles). Nested and concurrent uses turn it back on only when
+    the last one ends, and only if it was on before."""
+    global _paused, _was_enabled
+    with _paused_lock:
+        if _paused == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _paused += 1
+    try:
+        yield
+    finally:
+        with _paused_lock:
+            _paused -= 1
+            if _paused == 0 and _was_enabled:
+                gc.enable()
+

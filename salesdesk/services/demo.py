@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from itertools import islice
 
-from salesdesk.domain.derived import derive
 from salesdesk.domain.model import ManagerFields
-from salesdesk.services.common import Cancelled, Reporter, SilentReporter, prefetched, utcnow
+from salesdesk.services.common import Cancelled, Reporter, SilentReporter, cycle_collection_paused, utcnow
 from salesdesk.services.demo_data import generate_bundles
+from salesdesk.services.derivation import derived_batches
 from salesdesk.store import UnitOfWork
 
 DEMO_MANAGERS = ("Анна Смирнова", "Дмитрий Козлов", "Елена Васильева", "Игорь Новиков", "Ольга Морозова")
@@ -33,18 +33,15 @@ def load_demo(uow: UnitOfWork, count: int, *, seed: int = 2026, now: datetime | 
     reporter = reporter or SilentReporter()
     now = now or utcnow()
     ids: list[int] = []
-    with uow:
+    with cycle_collection_paused(), uow:
         manager_ids = []
         for name in DEMO_MANAGERS:
             found = uow.managers.find(name)
             manager_ids.append(found.id if found else uow.managers.add(ManagerFields(name=name), now))
         industry_ids = [i.id for i in uow.industries.list()]
         bundles = generate_bundles(count, seed=seed, now=now, manager_ids=manager_ids, industry_ids=industry_ids)
-        batches = (
-            [(b, derive(b.client, b.contacts)) for b in chunk]
-            for chunk in iter(lambda: list(islice(bundles, BATCH)), [])
-        )
-        with prefetched(batches) as ready:
+        batches = iter(lambda: list(islice(bundles, BATCH)), [])
+        with derived_batches(batches, count) as ready:
             for batch in ready:
                 if reporter.cancelled():
                     raise Cancelled()

@@ -67,7 +67,8 @@ from salesdesk.domain.validation import (
 )
 from salesdesk.files.errors import FileProblem
 from salesdesk.files.reading import DEFAULT_LIMITS, Cell, Limits, Sheet, inspect_file, read_sheet
-from salesdesk.services.common import Cancelled, Reporter, SilentReporter, prefetched, utcnow
+from salesdesk.services.common import Cancelled, Reporter, SilentReporter, cycle_collection_paused, utcnow
+from salesdesk.services.derivation import derived_batches
 from salesdesk.store import UnitOfWork
 
 BATCH = 2_000
@@ -612,7 +613,7 @@ def read_headers(path: Path, options: ImportOptions = ImportOptions()
 def plan_import(uow: UnitOfWork, path: Path, options: ImportOptions = ImportOptions(),
                 reporter: Reporter | None = None) -> ImportPlan:
     """What importing *path* would do, row by row; nothing is written."""
-    with uow:
+    with cycle_collection_paused(), uow:
         plan, _planner, _rows = _plan(uow, path, options, reporter or SilentReporter())
     return plan
 
@@ -646,7 +647,7 @@ def run_import(uow: UnitOfWork, path: Path, options: ImportOptions = ImportOptio
     """Import *path*; with *dry_run* only plan. Rejected rows go to an error file either way."""
     reporter = reporter or SilentReporter()
     now = now or utcnow()
-    with uow:
+    with cycle_collection_paused(), uow:
         plan, planner, rows = _plan(uow, path, options, reporter)
         updated = sum(1 for p in planner.base_pending.values() if p.changed)
         # the rejected rows are saved first: if their file cannot be written, nothing is imported
@@ -692,7 +693,7 @@ def _apply(uow: UnitOfWork, planner: _Planner, reporter: Reporter, now: datetime
                             reminders=reminders)
 
     batches = ([bundle(p) for p in new[i:i + BATCH]] for i in range(0, len(new), BATCH))
-    with prefetched([(b, derive(b.client, b.contacts)) for b in batch] for batch in batches) as ready:
+    with derived_batches(batches, len(new)) as ready:
         for batch in ready:
             if reporter.cancelled():
                 raise Cancelled()

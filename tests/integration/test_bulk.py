@@ -19,8 +19,8 @@ from salesdesk.domain.model import (
     Money,
     ReminderFields,
 )
-from salesdesk.services import cards, clients, demo
-from salesdesk.services.common import Cancelled
+from salesdesk.services import cards, clients, demo, derivation
+from salesdesk.services.common import Cancelled, cycle_collection_paused
 from salesdesk.store import Database, UnitOfWork
 
 NOW = datetime(2026, 11, 29, 10, 30, tzinfo=UTC)
@@ -90,3 +90,45 @@ def test_a_cancelled_load_leaves_the_base_and_its_triggers_as_they_were(database
         assert conn.exec_driver_sql("SELECT count(*) FROM contacts").scalar() == 0
     clients.create_client(uow(), ClientFields(name="ООО «Второй»"))
     assert clients.search_clients(uow(), "второй").total == 1
+
+
+def _batches(count: int, size: int) -> list[list[ClientBundle]]:
+    from salesdesk.services.demo_data import generate_bundles
+
+    made = list(generate_bundles(count, seed=7, now=datetime(2026, 11, 1, tzinfo=UTC), manager_ids=[1, 2],
+                                 industry_ids=[1, 2, 3]))
+    return [made[i:i + size] for i in range(0, count, size)]
+
+
+def test_a_worker_process_derives_exactly_what_this_process_would() -> None:
+    batches = _batches(60, 25)
+    with derivation.derived_batches(iter(batches), 60, threshold=0) as ready:  # threshold 0: a worker process
+        got = list(ready)
+    assert [[b for b, _ in batch] for batch in got] == batches  # every bundle, in order
+    assert [[d for _, d in batch] for batch in got] == [[derive(b.client, b.contacts) for b in batch]
+                                                        for batch in batches]
+
+
+def test_leaving_early_stops_the_worker_process_and_loses_nothing_shown() -> None:
+    batches = _batches(100, 10)
+    with derivation.derived_batches(iter(batches), 100, threshold=0) as ready:
+        first = next(ready)
+    assert [b for b, _ in first] == batches[0]
+
+
+def test_the_cycle_collector_is_paused_during_a_bulk_load_and_restored_after() -> None:
+    import gc
+
+    assert gc.isenabled()
+    with cycle_collection_paused():
+        with cycle_collection_paused():  # nested, or a second load at the same time
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with cycle_collection_paused():
+            pass
+        assert not gc.isenabled()  # it was off before: it stays off
+    finally:
+        gc.enable()
