@@ -4,5 +4,5 @@ import sys
 
 from salesdesk.cli import main
 
-if __name__ == "__main__":  # not when a worker process imports this module
+if __name__ == "__main__":  # only as a program; packaged worker processes start through freeze_support() in main()
     sys.exit(main())

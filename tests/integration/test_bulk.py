@@ -132,3 +132,32 @@ def test_the_cycle_collector_is_paused_during_a_bulk_load_and_restored_after() -
         assert not gc.isenabled()  # it was off before: it stays off
     finally:
         gc.enable()
+
+
+def test_a_worker_that_dies_costs_time_not_cards(monkeypatch: pytest.MonkeyPatch) -> None:
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    submitted: list[int] = []
+
+    class DyingPool:
+        def __init__(self, *_args: object, **_kwargs: object) -> None:
+            pass
+
+        def submit(self, *_args: object) -> Future[object]:
+            submitted.append(1)
+            future: Future[object] = Future()
+            future.set_exception(BrokenProcessPool("killed"))
+            return future
+
+        def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+            pass
+
+    monkeypatch.setattr(derivation, "ProcessPoolExecutor", DyingPool)
+    batches = _batches(60, 10)
+    with derivation.derived_batches(iter(batches), 60, threshold=0) as ready:
+        got = list(ready)
+    assert [[b for b, _ in batch] for batch in got] == batches
+    assert [[d for _, d in batch] for batch in got] == [[derive(b.client, b.contacts) for b in batch]
+                                                        for batch in batches]
+    assert len(submitted) <= 3 < len(batches)  # only what was on its way; the rest are derived here
