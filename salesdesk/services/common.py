@@ -155,4 +155,3 @@ def cycle_collection_paused() -> Iterator[None]:
             _paused -= 1
             if _paused == 0 and _was_enabled:
                 gc.enable()
-
