@@ -16,8 +16,6 @@ formula, even when it begins with "=" (DOMAIN.md §4).
 
 from __future__ import annotations
 
-import os
-import tempfile
 import textwrap
 from decimal import Decimal
 from pathlib import Path
@@ -25,7 +23,7 @@ from typing import Any
 
 from salesdesk.domain.messages import msg
 from salesdesk.domain.reports import Cell, ChartKind, ColumnKind, Report, ReportColumn
-from salesdesk.files.errors import FileProblem
+from salesdesk.files.writing import save_workbook, sheet_title
 
 MONEY_FORMAT = "#,##0.00"
 INTEGER_FORMAT = "#,##0"
@@ -46,10 +44,10 @@ def write_report(report: Report, path: Path) -> Path:
 
     book = Workbook()
     sheet = book.active
-    sheet.title = _sheet_title(report.title)
+    sheet.title = sheet_title(report.title, "Report")
     book.properties.title = report.title
     _ReportSheet(sheet, report).write()
-    _save(book, path)
+    save_workbook(book, path)
     return path
 
 
@@ -246,28 +244,3 @@ def _shown(kind: ColumnKind, value: Cell) -> str:
     if kind is ColumnKind.DATE:
         return "00.00.0000"
     return str(value)
-
-
-def _sheet_title(title: str) -> str:
-    """Excel's rules for sheet names: at most 31 characters, none of []:*?/\\."""
-    cleaned = "".join("_" if ch in "[]:*?/\\" else ch for ch in title).strip("' ") or "Report"
-    return cleaned[:31]
-
-
-def _save(book: Any, path: Path) -> None:
-    """Save through a temporary file in the same folder, so a failure never leaves half a file."""
-    folder = path.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".salesdesk-", suffix=".xlsx", dir=folder)
-        os.close(handle)
-        try:
-            book.save(temporary)
-            os.replace(temporary, path)
-        finally:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
-    except PermissionError as exc:
-        raise FileProblem("file.locked", path) from exc
-    except OSError as exc:
-        raise FileProblem("file.write_failed", path, reason=exc.strerror or str(exc)) from exc

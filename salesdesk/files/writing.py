@@ -80,28 +80,41 @@ class XlsxBook:
         self._sheets: list[XlsxSheet] = []
 
     def sheet(self, title: str, columns: Sequence[Column]) -> XlsxSheet:
-        sheet = XlsxSheet(self.book.create_sheet(title=_sheet_title(title)), columns)
+        sheet = XlsxSheet(self.book.create_sheet(title=sheet_title(title)), columns)
         self._sheets.append(sheet)
         return sheet
 
     def close(self) -> None:
         for sheet in self._sheets:
             sheet.finish()
-        folder = self.path.parent
+        save_workbook(self.book, self.path)
+
+
+def save_workbook(book: Any, path: Path) -> None:
+    """Save an openpyxl workbook through a temporary file in the same folder, so a failure never
+    leaves half a file, with the permissions any new file of the user gets (not mkstemp's 0600)."""
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".salesdesk-", suffix=".xlsx", dir=folder)
+        os.close(handle)
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=".salesdesk-", suffix=".xlsx", dir=folder)
-            os.close(handle)
-            try:
-                self.book.save(temporary)
-                os.replace(temporary, self.path)
-            finally:
-                if os.path.exists(temporary):
-                    os.unlink(temporary)
-        except PermissionError as exc:
-            raise FileProblem("file.locked", self.path) from exc
-        except OSError as exc:
-            raise FileProblem("file.write_failed", self.path, reason=exc.strerror or str(exc)) from exc
+            book.save(temporary)
+            os.chmod(temporary, 0o666 & ~_umask())
+            os.replace(temporary, path)
+        finally:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+    except PermissionError as exc:
+        raise FileProblem("file.locked", path) from exc
+    except OSError as exc:
+        raise FileProblem("file.write_failed", path, reason=exc.strerror or str(exc)) from exc
+
+
+def _umask() -> int:
+    mask = os.umask(0)  # reading the mask means setting it; put it straight back
+    os.umask(mask)
+    return mask
 
 
 class XlsxSheet:
@@ -182,9 +195,9 @@ def _cell_value(value: Any, keep_types: bool) -> Any:
     return "" if value is None else str(value)
 
 
-def _sheet_title(title: str) -> str:
-    """Excel's rules for sheet names: at most 31 characters, none of []:*?/\\."""
-    cleaned = "".join("_" if ch in "[]:*?/\\" else ch for ch in title).strip("'") or "Sheet"
+def sheet_title(title: str, fallback: str = "Sheet") -> str:
+    """Excel's rules for sheet names: at most 31 characters, none of []:*?/\\, no quote at the ends."""
+    cleaned = "".join("_" if ch in "[]:*?/\\" else ch for ch in title).strip("' ") or fallback
     return cleaned[:31]
 
 

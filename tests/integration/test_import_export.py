@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -258,3 +259,15 @@ def test_a_mapping_file_that_is_not_ours_is_refused_clearly(tmp_path: Path) -> N
     bad.write_text('{"columns": {"ИНН": "passport"}}', encoding="utf-8")
     with pytest.raises(FileProblem, match="passport"):
         importing.load_mapping(bad)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+@pytest.mark.parametrize("name", ["база.xlsx", "база.csv"])
+def test_an_export_gets_the_permissions_of_any_new_file(uow: Uow, tmp_path: Path, name: str) -> None:
+    clients.create_client(uow(), ClientFields(name="ООО «Ёлка»"))
+    mask = os.umask(0o022)
+    try:
+        path = exporting.export_clients(uow(), tmp_path / name).path
+    finally:
+        os.umask(mask)
+    assert path.stat().st_mode & 0o777 == 0o644  # readable by a colleague on a shared folder, not 0600
