@@ -100,7 +100,7 @@ def save_workbook(book: Any, path: Path) -> None:
         os.close(handle)
         try:
             book.save(temporary)
-            os.chmod(temporary, 0o666 & ~_umask())
+            os.chmod(temporary, 0o666 & ~_UMASK)
             os.replace(temporary, path)
         finally:
             if os.path.exists(temporary):
@@ -111,10 +111,13 @@ def save_workbook(book: Any, path: Path) -> None:
         raise FileProblem("file.write_failed", path, reason=exc.strerror or str(exc)) from exc
 
 
-def _umask() -> int:
-    mask = os.umask(0)  # reading the mask means setting it; put it straight back
+def _read_umask() -> int:
+    mask = os.umask(0)  # reading the mask means setting it: done once, at import, before any worker thread
     os.umask(mask)
     return mask
+
+
+_UMASK = _read_umask()
 
 
 class XlsxSheet:
