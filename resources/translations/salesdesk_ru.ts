@@ -1364,7 +1364,7 @@ or create a new one (%1).</source>
     </message>
     <message>
         <location filename="../../salesdesk/ui/main_window.py" line="228"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="694"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="705"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
@@ -1545,7 +1545,7 @@ or create a new one (%1).</source>
         <translation>&amp;Отчёты</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="461"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="470"/>
         <source>%1 of %Ln in the trash</source>
         <translation>
             <numerusform>%1 из %Ln в корзине</numerusform>
@@ -1554,12 +1554,12 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="463"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="472"/>
         <source>The base is empty</source>
         <translation>База пуста</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="465"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="474"/>
         <source>%1 of %Ln client(s)</source>
         <translation>
             <numerusform>%1 из %Ln клиента</numerusform>
@@ -1568,34 +1568,34 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="468"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="477"/>
         <source>average completeness %1 %</source>
         <translation>средняя полнота %1 %</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="479"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="488"/>
         <source>The trash is empty.</source>
         <translation>Корзина пуста.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="481"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="490"/>
         <source>The client base is empty.
 Create the first client, or load demo data to try the program.</source>
         <translation>Клиентская база пуста.
 Создайте первого клиента или загрузите демоданные, чтобы попробовать программу.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="484"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="493"/>
         <source>No clients match the search and filters.</source>
         <translation>По условиям поиска и фильтрам клиентов не найдено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="512"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="521"/>
         <source>Could not load the list: %s</source>
         <translation>Не удалось загрузить список: %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="612"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="623"/>
         <source>Overdue reminders: %n</source>
         <translation>
             <numerusform>Просрочено напоминаний: %n</numerusform>
@@ -1604,7 +1604,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="617"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="628"/>
         <source>You have %n overdue reminder(s). They are at the top of the Reminders panel.</source>
         <translation>
             <numerusform>У вас %n просроченное напоминание. Просроченные показаны вверху панели «Напоминания».</numerusform>
@@ -1613,22 +1613,22 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="619"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="630"/>
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="653"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="663"/>
         <source>Move to trash</source>
         <translation>Удаление в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="659"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="670"/>
         <source>“%s” moved to the trash.</source>
         <translation>Клиент «%s» перемещён в корзину.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="661"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="672"/>
         <source>%n client(s) moved to the trash.</source>
         <translation>
             <numerusform>%n клиент перемещён в корзину.</numerusform>
@@ -1636,8 +1636,13 @@ Create the first client, or load demo data to try the program.</source>
             <numerusform>%n клиентов перемещено в корзину.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../salesdesk/ui/main_window.py" line="679"/>
+        <source>Restore</source>
+        <translation>Восстановление</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/main_window.py" line="690"/>
         <source>%n client(s) restored.</source>
         <translation>
             <numerusform>%n клиент восстановлен.</numerusform>
@@ -1646,22 +1651,22 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="685"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="696"/>
         <source>&amp;Undo: move to trash</source>
         <translation>&amp;Отменить удаление в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="686"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="697"/>
         <source>Undo</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="735"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="746"/>
         <source>Reminder: %1 — %2</source>
         <translation>Напоминание: %1 — %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="737"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="748"/>
         <source>%n reminder(s) came due.</source>
         <translation>
             <numerusform>Подошёл срок %n напоминания.</numerusform>
@@ -1670,29 +1675,29 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="745"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="835"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="756"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="846"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="752"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="757"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="763"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="768"/>
         <source>Demo data</source>
         <translation>Демоданные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="753"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="764"/>
         <source>How many demo clients to add to this base?</source>
         <translation>Сколько демонстрационных клиентов добавить в базу?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="757"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="768"/>
         <source>Adding demo clients…</source>
         <translation>Добавление демонстрационных клиентов…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="763"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="774"/>
         <source>%n demo client(s) added.</source>
         <translation>
             <numerusform>Добавлен %n демонстрационный клиент.</numerusform>
@@ -1701,17 +1706,17 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="824"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="835"/>
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="824"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="835"/>
         <source>Writing %1…</source>
         <translation>Записываю %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="834"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="845"/>
         <source>%n client(s) exported to %1.</source>
         <translation>
             <numerusform>%n клиент выгружен в %1.</numerusform>
@@ -1720,12 +1725,12 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="914"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="925"/>
         <source>About SalesDesk</source>
         <translation>О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="915"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="926"/>
         <source>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;The client base and sales of a small office: clients and their requisites, contact persons, reminders, deals.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;Клиентская база и продажи небольшого офиса: клиенты и их реквизиты, контактные лица, напоминания, сделки.&lt;/p&gt;&lt;p&gt;База данных: %2&lt;/p&gt;</translation>
     </message>

@@ -60,19 +60,29 @@ def get_client(uow: UnitOfWork, client_id: int) -> Client:
 
 def trash_client(uow: UnitOfWork, client_id: int, *, now: datetime | None = None) -> int:
     """Move a client to the trash (hidden everywhere, restorable); returns the new version."""
-    with uow:
-        version = uow.clients.set_deleted(client_id, uow.clients.version_of(client_id), now or utcnow())
-        uow.record("client", client_id, "trashed")
-        uow.commit()
-    return version
+    return _set_deleted(uow, [client_id], now or utcnow(), "trashed")[0]
 
 
 def restore_client(uow: UnitOfWork, client_id: int) -> int:
+    return _set_deleted(uow, [client_id], None, "restored")[0]
+
+
+def trash_clients(uow: UnitOfWork, client_ids: Sequence[int], *, now: datetime | None = None) -> None:
+    """Move several clients to the trash in one transaction: all of them, or none on an error."""
+    _set_deleted(uow, client_ids, now or utcnow(), "trashed")
+
+
+def restore_clients(uow: UnitOfWork, client_ids: Sequence[int]) -> None:
+    _set_deleted(uow, client_ids, None, "restored")
+
+
+def _set_deleted(uow: UnitOfWork, client_ids: Sequence[int], when: datetime | None, action: str) -> list[int]:
     with uow:
-        version = uow.clients.set_deleted(client_id, uow.clients.version_of(client_id), None)
-        uow.record("client", client_id, "restored")
+        versions = [uow.clients.set_deleted(ident, uow.clients.version_of(ident), when) for ident in client_ids]
+        for ident in client_ids:
+            uow.record("client", ident, action)
         uow.commit()
-    return version
+    return versions
 
 
 def list_clients(uow: UnitOfWork, query: ClientQuery = ALL, *, offset: int = 0,

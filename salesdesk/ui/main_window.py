@@ -227,7 +227,7 @@ class MainWindow(QMainWindow):
         self.restore_action = self._action(self.tr("&Restore from trash"), self.restore_selected)
         self.undo_action = self._action(self.tr("&Undo"), self.undo, QKeySequence.StandardKey.Undo)
         self.undo_action.setEnabled(False)
-        self._undo: tuple[str, Callable[[], None]] | None = None
+        self._undo: tuple[str, Callable[[], object]] | None = None
         self.find_action = self._action(self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find)
         self.refresh_action = self._action(self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh)
         self.trash_view_action = self._action(self.tr("Show the &trash"), self._on_trash_view_toggled)
@@ -643,7 +643,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _update_actions(self) -> None:
-        selected = bool(self.selected_ids())
+        selected = self.table.selectionModel().hasSelection()  # no rows read: Ctrl+A on 100k clients
         trash = self.trash_view_action.isChecked()
         self.delete_action.setEnabled(selected and not trash)
         self.restore_action.setEnabled(selected and trash)
@@ -656,41 +656,41 @@ class MainWindow(QMainWindow):
             return
         if self.card.client_id in ids and not self.card.maybe_leave():
             return
-        names = [r.name for r in clients.client_rows(self.uow(), ids[:1])]
+        first = self.model.row_at(self.table.selectionModel().selectedRows()[0].row())
         try:
-            for ident in ids:
-                clients.trash_client(self.uow(), ident)
+            clients.trash_clients(self.uow(), ids)
         except UserError as exc:
             Inform.error(self, self.tr("Move to trash"), str(exc))
+            return
         if self.card.client_id in ids:
             self.card.show_empty()
         self.apply_query(recount=True)
         self.reminders.refresh()
-        if len(ids) == 1 and names:
-            text = self.tr("“%s” moved to the trash.") % names[0]
+        if len(ids) == 1 and first is not None:
+            text = self.tr("“%s” moved to the trash.") % first.name
         else:
             text = self.tr("%n client(s) moved to the trash.", "", len(ids))
         self._offer_undo(text, lambda: self._restore(ids))
 
-    def _restore(self, ids: list[int]) -> None:
-        for ident in ids:
-            clients.restore_client(self.uow(), ident)
+    def _restore(self, ids: list[int]) -> bool:
+        try:
+            clients.restore_clients(self.uow(), ids)
+        except UserError as exc:
+            Inform.error(self, self.tr("Restore"), str(exc))
+            return False
         self.apply_query(recount=True)
         self.reminders.refresh()
         if len(ids) == 1 and not self.trash_view_action.isChecked():
             self.open_client(ids[0])
+        return True
 
     def restore_selected(self) -> None:
         ids = self.selected_ids()
-        if ids:
-            for ident in ids:
-                clients.restore_client(self.uow(), ident)
-            self.apply_query(recount=True)
-            self.reminders.refresh()
+        if ids and self._restore(ids):
             self.notice.show_message(self.tr("%n client(s) restored.", "", len(ids)), kind="success",
                                      timeout_ms=4000)
 
-    def _offer_undo(self, text: str, undo: Callable[[], None]) -> None:
+    def _offer_undo(self, text: str, undo: Callable[[], object]) -> None:
         self._undo = (text, undo)
         self.undo_action.setEnabled(True)
         self.undo_action.setText(self.tr("&Undo: move to trash"))
@@ -823,14 +823,14 @@ class MainWindow(QMainWindow):
     def export(self) -> None:
         from salesdesk.ui.export_dialog import ExportDialog
 
-        ids = self.selected_ids()
-        choice = ExportDialog.ask(self, self.model.rowCount(), self._base_total, len(ids))
+        selected = len(self.table.selectionModel().selectedRows())
+        choice = ExportDialog.ask(self, self.model.rowCount(), self._base_total, selected)
         if choice is None:
             return
         from salesdesk.services import exporting
 
         query = self.model.query if choice.scope == "filter" else ClientQuery()
-        chosen = ids if choice.scope == "selection" else None
+        chosen = self.selected_ids() if choice.scope == "selection" else None
         uow = self.uow
         ProgressTask(self, self.runner, self.tr("Export"), self.tr("Writing %1…").replace("%1", choice.path.name),
                      lambda reporter: exporting.export_clients(uow(), choice.path, query=query, ids=chosen,
