@@ -183,7 +183,7 @@ def test_industries_crud_and_notes(uow: Callable[[], UnitOfWork]) -> None:
     assert created.id in [i.id for i in reference.list_industries(uow())]
 
 
-def test_several_clients_go_to_the_trash_and_back_in_one_transaction(uow: Uow) -> None:
+def test_several_clients_go_to_the_trash_and_back_in_one_transaction(uow: Callable[[], UnitOfWork]) -> None:
     ids = [clients.create_client(uow(), ClientFields(name=name)).id for name in ("ООО «А»", "ООО «Б»")]
     with pytest.raises(NotFoundError):
         clients.trash_clients(uow(), [*ids, 999_999])  # one is gone: none moves
