@@ -13,9 +13,10 @@ from datetime import date, datetime, time
 from enum import StrEnum
 
 from salesdesk.domain.model import Deal, Interaction, InteractionFields, Recurrence, Reminder, ReminderFields
-from salesdesk.domain.reminders import WORKDAY_START, hook_due, local_at, next_occurrence
+from salesdesk.domain.reminders import WORKDAY_START, hook_due, local_at
 from salesdesk.domain.validation import validate_interaction, validate_reminder
 from salesdesk.services.common import SaveResult, utcnow
+from salesdesk.services.reminders import mark_done
 from salesdesk.store import UnitOfWork
 
 
@@ -32,19 +33,17 @@ def log_interaction(uow: UnitOfWork, client_id: int, fields: InteractionFields, 
 
 
 def trash_interaction(uow: UnitOfWork, interaction_id: int, *, now: datetime | None = None) -> int:
-    with uow:
-        version = uow.interactions.set_deleted(interaction_id, uow.interactions.version_of(interaction_id),
-                                               now or utcnow())
-        uow.record("interaction", interaction_id, "trashed")
-        uow.record("client", uow.interactions.client_of(interaction_id), "history")
-        uow.commit()
-    return version
+    return _set_deleted(uow, interaction_id, now or utcnow(), "trashed")
 
 
 def restore_interaction(uow: UnitOfWork, interaction_id: int) -> int:
+    return _set_deleted(uow, interaction_id, None, "restored")
+
+
+def _set_deleted(uow: UnitOfWork, interaction_id: int, when: datetime | None, action: str) -> int:
     with uow:
-        version = uow.interactions.set_deleted(interaction_id, uow.interactions.version_of(interaction_id), None)
-        uow.record("interaction", interaction_id, "restored")
+        version = uow.interactions.set_deleted(interaction_id, uow.interactions.version_of(interaction_id), when)
+        uow.record("interaction", interaction_id, action)
         uow.record("client", uow.interactions.client_of(interaction_id), "history")
         uow.commit()
     return version
@@ -87,18 +86,7 @@ def log_and_plan(uow: UnitOfWork, client_id: int, fields: InteractionFields, *, 
         interaction_id = uow.interactions.add(client_id, cleaned, now)
         uow.record("interaction", interaction_id, "created")
         if close_reminder is not None:
-            current = uow.reminders.get(close_reminder)
-            same = ReminderFields(due_at=current.due_at, text=current.text, recurrence=current.recurrence,
-                                  manager_id=current.manager_id, deal_id=current.deal_id)
-            uow.reminders.update(current.id, current.version, same, now=now, done_at=now,
-                                 snoozed_until=current.snoozed_until)
-            anchor = current.anchor_at or current.due_at
-            repeat = next_occurrence(current.due_at, current.recurrence, now, anchor=anchor)
-            if repeat is not None:
-                again = ReminderFields(due_at=repeat, text=current.text, recurrence=current.recurrence,
-                                       manager_id=current.manager_id, deal_id=current.deal_id)
-                uow.record("reminder", uow.reminders.add(client_id, again, now, anchor_at=anchor), "created")
-            uow.record("reminder", current.id, "done")
+            mark_done(uow, uow.reminders.get(close_reminder), now)
         next_id = None
         if following is not None:
             next_id = uow.reminders.add(client_id, following, now)

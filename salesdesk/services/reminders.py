@@ -64,20 +64,26 @@ def complete_reminder(uow: UnitOfWork, reminder_id: int, *, now: datetime | None
     """Mark done; a repeating reminder gets its next occurrence in the same transaction."""
     now = now or utcnow()
     with uow:
-        current = uow.reminders.get(reminder_id)
-        version = uow.reminders.update(reminder_id, current.version, _fields(current), now=now, done_at=now,
-                                       snoozed_until=current.snoozed_until)
-        next_id = None
-        anchor = current.anchor_at or current.due_at
-        following = next_occurrence(current.due_at, current.recurrence, now, anchor=anchor)
-        if following is not None:
-            next_id = uow.reminders.add(current.client_id, dataclasses.replace(_fields(current), due_at=following),
-                                        now, anchor_at=anchor)
-            uow.record("reminder", next_id, "created")
-        uow.record("reminder", reminder_id, "done")
-        uow.record("client", current.client_id, "reminders")
+        version, next_id = mark_done(uow, uow.reminders.get(reminder_id), now)
         uow.commit()
     return Completed(reminder_id, version, next_id)
+
+
+def mark_done(uow: UnitOfWork, current: Reminder, now: datetime) -> tuple[int, int | None]:
+    """Inside an open unit of work: *current* done, and a repeating one's next occurrence planned
+    for its own client. Returns the new version and the next reminder's id (or None)."""
+    version = uow.reminders.update(current.id, current.version, _fields(current), now=now, done_at=now,
+                                   snoozed_until=current.snoozed_until)
+    next_id = None
+    anchor = current.anchor_at or current.due_at
+    following = next_occurrence(current.due_at, current.recurrence, now, anchor=anchor)
+    if following is not None:
+        next_id = uow.reminders.add(current.client_id, dataclasses.replace(_fields(current), due_at=following),
+                                    now, anchor_at=anchor)
+        uow.record("reminder", next_id, "created")
+    uow.record("reminder", current.id, "done")
+    uow.record("client", current.client_id, "reminders")
+    return version, next_id
 
 
 def reopen_reminder(uow: UnitOfWork, reminder_id: int, *, now: datetime | None = None) -> int:
@@ -105,18 +111,17 @@ def snooze_reminder(uow: UnitOfWork, reminder_id: int, option: Snooze, *, now: d
 
 
 def trash_reminder(uow: UnitOfWork, reminder_id: int, *, now: datetime | None = None) -> int:
-    with uow:
-        version = uow.reminders.set_deleted(reminder_id, uow.reminders.version_of(reminder_id), now or utcnow())
-        uow.record("reminder", reminder_id, "trashed")
-        uow.record("client", uow.reminders.client_of(reminder_id), "reminders")
-        uow.commit()
-    return version
+    return _set_deleted(uow, reminder_id, now or utcnow(), "trashed")
 
 
 def restore_reminder(uow: UnitOfWork, reminder_id: int) -> int:
+    return _set_deleted(uow, reminder_id, None, "restored")
+
+
+def _set_deleted(uow: UnitOfWork, reminder_id: int, when: datetime | None, action: str) -> int:
     with uow:
-        version = uow.reminders.set_deleted(reminder_id, uow.reminders.version_of(reminder_id), None)
-        uow.record("reminder", reminder_id, "restored")
+        version = uow.reminders.set_deleted(reminder_id, uow.reminders.version_of(reminder_id), when)
+        uow.record("reminder", reminder_id, action)
         uow.record("client", uow.reminders.client_of(reminder_id), "reminders")
         uow.commit()
     return version

@@ -243,3 +243,15 @@ def test_totals_keep_every_currency_apart(uow: Uow, add_client: Callable[..., in
     totals = deals.deal_totals(uow(), DealQuery())
     assert totals.count == 5
     assert totals.amounts == (Money.of("12", "GBP"), Money.of("10.50"), Money.of("2", "USD"), Money.of("1", "CHF"))
+
+
+def test_a_repeating_reminder_closed_from_another_card_repeats_on_its_own_client(
+        uow: Uow, add_client: Callable[..., int]) -> None:
+    mine, theirs = add_client("ООО «Ромашка»"), add_client("ООО «Ёлка»")
+    prompt = reminders.add_reminder(uow(), theirs, ReminderFields(
+        due_at=datetime(2026, 11, 29, 7, 0, tzinfo=UTC), text="Сверка", recurrence=Recurrence.MONTHLY)).id
+    call = InteractionFields(kind=InteractionKind.CALL, occurred_at=NOW, summary="Звонок")
+    history.log_and_plan(uow(), mine, call, close_reminder=prompt, now=NOW)
+    assert not reminders.reminders_of(uow(), mine)
+    again = [r for r in reminders.reminders_of(uow(), theirs) if not r.done]
+    assert [r.text for r in again] == ["Сверка"]
