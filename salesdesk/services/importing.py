@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
@@ -57,7 +57,7 @@ from salesdesk.domain.spreadsheet import (
     split_list,
     text_of,
 )
-from salesdesk.domain.text import fold
+from salesdesk.domain.text import fold, parse_amount
 from salesdesk.domain.validation import (
     clean_client,
     clean_contact,
@@ -234,13 +234,6 @@ def _parse_rows(sheet: Sheet, header_row: int, mapping: Mapping[int, str]) -> li
             continue
         rows.append(_parse_row(offset, raw, mapping))
     return rows
-
-
-def _cell(raw: Sequence[Cell], mapping: Mapping[int, str], target: str) -> Cell:
-    for index, name in mapping.items():
-        if name == target:
-            return raw[index] if index < len(raw) else None
-    return None
 
 
 def _parse_row(line: int, raw: list[Cell], mapping: Mapping[int, str]) -> _Row:
@@ -534,6 +527,20 @@ class _Planner:
             changed.add(attr)
         return changed
 
+    def _add_missing(self, incoming: Iterable[tuple[Any, str]], present: Iterable[Any], key: Callable[[Any], Any],
+                     items: list[Any], names: list[str]) -> bool:
+        """Append the (item, manager name) pairs of *incoming* whose key none of *present* has."""
+        seen = {key(p) for p in present}
+        added = False
+        for item, name in incoming:
+            if key(item) not in seen:
+                seen.add(key(item))
+                items.append(item)
+                names.append(name)
+                self._note_reference("", name)
+                added = True
+        return added
+
     def _attach(self, extras: _Extras) -> None:
         """Give each client the contact persons, deals and reminders filed under its № elsewhere."""
         stored_ids = sorted(p.base.id for p in self.by_number.values() if p.base is not None)
@@ -544,24 +551,14 @@ class _Planner:
             for contact in extras.contacts.get(number, ()):
                 if self._add_contact(target, contact):
                     changed.add("contacts")
-            existing_deals = {_deal_key(d) for d in (deals.get(target.base.id, ()) if target.base else ())}
-            existing_deals |= {_deal_key(d) for d in target.deals}
-            for deal, owner in extras.deals.get(number, ()):
-                if _deal_key(deal) not in existing_deals:
-                    existing_deals.add(_deal_key(deal))
-                    target.deals.append(deal)
-                    target.deal_owners.append(owner)
-                    self._note_reference("", owner)
-                    changed.add("deals")
-            existing_reminders = {_reminder_key(r) for r in (reminders.get(target.base.id, ()) if target.base else ())}
-            existing_reminders |= {_reminder_key(r) for r in target.reminders}
-            for reminder, manager in extras.reminders.get(number, ()):
-                if _reminder_key(reminder) not in existing_reminders:
-                    existing_reminders.add(_reminder_key(reminder))
-                    target.reminders.append(reminder)
-                    target.reminder_managers.append(manager)
-                    self._note_reference("", manager)
-                    changed.add("reminders")
+            stored_deals = deals.get(target.base.id, ()) if target.base else ()
+            if self._add_missing(extras.deals.get(number, ()), [*stored_deals, *target.deals], _deal_key,
+                                 target.deals, target.deal_owners):
+                changed.add("deals")
+            stored_reminders = reminders.get(target.base.id, ()) if target.base else ()
+            if self._add_missing(extras.reminders.get(number, ()), [*stored_reminders, *target.reminders],
+                                 _reminder_key, target.reminders, target.reminder_managers):
+                changed.add("reminders")
             if changed and target.base is not None:
                 target.changed |= changed
                 if target.report is not None:
@@ -810,15 +807,19 @@ def _reminder_of(values: Mapping[str, Cell]) -> PastReminder | None:
 
 
 def _decimal(cell: Cell) -> Decimal:
+    """An amount cell: a number as Excel keeps it, or text as people type it (``parse_amount``)."""
     if isinstance(cell, int | float) and not isinstance(cell, bool):
         return Decimal(str(cell))
-    return Decimal(text_of(cell).replace(" ", "").replace("\u00a0", "").replace(",", "."))
+    amount = parse_amount(text_of(cell))
+    if amount is None:
+        raise ValueError(cell)
+    return amount
 
 
 def _moment(cell: Cell) -> datetime | None:
     """A date-time cell of our export, in local time."""
     if isinstance(cell, datetime):
-        return cell.astimezone() if cell.tzinfo else cell.astimezone()
+        return cell.astimezone()  # a naive one is taken as local time
     if isinstance(cell, date):
         return datetime.combine(cell, time(9, 0)).astimezone()
     text = text_of(cell)

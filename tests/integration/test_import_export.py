@@ -270,3 +270,9 @@ def test_an_export_gets_the_permissions_of_any_new_file(uow: Uow, tmp_path: Path
     path = exporting.export_clients(uow(), tmp_path / name).path
     # as any new file of the user (0644 with the usual mask: a colleague can read it), not 0600
     assert path.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+@pytest.mark.parametrize("typed", ["1 250 000,50", "1,250,000.50", "1\u202f250\u202f000,50", 1250000.5])
+def test_a_deal_amount_typed_as_people_type_it_comes_in(typed: object) -> None:
+    deal = importing._deal_of({"title": "Поставка", "amount": typed, "currency": "RUB"})
+    assert deal is not None and str(deal.amount.amount) == "1250000.50"
