@@ -19,7 +19,7 @@ from salesdesk.domain.queries import ClientPage, ClientQuery, ClientRow, ClientS
 from salesdesk.domain.search import parse_query
 from salesdesk.domain.text import fold
 from salesdesk.store import schema as s
-from salesdesk.store.repositories import CLIENT_ROW_COLUMNS, CLIENTS_WITH_NAMES, client_row
+from salesdesk.store.repositories import CLIENT_ROW_COLUMNS, CLIENTS_WITH_NAMES, client_row, id_chunks
 
 # The FTS5 table is not part of the metadata (it is SQLite-only and made by a migration).
 clients_fts = table("clients_fts", column("rowid"), column("search_name"), column("search_other"))
@@ -103,8 +103,7 @@ class ClientListing:
         if not ids:
             return []
         found: dict[int, ClientRow] = {}
-        for start in range(0, len(ids), 500):  # stay under every database's parameter limit
-            chunk = ids[start:start + 500]
+        for chunk in id_chunks(ids):
             stmt = select(*CLIENT_ROW_COLUMNS).select_from(CLIENTS_WITH_NAMES).where(s.clients.c.id.in_(chunk))
             found.update((row.id, row) for row in (client_row(r) for r in self.conn.execute(stmt)))
         return [found[i] for i in ids if i in found]

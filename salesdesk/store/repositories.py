@@ -6,7 +6,7 @@ with ``StaleEditError`` if someone else saved in between; every write sets ``upd
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -49,6 +49,16 @@ from salesdesk.store import schema as s
 # are read by column name, so their element types do not matter.
 AnyRow = Any
 TAG_SEPARATOR = "\n"  # tags are single-line, so a newline can separate them in one column
+
+
+ID_CHUNK = 500  # ids per IN (...): under every database's limit on parameters (SQLite's is 32,766)
+
+
+def id_chunks(ids: Iterable[int]) -> Iterator[list[int]]:
+    """*ids* in lists of at most ID_CHUNK, for ``column.in_(chunk)``."""
+    ids = list(ids)
+    for start in range(0, len(ids), ID_CHUNK):
+        yield ids[start:start + ID_CHUNK]
 
 
 def _now() -> datetime:
@@ -308,8 +318,7 @@ class ClientRepository(_Repository):
     def get_many(self, ids: Sequence[int]) -> dict[int, Client]:
         """Cards by id (missing ids are left out), read in chunks that every database accepts."""
         found: dict[int, Client] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
+        for chunk in id_chunks(ids):
             rows = self.conn.execute(
                 select(*_CLIENT_COLUMNS).select_from(CLIENTS_WITH_NAMES).where(s.clients.c.id.in_(chunk)))
             for row in rows:
@@ -368,11 +377,11 @@ class ContactRepository(_Repository):
         if not ids:
             return out
         ch = s.contact_channels.c
-        rows = self.conn.execute(
-            select(ch.contact_id, ch.kind, ch.value).where(ch.contact_id.in_(ids)).order_by(ch.contact_id, ch.position)
-        )
-        for contact_id, kind, value in rows:
-            out.setdefault(contact_id, {}).setdefault(kind, []).append(value)
+        for chunk in id_chunks(ids):
+            rows = self.conn.execute(select(ch.contact_id, ch.kind, ch.value).where(ch.contact_id.in_(chunk))
+                                     .order_by(ch.contact_id, ch.position))
+            for contact_id, kind, value in rows:
+                out.setdefault(contact_id, {}).setdefault(kind, []).append(value)
         return out
 
     @staticmethod
@@ -410,8 +419,9 @@ class ContactRepository(_Repository):
     def list_for_clients(self, client_ids: Sequence[int]) -> dict[int, list[ContactPerson]]:
         """Live contact persons of many clients at once (the export reads in chunks)."""
         k = s.contacts.c
-        rows = self.conn.execute(select(s.contacts).where(k.client_id.in_(list(client_ids)), k.deleted_at.is_(None))
-                                 .order_by(k.client_id, k.is_primary.desc(), k.id)).all()
+        rows = [row for chunk in id_chunks(client_ids) for row in self.conn.execute(
+            select(s.contacts).where(k.client_id.in_(chunk), k.deleted_at.is_(None))
+            .order_by(k.client_id, k.is_primary.desc(), k.id))]
         channels = self._channels([r.id for r in rows])
         out: dict[int, list[ContactPerson]] = {}
         for row in rows:
@@ -421,8 +431,7 @@ class ContactRepository(_Repository):
     def names_for(self, client_ids: Sequence[int]) -> dict[int, set[str]]:
         """Folded names of the live contact persons of these clients (to avoid adding one twice)."""
         out: dict[int, set[str]] = {}
-        for start in range(0, len(client_ids), 500):
-            chunk = client_ids[start:start + 500]
+        for chunk in id_chunks(client_ids):
             rows = self.conn.execute(select(s.contacts.c.client_id, s.contacts.c.full_name)
                                      .where(s.contacts.c.client_id.in_(chunk), s.contacts.c.deleted_at.is_(None)))
             for client_id, name in rows:
@@ -585,10 +594,11 @@ class ReminderRepository(_Repository):
     def list_for_clients(self, client_ids: Sequence[int]) -> dict[int, list[Reminder]]:
         r = s.reminders.c
         out: dict[int, list[Reminder]] = {}
-        query = self._select().where(r.client_id.in_(list(client_ids)), r.deleted_at.is_(None))
-        for row in self.conn.execute(query.order_by(r.client_id, r.effective_due)):
-            item = self._entity(row)
-            out.setdefault(item.client_id, []).append(item)
+        for chunk in id_chunks(client_ids):
+            query = self._select().where(r.client_id.in_(chunk), r.deleted_at.is_(None))
+            for row in self.conn.execute(query.order_by(r.client_id, r.effective_due)):
+                item = self._entity(row)
+                out.setdefault(item.client_id, []).append(item)
         return out
 
     def list_for(self, client_id: int, *, include_done: bool = True) -> list[Reminder]:
@@ -740,17 +750,18 @@ class DealRepository(_Repository):
 
     def list_for_clients(self, client_ids: Sequence[int]) -> dict[int, list[Deal]]:
         d = s.deals
-        rows = self.conn.execute(
-            select(d, s.clients.c.name.label("client_name"), s.managers.c.name.label("owner_name"))
-            .select_from(d.join(s.clients, s.clients.c.id == d.c.client_id)
-                         .outerjoin(s.managers, s.managers.c.id == d.c.owner_id))
-            .where(d.c.client_id.in_(list(client_ids)), d.c.deleted_at.is_(None))
-            .order_by(d.c.client_id, d.c.opened_on, d.c.id)
-        )
         out: dict[int, list[Deal]] = {}
-        for row in rows:
-            deal = self._entity(row)
-            out.setdefault(deal.client_id, []).append(deal)
+        for chunk in id_chunks(client_ids):
+            rows = self.conn.execute(
+                select(d, s.clients.c.name.label("client_name"), s.managers.c.name.label("owner_name"))
+                .select_from(d.join(s.clients, s.clients.c.id == d.c.client_id)
+                             .outerjoin(s.managers, s.managers.c.id == d.c.owner_id))
+                .where(d.c.client_id.in_(chunk), d.c.deleted_at.is_(None))
+                .order_by(d.c.client_id, d.c.opened_on, d.c.id)
+            )
+            for row in rows:
+                deal = self._entity(row)
+                out.setdefault(deal.client_id, []).append(deal)
         return out
 
     def get(self, ident: int) -> Deal:

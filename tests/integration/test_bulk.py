@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 
@@ -161,3 +162,15 @@ def test_a_worker_that_dies_costs_time_not_cards(monkeypatch: pytest.MonkeyPatch
     assert [[d for _, d in batch] for batch in got] == [[derive(b.client, b.contacts) for b in batch]
                                                         for batch in batches]
     assert len(submitted) <= 3 < len(batches)  # only what was on its way; the rest are derived here
+
+
+def test_reading_children_of_more_clients_than_sqlite_has_parameters(uow: Callable[[], UnitOfWork]) -> None:
+    ident = clients.create_client(uow(), ClientFields(name="ООО «Ёлка»")).id
+    many = [*range(100_000, 140_000), ident]  # an import that matched 40,000 stored clients asks like this
+    with uow() as unit:
+        # SQLite's default limit on parameters (32,766; builds may raise it): set it, as on such a build
+        unit.clients.conn.connection.driver_connection.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 32_766)
+        assert unit.deals.list_for_clients(many) == {}
+        assert unit.reminders.list_for_clients(many) == {}
+        assert unit.contacts.list_for_clients(many) == {}
+        assert set(unit.clients.get_many(many)) == {ident}
