@@ -4,7 +4,6 @@ time like the client table, with the count and sum of what is shown."""
 from __future__ import annotations
 
 import dataclasses
-import logging
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -61,8 +60,6 @@ class _Column:
     def title(self) -> str:
         return QCoreApplication.translate("DealTable", self.source_title)
 
-
-log = logging.getLogger(__name__)
 
 COLUMNS = (
     _Column("opened", DealSort.OPENED, str(QT_TRANSLATE_NOOP("DealTable", "Opened"))),
@@ -136,8 +133,6 @@ class DealTableModel(QAbstractTableModel):
         latest.start(add_up, self._on_totals, self._on_error)
 
     def _on_error(self, exc: BaseException, trace: str) -> None:
-        if not isinstance(exc, UserError):
-            log.error("reading the deals list failed:\n%s", trace)
         self.loading = False
         self.loading_changed.emit(False)
         self.load_failed.emit(str(exc) if isinstance(exc, UserError) else self.tr("an internal error (see the log)"))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -64,7 +63,6 @@ from salesdesk.ui.workers import Runner
 if TYPE_CHECKING:
     from salesdesk.ui.reports_panel import ReportsPanel
 
-log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 180
 
 
@@ -779,8 +777,7 @@ class MainWindow(QMainWindow):
             self.notice.show_message(str(exc), kind="info", timeout_ms=5000)
         elif isinstance(exc, UserError):
             Inform.error(self, "SalesDesk", str(exc))
-        else:
-            log.error("operation failed:\n%s", trace)
+        else:  # the worker's relay has logged it
             from salesdesk.ui.crash import show_crash
 
             show_crash(self, exc, trace)

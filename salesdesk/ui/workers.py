@@ -15,6 +15,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from salesdesk.domain.errors import UserError
+
 log = logging.getLogger(__name__)
 
 Done = Callable[[Any], None]
@@ -43,10 +45,10 @@ class _Relay(QObject):
     @Slot(object, str)
     def _on_failed(self, exc: BaseException, trace: str) -> None:
         self.runner._release(self)
+        if not isinstance(exc, UserError):  # a bug or a broken base: the log has it, whoever shows what
+            log.error("background job failed:\n%s", trace)
         if self.on_error is not None:
             self.on_error(exc, trace)
-        else:
-            log.error("background job failed:\n%s", trace)
 
 
 class _Job(QRunnable):
@@ -106,9 +108,7 @@ class Latest:
                 on_done(result)
 
         def fail(exc: BaseException, trace: str) -> None:
-            if on_error is None:
-                log.error("background job failed:\n%s", trace)
-            elif mine == self.generation:
+            if on_error is not None and mine == self.generation:
                 on_error(exc, trace)
 
         self.runner.start(fn, deliver, fail)

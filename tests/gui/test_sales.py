@@ -190,3 +190,17 @@ def test_a_deal_added_in_the_card_shows_in_the_deals_tab(qtbot: QtBot, make_wind
     window.tabs.setCurrentWidget(window.deals_panel)
     qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=5000)
     assert model.index(0, 2).data() == "Поставка"
+
+
+def test_a_background_failure_that_is_a_bug_reaches_the_log(qtbot: QtBot, caplog: pytest.LogCaptureFixture) -> None:
+    from salesdesk.ui.workers import Runner
+
+    runner = Runner()
+    shown: list[str] = []
+
+    def broken() -> None:
+        raise RuntimeError("boom")
+
+    runner.start(broken, lambda _r: None, lambda exc, _trace: shown.append(str(exc)))
+    qtbot.waitUntil(lambda: shown == ["boom"], timeout=5000)
+    assert "boom" in caplog.text and "Traceback" in caplog.text  # the handler showed it; the log keeps the trace
