@@ -77,7 +77,6 @@ DEAL_ROLE = Qt.ItemDataRole.UserRole + 1
 class DealTableModel(QAbstractTableModel):
     count_changed = Signal(int)  # the first rows are there: how many in all (-1: counting); the sums follow
     totals_changed = Signal(object)  # DealTotals
-    loading_changed = Signal(bool)
     load_failed = Signal(str)  # the rows or the sums could not be read: why, in the user's words
 
     def __init__(self, uow: UowFactory, runner: Runner, parent: QObject | None = None) -> None:
@@ -99,7 +98,6 @@ class DealTableModel(QAbstractTableModel):
     def set_query(self, query: DealQuery) -> None:
         self.asked = query
         self.loading = True
-        self.loading_changed.emit(True)
         uow = self._uow
         self._latest.start(lambda: (query, deals.deals_view(uow(), query, limit=paging.PAGE)), self._on_loaded,
                            self._on_error)
@@ -120,7 +118,6 @@ class DealTableModel(QAbstractTableModel):
         self._rows.reset(len(view.rows), view.rows)
         self.endResetModel()
         self.loading = False
-        self.loading_changed.emit(False)
         self.count_changed.emit(len(view.rows) if view.complete else -1)
         uow, latest = self._uow, self._latest_totals
         mine = latest.generation + 1
@@ -134,7 +131,6 @@ class DealTableModel(QAbstractTableModel):
 
     def _on_error(self, exc: BaseException, trace: str) -> None:
         self.loading = False
-        self.loading_changed.emit(False)
         self.load_failed.emit(str(exc) if isinstance(exc, UserError) else self.tr("an internal error (see the log)"))
 
     def _on_totals(self, answer: tuple[DealQuery, DealTotals] | None) -> None:
@@ -284,8 +280,8 @@ class DealsPanel(QWidget):
         for combo in (self.stage, self.owner, self.industry):
             combo.currentIndexChanged.connect(self.apply)
         self.period.toggled.connect(self._on_period_toggled)
-        self.date_from.dateChanged.connect(self.apply)
-        self.date_to.dateChanged.connect(self.apply)
+        for edit in (self.date_from, self.date_to):  # typing a date: ask once it is typed, not per digit
+            edit.dateChanged.connect(lambda _d: self._timer.start())
         self.clear.clicked.connect(self._on_clear_clicked)
         self.model.count_changed.connect(self._on_model_count_changed)
         self.model.totals_changed.connect(self._on_model_totals_changed)
@@ -328,20 +324,27 @@ class DealsPanel(QWidget):
 
     @Slot(bool)
     def _on_period_toggled(self, on: bool) -> None:
+        self._enable_dates(on)
+        self.apply()
+
+    def _enable_dates(self, on: bool) -> None:
         self.date_from.setEnabled(on)
         self.date_to.setEnabled(on)
-        self.apply()
 
     @Slot()
     def _on_clear_clicked(self) -> None:
-        for widget in (self.stage, self.owner, self.industry):
+        """Every filter back to "all", then one question for the list (not one per filter)."""
+        for widget in (self.stage, self.owner, self.industry, self.client, self.period):
             widget.blockSignals(True)
-            widget.setCurrentIndex(0)
-            widget.blockSignals(False)
-        self.client.blockSignals(True)
-        self.client.clear()
-        self.client.blockSignals(False)
-        self.period.setChecked(False)
+        try:
+            for combo in (self.stage, self.owner, self.industry):
+                combo.setCurrentIndex(0)
+            self.client.clear()
+            self.period.setChecked(False)
+        finally:
+            for widget in (self.stage, self.owner, self.industry, self.client, self.period):
+                widget.blockSignals(False)
+        self._enable_dates(False)
         self.apply()
 
     @Slot(int)

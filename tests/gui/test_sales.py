@@ -204,3 +204,27 @@ def test_a_background_failure_that_is_a_bug_reaches_the_log(qtbot: QtBot, caplog
     runner.start(broken, lambda _r: None, lambda exc, _trace: shown.append(str(exc)))
     qtbot.waitUntil(lambda: shown == ["boom"], timeout=5000)
     assert "boom" in caplog.text and "Traceback" in caplog.text  # the handler showed it; the log keeps the trace
+
+
+def test_clearing_the_deals_filters_asks_for_the_list_once(qtbot: QtBot, make_window: Window,
+                                                           uow: Callable[[], UnitOfWork], add_client: Callable[..., int],
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    deals.add_deal(uow(), add_client("ООО «Ёлка»"), DealFields(title="Сервис", amount=Money.of("5"),
+                                                                 opened_on=date(2026, 2, 1)))
+    window = make_window()
+    window.tabs.setCurrentWidget(window.deals_panel)
+    panel = window.deals_panel
+    panel.period.setChecked(True)
+    panel.stage.setCurrentIndex(panel.stage.findData(DealStage.WON.value))
+    qtbot.waitUntil(lambda: not panel.model.loading and panel.model.query == panel.model.asked, timeout=5000)
+    asked: list[object] = []
+    real_view = deals.deals_view
+
+    def view(*args: Any, **kwargs: Any) -> deals.DealsView:
+        asked.append(args[1])
+        return real_view(*args, **kwargs)
+
+    monkeypatch.setattr(deals, "deals_view", view)
+    panel.clear.click()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5000)
+    assert len(asked) == 1 and not panel.date_from.isEnabled()
