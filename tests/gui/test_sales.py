@@ -207,7 +207,8 @@ def test_a_background_failure_that_is_a_bug_reaches_the_log(qtbot: QtBot, caplog
 
 
 def test_clearing_the_deals_filters_asks_for_the_list_once(qtbot: QtBot, make_window: Window,
-                                                           uow: Callable[[], UnitOfWork], add_client: Callable[..., int],
+                                                           uow: Callable[[], UnitOfWork],
+                                                           add_client: Callable[..., int],
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     deals.add_deal(uow(), add_client("ООО «Ёлка»"), DealFields(title="Сервис", amount=Money.of("5"),
                                                                  opened_on=date(2026, 2, 1)))
