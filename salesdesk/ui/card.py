@@ -70,8 +70,10 @@ from salesdesk.ui.widgets import (
     MUTED,
     FieldMessage,
     NoticeBar,
+    industry_label,
     mark_problem,
     money_text,
+    refill_combo,
     scaled_font,
 )
 from salesdesk.ui.workers import Latest, Runner
@@ -451,31 +453,22 @@ class ClientCard(QWidget):
         return self._dirty
 
     def reload_reference(self) -> None:
-        """Refresh the industry and manager lists (after they were edited)."""
-        self._industries = reference.list_industries(self.uow())
-        self._managers = reference.list_managers(self.uow())
+        """Read the industry and manager lists afresh (the card used on its own, as in tests)."""
+        self.set_reference(reference.list_industries(self.uow()), reference.list_managers(self.uow()))
+
+    def set_reference(self, industries: list[Industry], managers: list[Manager]) -> None:
+        """The industry and manager lists the window has read (at start and after they were edited)."""
+        self._industries, self._managers = industries, managers
         self._fill_reference_combos()
 
     def _fill_reference_combos(self) -> None:
         if not self._editor_built:
             return  # ensure_editor fills them
-        was_loading, self._loading = self._loading, True
-        try:
-            for key, items in (("industry_id", [(f"{i.code} — {i.name}" if i.code else i.name, i.id)
-                                                for i in self._industries]),
-                               ("owner_id", [(m.name, m.id) for m in self._managers if m.active])):
-                combo = self.widgets[key]
-                assert isinstance(combo, QComboBox)
-                current = combo.currentData()
-                combo.clear()
-                combo.addItem(self.tr("— not set —"), None)
-                for text, ident in items:
-                    combo.addItem(text, ident)
-                    combo.setItemData(combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
-                index = combo.findData(current)
-                combo.setCurrentIndex(max(index, 0))
-        finally:
-            self._loading = was_loading
+        for key, items in (("industry_id", [(industry_label(i), i.id) for i in self._industries]),
+                           ("owner_id", [(m.name, m.id) for m in self._managers if m.active])):
+            combo = self.widgets[key]
+            assert isinstance(combo, QComboBox)
+            refill_combo(combo, self.tr("— not set —"), items)
 
     def show_empty(self) -> None:
         self._client = None

@@ -43,7 +43,7 @@ from salesdesk.domain.queries import DealQuery, DealRow, DealSort, DealTotals
 from salesdesk.services import deals
 from salesdesk.services.common import UowFactory
 from salesdesk.ui import paging
-from salesdesk.ui.widgets import ERROR_COLOR, MUTED, money_text
+from salesdesk.ui.widgets import ERROR_COLOR, MUTED, industry_label, money_text, refill_combo
 from salesdesk.ui.workers import Latest, Runner
 
 Index = QModelIndex | QPersistentModelIndex
@@ -290,17 +290,8 @@ class DealsPanel(QWidget):
         self.set_reference([], [])
 
     def set_reference(self, industries: list[Industry], managers: list[Manager]) -> None:
-        for combo, all_text, items in ((self.owner, self.tr("All owners"), [(m.name, m.id) for m in managers]),
-                                       (self.industry, self.tr("All industries"),
-                                        [(f"{i.code} — {i.name}" if i.code else i.name, i.id) for i in industries])):
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(all_text, None)
-            for text, ident in items:
-                combo.addItem(text, ident)
-            combo.setCurrentIndex(max(0, combo.findData(current)))
-            combo.blockSignals(False)
+        refill_combo(self.owner, self.tr("All owners"), [(m.name, m.id) for m in managers])
+        refill_combo(self.industry, self.tr("All industries"), [(industry_label(i), i.id) for i in industries])
 
     def query(self) -> DealQuery:
         stage = self.stage.currentData()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from salesdesk.domain.model import ClientStatus, Industry, Manager
 from salesdesk.domain.queries import ClientQuery
+from salesdesk.ui.widgets import industry_label, refill_combo
 
 
 class FilterBar(QWidget):
@@ -89,16 +90,8 @@ class FilterBar(QWidget):
     def set_reference(self, industries: list[Industry], managers: list[Manager]) -> None:
         self._quiet = True
         try:
-            for combo, all_text, items in ((self.industry, self.tr("All industries"),
-                                            [(f"{i.code} — {i.name}" if i.code else i.name, i.id) for i in industries]),
-                                           (self.owner, self.tr("All owners"), [(m.name, m.id) for m in managers])):
-                current = combo.currentData()
-                combo.clear()
-                combo.addItem(all_text, None)
-                for text, ident in items:
-                    combo.addItem(text, ident)
-                    combo.setItemData(combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
-                combo.setCurrentIndex(max(0, combo.findData(current)))
+            refill_combo(self.industry, self.tr("All industries"), [(industry_label(i), i.id) for i in industries])
+            refill_combo(self.owner, self.tr("All owners"), [(m.name, m.id) for m in managers])
         finally:
             self._quiet = False
 

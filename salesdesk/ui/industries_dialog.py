@@ -25,7 +25,7 @@ from salesdesk.domain.errors import UserError, ValidationError
 from salesdesk.domain.model import Industry, IndustryFields
 from salesdesk.services import reference
 from salesdesk.services.common import UowFactory
-from salesdesk.ui.widgets import MUTED, FieldMessage
+from salesdesk.ui.widgets import MUTED, FieldMessage, industry_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -96,7 +96,7 @@ class IndustriesDialog(QDialog):
         self.industries = reference.list_industries(self.uow())
         self.model.clear()
         for industry in self.industries:
-            item = QStandardItem(f"{industry.code} — {industry.name}" if industry.code else industry.name)
+            item = QStandardItem(industry_label(industry))
             item.setData(industry.id, ID_ROLE)
             item.setToolTip(industry.notes or industry.name)
             self.model.appendRow(item)

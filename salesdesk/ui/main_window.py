@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 
 from salesdesk import __version__
 from salesdesk.domain.errors import UserError
-from salesdesk.domain.model import Reminder
+from salesdesk.domain.model import Manager, Reminder
 from salesdesk.domain.queries import ClientQuery
 from salesdesk.services import clients, demo, reference
 from salesdesk.services.common import Cancelled, UowFactory
@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self._selecting = False  # a selection made by the program, not the user
         self._announced_overdue = False  # the start-up notice is shown once
         self._deals_loaded = False  # the Deals tab reads its list when first opened
+        self._managers: list[Manager] = []  # as last read, for the Reports tab built later
         self._reading_reports = False  # the Reports tab is open (the reminders panel steps aside)
         self._reminders_were_shown = True
         self._report_asked: str | None = None
@@ -362,9 +363,10 @@ class MainWindow(QMainWindow):
         managers = reference.list_managers(self.uow())
         self.filters.set_reference(industries, managers)
         self.deals_panel.set_reference(industries, managers)
+        self._managers = managers
         if self.reports_panel is not None:
             self.reports_panel.set_managers(managers)
-        self.card.reload_reference()
+        self.card.set_reference(industries, managers)
 
     def _restore_layout(self) -> None:
         geometry = self.settings.bytes("window/geometry")
@@ -892,7 +894,7 @@ class MainWindow(QMainWindow):
             from salesdesk.ui.reports_panel import ReportsPanel
 
             self.reports_panel = ReportsPanel(self.uow, self.runner)
-            self.reports_panel.set_managers(reference.list_managers(self.uow()))
+            self.reports_panel.set_managers(self._managers)
             layout = self.reports_page.layout()
             assert layout is not None
             layout.addWidget(self.reports_panel)

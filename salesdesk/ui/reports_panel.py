@@ -66,7 +66,7 @@ from salesdesk.domain.model import Manager
 from salesdesk.domain.reports import ChartKind, ColumnKind, Period, Report, ReportParameters
 from salesdesk.services import reports
 from salesdesk.services.common import UowFactory
-from salesdesk.ui.widgets import MUTED, NoticeBar, scaled_font
+from salesdesk.ui.widgets import MUTED, NoticeBar, refill_combo, scaled_font
 from salesdesk.ui.workers import Latest, Runner
 
 Index = QModelIndex | QPersistentModelIndex
@@ -492,17 +492,8 @@ class ReportsPanel(QWidget):
     # What is chosen ---------------------------------------------------------------------------
 
     def set_managers(self, managers: list[Manager]) -> None:
-        current = self.manager.currentData()
-        self.manager.blockSignals(True)
-        self.manager.clear()
-        self.manager.addItem(self.tr("All managers"), None)
-        for manager in managers:
-            self.manager.addItem(manager.name, manager.id)
-        index = self.manager.findData(current)
-        self.manager.setCurrentIndex(max(0, index))
-        self.manager.blockSignals(False)
-        if current is not None and index < 0:
-            self._schedule()
+        if not refill_combo(self.manager, self.tr("All managers"), [(m.name, m.id) for m in managers]):
+            self._schedule()  # the manager asked for is gone: the report is for all of them now
 
     def select(self, name: str) -> None:
         """Show report *name* (as the list would), computed afresh."""

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolButton, QWidget
+
+from salesdesk.domain.model import Industry
 
 MUTED = "color: #5f6368;"  # secondary text that stays readable (palette(mid) is ~1.7:1 on grey)
 ERROR_COLOR = "#b3261e"
@@ -128,3 +130,27 @@ class FieldMessage(QLabel):
     def clear_problem(self) -> None:
         self.clear()
         self.hide()
+
+
+def industry_label(industry: Industry) -> str:
+    """How an industry reads in every list: "G — Торговля …", or just the name of the office's own."""
+    return f"{industry.code} — {industry.name}" if industry.code else industry.name
+
+
+def refill_combo(combo: QComboBox, first_text: str, items: Iterable[tuple[str, object]]) -> bool:
+    """Give a reference list (industries, managers) new items after *first_text* ("all" or "not set",
+    data None), keeping the chosen item if it is still there, without emitting any signal. True if
+    the choice survived (or there was none)."""
+    current = combo.currentData()
+    quiet = combo.blockSignals(True)
+    try:
+        combo.clear()
+        combo.addItem(first_text, None)
+        for text, ident in items:
+            combo.addItem(text, ident)
+            combo.setItemData(combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
+        index = combo.findData(current)
+        combo.setCurrentIndex(max(index, 0))
+    finally:
+        combo.blockSignals(quiet)
+    return current is None or index >= 0

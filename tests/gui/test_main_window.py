@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from salesdesk.domain.model import ClientStatus, ReminderFields
@@ -289,3 +289,29 @@ def test_layout_and_filters_are_remembered(qtbot: QtBot, make_window: Window, ba
     assert header.visualIndex(COLUMN_OF["city"]) == 1
     assert again.filters.overdue.isChecked()
     wait_loaded(qtbot, again)
+
+
+def test_the_window_reads_the_industry_and_manager_lists_once(qtbot: QtBot, make_window: Window,
+                                                             base: dict[str, int],
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from salesdesk.services import reference
+
+    calls: list[str] = []
+    def counting(name: str) -> Callable[..., object]:
+        real = getattr(reference, name)
+
+        def counted(*args: object, **kwargs: object) -> object:
+            calls.append(name)
+            return real(*args, **kwargs)
+
+        return counted
+
+    for name in ("list_industries", "list_managers"):
+        monkeypatch.setattr(reference, name, counting(name))
+    window = make_window()
+    window.open_client(base["vasilek"])
+    qtbot.waitUntil(lambda: window.card.client_id == base["vasilek"], timeout=5000)
+    window.tabs.setCurrentWidget(window.reports_page)
+    assert sorted(calls) == ["list_industries", "list_managers"]
+    industry = window.card.widgets["industry_id"]
+    assert isinstance(industry, QComboBox) and industry.count() > 20  # the card got them from the window
