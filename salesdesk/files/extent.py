@@ -36,10 +36,6 @@ class Extent:
     rows: int  # the last row that holds something (1-based), 0 for an empty sheet
     columns: int  # the last column that holds something (1-based)
 
-    @property
-    def cells(self) -> int:
-        return self.rows * self.columns
-
 
 class TooBig(Exception):
     """The measuring itself stopped early: the sheet is past *limit* already."""

@@ -68,8 +68,6 @@ COLUMNS: tuple[Column, ...] = (
 )
 COLUMN_OF = {c.key: i for i, c in enumerate(COLUMNS)}
 
-CLIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-COMPLETENESS_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +143,11 @@ class ClientTableModel(QAbstractTableModel):
         self._set_loading(False)
         self.load_failed.emit(str(exc))
 
+    @property
+    def base_total(self) -> int:
+        """How many clients the whole base (or the whole trash) holds, as last counted."""
+        return self._base_total or 0
+
     def _set_loading(self, loading: bool) -> None:
         if loading != self.loading:
             self.loading = loading
@@ -213,10 +216,6 @@ class ClientTableModel(QAbstractTableModel):
             return int(COLUMNS[index.column()].align)
         if role == Qt.ItemDataRole.ForegroundRole and key == "next_reminder" and self._overdue(row):
             return QBrush(QColor("#b3261e"))
-        if role == CLIENT_ID_ROLE:
-            return row.id
-        if role == COMPLETENESS_ROLE:
-            return row.completeness
         return None
 
     def _overdue(self, row: ClientRow) -> bool:

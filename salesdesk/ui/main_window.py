@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDockWidget,
     QHBoxLayout,
     QHeaderView,
@@ -86,7 +87,6 @@ class MainWindow(QMainWindow):
         self._reminders_were_shown = True
         self._report_asked: str | None = None
         self.uow_label = ""  # where the base lives, for the About box
-        self._base_total = 0
         self._build_central()
         self.card = ClientCard(uow, self.runner, self.current_manager,
                                renewal_days=lambda: self.settings.renewal_days)
@@ -154,7 +154,6 @@ class MainWindow(QMainWindow):
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
         header.setSortIndicatorClearable(True)
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         widths = {"name": 250, "kind": 100, "inn": 105, "city": 115, "industry": 170, "status": 125,
                   "owner": 130, "phone": 140, "next_reminder": 125, "completeness": 80}
@@ -461,7 +460,6 @@ class MainWindow(QMainWindow):
 
     @Slot(int, int, object)
     def _on_model_counts_changed(self, shown: int, base_total: int, average: object) -> None:
-        self._base_total = base_total
         trash = self.model.query.trash
         locale = QLocale()
         # nothing to filter in an empty base: the filters wait until there is something
@@ -755,7 +753,7 @@ class MainWindow(QMainWindow):
         first = due[0].client_id
         self.notice.show_message("🔔 " + text, kind="warning", action=self.tr("Open"),
                                  callback=lambda: self.open_client(first))
-        QApplicationAlert.alert(self)
+        QApplication.alert(self, 0)  # flash the taskbar entry when the window is not active
 
     # Other actions ---------------------------------------------------------------------------
 
@@ -823,7 +821,7 @@ class MainWindow(QMainWindow):
         from salesdesk.ui.export_dialog import ExportDialog
 
         selected = len(self.table.selectionModel().selectedRows())
-        choice = ExportDialog.ask(self, self.model.rowCount(), self._base_total, selected)
+        choice = ExportDialog.ask(self, self.model.rowCount(), self.model.base_total, selected)
         if choice is None:
             return
         from salesdesk.services import exporting
@@ -925,17 +923,4 @@ class MainWindow(QMainWindow):
                           self.tr("<h3>SalesDesk %1</h3><p>The client base and sales of a small office: clients "
                                   "and their requisites, contact persons, reminders, deals.</p>"
                                   "<p>Database: %2</p>").replace("%1", __version__)
-                          .replace("%2", self.database_label()))
-
-    def database_label(self) -> str:
-        return self.uow_label
-
-
-class QApplicationAlert:
-    """Flash the taskbar entry when the window is not active (works on every desktop)."""
-
-    @staticmethod
-    def alert(widget: QWidget) -> None:
-        from PySide6.QtWidgets import QApplication
-
-        QApplication.alert(widget, 0)
+                          .replace("%2", self.uow_label))

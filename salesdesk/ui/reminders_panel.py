@@ -32,7 +32,6 @@ from salesdesk.ui.workers import Latest, Runner
 # person can act on today, and building thousands of rows would hold the window up at start.
 SHOWN = 300
 REMINDER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-CLIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 OVERDUE_COLOR = QColor("#b3261e")
 
 
@@ -161,7 +160,6 @@ class RemindersPanel(QWidget):
         cells = [_plain(locale.toString(when, QLocale.FormatType.ShortFormat)), _plain(item.client_name), _plain(text)]
         for cell in cells:
             cell.setData(item.id, REMINDER_ID_ROLE)
-            cell.setData(item.client_id, CLIENT_ID_ROLE)
             cell.setToolTip(f"{item.client_name}\n{item.text}")
         if overdue:
             cells[0].setForeground(QBrush(OVERDUE_COLOR))  # the date says it; a red wall would not

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QLocale, Qt, QTimer, Slot
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolButton, QWidget
 
 from salesdesk.domain.model import Industry
@@ -59,7 +59,6 @@ class NoticeBar(QFrame):
     undo after a delete; it never blocks the user the way a modal dialog does.
     """
 
-    action_triggered = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,7 +103,6 @@ class NoticeBar(QFrame):
     def _on_action_button_clicked(self) -> None:
         callback = self._callback
         self.hide()
-        self.action_triggered.emit()
         if callback is not None:
             callback()
 
