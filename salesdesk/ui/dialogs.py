@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from salesdesk.domain.errors import UserError, ValidationError
 from salesdesk.domain.model import ContactFields, ContactPerson, Recurrence, age_on
+from salesdesk.domain.spreadsheet import date_of, split_list
 from salesdesk.services import contacts
 from salesdesk.services.common import UowFactory
 from salesdesk.ui.widgets import FieldMessage
@@ -173,19 +174,6 @@ def hook_menu(parent: QWidget, plan: Callable[[HookChoice | None, int | None], N
 # Contact persons ------------------------------------------------------------------------------
 
 
-def parse_date(text: str) -> date | None | str:
-    """A date typed as dd.mm.yyyy (or ISO); "" -> None; anything else -> the text back."""
-    text = text.strip()
-    if not text:
-        return None
-    for fmt in ("dd.MM.yyyy", "d.M.yyyy", "yyyy-MM-dd", "dd/MM/yyyy"):
-        parsed = QDate.fromString(text, fmt)
-        if parsed.isValid():
-            result: date = parsed.toPython()  # type: ignore[assignment]
-            return result
-    return text
-
-
 class ContactDialog(QDialog):
     """Add or edit one contact person; checks as you type and saves through the services."""
 
@@ -257,13 +245,13 @@ class ContactDialog(QDialog):
         self._validate()
 
     def fields(self) -> ContactFields | None:
-        birth = parse_date(self.birth_date.text())
+        birth = date_of(self.birth_date.text().strip())  # dd.mm.yyyy, ISO and the rest, as the import reads them
         if isinstance(birth, str):
             return None
         return ContactFields(
             full_name=self.full_name.text(), position=self.position.text(), birth_date=birth,
             phones=tuple(_lines(self.phones.toPlainText(), ";")),
-            emails=tuple(_lines(self.emails.toPlainText(), ";,")),
+            emails=split_list(self.emails.toPlainText()),
             note=self.note.toPlainText(), is_primary=self.primary.isChecked(),
         )
 
@@ -281,7 +269,7 @@ class ContactDialog(QDialog):
             blocking = True
             fields = ContactFields(full_name=self.full_name.text(),
                                    phones=tuple(_lines(self.phones.toPlainText(), ";")),
-                                   emails=tuple(_lines(self.emails.toPlainText(), ";,")))
+                                   emails=split_list(self.emails.toPlainText()))
         else:
             age = age_on(fields.birth_date, today)
             self.age_label.setText(self.tr("Age: %n", "", age) if age is not None else "")
@@ -319,7 +307,7 @@ class ContactDialog(QDialog):
 
 
 def _lines(text: str, separators: str) -> list[str]:
-    """One item per line; *separators* also split (phones keep commas: "..., доб. 12")."""
+    """One phone per line; *separators* also split (phones keep commas: "..., доб. 12")."""
     for separator in separators:
         text = text.replace(separator, "\n")
     return [line.strip() for line in text.splitlines() if line.strip()]
