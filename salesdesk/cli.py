@@ -506,10 +506,7 @@ def _deal_add(database: Database, args: argparse.Namespace) -> int:
 
 def _money(money: Money) -> str:
     """1 250 000,50 RUB in Russian, 1,250,000.50 RUB in English: for reading, not for parsing."""
-    text = f"{money.amount:,.2f}"
-    if messages.language() == "ru":
-        text = text.replace(",", "\u00a0").replace(".", ",")
-    return f"{text} {money.currency}"
+    return f"{messages.number_text(money.amount, 2)} {money.currency}"
 
 
 def _deal_list(database: Database, args: argparse.Namespace) -> int:
@@ -597,19 +594,14 @@ def _cell_text(value: Any, kind: ColumnKind) -> str:
     if value is None or value == "":
         return "—" if kind is not ColumnKind.TEXT else ""
     if kind is ColumnKind.MONEY:
-        return _number(Decimal(value), 2)
+        return messages.number_text(Decimal(value), 2)
     if kind is ColumnKind.PERCENT:
-        return _number(Decimal(value), 1) + " %"
+        return messages.number_text(Decimal(value), 1) + " %"
     if kind is ColumnKind.INTEGER:
-        return _number(Decimal(value), 0)
+        return messages.number_text(Decimal(value), 0)
     if isinstance(value, date):
         return f"{value:%d.%m.%Y}"
     return str(value)
-
-
-def _number(value: Decimal, places: int) -> str:
-    text = f"{value:,.{places}f}"
-    return text.replace(",", "\u00a0").replace(".", ",") if messages.language() == "ru" else text
 
 
 def _print_report(report: Report) -> None:

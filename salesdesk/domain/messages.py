@@ -11,6 +11,7 @@ import locale
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 LANGUAGES = ("ru", "en")
@@ -468,6 +469,13 @@ def set_language(code: str) -> None:
 
 def language() -> str:
     return _language
+
+
+def number_text(value: Decimal | int, places: int) -> str:
+    """A number as the user's language writes it: "1 234,56" in Russian, "1,234.56" in English
+    (for reading on a terminal or in a note, not for a spreadsheet cell)."""
+    text = f"{value:,.{places}f}"
+    return text.replace(",", "\u00a0").replace(".", ",") if _language == "ru" else text
 
 
 def detect_language(environ: Mapping[str, str] | None = None) -> str:

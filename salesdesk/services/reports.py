@@ -30,7 +30,7 @@ from dateutil.relativedelta import relativedelta
 
 from salesdesk.domain.completeness import ITEMS, WEIGHTS
 from salesdesk.domain.errors import UserError
-from salesdesk.domain.messages import language, msg
+from salesdesk.domain.messages import msg, number_text
 from salesdesk.domain.model import DealStage
 from salesdesk.domain.reminders import local_at
 from salesdesk.domain.reports import (
@@ -182,14 +182,6 @@ def _range_text(start: date | None, end: date | None) -> str:
     return _t("report.param.range", start=_date_text(start), end=_date_text(end))
 
 
-def _number_text(value: Decimal | int, places: int) -> str:
-    """A number as the user's language writes it: "1 234,56" in Russian, "1,234.56" in English."""
-    text = f"{value:,.{places}f}"
-    if language() == "ru":
-        text = text.replace(",", "\u00a0").replace(".", ",")
-    return text
-
-
 def _money(minor: int) -> Decimal:
     return Decimal(minor).scaleb(-2)
 
@@ -285,7 +277,7 @@ def _currency_notes(currency: str, others: Sequence[CurrencyTotal]) -> tuple[str
     if not others:
         return ()
     listed = "; ".join(_t("report.note.currency_item", currency=o.currency, count=o.deals,
-                          amount=_number_text(_money(o.amount_minor), 2)) for o in others)
+                          amount=number_text(_money(o.amount_minor), 2)) for o in others)
     return (_t("report.note.currency", currency=currency, others=listed),)
 
 
@@ -429,7 +421,7 @@ def _pipeline(run: _Run) -> Report:
         _column("conversion", "report.col.share_of_closed", ColumnKind.PERCENT),
     ]
     totals = (_t("report.total"), all_deals, _money(all_amount), _percent(all_deals, all_deals), conversion)
-    notes = [_t("report.note.conversion", value=_number_text(conversion, 1)) if conversion is not None
+    notes = [_t("report.note.conversion", value=number_text(conversion, 1)) if conversion is not None
              else _t("report.note.no_conversion"), *_currency_notes(currency, others)]
     parameters = [(_t("report.param.period"), _range_text(start, end)), (_t("report.param.currency"), currency)]
     chart = ChartSpec(ChartKind.BAR, "stage", ("amount",), _t("report.chart.pipeline", currency=currency))
