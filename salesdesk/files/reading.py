@@ -76,9 +76,11 @@ def inspect_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Workbook:
     return Workbook(path, kind, names)
 
 
-def read_sheet(path: Path, sheet: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Sheet:
-    """All rows of one sheet (the first if *sheet* is None), within *limits*."""
-    book = inspect_file(path, limits)
+def read_sheet(path: Path, sheet: str | None = None, limits: Limits = DEFAULT_LIMITS, *,
+               book: Workbook | None = None) -> Sheet:
+    """All rows of one sheet (the first if *sheet* is None), within *limits*. *book*: what
+    ``inspect_file`` said of this file already, so reading several sheets checks it once."""
+    book = book or inspect_file(path, limits)
     if book.kind == "csv":
         return Sheet(book.sheet_names[0], _read_csv(path, limits))
     name = sheet if sheet is not None else book.sheet_names[0]

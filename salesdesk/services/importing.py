@@ -66,7 +66,7 @@ from salesdesk.domain.validation import (
     validate_deal,
 )
 from salesdesk.files.errors import FileProblem
-from salesdesk.files.reading import DEFAULT_LIMITS, Cell, Limits, Sheet, inspect_file, read_sheet
+from salesdesk.files.reading import DEFAULT_LIMITS, Cell, Limits, Sheet, Workbook, inspect_file, read_sheet
 from salesdesk.services.common import Cancelled, Reporter, SilentReporter, cycle_collection_paused, utcnow
 from salesdesk.services.derivation import derived_batches
 from salesdesk.store import UnitOfWork
@@ -582,22 +582,23 @@ def _reminder_key(reminder: ReminderFields) -> tuple[str, int]:
     return fold(reminder.text), int(reminder.due_at.timestamp()) // 60
 
 
-def _client_sheet(path: Path, options: ImportOptions) -> tuple[Sheet, tuple[str, ...]]:
+def _client_sheet(path: Path, options: ImportOptions) -> tuple[Sheet, Workbook]:
     book = inspect_file(path, options.limits)
     name = options.sheet
     if name is None:
         # a SalesDesk export keeps its clients on the first sheet that is not contacts/deals/reminders
         name = next((n for n in book.sheet_names if sheet_kind(n) is None), book.sheet_names[0])
-    sheet = read_sheet(path, name, options.limits)
+    sheet = read_sheet(path, name, options.limits, book=book)
     if not sheet.rows:
         raise FileProblem("file.sheet_empty", path, sheet=sheet.name)
-    return sheet, book.sheet_names
+    return sheet, book
 
 
 def read_headers(path: Path, options: ImportOptions = ImportOptions()
                  ) -> tuple[Sheet, tuple[str, ...], int, dict[int, str]]:
     """The chosen sheet, all sheet names, the header row and the guessed mapping (for the wizard)."""
-    sheet, names = _client_sheet(path, options)
+    sheet, book = _client_sheet(path, options)
+    names = book.sheet_names
     header_row = options.header_row if options.header_row is not None else find_header_row(sheet.rows)
     if header_row is None:
         header_row = 0
@@ -617,7 +618,8 @@ def plan_import(uow: UnitOfWork, path: Path, options: ImportOptions = ImportOpti
 
 def _plan(uow: UnitOfWork, path: Path, options: ImportOptions,
           reporter: Reporter) -> tuple[ImportPlan, _Planner, list[_Row]]:
-    sheet, names = _client_sheet(path, options)
+    sheet, book = _client_sheet(path, options)
+    names = book.sheet_names
     header_row = options.header_row if options.header_row is not None else find_header_row(sheet.rows)
     if header_row is None and options.mapping is None:
         raise FileProblem("file.no_header", path, sheet=sheet.name)
@@ -627,7 +629,7 @@ def _plan(uow: UnitOfWork, path: Path, options: ImportOptions,
     if "name" not in mapping.values():
         raise FileProblem("file.no_name_column", path)
     rows = _parse_rows(sheet, header_row, mapping)
-    extras = _read_extras(path, names, sheet.name, options) if "client_no" in mapping.values() else _Extras()
+    extras = _read_extras(book, sheet.name, options) if "client_no" in mapping.values() else _Extras()
     planner = _Planner(uow, options, reporter)
     planner.plan(rows, extras)
     plan = ImportPlan(path, sheet.name, names, header_row, headers, mapping, tuple(planner.reports),
@@ -725,18 +727,18 @@ def _apply(uow: UnitOfWork, planner: _Planner, reporter: Reporter, now: datetime
 # The other sheets of a SalesDesk export -------------------------------------------------------------
 
 
-def _read_extras(path: Path, names: Sequence[str], clients_sheet: str, options: ImportOptions) -> _Extras:
+def _read_extras(book: Workbook, clients_sheet: str, options: ImportOptions) -> _Extras:
     """Contact persons, deals and reminders of a SalesDesk export, filed by client №.
 
     Rows that break a rule are left out: the clients they belong to still come in.
     """
     extras = _Extras()
     today = date.today()
-    for name in names:
+    for name in book.sheet_names:
         kind = sheet_kind(name)
         if kind is None or name == clients_sheet:
             continue
-        sheet = read_sheet(path, name, options.limits)
+        sheet = read_sheet(book.path, name, options.limits, book=book)
         if not sheet.rows:
             continue
         mapping = sheet_mapping(kind, [text_of(c) for c in sheet.rows[0]])

@@ -7,6 +7,7 @@ import json
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -276,3 +277,22 @@ def test_an_export_gets_the_permissions_of_any_new_file(uow: Uow, tmp_path: Path
 def test_a_deal_amount_typed_as_people_type_it_comes_in(typed: object) -> None:
     deal = importing._deal_of({"title": "Поставка", "amount": typed, "currency": "RUB"})
     assert deal is not None and str(deal.amount.amount) == "1250000.50"
+
+
+def test_an_export_with_four_sheets_is_checked_once_on_its_way_back(uow: Uow, tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from salesdesk.files import reading
+
+    clients.create_client(uow(), ClientFields(name="ООО «Ёлка»"))
+    path = exporting.export_clients(uow(), tmp_path / "база.xlsx").path
+    checked: list[Path] = []
+    real = reading.inspect_file
+
+    def counted(*args: Any, **kwargs: Any) -> reading.Workbook:
+        checked.append(args[0])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(reading, "inspect_file", counted)
+    monkeypatch.setattr(importing, "inspect_file", counted)
+    assert importing.run_import(uow(), path, error_dir=tmp_path).skipped == 1  # home again: no changes
+    assert checked == [path]  # not once more per sheet (an .ods is parsed whole each time)
