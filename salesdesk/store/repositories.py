@@ -104,6 +104,13 @@ class _Repository:
             raise NotFoundError(self.what, ident)
         return int(version)
 
+    def client_of(self, ident: int) -> int:
+        """The client a contact, deal, interaction or reminder belongs to."""
+        client_id = self.conn.execute(select(self.table.c.client_id).where(self.table.c.id == ident)).scalar()
+        if client_id is None:
+            raise NotFoundError(self.what, ident)
+        return int(client_id)
+
 
 # Clients -----------------------------------------------------------------------------------------
 
@@ -438,12 +445,6 @@ class ContactRepository(_Repository):
                 out.setdefault(client_id, set()).add(fold(name))
         return out
 
-    def client_of(self, ident: int) -> int:
-        client_id = self.conn.execute(select(s.contacts.c.client_id).where(s.contacts.c.id == ident)).scalar()
-        if client_id is None:
-            raise NotFoundError("contact", ident)
-        return int(client_id)
-
     def clear_primary(self, client_id: int, except_id: int | None) -> None:
         query = update(s.contacts).where(s.contacts.c.client_id == client_id, s.contacts.c.is_primary.is_(True))
         if except_id is not None:
@@ -667,12 +668,6 @@ class ReminderRepository(_Repository):
         query = self._select().where(r.deal_id == deal_id, r.done_at.is_not(None), r.deleted_at.is_(None))
         return [self._entity(x) for x in self.conn.execute(query.order_by(r.id))]
 
-    def client_of(self, ident: int) -> int:
-        client_id = self.conn.execute(select(s.reminders.c.client_id).where(s.reminders.c.id == ident)).scalar()
-        if client_id is None:
-            raise NotFoundError("reminder", ident)
-        return int(client_id)
-
     def refresh_client(self, client_id: int) -> None:
         """Keep ``clients.next_reminder_at`` (what the client table sorts and filters on) right."""
         r = s.reminders.c
@@ -711,13 +706,6 @@ class InteractionRepository(_Repository):
             contact_id=m["contact_id"], manager_name=m["manager_name"] or "", created_at=m["created_at"],
         )
 
-    def client_of(self, ident: int) -> int:
-        client_id = self.conn.execute(
-            select(s.interactions.c.client_id).where(s.interactions.c.id == ident)).scalar()
-        if client_id is None:
-            raise NotFoundError("interaction", ident)
-        return int(client_id)
-
     def add(self, client_id: int, fields: InteractionFields, now: datetime) -> int:
         result = self.conn.execute(insert(s.interactions).values(
             client_id=client_id, kind=fields.kind.value, occurred_at=fields.occurred_at, summary=fields.summary,
@@ -730,12 +718,6 @@ class InteractionRepository(_Repository):
 class DealRepository(_Repository):
     table = s.deals
     what = "deal"
-
-    def client_of(self, ident: int) -> int:
-        client_id = self.conn.execute(select(s.deals.c.client_id).where(s.deals.c.id == ident)).scalar()
-        if client_id is None:
-            raise NotFoundError("deal", ident)
-        return int(client_id)
 
     def list_for(self, client_id: int) -> list[Deal]:
         d = s.deals
