@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -75,6 +75,7 @@ from salesdesk.ui.widgets import (
     money_text,
     refill_combo,
     scaled_font,
+    short_datetime,
 )
 from salesdesk.ui.workers import Latest, Runner
 
@@ -83,10 +84,6 @@ TEXT_FIELDS = ("name", "full_name", "inn", "kpp", "ogrn", "legal_address", "post
 # completeness item -> (tab, field widget key)
 ITEM_TARGETS = {"contact_position": ("contacts", None), "industry": ("requisites", "industry_id"),
                 "owner": ("requisites", "owner_id")}
-
-
-def qt_datetime(moment: datetime) -> QDateTime:
-    return QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).toLocalTime()
 
 
 class StaleEdit:
@@ -605,7 +602,7 @@ class ClientCard(QWidget):
         self.history_model.removeRows(0, self.history_model.rowCount())
         entries = history.build_timeline(card.interactions, card.deals, card.reminders) if card else []
         for entry in entries:
-            when = QStandardItem(locale.toString(qt_datetime(entry.when), QLocale.FormatType.ShortFormat))
+            when = QStandardItem(short_datetime(locale, entry.when))
             when.setData(f"{entry.kind.value}:{entry.ident}", Qt.ItemDataRole.UserRole)
             what = QStandardItem(self._entry_kind(entry))
             self.history_model.appendRow([when, what, QStandardItem(entry.title), QStandardItem(entry.detail),
@@ -633,7 +630,7 @@ class ClientCard(QWidget):
                 state = self.tr("snoozed")
             else:
                 state = ""
-            due = QStandardItem(locale.toString(qt_datetime(item.effective_due), QLocale.FormatType.ShortFormat))
+            due = QStandardItem(short_datetime(locale, item.effective_due))
             due.setData(item.id, Qt.ItemDataRole.UserRole)
             self.reminders_model.appendRow([due, QStandardItem(item.text),
                                             QStandardItem("" if item.recurrence is Recurrence.NONE

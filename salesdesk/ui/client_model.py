@@ -19,7 +19,6 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
-    QDateTime,
     QLocale,
     QModelIndex,
     QObject,
@@ -34,6 +33,7 @@ from salesdesk.domain.queries import ClientQuery, ClientRow, ClientSort
 from salesdesk.services import clients
 from salesdesk.services.common import UowFactory
 from salesdesk.ui import paging
+from salesdesk.ui.widgets import short_datetime
 from salesdesk.ui.workers import Latest, Runner
 
 PAGE = paging.PAGE
@@ -241,8 +241,7 @@ class ClientTableModel(QAbstractTableModel):
         if key == "next_reminder":
             if row.next_reminder_at is None:
                 return ""
-            moment = QDateTime.fromSecsSinceEpoch(int(row.next_reminder_at.timestamp()))
-            return self._locale.toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
+            return short_datetime(self._locale, row.next_reminder_at)
         if key == "completeness":
             return f"{row.completeness} %"
         return ""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDateTime, QLocale, QObject, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QLocale, QObject, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +25,7 @@ from salesdesk.domain.reminders import Snooze
 from salesdesk.services import reminders
 from salesdesk.services.common import UowFactory
 from salesdesk.ui.dialogs import HookChoice, Inform, hook_menu
-from salesdesk.ui.widgets import MUTED
+from salesdesk.ui.widgets import MUTED, short_datetime
 from salesdesk.ui.workers import Latest, Runner
 
 # The soonest reminders listed; the group titles still count all of them. A few hundred are what a
@@ -155,9 +155,8 @@ class RemindersPanel(QWidget):
         self.overdue_count_changed.emit(agenda.overdue_total)
 
     def _row(self, item: Reminder, locale: QLocale, overdue: bool) -> list[QStandardItem]:
-        when = QDateTime.fromSecsSinceEpoch(int(item.effective_due.timestamp())).toLocalTime()
         text = item.text + (f"  ↻ {item.recurrence.label}" if item.recurrence is not Recurrence.NONE else "")
-        cells = [_plain(locale.toString(when, QLocale.FormatType.ShortFormat)), _plain(item.client_name), _plain(text)]
+        cells = [_plain(short_datetime(locale, item.effective_due)), _plain(item.client_name), _plain(text)]
         for cell in cells:
             cell.setData(item.id, REMINDER_ID_ROLE)
             cell.setToolTip(f"{item.client_name}\n{item.text}")

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from decimal import Decimal
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Slot
+from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer, Slot
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolButton, QWidget
 
 from salesdesk.domain.model import Industry
@@ -152,3 +153,9 @@ def refill_combo(combo: QComboBox, first_text: str, items: Iterable[tuple[str, o
     finally:
         combo.blockSignals(quiet)
     return current is None or index >= 0
+
+
+def short_datetime(locale: QLocale, moment: datetime) -> str:
+    """A moment in local time, as the user's locale writes it briefly ("29.11.2026 13:45")."""
+    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).toLocalTime()
+    return locale.toString(local, QLocale.FormatType.ShortFormat)
