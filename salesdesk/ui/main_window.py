@@ -591,7 +591,7 @@ class MainWindow(QMainWindow):
     def _on_card_client_saved(self, client_id: int, created: bool) -> None:
         if created:
             self.model.set_query(self.model.query, recount=True)
-            query = self.current_query()
+            query = self.model.query  # the list being shown, not what the search box holds this instant
             uow = self.uow
             self.runner.start(lambda: clients.position_of(uow(), query, client_id),
                               lambda row: self._select_opened(client_id, row))
@@ -612,9 +612,10 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _on_reminders_reminders_changed(self, client_id: int) -> None:
-        self.model.refresh_clients([client_id])
         if self.card.client_id == client_id:
-            self.card.refresh_reminders()
+            self.card.refresh_reminders()  # its card_changed refreshes the row too
+        else:
+            self.model.refresh_clients([client_id])
 
     @Slot(int)
     def _on_reminders_overdue_count_changed(self, count: int) -> None:
@@ -851,9 +852,8 @@ class MainWindow(QMainWindow):
         """"Log the result": open the client, record the contact, close the reminder, plan the next."""
         self.tabs.setCurrentIndex(0)
         self.open_client(reminder.client_id)
-        if self.card.client_id == reminder.client_id and self.card.log_contact(reminder):
-            self.reminders.refresh()
-            self.model.refresh_clients([reminder.client_id])
+        if self.card.client_id == reminder.client_id:
+            self.card.log_contact(reminder)  # what it changed reaches the row and the agenda by card_changed
 
     @Slot(int, int)
     def _on_deals_panel_open_deal_requested(self, client_id: int, deal_id: int) -> None:
