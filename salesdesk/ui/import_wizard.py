@@ -47,7 +47,7 @@ from salesdesk.services.common import Cancelled, UowFactory
 from salesdesk.services.importing import DuplicatePolicy, Fate, ImportOptions, ImportPlan, ImportResult
 from salesdesk.ui.progress import QtReporter
 from salesdesk.ui.widgets import ERROR_COLOR, MUTED
-from salesdesk.ui.workers import Runner
+from salesdesk.ui.workers import Latest, Runner
 
 SPREADSHEETS = ("xlsx", "xls", "ods", "csv")
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls by this name
@@ -125,6 +125,7 @@ class FilePage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self.w = wizard
+        self._latest = Latest(wizard.runner)  # another file or sheet chosen meanwhile: only its answer counts
         self.setTitle(self.tr("Which file?"))
         self.setSubTitle(self.tr("Excel (.xlsx, .xls), LibreOffice (.ods) or CSV. The first row with column names "
                                  "is found by itself."))
@@ -172,7 +173,7 @@ class FilePage(QWizardPage):
         self.status.setText(self.tr("Reading the file…"))
         state.rows = []
         self.completeChanged.emit()
-        self.w.runner.start(lambda: importing.read_headers(path, options), self._on_read, self._on_failed)
+        self._latest.start(lambda: importing.read_headers(path, options), self._on_read, self._on_failed)
 
     def _on_read(self, answer: tuple[Any, tuple[str, ...], int, dict[int, str]]) -> None:
         sheet, names, header_row, mapping = answer
@@ -472,6 +473,7 @@ class PreviewPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self.w = wizard
+        self._latest = Latest(wizard.runner)  # Back and Next again: only the newest check counts
         self.setTitle(self.tr("Preview: nothing is written yet"))
         layout = QVBoxLayout(self)
         self.summary = QLabel()
@@ -510,7 +512,11 @@ class PreviewPage(QWizardPage):
         path, options = state.path, state.options()
         assert path is not None
         self.completeChanged.emit()
-        self.w.runner.start(lambda: importing.plan_import(uow(), path, options), self._on_planned, self._on_failed)
+        self._latest.start(lambda: importing.plan_import(uow(), path, options), self._on_planned, self._on_failed)
+
+    def cleanupPage(self) -> None:
+        self._latest.drop()  # Back: a check still running is for options that may change now
+        super().cleanupPage()
 
     def _on_planned(self, plan: ImportPlan) -> None:
         self.w.state.plan = plan

@@ -113,3 +113,7 @@ class Latest:
 
         self.runner.start(fn, deliver, fail)
         return mine
+
+    def drop(self) -> None:
+        """Nobody wants the answers on their way any more (the page they were for was left)."""
+        self.generation += 1

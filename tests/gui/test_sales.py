@@ -229,3 +229,16 @@ def test_clearing_the_deals_filters_asks_for_the_list_once(qtbot: QtBot, make_wi
     panel.clear.click()
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5000)
     assert len(asked) == 1 and not panel.date_from.isEnabled()
+
+
+def test_an_answer_nobody_waits_for_any_more_is_dropped(qtbot: QtBot) -> None:
+    from salesdesk.ui.workers import Latest, Runner
+
+    runner = Runner()
+    latest = Latest(runner)
+    got: list[str] = []
+    latest.start(lambda: "old", got.append)
+    latest.drop()  # the wizard page it was for was left
+    latest.start(lambda: "new", got.append)
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    assert got == ["new"]
