@@ -258,7 +258,7 @@ def _client_add(database: Database, args: argparse.Namespace) -> int:
 
     uow = UnitOfWork(database)
     industry_id = reference.find_industry(uow, args.industry).id if args.industry else None
-    owner_id = reference.find_manager(uow, args.owner).id if args.owner else None
+    owner_id = _manager_id(database, args.owner)
     fields = ClientFields(
         name=args.name, kind=ClientKind(args.kind), full_name=args.full_name, inn=args.inn, kpp=args.kpp,
         ogrn=args.ogrn, phone=args.phone, email=args.email, legal_address=args.address, city=args.city,
@@ -465,10 +465,8 @@ def _when_arg(text: str | None) -> datetime | None:
 
 def _seat_manager(database: Database, name: str) -> int | None:
     """The named manager, or the one this seat works as (chosen in the window's settings)."""
-    from salesdesk.services import reference
-
     if name:
-        return reference.find_manager(UnitOfWork(database), name).id
+        return _manager_id(database, name)
     from salesdesk.ui.settings import Settings
 
     return Settings().current_manager_id
@@ -516,7 +514,7 @@ def _deal_list(database: Database, args: argparse.Namespace) -> int:
     uow = UnitOfWork(database)
     query = DealQuery(
         stages=frozenset(DealStage(s) for s in args.stage),
-        owner_id=reference.find_manager(uow, args.owner).id if args.owner else None,
+        owner_id=_manager_id(database, args.owner),
         industry_id=reference.find_industry(uow, args.industry).id if args.industry else None,
         opened_from=_date_arg(args.date_from, "opened_on"), opened_to=_date_arg(args.date_to, "opened_on"),
         client_text=args.client)
@@ -570,7 +568,7 @@ def _report(database: Database, args: argparse.Namespace) -> int:
     params = ReportParameters(
         date_from=_date_arg(args.date_from, "date_from"), date_to=_date_arg(args.date_to, "date_to"),
         by=args.by, days=args.days, threshold=args.threshold,
-        manager_id=reference_id(database, args.manager))
+        manager_id=_manager_id(database, args.manager))
     report = reports.run_report(UnitOfWork(database), args.name.replace("-", "_"), params)
     if args.output is not None:
         path = args.output if args.output.suffix.lower() == ".xlsx" else args.output.with_suffix(".xlsx")
@@ -584,10 +582,11 @@ def _report(database: Database, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def reference_id(database: Database, manager: str) -> int | None:
+def _manager_id(database: Database, name: str | None) -> int | None:
+    """The manager named on the command line (a clear message if there is none of that name)."""
     from salesdesk.services import reference
 
-    return reference.find_manager(UnitOfWork(database), manager).id if manager else None
+    return reference.find_manager(UnitOfWork(database), name).id if name else None
 
 
 def _cell_text(value: Any, kind: ColumnKind) -> str:
