@@ -76,6 +76,15 @@ def hook_due(now: datetime, months: int) -> datetime:
     return local_at(day, WORKDAY_START)
 
 
+def contact_due(now: datetime, *, months: int | None = None, on: date | None = None) -> datetime:
+    """When the next contact is due: on a date (at the start of that working day) or in *months*."""
+    if on is not None:
+        return local_at(on, WORKDAY_START)
+    if months is None:
+        raise ValueError("the next contact needs months or a date")
+    return hook_due(now, months)
+
+
 def local_at(day: date, at: time) -> datetime:
     """The UTC moment of a local wall-clock time on *day* (with that day's summer-time offset)."""
     return datetime.combine(day, at, tzlocal()).astimezone(UTC)

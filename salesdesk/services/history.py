@@ -13,7 +13,7 @@ from datetime import date, datetime, time
 from enum import StrEnum
 
 from salesdesk.domain.model import Deal, Interaction, InteractionFields, Recurrence, Reminder, ReminderFields
-from salesdesk.domain.reminders import WORKDAY_START, hook_due, local_at
+from salesdesk.domain.reminders import contact_due
 from salesdesk.domain.validation import validate_interaction, validate_reminder
 from salesdesk.services.common import SaveResult, utcnow
 from salesdesk.services.reminders import mark_done
@@ -59,9 +59,7 @@ class NextContact:
     recurrence: Recurrence = Recurrence.NONE
 
     def due(self, now: datetime) -> datetime:
-        if self.on is not None:
-            return local_at(self.on, WORKDAY_START)
-        return hook_due(now, self.months or 1)
+        return contact_due(now, months=self.months or 1, on=self.on)
 
 
 @dataclass(frozen=True, slots=True)

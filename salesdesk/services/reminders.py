@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from salesdesk.domain.model import Recurrence, Reminder, ReminderFields
-from salesdesk.domain.reminders import WORKDAY_START, Snooze, hook_due, local_at, next_occurrence, snooze_until
+from salesdesk.domain.reminders import Snooze, contact_due, next_occurrence, snooze_until
 from salesdesk.domain.validation import validate_reminder
 from salesdesk.services.common import SaveResult, utcnow
 from salesdesk.store import UnitOfWork
@@ -30,13 +30,8 @@ def hook(uow: UnitOfWork, client_id: int, text: str, *, months: int | None = Non
          now: datetime | None = None) -> SaveResult:
     """The office's "hook": remind me about this client in N months (or on a date)."""
     now = now or utcnow()
-    if on is not None:
-        due = local_at(on, WORKDAY_START)
-    elif months is not None:
-        due = hook_due(now, months)
-    else:
-        raise ValueError("hook() needs months or a date")
-    fields = ReminderFields(due_at=due, text=text, recurrence=recurrence, manager_id=manager_id)
+    fields = ReminderFields(due_at=contact_due(now, months=months, on=on), text=text, recurrence=recurrence,
+                            manager_id=manager_id)
     return add_reminder(uow, client_id, fields, now=now)
 
 
