@@ -699,22 +699,21 @@ def _apply(uow: UnitOfWork, planner: _Planner, reporter: Reporter, now: datetime
             uow.bulk.add(batch, now)
             done += len(batch)
             reporter.progress(done, total)
-    for ident, pending in planner.base_pending.items():
-        if not pending.changed:
-            continue
-        assert pending.base is not None
-        fields = resolve(pending)
+    changed = {ident: p for ident, p in planner.base_pending.items() if p.changed}
+    for ident, pending in changed.items():
         for contact in pending.contacts:
             uow.contacts.add(ident, contact, now)
         deals, reminders = children(pending)
         for deal in deals:
             uow.deals.add(ident, deal, now)
         for reminder in reminders:
-            reminder_id = uow.reminders.add(ident, reminder, now)
-            if reminder.done_at is not None:
-                uow.reminders.update(reminder_id, 1, reminder, now=now, done_at=reminder.done_at)
-        people = [c.fields() for c in uow.contacts.list_for(ident)]
-        uow.clients.update(ident, pending.base.version, fields, derive(fields, people), now)
+            uow.reminders.add(ident, reminder, now, done_at=reminder.done_at)
+    people = uow.contacts.list_for_clients(list(changed))  # everyone's contacts, new ones included, at once
+    for ident, pending in changed.items():
+        assert pending.base is not None
+        fields = resolve(pending)
+        contacts = [c.fields() for c in people.get(ident, ())]
+        uow.clients.update(ident, pending.base.version, fields, derive(fields, contacts), now)
         uow.record("client", ident, "imported")
         done += 1
         if done % 500 == 0:

@@ -631,11 +631,13 @@ class ReminderRepository(_Repository):
             query = query.where(r.manager_id == manager_id)
         return int(self.conn.execute(query).scalar_one())
 
-    def add(self, client_id: int, fields: ReminderFields, now: datetime, *, anchor_at: datetime | None = None) -> int:
+    def add(self, client_id: int, fields: ReminderFields, now: datetime, *, anchor_at: datetime | None = None,
+            done_at: datetime | None = None) -> int:
+        """A new reminder; *done_at* for one that was already dealt with (an import of past work)."""
         result = self.conn.execute(insert(s.reminders).values(
             client_id=client_id, deal_id=fields.deal_id, due_at=fields.due_at, text=fields.text,
             recurrence=fields.recurrence.value, manager_id=fields.manager_id, effective_due=fields.due_at,
-            anchor_at=anchor_at, version=1, created_at=now, updated_at=now))
+            anchor_at=anchor_at, done_at=done_at, version=1, created_at=now, updated_at=now))
         assert result.inserted_primary_key is not None
         ident = int(result.inserted_primary_key[0])
         self.refresh_client(client_id)
