@@ -40,9 +40,16 @@ from salesdesk.domain.model import (
     Money,
     ReminderFields,
 )
-from salesdesk.domain.reports import ColumnKind, Period, Report, ReportParameters
+from salesdesk.domain.reports import ColumnKind, CountedBy, Period, Report, ReportParameters
 from salesdesk.services import clients, reference, reminders
-from salesdesk.services.reports import REPORTS, export_report, list_reports, report_as_json, run_report
+from salesdesk.services.reports import (
+    REPORTS,
+    export_report,
+    list_reports,
+    parse_counted_by,
+    report_as_json,
+    run_report,
+)
 from salesdesk.store import Database, UnitOfWork, open_database, resolve_url
 
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
@@ -362,6 +369,52 @@ def test_pipeline_of_all_time_counts_old_lost_deals_too(office: Office) -> None:
     assert won == ("Won", 8, d("22569.13"), d("61.5"), d("80.0"))  # 8 / 13 = 61.54 %; 8 / (8 + 2) = 80 %
     assert lost == ("Lost", 2, d("4100.00"), d("15.4"), d("20.0"))  # D10 4000 + D13 100; 2 / 13 = 15.38 %
     assert result.totals == ("Total", 13, d("31469.63"), d("100.0"), d("80.0"))  # + 1500 + 2500.50 + 800
+
+
+def test_pipeline_counted_by_the_date_closed_agrees_with_sales(office: Office) -> None:
+    by_closed = ReportParameters(date_from=date(2026, 1, 1), date_to=date(2026, 2, 28), counted_by=CountedBy.CLOSED)
+    result = report(office, "pipeline", by_closed)
+    # Closed in Jan-Feb: D1, D2, D3, D4, D16 won (D15 closed on 1 March); D10 lost. Open deals have
+    # no closing date: their stages are not rows.
+    assert result.rows == (
+        ("Won", 5, d("12569.13"), d("83.3"), d("83.3")),  # 1234.56 * 2 + 10000.00 + 0.01 + 100.00
+        ("Lost", 1, d("4000.00"), d("16.7"), d("16.7")),
+    )
+    assert result.counted_by is CountedBy.CLOSED
+    assert ("Counted by", "the date the deal was closed (won or lost)") in result.parameters
+    assert result.notes[-1] == "Open deals have no closing date and are not counted by the date closed"
+    # The same period and date: as many won deals as the sales reports count.
+    sales = report(office, "sales_by_period", JAN_FEB)
+    assert sales.totals is not None and sales.totals[2] == result.rows[0][1]
+    assert ("Counted by", "the date the deal was won") in sales.parameters
+    opened = report(office, "pipeline", JAN_FEB)
+    assert opened.counted_by is CountedBy.OPENED
+    assert ("Counted by", "the date the deal was opened") in opened.parameters
+
+
+def test_every_report_says_which_date_it_counts_by(office: Office, lang: None) -> None:
+    from salesdesk.domain import messages
+
+    expected = {"sales_by_period": "closed", "sales_by_manager": "closed", "sales_by_industry": "closed",
+                "pipeline": "opened", "sleeping_clients": "last_contact", "reminders_by_manager": "due",
+                "completeness_by_manager": "now", "new_clients": "created"}
+    for name in NAMES:
+        result = report(office, name)
+        labels = [label for label, _ in result.parameters]
+        assert "Counted by" in labels, name
+        assert report_as_json(result)["counted_by"] == expected[name]
+    messages.set_language("ru")
+    result = report(office, "pipeline", ReportParameters(counted_by=CountedBy.CLOSED))
+    assert ("Считается по", "дате закрытия сделки (выиграна или проиграна)") in result.parameters
+
+
+def test_a_date_to_count_by_is_chosen_only_where_there_is_a_choice(office: Office) -> None:
+    with pytest.raises(UserError, match="no choice of date: it counts by the date the deal was won"):
+        report(office, "sales_by_period", ReportParameters(counted_by=CountedBy.OPENED))
+    assert report(office, "sales_by_period", ReportParameters(counted_by=CountedBy.CLOSED)).rows
+    with pytest.raises(UserError, match="counted by the date opened or closed, not “shipped”"):
+        parse_counted_by("shipped")
+    assert parse_counted_by(" Closed ") is CountedBy.CLOSED
 
 
 # Sleeping clients ------------------------------------------------------------------------------
