@@ -378,6 +378,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "report.total": ("Итого", "Total"),
     "report.axis.count": ("Количество", "Count"),
     "report.axis.percent": ("Процент", "Percent"),
+    "report.axis.thousands": ("{title}, тыс.", "{title}, thousands"),
+    "report.axis.millions": ("{title}, млн", "{title}, millions"),
     "report.chart.sales": ("Продажи, {currency}", "Sales, {currency}"),
     "report.chart.pipeline": ("Сумма сделок по стадиям, {currency}", "Deal amounts by stage, {currency}"),
     "report.chart.revenue": ("Выручка «спящих» клиентов, {currency}", "Revenue of sleeping clients, {currency}"),
