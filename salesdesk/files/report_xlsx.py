@@ -252,7 +252,6 @@ class _ReportSheet:
         x.txPr = _label_text(-90 if turned else 0)
         y.txPr = _label_text(None)
         y.numFmt = number_format
-        y.number_format = number_format
         y.majorGridlines = ChartLines()
 
     def _page_setup(self) -> None:
