@@ -194,7 +194,10 @@ class _ReportSheet:
             chart.x_axis.scaling.orientation = "maxMin"
         if spec.kind is not ChartKind.PIE:
             self._axes(chart, category, series_columns, lying=lying, turned=_turned(labels, lying))
-        chart.width, chart.height = _chart_size(labels, lying=lying, legend=chart.legend is not None)
+        if spec.kind is ChartKind.PIE:  # no axis: the slices' names are in the legend
+            chart.width, chart.height = 16.0, 9.0
+        else:
+            chart.width, chart.height = _chart_size(labels, lying=lying, legend=chart.legend is not None)
         if lying:
             chart.layout = _lying_layout(labels, chart.legend is not None)  # openpyxl puts it on the plot area
         anchor = self.sheet.cell(row=self.header_row, column=self.width + 2).coordinate
