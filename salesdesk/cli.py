@@ -145,6 +145,8 @@ def _report_parser(commands: Any, common: argparse.ArgumentParser) -> None:
     report.add_argument("--to", dest="date_to", metavar="DATE", help="last day (default: today)")
     report.add_argument("--by", default="", metavar="FIELD",
                         help="grouping: month, quarter or year for sales_by_period (see --list)")
+    report.add_argument("--by-date", dest="by_date", default="", metavar="opened|closed",
+                        help="pipeline: count deals by the date opened (default) or closed")
     report.add_argument("--manager", default="", help="only this manager's clients and deals")
     report.add_argument("--days", type=int, default=ReportParameters().days,
                         help="sleeping_clients: no contact for more than N days (default %(default)s)")
@@ -561,6 +563,7 @@ def _report(database: Database, args: argparse.Namespace) -> int:
         for name, title in reports.list_reports():
             info = reports.REPORTS[name]
             by = f"  --by {'|'.join(info.by_choices)}" if info.by_choices else ""
+            by += "  --by-date opened|closed" if "counted_by" in info.uses else ""
             print(f"{name:<26}{title}{by}")
         return EXIT_OK
     if not args.name:
@@ -568,6 +571,7 @@ def _report(database: Database, args: argparse.Namespace) -> int:
     params = ReportParameters(
         date_from=_date_arg(args.date_from, "date_from"), date_to=_date_arg(args.date_to, "date_to"),
         by=args.by, days=args.days, threshold=args.threshold,
+        counted_by=reports.parse_counted_by(args.by_date) if args.by_date else None,
         manager_id=_manager_id(database, args.manager))
     report = reports.run_report(UnitOfWork(database), args.name.replace("-", "_"), params)
     if args.output is not None:

@@ -29,6 +29,18 @@ class ChartKind(StrEnum):
     NONE = "none"
 
 
+class CountedBy(StrEnum):
+    """Which date puts a record into a report's period; every report says it (issue 9, item 12),
+    because the same period counted by another date gives other numbers."""
+
+    OPENED = "opened"  # deals by the day they were opened
+    CLOSED = "closed"  # deals by the day they were won or lost
+    LAST_CONTACT = "last_contact"  # clients by their latest interaction
+    DUE = "due"  # reminders by their due time, as of now
+    NOW = "now"  # the state of the cards when computed; no date of the past
+    CREATED = "created"  # clients by the day they were added
+
+
 class Period(StrEnum):
     MONTH = "month"
     QUARTER = "quarter"
@@ -64,6 +76,8 @@ class ReportParameters:
     days: int = 90  # "sleeping" clients: no interaction for this many days
     threshold: int = 50  # completeness: "clients below N %"
     manager_id: int | None = None
+    # Pipeline: count deals by the date opened or closed; None is the report's own default.
+    counted_by: CountedBy | None = None
 
 
 Cell = str | int | Decimal | float | date | None
@@ -79,6 +93,7 @@ class Report:
     totals: tuple[Cell, ...] | None = None
     chart: ChartSpec | None = None
     notes: tuple[str, ...] = field(default=())  # e.g. "amounts in RUB only; 3 deals in USD left out"
+    counted_by: CountedBy | None = None  # the date that puts a record into the period (also in parameters)
 
     def column(self, key: str) -> int:
         return next(i for i, c in enumerate(self.columns) if c.key == key)

@@ -29,7 +29,7 @@ from typing import Any, Protocol
 from dateutil.relativedelta import relativedelta
 
 from salesdesk.domain.completeness import ITEMS, WEIGHTS
-from salesdesk.domain.errors import UserError
+from salesdesk.domain.errors import FieldProblem, UserError, ValidationError
 from salesdesk.domain.messages import msg, number_text
 from salesdesk.domain.model import DealStage
 from salesdesk.domain.reminders import local_at
@@ -38,6 +38,7 @@ from salesdesk.domain.reports import (
     ChartKind,
     ChartSpec,
     ColumnKind,
+    CountedBy,
     Period,
     Report,
     ReportColumn,
@@ -70,6 +71,9 @@ class ReportInfo:
     uses: tuple[str, ...]  # fields of ReportParameters it reads, in the order a form shows them
     build: Callable[[_Run], Report]
     by_choices: tuple[str, ...] = ()  # what ``ReportParameters.by`` (``--by``) may say
+    # The date that puts a record into the period; a report with "counted_by" in *uses* lets the
+    # person choose between OPENED and CLOSED, this being the default.
+    counted_by: CountedBy = CountedBy.NOW
 
     @property
     def title(self) -> str:
@@ -92,6 +96,12 @@ class _Run:
     @property
     def today(self) -> date:
         return self.now.astimezone().date()
+
+    @property
+    def counted_by(self) -> CountedBy:
+        if "counted_by" in self.info.uses and self.params.counted_by is not None:
+            return self.params.counted_by
+        return self.info.counted_by
 
 
 # Public ---------------------------------------------------------------------------------------
@@ -141,6 +151,7 @@ def report_as_json(report: Report) -> dict[str, Any]:
         "rows": [[value(cell) for cell in row] for row in report.rows],
         "totals": None if report.totals is None else [value(cell) for cell in report.totals],
         "notes": list(report.notes),
+        "counted_by": None if report.counted_by is None else report.counted_by.value,
     }
 
 
@@ -154,6 +165,8 @@ def _check(info: ReportInfo, params: ReportParameters) -> None:
         if params.by not in info.by_choices:
             raise UserError(msg("report.err.by", report=info.name, value=params.by,
                                 choices=", ".join(info.by_choices)))
+    if params.counted_by is not None and params.counted_by is not info.counted_by and "counted_by" not in info.uses:
+        raise UserError(msg("report.err.no_counted_by", report=info.name, basis=counted_by_text(info)))
     if params.date_from is not None and params.date_to is not None and params.date_from > params.date_to:
         raise UserError(msg("report.err.period", start=_date_text(params.date_from),
                             end=_date_text(params.date_to)))
@@ -161,6 +174,24 @@ def _check(info: ReportInfo, params: ReportParameters) -> None:
         raise UserError(msg("report.err.days", limit=MAX_DAYS))
     if "threshold" in info.uses and not 0 <= params.threshold <= 100:
         raise UserError(msg("report.err.threshold"))
+
+
+def counted_by_text(info: ReportInfo, basis: CountedBy | None = None) -> str:
+    """The date *info* counts by (*basis* if chosen) in the user's words: "the date the deal was won"."""
+    basis = basis or info.counted_by
+    if basis is CountedBy.CLOSED and "counted_by" not in info.uses:
+        return _t("report.counted_by.won")  # sales reports: only won deals have a sale date
+    return _t(f"report.counted_by.{basis.value}")
+
+
+def parse_counted_by(text: str) -> CountedBy:
+    """``--by-date opened|closed`` (or the Russian words) as a ``CountedBy``; ``UserError`` otherwise."""
+    words = {"opened": CountedBy.OPENED, "open": CountedBy.OPENED, "открытия": CountedBy.OPENED,
+             "closed": CountedBy.CLOSED, "close": CountedBy.CLOSED, "закрытия": CountedBy.CLOSED}
+    found = words.get(text.strip().casefold())
+    if found is None:
+        raise ValidationError([FieldProblem("counted_by", msg("report.err.counted_by", value=text))])
+    return found
 
 
 def _t(key: str, **params: Any) -> str:
@@ -283,7 +314,7 @@ def _currency_notes(currency: str, others: Sequence[CurrencyTotal]) -> tuple[str
 
 def _common_parameters(run: _Run) -> list[tuple[str, str]]:
     """The lines every report ends its parameters with: the manager it is limited to, when."""
-    lines = []
+    lines = [(_t("report.param.counted_by"), counted_by_text(run.info, run.counted_by))]
     if "manager_id" in run.info.uses and run.params.manager_id is not None:
         lines.append((_t("report.param.manager"), run.uow.managers.get(run.params.manager_id).name))
     lines.append((_t("report.param.computed"), run.now.astimezone().strftime("%d.%m.%Y %H:%M")))
@@ -303,6 +334,7 @@ def _report(run: _Run, parameters: Sequence[tuple[str, str]], columns: Sequence[
         parameters=tuple(parameters) + tuple(_common_parameters(run)),
         columns=tuple(columns),
         rows=tuple(tuple(row) for row in rows),
+        counted_by=run.counted_by,
         totals=None if totals is None else tuple(totals),
         chart=chart,
         notes=tuple(notes),
@@ -402,8 +434,9 @@ def _sales_by_industry(run: _Run) -> Report:
 
 def _pipeline(run: _Run) -> Report:
     p, q = run.params, run.queries
-    start, end = p.date_from, p.date_to  # nothing given: every deal ever opened
-    stages = q.pipeline(start, end, manager_id=p.manager_id)
+    start, end = p.date_from, p.date_to  # nothing given: every deal ever opened (or closed)
+    by_closed = run.counted_by is CountedBy.CLOSED
+    stages = q.pipeline(start, end, manager_id=p.manager_id, by_closed=by_closed)
     currency, others = _pick_currency(_by_currency(stages))
     found = {t.stage: t for t in stages if t.currency == currency}
     count = {stage: found[stage.value].deals if stage.value in found else 0 for stage in DealStage}
@@ -411,7 +444,8 @@ def _pipeline(run: _Run) -> Report:
     all_deals, all_amount = sum(count.values()), sum(amount.values())
     won, lost = count[DealStage.WON], count[DealStage.LOST]
     rows = [(stage.label, count[stage], _money(amount[stage]), _percent(count[stage], all_deals),
-             _percent(count[stage], won + lost) if stage.closed else None) for stage in DealStage]
+             _percent(count[stage], won + lost) if stage.closed else None) for stage in DealStage
+            if stage.closed or not by_closed]
     conversion = _percent(won, won + lost)
     columns = [
         _column("stage", "report.col.stage"),
@@ -423,6 +457,8 @@ def _pipeline(run: _Run) -> Report:
     totals = (_t("report.total"), all_deals, _money(all_amount), _percent(all_deals, all_deals), conversion)
     notes = [_t("report.note.conversion", value=number_text(conversion, 1)) if conversion is not None
              else _t("report.note.no_conversion"), *_currency_notes(currency, others)]
+    if by_closed:
+        notes.append(_t("report.note.open_not_counted"))
     parameters = [(_t("report.param.period"), _range_text(start, end)), (_t("report.param.currency"), currency)]
     chart = ChartSpec(ChartKind.BAR, "stage", ("amount",), _t("report.chart.pipeline", currency=currency))
     return _report(run, parameters, columns, rows, totals, chart, notes)
@@ -583,16 +619,19 @@ def _new_clients(run: _Run) -> Report:
 _PERIOD = ("date_from", "date_to")
 REPORTS: dict[str, ReportInfo] = {info.name: info for info in (
     ReportInfo("sales_by_period", "report.sales_by_period.title", (*_PERIOD, "period", "manager_id"),
-               _sales_by_period, by_choices=tuple(p.value for p in Period)),
+               _sales_by_period, by_choices=tuple(p.value for p in Period), counted_by=CountedBy.CLOSED),
     ReportInfo("sales_by_manager", "report.sales_by_manager.title", _PERIOD, _sales_by_manager,
-               by_choices=("manager",)),
+               by_choices=("manager",), counted_by=CountedBy.CLOSED),
     ReportInfo("sales_by_industry", "report.sales_by_industry.title", (*_PERIOD, "manager_id"), _sales_by_industry,
-               by_choices=("industry",)),
-    ReportInfo("pipeline", "report.pipeline.title", (*_PERIOD, "manager_id"), _pipeline),
-    ReportInfo("sleeping_clients", "report.sleeping_clients.title", ("days", "manager_id"), _sleeping_clients),
-    ReportInfo("reminders_by_manager", "report.reminders_by_manager.title", (), _reminders_by_manager),
+               by_choices=("industry",), counted_by=CountedBy.CLOSED),
+    ReportInfo("pipeline", "report.pipeline.title", (*_PERIOD, "counted_by", "manager_id"), _pipeline,
+               counted_by=CountedBy.OPENED),
+    ReportInfo("sleeping_clients", "report.sleeping_clients.title", ("days", "manager_id"), _sleeping_clients,
+               counted_by=CountedBy.LAST_CONTACT),
+    ReportInfo("reminders_by_manager", "report.reminders_by_manager.title", (), _reminders_by_manager,
+               counted_by=CountedBy.DUE),
     ReportInfo("completeness_by_manager", "report.completeness_by_manager.title", ("threshold",),
                _completeness_by_manager),
     ReportInfo("new_clients", "report.new_clients.title", (*_PERIOD, "manager_id"), _new_clients,
-               by_choices=("source",)),
+               by_choices=("source",), counted_by=CountedBy.CREATED),
 )}

@@ -31,6 +31,7 @@ from salesdesk.domain.reports import Period
 from salesdesk.store import schema as s
 
 WON = DealStage.WON.value
+LOST = DealStage.LOST.value
 OPEN_STAGES = tuple(stage.value for stage in DealStage if not stage.closed)
 
 
@@ -180,15 +181,20 @@ class ReportQueries:
 
     # Pipeline -------------------------------------------------------------------------------
 
-    def pipeline(self, start: date | None, end: date | None, *,
-                 manager_id: int | None = None) -> list[StageTotal]:
-        """Deals opened in [start, end] (None: no bound) per currency and stage."""
+    def pipeline(self, start: date | None, end: date | None, *, manager_id: int | None = None,
+                 by_closed: bool = False) -> list[StageTotal]:
+        """Deals opened (*by_closed*: won or lost) in [start, end] (None: no bound) per currency and
+        stage; counted by the date closed, open deals have no date and are not counted."""
         d = s.deals.c
         conditions = [d.deleted_at.is_(None), _live_client(d.client_id)]
+        day = d.closed_on if by_closed else d.opened_on
+        if by_closed:
+            conditions.append(d.stage.in_([WON, LOST]))
+            conditions.append(d.closed_on.is_not(None))
         if start is not None:
-            conditions.append(d.opened_on >= start)
+            conditions.append(day >= start)
         if end is not None:
-            conditions.append(d.opened_on <= end)
+            conditions.append(day <= end)
         if manager_id is not None:
             conditions.append(d.owner_id == manager_id)
         # Currency first: no index starts with it, so SQLite never walks ix_deals_stage_closed_on

@@ -63,7 +63,7 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.domain.model import Manager
-from salesdesk.domain.reports import ChartKind, ColumnKind, Period, Report, ReportParameters
+from salesdesk.domain.reports import ChartKind, ColumnKind, CountedBy, Period, Report, ReportParameters
 from salesdesk.services import reports
 from salesdesk.services.common import UowFactory
 from salesdesk.ui.widgets import MUTED, NoticeBar, refill_combo, scaled_font
@@ -384,6 +384,12 @@ class ReportsPanel(QWidget):
         for period, text in ((Period.MONTH, self.tr("by month")), (Period.QUARTER, self.tr("by quarter")),
                              (Period.YEAR, self.tr("by year"))):
             self.period.addItem(text, period)
+        self.counted_by = QComboBox()
+        self.counted_by.setObjectName("CountedBy")
+        self.counted_by.addItem(self.tr("date opened"), CountedBy.OPENED)
+        self.counted_by.addItem(self.tr("date closed"), CountedBy.CLOSED)
+        self.counted_by.setToolTip(self.tr("Sales reports count won deals by the date closed; count by it here "
+                                           "to get the same numbers"))
         self.manager = QComboBox()
         self.manager.addItem(self.tr("All managers"), None)
         self.manager.setMinimumContentsLength(14)
@@ -403,6 +409,7 @@ class ReportsPanel(QWidget):
         for key, label, widgets in (
             ("date_from", self.tr("Period:"), (self.preset, self.date_from, QLabel("—"), self.date_to)),
             ("period", "", (self.period,)),
+            ("counted_by", self.tr("Count deals by"), (self.counted_by,)),
             ("manager_id", self.tr("Manager:"), (self.manager,)),
             ("days", self.tr("No contact for more than"), (self.days,)),
             ("threshold", self.tr("Cards filled below"), (self.threshold,)),
@@ -477,7 +484,7 @@ class ReportsPanel(QWidget):
         self._apply_preset(Preset.LAST_12_MONTHS)
         self.list.currentItemChanged.connect(self._on_list_current_item_changed)
         self.preset.currentIndexChanged.connect(self._on_preset_current_index_changed)
-        for combo in (self.period, self.manager):
+        for combo in (self.period, self.counted_by, self.manager):
             combo.currentIndexChanged.connect(self._schedule)
         for spin in (self.days, self.threshold):
             spin.valueChanged.connect(self._schedule)
@@ -518,7 +525,12 @@ class ReportsPanel(QWidget):
     def parameters(self) -> ReportParameters:
         return ReportParameters(date_from=_date(self.date_from), date_to=_date(self.date_to),
                                 period=Period(self.period.currentData()), manager_id=self.manager.currentData(),
+                                counted_by=CountedBy(self.counted_by.currentData()) if self._chooses_date() else None,
                                 days=self.days.value(), threshold=self.threshold.value())
+
+    def _chooses_date(self) -> bool:
+        name = self.current_name()
+        return name is not None and "counted_by" in reports.REPORTS[name].uses
 
     def _apply_preset(self, preset: Preset) -> None:
         span = preset_range(preset, date.today())

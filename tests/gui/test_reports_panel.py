@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from salesdesk.domain.messages import msg
 from salesdesk.domain.model import DealFields, DealStage, ManagerFields, Money
-from salesdesk.domain.reports import ChartKind, ChartSpec, ColumnKind, Report, ReportColumn
+from salesdesk.domain.reports import ChartKind, ChartSpec, ColumnKind, CountedBy, Report, ReportColumn
 from salesdesk.services import deals, reference
 from salesdesk.store import UnitOfWork
 from salesdesk.ui.main_window import MainWindow
@@ -182,3 +182,35 @@ def test_a_period_that_ends_before_it_starts_is_said_in_words(qtbot: QtBot, make
     assert panel.model.rowCount() == 0 and not panel.export_button.isEnabled()
     panel.preset.setCurrentIndex(panel.preset.findData(Preset.THIS_YEAR))  # and back to a period that makes sense
     _wait_report(qtbot, panel, "sales_by_manager")
+
+
+def test_the_pipeline_counts_by_the_date_the_user_chooses_and_says_so(
+        qtbot: QtBot, make_window: Window, uow: Callable[[], UnitOfWork], add_client: Callable[..., int]) -> None:
+    client = add_client("ООО «Ромашка»")
+    today = date.today()
+    # Opened long before this year, won today: a deal of this year only by the date closed.
+    deals.add_deal(uow(), client, DealFields(title="Поставка", amount=Money.of("1000"), stage=DealStage.WON,
+                                             opened_on=date(today.year - 2, 1, 1), closed_on=today))
+    window = make_window()
+    window.open_report("pipeline")
+    panel = window.reports_panel
+    assert panel is not None
+    _wait_report(qtbot, panel, "pipeline")
+    assert panel._groups["counted_by"].isVisible()
+    panel.preset.setCurrentIndex(panel.preset.findData(Preset.THIS_YEAR))
+    qtbot.waitUntil(lambda: not panel.busy and not panel._timer.isActive()
+                    and panel.report is not None and panel.parameters().date_from == date(today.year, 1, 1),
+                    timeout=10_000)
+    report = _wait_report(qtbot, panel, "pipeline")
+    won = str(DealStage.WON.label)
+    assert not any(row[0] == won and row[1] for row in report.rows)
+    assert str(msg("report.counted_by.opened")) in panel.status.text()
+    panel.counted_by.setCurrentIndex(panel.counted_by.findData(CountedBy.CLOSED))
+    qtbot.waitUntil(lambda: panel.report is not None and panel.report.counted_by is CountedBy.CLOSED
+                    and not panel.busy, timeout=10_000)
+    assert panel.model.index(0, 0).data() == won and panel.model.index(0, 1).data() == "1"
+    assert str(msg("report.counted_by.closed")) in panel.status.text()
+    window.open_report("sales_by_manager")
+    report = _wait_report(qtbot, panel, "sales_by_manager")
+    assert not panel._groups["counted_by"].isVisible() and report.counted_by is CountedBy.CLOSED
+    assert str(msg("report.counted_by.won")) in panel.status.text()

@@ -253,6 +253,28 @@ def test_a_report_to_json_to_a_workbook_and_to_the_terminal(tmp_path: Path, caps
     assert "3\u00a0000,10" in out.splitlines()[-1]  # the totals line, as a Russian reader writes money
 
 
+def test_the_pipeline_counts_by_the_date_chosen_on_the_command_line(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "x.sqlite")
+    client = _client(capsys, db)
+    # Opened in June, won in July: July counts it by the date closed, not by the date opened.
+    assert run(capsys, "--db", db, "deal", "add", str(client), "--title", "Поставка", "--amount", "100",
+               "--stage", "won", "--opened", "15.06.2026", "--closed", "10.07.2026")[0] == 0
+    july = ("--from", "01.07.2026", "--to", "31.07.2026")
+    counts = {}
+    for basis in ("opened", "closed"):
+        code, out, _ = run(capsys, "--db", db, "report", "pipeline", *july, "--by-date", basis, "--json")
+        assert code == 0
+        data = json.loads(out)
+        assert data["counted_by"] == basis
+        counts[basis] = {row[0]: row[1] for row in data["rows"]}
+    assert counts["opened"]["Won"] == 0 and counts["closed"]["Won"] == 1
+    code, out, _ = run(capsys, "--db", db, "--lang", "ru", "report", "pipeline", *july, "--by-date", "closed")
+    assert code == 0 and "Считается по: дате закрытия сделки (выиграна или проиграна)" in out
+    code, out, _ = run(capsys, "--db", db, "report", "--list")
+    assert "--by-date opened|closed" in next(line for line in out.splitlines() if line.startswith("pipeline"))
+
+
 @pytest.mark.parametrize(("options", "code", "message"), [
     (("nope",), 1, "nope"),
     ((), 1, "--list"),
@@ -260,6 +282,8 @@ def test_a_report_to_json_to_a_workbook_and_to_the_terminal(tmp_path: Path, caps
     (("sales_by_manager", "--from", "32.13.2026"), 2, "32.13.2026"),
     (("sales_by_period", "--from", "01.10.2026", "--to", "01.07.2026"), 1, "01.10.2026"),
     (("sleeping_clients", "--manager", "Никто"), 2, "Никто"),
+    (("pipeline", "--by-date", "shipped"), 2, "opened or closed, not “shipped”"),
+    (("sales_by_period", "--by-date", "opened"), 1, "no choice of date"),
 ])
 def test_a_report_that_cannot_be_computed_says_why(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                    options: tuple[str, ...], code: int, message: str) -> None:

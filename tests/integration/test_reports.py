@@ -40,9 +40,16 @@ from salesdesk.domain.model import (
     Money,
     ReminderFields,
 )
-from salesdesk.domain.reports import ColumnKind, Period, Report, ReportParameters
+from salesdesk.domain.reports import ColumnKind, CountedBy, Period, Report, ReportParameters
 from salesdesk.services import clients, reference, reminders
-from salesdesk.services.reports import REPORTS, export_report, list_reports, report_as_json, run_report
+from salesdesk.services.reports import (
+    REPORTS,
+    export_report,
+    list_reports,
+    parse_counted_by,
+    report_as_json,
+    run_report,
+)
 from salesdesk.store import Database, UnitOfWork, open_database, resolve_url
 
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
@@ -364,6 +371,52 @@ def test_pipeline_of_all_time_counts_old_lost_deals_too(office: Office) -> None:
     assert result.totals == ("Total", 13, d("31469.63"), d("100.0"), d("80.0"))  # + 1500 + 2500.50 + 800
 
 
+def test_pipeline_counted_by_the_date_closed_agrees_with_sales(office: Office) -> None:
+    by_closed = ReportParameters(date_from=date(2026, 1, 1), date_to=date(2026, 2, 28), counted_by=CountedBy.CLOSED)
+    result = report(office, "pipeline", by_closed)
+    # Closed in Jan-Feb: D1, D2, D3, D4, D16 won (D15 closed on 1 March); D10 lost. Open deals have
+    # no closing date: their stages are not rows.
+    assert result.rows == (
+        ("Won", 5, d("12569.13"), d("83.3"), d("83.3")),  # 1234.56 * 2 + 10000.00 + 0.01 + 100.00
+        ("Lost", 1, d("4000.00"), d("16.7"), d("16.7")),
+    )
+    assert result.counted_by is CountedBy.CLOSED
+    assert ("Counted by", "the date the deal was closed (won or lost)") in result.parameters
+    assert result.notes[-1] == "Open deals have no closing date and are not counted by the date closed"
+    # The same period and date: as many won deals as the sales reports count.
+    sales = report(office, "sales_by_period", JAN_FEB)
+    assert sales.totals is not None and sales.totals[2] == result.rows[0][1]
+    assert ("Counted by", "the date the deal was won") in sales.parameters
+    opened = report(office, "pipeline", JAN_FEB)
+    assert opened.counted_by is CountedBy.OPENED
+    assert ("Counted by", "the date the deal was opened") in opened.parameters
+
+
+def test_every_report_says_which_date_it_counts_by(office: Office, lang: None) -> None:
+    from salesdesk.domain import messages
+
+    expected = {"sales_by_period": "closed", "sales_by_manager": "closed", "sales_by_industry": "closed",
+                "pipeline": "opened", "sleeping_clients": "last_contact", "reminders_by_manager": "due",
+                "completeness_by_manager": "now", "new_clients": "created"}
+    for name in NAMES:
+        result = report(office, name)
+        labels = [label for label, _ in result.parameters]
+        assert "Counted by" in labels, name
+        assert report_as_json(result)["counted_by"] == expected[name]
+    messages.set_language("ru")
+    result = report(office, "pipeline", ReportParameters(counted_by=CountedBy.CLOSED))
+    assert ("Считается по", "дате закрытия сделки (выиграна или проиграна)") in result.parameters
+
+
+def test_a_date_to_count_by_is_chosen_only_where_there_is_a_choice(office: Office) -> None:
+    with pytest.raises(UserError, match="no choice of date: it counts by the date the deal was won"):
+        report(office, "sales_by_period", ReportParameters(counted_by=CountedBy.OPENED))
+    assert report(office, "sales_by_period", ReportParameters(counted_by=CountedBy.CLOSED)).rows
+    with pytest.raises(UserError, match="counted by the date opened or closed, not “shipped”"):
+        parse_counted_by("shipped")
+    assert parse_counted_by(" Closed ") is CountedBy.CLOSED
+
+
 # Sleeping clients ------------------------------------------------------------------------------
 
 
@@ -666,3 +719,104 @@ def test_libreoffice_opens_every_report_as_pdf_and_csv(office: Office, empty_bas
         for value, shown in zip(result.totals[1:], totals[1:], strict=False):
             if isinstance(value, int | Decimal):
                 assert _plain_number(shown) == str(value), (stem, value, shown)
+
+
+# Charts a spreadsheet draws in full -------------------------------------------------------------
+
+_LONG_NAME = "Деятельность по операциям с недвижимым имуществом и предоставлению прочих услуг"
+
+
+def _chart_report(name: str, labels: list[str], *, over_time: bool, top: int = 60_000_000) -> Report:
+    """A report of money by *labels*, the largest *top* roubles (the demo office's scale)."""
+    from salesdesk.domain.reports import ChartKind, ChartSpec, ReportColumn
+
+    amounts = [Decimal(top - i * (top // (2 * len(labels)))) for i in range(len(labels))]
+    return Report(name=name, title="Продажи", parameters=(("Период", "2025–2026"),),
+                  columns=(ReportColumn("group", "Отрасль"), ReportColumn("amount", "Сумма", ColumnKind.MONEY)),
+                  rows=tuple(zip(labels, amounts, strict=True)), totals=("Итого", sum(amounts)),
+                  chart=ChartSpec(ChartKind.BAR, "group", ("amount",), "Диаграмма продаж", over_time=over_time))
+
+
+def _ranked_labels() -> list[str]:
+    # A number first in each name, so that each one can be found in the page's text.
+    return [f"№{i:02d} {_LONG_NAME if i % 2 else 'Строительство'}" for i in range(1, 21)]
+
+
+def _months() -> list[str]:
+    return [f"{m:02d}.{y}" for y in (2025, 2026) for m in range(1, 13)]
+
+
+def test_chart_axes_label_every_category_with_grouped_numbers_and_titles_aside(tmp_path: Path, lang: None) -> None:
+    from salesdesk.domain import messages
+
+    messages.set_language("ru")
+    for result, lying in ((_chart_report("ranked", _ranked_labels(), over_time=False), True),
+                          (_chart_report("months", _months(), over_time=True), False),
+                          (_chart_report("small", ["Анна", "Борис"], over_time=False, top=9_000), False)):
+        sheet = openpyxl.load_workbook(export_report(result, tmp_path / f"{result.name}.xlsx")).active
+        chart = sheet._charts[0]
+        x, y = chart.x_axis, chart.y_axis
+        assert (x.tickLblSkip, x.tickMarkSkip) == (1, 1), result.name  # Excel: no label left out
+        # LibreOffice: an explicit rotation lets it wrap labels instead of hiding every other one.
+        assert x.txPr.bodyPr.rot is not None, result.name
+        assert chart.series[0].cat.strRef is not None  # names are text, not numbers
+        assert y.numFmt.formatCode.startswith("#,##0") and not y.numFmt.sourceLinked  # grouped as the reader's locale
+        assert chart.title.overlay is False and chart.title.layout is None
+        for axis in (x, y):
+            assert axis.delete is False
+            if axis.title is not None:
+                assert axis.title.overlay is False and axis.title.layout is None
+        if result.name == "small":
+            assert y.numFmt.formatCode == "#,##0" and y.title.tx.rich.p[0].r[0].t == "Сумма"
+        else:  # 60 000 000 is written as 60 000 thousand: short enough not to be cut at the edge
+            assert y.numFmt.formatCode == "#,##0," and y.title.tx.rich.p[0].r[0].t == "Сумма, тыс."
+        if lying:
+            assert chart.type == "bar" and x.scaling.orientation == "maxMin" and y.crosses == "max"
+            layout = chart.layout.manualLayout  # the names keep the left part of the chart
+            assert layout.layoutTarget == "inner" and 0.3 <= layout.x <= 0.5
+            assert _height_cm(chart) >= 0.8 * len(result.rows)  # two lines of a wrapped name a bar
+        else:
+            assert chart.type == "col"
+    months = openpyxl.load_workbook(tmp_path / "months.xlsx").active._charts[0]
+    assert months.x_axis.txPr.bodyPr.rot == -90 * 60_000  # 24 months read upwards, each one
+    assert months.anchor.ext.width / 360_000 >= 0.4 * 24
+
+
+def _height_cm(chart: object) -> float:
+    return float(chart.anchor.ext.height) / 360_000  # type: ignore[attr-defined]  # EMU
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                    reason="LibreOffice (soffice) or pdftotext is not on PATH; CI installs them")
+def test_libreoffice_draws_every_category_label_and_whole_grouped_values(tmp_path: Path, lang: None) -> None:
+    import os
+
+    from salesdesk.domain import messages
+
+    messages.set_language("ru")
+    results = [_chart_report("ranked", _ranked_labels(), over_time=False),
+               _chart_report("months", _months(), over_time=True)]
+    books = [str(export_report(result, tmp_path / f"{result.name}.xlsx")) for result in results]
+    program = shutil.which("soffice")
+    assert program is not None
+    # A Russian reader's LibreOffice: it groups digits with a space.
+    environment = {**os.environ, "LANG": "ru_RU.UTF-8", "LC_ALL": "ru_RU.UTF-8"}
+    done = subprocess.run([program, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                           "--norestore", "--convert-to", "pdf", "--outdir", str(tmp_path), *books],
+                          capture_output=True, text=True, timeout=300, env=environment)
+    assert done.returncode == 0, done.stderr
+    for result in results:
+        pdf = tmp_path / f"{result.name}.pdf"
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        lines = [line.strip() for line in text.splitlines()]
+        for row in result.rows:
+            label = str(row[0])
+            key = label.split()[0]
+            # Once in the table, once on the chart's axis.
+            assert text.count(key) == 2, (result.name, label, text.count(key))
+            if result.name == "ranked":
+                words = set(text.split())
+                assert set(label.split()) <= words  # a long name is wrapped, not cut
+        values = [line for line in lines if re.fullmatch(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})*", line)]
+        assert any(re.fullmatch(r"60[ \u00a0\u202f]000", v) for v in values), (result.name, values)
