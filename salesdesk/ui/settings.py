@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QRect, QSettings
 
 from salesdesk import paths
 
@@ -63,6 +63,19 @@ class Settings:
 
     def set_bytes(self, key: str, value: QByteArray) -> None:
         self.q.setValue(key, value)
+
+    def rect(self, key: str) -> QRect | None:
+        value = self._get(key)
+        return QRect(value) if isinstance(value, QRect) and not value.isEmpty() else None
+
+    def set_rect(self, key: str, value: QRect) -> None:
+        self.q.setValue(key, value)
+
+    def flag(self, key: str) -> bool:
+        return str(self._get(key, "false")).lower() in ("true", "1")
+
+    def set_flag(self, key: str, value: bool) -> None:
+        self.q.setValue(key, bool(value))
 
     def mapping(self, key: str) -> dict[str, Any]:
         value = self._get(key)
