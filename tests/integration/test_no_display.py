@@ -40,8 +40,8 @@ def test_window_without_a_display_says_so_and_exits_1(tmp_path: Path, env_lang: 
 
 
 def test_command_line_works_without_a_display(tmp_path: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "salesdesk", "--lang", "en", "client", "add", "--name", "ООО «Ромашка»"],
-                          capture_output=True, text=True, env=_without_display(tmp_path), timeout=60,
+    command = [sys.executable, "-m", "salesdesk", "--lang", "en", "client", "add", "--name", "ООО «Ромашка»"]
+    done = subprocess.run(command, capture_output=True, text=True, env=_without_display(tmp_path), timeout=60,
                           check=False)
     assert done.returncode == 0, done.stderr
 
