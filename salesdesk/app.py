@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
-from collections.abc import Sequence
+import os
+import sys
+from collections.abc import Mapping, Sequence
 
 from salesdesk import paths
+from salesdesk.domain.messages import msg
 from salesdesk.services.common import UowFactory
 from salesdesk.store import Database, open_database, resolve_url
 
@@ -40,7 +43,21 @@ def open_store(db: str | None) -> Database:
     return open_database(resolve_url(paths.database_target(db)))
 
 
+def no_display(environ: Mapping[str, str] | None = None, platform: str | None = None) -> bool:
+    """True when a window cannot open: an X11/Wayland system (Linux, the BSDs) with no display and
+    no Qt platform chosen by hand. Qt itself would abort (exit 134) with a message about xcb plugins.
+    Windows and macOS always have a screen to draw on."""
+    env = os.environ if environ is None else environ
+    system = sys.platform if platform is None else platform
+    if system.startswith(("win", "cygwin", "darwin")):
+        return False
+    return not any(env.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
 def run_gui(db: str | None, argv: Sequence[str] = ()) -> int:
+    if no_display():
+        print(msg("start.no_display"), file=sys.stderr)
+        return 1
     from salesdesk.store import UnitOfWork
     from salesdesk.ui.application import run
 

@@ -38,7 +38,7 @@
 <context>
     <name>FilePage</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="190"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="192"/>
         <source>%1: %n row(s) below the header; %2 column(s) recognised.</source>
         <translation>
             <numerusform>%1: %n row below the header; %2 column(s) recognised.</numerusform>
@@ -49,7 +49,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="468"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="484"/>
         <source>%1 of %Ln in the trash</source>
         <translation>
             <numerusform>%1 of %Ln in the trash</numerusform>
@@ -57,7 +57,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="472"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="488"/>
         <source>%1 of %Ln client(s)</source>
         <translation>
             <numerusform>%1 of %Ln client</numerusform>
@@ -65,7 +65,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="622"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="638"/>
         <source>Overdue reminders: %n</source>
         <translation>
             <numerusform>Overdue reminders: %n</numerusform>
@@ -73,7 +73,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="627"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="643"/>
         <source>You have %n overdue reminder(s). They are at the top of the Reminders panel.</source>
         <translation>
             <numerusform>You have %n overdue reminder. It is at the top of the Reminders panel.</numerusform>
@@ -81,7 +81,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="671"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="687"/>
         <source>%n client(s) moved to the trash.</source>
         <translation>
             <numerusform>%n client moved to the trash.</numerusform>
@@ -89,7 +89,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="689"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="705"/>
         <source>%n client(s) restored.</source>
         <translation>
             <numerusform>%n client restored.</numerusform>
@@ -97,7 +97,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="747"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="763"/>
         <source>%n reminder(s) came due.</source>
         <translation>
             <numerusform>%n reminder came due.</numerusform>
@@ -105,7 +105,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="773"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="789"/>
         <source>%n demo client(s) added.</source>
         <translation>
             <numerusform>%n demo client added.</numerusform>
@@ -113,7 +113,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="843"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="859"/>
         <source>%n client(s) exported to %1.</source>
         <translation>
             <numerusform>%n client exported to %1.</numerusform>
@@ -124,7 +124,7 @@
 <context>
     <name>PreviewPage</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="550"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="552"/>
         <source>%n new client(s)</source>
         <translation>
             <numerusform>%n new client</numerusform>
@@ -132,7 +132,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="551"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="553"/>
         <source>%n update(s)</source>
         <translation>
             <numerusform>%n update</numerusform>
@@ -140,7 +140,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="552"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="554"/>
         <source>%n already in the base</source>
         <translation>
             <numerusform>%n already in the base</numerusform>
@@ -148,7 +148,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="553"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="555"/>
         <source>%n duplicate(s) skipped</source>
         <translation>
             <numerusform>%n duplicate skipped</numerusform>
@@ -156,7 +156,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="554"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="556"/>
         <source>%n row(s) with errors</source>
         <translation>
             <numerusform>%n row with errors</numerusform>
@@ -164,7 +164,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="558"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="560"/>
         <source>Leading zeros restored in %n row(s).</source>
         <translation>
             <numerusform>Leading zeros restored in %n row.</numerusform>
@@ -186,7 +186,7 @@
 <context>
     <name>ReportsPanel</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reports_panel.py" line="546"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="547"/>
         <source>day(s)</source>
         <translation>
             <numerusform>day</numerusform>
@@ -197,7 +197,7 @@
 <context>
     <name>ResultPage</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="638"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="640"/>
         <source>Done: %n new client(s)</source>
         <translation>
             <numerusform>Done: %n new client</numerusform>
@@ -205,7 +205,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="639"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="641"/>
         <source>%n updated</source>
         <translation>
             <numerusform>%n updated</numerusform>
@@ -213,7 +213,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="640"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="642"/>
         <source>%n skipped</source>
         <translation>
             <numerusform>%n skipped</numerusform>
@@ -221,7 +221,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="641"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="643"/>
         <source>%n not imported</source>
         <translation>
             <numerusform>%n not imported</numerusform>
@@ -229,7 +229,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="644"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="646"/>
         <source>Leading zeros restored in %n row(s).</source>
         <translation>
             <numerusform>Leading zeros restored in %n row.</numerusform>

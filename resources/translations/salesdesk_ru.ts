@@ -870,68 +870,68 @@ or create a new one (%1).</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="33"/>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="76"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="34"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="77"/>
         <source>Export clients</source>
         <translation>Экспорт клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="36"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="37"/>
         <source>Which clients</source>
         <translation>Каких клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="39"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="40"/>
         <source>The whole base (%1)</source>
         <translation>Всю базу (%1)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="40"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="41"/>
         <source>Those shown now (%1)</source>
         <translation>Показанных сейчас (%1)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="41"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="42"/>
         <source>The selected ones (%1)</source>
         <translation>Выделенных (%1)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="52"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="53"/>
         <source>Format</source>
         <translation>Формат</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="54"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="55"/>
         <source>Excel workbook (.xlsx): clients, contact persons, deals, reminders</source>
         <translation>Книга Excel (.xlsx): клиенты, контактные лица, сделки, напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="55"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="56"/>
         <source>CSV (.csv): the client list only, for other programs</source>
         <translation>CSV (.csv): только список клиентов, для других программ</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="59"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="60"/>
         <source>The workbook can be imported back into SalesDesk with nothing lost.</source>
         <translation>Книгу можно загрузить обратно в SalesDesk без потерь.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="65"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="66"/>
         <source>Export…</source>
         <translation>Экспортировать…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="74"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="75"/>
         <source>Clients %1</source>
         <translation>Клиенты %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="75"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="76"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="75"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="76"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
@@ -939,47 +939,47 @@ or create a new one (%1).</source>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="129"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="130"/>
         <source>Which file?</source>
         <translation>Какой файл?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="130"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="131"/>
         <source>Excel (.xlsx, .xls), LibreOffice (.ods) or CSV. The first row with column names is found by itself.</source>
         <translation>Excel (.xlsx, .xls), LibreOffice (.ods) или CSV. Строка с названиями столбцов найдётся сама.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="136"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="137"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="139"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="140"/>
         <source>File:</source>
         <translation>Файл:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="141"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="142"/>
         <source>Sheet:</source>
         <translation>Лист:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="151"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="152"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
         <translation>Таблицы (*.xlsx *.xls *.ods *.csv);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="152"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="153"/>
         <source>Import clients</source>
         <translation>Загрузка клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="173"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="175"/>
         <source>Reading the file…</source>
         <translation>Читаю файл…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="190"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="192"/>
         <source>%1: %n row(s) below the header; %2 column(s) recognised.</source>
         <translation>
             <numerusform>%1: %n строка под заголовком; распознано столбцов: %2.</numerusform>
@@ -988,7 +988,7 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="196"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="198"/>
         <source>The file cannot be read.</source>
         <translation>Файл не удаётся прочитать.</translation>
     </message>
@@ -1103,97 +1103,97 @@ or create a new one (%1).</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="99"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="100"/>
         <source>Import clients from a spreadsheet</source>
         <translation>Загрузка клиентов из таблицы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="424"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="426"/>
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="424"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="426"/>
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="425"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="427"/>
         <source>What happens</source>
         <translation>Что будет</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="425"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="427"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="443"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="445"/>
         <source>contact persons</source>
         <translation>контактные лица</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="444"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="446"/>
         <source>deals</source>
         <translation>сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="445"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="447"/>
         <source>reminders</source>
         <translation>напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="451"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="453"/>
         <source>new client</source>
         <translation>новый клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="452"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="454"/>
         <source>update</source>
         <translation>обновление</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="453"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="455"/>
         <source>already in the base</source>
         <translation>уже есть в базе</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="454"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="456"/>
         <source>duplicate, skipped</source>
         <translation>дубль, пропущен</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="455"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="457"/>
         <source>error, not imported</source>
         <translation>ошибка, не загружается</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="463"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="465"/>
         <source>same as %1</source>
         <translation>совпадает с %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="465"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="467"/>
         <source>fills: %1</source>
         <translation>заполняет: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="468"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="470"/>
         <source>repaired: %1</source>
         <translation>исправлено: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="560"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="562"/>
         <source>New industries: %1.</source>
         <translation>Новые отрасли: %1.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="562"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="564"/>
         <source>New managers: %1.</source>
         <translation>Новые менеджеры: %1.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="564"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="566"/>
         <source>Also from the other sheets: %1 contact person(s), %2 deal(s), %3 reminder(s).</source>
         <translation>С других листов: контактных лиц — %1, сделок — %2, напоминаний — %3.</translation>
     </message>
@@ -1313,239 +1313,239 @@ or create a new one (%1).</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="99"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="100"/>
         <source>Reminders</source>
         <translation>Напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="129"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="130"/>
         <source>Trash</source>
         <translation>Корзина</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="175"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="176"/>
         <source>Create a client</source>
         <translation>Создать клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="176"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="177"/>
         <source>Load demo data</source>
         <translation>Загрузить демоданные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="178"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="179"/>
         <source>Clear search and filters</source>
         <translation>Сбросить поиск и фильтры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="218"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="219"/>
         <source>&amp;New client</source>
         <translation>Новый &amp;клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="219"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="220"/>
         <source>Create a client card</source>
         <translation>Создать карточку клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="220"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="221"/>
         <source>Move to &amp;trash</source>
         <translation>&amp;Удалить в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="222"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="223"/>
         <source>Move the selected clients to the trash</source>
         <translation>Переместить выбранных клиентов в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="225"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="226"/>
         <source>&amp;Restore from trash</source>
         <translation>&amp;Восстановить из корзины</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="226"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="704"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="227"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="720"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="229"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="230"/>
         <source>&amp;Find</source>
         <translation>&amp;Найти</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="230"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="231"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="231"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="232"/>
         <source>Show the &amp;trash</source>
         <translation>Показать &amp;корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="233"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="234"/>
         <source>Load &amp;demo data…</source>
         <translation>Загрузить &amp;демоданные…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="238"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="239"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="240"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="241"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="241"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="242"/>
         <source>&amp;About SalesDesk</source>
         <translation>&amp;О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="242"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="243"/>
         <source>Remind me in &amp;3 months</source>
         <translation>Напомнить через &amp;3 месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="243"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="244"/>
         <source>Plan the next contact with this client in three months</source>
         <translation>Запланировать следующий контакт с клиентом через три месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="257"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="258"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="269"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="270"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="275"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="276"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="279"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="280"/>
         <source>&amp;Columns</source>
         <translation>&amp;Столбцы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="284"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="285"/>
         <source>&amp;Client</source>
         <translation>&amp;Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="302"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="303"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="310"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="311"/>
         <source>Searching…</source>
         <translation>Поиск…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="102"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="103"/>
         <source>&amp;Reminders panel</source>
         <translation>Панель &amp;напоминаний</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="126"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="127"/>
         <source>Search: name, INN, phone, e-mail, contact person (%1)</source>
         <translation>Поиск: название, ИНН, телефон, e-mail, контактное лицо (%1)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="177"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="178"/>
         <source>Import from Excel…</source>
         <translation>Загрузить из Excel…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="193"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="194"/>
         <source>Clients</source>
         <translation>Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="194"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="195"/>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="200"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="201"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="234"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="235"/>
         <source>&amp;Import from a spreadsheet…</source>
         <translation>&amp;Загрузить из таблицы…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="235"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="236"/>
         <source>Add clients from Excel, LibreOffice or CSV</source>
         <translation>Добавить клиентов из Excel, LibreOffice или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="236"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="237"/>
         <source>&amp;Export…</source>
         <translation>&amp;Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="237"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="238"/>
         <source>Save clients to Excel or CSV</source>
         <translation>Сохранить клиентов в Excel или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="244"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="245"/>
         <source>&amp;Log a contact…</source>
         <translation>&amp;Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="245"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="246"/>
         <source>Record a call, meeting, letter or note and plan the next contact</source>
         <translation>Записать звонок, встречу, письмо или заметку и запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="246"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="247"/>
         <source>New &amp;deal…</source>
         <translation>Новая &amp;сделка…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="247"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="248"/>
         <source>&amp;Industries…</source>
         <translation>&amp;Отрасли…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="248"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="249"/>
         <source>Ne&amp;xt client</source>
         <translation>С&amp;ледующий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="249"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="250"/>
         <source>Pre&amp;vious client</source>
         <translation>П&amp;редыдущий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="251"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="252"/>
         <source>C&amp;lients</source>
         <translation>&amp;Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="251"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="252"/>
         <source>&amp;Deals</source>
         <translation>&amp;Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="251"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="297"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="252"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="298"/>
         <source>&amp;Reports</source>
         <translation>&amp;Отчёты</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="468"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="484"/>
         <source>%1 of %Ln in the trash</source>
         <translation>
             <numerusform>%1 из %Ln в корзине</numerusform>
@@ -1554,12 +1554,12 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="470"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="486"/>
         <source>The base is empty</source>
         <translation>База пуста</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="472"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="488"/>
         <source>%1 of %Ln client(s)</source>
         <translation>
             <numerusform>%1 из %Ln клиента</numerusform>
@@ -1568,34 +1568,34 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="475"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="491"/>
         <source>average completeness %1 %</source>
         <translation>средняя полнота %1 %</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="486"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="502"/>
         <source>The trash is empty.</source>
         <translation>Корзина пуста.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="488"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="504"/>
         <source>The client base is empty.
 Create the first client, or load demo data to try the program.</source>
         <translation>Клиентская база пуста.
 Создайте первого клиента или загрузите демоданные, чтобы попробовать программу.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="491"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="507"/>
         <source>No clients match the search and filters.</source>
         <translation>По условиям поиска и фильтрам клиентов не найдено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="519"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="535"/>
         <source>Could not load the list: %s</source>
         <translation>Не удалось загрузить список: %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="622"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="638"/>
         <source>Overdue reminders: %n</source>
         <translation>
             <numerusform>Просрочено напоминаний: %n</numerusform>
@@ -1604,7 +1604,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="627"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="643"/>
         <source>You have %n overdue reminder(s). They are at the top of the Reminders panel.</source>
         <translation>
             <numerusform>У вас %n просроченное напоминание. Просроченные показаны вверху панели «Напоминания».</numerusform>
@@ -1613,22 +1613,22 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="629"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="645"/>
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="662"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="678"/>
         <source>Move to trash</source>
         <translation>Удаление в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="669"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="685"/>
         <source>“%s” moved to the trash.</source>
         <translation>Клиент «%s» перемещён в корзину.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="671"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="687"/>
         <source>%n client(s) moved to the trash.</source>
         <translation>
             <numerusform>%n клиент перемещён в корзину.</numerusform>
@@ -1637,12 +1637,12 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="678"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="694"/>
         <source>Restore</source>
         <translation>Восстановление</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="689"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="705"/>
         <source>%n client(s) restored.</source>
         <translation>
             <numerusform>%n клиент восстановлен.</numerusform>
@@ -1651,22 +1651,22 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="695"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="711"/>
         <source>&amp;Undo: move to trash</source>
         <translation>&amp;Отменить удаление в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="696"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="712"/>
         <source>Undo</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="745"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="761"/>
         <source>Reminder: %1 — %2</source>
         <translation>Напоминание: %1 — %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="747"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="763"/>
         <source>%n reminder(s) came due.</source>
         <translation>
             <numerusform>Подошёл срок %n напоминания.</numerusform>
@@ -1675,29 +1675,29 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="755"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="844"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="771"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="860"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="762"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="767"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="778"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="783"/>
         <source>Demo data</source>
         <translation>Демоданные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="763"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="779"/>
         <source>How many demo clients to add to this base?</source>
         <translation>Сколько демонстрационных клиентов добавить в базу?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="767"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="783"/>
         <source>Adding demo clients…</source>
         <translation>Добавление демонстрационных клиентов…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="773"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="789"/>
         <source>%n demo client(s) added.</source>
         <translation>
             <numerusform>Добавлен %n демонстрационный клиент.</numerusform>
@@ -1706,17 +1706,17 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="833"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="849"/>
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="833"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="849"/>
         <source>Writing %1…</source>
         <translation>Записываю %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="843"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="859"/>
         <source>%n client(s) exported to %1.</source>
         <translation>
             <numerusform>%n клиент выгружен в %1.</numerusform>
@@ -1725,12 +1725,12 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="922"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="938"/>
         <source>About SalesDesk</source>
         <translation>О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="923"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="939"/>
         <source>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;The client base and sales of a small office: clients and their requisites, contact persons, reminders, deals.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;Клиентская база и продажи небольшого офиса: клиенты и их реквизиты, контактные лица, напоминания, сделки.&lt;/p&gt;&lt;p&gt;База данных: %2&lt;/p&gt;</translation>
     </message>
@@ -1738,67 +1738,67 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="212"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="214"/>
         <source>What is in each column?</source>
         <translation>Что в каждом столбце?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="213"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="215"/>
         <source>Check what SalesDesk recognised and change it where needed. A client needs at least a name.</source>
         <translation>Проверьте, что распознал SalesDesk, и поправьте, где нужно. У клиента должно быть хотя бы название.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="217"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="219"/>
         <source>Column names are in row:</source>
         <translation>Названия столбцов в строке:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="222"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="224"/>
         <source>Saved mapping:</source>
         <translation>Сохранённое сопоставление:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="226"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="228"/>
         <source>Save as…</source>
         <translation>Сохранить как…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="262"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="264"/>
         <source>Column in the file</source>
         <translation>Столбец в файле</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="262"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="264"/>
         <source>Goes to</source>
         <translation>Куда</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="263"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="265"/>
         <source>Example %1</source>
         <translation>Пример %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="269"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="271"/>
         <source>Column %1</source>
         <translation>Столбец %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="272"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="274"/>
         <source>— do not import —</source>
         <translation>— не загружать —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="320"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="322"/>
         <source>— none —</source>
         <translation>— нет —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="340"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="342"/>
         <source>Save mapping</source>
         <translation>Сохранить сопоставление</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="340"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="342"/>
         <source>Name of this mapping:</source>
         <translation>Название сопоставления:</translation>
     </message>
@@ -1814,52 +1814,52 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>OptionsPage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="365"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="367"/>
         <source>Clients that are already in the base</source>
         <translation>Клиенты, которые уже есть в базе</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="366"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="368"/>
         <source>A row is the same client when the INN (and KPP of a branch), a phone, an e-mail or the name matches — never when both INNs are known and differ.</source>
         <translation>Строка считается тем же клиентом, если совпадает ИНН (и КПП филиала), телефон, e-mail или название — но никогда, если оба ИНН известны и различаются.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="371"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="373"/>
         <source>Fill in what the card is missing</source>
         <translation>Дополнить карточку тем, чего в ней нет</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="372"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="374"/>
         <source>Fields empty in the card are taken from the file; nothing filled in is changed. Importing the same file again changes nothing.</source>
         <translation>Пустые поля карточки заполняются из файла, заполненные не меняются. Повторная загрузка того же файла ничего не изменит.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="374"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="376"/>
         <source>Update the card from the file</source>
         <translation>Обновить карточку по файлу</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="375"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="377"/>
         <source>Values in the file replace the card&apos;s; empty cells leave the card as it is.</source>
         <translation>Значения из файла заменяют значения карточки; пустые ячейки карточку не меняют.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="376"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="378"/>
         <source>Leave such clients alone</source>
         <translation>Не трогать таких клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="376"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="378"/>
         <source>Only new clients are added.</source>
         <translation>Добавляются только новые клиенты.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="377"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="379"/>
         <source>Add them as new clients anyway</source>
         <translation>Всё равно добавить как новых клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="378"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="380"/>
         <source>Every row becomes a client, even if the base has one like it.</source>
         <translation>Каждая строка станет клиентом, даже если похожий уже есть в базе.</translation>
     </message>
@@ -1867,47 +1867,47 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="477"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="479"/>
         <source>Preview: nothing is written yet</source>
         <translation>Предпросмотр: в базу пока ничего не записано</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="483"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="485"/>
         <source>Show:</source>
         <translation>Показать:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="485"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="487"/>
         <source>all rows</source>
         <translation>все строки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="485"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="487"/>
         <source>errors</source>
         <translation>ошибки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="486"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="488"/>
         <source>new clients</source>
         <translation>новых клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="487"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="489"/>
         <source>updates and duplicates</source>
         <translation>обновления и дубли</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="508"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="510"/>
         <source>Checking every row…</source>
         <translation>Проверяю каждую строку…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="532"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="534"/>
         <source>The file cannot be checked.</source>
         <translation>Файл не удаётся проверить.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="550"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="552"/>
         <source>%n new client(s)</source>
         <translation>
             <numerusform>%n новый клиент</numerusform>
@@ -1916,7 +1916,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="551"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="553"/>
         <source>%n update(s)</source>
         <translation>
             <numerusform>%n обновление</numerusform>
@@ -1925,7 +1925,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="552"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="554"/>
         <source>%n already in the base</source>
         <translation>
             <numerusform>%n уже есть в базе</numerusform>
@@ -1934,7 +1934,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="553"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="555"/>
         <source>%n duplicate(s) skipped</source>
         <translation>
             <numerusform>%n дубль пропущен</numerusform>
@@ -1943,7 +1943,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="554"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="556"/>
         <source>%n row(s) with errors</source>
         <translation>
             <numerusform>%n строка с ошибками</numerusform>
@@ -1952,7 +1952,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="558"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="560"/>
         <source>Leading zeros restored in %n row(s).</source>
         <translation>
             <numerusform>Ведущие нули восстановлены в %n строке.</numerusform>
@@ -1961,7 +1961,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="576"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="578"/>
         <source>There is nothing to import.</source>
         <translation>Загружать нечего.</translation>
     </message>
@@ -1977,6 +1977,19 @@ Create the first client, or load demo data to try the program.</source>
         <location filename="../../salesdesk/ui/progress.py" line="65"/>
         <source>Cancelling…</source>
         <translation>Отмена операции…</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../salesdesk/ui/qt_strings.py" line="15"/>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Папка:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/qt_strings.py" line="16"/>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Тип файлов:</translation>
     </message>
 </context>
 <context>
@@ -2095,133 +2108,133 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ReportsPanel</name>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="277"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="278"/>
         <source>the first %1 of %2; all are in the table</source>
         <translation>первые %1 из %2, все — в таблице</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="496"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="497"/>
         <source>thousands</source>
         <translation>тыс.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="497"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="498"/>
         <source>millions</source>
         <translation>млн</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="370"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="371"/>
         <source>Last 12 months</source>
         <translation>Последние 12 месяцев</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="371"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="372"/>
         <source>This month</source>
         <translation>Этот месяц</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="371"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="372"/>
         <source>Last month</source>
         <translation>Прошлый месяц</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="372"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="373"/>
         <source>This quarter</source>
         <translation>Этот квартал</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="373"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="374"/>
         <source>Last quarter</source>
         <translation>Прошлый квартал</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="374"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="375"/>
         <source>This year</source>
         <translation>Этот год</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="374"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="375"/>
         <source>Last year</source>
         <translation>Прошлый год</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="375"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="376"/>
         <source>Dates I choose</source>
         <translation>Свои даты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="384"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="385"/>
         <source>by month</source>
         <translation>по месяцам</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="384"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="385"/>
         <source>by quarter</source>
         <translation>по кварталам</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="385"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="386"/>
         <source>by year</source>
         <translation>по годам</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="389"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="390"/>
         <source>date opened</source>
         <translation>дате открытия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="390"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="391"/>
         <source>date closed</source>
         <translation>дате закрытия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="391"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="392"/>
         <source>Sales reports count won deals by the date closed; count by it here to get the same numbers</source>
         <translation>Отчёты о продажах считают выигранные сделки по дате закрытия; выберите её здесь, чтобы числа совпали</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="394"/>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="502"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="395"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="503"/>
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="410"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="411"/>
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="412"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="413"/>
         <source>Count deals by</source>
         <translation>Сделки считать по</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="413"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="414"/>
         <source>Manager:</source>
         <translation>Менеджер:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="414"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="415"/>
         <source>No contact for more than</source>
         <translation>Без контакта больше</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="415"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="416"/>
         <source>Cards filled below</source>
         <translation>Карточки заполнены меньше чем на</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="427"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="428"/>
         <source>Export to Excel…</source>
         <translation>Экспорт в Excel…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="429"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="430"/>
         <source>Save this report as an Excel workbook with its chart and table</source>
         <translation>Сохранить отчёт в книгу Excel с диаграммой и таблицей</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reports_panel.py" line="546"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="547"/>
         <source>day(s)</source>
         <translation>
             <numerusform>день</numerusform>
@@ -2230,52 +2243,52 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="588"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="589"/>
         <source>Computing…</source>
         <translation>Считаю…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="602"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="603"/>
         <source>Nothing to show for these parameters.</source>
         <translation>За выбранный период и с этими условиями данных нет.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="603"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="604"/>
         <source>This report is a table only.</source>
         <translation>У этого отчёта только таблица.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="635"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="636"/>
         <source>The report could not be computed; details are in the log.</source>
         <translation>Отчёт не удалось построить; подробности — в журнале программы.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="648"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="649"/>
         <source>Saving %1…</source>
         <translation>Сохраняю %1…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="654"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="655"/>
         <source>Export the report</source>
         <translation>Экспорт отчёта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="656"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="657"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="664"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="666"/>
         <source>The report is saved to %1.</source>
         <translation>Отчёт сохранён в %1.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="665"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="667"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="674"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="676"/>
         <source>The report could not be saved; details are in the log.</source>
         <translation>Отчёт не удалось сохранить; подробности — в журнале программы.</translation>
     </message>
@@ -2283,27 +2296,27 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="587"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="589"/>
         <source>Importing</source>
         <translation>Загрузка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="594"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="596"/>
         <source>Open the file of rows not imported</source>
         <translation>Открыть файл незагруженных строк</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="614"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="616"/>
         <source>Writing to the base… You can cancel: nothing is kept until the end.</source>
         <translation>Записываю в базу… Можно отменить: до конца ничего не сохраняется.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="629"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="631"/>
         <source>Cancelling…</source>
         <translation>Отменяю…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="638"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="640"/>
         <source>Done: %n new client(s)</source>
         <translation>
             <numerusform>Готово: %n новый клиент</numerusform>
@@ -2312,7 +2325,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="639"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="641"/>
         <source>%n updated</source>
         <translation>
             <numerusform>%n обновлён</numerusform>
@@ -2321,7 +2334,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="640"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="642"/>
         <source>%n skipped</source>
         <translation>
             <numerusform>%n пропущен</numerusform>
@@ -2330,7 +2343,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="641"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="643"/>
         <source>%n not imported</source>
         <translation>
             <numerusform>%n не загружен</numerusform>
@@ -2339,7 +2352,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="644"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="646"/>
         <source>Leading zeros restored in %n row(s).</source>
         <translation>
             <numerusform>Ведущие нули восстановлены в %n строке.</numerusform>
@@ -2348,12 +2361,12 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="646"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="648"/>
         <source>Rows not imported, with the reason for each, are in %1. Fix them there and import that file again.</source>
         <translation>Незагруженные строки с причиной для каждой — в файле %1. Исправьте их там и загрузите этот файл снова.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="663"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="665"/>
         <source>The import stopped because of an internal error; the base was not changed.</source>
         <translation>Загрузка остановлена из-за внутренней ошибки; база не изменилась.</translation>
     </message>

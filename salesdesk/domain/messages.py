@@ -19,6 +19,12 @@ _language = "en"
 
 # key -> (Russian, English). Parameters use str.format syntax.
 _CATALOGUE: dict[str, tuple[str, str]] = {
+    # Start-up of the window.
+    "start.no_display": (
+        "Не найден экран: переменные DISPLAY и WAYLAND_DISPLAY не заданы, окну SalesDesk негде "
+        "открыться. Командная строка работает и без экрана: salesdesk --help.",
+        "No display found: neither DISPLAY nor WAYLAND_DISPLAY is set, so the SalesDesk window has "
+        "nowhere to open. The command line works without a display: salesdesk --help."),
     # Field labels, used inside other messages and next to fields.
     "field.name": ("Название", "Name"),
     "field.full_name": ("Полное наименование", "Full legal name"),

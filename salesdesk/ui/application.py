@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QThreadPool
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProxyStyle, QStyle
 
@@ -61,5 +61,8 @@ def run(connect: Callable[[], tuple[UowFactory, str]], argv: list[str]) -> int:
     window.show()
     window.start()
     code = app.exec()
+    # Jobs a late answer started after the window's own wait: let them end before Python and Qt
+    # tear down, or a worker still running aborts the process (exit 134) on the way out.
+    QThreadPool.globalInstance().waitForDone(30_000)
     sys.stdout.flush()
     return code

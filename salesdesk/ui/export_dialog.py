@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from salesdesk.ui.settings import dialog_start, remember_dialog_folder
 from salesdesk.ui.widgets import MUTED
 
 
@@ -73,9 +74,10 @@ class ExportDialog(QDialog):
         suffix = ".csv" if self.csv.isChecked() else ".xlsx"
         name = self.tr("Clients %1").replace("%1", QDate.currentDate().toString("yyyy-MM-dd")) + suffix
         kind = self.tr("CSV (*.csv)") if suffix == ".csv" else self.tr("Excel workbook (*.xlsx)")
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export clients"), str(Path.home() / name), kind)
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export clients"), dialog_start("export", name), kind)
         if not chosen:
             return
+        remember_dialog_folder("export", chosen)
         path = Path(chosen)
         self.path = path if path.suffix.lower() == suffix else path.with_suffix(suffix)
         super().accept()

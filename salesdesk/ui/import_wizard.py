@@ -46,6 +46,7 @@ from salesdesk.services import importing
 from salesdesk.services.common import Cancelled, UowFactory
 from salesdesk.services.importing import DuplicatePolicy, Fate, ImportOptions, ImportPlan, ImportResult
 from salesdesk.ui.progress import QtReporter
+from salesdesk.ui.settings import dialog_start, remember_dialog_folder
 from salesdesk.ui.widgets import ERROR_COLOR, MUTED
 from salesdesk.ui.workers import Latest, Runner
 
@@ -149,7 +150,8 @@ class FilePage(QWizardPage):
     @Slot()
     def _on_browse_clicked(self) -> None:
         filters = self.tr("Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)")
-        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Import clients"), str(Path.home()), filters)
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Import clients"), dialog_start("import"), filters)
+        remember_dialog_folder("import", chosen)
         if chosen:
             self.open(Path(chosen))
 

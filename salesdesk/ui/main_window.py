@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
+    QGuiApplication,
     QKeySequence,
     QShortcut,
 )
@@ -55,6 +56,7 @@ from salesdesk.ui.client_model import COLUMN_OF, COLUMNS, ClientTableModel
 from salesdesk.ui.deals_panel import DealsPanel
 from salesdesk.ui.dialogs import Inform
 from salesdesk.ui.filters import FilterBar
+from salesdesk.ui.geometry import place_window
 from salesdesk.ui.progress import ProgressTask
 from salesdesk.ui.reminders_panel import ReminderNotifier, RemindersPanel
 from salesdesk.ui.settings import Settings
@@ -76,8 +78,7 @@ class MainWindow(QMainWindow):
         self.runner = runner or Runner(self)
         self.setWindowTitle("SalesDesk[*]")  # [*] shows the unsaved-changes marker
         self.setAcceptDrops(True)  # drop a spreadsheet on the window to import it
-        self.resize(1280, 760)
-        self.setMinimumSize(720, 480)
+        self.setMinimumSize(720, 480)  # the size and place come from _restore_layout (ui/geometry.py)
         self.model = ClientTableModel(uow, self.runner, self)
         self._selecting = False  # a selection made by the program, not the user
         self._announced_overdue = False  # the start-up notice is shown once
@@ -368,9 +369,7 @@ class MainWindow(QMainWindow):
         self.card.set_reference(industries, managers)
 
     def _restore_layout(self) -> None:
-        geometry = self.settings.bytes("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        self._restore_geometry()
         state = self.settings.bytes("window/state")
         if state is not None:
             self.restoreState(state)
@@ -383,8 +382,25 @@ class MainWindow(QMainWindow):
         # A restored header may carry an old sort; the query decides the order.
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
 
+    def _restore_geometry(self) -> None:
+        """Fit the screen at the first start; later, what the user left, clamped to the screen."""
+        saved = self.settings.rect("window/normal")
+        maximized = self.settings.flag("window/maximized")
+        legacy = self.settings.bytes("window/geometry")  # what earlier versions saved
+        if saved is None and legacy is not None and self.restoreGeometry(legacy):
+            saved, maximized = self.normalGeometry(), self.isMaximized()
+        screen = (QGuiApplication.screenAt(saved.center()) if saved is not None else None) \
+            or QGuiApplication.primaryScreen()
+        placement = place_window(screen.availableGeometry(), saved, maximized=maximized)
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMaximized)
+        self.setGeometry(placement.rect)
+        if placement.maximized:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+
     def save_layout(self) -> None:
-        self.settings.set_bytes("window/geometry", self.saveGeometry())
+        self.settings.set_rect("window/normal", self.normalGeometry() if self.isMaximized() else self.geometry())
+        self.settings.set_flag("window/maximized", self.isMaximized())
+        self.settings.q.remove("window/geometry")  # the earlier form, read once by _restore_geometry
         if self._reading_reports and self._reminders_were_shown:
             self.reminders_dock.show()  # it stepped aside for the charts only; remember it as the user left it
         self.settings.set_bytes("window/state", self.saveState())

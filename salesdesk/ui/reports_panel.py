@@ -66,6 +66,7 @@ from salesdesk.domain.model import Manager
 from salesdesk.domain.reports import ChartKind, ColumnKind, CountedBy, Period, Report, ReportParameters
 from salesdesk.services import reports
 from salesdesk.services.common import UowFactory
+from salesdesk.ui.settings import dialog_start, remember_dialog_folder
 from salesdesk.ui.widgets import MUTED, NoticeBar, refill_combo, scaled_font
 from salesdesk.ui.workers import Latest, Runner
 
@@ -652,10 +653,11 @@ class ReportsPanel(QWidget):
     def ask_path(self, report: Report) -> Path | None:
         """Where to save; a dialog that tests replace."""
         chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export the report"),
-                                                str(Path.home() / file_name_for(report, date.today())),
+                                                dialog_start("reports", file_name_for(report, date.today())),
                                                 self.tr("Excel workbook (*.xlsx)"))
         if not chosen:
             return None
+        remember_dialog_folder("reports", chosen)
         path = Path(chosen)
         return path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx")
 

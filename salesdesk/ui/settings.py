@@ -9,11 +9,22 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QRect, QSettings, QStandardPaths
 
 from salesdesk import paths
 
 LANGUAGES = ("system", "ru", "en")
+FOLDER_PURPOSES = ("import", "export", "reports")
+"""File dialogs remember their last folder separately for each of these."""
+
+
+def documents_folder() -> Path:
+    """The user's Documents folder (``Документы`` on a Russian Linux desktop, as xdg-user-dirs
+    names it), or the home folder when there is none."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if documents and Path(documents).is_dir():
+        return Path(documents)
+    return Path.home()
 
 
 class Settings:
@@ -57,12 +68,38 @@ class Settings:
     def renewal_days(self, value: int) -> None:
         self.q.setValue("deals/renewal_days", int(value))
 
+    def folder_for(self, purpose: str) -> Path:
+        """Where a file dialog for *purpose* starts: the folder last used for it while it still
+        exists, else Documents."""
+        saved = self._get(f"folders/{_purpose(purpose)}")
+        if saved and Path(str(saved)).is_dir():
+            return Path(str(saved))
+        return documents_folder()
+
+    def remember_folder(self, purpose: str, chosen: Path) -> None:
+        """Remember the folder of the file the user chose (or the folder itself) for *purpose*."""
+        folder = chosen if chosen.is_dir() else chosen.parent
+        self.q.setValue(f"folders/{_purpose(purpose)}", str(folder))
+
     def bytes(self, key: str) -> QByteArray | None:
         value = self._get(key)
         return value if isinstance(value, QByteArray) else None
 
     def set_bytes(self, key: str, value: QByteArray) -> None:
         self.q.setValue(key, value)
+
+    def rect(self, key: str) -> QRect | None:
+        value = self._get(key)
+        return QRect(value) if isinstance(value, QRect) and not value.isEmpty() else None
+
+    def set_rect(self, key: str, value: QRect) -> None:
+        self.q.setValue(key, value)
+
+    def flag(self, key: str) -> bool:
+        return str(self._get(key, "false")).lower() in ("true", "1")
+
+    def set_flag(self, key: str, value: bool) -> None:
+        self.q.setValue(key, bool(value))
 
     def mapping(self, key: str) -> dict[str, Any]:
         value = self._get(key)
@@ -73,3 +110,22 @@ class Settings:
 
     def sync(self) -> None:
         self.q.sync()
+
+
+def _purpose(purpose: str) -> str:
+    if purpose not in FOLDER_PURPOSES:
+        raise ValueError(f"unknown file dialog purpose {purpose!r}")
+    return purpose
+
+
+def dialog_start(purpose: str, file_name: str = "") -> str:
+    """The start path for a file dialog: the remembered folder for *purpose* (with *file_name*
+    for a save dialog)."""
+    folder = Settings().folder_for(purpose)
+    return str(folder / file_name) if file_name else str(folder)
+
+
+def remember_dialog_folder(purpose: str, chosen: str) -> None:
+    """After a file dialog: remember where the user went (nothing when the dialog was cancelled)."""
+    if chosen:
+        Settings().remember_folder(purpose, Path(chosen))
