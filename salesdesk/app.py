@@ -79,6 +79,10 @@ def run_gui(db: str | None, argv: Sequence[str] = ()) -> int:
 
     def connect() -> tuple[UowFactory, str]:
         database = open_store(db)
+        if database.damage is not None:  # the window would offer editing it; refuse with what to do
+            damage, where = database.damage_summary, database.path
+            database.dispose()
+            raise StoreError(msg("err.db_damaged_window", where=where, damage=damage))
         return (lambda: UnitOfWork(database)), database.url
 
     return run(connect, list(argv))

@@ -224,7 +224,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK
         database = open_store(args.db)
         if database.damage is not None and args.command != "check":
-            print(msg("err.db_damaged_read_only", where=database.path, damage=database.damage), file=sys.stderr)
+            print(msg("err.db_damaged_read_only", where=database.path, damage=database.damage_summary),
+                  file=sys.stderr)
         try:
             return handler(database, args)
         finally:

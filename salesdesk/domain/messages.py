@@ -221,6 +221,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "База {where} повреждена, она открыта только для чтения. Проверка SQLite: {damage}",
         "The database {where} is damaged and was opened read-only. SQLite's check says: {damage}",
     ),
+    "err.db_damaged_window": (
+        "База {where} повреждена, окно её не открывает, чтобы не повредить её ещё больше. Данные можно "
+        "выгрузить командой: salesdesk --db \"{where}\" export клиенты.xlsx\nПроверка SQLite: {damage}",
+        "The database {where} is damaged; the window does not open it, so as not to damage it further. "
+        "Its data can be saved with: salesdesk --db \"{where}\" export clients.xlsx\nSQLite's check says: {damage}",
+    ),
     "err.db_cant_open": (
         "Не удаётся открыть файл базы {where}: нет доступа к нему или к его папке",
         "Cannot open the database file {where}: no access to it or to its folder",

@@ -64,8 +64,9 @@ class CheckReport:
 class Database:
     """An open database: its engine and where it lives. Create units of work from it."""
 
-    def __init__(self, engine: Engine, *, damage: str | None = None) -> None:
+    def __init__(self, engine: Engine, *, damage: str | None = None, path: Path | None = None) -> None:
         self.engine = engine
+        self._path = path
         # What SQLite's quick check said about a damaged base (then it is open read-only), else None.
         self.damage = damage
 
@@ -75,7 +76,17 @@ class Database:
 
     @property
     def url(self) -> str:
+        if self._path is not None:
+            return "sqlite:///" + str(self._path)
         return self.engine.url.render_as_string(hide_password=True)
+
+    @property
+    def damage_summary(self) -> str | None:
+        """The first lines of what SQLite's check found (for a notice; ``check`` prints it all)."""
+        if self.damage is None:
+            return None
+        lines = [line.strip() for line in self.damage.splitlines() if line.strip() and not line.startswith("***")]
+        return "; ".join(lines[:3]) + ("; …" if len(lines) > 3 else "")
 
     @property
     def is_sqlite(self) -> bool:
@@ -84,6 +95,8 @@ class Database:
     @property
     def path(self) -> Path | None:
         """The SQLite file, or None for a server database."""
+        if self._path is not None:
+            return self._path
         if self.is_sqlite and self.engine.url.database not in (None, "", ":memory:"):
             return Path(str(self.engine.url.database))
         return None
@@ -101,7 +114,7 @@ class Database:
                 try:
                     rows = conn.exec_driver_sql("PRAGMA integrity_check").scalars().all()
                 except DBAPIError as exc:
-                    rows = [str(exc.orig)]
+                    rows = [self.damage or str(exc.orig)]
                 integrity = "ok" if rows == ["ok"] else "; ".join(str(r) for r in rows[:20])
             else:
                 integrity = "ok"
@@ -138,7 +151,7 @@ def open_database(url: str, *, migrate: bool = True, backup_dir: Path | None = N
         if created:
             log.info("created a new base")
     engine = _make_engine(url, read_only=damage is not None)
-    database = Database(engine, damage=damage)
+    database = Database(engine, damage=damage, path=path)
     try:
         if damage is not None:
             log.warning("the base failed SQLite's quick check; opened read-only")
@@ -239,16 +252,24 @@ def _known_revisions() -> set[str]:
 
 
 def _read_only_connection(path: Path, *, wal: bool) -> sqlite3.Connection:
-    """A connection that cannot change the file. A WAL base needs its -shm, which a read-only
-    connection may not create; that file is SQLite's own, so then a plain connection only reads."""
+    """A connection that cannot change the file or leave anything beside it.
+
+    A WAL file without a -wal beside it is complete in itself: read as immutable (no -shm is made).
+    With a -wal (a program has it open, or was killed) a read-only connection needs the -shm; if it
+    cannot have it, a plain connection only reads (those files exist already)."""
+    uri = path.resolve().as_uri()
+    timeout = BUSY_TIMEOUT_MS / 1000
+    if wal and not Path(f"{path}-wal").exists():
+        return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, timeout=timeout)
+    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=timeout)
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return conn
     except sqlite3.OperationalError:
+        conn.close()
         if not wal:
             raise
-    return sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+    return sqlite3.connect(path, timeout=timeout)
 
 
 def _quick_check(conn: sqlite3.Connection) -> str | None:
