@@ -573,6 +573,9 @@ def _report(database: Database, args: argparse.Namespace) -> int:
         return EXIT_OK
     if not args.name:
         raise UserError(msg("cli.report_name", names=", ".join(reports.REPORTS)))
+    if args.output is not None and args.output.is_dir():
+        raise ValidationError([FieldProblem("output", msg("err.output_is_folder", where=args.output,
+                                                          example=args.output / "report.xlsx"))])
     params = ReportParameters(
         date_from=_date_arg(args.date_from, "date_from"), date_to=_date_arg(args.date_to, "date_to"),
         by=args.by, days=args.days, threshold=args.threshold,

@@ -249,6 +249,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Cannot use the database {where}: {parent} is a file, not a folder",
     ),
     "err.db_create": ("Не удаётся создать базу {where}: {reason}", "Cannot make the database {where}: {reason}"),
+    "err.output_is_folder": (
+        "{where} — это папка; укажите имя файла, например {example}",
+        "{where} is a folder; give a file name, e.g. {example}",
+    ),
     "cli.db_created": ("Создана новая база: {where}", "Made a new database: {where}"),
     "err.db_open": (
         "Не удаётся открыть базу данных {where}: {reason}",
