@@ -77,6 +77,6 @@ def test_a_report_into_a_folder_asks_for_a_file_name(tmp_path: Path, capsys: pyt
     assert run(capsys, "init", str(db))[0] == 0
     folder = tmp_path / "reports"
     folder.mkdir()
-    code, _, err = run(capsys, "--db", str(db), "report", "funnel", "-o", str(folder))
+    code, _, err = run(capsys, "--db", str(db), "report", "pipeline", "-o", str(folder))
     assert code == 2 and f"{folder} is a folder; give a file name" in err
     assert list(folder.iterdir()) == [] and not (tmp_path / "reports.xlsx").exists()
