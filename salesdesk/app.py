@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
 from salesdesk import paths
-from salesdesk.services.common import UowFactory
 from salesdesk.domain.errors import StoreError
 from salesdesk.domain.messages import msg
+from salesdesk.services.common import UowFactory
 from salesdesk.store import Database, open_database, resolve_url
 
 log = logging.getLogger("salesdesk")

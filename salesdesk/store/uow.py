@@ -160,7 +160,7 @@ class UnitOfWork:
     def _raise_translated(self, exc: DBAPIError) -> None:
         """Turn the database errors a person can act on into ``StoreError`` (by SQLite's error
         code); others stay bugs."""
-        if error_key(exc.orig) is not None:
+        if exc.orig is not None and error_key(exc.orig) is not None:
             raise store_error(exc.orig, self._where()) from exc
 
 

@@ -7,8 +7,8 @@ the length limit, a held write lock), except an I/O error, which cannot be provo
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +52,7 @@ def test_a_full_disk(database: Database) -> None:
     with database.engine.connect() as conn:
         pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
     _on_connect(database, f"PRAGMA max_page_count = {pages}")
-    with pytest.raises(StoreError, match="Not enough disk space"):  # noqa: PT012 (many rows to fill it)
+    with pytest.raises(StoreError, match="Not enough disk space"):  # many rows, to fill it
         for n in range(500):
             clients.create_client(UnitOfWork(database), ClientFields(name=f"Клиент {n}", notes="x" * 2000))
 
