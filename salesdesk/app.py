@@ -11,8 +11,10 @@ import logging.handlers
 import os
 import sys
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 from salesdesk import paths
+from salesdesk.domain.errors import StoreError
 from salesdesk.domain.messages import msg
 from salesdesk.services.common import UowFactory
 from salesdesk.store import Database, open_database, resolve_url
@@ -26,9 +28,10 @@ def setup_logging(*, verbose: bool = False) -> None:
     if any(getattr(h, "_salesdesk", False) for h in root.handlers):
         return
     try:
+        paths.make_private_dir(paths.data_dir())
         folder = paths.log_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+        paths.make_private_dir(folder)
+        handler: logging.Handler = _PrivateRotatingFileHandler(
             folder / "salesdesk.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8")
     except OSError:
         handler = logging.StreamHandler()
@@ -38,9 +41,37 @@ def setup_logging(*, verbose: bool = False) -> None:
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
 
 
+class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """The log is the owner's only (it names files and ids); rotated files keep the mode."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        stream = super()._open()
+        paths.make_private_file(Path(self.baseFilename))
+        return stream
+
+
 def open_store(db: str | None) -> Database:
-    """Open the database named by ``--db``, ``SALESDESK_DB`` or the default file."""
-    return open_database(resolve_url(paths.database_target(db)))
+    """Open the database named by ``--db``, ``SALESDESK_DB`` or the default file.
+
+    Only the default file is made when it is missing (the first start); a base named by the user
+    must exist (``salesdesk init PATH`` or the window's "New base…" makes one)."""
+    target = paths.database_target(db)
+    default = paths.is_default_database(db)
+    if default:
+        paths.make_private_dir(paths.data_dir())
+    if "://" not in target and paths.in_data_dir(Path(target)):
+        for suffix in ("", "-wal", "-shm"):  # made by an older SalesDesk with the umask's mode
+            paths.make_private_file(Path(target + suffix))
+    return open_database(resolve_url(target), create=default)
+
+
+def create_store(path: Path) -> Path:
+    """Make a new, empty base at *path* (``salesdesk init``); an existing file is left alone."""
+    path = path.expanduser().resolve()
+    if path.exists():
+        raise StoreError(msg("err.db_exists", where=path))
+    open_database(resolve_url(path), create=True).dispose()
+    return path
 
 
 def no_display(environ: Mapping[str, str] | None = None, platform: str | None = None) -> bool:
@@ -63,6 +94,10 @@ def run_gui(db: str | None, argv: Sequence[str] = ()) -> int:
 
     def connect() -> tuple[UowFactory, str]:
         database = open_store(db)
+        if database.damage is not None:  # the window would offer editing it; refuse with what to do
+            damage, where = database.damage_summary, database.path
+            database.dispose()
+            raise StoreError(msg("err.db_damaged_window", where=where, damage=damage))
         return (lambda: UnitOfWork(database)), database.url
 
     return run(connect, list(argv))

@@ -129,6 +129,8 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=2026)
 
     commands.add_parser("check", parents=[common], help="check the database's integrity and schema version")
+    init = commands.add_parser("init", parents=[common], help="make a new, empty database file")
+    init.add_argument("path", type=Path, help="the new database file (must not exist yet)")
     _deal_parsers(commands, common)
     _log_parser(commands, common)
     _report_parser(commands, common)
@@ -215,11 +217,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_logging()
     if args.command is None:
         return run_gui(args.db)
-    handler = _HANDLERS[(args.command, getattr(args, "client_command", None))]
+    handler = _HANDLERS.get((args.command, getattr(args, "client_command", None)))
     try:
-        from salesdesk.app import open_store
+        from salesdesk.app import create_store, open_store
 
+        if handler is None:  # init: the one command that makes a base where none is
+            print(msg("cli.db_created", where=create_store(args.path)))
+            return EXIT_OK
         database = open_store(args.db)
+        if database.damage is not None and args.command != "check":
+            print(msg("err.db_damaged_read_only", where=database.path, damage=database.damage_summary),
+                  file=sys.stderr)
         try:
             return handler(database, args)
         finally:
@@ -237,7 +245,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second complaint at exit
         return EXIT_OK
     except Exception:
-        log.exception("command failed: %s", argv)
+        log.exception("command %s failed", args.command)  # never the arguments: they hold personal data
         print("Internal error; details are in the log file." if messages.language() == "en"
               else "Внутренняя ошибка; подробности в журнале программы.", file=sys.stderr)
         return EXIT_BUG
@@ -568,6 +576,9 @@ def _report(database: Database, args: argparse.Namespace) -> int:
         return EXIT_OK
     if not args.name:
         raise UserError(msg("cli.report_name", names=", ".join(reports.REPORTS)))
+    if args.output is not None and args.output.is_dir():
+        raise ValidationError([FieldProblem("output", msg("err.output_is_folder", where=args.output,
+                                                          example=args.output / "report.xlsx"))])
     params = ReportParameters(
         date_from=_date_arg(args.date_from, "date_from"), date_to=_date_arg(args.date_to, "date_to"),
         by=args.by, days=args.days, threshold=args.threshold,
@@ -637,7 +648,8 @@ def _check(database: Database, args: argparse.Namespace) -> int:
     print(f"database: {report.url}")
     print(f"integrity: {report.integrity}")
     print(f"schema: {report.revision} (expected {report.expected_revision})")
-    print(f"clients: {report.clients}")
+    if report.clients is not None:
+        print(f"clients: {report.clients}")
     return EXIT_OK if report.ok else EXIT_USER
 
 

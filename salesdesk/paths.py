@@ -39,3 +39,40 @@ def database_target(cli_value: str | None, environ: Mapping[str, str] | None = N
     """What the user asked for, in order: ``--db``, ``SALESDESK_DB``, the default file."""
     env = os.environ if environ is None else environ
     return cli_value or env.get(ENV_DB) or str(default_database(env))
+
+
+def is_default_database(cli_value: str | None, environ: Mapping[str, str] | None = None) -> bool:
+    """Whether the base in use is the default file (neither ``--db`` nor ``SALESDESK_DB`` given)."""
+    env = os.environ if environ is None else environ
+    return not cli_value and not env.get(ENV_DB)
+
+
+def make_private_dir(folder: Path) -> None:
+    """Create *folder* (and its parents) for SalesDesk's own files: owner's only on POSIX (0700).
+
+    A folder SalesDesk made earlier with the umask's mode is tightened too; a folder of someone
+    else's (a shared drive) is left as it is."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if os.name == "posix":
+        info = folder.stat()
+        if info.st_uid == os.getuid() and info.st_mode & 0o077:
+            folder.chmod(0o700)
+
+
+def make_private_file(path: Path) -> None:
+    """Make a file SalesDesk wrote the owner's only (0600 on POSIX); a no-op elsewhere."""
+    if os.name == "posix":
+        try:
+            if path.stat().st_mode & 0o077:
+                path.chmod(0o600)
+        except OSError:
+            pass
+
+
+def in_data_dir(path: Path, environ: Mapping[str, str] | None = None) -> bool:
+    """Whether *path* is inside the data folder (there, everything SalesDesk writes is private)."""
+    try:
+        path.resolve().relative_to(data_dir(environ).resolve())
+    except ValueError:
+        return False
+    return True

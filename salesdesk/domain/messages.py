@@ -208,9 +208,58 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "err.unknown_industry": ("Отрасль «{value}» не найдена", "Industry “{value}” not found"),
     "err.unknown_manager": ("Менеджер «{value}» не найден", "Manager “{value}” not found"),
     "err.db_busy": (
-        "База данных занята другой операцией (например, импортом). Повторите через минуту",
-        "The database is busy with another operation (an import?). Try again in a minute",
+        "База данных занята: в неё сейчас пишет другое окно или программа. Повторите через минуту",
+        "The database is busy: another window or program is writing to it. Try again in a minute",
     ),
+    "err.db_read_only": (
+        "В базу {where} нельзя записать: файл или папка доступны только для чтения",
+        "Cannot write to the database {where}: the file or its folder is read-only",
+    ),
+    "err.db_io": (
+        "Ошибка чтения или записи файла базы {where} (диск, сеть или USB-накопитель?)",
+        "A read or write error on the database file {where} (disk, network or USB drive?)",
+    ),
+    "err.db_corrupt": (
+        "База {where} повреждена; изменения в неё не записываются. Проверьте её: salesdesk check",
+        "The database {where} is damaged; nothing is written to it. Check it with: salesdesk check",
+    ),
+    "err.db_damaged_read_only": (
+        "База {where} повреждена, она открыта только для чтения. Проверка SQLite: {damage}",
+        "The database {where} is damaged and was opened read-only. SQLite's check says: {damage}",
+    ),
+    "err.db_damaged_window": (
+        "База {where} повреждена, окно её не открывает, чтобы не повредить её ещё больше. Данные можно "
+        "выгрузить командой: salesdesk --db \"{where}\" export клиенты.xlsx\nПроверка SQLite: {damage}",
+        "The database {where} is damaged; the window does not open it, so as not to damage it further. "
+        "Its data can be saved with: salesdesk --db \"{where}\" export clients.xlsx\nSQLite's check says: {damage}",
+    ),
+    "err.db_cant_open": (
+        "Не удаётся открыть файл базы {where}: нет доступа к нему или к его папке",
+        "Cannot open the database file {where}: no access to it or to its folder",
+    ),
+    "err.db_too_big": (
+        "Значение слишком велико для базы данных; ничего не сохранено",
+        "A value is too big for the database; nothing was saved",
+    ),
+    "err.db_missing": (
+        "Базы {where} нет. Создать новую базу: salesdesk init {where}",
+        "There is no database {where}. To make a new one: salesdesk init {where}",
+    ),
+    "err.db_exists": (
+        "Файл {where} уже есть; новая база не создана",
+        "The file {where} already exists; no new database was made",
+    ),
+    "err.db_is_folder": ("{where} — это папка, а не файл базы", "{where} is a folder, not a database file"),
+    "err.db_parent_not_folder": (
+        "Базу {where} нельзя создать: {parent} — файл, а не папка",
+        "Cannot use the database {where}: {parent} is a file, not a folder",
+    ),
+    "err.db_create": ("Не удаётся создать базу {where}: {reason}", "Cannot make the database {where}: {reason}"),
+    "err.output_is_folder": (
+        "{where} — это папка; укажите имя файла, например {example}",
+        "{where} is a folder; give a file name, e.g. {example}",
+    ),
+    "cli.db_created": ("Создана новая база: {where}", "Made a new database: {where}"),
     "err.db_open": (
         "Не удаётся открыть базу данных {where}: {reason}",
         "Cannot open the database {where}: {reason}",

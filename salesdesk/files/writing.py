@@ -23,6 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from salesdesk import paths
 from salesdesk.files.errors import FileProblem
 
 DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -100,7 +101,7 @@ def save_workbook(book: Any, path: Path) -> None:
         os.close(handle)
         try:
             book.save(temporary)
-            os.chmod(temporary, 0o666 & ~_UMASK)
+            os.chmod(temporary, new_file_mode(path))
             os.replace(temporary, path)
         finally:
             if os.path.exists(temporary):
@@ -118,6 +119,12 @@ def _read_umask() -> int:
 
 
 _UMASK = _read_umask()
+
+
+def new_file_mode(path: Path) -> int:
+    """A file written into SalesDesk's data folder is the owner's only; elsewhere the user's umask
+    decides, as for any new file of theirs."""
+    return 0o600 if paths.in_data_dir(path) else 0o666 & ~_UMASK
 
 
 class XlsxSheet:
@@ -230,6 +237,7 @@ class CsvWriter:
     def close(self) -> None:
         self._handle.close()
         try:
+            os.chmod(self._temporary, new_file_mode(self.path))
             os.replace(self._temporary, self.path)
         except PermissionError as exc:
             self._temporary.unlink(missing_ok=True)

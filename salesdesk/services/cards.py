@@ -18,7 +18,7 @@ class Card:
 
 
 def load_card(uow: UnitOfWork, client_id: int) -> Card:
-    with uow:
+    with uow.reading():
         return Card(
             client=uow.clients.get(client_id),
             contacts=tuple(uow.contacts.list_for(client_id)),

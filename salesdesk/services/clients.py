@@ -54,7 +54,7 @@ def update_client(uow: UnitOfWork, client_id: int, expected_version: int, fields
 
 
 def get_client(uow: UnitOfWork, client_id: int) -> Client:
-    with uow:
+    with uow.reading():
         return uow.clients.get(client_id)
 
 
@@ -87,19 +87,19 @@ def _set_deleted(uow: UnitOfWork, client_ids: Sequence[int], when: datetime | No
 
 def list_clients(uow: UnitOfWork, query: ClientQuery = ALL, *, offset: int = 0,
                  limit: int = 100) -> ClientPage:
-    with uow:
+    with uow.reading():
         return uow.listing.page(query, offset=offset, limit=limit)
 
 
 def rows_at(uow: UnitOfWork, query: ClientQuery, offset: int, limit: int, total: int | None = None) -> list[ClientRow]:
     """A window of the list in display order (the client table fetches pages with this)."""
-    with uow:
+    with uow.reading():
         return uow.listing.rows(query, offset=offset, limit=limit, total=total)
 
 
 def position_of(uow: UnitOfWork, query: ClientQuery, client_id: int) -> int | None:
     """The row at which the client table shows *client_id* for *query*, if it shows it."""
-    with uow:
+    with uow.reading():
         return uow.listing.position_of(query, client_id)
 
 
@@ -109,22 +109,22 @@ def search_clients(uow: UnitOfWork, text: str, *, offset: int = 0, limit: int = 
 
 
 def count_clients(uow: UnitOfWork, query: ClientQuery = ALL) -> int:
-    with uow:
+    with uow.reading():
         return uow.listing.count(query)
 
 
 def client_ids(uow: UnitOfWork, query: ClientQuery) -> list[int]:
-    with uow:
+    with uow.reading():
         return uow.listing.ids(query)
 
 
 def client_rows(uow: UnitOfWork, ids: Sequence[int]) -> list[ClientRow]:
-    with uow:
+    with uow.reading():
         return uow.listing.rows_by_ids(ids)
 
 
 def average_completeness(uow: UnitOfWork, query: ClientQuery = ALL) -> float | None:
-    with uow:
+    with uow.reading():
         return uow.listing.average_completeness(query)
 
 
@@ -140,7 +140,7 @@ class ListView:
 
 def list_view(uow: UnitOfWork, query: ClientQuery, *, limit: int, with_base_total: bool) -> ListView:
     """One read transaction for a keystroke: first page, count and average, maybe the base size."""
-    with uow:
+    with uow.reading():
         rows = tuple(uow.listing.rows(query, offset=0, limit=limit))
         total, average = uow.listing.count_and_average(query)
         base_total = uow.listing.count(ClientQuery(trash=query.trash)) if with_base_total else None
@@ -149,7 +149,7 @@ def list_view(uow: UnitOfWork, query: ClientQuery, *, limit: int, with_base_tota
 
 def count_and_average(uow: UnitOfWork, query: ClientQuery = ALL) -> tuple[int, float | None]:
     """Clients shown for *query* and their average completeness (the status bar), in one query."""
-    with uow:
+    with uow.reading():
         return uow.listing.count_and_average(query)
 
 
@@ -159,7 +159,7 @@ def find_duplicates(uow: UnitOfWork, fields: ClientFields, contacts: Sequence[Co
     cleaned = clean_client(fields)
     phones = [parse_phone(p).e164 for p in (cleaned.phone, *(p for c in contacts for p in c.phones)) if p]
     emails = [normalize_email(e) for e in (cleaned.email, *(e for c in contacts for e in c.emails)) if e]
-    with uow:
+    with uow.reading():
         return uow.clients.duplicates(
             inn=cleaned.inn, kpp=cleaned.kpp, phones_e164=[p for p in phones if p], emails=emails,
             sort_key=sort_key(cleaned.name) if cleaned.name else "", exclude_id=exclude_id,

@@ -77,5 +77,5 @@ def restore_contact(uow: UnitOfWork, contact_id: int) -> int:
 
 
 def list_contacts(uow: UnitOfWork, client_id: int, *, include_deleted: bool = False) -> list[ContactPerson]:
-    with uow:
+    with uow.reading():
         return uow.contacts.list_for(client_id, include_deleted=include_deleted)

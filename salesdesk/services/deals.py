@@ -89,12 +89,12 @@ def restore_deal(uow: UnitOfWork, deal_id: int, *, renewal_days: int = DEFAULT_R
 
 
 def get_deal(uow: UnitOfWork, deal_id: int) -> Deal:
-    with uow:
+    with uow.reading():
         return uow.deals.get(deal_id)
 
 
 def deals_of(uow: UnitOfWork, client_id: int) -> list[Deal]:
-    with uow:
+    with uow.reading():
         return uow.deals.list_for(client_id)
 
 
@@ -108,7 +108,7 @@ class DealsView:
 
 
 def deals_view(uow: UnitOfWork, query: DealQuery, *, limit: int) -> DealsView:
-    with uow:
+    with uow.reading():
         rows = tuple(uow.deal_listing.rows(query, offset=0, limit=limit + 1))
     return DealsView(rows[:limit], complete=len(rows) <= limit)
 
@@ -116,12 +116,12 @@ def deals_view(uow: UnitOfWork, query: DealQuery, *, limit: int) -> DealsView:
 def deal_totals(uow: UnitOfWork, query: DealQuery) -> DealTotals:
     """The count and the sums per currency of the deals *query* shows (asked after the rows: on a
     million deals adding them up takes longer than finding the first page)."""
-    with uow:
+    with uow.reading():
         return uow.deal_listing.totals(query)
 
 
 def deal_rows_at(uow: UnitOfWork, query: DealQuery, offset: int, limit: int, total: int | None = None) -> list[DealRow]:
-    with uow:
+    with uow.reading():
         return uow.deal_listing.rows(query, offset=offset, limit=limit, total=total)
 
 

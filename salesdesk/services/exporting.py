@@ -104,7 +104,7 @@ def export_clients(uow: UnitOfWork, path: Path, *, query: ClientQuery | None = N
     reporter = reporter or SilentReporter()
     csv = path.suffix.lower() == ".csv"
     counts = {"clients": 0, "contacts": 0, "deals": 0, "reminders": 0}
-    with uow:
+    with uow.reading():
         chosen = list(ids) if ids is not None else uow.listing.ids(query or ClientQuery(sort=ClientSort.NAME))
         managers = {m.id: m.name for m in uow.managers.list()}
         if csv:

@@ -116,7 +116,7 @@ class TimelineEntry:
 
 def timeline(uow: UnitOfWork, client_id: int, limit: int = 500) -> list[TimelineEntry]:
     """Interactions, deals and reminders of a client, newest first."""
-    with uow:
+    with uow.reading():
         interactions = uow.interactions.list_for(client_id, limit=limit)
         deals = uow.deals.list_for(client_id)
         reminders = uow.reminders.list_for(client_id)

@@ -611,7 +611,7 @@ def read_headers(path: Path, options: ImportOptions = ImportOptions()
 def plan_import(uow: UnitOfWork, path: Path, options: ImportOptions = ImportOptions(),
                 reporter: Reporter | None = None) -> ImportPlan:
     """What importing *path* would do, row by row; nothing is written."""
-    with cycle_collection_paused(), uow:
+    with cycle_collection_paused(), uow.reading():
         plan, _planner, _rows = _plan(uow, path, options, reporter or SilentReporter())
     return plan
 

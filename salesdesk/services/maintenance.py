@@ -13,7 +13,7 @@ class HealthReport:
     integrity: str
     revision: str | None
     expected_revision: str
-    clients: int
+    clients: int | None  # None when the base is damaged
 
     @property
     def ok(self) -> bool:
@@ -24,6 +24,8 @@ def check_database(database: Database) -> HealthReport:
     from salesdesk.store import UnitOfWork
 
     report = database.check()
-    with UnitOfWork(database) as uow:
-        clients = uow.clients.count_live()
+    clients: int | None = None
+    if report.integrity == "ok":
+        with UnitOfWork(database).reading() as uow:
+            clients = uow.clients.count_live()
     return HealthReport(database.url, report.integrity, report.revision, report.head, clients)

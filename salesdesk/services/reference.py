@@ -15,13 +15,13 @@ from salesdesk.store import UnitOfWork
 
 
 def list_industries(uow: UnitOfWork, *, include_deleted: bool = False) -> list[Industry]:
-    with uow:
+    with uow.reading():
         return uow.industries.list(include_deleted=include_deleted)
 
 
 def find_industry(uow: UnitOfWork, code_or_name: str) -> Industry:
     """By OKVED code or exact name; ``NotFoundError``-like validation error when there is none."""
-    with uow:
+    with uow.reading():
         found = uow.industries.find(code_or_name)
     if found is None:
         raise ValidationError([FieldProblem("industry", msg("err.unknown_industry", value=code_or_name))])
@@ -75,7 +75,7 @@ def restore_industry(uow: UnitOfWork, industry_id: int) -> int:
 
 
 def list_managers(uow: UnitOfWork, *, include_inactive: bool = True) -> list[Manager]:
-    with uow:
+    with uow.reading():
         return uow.managers.list(include_inactive=include_inactive)
 
 
@@ -104,7 +104,7 @@ def update_manager(uow: UnitOfWork, manager_id: int, expected_version: int, fiel
 
 
 def find_manager(uow: UnitOfWork, name: str) -> Manager:
-    with uow:
+    with uow.reading():
         found = uow.managers.find(name)
     if found is None:
         raise ValidationError([FieldProblem("owner", msg("err.unknown_manager", value=name))])
@@ -112,7 +112,7 @@ def find_manager(uow: UnitOfWork, name: str) -> Manager:
 
 
 def get_manager(uow: UnitOfWork, manager_id: int) -> Manager:
-    with uow:
+    with uow.reading():
         return uow.managers.get(manager_id)
 
 

@@ -123,18 +123,18 @@ def _set_deleted(uow: UnitOfWork, reminder_id: int, when: datetime | None, actio
 
 
 def get_reminder(uow: UnitOfWork, reminder_id: int) -> Reminder:
-    with uow:
+    with uow.reading():
         return uow.reminders.get(reminder_id)
 
 
 def reminders_of(uow: UnitOfWork, client_id: int) -> list[Reminder]:
-    with uow:
+    with uow.reading():
         return uow.reminders.list_for(client_id)
 
 
 def renewal_of(uow: UnitOfWork, deal_id: int) -> Reminder | None:
     """The open reminder a won deal planned to offer new terms, if it has one."""
-    with uow:
+    with uow.reading():
         planned = uow.reminders.open_for_deal(deal_id)
     return planned[0] if planned else None
 
@@ -164,7 +164,7 @@ def agenda(uow: UnitOfWork, *, now: datetime | None = None, manager_id: int | No
     days_to_monday = 7 - local_now.weekday()
     start_of_next_week = datetime.combine(local_now.date() + timedelta(days=days_to_monday), time(0),
                                           local_now.tzinfo)
-    with uow:
+    with uow.reading():
         items = uow.reminders.open_until(None, manager_id=manager_id, limit=limit)
         overdue_total = uow.reminders.count_open_before(now, manager_id=manager_id)
         open_total = uow.reminders.count_open_before(None, manager_id=manager_id)
@@ -183,13 +183,13 @@ def agenda(uow: UnitOfWork, *, now: datetime | None = None, manager_id: int | No
 
 
 def count_overdue(uow: UnitOfWork, *, now: datetime | None = None) -> int:
-    with uow:
+    with uow.reading():
         return uow.reminders.count_open_before(now or utcnow())
 
 
 def due_between(uow: UnitOfWork, start: datetime, end: datetime) -> list[Reminder]:
     """Open reminders coming due in (start, end]: what the window notifies about."""
-    with uow:
+    with uow.reading():
         return [r for r in uow.reminders.open_until(end) if r.effective_due > start]
 
 

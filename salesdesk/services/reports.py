@@ -124,7 +124,7 @@ def run_report(uow: UnitOfWork, name: str, params: ReportParameters | None = Non
         raise UserError(msg("report.err.unknown", name=name, names=", ".join(REPORTS)))
     params = params or ReportParameters()
     _check(info, params)
-    with uow:
+    with uow.reading():
         return info.build(_Run(info, uow, params, now or utcnow()))
 
 

@@ -7,6 +7,11 @@
 Leaving the block without ``commit()`` (an error, a cancel) rolls everything back. After a commit
 the recorded changes go to listeners: the window refreshes from them, and a future audit trail
 hooks in the same way.
+
+A unit of work writes unless it says otherwise: it takes SQLite's write lock when it begins
+(``BEGIN IMMEDIATE``), so a second writer waits for it (up to the busy timeout) instead of failing
+when it upgrades a read lock. A unit that only reads says so, ``with uow.reading():``, and
+begins deferred: it never waits for a writer (WAL) and works on a base opened read-only.
 """
 
 from __future__ import annotations
@@ -16,13 +21,13 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import Self
 
-from sqlalchemy import Connection, RootTransaction
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import Connection, RootTransaction, event
+from sqlalchemy.exc import DBAPIError
 
 from salesdesk.domain.errors import StoreError
 from salesdesk.domain.messages import msg
 from salesdesk.store.bulk import BulkLoader
-from salesdesk.store.database import Database
+from salesdesk.store.database import WRITE_OPTION, Database, error_key, store_error
 from salesdesk.store.deal_listing import DealListing
 from salesdesk.store.listing import ClientListing
 from salesdesk.store.reports import ReportQueries
@@ -68,16 +73,33 @@ class UnitOfWork:
         self._conn: Connection | None = None
         self._tx: RootTransaction | None = None
         self._changes: list[Change] = []
+        self._reading = False
+
+    def reading(self) -> Self:
+        """Mark the next ``with`` block as one that only reads (a deferred transaction)."""
+        self._reading = True
+        return self
+
+    @property
+    def writes(self) -> bool:
+        return not self._reading
 
     def __enter__(self) -> Self:
         if self._conn is not None:
             raise RuntimeError("this unit of work is already in use")
+        if self.writes and self.database.read_only:
+            self._reading = False
+            raise StoreError(msg("err.db_corrupt", where=self._where()))
         conn = self.database.engine.connect()
         try:
+            conn.execution_options(**{WRITE_OPTION: self.writes})
+            if not self.writes and self.database.is_sqlite:
+                event.listen(conn, "before_cursor_execute", _refuse_writes, retval=False)
             self._tx = conn.begin()
-        except OperationalError as exc:
+        except DBAPIError as exc:
             conn.close()
-            _raise_translated(exc)
+            self._reading = False
+            self._raise_translated(exc)
             raise
         self._conn = conn
         self._changes = []
@@ -98,14 +120,17 @@ class UnitOfWork:
                  tb: TracebackType | None) -> None:
         conn, tx = self._conn, self._tx
         self._conn = self._tx = None
+        reading, self._reading = self._reading, False
         try:
             if tx is not None and tx.is_active:
                 tx.rollback()
         finally:
             if conn is not None:
+                if reading and self.database.is_sqlite:
+                    event.remove(conn, "before_cursor_execute", _refuse_writes)
                 conn.close()
-        if isinstance(exc, OperationalError):
-            _raise_translated(exc)
+        if isinstance(exc, DBAPIError):
+            self._raise_translated(exc)
 
     def record(self, entity: str, ident: int, action: str) -> None:
         self._changes.append(Change(entity, ident, action))
@@ -115,8 +140,8 @@ class UnitOfWork:
             raise RuntimeError("commit() outside the with block")
         try:
             self._tx.commit()
-        except OperationalError as exc:
-            _raise_translated(exc)
+        except DBAPIError as exc:
+            self._raise_translated(exc)
             raise
         changes, self._changes = tuple(self._changes), []
         for listener in self.listeners:
@@ -128,13 +153,25 @@ class UnitOfWork:
         self._changes = []
 
 
-def _raise_translated(exc: OperationalError) -> None:
-    """Turn the database errors a person can act on into ``StoreError``; others stay bugs."""
-    reason = str(exc.orig)
-    if "locked" in reason or "busy" in reason:
-        raise StoreError(msg("err.db_busy")) from exc
-    if "disk" in reason and "full" in reason:
-        raise StoreError(msg("err.disk_full", where="")) from exc
+    def _where(self) -> str:
+        path = self.database.path
+        return str(path) if path is not None else self.database.url
+
+    def _raise_translated(self, exc: DBAPIError) -> None:
+        """Turn the database errors a person can act on into ``StoreError`` (by SQLite's error
+        code); others stay bugs."""
+        if exc.orig is not None and error_key(exc.orig) is not None:
+            raise store_error(exc.orig, self._where()) from exc
+
+
+_WRITING_WORDS = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER")
+
+
+def _refuse_writes(_conn: Connection, _cursor: object, statement: str, *_args: object) -> None:
+    """A unit of work that said it only reads must not write: its deferred lock would be upgraded,
+    which is what gets SQLITE_BUSY without waiting. A bug, caught by the tests of that service."""
+    if statement.lstrip().upper().startswith(_WRITING_WORDS):
+        raise RuntimeError("a unit of work marked reading() tried to write: " + statement.split(None, 1)[0])
 
 
 UnitOfWorkFactory = Callable[[], UnitOfWork]

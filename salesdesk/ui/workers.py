@@ -3,7 +3,8 @@
 A worker never touches widgets: it calls a service (which opens its own unit of work) and the
 result or error travels back by a queued signal to a relay object living in the GUI thread.
 ``Latest`` drops answers that a newer request has made obsolete (a search keystroke superseded
-by the next one).
+by the next one). An answer for a Qt object deleted meanwhile (a tab closed while its list loaded)
+is dropped too: the receiver is the object whose method gets the answer, or the one named.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from salesdesk.domain.errors import UserError
@@ -29,17 +31,25 @@ class _Relay(QObject):
     finished = Signal(object)
     failed = Signal(object, str)
 
-    def __init__(self, runner: Runner, on_done: Done, on_error: Failed | None) -> None:
+    def __init__(self, runner: Runner, on_done: Done, on_error: Failed | None,
+                 receiver: QObject | None) -> None:
         super().__init__()
         self.runner = runner
         self.on_done = on_done
         self.on_error = on_error
+        self.receiver = receiver
         self.finished.connect(self._on_finished)
         self.failed.connect(self._on_failed)
+
+    def _receiver_gone(self) -> bool:
+        return self.receiver is not None and not shiboken6.isValid(self.receiver)
 
     @Slot(object)
     def _on_finished(self, result: Any) -> None:
         self.runner._release(self)
+        if self._receiver_gone():
+            log.debug("an answer for a deleted %s was dropped", type(self.receiver).__name__)
+            return
         self.on_done(result)
 
     @Slot(object, str)
@@ -47,7 +57,7 @@ class _Relay(QObject):
         self.runner._release(self)
         if not isinstance(exc, UserError):  # a bug or a broken base: the log has it, whoever shows what
             log.error("background job failed:\n%s", trace)
-        if self.on_error is not None:
+        if self.on_error is not None and not self._receiver_gone():
             self.on_error(exc, trace)
 
 
@@ -75,8 +85,11 @@ class Runner(QObject):
         self.pool = pool or QThreadPool.globalInstance()
         self._relays: set[_Relay] = set()
 
-    def start(self, fn: Callable[[], Any], on_done: Done, on_error: Failed | None = None) -> None:
-        relay = _Relay(self, on_done, on_error)
+    def start(self, fn: Callable[[], Any], on_done: Done, on_error: Failed | None = None, *,
+              receiver: QObject | None = None) -> None:
+        """Run *fn* on the pool; *on_done* or *on_error* gets the answer in the GUI thread, unless
+        *receiver* (by default the QObject whose method *on_done* is) has been deleted by then."""
+        relay = _Relay(self, on_done, on_error, receiver if receiver is not None else _owner(on_done))
         self._relays.add(relay)
         self.pool.start(_Job(fn, relay))
 
@@ -99,7 +112,8 @@ class Latest:
         self.runner = runner
         self.generation = 0
 
-    def start(self, fn: Callable[[], Any], on_done: Done, on_error: Failed | None = None) -> int:
+    def start(self, fn: Callable[[], Any], on_done: Done, on_error: Failed | None = None, *,
+              receiver: QObject | None = None) -> int:
         self.generation += 1
         mine = self.generation
 
@@ -111,9 +125,15 @@ class Latest:
             if on_error is not None and mine == self.generation:
                 on_error(exc, trace)
 
-        self.runner.start(fn, deliver, fail)
+        self.runner.start(fn, deliver, fail, receiver=receiver if receiver is not None else _owner(on_done))
         return mine
 
     def drop(self) -> None:
         """Nobody wants the answers on their way any more (the page they were for was left)."""
         self.generation += 1
+
+
+def _owner(callback: Callable[..., Any]) -> QObject | None:
+    """The Qt object a bound method belongs to, if it is one."""
+    owner = getattr(callback, "__self__", None)
+    return owner if isinstance(owner, QObject) else None

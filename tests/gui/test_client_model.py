@@ -100,3 +100,30 @@ def test_completeness_and_reminder_cells(qtbot: QtBot, model: ClientTableModel, 
     assert "Missing:" in cell.data(Qt.ItemDataRole.ToolTipRole)
     reminder = model.index(0, COLUMN_OF["next_reminder"])
     assert reminder.data() and reminder.data(Qt.ItemDataRole.ForegroundRole) is not None
+
+
+def test_an_answer_for_a_model_destroyed_meanwhile_is_dropped(qtbot: QtBot, uow: Callable[[], UnitOfWork],
+                                                              add_client: Callable[..., int]) -> None:
+    """A tab closed while its list loads: the answer arrives for a deleted C++ object and is
+    dropped quietly (pytest-qt fails the test on any exception raised in a slot)."""
+    import threading
+
+    import shiboken6
+
+    add_client("ООО «Ромашка»")
+    runner = Runner()
+    release, asked = threading.Event(), threading.Event()
+
+    def slow_uow() -> UnitOfWork:
+        asked.set()
+        assert release.wait(10)
+        return uow()
+
+    model = ClientTableModel(slow_uow, runner)
+    model.set_query(EVERYONE)
+    assert asked.wait(10)  # the worker is in flight
+    shiboken6.delete(model)
+    assert not shiboken6.isValid(model)
+    release.set()
+    assert runner.wait(10_000)
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)  # the answer was delivered to no one

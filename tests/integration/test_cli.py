@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import subprocess
@@ -21,8 +23,16 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+def new_base(path: Path) -> str:
+    """A base made the one way a named base is made: ``salesdesk init PATH``."""
+    with contextlib.redirect_stdout(io.StringIO()) as out:
+        assert main(["init", str(path)]) == 0
+    assert str(path) in out.getvalue()
+    return str(path)
+
+
 def test_add_then_search_the_done_when_scenario(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = str(tmp_path / "x.sqlite")
+    db = new_base(tmp_path / "x.sqlite")
     code, out, _ = run(capsys, "--db", db, "client", "add", "--name", "ООО «Ёлка»", "--inn", "7707083893",
                        "--phone", "8 (495) 123-45-67", "--json")
     assert code == 0
@@ -37,7 +47,7 @@ def test_add_then_search_the_done_when_scenario(tmp_path: Path, capsys: pytest.C
 
 def test_invalid_inn_exits_2_naming_the_field_and_saves_nothing(tmp_path: Path,
                                                                 capsys: pytest.CaptureFixture[str]) -> None:
-    db = str(tmp_path / "x.sqlite")
+    db = new_base(tmp_path / "x.sqlite")
     code, out, err = run(capsys, "--db", db, "--lang", "ru", "client", "add", "--name", "Тест", "--inn", "7707083894")
     assert (code, out) == (2, "")
     assert "ИНН 7707083894: неверная контрольная цифра" in err
@@ -46,7 +56,7 @@ def test_invalid_inn_exits_2_naming_the_field_and_saves_nothing(tmp_path: Path,
 
 
 def test_options_work_before_and_after_the_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = str(tmp_path / "after.sqlite")
+    db = new_base(tmp_path / "after.sqlite")
     code, _, err = run(capsys, "client", "add", "--name", "X", "--inn", "1", "--db", db, "--lang", "en")
     assert code == 2 and "INN 1: must be 10 digits" in err
     assert Path(db).exists()
@@ -69,14 +79,14 @@ def test_default_folder_comes_from_platformdirs() -> None:
 
 def test_environment_variable_chooses_the_database(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    target = tmp_path / "env.sqlite"
+    target = Path(new_base(tmp_path / "env.sqlite"))
     monkeypatch.setenv("SALESDESK_DB", str(target))
     assert run(capsys, "client", "add", "--name", "Env")[0] == 0
     assert target.exists()
 
 
 def test_owner_and_industry_by_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = str(tmp_path / "x.sqlite")
+    db = new_base(tmp_path / "x.sqlite")
     assert run(capsys, "--db", db, "manager", "add", "Анна Смирнова")[0] == 0
     code, out, _ = run(capsys, "--db", db, "client", "add", "--name", "ООО «Стройка»", "--industry", "F",
                        "--owner", "анна смирнова", "--json")
@@ -89,7 +99,7 @@ def test_owner_and_industry_by_name(tmp_path: Path, capsys: pytest.CaptureFixtur
 
 
 def test_trash_restore_and_not_found(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = str(tmp_path / "x.sqlite")
+    db = new_base(tmp_path / "x.sqlite")
     _, out, _ = run(capsys, "--db", db, "client", "add", "--name", "ООО «Ромашка»")
     ident = out.strip()
     assert run(capsys, "--db", db, "client", "trash", ident)[0] == 0
@@ -101,7 +111,7 @@ def test_trash_restore_and_not_found(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 
 def test_check_reports_integrity_and_schema(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "--db", str(tmp_path / "x.sqlite"), "check")
+    code, out, _ = run(capsys, "--db", new_base(tmp_path / "x.sqlite"), "check")
     assert code == 0
     assert "integrity: ok" in out and "schema: 0002_search (expected 0002_search)" in out
 
@@ -131,7 +141,7 @@ def _client(capsys: pytest.CaptureFixture[str], db: str) -> int:
 
 
 def test_a_won_deal_with_a_contract_end_plans_its_renewal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = str(tmp_path / "x.sqlite")
+    db = new_base(tmp_path / "x.sqlite")
     client = _client(capsys, db)
     assert run(capsys, "--db", db, "manager", "add", "Иванова Анна")[0] == 0
     code, out, _ = run(capsys, "--db", db, "deal", "add", str(client), "--title", "Годовое обслуживание",
@@ -156,7 +166,7 @@ def test_the_renewal_lead_time_defaults_to_the_windows_setting(tmp_path: Path, c
     from salesdesk.ui.settings import Settings
 
     Settings().renewal_days = 45
-    db = str(tmp_path / "x.sqlite")
+    db = new_base(tmp_path / "x.sqlite")
     client = _client(capsys, db)
     code, out, _ = run(capsys, "--db", db, "deal", "add", str(client), "--title", "Аренда", "--amount", "1000",
                        "--stage", "won", "--contract-end", "2030-03-31", "--json")
@@ -171,7 +181,7 @@ def test_the_renewal_lead_time_defaults_to_the_windows_setting(tmp_path: Path, c
 ])
 def test_a_deal_that_cannot_be_saved_exits_2_in_the_users_words(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                                   options: tuple[str, ...], message: str) -> None:
-    db = str(tmp_path / "x.sqlite")
+    db = new_base(tmp_path / "x.sqlite")
     client = _client(capsys, db)
     code, out, err = run(capsys, "--db", db, "--lang", "ru", "deal", "add", str(client), "--title", "Сделка",
                          *options)
@@ -183,7 +193,7 @@ def test_log_a_call_close_the_reminder_and_plan_the_next(tmp_path: Path, capsys:
     from salesdesk.services import history, reminders
     from salesdesk.store import UnitOfWork, open_database, resolve_url
 
-    db = str(tmp_path / "x.sqlite")
+    db = new_base(tmp_path / "x.sqlite")
     client = _client(capsys, db)
     code, out, _ = run(capsys, "--db", db, "log", str(client), "Позвонить насчёт КП", "--kind", "note",
                        "--next-on", "01.12.2030", "--json")
@@ -210,7 +220,7 @@ def test_log_a_call_close_the_reminder_and_plan_the_next(tmp_path: Path, capsys:
 
 
 def test_log_refuses_a_time_it_cannot_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = str(tmp_path / "x.sqlite")
+    db = new_base(tmp_path / "x.sqlite")
     client = _client(capsys, db)
     code, out, err = run(capsys, "--db", db, "--lang", "ru", "log", str(client), "Звонок", "--at", "вчера вечером")
     assert (code, out) == (2, "") and "Когда «вчера вечером»: неверная дата" in err
@@ -224,13 +234,13 @@ def test_log_refuses_a_time_it_cannot_read(tmp_path: Path, capsys: pytest.Captur
 def test_report_list_names_every_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from salesdesk.services.reports import REPORTS
 
-    code, out, _ = run(capsys, "--db", str(tmp_path / "x.sqlite"), "report", "--list")
+    code, out, _ = run(capsys, "--db", new_base(tmp_path / "x.sqlite"), "report", "--list")
     assert code == 0
     assert [line.split()[0] for line in out.splitlines()] == list(REPORTS)
 
 
 def test_a_report_to_json_to_a_workbook_and_to_the_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = str(tmp_path / "x.sqlite")
+    db = new_base(tmp_path / "x.sqlite")
     client = _client(capsys, db)
     for amount, day in (("1 000,10", "15.07.2026"), ("2000", "30.09.2026"), ("500", "01.10.2026")):
         assert run(capsys, "--db", db, "deal", "add", str(client), "--title", "Поставка", "--amount", amount,
@@ -287,5 +297,5 @@ def test_the_pipeline_counts_by_the_date_chosen_on_the_command_line(tmp_path: Pa
 ])
 def test_a_report_that_cannot_be_computed_says_why(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                    options: tuple[str, ...], code: int, message: str) -> None:
-    got, out, err = run(capsys, "--db", str(tmp_path / "x.sqlite"), "report", *options)
+    got, out, err = run(capsys, "--db", new_base(tmp_path / "x.sqlite"), "report", *options)
     assert (got, out) == (code, "") and message in err
