@@ -265,7 +265,7 @@ def test_a_report_to_json_to_a_workbook_and_to_the_terminal(tmp_path: Path, caps
 
 def test_the_pipeline_counts_by_the_date_chosen_on_the_command_line(tmp_path: Path,
                                                                   capsys: pytest.CaptureFixture[str]) -> None:
-    db = str(tmp_path / "x.sqlite")
+    db = new_base(tmp_path / "x.sqlite")
     client = _client(capsys, db)
     # Opened in June, won in July: July counts it by the date closed, not by the date opened.
     assert run(capsys, "--db", db, "deal", "add", str(client), "--title", "Поставка", "--amount", "100",
