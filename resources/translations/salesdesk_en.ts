@@ -4,7 +4,7 @@
 <context>
     <name>ClientCard</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/card.py" line="712"/>
+        <location filename="../../salesdesk/ui/card.py" line="702"/>
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>ContactDialog</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/dialogs.py" line="287"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="275"/>
         <source>Age: %n</source>
         <translation>
             <numerusform>Age: %n</numerusform>
@@ -26,8 +26,8 @@
 <context>
     <name>DealsPanel</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/deals_panel.py" line="358"/>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="370"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="347"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="359"/>
         <source>%Ln deal(s)</source>
         <translation>
             <numerusform>%Ln deal</numerusform>
@@ -38,18 +38,18 @@
 <context>
     <name>FilePage</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="189"/>
-        <source>%1: %n row(s) below the header; %2 column(s) recognised.</source>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="190"/>
+        <source>%1: %Ln row(s) below the header; %2 column(s) recognised.</source>
         <translation>
-            <numerusform>%1: %n row below the header; %2 column(s) recognised.</numerusform>
-            <numerusform>%1: %n rows below the header; %2 column(s) recognised.</numerusform>
+            <numerusform>%1: %Ln row below the header; %2 column(s) recognised.</numerusform>
+            <numerusform>%1: %Ln rows below the header; %2 column(s) recognised.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="470"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="468"/>
         <source>%1 of %Ln in the trash</source>
         <translation>
             <numerusform>%1 of %Ln in the trash</numerusform>
@@ -57,7 +57,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="474"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="472"/>
         <source>%1 of %Ln client(s)</source>
         <translation>
             <numerusform>%1 of %Ln client</numerusform>
@@ -65,128 +65,128 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="623"/>
-        <source>Overdue reminders: %n</source>
+        <location filename="../../salesdesk/ui/main_window.py" line="622"/>
+        <source>Overdue reminders: %Ln</source>
         <translation>
-            <numerusform>Overdue reminders: %n</numerusform>
-            <numerusform>Overdue reminders: %n</numerusform>
+            <numerusform>Overdue reminders: %Ln</numerusform>
+            <numerusform>Overdue reminders: %Ln</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="628"/>
-        <source>You have %n overdue reminder(s). They are at the top of the Reminders panel.</source>
+        <location filename="../../salesdesk/ui/main_window.py" line="627"/>
+        <source>You have %Ln overdue reminder(s). They are at the top of the Reminders panel.</source>
         <translation>
-            <numerusform>You have %n overdue reminder. It is at the top of the Reminders panel.</numerusform>
-            <numerusform>You have %n overdue reminders. They are at the top of the Reminders panel.</numerusform>
+            <numerusform>You have %Ln overdue reminder. It is at the top of the Reminders panel.</numerusform>
+            <numerusform>You have %Ln overdue reminders. They are at the top of the Reminders panel.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="672"/>
-        <source>%n client(s) moved to the trash.</source>
+        <location filename="../../salesdesk/ui/main_window.py" line="671"/>
+        <source>%Ln client(s) moved to the trash.</source>
         <translation>
-            <numerusform>%n client moved to the trash.</numerusform>
-            <numerusform>%n clients moved to the trash.</numerusform>
+            <numerusform>%Ln client moved to the trash.</numerusform>
+            <numerusform>%Ln clients moved to the trash.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="690"/>
-        <source>%n client(s) restored.</source>
+        <location filename="../../salesdesk/ui/main_window.py" line="689"/>
+        <source>%Ln client(s) restored.</source>
         <translation>
-            <numerusform>%n client restored.</numerusform>
-            <numerusform>%n clients restored.</numerusform>
+            <numerusform>%Ln client restored.</numerusform>
+            <numerusform>%Ln clients restored.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="748"/>
-        <source>%n reminder(s) came due.</source>
+        <location filename="../../salesdesk/ui/main_window.py" line="747"/>
+        <source>%Ln reminder(s) came due.</source>
         <translation>
-            <numerusform>%n reminder came due.</numerusform>
-            <numerusform>%n reminders came due.</numerusform>
+            <numerusform>%Ln reminder came due.</numerusform>
+            <numerusform>%Ln reminders came due.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="774"/>
-        <source>%n demo client(s) added.</source>
+        <location filename="../../salesdesk/ui/main_window.py" line="773"/>
+        <source>%Ln demo client(s) added.</source>
         <translation>
-            <numerusform>%n demo client added.</numerusform>
-            <numerusform>%n demo clients added.</numerusform>
+            <numerusform>%Ln demo client added.</numerusform>
+            <numerusform>%Ln demo clients added.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="845"/>
-        <source>%n client(s) exported to %1.</source>
+        <location filename="../../salesdesk/ui/main_window.py" line="843"/>
+        <source>%Ln client(s) exported to %1.</source>
         <translation>
-            <numerusform>%n client exported to %1.</numerusform>
-            <numerusform>%n clients exported to %1.</numerusform>
+            <numerusform>%Ln client exported to %1.</numerusform>
+            <numerusform>%Ln clients exported to %1.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>PreviewPage</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="544"/>
-        <source>%n new client(s)</source>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="550"/>
+        <source>%Ln new client(s)</source>
         <translation>
-            <numerusform>%n new client</numerusform>
-            <numerusform>%n new clients</numerusform>
+            <numerusform>%Ln new client</numerusform>
+            <numerusform>%Ln new clients</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="545"/>
-        <source>%n update(s)</source>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="551"/>
+        <source>%Ln update(s)</source>
         <translation>
-            <numerusform>%n update</numerusform>
-            <numerusform>%n updates</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="546"/>
-        <source>%n already in the base</source>
-        <translation>
-            <numerusform>%n already in the base</numerusform>
-            <numerusform>%n already in the base</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="547"/>
-        <source>%n duplicate(s) skipped</source>
-        <translation>
-            <numerusform>%n duplicate skipped</numerusform>
-            <numerusform>%n duplicates skipped</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="548"/>
-        <source>%n row(s) with errors</source>
-        <translation>
-            <numerusform>%n row with errors</numerusform>
-            <numerusform>%n rows with errors</numerusform>
+            <numerusform>%Ln update</numerusform>
+            <numerusform>%Ln updates</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/import_wizard.py" line="552"/>
-        <source>Leading zeros restored in %n row(s).</source>
+        <source>%Ln already in the base</source>
         <translation>
-            <numerusform>Leading zeros restored in %n row.</numerusform>
-            <numerusform>Leading zeros restored in %n rows.</numerusform>
+            <numerusform>%Ln already in the base</numerusform>
+            <numerusform>%Ln already in the base</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/import_wizard.py" line="553"/>
+        <source>%Ln duplicate(s) skipped</source>
+        <translation>
+            <numerusform>%Ln duplicate skipped</numerusform>
+            <numerusform>%Ln duplicates skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/import_wizard.py" line="554"/>
+        <source>%Ln row(s) with errors</source>
+        <translation>
+            <numerusform>%Ln row with errors</numerusform>
+            <numerusform>%Ln rows with errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/import_wizard.py" line="558"/>
+        <source>Leading zeros restored in %Ln row(s).</source>
+        <translation>
+            <numerusform>Leading zeros restored in %Ln row.</numerusform>
+            <numerusform>Leading zeros restored in %Ln rows.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>RemindersPanel</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="141"/>
-        <source>… and %n more further ahead</source>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="140"/>
+        <source>… and %Ln more further ahead</source>
         <translation>
-            <numerusform>… and %n more further ahead</numerusform>
-            <numerusform>… and %n more further ahead</numerusform>
+            <numerusform>… and %Ln more further ahead</numerusform>
+            <numerusform>… and %Ln more further ahead</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>ReportsPanel</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reports_panel.py" line="543"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="534"/>
         <source>day(s)</source>
         <translation>
             <numerusform>day</numerusform>
@@ -197,43 +197,43 @@
 <context>
     <name>ResultPage</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="632"/>
-        <source>Done: %n new client(s)</source>
-        <translation>
-            <numerusform>Done: %n new client</numerusform>
-            <numerusform>Done: %n new clients</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="633"/>
-        <source>%n updated</source>
-        <translation>
-            <numerusform>%n updated</numerusform>
-            <numerusform>%n updated</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="634"/>
-        <source>%n skipped</source>
-        <translation>
-            <numerusform>%n skipped</numerusform>
-            <numerusform>%n skipped</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="635"/>
-        <source>%n not imported</source>
-        <translation>
-            <numerusform>%n not imported</numerusform>
-            <numerusform>%n not imported</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <location filename="../../salesdesk/ui/import_wizard.py" line="638"/>
-        <source>Leading zeros restored in %n row(s).</source>
+        <source>Done: %Ln new client(s)</source>
         <translation>
-            <numerusform>Leading zeros restored in %n row.</numerusform>
-            <numerusform>Leading zeros restored in %n rows.</numerusform>
+            <numerusform>Done: %Ln new client</numerusform>
+            <numerusform>Done: %Ln new clients</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/import_wizard.py" line="639"/>
+        <source>%Ln updated</source>
+        <translation>
+            <numerusform>%Ln updated</numerusform>
+            <numerusform>%Ln updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/import_wizard.py" line="640"/>
+        <source>%Ln skipped</source>
+        <translation>
+            <numerusform>%Ln skipped</numerusform>
+            <numerusform>%Ln skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/import_wizard.py" line="641"/>
+        <source>%Ln not imported</source>
+        <translation>
+            <numerusform>%Ln not imported</numerusform>
+            <numerusform>%Ln not imported</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/import_wizard.py" line="644"/>
+        <source>Leading zeros restored in %Ln row(s).</source>
+        <translation>
+            <numerusform>Leading zeros restored in %Ln row.</numerusform>
+            <numerusform>Leading zeros restored in %Ln rows.</numerusform>
         </translation>
     </message>
 </context>

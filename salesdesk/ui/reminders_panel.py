@@ -137,7 +137,7 @@ class RemindersPanel(QWidget):
             self.view.setFirstColumnSpanned(self.model.rowCount() - 1, self.model.invisibleRootItem().index(), True)
         hidden = agenda.open_total - len(agenda.all)
         if hidden > 0:
-            more = QStandardItem(self.tr("… and %n more further ahead", "", hidden))
+            more = QStandardItem(self.tr("… and %Ln more further ahead", "", hidden))
             more.setSelectable(False)
             more.setForeground(QBrush(QColor("#5f6368")))
             self.model.appendRow([more, _plain(""), _plain("")])
