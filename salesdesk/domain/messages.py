@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import locale
 import os
+import re
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -255,12 +256,14 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "“{file}” has {rows:n} {rows:row|rows}; at most {limit:n} can be imported at once. Split the file",
     ),
     "file.too_many_columns": (
-        "В таблице «{file}» {columns} столбцов; SalesDesk читает не больше {limit}",
-        "“{file}” has {columns} columns; SalesDesk reads at most {limit}",
+        "В таблице «{file}» {columns:n} {columns:столбец|столбца|столбцов}; SalesDesk читает не больше {limit:n}",
+        "“{file}” has {columns:n} {columns:column|columns}; SalesDesk reads at most {limit:n}",
     ),
     "file.too_many_cells": (
-        "Таблица «{file}» слишком велика: {rows} строк × {columns} столбцов. Удалите лишнее или разделите файл",
-        "“{file}” is too large: {rows} rows × {columns} columns. Remove what is not needed or split the file",
+        "Таблица «{file}» слишком велика: {rows:n} {rows:строка|строки|строк} × {columns:n} "
+        "{columns:столбец|столбца|столбцов}. Удалите лишнее или разделите файл",
+        "“{file}” is too large: {rows:n} {rows:row|rows} × {columns:n} {columns:column|columns}. "
+        "Remove what is not needed or split the file",
     ),
     "file.no_sheets": ("В книге «{file}» нет листов с данными", "Workbook “{file}” has no worksheets"),
     "file.no_such_sheet": (
@@ -557,6 +560,9 @@ class _CountFormatter(string.Formatter):
 
         count = value if isinstance(value, int) and not isinstance(value, bool) else None
         if format_spec == "n":
+            digits = re.fullmatch(r"(\d+)(\+?)", value) if isinstance(value, str) else None  # "1000+"
+            if digits:
+                return numbers.count_text(int(digits[1]), self.lang) + digits[2]
             return str(value) if count is None else numbers.count_text(count, self.lang)
         return numbers.plural(5 if count is None else count, format_spec, self.lang)  # "1 000+": many
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from salesdesk.domain.errors import UserError
 from salesdesk.domain.model import Recurrence, Reminder
+from salesdesk.domain.numbers import count_text
 from salesdesk.domain.reminders import Snooze
 from salesdesk.services import reminders
 from salesdesk.services.common import UowFactory
@@ -125,7 +126,7 @@ class RemindersPanel(QWidget):
             if not items:
                 continue
             count = agenda.overdue_total if overdue else len(items)
-            header = QStandardItem(f"{title} ({count})")
+            header = QStandardItem(f"{title} ({count_text(count)})")
             header.setFont(bold)
             header.setSelectable(False)
             if overdue:

@@ -50,9 +50,11 @@ def test_an_id_in_a_message_is_never_grouped() -> None:
     assert messages.render("err.not_found", {"what": "Клиент", "id": 10904}, "ru").startswith("Клиент №10904 ")
 
 
-def test_a_count_that_is_not_a_number_reads_as_given() -> None:
+def test_a_count_given_as_text_is_grouped_when_it_is_digits_and_kept_otherwise() -> None:
     text = messages.render("file.too_many_rows", {"file": "a.xlsx", "rows": "1000001+", "limit": 1_000_000}, "ru")
-    assert text.startswith(f"В таблице «a.xlsx» 1000001+ строк; за один раз можно загрузить до 1{NBSP}000{NBSP}000.")
+    assert text.startswith(f"В таблице «a.xlsx» 1{NBSP}000{NBSP}001+ строк; за один раз можно загрузить до "
+                           f"1{NBSP}000{NBSP}000.")
+    assert messages.render("cli.check.clients", {"n": "много"}, "ru") == "Клиентов в базе: много"
 
 
 @pytest.mark.parametrize(("money", "ru", "en"), [
