@@ -29,7 +29,9 @@ def russian(qapp: QApplication, lang: None) -> Iterator[None]:
     before = QLocale()
     i18n.install(qapp, "ru")
     yield
-    i18n.install(qapp, "en")
+    for translator in i18n._installed:  # back to no translation at all, as the other window tests expect
+        qapp.removeTranslator(translator)
+    i18n._installed.clear()
     QLocale.setDefault(before)
 
 
