@@ -69,7 +69,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "field.manager_name": ("Имя менеджера", "Manager name"),
     # Generic field problems.
     "err.required": ("{field}: обязательное поле", "{field}: required"),
-    "err.too_long": ("{field}: не длиннее {limit} символов", "{field}: at most {limit} characters"),
+    "err.too_long": ("{field}: не длиннее {limit:n} {limit:символа|символов|символов}",
+                     "{field}: at most {limit:n} {limit:character|characters}"),
     "err.choice": ("{field}: недопустимое значение «{value}»", "{field}: “{value}” is not allowed"),
     "err.date": ("{field} «{value}»: неверная дата", "{field} “{value}”: not a valid date"),
     "err.amount": ("{field} «{value}»: не сумма денег; пример: 1 250 000,50",

@@ -544,7 +544,7 @@ def test_a_cell_of_32767_characters_rejects_only_its_row(uow: Uow, base: Base, t
     assert peak < MAX_PYTHON_MEMORY
     assert (result.created, result.rejected) == (1, 2)
     reasons = {r.line: r.reasons for r in result.plan.rows if r.fate is Fate.ERROR}
-    assert reasons == {2: ("Name: at most 300 characters",), 4: ("Notes: at most 20000 characters",)}
+    assert reasons == {2: ("Name: at most 300 characters",), 4: ("Notes: at most 20,000 characters",)}
     assert clients.search_clients(uow(), "короткое").total == 1
     assert result.error_file is not None
     errors = list(openpyxl.load_workbook(result.error_file, read_only=True).active.values)
