@@ -19,7 +19,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from salesdesk import __version__
+from salesdesk import __version__, cli_texts
+from salesdesk.cli_texts import tr as T
 from salesdesk.domain import messages
 from salesdesk.domain.errors import FieldProblem, UserError, ValidationError
 from salesdesk.domain.messages import msg
@@ -34,6 +35,7 @@ from salesdesk.domain.model import (
     InteractionKind,
     Money,
 )
+from salesdesk.domain.numbers import money_text
 from salesdesk.domain.queries import ClientRow
 from salesdesk.domain.reports import ColumnKind, Report, ReportParameters
 from salesdesk.domain.spreadsheet import date_of
@@ -47,90 +49,108 @@ log = logging.getLogger(__name__)
 EXIT_OK, EXIT_USER, EXIT_INVALID, EXIT_BUG = 0, 1, 2, 3
 
 
+def _whole(text: str) -> int:
+    """An integer argument; a message in the user's language when it is not one."""
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(T("not a whole number: %s") % text) from None
+
+
 def _common_options(*, suppress: bool) -> argparse.ArgumentParser:
     """--db and --lang, accepted before or after the command. After it they must default to
     SUPPRESS, or a subcommand would overwrite a value given before it with None."""
     common = argparse.ArgumentParser(add_help=False)
     default: Any = argparse.SUPPRESS if suppress else None
     common.add_argument("--db", metavar="PATH_OR_URL", default=default,
-                        help="database file or SQLAlchemy URL (default: SALESDESK_DB or the user data folder)")
+                        help=T("database file or SQLAlchemy URL (default: SALESDESK_DB or the user data folder)"))
     common.add_argument("--lang", choices=messages.LANGUAGES, default=default,
-                        help="language of messages (default: from the locale)")
+                        help=T("language of messages (default: from the locale: LC_ALL, LC_MESSAGES, LANG)"))
     return common
 
 
 def _parser() -> argparse.ArgumentParser:
+    """The parser in the language of messages: build it inside ``cli_texts.speaking()``."""
     common = _common_options(suppress=True)
     parser = argparse.ArgumentParser(
         prog="salesdesk", parents=[_common_options(suppress=False)],
-        description="SalesDesk: the client base and sales of a small office. Without a command, opens the window.")
-    parser.add_argument("--version", action="version", version=f"SalesDesk {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+        description=T("SalesDesk: the client base and sales of a small office. Without a command, opens the window."))
+    parser.add_argument("--version", action="version", version=f"SalesDesk {__version__}",
+                        help=T("show program's version number and exit"))
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", help=T("what to do"))
 
-    client = commands.add_parser("client", parents=[common], help="add, show, trash or restore a client")
-    client_commands = client.add_subparsers(dest="client_command", metavar="ACTION", required=True)
-    add = client_commands.add_parser("add", parents=[common], help="add a client; prints its id")
-    add.add_argument("--name", required=True, help="short name, e.g. 'ООО «Ромашка»'")
-    add.add_argument("--kind", choices=[k.value for k in ClientKind], default=ClientKind.LEGAL.value)
-    add.add_argument("--full-name", default="", help="full legal name")
-    add.add_argument("--inn", default="")
-    add.add_argument("--kpp", default="")
-    add.add_argument("--ogrn", default="", help="OGRN (company) or OGRNIP (sole trader)")
-    add.add_argument("--phone", default="")
-    add.add_argument("--email", default="")
-    add.add_argument("--address", default="", help="legal address")
-    add.add_argument("--city", default="")
-    add.add_argument("--industry", default="", help="OKVED code (e.g. G) or industry name")
-    add.add_argument("--status", choices=[s.value for s in ClientStatus], default=ClientStatus.LEAD.value)
-    add.add_argument("--source", default="")
-    add.add_argument("--owner", default="", help="manager's name (see 'salesdesk manager add')")
-    add.add_argument("--tag", action="append", default=[], help="a tag; repeat for more")
-    add.add_argument("--notes", default="")
-    add.add_argument("--json", action="store_true", help='print {"id": N}')
-    show = client_commands.add_parser("show", parents=[common], help="print one client")
-    show.add_argument("id", type=int)
-    show.add_argument("--json", action="store_true")
-    trash = client_commands.add_parser("trash", parents=[common], help="move a client to the trash")
-    trash.add_argument("id", type=int)
-    restore = client_commands.add_parser("restore", parents=[common], help="bring a client back from the trash")
-    restore.add_argument("id", type=int)
+    client = commands.add_parser("client", parents=[common], help=T("add, show, trash or restore a client"))
+    client_commands = client.add_subparsers(dest="client_command", metavar="ACTION", required=True,
+                                            help=T("what to do with the client"))
+    add = client_commands.add_parser("add", parents=[common], help=T("add a client; prints its number"))
+    add.add_argument("--name", required=True, help=T("short name, e.g. 'ООО «Ромашка»'"))
+    add.add_argument("--kind", choices=[k.value for k in ClientKind], default=ClientKind.LEGAL.value,
+                     help=T("client kind: legal (company), sole_trader or person (default: %(default)s)"))
+    add.add_argument("--full-name", default="", help=T("full legal name"))
+    add.add_argument("--inn", default="", help=T("INN: 10 digits (company) or 12 (sole trader, person)"))
+    add.add_argument("--kpp", default="", help=T("KPP: 9 characters (companies only)"))
+    add.add_argument("--ogrn", default="", help=T("OGRN (company) or OGRNIP (sole trader)"))
+    add.add_argument("--phone", default="", help=T("phone number as people write it"))
+    add.add_argument("--email", default="", help=T("e-mail address"))
+    add.add_argument("--address", default="", help=T("legal address"))
+    add.add_argument("--city", default="", help=T("city"))
+    add.add_argument("--industry", default="", help=T("OKVED code (e.g. G) or industry name"))
+    add.add_argument("--status", choices=[s.value for s in ClientStatus], default=ClientStatus.LEAD.value,
+                     help=T("status: lead, prospect, active or former (default: %(default)s)"))
+    add.add_argument("--source", default="", help=T("where the client came from (e.g. an exhibition)"))
+    add.add_argument("--owner", default="", help=T("owner: a manager's name (see 'salesdesk manager add')"))
+    add.add_argument("--tag", action="append", default=[], help=T("a tag; repeat for more"))
+    add.add_argument("--notes", default="", help=T("notes"))
+    add.add_argument("--json", action="store_true", help=T('print {"id": N}'))
+    show = client_commands.add_parser("show", parents=[common], help=T("print one client"))
+    show.add_argument("id", type=_whole, metavar="ID", help=T("the client's number"))
+    show.add_argument("--json", action="store_true", help=T("print as JSON"))
+    trash = client_commands.add_parser("trash", parents=[common], help=T("move a client to the trash"))
+    trash.add_argument("id", type=_whole, metavar="ID", help=T("the client's number"))
+    restore = client_commands.add_parser("restore", parents=[common], help=T("bring a client back from the trash"))
+    restore.add_argument("id", type=_whole, metavar="ID", help=T("the client's number"))
 
-    manager = commands.add_parser("manager", parents=[common], help="the office's managers")
-    manager_commands = manager.add_subparsers(dest="client_command", metavar="ACTION", required=True)
-    manager_add = manager_commands.add_parser("add", parents=[common], help="add a manager; prints the id")
-    manager_add.add_argument("name")
-    manager_add.add_argument("--email", default="")
-    manager_commands.add_parser("list", parents=[common], help="list managers")
+    manager = commands.add_parser("manager", parents=[common], help=T("the office's managers"))
+    manager_commands = manager.add_subparsers(dest="client_command", metavar="ACTION", required=True,
+                                              help=T("what to do"))
+    manager_add = manager_commands.add_parser("add", parents=[common], help=T("add a manager; prints the number"))
+    manager_add.add_argument("name", metavar="NAME", help=T("the manager's name"))
+    manager_add.add_argument("--email", default="", help=T("the manager's e-mail"))
+    manager_commands.add_parser("list", parents=[common], help=T("list managers"))
 
-    search = commands.add_parser("search", parents=[common], help="find clients by name, INN, phone, e-mail")
-    search.add_argument("text")
-    search.add_argument("--limit", type=int, default=20)
-    search.add_argument("--json", action="store_true")
+    search = commands.add_parser("search", parents=[common], help=T("find clients by name, INN, phone, e-mail"))
+    search.add_argument("text", metavar="TEXT", help=T("what to look for"))
+    search.add_argument("--limit", type=_whole, default=20, metavar="N",
+                        help=T("show at most N clients (default: %(default)s)"))
+    search.add_argument("--json", action="store_true", help=T("print as JSON"))
 
     importing = commands.add_parser("import", parents=[common],
-                                    help="import clients from .xlsx, .xls, .ods or .csv")
-    importing.add_argument("file", type=Path)
-    importing.add_argument("--sheet", help="sheet name (default: the first sheet of clients)")
+                                    help=T("import clients from .xlsx, .xls, .ods or .csv"))
+    importing.add_argument("file", type=Path, metavar="FILE", help=T("the spreadsheet to import"))
+    importing.add_argument("--sheet", metavar="SHEET", help=T("sheet name (default: the first sheet of clients)"))
     importing.add_argument("--mapping", type=Path, metavar="FILE.json",
-                           help="column mapping saved from the import wizard ({\"columns\": {header: field}})")
+                           help=T('column mapping saved from the import wizard ({"columns": {header: field}})'))
     importing.add_argument("--on-duplicate", choices=DUPLICATE_POLICIES, default="update-empty",
-                           help="what to do with a row that matches an existing client (default: update-empty)")
-    importing.add_argument("--dry-run", action="store_true", help="show what would happen; change nothing")
-    importing.add_argument("--error-dir", type=Path, help="where to write the file of rejected rows")
-    importing.add_argument("--json", action="store_true")
+                           help=T("a row that matches a client in the base: update-empty fills its empty fields "
+                                  "(default), overwrite replaces them, skip leaves it, create adds a new client"))
+    importing.add_argument("--dry-run", action="store_true", help=T("show what would happen; change nothing"))
+    importing.add_argument("--error-dir", type=Path, metavar="DIR", help=T("where to write the file of rejected rows"))
+    importing.add_argument("--json", action="store_true", help=T("print the result as JSON"))
 
-    export = commands.add_parser("export", parents=[common], help="export clients to .xlsx or .csv")
-    export.add_argument("file", type=Path)
-    export.add_argument("--search", default="", help="only clients this search finds")
-    export.add_argument("--json", action="store_true")
+    export = commands.add_parser("export", parents=[common], help=T("export clients to .xlsx or .csv"))
+    export.add_argument("file", type=Path, metavar="FILE", help=T("where to save the file"))
+    export.add_argument("--search", default="", metavar="TEXT", help=T("only clients this search finds"))
+    export.add_argument("--json", action="store_true", help=T("print the result as JSON"))
 
-    demo = commands.add_parser("demo", parents=[common], help="fill the database with realistic demo data")
-    demo.add_argument("--clients", type=int, default=1000)
-    demo.add_argument("--seed", type=int, default=2026)
+    demo = commands.add_parser("demo", parents=[common], help=T("fill the database with realistic demo data"))
+    demo.add_argument("--clients", type=_whole, default=1000, metavar="N",
+                      help=T("how many demo clients (default: %(default)s)"))
+    demo.add_argument("--seed", type=_whole, default=2026, metavar="N",
+                      help=T("random seed: the same seed gives the same data (default: %(default)s)"))
 
-    commands.add_parser("check", parents=[common], help="check the database's integrity and schema version")
-    init = commands.add_parser("init", parents=[common], help="make a new, empty database file")
-    init.add_argument("path", type=Path, help="the new database file (must not exist yet)")
+    commands.add_parser("check", parents=[common], help=T("check the database's integrity and schema version"))
+    init = commands.add_parser("init", parents=[common], help=T("make a new, empty database file"))
+    init.add_argument("path", type=Path, metavar="PATH", help=T("the new database file (must not exist yet)"))
     _deal_parsers(commands, common)
     _log_parser(commands, common)
     _report_parser(commands, common)
@@ -138,79 +158,97 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _report_parser(commands: Any, common: argparse.ArgumentParser) -> None:
-    report = commands.add_parser("report", parents=[common], help="compute a report; print it or save it to .xlsx",
-                                 description="Compute a report as the Reports tab does. Without -o or --json, "
-                                             "print it as a table. 'salesdesk report --list' names the reports.")
-    report.add_argument("name", nargs="?", metavar="NAME", help="the report (see --list)")
-    report.add_argument("--list", action="store_true", help="name the reports and what each one reads")
-    report.add_argument("--from", dest="date_from", metavar="DATE", help="first day (default: 12 months back)")
-    report.add_argument("--to", dest="date_to", metavar="DATE", help="last day (default: today)")
+    report = commands.add_parser("report", parents=[common], help=T("compute a report; print it or save it to .xlsx"),
+                                 description=T("Compute a report as the Reports tab does. Without -o or --json, "
+                                               "print it as a table. 'salesdesk report --list' names the reports."))
+    report.add_argument("name", nargs="?", metavar="NAME", help=T("the report (see --list)"))
+    report.add_argument("--list", action="store_true", help=T("name the reports"))
+    report.add_argument("--from", dest="date_from", metavar="DATE", help=T("first day (default: 12 months back)"))
+    report.add_argument("--to", dest="date_to", metavar="DATE", help=T("last day (default: today)"))
     report.add_argument("--by", default="", metavar="FIELD",
-                        help="grouping: month, quarter or year for sales_by_period (see --list)")
-    report.add_argument("--by-date", dest="by_date", default="", metavar="opened|closed",
-                        help="pipeline: count deals by the date opened (default) or closed")
-    report.add_argument("--manager", default="", help="only this manager's clients and deals")
-    report.add_argument("--days", type=int, default=ReportParameters().days,
-                        help="sleeping_clients: no contact for more than N days (default %(default)s)")
-    report.add_argument("--threshold", type=int, default=ReportParameters().threshold,
-                        help="completeness_by_manager: count cards filled below N %% (default %(default)s)")
-    report.add_argument("-o", "--output", type=Path, metavar="FILE.xlsx", help="save the workbook with its chart here")
-    report.add_argument("--json", action="store_true", help="print the report as JSON")
+                        help=T("grouping: month, quarter or year for sales_by_period (see --list)"))
+    report.add_argument("--by-date", dest="by_date", default="", metavar="{opened,closed}",
+                        help=T("pipeline: count deals by the date opened (default) or closed"))
+    report.add_argument("--manager", default="", help=T("only this manager's clients and deals"))
+    report.add_argument("--days", type=_whole, default=ReportParameters().days, metavar="N",
+                        help=T("sleeping_clients: no contact for more than N days (default %(default)s)"))
+    report.add_argument("--threshold", type=_whole, default=ReportParameters().threshold, metavar="N",
+                        help=T("completeness_by_manager: count cards filled below N %% (default %(default)s)"))
+    report.add_argument("-o", "--output", type=Path, metavar="FILE.xlsx",
+                        help=T("save the workbook with its chart here"))
+    report.add_argument("--json", action="store_true", help=T("print the report as JSON"))
 
 
 def _deal_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
-    deal = commands.add_parser("deal", parents=[common], help="record a deal or list deals")
-    deal_commands = deal.add_subparsers(dest="client_command", metavar="ACTION", required=True)
-    add = deal_commands.add_parser("add", parents=[common], help="record a deal of a client; prints its id")
-    add.add_argument("client", type=int, metavar="CLIENT_ID")
-    add.add_argument("--title", required=True, help="what is sold, e.g. 'Годовое обслуживание'")
-    add.add_argument("--amount", required=True, help="as people type it: '1 250 000,50' or 1250000.50")
-    add.add_argument("--currency", default="RUB")
-    add.add_argument("--stage", choices=[s.value for s in DealStage], default=DealStage.NEW.value)
-    add.add_argument("--lost-reason", default="", help="why a lost deal was lost (required for --stage lost)")
-    add.add_argument("--opened", metavar="DATE", help="DD.MM.YYYY or YYYY-MM-DD (default: today)")
-    add.add_argument("--closed", metavar="DATE", help="for a won or lost deal (default: today)")
+    deal = commands.add_parser("deal", parents=[common], help=T("record a deal or list deals"))
+    deal_commands = deal.add_subparsers(dest="client_command", metavar="ACTION", required=True, help=T("what to do"))
+    add = deal_commands.add_parser("add", parents=[common], help=T("record a deal of a client; prints its number"))
+    add.add_argument("client", type=_whole, metavar="CLIENT_ID", help=T("the client's number"))
+    add.add_argument("--title", required=True, help=T("what is sold, e.g. 'Годовое обслуживание'"))
+    add.add_argument("--amount", required=True, help=T("the amount as people type it: '1 250 000,50' or 1250000.50"))
+    add.add_argument("--currency", default="RUB", help=T("currency code (default: %(default)s)"))
+    add.add_argument("--stage", choices=[s.value for s in DealStage], default=DealStage.NEW.value,
+                     help=T("stage: new, negotiation, proposal, won or lost (default: %(default)s)"))
+    add.add_argument("--lost-reason", default="", help=T("why a lost deal was lost (required for --stage lost)"))
+    add.add_argument("--opened", metavar="DATE",
+                     help=T("the day the deal was opened: DD.MM.YYYY or YYYY-MM-DD (default: today)"))
+    add.add_argument("--closed", metavar="DATE", help=T("the day a won or lost deal was closed (default: today)"))
     add.add_argument("--contract-end", metavar="DATE",
-                     help="a won deal with a contract end plans a reminder to offer new terms")
-    add.add_argument("--owner", default="", help="manager's name (default: the seat's manager)")
-    add.add_argument("--renewal-days", type=int, metavar="N",
-                     help="remind N days before the contract ends (default: the window's setting, 30)")
-    add.add_argument("--json", action="store_true", help='print {"id": N, "renewal_reminder": ...}')
-    listing = deal_commands.add_parser("list", parents=[common], help="list deals, newest first")
+                     help=T("the day the contract ends: a won deal plans a reminder to offer new terms"))
+    add.add_argument("--owner", default="", help=T("owner: a manager's name (default: this seat's manager)"))
+    add.add_argument("--renewal-days", type=_whole, metavar="N",
+                     help=T("remind N days before the contract ends (default: the window's setting, 30)"))
+    add.add_argument("--json", action="store_true", help=T('print {"id": N, "renewal_reminder": ...}'))
+    listing = deal_commands.add_parser("list", parents=[common], help=T("list deals, newest first"))
     listing.add_argument("--stage", choices=[s.value for s in DealStage], action="append", default=[],
-                         help="only this stage; repeat for more")
-    listing.add_argument("--owner", default="", help="only this manager's deals")
-    listing.add_argument("--industry", default="", help="only clients of this industry (OKVED code or name)")
-    listing.add_argument("--client", default="", help="only clients whose name contains this")
-    listing.add_argument("--from", dest="date_from", metavar="DATE", help="opened on or after")
-    listing.add_argument("--to", dest="date_to", metavar="DATE", help="opened on or before")
-    listing.add_argument("--limit", type=int, default=50)
-    listing.add_argument("--json", action="store_true")
+                         help=T("only this stage; repeat for more"))
+    listing.add_argument("--owner", default="", help=T("only this manager's deals"))
+    listing.add_argument("--industry", default="", help=T("only clients of this industry (OKVED code or name)"))
+    listing.add_argument("--client", default="", help=T("only clients whose name contains this"))
+    listing.add_argument("--from", dest="date_from", metavar="DATE", help=T("opened on or after this day"))
+    listing.add_argument("--to", dest="date_to", metavar="DATE", help=T("opened on or before this day"))
+    listing.add_argument("--limit", type=_whole, default=50, metavar="N",
+                         help=T("show at most N deals (default: %(default)s)"))
+    listing.add_argument("--json", action="store_true", help=T("print as JSON"))
 
 
 def _log_parser(commands: Any, common: argparse.ArgumentParser) -> None:
     log_ = commands.add_parser("log", parents=[common],
-                               help="log a call, meeting, e-mail or note; optionally plan the next contact")
-    log_.add_argument("client", type=int, metavar="CLIENT_ID")
-    log_.add_argument("summary", help="what happened")
-    log_.add_argument("--kind", choices=[k.value for k in InteractionKind], default=InteractionKind.CALL.value)
-    log_.add_argument("--result", default="", help="what came of it")
-    log_.add_argument("--at", metavar="WHEN", help="'DD.MM.YYYY HH:MM' or 'YYYY-MM-DD HH:MM' (default: now)")
-    log_.add_argument("--manager", default="", help="who made the contact (default: the seat's manager)")
-    log_.add_argument("--close-reminder", type=int, metavar="ID",
-                      help="the reminder this contact answers: it is marked done (a repeating one moves on)")
+                               help=T("log a call, meeting, e-mail or note; optionally plan the next contact"))
+    log_.add_argument("client", type=_whole, metavar="CLIENT_ID", help=T("the client's number"))
+    log_.add_argument("summary", metavar="SUMMARY", help=T("what happened"))
+    log_.add_argument("--kind", choices=[k.value for k in InteractionKind], default=InteractionKind.CALL.value,
+                      help=T("kind: call, meeting, email or note (default: %(default)s)"))
+    log_.add_argument("--result", default="", help=T("what came of it"))
+    log_.add_argument("--at", metavar="WHEN", help=T("when: 'DD.MM.YYYY HH:MM' or 'YYYY-MM-DD HH:MM' (default: now)"))
+    log_.add_argument("--manager", default="", help=T("who made the contact (default: this seat's manager)"))
+    log_.add_argument("--close-reminder", type=_whole, metavar="ID",
+                      help=T("the reminder this contact answers: it is marked done (a repeating one moves on)"))
     when = log_.add_mutually_exclusive_group()
-    when.add_argument("--next-in", type=int, metavar="MONTHS", help="plan the next contact in N months")
-    when.add_argument("--next-on", metavar="DATE", help="plan the next contact on this day")
+    when.add_argument("--next-in", type=_whole, metavar="MONTHS", help=T("plan the next contact in N months"))
+    when.add_argument("--next-on", metavar="DATE", help=T("plan the next contact on this day"))
     log_.add_argument("--next", dest="next_text", default="", metavar="TEXT",
-                      help="what to do next time (with --next-in or --next-on)")
-    log_.add_argument("--json", action="store_true")
+                      help=T("what to do next time (with --next-in or --next-on)"))
+    log_.add_argument("--json", action="store_true", help=T("print as JSON"))
+
+
+def _language_asked(argv: Sequence[str]) -> str | None:
+    """The --lang of the command line, read before parsing: the parser itself speaks it."""
+    for number, word in enumerate(argv):
+        if word == "--lang" and number + 1 < len(argv):
+            return argv[number + 1]
+        if word.startswith("--lang="):
+            return word.partition("=")[2]
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     multiprocessing.freeze_support()  # a packaged program starts its worker processes through here
-    args = _parser().parse_args(argv)
-    messages.set_language(args.lang or messages.detect_language())
+    words = list(sys.argv[1:] if argv is None else argv)
+    asked = _language_asked(words)
+    messages.set_language(asked if asked in messages.LANGUAGES else messages.detect_language())
+    with cli_texts.speaking():
+        args = _parser().parse_args(words)
     _utf8_safe_streams()
     from salesdesk.app import run_gui, setup_logging
 
@@ -246,8 +284,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except Exception:
         log.exception("command %s failed", args.command)  # never the arguments: they hold personal data
-        print("Internal error; details are in the log file." if messages.language() == "en"
-              else "Внутренняя ошибка; подробности в журнале программы.", file=sys.stderr)
+        print(msg("cli.internal_error"), file=sys.stderr)
         return EXIT_BUG
 
 
@@ -308,13 +345,13 @@ def _client_show(database: Database, args: argparse.Namespace) -> int:
         ]
         _emit_json(data)
         return EXIT_OK
-    print(f"{client.name}  (#{client.id}, {client.kind.label}, {client.status.label})")
-    for label, value in (("INN", client.inn), ("KPP", client.kpp), ("OGRN", client.ogrn),
-                         ("Address", client.legal_address), ("Phone", client.phone), ("E-mail", client.email),
-                         ("Industry", client.industry_name), ("Owner", client.owner_name)):
+    print(f"{client.name}  ({msg('cli.number', id=client.id)}, {client.kind.label}, {client.status.label})")
+    for key, value in (("inn", client.inn), ("kpp", client.kpp), ("ogrn", client.ogrn),
+                       ("legal_address", client.legal_address), ("phone", client.phone), ("email", client.email),
+                       ("industry", client.industry_name), ("owner", client.owner_name)):
         if value:
-            print(f"  {label}: {value}")
-    print(f"  Completeness: {client.completeness}%")
+            print(f"  {msg('field.' + key)}: {value}")
+    print(f"  {msg('cli.completeness')}: {client.completeness} %")
     for person in people:
         print(f"  - {person.full_name}{', ' + person.position if person.position else ''}"
               f"{'  ' + ', '.join(person.phones) if person.phones else ''}")
@@ -365,11 +402,12 @@ def _search(database: Database, args: argparse.Namespace) -> int:
     if args.json:
         _emit_json([_row_json(r) for r in page.rows])
         return EXIT_OK
+    if page.rows:
+        print(f"{msg('cli.col.no')!s:>7}  {msg('cli.col.name')!s:<40}  {msg('field.inn')!s:<12}  "
+              f"{msg('field.phone')!s:<20}  {msg('cli.col.completeness')}")
     for row in page.rows:
-        print(f"{row.id:>7}  {row.name:<40.40}  {row.inn:<12}  {row.phone:<20.20}  {row.completeness:>3}%")
-    shown = len(page.rows)
-    print(f"{shown} of {page.total}" if messages.language() == "en" else f"{shown} из {page.total}",
-          file=sys.stderr)
+        print(f"{row.id:>7}  {row.name:<40.40}  {row.inn:<12}  {row.phone:<20.20}  {row.completeness:>3} %")
+    print(msg("cli.shown_of", shown=len(page.rows), total=page.total), file=sys.stderr)
     return EXIT_OK
 
 
@@ -380,7 +418,7 @@ class _PrintingReporter:
     def progress(self, done: int, total: int) -> None:
         percent = 100 * done // max(total, 1)
         if percent // 10 != self._last // 10:
-            print(f"  {done:,} / {total:,}", file=sys.stderr)
+            print(f"  {msg('cli.progress', done=done, total=total)}", file=sys.stderr)
             self._last = percent
 
     def cancelled(self) -> bool:
@@ -406,23 +444,12 @@ def _import(database: Database, args: argparse.Namespace) -> int:
     for row in plan.rows:
         if row.fate is importing.Fate.ERROR:
             print(f"  {row.line:>6}  {row.name[:40]:<40}  {'; '.join(row.reasons)}", file=sys.stderr)
-    words = _IMPORT_WORDS[messages.language()]
-    print(words["dry"] if args.dry_run else words["done"])
+    print(msg("cli.import.dry" if args.dry_run else "cli.import.done"))
     for key in ("created", "updated", "skipped", "rejected", "repaired"):
-        print(f"  {words[key]}: {getattr(result, key)}")
+        print(f"  {msg('cli.import.' + key, n=getattr(result, key))}")
     if result.error_file is not None:
-        print(f"  {words['error_file']}: {result.error_file}")
+        print(msg("cli.import.error_file", file=result.error_file))
     return EXIT_OK
-
-
-_IMPORT_WORDS = {
-    "ru": {"dry": "Пробный прогон, база не изменена:", "done": "Загружено:", "created": "новых",
-           "updated": "обновлено", "skipped": "пропущено (дубли и без изменений)", "rejected": "с ошибками",
-           "repaired": "исправлены ведущие нули", "error_file": "строки с ошибками"},
-    "en": {"dry": "Dry run, the base was not changed:", "done": "Imported:", "created": "created",
-           "updated": "updated", "skipped": "skipped (duplicates and no changes)", "rejected": "rejected",
-           "repaired": "leading zeros restored", "error_file": "rejected rows"},
-}
 
 
 def _export(database: Database, args: argparse.Namespace) -> int:
@@ -434,7 +461,8 @@ def _export(database: Database, args: argparse.Namespace) -> int:
     if args.json:
         _emit_json(result.as_json())
     else:
-        print(f"{result.path}: {result.clients} / {result.contacts} / {result.deals} / {result.reminders}")
+        print(msg("cli.export.done", file=result.path, clients=result.clients, contacts=result.contacts,
+                  deals=result.deals, reminders=result.reminders))
     return EXIT_OK
 
 
@@ -512,11 +540,6 @@ def _deal_add(database: Database, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _money(money: Money) -> str:
-    """1 250 000,50 RUB in Russian, 1,250,000.50 RUB in English: for reading, not for parsing."""
-    return f"{messages.number_text(money.amount, 2)} {money.currency}"
-
-
 def _deal_list(database: Database, args: argparse.Namespace) -> int:
     from salesdesk.domain.queries import DealQuery
     from salesdesk.services import deals, reference
@@ -535,12 +558,16 @@ def _deal_list(database: Database, args: argparse.Namespace) -> int:
                      "opened_on": r.opened_on, "closed_on": r.closed_on, "contract_end": r.contract_end,
                      "owner": r.owner_name, "industry": r.industry_name} for r in view.rows])
         return EXIT_OK
+    if view.rows:
+        print(f"{msg('cli.col.no')!s:>7}  {msg('cli.col.opened')!s:<10}  {msg('cli.col.client')!s:<30}  "
+              f"{msg('cli.col.deal')!s:<30}  {msg('cli.col.stage')!s:<12}  {msg('cli.col.amount')!s:>18}")
     for r in view.rows:
         print(f"{r.id:>7}  {r.opened_on:%d.%m.%Y}  {r.client_name:<30.30}  {r.title:<30.30}  "
-              f"{r.stage.label:<12}  {_money(r.amount):>18}")
+              f"{r.stage.label:<12}  {money_text(r.amount):>18}")
     totals = deals.deal_totals(UnitOfWork(database), query)
-    sums = "; ".join(_money(m) for m in totals.amounts)
-    print(f"{len(view.rows)} / {totals.count}{'  ' + sums if sums else ''}", file=sys.stderr)
+    sums = "; ".join(money_text(m) for m in totals.amounts)
+    print(f"{msg('cli.deals_shown', shown=len(view.rows), total=totals.count)}{'  ' + sums if sums else ''}",
+          file=sys.stderr)
     return EXIT_OK
 
 
@@ -645,11 +672,12 @@ def _check(database: Database, args: argparse.Namespace) -> int:
     from salesdesk.services.maintenance import check_database
 
     report = check_database(database)
-    print(f"database: {report.url}")
-    print(f"integrity: {report.integrity}")
-    print(f"schema: {report.revision} (expected {report.expected_revision})")
+    integrity = msg("cli.check.ok") if report.integrity == "ok" else report.integrity
+    print(f"{msg('cli.check.database')}: {report.url}")
+    print(f"{msg('cli.check.integrity')}: {integrity}")
+    print(msg("cli.check.schema", revision=report.revision, expected=report.expected_revision))
     if report.clients is not None:
-        print(f"clients: {report.clients}")
+        print(msg("cli.check.clients", n=report.clients))
     return EXIT_OK if report.ok else EXIT_USER
 
 

@@ -39,10 +39,10 @@
     <name>FilePage</name>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/import_wizard.py" line="192"/>
-        <source>%1: %n row(s) below the header; %2 column(s) recognised.</source>
+        <source>%1: %Ln row(s) below the header; %2 column(s) recognised.</source>
         <translation>
-            <numerusform>%1: %n row below the header; %2 column(s) recognised.</numerusform>
-            <numerusform>%1: %n rows below the header; %2 column(s) recognised.</numerusform>
+            <numerusform>%1: %Ln row below the header; %2 column(s) recognised.</numerusform>
+            <numerusform>%1: %Ln rows below the header; %2 column(s) recognised.</numerusform>
         </translation>
     </message>
 </context>
@@ -66,58 +66,58 @@
     </message>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/main_window.py" line="638"/>
-        <source>Overdue reminders: %n</source>
+        <source>Overdue reminders: %Ln</source>
         <translation>
-            <numerusform>Overdue reminders: %n</numerusform>
-            <numerusform>Overdue reminders: %n</numerusform>
+            <numerusform>Overdue reminders: %Ln</numerusform>
+            <numerusform>Overdue reminders: %Ln</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/main_window.py" line="643"/>
-        <source>You have %n overdue reminder(s). They are at the top of the Reminders panel.</source>
+        <source>You have %Ln overdue reminder(s). They are at the top of the Reminders panel.</source>
         <translation>
-            <numerusform>You have %n overdue reminder. It is at the top of the Reminders panel.</numerusform>
-            <numerusform>You have %n overdue reminders. They are at the top of the Reminders panel.</numerusform>
+            <numerusform>You have %Ln overdue reminder. It is at the top of the Reminders panel.</numerusform>
+            <numerusform>You have %Ln overdue reminders. They are at the top of the Reminders panel.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/main_window.py" line="687"/>
-        <source>%n client(s) moved to the trash.</source>
+        <source>%Ln client(s) moved to the trash.</source>
         <translation>
-            <numerusform>%n client moved to the trash.</numerusform>
-            <numerusform>%n clients moved to the trash.</numerusform>
+            <numerusform>%Ln client moved to the trash.</numerusform>
+            <numerusform>%Ln clients moved to the trash.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/main_window.py" line="705"/>
-        <source>%n client(s) restored.</source>
+        <source>%Ln client(s) restored.</source>
         <translation>
-            <numerusform>%n client restored.</numerusform>
-            <numerusform>%n clients restored.</numerusform>
+            <numerusform>%Ln client restored.</numerusform>
+            <numerusform>%Ln clients restored.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/main_window.py" line="763"/>
-        <source>%n reminder(s) came due.</source>
+        <source>%Ln reminder(s) came due.</source>
         <translation>
-            <numerusform>%n reminder came due.</numerusform>
-            <numerusform>%n reminders came due.</numerusform>
+            <numerusform>%Ln reminder came due.</numerusform>
+            <numerusform>%Ln reminders came due.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/main_window.py" line="789"/>
-        <source>%n demo client(s) added.</source>
+        <source>%Ln demo client(s) added.</source>
         <translation>
-            <numerusform>%n demo client added.</numerusform>
-            <numerusform>%n demo clients added.</numerusform>
+            <numerusform>%Ln demo client added.</numerusform>
+            <numerusform>%Ln demo clients added.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/main_window.py" line="859"/>
-        <source>%n client(s) exported to %1.</source>
+        <source>%Ln client(s) exported to %1.</source>
         <translation>
-            <numerusform>%n client exported to %1.</numerusform>
-            <numerusform>%n clients exported to %1.</numerusform>
+            <numerusform>%Ln client exported to %1.</numerusform>
+            <numerusform>%Ln clients exported to %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -125,68 +125,68 @@
     <name>PreviewPage</name>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/import_wizard.py" line="552"/>
-        <source>%n new client(s)</source>
+        <source>%Ln new client(s)</source>
         <translation>
-            <numerusform>%n new client</numerusform>
-            <numerusform>%n new clients</numerusform>
+            <numerusform>%Ln new client</numerusform>
+            <numerusform>%Ln new clients</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/import_wizard.py" line="553"/>
-        <source>%n update(s)</source>
+        <source>%Ln update(s)</source>
         <translation>
-            <numerusform>%n update</numerusform>
-            <numerusform>%n updates</numerusform>
+            <numerusform>%Ln update</numerusform>
+            <numerusform>%Ln updates</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/import_wizard.py" line="554"/>
-        <source>%n already in the base</source>
+        <source>%Ln already in the base</source>
         <translation>
-            <numerusform>%n already in the base</numerusform>
-            <numerusform>%n already in the base</numerusform>
+            <numerusform>%Ln already in the base</numerusform>
+            <numerusform>%Ln already in the base</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/import_wizard.py" line="555"/>
-        <source>%n duplicate(s) skipped</source>
+        <source>%Ln duplicate(s) skipped</source>
         <translation>
-            <numerusform>%n duplicate skipped</numerusform>
-            <numerusform>%n duplicates skipped</numerusform>
+            <numerusform>%Ln duplicate skipped</numerusform>
+            <numerusform>%Ln duplicates skipped</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/import_wizard.py" line="556"/>
-        <source>%n row(s) with errors</source>
+        <source>%Ln row(s) with errors</source>
         <translation>
-            <numerusform>%n row with errors</numerusform>
-            <numerusform>%n rows with errors</numerusform>
+            <numerusform>%Ln row with errors</numerusform>
+            <numerusform>%Ln rows with errors</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/import_wizard.py" line="560"/>
-        <source>Leading zeros restored in %n row(s).</source>
+        <source>Leading zeros restored in %Ln row(s).</source>
         <translation>
-            <numerusform>Leading zeros restored in %n row.</numerusform>
-            <numerusform>Leading zeros restored in %n rows.</numerusform>
+            <numerusform>Leading zeros restored in %Ln row.</numerusform>
+            <numerusform>Leading zeros restored in %Ln rows.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>RemindersPanel</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="140"/>
-        <source>… and %n more further ahead</source>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="141"/>
+        <source>… and %Ln more further ahead</source>
         <translation>
-            <numerusform>… and %n more further ahead</numerusform>
-            <numerusform>… and %n more further ahead</numerusform>
+            <numerusform>… and %Ln more further ahead</numerusform>
+            <numerusform>… and %Ln more further ahead</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>ReportsPanel</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reports_panel.py" line="547"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="548"/>
         <source>day(s)</source>
         <translation>
             <numerusform>day</numerusform>
@@ -198,42 +198,42 @@
     <name>ResultPage</name>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/import_wizard.py" line="640"/>
-        <source>Done: %n new client(s)</source>
+        <source>Done: %Ln new client(s)</source>
         <translation>
-            <numerusform>Done: %n new client</numerusform>
-            <numerusform>Done: %n new clients</numerusform>
+            <numerusform>Done: %Ln new client</numerusform>
+            <numerusform>Done: %Ln new clients</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/import_wizard.py" line="641"/>
-        <source>%n updated</source>
+        <source>%Ln updated</source>
         <translation>
-            <numerusform>%n updated</numerusform>
-            <numerusform>%n updated</numerusform>
+            <numerusform>%Ln updated</numerusform>
+            <numerusform>%Ln updated</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/import_wizard.py" line="642"/>
-        <source>%n skipped</source>
+        <source>%Ln skipped</source>
         <translation>
-            <numerusform>%n skipped</numerusform>
-            <numerusform>%n skipped</numerusform>
+            <numerusform>%Ln skipped</numerusform>
+            <numerusform>%Ln skipped</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/import_wizard.py" line="643"/>
-        <source>%n not imported</source>
+        <source>%Ln not imported</source>
         <translation>
-            <numerusform>%n not imported</numerusform>
-            <numerusform>%n not imported</numerusform>
+            <numerusform>%Ln not imported</numerusform>
+            <numerusform>%Ln not imported</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/import_wizard.py" line="646"/>
-        <source>Leading zeros restored in %n row(s).</source>
+        <source>Leading zeros restored in %Ln row(s).</source>
         <translation>
-            <numerusform>Leading zeros restored in %n row.</numerusform>
-            <numerusform>Leading zeros restored in %n rows.</numerusform>
+            <numerusform>Leading zeros restored in %Ln row.</numerusform>
+            <numerusform>Leading zeros restored in %Ln rows.</numerusform>
         </translation>
     </message>
 </context>

@@ -870,68 +870,68 @@ or create a new one (%1).</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="34"/>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="77"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="35"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="78"/>
         <source>Export clients</source>
         <translation>Экспорт клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="37"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="38"/>
         <source>Which clients</source>
         <translation>Каких клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="40"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="41"/>
         <source>The whole base (%1)</source>
         <translation>Всю базу (%1)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="41"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="42"/>
         <source>Those shown now (%1)</source>
         <translation>Показанных сейчас (%1)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="42"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="43"/>
         <source>The selected ones (%1)</source>
         <translation>Выделенных (%1)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="53"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="54"/>
         <source>Format</source>
         <translation>Формат</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="55"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="56"/>
         <source>Excel workbook (.xlsx): clients, contact persons, deals, reminders</source>
         <translation>Книга Excel (.xlsx): клиенты, контактные лица, сделки, напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="56"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="57"/>
         <source>CSV (.csv): the client list only, for other programs</source>
         <translation>CSV (.csv): только список клиентов, для других программ</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="60"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="61"/>
         <source>The workbook can be imported back into SalesDesk with nothing lost.</source>
         <translation>Книгу можно загрузить обратно в SalesDesk без потерь.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="66"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="67"/>
         <source>Export…</source>
         <translation>Экспортировать…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="75"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="76"/>
         <source>Clients %1</source>
         <translation>Клиенты %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="76"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="77"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="76"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="77"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
@@ -980,11 +980,11 @@ or create a new one (%1).</source>
     </message>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/import_wizard.py" line="192"/>
-        <source>%1: %n row(s) below the header; %2 column(s) recognised.</source>
+        <source>%1: %Ln row(s) below the header; %2 column(s) recognised.</source>
         <translation>
-            <numerusform>%1: %n строка под заголовком; распознано столбцов: %2.</numerusform>
-            <numerusform>%1: %n строки под заголовком; распознано столбцов: %2.</numerusform>
-            <numerusform>%1: %n строк под заголовком; распознано столбцов: %2.</numerusform>
+            <numerusform>%1: %Ln строка под заголовком; распознано столбцов: %2.</numerusform>
+            <numerusform>%1: %Ln строки под заголовком; распознано столбцов: %2.</numerusform>
+            <numerusform>%1: %Ln строк под заголовком; распознано столбцов: %2.</numerusform>
         </translation>
     </message>
     <message>
@@ -1448,6 +1448,69 @@ or create a new one (%1).</source>
         <source>Searching…</source>
         <translation>Поиск…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/main_window.py" line="638"/>
+        <source>Overdue reminders: %Ln</source>
+        <translation>
+            <numerusform>Просрочено напоминаний: %Ln</numerusform>
+            <numerusform>Просрочено напоминаний: %Ln</numerusform>
+            <numerusform>Просрочено напоминаний: %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/main_window.py" line="643"/>
+        <source>You have %Ln overdue reminder(s). They are at the top of the Reminders panel.</source>
+        <translation>
+            <numerusform>У вас %Ln просроченное напоминание. Просроченные показаны вверху панели «Напоминания».</numerusform>
+            <numerusform>У вас %Ln просроченных напоминания. Просроченные показаны вверху панели «Напоминания».</numerusform>
+            <numerusform>У вас %Ln просроченных напоминаний. Просроченные показаны вверху панели «Напоминания».</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/main_window.py" line="687"/>
+        <source>%Ln client(s) moved to the trash.</source>
+        <translation>
+            <numerusform>%Ln клиент перемещён в корзину.</numerusform>
+            <numerusform>%Ln клиента перемещены в корзину.</numerusform>
+            <numerusform>%Ln клиентов перемещено в корзину.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/main_window.py" line="705"/>
+        <source>%Ln client(s) restored.</source>
+        <translation>
+            <numerusform>%Ln клиент восстановлен.</numerusform>
+            <numerusform>%Ln клиента восстановлены.</numerusform>
+            <numerusform>%Ln клиентов восстановлено.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/main_window.py" line="763"/>
+        <source>%Ln reminder(s) came due.</source>
+        <translation>
+            <numerusform>Подошёл срок %Ln напоминания.</numerusform>
+            <numerusform>Подошёл срок %Ln напоминаний.</numerusform>
+            <numerusform>Подошёл срок %Ln напоминаний.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/main_window.py" line="789"/>
+        <source>%Ln demo client(s) added.</source>
+        <translation>
+            <numerusform>Добавлен %Ln демонстрационный клиент.</numerusform>
+            <numerusform>Добавлено %Ln демонстрационных клиента.</numerusform>
+            <numerusform>Добавлено %Ln демонстрационных клиентов.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/main_window.py" line="859"/>
+        <source>%Ln client(s) exported to %1.</source>
+        <translation>
+            <numerusform>%Ln клиент выгружен в %1.</numerusform>
+            <numerusform>%Ln клиента выгружено в %1.</numerusform>
+            <numerusform>%Ln клиентов выгружено в %1.</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../salesdesk/ui/main_window.py" line="103"/>
         <source>&amp;Reminders panel</source>
@@ -1594,24 +1657,6 @@ Create the first client, or load demo data to try the program.</source>
         <source>Could not load the list: %s</source>
         <translation>Не удалось загрузить список: %s</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="638"/>
-        <source>Overdue reminders: %n</source>
-        <translation>
-            <numerusform>Просрочено напоминаний: %n</numerusform>
-            <numerusform>Просрочено напоминаний: %n</numerusform>
-            <numerusform>Просрочено напоминаний: %n</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="643"/>
-        <source>You have %n overdue reminder(s). They are at the top of the Reminders panel.</source>
-        <translation>
-            <numerusform>У вас %n просроченное напоминание. Просроченные показаны вверху панели «Напоминания».</numerusform>
-            <numerusform>У вас %n просроченных напоминания. Просроченные показаны вверху панели «Напоминания».</numerusform>
-            <numerusform>У вас %n просроченных напоминаний. Просроченные показаны вверху панели «Напоминания».</numerusform>
-        </translation>
-    </message>
     <message>
         <location filename="../../salesdesk/ui/main_window.py" line="645"/>
         <source>Show</source>
@@ -1627,28 +1672,10 @@ Create the first client, or load demo data to try the program.</source>
         <source>“%s” moved to the trash.</source>
         <translation>Клиент «%s» перемещён в корзину.</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="687"/>
-        <source>%n client(s) moved to the trash.</source>
-        <translation>
-            <numerusform>%n клиент перемещён в корзину.</numerusform>
-            <numerusform>%n клиента перемещены в корзину.</numerusform>
-            <numerusform>%n клиентов перемещено в корзину.</numerusform>
-        </translation>
-    </message>
     <message>
         <location filename="../../salesdesk/ui/main_window.py" line="694"/>
         <source>Restore</source>
         <translation>Восстановление</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="705"/>
-        <source>%n client(s) restored.</source>
-        <translation>
-            <numerusform>%n клиент восстановлен.</numerusform>
-            <numerusform>%n клиента восстановлены.</numerusform>
-            <numerusform>%n клиентов восстановлено.</numerusform>
-        </translation>
     </message>
     <message>
         <location filename="../../salesdesk/ui/main_window.py" line="711"/>
@@ -1664,15 +1691,6 @@ Create the first client, or load demo data to try the program.</source>
         <location filename="../../salesdesk/ui/main_window.py" line="761"/>
         <source>Reminder: %1 — %2</source>
         <translation>Напоминание: %1 — %2</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="763"/>
-        <source>%n reminder(s) came due.</source>
-        <translation>
-            <numerusform>Подошёл срок %n напоминания.</numerusform>
-            <numerusform>Подошёл срок %n напоминаний.</numerusform>
-            <numerusform>Подошёл срок %n напоминаний.</numerusform>
-        </translation>
     </message>
     <message>
         <location filename="../../salesdesk/ui/main_window.py" line="771"/>
@@ -1696,15 +1714,6 @@ Create the first client, or load demo data to try the program.</source>
         <source>Adding demo clients…</source>
         <translation>Добавление демонстрационных клиентов…</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="789"/>
-        <source>%n demo client(s) added.</source>
-        <translation>
-            <numerusform>Добавлен %n демонстрационный клиент.</numerusform>
-            <numerusform>Добавлено %n демонстрационных клиента.</numerusform>
-            <numerusform>Добавлено %n демонстрационных клиентов.</numerusform>
-        </translation>
-    </message>
     <message>
         <location filename="../../salesdesk/ui/main_window.py" line="849"/>
         <source>Export</source>
@@ -1714,15 +1723,6 @@ Create the first client, or load demo data to try the program.</source>
         <location filename="../../salesdesk/ui/main_window.py" line="849"/>
         <source>Writing %1…</source>
         <translation>Записываю %1…</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="859"/>
-        <source>%n client(s) exported to %1.</source>
-        <translation>
-            <numerusform>%n клиент выгружен в %1.</numerusform>
-            <numerusform>%n клиента выгружено в %1.</numerusform>
-            <numerusform>%n клиентов выгружено в %1.</numerusform>
-        </translation>
     </message>
     <message>
         <location filename="../../salesdesk/ui/main_window.py" line="938"/>
@@ -1806,7 +1806,7 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>NoticeBar</name>
     <message>
-        <location filename="../../salesdesk/ui/widgets.py" line="77"/>
+        <location filename="../../salesdesk/ui/widgets.py" line="78"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
@@ -1908,56 +1908,56 @@ Create the first client, or load demo data to try the program.</source>
     </message>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/import_wizard.py" line="552"/>
-        <source>%n new client(s)</source>
+        <source>%Ln new client(s)</source>
         <translation>
-            <numerusform>%n новый клиент</numerusform>
-            <numerusform>%n новых клиента</numerusform>
-            <numerusform>%n новых клиентов</numerusform>
+            <numerusform>%Ln новый клиент</numerusform>
+            <numerusform>%Ln новых клиента</numerusform>
+            <numerusform>%Ln новых клиентов</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/import_wizard.py" line="553"/>
-        <source>%n update(s)</source>
+        <source>%Ln update(s)</source>
         <translation>
-            <numerusform>%n обновление</numerusform>
-            <numerusform>%n обновления</numerusform>
-            <numerusform>%n обновлений</numerusform>
+            <numerusform>%Ln обновление</numerusform>
+            <numerusform>%Ln обновления</numerusform>
+            <numerusform>%Ln обновлений</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/import_wizard.py" line="554"/>
-        <source>%n already in the base</source>
+        <source>%Ln already in the base</source>
         <translation>
-            <numerusform>%n уже есть в базе</numerusform>
-            <numerusform>%n уже есть в базе</numerusform>
-            <numerusform>%n уже есть в базе</numerusform>
+            <numerusform>%Ln уже есть в базе</numerusform>
+            <numerusform>%Ln уже есть в базе</numerusform>
+            <numerusform>%Ln уже есть в базе</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/import_wizard.py" line="555"/>
-        <source>%n duplicate(s) skipped</source>
+        <source>%Ln duplicate(s) skipped</source>
         <translation>
-            <numerusform>%n дубль пропущен</numerusform>
-            <numerusform>%n дубля пропущено</numerusform>
-            <numerusform>%n дублей пропущено</numerusform>
+            <numerusform>%Ln дубль пропущен</numerusform>
+            <numerusform>%Ln дубля пропущено</numerusform>
+            <numerusform>%Ln дублей пропущено</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/import_wizard.py" line="556"/>
-        <source>%n row(s) with errors</source>
+        <source>%Ln row(s) with errors</source>
         <translation>
-            <numerusform>%n строка с ошибками</numerusform>
-            <numerusform>%n строки с ошибками</numerusform>
-            <numerusform>%n строк с ошибками</numerusform>
+            <numerusform>%Ln строка с ошибками</numerusform>
+            <numerusform>%Ln строки с ошибками</numerusform>
+            <numerusform>%Ln строк с ошибками</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/import_wizard.py" line="560"/>
-        <source>Leading zeros restored in %n row(s).</source>
+        <source>Leading zeros restored in %Ln row(s).</source>
         <translation>
-            <numerusform>Ведущие нули восстановлены в %n строке.</numerusform>
-            <numerusform>Ведущие нули восстановлены в %n строках.</numerusform>
-            <numerusform>Ведущие нули восстановлены в %n строках.</numerusform>
+            <numerusform>Ведущие нули восстановлены в %Ln строке.</numerusform>
+            <numerusform>Ведущие нули восстановлены в %Ln строках.</numerusform>
+            <numerusform>Ведущие нули восстановлены в %Ln строках.</numerusform>
         </translation>
     </message>
     <message>
@@ -1995,246 +1995,246 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>RemindersPanel</name>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="55"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="56"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="55"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="56"/>
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="55"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="197"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="56"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="198"/>
         <source>Reminder</source>
         <translation>Напоминание</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="66"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="67"/>
         <source>No reminders. Plan the next contact from a client&apos;s card: Reminders → Remind me…</source>
         <translation>Напоминаний нет. Следующий контакт планируется в карточке клиента: «Напоминания» → «Напомнить…».</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="71"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="246"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="72"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="247"/>
         <source>Done</source>
         <translation>Завершить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="72"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="73"/>
         <source>Mark the reminder done (a repeating one moves to its next date)</source>
         <translation>Отметить напоминание выполненным (повторяющееся переносится на следующую дату)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="73"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="247"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="74"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="248"/>
         <source>Snooze</source>
         <translation>Отложить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="75"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="248"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="76"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="249"/>
         <source>Next contact</source>
         <translation>Следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="76"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="77"/>
         <source>Mark done and plan the next contact with this client</source>
         <translation>Завершить и запланировать следующий контакт с этим клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="78"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="245"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="79"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="246"/>
         <source>Open client</source>
         <translation>Открыть клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="79"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="244"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="80"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="245"/>
         <source>Log the result…</source>
         <translation>Записать итог…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="80"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="81"/>
         <source>Record what came of it, close the reminder and plan the next contact</source>
         <translation>Записать итог, закрыть напоминание и запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="97"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="98"/>
         <source>For an hour</source>
         <translation>На час</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="97"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="98"/>
         <source>Until tomorrow</source>
         <translation>До завтра</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="98"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="99"/>
         <source>Until next week</source>
         <translation>До следующей недели</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="120"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="121"/>
         <source>Overdue</source>
         <translation>Просрочено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="120"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="121"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="121"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="122"/>
         <source>This week</source>
         <translation>На этой неделе</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="121"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="122"/>
         <source>Later</source>
         <translation>Позже</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="140"/>
-        <source>… and %n more further ahead</source>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="141"/>
+        <source>… and %Ln more further ahead</source>
         <translation>
-            <numerusform>… и ещё %n дальше</numerusform>
-            <numerusform>… и ещё %n дальше</numerusform>
-            <numerusform>… и ещё %n дальше</numerusform>
+            <numerusform>… и ещё %Ln дальше</numerusform>
+            <numerusform>… и ещё %Ln дальше</numerusform>
+            <numerusform>… и ещё %Ln дальше</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>ReportsPanel</name>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="278"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="279"/>
         <source>the first %1 of %2; all are in the table</source>
         <translation>первые %1 из %2, все — в таблице</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="497"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="498"/>
         <source>thousands</source>
         <translation>тыс.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="498"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="499"/>
         <source>millions</source>
         <translation>млн</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="371"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="372"/>
         <source>Last 12 months</source>
         <translation>Последние 12 месяцев</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="372"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="373"/>
         <source>This month</source>
         <translation>Этот месяц</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="372"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="373"/>
         <source>Last month</source>
         <translation>Прошлый месяц</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="373"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="374"/>
         <source>This quarter</source>
         <translation>Этот квартал</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="374"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="375"/>
         <source>Last quarter</source>
         <translation>Прошлый квартал</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="375"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="376"/>
         <source>This year</source>
         <translation>Этот год</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="375"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="376"/>
         <source>Last year</source>
         <translation>Прошлый год</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="376"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="377"/>
         <source>Dates I choose</source>
         <translation>Свои даты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="385"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="386"/>
         <source>by month</source>
         <translation>по месяцам</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="385"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="386"/>
         <source>by quarter</source>
         <translation>по кварталам</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="386"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="387"/>
         <source>by year</source>
         <translation>по годам</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="390"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="391"/>
         <source>date opened</source>
         <translation>дате открытия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="391"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="392"/>
         <source>date closed</source>
         <translation>дате закрытия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="392"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="393"/>
         <source>Sales reports count won deals by the date closed; count by it here to get the same numbers</source>
         <translation>Отчёты о продажах считают выигранные сделки по дате закрытия; выберите её здесь, чтобы числа совпали</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="395"/>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="503"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="396"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="504"/>
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="411"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="412"/>
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="413"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="414"/>
         <source>Count deals by</source>
         <translation>Сделки считать по</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="414"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="415"/>
         <source>Manager:</source>
         <translation>Менеджер:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="415"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="416"/>
         <source>No contact for more than</source>
         <translation>Без контакта больше</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="416"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="417"/>
         <source>Cards filled below</source>
         <translation>Карточки заполнены меньше чем на</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="428"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="429"/>
         <source>Export to Excel…</source>
         <translation>Экспорт в Excel…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="430"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="431"/>
         <source>Save this report as an Excel workbook with its chart and table</source>
         <translation>Сохранить отчёт в книгу Excel с диаграммой и таблицей</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reports_panel.py" line="547"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="548"/>
         <source>day(s)</source>
         <translation>
             <numerusform>день</numerusform>
@@ -2243,52 +2243,52 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="589"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="590"/>
         <source>Computing…</source>
         <translation>Считаю…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="603"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="604"/>
         <source>Nothing to show for these parameters.</source>
         <translation>За выбранный период и с этими условиями данных нет.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="604"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="605"/>
         <source>This report is a table only.</source>
         <translation>У этого отчёта только таблица.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="636"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="637"/>
         <source>The report could not be computed; details are in the log.</source>
         <translation>Отчёт не удалось построить; подробности — в журнале программы.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="649"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="650"/>
         <source>Saving %1…</source>
         <translation>Сохраняю %1…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="655"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="656"/>
         <source>Export the report</source>
         <translation>Экспорт отчёта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="657"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="658"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="666"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="667"/>
         <source>The report is saved to %1.</source>
         <translation>Отчёт сохранён в %1.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="667"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="668"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="676"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="677"/>
         <source>The report could not be saved; details are in the log.</source>
         <translation>Отчёт не удалось сохранить; подробности — в журнале программы.</translation>
     </message>
@@ -2317,47 +2317,47 @@ Create the first client, or load demo data to try the program.</source>
     </message>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/import_wizard.py" line="640"/>
-        <source>Done: %n new client(s)</source>
+        <source>Done: %Ln new client(s)</source>
         <translation>
-            <numerusform>Готово: %n новый клиент</numerusform>
-            <numerusform>Готово: %n новых клиента</numerusform>
-            <numerusform>Готово: %n новых клиентов</numerusform>
+            <numerusform>Готово: %Ln новый клиент</numerusform>
+            <numerusform>Готово: %Ln новых клиента</numerusform>
+            <numerusform>Готово: %Ln новых клиентов</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/import_wizard.py" line="641"/>
-        <source>%n updated</source>
+        <source>%Ln updated</source>
         <translation>
-            <numerusform>%n обновлён</numerusform>
-            <numerusform>%n обновлено</numerusform>
-            <numerusform>%n обновлено</numerusform>
+            <numerusform>%Ln обновлён</numerusform>
+            <numerusform>%Ln обновлено</numerusform>
+            <numerusform>%Ln обновлено</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/import_wizard.py" line="642"/>
-        <source>%n skipped</source>
+        <source>%Ln skipped</source>
         <translation>
-            <numerusform>%n пропущен</numerusform>
-            <numerusform>%n пропущено</numerusform>
-            <numerusform>%n пропущено</numerusform>
+            <numerusform>%Ln пропущен</numerusform>
+            <numerusform>%Ln пропущено</numerusform>
+            <numerusform>%Ln пропущено</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/import_wizard.py" line="643"/>
-        <source>%n not imported</source>
+        <source>%Ln not imported</source>
         <translation>
-            <numerusform>%n не загружен</numerusform>
-            <numerusform>%n не загружено</numerusform>
-            <numerusform>%n не загружено</numerusform>
+            <numerusform>%Ln не загружен</numerusform>
+            <numerusform>%Ln не загружено</numerusform>
+            <numerusform>%Ln не загружено</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/import_wizard.py" line="646"/>
-        <source>Leading zeros restored in %n row(s).</source>
+        <source>Leading zeros restored in %Ln row(s).</source>
         <translation>
-            <numerusform>Ведущие нули восстановлены в %n строке.</numerusform>
-            <numerusform>Ведущие нули восстановлены в %n строках.</numerusform>
-            <numerusform>Ведущие нули восстановлены в %n строках.</numerusform>
+            <numerusform>Ведущие нули восстановлены в %Ln строке.</numerusform>
+            <numerusform>Ведущие нули восстановлены в %Ln строках.</numerusform>
+            <numerusform>Ведущие нули восстановлены в %Ln строках.</numerusform>
         </translation>
     </message>
     <message>

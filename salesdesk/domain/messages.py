@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import locale
 import os
+import re
+import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -73,7 +75,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "field.manager_name": ("Имя менеджера", "Manager name"),
     # Generic field problems.
     "err.required": ("{field}: обязательное поле", "{field}: required"),
-    "err.too_long": ("{field}: не длиннее {limit} символов", "{field}: at most {limit} characters"),
+    "err.too_long": ("{field}: не длиннее {limit:n} {limit:символа|символов|символов}",
+                     "{field}: at most {limit:n} {limit:character|characters}"),
     "err.choice": ("{field}: недопустимое значение «{value}»", "{field}: “{value}” is not allowed"),
     "err.date": ("{field} «{value}»: неверная дата", "{field} “{value}”: not a valid date"),
     "err.amount": ("{field} «{value}»: не сумма денег; пример: 1 250 000,50",
@@ -304,16 +307,19 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "File “{file}” unpacks to an unreasonable size and looks malicious. It was not opened",
     ),
     "file.too_many_rows": (
-        "В таблице «{file}» {rows} строк; за один раз можно загрузить до {limit}. Разделите файл",
-        "“{file}” has {rows} rows; at most {limit} can be imported at once. Split the file",
+        "В таблице «{file}» {rows:n} {rows:строка|строки|строк}; за один раз можно загрузить до {limit:n}. "
+        "Разделите файл",
+        "“{file}” has {rows:n} {rows:row|rows}; at most {limit:n} can be imported at once. Split the file",
     ),
     "file.too_many_columns": (
-        "В таблице «{file}» {columns} столбцов; SalesDesk читает не больше {limit}",
-        "“{file}” has {columns} columns; SalesDesk reads at most {limit}",
+        "В таблице «{file}» {columns:n} {columns:столбец|столбца|столбцов}; SalesDesk читает не больше {limit:n}",
+        "“{file}” has {columns:n} {columns:column|columns}; SalesDesk reads at most {limit:n}",
     ),
     "file.too_many_cells": (
-        "Таблица «{file}» слишком велика: {rows} строк × {columns} столбцов. Удалите лишнее или разделите файл",
-        "“{file}” is too large: {rows} rows × {columns} columns. Remove what is not needed or split the file",
+        "Таблица «{file}» слишком велика: {rows:n} {rows:строка|строки|строк} × {columns:n} "
+        "{columns:столбец|столбца|столбцов}. Удалите лишнее или разделите файл",
+        "“{file}” is too large: {rows:n} {rows:row|rows} × {columns:n} {columns:column|columns}. "
+        "Remove what is not needed or split the file",
     ),
     "file.no_sheets": ("В книге «{file}» нет листов с данными", "Workbook “{file}” has no worksheets"),
     "file.no_such_sheet": (
@@ -360,6 +366,47 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.renewal_planned": ("Напоминание о продлении", "Renewal reminder"),
     "cli.report_name": ("Укажите отчёт: {names} (или --list)", "Name a report: {names} (or --list)"),
     "cli.report_empty": ("Нет данных для этих условий.", "Nothing to show for these parameters."),
+    # What the command line prints (item labels reuse field.*). {n:n} groups a count, {n:a|b|c} picks
+    # its plural form (see render).
+    "cli.completeness": ("Заполненность", "Completeness"),
+    "cli.number": ("№{id}", "#{id}"),
+    "cli.check.database": ("База данных", "database"),
+    "cli.check.integrity": ("Целостность", "integrity"),
+    "cli.check.ok": ("в порядке", "ok"),
+    "cli.check.schema": ("Версия схемы: {revision} (нужна {expected})", "schema: {revision} (expected {expected})"),
+    "cli.check.clients": ("Клиентов в базе: {n:n}", "clients: {n:n}"),
+    "cli.internal_error": ("Внутренняя ошибка; подробности в журнале программы.",
+                           "Internal error; details are in the log file."),
+    "cli.shown_of": ("Показано {shown:n} из {total:n}", "Showing {shown:n} of {total:n}"),
+    "cli.col.no": ("№", "No."),
+    "cli.col.name": ("Название", "Name"),
+    "cli.col.completeness": ("Заполн.", "Filled"),
+    "cli.col.opened": ("Открыта", "Opened"),
+    "cli.col.client": ("Клиент", "Client"),
+    "cli.col.deal": ("Сделка", "Deal"),
+    "cli.col.stage": ("Стадия", "Stage"),
+    "cli.col.amount": ("Сумма", "Amount"),
+    "cli.deals_shown": ("Показано {shown:n} из {total:n} {total:сделки|сделок|сделок}",
+                        "Showing {shown:n} of {total:n} {total:deal|deals}"),
+    "cli.import.dry": ("Пробный прогон, база не изменена:", "Dry run, the base was not changed:"),
+    "cli.import.done": ("Загружено:", "Imported:"),
+    "cli.import.created": ("{n:n} {n:новый клиент|новых клиента|новых клиентов}", "{n:n} new {n:client|clients}"),
+    "cli.import.updated": ("{n:n} {n:обновлён|обновлено|обновлено}", "{n:n} updated"),
+    "cli.import.skipped": ("{n:n} {n:пропущен|пропущено|пропущено} (дубли и без изменений)",
+                           "{n:n} skipped (duplicates and no changes)"),
+    "cli.import.rejected": ("{n:n} {n:строка|строки|строк} с ошибками", "{n:n} {n:row|rows} with errors"),
+    "cli.import.repaired": ("ведущие нули восстановлены в {n:n} {n:строке|строках|строках}",
+                            "leading zeros restored in {n:n} {n:row|rows}"),
+    "cli.import.error_file": ("Строки с ошибками: {file}", "Rows with errors: {file}"),
+    "cli.export.done": (
+        "{clients:n} {clients:клиент выгружен|клиента выгружено|клиентов выгружено} в {file}: "
+        "{contacts:n} {contacts:контактное лицо|контактных лица|контактных лиц}, "
+        "{deals:n} {deals:сделка|сделки|сделок}, {reminders:n} {reminders:напоминание|напоминания|напоминаний}",
+        "{clients:n} {clients:client|clients} exported to {file}: "
+        "{contacts:n} {contacts:contact person|contact persons}, "
+        "{deals:n} {deals:deal|deals}, {reminders:n} {reminders:reminder|reminders}",
+    ),
+    "cli.progress": ("{done:n} из {total:n}", "{done:n} of {total:n}"),
     "field.date_from": ("Начало периода", "Period start"),
     "field.date_to": ("Конец периода", "Period end"),
     # Reports.
@@ -445,7 +492,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Суммы — в {currency}; сделки в других валютах не учтены: {others}",
         "Amounts are in {currency}; deals in other currencies are left out: {others}",
     ),
-    "report.note.currency_item": ("{currency} — сделок: {count}, на {amount}", "{currency}: {count} for {amount}"),
+    "report.note.currency_item": ("{currency} — {count:n} {count:сделка|сделки|сделок} на {amount}",
+                                  "{currency}: {count:n} {count:deal|deals} for {amount}"),
     "report.note.conversion": (
         "Конверсия (выиграно ÷ (выиграно + проиграно)): {value} %",
         "Conversion (won ÷ (won + lost)): {value} %",
@@ -454,26 +502,26 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Закрытых сделок нет — конверсию посчитать не из чего",
         "No closed deals, so there is no conversion to show",
     ),
-    "report.note.sleeping_total": ("«Спящих» клиентов: {total}", "Sleeping clients: {total}"),
+    "report.note.sleeping_total": ("«Спящих» клиентов: {total:n}", "Sleeping clients: {total:n}"),
     "report.note.sleeping_shown": (
-        "Показаны {shown} из {total} «спящих» клиентов — с наибольшей выручкой",
-        "Showing {shown} of {total} sleeping clients, those with the highest revenue",
+        "Показаны {shown:n} из {total:n} «спящих» клиентов — с наибольшей выручкой",
+        "Showing {shown:n} of {total:n} sleeping clients, those with the highest revenue",
     ),
     "report.note.never_contacted": (
         "Пустая дата последнего контакта — с клиентом ещё не связывались",
         "An empty last contact means the client was never contacted",
     ),
     "report.note.other_sources": (
-        "«Другие» — остальные источники ({count})",
-        "“Other” adds up the remaining sources ({count})",
+        "«Другие» — остальные источники ({count:n})",
+        "“Other” adds up the remaining sources ({count:n})",
     ),
     "report.note.missing": (
         "В скобках — у скольких клиентов это не заполнено",
         "In brackets: how many clients lack the item",
     ),
     "report.note.chart_rows": (
-        "На диаграмме — первые {count} строк таблицы",
-        "The chart shows the first {count} rows of the table",
+        "На диаграмме — {count:первая|первые|первые} {count:n} {count:строка|строки|строк} таблицы",
+        "The chart shows the first {count:n} {count:row|rows} of the table",
     ),
     "report.err.unknown": ("Нет отчёта «{name}». Есть: {names}", "There is no report “{name}”. Available: {names}"),
     "report.err.period": (
@@ -551,9 +599,10 @@ def language() -> str:
 
 def number_text(value: Decimal | int, places: int) -> str:
     """A number as the user's language writes it: "1 234,56" in Russian, "1,234.56" in English
-    (for reading on a terminal or in a note, not for a spreadsheet cell)."""
-    text = f"{value:,.{places}f}"
-    return text.replace(",", "\u00a0").replace(".", ",") if _language == "ru" else text
+    (for reading on a terminal or in a note, not for a spreadsheet cell); see domain.numbers."""
+    from salesdesk.domain import numbers
+
+    return numbers.number_text(value, places)
 
 
 def detect_language(environ: Mapping[str, str] | None = None) -> str:
@@ -575,12 +624,37 @@ def has(key: str) -> bool:
     return key in _CATALOGUE
 
 
+class _CountFormatter(string.Formatter):
+    """Counts in templates: ``{n:n}`` writes the count grouped by thousands ("3 002", "3,002");
+    ``{n:клиент|клиента|клиентов}`` writes the plural form that fits it (Russian one|few|many,
+    English one|other). Other fields format as usual (an id "№10904" is never grouped)."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def format_field(self, value: Any, format_spec: str) -> Any:
+        if format_spec != "n" and "|" not in format_spec:
+            return super().format_field(value, format_spec)
+        from salesdesk.domain import numbers
+
+        count = value if isinstance(value, int) and not isinstance(value, bool) else None
+        if format_spec == "n":
+            digits = re.fullmatch(r"(\d+)(\+?)", value) if isinstance(value, str) else None  # "1000+"
+            if digits:
+                return numbers.count_text(int(digits[1]), self.lang) + digits[2]
+            return str(value) if count is None else numbers.count_text(count, self.lang)
+        return numbers.plural(5 if count is None else count, format_spec, self.lang)  # "1 000+": many
+
+
 def render(key: str, params: Mapping[str, Any] | None = None, lang: str | None = None) -> str:
     """Render *key* with *params*; parameters that are messages themselves render too."""
     ru, en = _CATALOGUE[key]
-    template = ru if (lang or _language) == "ru" else en
+    chosen = "ru" if (lang or _language) == "ru" else "en"
+    template = ru if chosen == "ru" else en
     values = {k: (v.render(lang) if isinstance(v, Message) else v) for k, v in (params or {}).items()}
-    return template.format(**values)
+    if ":" not in template:
+        return template.format(**values)
+    return _CountFormatter(chosen).vformat(template, (), values)
 
 
 @dataclass(frozen=True)

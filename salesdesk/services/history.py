@@ -13,6 +13,7 @@ from datetime import date, datetime, time
 from enum import StrEnum
 
 from salesdesk.domain.model import Deal, Interaction, InteractionFields, Recurrence, Reminder, ReminderFields
+from salesdesk.domain.numbers import money_text
 from salesdesk.domain.reminders import contact_due
 from salesdesk.domain.validation import validate_interaction, validate_reminder
 from salesdesk.services.common import SaveResult, utcnow
@@ -132,7 +133,7 @@ def build_timeline(interactions: Sequence[Interaction], deals: Sequence[Deal], r
     for deal in deals:
         day = deal.closed_on or deal.opened_on
         entries.append(TimelineEntry(_local_midday(day), EntryKind.DEAL, deal.id, deal.title,
-                                     f"{deal.amount.amount:,.2f} {deal.amount.currency}".replace(",", " "),
+                                     money_text(deal.amount),
                                      deal.stage.value, deal.owner_name))
     for reminder in reminders:
         when = reminder.done_at or reminder.effective_due

@@ -31,7 +31,8 @@ from dateutil.relativedelta import relativedelta
 from salesdesk.domain.completeness import ITEMS, WEIGHTS
 from salesdesk.domain.errors import FieldProblem, UserError, ValidationError
 from salesdesk.domain.messages import msg, number_text
-from salesdesk.domain.model import DealStage
+from salesdesk.domain.model import DealStage, Money
+from salesdesk.domain.numbers import currency_text, money_text
 from salesdesk.domain.reminders import local_at
 from salesdesk.domain.reports import (
     Cell,
@@ -308,7 +309,7 @@ def _currency_notes(currency: str, others: Sequence[CurrencyTotal]) -> tuple[str
     if not others:
         return ()
     listed = "; ".join(_t("report.note.currency_item", currency=o.currency, count=o.deals,
-                          amount=number_text(_money(o.amount_minor), 2)) for o in others)
+                          amount=money_text(Money.from_minor(o.amount_minor, o.currency))) for o in others)
     return (_t("report.note.currency", currency=currency, others=listed),)
 
 
@@ -386,7 +387,7 @@ def _sales_by_period(run: _Run) -> Report:
         (_t("report.param.currency"), currency),
     ]
     chart = ChartSpec(ChartKind.BAR, "period", ("amount", "previous_amount"),
-                      _t("report.chart.sales", currency=currency), over_time=True)
+                      _t("report.chart.sales", currency=currency_text(currency)), over_time=True)
     return _report(run, parameters, columns, rows, totals, chart, _currency_notes(currency, others))
 
 
@@ -417,7 +418,7 @@ def _sales_by_group(run: _Run, *, by_industry: bool) -> Report:
     totals = (_t("report.total"), _money(total.amount_minor), total.deals, _average(total.amount_minor, total.deals),
               Decimal(100).quantize(_TENTH) if total.deals else None)
     parameters = [(_t("report.param.period"), _range_text(start, end)), (_t("report.param.currency"), currency)]
-    chart = ChartSpec(ChartKind.BAR, key, ("amount",), _t("report.chart.sales", currency=currency))
+    chart = ChartSpec(ChartKind.BAR, key, ("amount",), _t("report.chart.sales", currency=currency_text(currency)))
     return _report(run, parameters, columns, rows, totals, chart, _currency_notes(currency, others))
 
 
@@ -460,7 +461,8 @@ def _pipeline(run: _Run) -> Report:
     if by_closed:
         notes.append(_t("report.note.open_not_counted"))
     parameters = [(_t("report.param.period"), _range_text(start, end)), (_t("report.param.currency"), currency)]
-    chart = ChartSpec(ChartKind.BAR, "stage", ("amount",), _t("report.chart.pipeline", currency=currency))
+    chart = ChartSpec(ChartKind.BAR, "stage", ("amount",),
+                      _t("report.chart.pipeline", currency=currency_text(currency)))
     return _report(run, parameters, columns, rows, totals, chart, notes)
 
 
@@ -495,7 +497,8 @@ def _sleeping_clients(run: _Run) -> Report:
         notes.append(_t("report.note.never_contacted"))
     notes.extend(_currency_notes(currency, others))
     parameters = [(_t("report.param.days"), str(p.days)), (_t("report.param.currency"), currency)]
-    chart = ChartSpec(ChartKind.BAR, "client", ("revenue",), _t("report.chart.revenue", currency=currency))
+    chart = ChartSpec(ChartKind.BAR, "client", ("revenue",),
+                      _t("report.chart.revenue", currency=currency_text(currency)))
     return _report(run, parameters, columns, rows, totals, chart, notes)
 
 

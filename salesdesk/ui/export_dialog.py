@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from salesdesk.domain.numbers import count_text
 from salesdesk.ui.settings import dialog_start, remember_dialog_folder
 from salesdesk.ui.widgets import MUTED
 
@@ -37,9 +38,9 @@ class ExportDialog(QDialog):
         scope_box = QGroupBox(self.tr("Which clients"))
         scope_layout = QVBoxLayout(scope_box)
         self.scope = QButtonGroup(self)
-        self.all_button = QRadioButton(self.tr("The whole base (%1)").replace("%1", str(total)))
-        self.filter_button = QRadioButton(self.tr("Those shown now (%1)").replace("%1", str(shown)))
-        self.selection_button = QRadioButton(self.tr("The selected ones (%1)").replace("%1", str(selected)))
+        self.all_button = QRadioButton(self.tr("The whole base (%1)").replace("%1", count_text(total)))
+        self.filter_button = QRadioButton(self.tr("Those shown now (%1)").replace("%1", count_text(shown)))
+        self.selection_button = QRadioButton(self.tr("The selected ones (%1)").replace("%1", count_text(selected)))
         for button, scope in ((self.all_button, "all"), (self.filter_button, "filter"),
                               (self.selection_button, "selection")):
             button.setProperty("scope", scope)

@@ -189,7 +189,7 @@ class FilePage(QWizardPage):
         self._loading = False
         data_rows = max(0, len(sheet.rows) - header_row - 1)
         self.status.setStyleSheet("")
-        self.status.setText(self.tr("%1: %n row(s) below the header; %2 column(s) recognised.", "", data_rows)
+        self.status.setText(self.tr("%1: %Ln row(s) below the header; %2 column(s) recognised.", "", data_rows)
                             .replace("%1", sheet.name).replace("%2", str(len(mapping))))
         self.completeChanged.emit()
 
@@ -549,15 +549,15 @@ class PreviewPage(QWizardPage):
         new, updates, unchanged = plan.count(Fate.NEW), plan.count(Fate.UPDATE), plan.count(Fate.UNCHANGED)
         skipped, errors, repaired = plan.count(Fate.SKIPPED), plan.count(Fate.ERROR), plan.repaired
         parts = [
-            self.tr("%n new client(s)", "", new),
-            self.tr("%n update(s)", "", updates),
-            self.tr("%n already in the base", "", unchanged),
-            self.tr("%n duplicate(s) skipped", "", skipped),
-            self.tr("%n row(s) with errors", "", errors),
+            self.tr("%Ln new client(s)", "", new),
+            self.tr("%Ln update(s)", "", updates),
+            self.tr("%Ln already in the base", "", unchanged),
+            self.tr("%Ln duplicate(s) skipped", "", skipped),
+            self.tr("%Ln row(s) with errors", "", errors),
         ]
         text = ", ".join(parts)
         if repaired:
-            text += ". " + self.tr("Leading zeros restored in %n row(s).", "", repaired)
+            text += ". " + self.tr("Leading zeros restored in %Ln row(s).", "", repaired)
         if plan.new_industries:
             text += " " + translate("ImportWizard", "New industries: %1.").replace("%1", ", ".join(plan.new_industries))
         if plan.new_managers:
@@ -637,13 +637,13 @@ class ResultPage(QWizardPage):
         created, updated, skipped, rejected = result.created, result.updated, result.skipped, result.rejected
         repaired = result.repaired
         text = ", ".join((
-            self.tr("Done: %n new client(s)", "", created),
-            self.tr("%n updated", "", updated),
-            self.tr("%n skipped", "", skipped),
-            self.tr("%n not imported", "", rejected),
+            self.tr("Done: %Ln new client(s)", "", created),
+            self.tr("%Ln updated", "", updated),
+            self.tr("%Ln skipped", "", skipped),
+            self.tr("%Ln not imported", "", rejected),
         )) + "."
         if repaired:
-            text += " " + self.tr("Leading zeros restored in %n row(s).", "", repaired)
+            text += " " + self.tr("Leading zeros restored in %Ln row(s).", "", repaired)
         if result.error_file is not None:
             text += "\n" + self.tr("Rows not imported, with the reason for each, are in %1. Fix them there and "
                                    "import that file again.").replace("%1", str(result.error_file))

@@ -635,12 +635,12 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _on_reminders_overdue_count_changed(self, count: int) -> None:
-        self.overdue_label.setText(self.tr("Overdue reminders: %n", "", count) if count else "")
+        self.overdue_label.setText(self.tr("Overdue reminders: %Ln", "", count) if count else "")
         if self._announced_overdue:
             return
         self._announced_overdue = True
         if count:
-            self.notice.show_message(self.tr("You have %n overdue reminder(s). They are at the top of the "
+            self.notice.show_message(self.tr("You have %Ln overdue reminder(s). They are at the top of the "
                                              "Reminders panel.", "", count), kind="warning",
                                      action=self.tr("Show"), callback=self._show_reminders, timeout_ms=30_000)
 
@@ -684,7 +684,7 @@ class MainWindow(QMainWindow):
         if len(ids) == 1 and first is not None:
             text = self.tr("“%s” moved to the trash.") % first.name
         else:
-            text = self.tr("%n client(s) moved to the trash.", "", len(ids))
+            text = self.tr("%Ln client(s) moved to the trash.", "", len(ids))
         self._offer_undo(text, lambda: self._restore(ids))
 
     def _restore(self, ids: list[int]) -> bool:
@@ -702,7 +702,7 @@ class MainWindow(QMainWindow):
     def restore_selected(self) -> None:
         ids = self.selected_ids()
         if ids and self._restore(ids):
-            self.notice.show_message(self.tr("%n client(s) restored.", "", len(ids)), kind="success",
+            self.notice.show_message(self.tr("%Ln client(s) restored.", "", len(ids)), kind="success",
                                      timeout_ms=4000)
 
     def _offer_undo(self, text: str, undo: Callable[[], object]) -> None:
@@ -760,7 +760,7 @@ class MainWindow(QMainWindow):
         if len(due) == 1:
             text = self.tr("Reminder: %1 — %2").replace("%1", due[0].client_name).replace("%2", due[0].text)
         else:
-            text = self.tr("%n reminder(s) came due.", "", len(due))
+            text = self.tr("%Ln reminder(s) came due.", "", len(due))
         if QSystemTrayIcon.isSystemTrayAvailable():
             if self.tray is None:
                 self.tray = QSystemTrayIcon(self.windowIcon(), self)
@@ -786,7 +786,7 @@ class MainWindow(QMainWindow):
 
     def _on_demo_loaded(self, result: demo.DemoResult) -> None:
         self.refresh()
-        self.notice.show_message(self.tr("%n demo client(s) added.", "", result.clients), kind="success",
+        self.notice.show_message(self.tr("%Ln demo client(s) added.", "", result.clients), kind="success",
                                  timeout_ms=5000)
 
     def _on_long_task_failed(self, exc: BaseException, trace: str) -> None:
@@ -856,7 +856,7 @@ class MainWindow(QMainWindow):
 
         assert isinstance(result, ExportResult)
         path = result.path
-        self.notice.show_message(self.tr("%n client(s) exported to %1.", "", result.clients).replace("%1", path.name),
+        self.notice.show_message(self.tr("%Ln client(s) exported to %1.", "", result.clients).replace("%1", path.name),
                                  kind="success", action=self.tr("Open"),
                                  callback=lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))),
                                  timeout_ms=30_000)

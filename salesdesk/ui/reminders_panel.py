@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from salesdesk.domain.errors import UserError
 from salesdesk.domain.model import Recurrence, Reminder
+from salesdesk.domain.numbers import count_text
 from salesdesk.domain.reminders import Snooze
 from salesdesk.services import reminders
 from salesdesk.services.common import UowFactory
@@ -125,7 +126,7 @@ class RemindersPanel(QWidget):
             if not items:
                 continue
             count = agenda.overdue_total if overdue else len(items)
-            header = QStandardItem(f"{title} ({count})")
+            header = QStandardItem(f"{title} ({count_text(count)})")
             header.setFont(bold)
             header.setSelectable(False)
             if overdue:
@@ -137,7 +138,7 @@ class RemindersPanel(QWidget):
             self.view.setFirstColumnSpanned(self.model.rowCount() - 1, self.model.invisibleRootItem().index(), True)
         hidden = agenda.open_total - len(agenda.all)
         if hidden > 0:
-            more = QStandardItem(self.tr("… and %n more further ahead", "", hidden))
+            more = QStandardItem(self.tr("… and %Ln more further ahead", "", hidden))
             more.setSelectable(False)
             more.setForeground(QBrush(QColor("#5f6368")))
             self.model.appendRow([more, _plain(""), _plain("")])

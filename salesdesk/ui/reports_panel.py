@@ -63,6 +63,7 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.domain.model import Manager
+from salesdesk.domain.numbers import count_text
 from salesdesk.domain.reports import ChartKind, ColumnKind, CountedBy, Period, Report, ReportParameters
 from salesdesk.services import reports
 from salesdesk.services.common import UowFactory
@@ -276,7 +277,7 @@ def _label(value: Any) -> str:
 
 def shown_of(shown: int, total: int) -> str:
     return QCoreApplication.translate("ReportsPanel", "the first %1 of %2; all are in the table") \
-        .replace("%1", str(shown)).replace("%2", str(total))
+        .replace("%1", count_text(shown)).replace("%2", count_text(total))
 
 
 # The parameters -----------------------------------------------------------------------------------

@@ -9,7 +9,8 @@ from decimal import Decimal
 from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer, Slot
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolButton, QWidget
 
-from salesdesk.domain.model import Industry
+from salesdesk.domain import numbers
+from salesdesk.domain.model import Industry, Money
 
 MUTED = "color: #5f6368;"  # secondary text that stays readable (palette(mid) is ~1.7:1 on grey)
 ERROR_COLOR = "#b3261e"
@@ -40,9 +41,9 @@ FIELD_STYLESHEET = (
 )
 
 def money_text(locale: QLocale, amount: Decimal, currency: str) -> str:
-    """An amount as the locale writes money; roubles with the rouble sign, not "RUB"."""
-    symbol = {"RUB": "₽", "USD": "$", "EUR": "€"}.get(currency, currency)
-    return locale.toCurrencyString(float(amount), symbol)
+    """An amount as the user's language writes money: one rule for the whole program
+    (domain.numbers.money_text); *locale* is kept for the callers and agrees with it."""
+    return numbers.money_text(Money(amount, currency))
 
 
 _STYLES = {

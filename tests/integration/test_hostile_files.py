@@ -384,7 +384,7 @@ def test_a_small_file_with_a_cell_in_row_one_million_is_refused(uow: Uow, base: 
                                                                         (1_000_000, ["конец"])]))
     assert path.stat().st_size < 5_000
     message = refused(uow, path, "file.too_many_rows")
-    assert "250000" in message and "Split the file" in message
+    assert "250,000" in message and "Split the file" in message
     child = sheets.import_in_child(db_path, path, memory_mb=1024)
     assert (child.outcome, child.key) == ("refused", "file.too_many_rows") and child.peak_mb < 300, child
     base.assert_unchanged()
@@ -400,7 +400,7 @@ def test_a_genuinely_long_sheet_is_refused_with_the_row_limit(uow: Uow, base: Ba
         sheet.append([i])
     book.save(path)
     message = refused(uow, path, "file.too_many_rows")
-    assert "at most 250000" in message
+    assert "at most 250,000" in message
     base.assert_unchanged()
 
 
@@ -408,7 +408,7 @@ def test_a_long_csv_is_refused_with_the_row_limit(uow: Uow, base: Base, tmp_path
     path = tmp_path / "Длинная.csv"
     path.write_text("Наименование;ИНН\n" + "".join(f"ООО «Клиент {i}»;\n" for i in range(1_500)), encoding="utf-8")
     message = refused(uow, path, "file.too_many_rows", ImportOptions(limits=Limits(rows=1_000)))
-    assert "at most 1000" in message
+    assert "has 1,000+ rows; at most 1,000" in message
     base.assert_unchanged()
 
 
@@ -428,7 +428,7 @@ def test_a_sheet_of_five_hundred_columns_is_refused(uow: Uow, base: Base, tmp_pa
 @pytest.mark.parametrize(("rows", "key", "expected"), [
     ([(1, HEADER + [f"Столбец {i}" for i in range(497)])], "file.too_many_columns", "has 500 columns"),
     ([(1, HEADER + [f"Столбец {i}" for i in range(198)])], "file.too_many_columns", "has 201 columns"),
-    ([(1, HEADER), (1_000_000, ["конец"])], "file.too_many_rows", "has 1000000 rows"),
+    ([(1, HEADER), (1_000_000, ["конец"])], "file.too_many_rows", "has 1,000,000 rows"),
 ], ids=["500 columns", "201 columns", "row 1,000,000"])
 def test_the_size_in_the_message_is_the_size_of_the_sheet(uow: Uow, tmp_path: Path, rows: list[tuple[int, list[str]]],
                                                           key: str, expected: str) -> None:
@@ -544,7 +544,7 @@ def test_a_cell_of_32767_characters_rejects_only_its_row(uow: Uow, base: Base, t
     assert peak < MAX_PYTHON_MEMORY
     assert (result.created, result.rejected) == (1, 2)
     reasons = {r.line: r.reasons for r in result.plan.rows if r.fate is Fate.ERROR}
-    assert reasons == {2: ("Name: at most 300 characters",), 4: ("Notes: at most 20000 characters",)}
+    assert reasons == {2: ("Name: at most 300 characters",), 4: ("Notes: at most 20,000 characters",)}
     assert clients.search_clients(uow(), "короткое").total == 1
     assert result.error_file is not None
     errors = list(openpyxl.load_workbook(result.error_file, read_only=True).active.values)

@@ -260,7 +260,7 @@ def test_sales_by_month_with_the_previous_period(office: Office) -> None:
     assert ("Compared with", "01.11.2025 to 31.12.2025") in result.parameters  # two months back, whole months
     assert ("Currency", "RUB") in result.parameters
     # D5 (500.00 USD, closed 5 Feb) is left out and said so; D8 (trashed client) and D9 (trashed deal) silently.
-    assert result.notes == ("Amounts are in RUB; deals in other currencies are left out: USD: 1 for 500.00",)
+    assert result.notes == ("Amounts are in RUB; deals in other currencies are left out: USD: 1 deal for $500.00",)
     assert result.chart is not None and result.chart.series == ("amount", "previous_amount")
 
 
@@ -301,7 +301,7 @@ def test_sales_by_manager_with_averages_rounded_half_up(office: Office) -> None:
     )
     # 12569.13 / 5 = 2513.826 -> 2513.83
     assert result.totals == ("Total", d("12569.13"), 5, d("2513.83"), d("100.0"))
-    assert result.notes and "USD: 1 for 500.00" in result.notes[0]
+    assert result.notes and "USD: 1 deal for $500.00" in result.notes[0]
 
 
 def test_sales_by_industry_of_the_client(office: Office) -> None:
@@ -338,7 +338,7 @@ def test_the_currency_with_the_most_sales_is_the_report_currency(tmp_path: Path)
     # Two sales in dollars against one in roubles: dollars. 100.00 + 50.50 = 150.50; average 75.25.
     assert result.rows == (("Мария", d("150.50"), 2, d("75.25"), d("100.0")),)
     assert ("Currency", "USD") in result.parameters
-    assert result.notes == ("Amounts are in USD; deals in other currencies are left out: RUB: 1 for 1,000.00",)
+    assert result.notes == ("Amounts are in USD; deals in other currencies are left out: RUB: 1 deal for ₽1,000.00",)
 
 
 # Pipeline --------------------------------------------------------------------------------------
@@ -438,7 +438,7 @@ def test_sleeping_clients_by_past_revenue(office: Office) -> None:
     assert result.notes == (
         "Sleeping clients: 8",
         "An empty last contact means the client was never contacted",
-        "Amounts are in RUB; deals in other currencies are left out: USD: 1 for 500.00",
+        "Amounts are in RUB; deals in other currencies are left out: USD: 1 deal for $500.00",
     )
     only_boris = report(office, "sleeping_clients", ReportParameters(manager_id=office.ids["boris"]))
     assert [row[0] for row in only_boris.rows] == ["=1+2", "Жук"]
@@ -554,7 +554,7 @@ def test_a_report_reads_in_russian(office: Office, lang: None) -> None:
     assert result.title == "Продажи по периодам"
     assert result.rows[0][0] == "4 кв. 2025"
     assert result.parameters[0] == ("Период", "с 01.10.2025 по 31.03.2026")
-    assert result.notes == ("Суммы — в RUB; сделки в других валютах не учтены: USD — сделок: 1, на 500,00",)
+    assert result.notes == ("Суммы — в RUB; сделки в других валютах не учтены: USD — 1 сделка на 500,00\u00a0$",)
 
 
 def test_json_keeps_money_exact(office: Office) -> None:

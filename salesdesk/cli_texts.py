@@ -1,0 +1,200 @@
+"""The command line's help in Russian: argparse's own words and every help text.
+
+argparse speaks gettext: it passes each of its words ("usage: ", "options", "invalid choice: …")
+through ``argparse._`` and ``argparse.ngettext``. So this catalogue is gettext-shaped, English text
+to Russian text, and :func:`speaking` hands argparse a translation while the parser is built and
+parses (help and errors happen inside ``parse_args``). The rest of what the command prints — labels,
+summaries, errors of the services — lives in ``salesdesk.domain.messages`` like every other
+message. A test walks every ``--help`` under Russian and fails on an English line.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from salesdesk.domain import messages
+
+RUSSIAN: dict[str, str] = {
+    # argparse's vocabulary (Python 3.11-3.13).
+    "usage: ": "использование: ",
+    "positional arguments": "аргументы",
+    "options": "параметры",
+    "show this help message and exit": "показать эту справку и выйти",
+    "argument %(argument_name)s: %(message)s": "аргумент %(argument_name)s: %(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "недопустимое значение %(value)r (выберите из: %(choices)s)",
+    "invalid %(type)s value: %(value)r": "недопустимое значение %(value)r",
+    "the following arguments are required: %s": "не указаны обязательные аргументы: %s",
+    "unrecognized arguments: %s": "неизвестные аргументы: %s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: ошибка: %(message)s\n",
+    "expected one argument": "нужно одно значение",
+    "expected at most one argument": "нужно не больше одного значения",
+    "expected at least one argument": "нужно хотя бы одно значение",
+    "expected %s argument": "нужно значений: %s",
+    "expected %s arguments": "нужно значений: %s",
+    "not allowed with argument %s": "нельзя вместе с аргументом %s",
+    "ignored explicit argument %r": "лишнее значение %r",
+    "one of the arguments %s is required": "нужен один из аргументов: %s",
+    "ambiguous option: %(option)s could match %(matches)s": "неоднозначный параметр: %(option)s — это %(matches)s?",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "неизвестная команда %(parser_name)r (есть: %(choices)s)",
+    "can't open '%(filename)s': %(error)s": "не удаётся открыть «%(filename)s»: %(error)s",
+    "unexpected option string: %s": "неожиданный параметр: %s",
+    "show program's version number and exit": "показать версию программы и выйти",
+    # Our own arguments.
+    "not a whole number: %s": "не целое число: %s",
+    "SalesDesk: the client base and sales of a small office. Without a command, opens the window.":
+        "SalesDesk: клиентская база и продажи небольшого офиса. Без команды открывает окно.",
+    "database file or SQLAlchemy URL (default: SALESDESK_DB or the user data folder)":
+        "файл базы данных или адрес SQLAlchemy (по умолчанию — SALESDESK_DB или папка данных пользователя)",
+    "language of messages (default: from the locale: LC_ALL, LC_MESSAGES, LANG)":
+        "язык сообщений (по умолчанию — из настроек системы: LC_ALL, LC_MESSAGES, LANG)",
+    "what to do": "что сделать",
+    "what to do with the client": "что сделать с клиентом",
+    "print as JSON": "вывести в формате JSON",
+    "print the result as JSON": "вывести итог в формате JSON",
+    "the client's number": "номер клиента",
+    "add, show, trash or restore a client": "добавить, показать, удалить в корзину или вернуть клиента",
+    "add a client; prints its number": "добавить клиента; печатает его номер",
+    "short name, e.g. 'ООО «Ромашка»'": "краткое название, например «ООО Ромашка»",
+    "client kind: legal (company), sole_trader or person (default: %(default)s)":
+        "вид клиента: legal (организация), sole_trader (ИП) или person (физлицо); по умолчанию %(default)s",
+    "full legal name": "полное наименование",
+    "INN: 10 digits (company) or 12 (sole trader, person)": "ИНН: 10 цифр (организация) или 12 (ИП, физлицо)",
+    "KPP: 9 characters (companies only)": "КПП: 9 знаков (только у организаций)",
+    "OGRN (company) or OGRNIP (sole trader)": "ОГРН (организация) или ОГРНИП (ИП)",
+    "phone number as people write it": "телефон в любой привычной записи",
+    "e-mail address": "адрес электронной почты",
+    "legal address": "юридический адрес",
+    "city": "город",
+    "OKVED code (e.g. G) or industry name": "код ОКВЭД (например, G) или название отрасли",
+    "status: lead, prospect, active or former (default: %(default)s)":
+        "статус: lead (лид), prospect (потенциальный), active (действующий) или former (бывший); "
+        "по умолчанию %(default)s",
+    "where the client came from (e.g. an exhibition)": "откуда пришёл клиент (например, с выставки)",
+    "owner: a manager's name (see 'salesdesk manager add')":
+        "ответственный: имя менеджера (см. «salesdesk manager add»)",
+    "a tag; repeat for more": "метка; повторите для нескольких",
+    "notes": "заметки",
+    'print {"id": N}': 'напечатать {"id": N}',
+    "print one client": "показать одного клиента",
+    "move a client to the trash": "переместить клиента в корзину",
+    "bring a client back from the trash": "вернуть клиента из корзины",
+    "the office's managers": "менеджеры офиса",
+    "add a manager; prints the number": "добавить менеджера; печатает его номер",
+    "the manager's name": "имя менеджера",
+    "the manager's e-mail": "e-mail менеджера",
+    "list managers": "список менеджеров",
+    "find clients by name, INN, phone, e-mail": "найти клиентов по названию, ИНН, телефону, e-mail",
+    "what to look for": "что искать",
+    "show at most N clients (default: %(default)s)": "показать не больше N клиентов (по умолчанию %(default)s)",
+    "import clients from .xlsx, .xls, .ods or .csv": "загрузить клиентов из .xlsx, .xls, .ods или .csv",
+    "the spreadsheet to import": "таблица для загрузки",
+    "sheet name (default: the first sheet of clients)": "имя листа (по умолчанию — первый лист с клиентами)",
+    'column mapping saved from the import wizard ({"columns": {header: field}})':
+        'сопоставление столбцов, сохранённое мастером загрузки ({"columns": {заголовок: поле}})',
+    "a row that matches a client in the base: update-empty fills its empty fields (default), "
+    "overwrite replaces them, skip leaves it, create adds a new client":
+        "строка, совпавшая с клиентом в базе: update-empty дописывает пустые поля (по умолчанию), "
+        "overwrite перезаписывает, skip пропускает, create добавляет нового клиента",
+    "show what would happen; change nothing": "показать, что произойдёт, ничего не меняя",
+    "where to write the file of rejected rows": "куда записать файл с отклонёнными строками",
+    "export clients to .xlsx or .csv": "выгрузить клиентов в .xlsx или .csv",
+    "where to save the file": "куда сохранить файл",
+    "only clients this search finds": "только клиентов, которых находит этот поиск",
+    "fill the database with realistic demo data": "заполнить базу правдоподобными демонстрационными данными",
+    "how many demo clients (default: %(default)s)": "сколько демонстрационных клиентов (по умолчанию %(default)s)",
+    "random seed: the same seed gives the same data (default: %(default)s)":
+        "начальное число генератора: одно и то же число даёт те же данные (по умолчанию %(default)s)",
+    "check the database's integrity and schema version": "проверить целостность базы и версию её схемы",
+    "make a new, empty database file": "создать новый пустой файл базы",
+    "the new database file (must not exist yet)": "файл новой базы (его ещё не должно быть)",
+    "pipeline: count deals by the date opened (default) or closed":
+        "pipeline: считать сделки по дате открытия (по умолчанию) или закрытия",
+    "compute a report; print it or save it to .xlsx": "построить отчёт; напечатать его или сохранить в .xlsx",
+    "Compute a report as the Reports tab does. Without -o or --json, print it as a table. "
+    "'salesdesk report --list' names the reports.":
+        "Строит отчёт, как вкладка «Отчёты». Без -o и --json печатает его таблицей. "
+        "«salesdesk report --list» перечисляет отчёты.",
+    "the report (see --list)": "отчёт (см. --list)",
+    "name the reports": "перечислить отчёты",
+    "first day (default: 12 months back)": "первый день (по умолчанию — 12 месяцев назад)",
+    "last day (default: today)": "последний день (по умолчанию — сегодня)",
+    "grouping: month, quarter or year for sales_by_period (see --list)":
+        "группировка: month (по месяцам), quarter (по кварталам) или year (по годам) для sales_by_period "
+        "(см. --list)",
+    "only this manager's clients and deals": "только клиенты и сделки этого менеджера",
+    "sleeping_clients: no contact for more than N days (default %(default)s)":
+        "sleeping_clients: без контакта больше N дней (по умолчанию %(default)s)",
+    "completeness_by_manager: count cards filled below N %% (default %(default)s)":
+        "completeness_by_manager: считать карточки, заполненные меньше чем на N %% (по умолчанию %(default)s)",
+    "save the workbook with its chart here": "сохранить книгу с диаграммой в этот файл",
+    "print the report as JSON": "вывести отчёт в формате JSON",
+    "record a deal or list deals": "записать сделку или показать список сделок",
+    "record a deal of a client; prints its number": "записать сделку клиента; печатает её номер",
+    "what is sold, e.g. 'Годовое обслуживание'": "что продаётся, например «Годовое обслуживание»",
+    "the amount as people type it: '1 250 000,50' or 1250000.50":
+        "сумма в привычной записи: «1 250 000,50» или 1250000.50",
+    "currency code (default: %(default)s)": "код валюты (по умолчанию %(default)s)",
+    "stage: new, negotiation, proposal, won or lost (default: %(default)s)":
+        "стадия: new (новая), negotiation (переговоры), proposal (предложение), won (выиграна) или "
+        "lost (проиграна); по умолчанию %(default)s",
+    "why a lost deal was lost (required for --stage lost)": "почему сделка проиграна (обязательно при --stage lost)",
+    "the day the deal was opened: DD.MM.YYYY or YYYY-MM-DD (default: today)":
+        "дата открытия: ДД.ММ.ГГГГ или ГГГГ-ММ-ДД (по умолчанию — сегодня)",
+    "the day a won or lost deal was closed (default: today)":
+        "дата закрытия выигранной или проигранной сделки (по умолчанию — сегодня)",
+    "the day the contract ends: a won deal plans a reminder to offer new terms":
+        "дата окончания договора: у выигранной сделки планирует напоминание предложить новые условия",
+    "owner: a manager's name (default: this seat's manager)":
+        "ответственный: имя менеджера (по умолчанию — менеджер этого рабочего места)",
+    "remind N days before the contract ends (default: the window's setting, 30)":
+        "напомнить за N дней до окончания договора (по умолчанию — как в настройках окна, 30)",
+    'print {"id": N, "renewal_reminder": ...}': 'напечатать {"id": N, "renewal_reminder": ...}',
+    "list deals, newest first": "список сделок, сначала новые",
+    "only this stage; repeat for more": "только эта стадия; повторите для нескольких",
+    "only this manager's deals": "только сделки этого менеджера",
+    "only clients of this industry (OKVED code or name)": "только клиенты этой отрасли (код ОКВЭД или название)",
+    "only clients whose name contains this": "только клиенты, в названии которых есть этот текст",
+    "opened on or after this day": "открытые в этот день или позже",
+    "opened on or before this day": "открытые в этот день или раньше",
+    "show at most N deals (default: %(default)s)": "показать не больше N сделок (по умолчанию %(default)s)",
+    "log a call, meeting, e-mail or note; optionally plan the next contact":
+        "записать звонок, встречу, письмо или заметку; при желании запланировать следующий контакт",
+    "what happened": "что произошло",
+    "kind: call, meeting, email or note (default: %(default)s)":
+        "вид: call (звонок), meeting (встреча), email (письмо) или note (заметка); по умолчанию %(default)s",
+    "what came of it": "чем закончилось",
+    "when: 'DD.MM.YYYY HH:MM' or 'YYYY-MM-DD HH:MM' (default: now)":
+        "когда: «ДД.ММ.ГГГГ ЧЧ:ММ» или «ГГГГ-ММ-ДД ЧЧ:ММ» (по умолчанию — сейчас)",
+    "who made the contact (default: this seat's manager)":
+        "кто связывался с клиентом (по умолчанию — менеджер этого рабочего места)",
+    "the reminder this contact answers: it is marked done (a repeating one moves on)":
+        "напоминание, на которое отвечает этот контакт: оно отмечается выполненным "
+        "(повторяющееся переносится на следующий срок)",
+    "plan the next contact in N months": "запланировать следующий контакт через N месяцев",
+    "plan the next contact on this day": "запланировать следующий контакт на этот день",
+    "what to do next time (with --next-in or --next-on)":
+        "что сделать в следующий раз (вместе с --next-in или --next-on)",
+}
+
+
+def tr(text: str) -> str:
+    """*text* in the language of messages (Russian from the catalogue, English as written)."""
+    return RUSSIAN.get(text, text) if messages.language() == "ru" else text
+
+
+def _ngettext(singular: str, plural: str, count: int) -> str:
+    return tr(singular if count == 1 else plural)
+
+
+@contextmanager
+def speaking() -> Iterator[None]:
+    """argparse's words in the language of messages while the block runs."""
+    module = vars(argparse)
+    saved = module["_"], module["ngettext"]
+    module["_"], module["ngettext"] = tr, _ngettext
+    try:
+        yield
+    finally:
+        module["_"], module["ngettext"] = saved
