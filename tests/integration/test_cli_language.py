@@ -19,6 +19,7 @@ from salesdesk.cli import main
 from salesdesk.domain import messages
 from salesdesk.domain.model import Money
 from salesdesk.domain.numbers import money_text
+from tests.integration.test_cli import new_base
 
 NBSP = "\u00a0"
 CYRILLIC = re.compile("[А-Яа-яЁё]")
@@ -132,7 +133,7 @@ def test_the_real_program_reads_lang_from_the_environment(tmp_path: Path) -> Non
 
 @pytest.fixture
 def base(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
-    db = str(tmp_path / "base.sqlite")
+    db = new_base(tmp_path / "base.sqlite")
     assert run(capsys, "--db", db, "client", "add", "--name", "ООО «Ромашка»", "--inn", "7707083893",
                "--phone", "+7 495 123-45-67")[0] == 0
     return db
