@@ -77,6 +77,7 @@ SHEET_KINDS = {
     "contacts": ("контактные лица", "контакты", "contact persons", "contacts"),
     "deals": ("сделки", "deals"),
     "reminders": ("напоминания", "reminders"),
+    "interactions": ("история контактов", "история", "contact history", "history", "interactions"),
 }
 _SHEET_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     "contacts": {
@@ -95,11 +96,15 @@ _SHEET_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "client_no": ("№ клиента", "client no."), "due_at": ("срок", "due"), "text": ("текст", "text"),
         "recurrence": ("повтор", "repeat"), "done_at": ("выполнено", "done"), "manager": ("менеджер", "manager"),
     },
+    "interactions": {
+        "client_no": ("№ клиента", "client no."), "occurred_at": ("когда", "when"), "kind": ("вид", "kind"),
+        "summary": ("содержание", "summary"), "result": ("итог", "result"), "manager": ("менеджер", "manager"),
+    },
 }
 
 
 def sheet_kind(name: str) -> str | None:
-    """Which part of a SalesDesk export a sheet holds, by its name ("Контактные лица", "Deals")."""
+    """Which part of a SalesDesk export a sheet holds, by its name ("Контактные лица", "Deals", "История контактов")."""
     key = header_key(name)
     return next((kind for kind, names in SHEET_KINDS.items() if key in {header_key(n) for n in names}), None)
 

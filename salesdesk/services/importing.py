@@ -37,6 +37,8 @@ from salesdesk.domain.model import (
     DealFields,
     DealStage,
     IndustryFields,
+    InteractionFields,
+    InteractionKind,
     ManagerFields,
     Money,
     PastReminder,
@@ -221,6 +223,7 @@ _KINDS.update({fold(x): ClientKind.PERSON for x in ("физическое лиц
 _STATUSES = _choices(ClientStatus, "status")
 _STAGES = _choices(DealStage, "stage")
 _RECURRENCES = _choices(Recurrence, "recurrence")
+_INTERACTION_KINDS = _choices(InteractionKind, "interaction")
 
 
 def _problem(field_key: str, key: str, **params: Any) -> str:
@@ -332,6 +335,8 @@ class _Pending:
     deal_owners: list[str] = field(default_factory=list)  # names, resolved when applied
     reminders: list[PastReminder] = field(default_factory=list)
     reminder_managers: list[str] = field(default_factory=list)
+    interactions: list[InteractionFields] = field(default_factory=list)
+    interaction_managers: list[str] = field(default_factory=list)
     report: int | None = None  # index of the row report that speaks for this client
 
 
@@ -342,6 +347,7 @@ class _Extras:
     contacts: dict[str, list[ContactFields]] = field(default_factory=dict)
     deals: dict[str, list[tuple[DealFields, str]]] = field(default_factory=dict)  # with the owner's name
     reminders: dict[str, list[tuple[PastReminder, str]]] = field(default_factory=dict)  # with the manager's
+    interactions: dict[str, list[tuple[InteractionFields, str]]] = field(default_factory=dict)  # with the manager's
     counts: dict[str, int] = field(default_factory=dict)
 
 
@@ -546,6 +552,7 @@ class _Planner:
         stored_ids = sorted(p.base.id for p in self.by_number.values() if p.base is not None)
         deals = self.uow.deals.list_for_clients(stored_ids) if stored_ids else {}
         reminders = self.uow.reminders.list_for_clients(stored_ids) if stored_ids else {}
+        history = self.uow.interactions.list_for_clients(stored_ids) if stored_ids else {}
         for number, target in self.by_number.items():
             changed: set[str] = set()
             for contact in extras.contacts.get(number, ()):
@@ -559,6 +566,10 @@ class _Planner:
             if self._add_missing(extras.reminders.get(number, ()), [*stored_reminders, *target.reminders],
                                  _reminder_key, target.reminders, target.reminder_managers):
                 changed.add("reminders")
+            stored_history = history.get(target.base.id, ()) if target.base else ()
+            if self._add_missing(extras.interactions.get(number, ()), [*stored_history, *target.interactions],
+                                 _interaction_key, target.interactions, target.interaction_managers):
+                changed.add("interactions")
             if changed and target.base is not None:
                 target.changed |= changed
                 if target.report is not None:
@@ -580,6 +591,10 @@ def _deal_key(deal: DealFields) -> tuple[str, date, Money]:
 
 def _reminder_key(reminder: ReminderFields) -> tuple[str, int]:
     return fold(reminder.text), int(reminder.due_at.timestamp()) // 60
+
+
+def _interaction_key(interaction: InteractionFields) -> tuple[str, str, int]:
+    return interaction.kind.value, fold(interaction.summary), int(interaction.occurred_at.timestamp()) // 60
 
 
 def _client_sheet(path: Path, options: ImportOptions) -> tuple[Sheet, Workbook]:
@@ -675,21 +690,24 @@ def _apply(uow: UnitOfWork, planner: _Planner, reporter: Reporter, now: datetime
         owner_id = managers.get(fold(pending.owner)) if pending.owner else pending.fields.owner_id
         return dataclasses.replace(pending.fields, industry_id=industry_id, owner_id=owner_id)
 
-    def children(pending: _Pending) -> tuple[tuple[DealFields, ...], tuple[PastReminder, ...]]:
+    def children(pending: _Pending
+                 ) -> tuple[tuple[DealFields, ...], tuple[PastReminder, ...], tuple[InteractionFields, ...]]:
         deals = tuple(dataclasses.replace(d, owner_id=managers.get(fold(o)) if o else None)
                       for d, o in zip(pending.deals, pending.deal_owners, strict=True))
         reminders = tuple(dataclasses.replace(r, manager_id=managers.get(fold(m)) if m else None)
                           for r, m in zip(pending.reminders, pending.reminder_managers, strict=True))
-        return deals, reminders
+        history = tuple(dataclasses.replace(i, manager_id=managers.get(fold(m)) if m else None)
+                        for i, m in zip(pending.interactions, pending.interaction_managers, strict=True))
+        return deals, reminders, history
 
     new = list(planner.pending.values())
     total = len(new) + sum(1 for p in planner.base_pending.values() if p.changed)
     done = 0
 
     def bundle(pending: _Pending) -> ClientBundle:
-        deals, reminders = children(pending)
+        deals, reminders, history = children(pending)
         return ClientBundle(client=resolve(pending), contacts=tuple(pending.contacts), deals=deals,
-                            reminders=reminders)
+                            reminders=reminders, interactions=history)
 
     batches = ([bundle(p) for p in new[i:i + BATCH]] for i in range(0, len(new), BATCH))
     with derived_batches(batches, len(new)) as ready:
@@ -703,11 +721,13 @@ def _apply(uow: UnitOfWork, planner: _Planner, reporter: Reporter, now: datetime
     for ident, pending in changed.items():
         for contact in pending.contacts:
             uow.contacts.add(ident, contact, now)
-        deals, reminders = children(pending)
+        deals, reminders, history = children(pending)
         for deal in deals:
             uow.deals.add(ident, deal, now)
         for reminder in reminders:
             uow.reminders.add(ident, reminder, now, done_at=reminder.done_at)
+        for interaction in history:
+            uow.interactions.add(ident, interaction, now)
     people = uow.contacts.list_for_clients(list(changed))  # everyone's contacts, new ones included, at once
     for ident, pending in changed.items():
         assert pending.base is not None
@@ -727,7 +747,7 @@ def _apply(uow: UnitOfWork, planner: _Planner, reporter: Reporter, now: datetime
 
 
 def _read_extras(book: Workbook, clients_sheet: str, options: ImportOptions) -> _Extras:
-    """Contact persons, deals and reminders of a SalesDesk export, filed by client №.
+    """Contact persons, deals, reminders and contact history of a SalesDesk export, filed by client №.
 
     Rows that break a rule are left out: the clients they belong to still come in.
     """
@@ -756,6 +776,11 @@ def _read_extras(book: Workbook, clients_sheet: str, options: ImportOptions) -> 
                 deal = _deal_of(values)
                 if deal is not None:
                     extras.deals.setdefault(number, []).append((deal, text_of(values.get("owner"))))
+                    count += 1
+            elif kind == "interactions":
+                interaction = _interaction_of(values)
+                if interaction is not None:
+                    extras.interactions.setdefault(number, []).append((interaction, text_of(values.get("manager"))))
                     count += 1
             else:
                 reminder = _reminder_of(values)
@@ -805,6 +830,15 @@ def _reminder_of(values: Mapping[str, Cell]) -> PastReminder | None:
     return PastReminder(due_at=due, text=text,
                         recurrence=_RECURRENCES.get(fold(text_of(values.get("recurrence"))), Recurrence.NONE),
                         done_at=_moment(values.get("done_at")))
+
+
+def _interaction_of(values: Mapping[str, Cell]) -> InteractionFields | None:
+    when = _moment(values.get("occurred_at"))
+    summary = notes_of(values.get("summary"))
+    if when is None or not summary:
+        return None
+    kind = _INTERACTION_KINDS.get(fold(text_of(values.get("kind"))), InteractionKind.NOTE)
+    return InteractionFields(kind=kind, occurred_at=when, summary=summary, result=notes_of(values.get("result")))
 
 
 def _decimal(cell: Cell) -> Decimal:

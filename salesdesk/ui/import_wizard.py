@@ -562,8 +562,8 @@ class PreviewPage(QWizardPage):
             text += " " + translate("ImportWizard", "New managers: %1.").replace("%1", ", ".join(plan.new_managers))
         if plan.extra_sheets:
             extra = translate("ImportWizard", "Also from the other sheets: %1 contact person(s), %2 deal(s), "
-                                              "%3 reminder(s).")
-            for key, marker in (("contacts", "%1"), ("deals", "%2"), ("reminders", "%3")):
+                                              "%3 reminder(s), %4 entries of contact history.")
+            for key, marker in (("contacts", "%1"), ("deals", "%2"), ("reminders", "%3"), ("interactions", "%4")):
                 extra = extra.replace(marker, str(plan.extra_sheets.get(key, 0)))
             text += " " + extra
         return text
