@@ -396,10 +396,14 @@ def _import(database: Database, args: argparse.Namespace) -> int:
     for row in plan.rows:
         if row.fate is importing.Fate.ERROR:
             print(f"  {row.line:>6}  {row.name[:40]:<40}  {'; '.join(row.reasons)}", file=sys.stderr)
+        elif row.name_differs:  # matched by INN, phone or e-mail under another name: worth a look
+            print(f"  {row.line:>6}  {row.name[:40]:<40}  {row.flag()}", file=sys.stderr)
     words = _IMPORT_WORDS[messages.language()]
     print(words["dry"] if args.dry_run else words["done"])
     for key in ("created", "updated", "skipped", "rejected", "repaired"):
         print(f"  {words[key]}: {getattr(result, key)}")
+    if plan.names_differ:
+        print(f"  {msg('import.names_differ')}: {plan.names_differ}")
     if result.error_file is not None:
         print(f"  {words['error_file']}: {result.error_file}")
     return EXIT_OK

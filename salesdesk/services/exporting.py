@@ -1,9 +1,9 @@
 """Exporting the client base — everything, the current filter or a selection — to .xlsx or .csv.
 
 The workbook has a sheet of clients and sheets of their contact persons, deals, reminders and
-contact history (calls, meetings, e-mails, notes), tied by the client's number, so that it imports back into an empty base with nothing lost and
-into the same base as "no changes". Rows are read and written in chunks, so memory does not grow
-with the size of the base.
+contact history (calls, meetings, e-mails, notes), tied by the client's number, so that it
+imports back into an empty base with nothing lost and into the same base as "no changes". Rows
+are read and written in chunks, so memory does not grow with the size of the base.
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ same file twice changes nothing the second time.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from typing import Any, TypeVar
 
 from salesdesk.domain import messages
 from salesdesk.domain.derived import derive
-from salesdesk.domain.duplicates import IdentityIndex, Match, name_key
+from salesdesk.domain.duplicates import IdentityIndex, Match, name_key, names_differ
 from salesdesk.domain.emails import normalize_email
 from salesdesk.domain.errors import ValidationError
 from salesdesk.domain.messages import msg
@@ -84,6 +85,14 @@ class DuplicatePolicy(StrEnum):
     CREATE = "create"  # create a new client anyway
 
 
+class NameMismatch(StrEnum):
+    """What to do with a row that matches a client by INN, phone or e-mail under a clearly different name."""
+
+    KEEP = "keep"  # the same client: its stored name (and full name) stay, the rest follows the policy
+    RENAME = "rename"  # the same client, renamed as the file says
+    SKIP = "skip"  # leave the row out
+
+
 class Fate(StrEnum):
     NEW = "new"
     UPDATE = "update"
@@ -99,6 +108,13 @@ class ImportOptions:
     mapping: Mapping[int, str] | None = None  # column index -> target; None: from the headers
     on_duplicate: DuplicatePolicy = DuplicatePolicy.UPDATE_EMPTY
     limits: Limits = DEFAULT_LIMITS
+    # None: the stored name is replaced only under OVERWRITE (the user asked the file to win)
+    on_name_mismatch: NameMismatch | None = None
+
+    def name_mismatch(self) -> NameMismatch:
+        if self.on_name_mismatch is not None:
+            return self.on_name_mismatch
+        return NameMismatch.RENAME if self.on_duplicate is DuplicatePolicy.OVERWRITE else NameMismatch.KEEP
 
 
 @dataclass(frozen=True)
@@ -110,6 +126,26 @@ class RowReport:
     repaired: tuple[str, ...] = ()  # e.g. "ИНН 274062111 → 0274062111"
     duplicate_of: str = ""  # "№12 ООО «Ёлка» (ИНН)" or "строка 7 (телефон)"
     changed: tuple[str, ...] = ()  # fields an update fills or replaces
+    client_id: int | None = None  # the stored client the row matched
+    name_in_base: str = ""  # set when the row matched by INN, phone or e-mail but the names clearly differ
+    matched_by: str = ""  # "inn", "phone", "email", "name" or "client_no"
+
+    @property
+    def name_differs(self) -> bool:
+        return bool(self.name_in_base)
+
+    def flag(self) -> str:
+        """"ИНН совпадает, а название другое: в базе «ООО «Ёлка»»", or nothing."""
+        if not self.name_in_base:
+            return ""
+        return str(msg("import.name_differs", field=msg(f"field.{self.matched_by}"), stored=self.name_in_base))
+
+    def as_json(self) -> dict[str, Any]:
+        reason = "; ".join(self.reasons) if self.reasons else (self.flag() or None)
+        return {"line": self.line, "fate": self.fate.value, "name": self.name, "reason": reason,
+                "id": self.client_id, "duplicate_of": self.duplicate_of or None,
+                "name_differs": self.name_differs, "name_in_base": self.name_in_base or None,
+                "changed": list(self.changed), "repaired": list(self.repaired)}
 
 
 @dataclass(frozen=True)
@@ -129,6 +165,11 @@ class ImportPlan:
         return sum(1 for r in self.rows if r.fate is fate)
 
     @property
+    def names_differ(self) -> int:
+        """Rows matched to a client by INN, phone or e-mail whose names clearly differ."""
+        return sum(1 for r in self.rows if r.name_in_base)
+
+    @property
     def repaired(self) -> int:
         return sum(1 for r in self.rows if r.repaired and r.fate is not Fate.ERROR)
 
@@ -142,11 +183,14 @@ class ImportResult:
     repaired: int
     error_file: Path | None
     plan: ImportPlan
+    dry_run: bool = False
 
     def as_json(self) -> dict[str, Any]:
-        return {"created": self.created, "updated": self.updated, "skipped": self.skipped,
-                "rejected": self.rejected, "repaired": self.repaired,
-                "error_file": str(self.error_file) if self.error_file else None}
+        """The summary and each row's fate, so that a script can show what the wizard's preview shows."""
+        return {"dry_run": self.dry_run, "created": self.created, "updated": self.updated, "skipped": self.skipped,
+                "rejected": self.rejected, "repaired": self.repaired, "names_differ": self.plan.names_differ,
+                "error_file": str(self.error_file) if self.error_file else None,
+                "rows": [r.as_json() for r in self.plan.rows]}
 
 
 # Mappings saved for reuse -------------------------------------------------------------------------
@@ -483,27 +527,44 @@ class _Planner:
             return RowReport(row.line, Fate.NEW, name, repaired=repaired)
         where, ident = match.key
         field_label = str(msg(f"field.{match.field}"))
+        target: _Pending | None
         if where == "row":
             target = self.pending[ident]
             of = str(msg("import.row_ref", line=ident, field=field_label))
+            stored_name, client_id = target.fields.name, None
         else:
             client = stored[ident]
-            target = self.base_pending.get(ident) or _Pending(row.line, client.fields(), [], "", "", "", base=client,
-                                                              report=here)
-            self.base_pending[ident] = target
+            target = self.base_pending.get(ident)
             of = str(msg("import.client_ref", id=ident, name=client.name, field=field_label))
+            stored_name, client_id = (target.fields if target is not None else client).name, ident
+        differs = match.field in ("inn", "phone", "email") and names_differ(stored_name, row.client.name)
+        choice = self.options.name_mismatch() if differs else NameMismatch.RENAME
+        report = functools.partial(RowReport, row.line, name=name, repaired=repaired, duplicate_of=of,
+                                   client_id=client_id, name_in_base=stored_name if differs else "",
+                                   matched_by=match.field)
+        if choice is NameMismatch.SKIP:  # not taken for that client, so nothing of the row's goes to it
+            return report(Fate.SKIPPED)
+        if target is None:
+            target = _Pending(row.line, client.fields(), [], "", "", "", base=client, report=here)
+            self.base_pending[ident] = target
         if row.client_no:
             self.by_number.setdefault(row.client_no, target)
         if policy is DuplicatePolicy.SKIP:
-            return RowReport(row.line, Fate.SKIPPED, name, repaired=repaired, duplicate_of=of)
-        merged, changed = _merge(target.fields, row.client, policy)
+            return report(Fate.SKIPPED)
+        incoming = row.client
+        if differs and choice is NameMismatch.KEEP:  # the file's name is not this client's: it stays out
+            incoming = dataclasses.replace(incoming, name=target.fields.name, full_name="")
+        merged, changed = _merge(target.fields, incoming, policy)
+        if differs and choice is NameMismatch.RENAME:  # asked for in so many words: the file's name wins
+            renamed = dataclasses.replace(merged, name=incoming.name, full_name=incoming.full_name or merged.full_name)
+            changed |= {n for n in ("name", "full_name") if getattr(renamed, n) != getattr(merged, n)}
+            merged = renamed
         target.fields = merged
         changed |= self._reference_changes(target, row, policy)
         if row.contact is not None and self._add_contact(target, row.contact):
             changed.add("contacts")
         target.changed |= changed
-        fate = Fate.UPDATE if changed else Fate.UNCHANGED
-        return RowReport(row.line, fate, name, repaired=repaired, duplicate_of=of, changed=tuple(sorted(changed)))
+        return report(Fate.UPDATE if changed else Fate.UNCHANGED, changed=tuple(sorted(changed)))
 
     def _add_contact(self, target: _Pending, contact: ContactFields) -> bool:
         known = (self.contact_names.setdefault(target.base.id, set()) if target.base is not None
@@ -658,7 +719,7 @@ def _plan(uow: UnitOfWork, path: Path, options: ImportOptions,
 def run_import(uow: UnitOfWork, path: Path, options: ImportOptions = ImportOptions(), *,
                reporter: Reporter | None = None, dry_run: bool = False, error_dir: Path | None = None,
                now: datetime | None = None) -> ImportResult:
-    """Import *path*; with *dry_run* only plan. Rejected rows go to an error file either way."""
+    """Import *path*; with *dry_run* only plan and write nothing (neither the base nor an error file)."""
     reporter = reporter or SilentReporter()
     now = now or utcnow()
     with cycle_collection_paused(), uow:
@@ -666,14 +727,16 @@ def run_import(uow: UnitOfWork, path: Path, options: ImportOptions = ImportOptio
         updated = sum(1 for p in planner.base_pending.values() if p.changed)
         # the rejected rows are saved first: if their file cannot be written, nothing is imported
         # and the user is told why, instead of rows silently going missing
-        error_file = _write_error_file(path, plan, rows, error_dir) if plan.count(Fate.ERROR) else None
+        # a dry run writes nothing anywhere: the rejected rows are in the plan it returns
+        error_file = _write_error_file(path, plan, rows, error_dir) if plan.count(Fate.ERROR) and not dry_run \
+            else None
         if not dry_run:
             _apply(uow, planner, reporter, now)
             uow.record("base", 0, "import")
             uow.commit()
     skipped = plan.count(Fate.SKIPPED) + plan.count(Fate.UNCHANGED)
     return ImportResult(len(planner.pending), updated, skipped, plan.count(Fate.ERROR), plan.repaired,
-                        error_file, plan)
+                        error_file, plan, dry_run)
 
 
 def _apply(uow: UnitOfWork, planner: _Planner, reporter: Reporter, now: datetime) -> None:

@@ -242,7 +242,8 @@ def test_xlsx_export_never_writes_a_formula_and_keeps_identifiers_as_text(uow: U
     path = exporting.export_clients(uow(), tmp_path / "out.xlsx").path
     book = openpyxl.load_workbook(path)
     sheet = book.worksheets[0]
-    assert [ws.title for ws in book.worksheets] == ["Clients", "Contact persons", "Deals", "Reminders"]
+    assert [ws.title for ws in book.worksheets] == ["Clients", "Contact persons", "Deals", "Reminders",
+                                                    "Contact history"]
     header = [c.value for c in sheet[1]]
     row = {header[i]: cell for i, cell in enumerate(sheet[2])}
     assert row["Name"].value == "=1+2" and row["Name"].data_type == "s"
