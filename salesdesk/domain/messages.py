@@ -463,6 +463,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "export.closed": ("Закрыта", "Closed"),
     "export.done": ("Выполнено", "Done"),
     "export.yes": ("да", "yes"),
+    "export.title": ("Клиентская база", "Client base"),
+    "print.page_of": ("Страница &P из &N", "Page &P of &N"),
     "export.sheet.interactions": ("История контактов", "Contact history"),
     "export.interaction_kind": ("Вид", "Kind"),
     "err.disk_full": ("Недостаточно места на диске: {where}", "Not enough disk space: {where}"),

@@ -23,7 +23,7 @@ from typing import Any
 
 from salesdesk.domain.messages import msg
 from salesdesk.domain.reports import Cell, ChartKind, ColumnKind, Report, ReportColumn
-from salesdesk.files.writing import save_workbook, sheet_title
+from salesdesk.files.writing import print_setup, save_workbook, sheet_title
 
 MONEY_FORMAT = "#,##0.00"
 INTEGER_FORMAT = "#,##0"
@@ -203,11 +203,7 @@ class _ReportSheet:
         chart.y_axis.delete = False
 
     def _page_setup(self) -> None:
-        ws = self.sheet
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        print_setup(self.sheet, self.report.title, header_rows=(self.header_row, self.header_row))
 
 
 def _put(cell: Any, column: ReportColumn, value: Cell) -> None:

@@ -21,6 +21,7 @@ from salesdesk.services.common import Cancelled, Reporter, SilentReporter
 from salesdesk.store import UnitOfWork
 
 CHUNK = 1_000
+ID = "identifier"  # a text column: what is typed into it later keeps its leading zeros too
 
 
 @dataclass(frozen=True)
@@ -45,12 +46,12 @@ def _client_columns() -> list[Column]:
     f = "field."
     return [
         Column(_t("export.no"), 8, "number"), Column(_t(f + "name"), 34), Column(_t(f + "full_name"), 40),
-        Column(_t(f + "kind"), 14), Column(_t(f + "status"), 14), Column(_t(f + "inn"), 14),
-        Column(_t(f + "kpp"), 12), Column(_t("export.ogrn"), 17), Column(_t(f + "phone"), 20),
+        Column(_t(f + "kind"), 14), Column(_t(f + "status"), 14), Column(_t(f + "inn"), 14, ID),
+        Column(_t(f + "kpp"), 12, ID), Column(_t("export.ogrn"), 17, ID), Column(_t(f + "phone"), 20, ID),
         Column(_t(f + "email"), 26), Column(_t(f + "legal_address"), 40), Column(_t(f + "postal_address"), 40),
         Column(_t(f + "city"), 16), Column(_t(f + "industry"), 30), Column(_t(f + "owner"), 20),
         Column(_t(f + "source"), 16), Column(_t(f + "tags"), 18), Column(_t(f + "bank_name"), 26),
-        Column(_t(f + "bik"), 12), Column(_t(f + "account"), 24), Column(_t(f + "corr_account"), 24),
+        Column(_t(f + "bik"), 12, ID), Column(_t(f + "account"), 24, ID), Column(_t(f + "corr_account"), 24, ID),
         Column(_t(f + "notes"), 40), Column(_t("export.completeness"), 12, "number"),
         Column(_t("export.created"), 17, "datetime"),
     ]
@@ -130,7 +131,7 @@ def export_clients(uow: UnitOfWork, path: Path, *, query: ClientQuery | None = N
                 raise
             writer.close()
         else:
-            book = XlsxBook(path)
+            book = XlsxBook(path, _t("export.title"))
             clients_sheet = book.sheet(_t("export.sheet.clients"), _client_columns())
             contacts_sheet = book.sheet(_t("export.sheet.contacts"), _contact_columns())
             deals_sheet = book.sheet(_t("export.sheet.deals"), _deal_columns())

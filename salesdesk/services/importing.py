@@ -943,13 +943,24 @@ def _write_error_file(path: Path, plan: ImportPlan, rows: list[_Row], error_dir:
             for r in rows if r.line in rejected]
     folder = error_dir or path.parent
     target = folder / str(msg("import.error_file_name", stem=path.stem))
+    # identifiers and phones as text, so that they do not run together as numbers and keep their zeros
+    kinds = ["identifier" if plan.mapping.get(i) in _TEXT_TARGETS else "text" for i in range(width)]
+
+    def write(to: Path) -> None:
+        write_table(to, str(msg("import.error_sheet")), [*headers, reason_header], data, keep_types=True,
+                    kinds=kinds, book_title=path.name)
+
     try:
-        write_table(target, str(msg("import.error_sheet")), [*headers, reason_header], data, keep_types=True)
+        write(target)
     except FileProblem:
         if error_dir is not None:
             raise
         from salesdesk import paths
 
         target = paths.data_dir() / "imports" / target.name
-        write_table(target, str(msg("import.error_sheet")), [*headers, reason_header], data, keep_types=True)
+        write(target)
     return target
+
+
+_TEXT_TARGETS = frozenset({"inn", "kpp", "ogrn", "bik", "account", "corr_account", "phone", "contact_phone",
+                           "client_no"})
