@@ -38,7 +38,7 @@
 <context>
     <name>FilePage</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="190"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="211"/>
         <source>%1: %n row(s) below the header; %2 column(s) recognised.</source>
         <translation>
             <numerusform>%1: %n row below the header; %2 column(s) recognised.</numerusform>
@@ -124,7 +124,15 @@
 <context>
     <name>PreviewPage</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="550"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="593"/>
+        <source>%n row(s) match a client by INN, phone or e-mail, but the name is different. For them:</source>
+        <translation>
+            <numerusform>%n row matches a client by INN, phone or e-mail, but the name is different. For it:</numerusform>
+            <numerusform>%n rows match a client by INN, phone or e-mail, but the name is different. For them:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/import_wizard.py" line="623"/>
         <source>%n new client(s)</source>
         <translation>
             <numerusform>%n new client</numerusform>
@@ -132,7 +140,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="551"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="624"/>
         <source>%n update(s)</source>
         <translation>
             <numerusform>%n update</numerusform>
@@ -140,7 +148,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="552"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="625"/>
         <source>%n already in the base</source>
         <translation>
             <numerusform>%n already in the base</numerusform>
@@ -148,7 +156,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="553"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="626"/>
         <source>%n duplicate(s) skipped</source>
         <translation>
             <numerusform>%n duplicate skipped</numerusform>
@@ -156,7 +164,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="554"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="627"/>
         <source>%n row(s) with errors</source>
         <translation>
             <numerusform>%n row with errors</numerusform>
@@ -164,7 +172,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="558"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="631"/>
         <source>Leading zeros restored in %n row(s).</source>
         <translation>
             <numerusform>Leading zeros restored in %n row.</numerusform>
@@ -197,7 +205,7 @@
 <context>
     <name>ResultPage</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="638"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="711"/>
         <source>Done: %n new client(s)</source>
         <translation>
             <numerusform>Done: %n new client</numerusform>
@@ -205,7 +213,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="639"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="712"/>
         <source>%n updated</source>
         <translation>
             <numerusform>%n updated</numerusform>
@@ -213,7 +221,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="640"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="713"/>
         <source>%n skipped</source>
         <translation>
             <numerusform>%n skipped</numerusform>
@@ -221,7 +229,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="641"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="714"/>
         <source>%n not imported</source>
         <translation>
             <numerusform>%n not imported</numerusform>
@@ -229,7 +237,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="644"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="717"/>
         <source>Leading zeros restored in %n row(s).</source>
         <translation>
             <numerusform>Leading zeros restored in %n row.</numerusform>

@@ -939,47 +939,52 @@ or create a new one (%1).</source>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="129"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="131"/>
         <source>Which file?</source>
         <translation>Какой файл?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="130"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="132"/>
         <source>Excel (.xlsx, .xls), LibreOffice (.ods) or CSV. The first row with column names is found by itself.</source>
         <translation>Excel (.xlsx, .xls), LibreOffice (.ods) или CSV. Строка с названиями столбцов найдётся сама.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="136"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="137"/>
+        <source>Type or paste the path of the file, or choose it</source>
+        <translation>Введите или вставьте путь к файлу либо выберите его</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="139"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="139"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="142"/>
         <source>File:</source>
         <translation>Файл:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="141"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="144"/>
         <source>Sheet:</source>
         <translation>Лист:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="151"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="155"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
         <translation>Таблицы (*.xlsx *.xls *.ods *.csv);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="152"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="156"/>
         <source>Import clients</source>
         <translation>Загрузка клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="173"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="194"/>
         <source>Reading the file…</source>
         <translation>Читаю файл…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="190"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="211"/>
         <source>%1: %n row(s) below the header; %2 column(s) recognised.</source>
         <translation>
             <numerusform>%1: %n строка под заголовком; распознано столбцов: %2.</numerusform>
@@ -988,7 +993,7 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="196"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="217"/>
         <source>The file cannot be read.</source>
         <translation>Файл не удаётся прочитать.</translation>
     </message>
@@ -1103,97 +1108,97 @@ or create a new one (%1).</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="99"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="101"/>
         <source>Import clients from a spreadsheet</source>
         <translation>Загрузка клиентов из таблицы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="424"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="455"/>
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="424"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="455"/>
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="425"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="456"/>
         <source>What happens</source>
         <translation>Что будет</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="425"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="456"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="443"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="476"/>
         <source>contact persons</source>
         <translation>контактные лица</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="444"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="477"/>
         <source>deals</source>
         <translation>сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="445"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="478"/>
         <source>reminders</source>
         <translation>напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="451"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="487"/>
         <source>new client</source>
         <translation>новый клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="452"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="488"/>
         <source>update</source>
         <translation>обновление</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="453"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="489"/>
         <source>already in the base</source>
         <translation>уже есть в базе</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="454"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="490"/>
         <source>duplicate, skipped</source>
         <translation>дубль, пропущен</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="455"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="491"/>
         <source>error, not imported</source>
         <translation>ошибка, не загружается</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="463"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="500"/>
         <source>same as %1</source>
         <translation>совпадает с %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="465"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="502"/>
         <source>fills: %1</source>
         <translation>заполняет: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="468"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="505"/>
         <source>repaired: %1</source>
         <translation>исправлено: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="560"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="633"/>
         <source>New industries: %1.</source>
         <translation>Новые отрасли: %1.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="562"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="635"/>
         <source>New managers: %1.</source>
         <translation>Новые менеджеры: %1.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="564"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="637"/>
         <source>Also from the other sheets: %1 contact person(s), %2 deal(s), %3 reminder(s), %4 entries of contact history.</source>
         <translation>Также с других листов: контактных лиц — %1, сделок — %2, напоминаний — %3, записей истории контактов — %4.</translation>
     </message>
@@ -1738,67 +1743,67 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="212"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="243"/>
         <source>What is in each column?</source>
         <translation>Что в каждом столбце?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="213"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="244"/>
         <source>Check what SalesDesk recognised and change it where needed. A client needs at least a name.</source>
         <translation>Проверьте, что распознал SalesDesk, и поправьте, где нужно. У клиента должно быть хотя бы название.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="217"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="248"/>
         <source>Column names are in row:</source>
         <translation>Названия столбцов в строке:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="222"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="253"/>
         <source>Saved mapping:</source>
         <translation>Сохранённое сопоставление:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="226"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="257"/>
         <source>Save as…</source>
         <translation>Сохранить как…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="262"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="293"/>
         <source>Column in the file</source>
         <translation>Столбец в файле</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="262"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="293"/>
         <source>Goes to</source>
         <translation>Куда</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="263"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="294"/>
         <source>Example %1</source>
         <translation>Пример %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="269"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="300"/>
         <source>Column %1</source>
         <translation>Столбец %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="272"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="303"/>
         <source>— do not import —</source>
         <translation>— не загружать —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="320"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="351"/>
         <source>— none —</source>
         <translation>— нет —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="340"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="371"/>
         <source>Save mapping</source>
         <translation>Сохранить сопоставление</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="340"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="371"/>
         <source>Name of this mapping:</source>
         <translation>Название сопоставления:</translation>
     </message>
@@ -1814,52 +1819,52 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>OptionsPage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="365"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="396"/>
         <source>Clients that are already in the base</source>
         <translation>Клиенты, которые уже есть в базе</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="366"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="397"/>
         <source>A row is the same client when the INN (and KPP of a branch), a phone, an e-mail or the name matches — never when both INNs are known and differ.</source>
         <translation>Строка считается тем же клиентом, если совпадает ИНН (и КПП филиала), телефон, e-mail или название — но никогда, если оба ИНН известны и различаются.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="371"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="402"/>
         <source>Fill in what the card is missing</source>
         <translation>Дополнить карточку тем, чего в ней нет</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="372"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="403"/>
         <source>Fields empty in the card are taken from the file; nothing filled in is changed. Importing the same file again changes nothing.</source>
         <translation>Пустые поля карточки заполняются из файла, заполненные не меняются. Повторная загрузка того же файла ничего не изменит.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="374"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="405"/>
         <source>Update the card from the file</source>
         <translation>Обновить карточку по файлу</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="375"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="406"/>
         <source>Values in the file replace the card&apos;s; empty cells leave the card as it is.</source>
         <translation>Значения из файла заменяют значения карточки; пустые ячейки карточку не меняют.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="376"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="407"/>
         <source>Leave such clients alone</source>
         <translation>Не трогать таких клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="376"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="407"/>
         <source>Only new clients are added.</source>
         <translation>Добавляются только новые клиенты.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="377"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="408"/>
         <source>Add them as new clients anyway</source>
         <translation>Всё равно добавить как новых клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="378"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="409"/>
         <source>Every row becomes a client, even if the base has one like it.</source>
         <translation>Каждая строка станет клиентом, даже если похожий уже есть в базе.</translation>
     </message>
@@ -1867,47 +1872,76 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="477"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="514"/>
         <source>Preview: nothing is written yet</source>
         <translation>Предпросмотр: в базу пока ничего не записано</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="483"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="528"/>
+        <source>keep the name in the base</source>
+        <translation>оставить название из базы</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="529"/>
+        <source>rename the client as in the file</source>
+        <translation>переименовать клиента, как в файле</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="530"/>
+        <source>skip these rows</source>
+        <translation>пропустить эти строки</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="536"/>
         <source>Show:</source>
         <translation>Показать:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="485"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="538"/>
         <source>all rows</source>
         <translation>все строки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="485"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="538"/>
         <source>errors</source>
         <translation>ошибки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="486"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="539"/>
         <source>new clients</source>
         <translation>новых клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="487"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="540"/>
         <source>updates and duplicates</source>
         <translation>обновления и дубли</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="508"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="541"/>
+        <source>same INN, phone or e-mail, different name</source>
+        <translation>тот же ИНН, телефон или e-mail, другое название</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="574"/>
         <source>Checking every row…</source>
         <translation>Проверяю каждую строку…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/import_wizard.py" line="593"/>
+        <source>%n row(s) match a client by INN, phone or e-mail, but the name is different. For them:</source>
+        <translation>
+            <numerusform>%n строка совпадает с клиентом по ИНН, телефону или e-mail, но название другое. Для них:</numerusform>
+            <numerusform>%n строки совпадают с клиентом по ИНН, телефону или e-mail, но название другое. Для них:</numerusform>
+            <numerusform>%n строк совпадают с клиентом по ИНН, телефону или e-mail, но название другое. Для них:</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="532"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="602"/>
         <source>The file cannot be checked.</source>
         <translation>Файл не удаётся проверить.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="550"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="623"/>
         <source>%n new client(s)</source>
         <translation>
             <numerusform>%n новый клиент</numerusform>
@@ -1916,7 +1950,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="551"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="624"/>
         <source>%n update(s)</source>
         <translation>
             <numerusform>%n обновление</numerusform>
@@ -1925,7 +1959,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="552"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="625"/>
         <source>%n already in the base</source>
         <translation>
             <numerusform>%n уже есть в базе</numerusform>
@@ -1934,7 +1968,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="553"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="626"/>
         <source>%n duplicate(s) skipped</source>
         <translation>
             <numerusform>%n дубль пропущен</numerusform>
@@ -1943,7 +1977,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="554"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="627"/>
         <source>%n row(s) with errors</source>
         <translation>
             <numerusform>%n строка с ошибками</numerusform>
@@ -1952,7 +1986,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="558"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="631"/>
         <source>Leading zeros restored in %n row(s).</source>
         <translation>
             <numerusform>Ведущие нули восстановлены в %n строке.</numerusform>
@@ -1961,7 +1995,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="576"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="649"/>
         <source>There is nothing to import.</source>
         <translation>Загружать нечего.</translation>
     </message>
@@ -2263,27 +2297,27 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="587"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="660"/>
         <source>Importing</source>
         <translation>Загрузка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="594"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="667"/>
         <source>Open the file of rows not imported</source>
         <translation>Открыть файл незагруженных строк</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="614"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="687"/>
         <source>Writing to the base… You can cancel: nothing is kept until the end.</source>
         <translation>Записываю в базу… Можно отменить: до конца ничего не сохраняется.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="629"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="702"/>
         <source>Cancelling…</source>
         <translation>Отменяю…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="638"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="711"/>
         <source>Done: %n new client(s)</source>
         <translation>
             <numerusform>Готово: %n новый клиент</numerusform>
@@ -2292,7 +2326,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="639"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="712"/>
         <source>%n updated</source>
         <translation>
             <numerusform>%n обновлён</numerusform>
@@ -2301,7 +2335,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="640"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="713"/>
         <source>%n skipped</source>
         <translation>
             <numerusform>%n пропущен</numerusform>
@@ -2310,7 +2344,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="641"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="714"/>
         <source>%n not imported</source>
         <translation>
             <numerusform>%n не загружен</numerusform>
@@ -2319,7 +2353,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="644"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="717"/>
         <source>Leading zeros restored in %n row(s).</source>
         <translation>
             <numerusform>Ведущие нули восстановлены в %n строке.</numerusform>
@@ -2328,12 +2362,12 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="646"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="719"/>
         <source>Rows not imported, with the reason for each, are in %1. Fix them there and import that file again.</source>
         <translation>Незагруженные строки с причиной для каждой — в файле %1. Исправьте их там и загрузите этот файл снова.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="663"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="736"/>
         <source>The import stopped because of an internal error; the base was not changed.</source>
         <translation>Загрузка остановлена из-за внутренней ошибки; база не изменилась.</translation>
     </message>

@@ -225,6 +225,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "File “{file}” is in use by another program (open in Excel?). Close it and try again",
     ),
     "file.unreadable": ("Не удаётся прочитать «{file}»: {reason}", "Cannot read “{file}”: {reason}"),
+    "file.is_folder": ("«{file}» — это папка, а не файл: выберите файл в ней", "“{file}” is a folder, not a file: "
+                       "choose a file in it"),
+    "file.unsupported_type": (
+        "«{file}»: файлы {suffix} не загружаются — нужен файл Excel (.xlsx, .xls), LibreOffice (.ods) или CSV",
+        "“{file}”: {suffix} files cannot be imported — use an Excel (.xlsx, .xls), LibreOffice (.ods) or CSV file",
+    ),
     "file.empty": ("Файл «{file}» пустой", "File “{file}” is empty"),
     "file.too_big": (
         "Файл «{file}» слишком большой: {size_mb} МБ (можно до {limit_mb} МБ)",

@@ -670,6 +670,23 @@ def _client_sheet(path: Path, options: ImportOptions) -> tuple[Sheet, Workbook]:
     return sheet, book
 
 
+SOURCE_TYPES = (".xlsx", ".xls", ".ods", ".csv", ".txt")
+
+
+def source_problem(path: Path) -> FileProblem | None:
+    """What is wrong with a path a person typed or pasted, before anything is read: missing, a
+    folder, or a type we do not import. None if it is worth reading."""
+    if path.is_dir():
+        return FileProblem("file.is_folder", path)
+    if not path.is_file():
+        return FileProblem("file.not_found", path)
+    if not path.suffix:
+        return FileProblem("file.not_spreadsheet", path)
+    if path.suffix.lower() not in SOURCE_TYPES:
+        return FileProblem("file.unsupported_type", path, suffix=path.suffix.lower())
+    return None
+
+
 def read_headers(path: Path, options: ImportOptions = ImportOptions()
                  ) -> tuple[Sheet, tuple[str, ...], int, dict[int, str]]:
     """The chosen sheet, all sheet names, the header row and the guessed mapping (for the wizard)."""
