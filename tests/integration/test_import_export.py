@@ -74,7 +74,7 @@ def test_a_managers_spreadsheet_imports_with_repairs_duplicates_and_an_error_fil
     errors = openpyxl.load_workbook(result.error_file, read_only=True)
     rows = list(errors.active.values)
     assert rows[0][-1] == "Error" and rows[0][:2] == ("Наименование", "ИНН")
-    assert rows[1][0] == "АО «Ошибка»" and rows[1][1] == 7707083894  # the original cell, as it was
+    assert rows[1][0] == "АО «Ошибка»" and rows[1][1] == "7707083894"  # the original digits, as text
     reason = rows[1][-1]
     assert "INN 7707083894: wrong check digit" in reason and "Phone" in reason and "E-mail" in reason
 
