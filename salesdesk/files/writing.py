@@ -38,7 +38,7 @@ TEXT_FORMAT = "@"
 class Column:
     title: str
     width: float = 14
-    kind: str = "text"  # "text", "number", "money", "date", "datetime", "percent", "identifier"
+    kind: str = "text"  # "text", "number", "money", "date", "datetime", "percent", "identifier", "wrap"
 
 
 def print_setup(sheet: Any, title: str, *, header_rows: tuple[int, int] = (1, 1),
@@ -180,8 +180,17 @@ class XlsxSheet:
         # Columns whose cells need a format or a forced type; the rest are appended as plain values.
         self._formats = {i: {"money": MONEY_FORMAT, "date": DATE_FORMAT, "datetime": DATETIME_FORMAT,
                              "percent": "0"}.get(c.kind) for i, c in enumerate(self.columns)}
+        # long texts (the reason of an error file) wrap inside their column instead of running on
+        self._wrapped = {i for i, c in enumerate(self.columns) if c.kind == "wrap"}
+        self._wrap = Alignment(vertical="top", wrap_text=True)
 
     def append(self, values: Sequence[Any]) -> None:
+        if self._wrapped:
+            # spreadsheets do not grow a row for wrapped text they did not lay out themselves
+            lines = max((_lines(values[i], self.columns[i].width) for i in self._wrapped if i < len(values)),
+                        default=1)
+            if lines > 1:
+                self.sheet.row_dimensions[self.rows + 2].height = 15.0 * lines + 2
         row: list[Any] = []
         for index, value in enumerate(values):
             if value is None or value == "":
@@ -190,9 +199,11 @@ class XlsxSheet:
                 value = xml_safe(value)
                 if looks_guarded(value):  # typed that way: one more, as the import takes one off
                     value = "'" + value
-                if value.startswith("="):
+                if value.startswith("=") or index in self._wrapped:
                     cell = self._cell(self.sheet, value=value)
                     cell.data_type = "s"  # never a formula
+                    if index in self._wrapped:
+                        cell.alignment = self._wrap
                     row.append(cell)
                 else:
                     row.append(value)
@@ -224,9 +235,9 @@ def write_table(path: Path, title: str, headers: Sequence[str], rows: Iterable[S
     columns = []
     for index, header in enumerate(headers):
         kind = kinds[index] if index < len(kinds) else "text"
-        longest = max([len(line) for line in (header or "").split("\n")]
+        longest = max([len(line) * 1.2 for line in (header or "").split("\n")]  # the header is bold
                       + [_shown_length(row[index]) for row in values if index < len(row)] + [0])
-        columns.append(Column(header or "", width=float(max(10, min(60, longest + 2))), kind=kind))
+        columns.append(Column(header or "", width=float(max(10, min(60, round(longest) + 3))), kind=kind))
     book = XlsxBook(path, book_title)
     sheet = book.sheet(title, columns)
     for row in values:
@@ -234,6 +245,15 @@ def write_table(path: Path, title: str, headers: Sequence[str], rows: Iterable[S
                       for i, v in enumerate(row)])
     book.close()
     return path
+
+
+def _lines(value: Any, width: float) -> int:
+    """About how many lines *value* takes wrapped in a column *width* characters wide."""
+    if not isinstance(value, str) or not value:
+        return 1
+    import textwrap
+
+    return sum(max(1, len(textwrap.wrap(part, max(1, int(width) - 2)))) for part in value.split("\n"))
 
 
 def _shown_length(value: Any) -> int:

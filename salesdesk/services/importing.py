@@ -961,7 +961,7 @@ def _write_error_file(path: Path, plan: ImportPlan, rows: list[_Row], error_dir:
     folder = error_dir or path.parent
     target = folder / str(msg("import.error_file_name", stem=path.stem))
     # identifiers and phones as text, so that they do not run together as numbers and keep their zeros
-    kinds = ["identifier" if plan.mapping.get(i) in _TEXT_TARGETS else "text" for i in range(width)]
+    kinds = ["identifier" if plan.mapping.get(i) in _TEXT_TARGETS else "text" for i in range(width)] + ["wrap"]
 
     def write(to: Path) -> None:
         write_table(to, str(msg("import.error_sheet")), [*headers, reason_header], data, keep_types=True,

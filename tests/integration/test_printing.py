@@ -67,7 +67,9 @@ def test_the_error_file_is_laid_out_like_an_export(uow: Uow, tmp_path: Path) -> 
     assert errors["B2"].data_type == "s" and errors["C2"].data_type == "s"
     widths = {letter: errors.column_dimensions[letter].width for letter in "ABCDEF"}
     assert widths["A"] >= len(name) and widths["B"] >= len(inn) and widths["C"] >= len(phone)
-    assert widths["F"] >= 40  # the reason: long text
+    assert widths["F"] >= 40 and errors["F2"].alignment.wrap_text  # the reason: long text, wrapped
+    assert widths["A"] >= len("Наименование") * 1.2  # a bold header fits too
+    assert errors.row_dimensions[2].height >= 30  # the row is as tall as its wrapped reason
     for letter in "BCD":
         assert errors.column_dimensions[letter].number_format == "@"  # what is typed in later stays text
     check_printed(errors, "base.xlsx")
