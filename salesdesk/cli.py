@@ -35,7 +35,7 @@ from salesdesk.domain.model import (
     InteractionKind,
     Money,
 )
-from salesdesk.domain.numbers import money_text
+from salesdesk.domain.numbers import count_text, money_text
 from salesdesk.domain.queries import ClientRow
 from salesdesk.domain.reports import ColumnKind, Report, ReportParameters
 from salesdesk.domain.spreadsheet import date_of
@@ -444,9 +444,13 @@ def _import(database: Database, args: argparse.Namespace) -> int:
     for row in plan.rows:
         if row.fate is importing.Fate.ERROR:
             print(f"  {row.line:>6}  {row.name[:40]:<40}  {'; '.join(row.reasons)}", file=sys.stderr)
+        elif row.name_differs:  # matched by INN, phone or e-mail under another name: worth a look
+            print(f"  {row.line:>6}  {row.name[:40]:<40}  {row.flag()}", file=sys.stderr)
     print(msg("cli.import.dry" if args.dry_run else "cli.import.done"))
     for key in ("created", "updated", "skipped", "rejected", "repaired"):
         print(f"  {msg('cli.import.' + key, n=getattr(result, key))}")
+    if plan.names_differ:
+        print(f"  {msg('import.names_differ')}: {count_text(plan.names_differ)}")
     if result.error_file is not None:
         print(msg("cli.import.error_file", file=result.error_file))
     return EXIT_OK

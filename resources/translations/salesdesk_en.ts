@@ -38,7 +38,7 @@
 <context>
     <name>FilePage</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="192"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="213"/>
         <source>%1: %Ln row(s) below the header; %2 column(s) recognised.</source>
         <translation>
             <numerusform>%1: %Ln row below the header; %2 column(s) recognised.</numerusform>
@@ -124,7 +124,15 @@
 <context>
     <name>PreviewPage</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="552"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="595"/>
+        <source>%n row(s) match a client by INN, phone or e-mail, but the name is different. For them:</source>
+        <translation>
+            <numerusform>%n row matches a client by INN, phone or e-mail, but the name is different. For it:</numerusform>
+            <numerusform>%n rows match a client by INN, phone or e-mail, but the name is different. For them:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/import_wizard.py" line="625"/>
         <source>%Ln new client(s)</source>
         <translation>
             <numerusform>%Ln new client</numerusform>
@@ -132,7 +140,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="553"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="626"/>
         <source>%Ln update(s)</source>
         <translation>
             <numerusform>%Ln update</numerusform>
@@ -140,7 +148,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="554"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="627"/>
         <source>%Ln already in the base</source>
         <translation>
             <numerusform>%Ln already in the base</numerusform>
@@ -148,7 +156,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="555"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="628"/>
         <source>%Ln duplicate(s) skipped</source>
         <translation>
             <numerusform>%Ln duplicate skipped</numerusform>
@@ -156,7 +164,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="556"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="629"/>
         <source>%Ln row(s) with errors</source>
         <translation>
             <numerusform>%Ln row with errors</numerusform>
@@ -164,7 +172,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="560"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="633"/>
         <source>Leading zeros restored in %Ln row(s).</source>
         <translation>
             <numerusform>Leading zeros restored in %Ln row.</numerusform>
@@ -197,7 +205,7 @@
 <context>
     <name>ResultPage</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="640"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="713"/>
         <source>Done: %Ln new client(s)</source>
         <translation>
             <numerusform>Done: %Ln new client</numerusform>
@@ -205,7 +213,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="641"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="714"/>
         <source>%Ln updated</source>
         <translation>
             <numerusform>%Ln updated</numerusform>
@@ -213,7 +221,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="642"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="715"/>
         <source>%Ln skipped</source>
         <translation>
             <numerusform>%Ln skipped</numerusform>
@@ -221,7 +229,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="643"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="716"/>
         <source>%Ln not imported</source>
         <translation>
             <numerusform>%Ln not imported</numerusform>
@@ -229,7 +237,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="646"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="719"/>
         <source>Leading zeros restored in %Ln row(s).</source>
         <translation>
             <numerusform>Leading zeros restored in %Ln row.</numerusform>

@@ -939,47 +939,52 @@ or create a new one (%1).</source>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="130"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="132"/>
         <source>Which file?</source>
         <translation>Какой файл?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="131"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="133"/>
         <source>Excel (.xlsx, .xls), LibreOffice (.ods) or CSV. The first row with column names is found by itself.</source>
         <translation>Excel (.xlsx, .xls), LibreOffice (.ods) или CSV. Строка с названиями столбцов найдётся сама.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="137"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="138"/>
+        <source>Type or paste the path of the file, or choose it</source>
+        <translation>Введите или вставьте путь к файлу либо выберите его</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="140"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="140"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="143"/>
         <source>File:</source>
         <translation>Файл:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="142"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="145"/>
         <source>Sheet:</source>
         <translation>Лист:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="152"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="156"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
         <translation>Таблицы (*.xlsx *.xls *.ods *.csv);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="153"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="157"/>
         <source>Import clients</source>
         <translation>Загрузка клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="175"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="196"/>
         <source>Reading the file…</source>
         <translation>Читаю файл…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="192"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="213"/>
         <source>%1: %Ln row(s) below the header; %2 column(s) recognised.</source>
         <translation>
             <numerusform>%1: %Ln строка под заголовком; распознано столбцов: %2.</numerusform>
@@ -988,7 +993,7 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="198"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="219"/>
         <source>The file cannot be read.</source>
         <translation>Файл не удаётся прочитать.</translation>
     </message>
@@ -1103,99 +1108,99 @@ or create a new one (%1).</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="100"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="102"/>
         <source>Import clients from a spreadsheet</source>
         <translation>Загрузка клиентов из таблицы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="426"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="457"/>
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="426"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="457"/>
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="427"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="458"/>
         <source>What happens</source>
         <translation>Что будет</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="427"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="458"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="445"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="478"/>
         <source>contact persons</source>
         <translation>контактные лица</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="446"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="479"/>
         <source>deals</source>
         <translation>сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="447"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="480"/>
         <source>reminders</source>
         <translation>напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="453"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="489"/>
         <source>new client</source>
         <translation>новый клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="454"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="490"/>
         <source>update</source>
         <translation>обновление</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="455"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="491"/>
         <source>already in the base</source>
         <translation>уже есть в базе</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="456"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="492"/>
         <source>duplicate, skipped</source>
         <translation>дубль, пропущен</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="457"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="493"/>
         <source>error, not imported</source>
         <translation>ошибка, не загружается</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="465"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="502"/>
         <source>same as %1</source>
         <translation>совпадает с %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="467"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="504"/>
         <source>fills: %1</source>
         <translation>заполняет: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="470"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="507"/>
         <source>repaired: %1</source>
         <translation>исправлено: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="562"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="635"/>
         <source>New industries: %1.</source>
         <translation>Новые отрасли: %1.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="564"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="637"/>
         <source>New managers: %1.</source>
         <translation>Новые менеджеры: %1.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="566"/>
-        <source>Also from the other sheets: %1 contact person(s), %2 deal(s), %3 reminder(s).</source>
-        <translation>С других листов: контактных лиц — %1, сделок — %2, напоминаний — %3.</translation>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="639"/>
+        <source>Also from the other sheets: %1 contact person(s), %2 deal(s), %3 reminder(s), %4 entries of contact history.</source>
+        <translation>Также с других листов: контактных лиц — %1, сделок — %2, напоминаний — %3, записей истории контактов — %4.</translation>
     </message>
 </context>
 <context>
@@ -1738,67 +1743,67 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="214"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="245"/>
         <source>What is in each column?</source>
         <translation>Что в каждом столбце?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="215"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="246"/>
         <source>Check what SalesDesk recognised and change it where needed. A client needs at least a name.</source>
         <translation>Проверьте, что распознал SalesDesk, и поправьте, где нужно. У клиента должно быть хотя бы название.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="219"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="250"/>
         <source>Column names are in row:</source>
         <translation>Названия столбцов в строке:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="224"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="255"/>
         <source>Saved mapping:</source>
         <translation>Сохранённое сопоставление:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="228"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="259"/>
         <source>Save as…</source>
         <translation>Сохранить как…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="264"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="295"/>
         <source>Column in the file</source>
         <translation>Столбец в файле</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="264"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="295"/>
         <source>Goes to</source>
         <translation>Куда</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="265"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="296"/>
         <source>Example %1</source>
         <translation>Пример %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="271"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="302"/>
         <source>Column %1</source>
         <translation>Столбец %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="274"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="305"/>
         <source>— do not import —</source>
         <translation>— не загружать —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="322"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="353"/>
         <source>— none —</source>
         <translation>— нет —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="342"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="373"/>
         <source>Save mapping</source>
         <translation>Сохранить сопоставление</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="342"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="373"/>
         <source>Name of this mapping:</source>
         <translation>Название сопоставления:</translation>
     </message>
@@ -1814,52 +1819,52 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>OptionsPage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="367"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="398"/>
         <source>Clients that are already in the base</source>
         <translation>Клиенты, которые уже есть в базе</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="368"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="399"/>
         <source>A row is the same client when the INN (and KPP of a branch), a phone, an e-mail or the name matches — never when both INNs are known and differ.</source>
         <translation>Строка считается тем же клиентом, если совпадает ИНН (и КПП филиала), телефон, e-mail или название — но никогда, если оба ИНН известны и различаются.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="373"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="404"/>
         <source>Fill in what the card is missing</source>
         <translation>Дополнить карточку тем, чего в ней нет</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="374"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="405"/>
         <source>Fields empty in the card are taken from the file; nothing filled in is changed. Importing the same file again changes nothing.</source>
         <translation>Пустые поля карточки заполняются из файла, заполненные не меняются. Повторная загрузка того же файла ничего не изменит.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="376"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="407"/>
         <source>Update the card from the file</source>
         <translation>Обновить карточку по файлу</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="377"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="408"/>
         <source>Values in the file replace the card&apos;s; empty cells leave the card as it is.</source>
         <translation>Значения из файла заменяют значения карточки; пустые ячейки карточку не меняют.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="378"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="409"/>
         <source>Leave such clients alone</source>
         <translation>Не трогать таких клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="378"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="409"/>
         <source>Only new clients are added.</source>
         <translation>Добавляются только новые клиенты.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="379"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="410"/>
         <source>Add them as new clients anyway</source>
         <translation>Всё равно добавить как новых клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="380"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="411"/>
         <source>Every row becomes a client, even if the base has one like it.</source>
         <translation>Каждая строка станет клиентом, даже если похожий уже есть в базе.</translation>
     </message>
@@ -1867,47 +1872,76 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="479"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="516"/>
         <source>Preview: nothing is written yet</source>
         <translation>Предпросмотр: в базу пока ничего не записано</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="485"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="530"/>
+        <source>keep the name in the base</source>
+        <translation>оставить название из базы</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="531"/>
+        <source>rename the client as in the file</source>
+        <translation>переименовать клиента, как в файле</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="532"/>
+        <source>skip these rows</source>
+        <translation>пропустить эти строки</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="538"/>
         <source>Show:</source>
         <translation>Показать:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="487"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="540"/>
         <source>all rows</source>
         <translation>все строки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="487"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="540"/>
         <source>errors</source>
         <translation>ошибки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="488"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="541"/>
         <source>new clients</source>
         <translation>новых клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="489"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="542"/>
         <source>updates and duplicates</source>
         <translation>обновления и дубли</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="510"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="543"/>
+        <source>same INN, phone or e-mail, different name</source>
+        <translation>тот же ИНН, телефон или e-mail, другое название</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="576"/>
         <source>Checking every row…</source>
         <translation>Проверяю каждую строку…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/import_wizard.py" line="595"/>
+        <source>%n row(s) match a client by INN, phone or e-mail, but the name is different. For them:</source>
+        <translation>
+            <numerusform>%n строка совпадает с клиентом по ИНН, телефону или e-mail, но название другое. Для них:</numerusform>
+            <numerusform>%n строки совпадают с клиентом по ИНН, телефону или e-mail, но название другое. Для них:</numerusform>
+            <numerusform>%n строк совпадают с клиентом по ИНН, телефону или e-mail, но название другое. Для них:</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="534"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="604"/>
         <source>The file cannot be checked.</source>
         <translation>Файл не удаётся проверить.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="552"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="625"/>
         <source>%Ln new client(s)</source>
         <translation>
             <numerusform>%Ln новый клиент</numerusform>
@@ -1916,7 +1950,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="553"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="626"/>
         <source>%Ln update(s)</source>
         <translation>
             <numerusform>%Ln обновление</numerusform>
@@ -1925,7 +1959,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="554"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="627"/>
         <source>%Ln already in the base</source>
         <translation>
             <numerusform>%Ln уже есть в базе</numerusform>
@@ -1934,7 +1968,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="555"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="628"/>
         <source>%Ln duplicate(s) skipped</source>
         <translation>
             <numerusform>%Ln дубль пропущен</numerusform>
@@ -1943,7 +1977,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="556"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="629"/>
         <source>%Ln row(s) with errors</source>
         <translation>
             <numerusform>%Ln строка с ошибками</numerusform>
@@ -1952,7 +1986,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="560"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="633"/>
         <source>Leading zeros restored in %Ln row(s).</source>
         <translation>
             <numerusform>Ведущие нули восстановлены в %Ln строке.</numerusform>
@@ -1961,7 +1995,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="578"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="651"/>
         <source>There is nothing to import.</source>
         <translation>Загружать нечего.</translation>
     </message>
@@ -2296,27 +2330,27 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="589"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="662"/>
         <source>Importing</source>
         <translation>Загрузка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="596"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="669"/>
         <source>Open the file of rows not imported</source>
         <translation>Открыть файл незагруженных строк</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="616"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="689"/>
         <source>Writing to the base… You can cancel: nothing is kept until the end.</source>
         <translation>Записываю в базу… Можно отменить: до конца ничего не сохраняется.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="631"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="704"/>
         <source>Cancelling…</source>
         <translation>Отменяю…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="640"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="713"/>
         <source>Done: %Ln new client(s)</source>
         <translation>
             <numerusform>Готово: %Ln новый клиент</numerusform>
@@ -2325,7 +2359,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="641"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="714"/>
         <source>%Ln updated</source>
         <translation>
             <numerusform>%Ln обновлён</numerusform>
@@ -2334,7 +2368,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="642"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="715"/>
         <source>%Ln skipped</source>
         <translation>
             <numerusform>%Ln пропущен</numerusform>
@@ -2343,7 +2377,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="643"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="716"/>
         <source>%Ln not imported</source>
         <translation>
             <numerusform>%Ln не загружен</numerusform>
@@ -2352,7 +2386,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="646"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="719"/>
         <source>Leading zeros restored in %Ln row(s).</source>
         <translation>
             <numerusform>Ведущие нули восстановлены в %Ln строке.</numerusform>
@@ -2361,12 +2395,12 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="648"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="721"/>
         <source>Rows not imported, with the reason for each, are in %1. Fix them there and import that file again.</source>
         <translation>Незагруженные строки с причиной для каждой — в файле %1. Исправьте их там и загрузите этот файл снова.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="665"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="738"/>
         <source>The import stopped because of an internal error; the base was not changed.</source>
         <translation>Загрузка остановлена из-за внутренней ошибки; база не изменилась.</translation>
     </message>

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
-from salesdesk.domain.text import words
+from salesdesk.domain.text import LEGAL_FORM_WORDS, LEGAL_FORMS, words
 
 MATCH_ORDER = ("inn", "phone", "email", "name")
 
@@ -22,6 +23,23 @@ def name_key(name: str) -> str:
     """The name as matching compares it: folded words, legal form included ("АО «Квант»" and
     "ООО «Квант»" are different firms), quotes and punctuation ignored."""
     return " ".join(words(name))
+def names_differ(first: str, second: str) -> bool:
+    """Whether two names clearly belong to different firms ("ПАО Сбербанк" and "ООО «Ёлка»").
+
+    Compared without legal forms, quotes, punctuation, case and ё: not when either is empty of
+    words, when one's words are all in the other ("Ёлка" and "Ёлка-М", "ИП Сидоров" and "Сидоров
+    Иван Петрович"), or when they are nearly the same letters (a typo).
+    """
+    one, two = _name_words(first), _name_words(second)
+    if not one or not two or set(one) <= set(two) or set(two) <= set(one):
+        return False
+    return SequenceMatcher(None, " ".join(one), " ".join(two)).ratio() < 0.8
+
+
+def _name_words(name: str) -> list[str]:
+    return [w for w in words(name) if w not in LEGAL_FORMS and w not in LEGAL_FORM_WORDS]
+
+
 Key = tuple[str, int]  # ("base", client id) or ("row", line number)
 
 

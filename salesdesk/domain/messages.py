@@ -283,6 +283,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "File “{file}” is in use by another program (open in Excel?). Close it and try again",
     ),
     "file.unreadable": ("Не удаётся прочитать «{file}»: {reason}", "Cannot read “{file}”: {reason}"),
+    "file.is_folder": ("«{file}» — это папка, а не файл: выберите файл в ней", "“{file}” is a folder, not a file: "
+                       "choose a file in it"),
+    "file.unsupported_type": (
+        "«{file}»: файлы {suffix} не загружаются — нужен файл Excel (.xlsx, .xls), LibreOffice (.ods) или CSV",
+        "“{file}”: {suffix} files cannot be imported — use an Excel (.xlsx, .xls), LibreOffice (.ods) or CSV file",
+    ),
     "file.empty": ("Файл «{file}» пустой", "File “{file}” is empty"),
     "file.too_big": (
         "Файл «{file}» слишком большой: {size_mb} МБ (можно до {limit_mb} МБ)",
@@ -552,11 +558,17 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "report.err.threshold": ("Порог заполненности — от 0 до 100 %", "The completeness threshold is 0 to 100 %"),
     # Import and export.
     "import.lost_digits": (
-        "{field} {value}: в таблице хранится как число и уже потерял цифры. Введите его в Excel как "
-        "текст (с апострофом впереди) и загрузите снова",
-        "{field} {value}: the spreadsheet stores it as a number and has already lost digits. Enter it as "
-        "text (with a leading apostrophe) and import again",
+        "{field} {value}: таблица превратила {field} в округлённое число, и его цифры потеряны. "
+        "Задайте столбцу формат «Текстовый», введите {field} заново и загрузите файл снова",
+        "{field} {value}: the spreadsheet turned the {field} into a rounded number and its digits are lost. "
+        "Format the column as text, type the {field} again and import the file again",
     ),
+    "import.name_differs": (
+        "{field} совпадает, а название другое: в базе «{stored}»",
+        "same {field}, different name: “{stored}” in the base",
+    ),
+    "import.names_differ": ("совпадает ИНН, телефон или e-mail, а название другое", "same INN, phone or e-mail, "
+                            "different name"),
     "import.row_ref": ("строка {line} ({field})", "row {line} ({field})"),
     "import.client_ref": ("№{id} {name} ({field})", "#{id} {name} ({field})"),
     "import.target.contact_phone": ("Телефон контактного лица", "Contact person's phone"),
@@ -583,6 +595,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "export.closed": ("Закрыта", "Closed"),
     "export.done": ("Выполнено", "Done"),
     "export.yes": ("да", "yes"),
+    "export.title": ("Клиентская база", "Client base"),
+    "print.page_of": ("Страница &P из &N", "Page &P of &N"),
+    "export.sheet.interactions": ("История контактов", "Contact history"),
+    "export.interaction_kind": ("Вид", "Kind"),
     "err.disk_full": ("Недостаточно места на диске: {where}", "Not enough disk space: {where}"),
 }
 

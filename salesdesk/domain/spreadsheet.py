@@ -77,6 +77,7 @@ SHEET_KINDS = {
     "contacts": ("контактные лица", "контакты", "contact persons", "contacts"),
     "deals": ("сделки", "deals"),
     "reminders": ("напоминания", "reminders"),
+    "interactions": ("история контактов", "история", "contact history", "history", "interactions"),
 }
 _SHEET_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     "contacts": {
@@ -95,11 +96,15 @@ _SHEET_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "client_no": ("№ клиента", "client no."), "due_at": ("срок", "due"), "text": ("текст", "text"),
         "recurrence": ("повтор", "repeat"), "done_at": ("выполнено", "done"), "manager": ("менеджер", "manager"),
     },
+    "interactions": {
+        "client_no": ("№ клиента", "client no."), "occurred_at": ("когда", "when"), "kind": ("вид", "kind"),
+        "summary": ("содержание", "summary"), "result": ("итог", "result"), "manager": ("менеджер", "manager"),
+    },
 }
 
 
 def sheet_kind(name: str) -> str | None:
-    """Which part of a SalesDesk export a sheet holds, by its name ("Контактные лица", "Deals")."""
+    """Which part of a SalesDesk export a sheet holds, by its name ("Контактные лица", "Deals", "История контактов")."""
     key = header_key(name)
     return next((kind for kind, names in SHEET_KINDS.items() if key in {header_key(n) for n in names}), None)
 
@@ -169,14 +174,19 @@ def text_of(cell: object) -> str:
 class Identifier:
     value: str
     repaired_from: str | None = None  # the text before a leading zero was restored
-    lost_digits: bool = False  # a number too long for a spreadsheet double: digits already lost
+    lost_digits: bool = False  # the spreadsheet rounded it (too long for a double, or shown in exponent form)
+
+
+# A number in exponent form, as a spreadsheet shows a long number and as it saves it to CSV:
+# "7,70708E+09", "7.70708E+09", "7.70708e9". Only six significant digits are left of it.
+_EXPONENT = re.compile(r"^\s*[+-]?\d+(?:[.,]\d*)?\s*[eE]\s*[+-]?\d+\s*$")
 
 
 def identifier_of(cell: object, field: str) -> Identifier:
     """An identifier cell as text; a lost leading zero restored only where the checksum holds."""
     if cell is None or cell == "":
         return Identifier("")
-    if lost_digits(cell):
+    if lost_digits(cell) or (isinstance(cell, str) and _EXPONENT.match(cell)):
         return Identifier(identifier_from_cell(cell), lost_digits=True)
     text = identifier_from_cell(cell)
     text = re.sub(r"[\s\u00a0\-]", "", text)

@@ -165,6 +165,8 @@ _ZIP = b"PK\x03\x04"
 
 
 def _kind(path: Path, limits: Limits) -> str:
+    if path.is_dir():  # opening it would say "Is a directory" (or "Permission denied" on Windows)
+        raise FileProblem("file.is_folder", path)
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:

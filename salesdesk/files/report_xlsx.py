@@ -24,7 +24,7 @@ from typing import Any
 
 from salesdesk.domain.messages import msg
 from salesdesk.domain.reports import Cell, ChartKind, ColumnKind, Report, ReportColumn
-from salesdesk.files.writing import save_workbook, sheet_title
+from salesdesk.files.writing import print_setup, save_workbook, sheet_title
 
 MONEY_FORMAT = "#,##0.00"
 INTEGER_FORMAT = "#,##0"
@@ -258,11 +258,7 @@ class _ReportSheet:
         y.majorGridlines = ChartLines()
 
     def _page_setup(self) -> None:
-        ws = self.sheet
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        print_setup(self.sheet, self.report.title, header_rows=(self.header_row, self.header_row))
 
 
 def _set_categories(chart: Any, categories: Any, *, text: bool) -> None:

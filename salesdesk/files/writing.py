@@ -6,7 +6,8 @@ becomes a formula (DOMAIN.md §4): in .xlsx a text starting with "=" is written 
 more, see ``looks_guarded``); in .csv any cell starting with = + - @ tab CR LF (also in their
 full-width forms) or with an apostrophe gets a leading apostrophe, which spreadsheets show as text
 and our import removes again. Identifiers and phones are text cells, dates are dates, money is a
-number with a format.
+number with a format. Every sheet prints the same way (``print_setup``): landscape, as wide as
+the page, the header row on every page, the title and the date at the top.
 """
 
 from __future__ import annotations
@@ -24,19 +25,43 @@ from pathlib import Path
 from typing import Any
 
 from salesdesk import paths
+from salesdesk.domain.messages import msg
 from salesdesk.files.errors import FileProblem
 
 DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 DATE_FORMAT = "DD.MM.YYYY"
 DATETIME_FORMAT = "DD.MM.YYYY HH:MM"
 MONEY_FORMAT = "#,##0.00"
+TEXT_FORMAT = "@"
 
 
 @dataclass(frozen=True)
 class Column:
     title: str
     width: float = 14
-    kind: str = "text"  # "text", "number", "money", "date", "datetime", "percent"
+    kind: str = "text"  # "text", "number", "money", "date", "datetime", "percent", "identifier", "wrap"
+
+
+def print_setup(sheet: Any, title: str, *, header_rows: tuple[int, int] = (1, 1),
+                printed: date | None = None) -> None:
+    """How an openpyxl sheet (ordinary or write-only) prints: landscape A4, fitted to the page width
+    and as many pages down as it takes, the header rows repeated on every page, the title and the
+    date in the page header and "page N of M" at the foot. One place for every sheet we write
+    (the exported base, the error file of an import, reports)."""
+    from openpyxl.worksheet.page import PageMargins
+
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = 9  # A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # no limit down the page
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = f"{header_rows[0]}:{header_rows[1]}"
+    sheet.page_margins = PageMargins(left=0.4, right=0.4, top=0.75, bottom=0.6, header=0.3, footer=0.3)
+    day = (printed or date.today()).strftime("%d.%m.%Y")
+    # "&" starts a code in a page header; 255 characters is Excel's limit for the whole header
+    sheet.oddHeader.left.text = xml_safe(title).replace("&", "&&")[:200]
+    sheet.oddHeader.right.text = day
+    sheet.oddFooter.center.text = str(msg("print.page_of"))
 
 
 def csv_safe(value: str) -> str:
@@ -73,15 +98,21 @@ def xml_safe(value: str) -> str:
 class XlsxBook:
     """A workbook written sheet by sheet, row by row; ``close()`` puts it in place atomically."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, title: str = "") -> None:
         from openpyxl import Workbook
 
         self.path = path
+        self.title = title  # printed at the top of each page, before the sheet's name
         self.book = Workbook(write_only=True)
+        if title:
+            self.book.properties.title = title
         self._sheets: list[XlsxSheet] = []
 
     def sheet(self, title: str, columns: Sequence[Column]) -> XlsxSheet:
-        sheet = XlsxSheet(self.book.create_sheet(title=sheet_title(title)), columns)
+        raw = self.book.create_sheet(title=sheet_title(title))
+        # a write-only sheet writes its properties with its first row: set up the print before
+        print_setup(raw, f"{self.title} — {title}" if self.title else title)
+        sheet = XlsxSheet(raw, columns)
         self._sheets.append(sheet)
         return sheet
 
@@ -139,6 +170,9 @@ class XlsxSheet:
         self._cell = WriteOnlyCell
         for index, column in enumerate(self.columns, start=1):
             sheet.column_dimensions[get_column_letter(index)].width = column.width
+            # identifiers are written as text; the column's format keeps what is typed into it later text too
+            if column.kind == "identifier":
+                sheet.column_dimensions[get_column_letter(index)].number_format = TEXT_FORMAT
         sheet.freeze_panes = "A2"
         bold = Font(bold=True)
         fill = PatternFill("solid", fgColor="E8EEF7")
@@ -153,8 +187,17 @@ class XlsxSheet:
         # Columns whose cells need a format or a forced type; the rest are appended as plain values.
         self._formats = {i: {"money": MONEY_FORMAT, "date": DATE_FORMAT, "datetime": DATETIME_FORMAT,
                              "percent": "0"}.get(c.kind) for i, c in enumerate(self.columns)}
+        # long texts (the reason of an error file) wrap inside their column instead of running on
+        self._wrapped = {i for i, c in enumerate(self.columns) if c.kind == "wrap"}
+        self._wrap = Alignment(vertical="top", wrap_text=True)
 
     def append(self, values: Sequence[Any]) -> None:
+        if self._wrapped:
+            # spreadsheets do not grow a row for wrapped text they did not lay out themselves
+            lines = max((_lines(values[i], self.columns[i].width) for i in self._wrapped if i < len(values)),
+                        default=1)
+            if lines > 1:
+                self.sheet.row_dimensions[self.rows + 2].height = 15.0 * lines + 2
         row: list[Any] = []
         for index, value in enumerate(values):
             if value is None or value == "":
@@ -163,9 +206,11 @@ class XlsxSheet:
                 value = xml_safe(value)
                 if looks_guarded(value):  # typed that way: one more, as the import takes one off
                     value = "'" + value
-                if value.startswith("="):
+                if value.startswith("=") or index in self._wrapped:
                     cell = self._cell(self.sheet, value=value)
                     cell.data_type = "s"  # never a formula
+                    if index in self._wrapped:
+                        cell.alignment = self._wrap
                     row.append(cell)
                 else:
                     row.append(value)
@@ -188,15 +233,53 @@ class XlsxSheet:
 
 
 def write_table(path: Path, title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]], *,
-                keep_types: bool = False) -> Path:
-    """A one-sheet workbook (the import's error file). With *keep_types*, cells keep what they were
-    in the source (a number stays a number) except text, which is always text."""
-    book = XlsxBook(path)
-    sheet = book.sheet(title, [Column(h or "", width=max(10, min(40, len(h or "") + 4))) for h in headers])
-    for row in rows:
-        sheet.append([_cell_value(v, keep_types) for v in row])
+                keep_types: bool = False, kinds: Sequence[str] = (), book_title: str = "") -> Path:
+    """A one-sheet workbook (the import's error file), laid out like an export: columns as wide as
+    their contents, the header frozen, the print set up. With *keep_types*, cells keep what they
+    were in the source (a number stays a number) except text, which is always text; *kinds* names
+    columns that are "identifier" (INN, phone: always text) by position."""
+    values = [[_cell_value(v, keep_types) for v in row] for row in rows]  # an error file is small
+    columns = []
+    for index, header in enumerate(headers):
+        kind = kinds[index] if index < len(kinds) else "text"
+        longest = max([len(line) * 1.2 for line in (header or "").split("\n")]  # the header is bold
+                      + [_shown_length(row[index]) for row in values if index < len(row)] + [0])
+        columns.append(Column(header or "", width=float(max(10, min(60, round(longest) + 3))), kind=kind))
+    book = XlsxBook(path, book_title)
+    sheet = book.sheet(title, columns)
+    for row in values:
+        sheet.append([_identifier_text(v) if i < len(kinds) and kinds[i] == "identifier" else v
+                      for i, v in enumerate(row)])
     book.close()
     return path
+
+
+def _lines(value: Any, width: float) -> int:
+    """About how many lines *value* takes wrapped in a column *width* characters wide."""
+    if not isinstance(value, str) or not value:
+        return 1
+    import textwrap
+
+    return sum(max(1, len(textwrap.wrap(part, max(1, int(width) - 2)))) for part in value.split("\n"))
+
+
+def _shown_length(value: Any) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, datetime):
+        return 16
+    if isinstance(value, date):
+        return 10
+    return max((len(line) for line in str(value).split("\n")), default=0)
+
+
+def _identifier_text(value: Any) -> Any:
+    """An identifier or phone as the text a person reads: 7707083893.0 is "7707083893"."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return value
 
 
 def _cell_value(value: Any, keep_types: bool) -> Any:

@@ -1,9 +1,9 @@
 """Exporting the client base — everything, the current filter or a selection — to .xlsx or .csv.
 
-The workbook has a sheet of clients and sheets of their contact persons, deals and reminders,
-tied by the client's number, so that it imports back into an empty base with nothing lost and
-into the same base as "no changes". Rows are read and written in chunks, so memory does not grow
-with the size of the base.
+The workbook has a sheet of clients and sheets of their contact persons, deals, reminders and
+contact history (calls, meetings, e-mails, notes), tied by the client's number, so that it
+imports back into an empty base with nothing lost and into the same base as "no changes". Rows
+are read and written in chunks, so memory does not grow with the size of the base.
 """
 
 from __future__ import annotations
@@ -14,13 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from salesdesk.domain.messages import msg
-from salesdesk.domain.model import Client, ContactPerson, Deal, Recurrence, Reminder
+from salesdesk.domain.model import Client, ContactPerson, Deal, Interaction, Recurrence, Reminder
 from salesdesk.domain.queries import ClientQuery, ClientSort
 from salesdesk.files.writing import Column, CsvWriter, XlsxBook
 from salesdesk.services.common import Cancelled, Reporter, SilentReporter
 from salesdesk.store import UnitOfWork
 
 CHUNK = 1_000
+ID = "identifier"  # a text column: what is typed into it later keeps its leading zeros too
 
 
 @dataclass(frozen=True)
@@ -30,10 +31,11 @@ class ExportResult:
     contacts: int
     deals: int
     reminders: int
+    interactions: int = 0
 
     def as_json(self) -> dict[str, Any]:
         return {"file": str(self.path), "clients": self.clients, "contacts": self.contacts,
-                "deals": self.deals, "reminders": self.reminders}
+                "deals": self.deals, "reminders": self.reminders, "interactions": self.interactions}
 
 
 def _t(key: str) -> str:
@@ -44,12 +46,12 @@ def _client_columns() -> list[Column]:
     f = "field."
     return [
         Column(_t("export.no"), 8, "number"), Column(_t(f + "name"), 34), Column(_t(f + "full_name"), 40),
-        Column(_t(f + "kind"), 14), Column(_t(f + "status"), 14), Column(_t(f + "inn"), 14),
-        Column(_t(f + "kpp"), 12), Column(_t("export.ogrn"), 17), Column(_t(f + "phone"), 20),
+        Column(_t(f + "kind"), 14), Column(_t(f + "status"), 14), Column(_t(f + "inn"), 14, ID),
+        Column(_t(f + "kpp"), 12, ID), Column(_t("export.ogrn"), 17, ID), Column(_t(f + "phone"), 20, ID),
         Column(_t(f + "email"), 26), Column(_t(f + "legal_address"), 40), Column(_t(f + "postal_address"), 40),
         Column(_t(f + "city"), 16), Column(_t(f + "industry"), 30), Column(_t(f + "owner"), 20),
         Column(_t(f + "source"), 16), Column(_t(f + "tags"), 18), Column(_t(f + "bank_name"), 26),
-        Column(_t(f + "bik"), 12), Column(_t(f + "account"), 24), Column(_t(f + "corr_account"), 24),
+        Column(_t(f + "bik"), 12, ID), Column(_t(f + "account"), 24, ID), Column(_t(f + "corr_account"), 24, ID),
         Column(_t(f + "notes"), 40), Column(_t("export.completeness"), 12, "number"),
         Column(_t("export.created"), 17, "datetime"),
     ]
@@ -98,12 +100,22 @@ def _reminder_row(client: Client, r: Reminder, managers: dict[int, str]) -> list
     return [client.id, client.name, r.due_at, r.text, repeat, r.done_at, managers.get(r.manager_id or 0, "")]
 
 
+def _interaction_columns() -> list[Column]:
+    return [Column(_t("export.client_no"), 10, "number"), Column(_t("export.client"), 30),
+            Column(_t("field.occurred_at"), 17, "datetime"), Column(_t("export.interaction_kind"), 12),
+            Column(_t("field.summary"), 50), Column(_t("field.result"), 40), Column(_t("field.manager"), 20)]
+
+
+def _interaction_row(client: Client, i: Interaction) -> list[Any]:
+    return [client.id, client.name, i.occurred_at, i.kind.label, i.summary, i.result, i.manager_name]
+
+
 def export_clients(uow: UnitOfWork, path: Path, *, query: ClientQuery | None = None,
                    ids: Sequence[int] | None = None, reporter: Reporter | None = None) -> ExportResult:
     """Write the clients of *query* (or exactly *ids*, or everyone) to *path* (.xlsx or .csv)."""
     reporter = reporter or SilentReporter()
     csv = path.suffix.lower() == ".csv"
-    counts = {"clients": 0, "contacts": 0, "deals": 0, "reminders": 0}
+    counts = {"clients": 0, "contacts": 0, "deals": 0, "reminders": 0, "interactions": 0}
     with uow.reading():
         chosen = list(ids) if ids is not None else uow.listing.ids(query or ClientQuery(sort=ClientSort.NAME))
         managers = {m.id: m.name for m in uow.managers.list()}
@@ -119,15 +131,17 @@ def export_clients(uow: UnitOfWork, path: Path, *, query: ClientQuery | None = N
                 raise
             writer.close()
         else:
-            book = XlsxBook(path)
+            book = XlsxBook(path, _t("export.title"))
             clients_sheet = book.sheet(_t("export.sheet.clients"), _client_columns())
             contacts_sheet = book.sheet(_t("export.sheet.contacts"), _contact_columns())
             deals_sheet = book.sheet(_t("export.sheet.deals"), _deal_columns())
             reminders_sheet = book.sheet(_t("export.sheet.reminders"), _reminder_columns())
+            history_sheet = book.sheet(_t("export.sheet.interactions"), _interaction_columns())
             for chunk in _chunks(chosen, reporter):
                 people = uow.contacts.list_for_clients(chunk)
                 deals = uow.deals.list_for_clients(chunk)
                 reminders = uow.reminders.list_for_clients(chunk)
+                history = uow.interactions.list_for_clients(chunk)
                 for client in _in_order(uow.clients.get_many(chunk), chunk):
                     clients_sheet.append(_client_row(client))
                     counts["clients"] += 1
@@ -140,6 +154,9 @@ def export_clients(uow: UnitOfWork, path: Path, *, query: ClientQuery | None = N
                     for reminder in reminders.get(client.id, ()):
                         reminders_sheet.append(_reminder_row(client, reminder, managers))
                         counts["reminders"] += 1
+                    for interaction in history.get(client.id, ()):
+                        history_sheet.append(_interaction_row(client, interaction))
+                        counts["interactions"] += 1
             book.close()
     return ExportResult(path, **counts)
 

@@ -11,6 +11,7 @@ same file twice changes nothing the second time.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from typing import Any, TypeVar
 
 from salesdesk.domain import messages
 from salesdesk.domain.derived import derive
-from salesdesk.domain.duplicates import IdentityIndex, Match, name_key
+from salesdesk.domain.duplicates import IdentityIndex, Match, name_key, names_differ
 from salesdesk.domain.emails import normalize_email
 from salesdesk.domain.errors import ValidationError
 from salesdesk.domain.messages import msg
@@ -37,6 +38,8 @@ from salesdesk.domain.model import (
     DealFields,
     DealStage,
     IndustryFields,
+    InteractionFields,
+    InteractionKind,
     ManagerFields,
     Money,
     PastReminder,
@@ -82,6 +85,14 @@ class DuplicatePolicy(StrEnum):
     CREATE = "create"  # create a new client anyway
 
 
+class NameMismatch(StrEnum):
+    """What to do with a row that matches a client by INN, phone or e-mail under a clearly different name."""
+
+    KEEP = "keep"  # the same client: its stored name (and full name) stay, the rest follows the policy
+    RENAME = "rename"  # the same client, renamed as the file says
+    SKIP = "skip"  # leave the row out
+
+
 class Fate(StrEnum):
     NEW = "new"
     UPDATE = "update"
@@ -97,6 +108,13 @@ class ImportOptions:
     mapping: Mapping[int, str] | None = None  # column index -> target; None: from the headers
     on_duplicate: DuplicatePolicy = DuplicatePolicy.UPDATE_EMPTY
     limits: Limits = DEFAULT_LIMITS
+    # None: the stored name is replaced only under OVERWRITE (the user asked the file to win)
+    on_name_mismatch: NameMismatch | None = None
+
+    def name_mismatch(self) -> NameMismatch:
+        if self.on_name_mismatch is not None:
+            return self.on_name_mismatch
+        return NameMismatch.RENAME if self.on_duplicate is DuplicatePolicy.OVERWRITE else NameMismatch.KEEP
 
 
 @dataclass(frozen=True)
@@ -108,6 +126,26 @@ class RowReport:
     repaired: tuple[str, ...] = ()  # e.g. "ИНН 274062111 → 0274062111"
     duplicate_of: str = ""  # "№12 ООО «Ёлка» (ИНН)" or "строка 7 (телефон)"
     changed: tuple[str, ...] = ()  # fields an update fills or replaces
+    client_id: int | None = None  # the stored client the row matched
+    name_in_base: str = ""  # set when the row matched by INN, phone or e-mail but the names clearly differ
+    matched_by: str = ""  # "inn", "phone", "email", "name" or "client_no"
+
+    @property
+    def name_differs(self) -> bool:
+        return bool(self.name_in_base)
+
+    def flag(self) -> str:
+        """"ИНН совпадает, а название другое: в базе «ООО «Ёлка»»", or nothing."""
+        if not self.name_in_base:
+            return ""
+        return str(msg("import.name_differs", field=msg(f"field.{self.matched_by}"), stored=self.name_in_base))
+
+    def as_json(self) -> dict[str, Any]:
+        reason = "; ".join(self.reasons) if self.reasons else (self.flag() or None)
+        return {"line": self.line, "fate": self.fate.value, "name": self.name, "reason": reason,
+                "id": self.client_id, "duplicate_of": self.duplicate_of or None,
+                "name_differs": self.name_differs, "name_in_base": self.name_in_base or None,
+                "changed": list(self.changed), "repaired": list(self.repaired)}
 
 
 @dataclass(frozen=True)
@@ -127,6 +165,11 @@ class ImportPlan:
         return sum(1 for r in self.rows if r.fate is fate)
 
     @property
+    def names_differ(self) -> int:
+        """Rows matched to a client by INN, phone or e-mail whose names clearly differ."""
+        return sum(1 for r in self.rows if r.name_in_base)
+
+    @property
     def repaired(self) -> int:
         return sum(1 for r in self.rows if r.repaired and r.fate is not Fate.ERROR)
 
@@ -140,11 +183,14 @@ class ImportResult:
     repaired: int
     error_file: Path | None
     plan: ImportPlan
+    dry_run: bool = False
 
     def as_json(self) -> dict[str, Any]:
-        return {"created": self.created, "updated": self.updated, "skipped": self.skipped,
-                "rejected": self.rejected, "repaired": self.repaired,
-                "error_file": str(self.error_file) if self.error_file else None}
+        """The summary and each row's fate, so that a script can show what the wizard's preview shows."""
+        return {"dry_run": self.dry_run, "created": self.created, "updated": self.updated, "skipped": self.skipped,
+                "rejected": self.rejected, "repaired": self.repaired, "names_differ": self.plan.names_differ,
+                "error_file": str(self.error_file) if self.error_file else None,
+                "rows": [r.as_json() for r in self.plan.rows]}
 
 
 # Mappings saved for reuse -------------------------------------------------------------------------
@@ -221,6 +267,7 @@ _KINDS.update({fold(x): ClientKind.PERSON for x in ("физическое лиц
 _STATUSES = _choices(ClientStatus, "status")
 _STAGES = _choices(DealStage, "stage")
 _RECURRENCES = _choices(Recurrence, "recurrence")
+_INTERACTION_KINDS = _choices(InteractionKind, "interaction")
 
 
 def _problem(field_key: str, key: str, **params: Any) -> str:
@@ -332,6 +379,8 @@ class _Pending:
     deal_owners: list[str] = field(default_factory=list)  # names, resolved when applied
     reminders: list[PastReminder] = field(default_factory=list)
     reminder_managers: list[str] = field(default_factory=list)
+    interactions: list[InteractionFields] = field(default_factory=list)
+    interaction_managers: list[str] = field(default_factory=list)
     report: int | None = None  # index of the row report that speaks for this client
 
 
@@ -342,6 +391,7 @@ class _Extras:
     contacts: dict[str, list[ContactFields]] = field(default_factory=dict)
     deals: dict[str, list[tuple[DealFields, str]]] = field(default_factory=dict)  # with the owner's name
     reminders: dict[str, list[tuple[PastReminder, str]]] = field(default_factory=dict)  # with the manager's
+    interactions: dict[str, list[tuple[InteractionFields, str]]] = field(default_factory=dict)  # with the manager's
     counts: dict[str, int] = field(default_factory=dict)
 
 
@@ -477,27 +527,44 @@ class _Planner:
             return RowReport(row.line, Fate.NEW, name, repaired=repaired)
         where, ident = match.key
         field_label = str(msg(f"field.{match.field}"))
+        target: _Pending | None
         if where == "row":
             target = self.pending[ident]
             of = str(msg("import.row_ref", line=ident, field=field_label))
+            stored_name, client_id = target.fields.name, None
         else:
             client = stored[ident]
-            target = self.base_pending.get(ident) or _Pending(row.line, client.fields(), [], "", "", "", base=client,
-                                                              report=here)
-            self.base_pending[ident] = target
+            target = self.base_pending.get(ident)
             of = str(msg("import.client_ref", id=ident, name=client.name, field=field_label))
+            stored_name, client_id = (target.fields if target is not None else client).name, ident
+        differs = match.field in ("inn", "phone", "email") and names_differ(stored_name, row.client.name)
+        choice = self.options.name_mismatch() if differs else NameMismatch.RENAME
+        report = functools.partial(RowReport, row.line, name=name, repaired=repaired, duplicate_of=of,
+                                   client_id=client_id, name_in_base=stored_name if differs else "",
+                                   matched_by=match.field)
+        if choice is NameMismatch.SKIP:  # not taken for that client, so nothing of the row's goes to it
+            return report(Fate.SKIPPED)
+        if target is None:
+            target = _Pending(row.line, client.fields(), [], "", "", "", base=client, report=here)
+            self.base_pending[ident] = target
         if row.client_no:
             self.by_number.setdefault(row.client_no, target)
         if policy is DuplicatePolicy.SKIP:
-            return RowReport(row.line, Fate.SKIPPED, name, repaired=repaired, duplicate_of=of)
-        merged, changed = _merge(target.fields, row.client, policy)
+            return report(Fate.SKIPPED)
+        incoming = row.client
+        if differs and choice is NameMismatch.KEEP:  # the file's name is not this client's: it stays out
+            incoming = dataclasses.replace(incoming, name=target.fields.name, full_name="")
+        merged, changed = _merge(target.fields, incoming, policy)
+        if differs and choice is NameMismatch.RENAME:  # asked for in so many words: the file's name wins
+            renamed = dataclasses.replace(merged, name=incoming.name, full_name=incoming.full_name or merged.full_name)
+            changed |= {n for n in ("name", "full_name") if getattr(renamed, n) != getattr(merged, n)}
+            merged = renamed
         target.fields = merged
         changed |= self._reference_changes(target, row, policy)
         if row.contact is not None and self._add_contact(target, row.contact):
             changed.add("contacts")
         target.changed |= changed
-        fate = Fate.UPDATE if changed else Fate.UNCHANGED
-        return RowReport(row.line, fate, name, repaired=repaired, duplicate_of=of, changed=tuple(sorted(changed)))
+        return report(Fate.UPDATE if changed else Fate.UNCHANGED, changed=tuple(sorted(changed)))
 
     def _add_contact(self, target: _Pending, contact: ContactFields) -> bool:
         known = (self.contact_names.setdefault(target.base.id, set()) if target.base is not None
@@ -546,6 +613,7 @@ class _Planner:
         stored_ids = sorted(p.base.id for p in self.by_number.values() if p.base is not None)
         deals = self.uow.deals.list_for_clients(stored_ids) if stored_ids else {}
         reminders = self.uow.reminders.list_for_clients(stored_ids) if stored_ids else {}
+        history = self.uow.interactions.list_for_clients(stored_ids) if stored_ids else {}
         for number, target in self.by_number.items():
             changed: set[str] = set()
             for contact in extras.contacts.get(number, ()):
@@ -559,6 +627,10 @@ class _Planner:
             if self._add_missing(extras.reminders.get(number, ()), [*stored_reminders, *target.reminders],
                                  _reminder_key, target.reminders, target.reminder_managers):
                 changed.add("reminders")
+            stored_history = history.get(target.base.id, ()) if target.base else ()
+            if self._add_missing(extras.interactions.get(number, ()), [*stored_history, *target.interactions],
+                                 _interaction_key, target.interactions, target.interaction_managers):
+                changed.add("interactions")
             if changed and target.base is not None:
                 target.changed |= changed
                 if target.report is not None:
@@ -582,6 +654,10 @@ def _reminder_key(reminder: ReminderFields) -> tuple[str, int]:
     return fold(reminder.text), int(reminder.due_at.timestamp()) // 60
 
 
+def _interaction_key(interaction: InteractionFields) -> tuple[str, str, int]:
+    return interaction.kind.value, fold(interaction.summary), int(interaction.occurred_at.timestamp()) // 60
+
+
 def _client_sheet(path: Path, options: ImportOptions) -> tuple[Sheet, Workbook]:
     book = inspect_file(path, options.limits)
     name = options.sheet
@@ -592,6 +668,23 @@ def _client_sheet(path: Path, options: ImportOptions) -> tuple[Sheet, Workbook]:
     if not sheet.rows:
         raise FileProblem("file.sheet_empty", path, sheet=sheet.name)
     return sheet, book
+
+
+SOURCE_TYPES = (".xlsx", ".xls", ".ods", ".csv", ".txt")
+
+
+def source_problem(path: Path) -> FileProblem | None:
+    """What is wrong with a path a person typed or pasted, before anything is read: missing, a
+    folder, or a type we do not import. None if it is worth reading."""
+    if path.is_dir():
+        return FileProblem("file.is_folder", path)
+    if not path.is_file():
+        return FileProblem("file.not_found", path)
+    if not path.suffix:
+        return FileProblem("file.not_spreadsheet", path)
+    if path.suffix.lower() not in SOURCE_TYPES:
+        return FileProblem("file.unsupported_type", path, suffix=path.suffix.lower())
+    return None
 
 
 def read_headers(path: Path, options: ImportOptions = ImportOptions()
@@ -643,7 +736,7 @@ def _plan(uow: UnitOfWork, path: Path, options: ImportOptions,
 def run_import(uow: UnitOfWork, path: Path, options: ImportOptions = ImportOptions(), *,
                reporter: Reporter | None = None, dry_run: bool = False, error_dir: Path | None = None,
                now: datetime | None = None) -> ImportResult:
-    """Import *path*; with *dry_run* only plan. Rejected rows go to an error file either way."""
+    """Import *path*; with *dry_run* only plan and write nothing (neither the base nor an error file)."""
     reporter = reporter or SilentReporter()
     now = now or utcnow()
     with cycle_collection_paused(), uow:
@@ -651,14 +744,16 @@ def run_import(uow: UnitOfWork, path: Path, options: ImportOptions = ImportOptio
         updated = sum(1 for p in planner.base_pending.values() if p.changed)
         # the rejected rows are saved first: if their file cannot be written, nothing is imported
         # and the user is told why, instead of rows silently going missing
-        error_file = _write_error_file(path, plan, rows, error_dir) if plan.count(Fate.ERROR) else None
+        # a dry run writes nothing anywhere: the rejected rows are in the plan it returns
+        error_file = _write_error_file(path, plan, rows, error_dir) if plan.count(Fate.ERROR) and not dry_run \
+            else None
         if not dry_run:
             _apply(uow, planner, reporter, now)
             uow.record("base", 0, "import")
             uow.commit()
     skipped = plan.count(Fate.SKIPPED) + plan.count(Fate.UNCHANGED)
     return ImportResult(len(planner.pending), updated, skipped, plan.count(Fate.ERROR), plan.repaired,
-                        error_file, plan)
+                        error_file, plan, dry_run)
 
 
 def _apply(uow: UnitOfWork, planner: _Planner, reporter: Reporter, now: datetime) -> None:
@@ -675,21 +770,24 @@ def _apply(uow: UnitOfWork, planner: _Planner, reporter: Reporter, now: datetime
         owner_id = managers.get(fold(pending.owner)) if pending.owner else pending.fields.owner_id
         return dataclasses.replace(pending.fields, industry_id=industry_id, owner_id=owner_id)
 
-    def children(pending: _Pending) -> tuple[tuple[DealFields, ...], tuple[PastReminder, ...]]:
+    def children(pending: _Pending
+                 ) -> tuple[tuple[DealFields, ...], tuple[PastReminder, ...], tuple[InteractionFields, ...]]:
         deals = tuple(dataclasses.replace(d, owner_id=managers.get(fold(o)) if o else None)
                       for d, o in zip(pending.deals, pending.deal_owners, strict=True))
         reminders = tuple(dataclasses.replace(r, manager_id=managers.get(fold(m)) if m else None)
                           for r, m in zip(pending.reminders, pending.reminder_managers, strict=True))
-        return deals, reminders
+        history = tuple(dataclasses.replace(i, manager_id=managers.get(fold(m)) if m else None)
+                        for i, m in zip(pending.interactions, pending.interaction_managers, strict=True))
+        return deals, reminders, history
 
     new = list(planner.pending.values())
     total = len(new) + sum(1 for p in planner.base_pending.values() if p.changed)
     done = 0
 
     def bundle(pending: _Pending) -> ClientBundle:
-        deals, reminders = children(pending)
+        deals, reminders, history = children(pending)
         return ClientBundle(client=resolve(pending), contacts=tuple(pending.contacts), deals=deals,
-                            reminders=reminders)
+                            reminders=reminders, interactions=history)
 
     batches = ([bundle(p) for p in new[i:i + BATCH]] for i in range(0, len(new), BATCH))
     with derived_batches(batches, len(new)) as ready:
@@ -703,11 +801,13 @@ def _apply(uow: UnitOfWork, planner: _Planner, reporter: Reporter, now: datetime
     for ident, pending in changed.items():
         for contact in pending.contacts:
             uow.contacts.add(ident, contact, now)
-        deals, reminders = children(pending)
+        deals, reminders, history = children(pending)
         for deal in deals:
             uow.deals.add(ident, deal, now)
         for reminder in reminders:
             uow.reminders.add(ident, reminder, now, done_at=reminder.done_at)
+        for interaction in history:
+            uow.interactions.add(ident, interaction, now)
     people = uow.contacts.list_for_clients(list(changed))  # everyone's contacts, new ones included, at once
     for ident, pending in changed.items():
         assert pending.base is not None
@@ -727,7 +827,7 @@ def _apply(uow: UnitOfWork, planner: _Planner, reporter: Reporter, now: datetime
 
 
 def _read_extras(book: Workbook, clients_sheet: str, options: ImportOptions) -> _Extras:
-    """Contact persons, deals and reminders of a SalesDesk export, filed by client №.
+    """Contact persons, deals, reminders and contact history of a SalesDesk export, filed by client №.
 
     Rows that break a rule are left out: the clients they belong to still come in.
     """
@@ -756,6 +856,11 @@ def _read_extras(book: Workbook, clients_sheet: str, options: ImportOptions) -> 
                 deal = _deal_of(values)
                 if deal is not None:
                     extras.deals.setdefault(number, []).append((deal, text_of(values.get("owner"))))
+                    count += 1
+            elif kind == "interactions":
+                interaction = _interaction_of(values)
+                if interaction is not None:
+                    extras.interactions.setdefault(number, []).append((interaction, text_of(values.get("manager"))))
                     count += 1
             else:
                 reminder = _reminder_of(values)
@@ -807,6 +912,15 @@ def _reminder_of(values: Mapping[str, Cell]) -> PastReminder | None:
                         done_at=_moment(values.get("done_at")))
 
 
+def _interaction_of(values: Mapping[str, Cell]) -> InteractionFields | None:
+    when = _moment(values.get("occurred_at"))
+    summary = notes_of(values.get("summary"))
+    if when is None or not summary:
+        return None
+    kind = _INTERACTION_KINDS.get(fold(text_of(values.get("kind"))), InteractionKind.NOTE)
+    return InteractionFields(kind=kind, occurred_at=when, summary=summary, result=notes_of(values.get("result")))
+
+
 def _decimal(cell: Cell) -> Decimal:
     """An amount cell: a number as Excel keeps it, or text as people type it (``parse_amount``)."""
     if isinstance(cell, int | float) and not isinstance(cell, bool):
@@ -846,13 +960,24 @@ def _write_error_file(path: Path, plan: ImportPlan, rows: list[_Row], error_dir:
             for r in rows if r.line in rejected]
     folder = error_dir or path.parent
     target = folder / str(msg("import.error_file_name", stem=path.stem))
+    # identifiers and phones as text, so that they do not run together as numbers and keep their zeros
+    kinds = ["identifier" if plan.mapping.get(i) in _TEXT_TARGETS else "text" for i in range(width)] + ["wrap"]
+
+    def write(to: Path) -> None:
+        write_table(to, str(msg("import.error_sheet")), [*headers, reason_header], data, keep_types=True,
+                    kinds=kinds, book_title=path.name)
+
     try:
-        write_table(target, str(msg("import.error_sheet")), [*headers, reason_header], data, keep_types=True)
+        write(target)
     except FileProblem:
         if error_dir is not None:
             raise
         from salesdesk import paths
 
         target = paths.data_dir() / "imports" / target.name
-        write_table(target, str(msg("import.error_sheet")), [*headers, reason_header], data, keep_types=True)
+        write(target)
     return target
+
+
+_TEXT_TARGETS = frozenset({"inn", "kpp", "ogrn", "bik", "account", "corr_account", "phone", "contact_phone",
+                           "client_no"})

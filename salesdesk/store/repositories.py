@@ -699,6 +699,22 @@ class InteractionRepository(_Repository):
         )
         return [self._entity(r) for r in rows]
 
+    def list_for_clients(self, client_ids: Sequence[int]) -> dict[int, list[Interaction]]:
+        """The history of many clients at once (export), oldest first, by client id."""
+        i = s.interactions
+        out: dict[int, list[Interaction]] = {}
+        for chunk in id_chunks(client_ids):
+            rows = self.conn.execute(
+                select(i, s.managers.c.name.label("manager_name"))
+                .select_from(i.outerjoin(s.managers, s.managers.c.id == i.c.manager_id))
+                .where(i.c.client_id.in_(chunk), i.c.deleted_at.is_(None))
+                .order_by(i.c.client_id, i.c.occurred_at, i.c.id)
+            )
+            for row in rows:
+                item = self._entity(row)
+                out.setdefault(item.client_id, []).append(item)
+        return out
+
     @staticmethod
     def _entity(row: AnyRow) -> Interaction:
         m = row._mapping

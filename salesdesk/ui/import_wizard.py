@@ -44,10 +44,10 @@ from salesdesk.domain.messages import msg
 from salesdesk.domain.spreadsheet import TARGETS, guess_mapping, text_of
 from salesdesk.services import importing
 from salesdesk.services.common import Cancelled, UowFactory
-from salesdesk.services.importing import DuplicatePolicy, Fate, ImportOptions, ImportPlan, ImportResult
+from salesdesk.services.importing import DuplicatePolicy, Fate, ImportOptions, ImportPlan, ImportResult, NameMismatch
 from salesdesk.ui.progress import QtReporter
 from salesdesk.ui.settings import dialog_start, remember_dialog_folder
-from salesdesk.ui.widgets import ERROR_COLOR, MUTED
+from salesdesk.ui.widgets import ERROR_COLOR, MUTED, WARNING_COLOR
 from salesdesk.ui.workers import Latest, Runner
 
 SPREADSHEETS = ("xlsx", "xls", "ods", "csv")
@@ -80,12 +80,14 @@ class _State:
         self.header_row = 0
         self.mapping: dict[int, str] = {}
         self.policy = DuplicatePolicy.UPDATE_EMPTY
+        # a client matched under a clearly different name keeps its name unless the user says otherwise
+        self.name_mismatch = NameMismatch.KEEP
         self.plan: ImportPlan | None = None
         self.result: ImportResult | None = None
 
     def options(self) -> ImportOptions:
         return ImportOptions(sheet=self.sheet, header_row=self.header_row, mapping=dict(self.mapping),
-                             on_duplicate=self.policy)
+                             on_duplicate=self.policy, on_name_mismatch=self.name_mismatch)
 
     sheet: str | None = None
 
@@ -133,7 +135,8 @@ class FilePage(QWizardPage):
         layout = QFormLayout(self)
         row = QHBoxLayout()
         self.path_edit = QLineEdit()
-        self.path_edit.setReadOnly(True)
+        self.path_edit.setPlaceholderText(self.tr("Type or paste the path of the file, or choose it"))
+        self.path_edit.setClearButtonEnabled(True)
         self.browse = QPushButton(self.tr("Choose…"))
         row.addWidget(self.path_edit, 1)
         row.addWidget(self.browse)
@@ -144,6 +147,7 @@ class FilePage(QWizardPage):
         self.status.setWordWrap(True)
         layout.addRow("", self.status)
         self.browse.clicked.connect(self._on_browse_clicked)
+        self.path_edit.editingFinished.connect(self._on_path_edit_editing_finished)
         self.sheet.currentIndexChanged.connect(self._on_sheet_current_index_changed)
         self._loading = False
 
@@ -154,6 +158,23 @@ class FilePage(QWizardPage):
         remember_dialog_folder("import", chosen)
         if chosen:
             self.open(Path(chosen))
+
+    @Slot()
+    def _on_path_edit_editing_finished(self) -> None:
+        path = typed_path(self.path_edit.text())
+        if path is None or path == self.w.state.path:
+            return
+        problem = importing.source_problem(path)
+        if problem is not None:
+            self._latest.drop()  # a file read before this one no longer counts
+            self.w.state.path = None
+            self.w.state.rows = []
+            self.sheet.clear()
+            self.status.setStyleSheet(f"color: {ERROR_COLOR};")
+            self.status.setText(str(problem))
+            self.completeChanged.emit()
+            return
+        self.open(path)
 
     def open(self, path: Path) -> None:
         self.w.state.path = path
@@ -200,6 +221,16 @@ class FilePage(QWizardPage):
 
     def isComplete(self) -> bool:
         return bool(self.w.state.rows)
+
+
+def typed_path(text: str) -> Path | None:
+    """A path as people paste it: in quotes (Windows' "Copy as path"), as a file:// URL, with ~."""
+    text = text.strip().strip('"').strip("'").strip()
+    if not text:
+        return None
+    if text.lower().startswith("file:"):
+        text = QUrl(text).toLocalFile() or text
+    return Path(text).expanduser()
 
 
 # 2. Columns ----------------------------------------------------------------------------------------
@@ -436,6 +467,8 @@ class PlanModel(QAbstractTableModel):
             return (str(row.line), row.name, fate_text(row.fate), details(row))[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and row.fate is Fate.ERROR and index.column() >= 2:
             return QBrush(QColor(ERROR_COLOR))
+        if role == Qt.ItemDataRole.ForegroundRole and row.name_differs and index.column() >= 2:
+            return QBrush(QColor(WARNING_COLOR))
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
             return details(row)
         return None
@@ -446,6 +479,9 @@ _CHILDREN = {
     "deals": lambda _c: translate("ImportWizard", "deals"),
     "reminders": lambda _c: translate("ImportWizard", "reminders"),
 }
+
+
+NAMES_DIFFER = "names-differ"  # the preview's filter of rows matched under another name
 
 
 def fate_text(fate: Fate) -> str:
@@ -460,7 +496,8 @@ def fate_text(fate: Fate) -> str:
 
 
 def details(row: importing.RowReport) -> str:
-    parts = list(row.reasons)
+    parts = [row.flag()] if row.name_differs else []
+    parts += row.reasons
     if row.duplicate_of:
         parts.append(translate("ImportWizard", "same as %1").replace("%1", row.duplicate_of))
     if row.changed:
@@ -481,12 +518,29 @@ class PreviewPage(QWizardPage):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
+        # rows matched by INN, phone or e-mail under a clearly different name: the user decides
+        self.names_box = QWidget()
+        names = QHBoxLayout(self.names_box)
+        names.setContentsMargins(0, 0, 0, 0)
+        self.names_label = QLabel()
+        self.names_label.setWordWrap(True)
+        self.names_label.setStyleSheet(f"color: {WARNING_COLOR};")
+        names.addWidget(self.names_label, 1)
+        self.names_choice = QComboBox()
+        for text, choice in ((self.tr("keep the name in the base"), NameMismatch.KEEP),
+                             (self.tr("rename the client as in the file"), NameMismatch.RENAME),
+                             (self.tr("skip these rows"), NameMismatch.SKIP)):
+            self.names_choice.addItem(text, choice.value)
+        names.addWidget(self.names_choice)
+        self.names_box.hide()
+        layout.addWidget(self.names_box)
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("Show:")))
         self.show_filter = QComboBox()
         for text, fates in ((self.tr("all rows"), None), (self.tr("errors"), {Fate.ERROR}),
                             (self.tr("new clients"), {Fate.NEW}),
-                            (self.tr("updates and duplicates"), {Fate.UPDATE, Fate.UNCHANGED, Fate.SKIPPED})):
+                            (self.tr("updates and duplicates"), {Fate.UPDATE, Fate.UNCHANGED, Fate.SKIPPED}),
+                            (self.tr("same INN, phone or e-mail, different name"), NAMES_DIFFER)):
             self.show_filter.addItem(text, fates)
         filters.addWidget(self.show_filter)
         filters.addStretch(1)
@@ -503,8 +557,20 @@ class PreviewPage(QWizardPage):
         self.view.setWordWrap(False)
         layout.addWidget(self.view, 1)
         self.show_filter.currentIndexChanged.connect(self._apply_filter)
+        self.names_choice.activated.connect(self._on_names_choice_activated)
 
     def initializePage(self) -> None:
+        self.names_choice.setCurrentIndex(max(0, self.names_choice.findData(self.w.state.name_mismatch.value)))
+        self._check()
+
+    @Slot(int)
+    def _on_names_choice_activated(self, _index: int) -> None:
+        choice = NameMismatch(self.names_choice.currentData())
+        if choice is not self.w.state.name_mismatch:
+            self.w.state.name_mismatch = choice
+            self._check()  # the fates of those rows change: check again
+
+    def _check(self) -> None:
         self.w.state.plan = None
         self.model.set_rows([])
         self.summary.setText(self.tr("Checking every row…"))
@@ -524,6 +590,10 @@ class PreviewPage(QWizardPage):
         self.w.state.plan = plan
         self.progress.hide()
         self.summary.setText(self.summary_text(plan))
+        differ = plan.names_differ
+        self.names_box.setVisible(differ > 0)
+        self.names_label.setText(self.tr("%n row(s) match a client by INN, phone or e-mail, but the name is "
+                                         "different. For them:", "", differ))
         self._apply_filter()
         self.view.resizeColumnsToContents()
         self.completeChanged.emit()
@@ -539,6 +609,9 @@ class PreviewPage(QWizardPage):
         if plan is None:
             return
         fates = self.show_filter.currentData()
+        if fates == NAMES_DIFFER:
+            self.model.set_rows([r for r in plan.rows if r.name_differs])
+            return
         self.model.set_rows([r for r in plan.rows if fates is None or r.fate in fates])
 
     def isComplete(self) -> bool:
@@ -564,8 +637,8 @@ class PreviewPage(QWizardPage):
             text += " " + translate("ImportWizard", "New managers: %1.").replace("%1", ", ".join(plan.new_managers))
         if plan.extra_sheets:
             extra = translate("ImportWizard", "Also from the other sheets: %1 contact person(s), %2 deal(s), "
-                                              "%3 reminder(s).")
-            for key, marker in (("contacts", "%1"), ("deals", "%2"), ("reminders", "%3")):
+                                              "%3 reminder(s), %4 entries of contact history.")
+            for key, marker in (("contacts", "%1"), ("deals", "%2"), ("reminders", "%3"), ("interactions", "%4")):
                 extra = extra.replace(marker, str(plan.extra_sheets.get(key, 0)))
             text += " " + extra
         return text

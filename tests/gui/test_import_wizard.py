@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from salesdesk.domain.model import ClientFields
 from salesdesk.services import clients, exporting
-from salesdesk.services.importing import DuplicatePolicy
+from salesdesk.services.importing import DuplicatePolicy, Fate
 from salesdesk.store import UnitOfWork
 from salesdesk.ui.export_dialog import ExportChoice, ExportDialog
 from salesdesk.ui.import_wizard import ImportWizard
@@ -164,3 +164,71 @@ def test_export_dialog_offers_what_makes_sense(qtbot: QtBot) -> None:
     assert not dialog.filter_button.isEnabled() and not dialog.selection_button.isEnabled()
     assert dialog.all_button.isChecked() and dialog.xlsx.isChecked()
     _ = exporting  # the service the dialog's choice goes to
+
+
+def _type_path(wizard: ImportWizard, text: str) -> None:
+    edit = wizard.file_page.path_edit
+    edit.setFocus()
+    edit.setText(text)
+    edit.editingFinished.emit()  # what Enter or leaving the field does
+
+
+def test_a_typed_or_pasted_path_is_read_and_a_wrong_one_says_why(qtbot: QtBot, uow: Callable[[], UnitOfWork],
+                                                                 sheet: Path, tmp_path: Path) -> None:
+    wizard = ImportWizard(uow, Runner(), None)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    page = wizard.file_page
+    assert not page.path_edit.isReadOnly()
+    _type_path(wizard, str(tmp_path / "нет такого.xlsx"))
+    assert "not found" in page.status.text() and "нет такого.xlsx" in page.status.text()
+    assert not page.isComplete()
+    _type_path(wizard, str(tmp_path))
+    assert "is a folder" in page.status.text() and not page.isComplete()
+    letter = tmp_path / "письмо.docx"
+    letter.write_bytes(b"PK\x03\x04")
+    _type_path(wizard, str(letter))
+    assert ".docx files cannot be imported" in page.status.text() and not page.isComplete()
+    _type_path(wizard, f'  "{sheet}"  ')  # Windows' "Copy as path" puts it in quotes
+    qtbot.waitUntil(page.isComplete, timeout=10_000)
+    assert wizard.state.path == sheet and "4 row(s) below the header" in page.status.text()
+    _type_path(wizard, QUrl.fromLocalFile(str(sheet)).toString())  # a file:// URL: the same file, nothing to do
+    assert page.isComplete() and wizard.state.path == sheet
+
+
+def test_a_match_under_another_name_is_flagged_and_the_user_chooses(qtbot: QtBot, uow: Callable[[], UnitOfWork],
+                                                                   tmp_path: Path) -> None:
+    elka = clients.create_client(uow(), ClientFields(name="ООО «Ёлка»", inn="7707083893")).id
+    book = openpyxl.Workbook()
+    book.active.append(["Наименование", "ИНН", "Город"])
+    book.active.append(["ПАО Сбербанк", "7707083893", "Москва"])
+    book.active.append(["ООО «Новая»", "", "Тула"])
+    path = tmp_path / "sber.xlsx"
+    book.save(path)
+    wizard = wizard_for(qtbot, uow, path)
+    wizard.next()
+    wizard.next()
+    wizard.options_page.group.buttons()[1].setChecked(True)  # even "update the card from the file"
+    wizard.next()
+    preview = wizard.preview_page
+    qtbot.waitUntil(preview.isComplete, timeout=10_000)
+    assert preview.names_box.isVisibleTo(wizard)
+    assert "1 row(s) match a client by INN, phone or e-mail, but the name is different" in preview.names_label.text()
+    assert preview.names_choice.currentText() == "keep the name in the base"
+    flagged = preview.model.index(0, 3).data()
+    assert "same INN, different name: “ООО «Ёлка»” in the base" in flagged
+    preview.show_filter.setCurrentIndex(preview.show_filter.count() - 1)  # only those rows
+    assert preview.model.rowCount() == 1 and preview.model.index(0, 1).data() == "ПАО Сбербанк"
+
+    preview.names_choice.setCurrentIndex(2)  # skip these rows
+    preview.names_choice.activated.emit(2)
+    qtbot.waitUntil(lambda: preview.isComplete() and wizard.state.plan is not None
+                    and wizard.state.plan.rows[0].fate is Fate.SKIPPED, timeout=10_000)
+    preview.names_choice.setCurrentIndex(0)  # keep the name: the card is filled in, its name stays
+    preview.names_choice.activated.emit(0)
+    qtbot.waitUntil(lambda: preview.isComplete() and wizard.state.plan is not None
+                    and wizard.state.plan.rows[0].fate is Fate.UPDATE, timeout=10_000)
+    wizard.next()
+    qtbot.waitUntil(wizard.result_page.isComplete, timeout=10_000)
+    card = clients.get_client(uow(), elka)
+    assert (card.name, card.city) == ("ООО «Ёлка»", "Москва")

@@ -74,7 +74,7 @@ def test_a_managers_spreadsheet_imports_with_repairs_duplicates_and_an_error_fil
     errors = openpyxl.load_workbook(result.error_file, read_only=True)
     rows = list(errors.active.values)
     assert rows[0][-1] == "Error" and rows[0][:2] == ("Наименование", "ИНН")
-    assert rows[1][0] == "АО «Ошибка»" and rows[1][1] == 7707083894  # the original cell, as it was
+    assert rows[1][0] == "АО «Ошибка»" and rows[1][1] == "7707083894"  # the original digits, as text
     reason = rows[1][-1]
     assert "INN 7707083894: wrong check digit" in reason and "Phone" in reason and "E-mail" in reason
 
@@ -160,6 +160,37 @@ def test_export_round_trips_into_an_empty_base_and_back_home_as_no_changes(tmp_p
         target.dispose()
 
 
+def test_the_demo_base_round_trips_with_its_contact_history_and_again_changes_nothing(tmp_path: Path) -> None:
+    """Every client, contact person, deal, reminder and interaction comes back, counts and content."""
+    source = open_database(resolve_url(tmp_path / "source.sqlite"))
+    target = open_database(resolve_url(tmp_path / "target.sqlite"))
+    try:
+        demo.load_demo(UnitOfWork(source), 300, seed=5)
+        exported = exporting.export_clients(UnitOfWork(source), tmp_path / "export.xlsx")
+        counts = _counts(source)
+        assert counts["interactions"] > 0 and exported.interactions == counts["interactions"]
+        assert (exported.clients, exported.contacts, exported.deals, exported.reminders) == (
+            counts["clients"], counts["contacts"], counts["deals"], counts["reminders"])
+
+        importing.run_import(UnitOfWork(target), exported.path)
+        assert _counts(target) == counts
+        assert _snapshot(target) == _snapshot(source)
+
+        before = _snapshot(target)
+        again = importing.run_import(UnitOfWork(target), exported.path)
+        assert (again.created, again.updated, again.rejected) == (0, 0, 0)
+        assert _counts(target) == counts and _snapshot(target) == before
+    finally:
+        source.dispose()
+        target.dispose()
+
+
+def _counts(database: Database) -> dict[str, int]:
+    with database.engine.connect() as conn:
+        return {table: conn.exec_driver_sql(f"SELECT count(*) FROM {table} WHERE deleted_at IS NULL").scalar_one()
+                for table in ("clients", "contacts", "deals", "reminders", "interactions")}
+
+
 def _snapshot(database: Database) -> list[object]:
     queries = [
         "SELECT kind, name, full_name, inn, kpp, ogrn, phone, email, legal_address, postal_address, city, status,"
@@ -170,10 +201,16 @@ def _snapshot(database: Database) -> list[object]:
         "SELECT c.inn, c.name, p.full_name, p.position, p.birth_date, p.is_primary, p.note FROM contacts p"
         " JOIN clients c ON c.id = p.client_id ORDER BY 1, 2, 3",
         "SELECT c.inn, c.name, d.title, d.amount_minor, d.currency, d.stage, d.opened_on, d.closed_on, d.contract_end,"
-        " d.lost_reason FROM deals d JOIN clients c ON c.id = d.client_id ORDER BY 1, 2, 3, 7",
-        "SELECT c.inn, c.name, r.text, r.due_at, r.recurrence, r.done_at FROM reminders r JOIN clients c"
+        " d.lost_reason, (SELECT name FROM managers m WHERE m.id = d.owner_id)"
+        " FROM deals d JOIN clients c ON c.id = d.client_id ORDER BY 1, 2, 3, 7",
+        "SELECT c.inn, c.name, r.text, r.due_at, r.recurrence, r.done_at,"
+        " (SELECT name FROM managers m WHERE m.id = r.manager_id) FROM reminders r JOIN clients c"
         " ON c.id = r.client_id ORDER BY 1, 2, 4, 3",
+        "SELECT c.inn, c.name, i.occurred_at, i.kind, i.summary, i.result,"
+        " (SELECT name FROM managers m WHERE m.id = i.manager_id) FROM interactions i JOIN clients c"
+        " ON c.id = i.client_id ORDER BY 1, 2, 3, 4, 5",
         "SELECT value, value_norm FROM contact_channels ORDER BY 1",
+        "SELECT name FROM managers ORDER BY 1",
     ]
     with database.engine.connect() as conn:
         return [conn.exec_driver_sql(q).all() for q in queries]
@@ -205,7 +242,8 @@ def test_xlsx_export_never_writes_a_formula_and_keeps_identifiers_as_text(uow: U
     path = exporting.export_clients(uow(), tmp_path / "out.xlsx").path
     book = openpyxl.load_workbook(path)
     sheet = book.worksheets[0]
-    assert [ws.title for ws in book.worksheets] == ["Clients", "Contact persons", "Deals", "Reminders"]
+    assert [ws.title for ws in book.worksheets] == ["Clients", "Contact persons", "Deals", "Reminders",
+                                                    "Contact history"]
     header = [c.value for c in sheet[1]]
     row = {header[i]: cell for i, cell in enumerate(sheet[2])}
     assert row["Name"].value == "=1+2" and row["Name"].data_type == "s"
