@@ -4,426 +4,426 @@
 <context>
     <name>ClientCard</name>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="216"/>
+        <location filename="../../salesdesk/ui/card.py" line="215"/>
         <source>Requisites</source>
         <translation>Реквизиты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="217"/>
+        <location filename="../../salesdesk/ui/card.py" line="216"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="218"/>
+        <location filename="../../salesdesk/ui/card.py" line="217"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="219"/>
+        <location filename="../../salesdesk/ui/card.py" line="218"/>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="220"/>
+        <location filename="../../salesdesk/ui/card.py" line="219"/>
         <source>Reminders</source>
         <translation>Напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="223"/>
+        <location filename="../../salesdesk/ui/card.py" line="222"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="224"/>
+        <location filename="../../salesdesk/ui/card.py" line="223"/>
         <source>Save the card (Ctrl+S)</source>
         <translation>Сохранить карточку (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="226"/>
+        <location filename="../../salesdesk/ui/card.py" line="225"/>
         <source>Revert</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="227"/>
+        <location filename="../../salesdesk/ui/card.py" line="226"/>
         <source>Drop the changes and show what is saved</source>
         <translation>Отменить изменения и вернуть сохранённые данные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="161"/>
+        <location filename="../../salesdesk/ui/card.py" line="160"/>
         <source>&amp;Save client</source>
         <translation>&amp;Сохранить клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="164"/>
+        <location filename="../../salesdesk/ui/card.py" line="163"/>
         <source>&amp;Revert changes</source>
         <translation>&amp;Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="276"/>
+        <location filename="../../salesdesk/ui/card.py" line="275"/>
         <source>&amp;Name:</source>
         <translation>&amp;Название:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="280"/>
+        <location filename="../../salesdesk/ui/card.py" line="279"/>
         <source>&amp;Kind:</source>
         <translation>Ви&amp;д:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="284"/>
+        <location filename="../../salesdesk/ui/card.py" line="283"/>
         <source>S&amp;tatus:</source>
         <translation>Ст&amp;атус:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="286"/>
+        <location filename="../../salesdesk/ui/card.py" line="285"/>
         <source>&amp;INN:</source>
         <translation>&amp;ИНН:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="287"/>
+        <location filename="../../salesdesk/ui/card.py" line="286"/>
         <source>KPP:</source>
         <translation>КПП:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="288"/>
-        <location filename="../../salesdesk/ui/card.py" line="666"/>
+        <location filename="../../salesdesk/ui/card.py" line="287"/>
+        <location filename="../../salesdesk/ui/card.py" line="656"/>
         <source>OGRN:</source>
         <translation>ОГРН:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="289"/>
+        <location filename="../../salesdesk/ui/card.py" line="288"/>
         <source>Ind&amp;ustry:</source>
         <translation>От&amp;расль:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="296"/>
+        <location filename="../../salesdesk/ui/card.py" line="295"/>
         <source>&amp;Owner:</source>
         <translation>&amp;Ответственный:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="298"/>
+        <location filename="../../salesdesk/ui/card.py" line="297"/>
         <source>&amp;Phone:</source>
         <translation>&amp;Телефон:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="153"/>
+        <location filename="../../salesdesk/ui/card.py" line="152"/>
         <source>Select a client in the list to see the card,
 or create a new one (%1).</source>
         <translation>Выберите клиента в списке, чтобы открыть карточку,
 или создайте нового (%1).</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="285"/>
+        <location filename="../../salesdesk/ui/card.py" line="284"/>
         <source>Full le&amp;gal name:</source>
         <translation>Полное наи&amp;менование:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="297"/>
+        <location filename="../../salesdesk/ui/card.py" line="296"/>
         <source>Contact details</source>
         <translation>Контактные данные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="299"/>
+        <location filename="../../salesdesk/ui/card.py" line="298"/>
         <source>E-&amp;mail:</source>
         <translation>E-&amp;mail:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="300"/>
+        <location filename="../../salesdesk/ui/card.py" line="299"/>
         <source>&amp;Legal address:</source>
         <translation>&amp;Юридический адрес:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="301"/>
+        <location filename="../../salesdesk/ui/card.py" line="300"/>
         <source>Postal address:</source>
         <translation>Почтовый адрес:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="302"/>
+        <location filename="../../salesdesk/ui/card.py" line="301"/>
         <source>City:</source>
         <translation>Город:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="303"/>
+        <location filename="../../salesdesk/ui/card.py" line="302"/>
         <source>Bank details</source>
         <translation>Банковские реквизиты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="304"/>
+        <location filename="../../salesdesk/ui/card.py" line="303"/>
         <source>Bank:</source>
         <translation>Банк:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="305"/>
+        <location filename="../../salesdesk/ui/card.py" line="304"/>
         <source>BIK:</source>
         <translation>БИК:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="306"/>
+        <location filename="../../salesdesk/ui/card.py" line="305"/>
         <source>Account:</source>
         <translation>Расчётный счёт:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="307"/>
+        <location filename="../../salesdesk/ui/card.py" line="306"/>
         <source>Corr. account:</source>
         <translation>Корр. счёт:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="308"/>
+        <location filename="../../salesdesk/ui/card.py" line="307"/>
         <source>Other</source>
         <translation>Прочее</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="309"/>
+        <location filename="../../salesdesk/ui/card.py" line="308"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="311"/>
+        <location filename="../../salesdesk/ui/card.py" line="310"/>
         <source>Comma-separated, e.g. VIP, Wholesale</source>
         <translation>Через запятую, например: VIP, опт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="312"/>
+        <location filename="../../salesdesk/ui/card.py" line="311"/>
         <source>Tags:</source>
         <translation>Метки:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="315"/>
+        <location filename="../../salesdesk/ui/card.py" line="314"/>
         <source>Notes:</source>
         <translation>Заметки:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="316"/>
+        <location filename="../../salesdesk/ui/card.py" line="315"/>
         <source>10 digits for a company, 12 for a sole trader or a person</source>
         <translation>10 цифр у организации, 12 — у ИП и физлица</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="317"/>
+        <location filename="../../salesdesk/ui/card.py" line="316"/>
         <source>9 characters, companies only</source>
         <translation>9 символов, только у организаций</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="318"/>
+        <location filename="../../salesdesk/ui/card.py" line="317"/>
         <source>Any format, e.g. 8 (495) 123-45-67</source>
         <translation>Любой формат: 8 (495) 123-45-67</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="319"/>
+        <location filename="../../salesdesk/ui/card.py" line="318"/>
         <source>9 digits, starts with 04</source>
         <translation>9 цифр, начинается с 04</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="351"/>
+        <location filename="../../salesdesk/ui/card.py" line="350"/>
         <source>Full name</source>
         <translation>ФИО</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="351"/>
+        <location filename="../../salesdesk/ui/card.py" line="350"/>
         <source>Position</source>
         <translation>Должность</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="351"/>
+        <location filename="../../salesdesk/ui/card.py" line="350"/>
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="351"/>
+        <location filename="../../salesdesk/ui/card.py" line="350"/>
         <source>Phones</source>
         <translation>Телефоны</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="351"/>
+        <location filename="../../salesdesk/ui/card.py" line="350"/>
         <source>E-mails</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="352"/>
+        <location filename="../../salesdesk/ui/card.py" line="351"/>
         <source>Save the new card first, then add its contact persons.</source>
         <translation>Сначала сохраните новую карточку, затем добавьте контактных лиц.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="355"/>
+        <location filename="../../salesdesk/ui/card.py" line="354"/>
         <source>Add…</source>
         <translation>Добавить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="356"/>
-        <location filename="../../salesdesk/ui/card.py" line="398"/>
+        <location filename="../../salesdesk/ui/card.py" line="355"/>
+        <location filename="../../salesdesk/ui/card.py" line="397"/>
         <source>Edit…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="357"/>
+        <location filename="../../salesdesk/ui/card.py" line="356"/>
         <source>Remove</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="375"/>
+        <location filename="../../salesdesk/ui/card.py" line="374"/>
         <source>Log a contact…</source>
         <translation>Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="376"/>
+        <location filename="../../salesdesk/ui/card.py" line="375"/>
         <source>A call, meeting, letter or note; and the next contact</source>
         <translation>Звонок, встреча, письмо или заметка — и следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="382"/>
+        <location filename="../../salesdesk/ui/card.py" line="381"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="382"/>
+        <location filename="../../salesdesk/ui/card.py" line="381"/>
         <source>Summary</source>
         <translation>Содержание</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="382"/>
+        <location filename="../../salesdesk/ui/card.py" line="381"/>
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="404"/>
+        <location filename="../../salesdesk/ui/card.py" line="403"/>
         <source>Deal</source>
         <translation>Сделка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="404"/>
+        <location filename="../../salesdesk/ui/card.py" line="403"/>
         <source>Stage</source>
         <translation>Стадия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="404"/>
+        <location filename="../../salesdesk/ui/card.py" line="403"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="404"/>
+        <location filename="../../salesdesk/ui/card.py" line="403"/>
         <source>Opened</source>
         <translation>Открыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="404"/>
+        <location filename="../../salesdesk/ui/card.py" line="403"/>
         <source>Closed</source>
         <translation>Закрыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="405"/>
+        <location filename="../../salesdesk/ui/card.py" line="404"/>
         <source>Contract ends</source>
         <translation>Договор до</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="406"/>
+        <location filename="../../salesdesk/ui/card.py" line="405"/>
         <source>No deals with this client yet.</source>
         <translation>С этим клиентом пока нет сделок.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="422"/>
+        <location filename="../../salesdesk/ui/card.py" line="421"/>
         <source>Due</source>
         <translation>Срок</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="422"/>
-        <location filename="../../salesdesk/ui/card.py" line="628"/>
-        <location filename="../../salesdesk/ui/card.py" line="1036"/>
+        <location filename="../../salesdesk/ui/card.py" line="421"/>
+        <location filename="../../salesdesk/ui/card.py" line="618"/>
+        <location filename="../../salesdesk/ui/card.py" line="1054"/>
         <source>Reminder</source>
         <translation>Напоминание</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="422"/>
+        <location filename="../../salesdesk/ui/card.py" line="421"/>
         <source>Repeat</source>
         <translation>Повтор</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="422"/>
+        <location filename="../../salesdesk/ui/card.py" line="421"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="424"/>
+        <location filename="../../salesdesk/ui/card.py" line="423"/>
         <source>Remind me…</source>
         <translation>Напомнить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="426"/>
+        <location filename="../../salesdesk/ui/card.py" line="425"/>
         <source>Done</source>
         <translation>Завершить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="377"/>
-        <location filename="../../salesdesk/ui/card.py" line="399"/>
-        <location filename="../../salesdesk/ui/card.py" line="427"/>
+        <location filename="../../salesdesk/ui/card.py" line="376"/>
+        <location filename="../../salesdesk/ui/card.py" line="398"/>
+        <location filename="../../salesdesk/ui/card.py" line="426"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="382"/>
+        <location filename="../../salesdesk/ui/card.py" line="381"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="382"/>
+        <location filename="../../salesdesk/ui/card.py" line="381"/>
         <source>Who</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="383"/>
+        <location filename="../../salesdesk/ui/card.py" line="382"/>
         <source>Nothing recorded yet: log calls, meetings and letters here.</source>
         <translation>Пока ничего не записано: здесь ведётся история звонков, встреч и писем.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="397"/>
+        <location filename="../../salesdesk/ui/card.py" line="396"/>
         <source>New deal…</source>
         <translation>Новая сделка…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="471"/>
+        <location filename="../../salesdesk/ui/card.py" line="468"/>
         <source>— not set —</source>
         <translation>— не указано —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="627"/>
+        <location filename="../../salesdesk/ui/card.py" line="617"/>
         <source>Deal · %1</source>
         <translation>Сделка · %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="628"/>
+        <location filename="../../salesdesk/ui/card.py" line="618"/>
         <source>Reminder · done</source>
         <translation>Напоминание · выполнено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="636"/>
+        <location filename="../../salesdesk/ui/card.py" line="626"/>
         <source>done</source>
         <translation>выполнено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="638"/>
+        <location filename="../../salesdesk/ui/card.py" line="628"/>
         <source>overdue</source>
         <translation>просрочено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="640"/>
+        <location filename="../../salesdesk/ui/card.py" line="630"/>
         <source>snoozed</source>
         <translation>отложено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="666"/>
+        <location filename="../../salesdesk/ui/card.py" line="656"/>
         <source>OGRNIP:</source>
         <translation>ОГРНИП:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="699"/>
-        <location filename="../../salesdesk/ui/card.py" line="796"/>
+        <location filename="../../salesdesk/ui/card.py" line="689"/>
+        <location filename="../../salesdesk/ui/card.py" line="786"/>
         <source>New client</source>
         <translation>Новый клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="702"/>
+        <location filename="../../salesdesk/ui/card.py" line="692"/>
         <source>No. %d</source>
         <translation>№ %d</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/card.py" line="712"/>
+        <location filename="../../salesdesk/ui/card.py" line="702"/>
         <source>and %n more</source>
         <translation>
             <numerusform>и ещё %n</numerusform>
@@ -432,96 +432,102 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="713"/>
+        <location filename="../../salesdesk/ui/card.py" line="703"/>
         <source>Missing: %s</source>
         <translation>Не заполнено: %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="719"/>
+        <location filename="../../salesdesk/ui/card.py" line="709"/>
         <source>The card is complete.</source>
         <translation>Карточка заполнена полностью.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="731"/>
+        <location filename="../../salesdesk/ui/card.py" line="721"/>
         <source>Fix the marked fields to save.</source>
         <translation>Исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="734"/>
+        <location filename="../../salesdesk/ui/card.py" line="724"/>
         <source>Changed, not saved.</source>
         <translation>Изменено, не сохранено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="775"/>
+        <location filename="../../salesdesk/ui/card.py" line="765"/>
         <source>INN %1 already belongs to %2</source>
         <translation>ИНН %1 уже указан у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="777"/>
+        <location filename="../../salesdesk/ui/card.py" line="767"/>
         <source>Phone %1 is already on %2</source>
         <translation>Телефон %1 уже есть у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="779"/>
+        <location filename="../../salesdesk/ui/card.py" line="769"/>
         <source>E-mail %1 is already on %2</source>
         <translation>E-mail %1 уже есть у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="782"/>
+        <location filename="../../salesdesk/ui/card.py" line="772"/>
         <source>A client with this name exists: %1</source>
         <translation>Клиент с таким названием уже есть: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="829"/>
-        <location filename="../../salesdesk/ui/card.py" line="834"/>
+        <location filename="../../salesdesk/ui/card.py" line="819"/>
+        <location filename="../../salesdesk/ui/card.py" line="824"/>
         <source>Not saved: %s</source>
         <translation>Не сохранено: %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="837"/>
+        <location filename="../../salesdesk/ui/card.py" line="827"/>
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="889"/>
+        <location filename="../../salesdesk/ui/card.py" line="879"/>
         <source>Remove contact person</source>
         <translation>Удаление контактного лица</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="890"/>
+        <location filename="../../salesdesk/ui/card.py" line="880"/>
         <source>Remove %s from this client&apos;s contacts?</source>
         <translation>Удалить %s из контактных лиц клиента?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="894"/>
+        <location filename="../../salesdesk/ui/card.py" line="884"/>
         <source>%s removed.</source>
         <translation>Контактное лицо %s удалено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="894"/>
-        <location filename="../../salesdesk/ui/card.py" line="949"/>
-        <location filename="../../salesdesk/ui/card.py" line="991"/>
-        <location filename="../../salesdesk/ui/card.py" line="1066"/>
+        <location filename="../../salesdesk/ui/card.py" line="884"/>
+        <location filename="../../salesdesk/ui/card.py" line="931"/>
+        <location filename="../../salesdesk/ui/card.py" line="961"/>
+        <location filename="../../salesdesk/ui/card.py" line="1003"/>
+        <location filename="../../salesdesk/ui/card.py" line="1084"/>
         <source>Undo</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="949"/>
+        <location filename="../../salesdesk/ui/card.py" line="930"/>
+        <source>Deal won: “%1” is now an active client (was: %2).</source>
+        <translation>Сделка выиграна: «%1» теперь действующий клиент (был: %2).</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card.py" line="961"/>
         <source>Deal “%1” deleted.</source>
         <translation>Сделка «%1» удалена.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="991"/>
+        <location filename="../../salesdesk/ui/card.py" line="1003"/>
         <source>Entry deleted.</source>
         <translation>Запись удалена.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1033"/>
+        <location filename="../../salesdesk/ui/card.py" line="1051"/>
         <source>Get back to the client</source>
         <translation>Связаться с клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1066"/>
+        <location filename="../../salesdesk/ui/card.py" line="1084"/>
         <source>Reminder deleted.</source>
         <translation>Напоминание удалено.</translation>
     </message>
@@ -579,7 +585,7 @@ or create a new one (%1).</source>
         <translation>Полнота</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="211"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="214"/>
         <source>Missing: %s</source>
         <translation>Не заполнено: %s</translation>
     </message>
@@ -587,68 +593,68 @@ or create a new one (%1).</source>
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="199"/>
-        <location filename="../../salesdesk/ui/dialogs.py" line="309"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="187"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="297"/>
         <source>Contact person</source>
         <translation>Контактное лицо</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="206"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="194"/>
         <source>dd.mm.yyyy</source>
         <translation>дд.мм.гггг</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="210"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="198"/>
         <source>One number per line, e.g. +7 916 123-45-67</source>
         <translation>По одному номеру в строке, например +7 916 123-45-67</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="213"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="201"/>
         <source>One address per line</source>
         <translation>По одному адресу в строке</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="217"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="205"/>
         <source>Main contact for this client</source>
         <translation>Основное контактное лицо клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="219"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="207"/>
         <source>Full name:</source>
         <translation>ФИО:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="220"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="208"/>
         <source>Position:</source>
         <translation>Должность:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="221"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="209"/>
         <source>Birth date:</source>
         <translation>Дата рождения:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="222"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="210"/>
         <source>Phones:</source>
         <translation>Телефоны:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="223"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="211"/>
         <source>E-mails:</source>
         <translation>E-mail:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="224"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="212"/>
         <source>Note:</source>
         <translation>Примечание:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="279"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="267"/>
         <source>Birth date: write it as dd.mm.yyyy, e.g. 25.03.1980</source>
         <translation>Дата рождения: дд.мм.гггг, например 25.03.1980</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/dialogs.py" line="287"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="275"/>
         <source>Age: %n</source>
         <translation>
             <numerusform>Возраст: %n год</numerusform>
@@ -678,72 +684,72 @@ or create a new one (%1).</source>
 <context>
     <name>DealDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="88"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="89"/>
         <source>New deal</source>
         <translation>Новая сделка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="108"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="109"/>
         <source>has an end date</source>
         <translation>есть дата окончания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="110"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="111"/>
         <source>— not set —</source>
         <translation>— не указан —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="119"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="120"/>
         <source>Deal:</source>
         <translation>Сделка:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="119"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="120"/>
         <source>Amount:</source>
         <translation>Сумма:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="120"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="121"/>
         <source>Stage:</source>
         <translation>Стадия:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="120"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="121"/>
         <source>Reason lost:</source>
         <translation>Причина проигрыша:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="121"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="122"/>
         <source>Opened on:</source>
         <translation>Открыта:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="121"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="122"/>
         <source>Closed on:</source>
         <translation>Закрыта:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="122"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="123"/>
         <source>Contract:</source>
         <translation>Договор:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="122"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="123"/>
         <source>Owner:</source>
         <translation>Ответственный:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="189"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="190"/>
         <source>Amount: write a number, e.g. 125000,50</source>
         <translation>Сумма: введите число, например 125000,50</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="196"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="197"/>
         <source>A reminder to offer new terms will come on %1.</source>
         <translation>Напоминание предложить новые условия придёт %1.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="219"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="221"/>
         <source>Deal</source>
         <translation>Сделка</translation>
     </message>
@@ -751,42 +757,42 @@ or create a new one (%1).</source>
 <context>
     <name>DealTable</name>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="68"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="65"/>
         <source>Opened</source>
         <translation>Открыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="69"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="66"/>
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="70"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="67"/>
         <source>Deal</source>
         <translation>Сделка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="71"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="68"/>
         <source>Stage</source>
         <translation>Стадия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="72"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="69"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="73"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="70"/>
         <source>Closed</source>
         <translation>Закрыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="74"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="71"/>
         <source>Contract ends</source>
         <translation>Договор до</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="75"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="72"/>
         <source>Owner</source>
         <translation>Ответственный</translation>
     </message>
@@ -794,7 +800,7 @@ or create a new one (%1).</source>
 <context>
     <name>DealTableModel</name>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="143"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="134"/>
         <source>an internal error (see the log)</source>
         <translation>внутренняя ошибка (подробности в журнале)</translation>
     </message>
@@ -802,53 +808,53 @@ or create a new one (%1).</source>
 <context>
     <name>DealsPanel</name>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="239"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="230"/>
         <source>Client name</source>
         <translation>Название клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="243"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="234"/>
         <source>All stages</source>
         <translation>Все стадии</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="244"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="235"/>
         <source>Open (not won or lost)</source>
         <translation>Открытые (не выиграны и не проиграны)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="252"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="243"/>
         <source>Opened from</source>
         <translation>Открыты с</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="259"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="250"/>
         <source>Clear filters</source>
         <translation>Сбросить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="262"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="253"/>
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="302"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="293"/>
         <source>All owners</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="303"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="294"/>
         <source>All industries</source>
         <translation>Все отрасли</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="356"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="345"/>
         <source>Counting the deals…</source>
         <translation>Считаю сделки…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/deals_panel.py" line="358"/>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="370"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="347"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="359"/>
         <source>%Ln deal(s)</source>
         <translation>
             <numerusform>%Ln сделка</numerusform>
@@ -857,12 +863,12 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="358"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="347"/>
         <source>adding up…</source>
         <translation>считаю сумму…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="363"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="352"/>
         <source>Could not read the deals: %1</source>
         <translation>Не удалось прочитать сделки: %1</translation>
     </message>
@@ -939,47 +945,47 @@ or create a new one (%1).</source>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="128"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="129"/>
         <source>Which file?</source>
         <translation>Какой файл?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="129"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="130"/>
         <source>Excel (.xlsx, .xls), LibreOffice (.ods) or CSV. The first row with column names is found by itself.</source>
         <translation>Excel (.xlsx, .xls), LibreOffice (.ods) или CSV. Строка с названиями столбцов найдётся сама.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="135"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="136"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="138"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="139"/>
         <source>File:</source>
         <translation>Файл:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="140"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="141"/>
         <source>Sheet:</source>
         <translation>Лист:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="150"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="151"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
         <translation>Таблицы (*.xlsx *.xls *.ods *.csv);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="151"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="152"/>
         <source>Import clients</source>
         <translation>Загрузка клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="172"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="173"/>
         <source>Reading the file…</source>
         <translation>Читаю файл…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="189"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="190"/>
         <source>%1: %n row(s) below the header; %2 column(s) recognised.</source>
         <translation>
             <numerusform>%1: %n строка под заголовком; распознано столбцов: %2.</numerusform>
@@ -988,7 +994,7 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="195"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="196"/>
         <source>The file cannot be read.</source>
         <translation>Файл не удаётся прочитать.</translation>
     </message>
@@ -996,38 +1002,38 @@ or create a new one (%1).</source>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="37"/>
+        <location filename="../../salesdesk/ui/filters.py" line="38"/>
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="43"/>
+        <location filename="../../salesdesk/ui/filters.py" line="44"/>
         <source>Tag</source>
         <translation>Метка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="48"/>
-        <location filename="../../salesdesk/ui/filters.py" line="127"/>
+        <location filename="../../salesdesk/ui/filters.py" line="49"/>
+        <location filename="../../salesdesk/ui/filters.py" line="120"/>
         <source>More</source>
         <translation>Ещё</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="52"/>
+        <location filename="../../salesdesk/ui/filters.py" line="53"/>
         <source>Only with an overdue reminder</source>
         <translation>Только с просроченным напоминанием</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="54"/>
+        <location filename="../../salesdesk/ui/filters.py" line="55"/>
         <source>Completeness below</source>
         <translation>Полнота ниже</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="69"/>
+        <location filename="../../salesdesk/ui/filters.py" line="70"/>
         <source>Clear filters</source>
         <translation>Сбросить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="92"/>
+        <location filename="../../salesdesk/ui/filters.py" line="93"/>
         <source>All industries</source>
         <translation>Все отрасли</translation>
     </message>
@@ -1037,7 +1043,7 @@ or create a new one (%1).</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="127"/>
+        <location filename="../../salesdesk/ui/filters.py" line="120"/>
         <source>More (%1)</source>
         <translation>Ещё (%1)</translation>
     </message>
@@ -1045,57 +1051,57 @@ or create a new one (%1).</source>
 <context>
     <name>HookDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="98"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="99"/>
         <source>Next contact</source>
         <translation>Следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="102"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="103"/>
         <source>Get back to the client</source>
         <translation>Связаться с клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="103"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="104"/>
         <source>Reminder:</source>
         <translation>Напоминание:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="112"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="113"/>
         <source>On a date:</source>
         <translation>В указанный день:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="119"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="120"/>
         <source>When:</source>
         <translation>Когда:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="123"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="124"/>
         <source>Repeat:</source>
         <translation>Повтор:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="135"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="136"/>
         <source>In a month</source>
         <translation>Через месяц</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="136"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="137"/>
         <source>In 3 months</source>
         <translation>Через 3 месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="137"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="138"/>
         <source>In 6 months</source>
         <translation>Через 6 месяцев</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="138"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="139"/>
         <source>In a year</source>
         <translation>Через год</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="168"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="169"/>
         <source>On a date or repeating…</source>
         <translation>В указанный день или с повтором…</translation>
     </message>
@@ -1108,92 +1114,92 @@ or create a new one (%1).</source>
         <translation>Загрузка клиентов из таблицы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="423"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="424"/>
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="423"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="424"/>
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="424"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="425"/>
         <source>What happens</source>
         <translation>Что будет</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="424"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="425"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="442"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="443"/>
         <source>contact persons</source>
         <translation>контактные лица</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="443"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="444"/>
         <source>deals</source>
         <translation>сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="444"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="445"/>
         <source>reminders</source>
         <translation>напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="450"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="451"/>
         <source>new client</source>
         <translation>новый клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="451"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="452"/>
         <source>update</source>
         <translation>обновление</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="452"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="453"/>
         <source>already in the base</source>
         <translation>уже есть в базе</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="453"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="454"/>
         <source>duplicate, skipped</source>
         <translation>дубль, пропущен</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="454"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="455"/>
         <source>error, not imported</source>
         <translation>ошибка, не загружается</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="462"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="463"/>
         <source>same as %1</source>
         <translation>совпадает с %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="464"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="465"/>
         <source>fills: %1</source>
         <translation>заполняет: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="467"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="468"/>
         <source>repaired: %1</source>
         <translation>исправлено: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="554"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="560"/>
         <source>New industries: %1.</source>
         <translation>Новые отрасли: %1.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="556"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="562"/>
         <source>New managers: %1.</source>
         <translation>Новые менеджеры: %1.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="558"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="564"/>
         <source>Also from the other sheets: %1 contact person(s), %2 deal(s), %3 reminder(s).</source>
         <translation>С других листов: контактных лиц — %1, сделок — %2, напоминаний — %3.</translation>
     </message>
@@ -1254,58 +1260,58 @@ or create a new one (%1).</source>
 <context>
     <name>LogDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="242"/>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="334"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="245"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="337"/>
         <source>Log a contact</source>
         <translation>Запись о контакте</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="253"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="256"/>
         <source>What was it about?</source>
         <translation>О чём был разговор?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="255"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="258"/>
         <source>What came of it (optional)</source>
         <translation>Чем закончилось (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="260"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="263"/>
         <source>Kind:</source>
         <translation>Вид:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="261"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="264"/>
         <source>When:</source>
         <translation>Когда:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="262"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="265"/>
         <source>Summary:</source>
         <translation>Содержание:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="263"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="266"/>
         <source>Result:</source>
         <translation>Итог:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="264"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="267"/>
         <source>Mark the reminder “%1” done</source>
         <translation>Отметить напоминание «%1» выполненным</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="267"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="270"/>
         <source>Plan the next contact</source>
         <translation>Запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="271"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="274"/>
         <source>Get back to the client</source>
         <translation>Связаться с клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="275"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="278"/>
         <source>When…</source>
         <translation>Когда…</translation>
     </message>
@@ -1318,7 +1324,7 @@ or create a new one (%1).</source>
         <translation>Напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="130"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="131"/>
         <source>Trash</source>
         <translation>Корзина</translation>
     </message>
@@ -1364,7 +1370,7 @@ or create a new one (%1).</source>
     </message>
     <message>
         <location filename="../../salesdesk/ui/main_window.py" line="228"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="705"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="739"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
@@ -1454,7 +1460,7 @@ or create a new one (%1).</source>
         <translation>Панель &amp;напоминаний</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="127"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="128"/>
         <source>Search: name, INN, phone, e-mail, contact person (%1)</source>
         <translation>Поиск: название, ИНН, телефон, e-mail, контактное лицо (%1)</translation>
     </message>
@@ -1545,7 +1551,7 @@ or create a new one (%1).</source>
         <translation>&amp;Отчёты</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="470"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="472"/>
         <source>%1 of %Ln in the trash</source>
         <translation>
             <numerusform>%1 из %Ln в корзине</numerusform>
@@ -1554,12 +1560,12 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="472"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="474"/>
         <source>The base is empty</source>
         <translation>База пуста</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="474"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="476"/>
         <source>%1 of %Ln client(s)</source>
         <translation>
             <numerusform>%1 из %Ln клиента</numerusform>
@@ -1568,67 +1574,49 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="477"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="479"/>
         <source>average completeness %1 %</source>
         <translation>средняя полнота %1 %</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="488"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="490"/>
         <source>The trash is empty.</source>
         <translation>Корзина пуста.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="490"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="492"/>
         <source>The client base is empty.
 Create the first client, or load demo data to try the program.</source>
         <translation>Клиентская база пуста.
 Создайте первого клиента или загрузите демоданные, чтобы попробовать программу.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="493"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="495"/>
         <source>No clients match the search and filters.</source>
         <translation>По условиям поиска и фильтрам клиентов не найдено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="521"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="523"/>
         <source>Could not load the list: %s</source>
         <translation>Не удалось загрузить список: %s</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="623"/>
-        <source>Overdue reminders: %n</source>
-        <translation>
-            <numerusform>Просрочено напоминаний: %n</numerusform>
-            <numerusform>Просрочено напоминаний: %n</numerusform>
-            <numerusform>Просрочено напоминаний: %n</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="628"/>
-        <source>You have %n overdue reminder(s). They are at the top of the Reminders panel.</source>
-        <translation>
-            <numerusform>У вас %n просроченное напоминание. Просроченные показаны вверху панели «Напоминания».</numerusform>
-            <numerusform>У вас %n просроченных напоминания. Просроченные показаны вверху панели «Напоминания».</numerusform>
-            <numerusform>У вас %n просроченных напоминаний. Просроченные показаны вверху панели «Напоминания».</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="630"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="632"/>
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="663"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="697"/>
         <source>Move to trash</source>
         <translation>Удаление в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="670"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="704"/>
         <source>“%s” moved to the trash.</source>
         <translation>Клиент «%s» перемещён в корзину.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="672"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="706"/>
         <source>%n client(s) moved to the trash.</source>
         <translation>
             <numerusform>%n клиент перемещён в корзину.</numerusform>
@@ -1637,12 +1625,12 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="679"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="713"/>
         <source>Restore</source>
         <translation>Восстановление</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="690"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="724"/>
         <source>%n client(s) restored.</source>
         <translation>
             <numerusform>%n клиент восстановлен.</numerusform>
@@ -1651,22 +1639,22 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="696"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="730"/>
         <source>&amp;Undo: move to trash</source>
         <translation>&amp;Отменить удаление в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="697"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="731"/>
         <source>Undo</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="746"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="780"/>
         <source>Reminder: %1 — %2</source>
         <translation>Напоминание: %1 — %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="748"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="782"/>
         <source>%n reminder(s) came due.</source>
         <translation>
             <numerusform>Подошёл срок %n напоминания.</numerusform>
@@ -1675,29 +1663,29 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="756"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="846"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="790"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="879"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="763"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="768"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="797"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="802"/>
         <source>Demo data</source>
         <translation>Демоданные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="764"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="798"/>
         <source>How many demo clients to add to this base?</source>
         <translation>Сколько демонстрационных клиентов добавить в базу?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="768"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="802"/>
         <source>Adding demo clients…</source>
         <translation>Добавление демонстрационных клиентов…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="774"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="808"/>
         <source>%n demo client(s) added.</source>
         <translation>
             <numerusform>Добавлен %n демонстрационный клиент.</numerusform>
@@ -1706,17 +1694,17 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="835"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="868"/>
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="835"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="868"/>
         <source>Writing %1…</source>
         <translation>Записываю %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="845"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="878"/>
         <source>%n client(s) exported to %1.</source>
         <translation>
             <numerusform>%n клиент выгружен в %1.</numerusform>
@@ -1725,12 +1713,12 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="925"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="958"/>
         <source>About SalesDesk</source>
         <translation>О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="926"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="959"/>
         <source>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;The client base and sales of a small office: clients and their requisites, contact persons, reminders, deals.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;Клиентская база и продажи небольшого офиса: клиенты и их реквизиты, контактные лица, напоминания, сделки.&lt;/p&gt;&lt;p&gt;База данных: %2&lt;/p&gt;</translation>
     </message>
@@ -1738,67 +1726,67 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="211"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="212"/>
         <source>What is in each column?</source>
         <translation>Что в каждом столбце?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="212"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="213"/>
         <source>Check what SalesDesk recognised and change it where needed. A client needs at least a name.</source>
         <translation>Проверьте, что распознал SalesDesk, и поправьте, где нужно. У клиента должно быть хотя бы название.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="216"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="217"/>
         <source>Column names are in row:</source>
         <translation>Названия столбцов в строке:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="221"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="222"/>
         <source>Saved mapping:</source>
         <translation>Сохранённое сопоставление:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="225"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="226"/>
         <source>Save as…</source>
         <translation>Сохранить как…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="261"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="262"/>
         <source>Column in the file</source>
         <translation>Столбец в файле</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="261"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="262"/>
         <source>Goes to</source>
         <translation>Куда</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="262"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="263"/>
         <source>Example %1</source>
         <translation>Пример %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="268"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="269"/>
         <source>Column %1</source>
         <translation>Столбец %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="271"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="272"/>
         <source>— do not import —</source>
         <translation>— не загружать —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="319"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="320"/>
         <source>— none —</source>
         <translation>— нет —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="339"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="340"/>
         <source>Save mapping</source>
         <translation>Сохранить сопоставление</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="339"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="340"/>
         <source>Name of this mapping:</source>
         <translation>Название сопоставления:</translation>
     </message>
@@ -1806,7 +1794,7 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>NoticeBar</name>
     <message>
-        <location filename="../../salesdesk/ui/widgets.py" line="75"/>
+        <location filename="../../salesdesk/ui/widgets.py" line="77"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
@@ -1814,52 +1802,52 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>OptionsPage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="364"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="365"/>
         <source>Clients that are already in the base</source>
         <translation>Клиенты, которые уже есть в базе</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="365"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="366"/>
         <source>A row is the same client when the INN (and KPP of a branch), a phone, an e-mail or the name matches — never when both INNs are known and differ.</source>
         <translation>Строка считается тем же клиентом, если совпадает ИНН (и КПП филиала), телефон, e-mail или название — но никогда, если оба ИНН известны и различаются.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="370"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="371"/>
         <source>Fill in what the card is missing</source>
         <translation>Дополнить карточку тем, чего в ней нет</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="371"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="372"/>
         <source>Fields empty in the card are taken from the file; nothing filled in is changed. Importing the same file again changes nothing.</source>
         <translation>Пустые поля карточки заполняются из файла, заполненные не меняются. Повторная загрузка того же файла ничего не изменит.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="373"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="374"/>
         <source>Update the card from the file</source>
         <translation>Обновить карточку по файлу</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="374"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="375"/>
         <source>Values in the file replace the card&apos;s; empty cells leave the card as it is.</source>
         <translation>Значения из файла заменяют значения карточки; пустые ячейки карточку не меняют.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="375"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="376"/>
         <source>Leave such clients alone</source>
         <translation>Не трогать таких клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="375"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="376"/>
         <source>Only new clients are added.</source>
         <translation>Добавляются только новые клиенты.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="376"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="377"/>
         <source>Add them as new clients anyway</source>
         <translation>Всё равно добавить как новых клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="377"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="378"/>
         <source>Every row becomes a client, even if the base has one like it.</source>
         <translation>Каждая строка станет клиентом, даже если похожий уже есть в базе.</translation>
     </message>
@@ -1867,47 +1855,47 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="475"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="477"/>
         <source>Preview: nothing is written yet</source>
         <translation>Предпросмотр: в базу пока ничего не записано</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="481"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="483"/>
         <source>Show:</source>
         <translation>Показать:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="483"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="485"/>
         <source>all rows</source>
         <translation>все строки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="483"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="485"/>
         <source>errors</source>
         <translation>ошибки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="484"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="486"/>
         <source>new clients</source>
         <translation>новых клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="485"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="487"/>
         <source>updates and duplicates</source>
         <translation>обновления и дубли</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="506"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="508"/>
         <source>Checking every row…</source>
         <translation>Проверяю каждую строку…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="526"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="532"/>
         <source>The file cannot be checked.</source>
         <translation>Файл не удаётся проверить.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="544"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="550"/>
         <source>%n new client(s)</source>
         <translation>
             <numerusform>%n новый клиент</numerusform>
@@ -1916,7 +1904,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="545"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="551"/>
         <source>%n update(s)</source>
         <translation>
             <numerusform>%n обновление</numerusform>
@@ -1925,7 +1913,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="546"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="552"/>
         <source>%n already in the base</source>
         <translation>
             <numerusform>%n уже есть в базе</numerusform>
@@ -1934,7 +1922,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="547"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="553"/>
         <source>%n duplicate(s) skipped</source>
         <translation>
             <numerusform>%n дубль пропущен</numerusform>
@@ -1943,7 +1931,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="548"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="554"/>
         <source>%n row(s) with errors</source>
         <translation>
             <numerusform>%n строка с ошибками</numerusform>
@@ -1952,7 +1940,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="552"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="558"/>
         <source>Leading zeros restored in %n row(s).</source>
         <translation>
             <numerusform>Ведущие нули восстановлены в %n строке.</numerusform>
@@ -1961,7 +1949,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="570"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="576"/>
         <source>There is nothing to import.</source>
         <translation>Загружать нечего.</translation>
     </message>
@@ -1982,108 +1970,169 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>RemindersPanel</name>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="56"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="62"/>
+        <source>My reminders</source>
+        <translation>Мои напоминания</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="64"/>
+        <source>All managers</source>
+        <translation>Все менеджеры</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="74"/>
+        <source>Who are you?…</source>
+        <translation>Кто вы?…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="75"/>
+        <source>Choose yourself to see your own reminders</source>
+        <translation>Выберите себя, чтобы видеть свои напоминания</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="78"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="56"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="78"/>
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="56"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="200"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="78"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="268"/>
         <source>Reminder</source>
         <translation>Напоминание</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="67"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="89"/>
         <source>No reminders. Plan the next contact from a client&apos;s card: Reminders → Remind me…</source>
         <translation>Напоминаний нет. Следующий контакт планируется в карточке клиента: «Напоминания» → «Напомнить…».</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="72"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="249"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="94"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="317"/>
         <source>Done</source>
         <translation>Завершить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="73"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="95"/>
         <source>Mark the reminder done (a repeating one moves to its next date)</source>
         <translation>Отметить напоминание выполненным (повторяющееся переносится на следующую дату)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="74"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="250"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="96"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="318"/>
         <source>Snooze</source>
         <translation>Отложить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="76"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="251"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="98"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="319"/>
         <source>Next contact</source>
         <translation>Следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="77"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="99"/>
         <source>Mark done and plan the next contact with this client</source>
         <translation>Завершить и запланировать следующий контакт с этим клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="79"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="248"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="101"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="316"/>
         <source>Open client</source>
         <translation>Открыть клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="80"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="247"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="102"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="315"/>
         <source>Log the result…</source>
         <translation>Записать итог…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="81"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="103"/>
         <source>Record what came of it, close the reminder and plan the next contact</source>
         <translation>Записать итог, закрыть напоминание и запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="98"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="126"/>
         <source>For an hour</source>
         <translation>На час</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="98"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="126"/>
         <source>Until tomorrow</source>
         <translation>До завтра</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="99"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="127"/>
         <source>Until next week</source>
         <translation>До следующей недели</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="121"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="143"/>
+        <source>Choose who you are first</source>
+        <translation>Сначала выберите, кто вы</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="162"/>
+        <source>You have %n overdue reminder(s). They are at the top of the Reminders panel.</source>
+        <translation>
+            <numerusform>У вас %n просроченное напоминание. Просроченные показаны вверху панели «Напоминания».</numerusform>
+            <numerusform>У вас %n просроченных напоминания. Просроченные показаны вверху панели «Напоминания».</numerusform>
+            <numerusform>У вас %n просроченных напоминаний. Просроченные показаны вверху панели «Напоминания».</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="163"/>
+        <source>There are %n overdue reminder(s) in the office. They are at the top of the Reminders panel.</source>
+        <translation>
+            <numerusform>В офисе %n просроченное напоминание. Просроченные показаны вверху панели «Напоминания».</numerusform>
+            <numerusform>В офисе %n просроченных напоминания. Просроченные показаны вверху панели «Напоминания».</numerusform>
+            <numerusform>В офисе %n просроченных напоминаний. Просроченные показаны вверху панели «Напоминания».</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="171"/>
+        <source>My overdue reminders: %n</source>
+        <translation>
+            <numerusform>Мои просроченные: %n</numerusform>
+            <numerusform>Мои просроченные: %n</numerusform>
+            <numerusform>Мои просроченные: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="172"/>
+        <source>Overdue in the office: %n</source>
+        <translation>
+            <numerusform>Просрочено в офисе: %n</numerusform>
+            <numerusform>Просрочено в офисе: %n</numerusform>
+            <numerusform>Просрочено в офисе: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="191"/>
         <source>Overdue</source>
         <translation>Просрочено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="121"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="191"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="122"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="192"/>
         <source>This week</source>
         <translation>На этой неделе</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="122"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="192"/>
         <source>Later</source>
         <translation>Позже</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="141"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="211"/>
         <source>… and %n more further ahead</source>
         <translation>
             <numerusform>… и ещё %n дальше</numerusform>
@@ -2166,7 +2215,7 @@ Create the first client, or load demo data to try the program.</source>
     </message>
     <message>
         <location filename="../../salesdesk/ui/reports_panel.py" line="388"/>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="498"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="495"/>
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
@@ -2201,7 +2250,7 @@ Create the first client, or load demo data to try the program.</source>
         <translation>Сохранить отчёт в книгу Excel с диаграммой и таблицей</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reports_panel.py" line="543"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="534"/>
         <source>day(s)</source>
         <translation>
             <numerusform>день</numerusform>
@@ -2210,52 +2259,52 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="585"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="576"/>
         <source>Computing…</source>
         <translation>Считаю…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="599"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="590"/>
         <source>Nothing to show for these parameters.</source>
         <translation>За выбранный период и с этими условиями данных нет.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="600"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="591"/>
         <source>This report is a table only.</source>
         <translation>У этого отчёта только таблица.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="632"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="623"/>
         <source>The report could not be computed; details are in the log.</source>
         <translation>Отчёт не удалось построить; подробности — в журнале программы.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="645"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="636"/>
         <source>Saving %1…</source>
         <translation>Сохраняю %1…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="651"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="642"/>
         <source>Export the report</source>
         <translation>Экспорт отчёта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="653"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="644"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="661"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="652"/>
         <source>The report is saved to %1.</source>
         <translation>Отчёт сохранён в %1.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="662"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="653"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="671"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="662"/>
         <source>The report could not be saved; details are in the log.</source>
         <translation>Отчёт не удалось сохранить; подробности — в журнале программы.</translation>
     </message>
@@ -2263,27 +2312,27 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="581"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="587"/>
         <source>Importing</source>
         <translation>Загрузка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="588"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="594"/>
         <source>Open the file of rows not imported</source>
         <translation>Открыть файл незагруженных строк</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="608"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="614"/>
         <source>Writing to the base… You can cancel: nothing is kept until the end.</source>
         <translation>Записываю в базу… Можно отменить: до конца ничего не сохраняется.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="623"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="629"/>
         <source>Cancelling…</source>
         <translation>Отменяю…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="632"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="638"/>
         <source>Done: %n new client(s)</source>
         <translation>
             <numerusform>Готово: %n новый клиент</numerusform>
@@ -2292,7 +2341,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="633"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="639"/>
         <source>%n updated</source>
         <translation>
             <numerusform>%n обновлён</numerusform>
@@ -2301,7 +2350,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="634"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="640"/>
         <source>%n skipped</source>
         <translation>
             <numerusform>%n пропущен</numerusform>
@@ -2310,7 +2359,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="635"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="641"/>
         <source>%n not imported</source>
         <translation>
             <numerusform>%n не загружен</numerusform>
@@ -2319,7 +2368,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="638"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="644"/>
         <source>Leading zeros restored in %n row(s).</source>
         <translation>
             <numerusform>Ведущие нули восстановлены в %n строке.</numerusform>
@@ -2328,12 +2377,12 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="640"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="646"/>
         <source>Rows not imported, with the reason for each, are in %1. Fix them there and import that file again.</source>
         <translation>Незагруженные строки с причиной для каждой — в файле %1. Исправьте их там и загрузите этот файл снова.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="657"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="663"/>
         <source>The import stopped because of an internal error; the base was not changed.</source>
         <translation>Загрузка остановлена из-за внутренней ошибки; база не изменилась.</translation>
     </message>
@@ -2409,17 +2458,17 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>StaleEdit</name>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="99"/>
+        <location filename="../../salesdesk/ui/card.py" line="98"/>
         <source>The card was changed elsewhere</source>
         <translation>Карточка изменена в другом месте</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="101"/>
+        <location filename="../../salesdesk/ui/card.py" line="100"/>
         <source>Save mine over it</source>
         <translation>Сохранить мою версию</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="103"/>
+        <location filename="../../salesdesk/ui/card.py" line="102"/>
         <source>Load the saved version</source>
         <translation>Загрузить сохранённую версию</translation>
     </message>
@@ -2437,19 +2486,62 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>UnsavedChanges</name>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="50"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="51"/>
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="51"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="52"/>
         <source>Save the changes to “%s”?</source>
         <translation>Сохранить изменения в карточке «%s»?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="53"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="54"/>
         <source>If you don&apos;t save, your changes will be lost.</source>
         <translation>Если не сохранить, изменения будут потеряны.</translation>
+    </message>
+</context>
+<context>
+    <name>WhoAreYouDialog</name>
+    <message>
+        <location filename="../../salesdesk/ui/who_dialog.py" line="34"/>
+        <source>Who are you?</source>
+        <translation>Кто вы?</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/who_dialog.py" line="36"/>
+        <source>Choose yourself: the Reminders panel and the start-up notice will show your reminders, and new clients will be yours. You can change it later in Settings.</source>
+        <translation>Выберите себя: панель «Напоминания» и сообщение при запуске будут показывать ваши напоминания, а новые клиенты станут вашими. Изменить можно потом в настройках.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/who_dialog.py" line="49"/>
+        <source>Not in the list? Add me:</source>
+        <translation>Вас нет в списке? Добавьте себя:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/who_dialog.py" line="50"/>
+        <source>No managers yet. Add me:</source>
+        <translation>Менеджеров пока нет. Добавьте себя:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/who_dialog.py" line="52"/>
+        <source>Surname and first name</source>
+        <translation>Фамилия и имя</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/who_dialog.py" line="54"/>
+        <source>Not now: everyone&apos;s reminders are shown; the Reminders panel will offer this again.</source>
+        <translation>«Не сейчас»: будут показаны напоминания всех менеджеров; панель «Напоминания» предложит выбрать снова.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/who_dialog.py" line="58"/>
+        <source>That&apos;s me</source>
+        <translation>Это я</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/who_dialog.py" line="59"/>
+        <source>Not now</source>
+        <translation>Не сейчас</translation>
     </message>
 </context>
 </TS>

@@ -642,6 +642,8 @@ class MainWindow(QMainWindow):
             return
         self.settings.asked_who = True
         self.settings.sync()
+        # the start-up notice counts the reminders of whoever is chosen, even if it was shown already
+        self._announced_overdue = False
         self.ask_who_you_are()
 
     @Slot()
