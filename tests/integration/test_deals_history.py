@@ -311,7 +311,7 @@ def test_undo_puts_the_previous_status_back(uow: Uow, add_client: Callable[..., 
 
 def test_undo_leaves_a_status_the_user_changed_since(uow: Uow, add_client: Callable[..., int]) -> None:
     client = add_client("ООО «Ромашка»")
-    saved = deals.add_deal(uow(), client, won(), now=NOW)
+    deals.add_deal(uow(), client, won(), now=NOW)
     current = clients_service.get_client(uow(), client)
     clients_service.update_client(uow(), client, current.version,
                                   dataclasses.replace(current.fields(), status=ClientStatus.FORMER))
