@@ -64,6 +64,7 @@ class WhoAreYouDialog(QDialog):
         layout.addWidget(self.name)
         layout.addWidget(self.name_message)
         layout.addWidget(hint)
+        layout.addStretch(1)  # spare height below the question, not between a label and its field
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
