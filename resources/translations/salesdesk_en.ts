@@ -65,7 +65,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="706"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="708"/>
         <source>%n client(s) moved to the trash.</source>
         <translation>
             <numerusform>%n client moved to the trash.</numerusform>
@@ -73,7 +73,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="724"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="726"/>
         <source>%n client(s) restored.</source>
         <translation>
             <numerusform>%n client restored.</numerusform>
@@ -81,7 +81,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="782"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="784"/>
         <source>%n reminder(s) came due.</source>
         <translation>
             <numerusform>%n reminder came due.</numerusform>
@@ -89,7 +89,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="808"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="810"/>
         <source>%n demo client(s) added.</source>
         <translation>
             <numerusform>%n demo client added.</numerusform>
@@ -97,7 +97,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="878"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="880"/>
         <source>%n client(s) exported to %1.</source>
         <translation>
             <numerusform>%n client exported to %1.</numerusform>

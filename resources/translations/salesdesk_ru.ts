@@ -508,8 +508,8 @@ or create a new one (%1).</source>
     </message>
     <message>
         <location filename="../../salesdesk/ui/card.py" line="930"/>
-        <source>Deal won: “%1” is now an active client (was: %2).</source>
-        <translation>Сделка выиграна: «%1» теперь действующий клиент (был: %2).</translation>
+        <source>Deal won: %1 is now an active client (was: %2).</source>
+        <translation>Сделка выиграна: клиент %1 теперь действующий (был: %2).</translation>
     </message>
     <message>
         <location filename="../../salesdesk/ui/card.py" line="961"/>
@@ -1370,7 +1370,7 @@ or create a new one (%1).</source>
     </message>
     <message>
         <location filename="../../salesdesk/ui/main_window.py" line="228"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="739"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="741"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
@@ -1606,17 +1606,17 @@ Create the first client, or load demo data to try the program.</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="697"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="699"/>
         <source>Move to trash</source>
         <translation>Удаление в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="704"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="706"/>
         <source>“%s” moved to the trash.</source>
         <translation>Клиент «%s» перемещён в корзину.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="706"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="708"/>
         <source>%n client(s) moved to the trash.</source>
         <translation>
             <numerusform>%n клиент перемещён в корзину.</numerusform>
@@ -1625,12 +1625,12 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="713"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="715"/>
         <source>Restore</source>
         <translation>Восстановление</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="724"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="726"/>
         <source>%n client(s) restored.</source>
         <translation>
             <numerusform>%n клиент восстановлен.</numerusform>
@@ -1639,22 +1639,22 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="730"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="732"/>
         <source>&amp;Undo: move to trash</source>
         <translation>&amp;Отменить удаление в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="731"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="733"/>
         <source>Undo</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="780"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="782"/>
         <source>Reminder: %1 — %2</source>
         <translation>Напоминание: %1 — %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="782"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="784"/>
         <source>%n reminder(s) came due.</source>
         <translation>
             <numerusform>Подошёл срок %n напоминания.</numerusform>
@@ -1663,29 +1663,29 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="790"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="879"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="792"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="881"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="797"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="802"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="799"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="804"/>
         <source>Demo data</source>
         <translation>Демоданные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="798"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="800"/>
         <source>How many demo clients to add to this base?</source>
         <translation>Сколько демонстрационных клиентов добавить в базу?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="802"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="804"/>
         <source>Adding demo clients…</source>
         <translation>Добавление демонстрационных клиентов…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="808"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="810"/>
         <source>%n demo client(s) added.</source>
         <translation>
             <numerusform>Добавлен %n демонстрационный клиент.</numerusform>
@@ -1694,17 +1694,17 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="868"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="870"/>
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="868"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="870"/>
         <source>Writing %1…</source>
         <translation>Записываю %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="878"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="880"/>
         <source>%n client(s) exported to %1.</source>
         <translation>
             <numerusform>%n клиент выгружен в %1.</numerusform>
@@ -1713,12 +1713,12 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="958"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="960"/>
         <source>About SalesDesk</source>
         <translation>О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="959"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="961"/>
         <source>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;The client base and sales of a small office: clients and their requisites, contact persons, reminders, deals.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;Клиентская база и продажи небольшого офиса: клиенты и их реквизиты, контактные лица, напоминания, сделки.&lt;/p&gt;&lt;p&gt;База данных: %2&lt;/p&gt;</translation>
     </message>

@@ -290,8 +290,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Offer new terms: {title} (contract ends {ends})",
     ),
     "deal.client_activated": (
-        "Сделка выиграна: клиент «{name}» теперь действующий (был: {was}).",
-        "Deal won: “{name}” is now an active client (was: {was}).",
+        "Сделка выиграна: клиент {name} теперь действующий (был: {was}).",
+        "Deal won: {name} is now an active client (was: {was}).",
     ),
     "err.closed_on_open_deal": (
         "{field}: у незакрытой сделки даты закрытия нет — выберите стадию «Выиграна» или «Проиграна»",

@@ -927,7 +927,7 @@ class ClientCard(QWidget):
             return
         client_id = saved.client_id
         self.notice.show_message(
-            self.tr("Deal won: “%1” is now an active client (was: %2).").replace("%1", self._client.name)
+            self.tr("Deal won: %1 is now an active client (was: %2).").replace("%1", self._client.name)
             .replace("%2", was.label.lower()), kind="success", action=self.tr("Undo"),
             callback=lambda: self._undo_activation(client_id, was), timeout_ms=15000)
 

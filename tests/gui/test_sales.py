@@ -263,7 +263,7 @@ def test_a_won_deal_makes_the_lead_active_with_undo(qtbot: QtBot, make_window: W
     window.deal_action.trigger()
     notice = window.card.notice
     assert notice.isVisible() and notice.action_button.text() == "Undo"
-    assert notice.label.text() == "Deal won: “ООО «Ёлка»” is now an active client (was: prospect)."
+    assert notice.label.text() == "Deal won: ООО «Ёлка» is now an active client (was: prospect)."
     assert status.currentText() == "Active" and not window.card._dirty  # type: ignore[attr-defined]
     assert clients.get_client(uow(), client).status is ClientStatus.ACTIVE
     notice.action_button.click()

@@ -274,7 +274,7 @@ def test_a_won_deal_makes_a_lead_an_active_client_and_says_so(tmp_path: Path,
     code, out, err = run(capsys, "--db", db, "deal", "add", str(client), "--title", "Поставка", "--amount", "500",
                          "--stage", "won")
     assert code == 0 and out.strip().isdigit()
-    assert "“ООО «Ромашка»” is now an active client (was: lead)" in err
+    assert "Deal won: ООО «Ромашка» is now an active client (was: lead)" in err
     code, out, _ = run(capsys, "--db", db, "client", "show", str(client), "--json")
     assert json.loads(out)["status"] == "active"
     code, out, err = run(capsys, "--db", db, "deal", "add", str(client), "--title", "Ещё", "--amount", "5",
@@ -285,6 +285,11 @@ def test_a_won_deal_makes_a_lead_an_active_client_and_says_so(tmp_path: Path,
 def test_a_won_deal_tells_a_script_what_the_client_was(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = str(tmp_path / "x.sqlite")
     code, out, _ = run(capsys, "--db", db, "client", "add", "--name", "ИП Петров", "--status", "prospect", "--json")
+    client = int(json.loads(out)["id"])
+    code, out, err = run(capsys, "--db", db, "--lang", "ru", "deal", "add", str(client), "--title", "Аудит",
+                         "--amount", "5", "--stage", "won")
+    assert code == 0 and "Сделка выиграна: клиент ИП Петров теперь действующий (был: потенциальный)." in err
+    code, out, _ = run(capsys, "--db", db, "client", "add", "--name", "ИП Сидоров", "--status", "prospect", "--json")
     client = int(json.loads(out)["id"])
     code, out, _ = run(capsys, "--db", db, "deal", "add", str(client), "--title", "Сервис", "--amount", "5",
                        "--stage", "won", "--json")
