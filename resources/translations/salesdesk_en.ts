@@ -256,7 +256,7 @@
 <context>
     <name>SettingsDialog</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="77"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="78"/>
         <source>day(s)</source>
         <translation>
             <numerusform>day</numerusform>

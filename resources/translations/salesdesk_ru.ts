@@ -2421,16 +2421,16 @@ Create the first client, or load demo data to try the program.</source>
     </message>
     <message>
         <location filename="../../salesdesk/ui/settings_dialog.py" line="53"/>
-        <source>New clients and reminders are assigned to this manager.</source>
-        <translation>Новые клиенты и напоминания назначаются на этого менеджера.</translation>
+        <source>New clients and reminders are assigned to this manager; the Reminders panel and the start-up notice count this manager&apos;s reminders.</source>
+        <translation>Новые клиенты и напоминания назначаются на этого менеджера; панель «Напоминания» и сообщение при запуске считают его напоминания.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="63"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="64"/>
         <source>Offer new terms before a contract ends:</source>
         <translation>Предлагать продление договора за:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="77"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="78"/>
         <source>day(s)</source>
         <translation>
             <numerusform>день</numerusform>
@@ -2439,18 +2439,18 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="81"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="82"/>
         <source>— not chosen —</source>
         <translation>— не выбран —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="92"/>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="98"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="93"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="99"/>
         <source>New manager</source>
         <translation>Новый менеджер</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="92"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="93"/>
         <source>Name:</source>
         <translation>Имя:</translation>
     </message>

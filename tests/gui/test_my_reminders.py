@@ -145,3 +145,33 @@ def test_the_dialog_chooses_a_manager_or_adds_me(qtbot: QtBot, uow: Uow, office:
     again.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert again.chosen == office["anna"]
     assert len(reference.list_managers(uow())) == 3
+
+
+def test_a_reminder_coming_due_is_told_to_its_manager_only(qtbot: QtBot, make_window: Window, settings: Settings,
+                                                           uow: Uow, office: dict[str, int]) -> None:
+    settings.current_manager_id = office["anna"]
+    window = make_window()
+    soon = datetime.now(UTC) + timedelta(minutes=1)
+    [client] = {r.client_id for r in reminders.agenda(uow(), manager_id=office["anna"]).all}
+    reminders.add_reminder(uow(), client, ReminderFields(due_at=soon, text="Анне", manager_id=office["anna"]))
+    reminders.add_reminder(uow(), client, ReminderFields(due_at=soon, text="Олегу", manager_id=office["oleg"]))
+    with qtbot.waitSignal(window.notifier.reminders_due, timeout=5000) as told:
+        window.notifier.check(soon + timedelta(minutes=1))
+    assert [r.text for r in told.args[0]] == ["Анне"]
+
+
+def test_choosing_who_i_am_in_settings_shows_my_reminders(qtbot: QtBot, make_window: Window, settings: Settings,
+                                                          office: dict[str, int],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from salesdesk.ui.settings_dialog import SettingsDialog
+
+    def chosen_in_settings(cls: type[SettingsDialog], parent: object, uow: Uow, chosen: Settings) -> bool:
+        chosen.current_manager_id = office["oleg"]
+        return True
+
+    monkeypatch.setattr(SettingsDialog, "edit", classmethod(chosen_in_settings))
+    window = make_window()
+    qtbot.waitUntil(lambda: len(_listed(window)) == 3, timeout=5000)
+    window.open_settings()
+    qtbot.waitUntil(lambda: _listed(window) == {"Позвонить", "Сверка"}, timeout=5000)
+    assert window.reminders.mine_button.isChecked() and window.overdue_label.text() == "My overdue reminders: 2"
