@@ -535,12 +535,19 @@ def _deal_add(database: Database, args: argparse.Namespace) -> int:
     renewal = reminders.renewal_of(UnitOfWork(database), result.id)
     if args.json:
         _emit_json({"id": result.id, "renewal_reminder": None if renewal is None else
-                    {"id": renewal.id, "due_at": renewal.due_at.isoformat(), "text": renewal.text}})
+                    {"id": renewal.id, "due_at": renewal.due_at.isoformat(), "text": renewal.text},
+                    "client_status": None if result.client_was is None else
+                    {"was": result.client_was.value, "now": "active"}})
         return EXIT_OK
     print(result.id)
     if renewal is not None:
         print(f"{msg('cli.renewal_planned')}: {renewal.due_at.astimezone():%d.%m.%Y} — {renewal.text}",
               file=sys.stderr)
+    if result.client_was is not None:
+        from salesdesk.services import clients
+
+        name = clients.get_client(UnitOfWork(database), args.client).name
+        print(msg("deal.client_activated", name=name, was=result.client_was.label.lower()), file=sys.stderr)
     return EXIT_OK
 
 

@@ -49,7 +49,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="484"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="488"/>
         <source>%1 of %Ln in the trash</source>
         <translation>
             <numerusform>%1 of %Ln in the trash</numerusform>
@@ -57,7 +57,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="488"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="492"/>
         <source>%1 of %Ln client(s)</source>
         <translation>
             <numerusform>%1 of %Ln client</numerusform>
@@ -65,23 +65,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="638"/>
-        <source>Overdue reminders: %Ln</source>
-        <translation>
-            <numerusform>Overdue reminders: %Ln</numerusform>
-            <numerusform>Overdue reminders: %Ln</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="643"/>
-        <source>You have %Ln overdue reminder(s). They are at the top of the Reminders panel.</source>
-        <translation>
-            <numerusform>You have %Ln overdue reminder. It is at the top of the Reminders panel.</numerusform>
-            <numerusform>You have %Ln overdue reminders. They are at the top of the Reminders panel.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="687"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="724"/>
         <source>%Ln client(s) moved to the trash.</source>
         <translation>
             <numerusform>%Ln client moved to the trash.</numerusform>
@@ -89,7 +73,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="705"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="742"/>
         <source>%Ln client(s) restored.</source>
         <translation>
             <numerusform>%Ln client restored.</numerusform>
@@ -97,7 +81,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="763"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="800"/>
         <source>%Ln reminder(s) came due.</source>
         <translation>
             <numerusform>%Ln reminder came due.</numerusform>
@@ -105,7 +89,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="789"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="826"/>
         <source>%Ln demo client(s) added.</source>
         <translation>
             <numerusform>%Ln demo client added.</numerusform>
@@ -113,7 +97,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="859"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="896"/>
         <source>%Ln client(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln client exported to %1.</numerusform>
@@ -183,7 +167,39 @@
 <context>
     <name>RemindersPanel</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="141"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="163"/>
+        <source>You have %Ln overdue reminder(s). They are at the top of the Reminders panel.</source>
+        <translation>
+            <numerusform>You have %Ln overdue reminder. It is at the top of the Reminders panel.</numerusform>
+            <numerusform>You have %Ln overdue reminders. They are at the top of the Reminders panel.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="164"/>
+        <source>There are %Ln overdue reminder(s) in the office. They are at the top of the Reminders panel.</source>
+        <translation>
+            <numerusform>There is %Ln overdue reminder in the office. It is at the top of the Reminders panel.</numerusform>
+            <numerusform>There are %Ln overdue reminders in the office. They are at the top of the Reminders panel.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="172"/>
+        <source>My overdue reminders: %Ln</source>
+        <translation>
+            <numerusform>My overdue reminders: %Ln</numerusform>
+            <numerusform>My overdue reminders: %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="173"/>
+        <source>Overdue in the office: %Ln</source>
+        <translation>
+            <numerusform>Overdue in the office: %Ln</numerusform>
+            <numerusform>Overdue in the office: %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="212"/>
         <source>… and %Ln more further ahead</source>
         <translation>
             <numerusform>… and %Ln more further ahead</numerusform>
@@ -248,7 +264,7 @@
 <context>
     <name>SettingsDialog</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="77"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="78"/>
         <source>day(s)</source>
         <translation>
             <numerusform>day</numerusform>

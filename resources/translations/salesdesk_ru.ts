@@ -325,7 +325,7 @@ or create a new one (%1).</source>
     <message>
         <location filename="../../salesdesk/ui/card.py" line="421"/>
         <location filename="../../salesdesk/ui/card.py" line="618"/>
-        <location filename="../../salesdesk/ui/card.py" line="1026"/>
+        <location filename="../../salesdesk/ui/card.py" line="1054"/>
         <source>Reminder</source>
         <translation>Напоминание</translation>
     </message>
@@ -499,29 +499,35 @@ or create a new one (%1).</source>
     </message>
     <message>
         <location filename="../../salesdesk/ui/card.py" line="884"/>
-        <location filename="../../salesdesk/ui/card.py" line="939"/>
-        <location filename="../../salesdesk/ui/card.py" line="981"/>
-        <location filename="../../salesdesk/ui/card.py" line="1056"/>
+        <location filename="../../salesdesk/ui/card.py" line="931"/>
+        <location filename="../../salesdesk/ui/card.py" line="961"/>
+        <location filename="../../salesdesk/ui/card.py" line="1003"/>
+        <location filename="../../salesdesk/ui/card.py" line="1084"/>
         <source>Undo</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="939"/>
+        <location filename="../../salesdesk/ui/card.py" line="930"/>
+        <source>Deal won: %1 is now an active client (was: %2).</source>
+        <translation>Сделка выиграна: клиент %1 теперь действующий (был: %2).</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card.py" line="961"/>
         <source>Deal “%1” deleted.</source>
         <translation>Сделка «%1» удалена.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="981"/>
+        <location filename="../../salesdesk/ui/card.py" line="1003"/>
         <source>Entry deleted.</source>
         <translation>Запись удалена.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1023"/>
+        <location filename="../../salesdesk/ui/card.py" line="1051"/>
         <source>Get back to the client</source>
         <translation>Связаться с клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1056"/>
+        <location filename="../../salesdesk/ui/card.py" line="1084"/>
         <source>Reminder deleted.</source>
         <translation>Напоминание удалено.</translation>
     </message>
@@ -678,72 +684,72 @@ or create a new one (%1).</source>
 <context>
     <name>DealDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="88"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="89"/>
         <source>New deal</source>
         <translation>Новая сделка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="108"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="109"/>
         <source>has an end date</source>
         <translation>есть дата окончания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="110"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="111"/>
         <source>— not set —</source>
         <translation>— не указан —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="119"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="120"/>
         <source>Deal:</source>
         <translation>Сделка:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="119"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="120"/>
         <source>Amount:</source>
         <translation>Сумма:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="120"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="121"/>
         <source>Stage:</source>
         <translation>Стадия:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="120"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="121"/>
         <source>Reason lost:</source>
         <translation>Причина проигрыша:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="121"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="122"/>
         <source>Opened on:</source>
         <translation>Открыта:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="121"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="122"/>
         <source>Closed on:</source>
         <translation>Закрыта:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="122"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="123"/>
         <source>Contract:</source>
         <translation>Договор:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="122"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="123"/>
         <source>Owner:</source>
         <translation>Ответственный:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="189"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="190"/>
         <source>Amount: write a number, e.g. 125000,50</source>
         <translation>Сумма: введите число, например 125000,50</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="196"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="197"/>
         <source>A reminder to offer new terms will come on %1.</source>
         <translation>Напоминание предложить новые условия придёт %1.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="219"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="221"/>
         <source>Deal</source>
         <translation>Сделка</translation>
     </message>
@@ -1259,58 +1265,58 @@ or create a new one (%1).</source>
 <context>
     <name>LogDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="242"/>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="334"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="245"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="337"/>
         <source>Log a contact</source>
         <translation>Запись о контакте</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="253"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="256"/>
         <source>What was it about?</source>
         <translation>О чём был разговор?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="255"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="258"/>
         <source>What came of it (optional)</source>
         <translation>Чем закончилось (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="260"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="263"/>
         <source>Kind:</source>
         <translation>Вид:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="261"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="264"/>
         <source>When:</source>
         <translation>Когда:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="262"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="265"/>
         <source>Summary:</source>
         <translation>Содержание:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="263"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="266"/>
         <source>Result:</source>
         <translation>Итог:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="264"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="267"/>
         <source>Mark the reminder “%1” done</source>
         <translation>Отметить напоминание «%1» выполненным</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="267"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="270"/>
         <source>Plan the next contact</source>
         <translation>Запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="271"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="274"/>
         <source>Get back to the client</source>
         <translation>Связаться с клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="275"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="278"/>
         <source>When…</source>
         <translation>Когда…</translation>
     </message>
@@ -1318,161 +1324,143 @@ or create a new one (%1).</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="100"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="101"/>
         <source>Reminders</source>
         <translation>Напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="130"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="132"/>
         <source>Trash</source>
         <translation>Корзина</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="176"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="178"/>
         <source>Create a client</source>
         <translation>Создать клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="177"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="179"/>
         <source>Load demo data</source>
         <translation>Загрузить демоданные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="179"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="181"/>
         <source>Clear search and filters</source>
         <translation>Сбросить поиск и фильтры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="219"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="221"/>
         <source>&amp;New client</source>
         <translation>Новый &amp;клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="220"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="222"/>
         <source>Create a client card</source>
         <translation>Создать карточку клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="221"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="223"/>
         <source>Move to &amp;trash</source>
         <translation>&amp;Удалить в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="223"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="225"/>
         <source>Move the selected clients to the trash</source>
         <translation>Переместить выбранных клиентов в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="226"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="228"/>
         <source>&amp;Restore from trash</source>
         <translation>&amp;Восстановить из корзины</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="227"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="720"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="229"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="757"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="230"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="232"/>
         <source>&amp;Find</source>
         <translation>&amp;Найти</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="231"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="233"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="232"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="234"/>
         <source>Show the &amp;trash</source>
         <translation>Показать &amp;корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="234"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="236"/>
         <source>Load &amp;demo data…</source>
         <translation>Загрузить &amp;демоданные…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="239"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="241"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="241"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="243"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="242"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="244"/>
         <source>&amp;About SalesDesk</source>
         <translation>&amp;О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="243"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="245"/>
         <source>Remind me in &amp;3 months</source>
         <translation>Напомнить через &amp;3 месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="244"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="246"/>
         <source>Plan the next contact with this client in three months</source>
         <translation>Запланировать следующий контакт с клиентом через три месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="258"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="260"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="270"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="272"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="276"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="278"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="280"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="282"/>
         <source>&amp;Columns</source>
         <translation>&amp;Столбцы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="285"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="287"/>
         <source>&amp;Client</source>
         <translation>&amp;Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="303"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="305"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="311"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="313"/>
         <source>Searching…</source>
         <translation>Поиск…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="638"/>
-        <source>Overdue reminders: %Ln</source>
-        <translation>
-            <numerusform>Просрочено напоминаний: %Ln</numerusform>
-            <numerusform>Просрочено напоминаний: %Ln</numerusform>
-            <numerusform>Просрочено напоминаний: %Ln</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="643"/>
-        <source>You have %Ln overdue reminder(s). They are at the top of the Reminders panel.</source>
-        <translation>
-            <numerusform>У вас %Ln просроченное напоминание. Просроченные показаны вверху панели «Напоминания».</numerusform>
-            <numerusform>У вас %Ln просроченных напоминания. Просроченные показаны вверху панели «Напоминания».</numerusform>
-            <numerusform>У вас %Ln просроченных напоминаний. Просроченные показаны вверху панели «Напоминания».</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="687"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="724"/>
         <source>%Ln client(s) moved to the trash.</source>
         <translation>
             <numerusform>%Ln клиент перемещён в корзину.</numerusform>
@@ -1481,7 +1469,7 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="705"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="742"/>
         <source>%Ln client(s) restored.</source>
         <translation>
             <numerusform>%Ln клиент восстановлен.</numerusform>
@@ -1490,7 +1478,7 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="763"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="800"/>
         <source>%Ln reminder(s) came due.</source>
         <translation>
             <numerusform>Подошёл срок %Ln напоминания.</numerusform>
@@ -1499,7 +1487,7 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="789"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="826"/>
         <source>%Ln demo client(s) added.</source>
         <translation>
             <numerusform>Добавлен %Ln демонстрационный клиент.</numerusform>
@@ -1508,7 +1496,7 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="859"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="896"/>
         <source>%Ln client(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln клиент выгружен в %1.</numerusform>
@@ -1517,103 +1505,103 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="103"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="104"/>
         <source>&amp;Reminders panel</source>
         <translation>Панель &amp;напоминаний</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="127"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="129"/>
         <source>Search: name, INN, phone, e-mail, contact person (%1)</source>
         <translation>Поиск: название, ИНН, телефон, e-mail, контактное лицо (%1)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="178"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="180"/>
         <source>Import from Excel…</source>
         <translation>Загрузить из Excel…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="194"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="196"/>
         <source>Clients</source>
         <translation>Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="195"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="197"/>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="201"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="203"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="235"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="237"/>
         <source>&amp;Import from a spreadsheet…</source>
         <translation>&amp;Загрузить из таблицы…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="236"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="238"/>
         <source>Add clients from Excel, LibreOffice or CSV</source>
         <translation>Добавить клиентов из Excel, LibreOffice или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="237"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="239"/>
         <source>&amp;Export…</source>
         <translation>&amp;Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="238"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="240"/>
         <source>Save clients to Excel or CSV</source>
         <translation>Сохранить клиентов в Excel или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="245"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="247"/>
         <source>&amp;Log a contact…</source>
         <translation>&amp;Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="246"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="248"/>
         <source>Record a call, meeting, letter or note and plan the next contact</source>
         <translation>Записать звонок, встречу, письмо или заметку и запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="247"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="249"/>
         <source>New &amp;deal…</source>
         <translation>Новая &amp;сделка…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="248"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="250"/>
         <source>&amp;Industries…</source>
         <translation>&amp;Отрасли…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="249"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="251"/>
         <source>Ne&amp;xt client</source>
         <translation>С&amp;ледующий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="250"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="252"/>
         <source>Pre&amp;vious client</source>
         <translation>П&amp;редыдущий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="252"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="254"/>
         <source>C&amp;lients</source>
         <translation>&amp;Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="252"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="254"/>
         <source>&amp;Deals</source>
         <translation>&amp;Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="252"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="298"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="254"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="300"/>
         <source>&amp;Reports</source>
         <translation>&amp;Отчёты</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="484"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="488"/>
         <source>%1 of %Ln in the trash</source>
         <translation>
             <numerusform>%1 из %Ln в корзине</numerusform>
@@ -1622,12 +1610,12 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="486"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="490"/>
         <source>The base is empty</source>
         <translation>База пуста</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="488"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="492"/>
         <source>%1 of %Ln client(s)</source>
         <translation>
             <numerusform>%1 из %Ln клиента</numerusform>
@@ -1636,106 +1624,106 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="491"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="495"/>
         <source>average completeness %1 %</source>
         <translation>средняя полнота %1 %</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="502"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="506"/>
         <source>The trash is empty.</source>
         <translation>Корзина пуста.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="504"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="508"/>
         <source>The client base is empty.
 Create the first client, or load demo data to try the program.</source>
         <translation>Клиентская база пуста.
 Создайте первого клиента или загрузите демоданные, чтобы попробовать программу.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="507"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="511"/>
         <source>No clients match the search and filters.</source>
         <translation>По условиям поиска и фильтрам клиентов не найдено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="535"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="539"/>
         <source>Could not load the list: %s</source>
         <translation>Не удалось загрузить список: %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="645"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="648"/>
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="678"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="715"/>
         <source>Move to trash</source>
         <translation>Удаление в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="685"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="722"/>
         <source>“%s” moved to the trash.</source>
         <translation>Клиент «%s» перемещён в корзину.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="694"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="731"/>
         <source>Restore</source>
         <translation>Восстановление</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="711"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="748"/>
         <source>&amp;Undo: move to trash</source>
         <translation>&amp;Отменить удаление в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="712"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="749"/>
         <source>Undo</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="761"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="798"/>
         <source>Reminder: %1 — %2</source>
         <translation>Напоминание: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="771"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="860"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="808"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="897"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="778"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="783"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="815"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="820"/>
         <source>Demo data</source>
         <translation>Демоданные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="779"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="816"/>
         <source>How many demo clients to add to this base?</source>
         <translation>Сколько демонстрационных клиентов добавить в базу?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="783"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="820"/>
         <source>Adding demo clients…</source>
         <translation>Добавление демонстрационных клиентов…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="849"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="886"/>
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="849"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="886"/>
         <source>Writing %1…</source>
         <translation>Записываю %1…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="938"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="976"/>
         <source>About SalesDesk</source>
         <translation>О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="939"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="977"/>
         <source>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;The client base and sales of a small office: clients and their requisites, contact persons, reminders, deals.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;Клиентская база и продажи небольшого офиса: клиенты и их реквизиты, контактные лица, напоминания, сделки.&lt;/p&gt;&lt;p&gt;База данных: %2&lt;/p&gt;</translation>
     </message>
@@ -2029,108 +2017,169 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>RemindersPanel</name>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="56"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="63"/>
+        <source>My reminders</source>
+        <translation>Мои напоминания</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="65"/>
+        <source>All managers</source>
+        <translation>Все менеджеры</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="75"/>
+        <source>Who are you?…</source>
+        <translation>Кто вы?…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="76"/>
+        <source>Choose yourself to see your own reminders</source>
+        <translation>Выберите себя, чтобы видеть свои напоминания</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="79"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="56"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="79"/>
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="56"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="198"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="79"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="269"/>
         <source>Reminder</source>
         <translation>Напоминание</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="67"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="90"/>
         <source>No reminders. Plan the next contact from a client&apos;s card: Reminders → Remind me…</source>
         <translation>Напоминаний нет. Следующий контакт планируется в карточке клиента: «Напоминания» → «Напомнить…».</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="72"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="247"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="95"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="318"/>
         <source>Done</source>
         <translation>Завершить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="73"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="96"/>
         <source>Mark the reminder done (a repeating one moves to its next date)</source>
         <translation>Отметить напоминание выполненным (повторяющееся переносится на следующую дату)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="74"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="248"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="97"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="319"/>
         <source>Snooze</source>
         <translation>Отложить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="76"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="249"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="99"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="320"/>
         <source>Next contact</source>
         <translation>Следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="77"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="100"/>
         <source>Mark done and plan the next contact with this client</source>
         <translation>Завершить и запланировать следующий контакт с этим клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="79"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="246"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="102"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="317"/>
         <source>Open client</source>
         <translation>Открыть клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="80"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="245"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="103"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="316"/>
         <source>Log the result…</source>
         <translation>Записать итог…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="81"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="104"/>
         <source>Record what came of it, close the reminder and plan the next contact</source>
         <translation>Записать итог, закрыть напоминание и запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="98"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="127"/>
         <source>For an hour</source>
         <translation>На час</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="98"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="127"/>
         <source>Until tomorrow</source>
         <translation>До завтра</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="99"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="128"/>
         <source>Until next week</source>
         <translation>До следующей недели</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="121"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="144"/>
+        <source>Choose who you are first</source>
+        <translation>Сначала выберите, кто вы</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="163"/>
+        <source>You have %Ln overdue reminder(s). They are at the top of the Reminders panel.</source>
+        <translation>
+            <numerusform>У вас %Ln просроченное напоминание. Просроченные показаны вверху панели «Напоминания».</numerusform>
+            <numerusform>У вас %Ln просроченных напоминания. Просроченные показаны вверху панели «Напоминания».</numerusform>
+            <numerusform>У вас %Ln просроченных напоминаний. Просроченные показаны вверху панели «Напоминания».</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="164"/>
+        <source>There are %Ln overdue reminder(s) in the office. They are at the top of the Reminders panel.</source>
+        <translation>
+            <numerusform>В офисе %Ln просроченное напоминание. Просроченные показаны вверху панели «Напоминания».</numerusform>
+            <numerusform>В офисе %Ln просроченных напоминания. Просроченные показаны вверху панели «Напоминания».</numerusform>
+            <numerusform>В офисе %Ln просроченных напоминаний. Просроченные показаны вверху панели «Напоминания».</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="172"/>
+        <source>My overdue reminders: %Ln</source>
+        <translation>
+            <numerusform>Мои просроченные: %Ln</numerusform>
+            <numerusform>Мои просроченные: %Ln</numerusform>
+            <numerusform>Мои просроченные: %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="173"/>
+        <source>Overdue in the office: %Ln</source>
+        <translation>
+            <numerusform>Просрочено в офисе: %Ln</numerusform>
+            <numerusform>Просрочено в офисе: %Ln</numerusform>
+            <numerusform>Просрочено в офисе: %Ln</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="192"/>
         <source>Overdue</source>
         <translation>Просрочено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="121"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="192"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="122"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="193"/>
         <source>This week</source>
         <translation>На этой неделе</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="122"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="193"/>
         <source>Later</source>
         <translation>Позже</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="141"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="212"/>
         <source>… and %Ln more further ahead</source>
         <translation>
             <numerusform>… и ещё %Ln дальше</numerusform>
@@ -2439,16 +2488,16 @@ Create the first client, or load demo data to try the program.</source>
     </message>
     <message>
         <location filename="../../salesdesk/ui/settings_dialog.py" line="53"/>
-        <source>New clients and reminders are assigned to this manager.</source>
-        <translation>Новые клиенты и напоминания назначаются на этого менеджера.</translation>
+        <source>New clients and reminders are assigned to this manager; the Reminders panel and the start-up notice count this manager&apos;s reminders.</source>
+        <translation>Новые клиенты и напоминания назначаются на этого менеджера; панель «Напоминания» и сообщение при запуске считают его напоминания.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="63"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="64"/>
         <source>Offer new terms before a contract ends:</source>
         <translation>Предлагать продление договора за:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="77"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="78"/>
         <source>day(s)</source>
         <translation>
             <numerusform>день</numerusform>
@@ -2457,18 +2506,18 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="81"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="82"/>
         <source>— not chosen —</source>
         <translation>— не выбран —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="92"/>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="98"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="93"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="99"/>
         <source>New manager</source>
         <translation>Новый менеджер</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="92"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="93"/>
         <source>Name:</source>
         <translation>Имя:</translation>
     </message>
@@ -2517,6 +2566,49 @@ Create the first client, or load demo data to try the program.</source>
         <location filename="../../salesdesk/ui/dialogs.py" line="54"/>
         <source>If you don&apos;t save, your changes will be lost.</source>
         <translation>Если не сохранить, изменения будут потеряны.</translation>
+    </message>
+</context>
+<context>
+    <name>WhoAreYouDialog</name>
+    <message>
+        <location filename="../../salesdesk/ui/who_dialog.py" line="34"/>
+        <source>Who are you?</source>
+        <translation>Кто вы?</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/who_dialog.py" line="36"/>
+        <source>Choose yourself: the Reminders panel and the start-up notice will show your reminders, and new clients will be yours. You can change it later in Settings.</source>
+        <translation>Выберите себя: панель «Напоминания» и сообщение при запуске будут показывать ваши напоминания, а новые клиенты станут вашими. Изменить можно потом в настройках.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/who_dialog.py" line="49"/>
+        <source>Not in the list? Add me:</source>
+        <translation>Вас нет в списке? Добавьте себя:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/who_dialog.py" line="50"/>
+        <source>No managers yet. Add me:</source>
+        <translation>Менеджеров пока нет. Добавьте себя:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/who_dialog.py" line="52"/>
+        <source>Surname and first name</source>
+        <translation>Фамилия и имя</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/who_dialog.py" line="54"/>
+        <source>Not now: everyone&apos;s reminders are shown; the Reminders panel will offer this again.</source>
+        <translation>«Не сейчас»: будут показаны напоминания всех менеджеров; панель «Напоминания» предложит выбрать снова.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/who_dialog.py" line="58"/>
+        <source>That&apos;s me</source>
+        <translation>Это я</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/who_dialog.py" line="59"/>
+        <source>Not now</source>
+        <translation>Не сейчас</translation>
     </message>
 </context>
 </TS>

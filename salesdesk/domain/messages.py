@@ -356,6 +356,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Предложить новые условия: {title} (договор до {ends})",
         "Offer new terms: {title} (contract ends {ends})",
     ),
+    "deal.client_activated": (
+        "Сделка выиграна: клиент {name} теперь действующий (был: {was}).",
+        "Deal won: {name} is now an active client (was: {was}).",
+    ),
     "err.closed_on_open_deal": (
         "{field}: у незакрытой сделки даты закрытия нет — выберите стадию «Выиграна» или «Проиграна»",
         "{field}: an open deal has no closing date — set the stage to Won or Lost",

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 
 from salesdesk.domain.errors import FieldProblem
 from salesdesk.domain.messages import msg
-from salesdesk.domain.model import Deal, DealFields, DealStage, ReminderFields
+from salesdesk.domain.model import ClientStatus, Deal, DealFields, DealStage, ReminderFields
 from salesdesk.domain.queries import DealQuery, DealRow, DealTotals
 from salesdesk.domain.reminders import WORKDAY_START, local_at
 from salesdesk.domain.validation import deal_problems, validate_deal
@@ -35,8 +35,21 @@ def _closing_date(fields: DealFields, today: date) -> DealFields:
     return fields
 
 
+@dataclass(frozen=True, slots=True)
+class DealSaved(SaveResult):
+    """A saved deal; when winning it made a lead or prospect an active client, what the client was
+    (for the notice that says so and its Undo)."""
+
+    client_id: int = 0
+    client_was: ClientStatus | None = None
+
+
+# A won deal makes these an active client; an active or former client keeps its status.
+BECOME_ACTIVE_WHEN_WON = frozenset({ClientStatus.LEAD, ClientStatus.PROSPECT})
+
+
 def add_deal(uow: UnitOfWork, client_id: int, fields: DealFields, *, renewal_days: int = DEFAULT_RENEWAL_DAYS,
-             now: datetime | None = None) -> SaveResult:
+             now: datetime | None = None) -> DealSaved:
     now = now or utcnow()
     cleaned = validate_deal(_closing_date(fields, now.astimezone().date()))
     with uow:
@@ -44,25 +57,54 @@ def add_deal(uow: UnitOfWork, client_id: int, fields: DealFields, *, renewal_day
         check_references(uow, owner_id=cleaned.owner_id)
         deal_id = uow.deals.add(client_id, cleaned, now)
         _sync_renewal(uow, deal_id, client_id, cleaned, renewal_days, now)
+        was = _activate_if_won(uow, client_id, cleaned, now)
         uow.record("deal", deal_id, "created")
         uow.record("client", client_id, "deals")
         uow.commit()
-    return SaveResult(deal_id, 1)
+    return DealSaved(deal_id, 1, client_id=client_id, client_was=was)
 
 
 def update_deal(uow: UnitOfWork, deal_id: int, expected_version: int, fields: DealFields, *,
-                renewal_days: int = DEFAULT_RENEWAL_DAYS, now: datetime | None = None) -> SaveResult:
+                renewal_days: int = DEFAULT_RENEWAL_DAYS, now: datetime | None = None) -> DealSaved:
     now = now or utcnow()
     cleaned = validate_deal(_closing_date(fields, now.astimezone().date()))
     with uow:
         check_references(uow, owner_id=cleaned.owner_id)
+        stage_before = uow.deals.get(deal_id).stage
         version = uow.deals.update(deal_id, expected_version, cleaned, now)
         client_id = uow.deals.client_of(deal_id)
         _sync_renewal(uow, deal_id, client_id, cleaned, renewal_days, now)
+        # only the move to won: editing the amount of a deal won long ago leaves the status alone
+        was = _activate_if_won(uow, client_id, cleaned, now) if stage_before is not DealStage.WON else None
         uow.record("deal", deal_id, "updated")
         uow.record("client", client_id, "deals")
         uow.commit()
-    return SaveResult(deal_id, version)
+    return DealSaved(deal_id, version, client_id=client_id, client_was=was)
+
+
+def _activate_if_won(uow: UnitOfWork, client_id: int, deal: DealFields, now: datetime) -> ClientStatus | None:
+    """Inside an open unit of work: a won deal makes a lead or prospect an active client. Returns
+    the status it had (None when nothing changed)."""
+    if deal.stage is not DealStage.WON:
+        return None
+    was = uow.clients.status_of(client_id)
+    if was not in BECOME_ACTIVE_WHEN_WON:
+        return None
+    uow.clients.set_status(client_id, ClientStatus.ACTIVE, now)
+    uow.record("client", client_id, "status")
+    return was
+
+
+def undo_activation(uow: UnitOfWork, client_id: int, was: ClientStatus, *, now: datetime | None = None) -> bool:
+    """Undo what a won deal did to the client's status: back to *was*, if it is still active (a
+    status the user changed since is theirs and stays). True when it was restored."""
+    with uow:
+        if uow.clients.status_of(client_id) is not ClientStatus.ACTIVE:
+            return False
+        uow.clients.set_status(client_id, was, now or utcnow())
+        uow.record("client", client_id, "status")
+        uow.commit()
+    return True
 
 
 def _set_deleted(uow: UnitOfWork, deal_id: int, when: datetime | None, action: str,

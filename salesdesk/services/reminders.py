@@ -149,6 +149,7 @@ class Agenda:
     later: tuple[Reminder, ...]
     overdue_total: int  # all overdue, even beyond the rows listed
     open_total: int
+    manager_id: int | None = None  # whose reminders these are (None: every manager's)
 
     @property
     def all(self) -> tuple[Reminder, ...]:
@@ -157,7 +158,8 @@ class Agenda:
 
 def agenda(uow: UnitOfWork, *, now: datetime | None = None, manager_id: int | None = None,
            limit: int = 2000) -> Agenda:
-    """Open reminders, soonest first (at most *limit* listed; the totals count them all)."""
+    """Open reminders, soonest first (at most *limit* listed; the totals count them all). With
+    *manager_id*, only that manager's: assigned to them, or to nobody on a client they own."""
     now = now or utcnow()
     local_now = now.astimezone()
     start_of_tomorrow = datetime.combine(local_now.date() + timedelta(days=1), time(0), local_now.tzinfo)
@@ -179,18 +181,21 @@ def agenda(uow: UnitOfWork, *, now: datetime | None = None, manager_id: int | No
             week.append(item)
         else:
             later.append(item)
-    return Agenda(tuple(overdue), tuple(today), tuple(week), tuple(later), overdue_total, open_total)
+    return Agenda(tuple(overdue), tuple(today), tuple(week), tuple(later), overdue_total, open_total, manager_id)
 
 
-def count_overdue(uow: UnitOfWork, *, now: datetime | None = None) -> int:
+def count_overdue(uow: UnitOfWork, *, now: datetime | None = None, manager_id: int | None = None) -> int:
     with uow.reading():
-        return uow.reminders.count_open_before(now or utcnow())
+        return uow.reminders.count_open_before(now or utcnow(), manager_id=manager_id)
 
 
-def due_between(uow: UnitOfWork, start: datetime, end: datetime) -> list[Reminder]:
-    """Open reminders coming due in (start, end]: what the window notifies about."""
+def due_between(uow: UnitOfWork, start: datetime, end: datetime, *,
+                manager_id: int | None = None) -> list[Reminder]:
+    """Open reminders coming due in (start, end]: what the window notifies about (one manager's
+    with *manager_id*)."""
     with uow.reading():
-        return [r for r in uow.reminders.open_until(end) if r.effective_due > start]
+        # the lower bound in the query: a thousand old overdue ones must not crowd out the new
+        return uow.reminders.open_until(end, after=start, manager_id=manager_id)
 
 
 def _fields(reminder: Reminder) -> ReminderFields:

@@ -250,6 +250,16 @@ class ClientRepository(_Repository):
         if tags_norm:
             self.conn.execute(insert(s.client_tags), [{"client_id": ident, "tag_norm": t} for t in tags_norm])
 
+    def status_of(self, ident: int) -> ClientStatus:
+        status = self.conn.execute(select(s.clients.c.status).where(s.clients.c.id == ident)).scalar()
+        if status is None:
+            raise NotFoundError("client", ident)
+        return ClientStatus(status)
+
+    def set_status(self, ident: int, status: ClientStatus, now: datetime) -> int:
+        """Change the status alone (a won deal makes a lead active); a new version, as any card edit."""
+        return self._versioned_update(ident, self.version_of(ident), {"status": status.value, "updated_at": now})
+
     def set_next_reminder(self, ident: int, when: datetime | None) -> None:
         self.conn.execute(update(s.clients).where(s.clients.c.id == ident).values(next_reminder_at=when))
 
@@ -566,6 +576,13 @@ def _effective(due_at: datetime, snoozed_until: datetime | None) -> datetime:
     return snoozed_until if snoozed_until is not None and snoozed_until > due_at else due_at
 
 
+def _whose(manager_id: int) -> ColumnElement[bool]:
+    """A manager's reminders: those assigned to them, and those assigned to nobody on their clients
+    (a reminder planned before anyone chose who they are belongs with the client's manager)."""
+    r = s.reminders.c
+    return or_(r.manager_id == manager_id, and_(r.manager_id.is_(None), s.clients.c.owner_id == manager_id))
+
+
 class ReminderRepository(_Repository):
     table = s.reminders
     what = "reminder"
@@ -609,15 +626,18 @@ class ReminderRepository(_Repository):
             query = query.where(r.done_at.is_(None))
         return [self._entity(x) for x in self.conn.execute(query.order_by(r.done_at.is_not(None), r.effective_due))]
 
-    def open_until(self, until: datetime | None, *, manager_id: int | None = None,
+    def open_until(self, until: datetime | None, *, after: datetime | None = None, manager_id: int | None = None,
                    limit: int = 1000) -> list[Reminder]:
-        """Open reminders of live clients, soonest first, due no later than *until* (None: all)."""
+        """Open reminders of live clients, soonest first, due no later than *until* (None: all) and
+        later than *after* (None: however long ago)."""
         r = s.reminders.c
         query = self._select().where(r.done_at.is_(None), r.deleted_at.is_(None), s.clients.c.deleted_at.is_(None))
         if until is not None:
             query = query.where(r.effective_due <= until)
+        if after is not None:
+            query = query.where(r.effective_due > after)
         if manager_id is not None:
-            query = query.where(r.manager_id == manager_id)
+            query = query.where(_whose(manager_id))
         return [self._entity(x) for x in self.conn.execute(query.order_by(r.effective_due, r.id).limit(limit))]
 
     def count_open_before(self, moment: datetime | None, *, manager_id: int | None = None) -> int:
@@ -628,7 +648,7 @@ class ReminderRepository(_Repository):
         if moment is not None:
             query = query.where(r.effective_due < moment)
         if manager_id is not None:
-            query = query.where(r.manager_id == manager_id)
+            query = query.where(_whose(manager_id))
         return int(self.conn.execute(query).scalar_one())
 
     def add(self, client_id: int, fields: ReminderFields, now: datetime, *, anchor_at: datetime | None = None,

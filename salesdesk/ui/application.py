@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QThreadPool
+from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProxyStyle, QStyle
 
@@ -60,6 +60,7 @@ def run(connect: Callable[[], tuple[UowFactory, str]], argv: list[str]) -> int:
     window.uow_label = label
     window.show()
     window.start()
+    QTimer.singleShot(0, window.ask_who_you_are_once)  # once the window is up, not before it
     code = app.exec()
     # Jobs a late answer started after the window's own wait: let them end before Python and Qt
     # tear down, or a worker still running aborts the process (exit 134) on the way out.

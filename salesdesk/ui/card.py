@@ -903,15 +903,37 @@ class ClientCard(QWidget):
 
     @Slot()
     def _on_add_deal_button_clicked(self) -> None:
-        if self._client is not None and DealDialog.edit(self, self.uow, self._client.id, None, self.renewal_days(),
-                                                        self.current_manager()):
+        if self._client is None:
+            return
+        saved = DealDialog.edit(self, self.uow, self._client.id, None, self.renewal_days(), self.current_manager())
+        if saved is not None:
             self._reload_lists()
+            self._tell_activated(saved)
 
     @Slot()
     def _on_edit_deal_button_clicked(self) -> None:
         deal = self._deal(self._selected_id(self.deals_view))
-        if self._client is not None and deal is not None and DealDialog.edit(
-                self, self.uow, self._client.id, deal, self.renewal_days(), self.current_manager()):
+        if self._client is None or deal is None:
+            return
+        saved = DealDialog.edit(self, self.uow, self._client.id, deal, self.renewal_days(), self.current_manager())
+        if saved is not None:
+            self._reload_lists()
+            self._tell_activated(saved)
+
+    def _tell_activated(self, saved: deals.DealSaved) -> None:
+        """A won deal made a lead or prospect an active client: say so, with Undo."""
+        was = saved.client_was
+        if was is None or self._client is None:
+            return
+        client_id = saved.client_id
+        self.notice.show_message(
+            self.tr("Deal won: %1 is now an active client (was: %2).").replace("%1", self._client.name)
+            .replace("%2", was.label.lower()), kind="success", action=self.tr("Undo"),
+            callback=lambda: self._undo_activation(client_id, was), timeout_ms=15000)
+
+    def _undo_activation(self, client_id: int, was: ClientStatus) -> None:
+        deals.undo_activation(self.uow(), client_id, was)
+        if self._client is not None and self._client.id == client_id:
             self._reload_lists()
 
     def add_deal(self) -> None:
@@ -991,9 +1013,15 @@ class ClientCard(QWidget):
         assert self._client is not None
         typed = self.collect()
         dirty = self._dirty
+        status_before = self._client.status
         self._card = cards.load_card(self.uow(), self._client.id)
         self._client = self._card.client
         self._fill_lists(self._card)
+        if self._client.status is not status_before and typed.status is status_before:
+            # a won deal (or its Undo) changed the status: the form follows, unless the user chose one
+            typed = dataclasses.replace(typed, status=self._client.status)
+            if not dirty:
+                self._fill(self._client.fields())
         if dirty:
             baseline = self._client.fields()
             self._fill(typed)

@@ -85,6 +85,7 @@ class DealDialog(QDialog):
         self.deal = deal
         self.renewal_days = renewal_days
         self.saved_id: int | None = None
+        self.saved: deals.DealSaved | None = None  # what the save did (a won deal may make the client active)
         self.setWindowTitle(self.tr("New deal") if deal is None else deal.title)
         self.setMinimumWidth(480)
         form = QFormLayout()
@@ -207,10 +208,11 @@ class DealDialog(QDialog):
             return
         try:
             if self.deal is None:
-                self.saved_id = deals.add_deal(self.uow(), self.client_id, fields, renewal_days=self.renewal_days).id
+                self.saved = deals.add_deal(self.uow(), self.client_id, fields, renewal_days=self.renewal_days)
             else:
-                self.saved_id = deals.update_deal(self.uow(), self.deal.id, self.deal.version, fields,
-                                                  renewal_days=self.renewal_days).id
+                self.saved = deals.update_deal(self.uow(), self.deal.id, self.deal.version, fields,
+                                               renewal_days=self.renewal_days)
+            self.saved_id = self.saved.id
         except ValidationError as exc:
             for problem in exc.problems:
                 self.messages.get(problem.field, self.messages["title"]).show_problem(str(problem), blocking=True)
@@ -222,10 +224,11 @@ class DealDialog(QDialog):
 
     @classmethod
     def edit(cls, parent: QWidget, uow: UowFactory, client_id: int, deal: Deal | None, renewal_days: int,
-             default_owner: int | None) -> bool:
+             default_owner: int | None) -> deals.DealSaved | None:
+        """The saved deal, or None if the dialog was cancelled."""
         dialog = cls(uow, client_id, deal, renewal_days, default_owner, parent)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        return dialog.exec() == QDialog.DialogCode.Accepted
+        return dialog.saved if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 class LogDialog(QDialog):

@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.model = ClientTableModel(uow, self.runner, self)
         self._selecting = False  # a selection made by the program, not the user
         self._announced_overdue = False  # the start-up notice is shown once
+        self._asking_who = False  # "who are you?" is open: the notice waits to count the right reminders
         self._deals_loaded = False  # the Deals tab reads its list when first opened
         self._managers: list[Manager] = []  # as last read, for the Reports tab built later
         self._reading_reports = False  # the Reports tab is open (the reminders panel steps aside)
@@ -96,14 +97,15 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([760, 520])
-        self.reminders = RemindersPanel(uow, self.runner, self.current_manager)
+        self.reminders = RemindersPanel(uow, self.runner, self.current_manager, show_all=settings.all_reminders)
         self.reminders_dock = QDockWidget(self.tr("Reminders"), self)
         self.reminders_dock.setObjectName("RemindersDock")
         self.reminders_dock.setWidget(self.reminders)
         self.reminders_dock.toggleViewAction().setText(self.tr("&Reminders panel"))
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.reminders_dock)
         self.resizeDocks([self.reminders_dock], [190], Qt.Orientation.Vertical)
-        self.notifier = ReminderNotifier(uow, self.runner, notify_interval_ms, self)
+        self.notifier = ReminderNotifier(uow, self.runner, notify_interval_ms, self,
+                                         manager=self.reminders.manager_filter)
         self.tray: QSystemTrayIcon | None = None
         self._build_actions()
         self._build_menus()
@@ -335,6 +337,8 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.reminders.reminders_changed.connect(self._on_reminders_reminders_changed)
         self.reminders.overdue_count_changed.connect(self._on_reminders_overdue_count_changed)
+        self.reminders.scope_changed.connect(self._on_reminders_scope_changed)
+        self.reminders.who_requested.connect(self.ask_who_you_are)
         self.notifier.reminders_due.connect(self.notify_due)
         self.empty_new_button.clicked.connect(self.new_client)
         self.empty_demo_button.clicked.connect(self.load_demo)
@@ -635,14 +639,47 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _on_reminders_overdue_count_changed(self, count: int) -> None:
-        self.overdue_label.setText(self.tr("Overdue reminders: %Ln", "", count) if count else "")
-        if self._announced_overdue:
+        self.overdue_label.setText(self.reminders.overdue_status(count))
+        if self._announced_overdue or self._asking_who:
             return
         self._announced_overdue = True
         if count:
-            self.notice.show_message(self.tr("You have %Ln overdue reminder(s). They are at the top of the "
-                                             "Reminders panel.", "", count), kind="warning",
+            self.notice.show_message(self.reminders.overdue_notice(count), kind="warning",
                                      action=self.tr("Show"), callback=self._show_reminders, timeout_ms=30_000)
+
+    @Slot(bool)
+    def _on_reminders_scope_changed(self, show_all: bool) -> None:
+        self.settings.all_reminders = show_all
+        self.settings.sync()
+
+    def ask_who_you_are_once(self) -> None:
+        """At the first start with nobody chosen as "who I am": ask once; later the panel offers it."""
+        if self.settings.current_manager_id is not None or self.settings.asked_who:
+            return
+        self.settings.asked_who = True
+        self.settings.sync()
+        # the start-up notice counts the reminders of whoever is chosen, even if it was shown already
+        self._announced_overdue = False
+        self.ask_who_you_are()
+
+    @Slot()
+    def ask_who_you_are(self) -> None:
+        from salesdesk.ui.who_dialog import WhoAreYouDialog
+
+        self._asking_who = True
+        try:
+            chosen = WhoAreYouDialog.ask(self, self.uow)
+        finally:
+            self._asking_who = False
+        if chosen is not None:
+            self.settings.current_manager_id = chosen
+            self.settings.sync()
+            self.reload_reference()  # a manager added in the dialog joins the lists
+        self._manager_changed()
+
+    def _manager_changed(self) -> None:
+        self.reminders.update_scope()
+        self.reminders.refresh()
 
     def _show_reminders(self) -> None:
         self.reminders_dock.show()
@@ -933,6 +970,7 @@ class MainWindow(QMainWindow):
 
         if SettingsDialog.edit(self, self.uow, self.settings):
             self.reload_reference()
+            self._manager_changed()
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About SalesDesk"),

@@ -1,5 +1,8 @@
 """The reminders panel: what is overdue, due today, this week and later, and the notifier that
-tells the user when a reminder comes due while the program runs."""
+tells the user when a reminder comes due while the program runs.
+
+Both show the current manager's reminders ("who I am" in Settings), or with the panel's switch every
+manager's; the texts that count them say whose they count, and live here only."""
 
 from __future__ import annotations
 
@@ -10,10 +13,12 @@ from PySide6.QtCore import QLocale, QObject, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QButtonGroup,
     QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -41,16 +46,34 @@ class RemindersPanel(QWidget):
     log_requested = Signal(object)  # Reminder: record the contact it asked for
     reminders_changed = Signal(int)  # client id
     overdue_count_changed = Signal(int)
+    scope_changed = Signal(bool)  # the user switched: True for every manager's reminders
+    who_requested = Signal()  # "Who are you?" asked from the panel (no manager chosen yet)
 
     def __init__(self, uow: UowFactory, runner: Runner, current_manager: Callable[[], int | None],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, show_all: bool = False) -> None:
         super().__init__(parent)
         self.uow = uow
         self.current_manager = current_manager
+        self._show_all = show_all  # as the user left the switch; with no manager chosen all are shown
         self._latest = Latest(runner)
         self.agenda: reminders.Agenda | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        self.mine_button = QToolButton()
+        self.mine_button.setText(self.tr("My reminders"))
+        self.all_button = QToolButton()
+        self.all_button.setText(self.tr("All managers"))
+        self.scope_group = QButtonGroup(self)
+        for ident, button in enumerate((self.mine_button, self.all_button)):
+            button.setCheckable(True)
+            button.setAutoRaise(True)
+            self.scope_group.addButton(button, ident)
+        bold = QFont()
+        bold.setBold(True)
+        self.mine_button.setFont(bold)  # the switch is the panel's header: it says whose reminders these are
+        self.all_button.setFont(bold)
+        self.who_button = QPushButton(self.tr("Who are you?…"))
+        self.who_button.setToolTip(self.tr("Choose yourself to see your own reminders"))
         self.view = QTreeView()
         self.model = QStandardItemModel(0, 3, self)
         self.model.setHorizontalHeaderLabels([self.tr("When"), self.tr("Client"), self.tr("Reminder")])
@@ -79,6 +102,9 @@ class RemindersPanel(QWidget):
         self.open_button = QPushButton(self.tr("Open client"))
         self.log_button = QPushButton(self.tr("Log the result…"))
         self.log_button.setToolTip(self.tr("Record what came of it, close the reminder and plan the next contact"))
+        for widget in (self.mine_button, self.all_button, self.who_button):
+            buttons.addWidget(widget)
+        buttons.addSpacing(12)
         for widget in (self.log_button, self.done_button, self.snooze_button, self.next_button, self.open_button):
             buttons.addWidget(widget)
         buttons.addStretch(1)
@@ -91,6 +117,9 @@ class RemindersPanel(QWidget):
         self.view.doubleClicked.connect(self._on_open_button_clicked)
         self.view.customContextMenuRequested.connect(self._on_view_context_menu_requested)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.scope_group.idClicked.connect(self._on_scope_group_id_clicked)
+        self.who_button.clicked.connect(self.who_requested)
+        self.update_scope()
         self._update_buttons()
 
     def _snooze_menu(self) -> QMenu:
@@ -101,17 +130,59 @@ class RemindersPanel(QWidget):
             action.triggered.connect(lambda _c=False, o=option: self.snooze(o))
         return menu
 
+    # Whose reminders -------------------------------------------------------------------------
+
+    def manager_filter(self) -> int | None:
+        """The manager whose reminders are shown; None for every manager's."""
+        manager = self.current_manager()
+        return None if self._show_all or manager is None else manager
+
+    def update_scope(self) -> None:
+        """After "who I am" changed: the switch, and the offer to choose when nobody is chosen."""
+        chosen = self.current_manager() is not None
+        self.mine_button.setEnabled(chosen)
+        self.mine_button.setToolTip("" if chosen else self.tr("Choose who you are first"))
+        self.who_button.setVisible(not chosen)
+        showing_all = self.manager_filter() is None
+        self.all_button.setChecked(showing_all)
+        self.mine_button.setChecked(not showing_all)
+
+    @Slot(int)
+    def _on_scope_group_id_clicked(self, ident: int) -> None:
+        show_all = self.scope_group.button(ident) is self.all_button
+        if show_all == self._show_all:
+            return
+        self._show_all = show_all
+        self.update_scope()
+        self.scope_changed.emit(show_all)
+        self.refresh()
+
+    def overdue_notice(self, count: int) -> str:
+        """The start-up notice: whose overdue reminders it counts."""
+        if self.agenda is not None and self.agenda.manager_id is not None:
+            return self.tr("You have %Ln overdue reminder(s). They are at the top of the Reminders panel.", "", count)
+        return self.tr("There are %Ln overdue reminder(s) in the office. They are at the top of the Reminders "
+                       "panel.", "", count)
+
+    def overdue_status(self, count: int) -> str:
+        """The status bar's count (empty when nothing is overdue)."""
+        if not count:
+            return ""
+        if self.agenda is not None and self.agenda.manager_id is not None:
+            return self.tr("My overdue reminders: %Ln", "", count)
+        return self.tr("Overdue in the office: %Ln", "", count)
+
     # Loading --------------------------------------------------------------------------------
 
     def refresh(self) -> None:
         """Reload the agenda on a worker thread."""
         uow = self.uow
-        manager = None  # every manager's reminders; a shared seat can filter later
+        manager = self.manager_filter()
         self._latest.start(lambda: reminders.agenda(uow(), manager_id=manager, limit=SHOWN), self._show)
 
     def refresh_now(self) -> None:
         """Reload synchronously (after an action of this user: the answer is wanted at once)."""
-        self._show(reminders.agenda(self.uow(), limit=SHOWN))
+        self._show(reminders.agenda(self.uow(), manager_id=self.manager_filter(), limit=SHOWN))
 
     def _show(self, agenda: reminders.Agenda) -> None:
         selected = self.selected()
@@ -260,9 +331,10 @@ class ReminderNotifier(QObject):
     reminders_due = Signal(list)  # list[Reminder]
 
     def __init__(self, uow: UowFactory, runner: Runner, interval_ms: int = 30_000,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *, manager: Callable[[], int | None] = lambda: None) -> None:
         super().__init__(parent)
         self.uow = uow
+        self.manager = manager  # whose reminders to report: the panel's choice (None: everyone's)
         self._runner = runner  # every check covers its own window of time: none is dropped
         self._since = datetime.now(UTC)
         self.timer = QTimer(self)
@@ -278,8 +350,8 @@ class ReminderNotifier(QObject):
         """Report reminders that came due since the last check (on a worker thread)."""
         start, end = self._since, now or datetime.now(UTC)
         self._since = end
-        uow = self.uow
-        self._runner.start(lambda: reminders.due_between(uow(), start, end), self._report)
+        uow, manager = self.uow, self.manager()
+        self._runner.start(lambda: reminders.due_between(uow(), start, end, manager_id=manager), self._report)
 
     def _report(self, due: list[Reminder]) -> None:
         if due:

@@ -58,6 +58,24 @@ class Settings:
         self.q.setValue("user/manager_id", "" if value is None else value)
 
     @property
+    def asked_who(self) -> bool:
+        """The "who are you?" question was put once (at a first start); later it waits in the panel."""
+        return str(self._get("user/asked_who", "false")).lower() == "true"
+
+    @asked_who.setter
+    def asked_who(self, value: bool) -> None:
+        self.q.setValue("user/asked_who", "true" if value else "false")
+
+    @property
+    def all_reminders(self) -> bool:
+        """The reminders panel shows every manager's reminders (else the current manager's)."""
+        return str(self._get("reminders/scope", "mine")) == "all"
+
+    @all_reminders.setter
+    def all_reminders(self, value: bool) -> None:
+        self.q.setValue("reminders/scope", "all" if value else "mine")
+
+    @property
     def renewal_days(self) -> int:
         try:
             return max(1, int(self._get("deals/renewal_days", 30)))

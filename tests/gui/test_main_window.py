@@ -226,8 +226,8 @@ def test_overdue_reminders_are_announced_then_done_and_snoozed(qtbot: QtBot, mak
     reminders.add_reminder(uow(), base["romashka"], ReminderFields(due_at=past, text="Позвонить"))
     window = make_window()
     qtbot.waitUntil(lambda: window.notice.isVisible(), timeout=5000)
-    assert "2 overdue" in window.notice.label.text()
-    assert window.overdue_label.text() == "Overdue reminders: 2"
+    assert "There are 2 overdue reminder(s) in the office" in window.notice.label.text()  # nobody chosen: all
+    assert window.overdue_label.text() == "Overdue in the office: 2"
     assert window.reminders.model.item(0, 0).text() == "Overdue (2)"
 
     _first_reminder_row(window)

@@ -93,12 +93,19 @@ def test_the_window_starts_on_a_real_x_server_and_closes_cleanly(xvfb: str, tmp_
     try:
         # Close every window it shows, as the user would with each window's ✕, until it exits
         # (a start-up question before the main window is closed the same way).
-        while app.poll() is None and len(shown) < 5:
-            window = x.wait_mapped("SalesDesk", timeout=60, alive=lambda: app.poll() is None)
+        # The main window, then whatever a first start asks over it ("Who are you?"): collect the
+        # windows until none comes for a few seconds, then close them newest first, as a user would
+        # answer a question before closing the window behind it (a modal dialog blocks that close).
+        windows: list[int] = []
+        while app.poll() is None and len(windows) < 5:
+            window = x.wait_mapped("SalesDesk", timeout=3 if windows else 60, alive=lambda: app.poll() is None)
             if window is None:
                 break
+            windows.append(window)
             shown.append(x.geometry(window))
-            x.ask_to_close(window)
+        for window in reversed(windows):
+            if app.poll() is None:
+                x.ask_to_close(window)
         out, err = app.communicate(timeout=60)
     finally:
         if app.poll() is None:

@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from salesdesk.domain.errors import StoreError
 from salesdesk.domain.messages import msg
-from salesdesk.domain.model import DealFields, DealStage, Money, ReminderFields
-from salesdesk.services import deals, history, reference, reminders
+from salesdesk.domain.model import ClientStatus, DealFields, DealStage, Money, ReminderFields
+from salesdesk.services import clients, deals, history, reference, reminders
 from salesdesk.store import UnitOfWork
 from salesdesk.ui.deal_dialogs import DealDialog, LogDialog
 from salesdesk.ui.industries_dialog import IndustriesDialog
@@ -174,10 +174,10 @@ def test_a_deal_added_in_the_card_shows_in_the_deals_tab(qtbot: QtBot, make_wind
     client = add_client("ООО «Ёлка»")
     deals.add_deal(uow(), client, DealFields(title="Сервис", amount=Money.of("5"), opened_on=date(2026, 2, 1)))
 
-    def typed_in_the_dialog(_parent: object, factory: Callable[[], UnitOfWork], client_id: int, *_rest: object) -> bool:
-        deals.add_deal(factory(), client_id, DealFields(title="Поставка", amount=Money.of("7"),
-                                                        opened_on=date(2026, 3, 1)))
-        return True
+    def typed_in_the_dialog(_parent: object, factory: Callable[[], UnitOfWork], client_id: int,
+                            *_rest: object) -> deals.DealSaved:
+        return deals.add_deal(factory(), client_id, DealFields(title="Поставка", amount=Money.of("7"),
+                                                               opened_on=date(2026, 3, 1)))
 
     monkeypatch.setattr(DealDialog, "edit", typed_in_the_dialog)
     window = make_window()
@@ -242,3 +242,56 @@ def test_an_answer_nobody_waits_for_any_more_is_dropped(qtbot: QtBot) -> None:
     latest.start(lambda: "new", got.append)
     qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
     assert got == ["new"]
+
+
+def test_a_won_deal_makes_the_lead_active_with_undo(qtbot: QtBot, make_window: Window, uow: Callable[[], UnitOfWork],
+                                                    add_client: Callable[..., int],
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    client = add_client("ООО «Ёлка»", status=ClientStatus.PROSPECT)
+
+    def won_in_the_dialog(_parent: object, factory: Callable[[], UnitOfWork], client_id: int,
+                          *_rest: object) -> deals.DealSaved:
+        return deals.add_deal(factory(), client_id, DealFields(title="Поставка", amount=Money.of("7"),
+                                                               stage=DealStage.WON, opened_on=date(2026, 3, 1)))
+
+    monkeypatch.setattr(DealDialog, "edit", won_in_the_dialog)
+    window = make_window()
+    window.open_client(client)
+    qtbot.waitUntil(lambda: window.card.client_id == client, timeout=5000)
+    status = window.card.widgets["status"]
+    assert status.currentText() == "Prospect"  # type: ignore[attr-defined]
+    window.deal_action.trigger()
+    notice = window.card.notice
+    assert notice.isVisible() and notice.action_button.text() == "Undo"
+    assert notice.label.text() == "Deal won: ООО «Ёлка» is now an active client (was: prospect)."
+    assert status.currentText() == "Active" and not window.card._dirty  # type: ignore[attr-defined]
+    assert clients.get_client(uow(), client).status is ClientStatus.ACTIVE
+    notice.action_button.click()
+    assert clients.get_client(uow(), client).status is ClientStatus.PROSPECT
+    assert status.currentText() == "Prospect" and not notice.isVisible()  # type: ignore[attr-defined]
+    assert [d.stage for d in deals.deals_of(uow(), client)] == [DealStage.WON]
+
+
+def test_a_status_the_user_is_changing_is_kept_when_a_deal_is_won(qtbot: QtBot, make_window: Window,
+                                                                   uow: Callable[[], UnitOfWork],
+                                                                   add_client: Callable[..., int],
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    client = add_client("ООО «Ёлка»")
+
+    def won_in_the_dialog(_parent: object, factory: Callable[[], UnitOfWork], client_id: int,
+                          *_rest: object) -> deals.DealSaved:
+        return deals.add_deal(factory(), client_id, DealFields(title="Поставка", amount=Money.of("7"),
+                                                               stage=DealStage.WON, opened_on=date(2026, 3, 1)))
+
+    monkeypatch.setattr(DealDialog, "edit", won_in_the_dialog)
+    window = make_window()
+    window.open_client(client)
+    qtbot.waitUntil(lambda: window.card.client_id == client, timeout=5000)
+    city = window.card.widgets["city"]
+    type_text(city, "Тверь")  # typed, not saved: the won deal must not undo it nor be undone by it
+    window.deal_action.trigger()
+    assert window.card.widgets["status"].currentText() == "Active"  # type: ignore[attr-defined]
+    assert city.text() == "Тверь"  # type: ignore[attr-defined]
+    window.card.save_action.trigger()
+    saved = clients.get_client(uow(), client)
+    assert (saved.status, saved.city) == (ClientStatus.ACTIVE, "Тверь")

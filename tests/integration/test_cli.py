@@ -299,3 +299,32 @@ def test_a_report_that_cannot_be_computed_says_why(tmp_path: Path, capsys: pytes
                                                    options: tuple[str, ...], code: int, message: str) -> None:
     got, out, err = run(capsys, "--db", new_base(tmp_path / "x.sqlite"), "report", *options)
     assert (got, out) == (code, "") and message in err
+
+
+def test_a_won_deal_makes_a_lead_an_active_client_and_says_so(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "x.sqlite")
+    client = _client(capsys, db)  # a new client is a lead
+    code, out, err = run(capsys, "--db", db, "deal", "add", str(client), "--title", "Поставка", "--amount", "500",
+                         "--stage", "won")
+    assert code == 0 and out.strip().isdigit()
+    assert "Deal won: ООО «Ромашка» is now an active client (was: lead)" in err
+    code, out, _ = run(capsys, "--db", db, "client", "show", str(client), "--json")
+    assert json.loads(out)["status"] == "active"
+    code, out, err = run(capsys, "--db", db, "deal", "add", str(client), "--title", "Ещё", "--amount", "5",
+                         "--stage", "won", "--json")
+    assert code == 0 and json.loads(out)["client_status"] is None and "active client" not in err
+
+
+def test_a_won_deal_tells_a_script_what_the_client_was(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "x.sqlite")
+    code, out, _ = run(capsys, "--db", db, "client", "add", "--name", "ИП Петров", "--status", "prospect", "--json")
+    client = int(json.loads(out)["id"])
+    code, out, err = run(capsys, "--db", db, "--lang", "ru", "deal", "add", str(client), "--title", "Аудит",
+                         "--amount", "5", "--stage", "won")
+    assert code == 0 and "Сделка выиграна: клиент ИП Петров теперь действующий (был: потенциальный)." in err
+    code, out, _ = run(capsys, "--db", db, "client", "add", "--name", "ИП Сидоров", "--status", "prospect", "--json")
+    client = int(json.loads(out)["id"])
+    code, out, _ = run(capsys, "--db", db, "deal", "add", str(client), "--title", "Сервис", "--amount", "5",
+                       "--stage", "won", "--json")
+    assert code == 0 and json.loads(out)["client_status"] == {"was": "prospect", "now": "active"}

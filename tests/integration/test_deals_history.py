@@ -13,6 +13,7 @@ import pytest
 
 from salesdesk.domain.errors import ValidationError
 from salesdesk.domain.model import (
+    ClientStatus,
     Deal,
     DealFields,
     DealStage,
@@ -255,3 +256,64 @@ def test_a_repeating_reminder_closed_from_another_card_repeats_on_its_own_client
     assert not reminders.reminders_of(uow(), mine)
     again = [r for r in reminders.reminders_of(uow(), theirs) if not r.done]
     assert [r.text for r in again] == ["Сверка"]
+
+
+@pytest.mark.parametrize("before", [ClientStatus.LEAD, ClientStatus.PROSPECT])
+def test_a_deal_created_won_makes_a_lead_or_prospect_active(uow: Uow, add_client: Callable[..., int],
+                                                            before: ClientStatus) -> None:
+    client = add_client("ООО «Ромашка»", status=before)
+    version = clients_service.get_client(uow(), client).version
+    saved = deals.add_deal(uow(), client, won(), now=NOW)
+    assert saved.client_was is before and saved.client_id == client
+    after = clients_service.get_client(uow(), client)
+    assert after.status is ClientStatus.ACTIVE and after.version == version + 1  # an open card sees the change
+
+
+@pytest.mark.parametrize("before", [ClientStatus.ACTIVE, ClientStatus.FORMER])
+def test_a_won_deal_leaves_an_active_or_former_client_as_it_is(uow: Uow, add_client: Callable[..., int],
+                                                               before: ClientStatus) -> None:
+    client = add_client("ООО «Ромашка»", status=before)
+    saved = deals.add_deal(uow(), client, won(), now=NOW)
+    assert saved.client_was is None
+    assert clients_service.get_client(uow(), client).status is before
+
+
+def test_an_open_deal_leaves_a_lead_a_lead_until_it_is_won(uow: Uow, add_client: Callable[..., int]) -> None:
+    client = add_client("ООО «Ромашка»")
+    open_deal = won(ends=None, stage=DealStage.PROPOSAL, closed_on=None)
+    saved = deals.add_deal(uow(), client, open_deal, now=NOW)
+    assert saved.client_was is None and clients_service.get_client(uow(), client).status is ClientStatus.LEAD
+    moved = deals.update_deal(uow(), saved.id, saved.version, won(), now=NOW)
+    assert moved.client_was is ClientStatus.LEAD
+    assert clients_service.get_client(uow(), client).status is ClientStatus.ACTIVE
+
+
+def test_editing_a_deal_won_before_does_not_change_the_status_again(uow: Uow, add_client: Callable[..., int]) -> None:
+    client = add_client("ООО «Ромашка»")
+    saved = deals.add_deal(uow(), client, won(), now=NOW)
+    client_now = clients_service.get_client(uow(), client)
+    clients_service.update_client(uow(), client, client_now.version,
+                                  dataclasses.replace(client_now.fields(), status=ClientStatus.LEAD))
+    edited = deals.update_deal(uow(), saved.id, saved.version, won(amount="5.00"), now=NOW)
+    assert edited.client_was is None  # the user set it back to a lead: their choice stays
+    assert clients_service.get_client(uow(), client).status is ClientStatus.LEAD
+
+
+def test_undo_puts_the_previous_status_back(uow: Uow, add_client: Callable[..., int]) -> None:
+    client = add_client("ООО «Ромашка»", status=ClientStatus.PROSPECT)
+    saved = deals.add_deal(uow(), client, won(), now=NOW)
+    assert saved.client_was is not None
+    assert deals.undo_activation(uow(), client, saved.client_was, now=NOW)
+    assert clients_service.get_client(uow(), client).status is ClientStatus.PROSPECT
+    [deal] = deals.deals_of(uow(), client)
+    assert deal.stage is DealStage.WON  # only the status goes back; the deal stays won
+
+
+def test_undo_leaves_a_status_the_user_changed_since(uow: Uow, add_client: Callable[..., int]) -> None:
+    client = add_client("ООО «Ромашка»")
+    deals.add_deal(uow(), client, won(), now=NOW)
+    current = clients_service.get_client(uow(), client)
+    clients_service.update_client(uow(), client, current.version,
+                                  dataclasses.replace(current.fields(), status=ClientStatus.FORMER))
+    assert not deals.undo_activation(uow(), client, ClientStatus.LEAD, now=NOW)
+    assert clients_service.get_client(uow(), client).status is ClientStatus.FORMER

@@ -107,3 +107,41 @@ def test_trash_and_restore_a_reminder(uow: Callable[[], UnitOfWork], client_id: 
     assert clients.get_client(uow(), client_id).next_reminder_at is None
     reminders.restore_reminder(uow(), saved.id)
     assert clients.get_client(uow(), client_id).next_reminder_at == NOW + timedelta(days=1)
+
+
+def test_a_managers_agenda_counts_only_their_reminders(uow: Callable[[], UnitOfWork],
+                                                        add_client: Callable[..., int]) -> None:
+    from salesdesk.domain.model import ManagerFields
+    from salesdesk.services import reference
+
+    anna = reference.create_manager(uow(), ManagerFields(name="Иванова Анна")).id
+    oleg = reference.create_manager(uow(), ManagerFields(name="Петров Олег")).id
+    annas_client = add_client("ООО «Ромашка»", owner_id=anna)
+    olegs_client = add_client("ООО «Ёлка»", owner_id=oleg)
+    past = NOW - timedelta(days=2)
+    for client, manager, text in ((annas_client, anna, "Счёт Анны"), (olegs_client, oleg, "Звонок Олега"),
+                                  (olegs_client, anna, "Анна просила напомнить"),
+                                  (annas_client, None, "Ничьё, на клиенте Анны"),
+                                  (olegs_client, None, "Ничьё, на клиенте Олега")):
+        reminders.add_reminder(uow(), client, ReminderFields(due_at=past, text=text, manager_id=manager))
+    reminders.add_reminder(uow(), annas_client, ReminderFields(due_at=NOW + timedelta(days=30), text="Потом",
+                                                               manager_id=anna))
+    mine = reminders.agenda(uow(), now=NOW, manager_id=anna)
+    assert {r.text for r in mine.overdue} == {"Счёт Анны", "Анна просила напомнить", "Ничьё, на клиенте Анны"}
+    assert (mine.overdue_total, mine.open_total, mine.manager_id) == (3, 4, anna)
+    assert reminders.count_overdue(uow(), now=NOW, manager_id=anna) == 3
+    everyone = reminders.agenda(uow(), now=NOW)
+    assert (everyone.overdue_total, everyone.open_total, everyone.manager_id) == (5, 6, None)
+    assert reminders.count_overdue(uow(), now=NOW) == 5
+    olegs = reminders.due_between(uow(), NOW - timedelta(days=3), NOW, manager_id=oleg)
+    assert {r.text for r in olegs} == {"Звонок Олега", "Ничьё, на клиенте Олега"}
+
+
+def test_a_reminder_coming_due_is_reported_behind_a_thousand_old_ones(uow: Callable[[], UnitOfWork],
+                                                                      client_id: int) -> None:
+    long_ago = NOW - timedelta(days=400)
+    for n in range(1001):
+        reminders.add_reminder(uow(), client_id, ReminderFields(due_at=long_ago + timedelta(minutes=n),
+                                                                text=f"Старое {n}"))
+    reminders.add_reminder(uow(), client_id, ReminderFields(due_at=NOW - timedelta(seconds=10), text="Сейчас"))
+    assert [r.text for r in reminders.due_between(uow(), NOW - timedelta(seconds=30), NOW)] == ["Сейчас"]
