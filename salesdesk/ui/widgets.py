@@ -1,15 +1,40 @@
-"""Small reusable widgets: the in-window notice bar and the message under a form field."""
+"""Small reusable widgets: the in-window notice bar, the message under a form field, a label that
+elides to a few lines, list columns that fit their content, and the date field."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer, Slot
-from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolButton, QWidget
+from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, QObject, QPoint, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QColor, QResizeEvent, QTextLayout, QTextOption
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCalendarWidget,
+    QComboBox,
+    QFrame,
+    QGraphicsDropShadowEffect,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSizePolicy,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+    QToolTip,
+    QTreeView,
+    QWidget,
+    QWidgetAction,
+)
 
 from salesdesk.domain.model import Industry
+from salesdesk.domain.spreadsheet import date_from_text
 
 MUTED = "color: #5f6368;"  # secondary text that stays readable (palette(mid) is ~1.7:1 on grey)
 ERROR_COLOR = "#b3261e"
@@ -84,7 +109,40 @@ class NoticeBar(QFrame):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.hide)
+        self._anchor: QWidget | None = None
         self.hide()
+
+    def float_over(self, anchor: QWidget) -> None:
+        """Show over the bottom of *anchor* instead of taking a place in a layout: a notice that
+        appears or closes must not move the fields under the user's pointer."""
+        self._anchor = anchor
+        host = anchor.parentWidget()
+        assert host is not None
+        self.setParent(host)
+        shadow = QGraphicsDropShadowEffect(self)
+        shadow.setBlurRadius(12)
+        shadow.setOffset(0, 2)
+        shadow.setColor(QColor(0, 0, 0, 70))
+        self.setGraphicsEffect(shadow)
+        anchor.installEventFilter(self)
+        self.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._anchor and event.type() in (QEvent.Type.Resize, QEvent.Type.Move) and self.isVisible():
+            self._place()
+        return super().eventFilter(watched, event)
+
+    def _place(self) -> None:
+        anchor = self._anchor
+        if anchor is None:
+            return
+        margin = 8
+        width = max(120, anchor.width() - 2 * margin)
+        height = self.heightForWidth(width) if self.hasHeightForWidth() else -1
+        height = max(height, self.sizeHint().height())
+        top_left = anchor.geometry().bottomLeft() + QPoint(margin, -height - margin + 1)
+        self.setGeometry(top_left.x(), top_left.y(), width, height)
+        self.raise_()
 
     def show_message(self, text: str, *, kind: str = "info", action: str | None = None,
                      callback: Callable[[], object] | None = None, timeout_ms: int = 0) -> None:
@@ -94,6 +152,9 @@ class NoticeBar(QFrame):
         self.action_button.setVisible(action is not None)
         self.action_button.setText(action or "")
         self._callback = callback
+        if self._anchor is not None:
+            self.setAutoFillBackground(True)
+            self._place()
         self.show()
         if timeout_ms:
             self._timer.start(timeout_ms)
@@ -159,3 +220,297 @@ def short_datetime(locale: QLocale, moment: datetime) -> str:
     """A moment in local time, as the user's locale writes it briefly ("29.11.2026 13:45")."""
     local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).toLocalTime()
     return locale.toString(local, QLocale.FormatType.ShortFormat)
+
+
+class ElidedLabel(QLabel):
+    """A label of at most *max_lines* lines: longer text wraps, then ends in "…", and the whole
+    text is in the tooltip. A 5,000-character client name must not push the form off the screen."""
+
+    def __init__(self, max_lines: int = 2, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self._max_lines = max_lines
+        self.setWordWrap(False)  # the lines are broken here, so that the label never asks for more
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def setText(self, text: str) -> None:  # type: ignore[override]
+        self._full = text
+        self._relayout()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def is_elided(self) -> bool:
+        return super().text() != self._full
+
+    def sizeHint(self) -> QSize:
+        lines = max(1, super().text().count("\n") + 1)
+        margins = self.contentsMargins()
+        return QSize(200, lines * self.fontMetrics().lineSpacing() + margins.top() + margins.bottom())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(50, self.sizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._relayout()
+
+    def _relayout(self) -> None:
+        width = max(self.contentsRect().width(), 50)
+        text = " ".join(self._full.split())  # a name pasted with line breaks still reads as one
+        layout = QTextLayout(text, self.font())
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        lines: list[str] = []
+        end = 0
+        layout.beginLayout()
+        while len(lines) < self._max_lines:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            start, end = line.textStart(), line.textStart() + line.textLength()
+            lines.append(text[start:end])
+        layout.endLayout()
+        if end < len(text) and lines:
+            rest = text[len("".join(lines[:-1])):]
+            lines[-1] = self.fontMetrics().elidedText(rest, Qt.TextElideMode.ElideRight, width)
+        shown = "\n".join(line.rstrip() for line in lines)
+        QLabel.setText(self, shown)
+        self.setToolTip(self._full if end < len(text) or text != self._full else "")
+        self.updateGeometry()
+
+
+class FullTextDelegate(QStyledItemDelegate):
+    """List cells show "…" when their text does not fit; the tooltip then gives the whole text."""
+
+    def helpEvent(self, event: QEvent, view: QAbstractItemView, option: QStyleOptionViewItem,  # type: ignore[override]
+                  index: object) -> bool:
+        from PySide6.QtCore import QModelIndex
+
+        assert isinstance(index, QModelIndex)
+        if event.type() == QEvent.Type.ToolTip and not index.data(Qt.ItemDataRole.ToolTipRole):
+            text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+            needed = option.fontMetrics.horizontalAdvance(text) + 12  # type: ignore[attr-defined]
+            if text and (needed > option.rect.width() or "\n" in text):  # type: ignore[attr-defined]
+                QToolTip.showText(event.globalPos(), text, view)  # type: ignore[attr-defined]
+                return True
+        return super().helpEvent(event, view, option, index)  # type: ignore[arg-type]
+
+
+class FittedColumns(QObject):
+    """Columns of a read-only list that fit their content, one column (a name, a title) taking the
+    spare width. A column the user has dragged keeps the user's width from then on."""
+
+    MIN_WIDTH = 60
+    CAP = 320
+
+    def __init__(self, view: QTreeView, stretch: int) -> None:
+        super().__init__(view)
+        self.view = view
+        self.stretch = stretch
+        self.user_widths: dict[int, int] = {}
+        self._fitting = False
+        header = view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setMinimumSectionSize(40)
+        header.sectionResized.connect(self._on_header_section_resized)
+        view.setItemDelegate(FullTextDelegate(view))
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        view.viewport().installEventFilter(self)
+
+    @Slot(int, int, int)
+    def _on_header_section_resized(self, column: int, _old: int, new: int) -> None:
+        if not self._fitting:
+            self.user_widths[column] = new
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return super().eventFilter(watched, event)
+
+    def content_width(self, column: int) -> int:
+        return max(self.view.sizeHintForColumn(column), self.view.header().sectionSizeHint(column))
+
+    def fit(self) -> None:
+        """Give every column its width again (after the rows changed, or the list was resized)."""
+        model = self.view.model()
+        if model is None:
+            return
+        count = model.columnCount()
+        available = self.view.viewport().width()
+        wanted = {c: self.user_widths.get(c, min(self.content_width(c), self.CAP)) for c in range(count)}
+        name = wanted.pop(self.stretch, 0)
+        free = {c: w for c, w in wanted.items() if c not in self.user_widths}
+        fixed = sum(w for c, w in wanted.items() if c in self.user_widths)
+        budget = available - name - fixed
+        if free and sum(free.values()) > budget:
+            # the widest columns give way first, down to a readable minimum; their cells elide
+            level = max(self.MIN_WIDTH, _water_level(list(free.values()), budget))
+            free = {c: min(w, level) for c, w in free.items()}
+        widths = {**wanted, **free}
+        if self.stretch not in self.user_widths:
+            name = max(name, available - sum(widths.values()))
+        widths[self.stretch] = name
+        self._fitting = True
+        try:
+            header = self.view.header()
+            for column, width in widths.items():
+                if header.sectionSize(column) != width:
+                    header.resizeSection(column, width)
+        finally:
+            self._fitting = False
+
+
+def _water_level(widths: list[int], budget: int) -> int:
+    """The largest L such that sum(min(w, L)) <= budget."""
+    ordered = sorted(widths)
+    spent = 0
+    for i, width in enumerate(ordered):
+        left = len(ordered) - i
+        if spent + width * left > budget:
+            return max(0, (budget - spent) // left)
+        spent += width
+    return ordered[-1] if ordered else 0
+
+
+class DateField(QWidget):
+    """Where a date is typed: digits with or without separators (15031985, 150385, 15.03.1985,
+    15/03/1985, 1985-03-15), read by the domain's rules, and a calendar button beside them."""
+
+    changed = Signal()
+    left = Signal()  # the user left the field: the time to show its problem
+
+    def __init__(self, parent: QWidget | None = None, *, optional: bool = True) -> None:
+        super().__init__(parent)
+        self.optional = optional
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.line = QLineEdit()
+        self.line.setPlaceholderText(self.tr("dd.mm.yyyy"))
+        self.line.setToolTip(self.tr("Type the date with or without dots, e.g. 15031985 or 15.03.1985"))
+        width = self.line.fontMetrics().horizontalAdvance("00.00.00000") + 24
+        self.line.setMinimumWidth(width)
+        self.line.setMaximumWidth(width + 40)
+        self.button = QToolButton()
+        self.button.setText("📅")
+        self.button.setToolTip(self.tr("Choose on a calendar"))
+        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.calendar = QCalendarWidget()
+        self.calendar.setGridVisible(True)
+        menu = QMenu(self.button)
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(self.calendar)
+        menu.addAction(action)
+        menu.aboutToShow.connect(self._on_menu_about_to_show)
+        self.button.setMenu(menu)
+        self._menu = menu
+        layout.addWidget(self.line)
+        layout.addWidget(self.button)
+        layout.addStretch(1)
+        self.setFocusProxy(self.line)
+        self.calendar.clicked.connect(self._on_calendar_clicked)
+        self.calendar.activated.connect(self._on_calendar_clicked)
+        self.line.textChanged.connect(self.changed)
+        self.line.editingFinished.connect(self._on_line_editing_finished)
+
+    def value(self) -> date | None | str:
+        """The date typed; None when empty; the text itself when it is not a date."""
+        return date_from_text(self.line.text())
+
+    def set_value(self, value: date | None) -> None:
+        self.line.setText("" if value is None else value.strftime("%d.%m.%Y"))
+
+    def text(self) -> str:
+        return self.line.text()
+
+    @Slot()
+    def _on_line_editing_finished(self) -> None:
+        value = self.value()
+        if isinstance(value, date):
+            self.set_value(value)  # 15031985 reads back as 15.03.1985: the user sees what was understood
+        self.left.emit()
+
+    @Slot()
+    def _on_menu_about_to_show(self) -> None:
+        value = self.value()
+        day = value if isinstance(value, date) else date.today()
+        self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
+
+    @Slot(QDate)
+    def _on_calendar_clicked(self, day: QDate) -> None:
+        self.set_value(date(day.year(), day.month(), day.day()))
+        self._menu.hide()
+        self.left.emit()
+
+
+class LeftFields(QObject):
+    """Which fields of a dialog may show their problem: a message appears once the user has left
+    the field (or pressed Save), not while the dialog has only just opened."""
+
+    def __init__(self, changed: Callable[[], object], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._changed = changed
+        self._keys: dict[QObject, str] = {}
+        self.left: set[str] = set()
+        self.all = False
+
+    def watch(self, key: str, widget: QWidget) -> None:
+        target = widget.line if isinstance(widget, DateField) else widget
+        self._keys[target] = key
+        target.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut and watched in self._keys:
+            key = self._keys[watched]
+            if key not in self.left:
+                self.left.add(key)
+                QTimer.singleShot(0, self._changed)  # after the field's own editingFinished
+        return super().eventFilter(watched, event)
+
+    def show_all(self) -> None:
+        self.all = True
+
+    def shows(self, key: str) -> bool:
+        return self.all or key in self.left
+
+
+class FieldGrid:
+    """Label, field and the message under the field on a grid: the label stays beside its field
+    whatever message appears, and a hidden message leaves no gap."""
+
+    def __init__(self, grid: QGridLayout) -> None:
+        self.grid = grid
+        grid.setColumnStretch(1, 1)
+        grid.setVerticalSpacing(6)
+        self._row = 0
+
+    def add(self, label: str, field: QWidget | QLayout, message: FieldMessage | None = None, *,
+            top: bool = False) -> QLabel:
+        label_widget = QLabel(label)
+        align = Qt.AlignmentFlag.AlignRight | (Qt.AlignmentFlag.AlignTop if top else Qt.AlignmentFlag.AlignVCenter)
+        self.grid.addWidget(label_widget, self._row, 0, align)
+        if isinstance(field, QWidget):
+            self.grid.addWidget(field, self._row, 1)
+            label_widget.setBuddy(field.focusProxy() or field)
+        else:
+            self.grid.addLayout(field, self._row, 1)
+        if top:
+            label_widget.setContentsMargins(0, 4, 0, 0)
+        self._row += 1
+        if message is not None:
+            self.grid.addWidget(message, self._row, 1)
+            self._row += 1
+        return label_widget
+
+    def add_wide(self, widget: QWidget | QLayout) -> None:
+        if isinstance(widget, QWidget):
+            self.grid.addWidget(widget, self._row, 1)
+        else:
+            self.grid.addLayout(widget, self._row, 1)
+        self._row += 1
