@@ -4,7 +4,7 @@
 <context>
     <name>ClientCard</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/card.py" line="712"/>
+        <location filename="../../salesdesk/ui/card.py" line="709"/>
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>ContactDialog</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/dialogs.py" line="287"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="319"/>
         <source>Age: %n</source>
         <translation>
             <numerusform>Age: %n</numerusform>
@@ -26,8 +26,8 @@
 <context>
     <name>DealsPanel</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/deals_panel.py" line="358"/>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="370"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="347"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="359"/>
         <source>%Ln deal(s)</source>
         <translation>
             <numerusform>%Ln deal</numerusform>
@@ -38,7 +38,7 @@
 <context>
     <name>FilePage</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="189"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="190"/>
         <source>%1: %n row(s) below the header; %2 column(s) recognised.</source>
         <translation>
             <numerusform>%1: %n row below the header; %2 column(s) recognised.</numerusform>
@@ -49,7 +49,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="470"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="468"/>
         <source>%1 of %Ln in the trash</source>
         <translation>
             <numerusform>%1 of %Ln in the trash</numerusform>
@@ -57,7 +57,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="474"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="472"/>
         <source>%1 of %Ln client(s)</source>
         <translation>
             <numerusform>%1 of %Ln client</numerusform>
@@ -65,7 +65,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="623"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="622"/>
         <source>Overdue reminders: %n</source>
         <translation>
             <numerusform>Overdue reminders: %n</numerusform>
@@ -73,7 +73,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="628"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="627"/>
         <source>You have %n overdue reminder(s). They are at the top of the Reminders panel.</source>
         <translation>
             <numerusform>You have %n overdue reminder. It is at the top of the Reminders panel.</numerusform>
@@ -81,7 +81,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="672"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="671"/>
         <source>%n client(s) moved to the trash.</source>
         <translation>
             <numerusform>%n client moved to the trash.</numerusform>
@@ -89,7 +89,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="690"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="689"/>
         <source>%n client(s) restored.</source>
         <translation>
             <numerusform>%n client restored.</numerusform>
@@ -97,7 +97,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="748"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="747"/>
         <source>%n reminder(s) came due.</source>
         <translation>
             <numerusform>%n reminder came due.</numerusform>
@@ -105,7 +105,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="774"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="773"/>
         <source>%n demo client(s) added.</source>
         <translation>
             <numerusform>%n demo client added.</numerusform>
@@ -113,7 +113,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="845"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="843"/>
         <source>%n client(s) exported to %1.</source>
         <translation>
             <numerusform>%n client exported to %1.</numerusform>
@@ -124,7 +124,7 @@
 <context>
     <name>PreviewPage</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="544"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="550"/>
         <source>%n new client(s)</source>
         <translation>
             <numerusform>%n new client</numerusform>
@@ -132,7 +132,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="545"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="551"/>
         <source>%n update(s)</source>
         <translation>
             <numerusform>%n update</numerusform>
@@ -140,7 +140,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="546"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="552"/>
         <source>%n already in the base</source>
         <translation>
             <numerusform>%n already in the base</numerusform>
@@ -148,7 +148,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="547"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="553"/>
         <source>%n duplicate(s) skipped</source>
         <translation>
             <numerusform>%n duplicate skipped</numerusform>
@@ -156,7 +156,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="548"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="554"/>
         <source>%n row(s) with errors</source>
         <translation>
             <numerusform>%n row with errors</numerusform>
@@ -164,7 +164,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="552"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="558"/>
         <source>Leading zeros restored in %n row(s).</source>
         <translation>
             <numerusform>Leading zeros restored in %n row.</numerusform>
@@ -175,7 +175,7 @@
 <context>
     <name>RemindersPanel</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="141"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="140"/>
         <source>… and %n more further ahead</source>
         <translation>
             <numerusform>… and %n more further ahead</numerusform>
@@ -186,7 +186,7 @@
 <context>
     <name>ReportsPanel</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reports_panel.py" line="543"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="534"/>
         <source>day(s)</source>
         <translation>
             <numerusform>day</numerusform>
@@ -197,7 +197,7 @@
 <context>
     <name>ResultPage</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="632"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="638"/>
         <source>Done: %n new client(s)</source>
         <translation>
             <numerusform>Done: %n new client</numerusform>
@@ -205,7 +205,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="633"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="639"/>
         <source>%n updated</source>
         <translation>
             <numerusform>%n updated</numerusform>
@@ -213,7 +213,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="634"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="640"/>
         <source>%n skipped</source>
         <translation>
             <numerusform>%n skipped</numerusform>
@@ -221,7 +221,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="635"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="641"/>
         <source>%n not imported</source>
         <translation>
             <numerusform>%n not imported</numerusform>
@@ -229,7 +229,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="638"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="644"/>
         <source>Leading zeros restored in %n row(s).</source>
         <translation>
             <numerusform>Leading zeros restored in %n row.</numerusform>

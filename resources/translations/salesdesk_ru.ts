@@ -4,27 +4,27 @@
 <context>
     <name>ClientCard</name>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="216"/>
+        <location filename="../../salesdesk/ui/card.py" line="214"/>
         <source>Requisites</source>
         <translation>Реквизиты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="217"/>
+        <location filename="../../salesdesk/ui/card.py" line="215"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="218"/>
+        <location filename="../../salesdesk/ui/card.py" line="216"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="219"/>
+        <location filename="../../salesdesk/ui/card.py" line="217"/>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="220"/>
+        <location filename="../../salesdesk/ui/card.py" line="218"/>
         <source>Reminders</source>
         <translation>Напоминания</translation>
     </message>
@@ -85,7 +85,7 @@
     </message>
     <message>
         <location filename="../../salesdesk/ui/card.py" line="288"/>
-        <location filename="../../salesdesk/ui/card.py" line="666"/>
+        <location filename="../../salesdesk/ui/card.py" line="656"/>
         <source>OGRN:</source>
         <translation>ОГРН:</translation>
     </message>
@@ -212,218 +212,217 @@ or create a new one (%1).</source>
         <translation>9 цифр, начинается с 04</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="351"/>
+        <location filename="../../salesdesk/ui/card.py" line="348"/>
         <source>Full name</source>
         <translation>ФИО</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="351"/>
+        <location filename="../../salesdesk/ui/card.py" line="348"/>
         <source>Position</source>
         <translation>Должность</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="351"/>
+        <location filename="../../salesdesk/ui/card.py" line="348"/>
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="351"/>
+        <location filename="../../salesdesk/ui/card.py" line="348"/>
         <source>Phones</source>
         <translation>Телефоны</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="351"/>
+        <location filename="../../salesdesk/ui/card.py" line="348"/>
         <source>E-mails</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="352"/>
+        <location filename="../../salesdesk/ui/card.py" line="349"/>
         <source>Save the new card first, then add its contact persons.</source>
         <translation>Сначала сохраните новую карточку, затем добавьте контактных лиц.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="355"/>
+        <location filename="../../salesdesk/ui/card.py" line="352"/>
         <source>Add…</source>
         <translation>Добавить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="356"/>
-        <location filename="../../salesdesk/ui/card.py" line="398"/>
+        <location filename="../../salesdesk/ui/card.py" line="353"/>
+        <location filename="../../salesdesk/ui/card.py" line="395"/>
         <source>Edit…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="357"/>
+        <location filename="../../salesdesk/ui/card.py" line="354"/>
         <source>Remove</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="375"/>
+        <location filename="../../salesdesk/ui/card.py" line="372"/>
         <source>Log a contact…</source>
         <translation>Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="376"/>
+        <location filename="../../salesdesk/ui/card.py" line="373"/>
         <source>A call, meeting, letter or note; and the next contact</source>
         <translation>Звонок, встреча, письмо или заметка — и следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="382"/>
+        <location filename="../../salesdesk/ui/card.py" line="379"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="382"/>
+        <location filename="../../salesdesk/ui/card.py" line="379"/>
         <source>Summary</source>
         <translation>Содержание</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="382"/>
+        <location filename="../../salesdesk/ui/card.py" line="379"/>
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="404"/>
+        <location filename="../../salesdesk/ui/card.py" line="401"/>
         <source>Deal</source>
         <translation>Сделка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="404"/>
+        <location filename="../../salesdesk/ui/card.py" line="401"/>
         <source>Stage</source>
         <translation>Стадия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="404"/>
+        <location filename="../../salesdesk/ui/card.py" line="401"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="404"/>
+        <location filename="../../salesdesk/ui/card.py" line="401"/>
         <source>Opened</source>
         <translation>Открыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="404"/>
+        <location filename="../../salesdesk/ui/card.py" line="401"/>
         <source>Closed</source>
         <translation>Закрыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="405"/>
+        <location filename="../../salesdesk/ui/card.py" line="402"/>
         <source>Contract ends</source>
         <translation>Договор до</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="406"/>
+        <location filename="../../salesdesk/ui/card.py" line="403"/>
         <source>No deals with this client yet.</source>
         <translation>С этим клиентом пока нет сделок.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="422"/>
+        <location filename="../../salesdesk/ui/card.py" line="419"/>
         <source>Due</source>
         <translation>Срок</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="422"/>
-        <location filename="../../salesdesk/ui/card.py" line="628"/>
-        <location filename="../../salesdesk/ui/card.py" line="1036"/>
+        <location filename="../../salesdesk/ui/card.py" line="419"/>
+        <location filename="../../salesdesk/ui/card.py" line="618"/>
+        <location filename="../../salesdesk/ui/card.py" line="1030"/>
         <source>Reminder</source>
         <translation>Напоминание</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="422"/>
+        <location filename="../../salesdesk/ui/card.py" line="419"/>
         <source>Repeat</source>
         <translation>Повтор</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="422"/>
+        <location filename="../../salesdesk/ui/card.py" line="419"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="424"/>
+        <location filename="../../salesdesk/ui/card.py" line="421"/>
         <source>Remind me…</source>
         <translation>Напомнить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="426"/>
+        <location filename="../../salesdesk/ui/card.py" line="423"/>
         <source>Done</source>
         <translation>Завершить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="377"/>
-        <location filename="../../salesdesk/ui/card.py" line="399"/>
-        <location filename="../../salesdesk/ui/card.py" line="427"/>
+        <location filename="../../salesdesk/ui/card.py" line="374"/>
+        <location filename="../../salesdesk/ui/card.py" line="396"/>
+        <location filename="../../salesdesk/ui/card.py" line="424"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="382"/>
+        <location filename="../../salesdesk/ui/card.py" line="379"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="382"/>
+        <location filename="../../salesdesk/ui/card.py" line="379"/>
         <source>Who</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="383"/>
+        <location filename="../../salesdesk/ui/card.py" line="380"/>
         <source>Nothing recorded yet: log calls, meetings and letters here.</source>
         <translation>Пока ничего не записано: здесь ведётся история звонков, встреч и писем.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="397"/>
+        <location filename="../../salesdesk/ui/card.py" line="394"/>
         <source>New deal…</source>
         <translation>Новая сделка…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="471"/>
+        <location filename="../../salesdesk/ui/card.py" line="466"/>
         <source>— not set —</source>
         <translation>— не указано —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="627"/>
+        <location filename="../../salesdesk/ui/card.py" line="617"/>
         <source>Deal · %1</source>
         <translation>Сделка · %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="628"/>
+        <location filename="../../salesdesk/ui/card.py" line="618"/>
         <source>Reminder · done</source>
         <translation>Напоминание · выполнено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="636"/>
+        <location filename="../../salesdesk/ui/card.py" line="626"/>
         <source>done</source>
         <translation>выполнено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="638"/>
+        <location filename="../../salesdesk/ui/card.py" line="628"/>
         <source>overdue</source>
         <translation>просрочено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="640"/>
+        <location filename="../../salesdesk/ui/card.py" line="630"/>
         <source>snoozed</source>
         <translation>отложено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="666"/>
+        <location filename="../../salesdesk/ui/card.py" line="656"/>
         <source>OGRNIP:</source>
         <translation>ОГРНИП:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="699"/>
-        <location filename="../../salesdesk/ui/card.py" line="796"/>
+        <location filename="../../salesdesk/ui/card.py" line="693"/>
         <source>New client</source>
         <translation>Новый клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="702"/>
+        <location filename="../../salesdesk/ui/card.py" line="699"/>
         <source>No. %d</source>
         <translation>№ %d</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/card.py" line="712"/>
+        <location filename="../../salesdesk/ui/card.py" line="709"/>
         <source>and %n more</source>
         <translation>
             <numerusform>и ещё %n</numerusform>
@@ -432,96 +431,96 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="713"/>
+        <location filename="../../salesdesk/ui/card.py" line="710"/>
         <source>Missing: %s</source>
         <translation>Не заполнено: %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="719"/>
+        <location filename="../../salesdesk/ui/card.py" line="713"/>
         <source>The card is complete.</source>
         <translation>Карточка заполнена полностью.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="731"/>
+        <location filename="../../salesdesk/ui/card.py" line="725"/>
         <source>Fix the marked fields to save.</source>
         <translation>Исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="734"/>
+        <location filename="../../salesdesk/ui/card.py" line="728"/>
         <source>Changed, not saved.</source>
         <translation>Изменено, не сохранено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="775"/>
+        <location filename="../../salesdesk/ui/card.py" line="769"/>
         <source>INN %1 already belongs to %2</source>
         <translation>ИНН %1 уже указан у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="777"/>
+        <location filename="../../salesdesk/ui/card.py" line="771"/>
         <source>Phone %1 is already on %2</source>
         <translation>Телефон %1 уже есть у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="779"/>
+        <location filename="../../salesdesk/ui/card.py" line="773"/>
         <source>E-mail %1 is already on %2</source>
         <translation>E-mail %1 уже есть у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="782"/>
+        <location filename="../../salesdesk/ui/card.py" line="776"/>
         <source>A client with this name exists: %1</source>
         <translation>Клиент с таким названием уже есть: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="829"/>
-        <location filename="../../salesdesk/ui/card.py" line="834"/>
+        <location filename="../../salesdesk/ui/card.py" line="823"/>
+        <location filename="../../salesdesk/ui/card.py" line="828"/>
         <source>Not saved: %s</source>
         <translation>Не сохранено: %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="837"/>
+        <location filename="../../salesdesk/ui/card.py" line="831"/>
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="889"/>
+        <location filename="../../salesdesk/ui/card.py" line="883"/>
         <source>Remove contact person</source>
         <translation>Удаление контактного лица</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="890"/>
+        <location filename="../../salesdesk/ui/card.py" line="884"/>
         <source>Remove %s from this client&apos;s contacts?</source>
         <translation>Удалить %s из контактных лиц клиента?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="894"/>
+        <location filename="../../salesdesk/ui/card.py" line="888"/>
         <source>%s removed.</source>
         <translation>Контактное лицо %s удалено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="894"/>
-        <location filename="../../salesdesk/ui/card.py" line="949"/>
-        <location filename="../../salesdesk/ui/card.py" line="991"/>
-        <location filename="../../salesdesk/ui/card.py" line="1066"/>
+        <location filename="../../salesdesk/ui/card.py" line="888"/>
+        <location filename="../../salesdesk/ui/card.py" line="943"/>
+        <location filename="../../salesdesk/ui/card.py" line="985"/>
+        <location filename="../../salesdesk/ui/card.py" line="1061"/>
         <source>Undo</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="949"/>
+        <location filename="../../salesdesk/ui/card.py" line="943"/>
         <source>Deal “%1” deleted.</source>
         <translation>Сделка «%1» удалена.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="991"/>
+        <location filename="../../salesdesk/ui/card.py" line="985"/>
         <source>Entry deleted.</source>
         <translation>Запись удалена.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1033"/>
+        <location filename="../../salesdesk/ui/card.py" line="1027"/>
         <source>Get back to the client</source>
         <translation>Связаться с клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1066"/>
+        <location filename="../../salesdesk/ui/card.py" line="1061"/>
         <source>Reminder deleted.</source>
         <translation>Напоминание удалено.</translation>
     </message>
@@ -579,7 +578,7 @@ or create a new one (%1).</source>
         <translation>Полнота</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="211"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="214"/>
         <source>Missing: %s</source>
         <translation>Не заполнено: %s</translation>
     </message>
@@ -587,68 +586,63 @@ or create a new one (%1).</source>
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="199"/>
-        <location filename="../../salesdesk/ui/dialogs.py" line="309"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="229"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="341"/>
         <source>Contact person</source>
         <translation>Контактное лицо</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="206"/>
-        <source>dd.mm.yyyy</source>
-        <translation>дд.мм.гггг</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="210"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="238"/>
         <source>One number per line, e.g. +7 916 123-45-67</source>
         <translation>По одному номеру в строке, например +7 916 123-45-67</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="213"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="241"/>
         <source>One address per line</source>
         <translation>По одному адресу в строке</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="217"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="245"/>
         <source>Main contact for this client</source>
         <translation>Основное контактное лицо клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="219"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="251"/>
         <source>Full name:</source>
         <translation>ФИО:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="220"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="252"/>
         <source>Position:</source>
         <translation>Должность:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="221"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="253"/>
         <source>Birth date:</source>
         <translation>Дата рождения:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="222"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="254"/>
         <source>Phones:</source>
         <translation>Телефоны:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="223"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="255"/>
         <source>E-mails:</source>
         <translation>E-mail:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="224"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="256"/>
         <source>Note:</source>
         <translation>Примечание:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="279"/>
-        <source>Birth date: write it as dd.mm.yyyy, e.g. 25.03.1980</source>
-        <translation>Дата рождения: дд.мм.гггг, например 25.03.1980</translation>
+        <location filename="../../salesdesk/ui/dialogs.py" line="310"/>
+        <source>Birth date: write it as dd.mm.yyyy, e.g. 25.03.1980 or 25031980</source>
+        <translation>Дата рождения: введите в виде дд.мм.гггг, например 25.03.1980 или 25031980</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/dialogs.py" line="287"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="319"/>
         <source>Age: %n</source>
         <translation>
             <numerusform>Возраст: %n год</numerusform>
@@ -676,66 +670,104 @@ or create a new one (%1).</source>
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../salesdesk/ui/widgets.py" line="395"/>
+        <source>dd.mm.yyyy</source>
+        <translation>дд.мм.гггг</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/widgets.py" line="396"/>
+        <source>Type the date with or without dots, e.g. 15031985 or 15.03.1985</source>
+        <translation>Дату можно вводить с точками или без, например 15031985 или 15.03.1985</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/widgets.py" line="402"/>
+        <source>Choose on a calendar</source>
+        <translation>Выбрать в календаре</translation>
+    </message>
+</context>
+<context>
     <name>DealDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="88"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="61"/>
         <source>New deal</source>
         <translation>Новая сделка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="108"/>
-        <source>has an end date</source>
-        <translation>есть дата окончания</translation>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="82"/>
+        <source>no end date</source>
+        <translation>без даты окончания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="110"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="84"/>
         <source>— not set —</source>
         <translation>— не указан —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="119"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="94"/>
         <source>Deal:</source>
         <translation>Сделка:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="119"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="94"/>
         <source>Amount:</source>
         <translation>Сумма:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="120"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="95"/>
         <source>Stage:</source>
         <translation>Стадия:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="120"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="95"/>
         <source>Reason lost:</source>
         <translation>Причина проигрыша:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="121"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="96"/>
         <source>Opened on:</source>
         <translation>Открыта:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="121"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="96"/>
         <source>Closed on:</source>
         <translation>Закрыта:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="122"/>
-        <source>Contract:</source>
-        <translation>Договор:</translation>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="97"/>
+        <source>Contract ends:</source>
+        <translation>Договор до:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="122"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="98"/>
         <source>Owner:</source>
         <translation>Ответственный:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="189"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="144"/>
         <source>Amount: write a number, e.g. 125000,50</source>
         <translation>Сумма: введите число, например 125000,50</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="146"/>
+        <source>Opened on</source>
+        <translation>Дата открытия</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="147"/>
+        <source>Contract ends</source>
+        <translation>Договор до</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="149"/>
+        <source>Closed on</source>
+        <translation>Дата закрытия</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="153"/>
+        <source>%1: write the date as dd.mm.yyyy, e.g. 15.03.2027 or 15032027</source>
+        <translation>%1: введите дату в виде дд.мм.гггг, например 15.03.2027 или 15032027</translation>
     </message>
     <message>
         <location filename="../../salesdesk/ui/deal_dialogs.py" line="196"/>
@@ -743,7 +775,7 @@ or create a new one (%1).</source>
         <translation>Напоминание предложить новые условия придёт %1.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="219"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="218"/>
         <source>Deal</source>
         <translation>Сделка</translation>
     </message>
@@ -751,42 +783,42 @@ or create a new one (%1).</source>
 <context>
     <name>DealTable</name>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="68"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="65"/>
         <source>Opened</source>
         <translation>Открыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="69"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="66"/>
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="70"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="67"/>
         <source>Deal</source>
         <translation>Сделка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="71"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="68"/>
         <source>Stage</source>
         <translation>Стадия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="72"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="69"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="73"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="70"/>
         <source>Closed</source>
         <translation>Закрыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="74"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="71"/>
         <source>Contract ends</source>
         <translation>Договор до</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="75"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="72"/>
         <source>Owner</source>
         <translation>Ответственный</translation>
     </message>
@@ -794,7 +826,7 @@ or create a new one (%1).</source>
 <context>
     <name>DealTableModel</name>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="143"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="134"/>
         <source>an internal error (see the log)</source>
         <translation>внутренняя ошибка (подробности в журнале)</translation>
     </message>
@@ -802,53 +834,53 @@ or create a new one (%1).</source>
 <context>
     <name>DealsPanel</name>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="239"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="230"/>
         <source>Client name</source>
         <translation>Название клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="243"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="234"/>
         <source>All stages</source>
         <translation>Все стадии</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="244"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="235"/>
         <source>Open (not won or lost)</source>
         <translation>Открытые (не выиграны и не проиграны)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="252"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="243"/>
         <source>Opened from</source>
         <translation>Открыты с</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="259"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="250"/>
         <source>Clear filters</source>
         <translation>Сбросить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="262"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="253"/>
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="302"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="293"/>
         <source>All owners</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="303"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="294"/>
         <source>All industries</source>
         <translation>Все отрасли</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="356"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="345"/>
         <source>Counting the deals…</source>
         <translation>Считаю сделки…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/deals_panel.py" line="358"/>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="370"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="347"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="359"/>
         <source>%Ln deal(s)</source>
         <translation>
             <numerusform>%Ln сделка</numerusform>
@@ -857,12 +889,12 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="358"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="347"/>
         <source>adding up…</source>
         <translation>считаю сумму…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="363"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="352"/>
         <source>Could not read the deals: %1</source>
         <translation>Не удалось прочитать сделки: %1</translation>
     </message>
@@ -939,47 +971,47 @@ or create a new one (%1).</source>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="128"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="129"/>
         <source>Which file?</source>
         <translation>Какой файл?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="129"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="130"/>
         <source>Excel (.xlsx, .xls), LibreOffice (.ods) or CSV. The first row with column names is found by itself.</source>
         <translation>Excel (.xlsx, .xls), LibreOffice (.ods) или CSV. Строка с названиями столбцов найдётся сама.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="135"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="136"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="138"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="139"/>
         <source>File:</source>
         <translation>Файл:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="140"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="141"/>
         <source>Sheet:</source>
         <translation>Лист:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="150"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="151"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
         <translation>Таблицы (*.xlsx *.xls *.ods *.csv);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="151"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="152"/>
         <source>Import clients</source>
         <translation>Загрузка клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="172"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="173"/>
         <source>Reading the file…</source>
         <translation>Читаю файл…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="189"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="190"/>
         <source>%1: %n row(s) below the header; %2 column(s) recognised.</source>
         <translation>
             <numerusform>%1: %n строка под заголовком; распознано столбцов: %2.</numerusform>
@@ -988,7 +1020,7 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="195"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="196"/>
         <source>The file cannot be read.</source>
         <translation>Файл не удаётся прочитать.</translation>
     </message>
@@ -996,38 +1028,38 @@ or create a new one (%1).</source>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="37"/>
+        <location filename="../../salesdesk/ui/filters.py" line="38"/>
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="43"/>
+        <location filename="../../salesdesk/ui/filters.py" line="44"/>
         <source>Tag</source>
         <translation>Метка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="48"/>
-        <location filename="../../salesdesk/ui/filters.py" line="127"/>
+        <location filename="../../salesdesk/ui/filters.py" line="49"/>
+        <location filename="../../salesdesk/ui/filters.py" line="120"/>
         <source>More</source>
         <translation>Ещё</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="52"/>
+        <location filename="../../salesdesk/ui/filters.py" line="53"/>
         <source>Only with an overdue reminder</source>
         <translation>Только с просроченным напоминанием</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="54"/>
+        <location filename="../../salesdesk/ui/filters.py" line="55"/>
         <source>Completeness below</source>
         <translation>Полнота ниже</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="69"/>
+        <location filename="../../salesdesk/ui/filters.py" line="70"/>
         <source>Clear filters</source>
         <translation>Сбросить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="92"/>
+        <location filename="../../salesdesk/ui/filters.py" line="93"/>
         <source>All industries</source>
         <translation>Все отрасли</translation>
     </message>
@@ -1037,7 +1069,7 @@ or create a new one (%1).</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="127"/>
+        <location filename="../../salesdesk/ui/filters.py" line="120"/>
         <source>More (%1)</source>
         <translation>Ещё (%1)</translation>
     </message>
@@ -1045,57 +1077,67 @@ or create a new one (%1).</source>
 <context>
     <name>HookDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="98"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="110"/>
         <source>Next contact</source>
         <translation>Следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="102"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="114"/>
         <source>Get back to the client</source>
         <translation>Связаться с клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="103"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="115"/>
         <source>Reminder:</source>
         <translation>Напоминание:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="112"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="124"/>
         <source>On a date:</source>
         <translation>В указанный день:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="119"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="132"/>
         <source>When:</source>
         <translation>Когда:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="123"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="136"/>
         <source>Repeat:</source>
         <translation>Повтор:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="135"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="150"/>
         <source>In a month</source>
         <translation>Через месяц</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="136"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="151"/>
         <source>In 3 months</source>
         <translation>Через 3 месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="137"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="152"/>
         <source>In 6 months</source>
         <translation>Через 6 месяцев</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="138"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="153"/>
         <source>In a year</source>
         <translation>Через год</translation>
     </message>
     <message>
+        <location filename="../../salesdesk/ui/dialogs.py" line="166"/>
+        <source>Write the date as dd.mm.yyyy, e.g. 15.03.2027 or 15032027</source>
+        <translation>Введите дату в виде дд.мм.гггг, например 15.03.2027 или 15032027</translation>
+    </message>
+    <message>
         <location filename="../../salesdesk/ui/dialogs.py" line="168"/>
+        <source>The date has passed: choose today or later</source>
+        <translation>Эта дата уже прошла: выберите сегодня или позже</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/dialogs.py" line="211"/>
         <source>On a date or repeating…</source>
         <translation>В указанный день или с повтором…</translation>
     </message>
@@ -1108,92 +1150,92 @@ or create a new one (%1).</source>
         <translation>Загрузка клиентов из таблицы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="423"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="424"/>
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="423"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="424"/>
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="424"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="425"/>
         <source>What happens</source>
         <translation>Что будет</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="424"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="425"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="442"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="443"/>
         <source>contact persons</source>
         <translation>контактные лица</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="443"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="444"/>
         <source>deals</source>
         <translation>сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="444"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="445"/>
         <source>reminders</source>
         <translation>напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="450"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="451"/>
         <source>new client</source>
         <translation>новый клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="451"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="452"/>
         <source>update</source>
         <translation>обновление</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="452"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="453"/>
         <source>already in the base</source>
         <translation>уже есть в базе</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="453"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="454"/>
         <source>duplicate, skipped</source>
         <translation>дубль, пропущен</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="454"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="455"/>
         <source>error, not imported</source>
         <translation>ошибка, не загружается</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="462"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="463"/>
         <source>same as %1</source>
         <translation>совпадает с %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="464"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="465"/>
         <source>fills: %1</source>
         <translation>заполняет: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="467"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="468"/>
         <source>repaired: %1</source>
         <translation>исправлено: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="554"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="560"/>
         <source>New industries: %1.</source>
         <translation>Новые отрасли: %1.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="556"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="562"/>
         <source>New managers: %1.</source>
         <translation>Новые менеджеры: %1.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="558"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="564"/>
         <source>Also from the other sheets: %1 contact person(s), %2 deal(s), %3 reminder(s).</source>
         <translation>С других листов: контактных лиц — %1, сделок — %2, напоминаний — %3.</translation>
     </message>
@@ -1254,298 +1296,303 @@ or create a new one (%1).</source>
 <context>
     <name>LogDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="242"/>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="334"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="241"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="366"/>
         <source>Log a contact</source>
         <translation>Запись о контакте</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="253"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="264"/>
         <source>What was it about?</source>
         <translation>О чём был разговор?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="255"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="266"/>
         <source>What came of it (optional)</source>
         <translation>Чем закончилось (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="260"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="271"/>
         <source>Kind:</source>
         <translation>Вид:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="261"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="272"/>
         <source>When:</source>
         <translation>Когда:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="262"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="273"/>
         <source>Summary:</source>
         <translation>Содержание:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="263"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="274"/>
         <source>Result:</source>
         <translation>Итог:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="264"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="275"/>
         <source>Mark the reminder “%1” done</source>
         <translation>Отметить напоминание «%1» выполненным</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="267"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="278"/>
         <source>Plan the next contact</source>
         <translation>Запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="271"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="286"/>
         <source>Get back to the client</source>
         <translation>Связаться с клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="275"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="290"/>
         <source>When…</source>
         <translation>Когда…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="341"/>
+        <source>Write the date as dd.mm.yyyy, e.g. 15.03.2027 or 15032027</source>
+        <translation>Введите дату в виде дд.мм.гггг, например 15.03.2027 или 15032027</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="100"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="99"/>
         <source>Reminders</source>
         <translation>Напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="130"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="129"/>
         <source>Trash</source>
         <translation>Корзина</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="177"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="175"/>
         <source>Create a client</source>
         <translation>Создать клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="178"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="176"/>
         <source>Load demo data</source>
         <translation>Загрузить демоданные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="180"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="178"/>
         <source>Clear search and filters</source>
         <translation>Сбросить поиск и фильтры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="220"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="218"/>
         <source>&amp;New client</source>
         <translation>Новый &amp;клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="221"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="219"/>
         <source>Create a client card</source>
         <translation>Создать карточку клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="222"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="220"/>
         <source>Move to &amp;trash</source>
         <translation>&amp;Удалить в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="224"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="222"/>
         <source>Move the selected clients to the trash</source>
         <translation>Переместить выбранных клиентов в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="227"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="225"/>
         <source>&amp;Restore from trash</source>
         <translation>&amp;Восстановить из корзины</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="228"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="705"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="226"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="704"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="231"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="229"/>
         <source>&amp;Find</source>
         <translation>&amp;Найти</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="232"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="230"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="233"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="231"/>
         <source>Show the &amp;trash</source>
         <translation>Показать &amp;корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="235"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="233"/>
         <source>Load &amp;demo data…</source>
         <translation>Загрузить &amp;демоданные…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="240"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="238"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="242"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="240"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="243"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="241"/>
         <source>&amp;About SalesDesk</source>
         <translation>&amp;О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="244"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="242"/>
         <source>Remind me in &amp;3 months</source>
         <translation>Напомнить через &amp;3 месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="245"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="243"/>
         <source>Plan the next contact with this client in three months</source>
         <translation>Запланировать следующий контакт с клиентом через три месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="259"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="257"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="271"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="269"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="277"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="275"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="281"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="279"/>
         <source>&amp;Columns</source>
         <translation>&amp;Столбцы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="286"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="284"/>
         <source>&amp;Client</source>
         <translation>&amp;Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="304"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="302"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="312"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="310"/>
         <source>Searching…</source>
         <translation>Поиск…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="103"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="102"/>
         <source>&amp;Reminders panel</source>
         <translation>Панель &amp;напоминаний</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="127"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="126"/>
         <source>Search: name, INN, phone, e-mail, contact person (%1)</source>
         <translation>Поиск: название, ИНН, телефон, e-mail, контактное лицо (%1)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="179"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="177"/>
         <source>Import from Excel…</source>
         <translation>Загрузить из Excel…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="195"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="193"/>
         <source>Clients</source>
         <translation>Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="196"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="194"/>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="202"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="200"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="236"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="234"/>
         <source>&amp;Import from a spreadsheet…</source>
         <translation>&amp;Загрузить из таблицы…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="237"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="235"/>
         <source>Add clients from Excel, LibreOffice or CSV</source>
         <translation>Добавить клиентов из Excel, LibreOffice или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="238"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="236"/>
         <source>&amp;Export…</source>
         <translation>&amp;Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="239"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="237"/>
         <source>Save clients to Excel or CSV</source>
         <translation>Сохранить клиентов в Excel или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="246"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="244"/>
         <source>&amp;Log a contact…</source>
         <translation>&amp;Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="247"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="245"/>
         <source>Record a call, meeting, letter or note and plan the next contact</source>
         <translation>Записать звонок, встречу, письмо или заметку и запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="248"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="246"/>
         <source>New &amp;deal…</source>
         <translation>Новая &amp;сделка…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="249"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="247"/>
         <source>&amp;Industries…</source>
         <translation>&amp;Отрасли…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="250"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="248"/>
         <source>Ne&amp;xt client</source>
         <translation>С&amp;ледующий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="251"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="249"/>
         <source>Pre&amp;vious client</source>
         <translation>П&amp;редыдущий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="253"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="251"/>
         <source>C&amp;lients</source>
         <translation>&amp;Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="253"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="251"/>
         <source>&amp;Deals</source>
         <translation>&amp;Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="253"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="299"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="251"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="297"/>
         <source>&amp;Reports</source>
         <translation>&amp;Отчёты</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="470"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="468"/>
         <source>%1 of %Ln in the trash</source>
         <translation>
             <numerusform>%1 из %Ln в корзине</numerusform>
@@ -1554,12 +1601,12 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="472"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="470"/>
         <source>The base is empty</source>
         <translation>База пуста</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="474"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="472"/>
         <source>%1 of %Ln client(s)</source>
         <translation>
             <numerusform>%1 из %Ln клиента</numerusform>
@@ -1568,34 +1615,34 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="477"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="475"/>
         <source>average completeness %1 %</source>
         <translation>средняя полнота %1 %</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="488"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="486"/>
         <source>The trash is empty.</source>
         <translation>Корзина пуста.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="490"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="488"/>
         <source>The client base is empty.
 Create the first client, or load demo data to try the program.</source>
         <translation>Клиентская база пуста.
 Создайте первого клиента или загрузите демоданные, чтобы попробовать программу.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="493"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="491"/>
         <source>No clients match the search and filters.</source>
         <translation>По условиям поиска и фильтрам клиентов не найдено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="521"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="519"/>
         <source>Could not load the list: %s</source>
         <translation>Не удалось загрузить список: %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="623"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="622"/>
         <source>Overdue reminders: %n</source>
         <translation>
             <numerusform>Просрочено напоминаний: %n</numerusform>
@@ -1604,7 +1651,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="628"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="627"/>
         <source>You have %n overdue reminder(s). They are at the top of the Reminders panel.</source>
         <translation>
             <numerusform>У вас %n просроченное напоминание. Просроченные показаны вверху панели «Напоминания».</numerusform>
@@ -1613,22 +1660,22 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="630"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="629"/>
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="663"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="662"/>
         <source>Move to trash</source>
         <translation>Удаление в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="670"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="669"/>
         <source>“%s” moved to the trash.</source>
         <translation>Клиент «%s» перемещён в корзину.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="672"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="671"/>
         <source>%n client(s) moved to the trash.</source>
         <translation>
             <numerusform>%n клиент перемещён в корзину.</numerusform>
@@ -1637,12 +1684,12 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="679"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="678"/>
         <source>Restore</source>
         <translation>Восстановление</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="690"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="689"/>
         <source>%n client(s) restored.</source>
         <translation>
             <numerusform>%n клиент восстановлен.</numerusform>
@@ -1651,22 +1698,22 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="696"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="695"/>
         <source>&amp;Undo: move to trash</source>
         <translation>&amp;Отменить удаление в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="697"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="696"/>
         <source>Undo</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="746"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="745"/>
         <source>Reminder: %1 — %2</source>
         <translation>Напоминание: %1 — %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="748"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="747"/>
         <source>%n reminder(s) came due.</source>
         <translation>
             <numerusform>Подошёл срок %n напоминания.</numerusform>
@@ -1675,29 +1722,29 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="756"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="846"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="755"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="844"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="763"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="768"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="762"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="767"/>
         <source>Demo data</source>
         <translation>Демоданные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="764"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="763"/>
         <source>How many demo clients to add to this base?</source>
         <translation>Сколько демонстрационных клиентов добавить в базу?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="768"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="767"/>
         <source>Adding demo clients…</source>
         <translation>Добавление демонстрационных клиентов…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="774"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="773"/>
         <source>%n demo client(s) added.</source>
         <translation>
             <numerusform>Добавлен %n демонстрационный клиент.</numerusform>
@@ -1706,17 +1753,17 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="835"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="833"/>
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="835"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="833"/>
         <source>Writing %1…</source>
         <translation>Записываю %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="845"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="843"/>
         <source>%n client(s) exported to %1.</source>
         <translation>
             <numerusform>%n клиент выгружен в %1.</numerusform>
@@ -1725,12 +1772,12 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="925"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="922"/>
         <source>About SalesDesk</source>
         <translation>О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="926"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="923"/>
         <source>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;The client base and sales of a small office: clients and their requisites, contact persons, reminders, deals.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;Клиентская база и продажи небольшого офиса: клиенты и их реквизиты, контактные лица, напоминания, сделки.&lt;/p&gt;&lt;p&gt;База данных: %2&lt;/p&gt;</translation>
     </message>
@@ -1738,67 +1785,67 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="211"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="212"/>
         <source>What is in each column?</source>
         <translation>Что в каждом столбце?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="212"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="213"/>
         <source>Check what SalesDesk recognised and change it where needed. A client needs at least a name.</source>
         <translation>Проверьте, что распознал SalesDesk, и поправьте, где нужно. У клиента должно быть хотя бы название.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="216"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="217"/>
         <source>Column names are in row:</source>
         <translation>Названия столбцов в строке:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="221"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="222"/>
         <source>Saved mapping:</source>
         <translation>Сохранённое сопоставление:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="225"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="226"/>
         <source>Save as…</source>
         <translation>Сохранить как…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="261"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="262"/>
         <source>Column in the file</source>
         <translation>Столбец в файле</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="261"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="262"/>
         <source>Goes to</source>
         <translation>Куда</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="262"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="263"/>
         <source>Example %1</source>
         <translation>Пример %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="268"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="269"/>
         <source>Column %1</source>
         <translation>Столбец %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="271"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="272"/>
         <source>— do not import —</source>
         <translation>— не загружать —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="319"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="320"/>
         <source>— none —</source>
         <translation>— нет —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="339"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="340"/>
         <source>Save mapping</source>
         <translation>Сохранить сопоставление</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="339"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="340"/>
         <source>Name of this mapping:</source>
         <translation>Название сопоставления:</translation>
     </message>
@@ -1806,7 +1853,7 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>NoticeBar</name>
     <message>
-        <location filename="../../salesdesk/ui/widgets.py" line="75"/>
+        <location filename="../../salesdesk/ui/widgets.py" line="102"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
@@ -1814,52 +1861,52 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>OptionsPage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="364"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="365"/>
         <source>Clients that are already in the base</source>
         <translation>Клиенты, которые уже есть в базе</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="365"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="366"/>
         <source>A row is the same client when the INN (and KPP of a branch), a phone, an e-mail or the name matches — never when both INNs are known and differ.</source>
         <translation>Строка считается тем же клиентом, если совпадает ИНН (и КПП филиала), телефон, e-mail или название — но никогда, если оба ИНН известны и различаются.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="370"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="371"/>
         <source>Fill in what the card is missing</source>
         <translation>Дополнить карточку тем, чего в ней нет</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="371"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="372"/>
         <source>Fields empty in the card are taken from the file; nothing filled in is changed. Importing the same file again changes nothing.</source>
         <translation>Пустые поля карточки заполняются из файла, заполненные не меняются. Повторная загрузка того же файла ничего не изменит.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="373"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="374"/>
         <source>Update the card from the file</source>
         <translation>Обновить карточку по файлу</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="374"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="375"/>
         <source>Values in the file replace the card&apos;s; empty cells leave the card as it is.</source>
         <translation>Значения из файла заменяют значения карточки; пустые ячейки карточку не меняют.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="375"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="376"/>
         <source>Leave such clients alone</source>
         <translation>Не трогать таких клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="375"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="376"/>
         <source>Only new clients are added.</source>
         <translation>Добавляются только новые клиенты.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="376"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="377"/>
         <source>Add them as new clients anyway</source>
         <translation>Всё равно добавить как новых клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="377"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="378"/>
         <source>Every row becomes a client, even if the base has one like it.</source>
         <translation>Каждая строка станет клиентом, даже если похожий уже есть в базе.</translation>
     </message>
@@ -1867,47 +1914,47 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="475"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="477"/>
         <source>Preview: nothing is written yet</source>
         <translation>Предпросмотр: в базу пока ничего не записано</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="481"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="483"/>
         <source>Show:</source>
         <translation>Показать:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="483"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="485"/>
         <source>all rows</source>
         <translation>все строки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="483"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="485"/>
         <source>errors</source>
         <translation>ошибки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="484"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="486"/>
         <source>new clients</source>
         <translation>новых клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="485"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="487"/>
         <source>updates and duplicates</source>
         <translation>обновления и дубли</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="506"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="508"/>
         <source>Checking every row…</source>
         <translation>Проверяю каждую строку…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="526"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="532"/>
         <source>The file cannot be checked.</source>
         <translation>Файл не удаётся проверить.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="544"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="550"/>
         <source>%n new client(s)</source>
         <translation>
             <numerusform>%n новый клиент</numerusform>
@@ -1916,7 +1963,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="545"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="551"/>
         <source>%n update(s)</source>
         <translation>
             <numerusform>%n обновление</numerusform>
@@ -1925,7 +1972,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="546"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="552"/>
         <source>%n already in the base</source>
         <translation>
             <numerusform>%n уже есть в базе</numerusform>
@@ -1934,7 +1981,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="547"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="553"/>
         <source>%n duplicate(s) skipped</source>
         <translation>
             <numerusform>%n дубль пропущен</numerusform>
@@ -1943,7 +1990,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="548"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="554"/>
         <source>%n row(s) with errors</source>
         <translation>
             <numerusform>%n строка с ошибками</numerusform>
@@ -1952,7 +1999,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="552"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="558"/>
         <source>Leading zeros restored in %n row(s).</source>
         <translation>
             <numerusform>Ведущие нули восстановлены в %n строке.</numerusform>
@@ -1961,7 +2008,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="570"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="576"/>
         <source>There is nothing to import.</source>
         <translation>Загружать нечего.</translation>
     </message>
@@ -1982,108 +2029,108 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>RemindersPanel</name>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="56"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="55"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="56"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="55"/>
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="56"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="200"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="55"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="197"/>
         <source>Reminder</source>
         <translation>Напоминание</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="67"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="66"/>
         <source>No reminders. Plan the next contact from a client&apos;s card: Reminders → Remind me…</source>
         <translation>Напоминаний нет. Следующий контакт планируется в карточке клиента: «Напоминания» → «Напомнить…».</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="72"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="249"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="71"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="246"/>
         <source>Done</source>
         <translation>Завершить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="73"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="72"/>
         <source>Mark the reminder done (a repeating one moves to its next date)</source>
         <translation>Отметить напоминание выполненным (повторяющееся переносится на следующую дату)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="74"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="250"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="73"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="247"/>
         <source>Snooze</source>
         <translation>Отложить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="76"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="251"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="75"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="248"/>
         <source>Next contact</source>
         <translation>Следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="77"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="76"/>
         <source>Mark done and plan the next contact with this client</source>
         <translation>Завершить и запланировать следующий контакт с этим клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="79"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="248"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="78"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="245"/>
         <source>Open client</source>
         <translation>Открыть клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="80"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="247"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="79"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="244"/>
         <source>Log the result…</source>
         <translation>Записать итог…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="81"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="80"/>
         <source>Record what came of it, close the reminder and plan the next contact</source>
         <translation>Записать итог, закрыть напоминание и запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="98"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="97"/>
         <source>For an hour</source>
         <translation>На час</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="98"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="97"/>
         <source>Until tomorrow</source>
         <translation>До завтра</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="99"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="98"/>
         <source>Until next week</source>
         <translation>До следующей недели</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="121"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="120"/>
         <source>Overdue</source>
         <translation>Просрочено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="121"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="120"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="122"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="121"/>
         <source>This week</source>
         <translation>На этой неделе</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="122"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="121"/>
         <source>Later</source>
         <translation>Позже</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="141"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="140"/>
         <source>… and %n more further ahead</source>
         <translation>
             <numerusform>… и ещё %n дальше</numerusform>
@@ -2166,7 +2213,7 @@ Create the first client, or load demo data to try the program.</source>
     </message>
     <message>
         <location filename="../../salesdesk/ui/reports_panel.py" line="388"/>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="498"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="495"/>
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
@@ -2201,7 +2248,7 @@ Create the first client, or load demo data to try the program.</source>
         <translation>Сохранить отчёт в книгу Excel с диаграммой и таблицей</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reports_panel.py" line="543"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="534"/>
         <source>day(s)</source>
         <translation>
             <numerusform>день</numerusform>
@@ -2210,52 +2257,52 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="585"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="576"/>
         <source>Computing…</source>
         <translation>Считаю…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="599"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="590"/>
         <source>Nothing to show for these parameters.</source>
         <translation>За выбранный период и с этими условиями данных нет.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="600"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="591"/>
         <source>This report is a table only.</source>
         <translation>У этого отчёта только таблица.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="632"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="623"/>
         <source>The report could not be computed; details are in the log.</source>
         <translation>Отчёт не удалось построить; подробности — в журнале программы.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="645"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="636"/>
         <source>Saving %1…</source>
         <translation>Сохраняю %1…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="651"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="642"/>
         <source>Export the report</source>
         <translation>Экспорт отчёта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="653"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="644"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="661"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="652"/>
         <source>The report is saved to %1.</source>
         <translation>Отчёт сохранён в %1.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="662"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="653"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="671"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="662"/>
         <source>The report could not be saved; details are in the log.</source>
         <translation>Отчёт не удалось сохранить; подробности — в журнале программы.</translation>
     </message>
@@ -2263,27 +2310,27 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="581"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="587"/>
         <source>Importing</source>
         <translation>Загрузка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="588"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="594"/>
         <source>Open the file of rows not imported</source>
         <translation>Открыть файл незагруженных строк</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="608"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="614"/>
         <source>Writing to the base… You can cancel: nothing is kept until the end.</source>
         <translation>Записываю в базу… Можно отменить: до конца ничего не сохраняется.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="623"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="629"/>
         <source>Cancelling…</source>
         <translation>Отменяю…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="632"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="638"/>
         <source>Done: %n new client(s)</source>
         <translation>
             <numerusform>Готово: %n новый клиент</numerusform>
@@ -2292,7 +2339,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="633"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="639"/>
         <source>%n updated</source>
         <translation>
             <numerusform>%n обновлён</numerusform>
@@ -2301,7 +2348,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="634"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="640"/>
         <source>%n skipped</source>
         <translation>
             <numerusform>%n пропущен</numerusform>
@@ -2310,7 +2357,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="635"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="641"/>
         <source>%n not imported</source>
         <translation>
             <numerusform>%n не загружен</numerusform>
@@ -2319,7 +2366,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="638"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="644"/>
         <source>Leading zeros restored in %n row(s).</source>
         <translation>
             <numerusform>Ведущие нули восстановлены в %n строке.</numerusform>
@@ -2328,12 +2375,12 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="640"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="646"/>
         <source>Rows not imported, with the reason for each, are in %1. Fix them there and import that file again.</source>
         <translation>Незагруженные строки с причиной для каждой — в файле %1. Исправьте их там и загрузите этот файл снова.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="657"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="663"/>
         <source>The import stopped because of an internal error; the base was not changed.</source>
         <translation>Загрузка остановлена из-за внутренней ошибки; база не изменилась.</translation>
     </message>
@@ -2409,17 +2456,17 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>StaleEdit</name>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="99"/>
+        <location filename="../../salesdesk/ui/card.py" line="98"/>
         <source>The card was changed elsewhere</source>
         <translation>Карточка изменена в другом месте</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="101"/>
+        <location filename="../../salesdesk/ui/card.py" line="100"/>
         <source>Save mine over it</source>
         <translation>Сохранить мою версию</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="103"/>
+        <location filename="../../salesdesk/ui/card.py" line="102"/>
         <source>Load the saved version</source>
         <translation>Загрузить сохранённую версию</translation>
     </message>
@@ -2437,19 +2484,34 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>UnsavedChanges</name>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="50"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="51"/>
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="51"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="53"/>
         <source>Save the changes to “%s”?</source>
         <translation>Сохранить изменения в карточке «%s»?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="53"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="55"/>
         <source>If you don&apos;t save, your changes will be lost.</source>
         <translation>Если не сохранить, изменения будут потеряны.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/dialogs.py" line="65"/>
+        <source>The changes to “%s” cannot be saved yet.</source>
+        <translation>Изменения в «%s» пока нельзя сохранить.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/dialogs.py" line="66"/>
+        <source>Some fields are marked as wrong. Go back to fix them, or discard the changes.</source>
+        <translation>Некоторые поля заполнены с ошибками. Вернитесь и исправьте их или отмените изменения.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/dialogs.py" line="68"/>
+        <source>Back to the card</source>
+        <translation>Вернуться к карточке</translation>
     </message>
 </context>
 </TS>
