@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSizePolicy,
     QStyle,
     QTimeEdit,
     QVBoxLayout,
@@ -79,7 +78,11 @@ class DealDialog(QDialog):
         self.closed = DateField()
         self.closed.set_value(date.today())
         self.contract_end = DateField()
-        self.contract_end.line.setPlaceholderText(self.tr("no end date"))
+        no_end = self.tr("no end date")
+        self.contract_end.line.setPlaceholderText(no_end)
+        wide = self.contract_end.line.fontMetrics().horizontalAdvance(no_end) + 24
+        self.contract_end.line.setMinimumWidth(max(self.contract_end.line.minimumWidth(), wide))
+        self.contract_end.line.setMaximumWidth(max(self.contract_end.line.maximumWidth(), wide))
         self.owner = QComboBox()
         self.owner.addItem(self.tr("— not set —"), None)
         managers: list[Manager] = reference.list_managers(uow(), include_inactive=False)
@@ -272,7 +275,9 @@ class LogDialog(QDialog):
         form.addRow(self.tr("When:"), when_box)
         form.addRow(self.tr("Summary:"), summary_box)
         form.addRow(self.tr("Result:"), self.result_edit)
-        self.close_reminder = QCheckBox(self.tr("Mark the reminder “%1” done").replace("%1", reminder_text))
+        # a long reminder text is shortened in the checkbox (it cannot wrap); the tooltip has it whole
+        short = self.fontMetrics().elidedText(" ".join(reminder_text.split()), Qt.TextElideMode.ElideRight, 300)
+        self.close_reminder = QCheckBox(self.tr("Mark the reminder “%1” done").replace("%1", short))
         self.close_reminder.setChecked(reminder_id is not None)
         self.close_reminder.setVisible(reminder_id is not None)
         self.plan = QCheckBox(self.tr("Plan the next contact"))
@@ -294,8 +299,7 @@ class LogDialog(QDialog):
         layout.addWidget(self.close_reminder)
         layout.addLayout(plan_row)
         layout.addWidget(self.plan_label)
-        self.close_reminder.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.close_reminder.setToolTip(self.close_reminder.text())
+        self.close_reminder.setToolTip(reminder_text)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.accept)

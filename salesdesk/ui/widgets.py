@@ -398,7 +398,7 @@ class DateField(QWidget):
         self.line.setMinimumWidth(width)
         self.line.setMaximumWidth(width + 40)
         self.button = QToolButton()
-        self.button.setText("📅")
+        self.button.setText("▦")  # a calendar; DejaVu has this glyph, not the emoji
         self.button.setToolTip(self.tr("Choose on a calendar"))
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.calendar = QCalendarWidget()
