@@ -234,7 +234,7 @@ class ElidedLabel(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
-    def setText(self, text: str) -> None:  # type: ignore[override]
+    def setText(self, text: str) -> None:
         self._full = text
         self._relayout()
 
@@ -287,15 +287,15 @@ class ElidedLabel(QLabel):
 class FullTextDelegate(QStyledItemDelegate):
     """List cells show "…" when their text does not fit; the tooltip then gives the whole text."""
 
-    def helpEvent(self, event: QEvent, view: QAbstractItemView, option: QStyleOptionViewItem,  # type: ignore[override]
+    def helpEvent(self, event: QEvent, view: QAbstractItemView, option: QStyleOptionViewItem,
                   index: object) -> bool:
         from PySide6.QtCore import QModelIndex
 
         assert isinstance(index, QModelIndex)
         if event.type() == QEvent.Type.ToolTip and not index.data(Qt.ItemDataRole.ToolTipRole):
             text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-            needed = option.fontMetrics.horizontalAdvance(text) + 12  # type: ignore[attr-defined]
-            if text and (needed > option.rect.width() or "\n" in text):  # type: ignore[attr-defined]
+            needed = option.fontMetrics.horizontalAdvance(text) + 12
+            if text and (needed > option.rect.width() or "\n" in text):
                 QToolTip.showText(event.globalPos(), text, view)  # type: ignore[attr-defined]
                 return True
         return super().helpEvent(event, view, option, index)  # type: ignore[arg-type]
