@@ -66,6 +66,7 @@ from salesdesk.ui.widgets import (
     ERROR_COLOR,
     FIELD_STYLESHEET,
     MUTED,
+    BottomOverlay,
     ElidedLabel,
     FieldMessage,
     FittedColumns,
@@ -120,6 +121,9 @@ class ClientCard(QWidget):
         self.current_manager = current_manager
         self.renewal_days = renewal_days
         self._duplicates = Latest(runner)
+        # an answer still on its way when the card is deleted (the window closed) goes nowhere
+        latest = self._duplicates
+        self.destroyed.connect(lambda *_: latest.drop())
         self._client: Client | None = None
         self._card: cards.Card | None = None
         self._baseline: ClientFields | None = None
@@ -203,8 +207,7 @@ class ClientCard(QWidget):
                                             " border-radius:4px; padding:4px;")
         self.duplicates_label.linkActivated.connect(self._on_duplicates_label_link_activated)
         self.duplicates_label.hide()
-        layout.addWidget(self.duplicates_label)
-        self.notice = NoticeBar(editor)
+        self.notice = NoticeBar()
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -217,7 +220,9 @@ class ClientCard(QWidget):
         self.tabs.addTab(self._build_deals(), self.tr("Deals"))
         self.tabs.addTab(self._build_reminders(), self.tr("Reminders"))
         # over the bottom of the tabs, not in the layout: a notice must not move the fields
-        self.notice.float_over(self.tabs)
+        self.notices = BottomOverlay(self.tabs)
+        self.notices.add(self.duplicates_label)
+        self.notices.add(self.notice)
 
         buttons = QHBoxLayout()
         self.save_button = QPushButton(self.tr("Save"))

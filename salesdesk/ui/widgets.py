@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, QObject, QPoint, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, QObject, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QResizeEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QToolButton,
     QToolTip,
     QTreeView,
+    QVBoxLayout,
     QWidget,
     QWidgetAction,
 )
@@ -109,40 +110,7 @@ class NoticeBar(QFrame):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.hide)
-        self._anchor: QWidget | None = None
         self.hide()
-
-    def float_over(self, anchor: QWidget) -> None:
-        """Show over the bottom of *anchor* instead of taking a place in a layout: a notice that
-        appears or closes must not move the fields under the user's pointer."""
-        self._anchor = anchor
-        host = anchor.parentWidget()
-        assert host is not None
-        self.setParent(host)
-        shadow = QGraphicsDropShadowEffect(self)
-        shadow.setBlurRadius(12)
-        shadow.setOffset(0, 2)
-        shadow.setColor(QColor(0, 0, 0, 70))
-        self.setGraphicsEffect(shadow)
-        anchor.installEventFilter(self)
-        self.hide()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._anchor and event.type() in (QEvent.Type.Resize, QEvent.Type.Move) and self.isVisible():
-            self._place()
-        return super().eventFilter(watched, event)
-
-    def _place(self) -> None:
-        anchor = self._anchor
-        if anchor is None:
-            return
-        margin = 8
-        width = max(120, anchor.width() - 2 * margin)
-        height = self.heightForWidth(width) if self.hasHeightForWidth() else -1
-        height = max(height, self.sizeHint().height())
-        top_left = anchor.geometry().bottomLeft() + QPoint(margin, -height - margin + 1)
-        self.setGeometry(top_left.x(), top_left.y(), width, height)
-        self.raise_()
 
     def show_message(self, text: str, *, kind: str = "info", action: str | None = None,
                      callback: Callable[[], object] | None = None, timeout_ms: int = 0) -> None:
@@ -152,9 +120,6 @@ class NoticeBar(QFrame):
         self.action_button.setVisible(action is not None)
         self.action_button.setText(action or "")
         self._callback = callback
-        if self._anchor is not None:
-            self.setAutoFillBackground(True)
-            self._place()
         self.show()
         if timeout_ms:
             self._timer.start(timeout_ms)
@@ -167,6 +132,57 @@ class NoticeBar(QFrame):
         self.hide()
         if callback is not None:
             callback()
+
+
+class BottomOverlay(QWidget):
+    """Notices shown over the bottom of *anchor* instead of taking a place in a layout: a notice
+    that appears or closes must not move the fields under the user's pointer. The overlay is as
+    tall as its visible notices and hides when none is shown, so it covers nothing else."""
+
+    MARGIN = 8
+
+    def __init__(self, anchor: QWidget) -> None:
+        host = anchor.parentWidget()
+        assert host is not None
+        super().__init__(host)
+        self.anchor = anchor
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(4)
+        shadow = QGraphicsDropShadowEffect(self)
+        shadow.setBlurRadius(12)
+        shadow.setOffset(0, 2)
+        shadow.setColor(QColor(0, 0, 0, 70))
+        self.setGraphicsEffect(shadow)
+        anchor.installEventFilter(self)
+        self.hide()
+
+    def add(self, widget: QWidget) -> None:
+        self._layout.addWidget(widget)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.ShowToParent, QEvent.Type.HideToParent):
+            self.place()  # a notice shown or closed: the overlay shows or hides with it, now
+        if kind in (QEvent.Type.ShowToParent, QEvent.Type.Resize, QEvent.Type.Move, QEvent.Type.LayoutRequest):
+            QTimer.singleShot(0, self, self.place)  # and again once the notice has its new text and size
+        return super().eventFilter(watched, event)
+
+    @Slot()
+    def place(self) -> None:
+        items = (self._layout.itemAt(i) for i in range(self._layout.count()))
+        shown = [w for item in items if item is not None and (w := item.widget()) is not None and not w.isHidden()]
+        if not shown:
+            self.hide()
+            return
+        width = max(120, self.anchor.width() - 2 * self.MARGIN)
+        height = self._layout.totalHeightForWidth(width) if self._layout.hasHeightForWidth() \
+            else self._layout.sizeHint().height()
+        bottom = self.anchor.geometry().bottom() - self.MARGIN
+        self.setGeometry(self.anchor.geometry().left() + self.MARGIN, bottom - height + 1, width, height)
+        self.show()
+        self.raise_()
 
 
 class FieldMessage(QLabel):
@@ -344,6 +360,8 @@ class FittedColumns(QObject):
         count = model.columnCount()
         available = self.view.viewport().width()
         wanted = {c: self.user_widths.get(c, min(self.content_width(c), self.CAP)) for c in range(count)}
+        if self.stretch not in self.user_widths:  # the name column first: its content, up to most of the list
+            wanted[self.stretch] = min(self.content_width(self.stretch), max(self.CAP, available * 3 // 5))
         name = wanted.pop(self.stretch, 0)
         free = {c: w for c, w in wanted.items() if c not in self.user_widths}
         fixed = sum(w for c, w in wanted.items() if c in self.user_widths)

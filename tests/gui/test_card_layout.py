@@ -32,7 +32,10 @@ def card(qtbot: QtBot, uow: Callable[[], UnitOfWork]) -> Iterator[ClientCard]:
     widget.show()
     yield widget
     widget._set_dirty(False)
-    runner.pool.waitForDone(5000)
+    widget._duplicate_timer.stop()
+    widget._duplicates.drop()  # an answer still on its way must not reach the card once it is gone
+    runner.wait(5000)
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
 
 
 def settle() -> None:
@@ -65,7 +68,7 @@ def test_a_cleared_name_keeps_the_header_and_the_leave_prompt_cannot_save(
     card.show_client(add_client("ООО «Ромашка»"))
     card.widgets["name"].clear()
     type_text(card.widgets["name"], " ")
-    assert card.title.full_text().endswith("ООО «Ромашка»") and "New client" not in card.title.full_text()
+    assert card.title.text().endswith("ООО «Ромашка»") and "New client" not in card.title.text()
     asked: list[tuple[str, bool]] = []
     monkeypatch.setattr(UnsavedChanges, "ask", classmethod(
         lambda cls, parent, name, can_save=True: (asked.append((name, can_save)), LeaveChoice.SAVE)[1]))
@@ -80,7 +83,7 @@ def test_a_5000_character_name_takes_two_lines_with_a_tooltip(card: ClientCard) 
     card.new_client(name)
     settle()
     line = card.title.fontMetrics().lineSpacing()
-    assert card.title.height() <= 2 * line + 4 and card.title.is_elided()
+    assert card.title.height() <= 2 * line + 4 and card.title.text().endswith("…")
     assert name.strip() in card.title.toolTip()
     assert card.widgets["name"].mapTo(card, QPoint(0, 0)).y() < 200
 
@@ -100,6 +103,19 @@ def test_a_notice_does_not_move_the_fields(card: ClientCard, add_client: Callabl
     assert field.mapToGlobal(QPoint(0, 0)) == where
 
 
+def test_a_duplicate_warning_does_not_move_the_fields_while_typing(qtbot: QtBot, card: ClientCard,
+                                                                   add_client: Callable[..., int]) -> None:
+    add_client("ООО «Ёлка»", inn="7707083893")
+    card.show_client(add_client("ООО «Ромашка»"))
+    settle()
+    field = card.widgets["phone"]
+    where = field.mapToGlobal(QPoint(0, 0))
+    type_text(card.widgets["inn"], "7707083893")
+    qtbot.waitUntil(card.duplicates_label.isVisible, timeout=5000)
+    settle()
+    assert "ООО «Ёлка»" in card.duplicates_label.text() and field.mapToGlobal(QPoint(0, 0)) == where
+
+
 # 17, 18 -------------------------------------------------------------------------------------------
 
 def test_contact_columns_fit_and_the_users_widths_stay(card: ClientCard, uow: Callable[[], UnitOfWork],
@@ -113,9 +129,8 @@ def test_contact_columns_fit_and_the_users_widths_stay(card: ClientCard, uow: Ca
     card.tabs.setCurrentIndex(1)
     settle()
     view = card.contacts_view
-    fitter = card._fitters[view]
     name_width = view.header().sectionSize(0)
-    assert name_width >= min(fitter.content_width(0), fitter.CAP) and name_width > 150
+    assert name_width >= view.sizeHintForColumn(0)  # «★ Лаврентьева Александра Константиновна» whole
     assert sum(view.header().sectionSize(c) for c in range(5)) <= view.viewport().width() + 1
     view.header().resizeSection(1, 90)  # the user drags a column narrower
     card.show_client(ident)
@@ -137,8 +152,7 @@ def test_deal_and_summary_columns_are_not_squeezed(card: ClientCard, uow: Callab
     for tab, view, column in ((3, card.deals_view, 0), (2, card.history_view, 2)):
         card.tabs.setCurrentIndex(tab)
         settle()
-        fitter = card._fitters[view]
-        assert view.header().sectionSize(column) >= min(fitter.content_width(column), fitter.CAP)
+        assert view.header().sectionSize(column) >= view.sizeHintForColumn(column)
     summary = card.history_model.item(0, 2)
     assert "\n" not in summary.text() and "скидку" in summary.toolTip()
 
