@@ -223,6 +223,8 @@ class ClientCard(QWidget):
         self.notices = BottomOverlay(self.tabs)
         self.notices.add(self.duplicates_label)
         self.notices.add(self.notice)
+        # the end of the form can still be scrolled out from under the notices
+        self.notices.covered.connect(self._on_notices_covered)
 
         buttons = QHBoxLayout()
         self.save_button = QPushButton(self.tr("Save"))
@@ -242,6 +244,12 @@ class ClientCard(QWidget):
         self.stack.addWidget(editor)
         self._fill_reference_combos()
         self._set_dirty(self._dirty)
+
+    @Slot(int)
+    def _on_notices_covered(self, height: int) -> None:
+        page = self.requisites_scroll.widget()
+        if page is not None:
+            page.setContentsMargins(0, 0, 0, height)
 
     def _field(self, form: QFormLayout, key: str, label: str, widget: QWidget) -> None:
         box = QVBoxLayout()

@@ -140,6 +140,7 @@ class BottomOverlay(QWidget):
     tall as its visible notices and hides when none is shown, so it covers nothing else."""
 
     MARGIN = 8
+    covered = Signal(int)  # how much of the anchor's bottom the notices cover now (0 when none)
 
     def __init__(self, anchor: QWidget) -> None:
         host = anchor.parentWidget()
@@ -175,6 +176,7 @@ class BottomOverlay(QWidget):
         shown = [w for item in items if item is not None and (w := item.widget()) is not None and not w.isHidden()]
         if not shown:
             self.hide()
+            self._cover(0)
             return
         width = max(120, self.anchor.width() - 2 * self.MARGIN)
         height = self._layout.totalHeightForWidth(width) if self._layout.hasHeightForWidth() \
@@ -183,6 +185,12 @@ class BottomOverlay(QWidget):
         self.setGeometry(self.anchor.geometry().left() + self.MARGIN, bottom - height + 1, width, height)
         self.show()
         self.raise_()
+        self._cover(height + self.MARGIN)
+
+    def _cover(self, height: int) -> None:
+        if height != getattr(self, "_covered", 0):
+            self._covered = height
+            self.covered.emit(height)
 
 
 class FieldMessage(QLabel):
