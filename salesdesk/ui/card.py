@@ -339,7 +339,8 @@ class ClientCard(QWidget):
         self.requisites_scroll = scroll
         return scroll
 
-    def _list_view(self, headers: list[str], stretch: int) -> tuple[QTreeView, QStandardItemModel]:
+    def _list_view(self, headers: list[str], stretch: int, keep: tuple[int, ...] = (),
+                   share: float = 0.4) -> tuple[QTreeView, QStandardItemModel]:
         """A read-only list: the columns fit their contents, the *stretch* column takes the spare
         room, and a width the user dragged is kept."""
         view = QTreeView()
@@ -351,14 +352,15 @@ class ClientCard(QWidget):
         view.setUniformRowHeights(True)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self._fitters[view] = FittedColumns(view, stretch)
+        self._fitters[view] = FittedColumns(view, stretch, keep, share)
         return view, model
 
     def _build_contacts(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
         self.contacts_view, self.contacts_model = self._list_view(
-            [self.tr("Full name"), self.tr("Position"), self.tr("Age"), self.tr("Phones"), self.tr("E-mails")], 0)
+            [self.tr("Full name"), self.tr("Position"), self.tr("Age"), self.tr("Phones"), self.tr("E-mails")], 0,
+            share=0.5)
         self.contacts_hint = QLabel(self.tr("Save the new card first, then add its contact persons."))
         self.contacts_hint.setWordWrap(True)
         row = QHBoxLayout()
@@ -389,7 +391,7 @@ class ClientCard(QWidget):
         row.addWidget(self.delete_entry_button)
         row.addStretch(1)
         self.history_view, self.history_model = self._list_view(
-            [self.tr("When"), self.tr("What"), self.tr("Summary"), self.tr("Result"), self.tr("Who")], 2)
+            [self.tr("When"), self.tr("What"), self.tr("Summary"), self.tr("Result"), self.tr("Who")], 2, keep=(0,))
         self.history_empty = QLabel(self.tr("Nothing recorded yet: log calls, meetings and letters here."))
         self.history_empty.setStyleSheet(MUTED)
         layout.addLayout(row)
@@ -412,7 +414,7 @@ class ClientCard(QWidget):
         row.addStretch(1)
         self.deals_view, self.deals_model = self._list_view(
             [self.tr("Deal"), self.tr("Stage"), self.tr("Amount"), self.tr("Opened"), self.tr("Closed"),
-             self.tr("Contract ends")], 0)
+             self.tr("Contract ends")], 0, keep=(2,))
         self.deals_empty = QLabel(self.tr("No deals with this client yet."))
         self.deals_empty.setStyleSheet(MUTED)
         layout.addLayout(row)
@@ -429,7 +431,7 @@ class ClientCard(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         self.reminders_view, self.reminders_model = self._list_view(
-            [self.tr("Due"), self.tr("Reminder"), self.tr("Repeat"), self.tr("State")], 1)
+            [self.tr("Due"), self.tr("Reminder"), self.tr("Repeat"), self.tr("State")], 1, keep=(0,))
         row = QHBoxLayout()
         self.hook_button = QPushButton(self.tr("Remind me…"))
         self.hook_button.setMenu(hook_menu(self, self._hook))

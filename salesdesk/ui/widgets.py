@@ -332,10 +332,12 @@ class FittedColumns(QObject):
     MIN_WIDTH = 60
     CAP = 320
 
-    def __init__(self, view: QTreeView, stretch: int) -> None:
+    def __init__(self, view: QTreeView, stretch: int, keep: tuple[int, ...] = (), share: float = 0.4) -> None:
         super().__init__(view)
         self.view = view
         self.stretch = stretch
+        self.keep = keep
+        self.share = share  # of the list's width the name column may claim before the others
         self.user_widths: dict[int, int] = {}
         self._fitting = False
         header = view.header()
@@ -361,26 +363,32 @@ class FittedColumns(QObject):
         return max(self.view.sizeHintForColumn(column), self.view.header().sectionSizeHint(column))
 
     def fit(self) -> None:
-        """Give every column its width again (after the rows changed, or the list was resized)."""
+        """Give every column its width again (after the rows changed, or the list was resized).
+
+        Columns the user dragged keep their width; the *keep* columns (a date, an amount) get their
+        content; the name column gets its content or at least its *share* of the list; the other
+        columns share what is left, the widest giving way first down to a readable minimum, their
+        cells elided with the whole text in the tooltip. Spare width goes to the name column."""
         model = self.view.model()
         if model is None:
             return
         count = model.columnCount()
         available = self.view.viewport().width()
-        wanted = {c: self.user_widths.get(c, min(self.content_width(c), self.CAP)) for c in range(count)}
-        if self.stretch not in self.user_widths:  # the name column first: its content, up to most of the list
-            wanted[self.stretch] = min(self.content_width(self.stretch), max(self.CAP, available * 3 // 5))
-        name = wanted.pop(self.stretch, 0)
-        free = {c: w for c, w in wanted.items() if c not in self.user_widths}
-        fixed = sum(w for c, w in wanted.items() if c in self.user_widths)
-        budget = available - name - fixed
+        widths = {c: self.user_widths[c] for c in range(count) if c in self.user_widths}
+        for column in self.keep:
+            if column < count and column not in widths:
+                widths[column] = min(self.content_width(column), self.CAP)
+        name_content = self.content_width(self.stretch)
+        name = widths.get(self.stretch, min(name_content, max(int(available * self.share), 120)))
+        free = {c: min(self.content_width(c), self.CAP) for c in range(count) if c not in widths and c != self.stretch}
+        budget = available - name - sum(w for c, w in widths.items() if c != self.stretch)
         if free and sum(free.values()) > budget:
-            # the widest columns give way first, down to a readable minimum; their cells elide
             level = max(self.MIN_WIDTH, _water_level(list(free.values()), budget))
             free = {c: min(w, level) for c, w in free.items()}
-        widths = {**wanted, **free}
+        widths.update(free)
         if self.stretch not in self.user_widths:
-            name = max(name, available - sum(widths.values()))
+            others = sum(w for c, w in widths.items() if c != self.stretch)
+            name = max(name, available - others)
         widths[self.stretch] = name
         self._fitting = True
         try:

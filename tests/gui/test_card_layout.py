@@ -148,6 +148,7 @@ def test_deal_and_summary_columns_are_not_squeezed(card: ClientCard, uow: Callab
     history.log_interaction(uow(), ident, InteractionFields(
         kind=InteractionKind.CALL, occurred_at=datetime(2026, 1, 12, 10, tzinfo=UTC),
         summary="Обсудили продление договора\nи скидку на второй год"))
+    card.resize(1000, 700)  # room enough: then nothing needs to be cut
     card.show_client(ident)
     for tab, view, column in ((3, card.deals_view, 0), (2, card.history_view, 2)):
         card.tabs.setCurrentIndex(tab)
