@@ -247,3 +247,20 @@ def test_the_date_field_has_a_calendar(qtbot: QtBot, uow: Callable[[], UnitOfWor
     field.calendar.clicked.emit(QDate(2027, 3, 15))
     assert field.line.text() == "15.03.2027" and field.value() == date(2027, 3, 15)
     assert QApplication.instance() is not None
+
+
+def test_the_missing_fields_of_the_completeness_report_read_whole_in_the_tooltip() -> None:
+    from PySide6.QtCore import Qt
+
+    from salesdesk.domain.reports import ColumnKind, Report, ReportColumn
+    from salesdesk.ui.reports_panel import ReportTableModel
+
+    missing = "Контакт с должностью (52), Юридический адрес (40), ОГРН (33)"
+    model = ReportTableModel()
+    model.set_report(Report(
+        name="completeness_by_manager", title="Полнота базы", parameters=(),
+        columns=(ReportColumn("manager", "Менеджер"), ReportColumn("clients", "Клиентов", ColumnKind.INTEGER),
+                 ReportColumn("missing", "Чего чаще не хватает")),
+        rows=(("Смирнова", 120, missing),), totals=None, chart=None))
+    tip = model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.splitlines() == ["Контакт с должностью (52)", "Юридический адрес (40)", "ОГРН (33)"]
