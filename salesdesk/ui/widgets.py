@@ -437,6 +437,7 @@ class DateField(QWidget):
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.calendar = QCalendarWidget()
         self.calendar.setGridVisible(True)
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         menu = QMenu(self.button)
         action = QWidgetAction(menu)
         action.setDefaultWidget(self.calendar)
