@@ -131,7 +131,6 @@ class ClientCard(QWidget):
         self._touched: set[str] = set()
         self._dirty = False
         self._blocking = False
-        self._problem_fields: set[str] = set()
         self._industries: list[Industry] = []
         self._managers: list[Manager] = []
         self.widgets: dict[str, QWidget] = {}
@@ -698,7 +697,6 @@ class ClientCard(QWidget):
                 shown[key] = "error" if problem.blocking else "warning"
         for key, widget in self.widgets.items():
             mark_problem(widget, shown.get(key))
-        self._problem_fields = {k for k, level in shown.items() if level == "error"}
 
     def _header_name(self, fields: ClientFields) -> str:
         """The stored name while a saved card is edited (a cleared or half-typed name is not the
