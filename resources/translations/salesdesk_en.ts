@@ -4,7 +4,7 @@
 <context>
     <name>ClientCard</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/card.py" line="702"/>
+        <location filename="../../salesdesk/ui/card.py" line="722"/>
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>ContactDialog</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/dialogs.py" line="275"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="319"/>
         <source>Age: %n</source>
         <translation>
             <numerusform>Age: %n</numerusform>
@@ -210,7 +210,7 @@
 <context>
     <name>ReportsPanel</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reports_panel.py" line="548"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="550"/>
         <source>day(s)</source>
         <translation>
             <numerusform>day</numerusform>

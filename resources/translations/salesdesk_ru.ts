@@ -4,426 +4,425 @@
 <context>
     <name>ClientCard</name>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="215"/>
+        <location filename="../../salesdesk/ui/card.py" line="216"/>
         <source>Requisites</source>
         <translation>Реквизиты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="216"/>
+        <location filename="../../salesdesk/ui/card.py" line="217"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="217"/>
+        <location filename="../../salesdesk/ui/card.py" line="218"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="218"/>
+        <location filename="../../salesdesk/ui/card.py" line="219"/>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="219"/>
+        <location filename="../../salesdesk/ui/card.py" line="220"/>
         <source>Reminders</source>
         <translation>Напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="222"/>
+        <location filename="../../salesdesk/ui/card.py" line="229"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="223"/>
+        <location filename="../../salesdesk/ui/card.py" line="230"/>
         <source>Save the card (Ctrl+S)</source>
         <translation>Сохранить карточку (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="225"/>
+        <location filename="../../salesdesk/ui/card.py" line="232"/>
         <source>Revert</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="226"/>
+        <location filename="../../salesdesk/ui/card.py" line="233"/>
         <source>Drop the changes and show what is saved</source>
         <translation>Отменить изменения и вернуть сохранённые данные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="160"/>
+        <location filename="../../salesdesk/ui/card.py" line="164"/>
         <source>&amp;Save client</source>
         <translation>&amp;Сохранить клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="163"/>
+        <location filename="../../salesdesk/ui/card.py" line="167"/>
         <source>&amp;Revert changes</source>
         <translation>&amp;Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="275"/>
+        <location filename="../../salesdesk/ui/card.py" line="288"/>
         <source>&amp;Name:</source>
         <translation>&amp;Название:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="279"/>
+        <location filename="../../salesdesk/ui/card.py" line="292"/>
         <source>&amp;Kind:</source>
         <translation>Ви&amp;д:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="283"/>
+        <location filename="../../salesdesk/ui/card.py" line="296"/>
         <source>S&amp;tatus:</source>
         <translation>Ст&amp;атус:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="285"/>
+        <location filename="../../salesdesk/ui/card.py" line="298"/>
         <source>&amp;INN:</source>
         <translation>&amp;ИНН:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="286"/>
+        <location filename="../../salesdesk/ui/card.py" line="299"/>
         <source>KPP:</source>
         <translation>КПП:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="287"/>
-        <location filename="../../salesdesk/ui/card.py" line="656"/>
+        <location filename="../../salesdesk/ui/card.py" line="300"/>
+        <location filename="../../salesdesk/ui/card.py" line="670"/>
         <source>OGRN:</source>
         <translation>ОГРН:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="288"/>
+        <location filename="../../salesdesk/ui/card.py" line="301"/>
         <source>Ind&amp;ustry:</source>
         <translation>От&amp;расль:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="295"/>
+        <location filename="../../salesdesk/ui/card.py" line="308"/>
         <source>&amp;Owner:</source>
         <translation>&amp;Ответственный:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="297"/>
+        <location filename="../../salesdesk/ui/card.py" line="310"/>
         <source>&amp;Phone:</source>
         <translation>&amp;Телефон:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="152"/>
+        <location filename="../../salesdesk/ui/card.py" line="156"/>
         <source>Select a client in the list to see the card,
 or create a new one (%1).</source>
         <translation>Выберите клиента в списке, чтобы открыть карточку,
 или создайте нового (%1).</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="284"/>
+        <location filename="../../salesdesk/ui/card.py" line="297"/>
         <source>Full le&amp;gal name:</source>
         <translation>Полное наи&amp;менование:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="296"/>
+        <location filename="../../salesdesk/ui/card.py" line="309"/>
         <source>Contact details</source>
         <translation>Контактные данные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="298"/>
+        <location filename="../../salesdesk/ui/card.py" line="311"/>
         <source>E-&amp;mail:</source>
         <translation>E-&amp;mail:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="299"/>
+        <location filename="../../salesdesk/ui/card.py" line="312"/>
         <source>&amp;Legal address:</source>
         <translation>&amp;Юридический адрес:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="300"/>
+        <location filename="../../salesdesk/ui/card.py" line="313"/>
         <source>Postal address:</source>
         <translation>Почтовый адрес:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="301"/>
+        <location filename="../../salesdesk/ui/card.py" line="314"/>
         <source>City:</source>
         <translation>Город:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="302"/>
+        <location filename="../../salesdesk/ui/card.py" line="315"/>
         <source>Bank details</source>
         <translation>Банковские реквизиты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="303"/>
+        <location filename="../../salesdesk/ui/card.py" line="316"/>
         <source>Bank:</source>
         <translation>Банк:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="304"/>
+        <location filename="../../salesdesk/ui/card.py" line="317"/>
         <source>BIK:</source>
         <translation>БИК:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="305"/>
+        <location filename="../../salesdesk/ui/card.py" line="318"/>
         <source>Account:</source>
         <translation>Расчётный счёт:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="306"/>
+        <location filename="../../salesdesk/ui/card.py" line="319"/>
         <source>Corr. account:</source>
         <translation>Корр. счёт:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="307"/>
+        <location filename="../../salesdesk/ui/card.py" line="320"/>
         <source>Other</source>
         <translation>Прочее</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="308"/>
+        <location filename="../../salesdesk/ui/card.py" line="321"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="310"/>
+        <location filename="../../salesdesk/ui/card.py" line="323"/>
         <source>Comma-separated, e.g. VIP, Wholesale</source>
         <translation>Через запятую, например: VIP, опт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="311"/>
+        <location filename="../../salesdesk/ui/card.py" line="324"/>
         <source>Tags:</source>
         <translation>Метки:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="314"/>
+        <location filename="../../salesdesk/ui/card.py" line="327"/>
         <source>Notes:</source>
         <translation>Заметки:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="315"/>
+        <location filename="../../salesdesk/ui/card.py" line="328"/>
         <source>10 digits for a company, 12 for a sole trader or a person</source>
         <translation>10 цифр у организации, 12 — у ИП и физлица</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="316"/>
+        <location filename="../../salesdesk/ui/card.py" line="329"/>
         <source>9 characters, companies only</source>
         <translation>9 символов, только у организаций</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="317"/>
+        <location filename="../../salesdesk/ui/card.py" line="330"/>
         <source>Any format, e.g. 8 (495) 123-45-67</source>
         <translation>Любой формат: 8 (495) 123-45-67</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="318"/>
+        <location filename="../../salesdesk/ui/card.py" line="331"/>
         <source>9 digits, starts with 04</source>
         <translation>9 цифр, начинается с 04</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="350"/>
+        <location filename="../../salesdesk/ui/card.py" line="361"/>
         <source>Full name</source>
         <translation>ФИО</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="350"/>
+        <location filename="../../salesdesk/ui/card.py" line="361"/>
         <source>Position</source>
         <translation>Должность</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="350"/>
+        <location filename="../../salesdesk/ui/card.py" line="361"/>
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="350"/>
+        <location filename="../../salesdesk/ui/card.py" line="361"/>
         <source>Phones</source>
         <translation>Телефоны</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="350"/>
+        <location filename="../../salesdesk/ui/card.py" line="361"/>
         <source>E-mails</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="351"/>
+        <location filename="../../salesdesk/ui/card.py" line="363"/>
         <source>Save the new card first, then add its contact persons.</source>
         <translation>Сначала сохраните новую карточку, затем добавьте контактных лиц.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="354"/>
+        <location filename="../../salesdesk/ui/card.py" line="366"/>
         <source>Add…</source>
         <translation>Добавить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="355"/>
-        <location filename="../../salesdesk/ui/card.py" line="397"/>
+        <location filename="../../salesdesk/ui/card.py" line="367"/>
+        <location filename="../../salesdesk/ui/card.py" line="409"/>
         <source>Edit…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="356"/>
+        <location filename="../../salesdesk/ui/card.py" line="368"/>
         <source>Remove</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="374"/>
+        <location filename="../../salesdesk/ui/card.py" line="386"/>
         <source>Log a contact…</source>
         <translation>Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="375"/>
+        <location filename="../../salesdesk/ui/card.py" line="387"/>
         <source>A call, meeting, letter or note; and the next contact</source>
         <translation>Звонок, встреча, письмо или заметка — и следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="381"/>
+        <location filename="../../salesdesk/ui/card.py" line="393"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="381"/>
+        <location filename="../../salesdesk/ui/card.py" line="393"/>
         <source>Summary</source>
         <translation>Содержание</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="381"/>
+        <location filename="../../salesdesk/ui/card.py" line="393"/>
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="403"/>
+        <location filename="../../salesdesk/ui/card.py" line="415"/>
         <source>Deal</source>
         <translation>Сделка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="403"/>
+        <location filename="../../salesdesk/ui/card.py" line="415"/>
         <source>Stage</source>
         <translation>Стадия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="403"/>
+        <location filename="../../salesdesk/ui/card.py" line="415"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="403"/>
+        <location filename="../../salesdesk/ui/card.py" line="415"/>
         <source>Opened</source>
         <translation>Открыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="403"/>
+        <location filename="../../salesdesk/ui/card.py" line="415"/>
         <source>Closed</source>
         <translation>Закрыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="404"/>
+        <location filename="../../salesdesk/ui/card.py" line="416"/>
         <source>Contract ends</source>
         <translation>Договор до</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="405"/>
+        <location filename="../../salesdesk/ui/card.py" line="417"/>
         <source>No deals with this client yet.</source>
         <translation>С этим клиентом пока нет сделок.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="421"/>
+        <location filename="../../salesdesk/ui/card.py" line="433"/>
         <source>Due</source>
         <translation>Срок</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="421"/>
-        <location filename="../../salesdesk/ui/card.py" line="618"/>
-        <location filename="../../salesdesk/ui/card.py" line="1054"/>
+        <location filename="../../salesdesk/ui/card.py" line="433"/>
+        <location filename="../../salesdesk/ui/card.py" line="632"/>
+        <location filename="../../salesdesk/ui/card.py" line="1071"/>
         <source>Reminder</source>
         <translation>Напоминание</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="421"/>
+        <location filename="../../salesdesk/ui/card.py" line="433"/>
         <source>Repeat</source>
         <translation>Повтор</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="421"/>
+        <location filename="../../salesdesk/ui/card.py" line="433"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="423"/>
+        <location filename="../../salesdesk/ui/card.py" line="435"/>
         <source>Remind me…</source>
         <translation>Напомнить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="425"/>
+        <location filename="../../salesdesk/ui/card.py" line="437"/>
         <source>Done</source>
         <translation>Завершить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="376"/>
-        <location filename="../../salesdesk/ui/card.py" line="398"/>
-        <location filename="../../salesdesk/ui/card.py" line="426"/>
+        <location filename="../../salesdesk/ui/card.py" line="388"/>
+        <location filename="../../salesdesk/ui/card.py" line="410"/>
+        <location filename="../../salesdesk/ui/card.py" line="438"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="381"/>
+        <location filename="../../salesdesk/ui/card.py" line="393"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="381"/>
+        <location filename="../../salesdesk/ui/card.py" line="393"/>
         <source>Who</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="382"/>
+        <location filename="../../salesdesk/ui/card.py" line="394"/>
         <source>Nothing recorded yet: log calls, meetings and letters here.</source>
         <translation>Пока ничего не записано: здесь ведётся история звонков, встреч и писем.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="396"/>
+        <location filename="../../salesdesk/ui/card.py" line="408"/>
         <source>New deal…</source>
         <translation>Новая сделка…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="468"/>
+        <location filename="../../salesdesk/ui/card.py" line="480"/>
         <source>— not set —</source>
         <translation>— не указано —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="617"/>
+        <location filename="../../salesdesk/ui/card.py" line="631"/>
         <source>Deal · %1</source>
         <translation>Сделка · %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="618"/>
+        <location filename="../../salesdesk/ui/card.py" line="632"/>
         <source>Reminder · done</source>
         <translation>Напоминание · выполнено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="626"/>
+        <location filename="../../salesdesk/ui/card.py" line="640"/>
         <source>done</source>
         <translation>выполнено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="628"/>
+        <location filename="../../salesdesk/ui/card.py" line="642"/>
         <source>overdue</source>
         <translation>просрочено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="630"/>
+        <location filename="../../salesdesk/ui/card.py" line="644"/>
         <source>snoozed</source>
         <translation>отложено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="656"/>
+        <location filename="../../salesdesk/ui/card.py" line="670"/>
         <source>OGRNIP:</source>
         <translation>ОГРНИП:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="689"/>
-        <location filename="../../salesdesk/ui/card.py" line="786"/>
+        <location filename="../../salesdesk/ui/card.py" line="706"/>
         <source>New client</source>
         <translation>Новый клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="692"/>
+        <location filename="../../salesdesk/ui/card.py" line="712"/>
         <source>No. %d</source>
         <translation>№ %d</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/card.py" line="702"/>
+        <location filename="../../salesdesk/ui/card.py" line="722"/>
         <source>and %n more</source>
         <translation>
             <numerusform>и ещё %n</numerusform>
@@ -432,102 +431,102 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="703"/>
+        <location filename="../../salesdesk/ui/card.py" line="723"/>
         <source>Missing: %s</source>
         <translation>Не заполнено: %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="709"/>
+        <location filename="../../salesdesk/ui/card.py" line="726"/>
         <source>The card is complete.</source>
         <translation>Карточка заполнена полностью.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="721"/>
+        <location filename="../../salesdesk/ui/card.py" line="738"/>
         <source>Fix the marked fields to save.</source>
         <translation>Исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="724"/>
+        <location filename="../../salesdesk/ui/card.py" line="741"/>
         <source>Changed, not saved.</source>
         <translation>Изменено, не сохранено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="765"/>
+        <location filename="../../salesdesk/ui/card.py" line="782"/>
         <source>INN %1 already belongs to %2</source>
         <translation>ИНН %1 уже указан у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="767"/>
+        <location filename="../../salesdesk/ui/card.py" line="784"/>
         <source>Phone %1 is already on %2</source>
         <translation>Телефон %1 уже есть у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="769"/>
+        <location filename="../../salesdesk/ui/card.py" line="786"/>
         <source>E-mail %1 is already on %2</source>
         <translation>E-mail %1 уже есть у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="772"/>
+        <location filename="../../salesdesk/ui/card.py" line="789"/>
         <source>A client with this name exists: %1</source>
         <translation>Клиент с таким названием уже есть: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="819"/>
-        <location filename="../../salesdesk/ui/card.py" line="824"/>
+        <location filename="../../salesdesk/ui/card.py" line="836"/>
+        <location filename="../../salesdesk/ui/card.py" line="841"/>
         <source>Not saved: %s</source>
         <translation>Не сохранено: %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="827"/>
+        <location filename="../../salesdesk/ui/card.py" line="844"/>
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="879"/>
+        <location filename="../../salesdesk/ui/card.py" line="896"/>
         <source>Remove contact person</source>
         <translation>Удаление контактного лица</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="880"/>
+        <location filename="../../salesdesk/ui/card.py" line="897"/>
         <source>Remove %s from this client&apos;s contacts?</source>
         <translation>Удалить %s из контактных лиц клиента?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="884"/>
+        <location filename="../../salesdesk/ui/card.py" line="901"/>
         <source>%s removed.</source>
         <translation>Контактное лицо %s удалено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="884"/>
-        <location filename="../../salesdesk/ui/card.py" line="931"/>
-        <location filename="../../salesdesk/ui/card.py" line="961"/>
-        <location filename="../../salesdesk/ui/card.py" line="1003"/>
-        <location filename="../../salesdesk/ui/card.py" line="1084"/>
+        <location filename="../../salesdesk/ui/card.py" line="901"/>
+        <location filename="../../salesdesk/ui/card.py" line="948"/>
+        <location filename="../../salesdesk/ui/card.py" line="978"/>
+        <location filename="../../salesdesk/ui/card.py" line="1020"/>
+        <location filename="../../salesdesk/ui/card.py" line="1102"/>
         <source>Undo</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="930"/>
+        <location filename="../../salesdesk/ui/card.py" line="947"/>
         <source>Deal won: %1 is now an active client (was: %2).</source>
         <translation>Сделка выиграна: клиент %1 теперь действующий (был: %2).</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="961"/>
+        <location filename="../../salesdesk/ui/card.py" line="978"/>
         <source>Deal “%1” deleted.</source>
         <translation>Сделка «%1» удалена.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1003"/>
+        <location filename="../../salesdesk/ui/card.py" line="1020"/>
         <source>Entry deleted.</source>
         <translation>Запись удалена.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1051"/>
+        <location filename="../../salesdesk/ui/card.py" line="1068"/>
         <source>Get back to the client</source>
         <translation>Связаться с клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1084"/>
+        <location filename="../../salesdesk/ui/card.py" line="1102"/>
         <source>Reminder deleted.</source>
         <translation>Напоминание удалено.</translation>
     </message>
@@ -593,68 +592,63 @@ or create a new one (%1).</source>
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="187"/>
-        <location filename="../../salesdesk/ui/dialogs.py" line="297"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="229"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="341"/>
         <source>Contact person</source>
         <translation>Контактное лицо</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="194"/>
-        <source>dd.mm.yyyy</source>
-        <translation>дд.мм.гггг</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="198"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="238"/>
         <source>One number per line, e.g. +7 916 123-45-67</source>
         <translation>По одному номеру в строке, например +7 916 123-45-67</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="201"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="241"/>
         <source>One address per line</source>
         <translation>По одному адресу в строке</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="205"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="245"/>
         <source>Main contact for this client</source>
         <translation>Основное контактное лицо клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="207"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="251"/>
         <source>Full name:</source>
         <translation>ФИО:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="208"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="252"/>
         <source>Position:</source>
         <translation>Должность:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="209"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="253"/>
         <source>Birth date:</source>
         <translation>Дата рождения:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="210"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="254"/>
         <source>Phones:</source>
         <translation>Телефоны:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="211"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="255"/>
         <source>E-mails:</source>
         <translation>E-mail:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="212"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="256"/>
         <source>Note:</source>
         <translation>Примечание:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="267"/>
-        <source>Birth date: write it as dd.mm.yyyy, e.g. 25.03.1980</source>
-        <translation>Дата рождения: дд.мм.гггг, например 25.03.1980</translation>
+        <location filename="../../salesdesk/ui/dialogs.py" line="310"/>
+        <source>Birth date: write it as dd.mm.yyyy, e.g. 25.03.1980 or 25031980</source>
+        <translation>Дата рождения: введите в виде дд.мм.гггг, например 25.03.1980 или 25031980</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/dialogs.py" line="275"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="319"/>
         <source>Age: %n</source>
         <translation>
             <numerusform>Возраст: %n год</numerusform>
@@ -682,74 +676,112 @@ or create a new one (%1).</source>
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../salesdesk/ui/widgets.py" line="430"/>
+        <source>dd.mm.yyyy</source>
+        <translation>дд.мм.гггг</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/widgets.py" line="431"/>
+        <source>Type the date with or without dots, e.g. 15031985 or 15.03.1985</source>
+        <translation>Дату можно вводить с точками или без, например 15031985 или 15.03.1985</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/widgets.py" line="437"/>
+        <source>Choose on a calendar</source>
+        <translation>Выбрать в календаре</translation>
+    </message>
+</context>
+<context>
     <name>DealDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="89"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="61"/>
         <source>New deal</source>
         <translation>Новая сделка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="109"/>
-        <source>has an end date</source>
-        <translation>есть дата окончания</translation>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="82"/>
+        <source>no end date</source>
+        <translation>без даты окончания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="111"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="88"/>
         <source>— not set —</source>
         <translation>— не указан —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="120"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="98"/>
         <source>Deal:</source>
         <translation>Сделка:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="120"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="98"/>
         <source>Amount:</source>
         <translation>Сумма:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="121"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="99"/>
         <source>Stage:</source>
         <translation>Стадия:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="121"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="99"/>
         <source>Reason lost:</source>
         <translation>Причина проигрыша:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="122"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="100"/>
         <source>Opened on:</source>
         <translation>Открыта:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="122"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="100"/>
         <source>Closed on:</source>
         <translation>Закрыта:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="123"/>
-        <source>Contract:</source>
-        <translation>Договор:</translation>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="101"/>
+        <source>Contract ends:</source>
+        <translation>Договор до:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="123"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="102"/>
         <source>Owner:</source>
         <translation>Ответственный:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="190"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="148"/>
         <source>Amount: write a number, e.g. 125000,50</source>
         <translation>Сумма: введите число, например 125000,50</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="197"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="150"/>
+        <source>Opened on</source>
+        <translation>Дата открытия</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="151"/>
+        <source>Contract ends</source>
+        <translation>Договор до</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="153"/>
+        <source>Closed on</source>
+        <translation>Дата закрытия</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="157"/>
+        <source>%1: write the date as dd.mm.yyyy, e.g. 15.03.2027 or 15032027</source>
+        <translation>%1: введите дату в виде дд.мм.гггг, например 15.03.2027 или 15032027</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="200"/>
         <source>A reminder to offer new terms will come on %1.</source>
         <translation>Напоминание предложить новые условия придёт %1.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="221"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="223"/>
         <source>Deal</source>
         <translation>Сделка</translation>
     </message>
@@ -1056,57 +1088,67 @@ or create a new one (%1).</source>
 <context>
     <name>HookDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="99"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="110"/>
         <source>Next contact</source>
         <translation>Следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="103"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="114"/>
         <source>Get back to the client</source>
         <translation>Связаться с клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="104"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="115"/>
         <source>Reminder:</source>
         <translation>Напоминание:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="113"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="124"/>
         <source>On a date:</source>
         <translation>В указанный день:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="120"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="132"/>
         <source>When:</source>
         <translation>Когда:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="124"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="136"/>
         <source>Repeat:</source>
         <translation>Повтор:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="136"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="150"/>
         <source>In a month</source>
         <translation>Через месяц</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="137"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="151"/>
         <source>In 3 months</source>
         <translation>Через 3 месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="138"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="152"/>
         <source>In 6 months</source>
         <translation>Через 6 месяцев</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="139"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="153"/>
         <source>In a year</source>
         <translation>Через год</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="169"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="166"/>
+        <source>Write the date as dd.mm.yyyy, e.g. 15.03.2027 or 15032027</source>
+        <translation>Введите дату в виде дд.мм.гггг, например 15.03.2027 или 15032027</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/dialogs.py" line="168"/>
+        <source>The date has passed: choose today or later</source>
+        <translation>Эта дата уже прошла: выберите сегодня или позже</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/dialogs.py" line="211"/>
         <source>On a date or repeating…</source>
         <translation>В указанный день или с повтором…</translation>
     </message>
@@ -1265,60 +1307,65 @@ or create a new one (%1).</source>
 <context>
     <name>LogDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="245"/>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="337"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="247"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="373"/>
         <source>Log a contact</source>
         <translation>Запись о контакте</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="256"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="270"/>
         <source>What was it about?</source>
         <translation>О чём был разговор?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="258"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="272"/>
         <source>What came of it (optional)</source>
         <translation>Чем закончилось (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="263"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="277"/>
         <source>Kind:</source>
         <translation>Вид:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="264"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="278"/>
         <source>When:</source>
         <translation>Когда:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="265"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="279"/>
         <source>Summary:</source>
         <translation>Содержание:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="266"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="280"/>
         <source>Result:</source>
         <translation>Итог:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="267"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="283"/>
         <source>Mark the reminder “%1” done</source>
         <translation>Отметить напоминание «%1» выполненным</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="270"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="286"/>
         <source>Plan the next contact</source>
         <translation>Запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="274"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="294"/>
         <source>Get back to the client</source>
         <translation>Связаться с клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="278"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="298"/>
         <source>When…</source>
         <translation>Когда…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="348"/>
+        <source>Write the date as dd.mm.yyyy, e.g. 15.03.2027 or 15032027</source>
+        <translation>Введите дату в виде дд.мм.гггг, например 15.03.2027 или 15032027</translation>
     </message>
 </context>
 <context>
@@ -1799,7 +1846,7 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>NoticeBar</name>
     <message>
-        <location filename="../../salesdesk/ui/widgets.py" line="78"/>
+        <location filename="../../salesdesk/ui/widgets.py" line="104"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
@@ -2191,133 +2238,133 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ReportsPanel</name>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="279"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="281"/>
         <source>the first %1 of %2; all are in the table</source>
         <translation>первые %1 из %2, все — в таблице</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="498"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="500"/>
         <source>thousands</source>
         <translation>тыс.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="499"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="501"/>
         <source>millions</source>
         <translation>млн</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="372"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="374"/>
         <source>Last 12 months</source>
         <translation>Последние 12 месяцев</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="373"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="375"/>
         <source>This month</source>
         <translation>Этот месяц</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="373"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="375"/>
         <source>Last month</source>
         <translation>Прошлый месяц</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="374"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="376"/>
         <source>This quarter</source>
         <translation>Этот квартал</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="375"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="377"/>
         <source>Last quarter</source>
         <translation>Прошлый квартал</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="376"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="378"/>
         <source>This year</source>
         <translation>Этот год</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="376"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="378"/>
         <source>Last year</source>
         <translation>Прошлый год</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="377"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="379"/>
         <source>Dates I choose</source>
         <translation>Свои даты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="386"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="388"/>
         <source>by month</source>
         <translation>по месяцам</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="386"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="388"/>
         <source>by quarter</source>
         <translation>по кварталам</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="387"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="389"/>
         <source>by year</source>
         <translation>по годам</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="391"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="393"/>
         <source>date opened</source>
         <translation>дате открытия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="392"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="394"/>
         <source>date closed</source>
         <translation>дате закрытия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="393"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="395"/>
         <source>Sales reports count won deals by the date closed; count by it here to get the same numbers</source>
         <translation>Отчёты о продажах считают выигранные сделки по дате закрытия; выберите её здесь, чтобы числа совпали</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="396"/>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="504"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="398"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="506"/>
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="412"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="414"/>
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="414"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="416"/>
         <source>Count deals by</source>
         <translation>Сделки считать по</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="415"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="417"/>
         <source>Manager:</source>
         <translation>Менеджер:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="416"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="418"/>
         <source>No contact for more than</source>
         <translation>Без контакта больше</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="417"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="419"/>
         <source>Cards filled below</source>
         <translation>Карточки заполнены меньше чем на</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="429"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="431"/>
         <source>Export to Excel…</source>
         <translation>Экспорт в Excel…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="431"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="433"/>
         <source>Save this report as an Excel workbook with its chart and table</source>
         <translation>Сохранить отчёт в книгу Excel с диаграммой и таблицей</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reports_panel.py" line="548"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="550"/>
         <source>day(s)</source>
         <translation>
             <numerusform>день</numerusform>
@@ -2326,52 +2373,52 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="590"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="592"/>
         <source>Computing…</source>
         <translation>Считаю…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="604"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="606"/>
         <source>Nothing to show for these parameters.</source>
         <translation>За выбранный период и с этими условиями данных нет.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="605"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="607"/>
         <source>This report is a table only.</source>
         <translation>У этого отчёта только таблица.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="637"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="639"/>
         <source>The report could not be computed; details are in the log.</source>
         <translation>Отчёт не удалось построить; подробности — в журнале программы.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="650"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="652"/>
         <source>Saving %1…</source>
         <translation>Сохраняю %1…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="656"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="658"/>
         <source>Export the report</source>
         <translation>Экспорт отчёта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="658"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="660"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="667"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="669"/>
         <source>The report is saved to %1.</source>
         <translation>Отчёт сохранён в %1.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="668"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="670"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="677"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="679"/>
         <source>The report could not be saved; details are in the log.</source>
         <translation>Отчёт не удалось сохранить; подробности — в журнале программы.</translation>
     </message>
@@ -2525,17 +2572,17 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>StaleEdit</name>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="98"/>
+        <location filename="../../salesdesk/ui/card.py" line="99"/>
         <source>The card was changed elsewhere</source>
         <translation>Карточка изменена в другом месте</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="100"/>
+        <location filename="../../salesdesk/ui/card.py" line="101"/>
         <source>Save mine over it</source>
         <translation>Сохранить мою версию</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="102"/>
+        <location filename="../../salesdesk/ui/card.py" line="103"/>
         <source>Load the saved version</source>
         <translation>Загрузить сохранённую версию</translation>
     </message>
@@ -2558,14 +2605,29 @@ Create the first client, or load demo data to try the program.</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="52"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="53"/>
         <source>Save the changes to “%s”?</source>
         <translation>Сохранить изменения в карточке «%s»?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="54"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="55"/>
         <source>If you don&apos;t save, your changes will be lost.</source>
         <translation>Если не сохранить, изменения будут потеряны.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/dialogs.py" line="65"/>
+        <source>The changes to “%s” cannot be saved yet.</source>
+        <translation>Изменения в «%s» пока нельзя сохранить.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/dialogs.py" line="66"/>
+        <source>Some fields are marked as wrong. Go back to fix them, or discard the changes.</source>
+        <translation>Некоторые поля заполнены с ошибками. Вернитесь и исправьте их или отмените изменения.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/dialogs.py" line="68"/>
+        <source>Back to the card</source>
+        <translation>Вернуться к карточке</translation>
     </message>
 </context>
 <context>

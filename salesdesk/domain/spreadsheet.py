@@ -186,7 +186,10 @@ def identifier_of(cell: object, field: str) -> Identifier:
     """An identifier cell as text; a lost leading zero restored only where the checksum holds."""
     if cell is None or cell == "":
         return Identifier("")
-    if lost_digits(cell) or (isinstance(cell, str) and _EXPONENT.match(cell)):
+    # A KPP may hold Latin capitals ("01000E000" is a KPP), and nine digits are never shown in
+    # exponent form by a spreadsheet: the exponent reading is for the long, all-digit identifiers.
+    exponent = field != "kpp" and isinstance(cell, str) and _EXPONENT.match(cell) is not None
+    if lost_digits(cell) or exponent:
         return Identifier(identifier_from_cell(cell), lost_digits=True)
     text = identifier_from_cell(cell)
     text = re.sub(r"[\s\u00a0\-]", "", text)
@@ -233,6 +236,40 @@ def date_of(cell: object) -> date | None | str:
     for fmt in _DATE_FORMATS:
         try:
             return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    typed = date_from_text(text)
+    return typed if typed is not None else text
+
+
+_DMY_RE = re.compile(r"^(\d{1,2})[./,\- ](\d{1,2})[./,\- ](\d{4}|\d{2})$")
+_YMD_RE = re.compile(r"^(\d{4})[./\- ](\d{1,2})[./\- ](\d{1,2})$")
+
+
+def date_from_text(text: str) -> date | None | str:
+    """A date as a person types it: 15.03.1985, 15/03/1985, 15-03-85, 1985-03-15, or digits only
+    (15031985, 150385, and 19850315 when the day-first reading is no date).
+
+    None for empty text; the text itself when it is not a date. Two-digit years follow the usual
+    rule of spreadsheets: 00-68 are 2000-2068, 69-99 are 1969-1999.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    candidates: list[tuple[str, str, str]] = []
+    if match := _DMY_RE.match(text):
+        candidates.append((match[1], match[2], match[3]))
+    elif match := _YMD_RE.match(text):
+        candidates.append((match[3], match[2], match[1]))
+    elif text.isascii() and text.isdigit():
+        if len(text) == 8:
+            candidates += [(text[:2], text[2:4], text[4:]), (text[6:], text[4:6], text[:4])]
+        elif len(text) == 6:
+            candidates.append((text[:2], text[2:4], text[4:]))
+    for day, month, year in candidates:
+        full_year = int(year) if len(year) == 4 else (2000 if int(year) <= 68 else 1900) + int(year)
+        try:
+            return date(full_year, int(month), int(day))
         except ValueError:
             continue
     return text

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from salesdesk.domain.completeness import Completeness, completeness
 from salesdesk.domain.derived import derive
 from salesdesk.domain.emails import normalize_email
 from salesdesk.domain.errors import FieldProblem
@@ -26,6 +27,12 @@ def check_client(fields: ClientFields) -> list[FieldProblem]:
     The card editor calls this on each keystroke; it touches no database.
     """
     return client_problems(clean_client(fields))
+
+
+def card_completeness(fields: ClientFields, contacts: Sequence[ContactFields] = ()) -> Completeness:
+    """The score of a card being typed, as it would be once saved: an INN pasted with spaces counts,
+    an INN that would be refused does not."""
+    return completeness(clean_client(fields), contacts)
 
 
 def create_client(uow: UnitOfWork, fields: ClientFields, *, now: datetime | None = None) -> SaveResult:

@@ -9,6 +9,7 @@ and shown as links to the other client.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salesdesk.domain.completeness import completeness
 from salesdesk.domain.errors import FieldProblem, StaleEditError, UserError, ValidationError
 from salesdesk.domain.model import (
     Client,
@@ -68,7 +67,10 @@ from salesdesk.ui.widgets import (
     ERROR_COLOR,
     FIELD_STYLESHEET,
     MUTED,
+    BottomOverlay,
+    ElidedLabel,
     FieldMessage,
+    FittedColumns,
     NoticeBar,
     industry_label,
     mark_problem,
@@ -120,6 +122,9 @@ class ClientCard(QWidget):
         self.current_manager = current_manager
         self.renewal_days = renewal_days
         self._duplicates = Latest(runner)
+        # an answer still on its way when the card is deleted (the window closed) goes nowhere
+        latest = self._duplicates
+        self.destroyed.connect(lambda *_: latest.drop())
         self._client: Client | None = None
         self._card: cards.Card | None = None
         self._baseline: ClientFields | None = None
@@ -127,12 +132,12 @@ class ClientCard(QWidget):
         self._touched: set[str] = set()
         self._dirty = False
         self._blocking = False
-        self._problem_fields: set[str] = set()
         self._industries: list[Industry] = []
         self._managers: list[Manager] = []
         self.widgets: dict[str, QWidget] = {}
         self.messages: dict[str, FieldMessage] = {}
         self._labels: dict[str, QLabel] = {}
+        self._fitters: dict[QTreeView, FittedColumns] = {}
         self._build()
         self._duplicate_timer = QTimer(self)
         self._duplicate_timer.setSingleShot(True)
@@ -174,9 +179,8 @@ class ClientCard(QWidget):
         editor = QWidget()
         layout = QVBoxLayout(editor)
         layout.setContentsMargins(8, 4, 4, 4)
-        self.title = QLabel()
+        self.title = ElidedLabel(max_lines=2)  # a 5,000-character name must not push the form down
         scaled_font(self.title, 1.4, bold=True)
-        self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.subtitle = QLabel()
         self.subtitle.setStyleSheet(MUTED)
@@ -203,9 +207,7 @@ class ClientCard(QWidget):
                                             " border-radius:4px; padding:4px;")
         self.duplicates_label.linkActivated.connect(self._on_duplicates_label_link_activated)
         self.duplicates_label.hide()
-        layout.addWidget(self.duplicates_label)
         self.notice = NoticeBar()
-        layout.addWidget(self.notice)
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -217,6 +219,12 @@ class ClientCard(QWidget):
         self.tabs.addTab(self._build_history(), self.tr("History"))
         self.tabs.addTab(self._build_deals(), self.tr("Deals"))
         self.tabs.addTab(self._build_reminders(), self.tr("Reminders"))
+        # over the bottom of the tabs, not in the layout: a notice must not move the fields
+        self.notices = BottomOverlay(self.tabs)
+        self.notices.add(self.duplicates_label)
+        self.notices.add(self.notice)
+        # the end of the form can still be scrolled out from under the notices
+        self.notices.covered.connect(self._on_notices_covered)
 
         buttons = QHBoxLayout()
         self.save_button = QPushButton(self.tr("Save"))
@@ -236,6 +244,12 @@ class ClientCard(QWidget):
         self.stack.addWidget(editor)
         self._fill_reference_combos()
         self._set_dirty(self._dirty)
+
+    @Slot(int)
+    def _on_notices_covered(self, height: int) -> None:
+        page = self.requisites_scroll.widget()
+        if page is not None:
+            page.setContentsMargins(0, 0, 0, height)
 
     def _field(self, form: QFormLayout, key: str, label: str, widget: QWidget) -> None:
         box = QVBoxLayout()
@@ -325,8 +339,10 @@ class ClientCard(QWidget):
         self.requisites_scroll = scroll
         return scroll
 
-    def _list_view(self, headers: list[str], stretch: int) -> tuple[QTreeView, QStandardItemModel]:
-        """A read-only list: the *stretch* column takes the room, the others fit their contents."""
+    def _list_view(self, headers: list[str], stretch: int, keep: tuple[int, ...] = (),
+                   share: float = 0.4) -> tuple[QTreeView, QStandardItemModel]:
+        """A read-only list: the columns fit their contents, the *stretch* column takes the spare
+        room, and a width the user dragged is kept."""
         view = QTreeView()
         model = QStandardItemModel(0, len(headers), view)
         model.setHorizontalHeaderLabels(headers)
@@ -336,18 +352,15 @@ class ClientCard(QWidget):
         view.setUniformRowHeights(True)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = view.header()
-        header.setStretchLastSection(False)
-        for column in range(len(headers)):
-            mode = QHeaderView.ResizeMode.Stretch if column == stretch else QHeaderView.ResizeMode.ResizeToContents
-            header.setSectionResizeMode(column, mode)
+        self._fitters[view] = FittedColumns(view, stretch, keep, share)
         return view, model
 
     def _build_contacts(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
         self.contacts_view, self.contacts_model = self._list_view(
-            [self.tr("Full name"), self.tr("Position"), self.tr("Age"), self.tr("Phones"), self.tr("E-mails")], 0)
+            [self.tr("Full name"), self.tr("Position"), self.tr("Age"), self.tr("Phones"), self.tr("E-mails")], 0,
+            share=0.5)
         self.contacts_hint = QLabel(self.tr("Save the new card first, then add its contact persons."))
         self.contacts_hint.setWordWrap(True)
         row = QHBoxLayout()
@@ -378,7 +391,7 @@ class ClientCard(QWidget):
         row.addWidget(self.delete_entry_button)
         row.addStretch(1)
         self.history_view, self.history_model = self._list_view(
-            [self.tr("When"), self.tr("What"), self.tr("Summary"), self.tr("Result"), self.tr("Who")], 2)
+            [self.tr("When"), self.tr("What"), self.tr("Summary"), self.tr("Result"), self.tr("Who")], 2, keep=(0,))
         self.history_empty = QLabel(self.tr("Nothing recorded yet: log calls, meetings and letters here."))
         self.history_empty.setStyleSheet(MUTED)
         layout.addLayout(row)
@@ -401,7 +414,7 @@ class ClientCard(QWidget):
         row.addStretch(1)
         self.deals_view, self.deals_model = self._list_view(
             [self.tr("Deal"), self.tr("Stage"), self.tr("Amount"), self.tr("Opened"), self.tr("Closed"),
-             self.tr("Contract ends")], 0)
+             self.tr("Contract ends")], 0, keep=(2,))
         self.deals_empty = QLabel(self.tr("No deals with this client yet."))
         self.deals_empty.setStyleSheet(MUTED)
         layout.addLayout(row)
@@ -418,7 +431,7 @@ class ClientCard(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         self.reminders_view, self.reminders_model = self._list_view(
-            [self.tr("Due"), self.tr("Reminder"), self.tr("Repeat"), self.tr("State")], 1)
+            [self.tr("Due"), self.tr("Reminder"), self.tr("Repeat"), self.tr("State")], 1, keep=(0,))
         row = QHBoxLayout()
         self.hook_button = QPushButton(self.tr("Remind me…"))
         self.hook_button.setMenu(hook_menu(self, self._hook))
@@ -596,6 +609,8 @@ class ClientCard(QWidget):
         self.log_button.setEnabled(saved)
         self._update_deal_buttons()
         self._fill_reminders(card.reminders if card else ())
+        for fitter in self._fitters.values():
+            fitter.fit()
 
     def _fill_history(self, card: cards.Card | None) -> None:
         locale = QLocale()
@@ -605,7 +620,7 @@ class ClientCard(QWidget):
             when = QStandardItem(short_datetime(locale, entry.when))
             when.setData(f"{entry.kind.value}:{entry.ident}", Qt.ItemDataRole.UserRole)
             what = QStandardItem(self._entry_kind(entry))
-            self.history_model.appendRow([when, what, QStandardItem(entry.title), QStandardItem(entry.detail),
+            self.history_model.appendRow([when, what, _one_line(entry.title), _one_line(entry.detail),
                                           QStandardItem(entry.who)])
         self.history_empty.setVisible(self.history_model.rowCount() == 0)
         self._update_history_buttons()
@@ -683,18 +698,24 @@ class ClientCard(QWidget):
                 shown[key] = "error" if problem.blocking else "warning"
         for key, widget in self.widgets.items():
             mark_problem(widget, shown.get(key))
-        self._problem_fields = {k for k, level in shown.items() if level == "error"}
+
+    def _header_name(self, fields: ClientFields) -> str:
+        """The stored name while a saved card is edited (a cleared or half-typed name is not the
+        client's name yet); the typed one on a new card."""
+        if self._client is not None:
+            return self._client.name
+        return fields.name.strip() or self.tr("New client")
 
     def _show_header(self, fields: ClientFields) -> None:
-        self.title.setText(("● " if self._dirty else "") + (fields.name or self.tr("New client")))
+        self.title.setText(("● " if self._dirty else "") + self._header_name(fields))
         parts = [fields.kind.label, fields.status.label]
         if self._client is not None:
             parts.append(self.tr("No. %d") % self._client.id)
         self.subtitle.setText(" · ".join(parts))
-        score = completeness(fields, self._card.contacts if self._card else ())
+        # the value as it would be saved: "7707 083 893" counts, an INN that would be refused does not
+        score = clients.card_completeness(fields, [p.fields() for p in self._card.contacts] if self._card else ())
         self.score_bar.setValue(score.score)
-        # a field that is filled in but wrong is marked at the field, not listed as missing
-        missing = [item for item in score.missing if item not in self._problem_fields]
+        missing = list(score.missing)
         if missing:
             shown = missing[:4]
             links = ", ".join(f'<a href="{item}">{item_label(item)}</a>' for item in shown)
@@ -702,9 +723,6 @@ class ClientCard(QWidget):
                 links += " " + self.tr("and %n more", "", len(missing) - len(shown))
             self.missing_label.setText(self.tr("Missing: %s") % links)
             self.missing_label.setToolTip(", ".join(item_label(i) for i in missing))
-        elif score.missing:
-            self.missing_label.setText("")  # only wrong fields are missing: the form marks them
-            self.missing_label.setToolTip("")
         else:
             self.missing_label.setText(self.tr("The card is complete."))
             self.missing_label.setToolTip("")
@@ -783,8 +801,8 @@ class ClientCard(QWidget):
         """Before showing another client or closing: True if it is fine to leave this card."""
         if not self._dirty:
             return True
-        choice = UnsavedChanges.ask(self, self.collect().name or self.tr("New client"))
-        if choice is LeaveChoice.SAVE:
+        choice = UnsavedChanges.ask(self, self._header_name(self.collect()), can_save=not self._blocking)
+        if choice is LeaveChoice.SAVE and not self._blocking:
             return self.save()
         if choice is LeaveChoice.DISCARD:
             self._set_dirty(False)
@@ -1066,6 +1084,7 @@ class ClientCard(QWidget):
         if self._card is not None:
             self._card = dataclasses.replace(self._card, reminders=items)
         self._fill_reminders(items)
+        self._fitters[self.reminders_view].fit()
         self.card_changed.emit(self._client.id)
 
     @Slot()
@@ -1095,6 +1114,16 @@ def _date_text(locale: QLocale, value: date | None) -> str:
     from PySide6.QtCore import QDate
 
     return locale.toString(QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat)
+
+
+def _one_line(text: str) -> QStandardItem:
+    """A summary written in paragraphs reads as one line in a list; the tooltip has all of it."""
+    # Only line breaks and runs of ordinary white space fold: the no-break spaces of an amount
+    # ("1 250 000,50 ₽") keep it from wrapping apart.
+    item = QStandardItem(re.sub(r"[ \t\r\n\f\v]+", " ", text).strip())
+    if "\n" in text.strip():
+        item.setToolTip(text)
+    return item
 
 
 def _html(text: str) -> str:

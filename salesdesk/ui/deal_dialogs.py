@@ -9,16 +9,17 @@ from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QStyle,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -38,40 +39,11 @@ from salesdesk.domain.text import parse_amount
 from salesdesk.services import deals, history, reference
 from salesdesk.services.common import UowFactory
 from salesdesk.ui.dialogs import HookDialog, Inform
-from salesdesk.ui.widgets import MUTED, FieldMessage
+from salesdesk.ui.widgets import MUTED, DateField, FieldGrid, FieldMessage, LeftFields
 
 
 def _qdate(value: date) -> QDate:
     return QDate(value.year, value.month, value.day)
-
-
-def _date(edit: QDateEdit) -> date:
-    qd = edit.date()
-    return date(qd.year(), qd.month(), qd.day())
-
-
-class _OptionalDate(QWidget):
-    """A date that may be left out: a checkbox and a date field."""
-
-    def __init__(self, label: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.check = QCheckBox(label)
-        self.edit = QDateEdit(QDate.currentDate())
-        self.edit.setCalendarPopup(True)
-        self.edit.setEnabled(False)
-        layout.addWidget(self.check)
-        layout.addWidget(self.edit, 1)
-        self.check.toggled.connect(self.edit.setEnabled)
-
-    def value(self) -> date | None:
-        return _date(self.edit) if self.check.isChecked() else None
-
-    def set_value(self, value: date | None) -> None:
-        self.check.setChecked(value is not None)
-        if value is not None:
-            self.edit.setDate(_qdate(value))
 
 
 class DealDialog(QDialog):
@@ -87,9 +59,9 @@ class DealDialog(QDialog):
         self.saved_id: int | None = None
         self.saved: deals.DealSaved | None = None  # what the save did (a won deal may make the client active)
         self.setWindowTitle(self.tr("New deal") if deal is None else deal.title)
-        self.setMinimumWidth(480)
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.setMinimumWidth(500)
+        grid = QGridLayout()
+        form = FieldGrid(grid)
         self.title = QLineEdit()
         self.amount = QLineEdit()
         self.amount.setPlaceholderText(QLocale().toString(1250000.5, "f", 2))
@@ -102,11 +74,16 @@ class DealDialog(QDialog):
         for stage in DealStage:
             self.stage.addItem(stage.label, stage.value)
         self.lost_reason = QLineEdit()
-        self.opened = QDateEdit(QDate.currentDate())
-        self.opened.setCalendarPopup(True)
-        self.closed = QDateEdit(QDate.currentDate())
-        self.closed.setCalendarPopup(True)
-        self.contract_end = _OptionalDate(self.tr("has an end date"))
+        self.opened = DateField()
+        self.opened.set_value(date.today())
+        self.closed = DateField()
+        self.closed.set_value(date.today())
+        self.contract_end = DateField()
+        no_end = self.tr("no end date")
+        self.contract_end.line.setPlaceholderText(no_end)
+        wide = self.contract_end.line.fontMetrics().horizontalAdvance(no_end) + 24
+        self.contract_end.line.setMinimumWidth(max(self.contract_end.line.minimumWidth(), wide))
+        self.contract_end.line.setMaximumWidth(max(self.contract_end.line.maximumWidth(), wide))
         self.owner = QComboBox()
         self.owner.addItem(self.tr("— not set —"), None)
         managers: list[Manager] = reference.list_managers(uow(), include_inactive=False)
@@ -116,27 +93,27 @@ class DealDialog(QDialog):
         self.renewal_note.setWordWrap(True)
         self.renewal_note.setStyleSheet(MUTED)
         self.messages: dict[str, FieldMessage] = {}
+        self.left = LeftFields(self._validate, self)
         rows: list[tuple[str, str, object]] = [
             (self.tr("Deal:"), "title", self.title), (self.tr("Amount:"), "amount", amount_row),
             (self.tr("Stage:"), "stage", self.stage), (self.tr("Reason lost:"), "lost_reason", self.lost_reason),
             (self.tr("Opened on:"), "opened_on", self.opened), (self.tr("Closed on:"), "closed_on", self.closed),
-            (self.tr("Contract:"), "contract_end", self.contract_end), (self.tr("Owner:"), "owner_id", self.owner),
+            (self.tr("Contract ends:"), "contract_end", self.contract_end),
+            (self.tr("Owner:"), "owner_id", self.owner),
         ]
         for label, key, widget in rows:
-            box = QVBoxLayout()
-            box.setSpacing(1)
-            if isinstance(widget, QHBoxLayout):
-                box.addLayout(widget)
-            else:
-                box.addWidget(widget)  # type: ignore[arg-type]
             message = FieldMessage()
-            box.addWidget(message)
             self.messages[key] = message
-            form.addRow(label, box)
-        form.addRow("", self.renewal_note)
+            form.add(label, widget, message)  # type: ignore[arg-type]
+        self.left.watch("amount", self.amount)
+        for key, watched in (("title", self.title), ("lost_reason", self.lost_reason), ("opened_on", self.opened),
+                             ("closed_on", self.closed), ("contract_end", self.contract_end)):
+            self.left.watch(key, watched)
+        form.add_wide(self.renewal_note)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(grid)
+        layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -146,9 +123,9 @@ class DealDialog(QDialog):
             self.currency.setCurrentText(deal.amount.currency)
             self.stage.setCurrentIndex(self.stage.findData(deal.stage.value))
             self.lost_reason.setText(deal.lost_reason)
-            self.opened.setDate(_qdate(deal.opened_on))
+            self.opened.set_value(deal.opened_on)
             if deal.closed_on is not None:
-                self.closed.setDate(_qdate(deal.closed_on))
+                self.closed.set_value(deal.closed_on)
             self.contract_end.set_value(deal.contract_end)
             self.owner.setCurrentIndex(max(0, self.owner.findData(deal.owner_id)))
         else:
@@ -157,25 +134,50 @@ class DealDialog(QDialog):
             edit.textChanged.connect(self._validate)
         for combo in (self.currency, self.stage, self.owner):
             combo.currentIndexChanged.connect(self._validate)
-        for dates in (self.opened, self.closed, self.contract_end.edit):
-            dates.dateChanged.connect(self._validate)
-        self.contract_end.check.toggled.connect(self._validate)
+        for dates in (self.opened, self.closed, self.contract_end):
+            dates.changed.connect(self._validate)
         self._validate()
 
     def _amount(self) -> Decimal | None:
         return parse_amount(self.amount.text())
 
-    def fields(self) -> DealFields | None:
-        amount = self._amount()
-        if amount is None:
-            return None
+    def _typing_problems(self) -> list[tuple[str, str]]:
+        """What cannot even be read: an amount that is no number, a date that is no date."""
+        out: list[tuple[str, str]] = []
+        if self._amount() is None:
+            out.append(("amount", self.tr("Amount: write a number, e.g. 125000,50")))
         stage = DealStage(self.stage.currentData())
+        dates = [("opened_on", self.opened, self.tr("Opened on"), True),
+                 ("contract_end", self.contract_end, self.tr("Contract ends"), False)]
+        if stage.closed:
+            dates.append(("closed_on", self.closed, self.tr("Closed on"), True))
+        for key, field, name, required in dates:
+            value = field.value()
+            if isinstance(value, str) or (value is None and required):
+                out.append((key, self.tr("%1: write the date as dd.mm.yyyy, e.g. 15.03.2027 or 15032027")
+                            .replace("%1", name)))
+        return out
+
+    def fields(self) -> DealFields | None:
+        if self._typing_problems():
+            return None
+        amount = self._amount()
+        assert amount is not None
+        stage = DealStage(self.stage.currentData())
+        opened, closed, ends = self.opened.value(), self.closed.value(), self.contract_end.value()
+        assert isinstance(opened, date) and not isinstance(ends, str) and not isinstance(closed, str)
         return DealFields(
             title=self.title.text(), amount=Money.of(amount, self.currency.currentText()), stage=stage,
-            lost_reason=self.lost_reason.text() if stage is DealStage.LOST else "", opened_on=_date(self.opened),
-            closed_on=_date(self.closed) if stage.closed else None, contract_end=self.contract_end.value(),
+            lost_reason=self.lost_reason.text() if stage is DealStage.LOST else "", opened_on=opened,
+            closed_on=closed if stage.closed else None, contract_end=ends,
             owner_id=self.owner.currentData(),
         )
+
+    def _show(self, key: str, text: str) -> None:
+        """A problem shows once the user has left its field or pressed Save (not on opening)."""
+        key = key if key in self.messages else "title"
+        if self.left.shows(key) and not self.messages[key].text():
+            self.messages[key].show_problem(text, blocking=True)
 
     @Slot()
     def _validate(self) -> bool:
@@ -186,25 +188,25 @@ class DealDialog(QDialog):
             message.clear_problem()
         fields = self.fields()
         problems: list[FieldProblem] = []
-        if fields is None:
-            self.messages["amount"].show_problem(self.tr("Amount: write a number, e.g. 125000,50"), blocking=True)
-        else:
+        typing = self._typing_problems()
+        for key, text in typing:
+            self._show(key, text)
+        if fields is not None:
             problems = deals.check_deal(fields)
         for problem in problems:
-            self.messages.get(problem.field, self.messages["title"]).show_problem(str(problem), blocking=True)
+            self._show(problem.field, str(problem))
         if fields is not None and fields.stage is DealStage.WON and fields.contract_end is not None:
             due = deals.renewal_due(fields.contract_end, self.renewal_days, datetime.now(UTC))
             self.renewal_note.setText(self.tr("A reminder to offer new terms will come on %1.").replace(
                 "%1", QLocale().toString(_qdate(due.astimezone().date()), QLocale.FormatType.LongFormat)))
         else:
             self.renewal_note.setText("")
-        valid = fields is not None and not problems
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(valid)
-        return valid
+        return fields is not None and not problems
 
     def accept(self) -> None:
+        self.left.show_all()
         fields = self.fields()
-        if fields is None or not self._validate():
+        if not self._validate() or fields is None:
             return
         try:
             if self.deal is None:
@@ -243,14 +245,26 @@ class LogDialog(QDialog):
         self.manager_id = manager_id
         self.logged: history.Logged | None = None
         self.setWindowTitle(self.tr("Log a contact") + (f" — {client_name}" if client_name else ""))
-        self.setMinimumWidth(500)
+        self.setMinimumWidth(540)
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.kind = QComboBox()
         for kind in InteractionKind:
             self.kind.addItem(kind.label, kind.value)
-        self.when = QDateTimeEdit(QDateTime.currentDateTime())
-        self.when.setCalendarPopup(True)
+        now = QDateTime.currentDateTime()
+        self.when = DateField()
+        self.when.set_value(date.today())
+        self.when_time = QTimeEdit(now.time())
+        self.when_time.setDisplayFormat("HH:mm")
+        self.when_message = FieldMessage()
+        when_row = QHBoxLayout()
+        when_row.addWidget(self.when)
+        when_row.addWidget(self.when_time)
+        when_row.addStretch(1)
+        when_box = QVBoxLayout()
+        when_box.setSpacing(1)
+        when_box.addLayout(when_row)
+        when_box.addWidget(self.when_message)
         self.summary = QPlainTextEdit(reminder_text)
         self.summary.setFixedHeight(80)
         self.summary.setPlaceholderText(self.tr("What was it about?"))
@@ -261,31 +275,41 @@ class LogDialog(QDialog):
         summary_box.addWidget(self.summary)
         summary_box.addWidget(self.summary_message)
         form.addRow(self.tr("Kind:"), self.kind)
-        form.addRow(self.tr("When:"), self.when)
+        form.addRow(self.tr("When:"), when_box)
         form.addRow(self.tr("Summary:"), summary_box)
         form.addRow(self.tr("Result:"), self.result_edit)
-        self.close_reminder = QCheckBox(self.tr("Mark the reminder “%1” done").replace("%1", reminder_text))
+        # a long reminder text is shortened in the checkbox (it cannot wrap); the tooltip has it whole
+        short = self.fontMetrics().elidedText(" ".join(reminder_text.split()), Qt.TextElideMode.ElideRight, 300)
+        self.close_reminder = QCheckBox(self.tr("Mark the reminder “%1” done").replace("%1", short))
         self.close_reminder.setChecked(reminder_id is not None)
         self.close_reminder.setVisible(reminder_id is not None)
         self.plan = QCheckBox(self.tr("Plan the next contact"))
         self.plan.setChecked(reminder_id is not None)
+        # the preview goes on its own line under the checkbox: in Russian both are long
         self.plan_label = QLabel()
         self.plan_label.setStyleSheet(MUTED)
+        self.plan_label.setWordWrap(True)
+        self.plan_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.plan_label.setIndent(self.plan.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + 6)
         self._next = history.NextContact(reminder_text or self.tr("Get back to the client"), months=3)
         plan_row = QHBoxLayout()
         plan_row.addWidget(self.plan)
-        plan_row.addWidget(self.plan_label, 1)
+        plan_row.addStretch(1)
         self.plan_button = QPushButton(self.tr("When…"))
         plan_row.addWidget(self.plan_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.close_reminder)
         layout.addLayout(plan_row)
+        layout.addWidget(self.plan_label)
+        self.close_reminder.setToolTip(reminder_text)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.summary.textChanged.connect(self._validate)
+        self.when.left.connect(self._check_when)
+        self.when.changed.connect(self.when_message.clear_problem)
         self.plan.toggled.connect(self._show_plan)
         self.plan_button.clicked.connect(self._on_plan_button_clicked)
         self._show_plan()
@@ -299,6 +323,7 @@ class LogDialog(QDialog):
         else:
             when = HookDialog.in_months_text(plan.months or 3).lower()
         self.plan_label.setText(f"{when}: {plan.text}" if self.plan.isChecked() else "")
+        self.plan_label.setVisible(self.plan.isChecked())
         self.plan_button.setEnabled(self.plan.isChecked())
 
     @Slot()
@@ -315,15 +340,26 @@ class LogDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(ok)
         return ok
 
+    @Slot()
+    def _check_when(self) -> bool:
+        if isinstance(self.when.value(), date):
+            self.when_message.clear_problem()
+            return True
+        self.when_message.show_problem(self.tr("Write the date as dd.mm.yyyy, e.g. 15.03.2027 or 15032027"),
+                                       blocking=True)
+        return False
+
     def fields(self) -> InteractionFields:
-        moment = self.when.dateTime().toSecsSinceEpoch()
+        day = self.when.value()
+        assert isinstance(day, date)
+        moment = QDateTime(_qdate(day), self.when_time.time()).toSecsSinceEpoch()
         return InteractionFields(kind=InteractionKind(self.kind.currentData()),
                                  occurred_at=datetime.fromtimestamp(moment, UTC),
                                  summary=self.summary.toPlainText(), result=self.result_edit.text(),
                                  manager_id=self.manager_id)
 
     def accept(self) -> None:
-        if not self._validate():
+        if not self._check_when() or not self._validate():
             return
         try:
             self.logged = history.log_and_plan(

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -31,10 +30,10 @@ from PySide6.QtWidgets import (
 
 from salesdesk.domain.errors import UserError, ValidationError
 from salesdesk.domain.model import ContactFields, ContactPerson, Recurrence, age_on
-from salesdesk.domain.spreadsheet import date_of, split_list
+from salesdesk.domain.spreadsheet import split_list
 from salesdesk.services import contacts
 from salesdesk.services.common import UowFactory
-from salesdesk.ui.widgets import FieldMessage
+from salesdesk.ui.widgets import DateField, FieldGrid, FieldMessage, LeftFields
 
 
 class LeaveChoice(Enum):
@@ -45,22 +44,34 @@ class LeaveChoice(Enum):
 
 class UnsavedChanges:
     @classmethod
-    def ask(cls, parent: QWidget, name: str) -> LeaveChoice:
+    def ask(cls, parent: QWidget, name: str, *, can_save: bool = True) -> LeaveChoice:
+        """Save, discard or stay; a card with errors cannot be saved, so it offers to go back instead."""
         box = QMessageBox(parent)
-        box.setIcon(QMessageBox.Icon.Question)
+        box.setIcon(QMessageBox.Icon.Question if can_save else QMessageBox.Icon.Warning)
         box.setWindowTitle(QCoreApplication.translate("UnsavedChanges", "Unsaved changes"))
-        box.setText(QCoreApplication.translate("UnsavedChanges", "Save the changes to “%s”?") % name)
-        box.setInformativeText(
-            QCoreApplication.translate("UnsavedChanges", "If you don't save, your changes will be lost."))
-        box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                               | QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Save)
-        answer = box.exec()
-        if answer == QMessageBox.StandardButton.Save:
-            return LeaveChoice.SAVE
-        if answer == QMessageBox.StandardButton.Discard:
-            return LeaveChoice.DISCARD
-        return LeaveChoice.CANCEL
+        if can_save:
+            box.setText(QCoreApplication.translate("UnsavedChanges", "Save the changes to “%s”?") % name)
+            box.setInformativeText(
+                QCoreApplication.translate("UnsavedChanges", "If you don't save, your changes will be lost."))
+            box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                                   | QMessageBox.StandardButton.Cancel)
+            box.setDefaultButton(QMessageBox.StandardButton.Save)
+            answer = box.exec()
+            if answer == QMessageBox.StandardButton.Save:
+                return LeaveChoice.SAVE
+            if answer == QMessageBox.StandardButton.Discard:
+                return LeaveChoice.DISCARD
+            return LeaveChoice.CANCEL
+        box.setText(QCoreApplication.translate("UnsavedChanges", "The changes to “%s” cannot be saved yet.") % name)
+        box.setInformativeText(QCoreApplication.translate(
+            "UnsavedChanges", "Some fields are marked as wrong. Go back to fix them, or discard the changes."))
+        back = box.addButton(QCoreApplication.translate("UnsavedChanges", "Back to the card"),
+                             QMessageBox.ButtonRole.RejectRole)
+        discard = box.addButton(QMessageBox.StandardButton.Discard)
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        box.exec()
+        return LeaveChoice.DISCARD if box.clickedButton() is discard else LeaveChoice.CANCEL
 
 
 class Confirm:
@@ -112,11 +123,12 @@ class HookDialog(QDialog):
             when.addWidget(button, i // 2, i % 2)
         self.date_button = QRadioButton(self.tr("On a date:"))
         self.group.addButton(self.date_button)
-        self.date_edit = QDateEdit(QDate.currentDate().addMonths(1))
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setMinimumDate(QDate.currentDate())
+        self.date_edit = DateField()
+        self.date_edit.set_value(QDate.currentDate().addMonths(1).toPython())  # type: ignore[arg-type]
         when.addWidget(self.date_button, 2, 0)
         when.addWidget(self.date_edit, 2, 1)
+        self.date_message = FieldMessage()
+        when.addWidget(self.date_message, 3, 0, 1, 2)
         form.addRow(self.tr("When:"), when)
         self.recurrence = QComboBox()
         for option in Recurrence:
@@ -128,8 +140,10 @@ class HookDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.month_buttons.get(months, self.month_buttons[3]).setChecked(True)
-        self.date_edit.dateChanged.connect(lambda _d: self.date_button.setChecked(True))
-        self.text_edit.textChanged.connect(self._on_text_edit_text_changed)
+        self.date_edit.changed.connect(self._on_date_edit_changed)
+        self.date_edit.left.connect(self._check)
+        self.group.buttonToggled.connect(self._check)
+        self.text_edit.textChanged.connect(self._check)
 
     @staticmethod
     def in_months_text(months: int) -> str:
@@ -139,14 +153,42 @@ class HookDialog(QDialog):
                  12: QCoreApplication.translate("HookDialog", "In a year")}
         return texts[months]
 
-    @Slot(str)
-    def _on_text_edit_text_changed(self, text: str) -> None:
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(text.strip()))
+    @Slot()
+    def _on_date_edit_changed(self) -> None:
+        self.date_button.setChecked(True)
+        self.date_message.clear_problem()  # said again when the user leaves the field or presses OK
+
+    def _date_problem(self) -> str | None:
+        if not self.date_button.isChecked():
+            return None
+        chosen = self.date_edit.value()
+        if not isinstance(chosen, date):
+            return self.tr("Write the date as dd.mm.yyyy, e.g. 15.03.2027 or 15032027")
+        if chosen < date.today():
+            return self.tr("The date has passed: choose today or later")
+        return None
+
+    @Slot()
+    def _check(self) -> bool:
+        problem = self._date_problem()
+        if problem is None:
+            self.date_message.clear_problem()
+        elif not self.date_edit.line.hasFocus():
+            self.date_message.show_problem(problem, blocking=True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.text_edit.text().strip()))
+        return problem is None and bool(self.text_edit.text().strip())
+
+    def accept(self) -> None:
+        problem = self._date_problem()
+        if problem is not None:
+            self.date_message.show_problem(problem, blocking=True)
+            return
+        super().accept()
 
     def choice(self) -> HookChoice:
         recurrence = Recurrence(self.recurrence.currentData())
-        if self.date_button.isChecked():
-            chosen: date = self.date_edit.date().toPython()  # type: ignore[assignment]
+        chosen = self.date_edit.value()
+        if self.date_button.isChecked() and isinstance(chosen, date):
             return HookChoice(self.text_edit.text().strip(), None, chosen, recurrence)
         months = next(n for n, b in self.month_buttons.items() if b.isChecked())
         return HookChoice(self.text_edit.text().strip(), months, None, recurrence)
@@ -185,14 +227,12 @@ class ContactDialog(QDialog):
         self.contact = contact
         self.saved_id: int | None = None
         self.setWindowTitle(self.tr("Contact person") if contact is None else contact.full_name)
-        self.setMinimumWidth(460)
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.setMinimumWidth(480)
+        grid = QGridLayout()
+        rows = FieldGrid(grid)
         self.full_name = QLineEdit()
         self.position = QLineEdit()
-        self.birth_date = QLineEdit()
-        self.birth_date.setPlaceholderText(self.tr("dd.mm.yyyy"))
-        self.birth_date.setMaximumWidth(120)
+        self.birth_date = DateField()
         self.age_label = QLabel()
         self.phones = QPlainTextEdit()
         self.phones.setPlaceholderText(self.tr("One number per line, e.g. +7 916 123-45-67"))
@@ -204,48 +244,47 @@ class ContactDialog(QDialog):
         self.note.setFixedHeight(60)
         self.primary = QCheckBox(self.tr("Main contact for this client"))
         self.messages: dict[str, FieldMessage] = {}
-        for label, key, widget in ((self.tr("Full name:"), "full_name", self.full_name),
-                                   (self.tr("Position:"), "position", self.position),
-                                   (self.tr("Birth date:"), "birth_date", self.birth_date),
-                                   (self.tr("Phones:"), "phones", self.phones),
-                                   (self.tr("E-mails:"), "emails", self.emails),
-                                   (self.tr("Note:"), "note", self.note)):
-            box = QVBoxLayout()
-            box.setSpacing(2)
-            if key == "birth_date":
-                line = QHBoxLayout()
-                line.addWidget(widget)
-                line.addWidget(self.age_label, 1)
-                box.addLayout(line)
-            else:
-                box.addWidget(widget)
+        self.left = LeftFields(self._validate, self)
+        birth_row = QHBoxLayout()
+        birth_row.addWidget(self.birth_date)
+        birth_row.addWidget(self.age_label, 1)
+        for label, key, widget, field in ((self.tr("Full name:"), "full_name", self.full_name, None),
+                                          (self.tr("Position:"), "position", self.position, None),
+                                          (self.tr("Birth date:"), "birth_date", self.birth_date, birth_row),
+                                          (self.tr("Phones:"), "phones", self.phones, None),
+                                          (self.tr("E-mails:"), "emails", self.emails, None),
+                                          (self.tr("Note:"), "note", self.note, None)):
             message = FieldMessage()
-            box.addWidget(message)
             self.messages[key] = message
-            form.addRow(label, box)
-        form.addRow("", self.primary)
+            label_widget = rows.add(label, field if field is not None else widget, message,
+                                    top=isinstance(widget, QPlainTextEdit))
+            label_widget.setBuddy(widget.focusProxy() or widget)
+            self.left.watch(key, widget)
+        rows.add_wide(self.primary)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(grid)
+        layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         if contact is not None:
             self.full_name.setText(contact.full_name)
             self.position.setText(contact.position)
-            self.birth_date.setText(contact.birth_date.strftime("%d.%m.%Y") if contact.birth_date else "")
+            self.birth_date.set_value(contact.birth_date)
             self.phones.setPlainText("\n".join(contact.phones))
             self.emails.setPlainText("\n".join(contact.emails))
             self.note.setPlainText(contact.note)
             self.primary.setChecked(contact.is_primary)
-        for edit in (self.full_name, self.position, self.birth_date):
+        for edit in (self.full_name, self.position):
             edit.textChanged.connect(self._validate)
+        self.birth_date.changed.connect(self._validate)
         for plain in (self.phones, self.emails, self.note):
             plain.textChanged.connect(self._validate)
         self._validate()
 
     def fields(self) -> ContactFields | None:
-        birth = date_of(self.birth_date.text().strip())  # dd.mm.yyyy, ISO and the rest, as the import reads them
+        birth = self.birth_date.value()  # 15031985, 15.03.1985, 1985-03-15: the domain's reading
         if isinstance(birth, str):
             return None
         return ContactFields(
@@ -255,6 +294,11 @@ class ContactDialog(QDialog):
             note=self.note.toPlainText(), is_primary=self.primary.isChecked(),
         )
 
+    def _show(self, key: str, text: str, *, blocking: bool) -> None:
+        """A problem shows once the user has left its field or pressed Save (not on opening)."""
+        if self.left.shows(key) and not self.messages[key].text():
+            self.messages[key].show_problem(text, blocking=blocking)
+
     @Slot()
     def _validate(self) -> bool:
         for message in self.messages.values():
@@ -263,8 +307,8 @@ class ContactDialog(QDialog):
         today = date.today()
         blocking = False
         if fields is None:
-            self.messages["birth_date"].show_problem(
-                self.tr("Birth date: write it as dd.mm.yyyy, e.g. 25.03.1980"), blocking=True)
+            self._show("birth_date", self.tr("Birth date: write it as dd.mm.yyyy, e.g. 25.03.1980 or 25031980"),
+                       blocking=True)
             self.age_label.clear()
             blocking = True
             fields = ContactFields(full_name=self.full_name.text(),
@@ -274,13 +318,13 @@ class ContactDialog(QDialog):
             age = age_on(fields.birth_date, today)
             self.age_label.setText(self.tr("Age: %n", "", age) if age is not None else "")
         for problem in contacts.check_contact(fields, today):
-            target = self.messages.get(problem.field, self.messages["note"])
-            target.show_problem(str(problem), blocking=problem.blocking)
+            key = problem.field if problem.field in self.messages else "note"
+            self._show(key, str(problem), blocking=problem.blocking)
             blocking = blocking or problem.blocking
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not blocking)
         return not blocking
 
     def accept(self) -> None:
+        self.left.show_all()
         fields = self.fields()
         if fields is None or not self._validate():
             return

@@ -91,14 +91,20 @@ class IndustriesDialog(QDialog):
             edit.textEdited.connect(self._on_edited)
         self.notes.textChanged.connect(self._on_edited)
         self._load()
+        # the list as wide as the longest name needs (Russian OKVED names are long), within reason
+        left_width = min(max(300, self.list.sizeHintForColumn(0) + 30), 520)
+        splitter.setSizes([left_width, 480])
+        self.resize(left_width + 520, 560)
 
     def _load(self, select: int | None = None) -> None:
         self.industries = reference.list_industries(self.uow())
         self.model.clear()
         for industry in self.industries:
-            item = QStandardItem(industry_label(industry))
+            label = industry_label(industry)
+            item = QStandardItem(label)
             item.setData(industry.id, ID_ROLE)
-            item.setToolTip(industry.notes or industry.name)
+            # the list elides long OKVED names: the tooltip has the whole name, then the notes
+            item.setToolTip(label + ("\n\n" + industry.notes if industry.notes else ""))
             self.model.appendRow(item)
         row = next((i for i, x in enumerate(self.industries) if x.id == select), 0)
         if self.industries:

@@ -143,6 +143,8 @@ class ReportTableModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return value
         if role == Qt.ItemDataRole.ToolTipRole and column.kind is ColumnKind.TEXT and value:
+            if column.key == "missing":  # "ИНН (12), Телефон (8), …": the whole list, one field a line
+                return str(value).replace("), ", ")\n")
             return str(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.kind is not ColumnKind.TEXT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -141,7 +141,7 @@ def test_leaving_a_changed_card_asks_first(qtbot: QtBot, make_window: Window, ba
     type_text(field(window, "city"), "Тула")
     answers = [LeaveChoice.CANCEL]
     asked: list[str] = []
-    monkeypatch.setattr(UnsavedChanges, "ask", classmethod(lambda cls, parent, name: (asked.append(name),
+    monkeypatch.setattr(UnsavedChanges, "ask", classmethod(lambda cls, parent, name, **_: (asked.append(name),
                                                                                         answers.pop(0))[1]))
     window.table.setCurrentIndex(window.model.index(shown_names(window).index("ООО «Ёлка»"), 0))
     assert asked == ["ООО «Ромашка»"]

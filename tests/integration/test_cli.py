@@ -303,7 +303,7 @@ def test_a_report_that_cannot_be_computed_says_why(tmp_path: Path, capsys: pytes
 
 def test_a_won_deal_makes_a_lead_an_active_client_and_says_so(tmp_path: Path,
                                                                capsys: pytest.CaptureFixture[str]) -> None:
-    db = str(tmp_path / "x.sqlite")
+    db = new_base(tmp_path / "x.sqlite")
     client = _client(capsys, db)  # a new client is a lead
     code, out, err = run(capsys, "--db", db, "deal", "add", str(client), "--title", "Поставка", "--amount", "500",
                          "--stage", "won")
@@ -317,7 +317,7 @@ def test_a_won_deal_makes_a_lead_an_active_client_and_says_so(tmp_path: Path,
 
 
 def test_a_won_deal_tells_a_script_what_the_client_was(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = str(tmp_path / "x.sqlite")
+    db = new_base(tmp_path / "x.sqlite")
     code, out, _ = run(capsys, "--db", db, "client", "add", "--name", "ИП Петров", "--status", "prospect", "--json")
     client = int(json.loads(out)["id"])
     code, out, err = run(capsys, "--db", db, "--lang", "ru", "deal", "add", str(client), "--title", "Аудит",
