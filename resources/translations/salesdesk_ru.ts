@@ -738,11 +738,6 @@ or create a new one (%1).</source>
         <translation>Сумма: введите число, например 125000,50</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="196"/>
-        <source>A reminder to offer new terms will come on %1.</source>
-        <translation>Напоминание предложить новые условия придёт %1.</translation>
-    </message>
-    <message>
         <location filename="../../salesdesk/ui/deal_dialogs.py" line="219"/>
         <source>Deal</source>
         <translation>Сделка</translation>

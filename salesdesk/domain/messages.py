@@ -12,7 +12,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 LANGUAGES = ("ru", "en")
 _language = "en"
@@ -289,6 +289,14 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Предложить новые условия: {title} (договор до {ends})",
         "Offer new terms: {title} (contract ends {ends})",
     ),
+    "deal.renewal_note": (
+        "Напоминание предложить новые условия придёт {on}.",
+        "A reminder to offer new terms will come {on}.",
+    ),
+    "deal.renewal_note_moved": (
+        "Напоминание предложить новые условия придёт {on} — {off} выходной.",
+        "A reminder to offer new terms will come {on} — {off} is a day off.",
+    ),
     "err.closed_on_open_deal": (
         "{field}: у незакрытой сделки даты закрытия нет — выберите стадию «Выиграна» или «Проиграна»",
         "{field}: an open deal has no closing date — set the stage to Won or Lost",
@@ -501,8 +509,15 @@ def render(key: str, params: Mapping[str, Any] | None = None, lang: str | None =
     """Render *key* with *params*; parameters that are messages themselves render too."""
     ru, en = _CATALOGUE[key]
     template = ru if (lang or _language) == "ru" else en
-    values = {k: (v.render(lang) if isinstance(v, Message) else v) for k, v in (params or {}).items()}
+    values = {k: (v.render(lang) if isinstance(v, Renderable) else v) for k, v in (params or {}).items()}
     return template.format(**values)
+
+
+@runtime_checkable
+class Renderable(Protocol):
+    """A parameter that reads differently per language (a message, a date in a sentence)."""
+
+    def render(self, lang: str | None = None) -> str: ...
 
 
 @dataclass(frozen=True)
