@@ -27,7 +27,7 @@ _LONGEST_BREAK = 31
 @lru_cache(maxsize=64)
 def _year(year: int) -> tuple[frozenset[date], frozenset[date]]:
     """Days off that are not weekends, and weekend days that are working days, of *year*."""
-    calendar = Russia(years=year)
+    calendar = Russia(years=year)  # type: ignore[no-untyped-call]  # the package types its base only
     return frozenset(calendar), frozenset(calendar.weekend_workdays)
 
 
