@@ -13,10 +13,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-# The country module itself, not holidays.country_holidays("RU"): that goes through a lazy registry
-# (importlib by name), which a frozen build cannot see and which is not thread-safe.
-from holidays.countries.russia import Russia
-
 from salesdesk.domain import messages
 
 _DAY = timedelta(days=1)
@@ -27,6 +23,12 @@ _LONGEST_BREAK = 31
 @lru_cache(maxsize=64)
 def _year(year: int) -> tuple[frozenset[date], frozenset[date]]:
     """Days off that are not weekends, and weekend days that are working days, of *year*."""
+    # Imported when first needed: the package loads every country's calendar (some 300 modules),
+    # which a start-up that plans nothing should not pay for. The country module itself, not
+    # holidays.country_holidays("RU"): that goes through a registry importing by name, which a
+    # frozen build cannot see.
+    from holidays.countries.russia import Russia
+
     calendar = Russia(years=year)  # type: ignore[no-untyped-call]  # the package types its base only
     return frozenset(calendar), frozenset(calendar.weekend_workdays)
 
