@@ -636,6 +636,9 @@ class _Generator:
         self.today: date = now.date()
         self.today_ord = self.today.toordinal()
         self.midnight = datetime(now.year, now.month, now.day, tzinfo=UTC)
+        # Whole minutes and quarter hours, as people write times (and as an export keeps them).
+        self.minute = now.replace(second=0, microsecond=0)
+        self.quarter = (self.minute - self.midnight).seconds // 900  # the quarter hour now is in
         self.year = now.year % 100
         self.managers: tuple[int, ...] = tuple(manager_ids)
         self.industries: tuple[int, ...] = tuple(industry_ids)
@@ -1007,7 +1010,7 @@ class _Generator:
         """Office hours on the day *age* days ago; a client of today came in before now."""
         moment = self.midnight + timedelta(0, 21_600 + int(self.u() * 32_400) - 86_400 * age)
         if moment > self.now:
-            moment = self.now - timedelta(0, 60 + int(self.u() * 3_600))
+            moment = self.minute - timedelta(0, 60 * (1 + int(self.u() * 60)))
         return moment
 
     def contacts(self, kind: ClientKind, profile: int, trader: _Person | None, domain: str | None,
@@ -1134,7 +1137,7 @@ class _Generator:
             ago = int(u() * age)
             moment = self.midnight + timedelta(0, 21_600 + int(u() * 32_400) - 86_400 * ago)
             if moment > self.now:  # today's office hours are not over yet: earlier today
-                moment = self.now - timedelta(0, int(u() * (self.now - self.midnight).seconds))
+                moment = self.minute - timedelta(0, 60 * int(u() * (self.minute - self.midnight).seconds / 60))
             out.append(InteractionFields(
                 kind=kind, occurred_at=moment, summary=summaries[int(u() * len(summaries))],
                 result=self.pick(_RESULTS) if kind is not _NOTE and u() < 0.45 else "",
@@ -1157,7 +1160,7 @@ class _Generator:
                 days = -1 - int(u() * min(14, age - 1))
                 due = self.midnight + timedelta(0, 86_400 * days + 21_600 + 900 * int(u() * 40))
             elif r < 0.14:  # later today (or tonight, when now is late)
-                due = self.now + timedelta(0, 900 * (1 + int(u() * 16)))
+                due = self.midnight + timedelta(0, 900 * (self.quarter + 1 + int(u() * 16)))
             else:
                 due = self.midnight + timedelta(0, 86_400 * (1 + int(u() * 180)) + 21_600 + 900 * int(u() * 40))
             out.append(ReminderFields(
