@@ -4,7 +4,7 @@
 <context>
     <name>ClientCard</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/card.py" line="722"/>
+        <location filename="../../salesdesk/ui/card.py" line="723"/>
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>

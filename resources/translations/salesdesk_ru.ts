@@ -4,425 +4,425 @@
 <context>
     <name>ClientCard</name>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="216"/>
+        <location filename="../../salesdesk/ui/card.py" line="217"/>
         <source>Requisites</source>
         <translation>Реквизиты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="217"/>
+        <location filename="../../salesdesk/ui/card.py" line="218"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="218"/>
+        <location filename="../../salesdesk/ui/card.py" line="219"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="219"/>
+        <location filename="../../salesdesk/ui/card.py" line="220"/>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="220"/>
+        <location filename="../../salesdesk/ui/card.py" line="221"/>
         <source>Reminders</source>
         <translation>Напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="229"/>
+        <location filename="../../salesdesk/ui/card.py" line="230"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="230"/>
+        <location filename="../../salesdesk/ui/card.py" line="231"/>
         <source>Save the card (Ctrl+S)</source>
         <translation>Сохранить карточку (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="232"/>
+        <location filename="../../salesdesk/ui/card.py" line="233"/>
         <source>Revert</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="233"/>
+        <location filename="../../salesdesk/ui/card.py" line="234"/>
         <source>Drop the changes and show what is saved</source>
         <translation>Отменить изменения и вернуть сохранённые данные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="164"/>
+        <location filename="../../salesdesk/ui/card.py" line="165"/>
         <source>&amp;Save client</source>
         <translation>&amp;Сохранить клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="167"/>
+        <location filename="../../salesdesk/ui/card.py" line="168"/>
         <source>&amp;Revert changes</source>
         <translation>&amp;Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="288"/>
+        <location filename="../../salesdesk/ui/card.py" line="289"/>
         <source>&amp;Name:</source>
         <translation>&amp;Название:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="292"/>
+        <location filename="../../salesdesk/ui/card.py" line="293"/>
         <source>&amp;Kind:</source>
         <translation>Ви&amp;д:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="296"/>
+        <location filename="../../salesdesk/ui/card.py" line="297"/>
         <source>S&amp;tatus:</source>
         <translation>Ст&amp;атус:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="298"/>
+        <location filename="../../salesdesk/ui/card.py" line="299"/>
         <source>&amp;INN:</source>
         <translation>&amp;ИНН:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="299"/>
+        <location filename="../../salesdesk/ui/card.py" line="300"/>
         <source>KPP:</source>
         <translation>КПП:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="300"/>
-        <location filename="../../salesdesk/ui/card.py" line="670"/>
+        <location filename="../../salesdesk/ui/card.py" line="301"/>
+        <location filename="../../salesdesk/ui/card.py" line="671"/>
         <source>OGRN:</source>
         <translation>ОГРН:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="301"/>
+        <location filename="../../salesdesk/ui/card.py" line="302"/>
         <source>Ind&amp;ustry:</source>
         <translation>От&amp;расль:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="308"/>
+        <location filename="../../salesdesk/ui/card.py" line="309"/>
         <source>&amp;Owner:</source>
         <translation>&amp;Ответственный:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="310"/>
+        <location filename="../../salesdesk/ui/card.py" line="311"/>
         <source>&amp;Phone:</source>
         <translation>&amp;Телефон:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="156"/>
+        <location filename="../../salesdesk/ui/card.py" line="157"/>
         <source>Select a client in the list to see the card,
 or create a new one (%1).</source>
         <translation>Выберите клиента в списке, чтобы открыть карточку,
 или создайте нового (%1).</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="297"/>
+        <location filename="../../salesdesk/ui/card.py" line="298"/>
         <source>Full le&amp;gal name:</source>
         <translation>Полное наи&amp;менование:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="309"/>
+        <location filename="../../salesdesk/ui/card.py" line="310"/>
         <source>Contact details</source>
         <translation>Контактные данные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="311"/>
+        <location filename="../../salesdesk/ui/card.py" line="312"/>
         <source>E-&amp;mail:</source>
         <translation>E-&amp;mail:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="312"/>
+        <location filename="../../salesdesk/ui/card.py" line="313"/>
         <source>&amp;Legal address:</source>
         <translation>&amp;Юридический адрес:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="313"/>
+        <location filename="../../salesdesk/ui/card.py" line="314"/>
         <source>Postal address:</source>
         <translation>Почтовый адрес:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="314"/>
+        <location filename="../../salesdesk/ui/card.py" line="315"/>
         <source>City:</source>
         <translation>Город:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="315"/>
+        <location filename="../../salesdesk/ui/card.py" line="316"/>
         <source>Bank details</source>
         <translation>Банковские реквизиты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="316"/>
+        <location filename="../../salesdesk/ui/card.py" line="317"/>
         <source>Bank:</source>
         <translation>Банк:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="317"/>
+        <location filename="../../salesdesk/ui/card.py" line="318"/>
         <source>BIK:</source>
         <translation>БИК:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="318"/>
+        <location filename="../../salesdesk/ui/card.py" line="319"/>
         <source>Account:</source>
         <translation>Расчётный счёт:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="319"/>
+        <location filename="../../salesdesk/ui/card.py" line="320"/>
         <source>Corr. account:</source>
         <translation>Корр. счёт:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="320"/>
+        <location filename="../../salesdesk/ui/card.py" line="321"/>
         <source>Other</source>
         <translation>Прочее</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="321"/>
+        <location filename="../../salesdesk/ui/card.py" line="322"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="323"/>
+        <location filename="../../salesdesk/ui/card.py" line="324"/>
         <source>Comma-separated, e.g. VIP, Wholesale</source>
         <translation>Через запятую, например: VIP, опт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="324"/>
+        <location filename="../../salesdesk/ui/card.py" line="325"/>
         <source>Tags:</source>
         <translation>Метки:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="327"/>
+        <location filename="../../salesdesk/ui/card.py" line="328"/>
         <source>Notes:</source>
         <translation>Заметки:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="328"/>
+        <location filename="../../salesdesk/ui/card.py" line="329"/>
         <source>10 digits for a company, 12 for a sole trader or a person</source>
         <translation>10 цифр у организации, 12 — у ИП и физлица</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="329"/>
+        <location filename="../../salesdesk/ui/card.py" line="330"/>
         <source>9 characters, companies only</source>
         <translation>9 символов, только у организаций</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="330"/>
+        <location filename="../../salesdesk/ui/card.py" line="331"/>
         <source>Any format, e.g. 8 (495) 123-45-67</source>
         <translation>Любой формат: 8 (495) 123-45-67</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="331"/>
+        <location filename="../../salesdesk/ui/card.py" line="332"/>
         <source>9 digits, starts with 04</source>
         <translation>9 цифр, начинается с 04</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="361"/>
+        <location filename="../../salesdesk/ui/card.py" line="362"/>
         <source>Full name</source>
         <translation>ФИО</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="361"/>
+        <location filename="../../salesdesk/ui/card.py" line="362"/>
         <source>Position</source>
         <translation>Должность</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="361"/>
+        <location filename="../../salesdesk/ui/card.py" line="362"/>
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="361"/>
+        <location filename="../../salesdesk/ui/card.py" line="362"/>
         <source>Phones</source>
         <translation>Телефоны</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="361"/>
+        <location filename="../../salesdesk/ui/card.py" line="362"/>
         <source>E-mails</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="363"/>
+        <location filename="../../salesdesk/ui/card.py" line="364"/>
         <source>Save the new card first, then add its contact persons.</source>
         <translation>Сначала сохраните новую карточку, затем добавьте контактных лиц.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="366"/>
+        <location filename="../../salesdesk/ui/card.py" line="367"/>
         <source>Add…</source>
         <translation>Добавить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="367"/>
-        <location filename="../../salesdesk/ui/card.py" line="409"/>
+        <location filename="../../salesdesk/ui/card.py" line="368"/>
+        <location filename="../../salesdesk/ui/card.py" line="410"/>
         <source>Edit…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="368"/>
+        <location filename="../../salesdesk/ui/card.py" line="369"/>
         <source>Remove</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="386"/>
+        <location filename="../../salesdesk/ui/card.py" line="387"/>
         <source>Log a contact…</source>
         <translation>Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="387"/>
+        <location filename="../../salesdesk/ui/card.py" line="388"/>
         <source>A call, meeting, letter or note; and the next contact</source>
         <translation>Звонок, встреча, письмо или заметка — и следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="393"/>
+        <location filename="../../salesdesk/ui/card.py" line="394"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="393"/>
+        <location filename="../../salesdesk/ui/card.py" line="394"/>
         <source>Summary</source>
         <translation>Содержание</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="393"/>
+        <location filename="../../salesdesk/ui/card.py" line="394"/>
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="415"/>
+        <location filename="../../salesdesk/ui/card.py" line="416"/>
         <source>Deal</source>
         <translation>Сделка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="415"/>
+        <location filename="../../salesdesk/ui/card.py" line="416"/>
         <source>Stage</source>
         <translation>Стадия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="415"/>
+        <location filename="../../salesdesk/ui/card.py" line="416"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="415"/>
+        <location filename="../../salesdesk/ui/card.py" line="416"/>
         <source>Opened</source>
         <translation>Открыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="415"/>
+        <location filename="../../salesdesk/ui/card.py" line="416"/>
         <source>Closed</source>
         <translation>Закрыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="416"/>
+        <location filename="../../salesdesk/ui/card.py" line="417"/>
         <source>Contract ends</source>
         <translation>Договор до</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="417"/>
+        <location filename="../../salesdesk/ui/card.py" line="418"/>
         <source>No deals with this client yet.</source>
         <translation>С этим клиентом пока нет сделок.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="433"/>
+        <location filename="../../salesdesk/ui/card.py" line="434"/>
         <source>Due</source>
         <translation>Срок</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="433"/>
-        <location filename="../../salesdesk/ui/card.py" line="632"/>
-        <location filename="../../salesdesk/ui/card.py" line="1071"/>
+        <location filename="../../salesdesk/ui/card.py" line="434"/>
+        <location filename="../../salesdesk/ui/card.py" line="633"/>
+        <location filename="../../salesdesk/ui/card.py" line="1072"/>
         <source>Reminder</source>
         <translation>Напоминание</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="433"/>
+        <location filename="../../salesdesk/ui/card.py" line="434"/>
         <source>Repeat</source>
         <translation>Повтор</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="433"/>
+        <location filename="../../salesdesk/ui/card.py" line="434"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="435"/>
+        <location filename="../../salesdesk/ui/card.py" line="436"/>
         <source>Remind me…</source>
         <translation>Напомнить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="437"/>
+        <location filename="../../salesdesk/ui/card.py" line="438"/>
         <source>Done</source>
         <translation>Завершить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="388"/>
-        <location filename="../../salesdesk/ui/card.py" line="410"/>
-        <location filename="../../salesdesk/ui/card.py" line="438"/>
+        <location filename="../../salesdesk/ui/card.py" line="389"/>
+        <location filename="../../salesdesk/ui/card.py" line="411"/>
+        <location filename="../../salesdesk/ui/card.py" line="439"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="393"/>
+        <location filename="../../salesdesk/ui/card.py" line="394"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="393"/>
+        <location filename="../../salesdesk/ui/card.py" line="394"/>
         <source>Who</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="394"/>
+        <location filename="../../salesdesk/ui/card.py" line="395"/>
         <source>Nothing recorded yet: log calls, meetings and letters here.</source>
         <translation>Пока ничего не записано: здесь ведётся история звонков, встреч и писем.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="408"/>
+        <location filename="../../salesdesk/ui/card.py" line="409"/>
         <source>New deal…</source>
         <translation>Новая сделка…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="480"/>
+        <location filename="../../salesdesk/ui/card.py" line="481"/>
         <source>— not set —</source>
         <translation>— не указано —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="631"/>
+        <location filename="../../salesdesk/ui/card.py" line="632"/>
         <source>Deal · %1</source>
         <translation>Сделка · %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="632"/>
+        <location filename="../../salesdesk/ui/card.py" line="633"/>
         <source>Reminder · done</source>
         <translation>Напоминание · выполнено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="640"/>
+        <location filename="../../salesdesk/ui/card.py" line="641"/>
         <source>done</source>
         <translation>выполнено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="642"/>
+        <location filename="../../salesdesk/ui/card.py" line="643"/>
         <source>overdue</source>
         <translation>просрочено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="644"/>
+        <location filename="../../salesdesk/ui/card.py" line="645"/>
         <source>snoozed</source>
         <translation>отложено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="670"/>
+        <location filename="../../salesdesk/ui/card.py" line="671"/>
         <source>OGRNIP:</source>
         <translation>ОГРНИП:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="706"/>
+        <location filename="../../salesdesk/ui/card.py" line="707"/>
         <source>New client</source>
         <translation>Новый клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="712"/>
+        <location filename="../../salesdesk/ui/card.py" line="713"/>
         <source>No. %d</source>
         <translation>№ %d</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/card.py" line="722"/>
+        <location filename="../../salesdesk/ui/card.py" line="723"/>
         <source>and %n more</source>
         <translation>
             <numerusform>и ещё %n</numerusform>
@@ -431,102 +431,102 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="723"/>
+        <location filename="../../salesdesk/ui/card.py" line="724"/>
         <source>Missing: %s</source>
         <translation>Не заполнено: %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="726"/>
+        <location filename="../../salesdesk/ui/card.py" line="727"/>
         <source>The card is complete.</source>
         <translation>Карточка заполнена полностью.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="738"/>
+        <location filename="../../salesdesk/ui/card.py" line="739"/>
         <source>Fix the marked fields to save.</source>
         <translation>Исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="741"/>
+        <location filename="../../salesdesk/ui/card.py" line="742"/>
         <source>Changed, not saved.</source>
         <translation>Изменено, не сохранено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="782"/>
+        <location filename="../../salesdesk/ui/card.py" line="783"/>
         <source>INN %1 already belongs to %2</source>
         <translation>ИНН %1 уже указан у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="784"/>
+        <location filename="../../salesdesk/ui/card.py" line="785"/>
         <source>Phone %1 is already on %2</source>
         <translation>Телефон %1 уже есть у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="786"/>
+        <location filename="../../salesdesk/ui/card.py" line="787"/>
         <source>E-mail %1 is already on %2</source>
         <translation>E-mail %1 уже есть у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="789"/>
+        <location filename="../../salesdesk/ui/card.py" line="790"/>
         <source>A client with this name exists: %1</source>
         <translation>Клиент с таким названием уже есть: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="836"/>
-        <location filename="../../salesdesk/ui/card.py" line="841"/>
+        <location filename="../../salesdesk/ui/card.py" line="837"/>
+        <location filename="../../salesdesk/ui/card.py" line="842"/>
         <source>Not saved: %s</source>
         <translation>Не сохранено: %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="844"/>
+        <location filename="../../salesdesk/ui/card.py" line="845"/>
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="896"/>
+        <location filename="../../salesdesk/ui/card.py" line="897"/>
         <source>Remove contact person</source>
         <translation>Удаление контактного лица</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="897"/>
+        <location filename="../../salesdesk/ui/card.py" line="898"/>
         <source>Remove %s from this client&apos;s contacts?</source>
         <translation>Удалить %s из контактных лиц клиента?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="901"/>
+        <location filename="../../salesdesk/ui/card.py" line="902"/>
         <source>%s removed.</source>
         <translation>Контактное лицо %s удалено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="901"/>
-        <location filename="../../salesdesk/ui/card.py" line="948"/>
-        <location filename="../../salesdesk/ui/card.py" line="978"/>
-        <location filename="../../salesdesk/ui/card.py" line="1020"/>
-        <location filename="../../salesdesk/ui/card.py" line="1102"/>
+        <location filename="../../salesdesk/ui/card.py" line="902"/>
+        <location filename="../../salesdesk/ui/card.py" line="949"/>
+        <location filename="../../salesdesk/ui/card.py" line="979"/>
+        <location filename="../../salesdesk/ui/card.py" line="1021"/>
+        <location filename="../../salesdesk/ui/card.py" line="1103"/>
         <source>Undo</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="947"/>
+        <location filename="../../salesdesk/ui/card.py" line="948"/>
         <source>Deal won: %1 is now an active client (was: %2).</source>
         <translation>Сделка выиграна: клиент %1 теперь действующий (был: %2).</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="978"/>
+        <location filename="../../salesdesk/ui/card.py" line="979"/>
         <source>Deal “%1” deleted.</source>
         <translation>Сделка «%1» удалена.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1020"/>
+        <location filename="../../salesdesk/ui/card.py" line="1021"/>
         <source>Entry deleted.</source>
         <translation>Запись удалена.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1068"/>
+        <location filename="../../salesdesk/ui/card.py" line="1069"/>
         <source>Get back to the client</source>
         <translation>Связаться с клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1102"/>
+        <location filename="../../salesdesk/ui/card.py" line="1103"/>
         <source>Reminder deleted.</source>
         <translation>Напоминание удалено.</translation>
     </message>
@@ -776,12 +776,7 @@ or create a new one (%1).</source>
         <translation>%1: введите дату в виде дд.мм.гггг, например 15.03.2027 или 15032027</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="200"/>
-        <source>A reminder to offer new terms will come on %1.</source>
-        <translation>Напоминание предложить новые условия придёт %1.</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="223"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="222"/>
         <source>Deal</source>
         <translation>Сделка</translation>
     </message>
@@ -1307,63 +1302,63 @@ or create a new one (%1).</source>
 <context>
     <name>LogDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="247"/>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="373"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="246"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="372"/>
         <source>Log a contact</source>
         <translation>Запись о контакте</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="270"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="269"/>
         <source>What was it about?</source>
         <translation>О чём был разговор?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="272"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="271"/>
         <source>What came of it (optional)</source>
         <translation>Чем закончилось (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="277"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="276"/>
         <source>Kind:</source>
         <translation>Вид:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="278"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="277"/>
         <source>When:</source>
         <translation>Когда:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="279"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="278"/>
         <source>Summary:</source>
         <translation>Содержание:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="280"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="279"/>
         <source>Result:</source>
         <translation>Итог:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="283"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="282"/>
         <source>Mark the reminder “%1” done</source>
         <translation>Отметить напоминание «%1» выполненным</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="286"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="285"/>
         <source>Plan the next contact</source>
         <translation>Запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="294"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="293"/>
         <source>Get back to the client</source>
         <translation>Связаться с клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="298"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="297"/>
         <source>When…</source>
         <translation>Когда…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="348"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="347"/>
         <source>Write the date as dd.mm.yyyy, e.g. 15.03.2027 or 15032027</source>
         <translation>Введите дату в виде дд.мм.гггг, например 15.03.2027 или 15032027</translation>
     </message>
@@ -2572,17 +2567,17 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>StaleEdit</name>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="99"/>
+        <location filename="../../salesdesk/ui/card.py" line="100"/>
         <source>The card was changed elsewhere</source>
         <translation>Карточка изменена в другом месте</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="101"/>
+        <location filename="../../salesdesk/ui/card.py" line="102"/>
         <source>Save mine over it</source>
         <translation>Сохранить мою версию</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="103"/>
+        <location filename="../../salesdesk/ui/card.py" line="104"/>
         <source>Load the saved version</source>
         <translation>Загрузить сохранённую версию</translation>
     </message>

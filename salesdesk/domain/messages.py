@@ -14,7 +14,7 @@ import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 LANGUAGES = ("ru", "en")
 _language = "en"
@@ -360,6 +360,14 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Сделка выиграна: клиент {name} теперь действующий (был: {was}).",
         "Deal won: {name} is now an active client (was: {was}).",
     ),
+    "deal.renewal_note": (
+        "Напоминание предложить новые условия придёт {on}.",
+        "A reminder to offer new terms will come {on}.",
+    ),
+    "deal.renewal_note_moved": (
+        "Напоминание предложить новые условия придёт {on} — {off} выходной.",
+        "A reminder to offer new terms will come {on} — {off} is a day off.",
+    ),
     "err.closed_on_open_deal": (
         "{field}: у незакрытой сделки даты закрытия нет — выберите стадию «Выиграна» или «Проиграна»",
         "{field}: an open deal has no closing date — set the stage to Won or Lost",
@@ -671,10 +679,17 @@ def render(key: str, params: Mapping[str, Any] | None = None, lang: str | None =
     ru, en = _CATALOGUE[key]
     chosen = "ru" if (lang or _language) == "ru" else "en"
     template = ru if chosen == "ru" else en
-    values = {k: (v.render(lang) if isinstance(v, Message) else v) for k, v in (params or {}).items()}
+    values = {k: (v.render(lang) if isinstance(v, Renderable) else v) for k, v in (params or {}).items()}
     if ":" not in template:
         return template.format(**values)
     return _CountFormatter(chosen).vformat(template, (), values)
+
+
+@runtime_checkable
+class Renderable(Protocol):
+    """A parameter that reads differently per language (a message, a date in a sentence)."""
+
+    def render(self, lang: str | None = None) -> str: ...
 
 
 @dataclass(frozen=True)

@@ -329,3 +329,5 @@ class ClientBundle:
     deals: tuple[DealFields, ...] = ()
     interactions: tuple[InteractionFields, ...] = ()
     reminders: tuple[ReminderFields, ...] = ()
+    # When the client came into the base (demo data spread over two years); None: now.
+    created_at: datetime | None = None

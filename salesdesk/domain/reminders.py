@@ -14,6 +14,7 @@ from dateutil.relativedelta import relativedelta
 from dateutil.tz import tzlocal
 
 from salesdesk.domain.model import Recurrence
+from salesdesk.domain.workdays import plan_on_working_day
 
 _STEP = {
     Recurrence.MONTHLY: relativedelta(months=1),
@@ -71,13 +72,19 @@ def snooze_until(option: Snooze, now: datetime) -> datetime:
 
 
 def hook_due(now: datetime, months: int) -> datetime:
-    """The "hook": a reminder *months* from today, at the start of the working day."""
-    day = _local(now).date() + relativedelta(months=months)
-    return local_at(day, WORKDAY_START)
+    """The "hook": a reminder *months* from today, at the start of the working day; a day off
+    (weekend, public holiday) gives way to the working day before it."""
+    today = _local(now).date()
+    return local_at(plan_on_working_day(today + relativedelta(months=months), not_before=today).day,
+                    WORKDAY_START)
 
 
 def contact_due(now: datetime, *, months: int | None = None, on: date | None = None) -> datetime:
-    """When the next contact is due: on a date (at the start of that working day) or in *months*."""
+    """When the next contact is due: on a date (at the start of that working day) or in *months*.
+
+    A date the person chose is kept as chosen; "in N months" is the program's choice of day, so it
+    avoids days off (``hook_due``).
+    """
     if on is not None:
         return local_at(on, WORKDAY_START)
     if months is None:

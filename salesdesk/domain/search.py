@@ -3,6 +3,9 @@
 The store indexes two folded texts per client: the name (ranked higher) and everything else
 (identifiers, phone digits in several forms, e-mails, contact persons). Queries are folded the
 same way, so "ЁЛКА", "елка" and "Ёлка" meet, and phone digits typed in any format match.
+Apostrophes, hyphens, dashes and dots inside a word are folded out as ё is: the index holds such
+a word whole and in its parts, a query word whole, so "дартаньян", "д'артаньян" and "Д’Артаньян"
+find «д'Артаньян», and "иванов" and "ивановпетров" find "Иванов-Петров".
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from dataclasses import dataclass
 
 from salesdesk.domain.model import ClientFields, ContactFields
 from salesdesk.domain.phones import query_digits, search_forms
-from salesdesk.domain.text import LEGAL_FORM_WORDS, LEGAL_FORMS, strip_legal_form, words
+from salesdesk.domain.text import LEGAL_FORM_WORDS, LEGAL_FORMS, index_words, search_words, strip_legal_form, words
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,19 +25,27 @@ class SearchDocument:
 
 
 def search_document(client: ClientFields, contacts: Iterable[ContactFields] = ()) -> SearchDocument:
+    contacts = tuple(contacts)
     # The full legal name without its legal form: "общество с ограниченной ответственностью" on half the
     # base would make "общ…" match everyone and take a third of the index.
-    name = " ".join(words(f"{client.name} {strip_legal_form(client.full_name)}"))
-    text_parts: list[str] = [client.inn, client.ogrn, client.kpp, client.city, client.email]
+    name = " ".join(index_words(f"{client.name} {strip_legal_form(client.full_name)}"))
     digit_terms: list[str] = list(search_forms(client.phone)) if client.phone else []
     for contact in contacts:
-        text_parts.append(contact.full_name)
-        text_parts.extend(contact.emails)
         for phone in contact.phones:
             digit_terms.extend(search_forms(phone))
     # phone forms are digits already: they skip the folding that text needs
-    other = " ".join([*words(" ".join(p for p in text_parts if p)), *digit_terms])
+    other = " ".join([*index_words(other_text(client, contacts)), *digit_terms])
     return SearchDocument(name, other)
+
+
+def other_text(client: ClientFields, contacts: Iterable[ContactFields] = ()) -> str:
+    """The text of the card (identifiers, city, e-mails, contact persons) that ``search_document``
+    indexes besides the name and the phone numbers."""
+    text_parts: list[str] = [client.inn, client.ogrn, client.kpp, client.city, client.email]
+    for contact in contacts:
+        text_parts.append(contact.full_name)
+        text_parts.extend(contact.emails)
+    return " ".join(p for p in text_parts if p)
 
 
 NAME_PREFIX_LENGTH = 2
@@ -63,7 +74,7 @@ def parse_query(text: str) -> SearchQuery:
         return SearchQuery((phone,))
     if "@" in text:
         return SearchQuery(tuple(_email_terms(text)))
-    terms = words(text)
+    terms = search_words(text)
     meaningful = [t for t in terms if t not in LEGAL_FORMS and t not in LEGAL_FORM_WORDS]
     # "ООО Ромашка" is about "ромашка"; but a search for just "ооо" still means something.
     terms = meaningful or terms

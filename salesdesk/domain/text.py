@@ -15,6 +15,17 @@ _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 _SPACES = re.compile(r"\s+")
 _DIGITS = re.compile(r"\D+")
 _QUOTES = "\"'«»„“”‘’`"
+# Marks that join the parts of one word: apostrophes (д'Артаньян, O’Brien, ʼ and ` typed for
+# them), hyphens and dashes (Иванов-Петров, Ростов-на-Дону) and dots (И.И., romashka.ru). People
+# type them, leave them out or use another one, so search folds them out: a query word is joined
+# ("д'артаньян" -> "дартаньян"), and the index holds a word both joined and in its parts, so that
+# "иванов", "петров" and "ивановпетров" all find "Иванов-Петров".
+_JOINERS = "'’‘‛ʼ`´" + "-‐‑‒–—―−" + "."
+_JOINER = re.compile("[" + re.escape(_JOINERS) + "]+")
+# What separates words that joining marks do not join: anything but letters, digits and the marks.
+_CHUNK_SEPARATOR = re.compile(r"(?:[^\w" + re.escape(_JOINERS) + r"]|_)+")
+# An apostrophe inside a word, for the sort key: д'Артаньян sorts as "дартаньян", under Д-А.
+_INNER_APOSTROPHE = re.compile(r"(?<=\w)['’‘‛ʼ`´](?=\w)")
 
 # Abbreviated legal forms that prefix most company names; search ranking ignores them so that
 # the query "ооо ромашка" is about "ромашка".
@@ -46,6 +57,29 @@ def fold(text: str) -> str:
 def words(text: str) -> list[str]:
     """Folded words, punctuation removed (the tokens the search index holds)."""
     return [w for w in _NON_WORD.split(fold(text)) if w]
+
+
+def search_words(text: str) -> list[str]:
+    """Folded words of a search query, joining marks folded out ("Д’Артаньян" -> ["дартаньян"])."""
+    return [w for w in _NON_WORD.split(_JOINER.sub("", fold(text))) if w]
+
+
+def index_words(text: str) -> list[str]:
+    """The words the search index holds for *text*: each word in its parts, and a word written
+    with joining marks also joined from each of its parts to the end ("Иванов-Петров" -> иванов,
+    петров, ивановпетров; "s.ivanov-petrov" -> ..., sivanovpetrov, ivanovpetrov), so that a query
+    finds it typed with the marks, without them, or by any part."""
+    folded = fold(text)
+    if _JOINER.search(folded) is None:
+        return [w for w in _NON_WORD.split(folded) if w]
+    words_: list[str] = []
+    joined: dict[str, None] = {}
+    for chunk in _CHUNK_SEPARATOR.split(folded):
+        parts = [p for p in _JOINER.split(chunk) if p]
+        words_.extend(parts)
+        for i in range(len(parts) - 1):
+            joined["".join(parts[i:])] = None
+    return words_ + [w for w in joined if w not in words_]
 
 
 def digits(text: str) -> str:
@@ -86,7 +120,7 @@ def sort_key(name: str) -> str:
             first, _, rest = text.partition(" ")
             if rest and first.strip(".,") in LEGAL_FORMS:
                 text = rest
-    return " ".join(fold(strip_quotes(text)).split())
+    return " ".join(fold(strip_quotes(_INNER_APOSTROPHE.sub("", text))).split())
 
 
 _UNUSUAL_SPACE = re.compile(r"\s\s|[^\S ]")  # two in a row, or any whitespace but a plain space

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from salesdesk.domain.errors import FieldProblem
-from salesdesk.domain.messages import msg
+from salesdesk.domain.messages import Message, msg
 from salesdesk.domain.model import ClientStatus, Deal, DealFields, DealStage, ReminderFields
 from salesdesk.domain.queries import DealQuery, DealRow, DealTotals
 from salesdesk.domain.reminders import WORKDAY_START, local_at
 from salesdesk.domain.validation import deal_problems, validate_deal
+from salesdesk.domain.workdays import DayText, PlannedDay, plan_on_working_day
 from salesdesk.services.common import SaveResult, check_references, utcnow
 from salesdesk.store import UnitOfWork
 
@@ -167,12 +168,25 @@ def deal_rows_at(uow: UnitOfWork, query: DealQuery, offset: int, limit: int, tot
         return uow.deal_listing.rows(query, offset=offset, limit=limit, total=total)
 
 
+def renewal_plan(contract_end: date, renewal_days: int, now: datetime) -> PlannedDay:
+    """The day to offer new terms: *renewal_days* before the contract ends, or the working day
+    before that when it is a weekend or a public holiday; never in the past (a contract ending
+    sooner than that is due today)."""
+    return plan_on_working_day(contract_end - timedelta(days=renewal_days), not_before=now.astimezone().date())
+
+
 def renewal_due(contract_end: date, renewal_days: int, now: datetime) -> datetime:
-    """When to offer new terms: *renewal_days* before the contract ends, at the start of the working
-    day; never in the past (a contract ending sooner than that is due today)."""
-    due = local_at(contract_end - timedelta(days=renewal_days), WORKDAY_START)
-    today = local_at(now.astimezone().date(), WORKDAY_START)
-    return max(due, today)
+    """When the renewal reminder comes: the start of the working day ``renewal_plan`` chose."""
+    return local_at(renewal_plan(contract_end, renewal_days, now).day, WORKDAY_START)
+
+
+def renewal_note(contract_end: date, renewal_days: int, now: datetime) -> Message:
+    """The sentence the deal editor shows under the contract end: when the reminder will come, and
+    which day off it avoided."""
+    plan = renewal_plan(contract_end, renewal_days, now)
+    if plan.moved_from is None:
+        return msg("deal.renewal_note", on=DayText(plan.day))
+    return msg("deal.renewal_note_moved", on=DayText(plan.day), off=DayText(plan.moved_from, with_weekday=False))
 
 
 def _sync_renewal(uow: UnitOfWork, deal_id: int, client_id: int, deal: DealFields | None, renewal_days: int,

@@ -17,6 +17,11 @@ What "realistic" means here, and why:
   quarter of the table.
 * Some cards are deliberately sparse (a lead with only a phone) and some complete, so that the
   completeness score spreads from about 15 % to 100 %.
+* The base spans the last two years: clients came in over them (a batch when the office
+  started, then month by month), and nothing about a client (deal, contact, reminder) is dated
+  before it came. Deals closed in the past, spread over those two years, so reports by month
+  look like an office's history rather than one busy day; reminders are mostly ahead, with
+  about 1.5 % a few days overdue.
 
 The generator only draws numbers; it neither validates nor parses (no phonenumbers, no
 email-validator), because 100,000 bundles must come out in a few seconds. The unit tests check a
@@ -546,8 +551,10 @@ _LEGAL: Final = ClientKind.LEGAL
 _SOLE_TRADER: Final = ClientKind.SOLE_TRADER
 _PERSON: Final = ClientKind.PERSON
 _FORMER: Final = ClientStatus.FORMER
+_LEAD: Final = ClientStatus.LEAD
 _WON: Final = DealStage.WON
 _LOST: Final = DealStage.LOST
+_NEGOTIATION: Final = DealStage.NEGOTIATION
 _NOTE: Final = InteractionKind.NOTE
 
 _KIND: Final = _Weighted([(_LEGAL, 75), (_SOLE_TRADER, 20), (_PERSON, 5)])
@@ -629,6 +636,9 @@ class _Generator:
         self.today: date = now.date()
         self.today_ord = self.today.toordinal()
         self.midnight = datetime(now.year, now.month, now.day, tzinfo=UTC)
+        # Whole minutes and quarter hours, as people write times (and as an export keeps them).
+        self.minute = now.replace(second=0, microsecond=0)
+        self.quarter = (self.minute - self.midnight).seconds // 900  # the quarter hour now is in
         self.year = now.year % 100
         self.managers: tuple[int, ...] = tuple(manager_ids)
         self.industries: tuple[int, ...] = tuple(industry_ids)
@@ -970,11 +980,38 @@ class _Generator:
             industry_id=industry, status=plan.status, source=_SOURCES.pick(u()), owner_id=owner, tags=tags,
             notes=notes,
         )
+        age = self.age(plan)
         return ClientBundle(
             client=client, contacts=self.contacts(kind, profile, person, own_domain, city),
-            deals=self.deals(plan, owner), interactions=self.interactions(plan, owner),
-            reminders=self.reminders(owner),
+            deals=self.deals(plan, owner, age), interactions=self.interactions(plan, owner, age),
+            reminders=self.reminders(owner, age), created_at=self.created_at(age),
         )
+
+    def age(self, plan: _StatusPlan) -> int:
+        """How many days ago the client came into the base, within the last two years.
+
+        The office moved its existing clients in when it started (a third of them, in the first
+        month, and most of the former ones); since then new ones come at an even pace, leads more
+        often recently, and a former client came at least a year and a month ago. Everything else
+        about a client happens after it came (``deals``, ``interactions``, ``reminders`` draw
+        within its *age*).
+        """
+        u = self.u
+        status = plan.status
+        if status is _LEAD:
+            return int(_SPAN_DAYS * u() * (u() if u() < 0.5 else 1.0))
+        if status is _FORMER and u() < 0.3:
+            return 400 + int(u() * (_SPAN_DAYS - 430))
+        if status is _FORMER or u() < 0.3:
+            return _SPAN_DAYS - 1 - int(u() * 30)
+        return int(_SPAN_DAYS * u())
+
+    def created_at(self, age: int) -> datetime:
+        """Office hours on the day *age* days ago; a client of today came in before now."""
+        moment = self.midnight + timedelta(0, 21_600 + int(self.u() * 32_400) - 86_400 * age)
+        if moment > self.now:
+            moment = self.minute - timedelta(0, 60 * (1 + int(self.u() * 60)))
+        return moment
 
     def contacts(self, kind: ClientKind, profile: int, trader: _Person | None, domain: str | None,
                  city: _City) -> tuple[ContactFields, ...]:
@@ -1030,7 +1067,9 @@ class _Generator:
             ))
         return tuple(out)
 
-    def deals(self, plan: _StatusPlan, owner: int | None) -> tuple[DealFields, ...]:
+    def deals(self, plan: _StatusPlan, owner: int | None, age: int) -> tuple[DealFields, ...]:
+        """Deals since the client came (*age* days ago); a young client has had fewer of them, so
+        the office's sales spread evenly over the two years instead of piling up in recent months."""
         u = self.u
         count = plan.deal_counts.pick(u())
         if count == 0:
@@ -1038,22 +1077,31 @@ class _Generator:
         stages = plan.deal_stages
         former = plan.status is _FORMER
         today = self.today_ord
+        keep = age / _DEAL_MATURITY_DAYS  # below 1: each deal happened with this probability
         out: list[DealFields] = []
         for _ in range(count):
             stage = stages.table[int(u() * _SLOTS)]
+            if keep < 1 and u() >= keep:
+                continue
             closed_on = contract_end = None
             lost_reason = ""
-            if stage is _WON or stage is _LOST:
-                # Former clients stopped buying a year or more ago; others closed deals over 3 years.
-                ago = 365 + int(u() * 730) if former else int(u() * 1095)
-                closed_ago = max(ago - 3 - int(u() * 90), 0)
+            if (stage is _WON or stage is _LOST) and age > 3:
+                # After 3 to 93 days of work, on a day since the client came (a former client
+                # stopped buying a year or more ago); never in the future.
+                if former:
+                    closed_ago = 365 + int(u() * (age - 368))
+                else:
+                    closed_ago = int(u() * (age - 3))
+                ago = min(closed_ago + 3 + int(u() * 90), age - 1)
                 closed_on = _from_ordinal(today - closed_ago)
                 if stage is _LOST:
                     lost_reason = self.pick(_LOST_REASONS)
                 elif u() < 0.5:
                     contract_end = _from_ordinal(today - closed_ago + self.pick((182, 365, 365, 730)))
             else:
-                ago = int(u() * 180)  # an open deal is recent
+                if stage is _WON or stage is _LOST:
+                    stage = _NEGOTIATION  # a client of a few days has no closed deals yet
+                ago = int(u() * min(180, age))  # an open deal is recent
             opened_on = _from_ordinal(today - ago)
             # Log-uniform from 10 000 to 5 000 000 ₽: many small deals, a few large ones.
             rub = int(math.exp(_LOG_MIN_RUB + u() * _LOG_RUB_SPAN))
@@ -1074,19 +1122,22 @@ class _Generator:
             ))
         return tuple(out)
 
-    def interactions(self, plan: _StatusPlan, owner: int | None) -> tuple[InteractionFields, ...]:
+    def interactions(self, plan: _StatusPlan, owner: int | None, age: int) -> tuple[InteractionFields, ...]:
+        """The history of contacts since the client came (*age* days ago), oldest first."""
         u = self.u
         count = int(u() * u() * plan.history)  # skewed: most clients have a short history
-        if count == 0:
+        if count == 0 or age == 0:
             return ()
         out: list[InteractionFields] = []
         for _ in range(count):
             kind, summaries = _INTERACTIONS.table[int(u() * _SLOTS)]
-            # Office hours in Moscow (06:00-15:00 UTC) on a day within the last two years.
+            # Office hours in Moscow (06:00-15:00 UTC) on a day after the client came; on a day
+            # strictly after, so the contact cannot precede the client on the same day.
             # timedelta(0, seconds) is half the price of timedelta(days=..., minutes=...).
-            moment = self.midnight + timedelta(0, 21_600 + int(u() * 32_400) - 86_400 * int(u() * 730))
-            if moment > self.now:
-                moment -= _DAY
+            ago = int(u() * age)
+            moment = self.midnight + timedelta(0, 21_600 + int(u() * 32_400) - 86_400 * ago)
+            if moment > self.now:  # today's office hours are not over yet: earlier today
+                moment = self.minute - timedelta(0, 60 * int(u() * (self.minute - self.midnight).seconds / 60))
             out.append(InteractionFields(
                 kind=kind, occurred_at=moment, summary=summaries[int(u() * len(summaries))],
                 result=self.pick(_RESULTS) if kind is not _NOTE and u() < 0.45 else "",
@@ -1095,15 +1146,23 @@ class _Generator:
         out.sort(key=_occurred_at)
         return tuple(out)
 
-    def reminders(self, owner: int | None) -> tuple[ReminderFields, ...]:
+    def reminders(self, owner: int | None, age: int) -> tuple[ReminderFields, ...]:
+        """Open reminders: mostly ahead (up to half a year, some later today); about one in seventy
+        a few days overdue (1.5 %), as in an office that keeps up with them, and never due before
+        the client came."""
         u = self.u
         if u() >= 0.4:
             return ()
         out: list[ReminderFields] = []
         for _ in range(1 if u() < 0.75 else 2):
-            # From 20 days overdue to half a year ahead; one in eight is due today.
-            days = 0 if u() < 0.125 else -20 + int(u() * 201)
-            due = self.midnight + timedelta(0, 86_400 * days + 21_600 + 900 * int(u() * 40))
+            r = u()
+            if r < _OVERDUE_SHARE and age > 1:
+                days = -1 - int(u() * min(14, age - 1))
+                due = self.midnight + timedelta(0, 86_400 * days + 21_600 + 900 * int(u() * 40))
+            elif r < 0.14:  # later today (or tonight, when now is late)
+                due = self.midnight + timedelta(0, 900 * (self.quarter + 1 + int(u() * 16)))
+            else:
+                due = self.midnight + timedelta(0, 86_400 * (1 + int(u() * 180)) + 21_600 + 900 * int(u() * 40))
             out.append(ReminderFields(
                 due_at=due, text=self.pick(_REMINDER_TEXTS), recurrence=_RECURRENCE.table[int(u() * _SLOTS)],
                 manager_id=owner if owner is not None and u() < 0.9 else self.manager(),
@@ -1112,6 +1171,9 @@ class _Generator:
 
 
 _POW10: Final = tuple(10**n for n in range(16))
+_SPAN_DAYS: Final = 730  # the base covers the last two years
+_OVERDUE_SHARE: Final = 0.015  # of open reminders
+_DEAL_MATURITY_DAYS: Final = 365  # a client younger than this has had proportionally fewer deals
 _LOG_MIN_RUB: Final = math.log(10_000)
 _LOG_RUB_SPAN: Final = math.log(5_000_000) - math.log(10_000)
 _DAY: Final = timedelta(days=1)

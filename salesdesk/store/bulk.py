@@ -70,7 +70,8 @@ class BulkLoader:
                 row = client_values(bundle.client, derived)
                 open_reminders = (r.due_at for r in bundle.reminders
                                   if not (isinstance(r, PastReminder) and r.done_at is not None))
-                row.update(version=1, created_at=now, updated_at=now,
+                created = bundle.created_at or now
+                row.update(version=1, created_at=created, updated_at=created,
                            next_reminder_at=min(open_reminders, default=None))
                 client_rows.append(row)
             ids = self._insert(s.clients, client_rows, returning=True)
@@ -136,9 +137,11 @@ class BulkLoader:
         rows, owners = [], []
         for client_id, bundle in zip(ids, bundles, strict=True):
             for contact in bundle.contacts:
+                created = bundle.created_at or now  # a contact person comes with the client
                 rows.append({"client_id": client_id, "full_name": contact.full_name, "position": contact.position,
                              "birth_date": contact.birth_date, "note": contact.note,
-                             "is_primary": contact.is_primary, "version": 1, "created_at": now, "updated_at": now})
+                             "is_primary": contact.is_primary, "version": 1, "created_at": created,
+                             "updated_at": created})
                 owners.append((client_id, contact))
         contact_ids = self._insert(s.contacts, rows, returning=True)
         channels: list[dict[str, Any]] = []
@@ -150,19 +153,21 @@ class BulkLoader:
         self._insert(s.contact_channels, channels)
 
     def _children(self, ids: Sequence[int], bundles: Sequence[ClientBundle], now: datetime) -> None:
-        stamps = {"version": 1, "created_at": now, "updated_at": now}
-        deals = [{"client_id": cid, **DealRepository.values(d), **stamps}
-                 for cid, b in zip(ids, bundles, strict=True) for d in b.deals]
+        # Recorded when the client was (never before it); one stamp per client, shared by its rows.
+        stamps = [{"version": 1, "created_at": b.created_at or now, "updated_at": b.created_at or now}
+                  for b in bundles]
+        deals = [{"client_id": cid, **DealRepository.values(d), **st}
+                 for cid, b, st in zip(ids, bundles, stamps, strict=True) for d in b.deals]
         interactions = [
             {"client_id": cid, "kind": i.kind.value, "occurred_at": i.occurred_at, "summary": i.summary,
-             "result": i.result, "manager_id": i.manager_id, "contact_id": None, **stamps}
-            for cid, b in zip(ids, bundles, strict=True) for i in b.interactions
+             "result": i.result, "manager_id": i.manager_id, "contact_id": None, **st}
+            for cid, b, st in zip(ids, bundles, stamps, strict=True) for i in b.interactions
         ]
         reminders = [
             {"client_id": cid, "deal_id": None, "due_at": r.due_at, "text": r.text,
              "recurrence": r.recurrence.value, "manager_id": r.manager_id, "effective_due": r.due_at,
-             "done_at": r.done_at if isinstance(r, PastReminder) else None, **stamps}
-            for cid, b in zip(ids, bundles, strict=True) for r in b.reminders
+             "done_at": r.done_at if isinstance(r, PastReminder) else None, **st}
+            for cid, b, st in zip(ids, bundles, stamps, strict=True) for r in b.reminders
         ]
         self._insert(s.deals, deals)
         self._insert(s.interactions, interactions)

@@ -196,9 +196,8 @@ class DealDialog(QDialog):
         for problem in problems:
             self._show(problem.field, str(problem))
         if fields is not None and fields.stage is DealStage.WON and fields.contract_end is not None:
-            due = deals.renewal_due(fields.contract_end, self.renewal_days, datetime.now(UTC))
-            self.renewal_note.setText(self.tr("A reminder to offer new terms will come on %1.").replace(
-                "%1", QLocale().toString(_qdate(due.astimezone().date()), QLocale.FormatType.LongFormat)))
+            self.renewal_note.setText(str(deals.renewal_note(fields.contract_end, self.renewal_days,
+                                                             datetime.now(UTC))))
         else:
             self.renewal_note.setText("")
         return fields is not None and not problems

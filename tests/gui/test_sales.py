@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from salesdesk.domain.errors import StoreError
 from salesdesk.domain.messages import msg
 from salesdesk.domain.model import ClientStatus, DealFields, DealStage, Money, ReminderFields
+from salesdesk.domain.workdays import working_day_on_or_before
 from salesdesk.services import clients, deals, history, reference, reminders
 from salesdesk.store import UnitOfWork
 from salesdesk.ui.deal_dialogs import DealDialog, LogDialog
@@ -37,12 +38,16 @@ def test_a_won_deal_with_a_contract_end_shows_and_plans_the_renewal(qtbot: QtBot
     dialog.stage.setCurrentIndex(dialog.stage.findData(DealStage.WON.value))
     ends = date.today() + timedelta(days=200)
     dialog.contract_end.set_value(ends)
-    assert "A reminder to offer new terms will come on" in dialog.renewal_note.text()
+    note = dialog.renewal_note.text()
+    assert note.startswith("A reminder to offer new terms will come on ")
+    assert note.count(".") == 1 and note.endswith(".")  # one sentence, one full stop
     dialog.accept()
     [deal] = deals.deals_of(uow(), client)
     assert (deal.amount, deal.stage, deal.contract_end) == (Money.of("1250000.50"), DealStage.WON, ends)
     [renewal] = reminders.reminders_of(uow(), client)
-    assert renewal.deal_id == deal.id and renewal.due_at.astimezone().date() == ends - timedelta(days=30)
+    # 30 days before the end, or the working day before that when it is a day off
+    planned = ends - timedelta(days=30)
+    assert renewal.deal_id == deal.id and renewal.due_at.astimezone().date() == working_day_on_or_before(planned)
 
 
 def test_log_the_result_from_the_reminders_panel(qtbot: QtBot, make_window: Window, uow: Callable[[], UnitOfWork],

@@ -55,7 +55,8 @@ def test_the_renewal_follows_the_deal(uow: Uow, add_client: Callable[..., int]) 
     saved = deals.add_deal(uow(), client, won(), renewal_days=30, now=NOW)
     moved = deals.update_deal(uow(), saved.id, 1, won(ends=date(2027, 9, 30)), renewal_days=60, now=NOW)
     [renewal] = reminders.reminders_of(uow(), client)
-    assert renewal.due_at.astimezone().date() == date(2027, 8, 1)  # 60 days before 30 September
+    # 60 days before 30 September is Sunday 1 August: the Friday before
+    assert renewal.due_at.astimezone().date() == date(2027, 7, 30)
     lost = dict(stage=DealStage.LOST, lost_reason="Ушли к конкуренту")
     deals.update_deal(uow(), saved.id, moved.version, won(**lost), now=NOW)  # type: ignore[arg-type]
     assert reminders.reminders_of(uow(), client) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 
@@ -12,6 +13,9 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine
 
 from salesdesk.domain.errors import StoreError
+from salesdesk.domain.model import ClientFields
+from salesdesk.domain.phones import search_forms
+from salesdesk.domain.text import fold
 from salesdesk.services import clients
 from salesdesk.store import UnitOfWork, open_database, resolve_url
 from salesdesk.store.database import HEAD_REVISION, MIGRATIONS_DIR
@@ -130,3 +134,56 @@ def test_url_resolution_keeps_urls_and_makes_paths_absolute(tmp_path: Path) -> N
     assert resolve_url("postgresql+psycopg://u@host/db") == "postgresql+psycopg://u@host/db"
     url = resolve_url(tmp_path / "Клиенты" / "база.sqlite")
     assert url.startswith("sqlite:///") and url.endswith("база.sqlite")
+
+
+def _old_words(text: str) -> str:
+    """The search words revision 0002 stored: split at every mark, apostrophes and hyphens included."""
+    return " ".join(w for w in re.split(r"[\W_]+", fold(text)) if w)
+
+
+def test_a_base_of_the_previous_revision_is_searchable_without_punctuation(db_path: Path) -> None:
+    _upgrade_to(db_path, "0002_search")
+    raw = sqlite3.connect(db_path)
+    stamps = "1, '2026-01-01 00:00:00', '2026-01-01 00:00:00'"
+    for ident, name, key in ((1, "ИП д'Артаньян Ш.", "д артаньян ш."),
+                             (2, "Иванов-Петров Сергей", "иванов-петров сергей"), (3, "ООО «Ромашка»", "ромашка")):
+        raw.execute("INSERT INTO clients (id, kind, name, status, sort_key, search_name, search_other, version,"
+                    f" created_at, updated_at) VALUES (?, 'legal', ?, 'lead', ?, ?, '', {stamps})",
+                    (ident, name, key, _old_words(name)))
+    raw.execute(f"INSERT INTO contacts (id, client_id, full_name, version, created_at, updated_at) VALUES "
+                f"(1, 3, 'О’Брайен Анна', {stamps})")
+    raw.execute("INSERT INTO contact_channels (contact_id, client_id, kind, position, value, value_norm) VALUES "
+                "(1, 3, 'email', 0, 'a.obrien@romashka.ru', 'a.obrien@romashka.ru')")
+    old_other = " ".join([_old_words("О’Брайен Анна a.obrien@romashka.ru"), *search_forms("8 (495) 123-45-67")])
+    raw.execute("UPDATE clients SET phone = '8 (495) 123-45-67', search_other = ? WHERE id = 3", (old_other,))
+    raw.commit()
+    # what the old keys find: not «д'Артаньян» by "дартаньян"
+    assert raw.execute("SELECT rowid FROM clients_fts WHERE clients_fts MATCH '\"дартаньян\"*'").fetchall() == []
+    raw.close()
+
+    database = open_database(resolve_url(db_path))
+    try:
+        assert database.revision() == HEAD_REVISION
+
+        def names(text: str) -> list[str]:
+            return [row.name for row in clients.search_clients(UnitOfWork(database), text).rows]
+
+        for typed in ("дартаньян", "д'артаньян", "Д’Артаньян", "артаньян"):
+            assert names(typed) == ["ИП д'Артаньян Ш."], typed
+        for typed in ("иванов", "ивановпетров", "Иванов-Петров", "петров"):
+            assert names(typed) == ["Иванов-Петров Сергей"], typed
+        for typed in ("обрайен", "о'брайен", "aobrien", "obrien", "a.obrien@romashka.ru", "4951234567", "123-45-67"):
+            assert names(typed) == ["ООО «Ромашка»"], typed  # contact persons and their e-mails too
+        assert names("да") == ["ИП д'Артаньян Ш."]  # the sort key, by which one or two letters list names
+        with database.engine.connect() as conn:
+            conn.exec_driver_sql("INSERT INTO clients_fts(clients_fts, rank) VALUES ('integrity-check', 1)")
+            triggers = conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'").scalars().all()
+        assert sorted(triggers) == ["clients_fts_delete", "clients_fts_insert", "clients_fts_update"]
+        # and the index still follows an edit after the upgrade (the update trigger is back)
+        card = clients.get_client(UnitOfWork(database), 1)
+        fields = card.fields()
+        clients.update_client(UnitOfWork(database), 1, card.version, ClientFields(**{
+            **{n: getattr(fields, n) for n in fields.__dataclass_fields__}, "name": "ИП Портос"}))
+        assert names("дартаньян") == [] and names("портос") == ["ИП Портос"]
+    finally:
+        database.dispose()

@@ -64,6 +64,23 @@ def test_email_whole_or_in_part(uow: Callable[[], UnitOfWork], base: dict[str, i
     assert _names(uow, "sales@alpha") == ["Alpha Logistics LLC"]
 
 
+@pytest.mark.parametrize("typed", ["дартаньян", "д'артаньян", "Д’Артаньян", "дʼАртаньян", "д'Арт", "артаньян"])
+def test_an_apostrophe_in_a_name_is_found_however_it_is_typed(uow: Callable[[], UnitOfWork],
+                                                              add_client: Callable[..., int], typed: str) -> None:
+    add_client("ООО «Ромашка»")
+    add_client("ИП д'Артаньян Ш.", kind=ClientKind.SOLE_TRADER)
+    assert _names(uow, typed) == ["ИП д'Артаньян Ш."]
+
+
+@pytest.mark.parametrize("typed", ["иванов", "петров", "ивановпетров", "Иванов-Петров", "иванов–петров",
+                                   "иванов петров"])
+def test_a_hyphenated_name_is_found_by_its_parts_and_joined(uow: Callable[[], UnitOfWork],
+                                                            add_client: Callable[..., int], typed: str) -> None:
+    add_client("ООО «Ромашка»")
+    add_client("Иванов-Петров Сергей Юрьевич", kind=ClientKind.PERSON)
+    assert _names(uow, typed) == ["Иванов-Петров Сергей Юрьевич"]
+
+
 def test_name_match_ranks_above_a_contact_person_match(uow: Callable[[], UnitOfWork],
                                                        base: dict[str, int]) -> None:
     # "Ёлка" is the client's name; "Ёлкина" is a contact person of another client.
@@ -116,7 +133,8 @@ def test_an_edit_is_found_under_the_new_name_only(uow: Callable[[], UnitOfWork],
 
 def test_the_portable_search_finds_the_same_as_fts5(database, base: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
     """Other databases (PostgreSQL) search the same folded columns with LIKE; same answers."""
-    queries = ["елка", "звезда", "4951234567", "7707", "info@elka-trade.ru", "елк", "alpha log", "петровна"]
+    queries = ["елка", "звезда", "4951234567", "7707", "info@elka-trade.ru", "елк", "alpha log", "петровна",
+               "elka-trade", "elkatrade", "alpha-log", "и.и."]
     for text in queries:
         with UnitOfWork(database) as work:
             fts = {r.id for r in work.listing.page(ClientQuery(text=text)).rows}

@@ -382,9 +382,24 @@ def test_reminders(base: list[ClientBundle]) -> None:
     assert recurrences[Recurrence.NONE] > 0.6 * len(reminders)
 
 
+def test_clients_come_over_two_years_and_their_history_after_them(base: list[ClientBundle]) -> None:
+    for bundle in base:
+        came = bundle.created_at
+        assert came is not None and NOW - timedelta(days=730) <= came <= NOW
+        assert all(d.opened_on >= came.date() for d in bundle.deals)
+        assert all(i.occurred_at > came for i in bundle.interactions)
+        assert all(r.due_at > came for r in bundle.reminders)
+    months = Counter((b.created_at.year, b.created_at.month) for b in base if b.created_at)
+    assert len(months) == 25  # from March 2023 (part) to March 2025 (part)
+    reminders = [r for b in base for r in b.reminders]
+    assert 0 < sum(r.due_at < NOW for r in reminders) <= 0.025 * len(reminders)
+
+
 def test_every_datetime_is_aware_utc(base: list[ClientBundle]) -> None:
     for bundle in base:
-        for moment in [i.occurred_at for i in bundle.interactions] + [r.due_at for r in bundle.reminders]:
+        assert bundle.created_at is not None
+        for moment in [i.occurred_at for i in bundle.interactions] + [r.due_at for r in bundle.reminders] + [
+                bundle.created_at]:
             assert moment.tzinfo is not None and moment.utcoffset() == timedelta(0)
         for contact in bundle.contacts:
             assert contact.birth_date is None or type(contact.birth_date) is date

@@ -201,7 +201,9 @@ def test_effective_due_is_the_later_of_due_and_snooze() -> None:
         (msk(2024, 11, 30, 15), 3, msk(2025, 2, 28, 9)),
         (msk(2024, 1, 31, 15), 1, msk(2024, 2, 29, 9)),
         (msk(2024, 5, 10, 8), 0, msk(2024, 5, 10, 9)),
-        (msk(2024, 5, 10, 15), 12, msk(2025, 5, 10, 9)),
+        # 10 May 2025 is a Saturday after the Victory Day days off (8 and 9 May): Wednesday 7 May
+        (msk(2024, 5, 10, 15), 12, msk(2025, 5, 7, 9)),
+        (msk(2024, 5, 14, 15), 12, msk(2025, 5, 14, 9)),  # a working Wednesday stays
     ],
 )
 def test_hook_is_months_ahead_at_the_start_of_the_working_day(

@@ -16,7 +16,17 @@ from hypothesis import strategies as st
 
 from salesdesk.domain.model import ClientFields, ContactFields
 from salesdesk.domain.search import SearchQuery, guess_city, parse_query, search_document
-from salesdesk.domain.text import clean_notes, collapse_spaces, digits, fold, parse_amount, sort_key, words
+from salesdesk.domain.text import (
+    clean_notes,
+    collapse_spaces,
+    digits,
+    fold,
+    index_words,
+    parse_amount,
+    search_words,
+    sort_key,
+    words,
+)
 
 
 def finds(query: str, client: ClientFields, contacts: Iterable[ContactFields] = ()) -> bool:
@@ -136,8 +146,9 @@ def test_sort_key_keeps_words_of_the_name_that_happen_to_be_legal_form_words(nam
         ("ип иванов", ("иванов",)),
         ("ООО", ("ооо",)),  # a query of only a legal form still means something
         ("ЁЛКА", ("елка",)),
-        ("Иванов-Петров", ("иванов", "петров")),
-        ("a.b", ("a", "b")),
+        ("Иванов-Петров", ("ивановпетров",)),  # joined; the index holds it joined and in parts
+        ("a.b.c", ("abc",)),
+        ("Д’Артаньян", ("дартаньян",)),
         ("NEAR(", ("near",)),
         ("AND OR NOT", ("and", "or", "not")),
         ("8 495 123 45 67", ("84951234567",)),
@@ -214,6 +225,48 @@ def test_a_client_is_found_by_typing_its_own_name(name: str) -> None:
     assert finds(name, client)
     assert finds(name.upper(), client)
     assert finds(name.replace("ё", "е").replace("Ё", "Е"), client)
+
+
+# Punctuation inside words: apostrophes, hyphens and dashes, quotes, dots -------------------------
+
+ARTAGNAN = ClientFields(name="ИП д'Артаньян Ш.", full_name="Индивидуальный предприниматель д'Артаньян Шарль")
+DOUBLE = ContactFields(full_name="Иванов-Петров Сергей Юрьевич", emails=("s.ivanov-petrov@mail.ru",))
+
+
+@pytest.mark.parametrize("query", ["дартаньян", "д'артаньян", "Д’Артаньян", "Дʼартаньян", "д`артаньян", "ДАРТАНЬЯН",
+                                   "дарт", "артаньян", "д'арт", "шарль д'артаньян", "«д'Артаньян»"])
+def test_an_apostrophe_is_folded_out_however_it_is_typed(query: str) -> None:
+    assert finds(query, ARTAGNAN)
+
+
+@pytest.mark.parametrize("query", ["иванов", "петров", "ивановпетров", "Иванов-Петров", "иванов–петров",
+                                   "иванов—петров", "иванов петров", "ИВАНОВ-ПЕТ", "s.ivanov-petrov",
+                                   "ivanovpetrov", "s.ivanov-petrov@mail.ru"])
+def test_a_hyphenated_name_is_found_whole_joined_and_by_its_parts(query: str) -> None:
+    assert finds(query, ClientFields(name="ООО «Ромашка»"), [DOUBLE])
+
+
+@pytest.mark.parametrize(("query", "name"), [
+    ("елка", "ООО „Ёлка“"), ("елка", 'ООО "Ёлка"'), ("ии", "ИП Иванов И.И."), ("иванов и.и.", "ИП Иванов И.И."),
+    ("ростов-на-дону", "Ростов-на-Дону Трейд"), ("ростовнадону", "Ростов-на-Дону Трейд"),
+    ("дону", "Ростов-на-Дону Трейд"),
+    ("romashka.ru", "romashka.ru"), ("romashkaru", "Romashka.ru"),
+])
+def test_quotes_and_dots_are_folded_out(query: str, name: str) -> None:
+    assert finds(query, ClientFields(name=name))
+
+
+def test_index_and_query_words() -> None:
+    assert index_words("д'Артаньян") == ["д", "артаньян", "дартаньян"]
+    assert index_words("Иванов-Петров") == ["иванов", "петров", "ивановпетров"]
+    assert index_words("Ромашка — Опт") == ["ромашка", "опт"]  # a dash between words joins nothing
+    assert search_words("Д’Артаньян") == search_words("дʼартаньян") == ["дартаньян"]
+    assert search_words("Ромашка — Опт") == ["ромашка", "опт"]
+
+
+def test_an_apostrophe_inside_a_name_does_not_split_its_sort_key() -> None:
+    assert sort_key("д'Артаньян") == sort_key("Д’Артаньян") == sort_key("Дартаньян") == "дартаньян"
+    assert sort_key("ООО 'Ромашка'") == "ромашка"  # apostrophes as quotes still go
 
 
 def test_typing_a_12_digit_inn_digit_by_digit_never_loses_the_client() -> None:
