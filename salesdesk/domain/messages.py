@@ -381,7 +381,6 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{field} {value}: before the deal was opened",
     ),
     "field.result": ("Итог", "Result"),
-    "cli.renewal_planned": ("Напоминание о продлении", "Renewal reminder"),
     "cli.report_name": ("Укажите отчёт: {names} (или --list)", "Name a report: {names} (or --list)"),
     "cli.report_empty": ("Нет данных для этих условий.", "Nothing to show for these parameters."),
     # What the command line prints (item labels reuse field.*). {n:n} groups a count, {n:a|b|c} picks
