@@ -466,7 +466,7 @@ def _export(database: Database, args: argparse.Namespace) -> int:
         _emit_json(result.as_json())
     else:
         print(msg("cli.export.done", file=result.path, clients=result.clients, contacts=result.contacts,
-                  deals=result.deals, reminders=result.reminders))
+                  deals=result.deals, reminders=result.reminders, interactions=result.interactions))
     return EXIT_OK
 
 

@@ -344,3 +344,15 @@ def test_deal_add_says_the_renewal_sentence_the_window_shows(tmp_path: Path,
     code, _, err = run(capsys, "--db", db, "--lang", "en", *deal)
     assert "A reminder to offer new terms will come on Monday, 31 December 2029 — 7 January is a day off." \
            in err.splitlines()
+
+
+def test_export_says_how_many_history_entries_it_wrote(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = new_base(tmp_path / "x.sqlite")
+    client = _client(capsys, db)
+    for summary in ("Звонок", "Встреча в офисе"):
+        assert run(capsys, "--db", db, "log", str(client), summary)[0] == 0
+    target = tmp_path / "база.xlsx"
+    code, out, _ = run(capsys, "--db", db, "--lang", "ru", "export", str(target))
+    assert code == 0 and out.strip().endswith("0 напоминаний, 2 записи истории контактов")
+    code, out, _ = run(capsys, "--db", db, "--lang", "en", "export", str(target))
+    assert code == 0 and out.strip().endswith("0 reminders, 2 contact history entries")
