@@ -192,6 +192,9 @@ class MainWindow(QMainWindow):
         self.notice = NoticeBar()
         self.notices = BottomOverlay(self.table_stack)
         self.notices.add(self.notice)
+        # the list ends above the notice (its top rows stay put): a row chosen while the notice is up
+        # is scrolled into view above it, and the last rows can be scrolled out from under it
+        self.notices.covered.connect(self._on_notices_covered)
         self.splitter.addWidget(left)
         self.deals_panel = DealsPanel(self.uow, self.runner)
         self.tabs = QTabWidget()
@@ -374,6 +377,10 @@ class MainWindow(QMainWindow):
         if self.reports_panel is not None:
             self.reports_panel.set_managers(managers)
         self.card.set_reference(industries, managers)
+
+    @Slot(int)
+    def _on_notices_covered(self, height: int) -> None:
+        self.table_stack.setContentsMargins(0, 0, 0, height)
 
     def _restore_layout(self) -> None:
         self._restore_geometry()

@@ -67,3 +67,19 @@ def test_the_card_lists_keep_the_users_widths_across_restarts(
     again = start()
     assert again.card.contacts_view.header().sectionSize(1) == 77
     again.wait_for_jobs()
+
+
+def test_a_row_chosen_while_a_notice_is_up_is_shown_above_it(qtbot: QtBot, make_window: Window,
+                                                              add_client: Callable[..., int]) -> None:
+    for number in range(60):
+        add_client(f"ООО «Клиент {number:02}»")
+    window = make_window()
+    window.notice.show_message("Добавлено 60 клиентов.", kind="success")
+    QCoreApplication.sendPostedEvents()
+    last = window.model.index(window.model.rowCount() - 1, 0)
+    window.table.setCurrentIndex(last)  # e.g. opened from a reminder: the list scrolls to it
+    window.table.scrollTo(last)
+    QCoreApplication.sendPostedEvents()
+    row_bottom = window.table.viewport().mapToGlobal(window.table.visualRect(last).bottomLeft()).y()
+    assert window.table.visualRect(last).isValid()
+    assert row_bottom < window.notice.mapToGlobal(QPoint(0, 0)).y()
