@@ -430,6 +430,8 @@ class Shooter:
         window.table.setFocus()
         pump()
         self.save("main", window.grab().toImage())
+        window.notice.hide()  # shown once is enough: the other pictures show what is under it
+        pump(50)
 
     def who(self, window: MainWindow) -> None:
         from salesdesk.ui.who_dialog import WhoAreYouDialog
