@@ -466,7 +466,7 @@ def _export(database: Database, args: argparse.Namespace) -> int:
         _emit_json(result.as_json())
     else:
         print(msg("cli.export.done", file=result.path, clients=result.clients, contacts=result.contacts,
-                  deals=result.deals, reminders=result.reminders))
+                  deals=result.deals, reminders=result.reminders, interactions=result.interactions))
     return EXIT_OK
 
 
@@ -540,9 +540,9 @@ def _deal_add(database: Database, args: argparse.Namespace) -> int:
                     {"was": result.client_was.value, "now": "active"}})
         return EXIT_OK
     print(result.id)
-    if renewal is not None:
-        print(f"{msg('cli.renewal_planned')}: {renewal.due_at.astimezone():%d.%m.%Y} — {renewal.text}",
-              file=sys.stderr)
+    if renewal is not None and fields.contract_end is not None:
+        # the sentence the deal editor shows, day off included
+        print(deals.renewal_note(fields.contract_end, renewal_days, datetime.now(UTC)), file=sys.stderr)
     if result.client_was is not None:
         from salesdesk.services import clients
 

@@ -6,7 +6,8 @@ Usage (from the repository root)::
 
 What it does:
 
-* Without ``DISPLAY`` it starts its own ``Xvfb :NN -screen 0 1920x1080x24`` on a free display
+* Without ``DISPLAY`` it starts its own ``Xvfb :NN -screen 0 1366x768x24`` (the small office
+  screen issue 9 was tried on) on a free display
   number and stops it at the end. Without Xvfb it warns and falls back to
   ``QT_QPA_PLATFORM=offscreen`` (the pictures are the same widgets, rendered in memory).
 * Everything runs in a temporary data folder (``SALESDESK_DATA_DIR`` is set before ``salesdesk``
@@ -19,8 +20,12 @@ What it does:
 
 Pictures, for each language ``<lang>`` (existing files are overwritten):
 
-* ``main_<lang>.png`` -- the window at 1280x720, a legal entity with a full card selected, the
-  reminders panel with overdue items;
+* ``main_<lang>.png`` -- the window at 1366x768, a legal entity with a full card selected, the
+  reminders panel with the manager's own ("Mine") reminders, overdue first, and the start-up notice
+  floating over the bottom of the list;
+* ``who_<lang>.png`` -- the "Who are you?" question of a first start;
+* ``long_name_<lang>.png`` -- a card whose very long name takes two lines, elided;
+* ``import_<lang>.png`` -- the import preview, a row matched by INN under another name flagged;
 * ``search_<lang>.png`` -- a Russian name prefix typed into the search box, the list filtered;
 * ``card_error_<lang>.png`` -- the card with an INN whose check digit is wrong: the message under
   the field, Save disabled;
@@ -31,12 +36,16 @@ Pictures, for each language ``<lang>`` (existing files are overwritten):
 * ``settings_<lang>.png`` -- the Settings dialog;
 * ``deals_<lang>.png`` -- the Deals tab: every deal of the office with its filters and totals;
 * ``reports_<lang>.png`` -- the Reports tab: sales by industry for the last quarter, chart and table;
+* ``pipeline_<lang>.png`` -- the pipeline, with its choice of the date deals are counted by and the
+  "Counted by" part of its parameters line;
 * ``completeness_<lang>.png`` -- the report on how well each manager keeps the base.
 
 With a C/POSIX locale the process uses ``LANG=en_GB.UTF-8`` (Qt would otherwise format English
 dates as "29 11 2026"); Russian formats come from ``i18n.install`` either way.
 The Russian interface needs ``salesdesk/resources/i18n/salesdesk_ru.qm``; without it the Russian
 run shows English strings (the data and the core's messages are still Russian) and says so.
+Each picture is quantised to 256 colours with imagemagick's ``convert`` when it is installed
+(under ~100 KB each), so the README's pictures keep the repository light.
 Exit status: 0 when every picture was saved, 1 otherwise.
 """
 
@@ -64,11 +73,14 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "docs" / "screenshots"
-SCREEN = "1920x1080x24"
-MAIN_SIZE = (1280, 720)
+SCREEN = "1366x768x24"
+MAIN_SIZE = (1366, 768)
 NARROW_SIZE = (900, 640)
 DEMO_CLIENTS = 3000
 DEMO_SEED = 2026
+LONG_NAME = ("Общество с ограниченной ответственностью «Научно-производственное объединение "
+             "„Северо-Западная строительно-монтажная и проектно-изыскательская компания по развитию "
+             "транспортной инфраструктуры, жилищно-коммунального хозяйства и энергетики“»")
 # Search prefixes to try, in order; the first that finds a handful of clients is typed.
 SEARCH_PREFIXES = ("Строй", "Волг", "Смирн", "Агро", "Сиб", "Иван")
 TIMEOUT_MS = 20_000
@@ -268,6 +280,8 @@ class Picks:
     contacts: int
     contact_person: int
     search_text: str
+    manager: int | None  # who "I" am in the pictures: the main client's manager
+    long_name: int
 
 
 def pick_clients(uow: Callable[[], Any]) -> Picks:
@@ -298,7 +312,20 @@ def pick_clients(uow: Callable[[], Any]) -> Picks:
         if 3 <= clients.count_clients(uow(), ClientQuery(text=prefix)) <= 60:
             text = prefix
             break
-    return Picks(main_id, contact_client[0], person.id, text)
+    from salesdesk.domain.model import ClientFields
+
+    long_name = clients.create_client(uow(), ClientFields(name=LONG_NAME, inn="7802312751", city="Санкт-Петербург")).id
+    return Picks(main_id, contact_client[0], person.id, text, scored[0][2].client.owner_id, long_name)
+
+
+def shrink(path: Path) -> None:
+    """Keep the repository light: a window picture in 256 colours, without metadata, is a third of
+    the size and looks the same (flat colours, no photographs). Needs imagemagick's ``convert``."""
+    convert = shutil.which("convert")
+    if convert is None:
+        return
+    subprocess.run([convert, str(path), "-strip", "-dither", "None", "-colors", "256", f"PNG8:{path}"],
+                   check=False, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 # The session -----------------------------------------------------------------------------------
@@ -323,6 +350,7 @@ class Shooter:
         path = self.out / f"{name}_{self.lang}.png"
         if not image.save(str(path), "PNG"):
             raise OSError(f"could not write {path}")
+        shrink(path)
         self.saved.append(path)
         say(f"saved {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path} "
             f"({image.width()}x{image.height()})")
@@ -334,6 +362,9 @@ class Shooter:
 
         settings = Settings(self.scratch / f"settings-{self.lang}-{tag}.ini")
         settings.language = self.lang
+        # "I" am the main client's manager in the demo base; nobody is chosen yet in the empty one
+        settings.current_manager_id = self.picks.manager if db is self.demo_db else None
+        settings.asked_who = True  # the question has a picture of its own
         window = MainWindow(lambda: UnitOfWork(db), settings)
         window.resize(*size)
         window.show()
@@ -375,6 +406,9 @@ class Shooter:
         window = self.open_window(self.demo_db, "demo")
         try:
             self.shot("main", lambda: self.main(window))
+            self.shot("who", lambda: self.who(window))
+            self.shot("long_name", lambda: self.long_name(window))
+            self.shot("import", lambda: self.import_preview(window))
             self.shot("search", lambda: self.search(window))
             self.shot("card_error", lambda: self.card_error(window))
             self.shot("contacts", lambda: self.contacts(window))
@@ -382,6 +416,7 @@ class Shooter:
             self.shot("settings", lambda: self.settings(window))
             self.shot("deals", lambda: self.deals(window))
             self.shot("reports", lambda: self.reports(window))
+            self.shot("pipeline", lambda: self.pipeline(window))
             self.shot("completeness", lambda: self.completeness(window))
             self.shot("narrow", lambda: self.narrow(window))
         finally:
@@ -395,6 +430,62 @@ class Shooter:
         window.table.setFocus()
         pump()
         self.save("main", window.grab().toImage())
+        window.notice.hide()  # shown once is enough: the other pictures show what is under it
+        pump(50)
+
+    def who(self, window: MainWindow) -> None:
+        from salesdesk.ui.who_dialog import WhoAreYouDialog
+
+        dialog = WhoAreYouDialog(window.uow, window)
+        dialog.show()
+        pump()
+        self.save("who", with_dialog(window, dialog))
+        dialog.reject()
+        dialog.deleteLater()
+        pump(50)
+
+    def long_name(self, window: MainWindow) -> None:
+        self.select(window, self.picks.long_name)
+        window.card.tabs.setCurrentIndex(0)
+        pump()
+        self.save("long_name", window.grab().toImage())
+
+    def import_preview(self, window: MainWindow) -> None:
+        import openpyxl
+
+        from salesdesk.ui.import_wizard import ImportWizard
+
+        main = window.card  # the main client: a row of the file carries its INN under another name
+        self.select(window, self.picks.main)
+        inn = main.widgets["inn"].text()  # type: ignore[attr-defined]
+        book = openpyxl.Workbook()
+        sheet = book.active
+        assert sheet is not None
+        sheet.append(["Наименование", "ИНН", "Телефон", "Город", "Контактное лицо"])
+        sheet.append(["ПАО «Сбербанк»", inn, "+7 495 500-55-50", "Москва", "Кузнецова Ольга"])
+        sheet.append(["ООО «Берёзка»", "7736207543", "8 (812) 123-45-67", "Санкт-Петербург", "Петров Иван"])
+        sheet.append(["ИП Соколов Андрей Викторович", "", "+7 916 555-12-34", "Тверь", ""])
+        sheet.append(["АО «Ошибка»", "7707083894", "", "Казань", ""])
+        sheet.append(["ООО «Ромашка-Трейд»", "", "", "Самара", "Лаврентьева Александра"])
+        for name, city in (("ООО «Северный ветер»", "Архангельск"), ("АО «Уралкабель-Сервис»", "Екатеринбург"),
+                           ("ИП Михайлова Е.В.", "Калуга"), ("ООО «ТехноПарк-Юг»", "Краснодар"),
+                           ("ООО «Волжские мастерские»", "Самара"), ("ЗАО «Балтийский берег»", "Калининград")):
+            sheet.append([name, "", "", city, ""])
+        path = self.scratch / f"import-{self.lang}.xlsx"
+        book.save(path)
+        wizard = ImportWizard(window.uow, window.runner, window, path)
+        wizard.show()
+        wait_until(wizard.file_page.isComplete, "the file read")
+        wizard.next()
+        wizard.next()
+        wizard.next()
+        preview = wizard.preview_page
+        wait_until(preview.isComplete, "the import preview")
+        pump()
+        self.save("import", with_dialog(window, wizard))
+        wizard.reject()
+        wizard.deleteLater()
+        pump(50)
 
     def search(self, window: MainWindow) -> None:
         text = self.picks.search_text
@@ -512,6 +603,15 @@ class Shooter:
 
     def reports(self, window: MainWindow) -> None:
         self._report(window, "sales_by_industry", "reports", preset="last_quarter")
+
+    def pipeline(self, window: MainWindow) -> None:
+        window.open_report("pipeline")
+        panel = window.reports_panel
+        assert panel is not None
+        wait_until(lambda: not panel.busy and panel.report is not None and panel.report.name == "pipeline",
+                   "the pipeline")
+        pump(300)
+        self.save("pipeline", window.grab().toImage())
 
     def completeness(self, window: MainWindow) -> None:
         self._report(window, "completeness_by_manager", "completeness")

@@ -381,7 +381,6 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{field} {value}: before the deal was opened",
     ),
     "field.result": ("Итог", "Result"),
-    "cli.renewal_planned": ("Напоминание о продлении", "Renewal reminder"),
     "cli.report_name": ("Укажите отчёт: {names} (или --list)", "Name a report: {names} (or --list)"),
     "cli.report_empty": ("Нет данных для этих условий.", "Nothing to show for these parameters."),
     # What the command line prints (item labels reuse field.*). {n:n} groups a count, {n:a|b|c} picks
@@ -419,10 +418,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.export.done": (
         "{clients:n} {clients:клиент выгружен|клиента выгружено|клиентов выгружено} в {file}: "
         "{contacts:n} {contacts:контактное лицо|контактных лица|контактных лиц}, "
-        "{deals:n} {deals:сделка|сделки|сделок}, {reminders:n} {reminders:напоминание|напоминания|напоминаний}",
+        "{deals:n} {deals:сделка|сделки|сделок}, {reminders:n} {reminders:напоминание|напоминания|напоминаний}, "
+        "{interactions:n} {interactions:запись|записи|записей} истории контактов",
         "{clients:n} {clients:client|clients} exported to {file}: "
         "{contacts:n} {contacts:contact person|contact persons}, "
-        "{deals:n} {deals:deal|deals}, {reminders:n} {reminders:reminder|reminders}",
+        "{deals:n} {deals:deal|deals}, {reminders:n} {reminders:reminder|reminders}, "
+        "{interactions:n} contact history {interactions:entry|entries}",
     ),
     "cli.progress": ("{done:n} из {total:n}", "{done:n} of {total:n}"),
     "field.date_from": ("Начало периода", "Period start"),

@@ -138,6 +138,7 @@ class ClientCard(QWidget):
         self.messages: dict[str, FieldMessage] = {}
         self._labels: dict[str, QLabel] = {}
         self._fitters: dict[QTreeView, FittedColumns] = {}
+        self._kept_widths: dict[str, dict[int, int]] = {}  # from an earlier run, by list name
         self._build()
         self._duplicate_timer = QTimer(self)
         self._duplicate_timer.setSingleShot(True)
@@ -245,6 +246,19 @@ class ClientCard(QWidget):
         self._fill_reference_combos()
         self._set_dirty(self._dirty)
 
+    def column_widths(self) -> dict[str, dict[int, int]]:
+        """The widths the user dragged in the card's lists, by list name, for the window to keep."""
+        widths = dict(self._kept_widths)  # lists not built in this run keep what they had
+        widths.update((view.objectName(), dict(fitter.user_widths)) for view, fitter in self._fitters.items())
+        return widths
+
+    def restore_column_widths(self, widths: dict[str, dict[int, int]]) -> None:
+        """Give the lists back the widths the user dragged in an earlier run (now, or when the
+        editor is built)."""
+        self._kept_widths = {name: dict(columns) for name, columns in widths.items()}
+        for view, fitter in self._fitters.items():
+            fitter.restore(self._kept_widths.get(view.objectName(), {}))
+
     @Slot(int)
     def _on_notices_covered(self, height: int) -> None:
         page = self.requisites_scroll.widget()
@@ -339,11 +353,12 @@ class ClientCard(QWidget):
         self.requisites_scroll = scroll
         return scroll
 
-    def _list_view(self, headers: list[str], stretch: int, keep: tuple[int, ...] = (),
+    def _list_view(self, name: str, headers: list[str], stretch: int, keep: tuple[int, ...] = (),
                    share: float = 0.4) -> tuple[QTreeView, QStandardItemModel]:
         """A read-only list: the columns fit their contents, the *stretch* column takes the spare
-        room, and a width the user dragged is kept."""
+        room, and a width the user dragged is kept (across restarts: see column_widths)."""
         view = QTreeView()
+        view.setObjectName(name)
         model = QStandardItemModel(0, len(headers), view)
         model.setHorizontalHeaderLabels(headers)
         view.setModel(model)
@@ -353,14 +368,16 @@ class ClientCard(QWidget):
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self._fitters[view] = FittedColumns(view, stretch, keep, share)
+        if name in self._kept_widths:
+            self._fitters[view].restore(self._kept_widths[name])
         return view, model
 
     def _build_contacts(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
         self.contacts_view, self.contacts_model = self._list_view(
-            [self.tr("Full name"), self.tr("Position"), self.tr("Age"), self.tr("Phones"), self.tr("E-mails")], 0,
-            share=0.5)
+            "contacts", [self.tr("Full name"), self.tr("Position"), self.tr("Age"), self.tr("Phones"),
+                         self.tr("E-mails")], 0, share=0.5)
         self.contacts_hint = QLabel(self.tr("Save the new card first, then add its contact persons."))
         self.contacts_hint.setWordWrap(True)
         row = QHBoxLayout()
@@ -391,7 +408,8 @@ class ClientCard(QWidget):
         row.addWidget(self.delete_entry_button)
         row.addStretch(1)
         self.history_view, self.history_model = self._list_view(
-            [self.tr("When"), self.tr("What"), self.tr("Summary"), self.tr("Result"), self.tr("Who")], 2, keep=(0,))
+            "history", [self.tr("When"), self.tr("What"), self.tr("Summary"), self.tr("Result"), self.tr("Who")], 2,
+            keep=(0,))
         self.history_empty = QLabel(self.tr("Nothing recorded yet: log calls, meetings and letters here."))
         self.history_empty.setStyleSheet(MUTED)
         layout.addLayout(row)
@@ -413,7 +431,7 @@ class ClientCard(QWidget):
             row.addWidget(button)
         row.addStretch(1)
         self.deals_view, self.deals_model = self._list_view(
-            [self.tr("Deal"), self.tr("Stage"), self.tr("Amount"), self.tr("Opened"), self.tr("Closed"),
+            "deals", [self.tr("Deal"), self.tr("Stage"), self.tr("Amount"), self.tr("Opened"), self.tr("Closed"),
              self.tr("Contract ends")], 0, keep=(2,))
         self.deals_empty = QLabel(self.tr("No deals with this client yet."))
         self.deals_empty.setStyleSheet(MUTED)
@@ -431,7 +449,7 @@ class ClientCard(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         self.reminders_view, self.reminders_model = self._list_view(
-            [self.tr("Due"), self.tr("Reminder"), self.tr("Repeat"), self.tr("State")], 1, keep=(0,))
+            "reminders", [self.tr("Due"), self.tr("Reminder"), self.tr("Repeat"), self.tr("State")], 1, keep=(0,))
         row = QHBoxLayout()
         self.hook_button = QPushButton(self.tr("Remind me…"))
         self.hook_button.setMenu(hook_menu(self, self._hook))

@@ -265,7 +265,8 @@ class DealsPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
-        for i, width in enumerate((95, 220, 240, 110, 130, 95, 110, 140)):
+        # the deal's title gets the room: on a 1366-pixel screen it is read whole, the manager's name needs less
+        for i, width in enumerate((95, 240, 330, 110, 130, 95, 110, 140)):
             header.resizeSection(i, width)
         header.setStretchLastSection(True)
         layout.addWidget(self.table, 1)

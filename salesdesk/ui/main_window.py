@@ -60,7 +60,7 @@ from salesdesk.ui.geometry import place_window
 from salesdesk.ui.progress import ProgressTask
 from salesdesk.ui.reminders_panel import ReminderNotifier, RemindersPanel
 from salesdesk.ui.settings import Settings
-from salesdesk.ui.widgets import NoticeBar, scaled_font
+from salesdesk.ui.widgets import BottomOverlay, NoticeBar, scaled_font
 from salesdesk.ui.workers import Runner
 
 if TYPE_CHECKING:
@@ -136,8 +136,6 @@ class MainWindow(QMainWindow):
         layout.addLayout(search_row)
         self.filters = FilterBar()
         layout.addWidget(self.filters)
-        self.notice = NoticeBar()
-        layout.addWidget(self.notice)
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -189,6 +187,14 @@ class MainWindow(QMainWindow):
         self.table_stack.addWidget(self.table)
         self.table_stack.addWidget(self.empty)
         layout.addWidget(self.table_stack, 1)
+        # over the bottom of the list, not in the layout: a notice appearing or closing must not move
+        # the row under the pointer, and the top rows (where a click is likely) stay uncovered
+        self.notice = NoticeBar()
+        self.notices = BottomOverlay(self.table_stack)
+        self.notices.add(self.notice)
+        # the list ends above the notice (its top rows stay put): a row chosen while the notice is up
+        # is scrolled into view above it, and the last rows can be scrolled out from under it
+        self.notices.covered.connect(self._on_notices_covered)
         self.splitter.addWidget(left)
         self.deals_panel = DealsPanel(self.uow, self.runner)
         self.tabs = QTabWidget()
@@ -372,6 +378,10 @@ class MainWindow(QMainWindow):
             self.reports_panel.set_managers(managers)
         self.card.set_reference(industries, managers)
 
+    @Slot(int)
+    def _on_notices_covered(self, height: int) -> None:
+        self.table_stack.setContentsMargins(0, 0, 0, height)
+
     def _restore_layout(self) -> None:
         self._restore_geometry()
         state = self.settings.bytes("window/state")
@@ -383,6 +393,7 @@ class MainWindow(QMainWindow):
         splitter = self.settings.bytes("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
+        self.card.restore_column_widths(self.settings.column_widths("card/columns"))
         # A restored header may carry an old sort; the query decides the order.
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
 
@@ -410,6 +421,7 @@ class MainWindow(QMainWindow):
         self.settings.set_bytes("window/state", self.saveState())
         self.settings.set_bytes("window/header", self.table.horizontalHeader().saveState())
         self.settings.set_bytes("window/splitter", self.splitter.saveState())
+        self.settings.set_column_widths("card/columns", self.card.column_widths())
         self.settings.set_mapping("window/filters", self.filters.state())
         self.settings.sync()
 

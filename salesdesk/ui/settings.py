@@ -126,6 +126,29 @@ class Settings:
     def set_mapping(self, key: str, value: dict[str, Any]) -> None:
         self.q.setValue(key, value)
 
+    def column_widths(self, group: str) -> dict[str, dict[int, int]]:
+        """Column widths the user dragged, by list name, kept under *group* as "column:width,…"
+        strings (plain text in the INI file, readable by any later version)."""
+        result: dict[str, dict[int, int]] = {}
+        self.q.beginGroup(group)
+        try:
+            for name in self.q.childKeys():
+                widths: dict[int, int] = {}
+                for pair in str(self.q.value(name, "")).split(","):
+                    column, _, width = pair.partition(":")
+                    if column.strip().isdigit() and width.strip().isdigit():
+                        widths[int(column)] = int(width)
+                result[name] = widths
+        finally:
+            self.q.endGroup()
+        return result
+
+    def set_column_widths(self, group: str, widths: dict[str, dict[int, int]]) -> None:
+        self.q.remove(group)
+        for name, columns in widths.items():
+            if columns:
+                self.q.setValue(f"{group}/{name}", ",".join(f"{c}:{w}" for c, w in sorted(columns.items())))
+
     def sync(self) -> None:
         self.q.sync()
 

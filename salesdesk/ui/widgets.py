@@ -355,6 +355,14 @@ class FittedColumns(QObject):
         if not self._fitting:
             self.user_widths[column] = new
 
+    def restore(self, widths: dict[int, int]) -> None:
+        """Take the widths the user dragged in an earlier run (columns that exist, readable widths)."""
+        model = self.view.model()
+        count = model.columnCount() if model is not None else 0
+        self.user_widths = {c: max(w, self.view.header().minimumSectionSize())
+                            for c, w in widths.items() if 0 <= c < count}
+        self.fit()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
             self.fit()

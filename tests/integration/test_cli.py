@@ -328,3 +328,31 @@ def test_a_won_deal_tells_a_script_what_the_client_was(tmp_path: Path, capsys: p
     code, out, _ = run(capsys, "--db", db, "deal", "add", str(client), "--title", "Сервис", "--amount", "5",
                        "--stage", "won", "--json")
     assert code == 0 and json.loads(out)["client_status"] == {"was": "prospect", "now": "active"}
+
+
+def test_deal_add_says_the_renewal_sentence_the_window_shows(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 9, item 15: the planned day and the day off it avoided, in the deal editor's words."""
+    db = new_base(tmp_path / "x.sqlite")
+    client = _client(capsys, db)
+    deal = ("deal", "add", str(client), "--title", "Годовое обслуживание", "--amount", "100", "--stage", "won",
+            "--opened", "10.01.2026", "--closed", "15.01.2026", "--contract-end", "17.01.2030", "--renewal-days", "10")
+    code, _, err = run(capsys, "--db", db, "--lang", "ru", *deal)
+    assert code == 0
+    assert "Напоминание предложить новые условия придёт в понедельник, 31 декабря 2029 года" \
+           " — 7 января выходной." in err.splitlines()
+    code, _, err = run(capsys, "--db", db, "--lang", "en", *deal)
+    assert "A reminder to offer new terms will come on Monday, 31 December 2029 — 7 January is a day off." \
+           in err.splitlines()
+
+
+def test_export_says_how_many_history_entries_it_wrote(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = new_base(tmp_path / "x.sqlite")
+    client = _client(capsys, db)
+    for summary in ("Звонок", "Встреча в офисе"):
+        assert run(capsys, "--db", db, "log", str(client), summary)[0] == 0
+    target = tmp_path / "база.xlsx"
+    code, out, _ = run(capsys, "--db", db, "--lang", "ru", "export", str(target))
+    assert code == 0 and out.strip().endswith("0 напоминаний, 2 записи истории контактов")
+    code, out, _ = run(capsys, "--db", db, "--lang", "en", "export", str(target))
+    assert code == 0 and out.strip().endswith("0 reminders, 2 contact history entries")

@@ -187,7 +187,7 @@ def test_the_export_summary_groups_and_declines_counts(russian_locale: None, bas
     code, out, _ = run(capsys, "--db", base, "export", str(tmp_path / "база.xlsx"))
     assert code == 0
     assert out.strip() == (f"1 клиент выгружен в {tmp_path / 'база.xlsx'}: 0 контактных лиц, 0 сделок, "
-                           "0 напоминаний")
+                           "0 напоминаний, 0 записей истории контактов")
 
 
 def test_one_amount_reads_the_same_in_history_cli_report_and_window(russian_locale: None, base: str,

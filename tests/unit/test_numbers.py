@@ -40,9 +40,10 @@ def test_counts_are_grouped_and_take_their_plural_form(count: int, ru: str, en: 
     (10904, f"10{NBSP}904 клиента выгружено", "10,904 clients exported"),
 ])
 def test_catalogue_messages_group_counts_and_choose_plurals(count: int, ru: str, en: str) -> None:
-    message = messages.msg("cli.export.done", file="x.xlsx", clients=count, contacts=1, deals=2, reminders=5)
-    assert message.render("ru").startswith(ru + " в x.xlsx: 1 контактное лицо, 2 сделки, 5 напоминаний")
-    assert message.render("en").startswith(en + " to x.xlsx: 1 contact person, 2 deals, 5 reminders")
+    message = messages.msg("cli.export.done", file="x.xlsx", clients=count, contacts=1, deals=2, reminders=5,
+                           interactions=count)
+    assert message.render("ru").startswith(ru + " в x.xlsx: 1 контактное лицо, 2 сделки, 5 напоминаний, ")
+    assert message.render("en").startswith(en + " to x.xlsx: 1 contact person, 2 deals, 5 reminders, ")
 
 
 def test_an_id_in_a_message_is_never_grouped() -> None:
@@ -74,3 +75,18 @@ def test_money_follows_the_language_of_messages(lang: None) -> None:
     assert money_text(Money.of(Decimal("1250000.50"))) == f"1{NBSP}250{NBSP}000,50{NBSP}₽"
     messages.set_language("en")
     assert money_text(Money.of(Decimal("1250000.50"))) == "₽1,250,000.50"
+
+
+@pytest.mark.parametrize(("count", "ru", "en"), [
+    (1, "1 запись истории контактов", "1 contact history entry"),
+    (2, "2 записи истории контактов", "2 contact history entries"),
+    (5, "5 записей истории контактов", "5 contact history entries"),
+    (21, "21 запись истории контактов", "21 contact history entries"),
+    (3002, f"3{NBSP}002 записи истории контактов", "3,002 contact history entries"),
+])
+def test_the_export_summary_counts_the_contact_history(count: int, ru: str, en: str) -> None:
+    """Issue 9, item 6: the workbook holds the interactions, and the summary says how many."""
+    message = messages.msg("cli.export.done", file="x.xlsx", clients=1, contacts=1, deals=2, reminders=5,
+                           interactions=count)
+    assert message.render("ru").endswith("5 напоминаний, " + ru)
+    assert message.render("en").endswith("5 reminders, " + en)
