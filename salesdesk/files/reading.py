@@ -11,9 +11,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import os
 import shutil
-import tempfile
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -23,6 +21,7 @@ from xml.etree.ElementTree import ParseError
 
 from defusedxml import DTDForbidden, EntitiesForbidden
 
+from salesdesk.files import temporary
 from salesdesk.files.errors import FileProblem
 from salesdesk.files.extent import Extent, TooBig, ods_sheets, xlsx_extent
 from salesdesk.files.writing import looks_guarded
@@ -256,9 +255,7 @@ class _calamine:
         target = self.path
         if self.kind is not None and self.path.suffix.lower() != f".{self.kind}":
             # calamine picks its reader by the file name: give it a name that says what the file is
-            handle, name = tempfile.mkstemp(suffix=f".{self.kind}")
-            os.close(handle)
-            self._copy = Path(name)
+            self._copy = temporary.private_file(suffix=f".{self.kind}")  # ours: a killed program's copy is cleaned
             shutil.copyfile(self.path, self._copy)
             target = self._copy
         try:
