@@ -11,6 +11,7 @@ process's start are removed: a second SalesDesk running at the same time keeps i
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import sys
@@ -22,7 +23,9 @@ from salesdesk import paths
 
 STARTED = time.time()  # files changed after this may belong to a SalesDesk on another machine (a shared folder)
 PREFIX = ".salesdesk-"
-_OURS = re.compile(r"^(?:\.salesdesk-|openpyxl\.|salesdesk-)(\d+)[-.]")
+_NEXT_TO_TARGET = re.compile(r"^\.salesdesk-(\d+)-")  # a user's own files never start so
+_IN_TMP = re.compile(r"^(?:\.salesdesk-|salesdesk-|openpyxl\.)(\d+)-")  # the folder is ours alone
+log = logging.getLogger(__name__)
 
 
 def own_prefix(prefix: str = PREFIX) -> str:
@@ -38,8 +41,14 @@ def private_dir() -> Path:
 
 
 def private_file(prefix: str = "salesdesk-", suffix: str = "") -> Path:
-    """A new, empty file of this process in the program's temporary folder (0600)."""
-    handle, name = tempfile.mkstemp(prefix=own_prefix(prefix), suffix=suffix, dir=private_dir())
+    """A new, empty file of this process in the program's temporary folder (0600); in the system's
+    if that folder cannot be made (a read-only home): better than not exporting at all."""
+    try:
+        folder: Path | None = private_dir()
+    except OSError as exc:
+        log.warning("no temporary folder in the data folder, using the system's: errno %s", exc.errno)
+        folder = None
+    handle, name = tempfile.mkstemp(prefix=own_prefix(prefix), suffix=suffix, dir=folder)
     os.close(handle)
     return Path(name)
 
@@ -63,8 +72,9 @@ def keep_openpyxl_files_here() -> None:
         _writer.create_temporary_file = openpyxl_temporary_file
 
 
-def remove_stale(folder: Path) -> int:
+def remove_stale(folder: Path, names: re.Pattern[str] = _NEXT_TO_TARGET) -> int:
     """Remove the temporary files in *folder* that a SalesDesk process now gone left there; how many.
+    *names*: what our temporary files are called there, the process id in the first group.
 
     Failures are ignored: what cannot be removed now is tried again next time."""
     removed = 0
@@ -73,7 +83,7 @@ def remove_stale(folder: Path) -> int:
     except OSError:
         return 0
     for entry in entries:
-        found = _OURS.match(entry.name)
+        found = names.match(entry.name)
         if found is None or int(found.group(1)) == os.getpid():
             continue
         try:
@@ -90,7 +100,7 @@ def remove_stale(folder: Path) -> int:
 
 def clean_at_start() -> int:
     """What killed SalesDesks left in the temporary folder and the data folder (the next start)."""
-    return remove_stale(paths.tmp_dir()) + remove_stale(paths.data_dir())
+    return remove_stale(paths.tmp_dir(), _IN_TMP) + remove_stale(paths.data_dir())
 
 
 def process_alive(pid: int) -> bool:
@@ -115,7 +125,7 @@ def _windows_process_alive(pid: int) -> bool:  # pragma: no cover - Windows only
     kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
     handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
     if not handle:
-        return ctypes.get_last_error() == 5  # access denied: it exists
+        return bool(ctypes.get_last_error() == 5)  # type: ignore[attr-defined]  # access denied: it exists
     try:
         code = wintypes.DWORD()
         if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):

@@ -168,15 +168,16 @@ def test_a_temporary_file_of_a_running_salesdesk_is_kept(tmp_path: Path) -> None
         ours = tmp_path / f".salesdesk-{os.getpid()}-a.xlsx"
         running_one = tmp_path / f".salesdesk-{other.pid}-b.xlsx"
         dead = tmp_path / ".salesdesk-999999999-c.csv.part"
-        dead_openpyxl = tmp_path / "openpyxl.999999999-xyz"
+        dead_openpyxl = tmp_path / "openpyxl.999999999-xyz"  # only in the program's own folder
         users = tmp_path / ".salesdesk-notes.txt"  # not named by us: a user's file
-        for path in (ours, running_one, dead, dead_openpyxl, users):
+        report = tmp_path / "salesdesk-2024-отчёт.xlsx"  # nor this
+        for path in (ours, running_one, dead, dead_openpyxl, users, report):
             path.write_text("x")
             os.utime(path, (temporary.STARTED - 60, temporary.STARTED - 60))
         fresh = tmp_path / ".salesdesk-999999998-d.xlsx"  # changed after this process started: another machine's?
         fresh.write_text("x")
-        assert temporary.remove_stale(tmp_path) == 2
+        assert temporary.remove_stale(tmp_path) == 1
         assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-            p.name for p in (ours, running_one, users, fresh))
+            p.name for p in (ours, running_one, dead_openpyxl, users, report, fresh))
     finally:
         other.communicate(b"")
