@@ -1,7 +1,7 @@
 """Temporary files that a killed SalesDesk cannot leave lying around for long.
 
 Every temporary file SalesDesk makes carries the id of the process that made it in its name:
-``openpyxl.<pid>.*`` and copies of files being read in the program's own temporary folder
+``openpyxl.<pid>-*`` and ``salesdesk-<pid>-*`` (copies of files being read) in the program's own temporary folder
 (``paths.tmp_dir()``, the owner's only), ``.salesdesk-<pid>-*`` next to a file being written
 (renamed over it once complete). A process killed mid-way (``kill -9``, a power cut) cannot delete
 them; the next start cleans the temporary folder and the data folder, and the next file written
