@@ -50,6 +50,20 @@ class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
         return stream
 
 
+def clean_leftovers() -> None:
+    """At the start: remove the temporary files a killed SalesDesk left in its temporary folder and
+    in the data folder (files of a SalesDesk still running are kept, see files/temporary.py)."""
+    from salesdesk.files import temporary
+
+    try:
+        removed = temporary.clean_at_start()
+    except OSError as exc:  # never a reason not to start
+        log.warning("temporary files left by an earlier run were not removed: %s", exc.errno)
+        return
+    if removed:
+        log.info("removed %d temporary files left by an earlier run", removed)
+
+
 def open_store(db: str | None) -> Database:
     """Open the database named by ``--db``, ``SALESDESK_DB`` or the default file.
 

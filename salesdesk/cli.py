@@ -250,9 +250,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     with cli_texts.speaking():
         args = _parser().parse_args(words)
     _utf8_safe_streams()
-    from salesdesk.app import run_gui, setup_logging
+    from salesdesk.app import clean_leftovers, run_gui, setup_logging
 
     setup_logging()
+    clean_leftovers()
     if args.command is None:
         return run_gui(args.db)
     handler = _HANDLERS.get((args.command, getattr(args, "client_command", None)))

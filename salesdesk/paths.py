@@ -76,3 +76,9 @@ def in_data_dir(path: Path, environ: Mapping[str, str] | None = None) -> bool:
     except ValueError:
         return False
     return True
+
+
+def tmp_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """SalesDesk's own temporary folder (the owner's only): workbooks being written, copies of files
+    being read. Not the system's, where what a killed program left would lie around for anyone."""
+    return data_dir(environ) / "tmp"

@@ -8,11 +8,10 @@ length are capped so that a hostile file costs bounded time and memory (DOMAIN.m
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
-import os
 import shutil
-import tempfile
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from xml.etree.ElementTree import ParseError
 
 from defusedxml import DTDForbidden, EntitiesForbidden
 
+from salesdesk.files import temporary
 from salesdesk.files.errors import FileProblem
 from salesdesk.files.extent import Extent, TooBig, ods_sheets, xlsx_extent
 from salesdesk.files.writing import looks_guarded
@@ -255,9 +255,7 @@ class _calamine:
         target = self.path
         if self.kind is not None and self.path.suffix.lower() != f".{self.kind}":
             # calamine picks its reader by the file name: give it a name that says what the file is
-            handle, name = tempfile.mkstemp(suffix=f".{self.kind}")
-            os.close(handle)
-            self._copy = Path(name)
+            self._copy = temporary.private_file(suffix=f".{self.kind}")  # ours: a killed program's copy is cleaned
             shutil.copyfile(self.path, self._copy)
             target = self._copy
         try:
@@ -282,20 +280,41 @@ class _calamine:
 
 
 def _read_csv(path: Path, limits: Limits) -> list[list[Cell]]:
-    raw = path.read_bytes()
-    text = _decode(raw, path)
-    dialect_delimiter = _delimiter(text[:65536])
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=dialect_delimiter)
-    rows: list[list[Cell]] = []
+    """The records of a CSV, streamed from the file: rows, columns and cells are counted as they
+    come, so a file past a limit is refused as soon as it crosses it, before its rows are built
+    (DOMAIN.md §5); nothing but the rows kept is held in memory (no copy of the file, decoded or
+    not, and no temporary file)."""
+    encoding, skip = _encoding(path)
     try:
-        records = list(_limited(reader, limits, path))
+        with path.open("rb") as raw:
+            raw.seek(skip)
+            delimiter = _delimiter(codecs.getincrementaldecoder(encoding)().decode(raw.read(65536)))
+            raw.seek(skip)
+            with io.TextIOWrapper(raw, encoding=encoding, newline="") as text:
+                return _trim(_csv_rows(csv.reader(text, delimiter=delimiter), limits, path))
     except csv.Error as exc:  # a NUL byte, an unterminated quote at the end of a damaged file
         raise FileProblem("file.corrupt", path) from exc
-    for row in records:
-        if len(row) > limits.columns:
-            raise FileProblem("file.too_many_columns", path, columns=len(row), limit=limits.columns)
-        rows.append(_tidy(row, limits))
-    return _trim(rows)
+    except UnicodeDecodeError as exc:  # changed since it was checked
+        raise FileProblem("file.encoding", path) from exc
+    except OSError as exc:
+        raise FileProblem("file.unreadable", path, reason=exc.strerror or str(exc)) from exc
+
+
+def _csv_rows(reader: Iterator[list[str]], limits: Limits, path: Path) -> list[list[Cell]]:
+    """The rows of *reader* until a limit is crossed. The rest of the file is not read, so the
+    refusal names the rows read so far with a "+" ("30,151+ rows")."""
+    rows: list[list[Cell]] = []
+    width = 0
+    for record in reader:
+        if len(rows) > limits.rows + 1:
+            raise FileProblem("file.too_many_rows", path, rows=f"{limits.rows}+", limit=limits.rows)
+        if len(record) > limits.columns:
+            raise FileProblem("file.too_many_columns", path, columns=len(record), limit=limits.columns)
+        width = max(width, len(record))
+        if (len(rows) + 1) * width > limits.cells:  # the same rectangle as the used area of a workbook
+            raise FileProblem("file.too_many_cells", path, rows=f"{len(rows) + 1}+", columns=width)
+        rows.append(_tidy(record, limits))
+    return rows
 
 
 def _unguard(cell: str) -> str:
@@ -311,25 +330,24 @@ def _unguard(cell: str) -> str:
     return cell
 
 
-def _limited(reader: Iterator[list[str]], limits: Limits, path: Path) -> Iterator[list[str]]:
-    for count, record in enumerate(reader):
-        if count > limits.rows + 1:
-            raise FileProblem("file.too_many_rows", path, rows=f"{limits.rows}+", limit=limits.rows)
-        yield record
-
-
-def _decode(raw: bytes, path: Path) -> str:
-    """UTF-8 (with or without BOM) if it decodes cleanly, else Windows-1251 (Excel's Russian CSV)."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return raw.decode("cp1251")
-    except UnicodeDecodeError as exc:
-        raise FileProblem("file.encoding", path) from exc
+def _encoding(path: Path) -> tuple[str, int]:
+    """UTF-8 (with or without BOM) if the whole file decodes cleanly, else Windows-1251 (Excel's
+    Russian CSV): the codec and how many bytes of BOM to skip. Checked block by block, so memory does
+    not grow with the file."""
+    with path.open("rb") as handle:
+        skip = 3 if handle.read(3) == b"\xef\xbb\xbf" else 0
+    for encoding in ("utf-8", "cp1251"):
+        decoder = codecs.getincrementaldecoder(encoding)()
+        try:
+            with path.open("rb") as handle:
+                handle.seek(skip)
+                while block := handle.read(1 << 20):
+                    decoder.decode(block)
+                decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            continue
+        return encoding, skip
+    raise FileProblem("file.encoding", path)
 
 
 def _delimiter(sample: str) -> str:

@@ -26,6 +26,7 @@ from typing import Any
 
 from salesdesk import paths
 from salesdesk.domain.messages import msg
+from salesdesk.files import temporary as temp_files
 from salesdesk.files.errors import FileProblem
 
 DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -101,6 +102,7 @@ class XlsxBook:
     def __init__(self, path: Path, title: str = "") -> None:
         from openpyxl import Workbook
 
+        temp_files.keep_openpyxl_files_here()  # the rows wait in a file: ours, not the system's
         self.path = path
         self.title = title  # printed at the top of each page, before the sheet's name
         self.book = Workbook(write_only=True)
@@ -128,7 +130,8 @@ def save_workbook(book: Any, path: Path) -> None:
     folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".salesdesk-", suffix=".xlsx", dir=folder)
+        temp_files.remove_stale(folder)
+        handle, temporary = tempfile.mkstemp(prefix=temp_files.own_prefix(), suffix=".xlsx", dir=folder)
         os.close(handle)
         try:
             book.save(temporary)
@@ -299,9 +302,10 @@ class CsvWriter:
 
     def __init__(self, path: Path, headers: Sequence[str]) -> None:
         self.path = path
-        self._temporary = path.with_name(f".{path.name}.part")
+        self._temporary = path.with_name(f"{temp_files.own_prefix()}{path.name}.part")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            temp_files.remove_stale(path.parent)
             self._handle = self._temporary.open("w", encoding="utf-8-sig", newline="")
         except PermissionError as exc:
             raise FileProblem("file.locked", path) from exc

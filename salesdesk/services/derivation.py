@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from salesdesk.domain.derived import ClientDerived, derive
 from salesdesk.domain.model import ClientBundle
 from salesdesk.services.common import prefetched
-from salesdesk.services.deriving_worker import derive_all, ignore_interrupts
+from salesdesk.services.deriving_worker import derive_all, start_worker
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +55,7 @@ def derived_batches(batches: Iterable[list[ClientBundle]], expected: int,
     workers = _workers()
     # "spawn" everywhere: forking a process that runs Qt and database threads is not safe
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=ignore_interrupts)
+                               initializer=start_worker)
     broken = threading.Event()
 
     def give_up(exc: BaseException) -> None:
