@@ -12,7 +12,6 @@ import pytest
 from PySide6.QtWidgets import QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
-from salesdesk.domain.reports import Report
 from salesdesk.store import Database, UnitOfWork
 from salesdesk.ui import crash
 from salesdesk.ui.dialogs import Inform
@@ -92,13 +91,13 @@ def test_the_report_export_refuses_and_fails_with_the_reason(
     panel = ReportsPanel(uow, Runner())
     qtbot.addWidget(panel)
     panel.show()
-    qtbot.waitUntil(lambda: not panel.busy, timeout=10_000)
-    panel.report = Report(name="pipeline", title="Воронка", parameters=(), columns=(), rows=())
+    panel.select("pipeline")  # computed, and nothing else on its way that could change the report
+    qtbot.waitUntil(lambda: not panel.busy and panel.report is not None and not panel._timer.isActive(),
+                    timeout=10_000)
     protected = tmp_path / "Воронка.xlsx"
     protected.write_bytes(b"PK\x03\x04 last month")
     protected.chmod(0o444)
     monkeypatch.setattr(panel, "ask_path", lambda report: protected)
-    panel.export_button.setEnabled(True)
     panel.export_button.click()
     assert "is read-only" in panel.notice.label.text() and panel.export_button.isEnabled()
     assert protected.read_bytes() == b"PK\x03\x04 last month"
