@@ -143,21 +143,23 @@ class Replacement:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        # through a link, the file it points to is replaced and the link stays a link
+        self._final = Path(os.path.realpath(path)) if path.is_symlink() else path
         try:
-            handle, name = tempfile.mkstemp(prefix=".salesdesk-", suffix=path.suffix, dir=path.parent)
+            handle, name = tempfile.mkstemp(prefix=".salesdesk-", suffix=path.suffix, dir=self._final.parent)
         except OSError as exc:
-            raise write_problem(exc, path) from exc
+            raise write_problem(exc, self._final) from exc
         self.temporary = Path(name)
         self.stream: BinaryIO = os.fdopen(handle, "wb")
 
     def finish(self) -> Path:
         try:
             self.stream.close()  # the last buffered bytes: a full disk may only show now
-            os.chmod(self.temporary, new_file_mode(self.path))
-            os.replace(self.temporary, self.path)
+            os.chmod(self.temporary, new_file_mode(self._final))
+            os.replace(self.temporary, self._final)
         except OSError as exc:
             self.discard()
-            raise write_problem(exc, self.path) from exc
+            raise write_problem(exc, self._final) from exc
         return self.path
 
     def discard(self) -> None:

@@ -192,6 +192,18 @@ def test_import_will_not_write_its_error_file_over_a_base_nor_into_a_file(
     assert sha256(written) == fingerprint
 
 
+def test_an_export_through_a_link_replaces_the_file_and_keeps_the_link(
+        tmp_path: Path, base: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shared = tmp_path / "общая папка"
+    shared.mkdir()
+    (shared / "клиенты.xlsx").write_bytes(b"last week's export")
+    link = tmp_path / "клиенты.xlsx"
+    link.symlink_to(shared / "клиенты.xlsx")
+    assert run(capsys, "--db", str(base), "export", str(link))[0] == 0
+    assert link.is_symlink() and (shared / "клиенты.xlsx").read_bytes().startswith(b"PK")
+    assert _listing(shared) == ["клиенты.xlsx"]
+
+
 # Failed writes: exit 1, what happened, nothing left --------------------------------------------------------
 
 
