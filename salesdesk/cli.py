@@ -615,25 +615,34 @@ def _report(database: Database, args: argparse.Namespace) -> int:
         return EXIT_OK
     if not args.name:
         raise UserError(msg("cli.report_name", names=", ".join(reports.REPORTS)))
-    if args.output is not None and args.output.is_dir():
-        raise ValidationError([FieldProblem("output", msg("err.output_is_folder", where=args.output,
-                                                          example=args.output / "report.xlsx"))])
+    output = _report_path(args.output)
+    if output is not None:  # a path that may not be written is refused before the report is computed
+        from salesdesk.services.exporting import check_target
+
+        check_target(output, UnitOfWork(database), field="output")
     params = ReportParameters(
         date_from=_date_arg(args.date_from, "date_from"), date_to=_date_arg(args.date_to, "date_to"),
         by=args.by, days=args.days, threshold=args.threshold,
         counted_by=reports.parse_counted_by(args.by_date) if args.by_date else None,
         manager_id=_manager_id(database, args.manager))
     report = reports.run_report(UnitOfWork(database), args.name.replace("-", "_"), params)
-    if args.output is not None:
-        path = args.output if args.output.suffix.lower() == ".xlsx" else args.output.with_suffix(".xlsx")
-        reports.export_report(report, path)
+    if output is not None:
+        reports.export_report(report, output, UnitOfWork(database))
         if not args.json:
-            print(path)
+            print(output)
     if args.json:
         _emit_json(reports.report_as_json(report))
     elif args.output is None:
         _print_report(report)
     return EXIT_OK
+
+
+def _report_path(output: Path | None) -> Path | None:
+    """Where ``report -o`` writes: the path given, with .xlsx added unless it is there (or the path
+    is a folder, which is then refused as such)."""
+    if output is None or output.suffix.lower() == ".xlsx" or output.is_dir():
+        return output
+    return output.with_suffix(".xlsx")
 
 
 def _manager_id(database: Database, name: str | None) -> int | None:

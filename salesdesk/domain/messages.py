@@ -347,6 +347,57 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "No column is mapped to the client's name; rows cannot be imported without it",
     ),
     "file.write_failed": ("Не удаётся записать «{file}»: {reason}", "Cannot write “{file}”: {reason}"),
+    "file.disk_full": (
+        "Не удаётся записать «{file}»: на диске нет места (или исчерпана квота). Освободите место или "
+        "сохраните файл на другой диск",
+        "Cannot write “{file}”: the disk is full (or the quota is used up). Free some space or save the file "
+        "on another disk",
+    ),
+    "file.read_only_disk": (
+        "Не удаётся записать «{file}»: диск с папкой {folder} открыт только для чтения. Сохраните файл "
+        "в другое место",
+        "Cannot write “{file}”: the disk holding {folder} is read-only. Save the file somewhere else",
+    ),
+    "file.no_folder": (
+        "Не удаётся записать «{file}»: папки {folder} нет. Выберите существующую папку",
+        "Cannot write “{file}”: there is no folder {folder}. Choose an existing folder",
+    ),
+    "file.not_a_folder": (
+        "Не удаётся записать «{file}»: {folder} — файл, а не папка",
+        "Cannot write “{file}”: {folder} is a file, not a folder",
+    ),
+    "file.no_permission": (
+        "Не удаётся записать «{file}»: нет прав на запись в папку {folder}. Сохраните файл в другую папку",
+        "Cannot write “{file}”: no permission to write in the folder {folder}. Save the file in another folder",
+    ),
+    "file.no_permission_file": (
+        "Не удаётся записать «{file}»: нет прав на изменение этого файла. Выберите другое имя",
+        "Cannot write “{file}”: no permission to change this file. Choose another name",
+    ),
+    # A path SalesDesk will not write over (exit 2 on the command line).
+    "target.open_base": (
+        "{where} — это открытая база SalesDesk (или её служебный файл); записывать в неё выгрузку "
+        "нельзя. Укажите другое имя файла",
+        "{where} is the open SalesDesk database (or one of its own files); an export cannot be written "
+        "over it. Give another file name",
+    ),
+    "target.database": (
+        "{where} — файл базы данных; SalesDesk не записывает поверх баз. Укажите другое имя файла",
+        "{where} is a database file; SalesDesk never writes over a database. Give another file name",
+    ),
+    "target.device": (
+        "{where} — не обычный файл (устройство, канал или сокет); укажите имя файла",
+        "{where} is not an ordinary file (a device, a pipe or a socket); give a file name",
+    ),
+    "target.read_only": (
+        "Файл {where} защищён от записи (только для чтения); SalesDesk его не заменяет. Укажите другое "
+        "имя или снимите защиту",
+        "The file {where} is read-only; SalesDesk does not replace it. Give another name or make it writable",
+    ),
+    "target.not_a_folder": (
+        "{where} — не папка; укажите папку для файла ошибок",
+        "{where} is not a folder; give a folder for the file of rejected rows",
+    ),
     "file.bad_mapping": (
         "Файл сопоставления «{file}» не подходит: {reason}",
         "Mapping file “{file}” cannot be used: {reason}",

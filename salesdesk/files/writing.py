@@ -12,22 +12,24 @@ the page, the header row on every page, the title and the date at the top.
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import io
 import os
 import re
 import tempfile
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from salesdesk import paths
 from salesdesk.domain.messages import msg
 from salesdesk.files import temporary as temp_files
-from salesdesk.files.errors import FileProblem
+from salesdesk.files.errors import write_problem
 
 DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 DATE_FORMAT = "DD.MM.YYYY"
@@ -97,7 +99,8 @@ def xml_safe(value: str) -> str:
 
 
 class XlsxBook:
-    """A workbook written sheet by sheet, row by row; ``close()`` puts it in place atomically."""
+    """A workbook written sheet by sheet, row by row; ``close()`` puts it in place atomically,
+    ``abort()`` (or a failing ``close()``) lets go of everything written so far."""
 
     def __init__(self, path: Path, title: str = "") -> None:
         from openpyxl import Workbook
@@ -119,31 +122,127 @@ class XlsxBook:
         return sheet
 
     def close(self) -> None:
-        for sheet in self._sheets:
-            sheet.finish()
+        try:
+            for sheet in self._sheets:
+                sheet.finish()
+        except BaseException:
+            self.abort()
+            raise
         save_workbook(self.book, self.path)
+
+    def abort(self) -> None:
+        _abandon(self.book)
+
+
+class Replacement:
+    """A new file written under a temporary name in the target's own folder (so that the rename
+    that puts it in place is atomic) and renamed over the target only once it is complete.
+
+    Nothing half-written is ever left: a failure removes the temporary file and is reported as
+    what really happened (``files.errors.write_problem``). The folder must exist: a file is never
+    put into a folder the user did not choose, and a mistyped one is said to be missing.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        # through a link, the file it points to is replaced and the link stays a link
+        self._final = Path(os.path.realpath(path)) if path.is_symlink() else path
+        # named with our process id, so that the next export into this folder (or the next start)
+        # can tell a leftover of a killed SalesDesk from a file of one still running
+        temp_files.remove_stale(self._final.parent)
+        try:
+            handle, name = tempfile.mkstemp(prefix=temp_files.own_prefix(), suffix=path.suffix,
+                                            dir=self._final.parent)
+        except OSError as exc:
+            raise write_problem(exc, self._final) from exc
+        self.temporary = Path(name)
+        self.stream: BinaryIO = os.fdopen(handle, "wb")
+
+    def finish(self) -> Path:
+        try:
+            self.stream.close()  # the last buffered bytes: a full disk may only show now
+            os.chmod(self.temporary, new_file_mode(self._final))
+            os.replace(self.temporary, self._final)
+        except OSError as exc:
+            self.discard()
+            raise write_problem(exc, self._final) from exc
+        return self.path
+
+    def discard(self) -> None:
+        """Let go of the temporary file; quietly, as the reason is being reported already."""
+        with contextlib.suppress(OSError, ValueError):
+            self.stream.close()  # a buffered file closes its descriptor even when the flush fails
+        with contextlib.suppress(OSError):
+            self.temporary.unlink(missing_ok=True)
 
 
 def save_workbook(book: Any, path: Path) -> None:
     """Save an openpyxl workbook through a temporary file in the same folder, so a failure never
-    leaves half a file, with the permissions any new file of the user gets (not mkstemp's 0600)."""
-    folder = path.parent
+    leaves half a file, with the permissions any new file of the user gets (not mkstemp's 0600).
+    A failure is a ``FileProblem`` saying what happened; everything is closed in order first, so
+    nothing complains again when Python exits."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        temp_files.remove_stale(folder)
-        handle, temporary = tempfile.mkstemp(prefix=temp_files.own_prefix(), suffix=".xlsx", dir=folder)
-        os.close(handle)
-        try:
-            book.save(temporary)
-            os.chmod(temporary, new_file_mode(path))
-            os.replace(temporary, path)
-        finally:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
-    except PermissionError as exc:
-        raise FileProblem("file.locked", path) from exc
+        target = Replacement(path)
+    except BaseException:
+        _abandon(book)
+        raise
+    try:
+        _write_zip(book, target.stream)
     except OSError as exc:
-        raise FileProblem("file.write_failed", path, reason=exc.strerror or str(exc)) from exc
+        _abandon(book)
+        target.discard()
+        raise write_problem(exc, path) from exc
+    except BaseException:
+        _abandon(book)
+        target.discard()
+        raise
+    target.finish()
+
+
+def _write_zip(book: Any, stream: BinaryIO) -> None:
+    """openpyxl's own ``save_workbook``, except that the zip archive is always closed before its
+    file, also when writing fails (openpyxl leaves it to the garbage collector, which then tries
+    to finish the archive on a closed or full file and prints "Exception ignored")."""
+    from zipfile import ZIP_DEFLATED, ZipFile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    if book.write_only and not book.worksheets:
+        book.create_sheet()
+    book.properties.modified = datetime.now(UTC).replace(tzinfo=None)
+    archive = ZipFile(stream, "w", ZIP_DEFLATED, allowZip64=True)
+    try:
+        ExcelWriter(book, archive).write_data()
+    except BaseException:
+        with contextlib.suppress(OSError, ValueError):
+            archive.close()  # lets go of the stream whatever happens; the file is removed anyway
+        raise
+    archive.close()  # the central directory: on a full disk this raises, and the archive is let go
+
+
+def _abandon(book: Any) -> None:
+    """Close the sheets of a write-only workbook that was not saved and remove their temporary
+    files, quietly: left open, each would be finished at exit on a closed file ("Exception
+    ignored … I/O operation on closed file")."""
+    if not getattr(book, "write_only", False):
+        return
+    from openpyxl.worksheet._writer import ALL_TEMP_FILES
+
+    for sheet in book.worksheets:
+        if not sheet.closed:
+            with contextlib.suppress(Exception):
+                sheet.close()
+        writer = getattr(sheet, "_writer", None)
+        if writer is None:
+            continue
+        with contextlib.suppress(Exception):
+            writer.close()
+        out = getattr(writer, "out", None)
+        if isinstance(out, str):
+            with contextlib.suppress(OSError):
+                os.remove(out)
+            if out in ALL_TEMP_FILES:
+                ALL_TEMP_FILES.remove(out)
 
 
 def _read_umask() -> int:
@@ -298,37 +397,40 @@ def sheet_title(title: str, fallback: str = "Sheet") -> str:
 
 
 class CsvWriter:
-    """UTF-8 with BOM (so Excel reads Cyrillic), semicolons (Excel's separator in Russia)."""
+    """UTF-8 with BOM (so Excel reads Cyrillic), semicolons (Excel's separator in Russia).
+
+    Written like a workbook (``Replacement``): beside the target under a temporary name, renamed
+    at ``close()``; ``abort()`` or any failure leaves nothing behind and says what happened."""
 
     def __init__(self, path: Path, headers: Sequence[str]) -> None:
         self.path = path
-        self._temporary = path.with_name(f"{temp_files.own_prefix()}{path.name}.part")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temp_files.remove_stale(path.parent)
-            self._handle = self._temporary.open("w", encoding="utf-8-sig", newline="")
-        except PermissionError as exc:
-            raise FileProblem("file.locked", path) from exc
-        except OSError as exc:
-            raise FileProblem("file.write_failed", path, reason=exc.strerror or str(exc)) from exc
+        self._target = Replacement(path)
+        self._handle = io.TextIOWrapper(self._target.stream, encoding="utf-8-sig", newline="")
         self._writer = csv.writer(self._handle, delimiter=";", quoting=csv.QUOTE_MINIMAL)
-        self._writer.writerow([csv_safe(h) for h in headers])
+        self._write([csv_safe(h) for h in headers])
 
     def append(self, values: Sequence[Any]) -> None:
-        self._writer.writerow([_csv_text(v) for v in values])
+        self._write([_csv_text(v) for v in values])
+
+    def _write(self, cells: list[str]) -> None:
+        try:
+            self._writer.writerow(cells)
+        except OSError as exc:
+            self.abort()
+            raise write_problem(exc, self.path) from exc
 
     def abort(self) -> None:
-        self._handle.close()
-        self._temporary.unlink(missing_ok=True)
+        with contextlib.suppress(OSError, ValueError):
+            self._handle.close()
+        self._target.discard()
 
     def close(self) -> None:
-        self._handle.close()
         try:
-            os.chmod(self._temporary, new_file_mode(self.path))
-            os.replace(self._temporary, self.path)
-        except PermissionError as exc:
-            self._temporary.unlink(missing_ok=True)
-            raise FileProblem("file.locked", self.path) from exc
+            self._handle.close()
+        except OSError as exc:
+            self.abort()
+            raise write_problem(exc, self.path) from exc
+        self._target.finish()
 
 
 def _csv_text(value: Any) -> str:

@@ -16,6 +16,8 @@ from typing import Any
 from salesdesk.domain.messages import msg
 from salesdesk.domain.model import Client, ContactPerson, Deal, Interaction, Recurrence, Reminder
 from salesdesk.domain.queries import ClientQuery, ClientSort
+from salesdesk.files import targets
+from salesdesk.files.errors import write_problem
 from salesdesk.files.writing import Column, CsvWriter, XlsxBook
 from salesdesk.services.common import Cancelled, Reporter, SilentReporter
 from salesdesk.store import UnitOfWork
@@ -110,9 +112,20 @@ def _interaction_row(client: Client, i: Interaction) -> list[Any]:
     return [client.id, client.name, i.occurred_at, i.kind.label, i.summary, i.result, i.manager_name]
 
 
+def check_target(path: Path, uow: UnitOfWork | None = None, *, field: str = "file") -> None:
+    """Refuse a path no export, report or error file may be written to: the open base (of *uow*)
+    or any other database, a device, a folder, a read-only file (``RefusedTarget``, a
+    ``ValidationError``: exit 2 on the command line, a message in the window's dialog)."""
+    targets.check_target(path, base=uow.database.path if uow is not None else None, field=field)
+
+
 def export_clients(uow: UnitOfWork, path: Path, *, query: ClientQuery | None = None,
                    ids: Sequence[int] | None = None, reporter: Reporter | None = None) -> ExportResult:
-    """Write the clients of *query* (or exactly *ids*, or everyone) to *path* (.xlsx or .csv)."""
+    """Write the clients of *query* (or exactly *ids*, or everyone) to *path* (.xlsx or .csv).
+
+    ``RefusedTarget`` before anything is read when *path* must not be written (``check_target``);
+    ``FileProblem`` saying what happened when writing fails, and then no file, whole or partial."""
+    check_target(path, uow)
     reporter = reporter or SilentReporter()
     csv = path.suffix.lower() == ".csv"
     counts = {"clients": 0, "contacts": 0, "deals": 0, "reminders": 0, "interactions": 0}
@@ -132,32 +145,39 @@ def export_clients(uow: UnitOfWork, path: Path, *, query: ClientQuery | None = N
             writer.close()
         else:
             book = XlsxBook(path, _t("export.title"))
-            clients_sheet = book.sheet(_t("export.sheet.clients"), _client_columns())
-            contacts_sheet = book.sheet(_t("export.sheet.contacts"), _contact_columns())
-            deals_sheet = book.sheet(_t("export.sheet.deals"), _deal_columns())
-            reminders_sheet = book.sheet(_t("export.sheet.reminders"), _reminder_columns())
-            history_sheet = book.sheet(_t("export.sheet.interactions"), _interaction_columns())
-            for chunk in _chunks(chosen, reporter):
-                people = uow.contacts.list_for_clients(chunk)
-                deals = uow.deals.list_for_clients(chunk)
-                reminders = uow.reminders.list_for_clients(chunk)
-                history = uow.interactions.list_for_clients(chunk)
-                for client in _in_order(uow.clients.get_many(chunk), chunk):
-                    clients_sheet.append(_client_row(client))
-                    counts["clients"] += 1
-                    for person in people.get(client.id, ()):
-                        contacts_sheet.append(_contact_row(client, person))
-                        counts["contacts"] += 1
-                    for deal in deals.get(client.id, ()):
-                        deals_sheet.append(_deal_row(client, deal))
-                        counts["deals"] += 1
-                    for reminder in reminders.get(client.id, ()):
-                        reminders_sheet.append(_reminder_row(client, reminder, managers))
-                        counts["reminders"] += 1
-                    for interaction in history.get(client.id, ()):
-                        history_sheet.append(_interaction_row(client, interaction))
-                        counts["interactions"] += 1
-            book.close()
+            try:
+                clients_sheet = book.sheet(_t("export.sheet.clients"), _client_columns())
+                contacts_sheet = book.sheet(_t("export.sheet.contacts"), _contact_columns())
+                deals_sheet = book.sheet(_t("export.sheet.deals"), _deal_columns())
+                reminders_sheet = book.sheet(_t("export.sheet.reminders"), _reminder_columns())
+                history_sheet = book.sheet(_t("export.sheet.interactions"), _interaction_columns())
+                for chunk in _chunks(chosen, reporter):
+                    people = uow.contacts.list_for_clients(chunk)
+                    deals = uow.deals.list_for_clients(chunk)
+                    reminders = uow.reminders.list_for_clients(chunk)
+                    history = uow.interactions.list_for_clients(chunk)
+                    for client in _in_order(uow.clients.get_many(chunk), chunk):
+                        clients_sheet.append(_client_row(client))
+                        counts["clients"] += 1
+                        for person in people.get(client.id, ()):
+                            contacts_sheet.append(_contact_row(client, person))
+                            counts["contacts"] += 1
+                        for deal in deals.get(client.id, ()):
+                            deals_sheet.append(_deal_row(client, deal))
+                            counts["deals"] += 1
+                        for reminder in reminders.get(client.id, ()):
+                            reminders_sheet.append(_reminder_row(client, reminder, managers))
+                            counts["reminders"] += 1
+                        for interaction in history.get(client.id, ()):
+                            history_sheet.append(_interaction_row(client, interaction))
+                            counts["interactions"] += 1
+                book.close()
+            except OSError as exc:  # the sheets stream through temporary files as they fill
+                book.abort()
+                raise write_problem(exc, path) from exc
+            except BaseException:
+                book.abort()  # a cancelled export leaves nothing half-written behind
+                raise
     return ExportResult(path, **counts)
 
 

@@ -68,8 +68,9 @@ from salesdesk.domain.validation import (
     contact_problems,
     validate_deal,
 )
-from salesdesk.files.errors import FileProblem
+from salesdesk.files.errors import FileProblem, RefusedTarget, write_problem
 from salesdesk.files.reading import DEFAULT_LIMITS, Cell, Limits, Sheet, Workbook, inspect_file, read_sheet
+from salesdesk.files.targets import check_folder
 from salesdesk.services.common import Cancelled, Reporter, SilentReporter, cycle_collection_paused, utcnow
 from salesdesk.services.derivation import derived_batches
 from salesdesk.store import UnitOfWork
@@ -739,13 +740,15 @@ def run_import(uow: UnitOfWork, path: Path, options: ImportOptions = ImportOptio
     """Import *path*; with *dry_run* only plan and write nothing (neither the base nor an error file)."""
     reporter = reporter or SilentReporter()
     now = now or utcnow()
+    if error_dir is not None and not dry_run:
+        check_folder(error_dir)  # a file or a device given as the folder: said before any work
     with cycle_collection_paused(), uow:
         plan, planner, rows = _plan(uow, path, options, reporter)
         updated = sum(1 for p in planner.base_pending.values() if p.changed)
         # the rejected rows are saved first: if their file cannot be written, nothing is imported
         # and the user is told why, instead of rows silently going missing
         # a dry run writes nothing anywhere: the rejected rows are in the plan it returns
-        error_file = _write_error_file(path, plan, rows, error_dir) if plan.count(Fate.ERROR) and not dry_run \
+        error_file = _write_error_file(uow, path, plan, rows, error_dir) if plan.count(Fate.ERROR) and not dry_run \
             else None
         if not dry_run:
             _apply(uow, planner, reporter, now)
@@ -932,11 +935,14 @@ def _decimal(cell: Cell) -> Decimal:
 
 
 def _moment(cell: Cell) -> datetime | None:
-    """A date-time cell of our export, in local time."""
+    """A date-time cell of our export, in local time.
+
+    A date alone is the start of that day: the spreadsheet reader gives a moment at midnight back as
+    a plain date, so inventing another time (9:00) would move every such reminder of a round trip."""
     if isinstance(cell, datetime):
         return cell.astimezone()  # a naive one is taken as local time
     if isinstance(cell, date):
-        return datetime.combine(cell, time(9, 0)).astimezone()
+        return datetime.combine(cell, time(0, 0)).astimezone()
     text = text_of(cell)
     for fmt in ("%d.%m.%Y %H:%M", "%Y-%m-%d %H:%M", "%d.%m.%Y", "%Y-%m-%d"):
         try:
@@ -949,7 +955,9 @@ def _moment(cell: Cell) -> datetime | None:
 # The error file -------------------------------------------------------------------------------------
 
 
-def _write_error_file(path: Path, plan: ImportPlan, rows: list[_Row], error_dir: Path | None) -> Path:
+def _write_error_file(uow: UnitOfWork, path: Path, plan: ImportPlan, rows: list[_Row],
+                      error_dir: Path | None) -> Path:
+    from salesdesk.files.targets import check_target
     from salesdesk.files.writing import write_table
 
     rejected = {r.line: r for r in plan.rows if r.fate is Fate.ERROR}
@@ -964,19 +972,36 @@ def _write_error_file(path: Path, plan: ImportPlan, rows: list[_Row], error_dir:
     kinds = ["identifier" if plan.mapping.get(i) in _TEXT_TARGETS else "text" for i in range(width)] + ["wrap"]
 
     def write(to: Path) -> None:
+        check_target(to, base=uow.database.path, field="error_dir")
+        _make_folder_for(to)
         write_table(to, str(msg("import.error_sheet")), [*headers, reason_header], data, keep_types=True,
                     kinds=kinds, book_title=path.name)
 
     try:
         write(target)
-    except FileProblem:
-        if error_dir is not None:
+    except (FileProblem, RefusedTarget):
+        if error_dir is not None:  # the user named that folder: they are told, nothing is imported
             raise
         from salesdesk import paths
 
         target = paths.data_dir() / "imports" / target.name
         write(target)
     return target
+
+
+def _make_folder_for(path: Path) -> None:
+    """Make the folder of the file of rejected rows (the one named by --error-dir, or SalesDesk's
+    own under the data folder); ``FileProblem`` saying why when it cannot be made."""
+    from salesdesk import paths
+
+    folder = path.parent
+    try:
+        if paths.in_data_dir(folder):
+            paths.make_private_dir(folder)
+        else:
+            folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise write_problem(exc, path) from exc
 
 
 _TEXT_TARGETS = frozenset({"inn", "kpp", "ogrn", "bik", "account", "corr_account", "phone", "contact_phone",

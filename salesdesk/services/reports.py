@@ -129,8 +129,14 @@ def run_report(uow: UnitOfWork, name: str, params: ReportParameters | None = Non
         return info.build(_Run(info, uow, params, now or utcnow()))
 
 
-def export_report(report: Report, path: Path) -> Path:
-    """Save *report* as an .xlsx workbook with its table, parameters and a native Excel chart."""
+def export_report(report: Report, path: Path, uow: UnitOfWork | None = None) -> Path:
+    """Save *report* as an .xlsx workbook with its table, parameters and a native Excel chart.
+
+    ``RefusedTarget`` when *path* must not be written (the open base of *uow*, another database,
+    a device, a folder, a read-only file); ``FileProblem`` saying what happened when writing fails."""
+    from salesdesk.files.targets import check_target
+
+    check_target(path, base=uow.database.path if uow is not None else None, field="output")
     return write_report(report, path)
 
 

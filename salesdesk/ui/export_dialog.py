@@ -18,7 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from salesdesk.domain.errors import ValidationError
 from salesdesk.domain.numbers import count_text
+from salesdesk.services import exporting
+from salesdesk.services.common import UowFactory
+from salesdesk.ui.dialogs import Inform
 from salesdesk.ui.settings import dialog_start, remember_dialog_folder
 from salesdesk.ui.widgets import MUTED
 
@@ -30,8 +34,13 @@ class ExportChoice:
 
 
 class ExportDialog(QDialog):
-    def __init__(self, shown: int, total: int, selected: int, parent: QWidget | None = None) -> None:
+    """Which clients and which format; then where, refusing a place no export may go (the open base
+    or another database, a device, a read-only file) with the reason, the dialog staying open."""
+
+    def __init__(self, shown: int, total: int, selected: int, parent: QWidget | None = None, *,
+                 uow: UowFactory | None = None) -> None:
         super().__init__(parent)
+        self._uow = uow
         self.setWindowTitle(self.tr("Export clients"))
         self.setMinimumWidth(420)
         layout = QVBoxLayout(self)
@@ -80,7 +89,13 @@ class ExportDialog(QDialog):
             return
         remember_dialog_folder("export", chosen)
         path = Path(chosen)
-        self.path = path if path.suffix.lower() == suffix else path.with_suffix(suffix)
+        path = path if path.suffix.lower() == suffix else path.with_suffix(suffix)
+        try:
+            exporting.check_target(path, self._uow() if self._uow is not None else None)
+        except ValidationError as exc:
+            Inform.error(self, self.tr("Export clients"), str(exc))
+            return
+        self.path = path
         super().accept()
 
     def choice(self) -> ExportChoice | None:
@@ -90,6 +105,7 @@ class ExportDialog(QDialog):
         return ExportChoice(str(checked.property("scope")), self.path)
 
     @classmethod
-    def ask(cls, parent: QWidget, shown: int, total: int, selected: int) -> ExportChoice | None:
-        dialog = cls(shown, total, selected, parent)
+    def ask(cls, parent: QWidget, shown: int, total: int, selected: int, *,
+            uow: UowFactory | None = None) -> ExportChoice | None:
+        dialog = cls(shown, total, selected, parent, uow=uow)
         return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -887,7 +887,7 @@ class MainWindow(QMainWindow):
         from salesdesk.ui.export_dialog import ExportDialog
 
         selected = len(self.table.selectionModel().selectedRows())
-        choice = ExportDialog.ask(self, self.model.rowCount(), self.model.base_total, selected)
+        choice = ExportDialog.ask(self, self.model.rowCount(), self.model.base_total, selected, uow=self.uow)
         if choice is None:
             return
         from salesdesk.services import exporting

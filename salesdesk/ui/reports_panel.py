@@ -648,9 +648,18 @@ class ReportsPanel(QWidget):
         path = self.ask_path(report)
         if path is None:
             return
+        from salesdesk.domain.errors import ValidationError
+        from salesdesk.services.exporting import check_target
+
+        uow = self._uow
+        try:  # the open base, a database, a device, a read-only file: said at once, nothing started
+            check_target(path, uow(), field="output")
+        except ValidationError as exc:
+            self.notice.show_message(str(exc), kind="error")
+            return
         self.export_button.setEnabled(False)
         self.notice.show_message(self.tr("Saving %1…").replace("%1", path.name))
-        self._runner.start(lambda: reports.export_report(report, path), self._on_report_exported,
+        self._runner.start(lambda: reports.export_report(report, path, uow()), self._on_report_exported,
                            self._on_export_failed)
 
     def ask_path(self, report: Report) -> Path | None:

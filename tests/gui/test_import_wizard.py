@@ -145,7 +145,7 @@ def test_export_of_the_selection_from_the_window(qtbot: QtBot, make_window: Call
     target = tmp_path / "выбранные.xlsx"
     asked: list[tuple[int, int, int]] = []
 
-    def answer(cls, parent, shown, total, selected):  # type: ignore[no-untyped-def]
+    def answer(cls, parent, shown, total, selected, **_options):  # type: ignore[no-untyped-def]
         asked.append((shown, total, selected))
         return ExportChoice("selection", target)
 

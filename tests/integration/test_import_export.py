@@ -334,3 +334,28 @@ def test_an_export_with_four_sheets_is_checked_once_on_its_way_back(uow: Uow, tm
     monkeypatch.setattr(importing, "inspect_file", counted)
     assert importing.run_import(uow(), path, error_dir=tmp_path).skipped == 1  # home again: no changes
     assert checked == [path]  # not once more per sheet (an .ods is parsed whole each time)
+
+
+def test_a_reminder_due_at_midnight_comes_back_at_midnight(tmp_path: Path) -> None:
+    """The spreadsheet reader gives a moment at 00:00 back as a bare date; the import must not move
+    it to the working day's start (a round trip used to shift such reminders to 9:00)."""
+    from datetime import datetime, timedelta
+
+    from salesdesk.domain.model import ReminderFields
+    from salesdesk.services import reminders
+
+    source = open_database(resolve_url(tmp_path / "source.sqlite"), create=True)
+    target = open_database(resolve_url(tmp_path / "target.sqlite"), create=True)
+    try:
+        client = clients.create_client(UnitOfWork(source), ClientFields(name="ООО «Полночь»")).id
+        midnight = (datetime.now().astimezone() + timedelta(days=2)).replace(hour=0, minute=0, second=0,
+                                                                             microsecond=0)
+        reminders.add_reminder(UnitOfWork(source), client, ReminderFields(due_at=midnight, text="Позвонить"))
+        exported = exporting.export_clients(UnitOfWork(source), tmp_path / "export.xlsx")
+        importing.run_import(UnitOfWork(target), exported.path)
+        back = clients.list_clients(UnitOfWork(target), limit=10).rows[0].id
+        (reminder,) = reminders.reminders_of(UnitOfWork(target), back)
+        assert reminder.due_at == midnight
+    finally:
+        source.dispose()
+        target.dispose()

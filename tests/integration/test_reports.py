@@ -665,10 +665,12 @@ def test_a_locked_file_is_a_problem_a_person_can_act_on(office: Office, tmp_path
     def refuse(*_args: object) -> None:
         raise PermissionError(13, "Permission denied")
 
+    opened = tmp_path / "pipeline.xlsx"  # the last one, open in Excel: writable by its mode, yet refused
+    opened.write_bytes(b"the report of last week")
     monkeypatch.setattr(os, "replace", refuse)
     with pytest.raises(UserError, match="in use by another program"):
-        export_report(report(office, "pipeline"), tmp_path / "pipeline.xlsx")
-    assert list(tmp_path.iterdir()) == []
+        export_report(report(office, "pipeline"), opened)
+    assert list(tmp_path.iterdir()) == [opened] and opened.read_bytes() == b"the report of last week"
 
 
 # LibreOffice -----------------------------------------------------------------------------------

@@ -61,6 +61,7 @@ def test_wal_shm_exports_and_reports_inside_the_data_folder_are_private(
         for suffix in ("", "-wal", "-shm"):
             assert mode(Path(f"{base}{suffix}")) == 0o600, suffix
         inside = _isolated_data_dir / "exports"
+        inside.mkdir()  # an export goes into a folder that is there; it makes none
         exporting.export_clients(UnitOfWork(database), inside / "clients.xlsx")
         exporting.export_clients(UnitOfWork(database), inside / "clients.csv")
         report = reports.run_report(UnitOfWork(database), "pipeline")
@@ -68,6 +69,7 @@ def test_wal_shm_exports_and_reports_inside_the_data_folder_are_private(
         assert {p.name: mode(p) for p in inside.iterdir()} == {
             "clients.xlsx": 0o600, "clients.csv": 0o600, "pipeline.xlsx": 0o600}
         outside = tmp_path / "desk"
+        outside.mkdir()
         exporting.export_clients(UnitOfWork(database), outside / "clients.xlsx")
         exporting.export_clients(UnitOfWork(database), outside / "clients.csv")
         reports.export_report(report, outside / "pipeline.xlsx")
