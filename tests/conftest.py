@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -41,3 +42,14 @@ def _english_by_default() -> Iterator[None]:
     messages.set_language("en")
     yield
     messages.set_language(before)
+
+
+@pytest.fixture(autouse=True)
+def _no_translation_left_behind() -> Iterator[None]:
+    """A test that installs the window's translations (Russian, or English's plural forms) takes
+    them out again, so the next test, whatever the random order, starts from the source texts."""
+    yield
+    i18n = sys.modules.get("salesdesk.ui.i18n")
+    qt = sys.modules.get("PySide6.QtCore")
+    if i18n is not None and qt is not None and qt.QCoreApplication.instance() is not None:
+        i18n.uninstall(qt.QCoreApplication.instance())

@@ -19,12 +19,17 @@ def resolve(setting: str) -> str:
     return "ru" if QLocale.system().language() == QLocale.Language.Russian else "en"
 
 
-def install(app: QCoreApplication, language: str) -> str:
-    """Load the translations for *language* ("system", "ru", "en"); returns the one in use."""
-    chosen = resolve(language)
+def uninstall(app: QCoreApplication) -> None:
+    """Take out every translation :func:`install` put in (the source language, English, is left)."""
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+
+
+def install(app: QCoreApplication, language: str) -> str:
+    """Load the translations for *language* ("system", "ru", "en"); returns the one in use."""
+    chosen = resolve(language)
+    uninstall(app)
     messages.set_language(chosen)
     system = QLocale.system()
     if system.language() == QLocale.Language.C or (system.language() == QLocale.Language.Russian) != (chosen == "ru"):
