@@ -299,7 +299,7 @@ def kill_imports(box: Sandbox, rng: random.Random, kills: int, source: Path) -> 
     return found
 
 
-def kill_saves(box: Sandbox, rng: random.Random, kills: int, acknowledged_first: int = 2) -> list[Outcome]:
+def kill_saves(box: Sandbox, rng: random.Random, kills: int, acknowledged_first: int = 1) -> list[Outcome]:
     """A loop of ``client add``: after a kill, every client whose number was printed is there."""
     db = box.init(box.folder / "saves.sqlite")
     duration = box.timed("--db", str(db), "client", "add", "--name", "ООО «Калибровка»")

@@ -64,7 +64,7 @@ def test_a_killed_demo_load_is_all_or_nothing(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_a_killed_upgrade_is_finished_by_the_next_start(tmp_path: Path) -> None:
-    _assert_safe(killing.kill_upgrades(Sandbox(tmp_path), _rng("upgrade"), KILLS, 20_000))
+    _assert_safe(killing.kill_upgrades(Sandbox(tmp_path), _rng("upgrade"), KILLS, 10_000))
 
 
 @pytest.mark.slow
