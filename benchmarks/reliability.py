@@ -109,7 +109,8 @@ def _writers(db: Path, jobs: list[tuple[str, str]], seconds: float) -> list[dict
     for proc, (kind, tag) in zip(procs, jobs, strict=True):
         out, err = proc.communicate(timeout=seconds + 300)
         lines = out.strip().splitlines()
-        result = json.loads(lines[-1]) if proc.returncode == 0 and lines else {"tried": 0, "stored": 0, "refused": [err]}
+        failed = {"tried": 0, "stored": 0, "refused": [err]}
+        result = json.loads(lines[-1]) if proc.returncode == 0 and lines else failed
         results.append({**result, "kind": kind, "tag": tag, "exit": proc.returncode})
     return results
 
@@ -208,11 +209,15 @@ def _options() -> list[tuple[tuple[str, ...], str, list[str]]]:
             for name, sub in subs[0].choices.items():
                 walk(sub, (*words, name))
             return
+        positionals = 0
         for action in parser._actions:
             if isinstance(action, (ap._HelpAction, ap._VersionAction)) or action.nargs == 0:
                 continue
-            name = action.option_strings[-1] if action.option_strings else action.dest
-            found.append((words, name, required.get(words, [])))
+            if action.option_strings:
+                found.append((words, action.option_strings[-1], required.get(words, [])))
+            else:  # a positional: named by its place among the positionals
+                found.append((words, f"#{positionals}:{action.dest}", required.get(words, [])))
+                positionals += 1
 
     walk(_parser(), ())
     return found
@@ -221,11 +226,12 @@ def _options() -> list[tuple[tuple[str, ...], str, list[str]]]:
 def _argv(words: tuple[str, ...], option: str, base: list[str], value: str) -> list[str]:
     if option.startswith("-"):
         return [*words, *base, option, value]
-    # a positional: the hostile value takes the place of the first positional of the minimal arguments
+    # a positional ("#N:name"): the hostile value takes the place of the N-th one of the minimal arguments
+    index = int(option[1:option.index(":")])
     rest = list(base)
-    positional = [i for i, w in enumerate(rest) if not w.startswith("-") and (i == 0 or not rest[i - 1].startswith("-"))]
-    if positional:
-        rest[positional[0]] = value
+    places = [i for i, w in enumerate(rest) if not w.startswith("-") and (i == 0 or not rest[i - 1].startswith("-"))]
+    if index < len(places):
+        rest[places[index]] = value
         return [*words, *rest]
     return [*words, value, *rest]
 
@@ -260,8 +266,9 @@ def hostile(root: Path, rng: random.Random, quick: bool) -> dict[str, Any]:
     db = killing.demo_base(box, box.folder / "base.sqlite", 50)
     (box.folder / "in.csv").write_text("Название;Город\nООО «Импорт»;Тверь\n", encoding="utf-8")
     options = _options()
-    cases = [(w, o, b, v) for w, o, b in options for v in HOSTILE if o != "--db"]
-    cases += [(w, "--db", b, v) for w, o, b in options[:1] for v in HOSTILE]  # --db is the same everywhere
+    common = ("--db", "--lang")  # the same option on every command: tried on the first one
+    cases = [(w, o, b, v) for w, o, b in options for v in HOSTILE if o not in common]
+    cases += [(w, o, b, v) for w, o, b in options[:len(common)] for v in HOSTILE]
     if quick:
         cases = rng.sample(cases, 250)
     exits: Counter[str] = Counter()
@@ -343,7 +350,8 @@ def bad_bases(root: Path) -> dict[str, Any]:
     bases["damaged (a page overwritten)"] = damaged
     foreign = box.folder / "foreign.sqlite"
     with contextlib.closing(sqlite3.connect(foreign)) as conn:
-        conn.executescript("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes VALUES (1, 'хлеб');")
+        conn.executescript("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT);"
+                           "INSERT INTO notes VALUES (1, 'хлеб');")
     bases["another program's SQLite file"] = foreign
     text = box.folder / "notes.sqlite"
     text.write_text("это не база\n" * 100, encoding="utf-8")
@@ -441,7 +449,8 @@ def fs_faults(root: Path) -> dict[str, Any]:
     print(table(["target", "exit", "clear", "traceback", "leftovers", "message (last line)"], body))
     for line in skipped:
         print("  " + line)
-    print("/dev/full is not used: an export to a device path would replace the device node (defect 1) on a shared machine")
+    print("/dev/full is not used: an export to a device path would replace the device node (defect 1)"
+          " on a shared machine")
     return dict(totals)
 
 
