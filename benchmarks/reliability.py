@@ -364,7 +364,7 @@ def bad_bases(root: Path) -> dict[str, Any]:
     commands = [["check"], ["search", "клиент"], ["client", "add", "--name", "ООО «Новый»"],
                 ["export", str(box.folder / "out" / "x.xlsx")]]
     (box.folder / "out").mkdir()
-    body, totals = [], Counter()
+    body, totals, notes = [], Counter(), []
     for name, path in bases.items():
         assert path is not None
         exits, clear, tracebacks, changed = Counter(), 0, 0, 0
@@ -375,6 +375,9 @@ def bad_bases(root: Path) -> dict[str, Any]:
             is_clear, tb = _verdict(done)
             ok_exit = done.returncode == 0 and not tb
             clear += is_clear or ok_exit
+            if not (is_clear or ok_exit):
+                notes.append(f"  {name}: {command[0]} -> exit {done.returncode}: "
+                             f"{(done.stderr.strip() or done.stdout.strip())[-150:]!r}")
             tracebacks += tb
             after = path.read_bytes() if path.exists() else None
             changed += (before != after) and not (ok_exit and name.startswith("read-only"))
@@ -382,6 +385,8 @@ def bad_bases(root: Path) -> dict[str, Any]:
         body.append([name, len(commands), " ".join(f"{k}:{v}" for k, v in sorted(exits.items())), clear, tracebacks,
                      changed])
     print(table(["base", "commands", "exit codes", "clear or done", "tracebacks", "file changed"], body))
+    for note in notes:
+        print(note)
     print("commands: check, search, client add, export; a read-only or healthy base may answer 0 (a read works)")
     return dict(totals)
 
@@ -439,14 +444,18 @@ def fs_faults(root: Path) -> dict[str, Any]:
                 done = box.run("--db", str(db), *command(folder))
                 clear, tb = _verdict(done)
                 after = set(os.listdir(folder)) if folder.exists() else set()
-                left = sorted(after - before)
-                totals.update(tried=1, clear=clear, tracebacks=tb, leftovers=len(left), succeeded=done.returncode == 0)
+                written = Path(command(folder)[-1]).name
+                succeeded = done.returncode == 0 and not tb and written in after
+                left = sorted(after - before - ({written} if succeeded else set()))
+                totals.update(tried=1, clear=clear or succeeded, tracebacks=tb, leftovers=len(left),
+                              succeeded=succeeded)
                 message = done.stderr.strip().splitlines()[-1][:70] if done.stderr.strip() else ""
-                body.append([f"{name}: {label}", done.returncode, clear, tb, len(left), message])
+                outcome = "written" if succeeded else ("clear" if clear else "NOT CLEAR")
+                body.append([f"{name}: {label}", done.returncode, outcome, tb, len(left), message])
     finally:
         for point in (read_only, full):
             _umount(point)
-    print(table(["target", "exit", "clear", "traceback", "leftovers", "message (last line)"], body))
+    print(table(["target", "exit", "outcome", "traceback", "leftovers", "message (last line)"], body))
     for line in skipped:
         print("  " + line)
     print("/dev/full is not used: an export to a device path would replace the device node (defect 1)"
@@ -491,7 +500,7 @@ def main() -> int:
         ["internal errors from bad input (exit 3)", h["internal"], 0],
         ["hostile values still running after the limit", h["too_long"], 0],
         ["bases changed by a refused command", h["changed"] + b.get("changed", 0), 0],
-        ["fs faults: clear messages / tried", f"{f.get('clear', 0)} / {f.get('tried', 0)}", "all"],
+        ["fs faults: clear message or written / tried", f"{f.get('clear', 0)} / {f.get('tried', 0)}", "all"],
     ]))
     print(f"\n{time.perf_counter() - start:.0f} s in all")
     return 0

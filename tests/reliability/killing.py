@@ -20,6 +20,7 @@ only while Python starts.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -395,6 +396,10 @@ def kill_exports(box: Sandbox, rng: random.Random, kills: int, db: Path, *, suff
         if after.returncode != 0:
             outcome.after = f"exit {after.returncode}: {after.stderr.strip()[-300:]}"
         outcome.leftovers = leftovers(folder) + sorted(set(temporary_files(box.tmp)) - known)
+        for name in outcome.leftovers:  # each counted once, by the kill that left it
+            known.add(name)
+            with contextlib.suppress(OSError):
+                (folder / name).unlink()
         found.append(outcome)
     return found
 
