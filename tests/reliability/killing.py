@@ -342,6 +342,24 @@ def kill_demo_loads(box: Sandbox, rng: random.Random, kills: int, count: int) ->
     return found
 
 
+def kill_loads_with_workers(box: Sandbox, rng: random.Random, kills: int, count: int = 20_000) -> list[Outcome]:
+    """``demo --clients N`` (N from 20,000: worker processes derive columns) killed at a random
+    moment once its workers run: none of them, nor multiprocessing's resource tracker, is left."""
+    pristine = box.init(box.folder / "workers-empty.sqlite")
+    work = box.folder / "workers.sqlite"
+    found = []
+    for _ in range(kills):
+        proc = box.start("--db", str(_fresh(pristine, work)), "demo", "--clients", str(count))
+        working = wait_until(lambda p=proc: p.poll() is not None or len(session_members(p.pid)) > 1,  # type: ignore[misc]
+                             timeout=120)
+        outcome = _outcome("workers", kill_at(proc, rng.uniform(0.2, 1.0)), work)
+        outcome.partial = clients(work) not in (0, count)
+        if not working or not outcome.killed:
+            outcome.after = "the load started no worker process before it ended"
+        found.append(outcome)
+    return found
+
+
 def kill_upgrades(box: Sandbox, rng: random.Random, kills: int, count: int) -> list[Outcome]:
     """Opening a base of the first revision (``check``) upgrades it; killed at random, the base
     is at the old revision or the head, and the next ``check`` finishes with every client there."""

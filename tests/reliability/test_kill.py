@@ -91,14 +91,7 @@ def test_a_killed_export_leaves_no_temporary_file_after_the_next_one(tmp_path: P
 def test_the_workers_of_a_killed_load_exit(tmp_path: Path) -> None:
     """From 20,000 cards a load derives columns in worker processes: killed while they work,
     none of them (nor multiprocessing's resource tracker) outlives the command."""
-    box = Sandbox(tmp_path)
-    db = box.init(tmp_path / "base.sqlite")
-    proc = box.start("--db", str(db), "demo", "--clients", "20000")
-    rng = _rng("orphans")
-    working = killing.wait_until(lambda: len(killing.session_members(proc.pid)) > 1, timeout=60)
-    assert working, "the load started no worker process"
-    kill = killing.kill_at(proc, rng.uniform(0.2, 1.0))
-    killing.reap(kill.orphans)  # whatever the verdict, nothing stays running after the test
-    assert kill.killed
-    assert killing.consistency(db) == []
-    assert kill.orphans == set()
+    (outcome,) = killing.kill_loads_with_workers(Sandbox(tmp_path), _rng("orphans"), 1)
+    assert outcome.killed and outcome.after == "", outcome
+    assert outcome.problems == [] and not outcome.partial
+    assert outcome.orphans == set()
