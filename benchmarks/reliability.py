@@ -56,13 +56,14 @@ def kills(root: Path, rng: random.Random, quick: bool) -> dict[str, Any]:
     per = 2 if quick else 8
     rows = 2_000 if quick else 20_000  # from 20,000 cards a load starts worker processes
     demo = 5_000 if quick else 20_000
+    old = 10_000 if quick else 50_000  # a smaller first-revision base upgrades before a kill can land
     source_box = Sandbox(root / "kill-source")
     workbook = killing.source_workbook(source_box, rows)
     runs: dict[str, list[Outcome]] = {
         f"import {rows:,} rows": killing.kill_imports(Sandbox(root / "kill-import"), rng, per, workbook),
         "client add (save)": killing.kill_saves(Sandbox(root / "kill-save"), rng, per),
         f"demo --clients {demo:,}": killing.kill_demo_loads(Sandbox(root / "kill-demo"), rng, per, demo),
-        f"upgrade of {rows:,} clients": killing.kill_upgrades(Sandbox(root / "kill-upgrade"), rng, per, rows),
+        f"upgrade of {old:,} clients": killing.kill_upgrades(Sandbox(root / "kill-upgrade"), rng, per, old),
         "demo --clients 20,000, workers running": killing.kill_loads_with_workers(
             Sandbox(root / "kill-workers"), rng, 1 if quick else 4),
     }

@@ -35,7 +35,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 #: a share of the calibration run between which kills are drawn: after start-up, before the end
-EARLY, LATE = 0.3, 0.95
+EARLY, LATE = 0.3, 0.85
 ORPHAN_GRACE_S = 5.0  # how long the workers of a killed command may take to notice and exit
 
 
