@@ -18,7 +18,6 @@ from tests.reliability.killing import Outcome, Sandbox
 
 SEED = 20261206
 KILLS = 3
-DEFECT_9 = "defect 9, lands from branch w10d-csvkill"
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +74,6 @@ def test_a_killed_export_leaves_the_base_as_it_was(tmp_path: Path, workbook: Pat
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason=DEFECT_9)
 def test_a_killed_export_leaves_no_temporary_file_after_the_next_one(tmp_path: Path, workbook: Path) -> None:
     box = Sandbox(tmp_path)
     db = _copy_of_source(workbook, tmp_path)
@@ -87,7 +85,6 @@ def test_a_killed_export_leaves_no_temporary_file_after_the_next_one(tmp_path: P
 
 @pytest.mark.slow
 @pytest.mark.skipif(not killing.procfs(), reason="reads processes from /proc (Linux)")
-@pytest.mark.xfail(strict=True, reason=DEFECT_9)
 def test_the_workers_of_a_killed_load_exit(tmp_path: Path) -> None:
     """From 20,000 cards a load derives columns in worker processes: killed while they work,
     none of them (nor multiprocessing's resource tracker) outlives the command."""
