@@ -39,7 +39,7 @@ from salesdesk.domain.numbers import count_text, money_text
 from salesdesk.domain.queries import ClientRow
 from salesdesk.domain.reports import ColumnKind, Report, ReportParameters
 from salesdesk.domain.spreadsheet import date_of
-from salesdesk.domain.text import collapse_spaces, parse_amount
+from salesdesk.domain.text import collapse_spaces, parse_amount, printable
 from salesdesk.domain.validation import (
     MAX_DEMO_CLIENTS,
     MAX_ID,
@@ -378,16 +378,16 @@ def _client_show(database: Database, args: argparse.Namespace) -> int:
         ]
         _emit_json(data)
         return EXIT_OK
-    print(f"{client.name}  ({msg('cli.number', id=client.id)}, {client.kind.label}, {client.status.label})")
+    print(f"{printable(client.name)}  ({msg('cli.number', id=client.id)}, {client.kind.label}, {client.status.label})")
     for key, value in (("inn", client.inn), ("kpp", client.kpp), ("ogrn", client.ogrn),
                        ("legal_address", client.legal_address), ("phone", client.phone), ("email", client.email),
                        ("industry", client.industry_name), ("owner", client.owner_name)):
         if value:
-            print(f"  {msg('field.' + key)}: {value}")
+            print(f"  {msg('field.' + key)}: {printable(value)}")
     print(f"  {msg('cli.completeness')}: {client.completeness} %")
     for person in people:
-        print(f"  - {person.full_name}{', ' + person.position if person.position else ''}"
-              f"{'  ' + ', '.join(person.phones) if person.phones else ''}")
+        print(printable(f"  - {person.full_name}{', ' + person.position if person.position else ''}"
+                        f"{'  ' + ', '.join(person.phones) if person.phones else ''}"))
     return EXIT_OK
 
 
@@ -418,7 +418,7 @@ def _manager_list(database: Database, args: argparse.Namespace) -> int:
     from salesdesk.services import reference
 
     for manager in reference.list_managers(UnitOfWork(database)):
-        print(f"{manager.id:>5}  {manager.name}{'  ' + manager.email if manager.email else ''}")
+        print(printable(f"{manager.id:>5}  {manager.name}{'  ' + manager.email if manager.email else ''}"))
     return EXIT_OK
 
 
@@ -440,7 +440,8 @@ def _search(database: Database, args: argparse.Namespace) -> int:
         print(f"{msg('cli.col.no')!s:>7}  {msg('cli.col.name')!s:<40}  {msg('field.inn')!s:<12}  "
               f"{msg('field.phone')!s:<20}  {msg('cli.col.completeness')}")
     for row in page.rows:
-        print(f"{row.id:>7}  {row.name:<40.40}  {row.inn:<12}  {row.phone:<20.20}  {row.completeness:>3} %")
+        print(f"{row.id:>7}  {printable(row.name):<40.40}  {printable(row.inn):<12}  {printable(row.phone):<20.20}  "
+              f"{row.completeness:>3} %")
     print(msg("cli.shown_of", shown=len(page.rows), total=page.total), file=sys.stderr)
     return EXIT_OK
 
@@ -477,9 +478,9 @@ def _import(database: Database, args: argparse.Namespace) -> int:
     plan = result.plan
     for row in plan.rows:
         if row.fate is importing.Fate.ERROR:
-            print(f"  {row.line:>6}  {row.name[:40]:<40}  {'; '.join(row.reasons)}", file=sys.stderr)
+            print(printable(f"  {row.line:>6}  {row.name[:40]:<40}  {'; '.join(row.reasons)}"), file=sys.stderr)
         elif row.name_differs:  # matched by INN, phone or e-mail under another name: worth a look
-            print(f"  {row.line:>6}  {row.name[:40]:<40}  {row.flag()}", file=sys.stderr)
+            print(printable(f"  {row.line:>6}  {row.name[:40]:<40}  {row.flag()}"), file=sys.stderr)
     print(msg("cli.import.dry" if args.dry_run else "cli.import.done"))
     for key in ("created", "updated", "skipped", "rejected", "repaired"):
         print(f"  {msg('cli.import.' + key, n=getattr(result, key))}")
@@ -618,7 +619,7 @@ def _deal_list(database: Database, args: argparse.Namespace) -> int:
         print(f"{msg('cli.col.no')!s:>7}  {msg('cli.col.opened')!s:<10}  {msg('cli.col.client')!s:<30}  "
               f"{msg('cli.col.deal')!s:<30}  {msg('cli.col.stage')!s:<12}  {msg('cli.col.amount')!s:>18}")
     for r in view.rows:
-        print(f"{r.id:>7}  {r.opened_on:%d.%m.%Y}  {r.client_name:<30.30}  {r.title:<30.30}  "
+        print(f"{r.id:>7}  {r.opened_on:%d.%m.%Y}  {printable(r.client_name):<30.30}  {printable(r.title):<30.30}  "
               f"{r.stage.label:<12}  {money_text(r.amount):>18}")
     totals = deals.deal_totals(UnitOfWork(database), query)
     sums = "; ".join(money_text(m) for m in totals.amounts)

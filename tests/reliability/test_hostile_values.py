@@ -197,3 +197,69 @@ def test_hostile_values_never_cause_an_internal_error(name: str, base: Path) -> 
     findings: Findings = run_once.findings  # type: ignore[attr-defined]
     assert findings.tried >= 30
     assert not findings.problems, findings.summary(name)
+
+
+# The values the issue found, each once: they must be refused (exit 2) naming the field.
+REFUSED = [
+    (["client", "show", "9223372036854775808"], "ID"),
+    (["client", "trash", "99999999999999999999999999999999999999999"], "ID"),
+    (["client", "restore", "--", "-1"], "ID"),
+    (["search", "--limit", "9223372036854775808", "ромашка"], "--limit"),
+    (["search", "--limit", "0", "ромашка"], "--limit"),
+    (["search", "x" * 100_000], "Search text"),
+    (["export", "--search", "x" * 201, "out.xlsx"], "Search text"),
+    (["deal", "list", "--client", "x" * 100_000], "Client filter"),
+    (["deal", "list", "--limit", "18446744073709551616"], "--limit"),
+    (["log", "1", "Звонок", "--next-in", "1000000"], "--next-in"),
+    (["log", "1", "Звонок", "--next-in=-3"], "--next-in"),
+    (["log", "1", "Звонок", "--close-reminder", "9223372036854775808"], "--close-reminder"),
+    (["log", "1", "Звонок", "--at", "01.01.1899 10:00"], "When"),
+    (["log", "1", "Звонок", "--next-on", "31.12.9999"], "Due"),
+    (["deal", "add", "1", "--title", "Поставка", "--amount", "100", "--renewal-days", "366"], "--renewal-days"),
+    (["deal", "add", "1", "--title", "Поставка", "--amount", "100", "--renewal-days=-1"], "--renewal-days"),
+    *((["deal", "add", "1", "--title", "Поставка", "--amount", amount], "Amount")
+      for amount in ("1e30", "1e309", "9" * 40, "NaN", "Infinity", "1e-400", "0.001", "-1e309")),
+    (["deal", "add", "1", "--title", "Поставка", "--amount", "100", "--opened", "31.12.1899"], "Opened on"),
+    (["deal", "add", "1", "--title", "Поставка", "--amount", "100", "--opened", "31.12.9999"], "Opened on"),
+    (["deal", "add", "1", "--title", "Поставка", "--amount", "100", "--stage", "won",
+      "--contract-end", "31.12.9999"], "Contract"),
+    (["deal", "list", "--from", "01.01.0001"], "Opened on"),
+    (["report", "sales_by_period", "--to", "31.12.9999"], "To"),
+    (["report", "sleeping_clients", "--days", "9223372036854775808"], "--days"),
+    (["report", "completeness_by_manager", "--threshold", "101"], "--threshold"),
+    (["demo", "--clients", "1000001"], "--clients"),
+    (["demo", "--clients", "0"], "--clients"),
+    (["client", "add", "--name", "\u200b\u200f\u2060\ufeff\u00ad"], "Name"),
+    (["client", "add", "--name", "ООО «Ромашка»", "--inn", "-"], "INN"),
+    (["manager", "add", "\u200b"], "name"),
+]
+
+
+@pytest.mark.parametrize(("argv", "field"), REFUSED, ids=lambda v: _short(" ".join(v) if isinstance(v, list) else v))
+def test_the_hostile_values_found_are_refused_naming_the_field(argv: list[str], field: str, base: Path) -> None:
+    before = content(base)
+    code, err = call(["--db", str(base), *argv])
+    assert (code, "Traceback" in err) == (2, False), err
+    assert field.casefold() in err.casefold()
+    assert content(base) == before
+
+
+def test_escape_codes_from_an_imported_file_never_reach_the_terminal(base: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    (base.parent / "red.csv").write_text("Наименование;Город\n\x1b[31mООО «Берёза»\x1b[0m;Тверь\x07\n",
+                                         encoding="utf-8")
+    assert call(["--db", str(base), "import", str(base.parent / "red.csv")])[0] == 0
+    code = main(["--db", str(base), "search", "берёза"])
+    out, _ = capsys.readouterr()
+    assert code == 0 and "ООО «Берёза»" in out
+    assert "\x1b" not in out and "\x07" not in out and "[31m" not in out
+
+
+def test_a_base_that_holds_escape_codes_prints_them_harmless(base: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An old base may hold controls stored before they were stripped: the CLI shows them as \\x1b."""
+    with contextlib.closing(sqlite3.connect(base)) as conn:
+        conn.execute("UPDATE clients SET name = ? WHERE id = 1", ("\x1b[2JООО «Ромашка»",))
+        conn.commit()
+    assert main(["--db", str(base), "client", "show", "1"]) == 0
+    out, _ = capsys.readouterr()
+    assert "\x1b" not in out and "\\x1b[2JООО «Ромашка»" in out
