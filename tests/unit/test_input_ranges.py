@@ -58,7 +58,7 @@ def test_money_with_more_than_two_decimal_places_is_refused_not_rounded(typed: s
 @pytest.mark.parametrize("typed", ["NaN", "Infinity", "-Infinity", "sNaN"])
 def test_money_that_is_no_number_is_refused(typed: str) -> None:
     problem = amount_problem(Decimal(typed), typed=typed)
-    assert problem is not None and problem.field == "amount" and "example: 1,250,000.50" in str(problem)
+    assert problem is not None and problem.field == "amount" and "not an amount of money" in str(problem)
 
 
 @pytest.mark.parametrize("typed", ["0", "0.00", "1250000.50", "1e15", "-1e15", "12.30", "0E-400"])
