@@ -251,7 +251,8 @@ def _log_parser(commands: Any, common: argparse.ArgumentParser) -> None:
     log_.add_argument("--close-reminder", type=_ID, metavar="ID",
                       help=T("the reminder this contact answers: it is marked done (a repeating one moves on)"))
     when = log_.add_mutually_exclusive_group()
-    when.add_argument("--next-in", type=_within(1, MAX_NEXT_IN_MONTHS), metavar="MONTHS", help=T("plan the next contact in N months"))
+    when.add_argument("--next-in", type=_within(1, MAX_NEXT_IN_MONTHS), metavar="MONTHS",
+                      help=T("plan the next contact in N months"))
     when.add_argument("--next-on", metavar="DATE", help=T("plan the next contact on this day"))
     log_.add_argument("--next", dest="next_text", default="", metavar="TEXT",
                       help=T("what to do next time (with --next-in or --next-on)"))
