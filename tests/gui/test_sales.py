@@ -320,3 +320,16 @@ def test_the_deal_dialog_refuses_amounts_and_dates_out_of_range(amount: str, day
     dialog.accept()  # Save says what is wrong, and saves nothing (never 0.00 for 0,001)
     assert dialog.isVisible() and says in dialog.messages[key].text()
     assert deals.deals_of(uow(), client) == []
+
+
+def test_search_and_client_filter_take_at_most_200_characters(qtbot: QtBot, make_window: Window,
+                                                              add_client: Callable[..., int]) -> None:
+    """A pasted page of text is cut where the command line would refuse it: SQLite cannot match a
+    LIKE pattern of 100,000 characters, and the list would otherwise fail in the background."""
+    add_client("ООО «Ромашка»")
+    window = make_window()
+    window.search.setText("ромашка" * 20_000)
+    assert len(window.search.text()) == 200
+    window.tabs.setCurrentWidget(window.deals_panel)
+    window.deals_panel.client.setText("р" * 100_000)
+    assert window.deals_panel.client.text() == "р" * 200
