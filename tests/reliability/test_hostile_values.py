@@ -279,3 +279,17 @@ def test_a_base_that_holds_escape_codes_prints_them_harmless(base: Path, capsys:
     assert main(["--db", str(base), "client", "show", "1"]) == 0
     out, _ = capsys.readouterr()
     assert "\x1b" not in out and "\\x1b[2JООО «Ромашка»" in out
+
+
+@pytest.mark.usefixtures("lang")
+@pytest.mark.parametrize(("argv", "says"), [
+    (["search", "--limit", "0", "ромашка"], "аргумент --limit: допустимо от 1 до 10000: 0"),
+    (["log", "1", "Звонок", "--next-in", "1000000"], "аргумент --next-in: допустимо от 1 до 120: 1000000"),
+    (["deal", "add", "1", "--title", "Поставка", "--amount", "1e30"], "сумма не больше 1 000 000 000 000 000"),
+    (["deal", "add", "1", "--title", "Поставка", "--amount", "0,001"], "не больше двух знаков после запятой"),
+    (["deal", "list", "--from", "31.12.1899"], "дата должна быть между 01.01.1900 и 31.12.2100"),
+    (["search", "я" * 201], "Текст поиска: не длиннее 200 символов"),
+])
+def test_refusals_speak_russian(argv: list[str], says: str, base: Path) -> None:
+    code, err = call(["--lang", "ru", "--db", str(base), *argv])
+    assert code == 2 and says in err, err
