@@ -278,8 +278,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser = _parser()
         # argparse (3.11-3.12) turns `--option=--` into an empty list instead of the text "--":
         # refuse that value with its usual message rather than hand a list to a service.
-        if any(w.startswith("-") and w.endswith("=--") for w in words):
-            bad = next(w for w in words if w.startswith("-") and w.endswith("=--"))
+        options = words[:words.index("--")] if "--" in words else words
+        if bad := next((w for w in options if w.startswith("-") and w.endswith("=--")), None):
             parser.error(T("argument %(argument_name)s: %(message)s")
                          % {"argument_name": bad[:-3], "message": T("expected one argument")})
         args = parser.parse_args(words)
