@@ -162,13 +162,13 @@ def clean_notes(text: str) -> str:
     """A note written in paragraphs: any line break (Windows, old Mac) becomes one newline, each
     line loses its trailing spaces, the whole note its blank ends; the rest is the person's
     (terminal escape sequences and control characters but tab and newline go)."""
-    if _UNUSUAL_SPACE.search(text) is not None:
-        text = _ESCAPE.sub("", text)
+    if _UNUSUAL_SPACE.search(text) is not None:  # controls go first, so cleaning twice changes nothing
+        text = _CONTROL.sub("", _ESCAPE.sub("", text))
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\n" in text:
         text = "\n".join(line.rstrip() for line in text.split("\n"))
-    return _CONTROL.sub("", text).strip()
+    return text.strip()
 
 
 def parse_amount(text: str) -> Decimal | None:

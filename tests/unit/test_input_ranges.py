@@ -160,3 +160,10 @@ def test_notes_keep_their_lines_and_tabs_but_lose_controls() -> None:
 def test_the_command_line_shows_stored_controls_harmlessly() -> None:
     assert printable("\x1b[2JООО\tЁ\n") == "\\x1b[2JООО\tЁ\n"
     assert printable("ООО «Ромашка»") == "ООО «Ромашка»"
+
+
+@pytest.mark.parametrize("typed", ["a\t\x99\rb", "x \x1b[1m\r\n y\x00 ", "\t\x85\x9b\n"])
+def test_cleaning_twice_changes_nothing(typed: str) -> None:
+    """An import cleans a cell and then the card: the second pass must find nothing left to do."""
+    assert clean_notes(clean_notes(typed)) == clean_notes(typed)
+    assert collapse_spaces(collapse_spaces(typed)) == collapse_spaces(typed)
