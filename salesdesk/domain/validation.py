@@ -328,13 +328,15 @@ def validate_deal(fields: DealFields) -> DealFields:
     if cleaned.amount.amount.is_finite() and cleaned.amount.amount < 0:
         problems.append(FieldProblem("amount", msg("err.choice", field=_label("amount"),
                                                    value=str(cleaned.amount.amount))))
-    problems.extend(date_problem(getattr(cleaned, name), name) for name in ("opened_on", "closed_on", "contract_end"))
+    out_of_range = [p for name in ("opened_on", "closed_on", "contract_end")
+                    if (p := date_problem(getattr(cleaned, name), name)) is not None]
+    problems.extend(out_of_range)
     if not _CURRENCY_RE.match(cleaned.amount.currency):
         problems.append(FieldProblem("currency", msg("err.choice", field=_label("currency"),
                                                      value=cleaned.amount.currency)))
     if cleaned.stage is DealStage.LOST:
         problems.append(_required("lost_reason", cleaned.lost_reason))
-    if any(p is not None for p in problems[-3:]):
+    if out_of_range:
         require_valid(p for p in problems if p is not None)  # out-of-range days: no comparisons
     if cleaned.closed_on is not None and cleaned.closed_on < cleaned.opened_on:
         problems.append(FieldProblem("closed_on", msg("err.closed_before_opened", field=_label("closed_on"),
