@@ -83,12 +83,35 @@ def _within(low: int, high: int) -> Callable[[str], int]:
 _ID = _within(1, MAX_ID)
 
 
+def _file_name(text: str) -> str:
+    """A file name the system can take: no NUL character, at most 255 bytes a part and 4,096 in
+    all (otherwise Python and the system refuse it deep inside, far from the option's name)."""
+    try:
+        encoded = os.fsencode(text)
+    except UnicodeError:
+        encoded = b"\0"
+    if b"\0" in encoded:
+        raise argparse.ArgumentTypeError(T("not a file name: %s") % repr(text[:40]))
+    if len(encoded) > 4096 or any(len(part) > 255 for part in encoded.replace(b"\\", b"/").split(b"/")):
+        raise argparse.ArgumentTypeError(T("file name too long: %s…") % text[:40])
+    if text.startswith("~"):  # "~someone/…" of a user this computer does not have
+        try:
+            Path(text).expanduser()
+        except RuntimeError:
+            raise argparse.ArgumentTypeError(T("no such user's home folder: %s") % text.split("/")[0][:40]) from None
+    return text
+
+
+def _path(text: str) -> Path:
+    return Path(_file_name(text))
+
+
 def _common_options(*, suppress: bool) -> argparse.ArgumentParser:
     """--db and --lang, accepted before or after the command. After it they must default to
     SUPPRESS, or a subcommand would overwrite a value given before it with None."""
     common = argparse.ArgumentParser(add_help=False)
     default: Any = argparse.SUPPRESS if suppress else None
-    common.add_argument("--db", metavar="PATH_OR_URL", default=default,
+    common.add_argument("--db", metavar="PATH_OR_URL", default=default, type=_file_name,
                         help=T("database file or SQLAlchemy URL (default: SALESDESK_DB or the user data folder)"))
     common.add_argument("--lang", choices=messages.LANGUAGES, default=default,
                         help=T("language of messages (default: from the locale: LC_ALL, LC_MESSAGES, LANG)"))
@@ -152,19 +175,19 @@ def _parser() -> argparse.ArgumentParser:
 
     importing = commands.add_parser("import", parents=[common],
                                     help=T("import clients from .xlsx, .xls, .ods or .csv"))
-    importing.add_argument("file", type=Path, metavar="FILE", help=T("the spreadsheet to import"))
+    importing.add_argument("file", type=_path, metavar="FILE", help=T("the spreadsheet to import"))
     importing.add_argument("--sheet", metavar="SHEET", help=T("sheet name (default: the first sheet of clients)"))
-    importing.add_argument("--mapping", type=Path, metavar="FILE.json",
+    importing.add_argument("--mapping", type=_path, metavar="FILE.json",
                            help=T('column mapping saved from the import wizard ({"columns": {header: field}})'))
     importing.add_argument("--on-duplicate", choices=DUPLICATE_POLICIES, default="update-empty",
                            help=T("a row that matches a client in the base: update-empty fills its empty fields "
                                   "(default), overwrite replaces them, skip leaves it, create adds a new client"))
     importing.add_argument("--dry-run", action="store_true", help=T("show what would happen; change nothing"))
-    importing.add_argument("--error-dir", type=Path, metavar="DIR", help=T("where to write the file of rejected rows"))
+    importing.add_argument("--error-dir", type=_path, metavar="DIR", help=T("where to write the file of rejected rows"))
     importing.add_argument("--json", action="store_true", help=T("print the result as JSON"))
 
     export = commands.add_parser("export", parents=[common], help=T("export clients to .xlsx or .csv"))
-    export.add_argument("file", type=Path, metavar="FILE", help=T("where to save the file"))
+    export.add_argument("file", type=_path, metavar="FILE", help=T("where to save the file"))
     export.add_argument("--search", default="", metavar="TEXT", help=T("only clients this search finds"))
     export.add_argument("--json", action="store_true", help=T("print the result as JSON"))
 
@@ -176,7 +199,7 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("check", parents=[common], help=T("check the database's integrity and schema version"))
     init = commands.add_parser("init", parents=[common], help=T("make a new, empty database file"))
-    init.add_argument("path", type=Path, metavar="PATH", help=T("the new database file (must not exist yet)"))
+    init.add_argument("path", type=_path, metavar="PATH", help=T("the new database file (must not exist yet)"))
     _deal_parsers(commands, common)
     _log_parser(commands, common)
     _report_parser(commands, common)
@@ -200,7 +223,7 @@ def _report_parser(commands: Any, common: argparse.ArgumentParser) -> None:
                         help=T("sleeping_clients: no contact for more than N days (default %(default)s)"))
     report.add_argument("--threshold", type=_within(0, 100), default=ReportParameters().threshold, metavar="N",
                         help=T("completeness_by_manager: count cards filled below N %% (default %(default)s)"))
-    report.add_argument("-o", "--output", type=Path, metavar="FILE.xlsx",
+    report.add_argument("-o", "--output", type=_path, metavar="FILE.xlsx",
                         help=T("save the workbook with its chart here"))
     report.add_argument("--json", action="store_true", help=T("print the report as JSON"))
 

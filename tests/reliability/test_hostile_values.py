@@ -248,6 +248,13 @@ REFUSED = [
     (["client", "add", "--name", "\u200b\u200f\u2060\ufeff\u00ad"], "Name"),
     (["client", "add", "--name", "ООО «Ромашка»", "--inn", "-"], "INN"),
     (["manager", "add", "\u200b"], "name"),
+    (["init", "a\x00b"], "PATH"),
+    (["init", "Ё" * 301], "PATH"),
+    (["init", "~no-such-user-here/b.sqlite"], "PATH"),
+    (["import", "x" * 100_000], "FILE"),
+    (["export", "--", "out\x00.xlsx"], "FILE"),
+    (["report", "pipeline", "-o", "Ж" * 300], "--output"),
+    (["check", "--db", "Ж" * 100_001], "--db"),
 ]
 
 
