@@ -39,7 +39,18 @@ from salesdesk.domain.numbers import count_text, money_text
 from salesdesk.domain.queries import ClientRow
 from salesdesk.domain.reports import ColumnKind, Report, ReportParameters
 from salesdesk.domain.spreadsheet import date_of
-from salesdesk.domain.text import collapse_spaces, parse_amount
+from salesdesk.domain.text import collapse_spaces, parse_amount, printable
+from salesdesk.domain.validation import (
+    MAX_DEMO_CLIENTS,
+    MAX_ID,
+    MAX_LIMIT,
+    MAX_NEXT_IN_MONTHS,
+    MAX_RENEWAL_DAYS,
+    MAX_REPORT_DAYS,
+    amount_problem,
+    date_problem,
+    search_problem,
+)
 from salesdesk.store import Database, UnitOfWork
 
 DUPLICATE_POLICIES = ("update-empty", "overwrite", "skip", "create")
@@ -54,7 +65,45 @@ def _whole(text: str) -> int:
     try:
         return int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(T("not a whole number: %s") % text) from None
+        raise argparse.ArgumentTypeError(T("not a whole number: %s") % text[:40]) from None
+
+
+def _within(low: int, high: int) -> Callable[[str], int]:
+    """A whole number from *low* to *high*: argparse names the option and exits 2 otherwise."""
+    def whole_within(text: str) -> int:
+        value = _whole(text)
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(T("must be from %(low)s to %(high)s: %(value)s")
+                                             % {"low": low, "high": high, "value": text[:40]})
+        return value
+    whole_within.__name__ = "whole number"  # argparse's fallback message names the type
+    return whole_within
+
+
+_ID = _within(1, MAX_ID)
+
+
+def _file_name(text: str) -> str:
+    """A file name the system can take: no NUL character, at most 255 bytes a part and 4,096 in
+    all (otherwise Python and the system refuse it deep inside, far from the option's name)."""
+    try:
+        encoded = os.fsencode(text)
+    except UnicodeError:
+        encoded = b"\0"
+    if b"\0" in encoded:
+        raise argparse.ArgumentTypeError(T("not a file name: %s") % repr(text[:40]))
+    if len(encoded) > 4096 or any(len(part) > 255 for part in encoded.replace(b"\\", b"/").split(b"/")):
+        raise argparse.ArgumentTypeError(T("file name too long: %s…") % text[:40])
+    if text.startswith("~"):  # "~someone/…" of a user this computer does not have
+        try:
+            Path(text).expanduser()
+        except RuntimeError:
+            raise argparse.ArgumentTypeError(T("no such user's home folder: %s") % text.split("/")[0][:40]) from None
+    return text
+
+
+def _path(text: str) -> Path:
+    return Path(_file_name(text))
 
 
 def _common_options(*, suppress: bool) -> argparse.ArgumentParser:
@@ -62,7 +111,7 @@ def _common_options(*, suppress: bool) -> argparse.ArgumentParser:
     SUPPRESS, or a subcommand would overwrite a value given before it with None."""
     common = argparse.ArgumentParser(add_help=False)
     default: Any = argparse.SUPPRESS if suppress else None
-    common.add_argument("--db", metavar="PATH_OR_URL", default=default,
+    common.add_argument("--db", metavar="PATH_OR_URL", default=default, type=_file_name,
                         help=T("database file or SQLAlchemy URL (default: SALESDESK_DB or the user data folder)"))
     common.add_argument("--lang", choices=messages.LANGUAGES, default=default,
                         help=T("language of messages (default: from the locale: LC_ALL, LC_MESSAGES, LANG)"))
@@ -103,12 +152,12 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--notes", default="", help=T("notes"))
     add.add_argument("--json", action="store_true", help=T('print {"id": N}'))
     show = client_commands.add_parser("show", parents=[common], help=T("print one client"))
-    show.add_argument("id", type=_whole, metavar="ID", help=T("the client's number"))
+    show.add_argument("id", type=_ID, metavar="ID", help=T("the client's number"))
     show.add_argument("--json", action="store_true", help=T("print as JSON"))
     trash = client_commands.add_parser("trash", parents=[common], help=T("move a client to the trash"))
-    trash.add_argument("id", type=_whole, metavar="ID", help=T("the client's number"))
+    trash.add_argument("id", type=_ID, metavar="ID", help=T("the client's number"))
     restore = client_commands.add_parser("restore", parents=[common], help=T("bring a client back from the trash"))
-    restore.add_argument("id", type=_whole, metavar="ID", help=T("the client's number"))
+    restore.add_argument("id", type=_ID, metavar="ID", help=T("the client's number"))
 
     manager = commands.add_parser("manager", parents=[common], help=T("the office's managers"))
     manager_commands = manager.add_subparsers(dest="client_command", metavar="ACTION", required=True,
@@ -120,37 +169,37 @@ def _parser() -> argparse.ArgumentParser:
 
     search = commands.add_parser("search", parents=[common], help=T("find clients by name, INN, phone, e-mail"))
     search.add_argument("text", metavar="TEXT", help=T("what to look for"))
-    search.add_argument("--limit", type=_whole, default=20, metavar="N",
+    search.add_argument("--limit", type=_within(1, MAX_LIMIT), default=20, metavar="N",
                         help=T("show at most N clients (default: %(default)s)"))
     search.add_argument("--json", action="store_true", help=T("print as JSON"))
 
     importing = commands.add_parser("import", parents=[common],
                                     help=T("import clients from .xlsx, .xls, .ods or .csv"))
-    importing.add_argument("file", type=Path, metavar="FILE", help=T("the spreadsheet to import"))
+    importing.add_argument("file", type=_path, metavar="FILE", help=T("the spreadsheet to import"))
     importing.add_argument("--sheet", metavar="SHEET", help=T("sheet name (default: the first sheet of clients)"))
-    importing.add_argument("--mapping", type=Path, metavar="FILE.json",
+    importing.add_argument("--mapping", type=_path, metavar="FILE.json",
                            help=T('column mapping saved from the import wizard ({"columns": {header: field}})'))
     importing.add_argument("--on-duplicate", choices=DUPLICATE_POLICIES, default="update-empty",
                            help=T("a row that matches a client in the base: update-empty fills its empty fields "
                                   "(default), overwrite replaces them, skip leaves it, create adds a new client"))
     importing.add_argument("--dry-run", action="store_true", help=T("show what would happen; change nothing"))
-    importing.add_argument("--error-dir", type=Path, metavar="DIR", help=T("where to write the file of rejected rows"))
+    importing.add_argument("--error-dir", type=_path, metavar="DIR", help=T("where to write the file of rejected rows"))
     importing.add_argument("--json", action="store_true", help=T("print the result as JSON"))
 
     export = commands.add_parser("export", parents=[common], help=T("export clients to .xlsx or .csv"))
-    export.add_argument("file", type=Path, metavar="FILE", help=T("where to save the file"))
+    export.add_argument("file", type=_path, metavar="FILE", help=T("where to save the file"))
     export.add_argument("--search", default="", metavar="TEXT", help=T("only clients this search finds"))
     export.add_argument("--json", action="store_true", help=T("print the result as JSON"))
 
     demo = commands.add_parser("demo", parents=[common], help=T("fill the database with realistic demo data"))
-    demo.add_argument("--clients", type=_whole, default=1000, metavar="N",
+    demo.add_argument("--clients", type=_within(1, MAX_DEMO_CLIENTS), default=1000, metavar="N",
                       help=T("how many demo clients (default: %(default)s)"))
-    demo.add_argument("--seed", type=_whole, default=2026, metavar="N",
+    demo.add_argument("--seed", type=_within(0, MAX_ID), default=2026, metavar="N",
                       help=T("random seed: the same seed gives the same data (default: %(default)s)"))
 
     commands.add_parser("check", parents=[common], help=T("check the database's integrity and schema version"))
     init = commands.add_parser("init", parents=[common], help=T("make a new, empty database file"))
-    init.add_argument("path", type=Path, metavar="PATH", help=T("the new database file (must not exist yet)"))
+    init.add_argument("path", type=_path, metavar="PATH", help=T("the new database file (must not exist yet)"))
     _deal_parsers(commands, common)
     _log_parser(commands, common)
     _report_parser(commands, common)
@@ -170,11 +219,11 @@ def _report_parser(commands: Any, common: argparse.ArgumentParser) -> None:
     report.add_argument("--by-date", dest="by_date", default="", metavar="{opened,closed}",
                         help=T("pipeline: count deals by the date opened (default) or closed"))
     report.add_argument("--manager", default="", help=T("only this manager's clients and deals"))
-    report.add_argument("--days", type=_whole, default=ReportParameters().days, metavar="N",
+    report.add_argument("--days", type=_within(1, MAX_REPORT_DAYS), default=ReportParameters().days, metavar="N",
                         help=T("sleeping_clients: no contact for more than N days (default %(default)s)"))
-    report.add_argument("--threshold", type=_whole, default=ReportParameters().threshold, metavar="N",
+    report.add_argument("--threshold", type=_within(0, 100), default=ReportParameters().threshold, metavar="N",
                         help=T("completeness_by_manager: count cards filled below N %% (default %(default)s)"))
-    report.add_argument("-o", "--output", type=Path, metavar="FILE.xlsx",
+    report.add_argument("-o", "--output", type=_path, metavar="FILE.xlsx",
                         help=T("save the workbook with its chart here"))
     report.add_argument("--json", action="store_true", help=T("print the report as JSON"))
 
@@ -183,7 +232,7 @@ def _deal_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     deal = commands.add_parser("deal", parents=[common], help=T("record a deal or list deals"))
     deal_commands = deal.add_subparsers(dest="client_command", metavar="ACTION", required=True, help=T("what to do"))
     add = deal_commands.add_parser("add", parents=[common], help=T("record a deal of a client; prints its number"))
-    add.add_argument("client", type=_whole, metavar="CLIENT_ID", help=T("the client's number"))
+    add.add_argument("client", type=_ID, metavar="CLIENT_ID", help=T("the client's number"))
     add.add_argument("--title", required=True, help=T("what is sold, e.g. 'Годовое обслуживание'"))
     add.add_argument("--amount", required=True, help=T("the amount as people type it: '1 250 000,50' or 1250000.50"))
     add.add_argument("--currency", default="RUB", help=T("currency code (default: %(default)s)"))
@@ -196,7 +245,7 @@ def _deal_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     add.add_argument("--contract-end", metavar="DATE",
                      help=T("the day the contract ends: a won deal plans a reminder to offer new terms"))
     add.add_argument("--owner", default="", help=T("owner: a manager's name (default: this seat's manager)"))
-    add.add_argument("--renewal-days", type=_whole, metavar="N",
+    add.add_argument("--renewal-days", type=_within(0, MAX_RENEWAL_DAYS), metavar="N",
                      help=T("remind N days before the contract ends (default: the window's setting, 30)"))
     add.add_argument("--json", action="store_true", help=T('print {"id": N, "renewal_reminder": ...}'))
     listing = deal_commands.add_parser("list", parents=[common], help=T("list deals, newest first"))
@@ -207,7 +256,7 @@ def _deal_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     listing.add_argument("--client", default="", help=T("only clients whose name contains this"))
     listing.add_argument("--from", dest="date_from", metavar="DATE", help=T("opened on or after this day"))
     listing.add_argument("--to", dest="date_to", metavar="DATE", help=T("opened on or before this day"))
-    listing.add_argument("--limit", type=_whole, default=50, metavar="N",
+    listing.add_argument("--limit", type=_within(1, MAX_LIMIT), default=50, metavar="N",
                          help=T("show at most N deals (default: %(default)s)"))
     listing.add_argument("--json", action="store_true", help=T("print as JSON"))
 
@@ -215,17 +264,18 @@ def _deal_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
 def _log_parser(commands: Any, common: argparse.ArgumentParser) -> None:
     log_ = commands.add_parser("log", parents=[common],
                                help=T("log a call, meeting, e-mail or note; optionally plan the next contact"))
-    log_.add_argument("client", type=_whole, metavar="CLIENT_ID", help=T("the client's number"))
+    log_.add_argument("client", type=_ID, metavar="CLIENT_ID", help=T("the client's number"))
     log_.add_argument("summary", metavar="SUMMARY", help=T("what happened"))
     log_.add_argument("--kind", choices=[k.value for k in InteractionKind], default=InteractionKind.CALL.value,
                       help=T("kind: call, meeting, email or note (default: %(default)s)"))
     log_.add_argument("--result", default="", help=T("what came of it"))
     log_.add_argument("--at", metavar="WHEN", help=T("when: 'DD.MM.YYYY HH:MM' or 'YYYY-MM-DD HH:MM' (default: now)"))
     log_.add_argument("--manager", default="", help=T("who made the contact (default: this seat's manager)"))
-    log_.add_argument("--close-reminder", type=_whole, metavar="ID",
+    log_.add_argument("--close-reminder", type=_ID, metavar="ID",
                       help=T("the reminder this contact answers: it is marked done (a repeating one moves on)"))
     when = log_.add_mutually_exclusive_group()
-    when.add_argument("--next-in", type=_whole, metavar="MONTHS", help=T("plan the next contact in N months"))
+    when.add_argument("--next-in", type=_within(1, MAX_NEXT_IN_MONTHS), metavar="MONTHS",
+                      help=T("plan the next contact in N months"))
     when.add_argument("--next-on", metavar="DATE", help=T("plan the next contact on this day"))
     log_.add_argument("--next", dest="next_text", default="", metavar="TEXT",
                       help=T("what to do next time (with --next-in or --next-on)"))
@@ -248,7 +298,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     asked = _language_asked(words)
     messages.set_language(asked if asked in messages.LANGUAGES else messages.detect_language())
     with cli_texts.speaking():
-        args = _parser().parse_args(words)
+        parser = _parser()
+        # argparse (3.11-3.12) turns `--option=--` into an empty list instead of the text "--":
+        # refuse that value with its usual message rather than hand a list to a service.
+        options = words[:words.index("--")] if "--" in words else words
+        if bad := next((w for w in options if w.startswith("-") and w.endswith("=--")), None):
+            parser.error(T("argument %(argument_name)s: %(message)s")
+                         % {"argument_name": bad[:-3], "message": T("expected one argument")})
+        args = parser.parse_args(words)
     _utf8_safe_streams()
     from salesdesk.app import clean_leftovers, run_gui, setup_logging
 
@@ -346,16 +403,16 @@ def _client_show(database: Database, args: argparse.Namespace) -> int:
         ]
         _emit_json(data)
         return EXIT_OK
-    print(f"{client.name}  ({msg('cli.number', id=client.id)}, {client.kind.label}, {client.status.label})")
+    print(f"{printable(client.name)}  ({msg('cli.number', id=client.id)}, {client.kind.label}, {client.status.label})")
     for key, value in (("inn", client.inn), ("kpp", client.kpp), ("ogrn", client.ogrn),
                        ("legal_address", client.legal_address), ("phone", client.phone), ("email", client.email),
                        ("industry", client.industry_name), ("owner", client.owner_name)):
         if value:
-            print(f"  {msg('field.' + key)}: {value}")
+            print(f"  {msg('field.' + key)}: {printable(value)}")
     print(f"  {msg('cli.completeness')}: {client.completeness} %")
     for person in people:
-        print(f"  - {person.full_name}{', ' + person.position if person.position else ''}"
-              f"{'  ' + ', '.join(person.phones) if person.phones else ''}")
+        print(printable(f"  - {person.full_name}{', ' + person.position if person.position else ''}"
+                        f"{'  ' + ', '.join(person.phones) if person.phones else ''}"))
     return EXIT_OK
 
 
@@ -386,7 +443,7 @@ def _manager_list(database: Database, args: argparse.Namespace) -> int:
     from salesdesk.services import reference
 
     for manager in reference.list_managers(UnitOfWork(database)):
-        print(f"{manager.id:>5}  {manager.name}{'  ' + manager.email if manager.email else ''}")
+        print(printable(f"{manager.id:>5}  {manager.name}{'  ' + manager.email if manager.email else ''}"))
     return EXIT_OK
 
 
@@ -399,7 +456,8 @@ def _row_json(row: ClientRow) -> dict[str, Any]:
 def _search(database: Database, args: argparse.Namespace) -> int:
     from salesdesk.services import clients
 
-    page = clients.search_clients(UnitOfWork(database), args.text, limit=max(1, args.limit))
+    _refuse(search_problem(args.text))
+    page = clients.search_clients(UnitOfWork(database), args.text, limit=args.limit)
     if args.json:
         _emit_json([_row_json(r) for r in page.rows])
         return EXIT_OK
@@ -407,7 +465,8 @@ def _search(database: Database, args: argparse.Namespace) -> int:
         print(f"{msg('cli.col.no')!s:>7}  {msg('cli.col.name')!s:<40}  {msg('field.inn')!s:<12}  "
               f"{msg('field.phone')!s:<20}  {msg('cli.col.completeness')}")
     for row in page.rows:
-        print(f"{row.id:>7}  {row.name:<40.40}  {row.inn:<12}  {row.phone:<20.20}  {row.completeness:>3} %")
+        print(f"{row.id:>7}  {printable(row.name):<40.40}  {printable(row.inn):<12}  {printable(row.phone):<20.20}  "
+              f"{row.completeness:>3} %")
     print(msg("cli.shown_of", shown=len(page.rows), total=page.total), file=sys.stderr)
     return EXIT_OK
 
@@ -444,9 +503,9 @@ def _import(database: Database, args: argparse.Namespace) -> int:
     plan = result.plan
     for row in plan.rows:
         if row.fate is importing.Fate.ERROR:
-            print(f"  {row.line:>6}  {row.name[:40]:<40}  {'; '.join(row.reasons)}", file=sys.stderr)
+            print(printable(f"  {row.line:>6}  {row.name[:40]:<40}  {'; '.join(row.reasons)}"), file=sys.stderr)
         elif row.name_differs:  # matched by INN, phone or e-mail under another name: worth a look
-            print(f"  {row.line:>6}  {row.name[:40]:<40}  {row.flag()}", file=sys.stderr)
+            print(printable(f"  {row.line:>6}  {row.name[:40]:<40}  {row.flag()}"), file=sys.stderr)
     print(msg("cli.import.dry" if args.dry_run else "cli.import.done"))
     for key in ("created", "updated", "skipped", "rejected", "repaired"):
         print(f"  {msg('cli.import.' + key, n=getattr(result, key))}")
@@ -461,6 +520,7 @@ def _export(database: Database, args: argparse.Namespace) -> int:
     from salesdesk.domain.queries import ClientQuery, ClientSort
     from salesdesk.services import exporting
 
+    _refuse(search_problem(args.search))
     query = ClientQuery(text=args.search, sort=ClientSort.RELEVANCE if args.search else ClientSort.NAME)
     result = exporting.export_clients(UnitOfWork(database), args.file, query=query)
     if args.json:
@@ -474,7 +534,7 @@ def _export(database: Database, args: argparse.Namespace) -> int:
 def _demo(database: Database, args: argparse.Namespace) -> int:
     from salesdesk.services import demo
 
-    result = demo.load_demo(UnitOfWork(database), max(0, args.clients), seed=args.seed,
+    result = demo.load_demo(UnitOfWork(database), args.clients, seed=args.seed,
                             reporter=_PrintingReporter())
     print(result.clients)
     return EXIT_OK
@@ -486,8 +546,14 @@ def _date_arg(text: str | None, field: str) -> date | None:
         return None
     value = date_of(text)
     if not isinstance(value, date):
-        raise ValidationError([FieldProblem(field, msg("err.date", field=msg(f"field.{field}"), value=text))])
+        raise ValidationError([FieldProblem(field, msg("err.date", field=msg(f"field.{field}"), value=text[:40]))])
+    _refuse(date_problem(value, field))
     return value
+
+
+def _refuse(problem: FieldProblem | None) -> None:
+    if problem is not None:
+        raise ValidationError([problem])
 
 
 def _when_arg(text: str | None) -> datetime | None:
@@ -502,7 +568,8 @@ def _when_arg(text: str | None) -> datetime | None:
         at = time.fromisoformat(clock) if clock else time(12, 0)
     except ValueError:
         raise ValidationError([FieldProblem("occurred_at", msg("err.date", field=msg("field.occurred_at"),
-                                                                 value=text))]) from None
+                                                                 value=text[:40]))]) from None
+    _refuse(date_problem(on, "occurred_at"))
     return datetime.combine(on, at).astimezone()  # the computer's time zone, as the window does
 
 
@@ -520,7 +587,9 @@ def _deal_add(database: Database, args: argparse.Namespace) -> int:
 
     amount = parse_amount(args.amount)
     if amount is None:
-        raise ValidationError([FieldProblem("amount", msg("err.amount", field=msg("field.amount"), value=args.amount))])
+        raise ValidationError([FieldProblem("amount", msg("err.amount", field=msg("field.amount"),
+                                                          value=args.amount[:40]))])
+    _refuse(amount_problem(amount, typed=args.amount))
     fields = DealFields(title=args.title, amount=Money.of(amount, args.currency), stage=DealStage(args.stage),
                         lost_reason=args.lost_reason, opened_on=_date_arg(args.opened, "opened_on") or date.today(),
                         closed_on=_date_arg(args.closed, "closed_on"),
@@ -556,6 +625,7 @@ def _deal_list(database: Database, args: argparse.Namespace) -> int:
     from salesdesk.domain.queries import DealQuery
     from salesdesk.services import deals, reference
 
+    _refuse(search_problem(args.client, "client_filter"))
     uow = UnitOfWork(database)
     query = DealQuery(
         stages=frozenset(DealStage(s) for s in args.stage),
@@ -563,7 +633,7 @@ def _deal_list(database: Database, args: argparse.Namespace) -> int:
         industry_id=reference.find_industry(uow, args.industry).id if args.industry else None,
         opened_from=_date_arg(args.date_from, "opened_on"), opened_to=_date_arg(args.date_to, "opened_on"),
         client_text=args.client)
-    view = deals.deals_view(uow, query, limit=max(1, args.limit))
+    view = deals.deals_view(uow, query, limit=args.limit)
     if args.json:
         _emit_json([{"id": r.id, "client_id": r.client_id, "client": r.client_name, "title": r.title,
                      "stage": r.stage.value, "amount": str(r.amount.amount), "currency": r.amount.currency,
@@ -574,7 +644,7 @@ def _deal_list(database: Database, args: argparse.Namespace) -> int:
         print(f"{msg('cli.col.no')!s:>7}  {msg('cli.col.opened')!s:<10}  {msg('cli.col.client')!s:<30}  "
               f"{msg('cli.col.deal')!s:<30}  {msg('cli.col.stage')!s:<12}  {msg('cli.col.amount')!s:>18}")
     for r in view.rows:
-        print(f"{r.id:>7}  {r.opened_on:%d.%m.%Y}  {r.client_name:<30.30}  {r.title:<30.30}  "
+        print(f"{r.id:>7}  {r.opened_on:%d.%m.%Y}  {printable(r.client_name):<30.30}  {printable(r.title):<30.30}  "
               f"{r.stage.label:<12}  {money_text(r.amount):>18}")
     totals = deals.deal_totals(UnitOfWork(database), query)
     sums = "; ".join(money_text(m) for m in totals.amounts)

@@ -43,6 +43,10 @@ RUSSIAN: dict[str, str] = {
     "show program's version number and exit": "показать версию программы и выйти",
     # Our own arguments.
     "not a whole number: %s": "не целое число: %s",
+    "must be from %(low)s to %(high)s: %(value)s": "допустимо от %(low)s до %(high)s: %(value)s",
+    "not a file name: %s": "не имя файла: %s",
+    "file name too long: %s…": "слишком длинное имя файла: %s…",
+    "no such user's home folder: %s": "нет домашней папки такого пользователя: %s",
     "SalesDesk: the client base and sales of a small office. Without a command, opens the window.":
         "SalesDesk: клиентская база и продажи небольшого офиса. Без команды открывает окно.",
     "database file or SQLAlchemy URL (default: SALESDESK_DB or the user data folder)":

@@ -63,6 +63,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "field.recurrence": ("Повтор", "Repeat"),
     "field.title": ("Название сделки", "Deal title"),
     "field.amount": ("Сумма", "Amount"),
+    "field.search": ("Текст поиска", "Search text"),
+    "field.client_filter": ("Фильтр по клиенту", "Client filter"),
     "field.currency": ("Валюта", "Currency"),
     "field.stage": ("Стадия", "Stage"),
     "field.lost_reason": ("Причина проигрыша", "Reason lost"),
@@ -85,6 +87,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{field} {value}: дата рождения в будущем",
         "{field} {value}: birth date is in the future",
     ),
+    "err.amount_range": ("{field} «{value}»: сумма не больше 1 000 000 000 000 000 (10^15)",
+                         "{field} “{value}”: the amount must be at most 1,000,000,000,000,000 (10^15)"),
+    "err.amount_cents": ("{field} «{value}»: не больше двух знаков после запятой (копейки)",
+                         "{field} “{value}”: at most two decimal places (cents)"),
+    "err.date_range": ("{field} {value}: дата должна быть между {first} и {last}",
+                       "{field} {value}: the date must be from {first} to {last}"),
     "err.too_old": ("{field} {value}: слишком давняя дата", "{field} {value}: date is too far in the past"),
     # Requisites.
     "err.digits_only": (

@@ -123,19 +123,47 @@ def sort_key(name: str) -> str:
     return " ".join(fold(strip_quotes(_INNER_APOSTROPHE.sub("", text))).split())
 
 
-_UNUSUAL_SPACE = re.compile(r"\s\s|[^\S ]")  # two in a row, or any whitespace but a plain space
+# Terminal escape sequences (CSI "ESC [ … m", OSC "ESC ] … BEL", two-character ones, and the C1
+# CSI), then any other C0/C1 control and lone surrogates (which no file or base can even store).
+_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x9b[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
+                     r"|\x1b[@-_]?")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_LINE_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")  # whitespace ones collapse
+_SHOWN_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+# Characters that show nothing: zero-width spaces and joiners, direction marks and embeddings,
+# the word joiner, the byte-order mark, the soft hyphen.
+_INVISIBLE = re.compile(r"[\s\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+")
+_UNUSUAL_SPACE = re.compile(r"\s\s|[^\S ]|[\x00-\x1f\x7f-\x9f\ud800-\udfff]")  # or a control
+
+
+def visible(text: str) -> str:
+    """What of *text* shows on screen: a name of zero-width spaces alone is an empty name."""
+    return _INVISIBLE.sub("", text)
+
+
+def printable(text: str) -> str:
+    """Stored text for a terminal: any control character shown as ``\\xNN`` instead of acting
+    (defence in depth: bases made before controls were stripped may hold them)."""
+    if _UNUSUAL_SPACE.search(text) is None:
+        return text
+    return _SHOWN_CONTROL.sub(lambda m: f"\\x{ord(m[0]):02x}", text)
 
 
 def collapse_spaces(text: str) -> str:
-    """Trim and collapse runs of whitespace (including non-breaking spaces from Excel)."""
+    """Trim and collapse runs of whitespace (including non-breaking spaces from Excel); terminal
+    escape sequences and control characters go."""
     if not text or (text[0] != " " and text[-1] != " " and _UNUSUAL_SPACE.search(text) is None):
         return text  # the usual case, decided without building a new string
+    text = _LINE_CONTROL.sub("", _ESCAPE.sub("", text))
     return _SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
 
 
 def clean_notes(text: str) -> str:
     """A note written in paragraphs: any line break (Windows, old Mac) becomes one newline, each
-    line loses its trailing spaces, the whole note its blank ends; the rest is the person's."""
+    line loses its trailing spaces, the whole note its blank ends; the rest is the person's
+    (terminal escape sequences and control characters but tab and newline go)."""
+    if _UNUSUAL_SPACE.search(text) is not None:  # controls go first, so cleaning twice changes nothing
+        text = _CONTROL.sub("", _ESCAPE.sub("", text))
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\n" in text:

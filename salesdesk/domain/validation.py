@@ -11,7 +11,8 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
+from decimal import Decimal
 
 from salesdesk.domain import requisites
 from salesdesk.domain.emails import check_email
@@ -29,7 +30,7 @@ from salesdesk.domain.model import (
     ReminderFields,
 )
 from salesdesk.domain.phones import check_phone
-from salesdesk.domain.text import clean_notes, collapse_spaces
+from salesdesk.domain.text import clean_notes, collapse_spaces, visible
 
 LIMITS = {
     "name": 300,
@@ -48,8 +49,19 @@ LIMITS = {
     "summary": 10_000,
     "lost_reason": 1_000,
 }
+# The ranges every input is checked against where it enters (window, command line, import).
+MAX_ID = 2**63 - 1  # SQLite's largest INTEGER
+MAX_LIMIT = 10_000  # rows one listing prints
+MAX_NEXT_IN_MONTHS = 120
+MAX_RENEWAL_DAYS = 365
+MAX_REPORT_DAYS = 36_500
+MAX_DEMO_CLIENTS = 1_000_000
+MAX_SEARCH = 200  # characters of a search or filter text
+MAX_AMOUNT = Decimal(10) ** 15  # money: |amount| up to a quadrillion, kopecks at most
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2100, 12, 31)
 _OKVED_RE = re.compile(r"^(?:[A-U]|\d{2}(?:\.\d{1,2}){0,2})$")
-_OLDEST_BIRTH = date(1900, 1, 1)
+_OLDEST_BIRTH = FIRST_DAY
 # Message objects render lazily in the current language, so they can be made once.
 _KIND_GEN = {kind: msg(f"kind_gen.{kind.value}") for kind in ClientKind}
 _KIND_LABEL = {kind: msg(f"kind.{kind.value}") for kind in ClientKind}
@@ -69,7 +81,7 @@ def _label(field: str) -> object:
 
 
 def _required(field: str, value: str, label_key: str | None = None) -> FieldProblem | None:
-    if not value.strip():
+    if not visible(value):
         return FieldProblem(field, msg("err.required", field=msg(label_key or f"field.{field}")))
     return None
 
@@ -78,6 +90,46 @@ def _length(field: str, value: str, limit_key: str | None = None, label_key: str
     limit = LIMITS[limit_key or field]
     if len(value) > limit:
         return FieldProblem(field, msg("err.too_long", field=msg(label_key or f"field.{field}"), limit=limit))
+    return None
+
+
+def _shown(value: object) -> str:
+    """A value as a message quotes it: long ones cut, so a refusal stays readable."""
+    text = str(value)
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
+def amount_problem(value: Decimal, field: str = "amount", typed: str | None = None) -> FieldProblem | None:
+    """Money must be a number within ±10^15 with at most two decimal places (kopecks): NaN,
+    infinities, 1e30 and 1e-400 are refused, never rounded into something else."""
+    shown = _shown(typed if typed is not None else value)
+    if not value.is_finite():
+        return FieldProblem(field, msg("err.amount", field=_label(field), value=shown))
+    if abs(value) > MAX_AMOUNT:
+        return FieldProblem(field, msg("err.amount_range", field=_label(field), value=shown))
+    if value != 0 and value.normalize().as_tuple().exponent < -2:  # type: ignore[operator]
+        return FieldProblem(field, msg("err.amount_cents", field=_label(field), value=shown))
+    return None
+
+
+def date_problem(value: date | datetime | None, field: str, label_key: str | None = None) -> FieldProblem | None:
+    """Dates run from 01.01.1900 to 31.12.2100: anything else is a typing slip, and would
+    overflow date arithmetic (a reminder 30 days before 31.12.9999 is fine, 30 days after is not)."""
+    if value is None:
+        return None
+    day = value.date() if isinstance(value, datetime) else value
+    if FIRST_DAY <= day <= LAST_DAY:
+        return None
+    return FieldProblem(field, msg("err.date_range", field=msg(label_key or f"field.{field}"),
+                                   value=day.strftime("%d.%m.%Y") if day.year >= 1000 else day.isoformat(),
+                                   first=FIRST_DAY.strftime("%d.%m.%Y"), last=LAST_DAY.strftime("%d.%m.%Y")))
+
+
+def search_problem(text: str, field: str = "search") -> FieldProblem | None:
+    """A search or filter text: at most MAX_SEARCH characters (a longer one is no search, and
+    SQLite refuses LIKE patterns past 50,000 bytes)."""
+    if len(text) > MAX_SEARCH:
+        return FieldProblem(field, msg("err.too_long", field=_label(field), limit=MAX_SEARCH))
     return None
 
 
@@ -111,8 +163,9 @@ def clean_client(fields: ClientFields) -> ClientFields:
     for name in _ID_FIELDS:
         value = getattr(fields, name)
         if (cleaned := _ids(value)) is not value:
-            changes[name] = cleaned
-    kpp = _ids(fields.kpp).upper()
+            # "-" or "—" alone is no number: keep it, so the rule refuses it rather than storing nothing
+            changes[name] = cleaned if cleaned or not visible(value) else collapse_spaces(value)
+    kpp = _ids(fields.kpp).upper() or (collapse_spaces(fields.kpp) if visible(fields.kpp) else "")
     if kpp != fields.kpp:
         changes["kpp"] = kpp
     notes = clean_notes(fields.notes)
@@ -216,7 +269,7 @@ def contact_problems(fields: ContactFields, today: date) -> list[FieldProblem]:
         if f.birth_date > today:
             out.append(FieldProblem("birth_date", msg("err.future_birth", field=_label("birth_date"),
                                                       value=f.birth_date.isoformat())))
-        elif f.birth_date < _OLDEST_BIRTH:
+        elif f.birth_date < _OLDEST_BIRTH:  # the same first day as every date
             out.append(FieldProblem("birth_date", msg("err.too_old", field=_label("birth_date"),
                                                       value=f.birth_date.isoformat())))
     out.extend(check_phone(p, "phones") for p in f.phones)
@@ -247,7 +300,7 @@ def validate_industry(fields: IndustryFields) -> IndustryFields:
 
 
 def validate_manager(fields: ManagerFields) -> ManagerFields:
-    cleaned = dataclasses.replace(fields, name=collapse_spaces(fields.name), email=fields.email.strip())
+    cleaned = dataclasses.replace(fields, name=collapse_spaces(fields.name), email=collapse_spaces(fields.email))
     problems = [_required("name", cleaned.name, "field.manager_name"),
                 _length("name", cleaned.name, label_key="field.manager_name")]
     if cleaned.email:
@@ -257,27 +310,34 @@ def validate_manager(fields: ManagerFields) -> ManagerFields:
 
 
 def validate_reminder(fields: ReminderFields) -> ReminderFields:
-    cleaned = dataclasses.replace(fields, text=fields.text.strip())
-    require_valid(p for p in (_required("text", cleaned.text), _length("text", cleaned.text)) if p)
+    cleaned = dataclasses.replace(fields, text=clean_notes(fields.text))
+    require_valid(p for p in (_required("text", cleaned.text), _length("text", cleaned.text),
+                              date_problem(cleaned.due_at, "due_at")) if p)
     return cleaned
 
 
 def validate_deal(fields: DealFields) -> DealFields:
     cleaned = dataclasses.replace(fields, title=collapse_spaces(fields.title),
-                                  lost_reason=fields.lost_reason.strip())
+                                  lost_reason=clean_notes(fields.lost_reason))
     problems: list[FieldProblem | None] = [
         _required("title", cleaned.title),
         _length("title", cleaned.title),
         _length("lost_reason", cleaned.lost_reason),
     ]
-    if not cleaned.amount.amount.is_finite() or cleaned.amount.amount < 0:
+    problems.append(amount_problem(cleaned.amount.amount))
+    if cleaned.amount.amount.is_finite() and cleaned.amount.amount < 0:
         problems.append(FieldProblem("amount", msg("err.choice", field=_label("amount"),
                                                    value=str(cleaned.amount.amount))))
+    out_of_range = [p for name in ("opened_on", "closed_on", "contract_end")
+                    if (p := date_problem(getattr(cleaned, name), name)) is not None]
+    problems.extend(out_of_range)
     if not _CURRENCY_RE.match(cleaned.amount.currency):
         problems.append(FieldProblem("currency", msg("err.choice", field=_label("currency"),
                                                      value=cleaned.amount.currency)))
     if cleaned.stage is DealStage.LOST:
         problems.append(_required("lost_reason", cleaned.lost_reason))
+    if out_of_range:
+        require_valid(p for p in problems if p is not None)  # out-of-range days: no comparisons
     if cleaned.closed_on is not None and cleaned.closed_on < cleaned.opened_on:
         problems.append(FieldProblem("closed_on", msg("err.closed_before_opened", field=_label("closed_on"),
                                                       value=cleaned.closed_on.strftime("%d.%m.%Y"),
@@ -301,9 +361,10 @@ def deal_problems(fields: DealFields) -> list[FieldProblem]:
 
 
 def validate_interaction(fields: InteractionFields) -> InteractionFields:
-    cleaned = dataclasses.replace(fields, summary=fields.summary.strip(), result=fields.result.strip())
+    cleaned = dataclasses.replace(fields, summary=clean_notes(fields.summary), result=clean_notes(fields.result))
     problems = [_required("summary", cleaned.summary), _length("summary", cleaned.summary),
-                _length("result", cleaned.result, "text", "field.result")]
+                _length("result", cleaned.result, "text", "field.result"),
+                date_problem(cleaned.occurred_at, "occurred_at")]
     if cleaned.occurred_at.tzinfo is None:
         raise ValueError("interaction times must be timezone-aware")
     require_valid(p for p in problems if p is not None)

@@ -62,6 +62,7 @@ from salesdesk.domain.spreadsheet import (
 )
 from salesdesk.domain.text import fold, parse_amount
 from salesdesk.domain.validation import (
+    amount_problem,
     clean_client,
     clean_contact,
     client_problems,
@@ -927,9 +928,10 @@ def _interaction_of(values: Mapping[str, Cell]) -> InteractionFields | None:
 def _decimal(cell: Cell) -> Decimal:
     """An amount cell: a number as Excel keeps it, or text as people type it (``parse_amount``)."""
     if isinstance(cell, int | float) and not isinstance(cell, bool):
-        return Decimal(str(cell))
-    amount = parse_amount(text_of(cell))
-    if amount is None:
+        amount: Decimal | None = Decimal(str(cell))
+    else:
+        amount = parse_amount(text_of(cell))
+    if amount is None or amount_problem(amount) is not None:  # 1e30 or 0.001: refused, not rounded
         raise ValueError(cell)
     return amount
 

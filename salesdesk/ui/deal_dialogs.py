@@ -36,6 +36,7 @@ from salesdesk.domain.model import (
     Money,
 )
 from salesdesk.domain.text import parse_amount
+from salesdesk.domain.validation import amount_problem
 from salesdesk.services import deals, history, reference
 from salesdesk.services.common import UowFactory
 from salesdesk.ui.dialogs import HookDialog, Inform
@@ -144,8 +145,11 @@ class DealDialog(QDialog):
     def _typing_problems(self) -> list[tuple[str, str]]:
         """What cannot even be read: an amount that is no number, a date that is no date."""
         out: list[tuple[str, str]] = []
-        if self._amount() is None:
+        amount = self._amount()
+        if amount is None:
             out.append(("amount", self.tr("Amount: write a number, e.g. 125000,50")))
+        elif (problem := amount_problem(amount, typed=self.amount.text())) is not None:
+            out.append(("amount", str(problem)))  # 1e30 or 0.001: refused, never rounded into another sum
         stage = DealStage(self.stage.currentData())
         dates = [("opened_on", self.opened, self.tr("Opened on"), True),
                  ("contract_end", self.contract_end, self.tr("Contract ends"), False)]
@@ -195,7 +199,7 @@ class DealDialog(QDialog):
             problems = deals.check_deal(fields)
         for problem in problems:
             self._show(problem.field, str(problem))
-        if fields is not None and fields.stage is DealStage.WON and fields.contract_end is not None:
+        if fields is not None and not problems and fields.stage is DealStage.WON and fields.contract_end is not None:
             self.renewal_note.setText(str(deals.renewal_note(fields.contract_end, self.renewal_days,
                                                              datetime.now(UTC))))
         else:

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from salesdesk.domain.errors import UserError
 from salesdesk.domain.model import DealStage, Industry, Manager
 from salesdesk.domain.queries import DealQuery, DealRow, DealSort, DealTotals
+from salesdesk.domain.validation import MAX_SEARCH
 from salesdesk.services import deals
 from salesdesk.services.common import UowFactory
 from salesdesk.ui import paging
@@ -229,6 +230,7 @@ class DealsPanel(QWidget):
         self.client = QLineEdit()
         self.client.setPlaceholderText(self.tr("Client name"))
         self.client.setClearButtonEnabled(True)
+        self.client.setMaxLength(MAX_SEARCH)  # a longer LIKE pattern is more than SQLite accepts
         self.client.setMaximumWidth(220)
         self.stage = QComboBox()
         self.stage.addItem(self.tr("All stages"), None)

@@ -49,6 +49,7 @@ from salesdesk import __version__
 from salesdesk.domain.errors import UserError
 from salesdesk.domain.model import Manager, Reminder
 from salesdesk.domain.queries import ClientQuery
+from salesdesk.domain.validation import MAX_SEARCH
 from salesdesk.services import clients, demo, reference
 from salesdesk.services.common import Cancelled, UowFactory
 from salesdesk.ui.card import ClientCard
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
         self.search.setPlaceholderText(
             self.tr("Search: name, INN, phone, e-mail, contact person (%1)").replace("%1", find_keys))
         self.search.setClearButtonEnabled(True)
+        self.search.setMaxLength(MAX_SEARCH)  # the command line refuses longer; SQLite cannot match them
         search_row.addWidget(self.search, 1)
         self.trash_label = QLabel(self.tr("Trash"))
         self.trash_label.setStyleSheet("color:#a50e0e; font-weight:600;")

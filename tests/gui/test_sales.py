@@ -298,3 +298,38 @@ def test_a_status_the_user_is_changing_is_kept_when_a_deal_is_won(qtbot: QtBot, 
     window.card.save_action.trigger()
     saved = clients.get_client(uow(), client)
     assert (saved.status, saved.city) == (ClientStatus.ACTIVE, "Тверь")
+
+
+@pytest.mark.parametrize(("amount", "day", "key", "says"), [
+    ("0,001", None, "amount", "at most two decimal places"),
+    ("1e30", None, "amount", "at most 1,000,000,000,000,000"),
+    ("1 250 000,50", date(9999, 12, 31), "contract_end", "the date must be from 01.01.1900 to 31.12.2100"),
+])
+def test_the_deal_dialog_refuses_amounts_and_dates_out_of_range(amount: str, day: date | None, key: str, says: str,
+                                                               qtbot: QtBot, uow: Callable[[], UnitOfWork],
+                                                               add_client: Callable[..., int]) -> None:
+    client = add_client("ООО «Ромашка»")
+    dialog = DealDialog(uow, client, None, renewal_days=30, default_owner=None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(dialog.title, "Годовое обслуживание")
+    type_text(dialog.amount, amount)
+    dialog.stage.setCurrentIndex(dialog.stage.findData(DealStage.WON.value))
+    if day is not None:
+        dialog.contract_end.set_value(day)
+    dialog.accept()  # Save says what is wrong, and saves nothing (never 0.00 for 0,001)
+    assert dialog.isVisible() and says in dialog.messages[key].text()
+    assert deals.deals_of(uow(), client) == []
+
+
+def test_search_and_client_filter_take_at_most_200_characters(qtbot: QtBot, make_window: Window,
+                                                              add_client: Callable[..., int]) -> None:
+    """A pasted page of text is cut where the command line would refuse it: SQLite cannot match a
+    LIKE pattern of 100,000 characters, and the list would otherwise fail in the background."""
+    add_client("ООО «Ромашка»")
+    window = make_window()
+    window.search.setText("ромашка" * 20_000)
+    assert len(window.search.text()) == 200
+    window.tabs.setCurrentWidget(window.deals_panel)
+    window.deals_panel.client.setText("р" * 100_000)
+    assert window.deals_panel.client.text() == "р" * 200
