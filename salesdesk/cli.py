@@ -740,8 +740,10 @@ def _print_report(report: Report) -> None:
     """The report as a plain-text table for a terminal: title, parameters, rows, totals, notes."""
     print(report.title)
     for label, value in report.parameters:
-        print(f"  {label}: {value}")
-    lines = [[_cell_text(v, c.kind) for v, c in zip(row, report.columns, strict=True)] for row in report.rows]
+        print(printable(f"  {label}: {value}"))
+    # names come from the base: an old one may still hold terminal controls
+    lines = [[printable(_cell_text(v, c.kind)) for v, c in zip(row, report.columns, strict=True)]
+             for row in report.rows]
     if report.totals is not None and report.rows:
         lines.append([_cell_text(v, c.kind) for v, c in zip(report.totals, report.columns, strict=True)])
     header = [c.title for c in report.columns]
@@ -756,7 +758,7 @@ def _print_report(report: Report) -> None:
     if not report.rows:
         print(msg("cli.report_empty"))
     for note in report.notes:
-        print(f"* {note}")
+        print(printable(f"* {note}"))
 
 
 def _check(database: Database, args: argparse.Namespace) -> int:

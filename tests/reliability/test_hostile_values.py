@@ -278,12 +278,18 @@ def test_escape_codes_from_an_imported_file_never_reach_the_terminal(base: Path,
     assert "\x1b" not in out and "\x07" not in out and "[31m" not in out
 
 
-def test_a_base_that_holds_escape_codes_prints_them_harmless(base: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("command", [["client", "show", "1"], ["search", "Ромашка"],
+                                     ["report", "sleeping_clients", "--days", "1"]])
+def test_a_base_that_holds_escape_codes_prints_them_harmless(base: Path, capsys: pytest.CaptureFixture[str],
+                                                            command: list[str]) -> None:
     """An old base may hold controls stored before they were stripped: the CLI shows them as \\x1b."""
     with contextlib.closing(sqlite3.connect(base)) as conn:
-        conn.execute("UPDATE clients SET name = ? WHERE id = 1", ("\x1b[2JООО «Ромашка»",))
+        # a year old, so the sleeping-clients report lists it too
+        conn.execute("UPDATE clients SET name = ?, created_at = '2025-01-10 09:00:00.000000' WHERE id = 1",
+                     ("\x1b[2JООО «Ромашка»",))
+        conn.execute("UPDATE interactions SET occurred_at = '2025-01-10 09:00:00.000000' WHERE client_id = 1")
         conn.commit()
-    assert main(["--db", str(base), "client", "show", "1"]) == 0
+    assert main(["--db", str(base), *command]) == 0
     out, _ = capsys.readouterr()
     assert "\x1b" not in out and "\\x1b[2JООО «Ромашка»" in out
 
