@@ -1,4 +1,4 @@
-"""Russian company requisites: INN, KPP, OGRN, OGRNIP, BIK and bank accounts (DOMAIN.md §1).
+"""Russian company requisites: INN, KPP, OGRN, OGRNIP, BIK and bank accounts (docs/requisites.md).
 
 Each ``check_*`` function takes the text as stored (ASCII digits) and returns the problem, or
 ``None`` when the value is right. Empty values are not checked here: whether a field is required
@@ -138,7 +138,7 @@ def _check_account(value: str, bik: str, field: str, prefix_of: str) -> FieldPro
     if len(value) != 20:
         return FieldProblem(field, msg("err.length", field=label, value=value, expected=20, actual=len(value)))
     if value.startswith("03"):
-        return None  # Treasury accounts follow neither key rule (DOMAIN.md §1).
+        return None  # Treasury accounts follow neither key rule (docs/requisites.md).
     if not bik:
         return FieldProblem(field, msg("err.account_needs_bik", field=label), blocking=False)
     if len(bik) != 9 or not bik.isdigit():
@@ -159,7 +159,7 @@ def check_correspondent_account(value: str, bik: str, field: str = "corr_account
     return _check_account(value, bik, field, "correspondent")
 
 
-# Leading-zero repair (DOMAIN.md §2) -------------------------------------------------------------
+# Leading-zero repair (docs/spreadsheets.md) ------------------------------------------------------
 
 _REPAIRABLE = {"inn", "kpp", "bik"}
 

@@ -3,7 +3,7 @@
 Headers are matched from Russian and English names and their common variants ("Наименование",
 "Название организации", "Тел.", "Эл. почта", "Contact person"). Cells are turned into the text the
 rules expect: identifiers that Excel stored as numbers lose their ".0" and, only where the
-checksum then holds, regain a lost leading zero (DOMAIN.md §2); dates come from Excel serials,
+checksum then holds, regain a lost leading zero (docs/spreadsheets.md); dates come from Excel serials,
 dd.mm.yyyy or ISO; whitespace is trimmed.
 """
 

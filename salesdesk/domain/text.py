@@ -1,7 +1,7 @@
 """Text normalisation for search, sorting and duplicate matching.
 
 SQLite folds case for ASCII only and sorts Ё after Я, so the store keeps columns holding the
-output of these functions instead of calling Python inside SQL (DOMAIN.md §6).
+output of these functions instead of calling Python inside SQL (docs/phones-and-search.md).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Files are untrusted. The format is decided by the content, not the name; zip containers are
 measured before anything is unpacked (entry count, total size, compression ratio); password
 protection, renamed files and corrupt archives get their own message; rows, columns and cell
-length are capped so that a hostile file costs bounded time and memory (DOMAIN.md §5).
+length are capped so that a hostile file costs bounded time and memory (docs/spreadsheets.md).
 """
 
 from __future__ import annotations
@@ -282,7 +282,7 @@ class _calamine:
 def _read_csv(path: Path, limits: Limits) -> list[list[Cell]]:
     """The records of a CSV, streamed from the file: rows, columns and cells are counted as they
     come, so a file past a limit is refused as soon as it crosses it, before its rows are built
-    (DOMAIN.md §5); nothing but the rows kept is held in memory (no copy of the file, decoded or
+    (docs/spreadsheets.md); nothing but the rows kept is held in memory (no copy of the file, decoded or
     not, and no temporary file)."""
     encoding, skip = _encoding(path)
     try:

@@ -11,7 +11,7 @@ dates as numbers with formats); the totals row in bold; the notes. The chart sta
 of the table, level with its header.
 
 User text (client, manager and source names) is always written as a text cell, never as a
-formula, even when it begins with "=" (DOMAIN.md §4).
+formula, even when it begins with "=" (docs/spreadsheets.md).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Writing spreadsheets: .xlsx with openpyxl in write-only mode, and .csv.
 
 Memory does not grow with the number of rows (rows stream to the file). No user text ever
-becomes a formula (DOMAIN.md §4): in .xlsx a text starting with "=" is written as a text cell
+becomes a formula (docs/spreadsheets.md): in .xlsx a text starting with "=" is written as a text cell
 (and one that starts with an apostrophe before a formula character or another apostrophe gets one
 more, see ``looks_guarded``); in .csv any cell starting with = + - @ tab CR LF (also in their
 full-width forms) or with an apostrophe gets a leading apostrophe, which spreadsheets show as text

@@ -6,10 +6,10 @@ same base, so a benchmark or a screenshot can be reproduced.
 
 What "realistic" means here, and why:
 
-* Requisites pass the checksums (DOMAIN.md §1) and INNs are unique within one base, so that
+* Requisites pass the checksums (docs/requisites.md) and INNs are unique within one base, so that
   duplicate detection and the card editor treat demo clients like real ones. About one client
   in ten comes from a region coded 01-09, so its INN, KPP and BIK start with a zero, which is
-  what spreadsheets mangle (DOMAIN.md §2).
+  what spreadsheets mangle (docs/spreadsheets.md).
 * Names, phones and addresses are typed the way people type them (several phone formats, ё in
   some names, Latin brands), so that search and normalisation are exercised.
 * Names are built from word lists large enough that no single name word is shared by more than a
@@ -568,7 +568,7 @@ _NON_SLUG: Final = re.compile(r"[^a-z0-9]+")
 
 
 def _account_with_key(prefix: str, account: str) -> str:
-    """*account* with its control digit (position 9) set so that the 7-1-3 sum ends in 0 (DOMAIN.md §1).
+    """*account* with its control digit (position 9) set so that the 7-1-3 sum ends in 0 (docs/requisites.md).
 
     The key's weight is 3 (position 12 of prefix + account), and 3 · 7 ≡ 1 (mod 10), so the key
     is 7 times the deficit.

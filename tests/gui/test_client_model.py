@@ -1,4 +1,4 @@
-"""The client table model on its own, without a view (STYLE.md: models tested with no widget)."""
+"""The client table model on its own, without a view (docs/architecture.md: models tested with no view)."""
 
 from __future__ import annotations
 

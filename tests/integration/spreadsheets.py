@@ -353,7 +353,7 @@ def soffice_path() -> str | None:
 
 
 def soffice(profile: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    """Run headless LibreOffice with a private profile (ENVIRONMENT.md)."""
+    """Run headless LibreOffice with a private profile (docs/qt-on-linux.md)."""
     program = soffice_path()
     assert program is not None, "soffice is not on PATH"
     return subprocess.run([program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",

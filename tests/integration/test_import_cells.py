@@ -102,8 +102,8 @@ def _valid(field: str, value: str) -> bool:
 
 @FAST_SETTINGS
 @given(st.data(), IDENTIFIERS)
-@example(None, ("inn", "0274062111")).via("DOMAIN.md §2: Bashkortostan, stored as 274062111")
-@example(None, ("inn", "023148909438")).via("DOMAIN.md §1: a synthetic sole trader in region 02")
+@example(None, ("inn", "0274062111")).via("docs/spreadsheets.md: Bashkortostan, stored as 274062111")
+@example(None, ("inn", "023148909438")).via("docs/requisites.md: a synthetic sole trader in region 02")
 @example(None, ("kpp", "027401001")).via("a KPP stored as 27401001")
 @example(None, ("bik", "044525225")).via("Sberbank's BIK stored as 44525225")
 def test_an_identifier_cell_gives_back_exactly_the_identifier(data: st.DataObject | None,
@@ -423,7 +423,7 @@ def test_text_that_is_not_a_date_is_handed_back_for_the_message() -> None:
 
 @FAST_SETTINGS
 @given(st.one_of(st.text(ANY_CHARACTER), st.builds(lambda s, r: s + r, FORMULA_STARTS, st.text(ANY_CHARACTER))))
-@example("＝1+1").via("full-width equals sign, DOMAIN.md §4")
+@example("＝1+1").via("full-width equals sign, docs/spreadsheets.md")
 @example("﹦1+1").via("small equals sign: NFKC makes it '='")
 @example("\u2a75").via("two equals signs in one character")
 def test_csv_safe_never_starts_like_a_formula(text: str) -> None:

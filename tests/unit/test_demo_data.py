@@ -174,7 +174,7 @@ def test_inns_and_ogrns_are_unique(base: list[ClientBundle]) -> None:
 
 
 def test_some_inns_and_kpps_start_with_zero(base: list[ClientBundle]) -> None:
-    """Regions 01-09: the values spreadsheets strip a zero from (DOMAIN.md §2)."""
+    """Regions 01-09: the values spreadsheets strip a zero from (docs/spreadsheets.md)."""
     inns = [b.client.inn for b in base if b.client.inn]
     zero = [inn for inn in inns if inn.startswith("0")]
     assert 0.03 * len(inns) < len(zero) < 0.3 * len(inns)
@@ -190,7 +190,7 @@ def test_fast_inn_check_digits_agree_with_the_domain() -> None:
 
 
 def test_account_key_reproduces_published_examples() -> None:
-    # Bank of Russia instruction N 515: к/с 30101810800000000746 with BIK 049805000 (DOMAIN.md §1).
+    # Bank of Russia instruction N 515: к/с 30101810800000000746 with BIK 049805000 (docs/requisites.md).
     assert demo_data._account_with_key("0" + "05", "30101810000000000746") == "30101810800000000746"
     # Sberbank: BIK 044525225, к/с 30101810400000000225.
     assert demo_data._account_with_key("025", "30101810000000000225") == "30101810400000000225"

@@ -1,7 +1,7 @@
-"""Russian requisites (DOMAIN.md §1) and the Excel leading-zero repair (DOMAIN.md §2).
+"""Russian requisites (docs/requisites.md) and the Excel leading-zero repair (docs/spreadsheets.md).
 
 The reference values are the published Sberbank requisites and the synthetic sole-trader numbers
-from DOMAIN.md. Property tests build identifiers from an independent implementation of the
+in docs/requisites.md. Property tests build identifiers from an independent implementation of the
 published algorithms, so a mistake shared by the code and its own helpers still shows up.
 """
 
@@ -30,7 +30,7 @@ from salesdesk.domain.requisites import (
     restore_leading_zero,
 )
 
-# Independent oracles, written from the tables in DOMAIN.md §1 -----------------------------------
+# Independent oracles, written from the tables in docs/requisites.md ------------------------------
 
 INN10_W = (2, 4, 10, 3, 5, 9, 4, 6, 8)
 INN12_W1 = (7, 2, 4, 10, 3, 5, 9, 4, 6, 8)
@@ -118,7 +118,7 @@ def test_ogrnips_are_valid(ogrnip: str) -> None:
 
 def test_treasury_single_account_and_treasury_account_are_accepted() -> None:
     # УФК по г. Москве: a Treasury BIK is only a warning, its ЕКС passes the ordinary key, and
-    # a treasury account ("03...") is not checked at all (DOMAIN.md §1).
+    # a treasury account ("03...") is not checked at all (docs/requisites.md).
     treasury_bik = "004525988"
     bik_problem = check_bik(treasury_bik)
     assert bik_problem is not None and not bik_problem.blocking
@@ -367,7 +367,7 @@ def test_correspondent_accounts_built_for_a_bik_pass_and_every_single_digit_chan
         assert check_correspondent_account(changed, bik) is not None, (account, i, changed)
 
 
-# Leading zero lost in Excel (DOMAIN.md §2) ------------------------------------------------------
+# Leading zero lost in Excel (docs/spreadsheets.md) -----------------------------------------------
 
 
 def test_inn_that_lost_its_leading_zero_is_restored_when_the_padded_value_passes() -> None:
@@ -391,7 +391,7 @@ def test_most_random_9_digit_strings_are_not_repaired() -> None:
     rng = random.Random(20240510)
     values = [f"{rng.randrange(10**8, 10**9):09d}" for _ in range(5000)]
     repaired = sum(restore_leading_zero("inn", v) is not None for v in values)
-    # About one in ten passes by chance (DOMAIN.md §2); padding blindly would give 5000.
+    # About one in ten passes by chance (docs/spreadsheets.md); padding blindly would give 5000.
     assert 350 < repaired < 650
 
 
@@ -458,9 +458,9 @@ def test_identifier_from_cell_of_an_empty_cell_is_empty() -> None:
 
 
 def test_an_account_corrupted_by_excel_is_never_accepted() -> None:
-    # DOMAIN.md §2: "a 20-digit account typed as a number is already corrupted ... Report it as an
-    # error; never fix it." This valid account becomes ...872320 in a double, which happens to
-    # pass the key (about 1 in 10 corrupted accounts do).
+    # docs/spreadsheets.md: a 20-digit account typed as a number is rounded inside the spreadsheet,
+    # so it is reported as an error and never "fixed". This valid account becomes ...872320 in a
+    # double, which happens to pass the key (about 1 in 10 corrupted accounts do).
     account = "40702810883378876232"
     assert check_settlement_account(account, SBER_BIK) is None
     text = identifier_from_cell(float(account))

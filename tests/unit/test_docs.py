@@ -1,0 +1,71 @@
+"""The repository stands alone: its documents link to files that exist, and nothing in it sends a
+reader to notes kept outside it."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")), ROOT / "benchmarks" / "README.md"]
+
+# [text](target) and ![alt](target); a target may carry a "title" after a space
+_LINK = re.compile(r"!?\[[^\]]*\]\(\s*(?:<([^>]+)>|([^)\s]+))(?:\s+\"[^\"]*\")?\s*\)")
+_OUTSIDE = re.compile(r"DOMAIN\.md|ENVIRONMENT\.md|STYLE\.md|\.\./shared|/work/shared")
+
+
+def relative_links(text: str) -> list[str]:
+    links = []
+    for bracketed, bare in _LINK.findall(text):
+        target = bracketed or bare
+        if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I) or target.startswith("#"):
+            continue  # a URL (https:, mailto:) or a heading of the same page
+        links.append(unquote(target.split("#", 1)[0]))
+    return links
+
+
+def test_the_link_finder_sees_relative_links_only() -> None:
+    text = ("See [the map](docs/architecture.md#layers), ![pic](docs/screenshots/main_en.png \"Main\"), "
+            "[site](https://example.org/a.md), [here](#top) and [spaced](<docs/a b.md>).")
+    assert relative_links(text) == ["docs/architecture.md", "docs/screenshots/main_en.png", "docs/a b.md"]
+
+
+def test_the_architecture_map_is_there_and_linked_from_the_readme() -> None:
+    assert (ROOT / "docs" / "architecture.md").is_file()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    developers = readme.split("## For developers", 1)[1]
+    assert "docs/architecture.md" in relative_links(developers)
+
+
+@pytest.mark.parametrize("document", DOCUMENTS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_relative_link_points_at_a_file_that_exists(document: Path) -> None:
+    missing = [link for link in relative_links(document.read_text(encoding="utf-8"))
+               if not (document.parent / link).exists()]
+    assert not missing, f"{document.relative_to(ROOT)} links to missing files: {missing}"
+
+
+def _tracked_and_new_files() -> list[Path]:
+    done = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"], cwd=ROOT,
+                          capture_output=True, check=False)
+    if done.returncode != 0:
+        pytest.skip("not a git checkout")
+    return [ROOT / name for name in done.stdout.decode().split("\0") if name]
+
+
+def test_no_file_refers_to_notes_outside_the_repository() -> None:
+    found = []
+    for path in _tracked_and_new_files():
+        if path == Path(__file__).resolve() or not path.is_file():
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (UnicodeDecodeError, OSError):
+            continue  # pictures, compiled translations
+        for number, line in enumerate(text.splitlines(), 1):
+            if _OUTSIDE.search(line):
+                found.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
+    assert not found, "point these at docs/ instead:\n" + "\n".join(found)
