@@ -202,17 +202,26 @@ _ESCAPES = {"\0": "\\0", "\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r
 
 def _escaped_text(text: str) -> str:
     """A string value as QSettings writes it (UTF-8, C escapes, quoted when needed)."""
-    if text.startswith("@"):
+    if "\0" in text:
+        text = f"@String({text})"  # how QSettings keeps a string with a NUL in it
+    elif text.startswith("@"):
         text = "@" + text
     out = []
     needs_quotes = False
+    hex_escape_before = False  # a hex digit after \x1 or \0 must be escaped too, or it would join it
     for ch in text:
         if ch in ";,=":
             needs_quotes = True
+        if hex_escape_before and ch in "0123456789abcdefABCDEF":
+            out.append(f"\\x{ord(ch):x}")
+            continue
+        hex_escape_before = False
         if ch in _ESCAPES:
             out.append(_ESCAPES[ch])
+            hex_escape_before = ch == "\0"
         elif ord(ch) <= 0x1F:
             out.append(f"\\x{ord(ch):x}")
+            hex_escape_before = True
         else:
             out.append(ch)
     result = "".join(out)
@@ -270,6 +279,8 @@ def _unescaped_text(raw: str) -> str | None:
         text = text.rstrip(" \t")
     if text.startswith("@@"):
         return text[1:]
+    if text.startswith("@String(") and text.endswith(")"):
+        return text[len("@String("):-1]
     if text.startswith("@"):
         return None  # @ByteArray(…), @Variant(…), @Rect(…), @Invalid()…
     return text
