@@ -1,7 +1,8 @@
-"""Wiring: logging, the database the user chose, and the Qt application.
+"""Wiring: logging and the database the user chose (for the command line and the window alike).
 
-Qt is imported only when the window is really opened, so the command line starts fast and runs
-on machines without a display.
+No Qt here: the window is opened by :mod:`salesdesk.gui`, so the command line starts fast and runs
+on machines without a display (an import-linter contract and tests/integration/test_no_qt.py hold
+this).
 """
 
 from __future__ import annotations
@@ -10,13 +11,12 @@ import logging
 import logging.handlers
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 
 from salesdesk import paths
 from salesdesk.domain.errors import StoreError
 from salesdesk.domain.messages import msg
-from salesdesk.services.common import UowFactory
 from salesdesk.store import Database, open_database, resolve_url
 
 log = logging.getLogger("salesdesk")
@@ -97,21 +97,3 @@ def no_display(environ: Mapping[str, str] | None = None, platform: str | None = 
     if system.startswith(("win", "cygwin", "darwin")):
         return False
     return not any(env.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
-
-
-def run_gui(db: str | None, argv: Sequence[str] = ()) -> int:
-    if no_display():
-        print(msg("start.no_display"), file=sys.stderr)
-        return 1
-    from salesdesk.store import UnitOfWork
-    from salesdesk.ui.application import run
-
-    def connect() -> tuple[UowFactory, str]:
-        database = open_store(db)
-        if database.damage is not None:  # the window would offer editing it; refuse with what to do
-            damage, where = database.damage_summary, database.path
-            database.dispose()
-            raise StoreError(msg("err.db_damaged_window", where=where, damage=damage))
-        return (lambda: UnitOfWork(database)), database.url
-
-    return run(connect, list(argv))

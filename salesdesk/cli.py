@@ -307,11 +307,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                          % {"argument_name": bad[:-3], "message": T("expected one argument")})
         args = parser.parse_args(words)
     _utf8_safe_streams()
-    from salesdesk.app import clean_leftovers, run_gui, setup_logging
+    from salesdesk.app import clean_leftovers, setup_logging
 
     setup_logging()
     clean_leftovers()
-    if args.command is None:
+    if args.command is None:  # no command: the window (the only path that loads Qt)
+        from salesdesk.gui import run_gui
+
         return run_gui(args.db)
     handler = _HANDLERS.get((args.command, getattr(args, "client_command", None)))
     try:
@@ -577,9 +579,9 @@ def _seat_manager(database: Database, name: str) -> int | None:
     """The named manager, or the one this seat works as (chosen in the window's settings)."""
     if name:
         return _manager_id(database, name)
-    from salesdesk.ui.settings import Settings
+    from salesdesk.settings import SeatSettings
 
-    return Settings().current_manager_id
+    return SeatSettings().current_manager_id
 
 
 def _deal_add(database: Database, args: argparse.Namespace) -> int:
@@ -598,9 +600,9 @@ def _deal_add(database: Database, args: argparse.Namespace) -> int:
     if args.renewal_days is not None:
         renewal_days = args.renewal_days
     else:
-        from salesdesk.ui.settings import Settings
+        from salesdesk.settings import SeatSettings
 
-        renewal_days = Settings().renewal_days
+        renewal_days = SeatSettings().renewal_days
     result = deals.add_deal(UnitOfWork(database), args.client, fields, renewal_days=renewal_days)
     renewal = reminders.renewal_of(UnitOfWork(database), result.id)
     if args.json:

@@ -1,7 +1,10 @@
 """What the window remembers between runs, in an INI file in the data folder.
 
 Using a file next to the database (not the registry or ~/.config) keeps a portable install and
-the tests' temporary data folder self-contained.
+the tests' temporary data folder self-contained. The settings the command line needs too (the
+seat's manager, the language, the renewal lead days) are defined in the Qt-free
+:mod:`salesdesk.settings`, which reads and writes this same file; here they go through QSettings
+with that module's keys and meanings.
 """
 
 from __future__ import annotations
@@ -11,9 +14,11 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QRect, QSettings, QStandardPaths
 
-from salesdesk import paths
+from salesdesk import settings as seat
+from salesdesk.settings import LANGUAGES
 
-LANGUAGES = ("system", "ru", "en")
+__all__ = ["FOLDER_PURPOSES", "LANGUAGES", "Settings", "dialog_start", "documents_folder",
+           "remember_dialog_folder"]
 FOLDER_PURPOSES = ("import", "export", "reports")
 """File dialogs remember their last folder separately for each of these."""
 
@@ -29,7 +34,7 @@ def documents_folder() -> Path:
 
 class Settings:
     def __init__(self, path: Path | None = None) -> None:
-        target = path or paths.data_dir() / "settings.ini"
+        target = path or seat.settings_path()
         target.parent.mkdir(parents=True, exist_ok=True)
         self.q = QSettings(str(target), QSettings.Format.IniFormat)
 
@@ -38,24 +43,19 @@ class Settings:
 
     @property
     def language(self) -> str:
-        value = str(self._get("ui/language", "system"))
-        return value if value in LANGUAGES else "system"
+        return seat.language_of(self._get(seat.KEY_LANGUAGE))
 
     @language.setter
     def language(self, value: str) -> None:
-        self.q.setValue("ui/language", value)
+        self.q.setValue(seat.KEY_LANGUAGE, value)
 
     @property
     def current_manager_id(self) -> int | None:
-        value = self._get("user/manager_id")
-        try:
-            return int(value) if value not in (None, "") else None
-        except (TypeError, ValueError):
-            return None
+        return seat.manager_of(self._get(seat.KEY_MANAGER))
 
     @current_manager_id.setter
     def current_manager_id(self, value: int | None) -> None:
-        self.q.setValue("user/manager_id", "" if value is None else value)
+        self.q.setValue(seat.KEY_MANAGER, "" if value is None else int(value))
 
     @property
     def asked_who(self) -> bool:
@@ -77,14 +77,11 @@ class Settings:
 
     @property
     def renewal_days(self) -> int:
-        try:
-            return max(1, int(self._get("deals/renewal_days", 30)))
-        except (TypeError, ValueError):
-            return 30
+        return seat.renewal_days_of(self._get(seat.KEY_RENEWAL_DAYS))
 
     @renewal_days.setter
     def renewal_days(self, value: int) -> None:
-        self.q.setValue("deals/renewal_days", int(value))
+        self.q.setValue(seat.KEY_RENEWAL_DAYS, int(value))
 
     def folder_for(self, purpose: str) -> Path:
         """Where a file dialog for *purpose* starts: the folder last used for it while it still

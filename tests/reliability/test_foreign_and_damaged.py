@@ -148,7 +148,7 @@ def test_a_damaged_base_is_opened_read_only_and_nothing_is_written(tmp_path: Pat
 
 
 def test_a_damaged_base_is_refused_by_the_window_with_what_to_do(tmp_path: Path) -> None:
-    from salesdesk import app
+    from salesdesk import gui
 
     path = _damaged_base(tmp_path / "base.sqlite")
     opened: list[object] = []
@@ -165,7 +165,7 @@ def test_a_damaged_base_is_refused_by_the_window_with_what_to_do(tmp_path: Path)
     real = application.run
     application.run = fake_run
     try:
-        app.run_gui(str(path))
+        gui.run_gui(str(path))
     finally:
         application.run = real
     assert len(opened) == 1 and isinstance(opened[0], str)

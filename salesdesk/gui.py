@@ -1,0 +1,34 @@
+"""The GUI entry: ``salesdesk`` with no command opens the window through :func:`run_gui`.
+
+This and ``salesdesk/ui/`` are the only places allowed to reach Qt (see the import-linter
+contracts in pyproject.toml). The window is imported inside :func:`run_gui`, so importing this
+module loads no Qt; the command line imports it only when no command was given.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from salesdesk.app import no_display, open_store
+from salesdesk.domain.errors import StoreError
+from salesdesk.domain.messages import msg
+from salesdesk.services.common import UowFactory
+
+
+def run_gui(db: str | None, argv: Sequence[str] = ()) -> int:
+    if no_display():
+        print(msg("start.no_display"), file=sys.stderr)
+        return 1
+    from salesdesk.store import UnitOfWork
+    from salesdesk.ui.application import run
+
+    def connect() -> tuple[UowFactory, str]:
+        database = open_store(db)
+        if database.damage is not None:  # the window would offer editing it; refuse with what to do
+            damage, where = database.damage_summary, database.path
+            database.dispose()
+            raise StoreError(msg("err.db_damaged_window", where=where, damage=damage))
+        return (lambda: UnitOfWork(database)), database.url
+
+    return run(connect, list(argv))
