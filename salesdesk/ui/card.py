@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from salesdesk.domain.changes import Changes
 from salesdesk.domain.errors import FieldProblem, StaleEditError, UserError, ValidationError
 from salesdesk.domain.model import (
     Client,
@@ -1094,6 +1095,13 @@ class ClientCard(QWidget):
     def hook(self, months: int) -> None:
         """Plan the next contact in *months* (the quick "remind me in 3 months")."""
         self._hook(None, months)
+
+    @Slot(object)
+    def on_changes(self, changes: Changes) -> None:
+        """Subscribed to the window's change bus: this client's reminders changed (here or in the
+        reminders panel), so the tab reads them again."""
+        if changes.touches(self.client_id, "reminders"):
+            self.refresh_reminders()
 
     def refresh_reminders(self) -> None:
         if self._client is None:
