@@ -75,6 +75,14 @@ class Changes:
         return self.whole_base or any(r.entity == "client" and r.action in MEMBERSHIP_ACTIONS
                                       for r in self.records)
 
+    def parts_of(self, client_id: int | None) -> frozenset[str]:
+        """What of this client changed: "updated", "contacts", "deals", "history", "reminders", …"""
+        if client_id is None:
+            return frozenset()
+        if self.whole_base:
+            return frozenset({"updated", "contacts", "deals", "history", "reminders", "status"})
+        return frozenset(r.action for r in self.records if r.entity == "client" and r.ident == client_id)
+
     def touches(self, client_id: int | None, part: str) -> bool:
         """Did *part* ("reminders", "deals", "history", "contacts", …) of this client change?"""
         return client_id is not None and (self.whole_base or any(

@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
         self.uow_label = ""  # where the base lives, for the About box
         self._build_central()
         self.card = ClientCard(uow, self.runner, self.current_manager,
-                               renewal_days=lambda: self.settings.renewal_days)
+                               renewal_days=lambda: self.settings.renewal_days, operations=self.operations)
         self.card.setMinimumWidth(440)
         self.splitter.addWidget(self.card)
         self.splitter.setStretchFactor(0, 3)
@@ -343,7 +343,6 @@ class MainWindow(QMainWindow):
         self.table.horizontalHeader().customContextMenuRequested.connect(self._on_header_context_menu_requested)
         self.card.client_saved.connect(self._on_card_client_saved)
         self.operations.bus.changed.connect(self._on_changes)
-        self.operations.bus.changed.connect(self.card.on_changes)
         self.card.open_client_requested.connect(self.open_client)
         self.card.dirty_changed.connect(self._on_card_dirty_changed)
         self.reminders.open_client_requested.connect(self.open_client)

@@ -94,13 +94,21 @@ class Operations(QObject):
 
     busy_changed = Signal(bool)  # a slow action started or ended (a progress indicator follows it)
 
-    def __init__(self, uow: UowFactory, runner: Runner, notify: Notify, parent: QObject | None = None) -> None:
+    def __init__(self, uow: UowFactory, runner: Runner, notify: Notify, parent: QObject | None = None, *,
+                 bus: ChangeBus | None = None) -> None:
         super().__init__(parent)
-        self.bus = ChangeBus(self)
-        self.uow = self.bus.watching(uow)  # every unit made from it reports its commits to the bus
+        if bus is None:
+            self.bus = ChangeBus(self)
+            self.uow = self.bus.watching(uow)  # every unit made from it reports its commits to the bus
+        else:  # *uow* already reports to *bus* (see ``elsewhere``)
+            self.bus, self.uow = bus, uow
         self.runner = runner
         self.notify = notify
         self._slow = 0
+
+    def elsewhere(self, notify: Notify, parent: QObject | None = None) -> Operations:
+        """The same runner and bus, with errors shown in another place (a card's own notice bar)."""
+        return Operations(self.uow, self.runner, notify, parent, bus=self.bus)
 
     def run(self, action: Callable[[], T], on_done: Callable[[T], object] | None = None, *,
             on_error: ErrorHandler | None = None) -> bool:
