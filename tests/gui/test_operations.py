@@ -99,12 +99,21 @@ def undo_trash(window: MainWindow) -> None:
     window.undo()
 
 
-ACTIONS: dict[str, Callable[[MainWindow], object]] = {
-    "reminder done": lambda w: w.reminders.done_button.click(),
-    "reminder snooze": lambda w: w.reminders.snooze(Snooze.TOMORROW),
-    "done and plan next": lambda w: w.reminders.next_contact(3),
-    "trash a selection": trash,
-    "undo the trash": undo_trash,
+def card_reminder_done(window: MainWindow) -> None:
+    window.card.reminders_view.setCurrentIndex(window.card.reminders_view.model().index(0, 0))
+    window.card.reminder_done_button.click()
+
+
+# action -> what the user does; True when it is done in the card (its own notice bar)
+ACTIONS: dict[str, tuple[Callable[[MainWindow], object], bool]] = {
+    "reminder done": (lambda w: w.reminders.done_button.click(), False),
+    "reminder snooze": (lambda w: w.reminders.snooze(Snooze.TOMORROW), False),
+    "done and plan next": (lambda w: w.reminders.next_contact(3), False),
+    "trash a selection": (trash, False),
+    "undo the trash": (undo_trash, False),
+    "card save": (lambda w: w.card.save(), True),
+    "card plan a contact": (lambda w: w.card.hook(3), True),
+    "card reminder done": (card_reminder_done, True),
 }
 
 
@@ -114,15 +123,20 @@ def test_a_store_error_is_shown_in_the_notice_bar_and_the_base_is_as_before(
         qtbot: QtBot, make_window: Callable[[], MainWindow], office: dict[str, int], database: Database,
         monkeypatch: pytest.MonkeyPatch, crashes: Crashes, action: str, kind: str) -> None:
     window = ready_window(qtbot, make_window)
+    act, in_card = ACTIONS[action]
+    if in_card:
+        window.open_client(office["elka"])
+        qtbot.waitUntil(lambda: window.card.client_id == office["elka"])
     if action == "undo the trash":
         trash(window)  # succeeds; its undo is what fails
         qtbot.waitUntil(lambda: shown_names(window) == [])
         assert window.undo_action.isEnabled()
     before = dump(database)
     inject_at_commit(monkeypatch, kind)
-    ACTIONS[action](window)
-    assert window.notice.isVisible()
-    assert SHOWN[kind] in window.notice.label.text()
+    act(window)
+    notice = window.card.notice if in_card else window.notice
+    assert notice.isVisible()
+    assert SHOWN[kind] in notice.label.text()
     assert crashes == []
     assert dump(database) == before
 
