@@ -61,7 +61,9 @@ class Changes:
 
     @property
     def reference(self) -> frozenset[str]:
-        """Which reference lists changed: "industry", "manager"."""
+        """Which reference lists changed: "industry", "manager" (all of them after an import)."""
+        if self.whole_base:
+            return REFERENCE_ENTITIES
         return frozenset(r.entity for r in self.records if r.entity in REFERENCE_ENTITIES)
 
     @property

@@ -836,7 +836,7 @@ class MainWindow(QMainWindow):
                      self._on_demo_loaded, self._on_long_task_failed)
 
     def _on_demo_loaded(self, result: demo.DemoResult) -> None:
-        self.refresh()
+        # the list, the agenda and the card learnt of the new clients from the change bus
         self.notice.show_message(self.tr("%Ln demo client(s) added.", "", result.clients), kind="success",
                                  timeout_ms=5000)
 
@@ -858,12 +858,8 @@ class MainWindow(QMainWindow):
             return
         from salesdesk.ui.import_wizard import ImportWizard
 
-        wizard = ImportWizard(self.uow, self.runner, self, path)
-        wizard.result_page.on_imported = self._on_imported
+        wizard = ImportWizard(self.uow, self.runner, self, path)  # what it adds reaches the lists by the change bus
         wizard.exec()
-
-    def _on_imported(self, result: object) -> None:
-        self.refresh()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self._dropped_file(event.mimeData()) is not None:

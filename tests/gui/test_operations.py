@@ -272,3 +272,12 @@ def test_a_slow_action_shows_progress_and_routes_its_error(
 
 def _fields(name: str) -> ClientFields:
     return ClientFields(name=name)
+
+
+def test_a_client_added_on_a_worker_reaches_the_list_without_a_hand_written_refresh(
+        qtbot: QtBot, make_window: Callable[[], MainWindow], office: dict[str, int]) -> None:
+    """As an import or demo data do: the commit on a worker is heard on the GUI thread; the list counts again."""
+    window = make_window()
+    uow = window.uow
+    window.operations.run_slow(lambda: clients.create_client(uow(), _fields("ООО «Дельта»")))
+    qtbot.waitUntil(lambda: "ООО «Дельта»" in shown_names(window), timeout=5000)
