@@ -211,6 +211,68 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{what} №{id} уже изменён(а) в другом окне или программе. Обновите карточку и повторите",
         "{what} #{id} was changed elsewhere meanwhile. Reload it and try again",
     ),
+    # the same two, agreeing in gender with each kind of thing (Клиент не найден, Сделка не найдена)
+    "err.not_found.client": (
+        "Клиент №{id} не найден — возможно, удалён",
+        "Client #{id} not found — maybe deleted",
+    ),
+    "err.not_found.contact": (
+        "Контактное лицо №{id} не найдено — возможно, удалено",
+        "Contact person #{id} not found — maybe deleted",
+    ),
+    "err.not_found.industry": (
+        "Отрасль №{id} не найдена — возможно, удалена",
+        "Industry #{id} not found — maybe deleted",
+    ),
+    "err.not_found.reminder": (
+        "Напоминание №{id} не найдено — возможно, удалено",
+        "Reminder #{id} not found — maybe deleted",
+    ),
+    "err.not_found.manager": (
+        "Менеджер №{id} не найден — возможно, удалён",
+        "Manager #{id} not found — maybe deleted",
+    ),
+    "err.not_found.deal": (
+        "Сделка №{id} не найдена — возможно, удалена",
+        "Deal #{id} not found — maybe deleted",
+    ),
+    "err.not_found.interaction": (
+        "Запись истории №{id} не найдена — возможно, удалена",
+        "History entry #{id} not found — maybe deleted",
+    ),
+    "err.stale.client": (
+        "Клиент №{id} уже изменён в другом окне или программе. Обновите карточку и повторите",
+        "Client #{id} was changed elsewhere meanwhile. Reload it and try again",
+    ),
+    "err.stale.contact": (
+        "Контактное лицо №{id} уже изменено в другом окне или программе. "
+        "Обновите карточку и повторите",
+        "Contact person #{id} was changed elsewhere meanwhile. Reload it and try again",
+    ),
+    "err.stale.industry": (
+        "Отрасль №{id} уже изменена в другом окне или программе. "
+        "Обновите карточку и повторите",
+        "Industry #{id} was changed elsewhere meanwhile. Reload it and try again",
+    ),
+    "err.stale.reminder": (
+        "Напоминание №{id} уже изменено в другом окне или программе. "
+        "Обновите карточку и повторите",
+        "Reminder #{id} was changed elsewhere meanwhile. Reload it and try again",
+    ),
+    "err.stale.manager": (
+        "Менеджер №{id} уже изменён в другом окне или программе. Обновите карточку и повторите",
+        "Manager #{id} was changed elsewhere meanwhile. Reload it and try again",
+    ),
+    "err.stale.deal": (
+        "Сделка №{id} уже изменена в другом окне или программе. "
+        "Обновите карточку и повторите",
+        "Deal #{id} was changed elsewhere meanwhile. Reload it and try again",
+    ),
+    "err.stale.interaction": (
+        "Запись истории №{id} уже изменена в другом окне или программе. "
+        "Обновите карточку и повторите",
+        "History entry #{id} was changed elsewhere meanwhile. Reload it and try again",
+    ),
     "err.industry_exists": (
         "Отрасль с кодом {value} уже есть",
         "An industry with code {value} already exists",
