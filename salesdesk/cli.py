@@ -525,6 +525,8 @@ def _export(database: Database, args: argparse.Namespace) -> int:
     result = exporting.export_clients(UnitOfWork(database), args.file, query=query)
     if args.json:
         _emit_json(result.as_json())
+    elif result.path.suffix.lower() == ".csv":  # one sheet: "0 deals" would read as if there were none
+        print(msg("cli.export.done_csv", file=result.path, clients=result.clients))
     else:
         print(msg("cli.export.done", file=result.path, clients=result.clients, contacts=result.contacts,
                   deals=result.deals, reminders=result.reminders, interactions=result.interactions))

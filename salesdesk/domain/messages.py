@@ -536,6 +536,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.import.repaired": ("ведущие нули восстановлены в {n:n} {n:строке|строках|строках}",
                             "leading zeros restored in {n:n} {n:row|rows}"),
     "cli.import.error_file": ("Строки с ошибками: {file}", "Rows with errors: {file}"),
+    "cli.export.done_csv": (
+        "{clients:n} {clients:клиент выгружен|клиента выгружено|клиентов выгружено} в {file} "
+        "(в CSV — только клиенты; контактные лица, сделки, напоминания и история контактов выгружаются в .xlsx)",
+        "{clients:n} {clients:client|clients} exported to {file} "
+        "(CSV holds the clients only; contact persons, deals, reminders and contact history go to .xlsx)",
+    ),
     "cli.export.done": (
         "{clients:n} {clients:клиент выгружен|клиента выгружено|клиентов выгружено} в {file}: "
         "{contacts:n} {contacts:контактное лицо|контактных лица|контактных лиц}, "

@@ -356,3 +356,15 @@ def test_export_says_how_many_history_entries_it_wrote(tmp_path: Path, capsys: p
     assert code == 0 and out.strip().endswith("0 напоминаний, 2 записи истории контактов")
     code, out, _ = run(capsys, "--db", db, "--lang", "en", "export", str(target))
     assert code == 0 and out.strip().endswith("0 reminders, 2 contact history entries")
+
+
+def test_a_csv_export_does_not_claim_the_base_has_no_deals(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A CSV holds the clients only: its summary said «0 сделок, 0 напоминаний» of a base full of them."""
+    db = new_base(tmp_path / "x.sqlite")
+    assert run(capsys, "--db", db, "demo", "--clients", "20")[0] == 0
+    code, out, err = run(capsys, "--db", db, "--lang", "ru", "export", str(tmp_path / "out.csv"))
+    assert code == 0 and "Traceback" not in err
+    assert "20 клиентов выгружено" in out
+    assert "0 сделок" not in out and "в CSV — только клиенты" in out
+    code, out, _ = run(capsys, "--db", db, "--lang", "ru", "export", str(tmp_path / "out.xlsx"))
+    assert code == 0 and "сдел" in out and "в CSV" not in out
