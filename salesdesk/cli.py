@@ -592,9 +592,13 @@ def _deal_add(database: Database, args: argparse.Namespace) -> int:
         raise ValidationError([FieldProblem("amount", msg("err.amount", field=msg("field.amount"),
                                                           value=args.amount[:40]))])
     _refuse(amount_problem(amount, typed=args.amount))
+    closed_on = _date_arg(args.closed, "closed_on")
+    # a deal recorded after it closed was opened no later than that: `--closed` alone must not be
+    # refused as "before the opening date" because the opening defaulted to today
+    opened_default = min(date.today(), closed_on) if closed_on is not None else date.today()
     fields = DealFields(title=args.title, amount=Money.of(amount, args.currency), stage=DealStage(args.stage),
-                        lost_reason=args.lost_reason, opened_on=_date_arg(args.opened, "opened_on") or date.today(),
-                        closed_on=_date_arg(args.closed, "closed_on"),
+                        lost_reason=args.lost_reason, opened_on=_date_arg(args.opened, "opened_on") or opened_default,
+                        closed_on=closed_on,
                         contract_end=_date_arg(args.contract_end, "contract_end"),
                         owner_id=_seat_manager(database, args.owner))
     if args.renewal_days is not None:

@@ -368,3 +368,19 @@ def test_a_csv_export_does_not_claim_the_base_has_no_deals(tmp_path: Path, capsy
     assert "0 сделок" not in out and "в CSV — только клиенты" in out
     code, out, _ = run(capsys, "--db", db, "--lang", "ru", "export", str(tmp_path / "out.xlsx"))
     assert code == 0 and "сдел" in out and "в CSV" not in out
+
+
+def test_a_deal_closed_last_week_can_be_recorded_without_its_opening_date(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`deal add --stage won --closed <a past day>` was refused: the opening defaulted to today."""
+    from datetime import date, timedelta
+
+    db = new_base(tmp_path / "x.sqlite")
+    client = run(capsys, "--db", db, "client", "add", "--name", "ООО «Ёлка»")[1].strip()
+    closed = (date.today() - timedelta(days=5)).strftime("%d.%m.%Y")
+    code, out, err = run(capsys, "--db", db, "--lang", "ru", "deal", "add", client, "--title", "Поставка",
+                         "--amount", "1 250 000,50", "--stage", "won", "--closed", closed)
+    assert code == 0, err
+    code, out, _ = run(capsys, "--db", db, "deal", "list", "--json")
+    [deal] = json.loads(out)
+    assert deal["opened_on"] == deal["closed_on"] == (date.today() - timedelta(days=5)).isoformat()
