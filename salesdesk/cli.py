@@ -691,6 +691,8 @@ def _report(database: Database, args: argparse.Namespace) -> int:
         return EXIT_OK
     if not args.name:
         raise UserError(msg("cli.report_name", names=", ".join(reports.REPORTS)))
+    if args.name.replace("-", "_") not in reports.REPORTS:  # echoed short and without terminal escapes
+        raise UserError(msg("report.err.unknown", name=printable(args.name[:40]), names=", ".join(reports.REPORTS)))
     output = _report_path(args.output)
     if output is not None:  # a path that may not be written is refused before the report is computed
         from salesdesk.services.exporting import check_target

@@ -384,3 +384,14 @@ def test_a_deal_closed_last_week_can_be_recorded_without_its_opening_date(
     code, out, _ = run(capsys, "--db", db, "deal", "list", "--json")
     [deal] = json.loads(out)
     assert deal["opened_on"] == deal["closed_on"] == (date.today() - timedelta(days=5)).isoformat()
+
+
+@pytest.mark.parametrize("name", ["\x1b[31mкрасный\x1b]0;title\x07", "x" * 100_000])
+def test_an_unknown_report_name_is_echoed_short_and_without_terminal_escapes(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str) -> None:
+    """`report <name>` printed the typed name raw: escape codes reached the terminal, 100 000 characters too."""
+    db = new_base(tmp_path / "x.sqlite")
+    code, out, err = run(capsys, "--db", db, "--lang", "ru", "report", name)
+    assert (code, out) == (1, "")
+    assert "Нет отчёта" in err and "pipeline" in err
+    assert "\x1b" not in err and "\x07" not in err and len(err) < 400
