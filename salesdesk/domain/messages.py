@@ -296,6 +296,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "База {where} повреждена; изменения в неё не записываются. Проверьте её: salesdesk check",
         "The database {where} is damaged; nothing is written to it. Check it with: salesdesk check",
     ),
+    "err.db_corrupt_page": (
+        "База {where} повреждена: эту часть данных не прочитать. Проверьте базу: salesdesk check",
+        "The database {where} is damaged: this part of the data cannot be read. Check it with: salesdesk check",
+    ),
     "err.db_damaged_read_only": (
         "База {where} повреждена, она открыта только для чтения. Проверка SQLite: {damage}",
         "The database {where} is damaged and was opened read-only. SQLite's check says: {damage}",

@@ -164,6 +164,16 @@ def test_a_dry_run_import_only_reads_so_it_works_on_a_damaged_base(tmp_path: Pat
     assert sha256(path) == before
 
 
+def test_a_read_that_meets_the_damage_does_not_speak_of_writing(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """`search` (or `deal list`) on a base with a damaged table answered "nothing is written to it":
+    the user asked for a list, and wonders what was to be written. Say what failed: reading that part."""
+    path = _damaged_base(tmp_path / "base.sqlite")
+    code, out, err = run(capsys, "--db", str(path), "--lang", "ru", "search", "Клиент")
+    assert code == 1 and "Traceback" not in err
+    assert "не прочитать" in err and "не записываются" not in err.splitlines()[-1]
+
+
 def test_a_damaged_base_is_refused_by_the_window_with_what_to_do(tmp_path: Path) -> None:
     from salesdesk import app
 
