@@ -633,12 +633,16 @@ def _deal_list(database: Database, args: argparse.Namespace) -> int:
 
     _refuse(search_problem(args.client, "client_filter"))
     uow = UnitOfWork(database)
+    opened_from, opened_to = _date_arg(args.date_from, "opened_on"), _date_arg(args.date_to, "opened_on")
+    if opened_from is not None and opened_to is not None and opened_from > opened_to:
+        # said as the reports say it, instead of an empty list that looks like "no deals"
+        raise ValidationError([FieldProblem("opened_on", msg("report.err.period", start=args.date_from,
+                                                             end=args.date_to))])
     query = DealQuery(
         stages=frozenset(DealStage(s) for s in args.stage),
         owner_id=_manager_id(database, args.owner),
         industry_id=reference.find_industry(uow, args.industry).id if args.industry else None,
-        opened_from=_date_arg(args.date_from, "opened_on"), opened_to=_date_arg(args.date_to, "opened_on"),
-        client_text=args.client)
+        opened_from=opened_from, opened_to=opened_to, client_text=args.client)
     view = deals.deals_view(uow, query, limit=args.limit)
     if args.json:
         _emit_json([{"id": r.id, "client_id": r.client_id, "client": r.client_name, "title": r.title,

@@ -395,3 +395,13 @@ def test_an_unknown_report_name_is_echoed_short_and_without_terminal_escapes(
     assert (code, out) == (1, "")
     assert "Нет отчёта" in err and "pipeline" in err
     assert "\x1b" not in err and "\x07" not in err and len(err) < 400
+
+
+def test_deal_list_refuses_a_period_that_ends_before_it_starts(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """`deal list --from 01.01.2027 --to 01.01.2026` printed «Показано 0 из 0 сделок», as if there were none."""
+    db = new_base(tmp_path / "x.sqlite")
+    code, out, err = run(capsys, "--db", db, "--lang", "ru", "deal", "list", "--from", "01.01.2027",
+                         "--to", "01.01.2026")
+    assert (code, out) == (2, "")
+    assert "Начало периода (01.01.2027) позже его конца (01.01.2026)" in err
