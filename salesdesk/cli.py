@@ -775,13 +775,25 @@ def _print_report(report: Report) -> None:
         print(printable(f"* {note}"))
 
 
+_CHECK_LINES = 10  # of SQLite's integrity report shown on the terminal
+
+
 def _check(database: Database, args: argparse.Namespace) -> int:
     from salesdesk.services.maintenance import check_database
 
     report = check_database(database)
-    integrity = msg("cli.check.ok") if report.integrity == "ok" else report.integrity
     print(f"{msg('cli.check.database')}: {report.url}")
-    print(f"{msg('cli.check.integrity')}: {integrity}")
+    if report.integrity == "ok":
+        print(f"{msg('cli.check.integrity')}: {msg('cli.check.ok')}")
+    else:
+        # SQLite's own report (in English) can run to hundreds of lines: say what it means in the
+        # user's language first, then show the first of SQLite's lines as they are
+        problems = [line for line in report.integrity.splitlines() if line.strip()]
+        print(f"{msg('cli.check.integrity')}: {msg('cli.check.damaged', n=len(problems))}")
+        for line in problems[:_CHECK_LINES]:
+            print(f"  {printable(line)}")
+        if len(problems) > _CHECK_LINES:
+            print(f"  {msg('cli.check.more', n=len(problems) - _CHECK_LINES)}")
     print(msg("cli.check.schema", revision=report.revision, expected=report.expected_revision))
     if report.clients is not None:
         print(msg("cli.check.clients", n=report.clients))

@@ -515,6 +515,14 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.check.database": ("База данных", "database"),
     "cli.check.integrity": ("Целостность", "integrity"),
     "cli.check.ok": ("в порядке", "ok"),
+    "cli.check.damaged": (
+        "база повреждена — SQLite нашла {n:n} {n:ошибку|ошибки|ошибок}; сохраните данные командой export "
+        "и восстановите базу из копии",
+        "the base is damaged — SQLite found {n:n} {n:problem|problems}; save the data with export and "
+        "restore the base from a copy",
+    ),
+    "cli.check.more": ("… и ещё {n:n} {n:строка|строки|строк} отчёта SQLite", "… and {n:n} more {n:line|lines} "
+                       "of SQLite's report"),
     "cli.check.schema": ("Версия схемы: {revision} (нужна {expected})", "schema: {revision} (expected {expected})"),
     "cli.check.clients": ("Клиентов в базе: {n:n}", "clients: {n:n}"),
     "cli.internal_error": ("Внутренняя ошибка; подробности в журнале программы.",

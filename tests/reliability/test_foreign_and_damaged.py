@@ -197,3 +197,15 @@ def test_a_damaged_base_is_refused_by_the_window_with_what_to_do(tmp_path: Path)
         application.run = real
     assert len(opened) == 1 and isinstance(opened[0], str)
     assert "is damaged" in opened[0] and "export" in opened[0]
+
+
+def test_check_of_a_damaged_base_says_what_it_means_in_russian_and_keeps_it_short(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """SQLite's report can run to hundreds of English lines: a Russian summary first, ten of its
+    lines, then how many more there are."""
+    path = _damaged_base(tmp_path / "base.sqlite")
+    code, out, _ = run(capsys, "--lang", "ru", "--db", str(path), "check")
+    assert code == 1
+    assert "Целостность: база повреждена — SQLite нашла" in out and "сохраните данные командой export" in out
+    report_lines = [line for line in out.splitlines() if line.startswith("  ")]
+    assert 1 <= len(report_lines) <= 11
