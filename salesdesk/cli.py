@@ -527,6 +527,8 @@ def _export(database: Database, args: argparse.Namespace) -> int:
     result = exporting.export_clients(UnitOfWork(database), args.file, query=query)
     if args.json:
         _emit_json(result.as_json())
+    elif result.path.suffix.lower() == ".csv":  # one sheet: "0 deals" would read as if there were none
+        print(msg("cli.export.done_csv", file=result.path, clients=result.clients))
     else:
         print(msg("cli.export.done", file=result.path, clients=result.clients, contacts=result.contacts,
                   deals=result.deals, reminders=result.reminders, interactions=result.interactions))
@@ -592,9 +594,13 @@ def _deal_add(database: Database, args: argparse.Namespace) -> int:
         raise ValidationError([FieldProblem("amount", msg("err.amount", field=msg("field.amount"),
                                                           value=args.amount[:40]))])
     _refuse(amount_problem(amount, typed=args.amount))
+    closed_on = _date_arg(args.closed, "closed_on")
+    # a deal recorded after it closed was opened no later than that: `--closed` alone must not be
+    # refused as "before the opening date" because the opening defaulted to today
+    opened_default = min(date.today(), closed_on) if closed_on is not None else date.today()
     fields = DealFields(title=args.title, amount=Money.of(amount, args.currency), stage=DealStage(args.stage),
-                        lost_reason=args.lost_reason, opened_on=_date_arg(args.opened, "opened_on") or date.today(),
-                        closed_on=_date_arg(args.closed, "closed_on"),
+                        lost_reason=args.lost_reason, opened_on=_date_arg(args.opened, "opened_on") or opened_default,
+                        closed_on=closed_on,
                         contract_end=_date_arg(args.contract_end, "contract_end"),
                         owner_id=_seat_manager(database, args.owner))
     if args.renewal_days is not None:
@@ -629,12 +635,16 @@ def _deal_list(database: Database, args: argparse.Namespace) -> int:
 
     _refuse(search_problem(args.client, "client_filter"))
     uow = UnitOfWork(database)
+    opened_from, opened_to = _date_arg(args.date_from, "opened_on"), _date_arg(args.date_to, "opened_on")
+    if opened_from is not None and opened_to is not None and opened_from > opened_to:
+        # said as the reports say it, instead of an empty list that looks like "no deals"
+        raise ValidationError([FieldProblem("opened_on", msg("report.err.period", start=args.date_from,
+                                                             end=args.date_to))])
     query = DealQuery(
         stages=frozenset(DealStage(s) for s in args.stage),
         owner_id=_manager_id(database, args.owner),
         industry_id=reference.find_industry(uow, args.industry).id if args.industry else None,
-        opened_from=_date_arg(args.date_from, "opened_on"), opened_to=_date_arg(args.date_to, "opened_on"),
-        client_text=args.client)
+        opened_from=opened_from, opened_to=opened_to, client_text=args.client)
     view = deals.deals_view(uow, query, limit=args.limit)
     if args.json:
         _emit_json([{"id": r.id, "client_id": r.client_id, "client": r.client_name, "title": r.title,
@@ -687,6 +697,8 @@ def _report(database: Database, args: argparse.Namespace) -> int:
         return EXIT_OK
     if not args.name:
         raise UserError(msg("cli.report_name", names=", ".join(reports.REPORTS)))
+    if args.name.replace("-", "_") not in reports.REPORTS:  # echoed short and without terminal escapes
+        raise UserError(msg("report.err.unknown", name=printable(args.name[:40]), names=", ".join(reports.REPORTS)))
     output = _report_path(args.output)
     if output is not None:  # a path that may not be written is refused before the report is computed
         from salesdesk.services.exporting import check_target
@@ -763,13 +775,25 @@ def _print_report(report: Report) -> None:
         print(printable(f"* {note}"))
 
 
+_CHECK_LINES = 10  # of SQLite's integrity report shown on the terminal
+
+
 def _check(database: Database, args: argparse.Namespace) -> int:
     from salesdesk.services.maintenance import check_database
 
     report = check_database(database)
-    integrity = msg("cli.check.ok") if report.integrity == "ok" else report.integrity
     print(f"{msg('cli.check.database')}: {report.url}")
-    print(f"{msg('cli.check.integrity')}: {integrity}")
+    if report.integrity == "ok":
+        print(f"{msg('cli.check.integrity')}: {msg('cli.check.ok')}")
+    else:
+        # SQLite's own report (in English) can run to hundreds of lines: say what it means in the
+        # user's language first, then show the first of SQLite's lines as they are
+        problems = [line for line in report.integrity.splitlines() if line.strip()]
+        print(f"{msg('cli.check.integrity')}: {msg('cli.check.damaged', n=len(problems))}")
+        for line in problems[:_CHECK_LINES]:
+            print(f"  {printable(line)}")
+        if len(problems) > _CHECK_LINES:
+            print(f"  {msg('cli.check.more', n=len(problems) - _CHECK_LINES)}")
     print(msg("cli.check.schema", revision=report.revision, expected=report.expected_revision))
     if report.clients is not None:
         print(msg("cli.check.clients", n=report.clients))

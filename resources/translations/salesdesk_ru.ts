@@ -676,17 +676,17 @@ or create a new one (%1).</source>
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../salesdesk/ui/widgets.py" line="438"/>
+        <location filename="../../salesdesk/ui/widgets.py" line="443"/>
         <source>dd.mm.yyyy</source>
         <translation>дд.мм.гггг</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/widgets.py" line="439"/>
+        <location filename="../../salesdesk/ui/widgets.py" line="444"/>
         <source>Type the date with or without dots, e.g. 15031985 or 15.03.1985</source>
         <translation>Дату можно вводить с точками или без, например 15031985 или 15.03.1985</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/widgets.py" line="445"/>
+        <location filename="../../salesdesk/ui/widgets.py" line="450"/>
         <source>Choose on a calendar</source>
         <translation>Выбрать в календаре</translation>
     </message>
@@ -902,8 +902,8 @@ or create a new one (%1).</source>
     <name>ExportDialog</name>
     <message>
         <location filename="../../salesdesk/ui/export_dialog.py" line="44"/>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="87"/>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="96"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="88"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="97"/>
         <source>Export clients</source>
         <translation>Экспорт клиентов</translation>
     </message>
@@ -933,37 +933,37 @@ or create a new one (%1).</source>
         <translation>Формат</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="65"/>
-        <source>Excel workbook (.xlsx): clients, contact persons, deals, reminders</source>
-        <translation>Книга Excel (.xlsx): клиенты, контактные лица, сделки, напоминания</translation>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="66"/>
+        <source>Excel workbook (.xlsx): clients, contact persons, deals, reminders, contact history</source>
+        <translation>Книга Excel (.xlsx): клиенты, контактные лица, сделки, напоминания, история контактов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="66"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="67"/>
         <source>CSV (.csv): the client list only, for other programs</source>
         <translation>CSV (.csv): только список клиентов, для других программ</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="70"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="71"/>
         <source>The workbook can be imported back into SalesDesk with nothing lost.</source>
         <translation>Книгу можно загрузить обратно в SalesDesk без потерь.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="76"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="77"/>
         <source>Export…</source>
         <translation>Экспортировать…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="85"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="86"/>
         <source>Clients %1</source>
         <translation>Клиенты %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="86"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="87"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="86"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="87"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
@@ -1949,9 +1949,9 @@ Create the first client, or load demo data to try the program.</source>
         <location filename="../../salesdesk/ui/import_wizard.py" line="595"/>
         <source>%n row(s) match a client by INN, phone or e-mail, but the name is different. For them:</source>
         <translation>
-            <numerusform>%n строка совпадает с клиентом по ИНН, телефону или e-mail, но название другое. Для них:</numerusform>
-            <numerusform>%n строки совпадают с клиентом по ИНН, телефону или e-mail, но название другое. Для них:</numerusform>
-            <numerusform>%n строк совпадают с клиентом по ИНН, телефону или e-mail, но название другое. Для них:</numerusform>
+            <numerusform>%n строка совпадает с клиентом по ИНН, телефону или e-mail, но название другое. Как быть с названием:</numerusform>
+            <numerusform>%n строки совпадают с клиентом по ИНН, телефону или e-mail, но название другое. Как быть с названием:</numerusform>
+            <numerusform>%n строк совпадают с клиентом по ИНН, телефону или e-mail, но название другое. Как быть с названием:</numerusform>
         </translation>
     </message>
     <message>

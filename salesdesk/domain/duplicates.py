@@ -77,15 +77,23 @@ class IdentityIndex:
         Branches share an INN and differ by KPP: with both KPPs known and different, the INN alone
         does not make two clients the same.
         """
+        named = set(self.by_name.get(name, ())) if name else set()
         if inn:
-            for key, their_kpp in self.by_inn.get(inn, ()):
-                if not kpp or not their_kpp or kpp == their_kpp:
-                    return Match(key, "inn", inn)
+            fits = [key for key, their_kpp in self.by_inn.get(inn, ()) if not kpp or not their_kpp or kpp == their_kpp]
+            if fits:
+                return Match(self._same_name_first(fits, named), "inn", inn)
         for values, index, field_name in ((phones, self.by_phone, "phone"), (emails, self.by_email, "email"),
                                           ((name,), self.by_name, "name")):
             for value in values:
-                for key in index.get(value, ()) if value else ():
-                    their_inn = self.inn_of.get(key, "")
-                    if not inn or not their_inn:
-                        return Match(key, field_name, value)
+                fits = [key for key in (index.get(value, ()) if value else ())
+                        if not inn or not self.inn_of.get(key, "")]
+                if fits:
+                    return Match(self._same_name_first(fits, named), field_name, value)
         return None
+
+    @staticmethod
+    def _same_name_first(keys: list[Key], named: set[Key]) -> Key:
+        """Of clients sharing an identifier (a sole trader and the person, one office e-mail), the one
+        with the row's own name: else a second import of the same file fills one client from another's
+        row and flags it "same e-mail, different name"."""
+        return next((key for key in keys if key in named), keys[0])

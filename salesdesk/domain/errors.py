@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from salesdesk.domain.messages import Message, msg
+from salesdesk.domain.messages import Message, has, msg
 
 
 class UserError(Exception):
@@ -52,9 +52,16 @@ class ValidationError(UserError):
         return {p.field for p in self.problems}
 
 
+def _about(what: str, key: str, **params: object) -> Message:
+    """*key* said of a *what*: its own sentence where Russian needs the gender (Сделка не найдена)."""
+    if has(f"{key}.{what}"):
+        return msg(f"{key}.{what}", **params)
+    return msg(key, what=msg(f"what.{what}"), **params)
+
+
 class NotFoundError(UserError):
     def __init__(self, what: str, ident: int | str) -> None:
-        super().__init__(msg("err.not_found", what=msg(f"what.{what}"), id=ident))
+        super().__init__(_about(what, "err.not_found", id=ident))
         self.what = what
         self.ident = ident
 
@@ -63,7 +70,7 @@ class StaleEditError(UserError):
     """The row changed since the user opened it (optimistic locking on ``version``)."""
 
     def __init__(self, what: str, ident: int) -> None:
-        super().__init__(msg("err.stale", what=msg(f"what.{what}"), id=ident))
+        super().__init__(_about(what, "err.stale", id=ident))
         self.what = what
         self.ident = ident
 

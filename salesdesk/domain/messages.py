@@ -211,6 +211,68 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{what} №{id} уже изменён(а) в другом окне или программе. Обновите карточку и повторите",
         "{what} #{id} was changed elsewhere meanwhile. Reload it and try again",
     ),
+    # the same two, agreeing in gender with each kind of thing (Клиент не найден, Сделка не найдена)
+    "err.not_found.client": (
+        "Клиент №{id} не найден — возможно, удалён",
+        "Client #{id} not found — maybe deleted",
+    ),
+    "err.not_found.contact": (
+        "Контактное лицо №{id} не найдено — возможно, удалено",
+        "Contact person #{id} not found — maybe deleted",
+    ),
+    "err.not_found.industry": (
+        "Отрасль №{id} не найдена — возможно, удалена",
+        "Industry #{id} not found — maybe deleted",
+    ),
+    "err.not_found.reminder": (
+        "Напоминание №{id} не найдено — возможно, удалено",
+        "Reminder #{id} not found — maybe deleted",
+    ),
+    "err.not_found.manager": (
+        "Менеджер №{id} не найден — возможно, удалён",
+        "Manager #{id} not found — maybe deleted",
+    ),
+    "err.not_found.deal": (
+        "Сделка №{id} не найдена — возможно, удалена",
+        "Deal #{id} not found — maybe deleted",
+    ),
+    "err.not_found.interaction": (
+        "Запись истории №{id} не найдена — возможно, удалена",
+        "History entry #{id} not found — maybe deleted",
+    ),
+    "err.stale.client": (
+        "Клиент №{id} уже изменён в другом окне или программе. Обновите карточку и повторите",
+        "Client #{id} was changed elsewhere meanwhile. Reload it and try again",
+    ),
+    "err.stale.contact": (
+        "Контактное лицо №{id} уже изменено в другом окне или программе. "
+        "Обновите карточку и повторите",
+        "Contact person #{id} was changed elsewhere meanwhile. Reload it and try again",
+    ),
+    "err.stale.industry": (
+        "Отрасль №{id} уже изменена в другом окне или программе. "
+        "Обновите карточку и повторите",
+        "Industry #{id} was changed elsewhere meanwhile. Reload it and try again",
+    ),
+    "err.stale.reminder": (
+        "Напоминание №{id} уже изменено в другом окне или программе. "
+        "Обновите карточку и повторите",
+        "Reminder #{id} was changed elsewhere meanwhile. Reload it and try again",
+    ),
+    "err.stale.manager": (
+        "Менеджер №{id} уже изменён в другом окне или программе. Обновите карточку и повторите",
+        "Manager #{id} was changed elsewhere meanwhile. Reload it and try again",
+    ),
+    "err.stale.deal": (
+        "Сделка №{id} уже изменена в другом окне или программе. "
+        "Обновите карточку и повторите",
+        "Deal #{id} was changed elsewhere meanwhile. Reload it and try again",
+    ),
+    "err.stale.interaction": (
+        "Запись истории №{id} уже изменена в другом окне или программе. "
+        "Обновите карточку и повторите",
+        "History entry #{id} was changed elsewhere meanwhile. Reload it and try again",
+    ),
     "err.industry_exists": (
         "Отрасль с кодом {value} уже есть",
         "An industry with code {value} already exists",
@@ -233,6 +295,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "err.db_corrupt": (
         "База {where} повреждена; изменения в неё не записываются. Проверьте её: salesdesk check",
         "The database {where} is damaged; nothing is written to it. Check it with: salesdesk check",
+    ),
+    "err.db_corrupt_page": (
+        "База {where} повреждена: эту часть данных не прочитать. Проверьте базу: salesdesk check",
+        "The database {where} is damaged: this part of the data cannot be read. Check it with: salesdesk check",
     ),
     "err.db_damaged_read_only": (
         "База {where} повреждена, она открыта только для чтения. Проверка SQLite: {damage}",
@@ -449,6 +515,14 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.check.database": ("База данных", "database"),
     "cli.check.integrity": ("Целостность", "integrity"),
     "cli.check.ok": ("в порядке", "ok"),
+    "cli.check.damaged": (
+        "база повреждена — SQLite нашла {n:n} {n:ошибку|ошибки|ошибок}; сохраните данные командой export "
+        "и восстановите базу из копии",
+        "the base is damaged — SQLite found {n:n} {n:problem|problems}; save the data with export and "
+        "restore the base from a copy",
+    ),
+    "cli.check.more": ("… и ещё {n:n} {n:строка|строки|строк} отчёта SQLite", "… and {n:n} more {n:line|lines} "
+                       "of SQLite's report"),
     "cli.check.schema": ("Версия схемы: {revision} (нужна {expected})", "schema: {revision} (expected {expected})"),
     "cli.check.clients": ("Клиентов в базе: {n:n}", "clients: {n:n}"),
     "cli.internal_error": ("Внутренняя ошибка; подробности в журнале программы.",
@@ -474,6 +548,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.import.repaired": ("ведущие нули восстановлены в {n:n} {n:строке|строках|строках}",
                             "leading zeros restored in {n:n} {n:row|rows}"),
     "cli.import.error_file": ("Строки с ошибками: {file}", "Rows with errors: {file}"),
+    "cli.export.done_csv": (
+        "{clients:n} {clients:клиент выгружен|клиента выгружено|клиентов выгружено} в {file} "
+        "(в CSV — только клиенты; контактные лица, сделки, напоминания и история контактов выгружаются в .xlsx)",
+        "{clients:n} {clients:client|clients} exported to {file} "
+        "(CSV holds the clients only; contact persons, deals, reminders and contact history go to .xlsx)",
+    ),
     "cli.export.done": (
         "{clients:n} {clients:клиент выгружен|клиента выгружено|клиентов выгружено} в {file}: "
         "{contacts:n} {contacts:контактное лицо|контактных лица|контактных лиц}, "

@@ -743,7 +743,8 @@ def run_import(uow: UnitOfWork, path: Path, options: ImportOptions = ImportOptio
     now = now or utcnow()
     if error_dir is not None and not dry_run:
         check_folder(error_dir)  # a file or a device given as the folder: said before any work
-    with cycle_collection_paused(), uow:
+    # a dry run only reads: no write lock (a second seat is not kept waiting, a read-only base works)
+    with cycle_collection_paused(), (uow.reading() if dry_run else uow):
         plan, planner, rows = _plan(uow, path, options, reporter)
         updated = sum(1 for p in planner.base_pending.values() if p.changed)
         # the rejected rows are saved first: if their file cannot be written, nothing is imported

@@ -301,7 +301,7 @@ _CODE_MESSAGES = {
     6: "err.db_busy",  # SQLITE_LOCKED
     8: "err.db_read_only",  # SQLITE_READONLY
     10: "err.db_io",  # SQLITE_IOERR
-    11: "err.db_corrupt",  # SQLITE_CORRUPT
+    11: "err.db_corrupt_page",  # SQLITE_CORRUPT: met while reading as often as writing, so says neither
     13: "err.disk_full",  # SQLITE_FULL
     14: "err.db_cant_open",  # SQLITE_CANTOPEN
     18: "err.db_too_big",  # SQLITE_TOOBIG

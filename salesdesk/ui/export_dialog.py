@@ -62,7 +62,8 @@ class ExportDialog(QDialog):
         layout.addWidget(scope_box)
         format_box = QGroupBox(self.tr("Format"))
         format_layout = QVBoxLayout(format_box)
-        self.xlsx = QRadioButton(self.tr("Excel workbook (.xlsx): clients, contact persons, deals, reminders"))
+        self.xlsx = QRadioButton(
+            self.tr("Excel workbook (.xlsx): clients, contact persons, deals, reminders, contact history"))
         self.csv = QRadioButton(self.tr("CSV (.csv): the client list only, for other programs"))
         self.xlsx.setChecked(True)
         format_layout.addWidget(self.xlsx)

@@ -368,6 +368,9 @@ class FittedColumns(QObject):
             self.fit()
         return super().eventFilter(watched, event)
 
+    def _header_width(self, column: int) -> int:
+        return min(self.view.header().sectionSizeHint(column), self.CAP)
+
     def content_width(self, column: int) -> int:
         return max(self.view.sizeHintForColumn(column), self.view.header().sectionSizeHint(column))
 
@@ -393,7 +396,9 @@ class FittedColumns(QObject):
         budget = available - name - sum(w for c, w in widths.items() if c != self.stretch)
         if free and sum(free.values()) > budget:
             level = max(self.MIN_WIDTH, _water_level(list(free.values()), budget))
-            free = {c: min(w, level) for c, w in free.items()}
+            # a column never gives way below its own header: "Результат" cut to "Результат" minus a
+            # letter reads as a fault, an elided cell with its tooltip does not (the list scrolls instead)
+            free = {c: min(w, max(level, self._header_width(c))) for c, w in free.items()}
         widths.update(free)
         if self.stretch not in self.user_widths:
             others = sum(w for c, w in widths.items() if c != self.stretch)

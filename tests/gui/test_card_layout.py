@@ -264,3 +264,28 @@ def test_the_missing_fields_of_the_completeness_report_read_whole_in_the_tooltip
         rows=(("Смирнова", 120, missing),), totals=None, chart=None))
     tip = model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole)
     assert tip.splitlines() == ["Контакт с должностью (52)", "Юридический адрес (40)", "ОГРН (33)"]
+
+
+def test_a_narrow_list_never_cuts_a_column_header(qtbot: QtBot) -> None:
+    """Squeezed columns give way down to their own header, never below it: a cut «Результат» reads as
+    a fault, an elided cell (with its tooltip) does not."""
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QTreeView
+
+    from salesdesk.ui.widgets import FittedColumns
+
+    model = QStandardItemModel(0, 5)
+    model.setHorizontalHeaderLabels(["Когда", "Что", "Содержание", "Результат", "Кто"])
+    model.appendRow([QStandardItem(t) for t in ("11.03.2027 11:30", "Напоминание", "Отправили коммерческое "
+                     "предложение на поставку", "Договорились о встрече на следующей неделе", "Ольга Морозова")])
+    view = QTreeView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    fitted = FittedColumns(view, stretch=2, keep=(0,))
+    view.resize(420, 200)
+    view.show()
+    qtbot.waitExposed(view)
+    fitted.fit()
+    header = view.header()
+    for column in range(5):
+        assert header.sectionSize(column) >= header.sectionSizeHint(column), model.headerData(column, 1)

@@ -106,3 +106,32 @@ def test_the_report_export_refuses_and_fails_with_the_reason(
     panel.export_button.click()
     qtbot.waitUntil(lambda: "there is no folder" in panel.notice.label.text(), timeout=10_000)
     assert panel.export_button.isEnabled() and not missing.parent.exists() and shown == []
+
+
+def test_the_workbook_choice_names_every_sheet_the_export_writes(
+        qtbot: QtBot, uow: Callable[[], UnitOfWork], tmp_path: Path, qapp: object, lang: None) -> None:
+    """The contact history became a sheet of its own, but the dialog still promised "clients, contact
+    persons, deals, reminders": a user looking for the calls would think they are not exported."""
+    import openpyxl
+    from PySide6.QtCore import QLocale
+
+    from salesdesk.domain import messages
+    from salesdesk.services import exporting
+    from salesdesk.ui import i18n
+
+    before = QLocale()
+    i18n.install(qapp, "ru")  # type: ignore[arg-type]
+    try:
+        dialog = ExportDialog(shown=1, total=1, selected=0, uow=uow)
+        qtbot.addWidget(dialog)
+        text = dialog.xlsx.text().lower()
+        messages.set_language("ru")
+        path = exporting.export_clients(uow(), tmp_path / "база.xlsx").path
+    finally:
+        for translator in i18n._installed:
+            qapp.removeTranslator(translator)  # type: ignore[attr-defined]
+        i18n._installed.clear()
+        QLocale.setDefault(before)
+    sheets = openpyxl.load_workbook(path, read_only=True).sheetnames
+    assert len(sheets) == 5
+    assert [s for s in sheets if s.lower() not in text] == []

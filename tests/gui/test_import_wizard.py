@@ -232,3 +232,35 @@ def test_a_match_under_another_name_is_flagged_and_the_user_chooses(qtbot: QtBot
     qtbot.waitUntil(wizard.result_page.isComplete, timeout=10_000)
     card = clients.get_client(uow(), elka)
     assert (card.name, card.city) == ("ООО «Ёлка»", "Москва")
+
+
+def test_the_name_question_reads_right_for_one_row_in_russian(qtbot: QtBot, uow: Callable[[], UnitOfWork],
+                                                             tmp_path: Path, qapp: object, lang: None) -> None:
+    """«1 строка совпадает … Для них:» — "them" of one row; the question is asked about the name instead."""
+    from PySide6.QtCore import QLocale
+
+    from salesdesk.ui import i18n
+
+    clients.create_client(uow(), ClientFields(name="ООО «Ёлка»", inn="7707083893"))
+    book = openpyxl.Workbook()
+    book.active.append(["Наименование", "ИНН"])
+    book.active.append(["ПАО Сбербанк", "7707083893"])
+    path = tmp_path / "sber.xlsx"
+    book.save(path)
+    before = QLocale()
+    i18n.install(qapp, "ru")  # type: ignore[arg-type]
+    try:
+        wizard = wizard_for(qtbot, uow, path)
+        wizard.next()
+        wizard.next()
+        wizard.next()
+        preview = wizard.preview_page
+        qtbot.waitUntil(preview.isComplete, timeout=10_000)
+        text = preview.names_label.text()
+    finally:
+        for translator in i18n._installed:
+            qapp.removeTranslator(translator)  # type: ignore[attr-defined]
+        i18n._installed.clear()
+        QLocale.setDefault(before)
+    assert text.startswith("1 строка совпадает с клиентом по ИНН")
+    assert "Для них" not in text and text.endswith("Как быть с названием:")

@@ -356,3 +356,52 @@ def test_export_says_how_many_history_entries_it_wrote(tmp_path: Path, capsys: p
     assert code == 0 and out.strip().endswith("0 напоминаний, 2 записи истории контактов")
     code, out, _ = run(capsys, "--db", db, "--lang", "en", "export", str(target))
     assert code == 0 and out.strip().endswith("0 reminders, 2 contact history entries")
+
+
+def test_a_csv_export_does_not_claim_the_base_has_no_deals(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A CSV holds the clients only: its summary said «0 сделок, 0 напоминаний» of a base full of them."""
+    db = new_base(tmp_path / "x.sqlite")
+    assert run(capsys, "--db", db, "demo", "--clients", "20")[0] == 0
+    code, out, err = run(capsys, "--db", db, "--lang", "ru", "export", str(tmp_path / "out.csv"))
+    assert code == 0 and "Traceback" not in err
+    assert "20 клиентов выгружено" in out
+    assert "0 сделок" not in out and "в CSV — только клиенты" in out
+    code, out, _ = run(capsys, "--db", db, "--lang", "ru", "export", str(tmp_path / "out.xlsx"))
+    assert code == 0 and "сдел" in out and "в CSV" not in out
+
+
+def test_a_deal_closed_last_week_can_be_recorded_without_its_opening_date(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`deal add --stage won --closed <a past day>` was refused: the opening defaulted to today."""
+    from datetime import date, timedelta
+
+    db = new_base(tmp_path / "x.sqlite")
+    client = run(capsys, "--db", db, "client", "add", "--name", "ООО «Ёлка»")[1].strip()
+    closed = (date.today() - timedelta(days=5)).strftime("%d.%m.%Y")
+    code, out, err = run(capsys, "--db", db, "--lang", "ru", "deal", "add", client, "--title", "Поставка",
+                         "--amount", "1 250 000,50", "--stage", "won", "--closed", closed)
+    assert code == 0, err
+    code, out, _ = run(capsys, "--db", db, "deal", "list", "--json")
+    [deal] = json.loads(out)
+    assert deal["opened_on"] == deal["closed_on"] == (date.today() - timedelta(days=5)).isoformat()
+
+
+@pytest.mark.parametrize("name", ["\x1b[31mкрасный\x1b]0;title\x07", "x" * 100_000])
+def test_an_unknown_report_name_is_echoed_short_and_without_terminal_escapes(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str) -> None:
+    """`report <name>` printed the typed name raw: escape codes reached the terminal, 100 000 characters too."""
+    db = new_base(tmp_path / "x.sqlite")
+    code, out, err = run(capsys, "--db", db, "--lang", "ru", "report", name)
+    assert (code, out) == (1, "")
+    assert "Нет отчёта" in err and "pipeline" in err
+    assert "\x1b" not in err and "\x07" not in err and len(err) < 400
+
+
+def test_deal_list_refuses_a_period_that_ends_before_it_starts(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """`deal list --from 01.01.2027 --to 01.01.2026` printed «Показано 0 из 0 сделок», as if there were none."""
+    db = new_base(tmp_path / "x.sqlite")
+    code, out, err = run(capsys, "--db", db, "--lang", "ru", "deal", "list", "--from", "01.01.2027",
+                         "--to", "01.01.2026")
+    assert (code, out) == (2, "")
+    assert "Начало периода (01.01.2027) позже его конца (01.01.2026)" in err

@@ -359,3 +359,21 @@ def test_a_reminder_due_at_midnight_comes_back_at_midnight(tmp_path: Path) -> No
     finally:
         source.dispose()
         target.dispose()
+
+
+def test_a_row_matches_the_client_of_its_own_name_among_those_sharing_an_email(uow: Uow, tmp_path: Path) -> None:
+    """A sole trader and the person behind it share an e-mail. Importing the base's own rows again
+    matched the person's row to the sole trader ("same e-mail, different name") and filled the sole
+    trader's empty fields from the person's row: a second import of one file changed the base."""
+    trader = clients.create_client(uow(), ClientFields(name="ИП Суворов А.А.", kind=ClientKind.SOLE_TRADER,
+                                                        email="suvorov@example.ru")).id
+    person = clients.create_client(uow(), ClientFields(name="Суворов Александр Александрович",
+                                                       kind=ClientKind.PERSON, email="suvorov@example.ru",
+                                                       city="Тула")).id
+    path = workbook(tmp_path / "again.xlsx", [["Название", "E-mail", "Город"],
+                                              ["Суворов Александр Александрович", "suvorov@example.ru", "Тула"]])
+    plan = importing.plan_import(uow(), path)
+    assert [(r.fate, r.client_id, r.name_differs) for r in plan.rows] == [(Fate.UNCHANGED, person, False)]
+    result = importing.run_import(uow(), path)
+    assert (result.created, result.updated) == (0, 0)
+    assert clients.get_client(uow(), trader).city == ""

@@ -14,9 +14,10 @@ import pytest
 
 from salesdesk.domain.errors import StoreError
 from salesdesk.domain.model import ClientFields
-from salesdesk.services import clients
+from salesdesk.services import clients, importing
 from salesdesk.store import UnitOfWork, open_database, resolve_url
 from salesdesk.store.database import APPLICATION_ID
+from tests.integration.spreadsheets import workbook
 from tests.reliability.conftest import run, sha256
 
 
@@ -103,15 +104,15 @@ def test_an_old_base_without_application_id_is_still_ours(tmp_path: Path) -> Non
     assert int.from_bytes(path.read_bytes()[68:72], "big") == APPLICATION_ID
 
 
-def _damaged_base(path: Path) -> Path:
-    """A base of 300 clients with the root page of the clients table overwritten."""
+def _damaged_base(path: Path, table: str = "clients") -> Path:
+    """A base of 300 clients with the root page of *table* overwritten."""
     database = open_database(resolve_url(path))
     for n in range(300):
         clients.create_client(UnitOfWork(database), ClientFields(name=f"Клиент {n}", city="Тверь"))
     database.dispose()  # the last connection checkpoints the WAL into the file
     conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
     page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'clients'").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
     conn.close()
     data = bytearray(path.read_bytes())
     data[(root - 1) * page_size:root * page_size] = b"\x5a" * page_size
@@ -147,6 +148,32 @@ def test_a_damaged_base_is_opened_read_only_and_nothing_is_written(tmp_path: Pat
     assert sha256(path) == before
 
 
+def test_a_dry_run_import_only_reads_so_it_works_on_a_damaged_base(tmp_path: Path) -> None:
+    """A dry run writes nothing, so it is a reading unit of work: it must not ask for the write lock
+    (which a damaged, read-only base refuses and a second seat's import would have to wait for)."""
+    path = _damaged_base(tmp_path / "base.sqlite", table="interactions")
+    source = workbook(tmp_path / "new.xlsx", [["Название", "Город"], ["ООО «Новая»", "Тула"]])
+    before = sha256(path)
+    database = open_database(resolve_url(path))
+    try:
+        assert database.read_only
+        result = importing.run_import(UnitOfWork(database), source, dry_run=True)
+    finally:
+        database.dispose()
+    assert result.dry_run and result.created == 1
+    assert sha256(path) == before
+
+
+def test_a_read_that_meets_the_damage_does_not_speak_of_writing(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """`search` (or `deal list`) on a base with a damaged table answered "nothing is written to it":
+    the user asked for a list, and wonders what was to be written. Say what failed: reading that part."""
+    path = _damaged_base(tmp_path / "base.sqlite")
+    code, out, err = run(capsys, "--db", str(path), "--lang", "ru", "search", "Клиент")
+    assert code == 1 and "Traceback" not in err
+    assert "не прочитать" in err and "не записываются" not in err.splitlines()[-1]
+
+
 def test_a_damaged_base_is_refused_by_the_window_with_what_to_do(tmp_path: Path) -> None:
     from salesdesk import gui
 
@@ -170,3 +197,15 @@ def test_a_damaged_base_is_refused_by_the_window_with_what_to_do(tmp_path: Path)
         application.run = real
     assert len(opened) == 1 and isinstance(opened[0], str)
     assert "is damaged" in opened[0] and "export" in opened[0]
+
+
+def test_check_of_a_damaged_base_says_what_it_means_in_russian_and_keeps_it_short(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """SQLite's report can run to hundreds of English lines: a Russian summary first, ten of its
+    lines, then how many more there are."""
+    path = _damaged_base(tmp_path / "base.sqlite")
+    code, out, _ = run(capsys, "--lang", "ru", "--db", str(path), "check")
+    assert code == 1
+    assert "Целостность: база повреждена — SQLite нашла" in out and "сохраните данные командой export" in out
+    report_lines = [line for line in out.splitlines() if line.startswith("  ")]
+    assert 1 <= len(report_lines) <= 11

@@ -141,10 +141,24 @@ def test_every_client_kind_has_a_genitive_form_for_sentences(kind: ClientKind) -
 
 def test_user_errors_read_as_sentences(lang: None) -> None:
     messages.set_language("ru")
-    assert str(NotFoundError("client", 42)) == "Клиент №42 не найден(а) — возможно, удалён(а)"
-    assert "изменён(а) в другом окне" in str(StaleEditError("deal", 7))
+    assert str(NotFoundError("client", 42)) == "Клиент №42 не найден — возможно, удалён"
+    assert "Сделка №7 уже изменена в другом окне" in str(StaleEditError("deal", 7))
     messages.set_language("en")
     assert str(NotFoundError("contact", 5)) == "Contact person #5 not found — maybe deleted"
+
+
+@pytest.mark.parametrize(("what", "expected"), [
+    ("client", "Клиент №3 не найден — возможно, удалён"),
+    ("deal", "Сделка №3 не найдена — возможно, удалена"),
+    ("reminder", "Напоминание №3 не найдено — возможно, удалено"),
+    ("contact", "Контактное лицо №3 не найдено — возможно, удалено"),
+    ("interaction", "Запись истории №3 не найдена — возможно, удалена"),
+])
+def test_not_found_agrees_in_gender_with_what_was_not_found(lang: None, what: str, expected: str) -> None:
+    """«Напоминание №3 не найден(а)» was what `log --close-reminder 3` printed: say it as a person would."""
+    messages.set_language("ru")
+    assert str(NotFoundError(what, 3)) == expected
+    assert "(а)" not in str(StaleEditError(what, 3))
 
 
 def test_validation_error_needs_a_blocking_problem() -> None:
