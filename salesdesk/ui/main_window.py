@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 from salesdesk import __version__
 from salesdesk.domain.changes import Changes
 from salesdesk.domain.errors import UserError
-from salesdesk.domain.model import Manager, Reminder
+from salesdesk.domain.model import Industry, Manager, Reminder
 from salesdesk.domain.queries import ClientQuery
 from salesdesk.domain.validation import MAX_SEARCH
 from salesdesk.services import clients, demo, reference
@@ -376,8 +376,13 @@ class MainWindow(QMainWindow):
         self.reminders.refresh()
 
     def reload_reference(self) -> None:
-        industries = reference.list_industries(self.uow())
-        managers = reference.list_managers(self.uow())
+        """Read the industry and manager lists (at start, and when the change bus says they changed)."""
+        uow = self.uow
+        self.operations.read(lambda: (reference.list_industries(uow()), reference.list_managers(uow())),
+                             self._set_reference)
+
+    def _set_reference(self, lists: tuple[list[Industry], list[Manager]]) -> None:
+        industries, managers = lists
         self.filters.set_reference(industries, managers)
         self.deals_panel.set_reference(industries, managers)
         self._managers = managers
