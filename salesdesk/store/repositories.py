@@ -99,6 +99,17 @@ class _Repository(Generic[E]):
             raise NotFoundError(self.what, ident)
         return self._entity(row)
 
+    def _live_by_client(self, client_ids: Sequence[int], *order: Any) -> dict[int, list[E]]:
+        """The live rows of many clients at once (the export reads in chunks), by client id, each
+        client's in `order`."""
+        c = self.table.c
+        out: dict[int, list[E]] = {}
+        for chunk in id_chunks(client_ids):
+            query = self._select().where(c.client_id.in_(chunk), c.deleted_at.is_(None)).order_by(c.client_id, *order)
+            for row in self.conn.execute(query):
+                out.setdefault(row._mapping["client_id"], []).append(self._entity(row))
+        return out
+
     def _exists(self, ident: int) -> bool:
         return self.conn.execute(select(self.table.c.id).where(self.table.c.id == ident)).first() is not None
 
@@ -600,14 +611,7 @@ class ReminderRepository(_Repository[Reminder]):
         )
 
     def list_for_clients(self, client_ids: Sequence[int]) -> dict[int, list[Reminder]]:
-        r = s.reminders.c
-        out: dict[int, list[Reminder]] = {}
-        for chunk in id_chunks(client_ids):
-            query = self._select().where(r.client_id.in_(chunk), r.deleted_at.is_(None))
-            for row in self.conn.execute(query.order_by(r.client_id, r.effective_due)):
-                item = self._entity(row)
-                out.setdefault(item.client_id, []).append(item)
-        return out
+        return self._live_by_client(client_ids, s.reminders.c.effective_due)
 
     def list_for(self, client_id: int, *, include_done: bool = True) -> list[Reminder]:
         r = s.reminders.c
@@ -715,18 +719,7 @@ class InteractionRepository(_Repository[Interaction]):
 
     def list_for_clients(self, client_ids: Sequence[int]) -> dict[int, list[Interaction]]:
         """The history of many clients at once (export), oldest first, by client id."""
-        i = s.interactions
-        out: dict[int, list[Interaction]] = {}
-        for chunk in id_chunks(client_ids):
-            rows = self.conn.execute(
-                self._select()
-                .where(i.c.client_id.in_(chunk), i.c.deleted_at.is_(None))
-                .order_by(i.c.client_id, i.c.occurred_at, i.c.id)
-            )
-            for row in rows:
-                item = self._entity(row)
-                out.setdefault(item.client_id, []).append(item)
-        return out
+        return self._live_by_client(client_ids, s.interactions.c.occurred_at, s.interactions.c.id)
 
     def _entity(self, row: AnyRow) -> Interaction:
         m = row._mapping
@@ -764,18 +757,7 @@ class DealRepository(_Repository[Deal]):
         return [self._entity(r) for r in rows]
 
     def list_for_clients(self, client_ids: Sequence[int]) -> dict[int, list[Deal]]:
-        d = s.deals
-        out: dict[int, list[Deal]] = {}
-        for chunk in id_chunks(client_ids):
-            rows = self.conn.execute(
-                self._select()
-                .where(d.c.client_id.in_(chunk), d.c.deleted_at.is_(None))
-                .order_by(d.c.client_id, d.c.opened_on, d.c.id)
-            )
-            for row in rows:
-                deal = self._entity(row)
-                out.setdefault(deal.client_id, []).append(deal)
-        return out
+        return self._live_by_client(client_ids, s.deals.c.opened_on, s.deals.c.id)
 
     def _entity(self, row: AnyRow) -> Deal:
         m = row._mapping
