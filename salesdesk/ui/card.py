@@ -915,14 +915,23 @@ class ClientCard(QWidget):
         if not Confirm.ask(self, self.tr("Remove contact person"),
                            self.tr("Remove %s from this client's contacts?") % person.full_name):
             return
-        contacts.trash_contact(self.uow(), person.id)
-        self._reload_lists()
-        self.notice.show_message(self.tr("%s removed.") % person.full_name, action=self.tr("Undo"),
-                                 callback=lambda: self._restore_contact(person.id), timeout_ms=15000)
+        self._trash_with_undo(lambda: contacts.trash_contact(self.uow(), person.id),
+                              lambda: contacts.restore_contact(self.uow(), person.id),
+                              self.tr("%s removed.") % person.full_name)
 
-    def _restore_contact(self, contact_id: int) -> None:
-        contacts.restore_contact(self.uow(), contact_id)
-        self._reload_lists()
+    def _trash_with_undo(self, trash: Callable[[], object], restore: Callable[[], object], message: str,
+                         reload: Callable[[], None] | None = None) -> None:
+        """One path for every list on the card: move the row to the trash, show the list without it,
+        and offer Undo for a while (which brings it back and shows the list again)."""
+        shown = reload or self._reload_lists
+
+        def undo() -> None:
+            restore()
+            shown()
+
+        trash()
+        shown()
+        self.notice.show_message(message, action=self.tr("Undo"), callback=undo, timeout_ms=15000)
 
     # Deals and history ------------------------------------------------------------------------
 
@@ -992,14 +1001,9 @@ class ClientCard(QWidget):
         deal = self._deal(self._selected_id(self.deals_view))
         if deal is None:
             return
-        deals.trash_deal(self.uow(), deal.id)
-        self._reload_lists()
-        self.notice.show_message(self.tr("Deal “%1” deleted.").replace("%1", deal.title), action=self.tr("Undo"),
-                                 callback=lambda: self._restore_deal(deal.id), timeout_ms=15000)
-
-    def _restore_deal(self, deal_id: int) -> None:
-        deals.restore_deal(self.uow(), deal_id, renewal_days=self.renewal_days())
-        self._reload_lists()
+        self._trash_with_undo(lambda: deals.trash_deal(self.uow(), deal.id),
+                              lambda: deals.restore_deal(self.uow(), deal.id, renewal_days=self.renewal_days()),
+                              self.tr("Deal “%1” deleted.").replace("%1", deal.title))
 
     def log_contact(self, reminder: Reminder | None = None) -> bool:
         """The "log a contact" dialog; with a reminder it also closes it and plans the next contact."""
@@ -1034,14 +1038,9 @@ class ClientCard(QWidget):
         entry = self._selected_entry()
         if entry is None or entry[0] != history.EntryKind.INTERACTION.value:
             return
-        history.trash_interaction(self.uow(), entry[1])
-        self._reload_lists()
-        self.notice.show_message(self.tr("Entry deleted."), action=self.tr("Undo"),
-                                 callback=lambda: self._restore_entry(entry[1]), timeout_ms=15000)
-
-    def _restore_entry(self, ident: int) -> None:
-        history.restore_interaction(self.uow(), ident)
-        self._reload_lists()
+        ident = entry[1]
+        self._trash_with_undo(lambda: history.trash_interaction(self.uow(), ident),
+                              lambda: history.restore_interaction(self.uow(), ident), self.tr("Entry deleted."))
 
     def _reload_lists(self) -> None:
         """After contacts, deals or history changed: they change the score, the search text and the
@@ -1116,14 +1115,9 @@ class ClientCard(QWidget):
     def _on_reminder_delete_button_clicked(self) -> None:
         ident = self._selected_id(self.reminders_view)
         if ident is not None:
-            reminders.trash_reminder(self.uow(), ident)
-            self.refresh_reminders()
-            self.notice.show_message(self.tr("Reminder deleted."), action=self.tr("Undo"),
-                                     callback=lambda: self._restore_reminder(ident), timeout_ms=15000)
-
-    def _restore_reminder(self, ident: int) -> None:
-        reminders.restore_reminder(self.uow(), ident)
-        self.refresh_reminders()
+            self._trash_with_undo(lambda: reminders.trash_reminder(self.uow(), ident),
+                                  lambda: reminders.restore_reminder(self.uow(), ident), self.tr("Reminder deleted."),
+                                  reload=self.refresh_reminders)
 
 
 def _date_text(locale: QLocale, value: date | None) -> str:

@@ -33,6 +33,7 @@ from salesdesk.domain.queries import ClientQuery, ClientRow, ClientSort
 from salesdesk.services import clients
 from salesdesk.services.common import UowFactory
 from salesdesk.ui import paging
+from salesdesk.ui.columns import TableColumn
 from salesdesk.ui.widgets import short_datetime
 from salesdesk.ui.workers import Latest, Runner
 
@@ -42,15 +43,8 @@ Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
 
-@dataclass(frozen=True)
-class Column:
-    key: str
-    sort: ClientSort
-    source_title: str  # marked for translation; translated when shown, in the current language
-    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-
-    def title(self) -> str:
-        return QCoreApplication.translate("ClientTable", self.source_title)
+class Column(TableColumn[ClientSort]):
+    context = "ClientTable"
 
 
 COLUMNS: tuple[Column, ...] = (
@@ -64,7 +58,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("industry", ClientSort.INDUSTRY, str(QT_TRANSLATE_NOOP("ClientTable", "Industry"))),
     Column("kind", ClientSort.KIND, str(QT_TRANSLATE_NOOP("ClientTable", "Kind"))),
     Column("completeness", ClientSort.COMPLETENESS, str(QT_TRANSLATE_NOOP("ClientTable", "Completeness")),
-           Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+           right=True),
 )
 COLUMN_OF = {c.key: i for i, c in enumerate(COLUMNS)}
 

@@ -4,14 +4,12 @@ time like the client table, with the count and sum of what is shown."""
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QCoreApplication,
     QDate,
     QLocale,
     QModelIndex,
@@ -44,6 +42,7 @@ from salesdesk.domain.validation import MAX_SEARCH
 from salesdesk.services import deals
 from salesdesk.services.common import UowFactory
 from salesdesk.ui import paging
+from salesdesk.ui.columns import TableColumn
 from salesdesk.ui.widgets import ERROR_COLOR, MUTED, industry_label, money_text, refill_combo
 from salesdesk.ui.workers import Latest, Runner
 
@@ -51,15 +50,8 @@ Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
 
-@dataclass(frozen=True)
-class _Column:
-    key: str
-    sort: DealSort
-    source_title: str
-    right: bool = False
-
-    def title(self) -> str:
-        return QCoreApplication.translate("DealTable", self.source_title)
+class _Column(TableColumn[DealSort]):
+    context = "DealTable"
 
 
 COLUMNS = (
