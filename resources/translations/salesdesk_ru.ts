@@ -4,425 +4,425 @@
 <context>
     <name>ClientCard</name>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="217"/>
+        <location filename="../../salesdesk/ui/card.py" line="218"/>
         <source>Requisites</source>
         <translation>Реквизиты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="218"/>
+        <location filename="../../salesdesk/ui/card.py" line="219"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="219"/>
+        <location filename="../../salesdesk/ui/card.py" line="220"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="220"/>
+        <location filename="../../salesdesk/ui/card.py" line="221"/>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="221"/>
+        <location filename="../../salesdesk/ui/card.py" line="222"/>
         <source>Reminders</source>
         <translation>Напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="230"/>
+        <location filename="../../salesdesk/ui/card.py" line="231"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="231"/>
+        <location filename="../../salesdesk/ui/card.py" line="232"/>
         <source>Save the card (Ctrl+S)</source>
         <translation>Сохранить карточку (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="233"/>
+        <location filename="../../salesdesk/ui/card.py" line="234"/>
         <source>Revert</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="234"/>
+        <location filename="../../salesdesk/ui/card.py" line="235"/>
         <source>Drop the changes and show what is saved</source>
         <translation>Отменить изменения и вернуть сохранённые данные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="165"/>
+        <location filename="../../salesdesk/ui/card.py" line="166"/>
         <source>&amp;Save client</source>
         <translation>&amp;Сохранить клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="168"/>
+        <location filename="../../salesdesk/ui/card.py" line="169"/>
         <source>&amp;Revert changes</source>
         <translation>&amp;Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="289"/>
+        <location filename="../../salesdesk/ui/card.py" line="303"/>
         <source>&amp;Name:</source>
         <translation>&amp;Название:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="293"/>
+        <location filename="../../salesdesk/ui/card.py" line="307"/>
         <source>&amp;Kind:</source>
         <translation>Ви&amp;д:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="297"/>
+        <location filename="../../salesdesk/ui/card.py" line="311"/>
         <source>S&amp;tatus:</source>
         <translation>Ст&amp;атус:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="299"/>
+        <location filename="../../salesdesk/ui/card.py" line="313"/>
         <source>&amp;INN:</source>
         <translation>&amp;ИНН:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="300"/>
+        <location filename="../../salesdesk/ui/card.py" line="314"/>
         <source>KPP:</source>
         <translation>КПП:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="301"/>
-        <location filename="../../salesdesk/ui/card.py" line="671"/>
+        <location filename="../../salesdesk/ui/card.py" line="315"/>
+        <location filename="../../salesdesk/ui/card.py" line="689"/>
         <source>OGRN:</source>
         <translation>ОГРН:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="302"/>
+        <location filename="../../salesdesk/ui/card.py" line="316"/>
         <source>Ind&amp;ustry:</source>
         <translation>От&amp;расль:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="309"/>
+        <location filename="../../salesdesk/ui/card.py" line="323"/>
         <source>&amp;Owner:</source>
         <translation>&amp;Ответственный:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="311"/>
+        <location filename="../../salesdesk/ui/card.py" line="325"/>
         <source>&amp;Phone:</source>
         <translation>&amp;Телефон:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="157"/>
+        <location filename="../../salesdesk/ui/card.py" line="158"/>
         <source>Select a client in the list to see the card,
 or create a new one (%1).</source>
         <translation>Выберите клиента в списке, чтобы открыть карточку,
 или создайте нового (%1).</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="298"/>
+        <location filename="../../salesdesk/ui/card.py" line="312"/>
         <source>Full le&amp;gal name:</source>
         <translation>Полное наи&amp;менование:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="310"/>
+        <location filename="../../salesdesk/ui/card.py" line="324"/>
         <source>Contact details</source>
         <translation>Контактные данные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="312"/>
+        <location filename="../../salesdesk/ui/card.py" line="326"/>
         <source>E-&amp;mail:</source>
         <translation>E-&amp;mail:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="313"/>
+        <location filename="../../salesdesk/ui/card.py" line="327"/>
         <source>&amp;Legal address:</source>
         <translation>&amp;Юридический адрес:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="314"/>
+        <location filename="../../salesdesk/ui/card.py" line="328"/>
         <source>Postal address:</source>
         <translation>Почтовый адрес:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="315"/>
+        <location filename="../../salesdesk/ui/card.py" line="329"/>
         <source>City:</source>
         <translation>Город:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="316"/>
+        <location filename="../../salesdesk/ui/card.py" line="330"/>
         <source>Bank details</source>
         <translation>Банковские реквизиты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="317"/>
+        <location filename="../../salesdesk/ui/card.py" line="331"/>
         <source>Bank:</source>
         <translation>Банк:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="318"/>
+        <location filename="../../salesdesk/ui/card.py" line="332"/>
         <source>BIK:</source>
         <translation>БИК:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="319"/>
+        <location filename="../../salesdesk/ui/card.py" line="333"/>
         <source>Account:</source>
         <translation>Расчётный счёт:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="320"/>
+        <location filename="../../salesdesk/ui/card.py" line="334"/>
         <source>Corr. account:</source>
         <translation>Корр. счёт:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="321"/>
+        <location filename="../../salesdesk/ui/card.py" line="335"/>
         <source>Other</source>
         <translation>Прочее</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="322"/>
+        <location filename="../../salesdesk/ui/card.py" line="336"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="324"/>
+        <location filename="../../salesdesk/ui/card.py" line="338"/>
         <source>Comma-separated, e.g. VIP, Wholesale</source>
         <translation>Через запятую, например: VIP, опт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="325"/>
+        <location filename="../../salesdesk/ui/card.py" line="339"/>
         <source>Tags:</source>
         <translation>Метки:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="328"/>
+        <location filename="../../salesdesk/ui/card.py" line="342"/>
         <source>Notes:</source>
         <translation>Заметки:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="329"/>
+        <location filename="../../salesdesk/ui/card.py" line="343"/>
         <source>10 digits for a company, 12 for a sole trader or a person</source>
         <translation>10 цифр у организации, 12 — у ИП и физлица</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="330"/>
+        <location filename="../../salesdesk/ui/card.py" line="344"/>
         <source>9 characters, companies only</source>
         <translation>9 символов, только у организаций</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="331"/>
+        <location filename="../../salesdesk/ui/card.py" line="345"/>
         <source>Any format, e.g. 8 (495) 123-45-67</source>
         <translation>Любой формат: 8 (495) 123-45-67</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="332"/>
+        <location filename="../../salesdesk/ui/card.py" line="346"/>
         <source>9 digits, starts with 04</source>
         <translation>9 цифр, начинается с 04</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="362"/>
+        <location filename="../../salesdesk/ui/card.py" line="379"/>
         <source>Full name</source>
         <translation>ФИО</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="362"/>
+        <location filename="../../salesdesk/ui/card.py" line="379"/>
         <source>Position</source>
         <translation>Должность</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="362"/>
+        <location filename="../../salesdesk/ui/card.py" line="379"/>
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="362"/>
+        <location filename="../../salesdesk/ui/card.py" line="379"/>
         <source>Phones</source>
         <translation>Телефоны</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="362"/>
+        <location filename="../../salesdesk/ui/card.py" line="380"/>
         <source>E-mails</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="364"/>
+        <location filename="../../salesdesk/ui/card.py" line="381"/>
         <source>Save the new card first, then add its contact persons.</source>
         <translation>Сначала сохраните новую карточку, затем добавьте контактных лиц.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="367"/>
+        <location filename="../../salesdesk/ui/card.py" line="384"/>
         <source>Add…</source>
         <translation>Добавить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="368"/>
-        <location filename="../../salesdesk/ui/card.py" line="410"/>
+        <location filename="../../salesdesk/ui/card.py" line="385"/>
+        <location filename="../../salesdesk/ui/card.py" line="428"/>
         <source>Edit…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="369"/>
+        <location filename="../../salesdesk/ui/card.py" line="386"/>
         <source>Remove</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="387"/>
+        <location filename="../../salesdesk/ui/card.py" line="404"/>
         <source>Log a contact…</source>
         <translation>Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="388"/>
+        <location filename="../../salesdesk/ui/card.py" line="405"/>
         <source>A call, meeting, letter or note; and the next contact</source>
         <translation>Звонок, встреча, письмо или заметка — и следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="394"/>
+        <location filename="../../salesdesk/ui/card.py" line="411"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="394"/>
+        <location filename="../../salesdesk/ui/card.py" line="411"/>
         <source>Summary</source>
         <translation>Содержание</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="394"/>
+        <location filename="../../salesdesk/ui/card.py" line="411"/>
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="416"/>
+        <location filename="../../salesdesk/ui/card.py" line="434"/>
         <source>Deal</source>
         <translation>Сделка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="416"/>
+        <location filename="../../salesdesk/ui/card.py" line="434"/>
         <source>Stage</source>
         <translation>Стадия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="416"/>
+        <location filename="../../salesdesk/ui/card.py" line="434"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="416"/>
+        <location filename="../../salesdesk/ui/card.py" line="434"/>
         <source>Opened</source>
         <translation>Открыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="416"/>
+        <location filename="../../salesdesk/ui/card.py" line="434"/>
         <source>Closed</source>
         <translation>Закрыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="417"/>
+        <location filename="../../salesdesk/ui/card.py" line="435"/>
         <source>Contract ends</source>
         <translation>Договор до</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="418"/>
+        <location filename="../../salesdesk/ui/card.py" line="436"/>
         <source>No deals with this client yet.</source>
         <translation>С этим клиентом пока нет сделок.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="434"/>
+        <location filename="../../salesdesk/ui/card.py" line="452"/>
         <source>Due</source>
         <translation>Срок</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="434"/>
-        <location filename="../../salesdesk/ui/card.py" line="633"/>
-        <location filename="../../salesdesk/ui/card.py" line="1072"/>
+        <location filename="../../salesdesk/ui/card.py" line="452"/>
+        <location filename="../../salesdesk/ui/card.py" line="651"/>
+        <location filename="../../salesdesk/ui/card.py" line="1090"/>
         <source>Reminder</source>
         <translation>Напоминание</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="434"/>
+        <location filename="../../salesdesk/ui/card.py" line="452"/>
         <source>Repeat</source>
         <translation>Повтор</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="434"/>
+        <location filename="../../salesdesk/ui/card.py" line="452"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="436"/>
+        <location filename="../../salesdesk/ui/card.py" line="454"/>
         <source>Remind me…</source>
         <translation>Напомнить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="438"/>
+        <location filename="../../salesdesk/ui/card.py" line="456"/>
         <source>Done</source>
         <translation>Завершить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="389"/>
-        <location filename="../../salesdesk/ui/card.py" line="411"/>
-        <location filename="../../salesdesk/ui/card.py" line="439"/>
+        <location filename="../../salesdesk/ui/card.py" line="406"/>
+        <location filename="../../salesdesk/ui/card.py" line="429"/>
+        <location filename="../../salesdesk/ui/card.py" line="457"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="394"/>
+        <location filename="../../salesdesk/ui/card.py" line="411"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="394"/>
+        <location filename="../../salesdesk/ui/card.py" line="411"/>
         <source>Who</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="395"/>
+        <location filename="../../salesdesk/ui/card.py" line="413"/>
         <source>Nothing recorded yet: log calls, meetings and letters here.</source>
         <translation>Пока ничего не записано: здесь ведётся история звонков, встреч и писем.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="409"/>
+        <location filename="../../salesdesk/ui/card.py" line="427"/>
         <source>New deal…</source>
         <translation>Новая сделка…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="481"/>
+        <location filename="../../salesdesk/ui/card.py" line="499"/>
         <source>— not set —</source>
         <translation>— не указано —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="632"/>
+        <location filename="../../salesdesk/ui/card.py" line="650"/>
         <source>Deal · %1</source>
         <translation>Сделка · %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="633"/>
+        <location filename="../../salesdesk/ui/card.py" line="651"/>
         <source>Reminder · done</source>
         <translation>Напоминание · выполнено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="641"/>
+        <location filename="../../salesdesk/ui/card.py" line="659"/>
         <source>done</source>
         <translation>выполнено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="643"/>
+        <location filename="../../salesdesk/ui/card.py" line="661"/>
         <source>overdue</source>
         <translation>просрочено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="645"/>
+        <location filename="../../salesdesk/ui/card.py" line="663"/>
         <source>snoozed</source>
         <translation>отложено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="671"/>
+        <location filename="../../salesdesk/ui/card.py" line="689"/>
         <source>OGRNIP:</source>
         <translation>ОГРНИП:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="707"/>
+        <location filename="../../salesdesk/ui/card.py" line="725"/>
         <source>New client</source>
         <translation>Новый клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="713"/>
+        <location filename="../../salesdesk/ui/card.py" line="731"/>
         <source>No. %d</source>
         <translation>№ %d</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/card.py" line="723"/>
+        <location filename="../../salesdesk/ui/card.py" line="741"/>
         <source>and %n more</source>
         <translation>
             <numerusform>и ещё %n</numerusform>
@@ -431,102 +431,102 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="724"/>
+        <location filename="../../salesdesk/ui/card.py" line="742"/>
         <source>Missing: %s</source>
         <translation>Не заполнено: %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="727"/>
+        <location filename="../../salesdesk/ui/card.py" line="745"/>
         <source>The card is complete.</source>
         <translation>Карточка заполнена полностью.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="739"/>
+        <location filename="../../salesdesk/ui/card.py" line="757"/>
         <source>Fix the marked fields to save.</source>
         <translation>Исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="742"/>
+        <location filename="../../salesdesk/ui/card.py" line="760"/>
         <source>Changed, not saved.</source>
         <translation>Изменено, не сохранено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="783"/>
+        <location filename="../../salesdesk/ui/card.py" line="801"/>
         <source>INN %1 already belongs to %2</source>
         <translation>ИНН %1 уже указан у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="785"/>
+        <location filename="../../salesdesk/ui/card.py" line="803"/>
         <source>Phone %1 is already on %2</source>
         <translation>Телефон %1 уже есть у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="787"/>
+        <location filename="../../salesdesk/ui/card.py" line="805"/>
         <source>E-mail %1 is already on %2</source>
         <translation>E-mail %1 уже есть у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="790"/>
+        <location filename="../../salesdesk/ui/card.py" line="808"/>
         <source>A client with this name exists: %1</source>
         <translation>Клиент с таким названием уже есть: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="837"/>
-        <location filename="../../salesdesk/ui/card.py" line="842"/>
+        <location filename="../../salesdesk/ui/card.py" line="855"/>
+        <location filename="../../salesdesk/ui/card.py" line="860"/>
         <source>Not saved: %s</source>
         <translation>Не сохранено: %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="845"/>
+        <location filename="../../salesdesk/ui/card.py" line="863"/>
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="897"/>
+        <location filename="../../salesdesk/ui/card.py" line="915"/>
         <source>Remove contact person</source>
         <translation>Удаление контактного лица</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="898"/>
+        <location filename="../../salesdesk/ui/card.py" line="916"/>
         <source>Remove %s from this client&apos;s contacts?</source>
         <translation>Удалить %s из контактных лиц клиента?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="902"/>
+        <location filename="../../salesdesk/ui/card.py" line="920"/>
         <source>%s removed.</source>
         <translation>Контактное лицо %s удалено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="902"/>
-        <location filename="../../salesdesk/ui/card.py" line="949"/>
-        <location filename="../../salesdesk/ui/card.py" line="979"/>
-        <location filename="../../salesdesk/ui/card.py" line="1021"/>
-        <location filename="../../salesdesk/ui/card.py" line="1103"/>
+        <location filename="../../salesdesk/ui/card.py" line="920"/>
+        <location filename="../../salesdesk/ui/card.py" line="967"/>
+        <location filename="../../salesdesk/ui/card.py" line="997"/>
+        <location filename="../../salesdesk/ui/card.py" line="1039"/>
+        <location filename="../../salesdesk/ui/card.py" line="1121"/>
         <source>Undo</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="948"/>
+        <location filename="../../salesdesk/ui/card.py" line="966"/>
         <source>Deal won: %1 is now an active client (was: %2).</source>
         <translation>Сделка выиграна: клиент %1 теперь действующий (был: %2).</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="979"/>
+        <location filename="../../salesdesk/ui/card.py" line="997"/>
         <source>Deal “%1” deleted.</source>
         <translation>Сделка «%1» удалена.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1021"/>
+        <location filename="../../salesdesk/ui/card.py" line="1039"/>
         <source>Entry deleted.</source>
         <translation>Запись удалена.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1069"/>
+        <location filename="../../salesdesk/ui/card.py" line="1087"/>
         <source>Get back to the client</source>
         <translation>Связаться с клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1103"/>
+        <location filename="../../salesdesk/ui/card.py" line="1121"/>
         <source>Reminder deleted.</source>
         <translation>Напоминание удалено.</translation>
     </message>
@@ -584,7 +584,7 @@ or create a new one (%1).</source>
         <translation>Полнота</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="214"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="228"/>
         <source>Missing: %s</source>
         <translation>Не заполнено: %s</translation>
     </message>
@@ -678,17 +678,17 @@ or create a new one (%1).</source>
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../salesdesk/ui/widgets.py" line="430"/>
+        <location filename="../../salesdesk/ui/widgets.py" line="438"/>
         <source>dd.mm.yyyy</source>
         <translation>дд.мм.гггг</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/widgets.py" line="431"/>
+        <location filename="../../salesdesk/ui/widgets.py" line="439"/>
         <source>Type the date with or without dots, e.g. 15031985 or 15.03.1985</source>
         <translation>Дату можно вводить с точками или без, например 15031985 или 15.03.1985</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/widgets.py" line="437"/>
+        <location filename="../../salesdesk/ui/widgets.py" line="445"/>
         <source>Choose on a calendar</source>
         <translation>Выбрать в календаре</translation>
     </message>
@@ -696,87 +696,87 @@ or create a new one (%1).</source>
 <context>
     <name>DealDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="61"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="62"/>
         <source>New deal</source>
         <translation>Новая сделка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="82"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="83"/>
         <source>no end date</source>
         <translation>без даты окончания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="88"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="89"/>
         <source>— not set —</source>
         <translation>— не указан —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="98"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="99"/>
         <source>Deal:</source>
         <translation>Сделка:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="98"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="99"/>
         <source>Amount:</source>
         <translation>Сумма:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="99"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="100"/>
         <source>Stage:</source>
         <translation>Стадия:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="99"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="100"/>
         <source>Reason lost:</source>
         <translation>Причина проигрыша:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="100"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="101"/>
         <source>Opened on:</source>
         <translation>Открыта:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="100"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="101"/>
         <source>Closed on:</source>
         <translation>Закрыта:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="101"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="102"/>
         <source>Contract ends:</source>
         <translation>Договор до:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="102"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="103"/>
         <source>Owner:</source>
         <translation>Ответственный:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="148"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="150"/>
         <source>Amount: write a number, e.g. 125000,50</source>
         <translation>Сумма: введите число, например 125000,50</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="150"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="154"/>
         <source>Opened on</source>
         <translation>Дата открытия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="151"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="155"/>
         <source>Contract ends</source>
         <translation>Договор до</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="153"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="157"/>
         <source>Closed on</source>
         <translation>Дата закрытия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="157"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="161"/>
         <source>%1: write the date as dd.mm.yyyy, e.g. 15.03.2027 or 15032027</source>
         <translation>%1: введите дату в виде дд.мм.гггг, например 15.03.2027 или 15032027</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="222"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="226"/>
         <source>Deal</source>
         <translation>Сделка</translation>
     </message>
@@ -784,42 +784,42 @@ or create a new one (%1).</source>
 <context>
     <name>DealTable</name>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="65"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="66"/>
         <source>Opened</source>
         <translation>Открыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="66"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="67"/>
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="67"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="68"/>
         <source>Deal</source>
         <translation>Сделка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="68"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="69"/>
         <source>Stage</source>
         <translation>Стадия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="69"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="70"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="70"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="71"/>
         <source>Closed</source>
         <translation>Закрыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="71"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="72"/>
         <source>Contract ends</source>
         <translation>Договор до</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="72"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="73"/>
         <source>Owner</source>
         <translation>Ответственный</translation>
     </message>
@@ -827,7 +827,7 @@ or create a new one (%1).</source>
 <context>
     <name>DealTableModel</name>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="134"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="138"/>
         <source>an internal error (see the log)</source>
         <translation>внутренняя ошибка (подробности в журнале)</translation>
     </message>
@@ -835,53 +835,53 @@ or create a new one (%1).</source>
 <context>
     <name>DealsPanel</name>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="230"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="247"/>
         <source>Client name</source>
         <translation>Название клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="234"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="252"/>
         <source>All stages</source>
         <translation>Все стадии</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="235"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="253"/>
         <source>Open (not won or lost)</source>
         <translation>Открытые (не выиграны и не проиграны)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="243"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="261"/>
         <source>Opened from</source>
         <translation>Открыты с</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="250"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="268"/>
         <source>Clear filters</source>
         <translation>Сбросить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="253"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="271"/>
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="293"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="313"/>
         <source>All owners</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="294"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="314"/>
         <source>All industries</source>
         <translation>Все отрасли</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="345"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="365"/>
         <source>Counting the deals…</source>
         <translation>Считаю сделки…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/deals_panel.py" line="347"/>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="359"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="367"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="379"/>
         <source>%Ln deal(s)</source>
         <translation>
             <numerusform>%Ln сделка</numerusform>
@@ -890,12 +890,12 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="347"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="367"/>
         <source>adding up…</source>
         <translation>считаю сумму…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="352"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="372"/>
         <source>Could not read the deals: %1</source>
         <translation>Не удалось прочитать сделки: %1</translation>
     </message>
@@ -903,68 +903,69 @@ or create a new one (%1).</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="35"/>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="78"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="44"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="87"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="96"/>
         <source>Export clients</source>
         <translation>Экспорт клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="38"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="47"/>
         <source>Which clients</source>
         <translation>Каких клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="41"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="50"/>
         <source>The whole base (%1)</source>
         <translation>Всю базу (%1)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="42"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="51"/>
         <source>Those shown now (%1)</source>
         <translation>Показанных сейчас (%1)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="43"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="52"/>
         <source>The selected ones (%1)</source>
         <translation>Выделенных (%1)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="54"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="63"/>
         <source>Format</source>
         <translation>Формат</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="56"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="65"/>
         <source>Excel workbook (.xlsx): clients, contact persons, deals, reminders</source>
         <translation>Книга Excel (.xlsx): клиенты, контактные лица, сделки, напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="57"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="66"/>
         <source>CSV (.csv): the client list only, for other programs</source>
         <translation>CSV (.csv): только список клиентов, для других программ</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="61"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="70"/>
         <source>The workbook can be imported back into SalesDesk with nothing lost.</source>
         <translation>Книгу можно загрузить обратно в SalesDesk без потерь.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="67"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="76"/>
         <source>Export…</source>
         <translation>Экспортировать…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="76"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="85"/>
         <source>Clients %1</source>
         <translation>Клиенты %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="77"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="86"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="77"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="86"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
@@ -1302,63 +1303,63 @@ or create a new one (%1).</source>
 <context>
     <name>LogDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="246"/>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="372"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="250"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="376"/>
         <source>Log a contact</source>
         <translation>Запись о контакте</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="269"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="273"/>
         <source>What was it about?</source>
         <translation>О чём был разговор?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="271"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="275"/>
         <source>What came of it (optional)</source>
         <translation>Чем закончилось (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="276"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="280"/>
         <source>Kind:</source>
         <translation>Вид:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="277"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="281"/>
         <source>When:</source>
         <translation>Когда:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="278"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="282"/>
         <source>Summary:</source>
         <translation>Содержание:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="279"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="283"/>
         <source>Result:</source>
         <translation>Итог:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="282"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="286"/>
         <source>Mark the reminder “%1” done</source>
         <translation>Отметить напоминание «%1» выполненным</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="285"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="289"/>
         <source>Plan the next contact</source>
         <translation>Запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="293"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="297"/>
         <source>Get back to the client</source>
         <translation>Связаться с клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="297"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="301"/>
         <source>When…</source>
         <translation>Когда…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="347"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="351"/>
         <source>Write the date as dd.mm.yyyy, e.g. 15.03.2027 or 15032027</source>
         <translation>Введите дату в виде дд.мм.гггг, например 15.03.2027 или 15032027</translation>
     </message>
@@ -1366,12 +1367,12 @@ or create a new one (%1).</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="101"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="102"/>
         <source>Reminders</source>
         <translation>Напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="132"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="134"/>
         <source>Trash</source>
         <translation>Корзина</translation>
     </message>
@@ -1391,118 +1392,118 @@ or create a new one (%1).</source>
         <translation>Сбросить поиск и фильтры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="221"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="229"/>
         <source>&amp;New client</source>
         <translation>Новый &amp;клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="222"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="230"/>
         <source>Create a client card</source>
         <translation>Создать карточку клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="223"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="231"/>
         <source>Move to &amp;trash</source>
         <translation>&amp;Удалить в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="225"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="233"/>
         <source>Move the selected clients to the trash</source>
         <translation>Переместить выбранных клиентов в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="228"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="236"/>
         <source>&amp;Restore from trash</source>
         <translation>&amp;Восстановить из корзины</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="229"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="757"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="237"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="772"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="232"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="240"/>
         <source>&amp;Find</source>
         <translation>&amp;Найти</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="233"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="241"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="234"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="242"/>
         <source>Show the &amp;trash</source>
         <translation>Показать &amp;корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="236"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="244"/>
         <source>Load &amp;demo data…</source>
         <translation>Загрузить &amp;демоданные…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="241"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="249"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="243"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="251"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="244"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="252"/>
         <source>&amp;About SalesDesk</source>
         <translation>&amp;О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="245"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="253"/>
         <source>Remind me in &amp;3 months</source>
         <translation>Напомнить через &amp;3 месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="246"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="254"/>
         <source>Plan the next contact with this client in three months</source>
         <translation>Запланировать следующий контакт с клиентом через три месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="260"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="268"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="272"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="280"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="278"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="286"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="282"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="290"/>
         <source>&amp;Columns</source>
         <translation>&amp;Столбцы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="287"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="295"/>
         <source>&amp;Client</source>
         <translation>&amp;Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="305"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="313"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="313"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="321"/>
         <source>Searching…</source>
         <translation>Поиск…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="724"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="739"/>
         <source>%Ln client(s) moved to the trash.</source>
         <translation>
             <numerusform>%Ln клиент перемещён в корзину.</numerusform>
@@ -1511,7 +1512,7 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="742"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="757"/>
         <source>%Ln client(s) restored.</source>
         <translation>
             <numerusform>%Ln клиент восстановлен.</numerusform>
@@ -1520,7 +1521,7 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="800"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="815"/>
         <source>%Ln reminder(s) came due.</source>
         <translation>
             <numerusform>Подошёл срок %Ln напоминания.</numerusform>
@@ -1529,7 +1530,7 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="826"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="841"/>
         <source>%Ln demo client(s) added.</source>
         <translation>
             <numerusform>Добавлен %Ln демонстрационный клиент.</numerusform>
@@ -1538,7 +1539,7 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="896"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="911"/>
         <source>%Ln client(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln клиент выгружен в %1.</numerusform>
@@ -1547,12 +1548,12 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="104"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="105"/>
         <source>&amp;Reminders panel</source>
         <translation>Панель &amp;напоминаний</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="129"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="130"/>
         <source>Search: name, INN, phone, e-mail, contact person (%1)</source>
         <translation>Поиск: название, ИНН, телефон, e-mail, контактное лицо (%1)</translation>
     </message>
@@ -1562,88 +1563,88 @@ or create a new one (%1).</source>
         <translation>Загрузить из Excel…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="196"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="204"/>
         <source>Clients</source>
         <translation>Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="197"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="205"/>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="203"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="211"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="237"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="245"/>
         <source>&amp;Import from a spreadsheet…</source>
         <translation>&amp;Загрузить из таблицы…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="238"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="246"/>
         <source>Add clients from Excel, LibreOffice or CSV</source>
         <translation>Добавить клиентов из Excel, LibreOffice или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="239"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="247"/>
         <source>&amp;Export…</source>
         <translation>&amp;Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="240"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="248"/>
         <source>Save clients to Excel or CSV</source>
         <translation>Сохранить клиентов в Excel или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="247"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="255"/>
         <source>&amp;Log a contact…</source>
         <translation>&amp;Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="248"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="256"/>
         <source>Record a call, meeting, letter or note and plan the next contact</source>
         <translation>Записать звонок, встречу, письмо или заметку и запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="249"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="257"/>
         <source>New &amp;deal…</source>
         <translation>Новая &amp;сделка…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="250"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="258"/>
         <source>&amp;Industries…</source>
         <translation>&amp;Отрасли…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="251"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="259"/>
         <source>Ne&amp;xt client</source>
         <translation>С&amp;ледующий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="252"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="260"/>
         <source>Pre&amp;vious client</source>
         <translation>П&amp;редыдущий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="254"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="262"/>
         <source>C&amp;lients</source>
         <translation>&amp;Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="254"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="262"/>
         <source>&amp;Deals</source>
         <translation>&amp;Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="254"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="300"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="262"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="308"/>
         <source>&amp;Reports</source>
         <translation>&amp;Отчёты</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="488"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="503"/>
         <source>%1 of %Ln in the trash</source>
         <translation>
             <numerusform>%1 из %Ln в корзине</numerusform>
@@ -1652,12 +1653,12 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="490"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="505"/>
         <source>The base is empty</source>
         <translation>База пуста</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="492"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="507"/>
         <source>%1 of %Ln client(s)</source>
         <translation>
             <numerusform>%1 из %Ln клиента</numerusform>
@@ -1666,106 +1667,106 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="495"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="510"/>
         <source>average completeness %1 %</source>
         <translation>средняя полнота %1 %</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="506"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="521"/>
         <source>The trash is empty.</source>
         <translation>Корзина пуста.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="508"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="523"/>
         <source>The client base is empty.
 Create the first client, or load demo data to try the program.</source>
         <translation>Клиентская база пуста.
 Создайте первого клиента или загрузите демоданные, чтобы попробовать программу.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="511"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="526"/>
         <source>No clients match the search and filters.</source>
         <translation>По условиям поиска и фильтрам клиентов не найдено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="539"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="554"/>
         <source>Could not load the list: %s</source>
         <translation>Не удалось загрузить список: %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="648"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="663"/>
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="715"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="730"/>
         <source>Move to trash</source>
         <translation>Удаление в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="722"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="737"/>
         <source>“%s” moved to the trash.</source>
         <translation>Клиент «%s» перемещён в корзину.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="731"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="746"/>
         <source>Restore</source>
         <translation>Восстановление</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="748"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="763"/>
         <source>&amp;Undo: move to trash</source>
         <translation>&amp;Отменить удаление в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="749"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="764"/>
         <source>Undo</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="798"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="813"/>
         <source>Reminder: %1 — %2</source>
         <translation>Напоминание: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="808"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="897"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="823"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="912"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="815"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="820"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="830"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="835"/>
         <source>Demo data</source>
         <translation>Демоданные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="816"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="831"/>
         <source>How many demo clients to add to this base?</source>
         <translation>Сколько демонстрационных клиентов добавить в базу?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="820"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="835"/>
         <source>Adding demo clients…</source>
         <translation>Добавление демонстрационных клиентов…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="886"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="901"/>
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="886"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="901"/>
         <source>Writing %1…</source>
         <translation>Записываю %1…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="976"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="991"/>
         <source>About SalesDesk</source>
         <translation>О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="977"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="992"/>
         <source>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;The client base and sales of a small office: clients and their requisites, contact persons, reminders, deals.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;Клиентская база и продажи небольшого офиса: клиенты и их реквизиты, контактные лица, напоминания, сделки.&lt;/p&gt;&lt;p&gt;База данных: %2&lt;/p&gt;</translation>
     </message>
@@ -1897,6 +1898,14 @@ Create the first client, or load demo data to try the program.</source>
         <location filename="../../salesdesk/ui/import_wizard.py" line="411"/>
         <source>Every row becomes a client, even if the base has one like it.</source>
         <translation>Каждая строка станет клиентом, даже если похожий уже есть в базе.</translation>
+    </message>
+</context>
+<context>
+    <name>PageLoader</name>
+    <message>
+        <location filename="../../salesdesk/ui/paging.py" line="88"/>
+        <source>an internal error (see the log)</source>
+        <translation>внутренняя ошибка (подробности в журнале)</translation>
     </message>
 </context>
 <context>
@@ -2388,32 +2397,32 @@ Create the first client, or load demo data to try the program.</source>
         <translation>Отчёт не удалось построить; подробности — в журнале программы.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="652"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="661"/>
         <source>Saving %1…</source>
         <translation>Сохраняю %1…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="658"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="667"/>
         <source>Export the report</source>
         <translation>Экспорт отчёта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="660"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="669"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="669"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="678"/>
         <source>The report is saved to %1.</source>
         <translation>Отчёт сохранён в %1.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="670"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="679"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="679"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="688"/>
         <source>The report could not be saved; details are in the log.</source>
         <translation>Отчёт не удалось сохранить; подробности — в журнале программы.</translation>
     </message>
