@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import threading
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QAbstractItemModel, Qt
@@ -17,8 +16,7 @@ from salesdesk.domain.model import ClientStatus
 from salesdesk.domain.queries import ClientQuery, ClientSort
 from salesdesk.services import clients, demo
 from salesdesk.store import UnitOfWork
-from salesdesk.ui import client_model
-from salesdesk.ui import paging
+from salesdesk.ui import client_model, paging
 from salesdesk.ui.client_model import COLUMN_OF, ClientTableModel
 from salesdesk.ui.paging import PLACEHOLDER
 from salesdesk.ui.workers import Runner

@@ -8,7 +8,6 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
 from salesdesk.domain.errors import StoreError
@@ -17,9 +16,8 @@ from salesdesk.domain.queries import DealQuery
 from salesdesk.services import clients, deals, demo
 from salesdesk.services.importing import Fate, RowReport
 from salesdesk.store import UnitOfWork
-from salesdesk.ui import paging
+from salesdesk.ui import client_model, paging
 from salesdesk.ui.deals_panel import DealsPanel, DealTableModel
-from salesdesk.ui import client_model
 from salesdesk.ui.import_wizard import PlanModel
 from salesdesk.ui.main_window import MainWindow
 from salesdesk.ui.paging import PLACEHOLDER
