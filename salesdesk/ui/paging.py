@@ -93,8 +93,7 @@ class PageLoader(Generic[Row]):
 
     *reader()* is called on the GUI thread when a page is wanted and returns the fetch for the
     query shown now (so a page read on a worker answers the query it was asked for); *failed*
-    gets one sentence when a page cannot be read, once until a page arrives again or the list
-    is reset.
+    gets one sentence when a page cannot be read, once until a page is read again.
     """
 
     def __init__(self, model: QAbstractItemModel, rows: PagedRows[Row], runner: Runner,
@@ -115,11 +114,11 @@ class PageLoader(Generic[Row]):
         return bool(self.pending)
 
     def reset(self) -> None:
-        """The list was replaced: answers on their way are for the old one."""
+        """The list was replaced: answers on their way are for the old one. (Whether the user was
+        told stays: a list re-read while the base is busy does not repeat the notice.)"""
         self.generation += 1
         self.pending.clear()
         self.failed_at.clear()
-        self.told = False
 
     def row(self, index: int) -> Row | None:
         """The row at *index* if its page is held; otherwise None, and the page is asked for.

@@ -138,6 +138,11 @@ def test_the_window_says_once_that_client_rows_could_not_be_read(
         seen = len(reads)
         qtbot.waitUntil(lambda seen=seen: (window.table.grab(), len(reads) > seen)[1] and not window.model.fetching,
                         timeout=5000)
+    window.model.reload()  # the list read again (its first page still answers) while the rest cannot be
+    qtbot.waitUntil(lambda: not window.model.loading, timeout=10_000)
+    window.table.scrollToBottom()
+    seen = len(reads)
+    qtbot.waitUntil(lambda: (window.table.grab(), len(reads) > seen)[1] and not window.model.fetching, timeout=5000)
     assert window.table.model().index(149, 0).data() == PLACEHOLDER
     assert not any(reads) and len(shown) == 1
     assert window.notice.isVisible() and "Could not load the list" in window.notice.label.text()
