@@ -325,7 +325,7 @@ or create a new one (%1).</source>
     <message>
         <location filename="../../salesdesk/ui/card.py" line="452"/>
         <location filename="../../salesdesk/ui/card.py" line="651"/>
-        <location filename="../../salesdesk/ui/card.py" line="1090"/>
+        <location filename="../../salesdesk/ui/card.py" line="1089"/>
         <source>Reminder</source>
         <translation>Напоминание</translation>
     </message>
@@ -497,36 +497,33 @@ or create a new one (%1).</source>
         <translation>Контактное лицо %s удалено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="920"/>
-        <location filename="../../salesdesk/ui/card.py" line="967"/>
-        <location filename="../../salesdesk/ui/card.py" line="997"/>
-        <location filename="../../salesdesk/ui/card.py" line="1039"/>
-        <location filename="../../salesdesk/ui/card.py" line="1121"/>
+        <location filename="../../salesdesk/ui/card.py" line="934"/>
+        <location filename="../../salesdesk/ui/card.py" line="976"/>
         <source>Undo</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="966"/>
+        <location filename="../../salesdesk/ui/card.py" line="975"/>
         <source>Deal won: %1 is now an active client (was: %2).</source>
         <translation>Сделка выиграна: клиент %1 теперь действующий (был: %2).</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="997"/>
+        <location filename="../../salesdesk/ui/card.py" line="1006"/>
         <source>Deal “%1” deleted.</source>
         <translation>Сделка «%1» удалена.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1039"/>
+        <location filename="../../salesdesk/ui/card.py" line="1043"/>
         <source>Entry deleted.</source>
         <translation>Запись удалена.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1087"/>
+        <location filename="../../salesdesk/ui/card.py" line="1086"/>
         <source>Get back to the client</source>
         <translation>Связаться с клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1121"/>
+        <location filename="../../salesdesk/ui/card.py" line="1119"/>
         <source>Reminder deleted.</source>
         <translation>Напоминание удалено.</translation>
     </message>
@@ -534,57 +531,57 @@ or create a new one (%1).</source>
 <context>
     <name>ClientTable</name>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="57"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="51"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="65"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="59"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="62"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="56"/>
         <source>INN</source>
         <translation>ИНН</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="63"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="57"/>
         <source>City</source>
         <translation>Город</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="64"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="58"/>
         <source>Industry</source>
         <translation>Отрасль</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="58"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="52"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="61"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="55"/>
         <source>Owner</source>
         <translation>Ответственный</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="59"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="53"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="60"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="54"/>
         <source>Next reminder</source>
         <translation>Напоминание</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="66"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="60"/>
         <source>Completeness</source>
         <translation>Полнота</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="214"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="222"/>
         <source>Missing: %s</source>
         <translation>Не заполнено: %s</translation>
     </message>
@@ -592,63 +589,63 @@ or create a new one (%1).</source>
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="229"/>
-        <location filename="../../salesdesk/ui/dialogs.py" line="341"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="230"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="326"/>
         <source>Contact person</source>
         <translation>Контактное лицо</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="238"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="239"/>
         <source>One number per line, e.g. +7 916 123-45-67</source>
         <translation>По одному номеру в строке, например +7 916 123-45-67</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="241"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="242"/>
         <source>One address per line</source>
         <translation>По одному адресу в строке</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="245"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="246"/>
         <source>Main contact for this client</source>
         <translation>Основное контактное лицо клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="251"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="252"/>
         <source>Full name:</source>
         <translation>ФИО:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="252"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="253"/>
         <source>Position:</source>
         <translation>Должность:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="253"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="254"/>
         <source>Birth date:</source>
         <translation>Дата рождения:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="254"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="255"/>
         <source>Phones:</source>
         <translation>Телефоны:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="255"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="256"/>
         <source>E-mails:</source>
         <translation>E-mail:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="256"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="257"/>
         <source>Note:</source>
         <translation>Примечание:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="310"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="298"/>
         <source>Birth date: write it as dd.mm.yyyy, e.g. 25.03.1980 or 25031980</source>
         <translation>Дата рождения: введите в виде дд.мм.гггг, например 25.03.1980 или 25031980</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/dialogs.py" line="319"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="306"/>
         <source>Age: %n</source>
         <translation>
             <numerusform>Возраст: %n год</numerusform>
@@ -678,17 +675,17 @@ or create a new one (%1).</source>
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../salesdesk/ui/widgets.py" line="438"/>
+        <location filename="../../salesdesk/ui/widgets.py" line="443"/>
         <source>dd.mm.yyyy</source>
         <translation>дд.мм.гггг</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/widgets.py" line="439"/>
+        <location filename="../../salesdesk/ui/widgets.py" line="444"/>
         <source>Type the date with or without dots, e.g. 15031985 or 15.03.1985</source>
         <translation>Дату можно вводить с точками или без, например 15031985 или 15.03.1985</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/widgets.py" line="445"/>
+        <location filename="../../salesdesk/ui/widgets.py" line="450"/>
         <source>Choose on a calendar</source>
         <translation>Выбрать в календаре</translation>
     </message>
@@ -696,87 +693,87 @@ or create a new one (%1).</source>
 <context>
     <name>DealDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="62"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="63"/>
         <source>New deal</source>
         <translation>Новая сделка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="83"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="84"/>
         <source>no end date</source>
         <translation>без даты окончания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="89"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="90"/>
         <source>— not set —</source>
         <translation>— не указан —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="99"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="100"/>
         <source>Deal:</source>
         <translation>Сделка:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="99"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="100"/>
         <source>Amount:</source>
         <translation>Сумма:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="100"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="101"/>
         <source>Stage:</source>
         <translation>Стадия:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="100"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="101"/>
         <source>Reason lost:</source>
         <translation>Причина проигрыша:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="101"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="102"/>
         <source>Opened on:</source>
         <translation>Открыта:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="101"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="102"/>
         <source>Closed on:</source>
         <translation>Закрыта:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="102"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="103"/>
         <source>Contract ends:</source>
         <translation>Договор до:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="103"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="104"/>
         <source>Owner:</source>
         <translation>Ответственный:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="150"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="143"/>
         <source>Amount: write a number, e.g. 125000,50</source>
         <translation>Сумма: введите число, например 125000,50</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="154"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="147"/>
         <source>Opened on</source>
         <translation>Дата открытия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="155"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="148"/>
         <source>Contract ends</source>
         <translation>Договор до</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="157"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="150"/>
         <source>Closed on</source>
         <translation>Дата закрытия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="161"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="154"/>
         <source>%1: write the date as dd.mm.yyyy, e.g. 15.03.2027 or 15032027</source>
         <translation>%1: введите дату в виде дд.мм.гггг, например 15.03.2027 или 15032027</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="226"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="211"/>
         <source>Deal</source>
         <translation>Сделка</translation>
     </message>
@@ -784,42 +781,42 @@ or create a new one (%1).</source>
 <context>
     <name>DealTable</name>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="66"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="58"/>
         <source>Opened</source>
         <translation>Открыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="67"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="59"/>
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="68"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="60"/>
         <source>Deal</source>
         <translation>Сделка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="69"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="61"/>
         <source>Stage</source>
         <translation>Стадия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="70"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="62"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="71"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="63"/>
         <source>Closed</source>
         <translation>Закрыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="72"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="64"/>
         <source>Contract ends</source>
         <translation>Договор до</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="73"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="65"/>
         <source>Owner</source>
         <translation>Ответственный</translation>
     </message>
@@ -827,7 +824,7 @@ or create a new one (%1).</source>
 <context>
     <name>DealTableModel</name>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="135"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="130"/>
         <source>an internal error (see the log)</source>
         <translation>внутренняя ошибка (подробности в журнале)</translation>
     </message>
@@ -835,53 +832,53 @@ or create a new one (%1).</source>
 <context>
     <name>DealsPanel</name>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="231"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="239"/>
         <source>Client name</source>
         <translation>Название клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="236"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="244"/>
         <source>All stages</source>
         <translation>Все стадии</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="237"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="245"/>
         <source>Open (not won or lost)</source>
         <translation>Открытые (не выиграны и не проиграны)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="245"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="253"/>
         <source>Opened from</source>
         <translation>Открыты с</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="252"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="260"/>
         <source>Clear filters</source>
         <translation>Сбросить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="255"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="263"/>
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="296"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="305"/>
         <source>All owners</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="297"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="306"/>
         <source>All industries</source>
         <translation>Все отрасли</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="348"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="357"/>
         <source>Counting the deals…</source>
         <translation>Считаю сделки…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/deals_panel.py" line="350"/>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="362"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="359"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="371"/>
         <source>%Ln deal(s)</source>
         <translation>
             <numerusform>%Ln сделка</numerusform>
@@ -890,12 +887,12 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="350"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="359"/>
         <source>adding up…</source>
         <translation>считаю сумму…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="355"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="364"/>
         <source>Could not read the deals: %1</source>
         <translation>Не удалось прочитать сделки: %1</translation>
     </message>
@@ -1084,67 +1081,67 @@ or create a new one (%1).</source>
 <context>
     <name>HookDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="110"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="111"/>
         <source>Next contact</source>
         <translation>Следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="114"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="115"/>
         <source>Get back to the client</source>
         <translation>Связаться с клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="115"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="116"/>
         <source>Reminder:</source>
         <translation>Напоминание:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="124"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="125"/>
         <source>On a date:</source>
         <translation>В указанный день:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="132"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="133"/>
         <source>When:</source>
         <translation>Когда:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="136"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="137"/>
         <source>Repeat:</source>
         <translation>Повтор:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="150"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="151"/>
         <source>In a month</source>
         <translation>Через месяц</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="151"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="152"/>
         <source>In 3 months</source>
         <translation>Через 3 месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="152"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="153"/>
         <source>In 6 months</source>
         <translation>Через 6 месяцев</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="153"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="154"/>
         <source>In a year</source>
         <translation>Через год</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="166"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="167"/>
         <source>Write the date as dd.mm.yyyy, e.g. 15.03.2027 or 15032027</source>
         <translation>Введите дату в виде дд.мм.гггг, например 15.03.2027 или 15032027</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="168"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="169"/>
         <source>The date has passed: choose today or later</source>
         <translation>Эта дата уже прошла: выберите сегодня или позже</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="211"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="212"/>
         <source>On a date or repeating…</source>
         <translation>В указанный день или с повтором…</translation>
     </message>
@@ -1303,63 +1300,63 @@ or create a new one (%1).</source>
 <context>
     <name>LogDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="250"/>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="376"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="235"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="359"/>
         <source>Log a contact</source>
         <translation>Запись о контакте</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="273"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="258"/>
         <source>What was it about?</source>
         <translation>О чём был разговор?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="275"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="260"/>
         <source>What came of it (optional)</source>
         <translation>Чем закончилось (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="280"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="265"/>
         <source>Kind:</source>
         <translation>Вид:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="281"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="266"/>
         <source>When:</source>
         <translation>Когда:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="282"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="267"/>
         <source>Summary:</source>
         <translation>Содержание:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="283"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="268"/>
         <source>Result:</source>
         <translation>Итог:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="286"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="271"/>
         <source>Mark the reminder “%1” done</source>
         <translation>Отметить напоминание «%1» выполненным</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="289"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="274"/>
         <source>Plan the next contact</source>
         <translation>Запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="297"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="282"/>
         <source>Get back to the client</source>
         <translation>Связаться с клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="301"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="286"/>
         <source>When…</source>
         <translation>Когда…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="351"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="334"/>
         <source>Write the date as dd.mm.yyyy, e.g. 15.03.2027 or 15032027</source>
         <translation>Введите дату в виде дд.мм.гггг, например 15.03.2027 или 15032027</translation>
     </message>
@@ -1418,7 +1415,7 @@ or create a new one (%1).</source>
     </message>
     <message>
         <location filename="../../salesdesk/ui/main_window.py" line="237"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="771"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="772"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
@@ -1503,7 +1500,7 @@ or create a new one (%1).</source>
         <translation>Поиск…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="738"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="739"/>
         <source>%Ln client(s) moved to the trash.</source>
         <translation>
             <numerusform>%Ln клиент перемещён в корзину.</numerusform>
@@ -1512,7 +1509,7 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="756"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="757"/>
         <source>%Ln client(s) restored.</source>
         <translation>
             <numerusform>%Ln клиент восстановлен.</numerusform>
@@ -1521,7 +1518,7 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="814"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="815"/>
         <source>%Ln reminder(s) came due.</source>
         <translation>
             <numerusform>Подошёл срок %Ln напоминания.</numerusform>
@@ -1530,7 +1527,7 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="840"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="841"/>
         <source>%Ln demo client(s) added.</source>
         <translation>
             <numerusform>Добавлен %Ln демонстрационный клиент.</numerusform>
@@ -1539,7 +1536,7 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="910"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="911"/>
         <source>%Ln client(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln клиент выгружен в %1.</numerusform>
@@ -1644,7 +1641,7 @@ or create a new one (%1).</source>
         <translation>&amp;Отчёты</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="502"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="503"/>
         <source>%1 of %Ln in the trash</source>
         <translation>
             <numerusform>%1 из %Ln в корзине</numerusform>
@@ -1653,12 +1650,12 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="504"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="505"/>
         <source>The base is empty</source>
         <translation>База пуста</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="506"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="507"/>
         <source>%1 of %Ln client(s)</source>
         <translation>
             <numerusform>%1 из %Ln клиента</numerusform>
@@ -1667,106 +1664,106 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="509"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="510"/>
         <source>average completeness %1 %</source>
         <translation>средняя полнота %1 %</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="520"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="521"/>
         <source>The trash is empty.</source>
         <translation>Корзина пуста.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="522"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="523"/>
         <source>The client base is empty.
 Create the first client, or load demo data to try the program.</source>
         <translation>Клиентская база пуста.
 Создайте первого клиента или загрузите демоданные, чтобы попробовать программу.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="525"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="526"/>
         <source>No clients match the search and filters.</source>
         <translation>По условиям поиска и фильтрам клиентов не найдено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="553"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="554"/>
         <source>Could not load the list: %s</source>
         <translation>Не удалось загрузить список: %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="662"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="663"/>
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="729"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="730"/>
         <source>Move to trash</source>
         <translation>Удаление в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="736"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="737"/>
         <source>“%s” moved to the trash.</source>
         <translation>Клиент «%s» перемещён в корзину.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="745"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="746"/>
         <source>Restore</source>
         <translation>Восстановление</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="762"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="763"/>
         <source>&amp;Undo: move to trash</source>
         <translation>&amp;Отменить удаление в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="763"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="764"/>
         <source>Undo</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="812"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="813"/>
         <source>Reminder: %1 — %2</source>
         <translation>Напоминание: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="822"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="911"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="823"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="912"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="829"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="834"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="830"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="835"/>
         <source>Demo data</source>
         <translation>Демоданные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="830"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="831"/>
         <source>How many demo clients to add to this base?</source>
         <translation>Сколько демонстрационных клиентов добавить в базу?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="834"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="835"/>
         <source>Adding demo clients…</source>
         <translation>Добавление демонстрационных клиентов…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="900"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="901"/>
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="900"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="901"/>
         <source>Writing %1…</source>
         <translation>Записываю %1…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="990"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="991"/>
         <source>About SalesDesk</source>
         <translation>О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="991"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="992"/>
         <source>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;The client base and sales of a small office: clients and their requisites, contact persons, reminders, deals.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;Клиентская база и продажи небольшого офиса: клиенты и их реквизиты, контактные лица, напоминания, сделки.&lt;/p&gt;&lt;p&gt;База данных: %2&lt;/p&gt;</translation>
     </message>
@@ -1898,6 +1895,14 @@ Create the first client, or load demo data to try the program.</source>
         <location filename="../../salesdesk/ui/import_wizard.py" line="411"/>
         <source>Every row becomes a client, even if the base has one like it.</source>
         <translation>Каждая строка станет клиентом, даже если похожий уже есть в базе.</translation>
+    </message>
+</context>
+<context>
+    <name>PageLoader</name>
+    <message>
+        <location filename="../../salesdesk/ui/paging.py" line="88"/>
+        <source>an internal error (see the log)</source>
+        <translation>внутренняя ошибка (подробности в журнале)</translation>
     </message>
 </context>
 <context>
@@ -2596,32 +2601,32 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>UnsavedChanges</name>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="51"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="52"/>
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="53"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="54"/>
         <source>Save the changes to “%s”?</source>
         <translation>Сохранить изменения в карточке «%s»?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="55"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="56"/>
         <source>If you don&apos;t save, your changes will be lost.</source>
         <translation>Если не сохранить, изменения будут потеряны.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="65"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="66"/>
         <source>The changes to “%s” cannot be saved yet.</source>
         <translation>Изменения в «%s» пока нельзя сохранить.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="66"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="67"/>
         <source>Some fields are marked as wrong. Go back to fix them, or discard the changes.</source>
         <translation>Некоторые поля заполнены с ошибками. Вернитесь и исправьте их или отмените изменения.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="68"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="69"/>
         <source>Back to the card</source>
         <translation>Вернуться к карточке</translation>
     </message>

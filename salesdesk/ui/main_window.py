@@ -331,6 +331,7 @@ class MainWindow(QMainWindow):
         self.model.counts_changed.connect(self._on_model_counts_changed)
         self.model.loading_changed.connect(self.loading_label.setVisible)
         self.model.load_failed.connect(self._on_model_load_failed)
+        self.model.page_failed.connect(self._on_model_load_failed)
         self.model.modelReset.connect(self._on_model_reset)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
