@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from salesdesk.domain import messages
+from salesdesk.domain.model import ClientFields
+from salesdesk.services import clients
+from salesdesk.store import Database, UnitOfWork, open_database, resolve_url
 
 
 @pytest.hookimpl(trylast=True)
@@ -53,3 +56,35 @@ def _no_translation_left_behind() -> Iterator[None]:
     qt = sys.modules.get("PySide6.QtCore")
     if i18n is not None and qt is not None and qt.QCoreApplication.instance() is not None:
         i18n.uninstall(qt.QCoreApplication.instance())
+
+
+# A real base, opened the way the program opens it (shared by the integration, window and
+# reliability suites) ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "base.sqlite"
+
+
+@pytest.fixture
+def database(db_path: Path) -> Iterator[Database]:
+    database = open_database(resolve_url(db_path))
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def uow(database: Database) -> Callable[[], UnitOfWork]:
+    """A factory: each service call gets a fresh unit of work, as in the program."""
+    return lambda: UnitOfWork(database)
+
+
+@pytest.fixture
+def add_client(uow: Callable[[], UnitOfWork]) -> Callable[..., int]:
+    """Add a client by name (and any other card fields); returns its id."""
+
+    def add(name: str, **fields: object) -> int:
+        return clients.create_client(uow(), ClientFields(name=name, **fields)).id  # type: ignore[arg-type]
+
+    return add

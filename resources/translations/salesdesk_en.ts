@@ -15,7 +15,7 @@
 <context>
     <name>ContactDialog</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/dialogs.py" line="319"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="306"/>
         <source>Age: %n</source>
         <translation>
             <numerusform>Age: %n</numerusform>
@@ -26,8 +26,8 @@
 <context>
     <name>DealsPanel</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/deals_panel.py" line="350"/>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="362"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="359"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="371"/>
         <source>%Ln deal(s)</source>
         <translation>
             <numerusform>%Ln deal</numerusform>
@@ -49,7 +49,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="507"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="513"/>
         <source>%1 of %Ln in the trash</source>
         <translation>
             <numerusform>%1 of %Ln in the trash</numerusform>
@@ -57,7 +57,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="511"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="517"/>
         <source>%1 of %Ln client(s)</source>
         <translation>
             <numerusform>%1 of %Ln client</numerusform>
@@ -65,7 +65,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="742"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="748"/>
         <source>%Ln client(s) moved to the trash.</source>
         <translation>
             <numerusform>%Ln client moved to the trash.</numerusform>
@@ -73,7 +73,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="756"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="762"/>
         <source>%Ln client(s) restored.</source>
         <translation>
             <numerusform>%Ln client restored.</numerusform>
@@ -81,7 +81,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="814"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="820"/>
         <source>%Ln reminder(s) came due.</source>
         <translation>
             <numerusform>%Ln reminder came due.</numerusform>
@@ -89,7 +89,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="840"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="846"/>
         <source>%Ln demo client(s) added.</source>
         <translation>
             <numerusform>%Ln demo client added.</numerusform>
@@ -97,7 +97,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="906"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="912"/>
         <source>%Ln client(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln client exported to %1.</numerusform>

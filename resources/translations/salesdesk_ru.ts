@@ -490,41 +490,38 @@ or create a new one (%1).</source>
         <translation>Удалить %s из контактных лиц клиента?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="941"/>
+        <location filename="../../salesdesk/ui/card.py" line="940"/>
         <source>%s removed.</source>
         <translation>Контактное лицо %s удалено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="941"/>
-        <location filename="../../salesdesk/ui/card.py" line="986"/>
-        <location filename="../../salesdesk/ui/card.py" line="1016"/>
-        <location filename="../../salesdesk/ui/card.py" line="1057"/>
-        <location filename="../../salesdesk/ui/card.py" line="1146"/>
+        <location filename="../../salesdesk/ui/card.py" line="948"/>
+        <location filename="../../salesdesk/ui/card.py" line="989"/>
         <source>Undo</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="985"/>
+        <location filename="../../salesdesk/ui/card.py" line="988"/>
         <source>Deal won: %1 is now an active client (was: %2).</source>
         <translation>Сделка выиграна: клиент %1 теперь действующий (был: %2).</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1016"/>
+        <location filename="../../salesdesk/ui/card.py" line="1018"/>
         <source>Deal “%1” deleted.</source>
         <translation>Сделка «%1» удалена.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1057"/>
+        <location filename="../../salesdesk/ui/card.py" line="1053"/>
         <source>Entry deleted.</source>
         <translation>Запись удалена.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1105"/>
+        <location filename="../../salesdesk/ui/card.py" line="1096"/>
         <source>Get back to the client</source>
         <translation>Связаться с клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1146"/>
+        <location filename="../../salesdesk/ui/card.py" line="1135"/>
         <source>Reminder deleted.</source>
         <translation>Напоминание удалено.</translation>
     </message>
@@ -532,57 +529,57 @@ or create a new one (%1).</source>
 <context>
     <name>ClientTable</name>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="57"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="51"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="65"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="59"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="62"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="56"/>
         <source>INN</source>
         <translation>ИНН</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="63"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="57"/>
         <source>City</source>
         <translation>Город</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="64"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="58"/>
         <source>Industry</source>
         <translation>Отрасль</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="58"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="52"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="61"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="55"/>
         <source>Owner</source>
         <translation>Ответственный</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="59"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="53"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="60"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="54"/>
         <source>Next reminder</source>
         <translation>Напоминание</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="66"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="60"/>
         <source>Completeness</source>
         <translation>Полнота</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="214"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="222"/>
         <source>Missing: %s</source>
         <translation>Не заполнено: %s</translation>
     </message>
@@ -590,63 +587,63 @@ or create a new one (%1).</source>
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="229"/>
-        <location filename="../../salesdesk/ui/dialogs.py" line="341"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="230"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="326"/>
         <source>Contact person</source>
         <translation>Контактное лицо</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="238"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="239"/>
         <source>One number per line, e.g. +7 916 123-45-67</source>
         <translation>По одному номеру в строке, например +7 916 123-45-67</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="241"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="242"/>
         <source>One address per line</source>
         <translation>По одному адресу в строке</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="245"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="246"/>
         <source>Main contact for this client</source>
         <translation>Основное контактное лицо клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="251"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="252"/>
         <source>Full name:</source>
         <translation>ФИО:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="252"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="253"/>
         <source>Position:</source>
         <translation>Должность:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="253"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="254"/>
         <source>Birth date:</source>
         <translation>Дата рождения:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="254"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="255"/>
         <source>Phones:</source>
         <translation>Телефоны:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="255"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="256"/>
         <source>E-mails:</source>
         <translation>E-mail:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="256"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="257"/>
         <source>Note:</source>
         <translation>Примечание:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="310"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="298"/>
         <source>Birth date: write it as dd.mm.yyyy, e.g. 25.03.1980 or 25031980</source>
         <translation>Дата рождения: введите в виде дд.мм.гггг, например 25.03.1980 или 25031980</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/dialogs.py" line="319"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="306"/>
         <source>Age: %n</source>
         <translation>
             <numerusform>Возраст: %n год</numerusform>
@@ -694,87 +691,87 @@ or create a new one (%1).</source>
 <context>
     <name>DealDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="62"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="63"/>
         <source>New deal</source>
         <translation>Новая сделка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="83"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="84"/>
         <source>no end date</source>
         <translation>без даты окончания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="89"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="90"/>
         <source>— not set —</source>
         <translation>— не указан —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="99"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="100"/>
         <source>Deal:</source>
         <translation>Сделка:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="99"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="100"/>
         <source>Amount:</source>
         <translation>Сумма:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="100"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="101"/>
         <source>Stage:</source>
         <translation>Стадия:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="100"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="101"/>
         <source>Reason lost:</source>
         <translation>Причина проигрыша:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="101"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="102"/>
         <source>Opened on:</source>
         <translation>Открыта:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="101"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="102"/>
         <source>Closed on:</source>
         <translation>Закрыта:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="102"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="103"/>
         <source>Contract ends:</source>
         <translation>Договор до:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="103"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="104"/>
         <source>Owner:</source>
         <translation>Ответственный:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="150"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="143"/>
         <source>Amount: write a number, e.g. 125000,50</source>
         <translation>Сумма: введите число, например 125000,50</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="154"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="147"/>
         <source>Opened on</source>
         <translation>Дата открытия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="155"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="148"/>
         <source>Contract ends</source>
         <translation>Договор до</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="157"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="150"/>
         <source>Closed on</source>
         <translation>Дата закрытия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="161"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="154"/>
         <source>%1: write the date as dd.mm.yyyy, e.g. 15.03.2027 or 15032027</source>
         <translation>%1: введите дату в виде дд.мм.гггг, например 15.03.2027 или 15032027</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="226"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="211"/>
         <source>Deal</source>
         <translation>Сделка</translation>
     </message>
@@ -782,42 +779,42 @@ or create a new one (%1).</source>
 <context>
     <name>DealTable</name>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="66"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="58"/>
         <source>Opened</source>
         <translation>Открыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="67"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="59"/>
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="68"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="60"/>
         <source>Deal</source>
         <translation>Сделка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="69"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="61"/>
         <source>Stage</source>
         <translation>Стадия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="70"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="62"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="71"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="63"/>
         <source>Closed</source>
         <translation>Закрыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="72"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="64"/>
         <source>Contract ends</source>
         <translation>Договор до</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="73"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="65"/>
         <source>Owner</source>
         <translation>Ответственный</translation>
     </message>
@@ -825,7 +822,7 @@ or create a new one (%1).</source>
 <context>
     <name>DealTableModel</name>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="135"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="130"/>
         <source>an internal error (see the log)</source>
         <translation>внутренняя ошибка (подробности в журнале)</translation>
     </message>
@@ -833,53 +830,53 @@ or create a new one (%1).</source>
 <context>
     <name>DealsPanel</name>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="231"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="239"/>
         <source>Client name</source>
         <translation>Название клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="236"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="244"/>
         <source>All stages</source>
         <translation>Все стадии</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="237"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="245"/>
         <source>Open (not won or lost)</source>
         <translation>Открытые (не выиграны и не проиграны)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="245"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="253"/>
         <source>Opened from</source>
         <translation>Открыты с</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="252"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="260"/>
         <source>Clear filters</source>
         <translation>Сбросить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="255"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="263"/>
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="296"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="305"/>
         <source>All owners</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="297"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="306"/>
         <source>All industries</source>
         <translation>Все отрасли</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="348"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="357"/>
         <source>Counting the deals…</source>
         <translation>Считаю сделки…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/deals_panel.py" line="350"/>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="362"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="359"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="371"/>
         <source>%Ln deal(s)</source>
         <translation>
             <numerusform>%Ln сделка</numerusform>
@@ -888,12 +885,12 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="350"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="359"/>
         <source>adding up…</source>
         <translation>считаю сумму…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="355"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="364"/>
         <source>Could not read the deals: %1</source>
         <translation>Не удалось прочитать сделки: %1</translation>
     </message>
@@ -1082,67 +1079,67 @@ or create a new one (%1).</source>
 <context>
     <name>HookDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="110"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="111"/>
         <source>Next contact</source>
         <translation>Следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="114"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="115"/>
         <source>Get back to the client</source>
         <translation>Связаться с клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="115"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="116"/>
         <source>Reminder:</source>
         <translation>Напоминание:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="124"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="125"/>
         <source>On a date:</source>
         <translation>В указанный день:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="132"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="133"/>
         <source>When:</source>
         <translation>Когда:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="136"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="137"/>
         <source>Repeat:</source>
         <translation>Повтор:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="150"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="151"/>
         <source>In a month</source>
         <translation>Через месяц</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="151"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="152"/>
         <source>In 3 months</source>
         <translation>Через 3 месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="152"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="153"/>
         <source>In 6 months</source>
         <translation>Через 6 месяцев</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="153"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="154"/>
         <source>In a year</source>
         <translation>Через год</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="166"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="167"/>
         <source>Write the date as dd.mm.yyyy, e.g. 15.03.2027 or 15032027</source>
         <translation>Введите дату в виде дд.мм.гггг, например 15.03.2027 или 15032027</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="168"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="169"/>
         <source>The date has passed: choose today or later</source>
         <translation>Эта дата уже прошла: выберите сегодня или позже</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="211"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="212"/>
         <source>On a date or repeating…</source>
         <translation>В указанный день или с повтором…</translation>
     </message>
@@ -1301,63 +1298,63 @@ or create a new one (%1).</source>
 <context>
     <name>LogDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="250"/>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="376"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="235"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="359"/>
         <source>Log a contact</source>
         <translation>Запись о контакте</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="273"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="258"/>
         <source>What was it about?</source>
         <translation>О чём был разговор?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="275"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="260"/>
         <source>What came of it (optional)</source>
         <translation>Чем закончилось (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="280"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="265"/>
         <source>Kind:</source>
         <translation>Вид:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="281"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="266"/>
         <source>When:</source>
         <translation>Когда:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="282"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="267"/>
         <source>Summary:</source>
         <translation>Содержание:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="283"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="268"/>
         <source>Result:</source>
         <translation>Итог:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="286"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="271"/>
         <source>Mark the reminder “%1” done</source>
         <translation>Отметить напоминание «%1» выполненным</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="289"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="274"/>
         <source>Plan the next contact</source>
         <translation>Запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="297"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="282"/>
         <source>Get back to the client</source>
         <translation>Связаться с клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="301"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="286"/>
         <source>When…</source>
         <translation>Когда…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="351"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="334"/>
         <source>Write the date as dd.mm.yyyy, e.g. 15.03.2027 or 15032027</source>
         <translation>Введите дату в виде дд.мм.гггг, например 15.03.2027 или 15032027</translation>
     </message>
@@ -1416,7 +1413,7 @@ or create a new one (%1).</source>
     </message>
     <message>
         <location filename="../../salesdesk/ui/main_window.py" line="243"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="771"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="777"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
@@ -1501,7 +1498,7 @@ or create a new one (%1).</source>
         <translation>Поиск…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="742"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="748"/>
         <source>%Ln client(s) moved to the trash.</source>
         <translation>
             <numerusform>%Ln клиент перемещён в корзину.</numerusform>
@@ -1510,7 +1507,7 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="756"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="762"/>
         <source>%Ln client(s) restored.</source>
         <translation>
             <numerusform>%Ln клиент восстановлен.</numerusform>
@@ -1519,7 +1516,7 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="814"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="820"/>
         <source>%Ln reminder(s) came due.</source>
         <translation>
             <numerusform>Подошёл срок %Ln напоминания.</numerusform>
@@ -1528,7 +1525,7 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="840"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="846"/>
         <source>%Ln demo client(s) added.</source>
         <translation>
             <numerusform>Добавлен %Ln демонстрационный клиент.</numerusform>
@@ -1537,7 +1534,7 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="906"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="912"/>
         <source>%Ln client(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln клиент выгружен в %1.</numerusform>
@@ -1642,7 +1639,7 @@ or create a new one (%1).</source>
         <translation>&amp;Отчёты</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="507"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="513"/>
         <source>%1 of %Ln in the trash</source>
         <translation>
             <numerusform>%1 из %Ln в корзине</numerusform>
@@ -1651,12 +1648,12 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="509"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="515"/>
         <source>The base is empty</source>
         <translation>База пуста</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="511"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="517"/>
         <source>%1 of %Ln client(s)</source>
         <translation>
             <numerusform>%1 из %Ln клиента</numerusform>
@@ -1665,96 +1662,96 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="514"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="520"/>
         <source>average completeness %1 %</source>
         <translation>средняя полнота %1 %</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="525"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="531"/>
         <source>The trash is empty.</source>
         <translation>Корзина пуста.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="527"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="533"/>
         <source>The client base is empty.
 Create the first client, or load demo data to try the program.</source>
         <translation>Клиентская база пуста.
 Создайте первого клиента или загрузите демоданные, чтобы попробовать программу.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="530"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="536"/>
         <source>No clients match the search and filters.</source>
         <translation>По условиям поиска и фильтрам клиентов не найдено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="558"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="564"/>
         <source>Could not load the list: %s</source>
         <translation>Не удалось загрузить список: %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="670"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="676"/>
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="740"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="746"/>
         <source>“%s” moved to the trash.</source>
         <translation>Клиент «%s» перемещён в корзину.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="762"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="768"/>
         <source>&amp;Undo: move to trash</source>
         <translation>&amp;Отменить удаление в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="763"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="769"/>
         <source>Undo</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="812"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="818"/>
         <source>Reminder: %1 — %2</source>
         <translation>Напоминание: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="822"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="907"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="828"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="913"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="829"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="834"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="835"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="840"/>
         <source>Demo data</source>
         <translation>Демоданные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="830"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="836"/>
         <source>How many demo clients to add to this base?</source>
         <translation>Сколько демонстрационных клиентов добавить в базу?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="834"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="840"/>
         <source>Adding demo clients…</source>
         <translation>Добавление демонстрационных клиентов…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="896"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="902"/>
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="896"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="902"/>
         <source>Writing %1…</source>
         <translation>Записываю %1…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="986"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="992"/>
         <source>About SalesDesk</source>
         <translation>О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="987"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="993"/>
         <source>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;The client base and sales of a small office: clients and their requisites, contact persons, reminders, deals.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;Клиентская база и продажи небольшого офиса: клиенты и их реквизиты, контактные лица, напоминания, сделки.&lt;/p&gt;&lt;p&gt;База данных: %2&lt;/p&gt;</translation>
     </message>
@@ -1886,6 +1883,14 @@ Create the first client, or load demo data to try the program.</source>
         <location filename="../../salesdesk/ui/import_wizard.py" line="411"/>
         <source>Every row becomes a client, even if the base has one like it.</source>
         <translation>Каждая строка станет клиентом, даже если похожий уже есть в базе.</translation>
+    </message>
+</context>
+<context>
+    <name>PageLoader</name>
+    <message>
+        <location filename="../../salesdesk/ui/paging.py" line="88"/>
+        <source>an internal error (see the log)</source>
+        <translation>внутренняя ошибка (подробности в журнале)</translation>
     </message>
 </context>
 <context>
@@ -2584,32 +2589,32 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>UnsavedChanges</name>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="51"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="52"/>
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="53"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="54"/>
         <source>Save the changes to “%s”?</source>
         <translation>Сохранить изменения в карточке «%s»?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="55"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="56"/>
         <source>If you don&apos;t save, your changes will be lost.</source>
         <translation>Если не сохранить, изменения будут потеряны.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="65"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="66"/>
         <source>The changes to “%s” cannot be saved yet.</source>
         <translation>Изменения в «%s» пока нельзя сохранить.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="66"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="67"/>
         <source>Some fields are marked as wrong. Go back to fix them, or discard the changes.</source>
         <translation>Некоторые поля заполнены с ошибками. Вернитесь и исправьте их или отмените изменения.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="68"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="69"/>
         <source>Back to the card</source>
         <translation>Вернуться к карточке</translation>
     </message>

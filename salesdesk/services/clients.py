@@ -15,7 +15,7 @@ from salesdesk.domain.phones import parse_phone
 from salesdesk.domain.queries import ClientPage, ClientQuery, ClientRow, DuplicateHit
 from salesdesk.domain.text import sort_key
 from salesdesk.domain.validation import clean_client, client_problems, validate_client
-from salesdesk.services.common import SaveResult, check_references, utcnow
+from salesdesk.services.common import SaveResult, Trashable, check_references, set_deleted, utcnow
 from salesdesk.store import UnitOfWork
 
 ALL = ClientQuery()
@@ -67,29 +67,24 @@ def get_client(uow: UnitOfWork, client_id: int) -> Client:
 
 def trash_client(uow: UnitOfWork, client_id: int, *, now: datetime | None = None) -> int:
     """Move a client to the trash (hidden everywhere, restorable); returns the new version."""
-    return _set_deleted(uow, [client_id], now or utcnow(), "trashed")[0]
+    return set_deleted(uow, _clients, "client", [client_id], now or utcnow())[0]
 
 
 def restore_client(uow: UnitOfWork, client_id: int) -> int:
-    return _set_deleted(uow, [client_id], None, "restored")[0]
+    return set_deleted(uow, _clients, "client", [client_id], None)[0]
 
 
 def trash_clients(uow: UnitOfWork, client_ids: Sequence[int], *, now: datetime | None = None) -> None:
     """Move several clients to the trash in one transaction: all of them, or none on an error."""
-    _set_deleted(uow, client_ids, now or utcnow(), "trashed")
+    set_deleted(uow, _clients, "client", client_ids, now or utcnow())
 
 
 def restore_clients(uow: UnitOfWork, client_ids: Sequence[int]) -> None:
-    _set_deleted(uow, client_ids, None, "restored")
+    set_deleted(uow, _clients, "client", client_ids, None)
 
 
-def _set_deleted(uow: UnitOfWork, client_ids: Sequence[int], when: datetime | None, action: str) -> list[int]:
-    with uow:
-        versions = [uow.clients.set_deleted(ident, uow.clients.version_of(ident), when) for ident in client_ids]
-        for ident in client_ids:
-            uow.record("client", ident, action)
-        uow.commit()
-    return versions
+def _clients(uow: UnitOfWork) -> Trashable:
+    return uow.clients
 
 
 def list_clients(uow: UnitOfWork, query: ClientQuery = ALL, *, offset: int = 0,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -32,6 +32,38 @@ class SaveResult:
     id: int
     version: int
     warnings: tuple[FieldProblem, ...] = ()
+
+
+class Trashable(Protocol):
+    """A repository whose rows go to the trash and come back (every one but the listings)."""
+
+    def set_deleted(self, ident: int, expected_version: int, deleted_at: datetime | None) -> int: ...
+
+    def version_of(self, ident: int) -> int: ...
+
+    def client_of(self, ident: int) -> int: ...
+
+
+def set_deleted(uow: UnitOfWork, repository: Callable[[UnitOfWork], Trashable], what: str, ids: Sequence[int],
+                when: datetime | None, *, client_part: str | None = None,
+                then: Callable[[int, int], None] | None = None) -> list[int]:
+    """Move rows to the trash (`when` is the time) or bring them back (None), all in one transaction;
+    returns their new versions. `client_part` names the part of the owning client's card that changes
+    (its history, reminders...); `then(ident, client_id)` does what else goes with it, before commit."""
+    action = "trashed" if when is not None else "restored"
+    versions = []
+    with uow:
+        rows = repository(uow)
+        for ident in ids:
+            versions.append(rows.set_deleted(ident, rows.version_of(ident), when))
+            client_id = rows.client_of(ident) if client_part is not None or then is not None else 0
+            if then is not None:
+                then(ident, client_id)
+            uow.record(what, ident, action)
+            if client_part is not None:
+                uow.record("client", client_id, client_part)
+        uow.commit()
+    return versions
 
 
 def check_references(uow: UnitOfWork, *, industry_id: int | None = None, owner_id: int | None = None) -> None:

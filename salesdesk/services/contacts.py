@@ -12,7 +12,7 @@ from salesdesk.domain.errors import FieldProblem
 from salesdesk.domain.model import ContactFields, ContactPerson
 from salesdesk.domain.validation import clean_contact, contact_problems, validate_contact
 from salesdesk.services.clients import refresh_derived
-from salesdesk.services.common import SaveResult, utcnow
+from salesdesk.services.common import SaveResult, set_deleted, utcnow
 from salesdesk.store import UnitOfWork
 
 
@@ -57,23 +57,18 @@ def update_contact(uow: UnitOfWork, contact_id: int, expected_version: int, fiel
     return SaveResult(contact_id, version, tuple(warnings))
 
 
-def _set_deleted(uow: UnitOfWork, contact_id: int, when: datetime | None, action: str) -> int:
-    with uow:
-        version = uow.contacts.set_deleted(contact_id, uow.contacts.version_of(contact_id), when)
-        client_id = uow.contacts.client_of(contact_id)
-        refresh_derived(uow, client_id)
-        uow.record("contact", contact_id, action)
-        uow.record("client", client_id, "contacts")
-        uow.commit()
-    return version
+def _set_deleted(uow: UnitOfWork, contact_id: int, when: datetime | None) -> int:
+    # the client's phone, e-mail and completeness come from its contacts: derive them again
+    return set_deleted(uow, lambda u: u.contacts, "contact", [contact_id], when, client_part="contacts",
+                       then=lambda _ident, client_id: refresh_derived(uow, client_id))[0]
 
 
 def trash_contact(uow: UnitOfWork, contact_id: int, *, now: datetime | None = None) -> int:
-    return _set_deleted(uow, contact_id, now or utcnow(), "trashed")
+    return _set_deleted(uow, contact_id, now or utcnow())
 
 
 def restore_contact(uow: UnitOfWork, contact_id: int) -> int:
-    return _set_deleted(uow, contact_id, None, "restored")
+    return _set_deleted(uow, contact_id, None)
 
 
 def list_contacts(uow: UnitOfWork, client_id: int, *, include_deleted: bool = False) -> list[ContactPerson]:

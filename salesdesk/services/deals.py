@@ -18,7 +18,7 @@ from salesdesk.domain.queries import DealQuery, DealRow, DealTotals
 from salesdesk.domain.reminders import WORKDAY_START, local_at
 from salesdesk.domain.validation import deal_problems, validate_deal
 from salesdesk.domain.workdays import DayText, PlannedDay, plan_on_working_day
-from salesdesk.services.common import SaveResult, check_references, utcnow
+from salesdesk.services.common import SaveResult, check_references, set_deleted, utcnow
 from salesdesk.store import UnitOfWork
 
 DEFAULT_RENEWAL_DAYS = 30
@@ -108,27 +108,23 @@ def undo_activation(uow: UnitOfWork, client_id: int, was: ClientStatus, *, now: 
     return True
 
 
-def _set_deleted(uow: UnitOfWork, deal_id: int, when: datetime | None, action: str,
+def _set_deleted(uow: UnitOfWork, deal_id: int, when: datetime | None,
                  renewal_days: int = DEFAULT_RENEWAL_DAYS) -> int:
-    with uow:
-        version = uow.deals.set_deleted(deal_id, uow.deals.version_of(deal_id), when)
-        deal = uow.deals.get(deal_id)
+    def renewal(_ident: int, client_id: int) -> None:
         # a deal in the trash wants no renewal; one brought back wants its reminder again
-        _sync_renewal(uow, deal_id, deal.client_id, _fields(deal) if when is None else None, renewal_days,
-                      utcnow())
-        uow.record("deal", deal_id, action)
-        uow.record("client", deal.client_id, "deals")
-        uow.commit()
-    return version
+        fields = _fields(uow.deals.get(deal_id)) if when is None else None
+        _sync_renewal(uow, deal_id, client_id, fields, renewal_days, utcnow())
+
+    return set_deleted(uow, lambda u: u.deals, "deal", [deal_id], when, client_part="deals", then=renewal)[0]
 
 
 def trash_deal(uow: UnitOfWork, deal_id: int, *, now: datetime | None = None) -> int:
     """Move a deal to the trash; its pending renewal reminder goes with it."""
-    return _set_deleted(uow, deal_id, now or utcnow(), "trashed")
+    return _set_deleted(uow, deal_id, now or utcnow())
 
 
 def restore_deal(uow: UnitOfWork, deal_id: int, *, renewal_days: int = DEFAULT_RENEWAL_DAYS) -> int:
-    return _set_deleted(uow, deal_id, None, "restored", renewal_days)
+    return _set_deleted(uow, deal_id, None, renewal_days)
 
 
 def get_deal(uow: UnitOfWork, deal_id: int) -> Deal:

@@ -16,7 +16,7 @@ from salesdesk.domain.model import Deal, Interaction, InteractionFields, Recurre
 from salesdesk.domain.numbers import money_text
 from salesdesk.domain.reminders import contact_due
 from salesdesk.domain.validation import validate_interaction, validate_reminder
-from salesdesk.services.common import SaveResult, utcnow
+from salesdesk.services.common import SaveResult, set_deleted, utcnow
 from salesdesk.services.reminders import mark_done
 from salesdesk.store import UnitOfWork
 
@@ -34,20 +34,16 @@ def log_interaction(uow: UnitOfWork, client_id: int, fields: InteractionFields, 
 
 
 def trash_interaction(uow: UnitOfWork, interaction_id: int, *, now: datetime | None = None) -> int:
-    return _set_deleted(uow, interaction_id, now or utcnow(), "trashed")
+    return _set_deleted(uow, interaction_id, now or utcnow())
 
 
 def restore_interaction(uow: UnitOfWork, interaction_id: int) -> int:
-    return _set_deleted(uow, interaction_id, None, "restored")
+    return _set_deleted(uow, interaction_id, None)
 
 
-def _set_deleted(uow: UnitOfWork, interaction_id: int, when: datetime | None, action: str) -> int:
-    with uow:
-        version = uow.interactions.set_deleted(interaction_id, uow.interactions.version_of(interaction_id), when)
-        uow.record("interaction", interaction_id, action)
-        uow.record("client", uow.interactions.client_of(interaction_id), "history")
-        uow.commit()
-    return version
+def _set_deleted(uow: UnitOfWork, interaction_id: int, when: datetime | None) -> int:
+    return set_deleted(uow, lambda u: u.interactions, "interaction", [interaction_id], when,
+                       client_part="history")[0]
 
 
 @dataclass(frozen=True, slots=True)

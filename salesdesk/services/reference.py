@@ -8,7 +8,7 @@ from salesdesk.domain.errors import FieldProblem, ValidationError
 from salesdesk.domain.messages import msg
 from salesdesk.domain.model import Industry, IndustryFields, Manager, ManagerFields
 from salesdesk.domain.validation import validate_industry, validate_manager
-from salesdesk.services.common import SaveResult, utcnow
+from salesdesk.services.common import SaveResult, set_deleted, utcnow
 from salesdesk.store import UnitOfWork
 
 # Industries --------------------------------------------------------------------------------------
@@ -56,19 +56,11 @@ def update_industry(uow: UnitOfWork, industry_id: int, expected_version: int, fi
 
 def trash_industry(uow: UnitOfWork, industry_id: int, *, now: datetime | None = None) -> int:
     """Hide an industry from choice lists; clients keep it until someone changes their card."""
-    with uow:
-        version = uow.industries.set_deleted(industry_id, uow.industries.version_of(industry_id), now or utcnow())
-        uow.record("industry", industry_id, "trashed")
-        uow.commit()
-    return version
+    return set_deleted(uow, lambda u: u.industries, "industry", [industry_id], now or utcnow())[0]
 
 
 def restore_industry(uow: UnitOfWork, industry_id: int) -> int:
-    with uow:
-        version = uow.industries.set_deleted(industry_id, uow.industries.version_of(industry_id), None)
-        uow.record("industry", industry_id, "restored")
-        uow.commit()
-    return version
+    return set_deleted(uow, lambda u: u.industries, "industry", [industry_id], None)[0]
 
 
 # Managers ----------------------------------------------------------------------------------------

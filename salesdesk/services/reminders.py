@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 from salesdesk.domain.model import Recurrence, Reminder, ReminderFields
 from salesdesk.domain.reminders import Snooze, contact_due, next_occurrence, snooze_until
 from salesdesk.domain.validation import validate_reminder
-from salesdesk.services.common import SaveResult, utcnow
+from salesdesk.services.common import SaveResult, set_deleted, utcnow
 from salesdesk.store import UnitOfWork
 
 
@@ -124,20 +124,15 @@ def snooze_reminder(uow: UnitOfWork, reminder_id: int, option: Snooze, *, now: d
 
 
 def trash_reminder(uow: UnitOfWork, reminder_id: int, *, now: datetime | None = None) -> int:
-    return _set_deleted(uow, reminder_id, now or utcnow(), "trashed")
+    return _set_deleted(uow, reminder_id, now or utcnow())
 
 
 def restore_reminder(uow: UnitOfWork, reminder_id: int) -> int:
-    return _set_deleted(uow, reminder_id, None, "restored")
+    return _set_deleted(uow, reminder_id, None)
 
 
-def _set_deleted(uow: UnitOfWork, reminder_id: int, when: datetime | None, action: str) -> int:
-    with uow:
-        version = uow.reminders.set_deleted(reminder_id, uow.reminders.version_of(reminder_id), when)
-        uow.record("reminder", reminder_id, action)
-        uow.record("client", uow.reminders.client_of(reminder_id), "reminders")
-        uow.commit()
-    return version
+def _set_deleted(uow: UnitOfWork, reminder_id: int, when: datetime | None) -> int:
+    return set_deleted(uow, lambda u: u.reminders, "reminder", [reminder_id], when, client_part="reminders")[0]
 
 
 def get_reminder(uow: UnitOfWork, reminder_id: int) -> Reminder:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Connection, Select, and_, delete, func, insert, or_, select, update
 from sqlalchemy.sql.elements import ColumnElement
@@ -73,12 +73,42 @@ def _check_updated(result_rowcount: int, what: str, ident: int, exists: bool) ->
     raise NotFoundError(what, ident)
 
 
-class _Repository:
+E = TypeVar("E")
+
+
+class _Repository(Generic[E]):
+    """A table of versioned rows read as entities of type E: `_select` is the query an entity is read
+    with (the names it shows joined in), `_entity` turns one of its rows into the entity."""
+
     table: Any
     what: str
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
+
+    def _select(self) -> Select[Any]:
+        return select(self.table)
+
+    def _entity(self, row: AnyRow) -> E:
+        raise NotImplementedError
+
+    def get(self, ident: int) -> E:
+        """One row, in the trash or not; NotFoundError when there is no such row."""
+        row = self.conn.execute(self._select().where(self.table.c.id == ident)).first()
+        if row is None:
+            raise NotFoundError(self.what, ident)
+        return self._entity(row)
+
+    def _live_by_client(self, client_ids: Sequence[int], *order: Any) -> dict[int, list[E]]:
+        """The live rows of many clients at once (the export reads in chunks), by client id, each
+        client's in `order`."""
+        c = self.table.c
+        out: dict[int, list[E]] = {}
+        for chunk in id_chunks(client_ids):
+            query = self._select().where(c.client_id.in_(chunk), c.deleted_at.is_(None)).order_by(c.client_id, *order)
+            for row in self.conn.execute(query):
+                out.setdefault(row._mapping["client_id"], []).append(self._entity(row))
+        return out
 
     def _exists(self, ident: int) -> bool:
         return self.conn.execute(select(self.table.c.id).where(self.table.c.id == ident)).first() is not None
@@ -192,20 +222,14 @@ def client_row(row: AnyRow) -> ClientRow:
     )
 
 
-class ClientRepository(_Repository):
+class ClientRepository(_Repository[Client]):
     table = s.clients
     what = "client"
 
-    def get(self, ident: int) -> Client:
-        row = self.conn.execute(
-            select(*_CLIENT_COLUMNS).select_from(CLIENTS_WITH_NAMES).where(s.clients.c.id == ident)
-        ).first()
-        if row is None:
-            raise NotFoundError("client", ident)
-        return self._entity(row)
+    def _select(self) -> Select[Any]:
+        return select(*_CLIENT_COLUMNS).select_from(CLIENTS_WITH_NAMES)
 
-    @staticmethod
-    def _entity(row: AnyRow) -> Client:
+    def _entity(self, row: AnyRow) -> Client:
         m = dict(row._mapping)
         m["kind"] = ClientKind(m["kind"])
         m["status"] = ClientStatus(m["status"])
@@ -337,7 +361,7 @@ class ClientRepository(_Repository):
         found: dict[int, Client] = {}
         for chunk in id_chunks(ids):
             rows = self.conn.execute(
-                select(*_CLIENT_COLUMNS).select_from(CLIENTS_WITH_NAMES).where(s.clients.c.id.in_(chunk)))
+                self._select().where(s.clients.c.id.in_(chunk)))
             for row in rows:
                 client = self._entity(row)
                 found[client.id] = client
@@ -371,7 +395,7 @@ class ClientRepository(_Repository):
 # Contact persons ---------------------------------------------------------------------------------
 
 
-class ContactRepository(_Repository):
+class ContactRepository(_Repository[ContactPerson]):
     table = s.contacts
     what = "contact"
 
@@ -381,13 +405,11 @@ class ContactRepository(_Repository):
             query = query.where(s.contacts.c.deleted_at.is_(None))
         rows = self.conn.execute(query.order_by(s.contacts.c.is_primary.desc(), s.contacts.c.id)).all()
         channels = self._channels([r.id for r in rows])
-        return [self._entity(r, channels.get(r.id, {})) for r in rows]
+        return [self._person(r, channels.get(r.id, {})) for r in rows]
 
-    def get(self, ident: int) -> ContactPerson:
-        row = self.conn.execute(select(s.contacts).where(s.contacts.c.id == ident)).first()
-        if row is None:
-            raise NotFoundError("contact", ident)
-        return self._entity(row, self._channels([ident]).get(ident, {}))
+    def _entity(self, row: AnyRow) -> ContactPerson:
+        ident = row._mapping["id"]
+        return self._person(row, self._channels([ident]).get(ident, {}))
 
     def _channels(self, ids: Sequence[int]) -> dict[int, dict[str, list[str]]]:
         out: dict[int, dict[str, list[str]]] = {}
@@ -402,7 +424,7 @@ class ContactRepository(_Repository):
         return out
 
     @staticmethod
-    def _entity(row: AnyRow, channels: dict[str, list[str]]) -> ContactPerson:
+    def _person(row: AnyRow, channels: dict[str, list[str]]) -> ContactPerson:
         m = row._mapping
         return ContactPerson(
             id=m["id"], client_id=m["client_id"], version=m["version"], full_name=m["full_name"],
@@ -442,7 +464,7 @@ class ContactRepository(_Repository):
         channels = self._channels([r.id for r in rows])
         out: dict[int, list[ContactPerson]] = {}
         for row in rows:
-            out.setdefault(row.client_id, []).append(self._entity(row, channels.get(row.id, {})))
+            out.setdefault(row.client_id, []).append(self._person(row, channels.get(row.id, {})))
         return out
 
     def names_for(self, client_ids: Sequence[int]) -> dict[int, set[str]]:
@@ -479,7 +501,7 @@ class ContactRepository(_Repository):
 # Reference data ----------------------------------------------------------------------------------
 
 
-class IndustryRepository(_Repository):
+class IndustryRepository(_Repository[Industry]):
     table = s.industries
     what = "industry"
 
@@ -490,14 +512,7 @@ class IndustryRepository(_Repository):
         rows = self.conn.execute(query.order_by(s.industries.c.code, s.industries.c.name_norm))
         return [self._entity(r) for r in rows]
 
-    def get(self, ident: int) -> Industry:
-        row = self.conn.execute(select(s.industries).where(s.industries.c.id == ident)).first()
-        if row is None:
-            raise NotFoundError("industry", ident)
-        return self._entity(row)
-
-    @staticmethod
-    def _entity(row: AnyRow) -> Industry:
+    def _entity(self, row: AnyRow) -> Industry:
         return Industry(id=row.id, version=row.version, code=row.code, name=row.name, notes=row.notes,
                         deleted_at=row.deleted_at)
 
@@ -532,7 +547,7 @@ class IndustryRepository(_Repository):
             "updated_at": now})
 
 
-class ManagerRepository(_Repository):
+class ManagerRepository(_Repository[Manager]):
     table = s.managers
     what = "manager"
 
@@ -542,14 +557,7 @@ class ManagerRepository(_Repository):
             query = query.where(s.managers.c.active.is_(True))
         return [self._entity(r) for r in self.conn.execute(query.order_by(s.managers.c.name_norm))]
 
-    def get(self, ident: int) -> Manager:
-        row = self.conn.execute(select(s.managers).where(s.managers.c.id == ident)).first()
-        if row is None:
-            raise NotFoundError("manager", ident)
-        return self._entity(row)
-
-    @staticmethod
-    def _entity(row: AnyRow) -> Manager:
+    def _entity(self, row: AnyRow) -> Manager:
         return Manager(id=row.id, version=row.version, name=row.name, email=row.email, active=bool(row.active))
 
     def find(self, name: str) -> Manager | None:
@@ -583,7 +591,7 @@ def _whose(manager_id: int) -> ColumnElement[bool]:
     return or_(r.manager_id == manager_id, and_(r.manager_id.is_(None), s.clients.c.owner_id == manager_id))
 
 
-class ReminderRepository(_Repository):
+class ReminderRepository(_Repository[Reminder]):
     table = s.reminders
     what = "reminder"
 
@@ -592,8 +600,7 @@ class ReminderRepository(_Repository):
         return select(r, s.clients.c.name.label("client_name")).select_from(
             r.join(s.clients, s.clients.c.id == r.c.client_id))
 
-    @staticmethod
-    def _entity(row: AnyRow) -> Reminder:
+    def _entity(self, row: AnyRow) -> Reminder:
         m = row._mapping
         return Reminder(
             id=m["id"], client_id=m["client_id"], version=m["version"], due_at=m["due_at"], text=m["text"],
@@ -603,21 +610,8 @@ class ReminderRepository(_Repository):
             created_at=m["created_at"], updated_at=m["updated_at"], deleted_at=m["deleted_at"],
         )
 
-    def get(self, ident: int) -> Reminder:
-        row = self.conn.execute(self._select().where(s.reminders.c.id == ident)).first()
-        if row is None:
-            raise NotFoundError("reminder", ident)
-        return self._entity(row)
-
     def list_for_clients(self, client_ids: Sequence[int]) -> dict[int, list[Reminder]]:
-        r = s.reminders.c
-        out: dict[int, list[Reminder]] = {}
-        for chunk in id_chunks(client_ids):
-            query = self._select().where(r.client_id.in_(chunk), r.deleted_at.is_(None))
-            for row in self.conn.execute(query.order_by(r.client_id, r.effective_due)):
-                item = self._entity(row)
-                out.setdefault(item.client_id, []).append(item)
-        return out
+        return self._live_by_client(client_ids, s.reminders.c.effective_due)
 
     def list_for(self, client_id: int, *, include_done: bool = True) -> list[Reminder]:
         r = s.reminders.c
@@ -704,15 +698,19 @@ class ReminderRepository(_Repository):
 # History and deals -------------------------------------------------------------------------------
 
 
-class InteractionRepository(_Repository):
+class InteractionRepository(_Repository[Interaction]):
     table = s.interactions
     what = "interaction"
+
+    def _select(self) -> Select[Any]:
+        i = s.interactions
+        return select(i, s.managers.c.name.label("manager_name")).select_from(
+            i.outerjoin(s.managers, s.managers.c.id == i.c.manager_id))
 
     def list_for(self, client_id: int, limit: int = 500) -> list[Interaction]:
         i = s.interactions
         rows = self.conn.execute(
-            select(i, s.managers.c.name.label("manager_name"))
-            .select_from(i.outerjoin(s.managers, s.managers.c.id == i.c.manager_id))
+            self._select()
             .where(i.c.client_id == client_id, i.c.deleted_at.is_(None))
             .order_by(i.c.occurred_at.desc(), i.c.id.desc())
             .limit(limit)
@@ -721,22 +719,9 @@ class InteractionRepository(_Repository):
 
     def list_for_clients(self, client_ids: Sequence[int]) -> dict[int, list[Interaction]]:
         """The history of many clients at once (export), oldest first, by client id."""
-        i = s.interactions
-        out: dict[int, list[Interaction]] = {}
-        for chunk in id_chunks(client_ids):
-            rows = self.conn.execute(
-                select(i, s.managers.c.name.label("manager_name"))
-                .select_from(i.outerjoin(s.managers, s.managers.c.id == i.c.manager_id))
-                .where(i.c.client_id.in_(chunk), i.c.deleted_at.is_(None))
-                .order_by(i.c.client_id, i.c.occurred_at, i.c.id)
-            )
-            for row in rows:
-                item = self._entity(row)
-                out.setdefault(item.client_id, []).append(item)
-        return out
+        return self._live_by_client(client_ids, s.interactions.c.occurred_at, s.interactions.c.id)
 
-    @staticmethod
-    def _entity(row: AnyRow) -> Interaction:
+    def _entity(self, row: AnyRow) -> Interaction:
         m = row._mapping
         return Interaction(
             id=m["id"], client_id=m["client_id"], version=m["version"], kind=InteractionKind(m["kind"]),
@@ -753,51 +738,28 @@ class InteractionRepository(_Repository):
         return int(result.inserted_primary_key[0])
 
 
-class DealRepository(_Repository):
+class DealRepository(_Repository[Deal]):
     table = s.deals
     what = "deal"
+
+    def _select(self) -> Select[Any]:
+        d = s.deals
+        return select(d, s.clients.c.name.label("client_name"), s.managers.c.name.label("owner_name")).select_from(
+            d.join(s.clients, s.clients.c.id == d.c.client_id).outerjoin(s.managers, s.managers.c.id == d.c.owner_id))
 
     def list_for(self, client_id: int) -> list[Deal]:
         d = s.deals
         rows = self.conn.execute(
-            select(d, s.clients.c.name.label("client_name"), s.managers.c.name.label("owner_name"))
-            .select_from(d.join(s.clients, s.clients.c.id == d.c.client_id)
-                         .outerjoin(s.managers, s.managers.c.id == d.c.owner_id))
+            self._select()
             .where(d.c.client_id == client_id, d.c.deleted_at.is_(None))
             .order_by(d.c.opened_on.desc(), d.c.id.desc())
         )
         return [self._entity(r) for r in rows]
 
     def list_for_clients(self, client_ids: Sequence[int]) -> dict[int, list[Deal]]:
-        d = s.deals
-        out: dict[int, list[Deal]] = {}
-        for chunk in id_chunks(client_ids):
-            rows = self.conn.execute(
-                select(d, s.clients.c.name.label("client_name"), s.managers.c.name.label("owner_name"))
-                .select_from(d.join(s.clients, s.clients.c.id == d.c.client_id)
-                             .outerjoin(s.managers, s.managers.c.id == d.c.owner_id))
-                .where(d.c.client_id.in_(chunk), d.c.deleted_at.is_(None))
-                .order_by(d.c.client_id, d.c.opened_on, d.c.id)
-            )
-            for row in rows:
-                deal = self._entity(row)
-                out.setdefault(deal.client_id, []).append(deal)
-        return out
+        return self._live_by_client(client_ids, s.deals.c.opened_on, s.deals.c.id)
 
-    def get(self, ident: int) -> Deal:
-        d = s.deals
-        row = self.conn.execute(
-            select(d, s.clients.c.name.label("client_name"), s.managers.c.name.label("owner_name"))
-            .select_from(d.join(s.clients, s.clients.c.id == d.c.client_id)
-                         .outerjoin(s.managers, s.managers.c.id == d.c.owner_id))
-            .where(d.c.id == ident)
-        ).first()
-        if row is None:
-            raise NotFoundError("deal", ident)
-        return self._entity(row)
-
-    @staticmethod
-    def _entity(row: AnyRow) -> Deal:
+    def _entity(self, row: AnyRow) -> Deal:
         m = row._mapping
         return Deal(
             id=m["id"], client_id=m["client_id"], version=m["version"], title=m["title"],

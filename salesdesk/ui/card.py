@@ -935,15 +935,18 @@ class ClientCard(QWidget):
         if not Confirm.ask(self, self.tr("Remove contact person"),
                            self.tr("Remove %s from this client's contacts?") % person.full_name):
             return
-        uow = self.uow
-        if not self.ops.run(lambda: contacts.trash_contact(uow(), person.id)):
-            return
-        self.notice.show_message(self.tr("%s removed.") % person.full_name, action=self.tr("Undo"),
-                                 callback=lambda: self._restore_contact(person.id), timeout_ms=15000)
+        self._trash_with_undo(lambda: contacts.trash_contact(self.uow(), person.id),
+                              lambda: contacts.restore_contact(self.uow(), person.id),
+                              self.tr("%s removed.") % person.full_name)
 
-    def _restore_contact(self, contact_id: int) -> None:
-        uow = self.uow
-        self.ops.run(lambda: contacts.restore_contact(uow(), contact_id))
+    def _trash_with_undo(self, trash: Callable[[], object], restore: Callable[[], object], message: str) -> None:
+        """One path for every list on the card: move the row to the trash and offer Undo for a while;
+        each is one operation (errors to the card's notice bar), and the list shows what changed by
+        the change bus."""
+        if not self.ops.run(trash):
+            return
+        self.notice.show_message(message, action=self.tr("Undo"), callback=lambda: self.ops.run(restore),
+                                 timeout_ms=15000)
 
     # Deals and history ------------------------------------------------------------------------
 
@@ -1010,15 +1013,9 @@ class ClientCard(QWidget):
         deal = self._deal(self._selected_id(self.deals_view))
         if deal is None:
             return
-        uow = self.uow
-        if not self.ops.run(lambda: deals.trash_deal(uow(), deal.id)):
-            return
-        self.notice.show_message(self.tr("Deal “%1” deleted.").replace("%1", deal.title), action=self.tr("Undo"),
-                                 callback=lambda: self._restore_deal(deal.id), timeout_ms=15000)
-
-    def _restore_deal(self, deal_id: int) -> None:
-        uow, days = self.uow, self.renewal_days()
-        self.ops.run(lambda: deals.restore_deal(uow(), deal_id, renewal_days=days))
+        self._trash_with_undo(lambda: deals.trash_deal(self.uow(), deal.id),
+                              lambda: deals.restore_deal(self.uow(), deal.id, renewal_days=self.renewal_days()),
+                              self.tr("Deal “%1” deleted.").replace("%1", deal.title))
 
     def log_contact(self, reminder: Reminder | None = None) -> bool:
         """The "log a contact" dialog; with a reminder it also closes it and plans the next contact."""
@@ -1051,15 +1048,9 @@ class ClientCard(QWidget):
         entry = self._selected_entry()
         if entry is None or entry[0] != history.EntryKind.INTERACTION.value:
             return
-        uow = self.uow
-        if not self.ops.run(lambda: history.trash_interaction(uow(), entry[1])):
-            return
-        self.notice.show_message(self.tr("Entry deleted."), action=self.tr("Undo"),
-                                 callback=lambda: self._restore_entry(entry[1]), timeout_ms=15000)
-
-    def _restore_entry(self, ident: int) -> None:
-        uow = self.uow
-        self.ops.run(lambda: history.restore_interaction(uow(), ident))
+        ident = entry[1]
+        self._trash_with_undo(lambda: history.trash_interaction(self.uow(), ident),
+                              lambda: history.restore_interaction(self.uow(), ident), self.tr("Entry deleted."))
 
     def _reload_lists(self) -> None:
         """After contacts, deals or history changed: they change the score, the search text and the
@@ -1140,15 +1131,8 @@ class ClientCard(QWidget):
     def _on_reminder_delete_button_clicked(self) -> None:
         ident = self._selected_id(self.reminders_view)
         if ident is not None:
-            uow = self.uow
-            if not self.ops.run(lambda: reminders.trash_reminder(uow(), ident)):
-                return
-            self.notice.show_message(self.tr("Reminder deleted."), action=self.tr("Undo"),
-                                     callback=lambda: self._restore_reminder(ident), timeout_ms=15000)
-
-    def _restore_reminder(self, ident: int) -> None:
-        uow = self.uow
-        self.ops.run(lambda: reminders.restore_reminder(uow(), ident))
+            self._trash_with_undo(lambda: reminders.trash_reminder(self.uow(), ident),
+                                  lambda: reminders.restore_reminder(self.uow(), ident), self.tr("Reminder deleted."))
 
 
 def _date_text(locale: QLocale, value: date | None) -> str:

@@ -33,6 +33,7 @@ from salesdesk.domain.queries import ClientQuery, ClientRow, ClientSort
 from salesdesk.services import clients
 from salesdesk.services.common import UowFactory
 from salesdesk.ui import paging
+from salesdesk.ui.columns import TableColumn
 from salesdesk.ui.widgets import short_datetime
 from salesdesk.ui.workers import Latest, Runner
 
@@ -42,15 +43,8 @@ Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
 
-@dataclass(frozen=True)
-class Column:
-    key: str
-    sort: ClientSort
-    source_title: str  # marked for translation; translated when shown, in the current language
-    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-
-    def title(self) -> str:
-        return QCoreApplication.translate("ClientTable", self.source_title)
+class Column(TableColumn[ClientSort]):
+    context = "ClientTable"
 
 
 COLUMNS: tuple[Column, ...] = (
@@ -64,7 +58,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("industry", ClientSort.INDUSTRY, str(QT_TRANSLATE_NOOP("ClientTable", "Industry"))),
     Column("kind", ClientSort.KIND, str(QT_TRANSLATE_NOOP("ClientTable", "Kind"))),
     Column("completeness", ClientSort.COMPLETENESS, str(QT_TRANSLATE_NOOP("ClientTable", "Completeness")),
-           Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+           right=True),
 )
 COLUMN_OF = {c.key: i for i, c in enumerate(COLUMNS)}
 
@@ -93,6 +87,7 @@ class ClientTableModel(QAbstractTableModel):
     loading_changed = Signal(bool)
     counts_changed = Signal(int, int, object)  # shown, whole base, average completeness or None
     load_failed = Signal(str)
+    page_failed = Signal(str)  # a page of rows could not be read (once, until one is read again): why
 
     def __init__(self, uow: UowFactory, runner: Runner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -103,6 +98,7 @@ class ClientTableModel(QAbstractTableModel):
         self._rows: paging.PagedRows[ClientRow] = paging.PagedRows(
             lambda offset, limit, total: clients.rows_at(self._uow(), self._query, offset, limit, total=total),
             PAGE, paging.MAX_PAGES)
+        self._pages = paging.PageLoader(self, self._rows, runner, self._page_reader, self.page_failed.emit)
         self._now = datetime.now(UTC)
         self._locale = QLocale()
         self.loading = False
@@ -134,6 +130,7 @@ class ClientTableModel(QAbstractTableModel):
         self._query = snapshot.query
         self._base_total = snapshot.base_total
         self._rows.reset(snapshot.total, snapshot.first)
+        self._pages.reset()
         self._now = datetime.now(UTC)
         self.endResetModel()
         self._set_loading(False)
@@ -155,9 +152,20 @@ class ClientTableModel(QAbstractTableModel):
 
     # Rows ------------------------------------------------------------------------------------
 
+    def _page_reader(self) -> paging.Fetch[ClientRow]:
+        """How to read a page of the list shown now, on a worker."""
+        uow, query = self._uow, self._query
+        return lambda offset, limit, total: clients.rows_at(uow(), query, offset, limit, total=total)
+
+    @property
+    def fetching(self) -> bool:
+        """Pages the view asked for are being read."""
+        return self._pages.busy
+
     def row_at(self, row: int) -> ClientRow | None:
-        """The row at *row*; a page the view needs now is read at once (an indexed window of a
-        few milliseconds, never a full scan)."""
+        """The row at *row* for an action on a chosen row; a page not held is read at once (an
+        indexed window of a few milliseconds, never a full scan). Painting uses ``data()``,
+        which never reads."""
         return self._rows.row(row)
 
     def client_id(self, row: int) -> int | None:
@@ -202,9 +210,9 @@ class ClientTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.column() < len(COLUMNS):
             return None
-        row = self.row_at(index.row())
-        if row is None:
-            return None
+        row = self._pages.row(index.row())
+        if row is None:  # its page is on its way (or could not be read)
+            return paging.PLACEHOLDER if role == Qt.ItemDataRole.DisplayRole else None
         key = COLUMNS[index.column()].key
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, key)

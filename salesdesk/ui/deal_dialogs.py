@@ -40,7 +40,8 @@ from salesdesk.domain.validation import amount_problem
 from salesdesk.services import deals, history, reference
 from salesdesk.services.common import UowFactory
 from salesdesk.ui.dialogs import HookDialog, Inform
-from salesdesk.ui.widgets import MUTED, DateField, FieldGrid, FieldMessage, LeftFields
+from salesdesk.ui.forms import FieldMessages, lay_out_form, save_cancel
+from salesdesk.ui.widgets import MUTED, DateField, FieldGrid, FieldMessage
 
 
 def _qdate(value: date) -> QDate:
@@ -93,8 +94,8 @@ class DealDialog(QDialog):
         self.renewal_note = QLabel()
         self.renewal_note.setWordWrap(True)
         self.renewal_note.setStyleSheet(MUTED)
-        self.messages: dict[str, FieldMessage] = {}
-        self.left = LeftFields(self._validate, self)
+        self.form = FieldMessages(self._validate, self, fallback="title")
+        self.messages, self.left = self.form.messages, self.form.left
         rows: list[tuple[str, str, object]] = [
             (self.tr("Deal:"), "title", self.title), (self.tr("Amount:"), "amount", amount_row),
             (self.tr("Stage:"), "stage", self.stage), (self.tr("Reason lost:"), "lost_reason", self.lost_reason),
@@ -103,21 +104,13 @@ class DealDialog(QDialog):
             (self.tr("Owner:"), "owner_id", self.owner),
         ]
         for label, key, widget in rows:
-            message = FieldMessage()
-            self.messages[key] = message
-            form.add(label, widget, message)  # type: ignore[arg-type]
+            form.add(label, widget, self.form.new(key))  # type: ignore[arg-type]
         self.left.watch("amount", self.amount)
         for key, watched in (("title", self.title), ("lost_reason", self.lost_reason), ("opened_on", self.opened),
                              ("closed_on", self.closed), ("contract_end", self.contract_end)):
             self.left.watch(key, watched)
         form.add_wide(self.renewal_note)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        layout = QVBoxLayout(self)
-        layout.addLayout(grid)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = lay_out_form(self, grid)
         if deal is not None:
             self.title.setText(deal.title)
             self.amount.setText(QLocale().toString(float(deal.amount.amount), "f", 2))
@@ -177,28 +170,21 @@ class DealDialog(QDialog):
             owner_id=self.owner.currentData(),
         )
 
-    def _show(self, key: str, text: str) -> None:
-        """A problem shows once the user has left its field or pressed Save (not on opening)."""
-        key = key if key in self.messages else "title"
-        if self.left.shows(key) and not self.messages[key].text():
-            self.messages[key].show_problem(text, blocking=True)
-
     @Slot()
     def _validate(self) -> bool:
         stage = DealStage(self.stage.currentData())
         self.lost_reason.setEnabled(stage is DealStage.LOST)
         self.closed.setEnabled(stage.closed)
-        for message in self.messages.values():
-            message.clear_problem()
+        self.form.clear()
         fields = self.fields()
         problems: list[FieldProblem] = []
         typing = self._typing_problems()
         for key, text in typing:
-            self._show(key, text)
+            self.form.show(key, text)
         if fields is not None:
             problems = deals.check_deal(fields)
         for problem in problems:
-            self._show(problem.field, str(problem))
+            self.form.show(problem.field, str(problem))
         if fields is not None and not problems and fields.stage is DealStage.WON and fields.contract_end is not None:
             self.renewal_note.setText(str(deals.renewal_note(fields.contract_end, self.renewal_days,
                                                              datetime.now(UTC))))
@@ -219,8 +205,7 @@ class DealDialog(QDialog):
                                                renewal_days=self.renewal_days)
             self.saved_id = self.saved.id
         except ValidationError as exc:
-            for problem in exc.problems:
-                self.messages.get(problem.field, self.messages["title"]).show_problem(str(problem), blocking=True)
+            self.form.show_refused(exc.problems)
             return
         except UserError as exc:
             Inform.error(self, self.tr("Deal"), str(exc))
@@ -306,10 +291,8 @@ class LogDialog(QDialog):
         layout.addLayout(plan_row)
         layout.addWidget(self.plan_label)
         self.close_reminder.setToolTip(reminder_text)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = save_cancel(self)
         layout.addWidget(self.buttons)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         self.summary.textChanged.connect(self._validate)
         self.when.left.connect(self._check_when)
         self.when.changed.connect(self.when_message.clear_problem)

@@ -4,14 +4,12 @@ time like the client table, with the count and sum of what is shown."""
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QCoreApplication,
     QDate,
     QLocale,
     QModelIndex,
@@ -44,6 +42,7 @@ from salesdesk.domain.validation import MAX_SEARCH
 from salesdesk.services import deals
 from salesdesk.services.common import UowFactory
 from salesdesk.ui import paging
+from salesdesk.ui.columns import TableColumn
 from salesdesk.ui.widgets import ERROR_COLOR, MUTED, industry_label, money_text, refill_combo
 from salesdesk.ui.workers import Latest, Runner
 
@@ -51,15 +50,8 @@ Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
 
-@dataclass(frozen=True)
-class _Column:
-    key: str
-    sort: DealSort
-    source_title: str
-    right: bool = False
-
-    def title(self) -> str:
-        return QCoreApplication.translate("DealTable", self.source_title)
+class _Column(TableColumn[DealSort]):
+    context = "DealTable"
 
 
 COLUMNS = (
@@ -79,6 +71,7 @@ class DealTableModel(QAbstractTableModel):
     count_changed = Signal(int)  # the first rows are there: how many in all (-1: counting); the sums follow
     totals_changed = Signal(object)  # DealTotals
     load_failed = Signal(str)  # the rows or the sums could not be read: why, in the user's words
+    page_failed = Signal(str)  # a later page of rows could not be read (once, until one is read again): why
 
     def __init__(self, uow: UowFactory, runner: Runner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -93,6 +86,7 @@ class DealTableModel(QAbstractTableModel):
         self.asked = self.query  # the newest query asked for (its answer may still be on its way)
         self._rows: paging.PagedRows[DealRow] = paging.PagedRows(
             lambda offset, limit, total: deals.deal_rows_at(self._uow(), self.query, offset, limit, total=total))
+        self._pages = paging.PageLoader(self, self._rows, runner, self._page_reader, self.page_failed.emit)
         self._locale = QLocale()
         self.loading = False
 
@@ -117,6 +111,7 @@ class DealTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.query = query
         self._rows.reset(len(view.rows), view.rows)
+        self._pages.reset()
         self.endResetModel()
         self.loading = False
         self.count_changed.emit(len(view.rows) if view.complete else -1)
@@ -146,10 +141,23 @@ class DealTableModel(QAbstractTableModel):
         elif totals.count < shown:  # deals went away in between: read the list again
             self.beginResetModel()
             self._rows.reset(totals.count, [])
+            self._pages.reset()
             self.endResetModel()
         self.totals_changed.emit(totals)
 
+    def _page_reader(self) -> paging.Fetch[DealRow]:
+        """How to read a page of the list shown now, on a worker."""
+        uow, query = self._uow, self.query
+        return lambda offset, limit, total: deals.deal_rows_at(uow(), query, offset, limit, total=total)
+
+    @property
+    def fetching(self) -> bool:
+        """Pages the view asked for are being read."""
+        return self._pages.busy
+
     def deal_at(self, row: int) -> DealRow | None:
+        """The deal at *row* for an action on it (read at once if its page is not held); painting
+        uses ``data()``, which never reads."""
         return self._rows.row(row)
 
     def rowCount(self, parent: Index = _ROOT) -> int:
@@ -172,9 +180,9 @@ class DealTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self._rows.row(index.row())
-        if row is None:
-            return None
+        row = self._pages.row(index.row())
+        if row is None:  # its page is on its way (or could not be read)
+            return paging.PLACEHOLDER if role == Qt.ItemDataRole.DisplayRole else None
         column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column.key)
@@ -289,6 +297,7 @@ class DealsPanel(QWidget):
         self.model.count_changed.connect(self._on_model_count_changed)
         self.model.totals_changed.connect(self._on_model_totals_changed)
         self.model.load_failed.connect(self._on_model_load_failed)
+        self.model.page_failed.connect(self._on_model_load_failed)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.set_reference([], [])
 

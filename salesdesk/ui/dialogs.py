@@ -33,7 +33,8 @@ from salesdesk.domain.model import ContactFields, ContactPerson, Recurrence, age
 from salesdesk.domain.spreadsheet import split_list
 from salesdesk.services import contacts
 from salesdesk.services.common import UowFactory
-from salesdesk.ui.widgets import DateField, FieldGrid, FieldMessage, LeftFields
+from salesdesk.ui.forms import FieldMessages, lay_out_form
+from salesdesk.ui.widgets import DateField, FieldGrid, FieldMessage
 
 
 class LeaveChoice(Enum):
@@ -243,8 +244,8 @@ class ContactDialog(QDialog):
         self.note = QPlainTextEdit()
         self.note.setFixedHeight(60)
         self.primary = QCheckBox(self.tr("Main contact for this client"))
-        self.messages: dict[str, FieldMessage] = {}
-        self.left = LeftFields(self._validate, self)
+        self.form = FieldMessages(self._validate, self, fallback="note")
+        self.messages, self.left = self.form.messages, self.form.left
         birth_row = QHBoxLayout()
         birth_row.addWidget(self.birth_date)
         birth_row.addWidget(self.age_label, 1)
@@ -254,20 +255,12 @@ class ContactDialog(QDialog):
                                           (self.tr("Phones:"), "phones", self.phones, None),
                                           (self.tr("E-mails:"), "emails", self.emails, None),
                                           (self.tr("Note:"), "note", self.note, None)):
-            message = FieldMessage()
-            self.messages[key] = message
-            label_widget = rows.add(label, field if field is not None else widget, message,
+            label_widget = rows.add(label, field if field is not None else widget, self.form.new(key),
                                     top=isinstance(widget, QPlainTextEdit))
             label_widget.setBuddy(widget.focusProxy() or widget)
             self.left.watch(key, widget)
         rows.add_wide(self.primary)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        layout = QVBoxLayout(self)
-        layout.addLayout(grid)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = lay_out_form(self, grid)
         if contact is not None:
             self.full_name.setText(contact.full_name)
             self.position.setText(contact.position)
@@ -294,21 +287,15 @@ class ContactDialog(QDialog):
             note=self.note.toPlainText(), is_primary=self.primary.isChecked(),
         )
 
-    def _show(self, key: str, text: str, *, blocking: bool) -> None:
-        """A problem shows once the user has left its field or pressed Save (not on opening)."""
-        if self.left.shows(key) and not self.messages[key].text():
-            self.messages[key].show_problem(text, blocking=blocking)
-
     @Slot()
     def _validate(self) -> bool:
-        for message in self.messages.values():
-            message.clear_problem()
+        self.form.clear()
         fields = self.fields()
         today = date.today()
         blocking = False
         if fields is None:
-            self._show("birth_date", self.tr("Birth date: write it as dd.mm.yyyy, e.g. 25.03.1980 or 25031980"),
-                       blocking=True)
+            self.form.show("birth_date",
+                           self.tr("Birth date: write it as dd.mm.yyyy, e.g. 25.03.1980 or 25031980"))
             self.age_label.clear()
             blocking = True
             fields = ContactFields(full_name=self.full_name.text(),
@@ -318,8 +305,7 @@ class ContactDialog(QDialog):
             age = age_on(fields.birth_date, today)
             self.age_label.setText(self.tr("Age: %n", "", age) if age is not None else "")
         for problem in contacts.check_contact(fields, today):
-            key = problem.field if problem.field in self.messages else "note"
-            self._show(key, str(problem), blocking=problem.blocking)
+            self.form.show(problem.field, str(problem), blocking=problem.blocking)
             blocking = blocking or problem.blocking
         return not blocking
 
@@ -334,8 +320,7 @@ class ContactDialog(QDialog):
             else:
                 self.saved_id = contacts.update_contact(self.uow(), self.contact.id, self.contact.version, fields).id
         except ValidationError as exc:
-            for problem in exc.problems:
-                self.messages.get(problem.field, self.messages["note"]).show_problem(str(problem), blocking=True)
+            self.form.show_refused(exc.problems)
             return
         except UserError as exc:
             Inform.error(self, self.tr("Contact person"), str(exc))

@@ -337,6 +337,7 @@ class MainWindow(QMainWindow):
         self.model.counts_changed.connect(self._on_model_counts_changed)
         self.model.loading_changed.connect(self.loading_label.setVisible)
         self.model.load_failed.connect(self._on_model_load_failed)
+        self.model.page_failed.connect(self._on_model_load_failed)
         self.model.modelReset.connect(self._on_model_reset)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
@@ -921,7 +922,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(0)
         self.open_client(reminder.client_id)
         if self.card.client_id == reminder.client_id:
-            self.card.log_contact(reminder)  # what it changed reaches the row and the agenda by card_changed
+            self.card.log_contact(reminder)  # what it changed reaches the row and the agenda by the change bus
 
     @Slot(int, int)
     def _on_deals_panel_open_deal_requested(self, client_id: int, deal_id: int) -> None:

@@ -1,5 +1,6 @@
-"""Fixtures for window tests: a real SQLite base in tmp_path, settings in tmp_path, and a way to
-type Russian text that does not crash Qt (qtbot.keyClicks aborts on non-ASCII)."""
+"""Fixtures for window tests: settings in tmp_path, a window on the real base of tests/conftest.py
+(database, uow, add_client), and a way to type Russian text that does not crash Qt (qtbot.keyClicks
+aborts on non-ASCII)."""
 
 from __future__ import annotations
 
@@ -12,31 +13,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from salesdesk.domain.model import ClientFields
-from salesdesk.services import clients
-from salesdesk.store import Database, UnitOfWork, open_database, resolve_url
+from salesdesk.store import UnitOfWork
 from salesdesk.ui.main_window import MainWindow
 from salesdesk.ui.settings import Settings
-
-
-@pytest.fixture
-def database(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(resolve_url(tmp_path / "base.sqlite"))
-    yield database
-    database.dispose()
-
-
-@pytest.fixture
-def uow(database: Database) -> Callable[[], UnitOfWork]:
-    return lambda: UnitOfWork(database)
-
-
-@pytest.fixture
-def add_client(uow: Callable[[], UnitOfWork]) -> Callable[..., int]:
-    def add(name: str, **fields: object) -> int:
-        return clients.create_client(uow(), ClientFields(name=name, **fields)).id  # type: ignore[arg-type]
-
-    return add
 
 
 @pytest.fixture

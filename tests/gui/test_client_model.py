@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
+from salesdesk.domain.errors import StoreError
+from salesdesk.domain.messages import msg
 from salesdesk.domain.model import ClientStatus
 from salesdesk.domain.queries import ClientQuery, ClientSort
 from salesdesk.services import clients, demo
 from salesdesk.store import UnitOfWork
-from salesdesk.ui import client_model
+from salesdesk.ui import client_model, paging
 from salesdesk.ui.client_model import COLUMN_OF, ClientTableModel
+from salesdesk.ui.paging import PLACEHOLDER
 from salesdesk.ui.workers import Runner
 
 
@@ -33,6 +38,13 @@ def load(qtbot: QtBot, model: ClientTableModel, query: ClientQuery = EVERYONE) -
         model.set_query(query)
 
 
+def shown(qtbot: QtBot, model: QAbstractItemModel, row: int, column: int = 0) -> str:
+    """What the cell shows once its page has been read (painting never waits for the base)."""
+    index = model.index(row, column)
+    qtbot.waitUntil(lambda: index.data() != PLACEHOLDER, timeout=10_000)
+    return str(index.data())
+
+
 def test_the_model_passes_qt_model_tester(qtbot: QtBot, qtmodeltester, model: ClientTableModel,  # type: ignore[no-untyped-def]
                                           uow: Callable[[], UnitOfWork]) -> None:
     demo.load_demo(uow(), 300, seed=7)
@@ -49,10 +61,10 @@ def test_rows_are_fetched_lazily_and_memory_stays_bounded(qtbot: QtBot, model: C
     load(qtbot, model)
     assert model.rowCount() == 250
     assert len(model._rows.pages) == 1  # only the first page so far
-    names = [model.index(r, 0).data() for r in range(model.rowCount())]
+    names = [shown(qtbot, model, r) for r in range(model.rowCount())]
     assert len(set(zip(names, range(250), strict=True))) == 250 and all(names)
     assert len(model._rows.pages) <= 3  # scrolling through everything kept three pages at most
-    last = model.index(249, 0).data()
+    last = shown(qtbot, model, 249)
     every = [r.name for r in clients.rows_at(uow(), ClientQuery(), 0, 300)]
     assert last == every[-1] and names == every
 
@@ -127,3 +139,60 @@ def test_an_answer_for_a_model_destroyed_meanwhile_is_dropped(qtbot: QtBot, uow:
     release.set()
     assert runner.wait(10_000)
     qtbot.waitUntil(lambda: not runner.busy, timeout=5000)  # the answer was delivered to no one
+
+
+@pytest.mark.parametrize("kind", ["busy", "bug"])
+def test_painting_never_reads_the_base_and_a_failed_page_shows_placeholders_and_one_notice(
+        qtbot: QtBot, model: ClientTableModel, uow: Callable[[], UnitOfWork], monkeypatch: pytest.MonkeyPatch,
+        kind: str) -> None:
+    error = StoreError(msg("err.db_busy")) if kind == "busy" else RuntimeError("a bug in the page read")
+    model._rows.page = 20
+    monkeypatch.setattr(client_model, "PAGE", 20)
+    monkeypatch.setattr(paging, "RETRY_AFTER_S", 0.05)  # painting again soon asks again, and fails again
+    demo.load_demo(uow(), 250, seed=5)
+    load(qtbot, model)
+    real = clients.rows_at
+    reads: list[bool] = []  # was it read on the GUI thread?
+
+    def broken(*args: object, **kwargs: object) -> object:
+        reads.append(threading.current_thread() is threading.main_thread())
+        raise error
+
+    monkeypatch.setattr(clients, "rows_at", broken)
+    told: list[str] = []
+    model.page_failed.connect(told.append)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(800, 400)
+    view.show()
+    view.scrollToBottom()
+    view.grab()  # painting the last rows: no read on this thread, so nothing can raise here
+    cells = [model.index(r, c).data() for r in range(200, 250) for c in range(model.columnCount())]
+    assert set(cells) == {PLACEHOLDER}
+    assert model.index(249, 0).data(Qt.ItemDataRole.ToolTipRole) is None
+    qtbot.waitUntil(lambda: bool(told) and not model.fetching, timeout=5000)
+    for _ in range(3):  # scrolling over the failed rows again, later: asked again, still not one more notice
+        seen = len(reads)
+        qtbot.waitUntil(lambda seen=seen: (view.grab(), model.index(249, 0).data())[1] == PLACEHOLDER
+                        and len(reads) > seen and not model.fetching, timeout=5000)
+    expected = "The database is busy" if kind == "busy" else "an internal error (see the log)"
+    assert not any(reads)  # never read while painting
+    assert len(told) == 1 and expected.lower() in told[0].lower()
+    monkeypatch.setattr(clients, "rows_at", real)  # the base answers again: a later scroll shows the rows
+    every = [r.name for r in real(uow(), ClientQuery(), 0, 300)]
+    assert shown(qtbot, model, 249) == every[-1]
+    assert shown(qtbot, model, 210) == every[210]
+
+
+def test_a_page_answer_for_a_list_replaced_meanwhile_is_dropped(qtbot: QtBot, model: ClientTableModel,
+                                                                uow: Callable[[], UnitOfWork],
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    model._rows.page = 20
+    monkeypatch.setattr(client_model, "PAGE", 20)
+    demo.load_demo(uow(), 100, seed=9)
+    load(qtbot, model)
+    assert model.index(90, 0).data() == PLACEHOLDER  # asked for; the answer is on its way
+    load(qtbot, model, ClientQuery(sort=ClientSort.NAME, descending=True))
+    every = [r.name for r in clients.rows_at(uow(), ClientQuery(sort=ClientSort.NAME, descending=True), 0, 100)]
+    assert shown(qtbot, model, 90) == every[90]

@@ -7,9 +7,7 @@ the length limit, a held write lock), except an I/O error, which cannot be provo
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,15 +17,8 @@ from salesdesk.domain import messages
 from salesdesk.domain.errors import StoreError
 from salesdesk.domain.model import ClientFields, ManagerFields
 from salesdesk.services import clients
-from salesdesk.store import Database, UnitOfWork, open_database, resolve_url
+from salesdesk.store import Database, UnitOfWork
 from salesdesk.store.database import error_key, store_error
-
-
-@pytest.fixture
-def database(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(resolve_url(tmp_path / "base.sqlite"))
-    yield database
-    database.dispose()
 
 
 def _on_connect(database: Database, *pragmas: str, limit: tuple[int, int] | None = None) -> None:
