@@ -104,6 +104,11 @@ def card_reminder_done(window: MainWindow) -> None:
     window.card.reminder_done_button.click()
 
 
+def card_reminder_delete(window: MainWindow) -> None:
+    window.card.reminders_view.setCurrentIndex(window.card.reminders_view.model().index(0, 0))
+    window.card.reminder_delete_button.click()
+
+
 # action -> what the user does; True when it is done in the card (its own notice bar)
 ACTIONS: dict[str, tuple[Callable[[MainWindow], object], bool]] = {
     "reminder done": (lambda w: w.reminders.done_button.click(), False),
@@ -114,6 +119,7 @@ ACTIONS: dict[str, tuple[Callable[[MainWindow], object], bool]] = {
     "card save": (lambda w: w.card.save(), True),
     "card plan a contact": (lambda w: w.card.hook(3), True),
     "card reminder done": (card_reminder_done, True),
+    "card trash a reminder": (card_reminder_delete, True),
 }
 
 
