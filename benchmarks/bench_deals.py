@@ -12,8 +12,8 @@ sums per currency for the status line, asked on a worker thread after the rows a
 ``--runs`` times. The baseline, measured in the same run: a bare sqlite3 first page of the default
 order, ``SELECT … FROM deals ORDER BY opened_on DESC, id DESC LIMIT 100``.
 
-    /work/venv/bin/python benchmarks/bench_deals.py --db /tmp/reports-100k.sqlite
-    /work/venv/bin/python benchmarks/bench_deals.py --quick
+    .venv/bin/python benchmarks/bench_deals.py --db /tmp/reports-100k.sqlite
+    .venv/bin/python benchmarks/bench_deals.py --quick
 """
 
 from __future__ import annotations

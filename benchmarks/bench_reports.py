@@ -21,8 +21,8 @@ copy, and times the reports again there, to measure what an index would give bef
 adds it to the migrations. ``--plans`` prints SQLite's query plan of every statement a report
 runs.
 
-    /work/venv/bin/python benchmarks/bench_reports.py --db /tmp/reports-100k.sqlite
-    /work/venv/bin/python benchmarks/bench_reports.py --quick            # 10k / 100k / 50k
+    .venv/bin/python benchmarks/bench_reports.py --db /tmp/reports-100k.sqlite
+    .venv/bin/python benchmarks/bench_reports.py --quick            # 10k / 100k / 50k
 """
 
 from __future__ import annotations

@@ -9,8 +9,8 @@ Targets (from the issue):
 Every figure is printed next to a baseline measured in the same run on the same machine, because
 the machine is shared and noisy; nothing here is a pass/fail test. Run:
 
-    /work/venv/bin/python benchmarks/bench_store.py            # 100,000 clients (~5 minutes)
-    /work/venv/bin/python benchmarks/bench_store.py --quick    # 10,000 clients
+    .venv/bin/python benchmarks/bench_store.py            # 100,000 clients (~5 minutes)
+    .venv/bin/python benchmarks/bench_store.py --quick    # 10,000 clients
 """
 
 from __future__ import annotations

@@ -12,8 +12,8 @@ process (``--child ...``), so start-up times and memory figures do not carry ove
 another; the parent builds the base with the program's own ``load_demo``, starts the children,
 and prints the table. Run:
 
-    /work/venv/bin/python benchmarks/bench_window.py            # 100,000 clients (~4 minutes)
-    /work/venv/bin/python benchmarks/bench_window.py --quick    # 10,000 clients
+    .venv/bin/python benchmarks/bench_window.py            # 100,000 clients (~4 minutes)
+    .venv/bin/python benchmarks/bench_window.py --quick    # 10,000 clients
 """
 
 from __future__ import annotations
