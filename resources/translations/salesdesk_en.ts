@@ -4,7 +4,7 @@
 <context>
     <name>ClientCard</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/card.py" line="741"/>
+        <location filename="../../salesdesk/ui/card.py" line="747"/>
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>
@@ -49,7 +49,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="503"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="513"/>
         <source>%1 of %Ln in the trash</source>
         <translation>
             <numerusform>%1 of %Ln in the trash</numerusform>
@@ -57,7 +57,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="507"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="517"/>
         <source>%1 of %Ln client(s)</source>
         <translation>
             <numerusform>%1 of %Ln client</numerusform>
@@ -65,7 +65,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="739"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="748"/>
         <source>%Ln client(s) moved to the trash.</source>
         <translation>
             <numerusform>%Ln client moved to the trash.</numerusform>
@@ -73,7 +73,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="757"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="762"/>
         <source>%Ln client(s) restored.</source>
         <translation>
             <numerusform>%Ln client restored.</numerusform>
@@ -81,7 +81,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="815"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="820"/>
         <source>%Ln reminder(s) came due.</source>
         <translation>
             <numerusform>%Ln reminder came due.</numerusform>
@@ -89,7 +89,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="841"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="846"/>
         <source>%Ln demo client(s) added.</source>
         <translation>
             <numerusform>%Ln demo client added.</numerusform>
@@ -97,7 +97,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="911"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="912"/>
         <source>%Ln client(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln client exported to %1.</numerusform>
@@ -167,7 +167,7 @@
 <context>
     <name>RemindersPanel</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="163"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="168"/>
         <source>You have %Ln overdue reminder(s). They are at the top of the Reminders panel.</source>
         <translation>
             <numerusform>You have %Ln overdue reminder. It is at the top of the Reminders panel.</numerusform>
@@ -175,7 +175,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="164"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="169"/>
         <source>There are %Ln overdue reminder(s) in the office. They are at the top of the Reminders panel.</source>
         <translation>
             <numerusform>There is %Ln overdue reminder in the office. It is at the top of the Reminders panel.</numerusform>
@@ -183,7 +183,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="172"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="177"/>
         <source>My overdue reminders: %Ln</source>
         <translation>
             <numerusform>My overdue reminders: %Ln</numerusform>
@@ -191,7 +191,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="173"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="178"/>
         <source>Overdue in the office: %Ln</source>
         <translation>
             <numerusform>Overdue in the office: %Ln</numerusform>
@@ -199,7 +199,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="212"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="224"/>
         <source>… and %Ln more further ahead</source>
         <translation>
             <numerusform>… and %Ln more further ahead</numerusform>

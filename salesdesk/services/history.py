@@ -86,6 +86,7 @@ def log_and_plan(uow: UnitOfWork, client_id: int, fields: InteractionFields, *, 
         if following is not None:
             next_id = uow.reminders.add(client_id, following, now)
             uow.record("reminder", next_id, "created")
+            uow.record("client", client_id, "reminders")
         uow.record("client", client_id, "history")
         uow.commit()
     return Logged(interaction_id, close_reminder, next_id)

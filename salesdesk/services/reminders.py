@@ -64,6 +64,24 @@ def complete_reminder(uow: UnitOfWork, reminder_id: int, *, now: datetime | None
     return Completed(reminder_id, version, next_id)
 
 
+def complete_and_plan(uow: UnitOfWork, reminder_id: int, text: str, *, months: int | None = None,
+                      on: date | None = None, recurrence: Recurrence = Recurrence.NONE,
+                      manager_id: int | None = None, now: datetime | None = None) -> Completed:
+    """"Done and plan the next contact" as one transaction: the reminder is done and the next
+    contact with its client planned, or (any error) neither. Returns the completion; ``next_id`` is
+    the planned contact."""
+    now = now or utcnow()
+    fields = validate_reminder(ReminderFields(due_at=contact_due(now, months=months, on=on), text=text,
+                                              recurrence=recurrence, manager_id=manager_id))
+    with uow:
+        current = uow.reminders.get(reminder_id)
+        version, _repeat = mark_done(uow, current, now)
+        ident = uow.reminders.add(current.client_id, fields, now)
+        uow.record("reminder", ident, "created")
+        uow.commit()
+    return Completed(reminder_id, version, ident)
+
+
 def mark_done(uow: UnitOfWork, current: Reminder, now: datetime) -> tuple[int, int | None]:
     """Inside an open unit of work: *current* done, and a repeating one's next occurrence planned
     for its own client. Returns the new version and the next reminder's id (or None)."""

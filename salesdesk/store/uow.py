@@ -17,13 +17,13 @@ begins deferred: it never waits for a writer (WAL) and works on a base opened re
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from types import TracebackType
 from typing import Self
 
 from sqlalchemy import Connection, RootTransaction, event
 from sqlalchemy.exc import DBAPIError
 
+from salesdesk.domain.changes import Change
 from salesdesk.domain.errors import StoreError
 from salesdesk.domain.messages import msg
 from salesdesk.store.bulk import BulkLoader
@@ -40,16 +40,6 @@ from salesdesk.store.repositories import (
     ManagerRepository,
     ReminderRepository,
 )
-
-
-@dataclass(frozen=True)
-class Change:
-    """Something a committed unit of work changed: ("client", 42, "updated")."""
-
-    entity: str
-    ident: int
-    action: str
-
 
 Listener = Callable[[tuple[Change, ...]], None]
 
@@ -133,6 +123,7 @@ class UnitOfWork:
             self._raise_translated(exc)
 
     def record(self, entity: str, ident: int, action: str) -> None:
+        """Note what this transaction changes; listeners hear it only if it commits."""
         self._changes.append(Change(entity, ident, action))
 
     def commit(self) -> None:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from salesdesk.domain.changes import Changes
 from salesdesk.domain.errors import FieldProblem, StaleEditError, UserError, ValidationError
 from salesdesk.domain.model import (
     Client,
@@ -51,17 +52,17 @@ from salesdesk.domain.model import (
 )
 from salesdesk.domain.queries import DuplicateHit
 from salesdesk.services import cards, clients, contacts, deals, history, reference, reminders
-from salesdesk.services.common import UowFactory
+from salesdesk.services.common import SaveResult, UowFactory
 from salesdesk.ui.deal_dialogs import DealDialog, LogDialog
 from salesdesk.ui.dialogs import (
     Confirm,
     ContactDialog,
     HookChoice,
-    Inform,
     LeaveChoice,
     UnsavedChanges,
     hook_menu,
 )
+from salesdesk.ui.operations import Operations
 from salesdesk.ui.texts import item_label
 from salesdesk.ui.widgets import (
     ERROR_COLOR,
@@ -116,9 +117,14 @@ class ClientCard(QWidget):
     dirty_changed = Signal(bool)
 
     def __init__(self, uow: UowFactory, runner: Runner, current_manager: Callable[[], int | None],
-                 parent: QWidget | None = None, renewal_days: Callable[[], int] = lambda: 30) -> None:
+                 parent: QWidget | None = None, renewal_days: Callable[[], int] = lambda: 30, *,
+                 operations: Operations | None = None) -> None:
         super().__init__(parent)
-        self.uow = uow
+        # the window's runner and change bus; errors of the card's actions go to the card's notice bar
+        own = operations or Operations(uow, runner, lambda _text: None, self)
+        self.ops = own.elsewhere(self._notify_error, self)
+        self.uow = self.ops.uow
+        self.ops.bus.changed.connect(self.on_changes)
         self.current_manager = current_manager
         self.renewal_days = renewal_days
         self._duplicates = Latest(runner)
@@ -839,26 +845,38 @@ class ClientCard(QWidget):
         elif self._baseline is not None:
             self.new_client()
 
+    def _notify_error(self, text: str) -> None:
+        """Where an action of the card shows an error no field or dialog took."""
+        self.notice.show_message(text, kind="error")
+
     def save(self, *, expected_version: int | None = None) -> bool:
         """Save the card; True on success. Typed data stays in the form whatever goes wrong."""
         fields = self.collect()
         self._touched = set(ClientFields.__dataclass_fields__)
         created = self._client is None
-        try:
-            if self._client is None:
-                result = clients.create_client(self.uow(), fields)
-            else:
-                version = expected_version if expected_version is not None else self._client.version
-                result = clients.update_client(self.uow(), self._client.id, version, fields)
-        except ValidationError as exc:
-            self._show_problems(list(exc.problems))
+        client = self._client
+        uow = self.uow
+        resolved: list[bool] = []
+
+        def store() -> SaveResult:
+            if client is None:
+                return clients.create_client(uow(), fields)
+            version = expected_version if expected_version is not None else client.version
+            return clients.update_client(uow(), client.id, version, fields)
+
+        def not_saved(exc: UserError) -> bool:
+            if isinstance(exc, StaleEditError):
+                resolved.append(self._resolve_stale(str(exc)))
+                return True
+            if isinstance(exc, ValidationError):
+                self._show_problems(list(exc.problems))
             self.notice.show_message(self.tr("Not saved: %s") % str(exc), kind="error")
-            return False
-        except StaleEditError as exc:
-            return self._resolve_stale(str(exc))
-        except UserError as exc:
-            self.notice.show_message(self.tr("Not saved: %s") % str(exc), kind="error")
-            return False
+            return True
+
+        results: list[SaveResult] = []
+        if not self.ops.run(store, results.append, on_error=not_saved):
+            return bool(resolved and resolved[0])
+        result = results[0]
         self.show_client(result.id)
         self.notice.show_message(self.tr("Saved."), kind="success", timeout_ms=2500)
         self.client_saved.emit(result.id, created)
@@ -868,8 +886,11 @@ class ClientCard(QWidget):
         assert self._client is not None
         choice = StaleEdit.ask(self, text)
         if choice == "overwrite":
-            current = clients.get_client(self.uow(), self._client.id)
-            return self.save(expected_version=current.version)
+            client_id, uow = self._client.id, self.uow
+            current: list[Client] = []
+            if not self.ops.run(lambda: clients.get_client(uow(), client_id), current.append):
+                return False
+            return self.save(expected_version=current[0].version)
         if choice == "reload":
             self.show_client(self._client.id)
             return True
@@ -897,15 +918,14 @@ class ClientCard(QWidget):
 
     @Slot()
     def _on_add_contact_button_clicked(self) -> None:
-        if self._client is not None and ContactDialog.edit(self, self.uow, self._client.id):
-            self._reload_lists()
+        if self._client is not None:
+            ContactDialog.edit(self, self.uow, self._client.id)  # the change bus brings the new list
 
     @Slot()
     def _on_edit_contact_button_clicked(self) -> None:
         person = self._contact(self._selected_id(self.contacts_view))
-        if self._client is not None and person is not None and ContactDialog.edit(self, self.uow, self._client.id,
-                                                                                 person):
-            self._reload_lists()
+        if self._client is not None and person is not None:
+            ContactDialog.edit(self, self.uow, self._client.id, person)
 
     @Slot()
     def _on_remove_contact_button_clicked(self) -> None:
@@ -919,19 +939,14 @@ class ClientCard(QWidget):
                               lambda: contacts.restore_contact(self.uow(), person.id),
                               self.tr("%s removed.") % person.full_name)
 
-    def _trash_with_undo(self, trash: Callable[[], object], restore: Callable[[], object], message: str,
-                         reload: Callable[[], None] | None = None) -> None:
-        """One path for every list on the card: move the row to the trash, show the list without it,
-        and offer Undo for a while (which brings it back and shows the list again)."""
-        shown = reload or self._reload_lists
-
-        def undo() -> None:
-            restore()
-            shown()
-
-        trash()
-        shown()
-        self.notice.show_message(message, action=self.tr("Undo"), callback=undo, timeout_ms=15000)
+    def _trash_with_undo(self, trash: Callable[[], object], restore: Callable[[], object], message: str) -> None:
+        """One path for every list on the card: move the row to the trash and offer Undo for a while;
+        each is one operation (errors to the card's notice bar), and the list shows what changed by
+        the change bus."""
+        if not self.ops.run(trash):
+            return
+        self.notice.show_message(message, action=self.tr("Undo"), callback=lambda: self.ops.run(restore),
+                                 timeout_ms=15000)
 
     # Deals and history ------------------------------------------------------------------------
 
@@ -952,7 +967,6 @@ class ClientCard(QWidget):
             return
         saved = DealDialog.edit(self, self.uow, self._client.id, None, self.renewal_days(), self.current_manager())
         if saved is not None:
-            self._reload_lists()
             self._tell_activated(saved)
 
     @Slot()
@@ -962,7 +976,6 @@ class ClientCard(QWidget):
             return
         saved = DealDialog.edit(self, self.uow, self._client.id, deal, self.renewal_days(), self.current_manager())
         if saved is not None:
-            self._reload_lists()
             self._tell_activated(saved)
 
     def _tell_activated(self, saved: deals.DealSaved) -> None:
@@ -977,9 +990,8 @@ class ClientCard(QWidget):
             callback=lambda: self._undo_activation(client_id, was), timeout_ms=15000)
 
     def _undo_activation(self, client_id: int, was: ClientStatus) -> None:
-        deals.undo_activation(self.uow(), client_id, was)
-        if self._client is not None and self._client.id == client_id:
-            self._reload_lists()
+        uow = self.uow
+        self.ops.run(lambda: deals.undo_activation(uow(), client_id, was))
 
     def add_deal(self) -> None:
         """The "new deal" dialog for the client shown (the Client menu's New deal)."""
@@ -1012,9 +1024,7 @@ class ClientCard(QWidget):
         done = LogDialog.log(self, self.uow, self._client.id, client_name=self._client.name,
                              reminder_id=reminder.id if reminder else None,
                              reminder_text=reminder.text if reminder else "", manager_id=self.current_manager())
-        if done:
-            self._reload_lists()
-        return done
+        return done  # one transaction (history.log_and_plan); the change bus brings the tabs up to date
 
     @Slot()
     def _on_log_button_clicked(self) -> None:
@@ -1078,21 +1088,27 @@ class ClientCard(QWidget):
             return
         if choice is None and months is None:
             return  # the dialog was cancelled
-        try:
-            if choice is not None:
-                reminders.hook(self.uow(), self._client.id, choice.text, months=choice.months, on=choice.on,
-                               recurrence=choice.recurrence, manager_id=self.current_manager())
-            else:
-                reminders.hook(self.uow(), self._client.id, self.tr("Get back to the client"), months=months,
-                               manager_id=self.current_manager())
-        except UserError as exc:
-            Inform.error(self, self.tr("Reminder"), str(exc))
-            return
-        self.refresh_reminders()
+        uow, client_id, manager = self.uow, self._client.id, self.current_manager()
+        if choice is not None:
+            self.ops.run(lambda: reminders.hook(uow(), client_id, choice.text, months=choice.months, on=choice.on,
+                                                recurrence=choice.recurrence, manager_id=manager))
+        else:
+            text = self.tr("Get back to the client")
+            self.ops.run(lambda: reminders.hook(uow(), client_id, text, months=months, manager_id=manager))
 
     def hook(self, months: int) -> None:
         """Plan the next contact in *months* (the quick "remind me in 3 months")."""
         self._hook(None, months)
+
+    @Slot(object)
+    def on_changes(self, changes: Changes) -> None:
+        """Subscribed to the window's change bus: what of this client changed (by the card, a dialog,
+        the reminders panel, a worker) is read again; the card's own actions refresh nothing by hand."""
+        parts = changes.parts_of(self.client_id)
+        if parts & {"contacts", "deals", "history", "status"}:
+            self.ops.run(self._reload_lists)  # every tab, keeping what is typed in the form
+        elif "reminders" in parts:
+            self.ops.run(self.refresh_reminders)
 
     def refresh_reminders(self) -> None:
         if self._client is None:
@@ -1108,16 +1124,15 @@ class ClientCard(QWidget):
     def _on_reminder_done_button_clicked(self) -> None:
         ident = self._selected_id(self.reminders_view)
         if ident is not None:
-            reminders.complete_reminder(self.uow(), ident)
-            self.refresh_reminders()
+            uow = self.uow
+            self.ops.run(lambda: reminders.complete_reminder(uow(), ident))
 
     @Slot()
     def _on_reminder_delete_button_clicked(self) -> None:
         ident = self._selected_id(self.reminders_view)
         if ident is not None:
             self._trash_with_undo(lambda: reminders.trash_reminder(self.uow(), ident),
-                                  lambda: reminders.restore_reminder(self.uow(), ident), self.tr("Reminder deleted."),
-                                  reload=self.refresh_reminders)
+                                  lambda: reminders.restore_reminder(self.uow(), ident), self.tr("Reminder deleted."))
 
 
 def _date_text(locale: QLocale, value: date | None) -> str:

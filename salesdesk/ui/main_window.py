@@ -46,8 +46,9 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk import __version__
+from salesdesk.domain.changes import Changes
 from salesdesk.domain.errors import UserError
-from salesdesk.domain.model import Manager, Reminder
+from salesdesk.domain.model import Industry, Manager, Reminder
 from salesdesk.domain.queries import ClientQuery
 from salesdesk.domain.validation import MAX_SEARCH
 from salesdesk.services import clients, demo, reference
@@ -58,6 +59,7 @@ from salesdesk.ui.deals_panel import DealsPanel
 from salesdesk.ui.dialogs import Inform
 from salesdesk.ui.filters import FilterBar
 from salesdesk.ui.geometry import place_window
+from salesdesk.ui.operations import Operations
 from salesdesk.ui.progress import ProgressTask
 from salesdesk.ui.reminders_panel import ReminderNotifier, RemindersPanel
 from salesdesk.ui.settings import Settings
@@ -74,9 +76,12 @@ class MainWindow(QMainWindow):
     def __init__(self, uow: UowFactory, settings: Settings, *, runner: Runner | None = None,
                  notify_interval_ms: int = 30_000) -> None:
         super().__init__()
-        self.uow = uow
         self.settings = settings
         self.runner = runner or Runner(self)
+        # every action goes through these; every unit of work made here reports its commits to the
+        # change bus, from which the list, the deals, the reminders and the card refresh
+        self.operations = Operations(uow, self.runner, self._notify_error, self)
+        self.uow = uow = self.operations.uow
         self.setWindowTitle("SalesDesk[*]")  # [*] shows the unsaved-changes marker
         self.setAcceptDrops(True)  # drop a spreadsheet on the window to import it
         self.setMinimumSize(720, 480)  # the size and place come from _restore_layout (ui/geometry.py)
@@ -92,13 +97,14 @@ class MainWindow(QMainWindow):
         self.uow_label = ""  # where the base lives, for the About box
         self._build_central()
         self.card = ClientCard(uow, self.runner, self.current_manager,
-                               renewal_days=lambda: self.settings.renewal_days)
+                               renewal_days=lambda: self.settings.renewal_days, operations=self.operations)
         self.card.setMinimumWidth(440)
         self.splitter.addWidget(self.card)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([760, 520])
-        self.reminders = RemindersPanel(uow, self.runner, self.current_manager, show_all=settings.all_reminders)
+        self.reminders = RemindersPanel(uow, self.runner, self.current_manager, show_all=settings.all_reminders,
+                                        operations=self.operations)
         self.reminders_dock = QDockWidget(self.tr("Reminders"), self)
         self.reminders_dock.setObjectName("RemindersDock")
         self.reminders_dock.setWidget(self.reminders)
@@ -337,14 +343,13 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.table.horizontalHeader().customContextMenuRequested.connect(self._on_header_context_menu_requested)
         self.card.client_saved.connect(self._on_card_client_saved)
-        self.card.card_changed.connect(self._on_card_card_changed)
+        self.operations.bus.changed.connect(self._on_changes)
         self.card.open_client_requested.connect(self.open_client)
         self.card.dirty_changed.connect(self._on_card_dirty_changed)
         self.reminders.open_client_requested.connect(self.open_client)
         self.reminders.log_requested.connect(self._on_reminders_log_requested)
         self.deals_panel.open_deal_requested.connect(self._on_deals_panel_open_deal_requested)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
-        self.reminders.reminders_changed.connect(self._on_reminders_reminders_changed)
         self.reminders.overdue_count_changed.connect(self._on_reminders_overdue_count_changed)
         self.reminders.scope_changed.connect(self._on_reminders_scope_changed)
         self.reminders.who_requested.connect(self.ask_who_you_are)
@@ -372,8 +377,13 @@ class MainWindow(QMainWindow):
         self.reminders.refresh()
 
     def reload_reference(self) -> None:
-        industries = reference.list_industries(self.uow())
-        managers = reference.list_managers(self.uow())
+        """Read the industry and manager lists (at start, and when the change bus says they changed)."""
+        uow = self.uow
+        self.operations.read(lambda: (reference.list_industries(uow()), reference.list_managers(uow())),
+                             self._set_reference)
+
+    def _set_reference(self, lists: tuple[list[Industry], list[Manager]]) -> None:
+        industries, managers = lists
         self.filters.set_reference(industries, managers)
         self.deals_panel.set_reference(industries, managers)
         self._managers = managers
@@ -624,33 +634,36 @@ class MainWindow(QMainWindow):
 
     @Slot(int, bool)
     def _on_card_client_saved(self, client_id: int, created: bool) -> None:
+        """A new client is selected in the list (the list itself learnt of it from the change bus)."""
         if created:
-            self.model.set_query(self.model.query, recount=True)
             query = self.model.query  # the list being shown, not what the search box holds this instant
             uow = self.uow
             self.runner.start(lambda: clients.position_of(uow(), query, client_id),
                               lambda row: self._select_opened(client_id, row))
-        else:
-            self.model.refresh_clients([client_id])
-        self.reminders.refresh()
-        self._deals_changed()  # a renamed client, or a new one, shows in the deals list
 
-    @Slot(int)
-    def _on_card_card_changed(self, client_id: int) -> None:
-        self.model.refresh_clients([client_id])
-        self.reminders.refresh()
-        self._deals_changed()
+    @Slot(object)
+    def _on_changes(self, changes: Changes) -> None:
+        """What a commit changed: the list and the Deals tab read again only what it touched. (The
+        reminders panel and the card subscribe themselves.)"""
+        if changes.reference:
+            self.reload_reference()
+        if changes.membership:
+            self.apply_query(recount=True)  # the Deals tab too
+            return
+        if changes.clients:
+            self.operations.read(lambda: self.model.refresh_clients(sorted(changes.clients)), lambda _r: None)
+        if changes.clients or changes.deals:
+            self._deals_changed()  # a renamed client, a deal of it
+        if self.reports_panel is not None and self.tabs.currentWidget() is self.reports_page:
+            self.reports_panel.run()
+
+    def _notify_error(self, text: str) -> None:
+        """Where an action's error goes when no field or dialog of it takes it."""
+        self.notice.show_message(text, kind="error")
 
     @Slot(bool)
     def _on_card_dirty_changed(self, dirty: bool) -> None:
         self.setWindowModified(dirty)
-
-    @Slot(int)
-    def _on_reminders_reminders_changed(self, client_id: int) -> None:
-        if self.card.client_id == client_id:
-            self.card.refresh_reminders()  # its card_changed refreshes the row too
-        else:
-            self.model.refresh_clients([client_id])
 
     @Slot(int)
     def _on_reminders_overdue_count_changed(self, count: int) -> None:
@@ -724,15 +737,11 @@ class MainWindow(QMainWindow):
         if self.card.client_id in ids and not self.card.maybe_leave():
             return
         first = self.model.row_at(self.table.selectionModel().selectedRows()[0].row())
-        try:
-            clients.trash_clients(self.uow(), ids)
-        except UserError as exc:
-            Inform.error(self, self.tr("Move to trash"), str(exc))
+        uow = self.uow
+        if not self.operations.run(lambda: clients.trash_clients(uow(), ids)):  # one transaction for all
             return
         if self.card.client_id in ids:
             self.card.show_empty()
-        self.apply_query(recount=True)
-        self.reminders.refresh()
         if len(ids) == 1 and first is not None:
             text = self.tr("“%s” moved to the trash.") % first.name
         else:
@@ -740,13 +749,9 @@ class MainWindow(QMainWindow):
         self._offer_undo(text, lambda: self._restore(ids))
 
     def _restore(self, ids: list[int]) -> bool:
-        try:
-            clients.restore_clients(self.uow(), ids)
-        except UserError as exc:
-            Inform.error(self, self.tr("Restore"), str(exc))
+        uow = self.uow
+        if not self.operations.run(lambda: clients.restore_clients(uow(), ids)):
             return False
-        self.apply_query(recount=True)
-        self.reminders.refresh()
         if len(ids) == 1 and not self.trash_view_action.isChecked():
             self.open_client(ids[0])
         return True
@@ -837,7 +842,7 @@ class MainWindow(QMainWindow):
                      self._on_demo_loaded, self._on_long_task_failed)
 
     def _on_demo_loaded(self, result: demo.DemoResult) -> None:
-        self.refresh()
+        # the list, the agenda and the card learnt of the new clients from the change bus
         self.notice.show_message(self.tr("%Ln demo client(s) added.", "", result.clients), kind="success",
                                  timeout_ms=5000)
 
@@ -859,12 +864,8 @@ class MainWindow(QMainWindow):
             return
         from salesdesk.ui.import_wizard import ImportWizard
 
-        wizard = ImportWizard(self.uow, self.runner, self, path)
-        wizard.result_page.on_imported = self._on_imported
+        wizard = ImportWizard(self.uow, self.runner, self, path)  # what it adds reaches the lists by the change bus
         wizard.exec()
-
-    def _on_imported(self, result: object) -> None:
-        self.refresh()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self._dropped_file(event.mimeData()) is not None:
@@ -921,7 +922,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(0)
         self.open_client(reminder.client_id)
         if self.card.client_id == reminder.client_id:
-            self.card.log_contact(reminder)  # what it changed reaches the row and the agenda by card_changed
+            self.card.log_contact(reminder)  # what it changed reaches the row and the agenda by the change bus
 
     @Slot(int, int)
     def _on_deals_panel_open_deal_requested(self, client_id: int, deal_id: int) -> None:

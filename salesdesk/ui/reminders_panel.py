@@ -24,13 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salesdesk.domain.errors import UserError
+from salesdesk.domain.changes import Changes
 from salesdesk.domain.model import Recurrence, Reminder
 from salesdesk.domain.numbers import count_text
 from salesdesk.domain.reminders import Snooze
 from salesdesk.services import reminders
 from salesdesk.services.common import UowFactory
 from salesdesk.ui.dialogs import HookChoice, Inform, hook_menu
+from salesdesk.ui.operations import Operations
 from salesdesk.ui.widgets import MUTED, short_datetime
 from salesdesk.ui.workers import Latest, Runner
 
@@ -44,15 +45,19 @@ OVERDUE_COLOR = QColor("#b3261e")
 class RemindersPanel(QWidget):
     open_client_requested = Signal(int)
     log_requested = Signal(object)  # Reminder: record the contact it asked for
-    reminders_changed = Signal(int)  # client id
     overdue_count_changed = Signal(int)
     scope_changed = Signal(bool)  # the user switched: True for every manager's reminders
     who_requested = Signal()  # "Who are you?" asked from the panel (no manager chosen yet)
 
     def __init__(self, uow: UowFactory, runner: Runner, current_manager: Callable[[], int | None],
-                 parent: QWidget | None = None, *, show_all: bool = False) -> None:
+                 parent: QWidget | None = None, *, show_all: bool = False,
+                 operations: Operations | None = None) -> None:
         super().__init__(parent)
-        self.uow = uow
+        # every action goes through the window's operations; alone (tests), the panel makes its own
+        self.ops = operations or Operations(uow, runner, lambda text: Inform.error(self, self.tr("Reminder"), text),
+                                           self)
+        self.uow = self.ops.uow
+        self.ops.bus.changed.connect(self._on_changes)
         self.current_manager = current_manager
         self._show_all = show_all  # as the user left the switch; with no manager chosen all are shown
         self._latest = Latest(runner)
@@ -182,7 +187,14 @@ class RemindersPanel(QWidget):
 
     def refresh_now(self) -> None:
         """Reload synchronously (after an action of this user: the answer is wanted at once)."""
-        self._show(reminders.agenda(self.uow(), manager_id=self.manager_filter(), limit=SHOWN))
+        uow, manager = self.uow, self.manager_filter()
+        self.ops.read(lambda: reminders.agenda(uow(), manager_id=manager, limit=SHOWN), self._show)
+
+    @Slot(object)
+    def _on_changes(self, changes: Changes) -> None:
+        """Reminders or clients (their names) changed, here or anywhere: the agenda is read again."""
+        if changes.reminders or changes.clients or changes.whole_base:
+            self.refresh_now()
 
     def _show(self, agenda: reminders.Agenda) -> None:
         selected = self.selected()
@@ -260,15 +272,11 @@ class RemindersPanel(QWidget):
             widget.setEnabled(has)
 
     def _act(self, action: Callable[[Reminder], object]) -> None:
+        """One action on the selected reminder: one service call; the agenda, the card and the list
+        learn what changed from the change bus."""
         item = self.selected()
-        if item is None:
-            return
-        try:
-            action(item)
-        except UserError as exc:
-            Inform.error(self, self.tr("Reminder"), str(exc))
-        self.refresh_now()
-        self.reminders_changed.emit(item.client_id)
+        if item is not None:
+            self.ops.run(lambda: action(item))
 
     @Slot()
     def _on_done_button_clicked(self) -> None:
@@ -282,14 +290,13 @@ class RemindersPanel(QWidget):
         if choice is None and months is None:
             return
 
-        def done_and_next(item: Reminder) -> None:
-            reminders.complete_reminder(self.uow(), item.id)
+        def done_and_next(item: Reminder) -> None:  # one transaction: both happen or neither
             if choice is not None:
-                reminders.hook(self.uow(), item.client_id, choice.text, months=choice.months, on=choice.on,
-                               recurrence=choice.recurrence, manager_id=self.current_manager())
+                reminders.complete_and_plan(self.uow(), item.id, choice.text, months=choice.months, on=choice.on,
+                                            recurrence=choice.recurrence, manager_id=self.current_manager())
             else:
-                reminders.hook(self.uow(), item.client_id, item.text, months=months,
-                               manager_id=self.current_manager())
+                reminders.complete_and_plan(self.uow(), item.id, item.text, months=months,
+                                            manager_id=self.current_manager())
 
         self._act(done_and_next)
 

@@ -145,3 +145,20 @@ def test_a_reminder_coming_due_is_reported_behind_a_thousand_old_ones(uow: Calla
                                                                 text=f"Старое {n}"))
     reminders.add_reminder(uow(), client_id, ReminderFields(due_at=NOW - timedelta(seconds=10), text="Сейчас"))
     assert [r.text for r in reminders.due_between(uow(), NOW - timedelta(seconds=30), NOW)] == ["Сейчас"]
+
+
+def test_done_and_plan_next_is_one_transaction(uow: Callable[[], UnitOfWork], client_id: int) -> None:
+    saved = reminders.add_reminder(uow(), client_id, ReminderFields(due_at=NOW - timedelta(days=1), text="Звонок"))
+    with pytest.raises(ValidationError):  # the next contact is refused: the reminder stays open too
+        reminders.complete_and_plan(uow(), saved.id, "", months=3, now=NOW)
+    assert not reminders.get_reminder(uow(), saved.id).done
+    heard: list[object] = []
+    unit = uow()
+    unit.listeners.append(heard.append)
+    result = reminders.complete_and_plan(unit, saved.id, "Позвонить снова", months=3, now=NOW)
+    assert reminders.get_reminder(uow(), saved.id).done
+    assert result.next_id is not None
+    following = reminders.get_reminder(uow(), result.next_id)
+    assert following.text == "Позвонить снова" and following.due_at > NOW
+    assert clients.get_client(uow(), client_id).next_reminder_at == following.due_at
+    assert len(heard) == 1  # one commit

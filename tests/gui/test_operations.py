@@ -1,0 +1,289 @@
+"""Every action through ui/operations.py: a store error (busy, read-only, disk full) is shown where
+the user works, never as a crash; the base is as before; what a commit changed reaches the widgets by
+one signal on the GUI thread."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from types import TracebackType
+
+import pytest
+from PySide6.QtCore import QThread
+from pytestqt.qtbot import QtBot
+from sqlalchemy.exc import OperationalError
+
+from salesdesk.domain.changes import Changes
+from salesdesk.domain.errors import FieldProblem, StoreError, UserError, ValidationError
+from salesdesk.domain.messages import msg
+from salesdesk.domain.model import ClientFields, ReminderFields
+from salesdesk.domain.reminders import Snooze
+from salesdesk.services import clients, reminders
+from salesdesk.store import Database, UnitOfWork
+from salesdesk.store.repositories import ReminderRepository
+from salesdesk.ui.main_window import MainWindow
+from salesdesk.ui.operations import Operations
+from salesdesk.ui.workers import Runner
+from tests.gui.conftest import shown_names
+
+# SQLite's primary result codes: what the store turns into a StoreError of its own kind
+ERRORS = {"busy": (5, "SQLITE_BUSY"), "read-only": (8, "SQLITE_READONLY"), "disk-full": (13, "SQLITE_FULL")}
+SHOWN = {"busy": "The database is busy", "read-only": "is read-only", "disk-full": "Not enough disk space"}
+
+Crashes = list[BaseException]
+
+
+@pytest.fixture
+def crashes(monkeypatch: pytest.MonkeyPatch) -> Crashes:
+    """What reached the crash hook (sys.excepthook): must stay empty for a UserError."""
+    seen: Crashes = []
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        seen.append(exc)
+
+    monkeypatch.setattr(sys, "excepthook", hook)
+    return seen
+
+
+def sqlite_error(kind: str) -> sqlite3.OperationalError:
+    code, name = ERRORS[kind]
+    orig = sqlite3.OperationalError(name)
+    orig.sqlite_errorcode = code  # type: ignore[attr-defined]
+    orig.sqlite_errorname = name  # type: ignore[attr-defined]
+    return orig
+
+
+def inject_at_commit(monkeypatch: pytest.MonkeyPatch, kind: str) -> None:
+    """Every commit fails as SQLite would fail it: the unit of work rolls back."""
+
+    def failing_commit(self: UnitOfWork) -> None:
+        self._raise_translated(OperationalError("COMMIT", None, sqlite_error(kind)))
+
+    monkeypatch.setattr(UnitOfWork, "commit", failing_commit)
+
+
+def dump(database: Database) -> list[str]:
+    assert database.path is not None
+    with sqlite3.connect(database.path) as conn:
+        return list(conn.iterdump())
+
+
+@pytest.fixture
+def office(add_client: Callable[..., int], uow: Callable[[], UnitOfWork]) -> dict[str, int]:
+    past = datetime.now(UTC) - timedelta(days=2)
+    ids = {"elka": add_client("ООО «Ёлка»"), "romashka": add_client("ООО «Ромашка»")}
+    reminders.add_reminder(uow(), ids["elka"], ReminderFields(due_at=past, text="Выставить счёт"))
+    return ids
+
+
+def ready_window(qtbot: QtBot, make_window: Callable[[], MainWindow]) -> MainWindow:
+    window = make_window()
+    qtbot.waitUntil(lambda: window.reminders.agenda is not None and bool(window.reminders.agenda.all))
+    window.notice.hide()  # the start-up notice about overdue reminders
+    group = window.reminders.model.item(0, 0)
+    window.reminders.view.setCurrentIndex(group.child(0, 0).index())
+    return window
+
+
+def trash(window: MainWindow) -> None:
+    """Both clients at once: one call, one transaction."""
+    window.table.selectAll()
+    assert len(window.selected_ids()) == 2
+    window.trash_selected()
+
+
+def undo_trash(window: MainWindow) -> None:
+    window.undo()
+
+
+def card_reminder_done(window: MainWindow) -> None:
+    window.card.reminders_view.setCurrentIndex(window.card.reminders_view.model().index(0, 0))
+    window.card.reminder_done_button.click()
+
+
+def card_reminder_delete(window: MainWindow) -> None:
+    window.card.reminders_view.setCurrentIndex(window.card.reminders_view.model().index(0, 0))
+    window.card.reminder_delete_button.click()
+
+
+# action -> what the user does; True when it is done in the card (its own notice bar)
+ACTIONS: dict[str, tuple[Callable[[MainWindow], object], bool]] = {
+    "reminder done": (lambda w: w.reminders.done_button.click(), False),
+    "reminder snooze": (lambda w: w.reminders.snooze(Snooze.TOMORROW), False),
+    "done and plan next": (lambda w: w.reminders.next_contact(3), False),
+    "trash a selection": (trash, False),
+    "undo the trash": (undo_trash, False),
+    "card save": (lambda w: w.card.save(), True),
+    "card plan a contact": (lambda w: w.card.hook(3), True),
+    "card reminder done": (card_reminder_done, True),
+    "card trash a reminder": (card_reminder_delete, True),
+}
+
+
+@pytest.mark.parametrize("kind", list(ERRORS))
+@pytest.mark.parametrize("action", list(ACTIONS))
+def test_a_store_error_is_shown_in_the_notice_bar_and_the_base_is_as_before(
+        qtbot: QtBot, make_window: Callable[[], MainWindow], office: dict[str, int], database: Database,
+        monkeypatch: pytest.MonkeyPatch, crashes: Crashes, action: str, kind: str) -> None:
+    window = ready_window(qtbot, make_window)
+    act, in_card = ACTIONS[action]
+    if in_card:
+        window.open_client(office["elka"])
+        qtbot.waitUntil(lambda: window.card.client_id == office["elka"])
+    if action == "undo the trash":
+        trash(window)  # succeeds; its undo is what fails
+        qtbot.waitUntil(lambda: shown_names(window) == [])
+        assert window.undo_action.isEnabled()
+    before = dump(database)
+    inject_at_commit(monkeypatch, kind)
+    act(window)
+    notice = window.card.notice if in_card else window.notice
+    assert notice.isVisible()
+    assert SHOWN[kind] in notice.label.text()
+    assert crashes == []
+    assert dump(database) == before
+
+
+def test_done_and_plan_next_is_one_transaction(
+        qtbot: QtBot, make_window: Callable[[], MainWindow], office: dict[str, int], database: Database,
+        monkeypatch: pytest.MonkeyPatch, crashes: Crashes) -> None:
+    """The next contact cannot be planned (disk full): the reminder is not done either."""
+    window = ready_window(qtbot, make_window)
+    before = dump(database)
+
+    def full(*_args: object, **_kwargs: object) -> int:
+        raise OperationalError("INSERT", None, sqlite_error("disk-full"))
+
+    monkeypatch.setattr(ReminderRepository, "add", full)
+    window.reminders.next_contact(3)
+    assert dump(database) == before
+    assert crashes == [] and "Not enough disk space" in window.notice.label.text()
+    agenda = window.reminders.agenda
+    assert agenda is not None and len(agenda.overdue) == 1  # still to do, as the user sees it
+
+
+def test_an_action_refreshes_the_others_through_the_change_bus(
+        qtbot: QtBot, make_window: Callable[[], MainWindow], office: dict[str, int]) -> None:
+    """Done in the panel: the card showing that client re-reads its reminders, with no hand-written call."""
+    window = ready_window(qtbot, make_window)
+    window.open_client(office["elka"])
+    qtbot.waitUntil(lambda: window.card.client_id == office["elka"])
+    group = window.reminders.model.item(0, 0)
+    window.reminders.view.setCurrentIndex(group.child(0, 0).index())
+    with qtbot.waitSignal(window.operations.bus.changed) as blocker:
+        window.reminders.done_button.click()
+    changes = blocker.args[0]
+    assert isinstance(changes, Changes) and office["elka"] in changes.clients
+    assert changes.touches(office["elka"], "reminders")
+    card = window.card._card
+    assert card is not None and [r.done_at is not None for r in card.reminders] == [True]
+
+
+# The runner alone ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def operations(qtbot: QtBot, uow: Callable[[], UnitOfWork]) -> Iterator[tuple[Operations, list[str]]]:
+    shown: list[str] = []
+    runner = Runner()
+    ops = Operations(uow, runner, shown.append)
+    yield ops, shown
+    runner.wait()
+
+
+def test_a_user_error_goes_to_the_callers_place_first_then_the_notice(
+        operations: tuple[Operations, list[str]], crashes: Crashes) -> None:
+    ops, shown = operations
+    taken: list[UserError] = []
+
+    def fail() -> None:
+        raise ValidationError([FieldProblem("name", msg("err.required"))])
+
+    assert not ops.run(fail, on_error=lambda exc: taken.append(exc) is None)
+    assert len(taken) == 1 and shown == [] and crashes == []
+    def busy() -> None:
+        raise StoreError(msg("err.db_busy"))
+
+    assert not ops.run(busy, on_error=lambda exc: False)
+    assert shown == [str(msg("err.db_busy"))] and crashes == []
+
+
+def test_a_bug_goes_to_the_crash_hook_and_on_done_is_not_called(
+        operations: tuple[Operations, list[str]], crashes: Crashes) -> None:
+    ops, shown = operations
+    done: list[object] = []
+
+    def bug() -> None:
+        raise KeyError("bug")
+
+    assert not ops.run(bug, done.append)
+    assert [type(c) for c in crashes] == [KeyError] and shown == [] and done == []
+
+
+def test_changes_of_one_action_come_as_one_signal_after_it_and_only_if_committed(
+        qtbot: QtBot, operations: tuple[Operations, list[str]]) -> None:
+    ops, _shown = operations
+    heard: list[Changes] = []
+    ops.bus.changed.connect(heard.append)
+    order: list[str] = []
+    ops.bus.changed.connect(lambda _c: order.append("changed"))
+
+    def two_commits() -> None:
+        clients.create_client(ops.uow(), _fields("ООО «Альфа»"))
+        clients.create_client(ops.uow(), _fields("ООО «Бета»"))
+        order.append("action")
+
+    ops.run(two_commits, lambda _r: order.append("done"))
+    assert order == ["action", "changed", "done"]
+    assert len(heard) == 1 and len(heard[0].clients) == 2 and heard[0].membership
+    heard.clear()
+
+    def rolled_back() -> None:
+        with ops.uow() as unit:
+            unit.record("client", 1, "updated")  # never committed: nobody hears of it
+        raise StoreError(msg("err.db_busy"))
+
+    ops.run(rolled_back)
+    assert heard == []
+
+
+def test_a_commit_on_a_worker_is_heard_on_the_gui_thread(
+        qtbot: QtBot, operations: tuple[Operations, list[str]]) -> None:
+    ops, _shown = operations
+    threads: list[object] = []
+    ops.bus.changed.connect(lambda _c: threads.append(QThread.currentThread()))
+    with qtbot.waitSignal(ops.bus.changed, timeout=5000):
+        ops.run_slow(lambda: clients.create_client(ops.uow(), _fields("ООО «Гамма»")))
+    assert threads == [ops.thread()]
+    assert threading.current_thread() is threading.main_thread()
+
+
+def test_a_slow_action_shows_progress_and_routes_its_error(
+        qtbot: QtBot, operations: tuple[Operations, list[str]], crashes: Crashes) -> None:
+    ops, shown = operations
+    states: list[bool] = []
+    ops.busy_changed.connect(states.append)
+
+    def fail() -> None:
+        raise StoreError(msg("err.db_read_only", where="base.sqlite"))
+
+    ops.run_slow(fail)
+    assert ops.slow_running
+    qtbot.waitUntil(lambda: shown == [str(msg("err.db_read_only", where="base.sqlite"))])
+    assert states == [True, False] and crashes == []
+
+
+def _fields(name: str) -> ClientFields:
+    return ClientFields(name=name)
+
+
+def test_a_client_added_on_a_worker_reaches_the_list_without_a_hand_written_refresh(
+        qtbot: QtBot, make_window: Callable[[], MainWindow], office: dict[str, int]) -> None:
+    """As an import or demo data do: the commit on a worker is heard on the GUI thread; the list counts again."""
+    window = make_window()
+    uow = window.uow
+    window.operations.run_slow(lambda: clients.create_client(uow(), _fields("ООО «Дельта»")))
+    qtbot.waitUntil(lambda: "ООО «Дельта»" in shown_names(window), timeout=5000)
