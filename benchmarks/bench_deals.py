@@ -52,8 +52,10 @@ from salesdesk.store import Database, UnitOfWork, open_database, resolve_url
 
 PAGE = 100  # rows the tab reads at a time (ui.paging.PAGE)
 TARGET_S = 0.050
-BASELINE_SQL = ("SELECT id, client_id, title, stage, amount_minor, currency, opened_on FROM deals "
-                "WHERE deleted_at IS NULL ORDER BY opened_on DESC, id DESC LIMIT 100")
+BASELINE_SQL = (
+    "SELECT id, client_id, title, stage, amount_minor, currency, opened_on FROM deals "
+    "WHERE deleted_at IS NULL ORDER BY opened_on DESC, id DESC LIMIT 100"
+)
 
 
 def cases(database: Database) -> dict[str, DealQuery]:
@@ -72,8 +74,9 @@ def cases(database: Database) -> dict[str, DealQuery]:
         "one industry": DealQuery(industry_id=industry),
         "last quarter": DealQuery(opened_from=quarter_start, opened_to=quarter_end),
         "client name 'ром'": DealQuery(client_text="ром"),
-        "won, owner, quarter": DealQuery(stages=frozenset({DealStage.WON}), owner_id=owner,
-                                         opened_from=quarter_start, opened_to=quarter_end),
+        "won, owner, quarter": DealQuery(
+            stages=frozenset({DealStage.WON}), owner_id=owner, opened_from=quarter_start, opened_to=quarter_end
+        ),
         "sort by amount": DealQuery(sort=DealSort.AMOUNT),
         "sort by client": DealQuery(sort=DealSort.CLIENT, descending=False),
     }
@@ -82,6 +85,7 @@ def cases(database: Database) -> dict[str, DealQuery]:
 def measure(database: Database, runs: int) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     for name, query in cases(database).items():
+
         def view(query: DealQuery = query) -> deals.DealsView:
             return deals.deals_view(UnitOfWork(database), query, limit=PAGE)
 
@@ -135,13 +139,41 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name, r in found.items():
         view_p95 = percentile(r["view_s"], 95)
         last = median(r["last_s"])
-        rows.append((name, f"{r['deals']:,}", ms(median(r["view_s"])), ms(view_p95), verdict(view_p95 <= TARGET_S),
-                     ratio(median(r["view_s"]), base_s), ms(last), verdict(last <= TARGET_S),
-                     ms(median(r["middle_s"])), ms(median(r["totals_s"]))))
-    print(table(("filter / sort", "deals", "view ms", "p95 ms", "≤50 ms", "× baseline", "last ms", "≤50 ms",
-                 "middle ms", "sums ms"), rows))
-    print("view: the first page, what the table waits for (the count comes with the sums);\n"
-          "sums: the count and the status line's totals per currency, asked after the rows are shown")
+        rows.append(
+            (
+                name,
+                f"{r['deals']:,}",
+                ms(median(r["view_s"])),
+                ms(view_p95),
+                verdict(view_p95 <= TARGET_S),
+                ratio(median(r["view_s"]), base_s),
+                ms(last),
+                verdict(last <= TARGET_S),
+                ms(median(r["middle_s"])),
+                ms(median(r["totals_s"])),
+            )
+        )
+    print(
+        table(
+            (
+                "filter / sort",
+                "deals",
+                "view ms",
+                "p95 ms",
+                "≤50 ms",
+                "× baseline",
+                "last ms",
+                "≤50 ms",
+                "middle ms",
+                "sums ms",
+            ),
+            rows,
+        )
+    )
+    print(
+        "view: the first page, what the table waits for (the count comes with the sums);\n"
+        "sums: the count and the status line's totals per currency, asked after the rows are shown"
+    )
     results["environment"]["loadavg_end"] = environment()["loadavg"]
     print(f"\nresults: {write_results('deals', clients, results)}")
     return 0

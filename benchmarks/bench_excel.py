@@ -36,16 +36,84 @@ sys.path.insert(0, str(common.REPO))
 
 FIRST = ("Иван", "Пётр", "Анна", "Мария", "Сергей", "Ольга", "Дмитрий", "Елена", "Алексей", "Наталья")
 LAST = ("Иванов", "Петров", "Сидоров", "Смирнов", "Кузнецов", "Попов", "Васильев", "Соколов", "Михайлов", "Новиков")
-WORDS = ("Ромашка", "Вектор", "Альянс", "Ёлка", "Север", "Техно", "Строй", "Гарант", "Меридиан", "Волна", "Орион",
-         "Интер", "Союз", "Прогресс", "Импульс", "Каскад", "Регион", "Сфера", "Лидер", "Эталон")
+WORDS = (
+    "Ромашка",
+    "Вектор",
+    "Альянс",
+    "Ёлка",
+    "Север",
+    "Техно",
+    "Строй",
+    "Гарант",
+    "Меридиан",
+    "Волна",
+    "Орион",
+    "Интер",
+    "Союз",
+    "Прогресс",
+    "Импульс",
+    "Каскад",
+    "Регион",
+    "Сфера",
+    "Лидер",
+    "Эталон",
+)
 POSITIONS = ("Директор", "Главный бухгалтер", "Менеджер по закупкам", "Коммерческий директор", "Инженер")
-HEADER = ["Наименование", "ИНН", "КПП", "Телефон", "Эл. почта", "Город", "Контактное лицо", "Должность",
-          "Отрасль", "Статус"]
+HEADER = [
+    "Наименование",
+    "ИНН",
+    "КПП",
+    "Телефон",
+    "Эл. почта",
+    "Город",
+    "Контактное лицо",
+    "Должность",
+    "Отрасль",
+    "Статус",
+]
 
 
-_LATIN = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-                  ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s", "t",
-                   "u", "f", "h", "ts", "ch", "sh", "sch", "", "y", "", "e", "yu", "ya"], strict=True))
+_LATIN = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        [
+            "a",
+            "b",
+            "v",
+            "g",
+            "d",
+            "e",
+            "e",
+            "zh",
+            "z",
+            "i",
+            "y",
+            "k",
+            "l",
+            "m",
+            "n",
+            "o",
+            "p",
+            "r",
+            "s",
+            "t",
+            "u",
+            "f",
+            "h",
+            "ts",
+            "ch",
+            "sh",
+            "sch",
+            "",
+            "y",
+            "",
+            "e",
+            "yu",
+            "ya",
+        ],
+        strict=True,
+    )
+)
 
 
 def latin(word: str) -> str:
@@ -90,10 +158,18 @@ def make_rows(count: int, seed: int) -> list[list[Any]]:
         kpp = f"{inn[:4]}01001"
         name = f"ООО «{rng.choice(WORDS)} {rng.choice(WORDS)}-{i}»"
         email = f"info{i}@{latin(rng.choice(WORDS))}-{i % 97}.ru" if rng.random() < 0.7 else ""
-        row = [name, inn_cell, float(kpp) if rng.random() < 0.5 else kpp, phone(rng), email,
-               rng.choice(("Москва", "Санкт-Петербург", "Екатеринбург", "Уфа", "Казань")),
-               f"{rng.choice(LAST)} {rng.choice(FIRST)}", rng.choice(POSITIONS),
-               rng.choice(("F", "G", "C", "J", "")), rng.choice(("Лид", "Действующий", "Потенциальный", ""))]
+        row = [
+            name,
+            inn_cell,
+            float(kpp) if rng.random() < 0.5 else kpp,
+            phone(rng),
+            email,
+            rng.choice(("Москва", "Санкт-Петербург", "Екатеринбург", "Уфа", "Казань")),
+            f"{rng.choice(LAST)} {rng.choice(FIRST)}",
+            rng.choice(POSITIONS),
+            rng.choice(("F", "G", "C", "J", "")),
+            rng.choice(("Лид", "Действующий", "Потенциальный", "")),
+        ]
         if rng.random() < 0.01:  # a bad row: wrong check digit or a phone without an area code
             row[1] = inn[:-1] + str((int(inn[-1]) + 1) % 10)
             row[3] = "123-45-67"
@@ -126,8 +202,10 @@ def floor_insert(folder: Path, rows: list[list[Any]]) -> None:
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute(f"CREATE TABLE clients (id INTEGER PRIMARY KEY, {', '.join(f'c{i}' for i in range(len(HEADER)))})")
     marks = ", ".join("?" for _ in HEADER)
-    conn.executemany(f"INSERT INTO clients ({', '.join(f'c{i}' for i in range(len(HEADER)))}) VALUES ({marks})",
-                     [tuple(str(c) if c is not None else None for c in r) for r in rows[1:]])
+    conn.executemany(
+        f"INSERT INTO clients ({', '.join(f'c{i}' for i in range(len(HEADER)))}) VALUES ({marks})",
+        [tuple(str(c) if c is not None else None for c in r) for r in rows[1:]],
+    )
     conn.commit()
     conn.close()
 
@@ -154,8 +232,10 @@ def export_rows(database: Any) -> list[tuple[str, list[list[Any]]]]:
         clients = uow.clients.get_many(ids)
         people = uow.contacts.list_for_clients(ids)
         ordered = [clients[i] for i in ids]
-        sheets = [("clients", [exporting._client_row(c) for c in ordered]),
-                  ("contacts", [exporting._contact_row(c, p) for c in ordered for p in people.get(c.id, ())])]
+        sheets = [
+            ("clients", [exporting._client_row(c) for c in ordered]),
+            ("contacts", [exporting._contact_row(c, p) for c in ordered for p in people.get(c.id, ())]),
+        ]
     return sheets
 
 
@@ -166,8 +246,12 @@ def bare_dump(path: Path, sheets: list[tuple[str, list[list[Any]]]]) -> None:
     for title, rows in sheets:
         sheet = book.create_sheet(title)
         for row in rows:
-            sheet.append([v.astimezone().replace(tzinfo=None) if hasattr(v, "tzinfo") and getattr(v, "tzinfo", None)
-                          else v for v in row])
+            sheet.append(
+                [
+                    v.astimezone().replace(tzinfo=None) if hasattr(v, "tzinfo") and getattr(v, "tzinfo", None) else v
+                    for v in row
+                ]
+            )
     book.save(path)
 
 
@@ -204,21 +288,38 @@ def main() -> int:
             pandas_s.append(timed(lambda: pandas.read_excel(path))[0])
         floor = median(read_s) + median(insert_s)
         assert result is not None
-        print(table(["", "seconds", "rows/s"], [
-            ["floor: calamine read", median(read_s), count / median(read_s)],
-            ["floor: sqlite3 executemany", median(insert_s), count / median(insert_s)],
-            ["floor (sum)", floor, count / floor],
-            ["ours: run_import", median(ours_s), count / median(ours_s)],
-            ["pandas.read_excel (read only)", median(pandas_s), count / median(pandas_s)],
-        ], digits=2))
+        print(
+            table(
+                ["", "seconds", "rows/s"],
+                [
+                    ["floor: calamine read", median(read_s), count / median(read_s)],
+                    ["floor: sqlite3 executemany", median(insert_s), count / median(insert_s)],
+                    ["floor (sum)", floor, count / floor],
+                    ["ours: run_import", median(ours_s), count / median(ours_s)],
+                    ["pandas.read_excel (read only)", median(pandas_s), count / median(pandas_s)],
+                ],
+                digits=2,
+            )
+        )
         import_ratio = ratio(median(ours_s), floor)
         print(f"\nours / floor = {import_ratio:.2f}  (target ≤ 2)  {verdict(import_ratio <= 2)}")
-        print(f"ours vs pandas.read_excel = {median(ours_s) / median(pandas_s):.2f}  (target < 1)  "
-              f"{verdict(median(ours_s) < median(pandas_s))}")
-        print(f"created {result.created:,}, updated {result.updated:,}, skipped {result.skipped:,}, "
-              f"rejected {result.rejected:,}, repaired {result.repaired:,}")
-        results["import"] = {"read_s": read_s, "insert_s": insert_s, "ours_s": ours_s, "pandas_s": pandas_s,
-                             "floor_s": floor, "ratio": import_ratio, "outcome": result.as_json()}
+        print(
+            f"ours vs pandas.read_excel = {median(ours_s) / median(pandas_s):.2f}  (target < 1)  "
+            f"{verdict(median(ours_s) < median(pandas_s))}"
+        )
+        print(
+            f"created {result.created:,}, updated {result.updated:,}, skipped {result.skipped:,}, "
+            f"rejected {result.rejected:,}, repaired {result.repaired:,}"
+        )
+        results["import"] = {
+            "read_s": read_s,
+            "insert_s": insert_s,
+            "ours_s": ours_s,
+            "pandas_s": pandas_s,
+            "floor_s": floor,
+            "ratio": import_ratio,
+            "outcome": result.as_json(),
+        }
 
         if args.import_only:
             return _finish(args, count, results)
@@ -234,10 +335,16 @@ def main() -> int:
             ours_e.append(timed(lambda: exporting.export_clients(UnitOfWork(database), folder / f"o{run}.xlsx"))[0])  # noqa: B023
             bare_e.append(timed(lambda: bare_dump(folder / f"b{run}.xlsx", sheets))[0])  # noqa: B023
         export_ratio = ratio(median(ours_e), median(bare_e))
-        print(table(["", "seconds", "rows/s"], [
-            ["floor: openpyxl write-only dump", median(bare_e), written / median(bare_e)],
-            ["ours: export_clients (reads the base too)", median(ours_e), written / median(ours_e)],
-        ], digits=2))
+        print(
+            table(
+                ["", "seconds", "rows/s"],
+                [
+                    ["floor: openpyxl write-only dump", median(bare_e), written / median(bare_e)],
+                    ["ours: export_clients (reads the base too)", median(ours_e), written / median(ours_e)],
+                ],
+                digits=2,
+            )
+        )
         print(f"\nours / floor = {export_ratio:.2f}  (target ≤ 1.3)  {verdict(export_ratio <= 1.3)}")
         peaks = []
         from salesdesk.domain.queries import ClientQuery
@@ -249,11 +356,18 @@ def main() -> int:
             exporting.export_clients(UnitOfWork(database), folder / "m.xlsx", ids=share)
             peaks.append(tracemalloc.get_traced_memory()[1] / 1e6)
             tracemalloc.stop()
-        print(f"memory peak (tracemalloc): {peaks[0]:.1f} MB for {len(every) // 10:,} clients, "
-              f"{peaks[1]:.1f} MB for {len(every):,}  {verdict(peaks[1] < peaks[0] * 2)}")
+        print(
+            f"memory peak (tracemalloc): {peaks[0]:.1f} MB for {len(every) // 10:,} clients, "
+            f"{peaks[1]:.1f} MB for {len(every):,}  {verdict(peaks[1] < peaks[0] * 2)}"
+        )
         database.dispose()
-        results["export"] = {"ours_s": ours_e, "bare_s": bare_e, "ratio": export_ratio, "rows": written,
-                             "peak_mb": peaks}
+        results["export"] = {
+            "ours_s": ours_e,
+            "bare_s": bare_e,
+            "ratio": export_ratio,
+            "rows": written,
+            "peak_mb": peaks,
+        }
     return _finish(args, count, results)
 
 

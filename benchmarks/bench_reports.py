@@ -69,15 +69,30 @@ INTERACTIONS_PER_CLIENT = 5  # 500,000 interactions
 BASELINE_SQL = "SELECT count(*), sum(amount_minor) FROM deals WHERE stage = 'won'"
 
 _STAGES = (("new", 8), ("negotiation", 7), ("proposal", 8), ("won", 47), ("lost", 30))
-_TITLES = ("Поставка оборудования", "Годовой договор обслуживания", "Поставка расходных материалов",
-           "Монтаж системы вентиляции", "Разработка сайта", "Аренда техники", "Перевозка грузов",
-           "Лицензии на ПО", "Поставка мебели", "Сервисный контракт")
+_TITLES = (
+    "Поставка оборудования",
+    "Годовой договор обслуживания",
+    "Поставка расходных материалов",
+    "Монтаж системы вентиляции",
+    "Разработка сайта",
+    "Аренда техники",
+    "Перевозка грузов",
+    "Лицензии на ПО",
+    "Поставка мебели",
+    "Сервисный контракт",
+)
 _KINDS = (("call", 45), ("email", 25), ("meeting", 15), ("note", 15))
-_SUMMARIES = ("Обсудили условия поставки", "Отправили коммерческое предложение", "Встреча в офисе клиента",
-              "Уточнили объём заказа", "Напомнили об оплате счёта")
+_SUMMARIES = (
+    "Обсудили условия поставки",
+    "Отправили коммерческое предложение",
+    "Встреча в офисе клиента",
+    "Уточнили объём заказа",
+    "Напомнили об оплате счёта",
+)
 
 
 # Building the base ------------------------------------------------------------------------------
+
 
 def _stamp(moment: datetime) -> str:
     """A UTC moment as SQLAlchemy stores it in SQLite (what the program reads back)."""
@@ -117,8 +132,20 @@ def build_base(path: Path, clients: int, deals: int, interactions: int, seed: in
                 if rng.random() < 0.3:
                     amount += rng.randrange(100)
                 currency = "USD" if rng.random() < 0.01 else "RUB"
-                yield (client, rng.choice(_TITLES), amount, currency, stage, "Дорого" if stage == "lost" else "",
-                       opened.isoformat(), closed.isoformat() if closed else None, owner, 1, stamp, stamp)
+                yield (
+                    client,
+                    rng.choice(_TITLES),
+                    amount,
+                    currency,
+                    stage,
+                    "Дорого" if stage == "lost" else "",
+                    opened.isoformat(),
+                    closed.isoformat() if closed else None,
+                    owner,
+                    1,
+                    stamp,
+                    stamp,
+                )
 
         def contact_rows() -> Any:
             midnight = datetime(today.year, today.month, today.day, tzinfo=UTC)
@@ -130,8 +157,17 @@ def build_base(path: Path, clients: int, deals: int, interactions: int, seed: in
                 if moment > FIXED_NOW:
                     moment -= timedelta(days=1)
                 manager = owners[client] if owners[client] is not None and rng.random() < 0.8 else rng.choice(managers)
-                yield (client, _weighted(rng, _KINDS), _stamp(moment), rng.choice(_SUMMARIES), "", manager, 1,
-                       stamp, stamp)
+                yield (
+                    client,
+                    _weighted(rng, _KINDS),
+                    _stamp(moment),
+                    rng.choice(_SUMMARIES),
+                    "",
+                    manager,
+                    1,
+                    stamp,
+                    stamp,
+                )
 
         def created_rows() -> Any:
             for ident in ids:
@@ -143,13 +179,16 @@ def build_base(path: Path, clients: int, deals: int, interactions: int, seed: in
             con.executemany(
                 "INSERT INTO deals (client_id, title, amount_minor, currency, stage, lost_reason, opened_on, "
                 "closed_on, owner_id, version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                deal_rows())
+                deal_rows(),
+            )
         seconds["deals"] = (datetime.now() - start).total_seconds()
         start = datetime.now()
         with con:
             con.executemany(
                 "INSERT INTO interactions (client_id, kind, occurred_at, summary, result, manager_id, version, "
-                "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)", contact_rows())
+                "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                contact_rows(),
+            )
             # Demo clients are all created "now"; an office's base grew over the years.
             con.executemany("UPDATE clients SET created_at = ? WHERE id = ?", created_rows())
         seconds["interactions"] = (datetime.now() - start).total_seconds()
@@ -161,17 +200,21 @@ def build_base(path: Path, clients: int, deals: int, interactions: int, seed: in
 def counts(path: Path) -> dict[str, int]:
     con = sqlite3.connect(path)
     try:
-        return {name: con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
-                for name in ("clients", "deals", "interactions", "reminders")}
+        return {
+            name: con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+            for name in ("clients", "deals", "interactions", "reminders")
+        }
     finally:
         con.close()
 
 
 # Measuring --------------------------------------------------------------------------------------
 
+
 def measure(database: Database, folder: Path, runs: int) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     for name in REPORTS:
+
         def compute(name: str = name) -> Any:
             return run_report(UnitOfWork(database), name, ReportParameters(), now=FIXED_NOW)
 
@@ -179,10 +222,14 @@ def measure(database: Database, folder: Path, runs: int) -> dict[str, dict[str, 
         compute_s = [timed(compute)[0] for _ in range(runs)]
         target = folder / f"{name}.xlsx"
         export_report(report, target)
-        export_s = [timed(lambda report=report, target=target: export_report(report, target))[0]
-                    for _ in range(runs)]
-        out[name] = {"compute_s": compute_s, "export_s": export_s, "rows": len(report.rows),
-                     "compute_median_s": median(compute_s), "export_median_s": median(export_s)}
+        export_s = [timed(lambda report=report, target=target: export_report(report, target))[0] for _ in range(runs)]
+        out[name] = {
+            "compute_s": compute_s,
+            "export_s": export_s,
+            "rows": len(report.rows),
+            "compute_median_s": median(compute_s),
+            "export_median_s": median(export_s),
+        }
     return out
 
 
@@ -214,8 +261,17 @@ def results_table(found: dict[str, dict[str, Any]], base_s: float) -> str:
     rows = []
     for name, r in found.items():
         compute, export = r["compute_median_s"], r["export_median_s"]
-        rows.append((name, r["rows"], ms(compute), verdict(compute <= COMPUTE_TARGET_S), ratio(compute, base_s),
-                     ms(export), verdict(export <= EXPORT_TARGET_S)))
+        rows.append(
+            (
+                name,
+                r["rows"],
+                ms(compute),
+                verdict(compute <= COMPUTE_TARGET_S),
+                ratio(compute, base_s),
+                ms(export),
+                verdict(export <= EXPORT_TARGET_S),
+            )
+        )
     return table(("report", "rows", "compute ms", "≤1 s", "× baseline", "export ms", "≤2 s"), rows)
 
 
@@ -225,14 +281,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, default=None, help="keep the base here; reuse it if it exists")
     parser.add_argument("--runs", type=int, default=5, help="timed runs per report and export (median shown)")
     parser.add_argument("--plans", action="store_true", help="print the query plans of every report")
-    parser.add_argument("--try-index", action="append", default=[], metavar="SQL",
-                        help="CREATE INDEX to try in a copy of the base (repeatable)")
+    parser.add_argument(
+        "--try-index",
+        action="append",
+        default=[],
+        metavar="SQL",
+        help="CREATE INDEX to try in a copy of the base (repeatable)",
+    )
     args = parser.parse_args(argv)
     clients = client_count(args)
     deals, contacts = clients * DEALS_PER_CLIENT, clients * INTERACTIONS_PER_CLIENT
     info = environment()
-    print(f"SalesDesk reports benchmark: {clients:,} clients, {deals:,} deals, {contacts:,} interactions, "
-          f"seed {args.seed}")
+    print(
+        f"SalesDesk reports benchmark: {clients:,} clients, {deals:,} deals, {contacts:,} interactions, "
+        f"seed {args.seed}"
+    )
     print_environment(info)
     results: dict[str, Any] = {"benchmark": "reports", "clients": clients, "seed": args.seed, "environment": info}
     with tempfile.TemporaryDirectory(prefix="salesdesk-bench-", dir=args.tmp) as folder:
@@ -283,9 +346,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                 indexed.dispose()
             heading("With the index(es)")
             print(results_table(with_index, base_indexed))
-            rows = [(name, ms(found[name]["compute_median_s"]), ms(with_index[name]["compute_median_s"]),
-                     ratio(found[name]["compute_median_s"], with_index[name]["compute_median_s"]))
-                    for name in found]
+            rows = [
+                (
+                    name,
+                    ms(found[name]["compute_median_s"]),
+                    ms(with_index[name]["compute_median_s"]),
+                    ratio(found[name]["compute_median_s"], with_index[name]["compute_median_s"]),
+                )
+                for name in found
+            ]
             print()
             print(table(("report", "without ms", "with ms", "gain ×"), rows))
             results["try_index"] = {"sql": args.try_index, "reports": with_index, "baseline_s": base_indexed}

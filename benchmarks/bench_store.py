@@ -78,6 +78,7 @@ KINDS = (
 
 # Loading ------------------------------------------------------------------------------------
 
+
 def open_fresh(path: Path) -> Database:
     """A new, migrated base with the demo managers (as ``load_demo`` would create them)."""
     database = open_database(resolve_url(path))
@@ -196,8 +197,12 @@ def bare_connect(path: Path) -> sqlite3.Connection:
     return con
 
 
-def load_bare(path: Path, rows: dict[str, tuple[list[str], list[tuple[Any, ...]]]], tables: Sequence[str],
-              reference: dict[str, tuple[list[str], list[tuple[Any, ...]]]]) -> dict[str, Any]:
+def load_bare(
+    path: Path,
+    rows: dict[str, tuple[list[str], list[tuple[Any, ...]]]],
+    tables: Sequence[str],
+    reference: dict[str, tuple[list[str], list[tuple[Any, ...]]]],
+) -> dict[str, Any]:
     """BASELINE: the same schema (made by the migrations), FTS triggers dropped, then one
     transaction of bare executemany calls with the rows the program wrote."""
     open_database(resolve_url(path)).dispose()
@@ -208,8 +213,7 @@ def load_bare(path: Path, rows: dict[str, tuple[list[str], list[tuple[Any, ...]]
         con.execute("BEGIN")  # reference rows (managers, industries) are set-up, not measured
         for name, (columns, data) in reference.items():
             names = ", ".join(f'"{c}"' for c in columns)
-            con.executemany(f'INSERT OR REPLACE INTO "{name}" ({names}) VALUES ({", ".join("?" * len(columns))})',
-                            data)
+            con.executemany(f'INSERT OR REPLACE INTO "{name}" ({names}) VALUES ({", ".join("?" * len(columns))})', data)
         con.execute("COMMIT")
         per_table: dict[str, float] = {}
         count = 0
@@ -242,11 +246,17 @@ def bench_load(tmp: Path, count: int, seed: int, repeat: int) -> dict[str, Any]:
         if reference_ids(ours_all_db) != reference_ids(ours_clients_db):
             raise RuntimeError("the two fresh bases disagree on reference ids")
         managers, industries = reference_ids(ours_all_db)
-        seconds, bundles = timed(lambda m=managers, i=industries: list(generate_bundles(
-            count, seed=seed, now=FIXED_NOW, manager_ids=m, industry_ids=i)))
+        seconds, bundles = timed(
+            lambda m=managers, i=industries: list(
+                generate_bundles(count, seed=seed, now=FIXED_NOW, manager_ids=m, industry_ids=i)
+            )
+        )
         generation_s = seconds if generation_s is None else min(generation_s, seconds)
-        print(f"[{attempt + 1}/{repeat}] generated {count:,} bundles in {seconds:.1f} s (not part of either side); "
-              f"RSS {rss_mb():.0f} MB", flush=True)
+        print(
+            f"[{attempt + 1}/{repeat}] generated {count:,} bundles in {seconds:.1f} s (not part of either side); "
+            f"RSS {rss_mb():.0f} MB",
+            flush=True,
+        )
         ours_all = load_ours(ours_all_db, bundles, children=True)
         print(f"  OURS, everything:     {ours_all['seconds']:.1f} s", flush=True)
         ours_clients = load_ours(ours_clients_db, bundles, children=False)
@@ -262,8 +272,15 @@ def bench_load(tmp: Path, count: int, seed: int, repeat: int) -> dict[str, Any]:
         print(f"  BASELINE, everything: {bare_all['seconds']:.1f} s", flush=True)
         counts = {name: len(data) for name, (_cols, data) in rows.items()}
         del rows
-        runs.append({"ours_all": ours_all, "ours_clients": ours_clients, "bare_clients": bare_clients,
-                     "bare_all": bare_all, "rows": counts})
+        runs.append(
+            {
+                "ours_all": ours_all,
+                "ours_clients": ours_clients,
+                "bare_clients": bare_clients,
+                "bare_all": bare_all,
+                "rows": counts,
+            }
+        )
         clients_path.unlink()
         if attempt:  # the first run's base stays for the search benchmark
             all_path.unlink()
@@ -280,19 +297,43 @@ def bench_load(tmp: Path, count: int, seed: int, repeat: int) -> dict[str, Any]:
     o_cl, b_cl, o_all, b_all = med("ours_clients"), med("bare_clients"), med("ours_all"), med("bare_all")
     print()
     print("Rows: " + ", ".join(f"{k} {v:,}" for k, v in counts.items()))
-    print(table(
-        ["what", "rows", "OURS s", "OURS rows/s", "BASELINE s", "BASELINE rows/s", "OURS/BASELINE", "target"],
-        [
-            ["clients (+ their tags)", client_rows, o_cl, round(client_rows / o_cl), b_cl, round(client_rows / b_cl),
-             ratio(o_cl, b_cl), f"≤ {LOAD_TARGET_RATIO:.0f}x {verdict(ratio(o_cl, b_cl) <= LOAD_TARGET_RATIO)}"],
-            ["everything", all_rows, o_all, round(all_rows / o_all), b_all, round(all_rows / b_all),
-             ratio(o_all, b_all), f"≤ {LOAD_TARGET_RATIO:.0f}x {verdict(ratio(o_all, b_all) <= LOAD_TARGET_RATIO)}"],
-        ], digits=2))
-    print("OURS = derived_batches (a worker process derives) + BulkLoader.add in batches of 5,000, one unit of "
-          "work, search index filled, analyze, commit.\nBASELINE = one transaction of bare sqlite3 executemany of "
-          "the same rows, same schema and indexes, FTS triggers dropped (no search index), same pragmas.")
-    print(f"Clients per second, everything: OURS {counts['clients'] / o_all:,.0f}, "
-          f"BASELINE {counts['clients'] / b_all:,.0f}")
+    print(
+        table(
+            ["what", "rows", "OURS s", "OURS rows/s", "BASELINE s", "BASELINE rows/s", "OURS/BASELINE", "target"],
+            [
+                [
+                    "clients (+ their tags)",
+                    client_rows,
+                    o_cl,
+                    round(client_rows / o_cl),
+                    b_cl,
+                    round(client_rows / b_cl),
+                    ratio(o_cl, b_cl),
+                    f"≤ {LOAD_TARGET_RATIO:.0f}x {verdict(ratio(o_cl, b_cl) <= LOAD_TARGET_RATIO)}",
+                ],
+                [
+                    "everything",
+                    all_rows,
+                    o_all,
+                    round(all_rows / o_all),
+                    b_all,
+                    round(all_rows / b_all),
+                    ratio(o_all, b_all),
+                    f"≤ {LOAD_TARGET_RATIO:.0f}x {verdict(ratio(o_all, b_all) <= LOAD_TARGET_RATIO)}",
+                ],
+            ],
+            digits=2,
+        )
+    )
+    print(
+        "OURS = derived_batches (a worker process derives) + BulkLoader.add in batches of 5,000, one unit of "
+        "work, search index filled, analyze, commit.\nBASELINE = one transaction of bare sqlite3 executemany of "
+        "the same rows, same schema and indexes, FTS triggers dropped (no search index), same pragmas."
+    )
+    print(
+        f"Clients per second, everything: OURS {counts['clients'] / o_all:,.0f}, "
+        f"BASELINE {counts['clients'] / b_all:,.0f}"
+    )
     last = runs[-1]
     print()
     print("Where OURS spends its time in this process (last run; deriving runs in a worker process alongside):")
@@ -300,8 +341,10 @@ def bench_load(tmp: Path, count: int, seed: int, repeat: int) -> dict[str, Any]:
     for name in sorted(set(last["ours_all"]["steps"]) | set(last["ours_clients"]["steps"]), key=_step_order):
         step_rows.append([name, last["ours_all"]["steps"].get(name), last["ours_clients"]["steps"].get(name)])
     print(table(["step", "everything s", "clients only s"], step_rows, digits=2))
-    print("BASELINE per table (everything run): " + ", ".join(
-        f"{k} {v:.2f} s" for k, v in last["bare_all"]["steps"].items()))
+    print(
+        "BASELINE per table (everything run): "
+        + ", ".join(f"{k} {v:.2f} s" for k, v in last["bare_all"]["steps"].items())
+    )
 
     heading(f"load_demo end to end ({count:,} clients, generation included)")
     demo_path = tmp / "demo.sqlite"
@@ -311,22 +354,50 @@ def bench_load(tmp: Path, count: int, seed: int, repeat: int) -> dict[str, Any]:
     demo_path.unlink()
     rate = result.clients / demo_s
     full_estimate = 100_000 / rate
-    print(table(["what", "clients", "seconds", "clients/s", "100k at this rate, s", "target"],
-                [["load_demo", result.clients, demo_s, round(rate), full_estimate,
-                  f"well under {DEMO_TARGET_S:.0f} s {verdict(full_estimate < DEMO_TARGET_S)}"]]))
-    return {"runs": runs, "generation_s": generation_s, "rows": counts,
-            "median_s": {"ours_clients": o_cl, "bare_clients": b_cl, "ours_all": o_all, "bare_all": b_all},
-            "ratio_clients": ratio(o_cl, b_cl), "ratio_all": ratio(o_all, b_all),
-            "load_demo_s": demo_s, "load_demo_clients": result.clients, "ours_all_path": str(ours_all_path)}
+    print(
+        table(
+            ["what", "clients", "seconds", "clients/s", "100k at this rate, s", "target"],
+            [
+                [
+                    "load_demo",
+                    result.clients,
+                    demo_s,
+                    round(rate),
+                    full_estimate,
+                    f"well under {DEMO_TARGET_S:.0f} s {verdict(full_estimate < DEMO_TARGET_S)}",
+                ]
+            ],
+        )
+    )
+    return {
+        "runs": runs,
+        "generation_s": generation_s,
+        "rows": counts,
+        "median_s": {"ours_clients": o_cl, "bare_clients": b_cl, "ours_all": o_all, "bare_all": b_all},
+        "ratio_clients": ratio(o_cl, b_cl),
+        "ratio_all": ratio(o_all, b_all),
+        "load_demo_s": demo_s,
+        "load_demo_clients": result.clients,
+        "ours_all_path": str(ours_all_path),
+    }
 
 
 def _step_order(name: str) -> tuple[int, str]:
-    order = ["waiting for derive", "BulkLoader.add", "  clients + search index", "  tags",
-             "  contacts + channels", "  deals, interactions, reminders", "analyze", "commit"]
+    order = [
+        "waiting for derive",
+        "BulkLoader.add",
+        "  clients + search index",
+        "  tags",
+        "  contacts + channels",
+        "  deals, interactions, reminders",
+        "analyze",
+        "commit",
+    ]
     return (order.index(name) if name in order else len(order), name)
 
 
 # Searching ----------------------------------------------------------------------------------
+
 
 def phone_query(national: str, style: int) -> str:
     """A 10-digit national number typed the ways people type it."""
@@ -338,11 +409,14 @@ def query_sets(path: Path, seed: int) -> dict[str, list[str]]:
     sampler = Sampler(path, seed)
     try:
         sets: dict[str, list[str]] = {}
-        sets["name"] = [sampler.yo_variant(sampler.mixed_case(
-            (w := sampler.name_word())[:sampler.rng.randint(3, min(6, len(w)))])) for _ in range(200)]
-        sets["inn"] = [sampler.client_value("inn")[:sampler.rng.randint(4, 8)] for _ in range(200)]
-        sets["phone"] = [phone_query(sampler.client_value("phone_e164", "phone_e164 LIKE '+7%'")[2:], i)
-                         for i in range(200)]
+        sets["name"] = [
+            sampler.yo_variant(sampler.mixed_case((w := sampler.name_word())[: sampler.rng.randint(3, min(6, len(w)))]))
+            for _ in range(200)
+        ]
+        sets["inn"] = [sampler.client_value("inn")[: sampler.rng.randint(4, 8)] for _ in range(200)]
+        sets["phone"] = [
+            phone_query(sampler.client_value("phone_e164", "phone_e164 LIKE '+7%'")[2:], i) for i in range(200)
+        ]
         sets["email"] = [sampler.client_value("email", "email <> ''") for _ in range(100)]
         sets["contact"] = [sampler.contact_name().split()[0] for _ in range(100)]
         sets["prefix1"] = [sampler.name_word().lower()[:1] for _ in range(40)]
@@ -359,16 +433,20 @@ class BareSearch:
         self.con = bare_connect(path)
 
     def first_page(self, expression: str) -> list[Any]:
-        return self.con.execute("SELECT rowid FROM clients_fts WHERE clients_fts MATCH ? LIMIT 20",
-                                (expression,)).fetchall()
+        return self.con.execute(
+            "SELECT rowid FROM clients_fts WHERE clients_fts MATCH ? LIMIT 20", (expression,)
+        ).fetchall()
 
     def ranked_and_counted(self, expression: str) -> tuple[list[Any], int]:
         """What any ranked first page with an exact total costs in FTS5 itself (no joins, no ORM)."""
         page = self.con.execute(
             f"SELECT rowid FROM clients_fts WHERE clients_fts MATCH ? "
-            f"ORDER BY bm25(clients_fts, {NAME_WEIGHT}, {OTHER_WEIGHT}) LIMIT 20", (expression,)).fetchall()
-        total = self.con.execute("SELECT count(*) FROM clients_fts WHERE clients_fts MATCH ?",
-                                 (expression,)).fetchone()[0]
+            f"ORDER BY bm25(clients_fts, {NAME_WEIGHT}, {OTHER_WEIGHT}) LIMIT 20",
+            (expression,),
+        ).fetchall()
+        total = self.con.execute(
+            "SELECT count(*) FROM clients_fts WHERE clients_fts MATCH ?", (expression,)
+        ).fetchone()[0]
         return page, int(total)
 
     def close(self) -> None:
@@ -415,8 +493,15 @@ def bench_search(path: Path, seed: int, repeat: int) -> dict[str, Any]:
                     total = page.total
                     samples["bare"].append(timed(lambda e=expression: bare.first_page(e))[0])
                     samples["ranked"].append(timed(lambda e=expression: bare.ranked_and_counted(e))[0])
-                measured.append({"text": text, "match": expression, "name_prefix_mode": by_name, "total": total,
-                                 **{k: ms(median(v)) for k, v in samples.items()}})
+                measured.append(
+                    {
+                        "text": text,
+                        "match": expression,
+                        "name_prefix_mode": by_name,
+                        "total": total,
+                        **{k: ms(median(v)) for k, v in samples.items()},
+                    }
+                )
             results[key] = measured
             print(f"  {key}: {len(texts)} queries measured", flush=True)
     finally:
@@ -434,44 +519,81 @@ def bench_search(path: Path, seed: int, repeat: int) -> dict[str, Any]:
                 overall[k].extend(v)
         summaries[key] = _summarize(values, [m["total"] for m in items])
         rows.append(_search_row(label, summaries[key], targeted))
-    summaries["overall"] = _summarize(overall, [m["total"] for k in results if not k.startswith("prefix")
-                                                for m in results[k]])
+    summaries["overall"] = _summarize(
+        overall, [m["total"] for k in results if not k.startswith("prefix") for m in results[k]]
+    )
     rows.insert(5, _search_row("overall (the five kinds above)", summaries["overall"], False))
     print()
-    print(table(["query kind", "n", "matches med", "OURS med ms", "OURS p95 ms", "BASE med ms", "BASE p95 ms",
-                 "ratio med", "FTS rank+count med ms", "target (median)"], rows))
-    print(f"Each query: median of {repeat} runs. OURS = clients.search_clients(UnitOfWork(db), text, limit=20) "
-          "(ranked first page + total count).\nBASE = bare sqlite3 'SELECT rowid FROM clients_fts WHERE "
-          "clients_fts MATCH ? LIMIT 20' with the same MATCH expression.\nFTS rank+count = the same MATCH "
-          "ordered by bm25 plus a count(*) in plain sqlite3: what ranking every match and counting them all "
-          "costs in FTS5 itself.")
+    print(
+        table(
+            [
+                "query kind",
+                "n",
+                "matches med",
+                "OURS med ms",
+                "OURS p95 ms",
+                "BASE med ms",
+                "BASE p95 ms",
+                "ratio med",
+                "FTS rank+count med ms",
+                "target (median)",
+            ],
+            rows,
+        )
+    )
+    print(
+        f"Each query: median of {repeat} runs. OURS = clients.search_clients(UnitOfWork(db), text, limit=20) "
+        "(ranked first page + total count).\nBASE = bare sqlite3 'SELECT rowid FROM clients_fts WHERE "
+        "clients_fts MATCH ? LIMIT 20' with the same MATCH expression.\nFTS rank+count = the same MATCH "
+        "ordered by bm25 plus a count(*) in plain sqlite3: what ranking every match and counting them all "
+        "costs in FTS5 itself."
+    )
     by_name = {k: sum(1 for m in results[k] if m["name_prefix_mode"]) for k in results}
     if any(by_name.values()):
-        print("Name-prefix mode (OURS lists names starting with the letters, no full-text MATCH; BASE still runs "
-              "the bare FTS prefix match): " + ", ".join(f"{k} {v} of {len(results[k])}"
-                                                           for k, v in by_name.items() if v))
+        print(
+            "Name-prefix mode (OURS lists names starting with the letters, no full-text MATCH; BASE still runs "
+            "the bare FTS prefix match): " + ", ".join(f"{k} {v} of {len(results[k])}" for k, v in by_name.items() if v)
+        )
     slowest = sorted((m for k in results for m in results[k]), key=lambda m: -m["ours"])[:8]
     print()
     print("Slowest queries (OURS):")
-    print(table(["query", "MATCH", "matches", "OURS ms", "BASE ms", "FTS rank+count ms"],
-                [[repr(m["text"]), m["match"], m["total"], m["ours"], m["bare"], m["ranked"]] for m in slowest]))
+    print(
+        table(
+            ["query", "MATCH", "matches", "OURS ms", "BASE ms", "FTS rank+count ms"],
+            [[repr(m["text"]), m["match"], m["total"], m["ours"], m["bare"], m["ranked"]] for m in slowest],
+        )
+    )
     return {"summaries": summaries, "queries": results, "repeat": repeat}
 
 
 def _summarize(values: dict[str, list[float]], totals: list[int]) -> dict[str, Any]:
-    return {"n": len(values["ours"]), "matches_median": median(totals),
-            **{f"{k}_median": median(v) for k, v in values.items()},
-            **{f"{k}_p95": percentile(v, 95) for k, v in values.items()},
-            "ratio_median": ratio(median(values["ours"]), median(values["bare"]))}
+    return {
+        "n": len(values["ours"]),
+        "matches_median": median(totals),
+        **{f"{k}_median": median(v) for k, v in values.items()},
+        **{f"{k}_p95": percentile(v, 95) for k, v in values.items()},
+        "ratio_median": ratio(median(values["ours"]), median(values["bare"])),
+    }
 
 
 def _search_row(label: str, s: dict[str, Any], targeted: bool) -> list[Any]:
     target = f"≤ {SEARCH_TARGET_MS:.0f} ms {verdict(s['ours_median'] <= SEARCH_TARGET_MS)}" if targeted else "—"
-    return [label, s["n"], s["matches_median"], s["ours_median"], s["ours_p95"], s["bare_median"], s["bare_p95"],
-            s["ratio_median"], s["ranked_median"], target]
+    return [
+        label,
+        s["n"],
+        s["matches_median"],
+        s["ours_median"],
+        s["ours_p95"],
+        s["bare_median"],
+        s["bare_p95"],
+        s["ratio_median"],
+        s["ranked_median"],
+        target,
+    ]
 
 
 # Main ---------------------------------------------------------------------------------------
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -500,8 +622,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     results["environment"]["loadavg_end"] = environment()["loadavg"]
     results["wall_s"] = now_s() - started
     print()
-    print(f"Done in {results['wall_s']:.0f} s; load average at the end "
-          + " ".join(f"{x:.2f}" for x in results["environment"]["loadavg_end"] or ()))
+    print(
+        f"Done in {results['wall_s']:.0f} s; load average at the end "
+        + " ".join(f"{x:.2f}" for x in results["environment"]["loadavg_end"] or ())
+    )
     if not args.no_json:
         print(f"Results: {write_results('store', count, results)}")
     return 0
@@ -509,4 +633,3 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
-

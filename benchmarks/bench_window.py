@@ -59,6 +59,7 @@ RESULT_MARK = "RESULT "
 # Child processes: the Qt side ----------------------------------------------------------------
 # Qt is imported inside these functions only, after QT_QPA_PLATFORM is set.
 
+
 class _Qt:
     """Small event-loop tools shared by the children."""
 
@@ -172,8 +173,21 @@ def _baseline_window(qt: _Qt, count: int) -> tuple[dict[str, float], Any, Any]:
             return None
 
     start = now_s()
-    rows = [[f"ООО «Клиент {i}»", "ЮЛ", f"{7700000000 + i}", "Москва", "Торговля", "В работе", "Анна Смирнова",
-             f"+7 495 {i:07d}", "", f"{i % 101} %"] for i in range(count)]
+    rows = [
+        [
+            f"ООО «Клиент {i}»",
+            "ЮЛ",
+            f"{7700000000 + i}",
+            "Москва",
+            "Торговля",
+            "В работе",
+            "Анна Смирнова",
+            f"+7 495 {i:07d}",
+            "",
+            f"{i % 101} %",
+        ]
+        for i in range(count)
+    ]
     data_s = now_s() - start
     start = now_s()
     window = QMainWindow()
@@ -186,8 +200,13 @@ def _baseline_window(qt: _Qt, count: int) -> tuple[dict[str, float], Any, Any]:
     shown = now_s()
     qt.paint(view.viewport())
     painted = now_s()
-    times = {"data_ms": ms(data_s), "construct_ms": ms(constructed - start), "shown_ms": ms(shown - start),
-             "loaded_ms": ms(shown - start), "usable_ms": ms(painted - start)}
+    times = {
+        "data_ms": ms(data_s),
+        "construct_ms": ms(constructed - start),
+        "shown_ms": ms(shown - start),
+        "loaded_ms": ms(shown - start),
+        "usable_ms": ms(painted - start),
+    }
     return times, window, view
 
 
@@ -222,11 +241,20 @@ def _salesdesk_window(qt: _Qt, db: Path, data_dir: Path, count: int) -> tuple[di
     heartbeat.stop()
     # The longest the GUI thread was busy without a break once the window was up (the gaps
     # that contain our own paint call, show() and start() are left out: they are measured above).
-    gaps = [b - a for a, b in zip(heartbeat.ticks, heartbeat.ticks[1:], strict=False)
-            if not (a <= loaded <= b or a <= shown <= b) and a >= shown]
-    times = {"open_db_ms": ms(open_s), "construct_ms": ms(constructed - start), "shown_ms": ms(shown - start),
-             "loaded_ms": ms(loaded - start), "usable_ms": ms(painted - start), "all_jobs_done_ms": ms(idle - start),
-             "gui_block_max_ms": ms(max(gaps, default=0.0))}
+    gaps = [
+        b - a
+        for a, b in zip(heartbeat.ticks, heartbeat.ticks[1:], strict=False)
+        if not (a <= loaded <= b or a <= shown <= b) and a >= shown
+    ]
+    times = {
+        "open_db_ms": ms(open_s),
+        "construct_ms": ms(constructed - start),
+        "shown_ms": ms(shown - start),
+        "loaded_ms": ms(loaded - start),
+        "usable_ms": ms(painted - start),
+        "all_jobs_done_ms": ms(idle - start),
+        "gui_block_max_ms": ms(max(gaps, default=0.0)),
+    }
     return times, window, {"database": database, "counts": counts}
 
 
@@ -270,9 +298,18 @@ def _scroll_through(qt: _Qt, view: Any) -> dict[str, Any]:
         value += step
     total = now_s() - start
     after = rss_mb()
-    return {"steps": len(steps), "rows_per_step": step, "seconds": total, "step_median_ms": median(steps),
-            "step_p95_ms": percentile(steps, 95), "step_max_ms": max(steps), "rss_before_mb": before,
-            "rss_after_mb": after, "rss_peak_mb": max(peak, after), "last_row_visible": view.rowAt(0)}
+    return {
+        "steps": len(steps),
+        "rows_per_step": step,
+        "seconds": total,
+        "step_median_ms": median(steps),
+        "step_p95_ms": percentile(steps, 95),
+        "step_max_ms": max(steps),
+        "rss_before_mb": before,
+        "rss_after_mb": after,
+        "rss_peak_mb": max(peak, after),
+        "last_row_visible": view.rowAt(0),
+    }
 
 
 def child_startup(variant: str, db: Path, data_dir: Path, count: int) -> dict[str, Any]:
@@ -301,8 +338,9 @@ def child_baseline_session(count: int) -> dict[str, Any]:
     for _ in range(5):
         jumps["bottom"].append(_jump(qt, view, view.scrollToBottom))
         jumps["top"].append(_jump(qt, view, view.scrollToTop))
-        jumps["middle"].append(_jump(qt, view, lambda: view.scrollTo(
-            model.index(count // 2, 0), view.ScrollHint.PositionAtCenter)))
+        jumps["middle"].append(
+            _jump(qt, view, lambda: view.scrollTo(model.index(count // 2, 0), view.ScrollHint.PositionAtCenter))
+        )
         jumps["select_last"].append(_jump(qt, view, lambda: view.setCurrentIndex(model.index(count - 1, 0))))
         jumps["select_first"].append(_jump(qt, view, lambda: view.setCurrentIndex(model.index(0, 0))))
     scroll = _scroll_through(qt, view)
@@ -351,8 +389,9 @@ def child_window_session(db: Path, data_dir: Path, count: int, seed: int, words:
             seen = len(counts)
             key_start = now_s()
             for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                QApplication.sendEvent(window.search, QKeyEvent(kind, Qt.Key.Key_unknown,
-                                                                Qt.KeyboardModifier.NoModifier, ch))
+                QApplication.sendEvent(
+                    window.search, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
+                )
             key_end = now_s()
             if not qt.wait(lambda seen=seen: len(counts) > seen and not model.loading, 60):
                 keystrokes.append({"text": window.search.text(), "failed": True})
@@ -364,14 +403,18 @@ def child_window_session(db: Path, data_dir: Path, count: int, seed: int, words:
                 qt.wait(lambda u=updated: paints.first_after(u) is not None, 0.5)
             painted = paints.first_after(updated)
             gaps = heartbeat.gaps(key_start, painted or updated)
-            keystrokes.append({
-                "text": window.search.text(), "letters": len(window.search.text()), "matches": shown,
-                "key_handling_ms": ms(key_end - key_start),
-                "fire_to_update_ms": ms(updated - fired) if fired else None,
-                "key_to_update_ms": ms(updated - key_start),
-                "update_to_paint_ms": ms(painted - updated) if painted else None,
-                "max_gap_ms": ms(max(gaps, default=0.0)),
-            })
+            keystrokes.append(
+                {
+                    "text": window.search.text(),
+                    "letters": len(window.search.text()),
+                    "matches": shown,
+                    "key_handling_ms": ms(key_end - key_start),
+                    "fire_to_update_ms": ms(updated - fired) if fired else None,
+                    "key_to_update_ms": ms(updated - key_start),
+                    "update_to_paint_ms": ms(painted - updated) if painted else None,
+                    "max_gap_ms": ms(max(gaps, default=0.0)),
+                }
+            )
     heartbeat.stop()
     typing_s = now_s() - typing_start
     all_gaps = heartbeat.gaps()
@@ -397,8 +440,9 @@ def child_window_session(db: Path, data_dir: Path, count: int, seed: int, words:
         jumps["bottom"].append(_jump(qt, view, view.scrollToBottom))
         jumps["top"].append(_jump(qt, view, view.scrollToTop))
         reload()
-        jumps["middle"].append(_jump(qt, view, lambda: view.scrollTo(
-            model.index(count // 2, 0), view.ScrollHint.PositionAtCenter)))
+        jumps["middle"].append(
+            _jump(qt, view, lambda: view.scrollTo(model.index(count // 2, 0), view.ScrollHint.PositionAtCenter))
+        )
         reload()
         jumps["select_last"].append(_jump(qt, view, select(count - 1)))
         jumps["select_first"].append(_jump(qt, view, select(0)))
@@ -418,12 +462,26 @@ def child_window_session(db: Path, data_dir: Path, count: int, seed: int, words:
     rss_end = rss_mb()
     window.close()
     app.processEvents()
-    return {"startup": startup, "rss_start_mb": rss_start, "rss_after_typing_mb": rss_after_typing,
-            "rss_end_mb": rss_end, "words": typed_words, "keystrokes": keystrokes, "typing_s": typing_s,
-            "gaps": {"max_ms": ms(max(all_gaps, default=0.0)), "p99_ms": ms(percentile(all_gaps, 99)),
-                     "over_50ms": sum(1 for g in all_gaps if g > 0.05), "ticks": len(all_gaps)},
-            "jumps": jumps, "fetch": fetch, "last_row_text": last_row_text, "scroll": scroll,
-            "debounce_ms": SEARCH_DELAY_MS}
+    return {
+        "startup": startup,
+        "rss_start_mb": rss_start,
+        "rss_after_typing_mb": rss_after_typing,
+        "rss_end_mb": rss_end,
+        "words": typed_words,
+        "keystrokes": keystrokes,
+        "typing_s": typing_s,
+        "gaps": {
+            "max_ms": ms(max(all_gaps, default=0.0)),
+            "p99_ms": ms(percentile(all_gaps, 99)),
+            "over_50ms": sum(1 for g in all_gaps if g > 0.05),
+            "ticks": len(all_gaps),
+        },
+        "jumps": jumps,
+        "fetch": fetch,
+        "last_row_text": last_row_text,
+        "scroll": scroll,
+        "debounce_ms": SEARCH_DELAY_MS,
+    }
 
 
 def run_child(argv: argparse.Namespace) -> int:
@@ -443,10 +501,21 @@ def run_child(argv: argparse.Namespace) -> int:
 
 # The parent: base, children, report ----------------------------------------------------------
 
+
 class Children:
     def __init__(self, db: Path, data_dir: Path, count: int, seed: int, words: int) -> None:
-        self.common = ["--db", str(db), "--data-dir", str(data_dir), "--count", str(count), "--seed", str(seed),
-                       "--words", str(words)]
+        self.common = [
+            "--db",
+            str(db),
+            "--data-dir",
+            str(data_dir),
+            "--count",
+            str(count),
+            "--seed",
+            str(seed),
+            "--words",
+            str(words),
+        ]
         self.env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SALESDESK_DATA_DIR": str(data_dir)}
 
     def run(self, kind: str) -> dict[str, Any]:
@@ -458,7 +527,7 @@ class Children:
             raise RuntimeError(f"child {kind} failed with exit code {done.returncode}")
         if done.returncode != 0:
             print(f"  (child {kind} exited with {done.returncode} after reporting)", flush=True)
-        return dict(json.loads(lines[-1][len(RESULT_MARK):]))
+        return dict(json.loads(lines[-1][len(RESULT_MARK) :]))
 
 
 def report_startup(trials: list[dict[str, Any]], count: int) -> dict[str, Any]:
@@ -473,21 +542,39 @@ def report_startup(trials: list[dict[str, Any]], count: int) -> dict[str, Any]:
     rows = []
     for name, items in ((f"BASELINE bare window, {count:,}-row list model", base), ("OURS MainWindow", ours)):
         usable = [i["usable_ms"] for i in items]
-        rows.append([name, len(items), med(items, "construct_ms"), med(items, "shown_ms"), med(items, "loaded_ms"),
-                     median(usable), min(usable), max(usable), med(items, "rss_mb")])
-    print(table(["variant", "runs", "built ms", "shown ms", "rows in ms", "usable ms med", "min", "max",
-                 "RSS MB"], rows))
+        rows.append(
+            [
+                name,
+                len(items),
+                med(items, "construct_ms"),
+                med(items, "shown_ms"),
+                med(items, "loaded_ms"),
+                median(usable),
+                min(usable),
+                max(usable),
+                med(items, "rss_mb"),
+            ]
+        )
+    print(
+        table(["variant", "runs", "built ms", "shown ms", "rows in ms", "usable ms med", "min", "max", "RSS MB"], rows)
+    )
     usable_ratio = ratio(median([i["usable_ms"] for i in ours]), median([i["usable_ms"] for i in base]))
-    print(f"OURS/BASELINE (median usable): {usable_ratio:.2f}x   target ≤ {STARTUP_TARGET_RATIO:.0f}x "
-          f"{verdict(usable_ratio <= STARTUP_TARGET_RATIO)}")
-    print(f"Not counted on either side: Python and Qt imports, QApplication, opening the base "
-          f"(OURS, median {med(ours, 'open_db_ms'):.0f} ms), building the baseline's Python list "
-          f"(median {med(base, 'data_ms'):.0f} ms). OURS 'usable' = model.loading false, rowCount == N and the "
-          f"table painted; all background jobs (reminders too) done at median {med(ours, 'all_jobs_done_ms'):.0f} ms.")
+    print(
+        f"OURS/BASELINE (median usable): {usable_ratio:.2f}x   target ≤ {STARTUP_TARGET_RATIO:.0f}x "
+        f"{verdict(usable_ratio <= STARTUP_TARGET_RATIO)}"
+    )
+    print(
+        f"Not counted on either side: Python and Qt imports, QApplication, opening the base "
+        f"(OURS, median {med(ours, 'open_db_ms'):.0f} ms), building the baseline's Python list "
+        f"(median {med(base, 'data_ms'):.0f} ms). OURS 'usable' = model.loading false, rowCount == N and the "
+        f"table painted; all background jobs (reminders too) done at median {med(ours, 'all_jobs_done_ms'):.0f} ms."
+    )
     blocks = [i["gui_block_max_ms"] for i in ours if "gui_block_max_ms" in i]
     if blocks:
-        print(f"OURS, longest stretch the GUI thread was busy after show() (5 ms heartbeat; not counting our own "
-              f"paint call): median {median(blocks):.0f} ms, max {max(blocks):.0f} ms")
+        print(
+            f"OURS, longest stretch the GUI thread was busy after show() (5 ms heartbeat; not counting our own "
+            f"paint call): median {median(blocks):.0f} ms, max {max(blocks):.0f} ms"
+        )
     return {"ratio": usable_ratio, "trials": trials}
 
 
@@ -500,49 +587,95 @@ def report_typing(session: dict[str, Any]) -> dict[str, Any]:
         group = [k for k in strokes if k["letters"] == letters]
         rows.append(_typing_row(f"{letters} letter{'s' if letters > 1 else ''}", group))
     rows.append(_typing_row("all", strokes))
-    print(table(["prefix", "n", "matches med", "update p50 ms", "update p95 ms", "update max ms",
-                 "key→update p50 ms", "paint after ms", "GUI gap max ms"], rows))
+    print(
+        table(
+            [
+                "prefix",
+                "n",
+                "matches med",
+                "update p50 ms",
+                "update p95 ms",
+                "update max ms",
+                "key→update p50 ms",
+                "paint after ms",
+                "GUI gap max ms",
+            ],
+            rows,
+        )
+    )
     fire = [k["fire_to_update_ms"] for k in strokes if k["fire_to_update_ms"] is not None]
     p95 = percentile(fire, 95)
     gaps = session["gaps"]
     key_handling = [k["key_handling_ms"] for k in strokes]
-    print(f"update = from the debounce timer firing (MainWindow.apply_query) to model.counts_changed. "
-          f"p95 {p95:.1f} ms   target ≤ {KEYSTROKE_TARGET_MS:.0f} ms {verdict(p95 <= KEYSTROKE_TARGET_MS)}")
-    print(f"key→update adds the {session['debounce_ms']} ms debounce. Words typed: {', '.join(session['words'])}"
-          + (f"; {failed} keystrokes got no update within 60 s" if failed else ""))
-    print(f"GUI thread while typing ({session['typing_s']:.0f} s, 5 ms heartbeat): "
-          f"longest gap {gaps['max_ms']:.1f} ms, p99 gap {gaps['p99_ms']:.1f} ms, "
-          f"{gaps['over_50ms']} gaps over 50 ms of {gaps['ticks']}; "
-          f"handling a key event: p95 {percentile(key_handling, 95):.2f} ms, max {max(key_handling):.2f} ms")
-    return {"p95_ms": p95, "p50_ms": percentile(fire, 50), "max_gap_ms": gaps["max_ms"], "keystrokes": len(strokes),
-            "failed": failed}
+    print(
+        f"update = from the debounce timer firing (MainWindow.apply_query) to model.counts_changed. "
+        f"p95 {p95:.1f} ms   target ≤ {KEYSTROKE_TARGET_MS:.0f} ms {verdict(p95 <= KEYSTROKE_TARGET_MS)}"
+    )
+    print(
+        f"key→update adds the {session['debounce_ms']} ms debounce. Words typed: {', '.join(session['words'])}"
+        + (f"; {failed} keystrokes got no update within 60 s" if failed else "")
+    )
+    print(
+        f"GUI thread while typing ({session['typing_s']:.0f} s, 5 ms heartbeat): "
+        f"longest gap {gaps['max_ms']:.1f} ms, p99 gap {gaps['p99_ms']:.1f} ms, "
+        f"{gaps['over_50ms']} gaps over 50 ms of {gaps['ticks']}; "
+        f"handling a key event: p95 {percentile(key_handling, 95):.2f} ms, max {max(key_handling):.2f} ms"
+    )
+    return {
+        "p95_ms": p95,
+        "p50_ms": percentile(fire, 50),
+        "max_gap_ms": gaps["max_ms"],
+        "keystrokes": len(strokes),
+        "failed": failed,
+    }
 
 
 def _typing_row(label: str, group: list[dict[str, Any]]) -> list[Any]:
     fire = [k["fire_to_update_ms"] for k in group if k["fire_to_update_ms"] is not None]
     paint = [k["update_to_paint_ms"] for k in group if k["update_to_paint_ms"] is not None]
-    return [label, len(group), median([k["matches"] for k in group]), percentile(fire, 50), percentile(fire, 95),
-            max(fire, default=None), percentile([k["key_to_update_ms"] for k in group], 50),
-            median(paint) if paint else None, max(k["max_gap_ms"] for k in group)]
+    return [
+        label,
+        len(group),
+        median([k["matches"] for k in group]),
+        percentile(fire, 50),
+        percentile(fire, 95),
+        max(fire, default=None),
+        percentile([k["key_to_update_ms"] for k in group], 50),
+        median(paint) if paint else None,
+        max(k["max_gap_ms"] for k in group),
+    ]
 
 
 def report_jumps(session: dict[str, Any], baseline: dict[str, Any]) -> dict[str, Any]:
     heading("Jumps (each: the action, then process events and paint the table)")
     ours, base = session["jumps"], baseline["jumps"]
-    labels = {"bottom": "scrollToBottom (last page not cached)", "top": "scrollToTop (first page cached)",
-              "middle": "scrollTo row N/2, centred (not cached)",
-              "select_last": "select the last row (card opens)", "select_first": "then select row 0 (card opens)"}
+    labels = {
+        "bottom": "scrollToBottom (last page not cached)",
+        "top": "scrollToTop (first page cached)",
+        "middle": "scrollTo row N/2, centred (not cached)",
+        "select_last": "select the last row (card opens)",
+        "select_first": "then select row 0 (card opens)",
+    }
     rows = []
     for key, label in labels.items():
         mine = ours.get(key, [])
         theirs = base.get(key)
-        rows.append([label, median(mine), max(mine), median(theirs) if theirs else None,
-                     ratio(median(mine), median(theirs)) if theirs else None,
-                     f"≤ {INSTANT_MS:.0f} ms {verdict(median(mine) <= INSTANT_MS)}"])
+        rows.append(
+            [
+                label,
+                median(mine),
+                max(mine),
+                median(theirs) if theirs else None,
+                ratio(median(mine), median(theirs)) if theirs else None,
+                f"≤ {INSTANT_MS:.0f} ms {verdict(median(mine) <= INSTANT_MS)}",
+            ]
+        )
     print(table(["action", "OURS med ms", "OURS max ms", "BASELINE med ms", "ratio", "instant?"], rows))
     fetch = session["fetch"]
-    print("The service call behind a jump (clients.rows_at, 200 rows, median ms): "
-          + ", ".join(f"{k} {median(v):.1f}" for k, v in fetch.items()))
+    print(
+        "The service call behind a jump (clients.rows_at, 200 rows, median ms): "
+        + ", ".join(f"{k} {median(v):.1f}" for k, v in fetch.items())
+    )
     print(f"Last row shows: {session['last_row_text']!r}")
     return {"bottom_ms": median(ours["bottom"]), "select_last_ms": median(ours["select_last"])}
 
@@ -550,21 +683,58 @@ def report_jumps(session: dict[str, Any], baseline: dict[str, Any]) -> dict[str,
 def report_scroll(session: dict[str, Any], baseline: dict[str, Any]) -> dict[str, Any]:
     heading("Scrolling through the whole table page by page, painting each page; memory")
     rows = []
-    for name, data, start in (("BASELINE", baseline["scroll"], baseline["startup"].get("rss_mb")),
-                              ("OURS", session["scroll"], session["rss_start_mb"])):
-        rows.append([name, data["steps"], data["rows_per_step"], data["seconds"], data["step_median_ms"],
-                     data["step_p95_ms"], data["step_max_ms"], start, data["rss_before_mb"], data["rss_after_mb"],
-                     data["rss_peak_mb"]])
-    print(table(["variant", "pages", "rows/page", "total s", "page med ms", "page p95 ms", "page max ms",
-                 "RSS start MB", "RSS before MB", "RSS after MB", "RSS peak MB"], rows))
+    for name, data, start in (
+        ("BASELINE", baseline["scroll"], baseline["startup"].get("rss_mb")),
+        ("OURS", session["scroll"], session["rss_start_mb"]),
+    ):
+        rows.append(
+            [
+                name,
+                data["steps"],
+                data["rows_per_step"],
+                data["seconds"],
+                data["step_median_ms"],
+                data["step_p95_ms"],
+                data["step_max_ms"],
+                start,
+                data["rss_before_mb"],
+                data["rss_after_mb"],
+                data["rss_peak_mb"],
+            ]
+        )
+    print(
+        table(
+            [
+                "variant",
+                "pages",
+                "rows/page",
+                "total s",
+                "page med ms",
+                "page p95 ms",
+                "page max ms",
+                "RSS start MB",
+                "RSS before MB",
+                "RSS after MB",
+                "RSS peak MB",
+            ],
+            rows,
+        )
+    )
     after = session["scroll"]["rss_after_mb"]
-    print(f"OURS RSS after scrolling everything: {after:.0f} MB (peak {session['scroll']['rss_peak_mb']:.0f} MB, "
-          f"at the end {session['rss_end_mb']:.0f} MB)   "
-          f"target < {RSS_TARGET_MB:.0f} MB {verdict(after < RSS_TARGET_MB)}")
-    print(f"OURS RSS: {session['rss_start_mb']:.0f} MB after start-up, {session['rss_after_typing_mb']:.0f} MB after "
-          f"typing; the scroll came after typing and jumps.")
-    return {"rss_after_mb": after, "scroll_s": session["scroll"]["seconds"],
-            "baseline_scroll_s": baseline["scroll"]["seconds"]}
+    print(
+        f"OURS RSS after scrolling everything: {after:.0f} MB (peak {session['scroll']['rss_peak_mb']:.0f} MB, "
+        f"at the end {session['rss_end_mb']:.0f} MB)   "
+        f"target < {RSS_TARGET_MB:.0f} MB {verdict(after < RSS_TARGET_MB)}"
+    )
+    print(
+        f"OURS RSS: {session['rss_start_mb']:.0f} MB after start-up, {session['rss_after_typing_mb']:.0f} MB after "
+        f"typing; the scroll came after typing and jumps."
+    )
+    return {
+        "rss_after_mb": after,
+        "scroll_s": session["scroll"]["seconds"],
+        "baseline_scroll_s": baseline["scroll"]["seconds"],
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -572,8 +742,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     add_size_options(parser)
     parser.add_argument("--trials", type=int, default=5, help="start-up runs of each variant (fresh processes)")
     parser.add_argument("--words", type=int, default=20, help="words typed into the search (6 keystrokes each)")
-    parser.add_argument("--db", type=Path, default=None,
-                        help="copy this demo base instead of building one (development only)")
+    parser.add_argument(
+        "--db", type=Path, default=None, help="copy this demo base instead of building one (development only)"
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--data-dir", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--count", type=int, help=argparse.SUPPRESS)
@@ -607,8 +778,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             order = ("baseline", "window") if i % 2 == 0 else ("window", "baseline")
             trial = {variant: children.run(f"startup-{variant}") for variant in order}
             trials.append(trial)
-            print(f"  start-up trial {i + 1}: BASELINE {trial['baseline']['usable_ms']:.0f} ms, "
-                  f"OURS {trial['window']['usable_ms']:.0f} ms", flush=True)
+            print(
+                f"  start-up trial {i + 1}: BASELINE {trial['baseline']['usable_ms']:.0f} ms, "
+                f"OURS {trial['window']['usable_ms']:.0f} ms",
+                flush=True,
+            )
         print("  session: typing, jumps, full scroll (OURS)...", flush=True)
         session = children.run("session-window")
         print("  session: jumps, full scroll (BASELINE)...", flush=True)
@@ -621,8 +795,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     results["environment"]["loadavg_end"] = environment()["loadavg"]
     results["wall_s"] = now_s() - started
     print()
-    print(f"Done in {results['wall_s']:.0f} s; load average at the end "
-          + " ".join(f"{x:.2f}" for x in results["environment"]["loadavg_end"] or ()))
+    print(
+        f"Done in {results['wall_s']:.0f} s; load average at the end "
+        + " ".join(f"{x:.2f}" for x in results["environment"]["loadavg_end"] or ())
+    )
     if not args.no_json:
         print(f"Results: {write_results('window', count, results)}")
     return 0

@@ -36,6 +36,7 @@ _CYRILLIC = re.compile(r"^[а-яё]+$", re.IGNORECASE)
 
 # Command line ---------------------------------------------------------------------------------
 
+
 def add_size_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--clients", type=int, default=None, help=f"clients in the base (default {FULL:,})")
     parser.add_argument("--quick", action="store_true", help=f"a {QUICK:,}-client base, for development")
@@ -51,6 +52,7 @@ def client_count(args: argparse.Namespace) -> int:
 
 
 # Timing and statistics ------------------------------------------------------------------------
+
 
 def now_s() -> float:
     return time.perf_counter()
@@ -78,8 +80,13 @@ def median(values: Sequence[float]) -> float:
 
 
 def summary(values: Sequence[float]) -> dict[str, float]:
-    return {"n": len(values), "median": median(values), "p95": percentile(values, 95),
-            "min": min(values, default=float("nan")), "max": max(values, default=float("nan"))}
+    return {
+        "n": len(values),
+        "median": median(values),
+        "p95": percentile(values, 95),
+        "min": min(values, default=float("nan")),
+        "max": max(values, default=float("nan")),
+    }
 
 
 def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
@@ -108,6 +115,7 @@ def verdict(ok: bool) -> str:
 
 # Output ---------------------------------------------------------------------------------------
 
+
 def fmt(value: Any, digits: int = 1) -> str:
     if value is None:
         return "—"
@@ -130,8 +138,9 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[Any]], *, digits: int 
     widths = [max(len(h), *(len(r[i]) for r in cells)) if cells else len(h) for i, h in enumerate(headers)]
 
     def line(values: Sequence[str]) -> str:
-        return "  ".join(v.ljust(w) if i == 0 else v.rjust(w) for i, (v, w) in enumerate(zip(values, widths,
-                                                                                               strict=True)))
+        return "  ".join(
+            v.ljust(w) if i == 0 else v.rjust(w) for i, (v, w) in enumerate(zip(values, widths, strict=True))
+        )
 
     out = [line(headers), "  ".join("-" * w for w in widths)]
     out.extend(line(r) for r in cells)
@@ -158,10 +167,12 @@ def environment() -> dict[str, Any]:
         "loadavg": os.getloadavg() if hasattr(os, "getloadavg") else None,
     }
     try:
-        info["commit"] = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True,
-                                        text=True, check=False).stdout.strip()
-        dirty = subprocess.run(["git", "-C", str(REPO), "diff", "HEAD", "--", "salesdesk"],
-                               capture_output=True, check=False).stdout
+        info["commit"] = subprocess.run(
+            ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(REPO), "diff", "HEAD", "--", "salesdesk"], capture_output=True, check=False
+        ).stdout
         info["salesdesk_modified"] = bool(dirty)
         # which state of the working tree was measured, when it had uncommitted changes
         info["salesdesk_diff_sha1"] = hashlib.sha1(dirty).hexdigest()[:10] if dirty else None
@@ -173,10 +184,15 @@ def environment() -> dict[str, Any]:
 def print_environment(info: dict[str, Any]) -> None:
     load = info.get("loadavg")
     load_text = " ".join(f"{x:.2f}" for x in load) if load else "?"
-    print(f"Python {info['python']}, SQLite {info['sqlite']}, SQLAlchemy {info['sqlalchemy']}, "
-          f"{info['cpus']} CPUs, load average {load_text}, commit {info.get('commit', '?')}"
-          + (f" + uncommitted changes in salesdesk/ (diff {info['salesdesk_diff_sha1']})"
-             if info.get("salesdesk_modified") else ""))
+    print(
+        f"Python {info['python']}, SQLite {info['sqlite']}, SQLAlchemy {info['sqlalchemy']}, "
+        f"{info['cpus']} CPUs, load average {load_text}, commit {info.get('commit', '?')}"
+        + (
+            f" + uncommitted changes in salesdesk/ (diff {info['salesdesk_diff_sha1']})"
+            if info.get("salesdesk_modified")
+            else ""
+        )
+    )
 
 
 def write_results(name: str, clients: int, data: dict[str, Any]) -> Path:
@@ -195,6 +211,7 @@ def rss_mb(pid: int | None = None) -> float:
 
 # Demo bases -----------------------------------------------------------------------------------
 
+
 def build_demo_base(path: Path, count: int, seed: int, now: datetime | None = FIXED_NOW) -> float:
     """A fresh base of *count* demo clients made by the program's own ``load_demo``; seconds taken.
 
@@ -211,6 +228,7 @@ def build_demo_base(path: Path, count: int, seed: int, now: datetime | None = FI
 
 
 # Query sets drawn from a base -----------------------------------------------------------------
+
 
 class Sampler:
     """Random rows of a base (fixed seed), read with plain sqlite3."""
@@ -246,9 +264,11 @@ class Sampler:
         from salesdesk.domain.text import LEGAL_FORMS, fold
 
         for _ in range(1000):
-            candidates = [w for w in _WORD.findall(self.client_value("name"))
-                          if len(w) >= min_len and fold(w) not in LEGAL_FORMS
-                          and (not cyrillic or _CYRILLIC.match(w))]
+            candidates = [
+                w
+                for w in _WORD.findall(self.client_value("name"))
+                if len(w) >= min_len and fold(w) not in LEGAL_FORMS and (not cyrillic or _CYRILLIC.match(w))
+            ]
             if candidates:
                 return self.rng.choice(candidates)
         raise RuntimeError("no usable words in client names")

@@ -51,6 +51,7 @@ WRITER = REPO / "tests" / "reliability" / "writers.py"
 
 # 1. Kills -------------------------------------------------------------------------------------
 
+
 def kills(root: Path, rng: random.Random, quick: bool) -> dict[str, Any]:
     heading("kill -9 at random moments")
     per = 2 if quick else 8
@@ -65,7 +66,8 @@ def kills(root: Path, rng: random.Random, quick: bool) -> dict[str, Any]:
         f"demo --clients {demo:,}": killing.kill_demo_loads(Sandbox(root / "kill-demo"), rng, per, demo),
         f"upgrade of {old:,} clients": killing.kill_upgrades(Sandbox(root / "kill-upgrade"), rng, per, old),
         "demo --clients 20,000, workers running": killing.kill_loads_with_workers(
-            Sandbox(root / "kill-workers"), rng, 1 if quick else 4),
+            Sandbox(root / "kill-workers"), rng, 1 if quick else 4
+        ),
     }
     export_box = Sandbox(root / "kill-export")
     db = export_box.folder / "base.sqlite"
@@ -74,10 +76,15 @@ def kills(root: Path, rng: random.Random, quick: bool) -> dict[str, Any]:
     body, total = [], Counter()
     for name, outcomes in runs.items():
         row = Counter(
-            kills=len(outcomes), hit=sum(o.killed for o in outcomes),
-            inconsistent=sum(bool(o.problems) for o in outcomes), partial=sum(o.partial for o in outcomes),
-            lost=sum(o.lost for o in outcomes), orphans=sum(len(o.orphans) for o in outcomes),
-            leftovers=sum(len(o.leftovers) for o in outcomes), next_failed=sum(bool(o.after) for o in outcomes))
+            kills=len(outcomes),
+            hit=sum(o.killed for o in outcomes),
+            inconsistent=sum(bool(o.problems) for o in outcomes),
+            partial=sum(o.partial for o in outcomes),
+            lost=sum(o.lost for o in outcomes),
+            orphans=sum(len(o.orphans) for o in outcomes),
+            leftovers=sum(len(o.leftovers) for o in outcomes),
+            next_failed=sum(bool(o.after) for o in outcomes),
+        )
         total.update(row)
         body.append([name, *(row[k] for k in KILL_COLUMNS)])
     body.append(["all", *(total[k] for k in KILL_COLUMNS)])
@@ -87,8 +94,10 @@ def kills(root: Path, rng: random.Random, quick: bool) -> dict[str, Any]:
             for what in (o.problems, o.leftovers, [o.after] if o.after else []):
                 if what:
                     print(f"  {name}: {what}")
-    print("hit = killed while running (the others had finished); orphans = processes of the killed command"
-          f" still alive {killing.ORPHAN_GRACE_S:.0f} s later; leftovers = temporary files after the next export")
+    print(
+        "hit = killed while running (the others had finished); orphans = processes of the killed command"
+        f" still alive {killing.ORPHAN_GRACE_S:.0f} s later; leftovers = temporary files after the next export"
+    )
     return dict(total)
 
 
@@ -97,11 +106,20 @@ KILL_COLUMNS = ["kills", "hit", "inconsistent", "partial", "lost", "orphans", "l
 
 # 2. Concurrent writers ------------------------------------------------------------------------
 
+
 def _writers(db: Path, jobs: list[tuple[str, str]], seconds: float) -> list[dict[str, Any]]:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    procs = [subprocess.Popen([sys.executable, str(WRITER), str(db), kind, "1000000", tag, str(seconds)],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-             for kind, tag in jobs]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, str(WRITER), str(db), kind, "1000000", tag, str(seconds)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for kind, tag in jobs
+    ]
     for proc in procs:
         assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
     for proc in procs:
@@ -154,9 +172,11 @@ def concurrent(root: Path, quick: bool) -> dict[str, Any]:
     heading("writers at once")
     seconds = 5.0 if quick else 20.0
     box = Sandbox(root / "writers")
-    scenarios = {"1 writer: client add (baseline)": [("add", "A")],
-                 "2 writers: client add + client add": [("add", "A"), ("add", "B")],
-                 "3 writers: import + edits + deal adds": [("import", "I"), ("edit", "E"), ("deal", "D")]}
+    scenarios = {
+        "1 writer: client add (baseline)": [("add", "A")],
+        "2 writers: client add + client add": [("add", "A"), ("add", "B")],
+        "3 writers: import + edits + deal adds": [("import", "I"), ("edit", "E"), ("deal", "D")],
+    }
     body, totals, rate = [], Counter(), {}
     for name, jobs in scenarios.items():
         db = box.init(box.folder / f"{len(jobs)}.sqlite")
@@ -172,25 +192,74 @@ def concurrent(root: Path, quick: bool) -> dict[str, Any]:
             ops = r["stored"] / per_op / r["seconds"] if r.get("seconds") else 0.0
             if r["kind"] == "add" and r["tag"] == "A":
                 rate[len(jobs)] = ops
-            body.append([f"{name}: {r['kind']}", row["tried"], row["stored"], row["refused"], row["lost"], ops,
-                         "; ".join(sorted(set(r["refused"])))[:60]])
+            body.append(
+                [
+                    f"{name}: {r['kind']}",
+                    row["tried"],
+                    row["stored"],
+                    row["refused"],
+                    row["lost"],
+                    ops,
+                    "; ".join(sorted(set(r["refused"])))[:60],
+                ]
+            )
         problems = killing.consistency(db)
         totals["inconsistent"] += bool(problems)
     print(table(["writer", "tried", "stored", "refused", "lost", "ops/s", "refusal messages"], body))
     print(f"each run lasts {seconds:.0f} s; edits go round {EDITED} cards; an import is 50 rows")
     if 1 in rate and 2 in rate:
-        print(f"client add next to a second writer: {rate[2]:.1f} ops/s vs {rate[1]:.1f} alone"
-              f" (ratio {rate[2] / rate[1]:.2f}; about 0.5 is fair sharing of one write lock)")
+        print(
+            f"client add next to a second writer: {rate[2]:.1f} ops/s vs {rate[1]:.1f} alone"
+            f" (ratio {rate[2] / rate[1]:.2f}; about 0.5 is fair sharing of one write lock)"
+        )
     return {**totals, "ratio_two_vs_alone": rate.get(2, 0) / rate[1] if rate.get(1) else None}
 
 
 # 3. Hostile values ----------------------------------------------------------------------------
 
-HOSTILE = ["", " ", "-", "--", "0", "-1", "00", "1.5", "2147483648", str(2**63), str(2**64), "9" * 40, "1e30",
-           "1e309", "-1e309", "NaN", "inf", "-0", "1e-400", "0,001", "1 250 000,50", "31.12.9999",
-           "01.01.1800", "0000-00-00", "29.02.2026", "\x1b[31mкрасный\x1b[0m", "\u200b\u200b", "\u202eevil",
-           "x" * 100_000, "%", "_", "*", "'; DROP TABLE clients;--", '"', "\\", "Ёлка", "ООО «Ромашка»",
-           "\t\n", "\x00x".replace("\x00", "\x01"), "a\nb", "🙂" * 50]
+HOSTILE = [
+    "",
+    " ",
+    "-",
+    "--",
+    "0",
+    "-1",
+    "00",
+    "1.5",
+    "2147483648",
+    str(2**63),
+    str(2**64),
+    "9" * 40,
+    "1e30",
+    "1e309",
+    "-1e309",
+    "NaN",
+    "inf",
+    "-0",
+    "1e-400",
+    "0,001",
+    "1 250 000,50",
+    "31.12.9999",
+    "01.01.1800",
+    "0000-00-00",
+    "29.02.2026",
+    "\x1b[31mкрасный\x1b[0m",
+    "\u200b\u200b",
+    "\u202eevil",
+    "x" * 100_000,
+    "%",
+    "_",
+    "*",
+    "'; DROP TABLE clients;--",
+    '"',
+    "\\",
+    "Ёлка",
+    "ООО «Ромашка»",
+    "\t\n",
+    "\x00x".replace("\x00", "\x01"),
+    "a\nb",
+    "🙂" * 50,
+]
 
 
 def _options() -> list[tuple[tuple[str, ...], str, list[str]]]:
@@ -199,11 +268,20 @@ def _options() -> list[tuple[tuple[str, ...], str, list[str]]]:
 
     from salesdesk.cli import _parser
 
-    required = {("client", "add"): ["--name", "ООО «Тест»"], ("deal", "add"): ["1", "--title", "Т", "--amount", "10"],
-                ("log",): ["1", "звонок"], ("client", "show"): ["1"], ("client", "trash"): ["1"],
-                ("client", "restore"): ["1"], ("search",): ["ёлка"], ("manager", "add"): ["Иванов"],
-                ("import",): ["in.csv"], ("export",): ["out.xlsx"], ("report",): ["sales_by_period"],
-                ("init",): ["new.sqlite"]}
+    required = {
+        ("client", "add"): ["--name", "ООО «Тест»"],
+        ("deal", "add"): ["1", "--title", "Т", "--amount", "10"],
+        ("log",): ["1", "звонок"],
+        ("client", "show"): ["1"],
+        ("client", "trash"): ["1"],
+        ("client", "restore"): ["1"],
+        ("search",): ["ёлка"],
+        ("manager", "add"): ["Иванов"],
+        ("import",): ["in.csv"],
+        ("export",): ["out.xlsx"],
+        ("report",): ["sales_by_period"],
+        ("init",): ["new.sqlite"],
+    }
     found = []
 
     def walk(parser: ap.ArgumentParser, words: tuple[str, ...]) -> None:
@@ -230,7 +308,7 @@ def _argv(words: tuple[str, ...], option: str, base: list[str], value: str) -> l
     if option.startswith("-"):
         return [*words, *base, option, value]
     # a positional ("#N:name"): the hostile value takes the place of the N-th one of the minimal arguments
-    index = int(option[1:option.index(":")])
+    index = int(option[1 : option.index(":")])
     rest = list(base)
     places = [i for i, w in enumerate(rest) if not w.startswith("-") and (i == 0 or not rest[i - 1].startswith("-"))]
     if index < len(places):
@@ -242,10 +320,16 @@ def _argv(words: tuple[str, ...], option: str, base: list[str], value: str) -> l
 def _fingerprint(db: Path) -> tuple[Any, ...]:
     conn = sqlite3.connect(db)
     try:
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'"
-                                            " AND name NOT LIKE 'clients_fts%' AND name NOT LIKE 'sqlite_%'")]
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table'"
+                " AND name NOT LIKE 'clients_fts%' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
         return tuple((t, conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]) for t in sorted(tables)) + (
-            conn.execute("SELECT sum(version) FROM clients").fetchone(),)
+            conn.execute("SELECT sum(version) FROM clients").fetchone(),
+        )
     finally:
         conn.close()
 
@@ -271,7 +355,7 @@ def hostile(root: Path, rng: random.Random, quick: bool) -> dict[str, Any]:
     options = _options()
     common = ("--db", "--lang")  # the same option on every command: tried on the first one
     cases = [(w, o, b, v) for w, o, b in options for v in HOSTILE if o not in common]
-    cases += [(w, o, b, v) for w, o, b in options[:len(common)] for v in HOSTILE]
+    cases += [(w, o, b, v) for w, o, b in options[: len(common)] for v in HOSTILE]
     if quick:
         cases = rng.sample(cases, 250)
     exits: Counter[str] = Counter()
@@ -316,23 +400,39 @@ def hostile(root: Path, rng: random.Random, quick: bool) -> dict[str, Any]:
         os.chdir(old_cwd)
         os.environ.clear()
         os.environ.update(old_env)
-    print(table(["figure", "value"], [["options and arguments", len(options)], ["values tried", len(cases)],
-                                      *[[f"exit {k}", v] for k, v in sorted(exits.items())],
-                                      ["tracebacks", tracebacks], ["internal errors (exit 3)", internal],
-                                      [f"still running after {CASE_LIMIT_S} s (stopped)", too_long],
-                                      ["base changed by a refused command", changed]]))
+    print(
+        table(
+            ["figure", "value"],
+            [
+                ["options and arguments", len(options)],
+                ["values tried", len(cases)],
+                *[[f"exit {k}", v] for k, v in sorted(exits.items())],
+                ["tracebacks", tracebacks],
+                ["internal errors (exit 3)", internal],
+                [f"still running after {CASE_LIMIT_S} s (stopped)", too_long],
+                ["base changed by a refused command", changed],
+            ],
+        )
+    )
     for line in examples:
         print("  " + line)
-    return {"tried": len(cases), "exits": dict(exits), "tracebacks": tracebacks, "internal": internal,
-            "changed": changed, "too_long": too_long}
+    return {
+        "tried": len(cases),
+        "exits": dict(exits),
+        "tracebacks": tracebacks,
+        "internal": internal,
+        "changed": changed,
+        "too_long": too_long,
+    }
 
 
 # 4. Bad bases ---------------------------------------------------------------------------------
 
+
 def _verdict(done: subprocess.CompletedProcess[str]) -> tuple[bool, bool]:
     """(a clear message: refused with exit 1/2 and a short text; a traceback)."""
     traceback = "Traceback" in done.stderr or "Exception ignored" in done.stderr
-    said = (done.stderr.strip() or done.stdout.strip())  # `check` reports the damage on stdout
+    said = done.stderr.strip() or done.stdout.strip()  # `check` reports the damage on stdout
     clear = done.returncode in (1, 2) and bool(said) and not traceback
     return clear, traceback
 
@@ -349,13 +449,14 @@ def bad_bases(root: Path) -> dict[str, Any]:
     root_page = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'clients'").fetchone()[0]
     conn.close()
     data = bytearray(damaged.read_bytes())
-    data[(root_page - 1) * page:root_page * page] = b"\x5a" * page
+    data[(root_page - 1) * page : root_page * page] = b"\x5a" * page
     damaged.write_bytes(bytes(data))
     bases["damaged (a page overwritten)"] = damaged
     foreign = box.folder / "foreign.sqlite"
     with contextlib.closing(sqlite3.connect(foreign)) as conn:
-        conn.executescript("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT);"
-                           "INSERT INTO notes VALUES (1, 'хлеб');")
+        conn.executescript(
+            "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT);INSERT INTO notes VALUES (1, 'хлеб');"
+        )
     bases["another program's SQLite file"] = foreign
     text = box.folder / "notes.sqlite"
     text.write_text("это не база\n" * 100, encoding="utf-8")
@@ -365,8 +466,12 @@ def bad_bases(root: Path) -> dict[str, Any]:
     read_only.chmod(0o444)
     bases["read-only file" + (" (root: permissions do not apply)" if os.geteuid() == 0 else "")] = read_only
     bases["missing file"] = box.folder / "no" / "such.sqlite"
-    commands = [["check"], ["search", "клиент"], ["client", "add", "--name", "ООО «Новый»"],
-                ["export", str(box.folder / "out" / "x.xlsx")]]
+    commands = [
+        ["check"],
+        ["search", "клиент"],
+        ["client", "add", "--name", "ООО «Новый»"],
+        ["export", str(box.folder / "out" / "x.xlsx")],
+    ]
     (box.folder / "out").mkdir()
     body, totals, notes = [], Counter(), []
     for name, path in bases.items():
@@ -380,14 +485,17 @@ def bad_bases(root: Path) -> dict[str, Any]:
             ok_exit = done.returncode == 0 and not tb
             clear += is_clear or ok_exit
             if not (is_clear or ok_exit):
-                notes.append(f"  {name}: {command[0]} -> exit {done.returncode}: "
-                             f"{(done.stderr.strip() or done.stdout.strip())[-150:]!r}")
+                notes.append(
+                    f"  {name}: {command[0]} -> exit {done.returncode}: "
+                    f"{(done.stderr.strip() or done.stdout.strip())[-150:]!r}"
+                )
             tracebacks += tb
             after = path.read_bytes() if path.exists() else None
             changed += (before != after) and not (ok_exit and name.startswith("read-only"))
         totals.update(tried=len(commands), clear=clear, tracebacks=tracebacks, changed=changed)
-        body.append([name, len(commands), " ".join(f"{k}:{v}" for k, v in sorted(exits.items())), clear, tracebacks,
-                     changed])
+        body.append(
+            [name, len(commands), " ".join(f"{k}:{v}" for k, v in sorted(exits.items())), clear, tracebacks, changed]
+        )
     print(table(["base", "commands", "exit codes", "clear or done", "tracebacks", "file changed"], body))
     for note in notes:
         print(note)
@@ -396,6 +504,7 @@ def bad_bases(root: Path) -> dict[str, Any]:
 
 
 # 5. File-system faults ------------------------------------------------------------------------
+
 
 def _mount(point: Path, options: str) -> str | None:
     """Mount a tmpfs at *point*; None when done, else why not."""
@@ -437,9 +546,11 @@ def fs_faults(root: Path) -> dict[str, Any]:
         targets["full disk (2 MB tmpfs, 64 KB free)"] = full
     else:
         skipped.append(f"full disk: skipped: {why}")
-    commands = {"export .xlsx": lambda d: ["export", str(d / "clients.xlsx")],
-                "export .csv": lambda d: ["export", str(d / "clients.csv")],
-                "report -o": lambda d: ["report", "sales_by_period", "-o", str(d / "report.xlsx")]}
+    commands = {
+        "export .xlsx": lambda d: ["export", str(d / "clients.xlsx")],
+        "export .csv": lambda d: ["export", str(d / "clients.csv")],
+        "report -o": lambda d: ["report", "sales_by_period", "-o", str(d / "report.xlsx")],
+    }
     body, totals = [], Counter()
     try:
         for name, folder in targets.items():
@@ -451,8 +562,9 @@ def fs_faults(root: Path) -> dict[str, Any]:
                 written = Path(command(folder)[-1]).name
                 succeeded = done.returncode == 0 and not tb and written in after
                 left = sorted(after - before - ({written} if succeeded else set()))
-                totals.update(tried=1, clear=clear or succeeded, tracebacks=tb, leftovers=len(left),
-                              succeeded=succeeded)
+                totals.update(
+                    tried=1, clear=clear or succeeded, tracebacks=tb, leftovers=len(left), succeeded=succeeded
+                )
                 message = done.stderr.strip().splitlines()[-1][:70] if done.stderr.strip() else ""
                 outcome = "written" if succeeded else ("clear" if clear else "NOT CLEAR")
                 body.append([f"{name}: {label}", done.returncode, outcome, tb, len(left), message])
@@ -462,12 +574,14 @@ def fs_faults(root: Path) -> dict[str, Any]:
     print(table(["target", "exit", "outcome", "traceback", "leftovers", "message (last line)"], body))
     for line in skipped:
         print("  " + line)
-    print("/dev/full is not used: an export to a device path would replace the device node (defect 1)"
-          " on a shared machine")
+    print(
+        "/dev/full is not used: an export to a device path would replace the device node (defect 1) on a shared machine"
+    )
     return dict(totals)
 
 
 # Main -----------------------------------------------------------------------------------------
+
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -491,21 +605,30 @@ def main() -> int:
         shutil.rmtree(root, ignore_errors=True)
     heading("summary (the issue's done-when figures)")
     k, w, h, b, f = (summary[x] for x in ("kills", "writers", "hostile", "bases", "faults"))
-    print(table(["figure", "value", "target"], [
-        ["kills (hit a running command)", f"{k['kills']} ({k['hit']})", "—"],
-        ["inconsistent bases after a kill", k["inconsistent"] + w.get("inconsistent", 0), 0],
-        ["partial imports / loads / upgrades", k["partial"], 0],
-        ["lost writes (kills + writers)", k["lost"] + w.get("lost", 0), 0],
-        ["writes refused with a message", w.get("refused", 0), 0],
-        ["orphan processes after a kill", k["orphans"], 0],
-        ["temporary leftovers (kills + faults)", k["leftovers"] + f.get("leftovers", 0), 0],
-        ["hostile values tried", h["tried"], "—"],
-        ["tracebacks (values + bases + faults)", h["tracebacks"] + b.get("tracebacks", 0) + f.get("tracebacks", 0), 0],
-        ["internal errors from bad input (exit 3)", h["internal"], 0],
-        ["hostile values still running after the limit", h["too_long"], 0],
-        ["bases changed by a refused command", h["changed"] + b.get("changed", 0), 0],
-        ["fs faults: clear message or written / tried", f"{f.get('clear', 0)} / {f.get('tried', 0)}", "all"],
-    ]))
+    print(
+        table(
+            ["figure", "value", "target"],
+            [
+                ["kills (hit a running command)", f"{k['kills']} ({k['hit']})", "—"],
+                ["inconsistent bases after a kill", k["inconsistent"] + w.get("inconsistent", 0), 0],
+                ["partial imports / loads / upgrades", k["partial"], 0],
+                ["lost writes (kills + writers)", k["lost"] + w.get("lost", 0), 0],
+                ["writes refused with a message", w.get("refused", 0), 0],
+                ["orphan processes after a kill", k["orphans"], 0],
+                ["temporary leftovers (kills + faults)", k["leftovers"] + f.get("leftovers", 0), 0],
+                ["hostile values tried", h["tried"], "—"],
+                [
+                    "tracebacks (values + bases + faults)",
+                    h["tracebacks"] + b.get("tracebacks", 0) + f.get("tracebacks", 0),
+                    0,
+                ],
+                ["internal errors from bad input (exit 3)", h["internal"], 0],
+                ["hostile values still running after the limit", h["too_long"], 0],
+                ["bases changed by a refused command", h["changed"] + b.get("changed", 0), 0],
+                ["fs faults: clear message or written / tried", f"{f.get('clear', 0)} / {f.get('tried', 0)}", "all"],
+            ],
+        )
+    )
     print(f"\n{time.perf_counter() - start:.0f} s in all")
     return 0
 

@@ -32,7 +32,8 @@ def setup_logging(*, verbose: bool = False) -> None:
         folder = paths.log_dir()
         paths.make_private_dir(folder)
         handler: logging.Handler = _PrivateRotatingFileHandler(
-            folder / "salesdesk.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+            folder / "salesdesk.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+        )
     except OSError:
         handler = logging.StreamHandler()
     handler._salesdesk = True  # type: ignore[attr-defined]

@@ -70,12 +70,15 @@ def _whole(text: str) -> int:
 
 def _within(low: int, high: int) -> Callable[[str], int]:
     """A whole number from *low* to *high*: argparse names the option and exits 2 otherwise."""
+
     def whole_within(text: str) -> int:
         value = _whole(text)
         if not low <= value <= high:
-            raise argparse.ArgumentTypeError(T("must be from %(low)s to %(high)s: %(value)s")
-                                             % {"low": low, "high": high, "value": text[:40]})
+            raise argparse.ArgumentTypeError(
+                T("must be from %(low)s to %(high)s: %(value)s") % {"low": low, "high": high, "value": text[:40]}
+            )
         return value
+
     whole_within.__name__ = "whole number"  # argparse's fallback message names the type
     return whole_within
 
@@ -111,10 +114,19 @@ def _common_options(*, suppress: bool) -> argparse.ArgumentParser:
     SUPPRESS, or a subcommand would overwrite a value given before it with None."""
     common = argparse.ArgumentParser(add_help=False)
     default: Any = argparse.SUPPRESS if suppress else None
-    common.add_argument("--db", metavar="PATH_OR_URL", default=default, type=_file_name,
-                        help=T("database file or SQLAlchemy URL (default: SALESDESK_DB or the user data folder)"))
-    common.add_argument("--lang", choices=messages.LANGUAGES, default=default,
-                        help=T("language of messages (default: from the locale: LC_ALL, LC_MESSAGES, LANG)"))
+    common.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        default=default,
+        type=_file_name,
+        help=T("database file or SQLAlchemy URL (default: SALESDESK_DB or the user data folder)"),
+    )
+    common.add_argument(
+        "--lang",
+        choices=messages.LANGUAGES,
+        default=default,
+        help=T("language of messages (default: from the locale: LC_ALL, LC_MESSAGES, LANG)"),
+    )
     return common
 
 
@@ -122,19 +134,30 @@ def _parser() -> argparse.ArgumentParser:
     """The parser in the language of messages: build it inside ``cli_texts.speaking()``."""
     common = _common_options(suppress=True)
     parser = argparse.ArgumentParser(
-        prog="salesdesk", parents=[_common_options(suppress=False)],
-        description=T("SalesDesk: the client base and sales of a small office. Without a command, opens the window."))
-    parser.add_argument("--version", action="version", version=f"SalesDesk {__version__}",
-                        help=T("show program's version number and exit"))
+        prog="salesdesk",
+        parents=[_common_options(suppress=False)],
+        description=T("SalesDesk: the client base and sales of a small office. Without a command, opens the window."),
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"SalesDesk {__version__}",
+        help=T("show program's version number and exit"),
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", help=T("what to do"))
 
     client = commands.add_parser("client", parents=[common], help=T("add, show, trash or restore a client"))
-    client_commands = client.add_subparsers(dest="client_command", metavar="ACTION", required=True,
-                                            help=T("what to do with the client"))
+    client_commands = client.add_subparsers(
+        dest="client_command", metavar="ACTION", required=True, help=T("what to do with the client")
+    )
     add = client_commands.add_parser("add", parents=[common], help=T("add a client; prints its number"))
     add.add_argument("--name", required=True, help=T("short name, e.g. 'ООО «Ромашка»'"))
-    add.add_argument("--kind", choices=[k.value for k in ClientKind], default=ClientKind.LEGAL.value,
-                     help=T("client kind: legal (company), sole_trader or person (default: %(default)s)"))
+    add.add_argument(
+        "--kind",
+        choices=[k.value for k in ClientKind],
+        default=ClientKind.LEGAL.value,
+        help=T("client kind: legal (company), sole_trader or person (default: %(default)s)"),
+    )
     add.add_argument("--full-name", default="", help=T("full legal name"))
     add.add_argument("--inn", default="", help=T("INN: 10 digits (company) or 12 (sole trader, person)"))
     add.add_argument("--kpp", default="", help=T("KPP: 9 characters (companies only)"))
@@ -144,8 +167,12 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--address", default="", help=T("legal address"))
     add.add_argument("--city", default="", help=T("city"))
     add.add_argument("--industry", default="", help=T("OKVED code (e.g. G) or industry name"))
-    add.add_argument("--status", choices=[s.value for s in ClientStatus], default=ClientStatus.LEAD.value,
-                     help=T("status: lead, prospect, active or former (default: %(default)s)"))
+    add.add_argument(
+        "--status",
+        choices=[s.value for s in ClientStatus],
+        default=ClientStatus.LEAD.value,
+        help=T("status: lead, prospect, active or former (default: %(default)s)"),
+    )
     add.add_argument("--source", default="", help=T("where the client came from (e.g. an exhibition)"))
     add.add_argument("--owner", default="", help=T("owner: a manager's name (see 'salesdesk manager add')"))
     add.add_argument("--tag", action="append", default=[], help=T("a tag; repeat for more"))
@@ -160,8 +187,9 @@ def _parser() -> argparse.ArgumentParser:
     restore.add_argument("id", type=_ID, metavar="ID", help=T("the client's number"))
 
     manager = commands.add_parser("manager", parents=[common], help=T("the office's managers"))
-    manager_commands = manager.add_subparsers(dest="client_command", metavar="ACTION", required=True,
-                                              help=T("what to do"))
+    manager_commands = manager.add_subparsers(
+        dest="client_command", metavar="ACTION", required=True, help=T("what to do")
+    )
     manager_add = manager_commands.add_parser("add", parents=[common], help=T("add a manager; prints the number"))
     manager_add.add_argument("name", metavar="NAME", help=T("the manager's name"))
     manager_add.add_argument("--email", default="", help=T("the manager's e-mail"))
@@ -169,19 +197,33 @@ def _parser() -> argparse.ArgumentParser:
 
     search = commands.add_parser("search", parents=[common], help=T("find clients by name, INN, phone, e-mail"))
     search.add_argument("text", metavar="TEXT", help=T("what to look for"))
-    search.add_argument("--limit", type=_within(1, MAX_LIMIT), default=20, metavar="N",
-                        help=T("show at most N clients (default: %(default)s)"))
+    search.add_argument(
+        "--limit",
+        type=_within(1, MAX_LIMIT),
+        default=20,
+        metavar="N",
+        help=T("show at most N clients (default: %(default)s)"),
+    )
     search.add_argument("--json", action="store_true", help=T("print as JSON"))
 
-    importing = commands.add_parser("import", parents=[common],
-                                    help=T("import clients from .xlsx, .xls, .ods or .csv"))
+    importing = commands.add_parser("import", parents=[common], help=T("import clients from .xlsx, .xls, .ods or .csv"))
     importing.add_argument("file", type=_path, metavar="FILE", help=T("the spreadsheet to import"))
     importing.add_argument("--sheet", metavar="SHEET", help=T("sheet name (default: the first sheet of clients)"))
-    importing.add_argument("--mapping", type=_path, metavar="FILE.json",
-                           help=T('column mapping saved from the import wizard ({"columns": {header: field}})'))
-    importing.add_argument("--on-duplicate", choices=DUPLICATE_POLICIES, default="update-empty",
-                           help=T("a row that matches a client in the base: update-empty fills its empty fields "
-                                  "(default), overwrite replaces them, skip leaves it, create adds a new client"))
+    importing.add_argument(
+        "--mapping",
+        type=_path,
+        metavar="FILE.json",
+        help=T('column mapping saved from the import wizard ({"columns": {header: field}})'),
+    )
+    importing.add_argument(
+        "--on-duplicate",
+        choices=DUPLICATE_POLICIES,
+        default="update-empty",
+        help=T(
+            "a row that matches a client in the base: update-empty fills its empty fields "
+            "(default), overwrite replaces them, skip leaves it, create adds a new client"
+        ),
+    )
     importing.add_argument("--dry-run", action="store_true", help=T("show what would happen; change nothing"))
     importing.add_argument("--error-dir", type=_path, metavar="DIR", help=T("where to write the file of rejected rows"))
     importing.add_argument("--json", action="store_true", help=T("print the result as JSON"))
@@ -192,10 +234,20 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--json", action="store_true", help=T("print the result as JSON"))
 
     demo = commands.add_parser("demo", parents=[common], help=T("fill the database with realistic demo data"))
-    demo.add_argument("--clients", type=_within(1, MAX_DEMO_CLIENTS), default=1000, metavar="N",
-                      help=T("how many demo clients (default: %(default)s)"))
-    demo.add_argument("--seed", type=_within(0, MAX_ID), default=2026, metavar="N",
-                      help=T("random seed: the same seed gives the same data (default: %(default)s)"))
+    demo.add_argument(
+        "--clients",
+        type=_within(1, MAX_DEMO_CLIENTS),
+        default=1000,
+        metavar="N",
+        help=T("how many demo clients (default: %(default)s)"),
+    )
+    demo.add_argument(
+        "--seed",
+        type=_within(0, MAX_ID),
+        default=2026,
+        metavar="N",
+        help=T("random seed: the same seed gives the same data (default: %(default)s)"),
+    )
 
     commands.add_parser("check", parents=[common], help=T("check the database's integrity and schema version"))
     init = commands.add_parser("init", parents=[common], help=T("make a new, empty database file"))
@@ -207,24 +259,47 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _report_parser(commands: Any, common: argparse.ArgumentParser) -> None:
-    report = commands.add_parser("report", parents=[common], help=T("compute a report; print it or save it to .xlsx"),
-                                 description=T("Compute a report as the Reports tab does. Without -o or --json, "
-                                               "print it as a table. 'salesdesk report --list' names the reports."))
+    report = commands.add_parser(
+        "report",
+        parents=[common],
+        help=T("compute a report; print it or save it to .xlsx"),
+        description=T(
+            "Compute a report as the Reports tab does. Without -o or --json, "
+            "print it as a table. 'salesdesk report --list' names the reports."
+        ),
+    )
     report.add_argument("name", nargs="?", metavar="NAME", help=T("the report (see --list)"))
     report.add_argument("--list", action="store_true", help=T("name the reports"))
     report.add_argument("--from", dest="date_from", metavar="DATE", help=T("first day (default: 12 months back)"))
     report.add_argument("--to", dest="date_to", metavar="DATE", help=T("last day (default: today)"))
-    report.add_argument("--by", default="", metavar="FIELD",
-                        help=T("grouping: month, quarter or year for sales_by_period (see --list)"))
-    report.add_argument("--by-date", dest="by_date", default="", metavar="{opened,closed}",
-                        help=T("pipeline: count deals by the date opened (default) or closed"))
+    report.add_argument(
+        "--by", default="", metavar="FIELD", help=T("grouping: month, quarter or year for sales_by_period (see --list)")
+    )
+    report.add_argument(
+        "--by-date",
+        dest="by_date",
+        default="",
+        metavar="{opened,closed}",
+        help=T("pipeline: count deals by the date opened (default) or closed"),
+    )
     report.add_argument("--manager", default="", help=T("only this manager's clients and deals"))
-    report.add_argument("--days", type=_within(1, MAX_REPORT_DAYS), default=ReportParameters().days, metavar="N",
-                        help=T("sleeping_clients: no contact for more than N days (default %(default)s)"))
-    report.add_argument("--threshold", type=_within(0, 100), default=ReportParameters().threshold, metavar="N",
-                        help=T("completeness_by_manager: count cards filled below N %% (default %(default)s)"))
-    report.add_argument("-o", "--output", type=_path, metavar="FILE.xlsx",
-                        help=T("save the workbook with its chart here"))
+    report.add_argument(
+        "--days",
+        type=_within(1, MAX_REPORT_DAYS),
+        default=ReportParameters().days,
+        metavar="N",
+        help=T("sleeping_clients: no contact for more than N days (default %(default)s)"),
+    )
+    report.add_argument(
+        "--threshold",
+        type=_within(0, 100),
+        default=ReportParameters().threshold,
+        metavar="N",
+        help=T("completeness_by_manager: count cards filled below N %% (default %(default)s)"),
+    )
+    report.add_argument(
+        "-o", "--output", type=_path, metavar="FILE.xlsx", help=T("save the workbook with its chart here")
+    )
     report.add_argument("--json", action="store_true", help=T("print the report as JSON"))
 
 
@@ -236,49 +311,86 @@ def _deal_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     add.add_argument("--title", required=True, help=T("what is sold, e.g. 'Годовое обслуживание'"))
     add.add_argument("--amount", required=True, help=T("the amount as people type it: '1 250 000,50' or 1250000.50"))
     add.add_argument("--currency", default="RUB", help=T("currency code (default: %(default)s)"))
-    add.add_argument("--stage", choices=[s.value for s in DealStage], default=DealStage.NEW.value,
-                     help=T("stage: new, negotiation, proposal, won or lost (default: %(default)s)"))
+    add.add_argument(
+        "--stage",
+        choices=[s.value for s in DealStage],
+        default=DealStage.NEW.value,
+        help=T("stage: new, negotiation, proposal, won or lost (default: %(default)s)"),
+    )
     add.add_argument("--lost-reason", default="", help=T("why a lost deal was lost (required for --stage lost)"))
-    add.add_argument("--opened", metavar="DATE",
-                     help=T("the day the deal was opened: DD.MM.YYYY or YYYY-MM-DD (default: today)"))
+    add.add_argument(
+        "--opened", metavar="DATE", help=T("the day the deal was opened: DD.MM.YYYY or YYYY-MM-DD (default: today)")
+    )
     add.add_argument("--closed", metavar="DATE", help=T("the day a won or lost deal was closed (default: today)"))
-    add.add_argument("--contract-end", metavar="DATE",
-                     help=T("the day the contract ends: a won deal plans a reminder to offer new terms"))
+    add.add_argument(
+        "--contract-end",
+        metavar="DATE",
+        help=T("the day the contract ends: a won deal plans a reminder to offer new terms"),
+    )
     add.add_argument("--owner", default="", help=T("owner: a manager's name (default: this seat's manager)"))
-    add.add_argument("--renewal-days", type=_within(0, MAX_RENEWAL_DAYS), metavar="N",
-                     help=T("remind N days before the contract ends (default: the window's setting, 30)"))
+    add.add_argument(
+        "--renewal-days",
+        type=_within(0, MAX_RENEWAL_DAYS),
+        metavar="N",
+        help=T("remind N days before the contract ends (default: the window's setting, 30)"),
+    )
     add.add_argument("--json", action="store_true", help=T('print {"id": N, "renewal_reminder": ...}'))
     listing = deal_commands.add_parser("list", parents=[common], help=T("list deals, newest first"))
-    listing.add_argument("--stage", choices=[s.value for s in DealStage], action="append", default=[],
-                         help=T("only this stage; repeat for more"))
+    listing.add_argument(
+        "--stage",
+        choices=[s.value for s in DealStage],
+        action="append",
+        default=[],
+        help=T("only this stage; repeat for more"),
+    )
     listing.add_argument("--owner", default="", help=T("only this manager's deals"))
     listing.add_argument("--industry", default="", help=T("only clients of this industry (OKVED code or name)"))
     listing.add_argument("--client", default="", help=T("only clients whose name contains this"))
     listing.add_argument("--from", dest="date_from", metavar="DATE", help=T("opened on or after this day"))
     listing.add_argument("--to", dest="date_to", metavar="DATE", help=T("opened on or before this day"))
-    listing.add_argument("--limit", type=_within(1, MAX_LIMIT), default=50, metavar="N",
-                         help=T("show at most N deals (default: %(default)s)"))
+    listing.add_argument(
+        "--limit",
+        type=_within(1, MAX_LIMIT),
+        default=50,
+        metavar="N",
+        help=T("show at most N deals (default: %(default)s)"),
+    )
     listing.add_argument("--json", action="store_true", help=T("print as JSON"))
 
 
 def _log_parser(commands: Any, common: argparse.ArgumentParser) -> None:
-    log_ = commands.add_parser("log", parents=[common],
-                               help=T("log a call, meeting, e-mail or note; optionally plan the next contact"))
+    log_ = commands.add_parser(
+        "log", parents=[common], help=T("log a call, meeting, e-mail or note; optionally plan the next contact")
+    )
     log_.add_argument("client", type=_ID, metavar="CLIENT_ID", help=T("the client's number"))
     log_.add_argument("summary", metavar="SUMMARY", help=T("what happened"))
-    log_.add_argument("--kind", choices=[k.value for k in InteractionKind], default=InteractionKind.CALL.value,
-                      help=T("kind: call, meeting, email or note (default: %(default)s)"))
+    log_.add_argument(
+        "--kind",
+        choices=[k.value for k in InteractionKind],
+        default=InteractionKind.CALL.value,
+        help=T("kind: call, meeting, email or note (default: %(default)s)"),
+    )
     log_.add_argument("--result", default="", help=T("what came of it"))
     log_.add_argument("--at", metavar="WHEN", help=T("when: 'DD.MM.YYYY HH:MM' or 'YYYY-MM-DD HH:MM' (default: now)"))
     log_.add_argument("--manager", default="", help=T("who made the contact (default: this seat's manager)"))
-    log_.add_argument("--close-reminder", type=_ID, metavar="ID",
-                      help=T("the reminder this contact answers: it is marked done (a repeating one moves on)"))
+    log_.add_argument(
+        "--close-reminder",
+        type=_ID,
+        metavar="ID",
+        help=T("the reminder this contact answers: it is marked done (a repeating one moves on)"),
+    )
     when = log_.add_mutually_exclusive_group()
-    when.add_argument("--next-in", type=_within(1, MAX_NEXT_IN_MONTHS), metavar="MONTHS",
-                      help=T("plan the next contact in N months"))
+    when.add_argument(
+        "--next-in", type=_within(1, MAX_NEXT_IN_MONTHS), metavar="MONTHS", help=T("plan the next contact in N months")
+    )
     when.add_argument("--next-on", metavar="DATE", help=T("plan the next contact on this day"))
-    log_.add_argument("--next", dest="next_text", default="", metavar="TEXT",
-                      help=T("what to do next time (with --next-in or --next-on)"))
+    log_.add_argument(
+        "--next",
+        dest="next_text",
+        default="",
+        metavar="TEXT",
+        help=T("what to do next time (with --next-in or --next-on)"),
+    )
     log_.add_argument("--json", action="store_true", help=T("print as JSON"))
 
 
@@ -301,10 +413,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser = _parser()
         # argparse (3.11-3.12) turns `--option=--` into an empty list instead of the text "--":
         # refuse that value with its usual message rather than hand a list to a service.
-        options = words[:words.index("--")] if "--" in words else words
+        options = words[: words.index("--")] if "--" in words else words
         if bad := next((w for w in options if w.startswith("-") and w.endswith("=--")), None):
-            parser.error(T("argument %(argument_name)s: %(message)s")
-                         % {"argument_name": bad[:-3], "message": T("expected one argument")})
+            parser.error(
+                T("argument %(argument_name)s: %(message)s")
+                % {"argument_name": bad[:-3], "message": T("expected one argument")}
+            )
         args = parser.parse_args(words)
     _utf8_safe_streams()
     from salesdesk.app import clean_leftovers, setup_logging
@@ -324,8 +438,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK
         database = open_store(args.db)
         if database.damage is not None and args.command != "check":
-            print(msg("err.db_damaged_read_only", where=database.path, damage=database.damage_summary),
-                  file=sys.stderr)
+            print(msg("err.db_damaged_read_only", where=database.path, damage=database.damage_summary), file=sys.stderr)
         try:
             return handler(database, args)
         finally:
@@ -367,10 +480,22 @@ def _client_add(database: Database, args: argparse.Namespace) -> int:
     industry_id = reference.find_industry(uow, args.industry).id if args.industry else None
     owner_id = _manager_id(database, args.owner)
     fields = ClientFields(
-        name=args.name, kind=ClientKind(args.kind), full_name=args.full_name, inn=args.inn, kpp=args.kpp,
-        ogrn=args.ogrn, phone=args.phone, email=args.email, legal_address=args.address, city=args.city,
-        industry_id=industry_id, status=ClientStatus(args.status), source=args.source, owner_id=owner_id,
-        tags=tuple(args.tag), notes=args.notes,
+        name=args.name,
+        kind=ClientKind(args.kind),
+        full_name=args.full_name,
+        inn=args.inn,
+        kpp=args.kpp,
+        ogrn=args.ogrn,
+        phone=args.phone,
+        email=args.email,
+        legal_address=args.address,
+        city=args.city,
+        industry_id=industry_id,
+        status=ClientStatus(args.status),
+        source=args.source,
+        owner_id=owner_id,
+        tags=tuple(args.tag),
+        notes=args.notes,
     )
     result = clients.create_client(uow, fields)
     for warning in result.warnings:
@@ -399,22 +524,40 @@ def _client_show(database: Database, args: argparse.Namespace) -> int:
     if args.json:
         data = _client_json(client)
         data["contacts"] = [
-            {"id": p.id, "full_name": p.full_name, "position": p.position, "birth_date": p.birth_date,
-             "phones": list(p.phones), "emails": list(p.emails), "is_primary": p.is_primary}
+            {
+                "id": p.id,
+                "full_name": p.full_name,
+                "position": p.position,
+                "birth_date": p.birth_date,
+                "phones": list(p.phones),
+                "emails": list(p.emails),
+                "is_primary": p.is_primary,
+            }
             for p in people
         ]
         _emit_json(data)
         return EXIT_OK
     print(f"{printable(client.name)}  ({msg('cli.number', id=client.id)}, {client.kind.label}, {client.status.label})")
-    for key, value in (("inn", client.inn), ("kpp", client.kpp), ("ogrn", client.ogrn),
-                       ("legal_address", client.legal_address), ("phone", client.phone), ("email", client.email),
-                       ("industry", client.industry_name), ("owner", client.owner_name)):
+    for key, value in (
+        ("inn", client.inn),
+        ("kpp", client.kpp),
+        ("ogrn", client.ogrn),
+        ("legal_address", client.legal_address),
+        ("phone", client.phone),
+        ("email", client.email),
+        ("industry", client.industry_name),
+        ("owner", client.owner_name),
+    ):
         if value:
             print(f"  {msg('field.' + key)}: {printable(value)}")
     print(f"  {msg('cli.completeness')}: {client.completeness} %")
     for person in people:
-        print(printable(f"  - {person.full_name}{', ' + person.position if person.position else ''}"
-                        f"{'  ' + ', '.join(person.phones) if person.phones else ''}"))
+        print(
+            printable(
+                f"  - {person.full_name}{', ' + person.position if person.position else ''}"
+                f"{'  ' + ', '.join(person.phones) if person.phones else ''}"
+            )
+        )
     return EXIT_OK
 
 
@@ -450,9 +593,17 @@ def _manager_list(database: Database, args: argparse.Namespace) -> int:
 
 
 def _row_json(row: ClientRow) -> dict[str, Any]:
-    return {"id": row.id, "name": row.name, "kind": row.kind.value, "inn": row.inn, "phone": row.phone,
-            "email": row.email, "city": row.city, "status": row.status.value,
-            "completeness": row.completeness}
+    return {
+        "id": row.id,
+        "name": row.name,
+        "kind": row.kind.value,
+        "inn": row.inn,
+        "phone": row.phone,
+        "email": row.email,
+        "city": row.city,
+        "status": row.status.value,
+        "completeness": row.completeness,
+    }
 
 
 def _search(database: Database, args: argparse.Namespace) -> int:
@@ -464,11 +615,15 @@ def _search(database: Database, args: argparse.Namespace) -> int:
         _emit_json([_row_json(r) for r in page.rows])
         return EXIT_OK
     if page.rows:
-        print(f"{msg('cli.col.no')!s:>7}  {msg('cli.col.name')!s:<40}  {msg('field.inn')!s:<12}  "
-              f"{msg('field.phone')!s:<20}  {msg('cli.col.completeness')}")
+        print(
+            f"{msg('cli.col.no')!s:>7}  {msg('cli.col.name')!s:<40}  {msg('field.inn')!s:<12}  "
+            f"{msg('field.phone')!s:<20}  {msg('cli.col.completeness')}"
+        )
     for row in page.rows:
-        print(f"{row.id:>7}  {printable(row.name):<40.40}  {printable(row.inn):<12}  {printable(row.phone):<20.20}  "
-              f"{row.completeness:>3} %")
+        print(
+            f"{row.id:>7}  {printable(row.name):<40.40}  {printable(row.inn):<12}  {printable(row.phone):<20.20}  "
+            f"{row.completeness:>3} %"
+        )
     print(msg("cli.shown_of", shown=len(page.rows), total=page.total), file=sys.stderr)
     return EXIT_OK
 
@@ -495,10 +650,20 @@ def _import(database: Database, args: argparse.Namespace) -> int:
         saved = importing.load_mapping(args.mapping)
         _sheet, _names, header_row, _guess = importing.read_headers(args.file, options)
         headers = importing.header_texts(_sheet.rows, header_row)
-        options = importing.ImportOptions(sheet=args.sheet, header_row=header_row, on_duplicate=options.on_duplicate,
-                                          mapping=importing.apply_saved_mapping(headers, saved))
-    result = importing.run_import(UnitOfWork(database), args.file, options, dry_run=args.dry_run,
-                                  error_dir=args.error_dir, reporter=_PrintingReporter() if not args.json else None)
+        options = importing.ImportOptions(
+            sheet=args.sheet,
+            header_row=header_row,
+            on_duplicate=options.on_duplicate,
+            mapping=importing.apply_saved_mapping(headers, saved),
+        )
+    result = importing.run_import(
+        UnitOfWork(database),
+        args.file,
+        options,
+        dry_run=args.dry_run,
+        error_dir=args.error_dir,
+        reporter=_PrintingReporter() if not args.json else None,
+    )
     if args.json:
         _emit_json(result.as_json())
         return EXIT_OK
@@ -530,16 +695,24 @@ def _export(database: Database, args: argparse.Namespace) -> int:
     elif result.path.suffix.lower() == ".csv":  # one sheet: "0 deals" would read as if there were none
         print(msg("cli.export.done_csv", file=result.path, clients=result.clients))
     else:
-        print(msg("cli.export.done", file=result.path, clients=result.clients, contacts=result.contacts,
-                  deals=result.deals, reminders=result.reminders, interactions=result.interactions))
+        print(
+            msg(
+                "cli.export.done",
+                file=result.path,
+                clients=result.clients,
+                contacts=result.contacts,
+                deals=result.deals,
+                reminders=result.reminders,
+                interactions=result.interactions,
+            )
+        )
     return EXIT_OK
 
 
 def _demo(database: Database, args: argparse.Namespace) -> int:
     from salesdesk.services import demo
 
-    result = demo.load_demo(UnitOfWork(database), args.clients, seed=args.seed,
-                            reporter=_PrintingReporter())
+    result = demo.load_demo(UnitOfWork(database), args.clients, seed=args.seed, reporter=_PrintingReporter())
     print(result.clients)
     return EXIT_OK
 
@@ -571,8 +744,9 @@ def _when_arg(text: str | None) -> datetime | None:
             raise ValueError(text)
         at = time.fromisoformat(clock) if clock else time(12, 0)
     except ValueError:
-        raise ValidationError([FieldProblem("occurred_at", msg("err.date", field=msg("field.occurred_at"),
-                                                                 value=text[:40]))]) from None
+        raise ValidationError(
+            [FieldProblem("occurred_at", msg("err.date", field=msg("field.occurred_at"), value=text[:40]))]
+        ) from None
     _refuse(date_problem(on, "occurred_at"))
     return datetime.combine(on, at).astimezone()  # the computer's time zone, as the window does
 
@@ -591,18 +765,24 @@ def _deal_add(database: Database, args: argparse.Namespace) -> int:
 
     amount = parse_amount(args.amount)
     if amount is None:
-        raise ValidationError([FieldProblem("amount", msg("err.amount", field=msg("field.amount"),
-                                                          value=args.amount[:40]))])
+        raise ValidationError(
+            [FieldProblem("amount", msg("err.amount", field=msg("field.amount"), value=args.amount[:40]))]
+        )
     _refuse(amount_problem(amount, typed=args.amount))
     closed_on = _date_arg(args.closed, "closed_on")
     # a deal recorded after it closed was opened no later than that: `--closed` alone must not be
     # refused as "before the opening date" because the opening defaulted to today
     opened_default = min(date.today(), closed_on) if closed_on is not None else date.today()
-    fields = DealFields(title=args.title, amount=Money.of(amount, args.currency), stage=DealStage(args.stage),
-                        lost_reason=args.lost_reason, opened_on=_date_arg(args.opened, "opened_on") or opened_default,
-                        closed_on=closed_on,
-                        contract_end=_date_arg(args.contract_end, "contract_end"),
-                        owner_id=_seat_manager(database, args.owner))
+    fields = DealFields(
+        title=args.title,
+        amount=Money.of(amount, args.currency),
+        stage=DealStage(args.stage),
+        lost_reason=args.lost_reason,
+        opened_on=_date_arg(args.opened, "opened_on") or opened_default,
+        closed_on=closed_on,
+        contract_end=_date_arg(args.contract_end, "contract_end"),
+        owner_id=_seat_manager(database, args.owner),
+    )
     if args.renewal_days is not None:
         renewal_days = args.renewal_days
     else:
@@ -612,10 +792,17 @@ def _deal_add(database: Database, args: argparse.Namespace) -> int:
     result = deals.add_deal(UnitOfWork(database), args.client, fields, renewal_days=renewal_days)
     renewal = reminders.renewal_of(UnitOfWork(database), result.id)
     if args.json:
-        _emit_json({"id": result.id, "renewal_reminder": None if renewal is None else
-                    {"id": renewal.id, "due_at": renewal.due_at.isoformat(), "text": renewal.text},
-                    "client_status": None if result.client_was is None else
-                    {"was": result.client_was.value, "now": "active"}})
+        _emit_json(
+            {
+                "id": result.id,
+                "renewal_reminder": None
+                if renewal is None
+                else {"id": renewal.id, "due_at": renewal.due_at.isoformat(), "text": renewal.text},
+                "client_status": None
+                if result.client_was is None
+                else {"was": result.client_was.value, "now": "active"},
+            }
+        )
         return EXIT_OK
     print(result.id)
     if renewal is not None and fields.contract_end is not None:
@@ -638,30 +825,55 @@ def _deal_list(database: Database, args: argparse.Namespace) -> int:
     opened_from, opened_to = _date_arg(args.date_from, "opened_on"), _date_arg(args.date_to, "opened_on")
     if opened_from is not None and opened_to is not None and opened_from > opened_to:
         # said as the reports say it, instead of an empty list that looks like "no deals"
-        raise ValidationError([FieldProblem("opened_on", msg("report.err.period", start=args.date_from,
-                                                             end=args.date_to))])
+        raise ValidationError(
+            [FieldProblem("opened_on", msg("report.err.period", start=args.date_from, end=args.date_to))]
+        )
     query = DealQuery(
         stages=frozenset(DealStage(s) for s in args.stage),
         owner_id=_manager_id(database, args.owner),
         industry_id=reference.find_industry(uow, args.industry).id if args.industry else None,
-        opened_from=opened_from, opened_to=opened_to, client_text=args.client)
+        opened_from=opened_from,
+        opened_to=opened_to,
+        client_text=args.client,
+    )
     view = deals.deals_view(uow, query, limit=args.limit)
     if args.json:
-        _emit_json([{"id": r.id, "client_id": r.client_id, "client": r.client_name, "title": r.title,
-                     "stage": r.stage.value, "amount": str(r.amount.amount), "currency": r.amount.currency,
-                     "opened_on": r.opened_on, "closed_on": r.closed_on, "contract_end": r.contract_end,
-                     "owner": r.owner_name, "industry": r.industry_name} for r in view.rows])
+        _emit_json(
+            [
+                {
+                    "id": r.id,
+                    "client_id": r.client_id,
+                    "client": r.client_name,
+                    "title": r.title,
+                    "stage": r.stage.value,
+                    "amount": str(r.amount.amount),
+                    "currency": r.amount.currency,
+                    "opened_on": r.opened_on,
+                    "closed_on": r.closed_on,
+                    "contract_end": r.contract_end,
+                    "owner": r.owner_name,
+                    "industry": r.industry_name,
+                }
+                for r in view.rows
+            ]
+        )
         return EXIT_OK
     if view.rows:
-        print(f"{msg('cli.col.no')!s:>7}  {msg('cli.col.opened')!s:<10}  {msg('cli.col.client')!s:<30}  "
-              f"{msg('cli.col.deal')!s:<30}  {msg('cli.col.stage')!s:<12}  {msg('cli.col.amount')!s:>18}")
+        print(
+            f"{msg('cli.col.no')!s:>7}  {msg('cli.col.opened')!s:<10}  {msg('cli.col.client')!s:<30}  "
+            f"{msg('cli.col.deal')!s:<30}  {msg('cli.col.stage')!s:<12}  {msg('cli.col.amount')!s:>18}"
+        )
     for r in view.rows:
-        print(f"{r.id:>7}  {r.opened_on:%d.%m.%Y}  {printable(r.client_name):<30.30}  {printable(r.title):<30.30}  "
-              f"{r.stage.label:<12}  {money_text(r.amount):>18}")
+        print(
+            f"{r.id:>7}  {r.opened_on:%d.%m.%Y}  {printable(r.client_name):<30.30}  {printable(r.title):<30.30}  "
+            f"{r.stage.label:<12}  {money_text(r.amount):>18}"
+        )
     totals = deals.deal_totals(UnitOfWork(database), query)
     sums = "; ".join(money_text(m) for m in totals.amounts)
-    print(f"{msg('cli.deals_shown', shown=len(view.rows), total=totals.count)}{'  ' + sums if sums else ''}",
-          file=sys.stderr)
+    print(
+        f"{msg('cli.deals_shown', shown=len(view.rows), total=totals.count)}{'  ' + sums if sums else ''}",
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 
@@ -669,17 +881,29 @@ def _log(database: Database, args: argparse.Namespace) -> int:
     from salesdesk.services import history
 
     manager_id = _seat_manager(database, args.manager)
-    fields = InteractionFields(kind=InteractionKind(args.kind), occurred_at=_when_arg(args.at) or datetime.now(UTC),
-                               summary=args.summary, result=args.result, manager_id=manager_id)
+    fields = InteractionFields(
+        kind=InteractionKind(args.kind),
+        occurred_at=_when_arg(args.at) or datetime.now(UTC),
+        summary=args.summary,
+        result=args.result,
+        manager_id=manager_id,
+    )
     plan = None
     if args.next_in is not None or args.next_on is not None:
-        plan = history.NextContact(text=args.next_text or args.summary, months=args.next_in,
-                                   on=_date_arg(args.next_on, "due_at"))
-    logged = history.log_and_plan(UnitOfWork(database), args.client, fields, close_reminder=args.close_reminder,
-                                  plan=plan, manager_id=manager_id)
+        plan = history.NextContact(
+            text=args.next_text or args.summary, months=args.next_in, on=_date_arg(args.next_on, "due_at")
+        )
+    logged = history.log_and_plan(
+        UnitOfWork(database), args.client, fields, close_reminder=args.close_reminder, plan=plan, manager_id=manager_id
+    )
     if args.json:
-        _emit_json({"id": logged.interaction_id, "closed_reminder": logged.closed_reminder_id,
-                    "next_reminder": logged.next_reminder_id})
+        _emit_json(
+            {
+                "id": logged.interaction_id,
+                "closed_reminder": logged.closed_reminder_id,
+                "next_reminder": logged.next_reminder_id,
+            }
+        )
     else:
         print(logged.interaction_id)
     return EXIT_OK
@@ -705,10 +929,14 @@ def _report(database: Database, args: argparse.Namespace) -> int:
 
         check_target(output, UnitOfWork(database), field="output")
     params = ReportParameters(
-        date_from=_date_arg(args.date_from, "date_from"), date_to=_date_arg(args.date_to, "date_to"),
-        by=args.by, days=args.days, threshold=args.threshold,
+        date_from=_date_arg(args.date_from, "date_from"),
+        date_to=_date_arg(args.date_to, "date_to"),
+        by=args.by,
+        days=args.days,
+        threshold=args.threshold,
         counted_by=reports.parse_counted_by(args.by_date) if args.by_date else None,
-        manager_id=_manager_id(database, args.manager))
+        manager_id=_manager_id(database, args.manager),
+    )
     report = reports.run_report(UnitOfWork(database), args.name.replace("-", "_"), params)
     if output is not None:
         reports.export_report(report, output, UnitOfWork(database))
@@ -756,16 +984,19 @@ def _print_report(report: Report) -> None:
     for label, value in report.parameters:
         print(printable(f"  {label}: {value}"))
     # names come from the base: an old one may still hold terminal controls
-    lines = [[printable(_cell_text(v, c.kind)) for v, c in zip(row, report.columns, strict=True)]
-             for row in report.rows]
+    lines = [
+        [printable(_cell_text(v, c.kind)) for v, c in zip(row, report.columns, strict=True)] for row in report.rows
+    ]
     if report.totals is not None and report.rows:
         lines.append([_cell_text(v, c.kind) for v, c in zip(report.totals, report.columns, strict=True)])
     header = [c.title for c in report.columns]
     widths = [min(40, max(len(t) for t in column)) for column in zip(header, *lines, strict=True)]
     print()
     for number, line in enumerate([header, *lines]):
-        cells = [(t if len(t) <= w else t[:w - 1] + "…").ljust(w) if c.kind is ColumnKind.TEXT else t.rjust(w)
-                 for t, w, c in zip(line, widths, report.columns, strict=True)]
+        cells = [
+            (t if len(t) <= w else t[: w - 1] + "…").ljust(w) if c.kind is ColumnKind.TEXT else t.rjust(w)
+            for t, w, c in zip(line, widths, report.columns, strict=True)
+        ]
         print("  ".join(cells).rstrip())
         if number == 0 or (report.totals is not None and number == len(lines) - 1 and report.rows):
             print("  ".join("-" * w for w in widths))

@@ -16,6 +16,8 @@ from contextlib import contextmanager
 
 from salesdesk.domain import messages
 
+# English and Russian of one text stay on neighbouring lines, as a translator reads them.
+# fmt: off
 RUSSIAN: dict[str, str] = {
     # argparse's vocabulary (Python 3.11-3.13).
     "usage: ": "использование: ",
@@ -181,6 +183,7 @@ RUSSIAN: dict[str, str] = {
     "what to do next time (with --next-in or --next-on)":
         "что сделать в следующий раз (вместе с --next-in или --next-on)",
 }
+# fmt: on
 
 
 def tr(text: str) -> str:

@@ -45,6 +45,7 @@ def settings_path() -> Path:
 
 # -- what a stored value means ------------------------------------------------------------------------
 
+
 def language_of(value: object) -> str:
     text = str(value) if value is not None else ""
     return text if text in LANGUAGES else "system"
@@ -69,6 +70,7 @@ def renewal_days_of(value: object) -> int:
 
 
 # -- the file ------------------------------------------------------------------------------------------
+
 
 class SeatSettings:
     """The settings file at *path* (default: ``settings.ini`` in the data folder), read afresh on
@@ -152,9 +154,15 @@ class SeatSettings:
 
 def _parser() -> configparser.RawConfigParser:
     parser = configparser.RawConfigParser(
-        delimiters=("=",), comment_prefixes=(";", "#"), inline_comment_prefixes=None, strict=False,
-        empty_lines_in_values=False, default_section=_NO_DEFAULT_SECTION, interpolation=None,
-        allow_no_value=True)
+        delimiters=("=",),
+        comment_prefixes=(";", "#"),
+        inline_comment_prefixes=None,
+        strict=False,
+        empty_lines_in_values=False,
+        default_section=_NO_DEFAULT_SECTION,
+        interpolation=None,
+        allow_no_value=True,
+    )
     parser.optionxform = str  # type: ignore[assignment,method-assign]  # keys are case-sensitive
     return parser
 
@@ -171,6 +179,7 @@ def _write_like_qsettings(parser: configparser.RawConfigParser, stream: object) 
 
 
 # -- QSettings' escaping -------------------------------------------------------------------------------
+
 
 def _escaped_key(name: str) -> str:
     out = []
@@ -196,8 +205,18 @@ def _split_key(key: str) -> tuple[str, str]:
     return section, _escaped_key(rest)
 
 
-_ESCAPES = {"\0": "\\0", "\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t",
-            "\v": "\\v", '"': '\\"', "\\": "\\\\"}
+_ESCAPES = {
+    "\0": "\\0",
+    "\a": "\\a",
+    "\b": "\\b",
+    "\f": "\\f",
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+    "\v": "\\v",
+    '"': '\\"',
+    "\\": "\\\\",
+}
 
 
 def _escaped_text(text: str) -> str:
@@ -230,8 +249,19 @@ def _escaped_text(text: str) -> str:
     return result
 
 
-_UNESCAPES = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v",
-              '"': '"', "\\": "\\", "'": "'", "?": "?"}
+_UNESCAPES = {
+    "a": "\a",
+    "b": "\b",
+    "f": "\f",
+    "n": "\n",
+    "r": "\r",
+    "t": "\t",
+    "v": "\v",
+    '"': '"',
+    "\\": "\\",
+    "'": "'",
+    "?": "?",
+}
 
 
 def _unescaped_text(raw: str) -> str | None:
@@ -253,13 +283,13 @@ def _unescaped_text(raw: str) -> str | None:
                 j = i + 2
                 while j < len(raw) and raw[j] in "0123456789abcdefABCDEF":
                     j += 1
-                current.append(chr(int(raw[i + 2:j] or "0", 16)))
+                current.append(chr(int(raw[i + 2 : j] or "0", 16)))
                 i = j - 1
             elif nxt in "01234567":
                 j = i + 1
                 while j < len(raw) and j < i + 4 and raw[j] in "01234567":
                     j += 1
-                current.append(chr(int(raw[i + 1:j], 8)))
+                current.append(chr(int(raw[i + 1 : j], 8)))
                 i = j - 1
             else:
                 current.append(nxt)
@@ -280,7 +310,7 @@ def _unescaped_text(raw: str) -> str | None:
     if text.startswith("@@"):
         return text[1:]
     if text.startswith("@String(") and text.endswith(")"):
-        return text[len("@String("):-1]
+        return text[len("@String(") : -1]
     if text.startswith("@"):
         return None  # @ByteArray(…), @Variant(…), @Rect(…), @Invalid()…
     return text

@@ -112,8 +112,7 @@ def entries(ts: Path) -> list[Entry]:
         name = context.findtext("name", "")
         for message in context.iter("message"):
             translation = message.find("translation")
-            finished = translation is not None and translation.get("type") not in ("unfinished", "vanished",
-                                                                                    "obsolete")
+            finished = translation is not None and translation.get("type") not in ("unfinished", "vanished", "obsolete")
             if finished and translation is not None:
                 forms = translation.findall("numerusform") if message.get("numerus") == "yes" else [translation]
                 finished = bool(forms) and all((form.text or "").strip() for form in forms)
@@ -139,8 +138,9 @@ def check(ts: Path = TS, qm: Path = QM, plural_only: bool = False) -> list[str]:
         fresh_qm = compiled.read_bytes()
     untranslated = [e for e in after if not e.finished]
     if untranslated:
-        problems.append(f"{len(untranslated)} string(s) of the code have no finished translation in "
-                        f"{ts.relative_to(ROOT)}:")
+        problems.append(
+            f"{len(untranslated)} string(s) of the code have no finished translation in {ts.relative_to(ROOT)}:"
+        )
         problems += ["  " + e.describe() for e in untranslated]
     gone = sorted(before - {e.key for e in after})
     if gone:
@@ -153,8 +153,11 @@ def check(ts: Path = TS, qm: Path = QM, plural_only: bool = False) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Update and compile the Russian translation of SalesDesk.")
-    parser.add_argument("--check", action="store_true",
-                        help="change nothing; exit 1 if a string lacks a finished translation or a file is stale")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="change nothing; exit 1 if a string lacks a finished translation or a file is stale",
+    )
     args = parser.parse_args(argv)
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="backslashreplace")  # a Windows console may lack “ ” → …
@@ -176,8 +179,10 @@ def main(argv: list[str] | None = None) -> int:
     for ts, qm, _plural_only in PAIRS:
         all_entries = entries(ts)
         untranslated = [e for e in all_entries if not e.finished]
-        print(f"{ts.relative_to(ROOT)}: {len(all_entries)} strings, {len(untranslated)} untranslated; "
-              f"wrote {qm.relative_to(ROOT)}")
+        print(
+            f"{ts.relative_to(ROOT)}: {len(all_entries)} strings, {len(untranslated)} untranslated; "
+            f"wrote {qm.relative_to(ROOT)}"
+        )
         for entry in untranslated:
             print("  untranslated: " + entry.describe())
     return 0

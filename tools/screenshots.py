@@ -78,9 +78,11 @@ MAIN_SIZE = (1366, 768)
 NARROW_SIZE = (900, 640)
 DEMO_CLIENTS = 3000
 DEMO_SEED = 2026
-LONG_NAME = ("Общество с ограниченной ответственностью «Научно-производственное объединение "
-             "„Северо-Западная строительно-монтажная и проектно-изыскательская компания по развитию "
-             "транспортной инфраструктуры, жилищно-коммунального хозяйства и энергетики“»")
+LONG_NAME = (
+    "Общество с ограниченной ответственностью «Научно-производственное объединение "
+    "„Северо-Западная строительно-монтажная и проектно-изыскательская компания по развитию "
+    "транспортной инфраструктуры, жилищно-коммунального хозяйства и энергетики“»"
+)
 # Search prefixes to try, in order; the first that finds a handful of clients is typed.
 SEARCH_PREFIXES = ("Строй", "Волг", "Смирн", "Агро", "Сиб", "Иван")
 TIMEOUT_MS = 20_000
@@ -114,12 +116,24 @@ class VirtualDisplay:
                 break
             read_end, write_end = os.pipe()
             try:
-                command = [executable, f":{number}", "-screen", "0", SCREEN, "-nolisten", "tcp",
-                           "-displayfd", str(write_end)]
+                command = [
+                    executable,
+                    f":{number}",
+                    "-screen",
+                    "0",
+                    SCREEN,
+                    "-nolisten",
+                    "tcp",
+                    "-displayfd",
+                    str(write_end),
+                ]
                 process = subprocess.Popen(
                     command,
-                    pass_fds=(write_end,), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                    stderr=subprocess.DEVNULL)
+                    pass_fds=(write_end,),
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                )
             finally:
                 os.close(write_end)
             answer = self._read_line(read_end)
@@ -174,8 +188,10 @@ def display() -> Iterator[str]:
     server = VirtualDisplay()
     if executable is None or not server.start(executable):
         reason = "Xvfb is not installed" if executable is None else "Xvfb did not start"
-        say(f"WARNING: {reason} (apt-get install xvfb); falling back to QT_QPA_PLATFORM=offscreen. "
-            "The widgets are the same, but fonts and styles may differ slightly from a real X display.")
+        say(
+            f"WARNING: {reason} (apt-get install xvfb); falling back to QT_QPA_PLATFORM=offscreen. "
+            "The widgets are the same, but fonts and styles may differ slightly from a real X display."
+        )
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         yield "offscreen rendering"
         return
@@ -213,8 +229,12 @@ def wait_until(condition: Callable[[], bool], what: str, timeout_ms: int = TIMEO
 
 
 def window_idle(window: MainWindow) -> bool:
-    return (not window.model.loading and not window.runner.busy and not window.search_timer.isActive()
-            and not window.card._duplicate_timer.isActive())
+    return (
+        not window.model.loading
+        and not window.runner.busy
+        and not window.search_timer.isActive()
+        and not window.card._duplicate_timer.isActive()
+    )
 
 
 def type_text(widget: QWidget, text: str) -> None:
@@ -265,8 +285,11 @@ def with_dialog(window: QWidget, dialog: QWidget) -> Any:
     font.setBold(True)
     painter.setFont(font)
     painter.setPen(palette.color(QPalette.ColorRole.WindowText))
-    painter.drawText(QRect(left + 10, top, width - 20, title_height),
-                     int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), dialog.windowTitle())
+    painter.drawText(
+        QRect(left + 10, top, width - 20, title_height),
+        int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+        dialog.windowTitle(),
+    )
     painter.drawPixmap(QPoint(left + 1, top + title_height + 1), inner)
     painter.end()
     return picture
@@ -295,17 +318,29 @@ def pick_clients(uow: Callable[[], Any]) -> Picks:
         card = cards.load_card(uow(), row.id)
         people = card.contacts
         with_birthday = [p for p in people if p.birth_date and p.position]
-        score = (int(row.kind == ClientKind.LEGAL), int(row.completeness == 100), int(2 <= len(people) <= 3),
-                 int(bool(with_birthday)), int(bool(card.deals)), int(bool(card.interactions)),
-                 int(any(not r.done for r in card.reminders)), -index)
+        score = (
+            int(row.kind == ClientKind.LEGAL),
+            int(row.completeness == 100),
+            int(2 <= len(people) <= 3),
+            int(bool(with_birthday)),
+            int(bool(card.deals)),
+            int(bool(card.interactions)),
+            int(any(not r.done for r in card.reminders)),
+            -index,
+        )
         scored.append((score, row.id, card))
     if not scored:
         raise RuntimeError("the demo base is empty")
     scored.sort(key=lambda item: item[0], reverse=True)
     main_id = scored[0][1]
-    contact_client = next(((ident, card) for score, ident, card in scored
-                           if 2 <= len(card.contacts) <= 3 and any(p.birth_date for p in card.contacts)),
-                          (scored[0][1], scored[0][2]))
+    contact_client = next(
+        (
+            (ident, card)
+            for score, ident, card in scored
+            if 2 <= len(card.contacts) <= 3 and any(p.birth_date for p in card.contacts)
+        ),
+        (scored[0][1], scored[0][2]),
+    )
     person = next((p for p in contact_client[1].contacts if p.birth_date), None) or contact_client[1].contacts[0]
     text = SEARCH_PREFIXES[0]
     for prefix in SEARCH_PREFIXES:
@@ -324,8 +359,13 @@ def shrink(path: Path) -> None:
     convert = shutil.which("convert")
     if convert is None:
         return
-    subprocess.run([convert, str(path), "-strip", "-dither", "None", "-colors", "256", f"PNG8:{path}"],
-                   check=False, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [convert, str(path), "-strip", "-dither", "None", "-colors", "256", f"PNG8:{path}"],
+        check=False,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 # The session -----------------------------------------------------------------------------------
@@ -334,8 +374,16 @@ def shrink(path: Path) -> None:
 class Shooter:
     """One language: opens windows on the bases, drives them, saves the pictures."""
 
-    def __init__(self, app: QApplication, lang: str, demo_db: Database, empty_db: Database, picks: Picks,
-                 out: Path, scratch: Path) -> None:
+    def __init__(
+        self,
+        app: QApplication,
+        lang: str,
+        demo_db: Database,
+        empty_db: Database,
+        picks: Picks,
+        out: Path,
+        scratch: Path,
+    ) -> None:
         self.app = app
         self.lang = lang
         self.demo_db = demo_db
@@ -352,8 +400,7 @@ class Shooter:
             raise OSError(f"could not write {path}")
         shrink(path)
         self.saved.append(path)
-        say(f"saved {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path} "
-            f"({image.width()}x{image.height()})")
+        say(f"saved {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path} ({image.width()}x{image.height()})")
 
     def open_window(self, db: Database, tag: str, size: tuple[int, int] = MAIN_SIZE) -> MainWindow:
         from salesdesk.store import UnitOfWork
@@ -467,9 +514,14 @@ class Shooter:
         sheet.append(["ИП Соколов Андрей Викторович", "", "+7 916 555-12-34", "Тверь", ""])
         sheet.append(["АО «Ошибка»", "7707083894", "", "Казань", ""])
         sheet.append(["ООО «Ромашка-Трейд»", "", "", "Самара", "Лаврентьева Александра"])
-        for name, city in (("ООО «Северный ветер»", "Архангельск"), ("АО «Уралкабель-Сервис»", "Екатеринбург"),
-                           ("ИП Михайлова Е.В.", "Калуга"), ("ООО «ТехноПарк-Юг»", "Краснодар"),
-                           ("ООО «Волжские мастерские»", "Самара"), ("ЗАО «Балтийский берег»", "Калининград")):
+        for name, city in (
+            ("ООО «Северный ветер»", "Архангельск"),
+            ("АО «Уралкабель-Сервис»", "Екатеринбург"),
+            ("ИП Михайлова Е.В.", "Калуга"),
+            ("ООО «ТехноПарк-Юг»", "Краснодар"),
+            ("ООО «Волжские мастерские»", "Самара"),
+            ("ЗАО «Балтийский берег»", "Калининград"),
+        ):
             sheet.append([name, "", "", city, ""])
         path = self.scratch / f"import-{self.lang}.xlsx"
         book.save(path)
@@ -493,8 +545,10 @@ class Shooter:
         wait_until(lambda: window.model.query.text == text and window_idle(window), "the search result")
         if window.model.rowCount():
             window.table.setCurrentIndex(window.model.index(0, 0))
-            wait_until(lambda: window.card.client_id == window.model.client_id(0) and window_idle(window),
-                       "the first found client")
+            wait_until(
+                lambda: window.card.client_id == window.model.client_id(0) and window_idle(window),
+                "the first found client",
+            )
         window.search.setFocus()
         window.search.end(False)
         pump()
@@ -596,8 +650,9 @@ class Shooter:
         if preset is not None:
             panel.preset.setCurrentIndex(panel.preset.findData(Preset(preset)))
             panel.run()
-        wait_until(lambda: not panel.busy and panel.report is not None and panel.report.name == name,
-                   f"the report {name}")
+        wait_until(
+            lambda: not panel.busy and panel.report is not None and panel.report.name == name, f"the report {name}"
+        )
         pump(300)
         self.save(picture, window.grab().toImage())
 
@@ -608,8 +663,9 @@ class Shooter:
         window.open_report("pipeline")
         panel = window.reports_panel
         assert panel is not None
-        wait_until(lambda: not panel.busy and panel.report is not None and panel.report.name == "pipeline",
-                   "the pipeline")
+        wait_until(
+            lambda: not panel.busy and panel.report is not None and panel.report.name == "pipeline", "the pipeline"
+        )
         pump(300)
         self.save("pipeline", window.grab().toImage())
 
@@ -686,9 +742,11 @@ def run(langs: list[str], out: Path) -> int:
             i18n.install(app, lang)
             if lang == "ru" and not russian_ui_loaded():
                 qm = i18n.TRANSLATIONS / "salesdesk_ru.qm"
-                say(f"WARNING: {qm.relative_to(ROOT) if qm.is_relative_to(ROOT) else qm} is "
+                say(
+                    f"WARNING: {qm.relative_to(ROOT) if qm.is_relative_to(ROOT) else qm} is "
                     f"{'missing' if not qm.exists() else 'not loaded'}: the Russian pictures show English "
-                    "interface strings")
+                    "interface strings"
+                )
             shooter = Shooter(app, lang, demo_db, empty_db, picks, out, scratch)
             shooter.run()
             saved += shooter.saved
@@ -705,10 +763,12 @@ def run(langs: list[str], out: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    parser.add_argument("--lang", choices=("ru", "en", "both"), default="both",
-                        help="interface language(s) (default: %(default)s)")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT,
-                        help="folder for the PNG files (default: docs/screenshots)")
+    parser.add_argument(
+        "--lang", choices=("ru", "en", "both"), default="both", help="interface language(s) (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--out", type=Path, default=DEFAULT_OUT, help="folder for the PNG files (default: docs/screenshots)"
+    )
     args = parser.parse_args(argv)
     langs = ["ru", "en"] if args.lang == "both" else [args.lang]
     if os.environ.get("LANG", "C").split(".")[0] in ("", "C", "POSIX") and not os.environ.get("LC_ALL"):

@@ -4,7 +4,7 @@
 <context>
     <name>ClientCard</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/card.py" line="747"/>
+        <location filename="../../salesdesk/ui/card.py" line="812"/>
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>ContactDialog</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/dialogs.py" line="306"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="325"/>
         <source>Age: %n</source>
         <translation>
             <numerusform>Age: %n</numerusform>
@@ -26,8 +26,8 @@
 <context>
     <name>DealsPanel</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/deals_panel.py" line="359"/>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="371"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="375"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="387"/>
         <source>%Ln deal(s)</source>
         <translation>
             <numerusform>%Ln deal</numerusform>
@@ -38,7 +38,7 @@
 <context>
     <name>FilePage</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="213"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="228"/>
         <source>%1: %Ln row(s) below the header; %2 column(s) recognised.</source>
         <translation>
             <numerusform>%1: %Ln row below the header; %2 column(s) recognised.</numerusform>
@@ -49,7 +49,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="513"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="566"/>
         <source>%1 of %Ln in the trash</source>
         <translation>
             <numerusform>%1 of %Ln in the trash</numerusform>
@@ -57,7 +57,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="517"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="570"/>
         <source>%1 of %Ln client(s)</source>
         <translation>
             <numerusform>%1 of %Ln client</numerusform>
@@ -65,7 +65,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="748"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="811"/>
         <source>%Ln client(s) moved to the trash.</source>
         <translation>
             <numerusform>%Ln client moved to the trash.</numerusform>
@@ -73,7 +73,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="762"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="825"/>
         <source>%Ln client(s) restored.</source>
         <translation>
             <numerusform>%Ln client restored.</numerusform>
@@ -81,7 +81,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="820"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="882"/>
         <source>%Ln reminder(s) came due.</source>
         <translation>
             <numerusform>%Ln reminder came due.</numerusform>
@@ -89,7 +89,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="846"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="917"/>
         <source>%Ln demo client(s) added.</source>
         <translation>
             <numerusform>%Ln demo client added.</numerusform>
@@ -97,7 +97,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="912"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="989"/>
         <source>%Ln client(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln client exported to %1.</numerusform>
@@ -108,7 +108,7 @@
 <context>
     <name>PreviewPage</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="595"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="646"/>
         <source>%n row(s) match a client by INN, phone or e-mail, but the name is different. For them:</source>
         <translation>
             <numerusform>%n row matches a client by INN, phone or e-mail, but the name is different. For it:</numerusform>
@@ -116,7 +116,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="625"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="677"/>
         <source>%Ln new client(s)</source>
         <translation>
             <numerusform>%Ln new client</numerusform>
@@ -124,7 +124,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="626"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="678"/>
         <source>%Ln update(s)</source>
         <translation>
             <numerusform>%Ln update</numerusform>
@@ -132,7 +132,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="627"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="679"/>
         <source>%Ln already in the base</source>
         <translation>
             <numerusform>%Ln already in the base</numerusform>
@@ -140,7 +140,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="628"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="680"/>
         <source>%Ln duplicate(s) skipped</source>
         <translation>
             <numerusform>%Ln duplicate skipped</numerusform>
@@ -148,7 +148,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="629"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="681"/>
         <source>%Ln row(s) with errors</source>
         <translation>
             <numerusform>%Ln row with errors</numerusform>
@@ -156,7 +156,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="633"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="685"/>
         <source>Leading zeros restored in %Ln row(s).</source>
         <translation>
             <numerusform>Leading zeros restored in %Ln row.</numerusform>
@@ -167,7 +167,7 @@
 <context>
     <name>RemindersPanel</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="168"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="180"/>
         <source>You have %Ln overdue reminder(s). They are at the top of the Reminders panel.</source>
         <translation>
             <numerusform>You have %Ln overdue reminder. It is at the top of the Reminders panel.</numerusform>
@@ -175,7 +175,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="169"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="182"/>
         <source>There are %Ln overdue reminder(s) in the office. They are at the top of the Reminders panel.</source>
         <translation>
             <numerusform>There is %Ln overdue reminder in the office. It is at the top of the Reminders panel.</numerusform>
@@ -183,7 +183,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="177"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="190"/>
         <source>My overdue reminders: %Ln</source>
         <translation>
             <numerusform>My overdue reminders: %Ln</numerusform>
@@ -191,7 +191,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="178"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="191"/>
         <source>Overdue in the office: %Ln</source>
         <translation>
             <numerusform>Overdue in the office: %Ln</numerusform>
@@ -199,7 +199,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="224"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="241"/>
         <source>… and %Ln more further ahead</source>
         <translation>
             <numerusform>… and %Ln more further ahead</numerusform>
@@ -210,7 +210,7 @@
 <context>
     <name>ReportsPanel</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reports_panel.py" line="550"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="569"/>
         <source>day(s)</source>
         <translation>
             <numerusform>day</numerusform>
@@ -221,7 +221,7 @@
 <context>
     <name>ResultPage</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="713"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="771"/>
         <source>Done: %Ln new client(s)</source>
         <translation>
             <numerusform>Done: %Ln new client</numerusform>
@@ -229,7 +229,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="714"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="772"/>
         <source>%Ln updated</source>
         <translation>
             <numerusform>%Ln updated</numerusform>
@@ -237,7 +237,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="715"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="773"/>
         <source>%Ln skipped</source>
         <translation>
             <numerusform>%Ln skipped</numerusform>
@@ -245,7 +245,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="716"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="774"/>
         <source>%Ln not imported</source>
         <translation>
             <numerusform>%Ln not imported</numerusform>
@@ -253,7 +253,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="719"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="780"/>
         <source>Leading zeros restored in %Ln row(s).</source>
         <translation>
             <numerusform>Leading zeros restored in %Ln row.</numerusform>
@@ -264,7 +264,7 @@
 <context>
     <name>SettingsDialog</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="78"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="82"/>
         <source>day(s)</source>
         <translation>
             <numerusform>day</numerusform>

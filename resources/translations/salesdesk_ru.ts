@@ -4,424 +4,424 @@
 <context>
     <name>ClientCard</name>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="224"/>
+        <location filename="../../salesdesk/ui/card.py" line="253"/>
         <source>Requisites</source>
         <translation>Реквизиты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="225"/>
+        <location filename="../../salesdesk/ui/card.py" line="254"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="226"/>
+        <location filename="../../salesdesk/ui/card.py" line="255"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="227"/>
+        <location filename="../../salesdesk/ui/card.py" line="256"/>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="228"/>
+        <location filename="../../salesdesk/ui/card.py" line="257"/>
         <source>Reminders</source>
         <translation>Напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="237"/>
+        <location filename="../../salesdesk/ui/card.py" line="266"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="238"/>
+        <location filename="../../salesdesk/ui/card.py" line="267"/>
         <source>Save the card (Ctrl+S)</source>
         <translation>Сохранить карточку (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="240"/>
+        <location filename="../../salesdesk/ui/card.py" line="269"/>
         <source>Revert</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="241"/>
+        <location filename="../../salesdesk/ui/card.py" line="270"/>
         <source>Drop the changes and show what is saved</source>
         <translation>Отменить изменения и вернуть сохранённые данные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="172"/>
+        <location filename="../../salesdesk/ui/card.py" line="200"/>
         <source>&amp;Save client</source>
         <translation>&amp;Сохранить клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="175"/>
+        <location filename="../../salesdesk/ui/card.py" line="203"/>
         <source>&amp;Revert changes</source>
         <translation>&amp;Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="309"/>
+        <location filename="../../salesdesk/ui/card.py" line="338"/>
         <source>&amp;Name:</source>
         <translation>&amp;Название:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="313"/>
+        <location filename="../../salesdesk/ui/card.py" line="342"/>
         <source>&amp;Kind:</source>
         <translation>Ви&amp;д:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="317"/>
+        <location filename="../../salesdesk/ui/card.py" line="346"/>
         <source>S&amp;tatus:</source>
         <translation>Ст&amp;атус:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="319"/>
+        <location filename="../../salesdesk/ui/card.py" line="348"/>
         <source>&amp;INN:</source>
         <translation>&amp;ИНН:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="320"/>
+        <location filename="../../salesdesk/ui/card.py" line="349"/>
         <source>KPP:</source>
         <translation>КПП:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="321"/>
-        <location filename="../../salesdesk/ui/card.py" line="695"/>
+        <location filename="../../salesdesk/ui/card.py" line="350"/>
+        <location filename="../../salesdesk/ui/card.py" line="760"/>
         <source>OGRN:</source>
         <translation>ОГРН:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="322"/>
+        <location filename="../../salesdesk/ui/card.py" line="351"/>
         <source>Ind&amp;ustry:</source>
         <translation>От&amp;расль:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="329"/>
+        <location filename="../../salesdesk/ui/card.py" line="358"/>
         <source>&amp;Owner:</source>
         <translation>&amp;Ответственный:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="331"/>
+        <location filename="../../salesdesk/ui/card.py" line="360"/>
         <source>&amp;Phone:</source>
         <translation>&amp;Телефон:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="164"/>
+        <location filename="../../salesdesk/ui/card.py" line="192"/>
         <source>Select a client in the list to see the card,
 or create a new one (%1).</source>
         <translation>Выберите клиента в списке, чтобы открыть карточку,
 или создайте нового (%1).</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="318"/>
+        <location filename="../../salesdesk/ui/card.py" line="347"/>
         <source>Full le&amp;gal name:</source>
         <translation>Полное наи&amp;менование:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="330"/>
+        <location filename="../../salesdesk/ui/card.py" line="359"/>
         <source>Contact details</source>
         <translation>Контактные данные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="332"/>
+        <location filename="../../salesdesk/ui/card.py" line="361"/>
         <source>E-&amp;mail:</source>
         <translation>E-&amp;mail:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="333"/>
+        <location filename="../../salesdesk/ui/card.py" line="362"/>
         <source>&amp;Legal address:</source>
         <translation>&amp;Юридический адрес:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="334"/>
+        <location filename="../../salesdesk/ui/card.py" line="363"/>
         <source>Postal address:</source>
         <translation>Почтовый адрес:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="335"/>
+        <location filename="../../salesdesk/ui/card.py" line="364"/>
         <source>City:</source>
         <translation>Город:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="336"/>
+        <location filename="../../salesdesk/ui/card.py" line="365"/>
         <source>Bank details</source>
         <translation>Банковские реквизиты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="337"/>
+        <location filename="../../salesdesk/ui/card.py" line="366"/>
         <source>Bank:</source>
         <translation>Банк:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="338"/>
+        <location filename="../../salesdesk/ui/card.py" line="367"/>
         <source>BIK:</source>
         <translation>БИК:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="339"/>
+        <location filename="../../salesdesk/ui/card.py" line="368"/>
         <source>Account:</source>
         <translation>Расчётный счёт:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="340"/>
+        <location filename="../../salesdesk/ui/card.py" line="369"/>
         <source>Corr. account:</source>
         <translation>Корр. счёт:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="341"/>
+        <location filename="../../salesdesk/ui/card.py" line="370"/>
         <source>Other</source>
         <translation>Прочее</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="342"/>
+        <location filename="../../salesdesk/ui/card.py" line="371"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="344"/>
+        <location filename="../../salesdesk/ui/card.py" line="373"/>
         <source>Comma-separated, e.g. VIP, Wholesale</source>
         <translation>Через запятую, например: VIP, опт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="345"/>
+        <location filename="../../salesdesk/ui/card.py" line="374"/>
         <source>Tags:</source>
         <translation>Метки:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="348"/>
+        <location filename="../../salesdesk/ui/card.py" line="377"/>
         <source>Notes:</source>
         <translation>Заметки:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="349"/>
+        <location filename="../../salesdesk/ui/card.py" line="379"/>
         <source>10 digits for a company, 12 for a sole trader or a person</source>
         <translation>10 цифр у организации, 12 — у ИП и физлица</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="350"/>
+        <location filename="../../salesdesk/ui/card.py" line="380"/>
         <source>9 characters, companies only</source>
         <translation>9 символов, только у организаций</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="351"/>
+        <location filename="../../salesdesk/ui/card.py" line="381"/>
         <source>Any format, e.g. 8 (495) 123-45-67</source>
         <translation>Любой формат: 8 (495) 123-45-67</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="352"/>
+        <location filename="../../salesdesk/ui/card.py" line="382"/>
         <source>9 digits, starts with 04</source>
         <translation>9 цифр, начинается с 04</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="385"/>
+        <location filename="../../salesdesk/ui/card.py" line="418"/>
         <source>Full name</source>
         <translation>ФИО</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="385"/>
+        <location filename="../../salesdesk/ui/card.py" line="418"/>
         <source>Position</source>
         <translation>Должность</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="385"/>
+        <location filename="../../salesdesk/ui/card.py" line="418"/>
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="385"/>
+        <location filename="../../salesdesk/ui/card.py" line="418"/>
         <source>Phones</source>
         <translation>Телефоны</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="386"/>
+        <location filename="../../salesdesk/ui/card.py" line="418"/>
         <source>E-mails</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="387"/>
+        <location filename="../../salesdesk/ui/card.py" line="422"/>
         <source>Save the new card first, then add its contact persons.</source>
         <translation>Сначала сохраните новую карточку, затем добавьте контактных лиц.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="390"/>
+        <location filename="../../salesdesk/ui/card.py" line="425"/>
         <source>Add…</source>
         <translation>Добавить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="391"/>
-        <location filename="../../salesdesk/ui/card.py" line="434"/>
+        <location filename="../../salesdesk/ui/card.py" line="426"/>
+        <location filename="../../salesdesk/ui/card.py" line="472"/>
         <source>Edit…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="392"/>
+        <location filename="../../salesdesk/ui/card.py" line="427"/>
         <source>Remove</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="410"/>
+        <location filename="../../salesdesk/ui/card.py" line="445"/>
         <source>Log a contact…</source>
         <translation>Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="411"/>
+        <location filename="../../salesdesk/ui/card.py" line="446"/>
         <source>A call, meeting, letter or note; and the next contact</source>
         <translation>Звонок, встреча, письмо или заметка — и следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="417"/>
+        <location filename="../../salesdesk/ui/card.py" line="453"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="417"/>
+        <location filename="../../salesdesk/ui/card.py" line="453"/>
         <source>Summary</source>
         <translation>Содержание</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="417"/>
+        <location filename="../../salesdesk/ui/card.py" line="453"/>
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="440"/>
+        <location filename="../../salesdesk/ui/card.py" line="480"/>
         <source>Deal</source>
         <translation>Сделка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="440"/>
+        <location filename="../../salesdesk/ui/card.py" line="481"/>
         <source>Stage</source>
         <translation>Стадия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="440"/>
+        <location filename="../../salesdesk/ui/card.py" line="482"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="440"/>
+        <location filename="../../salesdesk/ui/card.py" line="483"/>
         <source>Opened</source>
         <translation>Открыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="440"/>
+        <location filename="../../salesdesk/ui/card.py" line="484"/>
         <source>Closed</source>
         <translation>Закрыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="441"/>
+        <location filename="../../salesdesk/ui/card.py" line="485"/>
         <source>Contract ends</source>
         <translation>Договор до</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="442"/>
+        <location filename="../../salesdesk/ui/card.py" line="490"/>
         <source>No deals with this client yet.</source>
         <translation>С этим клиентом пока нет сделок.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="458"/>
+        <location filename="../../salesdesk/ui/card.py" line="506"/>
         <source>Due</source>
         <translation>Срок</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="458"/>
-        <location filename="../../salesdesk/ui/card.py" line="657"/>
+        <location filename="../../salesdesk/ui/card.py" line="506"/>
+        <location filename="../../salesdesk/ui/card.py" line="718"/>
         <source>Reminder</source>
         <translation>Напоминание</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="458"/>
+        <location filename="../../salesdesk/ui/card.py" line="506"/>
         <source>Repeat</source>
         <translation>Повтор</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="458"/>
+        <location filename="../../salesdesk/ui/card.py" line="506"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="460"/>
+        <location filename="../../salesdesk/ui/card.py" line="509"/>
         <source>Remind me…</source>
         <translation>Напомнить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="462"/>
+        <location filename="../../salesdesk/ui/card.py" line="511"/>
         <source>Done</source>
         <translation>Завершить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="412"/>
-        <location filename="../../salesdesk/ui/card.py" line="435"/>
-        <location filename="../../salesdesk/ui/card.py" line="463"/>
+        <location filename="../../salesdesk/ui/card.py" line="447"/>
+        <location filename="../../salesdesk/ui/card.py" line="473"/>
+        <location filename="../../salesdesk/ui/card.py" line="512"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="417"/>
+        <location filename="../../salesdesk/ui/card.py" line="453"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="417"/>
+        <location filename="../../salesdesk/ui/card.py" line="453"/>
         <source>Who</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="419"/>
+        <location filename="../../salesdesk/ui/card.py" line="457"/>
         <source>Nothing recorded yet: log calls, meetings and letters here.</source>
         <translation>Пока ничего не записано: здесь ведётся история звонков, встреч и писем.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="433"/>
+        <location filename="../../salesdesk/ui/card.py" line="471"/>
         <source>New deal…</source>
         <translation>Новая сделка…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="505"/>
+        <location filename="../../salesdesk/ui/card.py" line="556"/>
         <source>— not set —</source>
         <translation>— не указано —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="656"/>
+        <location filename="../../salesdesk/ui/card.py" line="717"/>
         <source>Deal · %1</source>
         <translation>Сделка · %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="657"/>
+        <location filename="../../salesdesk/ui/card.py" line="718"/>
         <source>Reminder · done</source>
         <translation>Напоминание · выполнено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="665"/>
+        <location filename="../../salesdesk/ui/card.py" line="726"/>
         <source>done</source>
         <translation>выполнено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="667"/>
+        <location filename="../../salesdesk/ui/card.py" line="728"/>
         <source>overdue</source>
         <translation>просрочено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="669"/>
+        <location filename="../../salesdesk/ui/card.py" line="730"/>
         <source>snoozed</source>
         <translation>отложено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="695"/>
+        <location filename="../../salesdesk/ui/card.py" line="760"/>
         <source>OGRNIP:</source>
         <translation>ОГРНИП:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="731"/>
+        <location filename="../../salesdesk/ui/card.py" line="796"/>
         <source>New client</source>
         <translation>Новый клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="737"/>
+        <location filename="../../salesdesk/ui/card.py" line="802"/>
         <source>No. %d</source>
         <translation>№ %d</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/card.py" line="747"/>
+        <location filename="../../salesdesk/ui/card.py" line="812"/>
         <source>and %n more</source>
         <translation>
             <numerusform>и ещё %n</numerusform>
@@ -430,98 +430,98 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="748"/>
+        <location filename="../../salesdesk/ui/card.py" line="813"/>
         <source>Missing: %s</source>
         <translation>Не заполнено: %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="751"/>
+        <location filename="../../salesdesk/ui/card.py" line="816"/>
         <source>The card is complete.</source>
         <translation>Карточка заполнена полностью.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="763"/>
+        <location filename="../../salesdesk/ui/card.py" line="828"/>
         <source>Fix the marked fields to save.</source>
         <translation>Исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="766"/>
+        <location filename="../../salesdesk/ui/card.py" line="831"/>
         <source>Changed, not saved.</source>
         <translation>Изменено, не сохранено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="807"/>
+        <location filename="../../salesdesk/ui/card.py" line="873"/>
         <source>INN %1 already belongs to %2</source>
         <translation>ИНН %1 уже указан у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="809"/>
+        <location filename="../../salesdesk/ui/card.py" line="875"/>
         <source>Phone %1 is already on %2</source>
         <translation>Телефон %1 уже есть у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="811"/>
+        <location filename="../../salesdesk/ui/card.py" line="877"/>
         <source>E-mail %1 is already on %2</source>
         <translation>E-mail %1 уже есть у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="814"/>
+        <location filename="../../salesdesk/ui/card.py" line="879"/>
         <source>A client with this name exists: %1</source>
         <translation>Клиент с таким названием уже есть: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="873"/>
+        <location filename="../../salesdesk/ui/card.py" line="938"/>
         <source>Not saved: %s</source>
         <translation>Не сохранено: %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="881"/>
+        <location filename="../../salesdesk/ui/card.py" line="946"/>
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="935"/>
+        <location filename="../../salesdesk/ui/card.py" line="1001"/>
         <source>Remove contact person</source>
         <translation>Удаление контактного лица</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="936"/>
+        <location filename="../../salesdesk/ui/card.py" line="1001"/>
         <source>Remove %s from this client&apos;s contacts?</source>
         <translation>Удалить %s из контактных лиц клиента?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="940"/>
+        <location filename="../../salesdesk/ui/card.py" line="1007"/>
         <source>%s removed.</source>
         <translation>Контактное лицо %s удалено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="948"/>
-        <location filename="../../salesdesk/ui/card.py" line="989"/>
+        <location filename="../../salesdesk/ui/card.py" line="1017"/>
+        <location filename="../../salesdesk/ui/card.py" line="1061"/>
         <source>Undo</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="988"/>
+        <location filename="../../salesdesk/ui/card.py" line="1057"/>
         <source>Deal won: %1 is now an active client (was: %2).</source>
         <translation>Сделка выиграна: клиент %1 теперь действующий (был: %2).</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1018"/>
+        <location filename="../../salesdesk/ui/card.py" line="1093"/>
         <source>Deal “%1” deleted.</source>
         <translation>Сделка «%1» удалена.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1053"/>
+        <location filename="../../salesdesk/ui/card.py" line="1137"/>
         <source>Entry deleted.</source>
         <translation>Запись удалена.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1096"/>
+        <location filename="../../salesdesk/ui/card.py" line="1190"/>
         <source>Get back to the client</source>
         <translation>Связаться с клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1135"/>
+        <location filename="../../salesdesk/ui/card.py" line="1231"/>
         <source>Reminder deleted.</source>
         <translation>Напоминание удалено.</translation>
     </message>
@@ -587,63 +587,63 @@ or create a new one (%1).</source>
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="230"/>
-        <location filename="../../salesdesk/ui/dialogs.py" line="326"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="239"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="345"/>
         <source>Contact person</source>
         <translation>Контактное лицо</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="239"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="248"/>
         <source>One number per line, e.g. +7 916 123-45-67</source>
         <translation>По одному номеру в строке, например +7 916 123-45-67</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="242"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="251"/>
         <source>One address per line</source>
         <translation>По одному адресу в строке</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="246"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="255"/>
         <source>Main contact for this client</source>
         <translation>Основное контактное лицо клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="252"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="262"/>
         <source>Full name:</source>
         <translation>ФИО:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="253"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="263"/>
         <source>Position:</source>
         <translation>Должность:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="254"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="264"/>
         <source>Birth date:</source>
         <translation>Дата рождения:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="255"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="265"/>
         <source>Phones:</source>
         <translation>Телефоны:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="256"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="266"/>
         <source>E-mails:</source>
         <translation>E-mail:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="257"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="267"/>
         <source>Note:</source>
         <translation>Примечание:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="298"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="315"/>
         <source>Birth date: write it as dd.mm.yyyy, e.g. 25.03.1980 or 25031980</source>
         <translation>Дата рождения: введите в виде дд.мм.гггг, например 25.03.1980 или 25031980</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/dialogs.py" line="306"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="325"/>
         <source>Age: %n</source>
         <translation>
             <numerusform>Возраст: %n год</numerusform>
@@ -660,12 +660,12 @@ or create a new one (%1).</source>
         <translation>Что-то пошло не так</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/crash.py" line="23"/>
+        <location filename="../../salesdesk/ui/crash.py" line="24"/>
         <source>SalesDesk ran into an internal error. What you typed is still in the window; save it if you can.</source>
         <translation>В SalesDesk произошла внутренняя ошибка. Введённые данные остались в окне — сохраните их, если получится.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/crash.py" line="26"/>
+        <location filename="../../salesdesk/ui/crash.py" line="29"/>
         <source>Details are in the log: %s</source>
         <translation>Подробности — в журнале: %s</translation>
     </message>
@@ -673,17 +673,17 @@ or create a new one (%1).</source>
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../salesdesk/ui/widgets.py" line="443"/>
+        <location filename="../../salesdesk/ui/widgets.py" line="455"/>
         <source>dd.mm.yyyy</source>
         <translation>дд.мм.гггг</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/widgets.py" line="444"/>
+        <location filename="../../salesdesk/ui/widgets.py" line="456"/>
         <source>Type the date with or without dots, e.g. 15031985 or 15.03.1985</source>
         <translation>Дату можно вводить с точками или без, например 15031985 или 15.03.1985</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/widgets.py" line="450"/>
+        <location filename="../../salesdesk/ui/widgets.py" line="462"/>
         <source>Choose on a calendar</source>
         <translation>Выбрать в календаре</translation>
     </message>
@@ -691,87 +691,87 @@ or create a new one (%1).</source>
 <context>
     <name>DealDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="63"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="70"/>
         <source>New deal</source>
         <translation>Новая сделка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="84"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="91"/>
         <source>no end date</source>
         <translation>без даты окончания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="90"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="97"/>
         <source>— not set —</source>
         <translation>— не указан —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="100"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="107"/>
         <source>Deal:</source>
         <translation>Сделка:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="100"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="108"/>
         <source>Amount:</source>
         <translation>Сумма:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="101"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="109"/>
         <source>Stage:</source>
         <translation>Стадия:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="101"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="110"/>
         <source>Reason lost:</source>
         <translation>Причина проигрыша:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="102"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="111"/>
         <source>Opened on:</source>
         <translation>Открыта:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="102"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="112"/>
         <source>Closed on:</source>
         <translation>Закрыта:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="103"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="113"/>
         <source>Contract ends:</source>
         <translation>Договор до:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="104"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="114"/>
         <source>Owner:</source>
         <translation>Ответственный:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="143"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="158"/>
         <source>Amount: write a number, e.g. 125000,50</source>
         <translation>Сумма: введите число, например 125000,50</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="147"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="163"/>
         <source>Opened on</source>
         <translation>Дата открытия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="148"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="164"/>
         <source>Contract ends</source>
         <translation>Договор до</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="150"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="167"/>
         <source>Closed on</source>
         <translation>Дата закрытия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="154"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="172"/>
         <source>%1: write the date as dd.mm.yyyy, e.g. 15.03.2027 or 15032027</source>
         <translation>%1: введите дату в виде дд.мм.гггг, например 15.03.2027 или 15032027</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="211"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="235"/>
         <source>Deal</source>
         <translation>Сделка</translation>
     </message>
@@ -822,7 +822,7 @@ or create a new one (%1).</source>
 <context>
     <name>DealTableModel</name>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="130"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="132"/>
         <source>an internal error (see the log)</source>
         <translation>внутренняя ошибка (подробности в журнале)</translation>
     </message>
@@ -830,53 +830,53 @@ or create a new one (%1).</source>
 <context>
     <name>DealsPanel</name>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="239"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="242"/>
         <source>Client name</source>
         <translation>Название клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="244"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="247"/>
         <source>All stages</source>
         <translation>Все стадии</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="245"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="248"/>
         <source>Open (not won or lost)</source>
         <translation>Открытые (не выиграны и не проиграны)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="253"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="256"/>
         <source>Opened from</source>
         <translation>Открыты с</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="260"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="263"/>
         <source>Clear filters</source>
         <translation>Сбросить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="263"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="272"/>
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="305"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="317"/>
         <source>All owners</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="306"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="318"/>
         <source>All industries</source>
         <translation>Все отрасли</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="357"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="373"/>
         <source>Counting the deals…</source>
         <translation>Считаю сделки…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/deals_panel.py" line="359"/>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="371"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="375"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="387"/>
         <source>%Ln deal(s)</source>
         <translation>
             <numerusform>%Ln сделка</numerusform>
@@ -885,12 +885,12 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="359"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="375"/>
         <source>adding up…</source>
         <translation>считаю сумму…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="364"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="380"/>
         <source>Could not read the deals: %1</source>
         <translation>Не удалось прочитать сделки: %1</translation>
     </message>
@@ -898,69 +898,69 @@ or create a new one (%1).</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="44"/>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="88"/>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="97"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="45"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="94"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="103"/>
         <source>Export clients</source>
         <translation>Экспорт клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="47"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="48"/>
         <source>Which clients</source>
         <translation>Каких клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="50"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="51"/>
         <source>The whole base (%1)</source>
         <translation>Всю базу (%1)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="51"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="52"/>
         <source>Those shown now (%1)</source>
         <translation>Показанных сейчас (%1)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="52"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="53"/>
         <source>The selected ones (%1)</source>
         <translation>Выделенных (%1)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="63"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="68"/>
         <source>Format</source>
         <translation>Формат</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="66"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="71"/>
         <source>Excel workbook (.xlsx): clients, contact persons, deals, reminders, contact history</source>
         <translation>Книга Excel (.xlsx): клиенты, контактные лица, сделки, напоминания, история контактов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="67"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="73"/>
         <source>CSV (.csv): the client list only, for other programs</source>
         <translation>CSV (.csv): только список клиентов, для других программ</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="71"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="77"/>
         <source>The workbook can be imported back into SalesDesk with nothing lost.</source>
         <translation>Книгу можно загрузить обратно в SalesDesk без потерь.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="77"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="83"/>
         <source>Export…</source>
         <translation>Экспортировать…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="86"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="92"/>
         <source>Clients %1</source>
         <translation>Клиенты %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="87"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="93"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="87"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="93"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
@@ -968,52 +968,52 @@ or create a new one (%1).</source>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="132"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="143"/>
         <source>Which file?</source>
         <translation>Какой файл?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="133"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="146"/>
         <source>Excel (.xlsx, .xls), LibreOffice (.ods) or CSV. The first row with column names is found by itself.</source>
         <translation>Excel (.xlsx, .xls), LibreOffice (.ods) или CSV. Строка с названиями столбцов найдётся сама.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="138"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="152"/>
         <source>Type or paste the path of the file, or choose it</source>
         <translation>Введите или вставьте путь к файлу либо выберите его</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="140"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="154"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="143"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="157"/>
         <source>File:</source>
         <translation>Файл:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="145"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="159"/>
         <source>Sheet:</source>
         <translation>Лист:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="156"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="170"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
         <translation>Таблицы (*.xlsx *.xls *.ods *.csv);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="157"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="171"/>
         <source>Import clients</source>
         <translation>Загрузка клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="196"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="210"/>
         <source>Reading the file…</source>
         <translation>Читаю файл…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="213"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="228"/>
         <source>%1: %Ln row(s) below the header; %2 column(s) recognised.</source>
         <translation>
             <numerusform>%1: %Ln строка под заголовком; распознано столбцов: %2.</numerusform>
@@ -1022,7 +1022,7 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="219"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="236"/>
         <source>The file cannot be read.</source>
         <translation>Файл не удаётся прочитать.</translation>
     </message>
@@ -1079,67 +1079,67 @@ or create a new one (%1).</source>
 <context>
     <name>HookDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="111"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="117"/>
         <source>Next contact</source>
         <translation>Следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="115"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="121"/>
         <source>Get back to the client</source>
         <translation>Связаться с клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="116"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="122"/>
         <source>Reminder:</source>
         <translation>Напоминание:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="125"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="131"/>
         <source>On a date:</source>
         <translation>В указанный день:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="133"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="139"/>
         <source>When:</source>
         <translation>Когда:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="137"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="143"/>
         <source>Repeat:</source>
         <translation>Повтор:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="151"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="158"/>
         <source>In a month</source>
         <translation>Через месяц</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="152"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="159"/>
         <source>In 3 months</source>
         <translation>Через 3 месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="153"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="160"/>
         <source>In 6 months</source>
         <translation>Через 6 месяцев</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="154"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="161"/>
         <source>In a year</source>
         <translation>Через год</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="167"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="175"/>
         <source>Write the date as dd.mm.yyyy, e.g. 15.03.2027 or 15032027</source>
         <translation>Введите дату в виде дд.мм.гггг, например 15.03.2027 или 15032027</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="169"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="177"/>
         <source>The date has passed: choose today or later</source>
         <translation>Эта дата уже прошла: выберите сегодня или позже</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="212"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="220"/>
         <source>On a date or repeating…</source>
         <translation>В указанный день или с повтором…</translation>
     </message>
@@ -1147,97 +1147,97 @@ or create a new one (%1).</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="102"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="113"/>
         <source>Import clients from a spreadsheet</source>
         <translation>Загрузка клиентов из таблицы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="457"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="495"/>
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="457"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="496"/>
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="458"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="497"/>
         <source>What happens</source>
         <translation>Что будет</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="458"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="498"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="478"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="519"/>
         <source>contact persons</source>
         <translation>контактные лица</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="479"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="520"/>
         <source>deals</source>
         <translation>сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="480"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="521"/>
         <source>reminders</source>
         <translation>напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="489"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="530"/>
         <source>new client</source>
         <translation>новый клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="490"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="531"/>
         <source>update</source>
         <translation>обновление</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="491"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="532"/>
         <source>already in the base</source>
         <translation>уже есть в базе</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="492"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="533"/>
         <source>duplicate, skipped</source>
         <translation>дубль, пропущен</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="493"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="534"/>
         <source>error, not imported</source>
         <translation>ошибка, не загружается</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="502"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="543"/>
         <source>same as %1</source>
         <translation>совпадает с %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="504"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="546"/>
         <source>fills: %1</source>
         <translation>заполняет: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="507"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="551"/>
         <source>repaired: %1</source>
         <translation>исправлено: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="635"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="687"/>
         <source>New industries: %1.</source>
         <translation>Новые отрасли: %1.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="637"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="689"/>
         <source>New managers: %1.</source>
         <translation>Новые менеджеры: %1.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="639"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="691"/>
         <source>Also from the other sheets: %1 contact person(s), %2 deal(s), %3 reminder(s), %4 entries of contact history.</source>
         <translation>Также с других листов: контактных лиц — %1, сделок — %2, напоминаний — %3, записей истории контактов — %4.</translation>
     </message>
@@ -1260,37 +1260,37 @@ or create a new one (%1).</source>
         <translation>например, G или 46.90</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="60"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="61"/>
         <source>What to know about this market: trends, key players, seasonality, who decides on purchases…</source>
         <translation>Что важно знать об этом рынке: тенденции, крупные игроки, сезонность, кто принимает решение о закупках…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="63"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="64"/>
         <source>Managers see these notes on the cards of clients in this industry.</source>
         <translation>Эти заметки менеджеры видят в карточках клиентов этой отрасли.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="66"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="67"/>
         <source>OKVED code:</source>
         <translation>Код ОКВЭД:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="67"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="68"/>
         <source>Name:</source>
         <translation>Название:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="68"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="69"/>
         <source>Notes:</source>
         <translation>Заметки:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="72"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="73"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="73"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="74"/>
         <source>Remove from the list</source>
         <translation>Убрать из списка</translation>
     </message>
@@ -1298,63 +1298,63 @@ or create a new one (%1).</source>
 <context>
     <name>LogDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="235"/>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="359"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="275"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="408"/>
         <source>Log a contact</source>
         <translation>Запись о контакте</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="258"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="298"/>
         <source>What was it about?</source>
         <translation>О чём был разговор?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="260"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="300"/>
         <source>What came of it (optional)</source>
         <translation>Чем закончилось (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="265"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="305"/>
         <source>Kind:</source>
         <translation>Вид:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="266"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="306"/>
         <source>When:</source>
         <translation>Когда:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="267"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="307"/>
         <source>Summary:</source>
         <translation>Содержание:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="268"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="308"/>
         <source>Result:</source>
         <translation>Итог:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="271"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="311"/>
         <source>Mark the reminder “%1” done</source>
         <translation>Отметить напоминание «%1» выполненным</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="274"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="314"/>
         <source>Plan the next contact</source>
         <translation>Запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="282"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="322"/>
         <source>Get back to the client</source>
         <translation>Связаться с клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="286"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="326"/>
         <source>When…</source>
         <translation>Когда…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="334"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="376"/>
         <source>Write the date as dd.mm.yyyy, e.g. 15.03.2027 or 15032027</source>
         <translation>Введите дату в виде дд.мм.гггг, например 15.03.2027 или 15032027</translation>
     </message>
@@ -1362,143 +1362,143 @@ or create a new one (%1).</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="108"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="115"/>
         <source>Reminders</source>
         <translation>Напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="140"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="149"/>
         <source>Trash</source>
         <translation>Корзина</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="184"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="203"/>
         <source>Create a client</source>
         <translation>Создать клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="185"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="204"/>
         <source>Load demo data</source>
         <translation>Загрузить демоданные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="187"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="206"/>
         <source>Clear search and filters</source>
         <translation>Сбросить поиск и фильтры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="235"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="263"/>
         <source>&amp;New client</source>
         <translation>Новый &amp;клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="236"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="263"/>
         <source>Create a client card</source>
         <translation>Создать карточку клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="237"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="266"/>
         <source>Move to &amp;trash</source>
         <translation>&amp;Удалить в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="239"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="269"/>
         <source>Move the selected clients to the trash</source>
         <translation>Переместить выбранных клиентов в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="242"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="273"/>
         <source>&amp;Restore from trash</source>
         <translation>&amp;Восстановить из корзины</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="243"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="777"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="274"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="839"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="246"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="277"/>
         <source>&amp;Find</source>
         <translation>&amp;Найти</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="247"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="278"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="248"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="279"/>
         <source>Show the &amp;trash</source>
         <translation>Показать &amp;корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="250"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="281"/>
         <source>Load &amp;demo data…</source>
         <translation>Загрузить &amp;демоданные…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="255"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="292"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="257"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="294"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="258"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="295"/>
         <source>&amp;About SalesDesk</source>
         <translation>&amp;О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="259"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="297"/>
         <source>Remind me in &amp;3 months</source>
         <translation>Напомнить через &amp;3 месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="260"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="300"/>
         <source>Plan the next contact with this client in three months</source>
         <translation>Запланировать следующий контакт с клиентом через три месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="274"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="325"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="286"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="337"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="292"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="343"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="296"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="347"/>
         <source>&amp;Columns</source>
         <translation>&amp;Столбцы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="301"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="352"/>
         <source>&amp;Client</source>
         <translation>&amp;Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="319"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="370"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="327"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="378"/>
         <source>Searching…</source>
         <translation>Поиск…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="748"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="811"/>
         <source>%Ln client(s) moved to the trash.</source>
         <translation>
             <numerusform>%Ln клиент перемещён в корзину.</numerusform>
@@ -1507,7 +1507,7 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="762"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="825"/>
         <source>%Ln client(s) restored.</source>
         <translation>
             <numerusform>%Ln клиент восстановлен.</numerusform>
@@ -1516,7 +1516,7 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="820"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="882"/>
         <source>%Ln reminder(s) came due.</source>
         <translation>
             <numerusform>Подошёл срок %Ln напоминания.</numerusform>
@@ -1525,7 +1525,7 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="846"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="917"/>
         <source>%Ln demo client(s) added.</source>
         <translation>
             <numerusform>Добавлен %Ln демонстрационный клиент.</numerusform>
@@ -1534,7 +1534,7 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="912"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="989"/>
         <source>%Ln client(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln клиент выгружен в %1.</numerusform>
@@ -1543,103 +1543,103 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="111"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="118"/>
         <source>&amp;Reminders panel</source>
         <translation>Панель &amp;напоминаний</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="136"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="144"/>
         <source>Search: name, INN, phone, e-mail, contact person (%1)</source>
         <translation>Поиск: название, ИНН, телефон, e-mail, контактное лицо (%1)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="186"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="205"/>
         <source>Import from Excel…</source>
         <translation>Загрузить из Excel…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="210"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="233"/>
         <source>Clients</source>
         <translation>Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="211"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="234"/>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="217"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="240"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="251"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="283"/>
         <source>&amp;Import from a spreadsheet…</source>
         <translation>&amp;Загрузить из таблицы…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="252"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="286"/>
         <source>Add clients from Excel, LibreOffice or CSV</source>
         <translation>Добавить клиентов из Excel, LibreOffice или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="253"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="289"/>
         <source>&amp;Export…</source>
         <translation>&amp;Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="254"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="289"/>
         <source>Save clients to Excel or CSV</source>
         <translation>Сохранить клиентов в Excel или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="261"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="303"/>
         <source>&amp;Log a contact…</source>
         <translation>&amp;Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="262"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="306"/>
         <source>Record a call, meeting, letter or note and plan the next contact</source>
         <translation>Записать звонок, встречу, письмо или заметку и запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="263"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="308"/>
         <source>New &amp;deal…</source>
         <translation>Новая &amp;сделка…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="264"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="309"/>
         <source>&amp;Industries…</source>
         <translation>&amp;Отрасли…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="265"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="310"/>
         <source>Ne&amp;xt client</source>
         <translation>С&amp;ледующий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="266"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="311"/>
         <source>Pre&amp;vious client</source>
         <translation>П&amp;редыдущий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="268"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="314"/>
         <source>C&amp;lients</source>
         <translation>&amp;Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="268"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="314"/>
         <source>&amp;Deals</source>
         <translation>&amp;Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="268"/>
         <location filename="../../salesdesk/ui/main_window.py" line="314"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="365"/>
         <source>&amp;Reports</source>
         <translation>&amp;Отчёты</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="513"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="566"/>
         <source>%1 of %Ln in the trash</source>
         <translation>
             <numerusform>%1 из %Ln в корзине</numerusform>
@@ -1648,12 +1648,12 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="515"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="568"/>
         <source>The base is empty</source>
         <translation>База пуста</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="517"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="570"/>
         <source>%1 of %Ln client(s)</source>
         <translation>
             <numerusform>%1 из %Ln клиента</numerusform>
@@ -1662,96 +1662,96 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="520"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="573"/>
         <source>average completeness %1 %</source>
         <translation>средняя полнота %1 %</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="531"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="584"/>
         <source>The trash is empty.</source>
         <translation>Корзина пуста.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="533"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="587"/>
         <source>The client base is empty.
 Create the first client, or load demo data to try the program.</source>
         <translation>Клиентская база пуста.
 Создайте первого клиента или загрузите демоданные, чтобы попробовать программу.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="536"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="590"/>
         <source>No clients match the search and filters.</source>
         <translation>По условиям поиска и фильтрам клиентов не найдено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="564"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="619"/>
         <source>Could not load the list: %s</source>
         <translation>Не удалось загрузить список: %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="676"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="736"/>
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="746"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="809"/>
         <source>“%s” moved to the trash.</source>
         <translation>Клиент «%s» перемещён в корзину.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="768"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="830"/>
         <source>&amp;Undo: move to trash</source>
         <translation>&amp;Отменить удаление в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="769"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="831"/>
         <source>Undo</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="818"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="880"/>
         <source>Reminder: %1 — %2</source>
         <translation>Напоминание: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="828"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="913"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="891"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="991"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="835"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="840"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="899"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="907"/>
         <source>Demo data</source>
         <translation>Демоданные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="836"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="899"/>
         <source>How many demo clients to add to this base?</source>
         <translation>Сколько демонстрационных клиентов добавить в базу?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="840"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="908"/>
         <source>Adding demo clients…</source>
         <translation>Добавление демонстрационных клиентов…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="902"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="976"/>
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="902"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="977"/>
         <source>Writing %1…</source>
         <translation>Записываю %1…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="992"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="1073"/>
         <source>About SalesDesk</source>
         <translation>О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="993"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="1075"/>
         <source>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;The client base and sales of a small office: clients and their requisites, contact persons, reminders, deals.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;Клиентская база и продажи небольшого офиса: клиенты и их реквизиты, контактные лица, напоминания, сделки.&lt;/p&gt;&lt;p&gt;База данных: %2&lt;/p&gt;</translation>
     </message>
@@ -1759,67 +1759,67 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="245"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="262"/>
         <source>What is in each column?</source>
         <translation>Что в каждом столбце?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="246"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="264"/>
         <source>Check what SalesDesk recognised and change it where needed. A client needs at least a name.</source>
         <translation>Проверьте, что распознал SalesDesk, и поправьте, где нужно. У клиента должно быть хотя бы название.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="250"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="268"/>
         <source>Column names are in row:</source>
         <translation>Названия столбцов в строке:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="255"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="273"/>
         <source>Saved mapping:</source>
         <translation>Сохранённое сопоставление:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="259"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="277"/>
         <source>Save as…</source>
         <translation>Сохранить как…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="295"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="314"/>
         <source>Column in the file</source>
         <translation>Столбец в файле</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="295"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="314"/>
         <source>Goes to</source>
         <translation>Куда</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="296"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="315"/>
         <source>Example %1</source>
         <translation>Пример %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="302"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="323"/>
         <source>Column %1</source>
         <translation>Столбец %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="305"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="327"/>
         <source>— do not import —</source>
         <translation>— не загружать —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="353"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="375"/>
         <source>— none —</source>
         <translation>— нет —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="373"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="395"/>
         <source>Save mapping</source>
         <translation>Сохранить сопоставление</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="373"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="395"/>
         <source>Name of this mapping:</source>
         <translation>Название сопоставления:</translation>
     </message>
@@ -1835,52 +1835,52 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>OptionsPage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="398"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="420"/>
         <source>Clients that are already in the base</source>
         <translation>Клиенты, которые уже есть в базе</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="399"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="423"/>
         <source>A row is the same client when the INN (and KPP of a branch), a phone, an e-mail or the name matches — never when both INNs are known and differ.</source>
         <translation>Строка считается тем же клиентом, если совпадает ИНН (и КПП филиала), телефон, e-mail или название — но никогда, если оба ИНН известны и различаются.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="404"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="432"/>
         <source>Fill in what the card is missing</source>
         <translation>Дополнить карточку тем, чего в ней нет</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="405"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="434"/>
         <source>Fields empty in the card are taken from the file; nothing filled in is changed. Importing the same file again changes nothing.</source>
         <translation>Пустые поля карточки заполняются из файла, заполненные не меняются. Повторная загрузка того же файла ничего не изменит.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="407"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="440"/>
         <source>Update the card from the file</source>
         <translation>Обновить карточку по файлу</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="408"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="441"/>
         <source>Values in the file replace the card&apos;s; empty cells leave the card as it is.</source>
         <translation>Значения из файла заменяют значения карточки; пустые ячейки карточку не меняют.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="409"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="443"/>
         <source>Leave such clients alone</source>
         <translation>Не трогать таких клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="409"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="443"/>
         <source>Only new clients are added.</source>
         <translation>Добавляются только новые клиенты.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="410"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="446"/>
         <source>Add them as new clients anyway</source>
         <translation>Всё равно добавить как новых клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="411"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="447"/>
         <source>Every row becomes a client, even if the base has one like it.</source>
         <translation>Каждая строка станет клиентом, даже если похожий уже есть в базе.</translation>
     </message>
@@ -1896,62 +1896,62 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="516"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="560"/>
         <source>Preview: nothing is written yet</source>
         <translation>Предпросмотр: в базу пока ничего не записано</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="530"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="575"/>
         <source>keep the name in the base</source>
         <translation>оставить название из базы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="531"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="576"/>
         <source>rename the client as in the file</source>
         <translation>переименовать клиента, как в файле</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="532"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="577"/>
         <source>skip these rows</source>
         <translation>пропустить эти строки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="538"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="584"/>
         <source>Show:</source>
         <translation>Показать:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="540"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="587"/>
         <source>all rows</source>
         <translation>все строки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="540"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="588"/>
         <source>errors</source>
         <translation>ошибки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="541"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="589"/>
         <source>new clients</source>
         <translation>новых клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="542"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="590"/>
         <source>updates and duplicates</source>
         <translation>обновления и дубли</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="543"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="591"/>
         <source>same INN, phone or e-mail, different name</source>
         <translation>тот же ИНН, телефон или e-mail, другое название</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="576"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="625"/>
         <source>Checking every row…</source>
         <translation>Проверяю каждую строку…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="595"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="646"/>
         <source>%n row(s) match a client by INN, phone or e-mail, but the name is different. For them:</source>
         <translation>
             <numerusform>%n строка совпадает с клиентом по ИНН, телефону или e-mail, но название другое. Как быть с названием:</numerusform>
@@ -1960,12 +1960,12 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="604"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="656"/>
         <source>The file cannot be checked.</source>
         <translation>Файл не удаётся проверить.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="625"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="677"/>
         <source>%Ln new client(s)</source>
         <translation>
             <numerusform>%Ln новый клиент</numerusform>
@@ -1974,7 +1974,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="626"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="678"/>
         <source>%Ln update(s)</source>
         <translation>
             <numerusform>%Ln обновление</numerusform>
@@ -1983,7 +1983,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="627"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="679"/>
         <source>%Ln already in the base</source>
         <translation>
             <numerusform>%Ln уже есть в базе</numerusform>
@@ -1992,7 +1992,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="628"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="680"/>
         <source>%Ln duplicate(s) skipped</source>
         <translation>
             <numerusform>%Ln дубль пропущен</numerusform>
@@ -2001,7 +2001,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="629"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="681"/>
         <source>%Ln row(s) with errors</source>
         <translation>
             <numerusform>%Ln строка с ошибками</numerusform>
@@ -2010,7 +2010,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="633"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="685"/>
         <source>Leading zeros restored in %Ln row(s).</source>
         <translation>
             <numerusform>Ведущие нули восстановлены в %Ln строке.</numerusform>
@@ -2019,7 +2019,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="651"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="706"/>
         <source>There is nothing to import.</source>
         <translation>Загружать нечего.</translation>
     </message>
@@ -2027,12 +2027,12 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ProgressTask</name>
     <message>
-        <location filename="../../salesdesk/ui/progress.py" line="44"/>
+        <location filename="../../salesdesk/ui/progress.py" line="52"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/progress.py" line="65"/>
+        <location filename="../../salesdesk/ui/progress.py" line="73"/>
         <source>Cancelling…</source>
         <translation>Отмена операции…</translation>
     </message>
@@ -2053,113 +2053,113 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>RemindersPanel</name>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="68"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="76"/>
         <source>My reminders</source>
         <translation>Мои напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="70"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="78"/>
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="80"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="88"/>
         <source>Who are you?…</source>
         <translation>Кто вы?…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="81"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="89"/>
         <source>Choose yourself to see your own reminders</source>
         <translation>Выберите себя, чтобы видеть свои напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="84"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="92"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="84"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="92"/>
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="57"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="84"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="65"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="92"/>
         <source>Reminder</source>
         <translation>Напоминание</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="95"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="104"/>
         <source>No reminders. Plan the next contact from a client&apos;s card: Reminders → Remind me…</source>
         <translation>Напоминаний нет. Следующий контакт планируется в карточке клиента: «Напоминания» → «Напомнить…».</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="100"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="325"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="109"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="350"/>
         <source>Done</source>
         <translation>Завершить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="101"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="110"/>
         <source>Mark the reminder done (a repeating one moves to its next date)</source>
         <translation>Отметить напоминание выполненным (повторяющееся переносится на следующую дату)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="102"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="326"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="111"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="351"/>
         <source>Snooze</source>
         <translation>Отложить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="104"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="327"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="113"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="352"/>
         <source>Next contact</source>
         <translation>Следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="105"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="114"/>
         <source>Mark done and plan the next contact with this client</source>
         <translation>Завершить и запланировать следующий контакт с этим клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="107"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="324"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="116"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="349"/>
         <source>Open client</source>
         <translation>Открыть клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="108"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="323"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="117"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="348"/>
         <source>Log the result…</source>
         <translation>Записать итог…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="109"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="118"/>
         <source>Record what came of it, close the reminder and plan the next contact</source>
         <translation>Записать итог, закрыть напоминание и запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="132"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="142"/>
         <source>For an hour</source>
         <translation>На час</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="132"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="143"/>
         <source>Until tomorrow</source>
         <translation>До завтра</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="133"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="144"/>
         <source>Until next week</source>
         <translation>До следующей недели</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="149"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="161"/>
         <source>Choose who you are first</source>
         <translation>Сначала выберите, кто вы</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="168"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="180"/>
         <source>You have %Ln overdue reminder(s). They are at the top of the Reminders panel.</source>
         <translation>
             <numerusform>У вас %Ln просроченное напоминание. Просроченные показаны вверху панели «Напоминания».</numerusform>
@@ -2168,7 +2168,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="169"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="182"/>
         <source>There are %Ln overdue reminder(s) in the office. They are at the top of the Reminders panel.</source>
         <translation>
             <numerusform>В офисе %Ln просроченное напоминание. Просроченные показаны вверху панели «Напоминания».</numerusform>
@@ -2177,7 +2177,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="177"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="190"/>
         <source>My overdue reminders: %Ln</source>
         <translation>
             <numerusform>Мои просроченные: %Ln</numerusform>
@@ -2186,7 +2186,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="178"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="191"/>
         <source>Overdue in the office: %Ln</source>
         <translation>
             <numerusform>Просрочено в офисе: %Ln</numerusform>
@@ -2195,27 +2195,27 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="204"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="218"/>
         <source>Overdue</source>
         <translation>Просрочено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="204"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="219"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="205"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="220"/>
         <source>This week</source>
         <translation>На этой неделе</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="205"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="221"/>
         <source>Later</source>
         <translation>Позже</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="224"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="241"/>
         <source>… and %Ln more further ahead</source>
         <translation>
             <numerusform>… и ещё %Ln дальше</numerusform>
@@ -2227,133 +2227,133 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ReportsPanel</name>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="281"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="282"/>
         <source>the first %1 of %2; all are in the table</source>
         <translation>первые %1 из %2, все — в таблице</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="500"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="513"/>
         <source>thousands</source>
         <translation>тыс.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="501"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="514"/>
         <source>millions</source>
         <translation>млн</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="374"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="378"/>
         <source>Last 12 months</source>
         <translation>Последние 12 месяцев</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="375"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="379"/>
         <source>This month</source>
         <translation>Этот месяц</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="375"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="380"/>
         <source>Last month</source>
         <translation>Прошлый месяц</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="376"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="381"/>
         <source>This quarter</source>
         <translation>Этот квартал</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="377"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="382"/>
         <source>Last quarter</source>
         <translation>Прошлый квартал</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="378"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="383"/>
         <source>This year</source>
         <translation>Этот год</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="378"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="384"/>
         <source>Last year</source>
         <translation>Прошлый год</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="379"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="385"/>
         <source>Dates I choose</source>
         <translation>Свои даты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="388"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="396"/>
         <source>by month</source>
         <translation>по месяцам</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="388"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="397"/>
         <source>by quarter</source>
         <translation>по кварталам</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="389"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="398"/>
         <source>by year</source>
         <translation>по годам</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="393"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="403"/>
         <source>date opened</source>
         <translation>дате открытия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="394"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="404"/>
         <source>date closed</source>
         <translation>дате закрытия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="395"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="406"/>
         <source>Sales reports count won deals by the date closed; count by it here to get the same numbers</source>
         <translation>Отчёты о продажах считают выигранные сделки по дате закрытия; выберите её здесь, чтобы числа совпали</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="398"/>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="506"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="409"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="520"/>
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="414"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="425"/>
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="416"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="427"/>
         <source>Count deals by</source>
         <translation>Сделки считать по</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="417"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="428"/>
         <source>Manager:</source>
         <translation>Менеджер:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="418"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="429"/>
         <source>No contact for more than</source>
         <translation>Без контакта больше</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="419"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="430"/>
         <source>Cards filled below</source>
         <translation>Карточки заполнены меньше чем на</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="431"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="442"/>
         <source>Export to Excel…</source>
         <translation>Экспорт в Excel…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="433"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="444"/>
         <source>Save this report as an Excel workbook with its chart and table</source>
         <translation>Сохранить отчёт в книгу Excel с диаграммой и таблицей</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reports_panel.py" line="550"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="569"/>
         <source>day(s)</source>
         <translation>
             <numerusform>день</numerusform>
@@ -2362,52 +2362,52 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="592"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="611"/>
         <source>Computing…</source>
         <translation>Считаю…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="606"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="627"/>
         <source>Nothing to show for these parameters.</source>
         <translation>За выбранный период и с этими условиями данных нет.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="607"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="629"/>
         <source>This report is a table only.</source>
         <translation>У этого отчёта только таблица.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="639"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="665"/>
         <source>The report could not be computed; details are in the log.</source>
         <translation>Отчёт не удалось построить; подробности — в журнале программы.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="661"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="688"/>
         <source>Saving %1…</source>
         <translation>Сохраняю %1…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="667"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="697"/>
         <source>Export the report</source>
         <translation>Экспорт отчёта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="669"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="699"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="678"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="710"/>
         <source>The report is saved to %1.</source>
         <translation>Отчёт сохранён в %1.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="679"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="712"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="688"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="724"/>
         <source>The report could not be saved; details are in the log.</source>
         <translation>Отчёт не удалось сохранить; подробности — в журнале программы.</translation>
     </message>
@@ -2415,27 +2415,27 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="662"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="717"/>
         <source>Importing</source>
         <translation>Загрузка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="669"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="724"/>
         <source>Open the file of rows not imported</source>
         <translation>Открыть файл незагруженных строк</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="689"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="744"/>
         <source>Writing to the base… You can cancel: nothing is kept until the end.</source>
         <translation>Записываю в базу… Можно отменить: до конца ничего не сохраняется.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="704"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="760"/>
         <source>Cancelling…</source>
         <translation>Отменяю…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="713"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="771"/>
         <source>Done: %Ln new client(s)</source>
         <translation>
             <numerusform>Готово: %Ln новый клиент</numerusform>
@@ -2444,7 +2444,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="714"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="772"/>
         <source>%Ln updated</source>
         <translation>
             <numerusform>%Ln обновлён</numerusform>
@@ -2453,7 +2453,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="715"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="773"/>
         <source>%Ln skipped</source>
         <translation>
             <numerusform>%Ln пропущен</numerusform>
@@ -2462,7 +2462,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="716"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="774"/>
         <source>%Ln not imported</source>
         <translation>
             <numerusform>%Ln не загружен</numerusform>
@@ -2471,7 +2471,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="719"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="780"/>
         <source>Leading zeros restored in %Ln row(s).</source>
         <translation>
             <numerusform>Ведущие нули восстановлены в %Ln строке.</numerusform>
@@ -2480,12 +2480,12 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="721"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="783"/>
         <source>Rows not imported, with the reason for each, are in %1. Fix them there and import that file again.</source>
         <translation>Незагруженные строки с причиной для каждой — в файле %1. Исправьте их там и загрузите этот файл снова.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="738"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="800"/>
         <source>The import stopped because of an internal error; the base was not changed.</source>
         <translation>Загрузка остановлена из-за внутренней ошибки; база не изменилась.</translation>
     </message>
@@ -2523,17 +2523,17 @@ Create the first client, or load demo data to try the program.</source>
         <translation>Текущий менеджер:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="53"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="55"/>
         <source>New clients and reminders are assigned to this manager; the Reminders panel and the start-up notice count this manager&apos;s reminders.</source>
         <translation>Новые клиенты и напоминания назначаются на этого менеджера; панель «Напоминания» и сообщение при запуске считают его напоминания.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="64"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="68"/>
         <source>Offer new terms before a contract ends:</source>
         <translation>Предлагать продление договора за:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="78"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="82"/>
         <source>day(s)</source>
         <translation>
             <numerusform>день</numerusform>
@@ -2542,18 +2542,18 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="82"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="86"/>
         <source>— not chosen —</source>
         <translation>— не выбран —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="93"/>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="99"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="97"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="103"/>
         <source>New manager</source>
         <translation>Новый менеджер</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="93"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="97"/>
         <source>Name:</source>
         <translation>Имя:</translation>
     </message>
@@ -2561,17 +2561,17 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>StaleEdit</name>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="101"/>
+        <location filename="../../salesdesk/ui/card.py" line="119"/>
         <source>The card was changed elsewhere</source>
         <translation>Карточка изменена в другом месте</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="103"/>
+        <location filename="../../salesdesk/ui/card.py" line="122"/>
         <source>Save mine over it</source>
         <translation>Сохранить мою версию</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="105"/>
+        <location filename="../../salesdesk/ui/card.py" line="125"/>
         <source>Load the saved version</source>
         <translation>Загрузить сохранённую версию</translation>
     </message>
@@ -2579,7 +2579,7 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>Start</name>
     <message>
-        <location filename="../../salesdesk/ui/application.py" line="54"/>
+        <location filename="../../salesdesk/ui/application.py" line="55"/>
         <source>Cannot open the base:
 %s</source>
         <translation>Не удаётся открыть базу:
@@ -2604,17 +2604,17 @@ Create the first client, or load demo data to try the program.</source>
         <translation>Если не сохранить, изменения будут потеряны.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="66"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="68"/>
         <source>The changes to “%s” cannot be saved yet.</source>
         <translation>Изменения в «%s» пока нельзя сохранить.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="67"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="70"/>
         <source>Some fields are marked as wrong. Go back to fix them, or discard the changes.</source>
         <translation>Некоторые поля заполнены с ошибками. Вернитесь и исправьте их или отмените изменения.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="69"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="75"/>
         <source>Back to the card</source>
         <translation>Вернуться к карточке</translation>
     </message>
@@ -2627,37 +2627,37 @@ Create the first client, or load demo data to try the program.</source>
         <translation>Кто вы?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/who_dialog.py" line="36"/>
+        <location filename="../../salesdesk/ui/who_dialog.py" line="38"/>
         <source>Choose yourself: the Reminders panel and the start-up notice will show your reminders, and new clients will be yours. You can change it later in Settings.</source>
         <translation>Выберите себя: панель «Напоминания» и сообщение при запуске будут показывать ваши напоминания, а новые клиенты станут вашими. Изменить можно потом в настройках.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/who_dialog.py" line="49"/>
+        <location filename="../../salesdesk/ui/who_dialog.py" line="55"/>
         <source>Not in the list? Add me:</source>
         <translation>Вас нет в списке? Добавьте себя:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/who_dialog.py" line="50"/>
+        <location filename="../../salesdesk/ui/who_dialog.py" line="55"/>
         <source>No managers yet. Add me:</source>
         <translation>Менеджеров пока нет. Добавьте себя:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/who_dialog.py" line="52"/>
+        <location filename="../../salesdesk/ui/who_dialog.py" line="58"/>
         <source>Surname and first name</source>
         <translation>Фамилия и имя</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/who_dialog.py" line="54"/>
+        <location filename="../../salesdesk/ui/who_dialog.py" line="60"/>
         <source>Not now: everyone&apos;s reminders are shown; the Reminders panel will offer this again.</source>
         <translation>«Не сейчас»: будут показаны напоминания всех менеджеров; панель «Напоминания» предложит выбрать снова.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/who_dialog.py" line="58"/>
+        <location filename="../../salesdesk/ui/who_dialog.py" line="64"/>
         <source>That&apos;s me</source>
         <translation>Это я</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/who_dialog.py" line="59"/>
+        <location filename="../../salesdesk/ui/who_dialog.py" line="65"/>
         <source>Not now</source>
         <translation>Не сейчас</translation>
     </message>

@@ -74,8 +74,7 @@ class Changes:
     @property
     def membership(self) -> bool:
         """Clients were added or removed (or the whole base changed): the lists count again."""
-        return self.whole_base or any(r.entity == "client" and r.action in MEMBERSHIP_ACTIONS
-                                      for r in self.records)
+        return self.whole_base or any(r.entity == "client" and r.action in MEMBERSHIP_ACTIONS for r in self.records)
 
     def parts_of(self, client_id: int | None) -> frozenset[str]:
         """What of this client changed: "updated", "contacts", "deals", "history", "reminders", …"""
@@ -87,5 +86,7 @@ class Changes:
 
     def touches(self, client_id: int | None, part: str) -> bool:
         """Did *part* ("reminders", "deals", "history", "contacts", …) of this client change?"""
-        return client_id is not None and (self.whole_base or any(
-            r.entity == "client" and r.ident == client_id and r.action == part for r in self.records))
+        return client_id is not None and (
+            self.whole_base
+            or any(r.entity == "client" and r.ident == client_id and r.action == part for r in self.records)
+        )

@@ -23,6 +23,8 @@ def name_key(name: str) -> str:
     """The name as matching compares it: folded words, legal form included ("АО «Квант»" and
     "ООО «Квант»" are different firms), quotes and punctuation ignored."""
     return " ".join(words(name))
+
+
 def names_differ(first: str, second: str) -> bool:
     """Whether two names clearly belong to different firms ("ПАО Сбербанк" and "ООО «Ёлка»").
 
@@ -58,8 +60,16 @@ class IdentityIndex:
     by_name: dict[str, list[Key]] = field(default_factory=dict)
     inn_of: dict[Key, str] = field(default_factory=dict)
 
-    def add(self, key: Key, *, inn: str = "", kpp: str = "", phones: Iterable[str] = (),
-            emails: Iterable[str] = (), name: str = "") -> None:
+    def add(
+        self,
+        key: Key,
+        *,
+        inn: str = "",
+        kpp: str = "",
+        phones: Iterable[str] = (),
+        emails: Iterable[str] = (),
+        name: str = "",
+    ) -> None:
         if inn:
             self.by_inn.setdefault(inn, []).append((key, kpp))
             self.inn_of.setdefault(key, inn)
@@ -70,8 +80,9 @@ class IdentityIndex:
                     if key not in holders:
                         holders.append(key)
 
-    def match(self, *, inn: str = "", kpp: str = "", phones: Iterable[str] = (), emails: Iterable[str] = (),
-              name: str = "") -> Match | None:
+    def match(
+        self, *, inn: str = "", kpp: str = "", phones: Iterable[str] = (), emails: Iterable[str] = (), name: str = ""
+    ) -> Match | None:
         """The first holder of one of these identifiers, in the order INN, phone, e-mail, name.
 
         Branches share an INN and differ by KPP: with both KPPs known and different, the INN alone
@@ -82,11 +93,15 @@ class IdentityIndex:
             fits = [key for key, their_kpp in self.by_inn.get(inn, ()) if not kpp or not their_kpp or kpp == their_kpp]
             if fits:
                 return Match(self._same_name_first(fits, named), "inn", inn)
-        for values, index, field_name in ((phones, self.by_phone, "phone"), (emails, self.by_email, "email"),
-                                          ((name,), self.by_name, "name")):
+        for values, index, field_name in (
+            (phones, self.by_phone, "phone"),
+            (emails, self.by_email, "email"),
+            ((name,), self.by_name, "name"),
+        ):
             for value in values:
-                fits = [key for key in (index.get(value, ()) if value else ())
-                        if not inn or not self.inn_of.get(key, "")]
+                fits = [
+                    key for key in (index.get(value, ()) if value else ()) if not inn or not self.inn_of.get(key, "")
+                ]
                 if fits:
                     return Match(self._same_name_first(fits, named), field_name, value)
         return None

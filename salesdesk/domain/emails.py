@@ -30,8 +30,13 @@ _RESERVED_TLDS = frozenset({"arpa", "invalid", "local", "localhost", "onion", "t
 
 def _plainly_valid(text: str) -> bool:
     match = _PLAIN.fullmatch(text)
-    return (match is not None and "--" not in text and len(text) <= 254 and text.index("@") <= 64
-            and match.group(1).lower() not in _RESERVED_TLDS)
+    return (
+        match is not None
+        and "--" not in text
+        and len(text) <= 254
+        and text.index("@") <= 64
+        and match.group(1).lower() not in _RESERVED_TLDS
+    )
 
 
 @lru_cache(maxsize=8192)

@@ -26,7 +26,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Не найден экран: переменные DISPLAY и WAYLAND_DISPLAY не заданы, окну SalesDesk негде "
         "открыться. Командная строка работает и без экрана: salesdesk --help.",
         "No display found: neither DISPLAY nor WAYLAND_DISPLAY is set, so the SalesDesk window has "
-        "nowhere to open. The command line works without a display: salesdesk --help."),
+        "nowhere to open. The command line works without a display: salesdesk --help.",
+    ),
     # Field labels, used inside other messages and next to fields.
     "field.name": ("Название", "Name"),
     "field.full_name": ("Полное наименование", "Full legal name"),
@@ -77,22 +78,32 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "field.manager_name": ("Имя менеджера", "Manager name"),
     # Generic field problems.
     "err.required": ("{field}: обязательное поле", "{field}: required"),
-    "err.too_long": ("{field}: не длиннее {limit:n} {limit:символа|символов|символов}",
-                     "{field}: at most {limit:n} {limit:character|characters}"),
+    "err.too_long": (
+        "{field}: не длиннее {limit:n} {limit:символа|символов|символов}",
+        "{field}: at most {limit:n} {limit:character|characters}",
+    ),
     "err.choice": ("{field}: недопустимое значение «{value}»", "{field}: “{value}” is not allowed"),
     "err.date": ("{field} «{value}»: неверная дата", "{field} “{value}”: not a valid date"),
-    "err.amount": ("{field} «{value}»: не сумма денег; пример: 1 250 000,50",
-                   "{field} “{value}”: not an amount of money; for example 1,250,000.50"),
+    "err.amount": (
+        "{field} «{value}»: не сумма денег; пример: 1 250 000,50",
+        "{field} “{value}”: not an amount of money; for example 1,250,000.50",
+    ),
     "err.future_birth": (
         "{field} {value}: дата рождения в будущем",
         "{field} {value}: birth date is in the future",
     ),
-    "err.amount_range": ("{field} «{value}»: сумма не больше 1 000 000 000 000 000 (10^15)",
-                         "{field} “{value}”: the amount must be at most 1,000,000,000,000,000 (10^15)"),
-    "err.amount_cents": ("{field} «{value}»: не больше двух знаков после запятой (копейки)",
-                         "{field} “{value}”: at most two decimal places (cents)"),
-    "err.date_range": ("{field} {value}: дата должна быть между {first} и {last}",
-                       "{field} {value}: the date must be from {first} to {last}"),
+    "err.amount_range": (
+        "{field} «{value}»: сумма не больше 1 000 000 000 000 000 (10^15)",
+        "{field} “{value}”: the amount must be at most 1,000,000,000,000,000 (10^15)",
+    ),
+    "err.amount_cents": (
+        "{field} «{value}»: не больше двух знаков после запятой (копейки)",
+        "{field} “{value}”: at most two decimal places (cents)",
+    ),
+    "err.date_range": (
+        "{field} {value}: дата должна быть между {first} и {last}",
+        "{field} {value}: the date must be from {first} to {last}",
+    ),
     "err.too_old": ("{field} {value}: слишком давняя дата", "{field} {value}: date is too far in the past"),
     # Requisites.
     "err.digits_only": (
@@ -245,18 +256,15 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Client #{id} was changed elsewhere meanwhile. Reload it and try again",
     ),
     "err.stale.contact": (
-        "Контактное лицо №{id} уже изменено в другом окне или программе. "
-        "Обновите карточку и повторите",
+        "Контактное лицо №{id} уже изменено в другом окне или программе. Обновите карточку и повторите",
         "Contact person #{id} was changed elsewhere meanwhile. Reload it and try again",
     ),
     "err.stale.industry": (
-        "Отрасль №{id} уже изменена в другом окне или программе. "
-        "Обновите карточку и повторите",
+        "Отрасль №{id} уже изменена в другом окне или программе. Обновите карточку и повторите",
         "Industry #{id} was changed elsewhere meanwhile. Reload it and try again",
     ),
     "err.stale.reminder": (
-        "Напоминание №{id} уже изменено в другом окне или программе. "
-        "Обновите карточку и повторите",
+        "Напоминание №{id} уже изменено в другом окне или программе. Обновите карточку и повторите",
         "Reminder #{id} was changed elsewhere meanwhile. Reload it and try again",
     ),
     "err.stale.manager": (
@@ -264,13 +272,11 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Manager #{id} was changed elsewhere meanwhile. Reload it and try again",
     ),
     "err.stale.deal": (
-        "Сделка №{id} уже изменена в другом окне или программе. "
-        "Обновите карточку и повторите",
+        "Сделка №{id} уже изменена в другом окне или программе. Обновите карточку и повторите",
         "Deal #{id} was changed elsewhere meanwhile. Reload it and try again",
     ),
     "err.stale.interaction": (
-        "Запись истории №{id} уже изменена в другом окне или программе. "
-        "Обновите карточку и повторите",
+        "Запись истории №{id} уже изменена в другом окне или программе. Обновите карточку и повторите",
         "History entry #{id} was changed elsewhere meanwhile. Reload it and try again",
     ),
     "err.industry_exists": (
@@ -306,9 +312,9 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "err.db_damaged_window": (
         "База {where} повреждена, окно её не открывает, чтобы не повредить её ещё больше. Данные можно "
-        "выгрузить командой: salesdesk --db \"{where}\" export клиенты.xlsx\nПроверка SQLite: {damage}",
+        'выгрузить командой: salesdesk --db "{where}" export клиенты.xlsx\nПроверка SQLite: {damage}',
         "The database {where} is damaged; the window does not open it, so as not to damage it further. "
-        "Its data can be saved with: salesdesk --db \"{where}\" export clients.xlsx\nSQLite's check says: {damage}",
+        'Its data can be saved with: salesdesk --db "{where}" export clients.xlsx\nSQLite\'s check says: {damage}',
     ),
     "err.db_cant_open": (
         "Не удаётся открыть файл базы {where}: нет доступа к нему или к его папке",
@@ -357,8 +363,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "File “{file}” is in use by another program (open in Excel?). Close it and try again",
     ),
     "file.unreadable": ("Не удаётся прочитать «{file}»: {reason}", "Cannot read “{file}”: {reason}"),
-    "file.is_folder": ("«{file}» — это папка, а не файл: выберите файл в ней", "“{file}” is a folder, not a file: "
-                       "choose a file in it"),
+    "file.is_folder": (
+        "«{file}» — это папка, а не файл: выберите файл в ней",
+        "“{file}” is a folder, not a file: choose a file in it",
+    ),
     "file.unsupported_type": (
         "«{file}»: файлы {suffix} не загружаются — нужен файл Excel (.xlsx, .xls), LibreOffice (.ods) или CSV",
         "“{file}”: {suffix} files cannot be imported — use an Excel (.xlsx, .xls), LibreOffice (.ods) or CSV file",
@@ -377,13 +385,11 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Workbook “{file}” is password-protected. Remove the password in Excel and save it again",
     ),
     "file.corrupt": (
-        "Файл «{file}» повреждён или сохранён не полностью. Откройте его в Excel или LibreOffice и "
-        "сохраните заново",
+        "Файл «{file}» повреждён или сохранён не полностью. Откройте его в Excel или LibreOffice и сохраните заново",
         "File “{file}” is damaged or incomplete. Open it in Excel or LibreOffice and save it again",
     ),
     "file.zip_bomb": (
-        "Файл «{file}» распаковывается в недопустимо большой объём — похоже на вредоносный файл. "
-        "Он не открыт",
+        "Файл «{file}» распаковывается в недопустимо большой объём — похоже на вредоносный файл. Он не открыт",
         "File “{file}” unpacks to an unreasonable size and looks malicious. It was not opened",
     ),
     "file.too_many_rows": (
@@ -428,8 +434,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "on another disk",
     ),
     "file.read_only_disk": (
-        "Не удаётся записать «{file}»: диск с папкой {folder} открыт только для чтения. Сохраните файл "
-        "в другое место",
+        "Не удаётся записать «{file}»: диск с папкой {folder} открыт только для чтения. Сохраните файл в другое место",
         "Cannot write “{file}”: the disk holding {folder} is read-only. Save the file somewhere else",
     ),
     "file.no_folder": (
@@ -521,12 +526,16 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "the base is damaged — SQLite found {n:n} {n:problem|problems}; save the data with export and "
         "restore the base from a copy",
     ),
-    "cli.check.more": ("… и ещё {n:n} {n:строка|строки|строк} отчёта SQLite", "… and {n:n} more {n:line|lines} "
-                       "of SQLite's report"),
+    "cli.check.more": (
+        "… и ещё {n:n} {n:строка|строки|строк} отчёта SQLite",
+        "… and {n:n} more {n:line|lines} of SQLite's report",
+    ),
     "cli.check.schema": ("Версия схемы: {revision} (нужна {expected})", "schema: {revision} (expected {expected})"),
     "cli.check.clients": ("Клиентов в базе: {n:n}", "clients: {n:n}"),
-    "cli.internal_error": ("Внутренняя ошибка; подробности в журнале программы.",
-                           "Internal error; details are in the log file."),
+    "cli.internal_error": (
+        "Внутренняя ошибка; подробности в журнале программы.",
+        "Internal error; details are in the log file.",
+    ),
     "cli.shown_of": ("Показано {shown:n} из {total:n}", "Showing {shown:n} of {total:n}"),
     "cli.col.no": ("№", "No."),
     "cli.col.name": ("Название", "Name"),
@@ -536,17 +545,23 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.col.deal": ("Сделка", "Deal"),
     "cli.col.stage": ("Стадия", "Stage"),
     "cli.col.amount": ("Сумма", "Amount"),
-    "cli.deals_shown": ("Показано {shown:n} из {total:n} {total:сделки|сделок|сделок}",
-                        "Showing {shown:n} of {total:n} {total:deal|deals}"),
+    "cli.deals_shown": (
+        "Показано {shown:n} из {total:n} {total:сделки|сделок|сделок}",
+        "Showing {shown:n} of {total:n} {total:deal|deals}",
+    ),
     "cli.import.dry": ("Пробный прогон, база не изменена:", "Dry run, the base was not changed:"),
     "cli.import.done": ("Загружено:", "Imported:"),
     "cli.import.created": ("{n:n} {n:новый клиент|новых клиента|новых клиентов}", "{n:n} new {n:client|clients}"),
     "cli.import.updated": ("{n:n} {n:обновлён|обновлено|обновлено}", "{n:n} updated"),
-    "cli.import.skipped": ("{n:n} {n:пропущен|пропущено|пропущено} (дубли и без изменений)",
-                           "{n:n} skipped (duplicates and no changes)"),
+    "cli.import.skipped": (
+        "{n:n} {n:пропущен|пропущено|пропущено} (дубли и без изменений)",
+        "{n:n} skipped (duplicates and no changes)",
+    ),
     "cli.import.rejected": ("{n:n} {n:строка|строки|строк} с ошибками", "{n:n} {n:row|rows} with errors"),
-    "cli.import.repaired": ("ведущие нули восстановлены в {n:n} {n:строке|строках|строках}",
-                            "leading zeros restored in {n:n} {n:row|rows}"),
+    "cli.import.repaired": (
+        "ведущие нули восстановлены в {n:n} {n:строке|строках|строках}",
+        "leading zeros restored in {n:n} {n:row|rows}",
+    ),
     "cli.import.error_file": ("Строки с ошибками: {file}", "Rows with errors: {file}"),
     "cli.export.done_csv": (
         "{clients:n} {clients:клиент выгружен|клиента выгружено|клиентов выгружено} в {file} "
@@ -589,8 +604,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "report.param.computed": ("Сформирован", "Computed at"),
     "report.param.counted_by": ("Считается по", "Counted by"),
     "report.counted_by.opened": ("дате открытия сделки", "the date the deal was opened"),
-    "report.counted_by.closed": ("дате закрытия сделки (выиграна или проиграна)",
-                                 "the date the deal was closed (won or lost)"),
+    "report.counted_by.closed": (
+        "дате закрытия сделки (выиграна или проиграна)",
+        "the date the deal was closed (won or lost)",
+    ),
     "report.counted_by.won": ("дате закрытия выигранной сделки", "the date the deal was won"),
     "report.counted_by.last_contact": ("дате последнего контакта", "the date of the last contact"),
     "report.counted_by.due": ("сроку напоминания, на момент расчёта", "the reminder's due time, as of now"),
@@ -650,8 +667,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Суммы — в {currency}; сделки в других валютах не учтены: {others}",
         "Amounts are in {currency}; deals in other currencies are left out: {others}",
     ),
-    "report.note.currency_item": ("{currency} — {count:n} {count:сделка|сделки|сделок} на {amount}",
-                                  "{currency}: {count:n} {count:deal|deals} for {amount}"),
+    "report.note.currency_item": (
+        "{currency} — {count:n} {count:сделка|сделки|сделок} на {amount}",
+        "{currency}: {count:n} {count:deal|deals} for {amount}",
+    ),
     "report.note.conversion": (
         "Конверсия (выиграно ÷ (выиграно + проиграно)): {value} %",
         "Conversion (won ÷ (won + lost)): {value} %",
@@ -719,8 +738,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{field} совпадает, а название другое: в базе «{stored}»",
         "same {field}, different name: “{stored}” in the base",
     ),
-    "import.names_differ": ("совпадает ИНН, телефон или e-mail, а название другое", "same INN, phone or e-mail, "
-                            "different name"),
+    "import.names_differ": (
+        "совпадает ИНН, телефон или e-mail, а название другое",
+        "same INN, phone or e-mail, different name",
+    ),
     "import.row_ref": ("строка {line} ({field})", "row {line} ({field})"),
     "import.client_ref": ("№{id} {name} ({field})", "#{id} {name} ({field})"),
     "import.target.contact_phone": ("Телефон контактного лица", "Contact person's phone"),

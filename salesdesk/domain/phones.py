@@ -15,8 +15,7 @@ from salesdesk.domain.text import digits
 
 _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 # Words people write for an extension; phonenumbers knows "доб." but not every variant.
-_EXTENSION_WORDS = re.compile(
-    r"[\s,;]*\(?\s*(?:доб\.?|добавочный|вн\.?|внутр\.?|ext\.?|x)\s*(\d+)\s*\)?\s*$", re.I)
+_EXTENSION_WORDS = re.compile(r"[\s,;]*\(?\s*(?:доб\.?|добавочный|вн\.?|внутр\.?|ext\.?|x)\s*(\d+)\s*\)?\s*$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +72,18 @@ class _Plus7:
     compares the two on random numbers in every common format.
     """
 
-    _TYPES = ("premium_rate", "toll_free", "shared_cost", "voip", "personal_number", "pager", "uan",
-              "voicemail", "fixed_line", "mobile")
+    _TYPES = (
+        "premium_rate",
+        "toll_free",
+        "shared_cost",
+        "voip",
+        "personal_number",
+        "pager",
+        "uan",
+        "voicemail",
+        "fixed_line",
+        "mobile",
+    )
 
     def __init__(self) -> None:
         self.regions: list[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, list[re.Pattern[str]]]] = []
@@ -107,8 +116,11 @@ class _Plus7:
 
     @staticmethod
     def _valid(national: str, general: re.Pattern[str] | None, types: list[re.Pattern[str]]) -> bool:
-        return general is not None and general.fullmatch(national) is not None and any(
-            t.fullmatch(national) for t in types)
+        return (
+            general is not None
+            and general.fullmatch(national) is not None
+            and any(t.fullmatch(national) for t in types)
+        )
 
 
 @lru_cache(maxsize=1)

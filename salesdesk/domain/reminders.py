@@ -38,8 +38,9 @@ def _local(moment: datetime) -> datetime:
     return moment.astimezone(tzlocal())
 
 
-def next_occurrence(due_at: datetime, recurrence: Recurrence, now: datetime,
-                    anchor: datetime | None = None) -> datetime | None:
+def next_occurrence(
+    due_at: datetime, recurrence: Recurrence, now: datetime, anchor: datetime | None = None
+) -> datetime | None:
     """The next due time of a repeating reminder that is done now: strictly after *now* and
     after *due_at*.
 
@@ -75,8 +76,7 @@ def hook_due(now: datetime, months: int) -> datetime:
     """The "hook": a reminder *months* from today, at the start of the working day; a day off
     (weekend, public holiday) gives way to the working day before it."""
     today = _local(now).date()
-    return local_at(plan_on_working_day(today + relativedelta(months=months), not_before=today).day,
-                    WORKDAY_START)
+    return local_at(plan_on_working_day(today + relativedelta(months=months), not_before=today).day, WORKDAY_START)
 
 
 def contact_due(now: datetime, *, months: int | None = None, on: date | None = None) -> datetime:

@@ -58,10 +58,7 @@ def check_inn(value: str, field: str = "inn") -> FieldProblem | None:
     if len(value) == 10:
         ok = _ctrl(value[:9], _INN10_W) == int(value[9])
     elif len(value) == 12:
-        ok = (
-            _ctrl(value[:10], _INN12_W1) == int(value[10])
-            and _ctrl(value[:11], _INN12_W2) == int(value[11])
-        )
+        ok = _ctrl(value[:10], _INN12_W1) == int(value[10]) and _ctrl(value[:11], _INN12_W2) == int(value[11])
     else:
         return FieldProblem(field, msg("err.inn_length", value=value, actual=len(value)))
     if not ok:

@@ -84,7 +84,7 @@ def parse_query(text: str) -> SearchQuery:
 
 
 def _email_terms(text: str) -> list[str]:
-    """"ivan@romashka.ru" looks for ivan and romashka: the top-level domain ("ru", "com") is on
+    """ "ivan@romashka.ru" looks for ivan and romashka: the top-level domain ("ru", "com") is on
     half the base and would only slow the search down."""
     mailbox, _, domain = text.partition("@")
     labels = domain.split(".")
@@ -99,5 +99,5 @@ def guess_city(address: str) -> str:
         part = part.strip()
         for prefix in ("г. ", "г.", "г ", "город "):
             if part.startswith(prefix) and len(part) > len(prefix):
-                return part[len(prefix):].strip()
+                return part[len(prefix) :].strip()
     return ""

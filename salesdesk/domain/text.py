@@ -31,18 +31,53 @@ _INNER_APOSTROPHE = re.compile(r"(?<=\w)['’‘‛ʼ`´](?=\w)")
 # the query "ооо ромашка" is about "ромашка".
 LEGAL_FORMS = frozenset(
     {
-        "ооо", "оао", "зао", "пао", "ао", "нао", "ип", "чп", "тоо", "гуп", "муп", "фгуп", "нко",
-        "ано", "тсж", "снт", "кфх", "пк", "ooo", "llc", "ltd", "inc", "gmbh", "jsc", "pjsc",
+        "ооо",
+        "оао",
+        "зао",
+        "пао",
+        "ао",
+        "нао",
+        "ип",
+        "чп",
+        "тоо",
+        "гуп",
+        "муп",
+        "фгуп",
+        "нко",
+        "ано",
+        "тсж",
+        "снт",
+        "кфх",
+        "пк",
+        "ooo",
+        "llc",
+        "ltd",
+        "inc",
+        "gmbh",
+        "jsc",
+        "pjsc",
     }
 )
 # Legal forms spelled out, longest first ("публичное акционерное общество" before "акционерное
 # общество"), as they appear at the start of full legal names.
-_LEGAL_FORM_PHRASES = tuple(sorted((
-    "общество с ограниченной ответственностью", "акционерное общество", "публичное акционерное общество",
-    "закрытое акционерное общество", "открытое акционерное общество", "непубличное акционерное общество",
-    "индивидуальный предприниматель", "государственное унитарное предприятие",
-    "муниципальное унитарное предприятие", "автономная некоммерческая организация",
-), key=len, reverse=True))
+_LEGAL_FORM_PHRASES = tuple(
+    sorted(
+        (
+            "общество с ограниченной ответственностью",
+            "акционерное общество",
+            "публичное акционерное общество",
+            "закрытое акционерное общество",
+            "открытое акционерное общество",
+            "непубличное акционерное общество",
+            "индивидуальный предприниматель",
+            "государственное унитарное предприятие",
+            "муниципальное унитарное предприятие",
+            "автономная некоммерческая организация",
+        ),
+        key=len,
+        reverse=True,
+    )
+)
 _OPENING_QUOTES = "«\"„“'"
 # Words of the spelled-out forms: the search index leaves them out, so queries do too.
 LEGAL_FORM_WORDS = frozenset(w for phrase in _LEGAL_FORM_PHRASES for w in phrase.split())
@@ -97,7 +132,7 @@ def strip_legal_form(name: str) -> str:
     folded = fold(name)
     for phrase in _LEGAL_FORM_PHRASES:
         if folded.startswith(phrase + " "):
-            return collapse_spaces(name)[len(phrase) + 1:]
+            return collapse_spaces(name)[len(phrase) + 1 :]
     return name
 
 
@@ -114,7 +149,7 @@ def sort_key(name: str) -> str:
     else:
         for phrase in _LEGAL_FORM_PHRASES:
             if text.startswith(phrase + " "):
-                text = text[len(phrase) + 1:]
+                text = text[len(phrase) + 1 :]
                 break
         else:
             first, _, rest = text.partition(" ")
@@ -125,8 +160,10 @@ def sort_key(name: str) -> str:
 
 # Terminal escape sequences (CSI "ESC [ … m", OSC "ESC ] … BEL", two-character ones, and the C1
 # CSI), then any other C0/C1 control and lone surrogates (which no file or base can even store).
-_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x9b[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
-                     r"|\x1b[@-_]?")
+_ESCAPE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x9b[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
+    r"|\x1b[@-_]?"
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _LINE_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")  # whitespace ones collapse
 _SHOWN_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")

@@ -120,9 +120,16 @@ def date_problem(value: date | datetime | None, field: str, label_key: str | Non
     day = value.date() if isinstance(value, datetime) else value
     if FIRST_DAY <= day <= LAST_DAY:
         return None
-    return FieldProblem(field, msg("err.date_range", field=msg(label_key or f"field.{field}"),
-                                   value=day.strftime("%d.%m.%Y") if day.year >= 1000 else day.isoformat(),
-                                   first=FIRST_DAY.strftime("%d.%m.%Y"), last=LAST_DAY.strftime("%d.%m.%Y")))
+    return FieldProblem(
+        field,
+        msg(
+            "err.date_range",
+            field=msg(label_key or f"field.{field}"),
+            value=day.strftime("%d.%m.%Y") if day.year >= 1000 else day.isoformat(),
+            first=FIRST_DAY.strftime("%d.%m.%Y"),
+            last=LAST_DAY.strftime("%d.%m.%Y"),
+        ),
+    )
 
 
 def search_problem(text: str, field: str = "search") -> FieldProblem | None:
@@ -149,8 +156,7 @@ _FULLWIDTH_DIGITS = {0xFF10 + i: ord("0") + i for i in range(10)}
 # Clients -----------------------------------------------------------------------------------------
 
 
-_TEXT_FIELDS = ("name", "full_name", "legal_address", "postal_address", "city", "phone", "email", "bank_name",
-                "source")
+_TEXT_FIELDS = ("name", "full_name", "legal_address", "postal_address", "city", "phone", "email", "bank_name", "source")
 _ID_FIELDS = ("inn", "ogrn", "bik", "account", "corr_account")
 
 
@@ -187,8 +193,7 @@ def client_problems(fields: ClientFields) -> list[FieldProblem]:
     """Every problem of a (cleaned) client card, blocking ones and warnings."""
     f = fields
     out: list[FieldProblem | None] = [_required("name", f.name)]
-    for name in ("name", "full_name", "legal_address", "postal_address", "city", "bank_name", "source",
-                 "notes"):
+    for name in ("name", "full_name", "legal_address", "postal_address", "city", "bank_name", "source", "notes"):
         out.append(_length(name, getattr(f, name)))
     out.extend(_length("tags", tag, "tag") for tag in f.tags)
     kind_gen = _KIND_GEN[f.kind]
@@ -212,14 +217,30 @@ def client_problems(fields: ClientFields) -> list[FieldProblem]:
         if f.kind is ClientKind.LEGAL:
             problem = requisites.check_ogrn(f.ogrn)
             if problem is not None and len(f.ogrn) == 15 and requisites.check_ogrnip(f.ogrn) is None:
-                problem = FieldProblem("ogrn", msg("err.ogrn_for_kind", field=_label("ogrnip"), value=f.ogrn,
-                                                   kind=kind_gen, expected=_label("ogrn")))
+                problem = FieldProblem(
+                    "ogrn",
+                    msg(
+                        "err.ogrn_for_kind",
+                        field=_label("ogrnip"),
+                        value=f.ogrn,
+                        kind=kind_gen,
+                        expected=_label("ogrn"),
+                    ),
+                )
             out.append(problem)
         elif f.kind is ClientKind.SOLE_TRADER:
             problem = requisites.check_ogrnip(f.ogrn)
             if problem is not None and len(f.ogrn) == 13 and requisites.check_ogrn(f.ogrn) is None:
-                problem = FieldProblem("ogrn", msg("err.ogrn_for_kind", field=_label("ogrn"), value=f.ogrn,
-                                                   kind=kind_gen, expected=_label("ogrnip")))
+                problem = FieldProblem(
+                    "ogrn",
+                    msg(
+                        "err.ogrn_for_kind",
+                        field=_label("ogrn"),
+                        value=f.ogrn,
+                        kind=kind_gen,
+                        expected=_label("ogrnip"),
+                    ),
+                )
             out.append(problem)
         else:
             out.append(FieldProblem("ogrn", msg("err.not_for_kind", field=_label("ogrn"), kind=kind_label)))
@@ -267,11 +288,17 @@ def contact_problems(fields: ContactFields, today: date) -> list[FieldProblem]:
     ]
     if f.birth_date is not None:
         if f.birth_date > today:
-            out.append(FieldProblem("birth_date", msg("err.future_birth", field=_label("birth_date"),
-                                                      value=f.birth_date.isoformat())))
+            out.append(
+                FieldProblem(
+                    "birth_date", msg("err.future_birth", field=_label("birth_date"), value=f.birth_date.isoformat())
+                )
+            )
         elif f.birth_date < _OLDEST_BIRTH:  # the same first day as every date
-            out.append(FieldProblem("birth_date", msg("err.too_old", field=_label("birth_date"),
-                                                      value=f.birth_date.isoformat())))
+            out.append(
+                FieldProblem(
+                    "birth_date", msg("err.too_old", field=_label("birth_date"), value=f.birth_date.isoformat())
+                )
+            )
     out.extend(check_phone(p, "phones") for p in f.phones)
     out.extend(check_email(e, "emails") for e in f.emails)
     return [p for p in out if p is not None]
@@ -286,8 +313,12 @@ def validate_contact(fields: ContactFields, today: date) -> tuple[ContactFields,
 
 
 def validate_industry(fields: IndustryFields) -> IndustryFields:
-    cleaned = dataclasses.replace(fields, code=collapse_spaces(fields.code).upper(),
-                                  name=collapse_spaces(fields.name), notes=clean_notes(fields.notes))
+    cleaned = dataclasses.replace(
+        fields,
+        code=collapse_spaces(fields.code).upper(),
+        name=collapse_spaces(fields.name),
+        notes=clean_notes(fields.notes),
+    )
     problems: list[FieldProblem | None] = [
         _required("name", cleaned.name, "field.industry_name"),
         _length("name", cleaned.name, label_key="field.industry_name"),
@@ -301,8 +332,10 @@ def validate_industry(fields: IndustryFields) -> IndustryFields:
 
 def validate_manager(fields: ManagerFields) -> ManagerFields:
     cleaned = dataclasses.replace(fields, name=collapse_spaces(fields.name), email=collapse_spaces(fields.email))
-    problems = [_required("name", cleaned.name, "field.manager_name"),
-                _length("name", cleaned.name, label_key="field.manager_name")]
+    problems = [
+        _required("name", cleaned.name, "field.manager_name"),
+        _length("name", cleaned.name, label_key="field.manager_name"),
+    ]
     if cleaned.email:
         problems.append(check_email(cleaned.email))
     require_valid(p for p in problems if p is not None)
@@ -311,14 +344,22 @@ def validate_manager(fields: ManagerFields) -> ManagerFields:
 
 def validate_reminder(fields: ReminderFields) -> ReminderFields:
     cleaned = dataclasses.replace(fields, text=clean_notes(fields.text))
-    require_valid(p for p in (_required("text", cleaned.text), _length("text", cleaned.text),
-                              date_problem(cleaned.due_at, "due_at")) if p)
+    require_valid(
+        p
+        for p in (
+            _required("text", cleaned.text),
+            _length("text", cleaned.text),
+            date_problem(cleaned.due_at, "due_at"),
+        )
+        if p
+    )
     return cleaned
 
 
 def validate_deal(fields: DealFields) -> DealFields:
-    cleaned = dataclasses.replace(fields, title=collapse_spaces(fields.title),
-                                  lost_reason=clean_notes(fields.lost_reason))
+    cleaned = dataclasses.replace(
+        fields, title=collapse_spaces(fields.title), lost_reason=clean_notes(fields.lost_reason)
+    )
     problems: list[FieldProblem | None] = [
         _required("title", cleaned.title),
         _length("title", cleaned.title),
@@ -326,27 +367,48 @@ def validate_deal(fields: DealFields) -> DealFields:
     ]
     problems.append(amount_problem(cleaned.amount.amount))
     if cleaned.amount.amount.is_finite() and cleaned.amount.amount < 0:
-        problems.append(FieldProblem("amount", msg("err.choice", field=_label("amount"),
-                                                   value=str(cleaned.amount.amount))))
-    out_of_range = [p for name in ("opened_on", "closed_on", "contract_end")
-                    if (p := date_problem(getattr(cleaned, name), name)) is not None]
+        problems.append(
+            FieldProblem("amount", msg("err.choice", field=_label("amount"), value=str(cleaned.amount.amount)))
+        )
+    out_of_range = [
+        p
+        for name in ("opened_on", "closed_on", "contract_end")
+        if (p := date_problem(getattr(cleaned, name), name)) is not None
+    ]
     problems.extend(out_of_range)
     if not _CURRENCY_RE.match(cleaned.amount.currency):
-        problems.append(FieldProblem("currency", msg("err.choice", field=_label("currency"),
-                                                     value=cleaned.amount.currency)))
+        problems.append(
+            FieldProblem("currency", msg("err.choice", field=_label("currency"), value=cleaned.amount.currency))
+        )
     if cleaned.stage is DealStage.LOST:
         problems.append(_required("lost_reason", cleaned.lost_reason))
     if out_of_range:
         require_valid(p for p in problems if p is not None)  # out-of-range days: no comparisons
     if cleaned.closed_on is not None and cleaned.closed_on < cleaned.opened_on:
-        problems.append(FieldProblem("closed_on", msg("err.closed_before_opened", field=_label("closed_on"),
-                                                      value=cleaned.closed_on.strftime("%d.%m.%Y"),
-                                                      opened=cleaned.opened_on.strftime("%d.%m.%Y"))))
+        problems.append(
+            FieldProblem(
+                "closed_on",
+                msg(
+                    "err.closed_before_opened",
+                    field=_label("closed_on"),
+                    value=cleaned.closed_on.strftime("%d.%m.%Y"),
+                    opened=cleaned.opened_on.strftime("%d.%m.%Y"),
+                ),
+            )
+        )
     if cleaned.closed_on is not None and not cleaned.stage.closed:
         problems.append(FieldProblem("closed_on", msg("err.closed_on_open_deal", field=_label("closed_on"))))
     if cleaned.contract_end is not None and cleaned.contract_end < cleaned.opened_on:
-        problems.append(FieldProblem("contract_end", msg("err.contract_before_opened", field=_label("contract_end"),
-                                                         value=cleaned.contract_end.strftime("%d.%m.%Y"))))
+        problems.append(
+            FieldProblem(
+                "contract_end",
+                msg(
+                    "err.contract_before_opened",
+                    field=_label("contract_end"),
+                    value=cleaned.contract_end.strftime("%d.%m.%Y"),
+                ),
+            )
+        )
     require_valid(p for p in problems if p is not None)
     return cleaned
 
@@ -362,9 +424,12 @@ def deal_problems(fields: DealFields) -> list[FieldProblem]:
 
 def validate_interaction(fields: InteractionFields) -> InteractionFields:
     cleaned = dataclasses.replace(fields, summary=clean_notes(fields.summary), result=clean_notes(fields.result))
-    problems = [_required("summary", cleaned.summary), _length("summary", cleaned.summary),
-                _length("result", cleaned.result, "text", "field.result"),
-                date_problem(cleaned.occurred_at, "occurred_at")]
+    problems = [
+        _required("summary", cleaned.summary),
+        _length("summary", cleaned.summary),
+        _length("result", cleaned.result, "text", "field.result"),
+        date_problem(cleaned.occurred_at, "occurred_at"),
+    ]
     if cleaned.occurred_at.tzinfo is None:
         raise ValueError("interaction times must be timezone-aware")
     require_valid(p for p in problems if p is not None)

@@ -69,17 +69,40 @@ def plan_on_working_day(day: date, *, not_before: date | None = None) -> Planned
     return PlannedDay(working, None if working == day else day)
 
 
-_RU_WEEKDAYS = ("в понедельник", "во вторник", "в среду", "в четверг", "в пятницу", "в субботу",
-                "в воскресенье")
-_RU_MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
-              "октября", "ноября", "декабря")
+_RU_WEEKDAYS = ("в понедельник", "во вторник", "в среду", "в четверг", "в пятницу", "в субботу", "в воскресенье")
+_RU_MONTHS = (
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+)
 _EN_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-              "October", "November", "December")
+_EN_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def on_day(day: date, lang: str) -> str:
-    """"в среду, 30 декабря 2026 года" / "on Wednesday, 30 December 2026": a date with its
+    """ "в среду, 30 декабря 2026 года" / "on Wednesday, 30 December 2026": a date with its
     preposition, to go inside a sentence (no abbreviation, so no stray full stop)."""
     if lang == "ru":
         return f"{_RU_WEEKDAYS[day.weekday()]}, {day.day} {_RU_MONTHS[day.month - 1]} {day.year} года"
@@ -87,7 +110,7 @@ def on_day(day: date, lang: str) -> str:
 
 
 def day_and_month(day: date, lang: str) -> str:
-    """"7 января" / "7 January"."""
+    """ "7 января" / "7 January"."""
     months = _RU_MONTHS if lang == "ru" else _EN_MONTHS
     return f"{day.day} {months[day.month - 1]}"
 

@@ -146,7 +146,8 @@ def ods_sheets(archive: zipfile.ZipFile, limit: Extent, max_cells: int) -> list[
             elif tag in (f"{{{_TABLE}}}table-cell", f"{{{_TABLE}}}covered-table-cell") and event == "end":
                 repeat = int(element.get(f"{{{_TABLE}}}number-columns-repeated", "1"))
                 filled = element.get(f"{{{_OFFICE}}}value-type") is not None or any(
-                    child.tag == f"{{{_TEXT}}}p" for child in element)
+                    child.tag == f"{{{_TEXT}}}p" for child in element
+                )
                 column += repeat
                 if filled:
                     row_columns, row_has_content = column, True

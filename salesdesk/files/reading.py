@@ -76,8 +76,9 @@ def inspect_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Workbook:
     return Workbook(path, kind, names)
 
 
-def read_sheet(path: Path, sheet: str | None = None, limits: Limits = DEFAULT_LIMITS, *,
-               book: Workbook | None = None) -> Sheet:
+def read_sheet(
+    path: Path, sheet: str | None = None, limits: Limits = DEFAULT_LIMITS, *, book: Workbook | None = None
+) -> Sheet:
     """All rows of one sheet (the first if *sheet* is None), within *limits*. *book*: what
     ``inspect_file`` said of this file already, so reading several sheets checks it once."""
     book = book or inspect_file(path, limits)
@@ -196,8 +197,21 @@ def _kind(path: Path, limits: Limits) -> str:
 
 
 # Files that are text (no NUL bytes) or common binaries but certainly not a table of clients.
-_NOT_SPREADSHEETS = (b"%pdf-", b"\x89png", b"gif8", b"\xff\xd8\xff", b"{\\rtf", b"<!doctype html", b"<html",
-                     b"<?xml", b"pk\x05\x06", b"\x1f\x8b", b"bm", b"rar!", b"7z\xbc\xaf")
+_NOT_SPREADSHEETS = (
+    b"%pdf-",
+    b"\x89png",
+    b"gif8",
+    b"\xff\xd8\xff",
+    b"{\\rtf",
+    b"<!doctype html",
+    b"<html",
+    b"<?xml",
+    b"pk\x05\x06",
+    b"\x1f\x8b",
+    b"bm",
+    b"rar!",
+    b"7z\xbc\xaf",
+)
 
 
 def _encrypted(path: Path) -> bool:
@@ -207,7 +221,7 @@ def _encrypted(path: Path) -> bool:
         while block := handle.read(1 << 20):
             if marker in tail + block:
                 return True
-            tail = block[-len(marker):]
+            tail = block[-len(marker) :]
     return False
 
 

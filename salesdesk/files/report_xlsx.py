@@ -44,8 +44,12 @@ PLOT_MARGIN_CM = 3.5  # the value axis, its title and the chart's border
 LINE_CM = 0.4  # one line of a 9 pt label
 CHARACTERS_PER_CM = 5.0  # of a 9 pt label
 HEADER_FILL = "E8EEF7"
-_FORMATS = {ColumnKind.MONEY: MONEY_FORMAT, ColumnKind.INTEGER: INTEGER_FORMAT, ColumnKind.PERCENT: PERCENT_FORMAT,
-            ColumnKind.DATE: DATE_FORMAT}
+_FORMATS = {
+    ColumnKind.MONEY: MONEY_FORMAT,
+    ColumnKind.INTEGER: INTEGER_FORMAT,
+    ColumnKind.PERCENT: PERCENT_FORMAT,
+    ColumnKind.DATE: DATE_FORMAT,
+}
 _AXIS_FORMATS = {ColumnKind.MONEY: "#,##0", ColumnKind.INTEGER: "#,##0", ColumnKind.PERCENT: "0%"}
 
 
@@ -226,10 +230,19 @@ class _ReportSheet:
             value_title = str(msg("report.axis.count"))
         number_format = _AXIS_FORMATS.get(value_columns[0].kind, "General")
         if value_columns[0].kind is ColumnKind.MONEY:
-            largest = max((abs(float(v)) for row in self.report.rows for i in series_columns
-                           if isinstance(v := row[i - 1], int | float | Decimal)), default=0.0)
-            for limit, scaled_format, key in ((100_000_000, "#,##0,,", "report.axis.millions"),
-                                              (100_000, "#,##0,", "report.axis.thousands")):
+            largest = max(
+                (
+                    abs(float(v))
+                    for row in self.report.rows
+                    for i in series_columns
+                    if isinstance(v := row[i - 1], int | float | Decimal)
+                ),
+                default=0.0,
+            )
+            for limit, scaled_format, key in (
+                (100_000_000, "#,##0,,", "report.axis.millions"),
+                (100_000, "#,##0,", "report.axis.thousands"),
+            ):
                 if largest >= limit:
                     number_format = scaled_format  # each trailing comma divides by a thousand
                     value_title = str(msg(key, title=value_title))
@@ -267,8 +280,9 @@ def _set_categories(chart: Any, categories: Any, *, text: bool) -> None:
     from openpyxl.chart.data_source import AxDataSource, NumRef, StrRef
 
     for series in chart.series:
-        series.cat = AxDataSource(strRef=StrRef(f=str(categories))) if text else AxDataSource(
-            numRef=NumRef(f=str(categories)))
+        series.cat = (
+            AxDataSource(strRef=StrRef(f=str(categories))) if text else AxDataSource(numRef=NumRef(f=str(categories)))
+        )
 
 
 def _category_text(value: Cell) -> str:
@@ -327,9 +341,17 @@ def _lying_layout(labels: list[str], legend: bool) -> Any:
 
     top, plot = _lying_top_cm(legend), _lying_plot_cm(labels)
     height = top + plot + LYING_BOTTOM_CM
-    return Layout(manualLayout=ManualLayout(layoutTarget="inner", xMode="edge", yMode="edge",
-                                            x=LYING_LABELS_SHARE, y=top / height,
-                                            w=1 - LYING_LABELS_SHARE - 0.04, h=plot / height))
+    return Layout(
+        manualLayout=ManualLayout(
+            layoutTarget="inner",
+            xMode="edge",
+            yMode="edge",
+            x=LYING_LABELS_SHARE,
+            y=top / height,
+            w=1 - LYING_LABELS_SHARE - 0.04,
+            h=plot / height,
+        )
+    )
 
 
 def _font(points: int, *, bold: bool = False) -> Any:
@@ -345,8 +367,10 @@ def _label_text(rotation: int | None) -> Any:
 
     body = RichTextProperties() if rotation is None else RichTextProperties(rot=rotation * 60_000, vert="horz")
     # No text run: openpyxl adds an empty one unless given a list, and the labels have no text of their own.
-    return RichText(bodyPr=body, p=[Paragraph(pPr=ParagraphProperties(defRPr=_font(LABEL_POINTS)), r=[],
-                                              endParaRPr=_font(LABEL_POINTS))])
+    return RichText(
+        bodyPr=body,
+        p=[Paragraph(pPr=ParagraphProperties(defRPr=_font(LABEL_POINTS)), r=[], endParaRPr=_font(LABEL_POINTS))],
+    )
 
 
 def _put(cell: Any, column: ReportColumn, value: Cell) -> None:

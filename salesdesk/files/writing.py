@@ -45,8 +45,7 @@ class Column:
     kind: str = "text"  # "text", "number", "money", "date", "datetime", "percent", "identifier", "wrap"
 
 
-def print_setup(sheet: Any, title: str, *, header_rows: tuple[int, int] = (1, 1),
-                printed: date | None = None) -> None:
+def print_setup(sheet: Any, title: str, *, header_rows: tuple[int, int] = (1, 1), printed: date | None = None) -> None:
     """How an openpyxl sheet (ordinary or write-only) prints: landscape A4, fitted to the page width
     and as many pages down as it takes, the header rows repeated on every page, the title and the
     date in the page header and "page N of M" at the foot. One place for every sheet we write
@@ -151,8 +150,7 @@ class Replacement:
         # can tell a leftover of a killed SalesDesk from a file of one still running
         temp_files.remove_stale(self._final.parent)
         try:
-            handle, name = tempfile.mkstemp(prefix=temp_files.own_prefix(), suffix=path.suffix,
-                                            dir=self._final.parent)
+            handle, name = tempfile.mkstemp(prefix=temp_files.own_prefix(), suffix=path.suffix, dir=self._final.parent)
         except OSError as exc:
             raise write_problem(exc, self._final) from exc
         self.temporary = Path(name)
@@ -287,8 +285,10 @@ class XlsxSheet:
             header.append(cell)
         sheet.append(header)
         # Columns whose cells need a format or a forced type; the rest are appended as plain values.
-        self._formats = {i: {"money": MONEY_FORMAT, "date": DATE_FORMAT, "datetime": DATETIME_FORMAT,
-                             "percent": "0"}.get(c.kind) for i, c in enumerate(self.columns)}
+        self._formats = {
+            i: {"money": MONEY_FORMAT, "date": DATE_FORMAT, "datetime": DATETIME_FORMAT, "percent": "0"}.get(c.kind)
+            for i, c in enumerate(self.columns)
+        }
         # long texts (the reason of an error file) wrap inside their column instead of running on
         self._wrapped = {i for i, c in enumerate(self.columns) if c.kind == "wrap"}
         self._wrap = Alignment(vertical="top", wrap_text=True)
@@ -296,8 +296,7 @@ class XlsxSheet:
     def append(self, values: Sequence[Any]) -> None:
         if self._wrapped:
             # spreadsheets do not grow a row for wrapped text they did not lay out themselves
-            lines = max((_lines(values[i], self.columns[i].width) for i in self._wrapped if i < len(values)),
-                        default=1)
+            lines = max((_lines(values[i], self.columns[i].width) for i in self._wrapped if i < len(values)), default=1)
             if lines > 1:
                 self.sheet.row_dimensions[self.rows + 2].height = 15.0 * lines + 2
         row: list[Any] = []
@@ -334,8 +333,16 @@ class XlsxSheet:
             self.sheet.auto_filter.ref = f"A1:{get_column_letter(len(self.columns))}{self.rows + 1}"
 
 
-def write_table(path: Path, title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]], *,
-                keep_types: bool = False, kinds: Sequence[str] = (), book_title: str = "") -> Path:
+def write_table(
+    path: Path,
+    title: str,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    keep_types: bool = False,
+    kinds: Sequence[str] = (),
+    book_title: str = "",
+) -> Path:
     """A one-sheet workbook (the import's error file), laid out like an export: columns as wide as
     their contents, the header frozen, the print set up. With *keep_types*, cells keep what they
     were in the source (a number stays a number) except text, which is always text; *kinds* names
@@ -344,14 +351,18 @@ def write_table(path: Path, title: str, headers: Sequence[str], rows: Iterable[S
     columns = []
     for index, header in enumerate(headers):
         kind = kinds[index] if index < len(kinds) else "text"
-        longest = max([len(line) * 1.2 for line in (header or "").split("\n")]  # the header is bold
-                      + [_shown_length(row[index]) for row in values if index < len(row)] + [0])
+        longest = max(
+            [len(line) * 1.2 for line in (header or "").split("\n")]  # the header is bold
+            + [_shown_length(row[index]) for row in values if index < len(row)]
+            + [0]
+        )
         columns.append(Column(header or "", width=float(max(10, min(60, round(longest) + 3))), kind=kind))
     book = XlsxBook(path, book_title)
     sheet = book.sheet(title, columns)
     for row in values:
-        sheet.append([_identifier_text(v) if i < len(kinds) and kinds[i] == "identifier" else v
-                      for i, v in enumerate(row)])
+        sheet.append(
+            [_identifier_text(v) if i < len(kinds) and kinds[i] == "identifier" else v for i, v in enumerate(row)]
+        )
     book.close()
     return path
 

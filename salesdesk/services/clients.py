@@ -46,8 +46,9 @@ def create_client(uow: UnitOfWork, fields: ClientFields, *, now: datetime | None
     return SaveResult(client_id, 1, tuple(warnings))
 
 
-def update_client(uow: UnitOfWork, client_id: int, expected_version: int, fields: ClientFields, *,
-                  now: datetime | None = None) -> SaveResult:
+def update_client(
+    uow: UnitOfWork, client_id: int, expected_version: int, fields: ClientFields, *, now: datetime | None = None
+) -> SaveResult:
     """Save an edited card; ``StaleEditError`` if it changed since *expected_version* was read."""
     cleaned, warnings = validate_client(fields)
     now = now or utcnow()
@@ -87,8 +88,7 @@ def _clients(uow: UnitOfWork) -> Trashable:
     return uow.clients
 
 
-def list_clients(uow: UnitOfWork, query: ClientQuery = ALL, *, offset: int = 0,
-                 limit: int = 100) -> ClientPage:
+def list_clients(uow: UnitOfWork, query: ClientQuery = ALL, *, offset: int = 0, limit: int = 100) -> ClientPage:
     with uow.reading():
         return uow.listing.page(query, offset=offset, limit=limit)
 
@@ -155,16 +155,21 @@ def count_and_average(uow: UnitOfWork, query: ClientQuery = ALL) -> tuple[int, f
         return uow.listing.count_and_average(query)
 
 
-def find_duplicates(uow: UnitOfWork, fields: ClientFields, contacts: Sequence[ContactFields] = (), *,
-                    exclude_id: int | None = None) -> list[DuplicateHit]:
+def find_duplicates(
+    uow: UnitOfWork, fields: ClientFields, contacts: Sequence[ContactFields] = (), *, exclude_id: int | None = None
+) -> list[DuplicateHit]:
     """Other live clients that already hold this card's INN (+KPP), a phone, an e-mail or name."""
     cleaned = clean_client(fields)
     phones = [parse_phone(p).e164 for p in (cleaned.phone, *(p for c in contacts for p in c.phones)) if p]
     emails = [normalize_email(e) for e in (cleaned.email, *(e for c in contacts for e in c.emails)) if e]
     with uow.reading():
         return uow.clients.duplicates(
-            inn=cleaned.inn, kpp=cleaned.kpp, phones_e164=[p for p in phones if p], emails=emails,
-            sort_key=sort_key(cleaned.name) if cleaned.name else "", exclude_id=exclude_id,
+            inn=cleaned.inn,
+            kpp=cleaned.kpp,
+            phones_e164=[p for p in phones if p],
+            emails=emails,
+            sort_key=sort_key(cleaned.name) if cleaned.name else "",
+            exclude_id=exclude_id,
         )
 
 

@@ -44,9 +44,16 @@ class Trashable(Protocol):
     def client_of(self, ident: int) -> int: ...
 
 
-def set_deleted(uow: UnitOfWork, repository: Callable[[UnitOfWork], Trashable], what: str, ids: Sequence[int],
-                when: datetime | None, *, client_part: str | None = None,
-                then: Callable[[int, int], None] | None = None) -> list[int]:
+def set_deleted(
+    uow: UnitOfWork,
+    repository: Callable[[UnitOfWork], Trashable],
+    what: str,
+    ids: Sequence[int],
+    when: datetime | None,
+    *,
+    client_part: str | None = None,
+    then: Callable[[int, int], None] | None = None,
+) -> list[int]:
     """Move rows to the trash (`when` is the time) or bring them back (None), all in one transaction;
     returns their new versions. `client_part` names the part of the owning client's card that changes
     (its history, reminders...); `then(ident, client_id)` does what else goes with it, before commit."""

@@ -25,8 +25,7 @@ def check_contact(fields: ContactFields, today: date) -> list[FieldProblem]:
     return contact_problems(clean_contact(fields), today)
 
 
-def add_contact(uow: UnitOfWork, client_id: int, fields: ContactFields, *,
-                now: datetime | None = None) -> SaveResult:
+def add_contact(uow: UnitOfWork, client_id: int, fields: ContactFields, *, now: datetime | None = None) -> SaveResult:
     now = now or utcnow()
     cleaned, warnings = validate_contact(fields, _today(now))
     with uow:
@@ -41,8 +40,9 @@ def add_contact(uow: UnitOfWork, client_id: int, fields: ContactFields, *,
     return SaveResult(contact_id, 1, tuple(warnings))
 
 
-def update_contact(uow: UnitOfWork, contact_id: int, expected_version: int, fields: ContactFields, *,
-                   now: datetime | None = None) -> SaveResult:
+def update_contact(
+    uow: UnitOfWork, contact_id: int, expected_version: int, fields: ContactFields, *, now: datetime | None = None
+) -> SaveResult:
     now = now or utcnow()
     cleaned, warnings = validate_contact(fields, _today(now))
     with uow:
@@ -59,8 +59,15 @@ def update_contact(uow: UnitOfWork, contact_id: int, expected_version: int, fiel
 
 def _set_deleted(uow: UnitOfWork, contact_id: int, when: datetime | None) -> int:
     # the client's phone, e-mail and completeness come from its contacts: derive them again
-    return set_deleted(uow, lambda u: u.contacts, "contact", [contact_id], when, client_part="contacts",
-                       then=lambda _ident, client_id: refresh_derived(uow, client_id))[0]
+    return set_deleted(
+        uow,
+        lambda u: u.contacts,
+        "contact",
+        [contact_id],
+        when,
+        client_part="contacts",
+        then=lambda _ident, client_id: refresh_derived(uow, client_id),
+    )[0]
 
 
 def trash_contact(uow: UnitOfWork, contact_id: int, *, now: datetime | None = None) -> int:

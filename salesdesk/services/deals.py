@@ -49,8 +49,14 @@ class DealSaved(SaveResult):
 BECOME_ACTIVE_WHEN_WON = frozenset({ClientStatus.LEAD, ClientStatus.PROSPECT})
 
 
-def add_deal(uow: UnitOfWork, client_id: int, fields: DealFields, *, renewal_days: int = DEFAULT_RENEWAL_DAYS,
-             now: datetime | None = None) -> DealSaved:
+def add_deal(
+    uow: UnitOfWork,
+    client_id: int,
+    fields: DealFields,
+    *,
+    renewal_days: int = DEFAULT_RENEWAL_DAYS,
+    now: datetime | None = None,
+) -> DealSaved:
     now = now or utcnow()
     cleaned = validate_deal(_closing_date(fields, now.astimezone().date()))
     with uow:
@@ -65,8 +71,15 @@ def add_deal(uow: UnitOfWork, client_id: int, fields: DealFields, *, renewal_day
     return DealSaved(deal_id, 1, client_id=client_id, client_was=was)
 
 
-def update_deal(uow: UnitOfWork, deal_id: int, expected_version: int, fields: DealFields, *,
-                renewal_days: int = DEFAULT_RENEWAL_DAYS, now: datetime | None = None) -> DealSaved:
+def update_deal(
+    uow: UnitOfWork,
+    deal_id: int,
+    expected_version: int,
+    fields: DealFields,
+    *,
+    renewal_days: int = DEFAULT_RENEWAL_DAYS,
+    now: datetime | None = None,
+) -> DealSaved:
     now = now or utcnow()
     cleaned = validate_deal(_closing_date(fields, now.astimezone().date()))
     with uow:
@@ -108,8 +121,7 @@ def undo_activation(uow: UnitOfWork, client_id: int, was: ClientStatus, *, now: 
     return True
 
 
-def _set_deleted(uow: UnitOfWork, deal_id: int, when: datetime | None,
-                 renewal_days: int = DEFAULT_RENEWAL_DAYS) -> int:
+def _set_deleted(uow: UnitOfWork, deal_id: int, when: datetime | None, renewal_days: int = DEFAULT_RENEWAL_DAYS) -> int:
     def renewal(_ident: int, client_id: int) -> None:
         # a deal in the trash wants no renewal; one brought back wants its reminder again
         fields = _fields(uow.deals.get(deal_id)) if when is None else None
@@ -185,8 +197,9 @@ def renewal_note(contract_end: date, renewal_days: int, now: datetime) -> Messag
     return msg("deal.renewal_note_moved", on=DayText(plan.day), off=DayText(plan.moved_from, with_weekday=False))
 
 
-def _sync_renewal(uow: UnitOfWork, deal_id: int, client_id: int, deal: DealFields | None, renewal_days: int,
-                  now: datetime) -> None:
+def _sync_renewal(
+    uow: UnitOfWork, deal_id: int, client_id: int, deal: DealFields | None, renewal_days: int, now: datetime
+) -> None:
     pending = uow.reminders.open_for_deal(deal_id)
     if deal is None or deal.stage is not DealStage.WON or deal.contract_end is None:
         for reminder in pending:
@@ -198,19 +211,28 @@ def _sync_renewal(uow: UnitOfWork, deal_id: int, client_id: int, deal: DealField
     if pending:
         first = pending[0]
         if (first.due_at, first.text) != (due, text):
-            fields = ReminderFields(due_at=due, text=text, recurrence=first.recurrence, manager_id=first.manager_id,
-                                    deal_id=deal_id)
+            fields = ReminderFields(
+                due_at=due, text=text, recurrence=first.recurrence, manager_id=first.manager_id, deal_id=deal_id
+            )
             uow.reminders.update(first.id, first.version, fields, now=now, done_at=None, snoozed_until=None)
             uow.record("reminder", first.id, "updated")
         return
     if any(done.due_at == due for done in uow.reminders.done_for_deal(deal_id)):
         return  # this renewal was offered already; a new contract end plans the next one
-    ident = uow.reminders.add(client_id, ReminderFields(due_at=due, text=text, manager_id=deal.owner_id,
-                                                        deal_id=deal_id), now)
+    ident = uow.reminders.add(
+        client_id, ReminderFields(due_at=due, text=text, manager_id=deal.owner_id, deal_id=deal_id), now
+    )
     uow.record("reminder", ident, "created")
 
 
 def _fields(deal: Deal) -> DealFields:
-    return DealFields(title=deal.title, amount=deal.amount, stage=deal.stage, lost_reason=deal.lost_reason,
-                      opened_on=deal.opened_on, closed_on=deal.closed_on, contract_end=deal.contract_end,
-                      owner_id=deal.owner_id)
+    return DealFields(
+        title=deal.title,
+        amount=deal.amount,
+        stage=deal.stage,
+        lost_reason=deal.lost_reason,
+        opened_on=deal.opened_on,
+        closed_on=deal.closed_on,
+        contract_end=deal.contract_end,
+        owner_id=deal.owner_id,
+    )

@@ -22,8 +22,9 @@ class DemoResult:
     first_id: int | None
 
 
-def load_demo(uow: UnitOfWork, count: int, *, seed: int = 2026, now: datetime | None = None,
-              reporter: Reporter | None = None) -> DemoResult:
+def load_demo(
+    uow: UnitOfWork, count: int, *, seed: int = 2026, now: datetime | None = None, reporter: Reporter | None = None
+) -> DemoResult:
     """Add *count* generated clients (with contacts, deals, history, reminders) in one transaction.
 
     The generator makes valid requisites by construction (tests prove it on samples), so rows go

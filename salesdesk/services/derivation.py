@@ -41,8 +41,9 @@ def _workers() -> int:
 
 
 @contextmanager
-def derived_batches(batches: Iterable[list[ClientBundle]], expected: int,
-                    *, threshold: int = PROCESS_THRESHOLD) -> Iterator[Iterator[Derived]]:
+def derived_batches(
+    batches: Iterable[list[ClientBundle]], expected: int, *, threshold: int = PROCESS_THRESHOLD
+) -> Iterator[Iterator[Derived]]:
     """The bundles of each batch with their derived columns, in order, computed ahead of the caller.
 
     *expected* is about how many bundles will come; from *threshold* on, worker processes do the
@@ -54,8 +55,9 @@ def derived_batches(batches: Iterable[list[ClientBundle]], expected: int,
         return
     workers = _workers()
     # "spawn" everywhere: forking a process that runs Qt and database threads is not safe
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=start_worker)
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=start_worker
+    )
     broken = threading.Event()
 
     def give_up(exc: BaseException) -> None:

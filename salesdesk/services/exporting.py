@@ -36,8 +36,14 @@ class ExportResult:
     interactions: int = 0
 
     def as_json(self) -> dict[str, Any]:
-        return {"file": str(self.path), "clients": self.clients, "contacts": self.contacts,
-                "deals": self.deals, "reminders": self.reminders, "interactions": self.interactions}
+        return {
+            "file": str(self.path),
+            "clients": self.clients,
+            "contacts": self.contacts,
+            "deals": self.deals,
+            "reminders": self.reminders,
+            "interactions": self.interactions,
+        }
 
 
 def _t(key: str) -> str:
@@ -47,54 +53,132 @@ def _t(key: str) -> str:
 def _client_columns() -> list[Column]:
     f = "field."
     return [
-        Column(_t("export.no"), 8, "number"), Column(_t(f + "name"), 34), Column(_t(f + "full_name"), 40),
-        Column(_t(f + "kind"), 14), Column(_t(f + "status"), 14), Column(_t(f + "inn"), 14, ID),
-        Column(_t(f + "kpp"), 12, ID), Column(_t("export.ogrn"), 17, ID), Column(_t(f + "phone"), 20, ID),
-        Column(_t(f + "email"), 26), Column(_t(f + "legal_address"), 40), Column(_t(f + "postal_address"), 40),
-        Column(_t(f + "city"), 16), Column(_t(f + "industry"), 30), Column(_t(f + "owner"), 20),
-        Column(_t(f + "source"), 16), Column(_t(f + "tags"), 18), Column(_t(f + "bank_name"), 26),
-        Column(_t(f + "bik"), 12, ID), Column(_t(f + "account"), 24, ID), Column(_t(f + "corr_account"), 24, ID),
-        Column(_t(f + "notes"), 40), Column(_t("export.completeness"), 12, "number"),
+        Column(_t("export.no"), 8, "number"),
+        Column(_t(f + "name"), 34),
+        Column(_t(f + "full_name"), 40),
+        Column(_t(f + "kind"), 14),
+        Column(_t(f + "status"), 14),
+        Column(_t(f + "inn"), 14, ID),
+        Column(_t(f + "kpp"), 12, ID),
+        Column(_t("export.ogrn"), 17, ID),
+        Column(_t(f + "phone"), 20, ID),
+        Column(_t(f + "email"), 26),
+        Column(_t(f + "legal_address"), 40),
+        Column(_t(f + "postal_address"), 40),
+        Column(_t(f + "city"), 16),
+        Column(_t(f + "industry"), 30),
+        Column(_t(f + "owner"), 20),
+        Column(_t(f + "source"), 16),
+        Column(_t(f + "tags"), 18),
+        Column(_t(f + "bank_name"), 26),
+        Column(_t(f + "bik"), 12, ID),
+        Column(_t(f + "account"), 24, ID),
+        Column(_t(f + "corr_account"), 24, ID),
+        Column(_t(f + "notes"), 40),
+        Column(_t("export.completeness"), 12, "number"),
         Column(_t("export.created"), 17, "datetime"),
     ]
 
 
 def _client_row(c: Client) -> list[Any]:
-    return [c.id, c.name, c.full_name, c.kind.label, c.status.label, c.inn, c.kpp, c.ogrn, c.phone, c.email,
-            c.legal_address, c.postal_address, c.city, c.industry_name, c.owner_name, c.source, ", ".join(c.tags),
-            c.bank_name, c.bik, c.account, c.corr_account, c.notes, c.completeness, c.created_at]
+    return [
+        c.id,
+        c.name,
+        c.full_name,
+        c.kind.label,
+        c.status.label,
+        c.inn,
+        c.kpp,
+        c.ogrn,
+        c.phone,
+        c.email,
+        c.legal_address,
+        c.postal_address,
+        c.city,
+        c.industry_name,
+        c.owner_name,
+        c.source,
+        ", ".join(c.tags),
+        c.bank_name,
+        c.bik,
+        c.account,
+        c.corr_account,
+        c.notes,
+        c.completeness,
+        c.created_at,
+    ]
 
 
 def _contact_columns() -> list[Column]:
-    return [Column(_t("export.client_no"), 10, "number"), Column(_t("export.client"), 30),
-            Column(_t("field.full_name_person"), 32), Column(_t("field.position"), 26),
-            Column(_t("field.birth_date"), 14, "date"), Column(_t("export.phones"), 30),
-            Column(_t("export.emails"), 30), Column(_t("export.primary"), 10), Column(_t("export.note"), 30)]
+    return [
+        Column(_t("export.client_no"), 10, "number"),
+        Column(_t("export.client"), 30),
+        Column(_t("field.full_name_person"), 32),
+        Column(_t("field.position"), 26),
+        Column(_t("field.birth_date"), 14, "date"),
+        Column(_t("export.phones"), 30),
+        Column(_t("export.emails"), 30),
+        Column(_t("export.primary"), 10),
+        Column(_t("export.note"), 30),
+    ]
 
 
 def _contact_row(client: Client, p: ContactPerson) -> list[Any]:
-    return [client.id, client.name, p.full_name, p.position, p.birth_date, "; ".join(p.phones), ", ".join(p.emails),
-            _t("export.yes") if p.is_primary else "", p.note]
+    return [
+        client.id,
+        client.name,
+        p.full_name,
+        p.position,
+        p.birth_date,
+        "; ".join(p.phones),
+        ", ".join(p.emails),
+        _t("export.yes") if p.is_primary else "",
+        p.note,
+    ]
 
 
 def _deal_columns() -> list[Column]:
-    return [Column(_t("export.client_no"), 10, "number"), Column(_t("export.client"), 30),
-            Column(_t("export.deal"), 34), Column(_t("field.stage"), 14), Column(_t("field.amount"), 16, "money"),
-            Column(_t("field.currency"), 9), Column(_t("export.opened"), 13, "date"),
-            Column(_t("export.closed"), 13, "date"), Column(_t("field.contract_end"), 16, "date"),
-            Column(_t("field.lost_reason"), 30), Column(_t("field.owner"), 20)]
+    return [
+        Column(_t("export.client_no"), 10, "number"),
+        Column(_t("export.client"), 30),
+        Column(_t("export.deal"), 34),
+        Column(_t("field.stage"), 14),
+        Column(_t("field.amount"), 16, "money"),
+        Column(_t("field.currency"), 9),
+        Column(_t("export.opened"), 13, "date"),
+        Column(_t("export.closed"), 13, "date"),
+        Column(_t("field.contract_end"), 16, "date"),
+        Column(_t("field.lost_reason"), 30),
+        Column(_t("field.owner"), 20),
+    ]
 
 
 def _deal_row(client: Client, d: Deal) -> list[Any]:
-    return [client.id, client.name, d.title, d.stage.label, d.amount.amount, d.amount.currency, d.opened_on,
-            d.closed_on, d.contract_end, d.lost_reason, d.owner_name]
+    return [
+        client.id,
+        client.name,
+        d.title,
+        d.stage.label,
+        d.amount.amount,
+        d.amount.currency,
+        d.opened_on,
+        d.closed_on,
+        d.contract_end,
+        d.lost_reason,
+        d.owner_name,
+    ]
 
 
 def _reminder_columns() -> list[Column]:
-    return [Column(_t("export.client_no"), 10, "number"), Column(_t("export.client"), 30),
-            Column(_t("field.due_at"), 17, "datetime"), Column(_t("field.text"), 40),
-            Column(_t("field.recurrence"), 16), Column(_t("export.done"), 17, "datetime"),
-            Column(_t("field.manager"), 20)]
+    return [
+        Column(_t("export.client_no"), 10, "number"),
+        Column(_t("export.client"), 30),
+        Column(_t("field.due_at"), 17, "datetime"),
+        Column(_t("field.text"), 40),
+        Column(_t("field.recurrence"), 16),
+        Column(_t("export.done"), 17, "datetime"),
+        Column(_t("field.manager"), 20),
+    ]
 
 
 def _reminder_row(client: Client, r: Reminder, managers: dict[int, str]) -> list[Any]:
@@ -103,9 +187,15 @@ def _reminder_row(client: Client, r: Reminder, managers: dict[int, str]) -> list
 
 
 def _interaction_columns() -> list[Column]:
-    return [Column(_t("export.client_no"), 10, "number"), Column(_t("export.client"), 30),
-            Column(_t("field.occurred_at"), 17, "datetime"), Column(_t("export.interaction_kind"), 12),
-            Column(_t("field.summary"), 50), Column(_t("field.result"), 40), Column(_t("field.manager"), 20)]
+    return [
+        Column(_t("export.client_no"), 10, "number"),
+        Column(_t("export.client"), 30),
+        Column(_t("field.occurred_at"), 17, "datetime"),
+        Column(_t("export.interaction_kind"), 12),
+        Column(_t("field.summary"), 50),
+        Column(_t("field.result"), 40),
+        Column(_t("field.manager"), 20),
+    ]
 
 
 def _interaction_row(client: Client, i: Interaction) -> list[Any]:
@@ -119,8 +209,14 @@ def check_target(path: Path, uow: UnitOfWork | None = None, *, field: str = "fil
     targets.check_target(path, base=uow.database.path if uow is not None else None, field=field)
 
 
-def export_clients(uow: UnitOfWork, path: Path, *, query: ClientQuery | None = None,
-                   ids: Sequence[int] | None = None, reporter: Reporter | None = None) -> ExportResult:
+def export_clients(
+    uow: UnitOfWork,
+    path: Path,
+    *,
+    query: ClientQuery | None = None,
+    ids: Sequence[int] | None = None,
+    reporter: Reporter | None = None,
+) -> ExportResult:
     """Write the clients of *query* (or exactly *ids*, or everyone) to *path* (.xlsx or .csv).
 
     ``RefusedTarget`` before anything is read when *path* must not be written (``check_target``);
@@ -186,7 +282,7 @@ def _chunks(ids: list[int], reporter: Reporter) -> Iterator[list[int]]:
     for start in range(0, len(ids), CHUNK):
         if reporter.cancelled():
             raise Cancelled()
-        yield ids[start:start + CHUNK]
+        yield ids[start : start + CHUNK]
         reporter.progress(min(start + CHUNK, len(ids)), len(ids))
 
 

@@ -21,8 +21,9 @@ from salesdesk.services.reminders import mark_done
 from salesdesk.store import UnitOfWork
 
 
-def log_interaction(uow: UnitOfWork, client_id: int, fields: InteractionFields, *,
-                    now: datetime | None = None) -> SaveResult:
+def log_interaction(
+    uow: UnitOfWork, client_id: int, fields: InteractionFields, *, now: datetime | None = None
+) -> SaveResult:
     cleaned = validate_interaction(fields)
     with uow:
         uow.clients.version_of(client_id)
@@ -42,8 +43,7 @@ def restore_interaction(uow: UnitOfWork, interaction_id: int) -> int:
 
 
 def _set_deleted(uow: UnitOfWork, interaction_id: int, when: datetime | None) -> int:
-    return set_deleted(uow, lambda u: u.interactions, "interaction", [interaction_id], when,
-                       client_part="history")[0]
+    return set_deleted(uow, lambda u: u.interactions, "interaction", [interaction_id], when, client_part="history")[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,16 +66,24 @@ class Logged:
     next_reminder_id: int | None
 
 
-def log_and_plan(uow: UnitOfWork, client_id: int, fields: InteractionFields, *, close_reminder: int | None = None,
-                 plan: NextContact | None = None, manager_id: int | None = None,
-                 now: datetime | None = None) -> Logged:
+def log_and_plan(
+    uow: UnitOfWork,
+    client_id: int,
+    fields: InteractionFields,
+    *,
+    close_reminder: int | None = None,
+    plan: NextContact | None = None,
+    manager_id: int | None = None,
+    now: datetime | None = None,
+) -> Logged:
     """Record a contact, close the reminder it answered (a repeating one moves on), plan the next."""
     now = now or utcnow()
     cleaned = validate_interaction(fields)
     following = None
     if plan is not None:
-        following = validate_reminder(ReminderFields(due_at=plan.due(now), text=plan.text,
-                                                     recurrence=plan.recurrence, manager_id=manager_id))
+        following = validate_reminder(
+            ReminderFields(due_at=plan.due(now), text=plan.text, recurrence=plan.recurrence, manager_id=manager_id)
+        )
     with uow:
         uow.clients.version_of(client_id)
         interaction_id = uow.interactions.add(client_id, cleaned, now)
@@ -121,21 +129,33 @@ def timeline(uow: UnitOfWork, client_id: int, limit: int = 500) -> list[Timeline
     return build_timeline(interactions, deals, reminders, limit)
 
 
-def build_timeline(interactions: Sequence[Interaction], deals: Sequence[Deal], reminders: Sequence[Reminder],
-                   limit: int = 500) -> list[TimelineEntry]:
+def build_timeline(
+    interactions: Sequence[Interaction], deals: Sequence[Deal], reminders: Sequence[Reminder], limit: int = 500
+) -> list[TimelineEntry]:
     """The card's timeline from what it already holds: contacts, deals (on their closing or opening
     day) and reminders (when done, or when due), newest first."""
-    entries = [TimelineEntry(i.occurred_at, EntryKind.INTERACTION, i.id, i.summary, i.result, i.kind.value,
-                             i.manager_name) for i in interactions]
+    entries = [
+        TimelineEntry(i.occurred_at, EntryKind.INTERACTION, i.id, i.summary, i.result, i.kind.value, i.manager_name)
+        for i in interactions
+    ]
     for deal in deals:
         day = deal.closed_on or deal.opened_on
-        entries.append(TimelineEntry(_local_midday(day), EntryKind.DEAL, deal.id, deal.title,
-                                     money_text(deal.amount),
-                                     deal.stage.value, deal.owner_name))
+        entries.append(
+            TimelineEntry(
+                _local_midday(day),
+                EntryKind.DEAL,
+                deal.id,
+                deal.title,
+                money_text(deal.amount),
+                deal.stage.value,
+                deal.owner_name,
+            )
+        )
     for reminder in reminders:
         when = reminder.done_at or reminder.effective_due
-        entries.append(TimelineEntry(when, EntryKind.REMINDER, reminder.id, reminder.text, "",
-                                     "done" if reminder.done else "open"))
+        entries.append(
+            TimelineEntry(when, EntryKind.REMINDER, reminder.id, reminder.text, "", "done" if reminder.done else "open")
+        )
     entries.sort(key=lambda e: (e.when, e.kind.value, e.ident), reverse=True)
     return entries[:limit]
 

@@ -137,17 +137,25 @@ class RowReport:
         return bool(self.name_in_base)
 
     def flag(self) -> str:
-        """"ИНН совпадает, а название другое: в базе «ООО «Ёлка»»", or nothing."""
+        """ "ИНН совпадает, а название другое: в базе «ООО «Ёлка»»", or nothing."""
         if not self.name_in_base:
             return ""
         return str(msg("import.name_differs", field=msg(f"field.{self.matched_by}"), stored=self.name_in_base))
 
     def as_json(self) -> dict[str, Any]:
         reason = "; ".join(self.reasons) if self.reasons else (self.flag() or None)
-        return {"line": self.line, "fate": self.fate.value, "name": self.name, "reason": reason,
-                "id": self.client_id, "duplicate_of": self.duplicate_of or None,
-                "name_differs": self.name_differs, "name_in_base": self.name_in_base or None,
-                "changed": list(self.changed), "repaired": list(self.repaired)}
+        return {
+            "line": self.line,
+            "fate": self.fate.value,
+            "name": self.name,
+            "reason": reason,
+            "id": self.client_id,
+            "duplicate_of": self.duplicate_of or None,
+            "name_differs": self.name_differs,
+            "name_in_base": self.name_in_base or None,
+            "changed": list(self.changed),
+            "repaired": list(self.repaired),
+        }
 
 
 @dataclass(frozen=True)
@@ -189,10 +197,17 @@ class ImportResult:
 
     def as_json(self) -> dict[str, Any]:
         """The summary and each row's fate, so that a script can show what the wizard's preview shows."""
-        return {"dry_run": self.dry_run, "created": self.created, "updated": self.updated, "skipped": self.skipped,
-                "rejected": self.rejected, "repaired": self.repaired, "names_differ": self.plan.names_differ,
-                "error_file": str(self.error_file) if self.error_file else None,
-                "rows": [r.as_json() for r in self.plan.rows]}
+        return {
+            "dry_run": self.dry_run,
+            "created": self.created,
+            "updated": self.updated,
+            "skipped": self.skipped,
+            "rejected": self.rejected,
+            "repaired": self.repaired,
+            "names_differ": self.plan.names_differ,
+            "error_file": str(self.error_file) if self.error_file else None,
+            "rows": [r.as_json() for r in self.plan.rows],
+        }
 
 
 # Mappings saved for reuse -------------------------------------------------------------------------
@@ -278,7 +293,7 @@ def _problem(field_key: str, key: str, **params: Any) -> str:
 
 def _parse_rows(sheet: Sheet, header_row: int, mapping: Mapping[int, str]) -> list[_Row]:
     rows: list[_Row] = []
-    for offset, raw in enumerate(sheet.rows[header_row + 1:], start=header_row + 2):
+    for offset, raw in enumerate(sheet.rows[header_row + 1 :], start=header_row + 2):
         if all(c in ("", None) for c in raw):
             continue
         rows.append(_parse_row(offset, raw, mapping))
@@ -331,9 +346,15 @@ def _parse_row(line: int, raw: list[Cell], mapping: Mapping[int, str]) -> _Row:
         if isinstance(birth, str):
             row.problems.append(_problem("field.birth_date", "err.date", value=birth))
             birth = None
-        row.contact = clean_contact(ContactFields(
-            full_name=contact_name, position=text_of(by_target.get("contact_position")), birth_date=birth,
-            phones=(contact_phone,) if contact_phone else (), emails=(contact_email,) if contact_email else ()))
+        row.contact = clean_contact(
+            ContactFields(
+                full_name=contact_name,
+                position=text_of(by_target.get("contact_position")),
+                birth_date=birth,
+                phones=(contact_phone,) if contact_phone else (),
+                emails=(contact_email,) if contact_email else (),
+            )
+        )
     else:
         # a contact's phone or e-mail with no contact name still reaches the client
         values["phone"] = values["phone"] or contact_phone
@@ -422,7 +443,8 @@ def _merge(current: ClientFields, incoming: ClientFields, policy: DuplicatePolic
 def _explicit(fields: ClientFields, name: str) -> bool:
     # kind/status always have a value; only replace them when the file's value is not the default
     return not (name == "status" and fields.status is ClientStatus.LEAD) and not (
-        name == "kind" and fields.kind is ClientKind.LEGAL)
+        name == "kind" and fields.kind is ClientKind.LEGAL
+    )
 
 
 class _Planner:
@@ -507,8 +529,15 @@ class _Planner:
 
     def _new(self, row: _Row, report_index: int) -> _Pending:
         assert row.client is not None
-        pending = _Pending(row.line, row.client, [row.contact] if row.contact else [], row.industry, row.owner,
-                           row.client_no, report=report_index)
+        pending = _Pending(
+            row.line,
+            row.client,
+            [row.contact] if row.contact else [],
+            row.industry,
+            row.owner,
+            row.client_no,
+            report=report_index,
+        )
         self.pending[row.line] = pending
         if row.client_no:
             self.by_number.setdefault(row.client_no, pending)
@@ -541,9 +570,16 @@ class _Planner:
             stored_name, client_id = (target.fields if target is not None else client).name, ident
         differs = match.field in ("inn", "phone", "email") and names_differ(stored_name, row.client.name)
         choice = self.options.name_mismatch() if differs else NameMismatch.RENAME
-        report = functools.partial(RowReport, row.line, name=name, repaired=repaired, duplicate_of=of,
-                                   client_id=client_id, name_in_base=stored_name if differs else "",
-                                   matched_by=match.field)
+        report = functools.partial(
+            RowReport,
+            row.line,
+            name=name,
+            repaired=repaired,
+            duplicate_of=of,
+            client_id=client_id,
+            name_in_base=stored_name if differs else "",
+            matched_by=match.field,
+        )
         if choice is NameMismatch.SKIP:  # not taken for that client, so nothing of the row's goes to it
             return report(Fate.SKIPPED)
         if target is None:
@@ -569,8 +605,11 @@ class _Planner:
         return report(Fate.UPDATE if changed else Fate.UNCHANGED, changed=tuple(sorted(changed)))
 
     def _add_contact(self, target: _Pending, contact: ContactFields) -> bool:
-        known = (self.contact_names.setdefault(target.base.id, set()) if target.base is not None
-                 else {fold(c.full_name) for c in target.contacts})
+        known = (
+            self.contact_names.setdefault(target.base.id, set())
+            if target.base is not None
+            else {fold(c.full_name) for c in target.contacts}
+        )
         if fold(contact.full_name) in known:
             return False
         target.contacts.append(contact)
@@ -587,8 +626,11 @@ class _Planner:
             else:
                 current = target.base.industry_name if attr == "industry" else target.base.owner_name
             same = fold(current) == fold(text) or (
-                attr == "industry" and target.base is not None and target.base.industry_id is not None
-                and self.industries.get(text.upper()) == target.base.industry_id)
+                attr == "industry"
+                and target.base is not None
+                and target.base.industry_id is not None
+                and self.industries.get(text.upper()) == target.base.industry_id
+            )
             if same or (current and policy is not DuplicatePolicy.OVERWRITE):
                 continue
             setattr(target, attr, text)
@@ -596,8 +638,14 @@ class _Planner:
             changed.add(attr)
         return changed
 
-    def _add_missing(self, incoming: Iterable[tuple[Any, str]], present: Iterable[Any], key: Callable[[Any], Any],
-                     items: list[Any], names: list[str]) -> bool:
+    def _add_missing(
+        self,
+        incoming: Iterable[tuple[Any, str]],
+        present: Iterable[Any],
+        key: Callable[[Any], Any],
+        items: list[Any],
+        names: list[str],
+    ) -> bool:
         """Append the (item, manager name) pairs of *incoming* whose key none of *present* has."""
         seen = {key(p) for p in present}
         added = False
@@ -622,16 +670,31 @@ class _Planner:
                 if self._add_contact(target, contact):
                     changed.add("contacts")
             stored_deals = deals.get(target.base.id, ()) if target.base else ()
-            if self._add_missing(extras.deals.get(number, ()), [*stored_deals, *target.deals], _deal_key,
-                                 target.deals, target.deal_owners):
+            if self._add_missing(
+                extras.deals.get(number, ()),
+                [*stored_deals, *target.deals],
+                _deal_key,
+                target.deals,
+                target.deal_owners,
+            ):
                 changed.add("deals")
             stored_reminders = reminders.get(target.base.id, ()) if target.base else ()
-            if self._add_missing(extras.reminders.get(number, ()), [*stored_reminders, *target.reminders],
-                                 _reminder_key, target.reminders, target.reminder_managers):
+            if self._add_missing(
+                extras.reminders.get(number, ()),
+                [*stored_reminders, *target.reminders],
+                _reminder_key,
+                target.reminders,
+                target.reminder_managers,
+            ):
                 changed.add("reminders")
             stored_history = history.get(target.base.id, ()) if target.base else ()
-            if self._add_missing(extras.interactions.get(number, ()), [*stored_history, *target.interactions],
-                                 _interaction_key, target.interactions, target.interaction_managers):
+            if self._add_missing(
+                extras.interactions.get(number, ()),
+                [*stored_history, *target.interactions],
+                _interaction_key,
+                target.interactions,
+                target.interaction_managers,
+            ):
                 changed.add("interactions")
             if changed and target.base is not None:
                 target.changed |= changed
@@ -639,7 +702,8 @@ class _Planner:
                     report = self.reports[target.report]
                     fate = Fate.UPDATE if report.fate in (Fate.UNCHANGED, Fate.UPDATE) else report.fate
                     self.reports[target.report] = dataclasses.replace(
-                        report, fate=fate, changed=tuple(sorted(set(report.changed) | changed)))
+                        report, fate=fate, changed=tuple(sorted(set(report.changed) | changed))
+                    )
 
 
 def _reachable(client: ClientFields, contact: ContactFields | None) -> tuple[list[str], list[str]]:
@@ -689,8 +753,9 @@ def source_problem(path: Path) -> FileProblem | None:
     return None
 
 
-def read_headers(path: Path, options: ImportOptions = ImportOptions()
-                 ) -> tuple[Sheet, tuple[str, ...], int, dict[int, str]]:
+def read_headers(
+    path: Path, options: ImportOptions = ImportOptions()
+) -> tuple[Sheet, tuple[str, ...], int, dict[int, str]]:
     """The chosen sheet, all sheet names, the header row and the guessed mapping (for the wizard)."""
     sheet, book = _client_sheet(path, options)
     names = book.sheet_names
@@ -703,16 +768,18 @@ def read_headers(path: Path, options: ImportOptions = ImportOptions()
     return sheet, names, header_row, mapping
 
 
-def plan_import(uow: UnitOfWork, path: Path, options: ImportOptions = ImportOptions(),
-                reporter: Reporter | None = None) -> ImportPlan:
+def plan_import(
+    uow: UnitOfWork, path: Path, options: ImportOptions = ImportOptions(), reporter: Reporter | None = None
+) -> ImportPlan:
     """What importing *path* would do, row by row; nothing is written."""
     with cycle_collection_paused(), uow.reading():
         plan, _planner, _rows = _plan(uow, path, options, reporter or SilentReporter())
     return plan
 
 
-def _plan(uow: UnitOfWork, path: Path, options: ImportOptions,
-          reporter: Reporter) -> tuple[ImportPlan, _Planner, list[_Row]]:
+def _plan(
+    uow: UnitOfWork, path: Path, options: ImportOptions, reporter: Reporter
+) -> tuple[ImportPlan, _Planner, list[_Row]]:
     sheet, book = _client_sheet(path, options)
     names = book.sheet_names
     header_row = options.header_row if options.header_row is not None else find_header_row(sheet.rows)
@@ -727,38 +794,57 @@ def _plan(uow: UnitOfWork, path: Path, options: ImportOptions,
     extras = _read_extras(book, sheet.name, options) if "client_no" in mapping.values() else _Extras()
     planner = _Planner(uow, options, reporter)
     planner.plan(rows, extras)
-    plan = ImportPlan(path, sheet.name, names, header_row, headers, mapping, tuple(planner.reports),
-                      tuple(planner.new_industries), tuple(planner.new_managers), dict(extras.counts))
+    plan = ImportPlan(
+        path,
+        sheet.name,
+        names,
+        header_row,
+        headers,
+        mapping,
+        tuple(planner.reports),
+        tuple(planner.new_industries),
+        tuple(planner.new_managers),
+        dict(extras.counts),
+    )
     return plan, planner, rows
 
 
 # Applying -----------------------------------------------------------------------------------------
 
 
-def run_import(uow: UnitOfWork, path: Path, options: ImportOptions = ImportOptions(), *,
-               reporter: Reporter | None = None, dry_run: bool = False, error_dir: Path | None = None,
-               now: datetime | None = None) -> ImportResult:
+def run_import(
+    uow: UnitOfWork,
+    path: Path,
+    options: ImportOptions = ImportOptions(),
+    *,
+    reporter: Reporter | None = None,
+    dry_run: bool = False,
+    error_dir: Path | None = None,
+    now: datetime | None = None,
+) -> ImportResult:
     """Import *path*; with *dry_run* only plan and write nothing (neither the base nor an error file)."""
     reporter = reporter or SilentReporter()
     now = now or utcnow()
     if error_dir is not None and not dry_run:
         check_folder(error_dir)  # a file or a device given as the folder: said before any work
     # a dry run only reads: no write lock (a second seat is not kept waiting, a read-only base works)
-    with cycle_collection_paused(), (uow.reading() if dry_run else uow):
+    with cycle_collection_paused(), uow.reading() if dry_run else uow:
         plan, planner, rows = _plan(uow, path, options, reporter)
         updated = sum(1 for p in planner.base_pending.values() if p.changed)
         # the rejected rows are saved first: if their file cannot be written, nothing is imported
         # and the user is told why, instead of rows silently going missing
         # a dry run writes nothing anywhere: the rejected rows are in the plan it returns
-        error_file = _write_error_file(uow, path, plan, rows, error_dir) if plan.count(Fate.ERROR) and not dry_run \
-            else None
+        error_file = (
+            _write_error_file(uow, path, plan, rows, error_dir) if plan.count(Fate.ERROR) and not dry_run else None
+        )
         if not dry_run:
             _apply(uow, planner, reporter, now)
             uow.record("base", 0, "import")
             uow.commit()
     skipped = plan.count(Fate.SKIPPED) + plan.count(Fate.UNCHANGED)
-    return ImportResult(len(planner.pending), updated, skipped, plan.count(Fate.ERROR), plan.repaired,
-                        error_file, plan, dry_run)
+    return ImportResult(
+        len(planner.pending), updated, skipped, plan.count(Fate.ERROR), plan.repaired, error_file, plan, dry_run
+    )
 
 
 def _apply(uow: UnitOfWork, planner: _Planner, reporter: Reporter, now: datetime) -> None:
@@ -775,14 +861,21 @@ def _apply(uow: UnitOfWork, planner: _Planner, reporter: Reporter, now: datetime
         owner_id = managers.get(fold(pending.owner)) if pending.owner else pending.fields.owner_id
         return dataclasses.replace(pending.fields, industry_id=industry_id, owner_id=owner_id)
 
-    def children(pending: _Pending
-                 ) -> tuple[tuple[DealFields, ...], tuple[PastReminder, ...], tuple[InteractionFields, ...]]:
-        deals = tuple(dataclasses.replace(d, owner_id=managers.get(fold(o)) if o else None)
-                      for d, o in zip(pending.deals, pending.deal_owners, strict=True))
-        reminders = tuple(dataclasses.replace(r, manager_id=managers.get(fold(m)) if m else None)
-                          for r, m in zip(pending.reminders, pending.reminder_managers, strict=True))
-        history = tuple(dataclasses.replace(i, manager_id=managers.get(fold(m)) if m else None)
-                        for i, m in zip(pending.interactions, pending.interaction_managers, strict=True))
+    def children(
+        pending: _Pending,
+    ) -> tuple[tuple[DealFields, ...], tuple[PastReminder, ...], tuple[InteractionFields, ...]]:
+        deals = tuple(
+            dataclasses.replace(d, owner_id=managers.get(fold(o)) if o else None)
+            for d, o in zip(pending.deals, pending.deal_owners, strict=True)
+        )
+        reminders = tuple(
+            dataclasses.replace(r, manager_id=managers.get(fold(m)) if m else None)
+            for r, m in zip(pending.reminders, pending.reminder_managers, strict=True)
+        )
+        history = tuple(
+            dataclasses.replace(i, manager_id=managers.get(fold(m)) if m else None)
+            for i, m in zip(pending.interactions, pending.interaction_managers, strict=True)
+        )
         return deals, reminders, history
 
     new = list(planner.pending.values())
@@ -791,10 +884,15 @@ def _apply(uow: UnitOfWork, planner: _Planner, reporter: Reporter, now: datetime
 
     def bundle(pending: _Pending) -> ClientBundle:
         deals, reminders, history = children(pending)
-        return ClientBundle(client=resolve(pending), contacts=tuple(pending.contacts), deals=deals,
-                            reminders=reminders, interactions=history)
+        return ClientBundle(
+            client=resolve(pending),
+            contacts=tuple(pending.contacts),
+            deals=deals,
+            reminders=reminders,
+            interactions=history,
+        )
 
-    batches = ([bundle(p) for p in new[i:i + BATCH]] for i in range(0, len(new), BATCH))
+    batches = ([bundle(p) for p in new[i : i + BATCH]] for i in range(0, len(new), BATCH))
     with derived_batches(batches, len(new)) as ready:
         for batch in ready:
             if reporter.cancelled():
@@ -878,12 +976,17 @@ def _read_extras(book: Workbook, clients_sheet: str, options: ImportOptions) -> 
 
 def _contact_of(values: Mapping[str, Cell], today: date) -> ContactFields | None:
     birth = date_of(values.get("birth_date"))
-    contact = clean_contact(ContactFields(
-        full_name=text_of(values.get("full_name")), position=text_of(values.get("position")),
-        birth_date=birth if isinstance(birth, date) else None,
-        phones=tuple(p.strip() for p in text_of(values.get("phones")).split(";") if p.strip()),
-        emails=split_list(text_of(values.get("emails"))), note=text_of(values.get("note")),
-        is_primary=fold(text_of(values.get("is_primary"))) in ("да", "yes", "1", "true")))
+    contact = clean_contact(
+        ContactFields(
+            full_name=text_of(values.get("full_name")),
+            position=text_of(values.get("position")),
+            birth_date=birth if isinstance(birth, date) else None,
+            phones=tuple(p.strip() for p in text_of(values.get("phones")).split(";") if p.strip()),
+            emails=split_list(text_of(values.get("emails"))),
+            note=text_of(values.get("note")),
+            is_primary=fold(text_of(values.get("is_primary"))) in ("да", "yes", "1", "true"),
+        )
+    )
     if any(p.blocking for p in contact_problems(contact, today)):
         return None
     return contact
@@ -895,13 +998,17 @@ def _deal_of(values: Mapping[str, Cell]) -> DealFields | None:
     ends = date_of(values.get("contract_end"))
     try:
         amount = Money.of(_decimal(values.get("amount")), text_of(values.get("currency")) or "RUB")
-        deal = validate_deal(DealFields(
-            title=text_of(values.get("title")), amount=amount,
-            stage=_STAGES.get(fold(text_of(values.get("stage"))), DealStage.NEW),
-            lost_reason=text_of(values.get("lost_reason")),
-            opened_on=opened if isinstance(opened, date) else date.today(),
-            closed_on=closed if isinstance(closed, date) else None,
-            contract_end=ends if isinstance(ends, date) else None))
+        deal = validate_deal(
+            DealFields(
+                title=text_of(values.get("title")),
+                amount=amount,
+                stage=_STAGES.get(fold(text_of(values.get("stage"))), DealStage.NEW),
+                lost_reason=text_of(values.get("lost_reason")),
+                opened_on=opened if isinstance(opened, date) else date.today(),
+                closed_on=closed if isinstance(closed, date) else None,
+                contract_end=ends if isinstance(ends, date) else None,
+            )
+        )
     except (InvalidOperation, ValueError, ValidationError):
         return None
     return deal
@@ -912,9 +1019,12 @@ def _reminder_of(values: Mapping[str, Cell]) -> PastReminder | None:
     text = text_of(values.get("text"))
     if due is None or not text:
         return None
-    return PastReminder(due_at=due, text=text,
-                        recurrence=_RECURRENCES.get(fold(text_of(values.get("recurrence"))), Recurrence.NONE),
-                        done_at=_moment(values.get("done_at")))
+    return PastReminder(
+        due_at=due,
+        text=text,
+        recurrence=_RECURRENCES.get(fold(text_of(values.get("recurrence"))), Recurrence.NONE),
+        done_at=_moment(values.get("done_at")),
+    )
 
 
 def _interaction_of(values: Mapping[str, Cell]) -> InteractionFields | None:
@@ -958,8 +1068,7 @@ def _moment(cell: Cell) -> datetime | None:
 # The error file -------------------------------------------------------------------------------------
 
 
-def _write_error_file(uow: UnitOfWork, path: Path, plan: ImportPlan, rows: list[_Row],
-                      error_dir: Path | None) -> Path:
+def _write_error_file(uow: UnitOfWork, path: Path, plan: ImportPlan, rows: list[_Row], error_dir: Path | None) -> Path:
     from salesdesk.files.targets import check_target
     from salesdesk.files.writing import write_table
 
@@ -967,8 +1076,11 @@ def _write_error_file(uow: UnitOfWork, path: Path, plan: ImportPlan, rows: list[
     width = max([len(plan.headers)] + [len(r.raw) for r in rows])
     headers = list(plan.headers) + [""] * (width - len(plan.headers))
     reason_header = str(msg("import.error_column"))
-    data = [list(r.raw) + [""] * (width - len(r.raw)) + ["; ".join(rejected[r.line].reasons)]
-            for r in rows if r.line in rejected]
+    data = [
+        list(r.raw) + [""] * (width - len(r.raw)) + ["; ".join(rejected[r.line].reasons)]
+        for r in rows
+        if r.line in rejected
+    ]
     folder = error_dir or path.parent
     target = folder / str(msg("import.error_file_name", stem=path.stem))
     # identifiers and phones as text, so that they do not run together as numbers and keep their zeros
@@ -977,8 +1089,15 @@ def _write_error_file(uow: UnitOfWork, path: Path, plan: ImportPlan, rows: list[
     def write(to: Path) -> None:
         check_target(to, base=uow.database.path, field="error_dir")
         _make_folder_for(to)
-        write_table(to, str(msg("import.error_sheet")), [*headers, reason_header], data, keep_types=True,
-                    kinds=kinds, book_title=path.name)
+        write_table(
+            to,
+            str(msg("import.error_sheet")),
+            [*headers, reason_header],
+            data,
+            keep_types=True,
+            kinds=kinds,
+            book_title=path.name,
+        )
 
     try:
         write(target)
@@ -1007,5 +1126,6 @@ def _make_folder_for(path: Path) -> None:
         raise write_problem(exc, path) from exc
 
 
-_TEXT_TARGETS = frozenset({"inn", "kpp", "ogrn", "bik", "account", "corr_account", "phone", "contact_phone",
-                           "client_no"})
+_TEXT_TARGETS = frozenset(
+    {"inn", "kpp", "ogrn", "bik", "account", "corr_account", "phone", "contact_phone", "client_no"}
+)

@@ -43,8 +43,9 @@ def create_industry(uow: UnitOfWork, fields: IndustryFields, *, now: datetime | 
     return SaveResult(ident, 1)
 
 
-def update_industry(uow: UnitOfWork, industry_id: int, expected_version: int, fields: IndustryFields, *,
-                    now: datetime | None = None) -> SaveResult:
+def update_industry(
+    uow: UnitOfWork, industry_id: int, expected_version: int, fields: IndustryFields, *, now: datetime | None = None
+) -> SaveResult:
     cleaned = validate_industry(fields)
     with uow:
         _code_free(uow, cleaned, industry_id)
@@ -82,8 +83,9 @@ def create_manager(uow: UnitOfWork, fields: ManagerFields, *, now: datetime | No
     return SaveResult(ident, 1)
 
 
-def update_manager(uow: UnitOfWork, manager_id: int, expected_version: int, fields: ManagerFields, *,
-                   now: datetime | None = None) -> SaveResult:
+def update_manager(
+    uow: UnitOfWork, manager_id: int, expected_version: int, fields: ManagerFields, *, now: datetime | None = None
+) -> SaveResult:
     cleaned = validate_manager(fields)
     with uow:
         other = uow.managers.find(cleaned.name)
@@ -119,5 +121,3 @@ def ensure_manager(uow: UnitOfWork, name: str, *, now: datetime | None = None) -
             found = uow.managers.get(ident)
             uow.commit()
     return found
-
-

@@ -13,8 +13,7 @@ from salesdesk.services.common import SaveResult, set_deleted, utcnow
 from salesdesk.store import UnitOfWork
 
 
-def add_reminder(uow: UnitOfWork, client_id: int, fields: ReminderFields, *,
-                 now: datetime | None = None) -> SaveResult:
+def add_reminder(uow: UnitOfWork, client_id: int, fields: ReminderFields, *, now: datetime | None = None) -> SaveResult:
     cleaned = validate_reminder(fields)
     with uow:
         uow.clients.version_of(client_id)
@@ -25,23 +24,34 @@ def add_reminder(uow: UnitOfWork, client_id: int, fields: ReminderFields, *,
     return SaveResult(ident, 1)
 
 
-def hook(uow: UnitOfWork, client_id: int, text: str, *, months: int | None = None, on: date | None = None,
-         recurrence: Recurrence = Recurrence.NONE, manager_id: int | None = None,
-         now: datetime | None = None) -> SaveResult:
+def hook(
+    uow: UnitOfWork,
+    client_id: int,
+    text: str,
+    *,
+    months: int | None = None,
+    on: date | None = None,
+    recurrence: Recurrence = Recurrence.NONE,
+    manager_id: int | None = None,
+    now: datetime | None = None,
+) -> SaveResult:
     """The office's "hook": remind me about this client in N months (or on a date)."""
     now = now or utcnow()
-    fields = ReminderFields(due_at=contact_due(now, months=months, on=on), text=text, recurrence=recurrence,
-                            manager_id=manager_id)
+    fields = ReminderFields(
+        due_at=contact_due(now, months=months, on=on), text=text, recurrence=recurrence, manager_id=manager_id
+    )
     return add_reminder(uow, client_id, fields, now=now)
 
 
-def update_reminder(uow: UnitOfWork, reminder_id: int, expected_version: int, fields: ReminderFields, *,
-                    now: datetime | None = None) -> SaveResult:
+def update_reminder(
+    uow: UnitOfWork, reminder_id: int, expected_version: int, fields: ReminderFields, *, now: datetime | None = None
+) -> SaveResult:
     cleaned = validate_reminder(fields)
     with uow:
         current = uow.reminders.get(reminder_id)
-        version = uow.reminders.update(reminder_id, expected_version, cleaned, now=now or utcnow(),
-                                       done_at=current.done_at, snoozed_until=None)
+        version = uow.reminders.update(
+            reminder_id, expected_version, cleaned, now=now or utcnow(), done_at=current.done_at, snoozed_until=None
+        )
         uow.record("reminder", reminder_id, "updated")
         uow.record("client", current.client_id, "reminders")
         uow.commit()
@@ -64,15 +74,26 @@ def complete_reminder(uow: UnitOfWork, reminder_id: int, *, now: datetime | None
     return Completed(reminder_id, version, next_id)
 
 
-def complete_and_plan(uow: UnitOfWork, reminder_id: int, text: str, *, months: int | None = None,
-                      on: date | None = None, recurrence: Recurrence = Recurrence.NONE,
-                      manager_id: int | None = None, now: datetime | None = None) -> Completed:
-    """"Done and plan the next contact" as one transaction: the reminder is done and the next
+def complete_and_plan(
+    uow: UnitOfWork,
+    reminder_id: int,
+    text: str,
+    *,
+    months: int | None = None,
+    on: date | None = None,
+    recurrence: Recurrence = Recurrence.NONE,
+    manager_id: int | None = None,
+    now: datetime | None = None,
+) -> Completed:
+    """ "Done and plan the next contact" as one transaction: the reminder is done and the next
     contact with its client planned, or (any error) neither. Returns the completion; ``next_id`` is
     the planned contact."""
     now = now or utcnow()
-    fields = validate_reminder(ReminderFields(due_at=contact_due(now, months=months, on=on), text=text,
-                                              recurrence=recurrence, manager_id=manager_id))
+    fields = validate_reminder(
+        ReminderFields(
+            due_at=contact_due(now, months=months, on=on), text=text, recurrence=recurrence, manager_id=manager_id
+        )
+    )
     with uow:
         current = uow.reminders.get(reminder_id)
         version, _repeat = mark_done(uow, current, now)
@@ -85,14 +106,16 @@ def complete_and_plan(uow: UnitOfWork, reminder_id: int, text: str, *, months: i
 def mark_done(uow: UnitOfWork, current: Reminder, now: datetime) -> tuple[int, int | None]:
     """Inside an open unit of work: *current* done, and a repeating one's next occurrence planned
     for its own client. Returns the new version and the next reminder's id (or None)."""
-    version = uow.reminders.update(current.id, current.version, _fields(current), now=now, done_at=now,
-                                   snoozed_until=current.snoozed_until)
+    version = uow.reminders.update(
+        current.id, current.version, _fields(current), now=now, done_at=now, snoozed_until=current.snoozed_until
+    )
     next_id = None
     anchor = current.anchor_at or current.due_at
     following = next_occurrence(current.due_at, current.recurrence, now, anchor=anchor)
     if following is not None:
-        next_id = uow.reminders.add(current.client_id, dataclasses.replace(_fields(current), due_at=following),
-                                    now, anchor_at=anchor)
+        next_id = uow.reminders.add(
+            current.client_id, dataclasses.replace(_fields(current), due_at=following), now, anchor_at=anchor
+        )
         uow.record("reminder", next_id, "created")
     uow.record("reminder", current.id, "done")
     uow.record("client", current.client_id, "reminders")
@@ -103,8 +126,14 @@ def reopen_reminder(uow: UnitOfWork, reminder_id: int, *, now: datetime | None =
     """Undo "done" (the next occurrence, if one was made, stays: it may already be edited)."""
     with uow:
         current = uow.reminders.get(reminder_id)
-        version = uow.reminders.update(reminder_id, current.version, _fields(current), now=now or utcnow(),
-                                       done_at=None, snoozed_until=current.snoozed_until)
+        version = uow.reminders.update(
+            reminder_id,
+            current.version,
+            _fields(current),
+            now=now or utcnow(),
+            done_at=None,
+            snoozed_until=current.snoozed_until,
+        )
         uow.record("reminder", reminder_id, "reopened")
         uow.record("client", current.client_id, "reminders")
         uow.commit()
@@ -115,8 +144,14 @@ def snooze_reminder(uow: UnitOfWork, reminder_id: int, option: Snooze, *, now: d
     now = now or utcnow()
     with uow:
         current = uow.reminders.get(reminder_id)
-        version = uow.reminders.update(reminder_id, current.version, _fields(current), now=now,
-                                       done_at=current.done_at, snoozed_until=snooze_until(option, now))
+        version = uow.reminders.update(
+            reminder_id,
+            current.version,
+            _fields(current),
+            now=now,
+            done_at=current.done_at,
+            snoozed_until=snooze_until(option, now),
+        )
         uow.record("reminder", reminder_id, "snoozed")
         uow.record("client", current.client_id, "reminders")
         uow.commit()
@@ -169,16 +204,14 @@ class Agenda:
         return self.overdue + self.today + self.this_week + self.later
 
 
-def agenda(uow: UnitOfWork, *, now: datetime | None = None, manager_id: int | None = None,
-           limit: int = 2000) -> Agenda:
+def agenda(uow: UnitOfWork, *, now: datetime | None = None, manager_id: int | None = None, limit: int = 2000) -> Agenda:
     """Open reminders, soonest first (at most *limit* listed; the totals count them all). With
     *manager_id*, only that manager's: assigned to them, or to nobody on a client they own."""
     now = now or utcnow()
     local_now = now.astimezone()
     start_of_tomorrow = datetime.combine(local_now.date() + timedelta(days=1), time(0), local_now.tzinfo)
     days_to_monday = 7 - local_now.weekday()
-    start_of_next_week = datetime.combine(local_now.date() + timedelta(days=days_to_monday), time(0),
-                                          local_now.tzinfo)
+    start_of_next_week = datetime.combine(local_now.date() + timedelta(days=days_to_monday), time(0), local_now.tzinfo)
     with uow.reading():
         items = uow.reminders.open_until(None, manager_id=manager_id, limit=limit)
         overdue_total = uow.reminders.count_open_before(now, manager_id=manager_id)
@@ -202,8 +235,7 @@ def count_overdue(uow: UnitOfWork, *, now: datetime | None = None, manager_id: i
         return uow.reminders.count_open_before(now or utcnow(), manager_id=manager_id)
 
 
-def due_between(uow: UnitOfWork, start: datetime, end: datetime, *,
-                manager_id: int | None = None) -> list[Reminder]:
+def due_between(uow: UnitOfWork, start: datetime, end: datetime, *, manager_id: int | None = None) -> list[Reminder]:
     """Open reminders coming due in (start, end]: what the window notifies about (one manager's
     with *manager_id*)."""
     with uow.reading():
@@ -212,5 +244,10 @@ def due_between(uow: UnitOfWork, start: datetime, end: datetime, *,
 
 
 def _fields(reminder: Reminder) -> ReminderFields:
-    return ReminderFields(due_at=reminder.due_at, text=reminder.text, recurrence=reminder.recurrence,
-                          manager_id=reminder.manager_id, deal_id=reminder.deal_id)
+    return ReminderFields(
+        due_at=reminder.due_at,
+        text=reminder.text,
+        recurrence=reminder.recurrence,
+        manager_id=reminder.manager_id,
+        deal_id=reminder.deal_id,
+    )

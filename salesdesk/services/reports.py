@@ -113,8 +113,9 @@ def list_reports() -> list[tuple[str, str]]:
     return [(info.name, info.title) for info in REPORTS.values()]
 
 
-def run_report(uow: UnitOfWork, name: str, params: ReportParameters | None = None, *,
-               now: datetime | None = None) -> Report:
+def run_report(
+    uow: UnitOfWork, name: str, params: ReportParameters | None = None, *, now: datetime | None = None
+) -> Report:
     """Compute report *name* with *params* in one read transaction.
 
     ``UserError`` for an unknown name or parameters that make no sense (a period that ends before
@@ -143,6 +144,7 @@ def export_report(report: Report, path: Path, uow: UnitOfWork | None = None) -> 
 def report_as_json(report: Report) -> dict[str, Any]:
     """The report as plain JSON values (money and percentages as strings, so nothing is rounded
     by a float on the way), for ``salesdesk report --json``."""
+
     def value(cell: Cell) -> Any:
         if isinstance(cell, Decimal):
             return str(cell)
@@ -170,13 +172,11 @@ def _check(info: ReportInfo, params: ReportParameters) -> None:
         if not info.by_choices:
             raise UserError(msg("report.err.no_by", report=info.name, value=params.by))
         if params.by not in info.by_choices:
-            raise UserError(msg("report.err.by", report=info.name, value=params.by,
-                                choices=", ".join(info.by_choices)))
+            raise UserError(msg("report.err.by", report=info.name, value=params.by, choices=", ".join(info.by_choices)))
     if params.counted_by is not None and params.counted_by is not info.counted_by and "counted_by" not in info.uses:
         raise UserError(msg("report.err.no_counted_by", report=info.name, basis=counted_by_text(info)))
     if params.date_from is not None and params.date_to is not None and params.date_from > params.date_to:
-        raise UserError(msg("report.err.period", start=_date_text(params.date_from),
-                            end=_date_text(params.date_to)))
+        raise UserError(msg("report.err.period", start=_date_text(params.date_from), end=_date_text(params.date_to)))
     if "days" in info.uses and not 1 <= params.days <= MAX_DAYS:
         raise UserError(msg("report.err.days", limit=MAX_DAYS))
     if "threshold" in info.uses and not 0 <= params.threshold <= 100:
@@ -193,8 +193,14 @@ def counted_by_text(info: ReportInfo, basis: CountedBy | None = None) -> str:
 
 def parse_counted_by(text: str) -> CountedBy:
     """``--by-date opened|closed`` (or the Russian words) as a ``CountedBy``; ``UserError`` otherwise."""
-    words = {"opened": CountedBy.OPENED, "open": CountedBy.OPENED, "открытия": CountedBy.OPENED,
-             "closed": CountedBy.CLOSED, "close": CountedBy.CLOSED, "закрытия": CountedBy.CLOSED}
+    words = {
+        "opened": CountedBy.OPENED,
+        "open": CountedBy.OPENED,
+        "открытия": CountedBy.OPENED,
+        "closed": CountedBy.CLOSED,
+        "close": CountedBy.CLOSED,
+        "закрытия": CountedBy.CLOSED,
+    }
     found = words.get(text.strip().casefold())
     if found is None:
         raise ValidationError([FieldProblem("counted_by", msg("report.err.counted_by", value=text))])
@@ -314,8 +320,15 @@ def _pick_currency(*totals: Iterable[CurrencyTotal]) -> tuple[str, list[Currency
 def _currency_notes(currency: str, others: Sequence[CurrencyTotal]) -> tuple[str, ...]:
     if not others:
         return ()
-    listed = "; ".join(_t("report.note.currency_item", currency=o.currency, count=o.deals,
-                          amount=money_text(Money.from_minor(o.amount_minor, o.currency))) for o in others)
+    listed = "; ".join(
+        _t(
+            "report.note.currency_item",
+            currency=o.currency,
+            count=o.deals,
+            amount=money_text(Money.from_minor(o.amount_minor, o.currency)),
+        )
+        for o in others
+    )
     return (_t("report.note.currency", currency=currency, others=listed),)
 
 
@@ -332,9 +345,15 @@ def _column(key: str, title_key: str, kind: ColumnKind = ColumnKind.TEXT, **para
     return ReportColumn(key, _t(title_key, **params), kind)
 
 
-def _report(run: _Run, parameters: Sequence[tuple[str, str]], columns: Sequence[ReportColumn],
-            rows: Iterable[Sequence[Cell]], totals: Sequence[Cell] | None, chart: ChartSpec | None,
-            notes: Iterable[str] = ()) -> Report:
+def _report(
+    run: _Run,
+    parameters: Sequence[tuple[str, str]],
+    columns: Sequence[ReportColumn],
+    rows: Iterable[Sequence[Cell]],
+    totals: Sequence[Cell] | None,
+    chart: ChartSpec | None,
+    notes: Iterable[str] = (),
+) -> Report:
     return Report(
         name=run.info.name,
         title=run.info.title,
@@ -371,8 +390,17 @@ def _sales_by_period(run: _Run) -> Report:
         earlier = bucket - shift
         now_amount, now_count = _bucket_values(current, period_key(bucket, period))
         then_amount, then_count = _bucket_values(previous, period_key(earlier, period))
-        rows.append((_bucket_label(bucket, period), _money(now_amount), now_count, _bucket_label(earlier, period),
-                     _money(then_amount), then_count, _change(now_amount, then_amount)))
+        rows.append(
+            (
+                _bucket_label(bucket, period),
+                _money(now_amount),
+                now_count,
+                _bucket_label(earlier, period),
+                _money(then_amount),
+                then_count,
+                _change(now_amount, then_amount),
+            )
+        )
     total = _total(current.values(), currency)
     total_before = _total(previous.values(), currency)
     columns = [
@@ -384,16 +412,28 @@ def _sales_by_period(run: _Run) -> Report:
         _column("previous_deals", "report.col.previous_deals", ColumnKind.INTEGER),
         _column("change", "report.col.change", ColumnKind.PERCENT),
     ]
-    totals = (_t("report.total"), _money(total.amount_minor), total.deals, None, _money(total_before.amount_minor),
-              total_before.deals, _change(total.amount_minor, total_before.amount_minor))
+    totals = (
+        _t("report.total"),
+        _money(total.amount_minor),
+        total.deals,
+        None,
+        _money(total_before.amount_minor),
+        total_before.deals,
+        _change(total.amount_minor, total_before.amount_minor),
+    )
     parameters = [
         (_t("report.param.period"), _range_text(start, end)),
         (_t("report.param.previous"), _range_text(previous_start, previous_end)),
         (_t("report.param.grouping"), _t(f"report.period.{period.value}")),
         (_t("report.param.currency"), currency),
     ]
-    chart = ChartSpec(ChartKind.BAR, "period", ("amount", "previous_amount"),
-                      _t("report.chart.sales", currency=currency_text(currency)), over_time=True)
+    chart = ChartSpec(
+        ChartKind.BAR,
+        "period",
+        ("amount", "previous_amount"),
+        _t("report.chart.sales", currency=currency_text(currency)),
+        over_time=True,
+    )
     return _report(run, parameters, columns, rows, totals, chart, _currency_notes(currency, others))
 
 
@@ -405,14 +445,23 @@ def _bucket_values(found: dict[str, Bucket], key: str) -> tuple[int, int]:
 def _sales_by_group(run: _Run, *, by_industry: bool) -> Report:
     p, q = run.params, run.queries
     start, end = _last_months(p, run.today)
-    all_groups = (q.sales_by_industry(start, end, manager_id=p.manager_id) if by_industry
-                  else q.sales_by_manager(start, end))
+    all_groups = (
+        q.sales_by_industry(start, end, manager_id=p.manager_id) if by_industry else q.sales_by_manager(start, end)
+    )
     currency, others = _pick_currency(_by_currency(all_groups))
     groups = [g for g in all_groups if g.currency == currency]
     total = _total(groups, currency)
     nobody = _t("report.no_industry" if by_industry else "report.no_manager")
-    rows = [(g.name if g.ident is not None and g.name is not None else nobody, _money(g.amount_minor), g.deals,
-             _average(g.amount_minor, g.deals), _percent(g.amount_minor, total.amount_minor)) for g in groups]
+    rows = [
+        (
+            g.name if g.ident is not None and g.name is not None else nobody,
+            _money(g.amount_minor),
+            g.deals,
+            _average(g.amount_minor, g.deals),
+            _percent(g.amount_minor, total.amount_minor),
+        )
+        for g in groups
+    ]
     key = "industry" if by_industry else "manager"
     columns = [
         _column(key, f"report.col.{key}"),
@@ -421,8 +470,13 @@ def _sales_by_group(run: _Run, *, by_industry: bool) -> Report:
         _column("average", "report.col.average_deal", ColumnKind.MONEY),
         _column("share", "report.col.share", ColumnKind.PERCENT),
     ]
-    totals = (_t("report.total"), _money(total.amount_minor), total.deals, _average(total.amount_minor, total.deals),
-              Decimal(100).quantize(_TENTH) if total.deals else None)
+    totals = (
+        _t("report.total"),
+        _money(total.amount_minor),
+        total.deals,
+        _average(total.amount_minor, total.deals),
+        Decimal(100).quantize(_TENTH) if total.deals else None,
+    )
     parameters = [(_t("report.param.period"), _range_text(start, end)), (_t("report.param.currency"), currency)]
     chart = ChartSpec(ChartKind.BAR, key, ("amount",), _t("report.chart.sales", currency=currency_text(currency)))
     return _report(run, parameters, columns, rows, totals, chart, _currency_notes(currency, others))
@@ -450,9 +504,17 @@ def _pipeline(run: _Run) -> Report:
     amount = {stage: found[stage.value].amount_minor if stage.value in found else 0 for stage in DealStage}
     all_deals, all_amount = sum(count.values()), sum(amount.values())
     won, lost = count[DealStage.WON], count[DealStage.LOST]
-    rows = [(stage.label, count[stage], _money(amount[stage]), _percent(count[stage], all_deals),
-             _percent(count[stage], won + lost) if stage.closed else None) for stage in DealStage
-            if stage.closed or not by_closed]
+    rows = [
+        (
+            stage.label,
+            count[stage],
+            _money(amount[stage]),
+            _percent(count[stage], all_deals),
+            _percent(count[stage], won + lost) if stage.closed else None,
+        )
+        for stage in DealStage
+        if stage.closed or not by_closed
+    ]
     conversion = _percent(won, won + lost)
     columns = [
         _column("stage", "report.col.stage"),
@@ -462,13 +524,18 @@ def _pipeline(run: _Run) -> Report:
         _column("conversion", "report.col.share_of_closed", ColumnKind.PERCENT),
     ]
     totals = (_t("report.total"), all_deals, _money(all_amount), _percent(all_deals, all_deals), conversion)
-    notes = [_t("report.note.conversion", value=number_text(conversion, 1)) if conversion is not None
-             else _t("report.note.no_conversion"), *_currency_notes(currency, others)]
+    notes = [
+        _t("report.note.conversion", value=number_text(conversion, 1))
+        if conversion is not None
+        else _t("report.note.no_conversion"),
+        *_currency_notes(currency, others),
+    ]
     if by_closed:
         notes.append(_t("report.note.open_not_counted"))
     parameters = [(_t("report.param.period"), _range_text(start, end)), (_t("report.param.currency"), currency)]
-    chart = ChartSpec(ChartKind.BAR, "stage", ("amount",),
-                      _t("report.chart.pipeline", currency=currency_text(currency)))
+    chart = ChartSpec(
+        ChartKind.BAR, "stage", ("amount",), _t("report.chart.pipeline", currency=currency_text(currency))
+    )
     return _report(run, parameters, columns, rows, totals, chart, notes)
 
 
@@ -478,15 +545,21 @@ def _pipeline(run: _Run) -> Report:
 def _sleeping_clients(run: _Run) -> Report:
     p, q = run.params, run.queries
     currency, others = _pick_currency(q.won_currencies())
-    found = q.sleeping_clients(run.now - timedelta(days=p.days), currency, limit=SLEEPING_LIMIT,
-                               owner_id=p.manager_id)
+    found = q.sleeping_clients(run.now - timedelta(days=p.days), currency, limit=SLEEPING_LIMIT, owner_id=p.manager_id)
     today = run.today
     rows = []
     for client in found.rows:
         last_day = None if client.last_interaction is None else client.last_interaction.astimezone().date()
-        rows.append((client.name, client.owner_name or NO_NAME, last_day,
-                     None if last_day is None else (today - last_day).days, _money(client.revenue_minor),
-                     client.open_deals))
+        rows.append(
+            (
+                client.name,
+                client.owner_name or NO_NAME,
+                last_day,
+                None if last_day is None else (today - last_day).days,
+                _money(client.revenue_minor),
+                client.open_deals,
+            )
+        )
     columns = [
         _column("client", "report.col.client"),
         _column("owner", "report.col.owner"),
@@ -495,16 +568,26 @@ def _sleeping_clients(run: _Run) -> Report:
         _column("revenue", "report.col.revenue", ColumnKind.MONEY),
         _column("open_deals", "report.col.open_deals", ColumnKind.INTEGER),
     ]
-    totals = (_t("report.total"), None, None, None, _money(sum(c.revenue_minor for c in found.rows)),
-              sum(c.open_deals for c in found.rows))
-    notes = [_t("report.note.sleeping_shown", shown=len(found.rows), total=found.total)
-             if found.total > len(found.rows) else _t("report.note.sleeping_total", total=found.total)]
+    totals = (
+        _t("report.total"),
+        None,
+        None,
+        None,
+        _money(sum(c.revenue_minor for c in found.rows)),
+        sum(c.open_deals for c in found.rows),
+    )
+    notes = [
+        _t("report.note.sleeping_shown", shown=len(found.rows), total=found.total)
+        if found.total > len(found.rows)
+        else _t("report.note.sleeping_total", total=found.total)
+    ]
     if any(c.last_interaction is None for c in found.rows):
         notes.append(_t("report.note.never_contacted"))
     notes.extend(_currency_notes(currency, others))
     parameters = [(_t("report.param.days"), str(p.days)), (_t("report.param.currency"), currency)]
-    chart = ChartSpec(ChartKind.BAR, "client", ("revenue",),
-                      _t("report.chart.revenue", currency=currency_text(currency)))
+    chart = ChartSpec(
+        ChartKind.BAR, "client", ("revenue",), _t("report.chart.revenue", currency=currency_text(currency))
+    )
     return _report(run, parameters, columns, rows, totals, chart, notes)
 
 
@@ -525,8 +608,15 @@ def _reminders_by_manager(run: _Run) -> Report:
     rows.sort(key=lambda row: (-row[1], -row[4], row[0]))
     nobody = loads.get(None)
     if nobody is not None:  # reminders nobody is assigned to go last
-        rows.append((_t("report.no_manager"), nobody.overdue, nobody.upcoming, nobody.later,
-                     nobody.overdue + nobody.upcoming + nobody.later))
+        rows.append(
+            (
+                _t("report.no_manager"),
+                nobody.overdue,
+                nobody.upcoming,
+                nobody.later,
+                nobody.overdue + nobody.upcoming + nobody.later,
+            )
+        )
     columns = [
         _column("manager", "report.col.manager"),
         _column("overdue", "report.col.overdue", ColumnKind.INTEGER),
@@ -534,8 +624,13 @@ def _reminders_by_manager(run: _Run) -> Report:
         _column("later", "report.col.later", ColumnKind.INTEGER),
         _column("total", "report.col.total", ColumnKind.INTEGER),
     ]
-    totals = (_t("report.total"), sum(r[1] for r in rows), sum(r[2] for r in rows), sum(r[3] for r in rows),
-              sum(r[4] for r in rows))
+    totals = (
+        _t("report.total"),
+        sum(r[1] for r in rows),
+        sum(r[2] for r in rows),
+        sum(r[3] for r in rows),
+        sum(r[4] for r in rows),
+    )
     parameters = [(_t("report.param.upcoming"), str(SOON_DAYS))]
     chart = ChartSpec(ChartKind.BAR, "manager", ("overdue", "upcoming", "later"), _t("report.chart.reminders"))
     return _report(run, parameters, columns, rows, totals, chart)
@@ -555,19 +650,38 @@ def _completeness_by_manager(run: _Run) -> Report:
         if group is None:
             named.append((name, 0, None, 0, None))
         else:
-            named.append((name, group.clients, _percent(group.score_sum, group.clients * 100), group.below,
-                          _most_missing(group.missing)))
+            named.append(
+                (
+                    name,
+                    group.clients,
+                    _percent(group.score_sum, group.clients * 100),
+                    group.below,
+                    _most_missing(group.missing),
+                )
+            )
     # The best-kept base first; managers without clients last.
     named.sort(key=lambda row: (row[2] is None, -(row[2] or 0), row[0]))
     rows: list[tuple[Cell, ...]] = list(named)
     nobody = groups.get(None)
     if nobody is not None:
-        rows.append((_t("report.no_manager"), nobody.clients, _percent(nobody.score_sum, nobody.clients * 100),
-                     nobody.below, _most_missing(nobody.missing)))
+        rows.append(
+            (
+                _t("report.no_manager"),
+                nobody.clients,
+                _percent(nobody.score_sum, nobody.clients * 100),
+                nobody.below,
+                _most_missing(nobody.missing),
+            )
+        )
     all_clients = sum(g.clients for g in groups.values())
     all_missing = tuple(sum(g.missing[i] for g in groups.values()) for i in range(len(ITEMS)))
-    totals = (_t("report.total"), all_clients, _percent(sum(g.score_sum for g in groups.values()), all_clients * 100),
-              sum(g.below for g in groups.values()), _most_missing(all_missing) if all_clients else None)
+    totals = (
+        _t("report.total"),
+        all_clients,
+        _percent(sum(g.score_sum for g in groups.values()), all_clients * 100),
+        sum(g.below for g in groups.values()),
+        _most_missing(all_missing) if all_clients else None,
+    )
     columns = [
         _column("manager", "report.col.manager"),
         _column("clients", "report.col.clients", ColumnKind.INTEGER),
@@ -582,8 +696,7 @@ def _completeness_by_manager(run: _Run) -> Report:
 
 def _most_missing(counts: Sequence[int], top: int = 3) -> str:
     """The *top* items most often missing, "INN (12), Phone (8)"; ties go to the heavier item."""
-    order = sorted((i for i, n in enumerate(counts) if n > 0),
-                   key=lambda i: (-counts[i], -_WEIGHT[ITEMS[i]], i))
+    order = sorted((i for i, n in enumerate(counts) if n > 0), key=lambda i: (-counts[i], -_WEIGHT[ITEMS[i]], i))
     return ", ".join(f"{_t('field.' + ITEMS[i])} ({counts[i]})" for i in order[:top])
 
 
@@ -598,9 +711,16 @@ def _new_clients(run: _Run) -> Report:
     offset = run.now.astimezone().utcoffset() or timedelta(0)
     sources = q.new_client_sources(start_at, end_at, owner_id=p.manager_id)
     top, rest = sources[:TOP_SOURCES], sources[TOP_SOURCES:]
-    months = {m.month: m for m in q.new_clients_by_month(start_at, end_at, [s.source for s in top],
-                                                         utc_offset_seconds=int(offset.total_seconds()),
-                                                         owner_id=p.manager_id)}
+    months = {
+        m.month: m
+        for m in q.new_clients_by_month(
+            start_at,
+            end_at,
+            [s.source for s in top],
+            utc_offset_seconds=int(offset.total_seconds()),
+            owner_id=p.manager_id,
+        )
+    }
     rows: list[tuple[Cell, ...]] = []
     for month in _bucket_starts(start, end, Period.MONTH):
         found = months.get(period_key(month, Period.MONTH))
@@ -609,8 +729,10 @@ def _new_clients(run: _Run) -> Report:
         other = (total - sum(counts),) if rest else ()
         rows.append((_bucket_label(month, Period.MONTH), *counts, *other, total))
     columns = [_column("month", "report.col.month")]
-    columns += [ReportColumn(f"source_{i + 1}", s.source or _t("report.no_source"), ColumnKind.INTEGER)
-                for i, s in enumerate(top)]
+    columns += [
+        ReportColumn(f"source_{i + 1}", s.source or _t("report.no_source"), ColumnKind.INTEGER)
+        for i, s in enumerate(top)
+    ]
     if rest:
         columns.append(_column("other", "report.col.other_sources", ColumnKind.INTEGER))
     columns.append(_column("total", "report.col.total", ColumnKind.INTEGER))
@@ -626,21 +748,64 @@ def _new_clients(run: _Run) -> Report:
 # The registry -----------------------------------------------------------------------------------
 
 _PERIOD = ("date_from", "date_to")
-REPORTS: dict[str, ReportInfo] = {info.name: info for info in (
-    ReportInfo("sales_by_period", "report.sales_by_period.title", (*_PERIOD, "period", "manager_id"),
-               _sales_by_period, by_choices=tuple(p.value for p in Period), counted_by=CountedBy.CLOSED),
-    ReportInfo("sales_by_manager", "report.sales_by_manager.title", _PERIOD, _sales_by_manager,
-               by_choices=("manager",), counted_by=CountedBy.CLOSED),
-    ReportInfo("sales_by_industry", "report.sales_by_industry.title", (*_PERIOD, "manager_id"), _sales_by_industry,
-               by_choices=("industry",), counted_by=CountedBy.CLOSED),
-    ReportInfo("pipeline", "report.pipeline.title", (*_PERIOD, "counted_by", "manager_id"), _pipeline,
-               counted_by=CountedBy.OPENED),
-    ReportInfo("sleeping_clients", "report.sleeping_clients.title", ("days", "manager_id"), _sleeping_clients,
-               counted_by=CountedBy.LAST_CONTACT),
-    ReportInfo("reminders_by_manager", "report.reminders_by_manager.title", (), _reminders_by_manager,
-               counted_by=CountedBy.DUE),
-    ReportInfo("completeness_by_manager", "report.completeness_by_manager.title", ("threshold",),
-               _completeness_by_manager),
-    ReportInfo("new_clients", "report.new_clients.title", (*_PERIOD, "manager_id"), _new_clients,
-               by_choices=("source",), counted_by=CountedBy.CREATED),
-)}
+REPORTS: dict[str, ReportInfo] = {
+    info.name: info
+    for info in (
+        ReportInfo(
+            "sales_by_period",
+            "report.sales_by_period.title",
+            (*_PERIOD, "period", "manager_id"),
+            _sales_by_period,
+            by_choices=tuple(p.value for p in Period),
+            counted_by=CountedBy.CLOSED,
+        ),
+        ReportInfo(
+            "sales_by_manager",
+            "report.sales_by_manager.title",
+            _PERIOD,
+            _sales_by_manager,
+            by_choices=("manager",),
+            counted_by=CountedBy.CLOSED,
+        ),
+        ReportInfo(
+            "sales_by_industry",
+            "report.sales_by_industry.title",
+            (*_PERIOD, "manager_id"),
+            _sales_by_industry,
+            by_choices=("industry",),
+            counted_by=CountedBy.CLOSED,
+        ),
+        ReportInfo(
+            "pipeline",
+            "report.pipeline.title",
+            (*_PERIOD, "counted_by", "manager_id"),
+            _pipeline,
+            counted_by=CountedBy.OPENED,
+        ),
+        ReportInfo(
+            "sleeping_clients",
+            "report.sleeping_clients.title",
+            ("days", "manager_id"),
+            _sleeping_clients,
+            counted_by=CountedBy.LAST_CONTACT,
+        ),
+        ReportInfo(
+            "reminders_by_manager",
+            "report.reminders_by_manager.title",
+            (),
+            _reminders_by_manager,
+            counted_by=CountedBy.DUE,
+        ),
+        ReportInfo(
+            "completeness_by_manager", "report.completeness_by_manager.title", ("threshold",), _completeness_by_manager
+        ),
+        ReportInfo(
+            "new_clients",
+            "report.new_clients.title",
+            (*_PERIOD, "manager_id"),
+            _new_clients,
+            by_choices=("source",),
+            counted_by=CountedBy.CREATED,
+        ),
+    )
+}

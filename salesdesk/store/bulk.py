@@ -53,8 +53,10 @@ class BulkLoader:
         yield
         if triggers:
             self.conn.execute(
-                text("INSERT INTO clients_fts(rowid, search_name, search_other) "
-                     "SELECT id, search_name, search_other FROM clients WHERE id >= :first"),
+                text(
+                    "INSERT INTO clients_fts(rowid, search_name, search_other) "
+                    "SELECT id, search_name, search_other FROM clients WHERE id >= :first"
+                ),
                 {"first": first_new},
             )
         for _name, sql in triggers:
@@ -68,11 +70,16 @@ class BulkLoader:
             client_rows = []
             for bundle, derived in bundles:
                 row = client_values(bundle.client, derived)
-                open_reminders = (r.due_at for r in bundle.reminders
-                                  if not (isinstance(r, PastReminder) and r.done_at is not None))
+                open_reminders = (
+                    r.due_at for r in bundle.reminders if not (isinstance(r, PastReminder) and r.done_at is not None)
+                )
                 created = bundle.created_at or now
-                row.update(version=1, created_at=created, updated_at=created,
-                           next_reminder_at=min(open_reminders, default=None))
+                row.update(
+                    version=1,
+                    created_at=created,
+                    updated_at=created,
+                    next_reminder_at=min(open_reminders, default=None),
+                )
                 client_rows.append(row)
             ids = self._insert(s.clients, client_rows, returning=True)
         self._tags(ids, [d.tags_norm for _, d in bundles])
@@ -138,36 +145,83 @@ class BulkLoader:
         for client_id, bundle in zip(ids, bundles, strict=True):
             for contact in bundle.contacts:
                 created = bundle.created_at or now  # a contact person comes with the client
-                rows.append({"client_id": client_id, "full_name": contact.full_name, "position": contact.position,
-                             "birth_date": contact.birth_date, "note": contact.note,
-                             "is_primary": contact.is_primary, "version": 1, "created_at": created,
-                             "updated_at": created})
+                rows.append(
+                    {
+                        "client_id": client_id,
+                        "full_name": contact.full_name,
+                        "position": contact.position,
+                        "birth_date": contact.birth_date,
+                        "note": contact.note,
+                        "is_primary": contact.is_primary,
+                        "version": 1,
+                        "created_at": created,
+                        "updated_at": created,
+                    }
+                )
                 owners.append((client_id, contact))
         contact_ids = self._insert(s.contacts, rows, returning=True)
         channels: list[dict[str, Any]] = []
         for contact_id, (client_id, contact) in zip(contact_ids, owners, strict=True):
-            channels.extend({"contact_id": contact_id, "client_id": client_id, "kind": "phone", "position": i,
-                             "value": p, "value_norm": parse_phone(p).e164} for i, p in enumerate(contact.phones))
-            channels.extend({"contact_id": contact_id, "client_id": client_id, "kind": "email", "position": i,
-                             "value": e, "value_norm": normalize_email(e)} for i, e in enumerate(contact.emails))
+            channels.extend(
+                {
+                    "contact_id": contact_id,
+                    "client_id": client_id,
+                    "kind": "phone",
+                    "position": i,
+                    "value": p,
+                    "value_norm": parse_phone(p).e164,
+                }
+                for i, p in enumerate(contact.phones)
+            )
+            channels.extend(
+                {
+                    "contact_id": contact_id,
+                    "client_id": client_id,
+                    "kind": "email",
+                    "position": i,
+                    "value": e,
+                    "value_norm": normalize_email(e),
+                }
+                for i, e in enumerate(contact.emails)
+            )
         self._insert(s.contact_channels, channels)
 
     def _children(self, ids: Sequence[int], bundles: Sequence[ClientBundle], now: datetime) -> None:
         # Recorded when the client was (never before it); one stamp per client, shared by its rows.
-        stamps = [{"version": 1, "created_at": b.created_at or now, "updated_at": b.created_at or now}
-                  for b in bundles]
-        deals = [{"client_id": cid, **DealRepository.values(d), **st}
-                 for cid, b, st in zip(ids, bundles, stamps, strict=True) for d in b.deals]
+        stamps = [{"version": 1, "created_at": b.created_at or now, "updated_at": b.created_at or now} for b in bundles]
+        deals = [
+            {"client_id": cid, **DealRepository.values(d), **st}
+            for cid, b, st in zip(ids, bundles, stamps, strict=True)
+            for d in b.deals
+        ]
         interactions = [
-            {"client_id": cid, "kind": i.kind.value, "occurred_at": i.occurred_at, "summary": i.summary,
-             "result": i.result, "manager_id": i.manager_id, "contact_id": None, **st}
-            for cid, b, st in zip(ids, bundles, stamps, strict=True) for i in b.interactions
+            {
+                "client_id": cid,
+                "kind": i.kind.value,
+                "occurred_at": i.occurred_at,
+                "summary": i.summary,
+                "result": i.result,
+                "manager_id": i.manager_id,
+                "contact_id": None,
+                **st,
+            }
+            for cid, b, st in zip(ids, bundles, stamps, strict=True)
+            for i in b.interactions
         ]
         reminders = [
-            {"client_id": cid, "deal_id": None, "due_at": r.due_at, "text": r.text,
-             "recurrence": r.recurrence.value, "manager_id": r.manager_id, "effective_due": r.due_at,
-             "done_at": r.done_at if isinstance(r, PastReminder) else None, **st}
-            for cid, b, st in zip(ids, bundles, stamps, strict=True) for r in b.reminders
+            {
+                "client_id": cid,
+                "deal_id": None,
+                "due_at": r.due_at,
+                "text": r.text,
+                "recurrence": r.recurrence.value,
+                "manager_id": r.manager_id,
+                "effective_due": r.due_at,
+                "done_at": r.done_at if isinstance(r, PastReminder) else None,
+                **st,
+            }
+            for cid, b, st in zip(ids, bundles, stamps, strict=True)
+            for r in b.reminders
         ]
         self._insert(s.deals, deals)
         self._insert(s.interactions, interactions)

@@ -128,8 +128,7 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(url: str, *, migrate: bool = True, backup_dir: Path | None = None,
-                  create: bool = True) -> Database:
+def open_database(url: str, *, migrate: bool = True, backup_dir: Path | None = None, create: bool = True) -> Database:
     """Open (and create or upgrade) the database at *url*.
 
     A SQLite file is identified before anything is written to it: a file that is not a SalesDesk
@@ -291,8 +290,11 @@ def _quick_check(conn: sqlite3.Connection) -> str | None:
 
 
 def _open_error(url: str, exc: DBAPIError) -> StoreError:
-    return store_error(exc.orig, _where(url)) if isinstance(exc.orig, sqlite3.Error) else StoreError(
-        msg("err.db_open", where=_where(url), reason=str(exc.orig)))
+    return (
+        store_error(exc.orig, _where(url))
+        if isinstance(exc.orig, sqlite3.Error)
+        else StoreError(msg("err.db_open", where=_where(url), reason=str(exc.orig)))
+    )
 
 
 # SQLite's primary result codes (the low byte of an extended code) a person can act on.

@@ -24,13 +24,24 @@ from salesdesk.store import schema as s
 _STAGE_ORDER = {stage.value: i for i, stage in enumerate(DealStage)}
 
 _ROW_COLUMNS = (
-    s.deals.c.id, s.deals.c.client_id, s.clients.c.name.label("client_name"), s.deals.c.title, s.deals.c.stage,
-    s.deals.c.amount_minor, s.deals.c.currency, s.deals.c.opened_on, s.deals.c.closed_on, s.deals.c.contract_end,
-    s.managers.c.name.label("owner_name"), s.industries.c.name.label("industry_name"),
+    s.deals.c.id,
+    s.deals.c.client_id,
+    s.clients.c.name.label("client_name"),
+    s.deals.c.title,
+    s.deals.c.stage,
+    s.deals.c.amount_minor,
+    s.deals.c.currency,
+    s.deals.c.opened_on,
+    s.deals.c.closed_on,
+    s.deals.c.contract_end,
+    s.managers.c.name.label("owner_name"),
+    s.industries.c.name.label("industry_name"),
 )
-_SOURCE = (s.deals.join(s.clients, s.clients.c.id == s.deals.c.client_id)
-           .outerjoin(s.managers, s.managers.c.id == s.deals.c.owner_id)
-           .outerjoin(s.industries, s.industries.c.id == s.clients.c.industry_id))
+_SOURCE = (
+    s.deals.join(s.clients, s.clients.c.id == s.deals.c.client_id)
+    .outerjoin(s.managers, s.managers.c.id == s.deals.c.owner_id)
+    .outerjoin(s.industries, s.industries.c.id == s.clients.c.industry_id)
+)
 # The orders a big list is walked in without sorting: newest first, or by amount (an index each).
 _WALKED = frozenset({DealSort.OPENED, DealSort.AMOUNT})
 FEW_CLIENTS = 200  # a client filter this narrow reads the chosen clients' deals and sorts them
@@ -38,10 +49,19 @@ FEW_CLIENTS = 200  # a client filter this narrow reads the chosen clients' deals
 
 def _row(row: Any) -> DealRow:
     m = row._mapping
-    return DealRow(id=m["id"], client_id=m["client_id"], client_name=m["client_name"], title=m["title"],
-                   stage=DealStage(m["stage"]), amount=Money.from_minor(m["amount_minor"], m["currency"]),
-                   opened_on=m["opened_on"], closed_on=m["closed_on"], contract_end=m["contract_end"],
-                   owner_name=m["owner_name"] or "", industry_name=m["industry_name"] or "")
+    return DealRow(
+        id=m["id"],
+        client_id=m["client_id"],
+        client_name=m["client_name"],
+        title=m["title"],
+        stage=DealStage(m["stage"]),
+        amount=Money.from_minor(m["amount_minor"], m["currency"]),
+        opened_on=m["opened_on"],
+        closed_on=m["closed_on"],
+        contract_end=m["contract_end"],
+        owner_name=m["owner_name"] or "",
+        industry_name=m["industry_name"] or "",
+    )
 
 
 class DealListing:
@@ -62,8 +82,12 @@ class DealListing:
         ids = [ident for (ident,) in self.conn.execute(ids_query)]
         if reverse:
             ids.reverse()
-        found = {r.id: r for r in map(_row, self.conn.execute(
-            select(*_ROW_COLUMNS).select_from(_SOURCE).where(s.deals.c.id.in_(ids))))}
+        found = {
+            r.id: r
+            for r in map(
+                _row, self.conn.execute(select(*_ROW_COLUMNS).select_from(_SOURCE).where(s.deals.c.id.in_(ids)))
+            )
+        }
         return [found[i] for i in ids if i in found]
 
     def totals(self, query: DealQuery) -> DealTotals:
@@ -77,17 +101,25 @@ class DealListing:
             columns += [func.count(case((d.currency == code, 1))), func.sum(case((d.currency == code, d.amount_minor)))]
         found = self.conn.execute(self._filtered(query, select(*columns).select_from(s.deals))).one()
         count = int(found[0])
-        sums = [(code, int(found[1 + 2 * i]), int(found[2 + 2 * i] or 0)) for i, code in enumerate(CURRENCIES)
-                if found[1 + 2 * i]]
+        sums = [
+            (code, int(found[1 + 2 * i]), int(found[2 + 2 * i] or 0))
+            for i, code in enumerate(CURRENCIES)
+            if found[1 + 2 * i]
+        ]
         if count != sum(n for _, n, _ in sums):
-            stmt = self._filtered(query, select(d.currency, func.count(), func.sum(d.amount_minor))
-                                  .select_from(s.deals).where(d.currency.not_in(CURRENCIES))).group_by(d.currency)
+            stmt = self._filtered(
+                query,
+                select(d.currency, func.count(), func.sum(d.amount_minor))
+                .select_from(s.deals)
+                .where(d.currency.not_in(CURRENCIES)),
+            ).group_by(d.currency)
             sums += [(currency, int(n), int(total or 0)) for currency, n, total in self.conn.execute(stmt)]
         sums.sort(key=lambda item: -item[2])
         return DealTotals(count, tuple(Money.from_minor(t, cur) for cur, _, t in sums))
 
-    def _filtered(self, query: DealQuery, stmt: Select[Any], *, walk: bool = False,
-                  joined: bool = False) -> Select[Any]:
+    def _filtered(
+        self, query: DealQuery, stmt: Select[Any], *, walk: bool = False, joined: bool = False
+    ) -> Select[Any]:
         """*stmt* limited to the deals *query* shows. With *walk*, the conditions are written so that
         SQLite reads the index of the list's order and checks them inside it, instead of reading
         every matching deal through another index and sorting them (a unary "+" keeps a term from
@@ -151,5 +183,6 @@ class DealListing:
             stmt = stmt.select_from(s.clients.join(s.deals, s.clients.c.id == d.client_id))
         elif query.sort is DealSort.OWNER:
             stmt = stmt.select_from(s.deals.outerjoin(s.managers, s.managers.c.id == d.owner_id))
-        return self._filtered(query, stmt, walk=query.sort in _WALKED,
-                              joined=query.sort is DealSort.CLIENT).order_by(*ordered, tie)
+        return self._filtered(query, stmt, walk=query.sort in _WALKED, joined=query.sort is DealSort.CLIENT).order_by(
+            *ordered, tie
+        )

@@ -41,8 +41,9 @@ class ClientListing:
         total = self.count(query) if with_total else len(rows)
         return ClientPage(rows, total, offset)
 
-    def rows(self, query: ClientQuery, *, offset: int = 0, limit: int = 100,
-             total: int | None = None) -> list[ClientRow]:
+    def rows(
+        self, query: ClientQuery, *, offset: int = 0, limit: int = 100, total: int | None = None
+    ) -> list[ClientRow]:
         """Rows [offset, offset+limit) in display order.
 
         Given the *total*, a window in the second half is read in reverse order from the end, so
@@ -79,9 +80,7 @@ class ClientListing:
         """Where *client_id* stands in the list for *query* (None if the query does not show it)."""
         position_column = func.row_number().over(order_by=self._order_keys(query)).label("position")
         numbered = self._filtered(query, select(s.clients.c.id, position_column)).subquery()
-        position = self.conn.execute(
-            select(numbered.c.position).where(numbered.c.id == client_id)
-        ).scalar()
+        position = self.conn.execute(select(numbered.c.position).where(numbered.c.id == client_id)).scalar()
         return None if position is None else int(position) - 1
 
     def count(self, query: ClientQuery) -> int:
@@ -135,8 +134,9 @@ class ClientListing:
         if query.owner_id is not None:
             conditions.append(c.owner_id == query.owner_id)
         if query.tag:
-            conditions.append(exists().where(s.client_tags.c.client_id == c.id,
-                                             s.client_tags.c.tag_norm == fold(query.tag)))
+            conditions.append(
+                exists().where(s.client_tags.c.client_id == c.id, s.client_tags.c.tag_norm == fold(query.tag))
+            )
         if query.overdue_only:
             conditions.append(c.next_reminder_at < (query.now or datetime.now(UTC)))
         if query.completeness_below is not None:
@@ -145,10 +145,12 @@ class ClientListing:
             conditions.append(c.id.in_(sorted(query.ids)))
         return stmt.select_from(source).where(and_(*conditions))
 
-    def _ordered(self, query: ClientQuery, stmt: Select[Any], *, reverse: bool = False,
-                 joins_needed: bool = True) -> Select[Any]:
+    def _ordered(
+        self, query: ClientQuery, stmt: Select[Any], *, reverse: bool = False, joins_needed: bool = True
+    ) -> Select[Any]:
         return self._filtered(query, stmt, joins_needed=joins_needed).order_by(
-            *self._order_keys(query, reverse=reverse))
+            *self._order_keys(query, reverse=reverse)
+        )
 
     def _order_keys(self, query: ClientQuery, *, reverse: bool = False) -> list[Any]:
         """ORDER BY terms for *query*, ending with the id so that the order is total."""
@@ -163,7 +165,7 @@ class ClientListing:
             if self.fts:
                 rank = func.bm25(literal_column("clients_fts"), NAME_WEIGHT, OTHER_WEIGHT)
             else:
-                rank = case(*( (_like_name(t), 0) for t in terms[:1]), else_=1)
+                rank = case(*((_like_name(t), 0) for t in terms[:1]), else_=1)
             keys = [rank, c.sort_key]
         else:
             keys = _SORT_KEYS[sort]()
@@ -184,8 +186,12 @@ def fts_expression(terms: Sequence[str]) -> str:
 def _like_term(term: str) -> ColumnElement[bool]:
     pattern_start, pattern_word = _like_patterns(term)
     c = s.clients.c
-    return or_(c.search_name.like(pattern_start, escape="\\"), c.search_name.like(pattern_word, escape="\\"),
-               c.search_other.like(pattern_start, escape="\\"), c.search_other.like(pattern_word, escape="\\"))
+    return or_(
+        c.search_name.like(pattern_start, escape="\\"),
+        c.search_name.like(pattern_word, escape="\\"),
+        c.search_other.like(pattern_start, escape="\\"),
+        c.search_other.like(pattern_word, escape="\\"),
+    )
 
 
 def _like_name(term: str) -> ColumnElement[bool]:

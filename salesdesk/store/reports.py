@@ -127,37 +127,51 @@ class ReportQueries:
     # gives its figures. Grouping first by currency and day (and owner), then by bucket, lets a
     # covering index ordered by stage, currency and date stream the groups without a sort.
 
-    def sales_by_period(self, start: date, end: date, period: Period, *,
-                        manager_id: int | None = None) -> list[Bucket]:
+    def sales_by_period(self, start: date, end: date, period: Period, *, manager_id: int | None = None) -> list[Bucket]:
         """Sales closed in [start, end] per currency and month, quarter or year (only buckets with
         sales)."""
         d = s.deals.c
-        days = (select(d.currency, d.closed_on, func.count().label("n"), func.sum(d.amount_minor).label("amount"))
-                .where(*_sale_conditions(start, end, manager_id))
-                .group_by(d.currency, d.closed_on)
-                .subquery("days"))
+        days = (
+            select(d.currency, d.closed_on, func.count().label("n"), func.sum(d.amount_minor).label("amount"))
+            .where(*_sale_conditions(start, end, manager_id))
+            .group_by(d.currency, d.closed_on)
+            .subquery("days")
+        )
         key = _period_key(self.dialect, days.c.closed_on, period).label("bucket")
-        stmt = (select(days.c.currency, key, func.sum(days.c.n), func.sum(days.c.amount))
-                .group_by(days.c.currency, key)
-                .order_by(days.c.currency, key))
+        stmt = (
+            select(days.c.currency, key, func.sum(days.c.n), func.sum(days.c.amount))
+            .group_by(days.c.currency, key)
+            .order_by(days.c.currency, key)
+        )
         return [Bucket(str(currency), str(k), int(n), int(total)) for currency, k, n, total in self.conn.execute(stmt)]
 
     def sales_by_manager(self, start: date, end: date) -> list[GroupTotal]:
         """Sales closed in [start, end] per currency and deal owner (None: no owner), the largest
         amount first."""
         d, m = s.deals.c, s.managers
-        days = (select(d.currency, d.closed_on, d.owner_id, func.count().label("n"),
-                       func.sum(d.amount_minor).label("amount"))
-                .where(*_sale_conditions(start, end, None))
-                .group_by(d.currency, d.closed_on, d.owner_id)
-                .subquery("days"))
-        totals = (select(days.c.currency, days.c.owner_id.label("ident"), func.sum(days.c.n).label("n"),
-                         func.sum(days.c.amount).label("amount"))
-                  .group_by(days.c.currency, days.c.owner_id)
-                  .subquery("totals"))
-        stmt = (select(totals.c.currency, totals.c.ident, m.c.name, totals.c.n, totals.c.amount)
-                .select_from(totals.outerjoin(m, m.c.id == totals.c.ident))
-                .order_by(totals.c.amount.desc(), m.c.name_norm, totals.c.ident))
+        days = (
+            select(
+                d.currency, d.closed_on, d.owner_id, func.count().label("n"), func.sum(d.amount_minor).label("amount")
+            )
+            .where(*_sale_conditions(start, end, None))
+            .group_by(d.currency, d.closed_on, d.owner_id)
+            .subquery("days")
+        )
+        totals = (
+            select(
+                days.c.currency,
+                days.c.owner_id.label("ident"),
+                func.sum(days.c.n).label("n"),
+                func.sum(days.c.amount).label("amount"),
+            )
+            .group_by(days.c.currency, days.c.owner_id)
+            .subquery("totals")
+        )
+        stmt = (
+            select(totals.c.currency, totals.c.ident, m.c.name, totals.c.n, totals.c.amount)
+            .select_from(totals.outerjoin(m, m.c.id == totals.c.ident))
+            .order_by(totals.c.amount.desc(), m.c.name_norm, totals.c.ident)
+        )
         return _group_rows(self.conn.execute(stmt))
 
     def sales_by_industry(self, start: date, end: date, *, manager_id: int | None = None) -> list[GroupTotal]:
@@ -165,24 +179,35 @@ class ReportQueries:
         d, c, i = s.deals.c, s.clients.c, s.industries
         # Sum per client first: the client's row (its industry) is then read once per client,
         # not once per deal.
-        per_client = (select(d.client_id, d.currency, func.count().label("n"), func.sum(d.amount_minor).label("amount"))
-                      .where(*_sale_conditions(start, end, manager_id))
-                      .group_by(d.client_id, d.currency)
-                      .subquery("per_client"))
-        totals = (select(per_client.c.currency, c.industry_id.label("ident"), func.sum(per_client.c.n).label("n"),
-                         func.sum(per_client.c.amount).label("amount"))
-                  .select_from(per_client.join(s.clients, c.id == per_client.c.client_id))
-                  .group_by(per_client.c.currency, c.industry_id)
-                  .subquery("totals"))
-        stmt = (select(totals.c.currency, totals.c.ident, i.c.name, totals.c.n, totals.c.amount)
-                .select_from(totals.outerjoin(i, i.c.id == totals.c.ident))
-                .order_by(totals.c.amount.desc(), i.c.name_norm, totals.c.ident))
+        per_client = (
+            select(d.client_id, d.currency, func.count().label("n"), func.sum(d.amount_minor).label("amount"))
+            .where(*_sale_conditions(start, end, manager_id))
+            .group_by(d.client_id, d.currency)
+            .subquery("per_client")
+        )
+        totals = (
+            select(
+                per_client.c.currency,
+                c.industry_id.label("ident"),
+                func.sum(per_client.c.n).label("n"),
+                func.sum(per_client.c.amount).label("amount"),
+            )
+            .select_from(per_client.join(s.clients, c.id == per_client.c.client_id))
+            .group_by(per_client.c.currency, c.industry_id)
+            .subquery("totals")
+        )
+        stmt = (
+            select(totals.c.currency, totals.c.ident, i.c.name, totals.c.n, totals.c.amount)
+            .select_from(totals.outerjoin(i, i.c.id == totals.c.ident))
+            .order_by(totals.c.amount.desc(), i.c.name_norm, totals.c.ident)
+        )
         return _group_rows(self.conn.execute(stmt))
 
     # Pipeline -------------------------------------------------------------------------------
 
-    def pipeline(self, start: date | None, end: date | None, *, manager_id: int | None = None,
-                 by_closed: bool = False) -> list[StageTotal]:
+    def pipeline(
+        self, start: date | None, end: date | None, *, manager_id: int | None = None, by_closed: bool = False
+    ) -> list[StageTotal]:
         """Deals opened (*by_closed*: won or lost) in [start, end] (None: no bound) per currency and
         stage; counted by the date closed, open deals have no date and are not counted."""
         d = s.deals.c
@@ -200,26 +225,33 @@ class ReportQueries:
         # Currency first: no index starts with it, so SQLite never walks ix_deals_stage_closed_on
         # just to get the stages in order (a million look-ups); a covering index on (stage,
         # currency, ...) still serves it, in either order.
-        stmt = (select(d.currency, d.stage, func.count(), func.sum(d.amount_minor))
-                .where(*conditions)
-                .group_by(d.currency, d.stage))
-        return [StageTotal(str(currency), str(stage), int(n), int(total))
-                for currency, stage, n, total in self.conn.execute(stmt)]
+        stmt = (
+            select(d.currency, d.stage, func.count(), func.sum(d.amount_minor))
+            .where(*conditions)
+            .group_by(d.currency, d.stage)
+        )
+        return [
+            StageTotal(str(currency), str(stage), int(n), int(total))
+            for currency, stage, n, total in self.conn.execute(stmt)
+        ]
 
     # Clients that went quiet ----------------------------------------------------------------
 
     def won_currencies(self) -> list[CurrencyTotal]:
         """All sales ever per currency (what "past revenue" is counted in), the most first."""
         d = s.deals.c
-        stmt = (select(d.currency, func.count(), func.sum(d.amount_minor))
-                .where(*_sale_conditions(None, None, None))
-                .group_by(d.currency))
+        stmt = (
+            select(d.currency, func.count(), func.sum(d.amount_minor))
+            .where(*_sale_conditions(None, None, None))
+            .group_by(d.currency)
+        )
         found = [CurrencyTotal(str(c), int(n), int(total)) for c, n, total in self.conn.execute(stmt)]
         found.sort(key=lambda x: (-x.deals, x.currency))
         return found
 
-    def sleeping_clients(self, cutoff: datetime, currency: str, *, limit: int,
-                         owner_id: int | None = None) -> SleepingClients:
+    def sleeping_clients(
+        self, cutoff: datetime, currency: str, *, limit: int, owner_id: int | None = None
+    ) -> SleepingClients:
         """Live clients with no contact since *cutoff* (or none ever), by past revenue.
 
         Everything runs per client through indexes: "no contact since" is a range probe of
@@ -229,33 +261,39 @@ class ReportQueries:
         """
         c, d, i, m = s.clients.c, s.deals.c, s.interactions.c, s.managers
         contacted = exists().where(i.client_id == c.id, i.occurred_at >= cutoff, i.deleted_at.is_(None))
-        revenue = (select(func.coalesce(func.sum(d.amount_minor), 0))
-                   .where(d.client_id == c.id, d.stage == WON, d.currency == currency, d.deleted_at.is_(None))
-                   .scalar_subquery()
-                   .label("revenue"))
+        revenue = (
+            select(func.coalesce(func.sum(d.amount_minor), 0))
+            .where(d.client_id == c.id, d.stage == WON, d.currency == currency, d.deleted_at.is_(None))
+            .scalar_subquery()
+            .label("revenue")
+        )
         conditions = [c.deleted_at.is_(None), ~contacted]
         if owner_id is not None:
             conditions.append(c.owner_id == owner_id)
-        top = (select(c.id, c.sort_key, revenue, func.count().over().label("total"))
-               .where(*conditions)
-               .order_by(revenue.desc(), c.sort_key, c.id)
-               .limit(limit)
-               .subquery("top"))
+        top = (
+            select(c.id, c.sort_key, revenue, func.count().over().label("total"))
+            .where(*conditions)
+            .order_by(revenue.desc(), c.sort_key, c.id)
+            .limit(limit)
+            .subquery("top")
+        )
         shown = s.clients.alias("shown")
-        last = (select(func.max(i.occurred_at))
-                .where(i.client_id == top.c.id, i.deleted_at.is_(None))
-                .scalar_subquery())
-        open_deals = (select(func.count())
-                      .where(d.client_id == top.c.id, d.deleted_at.is_(None), d.stage.in_(OPEN_STAGES))
-                      .scalar_subquery())
-        stmt = (select(top.c.id, shown.c.name, m.c.name, last.label("last_at"), top.c.revenue, open_deals,
-                       top.c.total)
-                .select_from(top.join(shown, shown.c.id == top.c.id)
-                             .outerjoin(m, m.c.id == shown.c.owner_id))
-                .order_by(top.c.revenue.desc(), top.c.sort_key, top.c.id))
+        last = select(func.max(i.occurred_at)).where(i.client_id == top.c.id, i.deleted_at.is_(None)).scalar_subquery()
+        open_deals = (
+            select(func.count())
+            .where(d.client_id == top.c.id, d.deleted_at.is_(None), d.stage.in_(OPEN_STAGES))
+            .scalar_subquery()
+        )
+        stmt = (
+            select(top.c.id, shown.c.name, m.c.name, last.label("last_at"), top.c.revenue, open_deals, top.c.total)
+            .select_from(top.join(shown, shown.c.id == top.c.id).outerjoin(m, m.c.id == shown.c.owner_id))
+            .order_by(top.c.revenue.desc(), top.c.sort_key, top.c.id)
+        )
         found = self.conn.execute(stmt).all()
-        rows = [SleepingClient(int(ident), str(name), owner, last_at, int(revenue), int(open_count))
-                for ident, name, owner, last_at, revenue, open_count, _total in found]
+        rows = [
+            SleepingClient(int(ident), str(name), owner, last_at, int(revenue), int(open_count))
+            for ident, name, owner, last_at, revenue, open_count, _total in found
+        ]
         return SleepingClients(rows, int(found[0][-1]) if found else 0)
 
     # Reminders ------------------------------------------------------------------------------
@@ -264,18 +302,24 @@ class ReportQueries:
         """Open reminders of live clients per manager: overdue (before *now*), due before *soon*,
         and later."""
         r, m = s.reminders.c, s.managers
-        loads = (select(r.manager_id.label("ident"),
-                        func.sum(case((r.effective_due < now, 1), else_=0)).label("overdue"),
-                        func.sum(case((r.effective_due < now, 0), (r.effective_due < soon, 1), else_=0))
-                        .label("upcoming"),
-                        func.sum(case((r.effective_due >= soon, 1), else_=0)).label("later"))
-                 .where(r.done_at.is_(None), r.deleted_at.is_(None), _live_client(r.client_id))
-                 .group_by(r.manager_id)
-                 .subquery("loads"))
-        stmt = (select(loads.c.ident, m.c.name, loads.c.overdue, loads.c.upcoming, loads.c.later)
-                .select_from(loads.outerjoin(m, m.c.id == loads.c.ident)))
-        return [ReminderLoad(ident, name, int(overdue), int(upcoming), int(later))
-                for ident, name, overdue, upcoming, later in self.conn.execute(stmt)]
+        loads = (
+            select(
+                r.manager_id.label("ident"),
+                func.sum(case((r.effective_due < now, 1), else_=0)).label("overdue"),
+                func.sum(case((r.effective_due < now, 0), (r.effective_due < soon, 1), else_=0)).label("upcoming"),
+                func.sum(case((r.effective_due >= soon, 1), else_=0)).label("later"),
+            )
+            .where(r.done_at.is_(None), r.deleted_at.is_(None), _live_client(r.client_id))
+            .group_by(r.manager_id)
+            .subquery("loads")
+        )
+        stmt = select(loads.c.ident, m.c.name, loads.c.overdue, loads.c.upcoming, loads.c.later).select_from(
+            loads.outerjoin(m, m.c.id == loads.c.ident)
+        )
+        return [
+            ReminderLoad(ident, name, int(overdue), int(upcoming), int(later))
+            for ident, name, overdue, upcoming, later in self.conn.execute(stmt)
+        ]
 
     # Completeness ---------------------------------------------------------------------------
 
@@ -283,46 +327,72 @@ class ReportQueries:
         """Live clients per owner: how many, the sum of their scores, how many score below
         *threshold*, and how many miss each completeness item."""
         c, m = s.clients.c, s.managers
-        missing = [func.sum(case((_has_item(self.dialect, c.missing, item), 1), else_=0)).label(f"m{n}")
-                   for n, item in enumerate(ITEMS)]
-        groups = (select(c.owner_id.label("ident"), func.count().label("n"), func.sum(c.completeness).label("total"),
-                         func.sum(case((c.completeness < threshold, 1), else_=0)).label("below"), *missing)
-                  .where(c.deleted_at.is_(None))
-                  .group_by(c.owner_id)
-                  .subquery("groups"))
-        stmt = (select(groups.c.ident, m.c.name, groups.c.n, groups.c.total, groups.c.below,
-                       *(groups.c[f"m{n}"] for n in range(len(ITEMS))))
-                .select_from(groups.outerjoin(m, m.c.id == groups.c.ident)))
-        return [CompletenessGroup(row[0], row[1], int(row[2]), int(row[3]), int(row[4]),
-                                  tuple(int(x) for x in row[5:]))
-                for row in self.conn.execute(stmt)]
+        missing = [
+            func.sum(case((_has_item(self.dialect, c.missing, item), 1), else_=0)).label(f"m{n}")
+            for n, item in enumerate(ITEMS)
+        ]
+        groups = (
+            select(
+                c.owner_id.label("ident"),
+                func.count().label("n"),
+                func.sum(c.completeness).label("total"),
+                func.sum(case((c.completeness < threshold, 1), else_=0)).label("below"),
+                *missing,
+            )
+            .where(c.deleted_at.is_(None))
+            .group_by(c.owner_id)
+            .subquery("groups")
+        )
+        stmt = select(
+            groups.c.ident,
+            m.c.name,
+            groups.c.n,
+            groups.c.total,
+            groups.c.below,
+            *(groups.c[f"m{n}"] for n in range(len(ITEMS))),
+        ).select_from(groups.outerjoin(m, m.c.id == groups.c.ident))
+        return [
+            CompletenessGroup(row[0], row[1], int(row[2]), int(row[3]), int(row[4]), tuple(int(x) for x in row[5:]))
+            for row in self.conn.execute(stmt)
+        ]
 
     # New clients ----------------------------------------------------------------------------
 
-    def new_client_sources(self, start: datetime, end: datetime, *,
-                           owner_id: int | None = None) -> list[SourceCount]:
+    def new_client_sources(self, start: datetime, end: datetime, *, owner_id: int | None = None) -> list[SourceCount]:
         """Live clients created in [start, end) per source, the most first (ties by source)."""
         c = s.clients.c
         n = func.count().label("n")
-        stmt = (select(c.source, n)
-                .where(*_created_conditions(start, end, owner_id))
-                .group_by(c.source)
-                .order_by(n.desc(), c.source))
+        stmt = (
+            select(c.source, n)
+            .where(*_created_conditions(start, end, owner_id))
+            .group_by(c.source)
+            .order_by(n.desc(), c.source)
+        )
         return [SourceCount(str(source), int(count)) for source, count in self.conn.execute(stmt)]
 
-    def new_clients_by_month(self, start: datetime, end: datetime, sources: Sequence[str], *,
-                             utc_offset_seconds: int = 0, owner_id: int | None = None) -> list[MonthSources]:
+    def new_clients_by_month(
+        self,
+        start: datetime,
+        end: datetime,
+        sources: Sequence[str],
+        *,
+        utc_offset_seconds: int = 0,
+        owner_id: int | None = None,
+    ) -> list[MonthSources]:
         """Live clients created in [start, end) per month (of local time, *utc_offset_seconds* ahead
         of UTC): one count per source in *sources*, and all sources together."""
         c = s.clients.c
         key = _moment_month_key(self.dialect, c.created_at, utc_offset_seconds).label("month")
         per_source = [func.sum(case((c.source == source, 1), else_=0)) for source in sources]
-        stmt = (select(key, *per_source, func.count())
-                .where(*_created_conditions(start, end, owner_id))
-                .group_by(key)
-                .order_by(key))
-        return [MonthSources(str(row[0]), tuple(int(x) for x in row[1:-1]), int(row[-1]))
-                for row in self.conn.execute(stmt)]
+        stmt = (
+            select(key, *per_source, func.count())
+            .where(*_created_conditions(start, end, owner_id))
+            .group_by(key)
+            .order_by(key)
+        )
+        return [
+            MonthSources(str(row[0]), tuple(int(x) for x in row[1:-1]), int(row[-1])) for row in self.conn.execute(stmt)
+        ]
 
     # Reference ------------------------------------------------------------------------------
 
@@ -364,15 +434,17 @@ def _created_conditions(start: datetime, end: datetime, owner_id: int | None) ->
 
 
 def _group_rows(rows: Any) -> list[GroupTotal]:
-    return [GroupTotal(str(currency), None if ident is None else int(ident), name, int(n), int(amount))
-            for currency, ident, name, n, amount in rows]
+    return [
+        GroupTotal(str(currency), None if ident is None else int(ident), name, int(n), int(amount))
+        for currency, ident, name, n, amount in rows
+    ]
 
 
 # What differs between databases ---------------------------------------------------------------
 
 
 def _period_key(dialect: str, day: ColumnElement[Any], period: Period) -> ColumnElement[str]:
-    """"2026-03", "2026-Q1" or "2026" of a DATE column (``period_key`` in Python gives the same)."""
+    """ "2026-03", "2026-Q1" or "2026" of a DATE column (``period_key`` in Python gives the same)."""
     if dialect == "postgresql":
         pattern = {Period.MONTH: "YYYY-MM", Period.QUARTER: 'YYYY-"Q"Q', Period.YEAR: "YYYY"}[period]
         return func.to_char(day, literal(pattern, literal_execute=True))
@@ -389,7 +461,7 @@ def _period_key(dialect: str, day: ColumnElement[Any], period: Period) -> Column
 
 
 def _moment_month_key(dialect: str, moment: ColumnElement[Any], offset_seconds: int) -> ColumnElement[str]:
-    """"2026-03" of a timestamp stored in UTC, as a clock *offset_seconds* ahead of UTC reads it."""
+    """ "2026-03" of a timestamp stored in UTC, as a clock *offset_seconds* ahead of UTC reads it."""
     if dialect == "postgresql":
         shifted = moment + func.make_interval(0, 0, 0, 0, 0, 0, literal(offset_seconds, literal_execute=True))
         return func.to_char(shifted, literal("YYYY-MM", literal_execute=True))
@@ -421,6 +493,17 @@ def period_key(day: date, period: Period) -> str:
 
 
 __all__ = [
-    "Bucket", "CompletenessGroup", "CurrencyTotal", "GroupTotal", "ManagerName", "MonthSources", "ReminderLoad",
-    "ReportQueries", "SleepingClient", "SleepingClients", "SourceCount", "StageTotal", "period_key",
+    "Bucket",
+    "CompletenessGroup",
+    "CurrencyTotal",
+    "GroupTotal",
+    "ManagerName",
+    "MonthSources",
+    "ReminderLoad",
+    "ReportQueries",
+    "SleepingClient",
+    "SleepingClients",
+    "SourceCount",
+    "StageTotal",
+    "period_key",
 ]

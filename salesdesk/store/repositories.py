@@ -58,7 +58,7 @@ def id_chunks(ids: Iterable[int]) -> Iterator[list[int]]:
     """*ids* in lists of at most ID_CHUNK, for ``column.in_(chunk)``."""
     ids = list(ids)
     for start in range(0, len(ids), ID_CHUNK):
-        yield ids[start:start + ID_CHUNK]
+        yield ids[start : start + ID_CHUNK]
 
 
 def _now() -> datetime:
@@ -248,10 +248,10 @@ class ClientRepository(_Repository[Client]):
         self._write_tags(int(ident[0]), derived.tags_norm)
         return int(ident[0])
 
-    def update(self, ident: int, expected_version: int, fields: ClientFields, derived: ClientDerived,
-               now: datetime) -> int:
-        version = self._versioned_update(ident, expected_version, {**client_values(fields, derived),
-                                                                    "updated_at": now})
+    def update(
+        self, ident: int, expected_version: int, fields: ClientFields, derived: ClientDerived, now: datetime
+    ) -> int:
+        version = self._versioned_update(ident, expected_version, {**client_values(fields, derived), "updated_at": now})
         self._write_tags(ident, derived.tags_norm)
         return version
 
@@ -330,24 +330,34 @@ class ClientRepository(_Repository[Client]):
                 cond = and_(cond, or_(c.kpp == kpp, c.kpp == ""))
             add(self.conn.execute(select(c.id, c.name).where(cond).limit(20)), "inn", inn)
         for e164 in dict.fromkeys(p for p in phones_e164 if p):
-            add(self.conn.execute(select(c.id, c.name).where(c.phone_e164 == e164, live, not_self).limit(20)),
-                "phone", e164)
+            add(
+                self.conn.execute(select(c.id, c.name).where(c.phone_e164 == e164, live, not_self).limit(20)),
+                "phone",
+                e164,
+            )
             add(self._by_channel("phone", e164, exclude_id), "phone", e164)
         for email in dict.fromkeys(normalize_email(e) for e in emails if e):
-            add(self.conn.execute(select(c.id, c.name).where(c.email_norm == email, live, not_self).limit(20)),
-                "email", email)
+            add(
+                self.conn.execute(select(c.id, c.name).where(c.email_norm == email, live, not_self).limit(20)),
+                "email",
+                email,
+            )
             add(self._by_channel("email", email, exclude_id), "email", email)
         if sort_key:
-            add(self.conn.execute(select(c.id, c.name).where(c.sort_key == sort_key, live, not_self).limit(20)),
-                "name", sort_key)
+            add(
+                self.conn.execute(select(c.id, c.name).where(c.sort_key == sort_key, live, not_self).limit(20)),
+                "name",
+                sort_key,
+            )
         return hits
 
     def _by_channel(self, kind: str, value_norm: str, exclude_id: int | None) -> Sequence[AnyRow]:
         ch, c, p = s.contact_channels.c, s.clients.c, s.contacts.c
         query = (
             select(c.id, c.name)
-            .select_from(s.contact_channels.join(s.clients, c.id == ch.client_id)
-                         .join(s.contacts, p.id == ch.contact_id))
+            .select_from(
+                s.contact_channels.join(s.clients, c.id == ch.client_id).join(s.contacts, p.id == ch.contact_id)
+            )
             .where(ch.kind == kind, ch.value_norm == value_norm, c.deleted_at.is_(None), p.deleted_at.is_(None))
             .distinct()
             .limit(20)
@@ -360,8 +370,7 @@ class ClientRepository(_Repository[Client]):
         """Cards by id (missing ids are left out), read in chunks that every database accepts."""
         found: dict[int, Client] = {}
         for chunk in id_chunks(ids):
-            rows = self.conn.execute(
-                self._select().where(s.clients.c.id.in_(chunk)))
+            rows = self.conn.execute(self._select().where(s.clients.c.id.in_(chunk)))
             for row in rows:
                 client = self._entity(row)
                 found[client.id] = client
@@ -371,13 +380,21 @@ class ClientRepository(_Repository[Client]):
         """Fill *index* with every live client's INN/KPP, phones, e-mails (contacts' too) and name."""
         c, ch, p = s.clients.c, s.contact_channels.c, s.contacts.c
         for ident, inn, kpp, phone, email, name in self.conn.execute(
-                select(c.id, c.inn, c.kpp, c.phone_e164, c.email_norm, c.name).where(c.deleted_at.is_(None))):
-            index.add(("base", ident), inn=inn, kpp=kpp, phones=(phone,) if phone else (),
-                      emails=(email,) if email else (), name=name_key(name))
+            select(c.id, c.inn, c.kpp, c.phone_e164, c.email_norm, c.name).where(c.deleted_at.is_(None))
+        ):
+            index.add(
+                ("base", ident),
+                inn=inn,
+                kpp=kpp,
+                phones=(phone,) if phone else (),
+                emails=(email,) if email else (),
+                name=name_key(name),
+            )
         channels = (
             select(ch.client_id, ch.kind, ch.value_norm)
-            .select_from(s.contact_channels.join(s.clients, c.id == ch.client_id)
-                         .join(s.contacts, p.id == ch.contact_id))
+            .select_from(
+                s.contact_channels.join(s.clients, c.id == ch.client_id).join(s.contacts, p.id == ch.contact_id)
+            )
             .where(c.deleted_at.is_(None), p.deleted_at.is_(None), ch.value_norm.is_not(None))
         )
         for client_id, kind, value in self.conn.execute(channels):
@@ -387,9 +404,11 @@ class ClientRepository(_Repository[Client]):
                 index.add(("base", client_id), emails=(value,))
 
     def count_live(self) -> int:
-        return int(self.conn.execute(
-            select(func.count()).select_from(s.clients).where(s.clients.c.deleted_at.is_(None))
-        ).scalar_one())
+        return int(
+            self.conn.execute(
+                select(func.count()).select_from(s.clients).where(s.clients.c.deleted_at.is_(None))
+            ).scalar_one()
+        )
 
 
 # Contact persons ---------------------------------------------------------------------------------
@@ -417,8 +436,11 @@ class ContactRepository(_Repository[ContactPerson]):
             return out
         ch = s.contact_channels.c
         for chunk in id_chunks(ids):
-            rows = self.conn.execute(select(ch.contact_id, ch.kind, ch.value).where(ch.contact_id.in_(chunk))
-                                     .order_by(ch.contact_id, ch.position))
+            rows = self.conn.execute(
+                select(ch.contact_id, ch.kind, ch.value)
+                .where(ch.contact_id.in_(chunk))
+                .order_by(ch.contact_id, ch.position)
+            )
             for contact_id, kind, value in rows:
                 out.setdefault(contact_id, {}).setdefault(kind, []).append(value)
         return out
@@ -427,18 +449,33 @@ class ContactRepository(_Repository[ContactPerson]):
     def _person(row: AnyRow, channels: dict[str, list[str]]) -> ContactPerson:
         m = row._mapping
         return ContactPerson(
-            id=m["id"], client_id=m["client_id"], version=m["version"], full_name=m["full_name"],
-            position=m["position"], birth_date=m["birth_date"], note=m["note"], is_primary=bool(m["is_primary"]),
-            phones=tuple(channels.get("phone", ())), emails=tuple(channels.get("email", ())),
-            created_at=m["created_at"], updated_at=m["updated_at"], deleted_at=m["deleted_at"],
+            id=m["id"],
+            client_id=m["client_id"],
+            version=m["version"],
+            full_name=m["full_name"],
+            position=m["position"],
+            birth_date=m["birth_date"],
+            note=m["note"],
+            is_primary=bool(m["is_primary"]),
+            phones=tuple(channels.get("phone", ())),
+            emails=tuple(channels.get("email", ())),
+            created_at=m["created_at"],
+            updated_at=m["updated_at"],
+            deleted_at=m["deleted_at"],
         )
 
     def add(self, client_id: int, fields: ContactFields, now: datetime) -> int:
         result = self.conn.execute(
             insert(s.contacts).values(
-                client_id=client_id, full_name=fields.full_name, position=fields.position,
-                birth_date=fields.birth_date, note=fields.note, is_primary=fields.is_primary,
-                version=1, created_at=now, updated_at=now,
+                client_id=client_id,
+                full_name=fields.full_name,
+                position=fields.position,
+                birth_date=fields.birth_date,
+                note=fields.note,
+                is_primary=fields.is_primary,
+                version=1,
+                created_at=now,
+                updated_at=now,
             )
         )
         assert result.inserted_primary_key is not None
@@ -447,10 +484,18 @@ class ContactRepository(_Repository[ContactPerson]):
         return ident
 
     def update(self, ident: int, expected_version: int, fields: ContactFields, now: datetime) -> int:
-        version = self._versioned_update(ident, expected_version, {
-            "full_name": fields.full_name, "position": fields.position, "birth_date": fields.birth_date,
-            "note": fields.note, "is_primary": fields.is_primary, "updated_at": now,
-        })
+        version = self._versioned_update(
+            ident,
+            expected_version,
+            {
+                "full_name": fields.full_name,
+                "position": fields.position,
+                "birth_date": fields.birth_date,
+                "note": fields.note,
+                "is_primary": fields.is_primary,
+                "updated_at": now,
+            },
+        )
         client_id = self.client_of(ident)
         self._write_channels(ident, client_id, fields)
         return version
@@ -458,9 +503,15 @@ class ContactRepository(_Repository[ContactPerson]):
     def list_for_clients(self, client_ids: Sequence[int]) -> dict[int, list[ContactPerson]]:
         """Live contact persons of many clients at once (the export reads in chunks)."""
         k = s.contacts.c
-        rows = [row for chunk in id_chunks(client_ids) for row in self.conn.execute(
-            select(s.contacts).where(k.client_id.in_(chunk), k.deleted_at.is_(None))
-            .order_by(k.client_id, k.is_primary.desc(), k.id))]
+        rows = [
+            row
+            for chunk in id_chunks(client_ids)
+            for row in self.conn.execute(
+                select(s.contacts)
+                .where(k.client_id.in_(chunk), k.deleted_at.is_(None))
+                .order_by(k.client_id, k.is_primary.desc(), k.id)
+            )
+        ]
         channels = self._channels([r.id for r in rows])
         out: dict[int, list[ContactPerson]] = {}
         for row in rows:
@@ -471,8 +522,11 @@ class ContactRepository(_Repository[ContactPerson]):
         """Folded names of the live contact persons of these clients (to avoid adding one twice)."""
         out: dict[int, set[str]] = {}
         for chunk in id_chunks(client_ids):
-            rows = self.conn.execute(select(s.contacts.c.client_id, s.contacts.c.full_name)
-                                     .where(s.contacts.c.client_id.in_(chunk), s.contacts.c.deleted_at.is_(None)))
+            rows = self.conn.execute(
+                select(s.contacts.c.client_id, s.contacts.c.full_name).where(
+                    s.contacts.c.client_id.in_(chunk), s.contacts.c.deleted_at.is_(None)
+                )
+            )
             for client_id, name in rows:
                 out.setdefault(client_id, set()).add(fold(name))
         return out
@@ -486,12 +540,24 @@ class ContactRepository(_Repository[ContactPerson]):
     def _write_channels(self, ident: int, client_id: int, fields: ContactFields) -> None:
         self.conn.execute(delete(s.contact_channels).where(s.contact_channels.c.contact_id == ident))
         rows = [
-            {"contact_id": ident, "client_id": client_id, "kind": "phone", "position": i, "value": phone,
-             "value_norm": parse_phone(phone).e164}
+            {
+                "contact_id": ident,
+                "client_id": client_id,
+                "kind": "phone",
+                "position": i,
+                "value": phone,
+                "value_norm": parse_phone(phone).e164,
+            }
             for i, phone in enumerate(fields.phones)
         ] + [
-            {"contact_id": ident, "client_id": client_id, "kind": "email", "position": i, "value": email,
-             "value_norm": normalize_email(email)}
+            {
+                "contact_id": ident,
+                "client_id": client_id,
+                "kind": "email",
+                "position": i,
+                "value": email,
+                "value_norm": normalize_email(email),
+            }
             for i, email in enumerate(fields.emails)
         ]
         if rows:
@@ -513,8 +579,9 @@ class IndustryRepository(_Repository[Industry]):
         return [self._entity(r) for r in rows]
 
     def _entity(self, row: AnyRow) -> Industry:
-        return Industry(id=row.id, version=row.version, code=row.code, name=row.name, notes=row.notes,
-                        deleted_at=row.deleted_at)
+        return Industry(
+            id=row.id, version=row.version, code=row.code, name=row.name, notes=row.notes, deleted_at=row.deleted_at
+        )
 
     def find(self, code_or_name: str) -> Industry | None:
         """By OKVED code ("F", "46.90") or by name, case-insensitively; live ones only."""
@@ -535,16 +602,32 @@ class IndustryRepository(_Repository[Industry]):
         return self.conn.execute(query.limit(1)).first() is not None
 
     def add(self, fields: IndustryFields, now: datetime) -> int:
-        result = self.conn.execute(insert(s.industries).values(
-            code=fields.code, name=fields.name, name_norm=fold(fields.name), notes=fields.notes,
-            version=1, created_at=now, updated_at=now))
+        result = self.conn.execute(
+            insert(s.industries).values(
+                code=fields.code,
+                name=fields.name,
+                name_norm=fold(fields.name),
+                notes=fields.notes,
+                version=1,
+                created_at=now,
+                updated_at=now,
+            )
+        )
         assert result.inserted_primary_key is not None
         return int(result.inserted_primary_key[0])
 
     def update(self, ident: int, expected_version: int, fields: IndustryFields, now: datetime) -> int:
-        return self._versioned_update(ident, expected_version, {
-            "code": fields.code, "name": fields.name, "name_norm": fold(fields.name), "notes": fields.notes,
-            "updated_at": now})
+        return self._versioned_update(
+            ident,
+            expected_version,
+            {
+                "code": fields.code,
+                "name": fields.name,
+                "name_norm": fold(fields.name),
+                "notes": fields.notes,
+                "updated_at": now,
+            },
+        )
 
 
 class ManagerRepository(_Repository[Manager]):
@@ -565,16 +648,32 @@ class ManagerRepository(_Repository[Manager]):
         return self._entity(row) if row else None
 
     def add(self, fields: ManagerFields, now: datetime) -> int:
-        result = self.conn.execute(insert(s.managers).values(
-            name=fields.name, name_norm=fold(fields.name), email=fields.email, active=fields.active,
-            version=1, created_at=now, updated_at=now))
+        result = self.conn.execute(
+            insert(s.managers).values(
+                name=fields.name,
+                name_norm=fold(fields.name),
+                email=fields.email,
+                active=fields.active,
+                version=1,
+                created_at=now,
+                updated_at=now,
+            )
+        )
         assert result.inserted_primary_key is not None
         return int(result.inserted_primary_key[0])
 
     def update(self, ident: int, expected_version: int, fields: ManagerFields, now: datetime) -> int:
-        return self._versioned_update(ident, expected_version, {
-            "name": fields.name, "name_norm": fold(fields.name), "email": fields.email, "active": fields.active,
-            "updated_at": now})
+        return self._versioned_update(
+            ident,
+            expected_version,
+            {
+                "name": fields.name,
+                "name_norm": fold(fields.name),
+                "email": fields.email,
+                "active": fields.active,
+                "updated_at": now,
+            },
+        )
 
 
 # Reminders ---------------------------------------------------------------------------------------
@@ -598,16 +697,27 @@ class ReminderRepository(_Repository[Reminder]):
     def _select(self) -> Select[Any]:
         r = s.reminders
         return select(r, s.clients.c.name.label("client_name")).select_from(
-            r.join(s.clients, s.clients.c.id == r.c.client_id))
+            r.join(s.clients, s.clients.c.id == r.c.client_id)
+        )
 
     def _entity(self, row: AnyRow) -> Reminder:
         m = row._mapping
         return Reminder(
-            id=m["id"], client_id=m["client_id"], version=m["version"], due_at=m["due_at"], text=m["text"],
-            recurrence=Recurrence(m["recurrence"]), manager_id=m["manager_id"], deal_id=m["deal_id"],
-            client_name=m["client_name"], done_at=m["done_at"], snoozed_until=m["snoozed_until"],
+            id=m["id"],
+            client_id=m["client_id"],
+            version=m["version"],
+            due_at=m["due_at"],
+            text=m["text"],
+            recurrence=Recurrence(m["recurrence"]),
+            manager_id=m["manager_id"],
+            deal_id=m["deal_id"],
+            client_name=m["client_name"],
+            done_at=m["done_at"],
+            snoozed_until=m["snoozed_until"],
             anchor_at=m["anchor_at"],
-            created_at=m["created_at"], updated_at=m["updated_at"], deleted_at=m["deleted_at"],
+            created_at=m["created_at"],
+            updated_at=m["updated_at"],
+            deleted_at=m["deleted_at"],
         )
 
     def list_for_clients(self, client_ids: Sequence[int]) -> dict[int, list[Reminder]]:
@@ -620,8 +730,9 @@ class ReminderRepository(_Repository[Reminder]):
             query = query.where(r.done_at.is_(None))
         return [self._entity(x) for x in self.conn.execute(query.order_by(r.done_at.is_not(None), r.effective_due))]
 
-    def open_until(self, until: datetime | None, *, after: datetime | None = None, manager_id: int | None = None,
-                   limit: int = 1000) -> list[Reminder]:
+    def open_until(
+        self, until: datetime | None, *, after: datetime | None = None, manager_id: int | None = None, limit: int = 1000
+    ) -> list[Reminder]:
         """Open reminders of live clients, soonest first, due no later than *until* (None: all) and
         later than *after* (None: however long ago)."""
         r = s.reminders.c
@@ -637,33 +748,73 @@ class ReminderRepository(_Repository[Reminder]):
     def count_open_before(self, moment: datetime | None, *, manager_id: int | None = None) -> int:
         """Open reminders of live clients due before *moment* (None: all open ones)."""
         r = s.reminders.c
-        query = (select(func.count()).select_from(s.reminders.join(s.clients, s.clients.c.id == r.client_id))
-                 .where(r.done_at.is_(None), r.deleted_at.is_(None), s.clients.c.deleted_at.is_(None)))
+        query = (
+            select(func.count())
+            .select_from(s.reminders.join(s.clients, s.clients.c.id == r.client_id))
+            .where(r.done_at.is_(None), r.deleted_at.is_(None), s.clients.c.deleted_at.is_(None))
+        )
         if moment is not None:
             query = query.where(r.effective_due < moment)
         if manager_id is not None:
             query = query.where(_whose(manager_id))
         return int(self.conn.execute(query).scalar_one())
 
-    def add(self, client_id: int, fields: ReminderFields, now: datetime, *, anchor_at: datetime | None = None,
-            done_at: datetime | None = None) -> int:
+    def add(
+        self,
+        client_id: int,
+        fields: ReminderFields,
+        now: datetime,
+        *,
+        anchor_at: datetime | None = None,
+        done_at: datetime | None = None,
+    ) -> int:
         """A new reminder; *done_at* for one that was already dealt with (an import of past work)."""
-        result = self.conn.execute(insert(s.reminders).values(
-            client_id=client_id, deal_id=fields.deal_id, due_at=fields.due_at, text=fields.text,
-            recurrence=fields.recurrence.value, manager_id=fields.manager_id, effective_due=fields.due_at,
-            anchor_at=anchor_at, done_at=done_at, version=1, created_at=now, updated_at=now))
+        result = self.conn.execute(
+            insert(s.reminders).values(
+                client_id=client_id,
+                deal_id=fields.deal_id,
+                due_at=fields.due_at,
+                text=fields.text,
+                recurrence=fields.recurrence.value,
+                manager_id=fields.manager_id,
+                effective_due=fields.due_at,
+                anchor_at=anchor_at,
+                done_at=done_at,
+                version=1,
+                created_at=now,
+                updated_at=now,
+            )
+        )
         assert result.inserted_primary_key is not None
         ident = int(result.inserted_primary_key[0])
         self.refresh_client(client_id)
         return ident
 
-    def update(self, ident: int, expected_version: int, fields: ReminderFields, *, now: datetime,
-               done_at: datetime | None = None, snoozed_until: datetime | None = None) -> int:
-        version = self._versioned_update(ident, expected_version, {
-            "due_at": fields.due_at, "text": fields.text, "recurrence": fields.recurrence.value,
-            "manager_id": fields.manager_id, "deal_id": fields.deal_id, "done_at": done_at,
-            "snoozed_until": snoozed_until, "effective_due": _effective(fields.due_at, snoozed_until),
-            "updated_at": now})
+    def update(
+        self,
+        ident: int,
+        expected_version: int,
+        fields: ReminderFields,
+        *,
+        now: datetime,
+        done_at: datetime | None = None,
+        snoozed_until: datetime | None = None,
+    ) -> int:
+        version = self._versioned_update(
+            ident,
+            expected_version,
+            {
+                "due_at": fields.due_at,
+                "text": fields.text,
+                "recurrence": fields.recurrence.value,
+                "manager_id": fields.manager_id,
+                "deal_id": fields.deal_id,
+                "done_at": done_at,
+                "snoozed_until": snoozed_until,
+                "effective_due": _effective(fields.due_at, snoozed_until),
+                "updated_at": now,
+            },
+        )
         self.refresh_client(self.client_of(ident))
         return version
 
@@ -705,7 +856,8 @@ class InteractionRepository(_Repository[Interaction]):
     def _select(self) -> Select[Any]:
         i = s.interactions
         return select(i, s.managers.c.name.label("manager_name")).select_from(
-            i.outerjoin(s.managers, s.managers.c.id == i.c.manager_id))
+            i.outerjoin(s.managers, s.managers.c.id == i.c.manager_id)
+        )
 
     def list_for(self, client_id: int, limit: int = 500) -> list[Interaction]:
         i = s.interactions
@@ -724,16 +876,34 @@ class InteractionRepository(_Repository[Interaction]):
     def _entity(self, row: AnyRow) -> Interaction:
         m = row._mapping
         return Interaction(
-            id=m["id"], client_id=m["client_id"], version=m["version"], kind=InteractionKind(m["kind"]),
-            occurred_at=m["occurred_at"], summary=m["summary"], result=m["result"], manager_id=m["manager_id"],
-            contact_id=m["contact_id"], manager_name=m["manager_name"] or "", created_at=m["created_at"],
+            id=m["id"],
+            client_id=m["client_id"],
+            version=m["version"],
+            kind=InteractionKind(m["kind"]),
+            occurred_at=m["occurred_at"],
+            summary=m["summary"],
+            result=m["result"],
+            manager_id=m["manager_id"],
+            contact_id=m["contact_id"],
+            manager_name=m["manager_name"] or "",
+            created_at=m["created_at"],
         )
 
     def add(self, client_id: int, fields: InteractionFields, now: datetime) -> int:
-        result = self.conn.execute(insert(s.interactions).values(
-            client_id=client_id, kind=fields.kind.value, occurred_at=fields.occurred_at, summary=fields.summary,
-            result=fields.result, manager_id=fields.manager_id, contact_id=fields.contact_id, version=1,
-            created_at=now, updated_at=now))
+        result = self.conn.execute(
+            insert(s.interactions).values(
+                client_id=client_id,
+                kind=fields.kind.value,
+                occurred_at=fields.occurred_at,
+                summary=fields.summary,
+                result=fields.result,
+                manager_id=fields.manager_id,
+                contact_id=fields.contact_id,
+                version=1,
+                created_at=now,
+                updated_at=now,
+            )
+        )
         assert result.inserted_primary_key is not None
         return int(result.inserted_primary_key[0])
 
@@ -745,7 +915,8 @@ class DealRepository(_Repository[Deal]):
     def _select(self) -> Select[Any]:
         d = s.deals
         return select(d, s.clients.c.name.label("client_name"), s.managers.c.name.label("owner_name")).select_from(
-            d.join(s.clients, s.clients.c.id == d.c.client_id).outerjoin(s.managers, s.managers.c.id == d.c.owner_id))
+            d.join(s.clients, s.clients.c.id == d.c.client_id).outerjoin(s.managers, s.managers.c.id == d.c.owner_id)
+        )
 
     def list_for(self, client_id: int) -> list[Deal]:
         d = s.deals
@@ -762,25 +933,44 @@ class DealRepository(_Repository[Deal]):
     def _entity(self, row: AnyRow) -> Deal:
         m = row._mapping
         return Deal(
-            id=m["id"], client_id=m["client_id"], version=m["version"], title=m["title"],
-            amount=Money.from_minor(m["amount_minor"], m["currency"]), stage=DealStage(m["stage"]),
-            lost_reason=m["lost_reason"], opened_on=m["opened_on"], closed_on=m["closed_on"],
-            contract_end=m["contract_end"], owner_id=m["owner_id"], client_name=m["client_name"],
-            owner_name=m["owner_name"] or "", created_at=m["created_at"], updated_at=m["updated_at"],
+            id=m["id"],
+            client_id=m["client_id"],
+            version=m["version"],
+            title=m["title"],
+            amount=Money.from_minor(m["amount_minor"], m["currency"]),
+            stage=DealStage(m["stage"]),
+            lost_reason=m["lost_reason"],
+            opened_on=m["opened_on"],
+            closed_on=m["closed_on"],
+            contract_end=m["contract_end"],
+            owner_id=m["owner_id"],
+            client_name=m["client_name"],
+            owner_name=m["owner_name"] or "",
+            created_at=m["created_at"],
+            updated_at=m["updated_at"],
             deleted_at=m["deleted_at"],
         )
 
     @staticmethod
     def values(fields: DealFields) -> dict[str, Any]:
         return {
-            "title": fields.title, "amount_minor": fields.amount.minor, "currency": fields.amount.currency,
-            "stage": fields.stage.value, "lost_reason": fields.lost_reason, "opened_on": fields.opened_on,
-            "closed_on": fields.closed_on, "contract_end": fields.contract_end, "owner_id": fields.owner_id,
+            "title": fields.title,
+            "amount_minor": fields.amount.minor,
+            "currency": fields.amount.currency,
+            "stage": fields.stage.value,
+            "lost_reason": fields.lost_reason,
+            "opened_on": fields.opened_on,
+            "closed_on": fields.closed_on,
+            "contract_end": fields.contract_end,
+            "owner_id": fields.owner_id,
         }
 
     def add(self, client_id: int, fields: DealFields, now: datetime) -> int:
-        result = self.conn.execute(insert(s.deals).values(
-            client_id=client_id, **self.values(fields), version=1, created_at=now, updated_at=now))
+        result = self.conn.execute(
+            insert(s.deals).values(
+                client_id=client_id, **self.values(fields), version=1, created_at=now, updated_at=now
+            )
+        )
         assert result.inserted_primary_key is not None
         return int(result.inserted_primary_key[0])
 

@@ -106,11 +106,21 @@ clients = Table(
     *_stamps(),
     # The live list in name order, with what its status bar counts: a covering index, so counting
     # and averaging a range of names never touches the table.
-    Index("ix_clients_live_sort_key", "sort_key", "id", "completeness",
-          sqlite_where=text("deleted_at IS NULL"), postgresql_where=text("deleted_at IS NULL")),
+    Index(
+        "ix_clients_live_sort_key",
+        "sort_key",
+        "id",
+        "completeness",
+        sqlite_where=text("deleted_at IS NULL"),
+        postgresql_where=text("deleted_at IS NULL"),
+    ),
     # the few clients in the trash, whose deals lists and totals leave out
-    Index("ix_clients_trashed", "id", sqlite_where=text("deleted_at IS NOT NULL"),
-          postgresql_where=text("deleted_at IS NOT NULL")),
+    Index(
+        "ix_clients_trashed",
+        "id",
+        sqlite_where=text("deleted_at IS NOT NULL"),
+        postgresql_where=text("deleted_at IS NOT NULL"),
+    ),
     Index("ix_clients_inn", "inn"),
     Index("ix_clients_phone_e164", "phone_e164"),
     Index("ix_clients_email_norm", "email_norm"),
@@ -192,16 +202,52 @@ deals = Table(
     # The reports aggregate a million deals from these covering indexes, never reading the table:
     # won deals by closing day (sales), revenue per client (sleeping clients), open deals (pipeline).
     Index("ix_deals_client_id", "client_id", "stage", "currency", "amount_minor", "deleted_at"),
-    Index("ix_deals_stage_closed_on", "stage", "closed_on", "currency", "owner_id", "client_id", "amount_minor",
-          "deleted_at"),
-    Index("ix_deals_pipeline", "stage", "currency", "opened_on", "owner_id", "client_id", "amount_minor",
-          sqlite_where=text("deleted_at IS NULL"), postgresql_where=text("deleted_at IS NULL")),
+    Index(
+        "ix_deals_stage_closed_on",
+        "stage",
+        "closed_on",
+        "currency",
+        "owner_id",
+        "client_id",
+        "amount_minor",
+        "deleted_at",
+    ),
+    Index(
+        "ix_deals_pipeline",
+        "stage",
+        "currency",
+        "opened_on",
+        "owner_id",
+        "client_id",
+        "amount_minor",
+        sqlite_where=text("deleted_at IS NULL"),
+        postgresql_where=text("deleted_at IS NULL"),
+    ),
     # The Deals tab walks these in its order (newest first, or by amount) and filters inside the
     # index, so the first page of a million deals is read without a sort.
-    Index("ix_deals_live_opened", "opened_on", "id", "stage", "owner_id", "client_id", "currency", "amount_minor",
-          sqlite_where=text("deleted_at IS NULL"), postgresql_where=text("deleted_at IS NULL")),
-    Index("ix_deals_live_amount", "amount_minor", "id", "stage", "owner_id", "client_id", "opened_on",
-          sqlite_where=text("deleted_at IS NULL"), postgresql_where=text("deleted_at IS NULL")),
+    Index(
+        "ix_deals_live_opened",
+        "opened_on",
+        "id",
+        "stage",
+        "owner_id",
+        "client_id",
+        "currency",
+        "amount_minor",
+        sqlite_where=text("deleted_at IS NULL"),
+        postgresql_where=text("deleted_at IS NULL"),
+    ),
+    Index(
+        "ix_deals_live_amount",
+        "amount_minor",
+        "id",
+        "stage",
+        "owner_id",
+        "client_id",
+        "opened_on",
+        sqlite_where=text("deleted_at IS NULL"),
+        postgresql_where=text("deleted_at IS NULL"),
+    ),
     Index("ix_deals_owner_id", "owner_id"),
 )
 

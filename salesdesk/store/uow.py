@@ -106,8 +106,9 @@ class UnitOfWork:
         self.reports = ReportQueries(conn)
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         conn, tx = self._conn, self._tx
         self._conn = self._tx = None
         reading, self._reading = self._reading, False
@@ -142,7 +143,6 @@ class UnitOfWork:
         if self._tx is not None and self._tx.is_active:
             self._tx.rollback()
         self._changes = []
-
 
     def _where(self) -> str:
         path = self.database.path

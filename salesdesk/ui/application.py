@@ -35,8 +35,9 @@ def make_app(argv: list[str]) -> QApplication:
 class _Style(QProxyStyle):
     """The platform's style, without icons on dialog buttons (a green tick on "OK" looks dated)."""
 
-    def styleHint(self, hint: QStyle.StyleHint, option: object = None, widget: object = None,
-                  data: object = None) -> int:
+    def styleHint(
+        self, hint: QStyle.StyleHint, option: object = None, widget: object = None, data: object = None
+    ) -> int:
         if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
             return 0
         return super().styleHint(hint, option, widget, data)  # type: ignore[arg-type]
@@ -51,8 +52,7 @@ def run(connect: Callable[[], tuple[UowFactory, str]], argv: list[str]) -> int:
     try:
         uow, label = connect()
     except UserError as exc:
-        QMessageBox.critical(None, "SalesDesk", QCoreApplication.translate("Start", "Cannot open the base:\n%s")
-                             % exc)
+        QMessageBox.critical(None, "SalesDesk", QCoreApplication.translate("Start", "Cannot open the base:\n%s") % exc)
         return 1
     from salesdesk.ui.main_window import MainWindow
 

@@ -82,11 +82,29 @@ from salesdesk.ui.widgets import (
 )
 from salesdesk.ui.workers import Latest, Runner
 
-TEXT_FIELDS = ("name", "full_name", "inn", "kpp", "ogrn", "legal_address", "postal_address", "city", "phone",
-               "email", "bank_name", "bik", "account", "corr_account", "source")
+TEXT_FIELDS = (
+    "name",
+    "full_name",
+    "inn",
+    "kpp",
+    "ogrn",
+    "legal_address",
+    "postal_address",
+    "city",
+    "phone",
+    "email",
+    "bank_name",
+    "bik",
+    "account",
+    "corr_account",
+    "source",
+)
 # completeness item -> (tab, field widget key)
-ITEM_TARGETS = {"contact_position": ("contacts", None), "industry": ("requisites", "industry_id"),
-                "owner": ("requisites", "owner_id")}
+ITEM_TARGETS = {
+    "contact_position": ("contacts", None),
+    "industry": ("requisites", "industry_id"),
+    "owner": ("requisites", "owner_id"),
+}
 
 
 class StaleEdit:
@@ -100,10 +118,12 @@ class StaleEdit:
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(QCoreApplication.translate("StaleEdit", "The card was changed elsewhere"))
         box.setText(text)
-        keep = box.addButton(QCoreApplication.translate("StaleEdit", "Save mine over it"),
-                             QMessageBox.ButtonRole.AcceptRole)
-        theirs = box.addButton(QCoreApplication.translate("StaleEdit", "Load the saved version"),
-                               QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(
+            QCoreApplication.translate("StaleEdit", "Save mine over it"), QMessageBox.ButtonRole.AcceptRole
+        )
+        theirs = box.addButton(
+            QCoreApplication.translate("StaleEdit", "Load the saved version"), QMessageBox.ButtonRole.DestructiveRole
+        )
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         clicked = box.clickedButton()
@@ -116,9 +136,16 @@ class ClientCard(QWidget):
     open_client_requested = Signal(int)
     dirty_changed = Signal(bool)
 
-    def __init__(self, uow: UowFactory, runner: Runner, current_manager: Callable[[], int | None],
-                 parent: QWidget | None = None, renewal_days: Callable[[], int] = lambda: 30, *,
-                 operations: Operations | None = None) -> None:
+    def __init__(
+        self,
+        uow: UowFactory,
+        runner: Runner,
+        current_manager: Callable[[], int | None],
+        parent: QWidget | None = None,
+        renewal_days: Callable[[], int] = lambda: 30,
+        *,
+        operations: Operations | None = None,
+    ) -> None:
         super().__init__(parent)
         # the window's runner and change bus; errors of the card's actions go to the card's notice bar
         own = operations or Operations(uow, runner, lambda _text: None, self)
@@ -161,8 +188,9 @@ class ClientCard(QWidget):
         outer.addWidget(self.stack)
 
         new_keys = QKeySequence(QKeySequence.StandardKey.New).toString(QKeySequence.SequenceFormat.NativeText)
-        self.placeholder = QLabel(self.tr("Select a client in the list to see the card,\n"
-                                          "or create a new one (%1).").replace("%1", new_keys))
+        self.placeholder = QLabel(
+            self.tr("Select a client in the list to see the card,\nor create a new one (%1).").replace("%1", new_keys)
+        )
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setStyleSheet(MUTED)
         scaled_font(self.placeholder, 1.1)
@@ -210,8 +238,9 @@ class ClientCard(QWidget):
         self.duplicates_label = QLabel()
         self.duplicates_label.setWordWrap(True)
         self.duplicates_label.setTextFormat(Qt.TextFormat.RichText)
-        self.duplicates_label.setStyleSheet("background:#fef7e0; border:1px solid #f9d67a; color:#7a4f01;"
-                                            " border-radius:4px; padding:4px;")
+        self.duplicates_label.setStyleSheet(
+            "background:#fef7e0; border:1px solid #f9d67a; color:#7a4f01; border-radius:4px; padding:4px;"
+        )
         self.duplicates_label.linkActivated.connect(self._on_duplicates_label_link_activated)
         self.duplicates_label.hide()
         self.notice = NoticeBar()
@@ -346,10 +375,12 @@ class ClientCard(QWidget):
         notes = QPlainTextEdit()
         notes.setFixedHeight(90)
         self._field(form, "notes", self.tr("Notes:"), notes)
-        for key, hint in (("inn", self.tr("10 digits for a company, 12 for a sole trader or a person")),
-                          ("kpp", self.tr("9 characters, companies only")),
-                          ("phone", self.tr("Any format, e.g. 8 (495) 123-45-67")),
-                          ("bik", self.tr("9 digits, starts with 04"))):
+        for key, hint in (
+            ("inn", self.tr("10 digits for a company, 12 for a sole trader or a person")),
+            ("kpp", self.tr("9 characters, companies only")),
+            ("phone", self.tr("Any format, e.g. 8 (495) 123-45-67")),
+            ("bik", self.tr("9 digits, starts with 04")),
+        ):
             self.widgets[key].setPlaceholderText(hint)  # type: ignore[attr-defined]
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -359,8 +390,9 @@ class ClientCard(QWidget):
         self.requisites_scroll = scroll
         return scroll
 
-    def _list_view(self, name: str, headers: list[str], stretch: int, keep: tuple[int, ...] = (),
-                   share: float = 0.4) -> tuple[QTreeView, QStandardItemModel]:
+    def _list_view(
+        self, name: str, headers: list[str], stretch: int, keep: tuple[int, ...] = (), share: float = 0.4
+    ) -> tuple[QTreeView, QStandardItemModel]:
         """A read-only list: the columns fit their contents, the *stretch* column takes the spare
         room, and a width the user dragged is kept (across restarts: see column_widths)."""
         view = QTreeView()
@@ -382,8 +414,11 @@ class ClientCard(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         self.contacts_view, self.contacts_model = self._list_view(
-            "contacts", [self.tr("Full name"), self.tr("Position"), self.tr("Age"), self.tr("Phones"),
-                         self.tr("E-mails")], 0, share=0.5)
+            "contacts",
+            [self.tr("Full name"), self.tr("Position"), self.tr("Age"), self.tr("Phones"), self.tr("E-mails")],
+            0,
+            share=0.5,
+        )
         self.contacts_hint = QLabel(self.tr("Save the new card first, then add its contact persons."))
         self.contacts_hint.setWordWrap(True)
         row = QHBoxLayout()
@@ -414,8 +449,11 @@ class ClientCard(QWidget):
         row.addWidget(self.delete_entry_button)
         row.addStretch(1)
         self.history_view, self.history_model = self._list_view(
-            "history", [self.tr("When"), self.tr("What"), self.tr("Summary"), self.tr("Result"), self.tr("Who")], 2,
-            keep=(0,))
+            "history",
+            [self.tr("When"), self.tr("What"), self.tr("Summary"), self.tr("Result"), self.tr("Who")],
+            2,
+            keep=(0,),
+        )
         self.history_empty = QLabel(self.tr("Nothing recorded yet: log calls, meetings and letters here."))
         self.history_empty.setStyleSheet(MUTED)
         layout.addLayout(row)
@@ -437,8 +475,18 @@ class ClientCard(QWidget):
             row.addWidget(button)
         row.addStretch(1)
         self.deals_view, self.deals_model = self._list_view(
-            "deals", [self.tr("Deal"), self.tr("Stage"), self.tr("Amount"), self.tr("Opened"), self.tr("Closed"),
-             self.tr("Contract ends")], 0, keep=(2,))
+            "deals",
+            [
+                self.tr("Deal"),
+                self.tr("Stage"),
+                self.tr("Amount"),
+                self.tr("Opened"),
+                self.tr("Closed"),
+                self.tr("Contract ends"),
+            ],
+            0,
+            keep=(2,),
+        )
         self.deals_empty = QLabel(self.tr("No deals with this client yet."))
         self.deals_empty.setStyleSheet(MUTED)
         layout.addLayout(row)
@@ -455,7 +503,8 @@ class ClientCard(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         self.reminders_view, self.reminders_model = self._list_view(
-            "reminders", [self.tr("Due"), self.tr("Reminder"), self.tr("Repeat"), self.tr("State")], 1, keep=(0,))
+            "reminders", [self.tr("Due"), self.tr("Reminder"), self.tr("Repeat"), self.tr("State")], 1, keep=(0,)
+        )
         row = QHBoxLayout()
         self.hook_button = QPushButton(self.tr("Remind me…"))
         self.hook_button.setMenu(hook_menu(self, self._hook))
@@ -498,8 +547,10 @@ class ClientCard(QWidget):
     def _fill_reference_combos(self) -> None:
         if not self._editor_built:
             return  # ensure_editor fills them
-        for key, items in (("industry_id", [(industry_label(i), i.id) for i in self._industries]),
-                           ("owner_id", [(m.name, m.id) for m in self._managers if m.active])):
+        for key, items in (
+            ("industry_id", [(industry_label(i), i.id) for i in self._industries]),
+            ("owner_id", [(m.name, m.id) for m in self._managers if m.active]),
+        ):
             combo = self.widgets[key]
             assert isinstance(combo, QComboBox)
             refill_combo(combo, self.tr("— not set —"), items)
@@ -561,9 +612,12 @@ class ClientCard(QWidget):
             notes = self.widgets["notes"]
             assert isinstance(notes, QPlainTextEdit)
             notes.setPlainText(fields.notes)
-            choices: tuple[tuple[str, object], ...] = (("kind", fields.kind), ("status", fields.status),
-                                                       ("industry_id", fields.industry_id),
-                                                       ("owner_id", fields.owner_id))
+            choices: tuple[tuple[str, object], ...] = (
+                ("kind", fields.kind),
+                ("status", fields.status),
+                ("industry_id", fields.industry_id),
+                ("owner_id", fields.owner_id),
+            )
             for key, value in choices:
                 combo = self.widgets[key]
                 assert isinstance(combo, QComboBox)
@@ -606,9 +660,15 @@ class ClientCard(QWidget):
             age = person.age(today)
             name = QStandardItem(("★ " if person.is_primary else "") + person.full_name)
             name.setData(person.id, Qt.ItemDataRole.UserRole)
-            self.contacts_model.appendRow([
-                name, QStandardItem(person.position), QStandardItem("" if age is None else str(age)),
-                QStandardItem(", ".join(person.phones)), QStandardItem(", ".join(person.emails))])
+            self.contacts_model.appendRow(
+                [
+                    name,
+                    QStandardItem(person.position),
+                    QStandardItem("" if age is None else str(age)),
+                    QStandardItem(", ".join(person.phones)),
+                    QStandardItem(", ".join(person.emails)),
+                ]
+            )
         saved = card is not None
         self.contacts_hint.setVisible(not saved)
         self.contacts_view.setEnabled(saved)
@@ -644,8 +704,9 @@ class ClientCard(QWidget):
             when = QStandardItem(short_datetime(locale, entry.when))
             when.setData(f"{entry.kind.value}:{entry.ident}", Qt.ItemDataRole.UserRole)
             what = QStandardItem(self._entry_kind(entry))
-            self.history_model.appendRow([when, what, _one_line(entry.title), _one_line(entry.detail),
-                                          QStandardItem(entry.who)])
+            self.history_model.appendRow(
+                [when, what, _one_line(entry.title), _one_line(entry.detail), QStandardItem(entry.who)]
+            )
         self.history_empty.setVisible(self.history_model.rowCount() == 0)
         self._update_history_buttons()
 
@@ -671,10 +732,14 @@ class ClientCard(QWidget):
                 state = ""
             due = QStandardItem(short_datetime(locale, item.effective_due))
             due.setData(item.id, Qt.ItemDataRole.UserRole)
-            self.reminders_model.appendRow([due, QStandardItem(item.text),
-                                            QStandardItem("" if item.recurrence is Recurrence.NONE
-                                                          else item.recurrence.label),
-                                            QStandardItem(state)])
+            self.reminders_model.appendRow(
+                [
+                    due,
+                    QStandardItem(item.text),
+                    QStandardItem("" if item.recurrence is Recurrence.NONE else item.recurrence.label),
+                    QStandardItem(state),
+                ]
+            )
         saved = self._client is not None
         self.hook_button.setEnabled(saved)
         self._update_reminder_buttons()
@@ -793,8 +858,9 @@ class ClientCard(QWidget):
         people = tuple(p.fields() for p in self._card.contacts) if self._card else ()
         exclude = self.client_id
         uow = self.uow
-        self._duplicates.start(lambda: clients.find_duplicates(uow(), fields, people, exclude_id=exclude),
-                               self._show_duplicates)
+        self._duplicates.start(
+            lambda: clients.find_duplicates(uow(), fields, people, exclude_id=exclude), self._show_duplicates
+        )
 
     def _show_duplicates(self, hits: list[DuplicateHit]) -> None:
         if not hits:
@@ -808,8 +874,7 @@ class ClientCard(QWidget):
             elif hit.field == "phone":
                 lines.append(self.tr("Phone %1 is already on %2").replace("%1", hit.value).replace("%2", link))
             elif hit.field == "email":
-                lines.append(self.tr("E-mail %1 is already on %2").replace("%1", _html(hit.value))
-                             .replace("%2", link))
+                lines.append(self.tr("E-mail %1 is already on %2").replace("%1", _html(hit.value)).replace("%2", link))
             else:
                 lines.append(self.tr("A client with this name exists: %1").replace("%1", link))
         self.duplicates_label.setText("⚠ " + "<br>".join(lines))
@@ -932,12 +997,15 @@ class ClientCard(QWidget):
         person = self._contact(self._selected_id(self.contacts_view))
         if person is None:
             return
-        if not Confirm.ask(self, self.tr("Remove contact person"),
-                           self.tr("Remove %s from this client's contacts?") % person.full_name):
+        if not Confirm.ask(
+            self, self.tr("Remove contact person"), self.tr("Remove %s from this client's contacts?") % person.full_name
+        ):
             return
-        self._trash_with_undo(lambda: contacts.trash_contact(self.uow(), person.id),
-                              lambda: contacts.restore_contact(self.uow(), person.id),
-                              self.tr("%s removed.") % person.full_name)
+        self._trash_with_undo(
+            lambda: contacts.trash_contact(self.uow(), person.id),
+            lambda: contacts.restore_contact(self.uow(), person.id),
+            self.tr("%s removed.") % person.full_name,
+        )
 
     def _trash_with_undo(self, trash: Callable[[], object], restore: Callable[[], object], message: str) -> None:
         """One path for every list on the card: move the row to the trash and offer Undo for a while;
@@ -945,8 +1013,9 @@ class ClientCard(QWidget):
         the change bus."""
         if not self.ops.run(trash):
             return
-        self.notice.show_message(message, action=self.tr("Undo"), callback=lambda: self.ops.run(restore),
-                                 timeout_ms=15000)
+        self.notice.show_message(
+            message, action=self.tr("Undo"), callback=lambda: self.ops.run(restore), timeout_ms=15000
+        )
 
     # Deals and history ------------------------------------------------------------------------
 
@@ -985,9 +1054,14 @@ class ClientCard(QWidget):
             return
         client_id = saved.client_id
         self.notice.show_message(
-            self.tr("Deal won: %1 is now an active client (was: %2).").replace("%1", self._client.name)
-            .replace("%2", was.label.lower()), kind="success", action=self.tr("Undo"),
-            callback=lambda: self._undo_activation(client_id, was), timeout_ms=15000)
+            self.tr("Deal won: %1 is now an active client (was: %2).")
+            .replace("%1", self._client.name)
+            .replace("%2", was.label.lower()),
+            kind="success",
+            action=self.tr("Undo"),
+            callback=lambda: self._undo_activation(client_id, was),
+            timeout_ms=15000,
+        )
 
     def _undo_activation(self, client_id: int, was: ClientStatus) -> None:
         uow = self.uow
@@ -1013,17 +1087,25 @@ class ClientCard(QWidget):
         deal = self._deal(self._selected_id(self.deals_view))
         if deal is None:
             return
-        self._trash_with_undo(lambda: deals.trash_deal(self.uow(), deal.id),
-                              lambda: deals.restore_deal(self.uow(), deal.id, renewal_days=self.renewal_days()),
-                              self.tr("Deal “%1” deleted.").replace("%1", deal.title))
+        self._trash_with_undo(
+            lambda: deals.trash_deal(self.uow(), deal.id),
+            lambda: deals.restore_deal(self.uow(), deal.id, renewal_days=self.renewal_days()),
+            self.tr("Deal “%1” deleted.").replace("%1", deal.title),
+        )
 
     def log_contact(self, reminder: Reminder | None = None) -> bool:
         """The "log a contact" dialog; with a reminder it also closes it and plans the next contact."""
         if self._client is None:
             return False
-        done = LogDialog.log(self, self.uow, self._client.id, client_name=self._client.name,
-                             reminder_id=reminder.id if reminder else None,
-                             reminder_text=reminder.text if reminder else "", manager_id=self.current_manager())
+        done = LogDialog.log(
+            self,
+            self.uow,
+            self._client.id,
+            client_name=self._client.name,
+            reminder_id=reminder.id if reminder else None,
+            reminder_text=reminder.text if reminder else "",
+            manager_id=self.current_manager(),
+        )
         return done  # one transaction (history.log_and_plan); the change bus brings the tabs up to date
 
     @Slot()
@@ -1049,8 +1131,11 @@ class ClientCard(QWidget):
         if entry is None or entry[0] != history.EntryKind.INTERACTION.value:
             return
         ident = entry[1]
-        self._trash_with_undo(lambda: history.trash_interaction(self.uow(), ident),
-                              lambda: history.restore_interaction(self.uow(), ident), self.tr("Entry deleted."))
+        self._trash_with_undo(
+            lambda: history.trash_interaction(self.uow(), ident),
+            lambda: history.restore_interaction(self.uow(), ident),
+            self.tr("Entry deleted."),
+        )
 
     def _reload_lists(self) -> None:
         """After contacts, deals or history changed: they change the score, the search text and the
@@ -1090,8 +1175,17 @@ class ClientCard(QWidget):
             return  # the dialog was cancelled
         uow, client_id, manager = self.uow, self._client.id, self.current_manager()
         if choice is not None:
-            self.ops.run(lambda: reminders.hook(uow(), client_id, choice.text, months=choice.months, on=choice.on,
-                                                recurrence=choice.recurrence, manager_id=manager))
+            self.ops.run(
+                lambda: reminders.hook(
+                    uow(),
+                    client_id,
+                    choice.text,
+                    months=choice.months,
+                    on=choice.on,
+                    recurrence=choice.recurrence,
+                    manager_id=manager,
+                )
+            )
         else:
             text = self.tr("Get back to the client")
             self.ops.run(lambda: reminders.hook(uow(), client_id, text, months=months, manager_id=manager))
@@ -1131,8 +1225,11 @@ class ClientCard(QWidget):
     def _on_reminder_delete_button_clicked(self) -> None:
         ident = self._selected_id(self.reminders_view)
         if ident is not None:
-            self._trash_with_undo(lambda: reminders.trash_reminder(self.uow(), ident),
-                                  lambda: reminders.restore_reminder(self.uow(), ident), self.tr("Reminder deleted."))
+            self._trash_with_undo(
+                lambda: reminders.trash_reminder(self.uow(), ident),
+                lambda: reminders.restore_reminder(self.uow(), ident),
+                self.tr("Reminder deleted."),
+            )
 
 
 def _date_text(locale: QLocale, value: date | None) -> str:

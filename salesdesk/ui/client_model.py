@@ -57,11 +57,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("city", ClientSort.CITY, str(QT_TRANSLATE_NOOP("ClientTable", "City"))),
     Column("industry", ClientSort.INDUSTRY, str(QT_TRANSLATE_NOOP("ClientTable", "Industry"))),
     Column("kind", ClientSort.KIND, str(QT_TRANSLATE_NOOP("ClientTable", "Kind"))),
-    Column("completeness", ClientSort.COMPLETENESS, str(QT_TRANSLATE_NOOP("ClientTable", "Completeness")),
-           right=True),
+    Column("completeness", ClientSort.COMPLETENESS, str(QT_TRANSLATE_NOOP("ClientTable", "Completeness")), right=True),
 )
 COLUMN_OF = {c.key: i for i, c in enumerate(COLUMNS)}
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +95,9 @@ class ClientTableModel(QAbstractTableModel):
         self._base_total: int | None = None
         self._rows: paging.PagedRows[ClientRow] = paging.PagedRows(
             lambda offset, limit, total: clients.rows_at(self._uow(), self._query, offset, limit, total=total),
-            PAGE, paging.MAX_PAGES)
+            PAGE,
+            paging.MAX_PAGES,
+        )
         self._pages = paging.PageLoader(self, self._rows, runner, self._page_reader, self.page_failed.emit)
         self._now = datetime.now(UTC)
         self._locale = QLocale()

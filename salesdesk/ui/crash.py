@@ -20,8 +20,11 @@ def show_crash(parent: QWidget | None, exc: BaseException, trace: str) -> None:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(QCoreApplication.translate("Crash", "Something went wrong"))
-    box.setText(QCoreApplication.translate(
-        "Crash", "SalesDesk ran into an internal error. What you typed is still in the window; save it if you can."))
+    box.setText(
+        QCoreApplication.translate(
+            "Crash", "SalesDesk ran into an internal error. What you typed is still in the window; save it if you can."
+        )
+    )
     log_file = paths.log_dir() / "salesdesk.log"
     box.setInformativeText(QCoreApplication.translate("Crash", "Details are in the log: %s") % log_file)
     box.setDetailedText(trace)

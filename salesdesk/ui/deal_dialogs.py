@@ -51,8 +51,15 @@ def _qdate(value: date) -> QDate:
 class DealDialog(QDialog):
     """Add or edit a deal; checks as you type; a won deal with a contract end plans its renewal."""
 
-    def __init__(self, uow: UowFactory, client_id: int, deal: Deal | None, renewal_days: int,
-                 default_owner: int | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        uow: UowFactory,
+        client_id: int,
+        deal: Deal | None,
+        renewal_days: int,
+        default_owner: int | None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.uow = uow
         self.client_id = client_id
@@ -97,17 +104,25 @@ class DealDialog(QDialog):
         self.form = FieldMessages(self._validate, self, fallback="title")
         self.messages, self.left = self.form.messages, self.form.left
         rows: list[tuple[str, str, object]] = [
-            (self.tr("Deal:"), "title", self.title), (self.tr("Amount:"), "amount", amount_row),
-            (self.tr("Stage:"), "stage", self.stage), (self.tr("Reason lost:"), "lost_reason", self.lost_reason),
-            (self.tr("Opened on:"), "opened_on", self.opened), (self.tr("Closed on:"), "closed_on", self.closed),
+            (self.tr("Deal:"), "title", self.title),
+            (self.tr("Amount:"), "amount", amount_row),
+            (self.tr("Stage:"), "stage", self.stage),
+            (self.tr("Reason lost:"), "lost_reason", self.lost_reason),
+            (self.tr("Opened on:"), "opened_on", self.opened),
+            (self.tr("Closed on:"), "closed_on", self.closed),
             (self.tr("Contract ends:"), "contract_end", self.contract_end),
             (self.tr("Owner:"), "owner_id", self.owner),
         ]
         for label, key, widget in rows:
             form.add(label, widget, self.form.new(key))  # type: ignore[arg-type]
         self.left.watch("amount", self.amount)
-        for key, watched in (("title", self.title), ("lost_reason", self.lost_reason), ("opened_on", self.opened),
-                             ("closed_on", self.closed), ("contract_end", self.contract_end)):
+        for key, watched in (
+            ("title", self.title),
+            ("lost_reason", self.lost_reason),
+            ("opened_on", self.opened),
+            ("closed_on", self.closed),
+            ("contract_end", self.contract_end),
+        ):
             self.left.watch(key, watched)
         form.add_wide(self.renewal_note)
         self.buttons = lay_out_form(self, grid)
@@ -144,15 +159,18 @@ class DealDialog(QDialog):
         elif (problem := amount_problem(amount, typed=self.amount.text())) is not None:
             out.append(("amount", str(problem)))  # 1e30 or 0.001: refused, never rounded into another sum
         stage = DealStage(self.stage.currentData())
-        dates = [("opened_on", self.opened, self.tr("Opened on"), True),
-                 ("contract_end", self.contract_end, self.tr("Contract ends"), False)]
+        dates = [
+            ("opened_on", self.opened, self.tr("Opened on"), True),
+            ("contract_end", self.contract_end, self.tr("Contract ends"), False),
+        ]
         if stage.closed:
             dates.append(("closed_on", self.closed, self.tr("Closed on"), True))
         for key, field, name, required in dates:
             value = field.value()
             if isinstance(value, str) or (value is None and required):
-                out.append((key, self.tr("%1: write the date as dd.mm.yyyy, e.g. 15.03.2027 or 15032027")
-                            .replace("%1", name)))
+                out.append(
+                    (key, self.tr("%1: write the date as dd.mm.yyyy, e.g. 15.03.2027 or 15032027").replace("%1", name))
+                )
         return out
 
     def fields(self) -> DealFields | None:
@@ -164,9 +182,13 @@ class DealDialog(QDialog):
         opened, closed, ends = self.opened.value(), self.closed.value(), self.contract_end.value()
         assert isinstance(opened, date) and not isinstance(ends, str) and not isinstance(closed, str)
         return DealFields(
-            title=self.title.text(), amount=Money.of(amount, self.currency.currentText()), stage=stage,
-            lost_reason=self.lost_reason.text() if stage is DealStage.LOST else "", opened_on=opened,
-            closed_on=closed if stage.closed else None, contract_end=ends,
+            title=self.title.text(),
+            amount=Money.of(amount, self.currency.currentText()),
+            stage=stage,
+            lost_reason=self.lost_reason.text() if stage is DealStage.LOST else "",
+            opened_on=opened,
+            closed_on=closed if stage.closed else None,
+            contract_end=ends,
             owner_id=self.owner.currentData(),
         )
 
@@ -186,8 +208,9 @@ class DealDialog(QDialog):
         for problem in problems:
             self.form.show(problem.field, str(problem))
         if fields is not None and not problems and fields.stage is DealStage.WON and fields.contract_end is not None:
-            self.renewal_note.setText(str(deals.renewal_note(fields.contract_end, self.renewal_days,
-                                                             datetime.now(UTC))))
+            self.renewal_note.setText(
+                str(deals.renewal_note(fields.contract_end, self.renewal_days, datetime.now(UTC)))
+            )
         else:
             self.renewal_note.setText("")
         return fields is not None and not problems
@@ -201,8 +224,9 @@ class DealDialog(QDialog):
             if self.deal is None:
                 self.saved = deals.add_deal(self.uow(), self.client_id, fields, renewal_days=self.renewal_days)
             else:
-                self.saved = deals.update_deal(self.uow(), self.deal.id, self.deal.version, fields,
-                                               renewal_days=self.renewal_days)
+                self.saved = deals.update_deal(
+                    self.uow(), self.deal.id, self.deal.version, fields, renewal_days=self.renewal_days
+                )
             self.saved_id = self.saved.id
         except ValidationError as exc:
             self.form.show_refused(exc.problems)
@@ -213,8 +237,15 @@ class DealDialog(QDialog):
         super().accept()
 
     @classmethod
-    def edit(cls, parent: QWidget, uow: UowFactory, client_id: int, deal: Deal | None, renewal_days: int,
-             default_owner: int | None) -> deals.DealSaved | None:
+    def edit(
+        cls,
+        parent: QWidget,
+        uow: UowFactory,
+        client_id: int,
+        deal: Deal | None,
+        renewal_days: int,
+        default_owner: int | None,
+    ) -> deals.DealSaved | None:
         """The saved deal, or None if the dialog was cancelled."""
         dialog = cls(uow, client_id, deal, renewal_days, default_owner, parent)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -224,8 +255,17 @@ class DealDialog(QDialog):
 class LogDialog(QDialog):
     """Record a call, meeting, letter or note; optionally close a reminder and plan the next contact."""
 
-    def __init__(self, uow: UowFactory, client_id: int, *, client_name: str = "", reminder_id: int | None = None,
-                 reminder_text: str = "", manager_id: int | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        uow: UowFactory,
+        client_id: int,
+        *,
+        client_name: str = "",
+        reminder_id: int | None = None,
+        reminder_text: str = "",
+        manager_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.uow = uow
         self.client_id = client_id
@@ -316,8 +356,9 @@ class LogDialog(QDialog):
     def _on_plan_button_clicked(self) -> None:
         choice = HookDialog.ask(self, text=self._next.text, months=self._next.months or 3)
         if choice is not None:
-            self._next = history.NextContact(choice.text, months=choice.months, on=choice.on,
-                                             recurrence=choice.recurrence)
+            self._next = history.NextContact(
+                choice.text, months=choice.months, on=choice.on, recurrence=choice.recurrence
+            )
             self._show_plan()
 
     @Slot()
@@ -331,27 +372,35 @@ class LogDialog(QDialog):
         if isinstance(self.when.value(), date):
             self.when_message.clear_problem()
             return True
-        self.when_message.show_problem(self.tr("Write the date as dd.mm.yyyy, e.g. 15.03.2027 or 15032027"),
-                                       blocking=True)
+        self.when_message.show_problem(
+            self.tr("Write the date as dd.mm.yyyy, e.g. 15.03.2027 or 15032027"), blocking=True
+        )
         return False
 
     def fields(self) -> InteractionFields:
         day = self.when.value()
         assert isinstance(day, date)
         moment = QDateTime(_qdate(day), self.when_time.time()).toSecsSinceEpoch()
-        return InteractionFields(kind=InteractionKind(self.kind.currentData()),
-                                 occurred_at=datetime.fromtimestamp(moment, UTC),
-                                 summary=self.summary.toPlainText(), result=self.result_edit.text(),
-                                 manager_id=self.manager_id)
+        return InteractionFields(
+            kind=InteractionKind(self.kind.currentData()),
+            occurred_at=datetime.fromtimestamp(moment, UTC),
+            summary=self.summary.toPlainText(),
+            result=self.result_edit.text(),
+            manager_id=self.manager_id,
+        )
 
     def accept(self) -> None:
         if not self._check_when() or not self._validate():
             return
         try:
             self.logged = history.log_and_plan(
-                self.uow(), self.client_id, self.fields(),
+                self.uow(),
+                self.client_id,
+                self.fields(),
                 close_reminder=self.reminder_id if self.close_reminder.isChecked() else None,
-                plan=self._next if self.plan.isChecked() else None, manager_id=self.manager_id)
+                plan=self._next if self.plan.isChecked() else None,
+                manager_id=self.manager_id,
+            )
         except ValidationError as exc:
             self.summary_message.show_problem(str(exc), blocking=True)
             return

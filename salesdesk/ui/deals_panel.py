@@ -85,7 +85,8 @@ class DealTableModel(QAbstractTableModel):
         self.query = DealQuery()  # the query the rows shown answer
         self.asked = self.query  # the newest query asked for (its answer may still be on its way)
         self._rows: paging.PagedRows[DealRow] = paging.PagedRows(
-            lambda offset, limit, total: deals.deal_rows_at(self._uow(), self.query, offset, limit, total=total))
+            lambda offset, limit, total: deals.deal_rows_at(self._uow(), self.query, offset, limit, total=total)
+        )
         self._pages = paging.PageLoader(self, self._rows, runner, self._page_reader, self.page_failed.emit)
         self._locale = QLocale()
         self.loading = False
@@ -94,8 +95,9 @@ class DealTableModel(QAbstractTableModel):
         self.asked = query
         self.loading = True
         uow = self._uow
-        self._latest.start(lambda: (query, deals.deals_view(uow(), query, limit=paging.PAGE)), self._on_loaded,
-                           self._on_error)
+        self._latest.start(
+            lambda: (query, deals.deals_view(uow(), query, limit=paging.PAGE)), self._on_loaded, self._on_error
+        )
 
     def reload(self) -> None:
         self.set_query(self.query)
@@ -219,8 +221,9 @@ class DealTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
             return
-        query = dataclasses.replace(self.asked, sort=COLUMNS[column].sort,
-                                    descending=order == Qt.SortOrder.DescendingOrder)
+        query = dataclasses.replace(
+            self.asked, sort=COLUMNS[column].sort, descending=order == Qt.SortOrder.DescendingOrder
+        )
         if query != self.asked:  # Qt also calls this when sorting is switched on: no million-deal read for that
             self.set_query(query)
 
@@ -259,8 +262,17 @@ class DealsPanel(QWidget):
         self.clear = QToolButton()
         self.clear.setText(self.tr("Clear filters"))
         self.clear.setAutoRaise(True)
-        for widget in (self.client, self.stage, self.owner, self.industry, self.period, self.date_from,
-                       QLabel(self.tr("to")), self.date_to, self.clear):
+        for widget in (
+            self.client,
+            self.stage,
+            self.owner,
+            self.industry,
+            self.period,
+            self.date_from,
+            QLabel(self.tr("to")),
+            self.date_to,
+            self.clear,
+        ):
             filters.addWidget(widget)
         filters.addStretch(1)
         layout.addLayout(filters)
@@ -315,10 +327,14 @@ class DealsPanel(QWidget):
             stages = frozenset()
         dated = self.period.isChecked()
         return dataclasses.replace(
-            self.model.asked, stages=stages, owner_id=self.owner.currentData(), industry_id=self.industry.currentData(),
+            self.model.asked,
+            stages=stages,
+            owner_id=self.owner.currentData(),
+            industry_id=self.industry.currentData(),
             opened_from=self.date_from.date().toPython() if dated else None,  # type: ignore[arg-type]
             opened_to=self.date_to.date().toPython() if dated else None,  # type: ignore[arg-type]
-            client_text=self.client.text().strip())
+            client_text=self.client.text().strip(),
+        )
 
     @Slot()
     def apply(self) -> None:

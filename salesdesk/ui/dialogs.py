@@ -53,9 +53,11 @@ class UnsavedChanges:
         if can_save:
             box.setText(QCoreApplication.translate("UnsavedChanges", "Save the changes to “%s”?") % name)
             box.setInformativeText(
-                QCoreApplication.translate("UnsavedChanges", "If you don't save, your changes will be lost."))
-            box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                                   | QMessageBox.StandardButton.Cancel)
+                QCoreApplication.translate("UnsavedChanges", "If you don't save, your changes will be lost.")
+            )
+            box.setStandardButtons(
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
+            )
             box.setDefaultButton(QMessageBox.StandardButton.Save)
             answer = box.exec()
             if answer == QMessageBox.StandardButton.Save:
@@ -64,10 +66,14 @@ class UnsavedChanges:
                 return LeaveChoice.DISCARD
             return LeaveChoice.CANCEL
         box.setText(QCoreApplication.translate("UnsavedChanges", "The changes to “%s” cannot be saved yet.") % name)
-        box.setInformativeText(QCoreApplication.translate(
-            "UnsavedChanges", "Some fields are marked as wrong. Go back to fix them, or discard the changes."))
-        back = box.addButton(QCoreApplication.translate("UnsavedChanges", "Back to the card"),
-                             QMessageBox.ButtonRole.RejectRole)
+        box.setInformativeText(
+            QCoreApplication.translate(
+                "UnsavedChanges", "Some fields are marked as wrong. Go back to fix them, or discard the changes."
+            )
+        )
+        back = box.addButton(
+            QCoreApplication.translate("UnsavedChanges", "Back to the card"), QMessageBox.ButtonRole.RejectRole
+        )
         discard = box.addButton(QMessageBox.StandardButton.Discard)
         box.setDefaultButton(back)
         box.setEscapeButton(back)
@@ -148,10 +154,12 @@ class HookDialog(QDialog):
 
     @staticmethod
     def in_months_text(months: int) -> str:
-        texts = {1: QCoreApplication.translate("HookDialog", "In a month"),
-                 3: QCoreApplication.translate("HookDialog", "In 3 months"),
-                 6: QCoreApplication.translate("HookDialog", "In 6 months"),
-                 12: QCoreApplication.translate("HookDialog", "In a year")}
+        texts = {
+            1: QCoreApplication.translate("HookDialog", "In a month"),
+            3: QCoreApplication.translate("HookDialog", "In 3 months"),
+            6: QCoreApplication.translate("HookDialog", "In 6 months"),
+            12: QCoreApplication.translate("HookDialog", "In a year"),
+        }
         return texts[months]
 
     @Slot()
@@ -220,8 +228,9 @@ def hook_menu(parent: QWidget, plan: Callable[[HookChoice | None, int | None], N
 class ContactDialog(QDialog):
     """Add or edit one contact person; checks as you type and saves through the services."""
 
-    def __init__(self, uow: UowFactory, client_id: int, contact: ContactPerson | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, uow: UowFactory, client_id: int, contact: ContactPerson | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.uow = uow
         self.client_id = client_id
@@ -249,14 +258,20 @@ class ContactDialog(QDialog):
         birth_row = QHBoxLayout()
         birth_row.addWidget(self.birth_date)
         birth_row.addWidget(self.age_label, 1)
-        for label, key, widget, field in ((self.tr("Full name:"), "full_name", self.full_name, None),
-                                          (self.tr("Position:"), "position", self.position, None),
-                                          (self.tr("Birth date:"), "birth_date", self.birth_date, birth_row),
-                                          (self.tr("Phones:"), "phones", self.phones, None),
-                                          (self.tr("E-mails:"), "emails", self.emails, None),
-                                          (self.tr("Note:"), "note", self.note, None)):
-            label_widget = rows.add(label, field if field is not None else widget, self.form.new(key),
-                                    top=isinstance(widget, QPlainTextEdit))
+        for label, key, widget, field in (
+            (self.tr("Full name:"), "full_name", self.full_name, None),
+            (self.tr("Position:"), "position", self.position, None),
+            (self.tr("Birth date:"), "birth_date", self.birth_date, birth_row),
+            (self.tr("Phones:"), "phones", self.phones, None),
+            (self.tr("E-mails:"), "emails", self.emails, None),
+            (self.tr("Note:"), "note", self.note, None),
+        ):
+            label_widget = rows.add(
+                label,
+                field if field is not None else widget,
+                self.form.new(key),
+                top=isinstance(widget, QPlainTextEdit),
+            )
             label_widget.setBuddy(widget.focusProxy() or widget)
             self.left.watch(key, widget)
         rows.add_wide(self.primary)
@@ -281,10 +296,13 @@ class ContactDialog(QDialog):
         if isinstance(birth, str):
             return None
         return ContactFields(
-            full_name=self.full_name.text(), position=self.position.text(), birth_date=birth,
+            full_name=self.full_name.text(),
+            position=self.position.text(),
+            birth_date=birth,
             phones=tuple(_lines(self.phones.toPlainText(), ";")),
             emails=split_list(self.emails.toPlainText()),
-            note=self.note.toPlainText(), is_primary=self.primary.isChecked(),
+            note=self.note.toPlainText(),
+            is_primary=self.primary.isChecked(),
         )
 
     @Slot()
@@ -294,13 +312,14 @@ class ContactDialog(QDialog):
         today = date.today()
         blocking = False
         if fields is None:
-            self.form.show("birth_date",
-                           self.tr("Birth date: write it as dd.mm.yyyy, e.g. 25.03.1980 or 25031980"))
+            self.form.show("birth_date", self.tr("Birth date: write it as dd.mm.yyyy, e.g. 25.03.1980 or 25031980"))
             self.age_label.clear()
             blocking = True
-            fields = ContactFields(full_name=self.full_name.text(),
-                                   phones=tuple(_lines(self.phones.toPlainText(), ";")),
-                                   emails=split_list(self.emails.toPlainText()))
+            fields = ContactFields(
+                full_name=self.full_name.text(),
+                phones=tuple(_lines(self.phones.toPlainText(), ";")),
+                emails=split_list(self.emails.toPlainText()),
+            )
         else:
             age = age_on(fields.birth_date, today)
             self.age_label.setText(self.tr("Age: %n", "", age) if age is not None else "")

@@ -37,8 +37,9 @@ class ExportDialog(QDialog):
     """Which clients and which format; then where, refusing a place no export may go (the open base
     or another database, a device, a read-only file) with the reason, the dialog staying open."""
 
-    def __init__(self, shown: int, total: int, selected: int, parent: QWidget | None = None, *,
-                 uow: UowFactory | None = None) -> None:
+    def __init__(
+        self, shown: int, total: int, selected: int, parent: QWidget | None = None, *, uow: UowFactory | None = None
+    ) -> None:
         super().__init__(parent)
         self._uow = uow
         self.setWindowTitle(self.tr("Export clients"))
@@ -50,20 +51,25 @@ class ExportDialog(QDialog):
         self.all_button = QRadioButton(self.tr("The whole base (%1)").replace("%1", count_text(total)))
         self.filter_button = QRadioButton(self.tr("Those shown now (%1)").replace("%1", count_text(shown)))
         self.selection_button = QRadioButton(self.tr("The selected ones (%1)").replace("%1", count_text(selected)))
-        for button, scope in ((self.all_button, "all"), (self.filter_button, "filter"),
-                              (self.selection_button, "selection")):
+        for button, scope in (
+            (self.all_button, "all"),
+            (self.filter_button, "filter"),
+            (self.selection_button, "selection"),
+        ):
             button.setProperty("scope", scope)
             self.scope.addButton(button)
             scope_layout.addWidget(button)
         self.filter_button.setEnabled(shown != total)
         self.selection_button.setEnabled(selected > 0)
-        (self.selection_button if selected > 1 else self.filter_button if shown != total else self.all_button) \
-            .setChecked(True)
+        (
+            self.selection_button if selected > 1 else self.filter_button if shown != total else self.all_button
+        ).setChecked(True)
         layout.addWidget(scope_box)
         format_box = QGroupBox(self.tr("Format"))
         format_layout = QVBoxLayout(format_box)
         self.xlsx = QRadioButton(
-            self.tr("Excel workbook (.xlsx): clients, contact persons, deals, reminders, contact history"))
+            self.tr("Excel workbook (.xlsx): clients, contact persons, deals, reminders, contact history")
+        )
         self.csv = QRadioButton(self.tr("CSV (.csv): the client list only, for other programs"))
         self.xlsx.setChecked(True)
         format_layout.addWidget(self.xlsx)
@@ -106,7 +112,8 @@ class ExportDialog(QDialog):
         return ExportChoice(str(checked.property("scope")), self.path)
 
     @classmethod
-    def ask(cls, parent: QWidget, shown: int, total: int, selected: int, *,
-            uow: UowFactory | None = None) -> ExportChoice | None:
+    def ask(
+        cls, parent: QWidget, shown: int, total: int, selected: int, *, uow: UowFactory | None = None
+    ) -> ExportChoice | None:
         dialog = cls(shown, total, selected, parent, uow=uow)
         return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None

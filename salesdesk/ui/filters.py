@@ -120,8 +120,16 @@ class FilterBar(QWidget):
         self.more.setText(self.tr("More (%1)").replace("%1", str(extras)) if extras else self.tr("More"))
 
     def active(self) -> bool:
-        return any((self.status.currentIndex() > 0, self.industry.currentIndex() > 0, self.owner.currentIndex() > 0,
-                    bool(self.tag.text().strip()), self.overdue.isChecked(), self.below.isChecked()))
+        return any(
+            (
+                self.status.currentIndex() > 0,
+                self.industry.currentIndex() > 0,
+                self.owner.currentIndex() > 0,
+                bool(self.tag.text().strip()),
+                self.overdue.isChecked(),
+                self.below.isChecked(),
+            )
+        )
 
     @Slot()
     def clear(self) -> None:
@@ -152,9 +160,15 @@ class FilterBar(QWidget):
 
     def state(self) -> dict[str, Any]:
         status = _status(self.status.currentData())
-        return {"status": status.value if status else "", "industry": self.industry.currentData() or 0,
-                "owner": self.owner.currentData() or 0, "tag": self.tag.text(), "overdue": self.overdue.isChecked(),
-                "below": self.below.isChecked(), "threshold": self.threshold.value()}
+        return {
+            "status": status.value if status else "",
+            "industry": self.industry.currentData() or 0,
+            "owner": self.owner.currentData() or 0,
+            "tag": self.tag.text(),
+            "overdue": self.overdue.isChecked(),
+            "below": self.below.isChecked(),
+            "threshold": self.threshold.value(),
+        }
 
     def restore(self, state: dict[str, Any]) -> None:
         self._quiet = True

@@ -29,14 +29,14 @@ class Placement:
     maximized: bool
 
 
-def place_window(available: QRect, saved: QRect | None = None, *, maximized: bool = False,
-                 frame: QMargins = FRAME) -> Placement:
+def place_window(
+    available: QRect, saved: QRect | None = None, *, maximized: bool = False, frame: QMargins = FRAME
+) -> Placement:
     """Where to open on a screen whose available area is *available*, given the normal geometry
     the user left last time (*saved*, None at the first start) and whether it was maximised."""
     inner = available.marginsRemoved(frame)  # where the contents may go so the frame fits too
     if saved is None or saved.isEmpty():
-        if (available.width() < PREFERRED.width() + 2 * ROOM
-                or available.height() < PREFERRED.height() + 2 * ROOM):
+        if available.width() < PREFERRED.width() + 2 * ROOM or available.height() < PREFERRED.height() + 2 * ROOM:
             return Placement(QRect(inner), True)  # un-maximised it still fits
         rect = QRect(QPoint(0, 0), PREFERRED)
         rect.moveCenter(inner.center())

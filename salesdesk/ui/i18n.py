@@ -13,7 +13,7 @@ _installed: list[QTranslator] = []
 
 
 def resolve(setting: str) -> str:
-    """"ru" or "en" for a setting of "system", "ru" or "en"."""
+    """ "ru" or "en" for a setting of "system", "ru" or "en"."""
     if setting in ("ru", "en"):
         return setting
     return "ru" if QLocale.system().language() == QLocale.Language.Russian else "en"
@@ -34,8 +34,11 @@ def install(app: QCoreApplication, language: str) -> str:
     system = QLocale.system()
     if system.language() == QLocale.Language.C or (system.language() == QLocale.Language.Russian) != (chosen == "ru"):
         # formats follow the chosen language when it is not the system's own
-        QLocale.setDefault(QLocale(QLocale.Language.Russian, QLocale.Country.Russia) if chosen == "ru"
-                           else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        QLocale.setDefault(
+            QLocale(QLocale.Language.Russian, QLocale.Country.Russia)
+            if chosen == "ru"
+            else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+        )
     else:
         QLocale.setDefault(system)
     # English needs a file too: only for plural forms ("1 reminder", "2 reminders").

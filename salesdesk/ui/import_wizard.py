@@ -56,9 +56,14 @@ Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
 _TARGET_LABELS = {
-    "client_no": "field.client_no", "contact_name": "field.contact", "contact_position": "field.position",
-    "contact_phone": "import.target.contact_phone", "contact_email": "import.target.contact_email",
-    "contact_birth_date": "field.birth_date", "industry": "field.industry", "owner": "field.owner",
+    "client_no": "field.client_no",
+    "contact_name": "field.contact",
+    "contact_position": "field.position",
+    "contact_phone": "import.target.contact_phone",
+    "contact_email": "import.target.contact_email",
+    "contact_birth_date": "field.birth_date",
+    "industry": "field.industry",
+    "owner": "field.owner",
 }
 
 
@@ -86,15 +91,21 @@ class _State:
         self.result: ImportResult | None = None
 
     def options(self) -> ImportOptions:
-        return ImportOptions(sheet=self.sheet, header_row=self.header_row, mapping=dict(self.mapping),
-                             on_duplicate=self.policy, on_name_mismatch=self.name_mismatch)
+        return ImportOptions(
+            sheet=self.sheet,
+            header_row=self.header_row,
+            mapping=dict(self.mapping),
+            on_duplicate=self.policy,
+            on_name_mismatch=self.name_mismatch,
+        )
 
     sheet: str | None = None
 
 
 class ImportWizard(QWizard):
-    def __init__(self, uow: UowFactory, runner: Runner, parent: QWidget | None = None,
-                 path: Path | None = None) -> None:
+    def __init__(
+        self, uow: UowFactory, runner: Runner, parent: QWidget | None = None, path: Path | None = None
+    ) -> None:
         super().__init__(parent)
         self.uow = uow
         self.runner = runner
@@ -130,8 +141,11 @@ class FilePage(QWizardPage):
         self.w = wizard
         self._latest = Latest(wizard.runner)  # another file or sheet chosen meanwhile: only its answer counts
         self.setTitle(self.tr("Which file?"))
-        self.setSubTitle(self.tr("Excel (.xlsx, .xls), LibreOffice (.ods) or CSV. The first row with column names "
-                                 "is found by itself."))
+        self.setSubTitle(
+            self.tr(
+                "Excel (.xlsx, .xls), LibreOffice (.ods) or CSV. The first row with column names is found by itself."
+            )
+        )
         layout = QFormLayout(self)
         row = QHBoxLayout()
         self.path_edit = QLineEdit()
@@ -210,8 +224,11 @@ class FilePage(QWizardPage):
         self._loading = False
         data_rows = max(0, len(sheet.rows) - header_row - 1)
         self.status.setStyleSheet("")
-        self.status.setText(self.tr("%1: %Ln row(s) below the header; %2 column(s) recognised.", "", data_rows)
-                            .replace("%1", sheet.name).replace("%2", str(len(mapping))))
+        self.status.setText(
+            self.tr("%1: %Ln row(s) below the header; %2 column(s) recognised.", "", data_rows)
+            .replace("%1", sheet.name)
+            .replace("%2", str(len(mapping)))
+        )
         self.completeChanged.emit()
 
     def _on_failed(self, exc: BaseException, trace: str) -> None:
@@ -243,8 +260,9 @@ class MappingPage(QWizardPage):
         super().__init__()
         self.w = wizard
         self.setTitle(self.tr("What is in each column?"))
-        self.setSubTitle(self.tr("Check what SalesDesk recognised and change it where needed. A client needs at "
-                                 "least a name."))
+        self.setSubTitle(
+            self.tr("Check what SalesDesk recognised and change it where needed. A client needs at least a name.")
+        )
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Column names are in row:")))
@@ -287,19 +305,23 @@ class MappingPage(QWizardPage):
     def _build(self) -> None:
         state = self.w.state
         headers = self._headers()
-        width = max([len(headers)] + [len(r) for r in state.rows[state.header_row + 1:state.header_row + 50]])
+        width = max([len(headers)] + [len(r) for r in state.rows[state.header_row + 1 : state.header_row + 50]])
         # a QTableWidget is fine here: one row per spreadsheet column, a handful of cells
         self.table.clear()
         self.table.setRowCount(width)
         self.table.setColumnCount(2 + self.SAMPLES)
-        self.table.setHorizontalHeaderLabels([self.tr("Column in the file"), self.tr("Goes to")]
-                                             + [self.tr("Example %1").replace("%1", str(i + 1))
-                                                for i in range(self.SAMPLES)])
-        samples = [r for r in state.rows[state.header_row + 1:] if any(c not in ("", None) for c in r)][:self.SAMPLES]
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Column in the file"), self.tr("Goes to")]
+            + [self.tr("Example %1").replace("%1", str(i + 1)) for i in range(self.SAMPLES)]
+        )
+        samples = [r for r in state.rows[state.header_row + 1 :] if any(c not in ("", None) for c in r)][: self.SAMPLES]
         self.combos = []
         for column in range(width):
-            title = headers[column] if column < len(headers) and headers[column] else \
-                self.tr("Column %1").replace("%1", _column_letter(column))
+            title = (
+                headers[column]
+                if column < len(headers) and headers[column]
+                else self.tr("Column %1").replace("%1", _column_letter(column))
+            )
             self.table.setItem(column, 0, QTableWidgetItem(title))
             combo = QComboBox()
             combo.addItem(self.tr("— do not import —"), None)
@@ -396,19 +418,34 @@ class OptionsPage(QWizardPage):
         super().__init__()
         self.w = wizard
         self.setTitle(self.tr("Clients that are already in the base"))
-        self.setSubTitle(self.tr("A row is the same client when the INN (and KPP of a branch), a phone, an e-mail "
-                                 "or the name matches — never when both INNs are known and differ."))
+        self.setSubTitle(
+            self.tr(
+                "A row is the same client when the INN (and KPP of a branch), a phone, an e-mail "
+                "or the name matches — never when both INNs are known and differ."
+            )
+        )
         layout = QVBoxLayout(self)
         self.group = QButtonGroup(self)
         choices = (
-            (DuplicatePolicy.UPDATE_EMPTY, self.tr("Fill in what the card is missing"),
-             self.tr("Fields empty in the card are taken from the file; nothing filled in is changed. "
-                     "Importing the same file again changes nothing.")),
-            (DuplicatePolicy.OVERWRITE, self.tr("Update the card from the file"),
-             self.tr("Values in the file replace the card's; empty cells leave the card as it is.")),
+            (
+                DuplicatePolicy.UPDATE_EMPTY,
+                self.tr("Fill in what the card is missing"),
+                self.tr(
+                    "Fields empty in the card are taken from the file; nothing filled in is changed. "
+                    "Importing the same file again changes nothing."
+                ),
+            ),
+            (
+                DuplicatePolicy.OVERWRITE,
+                self.tr("Update the card from the file"),
+                self.tr("Values in the file replace the card's; empty cells leave the card as it is."),
+            ),
             (DuplicatePolicy.SKIP, self.tr("Leave such clients alone"), self.tr("Only new clients are added.")),
-            (DuplicatePolicy.CREATE, self.tr("Add them as new clients anyway"),
-             self.tr("Every row becomes a client, even if the base has one like it.")),
+            (
+                DuplicatePolicy.CREATE,
+                self.tr("Add them as new clients anyway"),
+                self.tr("Every row becomes a client, even if the base has one like it."),
+            ),
         )
         grid = QGridLayout()
         for row, (policy, title, hint) in enumerate(choices):
@@ -454,8 +491,12 @@ class PlanModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            titles = (translate("ImportWizard", "Row"), translate("ImportWizard", "Client"),
-                      translate("ImportWizard", "What happens"), translate("ImportWizard", "Details"))
+            titles = (
+                translate("ImportWizard", "Row"),
+                translate("ImportWizard", "Client"),
+                translate("ImportWizard", "What happens"),
+                translate("ImportWizard", "Details"),
+            )
             return titles[section]
         return None
 
@@ -501,8 +542,11 @@ def details(row: importing.RowReport) -> str:
     if row.duplicate_of:
         parts.append(translate("ImportWizard", "same as %1").replace("%1", row.duplicate_of))
     if row.changed:
-        parts.append(translate("ImportWizard", "fills: %1").replace(
-            "%1", ", ".join(_CHILDREN.get(c, target_label)(c) for c in row.changed)))
+        parts.append(
+            translate("ImportWizard", "fills: %1").replace(
+                "%1", ", ".join(_CHILDREN.get(c, target_label)(c) for c in row.changed)
+            )
+        )
     if row.repaired:
         parts.append(translate("ImportWizard", "repaired: %1").replace("%1", "; ".join(row.repaired)))
     return "; ".join(parts)
@@ -527,9 +571,11 @@ class PreviewPage(QWizardPage):
         self.names_label.setStyleSheet(f"color: {WARNING_COLOR};")
         names.addWidget(self.names_label, 1)
         self.names_choice = QComboBox()
-        for text, choice in ((self.tr("keep the name in the base"), NameMismatch.KEEP),
-                             (self.tr("rename the client as in the file"), NameMismatch.RENAME),
-                             (self.tr("skip these rows"), NameMismatch.SKIP)):
+        for text, choice in (
+            (self.tr("keep the name in the base"), NameMismatch.KEEP),
+            (self.tr("rename the client as in the file"), NameMismatch.RENAME),
+            (self.tr("skip these rows"), NameMismatch.SKIP),
+        ):
             self.names_choice.addItem(text, choice.value)
         names.addWidget(self.names_choice)
         self.names_box.hide()
@@ -537,10 +583,13 @@ class PreviewPage(QWizardPage):
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("Show:")))
         self.show_filter = QComboBox()
-        for text, fates in ((self.tr("all rows"), None), (self.tr("errors"), {Fate.ERROR}),
-                            (self.tr("new clients"), {Fate.NEW}),
-                            (self.tr("updates and duplicates"), {Fate.UPDATE, Fate.UNCHANGED, Fate.SKIPPED}),
-                            (self.tr("same INN, phone or e-mail, different name"), NAMES_DIFFER)):
+        for text, fates in (
+            (self.tr("all rows"), None),
+            (self.tr("errors"), {Fate.ERROR}),
+            (self.tr("new clients"), {Fate.NEW}),
+            (self.tr("updates and duplicates"), {Fate.UPDATE, Fate.UNCHANGED, Fate.SKIPPED}),
+            (self.tr("same INN, phone or e-mail, different name"), NAMES_DIFFER),
+        ):
             self.show_filter.addItem(text, fates)
         filters.addWidget(self.show_filter)
         filters.addStretch(1)
@@ -592,8 +641,11 @@ class PreviewPage(QWizardPage):
         self.summary.setText(self.summary_text(plan))
         differ = plan.names_differ
         self.names_box.setVisible(differ > 0)
-        self.names_label.setText(self.tr("%n row(s) match a client by INN, phone or e-mail, but the name is "
-                                         "different. For them:", "", differ))
+        self.names_label.setText(
+            self.tr(
+                "%n row(s) match a client by INN, phone or e-mail, but the name is different. For them:", "", differ
+            )
+        )
         self._apply_filter()
         self.view.resizeColumnsToContents()
         self.completeChanged.emit()
@@ -636,8 +688,11 @@ class PreviewPage(QWizardPage):
         if plan.new_managers:
             text += " " + translate("ImportWizard", "New managers: %1.").replace("%1", ", ".join(plan.new_managers))
         if plan.extra_sheets:
-            extra = translate("ImportWizard", "Also from the other sheets: %1 contact person(s), %2 deal(s), "
-                                              "%3 reminder(s), %4 entries of contact history.")
+            extra = translate(
+                "ImportWizard",
+                "Also from the other sheets: %1 contact person(s), %2 deal(s), "
+                "%3 reminder(s), %4 entries of contact history.",
+            )
             for key, marker in (("contacts", "%1"), ("deals", "%2"), ("reminders", "%3"), ("interactions", "%4")):
                 extra = extra.replace(marker, str(plan.extra_sheets.get(key, 0)))
             text += " " + extra
@@ -689,8 +744,9 @@ class ResultPage(QWizardPage):
         self.summary.setText(self.tr("Writing to the base… You can cancel: nothing is kept until the end."))
         self.open_errors.hide()
         self.completeChanged.emit()
-        self.w.runner.start(lambda: importing.run_import(uow(), path, options, reporter=reporter),
-                            self._on_done, self._on_failed)
+        self.w.runner.start(
+            lambda: importing.run_import(uow(), path, options, reporter=reporter), self._on_done, self._on_failed
+        )
 
     @Slot(int, int)
     def _on_reporter_progressed(self, done: int, total: int) -> None:
@@ -709,17 +765,23 @@ class ResultPage(QWizardPage):
         self.progress.hide()
         created, updated, skipped, rejected = result.created, result.updated, result.skipped, result.rejected
         repaired = result.repaired
-        text = ", ".join((
-            self.tr("Done: %Ln new client(s)", "", created),
-            self.tr("%Ln updated", "", updated),
-            self.tr("%Ln skipped", "", skipped),
-            self.tr("%Ln not imported", "", rejected),
-        )) + "."
+        text = (
+            ", ".join(
+                (
+                    self.tr("Done: %Ln new client(s)", "", created),
+                    self.tr("%Ln updated", "", updated),
+                    self.tr("%Ln skipped", "", skipped),
+                    self.tr("%Ln not imported", "", rejected),
+                )
+            )
+            + "."
+        )
         if repaired:
             text += " " + self.tr("Leading zeros restored in %Ln row(s).", "", repaired)
         if result.error_file is not None:
-            text += "\n" + self.tr("Rows not imported, with the reason for each, are in %1. Fix them there and "
-                                   "import that file again.").replace("%1", str(result.error_file))
+            text += "\n" + self.tr(
+                "Rows not imported, with the reason for each, are in %1. Fix them there and import that file again."
+            ).replace("%1", str(result.error_file))
             self.open_errors.show()
         self.summary.setText(text)
         self.completeChanged.emit()
@@ -735,8 +797,7 @@ class ResultPage(QWizardPage):
         else:
             from salesdesk.ui.crash import show_crash
 
-            self.summary.setText(self.tr("The import stopped because of an internal error; the base was not "
-                                         "changed."))
+            self.summary.setText(self.tr("The import stopped because of an internal error; the base was not changed."))
             show_crash(self, exc, trace)
         self.finished_ok = True  # the user can close the wizard
         self.completeChanged.emit()

@@ -57,8 +57,9 @@ class IndustriesDialog(QDialog):
         self.code.setMaximumWidth(120)
         self.name = QLineEdit()
         self.notes = QPlainTextEdit()
-        self.notes.setPlaceholderText(self.tr("What to know about this market: trends, key players, seasonality, "
-                                              "who decides on purchases…"))
+        self.notes.setPlaceholderText(
+            self.tr("What to know about this market: trends, key players, seasonality, who decides on purchases…")
+        )
         self.message = FieldMessage()
         hint = QLabel(self.tr("Managers see these notes on the cards of clients in this industry."))
         hint.setWordWrap(True)

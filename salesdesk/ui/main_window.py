@@ -73,8 +73,9 @@ SEARCH_DELAY_MS = 180
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, uow: UowFactory, settings: Settings, *, runner: Runner | None = None,
-                 notify_interval_ms: int = 30_000) -> None:
+    def __init__(
+        self, uow: UowFactory, settings: Settings, *, runner: Runner | None = None, notify_interval_ms: int = 30_000
+    ) -> None:
         super().__init__()
         self.settings = settings
         self.runner = runner or Runner(self)
@@ -96,23 +97,30 @@ class MainWindow(QMainWindow):
         self._report_asked: str | None = None
         self.uow_label = ""  # where the base lives, for the About box
         self._build_central()
-        self.card = ClientCard(uow, self.runner, self.current_manager,
-                               renewal_days=lambda: self.settings.renewal_days, operations=self.operations)
+        self.card = ClientCard(
+            uow,
+            self.runner,
+            self.current_manager,
+            renewal_days=lambda: self.settings.renewal_days,
+            operations=self.operations,
+        )
         self.card.setMinimumWidth(440)
         self.splitter.addWidget(self.card)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([760, 520])
-        self.reminders = RemindersPanel(uow, self.runner, self.current_manager, show_all=settings.all_reminders,
-                                        operations=self.operations)
+        self.reminders = RemindersPanel(
+            uow, self.runner, self.current_manager, show_all=settings.all_reminders, operations=self.operations
+        )
         self.reminders_dock = QDockWidget(self.tr("Reminders"), self)
         self.reminders_dock.setObjectName("RemindersDock")
         self.reminders_dock.setWidget(self.reminders)
         self.reminders_dock.toggleViewAction().setText(self.tr("&Reminders panel"))
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.reminders_dock)
         self.resizeDocks([self.reminders_dock], [190], Qt.Orientation.Vertical)
-        self.notifier = ReminderNotifier(uow, self.runner, notify_interval_ms, self,
-                                         manager=self.reminders.manager_filter)
+        self.notifier = ReminderNotifier(
+            uow, self.runner, notify_interval_ms, self, manager=self.reminders.manager_filter
+        )
         self.tray: QSystemTrayIcon | None = None
         self._build_actions()
         self._build_menus()
@@ -133,7 +141,8 @@ class MainWindow(QMainWindow):
         self.search = QLineEdit()
         find_keys = QKeySequence(QKeySequence.StandardKey.Find).toString(QKeySequence.SequenceFormat.NativeText)
         self.search.setPlaceholderText(
-            self.tr("Search: name, INN, phone, e-mail, contact person (%1)").replace("%1", find_keys))
+            self.tr("Search: name, INN, phone, e-mail, contact person (%1)").replace("%1", find_keys)
+        )
         self.search.setClearButtonEnabled(True)
         self.search.setMaxLength(MAX_SEARCH)  # the command line refuses longer; SQLite cannot match them
         search_row.addWidget(self.search, 1)
@@ -164,8 +173,18 @@ class MainWindow(QMainWindow):
         header.setHighlightSections(False)
         header.setSortIndicatorClearable(True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        widths = {"name": 250, "kind": 100, "inn": 105, "city": 115, "industry": 170, "status": 125,
-                  "owner": 130, "phone": 140, "next_reminder": 125, "completeness": 80}
+        widths = {
+            "name": 250,
+            "kind": 100,
+            "inn": 105,
+            "city": 115,
+            "industry": 170,
+            "status": 125,
+            "owner": 130,
+            "phone": 140,
+            "next_reminder": 125,
+            "completeness": 80,
+        }
         for i, column in enumerate(COLUMNS):
             header.resizeSection(i, widths.get(column.key, 120))
         # Shown later only if the user asks (the header's context menu): nearly every client is a company.
@@ -185,8 +204,12 @@ class MainWindow(QMainWindow):
         self.empty_demo_button = QPushButton(self.tr("Load demo data"))
         self.empty_import_button = QPushButton(self.tr("Import from Excel…"))
         self.empty_clear_button = QPushButton(self.tr("Clear search and filters"))
-        for button in (self.empty_new_button, self.empty_import_button, self.empty_demo_button,
-                       self.empty_clear_button):
+        for button in (
+            self.empty_new_button,
+            self.empty_import_button,
+            self.empty_demo_button,
+            self.empty_clear_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         empty_layout.addLayout(buttons)
@@ -220,9 +243,13 @@ class MainWindow(QMainWindow):
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
 
-    def _action(self, text: str, slot: Callable[[], object],
-                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-                tip: str = "") -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        tip: str = "",
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -232,11 +259,15 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        self.new_action = self._action(self.tr("&New client"), self.new_client, QKeySequence.StandardKey.New,
-                                       self.tr("Create a client card"))
-        self.delete_action = self._action(self.tr("Move to &trash"), self.trash_selected,
-                                          QKeySequence(Qt.Key.Key_Delete),
-                                          self.tr("Move the selected clients to the trash"))
+        self.new_action = self._action(
+            self.tr("&New client"), self.new_client, QKeySequence.StandardKey.New, self.tr("Create a client card")
+        )
+        self.delete_action = self._action(
+            self.tr("Move to &trash"),
+            self.trash_selected,
+            QKeySequence(Qt.Key.Key_Delete),
+            self.tr("Move the selected clients to the trash"),
+        )
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.table.addAction(self.delete_action)
         self.restore_action = self._action(self.tr("&Restore from trash"), self.restore_selected)
@@ -248,26 +279,46 @@ class MainWindow(QMainWindow):
         self.trash_view_action = self._action(self.tr("Show the &trash"), self._on_trash_view_toggled)
         self.trash_view_action.setCheckable(True)
         self.demo_action = self._action(self.tr("Load &demo data…"), self.load_demo)
-        self.import_action = self._action(self.tr("&Import from a spreadsheet…"), lambda: self.import_file(None),
-                                          "Ctrl+I", self.tr("Add clients from Excel, LibreOffice or CSV"))
-        self.export_action = self._action(self.tr("&Export…"), self.export, "Ctrl+E",
-                                          self.tr("Save clients to Excel or CSV"))
-        self.settings_action = self._action(self.tr("&Settings…"), self.open_settings,
-                                            QKeySequence.StandardKey.Preferences)
+        self.import_action = self._action(
+            self.tr("&Import from a spreadsheet…"),
+            lambda: self.import_file(None),
+            "Ctrl+I",
+            self.tr("Add clients from Excel, LibreOffice or CSV"),
+        )
+        self.export_action = self._action(
+            self.tr("&Export…"), self.export, "Ctrl+E", self.tr("Save clients to Excel or CSV")
+        )
+        self.settings_action = self._action(
+            self.tr("&Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences
+        )
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.about_action = self._action(self.tr("&About SalesDesk"), self.about)
-        self.hook_action = self._action(self.tr("Remind me in &3 months"), lambda: self.card.hook(3), "Ctrl+R",
-                                        self.tr("Plan the next contact with this client in three months"))
-        self.log_action = self._action(self.tr("&Log a contact…"), lambda: self.card.log_contact(), "Ctrl+L",
-                                       self.tr("Record a call, meeting, letter or note and plan the next contact"))
+        self.hook_action = self._action(
+            self.tr("Remind me in &3 months"),
+            lambda: self.card.hook(3),
+            "Ctrl+R",
+            self.tr("Plan the next contact with this client in three months"),
+        )
+        self.log_action = self._action(
+            self.tr("&Log a contact…"),
+            lambda: self.card.log_contact(),
+            "Ctrl+L",
+            self.tr("Record a call, meeting, letter or note and plan the next contact"),
+        )
         self.deal_action = self._action(self.tr("New &deal…"), lambda: self.card.add_deal(), "Ctrl+D")
         self.industries_action = self._action(self.tr("&Industries…"), self.open_industries)
         self.next_client_action = self._action(self.tr("Ne&xt client"), lambda: self._step(1), "Ctrl+Down")
         self.previous_client_action = self._action(self.tr("Pre&vious client"), lambda: self._step(-1), "Ctrl+Up")
-        self.tab_actions = [self._action(text, functools.partial(self.tabs.setCurrentIndex, i), f"Ctrl+{i + 1}")
-                            for i, text in enumerate((self.tr("C&lients"), self.tr("&Deals"), self.tr("&Reports")))]
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self._on_search_escape,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        self.tab_actions = [
+            self._action(text, functools.partial(self.tabs.setCurrentIndex, i), f"Ctrl+{i + 1}")
+            for i, text in enumerate((self.tr("C&lients"), self.tr("&Deals"), self.tr("&Reports")))
+        ]
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Escape),
+            self.search,
+            self._on_search_escape,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -379,8 +430,9 @@ class MainWindow(QMainWindow):
     def reload_reference(self) -> None:
         """Read the industry and manager lists (at start, and when the change bus says they changed)."""
         uow = self.uow
-        self.operations.read(lambda: (reference.list_industries(uow()), reference.list_managers(uow())),
-                             self._set_reference)
+        self.operations.read(
+            lambda: (reference.list_industries(uow()), reference.list_managers(uow())), self._set_reference
+        )
 
     def _set_reference(self, lists: tuple[list[Industry], list[Manager]]) -> None:
         industries, managers = lists
@@ -417,8 +469,9 @@ class MainWindow(QMainWindow):
         legacy = self.settings.bytes("window/geometry")  # what earlier versions saved
         if saved is None and legacy is not None and self.restoreGeometry(legacy):
             saved, maximized = self.normalGeometry(), self.isMaximized()
-        screen = (QGuiApplication.screenAt(saved.center()) if saved is not None else None) \
-            or QGuiApplication.primaryScreen()
+        screen = (
+            QGuiApplication.screenAt(saved.center()) if saved is not None else None
+        ) or QGuiApplication.primaryScreen()
         placement = place_window(screen.availableGeometry(), saved, maximized=maximized)
         self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMaximized)
         self.setGeometry(placement.rect)
@@ -530,8 +583,9 @@ class MainWindow(QMainWindow):
         if trash and not filtered:
             self.empty_label.setText(self.tr("The trash is empty."))
         elif base_total == 0 and not trash:
-            self.empty_label.setText(self.tr("The client base is empty.\n"
-                                             "Create the first client, or load demo data to try the program."))
+            self.empty_label.setText(
+                self.tr("The client base is empty.\nCreate the first client, or load demo data to try the program.")
+            )
         else:
             self.empty_label.setText(self.tr("No clients match the search and filters."))
         empty_base = base_total == 0 and not trash
@@ -549,8 +603,9 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         column = next((i for i, c in enumerate(COLUMNS) if c.sort == query.sort), -1)
         header.blockSignals(True)
-        header.setSortIndicator(column, Qt.SortOrder.DescendingOrder if query.descending
-                                else Qt.SortOrder.AscendingOrder)
+        header.setSortIndicator(
+            column, Qt.SortOrder.DescendingOrder if query.descending else Qt.SortOrder.AscendingOrder
+        )
         header.blockSignals(False)
         # keep the card's client selected if the new result still shows it
         if self.card.client_id is not None:
@@ -570,7 +625,8 @@ class MainWindow(QMainWindow):
         try:
             index = self.model.index(row, 0)
             self.table.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            )
             self.table.scrollTo(index)
         finally:
             self._selecting = False
@@ -607,8 +663,9 @@ class MainWindow(QMainWindow):
         self._show_in_card(client_id)
         query = self.model.query
         uow = self.uow
-        self.runner.start(lambda: clients.position_of(uow(), query, client_id),
-                          lambda row: self._select_opened(client_id, row))
+        self.runner.start(
+            lambda: clients.position_of(uow(), query, client_id), lambda row: self._select_opened(client_id, row)
+        )
 
     def _select_opened(self, client_id: int, row: int | None) -> None:
         if row is None or self.card.client_id != client_id:
@@ -638,8 +695,9 @@ class MainWindow(QMainWindow):
         if created:
             query = self.model.query  # the list being shown, not what the search box holds this instant
             uow = self.uow
-            self.runner.start(lambda: clients.position_of(uow(), query, client_id),
-                              lambda row: self._select_opened(client_id, row))
+            self.runner.start(
+                lambda: clients.position_of(uow(), query, client_id), lambda row: self._select_opened(client_id, row)
+            )
 
     @Slot(object)
     def _on_changes(self, changes: Changes) -> None:
@@ -672,8 +730,13 @@ class MainWindow(QMainWindow):
             return
         self._announced_overdue = True
         if count:
-            self.notice.show_message(self.reminders.overdue_notice(count), kind="warning",
-                                     action=self.tr("Show"), callback=self._show_reminders, timeout_ms=30_000)
+            self.notice.show_message(
+                self.reminders.overdue_notice(count),
+                kind="warning",
+                action=self.tr("Show"),
+                callback=self._show_reminders,
+                timeout_ms=30_000,
+            )
 
     @Slot(bool)
     def _on_reminders_scope_changed(self, show_all: bool) -> None:
@@ -759,8 +822,7 @@ class MainWindow(QMainWindow):
     def restore_selected(self) -> None:
         ids = self.selected_ids()
         if ids and self._restore(ids):
-            self.notice.show_message(self.tr("%Ln client(s) restored.", "", len(ids)), kind="success",
-                                     timeout_ms=4000)
+            self.notice.show_message(self.tr("%Ln client(s) restored.", "", len(ids)), kind="success", timeout_ms=4000)
 
     def _offer_undo(self, text: str, undo: Callable[[], object]) -> None:
         self._undo = (text, undo)
@@ -825,26 +887,35 @@ class MainWindow(QMainWindow):
             self.tray.show()
             self.tray.showMessage("SalesDesk", text, QSystemTrayIcon.MessageIcon.Information, 15_000)
         first = due[0].client_id
-        self.notice.show_message("🔔 " + text, kind="warning", action=self.tr("Open"),
-                                 callback=lambda: self.open_client(first))
+        self.notice.show_message(
+            "🔔 " + text, kind="warning", action=self.tr("Open"), callback=lambda: self.open_client(first)
+        )
         QApplication.alert(self, 0)  # flash the taskbar entry when the window is not active
 
     # Other actions ---------------------------------------------------------------------------
 
     def load_demo(self) -> None:
-        count, ok = QInputDialog.getInt(self, self.tr("Demo data"),
-                                        self.tr("How many demo clients to add to this base?"), 1000, 10, 200_000, 100)
+        count, ok = QInputDialog.getInt(
+            self, self.tr("Demo data"), self.tr("How many demo clients to add to this base?"), 1000, 10, 200_000, 100
+        )
         if not ok:
             return
         uow = self.uow
-        ProgressTask(self, self.runner, self.tr("Demo data"), self.tr("Adding demo clients…"),
-                     lambda reporter: demo.load_demo(uow(), count, reporter=reporter),
-                     self._on_demo_loaded, self._on_long_task_failed)
+        ProgressTask(
+            self,
+            self.runner,
+            self.tr("Demo data"),
+            self.tr("Adding demo clients…"),
+            lambda reporter: demo.load_demo(uow(), count, reporter=reporter),
+            self._on_demo_loaded,
+            self._on_long_task_failed,
+        )
 
     def _on_demo_loaded(self, result: demo.DemoResult) -> None:
         # the list, the agenda and the card learnt of the new clients from the change bus
-        self.notice.show_message(self.tr("%Ln demo client(s) added.", "", result.clients), kind="success",
-                                 timeout_ms=5000)
+        self.notice.show_message(
+            self.tr("%Ln demo client(s) added.", "", result.clients), kind="success", timeout_ms=5000
+        )
 
     def _on_long_task_failed(self, exc: BaseException, trace: str) -> None:
         if isinstance(exc, Cancelled):
@@ -899,26 +970,34 @@ class MainWindow(QMainWindow):
         query = self.model.query if choice.scope == "filter" else ClientQuery()
         chosen = self.selected_ids() if choice.scope == "selection" else None
         uow = self.uow
-        ProgressTask(self, self.runner, self.tr("Export"), self.tr("Writing %1…").replace("%1", choice.path.name),
-                     lambda reporter: exporting.export_clients(uow(), choice.path, query=query, ids=chosen,
-                                                               reporter=reporter),
-                     self._on_exported, self._on_long_task_failed)
+        ProgressTask(
+            self,
+            self.runner,
+            self.tr("Export"),
+            self.tr("Writing %1…").replace("%1", choice.path.name),
+            lambda reporter: exporting.export_clients(uow(), choice.path, query=query, ids=chosen, reporter=reporter),
+            self._on_exported,
+            self._on_long_task_failed,
+        )
 
     def _on_exported(self, result: object) -> None:
         from salesdesk.services.exporting import ExportResult
 
         assert isinstance(result, ExportResult)
         path = result.path
-        self.notice.show_message(self.tr("%Ln client(s) exported to %1.", "", result.clients).replace("%1", path.name),
-                                 kind="success", action=self.tr("Open"),
-                                 callback=lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))),
-                                 timeout_ms=30_000)
+        self.notice.show_message(
+            self.tr("%Ln client(s) exported to %1.", "", result.clients).replace("%1", path.name),
+            kind="success",
+            action=self.tr("Open"),
+            callback=lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))),
+            timeout_ms=30_000,
+        )
 
     # Deals and history ---------------------------------------------------------------------------
 
     @Slot(object)
     def _on_reminders_log_requested(self, reminder: Reminder) -> None:
-        """"Log the result": open the client, record the contact, close the reminder, plan the next."""
+        """ "Log the result": open the client, record the contact, close the reminder, plan the next."""
         self.tabs.setCurrentIndex(0)
         self.open_client(reminder.client_id)
         if self.card.client_id == reminder.client_id:
@@ -989,8 +1068,14 @@ class MainWindow(QMainWindow):
             self._manager_changed()
 
     def about(self) -> None:
-        QMessageBox.about(self, self.tr("About SalesDesk"),
-                          self.tr("<h3>SalesDesk %1</h3><p>The client base and sales of a small office: clients "
-                                  "and their requisites, contact persons, reminders, deals.</p>"
-                                  "<p>Database: %2</p>").replace("%1", __version__)
-                          .replace("%2", self.uow_label))
+        QMessageBox.about(
+            self,
+            self.tr("About SalesDesk"),
+            self.tr(
+                "<h3>SalesDesk %1</h3><p>The client base and sales of a small office: clients "
+                "and their requisites, contact persons, reminders, deals.</p>"
+                "<p>Database: %2</p>"
+            )
+            .replace("%1", __version__)
+            .replace("%2", self.uow_label),
+        )

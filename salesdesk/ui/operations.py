@@ -94,8 +94,15 @@ class Operations(QObject):
 
     busy_changed = Signal(bool)  # a slow action started or ended (a progress indicator follows it)
 
-    def __init__(self, uow: UowFactory, runner: Runner, notify: Notify, parent: QObject | None = None, *,
-                 bus: ChangeBus | None = None) -> None:
+    def __init__(
+        self,
+        uow: UowFactory,
+        runner: Runner,
+        notify: Notify,
+        parent: QObject | None = None,
+        *,
+        bus: ChangeBus | None = None,
+    ) -> None:
         super().__init__(parent)
         if bus is None:
             self.bus = ChangeBus(self)
@@ -110,8 +117,13 @@ class Operations(QObject):
         """The same runner and bus, with errors shown in another place (a card's own notice bar)."""
         return Operations(self.uow, self.runner, notify, parent, bus=self.bus)
 
-    def run(self, action: Callable[[], T], on_done: Callable[[T], object] | None = None, *,
-            on_error: ErrorHandler | None = None) -> bool:
+    def run(
+        self,
+        action: Callable[[], T],
+        on_done: Callable[[T], object] | None = None,
+        *,
+        on_error: ErrorHandler | None = None,
+    ) -> bool:
         """Run a short action now, on the GUI thread. True when it succeeded."""
         self.bus.hold()
         try:
@@ -129,8 +141,13 @@ class Operations(QObject):
             on_done(result)
         return True
 
-    def run_slow(self, action: Callable[[], T], on_done: Callable[[T], object] | None = None, *,
-                 on_error: ErrorHandler | None = None) -> None:
+    def run_slow(
+        self,
+        action: Callable[[], T],
+        on_done: Callable[[T], object] | None = None,
+        *,
+        on_error: ErrorHandler | None = None,
+    ) -> None:
         """Run an action that may take long on a worker; ``busy_changed`` shows progress meanwhile."""
         self._set_slow(+1)
 
@@ -148,8 +165,9 @@ class Operations(QObject):
 
         self.runner.start(action, done, failed)
 
-    def read(self, query: Callable[[], T], on_done: Callable[[T], object], *,
-             on_error: ErrorHandler | None = None) -> bool:
+    def read(
+        self, query: Callable[[], T], on_done: Callable[[T], object], *, on_error: ErrorHandler | None = None
+    ) -> bool:
         """A read the user waits for (a refresh after an action): errors as for any action."""
         return self.run(query, on_done, on_error=on_error)
 

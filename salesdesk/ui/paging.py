@@ -96,8 +96,14 @@ class PageLoader(Generic[Row]):
     gets one sentence when a page cannot be read, once until a page is read again.
     """
 
-    def __init__(self, model: QAbstractItemModel, rows: PagedRows[Row], runner: Runner,
-                 reader: Callable[[], Fetch[Row]], failed: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        model: QAbstractItemModel,
+        rows: PagedRows[Row],
+        runner: Runner,
+        reader: Callable[[], Fetch[Row]],
+        failed: Callable[[str], None],
+    ) -> None:
         self.model = model
         self.rows = rows
         self.runner = runner
@@ -131,8 +137,11 @@ class PageLoader(Generic[Row]):
             self.request(number)
             return None
         following = number + 1
-        if index - number * rows.page >= rows.page * 3 // 4 and following * rows.page < rows.total \
-                and not rows.held(following):
+        if (
+            index - number * rows.page >= rows.page * 3 // 4
+            and following * rows.page < rows.total
+            and not rows.held(following)
+        ):
             self.request(following)
         return rows.cached(index)
 
@@ -144,10 +153,12 @@ class PageLoader(Generic[Row]):
             return
         fetch, page, total, generation = self.reader(), self.rows.page, self.rows.total, self.generation
         self.pending.add(number)
-        self.runner.start(lambda: fetch(number * page, page, total),
-                          lambda found: self._arrived(generation, number, found),
-                          lambda exc, _trace: self._not_read(generation, number, exc),
-                          receiver=self.model)
+        self.runner.start(
+            lambda: fetch(number * page, page, total),
+            lambda found: self._arrived(generation, number, found),
+            lambda exc, _trace: self._not_read(generation, number, exc),
+            receiver=self.model,
+        )
 
     def _arrived(self, generation: int, number: int, found: Sequence[Row]) -> None:
         if generation != self.generation:

@@ -37,8 +37,16 @@ class QtReporter(QObject):
 class ProgressTask(QObject):
     """One long operation: its dialog, its reporter, and what to do when it ends."""
 
-    def __init__(self, parent: QWidget, runner: Runner, title: str, label: str,
-                 work: Callable[[Reporter], Any], on_done: Callable[[Any], None], on_error: Failed) -> None:
+    def __init__(
+        self,
+        parent: QWidget,
+        runner: Runner,
+        title: str,
+        label: str,
+        work: Callable[[Reporter], Any],
+        on_done: Callable[[Any], None],
+        on_error: Failed,
+    ) -> None:
         super().__init__(parent)
         self.reporter = QtReporter()
         self.dialog = QProgressDialog(label, QCoreApplication.translate("ProgressTask", "Cancel"), 0, 0, parent)

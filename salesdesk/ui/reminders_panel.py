@@ -49,13 +49,21 @@ class RemindersPanel(QWidget):
     scope_changed = Signal(bool)  # the user switched: True for every manager's reminders
     who_requested = Signal()  # "Who are you?" asked from the panel (no manager chosen yet)
 
-    def __init__(self, uow: UowFactory, runner: Runner, current_manager: Callable[[], int | None],
-                 parent: QWidget | None = None, *, show_all: bool = False,
-                 operations: Operations | None = None) -> None:
+    def __init__(
+        self,
+        uow: UowFactory,
+        runner: Runner,
+        current_manager: Callable[[], int | None],
+        parent: QWidget | None = None,
+        *,
+        show_all: bool = False,
+        operations: Operations | None = None,
+    ) -> None:
         super().__init__(parent)
         # every action goes through the window's operations; alone (tests), the panel makes its own
-        self.ops = operations or Operations(uow, runner, lambda text: Inform.error(self, self.tr("Reminder"), text),
-                                           self)
+        self.ops = operations or Operations(
+            uow, runner, lambda text: Inform.error(self, self.tr("Reminder"), text), self
+        )
         self.uow = self.ops.uow
         self.ops.bus.changed.connect(self._on_changes)
         self.current_manager = current_manager
@@ -92,8 +100,9 @@ class RemindersPanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.header().setStretchLastSection(True)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.empty_label = QLabel(self.tr("No reminders. Plan the next contact from a client's card: "
-                                          "Reminders → Remind me…"))
+        self.empty_label = QLabel(
+            self.tr("No reminders. Plan the next contact from a client's card: Reminders → Remind me…")
+        )
         self.empty_label.setWordWrap(True)
         self.empty_label.setStyleSheet(MUTED)
         buttons = QHBoxLayout()
@@ -129,8 +138,11 @@ class RemindersPanel(QWidget):
 
     def _snooze_menu(self) -> QMenu:
         menu = QMenu(self)
-        for option, text in ((Snooze.HOUR, self.tr("For an hour")), (Snooze.TOMORROW, self.tr("Until tomorrow")),
-                             (Snooze.NEXT_WEEK, self.tr("Until next week"))):
+        for option, text in (
+            (Snooze.HOUR, self.tr("For an hour")),
+            (Snooze.TOMORROW, self.tr("Until tomorrow")),
+            (Snooze.NEXT_WEEK, self.tr("Until next week")),
+        ):
             action = menu.addAction(text)
             action.triggered.connect(lambda _c=False, o=option: self.snooze(o))
         return menu
@@ -166,8 +178,9 @@ class RemindersPanel(QWidget):
         """The start-up notice: whose overdue reminders it counts."""
         if self.agenda is not None and self.agenda.manager_id is not None:
             return self.tr("You have %Ln overdue reminder(s). They are at the top of the Reminders panel.", "", count)
-        return self.tr("There are %Ln overdue reminder(s) in the office. They are at the top of the Reminders "
-                       "panel.", "", count)
+        return self.tr(
+            "There are %Ln overdue reminder(s) in the office. They are at the top of the Reminders panel.", "", count
+        )
 
     def overdue_status(self, count: int) -> str:
         """The status bar's count (empty when nothing is overdue)."""
@@ -201,8 +214,12 @@ class RemindersPanel(QWidget):
         self.agenda = agenda
         self.model.removeRows(0, self.model.rowCount())
         locale = QLocale()
-        groups = ((self.tr("Overdue"), agenda.overdue, True), (self.tr("Today"), agenda.today, False),
-                  (self.tr("This week"), agenda.this_week, False), (self.tr("Later"), agenda.later, False))
+        groups = (
+            (self.tr("Overdue"), agenda.overdue, True),
+            (self.tr("Today"), agenda.today, False),
+            (self.tr("This week"), agenda.this_week, False),
+            (self.tr("Later"), agenda.later, False),
+        )
         bold = QFont()
         bold.setBold(True)
         for title, items, overdue in groups:
@@ -292,11 +309,19 @@ class RemindersPanel(QWidget):
 
         def done_and_next(item: Reminder) -> None:  # one transaction: both happen or neither
             if choice is not None:
-                reminders.complete_and_plan(self.uow(), item.id, choice.text, months=choice.months, on=choice.on,
-                                            recurrence=choice.recurrence, manager_id=self.current_manager())
+                reminders.complete_and_plan(
+                    self.uow(),
+                    item.id,
+                    choice.text,
+                    months=choice.months,
+                    on=choice.on,
+                    recurrence=choice.recurrence,
+                    manager_id=self.current_manager(),
+                )
             else:
-                reminders.complete_and_plan(self.uow(), item.id, item.text, months=months,
-                                            manager_id=self.current_manager())
+                reminders.complete_and_plan(
+                    self.uow(), item.id, item.text, months=months, manager_id=self.current_manager()
+                )
 
         self._act(done_and_next)
 
@@ -337,8 +362,15 @@ class ReminderNotifier(QObject):
 
     reminders_due = Signal(list)  # list[Reminder]
 
-    def __init__(self, uow: UowFactory, runner: Runner, interval_ms: int = 30_000,
-                 parent: QObject | None = None, *, manager: Callable[[], int | None] = lambda: None) -> None:
+    def __init__(
+        self,
+        uow: UowFactory,
+        runner: Runner,
+        interval_ms: int = 30_000,
+        parent: QObject | None = None,
+        *,
+        manager: Callable[[], int | None] = lambda: None,
+    ) -> None:
         super().__init__(parent)
         self.uow = uow
         self.manager = manager  # whose reminders to report: the panel's choice (None: everyone's)

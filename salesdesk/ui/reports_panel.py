@@ -210,7 +210,7 @@ def build_chart(report: Report, scales: tuple[_Scale, _Scale, _Scale]) -> QChart
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     category = report.column(spec.category)
     over_time = spec.over_time
-    rows = report.rows[:MAX_TIME_CATEGORIES if over_time else MAX_RANKED_CATEGORIES]
+    rows = report.rows[: MAX_TIME_CATEGORIES if over_time else MAX_RANKED_CATEGORIES]
     categories = [_label(row[category]) for row in rows]
     series_columns = [report.column(key) for key in spec.series]
     if spec.kind is ChartKind.PIE:
@@ -274,12 +274,15 @@ def build_chart(report: Report, scales: tuple[_Scale, _Scale, _Scale]) -> QChart
 
 def _label(value: Any) -> str:
     text = str(value) if value not in (None, "") else "—"
-    return text if len(text) <= LABEL_CHARACTERS else text[:LABEL_CHARACTERS - 1].rstrip() + "…"
+    return text if len(text) <= LABEL_CHARACTERS else text[: LABEL_CHARACTERS - 1].rstrip() + "…"
 
 
 def shown_of(shown: int, total: int) -> str:
-    return QCoreApplication.translate("ReportsPanel", "the first %1 of %2; all are in the table") \
-        .replace("%1", count_text(shown)).replace("%2", count_text(total))
+    return (
+        QCoreApplication.translate("ReportsPanel", "the first %1 of %2; all are in the table")
+        .replace("%1", count_text(shown))
+        .replace("%2", count_text(total))
+    )
 
 
 # The parameters -----------------------------------------------------------------------------------
@@ -371,12 +374,16 @@ class ReportsPanel(QWidget):
 
         # parameters: each report shows only those it reads
         self.preset = QComboBox()
-        for preset, text in ((Preset.LAST_12_MONTHS, self.tr("Last 12 months")),
-                             (Preset.THIS_MONTH, self.tr("This month")), (Preset.LAST_MONTH, self.tr("Last month")),
-                             (Preset.THIS_QUARTER, self.tr("This quarter")),
-                             (Preset.LAST_QUARTER, self.tr("Last quarter")),
-                             (Preset.THIS_YEAR, self.tr("This year")), (Preset.LAST_YEAR, self.tr("Last year")),
-                             (Preset.CUSTOM, self.tr("Dates I choose"))):
+        for preset, text in (
+            (Preset.LAST_12_MONTHS, self.tr("Last 12 months")),
+            (Preset.THIS_MONTH, self.tr("This month")),
+            (Preset.LAST_MONTH, self.tr("Last month")),
+            (Preset.THIS_QUARTER, self.tr("This quarter")),
+            (Preset.LAST_QUARTER, self.tr("Last quarter")),
+            (Preset.THIS_YEAR, self.tr("This year")),
+            (Preset.LAST_YEAR, self.tr("Last year")),
+            (Preset.CUSTOM, self.tr("Dates I choose")),
+        ):
             self.preset.addItem(text, preset)
         self.date_from = QDateEdit()
         self.date_to = QDateEdit()
@@ -385,15 +392,19 @@ class ReportsPanel(QWidget):
             edit.setDisplayFormat("dd.MM.yyyy")
             edit.dateChanged.connect(self._on_date_edit_date_changed)
         self.period = QComboBox()
-        for period, text in ((Period.MONTH, self.tr("by month")), (Period.QUARTER, self.tr("by quarter")),
-                             (Period.YEAR, self.tr("by year"))):
+        for period, text in (
+            (Period.MONTH, self.tr("by month")),
+            (Period.QUARTER, self.tr("by quarter")),
+            (Period.YEAR, self.tr("by year")),
+        ):
             self.period.addItem(text, period)
         self.counted_by = QComboBox()
         self.counted_by.setObjectName("CountedBy")
         self.counted_by.addItem(self.tr("date opened"), CountedBy.OPENED)
         self.counted_by.addItem(self.tr("date closed"), CountedBy.CLOSED)
-        self.counted_by.setToolTip(self.tr("Sales reports count won deals by the date closed; count by it here "
-                                           "to get the same numbers"))
+        self.counted_by.setToolTip(
+            self.tr("Sales reports count won deals by the date closed; count by it here to get the same numbers")
+        )
         self.manager = QComboBox()
         self.manager.addItem(self.tr("All managers"), None)
         self.manager.setMinimumContentsLength(14)
@@ -497,8 +508,11 @@ class ReportsPanel(QWidget):
     @staticmethod
     def scales() -> tuple[_Scale, _Scale, _Scale]:
         """How money axes count: in units, thousands or millions (the axis says which)."""
-        return (_Scale(1.0, ""), _Scale(1e3, QCoreApplication.translate("ReportsPanel", "thousands")),
-                _Scale(1e6, QCoreApplication.translate("ReportsPanel", "millions")))
+        return (
+            _Scale(1.0, ""),
+            _Scale(1e3, QCoreApplication.translate("ReportsPanel", "thousands")),
+            _Scale(1e6, QCoreApplication.translate("ReportsPanel", "millions")),
+        )
 
     # What is chosen ---------------------------------------------------------------------------
 
@@ -527,10 +541,15 @@ class ReportsPanel(QWidget):
         return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
 
     def parameters(self) -> ReportParameters:
-        return ReportParameters(date_from=_date(self.date_from), date_to=_date(self.date_to),
-                                period=Period(self.period.currentData()), manager_id=self.manager.currentData(),
-                                counted_by=CountedBy(self.counted_by.currentData()) if self._chooses_date() else None,
-                                days=self.days.value(), threshold=self.threshold.value())
+        return ReportParameters(
+            date_from=_date(self.date_from),
+            date_to=_date(self.date_to),
+            period=Period(self.period.currentData()),
+            manager_id=self.manager.currentData(),
+            counted_by=CountedBy(self.counted_by.currentData()) if self._chooses_date() else None,
+            days=self.days.value(),
+            threshold=self.threshold.value(),
+        )
 
     def _chooses_date(self) -> bool:
         name = self.current_name()
@@ -591,8 +610,9 @@ class ReportsPanel(QWidget):
         self.busy = True
         self.status.setText(self.tr("Computing…"))
         self.export_button.setEnabled(False)
-        self._latest.start(lambda: reports.run_report(uow(), name, params), self._on_report_computed,
-                           self._on_report_failed)
+        self._latest.start(
+            lambda: reports.run_report(uow(), name, params), self._on_report_computed, self._on_report_failed
+        )
 
     def _on_report_computed(self, report: Report) -> None:
         self.busy = False
@@ -602,9 +622,12 @@ class ReportsPanel(QWidget):
         self._fit_columns(report)
         lines = [f"{label}: {value}" for label, value in report.parameters]
         self.status.setText(" · ".join(lines + list(report.notes)))
-        self._show_chart(build_chart(report, self._scales),
-                         self.tr("Nothing to show for these parameters.") if not report.rows
-                         else self.tr("This report is a table only."))
+        self._show_chart(
+            build_chart(report, self._scales),
+            self.tr("Nothing to show for these parameters.")
+            if not report.rows
+            else self.tr("This report is a table only."),
+        )
         self.export_button.setEnabled(True)
 
     def _show_chart(self, chart: QChart | None, otherwise: str) -> None:
@@ -635,8 +658,12 @@ class ReportsPanel(QWidget):
         self.report = None  # what was shown is not what the parameters now say
         self.model.set_report(None)
         self.status.setText("")
-        self._show_chart(None, str(exc) if isinstance(exc, UserError) else
-                         self.tr("The report could not be computed; details are in the log."))
+        self._show_chart(
+            None,
+            str(exc)
+            if isinstance(exc, UserError)
+            else self.tr("The report could not be computed; details are in the log."),
+        )
 
     # Export -------------------------------------------------------------------------------------
 
@@ -659,14 +686,18 @@ class ReportsPanel(QWidget):
             return
         self.export_button.setEnabled(False)
         self.notice.show_message(self.tr("Saving %1…").replace("%1", path.name))
-        self._runner.start(lambda: reports.export_report(report, path, uow()), self._on_report_exported,
-                           self._on_export_failed)
+        self._runner.start(
+            lambda: reports.export_report(report, path, uow()), self._on_report_exported, self._on_export_failed
+        )
 
     def ask_path(self, report: Report) -> Path | None:
         """Where to save; a dialog that tests replace."""
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export the report"),
-                                                dialog_start("reports", file_name_for(report, date.today())),
-                                                self.tr("Excel workbook (*.xlsx)"))
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export the report"),
+            dialog_start("reports", file_name_for(report, date.today())),
+            self.tr("Excel workbook (*.xlsx)"),
+        )
         if not chosen:
             return None
         remember_dialog_folder("reports", chosen)
@@ -675,14 +706,21 @@ class ReportsPanel(QWidget):
 
     def _on_report_exported(self, path: Path) -> None:
         self.export_button.setEnabled(self.report is not None)
-        self.notice.show_message(self.tr("The report is saved to %1.").replace("%1", path.name), kind="success",
-                                 action=self.tr("Open"),
-                                 callback=lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))),
-                                 timeout_ms=30_000)
+        self.notice.show_message(
+            self.tr("The report is saved to %1.").replace("%1", path.name),
+            kind="success",
+            action=self.tr("Open"),
+            callback=lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))),
+            timeout_ms=30_000,
+        )
 
     def _on_export_failed(self, exc: BaseException, _trace: str) -> None:
         from salesdesk.domain.errors import UserError
 
         self.export_button.setEnabled(self.report is not None)
-        self.notice.show_message(str(exc) if isinstance(exc, UserError) else
-                                 self.tr("The report could not be saved; details are in the log."), kind="error")
+        self.notice.show_message(
+            str(exc)
+            if isinstance(exc, UserError)
+            else self.tr("The report could not be saved; details are in the log."),
+            kind="error",
+        )

@@ -17,8 +17,7 @@ from PySide6.QtCore import QByteArray, QRect, QSettings, QStandardPaths
 from salesdesk import settings as seat
 from salesdesk.settings import LANGUAGES
 
-__all__ = ["FOLDER_PURPOSES", "LANGUAGES", "Settings", "dialog_start", "documents_folder",
-           "remember_dialog_folder"]
+__all__ = ["FOLDER_PURPOSES", "LANGUAGES", "Settings", "dialog_start", "documents_folder", "remember_dialog_folder"]
 FOLDER_PURPOSES = ("import", "export", "reports")
 """File dialogs remember their last folder separately for each of these."""
 

@@ -50,8 +50,12 @@ class SettingsDialog(QDialog):
         manager_row.addWidget(self.manager, 1)
         manager_row.addWidget(self.add_manager_button)
         form.addRow(self.tr("I am:"), manager_row)
-        hint = QLabel(self.tr("New clients and reminders are assigned to this manager; the Reminders panel and the "
-                             "start-up notice count this manager's reminders."))
+        hint = QLabel(
+            self.tr(
+                "New clients and reminders are assigned to this manager; the Reminders panel and the "
+                "start-up notice count this manager's reminders."
+            )
+        )
         hint.setStyleSheet(MUTED)
         hint.setWordWrap(True)
         form.addRow("", hint)

@@ -1,4 +1,4 @@
-""""Who are you?": the small question that tells the program which manager sits at this seat, so
+""" "Who are you?": the small question that tells the program which manager sits at this seat, so
 that the reminders panel and the start-up notice count this manager's reminders, not the office's.
 
 Asked once, at the first start with no manager chosen; after that the reminders panel offers it.
@@ -33,8 +33,12 @@ class WhoAreYouDialog(QDialog):
         self.chosen: int | None = None
         self.setWindowTitle(self.tr("Who are you?"))
         self.setMinimumWidth(460)
-        intro = QLabel(self.tr("Choose yourself: the Reminders panel and the start-up notice will show your "
-                               "reminders, and new clients will be yours. You can change it later in Settings."))
+        intro = QLabel(
+            self.tr(
+                "Choose yourself: the Reminders panel and the start-up notice will show your "
+                "reminders, and new clients will be yours. You can change it later in Settings."
+            )
+        )
         intro.setWordWrap(True)
         self.managers = QListWidget()
         for manager in reference.list_managers(uow(), include_inactive=False):
@@ -43,11 +47,13 @@ class WhoAreYouDialog(QDialog):
             self.managers.addItem(item)
         # a list of a few names: as tall as it needs, up to about eight rows
         rows = min(max(self.managers.count(), 1), 8)
-        self.managers.setFixedHeight(self.managers.sizeHintForRow(0) * rows + 2 * self.managers.frameWidth() + 4
-                                     if self.managers.count() else 0)
+        self.managers.setFixedHeight(
+            self.managers.sizeHintForRow(0) * rows + 2 * self.managers.frameWidth() + 4 if self.managers.count() else 0
+        )
         self.managers.setVisible(self.managers.count() > 0)
-        self.add_label = QLabel(self.tr("Not in the list? Add me:") if self.managers.count()
-                                else self.tr("No managers yet. Add me:"))
+        self.add_label = QLabel(
+            self.tr("Not in the list? Add me:") if self.managers.count() else self.tr("No managers yet. Add me:")
+        )
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("Surname and first name"))
         self.name_message = FieldMessage()
@@ -90,7 +96,8 @@ class WhoAreYouDialog(QDialog):
 
     def _update_ok(self) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
-            bool(self.managers.selectedItems()) or bool(self.name.text().strip()))
+            bool(self.managers.selectedItems()) or bool(self.name.text().strip())
+        )
 
     def accept(self) -> None:
         selected = self.managers.selectedItems()

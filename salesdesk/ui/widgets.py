@@ -66,6 +66,7 @@ FIELD_STYLESHEET = (
     f'QLineEdit[problem="warning"] {{ border: 1px solid {WARNING_COLOR}; }}'
 )
 
+
 def money_text(locale: QLocale, amount: Decimal, currency: str) -> str:
     """An amount as the user's language writes money: one rule for the whole program
     (domain.numbers.money_text); *locale* is kept for the callers and agrees with it."""
@@ -86,7 +87,6 @@ class NoticeBar(QFrame):
     Used where a desktop would show a notification but there may be no system tray, and for
     undo after a delete; it never blocks the user the way a modal dialog does.
     """
-
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -113,10 +113,19 @@ class NoticeBar(QFrame):
         self._timer.timeout.connect(self.hide)
         self.hide()
 
-    def show_message(self, text: str, *, kind: str = "info", action: str | None = None,
-                     callback: Callable[[], object] | None = None, timeout_ms: int = 0) -> None:
-        self.setStyleSheet(f"#NoticeBar {{{_STYLES.get(kind, _STYLES['info'])} border-radius:4px;}}"
-                           " #NoticeBar QLabel { border: none; background: transparent; }")
+    def show_message(
+        self,
+        text: str,
+        *,
+        kind: str = "info",
+        action: str | None = None,
+        callback: Callable[[], object] | None = None,
+        timeout_ms: int = 0,
+    ) -> None:
+        self.setStyleSheet(
+            f"#NoticeBar {{{_STYLES.get(kind, _STYLES['info'])} border-radius:4px;}}"
+            " #NoticeBar QLabel { border: none; background: transparent; }"
+        )
         self.label.setText(text)
         self.action_button.setVisible(action is not None)
         self.action_button.setText(action or "")
@@ -180,8 +189,11 @@ class BottomOverlay(QWidget):
             self._cover(0)
             return
         width = max(120, self.anchor.width() - 2 * self.MARGIN)
-        height = self._layout.totalHeightForWidth(width) if self._layout.hasHeightForWidth() \
+        height = (
+            self._layout.totalHeightForWidth(width)
+            if self._layout.hasHeightForWidth()
             else self._layout.sizeHint().height()
+        )
         bottom = self.anchor.geometry().bottom() - self.MARGIN
         self.setGeometry(self.anchor.geometry().left() + self.MARGIN, bottom - height + 1, width, height)
         self.show()
@@ -301,7 +313,7 @@ class ElidedLabel(QLabel):
             lines.append(text[start:end])
         layout.endLayout()
         if end < len(text) and lines:
-            rest = text[len("".join(lines[:-1])):]
+            rest = text[len("".join(lines[:-1])) :]
             lines[-1] = self.fontMetrics().elidedText(rest, Qt.TextElideMode.ElideRight, width)
         shown = "\n".join(line.rstrip() for line in lines)
         QLabel.setText(self, shown)
@@ -312,8 +324,7 @@ class ElidedLabel(QLabel):
 class FullTextDelegate(QStyledItemDelegate):
     """List cells show "…" when their text does not fit; the tooltip then gives the whole text."""
 
-    def helpEvent(self, event: QEvent, view: QAbstractItemView, option: QStyleOptionViewItem,
-                  index: object) -> bool:
+    def helpEvent(self, event: QEvent, view: QAbstractItemView, option: QStyleOptionViewItem, index: object) -> bool:
         from PySide6.QtCore import QModelIndex
 
         assert isinstance(index, QModelIndex)
@@ -359,8 +370,9 @@ class FittedColumns(QObject):
         """Take the widths the user dragged in an earlier run (columns that exist, readable widths)."""
         model = self.view.model()
         count = model.columnCount() if model is not None else 0
-        self.user_widths = {c: max(w, self.view.header().minimumSectionSize())
-                            for c, w in widths.items() if 0 <= c < count}
+        self.user_widths = {
+            c: max(w, self.view.header().minimumSectionSize()) for c, w in widths.items() if 0 <= c < count
+        }
         self.fit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -539,8 +551,9 @@ class FieldGrid:
         grid.setVerticalSpacing(6)
         self._row = 0
 
-    def add(self, label: str, field: QWidget | QLayout, message: FieldMessage | None = None, *,
-            top: bool = False) -> QLabel:
+    def add(
+        self, label: str, field: QWidget | QLayout, message: FieldMessage | None = None, *, top: bool = False
+    ) -> QLabel:
         label_widget = QLabel(label)
         align = Qt.AlignmentFlag.AlignRight | (Qt.AlignmentFlag.AlignTop if top else Qt.AlignmentFlag.AlignVCenter)
         self.grid.addWidget(label_widget, self._row, 0, align)

@@ -31,8 +31,7 @@ class _Relay(QObject):
     finished = Signal(object)
     failed = Signal(object, str)
 
-    def __init__(self, runner: Runner, on_done: Done, on_error: Failed | None,
-                 receiver: QObject | None) -> None:
+    def __init__(self, runner: Runner, on_done: Done, on_error: Failed | None, receiver: QObject | None) -> None:
         super().__init__()
         self.runner = runner
         self.on_done = on_done
@@ -85,8 +84,9 @@ class Runner(QObject):
         self.pool = pool or QThreadPool.globalInstance()
         self._relays: set[_Relay] = set()
 
-    def start(self, fn: Callable[[], Any], on_done: Done, on_error: Failed | None = None, *,
-              receiver: QObject | None = None) -> None:
+    def start(
+        self, fn: Callable[[], Any], on_done: Done, on_error: Failed | None = None, *, receiver: QObject | None = None
+    ) -> None:
         """Run *fn* on the pool; *on_done* or *on_error* gets the answer in the GUI thread, unless
         *receiver* (by default the QObject whose method *on_done* is) has been deleted by then."""
         relay = _Relay(self, on_done, on_error, receiver if receiver is not None else _owner(on_done))
@@ -112,8 +112,9 @@ class Latest:
         self.runner = runner
         self.generation = 0
 
-    def start(self, fn: Callable[[], Any], on_done: Done, on_error: Failed | None = None, *,
-              receiver: QObject | None = None) -> int:
+    def start(
+        self, fn: Callable[[], Any], on_done: Done, on_error: Failed | None = None, *, receiver: QObject | None = None
+    ) -> int:
         self.generation += 1
         mine = self.generation
 

@@ -49,8 +49,8 @@ def missing_text(card: ClientCard) -> str:
 
 # 10 -----------------------------------------------------------------------------------------------
 
-def test_completeness_counts_the_inn_as_it_would_be_saved(card: ClientCard,
-                                                          add_client: Callable[..., int]) -> None:
+
+def test_completeness_counts_the_inn_as_it_would_be_saved(card: ClientCard, add_client: Callable[..., int]) -> None:
     card.show_client(add_client("ООО «Ромашка»"))
     inn = card.widgets["inn"]
     before = card.score_bar.value()
@@ -63,20 +63,26 @@ def test_completeness_counts_the_inn_as_it_would_be_saved(card: ClientCard,
 
 # 11 -----------------------------------------------------------------------------------------------
 
+
 def test_a_cleared_name_keeps_the_header_and_the_leave_prompt_cannot_save(
-        card: ClientCard, add_client: Callable[..., int], monkeypatch: pytest.MonkeyPatch) -> None:
+    card: ClientCard, add_client: Callable[..., int], monkeypatch: pytest.MonkeyPatch
+) -> None:
     card.show_client(add_client("ООО «Ромашка»"))
     card.widgets["name"].clear()
     type_text(card.widgets["name"], " ")
     assert card.title.text().endswith("ООО «Ромашка»") and "New client" not in card.title.text()
     asked: list[tuple[str, bool]] = []
-    monkeypatch.setattr(UnsavedChanges, "ask", classmethod(
-        lambda cls, parent, name, can_save=True: (asked.append((name, can_save)), LeaveChoice.SAVE)[1]))
+    monkeypatch.setattr(
+        UnsavedChanges,
+        "ask",
+        classmethod(lambda cls, parent, name, can_save=True: (asked.append((name, can_save)), LeaveChoice.SAVE)[1]),
+    )
     assert not card.maybe_leave()  # a card with errors is never "saved" on the way out
     assert asked == [("ООО «Ромашка»", False)]
 
 
 # 19 -----------------------------------------------------------------------------------------------
+
 
 def test_a_5000_character_name_takes_two_lines_with_a_tooltip(card: ClientCard) -> None:
     name = "Очень длинное название " * 218  # about 5,000 characters, as one paste can bring
@@ -89,6 +95,7 @@ def test_a_5000_character_name_takes_two_lines_with_a_tooltip(card: ClientCard) 
 
 
 # 20 -----------------------------------------------------------------------------------------------
+
 
 def test_a_notice_does_not_move_the_fields(card: ClientCard, add_client: Callable[..., int]) -> None:
     card.show_client(add_client("ООО «Ромашка»"))
@@ -103,8 +110,9 @@ def test_a_notice_does_not_move_the_fields(card: ClientCard, add_client: Callabl
     assert field.mapToGlobal(QPoint(0, 0)) == where
 
 
-def test_a_duplicate_warning_does_not_move_the_fields_while_typing(qtbot: QtBot, card: ClientCard,
-                                                                   add_client: Callable[..., int]) -> None:
+def test_a_duplicate_warning_does_not_move_the_fields_while_typing(
+    qtbot: QtBot, card: ClientCard, add_client: Callable[..., int]
+) -> None:
     add_client("ООО «Ёлка»", inn="7707083893")
     card.show_client(add_client("ООО «Ромашка»"))
     settle()
@@ -118,13 +126,22 @@ def test_a_duplicate_warning_does_not_move_the_fields_while_typing(qtbot: QtBot,
 
 # 17, 18 -------------------------------------------------------------------------------------------
 
-def test_contact_columns_fit_and_the_users_widths_stay(card: ClientCard, uow: Callable[[], UnitOfWork],
-                                                       add_client: Callable[..., int]) -> None:
+
+def test_contact_columns_fit_and_the_users_widths_stay(
+    card: ClientCard, uow: Callable[[], UnitOfWork], add_client: Callable[..., int]
+) -> None:
     ident = add_client("ООО «Ромашка»")
-    contacts.add_contact(uow(), ident, ContactFields(
-        full_name="Лаврентьева Александра Константиновна", position="Заместитель генерального директора",
-        phones=("+7 916 123-45-67", "8 (495) 500-55-50, доб. 12"),
-        emails=("a.lavrentieva@romashka-holding.ru", "buh@romashka-holding.ru"), is_primary=True))
+    contacts.add_contact(
+        uow(),
+        ident,
+        ContactFields(
+            full_name="Лаврентьева Александра Константиновна",
+            position="Заместитель генерального директора",
+            phones=("+7 916 123-45-67", "8 (495) 500-55-50, доб. 12"),
+            emails=("a.lavrentieva@romashka-holding.ru", "buh@romashka-holding.ru"),
+            is_primary=True,
+        ),
+    )
     card.show_client(ident)
     card.tabs.setCurrentIndex(1)
     settle()
@@ -138,16 +155,28 @@ def test_contact_columns_fit_and_the_users_widths_stay(card: ClientCard, uow: Ca
     assert view.header().sectionSize(1) == 90
 
 
-def test_deal_and_summary_columns_are_not_squeezed(card: ClientCard, uow: Callable[[], UnitOfWork],
-                                                   add_client: Callable[..., int]) -> None:
+def test_deal_and_summary_columns_are_not_squeezed(
+    card: ClientCard, uow: Callable[[], UnitOfWork], add_client: Callable[..., int]
+) -> None:
     ident = add_client("ООО «Ромашка»")
-    deals.add_deal(uow(), ident, DealFields(title="Годовое обслуживание кассовой техники", amount=Money.of("1250000.5"),
-                                            opened_on=date(2026, 1, 10)))
+    deals.add_deal(
+        uow(),
+        ident,
+        DealFields(
+            title="Годовое обслуживание кассовой техники", amount=Money.of("1250000.5"), opened_on=date(2026, 1, 10)
+        ),
+    )
     from datetime import UTC, datetime
 
-    history.log_interaction(uow(), ident, InteractionFields(
-        kind=InteractionKind.CALL, occurred_at=datetime(2026, 1, 12, 10, tzinfo=UTC),
-        summary="Обсудили продление договора\nи скидку на второй год"))
+    history.log_interaction(
+        uow(),
+        ident,
+        InteractionFields(
+            kind=InteractionKind.CALL,
+            occurred_at=datetime(2026, 1, 12, 10, tzinfo=UTC),
+            summary="Обсудили продление договора\nи скидку на второй год",
+        ),
+    )
     card.resize(1000, 700)  # room enough: then nothing needs to be cut
     card.show_client(ident)
     for tab, view, column in ((3, card.deals_view, 0), (2, card.history_view, 2)):
@@ -158,10 +187,15 @@ def test_deal_and_summary_columns_are_not_squeezed(card: ClientCard, uow: Callab
     assert "\n" not in summary.text() and "скидку" in summary.toolTip()
 
 
-def test_the_log_dialog_shows_the_whole_plan(qtbot: QtBot, uow: Callable[[], UnitOfWork],
-                                             add_client: Callable[..., int]) -> None:
-    dialog = LogDialog(uow, add_client("ООО «Ромашка»"), reminder_id=1,
-                       reminder_text="Предложить продление договора на обслуживание кассовой техники")
+def test_the_log_dialog_shows_the_whole_plan(
+    qtbot: QtBot, uow: Callable[[], UnitOfWork], add_client: Callable[..., int]
+) -> None:
+    dialog = LogDialog(
+        uow,
+        add_client("ООО «Ромашка»"),
+        reminder_id=1,
+        reminder_text="Предложить продление договора на обслуживание кассовой техники",
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     settle()
@@ -189,8 +223,10 @@ def test_the_industries_list_shows_whole_names(qtbot: QtBot, uow: Callable[[], U
 
 # 21 -----------------------------------------------------------------------------------------------
 
-def test_the_deal_dialog_says_nothing_before_anything_is_typed(qtbot: QtBot, uow: Callable[[], UnitOfWork],
-                                                               add_client: Callable[..., int]) -> None:
+
+def test_the_deal_dialog_says_nothing_before_anything_is_typed(
+    qtbot: QtBot, uow: Callable[[], UnitOfWork], add_client: Callable[..., int]
+) -> None:
     dialog = DealDialog(uow, add_client("ООО «Ромашка»"), None, renewal_days=30, default_owner=None)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -200,7 +236,8 @@ def test_the_deal_dialog_says_nothing_before_anything_is_typed(qtbot: QtBot, uow
 
 
 def test_leaving_a_field_shows_its_problem_and_the_label_stays_beside_it(
-        qtbot: QtBot, uow: Callable[[], UnitOfWork], add_client: Callable[..., int]) -> None:
+    qtbot: QtBot, uow: Callable[[], UnitOfWork], add_client: Callable[..., int]
+) -> None:
     dialog = ContactDialog(uow, add_client("ООО «Ромашка»"))
     qtbot.addWidget(dialog)
     dialog.show()
@@ -223,9 +260,11 @@ def test_leaving_a_field_shows_its_problem_and_the_label_stays_beside_it(
 
 # 22 -----------------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("typed", ["15031985", "150385", "15.03.1985", "15/03/1985", "1985-03-15"])
 def test_the_birth_date_takes_digits_with_or_without_separators(
-        qtbot: QtBot, uow: Callable[[], UnitOfWork], add_client: Callable[..., int], typed: str) -> None:
+    qtbot: QtBot, uow: Callable[[], UnitOfWork], add_client: Callable[..., int], typed: str
+) -> None:
     client = add_client("ООО «Ромашка»")
     dialog = ContactDialog(uow, client)
     qtbot.addWidget(dialog)
@@ -236,8 +275,9 @@ def test_the_birth_date_takes_digits_with_or_without_separators(
     assert person.birth_date == date(1985, 3, 15)
 
 
-def test_the_date_field_has_a_calendar(qtbot: QtBot, uow: Callable[[], UnitOfWork],
-                                       add_client: Callable[..., int]) -> None:
+def test_the_date_field_has_a_calendar(
+    qtbot: QtBot, uow: Callable[[], UnitOfWork], add_client: Callable[..., int]
+) -> None:
     from PySide6.QtCore import QDate
 
     dialog = DealDialog(uow, add_client("ООО «Ромашка»"), None, renewal_days=30, default_owner=None)
@@ -257,11 +297,21 @@ def test_the_missing_fields_of_the_completeness_report_read_whole_in_the_tooltip
 
     missing = "Контакт с должностью (52), Юридический адрес (40), ОГРН (33)"
     model = ReportTableModel()
-    model.set_report(Report(
-        name="completeness_by_manager", title="Полнота базы", parameters=(),
-        columns=(ReportColumn("manager", "Менеджер"), ReportColumn("clients", "Клиентов", ColumnKind.INTEGER),
-                 ReportColumn("missing", "Чего чаще не хватает")),
-        rows=(("Смирнова", 120, missing),), totals=None, chart=None))
+    model.set_report(
+        Report(
+            name="completeness_by_manager",
+            title="Полнота базы",
+            parameters=(),
+            columns=(
+                ReportColumn("manager", "Менеджер"),
+                ReportColumn("clients", "Клиентов", ColumnKind.INTEGER),
+                ReportColumn("missing", "Чего чаще не хватает"),
+            ),
+            rows=(("Смирнова", 120, missing),),
+            totals=None,
+            chart=None,
+        )
+    )
     tip = model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole)
     assert tip.splitlines() == ["Контакт с должностью (52)", "Юридический адрес (40)", "ОГРН (33)"]
 
@@ -276,8 +326,18 @@ def test_a_narrow_list_never_cuts_a_column_header(qtbot: QtBot) -> None:
 
     model = QStandardItemModel(0, 5)
     model.setHorizontalHeaderLabels(["Когда", "Что", "Содержание", "Результат", "Кто"])
-    model.appendRow([QStandardItem(t) for t in ("11.03.2027 11:30", "Напоминание", "Отправили коммерческое "
-                     "предложение на поставку", "Договорились о встрече на следующей неделе", "Ольга Морозова")])
+    model.appendRow(
+        [
+            QStandardItem(t)
+            for t in (
+                "11.03.2027 11:30",
+                "Напоминание",
+                "Отправили коммерческое предложение на поставку",
+                "Договорились о встрече на следующей неделе",
+                "Ольга Морозова",
+            )
+        ]
+    )
     view = QTreeView()
     qtbot.addWidget(view)
     view.setModel(model)

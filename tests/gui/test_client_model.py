@@ -45,16 +45,20 @@ def shown(qtbot: QtBot, model: QAbstractItemModel, row: int, column: int = 0) ->
     return str(index.data())
 
 
-def test_the_model_passes_qt_model_tester(qtbot: QtBot, qtmodeltester, model: ClientTableModel,  # type: ignore[no-untyped-def]
-                                          uow: Callable[[], UnitOfWork]) -> None:
+def test_the_model_passes_qt_model_tester(
+    qtbot: QtBot,
+    qtmodeltester,
+    model: ClientTableModel,  # type: ignore[no-untyped-def]
+    uow: Callable[[], UnitOfWork],
+) -> None:
     demo.load_demo(uow(), 300, seed=7)
     load(qtbot, model)
     qtmodeltester.check(model, force_py=True)
 
 
-def test_rows_are_fetched_lazily_and_memory_stays_bounded(qtbot: QtBot, model: ClientTableModel,
-                                                          uow: Callable[[], UnitOfWork],
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_rows_are_fetched_lazily_and_memory_stays_bounded(
+    qtbot: QtBot, model: ClientTableModel, uow: Callable[[], UnitOfWork], monkeypatch: pytest.MonkeyPatch
+) -> None:
     model._rows.page, model._rows.max_pages = 20, 3
     monkeypatch.setattr(client_model, "PAGE", 20)
     demo.load_demo(uow(), 250, seed=3)
@@ -69,10 +73,12 @@ def test_rows_are_fetched_lazily_and_memory_stays_bounded(qtbot: QtBot, model: C
     assert last == every[-1] and names == every
 
 
-def test_sorting_is_done_by_the_database(qtbot: QtBot, model: ClientTableModel,
-                                         add_client: Callable[..., int]) -> None:
-    for name, status in (("ООО «Вега»", ClientStatus.FORMER), ("АО «Альфа»", ClientStatus.ACTIVE),
-                         ("ИП Борисов", ClientStatus.LEAD)):
+def test_sorting_is_done_by_the_database(qtbot: QtBot, model: ClientTableModel, add_client: Callable[..., int]) -> None:
+    for name, status in (
+        ("ООО «Вега»", ClientStatus.FORMER),
+        ("АО «Альфа»", ClientStatus.ACTIVE),
+        ("ИП Борисов", ClientStatus.LEAD),
+    ):
         add_client(name, status=status)
     load(qtbot, model)
     assert [model.index(r, 0).data() for r in range(3)] == ["АО «Альфа»", "ИП Борисов", "ООО «Вега»"]
@@ -85,8 +91,9 @@ def test_sorting_is_done_by_the_database(qtbot: QtBot, model: ClientTableModel,
     assert model.index(0, 0).data() == "ООО «Вега»"
 
 
-def test_a_stale_answer_never_replaces_a_newer_one(qtbot: QtBot, model: ClientTableModel,
-                                                   add_client: Callable[..., int]) -> None:
+def test_a_stale_answer_never_replaces_a_newer_one(
+    qtbot: QtBot, model: ClientTableModel, add_client: Callable[..., int]
+) -> None:
     add_client("ООО «Ромашка»")
     add_client("ООО «Василёк»")
     with qtbot.waitSignal(model.counts_changed, timeout=10_000):
@@ -97,8 +104,9 @@ def test_a_stale_answer_never_replaces_a_newer_one(qtbot: QtBot, model: ClientTa
     assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["ООО «Василёк»"]
 
 
-def test_completeness_and_reminder_cells(qtbot: QtBot, model: ClientTableModel, add_client: Callable[..., int],
-                                         uow: Callable[[], UnitOfWork]) -> None:
+def test_completeness_and_reminder_cells(
+    qtbot: QtBot, model: ClientTableModel, add_client: Callable[..., int], uow: Callable[[], UnitOfWork]
+) -> None:
     from datetime import UTC, datetime, timedelta
 
     from salesdesk.domain.model import ReminderFields
@@ -114,8 +122,9 @@ def test_completeness_and_reminder_cells(qtbot: QtBot, model: ClientTableModel, 
     assert reminder.data() and reminder.data(Qt.ItemDataRole.ForegroundRole) is not None
 
 
-def test_an_answer_for_a_model_destroyed_meanwhile_is_dropped(qtbot: QtBot, uow: Callable[[], UnitOfWork],
-                                                              add_client: Callable[..., int]) -> None:
+def test_an_answer_for_a_model_destroyed_meanwhile_is_dropped(
+    qtbot: QtBot, uow: Callable[[], UnitOfWork], add_client: Callable[..., int]
+) -> None:
     """A tab closed while its list loads: the answer arrives for a deleted C++ object and is
     dropped quietly (pytest-qt fails the test on any exception raised in a slot)."""
     import threading
@@ -143,8 +152,8 @@ def test_an_answer_for_a_model_destroyed_meanwhile_is_dropped(qtbot: QtBot, uow:
 
 @pytest.mark.parametrize("kind", ["busy", "bug"])
 def test_painting_never_reads_the_base_and_a_failed_page_shows_placeholders_and_one_notice(
-        qtbot: QtBot, model: ClientTableModel, uow: Callable[[], UnitOfWork], monkeypatch: pytest.MonkeyPatch,
-        kind: str) -> None:
+    qtbot: QtBot, model: ClientTableModel, uow: Callable[[], UnitOfWork], monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
     error = StoreError(msg("err.db_busy")) if kind == "busy" else RuntimeError("a bug in the page read")
     model._rows.page = 20
     monkeypatch.setattr(client_model, "PAGE", 20)
@@ -174,8 +183,12 @@ def test_painting_never_reads_the_base_and_a_failed_page_shows_placeholders_and_
     qtbot.waitUntil(lambda: bool(told) and not model.fetching, timeout=5000)
     for _ in range(3):  # scrolling over the failed rows again, later: asked again, still not one more notice
         seen = len(reads)
-        qtbot.waitUntil(lambda seen=seen: (view.grab(), model.index(249, 0).data())[1] == PLACEHOLDER
-                        and len(reads) > seen and not model.fetching, timeout=5000)
+        qtbot.waitUntil(
+            lambda seen=seen: (
+                (view.grab(), model.index(249, 0).data())[1] == PLACEHOLDER and len(reads) > seen and not model.fetching
+            ),
+            timeout=5000,
+        )
     expected = "The database is busy" if kind == "busy" else "an internal error (see the log)"
     assert not any(reads)  # never read while painting
     assert len(told) == 1 and expected.lower() in told[0].lower()
@@ -185,9 +198,9 @@ def test_painting_never_reads_the_base_and_a_failed_page_shows_placeholders_and_
     assert shown(qtbot, model, 210) == every[210]
 
 
-def test_a_page_answer_for_a_list_replaced_meanwhile_is_dropped(qtbot: QtBot, model: ClientTableModel,
-                                                                uow: Callable[[], UnitOfWork],
-                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_page_answer_for_a_list_replaced_meanwhile_is_dropped(
+    qtbot: QtBot, model: ClientTableModel, uow: Callable[[], UnitOfWork], monkeypatch: pytest.MonkeyPatch
+) -> None:
     model._rows.page = 20
     monkeypatch.setattr(client_model, "PAGE", 20)
     demo.load_demo(uow(), 100, seed=9)

@@ -19,8 +19,9 @@ from salesdesk.ui.settings_dialog import SettingsDialog
 from tests.gui.conftest import type_text
 
 
-def test_contact_dialog_checks_as_you_type_and_saves(qtbot: QtBot, uow: Callable[[], UnitOfWork],
-                                                     add_client: Callable[..., int]) -> None:
+def test_contact_dialog_checks_as_you_type_and_saves(
+    qtbot: QtBot, uow: Callable[[], UnitOfWork], add_client: Callable[..., int]
+) -> None:
     client_id = add_client("ООО «Ромашка»")
     dialog = ContactDialog(uow, client_id)
     qtbot.addWidget(dialog)
@@ -45,9 +46,13 @@ def test_contact_dialog_checks_as_you_type_and_saves(qtbot: QtBot, uow: Callable
     assert person.phones == ("+7 916 123-45-67", "8 (495) 500-55-50, доб. 12")
 
 
-def test_contact_added_from_the_card_raises_the_score(qtbot: QtBot, make_window: Callable[[], MainWindow],
-                                                      add_client: Callable[..., int], uow: Callable[[], UnitOfWork],
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_contact_added_from_the_card_raises_the_score(
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    add_client: Callable[..., int],
+    uow: Callable[[], UnitOfWork],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from salesdesk.domain.model import ContactFields
 
     ident = add_client("ООО «Ромашка»", inn="7707083893")
@@ -80,8 +85,9 @@ def test_hook_dialog_on_a_date_with_repetition(qtbot: QtBot) -> None:
     assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
 
 
-def test_settings_dialog_adds_a_manager_and_remembers_me(qtbot: QtBot, uow: Callable[[], UnitOfWork],
-                                                         settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_settings_dialog_adds_a_manager_and_remembers_me(
+    qtbot: QtBot, uow: Callable[[], UnitOfWork], settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from PySide6.QtWidgets import QInputDialog
 
     dialog = SettingsDialog(uow, settings)

@@ -45,8 +45,13 @@ def _fingerprint(path: Path) -> str:
 
 
 def test_the_export_dialog_refuses_the_open_base_and_a_read_only_file(
-        qtbot: QtBot, uow: Callable[[], UnitOfWork], database: Database, tmp_path: Path, shown: list[str],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: QtBot,
+    uow: Callable[[], UnitOfWork],
+    database: Database,
+    tmp_path: Path,
+    shown: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     base = database.path
     assert base is not None
     link = tmp_path / "Клиенты.xlsx"  # the base behind a workbook's name
@@ -73,8 +78,13 @@ def test_the_export_dialog_refuses_the_open_base_and_a_read_only_file(
 
 
 def test_an_export_that_cannot_be_written_says_why_not_a_crash(
-        qtbot: QtBot, make_window: Window, add_client: Callable[..., int], tmp_path: Path, shown: list[str],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: QtBot,
+    make_window: Window,
+    add_client: Callable[..., int],
+    tmp_path: Path,
+    shown: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     add_client("ООО «Ёлка»")
     window = make_window()
     target = tmp_path / "нет такой папки" / "Клиенты.xlsx"
@@ -86,14 +96,13 @@ def test_an_export_that_cannot_be_written_says_why_not_a_crash(
 
 
 def test_the_report_export_refuses_and_fails_with_the_reason(
-        qtbot: QtBot, uow: Callable[[], UnitOfWork], tmp_path: Path, shown: list[str],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: QtBot, uow: Callable[[], UnitOfWork], tmp_path: Path, shown: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     panel = ReportsPanel(uow, Runner())
     qtbot.addWidget(panel)
     panel.show()
     panel.select("pipeline")  # computed, and nothing else on its way that could change the report
-    qtbot.waitUntil(lambda: not panel.busy and panel.report is not None and not panel._timer.isActive(),
-                    timeout=10_000)
+    qtbot.waitUntil(lambda: not panel.busy and panel.report is not None and not panel._timer.isActive(), timeout=10_000)
     protected = tmp_path / "Воронка.xlsx"
     protected.write_bytes(b"PK\x03\x04 last month")
     protected.chmod(0o444)
@@ -109,7 +118,8 @@ def test_the_report_export_refuses_and_fails_with_the_reason(
 
 
 def test_the_workbook_choice_names_every_sheet_the_export_writes(
-        qtbot: QtBot, uow: Callable[[], UnitOfWork], tmp_path: Path, qapp: object, lang: None) -> None:
+    qtbot: QtBot, uow: Callable[[], UnitOfWork], tmp_path: Path, qapp: object, lang: None
+) -> None:
     """The contact history became a sheet of its own, but the dialog still promised "clients, contact
     persons, deals, reminders": a user looking for the calls would think they are not exported."""
     import openpyxl

@@ -25,11 +25,14 @@ from tests.gui.conftest import shown_names
 @pytest.fixture
 def sheet(tmp_path: Path) -> Path:
     book = openpyxl.Workbook()
-    rows = [["Клиенты на 1 декабря"], ["Компания", "ИНН", "Тел.", "Контактное лицо", "Должность"],
-            ["ООО «Ёлка»", 7707083893, "8 (495) 123-45-67", "Иванов Иван", "Директор"],
-            ["ООО «Башкирия»", 274062111, "+7 347 222-33-44", "", ""],
-            ["АО «Ошибка»", 7707083894, "", "", ""],
-            ["Ёлка", "7707083893", "", "Петрова Мария", "Бухгалтер"]]
+    rows = [
+        ["Клиенты на 1 декабря"],
+        ["Компания", "ИНН", "Тел.", "Контактное лицо", "Должность"],
+        ["ООО «Ёлка»", 7707083893, "8 (495) 123-45-67", "Иванов Иван", "Директор"],
+        ["ООО «Башкирия»", 274062111, "+7 347 222-33-44", "", ""],
+        ["АО «Ошибка»", 7707083894, "", "", ""],
+        ["Ёлка", "7707083893", "", "Петрова Мария", "Бухгалтер"],
+    ]
     for row in rows:
         book.active.append(row)
     path = tmp_path / "клиенты.xlsx"
@@ -47,15 +50,21 @@ def wizard_for(qtbot: QtBot, uow: Callable[[], UnitOfWork], path: Path) -> Impor
     return wizard
 
 
-def test_the_wizard_recognises_maps_previews_and_imports(qtbot: QtBot, uow: Callable[[], UnitOfWork],
-                                                         sheet: Path) -> None:
+def test_the_wizard_recognises_maps_previews_and_imports(
+    qtbot: QtBot, uow: Callable[[], UnitOfWork], sheet: Path
+) -> None:
     wizard = wizard_for(qtbot, uow, sheet)
     assert "4 row(s) below the header; 5 column(s) recognised" in wizard.file_page.status.text()
     wizard.next()
     mapping = wizard.mapping_page
     assert mapping.header_row.value() == 2  # the title row above the headers was skipped
-    assert [mapping.combos[i].currentData() for i in range(5)] == ["name", "inn", "phone", "contact_name",
-                                                                   "contact_position"]
+    assert [mapping.combos[i].currentData() for i in range(5)] == [
+        "name",
+        "inn",
+        "phone",
+        "contact_name",
+        "contact_position",
+    ]
     assert mapping.table.item(1, 3).text() == "274062111"  # the example shows the cell as stored
     mapping.combos[0].setCurrentIndex(0)  # "do not import" the names: the wizard refuses to go on
     assert not mapping.isComplete() and "name" in mapping.problem.text()
@@ -68,8 +77,10 @@ def test_the_wizard_recognises_maps_previews_and_imports(qtbot: QtBot, uow: Call
     preview = wizard.preview_page
     qtbot.waitUntil(preview.isComplete, timeout=10_000)
     assert "2 new client(s), 1 update(s)" in preview.summary.text()
-    assert "1 row(s) with errors" in preview.summary.text() and "Leading zeros restored in 1 row(s)" in \
-        preview.summary.text()
+    assert (
+        "1 row(s) with errors" in preview.summary.text()
+        and "Leading zeros restored in 1 row(s)" in preview.summary.text()
+    )
     assert clients.count_clients(uow()) == 0  # the preview wrote nothing
     preview.show_filter.setCurrentIndex(1)  # errors only
     assert preview.model.rowCount() == 1
@@ -85,8 +96,7 @@ def test_the_wizard_recognises_maps_previews_and_imports(qtbot: QtBot, uow: Call
     assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
 
 
-def test_a_broken_file_says_why_on_the_first_page(qtbot: QtBot, uow: Callable[[], UnitOfWork],
-                                                  tmp_path: Path) -> None:
+def test_a_broken_file_says_why_on_the_first_page(qtbot: QtBot, uow: Callable[[], UnitOfWork], tmp_path: Path) -> None:
     broken = tmp_path / "отчёт.xlsx"
     broken.write_bytes(b"PK\x03\x04" + b"\x00" * 200)
     wizard = ImportWizard(uow, Runner(), None)
@@ -96,8 +106,9 @@ def test_a_broken_file_says_why_on_the_first_page(qtbot: QtBot, uow: Callable[[]
     assert not wizard.file_page.isComplete()
 
 
-def test_a_mapping_saved_in_the_wizard_is_offered_next_time(qtbot: QtBot, uow: Callable[[], UnitOfWork],
-                                                            tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_mapping_saved_in_the_wizard_is_offered_next_time(
+    qtbot: QtBot, uow: Callable[[], UnitOfWork], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     book = openpyxl.Workbook()
     book.active.append(["Фирма-покупатель", "Налоговый номер"])
     book.active.append(["ООО «Ёлка»", "7707083893"])
@@ -120,8 +131,9 @@ def test_a_mapping_saved_in_the_wizard_is_offered_next_time(qtbot: QtBot, uow: C
     assert [again.mapping_page.combos[i].currentData() for i in range(2)] == ["name", "inn"]
 
 
-def test_dropping_a_spreadsheet_on_the_window_opens_the_wizard(qtbot: QtBot, make_window: Callable[[], MainWindow],
-                                                               sheet: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_dropping_a_spreadsheet_on_the_window_opens_the_wizard(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], sheet: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window = make_window()
     opened: list[Path | None] = []
     monkeypatch.setattr(window, "import_file", opened.append)
@@ -133,15 +145,21 @@ def test_dropping_a_spreadsheet_on_the_window_opens_the_wizard(qtbot: QtBot, mak
     assert window.empty_import_button.isVisible()
 
 
-def test_export_of_the_selection_from_the_window(qtbot: QtBot, make_window: Callable[[], MainWindow],
-                                                 uow: Callable[[], UnitOfWork], tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_export_of_the_selection_from_the_window(
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    uow: Callable[[], UnitOfWork],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     for name in ("ООО «Ромашка»", "ООО «Ёлка»", "АО «Вега»"):
         clients.create_client(uow(), ClientFields(name=name))
     window = make_window()
     window.table.selectRow(0)
-    window.table.selectionModel().select(window.model.index(2, 0), window.table.selectionModel().SelectionFlag.Select
-                                         | window.table.selectionModel().SelectionFlag.Rows)
+    window.table.selectionModel().select(
+        window.model.index(2, 0),
+        window.table.selectionModel().SelectionFlag.Select | window.table.selectionModel().SelectionFlag.Rows,
+    )
     target = tmp_path / "выбранные.xlsx"
     asked: list[tuple[int, int, int]] = []
 
@@ -173,8 +191,9 @@ def _type_path(wizard: ImportWizard, text: str) -> None:
     edit.editingFinished.emit()  # what Enter or leaving the field does
 
 
-def test_a_typed_or_pasted_path_is_read_and_a_wrong_one_says_why(qtbot: QtBot, uow: Callable[[], UnitOfWork],
-                                                                 sheet: Path, tmp_path: Path) -> None:
+def test_a_typed_or_pasted_path_is_read_and_a_wrong_one_says_why(
+    qtbot: QtBot, uow: Callable[[], UnitOfWork], sheet: Path, tmp_path: Path
+) -> None:
     wizard = ImportWizard(uow, Runner(), None)
     qtbot.addWidget(wizard)
     wizard.show()
@@ -196,8 +215,9 @@ def test_a_typed_or_pasted_path_is_read_and_a_wrong_one_says_why(qtbot: QtBot, u
     assert page.isComplete() and wizard.state.path == sheet
 
 
-def test_a_match_under_another_name_is_flagged_and_the_user_chooses(qtbot: QtBot, uow: Callable[[], UnitOfWork],
-                                                                   tmp_path: Path) -> None:
+def test_a_match_under_another_name_is_flagged_and_the_user_chooses(
+    qtbot: QtBot, uow: Callable[[], UnitOfWork], tmp_path: Path
+) -> None:
     elka = clients.create_client(uow(), ClientFields(name="ООО «Ёлка»", inn="7707083893")).id
     book = openpyxl.Workbook()
     book.active.append(["Наименование", "ИНН", "Город"])
@@ -222,20 +242,29 @@ def test_a_match_under_another_name_is_flagged_and_the_user_chooses(qtbot: QtBot
 
     preview.names_choice.setCurrentIndex(2)  # skip these rows
     preview.names_choice.activated.emit(2)
-    qtbot.waitUntil(lambda: preview.isComplete() and wizard.state.plan is not None
-                    and wizard.state.plan.rows[0].fate is Fate.SKIPPED, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: (
+            preview.isComplete() and wizard.state.plan is not None and wizard.state.plan.rows[0].fate is Fate.SKIPPED
+        ),
+        timeout=10_000,
+    )
     preview.names_choice.setCurrentIndex(0)  # keep the name: the card is filled in, its name stays
     preview.names_choice.activated.emit(0)
-    qtbot.waitUntil(lambda: preview.isComplete() and wizard.state.plan is not None
-                    and wizard.state.plan.rows[0].fate is Fate.UPDATE, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: (
+            preview.isComplete() and wizard.state.plan is not None and wizard.state.plan.rows[0].fate is Fate.UPDATE
+        ),
+        timeout=10_000,
+    )
     wizard.next()
     qtbot.waitUntil(wizard.result_page.isComplete, timeout=10_000)
     card = clients.get_client(uow(), elka)
     assert (card.name, card.city) == ("ООО «Ёлка»", "Москва")
 
 
-def test_the_name_question_reads_right_for_one_row_in_russian(qtbot: QtBot, uow: Callable[[], UnitOfWork],
-                                                             tmp_path: Path, qapp: object, lang: None) -> None:
+def test_the_name_question_reads_right_for_one_row_in_russian(
+    qtbot: QtBot, uow: Callable[[], UnitOfWork], tmp_path: Path, qapp: object, lang: None
+) -> None:
     """«1 строка совпадает … Для них:» — "them" of one row; the question is asked about the name instead."""
     from PySide6.QtCore import QLocale
 

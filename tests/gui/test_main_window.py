@@ -52,8 +52,9 @@ def test_an_empty_base_says_what_to_do(make_window: Window) -> None:
     assert not window.filters.isEnabled()
 
 
-def test_typing_russian_in_the_search_box_filters_the_table(qtbot: QtBot, make_window: Window,
-                                                            base: dict[str, int]) -> None:
+def test_typing_russian_in_the_search_box_filters_the_table(
+    qtbot: QtBot, make_window: Window, base: dict[str, int]
+) -> None:
     window = make_window()
     assert shown_names(window) == ["ООО «Василёк»", "ООО «Ёлка»", "ООО «Ромашка»"]
     type_text(window.search, "ёлк")
@@ -94,9 +95,9 @@ def test_filters_and_header_sorting(qtbot: QtBot, make_window: Window, base: dic
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
 
 
-def test_fixing_an_inn_in_the_card_with_the_message_next_to_the_field(qtbot: QtBot, make_window: Window,
-                                                                      base: dict[str, int],
-                                                                      uow: Callable[[], UnitOfWork]) -> None:
+def test_fixing_an_inn_in_the_card_with_the_message_next_to_the_field(
+    qtbot: QtBot, make_window: Window, base: dict[str, int], uow: Callable[[], UnitOfWork]
+) -> None:
     window = make_window()
     select(qtbot, window, "ООО «Ромашка»")
     card = window.card
@@ -134,15 +135,21 @@ def test_the_duplicate_link_opens_the_other_client(qtbot: QtBot, make_window: Wi
     qtbot.waitUntil(lambda: window.table.currentIndex().row() == shown_names(window).index("ООО «Ёлка»"))
 
 
-def test_leaving_a_changed_card_asks_first(qtbot: QtBot, make_window: Window, base: dict[str, int],
-                                           monkeypatch: pytest.MonkeyPatch, uow: Callable[[], UnitOfWork]) -> None:
+def test_leaving_a_changed_card_asks_first(
+    qtbot: QtBot,
+    make_window: Window,
+    base: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+    uow: Callable[[], UnitOfWork],
+) -> None:
     window = make_window()
     select(qtbot, window, "ООО «Ромашка»")
     type_text(field(window, "city"), "Тула")
     answers = [LeaveChoice.CANCEL]
     asked: list[str] = []
-    monkeypatch.setattr(UnsavedChanges, "ask", classmethod(lambda cls, parent, name, **_: (asked.append(name),
-                                                                                        answers.pop(0))[1]))
+    monkeypatch.setattr(
+        UnsavedChanges, "ask", classmethod(lambda cls, parent, name, **_: (asked.append(name), answers.pop(0))[1])
+    )
     window.table.setCurrentIndex(window.model.index(shown_names(window).index("ООО «Ёлка»"), 0))
     assert asked == ["ООО «Ромашка»"]
     assert window.card.client_id == base["romashka"] and field(window, "city").text() == "Тула"
@@ -169,8 +176,9 @@ def test_new_client_with_ctrl_n_appears_selected(qtbot: QtBot, make_window: Wind
     assert window.card.save_button.isEnabled()
     window.card.save_action.trigger()
     qtbot.waitUntil(lambda: "ООО «Берёзка»" in shown_names(window), timeout=5000)
-    qtbot.waitUntil(lambda: window.table.currentIndex().row() == shown_names(window).index("ООО «Берёзка»"),
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: window.table.currentIndex().row() == shown_names(window).index("ООО «Берёзка»"), timeout=5000
+    )
     assert window.card.client_id is not None and not window.card.is_new
 
 
@@ -187,8 +195,9 @@ def test_delete_to_trash_and_undo(qtbot: QtBot, make_window: Window, base: dict[
     assert not window.undo_action.isEnabled()
 
 
-def test_the_trash_view_restores(qtbot: QtBot, make_window: Window, base: dict[str, int],
-                                 uow: Callable[[], UnitOfWork]) -> None:
+def test_the_trash_view_restores(
+    qtbot: QtBot, make_window: Window, base: dict[str, int], uow: Callable[[], UnitOfWork]
+) -> None:
     clients.trash_client(uow(), base["vasilek"])
     window = make_window()
     window.trash_view_action.trigger()
@@ -200,14 +209,14 @@ def test_the_trash_view_restores(qtbot: QtBot, make_window: Window, base: dict[s
     assert "The trash is empty." in window.empty_label.text()
 
 
-def test_remind_me_in_three_months_shows_in_the_panel(qtbot: QtBot, make_window: Window,
-                                                      base: dict[str, int]) -> None:
+def test_remind_me_in_three_months_shows_in_the_panel(qtbot: QtBot, make_window: Window, base: dict[str, int]) -> None:
     window = make_window()
     select(qtbot, window, "ООО «Ромашка»")
     window.hook_action.trigger()  # Client → Remind me in 3 months (Ctrl+R)
     assert window.card.reminders_model.rowCount() == 1
-    qtbot.waitUntil(lambda: window.reminders.agenda is not None and len(window.reminders.agenda.later) == 1,
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: window.reminders.agenda is not None and len(window.reminders.agenda.later) == 1, timeout=5000
+    )
     assert window.reminders.agenda.later[0].client_name == "ООО «Ромашка»"
     row = shown_names(window).index("ООО «Ромашка»")
     qtbot.waitUntil(lambda: bool(window.model.index(row, COLUMN_OF["next_reminder"]).data()), timeout=5000)
@@ -218,9 +227,9 @@ def _first_reminder_row(window: MainWindow) -> None:
     window.reminders.view.setCurrentIndex(group.child(0, 0).index())
 
 
-def test_overdue_reminders_are_announced_then_done_and_snoozed(qtbot: QtBot, make_window: Window,
-                                                              base: dict[str, int],
-                                                              uow: Callable[[], UnitOfWork]) -> None:
+def test_overdue_reminders_are_announced_then_done_and_snoozed(
+    qtbot: QtBot, make_window: Window, base: dict[str, int], uow: Callable[[], UnitOfWork]
+) -> None:
     past = datetime.now(UTC) - timedelta(days=2)
     reminders.add_reminder(uow(), base["elka"], ReminderFields(due_at=past, text="Выставить счёт"))
     reminders.add_reminder(uow(), base["romashka"], ReminderFields(due_at=past, text="Позвонить"))
@@ -235,14 +244,20 @@ def test_overdue_reminders_are_announced_then_done_and_snoozed(qtbot: QtBot, mak
     assert len(window.reminders.agenda.overdue) == 1
     _first_reminder_row(window)
     window.reminders.snooze(Snooze.TOMORROW)
-    assert len(window.reminders.agenda.overdue) == 0 and len(window.reminders.agenda.this_week
-                                                             + window.reminders.agenda.later) == 1
+    assert (
+        len(window.reminders.agenda.overdue) == 0
+        and len(window.reminders.agenda.this_week + window.reminders.agenda.later) == 1
+    )
 
 
 def test_next_contact_closes_the_reminder_and_plans_another(
-        qtbot: QtBot, make_window: Window, base: dict[str, int], uow: Callable[[], UnitOfWork]) -> None:
-    reminders.add_reminder(uow(), base["elka"], ReminderFields(due_at=datetime.now(UTC) - timedelta(hours=1),
-                                                               text="Предложить новые условия"))
+    qtbot: QtBot, make_window: Window, base: dict[str, int], uow: Callable[[], UnitOfWork]
+) -> None:
+    reminders.add_reminder(
+        uow(),
+        base["elka"],
+        ReminderFields(due_at=datetime.now(UTC) - timedelta(hours=1), text="Предложить новые условия"),
+    )
     window = make_window()
     qtbot.waitUntil(lambda: window.reminders.agenda is not None and bool(window.reminders.agenda.overdue))
     _first_reminder_row(window)
@@ -252,10 +267,12 @@ def test_next_contact_closes_the_reminder_and_plans_another(
     assert agenda.later[0].text == "Предложить новые условия"
 
 
-def test_double_click_on_a_reminder_opens_the_client(qtbot: QtBot, make_window: Window, base: dict[str, int],
-                                                     uow: Callable[[], UnitOfWork]) -> None:
-    reminders.add_reminder(uow(), base["vasilek"], ReminderFields(due_at=datetime.now(UTC) + timedelta(days=3),
-                                                                  text="Встреча"))
+def test_double_click_on_a_reminder_opens_the_client(
+    qtbot: QtBot, make_window: Window, base: dict[str, int], uow: Callable[[], UnitOfWork]
+) -> None:
+    reminders.add_reminder(
+        uow(), base["vasilek"], ReminderFields(due_at=datetime.now(UTC) + timedelta(days=3), text="Встреча")
+    )
     window = make_window()
     qtbot.waitUntil(lambda: window.reminders.agenda is not None and bool(window.reminders.agenda.all))
     _first_reminder_row(window)
@@ -263,9 +280,9 @@ def test_double_click_on_a_reminder_opens_the_client(qtbot: QtBot, make_window: 
     qtbot.waitUntil(lambda: window.card.client_id == base["vasilek"], timeout=5000)
 
 
-def test_a_reminder_coming_due_shows_a_notice_when_there_is_no_tray(qtbot: QtBot, make_window: Window,
-                                                                    base: dict[str, int],
-                                                                    uow: Callable[[], UnitOfWork]) -> None:
+def test_a_reminder_coming_due_shows_a_notice_when_there_is_no_tray(
+    qtbot: QtBot, make_window: Window, base: dict[str, int], uow: Callable[[], UnitOfWork]
+) -> None:
     window = make_window()
     window.notice.hide()
     soon = datetime.now(UTC) + timedelta(seconds=30)
@@ -291,12 +308,13 @@ def test_layout_and_filters_are_remembered(qtbot: QtBot, make_window: Window, ba
     wait_loaded(qtbot, again)
 
 
-def test_the_window_reads_the_industry_and_manager_lists_once(qtbot: QtBot, make_window: Window,
-                                                             base: dict[str, int],
-                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_window_reads_the_industry_and_manager_lists_once(
+    qtbot: QtBot, make_window: Window, base: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from salesdesk.services import reference
 
     calls: list[str] = []
+
     def counting(name: str) -> Callable[..., object]:
         real = getattr(reference, name)
 

@@ -41,9 +41,9 @@ def _listed(window: MainWindow) -> set[str]:
     return {r.text for r in agenda.all} if agenda is not None else set()
 
 
-def test_the_window_counts_my_reminders_and_switches_to_everyones(qtbot: QtBot, make_window: Window,
-                                                                  settings: Settings,
-                                                                  office: dict[str, int]) -> None:
+def test_the_window_counts_my_reminders_and_switches_to_everyones(
+    qtbot: QtBot, make_window: Window, settings: Settings, office: dict[str, int]
+) -> None:
     settings.current_manager_id = office["anna"]
     window = make_window()
     panel = window.reminders
@@ -59,8 +59,9 @@ def test_the_window_counts_my_reminders_and_switches_to_everyones(qtbot: QtBot, 
     assert settings.all_reminders
 
 
-def test_the_switch_is_remembered(qtbot: QtBot, make_window: Window, settings: Settings,
-                                  office: dict[str, int]) -> None:
+def test_the_switch_is_remembered(
+    qtbot: QtBot, make_window: Window, settings: Settings, office: dict[str, int]
+) -> None:
     settings.current_manager_id = office["oleg"]
     first = make_window()
     qtbot.waitUntil(lambda: _listed(first) == {"Позвонить", "Сверка"}, timeout=5000)
@@ -75,9 +76,9 @@ def test_the_switch_is_remembered(qtbot: QtBot, make_window: Window, settings: S
     assert not settings.all_reminders
 
 
-def test_who_are_you_is_asked_once_and_choosing_counts_my_reminders(qtbot: QtBot, make_window: Window,
-                                                                    settings: Settings, office: dict[str, int],
-                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_who_are_you_is_asked_once_and_choosing_counts_my_reminders(
+    qtbot: QtBot, make_window: Window, settings: Settings, office: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
     asked: list[int] = []
 
     def answer(cls: type[WhoAreYouDialog], parent: object, uow: Uow) -> int | None:
@@ -98,9 +99,9 @@ def test_who_are_you_is_asked_once_and_choosing_counts_my_reminders(qtbot: QtBot
     assert asked == [1]
 
 
-def test_not_now_shows_everyones_and_the_panel_offers_it_again(qtbot: QtBot, make_window: Window,
-                                                               settings: Settings, office: dict[str, int],
-                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_not_now_shows_everyones_and_the_panel_offers_it_again(
+    qtbot: QtBot, make_window: Window, settings: Settings, office: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
     answers: list[int | None] = [None, office["anna"]]
 
     def answer(cls: type[WhoAreYouDialog], parent: object, uow: Uow) -> int | None:
@@ -125,8 +126,7 @@ def test_the_dialog_chooses_a_manager_or_adds_me(qtbot: QtBot, uow: Uow, office:
     dialog = WhoAreYouDialog(uow)
     qtbot.addWidget(dialog)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
-    assert [dialog.managers.item(i).text() for i in range(dialog.managers.count())] == ["Иванова Анна",
-                                                                                        "Петров Олег"]
+    assert [dialog.managers.item(i).text() for i in range(dialog.managers.count())] == ["Иванова Анна", "Петров Олег"]
     assert not ok.isEnabled()
     dialog.managers.setCurrentRow(1)
     assert ok.isEnabled()
@@ -147,8 +147,9 @@ def test_the_dialog_chooses_a_manager_or_adds_me(qtbot: QtBot, uow: Uow, office:
     assert len(reference.list_managers(uow())) == 3
 
 
-def test_a_reminder_coming_due_is_told_to_its_manager_only(qtbot: QtBot, make_window: Window, settings: Settings,
-                                                           uow: Uow, office: dict[str, int]) -> None:
+def test_a_reminder_coming_due_is_told_to_its_manager_only(
+    qtbot: QtBot, make_window: Window, settings: Settings, uow: Uow, office: dict[str, int]
+) -> None:
     settings.current_manager_id = office["anna"]
     window = make_window()
     soon = datetime.now(UTC) + timedelta(minutes=1)
@@ -160,9 +161,9 @@ def test_a_reminder_coming_due_is_told_to_its_manager_only(qtbot: QtBot, make_wi
     assert [r.text for r in told.args[0]] == ["Анне"]
 
 
-def test_choosing_who_i_am_in_settings_shows_my_reminders(qtbot: QtBot, make_window: Window, settings: Settings,
-                                                          office: dict[str, int],
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_choosing_who_i_am_in_settings_shows_my_reminders(
+    qtbot: QtBot, make_window: Window, settings: Settings, office: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from salesdesk.ui.settings_dialog import SettingsDialog
 
     def chosen_in_settings(cls: type[SettingsDialog], parent: object, uow: Uow, chosen: Settings) -> bool:

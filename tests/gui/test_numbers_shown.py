@@ -35,8 +35,9 @@ def russian(qapp: QApplication, lang: None) -> Iterator[None]:
     QLocale.setDefault(before)
 
 
-def test_the_demo_notice_and_the_status_bar_group_counts(qtbot: QtBot, make_window: Window, russian: None,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_demo_notice_and_the_status_bar_group_counts(
+    qtbot: QtBot, make_window: Window, russian: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window = make_window()
     monkeypatch.setattr(QInputDialog, "getInt", lambda *args, **kwargs: (1001, True))
     window.load_demo()
@@ -47,12 +48,21 @@ def test_the_demo_notice_and_the_status_bar_group_counts(qtbot: QtBot, make_wind
     qtbot.waitUntil(lambda: window.counts_label.text().startswith(f"1{NBSP}001 из 1{NBSP}001 клиента"), timeout=10_000)
 
 
-def test_one_amount_reads_the_same_in_the_card_and_the_deals_list(qtbot: QtBot, make_window: Window, russian: None,
-                                                                   uow: Callable[[], UnitOfWork],
-                                                                   add_client: Callable[..., int]) -> None:
+def test_one_amount_reads_the_same_in_the_card_and_the_deals_list(
+    qtbot: QtBot, make_window: Window, russian: None, uow: Callable[[], UnitOfWork], add_client: Callable[..., int]
+) -> None:
     client = add_client("ООО «Ромашка»")
-    deals.add_deal(uow(), client, DealFields(title="Поставка", amount=Money.of("1250000.50"), stage=DealStage.WON,
-                                                opened_on=date.today(), closed_on=date.today()))
+    deals.add_deal(
+        uow(),
+        client,
+        DealFields(
+            title="Поставка",
+            amount=Money.of("1250000.50"),
+            stage=DealStage.WON,
+            opened_on=date.today(),
+            closed_on=date.today(),
+        ),
+    )
     expected = f"1{NBSP}250{NBSP}000,50{NBSP}₽"
     assert messages.language() == "ru" and money_text(Money.of("1250000.50")) == expected
     window = make_window()

@@ -126,8 +126,15 @@ ACTIONS: dict[str, tuple[Callable[[MainWindow], object], bool]] = {
 @pytest.mark.parametrize("kind", list(ERRORS))
 @pytest.mark.parametrize("action", list(ACTIONS))
 def test_a_store_error_is_shown_in_the_notice_bar_and_the_base_is_as_before(
-        qtbot: QtBot, make_window: Callable[[], MainWindow], office: dict[str, int], database: Database,
-        monkeypatch: pytest.MonkeyPatch, crashes: Crashes, action: str, kind: str) -> None:
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    office: dict[str, int],
+    database: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    crashes: Crashes,
+    action: str,
+    kind: str,
+) -> None:
     window = ready_window(qtbot, make_window)
     act, in_card = ACTIONS[action]
     if in_card:
@@ -148,8 +155,13 @@ def test_a_store_error_is_shown_in_the_notice_bar_and_the_base_is_as_before(
 
 
 def test_done_and_plan_next_is_one_transaction(
-        qtbot: QtBot, make_window: Callable[[], MainWindow], office: dict[str, int], database: Database,
-        monkeypatch: pytest.MonkeyPatch, crashes: Crashes) -> None:
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    office: dict[str, int],
+    database: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    crashes: Crashes,
+) -> None:
     """The next contact cannot be planned (disk full): the reminder is not done either."""
     window = ready_window(qtbot, make_window)
     before = dump(database)
@@ -166,7 +178,8 @@ def test_done_and_plan_next_is_one_transaction(
 
 
 def test_an_action_refreshes_the_others_through_the_change_bus(
-        qtbot: QtBot, make_window: Callable[[], MainWindow], office: dict[str, int]) -> None:
+    qtbot: QtBot, make_window: Callable[[], MainWindow], office: dict[str, int]
+) -> None:
     """Done in the panel: the card showing that client re-reads its reminders, with no hand-written call."""
     window = ready_window(qtbot, make_window)
     window.open_client(office["elka"])
@@ -195,7 +208,8 @@ def operations(qtbot: QtBot, uow: Callable[[], UnitOfWork]) -> Iterator[tuple[Op
 
 
 def test_a_user_error_goes_to_the_callers_place_first_then_the_notice(
-        operations: tuple[Operations, list[str]], crashes: Crashes) -> None:
+    operations: tuple[Operations, list[str]], crashes: Crashes
+) -> None:
     ops, shown = operations
     taken: list[UserError] = []
 
@@ -204,6 +218,7 @@ def test_a_user_error_goes_to_the_callers_place_first_then_the_notice(
 
     assert not ops.run(fail, on_error=lambda exc: taken.append(exc) is None)
     assert len(taken) == 1 and shown == [] and crashes == []
+
     def busy() -> None:
         raise StoreError(msg("err.db_busy"))
 
@@ -212,7 +227,8 @@ def test_a_user_error_goes_to_the_callers_place_first_then_the_notice(
 
 
 def test_a_bug_goes_to_the_crash_hook_and_on_done_is_not_called(
-        operations: tuple[Operations, list[str]], crashes: Crashes) -> None:
+    operations: tuple[Operations, list[str]], crashes: Crashes
+) -> None:
     ops, shown = operations
     done: list[object] = []
 
@@ -224,7 +240,8 @@ def test_a_bug_goes_to_the_crash_hook_and_on_done_is_not_called(
 
 
 def test_changes_of_one_action_come_as_one_signal_after_it_and_only_if_committed(
-        qtbot: QtBot, operations: tuple[Operations, list[str]]) -> None:
+    qtbot: QtBot, operations: tuple[Operations, list[str]]
+) -> None:
     ops, _shown = operations
     heard: list[Changes] = []
     ops.bus.changed.connect(heard.append)
@@ -251,7 +268,8 @@ def test_changes_of_one_action_come_as_one_signal_after_it_and_only_if_committed
 
 
 def test_a_commit_on_a_worker_is_heard_on_the_gui_thread(
-        qtbot: QtBot, operations: tuple[Operations, list[str]]) -> None:
+    qtbot: QtBot, operations: tuple[Operations, list[str]]
+) -> None:
     ops, _shown = operations
     threads: list[object] = []
     ops.bus.changed.connect(lambda _c: threads.append(QThread.currentThread()))
@@ -262,7 +280,8 @@ def test_a_commit_on_a_worker_is_heard_on_the_gui_thread(
 
 
 def test_a_slow_action_shows_progress_and_routes_its_error(
-        qtbot: QtBot, operations: tuple[Operations, list[str]], crashes: Crashes) -> None:
+    qtbot: QtBot, operations: tuple[Operations, list[str]], crashes: Crashes
+) -> None:
     ops, shown = operations
     states: list[bool] = []
     ops.busy_changed.connect(states.append)
@@ -281,7 +300,8 @@ def _fields(name: str) -> ClientFields:
 
 
 def test_a_client_added_on_a_worker_reaches_the_list_without_a_hand_written_refresh(
-        qtbot: QtBot, make_window: Callable[[], MainWindow], office: dict[str, int]) -> None:
+    qtbot: QtBot, make_window: Callable[[], MainWindow], office: dict[str, int]
+) -> None:
     """As an import or demo data do: the commit on a worker is heard on the GUI thread; the list counts again."""
     window = make_window()
     uow = window.uow

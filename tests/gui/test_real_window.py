@@ -57,9 +57,12 @@ def xvfb() -> Iterator[str]:
     assert binary is not None
     read_end, write_end = os.pipe()
     # -displayfd: the server picks a free display itself and writes its number when it is ready
-    server = subprocess.Popen([binary, "-displayfd", str(write_end), "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24",
-                               "-nolisten", "tcp"], pass_fds=(write_end,), stdout=subprocess.DEVNULL,
-                              stderr=subprocess.PIPE)
+    server = subprocess.Popen(
+        [binary, "-displayfd", str(write_end), "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24", "-nolisten", "tcp"],
+        pass_fds=(write_end,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     os.close(write_end)
     try:
         ready, _, _ = select.select([read_end], [], [], 30)
@@ -78,17 +81,28 @@ def xvfb() -> Iterator[str]:
 def test_the_window_starts_on_a_real_x_server_and_closes_cleanly(xvfb: str, tmp_path: Path) -> None:
     missing = missing_libraries()
     if missing:
-        _cannot("Qt's xcb plugin needs system libraries that are missing: " + ", ".join(missing)
-                + " (README, 'Set-up', lists the Debian packages)")
+        _cannot(
+            "Qt's xcb plugin needs system libraries that are missing: "
+            + ", ".join(missing)
+            + " (README, 'Set-up', lists the Debian packages)"
+        )
     from tests.gui.x11 import Geometry, XServer
 
     env = {k: v for k, v in os.environ.items() if k not in ("WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "XAUTHORITY")}
-    env.update(DISPLAY=xvfb, QT_QPA_PLATFORM="xcb", SALESDESK_DATA_DIR=str(tmp_path), LANG="ru_RU.UTF-8",
-               LC_ALL="", LANGUAGE="", SALESDESK_LANG="")
+    env.update(
+        DISPLAY=xvfb,
+        QT_QPA_PLATFORM="xcb",
+        SALESDESK_DATA_DIR=str(tmp_path),
+        LANG="ru_RU.UTF-8",
+        LC_ALL="",
+        LANGUAGE="",
+        SALESDESK_LANG="",
+    )
     env.pop("SALESDESK_DB", None)
     x = XServer(xvfb)
-    app = subprocess.Popen([sys.executable, "-m", "salesdesk"], env=env, stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE, text=True)
+    app = subprocess.Popen(
+        [sys.executable, "-m", "salesdesk"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     shown: list[Geometry] = []
     try:
         # Close every window it shows, as the user would with each window's ✕, until it exits

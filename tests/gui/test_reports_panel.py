@@ -32,38 +32,53 @@ from salesdesk.ui.reports_panel import (
 Window = Callable[[], MainWindow]
 
 
-def _report(rows: Sequence[tuple[object, ...]], totals: tuple[object, ...] | None = ("Итого", Decimal("30.00"), 3),
-            chart: ChartSpec | None = None) -> Report:
-    return Report(name="sales_by_manager", title="Продажи по менеджерам", parameters=(("Период", "2026"),),
-                  columns=(ReportColumn("manager", "Менеджер"), ReportColumn("amount", "Сумма", ColumnKind.MONEY),
-                           ReportColumn("deals", "Сделок", ColumnKind.INTEGER)),
-                  rows=tuple(rows), totals=totals, chart=chart)  # type: ignore[arg-type]
+def _report(
+    rows: Sequence[tuple[object, ...]],
+    totals: tuple[object, ...] | None = ("Итого", Decimal("30.00"), 3),
+    chart: ChartSpec | None = None,
+) -> Report:
+    return Report(
+        name="sales_by_manager",
+        title="Продажи по менеджерам",
+        parameters=(("Период", "2026"),),
+        columns=(
+            ReportColumn("manager", "Менеджер"),
+            ReportColumn("amount", "Сумма", ColumnKind.MONEY),
+            ReportColumn("deals", "Сделок", ColumnKind.INTEGER),
+        ),
+        rows=tuple(rows),
+        totals=totals,
+        chart=chart,
+    )  # type: ignore[arg-type]
 
 
 # Pieces without a window ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("preset", "today", "span"), [
-    (Preset.LAST_QUARTER, date(2026, 11, 29), (date(2026, 7, 1), date(2026, 9, 30))),
-    (Preset.LAST_QUARTER, date(2026, 2, 10), (date(2025, 10, 1), date(2025, 12, 31))),
-    (Preset.THIS_QUARTER, date(2026, 11, 29), (date(2026, 10, 1), date(2026, 11, 29))),
-    (Preset.LAST_MONTH, date(2026, 1, 15), (date(2025, 12, 1), date(2025, 12, 31))),
-    (Preset.LAST_MONTH, date(2024, 3, 31), (date(2024, 2, 1), date(2024, 2, 29))),
-    (Preset.THIS_MONTH, date(2026, 11, 29), (date(2026, 11, 1), date(2026, 11, 29))),
-    (Preset.LAST_12_MONTHS, date(2026, 11, 29), (date(2025, 12, 1), date(2026, 11, 29))),
-    (Preset.THIS_YEAR, date(2026, 11, 29), (date(2026, 1, 1), date(2026, 11, 29))),
-    (Preset.LAST_YEAR, date(2026, 11, 29), (date(2025, 1, 1), date(2025, 12, 31))),
-    (Preset.CUSTOM, date(2026, 11, 29), None),
-])
-def test_period_presets_mean_the_calendar_periods(preset: Preset, today: date,
-                                                  span: tuple[date, date] | None) -> None:
+@pytest.mark.parametrize(
+    ("preset", "today", "span"),
+    [
+        (Preset.LAST_QUARTER, date(2026, 11, 29), (date(2026, 7, 1), date(2026, 9, 30))),
+        (Preset.LAST_QUARTER, date(2026, 2, 10), (date(2025, 10, 1), date(2025, 12, 31))),
+        (Preset.THIS_QUARTER, date(2026, 11, 29), (date(2026, 10, 1), date(2026, 11, 29))),
+        (Preset.LAST_MONTH, date(2026, 1, 15), (date(2025, 12, 1), date(2025, 12, 31))),
+        (Preset.LAST_MONTH, date(2024, 3, 31), (date(2024, 2, 1), date(2024, 2, 29))),
+        (Preset.THIS_MONTH, date(2026, 11, 29), (date(2026, 11, 1), date(2026, 11, 29))),
+        (Preset.LAST_12_MONTHS, date(2026, 11, 29), (date(2025, 12, 1), date(2026, 11, 29))),
+        (Preset.THIS_YEAR, date(2026, 11, 29), (date(2026, 1, 1), date(2026, 11, 29))),
+        (Preset.LAST_YEAR, date(2026, 11, 29), (date(2025, 1, 1), date(2025, 12, 31))),
+        (Preset.CUSTOM, date(2026, 11, 29), None),
+    ],
+)
+def test_period_presets_mean_the_calendar_periods(preset: Preset, today: date, span: tuple[date, date] | None) -> None:
     assert preset_range(preset, today) == span
 
 
 def test_the_table_writes_numbers_as_the_locale_does_and_keeps_totals_last(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     model = ReportTableModel()
-    model.set_report(_report([("Смирнова", Decimal("10.00"), 1), ("Козлов", Decimal("20.00"), 2),
-                              ("Абрамова", None, 0)]))
+    model.set_report(
+        _report([("Смирнова", Decimal("10.00"), 1), ("Козлов", Decimal("20.00"), 2), ("Абрамова", None, 0)])
+    )
     qtmodeltester.check(model)
     assert model.rowCount() == 4
     model.sort(1, Qt.SortOrder.DescendingOrder)
@@ -79,16 +94,18 @@ def test_the_table_writes_numbers_as_the_locale_does_and_keeps_totals_last(qtmod
 
 def test_a_long_ranked_chart_lies_on_its_side_and_shows_the_largest(qtbot: QtBot) -> None:
     rows = [(f"Менеджер {i:02d}", Decimal(1000 - i), 1) for i in range(20)]
-    chart = build_chart(_report(rows, chart=ChartSpec(ChartKind.BAR, "manager", ("amount",), "Продажи")),
-                        ReportsPanel.scales())
+    chart = build_chart(
+        _report(rows, chart=ChartSpec(ChartKind.BAR, "manager", ("amount",), "Продажи")), ReportsPanel.scales()
+    )
     assert chart is not None
     [series] = chart.series()
     assert isinstance(series, QHorizontalBarSeries)
     [bars] = series.barSets()
     assert bars.count() == 12 and bars.at(11) == 1000.0  # the largest on top: the last set of a lying chart
     assert "12" in chart.title() and "20" in chart.title()
-    assert build_chart(_report([], chart=ChartSpec(ChartKind.BAR, "manager", ("amount",))),
-                       ReportsPanel.scales()) is None
+    assert (
+        build_chart(_report([], chart=ChartSpec(ChartKind.BAR, "manager", ("amount",))), ReportsPanel.scales()) is None
+    )
 
 
 def test_the_file_name_is_the_title_and_the_day() -> None:
@@ -102,21 +119,33 @@ def test_the_file_name_is_the_title_and_the_day() -> None:
 
 
 def _wait_report(qtbot: QtBot, panel: ReportsPanel, name: str) -> Report:
-    qtbot.waitUntil(lambda: not panel.busy and panel.report is not None and panel.report.name == name
-                    and not panel._timer.isActive(), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: (
+            not panel.busy and panel.report is not None and panel.report.name == name and not panel._timer.isActive()
+        ),
+        timeout=10_000,
+    )
     assert panel.report is not None
     return panel.report
 
 
 def test_sales_by_industry_for_the_last_quarter_to_a_workbook_with_its_chart(
-        qtbot: QtBot, make_window: Window, uow: Callable[[], UnitOfWork], add_client: Callable[..., int],
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: QtBot,
+    make_window: Window,
+    uow: Callable[[], UnitOfWork],
+    add_client: Callable[..., int],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     start, end = preset_range(Preset.LAST_QUARTER, date.today()) or (date.min, date.min)
     trade = next(i for i in reference.list_industries(uow()) if i.code == "G")
     client = add_client("ООО «Ромашка»", industry_id=trade.id)
     for amount, day in (("1250000.50", start), ("99.50", end), ("7000", end + timedelta(days=1))):
-        deals.add_deal(uow(), client, DealFields(title="Поставка", amount=Money.of(amount), stage=DealStage.WON,
-                                                 opened_on=day, closed_on=day))
+        deals.add_deal(
+            uow(),
+            client,
+            DealFields(title="Поставка", amount=Money.of(amount), stage=DealStage.WON, opened_on=day, closed_on=day),
+        )
     window = make_window()
     window.open_report("sales_by_industry")
     panel = window.reports_panel
@@ -142,12 +171,18 @@ def test_sales_by_industry_for_the_last_quarter_to_a_workbook_with_its_chart(
     assert window.reminders_dock.isVisible()  # back where the user had it
 
 
-def test_completeness_by_manager_from_the_reports_menu(qtbot: QtBot, make_window: Window,
-                                                      uow: Callable[[], UnitOfWork],
-                                                      add_client: Callable[..., int]) -> None:
+def test_completeness_by_manager_from_the_reports_menu(
+    qtbot: QtBot, make_window: Window, uow: Callable[[], UnitOfWork], add_client: Callable[..., int]
+) -> None:
     anna = reference.create_manager(uow(), ManagerFields(name="Анна Смирнова")).id
-    add_client("ООО «Полная карточка»", owner_id=anna, inn="7707083893", phone="+7 495 123-45-67",
-               email="info@example.ru", city="Москва")
+    add_client(
+        "ООО «Полная карточка»",
+        owner_id=anna,
+        inn="7707083893",
+        phone="+7 495 123-45-67",
+        email="info@example.ru",
+        city="Москва",
+    )
     add_client("ООО «Пустая»", owner_id=anna)
     window = make_window()
     action = next(a for a in window.reports_menu.actions() if a.text() == reports_title("completeness_by_manager"))
@@ -185,12 +220,22 @@ def test_a_period_that_ends_before_it_starts_is_said_in_words(qtbot: QtBot, make
 
 
 def test_the_pipeline_counts_by_the_date_the_user_chooses_and_says_so(
-        qtbot: QtBot, make_window: Window, uow: Callable[[], UnitOfWork], add_client: Callable[..., int]) -> None:
+    qtbot: QtBot, make_window: Window, uow: Callable[[], UnitOfWork], add_client: Callable[..., int]
+) -> None:
     client = add_client("ООО «Ромашка»")
     today = date.today()
     # Opened long before this year, won today: a deal of this year only by the date closed.
-    deals.add_deal(uow(), client, DealFields(title="Поставка", amount=Money.of("1000"), stage=DealStage.WON,
-                                             opened_on=date(today.year - 2, 1, 1), closed_on=today))
+    deals.add_deal(
+        uow(),
+        client,
+        DealFields(
+            title="Поставка",
+            amount=Money.of("1000"),
+            stage=DealStage.WON,
+            opened_on=date(today.year - 2, 1, 1),
+            closed_on=today,
+        ),
+    )
     window = make_window()
     window.open_report("pipeline")
     panel = window.reports_panel
@@ -198,16 +243,24 @@ def test_the_pipeline_counts_by_the_date_the_user_chooses_and_says_so(
     _wait_report(qtbot, panel, "pipeline")
     assert panel._groups["counted_by"].isVisible()
     panel.preset.setCurrentIndex(panel.preset.findData(Preset.THIS_YEAR))
-    qtbot.waitUntil(lambda: not panel.busy and not panel._timer.isActive()
-                    and panel.report is not None and panel.parameters().date_from == date(today.year, 1, 1),
-                    timeout=10_000)
+    qtbot.waitUntil(
+        lambda: (
+            not panel.busy
+            and not panel._timer.isActive()
+            and panel.report is not None
+            and panel.parameters().date_from == date(today.year, 1, 1)
+        ),
+        timeout=10_000,
+    )
     report = _wait_report(qtbot, panel, "pipeline")
     won = str(DealStage.WON.label)
     assert not any(row[0] == won and row[1] for row in report.rows)
     assert str(msg("report.counted_by.opened")) in panel.status.text()
     panel.counted_by.setCurrentIndex(panel.counted_by.findData(CountedBy.CLOSED))
-    qtbot.waitUntil(lambda: panel.report is not None and panel.report.counted_by is CountedBy.CLOSED
-                    and not panel.busy, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: panel.report is not None and panel.report.counted_by is CountedBy.CLOSED and not panel.busy,
+        timeout=10_000,
+    )
     assert panel.model.index(0, 0).data() == won and panel.model.index(0, 1).data() == "1"
     assert str(msg("report.counted_by.closed")) in panel.status.text()
     window.open_report("sales_by_manager")

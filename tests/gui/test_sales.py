@@ -24,8 +24,9 @@ from tests.gui.conftest import type_text
 Window = Callable[[], MainWindow]
 
 
-def test_a_won_deal_with_a_contract_end_shows_and_plans_the_renewal(qtbot: QtBot, uow: Callable[[], UnitOfWork],
-                                                                    add_client: Callable[..., int]) -> None:
+def test_a_won_deal_with_a_contract_end_shows_and_plans_the_renewal(
+    qtbot: QtBot, uow: Callable[[], UnitOfWork], add_client: Callable[..., int]
+) -> None:
     client = add_client("ООО «Ромашка»")
     dialog = DealDialog(uow, client, None, renewal_days=30, default_owner=None)
     qtbot.addWidget(dialog)
@@ -50,12 +51,17 @@ def test_a_won_deal_with_a_contract_end_shows_and_plans_the_renewal(qtbot: QtBot
     assert renewal.deal_id == deal.id and renewal.due_at.astimezone().date() == working_day_on_or_before(planned)
 
 
-def test_log_the_result_from_the_reminders_panel(qtbot: QtBot, make_window: Window, uow: Callable[[], UnitOfWork],
-                                                 add_client: Callable[..., int],
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_log_the_result_from_the_reminders_panel(
+    qtbot: QtBot,
+    make_window: Window,
+    uow: Callable[[], UnitOfWork],
+    add_client: Callable[..., int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     client = add_client("ООО «Ромашка»")
-    prompt = reminders.add_reminder(uow(), client, ReminderFields(due_at=datetime.now(UTC) - timedelta(hours=2),
-                                                                  text="Позвонить по продлению")).id
+    prompt = reminders.add_reminder(
+        uow(), client, ReminderFields(due_at=datetime.now(UTC) - timedelta(hours=2), text="Позвонить по продлению")
+    ).id
     window = make_window()
     qtbot.waitUntil(lambda: window.reminders.agenda is not None and bool(window.reminders.agenda.overdue))
     seen: list[LogDialog] = []
@@ -81,15 +87,28 @@ def test_log_the_result_from_the_reminders_panel(qtbot: QtBot, make_window: Wind
     assert window.card.client_id == client and window.card.history_model.rowCount() == len(entries)
 
 
-def test_the_deals_tab_filters_and_opens_the_client(qtbot: QtBot, make_window: Window, uow: Callable[[], UnitOfWork],
-                                                    add_client: Callable[..., int],
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_deals_tab_filters_and_opens_the_client(
+    qtbot: QtBot,
+    make_window: Window,
+    uow: Callable[[], UnitOfWork],
+    add_client: Callable[..., int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     real_view = deals.deals_view
     first = add_client("ООО «Ромашка»")
     second = add_client("ООО «Ёлка»")
     deals.add_deal(uow(), first, DealFields(title="Поставка", amount=Money.of("100"), opened_on=date(2026, 1, 10)))
-    won = deals.add_deal(uow(), second, DealFields(title="Сервис", amount=Money.of("250.50"), stage=DealStage.WON,
-                                                   opened_on=date(2026, 3, 1), closed_on=date(2026, 4, 1))).id
+    won = deals.add_deal(
+        uow(),
+        second,
+        DealFields(
+            title="Сервис",
+            amount=Money.of("250.50"),
+            stage=DealStage.WON,
+            opened_on=date(2026, 3, 1),
+            closed_on=date(2026, 4, 1),
+        ),
+    ).id
     asked: list[object] = []
 
     def view(*args: Any, **kwargs: Any) -> deals.DealsView:
@@ -117,8 +136,9 @@ def test_the_deals_tab_filters_and_opens_the_client(qtbot: QtBot, make_window: W
     assert window.card.deals_view.currentIndex().data() == "Сервис" and won
 
 
-def test_industry_notes_reach_the_card(qtbot: QtBot, make_window: Window, uow: Callable[[], UnitOfWork],
-                                       add_client: Callable[..., int]) -> None:
+def test_industry_notes_reach_the_card(
+    qtbot: QtBot, make_window: Window, uow: Callable[[], UnitOfWork], add_client: Callable[..., int]
+) -> None:
     dialog = IndustriesDialog(uow)
     qtbot.addWidget(dialog)
     dialog.add_button.click()
@@ -137,9 +157,9 @@ def test_industry_notes_reach_the_card(qtbot: QtBot, make_window: Window, uow: C
     assert "сентябрь" in window.card.industry_notes.text()
 
 
-def test_two_quick_header_clicks_end_in_the_order_the_header_shows(qtbot: QtBot, make_window: Window,
-                                                                   uow: Callable[[], UnitOfWork],
-                                                                   add_client: Callable[..., int]) -> None:
+def test_two_quick_header_clicks_end_in_the_order_the_header_shows(
+    qtbot: QtBot, make_window: Window, uow: Callable[[], UnitOfWork], add_client: Callable[..., int]
+) -> None:
     client = add_client("ООО «Ромашка»")
     for day, title in ((1, "Первая"), (2, "Вторая")):
         deals.add_deal(uow(), client, DealFields(title=title, amount=Money.of("10"), opened_on=date(2026, 1, day)))
@@ -154,11 +174,16 @@ def test_two_quick_header_clicks_end_in_the_order_the_header_shows(qtbot: QtBot,
     assert model.query.descending and model.index(0, 2).data() == "Вторая"
 
 
-def test_a_deals_list_that_cannot_be_added_up_says_why(qtbot: QtBot, make_window: Window,
-                                                       uow: Callable[[], UnitOfWork], add_client: Callable[..., int],
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    deals.add_deal(uow(), add_client("ООО «Ёлка»"), DealFields(title="Сервис", amount=Money.of("5"),
-                                                                 opened_on=date(2026, 2, 1)))
+def test_a_deals_list_that_cannot_be_added_up_says_why(
+    qtbot: QtBot,
+    make_window: Window,
+    uow: Callable[[], UnitOfWork],
+    add_client: Callable[..., int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    deals.add_deal(
+        uow(), add_client("ООО «Ёлка»"), DealFields(title="Сервис", amount=Money.of("5"), opened_on=date(2026, 2, 1))
+    )
 
     def busy(*_args: object, **_kwargs: object) -> None:
         raise StoreError(msg("err.db_busy"))
@@ -171,16 +196,22 @@ def test_a_deals_list_that_cannot_be_added_up_says_why(qtbot: QtBot, make_window
     assert "busy" in panel.status.text() and panel.model.rowCount() == 1
 
 
-def test_a_deal_added_in_the_card_shows_in_the_deals_tab(qtbot: QtBot, make_window: Window,
-                                                         uow: Callable[[], UnitOfWork], add_client: Callable[..., int],
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_deal_added_in_the_card_shows_in_the_deals_tab(
+    qtbot: QtBot,
+    make_window: Window,
+    uow: Callable[[], UnitOfWork],
+    add_client: Callable[..., int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     client = add_client("ООО «Ёлка»")
     deals.add_deal(uow(), client, DealFields(title="Сервис", amount=Money.of("5"), opened_on=date(2026, 2, 1)))
 
-    def typed_in_the_dialog(_parent: object, factory: Callable[[], UnitOfWork], client_id: int,
-                            *_rest: object) -> deals.DealSaved:
-        return deals.add_deal(factory(), client_id, DealFields(title="Поставка", amount=Money.of("7"),
-                                                               opened_on=date(2026, 3, 1)))
+    def typed_in_the_dialog(
+        _parent: object, factory: Callable[[], UnitOfWork], client_id: int, *_rest: object
+    ) -> deals.DealSaved:
+        return deals.add_deal(
+            factory(), client_id, DealFields(title="Поставка", amount=Money.of("7"), opened_on=date(2026, 3, 1))
+        )
 
     monkeypatch.setattr(DealDialog, "edit", typed_in_the_dialog)
     window = make_window()
@@ -209,12 +240,16 @@ def test_a_background_failure_that_is_a_bug_reaches_the_log(qtbot: QtBot, caplog
     assert "boom" in caplog.text and "Traceback" in caplog.text  # the handler showed it; the log keeps the trace
 
 
-def test_clearing_the_deals_filters_asks_for_the_list_once(qtbot: QtBot, make_window: Window,
-                                                           uow: Callable[[], UnitOfWork],
-                                                           add_client: Callable[..., int],
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    deals.add_deal(uow(), add_client("ООО «Ёлка»"), DealFields(title="Сервис", amount=Money.of("5"),
-                                                                 opened_on=date(2026, 2, 1)))
+def test_clearing_the_deals_filters_asks_for_the_list_once(
+    qtbot: QtBot,
+    make_window: Window,
+    uow: Callable[[], UnitOfWork],
+    add_client: Callable[..., int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    deals.add_deal(
+        uow(), add_client("ООО «Ёлка»"), DealFields(title="Сервис", amount=Money.of("5"), opened_on=date(2026, 2, 1))
+    )
     window = make_window()
     window.tabs.setCurrentWidget(window.deals_panel)
     panel = window.deals_panel
@@ -247,15 +282,23 @@ def test_an_answer_nobody_waits_for_any_more_is_dropped(qtbot: QtBot) -> None:
     assert got == ["new"]
 
 
-def test_a_won_deal_makes_the_lead_active_with_undo(qtbot: QtBot, make_window: Window, uow: Callable[[], UnitOfWork],
-                                                    add_client: Callable[..., int],
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_won_deal_makes_the_lead_active_with_undo(
+    qtbot: QtBot,
+    make_window: Window,
+    uow: Callable[[], UnitOfWork],
+    add_client: Callable[..., int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     client = add_client("ООО «Ёлка»", status=ClientStatus.PROSPECT)
 
-    def won_in_the_dialog(_parent: object, factory: Callable[[], UnitOfWork], client_id: int,
-                          *_rest: object) -> deals.DealSaved:
-        return deals.add_deal(factory(), client_id, DealFields(title="Поставка", amount=Money.of("7"),
-                                                               stage=DealStage.WON, opened_on=date(2026, 3, 1)))
+    def won_in_the_dialog(
+        _parent: object, factory: Callable[[], UnitOfWork], client_id: int, *_rest: object
+    ) -> deals.DealSaved:
+        return deals.add_deal(
+            factory(),
+            client_id,
+            DealFields(title="Поставка", amount=Money.of("7"), stage=DealStage.WON, opened_on=date(2026, 3, 1)),
+        )
 
     monkeypatch.setattr(DealDialog, "edit", won_in_the_dialog)
     window = make_window()
@@ -275,16 +318,23 @@ def test_a_won_deal_makes_the_lead_active_with_undo(qtbot: QtBot, make_window: W
     assert [d.stage for d in deals.deals_of(uow(), client)] == [DealStage.WON]
 
 
-def test_a_status_the_user_is_changing_is_kept_when_a_deal_is_won(qtbot: QtBot, make_window: Window,
-                                                                   uow: Callable[[], UnitOfWork],
-                                                                   add_client: Callable[..., int],
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_status_the_user_is_changing_is_kept_when_a_deal_is_won(
+    qtbot: QtBot,
+    make_window: Window,
+    uow: Callable[[], UnitOfWork],
+    add_client: Callable[..., int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     client = add_client("ООО «Ёлка»")
 
-    def won_in_the_dialog(_parent: object, factory: Callable[[], UnitOfWork], client_id: int,
-                          *_rest: object) -> deals.DealSaved:
-        return deals.add_deal(factory(), client_id, DealFields(title="Поставка", amount=Money.of("7"),
-                                                               stage=DealStage.WON, opened_on=date(2026, 3, 1)))
+    def won_in_the_dialog(
+        _parent: object, factory: Callable[[], UnitOfWork], client_id: int, *_rest: object
+    ) -> deals.DealSaved:
+        return deals.add_deal(
+            factory(),
+            client_id,
+            DealFields(title="Поставка", amount=Money.of("7"), stage=DealStage.WON, opened_on=date(2026, 3, 1)),
+        )
 
     monkeypatch.setattr(DealDialog, "edit", won_in_the_dialog)
     window = make_window()
@@ -300,14 +350,23 @@ def test_a_status_the_user_is_changing_is_kept_when_a_deal_is_won(qtbot: QtBot, 
     assert (saved.status, saved.city) == (ClientStatus.ACTIVE, "Тверь")
 
 
-@pytest.mark.parametrize(("amount", "day", "key", "says"), [
-    ("0,001", None, "amount", "at most two decimal places"),
-    ("1e30", None, "amount", "at most 1,000,000,000,000,000"),
-    ("1 250 000,50", date(9999, 12, 31), "contract_end", "the date must be from 01.01.1900 to 31.12.2100"),
-])
-def test_the_deal_dialog_refuses_amounts_and_dates_out_of_range(amount: str, day: date | None, key: str, says: str,
-                                                               qtbot: QtBot, uow: Callable[[], UnitOfWork],
-                                                               add_client: Callable[..., int]) -> None:
+@pytest.mark.parametrize(
+    ("amount", "day", "key", "says"),
+    [
+        ("0,001", None, "amount", "at most two decimal places"),
+        ("1e30", None, "amount", "at most 1,000,000,000,000,000"),
+        ("1 250 000,50", date(9999, 12, 31), "contract_end", "the date must be from 01.01.1900 to 31.12.2100"),
+    ],
+)
+def test_the_deal_dialog_refuses_amounts_and_dates_out_of_range(
+    amount: str,
+    day: date | None,
+    key: str,
+    says: str,
+    qtbot: QtBot,
+    uow: Callable[[], UnitOfWork],
+    add_client: Callable[..., int],
+) -> None:
     client = add_client("ООО «Ромашка»")
     dialog = DealDialog(uow, client, None, renewal_days=30, default_owner=None)
     qtbot.addWidget(dialog)
@@ -322,8 +381,9 @@ def test_the_deal_dialog_refuses_amounts_and_dates_out_of_range(amount: str, day
     assert deals.deals_of(uow(), client) == []
 
 
-def test_search_and_client_filter_take_at_most_200_characters(qtbot: QtBot, make_window: Window,
-                                                              add_client: Callable[..., int]) -> None:
+def test_search_and_client_filter_take_at_most_200_characters(
+    qtbot: QtBot, make_window: Window, add_client: Callable[..., int]
+) -> None:
     """A pasted page of text is cut where the command line would refuse it: SQLite cannot match a
     LIKE pattern of 100,000 characters, and the list would otherwise fail in the background."""
     add_client("ООО «Ромашка»")

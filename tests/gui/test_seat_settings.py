@@ -23,7 +23,8 @@ def _cli(capsys: pytest.CaptureFixture[str], *words: str) -> str:
 
 
 def test_the_manager_chosen_in_the_window_owns_a_deal_added_from_the_command_line(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = new_base(tmp_path / "x.sqlite")
     _cli(capsys, "--db", db, "manager", "add", "Иванова Анна")
     petrov = int(_cli(capsys, "--db", db, "manager", "add", "Петров Пётр"))
@@ -32,8 +33,23 @@ def test_the_manager_chosen_in_the_window_owns_a_deal_added_from_the_command_lin
     window.current_manager_id = petrov
     window.renewal_days = 45
     window.sync()
-    out = _cli(capsys, "--db", db, "deal", "add", str(client), "--title", "Аренда", "--amount", "1000",
-               "--stage", "won", "--contract-end", "2030-03-31", "--json")
+    out = _cli(
+        capsys,
+        "--db",
+        db,
+        "deal",
+        "add",
+        str(client),
+        "--title",
+        "Аренда",
+        "--amount",
+        "1000",
+        "--stage",
+        "won",
+        "--contract-end",
+        "2030-03-31",
+        "--json",
+    )
     assert json.loads(out)["renewal_reminder"]["due_at"].startswith("2030-02-14")  # 45 days before
     deals = json.loads(_cli(capsys, "--db", db, "deal", "list", "--json"))
     assert [d["owner"] for d in deals] == ["Петров Пётр"]
@@ -64,7 +80,7 @@ def test_what_the_window_writes_the_command_line_side_reads(tmp_path: Path) -> N
 
 
 EVERYTHING: dict[str, Any] = {
-    "window/geometry": QByteArray(b"\x01\xd9\xd0\xcb\x00\x03\x00\x00,=;\"\\"),
+    "window/geometry": QByteArray(b'\x01\xd9\xd0\xcb\x00\x03\x00\x00,=;"\\'),
     "window/rect": QRect(1, 2, 300, 400),
     "filters/saved": {"Москва": [1, 2], "b": "x"},
     "folders/import": "/home/анна/Документы/a, b",
@@ -89,13 +105,33 @@ def test_a_change_from_the_command_line_keeps_everything_the_window_stored(tmp_p
     again = QSettings(str(path), QSettings.Format.IniFormat)
     assert again.status() == QSettings.Status.NoError
     assert {key: again.value(key) for key in EVERYTHING} == {
-        **EVERYTHING, "flag": "true"}  # QSettings reads its own bools back as text
+        **EVERYTHING,
+        "flag": "true",
+    }  # QSettings reads its own bools back as text
     assert again.value("user/manager_id") == "3"
 
 
-@pytest.mark.parametrize("text", ["plain", "@at", "@@two", " lead", "trail ", "a,b", "a, b", "x=y;z",
-                                  'q"uo\\te', "line\nbreak\ttab", "Ромашка «ООО»", "",
-                                  "\x01ctl", "nul\x001", "\x1fa", "12"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "plain",
+        "@at",
+        "@@two",
+        " lead",
+        "trail ",
+        "a,b",
+        "a, b",
+        "x=y;z",
+        'q"uo\\te',
+        "line\nbreak\ttab",
+        "Ромашка «ООО»",
+        "",
+        "\x01ctl",
+        "nul\x001",
+        "\x1fa",
+        "12",
+    ],
+)
 def test_strings_cross_both_ways(tmp_path: Path, text: str) -> None:
     by_qt, by_us = tmp_path / "qt.ini", tmp_path / "us.ini"
     q = QSettings(str(by_qt), QSettings.Format.IniFormat)
@@ -108,8 +144,9 @@ def test_strings_cross_both_ways(tmp_path: Path, text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "language", "manager", "days"), ODD_FILES)
-def test_odd_files_read_the_same_in_the_window(tmp_path: Path, text: str, language: str,
-                                               manager: int | None, days: int) -> None:
+def test_odd_files_read_the_same_in_the_window(
+    tmp_path: Path, text: str, language: str, manager: int | None, days: int
+) -> None:
     path = tmp_path / "settings.ini"
     path.write_bytes(text.encode())
     window = Settings(path)

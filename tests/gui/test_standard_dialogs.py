@@ -69,8 +69,11 @@ def test_english_window_keeps_english_dialogs(qtbot: QtBot, language: Callable[[
     language("ru")
     language("en")
     assert _buttons(QDialogButtonBox.StandardButton.Cancel) == ["Cancel"]
-    assert _file_dialog_labels(qtbot, QFileDialog.AcceptMode.AcceptOpen) == {"&Look in:", "File &name:",
-                                                                            "Files of &type:"}
+    assert _file_dialog_labels(qtbot, QFileDialog.AcceptMode.AcceptOpen) == {
+        "&Look in:",
+        "File &name:",
+        "Files of &type:",
+    }
 
 
 # Where file dialogs start ---------------------------------------------------------------------------
@@ -121,8 +124,8 @@ class _FileDialogs:
 
 
 def test_the_three_file_dialogs_start_where_their_purpose_was_last(
-        qtbot: QtBot, uow: Callable[[], UnitOfWork], tmp_path: Path, documents: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: QtBot, uow: Callable[[], UnitOfWork], tmp_path: Path, documents: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     dialogs = _FileDialogs(monkeypatch)
     imports, exports, reports = (tmp_path / name for name in ("входящие", "выгрузки", "отчёты"))
     for folder in (imports, exports, reports):

@@ -50,8 +50,9 @@ def test_the_deals_model_passes_qt_model_tester(qtbot: QtBot, qtmodeltester, mod
     qtmodeltester.check(model, force_py=True)
 
 
-def test_a_deals_page_arrives_after_painting_and_shows_the_real_rows(qtbot: QtBot, model: DealTableModel,
-                                                                     uow: Callable[[], UnitOfWork]) -> None:
+def test_a_deals_page_arrives_after_painting_and_shows_the_real_rows(
+    qtbot: QtBot, model: DealTableModel, uow: Callable[[], UnitOfWork]
+) -> None:
     count = model.rowCount()
     last = model.index(count - 1, 2)
     assert last.data() == PLACEHOLDER and last.data(Qt.ItemDataRole.ToolTipRole) is None
@@ -61,7 +62,8 @@ def test_a_deals_page_arrives_after_painting_and_shows_the_real_rows(qtbot: QtBo
 
 
 def test_a_deals_page_that_cannot_be_read_shows_placeholders_and_says_so_once(
-        qtbot: QtBot, uow: Callable[[], UnitOfWork], monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: QtBot, uow: Callable[[], UnitOfWork], monkeypatch: pytest.MonkeyPatch
+) -> None:
     demo.load_demo(uow(), 120, seed=11)
     monkeypatch.setattr(paging, "PAGE", SMALL_PAGE)
     monkeypatch.setattr(paging, "RETRY_AFTER_S", 0.05)
@@ -85,8 +87,9 @@ def test_a_deals_page_that_cannot_be_read_shows_placeholders_and_says_so_once(
     panel.table.scrollToBottom()
     for _ in range(3):  # painted again and again over the failed rows: asked again, one notice
         seen = len(reads)
-        qtbot.waitUntil(lambda seen=seen: (panel.table.grab(), len(reads) > seen)[1] and not panel.model.fetching,
-                        timeout=5000)
+        qtbot.waitUntil(
+            lambda seen=seen: (panel.table.grab(), len(reads) > seen)[1] and not panel.model.fetching, timeout=5000
+        )
     count = panel.model.rowCount()
     cells = [panel.model.index(r, c).data() for r in range(count - 10, count) for c in range(panel.model.columnCount())]
     assert set(cells) == {PLACEHOLDER}
@@ -102,20 +105,22 @@ def test_a_deals_page_that_cannot_be_read_shows_placeholders_and_says_so_once(
 def test_the_plan_model_passes_qt_model_tester(qtbot: QtBot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     model = PlanModel()
     qtmodeltester.check(model, force_py=True)  # empty, before the plan is made
-    model.set_rows([
-        RowReport(2, Fate.NEW, "ООО «Ромашка»"),
-        RowReport(3, Fate.ERROR, "", reasons=("ИНН: неверная контрольная цифра",)),
-        RowReport(4, Fate.UPDATE, "ООО «Ёлка»", changed=("phone",), name_in_base="ООО «Ель»"),
-        RowReport(5, Fate.SKIPPED, "ИП Борисов", duplicate_of="строка 2 (телефон)"),
-        RowReport(6, Fate.UNCHANGED, "АО «Альфа»", repaired=("ИНН 274062111 → 0274062111",)),
-    ])
+    model.set_rows(
+        [
+            RowReport(2, Fate.NEW, "ООО «Ромашка»"),
+            RowReport(3, Fate.ERROR, "", reasons=("ИНН: неверная контрольная цифра",)),
+            RowReport(4, Fate.UPDATE, "ООО «Ёлка»", changed=("phone",), name_in_base="ООО «Ель»"),
+            RowReport(5, Fate.SKIPPED, "ИП Борисов", duplicate_of="строка 2 (телефон)"),
+            RowReport(6, Fate.UNCHANGED, "АО «Альфа»", repaired=("ИНН 274062111 → 0274062111",)),
+        ]
+    )
     qtmodeltester.check(model, force_py=True)
     assert model.index(1, 2).data() == "error, not imported"
 
 
 def test_the_window_says_once_that_client_rows_could_not_be_read(
-        qtbot: QtBot, make_window: Callable[[], MainWindow], uow: Callable[[], UnitOfWork],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: QtBot, make_window: Callable[[], MainWindow], uow: Callable[[], UnitOfWork], monkeypatch: pytest.MonkeyPatch
+) -> None:
     demo.load_demo(uow(), 150, seed=4)
     monkeypatch.setattr(client_model, "PAGE", SMALL_PAGE)
     monkeypatch.setattr(paging, "RETRY_AFTER_S", 0.05)
@@ -136,8 +141,9 @@ def test_the_window_says_once_that_client_rows_could_not_be_read(
     window.table.scrollToBottom()
     for _ in range(3):
         seen = len(reads)
-        qtbot.waitUntil(lambda seen=seen: (window.table.grab(), len(reads) > seen)[1] and not window.model.fetching,
-                        timeout=5000)
+        qtbot.waitUntil(
+            lambda seen=seen: (window.table.grab(), len(reads) > seen)[1] and not window.model.fetching, timeout=5000
+        )
     window.model.reload()  # the list read again (its first page still answers) while the rest cannot be
     qtbot.waitUntil(lambda: not window.model.loading, timeout=10_000)
     window.table.scrollToBottom()

@@ -54,12 +54,15 @@ def test_later_start_restores_what_the_user_left() -> None:
     assert place_window(BIG, left, maximized=True).maximized
 
 
-@pytest.mark.parametrize("left", [
-    QRect(300, 200, 1600, 900),    # left big on the monitor, now on the laptop's own screen
-    QRect(-500, -300, 1000, 600),  # partly off the top-left edge
-    QRect(1200, 600, 800, 500),    # partly off the bottom-right edge
-    QRect(5000, 3000, 900, 600),   # on a screen that is gone
-])
+@pytest.mark.parametrize(
+    "left",
+    [
+        QRect(300, 200, 1600, 900),  # left big on the monitor, now on the laptop's own screen
+        QRect(-500, -300, 1000, 600),  # partly off the top-left edge
+        QRect(1200, 600, 800, 500),  # partly off the bottom-right edge
+        QRect(5000, 3000, 900, 600),  # on a screen that is gone
+    ],
+)
 def test_later_start_is_clamped_to_the_screen_it_opens_on(left: QRect) -> None:
     placed = place_window(LAPTOP, left)
     assert inside(placed.rect, LAPTOP), placed.rect
@@ -81,8 +84,9 @@ def _window(qtbot: QtBot, uow: Callable[[], UnitOfWork], settings: Settings) -> 
     return window
 
 
-def test_main_window_first_start_fits_the_screen(qtbot: QtBot, uow: Callable[[], UnitOfWork],
-                                                 settings: Settings) -> None:
+def test_main_window_first_start_fits_the_screen(
+    qtbot: QtBot, uow: Callable[[], UnitOfWork], settings: Settings
+) -> None:
     available = QApplication.primaryScreen().availableGeometry()
     window = _window(qtbot, uow, settings)
     expected = place_window(available, None)
@@ -91,8 +95,9 @@ def test_main_window_first_start_fits_the_screen(qtbot: QtBot, uow: Callable[[],
     assert inside(window.normalGeometry(), available)
 
 
-def test_main_window_restores_and_clamps_what_was_saved(qtbot: QtBot, uow: Callable[[], UnitOfWork],
-                                                       settings: Settings) -> None:
+def test_main_window_restores_and_clamps_what_was_saved(
+    qtbot: QtBot, uow: Callable[[], UnitOfWork], settings: Settings
+) -> None:
     available = QApplication.primaryScreen().availableGeometry()
     first = _window(qtbot, uow, settings)
     first.setWindowState(first.windowState() & ~first.windowState().WindowMaximized)
@@ -104,8 +109,10 @@ def test_main_window_restores_and_clamps_what_was_saved(qtbot: QtBot, uow: Calla
     assert not again.isMaximized()
     assert again.geometry() == left
 
-    settings.set_rect("window/normal", QRect(available.right() - 100, available.bottom() - 100,
-                                             available.width() * 2, available.height() * 2))
+    settings.set_rect(
+        "window/normal",
+        QRect(available.right() - 100, available.bottom() - 100, available.width() * 2, available.height() * 2),
+    )
     settings.set_flag("window/maximized", False)
     clamped = _window(qtbot, uow, settings)
     assert inside(clamped.geometry(), available)

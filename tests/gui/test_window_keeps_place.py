@@ -40,10 +40,14 @@ def test_a_notice_does_not_move_the_rows(qtbot: QtBot, make_window: Window, add_
 
 
 def test_the_card_lists_keep_the_users_widths_across_restarts(
-        qtbot: QtBot, uow: Callable[[], UnitOfWork], add_client: Callable[..., int], tmp_path: Path) -> None:
+    qtbot: QtBot, uow: Callable[[], UnitOfWork], add_client: Callable[..., int], tmp_path: Path
+) -> None:
     ident = add_client("ООО «Ромашка»")
-    contacts.add_contact(uow(), ident, ContactFields(full_name="Лаврентьева Александра Константиновна",
-                                                     position="Главный бухгалтер", is_primary=True))
+    contacts.add_contact(
+        uow(),
+        ident,
+        ContactFields(full_name="Лаврентьева Александра Константиновна", position="Главный бухгалтер", is_primary=True),
+    )
 
     def start() -> MainWindow:
         window = MainWindow(uow, Settings(tmp_path / "kept.ini"))
@@ -69,8 +73,9 @@ def test_the_card_lists_keep_the_users_widths_across_restarts(
     again.wait_for_jobs()
 
 
-def test_a_row_chosen_while_a_notice_is_up_is_shown_above_it(qtbot: QtBot, make_window: Window,
-                                                              add_client: Callable[..., int]) -> None:
+def test_a_row_chosen_while_a_notice_is_up_is_shown_above_it(
+    qtbot: QtBot, make_window: Window, add_client: Callable[..., int]
+) -> None:
     for number in range(60):
         add_client(f"ООО «Клиент {number:02}»")
     window = make_window()

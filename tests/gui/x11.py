@@ -16,20 +16,32 @@ _CLIENT_MESSAGE = 33
 
 
 class _MapEvent(ctypes.Structure):
-    _fields_ = [("type", ctypes.c_int), ("serial", ctypes.c_ulong), ("send_event", ctypes.c_int),
-                ("display", ctypes.c_void_p), ("event", ctypes.c_ulong), ("window", ctypes.c_ulong),
-                ("override_redirect", ctypes.c_int)]
+    _fields_ = [
+        ("type", ctypes.c_int),
+        ("serial", ctypes.c_ulong),
+        ("send_event", ctypes.c_int),
+        ("display", ctypes.c_void_p),
+        ("event", ctypes.c_ulong),
+        ("window", ctypes.c_ulong),
+        ("override_redirect", ctypes.c_int),
+    ]
 
 
 class _ClientMessage(ctypes.Structure):
-    _fields_ = [("type", ctypes.c_int), ("serial", ctypes.c_ulong), ("send_event", ctypes.c_int),
-                ("display", ctypes.c_void_p), ("window", ctypes.c_ulong), ("message_type", ctypes.c_ulong),
-                ("format", ctypes.c_int), ("data", ctypes.c_long * 5)]
+    _fields_ = [
+        ("type", ctypes.c_int),
+        ("serial", ctypes.c_ulong),
+        ("send_event", ctypes.c_int),
+        ("display", ctypes.c_void_p),
+        ("window", ctypes.c_ulong),
+        ("message_type", ctypes.c_ulong),
+        ("format", ctypes.c_int),
+        ("data", ctypes.c_long * 5),
+    ]
 
 
 class _Event(ctypes.Union):
-    _fields_ = [("type", ctypes.c_int), ("map", _MapEvent), ("client", _ClientMessage),
-                ("pad", ctypes.c_long * 24)]
+    _fields_ = [("type", ctypes.c_int), ("map", _MapEvent), ("client", _ClientMessage), ("pad", ctypes.c_long * 24)]
 
 
 class _ClassHint(ctypes.Structure):
@@ -59,14 +71,22 @@ def _xlib() -> ctypes.CDLL:
     lib.XFree.argtypes = [ctypes.c_void_p]
     lib.XInternAtom.restype = ctypes.c_ulong
     lib.XInternAtom.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
-    lib.XSendEvent.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.c_long,
-                               ctypes.POINTER(_Event)]
+    lib.XSendEvent.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.c_long, ctypes.POINTER(_Event)]
     lib.XFlush.argtypes = [ctypes.c_void_p]
     lib.XSync.argtypes = [ctypes.c_void_p, ctypes.c_int]
     lib.XCloseDisplay.argtypes = [ctypes.c_void_p]
     uint = ctypes.POINTER(ctypes.c_uint)
-    lib.XGetGeometry.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.POINTER(ctypes.c_ulong),
-                                 ctypes.POINTER(ctypes.c_int), ctypes.POINTER(ctypes.c_int), uint, uint, uint, uint]
+    lib.XGetGeometry.argtypes = [
+        ctypes.c_void_p,
+        ctypes.c_ulong,
+        ctypes.POINTER(ctypes.c_ulong),
+        ctypes.POINTER(ctypes.c_int),
+        ctypes.POINTER(ctypes.c_int),
+        uint,
+        uint,
+        uint,
+        uint,
+    ]
     return lib
 
 
@@ -106,8 +126,11 @@ class XServer:
         while True:
             while self.lib.XPending(self.dpy):
                 self.lib.XNextEvent(self.dpy, ctypes.byref(event))
-                if (event.type == _MAP_NOTIFY and not event.map.override_redirect
-                        and self.window_class(event.map.window) == window_class):
+                if (
+                    event.type == _MAP_NOTIFY
+                    and not event.map.override_redirect
+                    and self.window_class(event.map.window) == window_class
+                ):
                     return int(event.map.window)
             left = deadline - time.monotonic()
             if left <= 0 or (callable(alive) and not alive()):
@@ -118,8 +141,17 @@ class XServer:
         root = ctypes.c_ulong()
         x, y = ctypes.c_int(), ctypes.c_int()
         w, h, border, depth = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
-        self.lib.XGetGeometry(self.dpy, window, ctypes.byref(root), ctypes.byref(x), ctypes.byref(y),
-                              ctypes.byref(w), ctypes.byref(h), ctypes.byref(border), ctypes.byref(depth))
+        self.lib.XGetGeometry(
+            self.dpy,
+            window,
+            ctypes.byref(root),
+            ctypes.byref(x),
+            ctypes.byref(y),
+            ctypes.byref(w),
+            ctypes.byref(h),
+            ctypes.byref(border),
+            ctypes.byref(depth),
+        )
         return Geometry(x.value, y.value, w.value, h.value)
 
     def ask_to_close(self, window: int) -> None:

@@ -81,19 +81,30 @@ def inline_cell(ref: str, text: str) -> str:
 def sheet_xml(rows: Iterable[tuple[int, Sequence[str]]], *, doctype: str = "", merged: Sequence[str] = ()) -> str:
     """A worksheet of inline-string cells; *rows* are (row number, texts from column A)."""
     body = "".join(
-        f'<row r="{number}">' + "".join(inline_cell(f"{column_letter(i)}{number}", text)
-                                        for i, text in enumerate(texts, start=1) if text != "") + "</row>"
-        for number, texts in rows)
-    merges = (f'<mergeCells count="{len(merged)}">' + "".join(f'<mergeCell ref="{m}"/>' for m in merged)
-              + "</mergeCells>") if merged else ""
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{doctype}'
-            f'<worksheet xmlns="{MAIN_NS}"><sheetData>{body}</sheetData>{merges}</worksheet>')
+        f'<row r="{number}">'
+        + "".join(
+            inline_cell(f"{column_letter(i)}{number}", text) for i, text in enumerate(texts, start=1) if text != ""
+        )
+        + "</row>"
+        for number, texts in rows
+    )
+    merges = (
+        (f'<mergeCells count="{len(merged)}">' + "".join(f'<mergeCell ref="{m}"/>' for m in merged) + "</mergeCells>")
+        if merged
+        else ""
+    )
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{doctype}'
+        f'<worksheet xmlns="{MAIN_NS}"><sheetData>{body}</sheetData>{merges}</worksheet>'
+    )
 
 
 def shared_strings_xml(strings: Sequence[str], *, doctype: str = "") -> str:
     items = "".join(f"<si><t>{s}</t></si>" for s in strings)  # raw: entity references must survive
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{doctype}'
-            f'<sst xmlns="{MAIN_NS}" count="{len(strings)}" uniqueCount="{len(strings)}">{items}</sst>')
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{doctype}'
+        f'<sst xmlns="{MAIN_NS}" count="{len(strings)}" uniqueCount="{len(strings)}">{items}</sst>'
+    )
 
 
 def raw_xlsx(path: Path, sheet: str, *, shared_strings: str | None = None) -> Path:
@@ -119,8 +130,9 @@ def workbook(path: Path, rows: Sequence[Sequence[object]], title: str = "Лис�
     return path
 
 
-def zip_of_zeros(path: Path, size: int, *, compresslevel: int = 1, name: str = "xl/worksheets/sheet1.xml",
-                 chunk: int = 8 << 20) -> Path:
+def zip_of_zeros(
+    path: Path, size: int, *, compresslevel: int = 1, name: str = "xl/worksheets/sheet1.xml", chunk: int = 8 << 20
+) -> Path:
     """An xlsx-looking archive whose *name* entry inflates to *size* zero bytes (a zip bomb).
 
     Written in chunks through the deflate stream, so the big data never exists in memory.
@@ -134,7 +146,7 @@ def zip_of_zeros(path: Path, size: int, *, compresslevel: int = 1, name: str = "
         with archive.open(name, "w", force_zip64=True) as entry:
             left = size
             while left > 0:
-                entry.write(zeros[:min(chunk, left)])
+                entry.write(zeros[: min(chunk, left)])
                 left -= chunk
     return path
 
@@ -145,12 +157,17 @@ _ENDOFCHAIN, _FREESECT, _FATSECT, _NOSTREAM = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD
 _SECTOR = 512
 
 
-def _directory_entry(name: str, kind: int, *, child: int = _NOSTREAM, right: int = _NOSTREAM,
-                     start: int = _ENDOFCHAIN, size: int = 0) -> bytes:
+def _directory_entry(
+    name: str, kind: int, *, child: int = _NOSTREAM, right: int = _NOSTREAM, start: int = _ENDOFCHAIN, size: int = 0
+) -> bytes:
     encoded = (name + "\0").encode("utf-16-le") if name else b""
-    return (encoded.ljust(64, b"\0") + struct.pack("<HBB", len(encoded), kind, 1)
-            + struct.pack("<III", _NOSTREAM, right, child) + bytes(16 + 4 + 16)
-            + struct.pack("<IQ", start, size))
+    return (
+        encoded.ljust(64, b"\0")
+        + struct.pack("<HBB", len(encoded), kind, 1)
+        + struct.pack("<III", _NOSTREAM, right, child)
+        + bytes(16 + 4 + 16)
+        + struct.pack("<IQ", start, size)
+    )
 
 
 def encrypted_workbook(path: Path, package_bytes: int = 4096, *, directory_last: bool = False) -> Path:
@@ -183,14 +200,20 @@ def encrypted_workbook(path: Path, package_bytes: int = 4096, *, directory_last:
             fat[sector] = sector + 1
         fat[start + count - 1] = _ENDOFCHAIN
     difat = list(range(fat_count)) + [_FREESECT] * (109 - fat_count)
-    header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(16) + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
-              + bytes(6) + struct.pack("<IIIIIIIII", 0, fat_count, directory, 0, 4096, _ENDOFCHAIN, 0,
-                                       _ENDOFCHAIN, 0)
-              + struct.pack("<109I", *difat))
-    entries = (_directory_entry("Root Entry", 5, child=1)
-               + _directory_entry("EncryptionInfo", 2, right=2, start=info_start, size=len(info))
-               + _directory_entry("EncryptedPackage", 2, start=package_start, size=package_bytes + 8)
-               + _directory_entry("", 0))
+    header = (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        + bytes(16)
+        + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
+        + bytes(6)
+        + struct.pack("<IIIIIIIII", 0, fat_count, directory, 0, 4096, _ENDOFCHAIN, 0, _ENDOFCHAIN, 0)
+        + struct.pack("<109I", *difat)
+    )
+    entries = (
+        _directory_entry("Root Entry", 5, child=1)
+        + _directory_entry("EncryptionInfo", 2, right=2, start=info_start, size=len(info))
+        + _directory_entry("EncryptedPackage", 2, start=package_start, size=package_bytes + 8)
+        + _directory_entry("", 0)
+    )
     sectors = {info_start: info, package_start: package, directory: entries}
     body = b"".join(sectors[start] for start in sorted(sectors))
     path.write_bytes(header + struct.pack(f"<{len(fat)}I", *fat) + body)
@@ -226,12 +249,17 @@ def ods_row(cells: str, repeat: int = 1) -> str:
 
 def raw_ods(path: Path, rows_xml: str, *, sheet: str = "Клиенты") -> Path:
     """A minimal .ods whose one table holds *rows_xml* (``table:table-row`` elements)."""
-    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODS_NAMESPACES}>'
-               f'<office:body><office:spreadsheet><table:table table:name="{escape(sheet)}">{rows_xml}'
-               "</table:table></office:spreadsheet></office:body></office:document-content>")
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODS_NAMESPACES}>'
+        f'<office:body><office:spreadsheet><table:table table:name="{escape(sheet)}">{rows_xml}'
+        "</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet",
-                         compress_type=zipfile.ZIP_STORED)
+        archive.writestr(
+            zipfile.ZipInfo("mimetype"),
+            "application/vnd.oasis.opendocument.spreadsheet",
+            compress_type=zipfile.ZIP_STORED,
+        )
         archive.writestr("META-INF/manifest.xml", ODS_MANIFEST)
         archive.writestr("content.xml", content)
     return path
@@ -303,8 +331,9 @@ def import_in_child(database: Path, path: Path, *, memory_mb: int = 1024, timeou
     if done.returncode != 0:
         return ChildImport("died", reason=f"exit code {done.returncode}: {done.stderr.strip()[-300:]}")
     found = json.loads(done.stdout.strip().splitlines()[-1])
-    return ChildImport(found["outcome"], found.get("key", ""), found.get("message", ""), found["seconds"],
-                       found["peak_mb"])
+    return ChildImport(
+        found["outcome"], found.get("key", ""), found.get("message", ""), found["seconds"], found["peak_mb"]
+    )
 
 
 # LibreOffice ---------------------------------------------------------------------------------------------
@@ -356,8 +385,12 @@ def soffice(profile: Path, *args: str, timeout: float = 120) -> subprocess.Compl
     """Run headless LibreOffice with a private profile (docs/qt-on-linux.md)."""
     program = soffice_path()
     assert program is not None, "soffice is not on PATH"
-    return subprocess.run([program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-                           *args], capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def save_with_password(profile: Path, source: Path, target: Path, filter_name: str, secret: str) -> Path:
@@ -368,8 +401,11 @@ def save_with_password(profile: Path, source: Path, target: Path, filter_name: s
         soffice(profile, "--terminate_after_init")  # creates the profile; it would overwrite the module
         module.parent.mkdir(parents=True, exist_ok=True)
         module.write_text(_PASSWORD_MACRO, encoding="utf-8")
-    done = soffice(profile, f'macro:///Standard.Module1.SaveWithPassword("{source}","{target}","{filter_name}",'
-                            f'"{secret}")', timeout=60)
+    done = soffice(
+        profile,
+        f'macro:///Standard.Module1.SaveWithPassword("{source}","{target}","{filter_name}","{secret}")',
+        timeout=60,
+    )
     failure = target.with_name(target.name + ".error")
     assert not failure.exists(), failure.read_text(encoding="utf-8")
     assert done.returncode == 0 and target.exists(), done.stderr

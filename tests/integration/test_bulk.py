@@ -30,10 +30,26 @@ NOW = datetime(2026, 11, 29, 10, 30, tzinfo=UTC)
 def bundle(name: str) -> ClientBundle:
     return ClientBundle(
         client=ClientFields(name=name, inn="7707083893", phone="8 (495) 123-45-67", tags=("VIP",)),
-        contacts=(ContactFields(full_name="Петрова Мария", position="Бухгалтер", birth_date=date(1980, 2, 29),
-                                phones=("+7 916 123-45-67",), emails=("m@romashka.ru",), is_primary=True),),
-        deals=(DealFields(title="Поставка", amount=Money.of("1234567.89"), stage=DealStage.WON,
-                          opened_on=date(2026, 1, 10), closed_on=date(2026, 2, 1), contract_end=date(2027, 2, 1)),),
+        contacts=(
+            ContactFields(
+                full_name="Петрова Мария",
+                position="Бухгалтер",
+                birth_date=date(1980, 2, 29),
+                phones=("+7 916 123-45-67",),
+                emails=("m@romashka.ru",),
+                is_primary=True,
+            ),
+        ),
+        deals=(
+            DealFields(
+                title="Поставка",
+                amount=Money.of("1234567.89"),
+                stage=DealStage.WON,
+                opened_on=date(2026, 1, 10),
+                closed_on=date(2026, 2, 1),
+                contract_end=date(2027, 2, 1),
+            ),
+        ),
         interactions=(InteractionFields(kind=InteractionKind.CALL, occurred_at=NOW, summary="Звонок"),),
         reminders=(ReminderFields(due_at=NOW, text="Перезвонить"),),
     )
@@ -52,12 +68,12 @@ def test_bulk_rows_read_back_like_single_edits(uow: Callable[[], UnitOfWork]) ->
     assert card.deals[0].amount == Money.of("1234567.89") and card.deals[0].contract_end == date(2027, 2, 1)
     assert card.interactions[0].occurred_at == NOW and card.reminders[0].due_at == NOW
     assert [r.id for r in clients.search_clients(uow(), "петрова").rows] == [ident]
-    assert [h.client_id for h in clients.find_duplicates(uow(), ClientFields(name="x", phone="89161234567"))] \
-        == [ident]
+    assert [h.client_id for h in clients.find_duplicates(uow(), ClientFields(name="x", phone="89161234567"))] == [ident]
 
 
-def test_search_index_is_whole_after_a_bulk_load_and_triggers_are_back(database: Database,
-                                                                       uow: Callable[[], UnitOfWork]) -> None:
+def test_search_index_is_whole_after_a_bulk_load_and_triggers_are_back(
+    database: Database, uow: Callable[[], UnitOfWork]
+) -> None:
     clients.create_client(uow(), ClientFields(name="ООО «До загрузки»"))
     demo.load_demo(uow(), 300, seed=5)
     clients.create_client(uow(), ClientFields(name="ООО «После загрузки»"))
@@ -70,8 +86,9 @@ def test_search_index_is_whole_after_a_bulk_load_and_triggers_are_back(database:
     assert clients.count_clients(uow()) == 302
 
 
-def test_a_cancelled_load_leaves_the_base_and_its_triggers_as_they_were(database: Database,
-                                                                        uow: Callable[[], UnitOfWork]) -> None:
+def test_a_cancelled_load_leaves_the_base_and_its_triggers_as_they_were(
+    database: Database, uow: Callable[[], UnitOfWork]
+) -> None:
     clients.create_client(uow(), ClientFields(name="ООО «Единственный»"))
 
     class CancelAfterFirstBatch:
@@ -96,9 +113,12 @@ def test_a_cancelled_load_leaves_the_base_and_its_triggers_as_they_were(database
 def _batches(count: int, size: int) -> list[list[ClientBundle]]:
     from salesdesk.services.demo_data import generate_bundles
 
-    made = list(generate_bundles(count, seed=7, now=datetime(2026, 11, 1, tzinfo=UTC), manager_ids=[1, 2],
-                                 industry_ids=[1, 2, 3]))
-    return [made[i:i + size] for i in range(0, count, size)]
+    made = list(
+        generate_bundles(
+            count, seed=7, now=datetime(2026, 11, 1, tzinfo=UTC), manager_ids=[1, 2], industry_ids=[1, 2, 3]
+        )
+    )
+    return [made[i : i + size] for i in range(0, count, size)]
 
 
 def test_a_worker_process_derives_exactly_what_this_process_would() -> None:
@@ -106,8 +126,9 @@ def test_a_worker_process_derives_exactly_what_this_process_would() -> None:
     with derivation.derived_batches(iter(batches), 60, threshold=0) as ready:  # threshold 0: a worker process
         got = list(ready)
     assert [[b for b, _ in batch] for batch in got] == batches  # every bundle, in order
-    assert [[d for _, d in batch] for batch in got] == [[derive(b.client, b.contacts) for b in batch]
-                                                        for batch in batches]
+    assert [[d for _, d in batch] for batch in got] == [
+        [derive(b.client, b.contacts) for b in batch] for batch in batches
+    ]
 
 
 def test_leaving_early_stops_the_worker_process_and_loses_nothing_shown() -> None:
@@ -159,8 +180,9 @@ def test_a_worker_that_dies_costs_time_not_cards(monkeypatch: pytest.MonkeyPatch
     with derivation.derived_batches(iter(batches), 60, threshold=0) as ready:
         got = list(ready)
     assert [[b for b, _ in batch] for batch in got] == batches
-    assert [[d for _, d in batch] for batch in got] == [[derive(b.client, b.contacts) for b in batch]
-                                                        for batch in batches]
+    assert [[d for _, d in batch] for batch in got] == [
+        [derive(b.client, b.contacts) for b in batch] for batch in batches
+    ]
     assert len(submitted) <= 3 < len(batches)  # only what was on its way; the rest are derived here
 
 

@@ -33,20 +33,34 @@ def new_base(path: Path) -> str:
 
 def test_add_then_search_the_done_when_scenario(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = new_base(tmp_path / "x.sqlite")
-    code, out, _ = run(capsys, "--db", db, "client", "add", "--name", "ООО «Ёлка»", "--inn", "7707083893",
-                       "--phone", "8 (495) 123-45-67", "--json")
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db,
+        "client",
+        "add",
+        "--name",
+        "ООО «Ёлка»",
+        "--inn",
+        "7707083893",
+        "--phone",
+        "8 (495) 123-45-67",
+        "--json",
+    )
     assert code == 0
     new_id = json.loads(out)["id"]
     code, out, _ = run(capsys, "--db", db, "search", "елка", "--json")
     assert code == 0
     hits = json.loads(out)
     assert [(h["id"], h["name"], h["inn"], h["phone"]) for h in hits] == [
-        (new_id, "ООО «Ёлка»", "7707083893", "8 (495) 123-45-67")]
+        (new_id, "ООО «Ёлка»", "7707083893", "8 (495) 123-45-67")
+    ]
     assert 0 < hits[0]["completeness"] < 100
 
 
-def test_invalid_inn_exits_2_naming_the_field_and_saves_nothing(tmp_path: Path,
-                                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_invalid_inn_exits_2_naming_the_field_and_saves_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = new_base(tmp_path / "x.sqlite")
     code, out, err = run(capsys, "--db", db, "--lang", "ru", "client", "add", "--name", "Тест", "--inn", "7707083894")
     assert (code, out) == (2, "")
@@ -62,8 +76,9 @@ def test_options_work_before_and_after_the_command(tmp_path: Path, capsys: pytes
     assert Path(db).exists()
 
 
-def test_without_db_the_base_lives_in_the_user_data_folder(capsys: pytest.CaptureFixture[str],
-                                                           _isolated_data_dir: Path) -> None:
+def test_without_db_the_base_lives_in_the_user_data_folder(
+    capsys: pytest.CaptureFixture[str], _isolated_data_dir: Path
+) -> None:
     code, out, _ = run(capsys, "client", "add", "--name", "ООО «Ромашка»")
     assert code == 0
     assert (_isolated_data_dir / "salesdesk.sqlite").exists()
@@ -77,8 +92,9 @@ def test_default_folder_comes_from_platformdirs() -> None:
     assert paths.database_target("cli.sqlite", {"SALESDESK_DB": "/srv/base.sqlite"}) == "cli.sqlite"
 
 
-def test_environment_variable_chooses_the_database(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_environment_variable_chooses_the_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = Path(new_base(tmp_path / "env.sqlite"))
     monkeypatch.setenv("SALESDESK_DB", str(target))
     assert run(capsys, "client", "add", "--name", "Env")[0] == 0
@@ -88,8 +104,20 @@ def test_environment_variable_chooses_the_database(tmp_path: Path, capsys: pytes
 def test_owner_and_industry_by_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = new_base(tmp_path / "x.sqlite")
     assert run(capsys, "--db", db, "manager", "add", "Анна Смирнова")[0] == 0
-    code, out, _ = run(capsys, "--db", db, "client", "add", "--name", "ООО «Стройка»", "--industry", "F",
-                       "--owner", "анна смирнова", "--json")
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db,
+        "client",
+        "add",
+        "--name",
+        "ООО «Стройка»",
+        "--industry",
+        "F",
+        "--owner",
+        "анна смирнова",
+        "--json",
+    )
     assert code == 0
     code, out, _ = run(capsys, "--db", db, "client", "show", str(json.loads(out)["id"]), "--json")
     card = json.loads(out)
@@ -116,8 +144,7 @@ def test_check_reports_integrity_and_schema(tmp_path: Path, capsys: pytest.Captu
     assert "integrity: ok" in out and "schema: 0003_search_punctuation (expected 0003_search_punctuation)" in out
 
 
-def test_a_broken_file_is_a_clear_message_not_a_traceback(tmp_path: Path,
-                                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_broken_file_is_a_clear_message_not_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     broken = tmp_path / "broken.sqlite"
     broken.write_bytes(b"\x00garbage" * 1000)
     code, _, err = run(capsys, "--db", str(broken), "check")
@@ -126,8 +153,14 @@ def test_a_broken_file_is_a_clear_message_not_a_traceback(tmp_path: Path,
 
 def test_python_dash_m_and_version(tmp_path: Path) -> None:
     env = {**os.environ, "SALESDESK_DATA_DIR": str(tmp_path)}
-    done = subprocess.run([sys.executable, "-m", "salesdesk", "--version"], capture_output=True, text=True,
-                          env=env, timeout=60, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "salesdesk", "--version"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
     assert (done.returncode, done.stdout.strip()) == (0, f"SalesDesk {__version__}")
 
 
@@ -144,47 +177,87 @@ def test_a_won_deal_with_a_contract_end_plans_its_renewal(tmp_path: Path, capsys
     db = new_base(tmp_path / "x.sqlite")
     client = _client(capsys, db)
     assert run(capsys, "--db", db, "manager", "add", "Иванова Анна")[0] == 0
-    code, out, _ = run(capsys, "--db", db, "deal", "add", str(client), "--title", "Годовое обслуживание",
-                       "--amount", "1 250 000,50", "--stage", "won", "--closed", "15.01.2026",
-                       "--opened", "2026-01-10", "--contract-end", "31.12.2026", "--owner", "Иванова Анна",
-                       "--renewal-days", "10", "--json")
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db,
+        "deal",
+        "add",
+        str(client),
+        "--title",
+        "Годовое обслуживание",
+        "--amount",
+        "1 250 000,50",
+        "--stage",
+        "won",
+        "--closed",
+        "15.01.2026",
+        "--opened",
+        "2026-01-10",
+        "--contract-end",
+        "31.12.2026",
+        "--owner",
+        "Иванова Анна",
+        "--renewal-days",
+        "10",
+        "--json",
+    )
     assert code == 0
     added = json.loads(out)
     assert added["renewal_reminder"]["due_at"].startswith("2026-12-21")
     assert "Годовое обслуживание" in added["renewal_reminder"]["text"]
     code, out, _ = run(capsys, "--db", db, "deal", "list", "--stage", "won", "--owner", "Иванова Анна", "--json")
     assert code == 0
-    assert [(d["id"], d["amount"], d["currency"], d["opened_on"], d["closed_on"], d["owner"])
-            for d in json.loads(out)] == [(added["id"], "1250000.50", "RUB", "2026-01-10", "2026-01-15",
-                                          "Иванова Анна")]
+    assert [
+        (d["id"], d["amount"], d["currency"], d["opened_on"], d["closed_on"], d["owner"]) for d in json.loads(out)
+    ] == [(added["id"], "1250000.50", "RUB", "2026-01-10", "2026-01-15", "Иванова Анна")]
     code, out, _ = run(capsys, "--db", db, "deal", "list", "--stage", "lost", "--json")
     assert json.loads(out) == []
 
 
-def test_the_renewal_lead_time_defaults_to_the_windows_setting(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                               _isolated_data_dir: Path) -> None:
+def test_the_renewal_lead_time_defaults_to_the_windows_setting(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], _isolated_data_dir: Path
+) -> None:
     from salesdesk.ui.settings import Settings
 
     Settings().renewal_days = 45
     db = new_base(tmp_path / "x.sqlite")
     client = _client(capsys, db)
-    code, out, _ = run(capsys, "--db", db, "deal", "add", str(client), "--title", "Аренда", "--amount", "1000",
-                       "--stage", "won", "--contract-end", "2030-03-31", "--json")
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db,
+        "deal",
+        "add",
+        str(client),
+        "--title",
+        "Аренда",
+        "--amount",
+        "1000",
+        "--stage",
+        "won",
+        "--contract-end",
+        "2030-03-31",
+        "--json",
+    )
     assert code == 0 and json.loads(out)["renewal_reminder"]["due_at"].startswith("2030-02-14")
 
 
-@pytest.mark.parametrize(("options", "message"), [
-    (("--amount", "сто тысяч"), "Сумма «сто тысяч»: не сумма денег"),
-    (("--amount", "5", "--opened", "31.02.2026"), "Дата открытия «31.02.2026»: неверная дата"),
-    (("--amount", "5", "--stage", "lost"), "Причина проигрыша"),
-    (("--amount", "5", "--owner", "Никто"), "Никто"),
-])
-def test_a_deal_that_cannot_be_saved_exits_2_in_the_users_words(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                                  options: tuple[str, ...], message: str) -> None:
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (("--amount", "сто тысяч"), "Сумма «сто тысяч»: не сумма денег"),
+        (("--amount", "5", "--opened", "31.02.2026"), "Дата открытия «31.02.2026»: неверная дата"),
+        (("--amount", "5", "--stage", "lost"), "Причина проигрыша"),
+        (("--amount", "5", "--owner", "Никто"), "Никто"),
+    ],
+)
+def test_a_deal_that_cannot_be_saved_exits_2_in_the_users_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], options: tuple[str, ...], message: str
+) -> None:
     db = new_base(tmp_path / "x.sqlite")
     client = _client(capsys, db)
-    code, out, err = run(capsys, "--db", db, "--lang", "ru", "deal", "add", str(client), "--title", "Сделка",
-                         *options)
+    code, out, err = run(capsys, "--db", db, "--lang", "ru", "deal", "add", str(client), "--title", "Сделка", *options)
     assert (code, out) == (2, "") and message in err
     assert json.loads(run(capsys, "--db", db, "deal", "list", "--json")[1]) == []
 
@@ -195,14 +268,41 @@ def test_log_a_call_close_the_reminder_and_plan_the_next(tmp_path: Path, capsys:
 
     db = new_base(tmp_path / "x.sqlite")
     client = _client(capsys, db)
-    code, out, _ = run(capsys, "--db", db, "log", str(client), "Позвонить насчёт КП", "--kind", "note",
-                       "--next-on", "01.12.2030", "--json")
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db,
+        "log",
+        str(client),
+        "Позвонить насчёт КП",
+        "--kind",
+        "note",
+        "--next-on",
+        "01.12.2030",
+        "--json",
+    )
     assert code == 0
     first = json.loads(out)
     assert first["next_reminder"] is not None and first["closed_reminder"] is None
-    code, out, _ = run(capsys, "--db", db, "log", str(client), "Обсудили продление", "--result", "Ждут КП",
-                       "--at", "28.11.2026 15:30", "--close-reminder", str(first["next_reminder"]),
-                       "--next-in", "3", "--next", "Предложить новые условия", "--json")
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db,
+        "log",
+        str(client),
+        "Обсудили продление",
+        "--result",
+        "Ждут КП",
+        "--at",
+        "28.11.2026 15:30",
+        "--close-reminder",
+        str(first["next_reminder"]),
+        "--next-in",
+        "3",
+        "--next",
+        "Предложить новые условия",
+        "--json",
+    )
     assert code == 0
     second = json.loads(out)
     database = open_database(resolve_url(db))
@@ -243,8 +343,27 @@ def test_a_report_to_json_to_a_workbook_and_to_the_terminal(tmp_path: Path, caps
     db = new_base(tmp_path / "x.sqlite")
     client = _client(capsys, db)
     for amount, day in (("1 000,10", "15.07.2026"), ("2000", "30.09.2026"), ("500", "01.10.2026")):
-        assert run(capsys, "--db", db, "deal", "add", str(client), "--title", "Поставка", "--amount", amount,
-                   "--stage", "won", "--opened", day, "--closed", day)[0] == 0
+        assert (
+            run(
+                capsys,
+                "--db",
+                db,
+                "deal",
+                "add",
+                str(client),
+                "--title",
+                "Поставка",
+                "--amount",
+                amount,
+                "--stage",
+                "won",
+                "--opened",
+                day,
+                "--closed",
+                day,
+            )[0]
+            == 0
+        )
     period = ("--from", "01.07.2026", "--to", "2026-09-30")
     code, out, _ = run(capsys, "--db", db, "report", "sales-by-manager", *period, "--json")
     assert code == 0
@@ -263,13 +382,33 @@ def test_a_report_to_json_to_a_workbook_and_to_the_terminal(tmp_path: Path, caps
     assert "3\u00a0000,10" in out.splitlines()[-1]  # the totals line, as a Russian reader writes money
 
 
-def test_the_pipeline_counts_by_the_date_chosen_on_the_command_line(tmp_path: Path,
-                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_pipeline_counts_by_the_date_chosen_on_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = new_base(tmp_path / "x.sqlite")
     client = _client(capsys, db)
     # Opened in June, won in July: July counts it by the date closed, not by the date opened.
-    assert run(capsys, "--db", db, "deal", "add", str(client), "--title", "Поставка", "--amount", "100",
-               "--stage", "won", "--opened", "15.06.2026", "--closed", "10.07.2026")[0] == 0
+    assert (
+        run(
+            capsys,
+            "--db",
+            db,
+            "deal",
+            "add",
+            str(client),
+            "--title",
+            "Поставка",
+            "--amount",
+            "100",
+            "--stage",
+            "won",
+            "--opened",
+            "15.06.2026",
+            "--closed",
+            "10.07.2026",
+        )[0]
+        == 0
+    )
     july = ("--from", "01.07.2026", "--to", "31.07.2026")
     counts = {}
     for basis in ("opened", "closed"):
@@ -285,34 +424,41 @@ def test_the_pipeline_counts_by_the_date_chosen_on_the_command_line(tmp_path: Pa
     assert "--by-date opened|closed" in next(line for line in out.splitlines() if line.startswith("pipeline"))
 
 
-@pytest.mark.parametrize(("options", "code", "message"), [
-    (("nope",), 1, "nope"),
-    ((), 1, "--list"),
-    (("sales_by_manager", "--by", "industry"), 1, "manager"),
-    (("sales_by_manager", "--from", "32.13.2026"), 2, "32.13.2026"),
-    (("sales_by_period", "--from", "01.10.2026", "--to", "01.07.2026"), 1, "01.10.2026"),
-    (("sleeping_clients", "--manager", "Никто"), 2, "Никто"),
-    (("pipeline", "--by-date", "shipped"), 2, "opened or closed, not “shipped”"),
-    (("sales_by_period", "--by-date", "opened"), 1, "no choice of date"),
-])
-def test_a_report_that_cannot_be_computed_says_why(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                   options: tuple[str, ...], code: int, message: str) -> None:
+@pytest.mark.parametrize(
+    ("options", "code", "message"),
+    [
+        (("nope",), 1, "nope"),
+        ((), 1, "--list"),
+        (("sales_by_manager", "--by", "industry"), 1, "manager"),
+        (("sales_by_manager", "--from", "32.13.2026"), 2, "32.13.2026"),
+        (("sales_by_period", "--from", "01.10.2026", "--to", "01.07.2026"), 1, "01.10.2026"),
+        (("sleeping_clients", "--manager", "Никто"), 2, "Никто"),
+        (("pipeline", "--by-date", "shipped"), 2, "opened or closed, not “shipped”"),
+        (("sales_by_period", "--by-date", "opened"), 1, "no choice of date"),
+    ],
+)
+def test_a_report_that_cannot_be_computed_says_why(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], options: tuple[str, ...], code: int, message: str
+) -> None:
     got, out, err = run(capsys, "--db", new_base(tmp_path / "x.sqlite"), "report", *options)
     assert (got, out) == (code, "") and message in err
 
 
-def test_a_won_deal_makes_a_lead_an_active_client_and_says_so(tmp_path: Path,
-                                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_won_deal_makes_a_lead_an_active_client_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = new_base(tmp_path / "x.sqlite")
     client = _client(capsys, db)  # a new client is a lead
-    code, out, err = run(capsys, "--db", db, "deal", "add", str(client), "--title", "Поставка", "--amount", "500",
-                         "--stage", "won")
+    code, out, err = run(
+        capsys, "--db", db, "deal", "add", str(client), "--title", "Поставка", "--amount", "500", "--stage", "won"
+    )
     assert code == 0 and out.strip().isdigit()
     assert "Deal won: ООО «Ромашка» is now an active client (was: lead)" in err
     code, out, _ = run(capsys, "--db", db, "client", "show", str(client), "--json")
     assert json.loads(out)["status"] == "active"
-    code, out, err = run(capsys, "--db", db, "deal", "add", str(client), "--title", "Ещё", "--amount", "5",
-                         "--stage", "won", "--json")
+    code, out, err = run(
+        capsys, "--db", db, "deal", "add", str(client), "--title", "Ещё", "--amount", "5", "--stage", "won", "--json"
+    )
     assert code == 0 and json.loads(out)["client_status"] is None and "active client" not in err
 
 
@@ -320,30 +466,67 @@ def test_a_won_deal_tells_a_script_what_the_client_was(tmp_path: Path, capsys: p
     db = new_base(tmp_path / "x.sqlite")
     code, out, _ = run(capsys, "--db", db, "client", "add", "--name", "ИП Петров", "--status", "prospect", "--json")
     client = int(json.loads(out)["id"])
-    code, out, err = run(capsys, "--db", db, "--lang", "ru", "deal", "add", str(client), "--title", "Аудит",
-                         "--amount", "5", "--stage", "won")
+    code, out, err = run(
+        capsys,
+        "--db",
+        db,
+        "--lang",
+        "ru",
+        "deal",
+        "add",
+        str(client),
+        "--title",
+        "Аудит",
+        "--amount",
+        "5",
+        "--stage",
+        "won",
+    )
     assert code == 0 and "Сделка выиграна: клиент ИП Петров теперь действующий (был: потенциальный)." in err
     code, out, _ = run(capsys, "--db", db, "client", "add", "--name", "ИП Сидоров", "--status", "prospect", "--json")
     client = int(json.loads(out)["id"])
-    code, out, _ = run(capsys, "--db", db, "deal", "add", str(client), "--title", "Сервис", "--amount", "5",
-                       "--stage", "won", "--json")
+    code, out, _ = run(
+        capsys, "--db", db, "deal", "add", str(client), "--title", "Сервис", "--amount", "5", "--stage", "won", "--json"
+    )
     assert code == 0 and json.loads(out)["client_status"] == {"was": "prospect", "now": "active"}
 
 
-def test_deal_add_says_the_renewal_sentence_the_window_shows(tmp_path: Path,
-                                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_deal_add_says_the_renewal_sentence_the_window_shows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Issue 9, item 15: the planned day and the day off it avoided, in the deal editor's words."""
     db = new_base(tmp_path / "x.sqlite")
     client = _client(capsys, db)
-    deal = ("deal", "add", str(client), "--title", "Годовое обслуживание", "--amount", "100", "--stage", "won",
-            "--opened", "10.01.2026", "--closed", "15.01.2026", "--contract-end", "17.01.2030", "--renewal-days", "10")
+    deal = (
+        "deal",
+        "add",
+        str(client),
+        "--title",
+        "Годовое обслуживание",
+        "--amount",
+        "100",
+        "--stage",
+        "won",
+        "--opened",
+        "10.01.2026",
+        "--closed",
+        "15.01.2026",
+        "--contract-end",
+        "17.01.2030",
+        "--renewal-days",
+        "10",
+    )
     code, _, err = run(capsys, "--db", db, "--lang", "ru", *deal)
     assert code == 0
-    assert "Напоминание предложить новые условия придёт в понедельник, 31 декабря 2029 года" \
-           " — 7 января выходной." in err.splitlines()
+    assert (
+        "Напоминание предложить новые условия придёт в понедельник, 31 декабря 2029 года"
+        " — 7 января выходной." in err.splitlines()
+    )
     code, _, err = run(capsys, "--db", db, "--lang", "en", *deal)
-    assert "A reminder to offer new terms will come on Monday, 31 December 2029 — 7 January is a day off." \
-           in err.splitlines()
+    assert (
+        "A reminder to offer new terms will come on Monday, 31 December 2029 — 7 January is a day off."
+        in err.splitlines()
+    )
 
 
 def test_export_says_how_many_history_entries_it_wrote(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -371,15 +554,32 @@ def test_a_csv_export_does_not_claim_the_base_has_no_deals(tmp_path: Path, capsy
 
 
 def test_a_deal_closed_last_week_can_be_recorded_without_its_opening_date(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """`deal add --stage won --closed <a past day>` was refused: the opening defaulted to today."""
     from datetime import date, timedelta
 
     db = new_base(tmp_path / "x.sqlite")
     client = run(capsys, "--db", db, "client", "add", "--name", "ООО «Ёлка»")[1].strip()
     closed = (date.today() - timedelta(days=5)).strftime("%d.%m.%Y")
-    code, out, err = run(capsys, "--db", db, "--lang", "ru", "deal", "add", client, "--title", "Поставка",
-                         "--amount", "1 250 000,50", "--stage", "won", "--closed", closed)
+    code, out, err = run(
+        capsys,
+        "--db",
+        db,
+        "--lang",
+        "ru",
+        "deal",
+        "add",
+        client,
+        "--title",
+        "Поставка",
+        "--amount",
+        "1 250 000,50",
+        "--stage",
+        "won",
+        "--closed",
+        closed,
+    )
     assert code == 0, err
     code, out, _ = run(capsys, "--db", db, "deal", "list", "--json")
     [deal] = json.loads(out)
@@ -388,7 +588,8 @@ def test_a_deal_closed_last_week_can_be_recorded_without_its_opening_date(
 
 @pytest.mark.parametrize("name", ["\x1b[31mкрасный\x1b]0;title\x07", "x" * 100_000])
 def test_an_unknown_report_name_is_echoed_short_and_without_terminal_escapes(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
     """`report <name>` printed the typed name raw: escape codes reached the terminal, 100 000 characters too."""
     db = new_base(tmp_path / "x.sqlite")
     code, out, err = run(capsys, "--db", db, "--lang", "ru", "report", name)
@@ -397,11 +598,13 @@ def test_an_unknown_report_name_is_echoed_short_and_without_terminal_escapes(
     assert "\x1b" not in err and "\x07" not in err and len(err) < 400
 
 
-def test_deal_list_refuses_a_period_that_ends_before_it_starts(tmp_path: Path,
-                                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_deal_list_refuses_a_period_that_ends_before_it_starts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """`deal list --from 01.01.2027 --to 01.01.2026` printed «Показано 0 из 0 сделок», as if there were none."""
     db = new_base(tmp_path / "x.sqlite")
-    code, out, err = run(capsys, "--db", db, "--lang", "ru", "deal", "list", "--from", "01.01.2027",
-                         "--to", "01.01.2026")
+    code, out, err = run(
+        capsys, "--db", db, "--lang", "ru", "deal", "list", "--from", "01.01.2027", "--to", "01.01.2026"
+    )
     assert (code, out) == (2, "")
     assert "Начало периода (01.01.2027) позже его конца (01.01.2026)" in err

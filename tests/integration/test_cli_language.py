@@ -75,8 +75,9 @@ def untranslated(help_text: str, command_words: set[str]) -> list[str]:
     return found
 
 
-def test_every_help_line_is_russian_under_a_russian_locale(russian_locale: None,
-                                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_every_help_line_is_russian_under_a_russian_locale(
+    russian_locale: None, capsys: pytest.CaptureFixture[str]
+) -> None:
     commands = _every_command()
     assert len(commands) > 15  # the walk found the subcommands
     words = {"salesdesk", *(w for c in commands for w in c)}
@@ -88,8 +89,9 @@ def test_every_help_line_is_russian_under_a_russian_locale(russian_locale: None,
         assert untranslated(out, words) == [], command
 
 
-def test_the_help_walk_catches_an_english_line(russian_locale: None, capsys: pytest.CaptureFixture[str],
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_help_walk_catches_an_english_line(
+    russian_locale: None, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delitem(cli_texts.RUSSIAN, "what happened")
     _code, out, _err = run(capsys, "log", "--help")
     assert [line.split() for line in untranslated(out, {"salesdesk", "log"})] == [["SUMMARY", "what", "happened"]]
@@ -103,8 +105,9 @@ def test_help_is_english_with_lang_en(russian_locale: None, capsys: pytest.Captu
     assert not CYRILLIC.search(out.replace("ООО «Ромашка»", ""))
 
 
-def test_argparse_errors_speak_russian_and_exit_2(russian_locale: None, capsys: pytest.CaptureFixture[str],
-                                                  tmp_path: Path) -> None:
+def test_argparse_errors_speak_russian_and_exit_2(
+    russian_locale: None, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     db = str(tmp_path / "x.sqlite")
     code, out, err = run(capsys, "--db", db, "client", "add", "--name", "Х", "--kind", "ooo")
     assert (code, out) == (2, "")
@@ -121,30 +124,51 @@ def test_argparse_errors_speak_russian_and_exit_2(russian_locale: None, capsys: 
 def test_the_real_program_reads_lang_from_the_environment(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "SALESDESK_LANG")}
     env.update(LANG="ru_RU.UTF-8", COLUMNS="200")
-    done = subprocess.run([sys.executable, "-m", "salesdesk", "--help"], env=env, capture_output=True, text=True,
-                          timeout=60, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "salesdesk", "--help"], env=env, capture_output=True, text=True, timeout=60, check=False
+    )
     assert done.returncode == 0
     assert done.stdout.startswith("использование: salesdesk") and "параметры:" in done.stdout
     env["LC_ALL"] = "en_US.UTF-8"  # LC_ALL wins over LANG, as everywhere
-    done = subprocess.run([sys.executable, "-m", "salesdesk", "--help"], env=env, capture_output=True, text=True,
-                          timeout=60, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "salesdesk", "--help"], env=env, capture_output=True, text=True, timeout=60, check=False
+    )
     assert done.stdout.startswith("usage: salesdesk")
 
 
 @pytest.fixture
 def base(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
     db = new_base(tmp_path / "base.sqlite")
-    assert run(capsys, "--db", db, "client", "add", "--name", "ООО «Ромашка»", "--inn", "7707083893",
-               "--phone", "+7 495 123-45-67")[0] == 0
+    assert (
+        run(
+            capsys,
+            "--db",
+            db,
+            "client",
+            "add",
+            "--name",
+            "ООО «Ромашка»",
+            "--inn",
+            "7707083893",
+            "--phone",
+            "+7 495 123-45-67",
+        )[0]
+        == 0
+    )
     return db
 
 
-def test_client_show_and_check_in_russian_and_english(russian_locale: None, base: str,
-                                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_client_show_and_check_in_russian_and_english(
+    russian_locale: None, base: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, _ = run(capsys, "--db", base, "client", "show", "1")
     assert code == 0
-    assert out.splitlines() == ["ООО «Ромашка»  (№1, Организация, Лид)", "  ИНН: 7707083893",
-                                "  Телефон: +7 495 123-45-67", "  Заполненность: 30 %"]
+    assert out.splitlines() == [
+        "ООО «Ромашка»  (№1, Организация, Лид)",
+        "  ИНН: 7707083893",
+        "  Телефон: +7 495 123-45-67",
+        "  Заполненность: 30 %",
+    ]
     code, out, _ = run(capsys, "--db", base, "--lang", "en", "client", "show", "1")
     assert out.splitlines()[:2] == ["ООО «Ромашка»  (#1, Company, Lead)", "  INN: 7707083893"]
     code, out, _ = run(capsys, "--db", base, "client", "show", "1", "--json")
@@ -154,8 +178,9 @@ def test_client_show_and_check_in_russian_and_english(russian_locale: None, base
     assert "Целостность: в порядке" in out and "Клиентов в базе: 1" in out and "Версия схемы:" in out
 
 
-def test_search_and_deal_list_have_headers_in_the_language(russian_locale: None, base: str,
-                                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_search_and_deal_list_have_headers_in_the_language(
+    russian_locale: None, base: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, err = run(capsys, "--db", base, "search", "ромашка")
     assert code == 0
     assert out.splitlines()[0].split() == ["№", "Название", "ИНН", "Телефон", "Заполн."]
@@ -170,36 +195,63 @@ def test_search_and_deal_list_have_headers_in_the_language(russian_locale: None,
     assert err.strip() == "Showing 1 of 1 deal  ₽1,250,000.50"
 
 
-def test_the_import_summary_reads_in_russian(russian_locale: None, base: str, tmp_path: Path,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_import_summary_reads_in_russian(
+    russian_locale: None, base: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     source = tmp_path / "клиенты.csv"
     source.write_text("Название,ИНН\nООО «Берёзка»,7736207543\nИП Тест,12345\n", encoding="utf-8")
     code, out, _ = run(capsys, "--db", base, "import", str(source), "--error-dir", str(tmp_path))
     assert code == 0
-    assert out.splitlines()[:5] == ["Загружено:", "  1 новый клиент", "  0 обновлено",
-                                    "  0 пропущено (дубли и без изменений)", "  1 строка с ошибками"]
+    assert out.splitlines()[:5] == [
+        "Загружено:",
+        "  1 новый клиент",
+        "  0 обновлено",
+        "  0 пропущено (дубли и без изменений)",
+        "  1 строка с ошибками",
+    ]
     code, out, _ = run(capsys, "--db", base, "--lang", "en", "import", str(source), "--dry-run", "--json")
     assert set(json.loads(out)) >= {"created", "updated", "skipped", "rejected"}
 
 
-def test_the_export_summary_groups_and_declines_counts(russian_locale: None, base: str, tmp_path: Path,
-                                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_export_summary_groups_and_declines_counts(
+    russian_locale: None, base: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, _ = run(capsys, "--db", base, "export", str(tmp_path / "база.xlsx"))
     assert code == 0
-    assert out.strip() == (f"1 клиент выгружен в {tmp_path / 'база.xlsx'}: 0 контактных лиц, 0 сделок, "
-                           "0 напоминаний, 0 записей истории контактов")
+    assert out.strip() == (
+        f"1 клиент выгружен в {tmp_path / 'база.xlsx'}: 0 контактных лиц, 0 сделок, "
+        "0 напоминаний, 0 записей истории контактов"
+    )
 
 
-def test_one_amount_reads_the_same_in_history_cli_report_and_window(russian_locale: None, base: str,
-                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_one_amount_reads_the_same_in_history_cli_report_and_window(
+    russian_locale: None, base: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A deal of 1 250 000,50 in dollars (so the rouble report names it in its note)."""
     from salesdesk.services import history
     from salesdesk.store import UnitOfWork, open_database, resolve_url
     from salesdesk.ui.widgets import money_text as window_money_text
 
     for currency in ("RUB", "USD"):
-        assert run(capsys, "--db", base, "deal", "add", "1", "--title", "Поставка", "--amount", "1 250 000,50",
-                   "--currency", currency, "--stage", "won")[0] == 0
+        assert (
+            run(
+                capsys,
+                "--db",
+                base,
+                "deal",
+                "add",
+                "1",
+                "--title",
+                "Поставка",
+                "--amount",
+                "1 250 000,50",
+                "--currency",
+                currency,
+                "--stage",
+                "won",
+            )[0]
+            == 0
+        )
     messages.set_language("ru")
     expected = f"1{NBSP}250{NBSP}000,50{NBSP}$"
     assert money_text(Money.of("1250000.50", "USD")) == expected

@@ -14,31 +14,46 @@ from salesdesk.domain.queries import ClientQuery
 from salesdesk.services import clients, contacts, reference
 from salesdesk.store import UnitOfWork
 
-SBER = ClientFields(name="ПАО Сбербанк", inn="7707083893", kpp="773601001", ogrn="1027700132195",
-                    bik="044525225", corr_account="30101810400000000225")
+SBER = ClientFields(
+    name="ПАО Сбербанк",
+    inn="7707083893",
+    kpp="773601001",
+    ogrn="1027700132195",
+    bik="044525225",
+    corr_account="30101810400000000225",
+)
 
 
 def test_create_and_read_back_a_card(uow: Callable[[], UnitOfWork]) -> None:
     result = clients.create_client(uow(), dataclasses.replace(SBER, tags=("VIP", "Банк", "vip")))
     card = clients.get_client(uow(), result.id)
     assert (card.name, card.inn, card.kpp, card.ogrn, card.version) == (
-        "ПАО Сбербанк", "7707083893", "773601001", "1027700132195", 1)
+        "ПАО Сбербанк",
+        "7707083893",
+        "773601001",
+        "1027700132195",
+        1,
+    )
     assert card.tags == ("VIP", "Банк")  # the same tag twice, in another case, is one tag
     assert card.kind is ClientKind.LEGAL
     assert "inn" not in card.missing and "phone" in card.missing
 
 
 def test_what_people_paste_is_cleaned_before_the_rules_run(uow: Callable[[], UnitOfWork]) -> None:
-    pasted = ClientFields(name="  ООО\u00a0«Ромашка»  ", inn="7707 083 893", kpp="7736ab001 ",
-                          phone=" 8 (495) 123-45-67 ")
+    pasted = ClientFields(
+        name="  ООО\u00a0«Ромашка»  ", inn="7707 083 893", kpp="7736ab001 ", phone=" 8 (495) 123-45-67 "
+    )
     card = clients.get_client(uow(), clients.create_client(uow(), pasted).id)
-    assert (card.name, card.inn, card.kpp, card.phone) == ("ООО «Ромашка»", "7707083893", "7736AB001",
-                                                           "8 (495) 123-45-67")
+    assert (card.name, card.inn, card.kpp, card.phone) == (
+        "ООО «Ромашка»",
+        "7707083893",
+        "7736AB001",
+        "8 (495) 123-45-67",
+    )
     assert card.phone_e164 == "+74951234567"
 
 
-def test_invalid_card_is_refused_with_every_field_named_and_nothing_saved(
-        uow: Callable[[], UnitOfWork]) -> None:
+def test_invalid_card_is_refused_with_every_field_named_and_nothing_saved(uow: Callable[[], UnitOfWork]) -> None:
     bad = ClientFields(name="", inn="7707083894", kpp="7736АБ001", email="ivan@")
     with pytest.raises(ValidationError) as caught:
         clients.create_client(uow(), bad)
@@ -90,9 +105,14 @@ def test_contacts_update_completeness_and_search(uow: Callable[[], UnitOfWork]) 
     before = clients.get_client(uow(), ident)
     assert "contact_position" in before.missing
 
-    person = ContactFields(full_name="Петрова Мария Ивановна", position="Главный бухгалтер",
-                           birth_date=date(1980, 2, 29), phones=("+7 916 123-45-67",),
-                           emails=("m.petrova@sberbank.ru",), is_primary=True)
+    person = ContactFields(
+        full_name="Петрова Мария Ивановна",
+        position="Главный бухгалтер",
+        birth_date=date(1980, 2, 29),
+        phones=("+7 916 123-45-67",),
+        emails=("m.petrova@sberbank.ru",),
+        is_primary=True,
+    )
     contact_id = contacts.add_contact(uow(), ident, person).id
     after = clients.get_client(uow(), ident)
     assert after.completeness > before.completeness
@@ -122,15 +142,17 @@ def test_only_one_primary_contact(uow: Callable[[], UnitOfWork]) -> None:
 def test_invalid_contact_is_refused(uow: Callable[[], UnitOfWork]) -> None:
     ident = clients.create_client(uow(), SBER).id
     with pytest.raises(ValidationError) as caught:
-        contacts.add_contact(uow(), ident, ContactFields(full_name="Иванов", phones=("123-45-67",),
-                                                         birth_date=date(2100, 1, 1)))
+        contacts.add_contact(
+            uow(), ident, ContactFields(full_name="Иванов", phones=("123-45-67",), birth_date=date(2100, 1, 1))
+        )
     assert caught.value.fields() == {"phones", "birth_date"}
     assert contacts.list_contacts(uow(), ident) == []
 
 
 def test_duplicates_by_inn_phone_email_and_name(uow: Callable[[], UnitOfWork]) -> None:
-    first = clients.create_client(uow(), dataclasses.replace(SBER, phone="8 (495) 500-55-50",
-                                                             email="Info@Sberbank.ru")).id
+    first = clients.create_client(
+        uow(), dataclasses.replace(SBER, phone="8 (495) 500-55-50", email="Info@Sberbank.ru")
+    ).id
     other = clients.create_client(uow(), ClientFields(name="ООО «Ромашка»")).id
     contacts.add_contact(uow(), other, ContactFields(full_name="Иванов", phones=("+7 916 000-11-22",)))
 
@@ -169,12 +191,14 @@ def test_commit_tells_listeners_what_changed(database) -> None:  # type: ignore[
 def test_industries_crud_and_notes(uow: Callable[[], UnitOfWork]) -> None:
     from salesdesk.domain.model import IndustryFields
 
-    created = reference.create_industry(uow(), IndustryFields(code="46.90", name="Оптовая торговля",
-                                                              notes="Сезонность: пик в сентябре"))
+    created = reference.create_industry(
+        uow(), IndustryFields(code="46.90", name="Оптовая торговля", notes="Сезонность: пик в сентябре")
+    )
     with pytest.raises(ValidationError, match="already exists"):
         reference.create_industry(uow(), IndustryFields(code="46.90", name="Ещё одна"))
-    reference.update_industry(uow(), created.id, 1, IndustryFields(code="46.90", name="Оптовая торговля",
-                                                                   notes="Пик в сентябре и марте"))
+    reference.update_industry(
+        uow(), created.id, 1, IndustryFields(code="46.90", name="Оптовая торговля", notes="Пик в сентябре и марте")
+    )
     found = reference.find_industry(uow(), "оптовая ТОРГОВЛЯ")
     assert (found.id, found.notes, found.version) == (created.id, "Пик в сентябре и марте", 2)
     reference.trash_industry(uow(), created.id)

@@ -79,8 +79,7 @@ def test_nothing_about_a_client_is_dated_before_it_came(base: Database) -> None:
 
 
 def test_deals_closed_in_the_past_and_sales_spread_over_the_months(base: Database) -> None:
-    closed = [date.fromisoformat(d) for (d,) in _rows(
-        base, "SELECT closed_on FROM deals WHERE stage = 'won'")]
+    closed = [date.fromisoformat(d) for (d,) in _rows(base, "SELECT closed_on FROM deals WHERE stage = 'won'")]
     assert closed and max(closed) <= NOW.date()
     assert _rows(base, "SELECT count(*) FROM deals WHERE stage IN ('won', 'lost') AND closed_on IS NULL") == [(0,)]
     per_month = Counter((d.year, d.month) for d in closed)

@@ -50,8 +50,12 @@ class Base:
 
     def rows(self) -> list[tuple[object, ...]]:
         with self.database.engine.connect() as conn:
-            return [tuple(r) for r in conn.exec_driver_sql(
-                "SELECT id, version, name, inn, phone, updated_at FROM clients ORDER BY id").all()]
+            return [
+                tuple(r)
+                for r in conn.exec_driver_sql(
+                    "SELECT id, version, name, inn, phone, updated_at FROM clients ORDER BY id"
+                ).all()
+            ]
 
     def assert_unchanged(self) -> None:
         assert self.rows() == self.before
@@ -99,8 +103,14 @@ def refused(uow: Uow, path: Path, key: str, options: ImportOptions | None = None
 
 
 def ordinary_xlsx(path: Path, rows: int = 200) -> Path:
-    return sheets.workbook(path, [HEADER] + [[f"ООО «Клиент {i}»", "7707083893" if i == 0 else "",
-                                                f"+7 495 000-{i // 100:02d}-{i % 100:02d}"] for i in range(rows)])
+    return sheets.workbook(
+        path,
+        [HEADER]
+        + [
+            [f"ООО «Клиент {i}»", "7707083893" if i == 0 else "", f"+7 495 000-{i // 100:02d}-{i % 100:02d}"]
+            for i in range(rows)
+        ],
+    )
 
 
 # Not a spreadsheet at all ------------------------------------------------------------------------------
@@ -112,16 +122,24 @@ def _png(path: Path) -> None:
 
 
 def _jpeg(path: Path) -> None:
-    path.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
-                     + random.Random(2).randbytes(3000) + b"\xff\xd9")
+    path.write_bytes(
+        b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+        + random.Random(2).randbytes(3000)
+        + b"\xff\xd9"
+    )
 
 
 def _pdf_with_an_image(path: Path) -> None:
     # A scanned page: an uncompressed image stream of black pixels, as simple scanners write.
     pixels = bytes(3 * 32 * 32)
-    path.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /XObject /Subtype /Image /Width 32 /Height 32"
-                     b" /ColorSpace /DeviceRGB /BitsPerComponent 8 /Length " + str(len(pixels)).encode()
-                     + b" >>\nstream\n" + pixels + b"\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
+    path.write_bytes(
+        b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /XObject /Subtype /Image /Width 32 /Height 32"
+        b" /ColorSpace /DeviceRGB /BitsPerComponent 8 /Length "
+        + str(len(pixels)).encode()
+        + b" >>\nstream\n"
+        + pixels
+        + b"\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+    )
 
 
 def _noise(path: Path) -> None:
@@ -130,21 +148,37 @@ def _noise(path: Path) -> None:
 
 def _docx(path: Path) -> None:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/'
-                                                'content-types"><Default Extension="xml" ContentType="application/'
-                                                'xml"/></Types>')
+        archive.writestr(
+            "[Content_Types].xml",
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+            'content-types"><Default Extension="xml" ContentType="application/'
+            'xml"/></Types>',
+        )
         archive.writestr("_rels/.rels", "<Relationships/>")
-        archive.writestr("word/document.xml", '<w:document xmlns:w="http://schemas.openxmlformats.org/'
-                                              'wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Договор'
-                                              "</w:t></w:r></w:p></w:body></w:document>")
+        archive.writestr(
+            "word/document.xml",
+            '<w:document xmlns:w="http://schemas.openxmlformats.org/'
+            'wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Договор'
+            "</w:t></w:r></w:p></w:body></w:document>",
+        )
 
 
-@pytest.mark.parametrize(("name", "make"), [
-    ("скан.png", _png), ("фото.jpg", _jpeg), ("скан.pdf", _pdf_with_an_image), ("шум.xlsx", _noise),
-    ("шум.csv", _noise), ("Договор.xlsx", _docx), ("Договор.docx", _docx)],
-    ids=["png", "jpeg", "scanned pdf", "noise named xlsx", "noise named csv", "docx renamed to xlsx", "docx"])
-def test_a_picture_a_document_or_noise_is_not_a_spreadsheet(uow: Uow, base: Base, tmp_path: Path, name: str,
-                                                            make: Callable[[Path], None]) -> None:
+@pytest.mark.parametrize(
+    ("name", "make"),
+    [
+        ("скан.png", _png),
+        ("фото.jpg", _jpeg),
+        ("скан.pdf", _pdf_with_an_image),
+        ("шум.xlsx", _noise),
+        ("шум.csv", _noise),
+        ("Договор.xlsx", _docx),
+        ("Договор.docx", _docx),
+    ],
+    ids=["png", "jpeg", "scanned pdf", "noise named xlsx", "noise named csv", "docx renamed to xlsx", "docx"],
+)
+def test_a_picture_a_document_or_noise_is_not_a_spreadsheet(
+    uow: Uow, base: Base, tmp_path: Path, name: str, make: Callable[[Path], None]
+) -> None:
     path = tmp_path / name
     make(path)
     message = refused(uow, path, "file.not_spreadsheet")
@@ -154,8 +188,10 @@ def test_a_picture_a_document_or_noise_is_not_a_spreadsheet(uow: Uow, base: Base
 
 def test_a_text_only_pdf_is_not_a_spreadsheet(uow: Uow, base: Base, tmp_path: Path) -> None:
     path = tmp_path / "Счёт.pdf"
-    path.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
-                     b"2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
+    path.write_bytes(
+        b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+        b"2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+    )
     refused(uow, path, "file.not_spreadsheet")
     base.assert_unchanged()
 
@@ -173,8 +209,10 @@ def test_a_file_that_is_gone_is_refused(uow: Uow, base: Base, tmp_path: Path) ->
     base.assert_unchanged()
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
-                    reason="root reads any file whatever its permissions; needs a POSIX non-root user")
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0,
+    reason="root reads any file whatever its permissions; needs a POSIX non-root user",
+)
 def test_a_file_that_cannot_be_read_is_refused(uow: Uow, base: Base, tmp_path: Path) -> None:
     path = ordinary_xlsx(tmp_path / "Закрытый.xlsx")
     path.chmod(0)
@@ -188,11 +226,14 @@ def test_a_file_that_cannot_be_read_is_refused(uow: Uow, base: Base, tmp_path: P
 # Passwords --------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("name", "options"), [
-    ("Защищённая.xlsx", {}), ("Большая защищённая.xlsx", {"package_bytes": 100_000, "directory_last": True})],
-    ids=["stream names near the start", "directory after 64 KB"])
+@pytest.mark.parametrize(
+    ("name", "options"),
+    [("Защищённая.xlsx", {}), ("Большая защищённая.xlsx", {"package_bytes": 100_000, "directory_last": True})],
+    ids=["stream names near the start", "directory after 64 KB"],
+)
 def test_a_password_protected_workbook_is_refused_with_the_password_message(
-        uow: Uow, base: Base, tmp_path: Path, name: str, options: dict[str, object]) -> None:
+    uow: Uow, base: Base, tmp_path: Path, name: str, options: dict[str, object]
+) -> None:
     path = sheets.encrypted_workbook(tmp_path / name, **options)  # type: ignore[arg-type]
     assert len(path.read_bytes()) < 120_000
     message = refused(uow, path, "file.password")
@@ -219,7 +260,7 @@ def test_workbooks_libreoffice_saved_with_a_password_are_refused(uow: Uow, base:
 
 
 def _cut_in_half(raw: bytes, sheet: zipfile.ZipInfo) -> bytes:
-    return raw[:len(raw) // 2]
+    return raw[: len(raw) // 2]
 
 
 def _cut_the_end(raw: bytes, sheet: zipfile.ZipInfo) -> bytes:
@@ -237,17 +278,25 @@ def _flip_sheet_bytes(raw: bytes, sheet: zipfile.ZipInfo) -> bytes:
 def _misplace_the_sheet(raw: bytes, sheet: zipfile.ZipInfo) -> bytes:
     damaged = bytearray(raw)
     entry = raw.find(b"PK\x01\x02")
-    while raw[entry + 46:entry + 46 + len(sheet.filename)] != sheet.filename.encode():
+    while raw[entry + 46 : entry + 46 + len(sheet.filename)] != sheet.filename.encode():
         entry = raw.find(b"PK\x01\x02", entry + 4)
     struct.pack_into("<I", damaged, entry + 42, sheet.header_offset + 7)  # where its local header is
     return bytes(damaged)
 
 
-@pytest.mark.parametrize("damage", [_cut_in_half, _cut_the_end, _flip_sheet_bytes, _misplace_the_sheet],
-                         ids=["cut in half", "last 100 bytes missing", "bytes flipped in the sheet data",
-                              "directory points to the wrong place"])
-def test_a_damaged_workbook_is_refused_as_damaged(uow: Uow, base: Base, tmp_path: Path,
-                                                  damage: Callable[[bytes, zipfile.ZipInfo], bytes]) -> None:
+@pytest.mark.parametrize(
+    "damage",
+    [_cut_in_half, _cut_the_end, _flip_sheet_bytes, _misplace_the_sheet],
+    ids=[
+        "cut in half",
+        "last 100 bytes missing",
+        "bytes flipped in the sheet data",
+        "directory points to the wrong place",
+    ],
+)
+def test_a_damaged_workbook_is_refused_as_damaged(
+    uow: Uow, base: Base, tmp_path: Path, damage: Callable[[bytes, zipfile.ZipInfo], bytes]
+) -> None:
     good = ordinary_xlsx(tmp_path / "good.xlsx", rows=2000)
     with zipfile.ZipFile(good) as archive:
         sheet = archive.getinfo("xl/worksheets/sheet1.xml")
@@ -266,7 +315,8 @@ _QUADRATIC_DTD = f'<!DOCTYPE q [<!ENTITY big "{"Ха" * 50_000}">]>'
 
 def _laughs_in_sheet(path: Path) -> None:
     sheet = sheets.sheet_xml([(1, HEADER)], doctype=sheets.LAUGHS_DTD).replace(
-        "</sheetData>", '<row r="2"><c r="A2" t="inlineStr"><is><t>&lolz;</t></is></c></row></sheetData>')
+        "</sheetData>", '<row r="2"><c r="A2" t="inlineStr"><is><t>&lolz;</t></is></c></row></sheetData>'
+    )
     sheets.raw_xlsx(path, sheet)
 
 
@@ -277,15 +327,21 @@ def _laughs_in_shared_strings(path: Path) -> None:
 
 def _quadratic_blowup(path: Path) -> None:
     sheet = sheets.sheet_xml([(1, HEADER)]).replace("</sheetData>", _SHARED_NAME)
-    sheets.raw_xlsx(path, sheet, shared_strings=sheets.shared_strings_xml(["&big;" * 20_000],
-                                                                          doctype=_QUADRATIC_DTD))
+    sheets.raw_xlsx(path, sheet, shared_strings=sheets.shared_strings_xml(["&big;" * 20_000], doctype=_QUADRATIC_DTD))
 
 
-@pytest.mark.parametrize("make", [_laughs_in_sheet, _laughs_in_shared_strings, _quadratic_blowup],
-                         ids=["billion laughs in sheet1.xml", "billion laughs in sharedStrings.xml",
-                              "quadratic blowup in sharedStrings.xml"])
-def test_an_xml_bomb_never_expands(uow: Uow, base: Base, tmp_path: Path, db_path: Path,
-                                   make: Callable[[Path], None]) -> None:
+@pytest.mark.parametrize(
+    "make",
+    [_laughs_in_sheet, _laughs_in_shared_strings, _quadratic_blowup],
+    ids=[
+        "billion laughs in sheet1.xml",
+        "billion laughs in sharedStrings.xml",
+        "quadratic blowup in sharedStrings.xml",
+    ],
+)
+def test_an_xml_bomb_never_expands(
+    uow: Uow, base: Base, tmp_path: Path, db_path: Path, make: Callable[[Path], None]
+) -> None:
     path = tmp_path / "Бомба.xlsx"
     make(path)
     assert path.stat().st_size < 10_000
@@ -324,7 +380,7 @@ def test_a_zip_whose_directory_claims_a_huge_entry_is_refused(uow: Uow, base: Ba
     path = sheets.raw_xlsx(tmp_path / "Огромная.xlsx", sheets.sheet_xml([(1, HEADER), (2, ["ООО «Ёлка»"])]))
     raw = bytearray(path.read_bytes())
     entry = raw.find(b"PK\x01\x02")
-    while raw[entry + 46:entry + 46 + 24] != b"xl/worksheets/sheet1.xml":
+    while raw[entry + 46 : entry + 46 + 24] != b"xl/worksheets/sheet1.xml":
         entry = raw.find(b"PK\x01\x02", entry + 4)
     struct.pack_into("<I", raw, entry + 24, 0xFFFF0000)  # uncompressed size: 4 GB
     path.write_bytes(bytes(raw))
@@ -341,18 +397,22 @@ def test_a_zip_with_thousands_of_entries_is_refused(uow: Uow, base: Base, tmp_pa
     base.assert_unchanged()
 
 
-def test_a_zip_that_lies_about_its_sizes_stops_at_the_declared_size(base: Base, tmp_path: Path,
-                                                                   db_path: Path) -> None:
+def test_a_zip_that_lies_about_its_sizes_stops_at_the_declared_size(base: Base, tmp_path: Path, db_path: Path) -> None:
     # The directory says the sheet is as small as its compressed data; it inflates to 300 MB of text.
     path = tmp_path / "Враньё.xlsx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
-        for name, text in (("[Content_Types].xml", sheets.CONTENT_TYPES), ("_rels/.rels", sheets.ROOT_RELS),
-                           ("xl/workbook.xml", sheets.WORKBOOK), ("xl/_rels/workbook.xml.rels", sheets.WORKBOOK_RELS),
-                           ("xl/sharedStrings.xml", sheets.shared_strings_xml([]))):
+        for name, text in (
+            ("[Content_Types].xml", sheets.CONTENT_TYPES),
+            ("_rels/.rels", sheets.ROOT_RELS),
+            ("xl/workbook.xml", sheets.WORKBOOK),
+            ("xl/_rels/workbook.xml.rels", sheets.WORKBOOK_RELS),
+            ("xl/sharedStrings.xml", sheets.shared_strings_xml([])),
+        ):
             archive.writestr(name, text)
         with archive.open("xl/worksheets/sheet1.xml", "w") as entry:
-            entry.write(f'<worksheet xmlns="{sheets.MAIN_NS}"><sheetData><row r="1">'
-                        '<c r="A1" t="inlineStr"><is><t>'.encode())
+            entry.write(
+                f'<worksheet xmlns="{sheets.MAIN_NS}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>'.encode()
+            )
             chunk = "Я".encode() * (4 << 20)
             for _ in range(36):
                 entry.write(chunk)
@@ -361,8 +421,8 @@ def test_a_zip_that_lies_about_its_sizes_stops_at_the_declared_size(base: Base, 
     with zipfile.ZipFile(path) as archive:
         sheet = archive.getinfo("xl/worksheets/sheet1.xml")
     struct.pack_into("<I", raw, sheet.header_offset + 22, sheet.compress_size)
-    central = raw.rfind(b"PK\x01\x02" + raw[sheet.header_offset + 4:sheet.header_offset + 10])
-    while raw[central + 46:central + 46 + 24] != b"xl/worksheets/sheet1.xml":
+    central = raw.rfind(b"PK\x01\x02" + raw[sheet.header_offset + 4 : sheet.header_offset + 10])
+    while raw[central + 46 : central + 46 + 24] != b"xl/worksheets/sheet1.xml":
         central = raw.find(b"PK\x01\x02", central + 4)
     struct.pack_into("<I", raw, central + 24, sheet.compress_size)
     path.write_bytes(bytes(raw))
@@ -378,10 +438,12 @@ def test_a_zip_that_lies_about_its_sizes_stops_at_the_declared_size(base: Base, 
 # Huge sheets ------------------------------------------------------------------------------------------
 
 
-def test_a_small_file_with_a_cell_in_row_one_million_is_refused(uow: Uow, base: Base, tmp_path: Path,
-                                                                db_path: Path) -> None:
-    path = sheets.raw_xlsx(tmp_path / "Миллион.xlsx", sheets.sheet_xml([(1, HEADER), (2, ["ООО «Ёлка»"]),
-                                                                        (1_000_000, ["конец"])]))
+def test_a_small_file_with_a_cell_in_row_one_million_is_refused(
+    uow: Uow, base: Base, tmp_path: Path, db_path: Path
+) -> None:
+    path = sheets.raw_xlsx(
+        tmp_path / "Миллион.xlsx", sheets.sheet_xml([(1, HEADER), (2, ["ООО «Ёлка»"]), (1_000_000, ["конец"])])
+    )
     assert path.stat().st_size < 5_000
     message = refused(uow, path, "file.too_many_rows")
     assert "250,000" in message and "Split the file" in message
@@ -425,25 +487,38 @@ def test_a_sheet_of_five_hundred_columns_is_refused(uow: Uow, base: Base, tmp_pa
     base.assert_unchanged()
 
 
-@pytest.mark.parametrize(("rows", "key", "expected"), [
-    ([(1, HEADER + [f"Столбец {i}" for i in range(497)])], "file.too_many_columns", "has 500 columns"),
-    ([(1, HEADER + [f"Столбец {i}" for i in range(198)])], "file.too_many_columns", "has 201 columns"),
-    ([(1, HEADER), (1_000_000, ["конец"])], "file.too_many_rows", "has 1,000,000 rows"),
-], ids=["500 columns", "201 columns", "row 1,000,000"])
-def test_the_size_in_the_message_is_the_size_of_the_sheet(uow: Uow, tmp_path: Path, rows: list[tuple[int, list[str]]],
-                                                          key: str, expected: str) -> None:
+@pytest.mark.parametrize(
+    ("rows", "key", "expected"),
+    [
+        ([(1, HEADER + [f"Столбец {i}" for i in range(497)])], "file.too_many_columns", "has 500 columns"),
+        ([(1, HEADER + [f"Столбец {i}" for i in range(198)])], "file.too_many_columns", "has 201 columns"),
+        ([(1, HEADER), (1_000_000, ["конец"])], "file.too_many_rows", "has 1,000,000 rows"),
+    ],
+    ids=["500 columns", "201 columns", "row 1,000,000"],
+)
+def test_the_size_in_the_message_is_the_size_of_the_sheet(
+    uow: Uow, tmp_path: Path, rows: list[tuple[int, list[str]]], key: str, expected: str
+) -> None:
     path = sheets.raw_xlsx(tmp_path / "Большая.xlsx", sheets.sheet_xml(rows))
     assert expected in refused(uow, path, key)
 
 
 def _corner(path: Path) -> None:
-    sheets.raw_xlsx(path, sheets.sheet_xml([(1, HEADER)]).replace(
-        "</sheetData>", '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>.</t></is></c></row></sheetData>'))
+    sheets.raw_xlsx(
+        path,
+        sheets.sheet_xml([(1, HEADER)]).replace(
+            "</sheetData>", '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>.</t></is></c></row></sheetData>'
+        ),
+    )
 
 
 def _far_and_wide(path: Path) -> None:
-    sheets.raw_xlsx(path, sheets.sheet_xml([(1, HEADER)]).replace(
-        "</sheetData>", '<row r="1000000"><c r="GR1000000" t="inlineStr"><is><t>.</t></is></c></row></sheetData>'))
+    sheets.raw_xlsx(
+        path,
+        sheets.sheet_xml([(1, HEADER)]).replace(
+            "</sheetData>", '<row r="1000000"><c r="GR1000000" t="inlineStr"><is><t>.</t></is></c></row></sheetData>'
+        ),
+    )
 
 
 def _padded_far_cell(padding: int) -> str:
@@ -452,15 +527,19 @@ def _padded_far_cell(padding: int) -> str:
     scan reads."""
     noise = base64.b64encode(random.Random(padding).randbytes(padding * 3 // 4 + 3)).decode()[:padding]
     return sheets.sheet_xml([(1, HEADER)]).replace(
-        "</sheetData>", f'<row r="2"><c x="{noise}" r="XFD1048576" t="inlineStr"><is><t>.</t></is></c></row>'
-                        "</sheetData>")
+        "</sheetData>",
+        f'<row r="2"><c x="{noise}" r="XFD1048576" t="inlineStr"><is><t>.</t></is></c></row></sheetData>',
+    )
 
 
-@pytest.mark.parametrize(("padding", "key"), [(CHUNK - 300, "file.too_many_rows"), (CHUNK + 10, "file.too_many_rows"),
-                                              (MAX_TAG + CHUNK, "file.corrupt")],
-                         ids=["reference across the block boundary", "tag longer than a block", "endless tag"])
-def test_a_far_cell_hidden_in_a_padded_tag_is_still_seen(uow: Uow, base: Base, tmp_path: Path, padding: int,
-                                                         key: str) -> None:
+@pytest.mark.parametrize(
+    ("padding", "key"),
+    [(CHUNK - 300, "file.too_many_rows"), (CHUNK + 10, "file.too_many_rows"), (MAX_TAG + CHUNK, "file.corrupt")],
+    ids=["reference across the block boundary", "tag longer than a block", "endless tag"],
+)
+def test_a_far_cell_hidden_in_a_padded_tag_is_still_seen(
+    uow: Uow, base: Base, tmp_path: Path, padding: int, key: str
+) -> None:
     path = sheets.raw_xlsx(tmp_path / "Набивка.xlsx", _padded_far_cell(padding))
     refused(uow, path, key)
     base.assert_unchanged()
@@ -468,14 +547,21 @@ def test_a_far_cell_hidden_in_a_padded_tag_is_still_seen(uow: Uow, base: Base, t
 
 def _repeated_ods_cells(path: Path) -> None:
     # 860 bytes: one row of 100 cells, repeated 200,000 times (within the row and column caps).
-    sheets.raw_ods(path, sheets.ods_row(sheets.ods_cell("Наименование") + sheets.ods_cell("ИНН"))
-                   + sheets.ods_row(sheets.ods_cell("ООО", 100), 200_000))
+    sheets.raw_ods(
+        path,
+        sheets.ods_row(sheets.ods_cell("Наименование") + sheets.ods_cell("ИНН"))
+        + sheets.ods_row(sheets.ods_cell("ООО", 100), 200_000),
+    )
 
 
-@pytest.mark.parametrize("make", [_corner, _far_and_wide, _repeated_ods_cells],
-                         ids=["cell at XFD1048576", "cell at GR1000000", "ods cells repeated 20 million times"])
-def test_a_tiny_file_with_a_huge_used_range_costs_bounded_memory(base: Base, tmp_path: Path, db_path: Path,
-                                                                 make: Callable[[Path], None]) -> None:
+@pytest.mark.parametrize(
+    "make",
+    [_corner, _far_and_wide, _repeated_ods_cells],
+    ids=["cell at XFD1048576", "cell at GR1000000", "ods cells repeated 20 million times"],
+)
+def test_a_tiny_file_with_a_huge_used_range_costs_bounded_memory(
+    base: Base, tmp_path: Path, db_path: Path, make: Callable[[Path], None]
+) -> None:
     path = tmp_path / ("Огромная.ods" if make is _repeated_ods_cells else "Огромная.xlsx")
     make(path)
     assert path.stat().st_size < 5_000
@@ -529,12 +615,15 @@ def test_a_merged_two_row_header_still_imports(uow: Uow, base: Base, tmp_path: P
 
 def test_a_cell_of_32767_characters_rejects_only_its_row(uow: Uow, base: Base, tmp_path: Path) -> None:
     longest = "Я" * 32_767  # Excel's own limit for a cell
-    path = sheets.workbook(tmp_path / "Длинные ячейки.xlsx", [
-        ["Наименование", "ИНН", "Примечание"],
-        [longest, "7736050003", "имя длиннее 300 символов"],
-        ["ООО «Короткое»", "", "обычная строка"],
-        ["ООО «Заметки»", "", "П" * 32_767],
-    ])
+    path = sheets.workbook(
+        tmp_path / "Длинные ячейки.xlsx",
+        [
+            ["Наименование", "ИНН", "Примечание"],
+            [longest, "7736050003", "имя длиннее 300 символов"],
+            ["ООО «Короткое»", "", "обычная строка"],
+            ["ООО «Заметки»", "", "П" * 32_767],
+        ],
+    )
     tracemalloc.start()
     try:
         result = importing.run_import(uow(), path, error_dir=tmp_path)
@@ -552,16 +641,23 @@ def test_a_cell_of_32767_characters_rejects_only_its_row(uow: Uow, base: Base, t
     assert len(errors[2][2]) == 32_767
 
 
-@pytest.mark.parametrize(("encoding", "delimiter"), [("cp1251", ";"), ("utf-8", "\t"), ("utf-8-sig", ",")],
-                         ids=["Windows-1251 with semicolons", "UTF-8 with tabs", "UTF-8 with BOM and commas"])
-def test_a_csv_in_a_russian_encoding_keeps_its_cyrillic(uow: Uow, base: Base, tmp_path: Path, encoding: str,
-                                                        delimiter: str) -> None:
-    rows = [["Наименование", "ИНН", "Телефон", "Город", "Примечание"],
-            ["ООО «Вега»", "7736050003", "8 (495) 123-45-99", "Москва", "Ёмкость, «кавычки» и № 5"],
-            ["ИП Ёлкин Ёжик Щукович", "023148909438", "", "Стерлитамак", "эюя ЁЪЫ"]]
+@pytest.mark.parametrize(
+    ("encoding", "delimiter"),
+    [("cp1251", ";"), ("utf-8", "\t"), ("utf-8-sig", ",")],
+    ids=["Windows-1251 with semicolons", "UTF-8 with tabs", "UTF-8 with BOM and commas"],
+)
+def test_a_csv_in_a_russian_encoding_keeps_its_cyrillic(
+    uow: Uow, base: Base, tmp_path: Path, encoding: str, delimiter: str
+) -> None:
+    rows = [
+        ["Наименование", "ИНН", "Телефон", "Город", "Примечание"],
+        ["ООО «Вега»", "7736050003", "8 (495) 123-45-99", "Москва", "Ёмкость, «кавычки» и № 5"],
+        ["ИП Ёлкин Ёжик Щукович", "023148909438", "", "Стерлитамак", "эюя ЁЪЫ"],
+    ]
     path = tmp_path / "Выгрузка из 1С.csv"
-    path.write_bytes("\r\n".join(delimiter.join(f'"{c}"' if delimiter in c else c for c in row)
-                                 for row in rows).encode(encoding))
+    path.write_bytes(
+        "\r\n".join(delimiter.join(f'"{c}"' if delimiter in c else c for c in row) for row in rows).encode(encoding)
+    )
     result = importing.run_import(uow(), path, error_dir=tmp_path)
     assert (result.created, result.rejected) == (2, 0)
     ids = {r.name: r.id for r in clients.list_clients(uow(), limit=100).rows}
@@ -572,22 +668,32 @@ def test_a_csv_in_a_russian_encoding_keeps_its_cyrillic(uow: Uow, base: Base, tm
         conn.exec_driver_sql("INSERT INTO clients_fts(clients_fts, rank) VALUES ('integrity-check', 1)")
 
 
-@pytest.mark.parametrize(("made_as", "named"), [("xlsx", "xls"), ("ods", "xlsx"), ("ods", "xls")],
-                         ids=["xlsx named xls", "ods named xlsx", "ods named xls"])
-def test_a_spreadsheet_with_the_wrong_extension_imports_by_its_content(uow: Uow, base: Base, tmp_path: Path,
-                                                                       made_as: str, named: str) -> None:
+@pytest.mark.parametrize(
+    ("made_as", "named"),
+    [("xlsx", "xls"), ("ods", "xlsx"), ("ods", "xls")],
+    ids=["xlsx named xls", "ods named xlsx", "ods named xls"],
+)
+def test_a_spreadsheet_with_the_wrong_extension_imports_by_its_content(
+    uow: Uow, base: Base, tmp_path: Path, made_as: str, named: str
+) -> None:
     path = tmp_path / f"Клиенты.{named}"
     if made_as == "xlsx":
         sheets.workbook(path, [HEADER, ["ООО «Вега»", "7736050003", ""]])
     else:
-        sheets.raw_ods(path, sheets.ods_row("".join(sheets.ods_cell(h) for h in HEADER))
-                       + sheets.ods_row(sheets.ods_cell("ООО «Вега»") + sheets.ods_cell("7736050003")))
+        sheets.raw_ods(
+            path,
+            sheets.ods_row("".join(sheets.ods_cell(h) for h in HEADER))
+            + sheets.ods_row(sheets.ods_cell("ООО «Вега»") + sheets.ods_cell("7736050003")),
+        )
     assert importing.run_import(uow(), path, error_dir=tmp_path).created == 1
 
 
 def test_the_same_files_with_the_right_extension_import(uow: Uow, base: Base, tmp_path: Path) -> None:
-    ods = sheets.raw_ods(tmp_path / "Клиенты.ods", sheets.ods_row("".join(sheets.ods_cell(h) for h in HEADER))
-                         + sheets.ods_row(sheets.ods_cell("ООО «Вега»") + sheets.ods_cell("7736050003")))
+    ods = sheets.raw_ods(
+        tmp_path / "Клиенты.ods",
+        sheets.ods_row("".join(sheets.ods_cell(h) for h in HEADER))
+        + sheets.ods_row(sheets.ods_cell("ООО «Вега»") + sheets.ods_cell("7736050003")),
+    )
     assert importing.run_import(uow(), ods, error_dir=tmp_path).created == 1
     xlsx = sheets.workbook(tmp_path / "Клиенты.xlsx", [HEADER, ["ООО «Альфа»", "", "+7 495 765-43-21"]])
     assert importing.run_import(uow(), xlsx, error_dir=tmp_path).created == 1

@@ -39,8 +39,9 @@ from salesdesk.services.importing import DuplicatePolicy, ImportOptions
 from salesdesk.store import Database, UnitOfWork, open_database, resolve_url
 
 Uow = Callable[[], UnitOfWork]
-DB_SETTINGS = settings(max_examples=25, deadline=None,
-                       suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+DB_SETTINGS = settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]
+)
 FAST_SETTINGS = settings(max_examples=300, deadline=None)
 CREATE = ImportOptions(on_duplicate=DuplicatePolicy.CREATE)  # keep every row: names may repeat
 
@@ -60,13 +61,20 @@ def _inn12(region: str, rest: str) -> str:
 
 INN10 = st.builds(_inn10, REGIONS, st.text(DIGITS, min_size=7, max_size=7))
 INN12 = st.builds(_inn12, REGIONS, st.text(DIGITS, min_size=8, max_size=8))
-KPP = st.builds(lambda region, office, reason, number: region + office + reason + number, REGIONS,
-                st.text(DIGITS, min_size=2, max_size=2),
-                st.text(DIGITS + "ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=2, max_size=2),
-                st.text(DIGITS, min_size=3, max_size=3))
+KPP = st.builds(
+    lambda region, office, reason, number: region + office + reason + number,
+    REGIONS,
+    st.text(DIGITS, min_size=2, max_size=2),
+    st.text(DIGITS + "ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=2, max_size=2),
+    st.text(DIGITS, min_size=3, max_size=3),
+)
 BIK = st.text(DIGITS, min_size=7, max_size=7).map(lambda rest: "04" + rest)
-IDENTIFIERS = st.one_of(INN10.map(lambda v: ("inn", v)), INN12.map(lambda v: ("inn", v)),
-                        KPP.map(lambda v: ("kpp", v)), BIK.map(lambda v: ("bik", v)))
+IDENTIFIERS = st.one_of(
+    INN10.map(lambda v: ("inn", v)),
+    INN12.map(lambda v: ("inn", v)),
+    KPP.map(lambda v: ("kpp", v)),
+    BIK.map(lambda v: ("bik", v)),
+)
 SEPARATORS = st.sampled_from([" ", "\u00a0", "-", "  ", " - "])
 
 
@@ -87,8 +95,13 @@ def as_cell(draw: st.DrawFn, value: str) -> object:
     forms: list[st.SearchStrategy[object]] = [st.just(value), spread(value)]
     if value.isdigit():
         number = int(value)
-        forms += [st.just(number), st.just(float(number)), st.just(str(number)), st.just(f"{number}.0"),
-                  spread(str(number))]
+        forms += [
+            st.just(number),
+            st.just(float(number)),
+            st.just(str(number)),
+            st.just(f"{number}.0"),
+            spread(str(number)),
+        ]
     return draw(st.one_of(forms))
 
 
@@ -106,12 +119,20 @@ def _valid(field: str, value: str) -> bool:
 @example(None, ("inn", "023148909438")).via("docs/requisites.md: a synthetic sole trader in region 02")
 @example(None, ("kpp", "027401001")).via("a KPP stored as 27401001")
 @example(None, ("bik", "044525225")).via("Sberbank's BIK stored as 44525225")
-def test_an_identifier_cell_gives_back_exactly_the_identifier(data: st.DataObject | None,
-                                                              identifier: tuple[str, str]) -> None:
+def test_an_identifier_cell_gives_back_exactly_the_identifier(
+    data: st.DataObject | None, identifier: tuple[str, str]
+) -> None:
     field, original = identifier
     assert _valid(field, original)
-    cells = [original, int(original) if original.isdigit() else original,
-             float(original) if original.isdigit() else original] if data is None else [data.draw(as_cell(original))]
+    cells = (
+        [
+            original,
+            int(original) if original.isdigit() else original,
+            float(original) if original.isdigit() else original,
+        ]
+        if data is None
+        else [data.draw(as_cell(original))]
+    )
     for cell in cells:
         found = identifier_of(cell, field)
         assert found.value == original, (cell, found)
@@ -121,10 +142,14 @@ def test_an_identifier_cell_gives_back_exactly_the_identifier(data: st.DataObjec
 
 
 @FAST_SETTINGS
-@given(st.sampled_from(["inn", "kpp", "bik"]), st.integers(1, 11).flatmap(
-    lambda n: st.text(DIGITS, min_size=n, max_size=n)), st.sampled_from([str, int, float]))
-def test_a_repair_only_ever_adds_one_zero_and_gives_a_valid_identifier(field: str, digits: str,
-                                                                       form: Callable[[str], object]) -> None:
+@given(
+    st.sampled_from(["inn", "kpp", "bik"]),
+    st.integers(1, 11).flatmap(lambda n: st.text(DIGITS, min_size=n, max_size=n)),
+    st.sampled_from([str, int, float]),
+)
+def test_a_repair_only_ever_adds_one_zero_and_gives_a_valid_identifier(
+    field: str, digits: str, form: Callable[[str], object]
+) -> None:
     cell = form(digits)
     found = identifier_of(cell, field)
     typed = str(int(digits)) if form is not str else digits
@@ -144,8 +169,10 @@ def test_an_ogrn_is_never_padded(first: str, rest: str, form: Callable[[str], ob
 
 
 @FAST_SETTINGS
-@given(st.text(DIGITS, min_size=20, max_size=20).filter(lambda a: not a.startswith("0")),
-       st.sampled_from(["account", "corr_account"]))
+@given(
+    st.text(DIGITS, min_size=20, max_size=20).filter(lambda a: not a.startswith("0")),
+    st.sampled_from(["account", "corr_account"]),
+)
 def test_an_account_stored_as_a_number_is_reported_never_fixed(account: str, field: str) -> None:
     found = identifier_of(float(account), field)  # what a spreadsheet keeps of 20 digits: a double
     assert found.lost_digits and found.repaired_from is None
@@ -154,12 +181,39 @@ def test_an_account_stored_as_a_number_is_reported_never_fixed(account: str, fie
 
 # (b) Text a person typed ---------------------------------------------------------------------------------
 
-FORMULA_STARTS = st.sampled_from(["=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠", "﹦", "﹢", "=-",
-                                  "=HYPERLINK(", "=cmd|' /C calc'!A0", "@SUM(", "+7 ", "-1", " =", "'", "''"])
+FORMULA_STARTS = st.sampled_from(
+    [
+        "=",
+        "+",
+        "-",
+        "@",
+        "\t",
+        "\r",
+        "\n",
+        "＝",
+        "＋",
+        "－",
+        "＠",
+        "﹦",
+        "﹢",
+        "=-",
+        "=HYPERLINK(",
+        "=cmd|' /C calc'!A0",
+        "@SUM(",
+        "+7 ",
+        "-1",
+        " =",
+        "'",
+        "''",
+    ]
+)
 FULL_WIDTH = st.text(st.sampled_from("ＡＢＣａｂｃ０１２９＝＋－＠　（）「」ーＯＯＯ«»№"), max_size=30)
 ANY_CHARACTER = st.characters(blacklist_categories=("Cs",))  # controls, full-width, combining, RTL...
-CYRILLIC = st.text(st.sampled_from("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ «»-.,0123"),
-                   min_size=1, max_size=30)
+CYRILLIC = st.text(
+    st.sampled_from("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ «»-.,0123"),
+    min_size=1,
+    max_size=30,
+)
 TEXT = st.one_of(
     st.text(ANY_CHARACTER, max_size=40),
     st.builds(lambda start, rest: start + rest, FORMULA_STARTS, st.text(ANY_CHARACTER, max_size=20)),
@@ -210,8 +264,12 @@ def _same_note(stored: str, expected: str) -> None:
 
 def _new_rows(database: Database, after: int) -> list[tuple[int, str, str]]:
     with database.engine.connect() as conn:
-        return [tuple(r) for r in conn.exec_driver_sql(  # type: ignore[misc]
-            "SELECT id, name, notes FROM clients WHERE id > ? ORDER BY id", (after,)).all()]
+        return [
+            tuple(r)
+            for r in conn.exec_driver_sql(  # type: ignore[misc]
+                "SELECT id, name, notes FROM clients WHERE id > ? ORDER BY id", (after,)
+            ).all()
+        ]
 
 
 def _last_id(database: Database) -> int:
@@ -240,8 +298,9 @@ def _typed_csv(path: Path, rows: list[tuple[str, str]]) -> Path:
 
 
 @pytest.mark.parametrize("kind", ["xlsx", "csv"])
-def test_what_a_person_typed_in_a_spreadsheet_is_what_the_card_stores(uow: Uow, database: Database,
-                                                                      tmp_path: Path, kind: str) -> None:
+def test_what_a_person_typed_in_a_spreadsheet_is_what_the_card_stores(
+    uow: Uow, database: Database, tmp_path: Path, kind: str
+) -> None:
     files = iter(range(10**6))
 
     @DB_SETTINGS
@@ -317,9 +376,10 @@ def test_text_starting_with_an_apostrophe_survives_a_round_trip(uow: Uow, tmp_pa
     try:
         path = exporting.export_clients(uow(), tmp_path / f"all.{kind}").path
         assert importing.run_import(UnitOfWork(back), path, CREATE, error_dir=tmp_path).created == 3
-        assert sorted((c.name, clients.get_client(UnitOfWork(back), c.id).notes)
-                      for c in clients.list_clients(UnitOfWork(back)).rows) == [
-            ("''двойной", "'"), ("'=Цитата", "'+ плюс"), ("'@", "'обычный текст")]
+        assert sorted(
+            (c.name, clients.get_client(UnitOfWork(back), c.id).notes)
+            for c in clients.list_clients(UnitOfWork(back)).rows
+        ) == [("''двойной", "'"), ("'=Цитата", "'+ плюс"), ("'@", "'обычный текст")]
     finally:
         back.dispose()
 
@@ -359,8 +419,10 @@ def test_a_rejected_row_with_a_control_character_still_gets_an_error_file(uow: U
 
 def test_a_small_csv_with_a_multi_line_note_is_read_with_its_delimiter(uow: Uow, tmp_path: Path) -> None:
     path = tmp_path / "Клиенты.csv"
-    path.write_text('Наименование;Примечание;Город\nООО «Ёлка»;"Доставка: пн, вт, ср, чт, пт\nпосле 15:00";Москва\n',
-                    encoding="utf-8")
+    path.write_text(
+        'Наименование;Примечание;Город\nООО «Ёлка»;"Доставка: пн, вт, ср, чт, пт\nпосле 15:00";Москва\n',
+        encoding="utf-8",
+    )
     result = importing.run_import(uow(), path, error_dir=tmp_path)
     assert result.created == 1
 
@@ -379,8 +441,15 @@ def _serial(day: date) -> int:
 @given(DATES, st.floats(0, 0.999, allow_nan=False))
 def test_a_date_cell_in_any_common_form_means_that_day(day: date, fraction: float) -> None:
     forms: list[object] = [
-        day, datetime.combine(day, time(13, 45)), _serial(day), float(_serial(day)), _serial(day) + fraction,
-        day.strftime("%d.%m.%Y"), f"{day.day}.{day.month}.{day.year}", day.isoformat(), day.strftime("%d/%m/%Y"),
+        day,
+        datetime.combine(day, time(13, 45)),
+        _serial(day),
+        float(_serial(day)),
+        _serial(day) + fraction,
+        day.strftime("%d.%m.%Y"),
+        f"{day.day}.{day.month}.{day.year}",
+        day.isoformat(),
+        day.strftime("%d/%m/%Y"),
         f" {day.strftime('%d.%m.%Y')}\u00a0",
     ]
     for cell in forms:
@@ -389,8 +458,9 @@ def test_a_date_cell_in_any_common_form_means_that_day(day: date, fraction: floa
 
 @settings(max_examples=15, deadline=None)
 @given(st.lists(DATES, min_size=1, max_size=8))
-def test_dates_written_by_a_spreadsheet_read_back_as_the_same_days(tmp_path_factory: pytest.TempPathFactory,
-                                                                   days: list[date]) -> None:
+def test_dates_written_by_a_spreadsheet_read_back_as_the_same_days(
+    tmp_path_factory: pytest.TempPathFactory, days: list[date]
+) -> None:
     path = tmp_path_factory.mktemp("dates") / "dates.xlsx"
     book = openpyxl.Workbook()
     sheet = book.active
@@ -433,11 +503,21 @@ def test_csv_safe_never_starts_like_a_formula(text: str) -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.one_of(st.text(ANY_CHARACTER.filter(lambda c: c != "\0")),
-                          st.builds(lambda s, r: s + r, FORMULA_STARTS, st.text(ANY_CHARACTER.filter(
-                              lambda c: c != "\0"), max_size=10))), min_size=1, max_size=5))
-def test_our_csv_reader_gives_back_what_the_csv_writer_guarded(tmp_path_factory: pytest.TempPathFactory,
-                                                               texts: list[str]) -> None:
+@given(
+    st.lists(
+        st.one_of(
+            st.text(ANY_CHARACTER.filter(lambda c: c != "\0")),
+            st.builds(
+                lambda s, r: s + r, FORMULA_STARTS, st.text(ANY_CHARACTER.filter(lambda c: c != "\0"), max_size=10)
+            ),
+        ),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_our_csv_reader_gives_back_what_the_csv_writer_guarded(
+    tmp_path_factory: pytest.TempPathFactory, texts: list[str]
+) -> None:
     path = tmp_path_factory.mktemp("csv") / "cells.csv"
     writer = CsvWriter(path, ["Наименование", "Примечание", "Город"])
     for text in texts:

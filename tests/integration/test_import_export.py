@@ -36,8 +36,17 @@ MANAGERS_SHEET = [
     ["Список клиентов отдела продаж"],  # a title above the header, as people do
     [],
     ["Наименование", "ИНН", "КПП", "Тел.", "Эл. почта", "Контактное лицо", "Должность", "Отрасль", "Статус"],
-    ["ООО «Ёлка»", 7707083893, 773601001, "8 (495) 123-45-67", "info@elka.ru", "Иванов Иван", "Директор",
-     "Торговля оптовая и розничная; ремонт автотранспортных средств и мотоциклов", "Действующий"],
+    [
+        "ООО «Ёлка»",
+        7707083893,
+        773601001,
+        "8 (495) 123-45-67",
+        "info@elka.ru",
+        "Иванов Иван",
+        "Директор",
+        "Торговля оптовая и розничная; ремонт автотранспортных средств и мотоциклов",
+        "Действующий",
+    ],
     ["ИП Сидоров", "776263190162", None, 89161234567, "", "", "", "F", ""],
     ["ООО «Башкирия»", 274062111, 27401001, "+7 (347) 222-33-44", "", "", "", "", "Лид"],  # lost zeros
     ["АО «Ошибка»", 7707083894, "", "123-45-67", "не почта", "", "", "", ""],  # three wrong fields
@@ -64,10 +73,15 @@ def test_a_managers_spreadsheet_imports_with_repairs_duplicates_and_an_error_fil
     card = clients.get_client(uow(), elka.id)
     assert card.status.value == "active" and card.industry_name.startswith("Торговля")
     from salesdesk.services import contacts
+
     assert sorted(p.full_name for p in contacts.list_contacts(uow(), elka.id)) == ["Иванов Иван", "Петрова Мария"]
     sidorov = clients.get_client(uow(), clients.search_clients(uow(), "сидоров").rows[0].id)
     assert (sidorov.kind, sidorov.phone, sidorov.phone_e164, sidorov.industry_name) == (
-        ClientKind.SOLE_TRADER, "89161234567", "+79161234567", "Строительство")
+        ClientKind.SOLE_TRADER,
+        "89161234567",
+        "+79161234567",
+        "Строительство",
+    )
     assert clients.search_clients(uow(), "без инн").rows[0].industry_name == "Совсем новая отрасль"
 
     assert result.error_file is not None and result.error_file.exists()
@@ -90,14 +104,23 @@ def test_the_same_file_twice_changes_nothing_the_second_time(uow: Uow, tmp_path:
         assert conn.exec_driver_sql("SELECT id, version, updated_at FROM clients ORDER BY id").all() == before
 
 
-@pytest.mark.parametrize(("policy", "expected_city", "created"), [
-    (DuplicatePolicy.UPDATE_EMPTY, "Москва", 0), (DuplicatePolicy.OVERWRITE, "Тула", 0),
-    (DuplicatePolicy.SKIP, "Москва", 0), (DuplicatePolicy.CREATE, "Москва", 1)])
-def test_duplicate_policies(uow: Uow, tmp_path: Path, policy: DuplicatePolicy, expected_city: str,
-                            created: int) -> None:
+@pytest.mark.parametrize(
+    ("policy", "expected_city", "created"),
+    [
+        (DuplicatePolicy.UPDATE_EMPTY, "Москва", 0),
+        (DuplicatePolicy.OVERWRITE, "Тула", 0),
+        (DuplicatePolicy.SKIP, "Москва", 0),
+        (DuplicatePolicy.CREATE, "Москва", 1),
+    ],
+)
+def test_duplicate_policies(
+    uow: Uow, tmp_path: Path, policy: DuplicatePolicy, expected_city: str, created: int
+) -> None:
     ident = clients.create_client(uow(), ClientFields(name="ООО «Ёлка»", inn="7707083893", city="Москва")).id
-    path = workbook(tmp_path / "x.xlsx", [["Название", "ИНН", "Город", "Примечание"],
-                                          ["Ёлка", "7707083893", "Тула", "Новый комментарий"]])
+    path = workbook(
+        tmp_path / "x.xlsx",
+        [["Название", "ИНН", "Город", "Примечание"], ["Ёлка", "7707083893", "Тула", "Новый комментарий"]],
+    )
     result = importing.run_import(uow(), path, ImportOptions(on_duplicate=policy))
     assert result.created == created
     card = clients.get_client(uow(), ident)
@@ -170,7 +193,11 @@ def test_the_demo_base_round_trips_with_its_contact_history_and_again_changes_no
         counts = _counts(source)
         assert counts["interactions"] > 0 and exported.interactions == counts["interactions"]
         assert (exported.clients, exported.contacts, exported.deals, exported.reminders) == (
-            counts["clients"], counts["contacts"], counts["deals"], counts["reminders"])
+            counts["clients"],
+            counts["contacts"],
+            counts["deals"],
+            counts["reminders"],
+        )
 
         importing.run_import(UnitOfWork(target), exported.path)
         assert _counts(target) == counts
@@ -187,8 +214,10 @@ def test_the_demo_base_round_trips_with_its_contact_history_and_again_changes_no
 
 def _counts(database: Database) -> dict[str, int]:
     with database.engine.connect() as conn:
-        return {table: conn.exec_driver_sql(f"SELECT count(*) FROM {table} WHERE deleted_at IS NULL").scalar_one()
-                for table in ("clients", "contacts", "deals", "reminders", "interactions")}
+        return {
+            table: conn.exec_driver_sql(f"SELECT count(*) FROM {table} WHERE deleted_at IS NULL").scalar_one()
+            for table in ("clients", "contacts", "deals", "reminders", "interactions")
+        }
 
 
 def _snapshot(database: Database) -> list[object]:
@@ -217,7 +246,7 @@ def _snapshot(database: Database) -> list[object]:
 
 
 def test_csv_export_is_injection_safe_and_imports_back(uow: Uow, tmp_path: Path) -> None:
-    for name, notes in (("=HYPERLINK(\"http://evil\")", "+cmd"), ("@SUM(A1)", "-1"), ("ＯＯＯ ＝1+1", "\tтаб")):
+    for name, notes in (('=HYPERLINK("http://evil")', "+cmd"), ("@SUM(A1)", "-1"), ("ＯＯＯ ＝1+1", "\tтаб")):
         clients.create_client(uow(), ClientFields(name=name, notes=notes, phone="+7 495 123-45-67"))
     path = exporting.export_clients(uow(), tmp_path / "клиенты.csv").path
     raw = path.read_bytes()
@@ -225,25 +254,31 @@ def test_csv_export_is_injection_safe_and_imports_back(uow: Uow, tmp_path: Path)
     cells = [cell for row in csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";") for cell in row]
     dangerous = [c for c in cells if c and c[0] in "=+-@\t"]
     assert dangerous == []
-    assert "'=HYPERLINK(\"http://evil\")" in cells and "'+7 495 123-45-67" in cells
+    assert '\'=HYPERLINK("http://evil")' in cells and "'+7 495 123-45-67" in cells
     other = open_database(resolve_url(tmp_path / "other.sqlite"))
     try:
         result = importing.run_import(UnitOfWork(other), path)
         assert result.created == 3
         names = sorted(r.name for r in clients.list_clients(UnitOfWork(other)).rows)
-        assert "=HYPERLINK(\"http://evil\")" in names
+        assert '=HYPERLINK("http://evil")' in names
     finally:
         other.dispose()
 
 
 def test_xlsx_export_never_writes_a_formula_and_keeps_identifiers_as_text(uow: Uow, tmp_path: Path) -> None:
-    clients.create_client(uow(), ClientFields(name="=1+2", inn="0274062111", phone="84951234567",
-                                              notes="=cmd|' /C calc'!A0"))
+    clients.create_client(
+        uow(), ClientFields(name="=1+2", inn="0274062111", phone="84951234567", notes="=cmd|' /C calc'!A0")
+    )
     path = exporting.export_clients(uow(), tmp_path / "out.xlsx").path
     book = openpyxl.load_workbook(path)
     sheet = book.worksheets[0]
-    assert [ws.title for ws in book.worksheets] == ["Clients", "Contact persons", "Deals", "Reminders",
-                                                    "Contact history"]
+    assert [ws.title for ws in book.worksheets] == [
+        "Clients",
+        "Contact persons",
+        "Deals",
+        "Reminders",
+        "Contact history",
+    ]
     header = [c.value for c in sheet[1]]
     row = {header[i]: cell for i, cell in enumerate(sheet[2])}
     assert row["Name"].value == "=1+2" and row["Name"].data_type == "s"
@@ -274,8 +309,18 @@ def test_russian_export_headers_import_in_english_too(uow: Uow, tmp_path: Path, 
     assert openpyxl.load_workbook(path, read_only=True).sheetnames[0] == "Клиенты"
     messages.set_language("en")
     plan = importing.plan_import(uow(), path)
-    assert set(plan.mapping.values()) >= {"client_no", "name", "inn", "kind", "status", "industry", "owner",
-                                          "account", "corr_account", "ogrn"}
+    assert set(plan.mapping.values()) >= {
+        "client_no",
+        "name",
+        "inn",
+        "kind",
+        "status",
+        "industry",
+        "owner",
+        "account",
+        "corr_account",
+        "ogrn",
+    }
     assert plan.count(Fate.UNCHANGED) == 1
 
 
@@ -286,10 +331,13 @@ def test_saved_mapping_is_reused(uow: Uow, tmp_path: Path) -> None:
     mapping_file = tmp_path / "mappings" / "Покупатели.json"
     importing.save_mapping(mapping_file, ["Фирма-покупатель", "Налоговый номер"], {0: "name", 1: "inn"})
     saved = importing.load_mapping(mapping_file)
-    assert json.loads(mapping_file.read_text(encoding="utf-8"))["columns"] == {"Фирма-покупатель": "name",
-                                                                               "Налоговый номер": "inn"}
-    options = ImportOptions(header_row=0, mapping=importing.apply_saved_mapping(["Фирма-покупатель",
-                                                                                 "Налоговый номер"], saved))
+    assert json.loads(mapping_file.read_text(encoding="utf-8"))["columns"] == {
+        "Фирма-покупатель": "name",
+        "Налоговый номер": "inn",
+    }
+    options = ImportOptions(
+        header_row=0, mapping=importing.apply_saved_mapping(["Фирма-покупатель", "Налоговый номер"], saved)
+    )
     assert importing.run_import(uow(), path, options).created == 1
 
 
@@ -317,8 +365,9 @@ def test_a_deal_amount_typed_as_people_type_it_comes_in(typed: object) -> None:
     assert deal is not None and str(deal.amount.amount) == "1250000.50"
 
 
-def test_an_export_with_four_sheets_is_checked_once_on_its_way_back(uow: Uow, tmp_path: Path,
-                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_export_with_four_sheets_is_checked_once_on_its_way_back(
+    uow: Uow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from salesdesk.files import reading
 
     clients.create_client(uow(), ClientFields(name="ООО «Ёлка»"))
@@ -348,8 +397,7 @@ def test_a_reminder_due_at_midnight_comes_back_at_midnight(tmp_path: Path) -> No
     target = open_database(resolve_url(tmp_path / "target.sqlite"), create=True)
     try:
         client = clients.create_client(UnitOfWork(source), ClientFields(name="ООО «Полночь»")).id
-        midnight = (datetime.now().astimezone() + timedelta(days=2)).replace(hour=0, minute=0, second=0,
-                                                                             microsecond=0)
+        midnight = (datetime.now().astimezone() + timedelta(days=2)).replace(hour=0, minute=0, second=0, microsecond=0)
         reminders.add_reminder(UnitOfWork(source), client, ReminderFields(due_at=midnight, text="Позвонить"))
         exported = exporting.export_clients(UnitOfWork(source), tmp_path / "export.xlsx")
         importing.run_import(UnitOfWork(target), exported.path)
@@ -365,13 +413,19 @@ def test_a_row_matches_the_client_of_its_own_name_among_those_sharing_an_email(u
     """A sole trader and the person behind it share an e-mail. Importing the base's own rows again
     matched the person's row to the sole trader ("same e-mail, different name") and filled the sole
     trader's empty fields from the person's row: a second import of one file changed the base."""
-    trader = clients.create_client(uow(), ClientFields(name="ИП Суворов А.А.", kind=ClientKind.SOLE_TRADER,
-                                                        email="suvorov@example.ru")).id
-    person = clients.create_client(uow(), ClientFields(name="Суворов Александр Александрович",
-                                                       kind=ClientKind.PERSON, email="suvorov@example.ru",
-                                                       city="Тула")).id
-    path = workbook(tmp_path / "again.xlsx", [["Название", "E-mail", "Город"],
-                                              ["Суворов Александр Александрович", "suvorov@example.ru", "Тула"]])
+    trader = clients.create_client(
+        uow(), ClientFields(name="ИП Суворов А.А.", kind=ClientKind.SOLE_TRADER, email="suvorov@example.ru")
+    ).id
+    person = clients.create_client(
+        uow(),
+        ClientFields(
+            name="Суворов Александр Александрович", kind=ClientKind.PERSON, email="suvorov@example.ru", city="Тула"
+        ),
+    ).id
+    path = workbook(
+        tmp_path / "again.xlsx",
+        [["Название", "E-mail", "Город"], ["Суворов Александр Александрович", "suvorov@example.ru", "Тула"]],
+    )
     plan = importing.plan_import(uow(), path)
     assert [(r.fate, r.client_id, r.name_differs) for r in plan.rows] == [(Fate.UNCHANGED, person, False)]
     result = importing.run_import(uow(), path)

@@ -44,15 +44,19 @@ def russian() -> object:
 
 
 def test_a_dry_run_writes_no_error_file_and_its_json_lists_every_rows_fate(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str], uow: Uow, db_path: Path) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], uow: Uow, db_path: Path
+) -> None:
     elka = clients.create_client(uow(), ClientFields(name="ООО «Ёлка»", inn="7707083893")).id
     folder = tmp_path / "in"
     folder.mkdir()
-    source = workbook(folder / "base.xlsx", [
-        ["ООО «Новая»", "", "", "", "+7 495 111-22-33", ""],
-        ["ООО «Ёлка»", "7707083893", "", "", "", "Москва"],
-        ["АО «Ошибка»", "7707083894", "", "", "", ""],
-    ])
+    source = workbook(
+        folder / "base.xlsx",
+        [
+            ["ООО «Новая»", "", "", "", "+7 495 111-22-33", ""],
+            ["ООО «Ёлка»", "7707083893", "", "", "", "Москва"],
+            ["АО «Ошибка»", "7707083894", "", "", "", ""],
+        ],
+    )
     before = sorted(p.name for p in folder.iterdir())
     code = main(["--db", str(db_path), "import", str(source), "--dry-run", "--json"])
     out, _ = capsys.readouterr()
@@ -80,12 +84,21 @@ def test_a_dry_run_in_the_service_writes_nothing_even_with_an_error_folder(tmp_p
 # Numbers a spreadsheet mangled ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("column", "cell", "field"), [
-    (1, "7,70708E+09", "ИНН"), (1, "7.70708E+09", "ИНН"), (1, "7.70708e9", "ИНН"), (1, " 7,70708E+9 ", "ИНН"),
-    (2, "1,0277E+12", "ОГРН"), (3, 4.0702810138e19, "Расчётный счёт"), (3, "4,07028E+19", "Расчётный счёт"),
-])
+@pytest.mark.parametrize(
+    ("column", "cell", "field"),
+    [
+        (1, "7,70708E+09", "ИНН"),
+        (1, "7.70708E+09", "ИНН"),
+        (1, "7.70708e9", "ИНН"),
+        (1, " 7,70708E+9 ", "ИНН"),
+        (2, "1,0277E+12", "ОГРН"),
+        (3, 4.0702810138e19, "Расчётный счёт"),
+        (3, "4,07028E+19", "Расчётный счёт"),
+    ],
+)
 def test_a_number_the_spreadsheet_rounded_is_refused_saying_what_happened(
-        tmp_path: Path, uow: Uow, russian: None, column: int, cell: object, field: str) -> None:
+    tmp_path: Path, uow: Uow, russian: None, column: int, cell: object, field: str
+) -> None:
     row: list[object] = ["ООО «Ёлка»", "", "", "", "", ""]
     row[column] = cell
     plan = importing.plan_import(uow(), workbook(tmp_path / "mangled.xlsx", [row]))
@@ -99,8 +112,9 @@ def test_a_number_the_spreadsheet_rounded_is_refused_saying_what_happened(
 
 def test_a_whole_number_cell_is_still_read_as_the_identifier(tmp_path: Path, uow: Uow) -> None:
     # what Excel keeps of an INN and an OGRN typed as numbers: exact, so they come in
-    plan = importing.plan_import(uow(), workbook(tmp_path / "numbers.xlsx", [
-        ["ООО «Ёлка»", 7707083893.0, 1027700132195.0, "", "", ""]]))
+    plan = importing.plan_import(
+        uow(), workbook(tmp_path / "numbers.xlsx", [["ООО «Ёлка»", 7707083893.0, 1027700132195.0, "", "", ""]])
+    )
     assert [r.fate for r in plan.rows] == [Fate.NEW]
 
 
@@ -118,19 +132,21 @@ def test_the_lost_digits_reason_in_english(tmp_path: Path, uow: Uow) -> None:
 # Same INN, different name ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("first", "second", "differ"), [
-    ("ПАО Сбербанк", "ООО «Ёлка»", True),
-    ("ООО «Север»", "АО «Юг»", True),
-    ("ООО «Ёлка»", "Елка", False),
-    ("ООО «Ёлка»", "ООО «Ёлка» (дубль)", False),
-    ("Публичное акционерное общество «Сбербанк России»", "ПАО Сбербанк", False),
-    ("ИП Сидоров", "Сидоров Иван Петрович", False),
-    ("ООО «Ромашка»", "ООО Ромашкa", False),  # a Latin "a": a typo, not another firm
-    ("ООО «Рога и копыта»", "ООО Рога и Копыта", False),
-    ("", "ООО «Ёлка»", False),
-])
-def test_names_clearly_differ_only_without_legal_forms_quotes_and_typos(first: str, second: str,
-                                                                         differ: bool) -> None:
+@pytest.mark.parametrize(
+    ("first", "second", "differ"),
+    [
+        ("ПАО Сбербанк", "ООО «Ёлка»", True),
+        ("ООО «Север»", "АО «Юг»", True),
+        ("ООО «Ёлка»", "Елка", False),
+        ("ООО «Ёлка»", "ООО «Ёлка» (дубль)", False),
+        ("Публичное акционерное общество «Сбербанк России»", "ПАО Сбербанк", False),
+        ("ИП Сидоров", "Сидоров Иван Петрович", False),
+        ("ООО «Ромашка»", "ООО Ромашкa", False),  # a Latin "a": a typo, not another firm
+        ("ООО «Рога и копыта»", "ООО Рога и Копыта", False),
+        ("", "ООО «Ёлка»", False),
+    ],
+)
+def test_names_clearly_differ_only_without_legal_forms_quotes_and_typos(first: str, second: str, differ: bool) -> None:
     assert names_differ(first, second) is differ
     assert names_differ(second, first) is differ
 
@@ -140,7 +156,8 @@ SBER_WITH_ELKAS_INN = [["ПАО Сбербанк", "7707083893", "", "", "", "М
 
 @pytest.mark.parametrize("policy", list(DuplicatePolicy))
 def test_a_match_by_inn_under_another_name_is_flagged_and_never_renames_by_default(
-        tmp_path: Path, uow: Uow, russian: None, policy: DuplicatePolicy) -> None:
+    tmp_path: Path, uow: Uow, russian: None, policy: DuplicatePolicy
+) -> None:
     elka = clients.create_client(uow(), ClientFields(name="ООО «Ёлка»", inn="7707083893")).id
     source = workbook(tmp_path / "sber.xlsx", SBER_WITH_ELKAS_INN)
     options = ImportOptions(on_duplicate=policy, on_name_mismatch=NameMismatch.KEEP)
@@ -183,7 +200,8 @@ def test_a_match_under_the_same_name_is_not_flagged(tmp_path: Path, uow: Uow) ->
 
 
 def test_the_command_line_shows_the_flag_in_its_summary_and_json(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str], uow: Uow, db_path: Path) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], uow: Uow, db_path: Path
+) -> None:
     clients.create_client(uow(), ClientFields(name="ООО «Ёлка»", inn="7707083893", phone="+7 495 123-45-67"))
     source = workbook(tmp_path / "sber.xlsx", [["ПАО Сбербанк", "", "", "", "8 (495) 123-45-67", ""]])
     code = main(["--db", str(db_path), "--lang", "ru", "import", str(source), "--dry-run"])

@@ -30,8 +30,9 @@ from tests.integration import spreadsheets as sheets
 
 pytestmark = [
     pytest.mark.libreoffice,
-    pytest.mark.skipif(sheets.soffice_path() is None,
-                       reason="LibreOffice (soffice) is not on PATH; CI installs libreoffice-calc-nogui"),
+    pytest.mark.skipif(
+        sheets.soffice_path() is None, reason="LibreOffice (soffice) is not on PATH; CI installs libreoffice-calc-nogui"
+    ),
 ]
 
 CSV_IN = "CSV:59,34,76,1"  # semicolons, double quotes, UTF-8, from line 1 (without it: ???)
@@ -57,8 +58,15 @@ CLIENTS_CSV = """\
 # The base every format must give: (name, INN, KPP, phone as typed, E.164, city, notes).
 EXPECTED_BASE = [
     ("ИП Ёлкин", "023148909438", "", "84951234569", "+74951234569", "Стерлитамак", "телефон числом"),
-    ("ООО «Башкирия»", "0274062111", "027401001", "8 (495) 123-45-67", "+74951234567", "Уфа",
-     "регион 02: ИНН и КПП с нулём"),
+    (
+        "ООО «Башкирия»",
+        "0274062111",
+        "027401001",
+        "8 (495) 123-45-67",
+        "+74951234567",
+        "Уфа",
+        "регион 02: ИНН и КПП с нулём",
+    ),
     ("ООО «Вега»", "7736050003", "", "+7(916)123-45-67 доб. 12", "+79161234567", "Москва", "с добавочным"),
     ("ООО «Ромашка»", "", "", "495 123 45 60", "+74951234560", "Москва", "тот же телефон"),
     ("ПАО Сбербанк", "7707083893", "773601001", "+7 495 1234568", "+74951234568", "Москва", ""),
@@ -96,8 +104,9 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Converted]:
             exporting.export_clients(UnitOfWork(database), folder / "export.xlsx")
             exporting.export_clients(UnitOfWork(database), folder / "export.csv")
             with database.engine.connect() as conn:
-                found.base_inns = {r[0]: (r[1], r[2], r[3]) for r in conn.exec_driver_sql(
-                    "SELECT id, name, inn, kpp FROM clients")}
+                found.base_inns = {
+                    r[0]: (r[1], r[2], r[3]) for r in conn.exec_driver_sql("SELECT id, name, inn, kpp FROM clients")
+                }
         finally:
             database.dispose()
 
@@ -133,16 +142,21 @@ def _import(folder: Path, path: Path) -> tuple[ImportResult, list[tuple[str, ...
     try:
         result = importing.run_import(UnitOfWork(database), path, error_dir=folder / path.suffix[1:])
         with database.engine.connect() as conn:
-            stored = [tuple(r) for r in conn.exec_driver_sql(
-                "SELECT name, inn, kpp, phone, phone_e164, city, notes FROM clients ORDER BY name").all()]
+            stored = [
+                tuple(r)
+                for r in conn.exec_driver_sql(
+                    "SELECT name, inn, kpp, phone, phone_e164, city, notes FROM clients ORDER BY name"
+                ).all()
+            ]
     finally:
         database.dispose()
     return result, stored
 
 
 @pytest.mark.parametrize("kind", ["xlsx", "xls", "ods"])
-def test_a_csv_saved_by_libreoffice_imports_with_repairs_merges_and_an_error_file(converted: Converted,
-                                                                                   tmp_path: Path, kind: str) -> None:
+def test_a_csv_saved_by_libreoffice_imports_with_repairs_merges_and_an_error_file(
+    converted: Converted, tmp_path: Path, kind: str
+) -> None:
     path = converted.out / f"clients.{kind}"
     cells = read_sheet(path).rows
     # LibreOffice made numbers of the digits: the leading zeros are gone from the file itself.
@@ -155,8 +169,7 @@ def test_a_csv_saved_by_libreoffice_imports_with_repairs_merges_and_an_error_fil
     assert reports[2].repaired == ("INN 274062111 → 0274062111", "KPP 27401001 → 027401001")
     assert reports[4].repaired == ("INN 23148909438 → 023148909438",)
     assert (reports[7].fate, reports[7].duplicate_of) == (Fate.UNCHANGED, "row 2 (INN)")  # the zero restored first
-    assert (reports[8].fate, reports[8].duplicate_of, reports[8].changed) == (Fate.UPDATE, "row 5 (Phone)",
-                                                                              ("notes",))
+    assert (reports[8].fate, reports[8].duplicate_of, reports[8].changed) == (Fate.UPDATE, "row 5 (Phone)", ("notes",))
     assert stored == EXPECTED_BASE
 
     assert result.error_file is not None
@@ -190,8 +203,9 @@ def test_libreoffice_writes_our_xlsx_as_csv_with_leading_zeros_and_cyrillic(conv
 
 
 def test_libreoffice_reads_our_csv_with_its_cyrillic(converted: Converted) -> None:
-    ours = list(csv.reader((converted.folder / "export.csv").read_text(encoding="utf-8-sig").splitlines(),
-                           delimiter=";"))
+    ours = list(
+        csv.reader((converted.folder / "export.csv").read_text(encoding="utf-8-sig").splitlines(), delimiter=";")
+    )
     theirs = list(openpyxl.load_workbook(converted.out / "export.xlsx", read_only=True).worksheets[0].values)
     assert list(theirs[0]) == ours[0]
     name = ours[0].index("Name")

@@ -145,15 +145,24 @@ def test_a_base_of_the_previous_revision_is_searchable_without_punctuation(db_pa
     _upgrade_to(db_path, "0002_search")
     raw = sqlite3.connect(db_path)
     stamps = "1, '2026-01-01 00:00:00', '2026-01-01 00:00:00'"
-    for ident, name, key in ((1, "ИП д'Артаньян Ш.", "д артаньян ш."),
-                             (2, "Иванов-Петров Сергей", "иванов-петров сергей"), (3, "ООО «Ромашка»", "ромашка")):
-        raw.execute("INSERT INTO clients (id, kind, name, status, sort_key, search_name, search_other, version,"
-                    f" created_at, updated_at) VALUES (?, 'legal', ?, 'lead', ?, ?, '', {stamps})",
-                    (ident, name, key, _old_words(name)))
-    raw.execute(f"INSERT INTO contacts (id, client_id, full_name, version, created_at, updated_at) VALUES "
-                f"(1, 3, 'О’Брайен Анна', {stamps})")
-    raw.execute("INSERT INTO contact_channels (contact_id, client_id, kind, position, value, value_norm) VALUES "
-                "(1, 3, 'email', 0, 'a.obrien@romashka.ru', 'a.obrien@romashka.ru')")
+    for ident, name, key in (
+        (1, "ИП д'Артаньян Ш.", "д артаньян ш."),
+        (2, "Иванов-Петров Сергей", "иванов-петров сергей"),
+        (3, "ООО «Ромашка»", "ромашка"),
+    ):
+        raw.execute(
+            "INSERT INTO clients (id, kind, name, status, sort_key, search_name, search_other, version,"
+            f" created_at, updated_at) VALUES (?, 'legal', ?, 'lead', ?, ?, '', {stamps})",
+            (ident, name, key, _old_words(name)),
+        )
+    raw.execute(
+        f"INSERT INTO contacts (id, client_id, full_name, version, created_at, updated_at) VALUES "
+        f"(1, 3, 'О’Брайен Анна', {stamps})"
+    )
+    raw.execute(
+        "INSERT INTO contact_channels (contact_id, client_id, kind, position, value, value_norm) VALUES "
+        "(1, 3, 'email', 0, 'a.obrien@romashka.ru', 'a.obrien@romashka.ru')"
+    )
     old_other = " ".join([_old_words("О’Брайен Анна a.obrien@romashka.ru"), *search_forms("8 (495) 123-45-67")])
     raw.execute("UPDATE clients SET phone = '8 (495) 123-45-67', search_other = ? WHERE id = 3", (old_other,))
     raw.commit()
@@ -182,8 +191,12 @@ def test_a_base_of_the_previous_revision_is_searchable_without_punctuation(db_pa
         # and the index still follows an edit after the upgrade (the update trigger is back)
         card = clients.get_client(UnitOfWork(database), 1)
         fields = card.fields()
-        clients.update_client(UnitOfWork(database), 1, card.version, ClientFields(**{
-            **{n: getattr(fields, n) for n in fields.__dataclass_fields__}, "name": "ИП Портос"}))
+        clients.update_client(
+            UnitOfWork(database),
+            1,
+            card.version,
+            ClientFields(**{**{n: getattr(fields, n) for n in fields.__dataclass_fields__}, "name": "ИП Портос"}),
+        )
         assert names("дартаньян") == [] and names("портос") == ["ИП Портос"]
     finally:
         database.dispose()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from salesdesk.cli import _HANDLERS
 
-SCRIPT = r'''
+SCRIPT = r"""
 import contextlib, io, json, sys
 from salesdesk.cli import main
 
@@ -36,7 +36,7 @@ application.run = lambda connect, argv: 0
 code = main(["--db", folder + "/base.sqlite"])
 results.append({"words": ["(window)"], "code": code, "qt": qt_loaded()})
 print(json.dumps(results))
-'''
+"""
 
 COMMANDS = [
     ["init", "{dir}/base.sqlite"],
@@ -44,8 +44,21 @@ COMMANDS = [
     ["--db", "{dir}/base.sqlite", "manager", "list"],
     ["--db", "{dir}/base.sqlite", "client", "add", "--name", "ООО «Ромашка»", "--inn", "7707083893"],
     ["--db", "{dir}/base.sqlite", "client", "show", "1"],
-    ["--db", "{dir}/base.sqlite", "deal", "add", "1", "--title", "Аренда", "--amount", "1000",
-     "--stage", "won", "--contract-end", "2030-03-31"],
+    [
+        "--db",
+        "{dir}/base.sqlite",
+        "deal",
+        "add",
+        "1",
+        "--title",
+        "Аренда",
+        "--amount",
+        "1000",
+        "--stage",
+        "won",
+        "--contract-end",
+        "2030-03-31",
+    ],
     ["--db", "{dir}/base.sqlite", "deal", "list"],
     ["--db", "{dir}/base.sqlite", "log", "1", "Позвонили"],
     ["--db", "{dir}/base.sqlite", "search", "Ромашка"],
@@ -72,8 +85,14 @@ def test_the_list_covers_every_command() -> None:
 def test_no_command_loads_qt_and_the_window_does(tmp_path: Path) -> None:
     env = {**os.environ, "SALESDESK_DATA_DIR": str(tmp_path / "data"), "QT_QPA_PLATFORM": "offscreen"}
     env.pop("SALESDESK_DB", None)
-    done = subprocess.run([sys.executable, "-c", SCRIPT, str(tmp_path), json.dumps(COMMANDS)], env=env,
-                          capture_output=True, text=True, timeout=300, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(tmp_path), json.dumps(COMMANDS)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     results = json.loads(done.stdout.splitlines()[-1])
     *commands, window = results

@@ -81,27 +81,41 @@ def test_every_report_prints_with_its_table_header_on_each_page(uow: Uow, tmp_pa
     result = run_report(uow(), name)
     sheet = openpyxl.load_workbook(export_report(result, tmp_path / "report.xlsx")).active
     header_row = 1 + len(result.parameters) + 2
-    assert [c.value for c in sheet[header_row]][:len(result.columns)] == [c.title for c in result.columns]
+    assert [c.value for c in sheet[header_row]][: len(result.columns)] == [c.title for c in result.columns]
     check_printed(sheet, result.title, header_row)
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdfinfo") is None,
-                    reason="needs LibreOffice and poppler-utils")
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdfinfo") is None, reason="needs LibreOffice and poppler-utils"
+)
 def test_libreoffice_prints_the_base_landscape_and_one_page_wide(uow: Uow, tmp_path: Path) -> None:
     demo.load_demo(uow(), 300, seed=6)
     path = exporting.export_clients(uow(), tmp_path / "base.xlsx").path
     profile = tmp_path / "profile"
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), str(path)], check=True, capture_output=True, timeout=180)
-    info = subprocess.run(["pdfinfo", str(tmp_path / "base.pdf")], check=True, capture_output=True,
-                          text=True).stdout
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    info = subprocess.run(["pdfinfo", str(tmp_path / "base.pdf")], check=True, capture_output=True, text=True).stdout
     pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
     width, height = (float(x) for x in re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups())  # type: ignore[union-attr]
     assert width > height  # landscape
     # 300 clients of 24 columns, each sheet one page wide: a few dozen pages, not thousands
     assert pages < 60
-    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "base.pdf"), "-"], check=True,
-                          capture_output=True, text=True).stdout.split("\f")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "base.pdf"), "-"], check=True, capture_output=True, text=True
+    ).stdout.split("\f")
     clients_pages = [p for p in text if "Client base — Clients" in p]
     assert len(clients_pages) >= 2
     assert all("INN" in page for page in clients_pages)  # the header row on every page

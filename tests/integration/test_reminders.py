@@ -46,8 +46,9 @@ def test_done_clears_the_next_reminder_of_the_client(uow: Callable[[], UnitOfWor
 
 def test_a_repeating_reminder_comes_back(uow: Callable[[], UnitOfWork], client_id: int) -> None:
     due = datetime(2026, 10, 31, 7, 0, tzinfo=UTC)
-    saved = reminders.add_reminder(uow(), client_id, ReminderFields(due_at=due, text="Сверка",
-                                                                    recurrence=Recurrence.MONTHLY))
+    saved = reminders.add_reminder(
+        uow(), client_id, ReminderFields(due_at=due, text="Сверка", recurrence=Recurrence.MONTHLY)
+    )
     result = reminders.complete_reminder(uow(), saved.id, now=NOW)
     assert result.next_id is not None
     following = reminders.get_reminder(uow(), result.next_id)
@@ -67,8 +68,12 @@ def test_snooze_moves_it_out_of_overdue(uow: Callable[[], UnitOfWork], client_id
 
 def test_agenda_groups(uow: Callable[[], UnitOfWork], client_id: int) -> None:
     local = NOW.astimezone()
-    texts = {"overdue": local - timedelta(days=2), "today": local + timedelta(minutes=30),
-             "week": local + timedelta(days=2), "later": local + timedelta(days=40)}
+    texts = {
+        "overdue": local - timedelta(days=2),
+        "today": local + timedelta(minutes=30),
+        "week": local + timedelta(days=2),
+        "later": local + timedelta(days=40),
+    }
     for text, due in texts.items():
         reminders.add_reminder(uow(), client_id, ReminderFields(due_at=due, text=text))
     agenda = reminders.agenda(uow(), now=NOW)
@@ -84,8 +89,9 @@ def test_trashed_client_reminders_leave_the_agenda(uow: Callable[[], UnitOfWork]
     assert reminders.count_overdue(uow(), now=NOW) == 0
 
 
-def test_overdue_filter_and_sort_by_next_reminder(uow: Callable[[], UnitOfWork], add_client: Callable[..., int],
-                                                  client_id: int) -> None:
+def test_overdue_filter_and_sort_by_next_reminder(
+    uow: Callable[[], UnitOfWork], add_client: Callable[..., int], client_id: int
+) -> None:
     later = add_client("ООО «Ёлка»")
     add_client("ООО «Без напоминаний»")
     reminders.add_reminder(uow(), client_id, ReminderFields(due_at=NOW - timedelta(days=1), text="просрочено"))
@@ -109,8 +115,9 @@ def test_trash_and_restore_a_reminder(uow: Callable[[], UnitOfWork], client_id: 
     assert clients.get_client(uow(), client_id).next_reminder_at == NOW + timedelta(days=1)
 
 
-def test_a_managers_agenda_counts_only_their_reminders(uow: Callable[[], UnitOfWork],
-                                                        add_client: Callable[..., int]) -> None:
+def test_a_managers_agenda_counts_only_their_reminders(
+    uow: Callable[[], UnitOfWork], add_client: Callable[..., int]
+) -> None:
     from salesdesk.domain.model import ManagerFields
     from salesdesk.services import reference
 
@@ -119,13 +126,17 @@ def test_a_managers_agenda_counts_only_their_reminders(uow: Callable[[], UnitOfW
     annas_client = add_client("ООО «Ромашка»", owner_id=anna)
     olegs_client = add_client("ООО «Ёлка»", owner_id=oleg)
     past = NOW - timedelta(days=2)
-    for client, manager, text in ((annas_client, anna, "Счёт Анны"), (olegs_client, oleg, "Звонок Олега"),
-                                  (olegs_client, anna, "Анна просила напомнить"),
-                                  (annas_client, None, "Ничьё, на клиенте Анны"),
-                                  (olegs_client, None, "Ничьё, на клиенте Олега")):
+    for client, manager, text in (
+        (annas_client, anna, "Счёт Анны"),
+        (olegs_client, oleg, "Звонок Олега"),
+        (olegs_client, anna, "Анна просила напомнить"),
+        (annas_client, None, "Ничьё, на клиенте Анны"),
+        (olegs_client, None, "Ничьё, на клиенте Олега"),
+    ):
         reminders.add_reminder(uow(), client, ReminderFields(due_at=past, text=text, manager_id=manager))
-    reminders.add_reminder(uow(), annas_client, ReminderFields(due_at=NOW + timedelta(days=30), text="Потом",
-                                                               manager_id=anna))
+    reminders.add_reminder(
+        uow(), annas_client, ReminderFields(due_at=NOW + timedelta(days=30), text="Потом", manager_id=anna)
+    )
     mine = reminders.agenda(uow(), now=NOW, manager_id=anna)
     assert {r.text for r in mine.overdue} == {"Счёт Анны", "Анна просила напомнить", "Ничьё, на клиенте Анны"}
     assert (mine.overdue_total, mine.open_total, mine.manager_id) == (3, 4, anna)
@@ -137,12 +148,14 @@ def test_a_managers_agenda_counts_only_their_reminders(uow: Callable[[], UnitOfW
     assert {r.text for r in olegs} == {"Звонок Олега", "Ничьё, на клиенте Олега"}
 
 
-def test_a_reminder_coming_due_is_reported_behind_a_thousand_old_ones(uow: Callable[[], UnitOfWork],
-                                                                      client_id: int) -> None:
+def test_a_reminder_coming_due_is_reported_behind_a_thousand_old_ones(
+    uow: Callable[[], UnitOfWork], client_id: int
+) -> None:
     long_ago = NOW - timedelta(days=400)
     for n in range(1001):
-        reminders.add_reminder(uow(), client_id, ReminderFields(due_at=long_ago + timedelta(minutes=n),
-                                                                text=f"Старое {n}"))
+        reminders.add_reminder(
+            uow(), client_id, ReminderFields(due_at=long_ago + timedelta(minutes=n), text=f"Старое {n}")
+        )
     reminders.add_reminder(uow(), client_id, ReminderFields(due_at=NOW - timedelta(seconds=10), text="Сейчас"))
     assert [r.text for r in reminders.due_between(uow(), NOW - timedelta(seconds=30), NOW)] == ["Сейчас"]
 

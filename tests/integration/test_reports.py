@@ -55,8 +55,16 @@ from salesdesk.store import Database, UnitOfWork, open_database, resolve_url
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 JAN_FEB = ReportParameters(date_from=date(2026, 1, 1), date_to=date(2026, 2, 28))
 EMPTY_2020 = ReportParameters(date_from=date(2020, 1, 1), date_to=date(2020, 2, 29))
-NAMES = ("sales_by_period", "sales_by_manager", "sales_by_industry", "pipeline", "sleeping_clients",
-         "reminders_by_manager", "completeness_by_manager", "new_clients")
+NAMES = (
+    "sales_by_period",
+    "sales_by_manager",
+    "sales_by_industry",
+    "pipeline",
+    "sleeping_clients",
+    "reminders_by_manager",
+    "completeness_by_manager",
+    "new_clients",
+)
 
 UowFactory = Callable[[], UnitOfWork]
 
@@ -82,12 +90,31 @@ class Office:
     ids: dict[str, int]
 
 
-def _deal(uow: UowFactory, client_id: int, amount: Money, stage: DealStage, opened: date,
-          closed: date | None = None, owner: int | None = None, *, trashed: bool = False) -> int:
+def _deal(
+    uow: UowFactory,
+    client_id: int,
+    amount: Money,
+    stage: DealStage,
+    opened: date,
+    closed: date | None = None,
+    owner: int | None = None,
+    *,
+    trashed: bool = False,
+) -> int:
     with uow() as work:
-        ident = work.deals.add(client_id, DealFields(
-            title=f"Сделка {amount.amount}", amount=amount, stage=stage, opened_on=opened, closed_on=closed,
-            owner_id=owner, lost_reason="Дорого" if stage is DealStage.LOST else ""), NOW)
+        ident = work.deals.add(
+            client_id,
+            DealFields(
+                title=f"Сделка {amount.amount}",
+                amount=amount,
+                stage=stage,
+                opened_on=opened,
+                closed_on=closed,
+                owner_id=owner,
+                lost_reason="Дорого" if stage is DealStage.LOST else "",
+            ),
+            NOW,
+        )
         if trashed:
             work.deals.set_deleted(ident, 1, NOW)
         work.commit()
@@ -96,22 +123,28 @@ def _deal(uow: UowFactory, client_id: int, amount: Money, stage: DealStage, open
 
 def _contact(uow: UowFactory, client_id: int, when: datetime, *, trashed: bool = False) -> None:
     with uow() as work:
-        ident = work.interactions.add(client_id, InteractionFields(kind=InteractionKind.CALL, occurred_at=when,
-                                                                   summary="Звонок"), NOW)
+        ident = work.interactions.add(
+            client_id, InteractionFields(kind=InteractionKind.CALL, occurred_at=when, summary="Звонок"), NOW
+        )
         if trashed:
             work.interactions.set_deleted(ident, 1, NOW)
         work.commit()
 
 
 def _reminder(uow: UowFactory, client_id: int, due: datetime, manager: int | None) -> int:
-    return reminders.add_reminder(uow(), client_id, ReminderFields(due_at=due, text="Позвонить", manager_id=manager),
-                                  now=NOW).id
+    return reminders.add_reminder(
+        uow(), client_id, ReminderFields(due_at=due, text="Позвонить", manager_id=manager), now=NOW
+    ).id
 
 
 def build_office(uow: UowFactory) -> dict[str, int]:
     ids: dict[str, int] = {}
-    for key, name, active in (("anna", "Анна", True), ("boris", "Борис", True), ("vera", "Вера", True),
-                              ("gleb", "Глеб", False)):
+    for key, name, active in (
+        ("anna", "Анна", True),
+        ("boris", "Борис", True),
+        ("vera", "Вера", True),
+        ("gleb", "Глеб", False),
+    ):
         ids[key] = reference.create_manager(uow(), ManagerFields(name=name, active=active), now=NOW).id
     manufacturing = reference.find_industry(uow(), "C").id  # "Обрабатывающие производства"
     trade = reference.find_industry(uow(), "G")
@@ -120,16 +153,43 @@ def build_office(uow: UowFactory) -> dict[str, int]:
     # (key, card, created at). Completeness of a company: INN 15, KPP 5, OGRN 10, full name 5,
     # legal address 10, industry 10, contact with position 15, phone 15, e-mail 10, owner 5.
     cards = (
-        ("alfa", ClientFields(name="ООО «Альфа»", full_name="Общество «Альфа»", inn="7707083893", kpp="773601001",
-                              ogrn="1027700132195", legal_address="Москва, ул. Вавилова, 19", industry_id=manufacturing,
-                              phone="+7 495 123-45-67", email="info@alfa.ru", owner_id=a, source="Сайт"),
-         at(2026, 1, 10)),  # 100 - contact with position 15 = 85
-        ("beta", ClientFields(name="ООО «Бета»", industry_id=trade.id, phone="+7 495 123-45-68", owner_id=a,
-                              source="Рекомендация"), at(2026, 1, 20)),  # industry 10 + phone 15 + owner 5 = 30
+        (
+            "alfa",
+            ClientFields(
+                name="ООО «Альфа»",
+                full_name="Общество «Альфа»",
+                inn="7707083893",
+                kpp="773601001",
+                ogrn="1027700132195",
+                legal_address="Москва, ул. Вавилова, 19",
+                industry_id=manufacturing,
+                phone="+7 495 123-45-67",
+                email="info@alfa.ru",
+                owner_id=a,
+                source="Сайт",
+            ),
+            at(2026, 1, 10),
+        ),  # 100 - contact with position 15 = 85
+        (
+            "beta",
+            ClientFields(
+                name="ООО «Бета»", industry_id=trade.id, phone="+7 495 123-45-68", owner_id=a, source="Рекомендация"
+            ),
+            at(2026, 1, 20),
+        ),  # industry 10 + phone 15 + owner 5 = 30
         ("formula", ClientFields(name="=1+2", owner_id=b, source="Сайт"), at(2026, 2, 5)),  # owner 5
-        ("gamma", ClientFields(name="ООО «Гамма»", industry_id=manufacturing, phone="+7 495 123-45-69",
-                               email="gamma@example.ru", owner_id=b, source="Выставка"),
-         at(2026, 2, 10)),  # industry 10 + phone 15 + e-mail 10 + owner 5 = 40
+        (
+            "gamma",
+            ClientFields(
+                name="ООО «Гамма»",
+                industry_id=manufacturing,
+                phone="+7 495 123-45-69",
+                email="gamma@example.ru",
+                owner_id=b,
+                source="Выставка",
+            ),
+            at(2026, 2, 10),
+        ),  # industry 10 + phone 15 + e-mail 10 + owner 5 = 40
         ("delta", ClientFields(name="Дельта", source=""), at(2026, 2, 15)),  # 0
         ("yozh", ClientFields(name="Ёж", owner_id=a, source="Тендер"), at(2026, 1, 25)),  # 5
         ("zhuk", ClientFields(name="Жук", owner_id=b, source="Соцсети"), at(2026, 2, 18)),  # 5
@@ -162,8 +222,9 @@ def build_office(uow: UowFactory) -> dict[str, int]:
     )
     for name, client, amount, stage, opened, closed, owner in deals:
         ids[name] = _deal(uow, ids[client], amount, stage, opened, closed, owner)
-    ids["D9"] = _deal(uow, ids["alfa"], rub("777.77"), DealStage.WON, date(2026, 1, 3), date(2026, 1, 31), a,
-                      trashed=True)
+    ids["D9"] = _deal(
+        uow, ids["alfa"], rub("777.77"), DealStage.WON, date(2026, 1, 3), date(2026, 1, 31), a, trashed=True
+    )
 
     # Contacts ("sleeping" is no contact since 2 Dec 2025 12:00 with days=90).
     _contact(uow, ids["alfa"], at(2026, 2, 20))
@@ -188,8 +249,13 @@ def build_office(uow: UowFactory) -> dict[str, int]:
     _reminder(uow, ids["delta"], at(2026, 1, 15), None)  # R9 overdue, nobody's
     snoozed = _reminder(uow, ids["iva"], at(2026, 2, 20, 9), b)  # R10 snoozed to 5 Mar: soon
     with uow() as work:
-        work.reminders.update(snoozed, 1, ReminderFields(due_at=at(2026, 2, 20, 9), text="Позвонить", manager_id=b),
-                              now=NOW, snoozed_until=at(2026, 3, 5))
+        work.reminders.update(
+            snoozed,
+            1,
+            ReminderFields(due_at=at(2026, 2, 20, 9), text="Позвонить", manager_id=b),
+            now=NOW,
+            snoozed_until=at(2026, 3, 5),
+        )
         work.commit()
 
     clients.trash_client(uow(), ids["trashed"], now=NOW)
@@ -246,8 +312,15 @@ def test_parameters_that_make_no_sense_are_refused_in_plain_words(office: Office
 
 def test_sales_by_month_with_the_previous_period(office: Office) -> None:
     result = report(office, "sales_by_period", JAN_FEB)
-    assert [c.kind for c in result.columns] == [ColumnKind.TEXT, ColumnKind.MONEY, ColumnKind.INTEGER, ColumnKind.TEXT,
-                                                ColumnKind.MONEY, ColumnKind.INTEGER, ColumnKind.PERCENT]
+    assert [c.kind for c in result.columns] == [
+        ColumnKind.TEXT,
+        ColumnKind.MONEY,
+        ColumnKind.INTEGER,
+        ColumnKind.TEXT,
+        ColumnKind.MONEY,
+        ColumnKind.INTEGER,
+        ColumnKind.PERCENT,
+    ]
     assert result.rows == (
         # Jan: D1 + D2 = 1234.56 + 1234.56; before, Nov 2025: D7 2000.00; (2469.12 - 2000) / 2000 = 23.456 %
         ("01.2026", d("2469.12"), 2, "11.2025", d("2000.00"), 1, d("23.5")),
@@ -276,7 +349,9 @@ def test_sales_by_quarter_compare_with_the_quarters_before(office: Office) -> No
     assert result.totals == ("Total", d("22569.13"), 8, None, d("0.00"), 0, None)
     params = ReportParameters(date_from=date(2025, 1, 1), date_to=date(2026, 12, 31), period=Period.YEAR)
     assert [row[:3] for row in report(office, "sales_by_period", params).rows] == [
-        ("2025", d("5000.00"), 2), ("2026", d("17569.13"), 6)]
+        ("2025", d("5000.00"), 2),
+        ("2026", d("17569.13"), 6),
+    ]
 
 
 def test_sales_by_period_defaults_to_the_last_twelve_months(office: Office) -> None:
@@ -315,9 +390,11 @@ def test_sales_by_industry_of_the_client(office: Office) -> None:
     )
     assert result.totals == ("Total", d("12569.13"), 5, d("2513.83"), d("100.0"))
     # Limited to Анна's deals: D1 + D2 only.
-    anna = report(office, "sales_by_industry", ReportParameters(date_from=date(2026, 1, 1),
-                                                                date_to=date(2026, 2, 28),
-                                                                manager_id=office.ids["anna"]))
+    anna = report(
+        office,
+        "sales_by_industry",
+        ReportParameters(date_from=date(2026, 1, 1), date_to=date(2026, 2, 28), manager_id=office.ids["anna"]),
+    )
     assert anna.rows == (("Обрабатывающие производства", d("2469.12"), 2, d("1234.56"), d("100.0")),)
     assert ("Manager", "Анна") in anna.parameters
 
@@ -395,9 +472,16 @@ def test_pipeline_counted_by_the_date_closed_agrees_with_sales(office: Office) -
 def test_every_report_says_which_date_it_counts_by(office: Office, lang: None) -> None:
     from salesdesk.domain import messages
 
-    expected = {"sales_by_period": "closed", "sales_by_manager": "closed", "sales_by_industry": "closed",
-                "pipeline": "opened", "sleeping_clients": "last_contact", "reminders_by_manager": "due",
-                "completeness_by_manager": "now", "new_clients": "created"}
+    expected = {
+        "sales_by_period": "closed",
+        "sales_by_manager": "closed",
+        "sales_by_industry": "closed",
+        "pipeline": "opened",
+        "sleeping_clients": "last_contact",
+        "reminders_by_manager": "due",
+        "completeness_by_manager": "now",
+        "new_clients": "created",
+    }
     for name in NAMES:
         result = report(office, name)
         labels = [label for label, _ in result.parameters]
@@ -491,8 +575,16 @@ def test_new_clients_by_source_and_month_with_an_other_bucket(office: Office) ->
     # Выставка, none, Соцсети, Холодный звонок. Ties go by the source's text: "" < Выставка < Соцсети
     # < Тендер < Холодный звонок, so the last two make "Other". Старый (December) and the trashed
     # client do not count.
-    assert [c.title for c in result.columns] == ["Month", "Сайт", "Рекомендация", "Not stated", "Выставка", "Соцсети",
-                                                 "Other", "Total"]
+    assert [c.title for c in result.columns] == [
+        "Month",
+        "Сайт",
+        "Рекомендация",
+        "Not stated",
+        "Выставка",
+        "Соцсети",
+        "Other",
+        "Total",
+    ]
     assert result.rows == (
         ("01.2026", 2, 1, 0, 0, 0, 1, 4),  # Альфа, Каппа; Бета; Ёж (Тендер)
         ("02.2026", 1, 1, 1, 1, 1, 1, 6),  # "=1+2"; Ива; Дельта; Гамма; Жук; Зета (Холодный звонок)
@@ -533,8 +625,13 @@ def empty_base(tmp_path: Path) -> Iterator[UowFactory]:
 
 def test_an_empty_base_gives_empty_reports(empty_base: UowFactory) -> None:
     results = {name: run_report(empty_base(), name, ReportParameters(), now=NOW) for name in NAMES}
-    for name in ("sales_by_manager", "sales_by_industry", "sleeping_clients", "reminders_by_manager",
-                 "completeness_by_manager"):
+    for name in (
+        "sales_by_manager",
+        "sales_by_industry",
+        "sleeping_clients",
+        "reminders_by_manager",
+        "completeness_by_manager",
+    ):
         assert results[name].rows == (), name
     assert results["sleeping_clients"].totals == ("Total", None, None, None, d("0.00"), 0)
     assert results["reminders_by_manager"].totals == ("Total", 0, 0, 0, 0)
@@ -549,8 +646,11 @@ def test_a_report_reads_in_russian(office: Office, lang: None) -> None:
     from salesdesk.domain import messages
 
     messages.set_language("ru")
-    result = report(office, "sales_by_period", ReportParameters(date_from=date(2025, 10, 1), date_to=date(2026, 3, 31),
-                                                                period=Period.QUARTER))
+    result = report(
+        office,
+        "sales_by_period",
+        ReportParameters(date_from=date(2025, 10, 1), date_to=date(2026, 3, 31), period=Period.QUARTER),
+    )
     assert result.title == "Продажи по периодам"
     assert result.rows[0][0] == "4 кв. 2025"
     assert result.parameters[0] == ("Период", "с 01.10.2025 по 31.03.2026")
@@ -565,20 +665,29 @@ def test_json_keeps_money_exact(office: Office) -> None:
 
 # Export ----------------------------------------------------------------------------------------
 
-_FORMATS = {ColumnKind.MONEY: "#,##0.00", ColumnKind.INTEGER: "#,##0", ColumnKind.PERCENT: "0.0%",
-            ColumnKind.DATE: "DD.MM.YYYY"}
+_FORMATS = {
+    ColumnKind.MONEY: "#,##0.00",
+    ColumnKind.INTEGER: "#,##0",
+    ColumnKind.PERCENT: "0.0%",
+    ColumnKind.DATE: "DD.MM.YYYY",
+}
 
 
 def _all_reports(uow: UowFactory) -> dict[str, Report]:
-    params = {"sales_by_period": JAN_FEB, "sales_by_manager": JAN_FEB, "sales_by_industry": JAN_FEB,
-              "pipeline": JAN_FEB, "new_clients": JAN_FEB}
+    params = {
+        "sales_by_period": JAN_FEB,
+        "sales_by_manager": JAN_FEB,
+        "sales_by_industry": JAN_FEB,
+        "pipeline": JAN_FEB,
+        "new_clients": JAN_FEB,
+    }
     return {name: run_report(uow(), name, params.get(name, ReportParameters()), now=NOW) for name in NAMES}
 
 
 def _header_row(sheet: object, result: Report) -> int:
     titles = [c.title for c in result.columns]
     for row in sheet.iter_rows(min_row=1, max_row=40):  # type: ignore[attr-defined]
-        if [cell.value for cell in row[:len(titles)]] == titles:
+        if [cell.value for cell in row[: len(titles)]] == titles:
             return int(row[0].row)
     raise AssertionError("no header row")
 
@@ -594,8 +703,10 @@ def check_workbook(path: Path, result: Report) -> None:
     sheet = book.active
     assert sheet["A1"].value == result.title
     for offset, (label, value) in enumerate(result.parameters):
-        assert (sheet.cell(row=2 + offset, column=1).value, sheet.cell(row=2 + offset, column=2).value) == (label,
-                                                                                                           value)
+        assert (sheet.cell(row=2 + offset, column=1).value, sheet.cell(row=2 + offset, column=2).value) == (
+            label,
+            value,
+        )
     header = _header_row(sheet, result)
     first = header + 1
     assert sheet.freeze_panes == f"A{first}"
@@ -658,8 +769,9 @@ def test_empty_reports_export_with_a_valid_chart(empty_base: UowFactory, tmp_pat
         check_workbook(export_report(result, tmp_path / f"{name}.xlsx"), result)
 
 
-def test_a_locked_file_is_a_problem_a_person_can_act_on(office: Office, tmp_path: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_locked_file_is_a_problem_a_person_can_act_on(
+    office: Office, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import os
 
     def refuse(*_args: object) -> None:
@@ -681,8 +793,12 @@ CSV_OUT = "csv:Text - txt - csv (StarCalc):44,34,76,1"
 def _soffice(profile: Path, *args: str) -> subprocess.CompletedProcess[str]:
     program = shutil.which("soffice")
     assert program is not None
-    return subprocess.run([program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", *args],
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def _plain_number(text: str) -> str:
@@ -696,10 +812,10 @@ def _plain_number(text: str) -> str:
 
 
 @pytest.mark.libreoffice
-@pytest.mark.skipif(shutil.which("soffice") is None,
-                    reason="LibreOffice (soffice) is not on PATH; CI installs libreoffice-calc-nogui")
-def test_libreoffice_opens_every_report_as_pdf_and_csv(office: Office, empty_base: UowFactory,
-                                                       tmp_path: Path) -> None:
+@pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice (soffice) is not on PATH; CI installs libreoffice-calc-nogui"
+)
+def test_libreoffice_opens_every_report_as_pdf_and_csv(office: Office, empty_base: UowFactory, tmp_path: Path) -> None:
     results: dict[str, Report] = {}
     for prefix, uow in (("office", office.uow), ("empty", empty_base)):
         for name, result in _all_reports(uow).items():
@@ -733,10 +849,15 @@ def _chart_report(name: str, labels: list[str], *, over_time: bool, top: int = 6
     from salesdesk.domain.reports import ChartKind, ChartSpec, ReportColumn
 
     amounts = [Decimal(top - i * (top // (2 * len(labels)))) for i in range(len(labels))]
-    return Report(name=name, title="Продажи", parameters=(("Период", "2025–2026"),),
-                  columns=(ReportColumn("group", "Отрасль"), ReportColumn("amount", "Сумма", ColumnKind.MONEY)),
-                  rows=tuple(zip(labels, amounts, strict=True)), totals=("Итого", sum(amounts)),
-                  chart=ChartSpec(ChartKind.BAR, "group", ("amount",), "Диаграмма продаж", over_time=over_time))
+    return Report(
+        name=name,
+        title="Продажи",
+        parameters=(("Период", "2025–2026"),),
+        columns=(ReportColumn("group", "Отрасль"), ReportColumn("amount", "Сумма", ColumnKind.MONEY)),
+        rows=tuple(zip(labels, amounts, strict=True)),
+        totals=("Итого", sum(amounts)),
+        chart=ChartSpec(ChartKind.BAR, "group", ("amount",), "Диаграмма продаж", over_time=over_time),
+    )
 
 
 def _ranked_labels() -> list[str]:
@@ -752,9 +873,11 @@ def test_chart_axes_label_every_category_with_grouped_numbers_and_titles_aside(t
     from salesdesk.domain import messages
 
     messages.set_language("ru")
-    for result, lying in ((_chart_report("ranked", _ranked_labels(), over_time=False), True),
-                          (_chart_report("months", _months(), over_time=True), False),
-                          (_chart_report("small", ["Анна", "Борис"], over_time=False, top=9_000), False)):
+    for result, lying in (
+        (_chart_report("ranked", _ranked_labels(), over_time=False), True),
+        (_chart_report("months", _months(), over_time=True), False),
+        (_chart_report("small", ["Анна", "Борис"], over_time=False, top=9_000), False),
+    ):
         sheet = openpyxl.load_workbook(export_report(result, tmp_path / f"{result.name}.xlsx")).active
         chart = sheet._charts[0]
         x, y = chart.x_axis, chart.y_axis
@@ -789,24 +912,42 @@ def _height_cm(chart: object) -> float:
 
 
 @pytest.mark.libreoffice
-@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
-                    reason="LibreOffice (soffice) or pdftotext is not on PATH; CI installs them")
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+    reason="LibreOffice (soffice) or pdftotext is not on PATH; CI installs them",
+)
 def test_libreoffice_draws_every_category_label_and_whole_grouped_values(tmp_path: Path, lang: None) -> None:
     import os
 
     from salesdesk.domain import messages
 
     messages.set_language("ru")
-    results = [_chart_report("ranked", _ranked_labels(), over_time=False),
-               _chart_report("months", _months(), over_time=True)]
+    results = [
+        _chart_report("ranked", _ranked_labels(), over_time=False),
+        _chart_report("months", _months(), over_time=True),
+    ]
     books = [str(export_report(result, tmp_path / f"{result.name}.xlsx")) for result in results]
     program = shutil.which("soffice")
     assert program is not None
     # A Russian reader's LibreOffice: it groups digits with a space.
     environment = {**os.environ, "LANG": "ru_RU.UTF-8", "LC_ALL": "ru_RU.UTF-8"}
-    done = subprocess.run([program, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
-                           "--norestore", "--convert-to", "pdf", "--outdir", str(tmp_path), *books],
-                          capture_output=True, text=True, timeout=300, env=environment)
+    done = subprocess.run(
+        [
+            program,
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            *books,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=environment,
+    )
     assert done.returncode == 0, done.stderr
     for result in results:
         pdf = tmp_path / f"{result.name}.pdf"

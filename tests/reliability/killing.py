@@ -41,6 +41,7 @@ ORPHAN_GRACE_S = 5.0  # how long the workers of a killed command may take to not
 
 # Running the command line ---------------------------------------------------------------------
 
+
 @dataclass
 class Sandbox:
     """A folder with the data folder and the temporary folder the commands run with."""
@@ -61,20 +62,41 @@ class Sandbox:
 
     def env(self) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if k != "SALESDESK_DB"}
-        env.update(SALESDESK_DATA_DIR=str(self.data), TMPDIR=str(self.tmp), TEMP=str(self.tmp),
-                   TMP=str(self.tmp), PYTHONPATH=str(ROOT), LANG="en_US.UTF-8", PYTHONUTF8="1")
+        env.update(
+            SALESDESK_DATA_DIR=str(self.data),
+            TMPDIR=str(self.tmp),
+            TEMP=str(self.tmp),
+            TMP=str(self.tmp),
+            PYTHONPATH=str(ROOT),
+            LANG="en_US.UTF-8",
+            PYTHONUTF8="1",
+        )
         return env
 
     def start(self, *args: str) -> subprocess.Popen[str]:
         # A session of its own: the workers it starts keep its session id after it dies. No pipes:
         # workers that outlive it would hold them open, and reading them would never end.
-        return subprocess.Popen([sys.executable, "-m", "salesdesk", *args], env=self.env(), cwd=self.folder,
-                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                text=True, start_new_session=True)
+        return subprocess.Popen(
+            [sys.executable, "-m", "salesdesk", *args],
+            env=self.env(),
+            cwd=self.folder,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            start_new_session=True,
+        )
 
     def run(self, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "salesdesk", *args], env=self.env(), cwd=self.folder,
-                              stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=timeout)
+        return subprocess.run(
+            [sys.executable, "-m", "salesdesk", *args],
+            env=self.env(),
+            cwd=self.folder,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
 
     def ok(self, *args: str, timeout: float = 300) -> str:
         done = self.run(*args, timeout=timeout)
@@ -95,13 +117,14 @@ class Sandbox:
 
 # Processes ------------------------------------------------------------------------------------
 
+
 def _stat(pid: int) -> tuple[str, int, int] | None:
     """(state, parent pid, session id) of a live process, from /proc; None when it is gone."""
     try:
         raw = Path(f"/proc/{pid}/stat").read_text()
     except (FileNotFoundError, ProcessLookupError, PermissionError):
         return None
-    fields = raw[raw.rindex(")") + 2:].split()
+    fields = raw[raw.rindex(")") + 2 :].split()
     return fields[0], int(fields[1]), int(fields[3])
 
 
@@ -150,14 +173,18 @@ class Kill:
     orphans: set[int] = field(default_factory=set)
 
 
-def kill_at(proc: subprocess.Popen[str], delay: float, *,
-            when: Callable[[], bool] | None = None, grace: float = ORPHAN_GRACE_S) -> Kill:
+def kill_at(
+    proc: subprocess.Popen[str], delay: float, *, when: Callable[[], bool] | None = None, grace: float = ORPHAN_GRACE_S
+) -> Kill:
     """SIGKILL *proc* after *delay* seconds (or, given *when*, as soon as that holds, at the latest
     after *delay*); then wait up to *grace* seconds for the processes of its session to go and
     return those still there. A command that finished first is not killed."""
     deadline = time.monotonic() + delay
-    wait_until(lambda: proc.poll() is not None or (when is not None and when())
-               or time.monotonic() >= deadline, timeout=delay + 1, step=0.01)
+    wait_until(
+        lambda: proc.poll() is not None or (when is not None and when()) or time.monotonic() >= deadline,
+        timeout=delay + 1,
+        step=0.01,
+    )
     if proc.poll() is not None:
         return Kill(False, proc.returncode)
     os.kill(proc.pid, signal.SIGKILL)
@@ -179,6 +206,7 @@ def reap(pids: Iterable[int]) -> None:
 
 
 # What is left ---------------------------------------------------------------------------------
+
 
 def consistency(db: Path) -> list[str]:
     """Problems SQLite finds in *db* (opened as the next program would: the WAL is replayed)."""
@@ -220,6 +248,7 @@ def temporary_files(tmp: Path) -> list[str]:
 
 # Building the inputs --------------------------------------------------------------------------
 
+
 def demo_base(box: Sandbox, path: Path, count: int) -> Path:
     box.init(path)
     box.ok("--db", str(path), "demo", "--clients", str(count))
@@ -246,7 +275,8 @@ def old_base(path: Path, count: int) -> Path:
     raw.executemany(
         "INSERT INTO clients (kind, name, status, sort_key, search_name, search_other, version, created_at,"
         " updated_at) VALUES ('legal', ?, 'lead', ?, ?, '', 1, '2026-01-01 00:00:00', '2026-01-01 00:00:00')",
-        ((f"ООО «Клиент {n}»", f"клиент {n}", f"ооо клиент {n}") for n in range(count)))
+        ((f"ООО «Клиент {n}»", f"клиент {n}", f"ооо клиент {n}") for n in range(count)),
+    )
     raw.commit()
     raw.close()
     return path
@@ -258,6 +288,7 @@ def delays(rng: random.Random, duration: float, count: int, late: float = LATE) 
 
 
 # The five scenarios ---------------------------------------------------------------------------
+
 
 @dataclass
 class Outcome:
@@ -351,8 +382,10 @@ def kill_loads_with_workers(box: Sandbox, rng: random.Random, kills: int, count:
     found = []
     for _ in range(kills):
         proc = box.start("--db", str(_fresh(pristine, work)), "demo", "--clients", str(count))
-        working = wait_until(lambda p=proc: p.poll() is not None or len(session_members(p.pid)) > 1,  # type: ignore[misc]
-                             timeout=120)
+        working = wait_until(
+            lambda p=proc: p.poll() is not None or len(session_members(p.pid)) > 1,  # type: ignore[misc]
+            timeout=120,
+        )
         outcome = _outcome("workers", kill_at(proc, rng.uniform(0.2, 1.0)), work)
         outcome.partial = clients(work) not in (0, count)
         if not working or not outcome.killed:
@@ -391,8 +424,16 @@ def kill_upgrades(box: Sandbox, rng: random.Random, kills: int, count: int) -> l
     return found
 
 
-def kill_exports(box: Sandbox, rng: random.Random, kills: int, db: Path, *, suffix: str = ".xlsx",
-                 target_appears: bool = False, then_export: bool = True) -> list[Outcome]:
+def kill_exports(
+    box: Sandbox,
+    rng: random.Random,
+    kills: int,
+    db: Path,
+    *,
+    suffix: str = ".xlsx",
+    target_appears: bool = False,
+    then_export: bool = True,
+) -> list[Outcome]:
     """``export`` killed at random (or, with *target_appears*, once something appears in the
     target's folder): the base is unharmed, and (*then_export*) after the next export has run no
     temporary file is left next to the target or in the temporary folder."""

@@ -27,9 +27,17 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _run_together(db: Path, jobs: list[tuple[str, int, str]]) -> list[dict[str, object]]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    procs = [subprocess.Popen([sys.executable, str(WRITER), str(db), kind, str(count), tag],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True, env=env) for kind, count, tag in jobs]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, str(WRITER), str(db), kind, str(count), tag],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for kind, count, tag in jobs
+    ]
     try:
         for proc in procs:  # every writer has opened the base before any starts writing
             assert proc.stdout is not None

@@ -69,15 +69,23 @@ def dry_run_in_child(tmp_path: Path, csv_path: Path, cells: int = 0, timeout: fl
     data = tmp_path / "child-data"
     before = set(os.listdir(csv_path.parent))
     env = {**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(temporary), "SALESDESK_DATA_DIR": str(data)}
-    done = subprocess.run([sys.executable, "-c", _CHILD, str(tmp_path / "base.sqlite"), str(csv_path), str(cells)],
-                          capture_output=True, text=True, timeout=timeout, env=env, cwd=ROOT, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(tmp_path / "base.sqlite"), str(csv_path), str(cells)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+        cwd=ROOT,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     found = json.loads(done.stdout.strip().splitlines()[-1])
     left = sorted(os.listdir(temporary)) + sorted(set(os.listdir(csv_path.parent)) - before - {"base.sqlite"})
     if (data / "tmp").exists():
         left += sorted(os.listdir(data / "tmp"))
-    return DryRun(found["outcome"], found.get("key", ""), found.get("message", ""), found["seconds"],
-                  found["peak_mb"], left)
+    return DryRun(
+        found["outcome"], found.get("key", ""), found.get("message", ""), found["seconds"], found["peak_mb"], left
+    )
 
 
 def write_csv(path: Path, rows: int, columns: int) -> Path:

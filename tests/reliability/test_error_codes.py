@@ -97,20 +97,52 @@ def _error(code: int) -> sqlite3.Error:
     return exc
 
 
-@pytest.mark.parametrize(("code", "key"), [
-    (5, "err.db_busy"), (5 | 2 << 8, "err.db_busy"), (6, "err.db_busy"), (8, "err.db_read_only"),
-    (10, "err.db_io"), (10 | 3 << 8, "err.db_io"), (11, "err.db_corrupt_page"), (13, "err.disk_full"),
-    (14, "err.db_cant_open"), (18, "err.db_too_big"), (26, "err.db_not_salesdesk"), (1, None), (19, None),
-])
+@pytest.mark.parametrize(
+    ("code", "key"),
+    [
+        (5, "err.db_busy"),
+        (5 | 2 << 8, "err.db_busy"),
+        (6, "err.db_busy"),
+        (8, "err.db_read_only"),
+        (10, "err.db_io"),
+        (10 | 3 << 8, "err.db_io"),
+        (11, "err.db_corrupt_page"),
+        (13, "err.disk_full"),
+        (14, "err.db_cant_open"),
+        (18, "err.db_too_big"),
+        (26, "err.db_not_salesdesk"),
+        (1, None),
+        (19, None),
+    ],
+)
 def test_classification_is_by_code_not_by_wording(code: int, key: str | None) -> None:
     assert error_key(_error(code)) == key
 
 
-@pytest.mark.parametrize("key", ["err.db_busy", "err.db_read_only", "err.db_io", "err.db_corrupt_page",
-                                 "err.disk_full", "err.db_cant_open", "err.db_too_big", "err.db_not_salesdesk"])
+@pytest.mark.parametrize(
+    "key",
+    [
+        "err.db_busy",
+        "err.db_read_only",
+        "err.db_io",
+        "err.db_corrupt_page",
+        "err.disk_full",
+        "err.db_cant_open",
+        "err.db_too_big",
+        "err.db_not_salesdesk",
+    ],
+)
 def test_every_message_reads_in_both_languages(key: str, lang: None) -> None:
-    code = {"err.db_busy": 5, "err.db_read_only": 8, "err.db_io": 10, "err.db_corrupt_page": 11,
-            "err.disk_full": 13, "err.db_cant_open": 14, "err.db_too_big": 18, "err.db_not_salesdesk": 26}[key]
+    code = {
+        "err.db_busy": 5,
+        "err.db_read_only": 8,
+        "err.db_io": 10,
+        "err.db_corrupt_page": 11,
+        "err.disk_full": 13,
+        "err.db_cant_open": 14,
+        "err.db_too_big": 18,
+        "err.db_not_salesdesk": 26,
+    }[key]
     error = store_error(_error(code), "/data/base.sqlite")
     assert error.message.key == key
     for language in messages.LANGUAGES:

@@ -23,8 +23,10 @@ from tests.reliability.conftest import run, sha256
 
 def _foreign_plain(path: Path) -> Path:
     conn = sqlite3.connect(path)
-    conn.executescript("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT);"
-                       "INSERT INTO notes (text) VALUES ('купить хлеб'), ('позвонить маме');")
+    conn.executescript(
+        "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT);"
+        "INSERT INTO notes (text) VALUES ('купить хлеб'), ('позвонить маме');"
+    )
     conn.close()
     return path
 
@@ -32,10 +34,12 @@ def _foreign_plain(path: Path) -> Path:
 def _foreign_alembic(path: Path) -> Path:
     """Another program's Alembic-managed base: its revision is not in SalesDesk's chain."""
     conn = sqlite3.connect(path)
-    conn.executescript("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY);"
-                       "INSERT INTO alembic_version VALUES ('4f2a9c1be0d7');"
-                       "CREATE TABLE users (id INTEGER PRIMARY KEY, login TEXT);"
-                       "INSERT INTO users (login) VALUES ('admin');")
+    conn.executescript(
+        "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY);"
+        "INSERT INTO alembic_version VALUES ('4f2a9c1be0d7');"
+        "CREATE TABLE users (id INTEGER PRIMARY KEY, login TEXT);"
+        "INSERT INTO users (login) VALUES ('admin');"
+    )
     conn.close()
     return path
 
@@ -43,8 +47,9 @@ def _foreign_alembic(path: Path) -> Path:
 def _foreign_wal(path: Path) -> Path:
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA journal_mode = WAL")
-    conn.executescript("CREATE TABLE photos (id INTEGER PRIMARY KEY, file TEXT);"
-                       "INSERT INTO photos (file) VALUES ('a.jpg');")
+    conn.executescript(
+        "CREATE TABLE photos (id INTEGER PRIMARY KEY, file TEXT);INSERT INTO photos (file) VALUES ('a.jpg');"
+    )
     conn.close()
     return path
 
@@ -53,8 +58,9 @@ FOREIGN = {"plain": _foreign_plain, "alembic": _foreign_alembic, "wal": _foreign
 
 
 @pytest.mark.parametrize("kind", sorted(FOREIGN))
-def test_a_foreign_file_stays_byte_for_byte_untouched(kind: str, tmp_path: Path,
-                                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_foreign_file_stays_byte_for_byte_untouched(
+    kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = FOREIGN[kind](tmp_path / "other.db")
     before, files = sha256(path), sorted(tmp_path.iterdir())
     for command in (["check"], ["search", "хлеб"], ["client", "add", "--name", "ООО «Ромашка»"]):
@@ -67,8 +73,9 @@ def test_a_foreign_file_stays_byte_for_byte_untouched(kind: str, tmp_path: Path,
     assert sorted(tmp_path.iterdir()) == files  # no -wal, -shm or copy left beside it
 
 
-def test_a_base_of_a_newer_salesdesk_is_named_so_and_left_alone(tmp_path: Path,
-                                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_base_of_a_newer_salesdesk_is_named_so_and_left_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "newer.sqlite"
     open_database(resolve_url(path)).dispose()
     conn = sqlite3.connect(path)
@@ -115,7 +122,7 @@ def _damaged_base(path: Path, table: str = "clients") -> Path:
     root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
     conn.close()
     data = bytearray(path.read_bytes())
-    data[(root - 1) * page_size:root * page_size] = b"\x5a" * page_size
+    data[(root - 1) * page_size : root * page_size] = b"\x5a" * page_size
     path.write_bytes(bytes(data))
     return path
 
@@ -129,12 +136,12 @@ def test_check_reports_the_damage_and_exits_1(tmp_path: Path, capsys: pytest.Cap
     assert sha256(path) == before
 
 
-def test_a_damaged_base_is_opened_read_only_and_nothing_is_written(tmp_path: Path,
-                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_damaged_base_is_opened_read_only_and_nothing_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = _damaged_base(tmp_path / "base.sqlite")
     before = sha256(path)
-    for command in (["search", "Клиент"], ["client", "add", "--name", "ООО «Новая»"],
-                    ["manager", "add", "Анна"]):
+    for command in (["search", "Клиент"], ["client", "add", "--name", "ООО «Новая»"], ["manager", "add", "Анна"]):
         code, _, err = run(capsys, "--db", str(path), *command)
         assert code == 1, command
         assert "is damaged" in err and "Traceback" not in err
@@ -164,8 +171,9 @@ def test_a_dry_run_import_only_reads_so_it_works_on_a_damaged_base(tmp_path: Pat
     assert sha256(path) == before
 
 
-def test_a_read_that_meets_the_damage_does_not_speak_of_writing(tmp_path: Path,
-                                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_read_that_meets_the_damage_does_not_speak_of_writing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """`search` (or `deal list`) on a base with a damaged table answered "nothing is written to it":
     the user asked for a list, and wonders what was to be written. Say what failed: reading that part."""
     path = _damaged_base(tmp_path / "base.sqlite")
@@ -200,7 +208,8 @@ def test_a_damaged_base_is_refused_by_the_window_with_what_to_do(tmp_path: Path)
 
 
 def test_check_of_a_damaged_base_says_what_it_means_in_russian_and_keeps_it_short(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """SQLite's report can run to hundreds of English lines: a Russian summary first, ten of its
     lines, then how many more there are."""
     path = _damaged_base(tmp_path / "base.sqlite")

@@ -27,18 +27,99 @@ from hypothesis import strategies as st
 
 from salesdesk.cli import main
 
-HUGE_INTS = ["9223372036854775807", "9223372036854775808", "18446744073709551616", "-9223372036854775809",
-             "1" + "0" * 30, "-1", "0", "-0", "1000000", "-1000000", "99999999999999999999999999999999999999999"]
-NUMBER_TEXTS = ["NaN", "nan", "-nan", "sNaN", "inf", "Infinity", "-Infinity", "1e309", "-1e309", "1e-400",
-                "1e30", "9" * 40, "-" + "9" * 40, "0.001", "1e5", "0x10", "1_000", "١٢٣", "１２３", "12.5", "1,5"]
-DATE_TEXTS = ["31.12.9999", "9999-12-31", "01.01.0001", "0001-01-01", "31.12.1899", "01.01.1000", "00.00.0000",
-              "29.02.2023", "32.13.2020", "1.1.1", "99999999", "31.12.2101", "01.01.3000", "2026-02-30",
-              "01.01.1900 25:61", "2026-01-01 99:99", "2026-01-01 12:00:00.000000000001"]
-TEXTS = ["", " ", "-", "--", "—", ".", "'", '"', "%", "_", "*", "\\", "' OR 1=1 --", "x" * 100_000,
-         "Ж" * 100_001, "\x1b[31mкрасный\x1b[0m", "\x1b]0;title\x07", "\x00", "a\x00b", "\x07\x08\x7f",
-         "\u0085\u009b31m", "\u200b", "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad", "\u202e\u2066",
-         "\ud800", "\U0010ffff", "🙂" * 3, "\n", "a\r\nb", "\t", "%s%n", "{0}{name}", "a/../../etc/passwd",
-         "NUL", "con", "Ё" * 301]
+HUGE_INTS = [
+    "9223372036854775807",
+    "9223372036854775808",
+    "18446744073709551616",
+    "-9223372036854775809",
+    "1" + "0" * 30,
+    "-1",
+    "0",
+    "-0",
+    "1000000",
+    "-1000000",
+    "99999999999999999999999999999999999999999",
+]
+NUMBER_TEXTS = [
+    "NaN",
+    "nan",
+    "-nan",
+    "sNaN",
+    "inf",
+    "Infinity",
+    "-Infinity",
+    "1e309",
+    "-1e309",
+    "1e-400",
+    "1e30",
+    "9" * 40,
+    "-" + "9" * 40,
+    "0.001",
+    "1e5",
+    "0x10",
+    "1_000",
+    "١٢٣",
+    "１２３",
+    "12.5",
+    "1,5",
+]
+DATE_TEXTS = [
+    "31.12.9999",
+    "9999-12-31",
+    "01.01.0001",
+    "0001-01-01",
+    "31.12.1899",
+    "01.01.1000",
+    "00.00.0000",
+    "29.02.2023",
+    "32.13.2020",
+    "1.1.1",
+    "99999999",
+    "31.12.2101",
+    "01.01.3000",
+    "2026-02-30",
+    "01.01.1900 25:61",
+    "2026-01-01 99:99",
+    "2026-01-01 12:00:00.000000000001",
+]
+TEXTS = [
+    "",
+    " ",
+    "-",
+    "--",
+    "—",
+    ".",
+    "'",
+    '"',
+    "%",
+    "_",
+    "*",
+    "\\",
+    "' OR 1=1 --",
+    "x" * 100_000,
+    "Ж" * 100_001,
+    "\x1b[31mкрасный\x1b[0m",
+    "\x1b]0;title\x07",
+    "\x00",
+    "a\x00b",
+    "\x07\x08\x7f",
+    "\u0085\u009b31m",
+    "\u200b",
+    "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad",
+    "\u202e\u2066",
+    "\ud800",
+    "\U0010ffff",
+    "🙂" * 3,
+    "\n",
+    "a\r\nb",
+    "\t",
+    "%s%n",
+    "{0}{name}",
+    "a/../../etc/passwd",
+    "NUL",
+    "con",
+    "Ё" * 301,
+]
 
 HOSTILE = st.one_of(
     st.sampled_from(HUGE_INTS + NUMBER_TEXTS + DATE_TEXTS + TEXTS),
@@ -58,8 +139,11 @@ def _slow_demo(text: str) -> bool:
         return False
 
 
-DEMO_COUNTS = st.one_of(st.sampled_from([t for t in (*HUGE_INTS, *NUMBER_TEXTS, "1000001", "3") if not _slow_demo(t)]),
-                        st.integers(max_value=3).map(str), st.integers(min_value=1_000_001).map(str))
+DEMO_COUNTS = st.one_of(
+    st.sampled_from([t for t in (*HUGE_INTS, *NUMBER_TEXTS, "1000001", "3") if not _slow_demo(t)]),
+    st.integers(max_value=3).map(str),
+    st.integers(min_value=1_000_001).map(str),
+)
 
 
 @dataclass(frozen=True)
@@ -84,40 +168,107 @@ class Command:
         return [*self.valid, *(f"#{n}" for n in range(len(self.positional)))]
 
 
-CLIENT_OPTIONS = {o: "" for o in ("--full-name", "--inn", "--kpp", "--ogrn", "--phone", "--email", "--address",
-                                  "--city", "--industry", "--source", "--owner", "--tag", "--notes")}
+CLIENT_OPTIONS = {
+    o: ""
+    for o in (
+        "--full-name",
+        "--inn",
+        "--kpp",
+        "--ogrn",
+        "--phone",
+        "--email",
+        "--address",
+        "--city",
+        "--industry",
+        "--source",
+        "--owner",
+        "--tag",
+        "--notes",
+    )
+}
 COMMANDS: dict[str, Command] = {
-    "client add": Command(("client", "add"), {"--name": "ООО «Ромашка»", "--kind": "legal", "--status": "lead",
-                                              **CLIENT_OPTIONS}, flags=("--json",)),
+    "client add": Command(
+        ("client", "add"),
+        {"--name": "ООО «Ромашка»", "--kind": "legal", "--status": "lead", **CLIENT_OPTIONS},
+        flags=("--json",),
+    ),
     "client show": Command(("client", "show"), {}, ("1",), flags=("--json",)),
     "client trash": Command(("client", "trash"), {}, ("1",)),
     "client restore": Command(("client", "restore"), {}, ("1",)),
     "manager add": Command(("manager", "add"), {"--email": ""}, ("Пётр Сидоров",)),
     "manager list": Command(("manager", "list"), {"--lang": "en"}),
     "search": Command(("search",), {"--limit": "20"}, ("ромашка",), flags=("--json",)),
-    "import": Command(("import",), {"--sheet": "Лист1", "--on-duplicate": "skip", "--error-dir": "errors",
-                                    "--mapping": "mapping.json"},
-                      ("clients.csv",), flags=("--dry-run", "--json"),
-                      values={"--error-dir": PATHS, "--mapping": PATHS, "#0": PATHS}),
+    "import": Command(
+        ("import",),
+        {"--sheet": "Лист1", "--on-duplicate": "skip", "--error-dir": "errors", "--mapping": "mapping.json"},
+        ("clients.csv",),
+        flags=("--dry-run", "--json"),
+        values={"--error-dir": PATHS, "--mapping": PATHS, "#0": PATHS},
+    ),
     "export": Command(("export",), {"--search": ""}, ("out.xlsx",), flags=("--json",), values={"#0": PATHS}),
     "demo": Command(("demo",), {"--clients": "2", "--seed": "1"}, values={"--clients": DEMO_COUNTS}),
     "check": Command(("check",), {"--lang": "ru", "--db": "base.sqlite"}, values={"--db": PATHS}),
     "init": Command(("init",), {}, ("new.sqlite",), values={"#0": PATHS}),
-    "deal add": Command(("deal", "add"), {
-        "--title": "Поставка", "--amount": "1 250 000,50", "--currency": "RUB", "--stage": "won",
-        "--lost-reason": "", "--opened": "01.02.2026", "--closed": "03.02.2026", "--contract-end": "01.02.2027",
-        "--owner": "Анна", "--renewal-days": "30"}, ("1",), flags=("--json",)),
-    "deal list": Command(("deal", "list"), {"--stage": "won", "--owner": "", "--industry": "", "--client": "ром",
-                                            "--from": "01.01.2026", "--to": "31.12.2026", "--limit": "50"},
-                         flags=("--json",)),
-    "log": Command(("log",), {"--kind": "call", "--result": "", "--at": "05.02.2026 10:00", "--manager": "Анна",
-                              "--close-reminder": "1", "--next-in": "3", "--next": "позвонить"},
-                   ("1", "Обсудили поставку"), flags=("--json",)),
+    "deal add": Command(
+        ("deal", "add"),
+        {
+            "--title": "Поставка",
+            "--amount": "1 250 000,50",
+            "--currency": "RUB",
+            "--stage": "won",
+            "--lost-reason": "",
+            "--opened": "01.02.2026",
+            "--closed": "03.02.2026",
+            "--contract-end": "01.02.2027",
+            "--owner": "Анна",
+            "--renewal-days": "30",
+        },
+        ("1",),
+        flags=("--json",),
+    ),
+    "deal list": Command(
+        ("deal", "list"),
+        {
+            "--stage": "won",
+            "--owner": "",
+            "--industry": "",
+            "--client": "ром",
+            "--from": "01.01.2026",
+            "--to": "31.12.2026",
+            "--limit": "50",
+        },
+        flags=("--json",),
+    ),
+    "log": Command(
+        ("log",),
+        {
+            "--kind": "call",
+            "--result": "",
+            "--at": "05.02.2026 10:00",
+            "--manager": "Анна",
+            "--close-reminder": "1",
+            "--next-in": "3",
+            "--next": "позвонить",
+        },
+        ("1", "Обсудили поставку"),
+        flags=("--json",),
+    ),
     "log next-on": Command(("log",), {"--next-on": "01.06.2026"}, ("1", "Звонок")),
-    "report": Command(("report",), {"--from": "01.01.2026", "--to": "31.12.2026", "--by": "month",
-                                    "--manager": "", "--days": "90", "--threshold": "60",
-                                    "-o": "report.xlsx"}, ("sales_by_period",), flags=("--json", "--list"),
-                     values={"-o": PATHS}),
+    "report": Command(
+        ("report",),
+        {
+            "--from": "01.01.2026",
+            "--to": "31.12.2026",
+            "--by": "month",
+            "--manager": "",
+            "--days": "90",
+            "--threshold": "60",
+            "-o": "report.xlsx",
+        },
+        ("sales_by_period",),
+        flags=("--json", "--list"),
+        values={"-o": PATHS},
+    ),
     "report pipeline": Command(("report",), {"--by-date": "opened", "--manager": "Анна"}, ("pipeline",)),
     "report sleeping": Command(("report",), {"--days": "90"}, ("sleeping_clients",)),
     "report completeness": Command(("report",), {"--threshold": "60"}, ("completeness_by_manager",)),
@@ -147,9 +298,12 @@ def base(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A base made by ``init`` with client 1, manager «Анна», reminder 1 and a CSV to import."""
     monkeypatch.chdir(tmp_path)  # hostile relative paths (export, init, --error-dir) land here
     path = tmp_path / "base.sqlite"
-    for argv in (["init", str(path)], ["--db", str(path), "client", "add", "--name", "ООО «Ромашка»"],
-                 ["--db", str(path), "manager", "add", "Анна"],
-                 ["--db", str(path), "log", "1", "Звонок", "--manager", "Анна", "--next-in", "1"]):
+    for argv in (
+        ["init", str(path)],
+        ["--db", str(path), "client", "add", "--name", "ООО «Ромашка»"],
+        ["--db", str(path), "manager", "add", "Анна"],
+        ["--db", str(path), "log", "1", "Звонок", "--manager", "Анна", "--next-in", "1"],
+    ):
         code, err = call(argv)
         assert code == 0, (argv, err)
     (tmp_path / "mapping.json").write_text('{"columns": {"Наименование": "name", "ИНН": "inn"}}', encoding="utf-8")
@@ -164,8 +318,10 @@ class Findings:
     problems: list[str] = field(default_factory=list)
 
     def summary(self, name: str) -> str:
-        lines = [f"{name}: {self.tried} runs, exit codes {dict(sorted(self.by_code.items()))}, "
-                 f"{len(self.problems)} problems:"]
+        lines = [
+            f"{name}: {self.tried} runs, exit codes {dict(sorted(self.by_code.items()))}, "
+            f"{len(self.problems)} problems:"
+        ]
         return "\n".join([*lines, *self.problems])
 
 
@@ -202,9 +358,13 @@ def test_hostile_values_never_cause_an_internal_error(name: str, base: Path) -> 
     command = COMMANDS[name]
     run_once = probe(command, base)
 
-    @settings(max_examples=30, deadline=None, database=None, derandomize=True,
-              suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
-                                     HealthCheck.data_too_large])
+    @settings(
+        max_examples=30,
+        deadline=None,
+        database=None,
+        derandomize=True,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
     @given(st.data())
     def hostile(data: st.DataObject) -> None:
         run_once(data)
@@ -233,12 +393,28 @@ REFUSED = [
     (["log", "1", "Звонок", "--next-on", "31.12.9999"], "Due"),
     (["deal", "add", "1", "--title", "Поставка", "--amount", "100", "--renewal-days", "366"], "--renewal-days"),
     (["deal", "add", "1", "--title", "Поставка", "--amount", "100", "--renewal-days=-1"], "--renewal-days"),
-    *((["deal", "add", "1", "--title", "Поставка", "--amount", amount], "Amount")
-      for amount in ("1e30", "1e309", "9" * 40, "NaN", "Infinity", "1e-400", "0.001", "-1e309")),
+    *(
+        (["deal", "add", "1", "--title", "Поставка", "--amount", amount], "Amount")
+        for amount in ("1e30", "1e309", "9" * 40, "NaN", "Infinity", "1e-400", "0.001", "-1e309")
+    ),
     (["deal", "add", "1", "--title", "Поставка", "--amount", "100", "--opened", "31.12.1899"], "Opened on"),
     (["deal", "add", "1", "--title", "Поставка", "--amount", "100", "--opened", "31.12.9999"], "Opened on"),
-    (["deal", "add", "1", "--title", "Поставка", "--amount", "100", "--stage", "won",
-      "--contract-end", "31.12.9999"], "Contract"),
+    (
+        [
+            "deal",
+            "add",
+            "1",
+            "--title",
+            "Поставка",
+            "--amount",
+            "100",
+            "--stage",
+            "won",
+            "--contract-end",
+            "31.12.9999",
+        ],
+        "Contract",
+    ),
     (["deal", "list", "--from", "01.01.0001"], "Opened on"),
     (["report", "sales_by_period", "--to", "31.12.9999"], "To"),
     (["report", "sleeping_clients", "--days", "9223372036854775808"], "--days"),
@@ -267,10 +443,12 @@ def test_the_hostile_values_found_are_refused_naming_the_field(argv: list[str], 
     assert content(base) == before
 
 
-def test_escape_codes_from_an_imported_file_never_reach_the_terminal(base: Path,
-                                                                     capsys: pytest.CaptureFixture[str]) -> None:
-    (base.parent / "red.csv").write_text("Наименование;Город\n\x1b[31mООО «Берёза»\x1b[0m;Тверь\x07\n",
-                                         encoding="utf-8")
+def test_escape_codes_from_an_imported_file_never_reach_the_terminal(
+    base: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (base.parent / "red.csv").write_text(
+        "Наименование;Город\n\x1b[31mООО «Берёза»\x1b[0m;Тверь\x07\n", encoding="utf-8"
+    )
     assert call(["--db", str(base), "import", str(base.parent / "red.csv")])[0] == 0
     code = main(["--db", str(base), "search", "берёза"])
     out, _ = capsys.readouterr()
@@ -278,15 +456,19 @@ def test_escape_codes_from_an_imported_file_never_reach_the_terminal(base: Path,
     assert "\x1b" not in out and "\x07" not in out and "[31m" not in out
 
 
-@pytest.mark.parametrize("command", [["client", "show", "1"], ["search", "Ромашка"],
-                                     ["report", "sleeping_clients", "--days", "1"]])
-def test_a_base_that_holds_escape_codes_prints_them_harmless(base: Path, capsys: pytest.CaptureFixture[str],
-                                                            command: list[str]) -> None:
+@pytest.mark.parametrize(
+    "command", [["client", "show", "1"], ["search", "Ромашка"], ["report", "sleeping_clients", "--days", "1"]]
+)
+def test_a_base_that_holds_escape_codes_prints_them_harmless(
+    base: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
     """An old base may hold controls stored before they were stripped: the CLI shows them as \\x1b."""
     with contextlib.closing(sqlite3.connect(base)) as conn:
         # a year old, so the sleeping-clients report lists it too
-        conn.execute("UPDATE clients SET name = ?, created_at = '2025-01-10 09:00:00.000000' WHERE id = 1",
-                     ("\x1b[2JООО «Ромашка»",))
+        conn.execute(
+            "UPDATE clients SET name = ?, created_at = '2025-01-10 09:00:00.000000' WHERE id = 1",
+            ("\x1b[2JООО «Ромашка»",),
+        )
         conn.execute("UPDATE interactions SET occurred_at = '2025-01-10 09:00:00.000000' WHERE client_id = 1")
         conn.commit()
     assert main(["--db", str(base), *command]) == 0
@@ -295,14 +477,17 @@ def test_a_base_that_holds_escape_codes_prints_them_harmless(base: Path, capsys:
 
 
 @pytest.mark.usefixtures("lang")
-@pytest.mark.parametrize(("argv", "says"), [
-    (["search", "--limit", "0", "ромашка"], "аргумент --limit: допустимо от 1 до 10000: 0"),
-    (["log", "1", "Звонок", "--next-in", "1000000"], "аргумент --next-in: допустимо от 1 до 120: 1000000"),
-    (["deal", "add", "1", "--title", "Поставка", "--amount", "1e30"], "сумма не больше 1 000 000 000 000 000"),
-    (["deal", "add", "1", "--title", "Поставка", "--amount", "0,001"], "не больше двух знаков после запятой"),
-    (["deal", "list", "--from", "31.12.1899"], "дата должна быть между 01.01.1900 и 31.12.2100"),
-    (["search", "я" * 201], "Текст поиска: не длиннее 200 символов"),
-])
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        (["search", "--limit", "0", "ромашка"], "аргумент --limit: допустимо от 1 до 10000: 0"),
+        (["log", "1", "Звонок", "--next-in", "1000000"], "аргумент --next-in: допустимо от 1 до 120: 1000000"),
+        (["deal", "add", "1", "--title", "Поставка", "--amount", "1e30"], "сумма не больше 1 000 000 000 000 000"),
+        (["deal", "add", "1", "--title", "Поставка", "--amount", "0,001"], "не больше двух знаков после запятой"),
+        (["deal", "list", "--from", "31.12.1899"], "дата должна быть между 01.01.1900 и 31.12.2100"),
+        (["search", "я" * 201], "Текст поиска: не длиннее 200 символов"),
+    ],
+)
 def test_refusals_speak_russian(argv: list[str], says: str, base: Path) -> None:
     code, err = call(["--lang", "ru", "--db", str(base), *argv])
     assert code == 2 and says in err, err

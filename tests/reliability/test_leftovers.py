@@ -43,7 +43,7 @@ def _stat(pid: int) -> tuple[str, int] | None:
         text = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
         return None
-    fields = text[text.rfind(")") + 2:].split()
+    fields = text[text.rfind(")") + 2 :].split()
     return fields[0], int(fields[1])
 
 
@@ -77,21 +77,37 @@ def command_line(pid: int) -> str:
 def env(tmp_path: Path) -> dict[str, str]:
     system_tmp = tmp_path / "system-tmp"
     system_tmp.mkdir()
-    return {**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(system_tmp),
-            "SALESDESK_DATA_DIR": str(tmp_path / "data")}
+    return {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "TMPDIR": str(system_tmp),
+        "SALESDESK_DATA_DIR": str(tmp_path / "data"),
+    }
 
 
 def salesdesk(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    done = subprocess.run([sys.executable, "-m", "salesdesk", *args], capture_output=True, text=True,
-                          env=env, cwd=ROOT, timeout=300, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "salesdesk", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=300,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     return done
 
 
 @contextmanager
 def start(env: dict[str, str], *args: str) -> Iterator[subprocess.Popen[bytes]]:
-    process = subprocess.Popen([sys.executable, "-m", "salesdesk", *args], env=env, cwd=ROOT,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "salesdesk", *args],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         yield process
     finally:
@@ -110,14 +126,16 @@ def base(env: dict[str, str], tmp_path: Path) -> Path:
 @pytest.mark.slow
 def test_the_worker_processes_of_a_demo_load_exit_when_it_is_killed(env: dict[str, str], base: Path) -> None:
     with start(env, "--db", str(base), "demo", "--clients", "30000") as process:
-        wait_until(lambda: any("spawn_main" in command_line(p) for p in descendants(process.pid)), 120,
-                   "a worker process started")
+        wait_until(
+            lambda: any("spawn_main" in command_line(p) for p in descendants(process.pid)),
+            120,
+            "a worker process started",
+        )
         family = descendants(process.pid)  # the workers and the resource tracker
         assert len(family) >= 2, [command_line(p) for p in family]
         process.send_signal(signal.SIGKILL)
         process.wait()
-        wait_until(lambda: not any(running(p) for p in family), 5,
-                   "the workers and the resource tracker have exited")
+        wait_until(lambda: not any(running(p) for p in family), 5, "the workers and the resource tracker have exited")
 
 
 @pytest.fixture
@@ -129,7 +147,8 @@ def filled(env: dict[str, str], base: Path) -> Path:
 @pytest.mark.slow
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
 def test_an_export_killed_half_way_leaves_nothing_the_next_run_does_not_clean(
-        env: dict[str, str], filled: Path, tmp_path: Path, suffix: str) -> None:
+    env: dict[str, str], filled: Path, tmp_path: Path, suffix: str
+) -> None:
     target_folder = tmp_path / "Выгрузки"
     target_folder.mkdir()
     target = target_folder / f"Клиенты{suffix}"
@@ -178,6 +197,7 @@ def test_a_temporary_file_of_a_running_salesdesk_is_kept(tmp_path: Path) -> None
         fresh.write_text("x")
         assert temporary.remove_stale(tmp_path) == 1
         assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-            p.name for p in (ours, running_one, dead_openpyxl, users, report, fresh))
+            p.name for p in (ours, running_one, dead_openpyxl, users, report, fresh)
+        )
     finally:
         other.communicate(b"")

@@ -20,16 +20,27 @@ def test_a_failed_write_logs_no_field_values(tmp_path: Path) -> None:
     db = tmp_path / "base.sqlite"
 
     def salesdesk(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "salesdesk", "--db", str(db), *args], capture_output=True,
-                              text=True, env=env, timeout=120, check=False)
+        return subprocess.run(
+            [sys.executable, "-m", "salesdesk", "--db", str(db), *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+            check=False,
+        )
 
-    assert subprocess.run([sys.executable, "-m", "salesdesk", "init", str(db)], env=env, timeout=120,
-                          capture_output=True, check=False).returncode == 0
+    assert (
+        subprocess.run(
+            [sys.executable, "-m", "salesdesk", "init", str(db)], env=env, timeout=120, capture_output=True, check=False
+        ).returncode
+        == 0
+    )
     conn = sqlite3.connect(db)  # every insert of a client fails: a write that goes wrong as a bug would
     conn.execute("CREATE TRIGGER no_clients BEFORE INSERT ON clients BEGIN SELECT RAISE(ABORT, 'refused'); END")
     conn.close()
-    done = salesdesk("client", "add", "--name", "ООО «Тайна»", "--inn", INN, "--phone", PHONE, "--email", EMAIL,
-                     "--notes", NOTE)
+    done = salesdesk(
+        "client", "add", "--name", "ООО «Тайна»", "--inn", INN, "--phone", PHONE, "--email", EMAIL, "--notes", NOTE
+    )
     assert done.returncode == 3 and "Traceback" not in done.stderr
     log = (data / "logs" / "salesdesk.log").read_text(encoding="utf-8")
     assert "command client failed" in log and "IntegrityError" in log  # what failed is there...

@@ -13,8 +13,9 @@ import pytest
 from tests.reliability.conftest import run, sha256
 
 
-def test_a_missing_base_is_an_error_naming_it_and_nothing_is_made(tmp_path: Path,
-                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_missing_base_is_an_error_naming_it_and_nothing_is_made(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "no" / "such" / "folder" / "b.sqlite"
     for command in (["check"], ["search", "ромашка"], ["client", "add", "--name", "ООО «Ромашка»"]):
         code, out, err = run(capsys, "--db", str(target), *command)
@@ -30,15 +31,17 @@ def test_a_missing_base_in_russian(tmp_path: Path, capsys: pytest.CaptureFixture
     assert not target.exists()
 
 
-def test_the_environment_variable_names_a_base_too(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_environment_variable_names_a_base_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("SALESDESK_DB", str(tmp_path / "env.sqlite"))
     code, _, err = run(capsys, "check")
     assert code == 1 and "There is no database" in err and not (tmp_path / "env.sqlite").exists()
 
 
 def test_init_makes_a_base_with_its_folders_and_refuses_an_existing_file(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "office" / "2027" / "base.sqlite"
     code, out, _ = run(capsys, "init", str(target))
     assert code == 0 and f"Made a new database: {target}" in out
@@ -49,8 +52,9 @@ def test_init_makes_a_base_with_its_folders_and_refuses_an_existing_file(
     assert sha256(target) == before
 
 
-def test_the_default_base_is_made_on_the_first_start(_isolated_data_dir: Path,
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_default_base_is_made_on_the_first_start(
+    _isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, _ = run(capsys, "check")
     assert code == 0 and "integrity: ok" in out
     assert (_isolated_data_dir / "salesdesk.sqlite").exists()

@@ -41,8 +41,15 @@ def test_a_first_start_makes_a_private_folder_base_and_log(tmp_path: Path) -> No
     data = tmp_path / "SalesDesk"
     env = {**os.environ, "SALESDESK_DATA_DIR": str(data)}
     env.pop("SALESDESK_DB", None)
-    done = subprocess.run([sys.executable, "-m", "salesdesk", "client", "add", "--name", "ООО «Ромашка»"],
-                          capture_output=True, text=True, env=env, timeout=120, check=False, umask=0o022)
+    done = subprocess.run(
+        [sys.executable, "-m", "salesdesk", "client", "add", "--name", "ООО «Ромашка»"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+        umask=0o022,
+    )
     assert done.returncode == 0, done.stderr
     assert mode(data) == 0o700
     assert mode(data / "salesdesk.sqlite") == 0o600
@@ -51,7 +58,8 @@ def test_a_first_start_makes_a_private_folder_base_and_log(tmp_path: Path) -> No
 
 
 def test_wal_shm_exports_and_reports_inside_the_data_folder_are_private(
-        _isolated_data_dir: Path, tmp_path: Path, umask_022: None) -> None:
+    _isolated_data_dir: Path, tmp_path: Path, umask_022: None
+) -> None:
     _isolated_data_dir.chmod(0o755)  # as an older SalesDesk left it
     database = app.open_store(None)
     try:
@@ -67,14 +75,20 @@ def test_wal_shm_exports_and_reports_inside_the_data_folder_are_private(
         report = reports.run_report(UnitOfWork(database), "pipeline")
         reports.export_report(report, inside / "pipeline.xlsx")
         assert {p.name: mode(p) for p in inside.iterdir()} == {
-            "clients.xlsx": 0o600, "clients.csv": 0o600, "pipeline.xlsx": 0o600}
+            "clients.xlsx": 0o600,
+            "clients.csv": 0o600,
+            "pipeline.xlsx": 0o600,
+        }
         outside = tmp_path / "desk"
         outside.mkdir()
         exporting.export_clients(UnitOfWork(database), outside / "clients.xlsx")
         exporting.export_clients(UnitOfWork(database), outside / "clients.csv")
         reports.export_report(report, outside / "pipeline.xlsx")
         assert {p.name: mode(p) for p in outside.iterdir()} == {
-            "clients.xlsx": 0o644, "clients.csv": 0o644, "pipeline.xlsx": 0o644}
+            "clients.xlsx": 0o644,
+            "clients.csv": 0o644,
+            "pipeline.xlsx": 0o644,
+        }
     finally:
         database.dispose()
 

@@ -107,8 +107,10 @@ TARGETS = {
     "the open base": (lambda tmp_path, base: base, "is the open SalesDesk database"),
     "its -wal": (lambda tmp_path, base: base.with_name(base.name + "-wal"), "is the open SalesDesk database"),
     "its -shm": (lambda tmp_path, base: base.with_name(base.name + "-shm"), "is the open SalesDesk database"),
-    "the base by another path": (lambda tmp_path, base: tmp_path / "." / "sub" / ".." / base.name,
-                                 "is the open SalesDesk database"),
+    "the base by another path": (
+        lambda tmp_path, base: tmp_path / "." / "sub" / ".." / base.name,
+        "is the open SalesDesk database",
+    ),
     "a link to the base": (_link_to_base, "is the open SalesDesk database"),
     "another SalesDesk base": (_other_base, "is a database file"),
     "another base's -wal": (_other_wal, "is a database file"),
@@ -121,16 +123,17 @@ TARGETS = {
 
 
 @pytest.mark.parametrize("what", list(TARGETS))
-def test_export_refuses_a_target_it_must_not_write_over(what: str, tmp_path: Path, base: Path,
-                                                        held_open: sqlite3.Connection,
-                                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_refuses_a_target_it_must_not_write_over(
+    what: str, tmp_path: Path, base: Path, held_open: sqlite3.Connection, capsys: pytest.CaptureFixture[str]
+) -> None:
     make, reason = TARGETS[what]
     (tmp_path / "sub").mkdir()
     target = make(tmp_path, base)
     if str(target).startswith("/dev/") and not target.exists():
         pytest.skip(f"{target} is not on this system")
-    before = {p: _state(p) for p in (target, base, base.with_name(base.name + "-wal"),
-                                     base.with_name(base.name + "-shm"))}
+    before = {
+        p: _state(p) for p in (target, base, base.with_name(base.name + "-wal"), base.with_name(base.name + "-shm"))
+    }
     folder = _listing(tmp_path)
     code, out, err = run(capsys, "--db", str(base), "export", str(target))
     assert (code, out) == (REFUSED, ""), err
@@ -140,8 +143,9 @@ def test_export_refuses_a_target_it_must_not_write_over(what: str, tmp_path: Pat
 
 
 @pytest.mark.parametrize("what", ["the open base", "its -wal", "a FIFO", "a 0444 file"])
-def test_the_same_refusals_in_russian(what: str, tmp_path: Path, base: Path,
-                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_same_refusals_in_russian(
+    what: str, tmp_path: Path, base: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     make, _reason = TARGETS[what]
     target = make(tmp_path, base)
     before = _state(target)
@@ -156,13 +160,20 @@ def _fifo_xlsx(tmp_path: Path, base: Path) -> Path:
     return tmp_path / "канал.xlsx"
 
 
-@pytest.mark.parametrize(("make", "reason"), [
-    (_link_to_base, "is the open SalesDesk database"), (_fifo_xlsx, "is not an ordinary file"),
-    (_read_only, "is read-only"), (_folder, "is a folder"),
-    (lambda tmp_path, base: Path(new_base(tmp_path / "отчёт.xlsx")), "is a database file"),
-], ids=["a link to the base", "a FIFO", "a 0444 file", "a folder", "a base named .xlsx"])
-def test_report_o_refuses_the_same_before_computing(make: Any, reason: str, tmp_path: Path, base: Path,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (_link_to_base, "is the open SalesDesk database"),
+        (_fifo_xlsx, "is not an ordinary file"),
+        (_read_only, "is read-only"),
+        (_folder, "is a folder"),
+        (lambda tmp_path, base: Path(new_base(tmp_path / "отчёт.xlsx")), "is a database file"),
+    ],
+    ids=["a link to the base", "a FIFO", "a 0444 file", "a folder", "a base named .xlsx"],
+)
+def test_report_o_refuses_the_same_before_computing(
+    make: Any, reason: str, tmp_path: Path, base: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = make(tmp_path, base)
     before, folder = _state(target), _listing(tmp_path)
     code, out, err = run(capsys, "--db", str(base), "report", "pipeline", "-o", str(target))
@@ -171,7 +182,8 @@ def test_report_o_refuses_the_same_before_computing(make: Any, reason: str, tmp_
 
 
 def test_import_will_not_write_its_error_file_over_a_base_nor_into_a_file(
-        tmp_path: Path, base: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, base: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     source = tmp_path / "клиенты.csv"
     source.write_text("Наименование;ИНН\nООО «Новая»;7707083893\nООО «Ошибка»;1234\n", encoding="utf-8")
     not_a_folder = tmp_path / "заметки.txt"
@@ -193,7 +205,8 @@ def test_import_will_not_write_its_error_file_over_a_base_nor_into_a_file(
 
 
 def test_an_export_through_a_link_replaces_the_file_and_keeps_the_link(
-        tmp_path: Path, base: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, base: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     shared = tmp_path / "общая папка"
     shared.mkdir()
     (shared / "клиенты.xlsx").write_bytes(b"last week's export")
@@ -214,12 +227,14 @@ def _child(tmp_path: Path, argv: list[str], *, fault: str = "") -> subprocess.Co
     temp.mkdir(exist_ok=True)
     script = textwrap.dedent(fault) + "\nimport sys\nfrom salesdesk.cli import main\nsys.exit(main(sys.argv[1:]))\n"
     env = {**os.environ, "TMPDIR": str(temp), "PYTHONWARNINGS": "default"}
-    return subprocess.run([sys.executable, "-c", script, *argv], capture_output=True, text=True, env=env,
-                          timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-c", script, *argv], capture_output=True, text=True, env=env, timeout=120, check=False
+    )
 
 
-def _assert_clean_failure(result: subprocess.CompletedProcess[str], words: str, folder: Path,
-                          before: list[str], tmp_path: Path) -> None:
+def _assert_clean_failure(
+    result: subprocess.CompletedProcess[str], words: str, folder: Path, before: list[str], tmp_path: Path
+) -> None:
     assert result.returncode == FAILED, result.stderr
     assert words in result.stderr, result.stderr
     assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr, result.stderr
@@ -251,17 +266,22 @@ os.open = refuse
 """
 
 
-@pytest.mark.parametrize(("lang", "words"), [("en", "no permission to write in the folder"),
-                                             ("ru", "нет прав на запись в папку")])
+@pytest.mark.parametrize(
+    ("lang", "words"), [("en", "no permission to write in the folder"), ("ru", "нет прав на запись в папку")]
+)
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
-def test_export_to_a_folder_without_write_permission(lang: str, words: str, suffix: str, tmp_path: Path,
-                                                     base: Path) -> None:
+def test_export_to_a_folder_without_write_permission(
+    lang: str, words: str, suffix: str, tmp_path: Path, base: Path
+) -> None:
     folder = tmp_path / "только чтение"
     folder.mkdir()
     folder.chmod(0o555)  # what a person sees; root could still write, so the refusal is made below too
     try:
-        result = _child(tmp_path, ["--db", str(base), "--lang", lang, "export", str(folder / f"к{suffix}")],
-                        fault=NO_WRITE_IN.format(folder=str(folder)))
+        result = _child(
+            tmp_path,
+            ["--db", str(base), "--lang", lang, "export", str(folder / f"к{suffix}")],
+            fault=NO_WRITE_IN.format(folder=str(folder)),
+        )
         _assert_clean_failure(result, words, folder, [], tmp_path)
     finally:
         folder.chmod(0o755)
@@ -275,11 +295,14 @@ os.replace = refuse
 """
 
 
-@pytest.mark.parametrize(("error", "words"), [
-    ('OSError(errno.EDQUOT, "Disk quota exceeded")', "the disk is full (or the quota is used up)"),
-    ('OSError(errno.ENOSPC, "No space left on device")', "the disk is full"),
-    ('PermissionError(errno.EACCES, "Permission denied")', "is in use by another program"),
-])
+@pytest.mark.parametrize(
+    ("error", "words"),
+    [
+        ('OSError(errno.EDQUOT, "Disk quota exceeded")', "the disk is full (or the quota is used up)"),
+        ('OSError(errno.ENOSPC, "No space left on device")', "the disk is full"),
+        ('PermissionError(errno.EACCES, "Permission denied")', "is in use by another program"),
+    ],
+)
 def test_export_over_a_file_when_the_last_step_fails(error: str, words: str, tmp_path: Path, base: Path) -> None:
     target = tmp_path / "клиенты.xlsx"
     target.write_bytes(b"last week's export, open in Excel")
@@ -298,12 +321,22 @@ def test_report_and_error_file_failures_say_what_happened(tmp_path: Path, base: 
     source.write_text("Наименование;ИНН\nООО «Новая»;7707083893\nООО «Ошибка»;1234\n", encoding="utf-8")
     errors = tmp_path / "ошибки"
     errors.mkdir()
-    result = _child(tmp_path, ["--db", str(base), "import", str(source), "--error-dir", str(errors)],
-                    fault=REPLACE_FAILS.format(error='OSError(errno.ENOSPC, "No space left on device")'))
+    result = _child(
+        tmp_path,
+        ["--db", str(base), "import", str(source), "--error-dir", str(errors)],
+        fault=REPLACE_FAILS.format(error='OSError(errno.ENOSPC, "No space left on device")'),
+    )
     _assert_clean_failure(result, "the disk is full", errors, [], tmp_path)
-    assert "ООО «Новая»" not in subprocess.run(
-        [sys.executable, "-m", "salesdesk", "--db", str(base), "search", "Новая"], capture_output=True, text=True,
-        check=False, timeout=60).stdout  # the rejected rows could not be saved: nothing was imported
+    assert (
+        "ООО «Новая»"
+        not in subprocess.run(
+            [sys.executable, "-m", "salesdesk", "--db", str(base), "search", "Новая"],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=60,
+        ).stdout
+    )  # the rejected rows could not be saved: nothing was imported
 
 
 @pytest.fixture
@@ -314,8 +347,9 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
     folder.mkdir()
     if mount is None or not hasattr(os, "geteuid") or os.geteuid() != 0:
         pytest.skip("mounting a small tmpfs needs root and mount(8)")
-    done = subprocess.run([mount, "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)], capture_output=True,
-                          text=True, check=False)
+    done = subprocess.run(
+        [mount, "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)], capture_output=True, text=True, check=False
+    )
     if done.returncode != 0:
         pytest.skip(f"mount is not permitted here: {done.stderr.strip()}")
     try:
@@ -324,10 +358,12 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
         subprocess.run(["umount", str(folder)], check=False)
 
 
-@pytest.mark.parametrize(("lang", "words", "suffix"), [("en", "the disk is full", ".xlsx"),
-                                                       ("ru", "на диске нет места", ".csv")])
-def test_export_to_a_full_disk(lang: str, words: str, suffix: str, small_disk: Path, tmp_path: Path,
-                               base: Path) -> None:
+@pytest.mark.parametrize(
+    ("lang", "words", "suffix"), [("en", "the disk is full", ".xlsx"), ("ru", "на диске нет места", ".csv")]
+)
+def test_export_to_a_full_disk(
+    lang: str, words: str, suffix: str, small_disk: Path, tmp_path: Path, base: Path
+) -> None:
     assert _child(tmp_path, ["--db", str(base), "demo", "--clients", "300"]).returncode == 0
     result = _child(tmp_path, ["--db", str(base), "--lang", lang, "export", str(small_disk / f"клиенты{suffix}")])
     _assert_clean_failure(result, words, small_disk, [], tmp_path)

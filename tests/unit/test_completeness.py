@@ -57,8 +57,15 @@ def test_empty_card_scores_0_and_lists_missing_items_heaviest_first() -> None:
 
 
 def test_person_card_ignores_company_only_items() -> None:
-    person = ClientFields(name="Петров П.", kind=ClientKind.PERSON, phone="+7 916 123-45-67", email="p@mail.ru",
-                          postal_address="Москва", industry_id=1, owner_id=1)
+    person = ClientFields(
+        name="Петров П.",
+        kind=ClientKind.PERSON,
+        phone="+7 916 123-45-67",
+        email="p@mail.ru",
+        postal_address="Москва",
+        industry_id=1,
+        owner_id=1,
+    )
     result = completeness(person)
     assert result.score == 100
     assert result.missing == ()
@@ -69,14 +76,24 @@ def test_person_card_ignores_company_only_items() -> None:
 def test_person_score_is_not_raised_by_company_requisites() -> None:
     bare = completeness(ClientFields(name="x", kind=ClientKind.PERSON))
     with_requisites = completeness(
-        ClientFields(name="x", kind=ClientKind.PERSON, kpp="773601001", ogrn="1027700132195"))
+        ClientFields(name="x", kind=ClientKind.PERSON, kpp="773601001", ogrn="1027700132195")
+    )
     assert with_requisites == bare
 
 
 def test_sole_trader_has_no_kpp_item() -> None:
-    trader = ClientFields(name="ИП Иванов", kind=ClientKind.SOLE_TRADER, full_name="ИП Иванов Иван Иванович",
-                          inn="776263190162", ogrn="304770095754380", legal_address="г. Москва", industry_id=1,
-                          phone="8 916 123 45 67", email="i@mail.ru", owner_id=1)
+    trader = ClientFields(
+        name="ИП Иванов",
+        kind=ClientKind.SOLE_TRADER,
+        full_name="ИП Иванов Иван Иванович",
+        inn="776263190162",
+        ogrn="304770095754380",
+        legal_address="г. Москва",
+        industry_id=1,
+        phone="8 916 123 45 67",
+        email="i@mail.ru",
+        owner_id=1,
+    )
     assert completeness(trader, [DIRECTOR]) == Completeness(100, ())
     assert "kpp" not in completeness(ClientFields(name="x", kind=ClientKind.SOLE_TRADER)).missing
 
@@ -114,8 +131,12 @@ def test_a_wrong_requisite_does_not_count(field: str, value: str) -> None:
 
 @pytest.mark.parametrize(
     ("kind", "ogrn"),
-    [(ClientKind.LEGAL, "123"), (ClientKind.LEGAL, "1027700132196"), (ClientKind.LEGAL, "304770095754380"),
-     (ClientKind.SOLE_TRADER, "1027700132195")],
+    [
+        (ClientKind.LEGAL, "123"),
+        (ClientKind.LEGAL, "1027700132196"),
+        (ClientKind.LEGAL, "304770095754380"),
+        (ClientKind.SOLE_TRADER, "1027700132195"),
+    ],
 )
 def test_a_wrong_ogrn_does_not_count(kind: ClientKind, ogrn: str) -> None:
     assert "ogrn" in completeness(ClientFields(name="x", kind=kind, ogrn=ogrn)).missing
@@ -138,8 +159,9 @@ def test_whitespace_only_text_does_not_count() -> None:
     assert completeness(card, [DIRECTOR]).missing == ("full_name",)
 
 
-items = st.sets(st.sampled_from(["inn", "kpp", "ogrn", "full_name", "legal_address", "industry",
-                                 "phone", "email", "owner"]))
+items = st.sets(
+    st.sampled_from(["inn", "kpp", "ogrn", "full_name", "legal_address", "industry", "phone", "email", "owner"])
+)
 
 
 @given(filled=items, with_contact=st.booleans())
@@ -173,8 +195,9 @@ def test_filling_one_more_item_never_lowers_the_score(filled: set[str], with_con
 
 
 def test_derive_fills_list_and_search_columns() -> None:
-    derived = derive(dataclasses.replace(FULL_LEGAL, email=" Info@Romashka.RU ", tags=("VIP", "vip", "Ёлки")),
-                     [DIRECTOR])
+    derived = derive(
+        dataclasses.replace(FULL_LEGAL, email=" Info@Romashka.RU ", tags=("VIP", "vip", "Ёлки")), [DIRECTOR]
+    )
     assert derived.phone_e164 == "+74951234567"
     assert derived.email_norm == "info@romashka.ru"
     assert derived.city == "Москва"
@@ -198,4 +221,3 @@ def test_derive_stores_no_e164_for_an_invalid_phone_and_nothing_for_empty_fields
 def test_derive_prefers_the_typed_city_then_legal_then_postal_address() -> None:
     assert derive(ClientFields(name="x", city="Химки", legal_address="г. Москва")).city == "Химки"
     assert derive(ClientFields(name="x", legal_address="ул. Ленина", postal_address="г. Тула, а/я 1")).city == "Тула"
-

@@ -23,8 +23,9 @@ LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 @pytest.fixture(scope="module")
 def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
     copy = tmp_path_factory.mktemp("tree")
-    shutil.copytree(ROOT / "salesdesk", copy / "salesdesk",
-                    ignore=shutil.ignore_patterns("__pycache__", "*.qm", "resources"))
+    shutil.copytree(
+        ROOT / "salesdesk", copy / "salesdesk", ignore=shutil.ignore_patterns("__pycache__", "*.qm", "resources")
+    )
     shutil.copy(ROOT / "pyproject.toml", copy / "pyproject.toml")
     return copy
 
@@ -37,8 +38,9 @@ def _copy(pristine: Path, tmp_path: Path) -> Path:
 
 def _lint(tree: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(tree)}
-    return subprocess.run([str(LINT_IMPORTS), "--no-cache"], cwd=tree, env=env, capture_output=True,
-                          text=True, timeout=120, check=False)
+    return subprocess.run(
+        [str(LINT_IMPORTS), "--no-cache"], cwd=tree, env=env, capture_output=True, text=True, timeout=120, check=False
+    )
 
 
 def test_the_unchanged_tree_keeps_every_contract(pristine: Path, tmp_path: Path) -> None:
@@ -57,23 +59,26 @@ CASES = [
     ("services/clients.py", "import alembic", "SQLAlchemy, Alembic and sqlite3 only in store/"),
     ("cli.py", "import sqlite3", "SQLAlchemy, Alembic and sqlite3 only in store/"),
     ("services/common.py", "import openpyxl", "Spreadsheets (openpyxl, calamine, csv) only in files/"),
-    ("store/repositories.py", "import python_calamine",
-     "Spreadsheets (openpyxl, calamine, csv) only in files/"),
+    ("store/repositories.py", "import python_calamine", "Spreadsheets (openpyxl, calamine, csv) only in files/"),
     ("cli.py", "import csv", "Spreadsheets (openpyxl, calamine, csv) only in files/"),
     ("cli.py", "import salesdesk.ui.texts", "The command line never imports the window"),
     ("app.py", "from salesdesk.ui import geometry", "The command line never imports the window"),
     ("gui.py", "import salesdesk.ui.crash", "The command line never imports the window"),
     ("store/uow.py", "import salesdesk.services", "Layers: cli/app/gui -> ui -> services -> store|files -> domain"),
     ("domain/model.py", "import salesdesk.store", "Layers: cli/app/gui -> ui -> services -> store|files -> domain"),
-    ("ui/card.py", "import salesdesk.store.repositories",
-     "The window reaches the store and files only through services"),
+    (
+        "ui/card.py",
+        "import salesdesk.store.repositories",
+        "The window reaches the store and files only through services",
+    ),
 ]
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("file", "line", "contract"), CASES, ids=[f"{f}: {i}" for f, i, _ in CASES])
-def test_a_forbidden_import_breaks_its_contract(pristine: Path, tmp_path: Path, file: str, line: str,
-                                                 contract: str) -> None:
+def test_a_forbidden_import_breaks_its_contract(
+    pristine: Path, tmp_path: Path, file: str, line: str, contract: str
+) -> None:
     tree = _copy(pristine, tmp_path)
     target = tree / "salesdesk" / file
     text = target.read_text(encoding="utf-8")

@@ -67,8 +67,7 @@ def sample(base: list[ClientBundle]) -> list[ClientBundle]:
 
 
 def test_same_seed_gives_the_same_bundles(base: list[ClientBundle]) -> None:
-    again = list(islice(generate_bundles(10**9, seed=2024, now=NOW, manager_ids=MANAGERS,
-                                         industry_ids=INDUSTRIES), 50))
+    again = list(islice(generate_bundles(10**9, seed=2024, now=NOW, manager_ids=MANAGERS, industry_ids=INDUSTRIES), 50))
     assert again == base[:50]  # lazy, and the first bundles do not depend on the count asked for
 
 
@@ -90,8 +89,9 @@ def test_negative_count_is_refused_and_zero_gives_nothing() -> None:
 
 def test_a_now_in_another_zone_is_taken_in_utc() -> None:
     moscow = timezone(timedelta(hours=3))
-    shifted = list(generate_bundles(30, seed=5, now=NOW.astimezone(moscow), manager_ids=MANAGERS,
-                                    industry_ids=INDUSTRIES))
+    shifted = list(
+        generate_bundles(30, seed=5, now=NOW.astimezone(moscow), manager_ids=MANAGERS, industry_ids=INDUSTRIES)
+    )
     assert shifted == _generate(30, seed=5)
 
 
@@ -218,8 +218,9 @@ def test_names_look_russian_and_vary(base: list[ClientBundle]) -> None:
     full = [c.full_name for c in legal if c.full_name]
     assert any(f.startswith("Общество с ограниченной ответственностью «") for f in full)
     traders = [b.client for b in base if b.client.kind is ClientKind.SOLE_TRADER]
-    assert all(re.fullmatch(r"ИП [А-ЯЁ][а-яё-]+ ([А-ЯЁ]\.[А-ЯЁ]\.|[А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+)", c.name)
-               for c in traders), [c.name for c in traders[:5]]
+    assert all(
+        re.fullmatch(r"ИП [А-ЯЁ][а-яё-]+ ([А-ЯЁ]\.[А-ЯЁ]\.|[А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+)", c.name) for c in traders
+    ), [c.name for c in traders[:5]]
     assert all(c.full_name.startswith("Индивидуальный предприниматель ") for c in traders if c.full_name)
 
 
@@ -312,8 +313,7 @@ def test_status_source_owner_industry_and_tags(base: list[ClientBundle]) -> None
     statuses = Counter(c.status for c in clients)
     assert set(statuses) == set(ClientStatus)
     assert statuses[ClientStatus.ACTIVE] == max(statuses.values())
-    assert {c.source for c in clients} >= {"Сайт", "Рекомендация", "Выставка", "Холодный звонок", "Тендер",
-                                           "Соцсети"}
+    assert {c.source for c in clients} >= {"Сайт", "Рекомендация", "Выставка", "Холодный звонок", "Тендер", "Соцсети"}
     assert {c.owner_id for c in clients} == {*MANAGERS, None}
     assert {c.industry_id for c in clients} == {*INDUSTRIES, None}
     assert 0.1 < sum(bool(c.tags) for c in clients) / BASE_SIZE < 0.3
@@ -398,8 +398,9 @@ def test_clients_come_over_two_years_and_their_history_after_them(base: list[Cli
 def test_every_datetime_is_aware_utc(base: list[ClientBundle]) -> None:
     for bundle in base:
         assert bundle.created_at is not None
-        for moment in [i.occurred_at for i in bundle.interactions] + [r.due_at for r in bundle.reminders] + [
-                bundle.created_at]:
+        for moment in (
+            [i.occurred_at for i in bundle.interactions] + [r.due_at for r in bundle.reminders] + [bundle.created_at]
+        ):
             assert moment.tzinfo is not None and moment.utcoffset() == timedelta(0)
         for contact in bundle.contacts:
             assert contact.birth_date is None or type(contact.birth_date) is date

@@ -29,8 +29,10 @@ def relative_links(text: str) -> list[str]:
 
 
 def test_the_link_finder_sees_relative_links_only() -> None:
-    text = ("See [the map](docs/architecture.md#layers), ![pic](docs/screenshots/main_en.png \"Main\"), "
-            "[site](https://example.org/a.md), [here](#top) and [spaced](<docs/a b.md>).")
+    text = (
+        'See [the map](docs/architecture.md#layers), ![pic](docs/screenshots/main_en.png "Main"), '
+        "[site](https://example.org/a.md), [here](#top) and [spaced](<docs/a b.md>)."
+    )
     assert relative_links(text) == ["docs/architecture.md", "docs/screenshots/main_en.png", "docs/a b.md"]
 
 
@@ -43,14 +45,19 @@ def test_the_architecture_map_is_there_and_linked_from_the_readme() -> None:
 
 @pytest.mark.parametrize("document", DOCUMENTS, ids=lambda p: str(p.relative_to(ROOT)))
 def test_every_relative_link_points_at_a_file_that_exists(document: Path) -> None:
-    missing = [link for link in relative_links(document.read_text(encoding="utf-8"))
-               if not (document.parent / link).exists()]
+    missing = [
+        link for link in relative_links(document.read_text(encoding="utf-8")) if not (document.parent / link).exists()
+    ]
     assert not missing, f"{document.relative_to(ROOT)} links to missing files: {missing}"
 
 
 def _tracked_and_new_files() -> list[Path]:
-    done = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"], cwd=ROOT,
-                          capture_output=True, check=False)
+    done = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+        cwd=ROOT,
+        capture_output=True,
+        check=False,
+    )
     if done.returncode != 0:
         pytest.skip("not a git checkout")
     return [ROOT / name for name in done.stdout.decode().split("\0") if name]

@@ -20,12 +20,20 @@ def _library(text: str) -> tuple[str | None, str | None]:
         return None, None
     if not phonenumbers.is_valid_number(number):
         return None, None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), \
-        phonenumbers.region_code_for_number(number)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), phonenumbers.region_code_for_number(
+        number
+    )
 
 
-FORMATS = ("+7 ({0}) {1}-{2}-{3}", "8{0}{1}{2}{3}", "7{0}{1}{2}{3}", "{0} {1} {2} {3}", "8 ({0}) {1}-{2}-{3}",
-           "+7{0}{1}{2}{3}", "8-{0}-{1}-{2}-{3}")
+FORMATS = (
+    "+7 ({0}) {1}-{2}-{3}",
+    "8{0}{1}{2}{3}",
+    "7{0}{1}{2}{3}",
+    "{0} {1} {2} {3}",
+    "8 ({0}) {1}-{2}-{3}",
+    "+7{0}{1}{2}{3}",
+    "8-{0}-{1}-{2}-{3}",
+)
 
 
 @settings(max_examples=800, deadline=None)
@@ -36,8 +44,9 @@ def test_the_russian_fast_path_agrees_with_phonenumbers(national: str, fmt: str)
     assert (phone.e164, phone.region) == _library(text)
 
 
-@pytest.mark.parametrize("prefix", ["495", "916", "930", "9300", "727", "700", "800", "809", "812", "343", "336",
-                                    "3", "6", "1"])
+@pytest.mark.parametrize(
+    "prefix", ["495", "916", "930", "9300", "727", "700", "800", "809", "812", "343", "336", "3", "6", "1"]
+)
 def test_compiled_plus7_rules_agree_with_phonenumbers(prefix: str) -> None:
     import random
 
@@ -60,8 +69,11 @@ LABEL = st.text(alphabet="abz09-", min_size=1, max_size=10)
 
 
 @settings(max_examples=800, deadline=None)
-@given(local=ATEXT, labels=st.lists(LABEL, min_size=1, max_size=3),
-       tld=st.sampled_from(["ru", "com", "рф", "local", "test", "c0m", "x", "museum", "РУ", "onion", "Ru"]))
+@given(
+    local=ATEXT,
+    labels=st.lists(LABEL, min_size=1, max_size=3),
+    tld=st.sampled_from(["ru", "com", "рф", "local", "test", "c0m", "x", "museum", "РУ", "onion", "Ru"]),
+)
 def test_the_email_fast_path_never_accepts_what_the_library_refuses(local: str, labels: list[str], tld: str) -> None:
     address = f"{local}@{'.'.join(labels)}.{tld}"
     if _plainly_valid(address):
@@ -69,7 +81,8 @@ def test_the_email_fast_path_never_accepts_what_the_library_refuses(local: str, 
     assert (check_email.__wrapped__(address) is None) == _library_accepts(address)
 
 
-@pytest.mark.parametrize("address", ["info@romashka.ru", "i.ivanov@sub.elka-trade.ru", "a+b@x.com",
-                                     "sales_2@alpha-log.com"])
+@pytest.mark.parametrize(
+    "address", ["info@romashka.ru", "i.ivanov@sub.elka-trade.ru", "a+b@x.com", "sales_2@alpha-log.com"]
+)
 def test_common_addresses_take_the_fast_path(address: str) -> None:
     assert _plainly_valid(address) and _library_accepts(address)

@@ -89,15 +89,19 @@ def test_dates_inside_the_range_pass(day: date) -> None:
 
 def test_every_date_of_a_deal_a_reminder_and_a_contact_is_range_checked() -> None:
     with pytest.raises(ValidationError) as caught:
-        validate_deal(DealFields(title="Поставка", amount=Money.of(1), opened_on=date(2026, 1, 1),
-                                 contract_end=date(9999, 12, 31)))
+        validate_deal(
+            DealFields(
+                title="Поставка", amount=Money.of(1), opened_on=date(2026, 1, 1), contract_end=date(9999, 12, 31)
+            )
+        )
     assert [p.field for p in caught.value.problems] == ["contract_end"]
     with pytest.raises(ValidationError) as caught:
         validate_reminder(ReminderFields(due_at=datetime(2101, 1, 1, tzinfo=UTC), text="Позвонить"))
     assert [p.field for p in caught.value.problems] == ["due_at"]
     with pytest.raises(ValidationError) as caught:
-        validate_interaction(InteractionFields(kind=InteractionKind.CALL, occurred_at=datetime(1899, 1, 1, tzinfo=UTC),
-                                               summary="Звонок"))
+        validate_interaction(
+            InteractionFields(kind=InteractionKind.CALL, occurred_at=datetime(1899, 1, 1, tzinfo=UTC), summary="Звонок")
+        )
     assert [p.field for p in caught.value.problems] == ["occurred_at"]
     with pytest.raises(ValidationError) as caught:  # birth dates: not before 1900, not in the future
         validate_contact(ContactFields(full_name="Иванов Иван", birth_date=date(2030, 1, 1)), date(2026, 1, 1))
@@ -135,21 +139,25 @@ def test_a_dashed_inn_is_still_cleaned_as_before() -> None:
     assert cleaned.inn == "7707083893"
 
 
-@pytest.mark.parametrize(("typed", "stored"), [
-    ("\x1b[31mООО «Ромашка»\x1b[0m", "ООО «Ромашка»"),
-    ("ООО\x00 «Ромашка»\x07", "ООО «Ромашка»"),
-    ("\x1b]0;hacked\x07ООО «Ромашка»", "ООО «Ромашка»"),
-    ("\x9b2JООО «Ромашка»", "ООО «Ромашка»"),
-    ("ООО «Ромашка»\ud800", "ООО «Ромашка»"),
-])
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("\x1b[31mООО «Ромашка»\x1b[0m", "ООО «Ромашка»"),
+        ("ООО\x00 «Ромашка»\x07", "ООО «Ромашка»"),
+        ("\x1b]0;hacked\x07ООО «Ромашка»", "ООО «Ромашка»"),
+        ("\x9b2JООО «Ромашка»", "ООО «Ромашка»"),
+        ("ООО «Ромашка»\ud800", "ООО «Ромашка»"),
+    ],
+)
 def test_escape_codes_and_controls_are_stripped_from_every_stored_text(typed: str, stored: str) -> None:
     assert collapse_spaces(typed) == stored
     cleaned, _ = validate_client(ClientFields(name=typed, city=typed, notes=typed))
     assert (cleaned.name, cleaned.city, cleaned.notes) == (stored, stored, stored)
     deal = validate_deal(DealFields(title=typed, amount=Money.of(1), opened_on=date(2026, 1, 1)))
     assert deal.title == stored
-    logged = validate_interaction(InteractionFields(kind=InteractionKind.NOTE, occurred_at=datetime.now(UTC),
-                                                    summary=typed, result=typed))
+    logged = validate_interaction(
+        InteractionFields(kind=InteractionKind.NOTE, occurred_at=datetime.now(UTC), summary=typed, result=typed)
+    )
     assert (logged.summary, logged.result) == (stored, stored)
 
 

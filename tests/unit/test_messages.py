@@ -18,8 +18,15 @@ KEYS = sorted(CATALOGUE)
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 # Messages whose Russian text has no Cyrillic letter of its own (it is all parameters or a loan word).
 # Labels that read the same in both languages (a "№", "E-mail", "№12 Name (field)").
-NO_CYRILLIC_IN_RUSSIAN = {"field.email", "err.email_invalid", "export.emails", "export.no", "import.client_ref",
-                          "cli.col.no", "cli.number"}
+NO_CYRILLIC_IN_RUSSIAN = {
+    "field.email",
+    "err.email_invalid",
+    "export.emails",
+    "export.no",
+    "import.client_ref",
+    "cli.col.no",
+    "cli.number",
+}
 
 
 @pytest.fixture
@@ -85,8 +92,16 @@ def test_unknown_key_is_a_bug_caught_at_once() -> None:
 
 @pytest.mark.parametrize(
     ("code", "language"),
-    [("ru", "ru"), ("RU", "ru"), ("ru_RU", "ru"), ("ru-RU", "ru"), ("en", "en"), ("en_US", "en"), ("de", "en"),
-     ("", "en")],
+    [
+        ("ru", "ru"),
+        ("RU", "ru"),
+        ("ru_RU", "ru"),
+        ("ru-RU", "ru"),
+        ("en", "en"),
+        ("en_US", "en"),
+        ("de", "en"),
+        ("", "en"),
+    ],
 )
 def test_set_language(lang: None, code: str, language: str) -> None:
     messages.set_language(code)
@@ -147,13 +162,16 @@ def test_user_errors_read_as_sentences(lang: None) -> None:
     assert str(NotFoundError("contact", 5)) == "Contact person #5 not found — maybe deleted"
 
 
-@pytest.mark.parametrize(("what", "expected"), [
-    ("client", "Клиент №3 не найден — возможно, удалён"),
-    ("deal", "Сделка №3 не найдена — возможно, удалена"),
-    ("reminder", "Напоминание №3 не найдено — возможно, удалено"),
-    ("contact", "Контактное лицо №3 не найдено — возможно, удалено"),
-    ("interaction", "Запись истории №3 не найдена — возможно, удалена"),
-])
+@pytest.mark.parametrize(
+    ("what", "expected"),
+    [
+        ("client", "Клиент №3 не найден — возможно, удалён"),
+        ("deal", "Сделка №3 не найдена — возможно, удалена"),
+        ("reminder", "Напоминание №3 не найдено — возможно, удалено"),
+        ("contact", "Контактное лицо №3 не найдено — возможно, удалено"),
+        ("interaction", "Запись истории №3 не найдена — возможно, удалена"),
+    ],
+)
 def test_not_found_agrees_in_gender_with_what_was_not_found(lang: None, what: str, expected: str) -> None:
     """«Напоминание №3 не найден(а)» was what `log --close-reminder 3` printed: say it as a person would."""
     messages.set_language("ru")

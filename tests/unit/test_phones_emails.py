@@ -44,8 +44,12 @@ def test_common_ways_of_writing_a_moscow_number_give_one_e164(raw: str) -> None:
 
 @pytest.mark.parametrize(
     ("raw", "e164"),
-    [("8 916 123 45 67", "+79161234567"), ("+7 916 123-45-67", "+79161234567"),
-     ("8 800 555 35 35", "+78005553535"), ("8(800)2000600", "+78002000600")],
+    [
+        ("8 916 123 45 67", "+79161234567"),
+        ("+7 916 123-45-67", "+79161234567"),
+        ("8 800 555 35 35", "+78005553535"),
+        ("8(800)2000600", "+78002000600"),
+    ],
 )
 def test_mobile_and_toll_free_numbers(raw: str, e164: str) -> None:
     assert parse_phone(raw).e164 == e164
@@ -173,8 +177,17 @@ def test_search_forms_of_a_moscow_number() -> None:
 
 @pytest.mark.parametrize("stored", MOSCOW_FORMS)
 @pytest.mark.parametrize(
-    "query", ["4951234567", "8 495 123 45 67", "+7(495)123-45-67", "+7 495 1234567", "84951234567",
-              "74951234567", "123-45-67", "(495) 123"]
+    "query",
+    [
+        "4951234567",
+        "8 495 123 45 67",
+        "+7(495)123-45-67",
+        "+7 495 1234567",
+        "84951234567",
+        "74951234567",
+        "123-45-67",
+        "(495) 123",
+    ],
 )
 def test_a_number_typed_in_any_common_format_finds_the_stored_number(stored: str, query: str) -> None:
     assert found(query, stored)
@@ -192,8 +205,15 @@ def test_a_partly_typed_number_starting_with_8_finds_a_number_stored_with_plus_7
 
 @pytest.mark.parametrize(
     ("query", "digits"),
-    [("4951234567", "4951234567"), ("8 495 123 45 67", "84951234567"), ("+7(495)123-45-67", "74951234567"),
-     ("89161234567", "89161234567"), ("123-45-67", "1234567"), ("８４９５", "8495"), ("(495)", "495")],
+    [
+        ("4951234567", "4951234567"),
+        ("8 495 123 45 67", "84951234567"),
+        ("+7(495)123-45-67", "74951234567"),
+        ("89161234567", "89161234567"),
+        ("123-45-67", "1234567"),
+        ("８４９５", "8495"),
+        ("(495)", "495"),
+    ],
 )
 def test_query_digits_of_phone_like_queries(query: str, digits: str) -> None:
     assert query_digits(query) == digits
@@ -209,8 +229,14 @@ def test_query_digits_refuses_queries_that_are_not_phone_numbers(query: str) -> 
 
 @pytest.mark.parametrize(
     "address",
-    ["ivan@romashka.ru", " Ivan.Petrov@Romashka.RU ", "ivan@почта.рф", "иван@почта.рф", "i.petrov+crm@mail.ru",
-     "ivan@romashka.ru\u00a0"],
+    [
+        "ivan@romashka.ru",
+        " Ivan.Petrov@Romashka.RU ",
+        "ivan@почта.рф",
+        "иван@почта.рф",
+        "i.petrov+crm@mail.ru",
+        "ivan@romashka.ru\u00a0",
+    ],
 )
 def test_valid_addresses(address: str) -> None:
     assert check_email(address) is None

@@ -182,8 +182,16 @@ def test_effective_due_is_the_later_of_due_and_snooze() -> None:
     now = datetime(2024, 5, 1, tzinfo=UTC)
 
     def reminder(due: datetime, snoozed: datetime | None) -> Reminder:
-        return Reminder(id=1, client_id=1, version=1, due_at=due, text="позвонить", snoozed_until=snoozed,
-                        created_at=now, updated_at=now)
+        return Reminder(
+            id=1,
+            client_id=1,
+            version=1,
+            due_at=due,
+            text="позвонить",
+            snoozed_until=snoozed,
+            created_at=now,
+            updated_at=now,
+        )
 
     due = datetime(2024, 5, 10, 9, tzinfo=UTC)
     assert reminder(due, None).effective_due == due

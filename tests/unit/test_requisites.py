@@ -69,7 +69,7 @@ def single_digit_changes(value: str) -> Iterator[tuple[int, str]]:
     for i, old in enumerate(value):
         for new in "0123456789":
             if new != old:
-                yield i, value[:i] + new + value[i + 1:]
+                yield i, value[:i] + new + value[i + 1 :]
 
 
 def digit_strings(n: int) -> st.SearchStrategy[str]:
@@ -132,16 +132,41 @@ def test_treasury_single_account_and_treasury_account_are_accepted() -> None:
 @pytest.mark.parametrize(
     ("check", "value", "field", "ru", "en"),
     [
-        (check_inn, "7707083894", "inn", "ИНН 7707083894: неверная контрольная цифра",
-         "INN 7707083894: wrong check digit"),
-        (check_inn, "7707083839", "inn", "ИНН 7707083839: неверная контрольная цифра",
-         "INN 7707083839: wrong check digit"),
-        (check_inn, "776263190163", "inn", "ИНН 776263190163: неверная контрольная цифра",
-         "INN 776263190163: wrong check digit"),
-        (check_ogrn, "1027700132196", "ogrn", "ОГРН 1027700132196: неверная контрольная цифра",
-         "OGRN 1027700132196: wrong check digit"),
-        (check_kpp, "7736АБ001", "kpp", "КПП «7736АБ001»: в 5–6 позициях русские буквы, нужны латинские",
-         "KPP “7736АБ001”: positions 5–6 hold Cyrillic letters; only Latin capitals are allowed"),
+        (
+            check_inn,
+            "7707083894",
+            "inn",
+            "ИНН 7707083894: неверная контрольная цифра",
+            "INN 7707083894: wrong check digit",
+        ),
+        (
+            check_inn,
+            "7707083839",
+            "inn",
+            "ИНН 7707083839: неверная контрольная цифра",
+            "INN 7707083839: wrong check digit",
+        ),
+        (
+            check_inn,
+            "776263190163",
+            "inn",
+            "ИНН 776263190163: неверная контрольная цифра",
+            "INN 776263190163: wrong check digit",
+        ),
+        (
+            check_ogrn,
+            "1027700132196",
+            "ogrn",
+            "ОГРН 1027700132196: неверная контрольная цифра",
+            "OGRN 1027700132196: wrong check digit",
+        ),
+        (
+            check_kpp,
+            "7736АБ001",
+            "kpp",
+            "КПП «7736АБ001»: в 5–6 позициях русские буквы, нужны латинские",
+            "KPP “7736АБ001”: positions 5–6 hold Cyrillic letters; only Latin capitals are allowed",
+        ),
     ],
 )
 def test_near_misses_fail_with_a_message_naming_field_and_problem(
@@ -295,9 +320,7 @@ def test_the_10_digit_inn_checksum_cannot_catch_every_change() -> None:
 
 
 @given(first=st.sampled_from("15"), rest=digit_strings(11))
-def test_ogrn_check_digit_builds_valid_ogrns_and_changes_are_caught_unless_check_is_0(
-    first: str, rest: str
-) -> None:
+def test_ogrn_check_digit_builds_valid_ogrns_and_changes_are_caught_unless_check_is_0(first: str, rest: str) -> None:
     stem = first + rest
     assert ogrn_check_digit(stem) == str(int(stem) % 11 % 10)
     ogrn = stem + ogrn_check_digit(stem)
@@ -344,9 +367,7 @@ plain_accounts = digit_strings(20).filter(lambda a: not a.startswith("03"))
 
 @given(bik=bank_biks, body=plain_accounts)
 @example(bik=SBER_BIK, body="40702810000000012345")
-def test_settlement_accounts_built_for_a_bik_pass_and_every_single_digit_change_fails(
-    bik: str, body: str
-) -> None:
+def test_settlement_accounts_built_for_a_bik_pass_and_every_single_digit_change_fails(bik: str, body: str) -> None:
     account = with_key(bik[6:9], body)
     assert check_settlement_account(account, bik) is None
     for i, changed in single_digit_changes(account):
@@ -356,9 +377,7 @@ def test_settlement_accounts_built_for_a_bik_pass_and_every_single_digit_change_
 
 
 @given(bik=bank_biks, body=digit_strings(12))
-def test_correspondent_accounts_built_for_a_bik_pass_and_every_single_digit_change_fails(
-    bik: str, body: str
-) -> None:
+def test_correspondent_accounts_built_for_a_bik_pass_and_every_single_digit_change_fails(bik: str, body: str) -> None:
     account = with_key("0" + bik[4:6], "30101810" + body)
     assert check_correspondent_account(account, bik) is None
     for i, changed in single_digit_changes(account):
@@ -429,8 +448,16 @@ def test_no_other_field_is_ever_padded(field: str) -> None:
 
 @pytest.mark.parametrize(
     "cell",
-    [7707083893.0, "7707083893.0", 7707083893, "7707083893", " 7707083893 ", "7707 083 893",
-     "7707\u00a0083\u00a0893", "\u00a07707083893\u00a0"],
+    [
+        7707083893.0,
+        "7707083893.0",
+        7707083893,
+        "7707083893",
+        " 7707083893 ",
+        "7707 083 893",
+        "7707\u00a0083\u00a0893",
+        "\u00a07707083893\u00a0",
+    ],
 )
 def test_identifier_from_cell_gives_the_plain_digits(cell: object) -> None:
     assert identifier_from_cell(cell) == SBER_INN

@@ -10,7 +10,7 @@ from salesdesk import settings
 from salesdesk.settings import SeatSettings
 
 # What the window (QSettings, Qt 6) writes: a file as it is on users' machines today.
-WRITTEN_BY_THE_WINDOW = r'''[General]
+WRITTEN_BY_THE_WINDOW = r"""[General]
 empty=
 flag=true
 list=a, b
@@ -43,7 +43,7 @@ rect=@Rect(1 2 300 400)
 
 [%U041F%U0430%U043F%U043A%U0430]
 %U043A%U043B%U044E%U0447%20%U0441%20%U043F%U0440%U043E%U0431%U0435%U043B%U043E%U043C="quote \" and \\ back\nnl;semi=eq"
-'''
+"""
 
 # Files with odd values and what they mean (tests/gui/test_seat_settings.py checks the window
 # reads each the same way).
@@ -83,8 +83,11 @@ def test_changing_a_setting_keeps_every_other_line_as_it_was(written: Path) -> N
     seat.renewal_days = 14
     seat.language = "en"
     after = written.read_text(encoding="utf-8")
-    expected = (WRITTEN_BY_THE_WINDOW.replace("manager_id=3", "manager_id=7")
-                .replace("renewal_days=45", "renewal_days=14").replace("language=ru", "language=en"))
+    expected = (
+        WRITTEN_BY_THE_WINDOW.replace("manager_id=3", "manager_id=7")
+        .replace("renewal_days=45", "renewal_days=14")
+        .replace("language=ru", "language=en")
+    )
     assert after == expected
     seat.current_manager_id = None
     assert "manager_id=\n" in written.read_text(encoding="utf-8")
@@ -106,8 +109,9 @@ def test_the_default_file_is_the_one_in_the_data_folder(_isolated_data_dir: Path
 
 
 @pytest.mark.parametrize(("text", "language", "manager", "days"), ODD_FILES)
-def test_odd_values_read_as_the_window_reads_them(tmp_path: Path, text: str, language: str,
-                                                   manager: int | None, days: int) -> None:
+def test_odd_values_read_as_the_window_reads_them(
+    tmp_path: Path, text: str, language: str, manager: int | None, days: int
+) -> None:
     path = tmp_path / "settings.ini"
     path.write_bytes(text.encode())
     seat = SeatSettings(path)

@@ -115,13 +115,31 @@ def test_accelerators_and_ellipses_are_kept() -> None:
 # window), and the items of each menu. Messages no longer in the code are left out.
 ACCELERATOR_GROUPS = {
     "menu bar and card": [("MainWindow", s) for s in ("&File", "&Edit", "&View", "&Client", "&Help")]
-    + [("ClientCard", s) for s in ("&Name:", "&Kind:", "S&tatus:", "&Full legal name:", "&INN:", "Ind&ustry:",
-                                   "&Owner:", "&Phone:", "&E-mail:", "&Legal address:")],
+    + [
+        ("ClientCard", s)
+        for s in (
+            "&Name:",
+            "&Kind:",
+            "S&tatus:",
+            "&Full legal name:",
+            "&INN:",
+            "Ind&ustry:",
+            "&Owner:",
+            "&Phone:",
+            "&E-mail:",
+            "&Legal address:",
+        )
+    ],
     "File menu": [("MainWindow", s) for s in ("&New client", "Load &demo data…", "&Settings…", "&Quit")],
     "Edit menu": [("MainWindow", s) for s in ("&Undo", "&Find", "Move to &trash", "&Restore from trash")],
     "View menu": [("MainWindow", s) for s in ("&Columns", "Show the &trash", "&Refresh")],
-    "Client menu": [("MainWindow", "&New client"), ("ClientCard", "&Save client"), ("ClientCard", "&Revert changes"),
-                    ("MainWindow", "Remind me in &3 months"), ("MainWindow", "Move to &trash")],
+    "Client menu": [
+        ("MainWindow", "&New client"),
+        ("ClientCard", "&Save client"),
+        ("ClientCard", "&Revert changes"),
+        ("MainWindow", "Remind me in &3 months"),
+        ("MainWindow", "Move to &trash"),
+    ],
 }
 
 
@@ -157,8 +175,15 @@ def test_the_ts_is_in_step_with_the_code() -> None:
     """What fails when someone adds a string to the window and does not translate it."""
     tool = _tool()
     _require(tool, "pyside6-lupdate", "pyside6-lrelease")
-    done = subprocess.run([sys.executable, str(TOOL), "--check"], cwd=ROOT, capture_output=True, text=True,
-                          encoding="utf-8", errors="replace", timeout=300)
+    done = subprocess.run(
+        [sys.executable, str(TOOL), "--check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=300,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -185,8 +210,13 @@ def test_the_qm_translates_the_window(qapp: object) -> None:
     try:
         assert QCoreApplication.translate("MainWindow", "&File") == "&Файл"
         ages = {n: QCoreApplication.translate("ContactDialog", "Age: %n", "", n) for n in (1, 3, 11, 21, 25)}
-        assert ages == {1: "Возраст: 1 год", 3: "Возраст: 3 года", 11: "Возраст: 11 лет", 21: "Возраст: 21 год",
-                        25: "Возраст: 25 лет"}
+        assert ages == {
+            1: "Возраст: 1 год",
+            3: "Возраст: 3 года",
+            11: "Возраст: 11 лет",
+            21: "Возраст: 21 год",
+            25: "Возраст: 25 лет",
+        }
     finally:
         app.removeTranslator(translator)
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"

@@ -54,8 +54,7 @@ SBER = ClientFields(
     phone="8 (495) 123-45-67",
     email="info@sberbank.ru",
 )
-SOLE_TRADER = ClientFields(name="ИП Иванов", kind=ClientKind.SOLE_TRADER, inn="776263190162",
-                           ogrn="304770095754380")
+SOLE_TRADER = ClientFields(name="ИП Иванов", kind=ClientKind.SOLE_TRADER, inn="776263190162", ogrn="304770095754380")
 
 
 @pytest.fixture
@@ -184,8 +183,9 @@ def test_name_is_required(lang: None, name: str) -> None:
     assert rendered(problem, "en") == "Name: required"
 
 
-@pytest.mark.parametrize("field", ["name", "full_name", "legal_address", "postal_address", "city", "bank_name",
-                                   "source", "notes"])
+@pytest.mark.parametrize(
+    "field", ["name", "full_name", "legal_address", "postal_address", "city", "bank_name", "source", "notes"]
+)
 def test_text_fields_have_a_length_limit(field: str) -> None:
     limit = LIMITS[field]
     base = ClientFields(name="x")
@@ -231,8 +231,12 @@ def test_require_valid_passes_warnings_through_and_raises_on_blocking() -> None:
 
 def test_contact_is_cleaned_and_empty_phones_and_emails_are_dropped() -> None:
     cleaned, warnings = validate_contact(
-        ContactFields(full_name=" Иванов\u00a0 Иван ", position=" директор ", phones=("8 495 123 45 67", " ", "\u00a0"),
-                      emails=(" ivan@romashka.ru ", "")),
+        ContactFields(
+            full_name=" Иванов\u00a0 Иван ",
+            position=" директор ",
+            phones=("8 495 123 45 67", " ", "\u00a0"),
+            emails=(" ivan@romashka.ru ", ""),
+        ),
         TODAY,
     )
     assert cleaned.full_name == "Иванов Иван"
@@ -350,9 +354,19 @@ def test_currency_must_be_a_latin_iso_code() -> None:
 # Industries, managers, reminders -----------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("code", "stored"), [("F", "F"), ("f", "F"), ("46.90", "46.90"), (" 46.90 ", "46.90"),
-                                              ("46", "46"), ("01.11.1", "01.11.1"), ("46.90.12", "46.90.12"),
-                                              ("", "")])
+@pytest.mark.parametrize(
+    ("code", "stored"),
+    [
+        ("F", "F"),
+        ("f", "F"),
+        ("46.90", "46.90"),
+        (" 46.90 ", "46.90"),
+        ("46", "46"),
+        ("01.11.1", "01.11.1"),
+        ("46.90.12", "46.90.12"),
+        ("", ""),
+    ],
+)
 def test_okved_codes_that_are_accepted(code: str, stored: str) -> None:
     assert validate_industry(IndustryFields(code=code, name="Торговля")).code == stored
 
@@ -374,7 +388,8 @@ def test_industry_needs_a_name() -> None:
 
 def test_manager_rules() -> None:
     assert validate_manager(ManagerFields(name=" Петров\u00a0 П. ", email=" p@romashka.ru ")) == ManagerFields(
-        name="Петров П.", email="p@romashka.ru")
+        name="Петров П.", email="p@romashka.ru"
+    )
     with pytest.raises(ValidationError) as caught:
         validate_manager(ManagerFields(name="", email="bad"))
     assert caught.value.fields() == {"name", "email"}
@@ -394,8 +409,15 @@ def test_reminder_needs_a_text_within_the_limit() -> None:
 
 @pytest.mark.parametrize(
     ("value", "amount"),
-    [("100", "100.00"), (100, "100.00"), ("1234.5", "1234.50"), (Decimal("99.999"), "100.00"),
-     ("1e3", "1000.00"), ("0.004", "0.00"), ("1234567890123.456", "1234567890123.46")],
+    [
+        ("100", "100.00"),
+        (100, "100.00"),
+        ("1234.5", "1234.50"),
+        (Decimal("99.999"), "100.00"),
+        ("1e3", "1000.00"),
+        ("0.004", "0.00"),
+        ("1234567890123.456", "1234567890123.46"),
+    ],
 )
 def test_money_of_keeps_two_places_as_decimal(value: object, amount: str) -> None:
     money = Money.of(value)  # type: ignore[arg-type]
@@ -413,7 +435,7 @@ def test_money_of_rounds_half_a_kopeck_up(value: str, amount: str) -> None:
     assert Money.of(value).amount == Decimal(amount)
 
 
-@given(minor=st.integers(min_value=-10**15, max_value=10**15))
+@given(minor=st.integers(min_value=-(10**15), max_value=10**15))
 def test_minor_units_round_trip(minor: int) -> None:
     money = Money.from_minor(minor)
     assert money.minor == minor
@@ -421,7 +443,7 @@ def test_minor_units_round_trip(minor: int) -> None:
     assert isinstance(money.amount, Decimal)
 
 
-@given(amount=st.decimals(min_value=-10**12, max_value=10**12, places=2, allow_nan=False, allow_infinity=False))
+@given(amount=st.decimals(min_value=-(10**12), max_value=10**12, places=2, allow_nan=False, allow_infinity=False))
 def test_money_with_two_places_round_trips_through_minor_units(amount: Decimal) -> None:
     money = Money.of(amount)
     assert Money.from_minor(money.minor) == money

@@ -56,21 +56,31 @@ def test_the_renewal_reminder_itself_moves_off_7_january() -> None:
 @pytest.mark.parametrize(
     ("contract_end", "ru", "en"),
     [
-        (date(2027, 2, 6),  # 7 January: Christmas, in the middle of the New Year holidays
-         "Напоминание предложить новые условия придёт в среду, 30 декабря 2026 года — 7 января выходной.",
-         "A reminder to offer new terms will come on Wednesday, 30 December 2026 — 7 January is a day off."),
-        (date(2027, 2, 3),  # 4 January: the first Monday of the holidays, several days off in a row
-         "Напоминание предложить новые условия придёт в среду, 30 декабря 2026 года — 4 января выходной.",
-         "A reminder to offer new terms will come on Wednesday, 30 December 2026 — 4 January is a day off."),
-        (date(2027, 4, 5),  # a Saturday
-         "Напоминание предложить новые условия придёт в пятницу, 5 марта 2027 года — 6 марта выходной.",
-         "A reminder to offer new terms will come on Friday, 5 March 2027 — 6 March is a day off."),
-        (date(2027, 4, 13),  # a Sunday: two days back
-         "Напоминание предложить новые условия придёт в пятницу, 12 марта 2027 года — 14 марта выходной.",
-         "A reminder to offer new terms will come on Friday, 12 March 2027 — 14 March is a day off."),
-        (date(2027, 3, 11),  # a normal Tuesday: "во вторник"
-         "Напоминание предложить новые условия придёт во вторник, 9 февраля 2027 года.",
-         "A reminder to offer new terms will come on Tuesday, 9 February 2027."),
+        (
+            date(2027, 2, 6),  # 7 January: Christmas, in the middle of the New Year holidays
+            "Напоминание предложить новые условия придёт в среду, 30 декабря 2026 года — 7 января выходной.",
+            "A reminder to offer new terms will come on Wednesday, 30 December 2026 — 7 January is a day off.",
+        ),
+        (
+            date(2027, 2, 3),  # 4 January: the first Monday of the holidays, several days off in a row
+            "Напоминание предложить новые условия придёт в среду, 30 декабря 2026 года — 4 января выходной.",
+            "A reminder to offer new terms will come on Wednesday, 30 December 2026 — 4 January is a day off.",
+        ),
+        (
+            date(2027, 4, 5),  # a Saturday
+            "Напоминание предложить новые условия придёт в пятницу, 5 марта 2027 года — 6 марта выходной.",
+            "A reminder to offer new terms will come on Friday, 5 March 2027 — 6 March is a day off.",
+        ),
+        (
+            date(2027, 4, 13),  # a Sunday: two days back
+            "Напоминание предложить новые условия придёт в пятницу, 12 марта 2027 года — 14 марта выходной.",
+            "A reminder to offer new terms will come on Friday, 12 March 2027 — 14 March is a day off.",
+        ),
+        (
+            date(2027, 3, 11),  # a normal Tuesday: "во вторник"
+            "Напоминание предложить новые условия придёт во вторник, 9 февраля 2027 года.",
+            "A reminder to offer new terms will come on Tuesday, 9 February 2027.",
+        ),
     ],
 )
 def test_the_renewal_hint_reads_as_one_sentence(contract_end: date, ru: str, en: str) -> None:

@@ -92,14 +92,20 @@ def upgrade() -> None:
         sa.Column("bik", sa.String(9), nullable=False, server_default=""),
         sa.Column("account", sa.String(20), nullable=False, server_default=""),
         sa.Column("corr_account", sa.String(20), nullable=False, server_default=""),
-        sa.Column("industry_id", sa.Integer,
-                  sa.ForeignKey("industries.id", ondelete="SET NULL", name="fk_clients_industry_id_industries"),
-                  nullable=True),
+        sa.Column(
+            "industry_id",
+            sa.Integer,
+            sa.ForeignKey("industries.id", ondelete="SET NULL", name="fk_clients_industry_id_industries"),
+            nullable=True,
+        ),
         sa.Column("status", sa.String(20), nullable=False),
         sa.Column("source", sa.String(100), nullable=False, server_default=""),
-        sa.Column("owner_id", sa.Integer,
-                  sa.ForeignKey("managers.id", ondelete="SET NULL", name="fk_clients_owner_id_managers"),
-                  nullable=True),
+        sa.Column(
+            "owner_id",
+            sa.Integer,
+            sa.ForeignKey("managers.id", ondelete="SET NULL", name="fk_clients_owner_id_managers"),
+            nullable=True,
+        ),
         sa.Column("notes", sa.Text, nullable=False, server_default=""),
         sa.Column("tags", sa.String(1000), nullable=False, server_default=""),
         sa.Column("completeness", sa.Integer, nullable=False, server_default="0"),
@@ -110,10 +116,20 @@ def upgrade() -> None:
         sa.Column("search_other", sa.Text, nullable=False, server_default=""),
         *_stamps(),
     )
-    op.create_index("ix_clients_live_sort_key", "clients", ["sort_key", "id", "completeness"],
-                    sqlite_where=sa.text("deleted_at IS NULL"), postgresql_where=sa.text("deleted_at IS NULL"))
-    op.create_index("ix_clients_trashed", "clients", ["id"], sqlite_where=sa.text("deleted_at IS NOT NULL"),
-                    postgresql_where=sa.text("deleted_at IS NOT NULL"))
+    op.create_index(
+        "ix_clients_live_sort_key",
+        "clients",
+        ["sort_key", "id", "completeness"],
+        sqlite_where=sa.text("deleted_at IS NULL"),
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.create_index(
+        "ix_clients_trashed",
+        "clients",
+        ["id"],
+        sqlite_where=sa.text("deleted_at IS NOT NULL"),
+        postgresql_where=sa.text("deleted_at IS NOT NULL"),
+    )
     op.create_index("ix_clients_inn", "clients", ["inn"])
     op.create_index("ix_clients_phone_e164", "clients", ["phone_e164"])
     op.create_index("ix_clients_email_norm", "clients", ["email_norm"])
@@ -124,18 +140,24 @@ def upgrade() -> None:
     op.create_index("ix_clients_next_reminder_at", "clients", ["next_reminder_at"])
     op.create_table(
         "client_tags",
-        sa.Column("client_id", sa.Integer,
-                  sa.ForeignKey("clients.id", ondelete="CASCADE", name="fk_client_tags_client_id_clients"),
-                  primary_key=True),
+        sa.Column(
+            "client_id",
+            sa.Integer,
+            sa.ForeignKey("clients.id", ondelete="CASCADE", name="fk_client_tags_client_id_clients"),
+            primary_key=True,
+        ),
         sa.Column("tag_norm", sa.String(50), primary_key=True),
     )
     op.create_index("ix_client_tags_tag_norm", "client_tags", ["tag_norm"])
     op.create_table(
         "contacts",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("client_id", sa.Integer,
-                  sa.ForeignKey("clients.id", ondelete="CASCADE", name="fk_contacts_client_id_clients"),
-                  nullable=False),
+        sa.Column(
+            "client_id",
+            sa.Integer,
+            sa.ForeignKey("clients.id", ondelete="CASCADE", name="fk_contacts_client_id_clients"),
+            nullable=False,
+        ),
         sa.Column("full_name", sa.String(300), nullable=False),
         sa.Column("position", sa.String(200), nullable=False, server_default=""),
         sa.Column("birth_date", sa.Date, nullable=True),
@@ -147,12 +169,18 @@ def upgrade() -> None:
     op.create_table(
         "contact_channels",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("contact_id", sa.Integer,
-                  sa.ForeignKey("contacts.id", ondelete="CASCADE", name="fk_contact_channels_contact_id_contacts"),
-                  nullable=False),
-        sa.Column("client_id", sa.Integer,
-                  sa.ForeignKey("clients.id", ondelete="CASCADE", name="fk_contact_channels_client_id_clients"),
-                  nullable=False),
+        sa.Column(
+            "contact_id",
+            sa.Integer,
+            sa.ForeignKey("contacts.id", ondelete="CASCADE", name="fk_contact_channels_contact_id_contacts"),
+            nullable=False,
+        ),
+        sa.Column(
+            "client_id",
+            sa.Integer,
+            sa.ForeignKey("clients.id", ondelete="CASCADE", name="fk_contact_channels_client_id_clients"),
+            nullable=False,
+        ),
         sa.Column("kind", sa.String(10), nullable=False),
         sa.Column("position", sa.Integer, nullable=False),
         sa.Column("value", sa.String(320), nullable=False),
@@ -163,28 +191,40 @@ def upgrade() -> None:
     op.create_table(
         "interactions",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("client_id", sa.Integer,
-                  sa.ForeignKey("clients.id", ondelete="CASCADE", name="fk_interactions_client_id_clients"),
-                  nullable=False),
-        sa.Column("contact_id", sa.Integer,
-                  sa.ForeignKey("contacts.id", ondelete="SET NULL", name="fk_interactions_contact_id_contacts"),
-                  nullable=True),
+        sa.Column(
+            "client_id",
+            sa.Integer,
+            sa.ForeignKey("clients.id", ondelete="CASCADE", name="fk_interactions_client_id_clients"),
+            nullable=False,
+        ),
+        sa.Column(
+            "contact_id",
+            sa.Integer,
+            sa.ForeignKey("contacts.id", ondelete="SET NULL", name="fk_interactions_contact_id_contacts"),
+            nullable=True,
+        ),
         sa.Column("kind", sa.String(20), nullable=False),
         sa.Column("occurred_at", UtcDateTime, nullable=False),
         sa.Column("summary", sa.Text, nullable=False),
         sa.Column("result", sa.Text, nullable=False, server_default=""),
-        sa.Column("manager_id", sa.Integer,
-                  sa.ForeignKey("managers.id", ondelete="SET NULL", name="fk_interactions_manager_id_managers"),
-                  nullable=True),
+        sa.Column(
+            "manager_id",
+            sa.Integer,
+            sa.ForeignKey("managers.id", ondelete="SET NULL", name="fk_interactions_manager_id_managers"),
+            nullable=True,
+        ),
         *_stamps(),
     )
     op.create_index("ix_interactions_client_id_occurred_at", "interactions", ["client_id", "occurred_at", "deleted_at"])
     op.create_table(
         "deals",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("client_id", sa.Integer,
-                  sa.ForeignKey("clients.id", ondelete="CASCADE", name="fk_deals_client_id_clients"),
-                  nullable=False),
+        sa.Column(
+            "client_id",
+            sa.Integer,
+            sa.ForeignKey("clients.id", ondelete="CASCADE", name="fk_deals_client_id_clients"),
+            nullable=False,
+        ),
         sa.Column("title", sa.String(300), nullable=False),
         sa.Column("amount_minor", sa.BigInteger, nullable=False),
         sa.Column("currency", sa.String(3), nullable=False, server_default="RUB"),
@@ -193,33 +233,57 @@ def upgrade() -> None:
         sa.Column("opened_on", sa.Date, nullable=False),
         sa.Column("closed_on", sa.Date, nullable=True),
         sa.Column("contract_end", sa.Date, nullable=True),
-        sa.Column("owner_id", sa.Integer,
-                  sa.ForeignKey("managers.id", ondelete="SET NULL", name="fk_deals_owner_id_managers"),
-                  nullable=True),
+        sa.Column(
+            "owner_id",
+            sa.Integer,
+            sa.ForeignKey("managers.id", ondelete="SET NULL", name="fk_deals_owner_id_managers"),
+            nullable=True,
+        ),
         *_stamps(),
     )
     op.create_index("ix_deals_client_id", "deals", ["client_id", "stage", "currency", "amount_minor", "deleted_at"])
-    op.create_index("ix_deals_stage_closed_on", "deals", ["stage", "closed_on", "currency", "owner_id", "client_id",
-                                                          "amount_minor", "deleted_at"])
-    op.create_index("ix_deals_pipeline", "deals", ["stage", "currency", "opened_on", "owner_id", "client_id",
-                                                   "amount_minor"],
-                    sqlite_where=sa.text("deleted_at IS NULL"), postgresql_where=sa.text("deleted_at IS NULL"))
-    op.create_index("ix_deals_live_opened", "deals", ["opened_on", "id", "stage", "owner_id", "client_id", "currency",
-                                                      "amount_minor"],
-                    sqlite_where=sa.text("deleted_at IS NULL"), postgresql_where=sa.text("deleted_at IS NULL"))
-    op.create_index("ix_deals_live_amount", "deals", ["amount_minor", "id", "stage", "owner_id", "client_id",
-                                                      "opened_on"],
-                    sqlite_where=sa.text("deleted_at IS NULL"), postgresql_where=sa.text("deleted_at IS NULL"))
+    op.create_index(
+        "ix_deals_stage_closed_on",
+        "deals",
+        ["stage", "closed_on", "currency", "owner_id", "client_id", "amount_minor", "deleted_at"],
+    )
+    op.create_index(
+        "ix_deals_pipeline",
+        "deals",
+        ["stage", "currency", "opened_on", "owner_id", "client_id", "amount_minor"],
+        sqlite_where=sa.text("deleted_at IS NULL"),
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.create_index(
+        "ix_deals_live_opened",
+        "deals",
+        ["opened_on", "id", "stage", "owner_id", "client_id", "currency", "amount_minor"],
+        sqlite_where=sa.text("deleted_at IS NULL"),
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.create_index(
+        "ix_deals_live_amount",
+        "deals",
+        ["amount_minor", "id", "stage", "owner_id", "client_id", "opened_on"],
+        sqlite_where=sa.text("deleted_at IS NULL"),
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
     op.create_index("ix_deals_owner_id", "deals", ["owner_id"])
     op.create_table(
         "reminders",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("client_id", sa.Integer,
-                  sa.ForeignKey("clients.id", ondelete="CASCADE", name="fk_reminders_client_id_clients"),
-                  nullable=False),
-        sa.Column("deal_id", sa.Integer,
-                  sa.ForeignKey("deals.id", ondelete="SET NULL", name="fk_reminders_deal_id_deals"),
-                  nullable=True),
+        sa.Column(
+            "client_id",
+            sa.Integer,
+            sa.ForeignKey("clients.id", ondelete="CASCADE", name="fk_reminders_client_id_clients"),
+            nullable=False,
+        ),
+        sa.Column(
+            "deal_id",
+            sa.Integer,
+            sa.ForeignKey("deals.id", ondelete="SET NULL", name="fk_reminders_deal_id_deals"),
+            nullable=True,
+        ),
         sa.Column("due_at", UtcDateTime, nullable=False),
         sa.Column("text", sa.String(2000), nullable=False),
         sa.Column("recurrence", sa.String(20), nullable=False, server_default="none"),
@@ -227,9 +291,12 @@ def upgrade() -> None:
         sa.Column("snoozed_until", UtcDateTime, nullable=True),
         sa.Column("effective_due", UtcDateTime, nullable=False),
         sa.Column("anchor_at", UtcDateTime, nullable=True),
-        sa.Column("manager_id", sa.Integer,
-                  sa.ForeignKey("managers.id", ondelete="SET NULL", name="fk_reminders_manager_id_managers"),
-                  nullable=True),
+        sa.Column(
+            "manager_id",
+            sa.Integer,
+            sa.ForeignKey("managers.id", ondelete="SET NULL", name="fk_reminders_manager_id_managers"),
+            nullable=True,
+        ),
         *_stamps(),
     )
     op.create_index("ix_reminders_client_id", "reminders", ["client_id"])
@@ -239,14 +306,30 @@ def upgrade() -> None:
     op.bulk_insert(
         industries,
         [
-            {"code": code, "name": name, "name_norm": name.casefold(), "notes": "", "version": 1,
-             "created_at": now, "updated_at": now}
+            {
+                "code": code,
+                "name": name,
+                "name_norm": name.casefold(),
+                "notes": "",
+                "version": 1,
+                "created_at": now,
+                "updated_at": now,
+            }
             for code, name in SECTIONS
         ],
     )
 
 
 def downgrade() -> None:
-    for table in ("reminders", "deals", "interactions", "contact_channels", "contacts", "client_tags",
-                  "clients", "industries", "managers"):
+    for table in (
+        "reminders",
+        "deals",
+        "interactions",
+        "contact_channels",
+        "contacts",
+        "client_tags",
+        "clients",
+        "industries",
+        "managers",
+    ):
         op.drop_table(table)

@@ -47,28 +47,36 @@ def recompute_search_keys(conn: Connection) -> int:
     """Bring every client's sort key and search columns up to the domain's rules; the number
     of clients whose keys changed."""
     channels: dict[int, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
-    for contact_id, kind, value in conn.execute(text(
-            "SELECT contact_id, kind, value FROM contact_channels ORDER BY contact_id, position")):
+    for contact_id, kind, value in conn.execute(
+        text("SELECT contact_id, kind, value FROM contact_channels ORDER BY contact_id, position")
+    ):
         channels[contact_id][0 if kind == "phone" else 1].append(value)
     people: dict[int, list[ContactFields]] = defaultdict(list)
-    for contact_id, client_id, full_name in conn.execute(text(
+    for contact_id, client_id, full_name in conn.execute(
+        text(
             "SELECT id, client_id, full_name FROM contacts WHERE deleted_at IS NULL "
-            "ORDER BY client_id, is_primary DESC, id")):
+            "ORDER BY client_id, is_primary DESC, id"
+        )
+    ):
         phones, emails = channels.get(contact_id, ([], []))
         people[client_id].append(ContactFields(full_name=full_name, phones=tuple(phones), emails=tuple(emails)))
     changed = []
-    rows = conn.execute(text(
-        "SELECT id, name, full_name, inn, ogrn, kpp, city, email, phone, sort_key, search_name, search_other "
-        "FROM clients"))
+    rows = conn.execute(
+        text(
+            "SELECT id, name, full_name, inn, ogrn, kpp, city, email, phone, sort_key, search_name, search_other "
+            "FROM clients"
+        )
+    )
     for ident, name, full_name, inn, ogrn, kpp, city, email, phone, old_key, old_name, old_other in rows:
-        card = ClientFields(name=name, full_name=full_name, inn=inn, ogrn=ogrn, kpp=kpp, city=city, email=email,
-                            phone=phone)
+        card = ClientFields(
+            name=name, full_name=full_name, inn=inn, ogrn=ogrn, kpp=kpp, city=city, email=email, phone=phone
+        )
         contacts = people.get(ident, ())
         words = other_text(card, contacts)
         old_words = [w for w in _OLD_NON_WORD.split(fold(words)) if w]
         stored = old_other.split()
-        phones = stored[len(old_words):]
-        if stored[:len(old_words)] == old_words and all(t.isdigit() for t in phones):  # 0002's form
+        phones = stored[len(old_words) :]
+        if stored[: len(old_words)] == old_words and all(t.isdigit() for t in phones):  # 0002's form
             other = " ".join([*index_words(words), *phones])
             document_name = search_document(ClientFields(name=name, full_name=full_name)).name
         else:  # written some other way: the whole document again
@@ -82,12 +90,12 @@ def recompute_search_keys(conn: Connection) -> int:
     sqlite = conn.dialect.name == "sqlite"
     trigger = None
     if sqlite:
-        trigger = conn.execute(text("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = :name"),
-                               {"name": _UPDATE_TRIGGER}).scalar()
+        trigger = conn.execute(
+            text("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = :name"), {"name": _UPDATE_TRIGGER}
+        ).scalar()
         if trigger is not None:
             conn.execute(text(f'DROP TRIGGER "{_UPDATE_TRIGGER}"'))
-    conn.execute(text("UPDATE clients SET sort_key = :k, search_name = :n, search_other = :o WHERE id = :id"),
-                 changed)
+    conn.execute(text("UPDATE clients SET sort_key = :k, search_name = :n, search_other = :o WHERE id = :id"), changed)
     if sqlite and trigger is not None:
         conn.execute(text("INSERT INTO clients_fts(clients_fts) VALUES ('rebuild')"))
         conn.exec_driver_sql(trigger)
