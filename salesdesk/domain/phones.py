@@ -1,4 +1,4 @@
-"""Phone numbers: keep what the user typed, add E.164 when the number is valid (docs/phones-and-search.md)."""
+"""Phone numbers: keep what the user typed, add E.164 when the number is valid (docs/phones_and_search.md)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Text normalisation for search, sorting and duplicate matching.
 
 SQLite folds case for ASCII only and sorts Ё after Я, so the store keeps columns holding the
-output of these functions instead of calling Python inside SQL (docs/phones-and-search.md).
+output of these functions instead of calling Python inside SQL (docs/phones_and_search.md).
 """
 
 from __future__ import annotations

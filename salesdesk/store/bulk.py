@@ -4,7 +4,7 @@ Single edits go through the repositories; this path inserts whole batches. On SQ
 ready-made tuples straight to the driver's executemany (SQLAlchemy's per-row parameter handling
 costs more than SQLite's insert itself), numbers the rows itself while it holds the write lock,
 and fills the search index in one statement after the rows are in, instead of row by row through
-the triggers (about 2.3x faster at 100k rows; docs/phones-and-search.md). Other databases use Core executemany
+the triggers (about 2.3x faster at 100k rows; docs/phones_and_search.md). Other databases use Core executemany
 with RETURNING. It runs inside the caller's transaction: a failure or a cancel leaves nothing
 behind, triggers included.
 """

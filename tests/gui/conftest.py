@@ -50,7 +50,7 @@ def wait_loaded(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def type_text(widget: QWidget, text: str) -> None:
-    """Type like a person, one key at a time, Cyrillic included (see docs/qt-on-linux.md)."""
+    """Type like a person, one key at a time, Cyrillic included (see docs/qt_on_linux.md)."""
     widget.setFocus()
     for ch in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):

@@ -382,7 +382,7 @@ def soffice_path() -> str | None:
 
 
 def soffice(profile: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    """Run headless LibreOffice with a private profile (docs/qt-on-linux.md)."""
+    """Run headless LibreOffice with a private profile (docs/qt_on_linux.md)."""
     program = soffice_path()
     assert program is not None, "soffice is not on PATH"
     return subprocess.run(

@@ -7,7 +7,7 @@ import must repair the zeros, normalise the phones, merge duplicates and explain
 row — the same base from all three formats. The other way round, LibreOffice must open what we
 export: our .xlsx as CSV and PDF, and our .csv with its Cyrillic intact.
 
-All conversions run once per module, batched (about 1-2 s each, see docs/qt-on-linux.md).
+All conversions run once per module, batched (about 1-2 s each, see docs/qt_on_linux.md).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Phone numbers (docs/phones-and-search.md) and e-mail addresses as the card editor and the search see them."""
+"""Phone numbers (docs/phones_and_search.md) and e-mail addresses as the card editor and the search see them."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Folding, sorting and search terms (docs/phones-and-search.md): what a Russian user types must find what is stored.
+"""Folding, sorting and search terms (docs/phones_and_search.md): what a Russian user types must find what is stored.
 
 The store matches every query term as a prefix of a word of the folded search columns (FTS5
 ``"term"*``); ``finds`` below models exactly that, so these tests speak about what the user

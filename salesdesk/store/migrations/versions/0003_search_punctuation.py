@@ -7,7 +7,7 @@ and its contact persons, with the same domain functions a save uses.
 
 Fast for a big base: everything is read in three queries, only changed rows are written (one
 executemany), and on SQLite the full-text index is rebuilt once instead of row by row through
-the update trigger (docs/phones-and-search.md). Phone numbers are not parsed again (the slowest part of a
+the update trigger (docs/phones_and_search.md). Phone numbers are not parsed again (the slowest part of a
 search document, and this change leaves their digit forms alone): a stored ``search_other``
 in revision 0002's form, its words followed by the phones' digit forms, keeps those digits.
 
