@@ -6,6 +6,7 @@ with ``StaleEditError`` if someone else saved in between; every write sets ``upd
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
@@ -76,7 +77,7 @@ def _check_updated(result_rowcount: int, what: str, ident: int, exists: bool) ->
 E = TypeVar("E")
 
 
-class _Repository(Generic[E]):
+class _Repository(ABC, Generic[E]):
     """A table of versioned rows read as entities of type E: `_select` is the query an entity is read
     with (the names it shows joined in), `_entity` turns one of its rows into the entity."""
 
@@ -89,8 +90,9 @@ class _Repository(Generic[E]):
     def _select(self) -> Select[Any]:
         return select(self.table)
 
+    @abstractmethod
     def _entity(self, row: AnyRow) -> E:
-        raise NotImplementedError
+        """The entity one row of `_select` stands for; each repository says how."""
 
     def get(self, ident: int) -> E:
         """One row, in the trash or not; NotFoundError when there is no such row."""
