@@ -24,6 +24,7 @@ import contextlib
 import json
 import os
 import random
+import select
 import signal
 import sqlite3
 import subprocess
@@ -153,15 +154,82 @@ def children_of(pid: int) -> set[int]:
     return found
 
 
-def wait_until(condition: Callable[[], bool], timeout: float, step: float = 0.05) -> bool:
-    """Poll *condition* until it holds or *timeout* passes; True when it held."""
+def running(pid: int) -> bool:
+    found = _stat(pid)
+    return found is not None and found[0] not in "ZX"  # a zombie has exited; it only waits to be reaped
+
+
+def descendants(pid: int) -> set[int]:
+    """Every live process below *pid* (children, their children, …)."""
+    parents: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            found = _stat(int(entry))
+            if found is not None:
+                parents[int(entry)] = found[1]
+    found_now: set[int] = set()
+    frontier = {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier} - found_now
+        found_now |= frontier
+    return found_now
+
+
+def command_line(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""
+
+
+def wait_gone(pids: Iterable[int], timeout: float) -> set[int]:
+    """Wait until every process of *pids* has exited, at most *timeout* seconds; those still running.
+
+    The kernel wakes the wait as each one exits (a pidfd turns readable), so nothing polls."""
+    fds: dict[int, int] = {}
+    for pid in pids:
+        with contextlib.suppress(ProcessLookupError):
+            fds[os.pidfd_open(pid)] = pid
+    try:
+        poller = select.poll()
+        for fd in fds:
+            poller.register(fd, select.POLLIN)
+        waiting = dict(fds)
+        deadline = time.monotonic() + timeout
+        while waiting and (left := deadline - time.monotonic()) > 0:
+            for fd, _event in poller.poll(left * 1000):
+                poller.unregister(fd)
+                waiting.pop(fd, None)
+        return {pid for pid in waiting.values() if running(pid)}
+    finally:
+        for fd in fds:
+            os.close(fd)
+
+
+def wait_until(condition: Callable[[], bool], timeout: float, watch: int, step: float = 0.05) -> bool:
+    """Until *condition* holds, look again every *step* seconds or as soon as process *watch* exits
+    (its pidfd wakes the wait), at most *timeout* seconds; True when it held.
+
+    What is awaited here is another process's work (a worker started, a file begun), which sends no
+    signal; the process's own exit is the one event there is, and it ends the wait at once."""
     deadline = time.monotonic() + timeout
-    while True:
-        if condition():
-            return True
-        if time.monotonic() >= deadline:
-            return False
-        time.sleep(step)
+    try:
+        fd: int | None = os.pidfd_open(watch)
+    except ProcessLookupError:
+        fd = None
+    poller = select.poll()
+    if fd is not None:
+        poller.register(fd, select.POLLIN)
+    try:
+        while not condition():
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return False
+            poller.poll(min(step, left) * 1000)
+        return True
+    finally:
+        if fd is not None:
+            os.close(fd)
 
 
 @dataclass
@@ -183,6 +251,7 @@ def kill_at(
     wait_until(
         lambda: proc.poll() is not None or (when is not None and when()) or time.monotonic() >= deadline,
         timeout=delay + 1,
+        watch=proc.pid,
         step=0.01,
     )
     if proc.poll() is not None:
@@ -191,7 +260,7 @@ def kill_at(
     proc.wait()
     orphans: set[int] = set()
     if procfs():
-        wait_until(lambda: not session_members(proc.pid), timeout=grace)
+        wait_gone(session_members(proc.pid), grace)
         orphans = session_members(proc.pid)
     return Kill(True, proc.returncode, orphans)
 
@@ -385,6 +454,7 @@ def kill_loads_with_workers(box: Sandbox, rng: random.Random, kills: int, count:
         working = wait_until(
             lambda p=proc: p.poll() is not None or len(session_members(p.pid)) > 1,  # type: ignore[misc]
             timeout=120,
+            watch=proc.pid,
         )
         outcome = _outcome("workers", kill_at(proc, rng.uniform(0.2, 1.0)), work)
         outcome.partial = clients(work) not in (0, count)

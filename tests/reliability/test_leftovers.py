@@ -14,63 +14,18 @@ import os
 import signal
 import subprocess
 import sys
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from salesdesk.files import temporary
+from tests.reliability.killing import command_line, descendants, wait_gone, wait_until
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="processes are read from /proc (Linux)")
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def wait_until(condition: Callable[[], object], timeout: float, what: str) -> None:
-    """Poll *condition* until it holds; fail naming *what* after *timeout* seconds."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            pytest.fail(f"after {timeout} s still not: {what}")
-        time.sleep(0.01)
-
-
-def _stat(pid: int) -> tuple[str, int] | None:
-    """The state letter and parent id of process *pid*, None if there is none."""
-    try:
-        text = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return None
-    fields = text[text.rfind(")") + 2 :].split()
-    return fields[0], int(fields[1])
-
-
-def running(pid: int) -> bool:
-    found = _stat(pid)
-    return found is not None and found[0] not in "ZX"  # a zombie has exited; it only waits to be reaped
-
-
-def descendants(pid: int) -> set[int]:
-    parents: dict[int, int] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            found = _stat(int(entry))
-            if found is not None:
-                parents[int(entry)] = found[1]
-    found_now, frontier = set(), {pid}
-    while frontier:
-        frontier = {child for child, parent in parents.items() if parent in frontier} - found_now
-        found_now |= frontier
-    return found_now
-
-
-def command_line(pid: int) -> str:
-    try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-    except OSError:
-        return ""
 
 
 @pytest.fixture
@@ -126,16 +81,15 @@ def base(env: dict[str, str], tmp_path: Path) -> Path:
 @pytest.mark.slow
 def test_the_worker_processes_of_a_demo_load_exit_when_it_is_killed(env: dict[str, str], base: Path) -> None:
     with start(env, "--db", str(base), "demo", "--clients", "30000") as process:
-        wait_until(
-            lambda: any("spawn_main" in command_line(p) for p in descendants(process.pid)),
-            120,
-            "a worker process started",
-        )
+        assert wait_until(
+            lambda: any("spawn_main" in command_line(p) for p in descendants(process.pid)), 120, watch=process.pid
+        ), "no worker process started"
         family = descendants(process.pid)  # the workers and the resource tracker
         assert len(family) >= 2, [command_line(p) for p in family]
         process.send_signal(signal.SIGKILL)
         process.wait()
-        wait_until(lambda: not any(running(p) for p in family), 5, "the workers and the resource tracker have exited")
+        left = wait_gone(family, 5)
+        assert not left, f"still running 5 s after the kill: {[command_line(p) for p in left]}"
 
 
 @pytest.fixture
@@ -160,7 +114,7 @@ def test_an_export_killed_half_way_leaves_nothing_the_next_run_does_not_clean(
 
     with start(env, "--db", str(filled), "export", str(target)) as process:
         # .xlsx: the workbook is being saved next to the target while the rows wait in openpyxl's file
-        wait_until(half_written, 60, "the export writes its temporary file")
+        assert wait_until(lambda: bool(half_written()), 60, watch=process.pid), "no temporary file was begun"
         process.send_signal(signal.SIGKILL)
         process.wait()
         killed = process.pid
