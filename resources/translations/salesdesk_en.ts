@@ -13,6 +13,25 @@
     </message>
 </context>
 <context>
+    <name>ClientListActions</name>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/list_actions.py" line="121"/>
+        <source>%Ln client(s) moved to the trash.</source>
+        <translation>
+            <numerusform>%Ln client moved to the trash.</numerusform>
+            <numerusform>%Ln clients moved to the trash.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/list_actions.py" line="136"/>
+        <source>%Ln client(s) restored.</source>
+        <translation>
+            <numerusform>%Ln client restored.</numerusform>
+            <numerusform>%Ln clients restored.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/dialogs.py" line="325"/>
@@ -26,8 +45,8 @@
 <context>
     <name>DealsPanel</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/deals_panel.py" line="375"/>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="387"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="417"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="429"/>
         <source>%Ln deal(s)</source>
         <translation>
             <numerusform>%Ln deal</numerusform>
@@ -36,9 +55,28 @@
     </message>
 </context>
 <context>
+    <name>FileActions</name>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/file_actions.py" line="55"/>
+        <source>%Ln demo client(s) added.</source>
+        <translation>
+            <numerusform>%Ln demo client added.</numerusform>
+            <numerusform>%Ln demo clients added.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/file_actions.py" line="110"/>
+        <source>%Ln client(s) exported to %1.</source>
+        <translation>
+            <numerusform>%Ln client exported to %1.</numerusform>
+            <numerusform>%Ln clients exported to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="228"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="249"/>
         <source>%1: %Ln row(s) below the header; %2 column(s) recognised.</source>
         <translation>
             <numerusform>%1: %Ln row below the header; %2 column(s) recognised.</numerusform>
@@ -49,7 +87,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="566"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="544"/>
         <source>%1 of %Ln in the trash</source>
         <translation>
             <numerusform>%1 of %Ln in the trash</numerusform>
@@ -57,7 +95,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="570"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="548"/>
         <source>%1 of %Ln client(s)</source>
         <translation>
             <numerusform>%1 of %Ln client</numerusform>
@@ -65,50 +103,18 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="811"/>
-        <source>%Ln client(s) moved to the trash.</source>
-        <translation>
-            <numerusform>%Ln client moved to the trash.</numerusform>
-            <numerusform>%Ln clients moved to the trash.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="825"/>
-        <source>%Ln client(s) restored.</source>
-        <translation>
-            <numerusform>%Ln client restored.</numerusform>
-            <numerusform>%Ln clients restored.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="882"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="745"/>
         <source>%Ln reminder(s) came due.</source>
         <translation>
             <numerusform>%Ln reminder came due.</numerusform>
             <numerusform>%Ln reminders came due.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="917"/>
-        <source>%Ln demo client(s) added.</source>
-        <translation>
-            <numerusform>%Ln demo client added.</numerusform>
-            <numerusform>%Ln demo clients added.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="989"/>
-        <source>%Ln client(s) exported to %1.</source>
-        <translation>
-            <numerusform>%Ln client exported to %1.</numerusform>
-            <numerusform>%Ln clients exported to %1.</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>PreviewPage</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="646"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="677"/>
         <source>%n row(s) match a client by INN, phone or e-mail, but the name is different. For them:</source>
         <translation>
             <numerusform>%n row matches a client by INN, phone or e-mail, but the name is different. For it:</numerusform>
@@ -116,7 +122,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="677"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="712"/>
         <source>%Ln new client(s)</source>
         <translation>
             <numerusform>%Ln new client</numerusform>
@@ -124,7 +130,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="678"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="713"/>
         <source>%Ln update(s)</source>
         <translation>
             <numerusform>%Ln update</numerusform>
@@ -132,7 +138,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="679"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="714"/>
         <source>%Ln already in the base</source>
         <translation>
             <numerusform>%Ln already in the base</numerusform>
@@ -140,7 +146,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="680"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="715"/>
         <source>%Ln duplicate(s) skipped</source>
         <translation>
             <numerusform>%Ln duplicate skipped</numerusform>
@@ -148,7 +154,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="681"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="716"/>
         <source>%Ln row(s) with errors</source>
         <translation>
             <numerusform>%Ln row with errors</numerusform>
@@ -156,7 +162,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="685"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="720"/>
         <source>Leading zeros restored in %Ln row(s).</source>
         <translation>
             <numerusform>Leading zeros restored in %Ln row.</numerusform>
@@ -210,7 +216,7 @@
 <context>
     <name>ReportsPanel</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reports_panel.py" line="569"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="584"/>
         <source>day(s)</source>
         <translation>
             <numerusform>day</numerusform>
@@ -221,7 +227,7 @@
 <context>
     <name>ResultPage</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="771"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="809"/>
         <source>Done: %Ln new client(s)</source>
         <translation>
             <numerusform>Done: %Ln new client</numerusform>
@@ -229,7 +235,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="772"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="810"/>
         <source>%Ln updated</source>
         <translation>
             <numerusform>%Ln updated</numerusform>
@@ -237,7 +243,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="773"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="811"/>
         <source>%Ln skipped</source>
         <translation>
             <numerusform>%Ln skipped</numerusform>
@@ -245,7 +251,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="774"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="812"/>
         <source>%Ln not imported</source>
         <translation>
             <numerusform>%Ln not imported</numerusform>
@@ -253,7 +259,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="780"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="818"/>
         <source>Leading zeros restored in %Ln row(s).</source>
         <translation>
             <numerusform>Leading zeros restored in %Ln row.</numerusform>
@@ -264,7 +270,7 @@
 <context>
     <name>SettingsDialog</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="82"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="94"/>
         <source>day(s)</source>
         <translation>
             <numerusform>day</numerusform>

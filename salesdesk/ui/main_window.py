@@ -1,7 +1,9 @@
 """The main window: client table with search and filters, the card beside it, reminders below.
 
-It wires widgets together and reacts to their signals; every read and write goes through the
-services, long ones on worker threads.
+It keeps the layout and the menus and wires the parts together. Behaviour lives in the parts: the
+list's actions in ``ClientListActions`` (ui/list_actions.py), the File menu's jobs in
+``FileActions`` (ui/file_actions.py), the reference lists in ``ReferenceLists``; each tab and panel
+subscribes to the change bus itself. Every read and write goes through ``Operations``.
 """
 
 from __future__ import annotations
@@ -12,11 +14,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QLocale, QMimeData, QModelIndex, QPoint, Qt, QTimer, QUrl, Slot
+from PySide6.QtCore import QLocale, QPoint, Qt, QTimer, Slot
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
-    QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
     QGuiApplication,
@@ -29,7 +30,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -46,21 +46,20 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk import __version__
-from salesdesk.domain.changes import Changes
-from salesdesk.domain.errors import UserError
-from salesdesk.domain.model import Industry, Manager, Reminder
+from salesdesk.domain.changes import Change, Changes
+from salesdesk.domain.model import Reminder
 from salesdesk.domain.queries import ClientQuery
 from salesdesk.domain.validation import MAX_SEARCH
-from salesdesk.services import clients, demo, reference
-from salesdesk.services.common import Cancelled, UowFactory
+from salesdesk.services.common import UowFactory
 from salesdesk.ui.card import ClientCard
 from salesdesk.ui.client_model import COLUMN_OF, COLUMNS, ClientTableModel
 from salesdesk.ui.deals_panel import DealsPanel
-from salesdesk.ui.dialogs import Inform
+from salesdesk.ui.file_actions import FileActions
 from salesdesk.ui.filters import FilterBar
 from salesdesk.ui.geometry import place_window
+from salesdesk.ui.list_actions import ClientListActions
 from salesdesk.ui.operations import Operations
-from salesdesk.ui.progress import ProgressTask
+from salesdesk.ui.reference_lists import ReferenceLists
 from salesdesk.ui.reminders_panel import ReminderNotifier, RemindersPanel
 from salesdesk.ui.settings import Settings
 from salesdesk.ui.widgets import BottomOverlay, NoticeBar, scaled_font
@@ -86,12 +85,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("SalesDesk[*]")  # [*] shows the unsaved-changes marker
         self.setAcceptDrops(True)  # drop a spreadsheet on the window to import it
         self.setMinimumSize(720, 480)  # the size and place come from _restore_layout (ui/geometry.py)
-        self.model = ClientTableModel(uow, self.runner, self)
-        self._selecting = False  # a selection made by the program, not the user
+        self.model = ClientTableModel(uow, self.runner, self, operations=self.operations)
+        self.reference = ReferenceLists(self.operations, self)  # read at start and when the bus says so
         self._announced_overdue = False  # the start-up notice is shown once
         self._asking_who = False  # "who are you?" is open: the notice waits to count the right reminders
-        self._deals_loaded = False  # the Deals tab reads its list when first opened
-        self._managers: list[Manager] = []  # as last read, for the Reports tab built later
         self._reading_reports = False  # the Reports tab is open (the reminders panel steps aside)
         self._reminders_were_shown = True
         self._report_asked: str | None = None
@@ -122,6 +119,8 @@ class MainWindow(QMainWindow):
             uow, self.runner, notify_interval_ms, self, manager=self.reminders.manager_filter
         )
         self.tray: QSystemTrayIcon | None = None
+        self.list_actions = ClientListActions(self)
+        self.file_actions = FileActions(self)
         self._build_actions()
         self._build_menus()
         self._build_status_bar()
@@ -227,7 +226,7 @@ class MainWindow(QMainWindow):
         # is scrolled into view above it, and the last rows can be scrolled out from under it
         self.notices.covered.connect(self._on_notices_covered)
         self.splitter.addWidget(left)
-        self.deals_panel = DealsPanel(self.uow, self.runner)
+        self.deals_panel = DealsPanel(self.uow, self.runner, operations=self.operations)  # reads when first shown
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.splitter, self.tr("Clients"))
@@ -270,15 +269,14 @@ class MainWindow(QMainWindow):
         )
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.table.addAction(self.delete_action)
-        self.restore_action = self._action(self.tr("&Restore from trash"), self.restore_selected)
+        self.restore_action = self._action(self.tr("&Restore from trash"), self.list_actions.restore_selected)
         self.undo_action = self._action(self.tr("&Undo"), self.undo, QKeySequence.StandardKey.Undo)
         self.undo_action.setEnabled(False)
-        self._undo: tuple[str, Callable[[], object]] | None = None
         self.find_action = self._action(self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find)
         self.refresh_action = self._action(self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh)
         self.trash_view_action = self._action(self.tr("Show the &trash"), self._on_trash_view_toggled)
         self.trash_view_action.setCheckable(True)
-        self.demo_action = self._action(self.tr("Load &demo data…"), self.load_demo)
+        self.demo_action = self._action(self.tr("Load &demo data…"), self.file_actions.load_demo)
         self.import_action = self._action(
             self.tr("&Import from a spreadsheet…"),
             lambda: self.import_file(None),
@@ -286,7 +284,7 @@ class MainWindow(QMainWindow):
             self.tr("Add clients from Excel, LibreOffice or CSV"),
         )
         self.export_action = self._action(
-            self.tr("&Export…"), self.export, "Ctrl+E", self.tr("Save clients to Excel or CSV")
+            self.tr("&Export…"), self.file_actions.export, "Ctrl+E", self.tr("Save clients to Excel or CSV")
         )
         self.settings_action = self._action(
             self.tr("&Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences
@@ -307,8 +305,10 @@ class MainWindow(QMainWindow):
         )
         self.deal_action = self._action(self.tr("New &deal…"), lambda: self.card.add_deal(), "Ctrl+D")
         self.industries_action = self._action(self.tr("&Industries…"), self.open_industries)
-        self.next_client_action = self._action(self.tr("Ne&xt client"), lambda: self._step(1), "Ctrl+Down")
-        self.previous_client_action = self._action(self.tr("Pre&vious client"), lambda: self._step(-1), "Ctrl+Up")
+        self.next_client_action = self._action(self.tr("Ne&xt client"), lambda: self.list_actions.step(1), "Ctrl+Down")
+        self.previous_client_action = self._action(
+            self.tr("Pre&vious client"), lambda: self.list_actions.step(-1), "Ctrl+Up"
+        )
         self.tab_actions = [
             self._action(text, functools.partial(self.tabs.setCurrentIndex, i), f"Ctrl+{i + 1}")
             for i, text in enumerate((self.tr("C&lients"), self.tr("&Deals"), self.tr("&Reports")))
@@ -390,11 +390,12 @@ class MainWindow(QMainWindow):
         self.model.load_failed.connect(self._on_model_load_failed)
         self.model.page_failed.connect(self._on_model_load_failed)
         self.model.modelReset.connect(self._on_model_reset)
-        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
-        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.table.selectionModel().currentRowChanged.connect(self.list_actions.on_current_row_changed)
+        self.table.selectionModel().selectionChanged.connect(self.update_actions)
         self.table.horizontalHeader().customContextMenuRequested.connect(self._on_header_context_menu_requested)
         self.card.client_saved.connect(self._on_card_client_saved)
-        self.operations.bus.changed.connect(self._on_changes)
+        for follower in (self.filters, self.deals_panel, self.card):
+            self.reference.changed.connect(follower.set_reference)
         self.card.open_client_requested.connect(self.open_client)
         self.card.dirty_changed.connect(self._on_card_dirty_changed)
         self.reminders.open_client_requested.connect(self.open_client)
@@ -406,7 +407,7 @@ class MainWindow(QMainWindow):
         self.reminders.who_requested.connect(self.ask_who_you_are)
         self.notifier.reminders_due.connect(self.notify_due)
         self.empty_new_button.clicked.connect(self.new_client)
-        self.empty_demo_button.clicked.connect(self.load_demo)
+        self.empty_demo_button.clicked.connect(self.file_actions.load_demo)
         self.empty_import_button.clicked.connect(lambda: self.import_file(None))
         self.empty_clear_button.clicked.connect(self.clear_search_and_filters)
 
@@ -420,7 +421,7 @@ class MainWindow(QMainWindow):
         # the agenda loads once the client list is in: the list is what the user looks at first
         self.model.counts_changed.connect(self._load_agenda_once)
         self.notifier.start()
-        self._update_actions()
+        self.update_actions()
 
     @Slot()
     def _load_agenda_once(self) -> None:
@@ -428,20 +429,8 @@ class MainWindow(QMainWindow):
         self.reminders.refresh()
 
     def reload_reference(self) -> None:
-        """Read the industry and manager lists (at start, and when the change bus says they changed)."""
-        uow = self.uow
-        self.operations.read(
-            lambda: (reference.list_industries(uow()), reference.list_managers(uow())), self._set_reference
-        )
-
-    def _set_reference(self, lists: tuple[list[Industry], list[Manager]]) -> None:
-        industries, managers = lists
-        self.filters.set_reference(industries, managers)
-        self.deals_panel.set_reference(industries, managers)
-        self._managers = managers
-        if self.reports_panel is not None:
-            self.reports_panel.set_managers(managers)
-        self.card.set_reference(industries, managers)
+        """Read the industry and manager lists (at start; later the change bus says when they changed)."""
+        self.reference.reload()
 
     @Slot(int)
     def _on_notices_covered(self, height: int) -> None:
@@ -529,26 +518,15 @@ class MainWindow(QMainWindow):
         return self.filters.apply(base)
 
     @Slot()
-    def apply_query(self, recount: bool = False) -> None:
-        """Show what the search box and filters ask for; *recount* after clients were added or removed."""
+    def apply_query(self) -> None:
+        """Show what the search box and filters ask for."""
         self.search_timer.stop()
-        self.model.set_query(self.current_query(), recount=recount)
-        if recount:
-            self._deals_changed()
-
-    def _deals_changed(self) -> None:
-        """Clients or their deals changed: the Deals tab reads its list again when it is next shown."""
-        if self.tabs.currentWidget() is self.deals_panel:
-            self.deals_panel.model.reload()
-        else:
-            self._deals_loaded = False
+        self.model.set_query(self.current_query())
 
     def refresh(self) -> None:
-        self.reload_reference()
-        self.apply_query(recount=True)
-        self.reminders.refresh()
-        if self.card.client_id is not None and not self.card.dirty:
-            self._show_in_card(self.card.client_id)
+        """View → Refresh: what another program or seat may have changed is read again everywhere, as
+        after an import — one "whole base" change on the bus, which every part answers for itself."""
+        self.operations.bus.publish(Changes.of([Change("base", 0, "refresh")]))
 
     def clear_search_and_filters(self) -> None:
         self.search.blockSignals(True)
@@ -611,73 +589,33 @@ class MainWindow(QMainWindow):
         if self.card.client_id is not None:
             row = self.model.row_of(self.card.client_id)
             if row is not None:
-                self._select_row(row)
-        self._update_actions()
+                self.list_actions.select_row(row)
+        self.update_actions()
 
     @Slot(str)
     def _on_model_load_failed(self, text: str) -> None:
         self.notice.show_message(self.tr("Could not load the list: %s") % text, kind="error")
 
-    # Selection and the card ----------------------------------------------------------------
+    # Delegated to the list's actions (menus, buttons and tests call them on the window) ------------
 
-    def _select_row(self, row: int) -> None:
-        self._selecting = True
-        try:
-            index = self.model.index(row, 0)
-            self.table.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-            )
-            self.table.scrollTo(index)
-        finally:
-            self._selecting = False
-
-    @Slot(QModelIndex, QModelIndex)
-    def _on_table_current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
-        if self._selecting or not current.isValid():
-            return
-        ident = self.model.client_id(current.row())
-        if ident is None or ident == self.card.client_id:
-            return
-        if not self.card.maybe_leave():
-            # stay on the changed card: put the selection back where it was
-            back = self.model.row_of(self.card.client_id) if self.card.client_id is not None else None
-            QTimer.singleShot(0, lambda: self._select_row(back) if back is not None else None)
-            return
-        self._show_in_card(ident)
-
-    def _show_in_card(self, client_id: int) -> None:
-        try:
-            self.card.show_client(client_id)
-        except UserError as exc:
-            self.notice.show_message(str(exc), kind="error")
-            self.card.show_empty()
-        self._update_actions()
+    def selected_ids(self) -> list[int]:
+        return self.list_actions.selected_ids()
 
     @Slot(int)
     def open_client(self, client_id: int) -> None:
-        """Show a client (from a reminder or a duplicate warning) and select it if listed."""
-        if client_id == self.card.client_id:
-            return
-        if not self.card.maybe_leave():
-            return
-        self._show_in_card(client_id)
-        query = self.model.query
-        uow = self.uow
-        self.runner.start(
-            lambda: clients.position_of(uow(), query, client_id), lambda row: self._select_opened(client_id, row)
-        )
+        self.list_actions.open_client(client_id)
 
-    def _select_opened(self, client_id: int, row: int | None) -> None:
-        if row is None or self.card.client_id != client_id:
-            self.table.clearSelection()
-            return
-        self._select_row(row)
+    def trash_selected(self) -> None:
+        self.list_actions.trash_selected()
 
-    def _step(self, delta: int) -> None:
-        current = self.table.currentIndex()
-        row = (current.row() if current.isValid() else -1) + delta
-        if 0 <= row < self.model.rowCount():
-            self.table.setCurrentIndex(self.model.index(row, 0))
+    def undo(self) -> None:
+        self.list_actions.undo()
+
+    def load_demo(self) -> None:
+        self.file_actions.load_demo()
+
+    def import_file(self, path: Path | None) -> None:
+        self.file_actions.import_file(path)
 
     def new_client(self) -> None:
         if not self.card.maybe_leave():
@@ -687,33 +625,13 @@ class MainWindow(QMainWindow):
             self.apply_query()
         self.table.clearSelection()
         self.card.new_client()
-        self._update_actions()
+        self.update_actions()
 
     @Slot(int, bool)
     def _on_card_client_saved(self, client_id: int, created: bool) -> None:
         """A new client is selected in the list (the list itself learnt of it from the change bus)."""
         if created:
-            query = self.model.query  # the list being shown, not what the search box holds this instant
-            uow = self.uow
-            self.runner.start(
-                lambda: clients.position_of(uow(), query, client_id), lambda row: self._select_opened(client_id, row)
-            )
-
-    @Slot(object)
-    def _on_changes(self, changes: Changes) -> None:
-        """What a commit changed: the list and the Deals tab read again only what it touched. (The
-        reminders panel and the card subscribe themselves.)"""
-        if changes.reference:
-            self.reload_reference()
-        if changes.membership:
-            self.apply_query(recount=True)  # the Deals tab too
-            return
-        if changes.clients:
-            self.operations.read(lambda: self.model.refresh_clients(sorted(changes.clients)), lambda _r: None)
-        if changes.clients or changes.deals:
-            self._deals_changed()  # a renamed client, a deal of it
-        if self.reports_panel is not None and self.tabs.currentWidget() is self.reports_page:
-            self.reports_panel.run()
+            self.list_actions.select_when_found(client_id)
 
     def _notify_error(self, text: str) -> None:
         """Where an action's error goes when no field or dialog of it takes it."""
@@ -759,13 +677,12 @@ class MainWindow(QMainWindow):
 
         self._asking_who = True
         try:
-            chosen = WhoAreYouDialog.ask(self, self.uow)
+            chosen = WhoAreYouDialog.ask(self, self.uow, operations=self.operations)
         finally:
             self._asking_who = False
-        if chosen is not None:
+        if chosen is not None:  # a manager added in the dialog joined the lists by the change bus
             self.settings.current_manager_id = chosen
             self.settings.sync()
-            self.reload_reference()  # a manager added in the dialog joins the lists
         self._manager_changed()
 
     def _manager_changed(self) -> None:
@@ -777,68 +694,14 @@ class MainWindow(QMainWindow):
         self.reminders_dock.raise_()
         self.reminders.view.setFocus()
 
-    # Selection-wide actions -----------------------------------------------------------------
-
-    def selected_ids(self) -> list[int]:
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        ids = [self.model.client_id(r) for r in rows]
-        return [i for i in ids if i is not None]
-
     @Slot()
-    def _update_actions(self) -> None:
+    def update_actions(self) -> None:
         selected = self.table.selectionModel().hasSelection()  # no rows read: Ctrl+A on 100k clients
         trash = self.trash_view_action.isChecked()
         self.delete_action.setEnabled(selected and not trash)
         self.restore_action.setEnabled(selected and trash)
         for action in (self.hook_action, self.log_action, self.deal_action):
             action.setEnabled(self.card.client_id is not None)
-
-    def trash_selected(self) -> None:
-        ids = self.selected_ids()
-        if not ids:
-            return
-        if self.card.client_id in ids and not self.card.maybe_leave():
-            return
-        first = self.model.row_at(self.table.selectionModel().selectedRows()[0].row())
-        uow = self.uow
-        if not self.operations.run(lambda: clients.trash_clients(uow(), ids)):  # one transaction for all
-            return
-        if self.card.client_id in ids:
-            self.card.show_empty()
-        if len(ids) == 1 and first is not None:
-            text = self.tr("“%s” moved to the trash.") % first.name
-        else:
-            text = self.tr("%Ln client(s) moved to the trash.", "", len(ids))
-        self._offer_undo(text, lambda: self._restore(ids))
-
-    def _restore(self, ids: list[int]) -> bool:
-        uow = self.uow
-        if not self.operations.run(lambda: clients.restore_clients(uow(), ids)):
-            return False
-        if len(ids) == 1 and not self.trash_view_action.isChecked():
-            self.open_client(ids[0])
-        return True
-
-    def restore_selected(self) -> None:
-        ids = self.selected_ids()
-        if ids and self._restore(ids):
-            self.notice.show_message(self.tr("%Ln client(s) restored.", "", len(ids)), kind="success", timeout_ms=4000)
-
-    def _offer_undo(self, text: str, undo: Callable[[], object]) -> None:
-        self._undo = (text, undo)
-        self.undo_action.setEnabled(True)
-        self.undo_action.setText(self.tr("&Undo: move to trash"))
-        self.notice.show_message(text, action=self.tr("Undo"), callback=self.undo, timeout_ms=20_000)
-
-    def undo(self) -> None:
-        if self._undo is None:
-            return
-        _text, action = self._undo
-        self._undo = None
-        self.undo_action.setEnabled(False)
-        self.undo_action.setText(self.tr("&Undo"))
-        self.notice.hide()
-        action()
 
     @Slot()
     def _on_trash_view_toggled(self) -> None:
@@ -892,51 +755,7 @@ class MainWindow(QMainWindow):
         )
         QApplication.alert(self, 0)  # flash the taskbar entry when the window is not active
 
-    # Other actions ---------------------------------------------------------------------------
-
-    def load_demo(self) -> None:
-        count, ok = QInputDialog.getInt(
-            self, self.tr("Demo data"), self.tr("How many demo clients to add to this base?"), 1000, 10, 200_000, 100
-        )
-        if not ok:
-            return
-        uow = self.uow
-        ProgressTask(
-            self,
-            self.runner,
-            self.tr("Demo data"),
-            self.tr("Adding demo clients…"),
-            lambda reporter: demo.load_demo(uow(), count, reporter=reporter),
-            self._on_demo_loaded,
-            self._on_long_task_failed,
-        )
-
-    def _on_demo_loaded(self, result: demo.DemoResult) -> None:
-        # the list, the agenda and the card learnt of the new clients from the change bus
-        self.notice.show_message(
-            self.tr("%Ln demo client(s) added.", "", result.clients), kind="success", timeout_ms=5000
-        )
-
-    def _on_long_task_failed(self, exc: BaseException, trace: str) -> None:
-        if isinstance(exc, Cancelled):
-            self.notice.show_message(str(exc), kind="info", timeout_ms=5000)
-        elif isinstance(exc, UserError):
-            Inform.error(self, "SalesDesk", str(exc))
-        else:  # the worker's relay has logged it
-            from salesdesk.ui.crash import show_crash
-
-            show_crash(self, exc, trace)
-
-    # Import and export ---------------------------------------------------------------------------
-
-    def import_file(self, path: Path | None) -> None:
-        """Open the import wizard (on *path* when a file was dropped on the window)."""
-        if not self.card.maybe_leave():
-            return
-        from salesdesk.ui.import_wizard import ImportWizard
-
-        wizard = ImportWizard(self.uow, self.runner, self, path)  # what it adds reaches the lists by the change bus
-        wizard.exec()
+    # Dropping a spreadsheet on the window -------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self._dropped_file(event.mimeData()) is not None:
@@ -948,50 +767,7 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             QTimer.singleShot(0, lambda: self.import_file(path))  # leave the drop handler before the wizard opens
 
-    @staticmethod
-    def _dropped_file(data: QMimeData) -> Path | None:
-        from salesdesk.ui.import_wizard import SPREADSHEETS
-
-        urls = [u for u in data.urls() if u.isLocalFile()] if data.hasUrls() else []
-        if len(urls) != 1:
-            return None
-        path = Path(urls[0].toLocalFile())
-        return path if path.suffix.lower().lstrip(".") in SPREADSHEETS else None
-
-    def export(self) -> None:
-        from salesdesk.ui.export_dialog import ExportDialog
-
-        selected = len(self.table.selectionModel().selectedRows())
-        choice = ExportDialog.ask(self, self.model.rowCount(), self.model.base_total, selected, uow=self.uow)
-        if choice is None:
-            return
-        from salesdesk.services import exporting
-
-        query = self.model.query if choice.scope == "filter" else ClientQuery()
-        chosen = self.selected_ids() if choice.scope == "selection" else None
-        uow = self.uow
-        ProgressTask(
-            self,
-            self.runner,
-            self.tr("Export"),
-            self.tr("Writing %1…").replace("%1", choice.path.name),
-            lambda reporter: exporting.export_clients(uow(), choice.path, query=query, ids=chosen, reporter=reporter),
-            self._on_exported,
-            self._on_long_task_failed,
-        )
-
-    def _on_exported(self, result: object) -> None:
-        from salesdesk.services.exporting import ExportResult
-
-        assert isinstance(result, ExportResult)
-        path = result.path
-        self.notice.show_message(
-            self.tr("%Ln client(s) exported to %1.", "", result.clients).replace("%1", path.name),
-            kind="success",
-            action=self.tr("Open"),
-            callback=lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))),
-            timeout_ms=30_000,
-        )
+    _dropped_file = staticmethod(FileActions.dropped_file)
 
     # Deals and history ---------------------------------------------------------------------------
 
@@ -1012,9 +788,6 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _on_tabs_current_changed(self, index: int) -> None:
-        if self.tabs.widget(index) is self.deals_panel and not self._deals_loaded:
-            self._deals_loaded = True
-            self.deals_panel.apply()
         reading = self.tabs.widget(index) is self.reports_page
         if reading != self._reading_reports:  # charts need the height; the reminders come back after
             self._reading_reports = reading
@@ -1030,8 +803,6 @@ class MainWindow(QMainWindow):
                 assert self.reports_panel is not None
                 if asked is None:
                     self.reports_panel.start()
-            elif asked is None:
-                self.reports_panel.run()  # the base may have changed since it was last shown
             if asked is not None:
                 self.reports_panel.select(asked)
 
@@ -1039,8 +810,10 @@ class MainWindow(QMainWindow):
         if self.reports_panel is None:
             from salesdesk.ui.reports_panel import ReportsPanel
 
-            self.reports_panel = ReportsPanel(self.uow, self.runner)
-            self.reports_panel.set_managers(self._managers)
+            # it subscribes to the change bus itself; the reference lists bring it the managers
+            self.reports_panel = ReportsPanel(self.uow, self.runner, operations=self.operations)
+            self.reports_panel.set_reference(self.reference.industries, self.reference.managers)
+            self.reference.changed.connect(self.reports_panel.set_reference)
             layout = self.reports_page.layout()
             assert layout is not None
             layout.addWidget(self.reports_panel)
@@ -1057,14 +830,12 @@ class MainWindow(QMainWindow):
     def open_industries(self) -> None:
         from salesdesk.ui.industries_dialog import IndustriesDialog
 
-        if IndustriesDialog.edit(self, self.uow):
-            self.reload_reference()
+        IndustriesDialog.edit(self, self.uow, operations=self.operations)  # the change bus tells the lists
 
     def open_settings(self) -> None:
         from salesdesk.ui.settings_dialog import SettingsDialog
 
-        if SettingsDialog.edit(self, self.uow, self.settings):
-            self.reload_reference()
+        if SettingsDialog.edit(self, self.uow, self.settings, operations=self.operations):
             self._manager_changed()
 
     def about(self) -> None:

@@ -42,7 +42,7 @@ from PySide6.QtCore import (
     QUrl,
     Slot,
 )
-from PySide6.QtGui import QDesktopServices, QFont, QPainter
+from PySide6.QtGui import QDesktopServices, QFont, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -62,11 +62,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salesdesk.domain.model import Manager
+from salesdesk.domain.changes import Changes
+from salesdesk.domain.errors import UserError
+from salesdesk.domain.model import Industry, Manager
 from salesdesk.domain.numbers import count_text
 from salesdesk.domain.reports import ChartKind, ColumnKind, CountedBy, Period, Report, ReportParameters
 from salesdesk.services import reports
 from salesdesk.services.common import UowFactory
+from salesdesk.ui.operations import Operations, operations_for
 from salesdesk.ui.settings import dialog_start, remember_dialog_folder
 from salesdesk.ui.widgets import MUTED, NoticeBar, refill_combo, scaled_font
 from salesdesk.ui.workers import Latest, Runner
@@ -342,11 +345,20 @@ def file_name_for(report: Report, today: date) -> str:
 
 
 class ReportsPanel(QWidget):
-    def __init__(self, uow: UowFactory, runner: Runner, parent: QWidget | None = None) -> None:
+    """The Reports tab. It subscribes to the change bus itself: a change to clients, deals, reminders
+    or the reference lists computes the report shown again — at once if the tab is shown, else when
+    it is shown next."""
+
+    def __init__(
+        self, uow: UowFactory, runner: Runner, parent: QWidget | None = None, *, operations: Operations | None = None
+    ) -> None:
         super().__init__(parent)
-        self._uow = uow
-        self._runner = runner
+        self.notice = NoticeBar()
+        self.ops = operations_for(self, self._show_error, operations, uow, runner)
+        self._uow = self.ops.uow
         self._latest = Latest(runner)
+        self._stale = False  # the base changed while the tab was hidden: compute again when shown
+        self.ops.bus.changed.connect(self._on_changes)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(_DELAY_MS)
@@ -370,7 +382,6 @@ class ReportsPanel(QWidget):
         self.title = QLabel()
         scaled_font(self.title, 1.3, bold=True)
         self.title.setWordWrap(True)
-        self.notice = NoticeBar()
 
         # parameters: each report shows only those it reads
         self.preset = QComboBox()
@@ -516,6 +527,10 @@ class ReportsPanel(QWidget):
 
     # What is chosen ---------------------------------------------------------------------------
 
+    def set_reference(self, _industries: list[Industry], managers: list[Manager]) -> None:
+        """The reference lists were read (``ReferenceLists.changed``): the manager choice follows."""
+        self.set_managers(managers)
+
     def set_managers(self, managers: list[Manager]) -> None:
         if not refill_combo(self.manager, self.tr("All managers"), [(m.name, m.id) for m in managers]):
             self._schedule()  # the manager asked for is gone: the report is for all of them now
@@ -610,9 +625,29 @@ class ReportsPanel(QWidget):
         self.busy = True
         self.status.setText(self.tr("Computing…"))
         self.export_button.setEnabled(False)
-        self._latest.start(
-            lambda: reports.run_report(uow(), name, params), self._on_report_computed, self._on_report_failed
+        self._stale = False
+        self.ops.read_slow(
+            lambda: reports.run_report(uow(), name, params),
+            self._on_report_computed,
+            on_error=self._on_report_failed,
+            on_failure=self._clear_report,
+            latest=self._latest,
         )
+
+    @Slot(object)
+    def _on_changes(self, changes: Changes) -> None:
+        """What a report counts changed: the report shown is computed again (when the tab is seen)."""
+        if not (changes.clients or changes.deals or changes.reminders or changes.reference or changes.whole_base):
+            return
+        if self.isVisible() and self.current_name() is not None:
+            self.run()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale and self.current_name() is not None:
+            self.run()
 
     def _on_report_computed(self, report: Report) -> None:
         self.busy = False
@@ -651,19 +686,20 @@ class ReportsPanel(QWidget):
         if first_text is not None:
             header.setSectionResizeMode(first_text, QHeaderView.ResizeMode.Stretch)
 
-    def _on_report_failed(self, exc: BaseException, _trace: str) -> None:
-        from salesdesk.domain.errors import UserError
-
+    def _clear_report(self) -> None:
+        """The report could not be computed (a UserError or a bug): nothing stale stays shown."""
         self.busy = False
         self.report = None  # what was shown is not what the parameters now say
         self.model.set_report(None)
         self.status.setText("")
-        self._show_chart(
-            None,
-            str(exc)
-            if isinstance(exc, UserError)
-            else self.tr("The report could not be computed; details are in the log."),
-        )
+        self._show_chart(None, self.tr("The report could not be computed; details are in the log."))
+
+    def _on_report_failed(self, exc: UserError) -> bool:
+        self._show_chart(None, str(exc))  # in the chart's place, where the user looks
+        return True
+
+    def _show_error(self, text: str) -> None:
+        self.notice.show_message(text, kind="error")
 
     # Export -------------------------------------------------------------------------------------
 
@@ -675,19 +711,18 @@ class ReportsPanel(QWidget):
         path = self.ask_path(report)
         if path is None:
             return
-        from salesdesk.domain.errors import ValidationError
         from salesdesk.services.exporting import check_target
 
         uow = self._uow
-        try:  # the open base, a database, a device, a read-only file: said at once, nothing started
-            check_target(path, uow(), field="output")
-        except ValidationError as exc:
-            self.notice.show_message(str(exc), kind="error")
+        # the open base, a database, a device, a read-only file: said at once, nothing started
+        if not self.ops.read(lambda: check_target(path, uow(), field="output"), lambda _ok: None):
             return
         self.export_button.setEnabled(False)
         self.notice.show_message(self.tr("Saving %1…").replace("%1", path.name))
-        self._runner.start(
-            lambda: reports.export_report(report, path, uow()), self._on_report_exported, self._on_export_failed
+        self.ops.run_slow(
+            lambda: reports.export_report(report, path, uow()),
+            self._on_report_exported,
+            on_failure=self._on_export_failed,
         )
 
     def ask_path(self, report: Report) -> Path | None:
@@ -714,13 +749,7 @@ class ReportsPanel(QWidget):
             timeout_ms=30_000,
         )
 
-    def _on_export_failed(self, exc: BaseException, _trace: str) -> None:
-        from salesdesk.domain.errors import UserError
-
+    def _on_export_failed(self) -> None:
+        """Before the error is shown in the notice bar (a UserError) or the crash dialog (a bug)."""
         self.export_button.setEnabled(self.report is not None)
-        self.notice.show_message(
-            str(exc)
-            if isinstance(exc, UserError)
-            else self.tr("The report could not be saved; details are in the log."),
-            kind="error",
-        )
+        self.notice.hide()
