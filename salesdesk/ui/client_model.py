@@ -30,6 +30,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from salesdesk.domain.changes import Changes
+from salesdesk.domain.errors import UserError
 from salesdesk.domain.model import ClientKind, ClientStatus
 from salesdesk.domain.queries import ClientQuery, ClientRow, ClientSort
 from salesdesk.services import clients
@@ -108,9 +109,10 @@ class ClientTableModel(QAbstractTableModel):
         self._now = datetime.now(UTC)
         self._locale = QLocale()
         self.loading = False
-        self._ops = operations
-        if operations is not None:  # the window's: what a commit changed comes from its change bus
-            operations.bus.changed.connect(self._on_changes)
+        # reads go through the operations: a UserError becomes load_failed (the window's notice bar),
+        # a bug the crash dialog; the window's bus tells what a commit changed (alone: a bus of its own)
+        self._ops = operations or Operations(uow, runner, self.load_failed.emit, self)
+        self._ops.bus.changed.connect(self._on_changes)
 
     # Query -----------------------------------------------------------------------------------
 
@@ -130,7 +132,13 @@ class ClientTableModel(QAbstractTableModel):
         self._asked = query
         self._set_loading(True)
         known = self._base_total
-        self._latest.start(lambda: load_snapshot(self._uow, query, known), self._on_snapshot, self._on_error)
+        self._ops.read_slow(
+            lambda: load_snapshot(self._uow, query, known),
+            self._on_snapshot,
+            on_error=self._on_error,
+            on_failure=lambda: self._set_loading(False),
+            latest=self._latest,
+        )
 
     def reload(self) -> None:
         """Count and read the list asked for last again (clients were added or removed)."""
@@ -142,7 +150,7 @@ class ClientTableModel(QAbstractTableModel):
         clients changed, only their rows are read again (where they are shown)."""
         if changes.membership:
             self.reload()
-        elif changes.clients and self._ops is not None:
+        elif changes.clients:
             ids = sorted(changes.clients)
             self._ops.read(lambda: self.refresh_clients(ids), lambda _done: None)
 
@@ -157,9 +165,9 @@ class ClientTableModel(QAbstractTableModel):
         self._set_loading(False)
         self.counts_changed.emit(snapshot.total, snapshot.base_total, snapshot.average)
 
-    def _on_error(self, exc: BaseException, trace: str) -> None:
-        self._set_loading(False)
+    def _on_error(self, exc: UserError) -> bool:
         self.load_failed.emit(str(exc))
+        return True
 
     @property
     def base_total(self) -> int:
