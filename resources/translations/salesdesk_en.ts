@@ -57,7 +57,7 @@
 <context>
     <name>FileActions</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/file_actions.py" line="55"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="56"/>
         <source>%Ln demo client(s) added.</source>
         <translation>
             <numerusform>%Ln demo client added.</numerusform>
@@ -65,7 +65,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/file_actions.py" line="110"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="111"/>
         <source>%Ln client(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln client exported to %1.</numerusform>

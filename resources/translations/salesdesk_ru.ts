@@ -570,57 +570,57 @@ or create a new one (%1).</source>
 <context>
     <name>ClientTable</name>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="54"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="55"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="62"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="63"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="59"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="60"/>
         <source>INN</source>
         <translation>ИНН</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="60"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="61"/>
         <source>City</source>
         <translation>Город</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="61"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="62"/>
         <source>Industry</source>
         <translation>Отрасль</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="55"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="56"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="58"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="59"/>
         <source>Owner</source>
         <translation>Ответственный</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="56"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="57"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="57"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="58"/>
         <source>Next reminder</source>
         <translation>Напоминание</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="63"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="64"/>
         <source>Completeness</source>
         <translation>Полнота</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="243"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="251"/>
         <source>Missing: %s</source>
         <translation>Не заполнено: %s</translation>
     </message>
@@ -1001,23 +1001,23 @@ or create a new one (%1).</source>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="37"/>
-        <location filename="../../salesdesk/ui/file_actions.py" line="44"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="38"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="45"/>
         <source>Demo data</source>
         <translation>Демоданные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="37"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="38"/>
         <source>How many demo clients to add to this base?</source>
         <translation>Сколько демонстрационных клиентов добавить в базу?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="45"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="46"/>
         <source>Adding demo clients…</source>
         <translation>Добавление демонстрационных клиентов…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/file_actions.py" line="55"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="56"/>
         <source>%Ln demo client(s) added.</source>
         <translation>
             <numerusform>Добавлен %Ln демонстрационный клиент.</numerusform>
@@ -1026,17 +1026,17 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="99"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="100"/>
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="100"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="101"/>
         <source>Writing %1…</source>
         <translation>Записываю %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/file_actions.py" line="110"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="111"/>
         <source>%Ln client(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln клиент выгружен в %1.</numerusform>
@@ -1045,7 +1045,7 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="112"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="113"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
