@@ -15,7 +15,7 @@
 <context>
     <name>ClientListActions</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/list_actions.py" line="121"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="130"/>
         <source>%Ln client(s) moved to the trash.</source>
         <translation>
             <numerusform>%Ln client moved to the trash.</numerusform>
@@ -23,11 +23,30 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/list_actions.py" line="136"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="145"/>
         <source>%Ln client(s) restored.</source>
         <translation>
             <numerusform>%Ln client restored.</numerusform>
             <numerusform>%Ln clients restored.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ClientListPane</name>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/client_list.py" line="205"/>
+        <source>%1 of %Ln in the trash</source>
+        <translation>
+            <numerusform>%1 of %Ln in the trash</numerusform>
+            <numerusform>%1 of %Ln in the trash</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/client_list.py" line="209"/>
+        <source>%1 of %Ln client(s)</source>
+        <translation>
+            <numerusform>%1 of %Ln client</numerusform>
+            <numerusform>%1 of %Ln clients</numerusform>
         </translation>
     </message>
 </context>
@@ -87,23 +106,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="544"/>
-        <source>%1 of %Ln in the trash</source>
-        <translation>
-            <numerusform>%1 of %Ln in the trash</numerusform>
-            <numerusform>%1 of %Ln in the trash</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="548"/>
-        <source>%1 of %Ln client(s)</source>
-        <translation>
-            <numerusform>%1 of %Ln client</numerusform>
-            <numerusform>%1 of %Ln clients</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="745"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="508"/>
         <source>%Ln reminder(s) came due.</source>
         <translation>
             <numerusform>%Ln reminder came due.</numerusform>

@@ -529,12 +529,12 @@ or create a new one (%1).</source>
 <context>
     <name>ClientListActions</name>
     <message>
-        <location filename="../../salesdesk/ui/list_actions.py" line="119"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="128"/>
         <source>“%s” moved to the trash.</source>
         <translation>Клиент «%s» перемещён в корзину.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/list_actions.py" line="121"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="130"/>
         <source>%Ln client(s) moved to the trash.</source>
         <translation>
             <numerusform>%Ln клиент перемещён в корзину.</numerusform>
@@ -543,7 +543,7 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/list_actions.py" line="136"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="145"/>
         <source>%Ln client(s) restored.</source>
         <translation>
             <numerusform>%Ln клиент восстановлен.</numerusform>
@@ -552,19 +552,107 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/list_actions.py" line="142"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="151"/>
         <source>&amp;Undo: move to trash</source>
         <translation>&amp;Отменить удаление в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/list_actions.py" line="143"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="152"/>
         <source>Undo</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/list_actions.py" line="151"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="160"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
+    </message>
+</context>
+<context>
+    <name>ClientListPane</name>
+    <message>
+        <location filename="../../salesdesk/ui/client_list.py" line="63"/>
+        <source>Search: name, INN, phone, e-mail, contact person (%1)</source>
+        <translation>Поиск: название, ИНН, телефон, e-mail, контактное лицо (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/client_list.py" line="68"/>
+        <source>Trash</source>
+        <translation>Корзина</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/client_list.py" line="91"/>
+        <source>Searching…</source>
+        <translation>Поиск…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/client_list.py" line="147"/>
+        <source>Create a client</source>
+        <translation>Создать клиента</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/client_list.py" line="148"/>
+        <source>Load demo data</source>
+        <translation>Загрузить демоданные</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/client_list.py" line="149"/>
+        <source>Import from Excel…</source>
+        <translation>Загрузить из Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/client_list.py" line="150"/>
+        <source>Clear search and filters</source>
+        <translation>Сбросить поиск и фильтры</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/client_list.py" line="205"/>
+        <source>%1 of %Ln in the trash</source>
+        <translation>
+            <numerusform>%1 из %Ln в корзине</numerusform>
+            <numerusform>%1 из %Ln в корзине</numerusform>
+            <numerusform>%1 из %Ln в корзине</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/client_list.py" line="207"/>
+        <source>The base is empty</source>
+        <translation>База пуста</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/client_list.py" line="209"/>
+        <source>%1 of %Ln client(s)</source>
+        <translation>
+            <numerusform>%1 из %Ln клиента</numerusform>
+            <numerusform>%1 из %Ln клиентов</numerusform>
+            <numerusform>%1 из %Ln клиентов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/client_list.py" line="212"/>
+        <source>average completeness %1 %</source>
+        <translation>средняя полнота %1 %</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/client_list.py" line="223"/>
+        <source>The trash is empty.</source>
+        <translation>Корзина пуста.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/client_list.py" line="226"/>
+        <source>The client base is empty.
+Create the first client, or load demo data to try the program.</source>
+        <translation>Клиентская база пуста.
+Создайте первого клиента или загрузите демоданные, чтобы попробовать программу.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/client_list.py" line="229"/>
+        <source>No clients match the search and filters.</source>
+        <translation>По условиям поиска и фильтрам клиентов не найдено.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/client_list.py" line="252"/>
+        <source>Could not load the list: %s</source>
+        <translation>Не удалось загрузить список: %s</translation>
     </message>
 </context>
 <context>
@@ -1447,142 +1535,117 @@ or create a new one (%1).</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="112"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="97"/>
         <source>Reminders</source>
         <translation>Напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="148"/>
-        <source>Trash</source>
-        <translation>Корзина</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="202"/>
-        <source>Create a client</source>
-        <translation>Создать клиента</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="203"/>
-        <source>Load demo data</source>
-        <translation>Загрузить демоданные</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="205"/>
-        <source>Clear search and filters</source>
-        <translation>Сбросить поиск и фильтры</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="262"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="159"/>
         <source>&amp;New client</source>
         <translation>Новый &amp;клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="262"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="159"/>
         <source>Create a client card</source>
         <translation>Создать карточку клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="265"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="162"/>
         <source>Move to &amp;trash</source>
         <translation>&amp;Удалить в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="268"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="165"/>
         <source>Move the selected clients to the trash</source>
         <translation>Переместить выбранных клиентов в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="272"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="169"/>
         <source>&amp;Restore from trash</source>
         <translation>&amp;Восстановить из корзины</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="273"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="170"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="275"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="172"/>
         <source>&amp;Find</source>
         <translation>&amp;Найти</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="276"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="173"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="277"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="174"/>
         <source>Show the &amp;trash</source>
         <translation>Показать &amp;корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="279"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="176"/>
         <source>Load &amp;demo data…</source>
         <translation>Загрузить &amp;демоданные…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="290"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="187"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="292"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="189"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="293"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="190"/>
         <source>&amp;About SalesDesk</source>
         <translation>&amp;О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="295"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="192"/>
         <source>Remind me in &amp;3 months</source>
         <translation>Напомнить через &amp;3 месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="298"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="195"/>
         <source>Plan the next contact with this client in three months</source>
         <translation>Запланировать следующий контакт с клиентом через три месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="325"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="216"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="337"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="228"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="343"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="234"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="347"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="238"/>
         <source>&amp;Columns</source>
         <translation>&amp;Столбцы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="352"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="243"/>
         <source>&amp;Client</source>
         <translation>&amp;Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="370"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="261"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
-    <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="378"/>
-        <source>Searching…</source>
-        <translation>Поиск…</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="745"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="508"/>
         <source>%Ln reminder(s) came due.</source>
         <translation>
             <numerusform>Подошёл срок %Ln напоминания.</numerusform>
@@ -1591,173 +1654,113 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="115"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="100"/>
         <source>&amp;Reminders panel</source>
         <translation>Панель &amp;напоминаний</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="143"/>
-        <source>Search: name, INN, phone, e-mail, contact person (%1)</source>
-        <translation>Поиск: название, ИНН, телефон, e-mail, контактное лицо (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="204"/>
-        <source>Import from Excel…</source>
-        <translation>Загрузить из Excel…</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="232"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="132"/>
         <source>Clients</source>
         <translation>Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="233"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="133"/>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="239"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="139"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="281"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="178"/>
         <source>&amp;Import from a spreadsheet…</source>
         <translation>&amp;Загрузить из таблицы…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="284"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="181"/>
         <source>Add clients from Excel, LibreOffice or CSV</source>
         <translation>Добавить клиентов из Excel, LibreOffice или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="287"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="184"/>
         <source>&amp;Export…</source>
         <translation>&amp;Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="287"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="184"/>
         <source>Save clients to Excel or CSV</source>
         <translation>Сохранить клиентов в Excel или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="301"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="198"/>
         <source>&amp;Log a contact…</source>
         <translation>&amp;Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="304"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="201"/>
         <source>Record a call, meeting, letter or note and plan the next contact</source>
         <translation>Записать звонок, встречу, письмо или заметку и запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="306"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="203"/>
         <source>New &amp;deal…</source>
         <translation>Новая &amp;сделка…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="307"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="204"/>
         <source>&amp;Industries…</source>
         <translation>&amp;Отрасли…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="308"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="205"/>
         <source>Ne&amp;xt client</source>
         <translation>С&amp;ледующий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="310"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="207"/>
         <source>Pre&amp;vious client</source>
         <translation>П&amp;редыдущий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="314"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="211"/>
         <source>C&amp;lients</source>
         <translation>&amp;Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="314"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="211"/>
         <source>&amp;Deals</source>
         <translation>&amp;Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="314"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="365"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="211"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="256"/>
         <source>&amp;Reports</source>
         <translation>&amp;Отчёты</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="544"/>
-        <source>%1 of %Ln in the trash</source>
-        <translation>
-            <numerusform>%1 из %Ln в корзине</numerusform>
-            <numerusform>%1 из %Ln в корзине</numerusform>
-            <numerusform>%1 из %Ln в корзине</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="546"/>
-        <source>The base is empty</source>
-        <translation>База пуста</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="548"/>
-        <source>%1 of %Ln client(s)</source>
-        <translation>
-            <numerusform>%1 из %Ln клиента</numerusform>
-            <numerusform>%1 из %Ln клиентов</numerusform>
-            <numerusform>%1 из %Ln клиентов</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="551"/>
-        <source>average completeness %1 %</source>
-        <translation>средняя полнота %1 %</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="562"/>
-        <source>The trash is empty.</source>
-        <translation>Корзина пуста.</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="565"/>
-        <source>The client base is empty.
-Create the first client, or load demo data to try the program.</source>
-        <translation>Клиентская база пуста.
-Создайте первого клиента или загрузите демоданные, чтобы попробовать программу.</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="568"/>
-        <source>No clients match the search and filters.</source>
-        <translation>По условиям поиска и фильтрам клиентов не найдено.</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="597"/>
-        <source>Could not load the list: %s</source>
-        <translation>Не удалось загрузить список: %s</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="654"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="439"/>
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="743"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="506"/>
         <source>Reminder: %1 — %2</source>
         <translation>Напоминание: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="754"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="517"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="844"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="607"/>
         <source>About SalesDesk</source>
         <translation>О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="846"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="609"/>
         <source>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;The client base and sales of a small office: clients and their requisites, contact persons, reminders, deals.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;Клиентская база и продажи небольшого офиса: клиенты и их реквизиты, контактные лица, напоминания, сделки.&lt;/p&gt;&lt;p&gt;База данных: %2&lt;/p&gt;</translation>
     </message>

@@ -47,6 +47,15 @@ class ClientListActions(QObject):
         finally:
             self._selecting = False
 
+    @Slot()
+    def on_model_reset(self) -> None:
+        """A new list is shown: the card's client stays selected if the list still shows it."""
+        if self.card.client_id is not None:
+            row = self.model.row_of(self.card.client_id)
+            if row is not None:
+                self.select_row(row)
+        self.w.update_actions()
+
     @Slot(QModelIndex, QModelIndex)
     def on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._selecting or not current.isValid():

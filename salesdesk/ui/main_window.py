@@ -8,13 +8,12 @@ subscribes to the change bus itself. Every read and write goes through ``Operati
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QPoint, Qt, QTimer, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -22,24 +21,15 @@ from PySide6.QtGui import (
     QDropEvent,
     QGuiApplication,
     QKeySequence,
-    QShortcut,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QDockWidget,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
-    QMenu,
     QMessageBox,
-    QPushButton,
     QSplitter,
-    QStackedWidget,
     QSystemTrayIcon,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -48,27 +38,22 @@ from PySide6.QtWidgets import (
 from salesdesk import __version__
 from salesdesk.domain.changes import Change, Changes
 from salesdesk.domain.model import Reminder
-from salesdesk.domain.queries import ClientQuery
-from salesdesk.domain.validation import MAX_SEARCH
 from salesdesk.services.common import UowFactory
 from salesdesk.ui.card import ClientCard
-from salesdesk.ui.client_model import COLUMN_OF, COLUMNS, ClientTableModel
+from salesdesk.ui.client_list import ClientListPane
+from salesdesk.ui.client_model import ClientTableModel
 from salesdesk.ui.deals_panel import DealsPanel
 from salesdesk.ui.file_actions import FileActions
-from salesdesk.ui.filters import FilterBar
 from salesdesk.ui.geometry import place_window
 from salesdesk.ui.list_actions import ClientListActions
 from salesdesk.ui.operations import Operations
 from salesdesk.ui.reference_lists import ReferenceLists
 from salesdesk.ui.reminders_panel import ReminderNotifier, RemindersPanel
 from salesdesk.ui.settings import Settings
-from salesdesk.ui.widgets import BottomOverlay, NoticeBar, scaled_font
 from salesdesk.ui.workers import Runner
 
 if TYPE_CHECKING:
     from salesdesk.ui.reports_panel import ReportsPanel
-
-SEARCH_DELAY_MS = 180
 
 
 class MainWindow(QMainWindow):
@@ -132,99 +117,14 @@ class MainWindow(QMainWindow):
     def _build_central(self) -> None:
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
-        left = QWidget()
-        left.setMinimumWidth(380)
-        layout = QVBoxLayout(left)
-        layout.setContentsMargins(6, 6, 0, 0)
-        search_row = QHBoxLayout()
-        self.search = QLineEdit()
-        find_keys = QKeySequence(QKeySequence.StandardKey.Find).toString(QKeySequence.SequenceFormat.NativeText)
-        self.search.setPlaceholderText(
-            self.tr("Search: name, INN, phone, e-mail, contact person (%1)").replace("%1", find_keys)
-        )
-        self.search.setClearButtonEnabled(True)
-        self.search.setMaxLength(MAX_SEARCH)  # the command line refuses longer; SQLite cannot match them
-        search_row.addWidget(self.search, 1)
-        self.trash_label = QLabel(self.tr("Trash"))
-        self.trash_label.setStyleSheet("color:#a50e0e; font-weight:600;")
-        self.trash_label.hide()
-        search_row.addWidget(self.trash_label)
-        layout.addLayout(search_row)
-        self.filters = FilterBar()
-        layout.addWidget(self.filters)
-
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        # No sort indicator before sorting is enabled: Qt would otherwise ask the model to sort by the
-        # first column at once, a whole extra query while the window is still being built.
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setCornerButtonEnabled(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header = self.table.horizontalHeader()
-        header.setSectionsMovable(True)
-        header.setHighlightSections(False)
-        header.setSortIndicatorClearable(True)
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        widths = {
-            "name": 250,
-            "kind": 100,
-            "inn": 105,
-            "city": 115,
-            "industry": 170,
-            "status": 125,
-            "owner": 130,
-            "phone": 140,
-            "next_reminder": 125,
-            "completeness": 80,
-        }
-        for i, column in enumerate(COLUMNS):
-            header.resizeSection(i, widths.get(column.key, 120))
-        # Shown later only if the user asks (the header's context menu): nearly every client is a company.
-        header.setSectionHidden(COLUMN_OF["kind"], True)
-
-        self.empty = QWidget()
-        empty_layout = QVBoxLayout(self.empty)
-        empty_layout.addStretch(1)
-        self.empty_label = QLabel()
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
-        scaled_font(self.empty_label, 1.2)
-        empty_layout.addWidget(self.empty_label)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.empty_new_button = QPushButton(self.tr("Create a client"))
-        self.empty_demo_button = QPushButton(self.tr("Load demo data"))
-        self.empty_import_button = QPushButton(self.tr("Import from Excel…"))
-        self.empty_clear_button = QPushButton(self.tr("Clear search and filters"))
-        for button in (
-            self.empty_new_button,
-            self.empty_import_button,
-            self.empty_demo_button,
-            self.empty_clear_button,
-        ):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        empty_layout.addLayout(buttons)
-        empty_layout.addStretch(2)
-        self.table_stack = QStackedWidget()
-        self.table_stack.addWidget(self.table)
-        self.table_stack.addWidget(self.empty)
-        layout.addWidget(self.table_stack, 1)
-        # over the bottom of the list, not in the layout: a notice appearing or closing must not move
-        # the row under the pointer, and the top rows (where a click is likely) stay uncovered
-        self.notice = NoticeBar()
-        self.notices = BottomOverlay(self.table_stack)
-        self.notices.add(self.notice)
-        # the list ends above the notice (its top rows stay put): a row chosen while the notice is up
-        # is scrolled into view above it, and the last rows can be scrolled out from under it
-        self.notices.covered.connect(self._on_notices_covered)
+        self.list_pane = left = ClientListPane(self.model)
+        # the parts of the list tests and the other parts of the window reach
+        self.search, self.filters, self.table, self.notice = left.search, left.filters, left.table, left.notice
+        self.table_stack, self.empty, self.empty_label = left.table_stack, left.empty, left.empty_label
+        self.trash_label = left.trash_label
+        self.empty_new_button, self.empty_demo_button = left.empty_new_button, left.empty_demo_button
+        self.empty_import_button, self.empty_clear_button = left.empty_import_button, left.empty_clear_button
+        self.counts_label = left.counts_label
         self.splitter.addWidget(left)
         self.deals_panel = DealsPanel(self.uow, self.runner, operations=self.operations)  # reads when first shown
         self.tabs = QTabWidget()
@@ -238,9 +138,6 @@ class MainWindow(QMainWindow):
         self.reports_panel: ReportsPanel | None = None
         self.tabs.addTab(self.reports_page, self.tr("Reports"))
         self.setCentralWidget(self.tabs)
-        self.search_timer = QTimer(self)
-        self.search_timer.setSingleShot(True)
-        self.search_timer.setInterval(SEARCH_DELAY_MS)
 
     def _action(
         self,
@@ -272,7 +169,7 @@ class MainWindow(QMainWindow):
         self.restore_action = self._action(self.tr("&Restore from trash"), self.list_actions.restore_selected)
         self.undo_action = self._action(self.tr("&Undo"), self.undo, QKeySequence.StandardKey.Undo)
         self.undo_action.setEnabled(False)
-        self.find_action = self._action(self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find)
+        self.find_action = self._action(self.tr("&Find"), self.list_pane.focus_search, QKeySequence.StandardKey.Find)
         self.refresh_action = self._action(self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh)
         self.trash_view_action = self._action(self.tr("Show the &trash"), self._on_trash_view_toggled)
         self.trash_view_action.setCheckable(True)
@@ -313,12 +210,6 @@ class MainWindow(QMainWindow):
             self._action(text, functools.partial(self.tabs.setCurrentIndex, i), f"Ctrl+{i + 1}")
             for i, text in enumerate((self.tr("C&lients"), self.tr("&Deals"), self.tr("&Reports")))
         ]
-        QShortcut(
-            QKeySequence(Qt.Key.Key_Escape),
-            self.search,
-            self._on_search_escape,
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -345,7 +236,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.reminders_dock.toggleViewAction())
         self.columns_menu = self.view_menu.addMenu(self.tr("&Columns"))
-        self.columns_menu.aboutToShow.connect(self._fill_columns_menu)
+        self.columns_menu.aboutToShow.connect(lambda: self.list_pane.fill_columns_menu(self.columns_menu))
         self.view_menu.addAction(self.trash_view_action)
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.refresh_action)
@@ -372,27 +263,16 @@ class MainWindow(QMainWindow):
         self.addActions([self.card.save_action, self.card.revert_action])
 
     def _build_status_bar(self) -> None:
-        self.counts_label = QLabel()
         self.overdue_label = QLabel()
         self.overdue_label.setStyleSheet("color:#b3261e;")
-        self.loading_label = QLabel(self.tr("Searching…"))
-        self.loading_label.hide()
         self.statusBar().addWidget(self.counts_label, 1)
-        self.statusBar().addPermanentWidget(self.loading_label)
+        self.statusBar().addPermanentWidget(self.list_pane.loading_label)
         self.statusBar().addPermanentWidget(self.overdue_label)
 
     def _connect(self) -> None:
-        self.search.textChanged.connect(self._on_search_text_changed)
-        self.search_timer.timeout.connect(self.apply_query)
-        self.filters.changed.connect(self.apply_query)
-        self.model.counts_changed.connect(self._on_model_counts_changed)
-        self.model.loading_changed.connect(self.loading_label.setVisible)
-        self.model.load_failed.connect(self._on_model_load_failed)
-        self.model.page_failed.connect(self._on_model_load_failed)
-        self.model.modelReset.connect(self._on_model_reset)
+        self.model.modelReset.connect(self.list_actions.on_model_reset)  # after the pane's own answer
         self.table.selectionModel().currentRowChanged.connect(self.list_actions.on_current_row_changed)
         self.table.selectionModel().selectionChanged.connect(self.update_actions)
-        self.table.horizontalHeader().customContextMenuRequested.connect(self._on_header_context_menu_requested)
         self.card.client_saved.connect(self._on_card_client_saved)
         for follower in (self.filters, self.deals_panel, self.card):
             self.reference.changed.connect(follower.set_reference)
@@ -409,7 +289,6 @@ class MainWindow(QMainWindow):
         self.empty_new_button.clicked.connect(self.new_client)
         self.empty_demo_button.clicked.connect(self.file_actions.load_demo)
         self.empty_import_button.clicked.connect(lambda: self.import_file(None))
-        self.empty_clear_button.clicked.connect(self.clear_search_and_filters)
 
     # Start and layout -----------------------------------------------------------------------
 
@@ -417,7 +296,7 @@ class MainWindow(QMainWindow):
         """Load reference lists, the first page, the agenda; tell about overdue reminders."""
         self.reload_reference()
         self.filters.restore(self.settings.mapping("window/filters"))
-        self.apply_query()
+        self.list_pane.apply_query()
         # the agenda loads once the client list is in: the list is what the user looks at first
         self.model.counts_changed.connect(self._load_agenda_once)
         self.notifier.start()
@@ -431,10 +310,6 @@ class MainWindow(QMainWindow):
     def reload_reference(self) -> None:
         """Read the industry and manager lists (at start; later the change bus says when they changed)."""
         self.reference.reload()
-
-    @Slot(int)
-    def _on_notices_covered(self, height: int) -> None:
-        self.table_stack.setContentsMargins(0, 0, 0, height)
 
     def _restore_layout(self) -> None:
         self._restore_geometry()
@@ -499,102 +374,12 @@ class MainWindow(QMainWindow):
     def current_manager(self) -> int | None:
         return self.settings.current_manager_id
 
-    # Query ----------------------------------------------------------------------------------
-
-    @Slot(str)
-    def _on_search_text_changed(self, _text: str) -> None:
-        self.search_timer.start()
-
-    @Slot()
-    def _on_search_escape(self) -> None:
-        self.search.clear()
-
-    def focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
-
-    def current_query(self) -> ClientQuery:
-        base = dataclasses.replace(self.model.query, text=self.search.text(), trash=self.trash_view_action.isChecked())
-        return self.filters.apply(base)
-
-    @Slot()
-    def apply_query(self) -> None:
-        """Show what the search box and filters ask for."""
-        self.search_timer.stop()
-        self.model.set_query(self.current_query())
+    # Other actions ----------------------------------------------------------------------------
 
     def refresh(self) -> None:
         """View → Refresh: what another program or seat may have changed is read again everywhere, as
         after an import — one "whole base" change on the bus, which every part answers for itself."""
         self.operations.bus.publish(Changes.of([Change("base", 0, "refresh")]))
-
-    def clear_search_and_filters(self) -> None:
-        self.search.blockSignals(True)
-        self.search.clear()
-        self.search.blockSignals(False)
-        self.filters.clear()
-
-    @Slot(int, int, object)
-    def _on_model_counts_changed(self, shown: int, base_total: int, average: object) -> None:
-        trash = self.model.query.trash
-        locale = QLocale()
-        # nothing to filter in an empty base: the filters wait until there is something
-        self.filters.setEnabled(base_total > 0 or self.filters.active())
-        if trash:
-            text = self.tr("%1 of %Ln in the trash", "", base_total)
-        elif base_total == 0:
-            text = self.tr("The base is empty")
-        else:
-            text = self.tr("%1 of %Ln client(s)", "", base_total)
-        text = text.replace("%1", locale.toString(shown))
-        if isinstance(average, float):
-            text += " · " + self.tr("average completeness %1 %").replace("%1", str(round(average)))
-        self.counts_label.setText(text)
-        self._update_empty_state(shown, base_total)
-
-    def _update_empty_state(self, shown: int, base_total: int) -> None:
-        if shown:
-            self.table_stack.setCurrentIndex(0)
-            return
-        trash = self.model.query.trash
-        filtered = bool(self.search.text().strip()) or self.filters.active()
-        if trash and not filtered:
-            self.empty_label.setText(self.tr("The trash is empty."))
-        elif base_total == 0 and not trash:
-            self.empty_label.setText(
-                self.tr("The client base is empty.\nCreate the first client, or load demo data to try the program.")
-            )
-        else:
-            self.empty_label.setText(self.tr("No clients match the search and filters."))
-        empty_base = base_total == 0 and not trash
-        self.empty_new_button.setVisible(empty_base)
-        self.empty_new_button.setDefault(empty_base)
-        self.empty_demo_button.setVisible(empty_base)
-        self.empty_import_button.setVisible(empty_base)
-        self.empty_clear_button.setVisible(filtered)
-        self.table_stack.setCurrentIndex(1)
-
-    @Slot()
-    def _on_model_reset(self) -> None:
-        query = self.model.query
-        self.trash_label.setVisible(query.trash)
-        header = self.table.horizontalHeader()
-        column = next((i for i, c in enumerate(COLUMNS) if c.sort == query.sort), -1)
-        header.blockSignals(True)
-        header.setSortIndicator(
-            column, Qt.SortOrder.DescendingOrder if query.descending else Qt.SortOrder.AscendingOrder
-        )
-        header.blockSignals(False)
-        # keep the card's client selected if the new result still shows it
-        if self.card.client_id is not None:
-            row = self.model.row_of(self.card.client_id)
-            if row is not None:
-                self.list_actions.select_row(row)
-        self.update_actions()
-
-    @Slot(str)
-    def _on_model_load_failed(self, text: str) -> None:
-        self.notice.show_message(self.tr("Could not load the list: %s") % text, kind="error")
 
     # Delegated to the list's actions (menus, buttons and tests call them on the window) ------------
 
@@ -622,7 +407,7 @@ class MainWindow(QMainWindow):
             return
         if self.trash_view_action.isChecked():
             self.trash_view_action.setChecked(False)
-            self.apply_query()
+            self.list_pane.show_trash(False)
         self.table.clearSelection()
         self.card.new_client()
         self.update_actions()
@@ -709,29 +494,7 @@ class MainWindow(QMainWindow):
             self.trash_view_action.setChecked(not self.trash_view_action.isChecked())
             return
         self.card.show_empty()
-        self.apply_query()
-
-    # Columns --------------------------------------------------------------------------------
-
-    @Slot()
-    def _fill_columns_menu(self) -> None:
-        self._columns_menu(self.columns_menu)
-
-    def _columns_menu(self, menu: QMenu) -> None:
-        menu.clear()
-        header = self.table.horizontalHeader()
-        for i, column in enumerate(COLUMNS):
-            action = menu.addAction(column.title())
-            action.setCheckable(True)
-            action.setChecked(not header.isSectionHidden(i))
-            action.setEnabled(column.key != "name")  # the name always shows
-            action.toggled.connect(lambda on, i=i: header.setSectionHidden(i, not on))
-
-    @Slot(QPoint)
-    def _on_header_context_menu_requested(self, pos: QPoint) -> None:
-        menu = QMenu(self)
-        self._columns_menu(menu)
-        menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
+        self.list_pane.show_trash(self.trash_view_action.isChecked())
 
     # Reminders coming due --------------------------------------------------------------------
 
