@@ -104,17 +104,6 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="508"/>
-        <source>%Ln reminder(s) came due.</source>
-        <translation>
-            <numerusform>%Ln reminder came due.</numerusform>
-            <numerusform>%Ln reminders came due.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>PreviewPage</name>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/import_wizard.py" line="677"/>
@@ -170,6 +159,17 @@
         <translation>
             <numerusform>Leading zeros restored in %Ln row.</numerusform>
             <numerusform>Leading zeros restored in %Ln rows.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReminderNotices</name>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/reminder_notices.py" line="92"/>
+        <source>%Ln reminder(s) came due.</source>
+        <translation>
+            <numerusform>%Ln reminder came due.</numerusform>
+            <numerusform>%Ln reminders came due.</numerusform>
         </translation>
     </message>
 </context>

@@ -23,16 +23,12 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QSystemTrayIcon,
     QTabWidget,
-    QVBoxLayout,
-    QWidget,
 )
 
 from salesdesk import __version__
@@ -48,7 +44,9 @@ from salesdesk.ui.geometry import place_window
 from salesdesk.ui.list_actions import ClientListActions
 from salesdesk.ui.operations import Operations
 from salesdesk.ui.reference_lists import ReferenceLists
+from salesdesk.ui.reminder_notices import ReminderNotices
 from salesdesk.ui.reminders_panel import ReminderNotifier, RemindersPanel
+from salesdesk.ui.reports_page import ReportsPage
 from salesdesk.ui.settings import Settings
 from salesdesk.ui.workers import Runner
 
@@ -72,11 +70,8 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(720, 480)  # the size and place come from _restore_layout (ui/geometry.py)
         self.model = ClientTableModel(uow, self.runner, self, operations=self.operations)
         self.reference = ReferenceLists(self.operations, self)  # read at start and when the bus says so
-        self._announced_overdue = False  # the start-up notice is shown once
-        self._asking_who = False  # "who are you?" is open: the notice waits to count the right reminders
         self._reading_reports = False  # the Reports tab is open (the reminders panel steps aside)
         self._reminders_were_shown = True
-        self._report_asked: str | None = None
         self.uow_label = ""  # where the base lives, for the About box
         self._build_central()
         self.card = ClientCard(
@@ -103,12 +98,12 @@ class MainWindow(QMainWindow):
         self.notifier = ReminderNotifier(
             uow, self.runner, notify_interval_ms, self, manager=self.reminders.manager_filter
         )
-        self.tray: QSystemTrayIcon | None = None
         self.list_actions = ClientListActions(self)
         self.file_actions = FileActions(self)
         self._build_actions()
         self._build_menus()
         self._build_status_bar()
+        self.reminder_notices = ReminderNotices(self)
         self._connect()
         self._restore_layout()
 
@@ -132,10 +127,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.splitter, self.tr("Clients"))
         self.tabs.addTab(self.deals_panel, self.tr("Deals"))
         # the Reports tab is built when first opened: its charts module is heavy to load
-        self.reports_page = QWidget()
-        reports_layout = QVBoxLayout(self.reports_page)
-        reports_layout.setContentsMargins(0, 0, 0, 0)
-        self.reports_panel: ReportsPanel | None = None
+        self.reports_page = ReportsPage(self.runner, self.operations, self.reference)
         self.tabs.addTab(self.reports_page, self.tr("Reports"))
         self.setCentralWidget(self.tabs)
 
@@ -282,10 +274,6 @@ class MainWindow(QMainWindow):
         self.reminders.log_requested.connect(self._on_reminders_log_requested)
         self.deals_panel.open_deal_requested.connect(self._on_deals_panel_open_deal_requested)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
-        self.reminders.overdue_count_changed.connect(self._on_reminders_overdue_count_changed)
-        self.reminders.scope_changed.connect(self._on_reminders_scope_changed)
-        self.reminders.who_requested.connect(self.ask_who_you_are)
-        self.notifier.reminders_due.connect(self.notify_due)
         self.empty_new_button.clicked.connect(self.new_client)
         self.empty_demo_button.clicked.connect(self.file_actions.load_demo)
         self.empty_import_button.clicked.connect(lambda: self.import_file(None))
@@ -362,8 +350,8 @@ class MainWindow(QMainWindow):
         self.notifier.timer.stop()
         self.save_layout()
         self.wait_for_jobs()
-        if self.tray is not None:
-            self.tray.hide()
+        if self.reminder_notices.tray is not None:
+            self.reminder_notices.tray.hide()
         event.accept()
 
     def wait_for_jobs(self, msecs: int = 10_000) -> None:
@@ -426,58 +414,8 @@ class MainWindow(QMainWindow):
     def _on_card_dirty_changed(self, dirty: bool) -> None:
         self.setWindowModified(dirty)
 
-    @Slot(int)
-    def _on_reminders_overdue_count_changed(self, count: int) -> None:
-        self.overdue_label.setText(self.reminders.overdue_status(count))
-        if self._announced_overdue or self._asking_who:
-            return
-        self._announced_overdue = True
-        if count:
-            self.notice.show_message(
-                self.reminders.overdue_notice(count),
-                kind="warning",
-                action=self.tr("Show"),
-                callback=self._show_reminders,
-                timeout_ms=30_000,
-            )
-
-    @Slot(bool)
-    def _on_reminders_scope_changed(self, show_all: bool) -> None:
-        self.settings.all_reminders = show_all
-        self.settings.sync()
-
     def ask_who_you_are_once(self) -> None:
-        """At the first start with nobody chosen as "who I am": ask once; later the panel offers it."""
-        if self.settings.current_manager_id is not None or self.settings.asked_who:
-            return
-        self.settings.asked_who = True
-        self.settings.sync()
-        # the start-up notice counts the reminders of whoever is chosen, even if it was shown already
-        self._announced_overdue = False
-        self.ask_who_you_are()
-
-    @Slot()
-    def ask_who_you_are(self) -> None:
-        from salesdesk.ui.who_dialog import WhoAreYouDialog
-
-        self._asking_who = True
-        try:
-            chosen = WhoAreYouDialog.ask(self, self.uow, operations=self.operations)
-        finally:
-            self._asking_who = False
-        if chosen is not None:  # a manager added in the dialog joined the lists by the change bus
-            self.settings.current_manager_id = chosen
-            self.settings.sync()
-        self._manager_changed()
-
-    def _manager_changed(self) -> None:
-        self.reminders.update_scope()
-        self.reminders.refresh()
-
-    def _show_reminders(self) -> None:
-        self.reminders_dock.show()
-        self.reminders_dock.raise_()
-        self.reminders.view.setFocus()
+        self.reminder_notices.ask_who_you_are_once()
 
     @Slot()
     def update_actions(self) -> None:
@@ -495,28 +433,6 @@ class MainWindow(QMainWindow):
             return
         self.card.show_empty()
         self.list_pane.show_trash(self.trash_view_action.isChecked())
-
-    # Reminders coming due --------------------------------------------------------------------
-
-    @Slot(list)
-    def notify_due(self, due: list[Reminder]) -> None:
-        """A reminder came due while the program runs: the tray if there is one, else in-window."""
-        self.reminders.refresh()
-        if len(due) == 1:
-            text = self.tr("Reminder: %1 — %2").replace("%1", due[0].client_name).replace("%2", due[0].text)
-        else:
-            text = self.tr("%Ln reminder(s) came due.", "", len(due))
-        if QSystemTrayIcon.isSystemTrayAvailable():
-            if self.tray is None:
-                self.tray = QSystemTrayIcon(self.windowIcon(), self)
-                self.tray.messageClicked.connect(self._show_reminders)
-            self.tray.show()
-            self.tray.showMessage("SalesDesk", text, QSystemTrayIcon.MessageIcon.Information, 15_000)
-        first = due[0].client_id
-        self.notice.show_message(
-            "🔔 " + text, kind="warning", action=self.tr("Open"), callback=lambda: self.open_client(first)
-        )
-        QApplication.alert(self, 0)  # flash the taskbar entry when the window is not active
 
     # Dropping a spreadsheet on the window -------------------------------------------------------
 
@@ -560,35 +476,16 @@ class MainWindow(QMainWindow):
             elif self._reminders_were_shown:
                 self.reminders_dock.show()
         if reading:
-            asked, self._report_asked = self._report_asked, None
-            if self.reports_panel is None:
-                self._build_reports_panel()
-                assert self.reports_panel is not None
-                if asked is None:
-                    self.reports_panel.start()
-            if asked is not None:
-                self.reports_panel.select(asked)
+            self.reports_page.opened()
 
-    def _build_reports_panel(self) -> ReportsPanel:
-        if self.reports_panel is None:
-            from salesdesk.ui.reports_panel import ReportsPanel
-
-            # it subscribes to the change bus itself; the reference lists bring it the managers
-            self.reports_panel = ReportsPanel(self.uow, self.runner, operations=self.operations)
-            self.reports_panel.set_reference(self.reference.industries, self.reference.managers)
-            self.reference.changed.connect(self.reports_panel.set_reference)
-            layout = self.reports_page.layout()
-            assert layout is not None
-            layout.addWidget(self.reports_panel)
-        return self.reports_panel
+    @property
+    def reports_panel(self) -> ReportsPanel | None:
+        return self.reports_page.panel
 
     def open_report(self, name: str) -> None:
         """Show report *name* in the Reports tab (from the Reports menu)."""
-        if self.tabs.currentWidget() is self.reports_page:
-            self._build_reports_panel().select(name)
-        else:
-            self._report_asked = name  # the tab shows it as it opens: one computation, not two
-            self.tabs.setCurrentWidget(self.reports_page)
+        self.reports_page.ask(name, open_now=self.tabs.currentWidget() is self.reports_page)
+        self.tabs.setCurrentWidget(self.reports_page)
 
     def open_industries(self) -> None:
         from salesdesk.ui.industries_dialog import IndustriesDialog
@@ -599,7 +496,7 @@ class MainWindow(QMainWindow):
         from salesdesk.ui.settings_dialog import SettingsDialog
 
         if SettingsDialog.edit(self, self.uow, self.settings, operations=self.operations):
-            self._manager_changed()
+            self.reminder_notices.manager_changed()
 
     def about(self) -> None:
         QMessageBox.about(
