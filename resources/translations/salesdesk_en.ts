@@ -15,7 +15,7 @@
 <context>
     <name>ClientListActions</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/list_actions.py" line="130"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="136"/>
         <source>%Ln client(s) moved to the trash.</source>
         <translation>
             <numerusform>%Ln client moved to the trash.</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/list_actions.py" line="145"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="151"/>
         <source>%Ln client(s) restored.</source>
         <translation>
             <numerusform>%Ln client restored.</numerusform>

@@ -98,6 +98,12 @@ class ClientListActions(QObject):
             lambda: clients.position_of(uow(), query, client_id), lambda row: self._select_opened(client_id, row)
         )
 
+    @Slot(int, bool)
+    def on_card_client_saved(self, client_id: int, created: bool) -> None:
+        """A new client is selected in the list (the list itself learnt of it from the change bus)."""
+        if created:
+            self.select_when_found(client_id)
+
     def _select_opened(self, client_id: int, row: int | None) -> None:
         if row is None or self.card.client_id != client_id:
             self.table.clearSelection()

@@ -19,7 +19,6 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QGuiApplication,
     QKeySequence,
 )
 from PySide6.QtWidgets import (
@@ -35,12 +34,12 @@ from salesdesk import __version__
 from salesdesk.domain.changes import Change, Changes
 from salesdesk.domain.model import Reminder
 from salesdesk.services.common import UowFactory
+from salesdesk.ui import window_layout
 from salesdesk.ui.card import ClientCard
 from salesdesk.ui.client_list import ClientListPane
 from salesdesk.ui.client_model import ClientTableModel
 from salesdesk.ui.deals_panel import DealsPanel
 from salesdesk.ui.file_actions import FileActions
-from salesdesk.ui.geometry import place_window
 from salesdesk.ui.list_actions import ClientListActions
 from salesdesk.ui.operations import Operations
 from salesdesk.ui.reference_lists import ReferenceLists
@@ -67,7 +66,7 @@ class MainWindow(QMainWindow):
         self.uow = uow = self.operations.uow
         self.setWindowTitle("SalesDesk[*]")  # [*] shows the unsaved-changes marker
         self.setAcceptDrops(True)  # drop a spreadsheet on the window to import it
-        self.setMinimumSize(720, 480)  # the size and place come from _restore_layout (ui/geometry.py)
+        self.setMinimumSize(720, 480)  # the size and place: ui/window_layout.py, ui/geometry.py
         self.model = ClientTableModel(uow, self.runner, self, operations=self.operations)
         self.reference = ReferenceLists(self.operations, self)  # read at start and when the bus says so
         self._reading_reports = False  # the Reports tab is open (the reminders panel steps aside)
@@ -105,7 +104,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.reminder_notices = ReminderNotices(self)
         self._connect()
-        self._restore_layout()
+        window_layout.restore_layout(self)
 
     # Building -------------------------------------------------------------------------------
 
@@ -152,14 +151,14 @@ class MainWindow(QMainWindow):
         )
         self.delete_action = self._action(
             self.tr("Move to &trash"),
-            self.trash_selected,
+            self.list_actions.trash_selected,
             QKeySequence(Qt.Key.Key_Delete),
             self.tr("Move the selected clients to the trash"),
         )
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.table.addAction(self.delete_action)
         self.restore_action = self._action(self.tr("&Restore from trash"), self.list_actions.restore_selected)
-        self.undo_action = self._action(self.tr("&Undo"), self.undo, QKeySequence.StandardKey.Undo)
+        self.undo_action = self._action(self.tr("&Undo"), self.list_actions.undo, QKeySequence.StandardKey.Undo)
         self.undo_action.setEnabled(False)
         self.find_action = self._action(self.tr("&Find"), self.list_pane.focus_search, QKeySequence.StandardKey.Find)
         self.refresh_action = self._action(self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh)
@@ -265,11 +264,11 @@ class MainWindow(QMainWindow):
         self.model.modelReset.connect(self.list_actions.on_model_reset)  # after the pane's own answer
         self.table.selectionModel().currentRowChanged.connect(self.list_actions.on_current_row_changed)
         self.table.selectionModel().selectionChanged.connect(self.update_actions)
-        self.card.client_saved.connect(self._on_card_client_saved)
+        self.card.client_saved.connect(self.list_actions.on_card_client_saved)
         for follower in (self.filters, self.deals_panel, self.card):
             self.reference.changed.connect(follower.set_reference)
         self.card.open_client_requested.connect(self.open_client)
-        self.card.dirty_changed.connect(self._on_card_dirty_changed)
+        self.card.dirty_changed.connect(self.setWindowModified)  # the [*] in the title
         self.reminders.open_client_requested.connect(self.open_client)
         self.reminders.log_requested.connect(self._on_reminders_log_requested)
         self.deals_panel.open_deal_requested.connect(self._on_deals_panel_open_deal_requested)
@@ -299,49 +298,13 @@ class MainWindow(QMainWindow):
         """Read the industry and manager lists (at start; later the change bus says when they changed)."""
         self.reference.reload()
 
-    def _restore_layout(self) -> None:
-        self._restore_geometry()
-        state = self.settings.bytes("window/state")
-        if state is not None:
-            self.restoreState(state)
-        header = self.settings.bytes("window/header")
-        if header is not None:
-            self.table.horizontalHeader().restoreState(header)
-        splitter = self.settings.bytes("window/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
-        self.card.restore_column_widths(self.settings.column_widths("card/columns"))
-        # A restored header may carry an old sort; the query decides the order.
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-
-    def _restore_geometry(self) -> None:
-        """Fit the screen at the first start; later, what the user left, clamped to the screen."""
-        saved = self.settings.rect("window/normal")
-        maximized = self.settings.flag("window/maximized")
-        legacy = self.settings.bytes("window/geometry")  # what earlier versions saved
-        if saved is None and legacy is not None and self.restoreGeometry(legacy):
-            saved, maximized = self.normalGeometry(), self.isMaximized()
-        screen = (
-            QGuiApplication.screenAt(saved.center()) if saved is not None else None
-        ) or QGuiApplication.primaryScreen()
-        placement = place_window(screen.availableGeometry(), saved, maximized=maximized)
-        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMaximized)
-        self.setGeometry(placement.rect)
-        if placement.maximized:
-            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+    @property
+    def reminders_stepped_aside(self) -> bool:
+        """The reminders dock is hidden only while the Reports tab's charts need the height."""
+        return self._reading_reports and self._reminders_were_shown
 
     def save_layout(self) -> None:
-        self.settings.set_rect("window/normal", self.normalGeometry() if self.isMaximized() else self.geometry())
-        self.settings.set_flag("window/maximized", self.isMaximized())
-        self.settings.q.remove("window/geometry")  # the earlier form, read once by _restore_geometry
-        if self._reading_reports and self._reminders_were_shown:
-            self.reminders_dock.show()  # it stepped aside for the charts only; remember it as the user left it
-        self.settings.set_bytes("window/state", self.saveState())
-        self.settings.set_bytes("window/header", self.table.horizontalHeader().saveState())
-        self.settings.set_bytes("window/splitter", self.splitter.saveState())
-        self.settings.set_column_widths("card/columns", self.card.column_widths())
-        self.settings.set_mapping("window/filters", self.filters.state())
-        self.settings.sync()
+        window_layout.save_layout(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.card.maybe_leave():
@@ -371,21 +334,9 @@ class MainWindow(QMainWindow):
 
     # Delegated to the list's actions (menus, buttons and tests call them on the window) ------------
 
-    def selected_ids(self) -> list[int]:
-        return self.list_actions.selected_ids()
-
     @Slot(int)
     def open_client(self, client_id: int) -> None:
         self.list_actions.open_client(client_id)
-
-    def trash_selected(self) -> None:
-        self.list_actions.trash_selected()
-
-    def undo(self) -> None:
-        self.list_actions.undo()
-
-    def load_demo(self) -> None:
-        self.file_actions.load_demo()
 
     def import_file(self, path: Path | None) -> None:
         self.file_actions.import_file(path)
@@ -400,19 +351,9 @@ class MainWindow(QMainWindow):
         self.card.new_client()
         self.update_actions()
 
-    @Slot(int, bool)
-    def _on_card_client_saved(self, client_id: int, created: bool) -> None:
-        """A new client is selected in the list (the list itself learnt of it from the change bus)."""
-        if created:
-            self.list_actions.select_when_found(client_id)
-
     def _notify_error(self, text: str) -> None:
         """Where an action's error goes when no field or dialog of it takes it."""
         self.notice.show_message(text, kind="error")
-
-    @Slot(bool)
-    def _on_card_dirty_changed(self, dirty: bool) -> None:
-        self.setWindowModified(dirty)
 
     def ask_who_you_are_once(self) -> None:
         self.reminder_notices.ask_who_you_are_once()

@@ -92,12 +92,12 @@ def ready_window(qtbot: QtBot, make_window: Callable[[], MainWindow]) -> MainWin
 def trash(window: MainWindow) -> None:
     """Both clients at once: one call, one transaction."""
     window.table.selectAll()
-    assert len(window.selected_ids()) == 2
-    window.trash_selected()
+    assert len(window.list_actions.selected_ids()) == 2
+    window.list_actions.trash_selected()
 
 
 def undo_trash(window: MainWindow) -> None:
-    window.undo()
+    window.list_actions.undo()
 
 
 def card_reminder_done(window: MainWindow) -> None:
