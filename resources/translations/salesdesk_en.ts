@@ -217,9 +217,9 @@
     </message>
 </context>
 <context>
-    <name>ReportsPanel</name>
+    <name>ReportParameterBar</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reports_panel.py" line="584"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="464"/>
         <source>day(s)</source>
         <translation>
             <numerusform>day</numerusform>

@@ -2237,135 +2237,110 @@ Create the first client, or load demo data to try the program.</source>
     </message>
 </context>
 <context>
-    <name>ReportsPanel</name>
+    <name>ReportParameterBar</name>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="285"/>
-        <source>the first %1 of %2; all are in the table</source>
-        <translation>первые %1 из %2, все — в таблице</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="524"/>
-        <source>thousands</source>
-        <translation>тыс.</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="525"/>
-        <source>millions</source>
-        <translation>млн</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="389"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="360"/>
         <source>Last 12 months</source>
         <translation>Последние 12 месяцев</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="390"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="361"/>
         <source>This month</source>
         <translation>Этот месяц</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="391"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="362"/>
         <source>Last month</source>
         <translation>Прошлый месяц</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="392"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="363"/>
         <source>This quarter</source>
         <translation>Этот квартал</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="393"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="364"/>
         <source>Last quarter</source>
         <translation>Прошлый квартал</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="394"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="365"/>
         <source>This year</source>
         <translation>Этот год</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="395"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="366"/>
         <source>Last year</source>
         <translation>Прошлый год</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="396"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="367"/>
         <source>Dates I choose</source>
         <translation>Свои даты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="407"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="378"/>
         <source>by month</source>
         <translation>по месяцам</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="408"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="379"/>
         <source>by quarter</source>
         <translation>по кварталам</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="409"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="380"/>
         <source>by year</source>
         <translation>по годам</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="414"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="385"/>
         <source>date opened</source>
         <translation>дате открытия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="415"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="386"/>
         <source>date closed</source>
         <translation>дате закрытия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="417"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="388"/>
         <source>Sales reports count won deals by the date closed; count by it here to get the same numbers</source>
         <translation>Отчёты о продажах считают выигранные сделки по дате закрытия; выберите её здесь, чтобы числа совпали</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="420"/>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="535"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="391"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="439"/>
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="436"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="407"/>
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="438"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="409"/>
         <source>Count deals by</source>
         <translation>Сделки считать по</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="439"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="410"/>
         <source>Manager:</source>
         <translation>Менеджер:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="440"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="411"/>
         <source>No contact for more than</source>
         <translation>Без контакта больше</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="441"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="412"/>
         <source>Cards filled below</source>
         <translation>Карточки заполнены меньше чем на</translation>
     </message>
-    <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="453"/>
-        <source>Export to Excel…</source>
-        <translation>Экспорт в Excel…</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="455"/>
-        <source>Save this report as an Excel workbook with its chart and table</source>
-        <translation>Сохранить отчёт в книгу Excel с диаграммой и таблицей</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reports_panel.py" line="584"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="464"/>
         <source>day(s)</source>
         <translation>
             <numerusform>день</numerusform>
@@ -2373,48 +2348,76 @@ Create the first client, or load demo data to try the program.</source>
             <numerusform>дней</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>ReportsPanel</name>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="626"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="287"/>
+        <source>the first %1 of %2; all are in the table</source>
+        <translation>первые %1 из %2, все — в таблице</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="591"/>
+        <source>thousands</source>
+        <translation>тыс.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="592"/>
+        <source>millions</source>
+        <translation>млн</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="525"/>
+        <source>Export to Excel…</source>
+        <translation>Экспорт в Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="527"/>
+        <source>Save this report as an Excel workbook with its chart and table</source>
+        <translation>Сохранить отчёт в книгу Excel с диаграммой и таблицей</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="655"/>
         <source>Computing…</source>
         <translation>Считаю…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="662"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="691"/>
         <source>Nothing to show for these parameters.</source>
         <translation>За выбранный период и с этими условиями данных нет.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="664"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="693"/>
         <source>This report is a table only.</source>
         <translation>У этого отчёта только таблица.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="695"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="724"/>
         <source>The report could not be computed; details are in the log.</source>
         <translation>Отчёт не удалось построить; подробности — в журнале программы.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="721"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="750"/>
         <source>Saving %1…</source>
         <translation>Сохраняю %1…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="732"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="761"/>
         <source>Export the report</source>
         <translation>Экспорт отчёта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="734"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="763"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="745"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="774"/>
         <source>The report is saved to %1.</source>
         <translation>Отчёт сохранён в %1.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="747"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="776"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
