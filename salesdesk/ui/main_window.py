@@ -331,6 +331,9 @@ class MainWindow(QMainWindow):
         """View → Refresh: what another program or seat may have changed is read again everywhere, as
         after an import — one "whole base" change on the bus, which every part answers for itself."""
         self.operations.bus.publish(Changes.of([Change("base", 0, "refresh")]))
+        if self.card.client_id is not None and not self.card.dirty:
+            # the bus keeps what is typed in the card; an untouched card shows the base's version
+            self.list_actions.show_in_card(self.card.client_id)
 
     # Delegated to the list's actions (menus, buttons and tests call them on the window) ------------
 

@@ -152,3 +152,29 @@ def test_a_reference_change_refills_the_filters(
     window.operations.run(lambda: reference.create_manager(window.uow(), ManagerFields(name="Пётр Сидоров")))
     assert "Пётр Сидоров" in offered(window.filters.owner)
     assert "Пётр Сидоров" in offered(window.deals_panel.owner)
+
+
+def test_refresh_reads_again_what_another_seat_changed(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], uow: Callable[[], UnitOfWork], add_client: Callable[..., int]
+) -> None:
+    """View → Refresh is one "whole base" change on the bus: the list counts again, the card shows
+    the base's version, the Deals tab reads again when shown."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from tests.gui.conftest import shown_names
+
+    elka = add_client("ООО «Ёлка»")
+    window = make_window()
+    window.open_client(elka)
+    qtbot.waitUntil(lambda: window.card.client_id == elka)
+    # another seat: units of work the window's bus does not hear
+    clients.update_client(uow(), elka, 1, ClientFields(name="ООО «Ель»"))
+    sosna = clients.create_client(uow(), ClientFields(name="ООО «Сосна»")).id
+    deals.add_deal(uow(), sosna, _deal("Поставка"))
+    assert shown_names(window) == ["ООО «Ёлка»"]
+    window.refresh_action.trigger()
+    qtbot.waitUntil(lambda: shown_names(window) == ["ООО «Ель»", "ООО «Сосна»"], timeout=5000)
+    name = window.card.widgets["name"]
+    assert isinstance(name, QLineEdit) and name.text() == "ООО «Ель»"
+    window.tabs.setCurrentWidget(window.deals_panel)
+    qtbot.waitUntil(lambda: window.deals_panel.model.rowCount() == 1, timeout=5000)
