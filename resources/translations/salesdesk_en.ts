@@ -13,6 +13,44 @@
     </message>
 </context>
 <context>
+    <name>ClientListActions</name>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/list_actions.py" line="136"/>
+        <source>%Ln client(s) moved to the trash.</source>
+        <translation>
+            <numerusform>%Ln client moved to the trash.</numerusform>
+            <numerusform>%Ln clients moved to the trash.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/list_actions.py" line="151"/>
+        <source>%Ln client(s) restored.</source>
+        <translation>
+            <numerusform>%Ln client restored.</numerusform>
+            <numerusform>%Ln clients restored.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ClientListPane</name>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/client_list.py" line="205"/>
+        <source>%1 of %Ln in the trash</source>
+        <translation>
+            <numerusform>%1 of %Ln in the trash</numerusform>
+            <numerusform>%1 of %Ln in the trash</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/client_list.py" line="209"/>
+        <source>%1 of %Ln client(s)</source>
+        <translation>
+            <numerusform>%1 of %Ln client</numerusform>
+            <numerusform>%1 of %Ln clients</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/dialogs.py" line="325"/>
@@ -26,8 +64,8 @@
 <context>
     <name>DealsPanel</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/deals_panel.py" line="375"/>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="387"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="417"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="429"/>
         <source>%Ln deal(s)</source>
         <translation>
             <numerusform>%Ln deal</numerusform>
@@ -36,60 +74,9 @@
     </message>
 </context>
 <context>
-    <name>FilePage</name>
+    <name>FileActions</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="228"/>
-        <source>%1: %Ln row(s) below the header; %2 column(s) recognised.</source>
-        <translation>
-            <numerusform>%1: %Ln row below the header; %2 column(s) recognised.</numerusform>
-            <numerusform>%1: %Ln rows below the header; %2 column(s) recognised.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="566"/>
-        <source>%1 of %Ln in the trash</source>
-        <translation>
-            <numerusform>%1 of %Ln in the trash</numerusform>
-            <numerusform>%1 of %Ln in the trash</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="570"/>
-        <source>%1 of %Ln client(s)</source>
-        <translation>
-            <numerusform>%1 of %Ln client</numerusform>
-            <numerusform>%1 of %Ln clients</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="811"/>
-        <source>%Ln client(s) moved to the trash.</source>
-        <translation>
-            <numerusform>%Ln client moved to the trash.</numerusform>
-            <numerusform>%Ln clients moved to the trash.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="825"/>
-        <source>%Ln client(s) restored.</source>
-        <translation>
-            <numerusform>%Ln client restored.</numerusform>
-            <numerusform>%Ln clients restored.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="882"/>
-        <source>%Ln reminder(s) came due.</source>
-        <translation>
-            <numerusform>%Ln reminder came due.</numerusform>
-            <numerusform>%Ln reminders came due.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="917"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="56"/>
         <source>%Ln demo client(s) added.</source>
         <translation>
             <numerusform>%Ln demo client added.</numerusform>
@@ -97,7 +84,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="989"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="111"/>
         <source>%Ln client(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln client exported to %1.</numerusform>
@@ -106,9 +93,20 @@
     </message>
 </context>
 <context>
+    <name>FilePage</name>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/import_wizard.py" line="249"/>
+        <source>%1: %Ln row(s) below the header; %2 column(s) recognised.</source>
+        <translation>
+            <numerusform>%1: %Ln row below the header; %2 column(s) recognised.</numerusform>
+            <numerusform>%1: %Ln rows below the header; %2 column(s) recognised.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="646"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="677"/>
         <source>%n row(s) match a client by INN, phone or e-mail, but the name is different. For them:</source>
         <translation>
             <numerusform>%n row matches a client by INN, phone or e-mail, but the name is different. For it:</numerusform>
@@ -116,7 +114,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="677"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="712"/>
         <source>%Ln new client(s)</source>
         <translation>
             <numerusform>%Ln new client</numerusform>
@@ -124,7 +122,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="678"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="713"/>
         <source>%Ln update(s)</source>
         <translation>
             <numerusform>%Ln update</numerusform>
@@ -132,7 +130,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="679"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="714"/>
         <source>%Ln already in the base</source>
         <translation>
             <numerusform>%Ln already in the base</numerusform>
@@ -140,7 +138,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="680"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="715"/>
         <source>%Ln duplicate(s) skipped</source>
         <translation>
             <numerusform>%Ln duplicate skipped</numerusform>
@@ -148,7 +146,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="681"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="716"/>
         <source>%Ln row(s) with errors</source>
         <translation>
             <numerusform>%Ln row with errors</numerusform>
@@ -156,11 +154,22 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="685"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="720"/>
         <source>Leading zeros restored in %Ln row(s).</source>
         <translation>
             <numerusform>Leading zeros restored in %Ln row.</numerusform>
             <numerusform>Leading zeros restored in %Ln rows.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReminderNotices</name>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/reminder_notices.py" line="92"/>
+        <source>%Ln reminder(s) came due.</source>
+        <translation>
+            <numerusform>%Ln reminder came due.</numerusform>
+            <numerusform>%Ln reminders came due.</numerusform>
         </translation>
     </message>
 </context>
@@ -208,9 +217,9 @@
     </message>
 </context>
 <context>
-    <name>ReportsPanel</name>
+    <name>ReportParameterBar</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reports_panel.py" line="569"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="464"/>
         <source>day(s)</source>
         <translation>
             <numerusform>day</numerusform>
@@ -221,7 +230,7 @@
 <context>
     <name>ResultPage</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="771"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="809"/>
         <source>Done: %Ln new client(s)</source>
         <translation>
             <numerusform>Done: %Ln new client</numerusform>
@@ -229,7 +238,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="772"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="810"/>
         <source>%Ln updated</source>
         <translation>
             <numerusform>%Ln updated</numerusform>
@@ -237,7 +246,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="773"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="811"/>
         <source>%Ln skipped</source>
         <translation>
             <numerusform>%Ln skipped</numerusform>
@@ -245,7 +254,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="774"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="812"/>
         <source>%Ln not imported</source>
         <translation>
             <numerusform>%Ln not imported</numerusform>
@@ -253,7 +262,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="780"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="818"/>
         <source>Leading zeros restored in %Ln row(s).</source>
         <translation>
             <numerusform>Leading zeros restored in %Ln row.</numerusform>
@@ -264,7 +273,7 @@
 <context>
     <name>SettingsDialog</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="82"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="94"/>
         <source>day(s)</source>
         <translation>
             <numerusform>day</numerusform>

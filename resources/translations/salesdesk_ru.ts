@@ -527,59 +527,188 @@ or create a new one (%1).</source>
     </message>
 </context>
 <context>
+    <name>ClientListActions</name>
+    <message>
+        <location filename="../../salesdesk/ui/list_actions.py" line="134"/>
+        <source>“%s” moved to the trash.</source>
+        <translation>Клиент «%s» перемещён в корзину.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/list_actions.py" line="136"/>
+        <source>%Ln client(s) moved to the trash.</source>
+        <translation>
+            <numerusform>%Ln клиент перемещён в корзину.</numerusform>
+            <numerusform>%Ln клиента перемещены в корзину.</numerusform>
+            <numerusform>%Ln клиентов перемещено в корзину.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/list_actions.py" line="151"/>
+        <source>%Ln client(s) restored.</source>
+        <translation>
+            <numerusform>%Ln клиент восстановлен.</numerusform>
+            <numerusform>%Ln клиента восстановлены.</numerusform>
+            <numerusform>%Ln клиентов восстановлено.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/list_actions.py" line="157"/>
+        <source>&amp;Undo: move to trash</source>
+        <translation>&amp;Отменить удаление в корзину</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/list_actions.py" line="158"/>
+        <source>Undo</source>
+        <translation>Вернуть</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/list_actions.py" line="166"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Отменить</translation>
+    </message>
+</context>
+<context>
+    <name>ClientListPane</name>
+    <message>
+        <location filename="../../salesdesk/ui/client_list.py" line="63"/>
+        <source>Search: name, INN, phone, e-mail, contact person (%1)</source>
+        <translation>Поиск: название, ИНН, телефон, e-mail, контактное лицо (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/client_list.py" line="68"/>
+        <source>Trash</source>
+        <translation>Корзина</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/client_list.py" line="91"/>
+        <source>Searching…</source>
+        <translation>Поиск…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/client_list.py" line="147"/>
+        <source>Create a client</source>
+        <translation>Создать клиента</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/client_list.py" line="148"/>
+        <source>Load demo data</source>
+        <translation>Загрузить демоданные</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/client_list.py" line="149"/>
+        <source>Import from Excel…</source>
+        <translation>Загрузить из Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/client_list.py" line="150"/>
+        <source>Clear search and filters</source>
+        <translation>Сбросить поиск и фильтры</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/client_list.py" line="205"/>
+        <source>%1 of %Ln in the trash</source>
+        <translation>
+            <numerusform>%1 из %Ln в корзине</numerusform>
+            <numerusform>%1 из %Ln в корзине</numerusform>
+            <numerusform>%1 из %Ln в корзине</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/client_list.py" line="207"/>
+        <source>The base is empty</source>
+        <translation>База пуста</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/client_list.py" line="209"/>
+        <source>%1 of %Ln client(s)</source>
+        <translation>
+            <numerusform>%1 из %Ln клиента</numerusform>
+            <numerusform>%1 из %Ln клиентов</numerusform>
+            <numerusform>%1 из %Ln клиентов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/client_list.py" line="212"/>
+        <source>average completeness %1 %</source>
+        <translation>средняя полнота %1 %</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/client_list.py" line="223"/>
+        <source>The trash is empty.</source>
+        <translation>Корзина пуста.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/client_list.py" line="226"/>
+        <source>The client base is empty.
+Create the first client, or load demo data to try the program.</source>
+        <translation>Клиентская база пуста.
+Создайте первого клиента или загрузите демоданные, чтобы попробовать программу.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/client_list.py" line="229"/>
+        <source>No clients match the search and filters.</source>
+        <translation>По условиям поиска и фильтрам клиентов не найдено.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/client_list.py" line="252"/>
+        <source>Could not load the list: %s</source>
+        <translation>Не удалось загрузить список: %s</translation>
+    </message>
+</context>
+<context>
     <name>ClientTable</name>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="51"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="55"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="59"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="63"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="56"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="60"/>
         <source>INN</source>
         <translation>ИНН</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="57"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="61"/>
         <source>City</source>
         <translation>Город</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="58"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="62"/>
         <source>Industry</source>
         <translation>Отрасль</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="52"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="56"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="55"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="59"/>
         <source>Owner</source>
         <translation>Ответственный</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="53"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="57"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="54"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="58"/>
         <source>Next reminder</source>
         <translation>Напоминание</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="60"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="64"/>
         <source>Completeness</source>
         <translation>Полнота</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="222"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="251"/>
         <source>Missing: %s</source>
         <translation>Не заполнено: %s</translation>
     </message>
@@ -779,104 +908,96 @@ or create a new one (%1).</source>
 <context>
     <name>DealTable</name>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="58"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="61"/>
         <source>Opened</source>
         <translation>Открыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="59"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="62"/>
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="60"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="63"/>
         <source>Deal</source>
         <translation>Сделка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="61"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="64"/>
         <source>Stage</source>
         <translation>Стадия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="62"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="65"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="63"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="66"/>
         <source>Closed</source>
         <translation>Закрыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="64"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="67"/>
         <source>Contract ends</source>
         <translation>Договор до</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="65"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="68"/>
         <source>Owner</source>
         <translation>Ответственный</translation>
     </message>
 </context>
 <context>
-    <name>DealTableModel</name>
-    <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="132"/>
-        <source>an internal error (see the log)</source>
-        <translation>внутренняя ошибка (подробности в журнале)</translation>
-    </message>
-</context>
-<context>
     <name>DealsPanel</name>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="242"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="267"/>
         <source>Client name</source>
         <translation>Название клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="247"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="272"/>
         <source>All stages</source>
         <translation>Все стадии</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="248"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="273"/>
         <source>Open (not won or lost)</source>
         <translation>Открытые (не выиграны и не проиграны)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="256"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="281"/>
         <source>Opened from</source>
         <translation>Открыты с</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="263"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="288"/>
         <source>Clear filters</source>
         <translation>Сбросить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="272"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="297"/>
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="317"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="342"/>
         <source>All owners</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="318"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="343"/>
         <source>All industries</source>
         <translation>Все отрасли</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="373"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="415"/>
         <source>Counting the deals…</source>
         <translation>Считаю сделки…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/deals_panel.py" line="375"/>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="387"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="417"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="429"/>
         <source>%Ln deal(s)</source>
         <translation>
             <numerusform>%Ln сделка</numerusform>
@@ -885,12 +1006,12 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="375"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="417"/>
         <source>adding up…</source>
         <translation>считаю сумму…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="380"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="422"/>
         <source>Could not read the deals: %1</source>
         <translation>Не удалось прочитать сделки: %1</translation>
     </message>
@@ -966,54 +1087,106 @@ or create a new one (%1).</source>
     </message>
 </context>
 <context>
+    <name>FileActions</name>
+    <message>
+        <location filename="../../salesdesk/ui/file_actions.py" line="38"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="45"/>
+        <source>Demo data</source>
+        <translation>Демоданные</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/file_actions.py" line="38"/>
+        <source>How many demo clients to add to this base?</source>
+        <translation>Сколько демонстрационных клиентов добавить в базу?</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/file_actions.py" line="46"/>
+        <source>Adding demo clients…</source>
+        <translation>Добавление демонстрационных клиентов…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/file_actions.py" line="56"/>
+        <source>%Ln demo client(s) added.</source>
+        <translation>
+            <numerusform>Добавлен %Ln демонстрационный клиент.</numerusform>
+            <numerusform>Добавлено %Ln демонстрационных клиента.</numerusform>
+            <numerusform>Добавлено %Ln демонстрационных клиентов.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/file_actions.py" line="100"/>
+        <source>Export</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/file_actions.py" line="101"/>
+        <source>Writing %1…</source>
+        <translation>Записываю %1…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/file_actions.py" line="111"/>
+        <source>%Ln client(s) exported to %1.</source>
+        <translation>
+            <numerusform>%Ln клиент выгружен в %1.</numerusform>
+            <numerusform>%Ln клиента выгружено в %1.</numerusform>
+            <numerusform>%Ln клиентов выгружено в %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/file_actions.py" line="113"/>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="143"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="158"/>
         <source>Which file?</source>
         <translation>Какой файл?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="146"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="161"/>
         <source>Excel (.xlsx, .xls), LibreOffice (.ods) or CSV. The first row with column names is found by itself.</source>
         <translation>Excel (.xlsx, .xls), LibreOffice (.ods) или CSV. Строка с названиями столбцов найдётся сама.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="152"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="167"/>
         <source>Type or paste the path of the file, or choose it</source>
         <translation>Введите или вставьте путь к файлу либо выберите его</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="154"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="169"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="157"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="172"/>
         <source>File:</source>
         <translation>Файл:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="159"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="174"/>
         <source>Sheet:</source>
         <translation>Лист:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="170"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="185"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
         <translation>Таблицы (*.xlsx *.xls *.ods *.csv);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="171"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="186"/>
         <source>Import clients</source>
         <translation>Загрузка клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="210"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="225"/>
         <source>Reading the file…</source>
         <translation>Читаю файл…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="228"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="249"/>
         <source>%1: %Ln row(s) below the header; %2 column(s) recognised.</source>
         <translation>
             <numerusform>%1: %Ln строка под заголовком; распознано столбцов: %2.</numerusform>
@@ -1022,7 +1195,7 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="236"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="257"/>
         <source>The file cannot be read.</source>
         <translation>Файл не удаётся прочитать.</translation>
     </message>
@@ -1147,97 +1320,97 @@ or create a new one (%1).</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="113"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="124"/>
         <source>Import clients from a spreadsheet</source>
         <translation>Загрузка клиентов из таблицы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="495"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="520"/>
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="496"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="521"/>
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="497"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="522"/>
         <source>What happens</source>
         <translation>Что будет</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="498"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="523"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="519"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="544"/>
         <source>contact persons</source>
         <translation>контактные лица</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="520"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="545"/>
         <source>deals</source>
         <translation>сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="521"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="546"/>
         <source>reminders</source>
         <translation>напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="530"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="555"/>
         <source>new client</source>
         <translation>новый клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="531"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="556"/>
         <source>update</source>
         <translation>обновление</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="532"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="557"/>
         <source>already in the base</source>
         <translation>уже есть в базе</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="533"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="558"/>
         <source>duplicate, skipped</source>
         <translation>дубль, пропущен</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="534"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="559"/>
         <source>error, not imported</source>
         <translation>ошибка, не загружается</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="543"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="568"/>
         <source>same as %1</source>
         <translation>совпадает с %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="546"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="571"/>
         <source>fills: %1</source>
         <translation>заполняет: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="551"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="576"/>
         <source>repaired: %1</source>
         <translation>исправлено: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="687"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="722"/>
         <source>New industries: %1.</source>
         <translation>Новые отрасли: %1.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="689"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="724"/>
         <source>New managers: %1.</source>
         <translation>Новые менеджеры: %1.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="691"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="726"/>
         <source>Also from the other sheets: %1 contact person(s), %2 deal(s), %3 reminder(s), %4 entries of contact history.</source>
         <translation>Также с других листов: контактных лиц — %1, сделок — %2, напоминаний — %3, записей истории контактов — %4.</translation>
     </message>
@@ -1245,52 +1418,52 @@ or create a new one (%1).</source>
 <context>
     <name>IndustriesDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="37"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="41"/>
         <source>Industries</source>
         <translation>Отрасли</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="50"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="54"/>
         <source>Add…</source>
         <translation>Добавить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="56"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="60"/>
         <source>e.g. G or 46.90</source>
         <translation>например, G или 46.90</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="61"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="65"/>
         <source>What to know about this market: trends, key players, seasonality, who decides on purchases…</source>
         <translation>Что важно знать об этом рынке: тенденции, крупные игроки, сезонность, кто принимает решение о закупках…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="64"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="68"/>
         <source>Managers see these notes on the cards of clients in this industry.</source>
         <translation>Эти заметки менеджеры видят в карточках клиентов этой отрасли.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="67"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="71"/>
         <source>OKVED code:</source>
         <translation>Код ОКВЭД:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="68"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="72"/>
         <source>Name:</source>
         <translation>Название:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="69"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="73"/>
         <source>Notes:</source>
         <translation>Заметки:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="73"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="77"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="74"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="78"/>
         <source>Remove from the list</source>
         <translation>Убрать из списка</translation>
     </message>
@@ -1362,396 +1535,208 @@ or create a new one (%1).</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="115"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="91"/>
         <source>Reminders</source>
         <translation>Напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="149"/>
-        <source>Trash</source>
-        <translation>Корзина</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="203"/>
-        <source>Create a client</source>
-        <translation>Создать клиента</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="204"/>
-        <source>Load demo data</source>
-        <translation>Загрузить демоданные</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="206"/>
-        <source>Clear search and filters</source>
-        <translation>Сбросить поиск и фильтры</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="263"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="150"/>
         <source>&amp;New client</source>
         <translation>Новый &amp;клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="263"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="150"/>
         <source>Create a client card</source>
         <translation>Создать карточку клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="266"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="153"/>
         <source>Move to &amp;trash</source>
         <translation>&amp;Удалить в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="269"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="156"/>
         <source>Move the selected clients to the trash</source>
         <translation>Переместить выбранных клиентов в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="273"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="160"/>
         <source>&amp;Restore from trash</source>
         <translation>&amp;Восстановить из корзины</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="274"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="839"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="161"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="277"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="163"/>
         <source>&amp;Find</source>
         <translation>&amp;Найти</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="278"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="164"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="279"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="165"/>
         <source>Show the &amp;trash</source>
         <translation>Показать &amp;корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="281"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="167"/>
         <source>Load &amp;demo data…</source>
         <translation>Загрузить &amp;демоданные…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="292"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="178"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="294"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="180"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="295"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="181"/>
         <source>&amp;About SalesDesk</source>
         <translation>&amp;О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="297"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="183"/>
         <source>Remind me in &amp;3 months</source>
         <translation>Напомнить через &amp;3 месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="300"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="186"/>
         <source>Plan the next contact with this client in three months</source>
         <translation>Запланировать следующий контакт с клиентом через три месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="325"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="207"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="337"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="219"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="343"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="225"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="347"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="229"/>
         <source>&amp;Columns</source>
         <translation>&amp;Столбцы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="352"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="234"/>
         <source>&amp;Client</source>
         <translation>&amp;Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="370"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="252"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="378"/>
-        <source>Searching…</source>
-        <translation>Поиск…</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="811"/>
-        <source>%Ln client(s) moved to the trash.</source>
-        <translation>
-            <numerusform>%Ln клиент перемещён в корзину.</numerusform>
-            <numerusform>%Ln клиента перемещены в корзину.</numerusform>
-            <numerusform>%Ln клиентов перемещено в корзину.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="825"/>
-        <source>%Ln client(s) restored.</source>
-        <translation>
-            <numerusform>%Ln клиент восстановлен.</numerusform>
-            <numerusform>%Ln клиента восстановлены.</numerusform>
-            <numerusform>%Ln клиентов восстановлено.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="882"/>
-        <source>%Ln reminder(s) came due.</source>
-        <translation>
-            <numerusform>Подошёл срок %Ln напоминания.</numerusform>
-            <numerusform>Подошёл срок %Ln напоминаний.</numerusform>
-            <numerusform>Подошёл срок %Ln напоминаний.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="917"/>
-        <source>%Ln demo client(s) added.</source>
-        <translation>
-            <numerusform>Добавлен %Ln демонстрационный клиент.</numerusform>
-            <numerusform>Добавлено %Ln демонстрационных клиента.</numerusform>
-            <numerusform>Добавлено %Ln демонстрационных клиентов.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="989"/>
-        <source>%Ln client(s) exported to %1.</source>
-        <translation>
-            <numerusform>%Ln клиент выгружен в %1.</numerusform>
-            <numerusform>%Ln клиента выгружено в %1.</numerusform>
-            <numerusform>%Ln клиентов выгружено в %1.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="118"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="94"/>
         <source>&amp;Reminders panel</source>
         <translation>Панель &amp;напоминаний</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="144"/>
-        <source>Search: name, INN, phone, e-mail, contact person (%1)</source>
-        <translation>Поиск: название, ИНН, телефон, e-mail, контактное лицо (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="205"/>
-        <source>Import from Excel…</source>
-        <translation>Загрузить из Excel…</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="233"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="126"/>
         <source>Clients</source>
         <translation>Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="234"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="127"/>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="240"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="130"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="283"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="169"/>
         <source>&amp;Import from a spreadsheet…</source>
         <translation>&amp;Загрузить из таблицы…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="286"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="172"/>
         <source>Add clients from Excel, LibreOffice or CSV</source>
         <translation>Добавить клиентов из Excel, LibreOffice или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="289"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="175"/>
         <source>&amp;Export…</source>
         <translation>&amp;Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="289"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="175"/>
         <source>Save clients to Excel or CSV</source>
         <translation>Сохранить клиентов в Excel или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="303"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="189"/>
         <source>&amp;Log a contact…</source>
         <translation>&amp;Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="306"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="192"/>
         <source>Record a call, meeting, letter or note and plan the next contact</source>
         <translation>Записать звонок, встречу, письмо или заметку и запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="308"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="194"/>
         <source>New &amp;deal…</source>
         <translation>Новая &amp;сделка…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="309"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="195"/>
         <source>&amp;Industries…</source>
         <translation>&amp;Отрасли…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="310"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="196"/>
         <source>Ne&amp;xt client</source>
         <translation>С&amp;ледующий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="311"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="198"/>
         <source>Pre&amp;vious client</source>
         <translation>П&amp;редыдущий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="314"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="202"/>
         <source>C&amp;lients</source>
         <translation>&amp;Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="314"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="202"/>
         <source>&amp;Deals</source>
         <translation>&amp;Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="314"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="365"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="202"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="247"/>
         <source>&amp;Reports</source>
         <translation>&amp;Отчёты</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="566"/>
-        <source>%1 of %Ln in the trash</source>
-        <translation>
-            <numerusform>%1 из %Ln в корзине</numerusform>
-            <numerusform>%1 из %Ln в корзине</numerusform>
-            <numerusform>%1 из %Ln в корзине</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="568"/>
-        <source>The base is empty</source>
-        <translation>База пуста</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="570"/>
-        <source>%1 of %Ln client(s)</source>
-        <translation>
-            <numerusform>%1 из %Ln клиента</numerusform>
-            <numerusform>%1 из %Ln клиентов</numerusform>
-            <numerusform>%1 из %Ln клиентов</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="573"/>
-        <source>average completeness %1 %</source>
-        <translation>средняя полнота %1 %</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="584"/>
-        <source>The trash is empty.</source>
-        <translation>Корзина пуста.</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="587"/>
-        <source>The client base is empty.
-Create the first client, or load demo data to try the program.</source>
-        <translation>Клиентская база пуста.
-Создайте первого клиента или загрузите демоданные, чтобы попробовать программу.</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="590"/>
-        <source>No clients match the search and filters.</source>
-        <translation>По условиям поиска и фильтрам клиентов не найдено.</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="619"/>
-        <source>Could not load the list: %s</source>
-        <translation>Не удалось загрузить список: %s</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="736"/>
-        <source>Show</source>
-        <translation>Показать</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="809"/>
-        <source>“%s” moved to the trash.</source>
-        <translation>Клиент «%s» перемещён в корзину.</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="830"/>
-        <source>&amp;Undo: move to trash</source>
-        <translation>&amp;Отменить удаление в корзину</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="831"/>
-        <source>Undo</source>
-        <translation>Вернуть</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="880"/>
-        <source>Reminder: %1 — %2</source>
-        <translation>Напоминание: %1 — %2</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="891"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="991"/>
-        <source>Open</source>
-        <translation>Открыть</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="899"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="907"/>
-        <source>Demo data</source>
-        <translation>Демоданные</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="899"/>
-        <source>How many demo clients to add to this base?</source>
-        <translation>Сколько демонстрационных клиентов добавить в базу?</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="908"/>
-        <source>Adding demo clients…</source>
-        <translation>Добавление демонстрационных клиентов…</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="976"/>
-        <source>Export</source>
-        <translation>Экспорт</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="977"/>
-        <source>Writing %1…</source>
-        <translation>Записываю %1…</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="1073"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="445"/>
         <source>About SalesDesk</source>
         <translation>О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="1075"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="447"/>
         <source>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;The client base and sales of a small office: clients and their requisites, contact persons, reminders, deals.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;Клиентская база и продажи небольшого офиса: клиенты и их реквизиты, контактные лица, напоминания, сделки.&lt;/p&gt;&lt;p&gt;База данных: %2&lt;/p&gt;</translation>
     </message>
@@ -1759,67 +1744,67 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="262"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="287"/>
         <source>What is in each column?</source>
         <translation>Что в каждом столбце?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="264"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="289"/>
         <source>Check what SalesDesk recognised and change it where needed. A client needs at least a name.</source>
         <translation>Проверьте, что распознал SalesDesk, и поправьте, где нужно. У клиента должно быть хотя бы название.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="268"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="293"/>
         <source>Column names are in row:</source>
         <translation>Названия столбцов в строке:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="273"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="298"/>
         <source>Saved mapping:</source>
         <translation>Сохранённое сопоставление:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="277"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="302"/>
         <source>Save as…</source>
         <translation>Сохранить как…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="314"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="339"/>
         <source>Column in the file</source>
         <translation>Столбец в файле</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="314"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="339"/>
         <source>Goes to</source>
         <translation>Куда</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="315"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="340"/>
         <source>Example %1</source>
         <translation>Пример %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="323"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="348"/>
         <source>Column %1</source>
         <translation>Столбец %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="327"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="352"/>
         <source>— do not import —</source>
         <translation>— не загружать —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="375"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="400"/>
         <source>— none —</source>
         <translation>— нет —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="395"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="420"/>
         <source>Save mapping</source>
         <translation>Сохранить сопоставление</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="395"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="420"/>
         <source>Name of this mapping:</source>
         <translation>Название сопоставления:</translation>
     </message>
@@ -1835,52 +1820,52 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>OptionsPage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="420"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="445"/>
         <source>Clients that are already in the base</source>
         <translation>Клиенты, которые уже есть в базе</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="423"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="448"/>
         <source>A row is the same client when the INN (and KPP of a branch), a phone, an e-mail or the name matches — never when both INNs are known and differ.</source>
         <translation>Строка считается тем же клиентом, если совпадает ИНН (и КПП филиала), телефон, e-mail или название — но никогда, если оба ИНН известны и различаются.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="432"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="457"/>
         <source>Fill in what the card is missing</source>
         <translation>Дополнить карточку тем, чего в ней нет</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="434"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="459"/>
         <source>Fields empty in the card are taken from the file; nothing filled in is changed. Importing the same file again changes nothing.</source>
         <translation>Пустые поля карточки заполняются из файла, заполненные не меняются. Повторная загрузка того же файла ничего не изменит.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="440"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="465"/>
         <source>Update the card from the file</source>
         <translation>Обновить карточку по файлу</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="441"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="466"/>
         <source>Values in the file replace the card&apos;s; empty cells leave the card as it is.</source>
         <translation>Значения из файла заменяют значения карточки; пустые ячейки карточку не меняют.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="443"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="468"/>
         <source>Leave such clients alone</source>
         <translation>Не трогать таких клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="443"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="468"/>
         <source>Only new clients are added.</source>
         <translation>Добавляются только новые клиенты.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="446"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="471"/>
         <source>Add them as new clients anyway</source>
         <translation>Всё равно добавить как новых клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="447"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="472"/>
         <source>Every row becomes a client, even if the base has one like it.</source>
         <translation>Каждая строка станет клиентом, даже если похожий уже есть в базе.</translation>
     </message>
@@ -1896,62 +1881,62 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="560"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="585"/>
         <source>Preview: nothing is written yet</source>
         <translation>Предпросмотр: в базу пока ничего не записано</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="575"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="600"/>
         <source>keep the name in the base</source>
         <translation>оставить название из базы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="576"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="601"/>
         <source>rename the client as in the file</source>
         <translation>переименовать клиента, как в файле</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="577"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="602"/>
         <source>skip these rows</source>
         <translation>пропустить эти строки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="584"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="609"/>
         <source>Show:</source>
         <translation>Показать:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="587"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="612"/>
         <source>all rows</source>
         <translation>все строки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="588"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="613"/>
         <source>errors</source>
         <translation>ошибки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="589"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="614"/>
         <source>new clients</source>
         <translation>новых клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="590"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="615"/>
         <source>updates and duplicates</source>
         <translation>обновления и дубли</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="591"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="616"/>
         <source>same INN, phone or e-mail, different name</source>
         <translation>тот же ИНН, телефон или e-mail, другое название</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="625"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="650"/>
         <source>Checking every row…</source>
         <translation>Проверяю каждую строку…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="646"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="677"/>
         <source>%n row(s) match a client by INN, phone or e-mail, but the name is different. For them:</source>
         <translation>
             <numerusform>%n строка совпадает с клиентом по ИНН, телефону или e-mail, но название другое. Как быть с названием:</numerusform>
@@ -1960,12 +1945,12 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="656"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="687"/>
         <source>The file cannot be checked.</source>
         <translation>Файл не удаётся проверить.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="677"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="712"/>
         <source>%Ln new client(s)</source>
         <translation>
             <numerusform>%Ln новый клиент</numerusform>
@@ -1974,7 +1959,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="678"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="713"/>
         <source>%Ln update(s)</source>
         <translation>
             <numerusform>%Ln обновление</numerusform>
@@ -1983,7 +1968,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="679"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="714"/>
         <source>%Ln already in the base</source>
         <translation>
             <numerusform>%Ln уже есть в базе</numerusform>
@@ -1992,7 +1977,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="680"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="715"/>
         <source>%Ln duplicate(s) skipped</source>
         <translation>
             <numerusform>%Ln дубль пропущен</numerusform>
@@ -2001,7 +1986,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="681"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="716"/>
         <source>%Ln row(s) with errors</source>
         <translation>
             <numerusform>%Ln строка с ошибками</numerusform>
@@ -2010,7 +1995,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="685"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="720"/>
         <source>Leading zeros restored in %Ln row(s).</source>
         <translation>
             <numerusform>Ведущие нули восстановлены в %Ln строке.</numerusform>
@@ -2019,7 +2004,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="706"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="741"/>
         <source>There is nothing to import.</source>
         <translation>Загружать нечего.</translation>
     </message>
@@ -2048,6 +2033,33 @@ Create the first client, or load demo data to try the program.</source>
         <location filename="../../salesdesk/ui/qt_strings.py" line="16"/>
         <source>Files of &amp;type:</source>
         <translation>&amp;Тип файлов:</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderNotices</name>
+    <message>
+        <location filename="../../salesdesk/ui/reminder_notices.py" line="41"/>
+        <source>Show</source>
+        <translation>Показать</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reminder_notices.py" line="90"/>
+        <source>Reminder: %1 — %2</source>
+        <translation>Напоминание: %1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/reminder_notices.py" line="92"/>
+        <source>%Ln reminder(s) came due.</source>
+        <translation>
+            <numerusform>Подошёл срок %Ln напоминания.</numerusform>
+            <numerusform>Подошёл срок %Ln напоминаний.</numerusform>
+            <numerusform>Подошёл срок %Ln напоминаний.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reminder_notices.py" line="101"/>
+        <source>Open</source>
+        <translation>Открыть</translation>
     </message>
 </context>
 <context>
@@ -2225,135 +2237,110 @@ Create the first client, or load demo data to try the program.</source>
     </message>
 </context>
 <context>
-    <name>ReportsPanel</name>
+    <name>ReportParameterBar</name>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="282"/>
-        <source>the first %1 of %2; all are in the table</source>
-        <translation>первые %1 из %2, все — в таблице</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="513"/>
-        <source>thousands</source>
-        <translation>тыс.</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="514"/>
-        <source>millions</source>
-        <translation>млн</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="378"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="360"/>
         <source>Last 12 months</source>
         <translation>Последние 12 месяцев</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="379"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="361"/>
         <source>This month</source>
         <translation>Этот месяц</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="380"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="362"/>
         <source>Last month</source>
         <translation>Прошлый месяц</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="381"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="363"/>
         <source>This quarter</source>
         <translation>Этот квартал</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="382"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="364"/>
         <source>Last quarter</source>
         <translation>Прошлый квартал</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="383"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="365"/>
         <source>This year</source>
         <translation>Этот год</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="384"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="366"/>
         <source>Last year</source>
         <translation>Прошлый год</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="385"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="367"/>
         <source>Dates I choose</source>
         <translation>Свои даты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="396"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="378"/>
         <source>by month</source>
         <translation>по месяцам</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="397"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="379"/>
         <source>by quarter</source>
         <translation>по кварталам</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="398"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="380"/>
         <source>by year</source>
         <translation>по годам</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="403"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="385"/>
         <source>date opened</source>
         <translation>дате открытия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="404"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="386"/>
         <source>date closed</source>
         <translation>дате закрытия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="406"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="388"/>
         <source>Sales reports count won deals by the date closed; count by it here to get the same numbers</source>
         <translation>Отчёты о продажах считают выигранные сделки по дате закрытия; выберите её здесь, чтобы числа совпали</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="409"/>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="520"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="391"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="439"/>
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="425"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="407"/>
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="427"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="409"/>
         <source>Count deals by</source>
         <translation>Сделки считать по</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="428"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="410"/>
         <source>Manager:</source>
         <translation>Менеджер:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="429"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="411"/>
         <source>No contact for more than</source>
         <translation>Без контакта больше</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="430"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="412"/>
         <source>Cards filled below</source>
         <translation>Карточки заполнены меньше чем на</translation>
     </message>
-    <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="442"/>
-        <source>Export to Excel…</source>
-        <translation>Экспорт в Excel…</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="444"/>
-        <source>Save this report as an Excel workbook with its chart and table</source>
-        <translation>Сохранить отчёт в книгу Excel с диаграммой и таблицей</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reports_panel.py" line="569"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="464"/>
         <source>day(s)</source>
         <translation>
             <numerusform>день</numerusform>
@@ -2361,81 +2348,104 @@ Create the first client, or load demo data to try the program.</source>
             <numerusform>дней</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>ReportsPanel</name>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="611"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="287"/>
+        <source>the first %1 of %2; all are in the table</source>
+        <translation>первые %1 из %2, все — в таблице</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="591"/>
+        <source>thousands</source>
+        <translation>тыс.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="592"/>
+        <source>millions</source>
+        <translation>млн</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="525"/>
+        <source>Export to Excel…</source>
+        <translation>Экспорт в Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="527"/>
+        <source>Save this report as an Excel workbook with its chart and table</source>
+        <translation>Сохранить отчёт в книгу Excel с диаграммой и таблицей</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="655"/>
         <source>Computing…</source>
         <translation>Считаю…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="627"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="691"/>
         <source>Nothing to show for these parameters.</source>
         <translation>За выбранный период и с этими условиями данных нет.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="629"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="693"/>
         <source>This report is a table only.</source>
         <translation>У этого отчёта только таблица.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="665"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="724"/>
         <source>The report could not be computed; details are in the log.</source>
         <translation>Отчёт не удалось построить; подробности — в журнале программы.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="688"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="750"/>
         <source>Saving %1…</source>
         <translation>Сохраняю %1…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="697"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="761"/>
         <source>Export the report</source>
         <translation>Экспорт отчёта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="699"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="763"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="710"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="774"/>
         <source>The report is saved to %1.</source>
         <translation>Отчёт сохранён в %1.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="712"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="776"/>
         <source>Open</source>
         <translation>Открыть</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="724"/>
-        <source>The report could not be saved; details are in the log.</source>
-        <translation>Отчёт не удалось сохранить; подробности — в журнале программы.</translation>
     </message>
 </context>
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="717"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="752"/>
         <source>Importing</source>
         <translation>Загрузка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="724"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="759"/>
         <source>Open the file of rows not imported</source>
         <translation>Открыть файл незагруженных строк</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="744"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="779"/>
         <source>Writing to the base… You can cancel: nothing is kept until the end.</source>
         <translation>Записываю в базу… Можно отменить: до конца ничего не сохраняется.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="760"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="798"/>
         <source>Cancelling…</source>
         <translation>Отменяю…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="771"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="809"/>
         <source>Done: %Ln new client(s)</source>
         <translation>
             <numerusform>Готово: %Ln новый клиент</numerusform>
@@ -2444,7 +2454,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="772"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="810"/>
         <source>%Ln updated</source>
         <translation>
             <numerusform>%Ln обновлён</numerusform>
@@ -2453,7 +2463,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="773"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="811"/>
         <source>%Ln skipped</source>
         <translation>
             <numerusform>%Ln пропущен</numerusform>
@@ -2462,7 +2472,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="774"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="812"/>
         <source>%Ln not imported</source>
         <translation>
             <numerusform>%Ln не загружен</numerusform>
@@ -2471,7 +2481,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="780"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="818"/>
         <source>Leading zeros restored in %Ln row(s).</source>
         <translation>
             <numerusform>Ведущие нули восстановлены в %Ln строке.</numerusform>
@@ -2480,12 +2490,12 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="783"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="821"/>
         <source>Rows not imported, with the reason for each, are in %1. Fix them there and import that file again.</source>
         <translation>Незагруженные строки с причиной для каждой — в файле %1. Исправьте их там и загрузите этот файл снова.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="800"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="834"/>
         <source>The import stopped because of an internal error; the base was not changed.</source>
         <translation>Загрузка остановлена из-за внутренней ошибки; база не изменилась.</translation>
     </message>
@@ -2493,47 +2503,48 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="34"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="46"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="97"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="38"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="50"/>
         <source>As in the system</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="42"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="54"/>
         <source>Language:</source>
         <translation>Язык:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="43"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="55"/>
         <source>The new language applies after a restart.</source>
         <translation>Язык сменится после перезапуска.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="49"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="61"/>
         <source>New manager…</source>
         <translation>Новый менеджер…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="52"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="64"/>
         <source>I am:</source>
         <translation>Текущий менеджер:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="55"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="67"/>
         <source>New clients and reminders are assigned to this manager; the Reminders panel and the start-up notice count this manager&apos;s reminders.</source>
         <translation>Новые клиенты и напоминания назначаются на этого менеджера; панель «Напоминания» и сообщение при запуске считают его напоминания.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="68"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="80"/>
         <source>Offer new terms before a contract ends:</source>
         <translation>Предлагать продление договора за:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="82"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="94"/>
         <source>day(s)</source>
         <translation>
             <numerusform>день</numerusform>
@@ -2542,18 +2553,18 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="86"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="108"/>
         <source>— not chosen —</source>
         <translation>— не выбран —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="97"/>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="103"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="119"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="125"/>
         <source>New manager</source>
         <translation>Новый менеджер</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="97"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="119"/>
         <source>Name:</source>
         <translation>Имя:</translation>
     </message>
@@ -2622,27 +2633,27 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>WhoAreYouDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/who_dialog.py" line="34"/>
+        <location filename="../../salesdesk/ui/who_dialog.py" line="38"/>
         <source>Who are you?</source>
         <translation>Кто вы?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/who_dialog.py" line="38"/>
+        <location filename="../../salesdesk/ui/who_dialog.py" line="42"/>
         <source>Choose yourself: the Reminders panel and the start-up notice will show your reminders, and new clients will be yours. You can change it later in Settings.</source>
         <translation>Выберите себя: панель «Напоминания» и сообщение при запуске будут показывать ваши напоминания, а новые клиенты станут вашими. Изменить можно потом в настройках.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/who_dialog.py" line="55"/>
+        <location filename="../../salesdesk/ui/who_dialog.py" line="56"/>
         <source>Not in the list? Add me:</source>
         <translation>Вас нет в списке? Добавьте себя:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/who_dialog.py" line="55"/>
+        <location filename="../../salesdesk/ui/who_dialog.py" line="56"/>
         <source>No managers yet. Add me:</source>
         <translation>Менеджеров пока нет. Добавьте себя:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/who_dialog.py" line="58"/>
+        <location filename="../../salesdesk/ui/who_dialog.py" line="59"/>
         <source>Surname and first name</source>
         <translation>Фамилия и имя</translation>
     </message>

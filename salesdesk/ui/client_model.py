@@ -25,15 +25,19 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     Signal,
+    Slot,
 )
 from PySide6.QtGui import QBrush, QColor
 
+from salesdesk.domain.changes import Changes
+from salesdesk.domain.errors import UserError
 from salesdesk.domain.model import ClientKind, ClientStatus
 from salesdesk.domain.queries import ClientQuery, ClientRow, ClientSort
 from salesdesk.services import clients
 from salesdesk.services.common import UowFactory
 from salesdesk.ui import paging
 from salesdesk.ui.columns import TableColumn
+from salesdesk.ui.operations import Operations
 from salesdesk.ui.widgets import short_datetime
 from salesdesk.ui.workers import Latest, Runner
 
@@ -87,11 +91,14 @@ class ClientTableModel(QAbstractTableModel):
     load_failed = Signal(str)
     page_failed = Signal(str)  # a page of rows could not be read (once, until one is read again): why
 
-    def __init__(self, uow: UowFactory, runner: Runner, parent: QObject | None = None) -> None:
+    def __init__(
+        self, uow: UowFactory, runner: Runner, parent: QObject | None = None, *, operations: Operations | None = None
+    ) -> None:
         super().__init__(parent)
         self._uow = uow
         self._latest = Latest(runner)
         self._query = ClientQuery()
+        self._asked = self._query  # the newest query asked for (its answer may still be on its way)
         self._base_total: int | None = None
         self._rows: paging.PagedRows[ClientRow] = paging.PagedRows(
             lambda offset, limit, total: clients.rows_at(self._uow(), self._query, offset, limit, total=total),
@@ -102,6 +109,10 @@ class ClientTableModel(QAbstractTableModel):
         self._now = datetime.now(UTC)
         self._locale = QLocale()
         self.loading = False
+        # reads go through the operations: a UserError becomes load_failed (the window's notice bar),
+        # a bug the crash dialog; the window's bus tells what a commit changed (alone: a bus of its own)
+        self._ops = operations or Operations(uow, runner, self.load_failed.emit, self)
+        self._ops.bus.changed.connect(self._on_changes)
 
     # Query -----------------------------------------------------------------------------------
 
@@ -118,12 +129,30 @@ class ClientTableModel(QAbstractTableModel):
         """
         if recount or query.trash != self._query.trash:
             self._base_total = None
+        self._asked = query
         self._set_loading(True)
         known = self._base_total
-        self._latest.start(lambda: load_snapshot(self._uow, query, known), self._on_snapshot, self._on_error)
+        self._ops.read_slow(
+            lambda: load_snapshot(self._uow, query, known),
+            self._on_snapshot,
+            on_error=self._on_error,
+            on_failure=lambda: self._set_loading(False),
+            latest=self._latest,
+        )
 
     def reload(self) -> None:
-        self.set_query(self._query, recount=True)
+        """Count and read the list asked for last again (clients were added or removed)."""
+        self.set_query(self._asked, recount=True)
+
+    @Slot(object)
+    def _on_changes(self, changes: Changes) -> None:
+        """Subscribed to the change bus: clients added or removed, the list counts and pages again;
+        clients changed, only their rows are read again (where they are shown)."""
+        if changes.membership:
+            self.reload()
+        elif changes.clients:
+            ids = sorted(changes.clients)
+            self._ops.read(lambda: self.refresh_clients(ids), lambda _done: None)
 
     def _on_snapshot(self, snapshot: Snapshot) -> None:
         self.beginResetModel()
@@ -136,9 +165,9 @@ class ClientTableModel(QAbstractTableModel):
         self._set_loading(False)
         self.counts_changed.emit(snapshot.total, snapshot.base_total, snapshot.average)
 
-    def _on_error(self, exc: BaseException, trace: str) -> None:
-        self._set_loading(False)
+    def _on_error(self, exc: UserError) -> bool:
         self.load_failed.emit(str(exc))
+        return True
 
     @property
     def base_total(self) -> int:

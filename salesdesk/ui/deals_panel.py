@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from salesdesk.domain.changes import Changes
 from salesdesk.domain.errors import UserError
 from salesdesk.domain.model import DealStage, Industry, Manager
 from salesdesk.domain.queries import DealQuery, DealRow, DealSort, DealTotals
@@ -43,6 +45,7 @@ from salesdesk.services import deals
 from salesdesk.services.common import UowFactory
 from salesdesk.ui import paging
 from salesdesk.ui.columns import TableColumn
+from salesdesk.ui.operations import Operations, operations_for
 from salesdesk.ui.widgets import ERROR_COLOR, MUTED, industry_label, money_text, refill_combo
 from salesdesk.ui.workers import Latest, Runner
 
@@ -73,9 +76,13 @@ class DealTableModel(QAbstractTableModel):
     load_failed = Signal(str)  # the rows or the sums could not be read: why, in the user's words
     page_failed = Signal(str)  # a later page of rows could not be read (once, until one is read again): why
 
-    def __init__(self, uow: UowFactory, runner: Runner, parent: QObject | None = None) -> None:
+    def __init__(
+        self, uow: UowFactory, runner: Runner, parent: QObject | None = None, *, operations: Operations | None = None
+    ) -> None:
         super().__init__(parent)
         self._uow = uow
+        # its reads go through the operations: a UserError becomes load_failed, a bug the crash dialog
+        self._ops = operations or Operations(uow, runner, self.load_failed.emit, self)
         self._latest = Latest(runner)
         # Adding up a million deals takes up to a second: on a thread of its own, so it never delays
         # the next page, and a question that a newer filter made stale is dropped before it starts.
@@ -95,12 +102,17 @@ class DealTableModel(QAbstractTableModel):
         self.asked = query
         self.loading = True
         uow = self._uow
-        self._latest.start(
-            lambda: (query, deals.deals_view(uow(), query, limit=paging.PAGE)), self._on_loaded, self._on_error
+        self._ops.read_slow(
+            lambda: (query, deals.deals_view(uow(), query, limit=paging.PAGE)),
+            self._on_loaded,
+            on_error=self._on_error,
+            on_failure=self._on_failure,
+            latest=self._latest,
         )
 
     def reload(self) -> None:
-        self.set_query(self.query)
+        """Read the list asked for last again (its deals or their clients changed)."""
+        self.set_query(self.asked)
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Wait for the sums being added up (on closing, and in tests)."""
@@ -125,11 +137,16 @@ class DealTableModel(QAbstractTableModel):
                 return None  # a newer filter came while this one waited
             return query, deals.deal_totals(uow(), query)
 
-        latest.start(add_up, self._on_totals, self._on_error)
+        self._ops.read_slow(
+            add_up, self._on_totals, on_error=self._on_error, on_failure=self._on_failure, latest=latest
+        )
 
-    def _on_error(self, exc: BaseException, trace: str) -> None:
+    def _on_failure(self) -> None:
         self.loading = False
-        self.load_failed.emit(str(exc) if isinstance(exc, UserError) else self.tr("an internal error (see the log)"))
+
+    def _on_error(self, exc: UserError) -> bool:
+        self.load_failed.emit(str(exc))  # the panel's status line
+        return True
 
     def _on_totals(self, answer: tuple[DealQuery, DealTotals] | None) -> None:
         if answer is None or answer[0] != self.query:
@@ -229,12 +246,20 @@ class DealTableModel(QAbstractTableModel):
 
 
 class DealsPanel(QWidget):
+    """The Deals tab. It subscribes to the change bus itself: when clients or deals change, the list
+    is read again if the tab is shown, else once it is shown next (its first read, too, waits for that)."""
+
     open_deal_requested = Signal(int, int)  # client id, deal id
 
-    def __init__(self, uow: UowFactory, runner: Runner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, uow: UowFactory, runner: Runner, parent: QWidget | None = None, *, operations: Operations | None = None
+    ) -> None:
         super().__init__(parent)
-        self.uow = uow
-        self.model = DealTableModel(uow, runner, self)
+        self.ops = operations_for(self, self._on_model_load_failed, operations, uow, runner)
+        self.uow = self.ops.uow
+        self.model = DealTableModel(self.uow, runner, self, operations=self.ops)
+        self._stale = True  # not read since the deals changed (or never): read when shown
+        self.ops.bus.changed.connect(self._on_changes)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
         filters = QHBoxLayout()
@@ -339,7 +364,24 @@ class DealsPanel(QWidget):
     @Slot()
     def apply(self) -> None:
         self._timer.stop()
+        self._stale = False
         self.model.set_query(self.query())
+
+    @Slot(object)
+    def _on_changes(self, changes: Changes) -> None:
+        """A deal, or a client (its name, its trash), changed: read again now if shown, else when shown."""
+        if not (changes.deals or changes.clients or changes.whole_base):
+            return
+        if self.isVisible():
+            self._stale = False
+            self.model.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.apply()
 
     @Slot(bool)
     def _on_period_toggled(self, on: bool) -> None:
@@ -389,6 +431,9 @@ class DealsPanel(QWidget):
 
     @Slot(QModelIndex)
     def _on_table_double_clicked(self, index: QModelIndex) -> None:
-        row = self.model.deal_at(index.row())
+        number = index.row()
+        self.ops.read(lambda: self.model.deal_at(number), self._open_deal)
+
+    def _open_deal(self, row: DealRow | None) -> None:
         if row is not None:
             self.open_deal_requested.emit(row.client_id, row.id)

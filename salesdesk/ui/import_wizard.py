@@ -43,8 +43,10 @@ from salesdesk.domain.errors import UserError
 from salesdesk.domain.messages import msg
 from salesdesk.domain.spreadsheet import TARGETS, guess_mapping, text_of
 from salesdesk.services import importing
-from salesdesk.services.common import Cancelled, UowFactory
+from salesdesk.services.common import UowFactory
 from salesdesk.services.importing import DuplicatePolicy, Fate, ImportOptions, ImportPlan, ImportResult, NameMismatch
+from salesdesk.ui.dialogs import Inform
+from salesdesk.ui.operations import Operations, operations_for
 from salesdesk.ui.progress import QtReporter
 from salesdesk.ui.settings import dialog_start, remember_dialog_folder
 from salesdesk.ui.widgets import ERROR_COLOR, MUTED, WARNING_COLOR
@@ -104,10 +106,19 @@ class _State:
 
 class ImportWizard(QWizard):
     def __init__(
-        self, uow: UowFactory, runner: Runner, parent: QWidget | None = None, path: Path | None = None
+        self,
+        uow: UowFactory,
+        runner: Runner,
+        parent: QWidget | None = None,
+        path: Path | None = None,
+        *,
+        operations: Operations | None = None,
     ) -> None:
         super().__init__(parent)
-        self.uow = uow
+        # every read and the import itself go through the operations: a UserError is shown on the
+        # page at work, a bug in the crash dialog; what the import added reaches the window by the bus
+        self.ops = operations_for(self, self._show_error, operations, uow, runner)
+        self.uow = self.ops.uow
         self.runner = runner
         self.state = _State()
         self.setWindowTitle(self.tr("Import clients from a spreadsheet"))
@@ -124,6 +135,10 @@ class ImportWizard(QWizard):
             self.addPage(page)
         if path is not None:
             self.file_page.open(path)
+
+    def _show_error(self, text: str) -> None:
+        """A UserError no page took (none today: each page shows its own)."""
+        Inform.error(self, self.windowTitle(), text)
 
     def reject(self) -> None:
         if self.result_page.running:
@@ -210,7 +225,13 @@ class FilePage(QWizardPage):
         self.status.setText(self.tr("Reading the file…"))
         state.rows = []
         self.completeChanged.emit()
-        self._latest.start(lambda: importing.read_headers(path, options), self._on_read, self._on_failed)
+        self.w.ops.read_slow(
+            lambda: importing.read_headers(path, options),
+            self._on_read,
+            on_error=self._on_refused,
+            on_failure=self._on_failed,
+            latest=self._latest,
+        )
 
     def _on_read(self, answer: tuple[Any, tuple[str, ...], int, dict[int, str]]) -> None:
         sheet, names, header_row, mapping = answer
@@ -231,10 +252,14 @@ class FilePage(QWizardPage):
         )
         self.completeChanged.emit()
 
-    def _on_failed(self, exc: BaseException, trace: str) -> None:
+    def _on_failed(self) -> None:
         self.status.setStyleSheet(f"color: {ERROR_COLOR};")
-        self.status.setText(str(exc) if isinstance(exc, UserError) else self.tr("The file cannot be read."))
+        self.status.setText(self.tr("The file cannot be read."))
         self.completeChanged.emit()
+
+    def _on_refused(self, exc: UserError) -> bool:
+        self.status.setText(str(exc))
+        return True
 
     def isComplete(self) -> bool:
         return bool(self.w.state.rows)
@@ -629,7 +654,13 @@ class PreviewPage(QWizardPage):
         path, options = state.path, state.options()
         assert path is not None
         self.completeChanged.emit()
-        self._latest.start(lambda: importing.plan_import(uow(), path, options), self._on_planned, self._on_failed)
+        self.w.ops.read_slow(
+            lambda: importing.plan_import(uow(), path, options),
+            self._on_planned,
+            on_error=self._on_refused,
+            on_failure=self._on_failed,
+            latest=self._latest,
+        )
 
     def cleanupPage(self) -> None:
         self._latest.drop()  # Back: a check still running is for options that may change now
@@ -650,10 +681,14 @@ class PreviewPage(QWizardPage):
         self.view.resizeColumnsToContents()
         self.completeChanged.emit()
 
-    def _on_failed(self, exc: BaseException, trace: str) -> None:
+    def _on_failed(self) -> None:
         self.progress.hide()
         self.summary.setStyleSheet(f"color: {ERROR_COLOR};")
-        self.summary.setText(str(exc) if isinstance(exc, UserError) else self.tr("The file cannot be checked."))
+        self.summary.setText(self.tr("The file cannot be checked."))
+
+    def _on_refused(self, exc: UserError) -> bool:
+        self.summary.setText(str(exc))
+        return True
 
     @Slot()
     def _apply_filter(self) -> None:
@@ -744,8 +779,11 @@ class ResultPage(QWizardPage):
         self.summary.setText(self.tr("Writing to the base… You can cancel: nothing is kept until the end."))
         self.open_errors.hide()
         self.completeChanged.emit()
-        self.w.runner.start(
-            lambda: importing.run_import(uow(), path, options, reporter=reporter), self._on_done, self._on_failed
+        self.w.ops.run_slow(
+            lambda: importing.run_import(uow(), path, options, reporter=reporter),
+            self._on_done,
+            on_error=self._on_refused,
+            on_failure=self._on_failed,
         )
 
     @Slot(int, int)
@@ -788,19 +826,19 @@ class ResultPage(QWizardPage):
         if self.on_imported is not None:
             self.on_imported(result)
 
-    def _on_failed(self, exc: BaseException, trace: str) -> None:
+    def _on_failed(self) -> None:
+        """The import stopped (cancelled, refused, or a bug, which the crash dialog shows next)."""
         self.running = False
         self.progress.hide()
         self.summary.setStyleSheet(f"color: {ERROR_COLOR};")
-        if isinstance(exc, Cancelled | UserError):
-            self.summary.setText(str(exc))
-        else:
-            from salesdesk.ui.crash import show_crash
-
-            self.summary.setText(self.tr("The import stopped because of an internal error; the base was not changed."))
-            show_crash(self, exc, trace)
+        self.summary.setText(self.tr("The import stopped because of an internal error; the base was not changed."))
         self.finished_ok = True  # the user can close the wizard
         self.completeChanged.emit()
+
+    def _on_refused(self, exc: UserError) -> bool:
+        """Cancelled, the base busy or full, the file unreadable: said on the page."""
+        self.summary.setText(str(exc))
+        return True
 
     @Slot()
     def _on_open_errors_clicked(self) -> None:

@@ -21,19 +21,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salesdesk.domain.errors import UserError, ValidationError
 from salesdesk.domain.model import Industry, IndustryFields
 from salesdesk.services import reference
-from salesdesk.services.common import UowFactory
+from salesdesk.services.common import SaveResult, UowFactory
+from salesdesk.ui.operations import Operations, operations_for
 from salesdesk.ui.widgets import MUTED, FieldMessage, industry_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class IndustriesDialog(QDialog):
-    def __init__(self, uow: UowFactory, parent: QWidget | None = None) -> None:
+    """Reads and saves through the window's operations: a refusal or a store error is shown under
+    the form, never as a crash; what it saved reaches the window's lists by the change bus."""
+
+    def __init__(self, uow: UowFactory, parent: QWidget | None = None, *, operations: Operations | None = None) -> None:
         super().__init__(parent)
-        self.uow = uow
+        self.ops = operations_for(self, self._show_problem, operations, uow)
+        self.uow = self.ops.uow
         self.setWindowTitle(self.tr("Industries"))
         self.resize(820, 520)
         self.changed = False
@@ -97,8 +101,15 @@ class IndustriesDialog(QDialog):
         splitter.setSizes([left_width, 480])
         self.resize(left_width + 520, 560)
 
+    def _show_problem(self, text: str) -> None:
+        self.message.show_problem(text, blocking=True)
+
     def _load(self, select: int | None = None) -> None:
-        self.industries = reference.list_industries(self.uow())
+        uow = self.uow
+        self.ops.read(lambda: reference.list_industries(uow()), lambda found: self._fill(found, select))
+
+    def _fill(self, industries: list[Industry], select: int | None) -> None:
+        self.industries = industries
         self.model.clear()
         for industry in self.industries:
             label = industry_label(industry)
@@ -141,14 +152,14 @@ class IndustriesDialog(QDialog):
 
     @Slot()
     def _on_save_button_clicked(self) -> None:
-        try:
-            if self.current is None:
-                saved = reference.create_industry(self.uow(), self._fields())
-            else:
-                saved = reference.update_industry(self.uow(), self.current.id, self.current.version, self._fields())
-        except (ValidationError, UserError) as exc:
-            self.message.show_problem(str(exc), blocking=True)
-            return
+        uow, current, fields = self.uow, self.current, self._fields()
+        if current is None:
+            self.ops.run(lambda: reference.create_industry(uow(), fields), self._on_saved)
+        else:
+            ident, version = current.id, current.version
+            self.ops.run(lambda: reference.update_industry(uow(), ident, version, fields), self._on_saved)
+
+    def _on_saved(self, saved: SaveResult) -> None:
         self.changed = True
         self._load(select=saved.id)
 
@@ -161,12 +172,15 @@ class IndustriesDialog(QDialog):
     @Slot()
     def _on_delete_button_clicked(self) -> None:
         if self.current is not None:
-            reference.trash_industry(self.uow(), self.current.id)
-            self.changed = True
-            self._load()
+            uow, ident = self.uow, self.current.id
+            self.ops.run(lambda: reference.trash_industry(uow(), ident), self._on_removed)
+
+    def _on_removed(self, _result: object) -> None:
+        self.changed = True
+        self._load()
 
     @classmethod
-    def edit(cls, parent: QWidget, uow: UowFactory) -> bool:
-        dialog = cls(uow, parent)
+    def edit(cls, parent: QWidget, uow: UowFactory, *, operations: Operations | None = None) -> bool:
+        dialog = cls(uow, parent, operations=operations)
         dialog.exec()
         return dialog.changed

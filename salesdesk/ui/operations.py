@@ -21,14 +21,19 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from salesdesk.domain.changes import Change, Changes
 from salesdesk.domain.errors import UserError
-from salesdesk.services.common import UowFactory
-from salesdesk.ui.workers import Runner
+from salesdesk.services.common import Cancelled, Reporter, UowFactory
+from salesdesk.ui.workers import Latest, Runner
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from salesdesk.ui.progress import ProgressTask
 
 T = TypeVar("T")
 
@@ -36,6 +41,8 @@ T = TypeVar("T")
 Notify = Callable[[str], None]
 # The caller's own place for an error (fields, a dialog); True when it showed it.
 ErrorHandler = Callable[[UserError], bool]
+# What a caller undoes on any failure, a UserError or a bug (a spinner stopped, a button enabled).
+Cleanup = Callable[[], object]
 
 
 class ChangeBus(QObject):
@@ -147,6 +154,7 @@ class Operations(QObject):
         on_done: Callable[[T], object] | None = None,
         *,
         on_error: ErrorHandler | None = None,
+        on_failure: Cleanup | None = None,
     ) -> None:
         """Run an action that may take long on a worker; ``busy_changed`` shows progress meanwhile."""
         self._set_slow(+1)
@@ -158,12 +166,60 @@ class Operations(QObject):
 
         def failed(exc: BaseException, trace: str) -> None:
             self._set_slow(-1)
-            if isinstance(exc, UserError):
-                self._route(exc, on_error)
-            else:
-                sys.excepthook(type(exc), exc, exc.__traceback__)
+            self._failed(exc, on_error, on_failure)
 
         self.runner.start(action, done, failed)
+
+    def read_slow(
+        self,
+        query: Callable[[], T],
+        on_done: Callable[[T], object],
+        *,
+        on_error: ErrorHandler | None = None,
+        on_failure: Cleanup | None = None,
+        latest: Latest | None = None,
+    ) -> None:
+        """A read on a worker that the user does not wait on (a list, a report, a file's headers):
+        no busy indicator; with *latest*, only the answer to the newest read of that kind arrives."""
+
+        def failed(exc: BaseException, trace: str) -> None:
+            self._failed(exc, on_error, on_failure)
+
+        def done(result: T) -> None:
+            on_done(result)
+
+        receiver = _owner(on_done)
+        if latest is not None:
+            latest.start(query, done, failed, receiver=receiver)
+        else:
+            self.runner.start(query, done, failed, receiver=receiver)
+
+    def run_long(
+        self,
+        parent: QWidget,
+        title: str,
+        label: str,
+        work: Callable[[Reporter], T],
+        on_done: Callable[[T], object],
+        *,
+        on_error: ErrorHandler | None = None,
+        on_cancelled: Callable[[Cancelled], object] | None = None,
+    ) -> ProgressTask:
+        """A long job with a progress dialog and Cancel (demo data, export): the service gets a
+        ``Reporter``; Cancel rolls its transaction back and *on_cancelled* hears of it; any other
+        ``UserError`` goes where the user works, a bug to the crash dialog."""
+        from salesdesk.ui.progress import ProgressTask
+
+        def failed(exc: BaseException, trace: str) -> None:
+            if isinstance(exc, Cancelled) and on_cancelled is not None:
+                on_cancelled(exc)
+            else:
+                self._failed(exc, on_error, None)
+
+        def done(result: T) -> None:
+            on_done(result)
+
+        return ProgressTask(parent, self.runner, title, label, work, done, failed)
 
     def read(
         self, query: Callable[[], T], on_done: Callable[[T], object], *, on_error: ErrorHandler | None = None
@@ -181,7 +237,35 @@ class Operations(QObject):
         if (self._slow > 0) != before:
             self.busy_changed.emit(self._slow > 0)
 
+    def _failed(self, exc: BaseException, on_error: ErrorHandler | None, on_failure: Cleanup | None) -> None:
+        if on_failure is not None:
+            on_failure()
+        if isinstance(exc, UserError):
+            self._route(exc, on_error)
+        else:  # a bug on a worker: the relay logged it; the crash dialog says so
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+
     def _route(self, exc: UserError, on_error: ErrorHandler | None) -> None:
         if on_error is not None and on_error(exc):
             return
         self.notify(str(exc))
+
+
+def operations_for(
+    owner: QObject,
+    notify: Notify,
+    operations: Operations | None,
+    uow: UowFactory,
+    runner: Runner | None = None,
+) -> Operations:
+    """The window's *operations* with errors shown in *owner*'s own place (*notify*); a panel or
+    dialog made alone (in a test) gets a runner and a change bus of its own."""
+    if operations is not None:
+        return operations.elsewhere(notify, owner)
+    return Operations(uow, runner or Runner(owner), notify, owner)
+
+
+def _owner(callback: Callable[..., Any] | None) -> QObject | None:
+    """The Qt object a bound method belongs to: its answer is dropped if that object is gone."""
+    owner = getattr(callback, "__self__", None)
+    return owner if isinstance(owner, QObject) else None

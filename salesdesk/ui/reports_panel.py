@@ -9,6 +9,7 @@ holds, so the three faces can never disagree.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -40,9 +41,10 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
     QUrl,
+    Signal,
     Slot,
 )
-from PySide6.QtGui import QDesktopServices, QFont, QPainter
+from PySide6.QtGui import QDesktopServices, QFont, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -62,11 +64,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salesdesk.domain.model import Manager
+from salesdesk.domain.changes import Changes
+from salesdesk.domain.errors import UserError
+from salesdesk.domain.model import Industry, Manager
 from salesdesk.domain.numbers import count_text
 from salesdesk.domain.reports import ChartKind, ColumnKind, CountedBy, Period, Report, ReportParameters
 from salesdesk.services import reports
 from salesdesk.services.common import UowFactory
+from salesdesk.ui.operations import Operations, operations_for
 from salesdesk.ui.settings import dialog_start, remember_dialog_folder
 from salesdesk.ui.widgets import MUTED, NoticeBar, refill_combo, scaled_font
 from salesdesk.ui.workers import Latest, Runner
@@ -341,38 +346,15 @@ def file_name_for(report: Report, today: date) -> str:
     return f"{title} {today:%Y-%m-%d}.xlsx"
 
 
-class ReportsPanel(QWidget):
-    def __init__(self, uow: UowFactory, runner: Runner, parent: QWidget | None = None) -> None:
+class ReportParameterBar(QWidget):
+    """The parameters a report reads, in one row; each report shows only those it uses. A preset
+    ("last 12 months", "this quarter") sets both dates; a date typed makes the preset "Dates I choose"."""
+
+    changed = Signal()  # a parameter changed: the panel computes again once they settle
+
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._uow = uow
-        self._runner = runner
-        self._latest = Latest(runner)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(_DELAY_MS)
-        self._timer.timeout.connect(self.run)
         self._setting_dates = False
-        self.report: Report | None = None
-        self.busy = False  # a computation is on its way (tests and screenshots wait for it)
-        self._scales = self.scales()
-
-        self.list = QListWidget()
-        self.list.setObjectName("ReportList")
-        self.list.setMinimumWidth(200)
-        self.list.setMaximumWidth(280)
-        self.list.setWordWrap(True)
-        self.list.setSpacing(2)
-        for name, title in reports.list_reports():
-            item = QListWidgetItem(title)
-            item.setData(Qt.ItemDataRole.UserRole, name)
-            self.list.addItem(item)
-
-        self.title = QLabel()
-        scaled_font(self.title, 1.3, bold=True)
-        self.title.setWordWrap(True)
-        self.notice = NoticeBar()
-
-        # parameters: each report shows only those it reads
         self.preset = QComboBox()
         for preset, text in (
             (Preset.LAST_12_MONTHS, self.tr("Last 12 months")),
@@ -418,8 +400,8 @@ class ReportsPanel(QWidget):
         self.threshold.setValue(ReportParameters().threshold)
         self.threshold.setSuffix(" %")
 
-        self._groups: dict[str, QWidget] = {}
-        params = QHBoxLayout()
+        self.groups: dict[str, QWidget] = {}
+        self.row = params = QHBoxLayout(self)
         params.setContentsMargins(0, 0, 0, 0)
         for key, label, widgets in (
             ("date_from", self.tr("Period:"), (self.preset, self.date_from, QLabel("—"), self.date_to)),
@@ -436,9 +418,110 @@ class ReportsPanel(QWidget):
                 row.addWidget(QLabel(label))
             for widget in widgets:
                 row.addWidget(widget)
-            self._groups[key] = group
+            self.groups[key] = group
             params.addWidget(group)
         params.addStretch(1)
+        self._apply_preset(Preset.LAST_12_MONTHS)
+        self.preset.currentIndexChanged.connect(self._on_preset_current_index_changed)
+        for combo in (self.period, self.counted_by, self.manager):
+            combo.currentIndexChanged.connect(self.changed)
+        for spin in (self.days, self.threshold):
+            spin.valueChanged.connect(self.changed)
+
+    def show_for(self, uses: Iterable[str]) -> None:
+        """Only the parameters the chosen report reads are shown."""
+        wanted = set(uses)
+        for key, group in self.groups.items():
+            group.setVisible(key in wanted)
+
+    def set_managers(self, managers: list[Manager]) -> bool:
+        """False when the manager chosen is no longer there (the choice went back to all)."""
+        return refill_combo(self.manager, self.tr("All managers"), [(m.name, m.id) for m in managers])
+
+    def parameters(self, *, chooses_date: bool) -> ReportParameters:
+        """What is chosen; the date deals are counted by only for a report that asks (*chooses_date*)."""
+        return ReportParameters(
+            date_from=_date(self.date_from),
+            date_to=_date(self.date_to),
+            period=Period(self.period.currentData()),
+            manager_id=self.manager.currentData(),
+            counted_by=CountedBy(self.counted_by.currentData()) if chooses_date else None,
+            days=self.days.value(),
+            threshold=self.threshold.value(),
+        )
+
+    def _apply_preset(self, preset: Preset) -> None:
+        span = preset_range(preset, date.today())
+        if span is None:
+            return
+        self._setting_dates = True
+        self.date_from.setDate(_qdate(span[0]))
+        self.date_to.setDate(_qdate(span[1]))
+        self._setting_dates = False
+
+    @Slot(int)
+    def _on_days_value_changed(self, value: int) -> None:
+        self.days.setSuffix(" " + self.tr("day(s)", "", value))
+
+    @Slot(int)
+    def _on_preset_current_index_changed(self, _index: int) -> None:
+        self._apply_preset(Preset(self.preset.currentData()))
+        self.changed.emit()
+
+    @Slot(QDate)
+    def _on_date_edit_date_changed(self, _date: QDate) -> None:
+        if not self._setting_dates:
+            self.preset.blockSignals(True)
+            self.preset.setCurrentIndex(self.preset.findData(Preset.CUSTOM))
+            self.preset.blockSignals(False)
+        self.changed.emit()
+
+
+class ReportsPanel(QWidget):
+    """The Reports tab. It subscribes to the change bus itself: a change to clients, deals, reminders
+    or the reference lists computes the report shown again — at once if the tab is shown, else when
+    it is shown next."""
+
+    def __init__(
+        self, uow: UowFactory, runner: Runner, parent: QWidget | None = None, *, operations: Operations | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.notice = NoticeBar()
+        self.ops = operations_for(self, self._show_error, operations, uow, runner)
+        self._uow = self.ops.uow
+        self._latest = Latest(runner)
+        self._stale = False  # the base changed while the tab was hidden: compute again when shown
+        self.ops.bus.changed.connect(self._on_changes)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(_DELAY_MS)
+        self._timer.timeout.connect(self.run)
+        self.report: Report | None = None
+        self.busy = False  # a computation is on its way (tests and screenshots wait for it)
+        self._scales = self.scales()
+
+        self.list = QListWidget()
+        self.list.setObjectName("ReportList")
+        self.list.setMinimumWidth(200)
+        self.list.setMaximumWidth(280)
+        self.list.setWordWrap(True)
+        self.list.setSpacing(2)
+        for name, title in reports.list_reports():
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            self.list.addItem(item)
+
+        self.title = QLabel()
+        scaled_font(self.title, 1.3, bold=True)
+        self.title.setWordWrap(True)
+
+        # parameters: each report shows only those it reads
+        self.params = params_bar = ReportParameterBar()
+        # its widgets, by the names the rest of the panel (and its tests) use
+        self.preset, self.date_from, self.date_to = params_bar.preset, params_bar.date_from, params_bar.date_to
+        self.period, self.counted_by, self.manager = params_bar.period, params_bar.counted_by, params_bar.manager
+        self.days, self.threshold, self._groups = params_bar.days, params_bar.threshold, params_bar.groups
+        params = params_bar.row
         self.export_button = QPushButton(self.tr("Export to Excel…"))
         self.export_button.setEnabled(False)
         self.export_button.setToolTip(self.tr("Save this report as an Excel workbook with its chart and table"))
@@ -488,7 +571,7 @@ class ReportsPanel(QWidget):
         right_layout.setContentsMargins(8, 0, 0, 0)
         right_layout.addWidget(self.title)
         right_layout.addWidget(self.notice)
-        right_layout.addLayout(params)
+        right_layout.addWidget(params_bar)
         right_layout.addWidget(self.status)
         right_layout.addWidget(self.splitter, 1)
         layout = QHBoxLayout(self)
@@ -496,13 +579,8 @@ class ReportsPanel(QWidget):
         layout.addWidget(self.list)
         layout.addWidget(right, 1)
 
-        self._apply_preset(Preset.LAST_12_MONTHS)
         self.list.currentItemChanged.connect(self._on_list_current_item_changed)
-        self.preset.currentIndexChanged.connect(self._on_preset_current_index_changed)
-        for combo in (self.period, self.counted_by, self.manager):
-            combo.currentIndexChanged.connect(self._schedule)
-        for spin in (self.days, self.threshold):
-            spin.valueChanged.connect(self._schedule)
+        params_bar.changed.connect(self._schedule)
         self.export_button.clicked.connect(self._on_export_button_clicked)
 
     @staticmethod
@@ -516,8 +594,12 @@ class ReportsPanel(QWidget):
 
     # What is chosen ---------------------------------------------------------------------------
 
+    def set_reference(self, _industries: list[Industry], managers: list[Manager]) -> None:
+        """The reference lists were read (``ReferenceLists.changed``): the manager choice follows."""
+        self.set_managers(managers)
+
     def set_managers(self, managers: list[Manager]) -> None:
-        if not refill_combo(self.manager, self.tr("All managers"), [(m.name, m.id) for m in managers]):
+        if not self.params.set_managers(managers):
             self._schedule()  # the manager asked for is gone: the report is for all of them now
 
     def select(self, name: str) -> None:
@@ -541,45 +623,8 @@ class ReportsPanel(QWidget):
         return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
 
     def parameters(self) -> ReportParameters:
-        return ReportParameters(
-            date_from=_date(self.date_from),
-            date_to=_date(self.date_to),
-            period=Period(self.period.currentData()),
-            manager_id=self.manager.currentData(),
-            counted_by=CountedBy(self.counted_by.currentData()) if self._chooses_date() else None,
-            days=self.days.value(),
-            threshold=self.threshold.value(),
-        )
-
-    def _chooses_date(self) -> bool:
         name = self.current_name()
-        return name is not None and "counted_by" in reports.REPORTS[name].uses
-
-    def _apply_preset(self, preset: Preset) -> None:
-        span = preset_range(preset, date.today())
-        if span is None:
-            return
-        self._setting_dates = True
-        self.date_from.setDate(_qdate(span[0]))
-        self.date_to.setDate(_qdate(span[1]))
-        self._setting_dates = False
-
-    @Slot(int)
-    def _on_days_value_changed(self, value: int) -> None:
-        self.days.setSuffix(" " + self.tr("day(s)", "", value))
-
-    @Slot(int)
-    def _on_preset_current_index_changed(self, _index: int) -> None:
-        self._apply_preset(Preset(self.preset.currentData()))
-        self._schedule()
-
-    @Slot(QDate)
-    def _on_date_edit_date_changed(self, _date: QDate) -> None:
-        if not self._setting_dates:
-            self.preset.blockSignals(True)
-            self.preset.setCurrentIndex(self.preset.findData(Preset.CUSTOM))
-            self.preset.blockSignals(False)
-        self._schedule()
+        return self.params.parameters(chooses_date=name is not None and "counted_by" in reports.REPORTS[name].uses)
 
     @Slot(QListWidgetItem, QListWidgetItem)
     def _on_list_current_item_changed(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
@@ -588,8 +633,7 @@ class ReportsPanel(QWidget):
         name = str(current.data(Qt.ItemDataRole.UserRole))
         info = reports.REPORTS[name]
         self.title.setText(info.title)
-        for key, group in self._groups.items():
-            group.setVisible(key in info.uses)
+        self.params.show_for(info.uses)
         self.run()
 
     @Slot()
@@ -610,9 +654,29 @@ class ReportsPanel(QWidget):
         self.busy = True
         self.status.setText(self.tr("Computing…"))
         self.export_button.setEnabled(False)
-        self._latest.start(
-            lambda: reports.run_report(uow(), name, params), self._on_report_computed, self._on_report_failed
+        self._stale = False
+        self.ops.read_slow(
+            lambda: reports.run_report(uow(), name, params),
+            self._on_report_computed,
+            on_error=self._on_report_failed,
+            on_failure=self._clear_report,
+            latest=self._latest,
         )
+
+    @Slot(object)
+    def _on_changes(self, changes: Changes) -> None:
+        """What a report counts changed: the report shown is computed again (when the tab is seen)."""
+        if not (changes.clients or changes.deals or changes.reminders or changes.reference or changes.whole_base):
+            return
+        if self.isVisible() and self.current_name() is not None:
+            self.run()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale and self.current_name() is not None:
+            self.run()
 
     def _on_report_computed(self, report: Report) -> None:
         self.busy = False
@@ -651,19 +715,20 @@ class ReportsPanel(QWidget):
         if first_text is not None:
             header.setSectionResizeMode(first_text, QHeaderView.ResizeMode.Stretch)
 
-    def _on_report_failed(self, exc: BaseException, _trace: str) -> None:
-        from salesdesk.domain.errors import UserError
-
+    def _clear_report(self) -> None:
+        """The report could not be computed (a UserError or a bug): nothing stale stays shown."""
         self.busy = False
         self.report = None  # what was shown is not what the parameters now say
         self.model.set_report(None)
         self.status.setText("")
-        self._show_chart(
-            None,
-            str(exc)
-            if isinstance(exc, UserError)
-            else self.tr("The report could not be computed; details are in the log."),
-        )
+        self._show_chart(None, self.tr("The report could not be computed; details are in the log."))
+
+    def _on_report_failed(self, exc: UserError) -> bool:
+        self._show_chart(None, str(exc))  # in the chart's place, where the user looks
+        return True
+
+    def _show_error(self, text: str) -> None:
+        self.notice.show_message(text, kind="error")
 
     # Export -------------------------------------------------------------------------------------
 
@@ -675,19 +740,18 @@ class ReportsPanel(QWidget):
         path = self.ask_path(report)
         if path is None:
             return
-        from salesdesk.domain.errors import ValidationError
         from salesdesk.services.exporting import check_target
 
         uow = self._uow
-        try:  # the open base, a database, a device, a read-only file: said at once, nothing started
-            check_target(path, uow(), field="output")
-        except ValidationError as exc:
-            self.notice.show_message(str(exc), kind="error")
+        # the open base, a database, a device, a read-only file: said at once, nothing started
+        if not self.ops.read(lambda: check_target(path, uow(), field="output"), lambda _ok: None):
             return
         self.export_button.setEnabled(False)
         self.notice.show_message(self.tr("Saving %1…").replace("%1", path.name))
-        self._runner.start(
-            lambda: reports.export_report(report, path, uow()), self._on_report_exported, self._on_export_failed
+        self.ops.run_slow(
+            lambda: reports.export_report(report, path, uow()),
+            self._on_report_exported,
+            on_failure=self._on_export_failed,
         )
 
     def ask_path(self, report: Report) -> Path | None:
@@ -714,13 +778,7 @@ class ReportsPanel(QWidget):
             timeout_ms=30_000,
         )
 
-    def _on_export_failed(self, exc: BaseException, _trace: str) -> None:
-        from salesdesk.domain.errors import UserError
-
+    def _on_export_failed(self) -> None:
+        """Before the error is shown in the notice bar (a UserError) or the crash dialog (a bug)."""
         self.export_button.setEnabled(self.report is not None)
-        self.notice.show_message(
-            str(exc)
-            if isinstance(exc, UserError)
-            else self.tr("The report could not be saved; details are in the log."),
-            kind="error",
-        )
+        self.notice.hide()

@@ -18,18 +18,30 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.domain.errors import UserError
-from salesdesk.domain.model import ManagerFields
+from salesdesk.domain.model import Manager, ManagerFields
 from salesdesk.services import reference
 from salesdesk.services.common import UowFactory
 from salesdesk.ui.dialogs import Inform
+from salesdesk.ui.operations import Operations, operations_for
 from salesdesk.ui.settings import Settings
 from salesdesk.ui.widgets import MUTED
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, uow: UowFactory, settings: Settings, parent: QWidget | None = None) -> None:
+    """Reads and adds managers through the window's operations: an error is a message box over
+    this dialog, never a crash; a manager added reaches the window's lists by the change bus."""
+
+    def __init__(
+        self,
+        uow: UowFactory,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        operations: Operations | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.uow = uow
+        self.ops = operations_for(self, self._show_error, operations, uow)
+        self.uow = self.ops.uow
         self.settings = settings
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(420)
@@ -81,10 +93,20 @@ class SettingsDialog(QDialog):
         # a numerus text without %n: Qt still picks the plural form that fits the number shown
         self.renewal_days.setSuffix(" " + self.tr("day(s)", "", value))
 
+    def _show_error(self, text: str) -> None:
+        Inform.error(self, self.tr("Settings"), text)
+
     def _fill_managers(self, selected: int | None) -> None:
+        uow = self.uow
+        self.ops.read(
+            lambda: reference.list_managers(uow(), include_inactive=False),
+            lambda managers: self._show_managers(managers, selected),
+        )
+
+    def _show_managers(self, managers: list[Manager], selected: int | None) -> None:
         self.manager.clear()
         self.manager.addItem(self.tr("— not chosen —"), None)
-        for manager in reference.list_managers(self.uow(), include_inactive=False):
+        for manager in managers:
             self.manager.addItem(manager.name, manager.id)
         self.manager.setCurrentIndex(max(0, self.manager.findData(selected)))
 
@@ -97,12 +119,17 @@ class SettingsDialog(QDialog):
         name, ok = QInputDialog.getText(self, self.tr("New manager"), self.tr("Name:"))
         if not ok or not name.strip():
             return
-        try:
-            result = reference.create_manager(self.uow(), ManagerFields(name=name))
-        except UserError as exc:
+        uow = self.uow
+
+        def refused(exc: UserError) -> bool:
             Inform.error(self, self.tr("New manager"), str(exc))
-            return
-        self._fill_managers(result.id)
+            return True
+
+        self.ops.run(
+            lambda: reference.create_manager(uow(), ManagerFields(name=name)),
+            lambda added: self._fill_managers(added.id),
+            on_error=refused,
+        )
 
     def accept(self) -> None:
         self.settings.language = self.language.currentData()
@@ -112,5 +139,7 @@ class SettingsDialog(QDialog):
         super().accept()
 
     @classmethod
-    def edit(cls, parent: QWidget, uow: UowFactory, settings: Settings) -> bool:
-        return cls(uow, settings, parent).exec() == QDialog.DialogCode.Accepted
+    def edit(
+        cls, parent: QWidget, uow: UowFactory, settings: Settings, *, operations: Operations | None = None
+    ) -> bool:
+        return cls(uow, settings, parent, operations=operations).exec() == QDialog.DialogCode.Accepted

@@ -18,18 +18,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salesdesk.domain.errors import UserError
+from salesdesk.domain.model import Manager
 from salesdesk.services import reference
 from salesdesk.services.common import UowFactory
+from salesdesk.ui.operations import Operations, operations_for
 from salesdesk.ui.widgets import MUTED, FieldMessage
 
 
 class WhoAreYouDialog(QDialog):
     """The office's managers to choose from, and a name field to add oneself."""
 
-    def __init__(self, uow: UowFactory, parent: QWidget | None = None) -> None:
+    def __init__(self, uow: UowFactory, parent: QWidget | None = None, *, operations: Operations | None = None) -> None:
         super().__init__(parent)
-        self.uow = uow
+        self.name_message = FieldMessage()
+        # reads and the added name go through the operations: an error shows under the name field
+        self.ops = operations_for(self, self._show_problem, operations, uow)
+        self.uow = self.ops.uow
         self.chosen: int | None = None
         self.setWindowTitle(self.tr("Who are you?"))
         self.setMinimumWidth(460)
@@ -41,10 +45,7 @@ class WhoAreYouDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.managers = QListWidget()
-        for manager in reference.list_managers(uow(), include_inactive=False):
-            item = QListWidgetItem(manager.name)
-            item.setData(Qt.ItemDataRole.UserRole, manager.id)
-            self.managers.addItem(item)
+        self.ops.read(lambda: reference.list_managers(self.uow(), include_inactive=False), self._fill)
         # a list of a few names: as tall as it needs, up to about eight rows
         rows = min(max(self.managers.count(), 1), 8)
         self.managers.setFixedHeight(
@@ -56,7 +57,6 @@ class WhoAreYouDialog(QDialog):
         )
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("Surname and first name"))
-        self.name_message = FieldMessage()
         hint = QLabel(self.tr("Not now: everyone's reminders are shown; the Reminders panel will offer this again."))
         hint.setWordWrap(True)
         hint.setStyleSheet(MUTED)
@@ -78,6 +78,15 @@ class WhoAreYouDialog(QDialog):
         self.managers.itemDoubleClicked.connect(self.accept)
         self.name.textChanged.connect(self._on_name_text_changed)
         self._update_ok()
+
+    def _fill(self, managers: list[Manager]) -> None:
+        for manager in managers:
+            item = QListWidgetItem(manager.name)
+            item.setData(Qt.ItemDataRole.UserRole, manager.id)
+            self.managers.addItem(item)
+
+    def _show_problem(self, text: str) -> None:
+        self.name_message.show_problem(text, blocking=True)
 
     @Slot()
     def _on_managers_item_selection_changed(self) -> None:
@@ -104,19 +113,21 @@ class WhoAreYouDialog(QDialog):
         if selected:
             self.chosen = int(selected[0].data(Qt.ItemDataRole.UserRole))
         elif self.name.text().strip():
-            try:  # a name already in the list is that manager, not a second one
-                self.chosen = reference.ensure_manager(self.uow(), self.name.text()).id
-            except UserError as exc:
-                self.name_message.show_problem(str(exc), blocking=True)
+            uow, name = self.uow, self.name.text()
+            # a name already in the list is that manager, not a second one
+            if not self.ops.run(lambda: reference.ensure_manager(uow(), name), self._chose):
                 return
         else:
             return
         super().accept()
 
+    def _chose(self, manager: Manager) -> None:
+        self.chosen = manager.id
+
     @classmethod
-    def ask(cls, parent: QWidget | None, uow: UowFactory) -> int | None:
+    def ask(cls, parent: QWidget | None, uow: UowFactory, *, operations: Operations | None = None) -> int | None:
         """The manager chosen or added, or None for "not now"."""
-        dialog = cls(uow, parent)
+        dialog = cls(uow, parent, operations=operations)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             return dialog.chosen
         return None

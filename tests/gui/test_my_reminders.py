@@ -81,7 +81,7 @@ def test_who_are_you_is_asked_once_and_choosing_counts_my_reminders(
 ) -> None:
     asked: list[int] = []
 
-    def answer(cls: type[WhoAreYouDialog], parent: object, uow: Uow) -> int | None:
+    def answer(cls: type[WhoAreYouDialog], parent: object, uow: Uow, **_kwargs: object) -> int | None:
         asked.append(1)
         return office["oleg"]
 
@@ -104,7 +104,7 @@ def test_not_now_shows_everyones_and_the_panel_offers_it_again(
 ) -> None:
     answers: list[int | None] = [None, office["anna"]]
 
-    def answer(cls: type[WhoAreYouDialog], parent: object, uow: Uow) -> int | None:
+    def answer(cls: type[WhoAreYouDialog], parent: object, uow: Uow, **_kwargs: object) -> int | None:
         return answers.pop(0)
 
     monkeypatch.setattr(WhoAreYouDialog, "ask", classmethod(answer))
@@ -166,7 +166,9 @@ def test_choosing_who_i_am_in_settings_shows_my_reminders(
 ) -> None:
     from salesdesk.ui.settings_dialog import SettingsDialog
 
-    def chosen_in_settings(cls: type[SettingsDialog], parent: object, uow: Uow, chosen: Settings) -> bool:
+    def chosen_in_settings(
+        cls: type[SettingsDialog], parent: object, uow: Uow, chosen: Settings, **_kwargs: object
+    ) -> bool:
         chosen.current_manager_id = office["oleg"]
         return True
 

@@ -40,7 +40,7 @@ def test_the_demo_notice_and_the_status_bar_group_counts(
 ) -> None:
     window = make_window()
     monkeypatch.setattr(QInputDialog, "getInt", lambda *args, **kwargs: (1001, True))
-    window.load_demo()
+    window.file_actions.load_demo()
     qtbot.waitUntil(lambda: "демонстрационн" in window.notice.label.text(), timeout=30_000)
     wait_loaded(qtbot, window)
     # 1 001 takes the "one" form in Russian (like 1 and 21), and its digits are grouped

@@ -9,6 +9,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from types import TracebackType
 
 import pytest
@@ -27,7 +28,7 @@ from salesdesk.store.repositories import ReminderRepository
 from salesdesk.ui.main_window import MainWindow
 from salesdesk.ui.operations import Operations
 from salesdesk.ui.workers import Runner
-from tests.gui.conftest import shown_names
+from tests.gui.conftest import shown_names, type_text
 
 # SQLite's primary result codes: what the store turns into a StoreError of its own kind
 ERRORS = {"busy": (5, "SQLITE_BUSY"), "read-only": (8, "SQLITE_READONLY"), "disk-full": (13, "SQLITE_FULL")}
@@ -91,12 +92,12 @@ def ready_window(qtbot: QtBot, make_window: Callable[[], MainWindow]) -> MainWin
 def trash(window: MainWindow) -> None:
     """Both clients at once: one call, one transaction."""
     window.table.selectAll()
-    assert len(window.selected_ids()) == 2
-    window.trash_selected()
+    assert len(window.list_actions.selected_ids()) == 2
+    window.list_actions.trash_selected()
 
 
 def undo_trash(window: MainWindow) -> None:
-    window.undo()
+    window.list_actions.undo()
 
 
 def card_reminder_done(window: MainWindow) -> None:
@@ -307,3 +308,146 @@ def test_a_client_added_on_a_worker_reaches_the_list_without_a_hand_written_refr
     uow = window.uow
     window.operations.run_slow(lambda: clients.create_client(uow(), _fields("ООО «Дельта»")))
     qtbot.waitUntil(lambda: "ООО «Дельта»" in shown_names(window), timeout=5000)
+
+
+# Dialogs, the import wizard and demo data: the same injected errors -------------------------------
+
+
+def _industry_save(window: MainWindow, monkeypatch: pytest.MonkeyPatch, informed: list[str]) -> str:
+    from salesdesk.ui.industries_dialog import IndustriesDialog
+
+    dialog = IndustriesDialog(window.uow, window, operations=window.operations)
+    dialog.add_button.click()
+    type_text(dialog.name, "Пчеловодство")  # as typed: Save comes on
+    assert dialog.save_button.isEnabled()
+    dialog.save_button.click()
+    return dialog.message.text()
+
+
+def _industry_remove(window: MainWindow, monkeypatch: pytest.MonkeyPatch, informed: list[str]) -> str:
+    from salesdesk.ui.industries_dialog import IndustriesDialog
+
+    dialog = IndustriesDialog(window.uow, window, operations=window.operations)
+    assert dialog.current is not None  # the OKVED sections are there
+    dialog.delete_button.click()
+    return dialog.message.text()
+
+
+def _settings_new_manager(window: MainWindow, monkeypatch: pytest.MonkeyPatch, informed: list[str]) -> str:
+    from PySide6.QtWidgets import QInputDialog
+
+    from salesdesk.ui.settings_dialog import SettingsDialog
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("Пётр Сидоров", True))
+    dialog = SettingsDialog(window.uow, window.settings, window, operations=window.operations)
+    dialog.add_manager_button.click()
+    return informed[-1] if informed else ""
+
+
+def _who_am_i(window: MainWindow, monkeypatch: pytest.MonkeyPatch, informed: list[str]) -> str:
+    from salesdesk.ui.who_dialog import WhoAreYouDialog
+
+    dialog = WhoAreYouDialog(window.uow, window, operations=window.operations)
+    dialog.name.setText("Пётр Сидоров")
+    dialog.accept()
+    assert dialog.chosen is None and dialog.result() != dialog.DialogCode.Accepted
+    return dialog.name_message.text()
+
+
+# what the user does in a dialog -> the message shown in that dialog (its field, or a message box over it)
+DIALOG_ACTIONS: dict[str, Callable[[MainWindow, pytest.MonkeyPatch, list[str]], str]] = {
+    "industries: save": _industry_save,
+    "industries: remove": _industry_remove,
+    "settings: new manager": _settings_new_manager,
+    "who are you: add me": _who_am_i,
+}
+
+
+@pytest.fixture
+def informed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Message boxes (Inform.error) the window or a dialog showed."""
+    from salesdesk.ui.dialogs import Inform
+
+    seen: list[str] = []
+    monkeypatch.setattr(Inform, "error", classmethod(lambda cls, parent, title, text: seen.append(text)))
+    return seen
+
+
+@pytest.mark.parametrize("kind", list(ERRORS))
+@pytest.mark.parametrize("action", list(DIALOG_ACTIONS))
+def test_a_store_error_in_a_dialog_is_shown_in_the_dialog_and_the_base_is_as_before(
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    office: dict[str, int],
+    database: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    crashes: Crashes,
+    informed: list[str],
+    action: str,
+    kind: str,
+) -> None:
+    window = make_window()
+    before = dump(database)
+    inject_at_commit(monkeypatch, kind)
+    shown = DIALOG_ACTIONS[action](window, monkeypatch, informed)
+    assert SHOWN[kind] in shown
+    assert crashes == []
+    assert dump(database) == before
+
+
+@pytest.mark.parametrize("kind", list(ERRORS))
+def test_a_store_error_while_adding_demo_data_is_a_message_and_the_base_is_as_before(
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    office: dict[str, int],
+    database: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    crashes: Crashes,
+    informed: list[str],
+    kind: str,
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    window = make_window()
+    before = dump(database)
+    inject_at_commit(monkeypatch, kind)
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *args, **kwargs: (20, True))
+    window.file_actions.load_demo()
+    qtbot.waitUntil(lambda: bool(informed), timeout=20_000)
+    window.wait_for_jobs()
+    assert SHOWN[kind] in informed[0] and crashes == []
+    assert dump(database) == before
+
+
+@pytest.mark.parametrize("kind", list(ERRORS))
+def test_a_store_error_at_the_end_of_an_import_is_said_on_its_page_and_the_base_is_as_before(
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    office: dict[str, int],
+    database: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    crashes: Crashes,
+    tmp_path: Path,
+    kind: str,
+) -> None:
+    from salesdesk.ui.import_wizard import ImportWizard
+
+    sheet = tmp_path / "клиенты.csv"
+    sheet.write_text("Название;ИНН\nООО «Берёза»;7707083893\nООО «Сосна»;\n", encoding="utf-8")
+    window = make_window()
+    wizard = ImportWizard(window.uow, window.runner, window, sheet, operations=window.operations)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitUntil(wizard.file_page.isComplete, timeout=10_000)
+    wizard.next()
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(wizard.preview_page.isComplete, timeout=10_000)
+    before = dump(database)
+    inject_at_commit(monkeypatch, kind)
+    wizard.next()  # the import itself
+    page = wizard.result_page
+    qtbot.waitUntil(page.isComplete, timeout=10_000)
+    window.wait_for_jobs()
+    assert SHOWN[kind] in page.summary.text() and crashes == []
+    assert dump(database) == before

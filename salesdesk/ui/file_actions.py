@@ -1,0 +1,116 @@
+"""The File menu's jobs on the base: demo data, import from a spreadsheet, export.
+
+Each is one service call through the window's ``Operations``: the long ones (demo data, export)
+with a progress dialog and Cancel (``Operations.run_long``), the import in its wizard. A refusal or
+a store error (busy, read-only, disk full) is a message box over the window (the job is over,
+nothing is left to correct in place), a bug the crash dialog; what they added reaches the lists by
+the change bus, never by a refresh called from here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QMimeData, QObject, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QInputDialog
+
+from salesdesk.domain.errors import UserError
+from salesdesk.domain.queries import ClientQuery
+from salesdesk.services import demo
+from salesdesk.services.common import Cancelled
+from salesdesk.ui.dialogs import Inform
+
+if TYPE_CHECKING:
+    from salesdesk.services.exporting import ExportResult
+    from salesdesk.ui.main_window import MainWindow
+
+
+class FileActions(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.w = window
+        self.ops = window.operations
+
+    def load_demo(self) -> None:
+        count, ok = QInputDialog.getInt(
+            self.w, self.tr("Demo data"), self.tr("How many demo clients to add to this base?"), 1000, 10, 200_000, 100
+        )
+        if not ok:
+            return
+        uow = self.ops.uow
+        self.ops.run_long(
+            self.w,
+            self.tr("Demo data"),
+            self.tr("Adding demo clients…"),
+            lambda reporter: demo.load_demo(uow(), count, reporter=reporter),
+            self._on_demo_loaded,
+            on_error=self._refused,
+            on_cancelled=self._on_cancelled,
+        )
+
+    def _on_demo_loaded(self, result: demo.DemoResult) -> None:
+        # the list, the agenda and the card learnt of the new clients from the change bus
+        self.w.notice.show_message(
+            self.tr("%Ln demo client(s) added.", "", result.clients), kind="success", timeout_ms=5000
+        )
+
+    def _refused(self, exc: UserError) -> bool:
+        """The job stopped and nothing was kept (base busy or full, no such folder): a message to read."""
+        Inform.error(self.w, "SalesDesk", str(exc))
+        return True
+
+    def _on_cancelled(self, exc: Cancelled) -> None:
+        self.w.notice.show_message(str(exc), kind="info", timeout_ms=5000)
+
+    def import_file(self, path: Path | None) -> None:
+        """Open the import wizard (on *path* when a file was dropped on the window)."""
+        if not self.w.card.maybe_leave():
+            return
+        from salesdesk.ui.import_wizard import ImportWizard
+
+        ImportWizard(self.ops.uow, self.w.runner, self.w, path, operations=self.ops).exec()
+
+    @staticmethod
+    def dropped_file(data: QMimeData) -> Path | None:
+        """The one spreadsheet dropped on the window, if that is what was dropped."""
+        from salesdesk.ui.import_wizard import SPREADSHEETS
+
+        urls = [u for u in data.urls() if u.isLocalFile()] if data.hasUrls() else []
+        if len(urls) != 1:
+            return None
+        path = Path(urls[0].toLocalFile())
+        return path if path.suffix.lower().lstrip(".") in SPREADSHEETS else None
+
+    def export(self) -> None:
+        from salesdesk.services import exporting
+        from salesdesk.ui.export_dialog import ExportDialog
+
+        w = self.w
+        selected = len(w.table.selectionModel().selectedRows())
+        choice = ExportDialog.ask(w, w.model.rowCount(), w.model.base_total, selected, uow=self.ops.uow)
+        if choice is None:
+            return
+        query = w.model.query if choice.scope == "filter" else ClientQuery()
+        chosen = w.list_actions.selected_ids() if choice.scope == "selection" else None
+        uow = self.ops.uow
+        self.ops.run_long(
+            w,
+            self.tr("Export"),
+            self.tr("Writing %1…").replace("%1", choice.path.name),
+            lambda reporter: exporting.export_clients(uow(), choice.path, query=query, ids=chosen, reporter=reporter),
+            self._on_exported,
+            on_error=self._refused,
+            on_cancelled=self._on_cancelled,
+        )
+
+    def _on_exported(self, result: ExportResult) -> None:
+        path = result.path
+        self.w.notice.show_message(
+            self.tr("%Ln client(s) exported to %1.", "", result.clients).replace("%1", path.name),
+            kind="success",
+            action=self.tr("Open"),
+            callback=lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))),
+            timeout_ms=30_000,
+        )
