@@ -53,6 +53,7 @@ from salesdesk.domain.queries import ClientQuery
 from salesdesk.domain.validation import MAX_SEARCH
 from salesdesk.services import clients, demo, reference
 from salesdesk.services.common import Cancelled, UowFactory
+from salesdesk.ui import backups_dialog
 from salesdesk.ui.card import ClientCard
 from salesdesk.ui.client_model import COLUMN_OF, COLUMNS, ClientTableModel
 from salesdesk.ui.deals_panel import DealsPanel
@@ -332,6 +333,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.industries_action)
         file_menu.addAction(self.settings_action)
+        file_menu.addAction(backups_dialog.action(self))
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
