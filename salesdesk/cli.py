@@ -1093,7 +1093,7 @@ def _restore(database: Database, args: argparse.Namespace) -> int:
                 created=f"{chosen.created:%Y-%m-%d %H:%M}",
                 n=chosen.clients or 0,
             )
-            if input(str(question)).strip().lower() not in ("y", "yes", "д", "да"):
+            if input(f"{question} ").strip().lower() not in ("y", "yes", "д", "да"):
                 print(msg("cli.restore.cancelled"))
                 return EXIT_USER
         result = backups.restore_backup(UnitOfWork(database), args.file)

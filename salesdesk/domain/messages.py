@@ -591,9 +591,9 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.backups.bad": ("НЕ ПРОВЕРЕНА", "DOES NOT VERIFY"),
     "cli.restore.confirm": (
         "База {where} будет заменена копией «{file}» от {created} ({n:n} {n:клиент|клиента|клиентов}). "
-        "Текущая база сначала будет сохранена в копию. Продолжить? [y/N] ",
+        "Текущая база сначала будет сохранена в копию. Продолжить? [y/N]",
         "The base {where} will be replaced by the backup “{file}” of {created} ({n:n} {n:client|clients}). "
-        "The current base is copied first. Continue? [y/N] ",
+        "The current base is copied first. Continue? [y/N]",
     ),
     "cli.restore.need_yes": (
         "Восстановление заменяет базу; подтвердите его параметром --yes.",
