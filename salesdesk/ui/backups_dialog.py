@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -37,7 +36,7 @@ from salesdesk.domain.errors import UserError
 from salesdesk.domain.messages import msg
 from salesdesk.services import backups
 from salesdesk.services.backups import BackupInfo, RestoreResult
-from salesdesk.ui.dialogs import Confirm
+from salesdesk.ui.dialogs import Confirm, Inform
 
 if TYPE_CHECKING:
     from salesdesk.ui.main_window import MainWindow
@@ -98,7 +97,7 @@ def offer_restore(damaged: DamagedBase, parent: QWidget | None = None) -> bool:
     try:
         backups.restore_damaged(damaged.path, good.path)
     except UserError as exc:
-        QMessageBox.critical(parent, "SalesDesk", str(exc))
+        Inform.error(parent, "SalesDesk", str(exc))  # type: ignore[arg-type]
         return False
     return True
 
