@@ -2,6 +2,162 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>BackupsDialog</name>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="63"/>
+        <source>&amp;Backups…</source>
+        <translation>&amp;Резервные копии…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="64"/>
+        <source>Copies of the base: back up now or go back to one</source>
+        <translation>Копии базы: сделать копию сейчас или вернуться к одной из них</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="89"/>
+        <source>%1
+
+The newest good backup is of %2 (%3 clients). Restore it? The damaged base is kept as a copy in the backup folder.</source>
+        <translation>%1
+
+Последняя исправная копия — от %2 (клиентов: %3). Восстановить базу из неё? Повреждённая база будет сохранена копией в папке копий.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="95"/>
+        <source>The base is damaged</source>
+        <translation>База повреждена</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="114"/>
+        <source>Backups</source>
+        <translation>Резервные копии</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="122"/>
+        <source>Choose &amp;folder…</source>
+        <translation>Выбрать &amp;папку…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="132"/>
+        <source>Keep the newest copy of the last</source>
+        <translation>Хранить последнюю копию за каждый из последних</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="134"/>
+        <source>days,</source>
+        <translation>дней,</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="135"/>
+        <source>weeks,</source>
+        <translation>недель,</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="136"/>
+        <source>months</source>
+        <translation>месяцев</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="144"/>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="144"/>
+        <source>Why</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="144"/>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="144"/>
+        <source>Clients</source>
+        <translation>Клиентов</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="144"/>
+        <source>Check</source>
+        <translation>Проверка</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="159"/>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Сделать копию сейчас</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="161"/>
+        <source>&amp;Restore this copy…</source>
+        <translation>&amp;Восстановить из этой копии…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="194"/>
+        <source>Copies are kept in: %1</source>
+        <translation>Копии хранятся в папке: %1</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="208"/>
+        <source>No backups of this base yet.</source>
+        <translation>Копий этой базы пока нет.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="213"/>
+        <source>checking…</source>
+        <translation>проверяется…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="215"/>
+        <source>verified</source>
+        <translation>проверена</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="215"/>
+        <source>does not verify</source>
+        <translation>не проходит проверку</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="272"/>
+        <source>Backing up…</source>
+        <translation>Копирование…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="281"/>
+        <source>Backup saved: %1 (%2 clients).</source>
+        <translation>Копия сохранена: %1 (клиентов: %2).</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="291"/>
+        <source>Go back to the copy of %1 (%2 clients)?
+
+Everything entered since then is replaced. The base as it is now is copied first, so this can be undone from this list.</source>
+        <translation>Вернуться к копии от %1 (клиентов: %2)?
+
+Всё, что внесено после неё, будет заменено. Текущая база сначала сохраняется в копию, так что это можно отменить из этого же списка.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="297"/>
+        <source>Restore a backup</source>
+        <translation>Восстановление из копии</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="300"/>
+        <source>Restoring…</source>
+        <translation>Восстановление…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="309"/>
+        <source>The base is back to %1. The base as it was is saved as %2.</source>
+        <translation>База возвращена к состоянию на %1. База до восстановления сохранена как %2.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="316"/>
+        <source>Folder for backups</source>
+        <translation>Папка для резервных копий</translation>
+    </message>
+</context>
+<context>
     <name>ClientCard</name>
     <message>
         <location filename="../../salesdesk/ui/card.py" line="253"/>
@@ -1362,143 +1518,143 @@ or create a new one (%1).</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="115"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="116"/>
         <source>Reminders</source>
         <translation>Напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="149"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="150"/>
         <source>Trash</source>
         <translation>Корзина</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="203"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="204"/>
         <source>Create a client</source>
         <translation>Создать клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="204"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="205"/>
         <source>Load demo data</source>
         <translation>Загрузить демоданные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="206"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="207"/>
         <source>Clear search and filters</source>
         <translation>Сбросить поиск и фильтры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="263"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="264"/>
         <source>&amp;New client</source>
         <translation>Новый &amp;клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="263"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="264"/>
         <source>Create a client card</source>
         <translation>Создать карточку клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="266"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="267"/>
         <source>Move to &amp;trash</source>
         <translation>&amp;Удалить в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="269"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="270"/>
         <source>Move the selected clients to the trash</source>
         <translation>Переместить выбранных клиентов в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="273"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="274"/>
         <source>&amp;Restore from trash</source>
         <translation>&amp;Восстановить из корзины</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="274"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="839"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="275"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="841"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="277"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="278"/>
         <source>&amp;Find</source>
         <translation>&amp;Найти</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="278"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="279"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="279"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="280"/>
         <source>Show the &amp;trash</source>
         <translation>Показать &amp;корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="281"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="282"/>
         <source>Load &amp;demo data…</source>
         <translation>Загрузить &amp;демоданные…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="292"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="293"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="294"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="295"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="295"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="296"/>
         <source>&amp;About SalesDesk</source>
         <translation>&amp;О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="297"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="298"/>
         <source>Remind me in &amp;3 months</source>
         <translation>Напомнить через &amp;3 месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="300"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="301"/>
         <source>Plan the next contact with this client in three months</source>
         <translation>Запланировать следующий контакт с клиентом через три месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="325"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="326"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="337"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="339"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="343"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="345"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="347"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="349"/>
         <source>&amp;Columns</source>
         <translation>&amp;Столбцы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="352"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="354"/>
         <source>&amp;Client</source>
         <translation>&amp;Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="370"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="372"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="378"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="380"/>
         <source>Searching…</source>
         <translation>Поиск…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="811"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="813"/>
         <source>%Ln client(s) moved to the trash.</source>
         <translation>
             <numerusform>%Ln клиент перемещён в корзину.</numerusform>
@@ -1507,7 +1663,7 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="825"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="827"/>
         <source>%Ln client(s) restored.</source>
         <translation>
             <numerusform>%Ln клиент восстановлен.</numerusform>
@@ -1516,7 +1672,7 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="882"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="884"/>
         <source>%Ln reminder(s) came due.</source>
         <translation>
             <numerusform>Подошёл срок %Ln напоминания.</numerusform>
@@ -1525,7 +1681,7 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="917"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="919"/>
         <source>%Ln demo client(s) added.</source>
         <translation>
             <numerusform>Добавлен %Ln демонстрационный клиент.</numerusform>
@@ -1534,7 +1690,7 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="989"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="991"/>
         <source>%Ln client(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln клиент выгружен в %1.</numerusform>
@@ -1543,103 +1699,103 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="118"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="119"/>
         <source>&amp;Reminders panel</source>
         <translation>Панель &amp;напоминаний</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="144"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="145"/>
         <source>Search: name, INN, phone, e-mail, contact person (%1)</source>
         <translation>Поиск: название, ИНН, телефон, e-mail, контактное лицо (%1)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="205"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="206"/>
         <source>Import from Excel…</source>
         <translation>Загрузить из Excel…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="233"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="234"/>
         <source>Clients</source>
         <translation>Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="234"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="235"/>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="240"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="241"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="283"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="284"/>
         <source>&amp;Import from a spreadsheet…</source>
         <translation>&amp;Загрузить из таблицы…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="286"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="287"/>
         <source>Add clients from Excel, LibreOffice or CSV</source>
         <translation>Добавить клиентов из Excel, LibreOffice или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="289"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="290"/>
         <source>&amp;Export…</source>
         <translation>&amp;Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="289"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="290"/>
         <source>Save clients to Excel or CSV</source>
         <translation>Сохранить клиентов в Excel или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="303"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="304"/>
         <source>&amp;Log a contact…</source>
         <translation>&amp;Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="306"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="307"/>
         <source>Record a call, meeting, letter or note and plan the next contact</source>
         <translation>Записать звонок, встречу, письмо или заметку и запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="308"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="309"/>
         <source>New &amp;deal…</source>
         <translation>Новая &amp;сделка…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="309"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="310"/>
         <source>&amp;Industries…</source>
         <translation>&amp;Отрасли…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="310"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="311"/>
         <source>Ne&amp;xt client</source>
         <translation>С&amp;ледующий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="311"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="312"/>
         <source>Pre&amp;vious client</source>
         <translation>П&amp;редыдущий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="314"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="315"/>
         <source>C&amp;lients</source>
         <translation>&amp;Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="314"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="315"/>
         <source>&amp;Deals</source>
         <translation>&amp;Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="314"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="365"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="315"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="367"/>
         <source>&amp;Reports</source>
         <translation>&amp;Отчёты</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="566"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="568"/>
         <source>%1 of %Ln in the trash</source>
         <translation>
             <numerusform>%1 из %Ln в корзине</numerusform>
@@ -1648,12 +1804,12 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="568"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="570"/>
         <source>The base is empty</source>
         <translation>База пуста</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="570"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="572"/>
         <source>%1 of %Ln client(s)</source>
         <translation>
             <numerusform>%1 из %Ln клиента</numerusform>
@@ -1662,96 +1818,96 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="573"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="575"/>
         <source>average completeness %1 %</source>
         <translation>средняя полнота %1 %</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="584"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="586"/>
         <source>The trash is empty.</source>
         <translation>Корзина пуста.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="587"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="589"/>
         <source>The client base is empty.
 Create the first client, or load demo data to try the program.</source>
         <translation>Клиентская база пуста.
 Создайте первого клиента или загрузите демоданные, чтобы попробовать программу.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="590"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="592"/>
         <source>No clients match the search and filters.</source>
         <translation>По условиям поиска и фильтрам клиентов не найдено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="619"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="621"/>
         <source>Could not load the list: %s</source>
         <translation>Не удалось загрузить список: %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="736"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="738"/>
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="809"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="811"/>
         <source>“%s” moved to the trash.</source>
         <translation>Клиент «%s» перемещён в корзину.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="830"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="832"/>
         <source>&amp;Undo: move to trash</source>
         <translation>&amp;Отменить удаление в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="831"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="833"/>
         <source>Undo</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="880"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="882"/>
         <source>Reminder: %1 — %2</source>
         <translation>Напоминание: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="891"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="991"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="893"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="993"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="899"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="907"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="901"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="909"/>
         <source>Demo data</source>
         <translation>Демоданные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="899"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="901"/>
         <source>How many demo clients to add to this base?</source>
         <translation>Сколько демонстрационных клиентов добавить в базу?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="908"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="910"/>
         <source>Adding demo clients…</source>
         <translation>Добавление демонстрационных клиентов…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="976"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="978"/>
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="977"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="979"/>
         <source>Writing %1…</source>
         <translation>Записываю %1…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="1073"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="1075"/>
         <source>About SalesDesk</source>
         <translation>О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="1075"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="1077"/>
         <source>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;The client base and sales of a small office: clients and their requisites, contact persons, reminders, deals.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;Клиентская база и продажи небольшого офиса: клиенты и их реквизиты, контактные лица, напоминания, сделки.&lt;/p&gt;&lt;p&gt;База данных: %2&lt;/p&gt;</translation>
     </message>
@@ -2579,7 +2735,7 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>Start</name>
     <message>
-        <location filename="../../salesdesk/ui/application.py" line="55"/>
+        <location filename="../../salesdesk/ui/application.py" line="63"/>
         <source>Cannot open the base:
 %s</source>
         <translation>Не удаётся открыть базу:
