@@ -212,11 +212,12 @@ def _prepare_file(path: Path, *, create: bool) -> bool:
     return True
 
 
-def identify(path: Path) -> tuple[str, str | None]:
+def identify(path: Path, *, check: bool = True) -> tuple[str, str | None]:
     """What the SQLite file at *path* is, read without writing a byte, and its damage if any.
 
     Kinds: "new" (empty, ours to set up), "salesdesk", "foreign", "newer:<revision>". The damage is
-    what PRAGMA quick_check reports (bounded in time), None for a healthy file.
+    what PRAGMA quick_check reports (bounded in time), None for a healthy file (or unchecked: *check*
+    False, for a caller that runs its own check).
     """
     if path.stat().st_size == 0:
         return "new", None
@@ -235,7 +236,7 @@ def identify(path: Path) -> tuple[str, str | None]:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             revision = None if row is None else str(row[0])
         kind = _kind(application_id, tables, revision)
-        damage = _quick_check(conn) if kind == "salesdesk" else None
+        damage = _quick_check(conn) if kind == "salesdesk" and check else None
     finally:
         conn.close()
     return kind, damage
