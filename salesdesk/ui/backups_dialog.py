@@ -51,7 +51,8 @@ def _seat_of(window: MainWindow) -> seat.SeatSettings:
 
 
 def _date_text(moment: datetime) -> str:
-    return QLocale().toString(QDateTime(moment), QLocale.FormatType.ShortFormat)
+    shown = QDateTime(moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
+    return QLocale().toString(shown, QLocale.FormatType.ShortFormat)
 
 
 def _size_text(size: int) -> str:
