@@ -569,6 +569,9 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "backup.problem.foreign": ("это не база SalesDesk", "it is not a SalesDesk base"),
     "backup.problem.empty": ("файл пуст", "the file is empty"),
+    "backup.problem.missing": ("такого файла нет", "there is no such file"),
+    "backup.problem.folder": ("это папка, а не файл", "it is a folder, not a file"),
+    "backup.problem.unreadable": ("файл не удаётся прочитать", "the file cannot be read"),
     "backup.problem.newer": (
         "копия сделана более новой версией SalesDesk",
         "it was made by a newer version of SalesDesk",

@@ -313,8 +313,8 @@ def _problem_text(problem: str | None) -> str:
         return ""
     if problem == "foreign" or problem == "new":
         return str(msg("backup.problem.foreign"))
-    if problem == "empty":
-        return str(msg("backup.problem.empty"))
+    if problem in ("empty", "missing", "folder", "unreadable"):
+        return str(msg("backup.problem." + problem))
     if problem.startswith("newer:"):
         return str(msg("backup.problem.newer"))
     return str(msg("backup.problem.damaged", damage=problem[:200]))

@@ -46,7 +46,8 @@ class CopyCheck:
     ok: bool
     clients: int | None
     revision: str | None
-    problem: str | None  # "foreign", "newer:<revision>", "empty", or SQLite's words; None when ok
+    # "foreign", "newer:<revision>", "empty", "missing", "folder", "unreadable", or SQLite's words
+    problem: str | None
 
 
 def _private_temporary(target: Path) -> Path:
@@ -144,11 +145,17 @@ def inspect_copy(path: Path, *, thorough: bool = True) -> CopyCheck:
     and the list of copies get the full one. Reads only; never raises for a file that is not a base,
     is damaged or cannot be read."""
     try:
+        if path.is_dir():
+            return CopyCheck(False, None, None, "folder")
         if path.stat().st_size == 0:
             return CopyCheck(False, None, None, "empty")
         kind, _damage = identify(path, check=False)  # checked below, once
-    except (OSError, sqlite3.Error) as exc:
-        return CopyCheck(False, None, None, getattr(exc, "sqlite_errorname", None) or type(exc).__name__)
+    except FileNotFoundError:
+        return CopyCheck(False, None, None, "missing")
+    except OSError:
+        return CopyCheck(False, None, None, "unreadable")
+    except sqlite3.Error as exc:
+        return CopyCheck(False, None, None, str(exc))
     if kind != "salesdesk":
         return CopyCheck(False, None, None, kind)
     try:

@@ -362,7 +362,9 @@ def test_cli_restore_refuses_what_is_not_a_backup_with_exit_2(
         code, out, err = run(capsys, "--lang", lang, "--db", cli_base, "restore", str(foreign), "--yes")
         assert code == 2 and words in err and "Traceback" not in err
     code, _, err = run(capsys, "--db", cli_base, "restore", str(tmp_path / "missing.sqlite"), "--yes")
-    assert code == 2 and "not a verified" in err
+    assert code == 2 and "there is no such file" in err
+    code, _, err = run(capsys, "--db", cli_base, "restore", str(tmp_path), "--yes")
+    assert code == 2 and "it is a folder" in err
     assert checksum(Path(cli_base)) == before
 
 
