@@ -86,6 +86,12 @@ def test_a_backup_is_checked_named_with_date_and_time_and_private(
     # one self-contained file: nothing beside it, and SQLite reads it on its own
     assert sorted(p.name for p in seat.backup_folder.iterdir()) == [info.path.name]
     assert live_clients(info.path) == 60
+    reader = sqlite3.connect(info.path)  # a rollback-journal file: even open, nothing appears beside it
+    try:
+        assert reader.execute("PRAGMA journal_mode").fetchone() == ("delete",)
+        assert sorted(p.name for p in seat.backup_folder.iterdir()) == [info.path.name]
+    finally:
+        reader.close()
 
 
 @pytest.fixture
@@ -385,3 +391,25 @@ def test_cli_backup_to_a_taken_file_is_refused(
     taken.write_text("keep me")
     code, _, err = run(capsys, "--db", cli_base, "backup", str(taken))
     assert code == 2 and "already exists" in err and taken.read_text() == "keep me"
+
+
+def test_copies_before_upgrades_go_to_the_backup_folder_and_rotate_instead_of_piling_up(tmp_path: Path) -> None:
+    from salesdesk import app
+    from tests.integration.test_migrations import _upgrade_to
+
+    base = tmp_path / "office.sqlite"
+    _upgrade_to(base, "0001_initial")
+    folder = SeatSettings().backup_folder
+    folder.mkdir(parents=True)
+    old = [
+        folder / backup_file_name("office", datetime(2020 + m // 12, m % 12 + 1, 1, 8), "upgrade") for m in range(40)
+    ]
+    for path in old:
+        path.write_bytes(b"")
+    app.open_store(str(base)).dispose()
+    names = sorted(p.name for p in folder.iterdir())
+    made = [n for n in names if n not in {p.name for p in old}]
+    assert len(made) == 1 and made[0].endswith("-upgrade.sqlite")  # the copy of this upgrade
+    # 12 months are kept: this one and the 11 newest of the old copies; the rest are gone
+    assert len(names) == 12 and set(names) - set(made) == {p.name for p in old[-11:]}
+    assert live_clients(folder / made[0]) == 0 and backups.check_backup(folder / made[0]).ok
