@@ -29,7 +29,7 @@ def run_gui(db: str | None, argv: Sequence[str] = ()) -> int:
             damage, where = database.damage_summary, database.path
             database.dispose()
             assert where is not None  # only a SQLite file is checked
-            raise DamagedBase(msg("err.db_damaged_window", where=where, damage=damage), where)
+            raise DamagedBase(msg("err.db_damaged_window", where=where, damage=damage), where, damage or "")
         return (lambda: UnitOfWork(database)), database.url
 
     return run(connect, list(argv))

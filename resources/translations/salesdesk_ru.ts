@@ -4,131 +4,131 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/backups_dialog.py" line="63"/>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="64"/>
         <source>&amp;Backups…</source>
         <translation>&amp;Резервные копии…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/backups_dialog.py" line="64"/>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="65"/>
         <source>Copies of the base: back up now or go back to one</source>
         <translation>Копии базы: сделать копию сейчас или вернуться к одной из них</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/backups_dialog.py" line="89"/>
-        <source>%1
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="90"/>
+        <source>The base %1 is damaged (SQLite&apos;s check says: %4).
 
 The newest good backup is of %2 (%3 clients). Restore it? The damaged base is kept as a copy in the backup folder.</source>
-        <translation>%1
+        <translation>База %1 повреждена (проверка SQLite: %4).
 
 Последняя исправная копия — от %2 (клиентов: %3). Восстановить базу из неё? Повреждённая база будет сохранена копией в папке копий.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/backups_dialog.py" line="95"/>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="96"/>
         <source>The base is damaged</source>
         <translation>База повреждена</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/backups_dialog.py" line="114"/>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="115"/>
         <source>Backups</source>
         <translation>Резервные копии</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/backups_dialog.py" line="122"/>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="123"/>
         <source>Choose &amp;folder…</source>
         <translation>Выбрать &amp;папку…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/backups_dialog.py" line="132"/>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="133"/>
         <source>Keep the newest copy of the last</source>
         <translation>Хранить последнюю копию за каждый из последних</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/backups_dialog.py" line="134"/>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="135"/>
         <source>days,</source>
         <translation>дней,</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/backups_dialog.py" line="135"/>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="136"/>
         <source>weeks,</source>
         <translation>недель,</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/backups_dialog.py" line="136"/>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="137"/>
         <source>months</source>
         <translation>месяцев</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/backups_dialog.py" line="144"/>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="145"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/backups_dialog.py" line="144"/>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="145"/>
         <source>Why</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/backups_dialog.py" line="144"/>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="145"/>
         <source>Size</source>
         <translation>Размер</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/backups_dialog.py" line="144"/>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="145"/>
         <source>Clients</source>
         <translation>Клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/backups_dialog.py" line="144"/>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="145"/>
         <source>Check</source>
         <translation>Проверка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/backups_dialog.py" line="159"/>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="160"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Сделать копию сейчас</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/backups_dialog.py" line="161"/>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="162"/>
         <source>&amp;Restore this copy…</source>
         <translation>&amp;Восстановить из этой копии…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/backups_dialog.py" line="194"/>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="195"/>
         <source>Copies are kept in: %1</source>
         <translation>Копии хранятся в папке: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/backups_dialog.py" line="208"/>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="209"/>
         <source>No backups of this base yet.</source>
         <translation>Копий этой базы пока нет.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/backups_dialog.py" line="213"/>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="214"/>
         <source>checking…</source>
         <translation>проверяется…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/backups_dialog.py" line="215"/>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="216"/>
         <source>verified</source>
         <translation>проверена</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/backups_dialog.py" line="215"/>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="216"/>
         <source>does not verify</source>
         <translation>не проходит проверку</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/backups_dialog.py" line="272"/>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="273"/>
         <source>Backing up…</source>
         <translation>Копирование…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/backups_dialog.py" line="281"/>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="282"/>
         <source>Backup saved: %1 (%2 clients).</source>
         <translation>Копия сохранена: %1 (клиентов: %2).</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/backups_dialog.py" line="291"/>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="292"/>
         <source>Go back to the copy of %1 (%2 clients)?
 
 Everything entered since then is replaced. The base as it is now is copied first, so this can be undone from this list.</source>
@@ -137,22 +137,22 @@ Everything entered since then is replaced. The base as it is now is copied first
 Всё, что внесено после неё, будет заменено. Текущая база сначала сохраняется в копию, так что это можно отменить из этого же списка.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/backups_dialog.py" line="297"/>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="298"/>
         <source>Restore a backup</source>
         <translation>Восстановление из копии</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/backups_dialog.py" line="300"/>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="301"/>
         <source>Restoring…</source>
         <translation>Восстановление…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/backups_dialog.py" line="309"/>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="310"/>
         <source>The base is back to %1. The base as it was is saved as %2.</source>
         <translation>База возвращена к состоянию на %1. База до восстановления сохранена как %2.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/backups_dialog.py" line="316"/>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="317"/>
         <source>Folder for backups</source>
         <translation>Папка для резервных копий</translation>
     </message>

@@ -34,9 +34,10 @@ _NAME = re.compile(
 class DamagedBase(StoreError):
     """The base failed SQLite's check at start: the window offers the newest good backup."""
 
-    def __init__(self, message: Message, path: Path) -> None:
+    def __init__(self, message: Message, path: Path, damage: str = "") -> None:
         super().__init__(message)
         self.path = path
+        self.damage = damage  # the first lines of what SQLite's check found
 
 
 class BackupRefused(UserError):

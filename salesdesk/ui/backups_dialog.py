@@ -89,10 +89,15 @@ def offer_restore(damaged: DamagedBase, parent: QWidget | None = None) -> bool:
         return False
     text = QCoreApplication.translate(
         "BackupsDialog",
-        "%1\n\nThe newest good backup is of %2 (%3 clients). Restore it? "
-        "The damaged base is kept as a copy in the backup folder.",
+        "The base %1 is damaged (SQLite's check says: %4).\n\nThe newest good backup is of %2 (%3 clients). "
+        "Restore it? The damaged base is kept as a copy in the backup folder.",
     )
-    text = text.replace("%1", str(damaged)).replace("%2", _date_text(good.created)).replace("%3", str(good.clients))
+    text = (
+        text.replace("%1", str(damaged.path))
+        .replace("%4", damaged.damage or "?")
+        .replace("%2", _date_text(good.created))
+        .replace("%3", str(good.clients))
+    )
     if not Confirm.ask(parent, QCoreApplication.translate("BackupsDialog", "The base is damaged"), text):  # type: ignore[arg-type]
         return False
     try:

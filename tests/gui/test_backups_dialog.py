@@ -129,6 +129,8 @@ def test_a_damaged_base_at_start_is_offered_its_newest_good_copy(
     db_path.write_bytes(bytes(damaged))
     assert open_database(resolve_url(db_path), create=False).damage is not None  # what the start sees
 
-    assert backups_dialog.offer_restore(DamagedBase(msg("err.db_damaged_window", where=db_path, damage="x"), db_path))
+    assert backups_dialog.offer_restore(
+        DamagedBase(msg("err.db_damaged_window", where=db_path, damage="x"), db_path, "x")
+    )
     assert asked and "1 clients" in asked[0] and good.created.strftime("%Y") in asked[0]
     assert backups.check_backup(db_path).ok and backups.check_backup(db_path).clients == 1
