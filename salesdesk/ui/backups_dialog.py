@@ -302,7 +302,9 @@ class BackupsDialog(QDialog):
         )
         if not Confirm.ask(self, self.tr("Restore a backup"), text):
             return
-        self.window_.wait_for_jobs()  # the list's own reads let go of the base first
+        # The checks of the list read copies, not the base: they stop chaining, nobody waits for them.
+        # The window's own reads of the base finish within the restore's wait for the only connection.
+        self._checking += 1
         self._show_status(self.tr("Restoring…"))
         self.operations.run_slow(
             lambda: backups.restore_backup(self.operations.uow(), chosen.path, settings=self.seat), self._on_restored

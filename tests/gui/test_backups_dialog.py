@@ -134,3 +134,23 @@ def test_a_damaged_base_at_start_is_offered_its_newest_good_copy(
     )
     assert asked and "1 clients" in asked[0] and good.created.strftime("%Y") in asked[0]
     assert backups.check_backup(db_path).ok and backups.check_backup(db_path).clients == 1
+
+
+def test_the_folder_and_the_numbers_kept_are_the_seats_settings(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], add_client: Callable[..., int], tmp_path: Path
+) -> None:
+    add_client("ООО «Ромашка»")
+    window = make_window()
+    dialog = BackupsDialog(window)
+    qtbot.addWidget(dialog)
+    assert (dialog.keep_days.value(), dialog.keep_weeks.value(), dialog.keep_months.value()) == (7, 4, 12)
+    dialog.keep_days.setValue(3)
+    assert _seat(window).keep(seat.KEY_KEEP_DAILY) == 3
+    other = tmp_path / "второй диск"
+    dialog.choose_folder(other)
+    assert str(other) in dialog.folder_label.text()
+    assert dialog.model.rowCount() == 0 and dialog.status.text() == "No backups of this base yet."
+    dialog.back_up_now()
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1 and _checked(dialog), timeout=10_000)
+    assert [p.parent for p in other.iterdir()] == [other]
+    assert _seat(window).backup_folder == other
