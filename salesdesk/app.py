@@ -77,7 +77,9 @@ def open_store(db: str | None) -> Database:
     if "://" not in target and paths.in_data_dir(Path(target)):
         for suffix in ("", "-wal", "-shm"):  # made by an older SalesDesk with the umask's mode
             paths.make_private_file(Path(target + suffix))
-    return open_database(resolve_url(target), create=default)
+    from salesdesk.services.backups import before_upgrade
+
+    return open_database(resolve_url(target), create=default, before_upgrade=before_upgrade)
 
 
 def create_store(path: Path) -> Path:

@@ -253,6 +253,7 @@ def _parser() -> argparse.ArgumentParser:
     init = commands.add_parser("init", parents=[common], help=T("make a new, empty database file"))
     init.add_argument("path", type=_path, metavar="PATH", help=T("the new database file (must not exist yet)"))
     _deal_parsers(commands, common)
+    _backup_parsers(commands, common)
     _log_parser(commands, common)
     _report_parser(commands, common)
     return parser
@@ -301,6 +302,32 @@ def _report_parser(commands: Any, common: argparse.ArgumentParser) -> None:
         "-o", "--output", type=_path, metavar="FILE.xlsx", help=T("save the workbook with its chart here")
     )
     report.add_argument("--json", action="store_true", help=T("print the report as JSON"))
+
+
+def _backup_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
+    backup = commands.add_parser(
+        "backup", parents=[common], help=T("copy the base now (checked; kept in the backup folder or DEST)")
+    )
+    backup.add_argument(
+        "dest",
+        nargs="?",
+        type=_path,
+        metavar="DEST",
+        help=T("a folder or a new file for the copy (default: the backup folder, rotated)"),
+    )
+    backup.add_argument("--json", action="store_true", help=T('print {"path": ..., "clients": N, "bytes": N}'))
+    backups = commands.add_parser(
+        "backups", parents=[common], help=T("list the backups of the base, newest first, each checked")
+    )
+    backups.add_argument("--json", action="store_true", help=T("print as JSON"))
+    restore = commands.add_parser(
+        "restore",
+        parents=[common],
+        help=T("replace the base by a backup (the current base is copied first)"),
+    )
+    restore.add_argument("file", type=_path, metavar="FILE", help=T("the backup to restore"))
+    restore.add_argument("--yes", action="store_true", help=T("do not ask for confirmation"))
+    restore.add_argument("--json", action="store_true", help=T("print the result as JSON"))
 
 
 def _deal_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -1006,6 +1033,84 @@ def _print_report(report: Report) -> None:
         print(printable(f"* {note}"))
 
 
+def _size_text(size: int) -> str:
+    mb = f"{size / 1_000_000:.1f}"
+    return str(msg("backup.size", mb=mb.replace(".", ",") if messages.language() == "ru" else mb))
+
+
+def _backup(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.domain.backups import BackupRefused
+    from salesdesk.services import backups
+
+    try:
+        info = backups.take_backup(UnitOfWork(database), "manual", dest=args.dest)
+    except BackupRefused as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_INVALID
+    if args.json:
+        _emit_json({"path": str(info.path), "clients": info.clients, "bytes": info.bytes})
+    else:
+        print(msg("cli.backup.done", path=info.path, n=info.clients or 0, size=_size_text(info.bytes)))
+    return EXIT_OK
+
+
+def _backups(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.services import backups
+
+    found = backups.list_backups(UnitOfWork(database))
+    if args.json:
+        _emit_json([info.as_json() for info in found])
+        return EXIT_OK
+    folder = backups.backup_folder()
+    if not found:
+        print(msg("cli.backups.none", folder=folder))
+        return EXIT_OK
+    print(msg("cli.backups.folder", folder=folder))
+    for info in found:
+        state = msg("cli.backups.ok") if info.ok else msg("cli.backups.bad")
+        clients = count_text(info.clients) if info.clients is not None else "—"
+        print(
+            f"  {info.created:%Y-%m-%d %H:%M:%S}  {_size_text(info.bytes):>10}  {clients:>9}  {state}  "
+            f"({msg('backup.reason.' + info.reason)})  {info.path.name}"
+        )
+    return EXIT_OK
+
+
+def _restore(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.domain.backups import BackupRefused
+    from salesdesk.services import backups
+
+    try:
+        if not args.yes:
+            chosen = backups.verified_backup(args.file)  # a wrong file is refused before asking
+            if not sys.stdin.isatty():
+                print(msg("cli.restore.need_yes"), file=sys.stderr)
+                return EXIT_INVALID
+            question = msg(
+                "cli.restore.confirm",
+                where=database.path,
+                file=args.file,
+                created=f"{chosen.created:%Y-%m-%d %H:%M}",
+                n=chosen.clients or 0,
+            )
+            if input(f"{question} ").strip().lower() not in ("y", "yes", "д", "да"):
+                print(msg("cli.restore.cancelled"))
+                return EXIT_USER
+        result = backups.restore_backup(UnitOfWork(database), args.file)
+    except BackupRefused as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_INVALID
+    if args.json:
+        _emit_json(result.as_json())
+    else:
+        print(
+            msg(
+                "cli.restore.done", file=result.restored.path, n=result.restored.clients or 0, safety=result.safety.path
+            )
+        )
+    return EXIT_OK
+
+
 _CHECK_LINES = 10  # of SQLite's integrity report shown on the terminal
 
 
@@ -1043,6 +1148,9 @@ _HANDLERS: dict[tuple[str, str | None], Callable[[Database, argparse.Namespace],
     ("import", None): _import,
     ("export", None): _export,
     ("check", None): _check,
+    ("backup", None): _backup,
+    ("backups", None): _backups,
+    ("restore", None): _restore,
     ("deal", "add"): _deal_add,
     ("deal", "list"): _deal_list,
     ("log", None): _log,

@@ -114,6 +114,17 @@ RUSSIAN: dict[str, str] = {
         "начальное число генератора: одно и то же число даёт те же данные (по умолчанию %(default)s)",
     "check the database's integrity and schema version": "проверить целостность базы и версию её схемы",
     "make a new, empty database file": "создать новый пустой файл базы",
+    "copy the base now (checked; kept in the backup folder or DEST)":
+        "сделать копию базы сейчас (с проверкой; в папку копий или в DEST)",
+    "a folder or a new file for the copy (default: the backup folder, rotated)":
+        "папка или новый файл для копии (по умолчанию папка копий, где старые копии удаляются по правилам хранения)",
+    'print {"path": ..., "clients": N, "bytes": N}': 'вывести {"path": ..., "clients": N, "bytes": N}',
+    "list the backups of the base, newest first, each checked":
+        "показать копии базы, начиная с новых, каждую с проверкой",
+    "replace the base by a backup (the current base is copied first)":
+        "заменить базу её копией (текущая база сначала сохраняется в копию)",
+    "the backup to restore": "копия, из которой восстановить базу",
+    "do not ask for confirmation": "не спрашивать подтверждения",
     "the new database file (must not exist yet)": "файл новой базы (его ещё не должно быть)",
     "pipeline: count deals by the date opened (default) or closed":
         "pipeline: считать сделки по дате открытия (по умолчанию) или закрытия",

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from salesdesk.app import no_display, open_store
-from salesdesk.domain.errors import StoreError
+from salesdesk.domain.backups import DamagedBase
 from salesdesk.domain.messages import msg
 from salesdesk.services.common import UowFactory
 
@@ -28,7 +28,8 @@ def run_gui(db: str | None, argv: Sequence[str] = ()) -> int:
         if database.damage is not None:  # the window would offer editing it; refuse with what to do
             damage, where = database.damage_summary, database.path
             database.dispose()
-            raise StoreError(msg("err.db_damaged_window", where=where, damage=damage))
+            assert where is not None  # only a SQLite file is checked
+            raise DamagedBase(msg("err.db_damaged_window", where=where, damage=damage), where, damage or "")
         return (lambda: UnitOfWork(database)), database.url
 
     return run(connect, list(argv))

@@ -34,6 +34,13 @@ KEY_LANGUAGE = "ui/language"
 KEY_MANAGER = "user/manager_id"
 KEY_RENEWAL_DAYS = "deals/renewal_days"
 DEFAULT_RENEWAL_DAYS = 30
+KEY_BACKUP_FOLDER = "backups/folder"
+KEY_KEEP_DAILY = "backups/keep_daily"
+KEY_KEEP_WEEKLY = "backups/keep_weekly"
+KEY_KEEP_MONTHLY = "backups/keep_monthly"
+# Copies rotation keeps by default: the newest of each of the last 7 days, 4 weeks, 12 months.
+DEFAULT_KEEP = {KEY_KEEP_DAILY: 7, KEY_KEEP_WEEKLY: 4, KEY_KEEP_MONTHLY: 12}
+MAX_KEEP = 1000
 
 _GENERAL = "General"
 _NO_DEFAULT_SECTION = " no default section "  # QSettings escapes spaces, so no real section has it
@@ -67,6 +74,19 @@ def renewal_days_of(value: object) -> int:
         return max(1, int(str(value)))
     except ValueError:
         return DEFAULT_RENEWAL_DAYS
+
+
+def keep_of(value: object, default: int) -> int:
+    if value is None or value == "":
+        return default
+    try:
+        return min(MAX_KEEP, max(0, int(str(value))))
+    except ValueError:
+        return default
+
+
+def default_backup_folder() -> Path:
+    return paths.data_dir() / "backups"
 
 
 # -- the file ------------------------------------------------------------------------------------------
@@ -104,6 +124,25 @@ class SeatSettings:
     @renewal_days.setter
     def renewal_days(self, value: int) -> None:
         self.set_value(KEY_RENEWAL_DAYS, str(int(value)))
+
+    @property
+    def backup_folder(self) -> Path:
+        """Where backups go: the folder the user chose, else ``backups`` in the data folder."""
+        chosen = self.value(KEY_BACKUP_FOLDER)
+        return Path(chosen).expanduser() if chosen else default_backup_folder()
+
+    @backup_folder.setter
+    def backup_folder(self, value: Path | None) -> None:
+        self.set_value(KEY_BACKUP_FOLDER, "" if value is None else str(value))
+
+    def keep(self, key: str) -> int:
+        """How many copies a rotation rule keeps (``KEY_KEEP_DAILY`` and the others)."""
+        return keep_of(self.value(key), DEFAULT_KEEP[key])
+
+    def set_keep(self, key: str, value: int) -> None:
+        if key not in DEFAULT_KEEP:
+            raise ValueError(f"unknown rotation rule {key!r}")
+        self.set_value(key, str(min(MAX_KEEP, max(0, int(value)))))
 
     def value(self, key: str) -> str | None:
         """The text stored under *key*; ``None`` when it is missing, is a list or a Qt type."""

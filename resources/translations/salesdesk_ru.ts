@@ -2,6 +2,162 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>BackupsDialog</name>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="64"/>
+        <source>&amp;Backups…</source>
+        <translation>&amp;Резервные копии…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="65"/>
+        <source>Copies of the base: back up now or go back to one</source>
+        <translation>Копии базы: сделать копию сейчас или вернуться к одной из них</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="90"/>
+        <source>The base %1 is damaged (SQLite&apos;s check says: %4).
+
+The newest good backup is of %2 (%3 clients). Restore it? The damaged base is kept as a copy in the backup folder.</source>
+        <translation>База %1 повреждена (проверка SQLite: %4).
+
+Последняя исправная копия — от %2 (клиентов: %3). Восстановить базу из неё? Повреждённая база будет сохранена копией в папке копий.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="101"/>
+        <source>The base is damaged</source>
+        <translation>База повреждена</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="120"/>
+        <source>Backups</source>
+        <translation>Резервные копии</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="128"/>
+        <source>Choose &amp;folder…</source>
+        <translation>Выбрать &amp;папку…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="138"/>
+        <source>Keep the newest copy of the last</source>
+        <translation>Хранить последнюю копию за каждый из последних</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="140"/>
+        <source>days,</source>
+        <translation>дней,</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="141"/>
+        <source>weeks,</source>
+        <translation>недель,</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="142"/>
+        <source>months</source>
+        <translation>месяцев</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="150"/>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="150"/>
+        <source>Why</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="150"/>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="150"/>
+        <source>Clients</source>
+        <translation>Клиентов</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="150"/>
+        <source>Check</source>
+        <translation>Проверка</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="165"/>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Сделать копию сейчас</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="167"/>
+        <source>&amp;Restore this copy…</source>
+        <translation>&amp;Восстановить из этой копии…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="200"/>
+        <source>Copies are kept in: %1</source>
+        <translation>Копии хранятся в папке: %1</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="214"/>
+        <source>No backups of this base yet.</source>
+        <translation>Копий этой базы пока нет.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="219"/>
+        <source>checking…</source>
+        <translation>проверяется…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="221"/>
+        <source>verified</source>
+        <translation>проверена</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="221"/>
+        <source>does not verify</source>
+        <translation>не проходит проверку</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="278"/>
+        <source>Backing up…</source>
+        <translation>Копирование…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="287"/>
+        <source>Backup saved: %1 (%2 clients).</source>
+        <translation>Копия сохранена: %1 (клиентов: %2).</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="297"/>
+        <source>Go back to the copy of %1 (%2 clients)?
+
+Everything entered since then is replaced. The base as it is now is copied first, so this can be undone from this list.</source>
+        <translation>Вернуться к копии от %1 (клиентов: %2)?
+
+Всё, что внесено после неё, будет заменено. Текущая база сначала сохраняется в копию, так что это можно отменить из этого же списка.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="303"/>
+        <source>Restore a backup</source>
+        <translation>Восстановление из копии</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="308"/>
+        <source>Restoring…</source>
+        <translation>Восстановление…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="317"/>
+        <source>The base is back to %1. The base as it was is saved as %2.</source>
+        <translation>База возвращена к состоянию на %1. База до восстановления сохранена как %2.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="324"/>
+        <source>Folder for backups</source>
+        <translation>Папка для резервных копий</translation>
+    </message>
+</context>
+<context>
     <name>ClientCard</name>
     <message>
         <location filename="../../salesdesk/ui/card.py" line="253"/>
@@ -1535,208 +1691,208 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="91"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="92"/>
         <source>Reminders</source>
         <translation>Напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="150"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="151"/>
         <source>&amp;New client</source>
         <translation>Новый &amp;клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="150"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="151"/>
         <source>Create a client card</source>
         <translation>Создать карточку клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="153"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="154"/>
         <source>Move to &amp;trash</source>
         <translation>&amp;Удалить в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="156"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="157"/>
         <source>Move the selected clients to the trash</source>
         <translation>Переместить выбранных клиентов в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="160"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="161"/>
         <source>&amp;Restore from trash</source>
         <translation>&amp;Восстановить из корзины</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="161"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="162"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="163"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="164"/>
         <source>&amp;Find</source>
         <translation>&amp;Найти</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="164"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="165"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="165"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="166"/>
         <source>Show the &amp;trash</source>
         <translation>Показать &amp;корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="167"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="168"/>
         <source>Load &amp;demo data…</source>
         <translation>Загрузить &amp;демоданные…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="178"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="179"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="180"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="181"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="181"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="182"/>
         <source>&amp;About SalesDesk</source>
         <translation>&amp;О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="183"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="184"/>
         <source>Remind me in &amp;3 months</source>
         <translation>Напомнить через &amp;3 месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="186"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="187"/>
         <source>Plan the next contact with this client in three months</source>
         <translation>Запланировать следующий контакт с клиентом через три месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="207"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="208"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="219"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="221"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="225"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="227"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="229"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="231"/>
         <source>&amp;Columns</source>
         <translation>&amp;Столбцы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="234"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="236"/>
         <source>&amp;Client</source>
         <translation>&amp;Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="252"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="254"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="94"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="95"/>
         <source>&amp;Reminders panel</source>
         <translation>Панель &amp;напоминаний</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="126"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="127"/>
         <source>Clients</source>
         <translation>Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="127"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="128"/>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="130"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="131"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="169"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="170"/>
         <source>&amp;Import from a spreadsheet…</source>
         <translation>&amp;Загрузить из таблицы…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="172"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="173"/>
         <source>Add clients from Excel, LibreOffice or CSV</source>
         <translation>Добавить клиентов из Excel, LibreOffice или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="175"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="176"/>
         <source>&amp;Export…</source>
         <translation>&amp;Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="175"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="176"/>
         <source>Save clients to Excel or CSV</source>
         <translation>Сохранить клиентов в Excel или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="189"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="190"/>
         <source>&amp;Log a contact…</source>
         <translation>&amp;Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="192"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="193"/>
         <source>Record a call, meeting, letter or note and plan the next contact</source>
         <translation>Записать звонок, встречу, письмо или заметку и запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="194"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="195"/>
         <source>New &amp;deal…</source>
         <translation>Новая &amp;сделка…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="195"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="196"/>
         <source>&amp;Industries…</source>
         <translation>&amp;Отрасли…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="196"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="197"/>
         <source>Ne&amp;xt client</source>
         <translation>С&amp;ледующий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="198"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="199"/>
         <source>Pre&amp;vious client</source>
         <translation>П&amp;редыдущий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="202"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="203"/>
         <source>C&amp;lients</source>
         <translation>&amp;Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="202"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="203"/>
         <source>&amp;Deals</source>
         <translation>&amp;Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="202"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="247"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="203"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="249"/>
         <source>&amp;Reports</source>
         <translation>&amp;Отчёты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="445"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="450"/>
         <source>About SalesDesk</source>
         <translation>О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="447"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="452"/>
         <source>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;The client base and sales of a small office: clients and their requisites, contact persons, reminders, deals.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;Клиентская база и продажи небольшого офиса: клиенты и их реквизиты, контактные лица, напоминания, сделки.&lt;/p&gt;&lt;p&gt;База данных: %2&lt;/p&gt;</translation>
     </message>
@@ -2590,7 +2746,7 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>Start</name>
     <message>
-        <location filename="../../salesdesk/ui/application.py" line="55"/>
+        <location filename="../../salesdesk/ui/application.py" line="63"/>
         <source>Cannot open the base:
 %s</source>
         <translation>Не удаётся открыть базу:

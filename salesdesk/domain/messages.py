@@ -532,6 +532,84 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "cli.check.schema": ("Версия схемы: {revision} (нужна {expected})", "schema: {revision} (expected {expected})"),
     "cli.check.clients": ("Клиентов в базе: {n:n}", "clients: {n:n}"),
+    # Backups and restore.
+    "err.backup_not_sqlite": (
+        "Копии делаются только для базы в файле SQLite.",
+        "Backups are made only of a base in a SQLite file.",
+    ),
+    "err.backup_base_in_use": (
+        "База {where} открыта другой программой (другое окно SalesDesk или команда). "
+        "Закройте её и повторите восстановление; база не изменена.",
+        "The base {where} is open in another program (another SalesDesk window or a command). "
+        "Close it and restore again; the base is unchanged.",
+    ),
+    "err.backup_not_verified": (
+        "Файл «{file}» — не проверенная копия базы SalesDesk: {problem}. База не изменена.",
+        "File “{file}” is not a verified SalesDesk backup: {problem}. The base is unchanged.",
+    ),
+    "err.backup_is_base": (
+        "Файл «{file}» — это сама база, а не её копия.",
+        "File “{file}” is the base itself, not a copy of it.",
+    ),
+    "err.backup_target_exists": (
+        "Файл «{file}» уже есть; копия не записана поверх него. Укажите новое имя или папку.",
+        "File “{file}” already exists; the backup was not written over it. Name a new file or a folder.",
+    ),
+    "err.backup_target_folder": (
+        "Папки для файла «{file}» нет.",
+        "The folder of “{file}” does not exist.",
+    ),
+    "err.backup_write": (
+        "Копию базы не удалось записать в {where}: {reason}",
+        "The backup could not be written to {where}: {reason}",
+    ),
+    "err.backup_failed_check": (
+        "Копия базы {where} не прошла проверку и удалена: {problem}",
+        "The backup {where} failed its check and was removed: {problem}",
+    ),
+    "backup.problem.foreign": ("это не база SalesDesk", "it is not a SalesDesk base"),
+    "backup.problem.empty": ("файл пуст", "the file is empty"),
+    "backup.problem.missing": ("такого файла нет", "there is no such file"),
+    "backup.problem.folder": ("это папка, а не файл", "it is a folder, not a file"),
+    "backup.problem.unreadable": ("файл не удаётся прочитать", "the file cannot be read"),
+    "backup.problem.newer": (
+        "копия сделана более новой версией SalesDesk",
+        "it was made by a newer version of SalesDesk",
+    ),
+    "backup.problem.damaged": ("файл повреждён ({damage})", "the file is damaged ({damage})"),
+    "backup.reason.daily": ("ежедневная", "daily"),
+    "backup.reason.manual": ("по запросу", "on demand"),
+    "backup.reason.upgrade": ("перед обновлением", "before an upgrade"),
+    "backup.reason.restore": ("перед восстановлением", "before a restore"),
+    "backup.reason.trash": ("перед очисткой корзины", "before emptying the trash"),
+    "backup.reason.damaged": ("повреждённая база", "damaged base"),
+    "cli.backup.done": (
+        "Копия базы сохранена: {path} ({n:n} {n:клиент|клиента|клиентов}, {size})",
+        "Backup saved: {path} ({n:n} {n:client|clients}, {size})",
+    ),
+    "backup.size": ("{mb} МБ", "{mb} MB"),
+    "cli.backups.none": ("Копий этой базы в {folder} пока нет.", "No backups of this base in {folder} yet."),
+    "cli.backups.folder": ("Папка копий: {folder}", "Backup folder: {folder}"),
+    "cli.backups.ok": ("проверена", "verified"),
+    "cli.backups.bad": ("НЕ ПРОВЕРЕНА", "DOES NOT VERIFY"),
+    "cli.restore.confirm": (
+        "База {where} будет заменена копией «{file}» от {created} ({n:n} {n:клиент|клиента|клиентов}). "
+        "Текущая база сначала будет сохранена в копию. Продолжить? [y/N]",
+        "The base {where} will be replaced by the backup “{file}” of {created} ({n:n} {n:client|clients}). "
+        "The current base is copied first. Continue? [y/N]",
+    ),
+    "cli.restore.need_yes": (
+        "Восстановление заменяет базу; подтвердите его параметром --yes.",
+        "A restore replaces the base; confirm it with --yes.",
+    ),
+    "cli.restore.cancelled": (
+        "Восстановление отменено; база не изменена.",
+        "Restore cancelled; the base is unchanged.",
+    ),
+    "cli.restore.done": (
+        "База восстановлена из «{file}» ({n:n} {n:клиент|клиента|клиентов}). Копия базы до восстановления: {safety}",
+        "The base was restored from “{file}” ({n:n} {n:client|clients}). The base as it was is saved in: {safety}",
+    ),
     "cli.internal_error": (
         "Внутренняя ошибка; подробности в журнале программы.",
         "Internal error; details are in the log file.",

@@ -12,6 +12,7 @@ import os
 import shutil
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -128,8 +129,18 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(url: str, *, migrate: bool = True, backup_dir: Path | None = None, create: bool = True) -> Database:
+# Called with the base's file and its revision before a schema upgrade changes it: takes a copy.
+BeforeUpgrade = Callable[[Path, str], object]
+
+
+def open_database(
+    url: str, *, migrate: bool = True, before_upgrade: BeforeUpgrade | None = None, create: bool = True
+) -> Database:
     """Open (and create or upgrade) the database at *url*.
+
+    Before an upgrade changes an existing SQLite file, ``before_upgrade(path, revision)`` copies it
+    (the window and the command line pass the services' rotating backup); without one the copy goes
+    to a ``backups`` folder beside the base.
 
     A SQLite file is identified before anything is written to it: a file that is not a SalesDesk
     base stays byte for byte as it was. With ``create=False`` a missing file is an error naming it.
@@ -155,7 +166,7 @@ def open_database(url: str, *, migrate: bool = True, backup_dir: Path | None = N
         if damage is not None:
             log.warning("the base failed SQLite's quick check; opened read-only")
         elif migrate:
-            _migrate(database, backup_dir)
+            upgrade(database, before_upgrade)
         else:
             with engine.connect() as conn:
                 conn.exec_driver_sql("SELECT 1")
@@ -201,11 +212,12 @@ def _prepare_file(path: Path, *, create: bool) -> bool:
     return True
 
 
-def identify(path: Path) -> tuple[str, str | None]:
+def identify(path: Path, *, check: bool = True) -> tuple[str, str | None]:
     """What the SQLite file at *path* is, read without writing a byte, and its damage if any.
 
     Kinds: "new" (empty, ours to set up), "salesdesk", "foreign", "newer:<revision>". The damage is
-    what PRAGMA quick_check reports (bounded in time), None for a healthy file.
+    what PRAGMA quick_check reports (bounded in time), None for a healthy file (or unchecked: *check*
+    False, for a caller that runs its own check).
     """
     if path.stat().st_size == 0:
         return "new", None
@@ -224,7 +236,7 @@ def identify(path: Path) -> tuple[str, str | None]:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             revision = None if row is None else str(row[0])
         kind = _kind(application_id, tables, revision)
-        damage = _quick_check(conn) if kind == "salesdesk" else None
+        damage = _quick_check(conn) if kind == "salesdesk" and check else None
     finally:
         conn.close()
     return kind, damage
@@ -382,7 +394,8 @@ def _has_user_tables(conn: Any) -> bool:
     return any(name != "alembic_version" for name in inspect(conn).get_table_names())
 
 
-def _migrate(database: Database, backup_dir: Path | None) -> None:
+def upgrade(database: Database, before_upgrade: BeforeUpgrade | None = None) -> None:
+    """Bring the schema to this program's revision, copying the file first (see ``open_database``)."""
     with database.engine.connect() as conn:
         revision = _current_revision(conn)
         populated = _has_user_tables(conn)
@@ -397,33 +410,18 @@ def _migrate(database: Database, backup_dir: Path | None) -> None:
     if revision is not None and revision not in {r.revision for r in script.walk_revisions()}:
         raise StoreError(msg("err.db_newer", where=database.url, revision=revision))
     if revision is not None and database.path is not None:
-        backup_sqlite(database, _backup_name(database.path, revision, backup_dir))
+        (before_upgrade or _copy_beside)(database.path, revision)
+        log.info("copied the base before upgrading it from %s", revision)
     _run_upgrade(database)
 
 
-def _backup_name(path: Path, revision: str, backup_dir: Path | None) -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    folder = backup_dir or path.parent
-    return folder / f"{path.stem}.before-{revision}.{stamp}{path.suffix}"
+def _copy_beside(path: Path, revision: str) -> None:
+    from salesdesk.domain.backups import backup_file_name
+    from salesdesk.store.backup import copy_base
 
-
-def backup_sqlite(database: Database, target: Path) -> Path:
-    """A consistent copy of the SQLite file (the backup API copes with WAL and open readers)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    os.close(os.open(target, os.O_WRONLY | os.O_CREAT, PRIVATE_FILE_MODE))  # private before any data
-    source_path = database.path
-    assert source_path is not None
-    source = sqlite3.connect(source_path)
-    try:
-        dest = sqlite3.connect(target)
-        try:
-            source.backup(dest)
-        finally:
-            dest.close()
-    finally:
-        source.close()
-    log.info("copied %s to %s before upgrading it", source_path, target)
-    return target
+    folder = path.parent / "backups"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    copy_base(path, folder / backup_file_name(path.stem, datetime.now(), "upgrade"))
 
 
 def _run_upgrade(database: Database) -> None:

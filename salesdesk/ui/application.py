@@ -10,6 +10,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProxyStyle, QStyle
 
 from salesdesk import __version__
+from salesdesk.domain.backups import DamagedBase
 from salesdesk.domain.errors import UserError
 from salesdesk.services.common import UowFactory
 from salesdesk.ui import i18n
@@ -50,16 +51,25 @@ def run(connect: Callable[[], tuple[UowFactory, str]], argv: list[str]) -> int:
     i18n.install(app, settings.language)
     install_excepthook()
     try:
-        uow, label = connect()
+        try:
+            uow, label = connect()
+        except DamagedBase as exc:  # the newest good backup is offered; refused, the message below
+            from salesdesk.ui.backups_dialog import offer_restore
+
+            if not offer_restore(exc):
+                raise
+            uow, label = connect()
     except UserError as exc:
         QMessageBox.critical(None, "SalesDesk", QCoreApplication.translate("Start", "Cannot open the base:\n%s") % exc)
         return 1
+    from salesdesk.ui import backups_dialog
     from salesdesk.ui.main_window import MainWindow
 
     window = MainWindow(uow, settings)
     window.uow_label = label
     window.show()
     window.start()
+    QTimer.singleShot(0, lambda: backups_dialog.start_daily_backup(window))  # on a worker
     QTimer.singleShot(0, window.ask_who_you_are_once)  # once the window is up, not before it
     code = app.exec()
     # Jobs a late answer started after the window's own wait: let them end before Python and Qt

@@ -34,7 +34,7 @@ from salesdesk import __version__
 from salesdesk.domain.changes import Change, Changes
 from salesdesk.domain.model import Reminder
 from salesdesk.services.common import UowFactory
-from salesdesk.ui import window_layout
+from salesdesk.ui import backups_dialog, window_layout
 from salesdesk.ui.card import ClientCard
 from salesdesk.ui.client_list import ClientListPane
 from salesdesk.ui.client_model import ClientTableModel
@@ -214,6 +214,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.industries_action)
         file_menu.addAction(self.settings_action)
+        file_menu.addAction(backups_dialog.action(self))
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))

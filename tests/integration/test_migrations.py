@@ -78,7 +78,7 @@ def test_file_at_previous_revision_is_backed_up_then_upgraded_and_searchable(db_
     database = open_database(resolve_url(db_path))
     try:
         assert database.revision() == HEAD_REVISION
-        backups = list(db_path.parent.glob("base.before-0001_initial.*.sqlite"))
+        backups = list((db_path.parent / "backups").glob("base-*-upgrade.sqlite"))
         assert len(backups) == 1
         with sqlite3.connect(backups[0]) as copy:
             assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001_initial",)
@@ -92,7 +92,7 @@ def test_file_at_previous_revision_is_backed_up_then_upgraded_and_searchable(db_
 def test_opening_a_current_file_makes_no_backup(db_path: Path) -> None:
     open_database(resolve_url(db_path)).dispose()
     open_database(resolve_url(db_path)).dispose()
-    assert [p.name for p in db_path.parent.iterdir() if "before" in p.name] == []
+    assert not (db_path.parent / "backups").exists()
 
 
 def test_a_file_from_a_newer_program_is_refused_untouched(db_path: Path) -> None:

@@ -69,6 +69,9 @@ COMMANDS = [
     ["--db", "{dir}/base.sqlite", "client", "trash", "1"],
     ["--db", "{dir}/base.sqlite", "client", "restore", "1"],
     ["--db", "{dir}/base.sqlite", "demo", "--clients", "5"],
+    ["--db", "{dir}/base.sqlite", "backup", "{dir}/copy.sqlite"],
+    ["--db", "{dir}/base.sqlite", "backups"],
+    ["--db", "{dir}/base.sqlite", "restore", "{dir}/copy.sqlite", "--yes"],
     ["--db", "{dir}/base.sqlite", "check"],
 ]
 

@@ -107,6 +107,7 @@ def test_the_copy_before_an_upgrade_is_private(_isolated_data_dir: Path, umask_0
     engine.dispose()
     assert mode(base) == 0o644  # as an older SalesDesk made it
     app.open_store(None).dispose()
-    copies = list(_isolated_data_dir.glob("salesdesk.before-0001_initial.*.sqlite"))
+    copies = list((_isolated_data_dir / "backups").glob("salesdesk-*-upgrade.sqlite"))
     assert len(copies) == 1 and mode(copies[0]) == 0o600
+    assert mode(_isolated_data_dir / "backups") == 0o700
     assert mode(base) == 0o600

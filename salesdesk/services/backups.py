@@ -1,0 +1,320 @@
+"""Backups of the base: taken, checked, rotated, listed and restored (the window, the command line and
+other services use these functions alike).
+
+When copies are taken: at the first start of each day (:func:`daily_backup`, on a worker), before a
+schema upgrade (:func:`before_upgrade`, the hook ``open_database`` calls), before a restore (inside
+:func:`restore_backup`), before the trash is emptied and on demand (:func:`take_backup`). Each copy is
+made with SQLite's online backup API, checked at once (``integrity_check`` and a count of clients;
+a copy that fails is removed and the caller gets a ``StoreError``), named with the date and time
+(``domain/backups.py``), the owner's only, and then the folder is rotated (the newest copy of each
+of the last 7 days, 4 weeks and 12 months by default; ``settings.py`` holds the numbers and the
+folder).
+
+A backup needs nothing of the unit of work but its database: :func:`take_backup` opens no
+transaction, and the writers of other seats go on while it copies.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from salesdesk import paths
+from salesdesk.domain.backups import (
+    BackupRefused,
+    Retention,
+    backup_file_name,
+    parse_backup_name,
+    to_keep,
+)
+from salesdesk.domain.errors import StoreError
+from salesdesk.domain.messages import msg
+from salesdesk.settings import KEY_KEEP_DAILY, KEY_KEEP_MONTHLY, KEY_KEEP_WEEKLY, SeatSettings
+from salesdesk.store import Database, UnitOfWork, open_database, resolve_url
+from salesdesk.store.backup import CopyCheck, copy_base, copy_raw, inspect_copy, replace_base
+from salesdesk.store.database import upgrade
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    """One copy: where, when (local time, from its name), why, how big, how many clients, whether
+    SQLite finds it intact (``ok``; ``problem`` says why not)."""
+
+    path: Path
+    created: datetime
+    reason: str
+    bytes: int
+    clients: int | None
+    ok: bool
+    problem: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "path": str(self.path),
+            "created": self.created.isoformat(timespec="seconds"),
+            "bytes": self.bytes,
+            "clients": self.clients,
+            "ok": self.ok,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreResult:
+    restored: BackupInfo  # the copy put in place of the base
+    safety: BackupInfo  # the copy of the base as it was, taken first
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "restored": str(self.restored.path),
+            "safety_copy": str(self.safety.path),
+            "clients": self.restored.clients,
+        }
+
+
+def backup_folder(settings: SeatSettings | None = None) -> Path:
+    return (settings or SeatSettings()).backup_folder
+
+
+def retention(settings: SeatSettings | None = None) -> Retention:
+    seat = settings or SeatSettings()
+    return Retention(seat.keep(KEY_KEEP_DAILY), seat.keep(KEY_KEEP_WEEKLY), seat.keep(KEY_KEEP_MONTHLY))
+
+
+def take_backup(
+    uow: UnitOfWork,
+    reason: str = "manual",
+    *,
+    dest: Path | None = None,
+    now: datetime | None = None,
+    settings: SeatSettings | None = None,
+) -> BackupInfo:
+    """Copy the base now, check the copy, rotate the backup folder; returns the copy.
+
+    *reason* is one of ``domain.backups.REASONS`` ("manual", "daily", "trash", …). With *dest* (a
+    folder, or a new file) the copy goes there and is not rotated. A damaged base is copied byte for
+    byte (reason "damaged"; the copy does not verify). Raises ``StoreError`` when the copy cannot be
+    written or fails its check (nothing is left behind then), ``BackupRefused`` for a *dest* file
+    that exists."""
+    return _take(
+        _base_path(uow.database), reason, damaged=uow.database.damage is not None, dest=dest, now=now, settings=settings
+    )
+
+
+def before_upgrade(path: Path, revision: str) -> None:
+    """The copy ``open_database`` takes before a schema upgrade changes the file (its hook)."""
+    del revision  # the copy's name says "upgrade"; the revision is in the copy itself
+    _take(path, "upgrade", damaged=False)
+
+
+def daily_backup(
+    uow: UnitOfWork, *, now: datetime | None = None, settings: SeatSettings | None = None
+) -> BackupInfo | None:
+    """The first start of a day takes a copy; None when the folder holds one of today already."""
+    when = now or datetime.now()
+    stem = _base_path(uow.database).stem
+    if any(name.created.date() == when.date() for _path, name in _named(backup_folder(settings), stem)):
+        return None
+    return take_backup(uow, "daily", now=when, settings=settings)
+
+
+def list_backups(uow: UnitOfWork, *, settings: SeatSettings | None = None, verify: bool = True) -> list[BackupInfo]:
+    """The copies of this base in the backup folder, newest first, each checked (unless *verify*
+    is False: then ``ok`` only says the file is there)."""
+    return _listed(_base_path(uow.database), settings, verify=verify)
+
+
+def newest_good_backup(base: Path, *, settings: SeatSettings | None = None) -> BackupInfo | None:
+    """The newest copy of the base at *base* that SQLite finds intact (for a damaged base)."""
+    for info in _listed(base, settings, verify=False):
+        checked = _info(info.path, info.created, info.reason, inspect_copy(info.path))
+        if checked.ok:
+            return checked
+    return None
+
+
+def check_backup(path: Path) -> BackupInfo:
+    """What *path* is as a backup (any file: a copy of another seat, a file the user picked)."""
+    name = parse_backup_name(path.name)
+    try:
+        created = name.created if name else datetime.fromtimestamp(path.stat().st_mtime)
+    except OSError:
+        created = datetime.fromtimestamp(0)
+    return _info(path, created, name.reason if name else "manual", inspect_copy(path))
+
+
+def verified_backup(path: Path) -> BackupInfo:
+    """*path* checked as a backup; ``BackupRefused`` (with why, in the user's words) unless it is an
+    intact SalesDesk base."""
+    info = check_backup(path)
+    if not info.ok:
+        raise BackupRefused(msg("err.backup_not_verified", file=path, problem=_problem_text(info.problem)))
+    return info
+
+
+def restore_backup(
+    uow: UnitOfWork, source: Path, *, now: datetime | None = None, settings: SeatSettings | None = None
+) -> RestoreResult:
+    """Put the copy *source* in place of the base: check it, copy the base as it is now, replace
+    the file atomically, bring an older copy's schema up to date. The window hears of it as a change
+    of the whole base.
+
+    Raises ``BackupRefused`` for a file that is not an intact SalesDesk base (nothing is changed),
+    ``StoreError`` when another program has the base open."""
+    database = uow.database
+    base = _base_path(database)
+    source = source.expanduser()
+    if source.resolve() == base.resolve():
+        raise BackupRefused(msg("err.backup_is_base", file=source))
+    restored = verified_backup(source)
+    damaged = database.damage is not None
+    safety = _take(base, "restore", damaged=damaged, now=now, settings=settings, rotate=False)
+    replace_base(database, source)
+    log.info("restored the base from a %s copy", restored.reason)
+    if not damaged:
+        upgrade(database, before_upgrade)
+        with uow:
+            uow.record("base", 0, "restored")
+            uow.commit()
+    return RestoreResult(restored, safety)
+
+
+def restore_damaged(base: Path, source: Path, *, settings: SeatSettings | None = None) -> RestoreResult:
+    """Restore the base at *base* that failed its check at start (opened read-only meanwhile)."""
+    database = open_database(resolve_url(base), migrate=False, create=False)
+    try:
+        return restore_backup(UnitOfWork(database), source, settings=settings)
+    finally:
+        database.dispose()
+
+
+def rotate(folder: Path, stem: str, keep: Retention, now: datetime) -> list[Path]:
+    """Remove the copies of base *stem* in *folder* that the rotation rules no longer keep."""
+    named = _named(folder, stem)
+    kept = to_keep((name.created for _path, name in named), keep, now)
+    removed = []
+    for path, name in named:
+        if name.created not in kept:
+            try:
+                path.unlink()
+                Path(f"{path}-wal").unlink(missing_ok=True)
+            except OSError as exc:
+                log.warning("an old backup could not be removed: %s", exc.strerror)
+                continue
+            removed.append(path)
+    if removed:
+        log.info("rotation removed %d old backups", len(removed))
+    return removed
+
+
+# -- inside -------------------------------------------------------------------------------------------
+
+
+def _base_path(database: Database) -> Path:
+    if database.path is None:
+        raise StoreError(msg("err.backup_not_sqlite"))
+    return database.path
+
+
+def _take(
+    base: Path,
+    reason: str,
+    *,
+    damaged: bool,
+    dest: Path | None = None,
+    now: datetime | None = None,
+    settings: SeatSettings | None = None,
+    rotate: bool = True,
+) -> BackupInfo:
+    when = (now or datetime.now()).replace(microsecond=0)
+    reason = "damaged" if damaged else reason
+    folder = backup_folder(settings) if dest is None else dest
+    try:
+        if dest is None:
+            paths.make_private_dir(folder)
+            target = _free_name(folder, base.stem, when, reason)
+        elif dest.is_dir():
+            target = _free_name(dest, base.stem, when, reason)
+        elif dest.exists() or os.path.lexists(dest):
+            raise BackupRefused(msg("err.backup_target_exists", file=dest))
+        elif not dest.parent.is_dir():
+            raise BackupRefused(msg("err.backup_target_folder", file=dest))
+        else:
+            target = dest
+        (copy_raw if damaged else copy_base)(base, target)
+    except OSError as exc:
+        raise StoreError(msg("err.backup_write", where=folder, reason=exc.strerror or exc)) from exc
+    paths.make_private_file(target)
+    check = inspect_copy(target, thorough=False)  # the full check runs when a copy is offered back
+    if not check.ok and not damaged:
+        target.unlink(missing_ok=True)
+        raise StoreError(msg("err.backup_failed_check", where=target, problem=_problem_text(check.problem)))
+    info = _info(target, when, reason, check)
+    log.info("backup taken (%s): %d clients, %d bytes", reason, info.clients or 0, info.bytes)
+    if rotate and dest is None:
+        _rotate_quietly(folder, base.stem, settings, when)
+    return info
+
+
+def _rotate_quietly(folder: Path, stem: str, settings: SeatSettings | None, now: datetime) -> None:
+    try:
+        rotate(folder, stem, retention(settings), now)
+    except OSError as exc:  # the copy is made; an old one left over is no reason to fail
+        log.warning("backups were not rotated: %s", exc.strerror)
+
+
+def _free_name(folder: Path, stem: str, when: datetime, reason: str) -> Path:
+    for number in range(1000):
+        target = folder / backup_file_name(stem, when, reason, number)
+        if not os.path.lexists(target):
+            return target
+    raise StoreError(msg("err.backup_write", where=folder, reason="too many copies in one second"))
+
+
+def _named(folder: Path, stem: str) -> list[tuple[Path, Any]]:
+    """The copies of base *stem* in *folder* with what their names say, newest first."""
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return []
+    named = []
+    for path in entries:
+        name = parse_backup_name(path.name)
+        if name is not None and name.stem == stem and path.is_file():
+            named.append((path, name))
+    named.sort(key=lambda item: (item[1].created, item[1].number), reverse=True)
+    return named
+
+
+def _listed(base: Path, settings: SeatSettings | None, *, verify: bool) -> list[BackupInfo]:
+    result = []
+    for path, name in _named(backup_folder(settings), base.stem):
+        check = inspect_copy(path) if verify else CopyCheck(True, None, None, None)
+        result.append(_info(path, name.created, name.reason, check))
+    return result
+
+
+def _info(path: Path, created: datetime, reason: str, check: CopyCheck) -> BackupInfo:
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0
+    return BackupInfo(path, created, reason, size, check.clients, check.ok, check.problem)
+
+
+def _problem_text(problem: str | None) -> str:
+    """A copy's problem in the user's words (SQLite's own words for damage)."""
+    if problem is None:
+        return ""
+    if problem == "foreign" or problem == "new":
+        return str(msg("backup.problem.foreign"))
+    if problem in ("empty", "missing", "folder", "unreadable"):
+        return str(msg("backup.problem." + problem))
+    if problem.startswith("newer:"):
+        return str(msg("backup.problem.newer"))
+    return str(msg("backup.problem.damaged", damage=problem[:200]))
