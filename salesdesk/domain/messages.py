@@ -810,10 +810,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "audit.client_no": ("№ клиента", "Client No."),
     "export.sheet.changes": ("История изменений", "Change history"),
     "cli.changes_empty": ("Изменений не найдено.", "No changes found."),
-    "cli.bad_since": (
-        "Дата «{value}» не распознана: укажите ДД.ММ.ГГГГ или ГГГГ-ММ-ДД, например 01.03.2026.",
-        "Date '{value}' not understood: give YYYY-MM-DD or DD.MM.YYYY, e.g. 2026-03-01.",
-    ),
+    "field.since": ("Начиная с даты", "Since"),
 }
 
 

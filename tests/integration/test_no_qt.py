@@ -70,6 +70,7 @@ COMMANDS = [
     ["--db", "{dir}/base.sqlite", "client", "restore", "1"],
     ["--db", "{dir}/base.sqlite", "demo", "--clients", "5"],
     ["--db", "{dir}/base.sqlite", "check"],
+    ["--db", "{dir}/base.sqlite", "changes", "--client", "1", "--json"],
 ]
 
 
