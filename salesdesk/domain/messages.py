@@ -806,6 +806,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "audit.old": ("Было", "Before"),
     "audit.new": ("Стало", "After"),
     "audit.via": ("Откуда", "Through"),
+    "audit.action": ("Действие", "Action"),
     "audit.entity_id": ("№ записи", "Record No."),
     "audit.client_no": ("№ клиента", "Client No."),
     "export.sheet.changes": ("История изменений", "Change history"),

@@ -940,7 +940,7 @@ def _read_extras(book: Workbook, clients_sheet: str, options: ImportOptions) -> 
     today = date.today()
     for name in book.sheet_names:
         kind = sheet_kind(name)
-        if kind is None or name == clients_sheet:
+        if kind is None or kind == "changes" or name == clients_sheet:
             continue
         sheet = read_sheet(book.path, name, options.limits, book=book)
         if not sheet.rows:

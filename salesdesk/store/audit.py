@@ -123,6 +123,21 @@ class AuditRepository:
                 break
         return records
 
+    def for_clients(self, client_ids: Sequence[int]) -> dict[int, list[AuditRecord]]:
+        """The entries of these cards, by client, each card's oldest first (the export)."""
+        a, m = s.audit.c, s.managers.c
+        out: dict[int, list[AuditRecord]] = {}
+        for chunk in id_chunks(client_ids):
+            statement = (
+                select(s.audit, m.name.label("manager_name"))
+                .select_from(s.audit.outerjoin(s.managers, m.id == a.manager_id))
+                .where(a.client_id.in_(chunk))
+                .order_by(a.client_id, a.id)
+            )
+            for row in self.conn.execute(statement):
+                out.setdefault(int(row.client_id), []).append(_record(row._mapping))
+        return out
+
     def count(self) -> int:
         return int(self.conn.execute(select(func.count()).select_from(s.audit)).scalar_one())
 
