@@ -98,7 +98,13 @@ def main() -> int:
             table(
                 ["", "seconds", "clients created", "trail entries", "base MB"],
                 [
-                    ["trail off", median(times[False]), facts[False][0].created, facts[False][1], facts[False][2] / 1e6],
+                    [
+                        "trail off",
+                        median(times[False]),
+                        facts[False][0].created,
+                        facts[False][1],
+                        facts[False][2] / 1e6,
+                    ],
                     ["trail on", median(times[True]), created, facts[True][1], facts[True][2] / 1e6],
                 ],
             )
