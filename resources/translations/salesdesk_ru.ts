@@ -991,8 +991,8 @@ or create a new one (%1).</source>
     <name>ExportDialog</name>
     <message>
         <location filename="../../salesdesk/ui/export_dialog.py" line="45"/>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="94"/>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="103"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="96"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="105"/>
         <source>Export clients</source>
         <translation>Экспорт клиентов</translation>
     </message>
@@ -1022,37 +1022,37 @@ or create a new one (%1).</source>
         <translation>Формат</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="71"/>
-        <source>Excel workbook (.xlsx): clients, contact persons, deals, reminders, contact history</source>
-        <translation>Книга Excel (.xlsx): клиенты, контактные лица, сделки, напоминания, история контактов</translation>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="72"/>
+        <source>Excel workbook (.xlsx): clients, contact persons, deals, reminders, contact history, change history</source>
+        <translation>Книга Excel (.xlsx): клиенты, контактные лица, сделки, напоминания, история контактов, история изменений</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="73"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="75"/>
         <source>CSV (.csv): the client list only, for other programs</source>
         <translation>CSV (.csv): только список клиентов, для других программ</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="77"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="79"/>
         <source>The workbook can be imported back into SalesDesk with nothing lost.</source>
         <translation>Книгу можно загрузить обратно в SalesDesk без потерь.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="83"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="85"/>
         <source>Export…</source>
         <translation>Экспортировать…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="92"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="94"/>
         <source>Clients %1</source>
         <translation>Клиенты %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="93"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="95"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="93"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="95"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
