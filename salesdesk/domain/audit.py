@@ -229,6 +229,8 @@ class AuditQuery:
     """What a face asks of the trail; every part optional."""
 
     client_id: int | None = None
+    entity: str | None = None  # with entity_id: the entries about one record (a person's export)
+    entity_id: int | None = None
     since: datetime | None = None
     field: str | None = None
     manager_id: int | None = None

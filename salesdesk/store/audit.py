@@ -105,6 +105,10 @@ class AuditRepository:
         )
         if query.client_id is not None:
             statement = statement.where(a.client_id == query.client_id)
+        if query.entity is not None:
+            statement = statement.where(a.entity == query.entity)
+        if query.entity_id is not None:
+            statement = statement.where(a.entity_id == query.entity_id)
         if query.since is not None:
             statement = statement.where(a.at >= query.since)
         if query.field is not None:
