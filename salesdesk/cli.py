@@ -22,6 +22,7 @@ from typing import Any
 from salesdesk import __version__, cli_texts
 from salesdesk.cli_texts import tr as T
 from salesdesk.domain import messages
+from salesdesk.domain.audit import Actor, AuditQuery, Via
 from salesdesk.domain.errors import FieldProblem, UserError, ValidationError
 from salesdesk.domain.messages import msg
 from salesdesk.domain.model import (
@@ -256,7 +257,19 @@ def _parser() -> argparse.ArgumentParser:
     _backup_parsers(commands, common)
     _log_parser(commands, common)
     _report_parser(commands, common)
+    _changes_parser(commands, common)
     return parser
+
+
+def _changes_parser(commands: Any, common: argparse.ArgumentParser) -> None:
+    changes = commands.add_parser(
+        "changes", parents=[common], help=T("the change history: who changed what, when, before and after")
+    )
+    changes.add_argument("--client", type=_ID, metavar="ID", help=T("only the changes of this client's card"))
+    changes.add_argument(
+        "--since", metavar="DATE", help=T("only changes made on or after this day (DD.MM.YYYY or YYYY-MM-DD)")
+    )
+    changes.add_argument("--json", action="store_true", help=T("print as JSON"))
 
 
 def _report_parser(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -488,6 +501,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BUG
 
 
+def _uow(database: Database) -> UnitOfWork:
+    """A unit of work of the command line: the audit trail names this seat's manager and the
+    command line (an import, the file)."""
+    return UnitOfWork(database, actor=_actor)
+
+
+def _actor() -> Actor:
+    from salesdesk.settings import SeatSettings
+
+    return Actor(SeatSettings().current_manager_id, Via.COMMAND_LINE)
+
+
 def _utf8_safe_streams() -> None:
     """Never crash on a console that cannot show Cyrillic (an old Windows code page)."""
     for stream in (sys.stdout, sys.stderr):
@@ -503,7 +528,7 @@ def _emit_json(value: Any) -> None:
 def _client_add(database: Database, args: argparse.Namespace) -> int:
     from salesdesk.services import clients, reference
 
-    uow = UnitOfWork(database)
+    uow = _uow(database)
     industry_id = reference.find_industry(uow, args.industry).id if args.industry else None
     owner_id = _manager_id(database, args.owner)
     fields = ClientFields(
@@ -546,8 +571,8 @@ def _client_json(client: Client) -> dict[str, Any]:
 def _client_show(database: Database, args: argparse.Namespace) -> int:
     from salesdesk.services import clients, contacts
 
-    client = clients.get_client(UnitOfWork(database), args.id)
-    people = contacts.list_contacts(UnitOfWork(database), args.id)
+    client = clients.get_client(_uow(database), args.id)
+    people = contacts.list_contacts(_uow(database), args.id)
     if args.json:
         data = _client_json(client)
         data["contacts"] = [
@@ -591,14 +616,14 @@ def _client_show(database: Database, args: argparse.Namespace) -> int:
 def _client_trash(database: Database, args: argparse.Namespace) -> int:
     from salesdesk.services import clients
 
-    clients.trash_client(UnitOfWork(database), args.id)
+    clients.trash_client(_uow(database), args.id)
     return EXIT_OK
 
 
 def _client_restore(database: Database, args: argparse.Namespace) -> int:
     from salesdesk.services import clients
 
-    clients.restore_client(UnitOfWork(database), args.id)
+    clients.restore_client(_uow(database), args.id)
     return EXIT_OK
 
 
@@ -606,7 +631,7 @@ def _manager_add(database: Database, args: argparse.Namespace) -> int:
     from salesdesk.domain.model import ManagerFields
     from salesdesk.services import reference
 
-    result = reference.create_manager(UnitOfWork(database), ManagerFields(name=args.name, email=args.email))
+    result = reference.create_manager(_uow(database), ManagerFields(name=args.name, email=args.email))
     print(result.id)
     return EXIT_OK
 
@@ -614,7 +639,7 @@ def _manager_add(database: Database, args: argparse.Namespace) -> int:
 def _manager_list(database: Database, args: argparse.Namespace) -> int:
     from salesdesk.services import reference
 
-    for manager in reference.list_managers(UnitOfWork(database)):
+    for manager in reference.list_managers(_uow(database)):
         print(printable(f"{manager.id:>5}  {manager.name}{'  ' + manager.email if manager.email else ''}"))
     return EXIT_OK
 
@@ -637,7 +662,7 @@ def _search(database: Database, args: argparse.Namespace) -> int:
     from salesdesk.services import clients
 
     _refuse(search_problem(args.text))
-    page = clients.search_clients(UnitOfWork(database), args.text, limit=args.limit)
+    page = clients.search_clients(_uow(database), args.text, limit=args.limit)
     if args.json:
         _emit_json([_row_json(r) for r in page.rows])
         return EXIT_OK
@@ -684,7 +709,7 @@ def _import(database: Database, args: argparse.Namespace) -> int:
             mapping=importing.apply_saved_mapping(headers, saved),
         )
     result = importing.run_import(
-        UnitOfWork(database),
+        _uow(database),
         args.file,
         options,
         dry_run=args.dry_run,
@@ -716,7 +741,7 @@ def _export(database: Database, args: argparse.Namespace) -> int:
 
     _refuse(search_problem(args.search))
     query = ClientQuery(text=args.search, sort=ClientSort.RELEVANCE if args.search else ClientSort.NAME)
-    result = exporting.export_clients(UnitOfWork(database), args.file, query=query)
+    result = exporting.export_clients(_uow(database), args.file, query=query)
     if args.json:
         _emit_json(result.as_json())
     elif result.path.suffix.lower() == ".csv":  # one sheet: "0 deals" would read as if there were none
@@ -739,7 +764,7 @@ def _export(database: Database, args: argparse.Namespace) -> int:
 def _demo(database: Database, args: argparse.Namespace) -> int:
     from salesdesk.services import demo
 
-    result = demo.load_demo(UnitOfWork(database), args.clients, seed=args.seed, reporter=_PrintingReporter())
+    result = demo.load_demo(_uow(database), args.clients, seed=args.seed, reporter=_PrintingReporter())
     print(result.clients)
     return EXIT_OK
 
@@ -816,8 +841,8 @@ def _deal_add(database: Database, args: argparse.Namespace) -> int:
         from salesdesk.settings import SeatSettings
 
         renewal_days = SeatSettings().renewal_days
-    result = deals.add_deal(UnitOfWork(database), args.client, fields, renewal_days=renewal_days)
-    renewal = reminders.renewal_of(UnitOfWork(database), result.id)
+    result = deals.add_deal(_uow(database), args.client, fields, renewal_days=renewal_days)
+    renewal = reminders.renewal_of(_uow(database), result.id)
     if args.json:
         _emit_json(
             {
@@ -838,7 +863,7 @@ def _deal_add(database: Database, args: argparse.Namespace) -> int:
     if result.client_was is not None:
         from salesdesk.services import clients
 
-        name = clients.get_client(UnitOfWork(database), args.client).name
+        name = clients.get_client(_uow(database), args.client).name
         print(msg("deal.client_activated", name=name, was=result.client_was.label.lower()), file=sys.stderr)
     return EXIT_OK
 
@@ -848,7 +873,7 @@ def _deal_list(database: Database, args: argparse.Namespace) -> int:
     from salesdesk.services import deals, reference
 
     _refuse(search_problem(args.client, "client_filter"))
-    uow = UnitOfWork(database)
+    uow = _uow(database)
     opened_from, opened_to = _date_arg(args.date_from, "opened_on"), _date_arg(args.date_to, "opened_on")
     if opened_from is not None and opened_to is not None and opened_from > opened_to:
         # said as the reports say it, instead of an empty list that looks like "no deals"
@@ -895,7 +920,7 @@ def _deal_list(database: Database, args: argparse.Namespace) -> int:
             f"{r.id:>7}  {r.opened_on:%d.%m.%Y}  {printable(r.client_name):<30.30}  {printable(r.title):<30.30}  "
             f"{r.stage.label:<12}  {money_text(r.amount):>18}"
         )
-    totals = deals.deal_totals(UnitOfWork(database), query)
+    totals = deals.deal_totals(_uow(database), query)
     sums = "; ".join(money_text(m) for m in totals.amounts)
     print(
         f"{msg('cli.deals_shown', shown=len(view.rows), total=totals.count)}{'  ' + sums if sums else ''}",
@@ -921,7 +946,7 @@ def _log(database: Database, args: argparse.Namespace) -> int:
             text=args.next_text or args.summary, months=args.next_in, on=_date_arg(args.next_on, "due_at")
         )
     logged = history.log_and_plan(
-        UnitOfWork(database), args.client, fields, close_reminder=args.close_reminder, plan=plan, manager_id=manager_id
+        _uow(database), args.client, fields, close_reminder=args.close_reminder, plan=plan, manager_id=manager_id
     )
     if args.json:
         _emit_json(
@@ -954,7 +979,7 @@ def _report(database: Database, args: argparse.Namespace) -> int:
     if output is not None:  # a path that may not be written is refused before the report is computed
         from salesdesk.services.exporting import check_target
 
-        check_target(output, UnitOfWork(database), field="output")
+        check_target(output, _uow(database), field="output")
     params = ReportParameters(
         date_from=_date_arg(args.date_from, "date_from"),
         date_to=_date_arg(args.date_to, "date_to"),
@@ -964,9 +989,9 @@ def _report(database: Database, args: argparse.Namespace) -> int:
         counted_by=reports.parse_counted_by(args.by_date) if args.by_date else None,
         manager_id=_manager_id(database, args.manager),
     )
-    report = reports.run_report(UnitOfWork(database), args.name.replace("-", "_"), params)
+    report = reports.run_report(_uow(database), args.name.replace("-", "_"), params)
     if output is not None:
-        reports.export_report(report, output, UnitOfWork(database))
+        reports.export_report(report, output, _uow(database))
         if not args.json:
             print(output)
     if args.json:
@@ -988,7 +1013,7 @@ def _manager_id(database: Database, name: str | None) -> int | None:
     """The manager named on the command line (a clear message if there is none of that name)."""
     from salesdesk.services import reference
 
-    return reference.find_manager(UnitOfWork(database), name).id if name else None
+    return reference.find_manager(_uow(database), name).id if name else None
 
 
 def _cell_text(value: Any, kind: ColumnKind) -> str:
@@ -1136,6 +1161,33 @@ def _check(database: Database, args: argparse.Namespace) -> int:
     return EXIT_OK if report.ok else EXIT_USER
 
 
+def _changes(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.domain.audit import action_label, display_value, entity_label, field_label, via_label
+    from salesdesk.services import audit
+
+    day = _date_arg(args.since, "since")
+    since = datetime.combine(day, time()).astimezone() if day is not None else None  # the seat's midnight
+    records = audit.changes(_uow(database), AuditQuery(client_id=args.client, since=since))
+    if args.json:
+        _emit_json([r.as_json() for r in records])
+        return EXIT_OK
+    if not records:
+        print(msg("cli.changes_empty"))
+    for r in records:
+        what = f"{entity_label(r.entity)} {msg('cli.number', id=r.entity_id)}: {action_label(r.action)}"
+        if r.erased:
+            change = str(msg("audit.erased"))
+        elif r.field:
+            old, new = display_value(r.entity, r.field, r.old), display_value(r.entity, r.field, r.new)
+            change = f"{field_label(r.entity, r.field)}: {printable(old) or '—'} → {printable(new) or '—'}"
+        else:
+            change = printable(display_value(r.entity, r.field, r.new))
+        who = r.manager or msg("audit.no_manager")
+        at = r.at.astimezone().strftime("%d.%m.%Y %H:%M")
+        print("  ".join(part for part in (at, str(who), what, change, f"({via_label(r)})") if part))
+    return EXIT_OK
+
+
 _HANDLERS: dict[tuple[str, str | None], Callable[[Database, argparse.Namespace], int]] = {
     ("client", "add"): _client_add,
     ("client", "show"): _client_show,
@@ -1155,4 +1207,5 @@ _HANDLERS: dict[tuple[str, str | None], Callable[[Database, argparse.Namespace],
     ("deal", "list"): _deal_list,
     ("log", None): _log,
     ("report", None): _report,
+    ("changes", None): _changes,
 }

@@ -136,6 +136,11 @@ RUSSIAN: dict[str, str] = {
     "the report (see --list)": "отчёт (см. --list)",
     "name the reports": "перечислить отчёты",
     "first day (default: 12 months back)": "первый день (по умолчанию — 12 месяцев назад)",
+    "the change history: who changed what, when, before and after":
+        "история изменений: кто, что и когда изменил, как было и как стало",
+    "only the changes of this client's card": "только изменения карточки этого клиента",
+    "only changes made on or after this day (DD.MM.YYYY or YYYY-MM-DD)":
+        "только изменения начиная с этого дня (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)",
     "last day (default: today)": "последний день (по умолчанию — сегодня)",
     "grouping: month, quarter or year for sales_by_period (see --list)":
         "группировка: month (по месяцам), quarter (по кварталам) или year (по годам) для sales_by_period "

@@ -12,8 +12,15 @@ from collections.abc import Sequence
 
 from salesdesk.app import no_display, open_store
 from salesdesk.domain.backups import DamagedBase
+from salesdesk.domain.audit import Actor, Via
+from salesdesk.domain.errors import StoreError
 from salesdesk.domain.messages import msg
 from salesdesk.services.common import UowFactory
+from salesdesk.settings import SeatSettings
+
+
+def _window_actor() -> Actor:
+    return Actor(SeatSettings().current_manager_id, Via.WINDOW)
 
 
 def run_gui(db: str | None, argv: Sequence[str] = ()) -> int:
@@ -30,6 +37,8 @@ def run_gui(db: str | None, argv: Sequence[str] = ()) -> int:
             database.dispose()
             assert where is not None  # only a SQLite file is checked
             raise DamagedBase(msg("err.db_damaged_window", where=where, damage=damage), where, damage or "")
-        return (lambda: UnitOfWork(database)), database.url
+        # the trail names this seat's manager (read when a change is saved: the seat may switch) and
+        # the window; an import started here names its file
+        return (lambda: UnitOfWork(database, actor=_window_actor)), database.url
 
     return run(connect, list(argv))

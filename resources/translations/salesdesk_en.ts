@@ -4,7 +4,7 @@
 <context>
     <name>ClientCard</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/card.py" line="812"/>
+        <location filename="../../salesdesk/ui/card.py" line="817"/>
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>

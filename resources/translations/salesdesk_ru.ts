@@ -158,426 +158,518 @@ Everything entered since then is replaced. The base as it is now is copied first
     </message>
 </context>
 <context>
+    <name>ChangesModel</name>
+    <message>
+        <location filename="../../salesdesk/ui/changes_view.py" line="70"/>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/changes_view.py" line="71"/>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/changes_view.py" line="72"/>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/changes_view.py" line="73"/>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/changes_view.py" line="74"/>
+        <source>Before</source>
+        <translation>Было</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/changes_view.py" line="75"/>
+        <source>After</source>
+        <translation>Стало</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/changes_view.py" line="76"/>
+        <source>Through</source>
+        <translation>Откуда</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesView</name>
+    <message>
+        <location filename="../../salesdesk/ui/changes_view.py" line="128"/>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/changes_view.py" line="130"/>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/changes_view.py" line="132"/>
+        <source>Find in changes…</source>
+        <translation>Найти в изменениях…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/changes_view.py" line="135"/>
+        <source>Field:</source>
+        <translation>Поле:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/changes_view.py" line="137"/>
+        <source>Who:</source>
+        <translation>Кто:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/changes_view.py" line="150"/>
+        <location filename="../../salesdesk/ui/changes_view.py" line="215"/>
+        <source>No changes recorded yet.</source>
+        <translation>Изменений пока нет.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/changes_view.py" line="215"/>
+        <source>No changes match the filter.</source>
+        <translation>Нет изменений, подходящих под фильтр.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/changes_view.py" line="229"/>
+        <source>All fields</source>
+        <translation>Все поля</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/changes_view.py" line="236"/>
+        <source>Everyone</source>
+        <translation>Все</translation>
+    </message>
+</context>
+<context>
     <name>ClientCard</name>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="253"/>
+        <location filename="../../salesdesk/ui/card.py" line="254"/>
         <source>Requisites</source>
         <translation>Реквизиты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="254"/>
+        <location filename="../../salesdesk/ui/card.py" line="255"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="255"/>
+        <location filename="../../salesdesk/ui/card.py" line="256"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="256"/>
+        <location filename="../../salesdesk/ui/card.py" line="257"/>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="257"/>
+        <location filename="../../salesdesk/ui/card.py" line="258"/>
         <source>Reminders</source>
         <translation>Напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="266"/>
+        <location filename="../../salesdesk/ui/card.py" line="269"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="267"/>
+        <location filename="../../salesdesk/ui/card.py" line="270"/>
         <source>Save the card (Ctrl+S)</source>
         <translation>Сохранить карточку (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="269"/>
+        <location filename="../../salesdesk/ui/card.py" line="272"/>
         <source>Revert</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="270"/>
+        <location filename="../../salesdesk/ui/card.py" line="273"/>
         <source>Drop the changes and show what is saved</source>
         <translation>Отменить изменения и вернуть сохранённые данные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="200"/>
+        <location filename="../../salesdesk/ui/card.py" line="201"/>
         <source>&amp;Save client</source>
         <translation>&amp;Сохранить клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="203"/>
+        <location filename="../../salesdesk/ui/card.py" line="204"/>
         <source>&amp;Revert changes</source>
         <translation>&amp;Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="338"/>
+        <location filename="../../salesdesk/ui/card.py" line="341"/>
         <source>&amp;Name:</source>
         <translation>&amp;Название:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="342"/>
+        <location filename="../../salesdesk/ui/card.py" line="345"/>
         <source>&amp;Kind:</source>
         <translation>Ви&amp;д:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="346"/>
+        <location filename="../../salesdesk/ui/card.py" line="349"/>
         <source>S&amp;tatus:</source>
         <translation>Ст&amp;атус:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="348"/>
+        <location filename="../../salesdesk/ui/card.py" line="351"/>
         <source>&amp;INN:</source>
         <translation>&amp;ИНН:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="349"/>
+        <location filename="../../salesdesk/ui/card.py" line="352"/>
         <source>KPP:</source>
         <translation>КПП:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="350"/>
-        <location filename="../../salesdesk/ui/card.py" line="760"/>
+        <location filename="../../salesdesk/ui/card.py" line="353"/>
+        <location filename="../../salesdesk/ui/card.py" line="765"/>
         <source>OGRN:</source>
         <translation>ОГРН:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="351"/>
+        <location filename="../../salesdesk/ui/card.py" line="354"/>
         <source>Ind&amp;ustry:</source>
         <translation>От&amp;расль:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="358"/>
+        <location filename="../../salesdesk/ui/card.py" line="361"/>
         <source>&amp;Owner:</source>
         <translation>&amp;Ответственный:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="360"/>
+        <location filename="../../salesdesk/ui/card.py" line="363"/>
         <source>&amp;Phone:</source>
         <translation>&amp;Телефон:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="192"/>
+        <location filename="../../salesdesk/ui/card.py" line="193"/>
         <source>Select a client in the list to see the card,
 or create a new one (%1).</source>
         <translation>Выберите клиента в списке, чтобы открыть карточку,
 или создайте нового (%1).</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="347"/>
+        <location filename="../../salesdesk/ui/card.py" line="260"/>
+        <source>Changes</source>
+        <translation>Изменения</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card.py" line="350"/>
         <source>Full le&amp;gal name:</source>
         <translation>Полное наи&amp;менование:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="359"/>
+        <location filename="../../salesdesk/ui/card.py" line="362"/>
         <source>Contact details</source>
         <translation>Контактные данные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="361"/>
+        <location filename="../../salesdesk/ui/card.py" line="364"/>
         <source>E-&amp;mail:</source>
         <translation>E-&amp;mail:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="362"/>
+        <location filename="../../salesdesk/ui/card.py" line="365"/>
         <source>&amp;Legal address:</source>
         <translation>&amp;Юридический адрес:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="363"/>
+        <location filename="../../salesdesk/ui/card.py" line="366"/>
         <source>Postal address:</source>
         <translation>Почтовый адрес:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="364"/>
+        <location filename="../../salesdesk/ui/card.py" line="367"/>
         <source>City:</source>
         <translation>Город:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="365"/>
+        <location filename="../../salesdesk/ui/card.py" line="368"/>
         <source>Bank details</source>
         <translation>Банковские реквизиты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="366"/>
+        <location filename="../../salesdesk/ui/card.py" line="369"/>
         <source>Bank:</source>
         <translation>Банк:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="367"/>
+        <location filename="../../salesdesk/ui/card.py" line="370"/>
         <source>BIK:</source>
         <translation>БИК:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="368"/>
+        <location filename="../../salesdesk/ui/card.py" line="371"/>
         <source>Account:</source>
         <translation>Расчётный счёт:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="369"/>
+        <location filename="../../salesdesk/ui/card.py" line="372"/>
         <source>Corr. account:</source>
         <translation>Корр. счёт:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="370"/>
+        <location filename="../../salesdesk/ui/card.py" line="373"/>
         <source>Other</source>
         <translation>Прочее</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="371"/>
+        <location filename="../../salesdesk/ui/card.py" line="374"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="373"/>
+        <location filename="../../salesdesk/ui/card.py" line="376"/>
         <source>Comma-separated, e.g. VIP, Wholesale</source>
         <translation>Через запятую, например: VIP, опт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="374"/>
+        <location filename="../../salesdesk/ui/card.py" line="377"/>
         <source>Tags:</source>
         <translation>Метки:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="377"/>
+        <location filename="../../salesdesk/ui/card.py" line="380"/>
         <source>Notes:</source>
         <translation>Заметки:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="379"/>
+        <location filename="../../salesdesk/ui/card.py" line="382"/>
         <source>10 digits for a company, 12 for a sole trader or a person</source>
         <translation>10 цифр у организации, 12 — у ИП и физлица</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="380"/>
+        <location filename="../../salesdesk/ui/card.py" line="383"/>
         <source>9 characters, companies only</source>
         <translation>9 символов, только у организаций</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="381"/>
+        <location filename="../../salesdesk/ui/card.py" line="384"/>
         <source>Any format, e.g. 8 (495) 123-45-67</source>
         <translation>Любой формат: 8 (495) 123-45-67</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="382"/>
+        <location filename="../../salesdesk/ui/card.py" line="385"/>
         <source>9 digits, starts with 04</source>
         <translation>9 цифр, начинается с 04</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="418"/>
+        <location filename="../../salesdesk/ui/card.py" line="421"/>
         <source>Full name</source>
         <translation>ФИО</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="418"/>
+        <location filename="../../salesdesk/ui/card.py" line="421"/>
         <source>Position</source>
         <translation>Должность</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="418"/>
+        <location filename="../../salesdesk/ui/card.py" line="421"/>
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="418"/>
+        <location filename="../../salesdesk/ui/card.py" line="421"/>
         <source>Phones</source>
         <translation>Телефоны</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="418"/>
+        <location filename="../../salesdesk/ui/card.py" line="421"/>
         <source>E-mails</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="422"/>
+        <location filename="../../salesdesk/ui/card.py" line="425"/>
         <source>Save the new card first, then add its contact persons.</source>
         <translation>Сначала сохраните новую карточку, затем добавьте контактных лиц.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="425"/>
+        <location filename="../../salesdesk/ui/card.py" line="428"/>
         <source>Add…</source>
         <translation>Добавить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="426"/>
-        <location filename="../../salesdesk/ui/card.py" line="472"/>
+        <location filename="../../salesdesk/ui/card.py" line="429"/>
+        <location filename="../../salesdesk/ui/card.py" line="475"/>
         <source>Edit…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="427"/>
+        <location filename="../../salesdesk/ui/card.py" line="430"/>
         <source>Remove</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="445"/>
+        <location filename="../../salesdesk/ui/card.py" line="448"/>
         <source>Log a contact…</source>
         <translation>Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="446"/>
+        <location filename="../../salesdesk/ui/card.py" line="449"/>
         <source>A call, meeting, letter or note; and the next contact</source>
         <translation>Звонок, встреча, письмо или заметка — и следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="453"/>
+        <location filename="../../salesdesk/ui/card.py" line="456"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="453"/>
+        <location filename="../../salesdesk/ui/card.py" line="456"/>
         <source>Summary</source>
         <translation>Содержание</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="453"/>
+        <location filename="../../salesdesk/ui/card.py" line="456"/>
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="480"/>
+        <location filename="../../salesdesk/ui/card.py" line="483"/>
         <source>Deal</source>
         <translation>Сделка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="481"/>
+        <location filename="../../salesdesk/ui/card.py" line="484"/>
         <source>Stage</source>
         <translation>Стадия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="482"/>
+        <location filename="../../salesdesk/ui/card.py" line="485"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="483"/>
+        <location filename="../../salesdesk/ui/card.py" line="486"/>
         <source>Opened</source>
         <translation>Открыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="484"/>
+        <location filename="../../salesdesk/ui/card.py" line="487"/>
         <source>Closed</source>
         <translation>Закрыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="485"/>
+        <location filename="../../salesdesk/ui/card.py" line="488"/>
         <source>Contract ends</source>
         <translation>Договор до</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="490"/>
+        <location filename="../../salesdesk/ui/card.py" line="493"/>
         <source>No deals with this client yet.</source>
         <translation>С этим клиентом пока нет сделок.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="506"/>
+        <location filename="../../salesdesk/ui/card.py" line="509"/>
         <source>Due</source>
         <translation>Срок</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="506"/>
-        <location filename="../../salesdesk/ui/card.py" line="718"/>
+        <location filename="../../salesdesk/ui/card.py" line="509"/>
+        <location filename="../../salesdesk/ui/card.py" line="723"/>
         <source>Reminder</source>
         <translation>Напоминание</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="506"/>
+        <location filename="../../salesdesk/ui/card.py" line="509"/>
         <source>Repeat</source>
         <translation>Повтор</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="506"/>
+        <location filename="../../salesdesk/ui/card.py" line="509"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="509"/>
+        <location filename="../../salesdesk/ui/card.py" line="512"/>
         <source>Remind me…</source>
         <translation>Напомнить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="511"/>
+        <location filename="../../salesdesk/ui/card.py" line="514"/>
         <source>Done</source>
         <translation>Завершить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="447"/>
-        <location filename="../../salesdesk/ui/card.py" line="473"/>
-        <location filename="../../salesdesk/ui/card.py" line="512"/>
+        <location filename="../../salesdesk/ui/card.py" line="450"/>
+        <location filename="../../salesdesk/ui/card.py" line="476"/>
+        <location filename="../../salesdesk/ui/card.py" line="515"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="453"/>
+        <location filename="../../salesdesk/ui/card.py" line="456"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="453"/>
+        <location filename="../../salesdesk/ui/card.py" line="456"/>
         <source>Who</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="457"/>
+        <location filename="../../salesdesk/ui/card.py" line="460"/>
         <source>Nothing recorded yet: log calls, meetings and letters here.</source>
         <translation>Пока ничего не записано: здесь ведётся история звонков, встреч и писем.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="471"/>
+        <location filename="../../salesdesk/ui/card.py" line="474"/>
         <source>New deal…</source>
         <translation>Новая сделка…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="556"/>
+        <location filename="../../salesdesk/ui/card.py" line="559"/>
         <source>— not set —</source>
         <translation>— не указано —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="717"/>
+        <location filename="../../salesdesk/ui/card.py" line="722"/>
         <source>Deal · %1</source>
         <translation>Сделка · %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="718"/>
+        <location filename="../../salesdesk/ui/card.py" line="723"/>
         <source>Reminder · done</source>
         <translation>Напоминание · выполнено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="726"/>
+        <location filename="../../salesdesk/ui/card.py" line="731"/>
         <source>done</source>
         <translation>выполнено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="728"/>
+        <location filename="../../salesdesk/ui/card.py" line="733"/>
         <source>overdue</source>
         <translation>просрочено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="730"/>
+        <location filename="../../salesdesk/ui/card.py" line="735"/>
         <source>snoozed</source>
         <translation>отложено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="760"/>
+        <location filename="../../salesdesk/ui/card.py" line="765"/>
         <source>OGRNIP:</source>
         <translation>ОГРНИП:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="796"/>
+        <location filename="../../salesdesk/ui/card.py" line="801"/>
         <source>New client</source>
         <translation>Новый клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="802"/>
+        <location filename="../../salesdesk/ui/card.py" line="807"/>
         <source>No. %d</source>
         <translation>№ %d</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/card.py" line="812"/>
+        <location filename="../../salesdesk/ui/card.py" line="817"/>
         <source>and %n more</source>
         <translation>
             <numerusform>и ещё %n</numerusform>
@@ -586,98 +678,98 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="813"/>
+        <location filename="../../salesdesk/ui/card.py" line="818"/>
         <source>Missing: %s</source>
         <translation>Не заполнено: %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="816"/>
+        <location filename="../../salesdesk/ui/card.py" line="821"/>
         <source>The card is complete.</source>
         <translation>Карточка заполнена полностью.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="828"/>
+        <location filename="../../salesdesk/ui/card.py" line="833"/>
         <source>Fix the marked fields to save.</source>
         <translation>Исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="831"/>
+        <location filename="../../salesdesk/ui/card.py" line="836"/>
         <source>Changed, not saved.</source>
         <translation>Изменено, не сохранено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="873"/>
+        <location filename="../../salesdesk/ui/card.py" line="878"/>
         <source>INN %1 already belongs to %2</source>
         <translation>ИНН %1 уже указан у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="875"/>
+        <location filename="../../salesdesk/ui/card.py" line="880"/>
         <source>Phone %1 is already on %2</source>
         <translation>Телефон %1 уже есть у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="877"/>
+        <location filename="../../salesdesk/ui/card.py" line="882"/>
         <source>E-mail %1 is already on %2</source>
         <translation>E-mail %1 уже есть у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="879"/>
+        <location filename="../../salesdesk/ui/card.py" line="884"/>
         <source>A client with this name exists: %1</source>
         <translation>Клиент с таким названием уже есть: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="938"/>
+        <location filename="../../salesdesk/ui/card.py" line="943"/>
         <source>Not saved: %s</source>
         <translation>Не сохранено: %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="946"/>
+        <location filename="../../salesdesk/ui/card.py" line="951"/>
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1001"/>
+        <location filename="../../salesdesk/ui/card.py" line="1006"/>
         <source>Remove contact person</source>
         <translation>Удаление контактного лица</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1001"/>
+        <location filename="../../salesdesk/ui/card.py" line="1006"/>
         <source>Remove %s from this client&apos;s contacts?</source>
         <translation>Удалить %s из контактных лиц клиента?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1007"/>
+        <location filename="../../salesdesk/ui/card.py" line="1012"/>
         <source>%s removed.</source>
         <translation>Контактное лицо %s удалено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1017"/>
-        <location filename="../../salesdesk/ui/card.py" line="1061"/>
+        <location filename="../../salesdesk/ui/card.py" line="1022"/>
+        <location filename="../../salesdesk/ui/card.py" line="1066"/>
         <source>Undo</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1057"/>
+        <location filename="../../salesdesk/ui/card.py" line="1062"/>
         <source>Deal won: %1 is now an active client (was: %2).</source>
         <translation>Сделка выиграна: клиент %1 теперь действующий (был: %2).</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1093"/>
+        <location filename="../../salesdesk/ui/card.py" line="1098"/>
         <source>Deal “%1” deleted.</source>
         <translation>Сделка «%1» удалена.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1137"/>
+        <location filename="../../salesdesk/ui/card.py" line="1142"/>
         <source>Entry deleted.</source>
         <translation>Запись удалена.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1190"/>
+        <location filename="../../salesdesk/ui/card.py" line="1195"/>
         <source>Get back to the client</source>
         <translation>Связаться с клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1231"/>
+        <location filename="../../salesdesk/ui/card.py" line="1236"/>
         <source>Reminder deleted.</source>
         <translation>Напоминание удалено.</translation>
     </message>
@@ -1176,8 +1268,8 @@ Create the first client, or load demo data to try the program.</source>
     <name>ExportDialog</name>
     <message>
         <location filename="../../salesdesk/ui/export_dialog.py" line="45"/>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="94"/>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="103"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="96"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="105"/>
         <source>Export clients</source>
         <translation>Экспорт клиентов</translation>
     </message>
@@ -1207,37 +1299,37 @@ Create the first client, or load demo data to try the program.</source>
         <translation>Формат</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="71"/>
-        <source>Excel workbook (.xlsx): clients, contact persons, deals, reminders, contact history</source>
-        <translation>Книга Excel (.xlsx): клиенты, контактные лица, сделки, напоминания, история контактов</translation>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="72"/>
+        <source>Excel workbook (.xlsx): clients, contact persons, deals, reminders, contact history, change history</source>
+        <translation>Книга Excel (.xlsx): клиенты, контактные лица, сделки, напоминания, история контактов, история изменений</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="73"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="75"/>
         <source>CSV (.csv): the client list only, for other programs</source>
         <translation>CSV (.csv): только список клиентов, для других программ</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="77"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="79"/>
         <source>The workbook can be imported back into SalesDesk with nothing lost.</source>
         <translation>Книгу можно загрузить обратно в SalesDesk без потерь.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="83"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="85"/>
         <source>Export…</source>
         <translation>Экспортировать…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="92"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="94"/>
         <source>Clients %1</source>
         <translation>Клиенты %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="93"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="95"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="93"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="95"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
@@ -1691,208 +1783,208 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="92"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="91"/>
         <source>Reminders</source>
         <translation>Напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="151"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="150"/>
         <source>&amp;New client</source>
         <translation>Новый &amp;клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="151"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="150"/>
         <source>Create a client card</source>
         <translation>Создать карточку клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="154"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="153"/>
         <source>Move to &amp;trash</source>
         <translation>&amp;Удалить в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="157"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="156"/>
         <source>Move the selected clients to the trash</source>
         <translation>Переместить выбранных клиентов в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="161"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="160"/>
         <source>&amp;Restore from trash</source>
         <translation>&amp;Восстановить из корзины</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="162"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="161"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="164"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="163"/>
         <source>&amp;Find</source>
         <translation>&amp;Найти</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="165"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="164"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="166"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="165"/>
         <source>Show the &amp;trash</source>
         <translation>Показать &amp;корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="168"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="167"/>
         <source>Load &amp;demo data…</source>
         <translation>Загрузить &amp;демоданные…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="179"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="178"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="181"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="180"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="182"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="181"/>
         <source>&amp;About SalesDesk</source>
         <translation>&amp;О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="184"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="183"/>
         <source>Remind me in &amp;3 months</source>
         <translation>Напомнить через &amp;3 месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="187"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="186"/>
         <source>Plan the next contact with this client in three months</source>
         <translation>Запланировать следующий контакт с клиентом через три месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="208"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="207"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="221"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="220"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="227"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="226"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="231"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="230"/>
         <source>&amp;Columns</source>
         <translation>&amp;Столбцы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="236"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="235"/>
         <source>&amp;Client</source>
         <translation>&amp;Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="254"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="253"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="95"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="94"/>
         <source>&amp;Reminders panel</source>
         <translation>Панель &amp;напоминаний</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="127"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="126"/>
         <source>Clients</source>
         <translation>Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="128"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="127"/>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="131"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="130"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="170"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="169"/>
         <source>&amp;Import from a spreadsheet…</source>
         <translation>&amp;Загрузить из таблицы…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="173"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="172"/>
         <source>Add clients from Excel, LibreOffice or CSV</source>
         <translation>Добавить клиентов из Excel, LibreOffice или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="176"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="175"/>
         <source>&amp;Export…</source>
         <translation>&amp;Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="176"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="175"/>
         <source>Save clients to Excel or CSV</source>
         <translation>Сохранить клиентов в Excel или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="190"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="189"/>
         <source>&amp;Log a contact…</source>
         <translation>&amp;Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="193"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="192"/>
         <source>Record a call, meeting, letter or note and plan the next contact</source>
         <translation>Записать звонок, встречу, письмо или заметку и запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="195"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="194"/>
         <source>New &amp;deal…</source>
         <translation>Новая &amp;сделка…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="196"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="195"/>
         <source>&amp;Industries…</source>
         <translation>&amp;Отрасли…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="197"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="196"/>
         <source>Ne&amp;xt client</source>
         <translation>С&amp;ледующий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="199"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="198"/>
         <source>Pre&amp;vious client</source>
         <translation>П&amp;редыдущий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="203"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="202"/>
         <source>C&amp;lients</source>
         <translation>&amp;Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="203"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="202"/>
         <source>&amp;Deals</source>
         <translation>&amp;Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="203"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="249"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="202"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="248"/>
         <source>&amp;Reports</source>
         <translation>&amp;Отчёты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="450"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="449"/>
         <source>About SalesDesk</source>
         <translation>О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="452"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="451"/>
         <source>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;The client base and sales of a small office: clients and their requisites, contact persons, reminders, deals.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;Клиентская база и продажи небольшого офиса: клиенты и их реквизиты, контактные лица, напоминания, сделки.&lt;/p&gt;&lt;p&gt;База данных: %2&lt;/p&gt;</translation>
     </message>
@@ -2728,17 +2820,17 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>StaleEdit</name>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="119"/>
+        <location filename="../../salesdesk/ui/card.py" line="120"/>
         <source>The card was changed elsewhere</source>
         <translation>Карточка изменена в другом месте</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="122"/>
+        <location filename="../../salesdesk/ui/card.py" line="123"/>
         <source>Save mine over it</source>
         <translation>Сохранить мою версию</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="125"/>
+        <location filename="../../salesdesk/ui/card.py" line="126"/>
         <source>Load the saved version</source>
         <translation>Загрузить сохранённую версию</translation>
     </message>

@@ -242,6 +242,9 @@ SHEET_KINDS = {
     "deals": ("сделки", "deals"),
     "reminders": ("напоминания", "reminders"),
     "interactions": ("история контактов", "история", "contact history", "history", "interactions"),
+    # the audit trail of a full export: never imported (the trail tells what happened in the base
+    # it came from), never taken for the clients
+    "changes": ("история изменений", "change history", "changes"),
 }
 _SHEET_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     "contacts": {

@@ -41,7 +41,7 @@ def create_client(uow: UnitOfWork, fields: ClientFields, *, now: datetime | None
     with uow:
         check_references(uow, industry_id=cleaned.industry_id, owner_id=cleaned.owner_id)
         client_id = uow.clients.add(cleaned, derive(cleaned), now)
-        uow.record("client", client_id, "created")
+        uow.record("client", client_id, "created", after=cleaned)
         uow.commit()
     return SaveResult(client_id, 1, tuple(warnings))
 
@@ -55,8 +55,9 @@ def update_client(
     with uow:
         check_references(uow, industry_id=cleaned.industry_id, owner_id=cleaned.owner_id)
         contacts = uow.contacts.list_for(client_id)
+        before = uow.clients.get(client_id).fields()
         version = uow.clients.update(client_id, expected_version, cleaned, derive(cleaned, contacts), now)
-        uow.record("client", client_id, "updated")
+        uow.record("client", client_id, "updated", before=before, after=cleaned)
         uow.commit()
     return SaveResult(client_id, version, tuple(warnings))
 

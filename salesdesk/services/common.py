@@ -66,7 +66,7 @@ def set_deleted(
             client_id = rows.client_of(ident) if client_part is not None or then is not None else 0
             if then is not None:
                 then(ident, client_id)
-            uow.record(what, ident, action)
+            uow.record(what, ident, action, client=client_id or None)
             if client_part is not None:
                 uow.record("client", client_id, client_part)
         uow.commit()

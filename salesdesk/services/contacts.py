@@ -34,7 +34,7 @@ def add_contact(uow: UnitOfWork, client_id: int, fields: ContactFields, *, now: 
         if cleaned.is_primary:
             uow.contacts.clear_primary(client_id, except_id=contact_id)
         refresh_derived(uow, client_id)
-        uow.record("contact", contact_id, "created")
+        uow.record("contact", contact_id, "created", client=client_id, after=cleaned)
         uow.record("client", client_id, "contacts")
         uow.commit()
     return SaveResult(contact_id, 1, tuple(warnings))
@@ -46,12 +46,13 @@ def update_contact(
     now = now or utcnow()
     cleaned, warnings = validate_contact(fields, _today(now))
     with uow:
+        before = uow.contacts.get(contact_id).fields()
         version = uow.contacts.update(contact_id, expected_version, cleaned, now)
         client_id = uow.contacts.client_of(contact_id)
         if cleaned.is_primary:
             uow.contacts.clear_primary(client_id, except_id=contact_id)
         refresh_derived(uow, client_id)
-        uow.record("contact", contact_id, "updated")
+        uow.record("contact", contact_id, "updated", client=client_id, before=before, after=cleaned)
         uow.record("client", client_id, "contacts")
         uow.commit()
     return SaveResult(contact_id, version, tuple(warnings))

@@ -19,6 +19,7 @@ from salesdesk.domain.reminders import WORKDAY_START, local_at
 from salesdesk.domain.validation import deal_problems, validate_deal
 from salesdesk.domain.workdays import DayText, PlannedDay, plan_on_working_day
 from salesdesk.services.common import SaveResult, check_references, set_deleted, utcnow
+from salesdesk.services.reminders import reminder_values
 from salesdesk.store import UnitOfWork
 
 DEFAULT_RENEWAL_DAYS = 30
@@ -65,7 +66,7 @@ def add_deal(
         deal_id = uow.deals.add(client_id, cleaned, now)
         _sync_renewal(uow, deal_id, client_id, cleaned, renewal_days, now)
         was = _activate_if_won(uow, client_id, cleaned, now)
-        uow.record("deal", deal_id, "created")
+        uow.record("deal", deal_id, "created", client=client_id, after=cleaned)
         uow.record("client", client_id, "deals")
         uow.commit()
     return DealSaved(deal_id, 1, client_id=client_id, client_was=was)
@@ -84,13 +85,14 @@ def update_deal(
     cleaned = validate_deal(_closing_date(fields, now.astimezone().date()))
     with uow:
         check_references(uow, owner_id=cleaned.owner_id)
-        stage_before = uow.deals.get(deal_id).stage
+        before = _fields(uow.deals.get(deal_id))
+        stage_before = before.stage
         version = uow.deals.update(deal_id, expected_version, cleaned, now)
         client_id = uow.deals.client_of(deal_id)
         _sync_renewal(uow, deal_id, client_id, cleaned, renewal_days, now)
         # only the move to won: editing the amount of a deal won long ago leaves the status alone
         was = _activate_if_won(uow, client_id, cleaned, now) if stage_before is not DealStage.WON else None
-        uow.record("deal", deal_id, "updated")
+        uow.record("deal", deal_id, "updated", client=client_id, before=before, after=cleaned)
         uow.record("client", client_id, "deals")
         uow.commit()
     return DealSaved(deal_id, version, client_id=client_id, client_was=was)
@@ -105,7 +107,7 @@ def _activate_if_won(uow: UnitOfWork, client_id: int, deal: DealFields, now: dat
     if was not in BECOME_ACTIVE_WHEN_WON:
         return None
     uow.clients.set_status(client_id, ClientStatus.ACTIVE, now)
-    uow.record("client", client_id, "status")
+    uow.record("client", client_id, "status", before={"status": was}, after={"status": ClientStatus.ACTIVE})
     return was
 
 
@@ -116,7 +118,7 @@ def undo_activation(uow: UnitOfWork, client_id: int, was: ClientStatus, *, now: 
         if uow.clients.status_of(client_id) is not ClientStatus.ACTIVE:
             return False
         uow.clients.set_status(client_id, was, now or utcnow())
-        uow.record("client", client_id, "status")
+        uow.record("client", client_id, "status", before={"status": ClientStatus.ACTIVE}, after={"status": was})
         uow.commit()
     return True
 
@@ -204,7 +206,7 @@ def _sync_renewal(
     if deal is None or deal.stage is not DealStage.WON or deal.contract_end is None:
         for reminder in pending:
             uow.reminders.set_deleted(reminder.id, reminder.version, now)
-            uow.record("reminder", reminder.id, "trashed")
+            uow.record("reminder", reminder.id, "trashed", client=client_id)
         return
     due = renewal_due(deal.contract_end, renewal_days, now)
     text = str(msg("deal.renewal_text", title=deal.title, ends=deal.contract_end.strftime("%d.%m.%Y")))
@@ -215,14 +217,20 @@ def _sync_renewal(
                 due_at=due, text=text, recurrence=first.recurrence, manager_id=first.manager_id, deal_id=deal_id
             )
             uow.reminders.update(first.id, first.version, fields, now=now, done_at=None, snoozed_until=None)
-            uow.record("reminder", first.id, "updated")
+            uow.record(
+                "reminder",
+                first.id,
+                "updated",
+                client=client_id,
+                before=reminder_values(first),
+                after=reminder_values(fields),
+            )
         return
     if any(done.due_at == due for done in uow.reminders.done_for_deal(deal_id)):
         return  # this renewal was offered already; a new contract end plans the next one
-    ident = uow.reminders.add(
-        client_id, ReminderFields(due_at=due, text=text, manager_id=deal.owner_id, deal_id=deal_id), now
-    )
-    uow.record("reminder", ident, "created")
+    renewal = ReminderFields(due_at=due, text=text, manager_id=deal.owner_id, deal_id=deal_id)
+    ident = uow.reminders.add(client_id, renewal, now)
+    uow.record("reminder", ident, "created", client=client_id, after=renewal)
 
 
 def _fields(deal: Deal) -> DealFields:

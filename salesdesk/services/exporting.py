@@ -1,7 +1,8 @@
 """Exporting the client base — everything, the current filter or a selection — to .xlsx or .csv.
 
-The workbook has a sheet of clients and sheets of their contact persons, deals, reminders and
-contact history (calls, meetings, e-mails, notes), tied by the client's number, so that it
+The workbook has a sheet of clients and sheets of their contact persons, deals, reminders,
+contact history (calls, meetings, e-mails, notes) and change history (the audit trail: who changed
+what, when, before → after; the import reads past it), tied by the client's number, so that it
 imports back into an empty base with nothing lost and into the same base as "no changes". Rows
 are read and written in chunks, so memory does not grow with the size of the base.
 """
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from salesdesk.domain.audit import AuditRecord, action_label, display_value, entity_label, field_label, via_label
 from salesdesk.domain.messages import msg
 from salesdesk.domain.model import Client, ContactPerson, Deal, Interaction, Recurrence, Reminder
 from salesdesk.domain.queries import ClientQuery, ClientSort
@@ -34,6 +36,7 @@ class ExportResult:
     deals: int
     reminders: int
     interactions: int = 0
+    changes: int = 0
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -43,6 +46,7 @@ class ExportResult:
             "deals": self.deals,
             "reminders": self.reminders,
             "interactions": self.interactions,
+            "changes": self.changes,
         }
 
 
@@ -202,6 +206,40 @@ def _interaction_row(client: Client, i: Interaction) -> list[Any]:
     return [client.id, client.name, i.occurred_at, i.kind.label, i.summary, i.result, i.manager_name]
 
 
+def _change_columns() -> list[Column]:
+    return [
+        Column(_t("export.client_no"), 10, "number"),
+        Column(_t("audit.at"), 17, "datetime"),
+        Column(_t("audit.manager"), 20),
+        Column(_t("audit.what"), 18),
+        Column(_t("audit.entity_id"), 10, "number"),
+        Column(_t("audit.action"), 14),
+        Column(_t("audit.field"), 20),
+        Column(_t("audit.old"), 30),
+        Column(_t("audit.new"), 30),
+        Column(_t("audit.via"), 24),
+    ]
+
+
+def _change_row(r: AuditRecord) -> list[Any]:
+    if r.erased:
+        old = new = _t("audit.erased")
+    else:
+        old, new = display_value(r.entity, r.field, r.old), display_value(r.entity, r.field, r.new)
+    return [
+        r.client_id,
+        r.at,
+        r.manager or "",
+        entity_label(r.entity),
+        r.entity_id,
+        action_label(r.action),
+        field_label(r.entity, r.field),
+        old,
+        new,
+        via_label(r),
+    ]
+
+
 def check_target(path: Path, uow: UnitOfWork | None = None, *, field: str = "file") -> None:
     """Refuse a path no export, report or error file may be written to: the open base (of *uow*)
     or any other database, a device, a folder, a read-only file (``RefusedTarget``, a
@@ -224,7 +262,7 @@ def export_clients(
     check_target(path, uow)
     reporter = reporter or SilentReporter()
     csv = path.suffix.lower() == ".csv"
-    counts = {"clients": 0, "contacts": 0, "deals": 0, "reminders": 0, "interactions": 0}
+    counts = {"clients": 0, "contacts": 0, "deals": 0, "reminders": 0, "interactions": 0, "changes": 0}
     with uow.reading():
         chosen = list(ids) if ids is not None else uow.listing.ids(query or ClientQuery(sort=ClientSort.NAME))
         managers = {m.id: m.name for m in uow.managers.list()}
@@ -247,11 +285,13 @@ def export_clients(
                 deals_sheet = book.sheet(_t("export.sheet.deals"), _deal_columns())
                 reminders_sheet = book.sheet(_t("export.sheet.reminders"), _reminder_columns())
                 history_sheet = book.sheet(_t("export.sheet.interactions"), _interaction_columns())
+                changes_sheet = book.sheet(_t("export.sheet.changes"), _change_columns())
                 for chunk in _chunks(chosen, reporter):
                     people = uow.contacts.list_for_clients(chunk)
                     deals = uow.deals.list_for_clients(chunk)
                     reminders = uow.reminders.list_for_clients(chunk)
                     history = uow.interactions.list_for_clients(chunk)
+                    trail = uow.audit.for_clients(chunk)
                     for client in _in_order(uow.clients.get_many(chunk), chunk):
                         clients_sheet.append(_client_row(client))
                         counts["clients"] += 1
@@ -267,6 +307,9 @@ def export_clients(
                         for interaction in history.get(client.id, ()):
                             history_sheet.append(_interaction_row(client, interaction))
                             counts["interactions"] += 1
+                        for record in trail.get(client.id, ()):
+                            changes_sheet.append(_change_row(record))
+                            counts["changes"] += 1
                 book.close()
             except OSError as exc:  # the sheets stream through temporary files as they fill
                 book.abort()

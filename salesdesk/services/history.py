@@ -28,7 +28,7 @@ def log_interaction(
     with uow:
         uow.clients.version_of(client_id)
         ident = uow.interactions.add(client_id, cleaned, now or utcnow())
-        uow.record("interaction", ident, "created")
+        uow.record("interaction", ident, "created", client=client_id, after=cleaned)
         uow.record("client", client_id, "history")
         uow.commit()
     return SaveResult(ident, 1)
@@ -87,13 +87,13 @@ def log_and_plan(
     with uow:
         uow.clients.version_of(client_id)
         interaction_id = uow.interactions.add(client_id, cleaned, now)
-        uow.record("interaction", interaction_id, "created")
+        uow.record("interaction", interaction_id, "created", client=client_id, after=cleaned)
         if close_reminder is not None:
             mark_done(uow, uow.reminders.get(close_reminder), now)
         next_id = None
         if following is not None:
             next_id = uow.reminders.add(client_id, following, now)
-            uow.record("reminder", next_id, "created")
+            uow.record("reminder", next_id, "created", client=client_id, after=following)
             uow.record("client", client_id, "reminders")
         uow.record("client", client_id, "history")
         uow.commit()

@@ -828,7 +828,8 @@ def run_import(
     if error_dir is not None and not dry_run:
         check_folder(error_dir)  # a file or a device given as the folder: said before any work
     # a dry run only reads: no write lock (a second seat is not kept waiting, a read-only base works)
-    with cycle_collection_paused(), uow.reading() if dry_run else uow:
+    # the trail names the file: "import of clients.xlsx", whichever face started it
+    with cycle_collection_paused(), uow.reading() if dry_run else uow.importing(path.name):
         plan, planner, rows = _plan(uow, path, options, reporter)
         updated = sum(1 for p in planner.base_pending.values() if p.changed)
         # the rejected rows are saved first: if their file cannot be written, nothing is imported
@@ -897,7 +898,8 @@ def _apply(uow: UnitOfWork, planner: _Planner, reporter: Reporter, now: datetime
         for batch in ready:
             if reporter.cancelled():
                 raise Cancelled()
-            uow.bulk.add(batch, now)
+            ids = uow.bulk.add(batch, now)
+            uow.record_imported(ids, [b.client.name for b, _ in batch])
             done += len(batch)
             reporter.progress(done, total)
     changed = {ident: p for ident, p in planner.base_pending.items() if p.changed}
@@ -917,7 +919,7 @@ def _apply(uow: UnitOfWork, planner: _Planner, reporter: Reporter, now: datetime
         fields = resolve(pending)
         contacts = [c.fields() for c in people.get(ident, ())]
         uow.clients.update(ident, pending.base.version, fields, derive(fields, contacts), now)
-        uow.record("client", ident, "imported")
+        uow.record("client", ident, "imported", before=pending.base.fields(), after=fields)
         done += 1
         if done % 500 == 0:
             if reporter.cancelled():
@@ -938,7 +940,7 @@ def _read_extras(book: Workbook, clients_sheet: str, options: ImportOptions) -> 
     today = date.today()
     for name in book.sheet_names:
         kind = sheet_kind(name)
-        if kind is None or name == clients_sheet:
+        if kind is None or kind == "changes" or name == clients_sheet:
             continue
         sheet = read_sheet(book.path, name, options.limits, book=book)
         if not sheet.rows:

@@ -18,7 +18,7 @@ def add_reminder(uow: UnitOfWork, client_id: int, fields: ReminderFields, *, now
     with uow:
         uow.clients.version_of(client_id)
         ident = uow.reminders.add(client_id, cleaned, now or utcnow())
-        uow.record("reminder", ident, "created")
+        uow.record("reminder", ident, "created", client=client_id, after=cleaned)
         uow.record("client", client_id, "reminders")
         uow.commit()
     return SaveResult(ident, 1)
@@ -52,7 +52,14 @@ def update_reminder(
         version = uow.reminders.update(
             reminder_id, expected_version, cleaned, now=now or utcnow(), done_at=current.done_at, snoozed_until=None
         )
-        uow.record("reminder", reminder_id, "updated")
+        uow.record(
+            "reminder",
+            reminder_id,
+            "updated",
+            client=current.client_id,
+            before=reminder_values(current),
+            after=reminder_values(cleaned),
+        )
         uow.record("client", current.client_id, "reminders")
         uow.commit()
     return SaveResult(reminder_id, version)
@@ -98,7 +105,7 @@ def complete_and_plan(
         current = uow.reminders.get(reminder_id)
         version, _repeat = mark_done(uow, current, now)
         ident = uow.reminders.add(current.client_id, fields, now)
-        uow.record("reminder", ident, "created")
+        uow.record("reminder", ident, "created", client=current.client_id, after=fields)
         uow.commit()
     return Completed(reminder_id, version, ident)
 
@@ -113,11 +120,17 @@ def mark_done(uow: UnitOfWork, current: Reminder, now: datetime) -> tuple[int, i
     anchor = current.anchor_at or current.due_at
     following = next_occurrence(current.due_at, current.recurrence, now, anchor=anchor)
     if following is not None:
-        next_id = uow.reminders.add(
-            current.client_id, dataclasses.replace(_fields(current), due_at=following), now, anchor_at=anchor
-        )
-        uow.record("reminder", next_id, "created")
-    uow.record("reminder", current.id, "done")
+        following_fields = dataclasses.replace(_fields(current), due_at=following)
+        next_id = uow.reminders.add(current.client_id, following_fields, now, anchor_at=anchor)
+        uow.record("reminder", next_id, "created", client=current.client_id, after=following_fields)
+    uow.record(
+        "reminder",
+        current.id,
+        "done",
+        client=current.client_id,
+        before={"done_at": current.done_at},
+        after={"done_at": now},
+    )
     uow.record("client", current.client_id, "reminders")
     return version, next_id
 
@@ -134,7 +147,14 @@ def reopen_reminder(uow: UnitOfWork, reminder_id: int, *, now: datetime | None =
             done_at=None,
             snoozed_until=current.snoozed_until,
         )
-        uow.record("reminder", reminder_id, "reopened")
+        uow.record(
+            "reminder",
+            reminder_id,
+            "reopened",
+            client=current.client_id,
+            before={"done_at": current.done_at},
+            after={"done_at": None},
+        )
         uow.record("client", current.client_id, "reminders")
         uow.commit()
     return version
@@ -144,15 +164,18 @@ def snooze_reminder(uow: UnitOfWork, reminder_id: int, option: Snooze, *, now: d
     now = now or utcnow()
     with uow:
         current = uow.reminders.get(reminder_id)
+        until = snooze_until(option, now)
         version = uow.reminders.update(
-            reminder_id,
-            current.version,
-            _fields(current),
-            now=now,
-            done_at=current.done_at,
-            snoozed_until=snooze_until(option, now),
+            reminder_id, current.version, _fields(current), now=now, done_at=current.done_at, snoozed_until=until
         )
-        uow.record("reminder", reminder_id, "snoozed")
+        uow.record(
+            "reminder",
+            reminder_id,
+            "snoozed",
+            client=current.client_id,
+            before={"snoozed_until": current.snoozed_until},
+            after={"snoozed_until": until},
+        )
         uow.record("client", current.client_id, "reminders")
         uow.commit()
     return version
@@ -241,6 +264,14 @@ def due_between(uow: UnitOfWork, start: datetime, end: datetime, *, manager_id: 
     with uow.reading():
         # the lower bound in the query: a thousand old overdue ones must not crowd out the new
         return uow.reminders.open_until(end, after=start, manager_id=manager_id)
+
+
+def reminder_values(reminder: ReminderFields) -> dict[str, object]:
+    """What the trail compares of a reminder edit: the editable fields, and the snooze an edit
+    clears (a reminder read back has one; fields being saved have none)."""
+    values = {name: getattr(reminder, name) for name in ReminderFields.__dataclass_fields__}
+    values["snoozed_until"] = getattr(reminder, "snoozed_until", None)
+    return values
 
 
 def _fields(reminder: Reminder) -> ReminderFields:

@@ -269,3 +269,27 @@ reminders = Table(
     Index("ix_reminders_client_id", "client_id"),
     Index("ix_reminders_effective_due", "effective_due"),
 )
+
+# The audit trail (domain/audit.py): one row per changed field (or per created, trashed, restored,
+# imported or erased record), written in the transaction of the change. No foreign keys: the trail
+# outlives what it tells of. ``client_id`` is the card the entry belongs to (the card's "Changes"
+# view); ``erased`` says a person's data was erased and ``old``/``new`` no longer hold it.
+audit = Table(
+    "audit",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", UtcDateTime, nullable=False),
+    Column("manager_id", Integer, nullable=True),
+    Column("via", String(20), nullable=False),
+    Column("source", String(300), nullable=False, server_default=""),
+    Column("entity", String(20), nullable=False),
+    Column("entity_id", Integer, nullable=False),
+    Column("client_id", Integer, nullable=True),
+    Column("action", String(20), nullable=False),
+    Column("field", String(40), nullable=True),
+    Column("old", Text, nullable=True),
+    Column("new", Text, nullable=True),
+    Column("erased", Boolean, nullable=False, server_default="0"),
+    Index("ix_audit_client_id", "client_id"),
+    Index("ix_audit_entity_entity_id", "entity", "entity_id"),
+)

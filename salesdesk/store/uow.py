@@ -5,8 +5,10 @@
         uow.commit()
 
 Leaving the block without ``commit()`` (an error, a cancel) rolls everything back. After a commit
-the recorded changes go to listeners: the window refreshes from them, and a future audit trail
-hooks in the same way.
+the recorded changes go to listeners: the window refreshes from them. The same records, with the
+values before and after an edit, become the audit trail's entries, written just before the commit
+in the same transaction (``domain/audit.py``, ``store/audit.py``): a rolled-back change leaves none.
+Who made them and through what is the ``actor`` the face gave the unit of work.
 
 A unit of work writes unless it says otherwise: it takes SQLite's write lock when it begins
 (``BEGIN IMMEDIATE``), so a second writer waits for it (up to the busy timeout) instead of failing
@@ -16,16 +18,19 @@ begins deferred: it never waits for a writer (WAL) and works on a base opened re
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime
 from types import TracebackType
 from typing import Self
 
 from sqlalchemy import Connection, RootTransaction, event
 from sqlalchemy.exc import DBAPIError
 
+from salesdesk.domain.audit import Actor, Entry, entries_for
 from salesdesk.domain.changes import Change
 from salesdesk.domain.errors import StoreError
 from salesdesk.domain.messages import msg
+from salesdesk.store.audit import AuditRepository
 from salesdesk.store.bulk import BulkLoader
 from salesdesk.store.database import WRITE_OPTION, Database, error_key, store_error
 from salesdesk.store.deal_listing import DealListing
@@ -42,6 +47,10 @@ from salesdesk.store.repositories import (
 )
 
 Listener = Callable[[tuple[Change, ...]], None]
+# Who acts: a value, or a function asked at the first commit that writes an entry (the window's
+# seat may change its manager while it runs; reading the settings for every read would be waste).
+ActorSource = Actor | Callable[[], Actor]
+NOBODY = Actor()  # a program using the services directly: no manager, no face
 
 
 class UnitOfWork:
@@ -56,18 +65,37 @@ class UnitOfWork:
     deal_listing: DealListing
     bulk: BulkLoader
     reports: ReportQueries
+    audit: AuditRepository
 
-    def __init__(self, database: Database, listeners: Iterable[Listener] = ()) -> None:
+    def __init__(
+        self,
+        database: Database,
+        listeners: Iterable[Listener] = (),
+        *,
+        actor: ActorSource = NOBODY,
+        trail: bool = True,
+    ) -> None:
+        """*actor*: who makes the changes and through what (given by the face). *trail*: write the
+        audit trail; only a benchmark measuring what the trail costs turns it off."""
         self.database = database
         self.listeners = list(listeners)
+        self.actor = actor
+        self.trail = trail
         self._conn: Connection | None = None
         self._tx: RootTransaction | None = None
         self._changes: list[Change] = []
+        self._entries: list[Entry] = []
+        self._source = ""
         self._reading = False
 
     def reading(self) -> Self:
         """Mark the next ``with`` block as one that only reads (a deferred transaction)."""
         self._reading = True
+        return self
+
+    def importing(self, file_name: str) -> Self:
+        """Mark the next ``with`` block's changes as the import of *file_name* (in the trail)."""
+        self._source = file_name
         return self
 
     @property
@@ -93,6 +121,7 @@ class UnitOfWork:
             raise
         self._conn = conn
         self._changes = []
+        self._entries = []
         self.clients = ClientRepository(conn)
         self.contacts = ContactRepository(conn)
         self.industries = IndustryRepository(conn)
@@ -104,6 +133,7 @@ class UnitOfWork:
         self.deal_listing = DealListing(conn)
         self.bulk = BulkLoader(conn)
         self.reports = ReportQueries(conn)
+        self.audit = AuditRepository(conn)
         return self
 
     def __exit__(
@@ -112,6 +142,8 @@ class UnitOfWork:
         conn, tx = self._conn, self._tx
         self._conn = self._tx = None
         reading, self._reading = self._reading, False
+        self._source = ""
+        self._entries = []
         try:
             if tx is not None and tx.is_active:
                 tx.rollback()
@@ -123,14 +155,45 @@ class UnitOfWork:
         if isinstance(exc, DBAPIError):
             self._raise_translated(exc)
 
-    def record(self, entity: str, ident: int, action: str) -> None:
-        """Note what this transaction changes; listeners hear it only if it commits."""
+    def record(
+        self,
+        entity: str,
+        ident: int,
+        action: str,
+        *,
+        client: int | None = None,
+        before: object = None,
+        after: object = None,
+    ) -> None:
+        """Note what this transaction changes; listeners hear it only if it commits.
+
+        For the audit trail: *client* is the card a contact, deal, interaction or reminder belongs
+        to (looked up when not given); *before* and *after* are the values of an edit (dataclasses
+        of the same kind, or mappings of field to value), *after* alone what was created."""
         self._changes.append(Change(entity, ident, action))
+        if self.trail:
+            self._entries.extend(entries_for(entity, ident, action, client_id=client, before=before, after=after))
+
+    def record_imported(self, client_ids: Sequence[int], names: Sequence[str]) -> None:
+        """The trail's entry for each client an import created (one each: not one per field, which
+        would make a large import much slower). Listeners hear of the import as a whole."""
+        if self.trail:
+            self._entries.extend(
+                entry
+                for ident, name in zip(client_ids, names, strict=True)
+                for entry in entries_for("client", ident, "imported", client_id=ident, after={"name": name})
+            )
 
     def commit(self) -> None:
         if self._tx is None:
             raise RuntimeError("commit() outside the with block")
         try:
+            if self._entries:
+                actor = self.actor() if callable(self.actor) else self.actor
+                if self._source:
+                    actor = actor.importing(self._source)
+                self.audit.write(actor, datetime.now(UTC), self._entries)
+            self._entries = []
             self._tx.commit()
         except DBAPIError as exc:
             self._raise_translated(exc)
@@ -143,6 +206,7 @@ class UnitOfWork:
         if self._tx is not None and self._tx.is_active:
             self._tx.rollback()
         self._changes = []
+        self._entries = []
 
     def _where(self) -> str:
         path = self.database.path

@@ -53,6 +53,7 @@ from salesdesk.domain.model import (
 from salesdesk.domain.queries import DuplicateHit
 from salesdesk.services import cards, clients, contacts, deals, history, reference, reminders
 from salesdesk.services.common import SaveResult, UowFactory
+from salesdesk.ui.changes_view import ChangesView
 from salesdesk.ui.deal_dialogs import DealDialog, LogDialog
 from salesdesk.ui.dialogs import (
     Confirm,
@@ -255,6 +256,8 @@ class ClientCard(QWidget):
         self.tabs.addTab(self._build_history(), self.tr("History"))
         self.tabs.addTab(self._build_deals(), self.tr("Deals"))
         self.tabs.addTab(self._build_reminders(), self.tr("Reminders"))
+        self.changes_view = ChangesView(self.ops)  # issue 12: the card's audit trail
+        self.tabs.addTab(self.changes_view, self.tr("Changes"))
         # over the bottom of the tabs, not in the layout: a notice must not move the fields
         self.notices = BottomOverlay(self.tabs)
         self.notices.add(self.duplicates_label)
@@ -580,6 +583,7 @@ class ClientCard(QWidget):
         self.requisites_scroll.verticalScrollBar().setValue(0)
         self._after_edit()
         self._check_duplicates()
+        self.changes_view.show_client(client_id)
 
     def new_client(self, name: str = "") -> None:
         self.ensure_editor()
@@ -592,6 +596,7 @@ class ClientCard(QWidget):
         self._fill(fields)
         self._baseline = ClientFields(name="", owner_id=fields.owner_id)
         self._fill_lists(None)
+        self.changes_view.show_client(None)
         self.notice.hide()
         self.duplicates_label.hide()
         self.stack.setCurrentIndex(1)

@@ -68,7 +68,9 @@ class ExportDialog(QDialog):
         format_box = QGroupBox(self.tr("Format"))
         format_layout = QVBoxLayout(format_box)
         self.xlsx = QRadioButton(
-            self.tr("Excel workbook (.xlsx): clients, contact persons, deals, reminders, contact history")
+            self.tr(
+                "Excel workbook (.xlsx): clients, contact persons, deals, reminders, contact history, change history"
+            )
         )
         self.csv = QRadioButton(self.tr("CSV (.csv): the client list only, for other programs"))
         self.xlsx.setChecked(True)

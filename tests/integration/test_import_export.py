@@ -278,7 +278,11 @@ def test_xlsx_export_never_writes_a_formula_and_keeps_identifiers_as_text(uow: U
         "Deals",
         "Reminders",
         "Contact history",
+        "Change history",
     ]
+    trail = book["Change history"]
+    created = {trail[1][i].value: cell for i, cell in enumerate(trail[2])}
+    assert created["After"].value == "=1+2" and created["After"].data_type == "s"  # the trail too
     header = [c.value for c in sheet[1]]
     row = {header[i]: cell for i, cell in enumerate(sheet[2])}
     assert row["Name"].value == "=1+2" and row["Name"].data_type == "s"

@@ -200,3 +200,26 @@ def test_a_base_of_the_previous_revision_is_searchable_without_punctuation(db_pa
         assert names("дартаньян") == [] and names("портос") == ["ИП Портос"]
     finally:
         database.dispose()
+
+
+def test_a_base_at_0003_gets_an_empty_audit_trail_and_records_from_then_on(db_path: Path) -> None:
+    """Issue 12: revision 0004 adds the audit table; the clients stay, no history is invented."""
+    _upgrade_to(db_path, "0003_search_punctuation")
+    raw = sqlite3.connect(db_path)
+    raw.execute(
+        "INSERT INTO clients (kind, name, status, sort_key, search_name, search_other, version, created_at,"
+        " updated_at) VALUES ('legal', 'ООО «Ёлка»', 'lead', 'елка', 'ооо елка', '', 1,"
+        " '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+    )
+    raw.commit()
+    raw.close()
+    database = open_database(resolve_url(db_path))
+    try:
+        assert database.revision() == HEAD_REVISION == "0004_audit"
+        with UnitOfWork(database).reading() as uow:
+            assert uow.audit.count() == 0
+        clients.update_client(UnitOfWork(database), 1, 1, ClientFields(name="ООО «Ёлка»", city="Тверь"))
+        with UnitOfWork(database).reading() as uow:
+            assert [(r.action, r.field, r.old, r.new) for r in uow.audit.read()] == [("edit", "city", "", "Тверь")]
+    finally:
+        database.dispose()

@@ -73,6 +73,7 @@ COMMANDS = [
     ["--db", "{dir}/base.sqlite", "backups"],
     ["--db", "{dir}/base.sqlite", "restore", "{dir}/copy.sqlite", "--yes"],
     ["--db", "{dir}/base.sqlite", "check"],
+    ["--db", "{dir}/base.sqlite", "changes", "--client", "1", "--json"],
 ]
 
 
