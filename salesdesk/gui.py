@@ -11,9 +11,8 @@ import sys
 from collections.abc import Sequence
 
 from salesdesk.app import no_display, open_store
-from salesdesk.domain.backups import DamagedBase
 from salesdesk.domain.audit import Actor, Via
-from salesdesk.domain.errors import StoreError
+from salesdesk.domain.backups import DamagedBase
 from salesdesk.domain.messages import msg
 from salesdesk.services.common import UowFactory
 from salesdesk.settings import SeatSettings
