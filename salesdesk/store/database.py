@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # The newest migration; a test checks it against the migration scripts. Comparing with this
 # constant lets a normal start skip loading Alembic at all.
-HEAD_REVISION = "0003_search_punctuation"
+HEAD_REVISION = "0004_erasures"
 BUSY_TIMEOUT_MS = 10_000
 # PRAGMA application_id of a SalesDesk base ("SDsk"): a base is recognised before anything is written
 # to it. Bases made before it was set are recognised by their Alembic revision and tables.
@@ -40,6 +40,9 @@ QUICK_CHECK_SECONDS = 3.0
 WRITE_OPTION = "salesdesk_write"
 # SQLite files SalesDesk makes are its owner's only (POSIX); -wal and -shm take the same mode.
 PRIVATE_FILE_MODE = 0o600
+# secure_delete on every connection that writes (issue 12, item 7); a benchmark may turn it off to
+# measure what it costs (benchmarks/bench_erasure.py).
+SECURE_DELETE = True
 
 
 def resolve_url(value: str | Path) -> str:
@@ -360,6 +363,9 @@ def _configure_sqlite(engine: Engine, *, read_only: bool) -> None:
         if not read_only:
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = NORMAL")
+            # A changed or deleted row's old bytes are overwritten with zeros, not left readable in
+            # the page's free space (personal data; docs/personal_data.md has the measured cost).
+            cursor.execute(f"PRAGMA secure_delete = {'ON' if SECURE_DELETE else 'OFF'}")
         cursor.execute("PRAGMA cache_size = -32000")  # 32 MB page cache per connection
         cursor.close()
 

@@ -269,3 +269,19 @@ reminders = Table(
     Index("ix_reminders_client_id", "client_id"),
     Index("ix_reminders_effective_due", "effective_due"),
 )
+
+# What was erased, when, by whom and on what ground (152-FZ art. 21; Roskomnadzor order № 179):
+# never the erased values themselves. ``entity`` is "contact", "client" or "trash" (an emptying of
+# the trash, then ``entity_id`` is NULL and ``removed`` counts the rows that went).
+erasures = Table(
+    "erasures",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("erased_at", UtcDateTime, nullable=False),
+    Column("manager", String(300), nullable=False, server_default=""),
+    Column("entity", String(20), nullable=False),
+    Column("entity_id", Integer, nullable=True),
+    Column("ground", String(30), nullable=False),
+    Column("removed", Integer, nullable=False, server_default="0"),
+    Index("ix_erasures_erased_at", "erased_at"),
+)

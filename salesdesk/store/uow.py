@@ -29,6 +29,7 @@ from salesdesk.domain.messages import msg
 from salesdesk.store.bulk import BulkLoader
 from salesdesk.store.database import WRITE_OPTION, Database, error_key, store_error
 from salesdesk.store.deal_listing import DealListing
+from salesdesk.store.erasure import Eraser
 from salesdesk.store.listing import ClientListing
 from salesdesk.store.reports import ReportQueries
 from salesdesk.store.repositories import (
@@ -56,6 +57,7 @@ class UnitOfWork:
     deal_listing: DealListing
     bulk: BulkLoader
     reports: ReportQueries
+    erasure: Eraser
 
     def __init__(self, database: Database, listeners: Iterable[Listener] = ()) -> None:
         self.database = database
@@ -104,6 +106,7 @@ class UnitOfWork:
         self.deal_listing = DealListing(conn)
         self.bulk = BulkLoader(conn)
         self.reports = ReportQueries(conn)
+        self.erasure = Eraser(conn)
         return self
 
     def __exit__(

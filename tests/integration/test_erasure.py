@@ -1,0 +1,294 @@
+"""Erasure of personal data and emptying the trash, proven on the raw bytes of the base (issue 12).
+
+The scans read the database file and its write-ahead log as bytes and look for the erased values
+in UTF-8 — the Cyrillic name as typed and as the search index folds it, the phone as typed and in
+E.164 digits, the e-mail. Each scan has its control: the same scan finds them before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from salesdesk.domain.errors import NotFoundError, ValidationError
+from salesdesk.domain.model import (
+    ClientFields,
+    ClientKind,
+    ContactFields,
+    DealFields,
+    Interaction,
+    InteractionFields,
+    InteractionKind,
+    ManagerFields,
+    Money,
+    ReminderFields,
+)
+from salesdesk.services import clients, contacts, deals, erasure, history, reference, reminders
+from salesdesk.store import Database, UnitOfWork
+
+NAME = "Смородинова Агата Всеволодовна"
+PHONE = "+7 915 482-19-73"
+EMAIL = "agata.smorodinova@example.ru"
+PERSON = "Куприянов Ерофей Тихонович"
+PERSON_PHONE = "8 (903) 771-25-48"
+PERSON_EMAIL = "erofey.kupriyanov@example.ru"
+
+
+def traces(db_path: Path, *values: str) -> set[str]:
+    """Which of *values* appear in the bytes of the base or its -wal (UTF-8)."""
+    data = db_path.read_bytes()
+    wal = Path(f"{db_path}-wal")
+    if wal.exists():
+        data += wal.read_bytes()
+    return {v for v in values if v.encode("utf-8") in data}
+
+
+def entries_of(uow: Callable[[], UnitOfWork], client_id: int) -> list[Interaction]:
+    with uow().reading() as unit:
+        return unit.interactions.list_for(client_id)
+
+
+def contact_traces() -> tuple[str, ...]:
+    # as typed; as the search index folds it; the phone's digits as stored for matching
+    return (NAME, "смородинова", "Смородинова", PHONE, "79154821973", EMAIL)
+
+
+def person_traces() -> tuple[str, ...]:
+    return (PERSON, "куприянов", "Куприянов", PERSON_PHONE, "79037712548", PERSON_EMAIL, "Ерофей")
+
+
+@pytest.fixture
+def company(uow: Callable[[], UnitOfWork]) -> tuple[int, int]:
+    """A company with one contact person whom a call is linked to; (client id, contact id)."""
+    client_id = clients.create_client(uow(), ClientFields(name="ООО «Вектор»", inn="7707083893")).id
+    contact_id = contacts.add_contact(
+        uow(), client_id, ContactFields(full_name=NAME, position="бухгалтер", phones=(PHONE,), emails=(EMAIL,))
+    ).id
+    history.log_interaction(
+        uow(),
+        client_id,
+        InteractionFields(
+            kind=InteractionKind.CALL,
+            occurred_at=datetime(2026, 3, 2, 10, 0, tzinfo=UTC),
+            summary="обсудили счёт",
+            contact_id=contact_id,
+        ),
+    )
+    return client_id, contact_id
+
+
+@pytest.fixture
+def private_person(uow: Callable[[], UnitOfWork]) -> int:
+    client_id = clients.create_client(
+        uow(), ClientFields(name=PERSON, kind=ClientKind.PERSON, phone=PERSON_PHONE, email=PERSON_EMAIL)
+    ).id
+    deals.add_deal(
+        uow(),
+        client_id,
+        DealFields(title="Ремонт кухни", amount=Money.of("150000"), opened_on=datetime(2026, 3, 1).date()),
+    )
+    reminders.add_reminder(
+        uow(), client_id, ReminderFields(due_at=datetime(2026, 4, 1, 9, 0, tzinfo=UTC), text="перезвонить Ерофею")
+    )
+    history.log_interaction(
+        uow(),
+        client_id,
+        InteractionFields(
+            kind=InteractionKind.MEETING, occurred_at=datetime(2026, 3, 3, 12, 0, tzinfo=UTC), summary="замер"
+        ),
+    )
+    return client_id
+
+
+def test_erasing_a_contact_person_leaves_no_byte_of_them_in_the_file_or_its_log(
+    db_path: Path, uow: Callable[[], UnitOfWork], company: tuple[int, int]
+) -> None:
+    client_id, contact_id = company
+    assert traces(db_path, *contact_traces()) == set(contact_traces())  # the control: the scan finds them
+    manager = reference.create_manager(uow(), ManagerFields(name="Орлова Нина")).id
+
+    result = erasure.erase_contact(uow(), contact_id, ground="request", manager_id=manager)
+
+    assert traces(db_path, *contact_traces()) == set()
+    assert result.log_emptied and result.removed["contact"] == 1
+    with pytest.raises(NotFoundError), uow().reading() as unit:
+        unit.contacts.get(contact_id)
+    assert contacts.list_contacts(uow(), client_id) == []
+    assert "ООО «Вектор»".encode() in db_path.read_bytes()  # the company itself stays
+    entries = entries_of(uow, client_id)
+    assert [e.summary for e in entries] == ["обсудили счёт"] and entries[0].contact_id is None
+    assert clients.search_clients(uow(), "смородинова").total == 0
+    assert clients.search_clients(uow(), "вектор").total == 1
+
+
+def test_erasing_a_private_person_client_takes_everything_of_theirs(
+    db_path: Path, uow: Callable[[], UnitOfWork], private_person: int, company: tuple[int, int]
+) -> None:
+    assert traces(db_path, *person_traces()) == set(person_traces())
+
+    result = erasure.erase_client(uow(), private_person, ground="consent_withdrawn")
+
+    assert traces(db_path, *person_traces()) == set()
+    assert traces(db_path, "Ремонт кухни", "замер") == set()  # their deal and history are gone too
+    assert result.removed == {"client": 1, "contact": 0, "deal": 1, "reminder": 1, "interaction": 1}
+    with pytest.raises(NotFoundError):
+        clients.get_client(uow(), private_person)
+    assert clients.count_clients(uow()) == 1
+
+
+def test_the_erasure_record_says_who_what_and_why_but_holds_no_personal_data(
+    db_path: Path, uow: Callable[[], UnitOfWork], private_person: int
+) -> None:
+    manager = reference.create_manager(uow(), ManagerFields(name="Орлова Нина")).id
+    when = datetime(2026, 5, 4, 8, 30, tzinfo=UTC)
+    erasure.erase_client(uow(), private_person, ground="request", manager_id=manager, now=when)
+
+    [record] = erasure.erasure_records(uow())
+    assert (record.erased_at, record.manager, record.entity, record.entity_id, record.ground, record.removed) == (
+        when,
+        "Орлова Нина",
+        "client",
+        private_person,
+        "request",
+        4,
+    )
+    values = repr(record)
+    for value in person_traces():
+        assert value not in values
+
+
+def test_a_company_is_not_erased_as_a_person(uow: Callable[[], UnitOfWork], company: tuple[int, int]) -> None:
+    with pytest.raises(ValidationError, match="company"):
+        erasure.erase_client(uow(), company[0], ground="request")
+    assert clients.count_clients(uow()) == 1
+
+
+def test_a_sole_trader_is_a_person(uow: Callable[[], UnitOfWork]) -> None:
+    ident = clients.create_client(uow(), ClientFields(name="ИП Петров Пётр", kind=ClientKind.SOLE_TRADER)).id
+    assert erasure.plan_erasure(uow(), "client", ident).counts["client"] == 1
+    erasure.erase_client(uow(), ident, ground="purpose_achieved")
+    assert clients.count_clients(uow()) == 0
+
+
+def test_an_unknown_ground_is_refused_before_anything_changes(
+    uow: Callable[[], UnitOfWork], private_person: int
+) -> None:
+    with pytest.raises(ValidationError):
+        erasure.erase_client(uow(), private_person, ground="because")
+    assert clients.get_client(uow(), private_person).name == PERSON
+
+
+def test_the_audit_trail_hook_hears_every_row_that_goes_inside_the_transaction(
+    uow: Callable[[], UnitOfWork], private_person: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    heard: list[dict[str, list[int]]] = []
+
+    def scrub(unit: UnitOfWork, removed: erasure.Removed) -> None:
+        assert unit.clients.get(private_person)  # still there: the scrub runs before the delete
+        heard.append(dict(removed.ids))
+
+    monkeypatch.setattr(erasure, "AUDIT_SCRUBBERS", [scrub])
+    erasure.erase_client(uow(), private_person, ground="request")
+    assert heard and heard[0]["client"] == [private_person] and len(heard[0]["deal"]) == 1
+
+
+def test_mentions_of_the_name_elsewhere_are_counted_not_changed(
+    uow: Callable[[], UnitOfWork], company: tuple[int, int]
+) -> None:
+    client_id, contact_id = company
+    other = clients.create_client(uow(), ClientFields(name="ООО «Ромашка»")).id
+    history.log_interaction(
+        uow(),
+        other,
+        InteractionFields(
+            kind=InteractionKind.NOTE,
+            occurred_at=datetime(2026, 3, 5, 9, 0, tzinfo=UTC),
+            summary="рекомендовала нас СМОРОДИНОВА из Вектора",
+        ),
+    )
+    plan = erasure.plan_erasure(uow(), "contact", contact_id)
+    assert (plan.mentions, plan.unlinked) == (1, 1)
+    result = erasure.erase_contact(uow(), contact_id, ground="request")
+    assert result.mentions == 1
+    assert entries_of(uow, other)[0].summary == "рекомендовала нас СМОРОДИНОВА из Вектора"
+
+
+# -- the trash --------------------------------------------------------------------------------------------
+
+
+def test_emptying_the_trash_erases_trashed_clients_and_parts_and_runs_the_backup_first(
+    db_path: Path, uow: Callable[[], UnitOfWork], private_person: int, company: tuple[int, int]
+) -> None:
+    client_id, contact_id = company
+    clients.trash_client(uow(), private_person)
+    contacts.trash_contact(uow(), contact_id)
+    assert traces(db_path, PERSON, NAME) == {PERSON, NAME}
+    order: list[str] = []
+
+    def backup() -> None:
+        order.append("backup")
+        assert erasure.trash_contents(uow())["client"] == 1  # nothing deleted yet
+
+    result = erasure.empty_trash(uow(), before=backup)
+
+    assert order == ["backup"]
+    assert result.removed == {"client": 1, "contact": 1, "deal": 1, "reminder": 1, "interaction": 1}
+    assert traces(db_path, *person_traces(), *contact_traces()) == set()
+    assert clients.count_clients(uow()) == 1  # the live company stays
+    [record] = erasure.erasure_records(uow())
+    assert (record.entity, record.entity_id, record.ground, record.removed) == ("trash", None, "trash", 5)
+    assert erasure.trash_contents(uow()) == dict.fromkeys(("client", "contact", "deal", "reminder", "interaction"), 0)
+
+
+def test_an_empty_trash_takes_no_backup_and_writes_no_record(
+    uow: Callable[[], UnitOfWork], private_person: int
+) -> None:
+    calls: list[int] = []
+    result = erasure.empty_trash(uow(), before=lambda: calls.append(1))
+    assert (result.total, result.record_id, calls) == (0, None, [])
+    assert erasure.erasure_records(uow()) == []
+
+
+def test_automatic_emptying_takes_only_what_is_older_than_the_setting(
+    uow: Callable[[], UnitOfWork], add_client: Callable[..., int]
+) -> None:
+    start = datetime(2026, 1, 10, 12, 0, tzinfo=UTC)
+    old, recent, live = add_client("Старый"), add_client("Недавний"), add_client("Живой")
+    clients.trash_client(uow(), old, now=start)
+    clients.trash_client(uow(), recent, now=start + timedelta(days=25))
+    now = start + timedelta(days=31)
+
+    assert erasure.empty_old_trash(uow(), None, now=now) is None  # off by default
+    assert erasure.empty_old_trash(uow(), 0, now=now) is None
+    result = erasure.empty_old_trash(uow(), 30, now=now)
+
+    assert result is not None and result.removed["client"] == 1
+    with pytest.raises(NotFoundError):
+        clients.get_client(uow(), old)
+    assert clients.get_client(uow(), recent).deleted_at is not None  # 6 days in the trash: stays
+    assert clients.get_client(uow(), live).deleted_at is None
+    assert erasure.erasure_records(uow())[0].ground == "trash_age"
+
+
+# -- item 7: a changed card ------------------------------------------------------------------------------
+
+
+def test_a_changed_name_and_phone_are_gone_from_the_file_after_the_next_start(
+    db_path: Path, database: Database, uow: Callable[[], UnitOfWork]
+) -> None:
+    old = ("Тимофеева Злата", "тимофеева", "+7 916 205-33-81", "79162053381")
+    fields = ClientFields(name="Тимофеева Злата", kind=ClientKind.PERSON, phone="+7 916 205-33-81")
+    saved = clients.create_client(uow(), fields)
+    database.dispose()  # the last connection closes: SQLite copies the log into the file
+    assert traces(db_path, *old) == set(old)
+
+    changed = ClientFields(name="Ли Ян", kind=ClientKind.PERSON, phone="+7 495 100-00-00")
+    clients.update_client(uow(), saved.id, saved.version, changed)
+    erasure.tidy_at_start(uow(), trash_days=None)  # what the window does as it starts
+    database.dispose()
+
+    assert traces(db_path, *old) == set()
+    assert "Ли Ян".encode() in db_path.read_bytes()
