@@ -38,7 +38,8 @@ from common import (
 
 from salesdesk.domain.model import ClientFields, ClientKind
 from salesdesk.services import clients, erasure
-from salesdesk.store import UnitOfWork, database as store_database, open_database, resolve_url
+from salesdesk.store import UnitOfWork, open_database, resolve_url
+from salesdesk.store import database as store_database
 
 SAVES = 2_000
 
