@@ -7,13 +7,18 @@ module loads no Qt; the command line imports it only when no command was given.
 
 from __future__ import annotations
 
+import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import datetime
 
 from salesdesk.app import no_display, open_store
-from salesdesk.domain.errors import StoreError
+from salesdesk.domain.errors import StoreError, UserError
 from salesdesk.domain.messages import msg
 from salesdesk.services.common import UowFactory
+from salesdesk.store import Database
+
+log = logging.getLogger(__name__)
 
 
 def run_gui(db: str | None, argv: Sequence[str] = ()) -> int:
@@ -29,6 +34,34 @@ def run_gui(db: str | None, argv: Sequence[str] = ()) -> int:
             damage, where = database.damage_summary, database.path
             database.dispose()
             raise StoreError(msg("err.db_damaged_window", where=where, damage=damage))
+        tidy_at_start(database)
         return (lambda: UnitOfWork(database)), database.url
 
     return run(connect, list(argv))
+
+
+def backup_before_emptying_trash(database: Database) -> Callable[[], object] | None:
+    """What runs before the trash empties itself: the verified backup of issue 12 (item 1) goes here."""
+    return None
+
+
+def tidy_at_start(database: Database, *, now: datetime | None = None) -> None:
+    """Once as the window starts: the trash empties itself of what is older than the setting
+    (``trash/empty_after_days``, off by default) and the search index is tidied (issue 12). A
+    failure (the base busy in another seat) does not keep the window from opening; the next
+    start tries again."""
+    from salesdesk.services import erasure
+    from salesdesk.settings import SeatSettings
+    from salesdesk.store import UnitOfWork
+
+    seat = SeatSettings()
+    try:
+        erasure.tidy_at_start(
+            UnitOfWork(database),
+            trash_days=seat.trash_days,
+            before=backup_before_emptying_trash(database),
+            manager_id=seat.current_manager_id,
+            now=now,
+        )
+    except UserError as exc:
+        log.warning("tidying at start skipped: %s", type(exc).__name__)

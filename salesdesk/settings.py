@@ -34,6 +34,9 @@ KEY_LANGUAGE = "ui/language"
 KEY_MANAGER = "user/manager_id"
 KEY_RENEWAL_DAYS = "deals/renewal_days"
 DEFAULT_RENEWAL_DAYS = 30
+# Empty the trash of what has been in it more than N days, at each start of the window; 0: never.
+KEY_TRASH_DAYS = "trash/empty_after_days"
+MAX_TRASH_DAYS = 3650
 
 _GENERAL = "General"
 _NO_DEFAULT_SECTION = " no default section "  # QSettings escapes spaces, so no real section has it
@@ -67,6 +70,15 @@ def renewal_days_of(value: object) -> int:
         return max(1, int(str(value)))
     except ValueError:
         return DEFAULT_RENEWAL_DAYS
+
+
+def trash_days_of(value: object) -> int | None:
+    """Days after which the trash empties itself; None when off (the default, or anything else)."""
+    try:
+        days = int(str(value))
+    except ValueError:
+        return None
+    return days if 1 <= days <= MAX_TRASH_DAYS else None
 
 
 # -- the file ------------------------------------------------------------------------------------------
@@ -104,6 +116,14 @@ class SeatSettings:
     @renewal_days.setter
     def renewal_days(self, value: int) -> None:
         self.set_value(KEY_RENEWAL_DAYS, str(int(value)))
+
+    @property
+    def trash_days(self) -> int | None:
+        return trash_days_of(self.value(KEY_TRASH_DAYS))
+
+    @trash_days.setter
+    def trash_days(self, value: int | None) -> None:
+        self.set_value(KEY_TRASH_DAYS, str(int(value)) if value else "0")
 
     def value(self, key: str) -> str | None:
         """The text stored under *key*; ``None`` when it is missing, is a list or a Qt type."""
