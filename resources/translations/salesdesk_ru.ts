@@ -4,424 +4,424 @@
 <context>
     <name>ClientCard</name>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="253"/>
+        <location filename="../../salesdesk/ui/card.py" line="254"/>
         <source>Requisites</source>
         <translation>Реквизиты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="254"/>
+        <location filename="../../salesdesk/ui/card.py" line="255"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="255"/>
+        <location filename="../../salesdesk/ui/card.py" line="256"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="256"/>
+        <location filename="../../salesdesk/ui/card.py" line="257"/>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="257"/>
+        <location filename="../../salesdesk/ui/card.py" line="258"/>
         <source>Reminders</source>
         <translation>Напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="266"/>
+        <location filename="../../salesdesk/ui/card.py" line="267"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="267"/>
+        <location filename="../../salesdesk/ui/card.py" line="268"/>
         <source>Save the card (Ctrl+S)</source>
         <translation>Сохранить карточку (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="269"/>
+        <location filename="../../salesdesk/ui/card.py" line="270"/>
         <source>Revert</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="270"/>
+        <location filename="../../salesdesk/ui/card.py" line="271"/>
         <source>Drop the changes and show what is saved</source>
         <translation>Отменить изменения и вернуть сохранённые данные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="200"/>
+        <location filename="../../salesdesk/ui/card.py" line="201"/>
         <source>&amp;Save client</source>
         <translation>&amp;Сохранить клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="203"/>
+        <location filename="../../salesdesk/ui/card.py" line="204"/>
         <source>&amp;Revert changes</source>
         <translation>&amp;Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="338"/>
+        <location filename="../../salesdesk/ui/card.py" line="339"/>
         <source>&amp;Name:</source>
         <translation>&amp;Название:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="342"/>
+        <location filename="../../salesdesk/ui/card.py" line="343"/>
         <source>&amp;Kind:</source>
         <translation>Ви&amp;д:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="346"/>
+        <location filename="../../salesdesk/ui/card.py" line="347"/>
         <source>S&amp;tatus:</source>
         <translation>Ст&amp;атус:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="348"/>
+        <location filename="../../salesdesk/ui/card.py" line="349"/>
         <source>&amp;INN:</source>
         <translation>&amp;ИНН:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="349"/>
+        <location filename="../../salesdesk/ui/card.py" line="350"/>
         <source>KPP:</source>
         <translation>КПП:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="350"/>
-        <location filename="../../salesdesk/ui/card.py" line="760"/>
+        <location filename="../../salesdesk/ui/card.py" line="351"/>
+        <location filename="../../salesdesk/ui/card.py" line="762"/>
         <source>OGRN:</source>
         <translation>ОГРН:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="351"/>
+        <location filename="../../salesdesk/ui/card.py" line="352"/>
         <source>Ind&amp;ustry:</source>
         <translation>От&amp;расль:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="358"/>
+        <location filename="../../salesdesk/ui/card.py" line="359"/>
         <source>&amp;Owner:</source>
         <translation>&amp;Ответственный:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="360"/>
+        <location filename="../../salesdesk/ui/card.py" line="361"/>
         <source>&amp;Phone:</source>
         <translation>&amp;Телефон:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="192"/>
+        <location filename="../../salesdesk/ui/card.py" line="193"/>
         <source>Select a client in the list to see the card,
 or create a new one (%1).</source>
         <translation>Выберите клиента в списке, чтобы открыть карточку,
 или создайте нового (%1).</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="347"/>
+        <location filename="../../salesdesk/ui/card.py" line="348"/>
         <source>Full le&amp;gal name:</source>
         <translation>Полное наи&amp;менование:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="359"/>
+        <location filename="../../salesdesk/ui/card.py" line="360"/>
         <source>Contact details</source>
         <translation>Контактные данные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="361"/>
+        <location filename="../../salesdesk/ui/card.py" line="362"/>
         <source>E-&amp;mail:</source>
         <translation>E-&amp;mail:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="362"/>
+        <location filename="../../salesdesk/ui/card.py" line="363"/>
         <source>&amp;Legal address:</source>
         <translation>&amp;Юридический адрес:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="363"/>
+        <location filename="../../salesdesk/ui/card.py" line="364"/>
         <source>Postal address:</source>
         <translation>Почтовый адрес:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="364"/>
+        <location filename="../../salesdesk/ui/card.py" line="365"/>
         <source>City:</source>
         <translation>Город:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="365"/>
+        <location filename="../../salesdesk/ui/card.py" line="366"/>
         <source>Bank details</source>
         <translation>Банковские реквизиты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="366"/>
+        <location filename="../../salesdesk/ui/card.py" line="367"/>
         <source>Bank:</source>
         <translation>Банк:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="367"/>
+        <location filename="../../salesdesk/ui/card.py" line="368"/>
         <source>BIK:</source>
         <translation>БИК:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="368"/>
+        <location filename="../../salesdesk/ui/card.py" line="369"/>
         <source>Account:</source>
         <translation>Расчётный счёт:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="369"/>
+        <location filename="../../salesdesk/ui/card.py" line="370"/>
         <source>Corr. account:</source>
         <translation>Корр. счёт:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="370"/>
+        <location filename="../../salesdesk/ui/card.py" line="371"/>
         <source>Other</source>
         <translation>Прочее</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="371"/>
+        <location filename="../../salesdesk/ui/card.py" line="372"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="373"/>
+        <location filename="../../salesdesk/ui/card.py" line="374"/>
         <source>Comma-separated, e.g. VIP, Wholesale</source>
         <translation>Через запятую, например: VIP, опт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="374"/>
+        <location filename="../../salesdesk/ui/card.py" line="375"/>
         <source>Tags:</source>
         <translation>Метки:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="377"/>
+        <location filename="../../salesdesk/ui/card.py" line="378"/>
         <source>Notes:</source>
         <translation>Заметки:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="379"/>
+        <location filename="../../salesdesk/ui/card.py" line="380"/>
         <source>10 digits for a company, 12 for a sole trader or a person</source>
         <translation>10 цифр у организации, 12 — у ИП и физлица</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="380"/>
+        <location filename="../../salesdesk/ui/card.py" line="381"/>
         <source>9 characters, companies only</source>
         <translation>9 символов, только у организаций</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="381"/>
+        <location filename="../../salesdesk/ui/card.py" line="382"/>
         <source>Any format, e.g. 8 (495) 123-45-67</source>
         <translation>Любой формат: 8 (495) 123-45-67</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="382"/>
+        <location filename="../../salesdesk/ui/card.py" line="383"/>
         <source>9 digits, starts with 04</source>
         <translation>9 цифр, начинается с 04</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="418"/>
+        <location filename="../../salesdesk/ui/card.py" line="419"/>
         <source>Full name</source>
         <translation>ФИО</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="418"/>
+        <location filename="../../salesdesk/ui/card.py" line="419"/>
         <source>Position</source>
         <translation>Должность</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="418"/>
+        <location filename="../../salesdesk/ui/card.py" line="419"/>
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="418"/>
+        <location filename="../../salesdesk/ui/card.py" line="419"/>
         <source>Phones</source>
         <translation>Телефоны</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="418"/>
+        <location filename="../../salesdesk/ui/card.py" line="419"/>
         <source>E-mails</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="422"/>
+        <location filename="../../salesdesk/ui/card.py" line="423"/>
         <source>Save the new card first, then add its contact persons.</source>
         <translation>Сначала сохраните новую карточку, затем добавьте контактных лиц.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="425"/>
+        <location filename="../../salesdesk/ui/card.py" line="426"/>
         <source>Add…</source>
         <translation>Добавить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="426"/>
-        <location filename="../../salesdesk/ui/card.py" line="472"/>
+        <location filename="../../salesdesk/ui/card.py" line="427"/>
+        <location filename="../../salesdesk/ui/card.py" line="474"/>
         <source>Edit…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="427"/>
+        <location filename="../../salesdesk/ui/card.py" line="428"/>
         <source>Remove</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="445"/>
+        <location filename="../../salesdesk/ui/card.py" line="447"/>
         <source>Log a contact…</source>
         <translation>Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="446"/>
+        <location filename="../../salesdesk/ui/card.py" line="448"/>
         <source>A call, meeting, letter or note; and the next contact</source>
         <translation>Звонок, встреча, письмо или заметка — и следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="453"/>
+        <location filename="../../salesdesk/ui/card.py" line="455"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="453"/>
+        <location filename="../../salesdesk/ui/card.py" line="455"/>
         <source>Summary</source>
         <translation>Содержание</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="453"/>
+        <location filename="../../salesdesk/ui/card.py" line="455"/>
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="480"/>
+        <location filename="../../salesdesk/ui/card.py" line="482"/>
         <source>Deal</source>
         <translation>Сделка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="481"/>
+        <location filename="../../salesdesk/ui/card.py" line="483"/>
         <source>Stage</source>
         <translation>Стадия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="482"/>
+        <location filename="../../salesdesk/ui/card.py" line="484"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="483"/>
+        <location filename="../../salesdesk/ui/card.py" line="485"/>
         <source>Opened</source>
         <translation>Открыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="484"/>
+        <location filename="../../salesdesk/ui/card.py" line="486"/>
         <source>Closed</source>
         <translation>Закрыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="485"/>
+        <location filename="../../salesdesk/ui/card.py" line="487"/>
         <source>Contract ends</source>
         <translation>Договор до</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="490"/>
+        <location filename="../../salesdesk/ui/card.py" line="492"/>
         <source>No deals with this client yet.</source>
         <translation>С этим клиентом пока нет сделок.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="506"/>
+        <location filename="../../salesdesk/ui/card.py" line="508"/>
         <source>Due</source>
         <translation>Срок</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="506"/>
-        <location filename="../../salesdesk/ui/card.py" line="718"/>
+        <location filename="../../salesdesk/ui/card.py" line="508"/>
+        <location filename="../../salesdesk/ui/card.py" line="720"/>
         <source>Reminder</source>
         <translation>Напоминание</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="506"/>
+        <location filename="../../salesdesk/ui/card.py" line="508"/>
         <source>Repeat</source>
         <translation>Повтор</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="506"/>
+        <location filename="../../salesdesk/ui/card.py" line="508"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="509"/>
+        <location filename="../../salesdesk/ui/card.py" line="511"/>
         <source>Remind me…</source>
         <translation>Напомнить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="511"/>
+        <location filename="../../salesdesk/ui/card.py" line="513"/>
         <source>Done</source>
         <translation>Завершить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="447"/>
-        <location filename="../../salesdesk/ui/card.py" line="473"/>
-        <location filename="../../salesdesk/ui/card.py" line="512"/>
+        <location filename="../../salesdesk/ui/card.py" line="449"/>
+        <location filename="../../salesdesk/ui/card.py" line="475"/>
+        <location filename="../../salesdesk/ui/card.py" line="514"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="453"/>
+        <location filename="../../salesdesk/ui/card.py" line="455"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="453"/>
+        <location filename="../../salesdesk/ui/card.py" line="455"/>
         <source>Who</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="457"/>
+        <location filename="../../salesdesk/ui/card.py" line="459"/>
         <source>Nothing recorded yet: log calls, meetings and letters here.</source>
         <translation>Пока ничего не записано: здесь ведётся история звонков, встреч и писем.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="471"/>
+        <location filename="../../salesdesk/ui/card.py" line="473"/>
         <source>New deal…</source>
         <translation>Новая сделка…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="556"/>
+        <location filename="../../salesdesk/ui/card.py" line="558"/>
         <source>— not set —</source>
         <translation>— не указано —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="717"/>
+        <location filename="../../salesdesk/ui/card.py" line="719"/>
         <source>Deal · %1</source>
         <translation>Сделка · %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="718"/>
+        <location filename="../../salesdesk/ui/card.py" line="720"/>
         <source>Reminder · done</source>
         <translation>Напоминание · выполнено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="726"/>
+        <location filename="../../salesdesk/ui/card.py" line="728"/>
         <source>done</source>
         <translation>выполнено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="728"/>
+        <location filename="../../salesdesk/ui/card.py" line="730"/>
         <source>overdue</source>
         <translation>просрочено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="730"/>
+        <location filename="../../salesdesk/ui/card.py" line="732"/>
         <source>snoozed</source>
         <translation>отложено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="760"/>
+        <location filename="../../salesdesk/ui/card.py" line="762"/>
         <source>OGRNIP:</source>
         <translation>ОГРНИП:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="796"/>
+        <location filename="../../salesdesk/ui/card.py" line="798"/>
         <source>New client</source>
         <translation>Новый клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="802"/>
+        <location filename="../../salesdesk/ui/card.py" line="804"/>
         <source>No. %d</source>
         <translation>№ %d</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/card.py" line="812"/>
+        <location filename="../../salesdesk/ui/card.py" line="814"/>
         <source>and %n more</source>
         <translation>
             <numerusform>и ещё %n</numerusform>
@@ -430,98 +430,98 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="813"/>
+        <location filename="../../salesdesk/ui/card.py" line="815"/>
         <source>Missing: %s</source>
         <translation>Не заполнено: %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="816"/>
+        <location filename="../../salesdesk/ui/card.py" line="818"/>
         <source>The card is complete.</source>
         <translation>Карточка заполнена полностью.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="828"/>
+        <location filename="../../salesdesk/ui/card.py" line="830"/>
         <source>Fix the marked fields to save.</source>
         <translation>Исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="831"/>
+        <location filename="../../salesdesk/ui/card.py" line="833"/>
         <source>Changed, not saved.</source>
         <translation>Изменено, не сохранено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="873"/>
+        <location filename="../../salesdesk/ui/card.py" line="875"/>
         <source>INN %1 already belongs to %2</source>
         <translation>ИНН %1 уже указан у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="875"/>
+        <location filename="../../salesdesk/ui/card.py" line="877"/>
         <source>Phone %1 is already on %2</source>
         <translation>Телефон %1 уже есть у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="877"/>
+        <location filename="../../salesdesk/ui/card.py" line="879"/>
         <source>E-mail %1 is already on %2</source>
         <translation>E-mail %1 уже есть у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="879"/>
+        <location filename="../../salesdesk/ui/card.py" line="881"/>
         <source>A client with this name exists: %1</source>
         <translation>Клиент с таким названием уже есть: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="938"/>
+        <location filename="../../salesdesk/ui/card.py" line="940"/>
         <source>Not saved: %s</source>
         <translation>Не сохранено: %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="946"/>
+        <location filename="../../salesdesk/ui/card.py" line="948"/>
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1001"/>
+        <location filename="../../salesdesk/ui/card.py" line="1003"/>
         <source>Remove contact person</source>
         <translation>Удаление контактного лица</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1001"/>
+        <location filename="../../salesdesk/ui/card.py" line="1003"/>
         <source>Remove %s from this client&apos;s contacts?</source>
         <translation>Удалить %s из контактных лиц клиента?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1007"/>
+        <location filename="../../salesdesk/ui/card.py" line="1009"/>
         <source>%s removed.</source>
         <translation>Контактное лицо %s удалено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1017"/>
-        <location filename="../../salesdesk/ui/card.py" line="1061"/>
+        <location filename="../../salesdesk/ui/card.py" line="1019"/>
+        <location filename="../../salesdesk/ui/card.py" line="1063"/>
         <source>Undo</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1057"/>
+        <location filename="../../salesdesk/ui/card.py" line="1059"/>
         <source>Deal won: %1 is now an active client (was: %2).</source>
         <translation>Сделка выиграна: клиент %1 теперь действующий (был: %2).</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1093"/>
+        <location filename="../../salesdesk/ui/card.py" line="1095"/>
         <source>Deal “%1” deleted.</source>
         <translation>Сделка «%1» удалена.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1137"/>
+        <location filename="../../salesdesk/ui/card.py" line="1139"/>
         <source>Entry deleted.</source>
         <translation>Запись удалена.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1190"/>
+        <location filename="../../salesdesk/ui/card.py" line="1192"/>
         <source>Get back to the client</source>
         <translation>Связаться с клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1231"/>
+        <location filename="../../salesdesk/ui/card.py" line="1233"/>
         <source>Reminder deleted.</source>
         <translation>Напоминание удалено.</translation>
     </message>
@@ -893,6 +893,52 @@ or create a new one (%1).</source>
         <location filename="../../salesdesk/ui/deals_panel.py" line="380"/>
         <source>Could not read the deals: %1</source>
         <translation>Не удалось прочитать сделки: %1</translation>
+    </message>
+</context>
+<context>
+    <name>EraseDialog</name>
+    <message>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="63"/>
+        <source>Ground:</source>
+        <translation>Основание:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="70"/>
+        <source>Erase for good</source>
+        <translation>Удалить безвозвратно</translation>
+    </message>
+</context>
+<context>
+    <name>Erasure</name>
+    <message>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="91"/>
+        <source>Export everything about this person</source>
+        <translation>Выгрузить всё об этом человеке</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="92"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Книга Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="116"/>
+        <source>Erase this person</source>
+        <translation>Удалить данные человека</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="118"/>
+        <source>Erase this client</source>
+        <translation>Удалить данные клиента</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="244"/>
+        <source>E&amp;xport everything about this person…</source>
+        <translation>&amp;Выгрузить всё об этом человеке…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="246"/>
+        <source>E&amp;rase this person…</source>
+        <translation>&amp;Удалить данные человека навсегда…</translation>
     </message>
 </context>
 <context>
@@ -1362,143 +1408,143 @@ or create a new one (%1).</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="115"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="116"/>
         <source>Reminders</source>
         <translation>Напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="149"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="150"/>
         <source>Trash</source>
         <translation>Корзина</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="203"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="206"/>
         <source>Create a client</source>
         <translation>Создать клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="204"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="207"/>
         <source>Load demo data</source>
         <translation>Загрузить демоданные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="206"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="209"/>
         <source>Clear search and filters</source>
         <translation>Сбросить поиск и фильтры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="263"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="266"/>
         <source>&amp;New client</source>
         <translation>Новый &amp;клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="263"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="266"/>
         <source>Create a client card</source>
         <translation>Создать карточку клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="266"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="269"/>
         <source>Move to &amp;trash</source>
         <translation>&amp;Удалить в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="269"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="272"/>
         <source>Move the selected clients to the trash</source>
         <translation>Переместить выбранных клиентов в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="273"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="276"/>
         <source>&amp;Restore from trash</source>
         <translation>&amp;Восстановить из корзины</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="274"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="839"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="277"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="845"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="277"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="280"/>
         <source>&amp;Find</source>
         <translation>&amp;Найти</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="278"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="281"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="279"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="282"/>
         <source>Show the &amp;trash</source>
         <translation>Показать &amp;корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="281"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="284"/>
         <source>Load &amp;demo data…</source>
         <translation>Загрузить &amp;демоданные…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="292"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="295"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="294"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="297"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="295"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="298"/>
         <source>&amp;About SalesDesk</source>
         <translation>&amp;О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="297"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="300"/>
         <source>Remind me in &amp;3 months</source>
         <translation>Напомнить через &amp;3 месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="300"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="303"/>
         <source>Plan the next contact with this client in three months</source>
         <translation>Запланировать следующий контакт с клиентом через три месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="325"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="328"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="337"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="340"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="343"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="347"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="347"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="351"/>
         <source>&amp;Columns</source>
         <translation>&amp;Столбцы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="352"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="356"/>
         <source>&amp;Client</source>
         <translation>&amp;Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="370"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="375"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="378"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="383"/>
         <source>Searching…</source>
         <translation>Поиск…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="811"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="817"/>
         <source>%Ln client(s) moved to the trash.</source>
         <translation>
             <numerusform>%Ln клиент перемещён в корзину.</numerusform>
@@ -1507,7 +1553,7 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="825"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="831"/>
         <source>%Ln client(s) restored.</source>
         <translation>
             <numerusform>%Ln клиент восстановлен.</numerusform>
@@ -1516,7 +1562,7 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="882"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="888"/>
         <source>%Ln reminder(s) came due.</source>
         <translation>
             <numerusform>Подошёл срок %Ln напоминания.</numerusform>
@@ -1525,7 +1571,7 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="917"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="923"/>
         <source>%Ln demo client(s) added.</source>
         <translation>
             <numerusform>Добавлен %Ln демонстрационный клиент.</numerusform>
@@ -1534,7 +1580,7 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="989"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="995"/>
         <source>%Ln client(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln клиент выгружен в %1.</numerusform>
@@ -1543,103 +1589,103 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="118"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="119"/>
         <source>&amp;Reminders panel</source>
         <translation>Панель &amp;напоминаний</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="144"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="145"/>
         <source>Search: name, INN, phone, e-mail, contact person (%1)</source>
         <translation>Поиск: название, ИНН, телефон, e-mail, контактное лицо (%1)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="205"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="208"/>
         <source>Import from Excel…</source>
         <translation>Загрузить из Excel…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="233"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="236"/>
         <source>Clients</source>
         <translation>Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="234"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="237"/>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="240"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="243"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="283"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="286"/>
         <source>&amp;Import from a spreadsheet…</source>
         <translation>&amp;Загрузить из таблицы…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="286"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="289"/>
         <source>Add clients from Excel, LibreOffice or CSV</source>
         <translation>Добавить клиентов из Excel, LibreOffice или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="289"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="292"/>
         <source>&amp;Export…</source>
         <translation>&amp;Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="289"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="292"/>
         <source>Save clients to Excel or CSV</source>
         <translation>Сохранить клиентов в Excel или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="303"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="306"/>
         <source>&amp;Log a contact…</source>
         <translation>&amp;Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="306"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="309"/>
         <source>Record a call, meeting, letter or note and plan the next contact</source>
         <translation>Записать звонок, встречу, письмо или заметку и запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="308"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="311"/>
         <source>New &amp;deal…</source>
         <translation>Новая &amp;сделка…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="309"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="312"/>
         <source>&amp;Industries…</source>
         <translation>&amp;Отрасли…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="310"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="313"/>
         <source>Ne&amp;xt client</source>
         <translation>С&amp;ледующий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="311"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="314"/>
         <source>Pre&amp;vious client</source>
         <translation>П&amp;редыдущий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="314"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="317"/>
         <source>C&amp;lients</source>
         <translation>&amp;Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="314"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="317"/>
         <source>&amp;Deals</source>
         <translation>&amp;Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="314"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="365"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="317"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="370"/>
         <source>&amp;Reports</source>
         <translation>&amp;Отчёты</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="566"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="571"/>
         <source>%1 of %Ln in the trash</source>
         <translation>
             <numerusform>%1 из %Ln в корзине</numerusform>
@@ -1648,12 +1694,12 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="568"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="573"/>
         <source>The base is empty</source>
         <translation>База пуста</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/main_window.py" line="570"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="575"/>
         <source>%1 of %Ln client(s)</source>
         <translation>
             <numerusform>%1 из %Ln клиента</numerusform>
@@ -1662,96 +1708,96 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="573"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="578"/>
         <source>average completeness %1 %</source>
         <translation>средняя полнота %1 %</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="584"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="589"/>
         <source>The trash is empty.</source>
         <translation>Корзина пуста.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="587"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="592"/>
         <source>The client base is empty.
 Create the first client, or load demo data to try the program.</source>
         <translation>Клиентская база пуста.
 Создайте первого клиента или загрузите демоданные, чтобы попробовать программу.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="590"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="595"/>
         <source>No clients match the search and filters.</source>
         <translation>По условиям поиска и фильтрам клиентов не найдено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="619"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="625"/>
         <source>Could not load the list: %s</source>
         <translation>Не удалось загрузить список: %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="736"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="742"/>
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="809"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="815"/>
         <source>“%s” moved to the trash.</source>
         <translation>Клиент «%s» перемещён в корзину.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="830"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="836"/>
         <source>&amp;Undo: move to trash</source>
         <translation>&amp;Отменить удаление в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="831"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="837"/>
         <source>Undo</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="880"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="886"/>
         <source>Reminder: %1 — %2</source>
         <translation>Напоминание: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="891"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="991"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="897"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="997"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="899"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="907"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="905"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="913"/>
         <source>Demo data</source>
         <translation>Демоданные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="899"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="905"/>
         <source>How many demo clients to add to this base?</source>
         <translation>Сколько демонстрационных клиентов добавить в базу?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="908"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="914"/>
         <source>Adding demo clients…</source>
         <translation>Добавление демонстрационных клиентов…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="976"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="982"/>
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="977"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="983"/>
         <source>Writing %1…</source>
         <translation>Записываю %1…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="1073"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="1079"/>
         <source>About SalesDesk</source>
         <translation>О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="1075"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="1081"/>
         <source>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;The client base and sales of a small office: clients and their requisites, contact persons, reminders, deals.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;Клиентская база и продажи небольшого офиса: клиенты и их реквизиты, контактные лица, напоминания, сделки.&lt;/p&gt;&lt;p&gt;База данных: %2&lt;/p&gt;</translation>
     </message>
@@ -2561,17 +2607,17 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>StaleEdit</name>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="119"/>
+        <location filename="../../salesdesk/ui/card.py" line="120"/>
         <source>The card was changed elsewhere</source>
         <translation>Карточка изменена в другом месте</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="122"/>
+        <location filename="../../salesdesk/ui/card.py" line="123"/>
         <source>Save mine over it</source>
         <translation>Сохранить мою версию</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="125"/>
+        <location filename="../../salesdesk/ui/card.py" line="126"/>
         <source>Load the saved version</source>
         <translation>Загрузить сохранённую версию</translation>
     </message>
@@ -2660,6 +2706,39 @@ Create the first client, or load demo data to try the program.</source>
         <location filename="../../salesdesk/ui/who_dialog.py" line="65"/>
         <source>Not now</source>
         <translation>Не сейчас</translation>
+    </message>
+</context>
+<context>
+    <name>WindowErasure</name>
+    <message>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="147"/>
+        <source>&amp;Empty the trash…</source>
+        <translation>&amp;Очистить корзину…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="148"/>
+        <source>Erase for good everything in the trash</source>
+        <translation>Безвозвратно удалить всё, что лежит в корзине</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="154"/>
+        <source>E&amp;rase this client…</source>
+        <translation>&amp;Удалить данные клиента навсегда…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="155"/>
+        <source>Erase a private person or sole trader for good (152-FZ)</source>
+        <translation>Безвозвратно удалить данные физического лица или ИП (152-ФЗ)</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="185"/>
+        <source>Empty the trash</source>
+        <translation>Очистка корзины</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="196"/>
+        <source>Open the card of the client to erase first.</source>
+        <translation>Сначала откройте карточку клиента, данные которого нужно удалить.</translation>
     </message>
 </context>
 </TS>

@@ -57,6 +57,7 @@ from salesdesk.ui.card import ClientCard
 from salesdesk.ui.client_model import COLUMN_OF, COLUMNS, ClientTableModel
 from salesdesk.ui.deals_panel import DealsPanel
 from salesdesk.ui.dialogs import Inform
+from salesdesk.ui.erasure_actions import WindowErasure
 from salesdesk.ui.filters import FilterBar
 from salesdesk.ui.geometry import place_window
 from salesdesk.ui.operations import Operations
@@ -150,6 +151,8 @@ class MainWindow(QMainWindow):
         self.trash_label.setStyleSheet("color:#a50e0e; font-weight:600;")
         self.trash_label.hide()
         search_row.addWidget(self.trash_label)
+        self.erasure = WindowErasure(self)  # "Empty the trash…", "Erase this client…" (issue 12)
+        search_row.addWidget(self.erasure.empty_trash_button)
         layout.addLayout(search_row)
         self.filters = FilterBar()
         layout.addWidget(self.filters)
@@ -340,6 +343,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.find_action)
         edit_menu.addAction(self.delete_action)
         edit_menu.addAction(self.restore_action)
+        edit_menu.addAction(self.erasure.empty_trash_action)
         self.view_menu = bar.addMenu(self.tr("&View"))
         self.view_menu.addActions(self.tab_actions)
         self.view_menu.addSeparator()
@@ -362,6 +366,7 @@ class MainWindow(QMainWindow):
         client_menu.addAction(self.previous_client_action)
         client_menu.addSeparator()
         client_menu.addAction(self.delete_action)
+        client_menu.addAction(self.erasure.erase_client_action)
         self.reports_menu = bar.addMenu(self.tr("&Reports"))
         from salesdesk.services.reports import list_reports
 
@@ -600,6 +605,7 @@ class MainWindow(QMainWindow):
     def _on_model_reset(self) -> None:
         query = self.model.query
         self.trash_label.setVisible(query.trash)
+        self.erasure.show_trash(query.trash)
         header = self.table.horizontalHeader()
         column = next((i for i, c in enumerate(COLUMNS) if c.sort == query.sort), -1)
         header.blockSignals(True)
