@@ -40,9 +40,10 @@ QUICK_CHECK_SECONDS = 3.0
 WRITE_OPTION = "salesdesk_write"
 # SQLite files SalesDesk makes are its owner's only (POSIX); -wal and -shm take the same mode.
 PRIVATE_FILE_MODE = 0o600
-# secure_delete on every connection that writes (issue 12, item 7); a benchmark may turn it off to
-# measure what it costs (benchmarks/bench_erasure.py).
-SECURE_DELETE = True
+# secure_delete on every connection that writes (issue 12, item 7): "FAST" zeroes a deleted or changed
+# row's old bytes inside its page (no extra I/O); whole pages freed go to the free list unwiped, which
+# VACUUM after an erasure removes. A benchmark sets "OFF" or "ON" to compare (benchmarks/bench_erasure.py).
+SECURE_DELETE = "FAST"
 
 
 def resolve_url(value: str | Path) -> str:
@@ -365,7 +366,7 @@ def _configure_sqlite(engine: Engine, *, read_only: bool) -> None:
             cursor.execute("PRAGMA synchronous = NORMAL")
             # A changed or deleted row's old bytes are overwritten with zeros, not left readable in
             # the page's free space (personal data; docs/personal_data.md has the measured cost).
-            cursor.execute(f"PRAGMA secure_delete = {'ON' if SECURE_DELETE else 'OFF'}")
+            cursor.execute(f"PRAGMA secure_delete = {SECURE_DELETE}")
         cursor.execute("PRAGMA cache_size = -32000")  # 32 MB page cache per connection
         cursor.close()
 
