@@ -802,7 +802,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{unlinked:n} history {unlinked:entry|entries} stay with the client, no longer linked to this person.",
     ),
     "erasure.plan.client": (
-        "Будут безвозвратно удалены клиент №{id} «{name}» и всё, что к нему относится: "
+        "Будут безвозвратно удалены данные клиента №{id} «{name}» и всё, что к нему относится: "
         "контактных лиц — {contacts:n}, сделок — {deals:n}, напоминаний — {reminders:n}, "
         "записей истории — {interactions:n}.",
         "This will erase for good client #{id} “{name}” and everything that belongs to it: "
