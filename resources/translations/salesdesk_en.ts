@@ -264,7 +264,8 @@
 <context>
     <name>SettingsDialog</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="82"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="91"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="95"/>
         <source>day(s)</source>
         <translation>
             <numerusform>day</numerusform>

@@ -2539,47 +2539,58 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="34"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="35"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="38"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="39"/>
         <source>As in the system</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="42"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="43"/>
         <source>Language:</source>
         <translation>Язык:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="43"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="44"/>
         <source>The new language applies after a restart.</source>
         <translation>Язык сменится после перезапуска.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="49"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="50"/>
         <source>New manager…</source>
         <translation>Новый менеджер…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="52"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="53"/>
         <source>I am:</source>
         <translation>Текущий менеджер:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="55"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="56"/>
         <source>New clients and reminders are assigned to this manager; the Reminders panel and the start-up notice count this manager&apos;s reminders.</source>
         <translation>Новые клиенты и напоминания назначаются на этого менеджера; панель «Напоминания» и сообщение при запуске считают его напоминания.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="68"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="69"/>
         <source>Offer new terms before a contract ends:</source>
         <translation>Предлагать продление договора за:</translation>
     </message>
+    <message>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="72"/>
+        <source>never</source>
+        <translation>никогда</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="77"/>
+        <source>Empty the trash of what is older than:</source>
+        <translation>Очищать корзину от того, что лежит в ней дольше:</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="82"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="91"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="95"/>
         <source>day(s)</source>
         <translation>
             <numerusform>день</numerusform>
@@ -2588,18 +2599,18 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="86"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="99"/>
         <source>— not chosen —</source>
         <translation>— не выбран —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="97"/>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="103"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="110"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="116"/>
         <source>New manager</source>
         <translation>Новый менеджер</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="97"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="110"/>
         <source>Name:</source>
         <translation>Имя:</translation>
     </message>

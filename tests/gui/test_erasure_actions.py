@@ -175,3 +175,25 @@ def test_the_confirmation_names_what_goes_the_grounds_and_the_backups(qtbot: QtB
     assert "Смородинова Агата" in labels and "Backups of the base taken before" in labels
     assert dialog.ground.count() == len(erasure.GROUNDS) and dialog.ground.currentData() == "request"
     assert dialog.erase_button.text() == "Erase for good"
+
+
+def test_the_automatic_emptying_is_set_in_settings_and_the_start_reads_it(
+    qtbot: QtBot, uow: Callable[[], UnitOfWork], tmp_path: Path
+) -> None:
+    from salesdesk.settings import SeatSettings
+    from salesdesk.ui.settings import Settings
+    from salesdesk.ui.settings_dialog import SettingsDialog
+
+    path = tmp_path / "settings.ini"
+    dialog = SettingsDialog(uow, Settings(path))
+    qtbot.addWidget(dialog)
+    assert dialog.trash_days.value() == 0 and dialog.trash_days.text() == "never"  # off by default
+    dialog.trash_days.setValue(30)
+    assert dialog.trash_days.text() == "30 day(s)"
+    dialog.accept()
+    assert SeatSettings(path).trash_days == 30  # what gui.tidy_at_start reads
+    dialog = SettingsDialog(uow, Settings(path))
+    qtbot.addWidget(dialog)
+    dialog.trash_days.setValue(0)
+    dialog.accept()
+    assert SeatSettings(path).trash_days is None
