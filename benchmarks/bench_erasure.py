@@ -1,6 +1,6 @@
 """Erasure benchmark (issue 12, items 5 and 7): what ``secure_delete`` costs, and how long erasing takes.
 
-``secure_delete`` is FAST on every connection that writes (``store/database.py``), so a changed or
+``secure_delete`` is ON on every connection that writes (``store/database.py``), so a changed or
 deleted value is overwritten in its page instead of staying readable in free space. This measures
 what that costs where the program writes most, against the same work with it OFF (and fully ON) in
 the same run:
@@ -115,10 +115,10 @@ def main() -> int:
             load = build_demo_base(path, count, args.seed)
             saves = _saves(path)
             timings[mode] = {"load": load, "saves": saves}
-            if mode != "FAST":
+            if mode != "ON":
                 path.unlink()
         off = timings["OFF"]
-        heading(f"secure_delete at {count:,} clients (the program uses FAST)")
+        heading(f"secure_delete at {count:,} clients (the program uses ON)")
         for work, label in (("load", "bulk load (load_demo)"), ("saves", f"{SAVES:,} card saves")):
             rows.append(
                 (
@@ -132,9 +132,9 @@ def main() -> int:
             )
         print(table(("work", "OFF, s", "FAST, s", "FAST / OFF", "ON, s", "ON / OFF"), rows, digits=2))
         results["secure_delete"] = timings
-        store_database.SECURE_DELETE = "FAST"
-        heading(f"erasing at {count:,} clients (secure_delete FAST)")
-        erasures = _erasures(Path(folder) / "base-FAST.sqlite", count)
+        store_database.SECURE_DELETE = "ON"
+        heading(f"erasing at {count:,} clients (secure_delete ON)")
+        erasures = _erasures(Path(folder) / "base-ON.sqlite", count)
         print(table(("what", "s"), list(erasures.items()), digits=2))
         results["erasure"] = erasures
     if not args.no_json:

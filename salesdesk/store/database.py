@@ -40,10 +40,11 @@ QUICK_CHECK_SECONDS = 3.0
 WRITE_OPTION = "salesdesk_write"
 # SQLite files SalesDesk makes are its owner's only (POSIX); -wal and -shm take the same mode.
 PRIVATE_FILE_MODE = 0o600
-# secure_delete on every connection that writes (issue 12, item 7): "FAST" zeroes a deleted or changed
-# row's old bytes inside its page (no extra I/O); whole pages freed go to the free list unwiped, which
-# VACUUM after an erasure removes. A benchmark sets "OFF" or "ON" to compare (benchmarks/bench_erasure.py).
-SECURE_DELETE = "FAST"
+# secure_delete on every connection that writes (issue 12, item 7): a deleted or changed row's old
+# bytes, and whole pages freed (the search index's old segments), are overwritten with zeros. "FAST"
+# (zeroing inside pages only) was measured and left old words in freed index pages at 2,000 clients.
+# A benchmark sets "OFF", "FAST" or "ON" to compare (benchmarks/bench_erasure.py).
+SECURE_DELETE = "ON"
 
 
 def resolve_url(value: str | Path) -> str:

@@ -5,8 +5,8 @@ the one place that DELETEs personal data, and the one that makes sure deleted va
 read back from the file afterwards:
 
 1. ``secure_delete`` is on for every connection that writes (``store/database.py``), so SQLite
-   overwrites a deleted or changed row's bytes with zeros in its page instead of leaving them in
-   free space;
+   overwrites a deleted or changed row's bytes, and the pages it frees, with zeros instead of
+   leaving them readable in free space;
 2. the full-text index ``clients_fts`` is merged into one segment (FTS5 "optimize"): FTS5 (before
    SQLite 3.42's ``secure-delete`` option) removes a row by adding a "delete" marker, and the old
    words stay in the older index segments until they merge, which may be never; merging applies

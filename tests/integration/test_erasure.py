@@ -26,7 +26,7 @@ from salesdesk.domain.model import (
     Money,
     ReminderFields,
 )
-from salesdesk.services import clients, contacts, deals, erasure, history, reference, reminders
+from salesdesk.services import clients, contacts, deals, demo, erasure, history, reference, reminders
 from salesdesk.store import Database, UnitOfWork
 
 NAME = "Смородинова Агата Всеволодовна"
@@ -279,8 +279,10 @@ def test_automatic_emptying_takes_only_what_is_older_than_the_setting(
 def test_a_changed_name_and_phone_are_gone_from_the_file_after_the_next_start(
     db_path: Path, database: Database, uow: Callable[[], UnitOfWork]
 ) -> None:
-    old = ("Тимофеева Злата", "тимофеева", "+7 916 205-33-81", "79162053381")
-    fields = ClientFields(name="Тимофеева Злата", kind=ClientKind.PERSON, phone="+7 916 205-33-81")
+    old = ("Зебрушкина Злата", "зебрушкина", "+7 916 205-33-81", "79162053381")
+    # a base of some size: the search index spans pages, and freed ones must be wiped too
+    demo.load_demo(uow(), 2000, seed=7)
+    fields = ClientFields(name="Зебрушкина Злата", kind=ClientKind.PERSON, phone="+7 916 205-33-81")
     saved = clients.create_client(uow(), fields)
     database.dispose()  # the last connection closes: SQLite copies the log into the file
     assert traces(db_path, *old) == set(old)
