@@ -80,6 +80,9 @@ def _erasures(path: Path, count: int) -> dict[str, float]:
         with UnitOfWork(database).reading() as uow:
             ids = uow.listing.ids(clients.ALL)
             contact = next(p.id for i in ids[:200] for p in uow.contacts.list_for(i))
+        out["tidy at start (merge the search index after the saves)"], _ = timed(
+            lambda: erasure.tidy_at_start(UnitOfWork(database), trash_days=None)
+        )
         out["erase a contact person"], _ = timed(
             lambda: erasure.erase_contact(UnitOfWork(database), contact, ground="request")
         )
@@ -93,9 +96,6 @@ def _erasures(path: Path, count: int) -> dict[str, float]:
         clients.trash_clients(UnitOfWork(database), ids[-max(1, count // 100) :])
         out[f"empty the trash ({max(1, count // 100):,} clients)"], _ = timed(
             lambda: erasure.empty_trash(UnitOfWork(database))
-        )
-        out["tidy at start (merge the search index)"], _ = timed(
-            lambda: erasure.tidy_at_start(UnitOfWork(database), trash_days=None)
         )
     finally:
         database.dispose()
