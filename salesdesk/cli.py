@@ -436,6 +436,11 @@ def _privacy_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
         one.add_argument("--yes", action="store_true", help=T("really erase (without it, only says what would go)"))
         one.add_argument("--json", action="store_true", help=T("print the result as JSON"))
 
+    erasures = commands.add_parser(
+        "erasures", parents=[common], help=T("the erasure record: when, who, what and on what ground, newest first")
+    )
+    erasures.add_argument("--json", action="store_true", help=T("print as JSON"))
+
     person = commands.add_parser("person", parents=[common], help=T("a contact person's data on request"))
     person_commands = person.add_subparsers(
         dest="client_command", metavar="ACTION", required=True, help=T("what to do")
@@ -1158,6 +1163,38 @@ def _erase(database: Database, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _erasures(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.services import erasure
+
+    records = erasure.erasure_records(UnitOfWork(database))
+    if args.json:
+        _emit_json(
+            [
+                {
+                    "at": r.erased_at.isoformat(),
+                    "manager": r.manager,
+                    "entity": r.entity,
+                    "entity_id": r.entity_id,
+                    "ground": r.ground,
+                    "removed": r.removed,
+                }
+                for r in records
+            ]
+        )
+        return EXIT_OK
+    if not records:
+        print(msg("erasure.none"))
+    for r in records:
+        number = "" if r.entity_id is None else " " + str(msg("cli.number", id=r.entity_id))
+        print(
+            printable(
+                f"{r.erased_at.astimezone():%d.%m.%Y %H:%M}  {msg(f'erasure.entity.{r.entity}')}{number}  "
+                f"{erasure.ground_label(r.ground)}  {r.manager or '—'}  ({msg('erasure.rows', n=r.removed)})"
+            )
+        )
+    return EXIT_OK
+
+
 def _person_export(database: Database, args: argparse.Namespace) -> int:
     from salesdesk.domain.errors import NotFoundError
     from salesdesk.services.person_export import export_person
@@ -1196,4 +1233,5 @@ _HANDLERS: dict[tuple[str, str | None], Callable[[Database, argparse.Namespace],
     ("erase", "contact"): _erase,
     ("erase", "client"): _erase,
     ("person", "export"): _person_export,
+    ("erasures", None): _erasures,
 }

@@ -202,6 +202,8 @@ RUSSIAN: dict[str, str] = {
     "write everything the base holds about a contact person to one workbook":
         "записать всё, что есть в базе о контактном лице, в одну книгу Excel",
     "the workbook to write (.xlsx)": "куда записать книгу (.xlsx)",
+    "the erasure record: when, who, what and on what ground, newest first":
+        "журнал удалений: когда, кто, что и на каком основании; новые сверху",
 }
 # fmt: on
 

@@ -831,6 +831,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{interactions:n} history {interactions:entry|entries}.",
     ),
     "trash.empty_nothing": ("Корзина пуста.", "The trash is empty."),
+    "erasure.none": ("Удалений ещё не было.", "Nothing has been erased yet."),
+    "erasure.rows": ("{n:n} {n:запись|записи|записей}", "{n:n} {n:row|rows}"),
     "trash.emptied": (
         "Корзина очищена: удалено безвозвратно {n:n} {n:запись|записи|записей}.",
         "The trash is emptied: {n:n} {n:row|rows} erased for good.",

@@ -109,6 +109,15 @@ def test_erase_with_yes_prints_json_and_the_person_is_gone(base: Path, capsys: p
         ("client", ids["person"], "unlawful"),
         ("contact", ids["agata"], "request"),
     ]
+    code, out, _ = run(capsys, "--db", str(base), "erasures", "--json")
+    listed = json.loads(out)
+    assert code == 0 and [(e["entity"], e["entity_id"], e["ground"], e["removed"]) for e in listed] == [
+        ("client", ids["person"], "unlawful", 1),
+        ("contact", ids["agata"], "request", 1),
+    ]
+    assert "Смородинова" not in out and "Куприянов" not in out  # the record holds no personal data
+    code, out, _ = run(capsys, "--db", str(base), "--lang", "ru", "erasures")
+    assert code == 0 and "обработка неправомерна" in out and "контактное лицо №" in out
 
 
 @pytest.mark.parametrize("what", ["contact", "client"])

@@ -76,6 +76,7 @@ COMMANDS = [
     ["--db", "{dir}/base.sqlite", "erase", "client", "7", "--yes"],
     ["--db", "{dir}/base.sqlite", "client", "trash", "2"],
     ["--db", "{dir}/base.sqlite", "trash", "empty", "--yes"],
+    ["--db", "{dir}/base.sqlite", "erasures"],
 ]
 
 
