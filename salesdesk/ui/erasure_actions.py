@@ -185,16 +185,26 @@ class WindowErasure(QObject):
         if EraseDialog.ask(self.window, self.tr("Empty the trash"), summary, grounds=False) is None:
             return
         before, manager_id = self.before_emptying(), self.window.current_manager()
-        ops.run_slow(
-            lambda: erasure.empty_trash(uow(), before=before, manager_id=manager_id),
-            lambda result: self._notify(str(msg("trash.emptied", n=result.total))),
-        )
+
+        def emptied(result: erasure.TrashEmptied) -> None:
+            if self.window.trash_view_action.isChecked():
+                self.window.card.show_empty()  # the card of a client that was in the trash is gone
+            self._notify(str(msg("trash.emptied", n=result.total)))
+
+        ops.run_slow(lambda: erasure.empty_trash(uow(), before=before, manager_id=manager_id), emptied)
 
     def erase_client(self) -> None:
-        client_id = self.window.card.client_id
+        card = self.window.card
+        client_id = card.client_id
         if client_id is None:
             self._notify(self.tr("Open the card of the client to erase first."))
             return
+
+        def erased(text: str) -> None:
+            if card.client_id == client_id:
+                card.show_empty()
+            self._notify(text)
+
         _erase(
             self.window,
             self.window.operations,
@@ -202,7 +212,7 @@ class WindowErasure(QObject):
             "client",
             client_id,
             self.window.current_manager,
-            self._notify,
+            erased,
         )
 
 

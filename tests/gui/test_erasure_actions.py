@@ -105,6 +105,7 @@ def test_erase_this_client_for_a_private_person(
     [(title, summary, grounds)] = answer.shown
     assert title == "Erase this client" and "Куприянов Ерофей" in summary and grounds
     qtbot.waitUntil(lambda: shown_names(window) == ["ООО «Ромашка»"], timeout=10_000)
+    qtbot.waitUntil(lambda: window.card.client_id is None, timeout=5000)  # the erased card is not left on screen
     [record] = erasure.erasure_records(uow())
     assert (record.entity, record.entity_id, record.ground) == ("client", person, "consent_withdrawn")
 
