@@ -11,8 +11,9 @@ read back from the file afterwards:
    SQLite 3.42's ``secure-delete`` option) removes a row by adding a "delete" marker, and the old
    words stay in the older index segments until they merge, which may be never; merging applies
    the markers and drops the words (0.3 s at 100,000 clients, a third of a full rebuild);
-3. ``VACUUM`` writes the live rows into a fresh file and ``wal_checkpoint(TRUNCATE)`` empties the
-   write-ahead log, which still holds earlier versions of the pages.
+3. ``VACUUM`` writes the live rows into a fresh file — which also drops what a base written before
+   ``secure_delete`` was on still holds in its free space — and ``wal_checkpoint(TRUNCATE)`` empties
+   the write-ahead log, which still holds earlier versions of the pages.
 
 Foreign keys do the rest: a client's contact persons, their phones and e-mails, deals, reminders,
 history and tags go with it (ON DELETE CASCADE); history linked to an erased contact person keeps

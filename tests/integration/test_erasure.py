@@ -294,3 +294,27 @@ def test_a_changed_name_and_phone_are_gone_from_the_file_after_the_next_start(
 
     assert traces(db_path, *old) == set()
     assert "Ли Ян".encode() in db_path.read_bytes()
+
+
+def test_an_erasure_also_wipes_what_an_older_version_left_in_free_pages(
+    db_path: Path, database: Database, uow: Callable[[], UnitOfWork], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A base written before secure_delete was on keeps old values in its free space; the VACUUM
+    after an erasure rewrites the file without them."""
+    from salesdesk.store import database as store_database
+
+    monkeypatch.setattr(store_database, "SECURE_DELETE", "OFF")  # as SalesDesk before issue 12
+    database.dispose()  # connections opened from now on write without it
+    demo.load_demo(uow(), 300, seed=3)
+    old = ("Зебрушкина Злата", "зебрушкина", "zlata@zebra.example", "+7 916 205-33-81")
+    fields = ClientFields(name=old[0], kind=ClientKind.PERSON, email=old[2], phone=old[3], notes="пусто " * 400)
+    saved = clients.create_client(uow(), fields)
+    clients.update_client(uow(), saved.id, saved.version, ClientFields(name="Ли Ян", kind=ClientKind.PERSON))
+    database.dispose()
+    assert traces(db_path, *old) == set(old)  # the control: an older version left them in free space
+
+    monkeypatch.setattr(store_database, "SECURE_DELETE", "ON")  # this version
+    person = clients.create_client(uow(), ClientFields(name=PERSON, kind=ClientKind.PERSON)).id
+    erasure.erase_client(uow(), person, ground="request")
+
+    assert traces(db_path, *old, *person_traces()) == set()
