@@ -243,3 +243,21 @@ def test_person_export_of_an_unknown_number_is_bad_input(
 ) -> None:
     code, out, err = run(capsys, "--db", str(base), "person", "export", "77", "-o", str(tmp_path / "x.xlsx"))
     assert code == 2 and "77" in err and not (tmp_path / "x.xlsx").exists()
+
+
+def test_a_busy_base_at_start_does_not_keep_the_window_from_opening(
+    base: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from salesdesk.domain.errors import StoreError
+    from salesdesk.domain.messages import msg
+
+    def busy(*_args: object, **_kwargs: object) -> None:
+        raise StoreError(msg("err.db_busy", where="base.sqlite", code="SQLITE_BUSY"))
+
+    monkeypatch.setattr(erasure, "tidy_at_start", busy)
+    database = open_database(resolve_url(base))
+    try:
+        tidy_at_start(database)  # no exception: logged, tried again at the next start
+    finally:
+        database.dispose()
+    assert "tidying at start skipped: StoreError" in caplog.text and "base.sqlite" not in caplog.text
