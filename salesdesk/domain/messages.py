@@ -810,9 +810,9 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{reminders:n} {reminders:reminder|reminders}, {interactions:n} history {interactions:entry|entries}.",
     ),
     "erasure.mentions": (
-        "Имя упоминается в тексте ещё {n:n} {n:записи|записей|записей} истории других карточек: "
-        "этот текст не меняется — исправьте его вручную, если нужно.",
-        "The name still appears in the text of {n:n} history {n:entry|entries} of other cards: "
+        "Имя по-прежнему упоминается в тексте истории: записей — {n:n}. "
+        "Этот текст не меняется — исправьте его вручную, если нужно.",
+        "The name still appears in the text of {n:n} history {n:entry|entries}: "
         "that text is not changed — edit it by hand if needed.",
     ),
     "erasure.backups_note": (

@@ -140,13 +140,19 @@ def _check_ground(ground: str) -> None:
         raise ValidationError([FieldProblem("ground", msg("erasure.err.ground", value=ground[:40]))])
 
 
+_ENDINGS = "аяоеиыуюьй"  # a Russian surname's last vowel changes with its case: Смородинова, -ой, -у
+
+
 def name_needles(name: str) -> list[str]:
     """How a name may be written into a note, for SQL to find (it folds ASCII case only): whole, and
-    the surname (its first word) as typed, capitalised, in small and in capital letters."""
+    the surname (its first word) without a changing last vowel (Смородинова → Смородинов finds
+    «Смородиновой»), as typed, capitalised, in small and in capital letters."""
     words = name.split()
     out = [name]
     if words and len(words[0]) >= 3:
         surname = words[0]
+        if len(surname) >= 5 and surname[-1].lower() in _ENDINGS:
+            surname = surname[:-1]
         out += [surname, surname[:1].upper() + surname[1:].lower(), surname.lower(), surname.upper()]
     return list(dict.fromkeys(n for n in out if n))
 

@@ -68,6 +68,7 @@ def _fill(path: Path) -> dict[str, int]:
             (other, "звонила смородинова, просила КП", None),
             (other, "встреча с директором", twin),
             (company, "про другое", None),
+            (company, "передали счёт СМОРОДИНОВОЙ", None),
         ):
             history.log_interaction(
                 uow(),
@@ -99,7 +100,7 @@ def test_erase_with_yes_prints_json_and_the_person_is_gone(base: Path, capsys: p
     assert code == 0, err
     data = json.loads(out)
     assert data["erased"] == "contact" and data["id"] == ids["agata"] and data["removed"]["contact"] == 1
-    assert data["mentions_left"] == 1  # "звонила смородинова" at the other client stays as written
+    assert data["mentions_left"] == 2  # "звонила смородинова", "…СМОРОДИНОВОЙ" stay as written
     code, out, err = run(
         capsys, "--db", str(base), "erase", "client", str(ids["person"]), "--yes", "--ground", "unlawful"
     )
@@ -179,7 +180,7 @@ def test_the_person_workbook_holds_their_fields_clients_history_and_an_audit_she
     target = tmp_path / "агата.xlsx"
     code, out, err = run(capsys, "--db", str(base), "person", "export", str(ids["agata"]), "-o", str(target), "--json")
     assert code == 0, err
-    assert json.loads(out) == {"file": str(target), "clients": 2, "interactions": 3, "audit": 0}
+    assert json.loads(out) == {"file": str(target), "clients": 2, "interactions": 4, "audit": 0}
 
     book = openpyxl.load_workbook(target)
     assert book.sheetnames == ["Person", "Clients", "History mentions", "Audit trail"]
@@ -198,6 +199,7 @@ def test_the_person_workbook_holds_their_fields_clients_history_and_an_audit_she
     assert mentions == [
         ("встреча с директором", "link to the person"),
         ("звонила смородинова, просила КП", "name in the text"),
+        ("передали счёт СМОРОДИНОВОЙ", "name in the text"),
         ("сверка актов", "link to the person"),
     ]
     audit = list(book["Audit trail"].iter_rows(values_only=True))
