@@ -2,8 +2,9 @@
 
 Sheets: the person's fields; the clients they belong to (their own client, and any other client
 with a contact person who has one of their phones or e-mails — the same person there); the history
-entries that mention them (linked to them, or whose text contains their full name or surname,
-case and ё folded); and the audit entries about them.
+entries that mention them (linked to them, or whose text contains their full name or surname —
+its last vowel left out, so «Смородиновой» counts for Смородинова — case and ё folded); and the
+audit entries about them.
 
 The audit trail is issue 12's item 4 and merges separately: ``AUDIT_ENTRIES`` is its hook, a
 function giving the rows about these contact persons and clients as
