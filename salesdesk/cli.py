@@ -256,6 +256,7 @@ def _parser() -> argparse.ArgumentParser:
     _deal_parsers(commands, common)
     _backup_parsers(commands, common)
     _log_parser(commands, common)
+    _privacy_parsers(commands, common)
     _report_parser(commands, common)
     _changes_parser(commands, common)
     return parser
@@ -432,6 +433,66 @@ def _log_parser(commands: Any, common: argparse.ArgumentParser) -> None:
         help=T("what to do next time (with --next-in or --next-on)"),
     )
     log_.add_argument("--json", action="store_true", help=T("print as JSON"))
+
+
+def _privacy_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
+    """Emptying the trash, erasing a person, and a person's data on request (issue 12)."""
+    from salesdesk.services.erasure import GROUNDS
+
+    trash = commands.add_parser("trash", parents=[common], help=T("the trash: empty it for good"))
+    trash_commands = trash.add_subparsers(dest="client_command", metavar="ACTION", required=True, help=T("what to do"))
+    empty = trash_commands.add_parser(
+        "empty", parents=[common], help=T("erase for good everything in the trash (a backup is taken first)")
+    )
+    empty.add_argument(
+        "--older-than",
+        type=_within(1, 36500),
+        metavar="DAYS",
+        help=T("only what has been in the trash more than DAYS days"),
+    )
+    empty.add_argument("--yes", action="store_true", help=T("really erase (without it, only says what would go)"))
+    empty.add_argument("--json", action="store_true", help=T("print the result as JSON"))
+
+    erase = commands.add_parser(
+        "erase", parents=[common], help=T("erase a contact person or a client who is a person, for good")
+    )
+    erase_commands = erase.add_subparsers(dest="client_command", metavar="WHAT", required=True, help=T("what to erase"))
+    for name, help_text, id_help in (
+        ("contact", T("erase a contact person for good"), T("the contact person's number")),
+        (
+            "client",
+            T("erase a client who is a person (private person, sole trader) for good"),
+            T("the client's number"),
+        ),
+    ):
+        one = erase_commands.add_parser(name, parents=[common], help=help_text)
+        one.add_argument("id", type=_ID, metavar="ID", help=id_help)
+        one.add_argument(
+            "--ground",
+            choices=GROUNDS,
+            default=GROUNDS[0],
+            help=T("the ground for erasing, kept in the erasure record (default: %(default)s)"),
+        )
+        one.add_argument("--yes", action="store_true", help=T("really erase (without it, only says what would go)"))
+        one.add_argument("--json", action="store_true", help=T("print the result as JSON"))
+
+    erasures = commands.add_parser(
+        "erasures", parents=[common], help=T("the erasure record: when, who, what and on what ground, newest first")
+    )
+    erasures.add_argument("--json", action="store_true", help=T("print as JSON"))
+
+    person = commands.add_parser("person", parents=[common], help=T("a contact person's data on request"))
+    person_commands = person.add_subparsers(
+        dest="client_command", metavar="ACTION", required=True, help=T("what to do")
+    )
+    export = person_commands.add_parser(
+        "export", parents=[common], help=T("write everything the base holds about a contact person to one workbook")
+    )
+    export.add_argument("id", type=_ID, metavar="CONTACT_ID", help=T("the contact person's number"))
+    export.add_argument(
+        "-o", "--output", type=_path, required=True, metavar="FILE.xlsx", help=T("the workbook to write (.xlsx)")
+    )
+    export.add_argument("--json", action="store_true", help=T("print the result as JSON"))
 
 
 def _language_asked(argv: Sequence[str]) -> str | None:
@@ -1188,6 +1249,121 @@ def _changes(database: Database, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _trash_empty(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.services import erasure
+
+    uow = _uow(database)
+    if not args.yes:
+        counts = erasure.trash_contents(uow, older_than_days=args.older_than)
+        if sum(counts.values()) == 0:
+            print(msg("trash.empty_nothing"))
+            return EXIT_OK
+        print(msg("trash.contents", **_plural_counts(counts)), file=sys.stderr)
+        print(msg("erasure.backups_note"), file=sys.stderr)
+        print(msg("cli.confirm_yes"), file=sys.stderr)
+        return EXIT_INVALID
+    result = erasure.empty_trash(
+        uow,
+        older_than_days=args.older_than,
+        manager_id=_seat_manager(database, ""),
+    )
+    if args.json:
+        _emit_json(result.as_json())
+    elif result.total == 0:
+        print(msg("trash.empty_nothing"))
+    else:
+        print(msg("trash.emptied", n=result.total))
+    return EXIT_OK
+
+
+def _plural_counts(counts: dict[str, int]) -> dict[str, int]:
+    return {
+        "clients": counts.get("client", 0),
+        "contacts": counts.get("contact", 0),
+        "deals": counts.get("deal", 0),
+        "reminders": counts.get("reminder", 0),
+        "interactions": counts.get("interaction", 0),
+    }
+
+
+def _erase(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.domain.errors import NotFoundError
+    from salesdesk.services import erasure
+
+    entity = args.client_command
+    uow = _uow(database)
+    try:
+        plan = erasure.plan_erasure(uow, entity, args.id)
+    except NotFoundError as exc:  # a number that is not there is bad input here: nothing to erase
+        print(str(exc), file=sys.stderr)
+        return EXIT_INVALID
+    if not args.yes:
+        print(printable(plan.summary()), file=sys.stderr)
+        print(msg("erasure.backups_note"), file=sys.stderr)
+        print(msg("cli.confirm_yes"), file=sys.stderr)
+        return EXIT_INVALID
+    erase = erasure.erase_contact if entity == "contact" else erasure.erase_client
+    result = erase(uow, args.id, ground=args.ground, manager_id=_seat_manager(database, ""))
+    if args.json:
+        _emit_json(result.as_json())
+    else:
+        print(msg("erasure.done", entity=msg(f"erasure.entity.{entity}"), id=args.id, record=result.record_id))
+        if result.mentions:
+            print(msg("erasure.mentions", n=result.mentions))
+        print(msg("erasure.backups_note"))
+    return EXIT_OK
+
+
+def _erasures(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.services import erasure
+
+    records = erasure.erasure_records(UnitOfWork(database))
+    if args.json:
+        _emit_json(
+            [
+                {
+                    "at": r.erased_at.isoformat(),
+                    "manager": r.manager,
+                    "entity": r.entity,
+                    "entity_id": r.entity_id,
+                    "ground": r.ground,
+                    "removed": r.removed,
+                }
+                for r in records
+            ]
+        )
+        return EXIT_OK
+    if not records:
+        print(msg("erasure.none"))
+    for r in records:
+        number = "" if r.entity_id is None else " " + str(msg("cli.number", id=r.entity_id))
+        print(
+            printable(
+                f"{r.erased_at.astimezone():%d.%m.%Y %H:%M}  {msg(f'erasure.entity.{r.entity}')}{number}  "
+                f"{erasure.ground_label(r.ground)}  {r.manager or '—'}  ({msg('erasure.rows', n=r.removed)})"
+            )
+        )
+    return EXIT_OK
+
+
+def _person_export(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.domain.errors import NotFoundError
+    from salesdesk.services.person_export import export_person
+
+    path = _report_path(args.output)
+    assert path is not None
+    try:
+        result = export_person(_uow(database), args.id, path)
+    except NotFoundError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_INVALID
+    if args.json:
+        _emit_json(result.as_json())
+    else:
+        print(msg("person.exported", path=result.path, clients=result.clients, interactions=result.interactions))
+    return EXIT_OK
+
+
 _HANDLERS: dict[tuple[str, str | None], Callable[[Database, argparse.Namespace], int]] = {
     ("client", "add"): _client_add,
     ("client", "show"): _client_show,
@@ -1208,4 +1384,9 @@ _HANDLERS: dict[tuple[str, str | None], Callable[[Database, argparse.Namespace],
     ("log", None): _log,
     ("report", None): _report,
     ("changes", None): _changes,
+    ("trash", "empty"): _trash_empty,
+    ("erase", "contact"): _erase,
+    ("erase", "client"): _erase,
+    ("person", "export"): _person_export,
+    ("erasures", None): _erasures,
 }

@@ -198,6 +198,28 @@ RUSSIAN: dict[str, str] = {
     "plan the next contact on this day": "запланировать следующий контакт на этот день",
     "what to do next time (with --next-in or --next-on)":
         "что сделать в следующий раз (вместе с --next-in или --next-on)",
+    # Erasure, the trash, a person's data (issue 12).
+    "the trash: empty it for good": "корзина: очистить её безвозвратно",
+    "erase for good everything in the trash (a backup is taken first)":
+        "безвозвратно удалить всё, что лежит в корзине (сначала делается резервная копия)",
+    "only what has been in the trash more than DAYS days": "только то, что пролежало в корзине больше DAYS дней",
+    "really erase (without it, only says what would go)":
+        "действительно удалить (без этого — только сказать, что будет удалено)",
+    "erase a contact person or a client who is a person, for good":
+        "безвозвратно удалить контактное лицо или клиента — физическое лицо",
+    "what to erase": "что удалить",
+    "erase a contact person for good": "безвозвратно удалить контактное лицо",
+    "the contact person's number": "номер контактного лица",
+    "erase a client who is a person (private person, sole trader) for good":
+        "безвозвратно удалить клиента — физическое лицо или ИП",
+    "the ground for erasing, kept in the erasure record (default: %(default)s)":
+        "основание удаления, записывается в журнал удалений (по умолчанию: %(default)s)",
+    "a contact person's data on request": "данные контактного лица по его запросу",
+    "write everything the base holds about a contact person to one workbook":
+        "записать всё, что есть в базе о контактном лице, в одну книгу Excel",
+    "the workbook to write (.xlsx)": "куда записать книгу (.xlsx)",
+    "the erasure record: when, who, what and on what ground, newest first":
+        "журнал удалений: когда, кто, что и на каком основании; новые сверху",
 }
 # fmt: on
 

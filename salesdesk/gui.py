@@ -7,15 +7,21 @@ module loads no Qt; the command line imports it only when no command was given.
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Sequence
+from datetime import datetime
 
 from salesdesk.app import no_display, open_store
 from salesdesk.domain.audit import Actor, Via
 from salesdesk.domain.backups import DamagedBase
+from salesdesk.domain.errors import UserError
 from salesdesk.domain.messages import msg
 from salesdesk.services.common import UowFactory
 from salesdesk.settings import SeatSettings
+from salesdesk.store import Database
+
+log = logging.getLogger(__name__)
 
 
 def _window_actor() -> Actor:
@@ -36,8 +42,30 @@ def run_gui(db: str | None, argv: Sequence[str] = ()) -> int:
             database.dispose()
             assert where is not None  # only a SQLite file is checked
             raise DamagedBase(msg("err.db_damaged_window", where=where, damage=damage), where, damage or "")
+        tidy_at_start(database)
         # the trail names this seat's manager (read when a change is saved: the seat may switch) and
         # the window; an import started here names its file
         return (lambda: UnitOfWork(database, actor=_window_actor)), database.url
 
     return run(connect, list(argv))
+
+
+def tidy_at_start(database: Database, *, now: datetime | None = None) -> None:
+    """Once as the window starts: the trash empties itself of what is older than the setting
+    (``trash/empty_after_days``, off by default) and the search index is tidied (issue 12). A
+    failure (the base busy in another seat) does not keep the window from opening; the next
+    start tries again."""
+    from salesdesk.services import erasure
+    from salesdesk.settings import SeatSettings
+    from salesdesk.store import UnitOfWork
+
+    seat = SeatSettings()
+    try:
+        erasure.tidy_at_start(
+            UnitOfWork(database, actor=_window_actor),
+            trash_days=seat.trash_days,
+            manager_id=seat.current_manager_id,
+            now=now,
+        )
+    except UserError as exc:
+        log.warning("tidying at start skipped: %s", type(exc).__name__)

@@ -41,6 +41,9 @@ KEY_KEEP_MONTHLY = "backups/keep_monthly"
 # Copies rotation keeps by default: the newest of each of the last 7 days, 4 weeks, 12 months.
 DEFAULT_KEEP = {KEY_KEEP_DAILY: 7, KEY_KEEP_WEEKLY: 4, KEY_KEEP_MONTHLY: 12}
 MAX_KEEP = 1000
+# Empty the trash of what has been in it more than N days, at each start of the window; 0: never.
+KEY_TRASH_DAYS = "trash/empty_after_days"
+MAX_TRASH_DAYS = 3650
 
 _GENERAL = "General"
 _NO_DEFAULT_SECTION = " no default section "  # QSettings escapes spaces, so no real section has it
@@ -87,6 +90,15 @@ def keep_of(value: object, default: int) -> int:
 
 def default_backup_folder() -> Path:
     return paths.data_dir() / "backups"
+
+
+def trash_days_of(value: object) -> int | None:
+    """Days after which the trash empties itself; None when off (the default, or anything else)."""
+    try:
+        days = int(str(value))
+    except ValueError:
+        return None
+    return days if 1 <= days <= MAX_TRASH_DAYS else None
 
 
 # -- the file ------------------------------------------------------------------------------------------
@@ -143,6 +155,15 @@ class SeatSettings:
         if key not in DEFAULT_KEEP:
             raise ValueError(f"unknown rotation rule {key!r}")
         self.set_value(key, str(min(MAX_KEEP, max(0, int(value)))))
+
+    @property
+    def trash_days(self) -> int | None:
+        """Days after which the trash empties itself at the window's start; None: never (default)."""
+        return trash_days_of(self.value(KEY_TRASH_DAYS))
+
+    @trash_days.setter
+    def trash_days(self, value: int | None) -> None:
+        self.set_value(KEY_TRASH_DAYS, str(int(value)) if value else "0")
 
     def value(self, key: str) -> str | None:
         """The text stored under *key*; ``None`` when it is missing, is a list or a Qt type."""

@@ -4,7 +4,7 @@
 <context>
     <name>ClientCard</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/card.py" line="817"/>
+        <location filename="../../salesdesk/ui/card.py" line="819"/>
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>
@@ -273,7 +273,8 @@
 <context>
     <name>SettingsDialog</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="94"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="103"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="110"/>
         <source>day(s)</source>
         <translation>
             <numerusform>day</numerusform>

@@ -247,429 +247,429 @@ Everything entered since then is replaced. The base as it is now is copied first
 <context>
     <name>ClientCard</name>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="254"/>
+        <location filename="../../salesdesk/ui/card.py" line="255"/>
         <source>Requisites</source>
         <translation>Реквизиты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="255"/>
+        <location filename="../../salesdesk/ui/card.py" line="256"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="256"/>
+        <location filename="../../salesdesk/ui/card.py" line="257"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="257"/>
+        <location filename="../../salesdesk/ui/card.py" line="258"/>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="258"/>
+        <location filename="../../salesdesk/ui/card.py" line="259"/>
         <source>Reminders</source>
         <translation>Напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="269"/>
+        <location filename="../../salesdesk/ui/card.py" line="270"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="270"/>
+        <location filename="../../salesdesk/ui/card.py" line="271"/>
         <source>Save the card (Ctrl+S)</source>
         <translation>Сохранить карточку (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="272"/>
+        <location filename="../../salesdesk/ui/card.py" line="273"/>
         <source>Revert</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="273"/>
+        <location filename="../../salesdesk/ui/card.py" line="274"/>
         <source>Drop the changes and show what is saved</source>
         <translation>Отменить изменения и вернуть сохранённые данные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="201"/>
+        <location filename="../../salesdesk/ui/card.py" line="202"/>
         <source>&amp;Save client</source>
         <translation>&amp;Сохранить клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="204"/>
+        <location filename="../../salesdesk/ui/card.py" line="205"/>
         <source>&amp;Revert changes</source>
         <translation>&amp;Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="341"/>
+        <location filename="../../salesdesk/ui/card.py" line="342"/>
         <source>&amp;Name:</source>
         <translation>&amp;Название:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="345"/>
+        <location filename="../../salesdesk/ui/card.py" line="346"/>
         <source>&amp;Kind:</source>
         <translation>Ви&amp;д:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="349"/>
+        <location filename="../../salesdesk/ui/card.py" line="350"/>
         <source>S&amp;tatus:</source>
         <translation>Ст&amp;атус:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="351"/>
+        <location filename="../../salesdesk/ui/card.py" line="352"/>
         <source>&amp;INN:</source>
         <translation>&amp;ИНН:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="352"/>
+        <location filename="../../salesdesk/ui/card.py" line="353"/>
         <source>KPP:</source>
         <translation>КПП:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="353"/>
-        <location filename="../../salesdesk/ui/card.py" line="765"/>
+        <location filename="../../salesdesk/ui/card.py" line="354"/>
+        <location filename="../../salesdesk/ui/card.py" line="767"/>
         <source>OGRN:</source>
         <translation>ОГРН:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="354"/>
+        <location filename="../../salesdesk/ui/card.py" line="355"/>
         <source>Ind&amp;ustry:</source>
         <translation>От&amp;расль:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="361"/>
+        <location filename="../../salesdesk/ui/card.py" line="362"/>
         <source>&amp;Owner:</source>
         <translation>&amp;Ответственный:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="363"/>
+        <location filename="../../salesdesk/ui/card.py" line="364"/>
         <source>&amp;Phone:</source>
         <translation>&amp;Телефон:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="193"/>
+        <location filename="../../salesdesk/ui/card.py" line="194"/>
         <source>Select a client in the list to see the card,
 or create a new one (%1).</source>
         <translation>Выберите клиента в списке, чтобы открыть карточку,
 или создайте нового (%1).</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="260"/>
+        <location filename="../../salesdesk/ui/card.py" line="261"/>
         <source>Changes</source>
         <translation>Изменения</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="350"/>
+        <location filename="../../salesdesk/ui/card.py" line="351"/>
         <source>Full le&amp;gal name:</source>
         <translation>Полное наи&amp;менование:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="362"/>
+        <location filename="../../salesdesk/ui/card.py" line="363"/>
         <source>Contact details</source>
         <translation>Контактные данные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="364"/>
+        <location filename="../../salesdesk/ui/card.py" line="365"/>
         <source>E-&amp;mail:</source>
         <translation>E-&amp;mail:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="365"/>
+        <location filename="../../salesdesk/ui/card.py" line="366"/>
         <source>&amp;Legal address:</source>
         <translation>&amp;Юридический адрес:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="366"/>
+        <location filename="../../salesdesk/ui/card.py" line="367"/>
         <source>Postal address:</source>
         <translation>Почтовый адрес:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="367"/>
+        <location filename="../../salesdesk/ui/card.py" line="368"/>
         <source>City:</source>
         <translation>Город:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="368"/>
+        <location filename="../../salesdesk/ui/card.py" line="369"/>
         <source>Bank details</source>
         <translation>Банковские реквизиты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="369"/>
+        <location filename="../../salesdesk/ui/card.py" line="370"/>
         <source>Bank:</source>
         <translation>Банк:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="370"/>
+        <location filename="../../salesdesk/ui/card.py" line="371"/>
         <source>BIK:</source>
         <translation>БИК:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="371"/>
+        <location filename="../../salesdesk/ui/card.py" line="372"/>
         <source>Account:</source>
         <translation>Расчётный счёт:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="372"/>
+        <location filename="../../salesdesk/ui/card.py" line="373"/>
         <source>Corr. account:</source>
         <translation>Корр. счёт:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="373"/>
+        <location filename="../../salesdesk/ui/card.py" line="374"/>
         <source>Other</source>
         <translation>Прочее</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="374"/>
+        <location filename="../../salesdesk/ui/card.py" line="375"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="376"/>
+        <location filename="../../salesdesk/ui/card.py" line="377"/>
         <source>Comma-separated, e.g. VIP, Wholesale</source>
         <translation>Через запятую, например: VIP, опт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="377"/>
+        <location filename="../../salesdesk/ui/card.py" line="378"/>
         <source>Tags:</source>
         <translation>Метки:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="380"/>
+        <location filename="../../salesdesk/ui/card.py" line="381"/>
         <source>Notes:</source>
         <translation>Заметки:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="382"/>
+        <location filename="../../salesdesk/ui/card.py" line="383"/>
         <source>10 digits for a company, 12 for a sole trader or a person</source>
         <translation>10 цифр у организации, 12 — у ИП и физлица</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="383"/>
+        <location filename="../../salesdesk/ui/card.py" line="384"/>
         <source>9 characters, companies only</source>
         <translation>9 символов, только у организаций</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="384"/>
+        <location filename="../../salesdesk/ui/card.py" line="385"/>
         <source>Any format, e.g. 8 (495) 123-45-67</source>
         <translation>Любой формат: 8 (495) 123-45-67</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="385"/>
+        <location filename="../../salesdesk/ui/card.py" line="386"/>
         <source>9 digits, starts with 04</source>
         <translation>9 цифр, начинается с 04</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="421"/>
+        <location filename="../../salesdesk/ui/card.py" line="422"/>
         <source>Full name</source>
         <translation>ФИО</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="421"/>
+        <location filename="../../salesdesk/ui/card.py" line="422"/>
         <source>Position</source>
         <translation>Должность</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="421"/>
+        <location filename="../../salesdesk/ui/card.py" line="422"/>
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="421"/>
+        <location filename="../../salesdesk/ui/card.py" line="422"/>
         <source>Phones</source>
         <translation>Телефоны</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="421"/>
+        <location filename="../../salesdesk/ui/card.py" line="422"/>
         <source>E-mails</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="425"/>
+        <location filename="../../salesdesk/ui/card.py" line="426"/>
         <source>Save the new card first, then add its contact persons.</source>
         <translation>Сначала сохраните новую карточку, затем добавьте контактных лиц.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="428"/>
+        <location filename="../../salesdesk/ui/card.py" line="429"/>
         <source>Add…</source>
         <translation>Добавить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="429"/>
-        <location filename="../../salesdesk/ui/card.py" line="475"/>
+        <location filename="../../salesdesk/ui/card.py" line="430"/>
+        <location filename="../../salesdesk/ui/card.py" line="477"/>
         <source>Edit…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="430"/>
+        <location filename="../../salesdesk/ui/card.py" line="431"/>
         <source>Remove</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="448"/>
+        <location filename="../../salesdesk/ui/card.py" line="450"/>
         <source>Log a contact…</source>
         <translation>Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="449"/>
+        <location filename="../../salesdesk/ui/card.py" line="451"/>
         <source>A call, meeting, letter or note; and the next contact</source>
         <translation>Звонок, встреча, письмо или заметка — и следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="456"/>
+        <location filename="../../salesdesk/ui/card.py" line="458"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="456"/>
+        <location filename="../../salesdesk/ui/card.py" line="458"/>
         <source>Summary</source>
         <translation>Содержание</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="456"/>
+        <location filename="../../salesdesk/ui/card.py" line="458"/>
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="483"/>
+        <location filename="../../salesdesk/ui/card.py" line="485"/>
         <source>Deal</source>
         <translation>Сделка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="484"/>
+        <location filename="../../salesdesk/ui/card.py" line="486"/>
         <source>Stage</source>
         <translation>Стадия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="485"/>
+        <location filename="../../salesdesk/ui/card.py" line="487"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="486"/>
+        <location filename="../../salesdesk/ui/card.py" line="488"/>
         <source>Opened</source>
         <translation>Открыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="487"/>
+        <location filename="../../salesdesk/ui/card.py" line="489"/>
         <source>Closed</source>
         <translation>Закрыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="488"/>
+        <location filename="../../salesdesk/ui/card.py" line="490"/>
         <source>Contract ends</source>
         <translation>Договор до</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="493"/>
+        <location filename="../../salesdesk/ui/card.py" line="495"/>
         <source>No deals with this client yet.</source>
         <translation>С этим клиентом пока нет сделок.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="509"/>
+        <location filename="../../salesdesk/ui/card.py" line="511"/>
         <source>Due</source>
         <translation>Срок</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="509"/>
-        <location filename="../../salesdesk/ui/card.py" line="723"/>
+        <location filename="../../salesdesk/ui/card.py" line="511"/>
+        <location filename="../../salesdesk/ui/card.py" line="725"/>
         <source>Reminder</source>
         <translation>Напоминание</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="509"/>
+        <location filename="../../salesdesk/ui/card.py" line="511"/>
         <source>Repeat</source>
         <translation>Повтор</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="509"/>
+        <location filename="../../salesdesk/ui/card.py" line="511"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="512"/>
+        <location filename="../../salesdesk/ui/card.py" line="514"/>
         <source>Remind me…</source>
         <translation>Напомнить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="514"/>
+        <location filename="../../salesdesk/ui/card.py" line="516"/>
         <source>Done</source>
         <translation>Завершить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="450"/>
-        <location filename="../../salesdesk/ui/card.py" line="476"/>
-        <location filename="../../salesdesk/ui/card.py" line="515"/>
+        <location filename="../../salesdesk/ui/card.py" line="452"/>
+        <location filename="../../salesdesk/ui/card.py" line="478"/>
+        <location filename="../../salesdesk/ui/card.py" line="517"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="456"/>
+        <location filename="../../salesdesk/ui/card.py" line="458"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="456"/>
+        <location filename="../../salesdesk/ui/card.py" line="458"/>
         <source>Who</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="460"/>
+        <location filename="../../salesdesk/ui/card.py" line="462"/>
         <source>Nothing recorded yet: log calls, meetings and letters here.</source>
         <translation>Пока ничего не записано: здесь ведётся история звонков, встреч и писем.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="474"/>
+        <location filename="../../salesdesk/ui/card.py" line="476"/>
         <source>New deal…</source>
         <translation>Новая сделка…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="559"/>
+        <location filename="../../salesdesk/ui/card.py" line="561"/>
         <source>— not set —</source>
         <translation>— не указано —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="722"/>
+        <location filename="../../salesdesk/ui/card.py" line="724"/>
         <source>Deal · %1</source>
         <translation>Сделка · %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="723"/>
+        <location filename="../../salesdesk/ui/card.py" line="725"/>
         <source>Reminder · done</source>
         <translation>Напоминание · выполнено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="731"/>
+        <location filename="../../salesdesk/ui/card.py" line="733"/>
         <source>done</source>
         <translation>выполнено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="733"/>
+        <location filename="../../salesdesk/ui/card.py" line="735"/>
         <source>overdue</source>
         <translation>просрочено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="735"/>
+        <location filename="../../salesdesk/ui/card.py" line="737"/>
         <source>snoozed</source>
         <translation>отложено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="765"/>
+        <location filename="../../salesdesk/ui/card.py" line="767"/>
         <source>OGRNIP:</source>
         <translation>ОГРНИП:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="801"/>
+        <location filename="../../salesdesk/ui/card.py" line="803"/>
         <source>New client</source>
         <translation>Новый клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="807"/>
+        <location filename="../../salesdesk/ui/card.py" line="809"/>
         <source>No. %d</source>
         <translation>№ %d</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/card.py" line="817"/>
+        <location filename="../../salesdesk/ui/card.py" line="819"/>
         <source>and %n more</source>
         <translation>
             <numerusform>и ещё %n</numerusform>
@@ -678,98 +678,98 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="818"/>
+        <location filename="../../salesdesk/ui/card.py" line="820"/>
         <source>Missing: %s</source>
         <translation>Не заполнено: %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="821"/>
+        <location filename="../../salesdesk/ui/card.py" line="823"/>
         <source>The card is complete.</source>
         <translation>Карточка заполнена полностью.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="833"/>
+        <location filename="../../salesdesk/ui/card.py" line="835"/>
         <source>Fix the marked fields to save.</source>
         <translation>Исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="836"/>
+        <location filename="../../salesdesk/ui/card.py" line="838"/>
         <source>Changed, not saved.</source>
         <translation>Изменено, не сохранено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="878"/>
+        <location filename="../../salesdesk/ui/card.py" line="880"/>
         <source>INN %1 already belongs to %2</source>
         <translation>ИНН %1 уже указан у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="880"/>
+        <location filename="../../salesdesk/ui/card.py" line="882"/>
         <source>Phone %1 is already on %2</source>
         <translation>Телефон %1 уже есть у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="882"/>
+        <location filename="../../salesdesk/ui/card.py" line="884"/>
         <source>E-mail %1 is already on %2</source>
         <translation>E-mail %1 уже есть у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="884"/>
+        <location filename="../../salesdesk/ui/card.py" line="886"/>
         <source>A client with this name exists: %1</source>
         <translation>Клиент с таким названием уже есть: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="943"/>
+        <location filename="../../salesdesk/ui/card.py" line="945"/>
         <source>Not saved: %s</source>
         <translation>Не сохранено: %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="951"/>
+        <location filename="../../salesdesk/ui/card.py" line="953"/>
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1006"/>
+        <location filename="../../salesdesk/ui/card.py" line="1008"/>
         <source>Remove contact person</source>
         <translation>Удаление контактного лица</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1006"/>
+        <location filename="../../salesdesk/ui/card.py" line="1008"/>
         <source>Remove %s from this client&apos;s contacts?</source>
         <translation>Удалить %s из контактных лиц клиента?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1012"/>
+        <location filename="../../salesdesk/ui/card.py" line="1014"/>
         <source>%s removed.</source>
         <translation>Контактное лицо %s удалено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1022"/>
-        <location filename="../../salesdesk/ui/card.py" line="1066"/>
+        <location filename="../../salesdesk/ui/card.py" line="1024"/>
+        <location filename="../../salesdesk/ui/card.py" line="1068"/>
         <source>Undo</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1062"/>
+        <location filename="../../salesdesk/ui/card.py" line="1064"/>
         <source>Deal won: %1 is now an active client (was: %2).</source>
         <translation>Сделка выиграна: клиент %1 теперь действующий (был: %2).</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1098"/>
+        <location filename="../../salesdesk/ui/card.py" line="1100"/>
         <source>Deal “%1” deleted.</source>
         <translation>Сделка «%1» удалена.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1142"/>
+        <location filename="../../salesdesk/ui/card.py" line="1144"/>
         <source>Entry deleted.</source>
         <translation>Запись удалена.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1195"/>
+        <location filename="../../salesdesk/ui/card.py" line="1197"/>
         <source>Get back to the client</source>
         <translation>Связаться с клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="1236"/>
+        <location filename="../../salesdesk/ui/card.py" line="1238"/>
         <source>Reminder deleted.</source>
         <translation>Напоминание удалено.</translation>
     </message>
@@ -1262,6 +1262,52 @@ Create the first client, or load demo data to try the program.</source>
         <location filename="../../salesdesk/ui/deals_panel.py" line="422"/>
         <source>Could not read the deals: %1</source>
         <translation>Не удалось прочитать сделки: %1</translation>
+    </message>
+</context>
+<context>
+    <name>EraseDialog</name>
+    <message>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="63"/>
+        <source>Ground:</source>
+        <translation>Основание:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="70"/>
+        <source>Erase for good</source>
+        <translation>Удалить безвозвратно</translation>
+    </message>
+</context>
+<context>
+    <name>Erasure</name>
+    <message>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="91"/>
+        <source>Export everything about this person</source>
+        <translation>Выгрузить всё об этом человеке</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="92"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Книга Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="116"/>
+        <source>Erase this person</source>
+        <translation>Удалить данные человека</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="118"/>
+        <source>Erase this client</source>
+        <translation>Удалить данные клиента</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="248"/>
+        <source>E&amp;xport everything about this person…</source>
+        <translation>&amp;Выгрузить всё об этом человеке…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="250"/>
+        <source>E&amp;rase this person…</source>
+        <translation>&amp;Удалить данные человека навсегда…</translation>
     </message>
 </context>
 <context>
@@ -1783,208 +1829,208 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="91"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="92"/>
         <source>Reminders</source>
         <translation>Напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="150"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="154"/>
         <source>&amp;New client</source>
         <translation>Новый &amp;клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="150"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="154"/>
         <source>Create a client card</source>
         <translation>Создать карточку клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="153"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="157"/>
         <source>Move to &amp;trash</source>
         <translation>&amp;Удалить в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="156"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="160"/>
         <source>Move the selected clients to the trash</source>
         <translation>Переместить выбранных клиентов в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="160"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="164"/>
         <source>&amp;Restore from trash</source>
         <translation>&amp;Восстановить из корзины</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="161"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="165"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="163"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="167"/>
         <source>&amp;Find</source>
         <translation>&amp;Найти</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="164"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="168"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="165"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="169"/>
         <source>Show the &amp;trash</source>
         <translation>Показать &amp;корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="167"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="171"/>
         <source>Load &amp;demo data…</source>
         <translation>Загрузить &amp;демоданные…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="178"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="182"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="180"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="184"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="181"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="185"/>
         <source>&amp;About SalesDesk</source>
         <translation>&amp;О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="183"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="187"/>
         <source>Remind me in &amp;3 months</source>
         <translation>Напомнить через &amp;3 месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="186"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="190"/>
         <source>Plan the next contact with this client in three months</source>
         <translation>Запланировать следующий контакт с клиентом через три месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="207"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="211"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="220"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="224"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="226"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="231"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="230"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="235"/>
         <source>&amp;Columns</source>
         <translation>&amp;Столбцы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="235"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="240"/>
         <source>&amp;Client</source>
         <translation>&amp;Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="253"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="259"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="94"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="95"/>
         <source>&amp;Reminders panel</source>
         <translation>Панель &amp;напоминаний</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="126"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="130"/>
         <source>Clients</source>
         <translation>Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="127"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="131"/>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="130"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="134"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="169"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="173"/>
         <source>&amp;Import from a spreadsheet…</source>
         <translation>&amp;Загрузить из таблицы…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="172"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="176"/>
         <source>Add clients from Excel, LibreOffice or CSV</source>
         <translation>Добавить клиентов из Excel, LibreOffice или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="175"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="179"/>
         <source>&amp;Export…</source>
         <translation>&amp;Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="175"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="179"/>
         <source>Save clients to Excel or CSV</source>
         <translation>Сохранить клиентов в Excel или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="189"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="193"/>
         <source>&amp;Log a contact…</source>
         <translation>&amp;Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="192"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="196"/>
         <source>Record a call, meeting, letter or note and plan the next contact</source>
         <translation>Записать звонок, встречу, письмо или заметку и запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="194"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="198"/>
         <source>New &amp;deal…</source>
         <translation>Новая &amp;сделка…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="195"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="199"/>
         <source>&amp;Industries…</source>
         <translation>&amp;Отрасли…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="196"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="200"/>
         <source>Ne&amp;xt client</source>
         <translation>С&amp;ледующий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="198"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="202"/>
         <source>Pre&amp;vious client</source>
         <translation>П&amp;редыдущий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="202"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="206"/>
         <source>C&amp;lients</source>
         <translation>&amp;Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="202"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="206"/>
         <source>&amp;Deals</source>
         <translation>&amp;Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="202"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="248"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="206"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="254"/>
         <source>&amp;Reports</source>
         <translation>&amp;Отчёты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="449"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="455"/>
         <source>About SalesDesk</source>
         <translation>О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="451"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="457"/>
         <source>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;The client base and sales of a small office: clients and their requisites, contact persons, reminders, deals.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;Клиентская база и продажи небольшого офиса: клиенты и их реквизиты, контактные лица, напоминания, сделки.&lt;/p&gt;&lt;p&gt;База данных: %2&lt;/p&gt;</translation>
     </message>
@@ -2751,48 +2797,59 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="46"/>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="97"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="47"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="106"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="50"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="51"/>
         <source>As in the system</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="54"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="55"/>
         <source>Language:</source>
         <translation>Язык:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="55"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="56"/>
         <source>The new language applies after a restart.</source>
         <translation>Язык сменится после перезапуска.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="61"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="62"/>
         <source>New manager…</source>
         <translation>Новый менеджер…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="64"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="65"/>
         <source>I am:</source>
         <translation>Текущий менеджер:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="67"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="68"/>
         <source>New clients and reminders are assigned to this manager; the Reminders panel and the start-up notice count this manager&apos;s reminders.</source>
         <translation>Новые клиенты и напоминания назначаются на этого менеджера; панель «Напоминания» и сообщение при запуске считают его напоминания.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="80"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="81"/>
         <source>Offer new terms before a contract ends:</source>
         <translation>Предлагать продление договора за:</translation>
     </message>
+    <message>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="84"/>
+        <source>never</source>
+        <translation>никогда</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="89"/>
+        <source>Empty the trash of what is older than:</source>
+        <translation>Очищать корзину от того, что лежит в ней дольше:</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="94"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="103"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="110"/>
         <source>day(s)</source>
         <translation>
             <numerusform>день</numerusform>
@@ -2801,18 +2858,18 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="108"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="121"/>
         <source>— not chosen —</source>
         <translation>— не выбран —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="119"/>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="125"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="132"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="138"/>
         <source>New manager</source>
         <translation>Новый менеджер</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="119"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="132"/>
         <source>Name:</source>
         <translation>Имя:</translation>
     </message>
@@ -2820,17 +2877,17 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>StaleEdit</name>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="120"/>
+        <location filename="../../salesdesk/ui/card.py" line="121"/>
         <source>The card was changed elsewhere</source>
         <translation>Карточка изменена в другом месте</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="123"/>
+        <location filename="../../salesdesk/ui/card.py" line="124"/>
         <source>Save mine over it</source>
         <translation>Сохранить мою версию</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="126"/>
+        <location filename="../../salesdesk/ui/card.py" line="127"/>
         <source>Load the saved version</source>
         <translation>Загрузить сохранённую версию</translation>
     </message>
@@ -2919,6 +2976,39 @@ Create the first client, or load demo data to try the program.</source>
         <location filename="../../salesdesk/ui/who_dialog.py" line="65"/>
         <source>Not now</source>
         <translation>Не сейчас</translation>
+    </message>
+</context>
+<context>
+    <name>WindowErasure</name>
+    <message>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="141"/>
+        <source>&amp;Empty the trash…</source>
+        <translation>&amp;Очистить корзину…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="142"/>
+        <source>Erase for good everything in the trash</source>
+        <translation>Безвозвратно удалить всё, что лежит в корзине</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="148"/>
+        <source>E&amp;rase this client…</source>
+        <translation>&amp;Удалить данные клиента навсегда…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="149"/>
+        <source>Erase a private person or sole trader for good (152-FZ)</source>
+        <translation>Безвозвратно удалить данные физического лица или ИП (152-ФЗ)</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="179"/>
+        <source>Empty the trash</source>
+        <translation>Очистка корзины</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="194"/>
+        <source>Open the card of the client to erase first.</source>
+        <translation>Сначала откройте карточку клиента, данные которого нужно удалить.</translation>
     </message>
 </context>
 </TS>

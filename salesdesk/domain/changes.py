@@ -22,7 +22,7 @@ class Change:
 
 
 # A client's membership in the lists changes with these: the lists count and page again.
-MEMBERSHIP_ACTIONS = frozenset({"created", "imported", "trashed", "restored", "deleted"})
+MEMBERSHIP_ACTIONS = frozenset({"created", "imported", "trashed", "restored", "deleted", "erased"})
 # Entities of reference lists (the filters, the card's choices, the reports' parameters).
 REFERENCE_ENTITIES = frozenset({"industry", "manager"})
 

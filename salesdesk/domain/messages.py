@@ -890,6 +890,104 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "export.sheet.changes": ("История изменений", "Change history"),
     "cli.changes_empty": ("Изменений не найдено.", "No changes found."),
     "field.since": ("Начиная с даты", "Since"),
+    # Erasure, the trash, a person's data (issue 12).
+    "erasure.ground.request": ("просьба человека (ст. 21 152-ФЗ)", "the person's request (152-FZ art. 21)"),
+    "erasure.ground.consent_withdrawn": ("отзыв согласия", "consent withdrawn"),
+    "erasure.ground.purpose_achieved": ("цель обработки достигнута", "purpose of processing achieved"),
+    "erasure.ground.unlawful": ("обработка неправомерна", "processing unlawful"),
+    "erasure.ground.trash": ("очистка корзины", "the trash emptied"),
+    "erasure.ground.trash_age": ("автоочистка корзины по сроку", "the trash emptied by age"),
+    "erasure.entity.contact": ("контактное лицо", "contact person"),
+    "erasure.entity.client": ("клиент", "client"),
+    "erasure.entity.trash": ("корзина", "trash"),
+    "erasure.err.ground": (
+        "Неизвестное основание удаления: {value}. Допустимы: request, consent_withdrawn, purpose_achieved, unlawful.",
+        "Unknown ground for erasure: {value}. Use request, consent_withdrawn, purpose_achieved or unlawful.",
+    ),
+    "erasure.err.company": (
+        "Клиент №{id} — организация, а не человек: удалите его контактных лиц по одному "
+        "или переместите его в корзину и очистите её.",
+        "Client #{id} is a company, not a person: erase its contact persons one by one, "
+        "or move it to the trash and empty the trash.",
+    ),
+    "erasure.plan.contact": (
+        "Будут безвозвратно удалены данные контактного лица №{id} «{name}» (клиент №{client_id} «{client}»): "
+        "ФИО, должность, телефоны, e-mail, дата рождения, примечание. "
+        "{unlinked:n} {unlinked:запись|записи|записей} истории останутся у клиента без ссылки на это лицо.",
+        "This will erase for good contact person #{id} “{name}” (client #{client_id} “{client}”): "
+        "name, position, phones, e-mails, birth date, note. "
+        "{unlinked:n} history {unlinked:entry|entries} stay with the client, no longer linked to this person.",
+    ),
+    "erasure.plan.client": (
+        "Будут безвозвратно удалены данные клиента №{id} «{name}» и всё, что к нему относится: "
+        "контактных лиц — {contacts:n}, сделок — {deals:n}, напоминаний — {reminders:n}, "
+        "записей истории — {interactions:n}.",
+        "This will erase for good client #{id} “{name}” and everything that belongs to it: "
+        "{contacts:n} contact {contacts:person|persons}, {deals:n} {deals:deal|deals}, "
+        "{reminders:n} {reminders:reminder|reminders}, {interactions:n} history {interactions:entry|entries}.",
+    ),
+    "erasure.mentions": (
+        "Имя по-прежнему упоминается в тексте истории: записей — {n:n}. "
+        "Этот текст не меняется — исправьте его вручную, если нужно.",
+        "The name still appears in the text of {n:n} history {n:entry|entries}: "
+        "that text is not changed — edit it by hand if needed.",
+    ),
+    "erasure.backups_note": (
+        "Резервные копии базы, сделанные раньше, ещё содержат эти данные, пока не будут удалены при ротации копий.",
+        "Backups of the base taken before still hold this data until they rotate out.",
+    ),
+    "erasure.done": (
+        "Удалено безвозвратно ({entity} №{id}). Запись об удалении №{record}.",
+        "Erased for good ({entity} #{id}). Erasure record #{record}.",
+    ),
+    "trash.contents": (
+        "В корзине: клиентов — {clients:n}, контактных лиц — {contacts:n}, сделок — {deals:n}, "
+        "напоминаний — {reminders:n}, записей истории — {interactions:n}.",
+        "In the trash: {clients:n} {clients:client|clients}, {contacts:n} contact {contacts:person|persons}, "
+        "{deals:n} {deals:deal|deals}, {reminders:n} {reminders:reminder|reminders}, "
+        "{interactions:n} history {interactions:entry|entries}.",
+    ),
+    "trash.empty_nothing": ("Корзина пуста.", "The trash is empty."),
+    "erasure.none": ("Удалений ещё не было.", "Nothing has been erased yet."),
+    "erasure.rows": ("{n:n} {n:запись|записи|записей}", "{n:n} {n:row|rows}"),
+    "trash.emptied": (
+        "Корзина очищена: удалено безвозвратно {n:n} {n:запись|записи|записей}.",
+        "The trash is emptied: {n:n} {n:row|rows} erased for good.",
+    ),
+    "trash.auto_emptied": (
+        "Из корзины удалено то, что пролежало там больше {days:n} {days:дня|дней|дней}: "
+        "{n:n} {n:запись|записи|записей}.",
+        "Removed from the trash what had been there more than {days:n} {days:day|days}: {n:n} {n:row|rows}.",
+    ),
+    "cli.confirm_yes": (
+        "Ничего не удалено. Чтобы удалить, повторите команду с --yes.",
+        "Nothing was erased. To erase, run the command again with --yes.",
+    ),
+    "person.title": ("Данные о человеке", "Data about a person"),
+    "person.sheet.person": ("Человек", "Person"),
+    "person.sheet.clients": ("Клиенты", "Clients"),
+    "person.sheet.history": ("Упоминания в истории", "History mentions"),
+    "person.sheet.audit": ("Журнал изменений", "Audit trail"),
+    "person.col.field": ("Поле", "Field"),
+    "person.col.value": ("Значение", "Value"),
+    "person.col.number": ("Номер контактного лица", "Contact person number"),
+    "person.col.contact_no": ("№ контакта", "Contact no."),
+    "person.col.in_trash": ("В корзине", "In the trash"),
+    "person.col.updated": ("Изменён", "Changed"),
+    "person.col.how": ("Как упомянут", "Mentioned by"),
+    "person.how.link": ("ссылка на лицо", "link to the person"),
+    "person.how.name": ("имя в тексте", "name in the text"),
+    "person.col.at": ("Когда", "When"),
+    "person.col.entity": ("Что", "Record"),
+    "person.col.entity_id": ("Номер", "Number"),
+    "person.col.action": ("Действие", "Action"),
+    "person.col.old": ("Было", "Before"),
+    "person.col.new": ("Стало", "After"),
+    "person.col.via": ("Через", "Via"),
+    "person.exported": (
+        "Записано: {path} (клиентов — {clients:n}, записей истории — {interactions:n})",
+        "Written: {path} ({clients:n} {clients:client|clients}, {interactions:n} history {interactions:entry|entries})",
+    ),
 }
 
 

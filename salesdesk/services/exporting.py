@@ -221,7 +221,7 @@ def _change_columns() -> list[Column]:
     ]
 
 
-def _change_row(r: AuditRecord) -> list[Any]:
+def change_row(r: AuditRecord) -> list[Any]:
     if r.erased:
         old = new = _t("audit.erased")
     else:
@@ -308,7 +308,7 @@ def export_clients(
                             history_sheet.append(_interaction_row(client, interaction))
                             counts["interactions"] += 1
                         for record in trail.get(client.id, ()):
-                            changes_sheet.append(_change_row(record))
+                            changes_sheet.append(change_row(record))
                             counts["changes"] += 1
                 book.close()
             except OSError as exc:  # the sheets stream through temporary files as they fill

@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # The newest migration; a test checks it against the migration scripts. Comparing with this
 # constant lets a normal start skip loading Alembic at all.
-HEAD_REVISION = "0004_audit"
+HEAD_REVISION = "0005_erasures"
 BUSY_TIMEOUT_MS = 10_000
 # PRAGMA application_id of a SalesDesk base ("SDsk"): a base is recognised before anything is written
 # to it. Bases made before it was set are recognised by their Alembic revision and tables.
@@ -41,6 +41,11 @@ QUICK_CHECK_SECONDS = 3.0
 WRITE_OPTION = "salesdesk_write"
 # SQLite files SalesDesk makes are its owner's only (POSIX); -wal and -shm take the same mode.
 PRIVATE_FILE_MODE = 0o600
+# secure_delete on every connection that writes (issue 12, item 7): a deleted or changed row's old
+# bytes, and whole pages freed (the search index's old segments), are overwritten with zeros. "FAST"
+# (zeroing inside pages only) was measured and left old words in freed index pages at 2,000 clients.
+# A benchmark sets "OFF", "FAST" or "ON" to compare (benchmarks/bench_erasure.py).
+SECURE_DELETE = "ON"
 
 
 def resolve_url(value: str | Path) -> str:
@@ -372,6 +377,9 @@ def _configure_sqlite(engine: Engine, *, read_only: bool) -> None:
         if not read_only:
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = NORMAL")
+            # A changed or deleted row's old bytes are overwritten with zeros, not left readable in
+            # the page's free space (personal data; docs/personal_data.md has the measured cost).
+            cursor.execute(f"PRAGMA secure_delete = {SECURE_DELETE}")
         cursor.execute("PRAGMA cache_size = -32000")  # 32 MB page cache per connection
         cursor.close()
 

@@ -165,6 +165,7 @@ contact_channels = Table(
     Column("value", String(320), nullable=False),
     Column("value_norm", String(320), nullable=True),  # E.164 or normalised e-mail
     Index("ix_contact_channels_contact_id", "contact_id"),
+    Index("ix_contact_channels_client_id", "client_id"),  # deleting a client checks its channels here
     Index("ix_contact_channels_kind_value_norm", "kind", "value_norm"),
 )
 
@@ -182,6 +183,13 @@ interactions = Table(
     *_stamps(),
     # covering for the card's history and for "sleeping" clients (last contact per client)
     Index("ix_interactions_client_id_occurred_at", "client_id", "occurred_at", "deleted_at"),
+    # deleting a contact person unlinks their entries (ON DELETE SET NULL) without reading them all
+    Index(
+        "ix_interactions_contact_id",
+        "contact_id",
+        sqlite_where=text("contact_id IS NOT NULL"),
+        postgresql_where=text("contact_id IS NOT NULL"),
+    ),
 )
 
 deals = Table(
@@ -268,6 +276,29 @@ reminders = Table(
     *_stamps(),
     Index("ix_reminders_client_id", "client_id"),
     Index("ix_reminders_effective_due", "effective_due"),
+    # deleting a deal unlinks its reminders (ON DELETE SET NULL) without reading them all
+    Index(
+        "ix_reminders_deal_id",
+        "deal_id",
+        sqlite_where=text("deal_id IS NOT NULL"),
+        postgresql_where=text("deal_id IS NOT NULL"),
+    ),
+)
+
+# What was erased, when, by whom and on what ground (152-FZ art. 21; Roskomnadzor order № 179):
+# never the erased values themselves. ``entity`` is "contact", "client" or "trash" (an emptying of
+# the trash, then ``entity_id`` is NULL and ``removed`` counts the rows that went).
+erasures = Table(
+    "erasures",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("erased_at", UtcDateTime, nullable=False),
+    Column("manager", String(300), nullable=False, server_default=""),
+    Column("entity", String(20), nullable=False),
+    Column("entity_id", Integer, nullable=True),
+    Column("ground", String(30), nullable=False),
+    Column("removed", Integer, nullable=False, server_default="0"),
+    Index("ix_erasures_erased_at", "erased_at"),
 )
 
 # The audit trail (domain/audit.py): one row per changed field (or per created, trashed, restored,

@@ -34,6 +34,7 @@ from salesdesk.store.audit import AuditRepository
 from salesdesk.store.bulk import BulkLoader
 from salesdesk.store.database import WRITE_OPTION, Database, error_key, store_error
 from salesdesk.store.deal_listing import DealListing
+from salesdesk.store.erasure import Eraser
 from salesdesk.store.listing import ClientListing
 from salesdesk.store.reports import ReportQueries
 from salesdesk.store.repositories import (
@@ -66,6 +67,7 @@ class UnitOfWork:
     bulk: BulkLoader
     reports: ReportQueries
     audit: AuditRepository
+    erasure: Eraser
 
     def __init__(
         self,
@@ -134,6 +136,7 @@ class UnitOfWork:
         self.bulk = BulkLoader(conn)
         self.reports = ReportQueries(conn)
         self.audit = AuditRepository(conn)
+        self.erasure = Eraser(conn)
         return self
 
     def __exit__(

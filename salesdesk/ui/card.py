@@ -63,6 +63,7 @@ from salesdesk.ui.dialogs import (
     UnsavedChanges,
     hook_menu,
 )
+from salesdesk.ui.erasure_actions import add_person_actions
 from salesdesk.ui.operations import Operations
 from salesdesk.ui.texts import item_label
 from salesdesk.ui.widgets import (
@@ -439,6 +440,7 @@ class ClientCard(QWidget):
         self.remove_contact_button.clicked.connect(self._on_remove_contact_button_clicked)
         self.contacts_view.doubleClicked.connect(self._on_edit_contact_button_clicked)
         self.contacts_view.selectionModel().selectionChanged.connect(self._update_contact_buttons)
+        add_person_actions(self, self.contacts_view)  # export and erase a person (issue 12)
         return page
 
     def _build_history(self) -> QWidget:

@@ -56,7 +56,7 @@ class ClientListPane(QWidget):
         self.setMinimumWidth(380)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 0)
-        search_row = QHBoxLayout()
+        self.search_row = search_row = QHBoxLayout()  # others add to it (the trash's own button)
         self.search = QLineEdit()
         find_keys = QKeySequence(QKeySequence.StandardKey.Find).toString(QKeySequence.SequenceFormat.NativeText)
         self.search.setPlaceholderText(

@@ -39,6 +39,7 @@ from salesdesk.ui.card import ClientCard
 from salesdesk.ui.client_list import ClientListPane
 from salesdesk.ui.client_model import ClientTableModel
 from salesdesk.ui.deals_panel import DealsPanel
+from salesdesk.ui.erasure_actions import WindowErasure
 from salesdesk.ui.file_actions import FileActions
 from salesdesk.ui.list_actions import ClientListActions
 from salesdesk.ui.operations import Operations
@@ -116,6 +117,9 @@ class MainWindow(QMainWindow):
         self.search, self.filters, self.table, self.notice = left.search, left.filters, left.table, left.notice
         self.table_stack, self.empty, self.empty_label = left.table_stack, left.empty, left.empty_label
         self.trash_label = left.trash_label
+        self.erasure = WindowErasure(self)  # "Empty the trash…", "Erase this client…" (issue 12)
+        left.search_row.addWidget(self.erasure.empty_trash_button)
+        self.model.modelReset.connect(lambda: self.erasure.show_trash(self.model.query.trash))
         self.empty_new_button, self.empty_demo_button = left.empty_new_button, left.empty_demo_button
         self.empty_import_button, self.empty_clear_button = left.empty_import_button, left.empty_clear_button
         self.counts_label = left.counts_label
@@ -223,6 +227,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.find_action)
         edit_menu.addAction(self.delete_action)
         edit_menu.addAction(self.restore_action)
+        edit_menu.addAction(self.erasure.empty_trash_action)
         self.view_menu = bar.addMenu(self.tr("&View"))
         self.view_menu.addActions(self.tab_actions)
         self.view_menu.addSeparator()
@@ -245,6 +250,7 @@ class MainWindow(QMainWindow):
         client_menu.addAction(self.previous_client_action)
         client_menu.addSeparator()
         client_menu.addAction(self.delete_action)
+        client_menu.addAction(self.erasure.erase_client_action)
         self.reports_menu = bar.addMenu(self.tr("&Reports"))
         from salesdesk.services.reports import list_reports
 

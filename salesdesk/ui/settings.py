@@ -82,6 +82,15 @@ class Settings:
     def renewal_days(self, value: int) -> None:
         self.q.setValue(seat.KEY_RENEWAL_DAYS, int(value))
 
+    @property
+    def trash_days(self) -> int | None:
+        """Days after which the trash empties itself at start; None: never (the default)."""
+        return seat.trash_days_of(self._get(seat.KEY_TRASH_DAYS))
+
+    @trash_days.setter
+    def trash_days(self, value: int | None) -> None:
+        self.q.setValue(seat.KEY_TRASH_DAYS, int(value or 0))
+
     def folder_for(self, purpose: str) -> Path:
         """Where a file dialog for *purpose* starts: the folder last used for it while it still
         exists, else Documents."""

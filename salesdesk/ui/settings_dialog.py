@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from salesdesk import settings as seat
 from salesdesk.domain.errors import UserError
 from salesdesk.domain.model import Manager, ManagerFields
 from salesdesk.services import reference
@@ -78,6 +79,14 @@ class SettingsDialog(QDialog):
         self._on_renewal_days_value_changed(self.renewal_days.value())
         self.renewal_days.valueChanged.connect(self._on_renewal_days_value_changed)
         form.addRow(self.tr("Offer new terms before a contract ends:"), self.renewal_days)
+        self.trash_days = QSpinBox()  # 0 is "never": the trash keeps everything until emptied by hand
+        self.trash_days.setRange(0, seat.MAX_TRASH_DAYS)
+        self.trash_days.setSpecialValueText(self.tr("never"))
+        self.trash_days.setValue(settings.trash_days or 0)
+        self.trash_days.setMaximumWidth(120)
+        self._on_trash_days_value_changed(self.trash_days.value())
+        self.trash_days.valueChanged.connect(self._on_trash_days_value_changed)
+        form.addRow(self.tr("Empty the trash of what is older than:"), self.trash_days)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -95,6 +104,10 @@ class SettingsDialog(QDialog):
 
     def _show_error(self, text: str) -> None:
         Inform.error(self, self.tr("Settings"), text)
+
+    @Slot(int)
+    def _on_trash_days_value_changed(self, value: int) -> None:
+        self.trash_days.setSuffix(" " + self.tr("day(s)", "", value) if value else "")
 
     def _fill_managers(self, selected: int | None) -> None:
         uow = self.uow
@@ -135,6 +148,7 @@ class SettingsDialog(QDialog):
         self.settings.language = self.language.currentData()
         self.settings.current_manager_id = self.manager.currentData()
         self.settings.renewal_days = self.renewal_days.value()
+        self.settings.trash_days = self.trash_days.value() or None
         self.settings.sync()
         super().accept()
 

@@ -74,12 +74,19 @@ COMMANDS = [
     ["--db", "{dir}/base.sqlite", "restore", "{dir}/copy.sqlite", "--yes"],
     ["--db", "{dir}/base.sqlite", "check"],
     ["--db", "{dir}/base.sqlite", "changes", "--client", "1", "--json"],
+    ["--db", "{dir}/base.sqlite", "person", "export", "1", "-o", "{dir}/person.xlsx"],
+    ["--db", "{dir}/base.sqlite", "erase", "contact", "1", "--yes"],
+    ["--db", "{dir}/base.sqlite", "client", "add", "--name", "Петров Пётр", "--kind", "person"],
+    ["--db", "{dir}/base.sqlite", "erase", "client", "7", "--yes"],
+    ["--db", "{dir}/base.sqlite", "client", "trash", "2"],
+    ["--db", "{dir}/base.sqlite", "trash", "empty", "--yes"],
+    ["--db", "{dir}/base.sqlite", "erasures"],
 ]
 
 
 def _covered(words: list[str]) -> tuple[str, str | None]:
     rest = words[2:] if words[0] == "--db" else words
-    return (rest[0], rest[1] if rest[0] in ("client", "manager", "deal") else None)
+    return (rest[0], rest[1] if rest[0] in ("client", "manager", "deal", "trash", "erase", "person") else None)
 
 
 def test_the_list_covers_every_command() -> None:

@@ -1,0 +1,200 @@
+"""The window's erasure actions (issue 12): "Empty the trash…" in the trash view, "Erase this
+client…" in the Client menu, and "Export everything about this person…" / "Erase this person…"
+on the card's contact persons. The confirmation dialog is replaced (``EraseDialog.ask``) and
+checked for what it tells the user."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from salesdesk.domain.errors import NotFoundError
+from salesdesk.domain.model import ClientKind, ContactFields
+from salesdesk.services import clients, contacts, erasure
+from salesdesk.store import UnitOfWork
+from salesdesk.ui.erasure_actions import EraseDialog, PersonFile
+from salesdesk.ui.main_window import MainWindow
+from tests.gui.conftest import shown_names
+
+
+class Asked:
+    """Stands in for the confirmation: records what it was shown, answers as told."""
+
+    def __init__(self, answer: str | None) -> None:
+        self.answer = answer
+        self.shown: list[tuple[str, str, bool]] = []
+
+    def __call__(self, _cls: object, _parent: object, title: str, summary: str, *, grounds: bool = True) -> str | None:
+        self.shown.append((title, summary, grounds))
+        return self.answer
+
+
+@pytest.fixture
+def asked(monkeypatch: pytest.MonkeyPatch) -> Callable[[str | None], Asked]:
+    def make(answer: str | None) -> Asked:
+        stand_in = Asked(answer)
+        monkeypatch.setattr(EraseDialog, "ask", classmethod(stand_in))
+        return stand_in
+
+    return make
+
+
+def _open(qtbot: QtBot, window: MainWindow, ident: int, name: str) -> None:
+    window.table.setCurrentIndex(window.model.index(shown_names(window).index(name), 0))
+    qtbot.waitUntil(lambda: window.card.client_id == ident, timeout=5000)
+
+
+def _select_contact(window: MainWindow, row: int = 0) -> None:
+    view = window.card.contacts_view
+    view.selectionModel().select(
+        view.model().index(row, 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+
+
+def test_empty_the_trash_from_the_trash_view(
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    add_client: Callable[..., int],
+    uow: Callable[[], UnitOfWork],
+    asked: Callable[[str | None], Asked],
+) -> None:
+    add_client("ООО «Ромашка»")
+    gone = add_client("ООО «Василёк»")
+    clients.trash_client(uow(), gone)
+    window = make_window()
+    assert not window.erasure.empty_trash_button.isVisible()
+    window.trash_view_action.trigger()
+    qtbot.waitUntil(lambda: shown_names(window) == ["ООО «Василёк»"], timeout=5000)
+    assert window.erasure.empty_trash_button.isVisible()
+
+    answer = asked(None)  # Cancel: nothing goes
+    window.erasure.empty_trash_button.click()
+    [(title, summary, grounds)] = answer.shown
+    assert title == "Empty the trash" and "1 client" in summary and not grounds
+    assert erasure.trash_contents(uow())["client"] == 1
+
+    asked("trash")
+    window.erasure.empty_trash_button.click()
+    qtbot.waitUntil(lambda: shown_names(window) == [], timeout=10_000)
+    qtbot.waitUntil(lambda: "erased for good" in window.notice.label.text(), timeout=5000)
+    with pytest.raises(NotFoundError):
+        clients.get_client(uow(), gone)
+    assert [r.entity for r in erasure.erasure_records(uow())] == ["trash"]
+
+
+def test_erase_this_client_for_a_private_person(
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    add_client: Callable[..., int],
+    uow: Callable[[], UnitOfWork],
+    asked: Callable[[str | None], Asked],
+) -> None:
+    add_client("ООО «Ромашка»")
+    person = add_client("Куприянов Ерофей", kind=ClientKind.PERSON)
+    window = make_window()
+    _open(qtbot, window, person, "Куприянов Ерофей")
+    answer = asked("consent_withdrawn")
+    window.erasure.erase_client_action.trigger()
+    [(title, summary, grounds)] = answer.shown
+    assert title == "Erase this client" and "Куприянов Ерофей" in summary and grounds
+    qtbot.waitUntil(lambda: shown_names(window) == ["ООО «Ромашка»"], timeout=10_000)
+    qtbot.waitUntil(lambda: window.card.client_id is None, timeout=5000)  # the erased card is not left on screen
+    [record] = erasure.erasure_records(uow())
+    assert (record.entity, record.entity_id, record.ground) == ("client", person, "consent_withdrawn")
+
+
+def test_erase_this_client_refuses_a_company_where_the_user_works(
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    add_client: Callable[..., int],
+    asked: Callable[[str | None], Asked],
+) -> None:
+    company = add_client("ООО «Ромашка»")
+    window = make_window()
+    _open(qtbot, window, company, "ООО «Ромашка»")
+    answer = asked("request")
+    window.erasure.erase_client_action.trigger()
+    assert answer.shown == []  # refused before asking
+    assert window.notice.isVisible() and "is a company, not a person" in window.notice.label.text()
+    assert shown_names(window) == ["ООО «Ромашка»"]
+
+
+def test_the_contact_persons_menu_exports_and_erases_a_person(
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    add_client: Callable[..., int],
+    uow: Callable[[], UnitOfWork],
+    asked: Callable[[str | None], Asked],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    company = add_client("ООО «Ромашка»")
+    agata = contacts.add_contact(
+        uow(), company, ContactFields(full_name="Смородинова Агата", phones=("+7 915 482-19-73",))
+    ).id
+    window = make_window()
+    _open(qtbot, window, company, "ООО «Ромашка»")
+    view = window.card.contacts_view
+    assert view.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
+    export_action, erase_action = view.actions()[-2:]
+    assert (export_action.text(), erase_action.text()) == (
+        "E&xport everything about this person…",
+        "E&rase this person…",
+    )
+    assert not erase_action.isEnabled()  # nothing chosen yet
+    _select_contact(window)
+    assert export_action.isEnabled() and erase_action.isEnabled()
+
+    target = tmp_path / "агата.xlsx"
+    monkeypatch.setattr(PersonFile, "ask", classmethod(lambda _cls, _parent, name: target))
+    export_action.trigger()
+    qtbot.waitUntil(target.exists, timeout=10_000)
+    qtbot.waitUntil(lambda: not window.operations.slow_running, timeout=10_000)
+    book = openpyxl.load_workbook(target)
+    assert "Смородинова Агата" in [row[1] for row in book["Person"].iter_rows(values_only=True)]
+
+    answer = asked("request")
+    erase_action.trigger()
+    assert "Смородинова Агата" in answer.shown[0][1]
+    qtbot.waitUntil(lambda: window.card.contacts_model.rowCount() == 0, timeout=10_000)
+    with pytest.raises(NotFoundError), uow().reading() as unit:
+        unit.contacts.get(agata)
+    assert erasure.erasure_records(uow())[0].entity == "contact"
+
+
+def test_the_confirmation_names_what_goes_the_grounds_and_the_backups(qtbot: QtBot) -> None:
+    dialog = EraseDialog(None, "Erase this person", "контактное лицо №5 «Смородинова Агата»", grounds=True)
+    qtbot.addWidget(dialog)
+    labels = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "Смородинова Агата" in labels and "Backups of the base taken before" in labels
+    assert dialog.ground.count() == len(erasure.GROUNDS) and dialog.ground.currentData() == "request"
+    assert dialog.erase_button.text() == "Erase for good"
+
+
+def test_the_automatic_emptying_is_set_in_settings_and_the_start_reads_it(
+    qtbot: QtBot, uow: Callable[[], UnitOfWork], tmp_path: Path
+) -> None:
+    from salesdesk.settings import SeatSettings
+    from salesdesk.ui.settings import Settings
+    from salesdesk.ui.settings_dialog import SettingsDialog
+
+    path = tmp_path / "settings.ini"
+    dialog = SettingsDialog(uow, Settings(path))
+    qtbot.addWidget(dialog)
+    assert dialog.trash_days.value() == 0 and dialog.trash_days.text() == "never"  # off by default
+    dialog.trash_days.setValue(30)
+    assert dialog.trash_days.text() == "30 day(s)"
+    dialog.accept()
+    assert SeatSettings(path).trash_days == 30  # what gui.tidy_at_start reads
+    dialog = SettingsDialog(uow, Settings(path))
+    qtbot.addWidget(dialog)
+    dialog.trash_days.setValue(0)
+    dialog.accept()
+    assert SeatSettings(path).trash_days is None
