@@ -100,13 +100,13 @@ def undo_trash(window: MainWindow) -> None:
 
 
 def card_reminder_done(window: MainWindow) -> None:
-    window.card.reminders_view.setCurrentIndex(window.card.reminders_view.model().index(0, 0))
-    window.card.reminder_done_button.click()
+    window.card.reminders.view.setCurrentIndex(window.card.reminders.view.model().index(0, 0))
+    window.card.reminders.done_button.click()
 
 
 def card_reminder_delete(window: MainWindow) -> None:
-    window.card.reminders_view.setCurrentIndex(window.card.reminders_view.model().index(0, 0))
-    window.card.reminder_delete_button.click()
+    window.card.reminders.view.setCurrentIndex(window.card.reminders.view.model().index(0, 0))
+    window.card.reminders.delete_button.click()
 
 
 # action -> what the user does; True when it is done in the card (its own notice bar)
