@@ -2,9 +2,9 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>ClientCard</name>
+    <name>CardHeader</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/card.py" line="812"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="54"/>
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>ContactDialog</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/dialogs.py" line="325"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="328"/>
         <source>Age: %n</source>
         <translation>
             <numerusform>Age: %n</numerusform>

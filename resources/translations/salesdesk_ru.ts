@@ -2,426 +2,52 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
-    <name>ClientCard</name>
+    <name>CardEditor</name>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="253"/>
-        <source>Requisites</source>
-        <translation>Реквизиты</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="254"/>
-        <source>Contacts</source>
-        <translation>Контакты</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="255"/>
-        <source>History</source>
-        <translation>История</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="256"/>
-        <source>Deals</source>
-        <translation>Сделки</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="257"/>
-        <source>Reminders</source>
-        <translation>Напоминания</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="266"/>
+        <location filename="../../salesdesk/ui/card/editor.py" line="82"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="267"/>
+        <location filename="../../salesdesk/ui/card/editor.py" line="83"/>
         <source>Save the card (Ctrl+S)</source>
         <translation>Сохранить карточку (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="269"/>
+        <location filename="../../salesdesk/ui/card/editor.py" line="85"/>
         <source>Revert</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="270"/>
+        <location filename="../../salesdesk/ui/card/editor.py" line="86"/>
         <source>Drop the changes and show what is saved</source>
         <translation>Отменить изменения и вернуть сохранённые данные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="200"/>
-        <source>&amp;Save client</source>
-        <translation>&amp;Сохранить клиента</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="203"/>
-        <source>&amp;Revert changes</source>
-        <translation>&amp;Отменить изменения</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="338"/>
-        <source>&amp;Name:</source>
-        <translation>&amp;Название:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="342"/>
-        <source>&amp;Kind:</source>
-        <translation>Ви&amp;д:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="346"/>
-        <source>S&amp;tatus:</source>
-        <translation>Ст&amp;атус:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="348"/>
-        <source>&amp;INN:</source>
-        <translation>&amp;ИНН:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="349"/>
-        <source>KPP:</source>
-        <translation>КПП:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="350"/>
-        <location filename="../../salesdesk/ui/card.py" line="760"/>
-        <source>OGRN:</source>
-        <translation>ОГРН:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="351"/>
-        <source>Ind&amp;ustry:</source>
-        <translation>От&amp;расль:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="358"/>
-        <source>&amp;Owner:</source>
-        <translation>&amp;Ответственный:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="360"/>
-        <source>&amp;Phone:</source>
-        <translation>&amp;Телефон:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="192"/>
-        <source>Select a client in the list to see the card,
-or create a new one (%1).</source>
-        <translation>Выберите клиента в списке, чтобы открыть карточку,
-или создайте нового (%1).</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="347"/>
-        <source>Full le&amp;gal name:</source>
-        <translation>Полное наи&amp;менование:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="359"/>
-        <source>Contact details</source>
-        <translation>Контактные данные</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="361"/>
-        <source>E-&amp;mail:</source>
-        <translation>E-&amp;mail:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="362"/>
-        <source>&amp;Legal address:</source>
-        <translation>&amp;Юридический адрес:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="363"/>
-        <source>Postal address:</source>
-        <translation>Почтовый адрес:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="364"/>
-        <source>City:</source>
-        <translation>Город:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="365"/>
-        <source>Bank details</source>
-        <translation>Банковские реквизиты</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="366"/>
-        <source>Bank:</source>
-        <translation>Банк:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="367"/>
-        <source>BIK:</source>
-        <translation>БИК:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="368"/>
-        <source>Account:</source>
-        <translation>Расчётный счёт:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="369"/>
-        <source>Corr. account:</source>
-        <translation>Корр. счёт:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="370"/>
-        <source>Other</source>
-        <translation>Прочее</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="371"/>
-        <source>Source:</source>
-        <translation>Источник:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="373"/>
-        <source>Comma-separated, e.g. VIP, Wholesale</source>
-        <translation>Через запятую, например: VIP, опт</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="374"/>
-        <source>Tags:</source>
-        <translation>Метки:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="377"/>
-        <source>Notes:</source>
-        <translation>Заметки:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="379"/>
-        <source>10 digits for a company, 12 for a sole trader or a person</source>
-        <translation>10 цифр у организации, 12 — у ИП и физлица</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="380"/>
-        <source>9 characters, companies only</source>
-        <translation>9 символов, только у организаций</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="381"/>
-        <source>Any format, e.g. 8 (495) 123-45-67</source>
-        <translation>Любой формат: 8 (495) 123-45-67</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="382"/>
-        <source>9 digits, starts with 04</source>
-        <translation>9 цифр, начинается с 04</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="418"/>
-        <source>Full name</source>
-        <translation>ФИО</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="418"/>
-        <source>Position</source>
-        <translation>Должность</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="418"/>
-        <source>Age</source>
-        <translation>Возраст</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="418"/>
-        <source>Phones</source>
-        <translation>Телефоны</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="418"/>
-        <source>E-mails</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="422"/>
-        <source>Save the new card first, then add its contact persons.</source>
-        <translation>Сначала сохраните новую карточку, затем добавьте контактных лиц.</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="425"/>
-        <source>Add…</source>
-        <translation>Добавить…</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="426"/>
-        <location filename="../../salesdesk/ui/card.py" line="472"/>
-        <source>Edit…</source>
-        <translation>Изменить…</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="427"/>
-        <source>Remove</source>
-        <translation>Удалить</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="445"/>
-        <source>Log a contact…</source>
-        <translation>Записать контакт…</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="446"/>
-        <source>A call, meeting, letter or note; and the next contact</source>
-        <translation>Звонок, встреча, письмо или заметка — и следующий контакт</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="453"/>
-        <source>When</source>
-        <translation>Когда</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="453"/>
-        <source>Summary</source>
-        <translation>Содержание</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="453"/>
-        <source>Result</source>
-        <translation>Результат</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="480"/>
-        <source>Deal</source>
-        <translation>Сделка</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="481"/>
-        <source>Stage</source>
-        <translation>Стадия</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="482"/>
-        <source>Amount</source>
-        <translation>Сумма</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="483"/>
-        <source>Opened</source>
-        <translation>Открыта</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="484"/>
-        <source>Closed</source>
-        <translation>Закрыта</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="485"/>
-        <source>Contract ends</source>
-        <translation>Договор до</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="490"/>
-        <source>No deals with this client yet.</source>
-        <translation>С этим клиентом пока нет сделок.</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="506"/>
-        <source>Due</source>
-        <translation>Срок</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="506"/>
-        <location filename="../../salesdesk/ui/card.py" line="718"/>
-        <source>Reminder</source>
-        <translation>Напоминание</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="506"/>
-        <source>Repeat</source>
-        <translation>Повтор</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="506"/>
-        <source>State</source>
-        <translation>Состояние</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="509"/>
-        <source>Remind me…</source>
-        <translation>Напомнить…</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="511"/>
-        <source>Done</source>
-        <translation>Завершить</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="447"/>
-        <location filename="../../salesdesk/ui/card.py" line="473"/>
-        <location filename="../../salesdesk/ui/card.py" line="512"/>
-        <source>Delete</source>
-        <translation>Удалить</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="453"/>
-        <source>What</source>
-        <translation>Что</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="453"/>
-        <source>Who</source>
-        <translation>Кто</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="457"/>
-        <source>Nothing recorded yet: log calls, meetings and letters here.</source>
-        <translation>Пока ничего не записано: здесь ведётся история звонков, встреч и писем.</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="471"/>
-        <source>New deal…</source>
-        <translation>Новая сделка…</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="556"/>
-        <source>— not set —</source>
-        <translation>— не указано —</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="717"/>
-        <source>Deal · %1</source>
-        <translation>Сделка · %1</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="718"/>
-        <source>Reminder · done</source>
-        <translation>Напоминание · выполнено</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="726"/>
-        <source>done</source>
-        <translation>выполнено</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="728"/>
-        <source>overdue</source>
-        <translation>просрочено</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="730"/>
-        <source>snoozed</source>
-        <translation>отложено</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="760"/>
-        <source>OGRNIP:</source>
-        <translation>ОГРНИП:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="796"/>
+        <location filename="../../salesdesk/ui/card/editor.py" line="157"/>
         <source>New client</source>
         <translation>Новый клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="802"/>
+        <location filename="../../salesdesk/ui/card/editor.py" line="162"/>
         <source>No. %d</source>
         <translation>№ %d</translation>
     </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/editor.py" line="177"/>
+        <source>Fix the marked fields to save.</source>
+        <translation>Исправьте отмеченные поля.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/editor.py" line="180"/>
+        <source>Changed, not saved.</source>
+        <translation>Изменено, не сохранено.</translation>
+    </message>
+</context>
+<context>
+    <name>CardHeader</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/card.py" line="812"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="54"/>
         <source>and %n more</source>
         <translation>
             <numerusform>и ещё %n</numerusform>
@@ -430,100 +56,69 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="813"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="55"/>
         <source>Missing: %s</source>
         <translation>Не заполнено: %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="816"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="58"/>
         <source>The card is complete.</source>
         <translation>Карточка заполнена полностью.</translation>
     </message>
+</context>
+<context>
+    <name>ClientCard</name>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="828"/>
-        <source>Fix the marked fields to save.</source>
-        <translation>Исправьте отмеченные поля.</translation>
+        <location filename="../../salesdesk/ui/card/shell.py" line="115"/>
+        <source>Requisites</source>
+        <translation>Реквизиты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="831"/>
-        <source>Changed, not saved.</source>
-        <translation>Изменено, не сохранено.</translation>
+        <location filename="../../salesdesk/ui/card/shell.py" line="116"/>
+        <source>Contacts</source>
+        <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="873"/>
-        <source>INN %1 already belongs to %2</source>
-        <translation>ИНН %1 уже указан у клиента %2</translation>
+        <location filename="../../salesdesk/ui/card/shell.py" line="117"/>
+        <source>History</source>
+        <translation>История</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="875"/>
-        <source>Phone %1 is already on %2</source>
-        <translation>Телефон %1 уже есть у клиента %2</translation>
+        <location filename="../../salesdesk/ui/card/shell.py" line="118"/>
+        <source>Deals</source>
+        <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="877"/>
-        <source>E-mail %1 is already on %2</source>
-        <translation>E-mail %1 уже есть у клиента %2</translation>
+        <location filename="../../salesdesk/ui/card/shell.py" line="119"/>
+        <source>Reminders</source>
+        <translation>Напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="879"/>
-        <source>A client with this name exists: %1</source>
-        <translation>Клиент с таким названием уже есть: %1</translation>
+        <location filename="../../salesdesk/ui/card/shell.py" line="101"/>
+        <source>&amp;Save client</source>
+        <translation>&amp;Сохранить клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="938"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="104"/>
+        <source>&amp;Revert changes</source>
+        <translation>&amp;Отменить изменения</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/shell.py" line="94"/>
+        <source>Select a client in the list to see the card,
+or create a new one (%1).</source>
+        <translation>Выберите клиента в списке, чтобы открыть карточку,
+или создайте нового (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/shell.py" line="289"/>
         <source>Not saved: %s</source>
         <translation>Не сохранено: %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="946"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="296"/>
         <source>Saved.</source>
         <translation>Сохранено.</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="1001"/>
-        <source>Remove contact person</source>
-        <translation>Удаление контактного лица</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="1001"/>
-        <source>Remove %s from this client&apos;s contacts?</source>
-        <translation>Удалить %s из контактных лиц клиента?</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="1007"/>
-        <source>%s removed.</source>
-        <translation>Контактное лицо %s удалено.</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="1017"/>
-        <location filename="../../salesdesk/ui/card.py" line="1061"/>
-        <source>Undo</source>
-        <translation>Вернуть</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="1057"/>
-        <source>Deal won: %1 is now an active client (was: %2).</source>
-        <translation>Сделка выиграна: клиент %1 теперь действующий (был: %2).</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="1093"/>
-        <source>Deal “%1” deleted.</source>
-        <translation>Сделка «%1» удалена.</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="1137"/>
-        <source>Entry deleted.</source>
-        <translation>Запись удалена.</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="1190"/>
-        <source>Get back to the client</source>
-        <translation>Связаться с клиентом</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="1231"/>
-        <source>Reminder deleted.</source>
-        <translation>Напоминание удалено.</translation>
     </message>
 </context>
 <context>
@@ -587,69 +182,131 @@ or create a new one (%1).</source>
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="239"/>
-        <location filename="../../salesdesk/ui/dialogs.py" line="345"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="244"/>
         <source>Contact person</source>
         <translation>Контактное лицо</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="248"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="253"/>
         <source>One number per line, e.g. +7 916 123-45-67</source>
         <translation>По одному номеру в строке, например +7 916 123-45-67</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="251"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="256"/>
         <source>One address per line</source>
         <translation>По одному адресу в строке</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="255"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="260"/>
         <source>Main contact for this client</source>
         <translation>Основное контактное лицо клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="262"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="265"/>
         <source>Full name:</source>
         <translation>ФИО:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="263"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="266"/>
         <source>Position:</source>
         <translation>Должность:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="264"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="267"/>
         <source>Birth date:</source>
         <translation>Дата рождения:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="265"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="268"/>
         <source>Phones:</source>
         <translation>Телефоны:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="266"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="269"/>
         <source>E-mails:</source>
         <translation>E-mail:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="267"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="270"/>
         <source>Note:</source>
         <translation>Примечание:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="315"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="318"/>
         <source>Birth date: write it as dd.mm.yyyy, e.g. 25.03.1980 or 25031980</source>
         <translation>Дата рождения: введите в виде дд.мм.гггг, например 25.03.1980 или 25031980</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/dialogs.py" line="325"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="328"/>
         <source>Age: %n</source>
         <translation>
             <numerusform>Возраст: %n год</numerusform>
             <numerusform>Возраст: %n года</numerusform>
             <numerusform>Возраст: %n лет</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ContactsTab</name>
+    <message>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="23"/>
+        <source>Full name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="23"/>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="23"/>
+        <source>Age</source>
+        <translation>Возраст</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="23"/>
+        <source>Phones</source>
+        <translation>Телефоны</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="23"/>
+        <source>E-mails</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="27"/>
+        <source>Save the new card first, then add its contact persons.</source>
+        <translation>Сначала сохраните новую карточку, затем добавьте контактных лиц.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="30"/>
+        <source>Add…</source>
+        <translation>Добавить…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="31"/>
+        <source>Edit…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="32"/>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="97"/>
+        <source>Remove contact person</source>
+        <translation>Удаление контактного лица</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="97"/>
+        <source>Remove %s from this client&apos;s contacts?</source>
+        <translation>Удалить %s из контактных лиц клиента?</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="104"/>
+        <source>%s removed.</source>
+        <translation>Контактное лицо %s удалено.</translation>
     </message>
 </context>
 <context>
@@ -691,89 +348,84 @@ or create a new one (%1).</source>
 <context>
     <name>DealDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="70"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="72"/>
         <source>New deal</source>
         <translation>Новая сделка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="91"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="93"/>
         <source>no end date</source>
         <translation>без даты окончания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="97"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="99"/>
         <source>— not set —</source>
         <translation>— не указан —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="107"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="108"/>
         <source>Deal:</source>
         <translation>Сделка:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="108"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="109"/>
         <source>Amount:</source>
         <translation>Сумма:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="109"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="110"/>
         <source>Stage:</source>
         <translation>Стадия:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="110"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="111"/>
         <source>Reason lost:</source>
         <translation>Причина проигрыша:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="111"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="112"/>
         <source>Opened on:</source>
         <translation>Открыта:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="112"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="113"/>
         <source>Closed on:</source>
         <translation>Закрыта:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="113"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="114"/>
         <source>Contract ends:</source>
         <translation>Договор до:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="114"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="115"/>
         <source>Owner:</source>
         <translation>Ответственный:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="158"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="159"/>
         <source>Amount: write a number, e.g. 125000,50</source>
         <translation>Сумма: введите число, например 125000,50</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="163"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="164"/>
         <source>Opened on</source>
         <translation>Дата открытия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="164"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="165"/>
         <source>Contract ends</source>
         <translation>Договор до</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="167"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="168"/>
         <source>Closed on</source>
         <translation>Дата закрытия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="172"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="173"/>
         <source>%1: write the date as dd.mm.yyyy, e.g. 15.03.2027 or 15032027</source>
         <translation>%1: введите дату в виде дд.мм.гггг, например 15.03.2027 или 15032027</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="235"/>
-        <source>Deal</source>
-        <translation>Сделка</translation>
     </message>
 </context>
 <context>
@@ -893,6 +545,97 @@ or create a new one (%1).</source>
         <location filename="../../salesdesk/ui/deals_panel.py" line="380"/>
         <source>Could not read the deals: %1</source>
         <translation>Не удалось прочитать сделки: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DealsTab</name>
+    <message>
+        <location filename="../../salesdesk/ui/card/deals.py" line="22"/>
+        <source>New deal…</source>
+        <translation>Новая сделка…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/deals.py" line="23"/>
+        <source>Edit…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/deals.py" line="24"/>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/deals.py" line="28"/>
+        <source>Deal</source>
+        <translation>Сделка</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/deals.py" line="28"/>
+        <source>Stage</source>
+        <translation>Стадия</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/deals.py" line="28"/>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/deals.py" line="28"/>
+        <source>Opened</source>
+        <translation>Открыта</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/deals.py" line="28"/>
+        <source>Closed</source>
+        <translation>Закрыта</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/deals.py" line="29"/>
+        <source>Contract ends</source>
+        <translation>Договор до</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/deals.py" line="30"/>
+        <source>No deals with this client yet.</source>
+        <translation>С этим клиентом пока нет сделок.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/deals.py" line="102"/>
+        <source>Deal won: %1 is now an active client (was: %2).</source>
+        <translation>Сделка выиграна: клиент %1 теперь действующий (был: %2).</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/deals.py" line="106"/>
+        <source>Undo</source>
+        <translation>Вернуть</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/deals.py" line="124"/>
+        <source>Deal “%1” deleted.</source>
+        <translation>Сделка «%1» удалена.</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateWarning</name>
+    <message>
+        <location filename="../../salesdesk/ui/card/header.py" line="101"/>
+        <source>INN %1 already belongs to %2</source>
+        <translation>ИНН %1 уже указан у клиента %2</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/header.py" line="103"/>
+        <source>Phone %1 is already on %2</source>
+        <translation>Телефон %1 уже есть у клиента %2</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/header.py" line="105"/>
+        <source>E-mail %1 is already on %2</source>
+        <translation>E-mail %1 уже есть у клиента %2</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/header.py" line="107"/>
+        <source>A client with this name exists: %1</source>
+        <translation>Клиент с таким названием уже есть: %1</translation>
     </message>
 </context>
 <context>
@@ -1074,6 +817,74 @@ or create a new one (%1).</source>
         <location filename="../../salesdesk/ui/filters.py" line="120"/>
         <source>More (%1)</source>
         <translation>Ещё (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <location filename="../../salesdesk/ui/card/history.py" line="22"/>
+        <source>Log a contact…</source>
+        <translation>Записать контакт…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/history.py" line="23"/>
+        <source>A call, meeting, letter or note; and the next contact</source>
+        <translation>Звонок, встреча, письмо или заметка — и следующий контакт</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/history.py" line="24"/>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/history.py" line="30"/>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/history.py" line="30"/>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/history.py" line="30"/>
+        <source>Summary</source>
+        <translation>Содержание</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/history.py" line="30"/>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/history.py" line="30"/>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/history.py" line="34"/>
+        <source>Nothing recorded yet: log calls, meetings and letters here.</source>
+        <translation>Пока ничего не записано: здесь ведётся история звонков, встреч и писем.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/history.py" line="62"/>
+        <source>Deal · %1</source>
+        <translation>Сделка · %1</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/history.py" line="63"/>
+        <source>Reminder · done</source>
+        <translation>Напоминание · выполнено</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/history.py" line="63"/>
+        <source>Reminder</source>
+        <translation>Напоминание</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/history.py" line="107"/>
+        <source>Entry deleted.</source>
+        <translation>Запись удалена.</translation>
     </message>
 </context>
 <context>
@@ -1296,65 +1107,72 @@ or create a new one (%1).</source>
     </message>
 </context>
 <context>
+    <name>ListTab</name>
+    <message>
+        <location filename="../../salesdesk/ui/card/lists.py" line="107"/>
+        <source>Undo</source>
+        <translation>Вернуть</translation>
+    </message>
+</context>
+<context>
     <name>LogDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="275"/>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="408"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="269"/>
         <source>Log a contact</source>
         <translation>Запись о контакте</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="298"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="292"/>
         <source>What was it about?</source>
         <translation>О чём был разговор?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="300"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="294"/>
         <source>What came of it (optional)</source>
         <translation>Чем закончилось (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="305"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="299"/>
         <source>Kind:</source>
         <translation>Вид:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="306"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="300"/>
         <source>When:</source>
         <translation>Когда:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="307"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="301"/>
         <source>Summary:</source>
         <translation>Содержание:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="308"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="302"/>
         <source>Result:</source>
         <translation>Итог:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="311"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="305"/>
         <source>Mark the reminder “%1” done</source>
         <translation>Отметить напоминание «%1» выполненным</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="314"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="308"/>
         <source>Plan the next contact</source>
         <translation>Запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="322"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="316"/>
         <source>Get back to the client</source>
         <translation>Связаться с клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="326"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="320"/>
         <source>When…</source>
         <translation>Когда…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="376"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="369"/>
         <source>Write the date as dd.mm.yyyy, e.g. 15.03.2027 or 15032027</source>
         <translation>Введите дату в виде дд.мм.гггг, например 15.03.2027 или 15032027</translation>
     </message>
@@ -2225,6 +2043,69 @@ Create the first client, or load demo data to try the program.</source>
     </message>
 </context>
 <context>
+    <name>RemindersTab</name>
+    <message>
+        <location filename="../../salesdesk/ui/card/reminders.py" line="26"/>
+        <source>Due</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/reminders.py" line="26"/>
+        <source>Reminder</source>
+        <translation>Напоминание</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/reminders.py" line="26"/>
+        <source>Repeat</source>
+        <translation>Повтор</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/reminders.py" line="26"/>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/reminders.py" line="29"/>
+        <source>Remind me…</source>
+        <translation>Напомнить…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/reminders.py" line="31"/>
+        <source>Done</source>
+        <translation>Завершить</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/reminders.py" line="32"/>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/reminders.py" line="49"/>
+        <source>done</source>
+        <translation>выполнено</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/reminders.py" line="51"/>
+        <source>overdue</source>
+        <translation>просрочено</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/reminders.py" line="53"/>
+        <source>snoozed</source>
+        <translation>отложено</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/reminders.py" line="93"/>
+        <source>Get back to the client</source>
+        <translation>Связаться с клиентом</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/reminders.py" line="115"/>
+        <source>Reminder deleted.</source>
+        <translation>Напоминание удалено.</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPanel</name>
     <message>
         <location filename="../../salesdesk/ui/reports_panel.py" line="282"/>
@@ -2413,6 +2294,165 @@ Create the first client, or load demo data to try the program.</source>
     </message>
 </context>
 <context>
+    <name>RequisitesTab</name>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="73"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Название:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="77"/>
+        <source>&amp;Kind:</source>
+        <translation>Ви&amp;д:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="81"/>
+        <source>S&amp;tatus:</source>
+        <translation>Ст&amp;атус:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="82"/>
+        <source>Full le&amp;gal name:</source>
+        <translation>Полное наи&amp;менование:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="83"/>
+        <source>&amp;INN:</source>
+        <translation>&amp;ИНН:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="84"/>
+        <source>KPP:</source>
+        <translation>КПП:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="85"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="212"/>
+        <source>OGRN:</source>
+        <translation>ОГРН:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="86"/>
+        <source>Ind&amp;ustry:</source>
+        <translation>От&amp;расль:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="93"/>
+        <source>&amp;Owner:</source>
+        <translation>&amp;Ответственный:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="94"/>
+        <source>Contact details</source>
+        <translation>Контактные данные</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="95"/>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Телефон:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="96"/>
+        <source>E-&amp;mail:</source>
+        <translation>E-&amp;mail:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="97"/>
+        <source>&amp;Legal address:</source>
+        <translation>&amp;Юридический адрес:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="98"/>
+        <source>Postal address:</source>
+        <translation>Почтовый адрес:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="99"/>
+        <source>City:</source>
+        <translation>Город:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="100"/>
+        <source>Bank details</source>
+        <translation>Банковские реквизиты</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="101"/>
+        <source>Bank:</source>
+        <translation>Банк:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="102"/>
+        <source>BIK:</source>
+        <translation>БИК:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="103"/>
+        <source>Account:</source>
+        <translation>Расчётный счёт:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="104"/>
+        <source>Corr. account:</source>
+        <translation>Корр. счёт:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="105"/>
+        <source>Other</source>
+        <translation>Прочее</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="106"/>
+        <source>Source:</source>
+        <translation>Источник:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="108"/>
+        <source>Comma-separated, e.g. VIP, Wholesale</source>
+        <translation>Через запятую, например: VIP, опт</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="109"/>
+        <source>Tags:</source>
+        <translation>Метки:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="112"/>
+        <source>Notes:</source>
+        <translation>Заметки:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="114"/>
+        <source>10 digits for a company, 12 for a sole trader or a person</source>
+        <translation>10 цифр у организации, 12 — у ИП и физлица</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="115"/>
+        <source>9 characters, companies only</source>
+        <translation>9 символов, только у организаций</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="116"/>
+        <source>Any format, e.g. 8 (495) 123-45-67</source>
+        <translation>Любой формат: 8 (495) 123-45-67</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="117"/>
+        <source>9 digits, starts with 04</source>
+        <translation>9 цифр, начинается с 04</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="174"/>
+        <source>— not set —</source>
+        <translation>— не указано —</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="212"/>
+        <source>OGRNIP:</source>
+        <translation>ОГРНИП:</translation>
+    </message>
+</context>
+<context>
     <name>ResultPage</name>
     <message>
         <location filename="../../salesdesk/ui/import_wizard.py" line="717"/>
@@ -2561,17 +2601,17 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>StaleEdit</name>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="119"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="45"/>
         <source>The card was changed elsewhere</source>
         <translation>Карточка изменена в другом месте</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="122"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="48"/>
         <source>Save mine over it</source>
         <translation>Сохранить мою версию</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="125"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="51"/>
         <source>Load the saved version</source>
         <translation>Загрузить сохранённую версию</translation>
     </message>
