@@ -4,7 +4,7 @@
 <context>
     <name>CardHeader</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/card/header.py" line="54"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="70"/>
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>ContactDialog</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/dialogs.py" line="328"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="349"/>
         <source>Age: %n</source>
         <translation>
             <numerusform>Age: %n</numerusform>

@@ -2,52 +2,32 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
-    <name>CardEditor</name>
+    <name>CardEditing</name>
     <message>
-        <location filename="../../salesdesk/ui/card/editor.py" line="82"/>
-        <source>Save</source>
-        <translation>Сохранить</translation>
+        <location filename="../../salesdesk/ui/card/editing.py" line="120"/>
+        <source>Not saved: %s</source>
+        <translation>Не сохранено: %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/editor.py" line="83"/>
-        <source>Save the card (Ctrl+S)</source>
-        <translation>Сохранить карточку (Ctrl+S)</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card/editor.py" line="85"/>
-        <source>Revert</source>
-        <translation>Отменить</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card/editor.py" line="86"/>
-        <source>Drop the changes and show what is saved</source>
-        <translation>Отменить изменения и вернуть сохранённые данные</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card/editor.py" line="157"/>
-        <source>New client</source>
-        <translation>Новый клиент</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card/editor.py" line="162"/>
-        <source>No. %d</source>
-        <translation>№ %d</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card/editor.py" line="177"/>
-        <source>Fix the marked fields to save.</source>
-        <translation>Исправьте отмеченные поля.</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card/editor.py" line="180"/>
-        <source>Changed, not saved.</source>
-        <translation>Изменено, не сохранено.</translation>
+        <location filename="../../salesdesk/ui/card/editing.py" line="127"/>
+        <source>Saved.</source>
+        <translation>Сохранено.</translation>
     </message>
 </context>
 <context>
     <name>CardHeader</name>
+    <message>
+        <location filename="../../salesdesk/ui/card/header.py" line="51"/>
+        <source>New client</source>
+        <translation>Новый клиент</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/header.py" line="60"/>
+        <source>No. %d</source>
+        <translation>№ %d</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/card/header.py" line="54"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="70"/>
         <source>and %n more</source>
         <translation>
             <numerusform>и ещё %n</numerusform>
@@ -56,69 +36,95 @@
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/header.py" line="55"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="71"/>
         <source>Missing: %s</source>
         <translation>Не заполнено: %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/header.py" line="58"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="74"/>
         <source>The card is complete.</source>
         <translation>Карточка заполнена полностью.</translation>
     </message>
 </context>
 <context>
-    <name>ClientCard</name>
+    <name>CardPage</name>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="115"/>
-        <source>Requisites</source>
-        <translation>Реквизиты</translation>
+        <location filename="../../salesdesk/ui/card/page.py" line="60"/>
+        <source>Save</source>
+        <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="116"/>
-        <source>Contacts</source>
-        <translation>Контакты</translation>
+        <location filename="../../salesdesk/ui/card/page.py" line="61"/>
+        <source>Save the card (Ctrl+S)</source>
+        <translation>Сохранить карточку (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="117"/>
-        <source>History</source>
-        <translation>История</translation>
+        <location filename="../../salesdesk/ui/card/page.py" line="63"/>
+        <source>Revert</source>
+        <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="118"/>
-        <source>Deals</source>
-        <translation>Сделки</translation>
+        <location filename="../../salesdesk/ui/card/page.py" line="64"/>
+        <source>Drop the changes and show what is saved</source>
+        <translation>Отменить изменения и вернуть сохранённые данные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="119"/>
-        <source>Reminders</source>
-        <translation>Напоминания</translation>
+        <location filename="../../salesdesk/ui/card/page.py" line="85"/>
+        <source>Fix the marked fields to save.</source>
+        <translation>Исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="101"/>
-        <source>&amp;Save client</source>
-        <translation>&amp;Сохранить клиента</translation>
+        <location filename="../../salesdesk/ui/card/page.py" line="88"/>
+        <source>Changed, not saved.</source>
+        <translation>Изменено, не сохранено.</translation>
     </message>
+</context>
+<context>
+    <name>CardPlaceholder</name>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="104"/>
-        <source>&amp;Revert changes</source>
-        <translation>&amp;Отменить изменения</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="94"/>
+        <location filename="../../salesdesk/ui/card/page.py" line="30"/>
         <source>Select a client in the list to see the card,
 or create a new one (%1).</source>
         <translation>Выберите клиента в списке, чтобы открыть карточку,
 или создайте нового (%1).</translation>
     </message>
+</context>
+<context>
+    <name>ClientCard</name>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="289"/>
-        <source>Not saved: %s</source>
-        <translation>Не сохранено: %s</translation>
+        <location filename="../../salesdesk/ui/card/shell.py" line="97"/>
+        <source>Requisites</source>
+        <translation>Реквизиты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="296"/>
-        <source>Saved.</source>
-        <translation>Сохранено.</translation>
+        <location filename="../../salesdesk/ui/card/shell.py" line="97"/>
+        <source>Contacts</source>
+        <translation>Контакты</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/shell.py" line="98"/>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/shell.py" line="98"/>
+        <source>Deals</source>
+        <translation>Сделки</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/shell.py" line="99"/>
+        <source>Reminders</source>
+        <translation>Напоминания</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/shell.py" line="66"/>
+        <source>&amp;Save client</source>
+        <translation>&amp;Сохранить клиента</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/shell.py" line="69"/>
+        <source>&amp;Revert changes</source>
+        <translation>&amp;Отменить изменения</translation>
     </message>
 </context>
 <context>
@@ -182,62 +188,62 @@ or create a new one (%1).</source>
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="244"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="265"/>
         <source>Contact person</source>
         <translation>Контактное лицо</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="253"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="274"/>
         <source>One number per line, e.g. +7 916 123-45-67</source>
         <translation>По одному номеру в строке, например +7 916 123-45-67</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="256"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="277"/>
         <source>One address per line</source>
         <translation>По одному адресу в строке</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="260"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="281"/>
         <source>Main contact for this client</source>
         <translation>Основное контактное лицо клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="265"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="286"/>
         <source>Full name:</source>
         <translation>ФИО:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="266"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="287"/>
         <source>Position:</source>
         <translation>Должность:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="267"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="288"/>
         <source>Birth date:</source>
         <translation>Дата рождения:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="268"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="289"/>
         <source>Phones:</source>
         <translation>Телефоны:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="269"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="290"/>
         <source>E-mails:</source>
         <translation>E-mail:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="270"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="291"/>
         <source>Note:</source>
         <translation>Примечание:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="318"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="339"/>
         <source>Birth date: write it as dd.mm.yyyy, e.g. 25.03.1980 or 25031980</source>
         <translation>Дата рождения: введите в виде дд.мм.гггг, например 25.03.1980 или 25031980</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/dialogs.py" line="328"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="349"/>
         <source>Age: %n</source>
         <translation>
             <numerusform>Возраст: %n год</numerusform>
@@ -618,22 +624,22 @@ or create a new one (%1).</source>
 <context>
     <name>DuplicateWarning</name>
     <message>
-        <location filename="../../salesdesk/ui/card/header.py" line="101"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="117"/>
         <source>INN %1 already belongs to %2</source>
         <translation>ИНН %1 уже указан у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/header.py" line="103"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="119"/>
         <source>Phone %1 is already on %2</source>
         <translation>Телефон %1 уже есть у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/header.py" line="105"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="121"/>
         <source>E-mail %1 is already on %2</source>
         <translation>E-mail %1 уже есть у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/header.py" line="107"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="123"/>
         <source>A client with this name exists: %1</source>
         <translation>Клиент с таким названием уже есть: %1</translation>
     </message>
@@ -890,67 +896,67 @@ or create a new one (%1).</source>
 <context>
     <name>HookDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="117"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="138"/>
         <source>Next contact</source>
         <translation>Следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="121"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="142"/>
         <source>Get back to the client</source>
         <translation>Связаться с клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="122"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="143"/>
         <source>Reminder:</source>
         <translation>Напоминание:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="131"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="152"/>
         <source>On a date:</source>
         <translation>В указанный день:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="139"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="160"/>
         <source>When:</source>
         <translation>Когда:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="143"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="164"/>
         <source>Repeat:</source>
         <translation>Повтор:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="158"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="179"/>
         <source>In a month</source>
         <translation>Через месяц</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="159"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="180"/>
         <source>In 3 months</source>
         <translation>Через 3 месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="160"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="181"/>
         <source>In 6 months</source>
         <translation>Через 6 месяцев</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="161"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="182"/>
         <source>In a year</source>
         <translation>Через год</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="175"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="196"/>
         <source>Write the date as dd.mm.yyyy, e.g. 15.03.2027 or 15032027</source>
         <translation>Введите дату в виде дд.мм.гггг, например 15.03.2027 или 15032027</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="177"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="198"/>
         <source>The date has passed: choose today or later</source>
         <translation>Эта дата уже прошла: выберите сегодня или позже</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="220"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="241"/>
         <source>On a date or repeating…</source>
         <translation>В указанный день или с повтором…</translation>
     </message>
@@ -2296,158 +2302,158 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>RequisitesTab</name>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="73"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="75"/>
         <source>&amp;Name:</source>
         <translation>&amp;Название:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="77"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="79"/>
         <source>&amp;Kind:</source>
         <translation>Ви&amp;д:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="81"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="83"/>
         <source>S&amp;tatus:</source>
         <translation>Ст&amp;атус:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="82"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="84"/>
         <source>Full le&amp;gal name:</source>
         <translation>Полное наи&amp;менование:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="83"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="85"/>
         <source>&amp;INN:</source>
         <translation>&amp;ИНН:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="84"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="86"/>
         <source>KPP:</source>
         <translation>КПП:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="85"/>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="212"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="87"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="214"/>
         <source>OGRN:</source>
         <translation>ОГРН:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="86"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="88"/>
         <source>Ind&amp;ustry:</source>
         <translation>От&amp;расль:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="93"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="95"/>
         <source>&amp;Owner:</source>
         <translation>&amp;Ответственный:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="94"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="96"/>
         <source>Contact details</source>
         <translation>Контактные данные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="95"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="97"/>
         <source>&amp;Phone:</source>
         <translation>&amp;Телефон:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="96"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="98"/>
         <source>E-&amp;mail:</source>
         <translation>E-&amp;mail:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="97"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="99"/>
         <source>&amp;Legal address:</source>
         <translation>&amp;Юридический адрес:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="98"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="100"/>
         <source>Postal address:</source>
         <translation>Почтовый адрес:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="99"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="101"/>
         <source>City:</source>
         <translation>Город:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="100"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="102"/>
         <source>Bank details</source>
         <translation>Банковские реквизиты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="101"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="103"/>
         <source>Bank:</source>
         <translation>Банк:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="102"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="104"/>
         <source>BIK:</source>
         <translation>БИК:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="103"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="105"/>
         <source>Account:</source>
         <translation>Расчётный счёт:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="104"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="106"/>
         <source>Corr. account:</source>
         <translation>Корр. счёт:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="105"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="107"/>
         <source>Other</source>
         <translation>Прочее</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="106"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="108"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="108"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="110"/>
         <source>Comma-separated, e.g. VIP, Wholesale</source>
         <translation>Через запятую, например: VIP, опт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="109"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="111"/>
         <source>Tags:</source>
         <translation>Метки:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="112"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="114"/>
         <source>Notes:</source>
         <translation>Заметки:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="114"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="116"/>
         <source>10 digits for a company, 12 for a sole trader or a person</source>
         <translation>10 цифр у организации, 12 — у ИП и физлица</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="115"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="117"/>
         <source>9 characters, companies only</source>
         <translation>9 символов, только у организаций</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="116"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="118"/>
         <source>Any format, e.g. 8 (495) 123-45-67</source>
         <translation>Любой формат: 8 (495) 123-45-67</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="117"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="119"/>
         <source>9 digits, starts with 04</source>
         <translation>9 цифр, начинается с 04</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="174"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="176"/>
         <source>— not set —</source>
         <translation>— не указано —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="212"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="214"/>
         <source>OGRNIP:</source>
         <translation>ОГРНИП:</translation>
     </message>
@@ -2601,17 +2607,17 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>StaleEdit</name>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="45"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="91"/>
         <source>The card was changed elsewhere</source>
         <translation>Карточка изменена в другом месте</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="48"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="94"/>
         <source>Save mine over it</source>
         <translation>Сохранить мою версию</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="51"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="97"/>
         <source>Load the saved version</source>
         <translation>Загрузить сохранённую версию</translation>
     </message>

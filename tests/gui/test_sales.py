@@ -310,7 +310,7 @@ def test_a_won_deal_makes_the_lead_active_with_undo(
     notice = window.card.notice
     assert notice.isVisible() and notice.action_button.text() == "Undo"
     assert notice.label.text() == "Deal won: ООО «Ёлка» is now an active client (was: prospect)."
-    assert status.currentText() == "Active" and not window.card._dirty  # type: ignore[attr-defined]
+    assert status.currentText() == "Active" and not window.card.dirty
     assert clients.get_client(uow(), client).status is ClientStatus.ACTIVE
     notice.action_button.click()
     assert clients.get_client(uow(), client).status is ClientStatus.PROSPECT

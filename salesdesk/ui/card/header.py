@@ -3,13 +3,14 @@ is missing), and the warning that the typed INN, phone, e-mail or name belongs t
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
-from salesdesk.domain.completeness import Completeness
+from salesdesk.domain.model import Client, ClientFields, ContactFields
 from salesdesk.domain.queries import DuplicateHit
+from salesdesk.services import clients
 from salesdesk.ui.texts import item_label
 from salesdesk.ui.widgets import MUTED, ElidedLabel, scaled_font
 from salesdesk.ui.workers import Latest, Runner
@@ -42,9 +43,24 @@ class CardHeader(QWidget):
         score_row.addWidget(self.missing_label, 1)
         layout.addLayout(score_row)
 
-    def show_client(self, title: str, parts: list[str], score: Completeness) -> None:
-        self.title.setText(title)
+    def name_of(self, fields: ClientFields, client: Client | None) -> str:
+        """The stored name while a saved card is edited (a cleared or half-typed name is not the
+        client's name yet); the typed one on a new card."""
+        if client is not None:
+            return client.name
+        return fields.name.strip() or self.tr("New client")
+
+    def show_fields(
+        self, fields: ClientFields, client: Client | None, people: Sequence[ContactFields], *, dirty: bool
+    ) -> None:
+        """The card as typed: a dot when changed, kind and status, and how complete it is."""
+        self.title.setText(("● " if dirty else "") + self.name_of(fields, client))
+        parts = [fields.kind.label, fields.status.label]
+        if client is not None:
+            parts.append(self.tr("No. %d") % client.id)
         self.subtitle.setText(" · ".join(parts))
+        # the value as it would be saved: "7707 083 893" counts, an INN that would be refused does not
+        score = clients.card_completeness(fields, people)
         self.score_bar.setValue(score.score)
         missing = list(score.missing)
         if missing:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainT
 
 from salesdesk.domain.errors import FieldProblem
 from salesdesk.domain.model import ClientFields, ClientKind, ClientStatus, Industry, Manager
+from salesdesk.services import clients
 from salesdesk.ui.forms import form_row
 from salesdesk.ui.widgets import (
     FIELD_STYLESHEET,
@@ -58,6 +59,7 @@ class RequisitesTab(QScrollArea):
         self.industries: list[Industry] = []
         self.managers: list[Manager] = []
         self.touched: set[str] = set()
+        self.blocking = False
         self._loading = False
         self._build()
 
@@ -232,6 +234,17 @@ class RequisitesTab(QScrollArea):
                 shown[key] = "error" if problem.blocking else "warning"
         for key, widget in self.widgets.items():
             mark_problem(widget, shown.get(key))
+
+    def check(self) -> ClientFields:
+        """The fields as typed, checked: the messages, the kind's fields, the industry's notes; sets
+        `blocking` when something stops the save."""
+        fields = self.collect()
+        self.show_industry_notes(fields.industry_id)
+        self.apply_kind()
+        problems = clients.check_client(fields)
+        self.show_problems(problems)
+        self.blocking = any(p.blocking for p in problems)
+        return fields
 
     def focus(self, key: str) -> None:
         widget = self.widgets.get(key)

@@ -1,11 +1,10 @@
-"""The client card: a shell around one tab per part of the client (requisites, contacts, history,
-deals, reminders), the header and the Save / Revert buttons.
+"""The client card: a small shell around one view + controller per tab (requisites, contacts,
+history, deals, reminders), the header and Save / Revert (`page.py`).
 
-The shell loads a client (one read through `Operations.read`) and hands each tab its part; it owns
-what concerns the card as a whole: whether the typed requisites differ from the saved ones and can
-be saved, saving them (one service call), a card saved elsewhere meanwhile (`StaleEdit`), asking
-before leaving a changed card, and what the change bus says about the client shown. The tabs act
-on their own lists (see `lists.py`); the window uses only the public methods and signals here.
+The shell loads a client (one read through `Operations.read`) and hands each tab its part, hears
+what the change bus says about the client shown, and answers what the window asks (the public
+methods and signals here). The requisites' changed/savable state, Save and leaving a changed card
+are `CardEditing`'s (editing.py); the list tabs act on their own lists (lists.py).
 """
 
 from __future__ import annotations
@@ -13,53 +12,34 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMessageBox, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from salesdesk.domain.changes import Changes
-from salesdesk.domain.errors import StaleEditError, UserError, ValidationError
+from salesdesk.domain.errors import UserError
 from salesdesk.domain.model import Client, ClientFields, Industry, Manager, Reminder
 from salesdesk.services import cards, clients, reference, reminders
-from salesdesk.services.common import SaveResult, UowFactory
+from salesdesk.services.common import UowFactory
 from salesdesk.ui.card.contacts import ContactsTab
 from salesdesk.ui.card.deals import DealsTab
-from salesdesk.ui.card.editor import CardEditor
+from salesdesk.ui.card.editing import CardEditing
 from salesdesk.ui.card.header import DuplicateWarning
 from salesdesk.ui.card.history import HistoryTab
 from salesdesk.ui.card.lists import CardContext
+from salesdesk.ui.card.page import CardPage, CardPlaceholder
 from salesdesk.ui.card.reminders import RemindersTab
 from salesdesk.ui.card.requisites import RequisitesTab
 from salesdesk.ui.operations import Operations
-from salesdesk.ui.widgets import MUTED, NoticeBar, scaled_font
+from salesdesk.ui.widgets import NoticeBar
 from salesdesk.ui.workers import Runner
 
 
-class StaleEdit:
-    """Someone saved the same card meanwhile: keep mine, take theirs, or decide later."""
-
-    @classmethod
-    def ask(cls, parent: QWidget, text: str) -> str:
-        box = QMessageBox(parent)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(QCoreApplication.translate("StaleEdit", "The card was changed elsewhere"))
-        box.setText(text)
-        keep = box.addButton(
-            QCoreApplication.translate("StaleEdit", "Save mine over it"), QMessageBox.ButtonRole.AcceptRole
-        )
-        theirs = box.addButton(
-            QCoreApplication.translate("StaleEdit", "Load the saved version"), QMessageBox.ButtonRole.DestructiveRole
-        )
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        clicked = box.clickedButton()
-        return "overwrite" if clicked is keep else "reload" if clicked is theirs else "cancel"
-
-
-class ClientCard(CardEditor):
+class ClientCard(QWidget):
     client_saved = Signal(int, bool)  # client id, newly created
     card_changed = Signal(int)  # contacts or reminders of this client changed
     open_client_requested = Signal(int)
+    dirty_changed = Signal(bool)
 
     def __init__(
         self,
@@ -83,43 +63,52 @@ class ClientCard(CardEditor):
         self.duplicates_label = DuplicateWarning(runner)
         self.duplicates_label.open_client_requested.connect(self.open_client_requested)
         self.duplicates_label.timer.timeout.connect(self._check_duplicates)
-        self._industries: list[Industry] = []
-        self._managers: list[Manager] = []
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        self.stack = QStackedWidget()
-        outer.addWidget(self.stack)
-        new_keys = QKeySequence(QKeySequence.StandardKey.New).toString(QKeySequence.SequenceFormat.NativeText)
-        self.placeholder = QLabel(
-            self.tr("Select a client in the list to see the card,\nor create a new one (%1).").replace("%1", new_keys)
-        )
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setStyleSheet(MUTED)
-        scaled_font(self.placeholder, 1.1)
-        self.placeholder.setWordWrap(True)
-        self.stack.addWidget(self.placeholder)
         self.save_action = QAction(self.tr("&Save client"), self)
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)
         self.save_action.triggered.connect(self._on_save_button_clicked)
         self.revert_action = QAction(self.tr("&Revert changes"), self)
         self.revert_action.triggered.connect(self._on_revert_button_clicked)
+        self.editing = CardEditing(self.ops, self.notice, (self.save_action, self.revert_action), self._open, self)
+        self.editing.dirty_changed.connect(self.dirty_changed)
+        self.editing.saved.connect(self.client_saved)
+        self._industries: list[Industry] = []
+        self._managers: list[Manager] = []
+        self._editor_built = False
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.stack = QStackedWidget()
+        outer.addWidget(self.stack)
+        self.placeholder = CardPlaceholder()
+        self.stack.addWidget(self.placeholder)
         self.show_empty()
 
-    def _build_tabs(self, tabs: QTabWidget) -> None:
-        """The tabs, each a view and its controller (called once, when the editor is first built)."""
+    def ensure_editor(self) -> None:
+        """Build the editor page, once, when the first client is shown or created. It is most of the
+        window's widgets (50-100 ms of start-up on these machines), and the window starts with the
+        placeholder anyway."""
+        if self._editor_built:
+            return
+        self._editor_built = True
         self.requisites = RequisitesTab()
         self.contacts = ContactsTab(self.context)
         self.history = HistoryTab(self.context)
         self.deals = DealsTab(self.context)
         self.reminders = RemindersTab(self.context)
-        tabs.addTab(self.requisites, self.tr("Requisites"))
-        tabs.addTab(self.contacts, self.tr("Contacts"))
-        tabs.addTab(self.history, self.tr("History"))
-        tabs.addTab(self.deals, self.tr("Deals"))
-        tabs.addTab(self.reminders, self.tr("Reminders"))
+        tabs = [(self.requisites, self.tr("Requisites")), (self.contacts, self.tr("Contacts"))]
+        tabs += [(self.history, self.tr("History")), (self.deals, self.tr("Deals"))]
+        tabs.append((self.reminders, self.tr("Reminders")))
+        self.page = CardPage(self.requisites, tabs, [self.duplicates_label, self.notice])
+        self.header, self.tabs = self.page.header, self.page.tabs
+        self.save_button, self.revert_button = self.page.save_button, self.page.revert_button
         for tab in (self.contacts, self.history, self.deals, self.reminders):
             tab.wants_focus.connect(lambda tab=tab: self.tabs.setCurrentWidget(tab))
+        self.requisites.edited.connect(self._on_requisites_edited)
+        self.header.missing_clicked.connect(self._on_header_missing_clicked)  # go and fill it in
+        self.save_button.clicked.connect(self._on_save_button_clicked)
+        self.revert_button.clicked.connect(self._on_revert_button_clicked)
         self.requisites.set_reference(self._industries, self._managers)
+        self.stack.addWidget(self.page)
+        self.editing.attach(self.requisites, self.page)
 
     def column_widths(self) -> dict[str, dict[int, int]]:
         """The widths the user dragged in the card's lists, by list name, for the window to keep."""
@@ -128,6 +117,26 @@ class ClientCard(CardEditor):
     def restore_column_widths(self, widths: dict[str, dict[int, int]]) -> None:
         """Give the lists back the widths the user dragged in an earlier run (now, or when built)."""
         self.context.restore_column_widths(widths)
+
+    @property
+    def _client(self) -> Client | None:
+        return self.editing.client
+
+    @property
+    def _card(self) -> cards.Card | None:
+        return self.editing.card
+
+    @property
+    def client_id(self) -> int | None:
+        return self._client.id if self._client else None
+
+    @property
+    def is_new(self) -> bool:
+        return self._client is None and self.stack.currentIndex() == 1
+
+    @property
+    def dirty(self) -> bool:
+        return self.editing.dirty
 
     # Showing a client -----------------------------------------------------------------------
 
@@ -144,6 +153,13 @@ class ClientCard(CardEditor):
         self._industries, self._managers = industries, managers
         if self._editor_built:
             self.requisites.set_reference(industries, managers)
+
+    def show_empty(self) -> None:
+        self.editing.client, self.editing.card, self.editing.baseline = None, None, None
+        self._set_dirty(False)
+        self.stack.setCurrentIndex(0)
+        self.save_action.setEnabled(False)
+        self.revert_action.setEnabled(False)
 
     def show_client(self, client_id: int) -> None:
         """Load and show a client (the caller has already asked about unsaved changes). A client that
@@ -164,18 +180,14 @@ class ClientCard(CardEditor):
         return self.ops.read(lambda: cards.load_card(uow(), client_id), self._show_card)
 
     def _show_card(self, card: cards.Card) -> None:
-        self.ensure_editor()
-        if not self._industries and not self._managers:
-            self.reload_reference()
+        self._prepare()
         self.requisites.touched = set(ClientFields.__dataclass_fields__)
         self._show(card, card.client.fields())
         self.notice.hide()
         self._check_duplicates()
 
     def new_client(self, name: str = "") -> None:
-        self.ensure_editor()
-        if not self._industries and not self._managers:
-            self.reload_reference()
+        self._prepare()
         self.requisites.touched = set()
         fields = ClientFields(name=name, owner_id=self.current_manager())
         self._show(None, fields, baseline=ClientFields(name="", owner_id=fields.owner_id))
@@ -184,16 +196,25 @@ class ClientCard(CardEditor):
         self.tabs.setCurrentIndex(0)
         self.requisites.widgets["name"].setFocus()
 
+    def _prepare(self) -> None:
+        self.ensure_editor()
+        if not self._industries and not self._managers:
+            self.reload_reference()
+
     def _show(self, card: cards.Card | None, fields: ClientFields, baseline: ClientFields | None = None) -> None:
-        self._card = card
-        self._client = card.client if card else None
-        self._fill(fields)
+        self.editing.card = card
+        self.editing.client = card.client if card else None
+        self.editing.fill(fields)
         if baseline is not None:
-            self._baseline = baseline
+            self.editing.baseline = baseline
         self._fill_lists()
         self.stack.setCurrentIndex(1)
         self.requisites.to_top()
-        self._after_edit()
+        self.editing.after_edit()
+
+    def collect(self) -> ClientFields:
+        """The card as typed right now."""
+        return self.requisites.collect()
 
     def _fill_lists(self) -> None:
         for tab in (self.contacts, self.history, self.deals, self.reminders):
@@ -203,21 +224,21 @@ class ClientCard(CardEditor):
         """After contacts, deals or history changed: they change the score, the search text and the
         lists, not the card itself, so whatever is typed in the form stays."""
         assert self._client is not None
-        typed, dirty, status_before = self.collect(), self._dirty, self._client.status
-        self._card = cards.load_card(self.uow(), self._client.id)
-        self._client = self._card.client
+        editing = self.editing
+        typed, dirty, status_before = self.collect(), editing.dirty, self._client.status
+        editing.card = card = cards.load_card(self.uow(), self._client.id)
+        editing.client = client = card.client
         self._fill_lists()
-        if self._client.status is not status_before and typed.status is status_before:
+        if client.status is not status_before and typed.status is status_before:
             # a won deal (or its Undo) changed the status: the form follows, unless the user chose one
-            typed = dataclasses.replace(typed, status=self._client.status)
+            typed = dataclasses.replace(typed, status=client.status)
             if not dirty:
-                self._fill(self._client.fields())
+                editing.fill(client.fields())
         if dirty:
-            baseline = self._client.fields()
-            self._fill(typed)
-            self._baseline = baseline
-        self._after_edit()
-        self.card_changed.emit(self._client.id)
+            editing.fill(typed)
+            editing.baseline = client.fields()
+        editing.after_edit()
+        self.card_changed.emit(client.id)
 
     @Slot(object)
     def on_changes(self, changes: Changes) -> None:
@@ -234,7 +255,7 @@ class ClientCard(CardEditor):
             return
         items = tuple(reminders.reminders_of(self.uow(), self._client.id))
         if self._card is not None:
-            self._card = dataclasses.replace(self._card, reminders=items)
+            self.editing.card = dataclasses.replace(self._card, reminders=items)
         self.reminders.show_reminders(items)
         self.card_changed.emit(self._client.id)
 
@@ -242,10 +263,9 @@ class ClientCard(CardEditor):
 
     def add_deal(self) -> None:
         """The "new deal" dialog for the client shown (the Client menu's New deal)."""
-        if self._client is None:
-            return
-        self.tabs.setCurrentWidget(self.deals)
-        self.deals.add_button.click()
+        if self._client is not None:
+            self.tabs.setCurrentWidget(self.deals)
+            self.deals.add_button.click()
 
     def show_deal(self, deal_id: int) -> None:
         """Open the Deals tab on *deal_id* (from the Deals list of the whole office)."""
@@ -261,56 +281,19 @@ class ClientCard(CardEditor):
         if self._editor_built:
             self.reminders.hook(months)
 
-    # Saving ---------------------------------------------------------------------------------
+    # Editing --------------------------------------------------------------------------------
 
-    def _notify_error(self, text: str) -> None:
-        """Where an action of the card shows an error no field or dialog took."""
-        self.notice.show_message(text, kind="error")
+    @Slot(str)
+    def _on_requisites_edited(self, _key: str) -> None:
+        self.editing.after_edit()
+        self.duplicates_label.timer.start()
 
-    def save(self, *, expected_version: int | None = None) -> bool:
-        """Save the card; True on success. Typed data stays in the form whatever goes wrong."""
-        fields = self.collect()
-        self.requisites.touched = set(ClientFields.__dataclass_fields__)
-        created, client, uow = self._client is None, self._client, self.uow
-        resolved: list[bool] = []
+    def _set_dirty(self, dirty: bool) -> None:
+        self.editing.set_dirty(dirty)
 
-        def store() -> SaveResult:
-            if client is None:
-                return clients.create_client(uow(), fields)
-            version = expected_version if expected_version is not None else client.version
-            return clients.update_client(uow(), client.id, version, fields)
-
-        def not_saved(exc: UserError) -> bool:
-            if isinstance(exc, StaleEditError):  # saved elsewhere meanwhile: the user decides
-                resolved.append(self._resolve_stale(str(exc)))
-                return True
-            if isinstance(exc, ValidationError):
-                self.requisites.show_problems(list(exc.problems))
-            self.notice.show_message(self.tr("Not saved: %s") % str(exc), kind="error")
-            return True
-
-        results: list[SaveResult] = []
-        if not self.ops.run(store, results.append, on_error=not_saved):
-            return bool(resolved and resolved[0])
-        if self._open(results[0].id):
-            self.notice.show_message(self.tr("Saved."), kind="success", timeout_ms=2500)
-        self.client_saved.emit(results[0].id, created)
-        return True
-
-    def _resolve_stale(self, text: str) -> bool:
-        assert self._client is not None
-        choice = StaleEdit.ask(self, text)
-        if choice == "overwrite":
-            client_id, uow = self._client.id, self.uow
-            current: list[Client] = []
-            if not self.ops.run(lambda: clients.get_client(uow(), client_id), current.append):
-                return False
-            return self.save(expected_version=current[0].version)
-        if choice == "reload":
-            return self._open(self._client.id)
-        return False
-
-    # Duplicates ----------------------------------------------------------------------------
+    @Slot(str)
+    def _on_header_missing_clicked(self, item: str) -> None:
+        self.page.go_to(item, self.contacts, self.contacts.add_button if self._client is not None else None)
 
     @Slot()
     def _check_duplicates(self) -> None:
@@ -320,3 +303,29 @@ class ClientCard(CardEditor):
         people = tuple(p.fields() for p in self._card.contacts) if self._card else ()
         exclude, uow = self.client_id, self.uow
         self.duplicates_label.check(lambda: clients.find_duplicates(uow(), fields, people, exclude_id=exclude))
+
+    # Saving and leaving -----------------------------------------------------------------------
+
+    def maybe_leave(self) -> bool:
+        """Before showing another client or closing: True if it is fine to leave this card."""
+        return self.editing.maybe_leave()
+
+    def save(self, *, expected_version: int | None = None) -> bool:
+        """Save the card; True on success. Typed data stays in the form whatever goes wrong."""
+        return self.editing.save(expected_version=expected_version)
+
+    @Slot()
+    def _on_save_button_clicked(self) -> None:
+        if self.editing.dirty:
+            self.editing.save()
+
+    @Slot()
+    def _on_revert_button_clicked(self) -> None:
+        if self._client is not None:
+            self._open(self._client.id)
+        elif self.editing.baseline is not None:
+            self.new_client()
+
+    def _notify_error(self, text: str) -> None:
+        """Where an action of the card shows an error no field or dialog took."""
+        self.notice.show_message(text, kind="error")
