@@ -437,3 +437,26 @@ def test_a_card_that_cannot_be_read_again_says_so_in_the_card(
     with pytest.raises(StoreError):  # the window shows it in its own notice bar (MainWindow._show_in_card)
         window.card.show_client(office["romashka"])
     assert crashes == []
+
+
+def test_revert_when_the_base_cannot_be_read_is_a_notice_and_keeps_the_typing(
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    office: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+    crashes: Crashes,
+) -> None:
+    """Revert reads the card again through Operations: a busy base is said in the card, not a crash."""
+    window = ready_window(qtbot, make_window)
+    window.open_client(office["elka"])
+    qtbot.waitUntil(lambda: window.card.client_id == office["elka"])
+    city = window.card.requisites.widgets["city"]
+    type_text(city, "Тверь")
+
+    def busy(*_args: object) -> None:
+        raise StoreError(msg("err.db_busy"))
+
+    monkeypatch.setattr(cards, "load_card", busy)
+    window.card.revert_button.click()
+    assert crashes == [] and "The database is busy" in window.card.notice.label.text()
+    assert city.text() == "Тверь" and window.card.dirty  # type: ignore[attr-defined]
