@@ -456,7 +456,11 @@ def test_revert_when_the_base_cannot_be_read_is_a_notice_and_keeps_the_typing(
     def busy(*_args: object) -> None:
         raise StoreError(msg("err.db_busy"))
 
+    load_card = cards.load_card
     monkeypatch.setattr(cards, "load_card", busy)
     window.card.revert_button.click()
     assert crashes == [] and "The database is busy" in window.card.notice.label.text()
     assert city.text() == "Тверь" and window.card.dirty  # type: ignore[attr-defined]
+    monkeypatch.setattr(cards, "load_card", load_card)  # the base answers again: Revert works
+    window.card.revert_button.click()
+    assert city.text() == "" and not window.card.dirty  # type: ignore[attr-defined]
