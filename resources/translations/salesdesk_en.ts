@@ -2,9 +2,9 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>ClientCard</name>
+    <name>CardHeader</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/card.py" line="819"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="70"/>
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>
@@ -53,7 +53,7 @@
 <context>
     <name>ContactDialog</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/dialogs.py" line="325"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="349"/>
         <source>Age: %n</source>
         <translation>
             <numerusform>Age: %n</numerusform>

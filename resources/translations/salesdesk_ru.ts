@@ -158,6 +158,94 @@ Everything entered since then is replaced. The base as it is now is copied first
     </message>
 </context>
 <context>
+    <name>CardEditing</name>
+    <message>
+        <location filename="../../salesdesk/ui/card/editing.py" line="120"/>
+        <source>Not saved: %s</source>
+        <translation>Не сохранено: %s</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/editing.py" line="127"/>
+        <source>Saved.</source>
+        <translation>Сохранено.</translation>
+    </message>
+</context>
+<context>
+    <name>CardHeader</name>
+    <message>
+        <location filename="../../salesdesk/ui/card/header.py" line="51"/>
+        <source>New client</source>
+        <translation>Новый клиент</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/header.py" line="60"/>
+        <source>No. %d</source>
+        <translation>№ %d</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/card/header.py" line="70"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>и ещё %n</numerusform>
+            <numerusform>и ещё %n</numerusform>
+            <numerusform>и ещё %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/header.py" line="71"/>
+        <source>Missing: %s</source>
+        <translation>Не заполнено: %s</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/header.py" line="74"/>
+        <source>The card is complete.</source>
+        <translation>Карточка заполнена полностью.</translation>
+    </message>
+</context>
+<context>
+    <name>CardPage</name>
+    <message>
+        <location filename="../../salesdesk/ui/card/page.py" line="60"/>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/page.py" line="61"/>
+        <source>Save the card (Ctrl+S)</source>
+        <translation>Сохранить карточку (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/page.py" line="63"/>
+        <source>Revert</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/page.py" line="64"/>
+        <source>Drop the changes and show what is saved</source>
+        <translation>Отменить изменения и вернуть сохранённые данные</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/page.py" line="85"/>
+        <source>Fix the marked fields to save.</source>
+        <translation>Исправьте отмеченные поля.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/page.py" line="88"/>
+        <source>Changed, not saved.</source>
+        <translation>Изменено, не сохранено.</translation>
+    </message>
+</context>
+<context>
+    <name>CardPlaceholder</name>
+    <message>
+        <location filename="../../salesdesk/ui/card/page.py" line="30"/>
+        <source>Select a client in the list to see the card,
+or create a new one (%1).</source>
+        <translation>Выберите клиента в списке, чтобы открыть карточку,
+или создайте нового (%1).</translation>
+    </message>
+</context>
+<context>
     <name>ChangesModel</name>
     <message>
         <location filename="../../salesdesk/ui/changes_view.py" line="70"/>
@@ -247,531 +335,44 @@ Everything entered since then is replaced. The base as it is now is copied first
 <context>
     <name>ClientCard</name>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="255"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="99"/>
         <source>Requisites</source>
         <translation>Реквизиты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="256"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="99"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="257"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="100"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="258"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="100"/>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="259"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="101"/>
         <source>Reminders</source>
         <translation>Напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="270"/>
-        <source>Save</source>
-        <translation>Сохранить</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="271"/>
-        <source>Save the card (Ctrl+S)</source>
-        <translation>Сохранить карточку (Ctrl+S)</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="273"/>
-        <source>Revert</source>
-        <translation>Отменить</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="274"/>
-        <source>Drop the changes and show what is saved</source>
-        <translation>Отменить изменения и вернуть сохранённые данные</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="202"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="68"/>
         <source>&amp;Save client</source>
         <translation>&amp;Сохранить клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="205"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="71"/>
         <source>&amp;Revert changes</source>
         <translation>&amp;Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="342"/>
-        <source>&amp;Name:</source>
-        <translation>&amp;Название:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="346"/>
-        <source>&amp;Kind:</source>
-        <translation>Ви&amp;д:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="350"/>
-        <source>S&amp;tatus:</source>
-        <translation>Ст&amp;атус:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="352"/>
-        <source>&amp;INN:</source>
-        <translation>&amp;ИНН:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="353"/>
-        <source>KPP:</source>
-        <translation>КПП:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="354"/>
-        <location filename="../../salesdesk/ui/card.py" line="767"/>
-        <source>OGRN:</source>
-        <translation>ОГРН:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="355"/>
-        <source>Ind&amp;ustry:</source>
-        <translation>От&amp;расль:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="362"/>
-        <source>&amp;Owner:</source>
-        <translation>&amp;Ответственный:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="364"/>
-        <source>&amp;Phone:</source>
-        <translation>&amp;Телефон:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="194"/>
-        <source>Select a client in the list to see the card,
-or create a new one (%1).</source>
-        <translation>Выберите клиента в списке, чтобы открыть карточку,
-или создайте нового (%1).</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="261"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="103"/>
         <source>Changes</source>
         <translation>Изменения</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="351"/>
-        <source>Full le&amp;gal name:</source>
-        <translation>Полное наи&amp;менование:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="363"/>
-        <source>Contact details</source>
-        <translation>Контактные данные</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="365"/>
-        <source>E-&amp;mail:</source>
-        <translation>E-&amp;mail:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="366"/>
-        <source>&amp;Legal address:</source>
-        <translation>&amp;Юридический адрес:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="367"/>
-        <source>Postal address:</source>
-        <translation>Почтовый адрес:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="368"/>
-        <source>City:</source>
-        <translation>Город:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="369"/>
-        <source>Bank details</source>
-        <translation>Банковские реквизиты</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="370"/>
-        <source>Bank:</source>
-        <translation>Банк:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="371"/>
-        <source>BIK:</source>
-        <translation>БИК:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="372"/>
-        <source>Account:</source>
-        <translation>Расчётный счёт:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="373"/>
-        <source>Corr. account:</source>
-        <translation>Корр. счёт:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="374"/>
-        <source>Other</source>
-        <translation>Прочее</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="375"/>
-        <source>Source:</source>
-        <translation>Источник:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="377"/>
-        <source>Comma-separated, e.g. VIP, Wholesale</source>
-        <translation>Через запятую, например: VIP, опт</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="378"/>
-        <source>Tags:</source>
-        <translation>Метки:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="381"/>
-        <source>Notes:</source>
-        <translation>Заметки:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="383"/>
-        <source>10 digits for a company, 12 for a sole trader or a person</source>
-        <translation>10 цифр у организации, 12 — у ИП и физлица</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="384"/>
-        <source>9 characters, companies only</source>
-        <translation>9 символов, только у организаций</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="385"/>
-        <source>Any format, e.g. 8 (495) 123-45-67</source>
-        <translation>Любой формат: 8 (495) 123-45-67</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="386"/>
-        <source>9 digits, starts with 04</source>
-        <translation>9 цифр, начинается с 04</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="422"/>
-        <source>Full name</source>
-        <translation>ФИО</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="422"/>
-        <source>Position</source>
-        <translation>Должность</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="422"/>
-        <source>Age</source>
-        <translation>Возраст</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="422"/>
-        <source>Phones</source>
-        <translation>Телефоны</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="422"/>
-        <source>E-mails</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="426"/>
-        <source>Save the new card first, then add its contact persons.</source>
-        <translation>Сначала сохраните новую карточку, затем добавьте контактных лиц.</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="429"/>
-        <source>Add…</source>
-        <translation>Добавить…</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="430"/>
-        <location filename="../../salesdesk/ui/card.py" line="477"/>
-        <source>Edit…</source>
-        <translation>Изменить…</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="431"/>
-        <source>Remove</source>
-        <translation>Удалить</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="450"/>
-        <source>Log a contact…</source>
-        <translation>Записать контакт…</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="451"/>
-        <source>A call, meeting, letter or note; and the next contact</source>
-        <translation>Звонок, встреча, письмо или заметка — и следующий контакт</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="458"/>
-        <source>When</source>
-        <translation>Когда</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="458"/>
-        <source>Summary</source>
-        <translation>Содержание</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="458"/>
-        <source>Result</source>
-        <translation>Результат</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="485"/>
-        <source>Deal</source>
-        <translation>Сделка</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="486"/>
-        <source>Stage</source>
-        <translation>Стадия</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="487"/>
-        <source>Amount</source>
-        <translation>Сумма</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="488"/>
-        <source>Opened</source>
-        <translation>Открыта</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="489"/>
-        <source>Closed</source>
-        <translation>Закрыта</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="490"/>
-        <source>Contract ends</source>
-        <translation>Договор до</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="495"/>
-        <source>No deals with this client yet.</source>
-        <translation>С этим клиентом пока нет сделок.</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="511"/>
-        <source>Due</source>
-        <translation>Срок</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="511"/>
-        <location filename="../../salesdesk/ui/card.py" line="725"/>
-        <source>Reminder</source>
-        <translation>Напоминание</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="511"/>
-        <source>Repeat</source>
-        <translation>Повтор</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="511"/>
-        <source>State</source>
-        <translation>Состояние</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="514"/>
-        <source>Remind me…</source>
-        <translation>Напомнить…</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="516"/>
-        <source>Done</source>
-        <translation>Завершить</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="452"/>
-        <location filename="../../salesdesk/ui/card.py" line="478"/>
-        <location filename="../../salesdesk/ui/card.py" line="517"/>
-        <source>Delete</source>
-        <translation>Удалить</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="458"/>
-        <source>What</source>
-        <translation>Что</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="458"/>
-        <source>Who</source>
-        <translation>Кто</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="462"/>
-        <source>Nothing recorded yet: log calls, meetings and letters here.</source>
-        <translation>Пока ничего не записано: здесь ведётся история звонков, встреч и писем.</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="476"/>
-        <source>New deal…</source>
-        <translation>Новая сделка…</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="561"/>
-        <source>— not set —</source>
-        <translation>— не указано —</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="724"/>
-        <source>Deal · %1</source>
-        <translation>Сделка · %1</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="725"/>
-        <source>Reminder · done</source>
-        <translation>Напоминание · выполнено</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="733"/>
-        <source>done</source>
-        <translation>выполнено</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="735"/>
-        <source>overdue</source>
-        <translation>просрочено</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="737"/>
-        <source>snoozed</source>
-        <translation>отложено</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="767"/>
-        <source>OGRNIP:</source>
-        <translation>ОГРНИП:</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="803"/>
-        <source>New client</source>
-        <translation>Новый клиент</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="809"/>
-        <source>No. %d</source>
-        <translation>№ %d</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../salesdesk/ui/card.py" line="819"/>
-        <source>and %n more</source>
-        <translation>
-            <numerusform>и ещё %n</numerusform>
-            <numerusform>и ещё %n</numerusform>
-            <numerusform>и ещё %n</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="820"/>
-        <source>Missing: %s</source>
-        <translation>Не заполнено: %s</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="823"/>
-        <source>The card is complete.</source>
-        <translation>Карточка заполнена полностью.</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="835"/>
-        <source>Fix the marked fields to save.</source>
-        <translation>Исправьте отмеченные поля.</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="838"/>
-        <source>Changed, not saved.</source>
-        <translation>Изменено, не сохранено.</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="880"/>
-        <source>INN %1 already belongs to %2</source>
-        <translation>ИНН %1 уже указан у клиента %2</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="882"/>
-        <source>Phone %1 is already on %2</source>
-        <translation>Телефон %1 уже есть у клиента %2</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="884"/>
-        <source>E-mail %1 is already on %2</source>
-        <translation>E-mail %1 уже есть у клиента %2</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="886"/>
-        <source>A client with this name exists: %1</source>
-        <translation>Клиент с таким названием уже есть: %1</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="945"/>
-        <source>Not saved: %s</source>
-        <translation>Не сохранено: %s</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="953"/>
-        <source>Saved.</source>
-        <translation>Сохранено.</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="1008"/>
-        <source>Remove contact person</source>
-        <translation>Удаление контактного лица</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="1008"/>
-        <source>Remove %s from this client&apos;s contacts?</source>
-        <translation>Удалить %s из контактных лиц клиента?</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="1014"/>
-        <source>%s removed.</source>
-        <translation>Контактное лицо %s удалено.</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="1024"/>
-        <location filename="../../salesdesk/ui/card.py" line="1068"/>
-        <source>Undo</source>
-        <translation>Вернуть</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="1064"/>
-        <source>Deal won: %1 is now an active client (was: %2).</source>
-        <translation>Сделка выиграна: клиент %1 теперь действующий (был: %2).</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="1100"/>
-        <source>Deal “%1” deleted.</source>
-        <translation>Сделка «%1» удалена.</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="1144"/>
-        <source>Entry deleted.</source>
-        <translation>Запись удалена.</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="1197"/>
-        <source>Get back to the client</source>
-        <translation>Связаться с клиентом</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card.py" line="1238"/>
-        <source>Reminder deleted.</source>
-        <translation>Напоминание удалено.</translation>
     </message>
 </context>
 <context>
@@ -964,69 +565,131 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="239"/>
-        <location filename="../../salesdesk/ui/dialogs.py" line="345"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="265"/>
         <source>Contact person</source>
         <translation>Контактное лицо</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="248"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="274"/>
         <source>One number per line, e.g. +7 916 123-45-67</source>
         <translation>По одному номеру в строке, например +7 916 123-45-67</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="251"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="277"/>
         <source>One address per line</source>
         <translation>По одному адресу в строке</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="255"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="281"/>
         <source>Main contact for this client</source>
         <translation>Основное контактное лицо клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="262"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="286"/>
         <source>Full name:</source>
         <translation>ФИО:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="263"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="287"/>
         <source>Position:</source>
         <translation>Должность:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="264"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="288"/>
         <source>Birth date:</source>
         <translation>Дата рождения:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="265"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="289"/>
         <source>Phones:</source>
         <translation>Телефоны:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="266"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="290"/>
         <source>E-mails:</source>
         <translation>E-mail:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="267"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="291"/>
         <source>Note:</source>
         <translation>Примечание:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="315"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="339"/>
         <source>Birth date: write it as dd.mm.yyyy, e.g. 25.03.1980 or 25031980</source>
         <translation>Дата рождения: введите в виде дд.мм.гггг, например 25.03.1980 или 25031980</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/dialogs.py" line="325"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="349"/>
         <source>Age: %n</source>
         <translation>
             <numerusform>Возраст: %n год</numerusform>
             <numerusform>Возраст: %n года</numerusform>
             <numerusform>Возраст: %n лет</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ContactsTab</name>
+    <message>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="23"/>
+        <source>Full name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="23"/>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="23"/>
+        <source>Age</source>
+        <translation>Возраст</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="23"/>
+        <source>Phones</source>
+        <translation>Телефоны</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="23"/>
+        <source>E-mails</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="27"/>
+        <source>Save the new card first, then add its contact persons.</source>
+        <translation>Сначала сохраните новую карточку, затем добавьте контактных лиц.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="30"/>
+        <source>Add…</source>
+        <translation>Добавить…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="31"/>
+        <source>Edit…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="32"/>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="97"/>
+        <source>Remove contact person</source>
+        <translation>Удаление контактного лица</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="97"/>
+        <source>Remove %s from this client&apos;s contacts?</source>
+        <translation>Удалить %s из контактных лиц клиента?</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="104"/>
+        <source>%s removed.</source>
+        <translation>Контактное лицо %s удалено.</translation>
     </message>
 </context>
 <context>
@@ -1068,89 +731,84 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>DealDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="70"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="72"/>
         <source>New deal</source>
         <translation>Новая сделка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="91"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="93"/>
         <source>no end date</source>
         <translation>без даты окончания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="97"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="99"/>
         <source>— not set —</source>
         <translation>— не указан —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="107"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="108"/>
         <source>Deal:</source>
         <translation>Сделка:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="108"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="109"/>
         <source>Amount:</source>
         <translation>Сумма:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="109"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="110"/>
         <source>Stage:</source>
         <translation>Стадия:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="110"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="111"/>
         <source>Reason lost:</source>
         <translation>Причина проигрыша:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="111"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="112"/>
         <source>Opened on:</source>
         <translation>Открыта:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="112"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="113"/>
         <source>Closed on:</source>
         <translation>Закрыта:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="113"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="114"/>
         <source>Contract ends:</source>
         <translation>Договор до:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="114"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="115"/>
         <source>Owner:</source>
         <translation>Ответственный:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="158"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="159"/>
         <source>Amount: write a number, e.g. 125000,50</source>
         <translation>Сумма: введите число, например 125000,50</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="163"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="164"/>
         <source>Opened on</source>
         <translation>Дата открытия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="164"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="165"/>
         <source>Contract ends</source>
         <translation>Договор до</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="167"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="168"/>
         <source>Closed on</source>
         <translation>Дата закрытия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="172"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="173"/>
         <source>%1: write the date as dd.mm.yyyy, e.g. 15.03.2027 or 15032027</source>
         <translation>%1: введите дату в виде дд.мм.гггг, например 15.03.2027 или 15032027</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="235"/>
-        <source>Deal</source>
-        <translation>Сделка</translation>
     </message>
 </context>
 <context>
@@ -1265,14 +923,105 @@ Create the first client, or load demo data to try the program.</source>
     </message>
 </context>
 <context>
+    <name>DealsTab</name>
+    <message>
+        <location filename="../../salesdesk/ui/card/deals.py" line="22"/>
+        <source>New deal…</source>
+        <translation>Новая сделка…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/deals.py" line="23"/>
+        <source>Edit…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/deals.py" line="24"/>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/deals.py" line="28"/>
+        <source>Deal</source>
+        <translation>Сделка</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/deals.py" line="28"/>
+        <source>Stage</source>
+        <translation>Стадия</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/deals.py" line="28"/>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/deals.py" line="28"/>
+        <source>Opened</source>
+        <translation>Открыта</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/deals.py" line="28"/>
+        <source>Closed</source>
+        <translation>Закрыта</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/deals.py" line="29"/>
+        <source>Contract ends</source>
+        <translation>Договор до</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/deals.py" line="30"/>
+        <source>No deals with this client yet.</source>
+        <translation>С этим клиентом пока нет сделок.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/deals.py" line="102"/>
+        <source>Deal won: %1 is now an active client (was: %2).</source>
+        <translation>Сделка выиграна: клиент %1 теперь действующий (был: %2).</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/deals.py" line="106"/>
+        <source>Undo</source>
+        <translation>Вернуть</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/deals.py" line="124"/>
+        <source>Deal “%1” deleted.</source>
+        <translation>Сделка «%1» удалена.</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateWarning</name>
+    <message>
+        <location filename="../../salesdesk/ui/card/header.py" line="117"/>
+        <source>INN %1 already belongs to %2</source>
+        <translation>ИНН %1 уже указан у клиента %2</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/header.py" line="119"/>
+        <source>Phone %1 is already on %2</source>
+        <translation>Телефон %1 уже есть у клиента %2</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/header.py" line="121"/>
+        <source>E-mail %1 is already on %2</source>
+        <translation>E-mail %1 уже есть у клиента %2</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/header.py" line="123"/>
+        <source>A client with this name exists: %1</source>
+        <translation>Клиент с таким названием уже есть: %1</translation>
+    </message>
+</context>
+<context>
     <name>EraseDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="63"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="59"/>
         <source>Ground:</source>
         <translation>Основание:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="70"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="66"/>
         <source>Erase for good</source>
         <translation>Удалить безвозвратно</translation>
     </message>
@@ -1280,32 +1029,32 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>Erasure</name>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="91"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="87"/>
         <source>Export everything about this person</source>
         <translation>Выгрузить всё об этом человеке</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="92"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="88"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="116"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="112"/>
         <source>Erase this person</source>
         <translation>Удалить данные человека</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="118"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="114"/>
         <source>Erase this client</source>
         <translation>Удалить данные клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="248"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="244"/>
         <source>E&amp;xport everything about this person…</source>
         <translation>&amp;Выгрузить всё об этом человеке…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="250"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="246"/>
         <source>E&amp;rase this person…</source>
         <translation>&amp;Удалить данные человека навсегда…</translation>
     </message>
@@ -1544,69 +1293,137 @@ Create the first client, or load demo data to try the program.</source>
     </message>
 </context>
 <context>
+    <name>HistoryTab</name>
+    <message>
+        <location filename="../../salesdesk/ui/card/history.py" line="22"/>
+        <source>Log a contact…</source>
+        <translation>Записать контакт…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/history.py" line="23"/>
+        <source>A call, meeting, letter or note; and the next contact</source>
+        <translation>Звонок, встреча, письмо или заметка — и следующий контакт</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/history.py" line="24"/>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/history.py" line="30"/>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/history.py" line="30"/>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/history.py" line="30"/>
+        <source>Summary</source>
+        <translation>Содержание</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/history.py" line="30"/>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/history.py" line="30"/>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/history.py" line="34"/>
+        <source>Nothing recorded yet: log calls, meetings and letters here.</source>
+        <translation>Пока ничего не записано: здесь ведётся история звонков, встреч и писем.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/history.py" line="62"/>
+        <source>Deal · %1</source>
+        <translation>Сделка · %1</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/history.py" line="63"/>
+        <source>Reminder · done</source>
+        <translation>Напоминание · выполнено</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/history.py" line="63"/>
+        <source>Reminder</source>
+        <translation>Напоминание</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/history.py" line="107"/>
+        <source>Entry deleted.</source>
+        <translation>Запись удалена.</translation>
+    </message>
+</context>
+<context>
     <name>HookDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="117"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="138"/>
         <source>Next contact</source>
         <translation>Следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="121"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="142"/>
         <source>Get back to the client</source>
         <translation>Связаться с клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="122"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="143"/>
         <source>Reminder:</source>
         <translation>Напоминание:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="131"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="152"/>
         <source>On a date:</source>
         <translation>В указанный день:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="139"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="160"/>
         <source>When:</source>
         <translation>Когда:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="143"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="164"/>
         <source>Repeat:</source>
         <translation>Повтор:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="158"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="179"/>
         <source>In a month</source>
         <translation>Через месяц</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="159"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="180"/>
         <source>In 3 months</source>
         <translation>Через 3 месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="160"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="181"/>
         <source>In 6 months</source>
         <translation>Через 6 месяцев</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="161"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="182"/>
         <source>In a year</source>
         <translation>Через год</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="175"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="196"/>
         <source>Write the date as dd.mm.yyyy, e.g. 15.03.2027 or 15032027</source>
         <translation>Введите дату в виде дд.мм.гггг, например 15.03.2027 или 15032027</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="177"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="198"/>
         <source>The date has passed: choose today or later</source>
         <translation>Эта дата уже прошла: выберите сегодня или позже</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="220"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="241"/>
         <source>On a date or repeating…</source>
         <translation>В указанный день или с повтором…</translation>
     </message>
@@ -1763,65 +1580,72 @@ Create the first client, or load demo data to try the program.</source>
     </message>
 </context>
 <context>
+    <name>ListTab</name>
+    <message>
+        <location filename="../../salesdesk/ui/card/lists.py" line="107"/>
+        <source>Undo</source>
+        <translation>Вернуть</translation>
+    </message>
+</context>
+<context>
     <name>LogDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="275"/>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="408"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="269"/>
         <source>Log a contact</source>
         <translation>Запись о контакте</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="298"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="292"/>
         <source>What was it about?</source>
         <translation>О чём был разговор?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="300"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="294"/>
         <source>What came of it (optional)</source>
         <translation>Чем закончилось (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="305"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="299"/>
         <source>Kind:</source>
         <translation>Вид:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="306"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="300"/>
         <source>When:</source>
         <translation>Когда:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="307"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="301"/>
         <source>Summary:</source>
         <translation>Содержание:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="308"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="302"/>
         <source>Result:</source>
         <translation>Итог:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="311"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="305"/>
         <source>Mark the reminder “%1” done</source>
         <translation>Отметить напоминание «%1» выполненным</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="314"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="308"/>
         <source>Plan the next contact</source>
         <translation>Запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="322"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="316"/>
         <source>Get back to the client</source>
         <translation>Связаться с клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="326"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="320"/>
         <source>When…</source>
         <translation>Когда…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="376"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="369"/>
         <source>Write the date as dd.mm.yyyy, e.g. 15.03.2027 or 15032027</source>
         <translation>Введите дату в виде дд.мм.гггг, например 15.03.2027 или 15032027</translation>
     </message>
@@ -2531,6 +2355,69 @@ Create the first client, or load demo data to try the program.</source>
     </message>
 </context>
 <context>
+    <name>RemindersTab</name>
+    <message>
+        <location filename="../../salesdesk/ui/card/reminders.py" line="26"/>
+        <source>Due</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/reminders.py" line="26"/>
+        <source>Reminder</source>
+        <translation>Напоминание</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/reminders.py" line="26"/>
+        <source>Repeat</source>
+        <translation>Повтор</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/reminders.py" line="26"/>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/reminders.py" line="29"/>
+        <source>Remind me…</source>
+        <translation>Напомнить…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/reminders.py" line="31"/>
+        <source>Done</source>
+        <translation>Завершить</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/reminders.py" line="32"/>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/reminders.py" line="49"/>
+        <source>done</source>
+        <translation>выполнено</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/reminders.py" line="51"/>
+        <source>overdue</source>
+        <translation>просрочено</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/reminders.py" line="53"/>
+        <source>snoozed</source>
+        <translation>отложено</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/reminders.py" line="93"/>
+        <source>Get back to the client</source>
+        <translation>Связаться с клиентом</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/reminders.py" line="115"/>
+        <source>Reminder deleted.</source>
+        <translation>Напоминание удалено.</translation>
+    </message>
+</context>
+<context>
     <name>ReportParameterBar</name>
     <message>
         <location filename="../../salesdesk/ui/reports_panel.py" line="360"/>
@@ -2717,6 +2604,165 @@ Create the first client, or load demo data to try the program.</source>
     </message>
 </context>
 <context>
+    <name>RequisitesTab</name>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="75"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Название:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="79"/>
+        <source>&amp;Kind:</source>
+        <translation>Ви&amp;д:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="83"/>
+        <source>S&amp;tatus:</source>
+        <translation>Ст&amp;атус:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="84"/>
+        <source>Full le&amp;gal name:</source>
+        <translation>Полное наи&amp;менование:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="85"/>
+        <source>&amp;INN:</source>
+        <translation>&amp;ИНН:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="86"/>
+        <source>KPP:</source>
+        <translation>КПП:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="87"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="214"/>
+        <source>OGRN:</source>
+        <translation>ОГРН:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="88"/>
+        <source>Ind&amp;ustry:</source>
+        <translation>От&amp;расль:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="95"/>
+        <source>&amp;Owner:</source>
+        <translation>&amp;Ответственный:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="96"/>
+        <source>Contact details</source>
+        <translation>Контактные данные</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="97"/>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Телефон:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="98"/>
+        <source>E-&amp;mail:</source>
+        <translation>E-&amp;mail:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="99"/>
+        <source>&amp;Legal address:</source>
+        <translation>&amp;Юридический адрес:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="100"/>
+        <source>Postal address:</source>
+        <translation>Почтовый адрес:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="101"/>
+        <source>City:</source>
+        <translation>Город:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="102"/>
+        <source>Bank details</source>
+        <translation>Банковские реквизиты</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="103"/>
+        <source>Bank:</source>
+        <translation>Банк:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="104"/>
+        <source>BIK:</source>
+        <translation>БИК:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="105"/>
+        <source>Account:</source>
+        <translation>Расчётный счёт:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="106"/>
+        <source>Corr. account:</source>
+        <translation>Корр. счёт:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="107"/>
+        <source>Other</source>
+        <translation>Прочее</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="108"/>
+        <source>Source:</source>
+        <translation>Источник:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="110"/>
+        <source>Comma-separated, e.g. VIP, Wholesale</source>
+        <translation>Через запятую, например: VIP, опт</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="111"/>
+        <source>Tags:</source>
+        <translation>Метки:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="114"/>
+        <source>Notes:</source>
+        <translation>Заметки:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="116"/>
+        <source>10 digits for a company, 12 for a sole trader or a person</source>
+        <translation>10 цифр у организации, 12 — у ИП и физлица</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="117"/>
+        <source>9 characters, companies only</source>
+        <translation>9 символов, только у организаций</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="118"/>
+        <source>Any format, e.g. 8 (495) 123-45-67</source>
+        <translation>Любой формат: 8 (495) 123-45-67</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="119"/>
+        <source>9 digits, starts with 04</source>
+        <translation>9 цифр, начинается с 04</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="176"/>
+        <source>— not set —</source>
+        <translation>— не указано —</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="214"/>
+        <source>OGRNIP:</source>
+        <translation>ОГРНИП:</translation>
+    </message>
+</context>
+<context>
     <name>ResultPage</name>
     <message>
         <location filename="../../salesdesk/ui/import_wizard.py" line="752"/>
@@ -2877,17 +2923,17 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>StaleEdit</name>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="121"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="91"/>
         <source>The card was changed elsewhere</source>
         <translation>Карточка изменена в другом месте</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="124"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="94"/>
         <source>Save mine over it</source>
         <translation>Сохранить мою версию</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card.py" line="127"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="97"/>
         <source>Load the saved version</source>
         <translation>Загрузить сохранённую версию</translation>
     </message>
@@ -2981,32 +3027,32 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>WindowErasure</name>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="141"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="137"/>
         <source>&amp;Empty the trash…</source>
         <translation>&amp;Очистить корзину…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="142"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="138"/>
         <source>Erase for good everything in the trash</source>
         <translation>Безвозвратно удалить всё, что лежит в корзине</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="148"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="144"/>
         <source>E&amp;rase this client…</source>
         <translation>&amp;Удалить данные клиента навсегда…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="149"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="145"/>
         <source>Erase a private person or sole trader for good (152-FZ)</source>
         <translation>Безвозвратно удалить данные физического лица или ИП (152-ФЗ)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="179"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="175"/>
         <source>Empty the trash</source>
         <translation>Очистка корзины</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="194"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="190"/>
         <source>Open the card of the client to erase first.</source>
         <translation>Сначала откройте карточку клиента, данные которого нужно удалить.</translation>
     </message>

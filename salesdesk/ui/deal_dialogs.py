@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salesdesk.domain.errors import FieldProblem, UserError, ValidationError
+from salesdesk.domain.errors import FieldProblem
 from salesdesk.domain.model import (
     CURRENCIES,
     Deal,
@@ -39,16 +39,17 @@ from salesdesk.domain.text import parse_amount
 from salesdesk.domain.validation import amount_problem
 from salesdesk.services import deals, history, reference
 from salesdesk.services.common import UowFactory
-from salesdesk.ui.dialogs import HookDialog, Inform
-from salesdesk.ui.forms import FieldMessages, lay_out_form, save_cancel
-from salesdesk.ui.widgets import MUTED, DateField, FieldGrid, FieldMessage
+from salesdesk.ui.dialogs import HookDialog
+from salesdesk.ui.forms import FormDialog
+from salesdesk.ui.operations import Operations
+from salesdesk.ui.widgets import MUTED, DateField, FieldGrid
 
 
 def _qdate(value: date) -> QDate:
     return QDate(value.year, value.month, value.day)
 
 
-class DealDialog(QDialog):
+class DealDialog(FormDialog):
     """Add or edit a deal; checks as you type; a won deal with a contract end plans its renewal."""
 
     def __init__(
@@ -59,9 +60,10 @@ class DealDialog(QDialog):
         renewal_days: int,
         default_owner: int | None,
         parent: QWidget | None = None,
+        *,
+        ops: Operations | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.uow = uow
+        super().__init__(uow, ops, parent, fallback="title")
         self.client_id = client_id
         self.deal = deal
         self.renewal_days = renewal_days
@@ -95,14 +97,13 @@ class DealDialog(QDialog):
         self.contract_end.line.setMaximumWidth(max(self.contract_end.line.maximumWidth(), wide))
         self.owner = QComboBox()
         self.owner.addItem(self.tr("— not set —"), None)
-        managers: list[Manager] = reference.list_managers(uow(), include_inactive=False)
-        for manager in managers:
+        managers: list[list[Manager]] = []  # a list that cannot be read: the error shows, the deal can still be saved
+        self.ops.read(lambda: reference.list_managers(self.uow(), include_inactive=False), managers.append)
+        for manager in managers[0] if managers else ():
             self.owner.addItem(manager.name, manager.id)
         self.renewal_note = QLabel()
         self.renewal_note.setWordWrap(True)
         self.renewal_note.setStyleSheet(MUTED)
-        self.form = FieldMessages(self._validate, self, fallback="title")
-        self.messages, self.left = self.form.messages, self.form.left
         rows: list[tuple[str, str, object]] = [
             (self.tr("Deal:"), "title", self.title),
             (self.tr("Amount:"), "amount", amount_row),
@@ -125,7 +126,7 @@ class DealDialog(QDialog):
         ):
             self.left.watch(key, watched)
         form.add_wide(self.renewal_note)
-        self.buttons = lay_out_form(self, grid)
+        self.buttons = self.lay_out(grid)
         if deal is not None:
             self.title.setText(deal.title)
             self.amount.setText(QLocale().toString(float(deal.amount.amount), "f", 2))
@@ -215,26 +216,16 @@ class DealDialog(QDialog):
             self.renewal_note.setText("")
         return fields is not None and not problems
 
-    def accept(self) -> None:
-        self.left.show_all()
+    def store(self) -> deals.DealSaved:
         fields = self.fields()
-        if not self._validate() or fields is None:
-            return
-        try:
-            if self.deal is None:
-                self.saved = deals.add_deal(self.uow(), self.client_id, fields, renewal_days=self.renewal_days)
-            else:
-                self.saved = deals.update_deal(
-                    self.uow(), self.deal.id, self.deal.version, fields, renewal_days=self.renewal_days
-                )
-            self.saved_id = self.saved.id
-        except ValidationError as exc:
-            self.form.show_refused(exc.problems)
-            return
-        except UserError as exc:
-            Inform.error(self, self.tr("Deal"), str(exc))
-            return
-        super().accept()
+        assert fields is not None  # Save checked the fields first
+        if self.deal is None:
+            return deals.add_deal(self.uow(), self.client_id, fields, renewal_days=self.renewal_days)
+        return deals.update_deal(self.uow(), self.deal.id, self.deal.version, fields, renewal_days=self.renewal_days)
+
+    def _saved(self, result: deals.DealSaved) -> None:
+        self.saved = result
+        self.saved_id = result.id
 
     @classmethod
     def edit(
@@ -245,14 +236,17 @@ class DealDialog(QDialog):
         deal: Deal | None,
         renewal_days: int,
         default_owner: int | None,
+        *,
+        ops: Operations | None = None,
     ) -> deals.DealSaved | None:
-        """The saved deal, or None if the dialog was cancelled."""
-        dialog = cls(uow, client_id, deal, renewal_days, default_owner, parent)
+        """The saved deal, or None if the dialog was cancelled (saved through *ops*: the caller's
+        runner and change bus)."""
+        dialog = cls(uow, client_id, deal, renewal_days, default_owner, parent, ops=ops)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         return dialog.saved if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-class LogDialog(QDialog):
+class LogDialog(FormDialog):
     """Record a call, meeting, letter or note; optionally close a reminder and plan the next contact."""
 
     def __init__(
@@ -265,9 +259,9 @@ class LogDialog(QDialog):
         reminder_text: str = "",
         manager_id: int | None = None,
         parent: QWidget | None = None,
+        ops: Operations | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.uow = uow
+        super().__init__(uow, ops, parent, fallback="summary")
         self.client_id = client_id
         self.reminder_id = reminder_id
         self.manager_id = manager_id
@@ -284,7 +278,7 @@ class LogDialog(QDialog):
         self.when.set_value(date.today())
         self.when_time = QTimeEdit(now.time())
         self.when_time.setDisplayFormat("HH:mm")
-        self.when_message = FieldMessage()
+        self.when_message = self.form.new("occurred_at")
         when_row = QHBoxLayout()
         when_row.addWidget(self.when)
         when_row.addWidget(self.when_time)
@@ -298,7 +292,7 @@ class LogDialog(QDialog):
         self.summary.setPlaceholderText(self.tr("What was it about?"))
         self.result_edit = QLineEdit()
         self.result_edit.setPlaceholderText(self.tr("What came of it (optional)"))
-        self.summary_message = FieldMessage()
+        self.summary_message = self.form.new("summary")
         summary_box = QVBoxLayout()
         summary_box.addWidget(self.summary)
         summary_box.addWidget(self.summary_message)
@@ -325,14 +319,13 @@ class LogDialog(QDialog):
         plan_row.addStretch(1)
         self.plan_button = QPushButton(self.tr("When…"))
         plan_row.addWidget(self.plan_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.close_reminder)
-        layout.addLayout(plan_row)
-        layout.addWidget(self.plan_label)
+        body = QVBoxLayout()
+        body.addLayout(form)
+        body.addWidget(self.close_reminder)
+        body.addLayout(plan_row)
+        body.addWidget(self.plan_label)
         self.close_reminder.setToolTip(reminder_text)
-        self.buttons = save_cancel(self)
-        layout.addWidget(self.buttons)
+        self.buttons = self.lay_out(body)
         self.summary.textChanged.connect(self._validate)
         self.when.left.connect(self._check_when)
         self.when.changed.connect(self.when_message.clear_problem)
@@ -390,24 +383,22 @@ class LogDialog(QDialog):
         )
 
     def accept(self) -> None:
-        if not self._check_when() or not self._validate():
-            return
-        try:
-            self.logged = history.log_and_plan(
-                self.uow(),
-                self.client_id,
-                self.fields(),
-                close_reminder=self.reminder_id if self.close_reminder.isChecked() else None,
-                plan=self._next if self.plan.isChecked() else None,
-                manager_id=self.manager_id,
-            )
-        except ValidationError as exc:
-            self.summary_message.show_problem(str(exc), blocking=True)
-            return
-        except UserError as exc:
-            Inform.error(self, self.tr("Log a contact"), str(exc))
-            return
-        super().accept()
+        if self._check_when():
+            super().accept()
+
+    def store(self) -> history.Logged:
+        """The contact, the reminder closed and the next one planned: one service call, one transaction."""
+        return history.log_and_plan(
+            self.uow(),
+            self.client_id,
+            self.fields(),
+            close_reminder=self.reminder_id if self.close_reminder.isChecked() else None,
+            plan=self._next if self.plan.isChecked() else None,
+            manager_id=self.manager_id,
+        )
+
+    def _saved(self, result: history.Logged) -> None:
+        self.logged = result
 
     @classmethod
     def log(cls, parent: QWidget, uow: UowFactory, client_id: int, **options: object) -> bool:

@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salesdesk.domain.errors import UserError, ValidationError
 from salesdesk.domain.model import ContactFields, ContactPerson, Recurrence, age_on
 from salesdesk.domain.spreadsheet import split_list
 from salesdesk.services import contacts
-from salesdesk.services.common import UowFactory
-from salesdesk.ui.forms import FieldMessages, lay_out_form
+from salesdesk.services.common import SaveResult, UowFactory
+from salesdesk.ui.forms import FormDialog
+from salesdesk.ui.operations import Operations
 from salesdesk.ui.widgets import DateField, FieldGrid, FieldMessage
 
 
@@ -79,6 +79,27 @@ class UnsavedChanges:
         box.setEscapeButton(back)
         box.exec()
         return LeaveChoice.DISCARD if box.clickedButton() is discard else LeaveChoice.CANCEL
+
+
+class StaleEdit:
+    """Someone saved the same card meanwhile: keep mine, take theirs, or decide later."""
+
+    @classmethod
+    def ask(cls, parent: QWidget, text: str) -> str:
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(QCoreApplication.translate("StaleEdit", "The card was changed elsewhere"))
+        box.setText(text)
+        keep = box.addButton(
+            QCoreApplication.translate("StaleEdit", "Save mine over it"), QMessageBox.ButtonRole.AcceptRole
+        )
+        theirs = box.addButton(
+            QCoreApplication.translate("StaleEdit", "Load the saved version"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return "overwrite" if clicked is keep else "reload" if clicked is theirs else "cancel"
 
 
 class Confirm:
@@ -225,14 +246,19 @@ def hook_menu(parent: QWidget, plan: Callable[[HookChoice | None, int | None], N
 # Contact persons ------------------------------------------------------------------------------
 
 
-class ContactDialog(QDialog):
+class ContactDialog(FormDialog):
     """Add or edit one contact person; checks as you type and saves through the services."""
 
     def __init__(
-        self, uow: UowFactory, client_id: int, contact: ContactPerson | None = None, parent: QWidget | None = None
+        self,
+        uow: UowFactory,
+        client_id: int,
+        contact: ContactPerson | None = None,
+        parent: QWidget | None = None,
+        *,
+        ops: Operations | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.uow = uow
+        super().__init__(uow, ops, parent, fallback="note")
         self.client_id = client_id
         self.contact = contact
         self.saved_id: int | None = None
@@ -253,8 +279,6 @@ class ContactDialog(QDialog):
         self.note = QPlainTextEdit()
         self.note.setFixedHeight(60)
         self.primary = QCheckBox(self.tr("Main contact for this client"))
-        self.form = FieldMessages(self._validate, self, fallback="note")
-        self.messages, self.left = self.form.messages, self.form.left
         birth_row = QHBoxLayout()
         birth_row.addWidget(self.birth_date)
         birth_row.addWidget(self.age_label, 1)
@@ -275,7 +299,7 @@ class ContactDialog(QDialog):
             label_widget.setBuddy(widget.focusProxy() or widget)
             self.left.watch(key, widget)
         rows.add_wide(self.primary)
-        self.buttons = lay_out_form(self, grid)
+        self.buttons = self.lay_out(grid)
         if contact is not None:
             self.full_name.setText(contact.full_name)
             self.position.setText(contact.position)
@@ -328,28 +352,28 @@ class ContactDialog(QDialog):
             blocking = blocking or problem.blocking
         return not blocking
 
-    def accept(self) -> None:
-        self.left.show_all()
+    def store(self) -> SaveResult:
         fields = self.fields()
-        if fields is None or not self._validate():
-            return
-        try:
-            if self.contact is None:
-                self.saved_id = contacts.add_contact(self.uow(), self.client_id, fields).id
-            else:
-                self.saved_id = contacts.update_contact(self.uow(), self.contact.id, self.contact.version, fields).id
-        except ValidationError as exc:
-            self.form.show_refused(exc.problems)
-            return
-        except UserError as exc:
-            Inform.error(self, self.tr("Contact person"), str(exc))
-            return
-        super().accept()
+        assert fields is not None  # Save checked the fields first
+        if self.contact is None:
+            return contacts.add_contact(self.uow(), self.client_id, fields)
+        return contacts.update_contact(self.uow(), self.contact.id, self.contact.version, fields)
+
+    def _saved(self, result: SaveResult) -> None:
+        self.saved_id = result.id
 
     @classmethod
-    def edit(cls, parent: QWidget, uow: UowFactory, client_id: int, contact: ContactPerson | None = None) -> bool:
-        """Show the dialog; True when a contact was saved."""
-        dialog = cls(uow, client_id, contact, parent)
+    def edit(
+        cls,
+        parent: QWidget,
+        uow: UowFactory,
+        client_id: int,
+        contact: ContactPerson | None = None,
+        *,
+        ops: Operations | None = None,
+    ) -> bool:
+        """Show the dialog; True when a contact was saved (through *ops*: the card's runner and bus)."""
+        dialog = cls(uow, client_id, contact, parent, ops=ops)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         return dialog.exec() == QDialog.DialogCode.Accepted
 

@@ -1,15 +1,37 @@
-"""What every form dialog (contact person, deal, contact log) does the same way: the messages under
-its fields, shown once the user has left a field or pressed Save, and Save / Cancel at the bottom."""
+"""What every form shares: a field row with its message under it, the messages of a form's fields,
+and the form dialog (contact person, deal, contact log) that saves only when its fields are valid,
+with one service call through `Operations`, and stays open with what was typed when the save fails.
+
+The card's Requisites tab uses `form_row` for its rows; the dialogs use `FieldMessages` and
+`FormDialog` (Save / Cancel at the bottom; an error that is no field's — busy, read-only, disk full
+— in a line above them)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLayout, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
-from salesdesk.domain.errors import FieldProblem
+from salesdesk.domain.errors import FieldProblem, UserError, ValidationError
+from salesdesk.services.common import UowFactory
+from salesdesk.ui.operations import Operations
 from salesdesk.ui.widgets import FieldMessage, LeftFields
+from salesdesk.ui.workers import Runner
+
+
+def form_row(form: QFormLayout, label: str, widget: QWidget, message: FieldMessage) -> QLabel:
+    """A labelled field with its message right under it; returns the label."""
+    box = QVBoxLayout()
+    box.setSpacing(1)
+    box.setContentsMargins(0, 0, 0, 0)
+    box.addWidget(widget)
+    box.addWidget(message)
+    label_widget = QLabel(label)
+    label_widget.setBuddy(widget)
+    form.addRow(label_widget, box)
+    return label_widget
 
 
 class FieldMessages:
@@ -51,11 +73,58 @@ def save_cancel(dialog: QDialog) -> QDialogButtonBox:
     return buttons
 
 
-def lay_out_form(dialog: QDialog, fields: QLayout) -> QDialogButtonBox:
-    """The fields on top, Save and Cancel at the bottom; returns the buttons."""
-    buttons = save_cancel(dialog)
-    layout = QVBoxLayout(dialog)
-    layout.addLayout(fields)
-    layout.addStretch(1)
-    layout.addWidget(buttons)
-    return buttons
+class FormDialog(QDialog):
+    """A dialog that edits one thing and saves it with one service call.
+
+    Save checks the fields first (`_validate`, every message shown); then `store()` runs through the
+    dialog's `Operations`: the answer goes to `_saved()` and the dialog closes; a refused field goes
+    under that field, any other `UserError` (busy, read-only, disk full, changed elsewhere) to the
+    line above the buttons, and the dialog stays open with what was typed; a bug goes to the crash
+    dialog. Given no `ops` (a dialog used on its own, as in tests), it makes its own runner."""
+
+    def __init__(self, uow: UowFactory, ops: Operations | None, parent: QWidget | None, *, fallback: str) -> None:
+        super().__init__(parent)
+        own = ops if ops is not None else Operations(uow, Runner(), lambda _text: None, self)
+        self.ops = own.elsewhere(self.show_error, self)
+        self.uow = self.ops.uow
+        self.form = FieldMessages(self._validate, self, fallback=fallback)
+        self.messages, self.left = self.form.messages, self.form.left
+        self.error = FieldMessage()  # what stopped the save and is no field's
+
+    def lay_out(self, fields: QLayout, buttons: QDialogButtonBox | None = None) -> QDialogButtonBox:
+        """The fields on top, the error line, Save and Cancel at the bottom; returns the buttons."""
+        buttons = buttons or save_cancel(self)
+        layout = QVBoxLayout(self)
+        layout.addLayout(fields)
+        layout.addStretch(1)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        return buttons
+
+    def _validate(self) -> bool:
+        raise NotImplementedError
+
+    def store(self) -> Any:
+        """The one service call that saves what the dialog holds."""
+        raise NotImplementedError
+
+    def _saved(self, result: Any) -> None:
+        """What the save answered (kept for the caller)."""
+
+    def show_error(self, text: str) -> None:
+        self.error.show_problem(text, blocking=True)
+
+    def refused(self, exc: UserError) -> bool:
+        if isinstance(exc, ValidationError):
+            self.form.show_refused(exc.problems)
+        else:
+            self.show_error(str(exc))
+        return True
+
+    def accept(self) -> None:
+        self.left.show_all()
+        self.error.clear_problem()
+        if not self._validate():
+            return
+        if self.ops.run(self.store, self._saved, on_error=self.refused):
+            super().accept()

@@ -32,8 +32,7 @@ def card(qtbot: QtBot, uow: Callable[[], UnitOfWork]) -> Iterator[ClientCard]:
     widget.show()
     yield widget
     widget._set_dirty(False)
-    widget._duplicate_timer.stop()
-    widget._duplicates.drop()  # an answer still on its way must not reach the card once it is gone
+    widget.duplicates_label.stop()  # an answer still on its way must not reach the card once it is gone
     runner.wait(5000)
     qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
 
@@ -44,7 +43,7 @@ def settle() -> None:
 
 
 def missing_text(card: ClientCard) -> str:
-    return card.missing_label.text()
+    return card.header.missing_label.text()
 
 
 # 10 -----------------------------------------------------------------------------------------------
@@ -52,13 +51,13 @@ def missing_text(card: ClientCard) -> str:
 
 def test_completeness_counts_the_inn_as_it_would_be_saved(card: ClientCard, add_client: Callable[..., int]) -> None:
     card.show_client(add_client("ООО «Ромашка»"))
-    inn = card.widgets["inn"]
-    before = card.score_bar.value()
+    inn = card.requisites.widgets["inn"]
+    before = card.header.score_bar.value()
     type_text(inn, "7707 083 893")  # a valid INN pasted with spaces: saved as 7707083893
-    assert card.score_bar.value() > before and ">INN<" not in missing_text(card)
+    assert card.header.score_bar.value() > before and ">INN<" not in missing_text(card)
     inn.clear()
     type_text(inn, "7707083894")  # a wrong check digit: it cannot be saved, so it is not there
-    assert card.score_bar.value() == before and ">INN<" in missing_text(card)
+    assert card.header.score_bar.value() == before and ">INN<" in missing_text(card)
 
 
 # 11 -----------------------------------------------------------------------------------------------
@@ -68,9 +67,9 @@ def test_a_cleared_name_keeps_the_header_and_the_leave_prompt_cannot_save(
     card: ClientCard, add_client: Callable[..., int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     card.show_client(add_client("ООО «Ромашка»"))
-    card.widgets["name"].clear()
-    type_text(card.widgets["name"], " ")
-    assert card.title.text().endswith("ООО «Ромашка»") and "New client" not in card.title.text()
+    card.requisites.widgets["name"].clear()
+    type_text(card.requisites.widgets["name"], " ")
+    assert card.header.title.text().endswith("ООО «Ромашка»") and "New client" not in card.header.title.text()
     asked: list[tuple[str, bool]] = []
     monkeypatch.setattr(
         UnsavedChanges,
@@ -88,10 +87,10 @@ def test_a_5000_character_name_takes_two_lines_with_a_tooltip(card: ClientCard) 
     name = "Очень длинное название " * 218  # about 5,000 characters, as one paste can bring
     card.new_client(name)
     settle()
-    line = card.title.fontMetrics().lineSpacing()
-    assert card.title.height() <= 2 * line + 4 and card.title.text().endswith("…")
-    assert name.strip() in card.title.toolTip()
-    assert card.widgets["name"].mapTo(card, QPoint(0, 0)).y() < 200
+    line = card.header.title.fontMetrics().lineSpacing()
+    assert card.header.title.height() <= 2 * line + 4 and card.header.title.text().endswith("…")
+    assert name.strip() in card.header.title.toolTip()
+    assert card.requisites.widgets["name"].mapTo(card, QPoint(0, 0)).y() < 200
 
 
 # 20 -----------------------------------------------------------------------------------------------
@@ -100,7 +99,7 @@ def test_a_5000_character_name_takes_two_lines_with_a_tooltip(card: ClientCard) 
 def test_a_notice_does_not_move_the_fields(card: ClientCard, add_client: Callable[..., int]) -> None:
     card.show_client(add_client("ООО «Ромашка»"))
     settle()
-    field = card.widgets["inn"]
+    field = card.requisites.widgets["inn"]
     where = field.mapToGlobal(QPoint(0, 0))
     card.notice.show_message("Сделка «Поставка» удалена.", action="Отменить")
     settle()
@@ -116,9 +115,9 @@ def test_a_duplicate_warning_does_not_move_the_fields_while_typing(
     add_client("ООО «Ёлка»", inn="7707083893")
     card.show_client(add_client("ООО «Ромашка»"))
     settle()
-    field = card.widgets["phone"]
+    field = card.requisites.widgets["phone"]
     where = field.mapToGlobal(QPoint(0, 0))
-    type_text(card.widgets["inn"], "7707083893")
+    type_text(card.requisites.widgets["inn"], "7707083893")
     qtbot.waitUntil(card.duplicates_label.isVisible, timeout=5000)
     settle()
     assert "ООО «Ёлка»" in card.duplicates_label.text() and field.mapToGlobal(QPoint(0, 0)) == where
@@ -145,7 +144,7 @@ def test_contact_columns_fit_and_the_users_widths_stay(
     card.show_client(ident)
     card.tabs.setCurrentIndex(1)
     settle()
-    view = card.contacts_view
+    view = card.contacts.view
     name_width = view.header().sectionSize(0)
     assert name_width >= view.sizeHintForColumn(0)  # «★ Лаврентьева Александра Константиновна» whole
     assert sum(view.header().sectionSize(c) for c in range(5)) <= view.viewport().width() + 1
@@ -179,11 +178,11 @@ def test_deal_and_summary_columns_are_not_squeezed(
     )
     card.resize(1000, 700)  # room enough: then nothing needs to be cut
     card.show_client(ident)
-    for tab, view, column in ((3, card.deals_view, 0), (2, card.history_view, 2)):
+    for tab, view, column in ((3, card.deals.view, 0), (2, card.history.view, 2)):
         card.tabs.setCurrentIndex(tab)
         settle()
         assert view.header().sectionSize(column) >= view.sizeHintForColumn(column)
-    summary = card.history_model.item(0, 2)
+    summary = card.history.model.item(0, 2)
     assert "\n" not in summary.text() and "скидку" in summary.toolTip()
 
 

@@ -59,18 +59,18 @@ def test_contact_added_from_the_card_raises_the_score(
     window = make_window()
     window.table.setCurrentIndex(window.model.index(0, 0))
     qtbot.waitUntil(lambda: window.card.client_id == ident)
-    before = window.card.score_bar.value()
-    assert "Contact person with position" in window.card.missing_label.text()
+    before = window.card.header.score_bar.value()
+    assert "Contact person with position" in window.card.header.missing_label.text()
 
-    def add_like_the_dialog(cls, parent, uow_factory, client_id, contact=None):  # type: ignore[no-untyped-def]
+    def add_like_the_dialog(cls, parent, uow_factory, client_id, contact=None, **_options):  # type: ignore[no-untyped-def]
         contacts.add_contact(uow_factory(), client_id, ContactFields(full_name="Иванов Иван", position="Директор"))
         return True
 
     monkeypatch.setattr(ContactDialog, "edit", classmethod(add_like_the_dialog))
-    window.card.add_contact_button.click()
-    assert window.card.contacts_model.rowCount() == 1
-    assert window.card.score_bar.value() > before
-    assert clients.get_client(uow(), ident).completeness == window.card.score_bar.value()
+    window.card.contacts.add_button.click()
+    assert window.card.contacts.model.rowCount() == 1
+    assert window.card.header.score_bar.value() > before
+    assert clients.get_client(uow(), ident).completeness == window.card.header.score_bar.value()
 
 
 def test_hook_dialog_on_a_date_with_repetition(qtbot: QtBot) -> None:

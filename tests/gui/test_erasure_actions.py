@@ -51,7 +51,7 @@ def _open(qtbot: QtBot, window: MainWindow, ident: int, name: str) -> None:
 
 
 def _select_contact(window: MainWindow, row: int = 0) -> None:
-    view = window.card.contacts_view
+    view = window.card.contacts.view
     view.selectionModel().select(
         view.model().index(row, 0),
         QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
@@ -141,7 +141,7 @@ def test_the_contact_persons_menu_exports_and_erases_a_person(
     ).id
     window = make_window()
     _open(qtbot, window, company, "ООО «Ромашка»")
-    view = window.card.contacts_view
+    view = window.card.contacts.view
     assert view.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
     export_action, erase_action = view.actions()[-2:]
     assert (export_action.text(), erase_action.text()) == (
@@ -163,7 +163,7 @@ def test_the_contact_persons_menu_exports_and_erases_a_person(
     answer = asked("request")
     erase_action.trigger()
     assert "Смородинова Агата" in answer.shown[0][1]
-    qtbot.waitUntil(lambda: window.card.contacts_model.rowCount() == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: window.card.contacts.model.rowCount() == 0, timeout=10_000)
     with pytest.raises(NotFoundError), uow().reading() as unit:
         unit.contacts.get(agata)
     assert erasure.erasure_records(uow())[0].entity == "contact"

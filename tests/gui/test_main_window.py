@@ -34,11 +34,11 @@ def base(add_client: Callable[..., int]) -> dict[str, int]:
 def select(qtbot: QtBot, window: MainWindow, name: str) -> None:
     row = shown_names(window).index(name)
     window.table.setCurrentIndex(window.model.index(row, 0))
-    qtbot.waitUntil(lambda: window.card.title.text().endswith(name))
+    qtbot.waitUntil(lambda: window.card.header.title.text().endswith(name))
 
 
 def field(window: MainWindow, key: str) -> QLineEdit:
-    widget = window.card.widgets[key]
+    widget = window.card.requisites.widgets[key]
     assert isinstance(widget, QLineEdit)
     return widget
 
@@ -105,14 +105,14 @@ def test_fixing_an_inn_in_the_card_with_the_message_next_to_the_field(
     inn = field(window, "inn")
     inn.clear()
     type_text(inn, "7707083894")
-    message = card.messages["inn"]
+    message = card.requisites.messages["inn"]
     assert message.isVisible() and "wrong check digit" in message.text()
     assert not card.save_button.isEnabled() and card.revert_button.isEnabled()
     inn.clear()
     type_text(inn, "7707083893")
     assert not message.isVisible()
     assert card.save_button.isEnabled()
-    assert card.title.text().startswith("●")  # the dirty marker
+    assert card.header.title.text().startswith("●")  # the dirty marker
     qtbot.waitUntil(lambda: card.duplicates_label.isVisible(), timeout=5000)
     assert "ООО «Ёлка»" in card.duplicates_label.text()  # the INN belongs to another client
     card.save_action.trigger()
@@ -171,7 +171,7 @@ def test_new_client_with_ctrl_n_appears_selected(qtbot: QtBot, make_window: Wind
     window = make_window()
     window.new_action.trigger()
     assert window.card.is_new and not window.card.save_button.isEnabled()
-    assert not window.card.messages["name"].isVisible()  # no error before the user typed anything
+    assert not window.card.requisites.messages["name"].isVisible()  # no error before the user typed anything
     type_text(field(window, "name"), "ООО «Берёзка»")
     assert window.card.save_button.isEnabled()
     window.card.save_action.trigger()
@@ -213,7 +213,7 @@ def test_remind_me_in_three_months_shows_in_the_panel(qtbot: QtBot, make_window:
     window = make_window()
     select(qtbot, window, "ООО «Ромашка»")
     window.hook_action.trigger()  # Client → Remind me in 3 months (Ctrl+R)
-    assert window.card.reminders_model.rowCount() == 1
+    assert window.card.reminders.model.rowCount() == 1
     qtbot.waitUntil(
         lambda: window.reminders.agenda is not None and len(window.reminders.agenda.later) == 1, timeout=5000
     )
@@ -331,5 +331,5 @@ def test_the_window_reads_the_industry_and_manager_lists_once(
     qtbot.waitUntil(lambda: window.card.client_id == base["vasilek"], timeout=5000)
     window.tabs.setCurrentWidget(window.reports_page)
     assert sorted(calls) == ["list_industries", "list_managers"]
-    industry = window.card.widgets["industry_id"]
+    industry = window.card.requisites.widgets["industry_id"]
     assert isinstance(industry, QComboBox) and industry.count() > 20  # the card got them from the window

@@ -68,9 +68,9 @@ def test_one_amount_reads_the_same_in_the_card_and_the_deals_list(
     window = make_window()
     window.open_client(client)
     card = window.card
-    qtbot.waitUntil(lambda: card.deals_model.rowCount() == 1 and card.history_model.rowCount() == 1, timeout=10_000)
-    assert card.deals_model.item(0, 2).text() == expected
-    assert card.history_model.item(0, 3).text() == expected  # was "1 250 000.50 RUB"
+    qtbot.waitUntil(lambda: card.deals.model.rowCount() == 1 and card.history.model.rowCount() == 1, timeout=10_000)
+    assert card.deals.model.item(0, 2).text() == expected
+    assert card.history.model.item(0, 3).text() == expected  # was "1 250 000.50 RUB"
     panel = window.deals_panel
     window.tabs.setCurrentWidget(panel)
     qtbot.waitUntil(lambda: expected in panel.status.text(), timeout=10_000)

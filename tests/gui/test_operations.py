@@ -11,20 +11,24 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QThread
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy.exc import OperationalError
 
-from salesdesk.domain.changes import Changes
+from salesdesk.domain.changes import Change, Changes
 from salesdesk.domain.errors import FieldProblem, StoreError, UserError, ValidationError
 from salesdesk.domain.messages import msg
-from salesdesk.domain.model import ClientFields, ReminderFields
+from salesdesk.domain.model import ClientFields, ContactFields, ReminderFields
 from salesdesk.domain.reminders import Snooze
-from salesdesk.services import clients, reminders
+from salesdesk.services import cards, clients, contacts, reminders
 from salesdesk.store import Database, UnitOfWork
 from salesdesk.store.repositories import ReminderRepository
+from salesdesk.ui.deal_dialogs import DealDialog, LogDialog
+from salesdesk.ui.dialogs import ContactDialog
 from salesdesk.ui.main_window import MainWindow
 from salesdesk.ui.operations import Operations
 from salesdesk.ui.workers import Runner
@@ -101,13 +105,13 @@ def undo_trash(window: MainWindow) -> None:
 
 
 def card_reminder_done(window: MainWindow) -> None:
-    window.card.reminders_view.setCurrentIndex(window.card.reminders_view.model().index(0, 0))
-    window.card.reminder_done_button.click()
+    window.card.reminders.view.setCurrentIndex(window.card.reminders.view.model().index(0, 0))
+    window.card.reminders.done_button.click()
 
 
 def card_reminder_delete(window: MainWindow) -> None:
-    window.card.reminders_view.setCurrentIndex(window.card.reminders_view.model().index(0, 0))
-    window.card.reminder_delete_button.click()
+    window.card.reminders.view.setCurrentIndex(window.card.reminders.view.model().index(0, 0))
+    window.card.reminders.delete_button.click()
 
 
 # action -> what the user does; True when it is done in the card (its own notice bar)
@@ -451,3 +455,156 @@ def test_a_store_error_at_the_end_of_an_import_is_said_on_its_page_and_the_base_
     window.wait_for_jobs()
     assert SHOWN[kind] in page.summary.text() and crashes == []
     assert dump(database) == before
+
+
+# The card's dialogs: their save is one operation of the card ------------------------------------
+
+
+def _type_contact(dialog: ContactDialog) -> None:
+    type_text(dialog.full_name, "Иванов Иван")
+
+
+def _type_deal(dialog: DealDialog) -> None:
+    type_text(dialog.title, "Поставка")
+    type_text(dialog.amount, "125000")
+
+
+def _type_log(dialog: LogDialog) -> None:
+    dialog.summary.setPlainText("Договорились о встрече")
+
+
+# dialog -> (its class, how the card opens it, what the user types, the typed text as the dialog holds it)
+DIALOGS: dict[
+    str, tuple[type[QDialog], Callable[[MainWindow], object], Callable[[Any], None], Callable[[Any], str]]
+] = {
+    "contact person": (
+        ContactDialog,
+        lambda w: w.card.contacts.add_button.click(),
+        _type_contact,
+        lambda d: d.full_name.text(),
+    ),
+    "deal": (DealDialog, lambda w: w.card.deals.add_button.click(), _type_deal, lambda d: d.title.text()),
+    "log a contact": (
+        LogDialog,
+        lambda w: w.card.history.log_button.click(),
+        _type_log,
+        lambda d: d.summary.toPlainText(),
+    ),
+}
+TYPED = {"contact person": "Иванов Иван", "deal": "Поставка", "log a contact": "Договорились о встрече"}
+
+
+@pytest.mark.parametrize("kind", list(ERRORS))
+@pytest.mark.parametrize("name", list(DIALOGS))
+def test_a_store_error_on_a_dialogs_save_is_shown_in_the_dialog_and_keeps_what_was_typed(
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    office: dict[str, int],
+    database: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    crashes: Crashes,
+    name: str,
+    kind: str,
+) -> None:
+    window = ready_window(qtbot, make_window)
+    window.open_client(office["elka"])
+    qtbot.waitUntil(lambda: window.card.client_id == office["elka"])
+    cls, open_it, type_in, typed = DIALOGS[name]
+    seen: list[Any] = []
+
+    def run_modal(dialog: Any) -> int:
+        """The user types, then presses Save while the base fails; the dialog is still open after."""
+        seen.append(dialog)
+        type_in(dialog)
+        inject_at_commit(monkeypatch, kind)
+        dialog.accept()
+        return int(dialog.result())
+
+    before = dump(database)
+    monkeypatch.setattr(cls, "exec", run_modal)
+    open_it(window)
+    [dialog] = seen
+    assert SHOWN[kind] in dialog.error.text() and not dialog.error.isHidden()
+    assert dialog.result() != QDialog.DialogCode.Accepted  # not closed: nothing typed is lost
+    assert typed(dialog) == TYPED[name]
+    assert crashes == []
+    assert dump(database) == before
+    assert not window.card.notice.isVisible()  # said in the dialog, where the user is
+
+
+def test_a_dialogs_save_that_works_closes_it_and_the_card_hears_of_it(
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    office: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+    crashes: Crashes,
+) -> None:
+    window = ready_window(qtbot, make_window)
+    window.open_client(office["elka"])
+    qtbot.waitUntil(lambda: window.card.client_id == office["elka"])
+
+    def run_modal(dialog: Any) -> int:
+        _type_contact(dialog)
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(ContactDialog, "exec", run_modal)
+    with qtbot.waitSignal(window.operations.bus.changed):
+        window.card.contacts.add_button.click()
+    assert window.card.contacts.model.rowCount() == 1 and crashes == []
+
+
+def test_a_card_that_cannot_be_read_again_says_so_in_the_card(
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    office: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+    crashes: Crashes,
+) -> None:
+    """Card loading goes through Operations.read: a busy base while re-reading is a notice, not a crash."""
+    window = ready_window(qtbot, make_window)
+    window.open_client(office["elka"])
+    qtbot.waitUntil(lambda: window.card.client_id == office["elka"])
+    type_text(window.card.requisites.widgets["city"], "Тверь")
+
+    def busy(*_args: object) -> None:
+        raise StoreError(msg("err.db_busy"))
+
+    monkeypatch.setattr(cards, "load_card", busy)
+    window.card.hook(3)  # its change makes the card read the client's reminders: that works
+    contacts.add_contact(window.uow(), office["elka"], ContactFields(full_name="Петрова Анна"))
+    window.operations.bus.publish(Changes.of((Change("client", office["elka"], "contacts"),)))
+    assert "The database is busy" in window.card.notice.label.text() and crashes == []
+    assert window.card.requisites.widgets["city"].text() == "Тверь"  # type: ignore[attr-defined]
+    window.notice.hide()
+    window.card.show_empty()
+    with pytest.raises(StoreError):  # the window shows it in its own notice bar (MainWindow._show_in_card)
+        window.card.show_client(office["romashka"])
+    assert crashes == []
+
+
+def test_revert_when_the_base_cannot_be_read_is_a_notice_and_keeps_the_typing(
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    office: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+    crashes: Crashes,
+) -> None:
+    """Revert reads the card again through Operations: a busy base is said in the card, not a crash."""
+    window = ready_window(qtbot, make_window)
+    window.open_client(office["elka"])
+    qtbot.waitUntil(lambda: window.card.client_id == office["elka"])
+    city = window.card.requisites.widgets["city"]
+    type_text(city, "Тверь")
+
+    def busy(*_args: object) -> None:
+        raise StoreError(msg("err.db_busy"))
+
+    load_card = cards.load_card
+    monkeypatch.setattr(cards, "load_card", busy)
+    window.card.revert_button.click()
+    assert crashes == [] and "The database is busy" in window.card.notice.label.text()
+    assert city.text() == "Тверь" and window.card.dirty  # type: ignore[attr-defined]
+    monkeypatch.setattr(cards, "load_card", load_card)  # the base answers again: Revert works
+    window.card.revert_button.click()
+    assert city.text() == "" and not window.card.dirty  # type: ignore[attr-defined]

@@ -84,7 +84,7 @@ def test_log_the_result_from_the_reminders_panel(
     assert items[prompt].done and len(items) == 2  # closed, and the next contact planned
     entries = history.timeline(uow(), client)
     assert any(e.title == "Договорились о продлении на год" for e in entries)
-    assert window.card.client_id == client and window.card.history_model.rowCount() == len(entries)
+    assert window.card.client_id == client and window.card.history.model.rowCount() == len(entries)
 
 
 def test_the_deals_tab_filters_and_opens_the_client(
@@ -133,7 +133,7 @@ def test_the_deals_tab_filters_and_opens_the_client(
     panel.table.doubleClicked.emit(panel.model.index(0, 0))
     qtbot.waitUntil(lambda: window.card.client_id == second, timeout=5000)
     assert window.tabs.currentIndex() == 0 and window.card.tabs.currentIndex() == 3
-    assert window.card.deals_view.currentIndex().data() == "Сервис" and won
+    assert window.card.deals.view.currentIndex().data() == "Сервис" and won
 
 
 def test_industry_notes_reach_the_card(
@@ -153,8 +153,8 @@ def test_industry_notes_reach_the_card(
     window = make_window()
     window.table.setCurrentIndex(window.model.index(0, 0))
     qtbot.waitUntil(lambda: window.card.client_id is not None)
-    assert window.card.industry_notes.isVisibleTo(window.card)
-    assert "сентябрь" in window.card.industry_notes.text()
+    assert window.card.requisites.industry_notes.isVisibleTo(window.card)
+    assert "сентябрь" in window.card.requisites.industry_notes.text()
 
 
 def test_two_quick_header_clicks_end_in_the_order_the_header_shows(
@@ -207,7 +207,7 @@ def test_a_deal_added_in_the_card_shows_in_the_deals_tab(
     deals.add_deal(uow(), client, DealFields(title="Сервис", amount=Money.of("5"), opened_on=date(2026, 2, 1)))
 
     def typed_in_the_dialog(
-        _parent: object, factory: Callable[[], UnitOfWork], client_id: int, *_rest: object
+        _parent: object, factory: Callable[[], UnitOfWork], client_id: int, *_rest: object, **_options: object
     ) -> deals.DealSaved:
         return deals.add_deal(
             factory(), client_id, DealFields(title="Поставка", amount=Money.of("7"), opened_on=date(2026, 3, 1))
@@ -292,7 +292,7 @@ def test_a_won_deal_makes_the_lead_active_with_undo(
     client = add_client("ООО «Ёлка»", status=ClientStatus.PROSPECT)
 
     def won_in_the_dialog(
-        _parent: object, factory: Callable[[], UnitOfWork], client_id: int, *_rest: object
+        _parent: object, factory: Callable[[], UnitOfWork], client_id: int, *_rest: object, **_options: object
     ) -> deals.DealSaved:
         return deals.add_deal(
             factory(),
@@ -304,13 +304,13 @@ def test_a_won_deal_makes_the_lead_active_with_undo(
     window = make_window()
     window.open_client(client)
     qtbot.waitUntil(lambda: window.card.client_id == client, timeout=5000)
-    status = window.card.widgets["status"]
+    status = window.card.requisites.widgets["status"]
     assert status.currentText() == "Prospect"  # type: ignore[attr-defined]
     window.deal_action.trigger()
     notice = window.card.notice
     assert notice.isVisible() and notice.action_button.text() == "Undo"
     assert notice.label.text() == "Deal won: ООО «Ёлка» is now an active client (was: prospect)."
-    assert status.currentText() == "Active" and not window.card._dirty  # type: ignore[attr-defined]
+    assert status.currentText() == "Active" and not window.card.dirty
     assert clients.get_client(uow(), client).status is ClientStatus.ACTIVE
     notice.action_button.click()
     assert clients.get_client(uow(), client).status is ClientStatus.PROSPECT
@@ -328,7 +328,7 @@ def test_a_status_the_user_is_changing_is_kept_when_a_deal_is_won(
     client = add_client("ООО «Ёлка»")
 
     def won_in_the_dialog(
-        _parent: object, factory: Callable[[], UnitOfWork], client_id: int, *_rest: object
+        _parent: object, factory: Callable[[], UnitOfWork], client_id: int, *_rest: object, **_options: object
     ) -> deals.DealSaved:
         return deals.add_deal(
             factory(),
@@ -340,10 +340,10 @@ def test_a_status_the_user_is_changing_is_kept_when_a_deal_is_won(
     window = make_window()
     window.open_client(client)
     qtbot.waitUntil(lambda: window.card.client_id == client, timeout=5000)
-    city = window.card.widgets["city"]
+    city = window.card.requisites.widgets["city"]
     type_text(city, "Тверь")  # typed, not saved: the won deal must not undo it nor be undone by it
     window.deal_action.trigger()
-    assert window.card.widgets["status"].currentText() == "Active"  # type: ignore[attr-defined]
+    assert window.card.requisites.widgets["status"].currentText() == "Active"  # type: ignore[attr-defined]
     assert city.text() == "Тверь"  # type: ignore[attr-defined]
     window.card.save_action.trigger()
     saved = clients.get_client(uow(), client)

@@ -174,7 +174,7 @@ def test_refresh_reads_again_what_another_seat_changed(
     assert shown_names(window) == ["ООО «Ёлка»"]
     window.refresh_action.trigger()
     qtbot.waitUntil(lambda: shown_names(window) == ["ООО «Ель»", "ООО «Сосна»"], timeout=5000)
-    name = window.card.widgets["name"]
+    name = window.card.requisites.widgets["name"]
     assert isinstance(name, QLineEdit) and name.text() == "ООО «Ель»"
     window.tabs.setCurrentWidget(window.deals_panel)
     qtbot.waitUntil(lambda: window.deals_panel.model.rowCount() == 1, timeout=5000)

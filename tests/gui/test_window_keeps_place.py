@@ -58,18 +58,18 @@ def test_the_card_lists_keep_the_users_widths_across_restarts(
         wait_loaded(qtbot, window)
         row = shown_names(window).index("ООО «Ромашка»")
         window.table.setCurrentIndex(window.model.index(row, 0))
-        qtbot.waitUntil(lambda: window.card.title.text().endswith("ООО «Ромашка»"))
+        qtbot.waitUntil(lambda: window.card.header.title.text().endswith("ООО «Ромашка»"))
         window.card.tabs.setCurrentIndex(1)
         QCoreApplication.sendPostedEvents()
         return window
 
     first = start()
-    header = first.card.contacts_view.header()
+    header = first.card.contacts.view.header()
     assert header.sectionSize(1) != 77
     header.resizeSection(1, 77)  # the user drags the Position column narrower
     first.close()
     again = start()
-    assert again.card.contacts_view.header().sectionSize(1) == 77
+    assert again.card.contacts.view.header().sectionSize(1) == 77
     again.wait_for_jobs()
 
 

@@ -67,7 +67,7 @@ CASES = [
     ("store/uow.py", "import salesdesk.services", "Layers: cli/app/gui -> ui -> services -> store|files -> domain"),
     ("domain/model.py", "import salesdesk.store", "Layers: cli/app/gui -> ui -> services -> store|files -> domain"),
     (
-        "ui/card.py",
+        "ui/card/shell.py",
         "import salesdesk.store.repositories",
         "The window reaches the store and files only through services",
     ),

@@ -1,0 +1,105 @@
+"""The card's Contacts tab: the client's contact persons; add, edit (ContactDialog), remove with Undo."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QStandardItem
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from salesdesk.domain.model import ContactPerson
+from salesdesk.services import contacts
+from salesdesk.ui.card.lists import CardContext, ListTab, clear, selected_id
+from salesdesk.ui.dialogs import Confirm, ContactDialog
+
+
+class ContactsTab(ListTab):
+    def __init__(self, context: CardContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        layout = QVBoxLayout(self)
+        self.view, self.model = context.list_view(
+            "contacts",
+            [self.tr("Full name"), self.tr("Position"), self.tr("Age"), self.tr("Phones"), self.tr("E-mails")],
+            0,
+            share=0.5,
+        )
+        self.hint = QLabel(self.tr("Save the new card first, then add its contact persons."))
+        self.hint.setWordWrap(True)
+        row = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("Add…"))
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.remove_button = QPushButton(self.tr("Remove"))
+        for button in (self.add_button, self.edit_button, self.remove_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(row)
+        self.add_button.clicked.connect(self._on_add_button_clicked)
+        self.edit_button.clicked.connect(self._on_edit_button_clicked)
+        self.remove_button.clicked.connect(self._on_remove_button_clicked)
+        self.view.doubleClicked.connect(self._on_edit_button_clicked)
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+
+    def fill(self) -> None:
+        today = date.today()
+        clear(self.model)
+        for person in self.card.contacts if self.card else ():
+            age = person.age(today)
+            name = QStandardItem(("★ " if person.is_primary else "") + person.full_name)
+            name.setData(person.id, Qt.ItemDataRole.UserRole)
+            self.model.appendRow(
+                [
+                    name,
+                    QStandardItem(person.position),
+                    QStandardItem("" if age is None else str(age)),
+                    QStandardItem(", ".join(person.phones)),
+                    QStandardItem(", ".join(person.emails)),
+                ]
+            )
+        saved = self.card is not None
+        self.hint.setVisible(not saved)
+        self.view.setEnabled(saved)
+        self.add_button.setEnabled(saved)
+        self._update_buttons()
+        self.fit(self.view)
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        has = selected_id(self.view) is not None
+        self.edit_button.setEnabled(has)
+        self.remove_button.setEnabled(has)
+
+    def _selected(self) -> ContactPerson | None:
+        ident = selected_id(self.view)
+        if self.card is None or ident is None:
+            return None
+        return next((p for p in self.card.contacts if p.id == ident), None)
+
+    @Slot()
+    def _on_add_button_clicked(self) -> None:
+        if self.client is not None:  # the change bus brings the new list
+            ContactDialog.edit(self, self.uow, self.client.id, ops=self.ops)
+
+    @Slot()
+    def _on_edit_button_clicked(self) -> None:
+        person = self._selected()
+        if self.client is not None and person is not None:
+            ContactDialog.edit(self, self.uow, self.client.id, person, ops=self.ops)
+
+    @Slot()
+    def _on_remove_button_clicked(self) -> None:
+        person = self._selected()
+        if person is None:
+            return
+        if not Confirm.ask(
+            self, self.tr("Remove contact person"), self.tr("Remove %s from this client's contacts?") % person.full_name
+        ):
+            return
+        uow = self.uow
+        self.trash_with_undo(
+            lambda: contacts.trash_contact(uow(), person.id),
+            lambda: contacts.restore_contact(uow(), person.id),
+            self.tr("%s removed.") % person.full_name,
+        )
