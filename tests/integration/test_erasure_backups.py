@@ -81,6 +81,7 @@ def test_every_backup_is_rewritten_without_the_person_and_keeps_its_name_date_an
         check = inspect_copy(copy)
         assert check.ok and check.clients == 1
         assert _names(copy) == ["Лаптев Остап"]  # only the erased person went
+        assert data[18:20] == b"\x01\x01"  # a rollback journal again: one file that opens on its own
     records = erasure.erasure_records(uow())
     assert [(r.entity, r.removed) for r in records][:1] == [("backups", 3)]
     assert records[0].entity_id == result.record_id and records[0].manager == "Орлова Нина"
@@ -134,6 +135,21 @@ def test_a_copy_where_the_number_is_someone_else_is_skipped_untouched(
     assert _state(old) == untouched and _names(old) == ["Лаптев Остап"]
     assert traces(new, *contact_traces()) == set()
     assert any(old.name in line for line in result.backups.messages())
+
+
+def test_a_copy_taken_before_the_person_was_added_is_left_alone(
+    uow: Callable[[], UnitOfWork], company: tuple[int, int], seat: SeatSettings
+) -> None:
+    client_id, _agata = company
+    copy = _take(uow, seat, 1)
+    untouched = _state(copy)
+    later = contacts.add_contact(uow(), client_id, ContactFields(full_name="Лаптев Остап")).id
+
+    result = erase_everywhere(uow(), "contact", later, ground="request", from_backups=True, settings=seat)
+
+    assert result.backups is not None
+    assert (result.backups.rewritten, result.backups.without, result.backups.skipped) == ((), (copy.name,), ())
+    assert _state(copy) == untouched and erasure.erasure_records(uow())[0].removed == 0
 
 
 def test_a_damaged_copy_is_skipped_untouched_and_the_others_are_rewritten(
