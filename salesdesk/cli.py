@@ -474,6 +474,14 @@ def _privacy_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
             help=T("the ground for erasing, kept in the erasure record (default: %(default)s)"),
         )
         one.add_argument("--yes", action="store_true", help=T("really erase (without it, only says what would go)"))
+        one.add_argument(
+            "--from-backups",
+            action="store_true",
+            help=T(
+                "also rewrite each backup in the backup folder without this record "
+                "(exit 1 when some copy could not be rewritten)"
+            ),
+        )
         one.add_argument("--json", action="store_true", help=T("print the result as JSON"))
 
     erasures = commands.add_parser(
@@ -1288,7 +1296,7 @@ def _plural_counts(counts: dict[str, int]) -> dict[str, int]:
 
 def _erase(database: Database, args: argparse.Namespace) -> int:
     from salesdesk.domain.errors import NotFoundError
-    from salesdesk.services import erasure
+    from salesdesk.services import backup_erasure, erasure
 
     entity = args.client_command
     uow = _uow(database)
@@ -1302,15 +1310,31 @@ def _erase(database: Database, args: argparse.Namespace) -> int:
         print(msg("erasure.backups_note"), file=sys.stderr)
         print(msg("cli.confirm_yes"), file=sys.stderr)
         return EXIT_INVALID
-    erase = erasure.erase_contact if entity == "contact" else erasure.erase_client
-    result = erase(uow, args.id, ground=args.ground, manager_id=_seat_manager(database, ""))
+    result = backup_erasure.erase_everywhere(
+        uow,
+        entity,
+        args.id,
+        ground=args.ground,
+        manager_id=_seat_manager(database, ""),
+        from_backups=args.from_backups,
+    )
+    copies = result.backups
     if args.json:
         _emit_json(result.as_json())
     else:
         print(msg("erasure.done", entity=msg(f"erasure.entity.{entity}"), id=args.id, record=result.record_id))
         if result.mentions:
             print(msg("erasure.mentions", n=result.mentions))
-        print(msg("erasure.backups_note"))
+        if copies is None:
+            print(msg("erasure.backups_note"))
+        else:
+            print(printable(copies.messages()[0]))
+    if copies is not None and copies.skipped:
+        if args.json:
+            print(printable(copies.messages()[1]), file=sys.stderr)
+        else:
+            print(printable(copies.messages()[1]))
+        return EXIT_USER
     return EXIT_OK
 
 
@@ -1337,10 +1361,14 @@ def _erasures(database: Database, args: argparse.Namespace) -> int:
         print(msg("erasure.none"))
     for r in records:
         number = "" if r.entity_id is None else " " + str(msg("cli.number", id=r.entity_id))
+        what = f"{msg(f'erasure.entity.{r.entity}')}{number}"
+        count = msg("erasure.rows", n=r.removed)
+        if r.entity == "backups":  # the copies rewritten after erasure record No. entity_id
+            what, count = str(msg("erasure.backups_line", record=r.entity_id)), msg("erasure.copies", n=r.removed)
         print(
             printable(
-                f"{r.erased_at.astimezone():%d.%m.%Y %H:%M}  {msg(f'erasure.entity.{r.entity}')}{number}  "
-                f"{erasure.ground_label(r.ground)}  {r.manager or '—'}  ({msg('erasure.rows', n=r.removed)})"
+                f"{r.erased_at.astimezone():%d.%m.%Y %H:%M}  {what}  "
+                f"{erasure.ground_label(r.ground)}  {r.manager or '—'}  ({count})"
             )
         )
     return EXIT_OK

@@ -74,6 +74,17 @@
     </message>
 </context>
 <context>
+    <name>EraseDialog</name>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="82"/>
+        <source>Also erase from the backups (%n copies)</source>
+        <translation>
+            <numerusform>Also erase from the backups (%n copy)</numerusform>
+            <numerusform>Also erase from the backups (%n copies)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FileActions</name>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/file_actions.py" line="56"/>

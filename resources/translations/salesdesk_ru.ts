@@ -1016,12 +1016,26 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>EraseDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="59"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="76"/>
         <source>Ground:</source>
         <translation>Основание:</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="82"/>
+        <source>Also erase from the backups (%n copies)</source>
+        <translation>
+            <numerusform>Удалить и из резервных копий (%n копия)</numerusform>
+            <numerusform>Удалить и из резервных копий (%n копии)</numerusform>
+            <numerusform>Удалить и из резервных копий (%n копий)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="66"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="85"/>
+        <source>Each copy in the backup folder is rewritten without this data. A copy that cannot be rewritten is left as it was and named in the result.</source>
+        <translation>Каждая копия в папке резервных копий будет переписана без этих данных. Копия, которую не удастся переписать, останется как есть и будет названа в итоге.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="92"/>
         <source>Erase for good</source>
         <translation>Удалить безвозвратно</translation>
     </message>
@@ -1029,32 +1043,32 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>Erasure</name>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="87"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="120"/>
         <source>Export everything about this person</source>
         <translation>Выгрузить всё об этом человеке</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="88"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="121"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="112"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="150"/>
         <source>Erase this person</source>
         <translation>Удалить данные человека</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="114"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="152"/>
         <source>Erase this client</source>
         <translation>Удалить данные клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="244"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="301"/>
         <source>E&amp;xport everything about this person…</source>
         <translation>&amp;Выгрузить всё об этом человеке…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="246"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="303"/>
         <source>E&amp;rase this person…</source>
         <translation>&amp;Удалить данные человека навсегда…</translation>
     </message>
@@ -3027,32 +3041,32 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>WindowErasure</name>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="137"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="194"/>
         <source>&amp;Empty the trash…</source>
         <translation>&amp;Очистить корзину…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="138"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="195"/>
         <source>Erase for good everything in the trash</source>
         <translation>Безвозвратно удалить всё, что лежит в корзине</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="144"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="201"/>
         <source>E&amp;rase this client…</source>
         <translation>&amp;Удалить данные клиента навсегда…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="145"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="202"/>
         <source>Erase a private person or sole trader for good (152-FZ)</source>
         <translation>Безвозвратно удалить данные физического лица или ИП (152-ФЗ)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="175"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="232"/>
         <source>Empty the trash</source>
         <translation>Очистка корзины</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="190"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="247"/>
         <source>Open the card of the client to erase first.</source>
         <translation>Сначала откройте карточку клиента, данные которого нужно удалить.</translation>
     </message>

@@ -936,6 +936,28 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Резервные копии базы, сделанные раньше, ещё содержат эти данные, пока не будут удалены при ротации копий.",
         "Backups of the base taken before still hold this data until they rotate out.",
     ),
+    "erasure.backups_rewritten": (
+        "Резервные копии переписаны без этих данных: {n:n} {n:копия|копии|копий}.",
+        "Backups rewritten without this data: {n:n} {n:copy|copies}.",
+    ),
+    "erasure.backups_skipped": (
+        "{n:n} {n:копию|копии|копий} не удалось переписать — они ещё содержат эти данные, "
+        "пока не будут удалены при ротации: {files}.",
+        "{n:n} {n:copy|copies} could not be rewritten; they still hold the data until they rotate out: {files}.",
+    ),
+    "erasure.backup_skip.damaged": ("копия повреждена", "the copy is damaged"),
+    "erasure.backup_skip.newer": ("копия сделана более новой версией программы", "made by a newer version"),
+    "erasure.backup_skip.other": (
+        "под этим номером в копии другой человек",
+        "that number is someone else in this copy",
+    ),
+    "erasure.backup_skip.failed": ("копию не удалось переписать", "the copy could not be rewritten"),
+    "erasure.entity.backups": ("резервные копии", "backups"),
+    "erasure.backups_line": (
+        "резервные копии к записи №{record}",
+        "backups, for record #{record}",
+    ),
+    "erasure.copies": ("{n:n} {n:копия|копии|копий}", "{n:n} {n:copy|copies}"),
     "erasure.done": (
         "Удалено безвозвратно ({entity} №{id}). Запись об удалении №{record}.",
         "Erased for good ({entity} #{id}). Erasure record #{record}.",

@@ -85,6 +85,31 @@ class ErasurePlan:
 
 
 @dataclass(frozen=True)
+class BackupsRewritten:
+    """What erasing "also from the backups" did to each copy in the backup folder
+    (``services/backup_erasure.py``): file names only, never the erased values."""
+
+    rewritten: tuple[str, ...]  # rewritten without the person, and verified
+    without: tuple[str, ...]  # did not hold the record (taken before it was made): nothing to do
+    skipped: tuple[tuple[str, str], ...]  # (file name, why) — left as they were, still holding the data
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "backups_rewritten": len(self.rewritten),
+            "backups_without": len(self.without),
+            "backups_skipped": [{"file": name, "reason": why} for name, why in self.skipped],
+        }
+
+    def messages(self) -> list[str]:
+        """What to tell the user, in their words."""
+        out = [str(msg("erasure.backups_rewritten", n=len(self.rewritten)))]
+        if self.skipped:
+            reasons = "; ".join(f"{name} ({msg('erasure.backup_skip.' + why)})" for name, why in self.skipped)
+            out.append(str(msg("erasure.backups_skipped", n=len(self.skipped), files=reasons)))
+        return out
+
+
+@dataclass(frozen=True)
 class ErasureResult:
     entity: str
     id: int
@@ -92,15 +117,19 @@ class ErasureResult:
     removed: dict[str, int]
     mentions: int
     log_emptied: bool
+    backups: BackupsRewritten | None = None  # when asked to erase from the backups too
 
     def as_json(self) -> dict[str, Any]:
-        return {
+        out = {
             "erased": self.entity,
             "id": self.id,
             "record": self.record_id,
             "removed": self.removed,
             "mentions_left": self.mentions,
         }
+        if self.backups is not None:
+            out.update(self.backups.as_json())
+        return out
 
 
 @dataclass(frozen=True)
@@ -120,7 +149,7 @@ def _counts(removed: Removed) -> dict[str, int]:
     return {e: removed.count(e) for e in ("client", "contact", "deal", "reminder", "interaction")}
 
 
-def _manager_name(uow: UnitOfWork, manager_id: int | None) -> str:
+def manager_name(uow: UnitOfWork, manager_id: int | None) -> str:
     if manager_id is None:
         return ""
     try:
@@ -208,9 +237,17 @@ def plan_erasure(uow: UnitOfWork, entity: str, ident: int) -> ErasurePlan:
 
 
 def erase_contact(
-    uow: UnitOfWork, contact_id: int, *, ground: str, manager_id: int | None = None, now: datetime | None = None
+    uow: UnitOfWork,
+    contact_id: int,
+    *,
+    ground: str,
+    manager_id: int | None = None,
+    manager: str | None = None,
+    now: datetime | None = None,
 ) -> ErasureResult:
-    """Erase a contact person for good; the file is rewritten before this returns."""
+    """Erase a contact person for good; the file is rewritten before this returns. *manager*, when
+    given, is the name the erasure record keeps instead of *manager_id*'s (a backup rewritten
+    after the base: the base's manager)."""
     _check_ground(ground)
     now = now or utcnow()
     with uow:
@@ -222,7 +259,7 @@ def erase_contact(
         refresh_derived(uow, client_id)  # the client's search text, phone, completeness without them
         record_id = uow.erasure.record(
             erased_at=now,
-            manager=_manager_name(uow, manager_id),
+            manager=manager_name(uow, manager_id) if manager is None else manager,
             entity="contact",
             entity_id=contact_id,
             ground=ground,
@@ -239,9 +276,16 @@ def erase_contact(
 
 
 def erase_client(
-    uow: UnitOfWork, client_id: int, *, ground: str, manager_id: int | None = None, now: datetime | None = None
+    uow: UnitOfWork,
+    client_id: int,
+    *,
+    ground: str,
+    manager_id: int | None = None,
+    manager: str | None = None,
+    now: datetime | None = None,
 ) -> ErasureResult:
-    """Erase a client who is a person, and everything of theirs, for good."""
+    """Erase a client who is a person, and everything of theirs, for good (*manager* as in
+    :func:`erase_contact`)."""
     _check_ground(ground)
     now = now or utcnow()
     with uow:
@@ -251,7 +295,7 @@ def erase_client(
         uow.erasure.delete_removed(removed)
         record_id = uow.erasure.record(
             erased_at=now,
-            manager=_manager_name(uow, manager_id),
+            manager=manager_name(uow, manager_id) if manager is None else manager,
             entity="client",
             entity_id=client_id,
             ground=ground,
@@ -317,7 +361,7 @@ def empty_trash(
         uow.erasure.delete_removed(removed)
         record_id = uow.erasure.record(
             erased_at=now,
-            manager=_manager_name(uow, manager_id),
+            manager=manager_name(uow, manager_id),
             entity="trash",
             entity_id=None,
             ground="trash" if older_than_days is None else "trash_age",

@@ -230,3 +230,51 @@ def _swap(path: Path, temporary: Path, *, damaged: bool) -> None:
     for suffix in ("-wal", "-shm", "-journal"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     _fsync_folder(path.parent)
+
+
+def start_rewrite(path: Path) -> Path:
+    """A private working copy of the backup *path*, beside it (same disk: the replace is atomic),
+    for the caller to open and change; :func:`finish_rewrite` puts it in place."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.rewrite")
+    discard_rewrite(temporary)
+    copy_base(path, temporary)
+    return temporary
+
+
+def finish_rewrite(temporary: Path, path: Path) -> CopyCheck:
+    """Put the changed working copy *temporary* in place of the backup *path* if it verifies.
+
+    The copy goes back to a rollback journal (one self-contained file, no ``-wal`` left beside it),
+    is checked with ``integrity_check``, made the owner's only, given *path*'s times (its date
+    stays what it was) and replaces *path* atomically. When it does not verify or anything fails,
+    it is removed and *path* is left untouched; the returned check says why."""
+    try:
+        conn = sqlite3.connect(temporary, isolation_level=None)
+        try:
+            mode = str(conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]).lower()
+        finally:
+            conn.close()
+        if mode != "delete":
+            discard_rewrite(temporary)
+            return CopyCheck(False, None, None, "journal")
+        check = inspect_copy(temporary)
+        if not check.ok:
+            discard_rewrite(temporary)
+            return check
+        before = path.stat()
+        if os.name == "posix":
+            os.chmod(temporary, PRIVATE_FILE_MODE)
+        _fsync(temporary)
+        os.utime(temporary, ns=(before.st_atime_ns, before.st_mtime_ns))
+        os.replace(temporary, path)
+        _fsync_folder(path.parent)
+    except (OSError, sqlite3.Error) as exc:
+        discard_rewrite(temporary)
+        return CopyCheck(False, None, None, type(exc).__name__)
+    return check
+
+
+def discard_rewrite(temporary: Path) -> None:
+    """Remove a working copy and whatever SQLite left beside it."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{temporary}{suffix}").unlink(missing_ok=True)

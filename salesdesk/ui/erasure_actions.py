@@ -8,13 +8,17 @@ Kept out of the main window and the card, which hold only a few lines that call 
   the card's list of contact persons (its context menu).
 
 Every erasure asks first in ``EraseDialog``: what will go, the ground (kept in the erasure record),
-and that backups taken before still hold the data until they rotate out. The work runs on a worker
-(``Operations.run_slow``: the file is rewritten), and the lists learn of it from the change bus.
+that backups taken before still hold the data until they rotate out, and — when the backup folder
+holds copies — "Also erase from the backups (N copies)", which rewrites each copy without the
+person (``services/backup_erasure.py``). The work runs on a worker (``Operations.run_slow``: the
+files are rewritten), the result (with the copies that could not be rewritten, by name) goes to the
+notice, and the lists learn of it from the change bus.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +26,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -34,19 +39,31 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.domain.messages import msg
-from salesdesk.services import erasure
+from salesdesk.services import backup_erasure, erasure
 from salesdesk.services.common import UowFactory
 from salesdesk.services.person_export import export_person
+from salesdesk.settings import SeatSettings
 from salesdesk.ui.operations import Operations
 from salesdesk.ui.settings import dialog_start, remember_dialog_folder
 
 
-class EraseDialog(QDialog):
-    """The confirmation of an erasure: what goes, on what ground, and what backups still hold."""
+@dataclass(frozen=True)
+class EraseChoice:
+    """What the manager confirmed: the ground, and whether to rewrite the backups too."""
 
-    def __init__(self, parent: QWidget | None, title: str, summary: str, *, grounds: bool) -> None:
+    ground: str
+    from_backups: bool = False
+
+
+class EraseDialog(QDialog):
+    """The confirmation of an erasure: what goes, on what ground, what backups still hold, and the
+    offer to erase from them too (shown when the backup folder holds *backups* copies)."""
+
+    def __init__(self, parent: QWidget | None, title: str, summary: str, *, grounds: bool, backups: int = 0) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self._grounds = grounds
+        self._backups = backups
         layout = QVBoxLayout(self)
         text = QLabel(summary)
         text.setWordWrap(True)
@@ -58,10 +75,19 @@ class EraseDialog(QDialog):
             form = QFormLayout()
             form.addRow(self.tr("Ground:"), self.ground)
             layout.addLayout(form)
-        backups = QLabel(str(msg("erasure.backups_note")))
-        backups.setWordWrap(True)
-        backups.setStyleSheet("color:#a50e0e;")
-        layout.addWidget(backups)
+        note = QLabel(str(msg("erasure.backups_note")))
+        note.setWordWrap(True)
+        note.setStyleSheet("color:#a50e0e;")
+        layout.addWidget(note)
+        self.from_backups = QCheckBox(self.tr("Also erase from the backups (%n copies)", "", backups))
+        self.from_backups.setToolTip(
+            self.tr(
+                "Each copy in the backup folder is rewritten without this data. A copy that cannot be "
+                "rewritten is left as it was and named in the result."
+            )
+        )
+        self.from_backups.setVisible(backups > 0)
+        layout.addWidget(self.from_backups)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.erase_button = buttons.addButton(self.tr("Erase for good"), QDialogButtonBox.ButtonRole.DestructiveRole)
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)
@@ -70,13 +96,20 @@ class EraseDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
 
+    def choice(self) -> EraseChoice:
+        ground = str(self.ground.currentData()) if self._grounds else "trash"
+        return EraseChoice(ground, self._backups > 0 and self.from_backups.isChecked())
+
     @classmethod
-    def ask(cls, parent: QWidget | None, title: str, summary: str, *, grounds: bool = True) -> str | None:
-        """The ground chosen ("trash" for the trash), or None when the user cancelled."""
-        dialog = cls(parent, title, summary, grounds=grounds)
+    def ask(
+        cls, parent: QWidget | None, title: str, summary: str, *, grounds: bool = True, backups: int = 0
+    ) -> EraseChoice | None:
+        """The ground chosen ("trash" for the trash) and whether to erase from the *backups* copies
+        too, or None when the user cancelled."""
+        dialog = cls(parent, title, summary, grounds=grounds, backups=backups)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return str(dialog.ground.currentData()) if grounds else "trash"
+        return dialog.choice()
 
 
 class PersonFile:
@@ -104,28 +137,52 @@ def _erase(
     done: Callable[[str], object],
 ) -> None:
     """Ask, then erase contact person or client *ident* on a worker; *done* gets the message."""
-    plans: list[erasure.ErasurePlan] = []
-    if not ops.read(lambda: erasure.plan_erasure(uow(), entity, ident), plans.append):
+    seat = _seat(parent)
+    asked: list[tuple[erasure.ErasurePlan, int]] = []
+
+    def read() -> tuple[erasure.ErasurePlan, int]:
+        return erasure.plan_erasure(uow(), entity, ident), backup_erasure.backups_to_rewrite(uow(), settings=seat)
+
+    if not ops.read(read, asked.append):
         return
-    plan = plans[0]
+    plan, copies = asked[0]
     title = (
         QCoreApplication.translate("Erasure", "Erase this person")
         if entity == "contact"
         else QCoreApplication.translate("Erasure", "Erase this client")
     )
-    ground = EraseDialog.ask(parent, title, plan.summary())
-    if ground is None:
+    choice = EraseDialog.ask(parent, title, plan.summary(), backups=copies)
+    if choice is None:
         return
     manager_id = manager()
-    erase = erasure.erase_contact if entity == "contact" else erasure.erase_client
 
     def finished(result: erasure.ErasureResult) -> None:
         text = str(msg("erasure.done", entity=msg(f"erasure.entity.{entity}"), id=ident, record=result.record_id))
         if result.mentions:
             text += " " + str(msg("erasure.mentions", n=result.mentions))
+        if result.backups is not None:
+            text += " " + " ".join(result.backups.messages())
         done(text)
 
-    ops.run_slow(lambda: erase(uow(), ident, ground=ground, manager_id=manager_id), finished)
+    ops.run_slow(
+        lambda: backup_erasure.erase_everywhere(
+            uow(),
+            entity,
+            ident,
+            ground=choice.ground,
+            manager_id=manager_id,
+            from_backups=choice.from_backups,
+            settings=seat,
+        ),
+        finished,
+    )
+
+
+def _seat(parent: QWidget) -> SeatSettings | None:
+    """The seat's settings of the window *parent* is in (where its backup folder is), or None for
+    the default ones."""
+    q = getattr(getattr(parent.window(), "settings", None), "q", None)
+    return SeatSettings(Path(q.fileName())) if q is not None else None
 
 
 class WindowErasure(QObject):

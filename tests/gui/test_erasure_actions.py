@@ -16,29 +16,37 @@ from pytestqt.qtbot import QtBot
 
 from salesdesk.domain.errors import NotFoundError
 from salesdesk.domain.model import ClientKind, ContactFields
-from salesdesk.services import clients, contacts, erasure
+from salesdesk.services import backups, clients, contacts, erasure
+from salesdesk.settings import SeatSettings
 from salesdesk.store import UnitOfWork
-from salesdesk.ui.erasure_actions import EraseDialog, PersonFile
+from salesdesk.ui.erasure_actions import EraseChoice, EraseDialog, PersonFile
 from salesdesk.ui.main_window import MainWindow
+from salesdesk.ui.settings import Settings
 from tests.gui.conftest import shown_names
 
 
 class Asked:
-    """Stands in for the confirmation: records what it was shown, answers as told."""
+    """Stands in for the confirmation: records what it was shown (and how many backup copies it
+    offered to erase from), answers as told."""
 
-    def __init__(self, answer: str | None) -> None:
+    def __init__(self, answer: str | None, from_backups: bool = False) -> None:
         self.answer = answer
+        self.from_backups = from_backups
         self.shown: list[tuple[str, str, bool]] = []
+        self.offered: list[int] = []
 
-    def __call__(self, _cls: object, _parent: object, title: str, summary: str, *, grounds: bool = True) -> str | None:
+    def __call__(
+        self, _cls: object, _parent: object, title: str, summary: str, *, grounds: bool = True, backups: int = 0
+    ) -> EraseChoice | None:
         self.shown.append((title, summary, grounds))
-        return self.answer
+        self.offered.append(backups)
+        return None if self.answer is None else EraseChoice(self.answer, self.from_backups)
 
 
 @pytest.fixture
-def asked(monkeypatch: pytest.MonkeyPatch) -> Callable[[str | None], Asked]:
-    def make(answer: str | None) -> Asked:
-        stand_in = Asked(answer)
+def asked(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Asked]:
+    def make(answer: str | None, from_backups: bool = False) -> Asked:
+        stand_in = Asked(answer, from_backups)
         monkeypatch.setattr(EraseDialog, "ask", classmethod(stand_in))
         return stand_in
 
@@ -63,7 +71,7 @@ def test_empty_the_trash_from_the_trash_view(
     make_window: Callable[[], MainWindow],
     add_client: Callable[..., int],
     uow: Callable[[], UnitOfWork],
-    asked: Callable[[str | None], Asked],
+    asked: Callable[..., Asked],
 ) -> None:
     add_client("ООО «Ромашка»")
     gone = add_client("ООО «Василёк»")
@@ -94,7 +102,7 @@ def test_erase_this_client_for_a_private_person(
     make_window: Callable[[], MainWindow],
     add_client: Callable[..., int],
     uow: Callable[[], UnitOfWork],
-    asked: Callable[[str | None], Asked],
+    asked: Callable[..., Asked],
 ) -> None:
     add_client("ООО «Ромашка»")
     person = add_client("Куприянов Ерофей", kind=ClientKind.PERSON)
@@ -114,7 +122,7 @@ def test_erase_this_client_refuses_a_company_where_the_user_works(
     qtbot: QtBot,
     make_window: Callable[[], MainWindow],
     add_client: Callable[..., int],
-    asked: Callable[[str | None], Asked],
+    asked: Callable[..., Asked],
 ) -> None:
     company = add_client("ООО «Ромашка»")
     window = make_window()
@@ -131,7 +139,7 @@ def test_the_contact_persons_menu_exports_and_erases_a_person(
     make_window: Callable[[], MainWindow],
     add_client: Callable[..., int],
     uow: Callable[[], UnitOfWork],
-    asked: Callable[[str | None], Asked],
+    asked: Callable[..., Asked],
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
@@ -176,6 +184,46 @@ def test_the_confirmation_names_what_goes_the_grounds_and_the_backups(qtbot: QtB
     assert "Смородинова Агата" in labels and "Backups of the base taken before" in labels
     assert dialog.ground.count() == len(erasure.GROUNDS) and dialog.ground.currentData() == "request"
     assert dialog.erase_button.text() == "Erase for good"
+
+
+def test_the_confirmation_offers_to_erase_from_the_backups_when_there_are_copies(qtbot: QtBot) -> None:
+    dialog = EraseDialog(None, "Erase this person", "контактное лицо №5 «Смородинова Агата»", grounds=True, backups=3)
+    qtbot.addWidget(dialog)
+    assert dialog.from_backups.isVisibleTo(dialog) and not dialog.from_backups.isChecked()  # off unless asked
+    assert dialog.from_backups.text() == "Also erase from the backups (3 copies)"
+    assert dialog.choice() == EraseChoice("request", False)
+    dialog.from_backups.setChecked(True)
+    assert dialog.choice() == EraseChoice("request", True)
+    none = EraseDialog(None, "Erase this person", "…", grounds=True, backups=0)
+    qtbot.addWidget(none)
+    none.from_backups.setChecked(True)
+    assert not none.from_backups.isVisibleTo(none) and none.choice().from_backups is False
+
+
+def test_erase_this_person_also_from_the_backups_rewrites_them_on_a_worker(
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    add_client: Callable[..., int],
+    uow: Callable[[], UnitOfWork],
+    asked: Callable[..., Asked],
+    settings: Settings,
+) -> None:
+    company = add_client("ООО «Ромашка»")
+    contacts.add_contact(uow(), company, ContactFields(full_name="Смородинова Агата", phones=("+7 915 482-19-73",)))
+    seat = SeatSettings(Path(settings.q.fileName()))
+    copy = backups.take_backup(uow(), settings=seat).path
+    assert "Смородинова".encode() in copy.read_bytes()  # the control
+    window = make_window()
+    _open(qtbot, window, company, "ООО «Ромашка»")
+    _select_contact(window)
+    answer = asked("request", from_backups=True)
+    window.card.contacts.view.actions()[-1].trigger()
+    assert answer.offered == [1]
+    qtbot.waitUntil(
+        lambda: "Backups rewritten without this data: 1 copy." in window.card.notice.label.text(), timeout=10_000
+    )
+    assert "Смородинова".encode() not in copy.read_bytes()
+    assert [r.entity for r in erasure.erasure_records(uow())] == ["backups", "contact"]
 
 
 def test_the_automatic_emptying_is_set_in_settings_and_the_start_reads_it(
