@@ -69,8 +69,8 @@ def run(connect: Callable[[], tuple[UowFactory, str]], argv: list[str]) -> int:
     window.uow_label = label
     window.show()
     window.start()
-    QTimer.singleShot(0, lambda: backups_dialog.start_daily_backup(window))  # on a worker
-    QTimer.singleShot(0, window.ask_who_you_are_once)  # once the window is up, not before it
+    QTimer.singleShot(0, window, lambda: backups_dialog.start_daily_backup(window))  # on a worker
+    QTimer.singleShot(0, window, window.ask_who_you_are_once)  # once the window is up, not before it
     code = app.exec()
     # Jobs a late answer started after the window's own wait: let them end before Python and Qt
     # tear down, or a worker still running aborts the process (exit 134) on the way out.

@@ -66,7 +66,7 @@ class ClientListActions(QObject):
         if not self.card.maybe_leave():
             # stay on the changed card: put the selection back where it was
             back = self.model.row_of(self.card.client_id) if self.card.client_id is not None else None
-            QTimer.singleShot(0, lambda: self.select_row(back) if back is not None else None)
+            QTimer.singleShot(0, self, lambda: self.select_row(back) if back is not None else None)
             return
         self.show_in_card(ident)
 

@@ -395,7 +395,7 @@ class MainWindow(QMainWindow):
         path = self._dropped_file(event.mimeData())
         if path is not None:
             event.acceptProposedAction()
-            QTimer.singleShot(0, lambda: self.import_file(path))  # leave the drop handler before the wizard opens
+            QTimer.singleShot(0, self, lambda: self.import_file(path))  # leave the drop handler before the wizard opens
 
     _dropped_file = staticmethod(FileActions.dropped_file)
 

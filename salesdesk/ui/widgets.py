@@ -527,12 +527,16 @@ class LeftFields(QObject):
         target.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusOut and watched in self._keys:
-            key = self._keys[watched]
+        # While a dialog is torn down its fields still lose focus, and Qt may ask this filter after
+        # Python has already cleared the object: then there is nothing to note.
+        keys: dict[QObject, str] | None = self.__dict__.get("_keys")
+        if keys is not None and event.type() == QEvent.Type.FocusOut and watched in keys:
+            key = keys[watched]
             if key not in self.left:
                 self.left.add(key)
-                QTimer.singleShot(0, self._changed)  # after the field's own editingFinished
-        return super().eventFilter(watched, event)
+                # after the field's own editingFinished; dropped if the dialog is gone by then
+                QTimer.singleShot(0, self, self._changed)
+        return False
 
     def show_all(self) -> None:
         self.all = True

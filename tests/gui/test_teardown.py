@@ -1,0 +1,43 @@
+"""A dialog torn down while its fields still send events must not call back into what is gone.
+
+Under load the whole suite once ended in a segmentation fault and once in ``'LeftFields' object has
+no attribute '_keys'``: a field lost focus while its dialog was being destroyed, and the "a field
+was left" note ran on an object Python had already cleared, or its delayed call ran after the
+dialog was gone."""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QLineEdit
+from pytestqt.qtbot import QtBot
+
+from salesdesk.ui.widgets import LeftFields
+
+
+def focus_out() -> QFocusEvent:
+    return QFocusEvent(QEvent.Type.FocusOut, Qt.FocusReason.TabFocusReason)
+
+
+def test_a_field_left_as_its_dialog_goes_calls_nothing_on_the_dialog(qtbot: QtBot) -> None:
+    calls: list[int] = []
+    owner = QObject()  # the dialog
+    left = LeftFields(lambda: calls.append(1), owner)
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    left.watch("name", field)
+    QCoreApplication.sendEvent(field, focus_out())
+    assert left.shows("name")
+    shiboken6.delete(owner)  # the dialog (and its LeftFields) destroyed before the delayed call runs
+    qtbot.wait(20)
+    assert calls == []
+
+
+def test_a_filter_whose_python_side_is_cleared_lets_the_event_through(qtbot: QtBot) -> None:
+    left = LeftFields(lambda: None)
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    left.watch("name", field)
+    left.__dict__.clear()  # what Python does to the object while it is being torn down
+    assert left.eventFilter(field, focus_out()) is False
