@@ -52,7 +52,7 @@ def prepare_demo(
     manager_name: str | None,
     *,
     path: Path | None = None,
-    count: int = DEMO_CLIENTS,
+    count: int | None = None,
     reporter: Reporter | None = None,
 ) -> DemoBase:
     """Make the demo base if it is not there yet (an empty base, then *count* demo clients) and
@@ -65,7 +65,7 @@ def prepare_demo(
     try:
         added = 0
         if fresh or _is_empty(database):
-            added = demo.load_demo(UnitOfWork(database), count, reporter=reporter).clients
+            added = demo.load_demo(UnitOfWork(database), count or DEMO_CLIENTS, reporter=reporter).clients
         manager_id = None
         if manager_name:
             manager_id = reference.ensure_manager(UnitOfWork(database), manager_name).id
@@ -125,9 +125,9 @@ class OpenBase:
     def label(self) -> str:
         return str(self.demo.path) if self.demo is not None else self.home_label
 
-    def home_manager_name(self) -> str | None:
-        """The seat's manager's name, read in the user's base."""
-        return manager_name(UnitOfWork(self.home), self._seat().current_manager_id)
+    def home_manager_name(self, manager_id: int | None) -> str | None:
+        """The name of the seat's manager *manager_id*, read in the user's base."""
+        return manager_name(UnitOfWork(self.home), manager_id)
 
     def open_demo(self, prepared: DemoBase) -> None:
         """Work on the demo base from now on (the window waited for its jobs first)."""

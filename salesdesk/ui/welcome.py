@@ -160,7 +160,7 @@ class Welcome(QObject):
             return
         base = self.base
         try:
-            name = base.home_manager_name()
+            name = base.home_manager_name(self.settings.current_manager_id)
         except UserError as exc:
             self._refused(exc)
             return
