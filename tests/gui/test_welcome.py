@@ -4,8 +4,8 @@ demo base — its own file, opened in place of the user's base, which stays byte
 from __future__ import annotations
 
 import hashlib
-from datetime import UTC, datetime
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -107,7 +107,8 @@ def test_the_welcome_sets_the_seats_manager(
     window = open_window()
     window.welcome.first_start()
     assert settings.current_manager_id == chosen
-    assert Settings(settings.q.fileName() and Path(settings.q.fileName())).current_manager_id == chosen
+    settings.sync()
+    assert Settings(Path(settings.q.fileName())).current_manager_id == chosen  # kept for the next start
 
 
 def test_picking_or_adding_a_manager_in_the_welcome(qtbot: QtBot, uow: Uow) -> None:
