@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from salesdesk import paths
@@ -209,6 +210,9 @@ def test_the_empty_lists_demo_button_opens_the_demo_base(
 ) -> None:
     monkeypatch.setattr(bases, "DEMO_CLIENTS", 30)
     window = open_window()
+    menus = {m.title(): [a.text() for a in m.actions()] for m in window.menuBar().findChildren(QMenu)}
+    assert "Open the &demo base" in menus["&File"] and "Load &demo data…" not in menus["&File"]
+    assert "&Welcome…" in menus["&Help"]
     assert window.empty_demo_button.isVisible() and window.empty_demo_button.text() == "Explore demo data"
     window.wait_for_jobs()
     before = fingerprint(db_path)
