@@ -32,7 +32,7 @@ def run_gui(db: str | None, argv: Sequence[str] = ()) -> int:
     if no_display():
         print(msg("start.no_display"), file=sys.stderr)
         return 1
-    from salesdesk.store import UnitOfWork
+    from salesdesk.services.bases import OpenBase
     from salesdesk.ui.application import run
 
     def connect() -> tuple[UowFactory, str]:
@@ -44,8 +44,9 @@ def run_gui(db: str | None, argv: Sequence[str] = ()) -> int:
             raise DamagedBase(msg("err.db_damaged_window", where=where, damage=damage), where, damage or "")
         tidy_at_start(database)
         # the trail names this seat's manager (read when a change is saved: the seat may switch) and
-        # the window; an import started here names its file
-        return (lambda: UnitOfWork(database, actor=_window_actor)), database.url
+        # the window; an import started here names its file. File → Open the demo base switches
+        # what this factory opens (services/bases.py).
+        return OpenBase(database, database.url), database.url
 
     return run(connect, list(argv))
 

@@ -284,8 +284,8 @@
 <context>
     <name>SettingsDialog</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="103"/>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="110"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="108"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="115"/>
         <source>day(s)</source>
         <translation>
             <numerusform>day</numerusform>

@@ -2857,59 +2857,64 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="47"/>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="106"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="48"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="111"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="51"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="52"/>
         <source>As in the system</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="55"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="56"/>
         <source>Language:</source>
         <translation>Язык:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="56"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="57"/>
         <source>The new language applies after a restart.</source>
         <translation>Язык сменится после перезапуска.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="62"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="63"/>
         <source>New manager…</source>
         <translation>Новый менеджер…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="65"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="66"/>
         <source>I am:</source>
         <translation>Текущий менеджер:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="68"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="69"/>
         <source>New clients and reminders are assigned to this manager; the Reminders panel and the start-up notice count this manager&apos;s reminders.</source>
         <translation>Новые клиенты и напоминания назначаются на этого менеджера; панель «Напоминания» и сообщение при запуске считают его напоминания.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="81"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="82"/>
         <source>Offer new terms before a contract ends:</source>
         <translation>Предлагать продление договора за:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="84"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="85"/>
         <source>never</source>
         <translation>никогда</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="89"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="90"/>
         <source>Empty the trash of what is older than:</source>
         <translation>Очищать корзину от того, что лежит в ней дольше:</translation>
     </message>
+    <message>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="92"/>
+        <source>Show the welcome at the next start</source>
+        <translation>Показать приветствие при следующем запуске</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="103"/>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="110"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="108"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="115"/>
         <source>day(s)</source>
         <translation>
             <numerusform>день</numerusform>
@@ -2918,18 +2923,18 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="121"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="126"/>
         <source>— not chosen —</source>
         <translation>— не выбран —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="132"/>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="138"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="137"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="143"/>
         <source>New manager</source>
         <translation>Новый менеджер</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="132"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="137"/>
         <source>Name:</source>
         <translation>Имя:</translation>
     </message>
@@ -2996,6 +3001,93 @@ Create the first client, or load demo data to try the program.</source>
     </message>
 </context>
 <context>
+    <name>Welcome</name>
+    <message>
+        <location filename="../../salesdesk/ui/welcome.py" line="101"/>
+        <source>&amp;Welcome…</source>
+        <translation>&amp;Приветствие…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/welcome.py" line="103"/>
+        <source>Open the &amp;demo base</source>
+        <translation>Открыть &amp;демо-базу</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/welcome.py" line="104"/>
+        <source>Demo clients in a separate base; your base is not touched</source>
+        <translation>Демонстрационные клиенты в отдельной базе; ваша база не затрагивается</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/welcome.py" line="106"/>
+        <source>&amp;Back to my base</source>
+        <translation>&amp;Вернуться к моей базе</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/welcome.py" line="108"/>
+        <location filename="../../salesdesk/ui/welcome.py" line="169"/>
+        <source>Demo base</source>
+        <translation>Демо-база</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/welcome.py" line="117"/>
+        <source>Explore demo data</source>
+        <translation>Посмотреть демо-данные</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/welcome.py" line="170"/>
+        <source>Preparing the demo base…</source>
+        <translation>Готовим демо-базу…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/welcome.py" line="205"/>
+        <source>SalesDesk — Demo base[*]</source>
+        <translation>SalesDesk — Демо-база[*]</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/welcome.py" line="212"/>
+        <source>Demo base — your data is not affected.</source>
+        <translation>Демо-база — ваши данные не затронуты.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/welcome.py" line="214"/>
+        <source>Back to my base</source>
+        <translation>Вернуться к моей базе</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <location filename="../../salesdesk/ui/welcome.py" line="43"/>
+        <source>Welcome to SalesDesk</source>
+        <translation>Добро пожаловать в SalesDesk</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/welcome.py" line="47"/>
+        <source>&lt;b&gt;Who are you?&lt;/b&gt; Choose yourself or add yourself as a manager: new clients and reminders will be yours, and the Reminders panel will show yours first.</source>
+        <translation>&lt;b&gt;Кто вы?&lt;/b&gt; Выберите себя в списке или добавьте себя как менеджера: новые клиенты и напоминания будут ваши, а панель напоминаний покажет прежде всего ваши.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/welcome.py" line="53"/>
+        <source>&lt;b&gt;How would you like to begin?&lt;/b&gt; The demo data goes into a separate demo base; your own base is not touched. All of this can be changed later in Settings.</source>
+        <translation>&lt;b&gt;С чего начнём?&lt;/b&gt; Демо-данные попадут в отдельную демо-базу; ваша база не затрагивается. Всё это можно изменить позже в настройках.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/welcome.py" line="61"/>
+        <source>Import a spreadsheet…</source>
+        <translation>Импортировать таблицу…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/welcome.py" line="62"/>
+        <source>Start with an empty base</source>
+        <translation>Начать с пустой базы</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/welcome.py" line="63"/>
+        <source>Explore demo data</source>
+        <translation>Посмотреть демо-данные</translation>
+    </message>
+</context>
+<context>
     <name>WhoAreYouDialog</name>
     <message>
         <location filename="../../salesdesk/ui/who_dialog.py" line="38"/>
@@ -3023,17 +3115,17 @@ Create the first client, or load demo data to try the program.</source>
         <translation>Фамилия и имя</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/who_dialog.py" line="60"/>
+        <location filename="../../salesdesk/ui/who_dialog.py" line="61"/>
         <source>Not now: everyone&apos;s reminders are shown; the Reminders panel will offer this again.</source>
         <translation>«Не сейчас»: будут показаны напоминания всех менеджеров; панель «Напоминания» предложит выбрать снова.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/who_dialog.py" line="64"/>
+        <location filename="../../salesdesk/ui/who_dialog.py" line="66"/>
         <source>That&apos;s me</source>
         <translation>Это я</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/who_dialog.py" line="65"/>
+        <location filename="../../salesdesk/ui/who_dialog.py" line="67"/>
         <source>Not now</source>
         <translation>Не сейчас</translation>
     </message>

@@ -62,15 +62,17 @@ def run(connect: Callable[[], tuple[UowFactory, str]], argv: list[str]) -> int:
     except UserError as exc:
         QMessageBox.critical(None, "SalesDesk", QCoreApplication.translate("Start", "Cannot open the base:\n%s") % exc)
         return 1
-    from salesdesk.ui import backups_dialog
+    from salesdesk.services.bases import OpenBase
+    from salesdesk.ui import backups_dialog, welcome
     from salesdesk.ui.main_window import MainWindow
 
     window = MainWindow(uow, settings)
     window.uow_label = label
+    first_run = welcome.install(window, uow if isinstance(uow, OpenBase) else None)  # File → Open the demo base
     window.show()
     window.start()
     QTimer.singleShot(0, window, lambda: backups_dialog.start_daily_backup(window))  # on a worker
-    QTimer.singleShot(0, window, window.ask_who_you_are_once)  # once the window is up, not before it
+    QTimer.singleShot(0, window, first_run.first_start)  # the welcome, once the window is up, not before it
     code = app.exec()
     # Jobs a late answer started after the window's own wait: let them end before Python and Qt
     # tear down, or a worker still running aborts the process (exit 134) on the way out.

@@ -36,6 +36,9 @@ class Settings:
         target = path or seat.settings_path()
         target.parent.mkdir(parents=True, exist_ok=True)
         self.q = QSettings(str(target), QSettings.Format.IniFormat)
+        # While the window works on the demo base, "who I am" is the same person's id in the demo
+        # base (ui/welcome.py sets it); the seat's own setting is neither read nor changed then.
+        self.demo_manager: tuple[int | None] | None = None
 
     def _get(self, key: str, default: Any = None) -> Any:
         return self.q.value(key, default)
@@ -50,10 +53,15 @@ class Settings:
 
     @property
     def current_manager_id(self) -> int | None:
+        if self.demo_manager is not None:
+            return self.demo_manager[0]
         return seat.manager_of(self._get(seat.KEY_MANAGER))
 
     @current_manager_id.setter
     def current_manager_id(self, value: int | None) -> None:
+        if self.demo_manager is not None:
+            self.demo_manager = (value,)
+            return
         self.q.setValue(seat.KEY_MANAGER, "" if value is None else int(value))
 
     @property
@@ -64,6 +72,19 @@ class Settings:
     @asked_who.setter
     def asked_who(self, value: bool) -> None:
         self.q.setValue("user/asked_who", "true" if value else "false")
+
+    @property
+    def welcome_due(self) -> bool:
+        """The welcome is shown at the next start: at the first start (nobody chosen, never asked),
+        or when Settings asked for it again."""
+        chosen = self._get("welcome/show")
+        if chosen is not None:
+            return str(chosen).lower() == "true"
+        return self.current_manager_id is None and not self.asked_who
+
+    @welcome_due.setter
+    def welcome_due(self, value: bool) -> None:
+        self.q.setValue("welcome/show", "true" if value else "false")
 
     @property
     def all_reminders(self) -> bool:

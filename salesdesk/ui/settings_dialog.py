@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -87,6 +88,10 @@ class SettingsDialog(QDialog):
         self._on_trash_days_value_changed(self.trash_days.value())
         self.trash_days.valueChanged.connect(self._on_trash_days_value_changed)
         form.addRow(self.tr("Empty the trash of what is older than:"), self.trash_days)
+        # the first start's welcome (ui/welcome.py), again at the next start; Help → Welcome… shows it now
+        self.show_welcome = QCheckBox(self.tr("Show the welcome at the next start"))
+        self.show_welcome.setChecked(settings.welcome_due)
+        form.addRow("", self.show_welcome)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -149,6 +154,7 @@ class SettingsDialog(QDialog):
         self.settings.current_manager_id = self.manager.currentData()
         self.settings.renewal_days = self.renewal_days.value()
         self.settings.trash_days = self.trash_days.value() or None
+        self.settings.welcome_due = self.show_welcome.isChecked()
         self.settings.sync()
         super().accept()
 

@@ -37,7 +37,7 @@ class WhoAreYouDialog(QDialog):
         self.chosen: int | None = None
         self.setWindowTitle(self.tr("Who are you?"))
         self.setMinimumWidth(460)
-        intro = QLabel(
+        self.intro = intro = QLabel(
             self.tr(
                 "Choose yourself: the Reminders panel and the start-up notice will show your "
                 "reminders, and new clients will be yours. You can change it later in Settings."
@@ -57,7 +57,9 @@ class WhoAreYouDialog(QDialog):
         )
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("Surname and first name"))
-        hint = QLabel(self.tr("Not now: everyone's reminders are shown; the Reminders panel will offer this again."))
+        self.hint = hint = QLabel(
+            self.tr("Not now: everyone's reminders are shown; the Reminders panel will offer this again.")
+        )
         hint.setWordWrap(True)
         hint.setStyleSheet(MUTED)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
