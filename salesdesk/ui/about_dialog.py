@@ -30,7 +30,7 @@ class AboutDialog(QDialog):
         self.details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.details.setMinimumWidth(560)
-        self.details.setFixedHeight(self.details.fontMetrics().lineSpacing() * 9)
+        self.details.setFixedHeight(self.details.fontMetrics().lineSpacing() * 7)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.copy_button = buttons.addButton(self.tr("&Copy"), QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy)
