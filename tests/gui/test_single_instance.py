@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDir
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from salesdesk.desktop import instance_key
 from salesdesk.ui.main_window import MainWindow
-from salesdesk.ui.single_instance import InstanceServer
+from salesdesk.ui.single_instance import RETRY_MS, InstanceServer
 
 UNIX = sys.platform.startswith("linux")
 
@@ -178,3 +178,30 @@ def test_open_base_starts_salesdesk_on_the_chosen_base(
     window.open_base_action.trigger()
     assert len(launched) == 2
     assert window.open_base_action in window.menuBar().actions()[0].menu().actions()
+
+
+def test_a_handed_file_waits_for_an_open_question_and_a_minimized_window_comes_back(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window()
+    opened: list[Path | None] = []
+    monkeypatch.setattr(window, "import_file", opened.append)
+    server = InstanceServer("")  # not listening: the delivery alone
+    server.attach(window)
+    question = QDialog(window)
+    question.setModal(True)
+    question.show()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is question)
+    window.showMinimized()
+    qtbot.waitUntil(window.isMinimized)
+    sheet = tmp_path / "клиенты.xlsx"
+    server.receive(sheet)
+    assert not window.isMinimized()  # the window is back from the task bar
+    for _ in range(2):  # the delivery looks again while the question is open: the wizard waits
+        with qtbot.waitSignal(server._timer.timeout, timeout=5 * RETRY_MS):
+            pass
+        assert opened == []
+    question.accept()
+    qtbot.waitUntil(lambda: opened == [sheet])
+    server.receive(None)  # a start without a file only brings the window forward
+    assert opened == [sheet]
