@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDir
+from PySide6.QtNetwork import QLocalServer
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
@@ -147,6 +148,9 @@ def test_two_real_starts_on_one_base_and_a_stale_socket(
     )
     text = log.read_text(encoding="utf-8")
     assert str(sheet) not in text and "клиенты" not in text  # the log names no file of the user's
+    first.kill()  # like a crash: the socket file stays behind; the next test's start replaces it
+    first.communicate(timeout=30)
+    QLocalServer.removeServer(key)  # tidy the temporary folder
 
 
 def test_a_start_with_a_missing_file_says_so_and_exits_2(base: Path, tmp_path: Path) -> None:
