@@ -137,13 +137,21 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="salesdesk",
         parents=[_common_options(suppress=False)],
-        description=T("SalesDesk: the client base and sales of a small office. Without a command, opens the window."),
+        description=T(
+            "SalesDesk: the client base and sales of a small office. Without a command, opens the window; "
+            "'salesdesk FILE.xlsx' opens it with the import of that file."
+        ),
     )
     parser.add_argument(
         "--version",
         action="version",
         version=f"SalesDesk {__version__}",
         help=T("show program's version number and exit"),
+    )
+    parser.add_argument(
+        "--install-desktop",
+        action="store_true",
+        help=T("add SalesDesk to this user's application menu (Linux) and exit"),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", help=T("what to do"))
 
@@ -513,6 +521,58 @@ def _language_asked(argv: Sequence[str]) -> str | None:
     return None
 
 
+def _command_names(parser: argparse.ArgumentParser) -> set[str]:
+    return {
+        name
+        for action in parser._actions  # noqa: SLF001 - argparse keeps its subcommands only here
+        if isinstance(action, argparse._SubParsersAction)
+        for name in action.choices
+    }
+
+
+def _gui_file(words: list[str], commands: set[str]) -> tuple[list[str], str | None]:
+    """``salesdesk FILE.xlsx`` (a file manager's "Open with", the menu entry's %f): the file to
+    import when the window opens, taken out of the words so argparse sees no command. A word where
+    a command stands is a file only when it looks like one (see ``desktop.gui_file_argument``): a
+    mistyped command still gets argparse's "invalid choice"."""
+    from salesdesk.desktop import gui_file_argument
+
+    number = 0
+    while number < len(words):
+        word = words[number]
+        if word == "--":
+            rest = words[number + 1 :]
+            if len(rest) == 1:
+                return words[:number], rest[0]
+            return words, None
+        if word in ("--db", "--lang"):
+            number += 2
+            continue
+        if word.startswith("-"):
+            number += 1
+            continue
+        if word in commands or not gui_file_argument(word):
+            return words, None
+        return words[:number] + words[number + 1 :], word
+    return words, None
+
+
+def _install_desktop() -> int:
+    """``salesdesk --install-desktop``: the menu entry and icons for this user (Linux desktops)."""
+    from salesdesk.desktop import install_desktop
+
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        print(msg("desktop.not_here"), file=sys.stderr)
+        return EXIT_USER
+    try:
+        installed = install_desktop()
+    except OSError as exc:
+        print(msg("desktop.failed", where=exc.filename or "", error=exc.strerror or str(exc)), file=sys.stderr)
+        return EXIT_USER
+    print(msg("desktop.installed", entry=installed.entry, icons=len(installed.icons)))
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     multiprocessing.freeze_support()  # a packaged program starts its worker processes through here
     words = list(sys.argv[1:] if argv is None else argv)
@@ -528,16 +588,25 @@ def main(argv: Sequence[str] | None = None) -> int:
                 T("argument %(argument_name)s: %(message)s")
                 % {"argument_name": bad[:-3], "message": T("expected one argument")}
             )
+        words, gui_file = _gui_file(words, _command_names(parser))
         args = parser.parse_args(words)
     _utf8_safe_streams()
     from salesdesk.app import clean_leftovers, setup_logging
 
     setup_logging()
     clean_leftovers()
+    if args.install_desktop:
+        return _install_desktop()
     if args.command is None:  # no command: the window (the only path that loads Qt)
         from salesdesk.gui import run_gui
 
-        return run_gui(args.db)
+        to_import = None
+        if gui_file is not None:
+            to_import = Path(gui_file).expanduser().absolute()  # the running window may have another folder
+            if not to_import.is_file():
+                print(msg("cli.no_file_to_import", where=gui_file), file=sys.stderr)
+                return EXIT_INVALID
+        return run_gui(args.db, to_import=to_import)
     handler = _HANDLERS.get((args.command, getattr(args, "client_command", None)))
     try:
         from salesdesk.app import create_store, open_store

@@ -49,8 +49,12 @@ RUSSIAN: dict[str, str] = {
     "not a file name: %s": "не имя файла: %s",
     "file name too long: %s…": "слишком длинное имя файла: %s…",
     "no such user's home folder: %s": "нет домашней папки такого пользователя: %s",
-    "SalesDesk: the client base and sales of a small office. Without a command, opens the window.":
-        "SalesDesk: клиентская база и продажи небольшого офиса. Без команды открывает окно.",
+    "SalesDesk: the client base and sales of a small office. Without a command, opens the window; "
+    "'salesdesk FILE.xlsx' opens it with the import of that file.":
+        "SalesDesk: клиентская база и продажи небольшого офиса. Без команды открывает окно; "
+        "«salesdesk ФАЙЛ.xlsx» открывает его с загрузкой этого файла.",
+    "add SalesDesk to this user's application menu (Linux) and exit":
+        "добавить SalesDesk в меню программ этого пользователя (Linux) и выйти",
     "database file or SQLAlchemy URL (default: SALESDESK_DB or the user data folder)":
         "файл базы данных или адрес SQLAlchemy (по умолчанию — SALESDESK_DB или папка данных пользователя)",
     "language of messages (default: from the locale: LC_ALL, LC_MESSAGES, LANG)":

@@ -11,8 +11,11 @@ import logging
 import sys
 from collections.abc import Sequence
 from datetime import datetime
+from pathlib import Path
 
+from salesdesk import paths
 from salesdesk.app import no_display, open_store
+from salesdesk.desktop import instance_key
 from salesdesk.domain.audit import Actor, Via
 from salesdesk.domain.backups import DamagedBase
 from salesdesk.domain.errors import UserError
@@ -28,7 +31,10 @@ def _window_actor() -> Actor:
     return Actor(SeatSettings().current_manager_id, Via.WINDOW)
 
 
-def run_gui(db: str | None, argv: Sequence[str] = ()) -> int:
+def run_gui(db: str | None, argv: Sequence[str] = (), *, to_import: Path | None = None) -> int:
+    """The window on the base *db* names (with the import of *to_import* when given). When a
+    window is open on that base already (same user), it gets the file and comes to the front, and
+    this start ends at once with status 0."""
     if no_display():
         print(msg("start.no_display"), file=sys.stderr)
         return 1
@@ -48,7 +54,8 @@ def run_gui(db: str | None, argv: Sequence[str] = ()) -> int:
         # what this factory opens (services/bases.py).
         return OpenBase(database, database.url), database.url
 
-    return run(connect, list(argv))
+    key = instance_key(paths.database_target(db))
+    return run(connect, list(argv), instance=key, to_import=to_import)
 
 
 def tidy_at_start(database: Database, *, now: datetime | None = None) -> None:

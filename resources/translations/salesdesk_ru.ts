@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../salesdesk/ui/about_dialog.py" line="19"/>
+        <source>About SalesDesk</source>
+        <translation>О программе SalesDesk</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/about_dialog.py" line="23"/>
+        <source>The client base and sales of a small office: clients and their requisites, contact persons, reminders, deals.</source>
+        <translation>Клиентская база и продажи небольшого офиса: клиенты и их реквизиты, контактные лица, напоминания, сделки.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/about_dialog.py" line="35"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Копировать</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/about_dialog.py" line="46"/>
+        <source>Version</source>
+        <translation>Версия</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/about_dialog.py" line="47"/>
+        <source>Base</source>
+        <translation>База</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/about_dialog.py" line="47"/>
+        <source>not open</source>
+        <translation>не открыта</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/about_dialog.py" line="48"/>
+        <source>Data folder</source>
+        <translation>Папка данных</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/about_dialog.py" line="51"/>
+        <source>Licence</source>
+        <translation>Лицензия</translation>
+    </message>
+</context>
+<context>
     <name>BackupsDialog</name>
     <message>
         <location filename="../../salesdesk/ui/backups_dialog.py" line="64"/>
@@ -991,6 +1034,46 @@ Create the first client, or load demo data to try the program.</source>
     </message>
 </context>
 <context>
+    <name>DesktopActions</name>
+    <message>
+        <location filename="../../salesdesk/ui/desktop_integration.py" line="42"/>
+        <source>Open base</source>
+        <translation>Открыть базу</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/desktop_integration.py" line="44"/>
+        <source>SalesDesk bases (*.sqlite *.db);;All files (*)</source>
+        <translation>Базы SalesDesk (*.sqlite *.db);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/desktop_integration.py" line="51"/>
+        <source>Cannot start SalesDesk:
+%1</source>
+        <translation>Не удалось запустить SalesDesk:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/desktop_integration.py" line="60"/>
+        <location filename="../../salesdesk/ui/desktop_integration.py" line="67"/>
+        <source>User guide</source>
+        <translation>Руководство пользователя</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/desktop_integration.py" line="61"/>
+        <source>The user guide was not found. It is looked for in:
+%1</source>
+        <translation>Руководство пользователя не найдено. Оно ищется в папках:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/desktop_integration.py" line="68"/>
+        <source>No program opened the user guide. Open it yourself:
+%1</source>
+        <translation>Ни одна программа не открыла руководство. Откройте его сами:
+%1</translation>
+    </message>
+</context>
+<context>
     <name>DuplicateWarning</name>
     <message>
         <location filename="../../salesdesk/ui/card/header.py" line="117"/>
@@ -1737,42 +1820,57 @@ Create the first client, or load demo data to try the program.</source>
         <translation>&amp;О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="187"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="188"/>
+        <source>Open &amp;base…</source>
+        <translation>Открыть &amp;базу…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/main_window.py" line="188"/>
+        <source>Open another base in a window of its own</source>
+        <translation>Открыть другую базу в отдельном окне</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/main_window.py" line="191"/>
+        <source>User &amp;guide</source>
+        <translation>&amp;Руководство пользователя</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/main_window.py" line="194"/>
         <source>Remind me in &amp;3 months</source>
         <translation>Напомнить через &amp;3 месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="190"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="197"/>
         <source>Plan the next contact with this client in three months</source>
         <translation>Запланировать следующий контакт с клиентом через три месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="211"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="218"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="224"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="232"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="231"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="239"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="235"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="243"/>
         <source>&amp;Columns</source>
         <translation>&amp;Столбцы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="240"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="248"/>
         <source>&amp;Client</source>
         <translation>&amp;Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="259"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="267"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
@@ -1817,60 +1915,50 @@ Create the first client, or load demo data to try the program.</source>
         <translation>Сохранить клиентов в Excel или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="193"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="200"/>
         <source>&amp;Log a contact…</source>
         <translation>&amp;Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="196"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="203"/>
         <source>Record a call, meeting, letter or note and plan the next contact</source>
         <translation>Записать звонок, встречу, письмо или заметку и запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="198"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="205"/>
         <source>New &amp;deal…</source>
         <translation>Новая &amp;сделка…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="199"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="206"/>
         <source>&amp;Industries…</source>
         <translation>&amp;Отрасли…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="200"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="207"/>
         <source>Ne&amp;xt client</source>
         <translation>С&amp;ледующий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="202"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="209"/>
         <source>Pre&amp;vious client</source>
         <translation>П&amp;редыдущий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="206"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="213"/>
         <source>C&amp;lients</source>
         <translation>&amp;Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="206"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="213"/>
         <source>&amp;Deals</source>
         <translation>&amp;Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="206"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="254"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="213"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="262"/>
         <source>&amp;Reports</source>
         <translation>&amp;Отчёты</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="455"/>
-        <source>About SalesDesk</source>
-        <translation>О программе SalesDesk</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="457"/>
-        <source>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;The client base and sales of a small office: clients and their requisites, contact persons, reminders, deals.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;SalesDesk %1&lt;/h3&gt;&lt;p&gt;Клиентская база и продажи небольшого офиса: клиенты и их реквизиты, контактные лица, напоминания, сделки.&lt;/p&gt;&lt;p&gt;База данных: %2&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -2960,7 +3048,7 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>Start</name>
     <message>
-        <location filename="../../salesdesk/ui/application.py" line="63"/>
+        <location filename="../../salesdesk/ui/application.py" line="78"/>
         <source>Cannot open the base:
 %s</source>
         <translation>Не удаётся открыть базу:

@@ -28,6 +28,31 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "No display found: neither DISPLAY nor WAYLAND_DISPLAY is set, so the SalesDesk window has "
         "nowhere to open. The command line works without a display: salesdesk --help.",
     ),
+    "start.handed_over": (
+        "SalesDesk уже открыт на этой базе: его окно выведено на передний план.",
+        "SalesDesk is already open on this base: its window has been brought to the front.",
+    ),
+    "cli.no_file_to_import": (
+        "Нет такого файла для загрузки: {where}",
+        "No such file to import: {where}",
+    ),
+    # salesdesk --install-desktop
+    "desktop.installed": (
+        "SalesDesk добавлен в меню программ: {entry} (значков: {icons:n}). Если пункт не появился "
+        "сразу, он появится после нового входа в систему.",
+        "SalesDesk has been added to the application menu: {entry} ({icons:n} {icons:icon|icons}). If "
+        "the entry does not show at once, it will after you log in again.",
+    ),
+    "desktop.failed": (
+        "Не удалось добавить SalesDesk в меню программ: {where}: {error}",
+        "Could not add SalesDesk to the application menu: {where}: {error}",
+    ),
+    "desktop.not_here": (
+        "--install-desktop добавляет пункт в меню программ Linux; в Windows ярлык создаёт установщик "
+        "(или перетащите SalesDesk.exe на рабочий стол).",
+        "--install-desktop adds an entry to a Linux application menu; on Windows the installer makes "
+        "the shortcut (or drag SalesDesk.exe to the desktop).",
+    ),
     # Field labels, used inside other messages and next to fields.
     "field.name": ("Название", "Name"),
     "field.full_name": ("Полное наименование", "Full legal name"),

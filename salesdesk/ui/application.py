@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProxyStyle, QStyle
 
 from salesdesk import __version__
 from salesdesk.domain.backups import DamagedBase
 from salesdesk.domain.errors import UserError
+from salesdesk.domain.messages import msg
 from salesdesk.services.common import UowFactory
-from salesdesk.ui import i18n
+from salesdesk.ui import desktop_integration, i18n, single_instance
 from salesdesk.ui.crash import install_excepthook
 from salesdesk.ui.settings import Settings
-
-ICON = i18n.TRANSLATIONS.parent / "icons" / "salesdesk.svg"
 
 
 def make_app(argv: list[str]) -> QApplication:
@@ -28,7 +27,8 @@ def make_app(argv: list[str]) -> QApplication:
     app.setApplicationName("SalesDesk")
     app.setOrganizationName("SalesDesk")
     app.setApplicationVersion(__version__)
-    app.setWindowIcon(QIcon(str(ICON)))
+    app.setWindowIcon(desktop_integration.app_icon())
+    app.setDesktopFileName("salesdesk")  # the menu entry of --install-desktop (Wayland matches it)
     app.setStyle(_Style())
     return app
 
@@ -44,9 +44,24 @@ class _Style(QProxyStyle):
         return super().styleHint(hint, option, widget, data)  # type: ignore[arg-type]
 
 
-def run(connect: Callable[[], tuple[UowFactory, str]], argv: list[str]) -> int:
-    """Open the window on the database that *connect* opens; returns the exit status."""
+def run(
+    connect: Callable[[], tuple[UowFactory, str]],
+    argv: list[str],
+    *,
+    instance: str | None = None,
+    to_import: Path | None = None,
+) -> int:
+    """Open the window on the database that *connect* opens; returns the exit status. With
+    *instance* (the base's single-instance key), a window already open under it gets *to_import*
+    and comes to the front instead, and this returns 0 at once (ui/single_instance.py)."""
     app = make_app(argv)
+    if instance is not None and single_instance.hand_over(instance, to_import):
+        print(msg("start.handed_over"))
+        return 0
+    arrivals = single_instance.InstanceServer(instance or "", app)
+    if instance is not None:
+        arrivals.listen()  # before the base opens: a start meanwhile waits in the queue
+    arrivals.receive(to_import)
     settings = Settings()
     i18n.install(app, settings.language)
     install_excepthook()
@@ -73,7 +88,9 @@ def run(connect: Callable[[], tuple[UowFactory, str]], argv: list[str]) -> int:
     window.start()
     QTimer.singleShot(0, window, lambda: backups_dialog.start_daily_backup(window))  # on a worker
     QTimer.singleShot(0, window, first_run.first_start)  # the welcome, once the window is up, not before it
+    arrivals.attach(window)  # a file to import: after any question at start
     code = app.exec()
+    arrivals.close()
     # Jobs a late answer started after the window's own wait: let them end before Python and Qt
     # tear down, or a worker still running aborts the process (exit 134) on the way out.
     QThreadPool.globalInstance().waitForDone(30_000)

@@ -25,20 +25,20 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QTabWidget,
 )
 
-from salesdesk import __version__
 from salesdesk.domain.changes import Change, Changes
 from salesdesk.domain.model import Reminder
 from salesdesk.services.common import UowFactory
 from salesdesk.ui import backups_dialog, window_layout
+from salesdesk.ui.about_dialog import AboutDialog
 from salesdesk.ui.card import ClientCard
 from salesdesk.ui.client_list import ClientListPane
 from salesdesk.ui.client_model import ClientTableModel
 from salesdesk.ui.deals_panel import DealsPanel
+from salesdesk.ui.desktop_integration import DesktopActions
 from salesdesk.ui.erasure_actions import WindowErasure
 from salesdesk.ui.file_actions import FileActions
 from salesdesk.ui.list_actions import ClientListActions
@@ -183,6 +183,13 @@ class MainWindow(QMainWindow):
         )
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.about_action = self._action(self.tr("&About SalesDesk"), self.about)
+        self.desktop = DesktopActions(self)
+        self.open_base_action = self._action(
+            self.tr("Open &base…"), self.desktop.open_base, tip=self.tr("Open another base in a window of its own")
+        )
+        self.guide_action = self._action(
+            self.tr("User &guide"), self.desktop.open_user_guide, QKeySequence.StandardKey.HelpContents
+        )
         self.hook_action = self._action(
             self.tr("Remind me in &3 months"),
             lambda: self.card.hook(3),
@@ -210,6 +217,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.new_action)
+        file_menu.addAction(self.open_base_action)
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
@@ -257,6 +265,7 @@ class MainWindow(QMainWindow):
         for name, title in list_reports():
             self.reports_menu.addAction(title, functools.partial(self.open_report, name))
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.guide_action)
         help_menu.addAction(self.about_action)
         self.addActions([self.card.save_action, self.card.revert_action])
 
@@ -450,14 +459,4 @@ class MainWindow(QMainWindow):
             self.reminder_notices.manager_changed()
 
     def about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About SalesDesk"),
-            self.tr(
-                "<h3>SalesDesk %1</h3><p>The client base and sales of a small office: clients "
-                "and their requisites, contact persons, reminders, deals.</p>"
-                "<p>Database: %2</p>"
-            )
-            .replace("%1", __version__)
-            .replace("%2", self.uow_label),
-        )
+        AboutDialog.show_for(self, self.uow_label)

@@ -32,7 +32,7 @@ for words in commands:
 # the window, last (it loads Qt for good): the same detector must see it
 import salesdesk.gui
 import salesdesk.ui.application as application
-application.run = lambda connect, argv: 0
+application.run = lambda connect, argv, **options: 0
 code = main(["--db", folder + "/base.sqlite"])
 results.append({"words": ["(window)"], "code": code, "qt": qt_loaded()})
 print(json.dumps(results))

@@ -188,7 +188,7 @@ def test_a_damaged_base_is_refused_by_the_window_with_what_to_do(tmp_path: Path)
     path = _damaged_base(tmp_path / "base.sqlite")
     opened: list[object] = []
 
-    def fake_run(connect, argv):  # type: ignore[no-untyped-def]
+    def fake_run(connect, argv, **options):  # type: ignore[no-untyped-def]
         try:
             opened.append(connect())
         except StoreError as exc:
