@@ -132,7 +132,9 @@ def compare(package: Path, runs: int) -> tuple[float, float]:
                 with xvfb() as display:
                     start = time_to_window(cmd, gui_env(display, Path(tmp) / name))
                 if start.returncode != 0 or start.windows == 0:
-                    raise RuntimeError(f"{name}: exit status {start.returncode}, {start.windows} windows\n{start.stderr}")
+                    raise RuntimeError(
+                        f"{name}: exit status {start.returncode}, {start.windows} windows\n{start.stderr}"
+                    )
                 if run:
                     times[name].append(start.seconds)
     return statistics.median(times["source"]), statistics.median(times["package"])

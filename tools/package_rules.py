@@ -80,6 +80,15 @@ EXCLUDED_MODULES = [f"PySide6.{name}" for name in UNUSED_QT] + [
     "hypothesis",
     "mypy",
     "PyInstaller",
+    "pygments",  # mako's error pages only (Alembic writes no migration in the package)
+    # phonenumbers' place names, carriers and time zones (60 MB of tables): SalesDesk checks and
+    # formats numbers only (salesdesk/domain/phones.py), which needs phonenumbers.data alone
+    "phonenumbers.geocoder",
+    "phonenumbers.geodata",
+    "phonenumbers.carrier",
+    "phonenumbers.carrierdata",
+    "phonenumbers.timezone",
+    "phonenumbers.tzdata",
 ]
 
 # Shared libraries, plugins and data of Qt that stay out even when a hook drags them in.

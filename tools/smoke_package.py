@@ -70,10 +70,25 @@ def smoke(package: Path) -> None:
         db = str(Path(tmp) / "named.sqlite")
         done = run_cli(package, data, "init", db)
         check(done.returncode == 0 and Path(db).is_file(), f"init {db}\n{done.stdout}{done.stderr}")
-        done = run_cli(package, data, "--db", db, "client", "add", "--name", CLIENT, "--inn", "7707083893")
+        done = run_cli(
+            package,
+            data,
+            "--db",
+            db,
+            "client",
+            "add",
+            "--name",
+            CLIENT,
+            "--inn",
+            "7707083893",
+            "--phone",
+            "8 (495) 123-45-67",
+        )
         check(done.returncode == 0, f"client add: {done.stdout.strip()}\n{done.stderr}")
         done = run_cli(package, data, "--db", db, "search", "Дымок")
         check(done.returncode == 0 and "Дымок" in done.stdout, f"search finds the client\n{done.stdout}{done.stderr}")
+        done = run_cli(package, data, "--db", db, "search", "4951234567")
+        check(done.returncode == 0 and "Дымок" in done.stdout, f"search by phone finds it\n{done.stdout}{done.stderr}")
         done = run_cli(package, data, "--db", db, "client", "add", "--name", "Х", "--inn", "123")
         check(
             done.returncode == 2 and "ИНН" in done.stderr and "Traceback" not in done.stderr,
