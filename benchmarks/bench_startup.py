@@ -126,7 +126,7 @@ def compare(package: Path, runs: int) -> tuple[float, float]:
     with tempfile.TemporaryDirectory(prefix="salesdesk-startup-") as tmp:
         for name, cli in (("source", source_cmd), ("package", [str(package / "salesdesk-cli")])):
             prepare_data_dir(cli, Path(tmp) / name)
-        # a first start of each, not counted: the disk cache, and a first-start question answered
+        # a first start of each is not counted: it warms the disk cache for both alike
         for run in range(runs + 1):
             for name, cmd in (("source", source_cmd), ("package", frozen_cmd)):
                 with xvfb() as display:

@@ -127,3 +127,17 @@ assert not any(m in sys.modules for m in {blocked!r})
     )
     assert done.returncode == 0, done.stderr[-3000:]
     assert "ООО «Тест»" in done.stdout
+
+
+def test_the_spec_uses_these_rules_and_builds_both_programs() -> None:
+    spec = (ROOT / "salesdesk.spec").read_text(encoding="utf-8")
+    for needed in (
+        "datas=rules.DATAS",
+        "excludes=rules.EXCLUDED_MODULES",
+        "a.binaries = rules.keep(a.binaries)",
+        "a.datas = rules.keep(a.datas)",
+        'name="SalesDesk"',
+        'name="salesdesk-cli"',
+        "console=False",
+    ):
+        assert needed in spec, needed
