@@ -89,6 +89,29 @@ def smoke(package: Path) -> None:
         check(done.returncode == 0 and "Дымок" in done.stdout, f"search finds the client\n{done.stdout}{done.stderr}")
         done = run_cli(package, data, "--db", db, "search", "4951234567")
         check(done.returncode == 0 and "Дымок" in done.stdout, f"search by phone finds it\n{done.stdout}{done.stderr}")
+        # spreadsheets: export to .xlsx, import it into a second base, find the client there
+        xlsx, second = str(Path(tmp) / "clients.xlsx"), str(Path(tmp) / "second.sqlite")
+        done = run_cli(package, data, "--db", db, "export", xlsx)
+        check(done.returncode == 0 and Path(xlsx).is_file(), f"export {xlsx}\n{done.stdout}{done.stderr}")
+        run_cli(package, data, "init", second)
+        done = run_cli(package, data, "--db", second, "import", xlsx)
+        check(done.returncode == 0, f"import into a second base\n{done.stdout}{done.stderr}")
+        done = run_cli(package, data, "--db", second, "search", "7707083893")
+        check(
+            done.returncode == 0 and "Дымок" in done.stdout, f"the imported client is found\n{done.stdout}{done.stderr}"
+        )
+        done = run_cli(package, data, "--db", db, "backup")
+        check(done.returncode == 0, f"backup\n{done.stdout}{done.stderr}")
+        # the Russian working-day calendar (the holidays package's data) reached the package
+        done = run_cli(
+            package, data, "--db", db, "deal", "add", "1", "--title", "Обслуживание", "--amount", "100 000",
+            "--stage", "won", "--opened", "2026-01-10", "--closed", "2026-01-15", "--contract-end", "2027-01-20",
+            "--renewal-days", "14",
+        )  # fmt: skip
+        check(
+            done.returncode == 0 and "6 января выходной" in done.stdout + done.stderr,
+            f"deal add: the renewal moves off the New Year days off\n{done.stdout}{done.stderr}",
+        )
         done = run_cli(package, data, "--db", db, "client", "add", "--name", "Х", "--inn", "123")
         check(
             done.returncode == 2 and "ИНН" in done.stderr and "Traceback" not in done.stderr,
