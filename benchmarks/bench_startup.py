@@ -25,7 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,9 +81,12 @@ class Start:
     stderr: str
 
 
-def time_to_window(command: Sequence[str], env: dict[str, str], timeout: float = 90) -> Start:
+def time_to_window(
+    command: Sequence[str], env: dict[str, str], timeout: float = 90, while_open: Callable[[], object] | None = None
+) -> Start:
     """Start *command* on the X server of ``env["DISPLAY"]``, time it to its first mapped window,
-    then close every window it shows (newest first) and wait for it to exit."""
+    run *while_open* (if given) with the window up, then close every window it shows (newest
+    first) and wait for it to exit."""
     x = XServer(env["DISPLAY"])
     started = time.perf_counter()
     app = subprocess.Popen(list(command), env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -97,6 +100,8 @@ def time_to_window(command: Sequence[str], env: dict[str, str], timeout: float =
             if not windows:
                 seconds = time.perf_counter() - started
             windows.append(window)
+        if while_open is not None and windows and app.poll() is None:
+            while_open()
         for window in reversed(windows):
             if app.poll() is None:
                 x.ask_to_close(window)
