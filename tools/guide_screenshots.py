@@ -174,9 +174,7 @@ class GuideShooter(base.Shooter):
 
     def trash(self, window: MainWindow) -> None:
         window.trash_view_action.trigger()  # checks it and shows the trash
-        base.wait_until(
-            lambda: base.window_idle(window) and 0 < window.model.rowCount() < 100, "the trash"
-        )
+        base.wait_until(lambda: base.window_idle(window) and 0 < window.model.rowCount() < 100, "the trash")
         window.table.setCurrentIndex(window.model.index(0, 0))
         base.wait_until(lambda: window.card.client_id is not None and base.window_idle(window), "a trashed card")
         base.pump()
