@@ -123,3 +123,17 @@ def test_the_guides_pictures_stay_light() -> None:
     assert sum(sizes.values()) < 3_000_000, f"docs/images weighs {sum(sizes.values()):,} bytes"
     heavy = sorted(name for name, size in sizes.items() if size > 200_000)
     assert not heavy, f"quantise these (tools/guide_screenshots.py does): {heavy}"
+
+
+def _slug(heading: str) -> str:
+    """The anchor GitHub gives a heading: lower case, punctuation dropped, spaces as hyphens."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+@pytest.mark.parametrize("lang", sorted(GUIDES))
+def test_a_guides_contents_lead_to_its_chapters(lang: str) -> None:
+    text = GUIDES[lang].read_text(encoding="utf-8")
+    anchors = {_slug(line.lstrip("#")) for line in text.splitlines() if line.startswith("#")}
+    targets = re.findall(r"\]\(#([^)]+)\)", text)
+    assert len(targets) >= 13, "a contents list of every chapter"
+    assert not [t for t in targets if t not in anchors], f"user_guide_{lang}.md: no such chapter"
