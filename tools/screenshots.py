@@ -232,7 +232,7 @@ def window_idle(window: MainWindow) -> bool:
     return (
         not window.model.loading
         and not window.runner.busy
-        and not window.search_timer.isActive()
+        and not window.list_pane.search_timer.isActive()
         and not window.card._duplicate_timer.isActive()
     )
 
