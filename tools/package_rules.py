@@ -19,6 +19,10 @@ from typing import Any
 DATAS: list[tuple[str, str]] = [
     ("salesdesk/resources", "salesdesk/resources"),  # .qm translations, icons
     ("salesdesk/store/migrations", "salesdesk/store/migrations"),  # Alembic reads these scripts itself
+    # Help → User guide opens these (salesdesk/desktop.py looks in the bundle's docs folder)
+    ("docs/user_guide_ru.md", "docs"),
+    ("docs/user_guide_en.md", "docs"),
+    ("docs/images", "docs/images"),
 ]
 
 # Python modules the analysis must not follow (PySide6 modules the program never imports; tools).

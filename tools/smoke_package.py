@@ -151,6 +151,11 @@ def smoke(package: Path) -> None:
     check(any(f.endswith("translations/qtbase_ru.qm") for f in files), "Qt's own Russian translation (qtbase_ru.qm)")
     check(any(f.endswith("resources/i18n/salesdesk_ru.qm") for f in files), "SalesDesk's translations")
     check(any(f.endswith("migrations/env.py") for f in files), "Alembic migrations")
+    check(
+        any(f.endswith("docs/user_guide_ru.md") for f in files)
+        and any(f.endswith("docs/images/main_ru.png") for f in files),
+        "the user guide and its pictures (Help → User guide)",
+    )
     left_out = [f for f in files if package_rules.dropped(f)]
     check(not left_out, "no left-out Qt module in the folder" + (f": {left_out[:10]}" if left_out else ""))
 

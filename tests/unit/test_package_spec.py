@@ -41,7 +41,9 @@ def test_every_file_salesdesk_reads_at_run_time_is_in_the_data_list() -> None:
     missing = [str(f.relative_to(ROOT)) for f in files if not _packaged(f, package_rules.DATAS)]
     assert not missing, f"add to DATAS in tools/package_rules.py: {missing}"
     for source, destination in package_rules.DATAS:  # the same place inside the package as in the source
-        assert source == destination and (ROOT / source).is_dir(), (source, destination)
+        where = ROOT / source
+        assert where.exists(), source
+        assert destination == (source if where.is_dir() else Path(source).parent.as_posix()), (source, destination)
 
 
 def test_the_check_finds_a_run_time_file_left_out() -> None:
@@ -141,3 +143,11 @@ def test_the_spec_uses_these_rules_and_builds_both_programs() -> None:
         "console=False",
     ):
         assert needed in spec, needed
+
+
+def test_the_user_guide_help_opens_is_in_the_package() -> None:
+    """Help → User guide looks for docs/user_guide_<lang>.md in the bundle: both guides and every
+    picture they show are in the data list."""
+    shipped = {source for source, _target in package_rules.DATAS}
+    assert {"docs/user_guide_ru.md", "docs/user_guide_en.md", "docs/images"} <= shipped
+    assert all(target == "docs" for source, target in package_rules.DATAS if source.startswith("docs/user_guide_"))
