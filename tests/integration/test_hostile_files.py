@@ -35,7 +35,9 @@ from tests.integration import spreadsheets as sheets
 Uow = Callable[[], UnitOfWork]
 MEGABYTE = 1024 * 1024
 MAX_PYTHON_MEMORY = 100 * MEGABYTE
-MAX_SECONDS = 10.0
+# A hang guard, not a speed check (speed is measured in benchmarks/): a refused file must not be read
+# to its end or decompressed without a bound. Generous, so that a loaded machine does not fail it.
+MAX_SECONDS = 60.0
 
 HEADER = ["Наименование", "ИНН", "Телефон"]
 

@@ -52,6 +52,10 @@ print(json.dumps(outcome))
 
 linux_only = pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="VmHWM is read from /proc")
 
+# A hang guard, not a speed check (speed is measured in benchmarks/): the refusal comes from counting,
+# not from reading the whole file. Generous, so that a loaded machine does not fail it.
+HANG_GUARD = 60.0
+
 
 @dataclass(frozen=True)
 class DryRun:
@@ -129,7 +133,7 @@ def test_a_long_wide_csv_is_refused_quickly_in_bounded_memory_leaving_no_tempora
     assert (child.outcome, child.key) == ("refused", "file.too_many_cells"), child
     assert "2,001+ rows × 50 columns" in child.message
     # the interpreter with SalesDesk imported is about 60 MB; the file is neither copied nor built
-    assert child.peak_mb < 150 and child.seconds < 5, child
+    assert child.peak_mb < 150 and child.seconds < HANG_GUARD, child
     assert child.temporary == [], child
 
 
@@ -142,5 +146,5 @@ def test_the_real_size_csv_of_the_report_is_refused_within_seconds(tmp_path: Pat
     assert (child.outcome, child.key) == ("refused", "file.too_many_cells"), child
     assert "30,151+ rows × 199 columns" in child.message  # 30,151 x 199 is the first past 6,000,000
     # what is held is the 6 million cells the limit allows (about 440 MB), not the 50 million of the file
-    assert child.peak_mb < 700 and child.seconds < 15, child
+    assert child.peak_mb < 700 and child.seconds < HANG_GUARD, child
     assert child.temporary == [], child
