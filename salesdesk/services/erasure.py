@@ -351,10 +351,10 @@ def empty_trash(
         waiting = uow.erasure.in_trash(cutoff).total
     if waiting == 0:
         return TrashEmptied(_counts(Removed()), None)
-    if before is None:  # a verified copy first: what the trash held can still be brought back from it
-        backups.take_backup(uow, "trash")
-    else:
+    if before is not None:
         before()
+    elif uow.database.path is not None:  # a verified copy first (of a base in a file; a server keeps its own)
+        backups.take_backup(uow, "trash")
     with uow:
         removed = uow.erasure.in_trash(cutoff)  # again, under the write lock
         _scrub_audit_trail(uow, removed)
@@ -368,8 +368,9 @@ def empty_trash(
             removed=removed.total,
         )
         uow.erasure.merge_search_index()
-        for client_id in removed.ids.get("client", []):
-            uow.record("client", client_id, "erased")
+        for entity, ids in removed.ids.items():  # the trail's "erase" entry of every record that went
+            for ident in ids:
+                uow.record(entity, ident, "erased")
         uow.record("base", 0, "trash_emptied")
         uow.commit()
     make_bytes_gone(uow.database)

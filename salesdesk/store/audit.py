@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, insert, or_, select, update
+from sqlalchemy import Connection, Table, case, func, insert, or_, select, update
 
 from salesdesk.domain.audit import Actor, AuditQuery, AuditRecord, Entry, matches_text
 from salesdesk.store import schema as s
@@ -104,11 +104,13 @@ class AuditRepository:
             .order_by(a.at.desc(), a.id)  # newest change first; one change's fields in the card's order
         )
         if query.client_id is not None:
-            statement = statement.where(a.client_id == query.client_id)
+            statement = statement.where(a.client_id == query.client_id, _since_erased("client", query.client_id))
         if query.entity is not None:
             statement = statement.where(a.entity == query.entity)
         if query.entity_id is not None:
             statement = statement.where(a.entity_id == query.entity_id)
+            if query.entity is not None:
+                statement = statement.where(_since_erased(query.entity, query.entity_id))
         if query.since is not None:
             statement = statement.where(a.at >= query.since)
         if query.field is not None:
@@ -201,3 +203,17 @@ def _record(row: Any) -> AuditRecord:
         new=row["new"],
         erased=bool(row["erased"]),
     )
+
+
+def _since_erased(entity: str, ident: int) -> Any:
+    """The entries of this record's present life. SQLite gives a deleted top number again to the
+    next new row: when a record was erased and a new one was then made with its number, what came
+    before the erasure was about the erased record, not the new one. An erased record whose number
+    was not given again keeps its whole (scrubbed) trail."""
+    a = s.audit.c
+    mine = (a.entity == entity, a.entity_id == ident)
+    erased = func.coalesce(select(func.max(a.id)).where(*mine, a.action == "erase").scalar_subquery(), 0)
+    made = func.coalesce(
+        select(func.max(a.id)).where(*mine, a.action.in_(("create", "import")), a.field.is_(None)).scalar_subquery(), 0
+    )
+    return a.id > case((made > erased, erased), else_=0)

@@ -29,7 +29,7 @@ from salesdesk.domain.model import (
     ReminderFields,
 )
 from salesdesk.services import audit, clients, contacts, deals, demo, erasure, history, reference, reminders
-from salesdesk.store import Database, UnitOfWork
+from salesdesk.store import Database, UnitOfWork, open_database
 
 NAME = "Смородинова Агата Всеволодовна"
 PHONE = "+7 915 482-19-73"
@@ -331,3 +331,53 @@ def test_an_erasure_also_wipes_what_an_older_version_left_in_free_pages(
     erasure.erase_client(uow(), person, ground="request")
 
     assert traces(db_path, *old, *person_traces()) == set()
+
+
+# -- after an erasure, a new record may get the erased one's number ------------------------------------
+
+
+def test_a_new_client_with_an_erased_clients_number_does_not_inherit_its_trail(
+    uow: Callable[[], UnitOfWork], private_person: int
+) -> None:
+    erasure.erase_client(uow(), private_person, ground="request")
+    newcomer = clients.create_client(uow(), ClientFields(name="ООО «Новая»")).id
+    assert newcomer == private_person  # SQLite gives a deleted top number again: the case at hand
+    shown = audit.changes(uow(), AuditQuery(client_id=newcomer))
+    assert [(r.entity, r.action, r.new) for r in shown] == [("client", "create", "ООО «Новая»")]
+    card = audit.client_changes(uow(), newcomer)
+    assert [r.action for r in card.records] == ["create"]
+    # the erased record's entries are still in the whole trail, scrubbed, with its erasure
+    everything = audit.changes(uow(), AuditQuery())
+    assert any(r.entity_id == private_person and r.action == "erase" for r in everything)
+    before_erasure = [r for r in everything if r.client_id == private_person and r.id < card.records[0].id]
+    assert before_erasure and all(r.erased for r in before_erasure if r.action != "erase")
+
+
+def test_a_new_contact_with_an_erased_contacts_number_does_not_inherit_its_trail(
+    uow: Callable[[], UnitOfWork], company: tuple[int, int]
+) -> None:
+    client_id, contact_id = company
+    erasure.erase_contact(uow(), contact_id, ground="request")
+    newcomer = contacts.add_contact(uow(), client_id, ContactFields(full_name="Иванов Пётр")).id
+    assert newcomer == contact_id
+    shown = audit.changes(uow(), AuditQuery(entity="contact", entity_id=newcomer))
+    assert [(r.action, r.new) for r in shown] == [("create", "Иванов Пётр")]
+
+
+def test_emptying_the_trash_of_a_base_without_a_file_needs_no_backup_and_records_each_erasure() -> None:
+    """A base that is not a file (a server's, an in-memory one) has no file to copy: emptying the
+    trash must not fail on the backup; every record that goes gets its "erase" entry."""
+    database = open_database("sqlite://")
+    try:
+        unit: Callable[[], UnitOfWork] = lambda: UnitOfWork(database)  # noqa: E731
+        gone = clients.create_client(unit(), ClientFields(name="ООО «Уходящая»")).id
+        kept = clients.create_client(unit(), ClientFields(name="ООО «Остаётся»")).id
+        person = contacts.add_contact(unit(), kept, ContactFields(full_name="Сидорова Анна")).id
+        clients.trash_client(unit(), gone)
+        contacts.trash_contact(unit(), person)
+        result = erasure.empty_trash(unit())
+        assert result.removed["client"] == 1 and result.removed["contact"] == 1
+        erased = {(r.entity, r.entity_id) for r in audit.changes(unit(), AuditQuery()) if r.action == "erase"}
+        assert erased == {("client", gone), ("contact", person)}
+    finally:
+        database.dispose()
