@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from salesdesk.domain.errors import FieldProblem, NotFoundError, ValidationError
+from salesdesk.domain.errors import FieldProblem, NotFoundError, UserError, ValidationError
 from salesdesk.domain.messages import msg
 from salesdesk.domain.model import ClientKind
 from salesdesk.domain.text import fold
@@ -353,8 +353,8 @@ def empty_trash(
         return TrashEmptied(_counts(Removed()), None)
     if before is not None:
         before()
-    elif uow.database.path is not None:  # a verified copy first (of a base in a file; a server keeps its own)
-        backups.take_backup(uow, "trash")
+    elif uow.database.path is not None and not uow.database.read_only:
+        backups.take_backup(uow, "trash")  # a verified copy first (a base in a file; a server keeps its own)
     with uow:
         removed = uow.erasure.in_trash(cutoff)  # again, under the write lock
         _scrub_audit_trail(uow, removed)
@@ -406,7 +406,11 @@ def tidy_at_start(
     do not stay readable in its old segments (issue 12, item 7; 0.3 s at 100,000 clients)."""
     if uow.database.read_only:
         return None
-    emptied = empty_old_trash(uow, trash_days, before=before, manager_id=manager_id, now=now)
+    try:
+        emptied = empty_old_trash(uow, trash_days, before=before, manager_id=manager_id, now=now)
+    except UserError as exc:  # no copy could be taken (a full disk, a busy base): the index is still tidied
+        log.warning("the trash was not emptied at start: %s", type(exc).__name__)
+        emptied = None
     if emptied is None or emptied.record_id is None:  # emptying merges the index itself
         with uow:
             uow.erasure.merge_search_index()

@@ -147,6 +147,12 @@ class InstanceServer(QObject):
         if QApplication.activeModalWidget() is not None:  # a question or a wizard is open: after it
             self._timer.start()
             return
+        first_run = getattr(window, "welcome", None)  # ui/welcome.py: the demo base may be open
+        if first_run is not None and first_run.base is not None and first_run.base.in_demo:
+            first_run.back_home()  # a file handed to this base goes into it, never into the demo base
+            if first_run.base.in_demo:  # the user stayed (a changed card kept): try again shortly
+                self._timer.start()
+                return
         file = self.pending.pop(0)
         log.info("the import wizard opens on a file handed over at start")
         if self.pending:

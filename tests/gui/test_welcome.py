@@ -246,3 +246,28 @@ def test_settings_can_show_the_welcome_again(
     assert len(welcomes.shown) == 1
     window.welcome.welcome_action.trigger()  # Help → Welcome…: at once, any time
     assert len(welcomes.shown) == 2
+
+
+def test_a_file_handed_over_while_the_demo_base_is_open_goes_into_my_base(
+    qtbot: QtBot,
+    open_window: Callable[[], MainWindow],
+    base: OpenBase,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`salesdesk клиенты.xlsx` started again on my base, while the window shows the demo base: the
+    window goes back to my base before the import wizard opens on the file."""
+    from salesdesk.ui.single_instance import InstanceServer
+
+    monkeypatch.setattr(bases, "DEMO_CLIENTS", 20)
+    window = open_window()
+    window.welcome.demo_action.trigger()  # File → Open the demo base
+    qtbot.waitUntil(lambda: base.in_demo, timeout=30_000)
+    wait_loaded(qtbot, window)
+    opened: list[tuple[Path, bool]] = []
+    monkeypatch.setattr(window, "import_file", lambda path: opened.append((path, base.in_demo)))
+    arrivals = InstanceServer("salesdesk-test-demo-handover", window)
+    arrivals.window = window
+    arrivals.receive(tmp_path / "клиенты.xlsx")
+    qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
+    assert opened == [(tmp_path / "клиенты.xlsx", False)]  # opened on my base, not the demo one

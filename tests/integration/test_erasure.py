@@ -16,6 +16,7 @@ import pytest
 
 from salesdesk.domain.audit import AuditQuery
 from salesdesk.domain.errors import NotFoundError, ValidationError
+from salesdesk.domain.messages import msg
 from salesdesk.domain.model import (
     ClientFields,
     ClientKind,
@@ -381,3 +382,32 @@ def test_emptying_the_trash_of_a_base_without_a_file_needs_no_backup_and_records
         assert erased == {("client", gone), ("contact", person)}
     finally:
         database.dispose()
+
+
+def test_a_backup_that_fails_at_start_keeps_the_trash_and_still_tidies_the_index(
+    uow: Callable[[], UnitOfWork], add_client: Callable[..., int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from salesdesk.domain.errors import StoreError
+    from salesdesk.services import backups
+
+    old = add_client("ООО «Старая»")
+    start = datetime(2026, 1, 10, 12, 0, tzinfo=UTC)
+    clients.trash_client(uow(), old, now=start)
+
+    def no_room(*_args: object, **_kwargs: object) -> None:
+        raise StoreError(msg("err.disk_full", where="backups"))
+
+    merged: list[int] = []
+    monkeypatch.setattr(backups, "take_backup", no_room)
+    real_enter = UnitOfWork.__enter__
+
+    def counting_enter(self: UnitOfWork) -> UnitOfWork:  # every unit's index merge is counted
+        unit = real_enter(self)
+        original = unit.erasure.merge_search_index
+        unit.erasure.merge_search_index = lambda: (merged.append(1), original())[1]  # type: ignore[method-assign]
+        return unit
+
+    monkeypatch.setattr(UnitOfWork, "__enter__", counting_enter)
+    assert erasure.tidy_at_start(uow(), trash_days=30, now=start + timedelta(days=31)) is None
+    assert clients.get_client(uow(), old).deleted_at is not None  # nothing deleted without its copy
+    assert merged == [1]  # the index was merged all the same
