@@ -59,8 +59,11 @@ def run(
         print(msg("start.handed_over"))
         return 0
     arrivals = single_instance.InstanceServer(instance or "", app)
-    if instance is not None:
-        arrivals.listen()  # before the base opens: a start meanwhile waits in the queue
+    if instance is not None and not arrivals.listen() and arrivals.taken:
+        # two starts at once: the other one listens now, so this one hands over after all
+        if single_instance.hand_over(instance, to_import):
+            print(msg("start.handed_over"))
+            return 0
     arrivals.receive(to_import)
     settings = Settings()
     i18n.install(app, settings.language)

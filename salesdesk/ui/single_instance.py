@@ -48,6 +48,15 @@ def hand_over(key: str, file: Path | None) -> bool:
     return True
 
 
+def _answers(key: str) -> bool:
+    """Someone listens under *key* (a live window, not a socket file a crash left behind)."""
+    socket = QLocalSocket()
+    socket.connectToServer(key)
+    alive = socket.waitForConnected(CONNECT_MS)
+    socket.abort()
+    return alive
+
+
 class InstanceServer(QObject):
     """The first start's side: listens under the key, and brings each arrival to the window — the
     window to the front, a file into the import wizard once no dialog is open over the window."""
@@ -60,6 +69,7 @@ class InstanceServer(QObject):
         self.server.newConnection.connect(self._on_new_connection)
         self.window: QWidget | None = None
         self.pending: list[Path] = []
+        self.taken = False  # another start on the same base listens already (see listen)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(RETRY_MS)
@@ -67,7 +77,12 @@ class InstanceServer(QObject):
 
     def listen(self) -> bool:
         """Listen under the key; a socket left by a crashed start (nobody answered on it) is
-        removed first. False if the system refuses (the window still opens, on its own)."""
+        removed first. False when another start listens already (``taken``: hand over to it) or the
+        system refuses (the window still opens, on its own)."""
+        # Qt on Unix replaces an existing socket file when it listens, a live one too: ask first
+        if _answers(self.key):  # not stale: another start got there first a moment ago
+            self.taken = True
+            return False
         if self.server.listen(self.key):
             return True
         QLocalServer.removeServer(self.key)

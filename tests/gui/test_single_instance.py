@@ -209,3 +209,21 @@ def test_a_handed_file_waits_for_an_open_question_and_a_minimized_window_comes_b
     qtbot.waitUntil(lambda: opened == [sheet])
     server.receive(None)  # a start without a file only brings the window forward
     assert opened == [sheet]
+
+
+def test_a_start_that_loses_the_race_does_not_take_the_live_socket_over(qtbot: QtBot) -> None:
+    """Two starts at once both find nobody; the first listens. The second must see that the socket
+    is alive (not a crash's leftover) and hand over, instead of removing it and opening a window."""
+    from salesdesk.ui.single_instance import InstanceServer, hand_over
+
+    key = f"salesdesk-test-race-{os.getpid()}"
+    first = InstanceServer(key)
+    assert first.listen()
+    second = InstanceServer(key)
+    try:
+        assert not second.listen() and second.taken
+        assert first.server.isListening()
+        assert hand_over(key, None)  # the first still answers
+    finally:
+        second.close()
+        first.close()
