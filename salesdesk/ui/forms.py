@@ -102,6 +102,9 @@ class FormDialog(QDialog):
         return buttons
 
     def _validate(self) -> bool:
+        """Check the fields and show their messages; True when Save may go on. Each dialog
+        implements it and ``store`` (Qt's metaclass rules out ``abc``; tests/gui/test_card_tabs_complete.py
+        checks every dialog has its own)."""
         raise NotImplementedError
 
     def store(self) -> Any:

@@ -94,6 +94,8 @@ class ListTab(QWidget):
         self.fill()
 
     def fill(self) -> None:
+        """Show this tab's part of ``self.card``: each tab implements it (Qt's metaclass rules out
+        ``abc``; tests/gui/test_card_tabs_complete.py checks every tab has its own)."""
         raise NotImplementedError
 
     def fit(self, view: QTreeView) -> None:
