@@ -13,6 +13,7 @@ from salesdesk.domain import messages
 from salesdesk.domain.model import ClientFields
 from salesdesk.services import clients
 from salesdesk.store import Database, UnitOfWork, open_database, resolve_url
+from tests import server as test_server
 
 
 @pytest.hookimpl(trylast=True)
@@ -20,6 +21,23 @@ def pytest_configure(config: pytest.Config) -> None:
     # Offscreen unless a real (or Xvfb) display is there, so the same suite runs both ways.
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """One suite, two databases (tests/server.py): a test tied to one of them is skipped on the other."""
+    if test_server.ON_POSTGRES:
+        skip = pytest.mark.skip(reason="about SQLite files; this run is on PostgreSQL")
+        marker = "sqlite_only"
+    else:
+        skip = pytest.mark.skip(reason="needs a PostgreSQL server: SALESDESK_TEST_DB (tools/pg_test_cluster.sh)")
+        marker = "postgres_only"
+    for item in items:
+        if item.get_closest_marker(marker) is not None:
+            item.add_marker(skip)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    test_server.shutdown()
 
 
 @pytest.fixture(autouse=True)
@@ -68,8 +86,19 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def database(db_path: Path) -> Iterator[Database]:
-    database = open_database(resolve_url(db_path))
+def db_url(db_path: Path) -> Iterator[str]:
+    """The test's base: a SQLite file in tmp_path, or a database of its own on the test server."""
+    if not test_server.ON_POSTGRES:
+        yield resolve_url(db_path)
+        return
+    url = test_server.server().migrated()
+    yield url
+    test_server.server().drop(url)
+
+
+@pytest.fixture
+def database(db_url: str) -> Iterator[Database]:
+    database = open_database(db_url)
     yield database
     database.dispose()
 

@@ -12,7 +12,8 @@ import os
 import shutil
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -37,6 +38,8 @@ APPLICATION_ID = 0x5344736B
 # Tables of every SalesDesk revision; an old base without application_id has all of them.
 SALESDESK_TABLES = frozenset({"clients", "contacts", "industries", "managers", "reminders", "alembic_version"})
 QUICK_CHECK_SECONDS = 3.0
+# The advisory lock seats on one server take while they upgrade its schema (the same "SDsk").
+MIGRATION_LOCK_KEY = APPLICATION_ID
 # Connection option that makes the "begin" event take the write lock at once (BEGIN IMMEDIATE).
 WRITE_OPTION = "salesdesk_write"
 # SQLite files SalesDesk makes are its owner's only (POSIX); -wal and -shm take the same mode.
@@ -402,8 +405,31 @@ def _has_user_tables(conn: Any) -> bool:
     return any(name != "alembic_version" for name in inspect(conn).get_table_names())
 
 
+@contextmanager
+def _migration_lock(database: Database) -> Iterator[None]:
+    """On a server, one seat at a time looks at and upgrades the schema: the others wait here and
+    then find it done (a session-level advisory lock, let go when the connection closes, so a seat
+    killed mid-upgrade cannot keep the rest out). SQLite's own write lock serialises its upgrades."""
+    if database.engine.dialect.name != "postgresql":
+        yield
+        return
+    with database.engine.connect() as conn:
+        conn.exec_driver_sql(f"SELECT pg_advisory_lock({MIGRATION_LOCK_KEY})")
+        conn.commit()
+        try:
+            yield
+        finally:
+            conn.exec_driver_sql(f"SELECT pg_advisory_unlock({MIGRATION_LOCK_KEY})")
+            conn.commit()
+
+
 def upgrade(database: Database, before_upgrade: BeforeUpgrade | None = None) -> None:
     """Bring the schema to this program's revision, copying the file first (see ``open_database``)."""
+    with _migration_lock(database):
+        _upgrade(database, before_upgrade)
+
+
+def _upgrade(database: Database, before_upgrade: BeforeUpgrade | None) -> None:
     with database.engine.connect() as conn:
         revision = _current_revision(conn)
         populated = _has_user_tables(conn)

@@ -15,6 +15,7 @@ import pytest
 
 from salesdesk import __version__, paths
 from salesdesk.cli import main
+from tests import server as test_server
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -24,11 +25,14 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 
 def new_base(path: Path) -> str:
-    """A base made the one way a named base is made: ``salesdesk init PATH``."""
+    """A base made the one way a named base is made: ``salesdesk init PATH`` (on the PostgreSQL run,
+    ``salesdesk init URL`` on an empty database of the test server; the URL is returned instead)."""
+    where = test_server.server().empty() if test_server.ON_POSTGRES else str(path)
     with contextlib.redirect_stdout(io.StringIO()) as out:
-        assert main(["init", str(path)]) == 0
-    assert str(path) in out.getvalue()
-    return str(path)
+        assert main(["init", where]) == 0
+    if not test_server.ON_POSTGRES:
+        assert where in out.getvalue()
+    return where
 
 
 def test_add_then_search_the_done_when_scenario(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
