@@ -14,10 +14,11 @@ ACTION="${1:-start}"
 PORT="${2:-${SALESDESK_PG_PORT:-54329}}"
 ROOT="${SALESDESK_PG_ROOT:-${TMPDIR:-/tmp}/salesdesk-pg-$PORT}"
 
+# Debian keeps the server's programs out of PATH, in /usr/lib/postgresql/<major>/bin: the newest there,
+# else whatever PATH has.
 BIN=""
-if ! command -v initdb >/dev/null 2>&1 || [ "$(command -v pg_ctl)" = "/usr/local/bin/pg_ctl" ]; then
-  BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)/"
-fi
+NEWEST="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
+if [ -n "$NEWEST" ]; then BIN="$NEWEST/"; fi
 
 as_owner() {
   if [ "$(id -u)" = "0" ]; then
