@@ -119,6 +119,16 @@ def smoke(package: Path) -> None:
             f"bad input: exit 2 and a message in Russian, no traceback\n{done.stderr}",
         )
 
+        # a shared base on a PostgreSQL server: the package carries the driver (CI passes its cluster)
+        server = os.environ.get("SALESDESK_SMOKE_DB", "")
+        if server:
+            done = run_cli(package, data, "init", server)
+            check(done.returncode == 0, f"init on the server\n{done.stdout}{done.stderr}")
+            done = run_cli(package, data, "--db", server, "client", "add", "--name", CLIENT, "--inn", "7707083893")
+            check(done.returncode == 0, f"client add on the server\n{done.stdout}{done.stderr}")
+            done = run_cli(package, data, "--db", server, "search", "дымок")
+            check(done.returncode == 0 and "Дымок" in done.stdout, f"search on the server\n{done.stdout}{done.stderr}")
+
         # the window, on a fresh data folder whose default base got a client from the same build
         fresh = Path(tmp) / "fresh"
         done = run_cli(package, fresh, "client", "add", "--name", CLIENT)
