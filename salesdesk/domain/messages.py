@@ -463,9 +463,9 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "This base already is {url}: there is nowhere to move it",
     ),
     "err.move_target_not_empty": (
-        "База {where} не пуста (есть записи в таблице {table}). Перенос идёт только в пустую базу: "
+        "База {where} не пуста (есть записи в таблицах: {tables}). Перенос идёт только в пустую базу: "
         "попросите администратора создать новую",
-        "The database {where} is not empty (the table {table} has rows). The move goes into an empty "
+        "The database {where} is not empty (rows in: {tables}). The move goes into an empty "
         "database only: ask the administrator for a new one",
     ),
     "err.move_target_foreign": (

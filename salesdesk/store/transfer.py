@@ -69,13 +69,17 @@ def refuse_unless_empty(target: Database) -> None:
         foreign = sorted(n for n in names - ours if not n.startswith(("sqlite_", "clients_fts")))
         if foreign:
             raise StoreError(msg("err.move_target_foreign", where=where, tables=", ".join(foreign[:5])))
-        for table in tables():
-            if table.name == "industries":
-                if not _only_seeded_industries(conn, table):
-                    raise StoreError(msg("err.move_target_not_empty", where=where, table=table.name))
-                continue
-            if conn.execute(select(func.count()).select_from(table)).scalar():
-                raise StoreError(msg("err.move_target_not_empty", where=where, table=table.name))
+        holding = [
+            table.name
+            for table in tables()
+            if (
+                not _only_seeded_industries(conn, table)
+                if table.name == "industries"
+                else conn.execute(select(func.count()).select_from(table)).scalar()
+            )
+        ]
+    if holding:
+        raise StoreError(msg("err.move_target_not_empty", where=where, tables=", ".join(holding)))
 
 
 def _only_seeded_industries(conn: Connection, table: Table) -> bool:
