@@ -410,6 +410,18 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Сервер {where} не отвечает. Проверьте адрес и порт, сеть, и что сервер запущен",
         "The server {where} does not answer. Check the address and port, the network, and that the server is running",
     ),
+    "err.server_no_ssl": (
+        "Сервер {where} не поддерживает шифрование (SSL), а подключение его требует. Выберите другое "
+        "значение «Шифрование» (или sslmode в адресе) либо попросите администратора включить SSL",
+        "The server {where} does not offer encryption (SSL) and the connection requires it. Choose another "
+        "Encryption setting (or sslmode in the address) or ask the administrator to turn SSL on",
+    ),
+    "err.server_certificate": (
+        "Сертификат сервера {where} не прошёл проверку (или не найден файл корневого сертификата). Укажите "
+        "его в адресе (sslrootcert=путь) или спросите администратора",
+        "The certificate of the server {where} did not pass the check (or the root certificate file was not "
+        "found). Name it in the address (sslrootcert=path) or ask the administrator",
+    ),
     "err.server_busy": (
         "Сервер {where} сейчас не принимает подключения (перегружен или запускается). Попробуйте чуть позже",
         "The server {where} does not take connections right now (overloaded or starting). Try again shortly",

@@ -18,6 +18,7 @@ can simply be run again.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -69,12 +70,34 @@ def check(address: ServerAddress, password: str | None) -> CheckResult:
 
 @dataclass
 class ServerBase:
-    """A server base the window can switch to: open, its URL without the password, and a note on
-    where the password is kept when it is not in the keyring (None: kept there, or none given)."""
+    """A base the window can switch to: open, its URL without the password, a note on where the
+    password is kept when it is not in the keyring (None: kept there, or none given), and the seat's
+    manager in it (found by name; None when not there)."""
 
     database: Database
     url: str
-    password_note: Message | None
+    password_note: Message | None = None
+    manager_id: int | None = None
+
+
+def server_url(address: ServerAddress, password: str | None) -> str:
+    """The URL to connect to *address* with (the password in it only for that moment)."""
+    return servers.make_server_url(address, password or credentials.remembered(address))
+
+
+def manager_named(database: Database, name: str | None) -> int | None:
+    """The id of the manager called *name* in *database* (the seat's manager after a switch)."""
+    if not name:
+        return None
+    from salesdesk.domain.text import fold
+    from salesdesk.services import reference
+    from salesdesk.store import UnitOfWork
+
+    wanted = fold(name)
+    for manager in reference.list_managers(UnitOfWork(database), include_inactive=True):
+        if fold(manager.name) == wanted:
+            return manager.id
+    return None
 
 
 def password_note(address: ServerAddress) -> Message:
@@ -82,7 +105,9 @@ def password_note(address: ServerAddress) -> Message:
     return msg("server.no_keyring", line=credentials.pgpass_line(address), pgpass=credentials.pgpass_path())
 
 
-def open_server(address: ServerAddress, password: str | None, *, remember: bool = True) -> ServerBase:
+def open_server(
+    address: ServerAddress, password: str | None, *, remember: bool = True, manager_name: str | None = None
+) -> ServerBase:
     """Open the base at *address* (an empty one is set up, an older one upgraded) and keep the
     password in the keyring when *remember*; the settings are not changed here (:func:`use_server`)."""
     password = password or credentials.remembered(address)
@@ -95,7 +120,7 @@ def open_server(address: ServerAddress, password: str | None, *, remember: bool 
             note = password_note(address)
         elif refused is not None:
             note = msg("server.keyring_failed", reason=refused)
-    return ServerBase(database, servers.without_password(url), note)
+    return ServerBase(database, servers.without_password(url), note, manager_named(database, manager_name))
 
 
 def use_server(url: str, settings: SeatSettings | None = None) -> None:
@@ -108,9 +133,24 @@ def use_local(settings: SeatSettings | None = None) -> None:
     (settings or SeatSettings()).server_url = None
 
 
-def open_local(base_url: str) -> Database:
-    """This computer's base (the default file or the one named at start), to switch back to."""
-    return open_database(base_url, create=True)
+def open_local(manager_name: str | None = None) -> ServerBase:
+    """This computer's base (the default file in the data folder), to switch back to."""
+    from salesdesk import paths
+    from salesdesk.services.backups import before_upgrade
+    from salesdesk.store import resolve_url
+
+    paths.make_private_dir(paths.data_dir())
+    database = open_database(resolve_url(paths.default_database()), create=True, before_upgrade=before_upgrade)
+    return ServerBase(database, database.url, None, manager_named(database, manager_name))
+
+
+class ServerUnavailable(StoreError):
+    """At the start, the server base the settings name cannot be opened: the window offers this
+    computer's base instead (``open_local``) rather than not starting."""
+
+    def __init__(self, message: Message, open_local: Callable[[], Any]) -> None:
+        super().__init__(message)
+        self.open_local = open_local
 
 
 def address_of(url: str) -> ServerAddress:
