@@ -496,7 +496,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "The move stopped: {reason}. Your base is untouched; nothing was kept on the server, the database "
         "{where} is still empty and the move can be run again",
     ),
-    "move.table": ("{table}: {source:n} → {target:n} {mark}", "{table}: {source:n} → {target:n} {mark}"),
+    "move.table": ("{table}: было {source:n}, стало {target:n} {mark}", "{table}: {source:n} → {target:n} {mark}"),
     "move.done": (
         "База перенесена на сервер {where}: все таблицы совпадают. Теперь SalesDesk работает с ней "
         "(окно и командная строка этого компьютера); прежний файл {source} остался как был.",
