@@ -199,7 +199,7 @@ def move_to(
     anything; the source is never written."""
     reporter = reporter or SilentReporter()
     if not servers.is_server_url(url):
-        raise StoreError(msg("err.move_not_server", url=servers.hidden(url)))
+        raise MoveRefused(msg("err.move_not_server", url=servers.hidden(url)))
     connecting = credentials.url_for_connecting(url)
     if servers.hidden(source.url) == servers.hidden(connecting):
         raise MoveRefused(msg("err.move_same", url=servers.hidden(url)))
