@@ -71,7 +71,7 @@ def open_store(db: str | None) -> Database:
     Only the default file is made when it is missing (the first start); a base named by the user
     must exist (``salesdesk init PATH`` or the window's "New base…" makes one)."""
     target = database_target(db)
-    default = target == str(paths.default_database())
+    default = paths.is_default_database(db) and not stored_server_in_use(db)
     if default:
         paths.make_private_dir(paths.data_dir())
     if "://" not in target and paths.in_data_dir(Path(target)):
