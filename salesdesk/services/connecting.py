@@ -109,11 +109,15 @@ def open_server(
     address: ServerAddress, password: str | None, *, remember: bool = True, manager_name: str | None = None
 ) -> ServerBase:
     """Open the base at *address* (an empty one is set up, an older one upgraded) and keep the
-    password in the keyring when *remember*; the settings are not changed here (:func:`use_server`)."""
+    password in the keyring when *remember* (a typed one with *remember* off is forgotten there); the
+    settings are not changed here (:func:`use_server`)."""
+    typed = password
     password = password or credentials.remembered(address)
     url = servers.make_server_url(address, password)
     database = open_database(url)
     note: Message | None = None
+    if typed and not remember:
+        credentials.forget(address)
     if password and remember:
         refused = credentials.remember(address, password)
         if refused == "no keyring":
@@ -193,6 +197,7 @@ def move_to(
     reporter: Reporter | None = None,
     settings: SeatSettings | None = None,
     switch: bool = True,
+    remember: bool = True,
 ) -> MoveResult:
     """Copy *source* into the empty server database at *url* and (with *switch*) make it this
     seat's base. Refused (``StoreError``) when *url* is not a server, is the source itself, or holds
@@ -231,7 +236,7 @@ def move_to(
         target.dispose()
     result = MoveResult(servers.without_password(url), tuple(checks))
     password = servers.password_of(url)
-    if password:
+    if password and remember:
         credentials.remember(servers.address_of(url), password)
     if switch:
         use_server(url, settings)

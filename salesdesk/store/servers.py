@@ -97,7 +97,8 @@ def password_of(url: str) -> str | None:
 def without_password(url: str) -> str:
     """*url* with no password in it: what the settings keep."""
     try:
-        return make_url(url).set(password=None).render_as_string(hide_password=False)
+        # URL.set() takes None as "leave it": the tuple's own _replace really takes it out
+        return make_url(url)._replace(password=None).render_as_string(hide_password=False)
     except ArgumentError:
         return hidden(url)
 

@@ -351,7 +351,7 @@ class ConnectActions(QObject):
         name = self._manager_name()
 
         def work(reporter: Reporter) -> tuple[connecting.MoveResult, connecting.ServerBase]:
-            moved = connecting.move_to(source, url, reporter=reporter, switch=False)
+            moved = connecting.move_to(source, url, reporter=reporter, switch=False, remember=False)
             return moved, connecting.open_server(address, password, remember=remember, manager_name=name)
 
         self.w.operations.run_long(

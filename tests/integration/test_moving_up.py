@@ -306,3 +306,41 @@ def _rows_at(url: str) -> dict[str, list[tuple[Any, ...]]]:
         return rows_of(database)
     finally:
         database.dispose()
+
+
+@postgres_only
+def test_connecting_keeps_the_password_only_when_asked(memory_keyring: MemoryKeyring) -> None:
+    url = test_server.server().empty()
+    address = address_of(url)
+    opened = connecting.open_server(address, "первый", remember=True)
+    opened.database.dispose()
+    assert memory_keyring.passwords == {("SalesDesk", address.key): "первый"}
+    assert password_of(opened.url) is None
+    opened = connecting.open_server(address, None)  # the kept one is used
+    opened.database.dispose()
+    opened = connecting.open_server(address, "второй", remember=False)  # unticked: forgotten there
+    opened.database.dispose()
+    assert memory_keyring.passwords == {}
+    test_server.server().drop(url)
+
+
+def test_the_password_is_taken_out_of_every_url_that_is_kept_or_shown() -> None:
+    from salesdesk.store import servers
+
+    url = "postgresql+psycopg://anna:Секрет-1@db.office:5433/office?sslmode=verify-full&sslrootcert=/etc/ca.pem"
+    kept = servers.without_password(url)
+    assert "Секрет" not in kept and "%D0%A1" not in kept
+    address = address_of(kept)
+    assert address == address_of(url)
+    assert (address.key, address.sslmode, address.options["sslrootcert"]) == (
+        "anna@db.office:5433/office",
+        "verify-full",
+        "/etc/ca.pem",
+    )
+    assert "Секрет" not in servers.hidden(url) and "***" in servers.hidden(url)
+    SeatSettings().server_url = url
+    assert (
+        SeatSettings().server_url
+        == "postgresql+psycopg://anna@db.office:5433/office?sslmode=verify-full&sslrootcert=/etc/ca.pem"
+    )
+    assert "Секрет" not in SeatSettings().path.read_text(encoding="utf-8")
