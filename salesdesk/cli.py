@@ -120,7 +120,10 @@ def _common_options(*, suppress: bool) -> argparse.ArgumentParser:
         metavar="PATH_OR_URL",
         default=default,
         type=_file_name,
-        help=T("database file or SQLAlchemy URL (default: SALESDESK_DB or the user data folder)"),
+        help=T(
+            "database file or SQLAlchemy URL (default: SALESDESK_DB, the server base connected to, "
+            "or the user data folder)"
+        ),
     )
     common.add_argument(
         "--lang",

@@ -55,8 +55,11 @@ RUSSIAN: dict[str, str] = {
         "«salesdesk ФАЙЛ.xlsx» открывает его с загрузкой этого файла.",
     "add SalesDesk to this user's application menu (Linux) and exit":
         "добавить SalesDesk в меню программ этого пользователя (Linux) и выйти",
-    "database file or SQLAlchemy URL (default: SALESDESK_DB or the user data folder)":
-        "файл базы данных или адрес SQLAlchemy (по умолчанию — SALESDESK_DB или папка данных пользователя)",
+    "database file or SQLAlchemy URL (default: SALESDESK_DB, the server base connected to, "
+    "or the user data folder)": (
+        "файл базы данных или адрес SQLAlchemy (по умолчанию — SALESDESK_DB, база на сервере, к которой "
+        "подключились, или папка данных пользователя)"
+    ),
     "language of messages (default: from the locale: LC_ALL, LC_MESSAGES, LANG)":
         "язык сообщений (по умолчанию — из настроек системы: LC_ALL, LC_MESSAGES, LANG)",
     "what to do": "что сделать",
