@@ -70,16 +70,32 @@ def open_store(db: str | None) -> Database:
 
     Only the default file is made when it is missing (the first start); a base named by the user
     must exist (``salesdesk init PATH`` or the window's "New base…" makes one)."""
-    target = paths.database_target(db)
-    default = paths.is_default_database(db)
+    target = database_target(db)
+    default = paths.is_default_database(db) and not stored_server_in_use(db)
     if default:
         paths.make_private_dir(paths.data_dir())
     if "://" not in target and paths.in_data_dir(Path(target)):
         for suffix in ("", "-wal", "-shm"):  # made by an older SalesDesk with the umask's mode
             paths.make_private_file(Path(target + suffix))
     from salesdesk.services.backups import before_upgrade
+    from salesdesk.services.credentials import url_for_connecting
 
-    return open_database(resolve_url(target), create=default, before_upgrade=before_upgrade)
+    return open_database(url_for_connecting(resolve_url(target)), create=default, before_upgrade=before_upgrade)
+
+
+def database_target(db: str | None) -> str:
+    """The base to open, in order: ``--db``, ``SALESDESK_DB``, the server base the seat connected to
+    (File → Connect to a server…, ``migrate-to``; its URL without the password), the default file."""
+    if db or os.environ.get(paths.ENV_DB):
+        return paths.database_target(db)
+    from salesdesk.settings import SeatSettings
+
+    return SeatSettings().server_url or paths.database_target(None)
+
+
+def stored_server_in_use(db: str | None) -> bool:
+    """Whether the base to open is the server base the settings name (not one given by hand)."""
+    return not db and not os.environ.get(paths.ENV_DB) and database_target(db) != paths.database_target(None)
 
 
 def create_store(path: Path) -> Path:

@@ -120,7 +120,10 @@ def _common_options(*, suppress: bool) -> argparse.ArgumentParser:
         metavar="PATH_OR_URL",
         default=default,
         type=_file_name,
-        help=T("database file or SQLAlchemy URL (default: SALESDESK_DB or the user data folder)"),
+        help=T(
+            "database file or SQLAlchemy URL (default: SALESDESK_DB, the server base connected to, "
+            "or the user data folder)"
+        ),
     )
     common.add_argument(
         "--lang",
@@ -267,7 +270,28 @@ def _parser() -> argparse.ArgumentParser:
     _privacy_parsers(commands, common)
     _report_parser(commands, common)
     _changes_parser(commands, common)
+    _migrate_parser(commands, common)
     return parser
+
+
+def _migrate_parser(commands: Any, common: argparse.ArgumentParser) -> None:
+    migrate = commands.add_parser(
+        "migrate-to",
+        parents=[common],
+        help=T("move this base to an empty PostgreSQL database and work there from now on"),
+        description=T(
+            "Copy every table of this base (--db or the default) into an empty PostgreSQL database, "
+            "compare each table's rows and checksum on both sides, then make the server base this "
+            "computer's base. This base is only read. The password: the system keyring, ~/.pgpass or "
+            "PGPASSWORD, not the command line."
+        ),
+    )
+    migrate.add_argument(
+        "url",
+        metavar="URL",
+        help=T("the server database, e.g. postgresql+psycopg://user@host:5432/salesdesk?sslmode=require"),
+    )
+    migrate.add_argument("--json", action="store_true", help=T("print the result as JSON"))
 
 
 def _changes_parser(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -1443,6 +1467,24 @@ def _erasures(database: Database, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _migrate_to(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.services import connecting
+
+    try:
+        result = connecting.move_to(database, args.url, reporter=_PrintingReporter())
+    except connecting.MoveRefused as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_INVALID
+    if args.json:
+        _emit_json(result.as_json())
+    else:
+        for table in result.tables:
+            mark = "✓" if table.match else "✗"
+            print(msg("move.table", table=table.table, source=table.source, target=table.target, mark=mark))
+        print(msg("move.done", where=connecting.hidden(result.url), source=database.url.removeprefix("sqlite:///")))
+    return EXIT_OK if result.ok else EXIT_USER
+
+
 def _person_export(database: Database, args: argparse.Namespace) -> int:
     from salesdesk.domain.errors import NotFoundError
     from salesdesk.services.person_export import export_person
@@ -1486,4 +1528,5 @@ _HANDLERS: dict[tuple[str, str | None], Callable[[Database, argparse.Namespace],
     ("erase", "client"): _erase,
     ("person", "export"): _person_export,
     ("erasures", None): _erasures,
+    ("migrate-to", None): _migrate_to,
 }

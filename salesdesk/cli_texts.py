@@ -55,14 +55,32 @@ RUSSIAN: dict[str, str] = {
         "«salesdesk ФАЙЛ.xlsx» открывает его с загрузкой этого файла.",
     "add SalesDesk to this user's application menu (Linux) and exit":
         "добавить SalesDesk в меню программ этого пользователя (Linux) и выйти",
-    "database file or SQLAlchemy URL (default: SALESDESK_DB or the user data folder)":
-        "файл базы данных или адрес SQLAlchemy (по умолчанию — SALESDESK_DB или папка данных пользователя)",
+    "database file or SQLAlchemy URL (default: SALESDESK_DB, the server base connected to, "
+    "or the user data folder)": (
+        "файл базы данных или адрес SQLAlchemy (по умолчанию — SALESDESK_DB, база на сервере, к которой "
+        "подключились, или папка данных пользователя)"
+    ),
     "language of messages (default: from the locale: LC_ALL, LC_MESSAGES, LANG)":
         "язык сообщений (по умолчанию — из настроек системы: LC_ALL, LC_MESSAGES, LANG)",
     "what to do": "что сделать",
     "what to do with the client": "что сделать с клиентом",
     "print as JSON": "вывести в формате JSON",
     "print the result as JSON": "вывести итог в формате JSON",
+    "move this base to an empty PostgreSQL database and work there from now on": (
+        "перенести эту базу в пустую базу PostgreSQL и дальше работать в ней"
+    ),
+    "Copy every table of this base (--db or the default) into an empty PostgreSQL database, "
+    "compare each table's rows and checksum on both sides, then make the server base this "
+    "computer's base. This base is only read. The password: the system keyring, ~/.pgpass or "
+    "PGPASSWORD, not the command line.": (
+        "Скопировать все таблицы этой базы (--db или обычной) в пустую базу PostgreSQL, сравнить в каждой "
+        "таблице число строк и контрольную сумму с обеих сторон и сделать базу на сервере базой этого "
+        "компьютера. Эта база только читается. Пароль — в хранилище паролей системы, ~/.pgpass или "
+        "PGPASSWORD, не в командной строке."
+    ),
+    "the server database, e.g. postgresql+psycopg://user@host:5432/salesdesk?sslmode=require": (
+        "база на сервере, например postgresql+psycopg://user@host:5432/salesdesk?sslmode=require"
+    ),
     "the client's number": "номер клиента",
     "add, show, trash or restore a client": "добавить, показать, удалить в корзину или вернуть клиента",
     "add a client; prints its number": "добавить клиента; печатает его номер",

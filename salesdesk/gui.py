@@ -13,8 +13,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from salesdesk import paths
-from salesdesk.app import no_display, open_store
+from salesdesk.app import database_target, no_display, open_store, stored_server_in_use
 from salesdesk.desktop import instance_key
 from salesdesk.domain.audit import Actor, Via
 from salesdesk.domain.backups import DamagedBase
@@ -42,7 +41,22 @@ def run_gui(db: str | None, argv: Sequence[str] = (), *, to_import: Path | None 
     from salesdesk.ui.application import run
 
     def connect() -> tuple[UowFactory, str]:
-        database = open_store(db)
+        try:
+            database = open_store(db)
+        except UserError as exc:
+            if not stored_server_in_use(db):
+                raise
+            from salesdesk.services import connecting
+
+            where = connecting.hidden(database_target(db))
+            log.warning("the server base of the settings did not open")
+            raise connecting.ServerUnavailable(
+                msg("server.start_failed", where=where, reason=str(exc)),
+                lambda: opened(connecting.open_local().database),
+            ) from exc
+        return opened(database)
+
+    def opened(database: Database) -> tuple[UowFactory, str]:
         if database.damage is not None:  # the window would offer editing it; refuse with what to do
             damage, where = database.damage_summary, database.path
             database.dispose()
@@ -54,7 +68,7 @@ def run_gui(db: str | None, argv: Sequence[str] = (), *, to_import: Path | None 
         # what this factory opens (services/bases.py).
         return OpenBase(database, database.url), database.url
 
-    key = instance_key(paths.database_target(db))
+    key = instance_key(database_target(db))
     return run(connect, list(argv), instance=key, to_import=to_import)
 
 

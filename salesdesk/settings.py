@@ -24,6 +24,7 @@ import configparser
 import os
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from salesdesk import paths
 
@@ -44,6 +45,9 @@ MAX_KEEP = 1000
 # Empty the trash of what has been in it more than N days, at each start of the window; 0: never.
 KEY_TRASH_DAYS = "trash/empty_after_days"
 MAX_TRASH_DAYS = 3650
+# The base on a server this seat works on (File → Connect to a server…, salesdesk migrate-to), as a
+# URL WITHOUT its password (that is in the system keyring or ~/.pgpass); empty: this computer's base.
+KEY_SERVER_URL = "base/server_url"
 
 _GENERAL = "General"
 _NO_DEFAULT_SECTION = " no default section "  # QSettings escapes spaces, so no real section has it
@@ -99,6 +103,17 @@ def trash_days_of(value: object) -> int | None:
     except ValueError:
         return None
     return days if 1 <= days <= MAX_TRASH_DAYS else None
+
+
+def without_password(url: str) -> str:
+    """*url* with any password taken out of it (``user:secret@host`` → ``user@host``): the settings
+    file never holds one, whoever asks to store the URL."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    credentials, _, host = parts.netloc.rpartition("@")
+    user = credentials.split(":", 1)[0]
+    return urlunsplit(parts._replace(netloc=f"{user}@{host}" if user else host))
 
 
 # -- the file ------------------------------------------------------------------------------------------
@@ -164,6 +179,16 @@ class SeatSettings:
     @trash_days.setter
     def trash_days(self, value: int | None) -> None:
         self.set_value(KEY_TRASH_DAYS, str(int(value)) if value else "0")
+
+    @property
+    def server_url(self) -> str | None:
+        """The server base this seat works on (no password in it), None for this computer's base."""
+        value = self.value(KEY_SERVER_URL)
+        return without_password(value) if value and "://" in value else None
+
+    @server_url.setter
+    def server_url(self, value: str | None) -> None:
+        self.set_value(KEY_SERVER_URL, without_password(value) if value else "")
 
     def value(self, key: str) -> str | None:
         """The text stored under *key*; ``None`` when it is missing, is a list or a Qt type."""

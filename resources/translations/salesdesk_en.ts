@@ -51,6 +51,17 @@
     </message>
 </context>
 <context>
+    <name>ConnectActions</name>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="372"/>
+        <source>The base has moved to the server: %Ln row(s) copied, every table matches.</source>
+        <translation>
+            <numerusform>The base has moved to the server: %Ln row copied, every table matches.</numerusform>
+            <numerusform>The base has moved to the server: %Ln rows copied, every table matches.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/dialogs.py" line="349"/>

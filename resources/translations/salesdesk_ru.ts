@@ -606,6 +606,177 @@ Create the first client, or load demo data to try the program.</source>
     </message>
 </context>
 <context>
+    <name>ConnectActions</name>
+    <message>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="293"/>
+        <source>Connect to a &amp;server…</source>
+        <translation>Подключиться к &amp;серверу…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="294"/>
+        <source>Work on a shared base on a PostgreSQL server</source>
+        <translation>Работать с общей базой на сервере PostgreSQL</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="296"/>
+        <source>Back to this &amp;computer&apos;s base</source>
+        <translation>Вернуться к базе этого &amp;компьютера</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="315"/>
+        <source>The demo base is open: go back to your base first (File → Back to my base).</source>
+        <translation>Открыта демонстрационная база: сначала вернитесь к своей базе (Файл → Вернуться к моей базе).</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="340"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="359"/>
+        <source>Move the base to the server</source>
+        <translation>Перенос базы на сервер</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="342"/>
+        <source>Copy this computer&apos;s base into the empty database %1? Every table is compared after the copy; this computer&apos;s base is only read and stays as it is. The window then works on the server base.</source>
+        <translation>Скопировать базу этого компьютера в пустую базу %1? После копирования каждая таблица сверяется; база этого компьютера только читается и остаётся как была. Затем окно переходит на базу на сервере.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="360"/>
+        <source>Copying the base to %1…</source>
+        <translation>Копирование базы в %1…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="372"/>
+        <source>The base has moved to the server: %Ln row(s) copied, every table matches.</source>
+        <translation>
+            <numerusform>База перенесена на сервер: скопирована %Ln строка, все таблицы совпадают.</numerusform>
+            <numerusform>База перенесена на сервер: скопировано %Ln строки, все таблицы совпадают.</numerusform>
+            <numerusform>База перенесена на сервер: скопировано %Ln строк, все таблицы совпадают.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="392"/>
+        <source>The password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="423"/>
+        <source>Server: %1</source>
+        <translation>Сервер: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="85"/>
+        <source>Connect to a server</source>
+        <translation>Подключение к серверу</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="90"/>
+        <source>Work on a shared base on a PostgreSQL server, together with the other seats of the office. The server&apos;s administrator gives you these details.</source>
+        <translation>Работайте с общей базой на сервере PostgreSQL вместе с другими рабочими местами офиса. Эти данные сообщает администратор сервера.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="98"/>
+        <source>e.g. server.office.local or 192.168.1.10</source>
+        <translation>например, server.office.local или 192.168.1.10</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="104"/>
+        <source>Port:</source>
+        <translation>Порт:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="106"/>
+        <source>&amp;Server:</source>
+        <translation>&amp;Сервер:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="111"/>
+        <source>&amp;Database:</source>
+        <translation>&amp;База данных:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="113"/>
+        <source>&amp;User:</source>
+        <translation>&amp;Пользователь:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="116"/>
+        <source>&amp;Password:</source>
+        <translation>Па&amp;роль:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="119"/>
+        <source>If the server offers it</source>
+        <translation>Если сервер поддерживает</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="120"/>
+        <source>Always</source>
+        <translation>Всегда</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="121"/>
+        <source>Always, checking the server&apos;s certificate</source>
+        <translation>Всегда, с проверкой сертификата сервера</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="122"/>
+        <source>Never (only inside a trusted network)</source>
+        <translation>Никогда (только в надёжной сети)</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="125"/>
+        <source>&amp;Encryption (SSL):</source>
+        <translation>&amp;Шифрование (SSL):</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="126"/>
+        <source>Remember the password in the system&apos;s password store</source>
+        <translation>Запомнить пароль в хранилище паролей системы</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="133"/>
+        <source>There is no system password store on this computer, so the password is not remembered. To connect without typing it at every start, put the line &lt;tt&gt;server:port:database:user:password&lt;/tt&gt; into the file &lt;tt&gt;%1&lt;/tt&gt; (readable by you only: &lt;tt&gt;chmod 600&lt;/tt&gt;).</source>
+        <translation>На этом компьютере нет хранилища паролей системы, поэтому пароль не запоминается. Чтобы не вводить его при каждом запуске, запишите строку &lt;tt&gt;сервер:порт:база:пользователь:пароль&lt;/tt&gt; в файл &lt;tt&gt;%1&lt;/tt&gt; (доступный только вам: &lt;tt&gt;chmod 600&lt;/tt&gt;).</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="149"/>
+        <source>C&amp;heck connection</source>
+        <translation>Про&amp;верить подключение</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="150"/>
+        <source>&amp;Move this computer&apos;s base to the server…</source>
+        <translation>Перенести базу этого &amp;компьютера на сервер…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="152"/>
+        <source>Copy every client, deal and reminder of this computer&apos;s base into the empty server database</source>
+        <translation>Скопировать всех клиентов, сделки и напоминания базы этого компьютера в пустую базу на сервере</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="155"/>
+        <source>&amp;Connect</source>
+        <translation>По&amp;дключиться</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="187"/>
+        <source>Fill in the server, the database and the user.</source>
+        <translation>Заполните сервер, базу данных и пользователя.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="201"/>
+        <source>Checking the connection…</source>
+        <translation>Проверка подключения…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="223"/>
+        <source>Connecting…</source>
+        <translation>Подключение…</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <location filename="../../salesdesk/ui/dialogs.py" line="265"/>
@@ -1679,7 +1850,7 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ListTab</name>
     <message>
-        <location filename="../../salesdesk/ui/card/lists.py" line="107"/>
+        <location filename="../../salesdesk/ui/card/lists.py" line="109"/>
         <source>Undo</source>
         <translation>Вернуть</translation>
     </message>
@@ -3048,11 +3219,27 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>Start</name>
     <message>
-        <location filename="../../salesdesk/ui/application.py" line="78"/>
+        <location filename="../../salesdesk/ui/application.py" line="85"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="474"/>
         <source>Cannot open the base:
 %s</source>
         <translation>Не удаётся открыть базу:
 %s</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="451"/>
+        <source>Open this computer&apos;s base for now? The next start tries the server again; File → Connect to a server… changes it.</source>
+        <translation>Открыть пока базу этого компьютера? При следующем запуске SalesDesk снова попробует сервер; изменить это можно в меню Файл → Подключиться к серверу…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="458"/>
+        <source>Open this computer&apos;s base</source>
+        <translation>Открыть базу этого компьютера</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="460"/>
+        <source>Quit</source>
+        <translation>Выйти</translation>
     </message>
 </context>
 <context>

@@ -380,6 +380,130 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Файл {where} — не база SalesDesk",
         "The file {where} is not a SalesDesk database",
     ),
+    # A base on a PostgreSQL server (store/servers.py, services/connecting.py, salesdesk migrate-to).
+    "err.server_url": (
+        "Не получается разобрать адрес базы на сервере: {url}. Пример: postgresql+psycopg://user@host:5432/base",
+        "Cannot read the server base's address: {url}. For example: postgresql+psycopg://user@host:5432/base",
+    ),
+    "err.server_password": (
+        "Сервер {where} не принял пароль пользователя «{user}». Проверьте пароль (и раскладку клавиатуры)",
+        "The server {where} did not accept the password of the user “{user}”. "
+        "Check the password (and the keyboard layout)",
+    ),
+    "err.server_password_needed": (
+        "Сервер {where} просит пароль пользователя «{user}», а он не задан. Введите его в окне «Подключиться "
+        "к серверу…» или запишите в файл ~/.pgpass",
+        "The server {where} asks for the password of the user “{user}” and none was given. Type it in the "
+        "“Connect to a server…” window or put it in the ~/.pgpass file",
+    ),
+    "err.server_not_allowed": (
+        "Сервер {where} не пускает пользователя «{user}» к базе «{database}». Это решает администратор сервера "
+        "(права пользователя, pg_hba.conf)",
+        "The server {where} does not let the user “{user}” into the database “{database}”. The server's "
+        "administrator decides this (the user's rights, pg_hba.conf)",
+    ),
+    "err.server_no_database": (
+        "На сервере {where} нет базы «{database}». Проверьте имя или попросите администратора её создать",
+        "The server {where} has no database “{database}”. Check the name or ask the administrator to create it",
+    ),
+    "err.server_unreachable": (
+        "Сервер {where} не отвечает. Проверьте адрес и порт, сеть, и что сервер запущен",
+        "The server {where} does not answer. Check the address and port, the network, and that the server is running",
+    ),
+    "err.server_no_ssl": (
+        "Сервер {where} не поддерживает шифрование (SSL), а подключение его требует. Выберите другое "
+        "значение «Шифрование» (или sslmode в адресе) либо попросите администратора включить SSL",
+        "The server {where} does not offer encryption (SSL) and the connection requires it. Choose another "
+        "Encryption setting (or sslmode in the address) or ask the administrator to turn SSL on",
+    ),
+    "err.server_certificate": (
+        "Сертификат сервера {where} не прошёл проверку (или не найден файл корневого сертификата). Укажите "
+        "его в адресе (sslrootcert=путь) или спросите администратора",
+        "The certificate of the server {where} did not pass the check (or the root certificate file was not "
+        "found). Name it in the address (sslrootcert=path) or ask the administrator",
+    ),
+    "err.server_busy": (
+        "Сервер {where} сейчас не принимает подключения (перегружен или запускается). Попробуйте чуть позже",
+        "The server {where} does not take connections right now (overloaded or starting). Try again shortly",
+    ),
+    "err.server_newer": (
+        "База «{database}» на сервере создана более новой версией SalesDesk ({revision}). Обновите программу",
+        "The database “{database}” on the server was made by a newer SalesDesk ({revision}). Please update the program",
+    ),
+    "err.server_foreign": (
+        "В базе «{database}» на сервере есть чужие таблицы: это не база SalesDesk. Выберите другую или "
+        "попросите администратора создать пустую",
+        "The database “{database}” on the server holds tables of something else: it is not a SalesDesk base. "
+        "Choose another or ask the administrator for an empty one",
+    ),
+    "server.ok": (
+        "Подключение работает: база SalesDesk, клиентов: {clients:n}.",
+        "The connection works: a SalesDesk base with {clients:n} {clients:client|clients}.",
+    ),
+    "server.empty": (
+        "Подключение работает: база пуста, SalesDesk подготовит её при подключении.",
+        "The connection works: the base is empty; SalesDesk will set it up when you connect.",
+    ),
+    "server.older": (
+        "Подключение работает: база SalesDesk более старой версии, клиентов: {clients:n}. При подключении "
+        "она будет обновлена.",
+        "The connection works: a SalesDesk base of an older version with {clients:n} "
+        "{clients:client|clients}. It will be upgraded when you connect.",
+    ),
+    "server.no_keyring": (
+        "Хранилища паролей системы здесь нет, поэтому пароль не будет запомнен. Чтобы не вводить его при "
+        "каждом запуске, добавьте строку «{line}» в файл {pgpass} (права только для владельца: chmod 600).",
+        "There is no system password store here, so the password will not be remembered. To avoid typing "
+        "it at every start, add the line “{line}” to the file {pgpass} (readable by its owner only: chmod 600).",
+    ),
+    "server.keyring_failed": (
+        "Пароль не удалось сохранить в хранилище паролей системы ({reason}); он не записан никуда.",
+        "The password could not be saved in the system password store ({reason}); it was not written anywhere.",
+    ),
+    "server.start_failed": (
+        "Не удаётся подключиться к базе на сервере {where}:\n{reason}",
+        "Cannot connect to the base on the server {where}:\n{reason}",
+    ),
+    "err.move_not_server": (
+        "migrate-to переносит базу на сервер PostgreSQL: нужен адрес вида "
+        "postgresql+psycopg://пользователь@сервер:5432/база, а не {url}",
+        "migrate-to moves the base to a PostgreSQL server: give an address such as "
+        "postgresql+psycopg://user@host:5432/base, not {url}",
+    ),
+    "err.move_same": (
+        "Эта база уже и есть {url}: переносить некуда",
+        "This base already is {url}: there is nowhere to move it",
+    ),
+    "err.move_target_not_empty": (
+        "База {where} не пуста (есть записи в таблицах: {tables}). Перенос идёт только в пустую базу: "
+        "попросите администратора создать новую",
+        "The database {where} is not empty (rows in: {tables}). The move goes into an empty "
+        "database only: ask the administrator for a new one",
+    ),
+    "err.move_target_foreign": (
+        "В базе {where} есть чужие таблицы ({tables}). Перенос идёт только в пустую базу",
+        "The database {where} holds tables of something else ({tables}). The move goes into an empty database only",
+    ),
+    "err.move_mismatch": (
+        "После копирования не совпали таблицы: {tables}. Ничего не сохранено на сервере, ваша база не "
+        "тронута; сообщите об этом разработчикам",
+        "After the copy these tables did not match: {tables}. Nothing was kept on the server and your "
+        "base is untouched; please report this",
+    ),
+    "err.move_failed": (
+        "Перенос прерван: {reason}. Ваша база не тронута; на сервере ничего не сохранено, база {where} "
+        "осталась пустой, и перенос можно повторить",
+        "The move stopped: {reason}. Your base is untouched; nothing was kept on the server, the database "
+        "{where} is still empty and the move can be run again",
+    ),
+    "move.table": ("{table}: было {source:n}, стало {target:n} {mark}", "{table}: {source:n} → {target:n} {mark}"),
+    "move.done": (
+        "База перенесена на сервер {where}: все таблицы совпадают. Теперь SalesDesk работает с ней "
+        "(окно и командная строка этого компьютера); прежний файл {source} остался как был.",
+        "The base has moved to the server {where}: every table matches. SalesDesk works on it from now on "
+        "(the window and the command line on this computer); the old file {source} is left as it was.",
+    ),
+    "move.progress": ("Копирование: {table}", "Copying: {table}"),
     "err.cancelled": ("Операция отменена, база не изменилась", "Cancelled; the base was not changed"),
     # Files (import and export).
     "file.not_found": ("Файл «{file}» не найден", "File “{file}” not found"),

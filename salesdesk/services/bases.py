@@ -136,6 +136,21 @@ class OpenBase:
             self.database.dispose()
         self.database, self.demo = opened, prepared
 
+    @property
+    def on_server(self) -> bool:
+        """Whether the user's base is a base on a server (File → Connect to a server…)."""
+        return not self.home.is_sqlite
+
+    def switch_home(self, database: Database, label: str) -> None:
+        """The user's base is *database* from now on (a server base connected to, or this computer's
+        base again); the one it replaces is closed. The window waited for its jobs first."""
+        old = {id(self.home): self.home, id(self.database): self.database}
+        self.home, self.home_label = database, label
+        self.database, self.demo = database, None
+        for replaced in old.values():
+            if replaced is not database:
+                replaced.dispose()
+
     def open_home(self) -> None:
         """Back to the user's base; the demo base's connections are closed."""
         if self.database is not self.home:

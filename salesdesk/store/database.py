@@ -310,11 +310,11 @@ def _quick_check(conn: sqlite3.Connection) -> str | None:
 
 
 def _open_error(url: str, exc: DBAPIError) -> StoreError:
-    return (
-        store_error(exc.orig, _where(url))
-        if isinstance(exc.orig, sqlite3.Error)
-        else StoreError(msg("err.db_open", where=_where(url), reason=str(exc.orig)))
-    )
+    if isinstance(exc.orig, sqlite3.Error):
+        return store_error(exc.orig, _where(url))
+    from salesdesk.store.servers import connection_error  # a server: its SQLSTATE, no password shown
+
+    return connection_error(url, exc)
 
 
 # SQLite's primary result codes (the low byte of an extended code) a person can act on.
@@ -365,7 +365,9 @@ def _make_engine(url: str, *, read_only: bool = False) -> Engine:
         engine = create_engine(url, connect_args=connect_args, hide_parameters=True)
         _configure_sqlite(engine, read_only=read_only)
         return engine
-    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+    from salesdesk.store import servers
+
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True, connect_args=servers.connect_args(url))
 
 
 def _configure_sqlite(engine: Engine, *, read_only: bool) -> None:

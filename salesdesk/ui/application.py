@@ -78,15 +78,27 @@ def run(
                 raise
             uow, label = connect()
     except UserError as exc:
-        QMessageBox.critical(None, "SalesDesk", QCoreApplication.translate("Start", "Cannot open the base:\n%s") % exc)
-        return 1
+        from salesdesk.services.connecting import ServerUnavailable
+
+        if not isinstance(exc, ServerUnavailable):
+            QMessageBox.critical(
+                None, "SalesDesk", QCoreApplication.translate("Start", "Cannot open the base:\n%s") % exc
+            )
+            return 1
+        from salesdesk.ui.connect_dialog import offer_local_base
+
+        opened = offer_local_base(exc)  # the server is down or refuses: this computer's base instead?
+        if opened is None:
+            return 1
+        uow, label = opened
     from salesdesk.services.bases import OpenBase
-    from salesdesk.ui import backups_dialog, welcome
+    from salesdesk.ui import backups_dialog, connect_dialog, welcome
     from salesdesk.ui.main_window import MainWindow
 
     window = MainWindow(uow, settings)
     window.uow_label = label
     first_run = welcome.install(window, uow if isinstance(uow, OpenBase) else None)  # File → Open the demo base
+    connect_dialog.install(window, uow if isinstance(uow, OpenBase) else None)  # File → Connect to a server…
     window.show()
     window.start()
     QTimer.singleShot(0, window, lambda: backups_dialog.start_daily_backup(window))  # on a worker

@@ -81,7 +81,10 @@ COMMANDS = [
     ["--db", "{dir}/base.sqlite", "client", "trash", "2"],
     ["--db", "{dir}/base.sqlite", "trash", "empty", "--yes"],
     ["--db", "{dir}/base.sqlite", "erasures"],
+    # without a server, moving up is refused (exit 2) before any connection: it still loads no Qt
+    ["--db", "{dir}/base.sqlite", "migrate-to", "{dir}/elsewhere.sqlite"],
 ]
+EXIT = {"migrate-to": 2}
 
 
 def _covered(words: list[str]) -> tuple[str, str | None]:
@@ -107,6 +110,6 @@ def test_no_command_loads_qt_and_the_window_does(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     results = json.loads(done.stdout.splitlines()[-1])
     *commands, window = results
-    assert [(r["words"], r["code"]) for r in commands] == [(w, 0) for w in COMMANDS]
+    assert [(r["words"], r["code"]) for r in commands] == [(w, EXIT.get(_covered(w)[0], 0)) for w in COMMANDS]
     assert [(r["words"], r["qt"]) for r in commands] == [(w, []) for w in COMMANDS]
     assert window["code"] == 0 and "PySide6.QtWidgets" in window["qt"]  # the detector sees Qt

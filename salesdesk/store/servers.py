@@ -1,0 +1,230 @@
+"""A base on a database server: its URL, what a connection attempt says, what is there.
+
+Everything here speaks the server's own terms (SQLAlchemy URLs, libpq's error codes), so the
+services and the window above deal in plain values: the parts of an address, a password, and one
+of a few kinds of answer a person can act on.
+
+The password is never kept in the URL the program stores or shows: :func:`without_password` strips
+it, :func:`hidden` masks it for a message, and :func:`with_password` puts it back for the one
+moment a connection is made (services/credentials.py fetches it from the system keyring). libpq's
+``~/.pgpass`` works too: a URL without a password makes psycopg ask libpq, which reads that file.
+Options such as ``sslmode`` and ``sslrootcert`` ride in the URL's query (``?sslmode=verify-full``)
+and reach libpq unchanged.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.pool import NullPool
+
+from salesdesk.domain.errors import StoreError
+from salesdesk.domain.messages import msg
+
+log = logging.getLogger(__name__)
+
+DEFAULT_PORT = 5432
+DRIVER = "postgresql+psycopg"
+CONNECT_TIMEOUT_SECONDS = 10
+SSL_MODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
+
+
+@dataclass(frozen=True)
+class ServerAddress:
+    """Where a server base is: what the Connect form shows, and ``options`` (sslmode and the rest)
+    as the URL's query gives them."""
+
+    host: str
+    port: int
+    database: str
+    user: str
+    options: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        """The name the password goes under in the keyring: ``user@host:port/database``."""
+        return f"{self.user}@{self.host}:{self.port}/{self.database}"
+
+    @property
+    def sslmode(self) -> str:
+        return self.options.get("sslmode", "prefer")
+
+
+def is_server_url(url: str) -> bool:
+    return url.startswith("postgresql")
+
+
+def make_server_url(address: ServerAddress, password: str | None = None) -> str:
+    """A URL for *address* (with *password* only when given: for connecting, never for keeping)."""
+    url = make_url(f"{DRIVER}://").set(
+        username=address.user or None,
+        password=password or None,
+        host=address.host,
+        port=address.port,
+        database=address.database,
+        query={k: v for k, v in address.options.items() if v},
+    )
+    return url.render_as_string(hide_password=False)
+
+
+def address_of(url: str) -> ServerAddress:
+    """The parts of a server URL; a malformed one is a ``StoreError`` saying so."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise StoreError(msg("err.server_url", url=hidden(url))) from exc
+    if not parsed.drivername.startswith("postgresql"):
+        raise StoreError(msg("err.server_url", url=hidden(url)))
+    options = {k: v if isinstance(v, str) else ",".join(v) for k, v in parsed.query.items()}
+    return ServerAddress(
+        parsed.host or "localhost", parsed.port or DEFAULT_PORT, parsed.database or "", parsed.username or "", options
+    )
+
+
+def password_of(url: str) -> str | None:
+    try:
+        password = make_url(url).password
+        return None if password is None else str(password)
+    except ArgumentError:
+        return None
+
+
+def without_password(url: str) -> str:
+    """*url* with no password in it: what the settings keep."""
+    try:
+        # URL.set() takes None as "leave it": the tuple's own _replace really takes it out
+        return make_url(url)._replace(password=None).render_as_string(hide_password=False)
+    except ArgumentError:
+        return hidden(url)
+
+
+def with_password(url: str, password: str | None) -> str:
+    if not password:
+        return url
+    return make_url(url).set(password=password).render_as_string(hide_password=False)
+
+
+def hidden(url: str) -> str:
+    """*url* as it may be shown or logged: the password replaced by ``***``."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        if "@" in url and "://" in url:  # user:secret@host → user:***@host
+            scheme, rest = url.split("://", 1)
+            credentials, _, host = rest.rpartition("@")
+            user = credentials.split(":", 1)[0]
+            return f"{scheme}://{user}:***@{host}"
+        return url
+
+
+@dataclass(frozen=True)
+class Probe:
+    """What is at a server address: ``kind`` is "salesdesk" (a SalesDesk base at this program's
+    revision or an older one it will upgrade), "empty" (no tables: it will be set up), "newer" (made by
+    a newer SalesDesk: ``revision``), "foreign" (tables that are not SalesDesk's); ``clients`` counts
+    a SalesDesk base's clients."""
+
+    kind: str
+    revision: str | None = None
+    clients: int | None = None
+
+
+def probe(url: str, known_revisions: set[str]) -> Probe:
+    """Connect to *url* once and look, writing nothing; a refusal is a ``StoreError`` in the user's
+    words (wrong password, server not reachable, no such database)."""
+    engine = create_engine(url, poolclass=NullPool, connect_args=connect_args(url))
+    try:
+        with engine.connect() as conn:
+            names = set(inspect(conn).get_table_names())
+            if not names:
+                return Probe("empty")
+            if "alembic_version" not in names:
+                return Probe("foreign")
+            revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            if revision is None:
+                return Probe("empty" if names == {"alembic_version"} else "foreign")
+            if str(revision) not in known_revisions:
+                return Probe("newer", str(revision))
+            clients = conn.execute(text("SELECT count(*) FROM clients")).scalar() if "clients" in names else 0
+            return Probe("salesdesk", str(revision), int(clients or 0))
+    except DBAPIError as exc:
+        raise connection_error(url, exc) from exc
+    finally:
+        engine.dispose()
+
+
+def connect_args(url: str) -> dict[str, Any]:
+    """A server that does not answer is given up on after a while, not waited for forever."""
+    return {"connect_timeout": CONNECT_TIMEOUT_SECONDS} if is_server_url(url) else {}
+
+
+# libpq's SQLSTATEs a person can act on; an unreachable server has none (the connection never began).
+_STATES = {
+    "28P01": "err.server_password",  # invalid_password
+    "28000": "err.server_not_allowed",  # invalid_authorization_specification (pg_hba.conf, no such role)
+    "3D000": "err.server_no_database",  # invalid_catalog_name
+    "42501": "err.server_not_allowed",  # insufficient_privilege
+    "53300": "err.server_busy",  # too_many_connections
+    "57P03": "err.server_busy",  # cannot_connect_now (starting up)
+}
+
+
+def connection_error(url: str, exc: BaseException) -> StoreError:
+    """A ``StoreError`` for a failed connection to a server, in the user's words; the URL in it has
+    no password."""
+    orig = getattr(exc, "orig", exc)
+    state = getattr(orig, "sqlstate", None)
+    address = address_of(url)
+    where = f"{address.host}:{address.port}"
+    key = _STATES.get(str(state)) if state else None
+    if key is None and state is None:
+        key = _key_of_words(str(orig))
+    if key is None:
+        log.warning("server refused the connection: SQLSTATE %s", state)
+        reason = state or str(orig).strip().splitlines()[-1][:300]
+        return StoreError(msg("err.db_open", where=hidden(url), reason=reason))
+    return StoreError(msg(key, where=where, database=address.database, user=address.user))
+
+
+# A refused connection comes with no SQLSTATE (libpq hands psycopg only the text of the server's
+# FATAL message, in the server's language: English or Russian here), so these words are the only
+# sign of why. Checked in order; the first that appears decides.
+_WORDS = (
+    ("no password supplied", "err.server_password_needed"),
+    ("password authentication failed", "err.server_password"),
+    ("не прошёл проверку подлинности", "err.server_password"),
+    ("не прошел проверку подлинности", "err.server_password"),
+    ("pg_hba.conf", "err.server_not_allowed"),
+    ("role", "err.server_not_allowed"),
+    ("роль", "err.server_not_allowed"),
+    ("database", "err.server_no_database"),
+    ("база данных", "err.server_no_database"),
+    ("does not support ssl", "err.server_no_ssl"),
+    ("не поддерживает ssl", "err.server_no_ssl"),
+    ("certificate", "err.server_certificate"),
+    ("сертификат", "err.server_certificate"),
+    ("too many clients", "err.server_busy"),
+    ("starting up", "err.server_busy"),
+    ("connection refused", "err.server_unreachable"),
+    ("could not translate host name", "err.server_unreachable"),
+    ("name or service not known", "err.server_unreachable"),
+    ("timeout expired", "err.server_unreachable"),
+    ("no route to host", "err.server_unreachable"),
+    ("network is unreachable", "err.server_unreachable"),
+    ("could not connect", "err.server_unreachable"),
+    ("connection timed out", "err.server_unreachable"),
+)
+
+
+def _key_of_words(text_value: str) -> str | None:
+    lowered = text_value.lower()
+    fatal = lowered.split("fatal:", 1)[-1]  # the server's own words, past libpq's "connection to … failed"
+    for words, key in _WORDS:
+        if words in (fatal if key.startswith(("err.server_no", "err.server_not")) else lowered):
+            return key
+    return None
