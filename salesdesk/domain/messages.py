@@ -398,6 +398,21 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{where} is a folder; give a file name, e.g. {example}",
     ),
     "cli.db_created": ("Создана новая база: {where}", "Made a new database: {where}"),
+    "cli.yes": ("да", "yes"),
+    "cli.no": ("нет", "no"),
+    "cli.role_set": ("{name}: {role}", "{name}: {role}"),
+    "cli.rules.export": (
+        "Менеджерам можно выгружать всю базу: {value}",
+        "Managers may export the whole base: {value}",
+    ),
+    "cli.rules.erase": (
+        "Менеджерам можно стирать (корзина, клиенты, контактные лица, копии): {value}",
+        "Managers may erase (the trash, clients, contact persons, backups): {value}",
+    ),
+    "cli.signed_in": (
+        "Это рабочее место работает как {name} ({role})",
+        "This seat works as {name} ({role})",
+    ),
     "err.db_open": (
         "Не удаётся открыть базу данных {where}: {reason}",
         "Cannot open the database {where}: {reason}",

@@ -127,3 +127,31 @@ def test_only_a_head_sets_roles_and_the_last_head_stays(database: Database, offi
     permissions.set_role(petr(), office["Воронцова Ирина"], Role.MANAGER)
     roles = {m.name: m.role for m in reference.list_managers(UnitOfWork(database))}
     assert roles == {"Воронцова Ирина": Role.MANAGER, "Белов Пётр": Role.HEAD, "Кузнецов Олег": Role.MANAGER}
+
+
+def test_the_command_line_acts_as_the_seats_manager_and_exits_2_when_not_allowed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.integration.test_cli import new_base, run
+
+    db = new_base(tmp_path / "office.sqlite")
+    for name in ("Воронцова Ирина", "Белов Пётр"):
+        assert run(capsys, "--db", db, "manager", "add", name)[0] == 0
+    assert run(capsys, "--db", db, "client", "add", "--name", "ООО «Ромашка»", "--owner", "Воронцова Ирина")[0] == 0
+    assert run(capsys, "--db", db, "manager", "role", "Воронцова Ирина", "head")[0] == 0
+    code, out, _ = run(capsys, "--db", db, "--lang", "ru", "manager", "me", "Белов Пётр")
+    assert code == 0 and "Белов Пётр (Менеджер)" in out
+    code, out, err = run(capsys, "--db", db, "--lang", "ru", "export", str(tmp_path / "all.xlsx"))
+    assert code == 2 and "только своих клиентов" in err and "Воронцова Ирина" in err and "Traceback" not in err
+    assert not (tmp_path / "all.xlsx").exists()
+    code, _, err = run(capsys, "--db", db, "--lang", "en", "manager", "rules", "--export", "yes")
+    assert code == 2 and "Only a head (Воронцова Ирина)" in err
+    code, _, err = run(capsys, "--db", db, "--lang", "en", "trash", "empty", "--yes")
+    assert code == 0  # nothing in the trash: nothing to refuse
+    assert run(capsys, "--db", db, "manager", "me", "Воронцова Ирина")[0] == 0
+    code, out, _ = run(capsys, "--db", db, "--lang", "en", "manager", "rules", "--export", "yes")
+    assert code == 0 and "Managers may export the whole base: yes" in out
+    code, out, _ = run(capsys, "--db", db, "--lang", "ru", "manager", "list")
+    assert "Воронцова Ирина  (Руководитель)" in out and "Белов Пётр  (Менеджер)" in out
+    assert run(capsys, "--db", db, "manager", "me", "Белов Пётр")[0] == 0
+    assert run(capsys, "--db", db, "export", str(tmp_path / "all.xlsx"))[0] == 0
