@@ -90,9 +90,14 @@ def _flag(value: str | None) -> bool:
     return value == "1"
 
 
-def _rights_in(uow: UnitOfWork) -> Rights:
-    """The rights of the unit of work's actor, read inside the caller's open transaction."""
-    manager_id = acting_manager_id(uow)
+_ACTOR = -1  # "the unit of work's actor" (a manager id is never negative)
+
+
+def _rights_in(uow: UnitOfWork, manager_id: int | None = _ACTOR) -> Rights:
+    """The rights of *manager_id* (default: the unit of work's actor), read inside the caller's
+    open transaction."""
+    if manager_id == _ACTOR:
+        manager_id = acting_manager_id(uow)
     manager = None
     if manager_id is not None:
         found = [m for m in uow.managers.list() if m.id == manager_id]
@@ -102,10 +107,11 @@ def _rights_in(uow: UnitOfWork) -> Rights:
     return Rights(manager, bool(heads), rules, tuple(h.name for h in heads))
 
 
-def rights(uow: UnitOfWork) -> Rights:
-    """What the seat's signed-in manager may do (the window hides and explains what it may not)."""
+def rights(uow: UnitOfWork, manager_id: int | None = _ACTOR) -> Rights:
+    """What the seat's signed-in manager (or *manager_id*) may do: the window hides and explains
+    what it may not, the services refuse it."""
     with uow.reading():
-        return _rights_in(uow)
+        return _rights_in(uow, manager_id)
 
 
 def _heads_text(found: Rights) -> str:
