@@ -3025,6 +3025,11 @@ Create the first client, or load demo data to try the program.</source>
         <translation>Кто вы?</translation>
     </message>
     <message>
+        <location filename="../../salesdesk/ui/seat.py" line="62"/>
+        <source>At this seat: %1</source>
+        <translation>Рабочее место: %1</translation>
+    </message>
+    <message>
         <location filename="../../salesdesk/ui/seat.py" line="72"/>
         <source>Only a head (%1) may erase in this base; a head can allow it in Settings.</source>
         <translation>Стирать в этой базе может только руководитель (%1); разрешить это менеджерам он может в Настройках.</translation>

@@ -59,7 +59,7 @@ class SeatRights(QObject):
         else:
             # the role is said only where roles matter: a base with a head
             role = f" · {manager.role.label}" if rights.has_head else ""
-            self.button.setText("👤 " + manager.name + role)
+            self.button.setText(self.tr("At this seat: %1").replace("%1", manager.name + role))
         self._apply(rights)
         self.changed.emit(rights)
 

@@ -46,7 +46,7 @@ def test_a_manager_starts_on_my_clients_and_may_not_erase(
 ) -> None:
     settings.current_manager_id = office["oleg"]
     window = make_window()
-    assert window.seat.button.text() == "👤 Петров Олег · Manager"
+    assert window.seat.button.text() == "At this seat: Петров Олег · Manager"
     assert window.filters.scope.currentText() == "My clients"
     assert shown_names(window) == ["ООО «Ёлка»"]
     assert not window.erasure.empty_trash_action.isEnabled()
@@ -67,7 +67,7 @@ def test_a_head_starts_on_all_clients_and_may_erase(
 ) -> None:
     settings.current_manager_id = office["anna"]
     window = make_window()
-    assert window.seat.button.text() == "👤 Иванова Анна · Head"
+    assert window.seat.button.text() == "At this seat: Иванова Анна · Head"
     assert window.filters.scope.currentData() == "all" and len(shown_names(window)) == 2
     assert window.erasure.erase_client_action.isEnabled() and window.erasure.empty_trash_action.isEnabled()
     window.filters.scope.setCurrentIndex(window.filters.scope.findData("mine"))
@@ -84,7 +84,7 @@ def test_signing_in_as_another_manager_changes_the_status_bar_and_the_view(
     assert window.filters.scope.currentData() == "all" and not window.filters.scope.isEnabled()
     monkeypatch.setattr(WhoAreYouDialog, "ask", classmethod(lambda cls, *a, **k: office["oleg"]))
     window.seat.button.click()
-    assert window.seat.button.text() == "👤 Петров Олег · Manager"
+    assert window.seat.button.text() == "At this seat: Петров Олег · Manager"
     wait_loaded(qtbot, window)
     assert window.filters.scope.currentData() == "mine" and shown_names(window) == ["ООО «Ёлка»"]
     assert not window.erasure.erase_client_action.isEnabled()
@@ -118,4 +118,4 @@ def test_a_head_sets_roles_and_rules_and_a_manager_only_reads_them(
     rights = permissions.rights(uow(), office["oleg"])
     assert rights.is_head and rights.rules.managers_may_erase and not rights.rules.managers_may_export
     # the window heard it by the change bus: Anna's button still says head (she still is)
-    assert window.seat.button.text() == "👤 Иванова Анна · Head"
+    assert window.seat.button.text() == "At this seat: Иванова Анна · Head"
