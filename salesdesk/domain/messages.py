@@ -400,7 +400,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.db_created": ("Создана новая база: {where}", "Made a new database: {where}"),
     "cli.yes": ("да", "yes"),
     "cli.no": ("нет", "no"),
-    "cli.role_set": ("{name}: {role}", "{name}: {role}"),
+    "cli.role_set": ("Роль — {name}: {role}", "Role — {name}: {role}"),
     "cli.rules.export": (
         "Менеджерам можно выгружать всю базу: {value}",
         "Managers may export the whole base: {value}",
