@@ -32,7 +32,6 @@ class RolesDialog(QDialog):
     def __init__(
         self,
         uow: UowFactory,
-        manager_id: int | None,
         parent: QWidget | None = None,
         *,
         operations: Operations | None = None,
@@ -43,9 +42,7 @@ class RolesDialog(QDialog):
         self.setWindowTitle(self.tr("Roles and rules"))
         self.setMinimumWidth(480)
         read: list[tuple[Rights, list[Manager]]] = []
-        self.ops.read(
-            lambda: (permissions.rights(self.uow(), manager_id), reference.list_managers(self.uow())), read.append
-        )
+        self.ops.read(lambda: (permissions.rights(self.uow()), reference.list_managers(self.uow())), read.append)
         self.rights, managers = read[0] if read else (Rights(None, False, Rules()), [])
         may = self.rights.may_set_roles
         self.note = QLabel(self._note_text())
@@ -119,7 +116,6 @@ class RolesDialog(QDialog):
         permissions.set_role(self.uow(), ident, role)
 
     @classmethod
-    def edit(
-        cls, parent: QWidget, uow: UowFactory, manager_id: int | None, *, operations: Operations | None = None
-    ) -> bool:
-        return cls(uow, manager_id, parent, operations=operations).exec() == QDialog.DialogCode.Accepted
+    def edit(cls, parent: QWidget, uow: UowFactory, *, operations: Operations | None = None) -> bool:
+        """The signed-in manager (the units of work's actor) sees or changes roles and rules."""
+        return cls(uow, parent, operations=operations).exec() == QDialog.DialogCode.Accepted

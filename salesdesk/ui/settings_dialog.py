@@ -135,7 +135,7 @@ class SettingsDialog(QDialog):
     def _on_roles_button_clicked(self) -> None:
         from salesdesk.ui.roles_dialog import RolesDialog
 
-        if RolesDialog.edit(self, self.uow, self.settings.current_manager_id, operations=self.ops):
+        if RolesDialog.edit(self, self.uow, operations=self.ops):
             self._fill_managers(self.manager.currentData())
 
     def _show_managers(self, managers: list[Manager], selected: int | None) -> None:

@@ -11,6 +11,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from salesdesk.domain.audit import Actor, Via
+from salesdesk.domain.changes import Change, Changes
 from salesdesk.domain.model import ClientFields, ManagerFields, Role
 from salesdesk.services import clients, permissions, reference
 from salesdesk.store import Database, UnitOfWork
@@ -103,13 +104,13 @@ def test_a_head_sets_roles_and_rules_and_a_manager_only_reads_them(
     qtbot: QtBot, make_window: Window, uow: Callable[[], UnitOfWork], settings: Settings, office: dict[str, int]
 ) -> None:
     settings.current_manager_id = office["oleg"]
-    as_manager = RolesDialog(uow, office["oleg"])
+    as_manager = RolesDialog(uow)
     qtbot.addWidget(as_manager)
     assert "Only a head (Иванова Анна)" in as_manager.note.text()
     assert not as_manager.may_export.isEnabled() and not as_manager.roles[office["oleg"]][1].isEnabled()
     settings.current_manager_id = office["anna"]
     window = make_window()
-    dialog = RolesDialog(uow, office["anna"], window, operations=window.operations)
+    dialog = RolesDialog(uow, window, operations=window.operations)
     qtbot.addWidget(dialog)
     combo = dialog.roles[office["oleg"]][1]
     combo.setCurrentIndex(combo.findData(Role.HEAD))
@@ -117,5 +118,36 @@ def test_a_head_sets_roles_and_rules_and_a_manager_only_reads_them(
     dialog.accept()
     rights = permissions.rights(uow(), office["oleg"])
     assert rights.is_head and rights.rules.managers_may_erase and not rights.rules.managers_may_export
-    # the window heard it by the change bus: Anna's button still says head (she still is)
-    assert window.seat.button.text() == "At this seat: Иванова Анна · Head"
+    assert window.seat.button.text() == "At this seat: Иванова Анна · Head"  # she still is
+
+
+def test_the_window_hears_its_manager_made_a_head(
+    qtbot: QtBot, make_window: Window, database: Database, settings: Settings, office: dict[str, int]
+) -> None:
+    settings.current_manager_id = office["oleg"]
+    window = make_window()
+    assert not window.erasure.empty_trash_action.isEnabled()
+    # Anna, at another seat, makes Oleg a head; her change reaches this window's change bus
+    permissions.set_role(UnitOfWork(database, actor=Actor(office["anna"], Via.WINDOW)), office["oleg"], Role.HEAD)
+    window.operations.bus.publish(Changes.of([Change("manager", office["oleg"], "updated")]))
+    assert window.seat.button.text() == "At this seat: Петров Олег · Head"
+    assert window.erasure.empty_trash_action.isEnabled()
+
+
+def test_settings_opens_roles_and_rules(
+    qtbot: QtBot,
+    uow: Callable[[], UnitOfWork],
+    settings: Settings,
+    office: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from salesdesk.ui.settings_dialog import SettingsDialog
+
+    opened: list[bool] = []
+    monkeypatch.setattr(RolesDialog, "edit", classmethod(lambda cls, *a, **k: opened.append(True) or True))
+    settings.current_manager_id = office["anna"]
+    dialog = SettingsDialog(uow, settings)
+    qtbot.addWidget(dialog)
+    assert dialog.manager.currentText() == "Иванова Анна — Head"
+    dialog.roles_button.click()
+    assert opened == [True]
