@@ -6,6 +6,7 @@ where the base does not allow it, and the roles dialog (a head changes roles and
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -15,6 +16,8 @@ from salesdesk.domain.changes import Change, Changes
 from salesdesk.domain.model import ClientFields, ManagerFields, Role
 from salesdesk.services import clients, permissions, reference
 from salesdesk.store import Database, UnitOfWork
+from salesdesk.ui.dialogs import Inform
+from salesdesk.ui.export_dialog import ExportChoice, ExportDialog
 from salesdesk.ui.main_window import MainWindow
 from salesdesk.ui.roles_dialog import RolesDialog
 from salesdesk.ui.settings import Settings
@@ -151,3 +154,30 @@ def test_settings_opens_roles_and_rules(
     assert dialog.manager.currentText() == "Иванова Анна — Head"
     dialog.roles_button.click()
     assert opened == [True]
+
+
+def test_a_manager_exports_my_clients_and_is_told_why_not_the_whole_base(
+    qtbot: QtBot,
+    make_window: Window,
+    settings: Settings,
+    office: dict[str, int],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(Inform, "error", classmethod(lambda cls, parent, title, text: shown.append(text)))
+    settings.current_manager_id = office["oleg"]
+    window = make_window()
+    assert "only a head (Иванова Анна) exports the whole base" in window.export_action.statusTip()
+    monkeypatch.setattr(
+        ExportDialog, "ask", classmethod(lambda cls, *a, **k: ExportChoice("all", tmp_path / "all.xlsx"))
+    )
+    window.export_action.trigger()
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    monkeypatch.setattr(
+        ExportDialog, "ask", classmethod(lambda cls, *a, **k: ExportChoice("filter", tmp_path / "mine.xlsx"))
+    )
+    window.export_action.trigger()  # the list shows "My clients"
+    qtbot.waitUntil(lambda: "exported" in window.notice.label.text(), timeout=10_000)
+    assert len(shown) == 1 and "A manager exports only their own clients" in shown[0]
+    assert not (tmp_path / "all.xlsx").exists() and (tmp_path / "mine.xlsx").exists()
