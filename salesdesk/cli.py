@@ -206,6 +206,20 @@ def _parser() -> argparse.ArgumentParser:
     manager_add.add_argument("name", metavar="NAME", help=T("the manager's name"))
     manager_add.add_argument("--email", default="", help=T("the manager's e-mail"))
     manager_commands.add_parser("list", parents=[common], help=T("list managers"))
+    manager_role = manager_commands.add_parser(
+        "role", parents=[common], help=T("make a manager a head or a plain manager (a head's right)")
+    )
+    manager_role.add_argument("name", metavar="NAME", help=T("the manager's name"))
+    manager_role.add_argument("role", choices=("head", "manager"), help=T("head or manager"))
+    manager_rules = manager_commands.add_parser(
+        "rules", parents=[common], help=T("what managers who are not heads may do in this base (a head changes it)")
+    )
+    manager_rules.add_argument("--export", choices=("yes", "no"), help=T("may export the whole base"))
+    manager_rules.add_argument("--erase", choices=("yes", "no"), help=T("may erase (empty the trash, erase people)"))
+    manager_me = manager_commands.add_parser(
+        "me", parents=[common], help=T("sign this seat in as a manager (the command line and the window act as them)")
+    )
+    manager_me.add_argument("name", metavar="NAME", help=T("the manager's name"))
 
     search = commands.add_parser("search", parents=[common], help=T("find clients by name, INN, phone, e-mail"))
     search.add_argument("text", metavar="TEXT", help=T("what to look for"))
@@ -802,7 +816,46 @@ def _manager_list(database: Database, args: argparse.Namespace) -> int:
     from salesdesk.services import reference
 
     for manager in reference.list_managers(_uow(database)):
-        print(printable(f"{manager.id:>5}  {manager.name}{'  ' + manager.email if manager.email else ''}"))
+        email = "  " + manager.email if manager.email else ""
+        print(printable(f"{manager.id:>5}  {manager.name}  ({manager.role.label}){email}"))
+    return EXIT_OK
+
+
+def _manager_role(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.domain.model import Role
+    from salesdesk.services import permissions
+
+    manager = _manager_id(database, args.name)
+    assert manager is not None
+    permissions.set_role(_uow(database), manager, Role(args.role))
+    print(msg("cli.role_set", name=args.name, role=Role(args.role).label))
+    return EXIT_OK
+
+
+def _manager_rules(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.services import permissions
+
+    rules = permissions.rights(_uow(database)).rules
+    if args.export is not None or args.erase is not None:
+        rules = permissions.Rules(
+            managers_may_export=rules.managers_may_export if args.export is None else args.export == "yes",
+            managers_may_erase=rules.managers_may_erase if args.erase is None else args.erase == "yes",
+        )
+        permissions.set_rules(_uow(database), rules)
+    print(msg("cli.rules.export", value=msg("cli.yes" if rules.managers_may_export else "cli.no")))
+    print(msg("cli.rules.erase", value=msg("cli.yes" if rules.managers_may_erase else "cli.no")))
+    return EXIT_OK
+
+
+def _manager_me(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.services import permissions
+    from salesdesk.settings import SeatSettings
+
+    manager = _manager_id(database, args.name)
+    SeatSettings().current_manager_id = manager
+    found = permissions.rights(_uow(database))
+    assert found.manager is not None
+    print(msg("cli.signed_in", name=found.manager.name, role=found.manager.role.label))
     return EXIT_OK
 
 
@@ -1510,6 +1563,9 @@ _HANDLERS: dict[tuple[str, str | None], Callable[[Database, argparse.Namespace],
     ("client", "restore"): _client_restore,
     ("manager", "add"): _manager_add,
     ("manager", "list"): _manager_list,
+    ("manager", "role"): _manager_role,
+    ("manager", "rules"): _manager_rules,
+    ("manager", "me"): _manager_me,
     ("search", None): _search,
     ("demo", None): _demo,
     ("import", None): _import,

@@ -113,6 +113,18 @@ RUSSIAN: dict[str, str] = {
     "the manager's name": "имя менеджера",
     "the manager's e-mail": "e-mail менеджера",
     "list managers": "список менеджеров",
+    "make a manager a head or a plain manager (a head's right)": (
+        "сделать менеджера руководителем или рядовым менеджером (право руководителя)"
+    ),
+    "head or manager": "head (руководитель) или manager (менеджер)",
+    "what managers who are not heads may do in this base (a head changes it)": (
+        "что в этой базе можно менеджерам, которые не руководители (меняет руководитель)"
+    ),
+    "may export the whole base": "можно выгружать всю базу",
+    "may erase (empty the trash, erase people)": "можно стирать (очищать корзину, стирать людей)",
+    "sign this seat in as a manager (the command line and the window act as them)": (
+        "войти на этом рабочем месте как менеджер (командная строка и окно действуют от его имени)"
+    ),
     "find clients by name, INN, phone, e-mail": "найти клиентов по названию, ИНН, телефону, e-mail",
     "what to look for": "что искать",
     "show at most N clients (default: %(default)s)": "показать не больше N клиентов (по умолчанию %(default)s)",

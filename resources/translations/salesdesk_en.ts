@@ -187,7 +187,7 @@
 <context>
     <name>ReminderNotices</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminder_notices.py" line="92"/>
+        <location filename="../../salesdesk/ui/reminder_notices.py" line="94"/>
         <source>%Ln reminder(s) came due.</source>
         <translation>
             <numerusform>%Ln reminder came due.</numerusform>
@@ -295,8 +295,8 @@
 <context>
     <name>SettingsDialog</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="108"/>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="115"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="118"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="125"/>
         <source>day(s)</source>
         <translation>
             <numerusform>day</numerusform>

@@ -1514,48 +1514,69 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="38"/>
+        <location filename="../../salesdesk/ui/filters.py" line="43"/>
+        <source>All clients</source>
+        <translation>Все клиенты</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/filters.py" line="44"/>
+        <source>My clients</source>
+        <translation>Мои клиенты</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/filters.py" line="45"/>
+        <location filename="../../salesdesk/ui/filters.py" line="131"/>
+        <source>Your own clients or everyone&apos;s</source>
+        <translation>Только ваши клиенты или клиенты всех менеджеров</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/filters.py" line="49"/>
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="44"/>
+        <location filename="../../salesdesk/ui/filters.py" line="55"/>
         <source>Tag</source>
         <translation>Метка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="49"/>
-        <location filename="../../salesdesk/ui/filters.py" line="120"/>
+        <location filename="../../salesdesk/ui/filters.py" line="60"/>
+        <location filename="../../salesdesk/ui/filters.py" line="167"/>
         <source>More</source>
         <translation>Ещё</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="53"/>
+        <location filename="../../salesdesk/ui/filters.py" line="64"/>
         <source>Only with an overdue reminder</source>
         <translation>Только с просроченным напоминанием</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="55"/>
+        <location filename="../../salesdesk/ui/filters.py" line="66"/>
         <source>Completeness below</source>
         <translation>Полнота ниже</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="70"/>
+        <location filename="../../salesdesk/ui/filters.py" line="81"/>
         <source>Clear filters</source>
         <translation>Сбросить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="93"/>
+        <location filename="../../salesdesk/ui/filters.py" line="133"/>
+        <source>Choose who you are (the button in the status bar) to see your own clients</source>
+        <translation>Чтобы видеть своих клиентов, выберите, кто вы (кнопка в строке состояния)</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/filters.py" line="140"/>
         <source>All industries</source>
         <translation>Все отрасли</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="94"/>
+        <location filename="../../salesdesk/ui/filters.py" line="141"/>
         <source>All owners</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="120"/>
+        <location filename="../../salesdesk/ui/filters.py" line="167"/>
         <source>More (%1)</source>
         <translation>Ещё (%1)</translation>
     </message>
@@ -1921,213 +1942,213 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="92"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="93"/>
         <source>Reminders</source>
         <translation>Напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="154"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="156"/>
         <source>&amp;New client</source>
         <translation>Новый &amp;клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="154"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="156"/>
         <source>Create a client card</source>
         <translation>Создать карточку клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="157"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="159"/>
         <source>Move to &amp;trash</source>
         <translation>&amp;Удалить в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="160"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="162"/>
         <source>Move the selected clients to the trash</source>
         <translation>Переместить выбранных клиентов в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="164"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="166"/>
         <source>&amp;Restore from trash</source>
         <translation>&amp;Восстановить из корзины</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="165"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="167"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="167"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="169"/>
         <source>&amp;Find</source>
         <translation>&amp;Найти</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="168"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="170"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="169"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="171"/>
         <source>Show the &amp;trash</source>
         <translation>Показать &amp;корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="171"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="173"/>
         <source>Load &amp;demo data…</source>
         <translation>Загрузить &amp;демоданные…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="182"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="184"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="184"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="186"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="185"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="187"/>
         <source>&amp;About SalesDesk</source>
         <translation>&amp;О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="188"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="190"/>
         <source>Open &amp;base…</source>
         <translation>Открыть &amp;базу…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="188"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="190"/>
         <source>Open another base in a window of its own</source>
         <translation>Открыть другую базу в отдельном окне</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="191"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="193"/>
         <source>User &amp;guide</source>
         <translation>&amp;Руководство пользователя</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="194"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="196"/>
         <source>Remind me in &amp;3 months</source>
         <translation>Напомнить через &amp;3 месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="197"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="199"/>
         <source>Plan the next contact with this client in three months</source>
         <translation>Запланировать следующий контакт с клиентом через три месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="218"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="220"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="232"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="234"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="239"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="241"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="243"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="245"/>
         <source>&amp;Columns</source>
         <translation>&amp;Столбцы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="248"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="250"/>
         <source>&amp;Client</source>
         <translation>&amp;Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="267"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="269"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="95"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="96"/>
         <source>&amp;Reminders panel</source>
         <translation>Панель &amp;напоминаний</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="130"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="132"/>
         <source>Clients</source>
         <translation>Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="131"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="133"/>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="134"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="136"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="173"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="175"/>
         <source>&amp;Import from a spreadsheet…</source>
         <translation>&amp;Загрузить из таблицы…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="176"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="178"/>
         <source>Add clients from Excel, LibreOffice or CSV</source>
         <translation>Добавить клиентов из Excel, LibreOffice или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="179"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="181"/>
         <source>&amp;Export…</source>
         <translation>&amp;Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="179"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="181"/>
         <source>Save clients to Excel or CSV</source>
         <translation>Сохранить клиентов в Excel или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="200"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="202"/>
         <source>&amp;Log a contact…</source>
         <translation>&amp;Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="203"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="205"/>
         <source>Record a call, meeting, letter or note and plan the next contact</source>
         <translation>Записать звонок, встречу, письмо или заметку и запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="205"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="207"/>
         <source>New &amp;deal…</source>
         <translation>Новая &amp;сделка…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="206"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="208"/>
         <source>&amp;Industries…</source>
         <translation>&amp;Отрасли…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="207"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="209"/>
         <source>Ne&amp;xt client</source>
         <translation>С&amp;ледующий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="209"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="211"/>
         <source>Pre&amp;vious client</source>
         <translation>П&amp;редыдущий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="213"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="215"/>
         <source>C&amp;lients</source>
         <translation>&amp;Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="213"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="215"/>
         <source>&amp;Deals</source>
         <translation>&amp;Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="213"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="262"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="215"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="264"/>
         <source>&amp;Reports</source>
         <translation>&amp;Отчёты</translation>
     </message>
@@ -2434,12 +2455,12 @@ Create the first client, or load demo data to try the program.</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminder_notices.py" line="90"/>
+        <location filename="../../salesdesk/ui/reminder_notices.py" line="92"/>
         <source>Reminder: %1 — %2</source>
         <translation>Напоминание: %1 — %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminder_notices.py" line="92"/>
+        <location filename="../../salesdesk/ui/reminder_notices.py" line="94"/>
         <source>%Ln reminder(s) came due.</source>
         <translation>
             <numerusform>Подошёл срок %Ln напоминания.</numerusform>
@@ -2448,7 +2469,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminder_notices.py" line="101"/>
+        <location filename="../../salesdesk/ui/reminder_notices.py" line="103"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
@@ -3114,66 +3135,173 @@ Create the first client, or load demo data to try the program.</source>
     </message>
 </context>
 <context>
+    <name>RolesDialog</name>
+    <message>
+        <location filename="../../salesdesk/ui/roles_dialog.py" line="42"/>
+        <location filename="../../salesdesk/ui/roles_dialog.py" line="98"/>
+        <source>Roles and rules</source>
+        <translation>Роли и правила</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/roles_dialog.py" line="51"/>
+        <source>Roles</source>
+        <translation>Роли</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/roles_dialog.py" line="63"/>
+        <source>No managers yet.</source>
+        <translation>Менеджеров пока нет.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/roles_dialog.py" line="64"/>
+        <source>Managers who are not heads may</source>
+        <translation>Менеджерам, которые не руководители, можно</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/roles_dialog.py" line="66"/>
+        <source>export the whole base (otherwise only their own clients)</source>
+        <translation>выгружать всю базу (иначе — только своих клиентов)</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/roles_dialog.py" line="69"/>
+        <source>erase: empty the trash, erase clients and contact persons, erase from backups</source>
+        <translation>стирать: очищать корзину, стирать клиентов и контактных лиц, стирать из резервных копий</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/roles_dialog.py" line="90"/>
+        <source>This base has no head yet, so nobody is restricted. Make someone a head: from then on only a head changes roles and these rules, and the rules apply to the other managers.</source>
+        <translation>В этой базе пока нет руководителя, поэтому никто не ограничен. Назначьте руководителя: после этого роли и эти правила меняет только руководитель, а правила действуют для остальных менеджеров.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/roles_dialog.py" line="94"/>
+        <source>Only a head (%1) changes roles and rules.</source>
+        <translation>Роли и правила меняет только руководитель (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/roles_dialog.py" line="95"/>
+        <source>A head sees, exports and erases everything. The rules below are for the other managers.</source>
+        <translation>Руководитель видит, выгружает и стирает всё. Правила ниже — для остальных менеджеров.</translation>
+    </message>
+</context>
+<context>
+    <name>SeatRights</name>
+    <message>
+        <location filename="../../salesdesk/ui/seat.py" line="37"/>
+        <source>Who works at this seat: click to choose another manager</source>
+        <translation>Кто работает на этом месте: нажмите, чтобы выбрать другого менеджера</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/seat.py" line="59"/>
+        <source>Who are you?</source>
+        <translation>Кто вы?</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/seat.py" line="63"/>
+        <source>At this seat: %1</source>
+        <translation>Рабочее место: %1</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/seat.py" line="73"/>
+        <source>Only a head (%1) may erase in this base; a head can allow it in Settings.</source>
+        <translation>Стирать в этой базе может только руководитель (%1); разрешить это менеджерам он может в Настройках.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/seat.py" line="78"/>
+        <source>Erase for good everything in the trash</source>
+        <translation>Безвозвратно удалить всё, что лежит в корзине</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/seat.py" line="79"/>
+        <source>Erase a private person or sole trader for good (152-FZ)</source>
+        <translation>Безвозвратно удалить данные физического лица или ИП (152-ФЗ)</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/seat.py" line="85"/>
+        <source>Save clients to Excel or CSV</source>
+        <translation>Сохранить клиентов в Excel или CSV</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/seat.py" line="87"/>
+        <source>Save your own clients to Excel or CSV (only a head (%1) exports the whole base)</source>
+        <translation>Сохранить своих клиентов в Excel или CSV (всю базу выгружает только руководитель — %1)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="48"/>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="111"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="49"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="121"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="52"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="53"/>
         <source>As in the system</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="56"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="57"/>
         <source>Language:</source>
         <translation>Язык:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="57"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="58"/>
         <source>The new language applies after a restart.</source>
         <translation>Язык сменится после перезапуска.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="63"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="64"/>
         <source>New manager…</source>
         <translation>Новый менеджер…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="66"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="67"/>
         <source>I am:</source>
         <translation>Текущий менеджер:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="69"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="70"/>
         <source>New clients and reminders are assigned to this manager; the Reminders panel and the start-up notice count this manager&apos;s reminders.</source>
         <translation>Новые клиенты и напоминания назначаются на этого менеджера; панель «Напоминания» и сообщение при запуске считают его напоминания.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="82"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="77"/>
+        <source>Roles and rules…</source>
+        <translation>Роли и правила…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="79"/>
+        <source>Who is a head, and whether the other managers may export the whole base or erase</source>
+        <translation>Кто руководитель и можно ли остальным менеджерам выгружать всю базу и стирать данные</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="84"/>
+        <source>Several seats:</source>
+        <translation>Несколько рабочих мест:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="91"/>
         <source>Offer new terms before a contract ends:</source>
         <translation>Предлагать продление договора за:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="85"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="94"/>
         <source>never</source>
         <translation>никогда</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="90"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="99"/>
         <source>Empty the trash of what is older than:</source>
         <translation>Очищать корзину от того, что лежит в ней дольше:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="92"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="101"/>
         <source>Show the welcome at the next start</source>
         <translation>Показать приветствие при следующем запуске</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="108"/>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="115"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="118"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="125"/>
         <source>day(s)</source>
         <translation>
             <numerusform>день</numerusform>
@@ -3182,18 +3310,18 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="126"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="143"/>
         <source>— not chosen —</source>
         <translation>— не выбран —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="137"/>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="143"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="154"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="160"/>
         <source>New manager</source>
         <translation>Новый менеджер</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="137"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="154"/>
         <source>Name:</source>
         <translation>Имя:</translation>
     </message>
@@ -3371,36 +3499,36 @@ Create the first client, or load demo data to try the program.</source>
     </message>
     <message>
         <location filename="../../salesdesk/ui/who_dialog.py" line="42"/>
-        <source>Choose yourself: the Reminders panel and the start-up notice will show your reminders, and new clients will be yours. You can change it later in Settings.</source>
-        <translation>Выберите себя: панель «Напоминания» и сообщение при запуске будут показывать ваши напоминания, а новые клиенты станут вашими. Изменить можно потом в настройках.</translation>
+        <source>Choose yourself: the Reminders panel and the start-up notice will show your reminders, new clients will be yours, and &quot;My clients&quot; in the list shows them. You can change it later in Settings or with the button in the status bar.</source>
+        <translation>Выберите себя: панель напоминаний и сообщение при запуске покажут ваши напоминания, новые клиенты будут вашими, а «Мои клиенты» в списке покажут их. Изменить выбор можно позже в Настройках или кнопкой в строке состояния.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/who_dialog.py" line="56"/>
+        <location filename="../../salesdesk/ui/who_dialog.py" line="57"/>
         <source>Not in the list? Add me:</source>
         <translation>Вас нет в списке? Добавьте себя:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/who_dialog.py" line="56"/>
+        <location filename="../../salesdesk/ui/who_dialog.py" line="57"/>
         <source>No managers yet. Add me:</source>
         <translation>Менеджеров пока нет. Добавьте себя:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/who_dialog.py" line="59"/>
+        <location filename="../../salesdesk/ui/who_dialog.py" line="60"/>
         <source>Surname and first name</source>
         <translation>Фамилия и имя</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/who_dialog.py" line="61"/>
+        <location filename="../../salesdesk/ui/who_dialog.py" line="62"/>
         <source>Not now: everyone&apos;s reminders are shown; the Reminders panel will offer this again.</source>
         <translation>«Не сейчас»: будут показаны напоминания всех менеджеров; панель «Напоминания» предложит выбрать снова.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/who_dialog.py" line="66"/>
+        <location filename="../../salesdesk/ui/who_dialog.py" line="67"/>
         <source>That&apos;s me</source>
         <translation>Это я</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/who_dialog.py" line="67"/>
+        <location filename="../../salesdesk/ui/who_dialog.py" line="68"/>
         <source>Not now</source>
         <translation>Не сейчас</translation>
     </message>

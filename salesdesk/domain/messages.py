@@ -311,6 +311,36 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "err.manager_exists": ("Менеджер «{value}» уже есть", "Manager “{value}” already exists"),
     "err.unknown_industry": ("Отрасль «{value}» не найдена", "Industry “{value}” not found"),
     "err.unknown_manager": ("Менеджер «{value}» не найден", "Manager “{value}” not found"),
+    "role.manager": ("Менеджер", "Manager"),
+    "role.head": ("Руководитель", "Head"),
+    "err.not_allowed.erase": (
+        "Стирать данные (очищать корзину, стирать клиентов и контактных лиц, стирать из резервных копий) "
+        "в этой базе может только руководитель ({heads}). Разрешить это менеджерам может руководитель: "
+        "Файл → Настройки",
+        "Only a head ({heads}) may erase in this base (empty the trash, erase clients and contact persons, "
+        "erase from backups). A head can allow it to managers: File → Settings",
+    ),
+    "err.not_allowed.export_all": (
+        "Выгружать всю базу в этой базе может только руководитель ({heads}). Разрешить это менеджерам "
+        "может руководитель: Файл → Настройки",
+        "Only a head ({heads}) may export the whole base. A head can allow it to managers: File → Settings",
+    ),
+    "err.not_allowed.export": (
+        "Менеджер выгружает только своих клиентов, а среди выбранных {n:n} {n:чужой клиент|чужих клиента|"
+        "чужих клиентов} (других менеджеров или без менеджера). Выберите «Мои клиенты» "
+        "или попросите руководителя ({heads}) разрешить выгрузку всей базы: Файл → Настройки",
+        "A manager exports only their own clients, and {n:n} of the chosen {n:client is|clients are} "
+        "another manager's or nobody's. Choose “My clients”, or ask a head ({heads}) "
+        "to allow exporting the whole base: File → Settings",
+    ),
+    "err.not_allowed.roles": (
+        "Роли менеджеров и правила базы меняет только руководитель ({heads})",
+        "Only a head ({heads}) changes the managers' roles and the base's rules",
+    ),
+    "err.last_head": (
+        "В базе должен остаться хотя бы один руководитель: сначала назначьте руководителем другого менеджера",
+        "The base keeps at least one head: make another manager a head first",
+    ),
     "err.db_busy": (
         "База данных занята: в неё сейчас пишет другое окно или программа. Повторите через минуту",
         "The database is busy: another window or program is writing to it. Try again in a minute",
@@ -368,6 +398,21 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{where} is a folder; give a file name, e.g. {example}",
     ),
     "cli.db_created": ("Создана новая база: {where}", "Made a new database: {where}"),
+    "cli.yes": ("да", "yes"),
+    "cli.no": ("нет", "no"),
+    "cli.role_set": ("Роль — {name}: {role}", "Role — {name}: {role}"),
+    "cli.rules.export": (
+        "Менеджерам можно выгружать всю базу: {value}",
+        "Managers may export the whole base: {value}",
+    ),
+    "cli.rules.erase": (
+        "Менеджерам можно стирать (корзина, клиенты, контактные лица, копии): {value}",
+        "Managers may erase (the trash, clients, contact persons, backups): {value}",
+    ),
+    "cli.signed_in": (
+        "Это рабочее место работает как {name} ({role})",
+        "This seat works as {name} ({role})",
+    ),
     "err.db_open": (
         "Не удаётся открыть базу данных {where}: {reason}",
         "Cannot open the database {where}: {reason}",

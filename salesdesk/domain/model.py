@@ -36,6 +36,18 @@ class ClientStatus(StrEnum):
         return str(msg(f"status.{self.value}"))
 
 
+class Role(StrEnum):
+    """A manager's role in a base of several seats: a head sees, exports and erases everything and
+    sets the others' roles and the base's rules (services/permissions.py)."""
+
+    MANAGER = "manager"
+    HEAD = "head"
+
+    @property
+    def label(self) -> str:
+        return str(msg(f"role.{self.value}"))
+
+
 class InteractionKind(StrEnum):
     CALL = "call"
     MEETING = "meeting"
@@ -191,6 +203,7 @@ class ManagerFields:
     name: str
     email: str = ""
     active: bool = True
+    role: Role = Role.MANAGER
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

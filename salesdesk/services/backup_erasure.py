@@ -33,7 +33,7 @@ from pathlib import Path
 
 from salesdesk.domain.errors import NotFoundError, StoreError, ValidationError
 from salesdesk.domain.text import fold
-from salesdesk.services import erasure
+from salesdesk.services import erasure, permissions
 from salesdesk.services.backups import _base_path, _named, backup_folder
 from salesdesk.services.common import utcnow
 from salesdesk.settings import SeatSettings
@@ -102,6 +102,8 @@ def erase_from_backups(
     now: datetime | None = None,
 ) -> erasure.BackupsRewritten:
     """Rewrite each copy of this base in the backup folder without record *ident* named *name*."""
+    with uow.reading():
+        permissions.require_erase(uow)
     base = _base_path(uow.database)
     rewritten: list[str] = []
     without: list[str] = []

@@ -33,7 +33,7 @@ from salesdesk.domain.errors import FieldProblem, NotFoundError, UserError, Vali
 from salesdesk.domain.messages import msg
 from salesdesk.domain.model import ClientKind
 from salesdesk.domain.text import fold
-from salesdesk.services import audit, backups
+from salesdesk.services import audit, backups, permissions
 from salesdesk.services.clients import refresh_derived
 from salesdesk.services.common import utcnow
 from salesdesk.store import UnitOfWork
@@ -251,6 +251,7 @@ def erase_contact(
     _check_ground(ground)
     now = now or utcnow()
     with uow:
+        permissions.require_erase(uow)
         plan = _contact_plan(uow, contact_id)
         removed = Removed()
         removed.add("contact", [contact_id])
@@ -289,6 +290,7 @@ def erase_client(
     _check_ground(ground)
     now = now or utcnow()
     with uow:
+        permissions.require_erase(uow)
         plan = _client_plan(uow, client_id)
         removed = uow.erasure.parts_of_client(client_id)
         _scrub_audit_trail(uow, removed)
@@ -349,6 +351,8 @@ def empty_trash(
     cutoff = _cutoff(older_than_days, now)
     with uow.reading():
         waiting = uow.erasure.in_trash(cutoff).total
+        if waiting:
+            permissions.require_erase(uow)  # before the backup copy is taken
     if waiting == 0:
         return TrashEmptied(_counts(Removed()), None)
     if before is not None:
@@ -356,6 +360,7 @@ def empty_trash(
     elif uow.database.path is not None and not uow.database.read_only:
         backups.take_backup(uow, "trash")  # a verified copy first (a base in a file; a server keeps its own)
     with uow:
+        permissions.require_erase(uow)  # again, under the write lock: a head may have changed the rules
         removed = uow.erasure.in_trash(cutoff)  # again, under the write lock
         _scrub_audit_trail(uow, removed)
         uow.erasure.delete_removed(removed)

@@ -21,6 +21,7 @@ from salesdesk.domain.queries import ClientQuery, ClientSort
 from salesdesk.files import targets
 from salesdesk.files.errors import write_problem
 from salesdesk.files.writing import Column, CsvWriter, XlsxBook
+from salesdesk.services import permissions
 from salesdesk.services.common import Cancelled, Reporter, SilentReporter
 from salesdesk.store import UnitOfWork
 
@@ -265,6 +266,7 @@ def export_clients(
     counts = {"clients": 0, "contacts": 0, "deals": 0, "reminders": 0, "interactions": 0, "changes": 0}
     with uow.reading():
         chosen = list(ids) if ids is not None else uow.listing.ids(query or ClientQuery(sort=ClientSort.NAME))
+        permissions.require_export_of(uow, chosen)  # a manager of a base with a head: own clients only
         managers = {m.id: m.name for m in uow.managers.list()}
         if csv:
             writer = CsvWriter(path, [c.title for c in _client_columns()])

@@ -19,6 +19,7 @@ from salesdesk.domain.messages import msg
 from salesdesk.domain.text import fold
 from salesdesk.files.errors import write_problem
 from salesdesk.files.writing import Column, XlsxBook
+from salesdesk.services import permissions
 from salesdesk.services.erasure import name_needles
 from salesdesk.services.exporting import change_row, check_target
 from salesdesk.store import UnitOfWork
@@ -45,6 +46,7 @@ def export_person(uow: UnitOfWork, contact_id: int, path: Path) -> PersonExport:
     check_target(path, uow)
     with uow.reading():
         person = uow.contacts.get(contact_id)
+        permissions.require_export_of(uow, [person.client_id])  # another manager's person: the rules say
         same = [contact_id, *uow.erasure.contacts_sharing_channels(contact_id)]
         people = [uow.contacts.get(i) for i in same]
         client_ids = list(dict.fromkeys(p.client_id for p in people))

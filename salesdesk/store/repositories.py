@@ -6,6 +6,7 @@ with ``StaleEditError`` if someone else saved in between; every write sets ``upd
 
 from __future__ import annotations
 
+import builtins
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
@@ -40,6 +41,7 @@ from salesdesk.domain.model import (
     Recurrence,
     Reminder,
     ReminderFields,
+    Role,
 )
 from salesdesk.domain.phones import parse_phone
 from salesdesk.domain.queries import ClientRow, DuplicateHit
@@ -227,6 +229,19 @@ def client_row(row: AnyRow) -> ClientRow:
 class ClientRepository(_Repository[Client]):
     table = s.clients
     what = "client"
+
+    def not_owned_by(self, client_ids: Sequence[int], manager_id: int | None) -> int:
+        """How many of *client_ids* (clients) are not owned by *manager_id*."""
+        c = s.clients.c
+        count = 0
+        for start in range(0, len(client_ids), 500):
+            chunk = list(client_ids[start : start + 500])
+            mine = 0
+            if manager_id is not None:
+                query = select(func.count()).select_from(s.clients).where(c.id.in_(chunk), c.owner_id == manager_id)
+                mine = self.conn.execute(query).scalar_one()
+            count += len(chunk) - int(mine)
+        return count
 
     def _select(self) -> Select[Any]:
         return select(*_CLIENT_COLUMNS).select_from(CLIENTS_WITH_NAMES)
@@ -643,7 +658,14 @@ class ManagerRepository(_Repository[Manager]):
         return [self._entity(r) for r in self.conn.execute(query.order_by(s.managers.c.name_norm))]
 
     def _entity(self, row: AnyRow) -> Manager:
-        return Manager(id=row.id, version=row.version, name=row.name, email=row.email, active=bool(row.active))
+        return Manager(
+            id=row.id,
+            version=row.version,
+            name=row.name,
+            email=row.email,
+            active=bool(row.active),
+            role=Role(row.role) if row.role in Role._value2member_map_ else Role.MANAGER,
+        )
 
     def find(self, name: str) -> Manager | None:
         row = self.conn.execute(select(s.managers).where(s.managers.c.name_norm == fold(name))).first()
@@ -656,6 +678,7 @@ class ManagerRepository(_Repository[Manager]):
                 name_norm=fold(fields.name),
                 email=fields.email,
                 active=fields.active,
+                role=str(fields.role),
                 version=1,
                 created_at=now,
                 updated_at=now,
@@ -663,6 +686,24 @@ class ManagerRepository(_Repository[Manager]):
         )
         assert result.inserted_primary_key is not None
         return int(result.inserted_primary_key[0])
+
+    def has_head(self) -> bool:
+        """Whether any manager of the base (not in the trash) is a head."""
+        m = s.managers.c
+        query = select(m.id).where(m.role == str(Role.HEAD), m.deleted_at.is_(None)).limit(1)
+        return self.conn.execute(query).first() is not None
+
+    def heads(self) -> builtins.list[Manager]:
+        m = s.managers.c
+        query = select(s.managers).where(m.role == str(Role.HEAD), m.deleted_at.is_(None)).order_by(m.name_norm)
+        return [self._entity(r) for r in self.conn.execute(query)]
+
+    def set_role(self, ident: int, role: Role, now: datetime) -> None:
+        self.get(ident)  # NotFoundError for no such manager
+        m = s.managers.c
+        self.conn.execute(
+            update(s.managers).where(m.id == ident).values(role=str(role), version=m.version + 1, updated_at=now)
+        )
 
     def update(self, ident: int, expected_version: int, fields: ManagerFields, now: datetime) -> int:
         return self._versioned_update(
@@ -676,6 +717,23 @@ class ManagerRepository(_Repository[Manager]):
                 "updated_at": now,
             },
         )
+
+
+class BaseSettingsRepository:
+    """The base's own settings (``base_settings``): text values by key, shared by every seat."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def get(self, key: str) -> str | None:
+        row = self.conn.execute(select(s.base_settings.c.value).where(s.base_settings.c.key == key)).first()
+        return None if row is None else str(row.value)
+
+    def set(self, key: str, value: str) -> None:
+        table = s.base_settings
+        done = self.conn.execute(update(table).where(table.c.key == key).values(value=value))
+        if done.rowcount == 0:
+            self.conn.execute(insert(table).values(key=key, value=value))
 
 
 # Reminders ---------------------------------------------------------------------------------------

@@ -55,7 +55,17 @@ managers = Table(
     Column("name_norm", String(300), nullable=False, unique=True),
     Column("email", String(320), nullable=False, server_default=""),
     Column("active", Boolean, nullable=False, server_default="1"),
+    # "manager" or "head" (domain/model.py Role; issue 14: several seats)
+    Column("role", String(20), nullable=False, server_default="manager"),
     *_stamps(),
+)
+
+# The base's own settings, shared by every seat (what managers who are not heads may do).
+base_settings = Table(
+    "base_settings",
+    metadata,
+    Column("key", String(60), primary_key=True),
+    Column("value", String(300), nullable=False, server_default=""),
 )
 
 industries = Table(

@@ -38,6 +38,7 @@ from salesdesk.store.erasure import Eraser
 from salesdesk.store.listing import ClientListing
 from salesdesk.store.reports import ReportQueries
 from salesdesk.store.repositories import (
+    BaseSettingsRepository,
     ClientRepository,
     ContactRepository,
     DealRepository,
@@ -59,6 +60,7 @@ class UnitOfWork:
     contacts: ContactRepository
     industries: IndustryRepository
     managers: ManagerRepository
+    base_settings: BaseSettingsRepository
     reminders: ReminderRepository
     interactions: InteractionRepository
     deals: DealRepository
@@ -128,6 +130,7 @@ class UnitOfWork:
         self.contacts = ContactRepository(conn)
         self.industries = IndustryRepository(conn)
         self.managers = ManagerRepository(conn)
+        self.base_settings = BaseSettingsRepository(conn)
         self.reminders = ReminderRepository(conn)
         self.interactions = InteractionRepository(conn)
         self.deals = DealRepository(conn)

@@ -1,4 +1,9 @@
-"""The filters above the client table: status, industry, owner, tag, overdue, completeness."""
+"""The filters above the client table: whose clients (mine or all), status, industry, owner, tag,
+overdue, completeness.
+
+"My clients" / "All clients" is the seat's view rather than a filter (issue 14, several seats): "Clear
+filters" keeps it, the seat remembers it, and until the user chooses, a manager of a base with a head
+starts on "My clients" and everyone else on "All clients" (ui/seat.py says which)."""
 
 from __future__ import annotations
 
@@ -34,6 +39,12 @@ class FilterBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         # Combos size to a few characters, not to their longest item ("Потенциальный", full OKVED
         # names): the filter row must not decide how narrow the client list can get.
+        self.scope = self._combo(9)
+        self.scope.addItem(self.tr("All clients"), "all")
+        self.scope.addItem(self.tr("My clients"), "mine")
+        self.scope.setToolTip(self.tr("Your own clients or everyone's"))
+        self._me: int | None = None  # the seat's signed-in manager
+        self._scope_chosen = False  # the user chose (or the seat remembered): defaults no longer apply
         self.status = self._combo(10)
         self.status.addItem(self.tr("All statuses"), None)
         for status in ClientStatus:
@@ -69,7 +80,7 @@ class FilterBar(QWidget):
         self.clear_button = QToolButton()
         self.clear_button.setText(self.tr("Clear filters"))
         self.clear_button.setAutoRaise(True)
-        for widget in (self.status, self.industry, self.owner, self.tag, self.more, self.clear_button):
+        for widget in (self.scope, self.status, self.industry, self.owner, self.tag, self.more, self.clear_button):
             layout.addWidget(widget)
         layout.addStretch(1)
         self.set_reference([], [])
@@ -84,8 +95,44 @@ class FilterBar(QWidget):
         self.threshold.valueChanged.connect(self._on_threshold_value_changed)
         self.tag.textChanged.connect(lambda _t: self._tag_timer.start())
         self.clear_button.clicked.connect(self.clear)
+        self.scope.currentIndexChanged.connect(self._on_scope_current_index_changed)
         self._quiet = False
+        self._update_scope()
         self._update_clear()
+
+    def mine(self) -> bool:
+        """The list shows only the signed-in manager's clients."""
+        return self.scope.currentData() == "mine" and self._me is not None
+
+    def set_me(self, manager_id: int | None, *, mine_by_default: bool) -> None:
+        """Who is signed in at this seat; *mine_by_default*: "My clients" unless the user chose."""
+        before = (self._me, self.mine())
+        self._me = manager_id
+        if not self._scope_chosen:
+            self._quiet = True
+            try:
+                self.scope.setCurrentIndex(1 if mine_by_default and manager_id is not None else 0)
+            finally:
+                self._quiet = False
+        self._update_scope()
+        if (self._me, self.mine()) != before and (self.mine() or before[1]):
+            self._emit()
+
+    @Slot(int)
+    def _on_scope_current_index_changed(self, _index: int) -> None:
+        if not self._quiet:
+            self._scope_chosen = True
+        self._update_scope()
+        self._emit()
+
+    def _update_scope(self) -> None:
+        self.scope.setEnabled(self._me is not None or self.scope.currentIndex() != 0)
+        self.scope.setToolTip(
+            self.tr("Your own clients or everyone's")
+            if self._me is not None
+            else self.tr("Choose who you are (the button in the status bar) to see your own clients")
+        )
+        self.owner.setEnabled(not self.mine())  # "My clients" is the owner already
 
     def set_reference(self, industries: list[Industry], managers: list[Manager]) -> None:
         self._quiet = True
@@ -152,7 +199,7 @@ class FilterBar(QWidget):
             query,
             statuses=frozenset({status}) if status is not None else frozenset(),
             industry_id=self.industry.currentData(),
-            owner_id=self.owner.currentData(),
+            owner_id=self._me if self.mine() else self.owner.currentData(),
             tag=self.tag.text().strip(),
             overdue_only=self.overdue.isChecked(),
             completeness_below=self.threshold.value() if self.below.isChecked() else None,
@@ -160,7 +207,8 @@ class FilterBar(QWidget):
 
     def state(self) -> dict[str, Any]:
         status = _status(self.status.currentData())
-        return {
+        state: dict[str, Any] = {"scope": self.scope.currentData()} if self._scope_chosen else {}
+        return state | {
             "status": status.value if status else "",
             "industry": self.industry.currentData() or 0,
             "owner": self.owner.currentData() or 0,
@@ -180,9 +228,13 @@ class FilterBar(QWidget):
             self.overdue.setChecked(_bool(state.get("overdue")))
             self.below.setChecked(_bool(state.get("below")))
             self.threshold.setValue(_int(state.get("threshold")) or 50)
+            if state.get("scope") in ("all", "mine"):
+                self.scope.setCurrentIndex(self.scope.findData(state["scope"]))
+                self._scope_chosen = True
         finally:
             self._quiet = False
         self._tag_timer.stop()
+        self._update_scope()
         self._update_clear()
 
 

@@ -47,6 +47,7 @@ from salesdesk.ui.reference_lists import ReferenceLists
 from salesdesk.ui.reminder_notices import ReminderNotices
 from salesdesk.ui.reminders_panel import ReminderNotifier, RemindersPanel
 from salesdesk.ui.reports_page import ReportsPage
+from salesdesk.ui.seat import SeatRights
 from salesdesk.ui.settings import Settings
 from salesdesk.ui.workers import Runner
 
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self.list_actions = ClientListActions(self)
         self.file_actions = FileActions(self)
         self._build_actions()
+        self.seat = SeatRights(self)  # who signed in here and what the base lets them do (issue 14)
         self._build_menus()
         self._build_status_bar()
         self.reminder_notices = ReminderNotices(self)
@@ -275,6 +277,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.counts_label, 1)
         self.statusBar().addPermanentWidget(self.list_pane.loading_label)
         self.statusBar().addPermanentWidget(self.overdue_label)
+        self.statusBar().addPermanentWidget(self.seat.button)
 
     def _connect(self) -> None:
         self.model.modelReset.connect(self.list_actions.on_model_reset)  # after the pane's own answer
@@ -299,6 +302,7 @@ class MainWindow(QMainWindow):
         """Load reference lists, the first page, the agenda; tell about overdue reminders."""
         self.reload_reference()
         self.filters.restore(self.settings.mapping("window/filters"))
+        self.seat.reload()  # after the remembered view: "My clients" is the default only until one is chosen
         self.list_pane.apply_query()
         # the agenda loads once the client list is in: the list is what the user looks at first
         self.model.counts_changed.connect(self._load_agenda_once)

@@ -73,7 +73,9 @@ class ReminderNotices(QObject):
         self.manager_changed()
 
     def manager_changed(self) -> None:
-        """Another manager sits at this seat: the panel counts and shows that manager's reminders."""
+        """Another manager sits at this seat: the panel counts and shows that manager's reminders,
+        the status bar names them, the list's "My clients" is theirs."""
+        self.w.seat.reload()
         self.reminders.update_scope()
         self.reminders.refresh()
 

@@ -1,4 +1,5 @@
-"""Settings: interface language, who I am (the current manager), the office's managers."""
+"""Settings: interface language, who I am (the current manager), the office's managers, their roles
+and the base's rules (ui/roles_dialog.py)."""
 
 from __future__ import annotations
 
@@ -73,6 +74,14 @@ class SettingsDialog(QDialog):
         hint.setStyleSheet(MUTED)
         hint.setWordWrap(True)
         form.addRow("", hint)
+        self.roles_button = QPushButton(self.tr("Roles and rules…"))
+        self.roles_button.setToolTip(
+            self.tr("Who is a head, and whether the other managers may export the whole base or erase")
+        )
+        roles_row = QHBoxLayout()
+        roles_row.addWidget(self.roles_button)
+        roles_row.addStretch(1)
+        form.addRow(self.tr("Several seats:"), roles_row)
         self.renewal_days = QSpinBox()
         self.renewal_days.setRange(1, 365)
         self.renewal_days.setValue(settings.renewal_days)
@@ -99,6 +108,7 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.add_manager_button.clicked.connect(self._on_add_manager_button_clicked)
+        self.roles_button.clicked.connect(self._on_roles_button_clicked)
         self.language.currentIndexChanged.connect(self._on_language_current_index_changed)
         self._fill_managers(settings.current_manager_id)
 
@@ -121,11 +131,18 @@ class SettingsDialog(QDialog):
             lambda managers: self._show_managers(managers, selected),
         )
 
+    @Slot()
+    def _on_roles_button_clicked(self) -> None:
+        from salesdesk.ui.roles_dialog import RolesDialog
+
+        if RolesDialog.edit(self, self.uow, operations=self.ops):
+            self._fill_managers(self.manager.currentData())
+
     def _show_managers(self, managers: list[Manager], selected: int | None) -> None:
         self.manager.clear()
         self.manager.addItem(self.tr("— not chosen —"), None)
         for manager in managers:
-            self.manager.addItem(manager.name, manager.id)
+            self.manager.addItem(f"{manager.name} — {manager.role.label}", manager.id)
         self.manager.setCurrentIndex(max(0, self.manager.findData(selected)))
 
     @Slot(int)

@@ -40,7 +40,8 @@ class WhoAreYouDialog(QDialog):
         self.intro = intro = QLabel(
             self.tr(
                 "Choose yourself: the Reminders panel and the start-up notice will show your "
-                "reminders, and new clients will be yours. You can change it later in Settings."
+                'reminders, new clients will be yours, and "My clients" in the list shows them. '
+                "You can change it later in Settings or with the button in the status bar."
             )
         )
         intro.setWordWrap(True)
@@ -83,7 +84,7 @@ class WhoAreYouDialog(QDialog):
 
     def _fill(self, managers: list[Manager]) -> None:
         for manager in managers:
-            item = QListWidgetItem(manager.name)
+            item = QListWidgetItem(f"{manager.name} — {manager.role.label}")  # the sign-in says the role
             item.setData(Qt.ItemDataRole.UserRole, manager.id)
             self.managers.addItem(item)
 

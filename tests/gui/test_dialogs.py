@@ -94,7 +94,7 @@ def test_settings_dialog_adds_a_manager_and_remembers_me(
     qtbot.addWidget(dialog)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Анна Смирнова", True))
     dialog.add_manager_button.click()
-    assert dialog.manager.currentText() == "Анна Смирнова"
+    assert dialog.manager.currentText() == "Анна Смирнова — Manager"  # the role beside the name (issue 14)
     dialog.language.setCurrentIndex(dialog.language.findData("ru"))
     assert dialog.language_note.isVisibleTo(dialog)
     dialog.accept()

@@ -126,7 +126,10 @@ def test_the_dialog_chooses_a_manager_or_adds_me(qtbot: QtBot, uow: Uow, office:
     dialog = WhoAreYouDialog(uow)
     qtbot.addWidget(dialog)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
-    assert [dialog.managers.item(i).text() for i in range(dialog.managers.count())] == ["Иванова Анна", "Петров Олег"]
+    assert [dialog.managers.item(i).text() for i in range(dialog.managers.count())] == [
+        "Иванова Анна — Manager",
+        "Петров Олег — Manager",
+    ]
     assert not ok.isEnabled()
     dialog.managers.setCurrentRow(1)
     assert ok.isEnabled()

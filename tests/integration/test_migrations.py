@@ -215,11 +215,34 @@ def test_a_base_at_0003_gets_an_empty_audit_trail_and_records_from_then_on(db_pa
     raw.close()
     database = open_database(resolve_url(db_path))
     try:
-        assert database.revision() == HEAD_REVISION == "0005_erasures"
+        assert database.revision() == HEAD_REVISION == "0007_seats"
         with UnitOfWork(database).reading() as uow:
             assert uow.audit.count() == 0
         clients.update_client(UnitOfWork(database), 1, 1, ClientFields(name="ООО «Ёлка»", city="Тверь"))
         with UnitOfWork(database).reading() as uow:
             assert [(r.action, r.field, r.old, r.new) for r in uow.audit.read()] == [("edit", "city", "", "Тверь")]
+    finally:
+        database.dispose()
+
+
+@pytest.mark.parametrize(("names", "heads"), [(["Белов Пётр"], ["Белов Пётр"]), (["Белов Пётр", "Ким Анна"], [])])
+def test_0007_makes_the_only_manager_of_a_base_its_head(db_path: Path, names: list[str], heads: list[str]) -> None:
+    """Issue 14: the one person who used a base keeps every right; a base of several managers gets
+    no head (and so restricts nobody) until one is appointed."""
+    _upgrade_to(db_path, "0005_erasures")
+    raw = sqlite3.connect(db_path)
+    for name in names:
+        raw.execute(
+            "INSERT INTO managers (name, name_norm, email, active, version, created_at, updated_at)"
+            " VALUES (?, ?, '', 1, 1, '2026-01-01 00:00:00', '2026-01-01 00:00:00')",
+            (name, fold(name)),
+        )
+    raw.commit()
+    raw.close()
+    database = open_database(resolve_url(db_path))
+    try:
+        with UnitOfWork(database).reading() as uow:
+            assert [m.name for m in uow.managers.heads()] == heads
+            assert uow.base_settings.get("managers_may_export") is None  # off until a head allows it
     finally:
         database.dispose()

@@ -42,6 +42,9 @@ COMMANDS = [
     ["init", "{dir}/base.sqlite"],
     ["--db", "{dir}/base.sqlite", "manager", "add", "Иванова Анна"],
     ["--db", "{dir}/base.sqlite", "manager", "list"],
+    ["--db", "{dir}/base.sqlite", "manager", "role", "Иванова Анна", "head"],
+    ["--db", "{dir}/base.sqlite", "manager", "me", "Иванова Анна"],
+    ["--db", "{dir}/base.sqlite", "manager", "rules", "--export", "yes"],
     ["--db", "{dir}/base.sqlite", "client", "add", "--name", "ООО «Ромашка»", "--inn", "7707083893"],
     ["--db", "{dir}/base.sqlite", "client", "show", "1"],
     [
