@@ -100,7 +100,8 @@ clients = Table(
     Column("completeness", Integer, nullable=False, server_default="0"),
     Column("missing", String(300), nullable=False, server_default=""),
     Column("next_reminder_at", UtcDateTime, nullable=True),
-    Column("sort_key", String(300), nullable=False),
+    # code-point order on PostgreSQL as on SQLite, whatever the server's locale (migration 0006)
+    Column("sort_key", String(300).with_variant(String(300, collation="C"), "postgresql"), nullable=False),
     Column("search_name", Text, nullable=False, server_default=""),
     Column("search_other", Text, nullable=False, server_default=""),
     *_stamps(),
