@@ -137,7 +137,7 @@ def bench_search(databases: dict[str, Database], sets: dict[str, list[list[str]]
                     query = ClientQuery(text=text)
                     page = clients.list_clients(UnitOfWork(database), query, limit=100)
                     times.append(
-                        best_of(lambda q=query: clients.list_clients(UnitOfWork(database), q, limit=100), runs)
+                        best_of(lambda d=database, q=query: clients.list_clients(UnitOfWork(d), q, limit=100), runs)
                     )
                     matches.append(page.total)
                 found[engine] = median(times)
@@ -158,7 +158,8 @@ def bench_windows(databases: dict[str, Database], count: int, runs: int) -> list
             for engine, database in databases.items():
                 total = clients.count_and_average(UnitOfWork(database), query)[0]
                 found[engine] = best_of(
-                    lambda d=database, o=offset, t=total: clients.rows_at(UnitOfWork(d), query, o, 100, total=t), runs
+                    lambda d=database, q=query, o=offset, t=total: clients.rows_at(UnitOfWork(d), q, o, 100, total=t),
+                    runs,
                 )
             rows.append(found)
     found = {"what": "count and average (status bar)"}
