@@ -122,6 +122,8 @@ clients = Table(
         sqlite_where=text("deleted_at IS NOT NULL"),
         postgresql_where=text("deleted_at IS NOT NULL"),
     ),
+    # On PostgreSQL these two are (column, id), as SQLite's are implicitly (column, rowid): the list
+    # sorted by INN or phone then comes out of the index (migration 0006_pg_search).
     Index("ix_clients_inn", "inn"),
     Index("ix_clients_phone_e164", "phone_e164"),
     Index("ix_clients_email_norm", "email_norm"),

@@ -148,3 +148,27 @@ def test_names_sort_and_match_by_code_point_whatever_the_server_locale(
             database.dispose()
     finally:
         admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.mark.parametrize("sort", [ClientSort.NAME, ClientSort.INN, ClientSort.PHONE])
+@pytest.mark.parametrize("descending", [False, True])
+def test_the_first_page_by_an_indexed_column_needs_no_sort(
+    database: Database, add_client: Callable[..., int], sort: ClientSort, descending: bool
+) -> None:
+    """SQLite's indexes end with the rowid, so ties come out in id order; PostgreSQL's INN and phone
+    indexes end with the id for the same reason (at 100,000 demo clients 19,000 have no INN: the
+    first page sorted by INN took 19-190 ms to sort them, 0.1 ms from the index)."""
+    from sqlalchemy import select
+
+    from salesdesk.store import schema as s
+    from salesdesk.store.listing import ClientListing
+
+    for i in range(3):
+        add_client(f"ООО «Фирма {i}»")
+    with database.engine.connect() as conn:
+        for setting in ("enable_seqscan", "enable_sort", "enable_incremental_sort"):
+            conn.exec_driver_sql(f"SET {setting} = off")
+        stmt = ClientListing(conn)._ordered(ClientQuery(sort=sort, descending=descending), select(s.clients.c.id))
+        compiled = stmt.limit(100).compile(conn)
+        plan = "\n".join(conn.exec_driver_sql("EXPLAIN " + str(compiled), compiled.params).scalars())
+    assert "Sort" not in plan, plan

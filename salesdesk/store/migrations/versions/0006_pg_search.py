@@ -17,6 +17,11 @@ range (one or two letters typed) then follow code points, as SQLite's BINARY doe
 the server's databases were made with (under ru_RU or ICU a range such as >= 'ив' and < 'ив' || U+10FFFF
 is not "starts with", and Latin names would sort after Cyrillic ones on one seat type only).
 
+And ``ix_clients_inn`` / ``ix_clients_phone_e164`` become (column, id) on PostgreSQL. A SQLite index
+ends with the rowid, so the list sorted by INN or phone (ties broken by id) comes out of the index
+in order; PostgreSQL's did not, and it sorted every client sharing the first value (the 19,000
+without an INN at 100,000 demo clients: 19-190 ms for the first page, 0.1 ms with the id).
+
 A no-op on SQLite.
 
 Revision ID: 0006_pg_search
@@ -40,6 +45,8 @@ TRIGRAM_INDEX = "ix_clients_search_trgm"
 # The expression the search's LIKE reads (store/listing.py, search_text); PostgreSQL uses the index
 # only for this very expression.
 SEARCH_TEXT = "(' ' || search_name || ' ' || search_other)"
+# Sort keys of the client list whose index gets the id as its tie-breaker on PostgreSQL.
+ID_TIED = ("inn", "phone_e164")
 
 
 def upgrade() -> None:
@@ -47,6 +54,9 @@ def upgrade() -> None:
     if conn.dialect.name != "postgresql":
         return
     op.execute('ALTER TABLE clients ALTER COLUMN sort_key TYPE VARCHAR(300) COLLATE "C"')
+    for column in ID_TIED:
+        op.execute(f"DROP INDEX IF EXISTS ix_clients_{column}")
+        op.execute(f"CREATE INDEX ix_clients_{column} ON clients ({column}, id)")
     schema = trigram_schema(conn)
     if schema is None:
         return
@@ -58,6 +68,9 @@ def downgrade() -> None:
     if conn.dialect.name != "postgresql":
         return
     op.execute(f"DROP INDEX IF EXISTS {TRIGRAM_INDEX}")
+    for column in ID_TIED:
+        op.execute(f"DROP INDEX IF EXISTS ix_clients_{column}")
+        op.execute(f"CREATE INDEX ix_clients_{column} ON clients ({column})")
     op.execute('ALTER TABLE clients ALTER COLUMN sort_key TYPE VARCHAR(300) COLLATE "default"')
 
 
