@@ -172,3 +172,14 @@ def test_the_first_page_by_an_indexed_column_needs_no_sort(
         compiled = stmt.limit(100).compile(conn)
         plan = "\n".join(conn.exec_driver_sql("EXPLAIN " + str(compiled), compiled.params).scalars())
     assert "Sort" not in plan, plan
+
+
+def test_a_bulk_load_leaves_the_search_index_merged_and_the_planner_informed(database: Database) -> None:
+    """GIN keeps new entries in a pending list that every search reads through until autovacuum
+    merges it; after an import or demo data the store merges it at once and refreshes statistics."""
+    from salesdesk.services.demo import load_demo
+
+    load_demo(UnitOfWork(database), 60, seed=7)
+    with database.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT reltuples FROM pg_class WHERE relname = 'clients'").scalar() == 60
+        assert conn.exec_driver_sql("SELECT gin_clean_pending_list('ix_clients_search_trgm'::regclass)").scalar() == 0
