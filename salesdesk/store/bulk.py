@@ -228,6 +228,20 @@ class BulkLoader:
         self._insert(s.reminders, reminders)
 
     def analyze(self) -> None:
-        """Refresh the planner's statistics after a big load (cheap; SQLite only)."""
+        """Refresh the planner's statistics after a big load (cheap).
+
+        On PostgreSQL also move the rows waiting in the search index's pending list into the index
+        proper (GIN's fast update keeps new entries in a list every search reads through until
+        autovacuum gets to it): a search typed right after importing 100,000 clients took 0.3 s
+        instead of 10 ms (docs/phones_and_search.md). Statistics of a fresh table matter there
+        too: without them the planner guessed 10 rows for a thousand."""
         if self.sqlite:
             self.conn.exec_driver_sql("PRAGMA optimize")
+            return
+        if self.conn.dialect.name != "postgresql":
+            return
+        self.conn.exec_driver_sql("ANALYZE clients, client_tags, contacts, contact_channels")
+        self.conn.exec_driver_sql(
+            "SELECT gin_clean_pending_list(to_regclass('ix_clients_search_trgm')) "
+            "WHERE to_regclass('ix_clients_search_trgm') IS NOT NULL"
+        )

@@ -2,7 +2,9 @@
 
 The window, the command line and the export ask through ``ClientQuery``; nothing sorts or
 filters 100,000 rows in Python. On SQLite the search goes through the FTS5 index created by
-migration 0002; other databases match the same folded columns by word prefix with LIKE.
+migration 0002; other databases (PostgreSQL) match the same folded columns by word prefix with LIKE
+over one expression, ``search_text``, which migration 0006 indexes with pg_trgm on PostgreSQL
+(docs/phones_and_search.md).
 """
 
 from __future__ import annotations
@@ -11,7 +13,20 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, case, column, exists, func, literal_column, or_, select, table
+from sqlalchemy import (
+    Connection,
+    Select,
+    String,
+    and_,
+    case,
+    column,
+    exists,
+    func,
+    literal_column,
+    or_,
+    select,
+    table,
+)
 from sqlalchemy.sql.elements import ColumnElement
 
 from salesdesk.domain.model import ClientStatus
@@ -183,15 +198,18 @@ def fts_expression(terms: Sequence[str]) -> str:
     return " ".join('"' + term.replace('"', '""') + '"*' for term in terms)
 
 
-def _like_term(term: str) -> ColumnElement[bool]:
-    pattern_start, pattern_word = _like_patterns(term)
+def search_text() -> ColumnElement[str]:
+    """Both search columns as one text with a space in front of every word: a word starting with
+    a term is then ``LIKE '% term%'``. Written out as literal SQL, because PostgreSQL uses the
+    trigram index of migration 0006 only for this very expression (a bound ' ' would not match it)."""
     c = s.clients.c
-    return or_(
-        c.search_name.like(pattern_start, escape="\\"),
-        c.search_name.like(pattern_word, escape="\\"),
-        c.search_other.like(pattern_start, escape="\\"),
-        c.search_other.like(pattern_word, escape="\\"),
-    )
+    space = literal_column("' '", String())
+    return space + c.search_name + space + c.search_other
+
+
+def _like_term(term: str) -> ColumnElement[bool]:
+    # Terms hold no spaces (the domain splits on them), so no match can straddle the two columns.
+    return search_text().like(_like_patterns(term)[1], escape="\\")
 
 
 def _like_name(term: str) -> ColumnElement[bool]:

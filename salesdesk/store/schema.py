@@ -110,7 +110,8 @@ clients = Table(
     Column("completeness", Integer, nullable=False, server_default="0"),
     Column("missing", String(300), nullable=False, server_default=""),
     Column("next_reminder_at", UtcDateTime, nullable=True),
-    Column("sort_key", String(300), nullable=False),
+    # code-point order on PostgreSQL as on SQLite, whatever the server's locale (migration 0006)
+    Column("sort_key", String(300).with_variant(String(300, collation="C"), "postgresql"), nullable=False),
     Column("search_name", Text, nullable=False, server_default=""),
     Column("search_other", Text, nullable=False, server_default=""),
     *_stamps(),
@@ -131,6 +132,8 @@ clients = Table(
         sqlite_where=text("deleted_at IS NOT NULL"),
         postgresql_where=text("deleted_at IS NOT NULL"),
     ),
+    # On PostgreSQL these two are (column, id), as SQLite's are implicitly (column, rowid): the list
+    # sorted by INN or phone then comes out of the index (migration 0006_pg_search).
     Index("ix_clients_inn", "inn"),
     Index("ix_clients_phone_e164", "phone_e164"),
     Index("ix_clients_email_norm", "email_norm"),

@@ -158,6 +158,7 @@ def test_an_edit_is_found_under_the_new_name_only(uow: Callable[[], UnitOfWork],
     assert _names(uow, "василек") == ["ООО «Василёк»"]
 
 
+@pytest.mark.sqlite_only  # compares SQLite's FTS5 with the LIKE that PostgreSQL runs (test_pg_search.py)
 def test_the_portable_search_finds_the_same_as_fts5(database, base: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
     """Other databases (PostgreSQL) search the same folded columns with LIKE; same answers."""
     queries = [
@@ -182,6 +183,7 @@ def test_the_portable_search_finds_the_same_as_fts5(database, base: dict[str, in
         assert fts == like, text
 
 
+@pytest.mark.sqlite_only  # the FTS5 table
 def test_search_index_stays_consistent(database, base: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
     with database.engine.connect() as conn:
         conn.exec_driver_sql("INSERT INTO clients_fts(clients_fts, rank) VALUES ('integrity-check', 1)")

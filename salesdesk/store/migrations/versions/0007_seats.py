@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007_seats"
-down_revision = "0005_erasures"
+down_revision = "0006_pg_search"
 branch_labels = None
 depends_on = None
 
