@@ -81,27 +81,6 @@ class UnsavedChanges:
         return LeaveChoice.DISCARD if box.clickedButton() is discard else LeaveChoice.CANCEL
 
 
-class StaleEdit:
-    """Someone saved the same card meanwhile: keep mine, take theirs, or decide later."""
-
-    @classmethod
-    def ask(cls, parent: QWidget, text: str) -> str:
-        box = QMessageBox(parent)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(QCoreApplication.translate("StaleEdit", "The card was changed elsewhere"))
-        box.setText(text)
-        keep = box.addButton(
-            QCoreApplication.translate("StaleEdit", "Save mine over it"), QMessageBox.ButtonRole.AcceptRole
-        )
-        theirs = box.addButton(
-            QCoreApplication.translate("StaleEdit", "Load the saved version"), QMessageBox.ButtonRole.DestructiveRole
-        )
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        clicked = box.clickedButton()
-        return "overwrite" if clicked is keep else "reload" if clicked is theirs else "cancel"
-
-
 class Confirm:
     @classmethod
     def ask(cls, parent: QWidget, title: str, text: str) -> bool:
