@@ -11,8 +11,9 @@ which arrives as one "whole base" change: the other seats read everything shown 
 Receiving: :class:`ChangeListener` keeps a connection of its own in autocommit, LISTENs, and waits
 on a background thread: ``select`` on the connection's socket and on a socket pair that ``stop()``
 writes to (so stopping is immediate), then psycopg's ``notifies(timeout=0)`` reads what arrived; a
-quiet minute is checked with ``SELECT 1`` (a server gone without a word is noticed). Each other seat's payload becomes a tuple of ``Change`` handed to *deliver* on that thread
-(the window's change bus posts it to the GUI thread). When the server goes away it logs (no
+quiet minute is checked with ``SELECT 1`` (a server gone without a word is noticed). Each other
+seat's payload becomes a tuple of ``Change`` handed to *deliver* on that thread (the window's
+change bus posts it to the GUI thread). When the server goes away it logs (no
 personal data: payloads are never logged), waits with growing pauses and connects again; what
 other seats did meanwhile is unknown, so a reconnection delivers one "whole base" change. It never
 raises into the window. On SQLite nothing of this runs: one seat, nobody to tell.
