@@ -33,11 +33,14 @@ class Following:
         self._listener.stop()
 
 
-def follow_other_seats(uow: UowFactory, deliver: Deliver) -> Following | None:
-    """Start hearing what the other seats of *uow*'s base commit; None on a single-seat base."""
+def follow_other_seats(
+    uow: UowFactory, deliver: Deliver, *, connected: Callable[[], object] | None = None
+) -> Following | None:
+    """Start hearing what the other seats of *uow*'s base commit; None on a single-seat base.
+    *connected* is called (on the listener's thread) each time it listens (tests wait for it)."""
     database = uow().database  # making a unit of work opens nothing
     if not tells_other_seats(database):
         return None
-    listener = ChangeListener(database, lambda records: deliver((*records, OTHER_SEAT)))
+    listener = ChangeListener(database, lambda records: deliver((*records, OTHER_SEAT)), connected=connected)
     listener.start()
     return Following(listener)

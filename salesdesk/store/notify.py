@@ -164,9 +164,10 @@ class ChangeListener:
         password from the keyring or ~/.pgpass, sslmode and certificates apply), taken out of the
         pool for good and switched to autocommit (a notification arrives outside transactions)."""
         pooled = self.database.engine.raw_connection()
-        pooled.detach()
         conn = pooled.driver_connection
-        assert conn is not None
+        pooled.detach()
+        if conn is None:
+            raise RuntimeError("no driver connection")
         try:
             conn.rollback()
             conn.autocommit = True
