@@ -68,13 +68,16 @@ class ConflictDialog(QDialog):
         layout.addWidget(intro)
         self.model = QStandardItemModel(0, 3, self)
         self.model.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Saved by the other seat"), self.tr("Yours")])
-        clashes = set(found.clashes)
+        clashes, mine = set(found.clashes), set(found.my_fields)
+        untouched = self.tr("(you did not change it)")
         for field in found.fields:
             row = [
                 QStandardItem(label(field) + (" ⚠" if field in clashes else "")),
                 QStandardItem(describe(field, getattr(found.theirs, field))),
-                QStandardItem(describe(field, getattr(found.mine, field))),
+                QStandardItem(describe(field, getattr(found.mine, field)) if field in mine else untouched),
             ]
+            if field not in mine:  # theirs stays whatever the user chooses
+                row[2].setForeground(self.palette().placeholderText())
             if field in clashes:
                 for item in row:
                     font = item.font()
@@ -88,6 +91,7 @@ class ConflictDialog(QDialog):
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)

@@ -161,8 +161,8 @@ def test_saving_over_another_seats_change_names_what_changed(
     (dialog,) = shown
     assert _rows(dialog) == [
         ["City", "Тверь", "Псков"],
-        ["Phone", "+74951234567", "—"],
-        ["Status", "Active", "Lead"],
+        ["Phone", "+74951234567", "(you did not change it)"],
+        ["Status", "Active", "(you did not change it)"],
     ]
     assert [b.text() for b in dialog.buttons.buttons()][:2] == ["Keep theirs (reload)", "Save mine over theirs"]
     # Cancel: back to editing, what is typed is still there and nothing was saved

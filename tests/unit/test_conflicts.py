@@ -32,7 +32,7 @@ def test_the_same_value_typed_on_both_seats_is_no_clash() -> None:
 
 
 def test_my_changes_are_measured_against_what_the_form_showed() -> None:
-    # the form shows "" where the base has a value it formats differently: not the user's change
+    # the form shows a saved value in its own format: that is not a change the user made
     baseline = dataclasses.replace(STARTED, phone="8 (495) 123-45-67")
     theirs = dataclasses.replace(STARTED, notes="Перезвонить")
     found = conflict(STARTED, theirs, baseline, baseline)
