@@ -618,57 +618,67 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/conflict_dialog.py" line="59"/>
+        <location filename="../../salesdesk/ui/conflict_dialog.py" line="51"/>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/conflict_dialog.py" line="53"/>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/conflict_dialog.py" line="68"/>
         <source>Changed on another seat</source>
         <translation>Изменено на другом рабочем месте</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/conflict_dialog.py" line="63"/>
+        <location filename="../../salesdesk/ui/conflict_dialog.py" line="72"/>
         <source>&lt;b&gt;“%s” was changed on another seat after you opened it.&lt;/b&gt;</source>
         <translation>&lt;b&gt;«%s» изменили на другом рабочем месте, пока карточка была открыта у вас.&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/conflict_dialog.py" line="65"/>
+        <location filename="../../salesdesk/ui/conflict_dialog.py" line="74"/>
         <source>Your changes are not saved yet. Here is what each side changed:</source>
         <translation>Ваши изменения ещё не сохранены. Вот что изменено с каждой стороны:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/conflict_dialog.py" line="70"/>
+        <location filename="../../salesdesk/ui/conflict_dialog.py" line="79"/>
         <source>Field</source>
         <translation>Поле</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/conflict_dialog.py" line="70"/>
+        <location filename="../../salesdesk/ui/conflict_dialog.py" line="79"/>
         <source>Saved by the other seat</source>
         <translation>Сохранено на другом месте</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/conflict_dialog.py" line="70"/>
+        <location filename="../../salesdesk/ui/conflict_dialog.py" line="79"/>
         <source>Yours</source>
         <translation>Ваше</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/conflict_dialog.py" line="72"/>
+        <location filename="../../salesdesk/ui/conflict_dialog.py" line="81"/>
         <source>(you did not change it)</source>
         <translation>(вы не меняли)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/conflict_dialog.py" line="104"/>
+        <location filename="../../salesdesk/ui/conflict_dialog.py" line="113"/>
         <source>⚠ Both of you changed this field.</source>
         <translation>⚠ Это поле изменили вы оба.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/conflict_dialog.py" line="107"/>
+        <location filename="../../salesdesk/ui/conflict_dialog.py" line="116"/>
         <source>“Save mine over theirs” saves your values in the fields you changed and keeps the other seat&apos;s changes to the rest.</source>
         <translation>«Сохранить моё поверх» запишет ваши значения в полях, которые вы изменили, а изменения другого места в остальных полях сохранятся.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/conflict_dialog.py" line="116"/>
+        <location filename="../../salesdesk/ui/conflict_dialog.py" line="125"/>
         <source>Keep theirs (reload)</source>
         <translation>Оставить их вариант (перечитать)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/conflict_dialog.py" line="117"/>
+        <location filename="../../salesdesk/ui/conflict_dialog.py" line="126"/>
         <source>Save mine over theirs</source>
         <translation>Сохранить моё поверх</translation>
     </message>
@@ -696,42 +706,42 @@ Create the first client, or load demo data to try the program.</source>
         <translation>Основное контактное лицо клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="265"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="266"/>
         <source>Full name:</source>
         <translation>ФИО:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="266"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="267"/>
         <source>Position:</source>
         <translation>Должность:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="267"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="268"/>
         <source>Birth date:</source>
         <translation>Дата рождения:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="268"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="269"/>
         <source>Phones:</source>
         <translation>Телефоны:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="269"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="270"/>
         <source>E-mails:</source>
         <translation>E-mail:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="270"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="271"/>
         <source>Note:</source>
         <translation>Примечание:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="318"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="321"/>
         <source>Birth date: write it as dd.mm.yyyy, e.g. 25.03.1980 or 25031980</source>
         <translation>Дата рождения: введите в виде дд.мм.гггг, например 25.03.1980 или 25031980</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/dialogs.py" line="328"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="331"/>
         <source>Age: %n</source>
         <translation>
             <numerusform>Возраст: %n год</numerusform>
@@ -842,82 +852,82 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>DealDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="72"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="74"/>
         <source>New deal</source>
         <translation>Новая сделка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="93"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="95"/>
         <source>no end date</source>
         <translation>без даты окончания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="99"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="101"/>
         <source>— not set —</source>
         <translation>— не указан —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="108"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="110"/>
         <source>Deal:</source>
         <translation>Сделка:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="109"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="111"/>
         <source>Amount:</source>
         <translation>Сумма:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="110"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="112"/>
         <source>Stage:</source>
         <translation>Стадия:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="111"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="113"/>
         <source>Reason lost:</source>
         <translation>Причина проигрыша:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="112"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="114"/>
         <source>Opened on:</source>
         <translation>Открыта:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="113"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="115"/>
         <source>Closed on:</source>
         <translation>Закрыта:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="114"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="116"/>
         <source>Contract ends:</source>
         <translation>Договор до:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="115"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="117"/>
         <source>Owner:</source>
         <translation>Ответственный:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="159"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="163"/>
         <source>Amount: write a number, e.g. 125000,50</source>
         <translation>Сумма: введите число, например 125000,50</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="164"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="168"/>
         <source>Opened on</source>
         <translation>Дата открытия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="165"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="169"/>
         <source>Contract ends</source>
         <translation>Договор до</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="168"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="172"/>
         <source>Closed on</source>
         <translation>Дата закрытия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="173"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="177"/>
         <source>%1: write the date as dd.mm.yyyy, e.g. 15.03.2027 or 15032027</source>
         <translation>%1: введите дату в виде дд.мм.гггг, например 15.03.2027 или 15032027</translation>
     </message>
@@ -1755,62 +1765,62 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>LogDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="269"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="290"/>
         <source>Log a contact</source>
         <translation>Запись о контакте</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="292"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="313"/>
         <source>What was it about?</source>
         <translation>О чём был разговор?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="294"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="315"/>
         <source>What came of it (optional)</source>
         <translation>Чем закончилось (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="299"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="320"/>
         <source>Kind:</source>
         <translation>Вид:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="300"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="321"/>
         <source>When:</source>
         <translation>Когда:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="301"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="322"/>
         <source>Summary:</source>
         <translation>Содержание:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="302"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="323"/>
         <source>Result:</source>
         <translation>Итог:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="305"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="326"/>
         <source>Mark the reminder “%1” done</source>
         <translation>Отметить напоминание «%1» выполненным</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="308"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="329"/>
         <source>Plan the next contact</source>
         <translation>Запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="316"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="337"/>
         <source>Get back to the client</source>
         <translation>Связаться с клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="320"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="341"/>
         <source>When…</source>
         <translation>Когда…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="369"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="390"/>
         <source>Write the date as dd.mm.yyyy, e.g. 15.03.2027 or 15032027</source>
         <translation>Введите дату в виде дд.мм.гггг, например 15.03.2027 или 15032027</translation>
     </message>

@@ -15,9 +15,10 @@ seat") beside what is typed ("Yours") — with the fields both changed marked. T
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,6 +46,14 @@ def plain_text(_field: str, value: Any) -> str:
         return "—"
     if isinstance(value, tuple | list):
         return ", ".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return (
+            QCoreApplication.translate("ConflictDialog", "yes")
+            if value
+            else QCoreApplication.translate("ConflictDialog", "no")
+        )
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y")
     label = getattr(value, "label", None)  # the domain's enums say themselves
     text = str(label if isinstance(label, str) else value)
     return text if len(text) <= 120 else text[:119] + "…"

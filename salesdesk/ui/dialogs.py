@@ -261,6 +261,7 @@ class ContactDialog(FormDialog):
         birth_row = QHBoxLayout()
         birth_row.addWidget(self.birth_date)
         birth_row.addWidget(self.age_label, 1)
+        labels = {"is_primary": self.primary.text()}
         for label, key, widget, field in (
             (self.tr("Full name:"), "full_name", self.full_name, None),
             (self.tr("Position:"), "position", self.position, None),
@@ -275,6 +276,7 @@ class ContactDialog(FormDialog):
                 self.form.new(key),
                 top=isinstance(widget, QPlainTextEdit),
             )
+            labels[key] = label.rstrip(":")
             label_widget.setBuddy(widget.focusProxy() or widget)
             self.left.watch(key, widget)
         rows.add_wide(self.primary)
@@ -287,6 +289,7 @@ class ContactDialog(FormDialog):
             self.emails.setPlainText("\n".join(contact.emails))
             self.note.setPlainText(contact.note)
             self.primary.setChecked(contact.is_primary)
+            self.watch_conflicts(contact.fields(), labels)
         for edit in (self.full_name, self.position):
             edit.textChanged.connect(self._validate)
         self.birth_date.changed.connect(self._validate)
@@ -340,6 +343,15 @@ class ContactDialog(FormDialog):
 
     def _saved(self, result: SaveResult) -> None:
         self.saved_id = result.id
+
+    def saved_now(self) -> tuple[ContactFields, int]:
+        assert self.contact is not None
+        person = contacts.get_contact(self.uow(), self.contact.id)
+        return person.fields(), person.version
+
+    def store_over(self, fields: ContactFields, version: int) -> SaveResult:
+        assert self.contact is not None
+        return contacts.update_contact(self.uow(), self.contact.id, version, fields)
 
     @classmethod
     def edit(

@@ -7,19 +7,21 @@ from __future__ import annotations
 import dataclasses
 import threading
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from salesdesk.domain.conflicts import conflict
-from salesdesk.domain.model import ClientFields, ClientStatus
-from salesdesk.services import clients
+from salesdesk.domain.model import ClientFields, ClientStatus, ContactFields, DealFields, Money
+from salesdesk.services import clients, contacts, deals
 from salesdesk.store import Database, UnitOfWork, open_database
 from salesdesk.ui.conflict_dialog import CANCEL, MINE, THEIRS, ConflictDialog
-from salesdesk.ui.dialogs import LeaveChoice, UnsavedChanges
+from salesdesk.ui.deal_dialogs import DealDialog
+from salesdesk.ui.dialogs import ContactDialog, LeaveChoice, UnsavedChanges
 from salesdesk.ui.main_window import MainWindow
 from salesdesk.ui.settings import Settings
 from tests.gui.conftest import shown_names, wait_loaded
@@ -203,3 +205,45 @@ def test_the_dialog_marks_a_field_both_changed(qtbot: QtBot) -> None:
     assert _rows(dialog) == [["City ⚠", "Вологда", "Псков"], ["Notes", "—", "Перезвонить"]]
     dialog.mine_button.click()
     assert dialog.choice == MINE
+
+
+# The contact person's and the deal's dialogs: the same choice -------------------------------------
+
+
+def test_a_contact_saved_elsewhere_is_saved_mine_over_theirs(
+    qtbot: QtBot, uow: Callable[[], UnitOfWork], add_client: Callable[..., int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    client = add_client("ООО «Ромашка»")
+    person_id = contacts.add_contact(uow(), client, ContactFields(full_name="Иванов Иван", position="Менеджер")).id
+    dialog = ContactDialog(uow, client, contacts.get_contact(uow(), person_id))
+    qtbot.addWidget(dialog)
+    saved = contacts.get_contact(uow(), person_id)  # another seat changes the position
+    contacts.update_contact(uow(), person_id, saved.version, dataclasses.replace(saved.fields(), position="Директор"))
+    dialog.note.setPlainText("Любит звонки по утрам")
+    shown = _answer(monkeypatch, MINE)
+    dialog.accept()
+    assert _rows(shown[0]) == [
+        ["Position", "Директор", "(you did not change it)"],
+        ["Note", "—", "Любит звонки по утрам"],
+    ]
+    person = contacts.get_contact(uow(), person_id)
+    assert (person.position, person.note) == ("Директор", "Любит звонки по утрам")
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_a_deal_saved_elsewhere_can_keep_theirs(
+    qtbot: QtBot, uow: Callable[[], UnitOfWork], add_client: Callable[..., int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    client = add_client("ООО «Ромашка»")
+    fields = DealFields(title="Поставка", amount=Money.of("1000"), opened_on=date(2026, 3, 1))
+    deal_id = deals.add_deal(uow(), client, fields).id
+    dialog = DealDialog(uow, client, deals.get_deal(uow(), deal_id), renewal_days=30, default_owner=None)
+    qtbot.addWidget(dialog)
+    saved = deals.get_deal(uow(), deal_id)  # another seat changes the amount
+    deals.update_deal(uow(), deal_id, saved.version, dataclasses.replace(fields, amount=Money.of("2500")))
+    dialog.title.setText("Поставка бумаги")
+    shown = _answer(monkeypatch, THEIRS)
+    dialog.accept()
+    assert [row[0] for row in _rows(shown[0])] == ["Deal", "Amount"]
+    assert deals.get_deal(uow(), deal_id).title == "Поставка"  # nothing of mine saved
+    assert dialog.result() == QDialog.DialogCode.Rejected
