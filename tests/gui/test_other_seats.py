@@ -17,8 +17,10 @@ from sqlalchemy import text
 
 from salesdesk.domain.conflicts import conflict
 from salesdesk.domain.model import ClientFields, ClientStatus, ContactFields, DealFields, Money
-from salesdesk.services import clients, contacts, deals
+from salesdesk.services import bases, clients, contacts, deals
+from salesdesk.services.bases import OpenBase
 from salesdesk.store import Database, UnitOfWork, open_database
+from salesdesk.ui import welcome
 from salesdesk.ui.conflict_dialog import CANCEL, MINE, THEIRS, ConflictDialog
 from salesdesk.ui.deal_dialogs import DealDialog
 from salesdesk.ui.dialogs import ContactDialog, LeaveChoice, UnsavedChanges
@@ -247,3 +249,29 @@ def test_a_deal_saved_elsewhere_can_keep_theirs(
     assert [row[0] for row in _rows(shown[0])] == ["Deal", "Amount"]
     assert deals.get_deal(uow(), deal_id).title == "Поставка"  # nothing of mine saved
     assert dialog.result() == QDialog.DialogCode.Rejected
+
+
+def _listener_threads() -> int:
+    return sum(t.name == "salesdesk-change-listener" and t.is_alive() for t in threading.enumerate())
+
+
+@pytest.mark.postgres_only
+def test_switching_to_the_demo_base_stops_hearing_and_coming_back_hears_again(
+    qtbot: QtBot, database: Database, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bases, "DEMO_CLIENTS", 5)
+    base = OpenBase(database, database.url)
+    window = MainWindow(base, settings)
+    qtbot.addWidget(window)
+    welcome.install(window, base)
+    window.show()
+    window.start()
+    wait_loaded(qtbot, window)
+    assert window.other_seats.start() and _listener_threads() == 1
+    window.welcome._open_demo(bases.prepare_demo(None))  # the demo base is a SQLite file: one seat
+    assert base.in_demo and not window.other_seats.following and _listener_threads() == 0
+    window.welcome.back_home()
+    assert not base.in_demo and window.other_seats.following and _listener_threads() == 1
+    window.wait_for_jobs()
+    window.close()
+    assert _listener_threads() == 0
