@@ -87,7 +87,7 @@ def test_a_client_added_on_seat_a_appears_in_seat_b_without_any_action(qtbot: Qt
 
 @pytest.mark.postgres_only
 def test_an_edit_on_seat_a_shows_in_seat_bs_open_card_and_a_typed_card_is_kept(
-    qtbot: QtBot, seats: tuple[Seat, Seat]
+    qtbot: QtBot, seats: tuple[Seat, Seat], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     a, b = seats
     client = clients.create_client(a.window.uow(), ClientFields(name="ООО «Ёлка»", city="Тверь")).id
@@ -99,6 +99,7 @@ def test_an_edit_on_seat_a_shows_in_seat_bs_open_card_and_a_typed_card_is_kept(
     saved = clients.get_client(a.window.uow(), client)
     clients.update_client(a.window.uow(), client, saved.version, dataclasses.replace(saved.fields(), city="Псков"))
     qtbot.waitUntil(lambda: city.text() == "Псков", timeout=10_000)  # nothing typed in B: shown at once
+    assert "another seat changed this client" in b.window.card.notice.label.text()
     # now B types; A saves again: B keeps what it typed and is told
     b.window.card.requisites.line("source").setText("Выставка")
     b.window.card.editing.after_edit()
@@ -107,6 +108,12 @@ def test_an_edit_on_seat_a_shows_in_seat_bs_open_card_and_a_typed_card_is_kept(
     clients.update_client(a.window.uow(), client, saved.version, dataclasses.replace(saved.fields(), city="Вологда"))
     qtbot.waitUntil(lambda: "Another seat has changed" in b.window.card.notice.label.text(), timeout=10_000)
     assert city.text() == "Псков" and b.window.card.requisites.line("source").text() == "Выставка"
+    # B saves: the conflict is shown; mine over theirs keeps A's city and B's source
+    shown = _answer(monkeypatch, MINE)
+    assert b.window.card.save()
+    assert [row[0] for row in _rows(shown[0])] == ["City", "Source"]
+    saved = clients.get_client(a.window.uow(), client)
+    assert (saved.city, saved.source) == ("Вологда", "Выставка")
 
 
 # The conflict on save: two units of work on one base are two seats (both databases) -------------

@@ -263,14 +263,14 @@ class ClientCard(QWidget):
         """Subscribed to the window's change bus: what of this client changed (by the card, a dialog,
         the reminders panel, a worker) is read again; the card's own actions refresh nothing by hand."""
         parts = changes.parts_of(self.client_id)
-        if "updated" in parts and changes.from_other_seat and self.client_id is not None:
+        if "updated" in parts and changes.from_other_seat and self._client is not None:
             # another seat saved this card: shown at once when nothing is typed here; else what is
-            # typed stays and Save will show what changed (the conflict dialog)
+            # typed stays (with the version it was opened at) and Save shows the conflict dialog
             if self.dirty:
-                self._tell_edited_elsewhere()
-                if parts & {"contacts", "deals", "history", "status"}:
-                    self.ops.read(self._reload_lists, lambda _none: None)
-            elif self._open(self.client_id):
+                self.ops.read(self._reload_lists, lambda _none: None)
+                return
+            version = self._client.version
+            if self._open(self._client.id) and self._client is not None and self._client.version != version:
                 self.notice.show_message(self.tr("Updated: another seat changed this client."), timeout_ms=4000)
         elif parts & {"contacts", "deals", "history", "status"}:
             self.ops.read(self._reload_lists, lambda _none: None)  # every tab, keeping what is typed
