@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 CHANNEL = "salesdesk_changes"
 # PostgreSQL refuses a payload of 8000 bytes or more; keep well under it (the JSON is ASCII).
 PAYLOAD_LIMIT = 7900
+MIN_RECORD_BYTES = 12  # the shortest record written out: ["deal",1,"done"],
 # What a summary or a reconnection becomes on the receiving side: every part reads again.
 EVERYTHING = Change("base", 0, "other_seat")
 # Pauses between attempts to reach the server again, in seconds (the last one repeats).
@@ -50,13 +51,17 @@ Deliver = Callable[[tuple[Change, ...]], None]
 
 def payload(records: Sequence[Change], seat: str) -> str:
     """The JSON sent for *records* committed by *seat*: every record, or a summary when too big."""
+    if len(records) * MIN_RECORD_BYTES > PAYLOAD_LIMIT:  # surely too big: not even written out
+        return _summary(records, seat)
     body = json.dumps(
         {"seat": seat, "records": [[r.entity, r.ident, r.action] for r in records]},
         separators=(",", ":"),
         ensure_ascii=True,
     )
-    if len(body) <= PAYLOAD_LIMIT:
-        return body
+    return body if len(body) <= PAYLOAD_LIMIT else _summary(records, seat)
+
+
+def _summary(records: Sequence[Change], seat: str) -> str:
     entities = sorted({r.entity for r in records})
     return json.dumps({"seat": seat, "many": entities}, separators=(",", ":"), ensure_ascii=True)
 
