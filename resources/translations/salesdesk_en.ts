@@ -64,7 +64,7 @@
 <context>
     <name>ContactDialog</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/dialogs.py" line="349"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="331"/>
         <source>Age: %n</source>
         <translation>
             <numerusform>Age: %n</numerusform>

@@ -203,12 +203,12 @@ Everything entered since then is replaced. The base as it is now is copied first
 <context>
     <name>CardEditing</name>
     <message>
-        <location filename="../../salesdesk/ui/card/editing.py" line="120"/>
+        <location filename="../../salesdesk/ui/card/editing.py" line="125"/>
         <source>Not saved: %s</source>
         <translation>Не сохранено: %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/editing.py" line="127"/>
+        <location filename="../../salesdesk/ui/card/editing.py" line="132"/>
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
@@ -401,6 +401,16 @@ or create a new one (%1).</source>
         <location filename="../../salesdesk/ui/card/shell.py" line="101"/>
         <source>Reminders</source>
         <translation>Напоминания</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/shell.py" line="274"/>
+        <source>Updated: another seat changed this client.</source>
+        <translation>Обновлено: клиента изменили на другом рабочем месте.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/shell.py" line="282"/>
+        <source>Another seat has changed this client. When you save, you will see what changed and choose.</source>
+        <translation>Клиента изменили на другом рабочем месте. При сохранении вы увидите, что изменилось, и выберете, что оставить.</translation>
     </message>
     <message>
         <location filename="../../salesdesk/ui/card/shell.py" line="68"/>
@@ -606,6 +616,74 @@ Create the first client, or load demo data to try the program.</source>
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../salesdesk/ui/conflict_dialog.py" line="51"/>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/conflict_dialog.py" line="53"/>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/conflict_dialog.py" line="68"/>
+        <source>Changed on another seat</source>
+        <translation>Изменено на другом рабочем месте</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/conflict_dialog.py" line="72"/>
+        <source>&lt;b&gt;“%s” was changed on another seat after you opened it.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;«%s» изменили на другом рабочем месте, пока карточка была открыта у вас.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/conflict_dialog.py" line="74"/>
+        <source>Your changes are not saved yet. Here is what each side changed:</source>
+        <translation>Ваши изменения ещё не сохранены. Вот что изменено с каждой стороны:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/conflict_dialog.py" line="79"/>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/conflict_dialog.py" line="79"/>
+        <source>Saved by the other seat</source>
+        <translation>Сохранено на другом месте</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/conflict_dialog.py" line="79"/>
+        <source>Yours</source>
+        <translation>Ваше</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/conflict_dialog.py" line="81"/>
+        <source>(you did not change it)</source>
+        <translation>(вы не меняли)</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/conflict_dialog.py" line="113"/>
+        <source>⚠ Both of you changed this field.</source>
+        <translation>⚠ Это поле изменили вы оба.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/conflict_dialog.py" line="116"/>
+        <source>“Save mine over theirs” saves your values in the fields you changed and keeps the other seat&apos;s changes to the rest.</source>
+        <translation>«Сохранить моё поверх» запишет ваши значения в полях, которые вы изменили, а изменения другого места в остальных полях сохранятся.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/conflict_dialog.py" line="125"/>
+        <source>Keep theirs (reload)</source>
+        <translation>Оставить их вариант (перечитать)</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/conflict_dialog.py" line="126"/>
+        <source>Save mine over theirs</source>
+        <translation>Сохранить моё поверх</translation>
+    </message>
+</context>
+<context>
     <name>ConnectActions</name>
     <message>
         <location filename="../../salesdesk/ui/connect_dialog.py" line="293"/>
@@ -779,62 +857,62 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="265"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="244"/>
         <source>Contact person</source>
         <translation>Контактное лицо</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="274"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="253"/>
         <source>One number per line, e.g. +7 916 123-45-67</source>
         <translation>По одному номеру в строке, например +7 916 123-45-67</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="277"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="256"/>
         <source>One address per line</source>
         <translation>По одному адресу в строке</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="281"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="260"/>
         <source>Main contact for this client</source>
         <translation>Основное контактное лицо клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="286"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="266"/>
         <source>Full name:</source>
         <translation>ФИО:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="287"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="267"/>
         <source>Position:</source>
         <translation>Должность:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="288"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="268"/>
         <source>Birth date:</source>
         <translation>Дата рождения:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="289"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="269"/>
         <source>Phones:</source>
         <translation>Телефоны:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="290"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="270"/>
         <source>E-mails:</source>
         <translation>E-mail:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="291"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="271"/>
         <source>Note:</source>
         <translation>Примечание:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="339"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="321"/>
         <source>Birth date: write it as dd.mm.yyyy, e.g. 25.03.1980 or 25031980</source>
         <translation>Дата рождения: введите в виде дд.мм.гггг, например 25.03.1980 или 25031980</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/dialogs.py" line="349"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="331"/>
         <source>Age: %n</source>
         <translation>
             <numerusform>Возраст: %n год</numerusform>
@@ -945,82 +1023,82 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>DealDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="72"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="74"/>
         <source>New deal</source>
         <translation>Новая сделка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="93"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="95"/>
         <source>no end date</source>
         <translation>без даты окончания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="99"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="101"/>
         <source>— not set —</source>
         <translation>— не указан —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="108"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="110"/>
         <source>Deal:</source>
         <translation>Сделка:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="109"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="111"/>
         <source>Amount:</source>
         <translation>Сумма:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="110"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="112"/>
         <source>Stage:</source>
         <translation>Стадия:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="111"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="113"/>
         <source>Reason lost:</source>
         <translation>Причина проигрыша:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="112"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="114"/>
         <source>Opened on:</source>
         <translation>Открыта:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="113"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="115"/>
         <source>Closed on:</source>
         <translation>Закрыта:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="114"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="116"/>
         <source>Contract ends:</source>
         <translation>Договор до:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="115"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="117"/>
         <source>Owner:</source>
         <translation>Ответственный:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="159"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="163"/>
         <source>Amount: write a number, e.g. 125000,50</source>
         <translation>Сумма: введите число, например 125000,50</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="164"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="168"/>
         <source>Opened on</source>
         <translation>Дата открытия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="165"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="169"/>
         <source>Contract ends</source>
         <translation>Договор до</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="168"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="172"/>
         <source>Closed on</source>
         <translation>Дата закрытия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="173"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="177"/>
         <source>%1: write the date as dd.mm.yyyy, e.g. 15.03.2027 or 15032027</source>
         <translation>%1: введите дату в виде дд.мм.гггг, например 15.03.2027 или 15032027</translation>
     </message>
@@ -1652,67 +1730,67 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>HookDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="138"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="117"/>
         <source>Next contact</source>
         <translation>Следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="142"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="121"/>
         <source>Get back to the client</source>
         <translation>Связаться с клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="143"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="122"/>
         <source>Reminder:</source>
         <translation>Напоминание:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="152"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="131"/>
         <source>On a date:</source>
         <translation>В указанный день:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="160"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="139"/>
         <source>When:</source>
         <translation>Когда:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="164"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="143"/>
         <source>Repeat:</source>
         <translation>Повтор:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="179"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="158"/>
         <source>In a month</source>
         <translation>Через месяц</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="180"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="159"/>
         <source>In 3 months</source>
         <translation>Через 3 месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="181"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="160"/>
         <source>In 6 months</source>
         <translation>Через 6 месяцев</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="182"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="161"/>
         <source>In a year</source>
         <translation>Через год</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="196"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="175"/>
         <source>Write the date as dd.mm.yyyy, e.g. 15.03.2027 or 15032027</source>
         <translation>Введите дату в виде дд.мм.гггг, например 15.03.2027 или 15032027</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="198"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="177"/>
         <source>The date has passed: choose today or later</source>
         <translation>Эта дата уже прошла: выберите сегодня или позже</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="241"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="220"/>
         <source>On a date or repeating…</source>
         <translation>В указанный день или с повтором…</translation>
     </message>
@@ -1879,62 +1957,62 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>LogDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="269"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="290"/>
         <source>Log a contact</source>
         <translation>Запись о контакте</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="292"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="313"/>
         <source>What was it about?</source>
         <translation>О чём был разговор?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="294"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="315"/>
         <source>What came of it (optional)</source>
         <translation>Чем закончилось (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="299"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="320"/>
         <source>Kind:</source>
         <translation>Вид:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="300"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="321"/>
         <source>When:</source>
         <translation>Когда:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="301"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="322"/>
         <source>Summary:</source>
         <translation>Содержание:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="302"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="323"/>
         <source>Result:</source>
         <translation>Итог:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="305"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="326"/>
         <source>Mark the reminder “%1” done</source>
         <translation>Отметить напоминание «%1» выполненным</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="308"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="329"/>
         <source>Plan the next contact</source>
         <translation>Запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="316"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="337"/>
         <source>Get back to the client</source>
         <translation>Связаться с клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="320"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="341"/>
         <source>When…</source>
         <translation>Когда…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="369"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="390"/>
         <source>Write the date as dd.mm.yyyy, e.g. 15.03.2027 or 15032027</source>
         <translation>Введите дату в виде дд.мм.гггг, например 15.03.2027 или 15032027</translation>
     </message>
@@ -1942,213 +2020,213 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="93"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="96"/>
         <source>Reminders</source>
         <translation>Напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="156"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="159"/>
         <source>&amp;New client</source>
         <translation>Новый &amp;клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="156"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="159"/>
         <source>Create a client card</source>
         <translation>Создать карточку клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="159"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="162"/>
         <source>Move to &amp;trash</source>
         <translation>&amp;Удалить в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="162"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="165"/>
         <source>Move the selected clients to the trash</source>
         <translation>Переместить выбранных клиентов в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="166"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="169"/>
         <source>&amp;Restore from trash</source>
         <translation>&amp;Восстановить из корзины</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="167"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="170"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="169"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="172"/>
         <source>&amp;Find</source>
         <translation>&amp;Найти</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="170"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="173"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="171"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="174"/>
         <source>Show the &amp;trash</source>
         <translation>Показать &amp;корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="173"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="176"/>
         <source>Load &amp;demo data…</source>
         <translation>Загрузить &amp;демоданные…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="184"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="187"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="186"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="189"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="187"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="190"/>
         <source>&amp;About SalesDesk</source>
         <translation>&amp;О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="190"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="193"/>
         <source>Open &amp;base…</source>
         <translation>Открыть &amp;базу…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="190"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="193"/>
         <source>Open another base in a window of its own</source>
         <translation>Открыть другую базу в отдельном окне</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="193"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="196"/>
         <source>User &amp;guide</source>
         <translation>&amp;Руководство пользователя</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="196"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="199"/>
         <source>Remind me in &amp;3 months</source>
         <translation>Напомнить через &amp;3 месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="199"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="202"/>
         <source>Plan the next contact with this client in three months</source>
         <translation>Запланировать следующий контакт с клиентом через три месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="220"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="223"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="234"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="237"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="241"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="244"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="245"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="248"/>
         <source>&amp;Columns</source>
         <translation>&amp;Столбцы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="250"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="253"/>
         <source>&amp;Client</source>
         <translation>&amp;Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="269"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="272"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="96"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="99"/>
         <source>&amp;Reminders panel</source>
         <translation>Панель &amp;напоминаний</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="132"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="135"/>
         <source>Clients</source>
         <translation>Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="133"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="136"/>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="136"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="139"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="175"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="178"/>
         <source>&amp;Import from a spreadsheet…</source>
         <translation>&amp;Загрузить из таблицы…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="178"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="181"/>
         <source>Add clients from Excel, LibreOffice or CSV</source>
         <translation>Добавить клиентов из Excel, LibreOffice или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="181"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="184"/>
         <source>&amp;Export…</source>
         <translation>&amp;Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="181"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="184"/>
         <source>Save clients to Excel or CSV</source>
         <translation>Сохранить клиентов в Excel или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="202"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="205"/>
         <source>&amp;Log a contact…</source>
         <translation>&amp;Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="205"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="208"/>
         <source>Record a call, meeting, letter or note and plan the next contact</source>
         <translation>Записать звонок, встречу, письмо или заметку и запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="207"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="210"/>
         <source>New &amp;deal…</source>
         <translation>Новая &amp;сделка…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="208"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="211"/>
         <source>&amp;Industries…</source>
         <translation>&amp;Отрасли…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="209"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="212"/>
         <source>Ne&amp;xt client</source>
         <translation>С&amp;ледующий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="211"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="214"/>
         <source>Pre&amp;vious client</source>
         <translation>П&amp;редыдущий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="215"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="218"/>
         <source>C&amp;lients</source>
         <translation>&amp;Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="215"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="218"/>
         <source>&amp;Deals</source>
         <translation>&amp;Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="215"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="264"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="218"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="267"/>
         <source>&amp;Reports</source>
         <translation>&amp;Отчёты</translation>
     </message>
@@ -2900,158 +2978,158 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>RequisitesTab</name>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="75"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="76"/>
         <source>&amp;Name:</source>
         <translation>&amp;Название:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="79"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="80"/>
         <source>&amp;Kind:</source>
         <translation>Ви&amp;д:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="83"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="84"/>
         <source>S&amp;tatus:</source>
         <translation>Ст&amp;атус:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="84"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="85"/>
         <source>Full le&amp;gal name:</source>
         <translation>Полное наи&amp;менование:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="85"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="86"/>
         <source>&amp;INN:</source>
         <translation>&amp;ИНН:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="86"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="87"/>
         <source>KPP:</source>
         <translation>КПП:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="87"/>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="214"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="88"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="228"/>
         <source>OGRN:</source>
         <translation>ОГРН:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="88"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="89"/>
         <source>Ind&amp;ustry:</source>
         <translation>От&amp;расль:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="95"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="96"/>
         <source>&amp;Owner:</source>
         <translation>&amp;Ответственный:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="96"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="97"/>
         <source>Contact details</source>
         <translation>Контактные данные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="97"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="98"/>
         <source>&amp;Phone:</source>
         <translation>&amp;Телефон:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="98"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="99"/>
         <source>E-&amp;mail:</source>
         <translation>E-&amp;mail:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="99"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="100"/>
         <source>&amp;Legal address:</source>
         <translation>&amp;Юридический адрес:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="100"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="101"/>
         <source>Postal address:</source>
         <translation>Почтовый адрес:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="101"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="102"/>
         <source>City:</source>
         <translation>Город:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="102"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="103"/>
         <source>Bank details</source>
         <translation>Банковские реквизиты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="103"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="104"/>
         <source>Bank:</source>
         <translation>Банк:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="104"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="105"/>
         <source>BIK:</source>
         <translation>БИК:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="105"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="106"/>
         <source>Account:</source>
         <translation>Расчётный счёт:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="106"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="107"/>
         <source>Corr. account:</source>
         <translation>Корр. счёт:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="107"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="108"/>
         <source>Other</source>
         <translation>Прочее</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="108"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="109"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="110"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="111"/>
         <source>Comma-separated, e.g. VIP, Wholesale</source>
         <translation>Через запятую, например: VIP, опт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="111"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="112"/>
         <source>Tags:</source>
         <translation>Метки:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="114"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="115"/>
         <source>Notes:</source>
         <translation>Заметки:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="116"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="117"/>
         <source>10 digits for a company, 12 for a sole trader or a person</source>
         <translation>10 цифр у организации, 12 — у ИП и физлица</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="117"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="118"/>
         <source>9 characters, companies only</source>
         <translation>9 символов, только у организаций</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="118"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="119"/>
         <source>Any format, e.g. 8 (495) 123-45-67</source>
         <translation>Любой формат: 8 (495) 123-45-67</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="119"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="120"/>
         <source>9 digits, starts with 04</source>
         <translation>9 цифр, начинается с 04</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="176"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="177"/>
         <source>— not set —</source>
         <translation>— не указано —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="214"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="228"/>
         <source>OGRNIP:</source>
         <translation>ОГРНИП:</translation>
     </message>
@@ -3327,24 +3405,6 @@ Create the first client, or load demo data to try the program.</source>
     </message>
 </context>
 <context>
-    <name>StaleEdit</name>
-    <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="91"/>
-        <source>The card was changed elsewhere</source>
-        <translation>Карточка изменена в другом месте</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="94"/>
-        <source>Save mine over it</source>
-        <translation>Сохранить мою версию</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="97"/>
-        <source>Load the saved version</source>
-        <translation>Загрузить сохранённую версию</translation>
-    </message>
-</context>
-<context>
     <name>Start</name>
     <message>
         <location filename="../../salesdesk/ui/application.py" line="85"/>
@@ -3442,17 +3502,17 @@ Create the first client, or load demo data to try the program.</source>
         <translation>Готовим демо-базу…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/welcome.py" line="205"/>
+        <location filename="../../salesdesk/ui/welcome.py" line="211"/>
         <source>SalesDesk — Demo base[*]</source>
         <translation>SalesDesk — Демо-база[*]</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/welcome.py" line="212"/>
+        <location filename="../../salesdesk/ui/welcome.py" line="218"/>
         <source>Demo base — your data is not affected.</source>
         <translation>Демо-база — ваши данные не затронуты.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/welcome.py" line="214"/>
+        <location filename="../../salesdesk/ui/welcome.py" line="220"/>
         <source>Back to my base</source>
         <translation>Вернуться к моей базе</translation>
     </message>

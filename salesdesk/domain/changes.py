@@ -23,6 +23,9 @@ class Change:
 
 # A client's membership in the lists changes with these: the lists count and page again.
 MEMBERSHIP_ACTIONS = frozenset({"created", "imported", "trashed", "restored", "deleted", "erased"})
+# Added to what another seat committed (PostgreSQL's change notices, store/notify.py): a card open
+# here may hold an edit made before it, and must not take the other seat's version as its own.
+OTHER_SEAT = Change("seat", 0, "other")
 # Entities of reference lists (the filters, the card's choices, the reports' parameters).
 REFERENCE_ENTITIES = frozenset({"industry", "manager"})
 
@@ -65,6 +68,11 @@ class Changes:
         if self.whole_base:
             return REFERENCE_ENTITIES
         return frozenset(r.entity for r in self.records if r.entity in REFERENCE_ENTITIES)
+
+    @property
+    def from_other_seat(self) -> bool:
+        """Another seat committed (some of) these: see OTHER_SEAT."""
+        return OTHER_SEAT in self.records
 
     @property
     def whole_base(self) -> bool:

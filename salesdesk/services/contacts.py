@@ -79,6 +79,12 @@ def restore_contact(uow: UnitOfWork, contact_id: int) -> int:
     return _set_deleted(uow, contact_id, None)
 
 
+def get_contact(uow: UnitOfWork, contact_id: int) -> ContactPerson:
+    """A contact person as saved now (the conflict dialog compares it with what was opened)."""
+    with uow.reading():
+        return uow.contacts.get(contact_id)
+
+
 def list_contacts(uow: UnitOfWork, client_id: int, *, include_deleted: bool = False) -> list[ContactPerson]:
     with uow.reading():
         return uow.contacts.list_for(client_id, include_deleted=include_deleted)

@@ -244,3 +244,8 @@ def _fields(deal: Deal) -> DealFields:
         contract_end=deal.contract_end,
         owner_id=deal.owner_id,
     )
+
+
+def deal_fields(deal: Deal) -> DealFields:
+    """The editable part of a saved deal: what an edit starts from (the conflict dialog compares it)."""
+    return _fields(deal)

@@ -12,6 +12,7 @@ import os
 import shutil
 import sqlite3
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -78,6 +79,9 @@ class Database:
         self._path = path
         # What SQLite's quick check said about a damaged base (then it is open read-only), else None.
         self.damage = damage
+        # This opening's id among the seats of a server base: its own change notices are not news to
+        # it (store/notify.py).
+        self.seat = uuid.uuid4().hex[:16]
 
     @property
     def read_only(self) -> bool:

@@ -5,7 +5,8 @@
         uow.commit()
 
 Leaving the block without ``commit()`` (an error, a cancel) rolls everything back. After a commit
-the recorded changes go to listeners: the window refreshes from them. The same records, with the
+the recorded changes go to listeners: the window refreshes from them. On a PostgreSQL server the
+same records are also sent to the other seats inside the transaction (``store/notify.py``). The same records, with the
 values before and after an edit, become the audit trail's entries, written just before the commit
 in the same transaction (``domain/audit.py``, ``store/audit.py``): a rolled-back change leaves none.
 Who made them and through what is the ``actor`` the face gave the unit of work.
@@ -36,6 +37,7 @@ from salesdesk.store.database import WRITE_OPTION, Database, error_key, store_er
 from salesdesk.store.deal_listing import DealListing
 from salesdesk.store.erasure import Eraser
 from salesdesk.store.listing import ClientListing
+from salesdesk.store.notify import send, tells_other_seats
 from salesdesk.store.reports import ReportQueries
 from salesdesk.store.repositories import (
     BaseSettingsRepository,
@@ -200,6 +202,8 @@ class UnitOfWork:
                     actor = actor.importing(self._source)
                 self.audit.write(actor, datetime.now(UTC), self._entries)
             self._entries = []
+            if self._changes and self._conn is not None and tells_other_seats(self.database):
+                send(self._conn, self._changes, self.database.seat)  # delivered only if this commits
             self._tx.commit()
         except DBAPIError as exc:
             self._raise_translated(exc)

@@ -101,6 +101,7 @@ def run(
     connect_dialog.install(window, uow if isinstance(uow, OpenBase) else None)  # File → Connect to a server…
     window.show()
     window.start()
+    window.other_seats.start()  # a server base: other seats' changes reach this window (issue 14)
     QTimer.singleShot(0, window, lambda: backups_dialog.start_daily_backup(window))  # on a worker
     QTimer.singleShot(0, window, first_run.first_start)  # the welcome, once the window is up, not before it
     arrivals.attach(window)  # a file to import: after any question at start

@@ -35,10 +35,12 @@ from salesdesk.domain.model import (
     Manager,
     Money,
 )
+from salesdesk.domain.numbers import money_text
 from salesdesk.domain.text import parse_amount
 from salesdesk.domain.validation import amount_problem
 from salesdesk.services import deals, history, reference
 from salesdesk.services.common import UowFactory
+from salesdesk.ui.conflict_dialog import plain_text
 from salesdesk.ui.dialogs import HookDialog
 from salesdesk.ui.forms import FormDialog
 from salesdesk.ui.operations import Operations
@@ -116,6 +118,7 @@ class DealDialog(FormDialog):
         ]
         for label, key, widget in rows:
             form.add(label, widget, self.form.new(key))  # type: ignore[arg-type]
+        labels = {key: label.rstrip(":") for label, key, _widget in rows}
         self.left.watch("amount", self.amount)
         for key, watched in (
             ("title", self.title),
@@ -138,6 +141,7 @@ class DealDialog(FormDialog):
                 self.closed.set_value(deal.closed_on)
             self.contract_end.set_value(deal.contract_end)
             self.owner.setCurrentIndex(max(0, self.owner.findData(deal.owner_id)))
+            self.watch_conflicts(deals.deal_fields(deal), labels)
         else:
             self.owner.setCurrentIndex(max(0, self.owner.findData(default_owner)))
         for edit in (self.title, self.amount, self.lost_reason):
@@ -226,6 +230,23 @@ class DealDialog(FormDialog):
     def _saved(self, result: deals.DealSaved) -> None:
         self.saved = result
         self.saved_id = result.id
+
+    def saved_now(self) -> tuple[DealFields, int]:
+        assert self.deal is not None
+        deal = deals.get_deal(self.uow(), self.deal.id)
+        return deals.deal_fields(deal), deal.version
+
+    def store_over(self, fields: DealFields, version: int) -> deals.DealSaved:
+        assert self.deal is not None
+        return deals.update_deal(self.uow(), self.deal.id, version, fields, renewal_days=self.renewal_days)
+
+    def describe(self, key: str, value: object) -> str:
+        if key == "owner_id":
+            index = self.owner.findData(value)
+            return self.owner.itemText(index) if index >= 0 else plain_text(key, value)
+        if isinstance(value, Money):
+            return money_text(value)
+        return plain_text(key, value)
 
     @classmethod
     def edit(

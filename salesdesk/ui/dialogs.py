@@ -81,27 +81,6 @@ class UnsavedChanges:
         return LeaveChoice.DISCARD if box.clickedButton() is discard else LeaveChoice.CANCEL
 
 
-class StaleEdit:
-    """Someone saved the same card meanwhile: keep mine, take theirs, or decide later."""
-
-    @classmethod
-    def ask(cls, parent: QWidget, text: str) -> str:
-        box = QMessageBox(parent)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(QCoreApplication.translate("StaleEdit", "The card was changed elsewhere"))
-        box.setText(text)
-        keep = box.addButton(
-            QCoreApplication.translate("StaleEdit", "Save mine over it"), QMessageBox.ButtonRole.AcceptRole
-        )
-        theirs = box.addButton(
-            QCoreApplication.translate("StaleEdit", "Load the saved version"), QMessageBox.ButtonRole.DestructiveRole
-        )
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        clicked = box.clickedButton()
-        return "overwrite" if clicked is keep else "reload" if clicked is theirs else "cancel"
-
-
 class Confirm:
     @classmethod
     def ask(cls, parent: QWidget, title: str, text: str) -> bool:
@@ -282,6 +261,7 @@ class ContactDialog(FormDialog):
         birth_row = QHBoxLayout()
         birth_row.addWidget(self.birth_date)
         birth_row.addWidget(self.age_label, 1)
+        labels = {"is_primary": self.primary.text()}
         for label, key, widget, field in (
             (self.tr("Full name:"), "full_name", self.full_name, None),
             (self.tr("Position:"), "position", self.position, None),
@@ -296,6 +276,7 @@ class ContactDialog(FormDialog):
                 self.form.new(key),
                 top=isinstance(widget, QPlainTextEdit),
             )
+            labels[key] = label.rstrip(":")
             label_widget.setBuddy(widget.focusProxy() or widget)
             self.left.watch(key, widget)
         rows.add_wide(self.primary)
@@ -308,6 +289,7 @@ class ContactDialog(FormDialog):
             self.emails.setPlainText("\n".join(contact.emails))
             self.note.setPlainText(contact.note)
             self.primary.setChecked(contact.is_primary)
+            self.watch_conflicts(contact.fields(), labels)
         for edit in (self.full_name, self.position):
             edit.textChanged.connect(self._validate)
         self.birth_date.changed.connect(self._validate)
@@ -361,6 +343,15 @@ class ContactDialog(FormDialog):
 
     def _saved(self, result: SaveResult) -> None:
         self.saved_id = result.id
+
+    def saved_now(self) -> tuple[ContactFields, int]:
+        assert self.contact is not None
+        person = contacts.get_contact(self.uow(), self.contact.id)
+        return person.fields(), person.version
+
+    def store_over(self, fields: ContactFields, version: int) -> SaveResult:
+        assert self.contact is not None
+        return contacts.update_contact(self.uow(), self.contact.id, version, fields)
 
     @classmethod
     def edit(

@@ -14,8 +14,10 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
-from salesdesk.domain.errors import FieldProblem, UserError, ValidationError
+from salesdesk.domain.conflicts import conflict
+from salesdesk.domain.errors import FieldProblem, StaleEditError, UserError, ValidationError
 from salesdesk.services.common import UowFactory
+from salesdesk.ui.conflict_dialog import MINE, THEIRS, ConflictDialog, plain_text
 from salesdesk.ui.operations import Operations
 from salesdesk.ui.widgets import FieldMessage, LeftFields
 from salesdesk.ui.workers import Runner
@@ -80,7 +82,15 @@ class FormDialog(QDialog):
     dialog's `Operations`: the answer goes to `_saved()` and the dialog closes; a refused field goes
     under that field, any other `UserError` (busy, read-only, disk full, changed elsewhere) to the
     line above the buttons, and the dialog stays open with what was typed; a bug goes to the crash
-    dialog. Given no `ops` (a dialog used on its own, as in tests), it makes its own runner."""
+    dialog. Given no `ops` (a dialog used on its own, as in tests), it makes its own runner.
+
+    A dialog that edits something saved (a contact person, a deal) calls `watch_conflicts` once
+    filled and implements `saved_now` and `store_over`: when another seat saved the same thing
+    meanwhile, Save shows the `ConflictDialog` — keep theirs (the dialog closes), save mine over
+    theirs (the fields the user changed over the saved version), or go on editing."""
+
+    started: Any = None  # the saved values when the dialog opened; None: nothing to conflict with
+    baseline: Any = None  # what the form showed then
 
     def __init__(self, uow: UowFactory, ops: Operations | None, parent: QWidget | None, *, fallback: str) -> None:
         super().__init__(parent)
@@ -117,7 +127,45 @@ class FormDialog(QDialog):
     def show_error(self, text: str) -> None:
         self.error.show_problem(text, blocking=True)
 
+    def watch_conflicts(self, started: Any, labels: dict[str, str]) -> None:
+        """*started*: the saved values the form was filled from; *labels*: each field's name."""
+        self.started, self.baseline, self.conflict_labels = started, self.fields(), labels
+
+    def fields(self) -> Any:
+        """What the form holds as the service's dataclass (None while it cannot be read)."""
+        raise NotImplementedError
+
+    def saved_now(self) -> tuple[Any, int]:
+        """The saved values and version as they are now (one service read)."""
+        raise NotImplementedError
+
+    def store_over(self, fields: Any, version: int) -> Any:
+        """Save *fields* over *version* (after "Save mine over theirs")."""
+        raise NotImplementedError
+
+    def describe(self, key: str, value: Any) -> str:
+        """A value as the conflict dialog shows it."""
+        return plain_text(key, value)
+
+    def _resolve_conflict(self) -> None:
+        typed = self.fields()
+        now: list[tuple[Any, int]] = []
+        if typed is None or not self.ops.read(self.saved_now, now.append):
+            return  # gone meanwhile: the line above the buttons says so
+        theirs, version = now[0]
+        found = conflict(self.started, theirs, self.baseline, typed)
+        labels = self.conflict_labels
+        choice = ConflictDialog.ask(self, self.windowTitle(), found, lambda f: labels.get(f, f), self.describe)
+        if choice == MINE:
+            if self.ops.run(lambda: self.store_over(found.merged(), version), self._saved, on_error=self.refused):
+                super().accept()
+        elif choice == THEIRS:
+            self.reject()  # the card shows the saved version (the change bus brought it)
+
     def refused(self, exc: UserError) -> bool:
+        if isinstance(exc, StaleEditError) and self.started is not None:
+            self._resolve_conflict()
+            return True
         if isinstance(exc, ValidationError):
             self.form.show_refused(exc.problems)
         else:

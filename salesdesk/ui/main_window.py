@@ -43,6 +43,7 @@ from salesdesk.ui.erasure_actions import WindowErasure
 from salesdesk.ui.file_actions import FileActions
 from salesdesk.ui.list_actions import ClientListActions
 from salesdesk.ui.operations import Operations
+from salesdesk.ui.other_seats import OtherSeats
 from salesdesk.ui.reference_lists import ReferenceLists
 from salesdesk.ui.reminder_notices import ReminderNotices
 from salesdesk.ui.reminders_panel import ReminderNotifier, RemindersPanel
@@ -66,6 +67,8 @@ class MainWindow(QMainWindow):
         # change bus, from which the list, the deals, the reminders and the card refresh
         self.operations = Operations(uow, self.runner, self._notify_error, self)
         self.uow = uow = self.operations.uow
+        # on a server base, what other seats commit reaches the same bus (started by ui/application.py)
+        self.other_seats = OtherSeats(self.operations, self)
         self.setWindowTitle("SalesDesk[*]")  # [*] shows the unsaved-changes marker
         self.setAcceptDrops(True)  # drop a spreadsheet on the window to import it
         self.setMinimumSize(720, 480)  # the size and place: ui/window_layout.py, ui/geometry.py
@@ -331,6 +334,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.notifier.timer.stop()
+        self.other_seats.stop()
         self.save_layout()
         self.wait_for_jobs()
         if self.reminder_notices.tray is not None:

@@ -189,11 +189,17 @@ class Welcome(QObject):
         assert self.base is not None and callable(switch)
         self.w.card.show_empty()
         self.w.wait_for_jobs()
+        hearing = self.w.other_seats.following
+        self.w.other_seats.stop()  # it hears the base being left; started again for the new one
         try:
             switch()
         except UserError as exc:
+            if hearing:
+                self.w.other_seats.start()
             self._refused(exc)
             return
+        if hearing or not self.base.in_demo:
+            self.w.other_seats.start()
         self.settings.demo_manager = (demo_manager,) if self.base.in_demo else None
         self.w.uow_label = self.base.label
         self._show_state()

@@ -18,7 +18,8 @@ from salesdesk.store import UnitOfWork
 from salesdesk.ui.card.editing import CardEditing
 from salesdesk.ui.card.page import CardPage
 from salesdesk.ui.card.requisites import RequisitesTab
-from salesdesk.ui.dialogs import LeaveChoice, StaleEdit, UnsavedChanges
+from salesdesk.ui.conflict_dialog import MINE, ConflictDialog
+from salesdesk.ui.dialogs import LeaveChoice, UnsavedChanges
 from salesdesk.ui.operations import Operations
 from salesdesk.ui.widgets import NoticeBar
 from salesdesk.ui.workers import Runner
@@ -190,11 +191,13 @@ def test_a_card_saved_elsewhere_asks_and_can_save_over_it(
         uow(), client, elsewhere.version, dataclasses.replace(elsewhere.fields(), phone="+74951234567")
     )
     asked: list[str] = []
-    monkeypatch.setattr(StaleEdit, "ask", classmethod(lambda cls, parent, text: asked.append(text) or "overwrite"))
+    monkeypatch.setattr(ConflictDialog, "ask", classmethod(lambda cls, parent, name, *_a: asked.append(name) or MINE))
     bench.form.line("city").setText("Тверь")
     bench.editing.after_edit()
     assert bench.editing.save()
-    assert len(asked) == 1 and clients.get_client(uow(), client).city == "Тверь"
+    saved = clients.get_client(uow(), client)
+    # mine over theirs: my city, and their phone, which I did not touch, kept
+    assert asked == ["ООО «Ромашка»"] and saved.city == "Тверь" and saved.phone == "+74951234567"
 
 
 def test_leaving_a_changed_card_asks_and_discard_leaves(

@@ -1,6 +1,7 @@
 """The controller of the card's requisites: which client is being edited, whether what is typed
 differs from what is saved and can be saved, Save (one service call through the card's
-`Operations`), a card someone saved meanwhile (`StaleEdit`), and asking before leaving a changed card.
+`Operations`), a card another seat saved meanwhile (`ConflictDialog`: what each side changed, keep theirs, save
+mine over theirs, or go on editing), and asking before leaving a changed card.
 
 The view is `RequisitesTab` (the fields) and `CardPage` (the header, the state line, Save and
 Revert); the card shell tells this controller which client it shows and shows it again after a save.
@@ -13,13 +14,15 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 
+from salesdesk.domain.conflicts import conflict
 from salesdesk.domain.errors import StaleEditError, UserError, ValidationError
 from salesdesk.domain.model import Client, ClientFields
 from salesdesk.services import cards, clients
 from salesdesk.services.common import SaveResult
 from salesdesk.ui.card.page import CardPage
 from salesdesk.ui.card.requisites import RequisitesTab
-from salesdesk.ui.dialogs import LeaveChoice, StaleEdit, UnsavedChanges
+from salesdesk.ui.conflict_dialog import MINE, THEIRS, ConflictDialog
+from salesdesk.ui.dialogs import LeaveChoice, UnsavedChanges
 from salesdesk.ui.operations import Operations
 from salesdesk.ui.widgets import NoticeBar
 
@@ -97,10 +100,12 @@ class CardEditing(QObject):
             return True
         return False
 
-    def save(self, *, expected_version: int | None = None) -> bool:
-        """Save the card; True on success. Typed data stays in the form whatever goes wrong."""
+    def save(self, *, expected_version: int | None = None, fields: ClientFields | None = None) -> bool:
+        """Save the card (or *fields*, what the conflict dialog merged); True on success. Typed data
+        stays in the form whatever goes wrong."""
         form = self._form()
-        fields = form.collect()
+        typed = form.collect()
+        fields = fields if fields is not None else typed
         form.touched = set(ClientFields.__dataclass_fields__)
         created, client, uow = self.client is None, self.client, self.ops.uow
         resolved: list[bool] = []
@@ -113,7 +118,7 @@ class CardEditing(QObject):
 
         def not_saved(exc: UserError) -> bool:
             if isinstance(exc, StaleEditError):  # saved elsewhere meanwhile: the user decides
-                resolved.append(self._resolve_stale(str(exc)))
+                resolved.append(self._resolve_stale(typed))
                 return True
             if isinstance(exc, ValidationError):
                 form.show_problems(list(exc.problems))
@@ -128,15 +133,20 @@ class CardEditing(QObject):
         self.saved.emit(results[0].id, created)
         return True
 
-    def _resolve_stale(self, text: str) -> bool:
+    def _resolve_stale(self, typed: ClientFields) -> bool:
+        """Another seat saved the card since it was opened: show what each side changed and do what
+        the user chooses (domain/conflicts.py, ui/conflict_dialog.py). True when saved."""
         assert self.client is not None and self.page is not None
-        choice = StaleEdit.ask(self.page, text)
-        if choice == "overwrite":
-            client_id, uow = self.client.id, self.ops.uow
-            current: list[Client] = []
-            if not self.ops.run(lambda: clients.get_client(uow(), client_id), current.append):
-                return False
-            return self.save(expected_version=current[0].version)
-        if choice == "reload":
-            return self.reopen(self.client.id)
+        client_id, uow, started = self.client.id, self.ops.uow, self.client
+        current: list[Client] = []
+        if not self.ops.read(lambda: clients.get_client(uow(), client_id), current.append):
+            return False  # gone meanwhile (in the trash, erased): the notice bar says so
+        found = conflict(started.fields(), current[0].fields(), self.baseline or started.fields(), typed)
+        form = self._form()
+        name = self.page.header.name_of(typed, self.client)
+        choice = ConflictDialog.ask(self.page, name, found, form.label_of, form.describe)
+        if choice == MINE:
+            return self.save(expected_version=current[0].version, fields=found.merged())
+        if choice == THEIRS:
+            return self.reopen(client_id)  # what is typed here is dropped; the card is as saved
         return False

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainT
 from salesdesk.domain.errors import FieldProblem
 from salesdesk.domain.model import ClientFields, ClientKind, ClientStatus, Industry, Manager
 from salesdesk.services import clients
+from salesdesk.ui.conflict_dialog import plain_text
 from salesdesk.ui.forms import form_row
 from salesdesk.ui.widgets import (
     FIELD_STYLESHEET,
@@ -206,6 +207,19 @@ class RequisitesTab(QScrollArea):
         values["kind"] = ClientKind(values["kind"])
         values["status"] = ClientStatus(values["status"])
         return ClientFields(**values)
+
+    def label_of(self, key: str) -> str:
+        """A field's name as its label shows it (for the conflict dialog)."""
+        return self.labels[key].text().replace("&", "").rstrip(":")
+
+    def describe(self, key: str, value: Any) -> str:
+        """A value as this form shows it: a choice by its name (industry, owner, status), else as text."""
+        widget = self.widgets.get(key)
+        if isinstance(widget, QComboBox) and value is not None:
+            index = widget.findData(value)
+            if index >= 0:
+                return widget.itemText(index)
+        return plain_text(key, value)
 
     # What the fields say ------------------------------------------------------------------------
 

@@ -233,8 +233,19 @@ class ClientCard(QWidget):
         assert self._client is not None
         editing = self.editing
         typed, dirty, status_before = self.collect(), editing.dirty, self._client.status
+        started_from = self._client
         editing.card = card = cards.load_card(self.uow(), self._client.id)
         editing.client = client = card.client
+        if dirty and _edited_elsewhere(started_from, client):
+            # another seat saved the card itself while it is being edited here: keep the version
+            # (and what the form started from) the user began with, so Save shows the conflict
+            editing.card = card = dataclasses.replace(card, client=started_from)
+            editing.client = started_from
+            self._fill_lists()
+            editing.after_edit()
+            self._tell_edited_elsewhere()
+            self.card_changed.emit(client.id)
+            return
         self._fill_lists()
         if client.status is not status_before and typed.status is status_before:
             # a won deal (or its Undo) changed the status: the form follows, unless the user chose one
@@ -252,10 +263,25 @@ class ClientCard(QWidget):
         """Subscribed to the window's change bus: what of this client changed (by the card, a dialog,
         the reminders panel, a worker) is read again; the card's own actions refresh nothing by hand."""
         parts = changes.parts_of(self.client_id)
-        if parts & {"contacts", "deals", "history", "status"}:
+        if "updated" in parts and changes.from_other_seat and self._client is not None:
+            # another seat saved this card: shown at once when nothing is typed here; else what is
+            # typed stays (with the version it was opened at) and Save shows the conflict dialog
+            if self.dirty:
+                self.ops.read(self._reload_lists, lambda _none: None)
+                return
+            version = self._client.version
+            if self._open(self._client.id) and self._client is not None and self._client.version != version:
+                self.notice.show_message(self.tr("Updated: another seat changed this client."), timeout_ms=4000)
+        elif parts & {"contacts", "deals", "history", "status"}:
             self.ops.read(self._reload_lists, lambda _none: None)  # every tab, keeping what is typed
         elif "reminders" in parts:
             self.ops.read(self.refresh_reminders, lambda _none: None)
+
+    def _tell_edited_elsewhere(self) -> None:
+        self.notice.show_message(
+            self.tr("Another seat has changed this client. When you save, you will see what changed and choose."),
+            kind="warning",
+        )
 
     def refresh_reminders(self) -> None:
         if self._client is None:
@@ -336,3 +362,8 @@ class ClientCard(QWidget):
     def _notify_error(self, text: str) -> None:
         """Where an action of the card shows an error no field or dialog took."""
         self.notice.show_message(text, kind="error")
+
+
+def _edited_elsewhere(before: Client, now: Client) -> bool:
+    """Whether the card itself (not only its status, which a won deal changes) was saved again."""
+    return dataclasses.replace(before.fields(), status=now.status) != now.fields()
