@@ -406,7 +406,9 @@ class ConnectActions(QObject):
         manager is the same person in the new base (None when not there: the window asks)."""
         self.w.card.show_empty()
         self.w.wait_for_jobs()
+        self.w.other_seats.stop()  # it hears the base being left
         self.base.switch_home(opened.database, connecting.hidden(opened.url))
+        self.w.other_seats.start()  # and now the new one's other seats (nothing on a local base)
         self.w.settings.demo_manager = None
         self.w.settings.current_manager_id = opened.manager_id
         self.w.settings.sync()

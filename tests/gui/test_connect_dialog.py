@@ -214,11 +214,13 @@ def test_connecting_switches_the_window_and_remembers_the_base_without_its_passw
     chosen = connecting.ServerAddress(address.host, address.port, address.database, address.user, {"sslmode": "prefer"})
     assert SeatSettings(Path(settings.q.fileName())).server_url == make_server_url(chosen)
     assert memory_keyring.passwords == {("SalesDesk", address.key): "Пароль-9"}
+    assert window.other_seats.following  # the server's other seats are heard from now on
     # and back to this computer's base
     actions.back_to_local()
     qtbot.waitUntil(lambda: not actions.base.on_server, timeout=10_000)
     assert SeatSettings(Path(settings.q.fileName())).server_url is None
     assert not actions.local_action.isVisible()
+    assert not window.other_seats.following  # a base of one seat has nobody to hear
     test_server.server().drop(url)
 
 
