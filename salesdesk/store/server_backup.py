@@ -108,7 +108,8 @@ def stem(url: URL) -> str:
 
 def _conninfo(url: URL) -> str:
     """The base's URL for libpq, without its password."""
-    return url.set(drivername="postgresql", password=None).render_as_string(hide_password=False)
+    # URL.set() takes None for "unchanged": the password is taken out as the tuple it is
+    return url._replace(drivername="postgresql", password=None).render_as_string(hide_password=False)
 
 
 def _plain_env() -> dict[str, str]:

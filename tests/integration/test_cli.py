@@ -15,6 +15,7 @@ import pytest
 
 from salesdesk import __version__, paths
 from salesdesk.cli import main
+from salesdesk.store.database import HEAD_REVISION
 from tests import server as test_server
 
 
@@ -612,3 +613,21 @@ def test_deal_list_refuses_a_period_that_ends_before_it_starts(
     )
     assert (code, out) == (2, "")
     assert "Начало периода (01.01.2027) позже его конца (01.01.2026)" in err
+
+
+@pytest.mark.postgres_only
+def test_init_sets_up_an_empty_server_database_and_refuses_one_with_tables(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The URL was once taken for a file path: a SQLite base appeared in a folder named
+    "postgresql+psycopg:" in the working folder, and the server database stayed empty."""
+    monkeypatch.chdir(tmp_path)
+    url = test_server.server().empty()
+    code, out, _ = run(capsys, "init", url)
+    assert code == 0 and url.rsplit("/", 1)[-1] in out
+    assert list(tmp_path.iterdir()) == []
+    code, out, _ = run(capsys, "--db", url, "check")
+    assert code == 0 and HEAD_REVISION in out
+    code, _, err = run(capsys, "init", url)
+    assert code == 1 and "holds tables already" in err
+    test_server.server().drop(url)
