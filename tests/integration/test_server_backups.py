@@ -201,7 +201,7 @@ def test_the_password_goes_to_pg_dump_in_its_environment_never_its_arguments(
     server_backup.dump(Database(engine), tmp_path / "copy.pgdump", tool)
     assert not any("s3cr" in arg for arg in seen["args"])
     assert "--no-password" in seen["args"]
-    assert f"--dbname=postgresql://anna@db.office:5433/sales?sslmode=require" in seen["args"]
+    assert "--dbname=postgresql://anna@db.office:5433/sales?sslmode=require" in seen["args"]
     assert seen["env"]["PGPASSWORD"] == "s3cr@t"
     assert os.environ.get("PGPASSWORD") != "s3cr@t"  # only the child's
     assert server_backup.stem(engine.url) == "sales@db.office_5433"
