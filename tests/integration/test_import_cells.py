@@ -23,6 +23,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from sqlalchemy import text
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -266,8 +267,8 @@ def _new_rows(database: Database, after: int) -> list[tuple[int, str, str]]:
     with database.engine.connect() as conn:
         return [
             tuple(r)
-            for r in conn.exec_driver_sql(  # type: ignore[misc]
-                "SELECT id, name, notes FROM clients WHERE id > ? ORDER BY id", (after,)
+            for r in conn.execute(  # type: ignore[misc]
+                text("SELECT id, name, notes FROM clients WHERE id > :after ORDER BY id"), {"after": after}
             ).all()
         ]
 
