@@ -23,10 +23,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from sqlalchemy import text
+
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from sqlalchemy import text as sql_text
 
 from salesdesk.domain.model import ClientFields
 from salesdesk.domain.requisites import check_kpp, inn_check_digits, is_valid_inn, ogrn_check_digit
@@ -268,7 +269,7 @@ def _new_rows(database: Database, after: int) -> list[tuple[int, str, str]]:
         return [
             tuple(r)
             for r in conn.execute(  # type: ignore[misc]
-                text("SELECT id, name, notes FROM clients WHERE id > :after ORDER BY id"), {"after": after}
+                sql_text("SELECT id, name, notes FROM clients WHERE id > :after ORDER BY id"), {"after": after}
             ).all()
         ]
 
