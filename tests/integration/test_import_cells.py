@@ -23,7 +23,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
