@@ -78,7 +78,9 @@ def test_options_work_before_and_after_the_command(tmp_path: Path, capsys: pytes
     db = new_base(tmp_path / "after.sqlite")
     code, _, err = run(capsys, "client", "add", "--name", "X", "--inn", "1", "--db", db, "--lang", "en")
     assert code == 2 and "INN 1: must be 10 digits" in err
-    assert Path(db).exists()
+    assert run(capsys, "client", "add", "--name", "ООО «После»", "--db", db)[0] == 0
+    code, out, _ = run(capsys, "search", "после", "--json", "--db", db)
+    assert code == 0 and [r["name"] for r in json.loads(out)] == ["ООО «После»"]
 
 
 def test_without_db_the_base_lives_in_the_user_data_folder(
@@ -100,10 +102,12 @@ def test_default_folder_comes_from_platformdirs() -> None:
 def test_environment_variable_chooses_the_database(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    target = Path(new_base(tmp_path / "env.sqlite"))
-    monkeypatch.setenv("SALESDESK_DB", str(target))
+    target = new_base(tmp_path / "env.sqlite")
+    monkeypatch.setenv("SALESDESK_DB", target)
     assert run(capsys, "client", "add", "--name", "Env")[0] == 0
-    assert target.exists()
+    monkeypatch.delenv("SALESDESK_DB")
+    code, out, _ = run(capsys, "--db", target, "search", "env", "--json")
+    assert code == 0 and [r["name"] for r in json.loads(out)] == ["Env"]
 
 
 def test_owner_and_industry_by_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
