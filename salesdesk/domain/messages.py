@@ -584,6 +584,14 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "database (pg_restore --no-owner --dbname=URL “{file}”), and the seats connect to that one. "
         "The base is unchanged.",
     ),
+    "backup.server_restore_note": (
+        "Копию общей базы на сервере восстанавливает администратор сервера: другие рабочие места "
+        "работают с этой базой. Он загружает копию в новую, пустую базу данных "
+        "(pg_restore --no-owner --dbname=АДРЕС ФАЙЛ), и рабочие места подключаются к ней.",
+        "A copy of a shared base on a server is put back by the server's administrator: other seats are "
+        "using this base. The administrator loads the copy into a new, empty database "
+        "(pg_restore --no-owner --dbname=URL FILE), and the seats connect to that one.",
+    ),
     "err.backup_base_in_use": (
         "База {where} открыта другой программой (другое окно SalesDesk или команда). "
         "Закройте её и повторите восстановление; база не изменена.",

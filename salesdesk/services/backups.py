@@ -215,7 +215,7 @@ def ensure_restorable(uow: UnitOfWork, source: Path) -> None:
 
 def restore_note(uow: UnitOfWork) -> str | None:
     """What the backups list says about restoring this base (a server base: who does it), or None."""
-    return None if uow.database.path is not None else str(msg("err.backup_server_restore", file="…"))
+    return None if uow.database.path is not None else str(msg("backup.server_restore_note"))
 
 
 def restore_damaged(base: Path, source: Path, *, settings: SeatSettings | None = None) -> RestoreResult:
