@@ -18,6 +18,7 @@ from salesdesk import paths
 from salesdesk.domain.errors import StoreError
 from salesdesk.domain.messages import msg
 from salesdesk.store import Database, open_database, resolve_url
+from salesdesk.store.database import upgrade
 
 log = logging.getLogger("salesdesk")
 
@@ -98,13 +99,24 @@ def stored_server_in_use(db: str | None) -> bool:
     return not db and not os.environ.get(paths.ENV_DB) and database_target(db) != paths.database_target(None)
 
 
-def create_store(path: Path) -> Path:
-    """Make a new, empty base at *path* (``salesdesk init``); an existing file is left alone."""
-    path = path.expanduser().resolve()
+def create_store(target: str | Path) -> str:
+    """Make a new, empty base (``salesdesk init``) at *target*: a file path, or the URL of a database
+    on a server (made by its administrator; here given this program's tables). An existing file, or a
+    server database that holds tables already, is left alone. Returns where the base is."""
+    if "://" in str(target):
+        database = open_database(str(target), migrate=False)
+        try:
+            if database.has_tables():
+                raise StoreError(msg("err.db_server_not_empty", where=database.url))
+            upgrade(database)
+            return database.url
+        finally:
+            database.dispose()
+    path = Path(target).expanduser().resolve()
     if path.exists():
         raise StoreError(msg("err.db_exists", where=path))
     open_database(resolve_url(path), create=True).dispose()
-    return path
+    return str(path)
 
 
 def no_display(environ: Mapping[str, str] | None = None, platform: str | None = None) -> bool:

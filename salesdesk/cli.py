@@ -277,7 +277,12 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("check", parents=[common], help=T("check the database's integrity and schema version"))
     init = commands.add_parser("init", parents=[common], help=T("make a new, empty database file"))
-    init.add_argument("path", type=_path, metavar="PATH", help=T("the new database file (must not exist yet)"))
+    init.add_argument(
+        "path",
+        type=_file_name,
+        metavar="PATH",
+        help=T("the new database file (must not exist yet), or the URL of an empty database on a server"),
+    )
     _deal_parsers(commands, common)
     _backup_parsers(commands, common)
     _log_parser(commands, common)
@@ -1321,6 +1326,7 @@ def _restore(database: Database, args: argparse.Namespace) -> int:
     from salesdesk.services import backups
 
     try:
+        backups.ensure_restorable(UnitOfWork(database), args.file)  # a server base: its administrator's
         if not args.yes:
             chosen = backups.verified_backup(args.file)  # a wrong file is refused before asking
             if not sys.stdin.isatty():

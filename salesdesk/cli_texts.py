@@ -159,7 +159,9 @@ RUSSIAN: dict[str, str] = {
         "заменить базу её копией (текущая база сначала сохраняется в копию)",
     "the backup to restore": "копия, из которой восстановить базу",
     "do not ask for confirmation": "не спрашивать подтверждения",
-    "the new database file (must not exist yet)": "файл новой базы (его ещё не должно быть)",
+    "the new database file (must not exist yet), or the URL of an empty database on a server": (
+        "файл новой базы (его ещё не должно быть) или адрес (URL) пустой базы данных на сервере"
+    ),
     "pipeline: count deals by the date opened (default) or closed":
         "pipeline: считать сделки по дате открытия (по умолчанию) или закрытия",
     "compute a report; print it or save it to .xlsx": "построить отчёт; напечатать его или сохранить в .xlsx",

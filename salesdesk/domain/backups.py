@@ -2,7 +2,9 @@
 
 A backup of the base ``salesdesk.sqlite`` taken on 6 December 2026 at 21:18:05 before a restore is
 ``salesdesk-2026-12-06_211805-restore.sqlite``: the base's name, the local date and time, and why it
-was taken. Sorting the names of one base sorts them by time.
+was taken. Sorting the names of one base sorts them by time. A copy of a base on a PostgreSQL server
+is the server's own dump (``pg_dump``'s custom format), named the same way with ``.pgdump`` after
+the database and its server: ``salesdesk@db.office-2026-12-06_211805-daily.pgdump``.
 
 Rotation keeps, like most backup tools (borg's and restic's "forget"), the newest copy of each of the
 last N days, of each of the last N ISO weeks and of each of the last N months that have a copy, and
@@ -23,11 +25,12 @@ from salesdesk.domain.messages import Message
 # Why a copy was taken; the last word of its name.
 REASONS = ("daily", "manual", "upgrade", "restore", "trash", "damaged")
 SUFFIX = ".sqlite"
+DUMP_SUFFIX = ".pgdump"  # a copy of a server base (pg_dump's custom format)
 DEFAULT_DAILY, DEFAULT_WEEKLY, DEFAULT_MONTHLY = 7, 4, 12
 MAX_KEEP = 1000
 
 _NAME = re.compile(
-    r"^(?P<stem>.+)-(?P<date>\d{4}-\d{2}-\d{2})_(?P<time>\d{6})-(?P<reason>[a-z]+)(?:-(?P<n>\d+))?\.sqlite$"
+    r"^(?P<stem>.+)-(?P<date>\d{4}-\d{2}-\d{2})_(?P<time>\d{6})-(?P<reason>[a-z]+)(?:-(?P<n>\d+))?(?P<suffix>\.sqlite|\.pgdump)$"
 )
 
 
@@ -61,14 +64,17 @@ class BackupName:
     created: datetime
     reason: str
     number: int = 0  # the second and later copies of one second are numbered 1, 2, …
+    suffix: str = SUFFIX  # SUFFIX for a copy of a file base, DUMP_SUFFIX for a server's dump
 
 
-def backup_file_name(stem: str, created: datetime, reason: str, number: int = 0) -> str:
+def backup_file_name(stem: str, created: datetime, reason: str, number: int = 0, suffix: str = SUFFIX) -> str:
     """The file name of a copy of the base *stem* taken at *created* (local time) for *reason*."""
     if reason not in REASONS:
         raise ValueError(f"unknown backup reason {reason!r}")
+    if suffix not in (SUFFIX, DUMP_SUFFIX):
+        raise ValueError(f"unknown backup suffix {suffix!r}")
     extra = f"-{number}" if number else ""
-    return f"{stem}-{created:%Y-%m-%d_%H%M%S}-{reason}{extra}{SUFFIX}"
+    return f"{stem}-{created:%Y-%m-%d_%H%M%S}-{reason}{extra}{suffix}"
 
 
 def parse_backup_name(name: str) -> BackupName | None:
@@ -80,7 +86,7 @@ def parse_backup_name(name: str) -> BackupName | None:
         created = datetime.strptime(f"{match['date']} {match['time']}", "%Y-%m-%d %H%M%S")
     except ValueError:
         return None
-    return BackupName(match["stem"], created, match["reason"], int(match["n"] or 0))
+    return BackupName(match["stem"], created, match["reason"], int(match["n"] or 0), match["suffix"])
 
 
 def to_keep(stamps: Iterable[datetime], retention: Retention, now: datetime) -> set[datetime]:

@@ -397,6 +397,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{where} — это папка; укажите имя файла, например {example}",
         "{where} is a folder; give a file name, e.g. {example}",
     ),
+    "err.db_server_not_empty": (
+        "В базе данных {where} на сервере уже есть таблицы; новая база не создана",
+        "The server database {where} holds tables already; no new base was made",
+    ),
     "cli.db_created": ("Создана новая база: {where}", "Made a new database: {where}"),
     "cli.yes": ("да", "yes"),
     "cli.no": ("нет", "no"),
@@ -730,6 +734,32 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "err.backup_not_sqlite": (
         "Копии делаются только для базы в файле SQLite.",
         "Backups are made only of a base in a SQLite file.",
+    ),
+    "err.backup_server_keeps": (
+        "Резервные копии общей базы на сервере делает администратор сервера: на этом компьютере нет "
+        "программы pg_dump версии {major} или новее, чтобы скопировать базу. Обратитесь к администратору "
+        "или установите клиентские программы PostgreSQL (версии {major} или новее).",
+        "Backups of a shared base on a server are kept by the server's administrator: this computer has no "
+        "pg_dump of version {major} or newer to copy it. Ask the administrator, or install PostgreSQL's "
+        "client programs (version {major} or newer).",
+    ),
+    "err.backup_server_restore": (
+        "Копию общей базы на сервере восстанавливает администратор сервера, а не программа: другие "
+        "рабочие места работают с этой базой. Он загружает копию в новую, пустую базу данных "
+        "(pg_restore --no-owner --dbname=АДРЕС «{file}»), и рабочие места подключаются к ней. "
+        "База не изменена.",
+        "A copy of a shared base on a server is put back by the server's administrator, not by the "
+        "program: other seats are using this base. The administrator loads the copy into a new, empty "
+        "database (pg_restore --no-owner --dbname=URL “{file}”), and the seats connect to that one. "
+        "The base is unchanged.",
+    ),
+    "backup.server_restore_note": (
+        "Копию общей базы на сервере восстанавливает администратор сервера: другие рабочие места "
+        "работают с этой базой. Он загружает копию в новую, пустую базу данных "
+        "(pg_restore --no-owner --dbname=АДРЕС ФАЙЛ), и рабочие места подключаются к ней.",
+        "A copy of a shared base on a server is put back by the server's administrator: other seats are "
+        "using this base. The administrator loads the copy into a new, empty database "
+        "(pg_restore --no-owner --dbname=URL FILE), and the seats connect to that one.",
     ),
     "err.backup_base_in_use": (
         "База {where} открыта другой программой (другое окно SalesDesk или команда). "

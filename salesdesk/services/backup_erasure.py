@@ -148,7 +148,7 @@ def _rewrite_one(
     try:
         # Opened as the program opens a base: an older copy is upgraded (as a restore would), with
         # no copy of its own taken first — the backup it came from is that copy.
-        database = open_database(resolve_url(temporary), create=False, before_upgrade=lambda _p, _r: None)
+        database = open_database(resolve_url(temporary), create=False, before_upgrade=lambda _d, _r: None)
         try:
             copy = UnitOfWork(database, actor=uow.actor)
             try:

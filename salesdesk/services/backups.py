@@ -12,6 +12,14 @@ folder).
 
 A backup needs nothing of the unit of work but its database: :func:`take_backup` opens no
 transaction, and the writers of other seats go on while it copies.
+
+A base on a PostgreSQL server is copied by the server's own ``pg_dump`` (``store/server_backup.py``)
+into the same folder, with the same names (``.pgdump``) and the same rotation, when this computer has
+one of the server's version or newer. Without one, the server's administrator keeps the backups: an
+asked-for copy says so (``err.backup_server_keeps``), the daily and before-upgrade copies are simply
+not taken. Such a copy is put back by the administrator (``pg_restore`` into a new, empty database
+the seats then connect to): the program refuses to restore over a shared base that other seats are
+using (``err.backup_server_restore`` says what to do).
 """
 
 from __future__ import annotations
@@ -25,6 +33,8 @@ from typing import Any
 
 from salesdesk import paths
 from salesdesk.domain.backups import (
+    DUMP_SUFFIX,
+    SUFFIX,
     BackupRefused,
     Retention,
     backup_file_name,
@@ -34,7 +44,7 @@ from salesdesk.domain.backups import (
 from salesdesk.domain.errors import StoreError
 from salesdesk.domain.messages import msg
 from salesdesk.settings import KEY_KEEP_DAILY, KEY_KEEP_MONTHLY, KEY_KEEP_WEEKLY, SeatSettings
-from salesdesk.store import Database, UnitOfWork, open_database, resolve_url
+from salesdesk.store import Database, UnitOfWork, open_database, resolve_url, server_backup
 from salesdesk.store.backup import CopyCheck, copy_base, copy_raw, inspect_copy, replace_base
 from salesdesk.store.database import upgrade
 
@@ -100,25 +110,35 @@ def take_backup(
     folder, or a new file) the copy goes there and is not rotated. A damaged base is copied byte for
     byte (reason "damaged"; the copy does not verify). Raises ``StoreError`` when the copy cannot be
     written or fails its check (nothing is left behind then), ``BackupRefused`` for a *dest* file
-    that exists."""
-    return _take(
-        _base_path(uow.database), reason, damaged=uow.database.damage is not None, dest=dest, now=now, settings=settings
-    )
+    that exists. A server base without a ``pg_dump`` to copy it: ``StoreError`` saying that the
+    server's administrator keeps its backups."""
+    database = uow.database
+    if database.path is None:
+        return _take_dump(database, _dump_tool(database), reason, dest=dest, now=now, settings=settings)
+    return _take(database.path, reason, damaged=database.damage is not None, dest=dest, now=now, settings=settings)
 
 
-def before_upgrade(path: Path, revision: str) -> None:
-    """The copy ``open_database`` takes before a schema upgrade changes the file (its hook)."""
+def before_upgrade(database: Database, revision: str) -> None:
+    """The copy ``open_database`` takes before a schema upgrade changes the base (its hook). A server
+    base without a ``pg_dump`` here is upgraded without one: its administrator keeps its backups."""
     del revision  # the copy's name says "upgrade"; the revision is in the copy itself
-    _take(path, "upgrade", damaged=False)
+    if database.path is not None:
+        _take(database.path, "upgrade", damaged=False)
+        return
+    tool = _dump_tool(database, quiet=True)
+    if tool is not None:
+        _take_dump(database, tool, "upgrade")
 
 
 def daily_backup(
     uow: UnitOfWork, *, now: datetime | None = None, settings: SeatSettings | None = None
 ) -> BackupInfo | None:
-    """The first start of a day takes a copy; None when the folder holds one of today already."""
+    """The first start of a day takes a copy; None when the folder holds one of today already, or
+    when a server base has no ``pg_dump`` here (its administrator keeps its backups)."""
     when = now or datetime.now()
-    stem = _base_path(uow.database).stem
-    if any(name.created.date() == when.date() for _path, name in _named(backup_folder(settings), stem)):
+    if any(name.created.date() == when.date() for _path, name in _named(backup_folder(settings), _stem(uow.database))):
+        return None
+    if uow.database.path is None and _dump_tool(uow.database, quiet=True) is None:
         return None
     return take_backup(uow, "daily", now=when, settings=settings)
 
@@ -126,12 +146,12 @@ def daily_backup(
 def list_backups(uow: UnitOfWork, *, settings: SeatSettings | None = None, verify: bool = True) -> list[BackupInfo]:
     """The copies of this base in the backup folder, newest first, each checked (unless *verify*
     is False: then ``ok`` only says the file is there)."""
-    return _listed(_base_path(uow.database), settings, verify=verify)
+    return _listed(_stem(uow.database), settings, verify=verify)
 
 
 def newest_good_backup(base: Path, *, settings: SeatSettings | None = None) -> BackupInfo | None:
     """The newest copy of the base at *base* that SQLite finds intact (for a damaged base)."""
-    for info in _listed(base, settings, verify=False):
+    for info in _listed(base.stem, settings, verify=False):
         checked = _info(info.path, info.created, info.reason, inspect_copy(info.path))
         if checked.ok:
             return checked
@@ -145,7 +165,7 @@ def check_backup(path: Path) -> BackupInfo:
         created = name.created if name else datetime.fromtimestamp(path.stat().st_mtime)
     except OSError:
         created = datetime.fromtimestamp(0)
-    return _info(path, created, name.reason if name else "manual", inspect_copy(path))
+    return _info(path, created, name.reason if name else "manual", _inspect(path))
 
 
 def verified_backup(path: Path) -> BackupInfo:
@@ -165,8 +185,10 @@ def restore_backup(
     of the whole base.
 
     Raises ``BackupRefused`` for a file that is not an intact SalesDesk base (nothing is changed),
-    ``StoreError`` when another program has the base open."""
+    ``StoreError`` when another program has the base open; for a server base, ``BackupRefused``
+    saying what its administrator does instead (:func:`ensure_restorable`)."""
     database = uow.database
+    ensure_restorable(uow, source)
     base = _base_path(database)
     source = source.expanduser()
     if source.resolve() == base.resolve():
@@ -182,6 +204,18 @@ def restore_backup(
             uow.record("base", 0, "restored")
             uow.commit()
     return RestoreResult(restored, safety)
+
+
+def ensure_restorable(uow: UnitOfWork, source: Path) -> None:
+    """``BackupRefused`` for a base on a server: a restore would replace a base other seats are
+    using. Its administrator restores a dump into a new, empty database (the message says how)."""
+    if uow.database.path is None:
+        raise BackupRefused(msg("err.backup_server_restore", file=source))
+
+
+def restore_note(uow: UnitOfWork) -> str | None:
+    """What the backups list says about restoring this base (a server base: who does it), or None."""
+    return None if uow.database.path is not None else str(msg("backup.server_restore_note"))
 
 
 def restore_damaged(base: Path, source: Path, *, settings: SeatSettings | None = None) -> RestoreResult:
@@ -221,6 +255,80 @@ def _base_path(database: Database) -> Path:
     return database.path
 
 
+def _stem(database: Database) -> str:
+    """What the copies of this base are named after: its file's name, or its database and server."""
+    if database.path is not None:
+        return database.path.stem
+    return server_backup.stem(database.engine.url)
+
+
+def _dump_tool(database: Database, *, quiet: bool = False) -> server_backup.Tool | None:
+    """The ``pg_dump`` that can copy this server base; without one, None when *quiet*, else a
+    ``StoreError`` in the user's words."""
+    major = server_backup.server_major(database)
+    tool = server_backup.find_tool("pg_dump", major)
+    if tool is None and not quiet:
+        raise StoreError(msg("err.backup_server_keeps", major=major))
+    if tool is None:
+        log.info("no pg_dump %d or newer here: the server's administrator keeps the backups", major)
+    return tool
+
+
+def _take_dump(
+    database: Database,
+    tool: server_backup.Tool | None,
+    reason: str,
+    *,
+    dest: Path | None = None,
+    now: datetime | None = None,
+    settings: SeatSettings | None = None,
+) -> BackupInfo:
+    """A server base's copy: as :func:`_take`, with ``pg_dump`` doing the copying."""
+    assert tool is not None  # _dump_tool raised otherwise
+    when = (now or datetime.now()).replace(microsecond=0)
+    stem = server_backup.stem(database.engine.url)
+    folder = backup_folder(settings) if dest is None else dest
+    try:
+        target = _target(folder, dest, stem, when, reason, DUMP_SUFFIX)
+        clients = _count_clients(database)
+        server_backup.dump(database, target, tool)
+    except OSError as exc:
+        raise StoreError(msg("err.backup_write", where=folder, reason=exc.strerror or exc)) from exc
+    paths.make_private_file(target)
+    check = server_backup.inspect_dump(target)
+    if not check.ok:
+        target.unlink(missing_ok=True)
+        raise StoreError(msg("err.backup_failed_check", where=target, problem=_problem_text(check.problem)))
+    info = _info(target, when, reason, CopyCheck(True, clients, None, None))
+    log.info("backup taken with pg_dump %d (%s): %d bytes", tool.major, reason, info.bytes)
+    if dest is None:
+        _rotate_quietly(folder, stem, settings, when)
+    return info
+
+
+def _count_clients(database: Database) -> int:
+    """The clients (not in the trash) the base holds as its dump begins (a dump's table of contents
+    does not say)."""
+    uow = UnitOfWork(database)
+    with uow.reading():
+        return uow.clients.count_live()
+
+
+def _target(folder: Path, dest: Path | None, stem: str, when: datetime, reason: str, suffix: str) -> Path:
+    """The new file a copy is written to: a free name in the backup folder or in *dest* (a folder),
+    or *dest* itself (a new file)."""
+    if dest is None:
+        paths.make_private_dir(folder)
+        return _free_name(folder, stem, when, reason, suffix)
+    if dest.is_dir():
+        return _free_name(dest, stem, when, reason, suffix)
+    if dest.exists() or os.path.lexists(dest):
+        raise BackupRefused(msg("err.backup_target_exists", file=dest))
+    if not dest.parent.is_dir():
+        raise BackupRefused(msg("err.backup_target_folder", file=dest))
+    return dest
+
+
 def _take(
     base: Path,
     reason: str,
@@ -235,17 +343,7 @@ def _take(
     reason = "damaged" if damaged else reason
     folder = backup_folder(settings) if dest is None else dest
     try:
-        if dest is None:
-            paths.make_private_dir(folder)
-            target = _free_name(folder, base.stem, when, reason)
-        elif dest.is_dir():
-            target = _free_name(dest, base.stem, when, reason)
-        elif dest.exists() or os.path.lexists(dest):
-            raise BackupRefused(msg("err.backup_target_exists", file=dest))
-        elif not dest.parent.is_dir():
-            raise BackupRefused(msg("err.backup_target_folder", file=dest))
-        else:
-            target = dest
+        target = _target(folder, dest, base.stem, when, reason, SUFFIX)
         (copy_raw if damaged else copy_base)(base, target)
     except OSError as exc:
         raise StoreError(msg("err.backup_write", where=folder, reason=exc.strerror or exc)) from exc
@@ -268,9 +366,9 @@ def _rotate_quietly(folder: Path, stem: str, settings: SeatSettings | None, now:
         log.warning("backups were not rotated: %s", exc.strerror)
 
 
-def _free_name(folder: Path, stem: str, when: datetime, reason: str) -> Path:
+def _free_name(folder: Path, stem: str, when: datetime, reason: str, suffix: str = SUFFIX) -> Path:
     for number in range(1000):
-        target = folder / backup_file_name(stem, when, reason, number)
+        target = folder / backup_file_name(stem, when, reason, number, suffix)
         if not os.path.lexists(target):
             return target
     raise StoreError(msg("err.backup_write", where=folder, reason="too many copies in one second"))
@@ -291,10 +389,17 @@ def _named(folder: Path, stem: str) -> list[tuple[Path, Any]]:
     return named
 
 
-def _listed(base: Path, settings: SeatSettings | None, *, verify: bool) -> list[BackupInfo]:
+def _inspect(path: Path) -> CopyCheck:
+    """A copy checked the way its kind is: a file base's copy by SQLite, a dump by its archive."""
+    if path.name.endswith(DUMP_SUFFIX):
+        return server_backup.inspect_dump(path)
+    return inspect_copy(path)
+
+
+def _listed(stem: str, settings: SeatSettings | None, *, verify: bool) -> list[BackupInfo]:
     result = []
-    for path, name in _named(backup_folder(settings), base.stem):
-        check = inspect_copy(path) if verify else CopyCheck(True, None, None, None)
+    for path, name in _named(backup_folder(settings), stem):
+        check = _inspect(path) if verify else CopyCheck(True, None, None, None)
         result.append(_info(path, name.created, name.reason, check))
     return result
 

@@ -114,6 +114,11 @@ class Database:
             return Path(str(self.engine.url.database))
         return None
 
+    def has_tables(self) -> bool:
+        """Whether the database holds any table (a new server database holds none)."""
+        with self.engine.connect() as conn:
+            return bool(inspect(conn).get_table_names())
+
     def revision(self) -> str | None:
         with self.engine.connect() as conn:
             return _current_revision(conn)
@@ -141,8 +146,8 @@ class Database:
         self.engine.dispose()
 
 
-# Called with the base's file and its revision before a schema upgrade changes it: takes a copy.
-BeforeUpgrade = Callable[[Path, str], object]
+# Called with the base and its revision before a schema upgrade changes it: takes a copy.
+BeforeUpgrade = Callable[["Database", str], object]
 
 
 def open_database(
@@ -150,9 +155,10 @@ def open_database(
 ) -> Database:
     """Open (and create or upgrade) the database at *url*.
 
-    Before an upgrade changes an existing SQLite file, ``before_upgrade(path, revision)`` copies it
-    (the window and the command line pass the services' rotating backup); without one the copy goes
-    to a ``backups`` folder beside the base.
+    Before an upgrade changes an existing base, ``before_upgrade(database, revision)`` copies it
+    (the window and the command line pass the services' rotating backup, which dumps a server base
+    with ``pg_dump`` when it can); without one a SQLite file is copied to a ``backups`` folder beside
+    it and a server base is not copied.
 
     A SQLite file is identified before anything is written to it: a file that is not a SalesDesk
     base stays byte for byte as it was. With ``create=False`` a missing file is an error naming it.
@@ -449,15 +455,18 @@ def _upgrade(database: Database, before_upgrade: BeforeUpgrade | None) -> None:
     script = ScriptDirectory(str(MIGRATIONS_DIR))
     if revision is not None and revision not in {r.revision for r in script.walk_revisions()}:
         raise StoreError(msg("err.db_newer", where=database.url, revision=revision))
-    if revision is not None and database.path is not None:
-        (before_upgrade or _copy_beside)(database.path, revision)
+    if revision is not None and (before_upgrade is not None or database.path is not None):
+        (before_upgrade or _copy_beside)(database, revision)
         log.info("copied the base before upgrading it from %s", revision)
     _run_upgrade(database)
 
 
-def _copy_beside(path: Path, revision: str) -> None:
+def _copy_beside(database: Database, revision: str) -> None:
     from salesdesk.domain.backups import backup_file_name
     from salesdesk.store.backup import copy_base
+
+    path = database.path
+    assert path is not None
 
     folder = path.parent / "backups"
     folder.mkdir(mode=0o700, exist_ok=True)

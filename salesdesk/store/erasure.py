@@ -186,10 +186,12 @@ class Eraser:
         as written (the caller folds case and checks again: SQLite folds ASCII only)."""
         i = s.interactions.c
         conditions: list[ColumnElement[bool]] = [i.contact_id.in_(list(contact_ids))] if contact_ids else []
+        # The position of a substring: instr() in SQLite, strpos() in PostgreSQL (both exact, unlike LIKE)
+        position = func.strpos if self.conn.dialect.name == "postgresql" else func.instr
         for needle in needles:
             if needle:
-                conditions.append(func.instr(i.summary, needle) > 0)
-                conditions.append(func.instr(i.result, needle) > 0)
+                conditions.append(position(i.summary, needle) > 0)
+                conditions.append(position(i.result, needle) > 0)
         if not conditions:
             return []
         query = select(i.id).where(or_(*conditions)).order_by(i.occurred_at, i.id)

@@ -117,7 +117,7 @@ class UnitOfWork:
         conn = self.database.engine.connect()
         try:
             conn.execution_options(**{WRITE_OPTION: self.writes})
-            if not self.writes and self.database.is_sqlite:
+            if not self.writes:
                 event.listen(conn, "before_cursor_execute", _refuse_writes, retval=False)
             self._tx = conn.begin()
         except DBAPIError as exc:
@@ -157,7 +157,7 @@ class UnitOfWork:
                 tx.rollback()
         finally:
             if conn is not None:
-                if reading and self.database.is_sqlite:
+                if reading:
                     event.remove(conn, "before_cursor_execute", _refuse_writes)
                 conn.close()
         if isinstance(exc, DBAPIError):

@@ -166,6 +166,12 @@ class BackupsDialog(QDialog):
         self.backup_button.clicked.connect(self.back_up_now)
         self.restore_button = QPushButton(self.tr("&Restore this copy…"))
         self.restore_button.clicked.connect(self.restore_selected)
+        # A base on a server: its copies (pg_dump's) are put back by the server's administrator.
+        self.restore_note = QLabel(backups.restore_note(self.operations.uow()) or "")
+        self.restore_note.setWordWrap(True)
+        self.restore_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.restore_note.setVisible(bool(self.restore_note.text()))
+        self.restore_button.setToolTip(self.restore_note.text())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.addButton(self.backup_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -175,6 +181,7 @@ class BackupsDialog(QDialog):
         layout.addLayout(folder_row)
         layout.addLayout(keep_row)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.restore_note)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
         self._show_folder()
@@ -290,7 +297,7 @@ class BackupsDialog(QDialog):
     @Slot()
     def restore_selected(self) -> None:
         chosen = self.selected()
-        if chosen is None or not chosen.ok:
+        if chosen is None or not chosen.ok or chosen.clients is None:  # as the button: a verified copy
             return
         text = (
             self.tr(

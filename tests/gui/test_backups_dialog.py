@@ -37,6 +37,7 @@ def _seat(window: MainWindow) -> seat.SeatSettings:
     return seat.SeatSettings(Path(window.settings.q.fileName()))
 
 
+@pytest.mark.sqlite_only  # puts a copy of the file in place of the base (a server's: test_server_backups)
 def test_the_dialog_lists_each_copy_and_restores_one(
     qtbot: QtBot,
     make_window: Callable[[], MainWindow],
@@ -105,9 +106,11 @@ def test_the_daily_copy_at_start_runs_once_a_day(
     backups_dialog.start_daily_backup(window)  # a second start the same day
     qtbot.waitUntil(lambda: not window.operations.slow_running, timeout=10_000)
     names = [p.name for p in folder.iterdir()]
-    assert len(names) == 1 and names[0].endswith("-daily.sqlite")
+    suffix = ".sqlite" if window.uow().database.is_sqlite else ".pgdump"  # a server base: pg_dump's
+    assert len(names) == 1 and names[0].endswith("-daily" + suffix)
 
 
+@pytest.mark.sqlite_only  # a damaged SQLite file, found by its quick check at start
 def test_a_damaged_base_at_start_is_offered_its_newest_good_copy(
     qtbot: QtBot,
     db_path: Path,
@@ -154,3 +157,21 @@ def test_the_folder_and_the_numbers_kept_are_the_seats_settings(
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1 and _checked(dialog), timeout=10_000)
     assert [p.parent for p in other.iterdir()] == [other]
     assert _seat(window).backup_folder == other
+
+
+@pytest.mark.postgres_only
+def test_on_a_server_the_dialog_lists_dumps_and_says_who_restores_them(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], add_client: Callable[..., int]
+) -> None:
+    add_client("ООО «Ромашка»")
+    window = make_window()
+    dialog = BackupsDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.back_up_now()
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1 and _checked(dialog), timeout=20_000)
+    assert _cells(dialog)[0][1] == str(msg("backup.reason.manual")) and _cells(dialog)[0][4] == "verified"
+    assert dialog._rows[0].path.name.endswith("-manual.pgdump")
+    dialog.table.selectRow(0)
+    assert not dialog.restore_button.isEnabled()
+    assert "administrator" in dialog.restore_button.toolTip()
+    assert dialog.restore_note.isVisibleTo(dialog) and "pg_restore" in dialog.restore_note.text()

@@ -200,6 +200,7 @@ def test_the_confirmation_offers_to_erase_from_the_backups_when_there_are_copies
     assert not none.from_backups.isVisibleTo(none) and none.choice().from_backups is False
 
 
+@pytest.mark.sqlite_only  # rewrites the copies of the SQLite file (a server's dumps are not rewritten)
 def test_erase_this_person_also_from_the_backups_rewrites_them_on_a_worker(
     qtbot: QtBot,
     make_window: Callable[[], MainWindow],

@@ -44,6 +44,7 @@ def _fingerprint(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+@pytest.mark.sqlite_only  # the base's own file behind a workbook's name
 def test_the_export_dialog_refuses_the_open_base_and_a_read_only_file(
     qtbot: QtBot,
     uow: Callable[[], UnitOfWork],

@@ -32,6 +32,7 @@ from salesdesk.ui.dialogs import ContactDialog
 from salesdesk.ui.main_window import MainWindow
 from salesdesk.ui.operations import Operations
 from salesdesk.ui.workers import Runner
+from tests.contents import contents
 from tests.gui.conftest import shown_names, type_text
 
 # SQLite's primary result codes: what the store turns into a StoreError of its own kind
@@ -70,10 +71,8 @@ def inject_at_commit(monkeypatch: pytest.MonkeyPatch, kind: str) -> None:
     monkeypatch.setattr(UnitOfWork, "commit", failing_commit)
 
 
-def dump(database: Database) -> list[str]:
-    assert database.path is not None
-    with sqlite3.connect(database.path) as conn:
-        return list(conn.iterdump())
+def dump(database: Database) -> dict[str, list[tuple[Any, ...]]]:
+    return contents(database)
 
 
 @pytest.fixture

@@ -23,6 +23,10 @@ from salesdesk.services.demo import load_demo
 from salesdesk.settings import KEY_KEEP_DAILY, SeatSettings
 from salesdesk.store import Database, UnitOfWork, open_database, resolve_url
 
+# Copies of the SQLite file (its online backup API, integrity_check, putting a copy in place of the
+# file); a server base's copies are pg_dump's: tests/integration/test_server_backups.py.
+pytestmark = pytest.mark.sqlite_only
+
 ROOT = Path(__file__).resolve().parents[2]
 WRITER = ROOT / "tests" / "reliability" / "writers.py"
 

@@ -15,6 +15,7 @@ import pytest
 
 from salesdesk import __version__, paths
 from salesdesk.cli import main
+from salesdesk.store.database import HEAD_REVISION
 from tests import server as test_server
 
 
@@ -77,7 +78,9 @@ def test_options_work_before_and_after_the_command(tmp_path: Path, capsys: pytes
     db = new_base(tmp_path / "after.sqlite")
     code, _, err = run(capsys, "client", "add", "--name", "X", "--inn", "1", "--db", db, "--lang", "en")
     assert code == 2 and "INN 1: must be 10 digits" in err
-    assert Path(db).exists()
+    assert run(capsys, "client", "add", "--name", "ООО «После»", "--db", db)[0] == 0
+    code, out, _ = run(capsys, "search", "после", "--json", "--db", db)
+    assert code == 0 and [r["name"] for r in json.loads(out)] == ["ООО «После»"]
 
 
 def test_without_db_the_base_lives_in_the_user_data_folder(
@@ -99,10 +102,12 @@ def test_default_folder_comes_from_platformdirs() -> None:
 def test_environment_variable_chooses_the_database(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    target = Path(new_base(tmp_path / "env.sqlite"))
-    monkeypatch.setenv("SALESDESK_DB", str(target))
+    target = new_base(tmp_path / "env.sqlite")
+    monkeypatch.setenv("SALESDESK_DB", target)
     assert run(capsys, "client", "add", "--name", "Env")[0] == 0
-    assert target.exists()
+    monkeypatch.delenv("SALESDESK_DB")
+    code, out, _ = run(capsys, "--db", target, "search", "env", "--json")
+    assert code == 0 and [r["name"] for r in json.loads(out)] == ["Env"]
 
 
 def test_owner_and_industry_by_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -612,3 +617,21 @@ def test_deal_list_refuses_a_period_that_ends_before_it_starts(
     )
     assert (code, out) == (2, "")
     assert "Начало периода (01.01.2027) позже его конца (01.01.2026)" in err
+
+
+@pytest.mark.postgres_only
+def test_init_sets_up_an_empty_server_database_and_refuses_one_with_tables(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The URL was once taken for a file path: a SQLite base appeared in a folder named
+    "postgresql+psycopg:" in the working folder, and the server database stayed empty."""
+    monkeypatch.chdir(tmp_path)
+    url = test_server.server().empty()
+    code, out, _ = run(capsys, "init", url)
+    assert code == 0 and url.rsplit("/", 1)[-1] in out
+    assert list(tmp_path.iterdir()) == []
+    code, out, _ = run(capsys, "--db", url, "check")
+    assert code == 0 and HEAD_REVISION in out
+    code, _, err = run(capsys, "init", url)
+    assert code == 1 and "holds tables already" in err
+    test_server.server().drop(url)

@@ -24,6 +24,10 @@ from salesdesk.store.database import HEAD_REVISION
 from tests.integration import test_erasure
 from tests.integration.test_erasure import EMAIL, NAME, PHONE, contact_traces, person_traces, traces
 
+# Each copy of the SQLite file is rewritten (a server base's copies are pg_dump archives, which the
+# server's administrator keeps; the option is not offered for them).
+pytestmark = pytest.mark.sqlite_only
+
 # The fixtures of the erasure tests: a company with a contact person, a private person with deals.
 company = test_erasure.company
 private_person = test_erasure.private_person

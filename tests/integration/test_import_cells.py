@@ -26,6 +26,7 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from sqlalchemy import text as sql_text
 
 from salesdesk.domain.model import ClientFields
 from salesdesk.domain.requisites import check_kpp, inn_check_digits, is_valid_inn, ogrn_check_digit
@@ -266,8 +267,8 @@ def _new_rows(database: Database, after: int) -> list[tuple[int, str, str]]:
     with database.engine.connect() as conn:
         return [
             tuple(r)
-            for r in conn.exec_driver_sql(  # type: ignore[misc]
-                "SELECT id, name, notes FROM clients WHERE id > ? ORDER BY id", (after,)
+            for r in conn.execute(  # type: ignore[misc]
+                sql_text("SELECT id, name, notes FROM clients WHERE id > :after ORDER BY id"), {"after": after}
             ).all()
         ]
 

@@ -44,7 +44,7 @@ def russian() -> object:
 
 
 def test_a_dry_run_writes_no_error_file_and_its_json_lists_every_rows_fate(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], uow: Uow, db_path: Path
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], uow: Uow, db_url: str
 ) -> None:
     elka = clients.create_client(uow(), ClientFields(name="ООО «Ёлка»", inn="7707083893")).id
     folder = tmp_path / "in"
@@ -58,7 +58,7 @@ def test_a_dry_run_writes_no_error_file_and_its_json_lists_every_rows_fate(
         ],
     )
     before = sorted(p.name for p in folder.iterdir())
-    code = main(["--db", str(db_path), "import", str(source), "--dry-run", "--json"])
+    code = main(["--db", db_url, "import", str(source), "--dry-run", "--json"])
     out, _ = capsys.readouterr()
     assert code == 0
     assert sorted(p.name for p in folder.iterdir()) == before  # no "… — не загружено.xlsx"
@@ -200,16 +200,16 @@ def test_a_match_under_the_same_name_is_not_flagged(tmp_path: Path, uow: Uow) ->
 
 
 def test_the_command_line_shows_the_flag_in_its_summary_and_json(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], uow: Uow, db_path: Path
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], uow: Uow, db_url: str
 ) -> None:
     clients.create_client(uow(), ClientFields(name="ООО «Ёлка»", inn="7707083893", phone="+7 495 123-45-67"))
     source = workbook(tmp_path / "sber.xlsx", [["ПАО Сбербанк", "", "", "", "8 (495) 123-45-67", ""]])
-    code = main(["--db", str(db_path), "--lang", "ru", "import", str(source), "--dry-run"])
+    code = main(["--db", db_url, "--lang", "ru", "import", str(source), "--dry-run"])
     out, err = capsys.readouterr()
     assert code == 0
     assert "Телефон совпадает, а название другое: в базе «ООО «Ёлка»»" in err
     assert "совпадает ИНН, телефон или e-mail, а название другое: 1" in out
-    main(["--db", str(db_path), "import", str(source), "--dry-run", "--json"])
+    main(["--db", db_url, "import", str(source), "--dry-run", "--json"])
     out, _ = capsys.readouterr()
     answer = json.loads(out)
     assert answer["names_differ"] == 1

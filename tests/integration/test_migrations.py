@@ -123,6 +123,7 @@ def test_someone_elses_sqlite_file_is_refused(tmp_path: Path) -> None:
     assert tables == ["invoices"]
 
 
+@pytest.mark.sqlite_only  # SQLite's PRAGMAs
 def test_sqlite_settings_are_applied(database) -> None:  # type: ignore[no-untyped-def]
     with database.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"

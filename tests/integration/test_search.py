@@ -183,7 +183,7 @@ def test_the_portable_search_finds_the_same_as_fts5(database, base: dict[str, in
         assert fts == like, text
 
 
-@pytest.mark.sqlite_only  # the FTS5 table
+@pytest.mark.sqlite_only  # SQLite's FTS5 index beside its table; a server's indexes are its own
 def test_search_index_stays_consistent(database, base: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
     with database.engine.connect() as conn:
         conn.exec_driver_sql("INSERT INTO clients_fts(clients_fts, rank) VALUES ('integrity-check', 1)")

@@ -21,6 +21,9 @@ from salesdesk.services import clients
 from salesdesk.store import UnitOfWork, open_database, resolve_url
 from tests.reliability.writers import EDITED
 
+# About SQLite files: SQLite's write lock (BEGIN IMMEDIATE, busy timeout) between processes on one file.
+pytestmark = pytest.mark.sqlite_only
+
 WRITER = Path(__file__).with_name("writers.py")
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -33,12 +33,14 @@ def _on_connect(database: Database, *pragmas: str, limit: tuple[int, int] | None
             dbapi_connection.setlimit(*limit)
 
 
+@pytest.mark.sqlite_only  # SQLite's own errors, provoked through its PRAGMAs, limits and file lock
 def test_a_read_only_base(database: Database) -> None:
     _on_connect(database, "PRAGMA query_only = 1")
     with pytest.raises(StoreError, match="is read-only"):
         clients.create_client(UnitOfWork(database), ClientFields(name="ООО «Ромашка»"))
 
 
+@pytest.mark.sqlite_only  # SQLite's own errors, provoked through its PRAGMAs, limits and file lock
 def test_a_full_disk(database: Database) -> None:
     with database.engine.connect() as conn:
         pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
@@ -48,6 +50,7 @@ def test_a_full_disk(database: Database) -> None:
             clients.create_client(UnitOfWork(database), ClientFields(name=f"Клиент {n}", notes="x" * 2000))
 
 
+@pytest.mark.sqlite_only  # SQLite's own errors, provoked through its PRAGMAs, limits and file lock
 def test_a_value_too_big(database: Database) -> None:
     _on_connect(database, limit=(sqlite3.SQLITE_LIMIT_LENGTH, 5000))
     with pytest.raises(StoreError, match="too big for the database; nothing was saved"):
@@ -56,6 +59,7 @@ def test_a_value_too_big(database: Database) -> None:
     assert clients.count_clients(UnitOfWork(database)) == 0
 
 
+@pytest.mark.sqlite_only  # SQLite's own errors, provoked through its PRAGMAs, limits and file lock
 def test_a_busy_base_says_so_without_guessing_who(database: Database) -> None:
     _on_connect(database, "PRAGMA busy_timeout = 50")
     path = database.path
@@ -71,6 +75,7 @@ def test_a_busy_base_says_so_without_guessing_who(database: Database) -> None:
     assert "is busy" in str(raised.value) and "import" not in str(raised.value)
 
 
+@pytest.mark.sqlite_only  # SQLite's own errors, provoked through its PRAGMAs, limits and file lock
 def test_a_reading_unit_never_waits_for_a_writer(database: Database) -> None:
     clients.create_client(UnitOfWork(database), ClientFields(name="ООО «Ромашка»"))
     _on_connect(database, "PRAGMA busy_timeout = 50")

@@ -20,6 +20,9 @@ from salesdesk.store.database import APPLICATION_ID
 from tests.integration.spreadsheets import workbook
 from tests.reliability.conftest import run, sha256
 
+# About SQLite files: foreign and damaged SQLite files.
+pytestmark = pytest.mark.sqlite_only
+
 
 def _foreign_plain(path: Path) -> Path:
     conn = sqlite3.connect(path)

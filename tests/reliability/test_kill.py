@@ -16,6 +16,9 @@ import pytest
 from tests.reliability import killing
 from tests.reliability.killing import Outcome, Sandbox
 
+# About SQLite files: kill -9 of a program writing a SQLite file; the file's integrity checks after.
+pytestmark = pytest.mark.sqlite_only
+
 SEED = 20261206
 KILLS = 3
 

@@ -23,7 +23,8 @@ from salesdesk.services import clients, exporting, reports
 from salesdesk.store import UnitOfWork, resolve_url
 from salesdesk.store.database import MIGRATIONS_DIR
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+# About SQLite files: file modes of the base, its -wal/-shm and the copy of the file.
+pytestmark = [pytest.mark.sqlite_only, pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")]
 
 
 def mode(path: Path) -> int:
