@@ -140,7 +140,8 @@ class Server:
 
 
 def _shape(conn: Any) -> tuple[str | None, frozenset[str]]:
-    """The revision and every table, index and sequence: what a test must not have changed."""
+    """The revision and every table, index, sequence, trigger and function: what a test must not have
+    changed (a trigger left behind would refuse the next test's writes)."""
     revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
     names = conn.execute(
         text(
@@ -148,7 +149,14 @@ def _shape(conn: Any) -> tuple[str | None, frozenset[str]]:
             " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public'"
         )
     ).scalars()
-    return revision, frozenset(names)
+    made = conn.execute(
+        text(
+            "SELECT 't:' || tgname FROM pg_trigger WHERE NOT tgisinternal"
+            " UNION ALL SELECT 'f:' || p.proname FROM pg_proc p"
+            " JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public'"
+        )
+    ).scalars()
+    return revision, frozenset(names) | frozenset(made)
 
 
 def _advance_sequence(conn: Any, table: Table) -> None:

@@ -471,6 +471,33 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "The certificate of the server {where} did not pass the check (or the root certificate file was not "
         "found). Name it in the address (sslrootcert=path) or ask the administrator",
     ),
+    # A server base's errors while working (store/servers.py, work_error): what a person can act on.
+    "err.server_lost": (
+        "Связь с сервером базы {where} прервалась, изменение не сохранено. Проверьте сеть и повторите — "
+        "SalesDesk подключится заново сам",
+        "The connection to the base's server {where} was lost and the change was not saved. Check the network "
+        "and try again — SalesDesk connects again by itself",
+    ),
+    "err.server_waited": (
+        "Эту запись сейчас меняет другое рабочее место, а ждать дольше {seconds} с нельзя. Повторите через минуту",
+        "Another seat is changing this record right now and it could not be waited for longer than {seconds} s. "
+        "Try again in a minute",
+    ),
+    "err.server_read_only": (
+        "Сервер {where} сейчас принимает только чтение (резервный сервер или режим обслуживания): изменения "
+        "не сохраняются. Спросите администратора сервера",
+        "The server {where} only allows reading right now (a standby or maintenance): changes cannot be saved. "
+        "Ask the server's administrator",
+    ),
+    "err.server_disk_full": (
+        "На сервере {where} кончилось место на диске: изменение не сохранено. Сообщите администратору сервера",
+        "The server {where} has run out of disk space: the change was not saved. Tell the server's administrator",
+    ),
+    "err.server_forbidden": (
+        "Сервер {where} не разрешает пользователю «{user}» это изменение ({code}). Права даёт администратор сервера",
+        "The server {where} does not allow the user “{user}” this change ({code}). The server's administrator "
+        "grants the rights",
+    ),
     "err.server_busy": (
         "Сервер {where} сейчас не принимает подключения (перегружен или запускается). Попробуйте чуть позже",
         "The server {where} does not take connections right now (overloaded or starting). Try again shortly",

@@ -426,12 +426,15 @@ def _migration_lock(database: Database) -> Iterator[None]:
         yield
         return
     with database.engine.connect() as conn:
+        # however long another seat's upgrade takes (a big base's index: many seconds), not lock_timeout
+        conn.exec_driver_sql("SET lock_timeout = 0")
         conn.exec_driver_sql(f"SELECT pg_advisory_lock({MIGRATION_LOCK_KEY})")
         conn.commit()
         try:
             yield
         finally:
             conn.exec_driver_sql(f"SELECT pg_advisory_unlock({MIGRATION_LOCK_KEY})")
+            conn.exec_driver_sql("RESET lock_timeout")
             conn.commit()
 
 

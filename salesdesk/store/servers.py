@@ -158,9 +158,16 @@ def probe(url: str, known_revisions: set[str]) -> Probe:
         engine.dispose()
 
 
+LOCK_TIMEOUT_MS = 10_000
+
+
 def connect_args(url: str) -> dict[str, Any]:
     """A server that does not answer is given up on after a while, not waited for forever."""
-    return {"connect_timeout": CONNECT_TIMEOUT_SECONDS} if is_server_url(url) else {}
+    if not is_server_url(url):
+        return {}
+    # A write behind another seat's lock waits as long as a SQLite writer waits for the file
+    # (BUSY_TIMEOUT), then says so (err.server_waited) instead of hanging the window.
+    return {"connect_timeout": CONNECT_TIMEOUT_SECONDS, "options": f"-c lock_timeout={LOCK_TIMEOUT_MS}"}
 
 
 # libpq's SQLSTATEs a person can act on; an unreachable server has none (the connection never began).
@@ -172,6 +179,48 @@ _STATES = {
     "53300": "err.server_busy",  # too_many_connections
     "57P03": "err.server_busy",  # cannot_connect_now (starting up)
 }
+
+
+# SQLSTATEs met while working on an open server base (not while connecting), by class or by code.
+_WORK_STATES = {
+    "08": "err.server_lost",  # connection_exception and its subclasses
+    "57P01": "err.server_lost",  # admin_shutdown: the server was stopped, or the session terminated
+    "57P02": "err.server_lost",  # crash_shutdown
+    "57P03": "err.server_busy",  # cannot_connect_now
+    "53300": "err.server_busy",  # too_many_connections
+    "55P03": "err.server_waited",  # lock_not_available: lock_timeout ran out behind another seat
+    "40P01": "err.server_waited",  # deadlock_detected: the server chose this transaction to give way
+    "25006": "err.server_read_only",  # read_only_sql_transaction (a standby, default_transaction_read_only)
+    "53100": "err.server_disk_full",  # disk_full
+    "42501": "err.server_forbidden",  # insufficient_privilege
+}
+
+
+def work_error(url: str, exc: BaseException, *, lock_seconds: float) -> StoreError | None:
+    """A ``StoreError`` for what went wrong on an open server base that a person can act on (the
+    connection lost, a lock waited for too long, a read-only or full server, a right missing); None
+    for anything else, which stays a bug. Classified by SQLSTATE, never by the wording; a connection
+    that broke has no SQLSTATE, only the driver's OperationalError."""
+    orig = getattr(exc, "orig", exc)
+    state = getattr(orig, "sqlstate", None)
+    key = None
+    if state:
+        key = _WORK_STATES.get(str(state)) or _WORK_STATES.get(str(state)[:2])
+    elif type(orig).__name__ == "OperationalError" and type(orig).__module__.startswith("psycopg"):
+        key = "err.server_lost"
+    if key is None:
+        return None
+    address = address_of(url)
+    log.warning("server error %s", state or type(orig).__name__)
+    return StoreError(
+        msg(
+            key,
+            where=f"{address.host}:{address.port}",
+            user=address.user,
+            code=state or "",
+            seconds=f"{lock_seconds:g}",
+        )
+    )
 
 
 def connection_error(url: str, exc: BaseException) -> StoreError:

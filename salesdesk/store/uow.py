@@ -33,6 +33,7 @@ from salesdesk.domain.errors import StoreError
 from salesdesk.domain.messages import msg
 from salesdesk.store.audit import AuditRepository
 from salesdesk.store.bulk import BulkLoader
+from salesdesk.store import servers
 from salesdesk.store.database import WRITE_OPTION, Database, error_key, store_error
 from salesdesk.store.deal_listing import DealListing
 from salesdesk.store.erasure import Eraser
@@ -224,9 +225,13 @@ class UnitOfWork:
 
     def _raise_translated(self, exc: DBAPIError) -> None:
         """Turn the database errors a person can act on into ``StoreError`` (by SQLite's error
-        code); others stay bugs."""
+        code, or a server's SQLSTATE); others stay bugs."""
         if exc.orig is not None and error_key(exc.orig) is not None:
             raise store_error(exc.orig, self._where()) from exc
+        if not self.database.is_sqlite:
+            error = servers.work_error(self.database.url, exc, lock_seconds=servers.LOCK_TIMEOUT_MS / 1000)
+            if error is not None:
+                raise error from exc
 
 
 _WRITING_WORDS = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER")

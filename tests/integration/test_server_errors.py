@@ -1,0 +1,112 @@
+"""What can go wrong on a server base while working is said in the user's words, never a crash:
+the connection lost, a record another seat holds for longer than the wait, a read-only server
+(a standby), a right the server does not grant. Classified by SQLSTATE (store/servers.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
+
+from salesdesk.domain.errors import StoreError
+from salesdesk.domain.model import ClientFields
+from salesdesk.services import clients
+from salesdesk.store import Database, UnitOfWork, open_database, servers
+from tests.integration.test_cli import run
+
+pytestmark = pytest.mark.postgres_only
+
+
+def _admin(url: str, sql: str) -> None:
+    engine = create_engine(make_url(url).set(database="postgres"), isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    with engine.connect() as conn:
+        conn.execute(text(sql))
+    engine.dispose()
+
+
+@pytest.fixture
+def reopened(db_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[], Database]]:
+    """Open the test's base again after the server's settings for it changed (new connections)."""
+    opened: list[Database] = []
+
+    def reopen() -> Database:
+        database = open_database(db_url)
+        opened.append(database)
+        return database
+
+    yield reopen
+    for database in opened:
+        database.dispose()
+
+
+def test_a_read_only_server_is_said_so_and_nothing_is_half_saved(
+    db_url: str, reopened: Callable[[], Database], capsys: pytest.CaptureFixture[str]
+) -> None:
+    name = make_url(db_url).database
+    _admin(db_url, f'ALTER DATABASE "{name}" SET default_transaction_read_only = on')
+    try:
+        database = reopened()
+        with pytest.raises(StoreError, match="only allows reading"):
+            clients.create_client(UnitOfWork(database), ClientFields(name="ООО «Ромашка»"))
+        code, _out, err = run(capsys, "--db", db_url, "--lang", "ru", "client", "add", "--name", "ООО «Ромашка»")
+        assert code == 1 and "только чтение" in err and "Traceback" not in err  # 1: not the input's fault
+    finally:
+        _admin(db_url, f'ALTER DATABASE "{name}" RESET default_transaction_read_only')
+
+
+def test_a_record_another_seat_holds_is_waited_for_then_said_so(
+    db_url: str, reopened: Callable[[], Database], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(servers, "LOCK_TIMEOUT_MS", 300)  # the program waits 10 s
+    database = reopened()
+    client = clients.create_client(UnitOfWork(database), ClientFields(name="ООО «Ёлка»"))
+    other_seat = create_engine(db_url, poolclass=NullPool)
+    with other_seat.connect() as conn, conn.begin():
+        conn.execute(text("SELECT id FROM clients WHERE id = :id FOR UPDATE"), {"id": client.id})
+        with pytest.raises(StoreError, match=r"Another seat is changing this record.*0\.3 s"):
+            clients.update_client(UnitOfWork(database), client.id, client.version, ClientFields(name="ООО «Ёлка-2»"))
+    other_seat.dispose()
+    # and once the other seat is done, the same save goes through
+    clients.update_client(UnitOfWork(database), client.id, client.version, ClientFields(name="ООО «Ёлка-2»"))
+    assert clients.get_client(UnitOfWork(database), client.id).name == "ООО «Ёлка-2»"
+
+
+def test_a_connection_lost_mid_transaction_is_said_so_and_the_next_one_works(
+    db_url: str, reopened: Callable[[], Database]
+) -> None:
+    database = reopened()
+    clients.create_client(UnitOfWork(database), ClientFields(name="ООО «Ёлка»"))
+    with pytest.raises(StoreError, match="connection to the base's server .* was lost"):
+        with UnitOfWork(database) as uow:
+            _admin(
+                db_url,
+                f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{make_url(db_url).database}' AND pid <> pg_backend_pid()",
+            )
+            uow.clients.get(1)
+    assert clients.get_client(UnitOfWork(database), 1).name == "ООО «Ёлка»"  # the pool connects again
+
+
+def test_a_right_the_server_does_not_grant_is_named(db_url: str, reopened: Callable[[], Database]) -> None:
+    name = make_url(db_url).database
+    role = f"{name}_reader"
+    _admin(db_url, f'CREATE ROLE "{role}" LOGIN')
+    engine = create_engine(db_url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    with engine.connect() as conn:
+        conn.execute(text(f'GRANT SELECT ON ALL TABLES IN SCHEMA public TO "{role}"'))
+    engine.dispose()
+    try:
+        database = open_database(make_url(db_url).set(username=role).render_as_string(hide_password=False))
+        try:
+            with pytest.raises(StoreError, match=f"does not allow the user “{role}” this change"):
+                clients.create_client(UnitOfWork(database), ClientFields(name="ООО «Ромашка»"))
+        finally:
+            database.dispose()
+    finally:
+        engine = create_engine(db_url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+        with engine.connect() as conn:
+            conn.execute(text(f'DROP OWNED BY "{role}" CASCADE'))
+        engine.dispose()
+        _admin(db_url, f'DROP ROLE "{role}"')
