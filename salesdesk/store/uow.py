@@ -31,9 +31,9 @@ from salesdesk.domain.audit import Actor, Entry, entries_for
 from salesdesk.domain.changes import Change
 from salesdesk.domain.errors import StoreError
 from salesdesk.domain.messages import msg
+from salesdesk.store import servers
 from salesdesk.store.audit import AuditRepository
 from salesdesk.store.bulk import BulkLoader
-from salesdesk.store import servers
 from salesdesk.store.database import WRITE_OPTION, Database, error_key, store_error
 from salesdesk.store.deal_listing import DealListing
 from salesdesk.store.erasure import Eraser
