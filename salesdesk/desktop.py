@@ -87,11 +87,14 @@ def base_identity(target: str) -> str:
         return text
 
 
-def instance_key(target: str, user: str | None = None) -> str:
-    """The name of the local socket a running window listens on: one per base and user, so a
-    second start on the same base finds it and a start on another base does not. Short, because a
-    Unix socket's path is limited to about 100 characters."""
-    digest = hashlib.sha256(f"{base_identity(target)}\0{user or _user()}".encode()).hexdigest()
+def instance_key(target: str, user: str | None = None, seat: Path | None = None) -> str:
+    """The name of the local socket a running window listens on: one per base, user and seat (the
+    data folder with the seat's settings), so a second start on the same base finds it and a start
+    on another base does not — nor does a second seat of a shared server base run from its own data
+    folder on the same computer. Short, because a Unix socket's path is limited to about 100
+    characters."""
+    folder = str((seat if seat is not None else paths.data_dir()).expanduser().resolve())
+    digest = hashlib.sha256(f"{base_identity(target)}\0{user or _user()}\0{folder}".encode()).hexdigest()
     return f"salesdesk-{digest[:20]}"
 
 

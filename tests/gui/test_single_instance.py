@@ -109,6 +109,15 @@ def test_a_start_on_another_base_is_not_handed_over(
     assert instance_key(str(base), "anna") != instance_key(str(base), "boris")  # and another user
 
 
+def test_two_seats_of_a_server_base_on_one_computer_each_get_a_window(tmp_path: Path) -> None:
+    """Two data folders are two seats (issue 14's "done when"): the second seat of a shared server
+    base is not handed over to the first seat's window; a second start of the same seat still is."""
+    url = "postgresql+psycopg://anna@db.office.local/salesdesk"
+    seat_a, seat_b = tmp_path / "seat-a", tmp_path / "seat-b"
+    assert instance_key(url, "anna", seat_a) != instance_key(url, "anna", seat_b)
+    assert instance_key(url, "anna", seat_a) == instance_key(url, "anna", seat_a / ".." / "seat-a")
+
+
 @pytest.mark.skipif(not UNIX, reason="Unix sockets: a named pipe on Windows leaves nothing behind")
 def test_two_real_starts_on_one_base_and_a_stale_socket(
     qtbot: QtBot, base: Path, tmp_path: Path, started: list[subprocess.Popen[str]]
