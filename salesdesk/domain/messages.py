@@ -498,6 +498,20 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "The server {where} does not allow the user “{user}” this change ({code}). The server's administrator "
         "grants the rights",
     ),
+    "err.server_time_limit": (
+        "Сервер {where} прервал запрос: он шёл дольше, чем разрешает настройка сервера (statement_timeout). "
+        "Повторите позже или попросите администратора увеличить предел",
+        "The server {where} stopped the query: it ran longer than the server's setting allows (statement_timeout). "
+        "Try again later or ask the administrator to raise the limit",
+    ),
+    "err.server_cannot_set_up": (
+        "Пользователю «{user}» нельзя создавать таблицы в базе «{database}» на сервере {where}, поэтому "
+        "SalesDesk не может её подготовить. Администратор может дать право: GRANT CREATE ON SCHEMA public TO "
+        '"{user}" — или подготовить базу сам, запустив SalesDesk от владельца базы',
+        "The user “{user}” may not create tables in the database “{database}” on the server {where}, so "
+        "SalesDesk cannot set it up. The administrator can grant it: GRANT CREATE ON SCHEMA public TO "
+        '"{user}" — or set the base up by running SalesDesk as the database\'s owner once',
+    ),
     "err.server_busy": (
         "Сервер {where} сейчас не принимает подключения (перегружен или запускается). Попробуйте чуть позже",
         "The server {where} does not take connections right now (overloaded or starting). Try again shortly",

@@ -42,6 +42,7 @@ LIMITS = {
     "source": 100,
     "notes": 20_000,
     "tag": 50,
+    "tags": 1_000,  # all of a card's tags together, as the column keeps them (one per line)
     "position": 200,
     "note": 5_000,
     "text": 2_000,
@@ -196,6 +197,7 @@ def client_problems(fields: ClientFields) -> list[FieldProblem]:
     for name in ("name", "full_name", "legal_address", "postal_address", "city", "bank_name", "source", "notes"):
         out.append(_length(name, getattr(f, name)))
     out.extend(_length("tags", tag, "tag") for tag in f.tags)
+    out.append(_length("tags", "\n".join(f.tags)))  # one per line in the column (store: TAG_SEPARATOR)
     kind_gen = _KIND_GEN[f.kind]
     kind_label = _KIND_LABEL[f.kind]
 

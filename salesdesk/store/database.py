@@ -56,7 +56,9 @@ def resolve_url(value: str | Path) -> str:
     """A SQLAlchemy URL from what a user gives: a URL as is, anything else is a SQLite file path."""
     text_value = str(value)
     if "://" in text_value:
-        return text_value
+        from salesdesk.store.servers import normalised  # a password as ?password= goes to its place
+
+        return normalised(text_value)
     return "sqlite:///" + str(Path(text_value).expanduser().resolve())
 
 

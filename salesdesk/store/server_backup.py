@@ -109,7 +109,8 @@ def stem(url: URL) -> str:
 def _conninfo(url: URL) -> str:
     """The base's URL for libpq, without its password."""
     # URL.set() takes None for "unchanged": the password is taken out as the tuple it is
-    return url._replace(drivername="postgresql", password=None).render_as_string(hide_password=False)
+    query = {k: v for k, v in url.query.items() if k != "password"}  # a password given as an option
+    return url._replace(drivername="postgresql", password=None, query=query).render_as_string(hide_password=False)
 
 
 def _plain_env() -> dict[str, str]:
@@ -120,8 +121,11 @@ def _plain_env() -> dict[str, str]:
 
 def _env_with_password(url: URL) -> dict[str, str]:
     env = _plain_env()
-    if url.password:
-        env["PGPASSWORD"] = str(url.password)
+    password = url.password or url.query.get("password")
+    if isinstance(password, tuple):
+        password = password[-1]
+    if password:
+        env["PGPASSWORD"] = str(password)
     return env
 
 

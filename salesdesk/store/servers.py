@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import create_engine, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.pool import NullPool
 
@@ -86,9 +86,28 @@ def address_of(url: str) -> ServerAddress:
     )
 
 
+def _lifted(parsed: URL) -> URL:
+    """libpq also takes the password as a query option (``?password=…``): moved where every other
+    function here looks for it, so it is kept out of settings, messages and process lists alike."""
+    query = dict(parsed.query)
+    if "password" not in query:
+        return parsed
+    value = query.pop("password")
+    password = value[-1] if isinstance(value, tuple) else value
+    return parsed._replace(query=query, password=parsed.password or password)
+
+
+def normalised(url: str) -> str:
+    """*url* with a password given as a query option moved to its place (see ``_lifted``)."""
+    try:
+        return _lifted(make_url(url)).render_as_string(hide_password=False)
+    except ArgumentError:
+        return url
+
+
 def password_of(url: str) -> str | None:
     try:
-        password = make_url(url).password
+        password = _lifted(make_url(url)).password
         return None if password is None else str(password)
     except ArgumentError:
         return None
@@ -98,7 +117,7 @@ def without_password(url: str) -> str:
     """*url* with no password in it: what the settings keep."""
     try:
         # URL.set() takes None as "leave it": the tuple's own _replace really takes it out
-        return make_url(url)._replace(password=None).render_as_string(hide_password=False)
+        return _lifted(make_url(url))._replace(password=None).render_as_string(hide_password=False)
     except ArgumentError:
         return hidden(url)
 
@@ -112,7 +131,7 @@ def with_password(url: str, password: str | None) -> str:
 def hidden(url: str) -> str:
     """*url* as it may be shown or logged: the password replaced by ``***``."""
     try:
-        return make_url(url).render_as_string(hide_password=True)
+        return _lifted(make_url(url)).render_as_string(hide_password=True)
     except ArgumentError:
         if "@" in url and "://" in url:  # user:secret@host → user:***@host
             scheme, rest = url.split("://", 1)
@@ -178,6 +197,7 @@ _STATES = {
     "42501": "err.server_not_allowed",  # insufficient_privilege
     "53300": "err.server_busy",  # too_many_connections
     "57P03": "err.server_busy",  # cannot_connect_now (starting up)
+    "57014": "err.server_time_limit",  # query_canceled: the server's statement_timeout
 }
 
 
@@ -192,6 +212,7 @@ _WORK_STATES = {
     "40P01": "err.server_waited",  # deadlock_detected: the server chose this transaction to give way
     "25006": "err.server_read_only",  # read_only_sql_transaction (a standby, default_transaction_read_only)
     "53100": "err.server_disk_full",  # disk_full
+    "57014": "err.server_time_limit",  # query_canceled: the server's statement_timeout
     "42501": "err.server_forbidden",  # insufficient_privilege
 }
 
@@ -231,6 +252,9 @@ def connection_error(url: str, exc: BaseException) -> StoreError:
     address = address_of(url)
     where = f"{address.host}:{address.port}"
     key = _STATES.get(str(state)) if state else None
+    statement = str(getattr(exc, "statement", "") or "").lstrip().upper()
+    if state == "42501" and statement.startswith(("CREATE", "ALTER")):
+        key = "err.server_cannot_set_up"  # connected, but may not make the tables (PostgreSQL 15's default)
     if key is None and state is None:
         key = _key_of_words(str(orig))
     if key is None:

@@ -216,3 +216,15 @@ def test_several_clients_go_to_the_trash_and_back_in_one_transaction(uow: Callab
     assert clients.list_clients(uow()).rows == ()
     clients.restore_clients(uow(), ids)
     assert {r.id for r in clients.list_clients(uow()).rows} == set(ids)
+
+
+def test_many_tags_together_longer_than_the_column_are_refused_in_words(uow: Callable[[], UnitOfWork]) -> None:
+    """Each tag may have 50 characters, the column holds 1,000 of them together: SQLite stored more
+    silently, a server refused it as an internal error, and such a base could not move up (review)."""
+    tags = tuple(f"Тег номер {i} с длинным описанием выставки" for i in range(30))
+    with pytest.raises(ValidationError) as refused:
+        clients.create_client(uow(), ClientFields(name="ООО «Теги»", tags=tags))
+    assert [str(p) for p in refused.value.problems] == ["Tags: at most 1,000 characters"]
+    fitting = tags[:20]  # 20 × ~42 + separators: under 1,000
+    ident = clients.create_client(uow(), ClientFields(name="ООО «Теги»", tags=fitting)).id
+    assert clients.get_client(uow(), ident).tags == fitting

@@ -5,6 +5,7 @@ the connection lost, a record another seat holds for longer than the wait, a rea
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -14,7 +15,9 @@ from sqlalchemy.pool import NullPool
 from salesdesk.domain.errors import StoreError
 from salesdesk.domain.model import ClientFields
 from salesdesk.services import clients
+from salesdesk.settings import SeatSettings
 from salesdesk.store import Database, UnitOfWork, open_database, servers
+from tests import server as test_server
 from tests.integration.test_cli import run
 
 pytestmark = pytest.mark.postgres_only
@@ -108,3 +111,54 @@ def test_a_right_the_server_does_not_grant_is_named(db_url: str, reopened: Calla
             conn.execute(text(f'DROP OWNED BY "{role}" CASCADE'))
         engine.dispose()
         _admin(db_url, f'DROP ROLE "{role}"')
+
+
+def test_a_query_the_servers_time_limit_stops_is_said_in_words(db_url: str, reopened: Callable[[], Database]) -> None:
+    """An administrator's statement_timeout (ALTER ROLE … SET) cancels a long report: a message, not
+    an internal error (found in review: 57014 ended as exit 3)."""
+    database = reopened()
+    with pytest.raises(StoreError, match="ran longer than the server's setting allows"):
+        with UnitOfWork(database).reading() as uow:
+            uow.clients.conn.execute(text("SET LOCAL statement_timeout = 1"))  # as ALTER ROLE … SET would
+            uow.clients.conn.execute(text("SELECT pg_sleep(0.2)"))  # a report at 100,000 clients
+
+
+def test_a_user_who_may_not_create_tables_is_told_what_the_administrator_can_do(db_url: str) -> None:
+    """PostgreSQL 15 gives an ordinary user no CREATE on schema public: the first seat cannot set the
+    base up, and is told so — not that the server does not let it in (found in review)."""
+    empty = test_server.server().empty()
+    name = make_url(empty).database
+    role = f"{name}_seat"
+    _admin(empty, f'CREATE ROLE "{role}" LOGIN')
+    engine = create_engine(empty, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    with engine.connect() as conn:
+        conn.execute(text("REVOKE CREATE ON SCHEMA public FROM PUBLIC"))
+    engine.dispose()
+    try:
+        with pytest.raises(StoreError, match=f"may not create tables in the database “{name}”.*GRANT CREATE"):
+            open_database(make_url(empty).set(username=role).render_as_string(hide_password=False))
+    finally:
+        test_server.server().drop(empty)
+        _admin(db_url, f'DROP ROLE "{role}"')
+
+
+@pytest.mark.parametrize("where", ["--db", "migrate-to"])
+def test_a_password_given_as_a_url_option_is_kept_out_of_settings_and_output(
+    where: str, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """libpq takes ``?password=``: it is treated as the URL's password everywhere (found in review:
+    it reached settings.ini, the output and pg_dump's arguments)."""
+    secret = "TopSecret1"
+    if where == "--db":
+        code, out, err = run(capsys, "--db", f"{db_url}?password={secret}", "check")
+        assert code == 0
+    else:
+        source = tmp_path / "one.sqlite"
+        assert run(capsys, "init", str(source))[0] == 0
+        code, out, err = run(
+            capsys, "--db", str(source), "migrate-to", f"{test_server.server().empty()}?password={secret}"
+        )
+        assert code == 0, err
+        assert secret not in (SeatSettings().server_url or "")
+    assert secret not in out + err
+    assert all(secret not in p.read_text(encoding="utf-8", errors="replace") for p in tmp_path.rglob("*.ini"))
