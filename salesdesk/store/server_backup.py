@@ -109,8 +109,8 @@ def stem(url: URL) -> str:
 def _conninfo(url: URL) -> str:
     """The base's URL for libpq, without its password."""
     # URL.set() takes None for "unchanged": the password is taken out as the tuple it is
-    query = {k: v for k, v in url.query.items() if k != "password"}  # a password given as an option
-    return url._replace(drivername="postgresql", password=None, query=query).render_as_string(hide_password=False)
+    plain = url.difference_update_query(["password"])  # a password given as an option, too
+    return plain._replace(drivername="postgresql", password=None).render_as_string(hide_password=False)
 
 
 def _plain_env() -> dict[str, str]:

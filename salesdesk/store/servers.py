@@ -89,12 +89,11 @@ def address_of(url: str) -> ServerAddress:
 def _lifted(parsed: URL) -> URL:
     """libpq also takes the password as a query option (``?password=…``): moved where every other
     function here looks for it, so it is kept out of settings, messages and process lists alike."""
-    query = dict(parsed.query)
-    if "password" not in query:
+    if "password" not in parsed.query:
         return parsed
-    value = query.pop("password")
+    value = parsed.query["password"]
     password = value[-1] if isinstance(value, tuple) else value
-    return parsed._replace(query=query, password=parsed.password or password)
+    return parsed.difference_update_query(["password"])._replace(password=parsed.password or password)
 
 
 def normalised(url: str) -> str:
