@@ -212,16 +212,15 @@ def _insert(dst: Connection, table: Table, values: list[dict[str, Any]]) -> None
 
 def _refused(table: Table, row: Mapping[str, Any], error: DBAPIError) -> Message:
     """The row the server refused, in words: its table and id, the too-long field when there is one."""
-    column = ""
+    diag = getattr(error.orig, "diag", None)
+    reason = getattr(diag, "message_primary", None) or type(error.orig).__name__
     for name, value in row.items():
         limit = getattr(table.c[name].type, "length", None)
         if isinstance(value, str) and limit is not None and len(value) > limit:
-            column = str(msg("move.row_column", column=name, length=len(value), limit=limit))
+            reason = str(msg("move.row_column", column=name, length=len(value), limit=limit))
             break
-    diag = getattr(error.orig, "diag", None)
-    reason = getattr(diag, "message_primary", None) or type(error.orig).__name__
     ident = ", ".join(str(row.get(c.name, "?")) for c in table.primary_key.columns)
-    return msg("err.move_row_refused", table=table.name, id=ident, column=column, reason=reason)
+    return msg("err.move_row_refused", table=table.name, id=ident, reason=reason)
 
 
 def checksum(conn: Connection, table: Table, columns: Sequence[str] | None = None) -> tuple[int, str]:
