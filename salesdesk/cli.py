@@ -1530,7 +1530,7 @@ def _migrate_to(database: Database, args: argparse.Namespace) -> int:
     from salesdesk.services import connecting
 
     try:
-        result = connecting.move_to(database, args.url, reporter=_PrintingReporter())
+        result = connecting.move_to(database, args.url, reporter=_PrintingReporter(), actor=_actor)
     except connecting.MoveRefused as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_INVALID
@@ -1541,6 +1541,8 @@ def _migrate_to(database: Database, args: argparse.Namespace) -> int:
             mark = "✓" if table.match else "✗"
             print(msg("move.table", table=table.table, source=table.source, target=table.target, mark=mark))
         print(msg("move.done", where=connecting.hidden(result.url), source=database.url.removeprefix("sqlite:///")))
+    if result.password_note is not None:  # the seat now opens the server base: say where the password goes
+        print(str(result.password_note), file=sys.stderr)
     return EXIT_OK if result.ok else EXIT_USER
 
 

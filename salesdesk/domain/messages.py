@@ -586,6 +586,16 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "The move stopped: {reason}. Your base is untouched; nothing was kept on the server, the database "
         "{where} is still empty and the move can be run again",
     ),
+    "err.move_row_refused": (
+        "Сервер не принял запись №{id} таблицы «{table}» ({reason}). Ваша база не тронута, на "
+        "сервере ничего не сохранено. Исправьте эту запись в базе этого компьютера и повторите перенос",
+        "The server refused row {id} of the table “{table}” ({reason}). Your base is untouched and "
+        "nothing was kept on the server. Correct that row in this computer's base and run the move again",
+    ),
+    "move.row_column": (
+        "поле «{column}»: {length:n} симв., сервер принимает не больше {limit:n}",
+        "the field “{column}”: {length:n} characters, the server takes at most {limit:n}",
+    ),
     "move.table": ("{table}: было {source:n}, стало {target:n} {mark}", "{table}: {source:n} → {target:n} {mark}"),
     "move.done": (
         "База перенесена на сервер {where}: все таблицы совпадают. Теперь SalesDesk работает с ней "

@@ -24,11 +24,12 @@ from typing import Any
 
 from salesdesk.domain.errors import StoreError, UserError
 from salesdesk.domain.messages import Message, msg
-from salesdesk.services import credentials
+from salesdesk.services import credentials, permissions
 from salesdesk.services.common import Cancelled, Reporter, SilentReporter
 from salesdesk.settings import SeatSettings
-from salesdesk.store import Database, open_database, servers, transfer
+from salesdesk.store import Database, UnitOfWork, open_database, servers, transfer
 from salesdesk.store.servers import ServerAddress as ServerAddress  # the window's form fills one
+from salesdesk.store.uow import NOBODY, ActorSource
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +106,16 @@ def password_note(address: ServerAddress) -> Message:
     return msg("server.no_keyring", line=credentials.pgpass_line(address), pgpass=credentials.pgpass_path())
 
 
+def _keep_password(address: ServerAddress, password: str) -> Message | None:
+    """Keep *password* in the keyring; when it cannot be, what to tell the user (None: kept)."""
+    refused = credentials.remember(address, password)
+    if refused == "no keyring":
+        return password_note(address)
+    if refused is not None:
+        return msg("server.keyring_failed", reason=refused)
+    return None
+
+
 def open_server(
     address: ServerAddress, password: str | None, *, remember: bool = True, manager_name: str | None = None
 ) -> ServerBase:
@@ -119,11 +130,7 @@ def open_server(
     if typed and not remember:
         credentials.forget(address)
     if password and remember:
-        refused = credentials.remember(address, password)
-        if refused == "no keyring":
-            note = password_note(address)
-        elif refused is not None:
-            note = msg("server.keyring_failed", reason=refused)
+        note = _keep_password(address, password)
     return ServerBase(database, servers.without_password(url), note, manager_named(database, manager_name))
 
 
@@ -178,16 +185,20 @@ class MoveResult:
 
     url: str
     tables: tuple[transfer.TableCheck, ...]
+    password_note: Message | None = None  # the password given was kept nowhere: where to put it
 
     @property
     def ok(self) -> bool:
         return all(t.match for t in self.tables)
 
     def as_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "ok": self.ok,
             "tables": {t.table: {"source": t.source, "target": t.target, "match": t.match} for t in self.tables},
         }
+        if self.password_note is not None:
+            out["password_note"] = str(self.password_note)
+        return out
 
 
 def move_to(
@@ -198,13 +209,18 @@ def move_to(
     settings: SeatSettings | None = None,
     switch: bool = True,
     remember: bool = True,
+    actor: ActorSource = NOBODY,
 ) -> MoveResult:
     """Copy *source* into the empty server database at *url* and (with *switch*) make it this
     seat's base. Refused (``StoreError``) when *url* is not a server, is the source itself, or holds
-    anything; the source is never written."""
+    anything; ``NotAllowed`` when *actor* (the seat's manager) may not export the whole base (the
+    move copies all of it). The source is never written."""
     reporter = reporter or SilentReporter()
     if not servers.is_server_url(url):
         raise MoveRefused(msg("err.move_not_server", url=servers.hidden(url)))
+    uow = UnitOfWork(source, actor=actor)
+    with uow.reading():
+        permissions.require_export_all(uow)
     connecting = credentials.url_for_connecting(url)
     if servers.hidden(source.url) == servers.hidden(connecting):
         raise MoveRefused(msg("err.move_same", url=servers.hidden(url)))
@@ -217,7 +233,7 @@ def move_to(
     try:
         try:
             transfer.refuse_unless_empty(target)
-        except StoreError as exc:
+        except transfer.TargetNotEmpty as exc:
             raise MoveRefused(exc.message) from exc
 
         def progress(table: str, done: int, total: int) -> None:
@@ -227,6 +243,8 @@ def move_to(
 
         try:
             checks = transfer.copy_base(source, target, progress=progress)
+        except transfer.TargetNotEmpty as exc:  # a row saved there since the check above
+            raise MoveRefused(exc.message) from exc
         except UserError:
             raise
         except Exception as exc:
@@ -234,10 +252,10 @@ def move_to(
             raise StoreError(msg("err.move_failed", reason=type(exc).__name__, where=servers.hidden(url))) from exc
     finally:
         target.dispose()
-    result = MoveResult(servers.without_password(url), tuple(checks))
+    note: Message | None = None
     password = servers.password_of(url)
     if password and remember:
-        credentials.remember(servers.address_of(url), password)
+        note = _keep_password(servers.address_of(url), password)
     if switch:
         use_server(url, settings)
-    return result
+    return MoveResult(servers.without_password(url), tuple(checks), note)

@@ -24,11 +24,12 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Table, delete, func, insert, inspect, select, text
+from sqlalchemy.exc import DBAPIError
 
 from salesdesk.domain.errors import StoreError
-from salesdesk.domain.messages import msg
+from salesdesk.domain.messages import Message, msg
 from salesdesk.domain.okved import SECTIONS
-from salesdesk.store.database import Database
+from salesdesk.store.database import WRITE_OPTION, Database
 from salesdesk.store.schema import metadata
 
 BATCH_ROWS = 2000
@@ -58,34 +59,59 @@ def tables() -> list[Table]:
     return list(metadata.sorted_tables)
 
 
+class TargetNotEmpty(StoreError):
+    """The target holds rows (or tables) of its own: nothing was copied."""
+
+
 def refuse_unless_empty(target: Database) -> None:
-    """A ``StoreError`` unless *target* (opened, at this program's schema) holds nothing: no rows in
-    any SalesDesk table but the industries the migrations put there untouched, and no table that is
-    not SalesDesk's."""
-    where = target.url
-    ours = {t.name for t in tables()} | {"alembic_version"}
+    """A ``TargetNotEmpty`` unless *target* (opened, at this program's schema) holds nothing: no
+    rows in any SalesDesk table but the industries the migrations put there untouched, and no table
+    that is not SalesDesk's. (An early answer only: :func:`copy_base` checks again under its lock.)"""
     with target.engine.connect() as conn:
-        names = set(inspect(conn).get_table_names())
-        foreign = sorted(n for n in names - ours if not n.startswith(("sqlite_", "clients_fts")))
-        if foreign:
-            raise StoreError(msg("err.move_target_foreign", where=where, tables=", ".join(foreign[:5])))
-        holding = [
-            table.name
-            for table in tables()
-            if (
-                not _only_seeded_industries(conn, table)
-                if table.name == "industries"
-                else conn.execute(select(func.count()).select_from(table)).scalar()
-            )
-        ]
+        _refuse_unless_empty(conn, target.url)
+
+
+def _refuse_unless_empty(conn: Connection, where: str) -> list[int]:
+    """The emptiness check on *conn* (inside the caller's transaction); the ids of the seeded
+    industries found, the only rows the copy may delete."""
+    ours = {t.name for t in tables()} | {"alembic_version"}
+    names = set(inspect(conn).get_table_names())
+    foreign = sorted(n for n in names - ours if not n.startswith(("sqlite_", "clients_fts")))
+    if foreign:
+        raise TargetNotEmpty(msg("err.move_target_foreign", where=where, tables=", ".join(foreign[:5])))
+    holding, seeded = [], []
+    for table in tables():
+        if table.name == "industries":
+            found = _seeded_industries(conn, table)
+            if found is None:
+                holding.append(table.name)
+            else:
+                seeded = found
+        elif conn.execute(select(func.count()).select_from(table)).scalar():
+            holding.append(table.name)
     if holding:
-        raise StoreError(msg("err.move_target_not_empty", where=where, tables=", ".join(holding)))
+        raise TargetNotEmpty(msg("err.move_target_not_empty", where=where, tables=", ".join(holding)))
+    return seeded
 
 
-def _only_seeded_industries(conn: Connection, table: Table) -> bool:
+def _seeded_industries(conn: Connection, table: Table) -> list[int] | None:
+    """The ids of the industries when every one is exactly as the migrations seeded it, else None."""
     seeded = {(code, name) for code, name in SECTIONS}
-    rows = conn.execute(select(table.c.code, table.c.name, table.c.notes, table.c.version, table.c.deleted_at))
-    return all((r.code, r.name) in seeded and not r.notes and r.version == 1 and r.deleted_at is None for r in rows)
+    rows = conn.execute(
+        select(table.c.id, table.c.code, table.c.name, table.c.notes, table.c.version, table.c.deleted_at)
+    ).all()
+    if all((r.code, r.name) in seeded and not r.notes and r.version == 1 and r.deleted_at is None for r in rows):
+        return [r.id for r in rows]
+    return None
+
+
+def _lock_target(dst: Connection, copied: Sequence[Table]) -> None:
+    """Inside the copy's transaction on a server: no other seat reads or writes these tables until
+    it ends (a colleague's save waits, then lands in the moved base). SQLite's ``BEGIN IMMEDIATE``
+    (the connection's write option) already keeps other writers out."""
+    if dst.dialect.name == "postgresql":
+        names = ", ".join(f'"{t.name}"' for t in copied)
+        dst.execute(text(f"LOCK TABLE {names} IN ACCESS EXCLUSIVE MODE"))
 
 
 def copy_base(
@@ -96,16 +122,22 @@ def copy_base(
     Committed only when every table matches; otherwise (or on any error) the target's transaction
     is rolled back and a ``StoreError`` says which tables differ."""
     copied_tables = tables()
-    with source.engine.connect() as src, target.engine.connect() as dst:
+    with source.engine.connect() as src, target.engine.connect() as plain:
+        dst = plain.execution_options(**{WRITE_OPTION: True})  # SQLite: BEGIN IMMEDIATE
         with src.begin():  # one moment of the source, read only
             totals = {
                 t.name: int(src.execute(select(func.count()).select_from(t)).scalar() or 0) for t in copied_tables
             }
             transaction = dst.begin()
             try:
+                # the check before (another connection, nothing locked) is repeated under the lock:
+                # a row a colleague saved in between is refused, never deleted
+                _lock_target(dst, copied_tables)
+                seeded = _refuse_unless_empty(dst, target.url)
                 # the industries the target's migration seeded make way for the source's own (same ids)
-                for table in reversed(copied_tables):
-                    dst.execute(delete(table))
+                industries = next(t for t in copied_tables if t.name == "industries")
+                if seeded:
+                    dst.execute(delete(industries).where(industries.c.id.in_(seeded)))
                 checks = []
                 grand_total, done = sum(totals.values()), 0
 
@@ -153,13 +185,42 @@ def _copy_table(
     count, total_sum = 0, 0
     for rows in result.partitions(batch):
         values = [dict(zip(columns, row, strict=True)) for row in rows]
-        dst.execute(insert(table), values)
+        _insert(dst, table, values)
         total_sum = (total_sum + sum(_row_hash(r) for r in rows)) % _MODULUS
         count += len(values)
         report(table.name, count)
     if count == 0:
         report(table.name, 0)
     return count, f"{total_sum:064x}"
+
+
+def _insert(dst: Connection, table: Table, values: list[dict[str, Any]]) -> None:
+    """One batch, in a savepoint: when the server refuses it (a value too long, say), the rows are
+    tried one by one to name the one it refuses (``StoreError``; the copy is rolled back)."""
+    try:
+        with dst.begin_nested():
+            dst.execute(insert(table), values)
+    except DBAPIError as batch_error:
+        for row in values:
+            try:
+                with dst.begin_nested():
+                    dst.execute(insert(table), [row])
+            except DBAPIError as error:
+                raise StoreError(_refused(table, row, error)) from error
+        raise StoreError(_refused(table, values[0], batch_error)) from batch_error
+
+
+def _refused(table: Table, row: Mapping[str, Any], error: DBAPIError) -> Message:
+    """The row the server refused, in words: its table and id, the too-long field when there is one."""
+    diag = getattr(error.orig, "diag", None)
+    reason = getattr(diag, "message_primary", None) or type(error.orig).__name__
+    for name, value in row.items():
+        limit = getattr(table.c[name].type, "length", None)
+        if isinstance(value, str) and limit is not None and len(value) > limit:
+            reason = str(msg("move.row_column", column=name, length=len(value), limit=limit))
+            break
+    ident = ", ".join(str(row.get(c.name, "?")) for c in table.primary_key.columns)
+    return msg("err.move_row_refused", table=table.name, id=ident, reason=reason)
 
 
 def checksum(conn: Connection, table: Table, columns: Sequence[str] | None = None) -> tuple[int, str]:

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from salesdesk.domain.audit import Actor, Via
 from salesdesk.domain.changes import Change, Changes
 from salesdesk.domain.errors import UserError
 from salesdesk.services import bases, connecting, credentials
@@ -349,9 +350,11 @@ class ConnectActions(QObject):
         address, password, remember = choice.address, choice.password, choice.remember
         url = connecting.server_url(address, password)
         name = self._manager_name()
+        actor = Actor(self.w.settings.current_manager_id, Via.WINDOW)  # may they copy the whole base out?
 
         def work(reporter: Reporter) -> tuple[connecting.MoveResult, connecting.ServerBase]:
-            moved = connecting.move_to(source, url, reporter=reporter, switch=False, remember=False)
+            # the password is kept (or its note shown, _switch) by open_server below
+            moved = connecting.move_to(source, url, reporter=reporter, switch=False, remember=False, actor=actor)
             return moved, connecting.open_server(address, password, remember=remember, manager_name=name)
 
         self.w.operations.run_long(

@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 
 from salesdesk import gui, paths
 from salesdesk.domain import messages
-from salesdesk.domain.model import ClientFields
-from salesdesk.services import clients, connecting, demo
+from salesdesk.domain.model import ClientFields, Role
+from salesdesk.services import clients, connecting, demo, permissions, reference
 from salesdesk.services.bases import OpenBase
 from salesdesk.settings import SeatSettings
 from salesdesk.store import Database, UnitOfWork, open_database, resolve_url
@@ -254,6 +254,30 @@ def test_moving_this_computers_base_up_from_the_window(
     assert "every table matches" in window.notice.label.text()
     assert clients.count_clients(UnitOfWork(local)) == before  # this computer's base kept as it was
     test_server.server().drop(url)
+
+
+def test_a_manager_who_may_not_export_all_is_told_the_base_cannot_be_moved(
+    qtbot: QtBot, window: MainWindow, local: Database, monkeypatch: pytest.MonkeyPatch, settings: Settings
+) -> None:
+    """The move copies the whole base out: the same right as exporting all of it (refused before
+    the server is asked anything, so no server is needed here)."""
+    anna = reference.ensure_manager(UnitOfWork(local), "Анна Смирнова").id
+    boris = reference.ensure_manager(UnitOfWork(local), "Борис Козлов").id
+    permissions.set_role(UnitOfWork(local), anna, Role.HEAD)
+    settings.current_manager_id = boris
+    monkeypatch.setattr(
+        ConnectDialog,
+        "ask",
+        classmethod(lambda cls, *a, **k: ConnectChoice(MOVE, address_of(CLOSED), "", False)),
+    )
+    monkeypatch.setattr(Confirm, "ask", classmethod(lambda cls, *a: True))
+    shown: list[str] = []
+    monkeypatch.setattr(Inform, "error", classmethod(lambda cls, parent, title, text: shown.append(text)))
+    window.connect_actions.connect_to_server()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert "Анна Смирнова" in shown[0] and "export" in shown[0]
+    assert not window.connect_actions.base.on_server  # type: ignore[attr-defined]
+    assert SeatSettings(Path(settings.q.fileName())).server_url is None
 
 
 def test_choices_are_plain_values() -> None:

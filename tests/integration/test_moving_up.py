@@ -17,7 +17,7 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail
-from sqlalchemy import select, text
+from sqlalchemy import inspect, select, text
 
 from salesdesk.cli import main
 from salesdesk.domain.audit import Actor, Via
@@ -344,3 +344,200 @@ def test_the_password_is_taken_out_of_every_url_that_is_kept_or_shown() -> None:
         == "postgresql+psycopg://anna@db.office:5433/office?sslmode=verify-full&sslrootcert=/etc/ca.pem"
     )
     assert "Секрет" not in SeatSettings().path.read_text(encoding="utf-8")
+
+
+# -- review of issue 14: a colleague's row, the right to copy the base out, the password, a refused row
+
+
+def test_a_row_saved_in_the_target_after_the_check_is_refused_never_deleted(tmp_path: Path, target_url: str) -> None:
+    """The early check runs on another connection with nothing locked; the copy checks again under
+    its own lock and refuses rather than deleting what a colleague saved in between."""
+    source = full_base(tmp_path / "source.sqlite")
+    target = open_database(target_url)
+    try:
+        transfer.refuse_unless_empty(target)
+        clients.create_client(UnitOfWork(target), ClientFields(name="ООО «Сохранённое коллегой»"))
+        with pytest.raises(transfer.TargetNotEmpty, match="not empty.*clients"):
+            transfer.copy_base(source, target)
+        names = [c.name for c in clients.list_clients(UnitOfWork(target)).rows]
+    finally:
+        target.dispose()
+        source.dispose()
+    assert names == ["ООО «Сохранённое коллегой»"]
+
+
+def test_an_industry_added_in_the_target_after_the_check_is_refused_never_deleted(
+    tmp_path: Path, target_url: str
+) -> None:
+    """Only the industries the migrations seeded, untouched, make way for the source's own."""
+    source = full_base(tmp_path / "source.sqlite")
+    target = open_database(target_url)
+    try:
+        transfer.refuse_unless_empty(target)
+        reference.create_industry(UnitOfWork(target), IndustryFields(code="", name="Своя отрасль коллеги"))
+        with pytest.raises(transfer.TargetNotEmpty, match="industries"):
+            transfer.copy_base(source, target)
+        names = {i.name for i in reference.list_industries(UnitOfWork(target))}
+    finally:
+        target.dispose()
+        source.dispose()
+    assert "Своя отрасль коллеги" in names
+
+
+@postgres_only
+def test_migrate_to_refuses_when_another_seat_saved_in_the_target_after_its_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source_path = tmp_path / "office.sqlite"
+    full_base(source_path).dispose()
+    url = test_server.server().empty()
+    checked = transfer.refuse_unless_empty
+
+    def then_another_seat_saves(database: Database) -> None:
+        checked(database)
+        other = open_database(url)  # a colleague's window on the new, empty server base
+        try:
+            clients.create_client(UnitOfWork(other), ClientFields(name="ООО «Сохранённое коллегой»"))
+        finally:
+            other.dispose()
+
+    monkeypatch.setattr(transfer, "refuse_unless_empty", then_another_seat_saves)
+    code, out, err = run(capsys, "--db", str(source_path), "migrate-to", url)
+    assert (code, out) == (2, "")
+    assert "not empty" in err and "clients" in err
+    assert [r[2] for r in _rows_at(url)["clients"]] == ["ООО «Сохранённое коллегой»"]
+    assert SeatSettings().server_url is None
+    test_server.server().drop(url)
+
+
+@postgres_only
+def test_while_the_copy_runs_no_other_seat_can_write_to_the_target(tmp_path: Path) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    source = full_base(tmp_path / "source.sqlite")
+    url = test_server.server().empty()
+    target = open_database(url)
+    other = open_database(url)
+    tried: list[str] = []
+
+    def a_colleague_saves(table: str, done: int, total: int) -> None:
+        if tried:
+            return
+        with other.engine.connect() as conn, conn.begin():
+            conn.execute(text("SET LOCAL lock_timeout = '50ms'"))
+            try:
+                conn.execute(text("INSERT INTO managers (name, name_norm) VALUES ('Коллега', 'коллега')"))
+            except OperationalError as exc:
+                tried.append(type(exc.orig).__name__)
+            else:
+                tried.append("written")
+
+    try:
+        checks = transfer.copy_base(source, target, progress=a_colleague_saves)
+    finally:
+        other.dispose()
+        target.dispose()
+        source.dispose()
+    assert tried == ["LockNotAvailable"]
+    assert all(c.match for c in checks)
+    test_server.server().drop(url)
+
+
+def _office(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    """A base with a head (Анна) and a manager (Борис); this seat signed in as Борис; Анна's clients."""
+    for name in ("Анна Смирнова", "Борис Козлов"):
+        assert run(capsys, "--db", db, "manager", "add", name)[0] == 0
+    assert run(capsys, "--db", db, "manager", "role", "Анна Смирнова", "head")[0] == 0
+    for name in ("ООО «Альфа»", "ООО «Бета»"):
+        assert run(capsys, "--db", db, "client", "add", "--name", name, "--owner", "Анна Смирнова")[0] == 0
+    assert run(capsys, "--db", db, "manager", "me", "Борис Козлов")[0] == 0
+
+
+def test_a_manager_who_may_not_export_all_may_not_move_the_base(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The move copies every client of every manager: it needs the right to export the whole base
+    (checked before anything is asked of the server)."""
+    from salesdesk.services.permissions import NotAllowed
+
+    source_path = tmp_path / "office.sqlite"
+    assert run(capsys, "init", str(source_path))[0] == 0
+    _office(capsys, str(source_path))
+    source = open_database(resolve_url(source_path))
+    boris = SeatSettings().current_manager_id
+    try:
+        with pytest.raises(NotAllowed, match="Анна Смирнова"):
+            connecting.move_to(source, "postgresql+psycopg://boris@127.0.0.1:1/nowhere", actor=Actor(boris, Via.WINDOW))
+    finally:
+        source.dispose()
+    assert SeatSettings().server_url is None
+
+
+@postgres_only
+def test_migrate_to_by_a_manager_who_may_not_export_is_refused_and_copies_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source_path = tmp_path / "office.sqlite"
+    assert run(capsys, "init", str(source_path))[0] == 0
+    _office(capsys, str(source_path))
+    url = test_server.server().empty()
+    code, out, err = run(capsys, "--lang", "ru", "--db", str(source_path), "migrate-to", url, "--json")
+    assert (code, out) == (2, "")
+    assert "Анна Смирнова" in err
+    database = open_database(url, migrate=False)
+    try:
+        with database.engine.connect() as conn:
+            assert inspect(conn).get_table_names() == []  # nothing asked of the server
+    finally:
+        database.dispose()
+    assert SeatSettings().server_url is None
+    assert run(capsys, "--db", str(source_path), "manager", "me", "Анна Смирнова")[0] == 0  # the head may
+    code, out, err = run(capsys, "--db", str(source_path), "migrate-to", url, "--json")
+    assert code == 0, err
+    assert json.loads(out)["tables"]["clients"] == {"source": 2, "target": 2, "match": True}
+    test_server.server().drop(url)
+
+
+@postgres_only
+def test_migrate_to_without_a_keyring_says_where_to_keep_the_password(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], no_keyring: None
+) -> None:
+    source_path = tmp_path / "office.sqlite"
+    assert run(capsys, "init", str(source_path))[0] == 0
+    url = test_server.server().empty()
+    with_secret = url.replace("salesdesk@", "salesdesk:TopSecret1@", 1)  # trust auth: any password is taken
+    code, out, err = run(capsys, "--db", str(source_path), "migrate-to", with_secret, "--json")
+    assert code == 0, err
+    note = json.loads(out)["password_note"]
+    assert str(credentials.pgpass_path()) in note and ":PASSWORD" in note
+    assert str(credentials.pgpass_path()) in err
+    assert "TopSecret1" not in out + err
+    assert SeatSettings().server_url == url
+    test_server.server().drop(url)
+
+
+@postgres_only
+def test_a_row_the_server_refuses_is_named_with_its_table_and_id(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """SQLite keeps a value longer than its column; the server refuses it (DataError): the move
+    names the row to correct instead of only "DataError", and leaves the target empty."""
+    source_path = tmp_path / "office.sqlite"
+    full_base(source_path).dispose()
+    database = open_database(resolve_url(source_path))
+    with database.engine.begin() as conn:
+        conn.execute(text("UPDATE clients SET name = :long WHERE id = 7"), {"long": "Очень длинное имя " * 30})
+    database.dispose()
+    url = test_server.server().empty()
+    code, out, err = run(capsys, "--db", str(source_path), "migrate-to", url)
+    assert code == 1
+    assert "row 7 of the table “clients”" in err and "“name”: 540 characters" in err and "300" in err, err
+    code, out, err = run(capsys, "--lang", "ru", "--db", str(source_path), "migrate-to", url)
+    assert code == 1 and "запись №7 таблицы «clients»" in err, err
+    database = open_database(url, migrate=False)
+    try:
+        transfer.refuse_unless_empty(database)  # still empty: run again once the row is corrected
+    finally:
+        database.dispose()
+    assert SeatSettings().server_url is None
+    test_server.server().drop(url)
