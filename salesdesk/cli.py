@@ -1288,7 +1288,7 @@ def _backup(database: Database, args: argparse.Namespace) -> int:
     from salesdesk.services import backups
 
     try:
-        info = backups.take_backup(UnitOfWork(database), "manual", dest=args.dest)
+        info = backups.take_backup(_uow(database), "manual", dest=args.dest)  # the seat's manager: their rights
     except BackupRefused as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_INVALID

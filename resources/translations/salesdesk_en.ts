@@ -87,7 +87,15 @@
 <context>
     <name>EraseDialog</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="82"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="88"/>
+        <source>Also erase from the backups: %n copies on this computer will be deleted (a copy cannot be rewritten without the person; a new copy is taken first)</source>
+        <translation>
+            <numerusform>Also erase from the backups: %n copy on this computer will be deleted (a copy cannot be rewritten without the person; a new copy is taken first)</numerusform>
+            <numerusform>Also erase from the backups: %n copies on this computer will be deleted (a copy cannot be rewritten without the person; a new copy is taken first)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="101"/>
         <source>Also erase from the backups (%n copies)</source>
         <translation>
             <numerusform>Also erase from the backups (%n copy)</numerusform>
