@@ -1353,21 +1353,21 @@ Create the first client, or load demo data to try the program.</source>
         <translation>Основание:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="88"/>
-        <source>Also erase from the backups: %n copies on this computer will be deleted (a copy cannot be rewritten without the person; a new copy is taken first)</source>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="87"/>
+        <source>Also erase from the backups: %n copies on this computer will be deleted</source>
         <translation>
-            <numerusform>Удалить и из резервных копий: на этом компьютере будет удалено %n копия (копию нельзя переписать без человека; сначала делается новая копия)</numerusform>
-            <numerusform>Удалить и из резервных копий: на этом компьютере будет удалено %n копии (копию нельзя переписать без человека; сначала делается новая копия)</numerusform>
-            <numerusform>Удалить и из резервных копий: на этом компьютере будет удалено %n копий (копию нельзя переписать без человека; сначала делается новая копия)</numerusform>
+            <numerusform>Удалить и из резервных копий: на этом компьютере будет удалена %n копия</numerusform>
+            <numerusform>Удалить и из резервных копий: на этом компьютере будут удалены %n копии</numerusform>
+            <numerusform>Удалить и из резервных копий: на этом компьютере будет удалено %n копий</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="96"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="91"/>
         <source>A new copy of the base, without this data, is taken first (when this computer can); then this computer&apos;s older copies of the base are deleted.</source>
         <translation>Сначала делается новая копия базы, уже без этих данных (если этот компьютер может её сделать); затем прежние копии базы на этом компьютере удаляются.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="101"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="96"/>
         <source>Also erase from the backups (%n copies)</source>
         <translation>
             <numerusform>Удалить и из резервных копий (%n копия)</numerusform>
@@ -1376,12 +1376,17 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="104"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="99"/>
         <source>Each copy in the backup folder is rewritten without this data. A copy that cannot be rewritten is left as it was and named in the result.</source>
         <translation>Каждая копия в папке резервных копий будет переписана без этих данных. Копия, которую не удастся переписать, останется как есть и будет названа в итоге.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="111"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="105"/>
+        <source>A copy cannot be rewritten without the person; a new copy is taken first.</source>
+        <translation>Копию нельзя переписать без этого человека, поэтому сначала делается новая копия, а прежние удаляются.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="110"/>
         <source>Erase for good</source>
         <translation>Удалить безвозвратно</translation>
     </message>
@@ -1389,32 +1394,32 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>Erasure</name>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="147"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="146"/>
         <source>Export everything about this person</source>
         <translation>Выгрузить всё об этом человеке</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="148"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="147"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="178"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="177"/>
         <source>Erase this person</source>
         <translation>Удалить данные человека</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="180"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="179"/>
         <source>Erase this client</source>
         <translation>Удалить данные клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="329"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="328"/>
         <source>E&amp;xport everything about this person…</source>
         <translation>&amp;Выгрузить всё об этом человеке…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="331"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="330"/>
         <source>E&amp;rase this person…</source>
         <translation>&amp;Удалить данные человека навсегда…</translation>
     </message>
@@ -3610,32 +3615,32 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>WindowErasure</name>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="222"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="221"/>
         <source>&amp;Empty the trash…</source>
         <translation>&amp;Очистить корзину…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="223"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="222"/>
         <source>Erase for good everything in the trash</source>
         <translation>Безвозвратно удалить всё, что лежит в корзине</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="229"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="228"/>
         <source>E&amp;rase this client…</source>
         <translation>&amp;Удалить данные клиента навсегда…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="230"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="229"/>
         <source>Erase a private person or sole trader for good (152-FZ)</source>
         <translation>Безвозвратно удалить данные физического лица или ИП (152-ФЗ)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="260"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="259"/>
         <source>Empty the trash</source>
         <translation>Очистка корзины</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="275"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="274"/>
         <source>Open the card of the client to erase first.</source>
         <translation>Сначала откройте карточку клиента, данные которого нужно удалить.</translation>
     </message>

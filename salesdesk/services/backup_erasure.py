@@ -153,7 +153,7 @@ def _replace_dumps(uow: UnitOfWork, *, settings: SeatSettings | None) -> erasure
         try:
             path.unlink()
         except FileNotFoundError:
-            continue  # rotated out meanwhile
+            pass  # the fresh copy's rotation removed it already: gone all the same
         except OSError as exc:
             log.warning("an old copy of the server base could not be deleted: %s", exc.strerror)
             skipped.append((path.name, "undeleted"))

@@ -84,12 +84,7 @@ class EraseDialog(QDialog):
         layout.addWidget(note)
         if dumps:  # a server base's copies (pg_dump archives): deleted, a fresh one taken first
             self.from_backups = QCheckBox(
-                self.tr(
-                    "Also erase from the backups: %n copies on this computer will be deleted (a copy cannot be "
-                    "rewritten without the person; a new copy is taken first)",
-                    "",
-                    backups,
-                )
+                self.tr("Also erase from the backups: %n copies on this computer will be deleted", "", backups)
             )
             self.from_backups.setToolTip(
                 self.tr(
@@ -107,6 +102,10 @@ class EraseDialog(QDialog):
             )
         self.from_backups.setVisible(backups > 0)
         layout.addWidget(self.from_backups)
+        self.dumps_note = QLabel(self.tr("A copy cannot be rewritten without the person; a new copy is taken first."))
+        self.dumps_note.setWordWrap(True)
+        self.dumps_note.setVisible(dumps and backups > 0)
+        layout.addWidget(self.dumps_note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.erase_button = buttons.addButton(self.tr("Erase for good"), QDialogButtonBox.ButtonRole.DestructiveRole)
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)

@@ -207,6 +207,7 @@ def test_the_confirmation_offers_to_erase_from_the_backups_when_there_are_copies
     none = EraseDialog(None, "Erase this person", "…", grounds=True, backups=0)
     qtbot.addWidget(none)
     none.from_backups.setChecked(True)
+    assert not dialog.dumps_note.isVisibleTo(dialog) and not none.dumps_note.isVisibleTo(none)
     assert not none.from_backups.isVisibleTo(none) and none.choice().from_backups is False
 
 
@@ -214,10 +215,9 @@ def test_the_confirmation_on_a_server_base_says_its_copies_will_be_deleted_after
     dialog = EraseDialog(None, "Erase this person", "…", grounds=True, backups=2, dumps=True)
     qtbot.addWidget(dialog)
     assert dialog.from_backups.isVisibleTo(dialog)
-    assert dialog.from_backups.text() == (
-        "Also erase from the backups: 2 copies on this computer will be deleted (a copy cannot be rewritten "
-        "without the person; a new copy is taken first)"
-    )
+    assert dialog.from_backups.text() == "Also erase from the backups: 2 copies on this computer will be deleted"
+    assert dialog.dumps_note.isVisibleTo(dialog)
+    assert dialog.dumps_note.text() == "A copy cannot be rewritten without the person; a new copy is taken first."
     dialog.from_backups.setChecked(True)
     assert dialog.choice() == EraseChoice("request", True)
 
