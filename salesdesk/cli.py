@@ -529,8 +529,9 @@ def _privacy_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
             "--from-backups",
             action="store_true",
             help=T(
-                "also rewrite each backup in the backup folder without this record "
-                "(exit 1 when some copy could not be rewritten)"
+                "also rewrite each backup in the backup folder without this record; a server base's "
+                "copies are deleted after a new one is taken (exit 1 when some copy could not be "
+                "rewritten or deleted)"
             ),
         )
         one.add_argument("--json", action="store_true", help=T("print the result as JSON"))

@@ -232,7 +232,7 @@ def _dump_text(path: Path) -> str:
 def test_erasing_from_the_backups_of_a_server_base_takes_a_fresh_dump_then_deletes_the_older_ones(
     db_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from salesdesk.services import backup_erasure
+    from salesdesk.services import backup_erasure, erasure
 
     _office(capsys, db_url)
     assert main(["--db", db_url, "manager", "me", "Анна Смирнова"]) == 0
@@ -253,6 +253,12 @@ def test_erasing_from_the_backups_of_a_server_base_takes_a_fresh_dump_then_delet
     (fresh,) = list(backups.backup_folder().glob("*.pgdump"))
     assert "Тихонов" not in _dump_text(fresh) and server_backup.inspect_dump(fresh).ok
     assert "удалены: 1 копия" in out and fresh.name in out and "SQLite" not in out + err
+    database = open_database(db_url)
+    try:
+        records = erasure.erasure_records(UnitOfWork(database))
+    finally:
+        database.dispose()
+    assert [(r.entity, r.removed) for r in records][0] == ("backups", 1)  # the record counts the deleted copies
 
 
 @postgres_only
