@@ -529,8 +529,9 @@ def _privacy_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
             "--from-backups",
             action="store_true",
             help=T(
-                "also rewrite each backup in the backup folder without this record "
-                "(exit 1 when some copy could not be rewritten)"
+                "also rewrite each backup in the backup folder without this record; a server base's "
+                "copies are deleted after a new one is taken (exit 1 when some copy could not be "
+                "rewritten or deleted)"
             ),
         )
         one.add_argument("--json", action="store_true", help=T("print the result as JSON"))
@@ -1288,7 +1289,7 @@ def _backup(database: Database, args: argparse.Namespace) -> int:
     from salesdesk.services import backups
 
     try:
-        info = backups.take_backup(UnitOfWork(database), "manual", dest=args.dest)
+        info = backups.take_backup(_uow(database), "manual", dest=args.dest)  # the seat's manager: their rights
     except BackupRefused as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_INVALID

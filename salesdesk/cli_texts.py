@@ -239,10 +239,12 @@ RUSSIAN: dict[str, str] = {
     "erase for good everything in the trash (a backup is taken first)":
         "безвозвратно удалить всё, что лежит в корзине (сначала делается резервная копия)",
     "only what has been in the trash more than DAYS days": "только то, что пролежало в корзине больше DAYS дней",
-    "also rewrite each backup in the backup folder without this record "
-    "(exit 1 when some copy could not be rewritten)":
-        "также переписать каждую резервную копию в папке копий без этой записи "
-        "(код 1, если какую-то копию переписать не удалось)",
+    "also rewrite each backup in the backup folder without this record; a server base's "
+    "copies are deleted after a new one is taken (exit 1 when some copy could not be "
+    "rewritten or deleted)":
+        "также переписать каждую резервную копию в папке копий без этой записи; копии базы на "
+        "сервере удаляются, после того как сделана новая (код 1, если какую-то копию не удалось "
+        "переписать или удалить)",
     "really erase (without it, only says what would go)":
         "действительно удалить (без этого — только сказать, что будет удалено)",
     "erase a contact person or a client who is a person, for good":

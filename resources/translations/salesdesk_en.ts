@@ -87,7 +87,15 @@
 <context>
     <name>EraseDialog</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="82"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="87"/>
+        <source>Also erase from the backups: %n copies on this computer will be deleted</source>
+        <translation>
+            <numerusform>Also erase from the backups: %n copy on this computer will be deleted</numerusform>
+            <numerusform>Also erase from the backups: %n copies on this computer will be deleted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="96"/>
         <source>Also erase from the backups (%n copies)</source>
         <translation>
             <numerusform>Also erase from the backups (%n copy)</numerusform>

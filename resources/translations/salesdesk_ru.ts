@@ -136,42 +136,42 @@ The newest good backup is of %2 (%3 clients). Restore it? The damaged base is ke
         <translation>&amp;Восстановить из этой копии…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/backups_dialog.py" line="200"/>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="207"/>
         <source>Copies are kept in: %1</source>
         <translation>Копии хранятся в папке: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/backups_dialog.py" line="214"/>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="221"/>
         <source>No backups of this base yet.</source>
         <translation>Копий этой базы пока нет.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/backups_dialog.py" line="219"/>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="226"/>
         <source>checking…</source>
         <translation>проверяется…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/backups_dialog.py" line="221"/>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="228"/>
         <source>verified</source>
         <translation>проверена</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/backups_dialog.py" line="221"/>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="228"/>
         <source>does not verify</source>
         <translation>не проходит проверку</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/backups_dialog.py" line="278"/>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="285"/>
         <source>Backing up…</source>
         <translation>Копирование…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/backups_dialog.py" line="287"/>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="301"/>
         <source>Backup saved: %1 (%2 clients).</source>
         <translation>Копия сохранена: %1 (клиентов: %2).</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/backups_dialog.py" line="297"/>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="311"/>
         <source>Go back to the copy of %1 (%2 clients)?
 
 Everything entered since then is replaced. The base as it is now is copied first, so this can be undone from this list.</source>
@@ -180,22 +180,22 @@ Everything entered since then is replaced. The base as it is now is copied first
 Всё, что внесено после неё, будет заменено. Текущая база сначала сохраняется в копию, так что это можно отменить из этого же списка.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/backups_dialog.py" line="303"/>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="317"/>
         <source>Restore a backup</source>
         <translation>Восстановление из копии</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/backups_dialog.py" line="308"/>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="322"/>
         <source>Restoring…</source>
         <translation>Восстановление…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/backups_dialog.py" line="317"/>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="331"/>
         <source>The base is back to %1. The base as it was is saved as %2.</source>
         <translation>База возвращена к состоянию на %1. База до восстановления сохранена как %2.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/backups_dialog.py" line="324"/>
+        <location filename="../../salesdesk/ui/backups_dialog.py" line="338"/>
         <source>Folder for backups</source>
         <translation>Папка для резервных копий</translation>
     </message>
@@ -736,7 +736,7 @@ Create the first client, or load demo data to try the program.</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="423"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="425"/>
         <source>Server: %1</source>
         <translation>Сервер: %1</translation>
     </message>
@@ -1348,12 +1348,26 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>EraseDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="76"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="79"/>
         <source>Ground:</source>
         <translation>Основание:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="82"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="87"/>
+        <source>Also erase from the backups: %n copies on this computer will be deleted</source>
+        <translation>
+            <numerusform>Удалить и из резервных копий: на этом компьютере будет удалена %n копия</numerusform>
+            <numerusform>Удалить и из резервных копий: на этом компьютере будут удалены %n копии</numerusform>
+            <numerusform>Удалить и из резервных копий: на этом компьютере будет удалено %n копий</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="91"/>
+        <source>A new copy of the base, without this data, is taken first (when this computer can); then this computer&apos;s older copies of the base are deleted.</source>
+        <translation>Сначала делается новая копия базы, уже без этих данных (если этот компьютер может её сделать); затем прежние копии базы на этом компьютере удаляются.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="96"/>
         <source>Also erase from the backups (%n copies)</source>
         <translation>
             <numerusform>Удалить и из резервных копий (%n копия)</numerusform>
@@ -1362,12 +1376,17 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="85"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="99"/>
         <source>Each copy in the backup folder is rewritten without this data. A copy that cannot be rewritten is left as it was and named in the result.</source>
         <translation>Каждая копия в папке резервных копий будет переписана без этих данных. Копия, которую не удастся переписать, останется как есть и будет названа в итоге.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="92"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="105"/>
+        <source>A copy cannot be rewritten without the person; a new copy is taken first.</source>
+        <translation>Копию нельзя переписать без этого человека, поэтому сначала делается новая копия, а прежние удаляются.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="110"/>
         <source>Erase for good</source>
         <translation>Удалить безвозвратно</translation>
     </message>
@@ -1375,32 +1394,32 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>Erasure</name>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="120"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="146"/>
         <source>Export everything about this person</source>
         <translation>Выгрузить всё об этом человеке</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="121"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="147"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="150"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="177"/>
         <source>Erase this person</source>
         <translation>Удалить данные человека</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="152"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="179"/>
         <source>Erase this client</source>
         <translation>Удалить данные клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="301"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="328"/>
         <source>E&amp;xport everything about this person…</source>
         <translation>&amp;Выгрузить всё об этом человеке…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="303"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="330"/>
         <source>E&amp;rase this person…</source>
         <translation>&amp;Удалить данные человека навсегда…</translation>
     </message>
@@ -3408,24 +3427,24 @@ Create the first client, or load demo data to try the program.</source>
     <name>Start</name>
     <message>
         <location filename="../../salesdesk/ui/application.py" line="85"/>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="474"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="476"/>
         <source>Cannot open the base:
 %s</source>
         <translation>Не удаётся открыть базу:
 %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="451"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="453"/>
         <source>Open this computer&apos;s base for now? The next start tries the server again; File → Connect to a server… changes it.</source>
         <translation>Открыть пока базу этого компьютера? При следующем запуске SalesDesk снова попробует сервер; изменить это можно в меню Файл → Подключиться к серверу…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="458"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="460"/>
         <source>Open this computer&apos;s base</source>
         <translation>Открыть базу этого компьютера</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="460"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="462"/>
         <source>Quit</source>
         <translation>Выйти</translation>
     </message>
@@ -3596,32 +3615,32 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>WindowErasure</name>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="194"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="221"/>
         <source>&amp;Empty the trash…</source>
         <translation>&amp;Очистить корзину…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="195"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="222"/>
         <source>Erase for good everything in the trash</source>
         <translation>Безвозвратно удалить всё, что лежит в корзине</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="201"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="228"/>
         <source>E&amp;rase this client…</source>
         <translation>&amp;Удалить данные клиента навсегда…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="202"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="229"/>
         <source>Erase a private person or sole trader for good (152-FZ)</source>
         <translation>Безвозвратно удалить данные физического лица или ИП (152-ФЗ)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="232"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="259"/>
         <source>Empty the trash</source>
         <translation>Очистка корзины</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="247"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="274"/>
         <source>Open the card of the client to erase first.</source>
         <translation>Сначала откройте карточку клиента, данные которого нужно удалить.</translation>
     </message>

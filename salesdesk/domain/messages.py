@@ -1211,6 +1211,22 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Резервные копии базы, сделанные раньше, ещё содержат эти данные, пока не будут удалены при ротации копий.",
         "Backups of the base taken before still hold this data until they rotate out.",
     ),
+    "erasure.backups_deleted": (
+        "Копии серверной базы на этом компьютере нельзя переписать без человека — они удалены: "
+        "{n:n} {n:копия|копии|копий}.",
+        "Copies of the server base on this computer cannot be rewritten without the person, so they "
+        "were deleted: {n:n} {n:copy|copies}.",
+    ),
+    "erasure.backup_fresh": (
+        "Новая копия, уже без этих данных, сделана: {file}.",
+        "A new copy, without this data, was taken first: {file}.",
+    ),
+    "erasure.backup_none_left": (
+        "Новую копию сделать не удалось (нет подходящей программы pg_dump или нет права выгружать всю "
+        "базу): на этом компьютере копий этой базы теперь нет.",
+        "A new copy could not be taken (no suitable pg_dump here, or no right to export the whole "
+        "base): this computer now has no copy of the base.",
+    ),
     "erasure.backups_rewritten": (
         "Резервные копии переписаны без этих данных: {n:n} {n:копия|копии|копий}.",
         "Backups rewritten without this data: {n:n} {n:copy|copies}.",
@@ -1227,6 +1243,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "that number is someone else in this copy",
     ),
     "erasure.backup_skip.failed": ("копию не удалось переписать", "the copy could not be rewritten"),
+    "erasure.backup_skip.undeleted": ("копию не удалось удалить", "the copy could not be deleted"),
     "erasure.entity.backups": ("резервные копии", "backups"),
     "erasure.backups_line": (
         "резервные копии к записи №{record}",

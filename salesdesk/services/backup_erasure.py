@@ -20,6 +20,12 @@ folder, newest first:
    never touched: a copy that cannot be rewritten or does not verify is left as it was, and named
    to the user — it still holds the data until it rotates out.
 
+A base on a PostgreSQL server is copied by ``pg_dump`` (``services/backups.py``), and an archive
+cannot be rewritten without one person. So "also from the backups" there first takes a fresh copy of
+the base as it is after the erasure (when this computer has a usable ``pg_dump`` and the manager
+may export the whole base, as for any copy of it), then deletes this seat's older copies of that
+base, which hold the person; without a fresh copy the seat is left with none, and the result says so.
+
 The base's erasure record gets one more line: entity "backups", the erasure's record number, the
 same ground, and how many copies were rewritten (never the data).
 """
@@ -33,8 +39,8 @@ from pathlib import Path
 
 from salesdesk.domain.errors import NotFoundError, StoreError, ValidationError
 from salesdesk.domain.text import fold
-from salesdesk.services import erasure, permissions
-from salesdesk.services.backups import _base_path, _named, backup_folder
+from salesdesk.services import backups, erasure, permissions
+from salesdesk.services.backups import _base_path, _named, _stem, backup_folder
 from salesdesk.services.common import utcnow
 from salesdesk.settings import SeatSettings
 from salesdesk.store import UnitOfWork, open_database, resolve_url
@@ -45,12 +51,14 @@ log = logging.getLogger(__name__)
 
 def backups_to_rewrite(uow: UnitOfWork, *, settings: SeatSettings | None = None) -> int:
     """How many copies of this base the backup folder holds (for "Also erase from the backups
-    (N copies)"); 0 for a base that is not a SQLite file."""
-    try:
-        base = _base_path(uow.database)
-    except StoreError:
-        return 0
-    return len(_named(backup_folder(settings), base.stem))
+    (N copies)"): a file base's copies are rewritten, a server base's dumps deleted
+    (:func:`copies_are_dumps`)."""
+    return len(_named(backup_folder(settings), _stem(uow.database)))
+
+
+def copies_are_dumps(uow: UnitOfWork) -> bool:
+    """Whether this base's copies are a server's dumps (deleted, not rewritten, when erasing)."""
+    return uow.database.path is None
 
 
 def erase_everywhere(
@@ -84,7 +92,7 @@ def erase_everywhere(
             entity="backups",
             entity_id=result.record_id,
             ground=ground,
-            removed=len(outcome.rewritten),
+            removed=len(outcome.deleted) if outcome.dumps else len(outcome.rewritten),
         )
         uow.commit()
     return replace(result, backups=outcome)
@@ -104,6 +112,8 @@ def erase_from_backups(
     """Rewrite each copy of this base in the backup folder without record *ident* named *name*."""
     with uow.reading():
         permissions.require_erase(uow)
+    if uow.database.path is None:
+        return _replace_dumps(uow, settings=settings)
     base = _base_path(uow.database)
     rewritten: list[str] = []
     without: list[str] = []
@@ -123,6 +133,34 @@ def erase_from_backups(
         len(skipped),
     )
     return erasure.BackupsRewritten(tuple(rewritten), tuple(without), tuple(skipped))
+
+
+def _replace_dumps(uow: UnitOfWork, *, settings: SeatSettings | None) -> erasure.BackupsRewritten:
+    """A server base: a fresh copy taken after the erasure (when it can be), then this seat's older
+    copies of the base deleted; what could not be deleted is named ("failed")."""
+    older = [path for path, _name in _named(backup_folder(settings), _stem(uow.database))]
+    fresh: str | None = None
+    if backups.may_keep_copies(uow):
+        try:
+            fresh = backups.take_backup(uow, "manual", settings=settings).path.name
+        except StoreError as exc:  # no usable pg_dump here, or it failed: the old copies go all the same
+            log.info("no fresh copy before deleting the old ones: %s", type(exc).__name__)
+    deleted: list[str] = []
+    skipped: list[tuple[str, str]] = []
+    for path in older:
+        if path.name == fresh:
+            continue
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            pass  # the fresh copy's rotation removed it already: gone all the same
+        except OSError as exc:
+            log.warning("an old copy of the server base could not be deleted: %s", exc.strerror)
+            skipped.append((path.name, "undeleted"))
+            continue
+        deleted.append(path.name)
+    log.info("erasure from server backups: %d deleted, fresh copy %s", len(deleted), "taken" if fresh else "none")
+    return erasure.BackupsRewritten((), (), tuple(skipped), tuple(deleted), fresh, dumps=True)
 
 
 def _rewrite_one(

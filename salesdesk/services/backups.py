@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from salesdesk import paths
+from salesdesk.domain.audit import Actor
 from salesdesk.domain.backups import (
     DUMP_SUFFIX,
     SUFFIX,
@@ -43,6 +44,7 @@ from salesdesk.domain.backups import (
 )
 from salesdesk.domain.errors import StoreError
 from salesdesk.domain.messages import msg
+from salesdesk.services import permissions
 from salesdesk.settings import KEY_KEEP_DAILY, KEY_KEEP_MONTHLY, KEY_KEEP_WEEKLY, SeatSettings
 from salesdesk.store import Database, UnitOfWork, open_database, resolve_url, server_backup
 from salesdesk.store.backup import CopyCheck, copy_base, copy_raw, inspect_copy, replace_base
@@ -111,9 +113,13 @@ def take_backup(
     byte (reason "damaged"; the copy does not verify). Raises ``StoreError`` when the copy cannot be
     written or fails its check (nothing is left behind then), ``BackupRefused`` for a *dest* file
     that exists. A server base without a ``pg_dump`` to copy it: ``StoreError`` saying that the
-    server's administrator keeps its backups."""
+    server's administrator keeps its backups. A manual copy of a server base is a copy of the whole
+    shared base: ``NotAllowed`` unless the seat's manager may export the whole base."""
     database = uow.database
     if database.path is None:
+        if reason == "manual":
+            with uow.reading():
+                permissions.require_export_all(uow)
         return _take_dump(database, _dump_tool(database), reason, dest=dest, now=now, settings=settings)
     return _take(database.path, reason, damaged=database.damage is not None, dest=dest, now=now, settings=settings)
 
@@ -125,6 +131,8 @@ def before_upgrade(database: Database, revision: str) -> None:
     if database.path is not None:
         _take(database.path, "upgrade", damaged=False)
         return
+    if not _may_dump(UnitOfWork(database, actor=Actor(SeatSettings().current_manager_id)), upgrading=True):
+        return
     tool = _dump_tool(database, quiet=True)
     if tool is not None:
         _take_dump(database, tool, "upgrade")
@@ -134,8 +142,11 @@ def daily_backup(
     uow: UnitOfWork, *, now: datetime | None = None, settings: SeatSettings | None = None
 ) -> BackupInfo | None:
     """The first start of a day takes a copy; None when the folder holds one of today already, or
-    when a server base has no ``pg_dump`` here (its administrator keeps its backups)."""
+    when a server base has no ``pg_dump`` here (its administrator keeps its backups), or when this
+    seat's manager may not export the whole server base (the seats that may keep its copies)."""
     when = now or datetime.now()
+    if uow.database.path is None and not _may_dump(uow):
+        return None
     if any(name.created.date() == when.date() for _path, name in _named(backup_folder(settings), _stem(uow.database))):
         return None
     if uow.database.path is None and _dump_tool(uow.database, quiet=True) is None:
@@ -260,6 +271,27 @@ def _stem(database: Database) -> str:
     if database.path is not None:
         return database.path.stem
     return server_backup.stem(database.engine.url)
+
+
+def may_keep_copies(uow: UnitOfWork) -> bool:
+    """Whether this seat may keep copies of its base: always for a file base (the file is here
+    already), for a server base only when its manager may export the whole base."""
+    return uow.database.path is not None or _may_dump(uow)
+
+
+def _may_dump(uow: UnitOfWork, *, upgrading: bool = False) -> bool:
+    """Whether this seat keeps copies of a server base: a dump is the whole shared base, so only a
+    seat whose manager may export the whole base takes the daily and before-upgrade ones. Logged
+    without names when it does not."""
+    try:
+        allowed = permissions.rights(uow).may_export_all
+    except Exception:  # noqa: BLE001 — a schema before the rules (being upgraded): nobody was restricted
+        if not upgrading:
+            raise
+        allowed = True
+    if not allowed:
+        log.info("no copy of the server base on this seat: its manager may not export the whole base")
+    return allowed
 
 
 def _dump_tool(database: Database, *, quiet: bool = False) -> server_backup.Tool | None:

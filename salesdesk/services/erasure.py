@@ -92,17 +92,30 @@ class BackupsRewritten:
     rewritten: tuple[str, ...]  # rewritten without the person, and verified
     without: tuple[str, ...]  # did not hold the record (taken before it was made): nothing to do
     skipped: tuple[tuple[str, str], ...]  # (file name, why) — left as they were, still holding the data
+    # A server base's copies (pg_dump archives) cannot be rewritten: the older ones are deleted
+    # after a fresh copy is taken (*fresh*, None when none could be), ``dumps`` says so.
+    deleted: tuple[str, ...] = ()
+    fresh: str | None = None
+    dumps: bool = False
 
     def as_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "backups_rewritten": len(self.rewritten),
             "backups_without": len(self.without),
             "backups_skipped": [{"file": name, "reason": why} for name, why in self.skipped],
         }
+        if self.dumps:
+            out.update({"backups_deleted": len(self.deleted), "backup_taken": self.fresh})
+        return out
 
     def messages(self) -> list[str]:
         """What to tell the user, in their words."""
-        out = [str(msg("erasure.backups_rewritten", n=len(self.rewritten)))]
+        if self.dumps:
+            first = str(msg("erasure.backups_deleted", n=len(self.deleted)))
+            after = msg("erasure.backup_fresh", file=self.fresh) if self.fresh else msg("erasure.backup_none_left")
+            out = [f"{first} {after}"]
+        else:
+            out = [str(msg("erasure.backups_rewritten", n=len(self.rewritten)))]
         if self.skipped:
             reasons = "; ".join(f"{name} ({msg('erasure.backup_skip.' + why)})" for name, why in self.skipped)
             out.append(str(msg("erasure.backups_skipped", n=len(self.skipped), files=reasons)))

@@ -284,9 +284,16 @@ class BackupsDialog(QDialog):
     def back_up_now(self) -> None:
         self._show_status(self.tr("Backing up…"))
         self.operations.run_slow(
-            lambda: backups.take_backup(self.operations.uow(), "manual", settings=self.seat), self._on_backed_up
+            lambda: backups.take_backup(self.operations.uow(), "manual", settings=self.seat),
+            self._on_backed_up,
+            on_error=self._on_refused,
         )
         self._update_buttons()
+
+    def _on_refused(self, error: UserError) -> bool:
+        """Why no copy was made (a server base this manager may not copy, no pg_dump): said here."""
+        self._show_error(str(error))
+        return True
 
     def _on_backed_up(self, info: BackupInfo) -> None:
         self.reload()

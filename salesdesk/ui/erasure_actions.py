@@ -10,7 +10,8 @@ Kept out of the main window and the card, which hold only a few lines that call 
 Every erasure asks first in ``EraseDialog``: what will go, the ground (kept in the erasure record),
 that backups taken before still hold the data until they rotate out, and — when the backup folder
 holds copies — "Also erase from the backups (N copies)", which rewrites each copy without the
-person (``services/backup_erasure.py``). The work runs on a worker (``Operations.run_slow``: the
+person (``services/backup_erasure.py``); a server base's copies cannot be rewritten, so there the
+option says that they will be deleted once a new copy is taken. The work runs on a worker (``Operations.run_slow``: the
 files are rewritten), the result (with the copies that could not be rewritten, by name) goes to the
 notice, and the lists learn of it from the change bus.
 """
@@ -59,7 +60,9 @@ class EraseDialog(QDialog):
     """The confirmation of an erasure: what goes, on what ground, what backups still hold, and the
     offer to erase from them too (shown when the backup folder holds *backups* copies)."""
 
-    def __init__(self, parent: QWidget | None, title: str, summary: str, *, grounds: bool, backups: int = 0) -> None:
+    def __init__(
+        self, parent: QWidget | None, title: str, summary: str, *, grounds: bool, backups: int = 0, dumps: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self._grounds = grounds
@@ -79,15 +82,30 @@ class EraseDialog(QDialog):
         note.setWordWrap(True)
         note.setStyleSheet("color:#a50e0e;")
         layout.addWidget(note)
-        self.from_backups = QCheckBox(self.tr("Also erase from the backups (%n copies)", "", backups))
-        self.from_backups.setToolTip(
-            self.tr(
-                "Each copy in the backup folder is rewritten without this data. A copy that cannot be "
-                "rewritten is left as it was and named in the result."
+        if dumps:  # a server base's copies (pg_dump archives): deleted, a fresh one taken first
+            self.from_backups = QCheckBox(
+                self.tr("Also erase from the backups: %n copies on this computer will be deleted", "", backups)
             )
-        )
+            self.from_backups.setToolTip(
+                self.tr(
+                    "A new copy of the base, without this data, is taken first (when this computer can); "
+                    "then this computer's older copies of the base are deleted."
+                )
+            )
+        else:
+            self.from_backups = QCheckBox(self.tr("Also erase from the backups (%n copies)", "", backups))
+            self.from_backups.setToolTip(
+                self.tr(
+                    "Each copy in the backup folder is rewritten without this data. A copy that cannot be "
+                    "rewritten is left as it was and named in the result."
+                )
+            )
         self.from_backups.setVisible(backups > 0)
         layout.addWidget(self.from_backups)
+        self.dumps_note = QLabel(self.tr("A copy cannot be rewritten without the person; a new copy is taken first."))
+        self.dumps_note.setWordWrap(True)
+        self.dumps_note.setVisible(dumps and backups > 0)
+        layout.addWidget(self.dumps_note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.erase_button = buttons.addButton(self.tr("Erase for good"), QDialogButtonBox.ButtonRole.DestructiveRole)
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)
@@ -102,11 +120,19 @@ class EraseDialog(QDialog):
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, title: str, summary: str, *, grounds: bool = True, backups: int = 0
+        cls,
+        parent: QWidget | None,
+        title: str,
+        summary: str,
+        *,
+        grounds: bool = True,
+        backups: int = 0,
+        dumps: bool = False,
     ) -> EraseChoice | None:
         """The ground chosen ("trash" for the trash) and whether to erase from the *backups* copies
-        too, or None when the user cancelled."""
-        dialog = cls(parent, title, summary, grounds=grounds, backups=backups)
+        too (*dumps*: a server base's, deleted rather than rewritten), or None when the user
+        cancelled."""
+        dialog = cls(parent, title, summary, grounds=grounds, backups=backups, dumps=dumps)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.choice()
@@ -138,20 +164,21 @@ def _erase(
 ) -> None:
     """Ask, then erase contact person or client *ident* on a worker; *done* gets the message."""
     seat = _seat(parent)
-    asked: list[tuple[erasure.ErasurePlan, int]] = []
+    asked: list[tuple[erasure.ErasurePlan, int, bool]] = []
 
-    def read() -> tuple[erasure.ErasurePlan, int]:
-        return erasure.plan_erasure(uow(), entity, ident), backup_erasure.backups_to_rewrite(uow(), settings=seat)
+    def read() -> tuple[erasure.ErasurePlan, int, bool]:
+        copies = backup_erasure.backups_to_rewrite(uow(), settings=seat)
+        return erasure.plan_erasure(uow(), entity, ident), copies, backup_erasure.copies_are_dumps(uow())
 
     if not ops.read(read, asked.append):
         return
-    plan, copies = asked[0]
+    plan, copies, dumps = asked[0]
     title = (
         QCoreApplication.translate("Erasure", "Erase this person")
         if entity == "contact"
         else QCoreApplication.translate("Erasure", "Erase this client")
     )
-    choice = EraseDialog.ask(parent, title, plan.summary(), backups=copies)
+    choice = EraseDialog.ask(parent, title, plan.summary(), backups=copies, dumps=dumps)
     if choice is None:
         return
     manager_id = manager()

@@ -175,3 +175,21 @@ def test_on_a_server_the_dialog_lists_dumps_and_says_who_restores_them(
     assert not dialog.restore_button.isEnabled()
     assert "administrator" in dialog.restore_button.toolTip()
     assert dialog.restore_note.isVisibleTo(dialog) and "pg_restore" in dialog.restore_note.text()
+
+
+@pytest.mark.postgres_only
+def test_on_a_server_a_manager_who_may_not_export_the_whole_base_is_told_why_no_copy_is_made(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], add_client: Callable[..., int], uow: Callable[[], UnitOfWork]
+) -> None:
+    from salesdesk.domain.model import ManagerFields, Role
+    from salesdesk.services import reference
+
+    add_client("ООО «Ромашка»")
+    reference.create_manager(uow(), ManagerFields(name="Анна Смирнова", role=Role.HEAD))  # this seat is not her
+    window = make_window()
+    dialog = BackupsDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.back_up_now()
+    qtbot.waitUntil(lambda: "Анна Смирнова" in dialog.status.text(), timeout=20_000)
+    folder = _seat(window).backup_folder
+    assert not folder.exists() or not list(folder.iterdir())

@@ -18,7 +18,7 @@ from salesdesk.domain.errors import NotFoundError
 from salesdesk.domain.model import ClientKind, ContactFields
 from salesdesk.services import backups, clients, contacts, erasure
 from salesdesk.settings import SeatSettings
-from salesdesk.store import UnitOfWork
+from salesdesk.store import UnitOfWork, server_backup
 from salesdesk.ui.erasure_actions import EraseChoice, EraseDialog, PersonFile
 from salesdesk.ui.main_window import MainWindow
 from salesdesk.ui.settings import Settings
@@ -34,12 +34,22 @@ class Asked:
         self.from_backups = from_backups
         self.shown: list[tuple[str, str, bool]] = []
         self.offered: list[int] = []
+        self.dumps: list[bool] = []
 
     def __call__(
-        self, _cls: object, _parent: object, title: str, summary: str, *, grounds: bool = True, backups: int = 0
+        self,
+        _cls: object,
+        _parent: object,
+        title: str,
+        summary: str,
+        *,
+        grounds: bool = True,
+        backups: int = 0,
+        dumps: bool = False,
     ) -> EraseChoice | None:
         self.shown.append((title, summary, grounds))
         self.offered.append(backups)
+        self.dumps.append(dumps)
         return None if self.answer is None else EraseChoice(self.answer, self.from_backups)
 
 
@@ -197,7 +207,46 @@ def test_the_confirmation_offers_to_erase_from_the_backups_when_there_are_copies
     none = EraseDialog(None, "Erase this person", "…", grounds=True, backups=0)
     qtbot.addWidget(none)
     none.from_backups.setChecked(True)
+    assert not dialog.dumps_note.isVisibleTo(dialog) and not none.dumps_note.isVisibleTo(none)
     assert not none.from_backups.isVisibleTo(none) and none.choice().from_backups is False
+
+
+def test_the_confirmation_on_a_server_base_says_its_copies_will_be_deleted_after_a_new_one(qtbot: QtBot) -> None:
+    dialog = EraseDialog(None, "Erase this person", "…", grounds=True, backups=2, dumps=True)
+    qtbot.addWidget(dialog)
+    assert dialog.from_backups.isVisibleTo(dialog)
+    assert dialog.from_backups.text() == "Also erase from the backups: 2 copies on this computer will be deleted"
+    assert dialog.dumps_note.isVisibleTo(dialog)
+    assert dialog.dumps_note.text() == "A copy cannot be rewritten without the person; a new copy is taken first."
+    dialog.from_backups.setChecked(True)
+    assert dialog.choice() == EraseChoice("request", True)
+
+
+@pytest.mark.postgres_only  # a server base's copies are pg_dump archives
+@pytest.mark.skipif(server_backup.find_tool("pg_dump", 0) is None, reason="no pg_dump here")
+def test_erase_this_person_also_from_the_backups_of_a_server_base_replaces_its_dumps(
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    add_client: Callable[..., int],
+    uow: Callable[[], UnitOfWork],
+    asked: Callable[..., Asked],
+    settings: Settings,
+) -> None:
+    company = add_client("ООО «Ромашка»")
+    contacts.add_contact(uow(), company, ContactFields(full_name="Смородинова Агата", phones=("+7 915 482-19-73",)))
+    seat = SeatSettings(Path(settings.q.fileName()))
+    copy = backups.take_backup(uow(), settings=seat).path
+    window = make_window()
+    _open(qtbot, window, company, "ООО «Ромашка»")
+    _select_contact(window)
+    answer = asked("request", from_backups=True)
+    window.card.contacts.view.actions()[-1].trigger()
+    assert answer.offered == [1] and answer.dumps == [True]  # offered, as copies to be deleted
+    qtbot.waitUntil(lambda: "were deleted: 1 copy." in window.card.notice.label.text(), timeout=20_000)
+    assert "A new copy, without this data, was taken first" in window.card.notice.label.text()
+    assert not copy.exists()
+    assert len(backups.list_backups(uow(), settings=seat, verify=False)) == 1
+    assert [r.entity for r in erasure.erasure_records(uow())] == ["backups", "contact"]
 
 
 @pytest.mark.sqlite_only  # rewrites the copies of the SQLite file (a server's dumps are not rewritten)

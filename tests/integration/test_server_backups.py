@@ -17,9 +17,10 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.pool import NullPool
 
 from salesdesk.cli import main
-from salesdesk.domain.backups import BackupRefused, parse_backup_name
+from salesdesk.domain.audit import Actor
+from salesdesk.domain.backups import BackupRefused, backup_file_name, parse_backup_name
 from salesdesk.domain.errors import StoreError
-from salesdesk.services import backups
+from salesdesk.services import backups, permissions
 from salesdesk.services.demo import load_demo
 from salesdesk.settings import SeatSettings
 from salesdesk.store import Database, UnitOfWork, open_database, server_backup
@@ -206,3 +207,109 @@ def test_the_password_goes_to_pg_dump_in_its_environment_never_its_arguments(
     assert os.environ.get("PGPASSWORD") != "s3cr@t"  # only the child's
     assert server_backup.stem(engine.url) == "sales@db.office_5433"
     engine.dispose()
+
+
+def _office(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    """A base with a head (Анна) and a manager (Борис); a private person of Анна's, client No. 1."""
+    for name in ("Анна Смирнова", "Борис Козлов"):
+        assert main(["--db", db, "manager", "add", name]) == 0
+    assert main(["--db", db, "manager", "role", "Анна Смирнова", "head"]) == 0
+    owner = ["--owner", "Анна Смирнова", "--kind", "person"]
+    assert main(["--db", db, "client", "add", "--name", "Тихонов Юрий Юрьевич", *owner]) == 0
+    capsys.readouterr()
+
+
+def _dump_text(path: Path) -> str:
+    tool = server_backup.find_tool("pg_restore", 0)
+    assert tool is not None
+    return subprocess.run(
+        [str(tool.path), "-a", "-t", "clients", "-f", "-", str(path)], capture_output=True, text=True, check=True
+    ).stdout
+
+
+@postgres_only
+@pytest.mark.skipif(server_backup.find_tool("pg_dump", 0) is None, reason="no pg_dump here")
+def test_erasing_from_the_backups_of_a_server_base_takes_a_fresh_dump_then_deletes_the_older_ones(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from salesdesk.services import backup_erasure, erasure
+
+    _office(capsys, db_url)
+    assert main(["--db", db_url, "manager", "me", "Анна Смирнова"]) == 0
+    assert main(["--db", db_url, "backup"]) == 0
+    (old,) = list(backups.backup_folder().glob("*.pgdump"))
+    assert "Тихонов" in _dump_text(old)
+    database = open_database(db_url)
+    try:
+        assert backup_erasure.backups_to_rewrite(UnitOfWork(database)) == 1  # the window offers it
+        assert backup_erasure.copies_are_dumps(UnitOfWork(database))
+    finally:
+        database.dispose()
+    capsys.readouterr()
+    code = main(["--lang", "ru", "--db", db_url, "erase", "client", "1", "--yes", "--from-backups"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert not old.exists()
+    (fresh,) = list(backups.backup_folder().glob("*.pgdump"))
+    assert "Тихонов" not in _dump_text(fresh) and server_backup.inspect_dump(fresh).ok
+    assert "удалены: 1 копия" in out and fresh.name in out and "SQLite" not in out + err
+    database = open_database(db_url)
+    try:
+        records = erasure.erasure_records(UnitOfWork(database))
+    finally:
+        database.dispose()
+    assert [(r.entity, r.removed) for r in records][0] == ("backups", 1)  # the record counts the deleted copies
+
+
+@postgres_only
+def test_without_pg_dump_erasing_from_the_backups_of_a_server_base_deletes_them_and_says_none_is_left(
+    db_url: str, seat: SeatSettings, no_pg_dump: None, lang: None
+) -> None:
+    from salesdesk.domain.model import ClientFields, ClientKind
+    from salesdesk.services import backup_erasure, clients
+
+    database = open_database(db_url)
+    try:
+        uow = UnitOfWork(database)
+        client = clients.create_client(uow, ClientFields(name="Тихонов Юрий Юрьевич", kind=ClientKind.PERSON))
+        stem = server_backup.stem(database.engine.url)
+        seat.backup_folder.mkdir(parents=True)
+        older = seat.backup_folder / backup_file_name(stem, datetime(2026, 12, 1, 9), "daily", suffix=".pgdump")
+        older.write_bytes(b"PGDMP and the person")
+        assert parse_backup_name(older.name) is not None
+        assert backup_erasure.backups_to_rewrite(uow, settings=seat) == 1
+        result = backup_erasure.erase_everywhere(
+            uow, "client", client.id, ground="request", from_backups=True, settings=seat
+        )
+    finally:
+        database.dispose()
+    assert not older.exists() and list(seat.backup_folder.iterdir()) == []
+    assert result.backups is not None and result.backups.deleted == (older.name,) and result.backups.fresh is None
+    text = " ".join(result.backups.messages())
+    assert "deleted: 1 copy" in text and "now has no copy" in text
+
+
+@postgres_only
+def test_a_manager_who_may_not_export_the_whole_server_base_takes_no_copy_of_it(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _office(capsys, db_url)
+    assert main(["--db", db_url, "manager", "me", "Борис Козлов"]) == 0
+    capsys.readouterr()
+    assert main(["--lang", "ru", "--db", db_url, "backup"]) == 2
+    err = capsys.readouterr().err
+    assert "Анна Смирнова" in err and "Traceback" not in err
+    database = open_database(db_url)
+    try:
+        uow = UnitOfWork(database, actor=Actor(SeatSettings().current_manager_id))
+        with pytest.raises(permissions.NotAllowed):
+            backups.take_backup(uow, "manual")
+        assert backups.daily_backup(uow) is None  # silently: this seat keeps no copy of the shared base
+        backups.before_upgrade(database, HEAD_REVISION)
+    finally:
+        database.dispose()
+    folder = backups.backup_folder()
+    assert not folder.exists() or not list(folder.iterdir())
+    # the head's seat keeps them
+    assert main(["--db", db_url, "manager", "me", "Анна Смирнова"]) == 0
+    assert main(["--db", db_url, "backup"]) == 0
