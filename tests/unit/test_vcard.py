@@ -97,7 +97,8 @@ def test_v40_uris_quoted_types_and_folding_with_bare_lf() -> None:
 
 def test_windows_1251_quoted_printable_and_undeclared_1251() -> None:
     data = (
-        b"BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=windows-1251;ENCODING=QUOTED-PRINTABLE:=C8=E2=E0=ED=EE=E2 =C8=E2=E0=ED\r\n"
+        b"BEGIN:VCARD\r\nVERSION:2.1\r\n"
+        b"FN;CHARSET=windows-1251;ENCODING=QUOTED-PRINTABLE:=C8=E2=E0=ED=EE=E2 =C8=E2=E0=ED\r\n"
         b"END:VCARD\r\nBEGIN:VCARD\r\nVERSION:2.1\r\nFN:" + "Сидоров".encode("cp1251") + b"\r\nEND:VCARD\r\n"
     )
     first, second = parse_cards(data)
@@ -202,7 +203,7 @@ def test_split_name() -> None:
     assert split_name("Cher") == ("Cher", "", "")
 
 
-_text = st.text(st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("\n,;\\:\"="), max_size=120)
+_text = st.text(st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from('\n,;\\:"='), max_size=120)
 _name = _text.map(lambda s: " ".join(s.split())).filter(bool)
 
 
@@ -221,7 +222,9 @@ _name = _text.map(lambda s: " ".join(s.split())).filter(bool)
 def test_any_card_written_reads_back_the_same(
     name: str, org: str, note: str, phones: list[str], birthday: Birthday | None
 ) -> None:
-    card = Card(full_name=name, org=org, note=note, phones=tuple(Phone(p, ("CELL",)) for p in phones), birthday=birthday)
+    card = Card(
+        full_name=name, org=org, note=note, phones=tuple(Phone(p, ("CELL",)) for p in phones), birthday=birthday
+    )
     raw = format_cards([card, card]).encode("utf-8")
     assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
     cards = parse_cards(raw)
@@ -231,9 +234,9 @@ def test_any_card_written_reads_back_the_same(
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.binary(max_size=2000) | st.lists(st.sampled_from(ANDROID_21.split(b"\r\n") + V40.split(b"\n"))).map(
-    b"\r\n".join
-))
+@given(
+    st.binary(max_size=2000) | st.lists(st.sampled_from(ANDROID_21.split(b"\r\n") + V40.split(b"\n"))).map(b"\r\n".join)
+)
 def test_any_bytes_give_cards_or_a_refusal(data: bytes) -> None:
     try:
         cards = parse_cards(data, VCardLimits(cards=50, value_chars=500, line_bytes=2000))
