@@ -132,7 +132,8 @@ RUSSIAN: dict[str, str] = {
         "загрузить клиентов из .xlsx, .xls, .ods или .csv либо карточки контактов из .vcf",
     "the spreadsheet or .vcf file to import": "таблица или файл .vcf для загрузки",
     "a .vcf file: add its cards as contact persons of this client (default: each card is a new private-person client)":
-        "файл .vcf: добавить его карточки контактными лицами этого клиента (по умолчанию каждая карточка — новый клиент, физическое лицо)",
+        "файл .vcf: добавить его карточки контактными лицами этого клиента "
+        "(по умолчанию каждая карточка — новый клиент, физическое лицо)",
     "sheet name (default: the first sheet of clients)": "имя листа (по умолчанию — первый лист с клиентами)",
     'column mapping saved from the import wizard ({"columns": {header: field}})':
         'сопоставление столбцов, сохранённое мастером загрузки ({"columns": {заголовок: поле}})',

@@ -618,8 +618,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "“{file}” is a folder, not a file: choose a file in it",
     ),
     "file.unsupported_type": (
-        "«{file}»: файлы {suffix} не загружаются — нужен файл Excel (.xlsx, .xls), LibreOffice (.ods) или CSV",
-        "“{file}”: {suffix} files cannot be imported — use an Excel (.xlsx, .xls), LibreOffice (.ods) or CSV file",
+        "«{file}»: файлы {suffix} не загружаются — нужен файл Excel (.xlsx, .xls), LibreOffice (.ods), CSV "
+        "или карточки контактов vCard (.vcf)",
+        "“{file}”: {suffix} files cannot be imported — use an Excel (.xlsx, .xls), LibreOffice (.ods) or CSV file, "
+        "or vCard contact cards (.vcf)",
     ),
     "file.not_vcard": (
         "«{file}» — не файл vCard: в нём нет ни одной карточки BEGIN:VCARD",

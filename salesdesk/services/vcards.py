@@ -74,6 +74,11 @@ def _raw(card: Card) -> list[Any]:
     ]
 
 
+def card_count(path: Path) -> int:
+    """How many cards *path* holds (``FileProblem`` when it is not a vCard file): the wizard's first look."""
+    return len(read_cards(path))
+
+
 def contact_of(card: Card, client_name: str = "") -> ContactFields:
     """The contact person a card describes; the organisation joins the position when it is not
     *client_name*, and a birthday without a year is written into the note (there is no such date)."""
