@@ -1900,92 +1900,102 @@ Create the first client, or load demo data to try the program.</source>
         <translation>Загрузка клиентов из таблицы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="597"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="599"/>
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="598"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="600"/>
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="599"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="600"/>
+        <source>Contact person</source>
+        <translation>Контактное лицо</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="601"/>
         <source>What happens</source>
         <translation>Что будет</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="600"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="602"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="621"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="613"/>
+        <source>new contact person</source>
+        <translation>новое контактное лицо</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="628"/>
         <source>contact persons</source>
         <translation>контактные лица</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="622"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="629"/>
         <source>deals</source>
         <translation>сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="623"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="630"/>
         <source>reminders</source>
         <translation>напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="632"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="639"/>
         <source>new client</source>
         <translation>новый клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="633"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="640"/>
         <source>update</source>
         <translation>обновление</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="634"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="641"/>
         <source>already in the base</source>
         <translation>уже есть в базе</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="635"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="642"/>
         <source>duplicate, skipped</source>
         <translation>дубль, пропущен</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="636"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="643"/>
         <source>error, not imported</source>
         <translation>ошибка, не загружается</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="645"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="652"/>
         <source>same as %1</source>
         <translation>совпадает с %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="648"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="655"/>
         <source>fills: %1</source>
         <translation>заполняет: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="653"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="660"/>
         <source>repaired: %1</source>
         <translation>исправлено: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="798"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="806"/>
         <source>New industries: %1.</source>
         <translation>Новые отрасли: %1.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="800"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="808"/>
         <source>New managers: %1.</source>
         <translation>Новые менеджеры: %1.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="802"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="810"/>
         <source>Also from the other sheets: %1 contact person(s), %2 deal(s), %3 reminder(s), %4 entries of contact history.</source>
         <translation>Также с других листов: контактных лиц — %1, сделок — %2, напоминаний — %3, записей истории контактов — %4.</translation>
     </message>
@@ -2478,62 +2488,62 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="662"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="669"/>
         <source>Preview: nothing is written yet</source>
         <translation>Предпросмотр: в базу пока ничего не записано</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="677"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="684"/>
         <source>keep the name in the base</source>
         <translation>оставить название из базы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="678"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="685"/>
         <source>rename the client as in the file</source>
         <translation>переименовать клиента, как в файле</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="679"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="686"/>
         <source>skip these rows</source>
         <translation>пропустить эти строки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="686"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="693"/>
         <source>Show:</source>
         <translation>Показать:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="689"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="696"/>
         <source>all rows</source>
         <translation>все строки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="690"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="697"/>
         <source>errors</source>
         <translation>ошибки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="691"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="698"/>
         <source>new clients</source>
         <translation>новых клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="692"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="699"/>
         <source>updates and duplicates</source>
         <translation>обновления и дубли</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="693"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="700"/>
         <source>same INN, phone or e-mail, different name</source>
         <translation>тот же ИНН, телефон или e-mail, другое название</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="727"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="734"/>
         <source>Checking every row…</source>
         <translation>Проверяю каждую строку…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="752"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="759"/>
         <source>%n row(s) match a client by INN, phone or e-mail, but the name is different. For them:</source>
         <translation>
             <numerusform>%n строка совпадает с клиентом по ИНН, телефону или e-mail, но название другое. Как быть с названием:</numerusform>
@@ -2542,12 +2552,12 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="762"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="769"/>
         <source>The file cannot be checked.</source>
         <translation>Файл не удаётся проверить.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="788"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="796"/>
         <source>%Ln new client(s)</source>
         <translation>
             <numerusform>%Ln новый клиент</numerusform>
@@ -2556,7 +2566,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="788"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="796"/>
         <source>%Ln new contact person(s)</source>
         <translation>
             <numerusform>%Ln новое контактное лицо</numerusform>
@@ -2565,7 +2575,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="789"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="797"/>
         <source>%Ln update(s)</source>
         <translation>
             <numerusform>%Ln обновление</numerusform>
@@ -2574,7 +2584,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="790"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="798"/>
         <source>%Ln already in the base</source>
         <translation>
             <numerusform>%Ln уже есть в базе</numerusform>
@@ -2583,7 +2593,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="791"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="799"/>
         <source>%Ln duplicate(s) skipped</source>
         <translation>
             <numerusform>%Ln дубль пропущен</numerusform>
@@ -2592,7 +2602,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="792"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="800"/>
         <source>%Ln row(s) with errors</source>
         <translation>
             <numerusform>%Ln строка с ошибками</numerusform>
@@ -2601,7 +2611,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="796"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="804"/>
         <source>Leading zeros restored in %Ln row(s).</source>
         <translation>
             <numerusform>Ведущие нули восстановлены в %Ln строке.</numerusform>
@@ -2610,7 +2620,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="817"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="825"/>
         <source>There is nothing to import.</source>
         <translation>Загружать нечего.</translation>
     </message>
@@ -3253,27 +3263,27 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="828"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="836"/>
         <source>Importing</source>
         <translation>Загрузка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="835"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="843"/>
         <source>Open the file of rows not imported</source>
         <translation>Открыть файл незагруженных строк</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="853"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="861"/>
         <source>Writing to the base… You can cancel: nothing is kept until the end.</source>
         <translation>Записываю в базу… Можно отменить: до конца ничего не сохраняется.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="872"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="880"/>
         <source>Cancelling…</source>
         <translation>Отменяю…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="883"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="891"/>
         <source>Done: %Ln new contact person(s)</source>
         <translation>
             <numerusform>Готово: %Ln новое контактное лицо</numerusform>
@@ -3282,7 +3292,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="885"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="893"/>
         <source>Done: %Ln new client(s)</source>
         <translation>
             <numerusform>Готово: %Ln новый клиент</numerusform>
@@ -3291,7 +3301,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="886"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="894"/>
         <source>%Ln updated</source>
         <translation>
             <numerusform>%Ln обновлён</numerusform>
@@ -3300,7 +3310,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="887"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="895"/>
         <source>%Ln skipped</source>
         <translation>
             <numerusform>%Ln пропущен</numerusform>
@@ -3309,7 +3319,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="888"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="896"/>
         <source>%Ln not imported</source>
         <translation>
             <numerusform>%Ln не загружен</numerusform>
@@ -3318,7 +3328,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="894"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="902"/>
         <source>Leading zeros restored in %Ln row(s).</source>
         <translation>
             <numerusform>Ведущие нули восстановлены в %Ln строке.</numerusform>
@@ -3327,12 +3337,12 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="897"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="905"/>
         <source>Rows not imported, with the reason for each, are in %1. Fix them there and import that file again.</source>
         <translation>Незагруженные строки с причиной для каждой — в файле %1. Исправьте их там и загрузите этот файл снова.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="910"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="918"/>
         <source>The import stopped because of an internal error; the base was not changed.</source>
         <translation>Загрузка остановлена из-за внутренней ошибки; база не изменилась.</translation>
     </message>

@@ -579,10 +579,12 @@ class PlanModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[importing.RowReport] = []
+        self.people = False  # the rows are contact cards joining one client as its contact persons
 
-    def set_rows(self, rows: list[importing.RowReport]) -> None:
+    def set_rows(self, rows: list[importing.RowReport], *, people: bool = False) -> None:
         self.beginResetModel()
         self.rows = rows
+        self.people = people
         self.endResetModel()
 
     def rowCount(self, parent: Index = _ROOT) -> int:
@@ -595,7 +597,7 @@ class PlanModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             titles = (
                 translate("ImportWizard", "Row"),
-                translate("ImportWizard", "Client"),
+                translate("ImportWizard", "Contact person") if self.people else translate("ImportWizard", "Client"),
                 translate("ImportWizard", "What happens"),
                 translate("ImportWizard", "Details"),
             )
@@ -607,7 +609,12 @@ class PlanModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (str(row.line), row.name, fate_text(row.fate), details(row))[index.column()]
+            fate = (
+                translate("ImportWizard", "new contact person")
+                if self.people and row.fate is Fate.NEW
+                else fate_text(row.fate)
+            )
+            return (str(row.line), row.name, fate, details(row))[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and row.fate is Fate.ERROR and index.column() >= 2:
             return QBrush(QColor(ERROR_COLOR))
         if role == Qt.ItemDataRole.ForegroundRole and row.name_differs and index.column() >= 2:
@@ -771,10 +778,11 @@ class PreviewPage(QWizardPage):
         if plan is None:
             return
         fates = self.show_filter.currentData()
+        people = self.w.state.vcard and self.w.state.client_id is not None
         if fates == NAMES_DIFFER:
-            self.model.set_rows([r for r in plan.rows if r.name_differs])
+            self.model.set_rows([r for r in plan.rows if r.name_differs], people=people)
             return
-        self.model.set_rows([r for r in plan.rows if fates is None or r.fate in fates])
+        self.model.set_rows([r for r in plan.rows if fates is None or r.fate in fates], people=people)
 
     def isComplete(self) -> bool:
         return self.w.state.plan is not None

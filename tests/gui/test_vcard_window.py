@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QUrl
+from PySide6.QtCore import QMimeData, Qt, QUrl
 from pytestqt.qtbot import QtBot
 
 from salesdesk.domain.model import ContactFields
@@ -72,6 +72,9 @@ def test_the_wizard_adds_cards_to_the_client_it_was_opened_for(
     assert wizard.currentPage() is wizard.preview_page  # people join one client: no duplicate policy to choose
     qtbot.waitUntil(wizard.preview_page.isComplete, timeout=10_000)
     assert "1 new contact person(s), 0 update(s), 1 already in the base" in wizard.preview_page.summary.text()
+    model = wizard.preview_page.model
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "Contact person"
+    assert model.index(0, 2).data() == "new contact person"
     wizard.next()
     qtbot.waitUntil(wizard.result_page.isComplete, timeout=10_000)
     assert sorted(c.full_name for c in contacts.list_contacts(uow(), ident)) == ["Иванов Иван", "Петрова Анна"]
