@@ -124,13 +124,19 @@ def read_cards(path: Path, limits: VCardLimits = DEFAULT_VCARD_LIMITS) -> list[C
     try:
         return parse_cards(data, limits)
     except NotVCard as exc:
-        raise FileProblem(exc.key, path, limit=limits.cards) from exc
+        raise FileProblem(
+            exc.key,
+            path,
+            limit=limits.cards,
+            size_mb=round(len(data) / 1024 / 1024, 1),
+            limit_mb=limits.file_bytes // 1024 // 1024,
+        ) from exc
 
 
 def parse_cards(data: bytes, limits: VCardLimits = DEFAULT_VCARD_LIMITS) -> list[Card]:
     """Every card in *data*; ``NotVCard`` when it is not a vCard file (binary, no card) or has too many."""
     if len(data) > limits.file_bytes:
-        raise NotVCard("file.not_vcard")
+        raise NotVCard("file.too_big")
     if b"\x00" in data:
         raise NotVCard("file.not_vcard")  # binary (or UTF-16, which no phone writes)
     if data.startswith(codecs.BOM_UTF8):
@@ -239,6 +245,9 @@ def _property(number: int, line: bytes, too_long: bool) -> Iterator[tuple[int, s
 
 def _colon(line: bytes) -> int:
     """Where the value starts: the first colon outside double quotes."""
+    colon = line.find(b":")
+    if colon < 0 or b'"' not in line[:colon]:
+        return colon  # the usual case, found without walking a long value byte by byte
     inside = False
     for index, byte in enumerate(line):
         if byte == 0x22:
@@ -249,6 +258,8 @@ def _colon(line: bytes) -> int:
 
 
 def _split_unquoted(text: str, sep: str) -> list[str]:
+    if '"' not in text:
+        return text.split(sep)
     parts: list[str] = []
     current: list[str] = []
     inside = False
@@ -305,15 +316,15 @@ def unescape(text: str) -> str:
     """``\\n`` → new line, ``\\,`` → ``,``, ``\\;`` → ``;``, ``\\\\`` → ``\\`` (RFC 6350 3.4)."""
     if "\\" not in text:
         return text
-    out: list[str] = []
-    chars = iter(text)
-    for char in chars:
-        if char != "\\":
-            out.append(char)
-            continue
-        following = next(chars, "")
-        out.append("\n" if following in ("n", "N") else following)
-    return "".join(out)
+    return _ESCAPED.sub(_unescaped, text)
+
+
+_ESCAPED = re.compile(r"\\(.?)", re.S)
+
+
+def _unescaped(found: re.Match[str]) -> str:
+    char = found.group(1)
+    return "\n" if char in ("n", "N") else char
 
 
 _BDAY = (

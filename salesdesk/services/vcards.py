@@ -209,7 +209,7 @@ def run_vcard_import(
         )
         if not dry_run:
             importing._apply(uow, planner, reporter, now)
-            if client_id is not None:
+            if client_id is not None and plan.count(Fate.NEW):
                 uow.record("client", client_id, "contacts")
             uow.record("base", 0, "import")
             uow.commit()
