@@ -232,8 +232,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     search.add_argument("--json", action="store_true", help=T("print as JSON"))
 
-    importing = commands.add_parser("import", parents=[common], help=T("import clients from .xlsx, .xls, .ods or .csv"))
-    importing.add_argument("file", type=_path, metavar="FILE", help=T("the spreadsheet to import"))
+    importing = commands.add_parser(
+        "import", parents=[common], help=T("import clients from .xlsx, .xls, .ods or .csv, or contact cards from .vcf")
+    )
+    importing.add_argument("file", type=_path, metavar="FILE", help=T("the spreadsheet or .vcf file to import"))
+    importing.add_argument(
+        "--client",
+        type=_within(1, MAX_ID),
+        metavar="ID",
+        help=T(
+            "a .vcf file: add its cards as contact persons of this client "
+            "(default: each card is a new private-person client)"
+        ),
+    )
     importing.add_argument("--sheet", metavar="SHEET", help=T("sheet name (default: the first sheet of clients)"))
     importing.add_argument(
         "--mapping",
@@ -254,7 +265,9 @@ def _parser() -> argparse.ArgumentParser:
     importing.add_argument("--error-dir", type=_path, metavar="DIR", help=T("where to write the file of rejected rows"))
     importing.add_argument("--json", action="store_true", help=T("print the result as JSON"))
 
-    export = commands.add_parser("export", parents=[common], help=T("export clients to .xlsx or .csv"))
+    export = commands.add_parser(
+        "export", parents=[common], help=T("export clients to .xlsx or .csv, or their contact persons to .vcf")
+    )
     export.add_argument("file", type=_path, metavar="FILE", help=T("where to save the file"))
     export.add_argument("--search", default="", metavar="TEXT", help=T("only clients this search finds"))
     export.add_argument("--json", action="store_true", help=T("print the result as JSON"))
@@ -916,27 +929,25 @@ class _PrintingReporter:
 
 
 def _import(database: Database, args: argparse.Namespace) -> int:
-    from salesdesk.services import importing
+    from salesdesk.services import importing, vcards
 
     options = importing.ImportOptions(sheet=args.sheet, on_duplicate=importing.DuplicatePolicy(args.on_duplicate))
-    if args.mapping is not None:
-        saved = importing.load_mapping(args.mapping)
-        _sheet, _names, header_row, _guess = importing.read_headers(args.file, options)
-        headers = importing.header_texts(_sheet.rows, header_row)
-        options = importing.ImportOptions(
-            sheet=args.sheet,
-            header_row=header_row,
-            on_duplicate=options.on_duplicate,
-            mapping=importing.apply_saved_mapping(headers, saved),
+    if vcards.is_vcard(args.file):
+        if args.sheet is not None or args.mapping is not None:
+            _refuse(FieldProblem("file", msg("cli.import.vcf_options")))
+        result = vcards.run_vcard_import(
+            _uow(database),
+            args.file,
+            options,
+            client_id=args.client,
+            dry_run=args.dry_run,
+            error_dir=args.error_dir,
+            reporter=_PrintingReporter() if not args.json else None,
         )
-    result = importing.run_import(
-        _uow(database),
-        args.file,
-        options,
-        dry_run=args.dry_run,
-        error_dir=args.error_dir,
-        reporter=_PrintingReporter() if not args.json else None,
-    )
+    else:
+        if args.client is not None:
+            _refuse(FieldProblem("client", msg("cli.import.client_vcf_only")))
+        result = _import_spreadsheet(database, args, options)
     if args.json:
         _emit_json(result.as_json())
         return EXIT_OK
@@ -947,13 +958,37 @@ def _import(database: Database, args: argparse.Namespace) -> int:
         elif row.name_differs:  # matched by INN, phone or e-mail under another name: worth a look
             print(printable(f"  {row.line:>6}  {row.name[:40]:<40}  {row.flag()}"), file=sys.stderr)
     print(msg("cli.import.dry" if args.dry_run else "cli.import.done"))
+    created = "cli.import.contacts" if args.client is not None else "cli.import.created"
     for key in ("created", "updated", "skipped", "rejected", "repaired"):
-        print(f"  {msg('cli.import.' + key, n=getattr(result, key))}")
+        print(f"  {msg(created if key == 'created' else 'cli.import.' + key, n=getattr(result, key))}")
     if plan.names_differ:
         print(f"  {msg('import.names_differ')}: {count_text(plan.names_differ)}")
     if result.error_file is not None:
         print(msg("cli.import.error_file", file=result.error_file))
     return EXIT_OK
+
+
+def _import_spreadsheet(database: Database, args: argparse.Namespace, options: Any) -> Any:
+    from salesdesk.services import importing
+
+    if args.mapping is not None:
+        saved = importing.load_mapping(args.mapping)
+        _sheet, _names, header_row, _guess = importing.read_headers(args.file, options)
+        headers = importing.header_texts(_sheet.rows, header_row)
+        options = importing.ImportOptions(
+            sheet=args.sheet,
+            header_row=header_row,
+            on_duplicate=options.on_duplicate,
+            mapping=importing.apply_saved_mapping(headers, saved),
+        )
+    return importing.run_import(
+        _uow(database),
+        args.file,
+        options,
+        dry_run=args.dry_run,
+        error_dir=args.error_dir,
+        reporter=_PrintingReporter() if not args.json else None,
+    )
 
 
 def _export(database: Database, args: argparse.Namespace) -> int:
@@ -962,6 +997,15 @@ def _export(database: Database, args: argparse.Namespace) -> int:
 
     _refuse(search_problem(args.search))
     query = ClientQuery(text=args.search, sort=ClientSort.RELEVANCE if args.search else ClientSort.NAME)
+    if args.file.suffix.lower() in (".vcf", ".vcard"):
+        from salesdesk.services import vcards
+
+        cards = vcards.export_contacts(_uow(database), args.file, query=query)
+        if args.json:
+            _emit_json(cards.as_json())
+        else:
+            print(msg("cli.export.done_vcf", file=cards.path, clients=cards.clients, contacts=cards.contacts))
+        return EXIT_OK
     result = exporting.export_clients(_uow(database), args.file, query=query)
     if args.json:
         _emit_json(result.as_json())

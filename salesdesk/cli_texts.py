@@ -128,8 +128,12 @@ RUSSIAN: dict[str, str] = {
     "find clients by name, INN, phone, e-mail": "найти клиентов по названию, ИНН, телефону, e-mail",
     "what to look for": "что искать",
     "show at most N clients (default: %(default)s)": "показать не больше N клиентов (по умолчанию %(default)s)",
-    "import clients from .xlsx, .xls, .ods or .csv": "загрузить клиентов из .xlsx, .xls, .ods или .csv",
-    "the spreadsheet to import": "таблица для загрузки",
+    "import clients from .xlsx, .xls, .ods or .csv, or contact cards from .vcf":
+        "загрузить клиентов из .xlsx, .xls, .ods или .csv либо карточки контактов из .vcf",
+    "the spreadsheet or .vcf file to import": "таблица или файл .vcf для загрузки",
+    "a .vcf file: add its cards as contact persons of this client (default: each card is a new private-person client)":
+        "файл .vcf: добавить его карточки контактными лицами этого клиента "
+        "(по умолчанию каждая карточка — новый клиент, физическое лицо)",
     "sheet name (default: the first sheet of clients)": "имя листа (по умолчанию — первый лист с клиентами)",
     'column mapping saved from the import wizard ({"columns": {header: field}})':
         'сопоставление столбцов, сохранённое мастером загрузки ({"columns": {заголовок: поле}})',
@@ -139,7 +143,8 @@ RUSSIAN: dict[str, str] = {
         "overwrite перезаписывает, skip пропускает, create добавляет нового клиента",
     "show what would happen; change nothing": "показать, что произойдёт, ничего не меняя",
     "where to write the file of rejected rows": "куда записать файл с отклонёнными строками",
-    "export clients to .xlsx or .csv": "выгрузить клиентов в .xlsx или .csv",
+    "export clients to .xlsx or .csv, or their contact persons to .vcf":
+        "выгрузить клиентов в .xlsx или .csv либо их контактных лиц в .vcf",
     "where to save the file": "куда сохранить файл",
     "only clients this search finds": "только клиентов, которых находит этот поиск",
     "fill the database with realistic demo data": "заполнить базу правдоподобными демонстрационными данными",

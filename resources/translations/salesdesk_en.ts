@@ -53,7 +53,7 @@
 <context>
     <name>ConnectActions</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="372"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="375"/>
         <source>The base has moved to the server: %Ln row(s) copied, every table matches.</source>
         <translation>
             <numerusform>The base has moved to the server: %Ln row copied, every table matches.</numerusform>
@@ -69,6 +69,17 @@
         <translation>
             <numerusform>Age: %n</numerusform>
             <numerusform>Age: %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ContactsTab</name>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/card/contacts.py" line="161"/>
+        <source>%Ln contact person(s) exported to %1.</source>
+        <translation>
+            <numerusform>%Ln contact person exported to %1.</numerusform>
+            <numerusform>%Ln contact persons exported to %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -106,7 +117,7 @@
 <context>
     <name>FileActions</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/file_actions.py" line="56"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="57"/>
         <source>%Ln demo client(s) added.</source>
         <translation>
             <numerusform>%Ln demo client added.</numerusform>
@@ -114,7 +125,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/file_actions.py" line="111"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="137"/>
+        <source>%Ln contact person(s) exported to %1.</source>
+        <translation>
+            <numerusform>%Ln contact person exported to %1.</numerusform>
+            <numerusform>%Ln contact persons exported to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/file_actions.py" line="147"/>
         <source>%Ln client(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln client exported to %1.</numerusform>
@@ -125,18 +144,26 @@
 <context>
     <name>FilePage</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="249"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="320"/>
         <source>%1: %Ln row(s) below the header; %2 column(s) recognised.</source>
         <translation>
             <numerusform>%1: %Ln row below the header; %2 column(s) recognised.</numerusform>
             <numerusform>%1: %Ln rows below the header; %2 column(s) recognised.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/import_wizard.py" line="329"/>
+        <source>%Ln contact card(s) in the file.</source>
+        <translation>
+            <numerusform>%Ln contact card in the file.</numerusform>
+            <numerusform>%Ln contact cards in the file.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PreviewPage</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="677"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="759"/>
         <source>%n row(s) match a client by INN, phone or e-mail, but the name is different. For them:</source>
         <translation>
             <numerusform>%n row matches a client by INN, phone or e-mail, but the name is different. For it:</numerusform>
@@ -144,7 +171,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="712"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="796"/>
         <source>%Ln new client(s)</source>
         <translation>
             <numerusform>%Ln new client</numerusform>
@@ -152,7 +179,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="713"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="796"/>
+        <source>%Ln new contact person(s)</source>
+        <translation>
+            <numerusform>%Ln new contact person</numerusform>
+            <numerusform>%Ln new contact persons</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/import_wizard.py" line="797"/>
         <source>%Ln update(s)</source>
         <translation>
             <numerusform>%Ln update</numerusform>
@@ -160,7 +195,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="714"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="798"/>
         <source>%Ln already in the base</source>
         <translation>
             <numerusform>%Ln already in the base</numerusform>
@@ -168,7 +203,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="715"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="799"/>
         <source>%Ln duplicate(s) skipped</source>
         <translation>
             <numerusform>%Ln duplicate skipped</numerusform>
@@ -176,7 +211,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="716"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="800"/>
         <source>%Ln row(s) with errors</source>
         <translation>
             <numerusform>%Ln row with errors</numerusform>
@@ -184,7 +219,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="720"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="804"/>
         <source>Leading zeros restored in %Ln row(s).</source>
         <translation>
             <numerusform>Leading zeros restored in %Ln row.</numerusform>
@@ -260,7 +295,15 @@
 <context>
     <name>ResultPage</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="809"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="891"/>
+        <source>Done: %Ln new contact person(s)</source>
+        <translation>
+            <numerusform>Done: %Ln new contact person</numerusform>
+            <numerusform>Done: %Ln new contact persons</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/import_wizard.py" line="893"/>
         <source>Done: %Ln new client(s)</source>
         <translation>
             <numerusform>Done: %Ln new client</numerusform>
@@ -268,7 +311,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="810"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="894"/>
         <source>%Ln updated</source>
         <translation>
             <numerusform>%Ln updated</numerusform>
@@ -276,7 +319,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="811"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="895"/>
         <source>%Ln skipped</source>
         <translation>
             <numerusform>%Ln skipped</numerusform>
@@ -284,7 +327,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="812"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="896"/>
         <source>%Ln not imported</source>
         <translation>
             <numerusform>%Ln not imported</numerusform>
@@ -292,7 +335,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="818"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="902"/>
         <source>Leading zeros restored in %Ln row(s).</source>
         <translation>
             <numerusform>Leading zeros restored in %Ln row.</numerusform>

@@ -686,43 +686,43 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ConnectActions</name>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="293"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="294"/>
         <source>Connect to a &amp;server…</source>
         <translation>Подключиться к &amp;серверу…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="294"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="295"/>
         <source>Work on a shared base on a PostgreSQL server</source>
         <translation>Работать с общей базой на сервере PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="296"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="297"/>
         <source>Back to this &amp;computer&apos;s base</source>
         <translation>Вернуться к базе этого &amp;компьютера</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="315"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="316"/>
         <source>The demo base is open: go back to your base first (File → Back to my base).</source>
         <translation>Открыта демонстрационная база: сначала вернитесь к своей базе (Файл → Вернуться к моей базе).</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="340"/>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="359"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="341"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="362"/>
         <source>Move the base to the server</source>
         <translation>Перенос базы на сервер</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="342"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="343"/>
         <source>Copy this computer&apos;s base into the empty database %1? Every table is compared after the copy; this computer&apos;s base is only read and stays as it is. The window then works on the server base.</source>
         <translation>Скопировать базу этого компьютера в пустую базу %1? После копирования каждая таблица сверяется; база этого компьютера только читается и остаётся как была. Затем окно переходит на базу на сервере.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="360"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="363"/>
         <source>Copying the base to %1…</source>
         <translation>Копирование базы в %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="372"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="375"/>
         <source>The base has moved to the server: %Ln row(s) copied, every table matches.</source>
         <translation>
             <numerusform>База перенесена на сервер: скопирована %Ln строка, все таблицы совпадают.</numerusform>
@@ -731,12 +731,12 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="392"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="395"/>
         <source>The password</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="425"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="428"/>
         <source>Server: %1</source>
         <translation>Сервер: %1</translation>
     </message>
@@ -744,112 +744,112 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="85"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="86"/>
         <source>Connect to a server</source>
         <translation>Подключение к серверу</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="90"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="91"/>
         <source>Work on a shared base on a PostgreSQL server, together with the other seats of the office. The server&apos;s administrator gives you these details.</source>
         <translation>Работайте с общей базой на сервере PostgreSQL вместе с другими рабочими местами офиса. Эти данные сообщает администратор сервера.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="98"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="99"/>
         <source>e.g. server.office.local or 192.168.1.10</source>
         <translation>например, server.office.local или 192.168.1.10</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="104"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="105"/>
         <source>Port:</source>
         <translation>Порт:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="106"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="107"/>
         <source>&amp;Server:</source>
         <translation>&amp;Сервер:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="111"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="112"/>
         <source>&amp;Database:</source>
         <translation>&amp;База данных:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="113"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="114"/>
         <source>&amp;User:</source>
         <translation>&amp;Пользователь:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="116"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="117"/>
         <source>&amp;Password:</source>
         <translation>Па&amp;роль:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="119"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="120"/>
         <source>If the server offers it</source>
         <translation>Если сервер поддерживает</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="120"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="121"/>
         <source>Always</source>
         <translation>Всегда</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="121"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="122"/>
         <source>Always, checking the server&apos;s certificate</source>
         <translation>Всегда, с проверкой сертификата сервера</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="122"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="123"/>
         <source>Never (only inside a trusted network)</source>
         <translation>Никогда (только в надёжной сети)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="125"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="126"/>
         <source>&amp;Encryption (SSL):</source>
         <translation>&amp;Шифрование (SSL):</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="126"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="127"/>
         <source>Remember the password in the system&apos;s password store</source>
         <translation>Запомнить пароль в хранилище паролей системы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="133"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="134"/>
         <source>There is no system password store on this computer, so the password is not remembered. To connect without typing it at every start, put the line &lt;tt&gt;server:port:database:user:password&lt;/tt&gt; into the file &lt;tt&gt;%1&lt;/tt&gt; (readable by you only: &lt;tt&gt;chmod 600&lt;/tt&gt;).</source>
         <translation>На этом компьютере нет хранилища паролей системы, поэтому пароль не запоминается. Чтобы не вводить его при каждом запуске, запишите строку &lt;tt&gt;сервер:порт:база:пользователь:пароль&lt;/tt&gt; в файл &lt;tt&gt;%1&lt;/tt&gt; (доступный только вам: &lt;tt&gt;chmod 600&lt;/tt&gt;).</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="149"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="150"/>
         <source>C&amp;heck connection</source>
         <translation>Про&amp;верить подключение</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="150"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="151"/>
         <source>&amp;Move this computer&apos;s base to the server…</source>
         <translation>Перенести базу этого &amp;компьютера на сервер…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="152"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="153"/>
         <source>Copy every client, deal and reminder of this computer&apos;s base into the empty server database</source>
         <translation>Скопировать всех клиентов, сделки и напоминания базы этого компьютера в пустую базу на сервере</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="155"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="156"/>
         <source>&amp;Connect</source>
         <translation>По&amp;дключиться</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="187"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="188"/>
         <source>Fill in the server, the database and the user.</source>
         <translation>Заполните сервер, базу данных и пользователя.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="201"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="202"/>
         <source>Checking the connection…</source>
         <translation>Проверка подключения…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="223"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="224"/>
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
@@ -924,64 +924,98 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ContactsTab</name>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="23"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="27"/>
         <source>Full name</source>
         <translation>ФИО</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="23"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="27"/>
         <source>Position</source>
         <translation>Должность</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="23"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="27"/>
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="23"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="27"/>
         <source>Phones</source>
         <translation>Телефоны</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="23"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="27"/>
         <source>E-mails</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="27"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="31"/>
         <source>Save the new card first, then add its contact persons.</source>
         <translation>Сначала сохраните новую карточку, затем добавьте контактных лиц.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="30"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="34"/>
         <source>Add…</source>
         <translation>Добавить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="31"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="35"/>
         <source>Edit…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="32"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="36"/>
         <source>Remove</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="97"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="40"/>
+        <source>Import from vCard…</source>
+        <translation>Загрузить из vCard…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="41"/>
+        <source>Export contacts to vCard…</source>
+        <translation>Выгрузить контакты в vCard…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="109"/>
         <source>Remove contact person</source>
         <translation>Удаление контактного лица</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="97"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="109"/>
         <source>Remove %s from this client&apos;s contacts?</source>
         <translation>Удалить %s из контактных лиц клиента?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="104"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="116"/>
         <source>%s removed.</source>
         <translation>Контактное лицо %s удалено.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="138"/>
+        <source>Export contacts to vCard</source>
+        <translation>Выгрузка контактов в vCard</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="140"/>
+        <source>Contact cards (*.vcf)</source>
+        <translation>Карточки контактов (*.vcf)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/card/contacts.py" line="161"/>
+        <source>%Ln contact person(s) exported to %1.</source>
+        <translation>
+            <numerusform>%Ln контактное лицо выгружено в %1.</numerusform>
+            <numerusform>%Ln контактных лица выгружено в %1.</numerusform>
+            <numerusform>%Ln контактных лиц выгружено в %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="163"/>
+        <source>Open</source>
+        <translation>Открыть</translation>
     </message>
 </context>
 <context>
@@ -1497,23 +1531,23 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="38"/>
-        <location filename="../../salesdesk/ui/file_actions.py" line="45"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="39"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="46"/>
         <source>Demo data</source>
         <translation>Демоданные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="38"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="39"/>
         <source>How many demo clients to add to this base?</source>
         <translation>Сколько демонстрационных клиентов добавить в базу?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="46"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="47"/>
         <source>Adding demo clients…</source>
         <translation>Добавление демонстрационных клиентов…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/file_actions.py" line="56"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="57"/>
         <source>%Ln demo client(s) added.</source>
         <translation>
             <numerusform>Добавлен %Ln демонстрационный клиент.</numerusform>
@@ -1522,17 +1556,36 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="100"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="101"/>
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="101"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="102"/>
         <source>Writing %1…</source>
         <translation>Записываю %1…</translation>
     </message>
+    <message>
+        <location filename="../../salesdesk/ui/file_actions.py" line="119"/>
+        <source>Export contacts to vCard</source>
+        <translation>Выгрузка контактов в vCard</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/file_actions.py" line="121"/>
+        <source>Contact cards (*.vcf)</source>
+        <translation>Карточки контактов (*.vcf)</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/file_actions.py" line="111"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="137"/>
+        <source>%Ln contact person(s) exported to %1.</source>
+        <translation>
+            <numerusform>%Ln контактное лицо выгружено в %1.</numerusform>
+            <numerusform>%Ln контактных лица выгружено в %1.</numerusform>
+            <numerusform>%Ln контактных лиц выгружено в %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/file_actions.py" line="147"/>
         <source>%Ln client(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln клиент выгружен в %1.</numerusform>
@@ -1541,7 +1594,8 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="113"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="139"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="149"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
@@ -1549,52 +1603,67 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="158"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="183"/>
         <source>Which file?</source>
         <translation>Какой файл?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="161"/>
-        <source>Excel (.xlsx, .xls), LibreOffice (.ods) or CSV. The first row with column names is found by itself.</source>
-        <translation>Excel (.xlsx, .xls), LibreOffice (.ods) или CSV. Строка с названиями столбцов найдётся сама.</translation>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="186"/>
+        <source>Excel (.xlsx, .xls), LibreOffice (.ods) or CSV (the first row with column names is found by itself), or contact cards from a phone or Outlook (.vcf).</source>
+        <translation>Excel (.xlsx, .xls), LibreOffice (.ods) или CSV (строка с названиями столбцов находится сама) либо карточки контактов из телефона или Outlook (.vcf).</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="167"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="193"/>
         <source>Type or paste the path of the file, or choose it</source>
         <translation>Введите или вставьте путь к файлу либо выберите его</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="169"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="195"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="172"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="198"/>
         <source>File:</source>
         <translation>Файл:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="174"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="200"/>
         <source>Sheet:</source>
         <translation>Лист:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="185"/>
-        <source>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
-        <translation>Таблицы (*.xlsx *.xls *.ods *.csv);;Все файлы (*)</translation>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="203"/>
+        <source>new clients (private persons)</source>
+        <translation>новыми клиентами (физическими лицами)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="186"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="206"/>
+        <source>contact persons of %1</source>
+        <translation>контактными лицами клиента %1</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="208"/>
+        <source>Cards become:</source>
+        <translation>Карточки станут:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="242"/>
+        <source>Spreadsheets and contact cards (*.xlsx *.xls *.ods *.csv *.vcf);;Spreadsheets (*.xlsx *.xls *.ods *.csv);;Contact cards (*.vcf);;All files (*)</source>
+        <translation>Таблицы и карточки контактов (*.xlsx *.xls *.ods *.csv *.vcf);;Таблицы (*.xlsx *.xls *.ods *.csv);;Карточки контактов (*.vcf);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="245"/>
         <source>Import clients</source>
         <translation>Загрузка клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="225"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="284"/>
         <source>Reading the file…</source>
         <translation>Читаю файл…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="249"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="320"/>
         <source>%1: %Ln row(s) below the header; %2 column(s) recognised.</source>
         <translation>
             <numerusform>%1: %Ln строка под заголовком; распознано столбцов: %2.</numerusform>
@@ -1602,8 +1671,17 @@ Create the first client, or load demo data to try the program.</source>
             <numerusform>%1: %Ln строк под заголовком; распознано столбцов: %2.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/import_wizard.py" line="329"/>
+        <source>%Ln contact card(s) in the file.</source>
+        <translation>
+            <numerusform>В файле %Ln карточка контакта.</numerusform>
+            <numerusform>В файле %Ln карточки контактов.</numerusform>
+            <numerusform>В файле %Ln карточек контактов.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="257"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="334"/>
         <source>The file cannot be read.</source>
         <translation>Файл не удаётся прочитать.</translation>
     </message>
@@ -1817,97 +1895,107 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="124"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="148"/>
         <source>Import clients from a spreadsheet</source>
         <translation>Загрузка клиентов из таблицы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="520"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="599"/>
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="521"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="600"/>
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="522"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="600"/>
+        <source>Contact person</source>
+        <translation>Контактное лицо</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="601"/>
         <source>What happens</source>
         <translation>Что будет</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="523"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="602"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="544"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="613"/>
+        <source>new contact person</source>
+        <translation>новое контактное лицо</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="628"/>
         <source>contact persons</source>
         <translation>контактные лица</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="545"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="629"/>
         <source>deals</source>
         <translation>сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="546"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="630"/>
         <source>reminders</source>
         <translation>напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="555"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="639"/>
         <source>new client</source>
         <translation>новый клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="556"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="640"/>
         <source>update</source>
         <translation>обновление</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="557"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="641"/>
         <source>already in the base</source>
         <translation>уже есть в базе</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="558"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="642"/>
         <source>duplicate, skipped</source>
         <translation>дубль, пропущен</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="559"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="643"/>
         <source>error, not imported</source>
         <translation>ошибка, не загружается</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="568"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="652"/>
         <source>same as %1</source>
         <translation>совпадает с %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="571"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="655"/>
         <source>fills: %1</source>
         <translation>заполняет: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="576"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="660"/>
         <source>repaired: %1</source>
         <translation>исправлено: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="722"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="806"/>
         <source>New industries: %1.</source>
         <translation>Новые отрасли: %1.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="724"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="808"/>
         <source>New managers: %1.</source>
         <translation>Новые менеджеры: %1.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="726"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="810"/>
         <source>Also from the other sheets: %1 contact person(s), %2 deal(s), %3 reminder(s), %4 entries of contact history.</source>
         <translation>Также с других листов: контактных лиц — %1, сделок — %2, напоминаний — %3, записей истории контактов — %4.</translation>
     </message>
@@ -2094,72 +2182,87 @@ Create the first client, or load demo data to try the program.</source>
         <translation>Загрузить &amp;демоданные…</translation>
     </message>
     <message>
+        <location filename="../../salesdesk/ui/main_window.py" line="181"/>
+        <source>Add clients from Excel, LibreOffice or CSV, or contact cards from a .vcf file</source>
+        <translation>Добавить клиентов из Excel, LibreOffice или CSV либо карточки контактов из файла .vcf</translation>
+    </message>
+    <message>
         <location filename="../../salesdesk/ui/main_window.py" line="187"/>
+        <source>Export contacts to &amp;vCard…</source>
+        <translation>Выгрузить контакты в &amp;vCard…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/main_window.py" line="189"/>
+        <source>Save the contact persons of the selected clients (or of all shown) to a .vcf file</source>
+        <translation>Сохранить контактных лиц выбранных клиентов (или всех показанных) в файл .vcf</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/main_window.py" line="192"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="189"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="194"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="190"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="195"/>
         <source>&amp;About SalesDesk</source>
         <translation>&amp;О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="193"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="198"/>
         <source>Open &amp;base…</source>
         <translation>Открыть &amp;базу…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="193"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="198"/>
         <source>Open another base in a window of its own</source>
         <translation>Открыть другую базу в отдельном окне</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="196"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="201"/>
         <source>User &amp;guide</source>
         <translation>&amp;Руководство пользователя</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="199"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="204"/>
         <source>Remind me in &amp;3 months</source>
         <translation>Напомнить через &amp;3 месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="202"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="207"/>
         <source>Plan the next contact with this client in three months</source>
         <translation>Запланировать следующий контакт с клиентом через три месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="223"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="228"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="237"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="243"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="244"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="250"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="248"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="254"/>
         <source>&amp;Columns</source>
         <translation>&amp;Столбцы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="253"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="259"/>
         <source>&amp;Client</source>
         <translation>&amp;Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="272"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="278"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
@@ -2189,11 +2292,6 @@ Create the first client, or load demo data to try the program.</source>
         <translation>&amp;Загрузить из таблицы…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="181"/>
-        <source>Add clients from Excel, LibreOffice or CSV</source>
-        <translation>Добавить клиентов из Excel, LibreOffice или CSV</translation>
-    </message>
-    <message>
         <location filename="../../salesdesk/ui/main_window.py" line="184"/>
         <source>&amp;Export…</source>
         <translation>&amp;Экспорт…</translation>
@@ -2204,48 +2302,48 @@ Create the first client, or load demo data to try the program.</source>
         <translation>Сохранить клиентов в Excel или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="205"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="210"/>
         <source>&amp;Log a contact…</source>
         <translation>&amp;Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="208"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="213"/>
         <source>Record a call, meeting, letter or note and plan the next contact</source>
         <translation>Записать звонок, встречу, письмо или заметку и запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="210"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="215"/>
         <source>New &amp;deal…</source>
         <translation>Новая &amp;сделка…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="211"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="216"/>
         <source>&amp;Industries…</source>
         <translation>&amp;Отрасли…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="212"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="217"/>
         <source>Ne&amp;xt client</source>
         <translation>С&amp;ледующий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="214"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="219"/>
         <source>Pre&amp;vious client</source>
         <translation>П&amp;редыдущий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="218"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="223"/>
         <source>C&amp;lients</source>
         <translation>&amp;Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="218"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="223"/>
         <source>&amp;Deals</source>
         <translation>&amp;Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="218"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="267"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="223"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="273"/>
         <source>&amp;Reports</source>
         <translation>&amp;Отчёты</translation>
     </message>
@@ -2253,67 +2351,67 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="287"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="364"/>
         <source>What is in each column?</source>
         <translation>Что в каждом столбце?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="289"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="366"/>
         <source>Check what SalesDesk recognised and change it where needed. A client needs at least a name.</source>
         <translation>Проверьте, что распознал SalesDesk, и поправьте, где нужно. У клиента должно быть хотя бы название.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="293"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="370"/>
         <source>Column names are in row:</source>
         <translation>Названия столбцов в строке:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="298"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="375"/>
         <source>Saved mapping:</source>
         <translation>Сохранённое сопоставление:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="302"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="379"/>
         <source>Save as…</source>
         <translation>Сохранить как…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="339"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="416"/>
         <source>Column in the file</source>
         <translation>Столбец в файле</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="339"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="416"/>
         <source>Goes to</source>
         <translation>Куда</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="340"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="417"/>
         <source>Example %1</source>
         <translation>Пример %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="348"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="425"/>
         <source>Column %1</source>
         <translation>Столбец %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="352"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="429"/>
         <source>— do not import —</source>
         <translation>— не загружать —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="400"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="477"/>
         <source>— none —</source>
         <translation>— нет —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="420"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="497"/>
         <source>Save mapping</source>
         <translation>Сохранить сопоставление</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="420"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="497"/>
         <source>Name of this mapping:</source>
         <translation>Название сопоставления:</translation>
     </message>
@@ -2329,52 +2427,52 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>OptionsPage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="445"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="522"/>
         <source>Clients that are already in the base</source>
         <translation>Клиенты, которые уже есть в базе</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="448"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="525"/>
         <source>A row is the same client when the INN (and KPP of a branch), a phone, an e-mail or the name matches — never when both INNs are known and differ.</source>
         <translation>Строка считается тем же клиентом, если совпадает ИНН (и КПП филиала), телефон, e-mail или название — но никогда, если оба ИНН известны и различаются.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="457"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="534"/>
         <source>Fill in what the card is missing</source>
         <translation>Дополнить карточку тем, чего в ней нет</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="459"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="536"/>
         <source>Fields empty in the card are taken from the file; nothing filled in is changed. Importing the same file again changes nothing.</source>
         <translation>Пустые поля карточки заполняются из файла, заполненные не меняются. Повторная загрузка того же файла ничего не изменит.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="465"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="542"/>
         <source>Update the card from the file</source>
         <translation>Обновить карточку по файлу</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="466"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="543"/>
         <source>Values in the file replace the card&apos;s; empty cells leave the card as it is.</source>
         <translation>Значения из файла заменяют значения карточки; пустые ячейки карточку не меняют.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="468"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="545"/>
         <source>Leave such clients alone</source>
         <translation>Не трогать таких клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="468"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="545"/>
         <source>Only new clients are added.</source>
         <translation>Добавляются только новые клиенты.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="471"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="548"/>
         <source>Add them as new clients anyway</source>
         <translation>Всё равно добавить как новых клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="472"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="549"/>
         <source>Every row becomes a client, even if the base has one like it.</source>
         <translation>Каждая строка станет клиентом, даже если похожий уже есть в базе.</translation>
     </message>
@@ -2390,62 +2488,62 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="585"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="669"/>
         <source>Preview: nothing is written yet</source>
         <translation>Предпросмотр: в базу пока ничего не записано</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="600"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="684"/>
         <source>keep the name in the base</source>
         <translation>оставить название из базы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="601"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="685"/>
         <source>rename the client as in the file</source>
         <translation>переименовать клиента, как в файле</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="602"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="686"/>
         <source>skip these rows</source>
         <translation>пропустить эти строки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="609"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="693"/>
         <source>Show:</source>
         <translation>Показать:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="612"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="696"/>
         <source>all rows</source>
         <translation>все строки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="613"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="697"/>
         <source>errors</source>
         <translation>ошибки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="614"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="698"/>
         <source>new clients</source>
         <translation>новых клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="615"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="699"/>
         <source>updates and duplicates</source>
         <translation>обновления и дубли</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="616"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="700"/>
         <source>same INN, phone or e-mail, different name</source>
         <translation>тот же ИНН, телефон или e-mail, другое название</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="650"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="734"/>
         <source>Checking every row…</source>
         <translation>Проверяю каждую строку…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="677"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="759"/>
         <source>%n row(s) match a client by INN, phone or e-mail, but the name is different. For them:</source>
         <translation>
             <numerusform>%n строка совпадает с клиентом по ИНН, телефону или e-mail, но название другое. Как быть с названием:</numerusform>
@@ -2454,12 +2552,12 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="687"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="769"/>
         <source>The file cannot be checked.</source>
         <translation>Файл не удаётся проверить.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="712"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="796"/>
         <source>%Ln new client(s)</source>
         <translation>
             <numerusform>%Ln новый клиент</numerusform>
@@ -2468,7 +2566,16 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="713"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="796"/>
+        <source>%Ln new contact person(s)</source>
+        <translation>
+            <numerusform>%Ln новое контактное лицо</numerusform>
+            <numerusform>%Ln новых контактных лица</numerusform>
+            <numerusform>%Ln новых контактных лиц</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/import_wizard.py" line="797"/>
         <source>%Ln update(s)</source>
         <translation>
             <numerusform>%Ln обновление</numerusform>
@@ -2477,7 +2584,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="714"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="798"/>
         <source>%Ln already in the base</source>
         <translation>
             <numerusform>%Ln уже есть в базе</numerusform>
@@ -2486,7 +2593,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="715"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="799"/>
         <source>%Ln duplicate(s) skipped</source>
         <translation>
             <numerusform>%Ln дубль пропущен</numerusform>
@@ -2495,7 +2602,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="716"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="800"/>
         <source>%Ln row(s) with errors</source>
         <translation>
             <numerusform>%Ln строка с ошибками</numerusform>
@@ -2504,7 +2611,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="720"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="804"/>
         <source>Leading zeros restored in %Ln row(s).</source>
         <translation>
             <numerusform>Ведущие нули восстановлены в %Ln строке.</numerusform>
@@ -2513,7 +2620,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="741"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="825"/>
         <source>There is nothing to import.</source>
         <translation>Загружать нечего.</translation>
     </message>
@@ -3156,27 +3263,36 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="752"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="836"/>
         <source>Importing</source>
         <translation>Загрузка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="759"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="843"/>
         <source>Open the file of rows not imported</source>
         <translation>Открыть файл незагруженных строк</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="779"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="861"/>
         <source>Writing to the base… You can cancel: nothing is kept until the end.</source>
         <translation>Записываю в базу… Можно отменить: до конца ничего не сохраняется.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="798"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="880"/>
         <source>Cancelling…</source>
         <translation>Отменяю…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="809"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="891"/>
+        <source>Done: %Ln new contact person(s)</source>
+        <translation>
+            <numerusform>Готово: %Ln новое контактное лицо</numerusform>
+            <numerusform>Готово: %Ln новых контактных лица</numerusform>
+            <numerusform>Готово: %Ln новых контактных лиц</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/import_wizard.py" line="893"/>
         <source>Done: %Ln new client(s)</source>
         <translation>
             <numerusform>Готово: %Ln новый клиент</numerusform>
@@ -3185,7 +3301,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="810"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="894"/>
         <source>%Ln updated</source>
         <translation>
             <numerusform>%Ln обновлён</numerusform>
@@ -3194,7 +3310,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="811"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="895"/>
         <source>%Ln skipped</source>
         <translation>
             <numerusform>%Ln пропущен</numerusform>
@@ -3203,7 +3319,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="812"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="896"/>
         <source>%Ln not imported</source>
         <translation>
             <numerusform>%Ln не загружен</numerusform>
@@ -3212,7 +3328,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="818"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="902"/>
         <source>Leading zeros restored in %Ln row(s).</source>
         <translation>
             <numerusform>Ведущие нули восстановлены в %Ln строке.</numerusform>
@@ -3221,12 +3337,12 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="821"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="905"/>
         <source>Rows not imported, with the reason for each, are in %1. Fix them there and import that file again.</source>
         <translation>Незагруженные строки с причиной для каждой — в файле %1. Исправьте их там и загрузите этот файл снова.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="834"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="918"/>
         <source>The import stopped because of an internal error; the base was not changed.</source>
         <translation>Загрузка остановлена из-за внутренней ошибки; база не изменилась.</translation>
     </message>
@@ -3427,24 +3543,24 @@ Create the first client, or load demo data to try the program.</source>
     <name>Start</name>
     <message>
         <location filename="../../salesdesk/ui/application.py" line="85"/>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="476"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="479"/>
         <source>Cannot open the base:
 %s</source>
         <translation>Не удаётся открыть базу:
 %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="453"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="456"/>
         <source>Open this computer&apos;s base for now? The next start tries the server again; File → Connect to a server… changes it.</source>
         <translation>Открыть пока базу этого компьютера? При следующем запуске SalesDesk снова попробует сервер; изменить это можно в меню Файл → Подключиться к серверу…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="460"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="463"/>
         <source>Open this computer&apos;s base</source>
         <translation>Открыть базу этого компьютера</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="462"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="465"/>
         <source>Quit</source>
         <translation>Выйти</translation>
     </message>

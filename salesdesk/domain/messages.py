@@ -80,6 +80,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "field.contact": ("Контактное лицо", "Contact person"),
     "field.contact_position": ("Контакт с должностью", "Contact person with position"),
     "field.full_name_person": ("ФИО", "Full name"),
+    "field.org": ("Организация", "Organisation"),
     "field.position": ("Должность", "Position"),
     "field.birth_date": ("Дата рождения", "Birth date"),
     "field.okved": ("Код ОКВЭД", "OKVED code"),
@@ -617,8 +618,18 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "“{file}” is a folder, not a file: choose a file in it",
     ),
     "file.unsupported_type": (
-        "«{file}»: файлы {suffix} не загружаются — нужен файл Excel (.xlsx, .xls), LibreOffice (.ods) или CSV",
-        "“{file}”: {suffix} files cannot be imported — use an Excel (.xlsx, .xls), LibreOffice (.ods) or CSV file",
+        "«{file}»: файлы {suffix} не загружаются — нужен файл Excel (.xlsx, .xls), LibreOffice (.ods), CSV "
+        "или карточки контактов vCard (.vcf)",
+        "“{file}”: {suffix} files cannot be imported — use an Excel (.xlsx, .xls), LibreOffice (.ods) or CSV file, "
+        "or vCard contact cards (.vcf)",
+    ),
+    "file.not_vcard": (
+        "«{file}» — не файл vCard: в нём нет ни одной карточки BEGIN:VCARD",
+        "“{file}” is not a vCard file: it holds no BEGIN:VCARD card",
+    ),
+    "file.too_many_cards": (
+        "В файле «{file}» больше {limit:n} карточек: разделите его на части",
+        "File “{file}” holds more than {limit:n} cards: split it into parts",
     ),
     "file.empty": ("Файл «{file}» пустой", "File “{file}” is empty"),
     "file.too_big": (
@@ -1096,6 +1107,28 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "same INN, phone or e-mail, different name",
     ),
     "import.row_ref": ("строка {line} ({field})", "row {line} ({field})"),
+    "vcard.birthday_no_year": ("День рождения: {date} (год не указан)", "Birthday: {date} (no year given)"),
+    "vcard.too_long": (
+        "{field}: значение длиннее {limit:n} {limit:символа|символов|символов}",
+        "{field}: the value is longer than {limit:n} {limit:character|characters}",
+    ),
+    "cli.export.done_vcf": (
+        "{contacts:n} {contacts:контакт выгружен|контакта выгружено|контактов выгружено} "
+        "({clients:n} {clients:клиент|клиента|клиентов}) в {file}",
+        "{contacts:n} {contacts:contact|contacts} of {clients:n} {clients:client|clients} exported to {file}",
+    ),
+    "cli.import.vcf_options": (
+        "--sheet и --mapping — для таблиц; у файла .vcf нет листов и столбцов",
+        "--sheet and --mapping are for spreadsheets; a .vcf file has no sheets or columns",
+    ),
+    "cli.import.client_vcf_only": (
+        "--client — только для файла .vcf (карточки контактов); таблица загружает клиентов целиком",
+        "--client is only for a .vcf file (contact cards); a spreadsheet imports whole clients",
+    ),
+    "cli.import.contacts": (
+        "{n:n} {n:новое контактное лицо|новых контактных лица|новых контактных лиц}",
+        "{n:n} new contact {n:person|persons}",
+    ),
     "import.client_ref": ("№{id} {name} ({field})", "#{id} {name} ({field})"),
     "import.target.contact_phone": ("Телефон контактного лица", "Contact person's phone"),
     "import.target.contact_email": ("E-mail контактного лица", "Contact person's e-mail"),

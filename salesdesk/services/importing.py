@@ -736,7 +736,7 @@ def _client_sheet(path: Path, options: ImportOptions) -> tuple[Sheet, Workbook]:
     return sheet, book
 
 
-SOURCE_TYPES = (".xlsx", ".xls", ".ods", ".csv", ".txt")
+SOURCE_TYPES = (".xlsx", ".xls", ".ods", ".csv", ".txt", ".vcf")  # .vcf: services/vcards.py
 
 
 def source_problem(path: Path) -> FileProblem | None:

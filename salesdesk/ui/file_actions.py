@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QObject, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from salesdesk.domain.errors import UserError
 from salesdesk.domain.queries import ClientQuery
@@ -24,6 +24,7 @@ from salesdesk.ui.dialogs import Inform
 
 if TYPE_CHECKING:
     from salesdesk.services.exporting import ExportResult
+    from salesdesk.services.vcards import VCardExportResult
     from salesdesk.ui.main_window import MainWindow
 
 
@@ -74,14 +75,14 @@ class FileActions(QObject):
 
     @staticmethod
     def dropped_file(data: QMimeData) -> Path | None:
-        """The one spreadsheet dropped on the window, if that is what was dropped."""
-        from salesdesk.ui.import_wizard import SPREADSHEETS
+        """The one spreadsheet or .vcf file dropped on the window, if that is what was dropped."""
+        from salesdesk.ui.import_wizard import IMPORTABLE
 
         urls = [u for u in data.urls() if u.isLocalFile()] if data.hasUrls() else []
         if len(urls) != 1:
             return None
         path = Path(urls[0].toLocalFile())
-        return path if path.suffix.lower().lstrip(".") in SPREADSHEETS else None
+        return path if path.suffix.lower().lstrip(".") in IMPORTABLE else None
 
     def export(self) -> None:
         from salesdesk.services import exporting
@@ -103,6 +104,41 @@ class FileActions(QObject):
             self._on_exported,
             on_error=self._refused,
             on_cancelled=self._on_cancelled,
+        )
+
+    def export_vcard(self) -> None:
+        """The contact persons of the selected clients (of all the list shows when none is) to a .vcf file."""
+        from salesdesk.services import vcards
+        from salesdesk.ui.settings import dialog_start, remember_dialog_folder
+
+        w = self.w
+        chosen_ids = w.list_actions.selected_ids() or None
+        query = w.model.query
+        name, _ = QFileDialog.getSaveFileName(
+            w,
+            self.tr("Export contacts to vCard"),
+            dialog_start("export", "contacts.vcf"),
+            self.tr("Contact cards (*.vcf)"),
+        )
+        remember_dialog_folder("export", name)
+        if not name:
+            return
+        path = Path(name) if Path(name).suffix else Path(name + ".vcf")
+        uow = self.ops.uow
+        self.ops.run_slow(
+            lambda: vcards.export_contacts(uow(), path, query=query, client_ids=chosen_ids),
+            self._on_vcard_exported,
+            on_error=self._refused,
+        )
+
+    def _on_vcard_exported(self, result: VCardExportResult) -> None:
+        path = result.path
+        self.w.notice.show_message(
+            self.tr("%Ln contact person(s) exported to %1.", "", result.contacts).replace("%1", path.name),
+            kind="success",
+            action=self.tr("Open"),
+            callback=lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))),
+            timeout_ms=30_000,
         )
 
     def _on_exported(self, result: ExportResult) -> None:

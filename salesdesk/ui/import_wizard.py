@@ -42,7 +42,7 @@ from salesdesk import paths
 from salesdesk.domain.errors import UserError
 from salesdesk.domain.messages import msg
 from salesdesk.domain.spreadsheet import TARGETS, guess_mapping, text_of
-from salesdesk.services import importing
+from salesdesk.services import importing, vcards
 from salesdesk.services.common import UowFactory
 from salesdesk.services.importing import DuplicatePolicy, Fate, ImportOptions, ImportPlan, ImportResult, NameMismatch
 from salesdesk.ui.dialogs import Inform
@@ -53,6 +53,7 @@ from salesdesk.ui.widgets import ERROR_COLOR, MUTED, WARNING_COLOR
 from salesdesk.ui.workers import Latest, Runner
 
 SPREADSHEETS = ("xlsx", "xls", "ods", "csv")
+IMPORTABLE = (*SPREADSHEETS, "vcf")  # and contact cards
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls by this name
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -91,6 +92,26 @@ class _State:
         self.name_mismatch = NameMismatch.KEEP
         self.plan: ImportPlan | None = None
         self.result: ImportResult | None = None
+        self.cards = 0  # a .vcf file: how many contact cards it holds (0: a spreadsheet)
+        self.client_id: int | None = None  # a .vcf file's cards become this client's contact persons
+
+    @property
+    def vcard(self) -> bool:
+        return self.path is not None and vcards.is_vcard(self.path)
+
+    def plan_import(self, uow: UowFactory) -> ImportPlan:
+        assert self.path is not None
+        if self.vcard:
+            return vcards.plan_vcard_import(uow(), self.path, self.options(), client_id=self.client_id)
+        return importing.plan_import(uow(), self.path, self.options())
+
+    def run_import(self, uow: UowFactory, reporter: QtReporter) -> ImportResult:
+        assert self.path is not None
+        if self.vcard:
+            return vcards.run_vcard_import(
+                uow(), self.path, self.options(), client_id=self.client_id, reporter=reporter
+            )
+        return importing.run_import(uow(), self.path, self.options(), reporter=reporter)
 
     def options(self) -> ImportOptions:
         return ImportOptions(
@@ -113,7 +134,9 @@ class ImportWizard(QWizard):
         path: Path | None = None,
         *,
         operations: Operations | None = None,
+        client: tuple[int, str] | None = None,
     ) -> None:
+        """*client* (id, name): a .vcf file's cards may become its contact persons (the card's Contacts tab)."""
         super().__init__(parent)
         # every read and the import itself go through the operations: a UserError is shown on the
         # page at work, a bug in the crash dialog; what the import added reaches the window by the bus
@@ -121,6 +144,7 @@ class ImportWizard(QWizard):
         self.uow = self.ops.uow
         self.runner = runner
         self.state = _State()
+        self.client = client
         self.setWindowTitle(self.tr("Import clients from a spreadsheet"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
@@ -133,6 +157,7 @@ class ImportWizard(QWizard):
         self.result_page = ResultPage(self)
         for page in (self.file_page, self.mapping_page, self.options_page, self.preview_page, self.result_page):
             self.addPage(page)
+        self.options_id, self.preview_id = self.pageIds()[2], self.pageIds()[3]
         if path is not None:
             self.file_page.open(path)
 
@@ -158,7 +183,8 @@ class FilePage(QWizardPage):
         self.setTitle(self.tr("Which file?"))
         self.setSubTitle(
             self.tr(
-                "Excel (.xlsx, .xls), LibreOffice (.ods) or CSV. The first row with column names is found by itself."
+                "Excel (.xlsx, .xls), LibreOffice (.ods) or CSV (the first row with column names is found by "
+                "itself), or contact cards from a phone or Outlook (.vcf)."
             )
         )
         layout = QFormLayout(self)
@@ -172,17 +198,50 @@ class FilePage(QWizardPage):
         layout.addRow(self.tr("File:"), row)
         self.sheet = QComboBox()
         layout.addRow(self.tr("Sheet:"), self.sheet)
+        # a .vcf file instead of a sheet: what its cards become
+        self.cards_as = QComboBox()
+        self.cards_as.addItem(self.tr("new clients (private persons)"), None)
+        if wizard.client is not None:
+            ident, name = wizard.client
+            self.cards_as.addItem(self.tr("contact persons of %1").replace("%1", f"«{name}»"), ident)
+            self.cards_as.setCurrentIndex(1)
+        layout.addRow(self.tr("Cards become:"), self.cards_as)
+        self.cards_as.setVisible(False)
+        layout.labelForField(self.cards_as).setVisible(False)
         self.status = QLabel()
         self.status.setWordWrap(True)
         layout.addRow("", self.status)
         self.browse.clicked.connect(self._on_browse_clicked)
         self.path_edit.editingFinished.connect(self._on_path_edit_editing_finished)
         self.sheet.currentIndexChanged.connect(self._on_sheet_current_index_changed)
+        self.cards_as.currentIndexChanged.connect(self._on_cards_as_current_index_changed)
         self._loading = False
+
+    @Slot(int)
+    def _on_cards_as_current_index_changed(self, _index: int) -> None:
+        self.w.state.client_id = self.cards_as.currentData()
+
+    def nextId(self) -> int:
+        """A .vcf file has no columns to map; its cards onto one client need no duplicate policy either."""
+        if not self.w.state.vcard:
+            return super().nextId()
+        return self.w.preview_id if self.w.state.client_id is not None else self.w.options_id
+
+    def _show_vcard(self, shown: bool) -> None:
+        layout = self.layout()
+        assert isinstance(layout, QFormLayout)
+        for widget, visible in ((self.sheet, not shown), (self.cards_as, shown)):
+            widget.setVisible(visible)
+            label = layout.labelForField(widget)
+            if label is not None:
+                label.setVisible(visible)
 
     @Slot()
     def _on_browse_clicked(self) -> None:
-        filters = self.tr("Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)")
+        filters = self.tr(
+            "Spreadsheets and contact cards (*.xlsx *.xls *.ods *.csv *.vcf);;"
+            "Spreadsheets (*.xlsx *.xls *.ods *.csv);;Contact cards (*.vcf);;All files (*)"
+        )
         chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Import clients"), dialog_start("import"), filters)
         remember_dialog_folder("import", chosen)
         if chosen:
@@ -224,7 +283,19 @@ class FilePage(QWizardPage):
         self.status.setStyleSheet(MUTED)
         self.status.setText(self.tr("Reading the file…"))
         state.rows = []
+        state.cards = 0
+        self._show_vcard(state.vcard)
+        state.client_id = self.cards_as.currentData() if state.vcard else None
         self.completeChanged.emit()
+        if state.vcard:
+            self.w.ops.read_slow(
+                lambda: vcards.card_count(path),
+                self._on_cards_read,
+                on_error=self._on_refused,
+                on_failure=self._on_failed,
+                latest=self._latest,
+            )
+            return
         self.w.ops.read_slow(
             lambda: importing.read_headers(path, options),
             self._on_read,
@@ -252,6 +323,12 @@ class FilePage(QWizardPage):
         )
         self.completeChanged.emit()
 
+    def _on_cards_read(self, count: int) -> None:
+        self.w.state.cards = count
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("%Ln contact card(s) in the file.", "", count))
+        self.completeChanged.emit()
+
     def _on_failed(self) -> None:
         self.status.setStyleSheet(f"color: {ERROR_COLOR};")
         self.status.setText(self.tr("The file cannot be read."))
@@ -262,7 +339,7 @@ class FilePage(QWizardPage):
         return True
 
     def isComplete(self) -> bool:
-        return bool(self.w.state.rows)
+        return bool(self.w.state.rows) or self.w.state.cards > 0
 
 
 def typed_path(text: str) -> Path | None:
@@ -502,10 +579,12 @@ class PlanModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[importing.RowReport] = []
+        self.people = False  # the rows are contact cards joining one client as its contact persons
 
-    def set_rows(self, rows: list[importing.RowReport]) -> None:
+    def set_rows(self, rows: list[importing.RowReport], *, people: bool = False) -> None:
         self.beginResetModel()
         self.rows = rows
+        self.people = people
         self.endResetModel()
 
     def rowCount(self, parent: Index = _ROOT) -> int:
@@ -518,7 +597,7 @@ class PlanModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             titles = (
                 translate("ImportWizard", "Row"),
-                translate("ImportWizard", "Client"),
+                translate("ImportWizard", "Contact person") if self.people else translate("ImportWizard", "Client"),
                 translate("ImportWizard", "What happens"),
                 translate("ImportWizard", "Details"),
             )
@@ -530,7 +609,12 @@ class PlanModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (str(row.line), row.name, fate_text(row.fate), details(row))[index.column()]
+            fate = (
+                translate("ImportWizard", "new contact person")
+                if self.people and row.fate is Fate.NEW
+                else fate_text(row.fate)
+            )
+            return (str(row.line), row.name, fate, details(row))[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and row.fate is Fate.ERROR and index.column() >= 2:
             return QBrush(QColor(ERROR_COLOR))
         if role == Qt.ItemDataRole.ForegroundRole and row.name_differs and index.column() >= 2:
@@ -651,11 +735,9 @@ class PreviewPage(QWizardPage):
         self.summary.setStyleSheet("")
         self.progress.show()
         state, uow = self.w.state, self.w.uow
-        path, options = state.path, state.options()
-        assert path is not None
         self.completeChanged.emit()
         self.w.ops.read_slow(
-            lambda: importing.plan_import(uow(), path, options),
+            lambda: state.plan_import(uow),
             self._on_planned,
             on_error=self._on_refused,
             on_failure=self._on_failed,
@@ -696,10 +778,11 @@ class PreviewPage(QWizardPage):
         if plan is None:
             return
         fates = self.show_filter.currentData()
+        people = self.w.state.vcard and self.w.state.client_id is not None
         if fates == NAMES_DIFFER:
-            self.model.set_rows([r for r in plan.rows if r.name_differs])
+            self.model.set_rows([r for r in plan.rows if r.name_differs], people=people)
             return
-        self.model.set_rows([r for r in plan.rows if fates is None or r.fate in fates])
+        self.model.set_rows([r for r in plan.rows if fates is None or r.fate in fates], people=people)
 
     def isComplete(self) -> bool:
         return self.w.state.plan is not None
@@ -708,8 +791,9 @@ class PreviewPage(QWizardPage):
         # page.tr with a count: lupdate marks plural forms only for tr(), and reads only a plain name as the count
         new, updates, unchanged = plan.count(Fate.NEW), plan.count(Fate.UPDATE), plan.count(Fate.UNCHANGED)
         skipped, errors, repaired = plan.count(Fate.SKIPPED), plan.count(Fate.ERROR), plan.repaired
+        contacts = self.w.state.vcard and self.w.state.client_id is not None
         parts = [
-            self.tr("%Ln new client(s)", "", new),
+            self.tr("%Ln new contact person(s)", "", new) if contacts else self.tr("%Ln new client(s)", "", new),
             self.tr("%Ln update(s)", "", updates),
             self.tr("%Ln already in the base", "", unchanged),
             self.tr("%Ln duplicate(s) skipped", "", skipped),
@@ -768,8 +852,6 @@ class ResultPage(QWizardPage):
 
     def initializePage(self) -> None:
         state, uow = self.w.state, self.w.uow
-        path, options = state.path, state.options()
-        assert path is not None
         self.reporter = QtReporter()
         self.reporter.progressed.connect(self._on_reporter_progressed)
         reporter = self.reporter
@@ -780,7 +862,7 @@ class ResultPage(QWizardPage):
         self.open_errors.hide()
         self.completeChanged.emit()
         self.w.ops.run_slow(
-            lambda: importing.run_import(uow(), path, options, reporter=reporter),
+            lambda: state.run_import(uow, reporter),
             self._on_done,
             on_error=self._on_refused,
             on_failure=self._on_failed,
@@ -806,7 +888,9 @@ class ResultPage(QWizardPage):
         text = (
             ", ".join(
                 (
-                    self.tr("Done: %Ln new client(s)", "", created),
+                    self.tr("Done: %Ln new contact person(s)", "", created)
+                    if self.w.state.vcard and self.w.state.client_id is not None
+                    else self.tr("Done: %Ln new client(s)", "", created),
                     self.tr("%Ln updated", "", updated),
                     self.tr("%Ln skipped", "", skipped),
                     self.tr("%Ln not imported", "", rejected),

@@ -178,10 +178,15 @@ class MainWindow(QMainWindow):
             self.tr("&Import from a spreadsheet…"),
             lambda: self.import_file(None),
             "Ctrl+I",
-            self.tr("Add clients from Excel, LibreOffice or CSV"),
+            self.tr("Add clients from Excel, LibreOffice or CSV, or contact cards from a .vcf file"),
         )
         self.export_action = self._action(
             self.tr("&Export…"), self.file_actions.export, "Ctrl+E", self.tr("Save clients to Excel or CSV")
+        )
+        self.export_vcard_action = self._action(
+            self.tr("Export contacts to &vCard…"),
+            self.file_actions.export_vcard,
+            tip=self.tr("Save the contact persons of the selected clients (or of all shown) to a .vcf file"),
         )
         self.settings_action = self._action(
             self.tr("&Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences
@@ -226,6 +231,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
+        file_menu.addAction(self.export_vcard_action)
         file_menu.addSeparator()
         file_menu.addAction(self.demo_action)
         file_menu.addSeparator()

@@ -1,17 +1,21 @@
-"""The card's Contacts tab: the client's contact persons; add, edit (ContactDialog), remove with Undo."""
+"""The card's Contacts tab: the client's contact persons; add, edit (ContactDialog), remove with Undo;
+import them from a .vcf file (the import wizard) and export them to one."""
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
-from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QStandardItem
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QStandardItem
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from salesdesk.domain.errors import UserError
 from salesdesk.domain.model import ContactPerson
-from salesdesk.services import contacts
+from salesdesk.services import contacts, vcards
 from salesdesk.ui.card.lists import CardContext, ListTab, clear, selected_id
 from salesdesk.ui.dialogs import Confirm, ContactDialog
+from salesdesk.ui.settings import dialog_start, remember_dialog_folder
 
 
 class ContactsTab(ListTab):
@@ -33,12 +37,18 @@ class ContactsTab(ListTab):
         for button in (self.add_button, self.edit_button, self.remove_button):
             row.addWidget(button)
         row.addStretch(1)
+        self.import_button = QPushButton(self.tr("Import from vCard…"))
+        self.export_button = QPushButton(self.tr("Export contacts to vCard…"))
+        row.addWidget(self.import_button)
+        row.addWidget(self.export_button)
         layout.addWidget(self.hint)
         layout.addWidget(self.view, 1)
         layout.addLayout(row)
         self.add_button.clicked.connect(self._on_add_button_clicked)
         self.edit_button.clicked.connect(self._on_edit_button_clicked)
         self.remove_button.clicked.connect(self._on_remove_button_clicked)
+        self.import_button.clicked.connect(self._on_import_button_clicked)
+        self.export_button.clicked.connect(self._on_export_button_clicked)
         self.view.doubleClicked.connect(self._on_edit_button_clicked)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
 
@@ -62,6 +72,8 @@ class ContactsTab(ListTab):
         self.hint.setVisible(not saved)
         self.view.setEnabled(saved)
         self.add_button.setEnabled(saved)
+        self.import_button.setEnabled(saved)
+        self.export_button.setEnabled(saved and bool(self.card and self.card.contacts))
         self._update_buttons()
         self.fit(self.view)
 
@@ -103,3 +115,56 @@ class ContactsTab(ListTab):
             lambda: contacts.restore_contact(uow(), person.id),
             self.tr("%s removed.") % person.full_name,
         )
+
+    @Slot()
+    def _on_import_button_clicked(self) -> None:
+        """The import wizard, with this client offered as the one the cards' people join."""
+        client = self.client
+        if client is None:
+            return
+        from salesdesk.ui.import_wizard import ImportWizard
+
+        wizard = ImportWizard(self.uow, self.ops.runner, self, operations=self.ops, client=(client.id, client.name))
+        wizard.exec()
+
+    @Slot()
+    def _on_export_button_clicked(self) -> None:
+        client = self.client
+        if client is None:
+            return
+        name = "".join(ch for ch in client.name if ch not in '\\/:*?"<>|«»').strip() or "contacts"
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export contacts to vCard"),
+            dialog_start("export", f"{name}.vcf"),
+            self.tr("Contact cards (*.vcf)"),
+        )
+        remember_dialog_folder("export", chosen)
+        if chosen:
+            self.export_to(Path(chosen) if Path(chosen).suffix else Path(chosen + ".vcf"))
+
+    def export_to(self, path: Path) -> None:
+        """Write this client's contact persons to *path*; a notice says how many, with Open."""
+        client = self.client
+        if client is None:
+            return
+        uow = self.uow
+        self.ops.run(
+            lambda: vcards.export_contacts(uow(), path, client_ids=[client.id]),
+            self._on_exported,
+            on_error=self._on_export_refused,
+        )
+
+    def _on_exported(self, result: vcards.VCardExportResult) -> None:
+        path = result.path
+        self.context.notice.show_message(
+            self.tr("%Ln contact person(s) exported to %1.", "", result.contacts).replace("%1", path.name),
+            kind="success",
+            action=self.tr("Open"),
+            callback=lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))),
+            timeout_ms=30_000,
+        )
+
+    def _on_export_refused(self, exc: UserError) -> bool:
+        self.context.notice.show_message(str(exc), kind="error")
+        return True
