@@ -11,7 +11,6 @@ in a few milliseconds (benchmarks/bench_calendar.py). The data is read on a work
 
 from __future__ import annotations
 
-import zlib
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -59,7 +58,7 @@ def owner_color(owner_id: int | None) -> QColor:
     """The stripe of an owner's events: the same colour for the same manager on every run."""
     if owner_id is None:
         return NOBODY_COLOR
-    return QColor(OWNER_COLORS[zlib.crc32(str(owner_id).encode()) % len(OWNER_COLORS)])
+    return QColor(OWNER_COLORS[owner_id % len(OWNER_COLORS)])  # neighbouring ids: different colours
 
 
 class Span(IntEnum):
@@ -176,9 +175,9 @@ class CalendarGrid(QWidget):
 
     def _chip_text(self, event: CalendarEvent, locale: QLocale) -> str:
         if event.kind is EventKind.BIRTHDAY:
-            return f"🎂 {event.title} ({event.turns}) — {event.client_name}"
+            return f"{event.title} ({event.turns}) — {event.client_name}"
         if event.kind is EventKind.CONTRACT_END:
-            return f"⏳ {event.title} — {event.client_name}"
+            return f"{event.title} — {event.client_name}"
         at = locale.toString(event.at.time(), QLocale.FormatType.ShortFormat) if event.at is not None else ""
         return f"{at} {event.client_name}: {event.title}"
 
@@ -227,7 +226,7 @@ class CalendarGrid(QWidget):
                 painter.drawText(
                     rect.adjusted(4, 0, -4, -2),
                     Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
-                    QCoreApplication.translate("CalendarPage", "+%n more", "", cell.more),
+                    self.tr("+%n more", "", cell.more),
                 )
         painter.setFont(self.font())
         for chip in self.chips:
@@ -252,6 +251,8 @@ class CalendarGrid(QWidget):
             if day.day == 1:
                 return f"{day.day} {locale.monthName(day.month, QLocale.FormatType.ShortFormat)}"
             return str(day.day)
+        if self.span is Span.WEEK:  # the weekday is in the header above
+            return f"{day.day} {locale.monthName(day.month, QLocale.FormatType.ShortFormat)}"
         return locale.toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
 
     # Mouse --------------------------------------------------------------------------------------
@@ -517,9 +518,10 @@ class CalendarPage(QWidget):
             for k in EventKind
         )
         owners = sorted({e.owner_id for e in self.shown}, key=lambda o: (o is None, self._managers.get(o or 0, "")))
+        nobody = self.tr("nobody")
         people = "".join(
             f'<span style="background:{owner_color(o).name()}">&nbsp;&nbsp;</span>&nbsp;'
-            f"{self._managers.get(o, '?') if o is not None else self.tr('nobody')}&nbsp;&nbsp; "
+            f"{self._managers.get(o, '?') if o is not None else nobody}&nbsp;&nbsp; "
             for o in owners
         )
         self.legend.setText(kinds + (f"&nbsp;&nbsp;|&nbsp;&nbsp;{people}" if people else ""))

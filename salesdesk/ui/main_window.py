@@ -220,7 +220,7 @@ class MainWindow(QMainWindow):
         self.tab_actions = [
             self._action(text, functools.partial(self.tabs.setCurrentIndex, i), f"Ctrl+{i + 1}")
             for i, text in enumerate(
-                (self.tr("C&lients"), self.tr("&Deals"), self.tr("&Reports"), self.tr("Ca&lendar"))
+                (self.tr("C&lients"), self.tr("&Deals"), self.tr("&Reports"), self.tr("Cal&endar"))
             )
         ]
 
