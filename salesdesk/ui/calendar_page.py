@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -127,6 +129,12 @@ class CalendarGrid(QWidget):
         for event in events:
             by_day[event.day].append(event)
         self.events = dict(by_day)
+        if span is Span.MONTH:
+            self.setMinimumHeight(300)
+        else:  # a busy day or week grows and the page scrolls, so no event is left out of sight
+            most = max((len(items) for items in self.events.values()), default=0)
+            line = QFontMetrics(self.font()).height() + 4
+            self.setMinimumHeight(max(300, self._header_height() + (most + 2) * line + 4))
         self._dirty = True
         self.update()
 
@@ -404,7 +412,11 @@ class CalendarPage(QWidget):
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setWordWrap(True)
         layout.addWidget(self.legend)
-        layout.addWidget(self.grid, 1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(self.grid)
+        layout.addWidget(self.scroll, 1)
         self.hint = QLabel(self.tr("Drag a reminder to another day to move it; double-click opens the client."))
         self.hint.setStyleSheet("color: #5f6368")
         layout.addWidget(self.hint)
