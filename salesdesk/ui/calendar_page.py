@@ -42,6 +42,7 @@ from salesdesk.services import calendar
 from salesdesk.services.calendar import CalendarEvent, EventKind
 from salesdesk.ui.operations import Operations
 from salesdesk.ui.settings import dialog_start, remember_dialog_folder
+from salesdesk.ui.widgets import NoticeBar
 from salesdesk.ui.workers import Latest
 
 KIND_COLORS = {
@@ -349,7 +350,8 @@ class CalendarPage(QWidget):
         show_all: bool = False,
     ) -> None:
         super().__init__(parent)
-        self.ops = operations.elsewhere(operations.notify, self)
+        self.notice = NoticeBar()  # errors (a reminder moved meanwhile elsewhere) show here, in sight
+        self.ops = operations.elsewhere(lambda text: self.notice.show_message(text, kind="error"), self)
         self.uow = self.ops.uow
         self.current_manager = current_manager
         self._show_all = show_all
@@ -408,6 +410,7 @@ class CalendarPage(QWidget):
         bar.addSpacing(12)
         bar.addWidget(self.export_button)
         layout.addLayout(bar)
+        layout.addWidget(self.notice)
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setWordWrap(True)
@@ -560,7 +563,9 @@ class CalendarPage(QWidget):
         uow, manager = self.uow, self.manager_filter()
         self.ops.run_slow(
             lambda: calendar.export_calendar(uow(), path, manager_id=manager),
-            lambda result: self.ops.notify(str(msg("calendar.exported", path=result.path, events=result.events))),
+            lambda result: self.notice.show_message(
+                str(msg("calendar.exported", path=result.path, events=result.events)), timeout_ms=8000
+            ),
         )
 
 
