@@ -55,6 +55,7 @@ KIND_COLORS = {
 OWNER_COLORS = ("#1a73e8", "#188038", "#e37400", "#a142f4", "#d93025", "#007b83", "#9e6a03", "#c5221f", "#5f6368")
 NOBODY_COLOR = QColor("#9aa0a6")
 SWATCH = "&nbsp;" * 4
+MOST_LINES = 150  # a day or week view grows to show this many events a day; more: "+N more"
 
 
 def owner_color(owner_id: int | None) -> QColor:
@@ -87,6 +88,7 @@ class Chip:
     rect: QRect
     event: CalendarEvent
     text: str
+    shown: str  # the text elided to the chip's width (once per layout, not per paint)
 
 
 @dataclass(slots=True)
@@ -133,7 +135,7 @@ class CalendarGrid(QWidget):
         if span is Span.MONTH:
             self.setMinimumHeight(300)
         else:  # a busy day or week grows and the page scrolls, so no event is left out of sight
-            most = max((len(items) for items in self.events.values()), default=0)
+            most = min(max((len(items) for items in self.events.values()), default=0), MOST_LINES)
             line = QFontMetrics(self.font()).height() + 4
             self.setMinimumHeight(max(300, self._header_height() + (most + 2) * line + 4))
         self._dirty = True
@@ -175,7 +177,9 @@ class CalendarGrid(QWidget):
             shown = items if len(items) <= room else items[: max(room - 1, 0)]
             for event in shown:
                 chip_rect = QRect(rect.left() + 3, y, rect.width() - 6, line - 2)
-                self.chips.append(Chip(chip_rect, event, self._chip_text(event, locale)))
+                text = self._chip_text(event, locale)
+                elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, chip_rect.width() - 9)
+                self.chips.append(Chip(chip_rect, event, text, elided))
                 y += line
             cell.more = len(items) - len(shown)
 
@@ -238,7 +242,10 @@ class CalendarGrid(QWidget):
                     self.tr("+%n more", "", cell.more),
                 )
         painter.setFont(self.font())
+        exposed = event.rect()
         for chip in self.chips:
+            if not chip.rect.intersects(exposed):
+                continue  # in a scroll area only the part in sight is painted
             faded = self._dragging and self._pressed is not None and chip.event == self._pressed.event
             painter.fillRect(
                 chip.rect, KIND_COLORS[chip.event.kind].lighter(115) if faded else KIND_COLORS[chip.event.kind]
@@ -248,11 +255,7 @@ class CalendarGrid(QWidget):
             )
             painter.setPen(muted if faded else QColor("#202124"))
             text_rect = chip.rect.adjusted(7, 0, -2, 0)
-            painter.drawText(
-                text_rect,
-                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                painter.fontMetrics().elidedText(chip.text, Qt.TextElideMode.ElideRight, text_rect.width()),
-            )
+            painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, chip.shown)
         painter.end()
 
     def _day_title(self, day: date, locale: QLocale) -> str:
