@@ -101,12 +101,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             for span, name in ((Span.MONTH, "month"), (Span.WEEK, "week"), (Span.DAY, "day")):
                 first, last = span_days(span, today, 0)
                 calendar.events(UnitOfWork(database), first, last)  # warm up
-                reads = [timed(lambda: calendar.events(UnitOfWork(database), first, last)) for _ in range(3)]
+                reads = [timed(lambda f=first, la=last: calendar.events(UnitOfWork(database), f, la)) for _ in range(3)]
                 found = reads[-1][1]
                 grid.show_events(span, today, found)
                 grid.resize(*SIZE)
                 app.processEvents()
-                draws = repaint_times(grid, lambda: grid.show_events(span, today, found), args.runs)
+                draws = repaint_times(grid, lambda s=span, f=found: grid.show_events(s, today, f), args.runs)
                 views[name] = {
                     "events": len(found),
                     "read_ms": ms(median([r[0] for r in reads])),
