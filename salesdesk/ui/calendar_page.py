@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from enum import IntEnum
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPoint, QRect, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPoint, QRect, QSize, Qt, QTime, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -191,7 +191,9 @@ class CalendarGrid(QWidget):
             return f"{event.title} ({event.turns}) — {event.client_name}"
         if event.kind is EventKind.CONTRACT_END:
             return f"{event.title} — {event.client_name}"
-        at = locale.toString(event.at.time(), QLocale.FormatType.ShortFormat) if event.at is not None else ""
+        at = ""
+        if event.at is not None:
+            at = locale.toString(QTime(event.at.hour, event.at.minute), QLocale.FormatType.ShortFormat)
         return f"{at} {event.client_name}: {event.title}"
 
     # Painting -----------------------------------------------------------------------------------
@@ -418,11 +420,11 @@ class CalendarPage(QWidget):
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setWordWrap(True)
         layout.addWidget(self.legend)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(self.grid)
-        layout.addWidget(self.scroll, 1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(self.grid)
+        layout.addWidget(self.scroll_area, 1)
         self.hint = QLabel(self.tr("Drag a reminder to another day to move it; double-click opens the client."))
         self.hint.setStyleSheet("color: #5f6368")
         layout.addWidget(self.hint)
@@ -433,7 +435,7 @@ class CalendarPage(QWidget):
         self.scope_group.idClicked.connect(self._on_scope_group_id_clicked)
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.grid.open_client_requested.connect(self.open_client_requested)
-        self.grid.move_requested.connect(self.move)
+        self.grid.move_requested.connect(self.reschedule)
         self.grid.day_requested.connect(self._on_grid_day_requested)
         self.ops.bus.changed.connect(self._on_changes)
         self.update_scope()
@@ -551,7 +553,7 @@ class CalendarPage(QWidget):
 
     # Acting -------------------------------------------------------------------------------------
 
-    def move(self, event: CalendarEvent, day: date) -> None:
+    def reschedule(self, event: CalendarEvent, day: date) -> None:
         """Reschedule a reminder to *day* (its time of day kept)."""
         if not event.movable:
             return

@@ -117,7 +117,7 @@ def test_a_stale_drag_is_refused_with_a_message(
     reminders.update_reminder(
         uow(), office["mine"], current.version, ReminderFields(due_at=at(TODAY, 15), text=current.text)
     )
-    page.move(event, TOMORROW)
+    page.reschedule(event, TOMORROW)
     assert reminders.get_reminder(uow(), office["mine"]).due_at == at(TODAY, 15)  # their edit kept
     assert page.notice.isVisible() and page.notice.label.text()  # in sight, on the calendar itself
     qtbot.waitUntil(lambda: shown(page).get((EventKind.REMINDER, office["mine"])) == TODAY)
