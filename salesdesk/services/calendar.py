@@ -19,6 +19,7 @@ from salesdesk.domain.messages import msg
 from salesdesk.domain.model import InteractionKind, ReminderFields
 from salesdesk.files import ical
 from salesdesk.files.errors import write_problem
+from salesdesk.services import permissions
 from salesdesk.services.common import SaveResult, utcnow
 from salesdesk.services.exporting import check_target
 from salesdesk.services.reminders import update_reminder
@@ -79,6 +80,12 @@ def birthday_in(born: date, year: int) -> date:
 def events(uow: UnitOfWork, first: date, last: date, *, manager_id: int | None = None) -> list[CalendarEvent]:
     """Everything on the days first..last (inclusive), by day and time; with *manager_id*, only
     that manager's (assigned to them, or to nobody on their clients)."""
+    with uow.reading():
+        return _events_in(uow, first, last, manager_id)
+
+
+def _events_in(uow: UnitOfWork, first: date, last: date, manager_id: int | None) -> list[CalendarEvent]:
+    """``events`` inside the caller's open unit of work."""
     if last < first:
         first, last = last, first
     start, end = local_start(first), local_start(last + timedelta(days=1))
@@ -88,11 +95,10 @@ def events(uow: UnitOfWork, first: date, last: date, *, manager_id: int | None =
         months.add(day.month)
         day = (day + timedelta(days=32)).replace(day=1)
     kinds = (InteractionKind.CALL.value, InteractionKind.MEETING.value)
-    with uow.reading():
-        reminders = uow.calendar.reminders(start, end, manager_id)
-        history = uow.calendar.interactions(start, end, kinds, manager_id)
-        contracts = uow.calendar.contract_ends(first, last, manager_id)
-        people = uow.calendar.birthdays(sorted(months), manager_id)
+    reminders = uow.calendar.reminders(start, end, manager_id)
+    history = uow.calendar.interactions(start, end, kinds, manager_id)
+    contracts = uow.calendar.contract_ends(first, last, manager_id)
+    people = uow.calendar.birthdays(sorted(months), manager_id)
     found: list[CalendarEvent] = []
     for ident, client_id, client, due, text, manager, owner, version, _recurrence in reminders:
         local = due.astimezone()
@@ -189,7 +195,10 @@ def export_calendar(
     now = now or utcnow()
     check_target(path, uow, field="file")
     today = now.astimezone().date()
-    found = events(uow, today, today + timedelta(days=max(days, 1) - 1), manager_id=manager_id)
+    with uow.reading():
+        found = _events_in(uow, today, today + timedelta(days=max(days, 1) - 1), manager_id)
+        # the file names clients: a manager who may export only their own is refused others' (issue 14)
+        permissions.require_export_of(uow, sorted({e.client_id for e in found}))
     text = ical.calendar_text([event_entry(e) for e in found], stamp=now, name=str(msg("calendar.ics.name")))
     try:
         with path.open("w", encoding="utf-8", newline="") as stream:

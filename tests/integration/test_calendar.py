@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from salesdesk.cli import main
-from salesdesk.domain.audit import AuditQuery
+from salesdesk.domain.audit import Actor, AuditQuery, Via
 from salesdesk.domain.errors import StaleEditError
 from salesdesk.domain.model import (
     ContactFields,
@@ -21,10 +21,12 @@ from salesdesk.domain.model import (
     ManagerFields,
     Money,
     ReminderFields,
+    Role,
 )
-from salesdesk.services import audit, calendar, contacts, deals, history, reference, reminders
+from salesdesk.services import audit, calendar, contacts, deals, history, permissions, reference, reminders
 from salesdesk.services.calendar import EventKind
-from salesdesk.store import UnitOfWork
+from salesdesk.services.permissions import NotAllowed
+from salesdesk.store import Database, UnitOfWork
 from tests.integration.test_cli import new_base, run
 from tests.unit.test_ical import parse_ics
 
@@ -164,3 +166,16 @@ def test_cli_calendar_export(capsys: pytest.CaptureFixture[str], tmp_path: Path)
     assert refused.value.code == 2 and "--days" in capsys.readouterr().err
     code, out, err = run(capsys, "--db", base, "calendar", "export", str(tmp_path))
     assert code == 2 and "Traceback" not in err
+
+
+def test_a_manager_who_may_export_only_their_own_clients(
+    database: Database, uow: Callable[[], UnitOfWork], office: dict[str, int], tmp_path: Path
+) -> None:
+    permissions.set_role(uow(), office["boris"], Role.HEAD)  # with a head, the base's rules apply
+    as_anna = UnitOfWork(database, actor=Actor(office["anna"], Via.COMMAND_LINE))
+    calendar.export_calendar(as_anna, tmp_path / "mine.ics", manager_id=office["anna"], days=3660)
+    assert parse_ics((tmp_path / "mine.ics").read_bytes())
+    as_anna = UnitOfWork(database, actor=Actor(office["anna"], Via.COMMAND_LINE))
+    with pytest.raises(NotAllowed):
+        calendar.export_calendar(as_anna, tmp_path / "all.ics", days=3660)
+    assert not (tmp_path / "all.ics").exists()
