@@ -19,7 +19,18 @@ from enum import IntEnum
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPoint, QRect, QSize, Qt, QTime, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -364,6 +375,7 @@ class CalendarPage(QWidget):
         self._managers: dict[int, str] = {}
         self.shown: list[CalendarEvent] = []
         self.loaded = False
+        self._read_for: int | None = None  # whose events the last read asked for
         self.grid = CalendarGrid()
         self.grid.first_weekday = QLocale().firstDayOfWeek().value - 1
         layout = QVBoxLayout(self)
@@ -515,9 +527,17 @@ class CalendarPage(QWidget):
         self._managers = {m.id: m.name for m in managers}
         self._show_legend()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Whoever sits at this seat may have changed in Settings while the tab was hidden."""
+        super().showEvent(event)
+        self.update_scope()
+        if self.loaded and self.manager_filter() != self._read_for:
+            self.refresh()
+
     def refresh(self) -> None:
         """Read the days shown on a worker; the newest read wins."""
         uow, manager = self.uow, self.manager_filter()
+        self._read_for = manager
         first, last = self.grid.days()
         span, anchor = self.grid.span, self.grid.anchor
         self.ops.read_slow(

@@ -80,6 +80,19 @@ def test_mine_and_all_managers(qtbot: QtBot, make_window: Window, settings: Sett
     qtbot.waitUntil(lambda: len(shown(page)) == 2)
 
 
+def test_who_sits_here_changed_while_the_tab_was_hidden(
+    qtbot: QtBot, make_window: Window, settings: Settings, office: dict[str, int]
+) -> None:
+    window = make_window()
+    page = open_calendar(qtbot, window)
+    assert len(shown(page)) == 2 and not page.mine_button.isEnabled()
+    window.tabs.setCurrentIndex(0)
+    settings.current_manager_id = office["anna"]  # chosen in Settings meanwhile
+    window.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: set(shown(page)) == {(EventKind.REMINDER, office["mine"])})
+    assert page.mine_button.isEnabled() and page.mine_button.isChecked()
+
+
 def test_dragging_a_reminder_to_another_day_reschedules_it(
     qtbot: QtBot, make_window: Window, uow: Uow, office: dict[str, int]
 ) -> None:
