@@ -78,6 +78,7 @@ COMMANDS = [
     ["--db", "{dir}/base.sqlite", "check"],
     ["--db", "{dir}/base.sqlite", "changes", "--client", "1", "--json"],
     ["--db", "{dir}/base.sqlite", "person", "export", "1", "-o", "{dir}/person.xlsx"],
+    ["--db", "{dir}/base.sqlite", "calendar", "export", "{dir}/calendar.ics"],
     ["--db", "{dir}/base.sqlite", "erase", "contact", "1", "--yes"],
     ["--db", "{dir}/base.sqlite", "client", "add", "--name", "Петров Пётр", "--kind", "person"],
     ["--db", "{dir}/base.sqlite", "erase", "client", "7", "--yes"],
