@@ -93,7 +93,10 @@ EXIT = {"migrate-to": 2}
 
 def _covered(words: list[str]) -> tuple[str, str | None]:
     rest = words[2:] if words[0] == "--db" else words
-    return (rest[0], rest[1] if rest[0] in ("client", "manager", "deal", "trash", "erase", "person") else None)
+    return (
+        rest[0],
+        rest[1] if rest[0] in ("client", "manager", "deal", "trash", "erase", "person", "calendar") else None,
+    )
 
 
 def test_the_list_covers_every_command() -> None:
