@@ -303,7 +303,25 @@ def _parser() -> argparse.ArgumentParser:
     _report_parser(commands, common)
     _changes_parser(commands, common)
     _migrate_parser(commands, common)
+    _calendar_parser(commands, common)
     return parser
+
+
+def _calendar_parser(commands: Any, common: argparse.ArgumentParser) -> None:
+    calendar = commands.add_parser(
+        "calendar", parents=[common], help=T("the calendar of reminders, meetings and dates")
+    )
+    calendar_commands = calendar.add_subparsers(
+        dest="client_command", metavar="ACTION", required=True, help=T("what to do")
+    )
+    export = calendar_commands.add_parser(
+        "export", parents=[common], help=T("write the coming days to an iCalendar file (.ics) for a phone or Outlook")
+    )
+    export.add_argument("file", type=_path, metavar="FILE.ics", help=T("the file to write (.ics)"))
+    export.add_argument("--manager", metavar="NAME", help=T("only this manager's events (default: everyone's)"))
+    export.add_argument(
+        "--days", type=_within(1, 3660), default=90, metavar="N", help=T("how many days from today (default 90)")
+    )
 
 
 def _migrate_parser(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -1609,6 +1627,15 @@ def _person_export(database: Database, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _calendar_export(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.services.calendar import export_calendar
+
+    path = args.file if args.file.suffix.lower() == ".ics" or args.file.is_dir() else args.file.with_suffix(".ics")
+    result = export_calendar(_uow(database), path, manager_id=_manager_id(database, args.manager), days=args.days)
+    print(msg("calendar.exported", path=result.path, events=result.events))
+    return EXIT_OK
+
+
 _HANDLERS: dict[tuple[str, str | None], Callable[[Database, argparse.Namespace], int]] = {
     ("client", "add"): _client_add,
     ("client", "show"): _client_show,
@@ -1638,4 +1665,5 @@ _HANDLERS: dict[tuple[str, str | None], Callable[[Database, argparse.Namespace],
     ("person", "export"): _person_export,
     ("erasures", None): _erasures,
     ("migrate-to", None): _migrate_to,
+    ("calendar", "export"): _calendar_export,
 }

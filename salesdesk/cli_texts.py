@@ -265,6 +265,12 @@ RUSSIAN: dict[str, str] = {
     "write everything the base holds about a contact person to one workbook":
         "записать всё, что есть в базе о контактном лице, в одну книгу Excel",
     "the workbook to write (.xlsx)": "куда записать книгу (.xlsx)",
+    "the calendar of reminders, meetings and dates": "календарь напоминаний, встреч и дат",
+    "write the coming days to an iCalendar file (.ics) for a phone or Outlook":
+        "записать ближайшие дни в файл iCalendar (.ics) для телефона или Outlook",
+    "the file to write (.ics)": "куда записать файл (.ics)",
+    "only this manager's events (default: everyone's)": "только события этого менеджера (по умолчанию — всех)",
+    "how many days from today (default 90)": "сколько дней начиная с сегодняшнего (по умолчанию 90)",
     "the erasure record: when, who, what and on what ground, newest first":
         "журнал удалений: когда, кто, что и на каком основании; новые сверху",
 }

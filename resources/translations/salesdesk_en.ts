@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CalendarGrid</name>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/calendar_page.py" line="255"/>
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n more</numerusform>
+            <numerusform>+%n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CardHeader</name>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/card/header.py" line="70"/>

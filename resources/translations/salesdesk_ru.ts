@@ -201,6 +201,96 @@ Everything entered since then is replaced. The base as it is now is copied first
     </message>
 </context>
 <context>
+    <name>CalendarGrid</name>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/calendar_page.py" line="255"/>
+        <source>+%n more</source>
+        <translation>
+            <numerusform>ещё %n</numerusform>
+            <numerusform>ещё %n</numerusform>
+            <numerusform>ещё %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="386"/>
+        <source>Earlier</source>
+        <translation>Раньше</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="387"/>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="390"/>
+        <source>Later</source>
+        <translation>Позже</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="398"/>
+        <source>Day</source>
+        <translation>День</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="400"/>
+        <source>Week</source>
+        <translation>Неделя</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="402"/>
+        <source>Month</source>
+        <translation>Месяц</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="404"/>
+        <source>Mine</source>
+        <translation>Мои</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="406"/>
+        <source>All managers</source>
+        <translation>Все менеджеры</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="415"/>
+        <source>Export to calendar (.ics)…</source>
+        <translation>В календарь (.ics)…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="416"/>
+        <source>Save the coming 90 days for a phone, Outlook or Thunderbird</source>
+        <translation>Сохранить ближайшие 90 дней для телефона, Outlook или Thunderbird</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="440"/>
+        <source>Drag a reminder to another day to move it; double-click opens the client.</source>
+        <translation>Перетащите напоминание на другой день, чтобы перенести его; двойной щелчок открывает клиента.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="465"/>
+        <source>Choose who you are first</source>
+        <translation>Сначала выберите, кто вы</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="561"/>
+        <source>nobody</source>
+        <translation>без менеджера</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="602"/>
+        <source>Export to calendar</source>
+        <translation>Экспорт в календарь</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="603"/>
+        <source>iCalendar file (*.ics)</source>
+        <translation>Файл iCalendar (*.ics)</translation>
+    </message>
+</context>
+<context>
     <name>CardEditing</name>
     <message>
         <location filename="../../salesdesk/ui/card/editing.py" line="125"/>
@@ -2127,223 +2217,233 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="96"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="97"/>
         <source>Reminders</source>
         <translation>Напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="159"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="143"/>
+        <source>Calendar</source>
+        <translation>Календарь</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/main_window.py" line="163"/>
         <source>&amp;New client</source>
         <translation>Новый &amp;клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="159"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="163"/>
         <source>Create a client card</source>
         <translation>Создать карточку клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="162"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="166"/>
         <source>Move to &amp;trash</source>
         <translation>&amp;Удалить в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="165"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="169"/>
         <source>Move the selected clients to the trash</source>
         <translation>Переместить выбранных клиентов в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="169"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="173"/>
         <source>&amp;Restore from trash</source>
         <translation>&amp;Восстановить из корзины</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="170"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="174"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="172"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="176"/>
         <source>&amp;Find</source>
         <translation>&amp;Найти</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="173"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="177"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="174"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="178"/>
         <source>Show the &amp;trash</source>
         <translation>Показать &amp;корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="176"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="180"/>
         <source>Load &amp;demo data…</source>
         <translation>Загрузить &amp;демоданные…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="181"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="185"/>
         <source>Add clients from Excel, LibreOffice or CSV, or contact cards from a .vcf file</source>
         <translation>Добавить клиентов из Excel, LibreOffice или CSV либо карточки контактов из файла .vcf</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="187"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="191"/>
         <source>Export contacts to &amp;vCard…</source>
         <translation>Выгрузить контакты в &amp;vCard…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="189"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="193"/>
         <source>Save the contact persons of the selected clients (or of all shown) to a .vcf file</source>
         <translation>Сохранить контактных лиц выбранных клиентов (или всех показанных) в файл .vcf</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="192"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="196"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="194"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="198"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="195"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="199"/>
         <source>&amp;About SalesDesk</source>
         <translation>&amp;О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="198"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="202"/>
         <source>Open &amp;base…</source>
         <translation>Открыть &amp;базу…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="198"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="202"/>
         <source>Open another base in a window of its own</source>
         <translation>Открыть другую базу в отдельном окне</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="201"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="205"/>
         <source>User &amp;guide</source>
         <translation>&amp;Руководство пользователя</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="204"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="208"/>
         <source>Remind me in &amp;3 months</source>
         <translation>Напомнить через &amp;3 месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="207"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="211"/>
         <source>Plan the next contact with this client in three months</source>
         <translation>Запланировать следующий контакт с клиентом через три месяца</translation>
     </message>
     <message>
         <location filename="../../salesdesk/ui/main_window.py" line="228"/>
+        <source>Cal&amp;endar</source>
+        <translation>&amp;Календарь</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/main_window.py" line="234"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="243"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="249"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="250"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="256"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="254"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="260"/>
         <source>&amp;Columns</source>
         <translation>&amp;Столбцы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="259"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="265"/>
         <source>&amp;Client</source>
         <translation>&amp;Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="278"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="284"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="99"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="100"/>
         <source>&amp;Reminders panel</source>
         <translation>Панель &amp;напоминаний</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="135"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="136"/>
         <source>Clients</source>
         <translation>Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="136"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="137"/>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="139"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="140"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="178"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="182"/>
         <source>&amp;Import from a spreadsheet…</source>
         <translation>&amp;Загрузить из таблицы…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="184"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="188"/>
         <source>&amp;Export…</source>
         <translation>&amp;Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="184"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="188"/>
         <source>Save clients to Excel or CSV</source>
         <translation>Сохранить клиентов в Excel или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="210"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="214"/>
         <source>&amp;Log a contact…</source>
         <translation>&amp;Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="213"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="217"/>
         <source>Record a call, meeting, letter or note and plan the next contact</source>
         <translation>Записать звонок, встречу, письмо или заметку и запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="215"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="219"/>
         <source>New &amp;deal…</source>
         <translation>Новая &amp;сделка…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="216"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="220"/>
         <source>&amp;Industries…</source>
         <translation>&amp;Отрасли…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="217"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="221"/>
         <source>Ne&amp;xt client</source>
         <translation>С&amp;ледующий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="219"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="223"/>
         <source>Pre&amp;vious client</source>
         <translation>П&amp;редыдущий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="223"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="228"/>
         <source>C&amp;lients</source>
         <translation>&amp;Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="223"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="228"/>
         <source>&amp;Deals</source>
         <translation>&amp;Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="223"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="273"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="228"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="279"/>
         <source>&amp;Reports</source>
         <translation>&amp;Отчёты</translation>
     </message>

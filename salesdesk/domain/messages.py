@@ -1335,6 +1335,22 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Записано: {path} (клиентов — {clients:n}, записей истории — {interactions:n})",
         "Written: {path} ({clients:n} {clients:client|clients}, {interactions:n} history {interactions:entry|entries})",
     ),
+    "calendar.kind.reminder": ("Напоминание", "Reminder"),
+    "calendar.kind.call": ("Звонок", "Call"),
+    "calendar.kind.meeting": ("Встреча", "Meeting"),
+    "calendar.kind.contract_end": ("Окончание договора", "Contract ends"),
+    "calendar.kind.birthday": ("День рождения", "Birthday"),
+    "calendar.ics.name": ("SalesDesk: календарь", "SalesDesk calendar"),
+    "calendar.ics.client": ("Клиент: {client} (№{id})", "Client: {client} (No. {id})"),
+    "calendar.ics.birthday": (
+        "День рождения: {name}, {turns} {turns:год|года|лет} ({client})",
+        "Birthday: {name} turns {turns} ({client})",
+    ),
+    "calendar.ics.contract_end": ("Окончание договора: {title} ({client})", "Contract ends: {title} ({client})"),
+    "calendar.exported": (
+        "Записано: {path} ({events:n} {events:событие|события|событий})",
+        "Written: {path} ({events:n} {events:event|events})",
+    ),
 }
 
 

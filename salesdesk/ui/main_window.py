@@ -34,6 +34,7 @@ from salesdesk.domain.model import Reminder
 from salesdesk.services.common import UowFactory
 from salesdesk.ui import backups_dialog, window_layout
 from salesdesk.ui.about_dialog import AboutDialog
+from salesdesk.ui.calendar_page import CalendarPage
 from salesdesk.ui.card import ClientCard
 from salesdesk.ui.client_list import ClientListPane
 from salesdesk.ui.client_model import ClientTableModel
@@ -137,6 +138,9 @@ class MainWindow(QMainWindow):
         # the Reports tab is built when first opened: its charts module is heavy to load
         self.reports_page = ReportsPage(self.runner, self.operations, self.reference)
         self.tabs.addTab(self.reports_page, self.tr("Reports"))
+        # the Calendar tab reads its days when first opened, then follows the change bus
+        self.calendar_page = CalendarPage(self.operations, self.current_manager, show_all=self.settings.all_reminders)
+        self.tabs.addTab(self.calendar_page, self.tr("Calendar"))
         self.setCentralWidget(self.tabs)
 
     def _action(
@@ -220,7 +224,9 @@ class MainWindow(QMainWindow):
         )
         self.tab_actions = [
             self._action(text, functools.partial(self.tabs.setCurrentIndex, i), f"Ctrl+{i + 1}")
-            for i, text in enumerate((self.tr("C&lients"), self.tr("&Deals"), self.tr("&Reports")))
+            for i, text in enumerate(
+                (self.tr("C&lients"), self.tr("&Deals"), self.tr("&Reports"), self.tr("Cal&endar"))
+            )
         ]
 
     def _build_menus(self) -> None:
@@ -298,6 +304,8 @@ class MainWindow(QMainWindow):
         self.card.open_client_requested.connect(self.open_client)
         self.card.dirty_changed.connect(self.setWindowModified)  # the [*] in the title
         self.reminders.open_client_requested.connect(self.open_client)
+        self.calendar_page.open_client_requested.connect(self._on_calendar_open_client_requested)
+        self.reference.changed.connect(self.calendar_page.set_reference)
         self.reminders.log_requested.connect(self._on_reminders_log_requested)
         self.deals_panel.open_deal_requested.connect(self._on_deals_panel_open_deal_requested)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
@@ -440,6 +448,11 @@ class MainWindow(QMainWindow):
             self.card.show_deal(deal_id)
 
     @Slot(int)
+    def _on_calendar_open_client_requested(self, client_id: int) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.open_client(client_id)
+
+    @Slot(int)
     def _on_tabs_current_changed(self, index: int) -> None:
         reading = self.tabs.widget(index) is self.reports_page
         if reading != self._reading_reports:  # charts need the height; the reminders come back after
@@ -451,6 +464,8 @@ class MainWindow(QMainWindow):
                 self.reminders_dock.show()
         if reading:
             self.reports_page.opened()
+        if self.tabs.widget(index) is self.calendar_page and not self.calendar_page.loaded:
+            self.calendar_page.refresh()
 
     @property
     def reports_panel(self) -> ReportsPanel | None:

@@ -78,6 +78,7 @@ COMMANDS = [
     ["--db", "{dir}/base.sqlite", "check"],
     ["--db", "{dir}/base.sqlite", "changes", "--client", "1", "--json"],
     ["--db", "{dir}/base.sqlite", "person", "export", "1", "-o", "{dir}/person.xlsx"],
+    ["--db", "{dir}/base.sqlite", "calendar", "export", "{dir}/calendar.ics"],
     ["--db", "{dir}/base.sqlite", "erase", "contact", "1", "--yes"],
     ["--db", "{dir}/base.sqlite", "client", "add", "--name", "Петров Пётр", "--kind", "person"],
     ["--db", "{dir}/base.sqlite", "erase", "client", "7", "--yes"],
@@ -92,7 +93,10 @@ EXIT = {"migrate-to": 2}
 
 def _covered(words: list[str]) -> tuple[str, str | None]:
     rest = words[2:] if words[0] == "--db" else words
-    return (rest[0], rest[1] if rest[0] in ("client", "manager", "deal", "trash", "erase", "person") else None)
+    return (
+        rest[0],
+        rest[1] if rest[0] in ("client", "manager", "deal", "trash", "erase", "person", "calendar") else None,
+    )
 
 
 def test_the_list_covers_every_command() -> None:
