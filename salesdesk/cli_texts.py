@@ -263,7 +263,8 @@ RUSSIAN: dict[str, str] = {
     "the erasure record: when, who, what and on what ground, newest first":
         "журнал удалений: когда, кто, что и на каком основании; новые сверху",
     # Files on a client (issue 15).
-    "attach a file to a client (kept inside the base); prints its number": "приложить файл к клиенту (хранится внутри базы); выводит его номер",
+    "attach a file to a client (kept inside the base); prints its number":
+        "приложить файл к клиенту (хранится внутри базы); выводит его номер",
     "the file to attach": "файл, который нужно приложить",
     "list a client's files": "список файлов клиента",
     "a file attached to a client": "файл, приложенный к клиенту",

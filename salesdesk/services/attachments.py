@@ -11,10 +11,10 @@ else; emptying the trash (or erasing the client) deletes their bytes for good
 from __future__ import annotations
 
 import os
-from decimal import Decimal
 import secrets
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 
 from salesdesk.domain.attachments import MAX_BYTES, Attachment, clean_name, content_hash, safe_file_name

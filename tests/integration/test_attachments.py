@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text, update
 
-from salesdesk.cli import main
 from salesdesk.domain.attachments import MAX_BYTES, clean_name, safe_file_name
 from salesdesk.domain.audit import AuditQuery
 from salesdesk.domain.errors import NotFoundError, UserError, ValidationError
