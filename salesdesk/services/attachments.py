@@ -21,6 +21,7 @@ from salesdesk.domain.attachments import MAX_BYTES, Attachment, clean_name, cont
 from salesdesk.domain.errors import FieldProblem, NotFoundError, UserError, ValidationError
 from salesdesk.domain.messages import msg
 from salesdesk.domain.numbers import count_text, number_text
+from salesdesk.files.temporary import own_prefix
 from salesdesk.paths import make_private_dir, make_private_file
 from salesdesk.services.common import set_deleted, utcnow
 from salesdesk.services.exporting import check_target
@@ -165,7 +166,7 @@ def copy_for_opening(uow: UnitOfWork, attachment_id: int, folder: Path) -> Path:
     under *folder* (SalesDesk's temporary folder) and named safely; the copy is read-only."""
     content = read_content(uow, attachment_id)
     make_private_dir(folder)
-    own = folder / f"file-{attachment_id}-{secrets.token_hex(4)}"
+    own = folder / f"{own_prefix('salesdesk-')}file-{attachment_id}-{secrets.token_hex(4)}"
     make_private_dir(own)
     target = own / safe_file_name(content.attachment.name)
     _write(target, content.data)
