@@ -53,7 +53,7 @@
 <context>
     <name>ConnectActions</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="372"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="375"/>
         <source>The base has moved to the server: %Ln row(s) copied, every table matches.</source>
         <translation>
             <numerusform>The base has moved to the server: %Ln row copied, every table matches.</numerusform>

@@ -378,52 +378,57 @@ or create a new one (%1).</source>
 <context>
     <name>ClientCard</name>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="99"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="101"/>
         <source>Requisites</source>
         <translation>Реквизиты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="99"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="101"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="100"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="102"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="100"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="102"/>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="101"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="103"/>
         <source>Reminders</source>
         <translation>Напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="274"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="104"/>
+        <source>Files</source>
+        <translation>Файлы</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/shell.py" line="277"/>
         <source>Updated: another seat changed this client.</source>
         <translation>Обновлено: клиента изменили на другом рабочем месте.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="282"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="287"/>
         <source>Another seat has changed this client. When you save, you will see what changed and choose.</source>
         <translation>Клиента изменили на другом рабочем месте. При сохранении вы увидите, что изменилось, и выберете, что оставить.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="68"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="69"/>
         <source>&amp;Save client</source>
         <translation>&amp;Сохранить клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="71"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="72"/>
         <source>&amp;Revert changes</source>
         <translation>&amp;Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="103"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="106"/>
         <source>Changes</source>
         <translation>Изменения</translation>
     </message>
@@ -686,43 +691,43 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ConnectActions</name>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="293"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="294"/>
         <source>Connect to a &amp;server…</source>
         <translation>Подключиться к &amp;серверу…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="294"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="295"/>
         <source>Work on a shared base on a PostgreSQL server</source>
         <translation>Работать с общей базой на сервере PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="296"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="297"/>
         <source>Back to this &amp;computer&apos;s base</source>
         <translation>Вернуться к базе этого &amp;компьютера</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="315"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="316"/>
         <source>The demo base is open: go back to your base first (File → Back to my base).</source>
         <translation>Открыта демонстрационная база: сначала вернитесь к своей базе (Файл → Вернуться к моей базе).</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="340"/>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="359"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="341"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="362"/>
         <source>Move the base to the server</source>
         <translation>Перенос базы на сервер</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="342"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="343"/>
         <source>Copy this computer&apos;s base into the empty database %1? Every table is compared after the copy; this computer&apos;s base is only read and stays as it is. The window then works on the server base.</source>
         <translation>Скопировать базу этого компьютера в пустую базу %1? После копирования каждая таблица сверяется; база этого компьютера только читается и остаётся как была. Затем окно переходит на базу на сервере.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="360"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="363"/>
         <source>Copying the base to %1…</source>
         <translation>Копирование базы в %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="372"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="375"/>
         <source>The base has moved to the server: %Ln row(s) copied, every table matches.</source>
         <translation>
             <numerusform>База перенесена на сервер: скопирована %Ln строка, все таблицы совпадают.</numerusform>
@@ -731,12 +736,12 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="392"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="395"/>
         <source>The password</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="425"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="428"/>
         <source>Server: %1</source>
         <translation>Сервер: %1</translation>
     </message>
@@ -744,112 +749,112 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="85"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="86"/>
         <source>Connect to a server</source>
         <translation>Подключение к серверу</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="90"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="91"/>
         <source>Work on a shared base on a PostgreSQL server, together with the other seats of the office. The server&apos;s administrator gives you these details.</source>
         <translation>Работайте с общей базой на сервере PostgreSQL вместе с другими рабочими местами офиса. Эти данные сообщает администратор сервера.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="98"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="99"/>
         <source>e.g. server.office.local or 192.168.1.10</source>
         <translation>например, server.office.local или 192.168.1.10</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="104"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="105"/>
         <source>Port:</source>
         <translation>Порт:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="106"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="107"/>
         <source>&amp;Server:</source>
         <translation>&amp;Сервер:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="111"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="112"/>
         <source>&amp;Database:</source>
         <translation>&amp;База данных:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="113"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="114"/>
         <source>&amp;User:</source>
         <translation>&amp;Пользователь:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="116"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="117"/>
         <source>&amp;Password:</source>
         <translation>Па&amp;роль:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="119"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="120"/>
         <source>If the server offers it</source>
         <translation>Если сервер поддерживает</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="120"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="121"/>
         <source>Always</source>
         <translation>Всегда</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="121"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="122"/>
         <source>Always, checking the server&apos;s certificate</source>
         <translation>Всегда, с проверкой сертификата сервера</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="122"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="123"/>
         <source>Never (only inside a trusted network)</source>
         <translation>Никогда (только в надёжной сети)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="125"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="126"/>
         <source>&amp;Encryption (SSL):</source>
         <translation>&amp;Шифрование (SSL):</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="126"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="127"/>
         <source>Remember the password in the system&apos;s password store</source>
         <translation>Запомнить пароль в хранилище паролей системы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="133"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="134"/>
         <source>There is no system password store on this computer, so the password is not remembered. To connect without typing it at every start, put the line &lt;tt&gt;server:port:database:user:password&lt;/tt&gt; into the file &lt;tt&gt;%1&lt;/tt&gt; (readable by you only: &lt;tt&gt;chmod 600&lt;/tt&gt;).</source>
         <translation>На этом компьютере нет хранилища паролей системы, поэтому пароль не запоминается. Чтобы не вводить его при каждом запуске, запишите строку &lt;tt&gt;сервер:порт:база:пользователь:пароль&lt;/tt&gt; в файл &lt;tt&gt;%1&lt;/tt&gt; (доступный только вам: &lt;tt&gt;chmod 600&lt;/tt&gt;).</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="149"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="150"/>
         <source>C&amp;heck connection</source>
         <translation>Про&amp;верить подключение</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="150"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="151"/>
         <source>&amp;Move this computer&apos;s base to the server…</source>
         <translation>Перенести базу этого &amp;компьютера на сервер…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="152"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="153"/>
         <source>Copy every client, deal and reminder of this computer&apos;s base into the empty server database</source>
         <translation>Скопировать всех клиентов, сделки и напоминания базы этого компьютера в пустую базу на сервере</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="155"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="156"/>
         <source>&amp;Connect</source>
         <translation>По&amp;дключиться</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="187"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="188"/>
         <source>Fill in the server, the database and the user.</source>
         <translation>Заполните сервер, базу данных и пользователя.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="201"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="202"/>
         <source>Checking the connection…</source>
         <translation>Проверка подключения…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="223"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="224"/>
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
@@ -1606,6 +1611,89 @@ Create the first client, or load demo data to try the program.</source>
         <location filename="../../salesdesk/ui/import_wizard.py" line="257"/>
         <source>The file cannot be read.</source>
         <translation>Файл не удаётся прочитать.</translation>
+    </message>
+</context>
+<context>
+    <name>FilesTab</name>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="38"/>
+        <source>Attach files</source>
+        <translation>Приложить файлы</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="44"/>
+        <source>Save a copy</source>
+        <translation>Сохранить копию</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="51"/>
+        <source>Rename file</source>
+        <translation>Переименовать файл</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="52"/>
+        <source>New name:</source>
+        <translation>Новое имя:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="71"/>
+        <source>Attach…</source>
+        <translation>Приложить…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="72"/>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="73"/>
+        <source>Save a copy…</source>
+        <translation>Сохранить копию…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="74"/>
+        <source>Rename…</source>
+        <translation>Переименовать…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="75"/>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="79"/>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="79"/>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="79"/>
+        <source>Added</source>
+        <translation>Добавлен</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="83"/>
+        <source>No files yet. Drag files here or press Attach… (up to %1 MB each).</source>
+        <translation>Файлов пока нет. Перетащите файлы сюда или нажмите «Приложить…» (до %1 МБ каждый).</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="194"/>
+        <source>No program on this computer opens “%1”. Save a copy and open it from there.</source>
+        <translation>На этом компьютере нет программы, которая открывает «%1». Сохраните копию и откройте её оттуда.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="213"/>
+        <source>Saved: %1</source>
+        <translation>Сохранено: %1</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="238"/>
+        <source>File “%1” deleted.</source>
+        <translation>Файл «%1» удалён.</translation>
     </message>
 </context>
 <context>
@@ -3427,24 +3515,24 @@ Create the first client, or load demo data to try the program.</source>
     <name>Start</name>
     <message>
         <location filename="../../salesdesk/ui/application.py" line="85"/>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="476"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="479"/>
         <source>Cannot open the base:
 %s</source>
         <translation>Не удаётся открыть базу:
 %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="453"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="456"/>
         <source>Open this computer&apos;s base for now? The next start tries the server again; File → Connect to a server… changes it.</source>
         <translation>Открыть пока базу этого компьютера? При следующем запуске SalesDesk снова попробует сервер; изменить это можно в меню Файл → Подключиться к серверу…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="460"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="463"/>
         <source>Open this computer&apos;s base</source>
         <translation>Открыть базу этого компьютера</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="462"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="465"/>
         <source>Quit</source>
         <translation>Выйти</translation>
     </message>

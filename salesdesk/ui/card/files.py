@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, QUrl, Slot
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent, QStandardItem
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -35,19 +35,23 @@ class FileChooser:
 
     @staticmethod
     def files_to_attach(parent: QWidget) -> list[Path]:
-        chosen, _ = QFileDialog.getOpenFileNames(parent, parent.tr("Attach files"))
+        chosen, _ = QFileDialog.getOpenFileNames(parent, QCoreApplication.translate("FilesTab", "Attach files"))
         return [Path(name) for name in chosen]
 
     @staticmethod
     def where_to_save(parent: QWidget, name: str) -> Path | None:
         start = str(Path.home() / safe_file_name(name))
-        chosen, _ = QFileDialog.getSaveFileName(parent, parent.tr("Save a copy"), start)
+        chosen, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("FilesTab", "Save a copy"), start)
         return Path(chosen) if chosen else None
 
     @staticmethod
     def new_name(parent: QWidget, name: str) -> str | None:
         text, ok = QInputDialog.getText(
-            parent, parent.tr("Rename file"), parent.tr("New name:"), QLineEdit.EchoMode.Normal, name
+            parent,
+            QCoreApplication.translate("FilesTab", "Rename file"),
+            QCoreApplication.translate("FilesTab", "New name:"),
+            QLineEdit.EchoMode.Normal,
+            name,
         )
         return text if ok else None
 
