@@ -1648,7 +1648,7 @@ Create the first client, or load demo data to try the program.</source>
     <message>
         <location filename="../../salesdesk/ui/card/files.py" line="73"/>
         <source>Save a copy…</source>
-        <translation>Сохранить копию…</translation>
+        <translation>Сохранить…</translation>
     </message>
     <message>
         <location filename="../../salesdesk/ui/card/files.py" line="74"/>
@@ -1661,37 +1661,52 @@ Create the first client, or load demo data to try the program.</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="79"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="76"/>
+        <source>Attach files to this client (or drag them onto this tab)</source>
+        <translation>Приложить файлы к этому клиенту (или перетащите их на эту вкладку)</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="77"/>
+        <source>Open a copy with the program this computer uses for such files</source>
+        <translation>Открыть копию в программе, которой этот компьютер открывает такие файлы</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="78"/>
+        <source>Save a copy of the file on this computer</source>
+        <translation>Сохранить копию файла на этом компьютере</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="82"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="79"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="82"/>
         <source>Size</source>
         <translation>Размер</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="79"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="82"/>
         <source>Added</source>
         <translation>Добавлен</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="83"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="86"/>
         <source>No files yet. Drag files here or press Attach… (up to %1 MB each).</source>
         <translation>Файлов пока нет. Перетащите файлы сюда или нажмите «Приложить…» (до %1 МБ каждый).</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="194"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="197"/>
         <source>No program on this computer opens “%1”. Save a copy and open it from there.</source>
         <translation>На этом компьютере нет программы, которая открывает «%1». Сохраните копию и откройте её оттуда.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="213"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="216"/>
         <source>Saved: %1</source>
         <translation>Сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="238"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="241"/>
         <source>File “%1” deleted.</source>
         <translation>Файл «%1» удалён.</translation>
     </message>

@@ -73,6 +73,9 @@ class FilesTab(ListTab):
         self.save_button = QPushButton(self.tr("Save a copy…"))
         self.rename_button = QPushButton(self.tr("Rename…"))
         self.delete_button = QPushButton(self.tr("Delete"))
+        self.attach_button.setToolTip(self.tr("Attach files to this client (or drag them onto this tab)"))
+        self.open_button.setToolTip(self.tr("Open a copy with the program this computer uses for such files"))
+        self.save_button.setToolTip(self.tr("Save a copy of the file on this computer"))
         for button in (self.attach_button, self.open_button, self.save_button, self.rename_button, self.delete_button):
             row.addWidget(button)
         row.addStretch(1)
