@@ -1465,8 +1465,8 @@ Create the first client, or load demo data to try the program.</source>
     </message>
     <message>
         <location filename="../../salesdesk/ui/export_dialog.py" line="72"/>
-        <source>Excel workbook (.xlsx): clients, contact persons, deals, reminders, contact history, change history</source>
-        <translation>Книга Excel (.xlsx): клиенты, контактные лица, сделки, напоминания, история контактов, история изменений</translation>
+        <source>Excel workbook (.xlsx): clients, contact persons, deals, reminders, contact history, files (a list), change history</source>
+        <translation>Книга Excel (.xlsx): клиенты, контактные лица, сделки, напоминания, история контактов, файлы (список), история изменений</translation>
     </message>
     <message>
         <location filename="../../salesdesk/ui/export_dialog.py" line="75"/>

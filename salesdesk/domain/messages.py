@@ -1212,6 +1212,11 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "audit.entity_id": ("№ записи", "Record No."),
     "audit.client_no": ("№ клиента", "Client No."),
     "export.sheet.changes": ("История изменений", "Change history"),
+    "export.sheet.files": ("Файлы", "Files"),
+    "export.file_no": ("№ файла", "File No."),
+    "export.file_name": ("Имя файла", "File name"),
+    "export.file_bytes": ("Размер, байт", "Size, bytes"),
+    "export.file_added": ("Добавлен", "Added"),
     "cli.changes_empty": ("Изменений не найдено.", "No changes found."),
     "field.since": ("Начиная с даты", "Since"),
     # Erasure, the trash, a person's data (issue 12).

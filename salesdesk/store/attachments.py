@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -42,6 +43,10 @@ class AttachmentRepository(_Repository[Attachment]):
         if not include_deleted:
             query = query.where(c.deleted_at.is_(None))
         return [self._entity(r) for r in self.conn.execute(query.order_by(c.created_at.desc(), c.id.desc()))]
+
+    def list_for_clients(self, client_ids: Sequence[int]) -> dict[int, list[Attachment]]:
+        """The live files of many clients (the export), each client's oldest first."""
+        return self._live_by_client(client_ids, self.table.c.created_at, self.table.c.id)
 
     def add(self, client_id: int, deal_id: int | None, name: str, content: bytes, sha256: str, now: datetime) -> int:
         result = self.conn.execute(

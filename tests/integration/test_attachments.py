@@ -272,3 +272,43 @@ def test_the_command_line_refuses_bad_input_with_exit_2(tmp_path: Path, capsys: 
     code, _, err = run(capsys, "--db", db, "attachment", "save", "77", "-o", str(tmp_path / "x"))
     assert code == 2 and "77" in err
     assert run(capsys, "--db", db, "attachments", str(client), "--json")[1].strip() == "[]"
+
+
+@pytest.mark.sqlite_only
+def test_a_backup_of_the_base_carries_the_files_exactly(tmp_path: Path) -> None:
+    from salesdesk.services import backups
+
+    database = open_database(resolve_url(tmp_path / "base.sqlite"))
+    try:
+        client = clients.create_client(UnitOfWork(database), ClientFields(name="Сигма")).id
+        ident = files.attach_bytes(UnitOfWork(database), client, "договор.pdf", EVERY_BYTE)
+        info = backups.take_backup(UnitOfWork(database), dest=tmp_path / "copy.sqlite")
+        assert info.ok
+    finally:
+        database.dispose()
+    copy = open_database(resolve_url(tmp_path / "copy.sqlite"))
+    try:
+        assert files.read_content(UnitOfWork(copy), ident).data == EVERY_BYTE
+    finally:
+        copy.dispose()
+
+
+def test_the_spreadsheet_export_lists_the_files_by_name_size_and_hash(
+    uow: Callable[[], UnitOfWork], add_client: Callable[..., int], tmp_path: Path
+) -> None:
+    import openpyxl
+
+    from salesdesk.services import exporting
+
+    client = add_client("Тау")
+    ident = files.attach_bytes(uow(), client, "договор.pdf", EVERY_BYTE)
+    trashed = files.attach_bytes(uow(), client, "старое.pdf", b"old")
+    files.trash_file(uow(), trashed)
+    path = tmp_path / "export.xlsx"
+    exporting.export_clients(uow(), path)
+    book = openpyxl.load_workbook(path, read_only=True)
+    assert book.sheetnames[-2:] == ["Files", "Change history"]
+    rows = list(book["Files"].iter_rows(values_only=True))
+    stored = files.get_file(uow(), ident)
+    assert rows[1][:5] == (client, "Тау", ident, "договор.pdf", len(EVERY_BYTE))
+    assert rows[1][6] == stored.sha256 and len(rows) == 2
