@@ -1444,7 +1444,7 @@ def _trash_empty(database: Database, args: argparse.Namespace) -> int:
         if sum(counts.values()) == 0:
             print(msg("trash.empty_nothing"))
             return EXIT_OK
-        print(msg("trash.contents", **_plural_counts(counts)), file=sys.stderr)
+        print(msg("trash.contents", files=counts["attachment"], **_plural_counts(counts)), file=sys.stderr)
         print(msg("erasure.backups_note"), file=sys.stderr)
         print(msg("cli.confirm_yes"), file=sys.stderr)
         return EXIT_INVALID

@@ -1310,10 +1310,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "trash.contents": (
         "В корзине: клиентов — {clients:n}, контактных лиц — {contacts:n}, сделок — {deals:n}, "
-        "напоминаний — {reminders:n}, записей истории — {interactions:n}.",
+        "напоминаний — {reminders:n}, записей истории — {interactions:n}, файлов — {files:n}.",
         "In the trash: {clients:n} {clients:client|clients}, {contacts:n} contact {contacts:person|persons}, "
         "{deals:n} {deals:deal|deals}, {reminders:n} {reminders:reminder|reminders}, "
-        "{interactions:n} history {interactions:entry|entries}.",
+        "{interactions:n} history {interactions:entry|entries}, {files:n} {files:file|files}.",
     ),
     "trash.empty_nothing": ("Корзина пуста.", "The trash is empty."),
     "erasure.none": ("Удалений ещё не было.", "Nothing has been erased yet."),

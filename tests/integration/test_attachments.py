@@ -312,3 +312,22 @@ def test_the_spreadsheet_export_lists_the_files_by_name_size_and_hash(
     stored = files.get_file(uow(), ident)
     assert rows[1][:5] == (client, "Тау", ident, "договор.pdf", len(EVERY_BYTE))
     assert rows[1][6] == stored.sha256 and len(rows) == 2
+
+
+def test_emptying_the_trash_on_the_command_line_says_how_many_files_go(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = new_base(tmp_path / "x.sqlite")
+    client = json.loads(run(capsys, "--db", db, "client", "add", "--name", "Каппа", "--json")[1])["id"]
+    source = tmp_path / "скан.pdf"
+    source.write_bytes(PDF)
+    ident = json.loads(run(capsys, "--db", db, "attach", str(client), str(source), "--json")[1])["id"]
+    database = open_database(resolve_url(db))
+    try:
+        files.trash_file(UnitOfWork(database), ident)
+    finally:
+        database.dispose()
+    code, _, err = run(capsys, "--db", db, "trash", "empty")
+    assert code == 2 and "1 file." in err
+    code, out, _ = run(capsys, "--db", db, "trash", "empty", "--yes", "--json")
+    assert code == 0 and json.loads(out)["removed"]["attachment"] == 1

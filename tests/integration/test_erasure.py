@@ -255,7 +255,9 @@ def test_emptying_the_trash_erases_trashed_clients_and_parts_and_runs_the_backup
     assert clients.count_clients(uow()) == 1  # the live company stays
     [record] = erasure.erasure_records(uow())
     assert (record.entity, record.entity_id, record.ground, record.removed) == ("trash", None, "trash", 5)
-    assert erasure.trash_contents(uow()) == dict.fromkeys(("client", "contact", "deal", "reminder", "interaction"), 0)
+    assert erasure.trash_contents(uow()) == dict.fromkeys(
+        ("client", "contact", "deal", "reminder", "interaction", "attachment"), 0
+    )
 
 
 def test_an_empty_trash_takes_no_backup_and_writes_no_record(
