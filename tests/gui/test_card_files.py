@@ -129,3 +129,21 @@ def test_a_file_over_the_limit_is_refused_in_words(bench: Bench, tab: FilesTab, 
     qtbot.waitUntil(lambda: bool(bench.errors))
     assert "скан.tiff" in bench.errors[0] and "20 MB" in bench.errors[0]
     assert tab.model.rowCount() == 0 and bench.crashes == []
+
+
+def test_a_deleted_file_is_shown_on_request_and_restored(
+    bench: Bench, tab: FilesTab, uow: Callable[[], UnitOfWork], tmp_path: Path
+) -> None:
+    assert tab.card is not None
+    ident = attachments.attach_bytes(uow(), tab.card.client.id, "прайс.xlsx", DATA)
+    tab.fill()
+    attachments.trash_file(uow(), ident)
+    tab.fill()
+    assert tab.model.rowCount() == 0 and tab.restore_button.isHidden()
+    tab.show_deleted.setChecked(True)
+    assert column(tab, 0) == ["прайс.xlsx (deleted)"] and not tab.restore_button.isHidden()
+    select_row(tab, 0)
+    assert tab.restore_button.isEnabled() and not tab.open_button.isEnabled() and not tab.delete_button.isEnabled()
+    tab.restore_button.click()
+    assert column(tab, 0) == ["прайс.xlsx"] and not tab.restore_button.isEnabled()
+    assert [f.id for f in attachments.list_files(uow(), tab.card.client.id)] == [ident] and bench.crashes == []

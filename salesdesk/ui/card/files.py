@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent, QStandardItem
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
@@ -73,12 +74,20 @@ class FilesTab(ListTab):
         self.save_button = QPushButton(self.tr("Save a copy…"))
         self.rename_button = QPushButton(self.tr("Rename…"))
         self.delete_button = QPushButton(self.tr("Delete"))
+        self.restore_button = QPushButton(self.tr("Restore"))
+        self.show_deleted = QCheckBox(self.tr("Show deleted"))
+        self.show_deleted.setToolTip(self.tr("Files deleted from this client, until the trash is emptied"))
         self.attach_button.setToolTip(self.tr("Attach files to this client (or drag them onto this tab)"))
         self.open_button.setToolTip(self.tr("Open a copy with the program this computer uses for such files"))
         self.save_button.setToolTip(self.tr("Save a copy of the file on this computer"))
         for button in (self.attach_button, self.open_button, self.save_button, self.rename_button, self.delete_button):
             row.addWidget(button)
         row.addStretch(1)
+        # a second row: five buttons fill the card's width at 1366x768 in Russian already
+        deleted_row = QHBoxLayout()
+        deleted_row.addWidget(self.show_deleted)
+        deleted_row.addWidget(self.restore_button)
+        deleted_row.addStretch(1)
         headers = [self.tr("File"), self.tr("Size"), self.tr("Added")]
         self.view, self.model = context.list_view("files", headers, 0, keep=(1,))
         limit = MAX_BYTES // (1024 * 1024)
@@ -88,6 +97,7 @@ class FilesTab(ListTab):
         self.empty.setStyleSheet(MUTED)
         self.empty.setWordWrap(True)
         layout.addLayout(row)
+        layout.addLayout(deleted_row)
         layout.addWidget(self.empty)
         layout.addWidget(self.view, 1)
         self.setAcceptDrops(True)
@@ -96,6 +106,8 @@ class FilesTab(ListTab):
         self.save_button.clicked.connect(self._on_save_button_clicked)
         self.rename_button.clicked.connect(self._on_rename_button_clicked)
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
+        self.restore_button.clicked.connect(self._on_restore_button_clicked)
+        self.show_deleted.toggled.connect(self._on_show_deleted_toggled)
         self.view.doubleClicked.connect(self._on_open_button_clicked)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
 
@@ -104,8 +116,8 @@ class FilesTab(ListTab):
         if client is None:
             self._show_files([])
             return
-        uow, client_id = self.uow, client.id
-        self.ops.read(lambda: attachments.list_files(uow(), client_id), self._show_files)
+        uow, client_id, deleted = self.uow, client.id, self.show_deleted.isChecked()
+        self.ops.read(lambda: attachments.list_files(uow(), client_id, include_deleted=deleted), self._show_files)
 
     def _show_files(self, found: list[Attachment]) -> None:
         self.files = found
@@ -116,6 +128,11 @@ class FilesTab(ListTab):
             name = QStandardItem(item.name)
             name.setData(item.id, Qt.ItemDataRole.UserRole)
             name.setToolTip(item.name)
+            if item.deleted_at is not None:
+                name.setText(self.tr("%1 (deleted)").replace("%1", item.name))
+                font = name.font()
+                font.setStrikeOut(True)
+                name.setFont(font)
             size = QStandardItem(attachments.size_text(item.size))
             size.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             added = QDateTime.fromSecsSinceEpoch(int(item.created_at.timestamp()))
@@ -131,9 +148,12 @@ class FilesTab(ListTab):
 
     @Slot()
     def _update_buttons(self) -> None:
-        has = selected_id(self.view) is not None
+        chosen = self._selected()
+        live = chosen is not None and chosen.deleted_at is None
         for button in (self.open_button, self.save_button, self.rename_button, self.delete_button):
-            button.setEnabled(has)
+            button.setEnabled(live)
+        self.restore_button.setVisible(self.show_deleted.isChecked())
+        self.restore_button.setEnabled(chosen is not None and chosen.deleted_at is not None)
 
     def _selected(self) -> Attachment | None:
         ident = selected_id(self.view)
@@ -240,6 +260,18 @@ class FilesTab(ListTab):
             lambda: attachments.restore_file(uow(), chosen.id),
             self.tr("File “%1” deleted.").replace("%1", chosen.name),
         )
+
+    @Slot()
+    def _on_restore_button_clicked(self) -> None:
+        chosen = self._selected()
+        if chosen is None or chosen.deleted_at is None:
+            return
+        uow = self.uow
+        self.ops.run(lambda: attachments.restore_file(uow(), chosen.id))
+
+    @Slot(bool)
+    def _on_show_deleted_toggled(self, _checked: bool) -> None:
+        self.fill()
 
 
 def _local_files(urls: list[QUrl]) -> list[Path]:
