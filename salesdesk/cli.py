@@ -304,6 +304,7 @@ def _parser() -> argparse.ArgumentParser:
     _changes_parser(commands, common)
     _migrate_parser(commands, common)
     _calendar_parser(commands, common)
+    _attachment_parsers(commands, common)
     return parser
 
 
@@ -322,6 +323,30 @@ def _calendar_parser(commands: Any, common: argparse.ArgumentParser) -> None:
     export.add_argument(
         "--days", type=_within(1, 3660), default=90, metavar="N", help=T("how many days from today (default 90)")
     )
+
+
+def _attachment_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
+    attach = commands.add_parser(
+        "attach", parents=[common], help=T("attach a file to a client (kept inside the base); prints its number")
+    )
+    attach.add_argument("id", type=_ID, metavar="CLIENT_ID", help=T("the client's number"))
+    attach.add_argument("file", type=_path, metavar="FILE", help=T("the file to attach"))
+    attach.add_argument("--json", action="store_true", help=T("print the result as JSON"))
+    listing = commands.add_parser("attachments", parents=[common], help=T("list a client's files"))
+    listing.add_argument("id", type=_ID, metavar="CLIENT_ID", help=T("the client's number"))
+    listing.add_argument("--json", action="store_true", help=T("print as JSON"))
+    attachment = commands.add_parser("attachment", parents=[common], help=T("a file attached to a client"))
+    attachment_commands = attachment.add_subparsers(
+        dest="client_command", metavar="ACTION", required=True, help=T("what to do")
+    )
+    save = attachment_commands.add_parser(
+        "save", parents=[common], help=T("write a copy of an attached file, byte for byte")
+    )
+    save.add_argument("id", type=_ID, metavar="ID", help=T("the file's number"))
+    save.add_argument(
+        "-o", "--output", type=_path, required=True, metavar="PATH", help=T("the file to write, or a folder")
+    )
+    save.add_argument("--force", action="store_true", help=T("replace the file if it exists"))
 
 
 def _migrate_parser(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -1481,7 +1506,7 @@ def _trash_empty(database: Database, args: argparse.Namespace) -> int:
         if sum(counts.values()) == 0:
             print(msg("trash.empty_nothing"))
             return EXIT_OK
-        print(msg("trash.contents", **_plural_counts(counts)), file=sys.stderr)
+        print(msg("trash.contents", files=counts["attachment"], **_plural_counts(counts)), file=sys.stderr)
         print(msg("erasure.backups_note"), file=sys.stderr)
         print(msg("cli.confirm_yes"), file=sys.stderr)
         return EXIT_INVALID
@@ -1636,6 +1661,53 @@ def _calendar_export(database: Database, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _attach(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.domain.errors import NotFoundError
+    from salesdesk.services import attachments
+
+    try:
+        ident = attachments.attach_path(_uow(database), args.id, args.file)
+    except NotFoundError as exc:  # a client that is not there is bad input here
+        print(str(exc), file=sys.stderr)
+        return EXIT_INVALID
+    if args.json:
+        _emit_json({"id": ident})
+    else:
+        print(ident)
+    return EXIT_OK
+
+
+def _attachments(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.domain.errors import NotFoundError
+    from salesdesk.services import attachments
+
+    try:
+        found = attachments.list_files(_uow(database), args.id)
+    except NotFoundError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_INVALID
+    if args.json:
+        _emit_json([a.as_json() for a in found])
+        return EXIT_OK
+    for a in found:
+        added = a.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        print(printable(f"{a.id}\t{a.name}\t{attachments.size_text(a.size)}\t{added}"))
+    return EXIT_OK
+
+
+def _attachment_save(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.domain.errors import NotFoundError
+    from salesdesk.services import attachments
+
+    try:
+        path = attachments.save_copy(_uow(database), args.id, args.output, overwrite=args.force)
+    except NotFoundError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_INVALID
+    print(msg("files.saved", where=path))
+    return EXIT_OK
+
+
 _HANDLERS: dict[tuple[str, str | None], Callable[[Database, argparse.Namespace], int]] = {
     ("client", "add"): _client_add,
     ("client", "show"): _client_show,
@@ -1666,4 +1738,7 @@ _HANDLERS: dict[tuple[str, str | None], Callable[[Database, argparse.Namespace],
     ("erasures", None): _erasures,
     ("migrate-to", None): _migrate_to,
     ("calendar", "export"): _calendar_export,
+    ("attach", None): _attach,
+    ("attachments", None): _attachments,
+    ("attachment", "save"): _attachment_save,
 }

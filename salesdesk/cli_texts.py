@@ -273,6 +273,16 @@ RUSSIAN: dict[str, str] = {
     "how many days from today (default 90)": "сколько дней начиная с сегодняшнего (по умолчанию 90)",
     "the erasure record: when, who, what and on what ground, newest first":
         "журнал удалений: когда, кто, что и на каком основании; новые сверху",
+    # Files on a client (issue 15).
+    "attach a file to a client (kept inside the base); prints its number":
+        "приложить файл к клиенту (хранится внутри базы); выводит его номер",
+    "the file to attach": "файл, который нужно приложить",
+    "list a client's files": "список файлов клиента",
+    "a file attached to a client": "файл, приложенный к клиенту",
+    "write a copy of an attached file, byte for byte": "сохранить точную копию приложенного файла",
+    "the file's number": "номер файла",
+    "the file to write, or a folder": "файл, в который записать копию, или папка",
+    "replace the file if it exists": "заменить файл, если он уже есть",
 }
 # fmt: on
 

@@ -468,52 +468,57 @@ or create a new one (%1).</source>
 <context>
     <name>ClientCard</name>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="99"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="101"/>
         <source>Requisites</source>
         <translation>Реквизиты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="99"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="101"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="100"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="102"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="100"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="102"/>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="101"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="103"/>
         <source>Reminders</source>
         <translation>Напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="274"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="104"/>
+        <source>Files</source>
+        <translation>Файлы</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/shell.py" line="277"/>
         <source>Updated: another seat changed this client.</source>
         <translation>Обновлено: клиента изменили на другом рабочем месте.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="282"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="287"/>
         <source>Another seat has changed this client. When you save, you will see what changed and choose.</source>
         <translation>Клиента изменили на другом рабочем месте. При сохранении вы увидите, что изменилось, и выберете, что оставить.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="68"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="69"/>
         <source>&amp;Save client</source>
         <translation>&amp;Сохранить клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="71"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="72"/>
         <source>&amp;Revert changes</source>
         <translation>&amp;Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="103"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="106"/>
         <source>Changes</source>
         <translation>Изменения</translation>
     </message>
@@ -1538,12 +1543,12 @@ Create the first client, or load demo data to try the program.</source>
         <translation>Удалить данные клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="328"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="329"/>
         <source>E&amp;xport everything about this person…</source>
         <translation>&amp;Выгрузить всё об этом человеке…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="330"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="331"/>
         <source>E&amp;rase this person…</source>
         <translation>&amp;Удалить данные человека навсегда…</translation>
     </message>
@@ -1552,8 +1557,8 @@ Create the first client, or load demo data to try the program.</source>
     <name>ExportDialog</name>
     <message>
         <location filename="../../salesdesk/ui/export_dialog.py" line="45"/>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="96"/>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="105"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="97"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="106"/>
         <source>Export clients</source>
         <translation>Экспорт клиентов</translation>
     </message>
@@ -1584,36 +1589,36 @@ Create the first client, or load demo data to try the program.</source>
     </message>
     <message>
         <location filename="../../salesdesk/ui/export_dialog.py" line="72"/>
-        <source>Excel workbook (.xlsx): clients, contact persons, deals, reminders, contact history, change history</source>
-        <translation>Книга Excel (.xlsx): клиенты, контактные лица, сделки, напоминания, история контактов, история изменений</translation>
+        <source>Excel workbook (.xlsx): clients, contact persons, deals, reminders, contact history, files (a list), change history</source>
+        <translation>Книга Excel (.xlsx): клиенты, контактные лица, сделки, напоминания, история контактов, файлы (список), история изменений</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="75"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="76"/>
         <source>CSV (.csv): the client list only, for other programs</source>
         <translation>CSV (.csv): только список клиентов, для других программ</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="79"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="80"/>
         <source>The workbook can be imported back into SalesDesk with nothing lost.</source>
         <translation>Книгу можно загрузить обратно в SalesDesk без потерь.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="85"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="86"/>
         <source>Export…</source>
         <translation>Экспортировать…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="94"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="95"/>
         <source>Clients %1</source>
         <translation>Клиенты %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="95"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="96"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/export_dialog.py" line="95"/>
+        <location filename="../../salesdesk/ui/export_dialog.py" line="96"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
@@ -1774,6 +1779,124 @@ Create the first client, or load demo data to try the program.</source>
         <location filename="../../salesdesk/ui/import_wizard.py" line="334"/>
         <source>The file cannot be read.</source>
         <translation>Файл не удаётся прочитать.</translation>
+    </message>
+</context>
+<context>
+    <name>FilesTab</name>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="39"/>
+        <source>Attach files</source>
+        <translation>Приложить файлы</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="45"/>
+        <source>Save a copy</source>
+        <translation>Сохранить копию</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="52"/>
+        <source>Rename file</source>
+        <translation>Переименовать файл</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="53"/>
+        <source>New name:</source>
+        <translation>Новое имя:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="72"/>
+        <source>Attach…</source>
+        <translation>Приложить…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="73"/>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="74"/>
+        <source>Save a copy…</source>
+        <translation>Сохранить…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="75"/>
+        <source>Rename…</source>
+        <translation>Переименовать…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="76"/>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="77"/>
+        <source>Restore</source>
+        <translation>Восстановить</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="78"/>
+        <source>Show deleted</source>
+        <translation>Показать удалённые</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="79"/>
+        <source>Files deleted from this client, until the trash is emptied</source>
+        <translation>Файлы, удалённые у этого клиента, — пока корзина не очищена</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="80"/>
+        <source>Attach files to this client (or drag them onto this tab)</source>
+        <translation>Приложить файлы к этому клиенту (или перетащите их на эту вкладку)</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="81"/>
+        <source>Open a copy with the program this computer uses for such files</source>
+        <translation>Открыть копию в программе, которой этот компьютер открывает такие файлы</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="82"/>
+        <source>Save a copy of the file on this computer</source>
+        <translation>Сохранить копию файла на этом компьютере</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="91"/>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="91"/>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="91"/>
+        <source>Added</source>
+        <translation>Добавлен</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="95"/>
+        <source>No files yet. Drag files here or press Attach… (up to %1 MB each).</source>
+        <translation>Файлов пока нет. Перетащите файлы сюда или нажмите «Приложить…» (до %1 МБ каждый).</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="132"/>
+        <source>%1 (deleted)</source>
+        <translation>%1 (удалён)</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="217"/>
+        <source>No program on this computer opens “%1”. Save a copy and open it from there.</source>
+        <translation>На этом компьютере нет программы, которая открывает «%1». Сохраните копию и откройте её оттуда.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="236"/>
+        <source>Saved: %1</source>
+        <translation>Сохранено: %1</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="261"/>
+        <source>File “%1” deleted.</source>
+        <translation>Файл «%1» удалён.</translation>
     </message>
 </context>
 <context>
@@ -3851,12 +3974,12 @@ Create the first client, or load demo data to try the program.</source>
         <translation>Безвозвратно удалить данные физического лица или ИП (152-ФЗ)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="259"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="260"/>
         <source>Empty the trash</source>
         <translation>Очистка корзины</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/erasure_actions.py" line="274"/>
+        <location filename="../../salesdesk/ui/erasure_actions.py" line="275"/>
         <source>Open the card of the client to erase first.</source>
         <translation>Сначала откройте карточку клиента, данные которого нужно удалить.</translation>
     </message>

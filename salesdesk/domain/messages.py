@@ -277,6 +277,54 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Запись истории №{id} не найдена — возможно, удалена",
         "History entry #{id} not found — maybe deleted",
     ),
+    "what.attachment": ("Файл", "File"),
+    "err.not_found.attachment": (
+        "Файл №{id} не найден — возможно, удалён",
+        "File #{id} not found — maybe deleted",
+    ),
+    "err.stale.attachment": (
+        "Файл №{id} уже изменён в другом окне или программе. Обновите карточку и повторите",
+        "File #{id} was changed elsewhere meanwhile. Reload the card and try again",
+    ),
+    # Files on a client (services/attachments.py)
+    "files.err.too_big": (
+        "Файл «{name}» слишком большой ({size} МБ): к клиенту можно приложить файл не больше {limit} МБ. "
+        "Уменьшите его (например, отсканируйте с меньшим разрешением или сожмите в архив) и приложите снова",
+        "The file “{name}” is too large ({size} MB): a file attached to a client may be at most {limit} MB. "
+        "Make it smaller (scan at a lower resolution, or compress it) and attach it again",
+    ),
+    "files.err.no_file": ("Нет такого файла: {where}", "No such file: {where}"),
+    "files.err.not_a_file": (
+        "Это не файл (папку или устройство приложить нельзя): {where}",
+        "This is not a file (a folder or a device cannot be attached): {where}",
+    ),
+    "files.err.unreadable": (
+        "Не удалось прочитать файл {where}: {reason}",
+        "Could not read the file {where}: {reason}",
+    ),
+    "files.err.cannot_write": (
+        "Не удалось записать файл {where}: {reason}",
+        "Could not write the file {where}: {reason}",
+    ),
+    "files.err.exists": (
+        "Файл {where} уже есть. Выберите другое имя или добавьте --force, чтобы заменить его",
+        "The file {where} already exists. Choose another name, or add --force to replace it",
+    ),
+    "files.err.damaged": (
+        "Файл «{name}» (№{id}) в базе повреждён: его содержимое не совпадает с сохранённой контрольной суммой. "
+        "Возьмите его из резервной копии",
+        "The file “{name}” (#{id}) is damaged in the base: its contents do not match the stored checksum. "
+        "Take it from a backup",
+    ),
+    "files.err.client_in_trash": (
+        "Клиент №{id} в корзине: сначала восстановите его, потом прикладывайте файлы",
+        "Client #{id} is in the trash: restore it first, then attach files",
+    ),
+    "files.err.empty_name": ("Укажите имя файла", "Enter the file's name"),
+    "files.size.bytes": ("{n} Б", "{n} B"),
+    "files.size.kb": ("{n} КБ", "{n} KB"),
+    "files.size.mb": ("{n} МБ", "{n} MB"),
+    "files.saved": ("Сохранено: {where}", "Saved: {where}"),
     "err.stale.client": (
         "Клиент №{id} уже изменён в другом окне или программе. Обновите карточку и повторите",
         "Client #{id} was changed elsewhere meanwhile. Reload it and try again",
@@ -1172,6 +1220,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "audit.entity.deal": ("Сделка", "Deal"),
     "audit.entity.interaction": ("Контакт", "Interaction"),
     "audit.entity.reminder": ("Напоминание", "Reminder"),
+    "audit.entity.attachment": ("Файл", "File"),
     "audit.via.window": ("окно программы", "window"),
     "audit.via.cli": ("командная строка", "command line"),
     "audit.via.other": ("другая программа", "another program"),
@@ -1196,6 +1245,11 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "audit.entity_id": ("№ записи", "Record No."),
     "audit.client_no": ("№ клиента", "Client No."),
     "export.sheet.changes": ("История изменений", "Change history"),
+    "export.sheet.files": ("Файлы", "Files"),
+    "export.file_no": ("№ файла", "File No."),
+    "export.file_name": ("Имя файла", "File name"),
+    "export.file_bytes": ("Размер, байт", "Size, bytes"),
+    "export.file_added": ("Добавлен", "Added"),
     "cli.changes_empty": ("Изменений не найдено.", "No changes found."),
     "field.since": ("Начиная с даты", "Since"),
     # Erasure, the trash, a person's data (issue 12).
@@ -1289,10 +1343,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "trash.contents": (
         "В корзине: клиентов — {clients:n}, контактных лиц — {contacts:n}, сделок — {deals:n}, "
-        "напоминаний — {reminders:n}, записей истории — {interactions:n}.",
+        "напоминаний — {reminders:n}, записей истории — {interactions:n}, файлов — {files:n}.",
         "In the trash: {clients:n} {clients:client|clients}, {contacts:n} contact {contacts:person|persons}, "
         "{deals:n} {deals:deal|deals}, {reminders:n} {reminders:reminder|reminders}, "
-        "{interactions:n} history {interactions:entry|entries}.",
+        "{interactions:n} history {interactions:entry|entries}, {files:n} {files:file|files}.",
     ),
     "trash.empty_nothing": ("Корзина пуста.", "The trash is empty."),
     "erasure.none": ("Удалений ещё не было.", "Nothing has been erased yet."),

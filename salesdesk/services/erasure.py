@@ -159,7 +159,7 @@ class TrashEmptied:
 
 
 def _counts(removed: Removed) -> dict[str, int]:
-    return {e: removed.count(e) for e in ("client", "contact", "deal", "reminder", "interaction")}
+    return {e: removed.count(e) for e in ("client", "contact", "deal", "reminder", "interaction", "attachment")}
 
 
 def manager_name(uow: UnitOfWork, manager_id: int | None) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from salesdesk.domain.attachments import Attachment
 from salesdesk.domain.audit import AuditRecord, action_label, display_value, entity_label, field_label, via_label
 from salesdesk.domain.messages import msg
 from salesdesk.domain.model import Client, ContactPerson, Deal, Interaction, Recurrence, Reminder
@@ -207,6 +208,22 @@ def _interaction_row(client: Client, i: Interaction) -> list[Any]:
     return [client.id, client.name, i.occurred_at, i.kind.label, i.summary, i.result, i.manager_name]
 
 
+def _file_columns() -> list[Column]:
+    return [
+        Column(_t("export.client_no"), 10, "number"),
+        Column(_t("export.client"), 30),
+        Column(_t("export.file_no"), 10, "number"),
+        Column(_t("export.file_name"), 40),
+        Column(_t("export.file_bytes"), 12, "number"),
+        Column(_t("export.file_added"), 17, "datetime"),
+        Column("SHA-256", 66),
+    ]
+
+
+def _file_row(client: Client, f: Attachment) -> list[Any]:
+    return [client.id, client.name, f.id, f.name, f.size, f.created_at, f.sha256]
+
+
 def _change_columns() -> list[Column]:
     return [
         Column(_t("export.client_no"), 10, "number"),
@@ -287,6 +304,9 @@ def export_clients(
                 deals_sheet = book.sheet(_t("export.sheet.deals"), _deal_columns())
                 reminders_sheet = book.sheet(_t("export.sheet.reminders"), _reminder_columns())
                 history_sheet = book.sheet(_t("export.sheet.interactions"), _interaction_columns())
+                # the files' names, sizes and hashes: their bytes travel in a backup or a move to a
+                # server, never in a spreadsheet (a cell holds 32,767 characters)
+                files_sheet = book.sheet(_t("export.sheet.files"), _file_columns())
                 changes_sheet = book.sheet(_t("export.sheet.changes"), _change_columns())
                 for chunk in _chunks(chosen, reporter):
                     people = uow.contacts.list_for_clients(chunk)
@@ -294,6 +314,7 @@ def export_clients(
                     reminders = uow.reminders.list_for_clients(chunk)
                     history = uow.interactions.list_for_clients(chunk)
                     trail = uow.audit.for_clients(chunk)
+                    attached = uow.attachments.list_for_clients(chunk)
                     for client in _in_order(uow.clients.get_many(chunk), chunk):
                         clients_sheet.append(_client_row(client))
                         counts["clients"] += 1
@@ -309,6 +330,8 @@ def export_clients(
                         for interaction in history.get(client.id, ()):
                             history_sheet.append(_interaction_row(client, interaction))
                             counts["interactions"] += 1
+                        for item in attached.get(client.id, ()):
+                            files_sheet.append(_file_row(client, item))
                         for record in trail.get(client.id, ()):
                             changes_sheet.append(change_row(record))
                             counts["changes"] += 1

@@ -38,7 +38,7 @@ from salesdesk.store.repositories import id_chunks
 log = logging.getLogger(__name__)
 
 # Tables the trash spans, the client's parts first: a trashed client takes its live parts along.
-TRASH_TABLES = ("interactions", "reminders", "deals", "contacts", "clients")
+TRASH_TABLES = ("attachments", "interactions", "reminders", "deals", "contacts", "clients")
 
 
 @dataclass(frozen=True)
@@ -79,6 +79,7 @@ _ENTITY = {
     "deals": "deal",
     "reminders": "reminder",
     "interactions": "interaction",
+    "attachments": "attachment",
 }
 
 
@@ -96,7 +97,7 @@ class Eraser:
             raise NotFoundError("client", client_id)
         out = Removed()
         out.add("client", [client_id])
-        for name in ("contacts", "deals", "reminders", "interactions"):
+        for name in ("contacts", "deals", "reminders", "interactions", "attachments"):
             table = getattr(s, name)
             out.add(
                 _ENTITY[name],
@@ -114,7 +115,7 @@ class Eraser:
         out = Removed()
         trashed_clients = self._trashed(s.clients, cutoff)
         out.add("client", trashed_clients)
-        for name in ("contacts", "deals", "reminders", "interactions"):
+        for name in ("contacts", "deals", "reminders", "interactions", "attachments"):
             table = getattr(s, name)
             ids = set(self._trashed(table, cutoff))
             for chunk in id_chunks(trashed_clients):

@@ -19,6 +19,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -301,6 +302,28 @@ reminders = Table(
 # What was erased, when, by whom and on what ground (152-FZ art. 21; Roskomnadzor order № 179):
 # never the erased values themselves. ``entity`` is "contact", "client" or "trash" (an emptying of
 # the trash, then ``entity_id`` is NULL and ``removed`` counts the rows that went).
+# Files on a client (issue 15), kept inside the base so that a backup and a server carry them. The
+# bytes are read only when a file is opened or saved (never with the list); ``sha256`` is checked then.
+attachments = Table(
+    "attachments",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("client_id", Integer, ForeignKey("clients.id", ondelete="CASCADE"), nullable=False),
+    Column("deal_id", Integer, ForeignKey("deals.id", ondelete="SET NULL"), nullable=True),
+    Column("name", String(255), nullable=False),
+    Column("size", BigInteger, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("content", LargeBinary, nullable=False),
+    *_stamps(),
+    Index("ix_attachments_client_id", "client_id"),
+    Index(
+        "ix_attachments_deal_id",
+        "deal_id",
+        sqlite_where=text("deal_id IS NOT NULL"),
+        postgresql_where=text("deal_id IS NOT NULL"),
+    ),
+)
+
 erasures = Table(
     "erasures",
     metadata,

@@ -32,6 +32,7 @@ from salesdesk.domain.changes import Change
 from salesdesk.domain.errors import StoreError
 from salesdesk.domain.messages import msg
 from salesdesk.store import servers
+from salesdesk.store.attachments import AttachmentRepository
 from salesdesk.store.audit import AuditRepository
 from salesdesk.store.bulk import BulkLoader
 from salesdesk.store.calendar import CalendarQueries
@@ -75,6 +76,7 @@ class UnitOfWork:
     audit: AuditRepository
     erasure: Eraser
     calendar: CalendarQueries
+    attachments: AttachmentRepository
 
     def __init__(
         self,
@@ -146,6 +148,7 @@ class UnitOfWork:
         self.audit = AuditRepository(conn)
         self.erasure = Eraser(conn)
         self.calendar = CalendarQueries(conn)
+        self.attachments = AttachmentRepository(conn)
         return self
 
     def __exit__(

@@ -254,6 +254,7 @@ class WindowErasure(QObject):
                 deals=counts["deal"],
                 reminders=counts["reminder"],
                 interactions=counts["interaction"],
+                files=counts["attachment"],
             )
         )
         if EraseDialog.ask(self.window, self.tr("Empty the trash"), summary, grounds=False) is None:

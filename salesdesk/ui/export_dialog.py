@@ -69,7 +69,8 @@ class ExportDialog(QDialog):
         format_layout = QVBoxLayout(format_box)
         self.xlsx = QRadioButton(
             self.tr(
-                "Excel workbook (.xlsx): clients, contact persons, deals, reminders, contact history, change history"
+                "Excel workbook (.xlsx): clients, contact persons, deals, reminders, contact history, "
+                "files (a list), change history"
             )
         )
         self.csv = QRadioButton(self.tr("CSV (.csv): the client list only, for other programs"))

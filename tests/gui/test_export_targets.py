@@ -144,5 +144,5 @@ def test_the_workbook_choice_names_every_sheet_the_export_writes(
         i18n._installed.clear()
         QLocale.setDefault(before)
     sheets = openpyxl.load_workbook(path, read_only=True).sheetnames
-    assert len(sheets) == 6  # the change history (issue 12) too
+    assert len(sheets) == 7  # the change history (issue 12) and the list of files (issue 15) too
     assert [s for s in sheets if s.lower() not in text] == []

@@ -145,7 +145,7 @@ def test_erasing_a_private_person_client_takes_everything_of_theirs(
 
     assert traces(base, *person_traces()) == set()
     assert traces(base, "Ремонт кухни", "замер") == set()  # their deal and history are gone too
-    assert result.removed == {"client": 1, "contact": 0, "deal": 1, "reminder": 1, "interaction": 1}
+    assert result.removed == {"client": 1, "contact": 0, "deal": 1, "reminder": 1, "interaction": 1, "attachment": 0}
     with pytest.raises(NotFoundError):
         clients.get_client(uow(), private_person)
     assert clients.count_clients(uow()) == 1
@@ -250,12 +250,14 @@ def test_emptying_the_trash_erases_trashed_clients_and_parts_and_runs_the_backup
     result = erasure.empty_trash(uow(), before=backup)
 
     assert order == ["backup"]
-    assert result.removed == {"client": 1, "contact": 1, "deal": 1, "reminder": 1, "interaction": 1}
+    assert result.removed == {"client": 1, "contact": 1, "deal": 1, "reminder": 1, "interaction": 1, "attachment": 0}
     assert traces(uow().database, *person_traces(), *contact_traces()) == set()
     assert clients.count_clients(uow()) == 1  # the live company stays
     [record] = erasure.erasure_records(uow())
     assert (record.entity, record.entity_id, record.ground, record.removed) == ("trash", None, "trash", 5)
-    assert erasure.trash_contents(uow()) == dict.fromkeys(("client", "contact", "deal", "reminder", "interaction"), 0)
+    assert erasure.trash_contents(uow()) == dict.fromkeys(
+        ("client", "contact", "deal", "reminder", "interaction", "attachment"), 0
+    )
 
 
 def test_an_empty_trash_takes_no_backup_and_writes_no_record(

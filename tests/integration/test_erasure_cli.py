@@ -144,7 +144,7 @@ def test_trash_empty(base: Path, capsys: pytest.CaptureFixture[str]) -> None:
     ids = _fill(base)
     code, out, _ = run(capsys, "--db", str(base), "trash", "empty", "--yes", "--json")
     assert code == 0 and json.loads(out) == {
-        "removed": {"client": 0, "contact": 0, "deal": 0, "reminder": 0, "interaction": 0},
+        "removed": {"client": 0, "contact": 0, "deal": 0, "reminder": 0, "interaction": 0, "attachment": 0},
         "record": None,
     }
     _with(base, lambda uow: clients.trash_client(uow(), ids["company"]))

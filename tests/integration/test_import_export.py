@@ -278,6 +278,7 @@ def test_xlsx_export_never_writes_a_formula_and_keeps_identifiers_as_text(uow: U
         "Deals",
         "Reminders",
         "Contact history",
+        "Files",
         "Change history",
     ]
     trail = book["Change history"]

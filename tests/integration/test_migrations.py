@@ -216,7 +216,7 @@ def test_a_base_at_0003_gets_an_empty_audit_trail_and_records_from_then_on(db_pa
     raw.close()
     database = open_database(resolve_url(db_path))
     try:
-        assert database.revision() == HEAD_REVISION == "0007_seats"
+        assert database.revision() == HEAD_REVISION == "0009_attachments"
         with UnitOfWork(database).reading() as uow:
             assert uow.audit.count() == 0
         clients.update_client(UnitOfWork(database), 1, 1, ClientFields(name="ООО «Ёлка»", city="Тверь"))
@@ -245,5 +245,28 @@ def test_0007_makes_the_only_manager_of_a_base_its_head(db_path: Path, names: li
         with UnitOfWork(database).reading() as uow:
             assert [m.name for m in uow.managers.heads()] == heads
             assert uow.base_settings.get("managers_may_export") is None  # off until a head allows it
+    finally:
+        database.dispose()
+
+
+def test_a_base_at_0007_gets_an_empty_attachments_table_and_keeps_its_clients(db_path: Path) -> None:
+    """Issue 15: revision 0009 adds the files of clients; nothing else changes."""
+    _upgrade_to(db_path, "0007_seats")
+    raw = sqlite3.connect(db_path)
+    raw.execute(
+        "INSERT INTO clients (kind, name, status, sort_key, search_name, search_other, version, created_at,"
+        " updated_at) VALUES ('legal', 'ООО «Ёлка»', 'lead', 'елка', 'ооо елка', '', 1,"
+        " '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+    )
+    raw.commit()
+    raw.close()
+    database = open_database(resolve_url(db_path))
+    try:
+        assert database.revision() == HEAD_REVISION
+        from salesdesk.services import attachments
+
+        assert attachments.list_files(UnitOfWork(database), 1) == []
+        ident = attachments.attach_bytes(UnitOfWork(database), 1, "скан.pdf", bytes(range(256)))
+        assert attachments.read_content(UnitOfWork(database), ident).data == bytes(range(256))
     finally:
         database.dispose()

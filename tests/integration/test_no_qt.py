@@ -69,6 +69,9 @@ COMMANDS = [
     ["--db", "{dir}/base.sqlite", "import", "{dir}/clients.xlsx", "--dry-run"],
     ["--db", "{dir}/base.sqlite", "report", "--list"],
     ["--db", "{dir}/base.sqlite", "report", "pipeline", "-o", "{dir}/pipeline.xlsx"],
+    ["--db", "{dir}/base.sqlite", "attach", "1", "{dir}/clients.xlsx"],
+    ["--db", "{dir}/base.sqlite", "attachments", "1", "--json"],
+    ["--db", "{dir}/base.sqlite", "attachment", "save", "1", "-o", "{dir}/attached.xlsx"],
     ["--db", "{dir}/base.sqlite", "client", "trash", "1"],
     ["--db", "{dir}/base.sqlite", "client", "restore", "1"],
     ["--db", "{dir}/base.sqlite", "demo", "--clients", "5"],
@@ -95,7 +98,9 @@ def _covered(words: list[str]) -> tuple[str, str | None]:
     rest = words[2:] if words[0] == "--db" else words
     return (
         rest[0],
-        rest[1] if rest[0] in ("client", "manager", "deal", "trash", "erase", "person", "calendar") else None,
+        rest[1]
+        if rest[0] in ("client", "manager", "deal", "trash", "erase", "person", "calendar", "attachment")
+        else None,
     )
 
 

@@ -41,7 +41,7 @@ def check_printed(sheet: Any, title: str, header_row: int = 1) -> None:
 def test_every_sheet_of_an_exported_base_prints_with_its_header(uow: Uow, tmp_path: Path) -> None:
     demo.load_demo(uow(), 30, seed=2)
     book = openpyxl.load_workbook(exporting.export_clients(uow(), tmp_path / "base.xlsx").path)
-    assert len(book.worksheets) == 6  # the change history (issue 12) is printed like the rest
+    assert len(book.worksheets) == 7  # the change history (issue 12) and the files (issue 15) print like the rest
     for sheet in book.worksheets:
         check_printed(sheet, sheet.title)
         assert sheet.oddHeader.left.text.startswith("Client base — ")

@@ -49,7 +49,7 @@ class CardPage(QWidget):
         self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         layout.addWidget(self.tabs, 1)
         for tab, title in tabs:
-            self.tabs.addTab(tab, title)
+            self.tabs.setTabToolTip(self.tabs.addTab(tab, title), title)  # the title, when elided
         # over the bottom of the tabs, not in the layout: a notice must not move the fields
         self.notices = BottomOverlay(self.tabs)
         for notice in notices:

@@ -24,6 +24,7 @@ from salesdesk.services.common import UowFactory
 from salesdesk.ui.card.contacts import ContactsTab
 from salesdesk.ui.card.deals import DealsTab
 from salesdesk.ui.card.editing import CardEditing
+from salesdesk.ui.card.files import FilesTab
 from salesdesk.ui.card.header import DuplicateWarning
 from salesdesk.ui.card.history import HistoryTab
 from salesdesk.ui.card.lists import CardContext
@@ -96,16 +97,18 @@ class ClientCard(QWidget):
         self.history = HistoryTab(self.context)
         self.deals = DealsTab(self.context)
         self.reminders = RemindersTab(self.context)
+        self.files = FilesTab(self.context)  # issue 15: files kept with the client
         tabs = [(self.requisites, self.tr("Requisites")), (self.contacts, self.tr("Contacts"))]
         tabs += [(self.history, self.tr("History")), (self.deals, self.tr("Deals"))]
         tabs.append((self.reminders, self.tr("Reminders")))
+        tabs.append((self.files, self.tr("Files")))
         self.changes_view = ChangesView(self.ops)  # the card's audit trail (issue 12)
         tabs.append((self.changes_view, self.tr("Changes")))
         add_person_actions(self, self.contacts.view)  # export and erase a person (issue 12)
         self.page = CardPage(self.requisites, tabs, [self.duplicates_label, self.notice])
         self.header, self.tabs = self.page.header, self.page.tabs
         self.save_button, self.revert_button = self.page.save_button, self.page.revert_button
-        for tab in (self.contacts, self.history, self.deals, self.reminders):
+        for tab in (self.contacts, self.history, self.deals, self.reminders, self.files):
             tab.wants_focus.connect(lambda tab=tab: self.tabs.setCurrentWidget(tab))
         self.requisites.edited.connect(self._on_requisites_edited)
         self.header.missing_clicked.connect(self._on_header_missing_clicked)  # go and fill it in
@@ -224,7 +227,7 @@ class ClientCard(QWidget):
         return self.requisites.collect()
 
     def _fill_lists(self) -> None:
-        for tab in (self.contacts, self.history, self.deals, self.reminders):
+        for tab in (self.contacts, self.history, self.deals, self.reminders, self.files):
             tab.show_card(self._card)
 
     def _reload_lists(self) -> None:
@@ -276,6 +279,8 @@ class ClientCard(QWidget):
             self.ops.read(self._reload_lists, lambda _none: None)  # every tab, keeping what is typed
         elif "reminders" in parts:
             self.ops.read(self.refresh_reminders, lambda _none: None)
+        if "files" in parts and "updated" not in parts and not parts & {"contacts", "deals", "history", "status"}:
+            self.files.fill()  # only the files changed: the other tabs stay as they are
 
     def _tell_edited_elsewhere(self) -> None:
         self.notice.show_message(
