@@ -1302,6 +1302,17 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Записано: {path} (клиентов — {clients:n}, записей истории — {interactions:n})",
         "Written: {path} ({clients:n} {clients:client|clients}, {interactions:n} history {interactions:entry|entries})",
     ),
+    # Birthdays (salesdesk/services/birthdays.py)
+    "birthday.reminder": (
+        "День рождения {date}: {name} ({client}), исполняется {turns} {turns:год|года|лет}",
+        "Birthday on {date}: {name} ({client}) turns {turns}",
+    ),
+    "birthday.reminder_no_age": (
+        "День рождения {date}: {name} ({client})",
+        "Birthday on {date}: {name} ({client})",
+    ),
+    "cli.birthdays_empty": ("Дней рождения в эти дни нет.", "No birthdays in these days."),
+    "cli.birthday_turns": ("исполняется {turns}", "turns {turns}"),
 }
 
 

@@ -33,6 +33,7 @@ from salesdesk.domain.errors import StoreError
 from salesdesk.domain.messages import msg
 from salesdesk.store import servers
 from salesdesk.store.audit import AuditRepository
+from salesdesk.store.birthdays import BirthdayQueries
 from salesdesk.store.bulk import BulkLoader
 from salesdesk.store.database import WRITE_OPTION, Database, error_key, store_error
 from salesdesk.store.deal_listing import DealListing
@@ -73,6 +74,7 @@ class UnitOfWork:
     reports: ReportQueries
     audit: AuditRepository
     erasure: Eraser
+    birthdays: BirthdayQueries
 
     def __init__(
         self,
@@ -143,6 +145,7 @@ class UnitOfWork:
         self.reports = ReportQueries(conn)
         self.audit = AuditRepository(conn)
         self.erasure = Eraser(conn)
+        self.birthdays = BirthdayQueries(conn)
         return self
 
     def __exit__(
