@@ -53,7 +53,7 @@
 <context>
     <name>ConnectActions</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="372"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="375"/>
         <source>The base has moved to the server: %Ln row(s) copied, every table matches.</source>
         <translation>
             <numerusform>The base has moved to the server: %Ln row copied, every table matches.</numerusform>
@@ -206,7 +206,7 @@
 <context>
     <name>RemindersPanel</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="180"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="220"/>
         <source>You have %Ln overdue reminder(s). They are at the top of the Reminders panel.</source>
         <translation>
             <numerusform>You have %Ln overdue reminder. It is at the top of the Reminders panel.</numerusform>
@@ -214,7 +214,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="182"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="222"/>
         <source>There are %Ln overdue reminder(s) in the office. They are at the top of the Reminders panel.</source>
         <translation>
             <numerusform>There is %Ln overdue reminder in the office. It is at the top of the Reminders panel.</numerusform>
@@ -222,7 +222,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="190"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="230"/>
         <source>My overdue reminders: %Ln</source>
         <translation>
             <numerusform>My overdue reminders: %Ln</numerusform>
@@ -230,7 +230,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="191"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="231"/>
         <source>Overdue in the office: %Ln</source>
         <translation>
             <numerusform>Overdue in the office: %Ln</numerusform>
@@ -238,7 +238,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="241"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="317"/>
         <source>… and %Ln more further ahead</source>
         <translation>
             <numerusform>… and %Ln more further ahead</numerusform>
@@ -303,8 +303,9 @@
 <context>
     <name>SettingsDialog</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="118"/>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="125"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="132"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="136"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="143"/>
         <source>day(s)</source>
         <translation>
             <numerusform>day</numerusform>

@@ -686,43 +686,43 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ConnectActions</name>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="293"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="294"/>
         <source>Connect to a &amp;server…</source>
         <translation>Подключиться к &amp;серверу…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="294"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="295"/>
         <source>Work on a shared base on a PostgreSQL server</source>
         <translation>Работать с общей базой на сервере PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="296"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="297"/>
         <source>Back to this &amp;computer&apos;s base</source>
         <translation>Вернуться к базе этого &amp;компьютера</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="315"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="316"/>
         <source>The demo base is open: go back to your base first (File → Back to my base).</source>
         <translation>Открыта демонстрационная база: сначала вернитесь к своей базе (Файл → Вернуться к моей базе).</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="340"/>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="359"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="341"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="362"/>
         <source>Move the base to the server</source>
         <translation>Перенос базы на сервер</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="342"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="343"/>
         <source>Copy this computer&apos;s base into the empty database %1? Every table is compared after the copy; this computer&apos;s base is only read and stays as it is. The window then works on the server base.</source>
         <translation>Скопировать базу этого компьютера в пустую базу %1? После копирования каждая таблица сверяется; база этого компьютера только читается и остаётся как была. Затем окно переходит на базу на сервере.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="360"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="363"/>
         <source>Copying the base to %1…</source>
         <translation>Копирование базы в %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="372"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="375"/>
         <source>The base has moved to the server: %Ln row(s) copied, every table matches.</source>
         <translation>
             <numerusform>База перенесена на сервер: скопирована %Ln строка, все таблицы совпадают.</numerusform>
@@ -731,12 +731,12 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="392"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="395"/>
         <source>The password</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="425"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="428"/>
         <source>Server: %1</source>
         <translation>Сервер: %1</translation>
     </message>
@@ -744,112 +744,112 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="85"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="86"/>
         <source>Connect to a server</source>
         <translation>Подключение к серверу</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="90"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="91"/>
         <source>Work on a shared base on a PostgreSQL server, together with the other seats of the office. The server&apos;s administrator gives you these details.</source>
         <translation>Работайте с общей базой на сервере PostgreSQL вместе с другими рабочими местами офиса. Эти данные сообщает администратор сервера.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="98"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="99"/>
         <source>e.g. server.office.local or 192.168.1.10</source>
         <translation>например, server.office.local или 192.168.1.10</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="104"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="105"/>
         <source>Port:</source>
         <translation>Порт:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="106"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="107"/>
         <source>&amp;Server:</source>
         <translation>&amp;Сервер:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="111"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="112"/>
         <source>&amp;Database:</source>
         <translation>&amp;База данных:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="113"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="114"/>
         <source>&amp;User:</source>
         <translation>&amp;Пользователь:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="116"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="117"/>
         <source>&amp;Password:</source>
         <translation>Па&amp;роль:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="119"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="120"/>
         <source>If the server offers it</source>
         <translation>Если сервер поддерживает</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="120"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="121"/>
         <source>Always</source>
         <translation>Всегда</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="121"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="122"/>
         <source>Always, checking the server&apos;s certificate</source>
         <translation>Всегда, с проверкой сертификата сервера</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="122"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="123"/>
         <source>Never (only inside a trusted network)</source>
         <translation>Никогда (только в надёжной сети)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="125"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="126"/>
         <source>&amp;Encryption (SSL):</source>
         <translation>&amp;Шифрование (SSL):</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="126"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="127"/>
         <source>Remember the password in the system&apos;s password store</source>
         <translation>Запомнить пароль в хранилище паролей системы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="133"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="134"/>
         <source>There is no system password store on this computer, so the password is not remembered. To connect without typing it at every start, put the line &lt;tt&gt;server:port:database:user:password&lt;/tt&gt; into the file &lt;tt&gt;%1&lt;/tt&gt; (readable by you only: &lt;tt&gt;chmod 600&lt;/tt&gt;).</source>
         <translation>На этом компьютере нет хранилища паролей системы, поэтому пароль не запоминается. Чтобы не вводить его при каждом запуске, запишите строку &lt;tt&gt;сервер:порт:база:пользователь:пароль&lt;/tt&gt; в файл &lt;tt&gt;%1&lt;/tt&gt; (доступный только вам: &lt;tt&gt;chmod 600&lt;/tt&gt;).</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="149"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="150"/>
         <source>C&amp;heck connection</source>
         <translation>Про&amp;верить подключение</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="150"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="151"/>
         <source>&amp;Move this computer&apos;s base to the server…</source>
         <translation>Перенести базу этого &amp;компьютера на сервер…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="152"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="153"/>
         <source>Copy every client, deal and reminder of this computer&apos;s base into the empty server database</source>
         <translation>Скопировать всех клиентов, сделки и напоминания базы этого компьютера в пустую базу на сервере</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="155"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="156"/>
         <source>&amp;Connect</source>
         <translation>По&amp;дключиться</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="187"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="188"/>
         <source>Fill in the server, the database and the user.</source>
         <translation>Заполните сервер, базу данных и пользователя.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="201"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="202"/>
         <source>Checking the connection…</source>
         <translation>Проверка подключения…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="223"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="224"/>
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
@@ -2039,213 +2039,213 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="96"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="101"/>
         <source>Reminders</source>
         <translation>Напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="159"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="164"/>
         <source>&amp;New client</source>
         <translation>Новый &amp;клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="159"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="164"/>
         <source>Create a client card</source>
         <translation>Создать карточку клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="162"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="167"/>
         <source>Move to &amp;trash</source>
         <translation>&amp;Удалить в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="165"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="170"/>
         <source>Move the selected clients to the trash</source>
         <translation>Переместить выбранных клиентов в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="169"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="174"/>
         <source>&amp;Restore from trash</source>
         <translation>&amp;Восстановить из корзины</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="170"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="175"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="172"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="177"/>
         <source>&amp;Find</source>
         <translation>&amp;Найти</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="173"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="178"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="174"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="179"/>
         <source>Show the &amp;trash</source>
         <translation>Показать &amp;корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="176"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="181"/>
         <source>Load &amp;demo data…</source>
         <translation>Загрузить &amp;демоданные…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="187"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="192"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="189"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="194"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="190"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="195"/>
         <source>&amp;About SalesDesk</source>
         <translation>&amp;О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="193"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="198"/>
         <source>Open &amp;base…</source>
         <translation>Открыть &amp;базу…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="193"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="198"/>
         <source>Open another base in a window of its own</source>
         <translation>Открыть другую базу в отдельном окне</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="196"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="201"/>
         <source>User &amp;guide</source>
         <translation>&amp;Руководство пользователя</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="199"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="204"/>
         <source>Remind me in &amp;3 months</source>
         <translation>Напомнить через &amp;3 месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="202"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="207"/>
         <source>Plan the next contact with this client in three months</source>
         <translation>Запланировать следующий контакт с клиентом через три месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="223"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="228"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="237"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="242"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="244"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="249"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="248"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="253"/>
         <source>&amp;Columns</source>
         <translation>&amp;Столбцы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="253"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="258"/>
         <source>&amp;Client</source>
         <translation>&amp;Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="272"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="277"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="99"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="104"/>
         <source>&amp;Reminders panel</source>
         <translation>Панель &amp;напоминаний</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="135"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="140"/>
         <source>Clients</source>
         <translation>Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="136"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="141"/>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="139"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="144"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="178"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="183"/>
         <source>&amp;Import from a spreadsheet…</source>
         <translation>&amp;Загрузить из таблицы…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="181"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="186"/>
         <source>Add clients from Excel, LibreOffice or CSV</source>
         <translation>Добавить клиентов из Excel, LibreOffice или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="184"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="189"/>
         <source>&amp;Export…</source>
         <translation>&amp;Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="184"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="189"/>
         <source>Save clients to Excel or CSV</source>
         <translation>Сохранить клиентов в Excel или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="205"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="210"/>
         <source>&amp;Log a contact…</source>
         <translation>&amp;Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="208"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="213"/>
         <source>Record a call, meeting, letter or note and plan the next contact</source>
         <translation>Записать звонок, встречу, письмо или заметку и запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="210"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="215"/>
         <source>New &amp;deal…</source>
         <translation>Новая &amp;сделка…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="211"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="216"/>
         <source>&amp;Industries…</source>
         <translation>&amp;Отрасли…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="212"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="217"/>
         <source>Ne&amp;xt client</source>
         <translation>С&amp;ледующий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="214"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="219"/>
         <source>Pre&amp;vious client</source>
         <translation>П&amp;редыдущий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="218"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="223"/>
         <source>C&amp;lients</source>
         <translation>&amp;Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="218"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="223"/>
         <source>&amp;Deals</source>
         <translation>&amp;Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="218"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="267"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="223"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="272"/>
         <source>&amp;Reports</source>
         <translation>&amp;Отчёты</translation>
     </message>
@@ -2574,113 +2574,113 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>RemindersPanel</name>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="76"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="115"/>
         <source>My reminders</source>
         <translation>Мои напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="78"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="117"/>
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="88"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="127"/>
         <source>Who are you?…</source>
         <translation>Кто вы?…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="89"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="128"/>
         <source>Choose yourself to see your own reminders</source>
         <translation>Выберите себя, чтобы видеть свои напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="92"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="131"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="92"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="131"/>
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="65"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="92"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="97"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="131"/>
         <source>Reminder</source>
         <translation>Напоминание</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="104"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="143"/>
         <source>No reminders. Plan the next contact from a client&apos;s card: Reminders → Remind me…</source>
         <translation>Напоминаний нет. Следующий контакт планируется в карточке клиента: «Напоминания» → «Напомнить…».</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="109"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="350"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="148"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="469"/>
         <source>Done</source>
         <translation>Завершить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="110"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="149"/>
         <source>Mark the reminder done (a repeating one moves to its next date)</source>
         <translation>Отметить напоминание выполненным (повторяющееся переносится на следующую дату)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="111"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="351"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="150"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="470"/>
         <source>Snooze</source>
         <translation>Отложить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="113"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="352"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="152"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="471"/>
         <source>Next contact</source>
         <translation>Следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="114"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="153"/>
         <source>Mark done and plan the next contact with this client</source>
         <translation>Завершить и запланировать следующий контакт с этим клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="116"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="349"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="155"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="468"/>
         <source>Open client</source>
         <translation>Открыть клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="117"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="348"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="156"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="467"/>
         <source>Log the result…</source>
         <translation>Записать итог…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="118"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="157"/>
         <source>Record what came of it, close the reminder and plan the next contact</source>
         <translation>Записать итог, закрыть напоминание и запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="142"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="182"/>
         <source>For an hour</source>
         <translation>На час</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="143"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="183"/>
         <source>Until tomorrow</source>
         <translation>До завтра</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="144"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="184"/>
         <source>Until next week</source>
         <translation>До следующей недели</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="161"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="201"/>
         <source>Choose who you are first</source>
         <translation>Сначала выберите, кто вы</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="180"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="220"/>
         <source>You have %Ln overdue reminder(s). They are at the top of the Reminders panel.</source>
         <translation>
             <numerusform>У вас %Ln просроченное напоминание. Просроченные показаны вверху панели «Напоминания».</numerusform>
@@ -2689,7 +2689,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="182"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="222"/>
         <source>There are %Ln overdue reminder(s) in the office. They are at the top of the Reminders panel.</source>
         <translation>
             <numerusform>В офисе %Ln просроченное напоминание. Просроченные показаны вверху панели «Напоминания».</numerusform>
@@ -2698,7 +2698,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="190"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="230"/>
         <source>My overdue reminders: %Ln</source>
         <translation>
             <numerusform>Мои просроченные: %Ln</numerusform>
@@ -2707,7 +2707,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="191"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="231"/>
         <source>Overdue in the office: %Ln</source>
         <translation>
             <numerusform>Просрочено в офисе: %Ln</numerusform>
@@ -2716,33 +2716,44 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="218"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="284"/>
         <source>Overdue</source>
         <translation>Просрочено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="219"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="285"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="350"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="220"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="286"/>
         <source>This week</source>
         <translation>На этой неделе</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="221"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="287"/>
         <source>Later</source>
         <translation>Позже</translation>
     </message>
+    <message>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="306"/>
+        <source>Birthdays</source>
+        <translation>Дни рождения</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="241"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="317"/>
         <source>… and %Ln more further ahead</source>
         <translation>
             <numerusform>… и ещё %Ln дальше</numerusform>
             <numerusform>… и ещё %Ln дальше</numerusform>
             <numerusform>… и ещё %Ln дальше</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="358"/>
+        <source>%1 turns %2</source>
+        <translation>%1 — исполняется %2</translation>
     </message>
 </context>
 <context>
@@ -3326,79 +3337,95 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="49"/>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="121"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="50"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="139"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="53"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="54"/>
         <source>As in the system</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="57"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="58"/>
         <source>Language:</source>
         <translation>Язык:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="58"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="59"/>
         <source>The new language applies after a restart.</source>
         <translation>Язык сменится после перезапуска.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="64"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="65"/>
         <source>New manager…</source>
         <translation>Новый менеджер…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="67"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="68"/>
         <source>I am:</source>
         <translation>Текущий менеджер:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="70"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="71"/>
         <source>New clients and reminders are assigned to this manager; the Reminders panel and the start-up notice count this manager&apos;s reminders.</source>
         <translation>Новые клиенты и напоминания назначаются на этого менеджера; панель «Напоминания» и сообщение при запуске считают его напоминания.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="77"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="78"/>
         <source>Roles and rules…</source>
         <translation>Роли и правила…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="79"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="80"/>
         <source>Who is a head, and whether the other managers may export the whole base or erase</source>
         <translation>Кто руководитель и можно ли остальным менеджерам выгружать всю базу и стирать данные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="84"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="85"/>
         <source>Several seats:</source>
         <translation>Несколько рабочих мест:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="91"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="92"/>
         <source>Offer new terms before a contract ends:</source>
         <translation>Предлагать продление договора за:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="94"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="95"/>
+        <source>do not remind</source>
+        <translation>не напоминать</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="100"/>
+        <source>A reminder for the client&apos;s manager this many days before a contact person&apos;s birthday, once a year</source>
+        <translation>Напоминание менеджеру клиента за столько дней до дня рождения контактного лица, раз в год</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="105"/>
+        <source>Remind of birthdays ahead by:</source>
+        <translation>Напоминать о днях рождения за:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="108"/>
         <source>never</source>
         <translation>никогда</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="99"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="113"/>
         <source>Empty the trash of what is older than:</source>
         <translation>Очищать корзину от того, что лежит в ней дольше:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="101"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="115"/>
         <source>Show the welcome at the next start</source>
         <translation>Показать приветствие при следующем запуске</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="118"/>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="125"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="132"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="136"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="143"/>
         <source>day(s)</source>
         <translation>
             <numerusform>день</numerusform>
@@ -3407,18 +3434,18 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="143"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="161"/>
         <source>— not chosen —</source>
         <translation>— не выбран —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="154"/>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="160"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="172"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="178"/>
         <source>New manager</source>
         <translation>Новый менеджер</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="154"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="172"/>
         <source>Name:</source>
         <translation>Имя:</translation>
     </message>
@@ -3427,24 +3454,24 @@ Create the first client, or load demo data to try the program.</source>
     <name>Start</name>
     <message>
         <location filename="../../salesdesk/ui/application.py" line="85"/>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="476"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="479"/>
         <source>Cannot open the base:
 %s</source>
         <translation>Не удаётся открыть базу:
 %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="453"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="456"/>
         <source>Open this computer&apos;s base for now? The next start tries the server again; File → Connect to a server… changes it.</source>
         <translation>Открыть пока базу этого компьютера? При следующем запуске SalesDesk снова попробует сервер; изменить это можно в меню Файл → Подключиться к серверу…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="460"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="463"/>
         <source>Open this computer&apos;s base</source>
         <translation>Открыть базу этого компьютера</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="462"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="465"/>
         <source>Quit</source>
         <translation>Выйти</translation>
     </message>
