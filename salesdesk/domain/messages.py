@@ -1304,12 +1304,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # Birthdays (salesdesk/services/birthdays.py)
     "birthday.reminder": (
-        "День рождения {date}: {name} ({client}), исполняется {turns} {turns:год|года|лет}",
-        "Birthday on {date}: {name} ({client}) turns {turns}",
+        "День рождения {date}: {name}, исполняется {turns} {turns:год|года|лет}",
+        "Birthday on {date}: {name} turns {turns}",
     ),
     "birthday.reminder_no_age": (
-        "День рождения {date}: {name} ({client})",
-        "Birthday on {date}: {name} ({client})",
+        "День рождения {date}: {name}",
+        "Birthday on {date}: {name}",
     ),
     "cli.birthdays_empty": ("Дней рождения в эти дни нет.", "No birthdays in these days."),
     "cli.birthday_turns": ("исполняется {turns}", "turns {turns}"),

@@ -51,10 +51,20 @@ def _upcoming(uow: UnitOfWork, start: date, days: int, manager_id: int | None) -
 
 
 def reminder_text(birthday: Birthday) -> str:
+    """What the reminder says (its client is shown beside it everywhere reminders are listed)."""
     day = birthday.date.strftime("%d.%m")
     if birthday.turns is None:
-        return str(msg("birthday.reminder_no_age", date=day, name=birthday.name, client=birthday.client))
-    return str(msg("birthday.reminder", date=day, name=birthday.name, client=birthday.client, turns=birthday.turns))
+        return str(msg("birthday.reminder_no_age", date=day, name=birthday.name))
+    return str(msg("birthday.reminder", date=day, name=birthday.name, turns=birthday.turns))
+
+
+def _due(day: date, now: datetime) -> datetime:
+    """At the start of the working day *day*; when that has passed (the program was not running, or
+    it is made later in the day), at the next full hour: a reminder just made is not overdue."""
+    planned = local_at(day, WORKDAY_START)
+    if planned > now:
+        return planned
+    return (now + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
 
 
 def plan_reminders(
@@ -76,7 +86,7 @@ def plan_reminders(
         for birthday in _upcoming(uow, today, days_before, manager_id):
             if uow.birthdays.reminded(birthday.contact_id, birthday.date.year):
                 continue
-            due = max(local_at(birthday.date - timedelta(days=days_before), WORKDAY_START), now)
+            due = _due(birthday.date - timedelta(days=days_before), now)
             fields = validate_reminder(
                 ReminderFields(due_at=due, text=reminder_text(birthday), manager_id=birthday.owner_id)
             )

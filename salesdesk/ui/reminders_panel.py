@@ -289,6 +289,8 @@ class RemindersPanel(QWidget):
         bold = QFont()
         bold.setBold(True)
         for title, items, overdue in groups:
+            if items is agenda.this_week:  # the week's birthdays after today's work, before hundreds later
+                self._add_birthdays(loaded, locale, bold)
             if not items:
                 continue
             count = agenda.overdue_total if overdue else len(items)
@@ -301,16 +303,6 @@ class RemindersPanel(QWidget):
             for item in items:
                 row[0].appendRow(self._row(item, locale, overdue))
             self.model.appendRow(row)
-            self.view.setFirstColumnSpanned(self.model.rowCount() - 1, self.model.invisibleRootItem().index(), True)
-        if loaded.birthdays:
-            title = self.tr("Birthdays")
-            header = QStandardItem(f"{title} ({count_text(len(loaded.birthdays))})")
-            header.setFont(bold)
-            header.setSelectable(False)
-            header.setForeground(QBrush(BIRTHDAY_COLOR))
-            for birthday in loaded.birthdays:
-                header.appendRow(self._birthday_row(birthday, locale, loaded.today))
-            self.model.appendRow([header, _plain(""), _plain("")])
             self.view.setFirstColumnSpanned(self.model.rowCount() - 1, self.model.invisibleRootItem().index(), True)
         hidden = agenda.open_total - len(agenda.all)
         if hidden > 0:
@@ -344,6 +336,19 @@ class RemindersPanel(QWidget):
         if overdue:
             cells[0].setForeground(QBrush(OVERDUE_COLOR))  # the date says it; a red wall would not
         return cells
+
+    def _add_birthdays(self, loaded: Loaded, locale: QLocale, bold: QFont) -> None:
+        if not loaded.birthdays:
+            return
+        title = self.tr("Birthdays")
+        header = QStandardItem(f"{title} ({count_text(len(loaded.birthdays))})")
+        header.setFont(bold)
+        header.setSelectable(False)
+        header.setForeground(QBrush(BIRTHDAY_COLOR))
+        for birthday in loaded.birthdays:
+            header.appendRow(self._birthday_row(birthday, locale, loaded.today))
+        self.model.appendRow([header, _plain(""), _plain("")])
+        self.view.setFirstColumnSpanned(self.model.rowCount() - 1, self.model.invisibleRootItem().index(), True)
 
     def _birthday_row(self, birthday: Birthday, locale: QLocale, today: date) -> list[QStandardItem]:
         if birthday.date == today:

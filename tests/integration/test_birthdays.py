@@ -14,6 +14,7 @@ from salesdesk.cli import main
 from salesdesk.domain.audit import AuditQuery
 from salesdesk.domain.birthdays import YEAR_UNKNOWN
 from salesdesk.domain.model import ContactFields, ManagerFields
+from salesdesk.domain.reminders import WORKDAY_START, local_at
 from salesdesk.services import audit, birthdays, clients, contacts, erasure, reference, reminders
 from salesdesk.store import UnitOfWork
 from tests.integration.test_cli import new_base, run
@@ -88,9 +89,12 @@ def test_the_automatic_reminder_is_made_once_for_the_owner_and_in_the_trail(
     assert len(made) == 2  # 28 and 31 December; 2 January is more than 3 days ahead
     planned = {r.text: r for r in map(lambda i: reminders.get_reminder(uow(), i), made)}
     assert set(planned) == {
-        "Birthday on 28.12: Иванов Иван (ООО «Ромашка») turns 46",
-        "Birthday on 31.12: Сидоров Пётр (ООО «Ромашка»)",
+        "Birthday on 28.12: Иванов Иван turns 46",
+        "Birthday on 31.12: Сидоров Пётр",
     }
+    due = {r.text.split(":")[0]: r.due_at for r in planned.values()}
+    assert due["Birthday on 31.12"] == local_at(date(2026, 12, 28), WORKDAY_START)  # 3 days before, the day's start
+    assert due["Birthday on 28.12"] == datetime(2026, 12, 27, 13, 0, tzinfo=UTC)  # late: the next full hour
     assert {r.manager_id for r in planned.values()} == {office["anna"]}  # the client's owner
     trail = audit.changes(uow(), AuditQuery(client_id=office["romashka"]))
     assert {r.entity_id for r in trail if r.entity == "reminder" and r.action == "create"} == set(made)
@@ -98,9 +102,7 @@ def test_the_automatic_reminder_is_made_once_for_the_owner_and_in_the_trail(
     reminders.trash_reminder(uow(), made[0])
     assert birthdays.plan_reminders(uow(), 3, today=TODAY, now=now) == []
     again = birthdays.plan_reminders(uow(), 7, today=TODAY, now=now)
-    assert [reminders.get_reminder(uow(), i).text for i in again] == [
-        "Birthday on 02.01: Петрова Ольга (ООО «Лютик») turns 36"
-    ]
+    assert [reminders.get_reminder(uow(), i).text for i in again] == ["Birthday on 02.01: Петрова Ольга turns 36"]
     assert reminders.get_reminder(uow(), again[0]).manager_id is None  # the client has no owner
 
 
