@@ -233,9 +233,13 @@ class RemindersPanel(QWidget):
     # Loading --------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Reload the agenda and the birthdays on a worker thread (first the birthday reminders
-        due today are made, when the seat asks for them)."""
-        self.plan_birthdays()
+        """Reload the agenda and the birthdays on a worker thread (after the birthday reminders due
+        today are made, when the seat asks for them: read before they are, the agenda would be
+        stale)."""
+        if not self.plan_birthdays(then=self._load):
+            self._load()
+
+    def _load(self) -> None:
         uow = self.uow
         manager = self.manager_filter()
         self._latest.start(lambda: load(uow, manager), self._show)
@@ -245,17 +249,25 @@ class RemindersPanel(QWidget):
         uow, manager = self.uow, self.manager_filter()
         self.ops.read(lambda: load(uow, manager), self._show)
 
-    def plan_birthdays(self) -> None:
+    def plan_birthdays(self, then: Callable[[], None] | None = None) -> bool:
         """The automatic birthday reminders, once a day (and again when the setting or "who I am"
-        changed): for this seat's manager's clients, or every client when nobody is chosen."""
+        changed): for this seat's manager's clients, or every client when nobody is chosen. On a
+        worker (the first day on a large base may make hundreds); *then* runs when they are made,
+        or failed to be. False when there was nothing to do (*then* is not called)."""
         days = self.birthday_days()
         today = datetime.now().astimezone().date()
         manager = self.current_manager()
         if days <= 0 or self._planned == (today, days, manager):
-            return
+            return False
         self._planned = (today, days, manager)
         uow = self.uow
-        self.ops.run(lambda: birthdays.plan_reminders(uow(), days, manager_id=manager))
+        after = then or (lambda: None)
+        self.ops.run_slow(
+            lambda: birthdays.plan_reminders(uow(), days, manager_id=manager),
+            lambda _made: after(),
+            on_failure=after,
+        )
+        return True
 
     @Slot()
     def _on_day_timer_timeout(self) -> None:
@@ -345,7 +357,7 @@ class RemindersPanel(QWidget):
         header.setFont(bold)
         header.setSelectable(False)
         header.setForeground(QBrush(BIRTHDAY_COLOR))
-        for birthday in loaded.birthdays:
+        for birthday in loaded.birthdays[:SHOWN]:  # the soonest; the title counts them all
             header.appendRow(self._birthday_row(birthday, locale, loaded.today))
         self.model.appendRow([header, _plain(""), _plain("")])
         self.view.setFirstColumnSpanned(self.model.rowCount() - 1, self.model.invisibleRootItem().index(), True)

@@ -77,10 +77,11 @@ def test_the_automatic_reminder_is_made_once_when_the_seat_asks(
     [made] = panel.agenda.all  # due now: the day to remind was today or, the program closed, before
     assert made.client_id == romashka and made.text.startswith("Birthday on ") and "Иванов Иван" in made.text
     assert len(group_rows(window, "Birthdays")) == 1  # the birthday itself is listed as well
-    window.reminders.refresh()
     window.reminders._planned = None  # as if the day changed: the service still makes none twice
-    window.reminders.plan_birthdays()
+    with qtbot.waitSignal(window.operations.busy_changed, check_params_cb=lambda busy: not busy):
+        assert window.reminders.plan_birthdays()
     assert len(reminders.reminders_of(uow(), romashka)) == 1
+    assert not window.reminders.plan_birthdays()  # the same day, days and manager: not asked again
 
 
 def test_no_reminder_is_made_by_default(
