@@ -23,6 +23,8 @@ from salesdesk import __version__, cli_texts
 from salesdesk.cli_texts import tr as T
 from salesdesk.domain import messages
 from salesdesk.domain.audit import Actor, AuditQuery, Via
+from salesdesk.domain.birthdays import DEFAULT_DAYS as DEFAULT_BIRTHDAY_DAYS
+from salesdesk.domain.birthdays import MAX_DAYS as MAX_BIRTHDAY_DAYS
 from salesdesk.domain.errors import FieldProblem, UserError, ValidationError
 from salesdesk.domain.messages import msg
 from salesdesk.domain.model import (
@@ -302,6 +304,7 @@ def _parser() -> argparse.ArgumentParser:
     _privacy_parsers(commands, common)
     _report_parser(commands, common)
     _changes_parser(commands, common)
+    _birthdays_parser(commands, common)
     _migrate_parser(commands, common)
     _calendar_parser(commands, common)
     _attachment_parsers(commands, common)
@@ -378,6 +381,20 @@ def _changes_parser(commands: Any, common: argparse.ArgumentParser) -> None:
         "--since", metavar="DATE", help=T("only changes made on or after this day (DD.MM.YYYY or YYYY-MM-DD)")
     )
     changes.add_argument("--json", action="store_true", help=T("print as JSON"))
+
+
+def _birthdays_parser(commands: Any, common: argparse.ArgumentParser) -> None:
+    birthdays = commands.add_parser(
+        "birthdays", parents=[common], help=T("contact persons' birthdays in the coming days, and the age they turn")
+    )
+    birthdays.add_argument(
+        "--days",
+        type=_within(0, MAX_BIRTHDAY_DAYS),
+        default=DEFAULT_BIRTHDAY_DAYS,
+        metavar="N",
+        help=T("today and the next N days (default: %(default)s)"),
+    )
+    birthdays.add_argument("--json", action="store_true", help=T("print as JSON"))
 
 
 def _report_parser(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -1497,6 +1514,34 @@ def _changes(database: Database, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _birthdays(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.services import birthdays
+
+    found = birthdays.upcoming(_uow(database), date.today(), args.days)
+    if args.json:
+        _emit_json(
+            [
+                {
+                    "contact_id": b.contact_id,
+                    "name": b.name,
+                    "client_id": b.client_id,
+                    "client": b.client,
+                    "date": b.date.isoformat(),
+                    "turns": b.turns,
+                }
+                for b in found
+            ]
+        )
+        return EXIT_OK
+    if not found:
+        print(msg("cli.birthdays_empty"))
+    for b in found:
+        age = str(msg("cli.birthday_turns", turns=b.turns)) if b.turns is not None else ""
+        client = f"{printable(b.client)} ({msg('cli.number', id=b.client_id)})"
+        print("  ".join(part for part in (b.date.strftime("%d.%m.%Y"), printable(b.name), age, client) if part))
+    return EXIT_OK
+
+
 def _trash_empty(database: Database, args: argparse.Namespace) -> int:
     from salesdesk.services import erasure
 
@@ -1731,6 +1776,7 @@ _HANDLERS: dict[tuple[str, str | None], Callable[[Database, argparse.Namespace],
     ("log", None): _log,
     ("report", None): _report,
     ("changes", None): _changes,
+    ("birthdays", None): _birthdays,
     ("trash", "empty"): _trash_empty,
     ("erase", "contact"): _erase,
     ("erase", "client"): _erase,

@@ -180,6 +180,9 @@ RUSSIAN: dict[str, str] = {
     "the change history: who changed what, when, before and after":
         "история изменений: кто, что и когда изменил, как было и как стало",
     "only the changes of this client's card": "только изменения карточки этого клиента",
+    "contact persons' birthdays in the coming days, and the age they turn":
+        "дни рождения контактных лиц в ближайшие дни и сколько им исполняется",
+    "today and the next N days (default: %(default)s)": "сегодня и следующие N дней (по умолчанию: %(default)s)",
     "only changes made on or after this day (DD.MM.YYYY or YYYY-MM-DD)":
         "только изменения начиная с этого дня (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)",
     "last day (default: today)": "последний день (по умолчанию — сегодня)",

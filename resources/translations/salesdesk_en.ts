@@ -252,7 +252,7 @@
 <context>
     <name>RemindersPanel</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="180"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="220"/>
         <source>You have %Ln overdue reminder(s). They are at the top of the Reminders panel.</source>
         <translation>
             <numerusform>You have %Ln overdue reminder. It is at the top of the Reminders panel.</numerusform>
@@ -260,7 +260,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="182"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="222"/>
         <source>There are %Ln overdue reminder(s) in the office. They are at the top of the Reminders panel.</source>
         <translation>
             <numerusform>There is %Ln overdue reminder in the office. It is at the top of the Reminders panel.</numerusform>
@@ -268,7 +268,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="190"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="230"/>
         <source>My overdue reminders: %Ln</source>
         <translation>
             <numerusform>My overdue reminders: %Ln</numerusform>
@@ -276,7 +276,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="191"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="231"/>
         <source>Overdue in the office: %Ln</source>
         <translation>
             <numerusform>Overdue in the office: %Ln</numerusform>
@@ -284,7 +284,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="241"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="321"/>
         <source>… and %Ln more further ahead</source>
         <translation>
             <numerusform>… and %Ln more further ahead</numerusform>
@@ -357,8 +357,9 @@
 <context>
     <name>SettingsDialog</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="118"/>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="125"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="132"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="136"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="143"/>
         <source>day(s)</source>
         <translation>
             <numerusform>day</numerusform>

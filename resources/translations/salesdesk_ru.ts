@@ -2340,233 +2340,233 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="97"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="102"/>
         <source>Reminders</source>
         <translation>Напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="143"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="148"/>
         <source>Calendar</source>
         <translation>Календарь</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="163"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="168"/>
         <source>&amp;New client</source>
         <translation>Новый &amp;клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="163"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="168"/>
         <source>Create a client card</source>
         <translation>Создать карточку клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="166"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="171"/>
         <source>Move to &amp;trash</source>
         <translation>&amp;Удалить в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="169"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="174"/>
         <source>Move the selected clients to the trash</source>
         <translation>Переместить выбранных клиентов в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="173"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="178"/>
         <source>&amp;Restore from trash</source>
         <translation>&amp;Восстановить из корзины</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="174"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="179"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="176"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="181"/>
         <source>&amp;Find</source>
         <translation>&amp;Найти</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="177"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="182"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="178"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="183"/>
         <source>Show the &amp;trash</source>
         <translation>Показать &amp;корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="180"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="185"/>
         <source>Load &amp;demo data…</source>
         <translation>Загрузить &amp;демоданные…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="185"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="190"/>
         <source>Add clients from Excel, LibreOffice or CSV, or contact cards from a .vcf file</source>
         <translation>Добавить клиентов из Excel, LibreOffice или CSV либо карточки контактов из файла .vcf</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="191"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="196"/>
         <source>Export contacts to &amp;vCard…</source>
         <translation>Выгрузить контакты в &amp;vCard…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="193"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="198"/>
         <source>Save the contact persons of the selected clients (or of all shown) to a .vcf file</source>
         <translation>Сохранить контактных лиц выбранных клиентов (или всех показанных) в файл .vcf</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="196"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="201"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="198"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="203"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="199"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="204"/>
         <source>&amp;About SalesDesk</source>
         <translation>&amp;О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="202"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="207"/>
         <source>Open &amp;base…</source>
         <translation>Открыть &amp;базу…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="202"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="207"/>
         <source>Open another base in a window of its own</source>
         <translation>Открыть другую базу в отдельном окне</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="205"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="210"/>
         <source>User &amp;guide</source>
         <translation>&amp;Руководство пользователя</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="208"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="213"/>
         <source>Remind me in &amp;3 months</source>
         <translation>Напомнить через &amp;3 месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="211"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="216"/>
         <source>Plan the next contact with this client in three months</source>
         <translation>Запланировать следующий контакт с клиентом через три месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="228"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="233"/>
         <source>Cal&amp;endar</source>
         <translation>&amp;Календарь</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="234"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="239"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="249"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="254"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="256"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="261"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="260"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="265"/>
         <source>&amp;Columns</source>
         <translation>&amp;Столбцы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="265"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="270"/>
         <source>&amp;Client</source>
         <translation>&amp;Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="284"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="289"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="100"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="105"/>
         <source>&amp;Reminders panel</source>
         <translation>Панель &amp;напоминаний</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="136"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="141"/>
         <source>Clients</source>
         <translation>Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="137"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="142"/>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="140"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="145"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="182"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="187"/>
         <source>&amp;Import from a spreadsheet…</source>
         <translation>&amp;Загрузить из таблицы…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="188"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="193"/>
         <source>&amp;Export…</source>
         <translation>&amp;Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="188"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="193"/>
         <source>Save clients to Excel or CSV</source>
         <translation>Сохранить клиентов в Excel или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="214"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="219"/>
         <source>&amp;Log a contact…</source>
         <translation>&amp;Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="217"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="222"/>
         <source>Record a call, meeting, letter or note and plan the next contact</source>
         <translation>Записать звонок, встречу, письмо или заметку и запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="219"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="224"/>
         <source>New &amp;deal…</source>
         <translation>Новая &amp;сделка…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="220"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="225"/>
         <source>&amp;Industries…</source>
         <translation>&amp;Отрасли…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="221"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="226"/>
         <source>Ne&amp;xt client</source>
         <translation>С&amp;ледующий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="223"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="228"/>
         <source>Pre&amp;vious client</source>
         <translation>П&amp;редыдущий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="228"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="233"/>
         <source>C&amp;lients</source>
         <translation>&amp;Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="228"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="233"/>
         <source>&amp;Deals</source>
         <translation>&amp;Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="228"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="279"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="233"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="284"/>
         <source>&amp;Reports</source>
         <translation>&amp;Отчёты</translation>
     </message>
@@ -2904,113 +2904,113 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>RemindersPanel</name>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="76"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="115"/>
         <source>My reminders</source>
         <translation>Мои напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="78"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="117"/>
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="88"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="127"/>
         <source>Who are you?…</source>
         <translation>Кто вы?…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="89"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="128"/>
         <source>Choose yourself to see your own reminders</source>
         <translation>Выберите себя, чтобы видеть свои напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="92"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="131"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="92"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="131"/>
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="65"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="92"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="97"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="131"/>
         <source>Reminder</source>
         <translation>Напоминание</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="104"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="143"/>
         <source>No reminders. Plan the next contact from a client&apos;s card: Reminders → Remind me…</source>
         <translation>Напоминаний нет. Следующий контакт планируется в карточке клиента: «Напоминания» → «Напомнить…».</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="109"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="350"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="148"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="486"/>
         <source>Done</source>
         <translation>Завершить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="110"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="149"/>
         <source>Mark the reminder done (a repeating one moves to its next date)</source>
         <translation>Отметить напоминание выполненным (повторяющееся переносится на следующую дату)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="111"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="351"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="150"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="487"/>
         <source>Snooze</source>
         <translation>Отложить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="113"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="352"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="152"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="488"/>
         <source>Next contact</source>
         <translation>Следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="114"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="153"/>
         <source>Mark done and plan the next contact with this client</source>
         <translation>Завершить и запланировать следующий контакт с этим клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="116"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="349"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="155"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="485"/>
         <source>Open client</source>
         <translation>Открыть клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="117"/>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="348"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="156"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="484"/>
         <source>Log the result…</source>
         <translation>Записать итог…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="118"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="157"/>
         <source>Record what came of it, close the reminder and plan the next contact</source>
         <translation>Записать итог, закрыть напоминание и запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="142"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="182"/>
         <source>For an hour</source>
         <translation>На час</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="143"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="183"/>
         <source>Until tomorrow</source>
         <translation>До завтра</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="144"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="184"/>
         <source>Until next week</source>
         <translation>До следующей недели</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="161"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="201"/>
         <source>Choose who you are first</source>
         <translation>Сначала выберите, кто вы</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="180"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="220"/>
         <source>You have %Ln overdue reminder(s). They are at the top of the Reminders panel.</source>
         <translation>
             <numerusform>У вас %Ln просроченное напоминание. Просроченные показаны вверху панели «Напоминания».</numerusform>
@@ -3019,7 +3019,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="182"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="222"/>
         <source>There are %Ln overdue reminder(s) in the office. They are at the top of the Reminders panel.</source>
         <translation>
             <numerusform>В офисе %Ln просроченное напоминание. Просроченные показаны вверху панели «Напоминания».</numerusform>
@@ -3028,7 +3028,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="190"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="230"/>
         <source>My overdue reminders: %Ln</source>
         <translation>
             <numerusform>Мои просроченные: %Ln</numerusform>
@@ -3037,7 +3037,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="191"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="231"/>
         <source>Overdue in the office: %Ln</source>
         <translation>
             <numerusform>Просрочено в офисе: %Ln</numerusform>
@@ -3046,33 +3046,44 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="218"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="296"/>
         <source>Overdue</source>
         <translation>Просрочено</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="219"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="297"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="367"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="220"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="298"/>
         <source>This week</source>
         <translation>На этой неделе</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="221"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="299"/>
         <source>Later</source>
         <translation>Позже</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminders_panel.py" line="241"/>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="321"/>
         <source>… and %Ln more further ahead</source>
         <translation>
             <numerusform>… и ещё %Ln дальше</numerusform>
             <numerusform>… и ещё %Ln дальше</numerusform>
             <numerusform>… и ещё %Ln дальше</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="355"/>
+        <source>Birthdays</source>
+        <translation>Дни рождения</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reminders_panel.py" line="375"/>
+        <source>%1 turns %2</source>
+        <translation>%1 — исполняется %2</translation>
     </message>
 </context>
 <context>
@@ -3665,79 +3676,95 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="49"/>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="121"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="50"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="139"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="53"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="54"/>
         <source>As in the system</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="57"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="58"/>
         <source>Language:</source>
         <translation>Язык:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="58"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="59"/>
         <source>The new language applies after a restart.</source>
         <translation>Язык сменится после перезапуска.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="64"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="65"/>
         <source>New manager…</source>
         <translation>Новый менеджер…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="67"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="68"/>
         <source>I am:</source>
         <translation>Текущий менеджер:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="70"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="71"/>
         <source>New clients and reminders are assigned to this manager; the Reminders panel and the start-up notice count this manager&apos;s reminders.</source>
         <translation>Новые клиенты и напоминания назначаются на этого менеджера; панель «Напоминания» и сообщение при запуске считают его напоминания.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="77"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="78"/>
         <source>Roles and rules…</source>
         <translation>Роли и правила…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="79"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="80"/>
         <source>Who is a head, and whether the other managers may export the whole base or erase</source>
         <translation>Кто руководитель и можно ли остальным менеджерам выгружать всю базу и стирать данные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="84"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="85"/>
         <source>Several seats:</source>
         <translation>Несколько рабочих мест:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="91"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="92"/>
         <source>Offer new terms before a contract ends:</source>
         <translation>Предлагать продление договора за:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="94"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="95"/>
+        <source>do not remind</source>
+        <translation>не напоминать</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="100"/>
+        <source>A reminder for the client&apos;s manager this many days before a contact person&apos;s birthday, once a year</source>
+        <translation>Напоминание менеджеру клиента за столько дней до дня рождения контактного лица, раз в год</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="105"/>
+        <source>Remind of birthdays ahead by:</source>
+        <translation>Напоминать о днях рождения за:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="108"/>
         <source>never</source>
         <translation>никогда</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="99"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="113"/>
         <source>Empty the trash of what is older than:</source>
         <translation>Очищать корзину от того, что лежит в ней дольше:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="101"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="115"/>
         <source>Show the welcome at the next start</source>
         <translation>Показать приветствие при следующем запуске</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="118"/>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="125"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="132"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="136"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="143"/>
         <source>day(s)</source>
         <translation>
             <numerusform>день</numerusform>
@@ -3746,18 +3773,18 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="143"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="161"/>
         <source>— not chosen —</source>
         <translation>— не выбран —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="154"/>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="160"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="172"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="178"/>
         <source>New manager</source>
         <translation>Новый менеджер</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="154"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="172"/>
         <source>Name:</source>
         <translation>Имя:</translation>
     </message>

@@ -1405,6 +1405,17 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Записано: {path} ({events:n} {events:событие|события|событий})",
         "Written: {path} ({events:n} {events:event|events})",
     ),
+    # Birthdays (salesdesk/services/birthdays.py)
+    "birthday.reminder": (
+        "День рождения {date}: {name}, исполняется {turns} {turns:год|года|лет}",
+        "Birthday on {date}: {name} turns {turns}",
+    ),
+    "birthday.reminder_no_age": (
+        "День рождения {date}: {name}",
+        "Birthday on {date}: {name}",
+    ),
+    "cli.birthdays_empty": ("Дней рождения в эти дни нет.", "No birthdays in these days."),
+    "cli.birthday_turns": ("исполняется {turns}", "turns {turns}"),
 }
 
 

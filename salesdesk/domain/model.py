@@ -12,6 +12,7 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
+from salesdesk.domain.birthdays import YEAR_UNKNOWN
 from salesdesk.domain.messages import msg
 
 
@@ -173,7 +174,7 @@ CONTACT_FIELD_NAMES: tuple[str, ...] = tuple(ContactFields.__dataclass_fields__)
 
 def age_on(birth: date | None, on: date) -> int | None:
     """Full years on *on*; someone born on 29 February turns a year older on 1 March."""
-    if birth is None or on < birth:
+    if birth is None or on < birth or birth.year == YEAR_UNKNOWN:
         return None
     years = on.year - birth.year
     if (on.month, on.day) < (birth.month, birth.day):

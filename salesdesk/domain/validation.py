@@ -15,6 +15,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from salesdesk.domain import requisites
+from salesdesk.domain.birthdays import year_known
 from salesdesk.domain.emails import check_email
 from salesdesk.domain.errors import FieldProblem, ValidationError
 from salesdesk.domain.messages import msg
@@ -295,7 +296,7 @@ def contact_problems(fields: ContactFields, today: date) -> list[FieldProblem]:
                     "birth_date", msg("err.future_birth", field=_label("birth_date"), value=f.birth_date.isoformat())
                 )
             )
-        elif f.birth_date < _OLDEST_BIRTH:  # the same first day as every date
+        elif f.birth_date < _OLDEST_BIRTH and year_known(f.birth_date):  # the same first day as every date
             out.append(
                 FieldProblem(
                     "birth_date", msg("err.too_old", field=_label("birth_date"), value=f.birth_date.isoformat())

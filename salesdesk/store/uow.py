@@ -34,6 +34,7 @@ from salesdesk.domain.messages import msg
 from salesdesk.store import servers
 from salesdesk.store.attachments import AttachmentRepository
 from salesdesk.store.audit import AuditRepository
+from salesdesk.store.birthdays import BirthdayQueries
 from salesdesk.store.bulk import BulkLoader
 from salesdesk.store.calendar import CalendarQueries
 from salesdesk.store.database import WRITE_OPTION, Database, error_key, store_error
@@ -77,6 +78,7 @@ class UnitOfWork:
     erasure: Eraser
     calendar: CalendarQueries
     attachments: AttachmentRepository
+    birthdays: BirthdayQueries
 
     def __init__(
         self,
@@ -149,6 +151,7 @@ class UnitOfWork:
         self.erasure = Eraser(conn)
         self.calendar = CalendarQueries(conn)
         self.attachments = AttachmentRepository(conn)
+        self.birthdays = BirthdayQueries(conn)
         return self
 
     def __exit__(

@@ -92,7 +92,12 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([760, 520])
         self.reminders = RemindersPanel(
-            uow, self.runner, self.current_manager, show_all=settings.all_reminders, operations=self.operations
+            uow,
+            self.runner,
+            self.current_manager,
+            show_all=settings.all_reminders,
+            operations=self.operations,
+            birthday_days=lambda: self.settings.birthday_days,
         )
         self.reminders_dock = QDockWidget(self.tr("Reminders"), self)
         self.reminders_dock.setObjectName("RemindersDock")

@@ -1,5 +1,9 @@
-"""The reminders panel: what is overdue, due today, this week and later, and the notifier that
-tells the user when a reminder comes due while the program runs.
+"""The reminders panel: what is overdue, due today, this week and later, the contact persons'
+birthdays of the coming week, and the notifier that tells the user when a reminder comes due while
+the program runs.
+
+With the seat's setting on, the panel also has the automatic birthday reminders made (at the first
+load and again when the day changes, services/birthdays.py makes each only once).
 
 Both show the current manager's reminders ("who I am" in Settings), or with the panel's switch every
 manager's; the texts that count them say whose they count, and live here only."""
@@ -7,9 +11,10 @@ manager's; the texts that count them say whose they count, and live here only.""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
 
-from PySide6.QtCore import QLocale, QObject, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QDate, QLocale, QObject, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,11 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from salesdesk.domain.birthdays import DEFAULT_DAYS as BIRTHDAY_DAYS
+from salesdesk.domain.birthdays import Birthday
 from salesdesk.domain.changes import Changes
 from salesdesk.domain.model import Recurrence, Reminder
 from salesdesk.domain.numbers import count_text
 from salesdesk.domain.reminders import Snooze
-from salesdesk.services import reminders
+from salesdesk.services import birthdays, reminders
 from salesdesk.services.common import UowFactory
 from salesdesk.ui.dialogs import HookChoice, Inform, hook_menu
 from salesdesk.ui.operations import Operations
@@ -39,7 +46,29 @@ from salesdesk.ui.workers import Latest, Runner
 # person can act on today, and building thousands of rows would hold the window up at start.
 SHOWN = 300
 REMINDER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+BIRTHDAY_CLIENT_ROLE = Qt.ItemDataRole.UserRole + 2  # a birthday row: the client to open
+BIRTHDAY_CONTACT_ROLE = Qt.ItemDataRole.UserRole + 3  # … and whose birthday it is
 OVERDUE_COLOR = QColor("#b3261e")
+BIRTHDAY_COLOR = QColor("#8e24aa")
+DAY_CHECK_MS = 10 * 60 * 1000  # how often the panel looks whether the day (or the setting) changed
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """What the panel shows: the agenda and the birthdays from *today* through a week ahead."""
+
+    agenda: reminders.Agenda
+    birthdays: tuple[Birthday, ...]
+    today: date
+
+
+def load(uow: UowFactory, manager: int | None) -> Loaded:
+    today = datetime.now().astimezone().date()
+    return Loaded(
+        reminders.agenda(uow(), manager_id=manager, limit=SHOWN),
+        tuple(birthdays.upcoming(uow(), today, BIRTHDAY_DAYS, manager_id=manager)),
+        today,
+    )
 
 
 class RemindersPanel(QWidget):
@@ -58,7 +87,10 @@ class RemindersPanel(QWidget):
         *,
         show_all: bool = False,
         operations: Operations | None = None,
+        birthday_days: Callable[[], int] = lambda: 0,
     ) -> None:
+        """*birthday_days*: the seat's setting, how many days ahead of a birthday its reminder is
+        made (0: none are)."""
         super().__init__(parent)
         # every action goes through the window's operations; alone (tests), the panel makes its own
         self.ops = operations or Operations(
@@ -70,6 +102,13 @@ class RemindersPanel(QWidget):
         self._show_all = show_all  # as the user left the switch; with no manager chosen all are shown
         self._latest = Latest(runner)
         self.agenda: reminders.Agenda | None = None
+        self.birthdays: tuple[Birthday, ...] = ()
+        self.birthday_days = birthday_days
+        self._shown_day: date | None = None
+        self._planned: tuple[date, int, int | None] | None = None  # the last day, days and manager planned for
+        self.day_timer = QTimer(self)
+        self.day_timer.setInterval(DAY_CHECK_MS)
+        self.day_timer.timeout.connect(self._on_day_timer_timeout)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         self.mine_button = QToolButton()
@@ -135,6 +174,7 @@ class RemindersPanel(QWidget):
         self.who_button.clicked.connect(self.who_requested)
         self.update_scope()
         self._update_buttons()
+        self.day_timer.start()
 
     def _snooze_menu(self) -> QMenu:
         menu = QMenu(self)
@@ -193,25 +233,63 @@ class RemindersPanel(QWidget):
     # Loading --------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Reload the agenda on a worker thread."""
+        """Reload the agenda and the birthdays on a worker thread (after the birthday reminders due
+        today are made, when the seat asks for them: read before they are, the agenda would be
+        stale)."""
+        if not self.plan_birthdays(then=self._load):
+            self._load()
+
+    def _load(self) -> None:
         uow = self.uow
         manager = self.manager_filter()
-        self._latest.start(lambda: reminders.agenda(uow(), manager_id=manager, limit=SHOWN), self._show)
+        self._latest.start(lambda: load(uow, manager), self._show)
 
     def refresh_now(self) -> None:
         """Reload synchronously (after an action of this user: the answer is wanted at once)."""
         uow, manager = self.uow, self.manager_filter()
-        self.ops.read(lambda: reminders.agenda(uow(), manager_id=manager, limit=SHOWN), self._show)
+        self.ops.read(lambda: load(uow, manager), self._show)
+
+    def plan_birthdays(self, then: Callable[[], None] | None = None) -> bool:
+        """The automatic birthday reminders, once a day (and again when the setting or "who I am"
+        changed): for this seat's manager's clients, or every client when nobody is chosen. On a
+        worker (the first day on a large base may make hundreds); *then* runs when they are made,
+        or failed to be. False when there was nothing to do (*then* is not called)."""
+        days = self.birthday_days()
+        today = datetime.now().astimezone().date()
+        manager = self.current_manager()
+        if days <= 0 or self._planned == (today, days, manager):
+            return False
+        self._planned = (today, days, manager)
+        uow = self.uow
+        after = then or (lambda: None)
+        self.ops.run_slow(
+            lambda: birthdays.plan_reminders(uow(), days, manager_id=manager),
+            lambda _made: after(),
+            on_failure=after,
+        )
+        return True
+
+    @Slot()
+    def _on_day_timer_timeout(self) -> None:
+        if self._shown_day is not None and self._shown_day != datetime.now().astimezone().date():
+            self.refresh()  # a new day: today's birthdays, and its reminders made
+        else:
+            self.plan_birthdays()
 
     @Slot(object)
     def _on_changes(self, changes: Changes) -> None:
-        """Reminders or clients (their names) changed, here or anywhere: the agenda is read again."""
-        if changes.reminders or changes.clients or changes.whole_base:
+        """Reminders, clients (their names) or contact persons changed, here or anywhere: the
+        agenda and the birthdays are read again."""
+        if changes.reminders or changes.clients or changes.ids("contact") or changes.whole_base:
             self.refresh_now()
 
-    def _show(self, agenda: reminders.Agenda) -> None:
+    def _show(self, loaded: Loaded) -> None:
         selected = self.selected()
+        selected_client = self.selected_birthday_client()
+        agenda = loaded.agenda
         self.agenda = agenda
+        self.birthdays = loaded.birthdays
+        self._shown_day = loaded.today
         self.model.removeRows(0, self.model.rowCount())
         locale = QLocale()
         groups = (
@@ -223,6 +301,8 @@ class RemindersPanel(QWidget):
         bold = QFont()
         bold.setBold(True)
         for title, items, overdue in groups:
+            if items is agenda.this_week:  # the week's birthdays after today's work, before hundreds later
+                self._add_birthdays(loaded, locale, bold)
             if not items:
                 continue
             count = agenda.overdue_total if overdue else len(items)
@@ -246,12 +326,16 @@ class RemindersPanel(QWidget):
         self.view.expandAll()
         for column in (0, 1):
             self.view.resizeColumnToContents(column)
-        self.empty_label.setVisible(not agenda.all)
-        self.view.setVisible(bool(agenda.all))
-        for widget in (self.log_button, self.done_button, self.snooze_button, self.next_button, self.open_button):
+        anything = bool(agenda.all or loaded.birthdays)
+        self.empty_label.setVisible(not anything)
+        self.view.setVisible(anything)
+        for widget in (self.log_button, self.done_button, self.snooze_button, self.next_button):
             widget.setVisible(bool(agenda.all))
+        self.open_button.setVisible(anything)
         if selected is not None:
             self._select(selected.id)
+        elif selected_client is not None:
+            self._select_birthday(*selected_client)
         self._update_buttons()
         self.overdue_count_changed.emit(agenda.overdue_total)
 
@@ -264,6 +348,55 @@ class RemindersPanel(QWidget):
         if overdue:
             cells[0].setForeground(QBrush(OVERDUE_COLOR))  # the date says it; a red wall would not
         return cells
+
+    def _add_birthdays(self, loaded: Loaded, locale: QLocale, bold: QFont) -> None:
+        if not loaded.birthdays:
+            return
+        title = self.tr("Birthdays")
+        header = QStandardItem(f"{title} ({count_text(len(loaded.birthdays))})")
+        header.setFont(bold)
+        header.setSelectable(False)
+        header.setForeground(QBrush(BIRTHDAY_COLOR))
+        for birthday in loaded.birthdays[:SHOWN]:  # the soonest; the title counts them all
+            header.appendRow(self._birthday_row(birthday, locale, loaded.today))
+        self.model.appendRow([header, _plain(""), _plain("")])
+        self.view.setFirstColumnSpanned(self.model.rowCount() - 1, self.model.invisibleRootItem().index(), True)
+
+    def _birthday_row(self, birthday: Birthday, locale: QLocale, today: date) -> list[QStandardItem]:
+        if birthday.date == today:
+            when = self.tr("Today")
+        else:
+            when = locale.toString(
+                QDate(birthday.date.year, birthday.date.month, birthday.date.day), "ddd d MMM"
+            )  # the weekday: "this Friday" at a glance
+        if birthday.turns is None:
+            what = birthday.name
+        else:
+            what = self.tr("%1 turns %2").replace("%1", birthday.name).replace("%2", str(birthday.turns))
+        cells = [_plain(when), _plain(birthday.client), _plain(what)]
+        for cell in cells:
+            cell.setData(birthday.client_id, BIRTHDAY_CLIENT_ROLE)
+            cell.setData(birthday.contact_id, BIRTHDAY_CONTACT_ROLE)
+            cell.setToolTip(f"{birthday.client}\n{what}")
+        if birthday.date == today:
+            cells[0].setForeground(QBrush(BIRTHDAY_COLOR))
+        return cells
+
+    def _select_birthday(self, client_id: int, contact_id: int) -> None:
+        for group in range(self.model.rowCount()):
+            parent = self.model.item(group, 0)
+            for row in range(parent.rowCount()):
+                cell = parent.child(row, 0)
+                if (cell.data(BIRTHDAY_CLIENT_ROLE), cell.data(BIRTHDAY_CONTACT_ROLE)) == (client_id, contact_id):
+                    self.view.setCurrentIndex(parent.child(row, 0).index())
+                    return
+
+    def selected_birthday_client(self) -> tuple[int, int] | None:
+        """The (client, contact person) of the birthday row chosen, if one is."""
+        index = self.view.currentIndex()
+        if not index.isValid() or index.data(BIRTHDAY_CLIENT_ROLE) is None:
+            return None
+        return int(index.data(BIRTHDAY_CLIENT_ROLE)), int(index.data(BIRTHDAY_CONTACT_ROLE))
 
     def _select(self, reminder_id: int) -> None:
         for group in range(self.model.rowCount()):
@@ -285,8 +418,9 @@ class RemindersPanel(QWidget):
     @Slot()
     def _update_buttons(self) -> None:
         has = self.selected() is not None
-        for widget in (self.log_button, self.done_button, self.snooze_button, self.next_button, self.open_button):
+        for widget in (self.log_button, self.done_button, self.snooze_button, self.next_button):
             widget.setEnabled(has)
+        self.open_button.setEnabled(has or self.selected_birthday_client() is not None)
 
     def _act(self, action: Callable[[Reminder], object]) -> None:
         """One action on the selected reminder: one service call; the agenda, the card and the list
@@ -339,6 +473,8 @@ class RemindersPanel(QWidget):
         item = self.selected()
         if item is not None:
             self.open_client_requested.emit(item.client_id)
+        elif (birthday := self.selected_birthday_client()) is not None:
+            self.open_client_requested.emit(birthday[0])
 
     @Slot(QPoint)
     def _on_view_context_menu_requested(self, pos: QPoint) -> None:

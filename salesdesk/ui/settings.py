@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QRect, QSettings, QStandardPaths
 
 from salesdesk import settings as seat
+from salesdesk.domain.birthdays import MAX_DAYS_BEFORE
 from salesdesk.settings import LANGUAGES
 
 __all__ = ["FOLDER_PURPOSES", "LANGUAGES", "Settings", "dialog_start", "documents_folder", "remember_dialog_folder"]
@@ -102,6 +103,20 @@ class Settings:
     @renewal_days.setter
     def renewal_days(self, value: int) -> None:
         self.q.setValue(seat.KEY_RENEWAL_DAYS, int(value))
+
+    @property
+    def birthday_days(self) -> int:
+        """How many days before a contact person's birthday its reminder is made; 0: none are (the
+        default)."""
+        try:
+            days = int(str(self._get("reminders/birthday_days_before", 0)))
+        except ValueError:
+            return 0
+        return days if 0 < days <= MAX_DAYS_BEFORE else 0
+
+    @birthday_days.setter
+    def birthday_days(self, value: int) -> None:
+        self.q.setValue("reminders/birthday_days_before", int(value))
 
     @property
     def trash_days(self) -> int | None:

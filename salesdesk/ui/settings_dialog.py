@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk import settings as seat
+from salesdesk.domain.birthdays import MAX_DAYS_BEFORE
 from salesdesk.domain.errors import UserError
 from salesdesk.domain.model import Manager, ManagerFields
 from salesdesk.services import reference
@@ -89,6 +90,19 @@ class SettingsDialog(QDialog):
         self._on_renewal_days_value_changed(self.renewal_days.value())
         self.renewal_days.valueChanged.connect(self._on_renewal_days_value_changed)
         form.addRow(self.tr("Offer new terms before a contract ends:"), self.renewal_days)
+        self.birthday_days = QSpinBox()  # 0 is "off": no birthday reminders are made (the default)
+        self.birthday_days.setRange(0, MAX_DAYS_BEFORE)
+        self.birthday_days.setSpecialValueText(self.tr("do not remind"))
+        self.birthday_days.setValue(settings.birthday_days)
+        self.birthday_days.setMaximumWidth(160)
+        self.birthday_days.setToolTip(
+            self.tr(
+                "A reminder for the client's manager this many days before a contact person's birthday, once a year"
+            )
+        )
+        self._on_birthday_days_value_changed(self.birthday_days.value())
+        self.birthday_days.valueChanged.connect(self._on_birthday_days_value_changed)
+        form.addRow(self.tr("Remind of birthdays ahead by:"), self.birthday_days)
         self.trash_days = QSpinBox()  # 0 is "never": the trash keeps everything until emptied by hand
         self.trash_days.setRange(0, seat.MAX_TRASH_DAYS)
         self.trash_days.setSpecialValueText(self.tr("never"))
@@ -116,6 +130,10 @@ class SettingsDialog(QDialog):
     def _on_renewal_days_value_changed(self, value: int) -> None:
         # a numerus text without %n: Qt still picks the plural form that fits the number shown
         self.renewal_days.setSuffix(" " + self.tr("day(s)", "", value))
+
+    @Slot(int)
+    def _on_birthday_days_value_changed(self, value: int) -> None:
+        self.birthday_days.setSuffix(" " + self.tr("day(s)", "", value) if value else "")
 
     def _show_error(self, text: str) -> None:
         Inform.error(self, self.tr("Settings"), text)
@@ -171,6 +189,7 @@ class SettingsDialog(QDialog):
         self.settings.current_manager_id = self.manager.currentData()
         self.settings.renewal_days = self.renewal_days.value()
         self.settings.trash_days = self.trash_days.value() or None
+        self.settings.birthday_days = self.birthday_days.value()
         self.settings.welcome_due = self.show_welcome.isChecked()
         self.settings.sync()
         super().accept()

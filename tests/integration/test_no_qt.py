@@ -80,6 +80,7 @@ COMMANDS = [
     ["--db", "{dir}/base.sqlite", "restore", "{dir}/copy.sqlite", "--yes"],
     ["--db", "{dir}/base.sqlite", "check"],
     ["--db", "{dir}/base.sqlite", "changes", "--client", "1", "--json"],
+    ["--db", "{dir}/base.sqlite", "birthdays", "--days", "30", "--json"],
     ["--db", "{dir}/base.sqlite", "person", "export", "1", "-o", "{dir}/person.xlsx"],
     ["--db", "{dir}/base.sqlite", "calendar", "export", "{dir}/calendar.ics"],
     ["--db", "{dir}/base.sqlite", "erase", "contact", "1", "--yes"],

@@ -1,0 +1,82 @@
+"""Birthdays of contact persons: when the next one falls, how old the person turns, and which
+month-days a window of dates covers (what the store asks the database for).
+
+Someone born on 29 February has their birthday on 28 February in a year without one (the office
+congratulates them before the day is gone, not after). A birth date whose year nobody knows is
+stored in the year ``YEAR_UNKNOWN`` (a leap year, so 29 February fits; the convention phones' address
+books use): such a person has a birthday but no age.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+YEAR_UNKNOWN = 1604
+DEFAULT_DAYS = 7  # `salesdesk birthdays` without --days: today and the week ahead
+MAX_DAYS = 366
+MAX_DAYS_BEFORE = 60  # the automatic reminder: at most this many days ahead
+
+
+def year_known(birth: date) -> bool:
+    return birth.year != YEAR_UNKNOWN
+
+
+def birthday_in(birth: date, year: int) -> date:
+    """The birthday in *year*: 29 February falls on 28 February when *year* has no 29th."""
+    if birth.month == 2 and birth.day == 29 and not calendar.isleap(year):
+        return date(year, 2, 28)
+    return birth.replace(year=year)
+
+
+def next_birthday(birth: date, on: date) -> date:
+    """The first birthday on or after *on*."""
+    this_year = birthday_in(birth, on.year)
+    return this_year if this_year >= on else birthday_in(birth, on.year + 1)
+
+
+def turns(birth: date, birthday: date) -> int | None:
+    """How old the person turns on *birthday* (None when the birth year is unknown, or for a day
+    before they were born)."""
+    if not year_known(birth) or birthday.year <= birth.year:
+        return None
+    return birthday.year - birth.year
+
+
+def window_days(start: date, days: int) -> list[date]:
+    """The days from *start* through *days* days later, both included."""
+    if days < 0:
+        raise ValueError("days must not be negative")
+    return [start + timedelta(days=n) for n in range(min(days, MAX_DAYS) + 1)]
+
+
+def month_days(start: date, days: int) -> list[tuple[int, int]]:
+    """The (month, day) pairs of birth dates whose birthday falls in the window: each day's own,
+    and 29 February with 28 February of a year that has no 29th."""
+    out: list[tuple[int, int]] = []
+    for day in window_days(start, days):
+        out.append((day.month, day.day))
+        if day.month == 2 and day.day == 28 and not calendar.isleap(day.year):
+            out.append((2, 29))
+    return sorted(set(out))
+
+
+@dataclass(frozen=True, slots=True)
+class Birthday:
+    """A contact person's birthday in a window of days."""
+
+    contact_id: int
+    name: str
+    client_id: int
+    client: str
+    owner_id: int | None
+    birth_date: date
+    date: date  # the day it is celebrated in that year
+    turns: int | None
+
+
+def birthday_within(birth: date, start: date, days: int) -> date | None:
+    """The birthday that falls from *start* through *days* days later, if one does."""
+    day = next_birthday(birth, start)
+    return day if day <= start + timedelta(days=days) else None
