@@ -34,6 +34,7 @@ from salesdesk.domain.messages import msg
 from salesdesk.store import servers
 from salesdesk.store.audit import AuditRepository
 from salesdesk.store.bulk import BulkLoader
+from salesdesk.store.bulk_edit import BulkEditor
 from salesdesk.store.database import WRITE_OPTION, Database, error_key, store_error
 from salesdesk.store.deal_listing import DealListing
 from salesdesk.store.erasure import Eraser
@@ -70,6 +71,7 @@ class UnitOfWork:
     listing: ClientListing
     deal_listing: DealListing
     bulk: BulkLoader
+    bulk_edit: BulkEditor
     reports: ReportQueries
     audit: AuditRepository
     erasure: Eraser
@@ -140,6 +142,7 @@ class UnitOfWork:
         self.listing = ClientListing(conn)
         self.deal_listing = DealListing(conn)
         self.bulk = BulkLoader(conn)
+        self.bulk_edit = BulkEditor(conn)
         self.reports = ReportQueries(conn)
         self.audit = AuditRepository(conn)
         self.erasure = Eraser(conn)
