@@ -15,7 +15,8 @@
 <context>
     <name>ClientListActions</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/list_actions.py" line="136"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="153"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="281"/>
         <source>%Ln client(s) moved to the trash.</source>
         <translation>
             <numerusform>%Ln client moved to the trash.</numerusform>
@@ -23,18 +24,66 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/list_actions.py" line="151"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="168"/>
         <source>%Ln client(s) restored.</source>
         <translation>
             <numerusform>%Ln client restored.</numerusform>
             <numerusform>%Ln clients restored.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/list_actions.py" line="196"/>
+        <source>With selected (%Ln)…</source>
+        <translation>
+            <numerusform>With selected (%Ln)…</numerusform>
+            <numerusform>With selected (%Ln)…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/list_actions.py" line="211"/>
+        <source>With selected (%Ln):</source>
+        <translation>
+            <numerusform>With selected (%Ln):</numerusform>
+            <numerusform>With selected (%Ln):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/list_actions.py" line="283"/>
+        <source>A reminder planned for %Ln client(s).</source>
+        <translation>
+            <numerusform>A reminder planned for %Ln client.</numerusform>
+            <numerusform>A reminder planned for %Ln clients.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/list_actions.py" line="285"/>
+        <source>%Ln client(s) changed.</source>
+        <translation>
+            <numerusform>%Ln client changed.</numerusform>
+            <numerusform>%Ln clients changed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/list_actions.py" line="291"/>
+        <source>&amp;Undo: change of %Ln client(s)</source>
+        <translation>
+            <numerusform>&amp;Undo: change of %Ln client</numerusform>
+            <numerusform>&amp;Undo: change of %Ln clients</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/list_actions.py" line="302"/>
+        <source>%Ln client(s) put back as they were.</source>
+        <translation>
+            <numerusform>%Ln client put back as it was.</numerusform>
+            <numerusform>%Ln clients put back as they were.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ClientListPane</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/client_list.py" line="205"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="214"/>
         <source>%1 of %Ln in the trash</source>
         <translation>
             <numerusform>%1 of %Ln in the trash</numerusform>
@@ -42,7 +91,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/client_list.py" line="209"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="218"/>
         <source>%1 of %Ln client(s)</source>
         <translation>
             <numerusform>%1 of %Ln client</numerusform>
@@ -53,7 +102,7 @@
 <context>
     <name>ConnectActions</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="372"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="375"/>
         <source>The base has moved to the server: %Ln row(s) copied, every table matches.</source>
         <translation>
             <numerusform>The base has moved to the server: %Ln row copied, every table matches.</numerusform>

@@ -201,6 +201,99 @@ Everything entered since then is replaced. The base as it is now is copied first
     </message>
 </context>
 <context>
+    <name>BulkDialog</name>
+    <message>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="46"/>
+        <source>Change the owner…</source>
+        <translation>Сменить владельца…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="47"/>
+        <source>Change the status…</source>
+        <translation>Сменить статус…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="48"/>
+        <source>Change the industry…</source>
+        <translation>Сменить отрасль…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="49"/>
+        <source>Add a tag…</source>
+        <translation>Добавить метку…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="50"/>
+        <source>Remove a tag…</source>
+        <translation>Убрать метку…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="51"/>
+        <source>Plan a reminder for each…</source>
+        <translation>Напоминание каждому…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="52"/>
+        <source>Export…</source>
+        <translation>Выгрузить…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="53"/>
+        <source>Move to the trash</source>
+        <translation>Удалить в корзину</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="88"/>
+        <source>New owner:</source>
+        <translation>Новый владелец:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="92"/>
+        <source>New status:</source>
+        <translation>Новый статус:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="96"/>
+        <source>New industry:</source>
+        <translation>Новая отрасль:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="99"/>
+        <source>e.g. Exhibition 2026</source>
+        <translation>например, Выставка 2026</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="100"/>
+        <source>Tag:</source>
+        <translation>Метка:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="100"/>
+        <source>Tag to remove:</source>
+        <translation>Какую метку убрать:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="102"/>
+        <source>The selected clients (%1)</source>
+        <translation>Выбранные клиенты (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="104"/>
+        <source>Everyone the search and filters show (%1)</source>
+        <translation>Все, кого показывают поиск и фильтры (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="111"/>
+        <source>For whom:</source>
+        <translation>Для кого:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="115"/>
+        <source>All of them change at once; Undo puts them back.</source>
+        <translation>Все изменятся за один раз; «Отменить» вернёт их как было.</translation>
+    </message>
+</context>
+<context>
     <name>CardEditing</name>
     <message>
         <location filename="../../salesdesk/ui/card/editing.py" line="125"/>
@@ -431,12 +524,13 @@ or create a new one (%1).</source>
 <context>
     <name>ClientListActions</name>
     <message>
-        <location filename="../../salesdesk/ui/list_actions.py" line="134"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="151"/>
         <source>“%s” moved to the trash.</source>
         <translation>Клиент «%s» перемещён в корзину.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/list_actions.py" line="136"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="153"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="281"/>
         <source>%Ln client(s) moved to the trash.</source>
         <translation>
             <numerusform>%Ln клиент перемещён в корзину.</numerusform>
@@ -445,7 +539,7 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/list_actions.py" line="151"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="168"/>
         <source>%Ln client(s) restored.</source>
         <translation>
             <numerusform>%Ln клиент восстановлен.</numerusform>
@@ -454,60 +548,145 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/list_actions.py" line="157"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="174"/>
         <source>&amp;Undo: move to trash</source>
         <translation>&amp;Отменить удаление в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/list_actions.py" line="158"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="175"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="298"/>
         <source>Undo</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/list_actions.py" line="166"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="183"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/list_actions.py" line="196"/>
+        <source>With selected (%Ln)…</source>
+        <translation>
+            <numerusform>С выбранными (%Ln)…</numerusform>
+            <numerusform>С выбранными (%Ln)…</numerusform>
+            <numerusform>С выбранными (%Ln)…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/list_actions.py" line="211"/>
+        <source>With selected (%Ln):</source>
+        <translation>
+            <numerusform>С выбранными (%Ln):</numerusform>
+            <numerusform>С выбранными (%Ln):</numerusform>
+            <numerusform>С выбранными (%Ln):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/list_actions.py" line="233"/>
+        <source>Get back to the client</source>
+        <translation>Связаться с клиентом</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/list_actions.py" line="268"/>
+        <source>Changing the clients…</source>
+        <translation>Клиенты изменяются…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/list_actions.py" line="275"/>
+        <source>Cancelled: no client was changed.</source>
+        <translation>Отменено: ни один клиент не изменён.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/list_actions.py" line="283"/>
+        <source>A reminder planned for %Ln client(s).</source>
+        <translation>
+            <numerusform>Напоминание поставлено %Ln клиенту.</numerusform>
+            <numerusform>Напоминание поставлено %Ln клиентам.</numerusform>
+            <numerusform>Напоминание поставлено %Ln клиентам.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/list_actions.py" line="285"/>
+        <source>%Ln client(s) changed.</source>
+        <translation>
+            <numerusform>Изменён %Ln клиент.</numerusform>
+            <numerusform>Изменены %Ln клиента.</numerusform>
+            <numerusform>Изменены %Ln клиентов.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/list_actions.py" line="287"/>
+        <source>Nothing to change: they all have it already.</source>
+        <translation>Менять нечего: у всех уже так.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/list_actions.py" line="291"/>
+        <source>&amp;Undo: change of %Ln client(s)</source>
+        <translation>
+            <numerusform>&amp;Отменить: изменение %Ln клиента</numerusform>
+            <numerusform>&amp;Отменить: изменение %Ln клиентов</numerusform>
+            <numerusform>&amp;Отменить: изменение %Ln клиентов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/list_actions.py" line="299"/>
+        <source>Putting the clients back…</source>
+        <translation>Клиенты возвращаются как были…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/list_actions.py" line="302"/>
+        <source>%Ln client(s) put back as they were.</source>
+        <translation>
+            <numerusform>%Ln клиент возвращён как был.</numerusform>
+            <numerusform>%Ln клиента возвращены как были.</numerusform>
+            <numerusform>%Ln клиентов возвращены как были.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ClientListPane</name>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="63"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="64"/>
         <source>Search: name, INN, phone, e-mail, contact person (%1)</source>
         <translation>Поиск: название, ИНН, телефон, e-mail, контактное лицо (%1)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="68"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="69"/>
         <source>Trash</source>
         <translation>Корзина</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="91"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="78"/>
+        <source>Change, export or trash all the selected clients at once</source>
+        <translation>Изменить, выгрузить или удалить в корзину всех выбранных клиентов сразу</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/client_list.py" line="99"/>
         <source>Searching…</source>
         <translation>Поиск…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="147"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="156"/>
         <source>Create a client</source>
         <translation>Создать клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="148"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="157"/>
         <source>Load demo data</source>
         <translation>Загрузить демоданные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="149"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="158"/>
         <source>Import from Excel…</source>
         <translation>Загрузить из Excel…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="150"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="159"/>
         <source>Clear search and filters</source>
         <translation>Сбросить поиск и фильтры</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/client_list.py" line="205"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="214"/>
         <source>%1 of %Ln in the trash</source>
         <translation>
             <numerusform>%1 из %Ln в корзине</numerusform>
@@ -516,12 +695,12 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="207"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="216"/>
         <source>The base is empty</source>
         <translation>База пуста</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/client_list.py" line="209"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="218"/>
         <source>%1 of %Ln client(s)</source>
         <translation>
             <numerusform>%1 из %Ln клиента</numerusform>
@@ -530,29 +709,29 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="212"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="221"/>
         <source>average completeness %1 %</source>
         <translation>средняя полнота %1 %</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="223"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="232"/>
         <source>The trash is empty.</source>
         <translation>Корзина пуста.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="226"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="235"/>
         <source>The client base is empty.
 Create the first client, or load demo data to try the program.</source>
         <translation>Клиентская база пуста.
 Создайте первого клиента или загрузите демоданные, чтобы попробовать программу.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="229"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="238"/>
         <source>No clients match the search and filters.</source>
         <translation>По условиям поиска и фильтрам клиентов не найдено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="252"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="261"/>
         <source>Could not load the list: %s</source>
         <translation>Не удалось загрузить список: %s</translation>
     </message>
@@ -686,43 +865,43 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ConnectActions</name>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="293"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="294"/>
         <source>Connect to a &amp;server…</source>
         <translation>Подключиться к &amp;серверу…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="294"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="295"/>
         <source>Work on a shared base on a PostgreSQL server</source>
         <translation>Работать с общей базой на сервере PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="296"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="297"/>
         <source>Back to this &amp;computer&apos;s base</source>
         <translation>Вернуться к базе этого &amp;компьютера</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="315"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="316"/>
         <source>The demo base is open: go back to your base first (File → Back to my base).</source>
         <translation>Открыта демонстрационная база: сначала вернитесь к своей базе (Файл → Вернуться к моей базе).</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="340"/>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="359"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="341"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="362"/>
         <source>Move the base to the server</source>
         <translation>Перенос базы на сервер</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="342"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="343"/>
         <source>Copy this computer&apos;s base into the empty database %1? Every table is compared after the copy; this computer&apos;s base is only read and stays as it is. The window then works on the server base.</source>
         <translation>Скопировать базу этого компьютера в пустую базу %1? После копирования каждая таблица сверяется; база этого компьютера только читается и остаётся как была. Затем окно переходит на базу на сервере.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="360"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="363"/>
         <source>Copying the base to %1…</source>
         <translation>Копирование базы в %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="372"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="375"/>
         <source>The base has moved to the server: %Ln row(s) copied, every table matches.</source>
         <translation>
             <numerusform>База перенесена на сервер: скопирована %Ln строка, все таблицы совпадают.</numerusform>
@@ -731,12 +910,12 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="392"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="395"/>
         <source>The password</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="425"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="428"/>
         <source>Server: %1</source>
         <translation>Сервер: %1</translation>
     </message>
@@ -744,112 +923,112 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="85"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="86"/>
         <source>Connect to a server</source>
         <translation>Подключение к серверу</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="90"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="91"/>
         <source>Work on a shared base on a PostgreSQL server, together with the other seats of the office. The server&apos;s administrator gives you these details.</source>
         <translation>Работайте с общей базой на сервере PostgreSQL вместе с другими рабочими местами офиса. Эти данные сообщает администратор сервера.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="98"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="99"/>
         <source>e.g. server.office.local or 192.168.1.10</source>
         <translation>например, server.office.local или 192.168.1.10</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="104"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="105"/>
         <source>Port:</source>
         <translation>Порт:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="106"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="107"/>
         <source>&amp;Server:</source>
         <translation>&amp;Сервер:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="111"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="112"/>
         <source>&amp;Database:</source>
         <translation>&amp;База данных:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="113"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="114"/>
         <source>&amp;User:</source>
         <translation>&amp;Пользователь:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="116"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="117"/>
         <source>&amp;Password:</source>
         <translation>Па&amp;роль:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="119"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="120"/>
         <source>If the server offers it</source>
         <translation>Если сервер поддерживает</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="120"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="121"/>
         <source>Always</source>
         <translation>Всегда</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="121"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="122"/>
         <source>Always, checking the server&apos;s certificate</source>
         <translation>Всегда, с проверкой сертификата сервера</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="122"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="123"/>
         <source>Never (only inside a trusted network)</source>
         <translation>Никогда (только в надёжной сети)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="125"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="126"/>
         <source>&amp;Encryption (SSL):</source>
         <translation>&amp;Шифрование (SSL):</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="126"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="127"/>
         <source>Remember the password in the system&apos;s password store</source>
         <translation>Запомнить пароль в хранилище паролей системы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="133"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="134"/>
         <source>There is no system password store on this computer, so the password is not remembered. To connect without typing it at every start, put the line &lt;tt&gt;server:port:database:user:password&lt;/tt&gt; into the file &lt;tt&gt;%1&lt;/tt&gt; (readable by you only: &lt;tt&gt;chmod 600&lt;/tt&gt;).</source>
         <translation>На этом компьютере нет хранилища паролей системы, поэтому пароль не запоминается. Чтобы не вводить его при каждом запуске, запишите строку &lt;tt&gt;сервер:порт:база:пользователь:пароль&lt;/tt&gt; в файл &lt;tt&gt;%1&lt;/tt&gt; (доступный только вам: &lt;tt&gt;chmod 600&lt;/tt&gt;).</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="149"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="150"/>
         <source>C&amp;heck connection</source>
         <translation>Про&amp;верить подключение</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="150"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="151"/>
         <source>&amp;Move this computer&apos;s base to the server…</source>
         <translation>Перенести базу этого &amp;компьютера на сервер…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="152"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="153"/>
         <source>Copy every client, deal and reminder of this computer&apos;s base into the empty server database</source>
         <translation>Скопировать всех клиентов, сделки и напоминания базы этого компьютера в пустую базу на сервере</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="155"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="156"/>
         <source>&amp;Connect</source>
         <translation>По&amp;дключиться</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="187"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="188"/>
         <source>Fill in the server, the database and the user.</source>
         <translation>Заполните сервер, базу данных и пользователя.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="201"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="202"/>
         <source>Checking the connection…</source>
         <translation>Проверка подключения…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="223"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="224"/>
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
@@ -3427,24 +3606,24 @@ Create the first client, or load demo data to try the program.</source>
     <name>Start</name>
     <message>
         <location filename="../../salesdesk/ui/application.py" line="85"/>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="476"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="479"/>
         <source>Cannot open the base:
 %s</source>
         <translation>Не удаётся открыть базу:
 %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="453"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="456"/>
         <source>Open this computer&apos;s base for now? The next start tries the server again; File → Connect to a server… changes it.</source>
         <translation>Открыть пока базу этого компьютера? При следующем запуске SalesDesk снова попробует сервер; изменить это можно в меню Файл → Подключиться к серверу…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="460"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="463"/>
         <source>Open this computer&apos;s base</source>
         <translation>Открыть базу этого компьютера</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="462"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="465"/>
         <source>Quit</source>
         <translation>Выйти</translation>
     </message>
