@@ -21,6 +21,7 @@ Printed: seconds of each, the ratio to the baseline, the verdict against 5 s.
 from __future__ import annotations
 
 import argparse
+import functools
 import shutil
 import sqlite3
 import sys
@@ -116,15 +117,15 @@ def main() -> int:
                 undo_token: Any = None
                 for name, change in actions.items():
                     counter = Counting()
-                    call: Callable[[], Any] = lambda change=change, counter=counter: bulk_actions.apply(  # noqa: E731
-                        UnitOfWork(database), ids, change, reporter=counter
+                    call: Callable[[], Any] = functools.partial(
+                        bulk_actions.apply, UnitOfWork(database), ids, change, reporter=counter
                     )
                     seconds, result = timed(call)
                     figures[name].append(seconds)
                     reports[name] = counter.reports
                     if name == "owner":
                         undo_token = result.undo
-                        seconds, _ = timed(lambda: bulk_actions.undo(UnitOfWork(database), undo_token))
+                        seconds, _ = timed(functools.partial(bulk_actions.undo, UnitOfWork(database), undo_token))
                         figures["undo (owner)"].append(seconds)
                         bulk_actions.apply(UnitOfWork(database), ids, change)  # as it was, for what follows
             finally:
