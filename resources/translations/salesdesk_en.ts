@@ -64,7 +64,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/list_actions.py" line="291"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="292"/>
         <source>&amp;Undo: change of %Ln client(s)</source>
         <translation>
             <numerusform>&amp;Undo: change of %Ln client</numerusform>
@@ -72,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/list_actions.py" line="302"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="308"/>
         <source>%Ln client(s) put back as they were.</source>
         <translation>
             <numerusform>%Ln client put back as it was.</numerusform>

@@ -554,7 +554,7 @@ or create a new one (%1).</source>
     </message>
     <message>
         <location filename="../../salesdesk/ui/list_actions.py" line="175"/>
-        <location filename="../../salesdesk/ui/list_actions.py" line="298"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="299"/>
         <source>Undo</source>
         <translation>Вернуть</translation>
     </message>
@@ -620,7 +620,7 @@ or create a new one (%1).</source>
         <translation>Менять нечего: у всех уже так.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/list_actions.py" line="291"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="292"/>
         <source>&amp;Undo: change of %Ln client(s)</source>
         <translation>
             <numerusform>&amp;Отменить: изменение %Ln клиента</numerusform>
@@ -629,12 +629,12 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/list_actions.py" line="299"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="300"/>
         <source>Putting the clients back…</source>
         <translation>Клиенты возвращаются как были…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/list_actions.py" line="302"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="308"/>
         <source>%Ln client(s) put back as they were.</source>
         <translation>
             <numerusform>%Ln клиент возвращён как был.</numerusform>

@@ -287,6 +287,7 @@ class ClientListActions(QObject):
             self.w.notice.show_message(self.tr("Nothing to change: they all have it already."), timeout_ms=6000)
             return
         token = result.undo
+        self._show_again(token)
         self._offer_undo(
             text, lambda: self._undo_bulk(token), self.tr("&Undo: change of %Ln client(s)", "", result.changed)
         )
@@ -298,10 +299,22 @@ class ClientListActions(QObject):
             self.tr("Undo"),
             self.tr("Putting the clients back…"),
             lambda _reporter: bulk_actions.undo(uow(), token),
-            lambda back: self.w.notice.show_message(
-                self.tr("%Ln client(s) put back as they were.", "", back), kind="success", timeout_ms=4000
-            ),
+            lambda back: self._undone(token, back),
         )
+
+    def _undone(self, token: BulkUndo, back: int) -> None:
+        self._show_again(token)
+        self.w.notice.show_message(
+            self.tr("%Ln client(s) put back as they were.", "", back), kind="success", timeout_ms=4000
+        )
+
+    def _show_again(self, token: BulkUndo) -> None:
+        """The card shows a client this seat just changed in bulk: read it again. (The card reads
+        again by itself only what another seat saved, since its own saves need no reading; the
+        card was left before the change, so nothing typed is lost.)"""
+        shown = self.card.client_id
+        if shown is not None and shown in {r.id for r in token.before}:
+            self.show_in_card(shown)
 
 
 def _change_of(kind: BulkKind, value: object) -> BulkChange:

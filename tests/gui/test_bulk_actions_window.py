@@ -113,3 +113,20 @@ def test_the_dialog_asks_value_and_whom(qtbot: QtBot) -> None:
     qtbot.addWidget(statuses)
     assert statuses.combo.count() == len(ClientStatus) and statuses.all_button.isHidden()
     assert statuses.result() == QDialog.DialogCode.Rejected
+
+
+def test_the_card_shows_its_client_as_changed(
+    qtbot: QtBot, make_window: Window, base: dict[str, int], uow: Callable[[], UnitOfWork]
+) -> None:
+    owner = reference.create_manager(uow(), ManagerFields(name="Петрова Анна")).id
+    window = make_window()
+    window.table.setCurrentIndex(window.model.index(0, 0))
+    qtbot.waitUntil(lambda: window.card.client_id is not None, timeout=5000)
+    shown = window.card.client_id
+    select_rows(window, [0, 1])
+    window.list_actions.act_on_many(BulkKind.OWNER, choice=owner)
+    qtbot.waitUntil(lambda: window.undo_action.isEnabled(), timeout=10_000)
+    assert window.card.client_id == shown
+    assert window.card.collect().owner_id == owner  # not the owner it had when opened
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: window.card.collect().owner_id is None, timeout=10_000)
