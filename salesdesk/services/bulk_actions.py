@@ -3,7 +3,9 @@ plan a reminder for each, move them to the trash — for a selection or everyone
 
 One call is one transaction: every chosen client changes, or none (an error, Cancel). Each client
 that really changes gets a new version and its own entries in the audit trail (field by field, as
-an edit in the card); the change bus hears of the whole action at once, after the commit. What the
+an edit in the card); the change bus hears of the whole action at once, after the commit, with a
+summary record ("base", 0, "bulk") so that every list reads again (a filtered list loses a client
+whose owner or status no longer fits, without re-reading 10,000 rows one by one). What the
 action did is kept in a ``BulkUndo``: ``undo`` puts every card back as it was (unless someone
 edited it since) and trashes the reminders it planned, again in one transaction.
 """
@@ -139,6 +141,9 @@ def apply(
             for rid, cid in zip(planned, live, strict=True):
                 uow.record("reminder", rid, "created", client=cid, after=reminder)
                 uow.record("client", cid, "reminders")
+        if after or planned:
+            # the lists filter and sort by what changed: they read again rather than re-read rows
+            uow.record("base", 0, "bulk")
         _step(reporter, len(ids) * 2, len(ids) * 2)
         uow.commit()
     changed = {r.id for r in after} | ({i for i in ids if rows[i].deleted_at is None} if planned else set())
@@ -165,6 +170,7 @@ def undo(uow: UnitOfWork, token: BulkUndo, *, now: datetime | None = None) -> in
                 uow.record("client", cid, "reminders")
             for rid in token.reminders:
                 uow.record("reminder", rid, "trashed")
+        uow.record("base", 0, "bulk")
         uow.commit()
     return len(back)
 

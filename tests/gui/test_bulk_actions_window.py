@@ -130,3 +130,17 @@ def test_the_card_shows_its_client_as_changed(
     assert window.card.collect().owner_id == owner  # not the owner it had when opened
     window.undo_action.trigger()
     qtbot.waitUntil(lambda: window.card.collect().owner_id is None, timeout=10_000)
+
+
+def test_a_filtered_list_loses_the_clients_that_no_longer_fit(
+    qtbot: QtBot, make_window: Window, base: dict[str, int], uow: Callable[[], UnitOfWork]
+) -> None:
+    window = make_window()
+    window.filters.status.setCurrentIndex(window.filters.status.findData(ClientStatus.LEAD))
+    qtbot.waitUntil(lambda: window.model.query.statuses == frozenset({ClientStatus.LEAD}), timeout=5000)
+    qtbot.waitUntil(lambda: len(shown_names(window)) == 3, timeout=5000)
+    select_rows(window, [0, 1])
+    window.list_actions.act_on_many(BulkKind.STATUS, choice=ClientStatus.ACTIVE)
+    qtbot.waitUntil(lambda: len(shown_names(window)) == 1, timeout=10_000)  # the two became active
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: len(shown_names(window)) == 3, timeout=10_000)
