@@ -614,12 +614,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "No client chosen: give their numbers or --search",
     ),
     "err.bulk.unknown": (
-        "Нет {n:такого клиента|таких клиентов|таких клиентов}: {ids}",
-        "No such {n:client|clients}: {ids}",
+        "Таких клиентов нет ({n:n}): {ids}",
+        "No such clients ({n:n}): {ids}",
     ),
     "err.bulk.in_trash": (
-        "{n:Этот клиент в корзине|Эти клиенты в корзине|Эти клиенты в корзине}: {ids}; сначала восстановите",
-        "{n:This client is|These clients are} in the trash: {ids}; restore first",
+        "В корзине {n:n} {n:клиент|клиента|клиентов}: {ids}; сначала восстановите",
+        "{n:n} {n:client is|clients are} in the trash: {ids}; restore first",
     ),
     "err.bulk.tag_empty": ("Метка пуста", "The tag is empty"),
     "err.bulk.tag_long": (
