@@ -252,6 +252,8 @@ class ClientListActions(QObject):
             return
         everyone = bool(all_shown) or (selected == shown and shown > 0)
         ids = [] if everyone else self.selected_ids()
+        if not everyone and not ids:
+            return  # the list was read again meanwhile and nothing is selected any more
         query = self.model.query if everyone else None
         self._run_bulk(kind, ids, query, change)
 

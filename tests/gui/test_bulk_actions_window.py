@@ -18,7 +18,7 @@ from salesdesk.services import clients, reference, reminders
 from salesdesk.store import UnitOfWork
 from salesdesk.ui.bulk_dialog import BulkDialog, BulkKind
 from salesdesk.ui.main_window import MainWindow
-from tests.gui.conftest import shown_names
+from tests.gui.conftest import shown_names, wait_loaded
 
 Window = Callable[[], MainWindow]
 
@@ -91,7 +91,9 @@ def test_a_reminder_for_each_and_trash_with_undo(
     select_rows(window, [0, 1, 2])  # every row shown: the ids come from the query, on the worker
     due = datetime(2031, 1, 15, 6, 0, tzinfo=UTC)
     window.list_actions.act_on_many(BulkKind.REMINDER, choice=ReminderFields(due_at=due, text="Поздравить"))
-    qtbot.waitUntil(lambda: all(len(reminders.reminders_of(uow(), i)) == 1 for i in base.values()), timeout=10_000)
+    qtbot.waitUntil(window.undo_action.isEnabled, timeout=10_000)
+    assert all(len(reminders.reminders_of(uow(), i)) == 1 for i in base.values())
+    wait_loaded(qtbot, window)  # the list reads again after a bulk change: select in the new one
     select_rows(window, [1])
     window.list_actions.act_on_many(BulkKind.TRASH)
     qtbot.waitUntil(lambda: len(shown_names(window)) == 2, timeout=10_000)
