@@ -200,6 +200,24 @@ def _parser() -> argparse.ArgumentParser:
     restore = client_commands.add_parser("restore", parents=[common], help=T("bring a client back from the trash"))
     restore.add_argument("id", type=_ID, metavar="ID", help=T("the client's number"))
 
+    bulk = client_commands.add_parser(
+        "set", parents=[common], help=T("change many clients at once: owner, status, industry, tags")
+    )
+    bulk.add_argument("ids", type=_ID, nargs="*", metavar="ID", help=T("the clients' numbers"))
+    bulk.add_argument("--search", default="", help=T("also every client this search finds"))
+    bulk.add_argument("--owner", default="", help=T("owner: a manager's name (see 'salesdesk manager add')"))
+    bulk.add_argument(
+        "--status",
+        choices=[s.value for s in ClientStatus],
+        help=T("status: lead, prospect, active or former"),
+    )
+    bulk.add_argument("--industry", default="", help=T("OKVED code (e.g. G) or industry name"))
+    bulk.add_argument("--add-tag", action="append", default=[], metavar="T", help=T("add this tag; repeat for more"))
+    bulk.add_argument(
+        "--remove-tag", action="append", default=[], metavar="T", help=T("remove this tag; repeat for more")
+    )
+    bulk.add_argument("--json", action="store_true", help=T('print {"changed": N}'))
+
     manager = commands.add_parser("manager", parents=[common], help=T("the office's managers"))
     manager_commands = manager.add_subparsers(
         dest="client_command", metavar="ACTION", required=True, help=T("what to do")
@@ -879,6 +897,34 @@ def _client_restore(database: Database, args: argparse.Namespace) -> int:
     from salesdesk.services import clients
 
     clients.restore_client(_uow(database), args.id)
+    return EXIT_OK
+
+
+def _client_set(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.domain.queries import ClientQuery, ClientSort
+    from salesdesk.services import bulk_actions, reference
+
+    _refuse(search_problem(args.search))
+    uow = _uow(database)
+    change = bulk_actions.BulkChange(
+        owner_id=_manager_id(database, args.owner),
+        status=ClientStatus(args.status) if args.status else None,
+        industry_id=reference.find_industry(uow, args.industry).id if args.industry else None,
+        add_tags=tuple(args.add_tag),
+        remove_tags=tuple(args.remove_tag),
+    )
+    if change.empty:
+        _refuse(FieldProblem("bulk", msg("err.bulk.nothing")))
+    query = ClientQuery(text=args.search, sort=ClientSort.RELEVANCE) if args.search.strip() else None
+    if not args.ids and query is None:
+        _refuse(FieldProblem("bulk", msg("err.bulk.none_chosen")))
+    ids = bulk_actions.chosen_ids(uow, args.ids, query)
+    result = bulk_actions.apply(uow, ids, change) if ids else None
+    changed = result.changed if result is not None else 0
+    if args.json:
+        _emit_json({"changed": changed})
+    else:
+        print(msg("cli.bulk_changed", n=changed))
     return EXIT_OK
 
 
@@ -1757,6 +1803,7 @@ _HANDLERS: dict[tuple[str, str | None], Callable[[Database, argparse.Namespace],
     ("client", "add"): _client_add,
     ("client", "show"): _client_show,
     ("client", "trash"): _client_trash,
+    ("client", "set"): _client_set,
     ("client", "restore"): _client_restore,
     ("manager", "add"): _manager_add,
     ("manager", "list"): _manager_list,

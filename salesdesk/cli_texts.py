@@ -84,6 +84,14 @@ RUSSIAN: dict[str, str] = {
     "the client's number": "номер клиента",
     "add, show, trash or restore a client": "добавить, показать, удалить в корзину или вернуть клиента",
     "add a client; prints its number": "добавить клиента; печатает его номер",
+    "change many clients at once: owner, status, industry, tags":
+        "изменить сразу многих клиентов: владельца, статус, отрасль, метки",
+    "the clients' numbers": "номера клиентов",
+    "also every client this search finds": "а также всех клиентов, которых находит этот поиск",
+    "status: lead, prospect, active or former": "статус: lead, prospect, active или former",
+    "add this tag; repeat for more": "добавить эту метку; повторите для нескольких",
+    "remove this tag; repeat for more": "убрать эту метку; повторите для нескольких",
+    'print {"changed": N}': 'напечатать {"changed": N}',
     "short name, e.g. 'ООО «Ромашка»'": "краткое название, например «ООО Ромашка»",
     "client kind: legal (company), sole_trader or person (default: %(default)s)":
         "вид клиента: legal (организация), sole_trader (ИП) или person (физлицо); по умолчанию %(default)s",

@@ -26,7 +26,8 @@
 <context>
     <name>ClientListActions</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/list_actions.py" line="136"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="153"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="283"/>
         <source>%Ln client(s) moved to the trash.</source>
         <translation>
             <numerusform>%Ln client moved to the trash.</numerusform>
@@ -34,18 +35,66 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/list_actions.py" line="151"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="168"/>
         <source>%Ln client(s) restored.</source>
         <translation>
             <numerusform>%Ln client restored.</numerusform>
             <numerusform>%Ln clients restored.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/list_actions.py" line="196"/>
+        <source>With selected (%Ln)…</source>
+        <translation>
+            <numerusform>With selected (%Ln)…</numerusform>
+            <numerusform>With selected (%Ln)…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/list_actions.py" line="211"/>
+        <source>With selected (%Ln):</source>
+        <translation>
+            <numerusform>With selected (%Ln):</numerusform>
+            <numerusform>With selected (%Ln):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/list_actions.py" line="285"/>
+        <source>A reminder planned for %Ln client(s).</source>
+        <translation>
+            <numerusform>A reminder planned for %Ln client.</numerusform>
+            <numerusform>A reminder planned for %Ln clients.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/list_actions.py" line="287"/>
+        <source>%Ln client(s) changed.</source>
+        <translation>
+            <numerusform>%Ln client changed.</numerusform>
+            <numerusform>%Ln clients changed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/list_actions.py" line="294"/>
+        <source>&amp;Undo: change of %Ln client(s)</source>
+        <translation>
+            <numerusform>&amp;Undo: change of %Ln client</numerusform>
+            <numerusform>&amp;Undo: change of %Ln clients</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/list_actions.py" line="310"/>
+        <source>%Ln client(s) put back as they were.</source>
+        <translation>
+            <numerusform>%Ln client put back as it was.</numerusform>
+            <numerusform>%Ln clients put back as they were.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ClientListPane</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/client_list.py" line="205"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="214"/>
         <source>%1 of %Ln in the trash</source>
         <translation>
             <numerusform>%1 of %Ln in the trash</numerusform>
@@ -53,7 +102,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/client_list.py" line="209"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="218"/>
         <source>%1 of %Ln client(s)</source>
         <translation>
             <numerusform>%1 of %Ln client</numerusform>

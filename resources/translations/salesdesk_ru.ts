@@ -201,6 +201,99 @@ Everything entered since then is replaced. The base as it is now is copied first
     </message>
 </context>
 <context>
+    <name>BulkDialog</name>
+    <message>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="46"/>
+        <source>Change the owner…</source>
+        <translation>Сменить владельца…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="47"/>
+        <source>Change the status…</source>
+        <translation>Сменить статус…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="48"/>
+        <source>Change the industry…</source>
+        <translation>Сменить отрасль…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="49"/>
+        <source>Add a tag…</source>
+        <translation>Добавить метку…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="50"/>
+        <source>Remove a tag…</source>
+        <translation>Убрать метку…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="51"/>
+        <source>Plan a reminder for each…</source>
+        <translation>Напоминание каждому…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="52"/>
+        <source>Export…</source>
+        <translation>Выгрузить…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="53"/>
+        <source>Move to the trash</source>
+        <translation>Удалить в корзину</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="88"/>
+        <source>New owner:</source>
+        <translation>Новый владелец:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="92"/>
+        <source>New status:</source>
+        <translation>Новый статус:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="96"/>
+        <source>New industry:</source>
+        <translation>Новая отрасль:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="99"/>
+        <source>e.g. Exhibition 2026</source>
+        <translation>например, Выставка 2026</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="100"/>
+        <source>Tag:</source>
+        <translation>Метка:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="100"/>
+        <source>Tag to remove:</source>
+        <translation>Какую метку убрать:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="102"/>
+        <source>The selected clients (%1)</source>
+        <translation>Выбранные клиенты (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="104"/>
+        <source>Everyone the search and filters show (%1)</source>
+        <translation>Все, кого показывают поиск и фильтры (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="111"/>
+        <source>For whom:</source>
+        <translation>Для кого:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="115"/>
+        <source>All of them change at once; Undo puts them back.</source>
+        <translation>Все изменятся за один раз; «Отменить» вернёт их как было.</translation>
+    </message>
+</context>
+<context>
     <name>CalendarGrid</name>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/calendar_page.py" line="255"/>
@@ -526,12 +619,13 @@ or create a new one (%1).</source>
 <context>
     <name>ClientListActions</name>
     <message>
-        <location filename="../../salesdesk/ui/list_actions.py" line="134"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="151"/>
         <source>“%s” moved to the trash.</source>
         <translation>Клиент «%s» перемещён в корзину.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/list_actions.py" line="136"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="153"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="283"/>
         <source>%Ln client(s) moved to the trash.</source>
         <translation>
             <numerusform>%Ln клиент перемещён в корзину.</numerusform>
@@ -540,7 +634,7 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/list_actions.py" line="151"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="168"/>
         <source>%Ln client(s) restored.</source>
         <translation>
             <numerusform>%Ln клиент восстановлен.</numerusform>
@@ -549,60 +643,145 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/list_actions.py" line="157"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="174"/>
         <source>&amp;Undo: move to trash</source>
         <translation>&amp;Отменить удаление в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/list_actions.py" line="158"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="175"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="301"/>
         <source>Undo</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/list_actions.py" line="166"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="183"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/list_actions.py" line="196"/>
+        <source>With selected (%Ln)…</source>
+        <translation>
+            <numerusform>С выбранными (%Ln)…</numerusform>
+            <numerusform>С выбранными (%Ln)…</numerusform>
+            <numerusform>С выбранными (%Ln)…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/list_actions.py" line="211"/>
+        <source>With selected (%Ln):</source>
+        <translation>
+            <numerusform>С выбранными (%Ln):</numerusform>
+            <numerusform>С выбранными (%Ln):</numerusform>
+            <numerusform>С выбранными (%Ln):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/list_actions.py" line="233"/>
+        <source>Get back to the client</source>
+        <translation>Связаться с клиентом</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/list_actions.py" line="270"/>
+        <source>Changing the clients…</source>
+        <translation>Клиенты изменяются…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/list_actions.py" line="277"/>
+        <source>Cancelled: no client was changed.</source>
+        <translation>Отменено: ни один клиент не изменён.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/list_actions.py" line="285"/>
+        <source>A reminder planned for %Ln client(s).</source>
+        <translation>
+            <numerusform>Напоминание поставлено %Ln клиенту.</numerusform>
+            <numerusform>Напоминание поставлено %Ln клиентам.</numerusform>
+            <numerusform>Напоминание поставлено %Ln клиентам.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/list_actions.py" line="287"/>
+        <source>%Ln client(s) changed.</source>
+        <translation>
+            <numerusform>Изменён %Ln клиент.</numerusform>
+            <numerusform>Изменены %Ln клиента.</numerusform>
+            <numerusform>Изменены %Ln клиентов.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/list_actions.py" line="289"/>
+        <source>Nothing to change: they all have it already.</source>
+        <translation>Менять нечего: у всех уже так.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/list_actions.py" line="294"/>
+        <source>&amp;Undo: change of %Ln client(s)</source>
+        <translation>
+            <numerusform>&amp;Отменить: изменение %Ln клиента</numerusform>
+            <numerusform>&amp;Отменить: изменение %Ln клиентов</numerusform>
+            <numerusform>&amp;Отменить: изменение %Ln клиентов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/list_actions.py" line="302"/>
+        <source>Putting the clients back…</source>
+        <translation>Клиенты возвращаются как были…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/list_actions.py" line="310"/>
+        <source>%Ln client(s) put back as they were.</source>
+        <translation>
+            <numerusform>%Ln клиент возвращён как был.</numerusform>
+            <numerusform>%Ln клиента возвращены как были.</numerusform>
+            <numerusform>%Ln клиентов возвращены как были.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ClientListPane</name>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="63"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="64"/>
         <source>Search: name, INN, phone, e-mail, contact person (%1)</source>
         <translation>Поиск: название, ИНН, телефон, e-mail, контактное лицо (%1)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="68"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="69"/>
         <source>Trash</source>
         <translation>Корзина</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="91"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="78"/>
+        <source>Change, export or trash all the selected clients at once</source>
+        <translation>Изменить, выгрузить или удалить в корзину всех выбранных клиентов сразу</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/client_list.py" line="99"/>
         <source>Searching…</source>
         <translation>Поиск…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="147"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="156"/>
         <source>Create a client</source>
         <translation>Создать клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="148"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="157"/>
         <source>Load demo data</source>
         <translation>Загрузить демоданные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="149"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="158"/>
         <source>Import from Excel…</source>
         <translation>Загрузить из Excel…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="150"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="159"/>
         <source>Clear search and filters</source>
         <translation>Сбросить поиск и фильтры</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/client_list.py" line="205"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="214"/>
         <source>%1 of %Ln in the trash</source>
         <translation>
             <numerusform>%1 из %Ln в корзине</numerusform>
@@ -611,12 +790,12 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="207"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="216"/>
         <source>The base is empty</source>
         <translation>База пуста</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/client_list.py" line="209"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="218"/>
         <source>%1 of %Ln client(s)</source>
         <translation>
             <numerusform>%1 из %Ln клиента</numerusform>
@@ -625,29 +804,29 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="212"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="221"/>
         <source>average completeness %1 %</source>
         <translation>средняя полнота %1 %</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="223"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="232"/>
         <source>The trash is empty.</source>
         <translation>Корзина пуста.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="226"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="235"/>
         <source>The client base is empty.
 Create the first client, or load demo data to try the program.</source>
         <translation>Клиентская база пуста.
 Создайте первого клиента или загрузите демоданные, чтобы попробовать программу.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="229"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="238"/>
         <source>No clients match the search and filters.</source>
         <translation>По условиям поиска и фильтрам клиентов не найдено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="252"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="261"/>
         <source>Could not load the list: %s</source>
         <translation>Не удалось загрузить список: %s</translation>
     </message>

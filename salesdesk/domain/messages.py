@@ -653,6 +653,36 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "(the window and the command line on this computer); the old file {source} is left as it was.",
     ),
     "move.progress": ("Копирование: {table}", "Copying: {table}"),
+    # Acting on many clients at once (services/bulk_actions.py, `salesdesk client set`).
+    "err.bulk.nothing": (
+        "Не указано, что изменить: владельца, статус, отрасль, метку, напоминание или корзину",
+        "Nothing to change was given: an owner, status, industry, tag, reminder or the trash",
+    ),
+    "err.bulk.none_chosen": (
+        "Не выбран ни один клиент: укажите номера или --search",
+        "No client chosen: give their numbers or --search",
+    ),
+    "err.bulk.unknown": (
+        "Таких клиентов нет ({n:n}): {ids}",
+        "No such clients ({n:n}): {ids}",
+    ),
+    "err.bulk.in_trash": (
+        "В корзине {n:n} {n:клиент|клиента|клиентов}: {ids}; сначала восстановите",
+        "{n:n} {n:client is|clients are} in the trash: {ids}; restore first",
+    ),
+    "err.bulk.tag_empty": ("Метка пуста", "The tag is empty"),
+    "err.bulk.tag_long": (
+        "Метка «{value}» длиннее {n:n} {n:знака|знаков|знаков}",
+        "The tag “{value}” is longer than {n:n} {n:character|characters}",
+    ),
+    "err.bulk.tags_full": (
+        "У клиента «{name}» метки заняли бы больше {n:n} знаков: уберите лишние",
+        "The tags of “{name}” would take more than {n:n} characters: remove some first",
+    ),
+    "cli.bulk_changed": (
+        "Изменено: {n:n} {n:клиент|клиента|клиентов}",
+        "Changed: {n:n} {n:client|clients}",
+    ),
     "err.cancelled": ("Операция отменена, база не изменилась", "Cancelled; the base was not changed"),
     # Files (import and export).
     "file.not_found": ("Файл «{file}» не найден", "File “{file}” not found"),

@@ -36,6 +36,7 @@ from salesdesk.store.attachments import AttachmentRepository
 from salesdesk.store.audit import AuditRepository
 from salesdesk.store.birthdays import BirthdayQueries
 from salesdesk.store.bulk import BulkLoader
+from salesdesk.store.bulk_edit import BulkEditor
 from salesdesk.store.calendar import CalendarQueries
 from salesdesk.store.database import WRITE_OPTION, Database, error_key, store_error
 from salesdesk.store.deal_listing import DealListing
@@ -73,6 +74,7 @@ class UnitOfWork:
     listing: ClientListing
     deal_listing: DealListing
     bulk: BulkLoader
+    bulk_edit: BulkEditor
     reports: ReportQueries
     audit: AuditRepository
     erasure: Eraser
@@ -146,6 +148,7 @@ class UnitOfWork:
         self.listing = ClientListing(conn)
         self.deal_listing = DealListing(conn)
         self.bulk = BulkLoader(conn)
+        self.bulk_edit = BulkEditor(conn)
         self.reports = ReportQueries(conn)
         self.audit = AuditRepository(conn)
         self.erasure = Eraser(conn)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -69,6 +70,13 @@ class ClientListPane(QWidget):
         self.trash_label.setStyleSheet("color:#a50e0e; font-weight:600;")
         self.trash_label.hide()
         search_row.addWidget(self.trash_label)
+        # "With selected (N)…": owner, status, industry, tags, a reminder, export, trash for many
+        # at once (its menu is filled by ClientListActions, ui/list_actions.py)
+        self.bulk_button = QToolButton()
+        self.bulk_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.bulk_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.bulk_button.setToolTip(self.tr("Change, export or trash all the selected clients at once"))
+        search_row.addWidget(self.bulk_button)
         layout.addLayout(search_row)
         self.filters = FilterBar()
         layout.addWidget(self.filters)
@@ -111,7 +119,8 @@ class ClientListPane(QWidget):
         table = QTableView()
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # Shift/Ctrl: act on many
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)  # "With selected (N)" menu
         # No sort indicator before sorting is enabled: Qt would otherwise ask the model to sort by the
         # first column at once, a whole extra query while the window is still being built.
         table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)

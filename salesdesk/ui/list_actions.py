@@ -1,5 +1,6 @@
 """What the client list does with its rows: open a client in the card, move a selection to the
-trash and back, undo that.
+trash and back, act on many at once ("With selected (N)…": owner, status, industry, tags, a
+reminder for each, export, trash), undo that.
 
 Each action is one service call through the window's ``Operations`` (a selection is trashed in one
 transaction); a store error lands in the window's notice bar; the list, the card and the agenda
@@ -11,10 +12,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, QTimer, Slot
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, QPoint, QTimer, Slot
+from PySide6.QtWidgets import QMenu
 
 from salesdesk.domain.errors import UserError
-from salesdesk.services import clients
+from salesdesk.domain.model import ClientStatus, ReminderFields
+from salesdesk.domain.queries import ClientQuery
+from salesdesk.domain.reminders import contact_due
+from salesdesk.services import bulk_actions, clients
+from salesdesk.services.bulk_actions import BulkChange, BulkResult, BulkUndo
+from salesdesk.services.common import Cancelled, Reporter, utcnow
+from salesdesk.ui.bulk_dialog import BulkDialog, BulkKind, kind_title
+from salesdesk.ui.dialogs import HookDialog
 
 if TYPE_CHECKING:
     from salesdesk.ui.main_window import MainWindow
@@ -28,6 +37,14 @@ class ClientListActions(QObject):
         self.table, self.model, self.card = window.table, window.model, window.card
         self._selecting = False  # a selection made by the program, not the user
         self._undo: tuple[str, Callable[[], object]] | None = None
+        pane = window.list_pane
+        self.bulk_menu = QMenu(pane)
+        self.bulk_menu.aboutToShow.connect(lambda: self.fill_bulk_menu(self.bulk_menu))
+        pane.bulk_button.setMenu(self.bulk_menu)
+        self.table.customContextMenuRequested.connect(self._on_table_context_menu_requested)
+        self.table.selectionModel().selectionChanged.connect(self._update_bulk_button)
+        self.model.modelReset.connect(self._update_bulk_button)
+        self._update_bulk_button()
 
     # Selection and the card ----------------------------------------------------------------
 
@@ -151,10 +168,10 @@ class ClientListActions(QObject):
                 self.tr("%Ln client(s) restored.", "", len(ids)), kind="success", timeout_ms=4000
             )
 
-    def _offer_undo(self, text: str, undo: Callable[[], object]) -> None:
+    def _offer_undo(self, text: str, undo: Callable[[], object], what: str = "") -> None:
         self._undo = (text, undo)
         self.w.undo_action.setEnabled(True)
-        self.w.undo_action.setText(self.tr("&Undo: move to trash"))
+        self.w.undo_action.setText(what or self.tr("&Undo: move to trash"))
         self.w.notice.show_message(text, action=self.tr("Undo"), callback=self.undo, timeout_ms=20_000)
 
     def undo(self) -> None:
@@ -166,3 +183,151 @@ class ClientListActions(QObject):
         self.w.undo_action.setText(self.tr("&Undo"))
         self.w.notice.hide()
         action()
+
+    # Acting on many ----------------------------------------------------------------------------
+
+    def selected_count(self) -> int:
+        return len(self.table.selectionModel().selectedRows())
+
+    @Slot()
+    def _update_bulk_button(self) -> None:
+        button = self.w.list_pane.bulk_button
+        n = self.selected_count()
+        button.setText(self.tr("With selected (%Ln)…", "", n))
+        button.setEnabled(n > 0 and not self.model.query.trash)
+
+    @Slot(QPoint)
+    def _on_table_context_menu_requested(self, pos: QPoint) -> None:
+        if self.model.query.trash or not self.table.indexAt(pos).isValid():
+            return
+        menu = QMenu(self.table)
+        self.fill_bulk_menu(menu)
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def fill_bulk_menu(self, menu: QMenu) -> None:
+        """The actions on the selected clients (the context menu and the "With selected" button)."""
+        menu.clear()
+        n = self.selected_count()
+        title = menu.addAction(self.tr("With selected (%Ln):", "", n))
+        title.setEnabled(False)
+        for kind in BulkKind:
+            if kind in (BulkKind.REMINDER, BulkKind.EXPORT):
+                menu.addSeparator()
+            action = menu.addAction(kind_title(kind))
+            action.setEnabled(n > 0)
+            action.setData(kind.value)
+            action.triggered.connect(lambda _checked=False, k=kind: self.act_on_many(k))
+
+    def act_on_many(self, kind: BulkKind, *, choice: object = None, all_shown: bool | None = None) -> None:
+        """Ask what to set (unless *choice* is given: tests, a menu that knows), then change every
+        chosen client in one transaction with a progress dialog, and offer Undo."""
+        selected, shown = self.selected_count(), self.model.rowCount()
+        if kind is BulkKind.EXPORT:
+            self.w.file_actions.export()  # its dialog offers "the selected ones" (the export's own checks)
+            return
+        if kind is BulkKind.TRASH:
+            change = BulkChange(trash=True)
+            all_shown = bool(all_shown)
+        elif kind is BulkKind.REMINDER:
+            if choice is None:
+                hook = HookDialog.ask(self.w, text=self.tr("Get back to the client"))
+                if hook is None:
+                    return
+                due = contact_due(utcnow(), months=hook.months, on=hook.on)
+                choice = ReminderFields(due_at=due, text=hook.text, recurrence=hook.recurrence)
+            assert isinstance(choice, ReminderFields)
+            change = BulkChange(reminder=choice)
+            all_shown = bool(all_shown)
+        else:
+            if choice is None:
+                reference = self.w.reference
+                asked = BulkDialog.ask(
+                    self.w, kind, selected, shown, managers=reference.managers, industries=reference.industries
+                )
+                if asked is None:
+                    return
+                choice, all_shown = asked.value, asked.all_shown
+            change = _change_of(kind, choice)
+        if not self.card.maybe_leave():
+            return
+        everyone = bool(all_shown) or (selected == shown and shown > 0)
+        ids = [] if everyone else self.selected_ids()
+        if not everyone and not ids:
+            return  # the list was read again meanwhile and nothing is selected any more
+        query = self.model.query if everyone else None
+        self._run_bulk(kind, ids, query, change)
+
+    def _run_bulk(self, kind: BulkKind, ids: list[int], query: ClientQuery | None, change: BulkChange) -> None:
+        uow = self.ops.uow
+
+        def work(reporter: Reporter) -> BulkResult:
+            chosen = bulk_actions.chosen_ids(uow(), ids, query)
+            return bulk_actions.apply(uow(), chosen, change, reporter=reporter)
+
+        self.ops.run_long(
+            self.w,
+            kind_title(kind).rstrip("…"),
+            self.tr("Changing the clients…"),
+            work,
+            lambda result: self._bulk_done(kind, result),
+            on_cancelled=self._bulk_cancelled,
+        )
+
+    def _bulk_cancelled(self, _exc: Cancelled) -> None:
+        self.w.notice.show_message(self.tr("Cancelled: no client was changed."), timeout_ms=6000)
+
+    def _bulk_done(self, kind: BulkKind, result: BulkResult) -> None:
+        if kind is BulkKind.TRASH:
+            if self.card.client_id in {r.id for r in result.undo.before}:
+                self.card.show_empty()
+            text = self.tr("%Ln client(s) moved to the trash.", "", result.changed)
+        elif kind is BulkKind.REMINDER:
+            text = self.tr("A reminder planned for %Ln client(s).", "", result.changed)
+        else:
+            text = self.tr("%Ln client(s) changed.", "", result.changed)
+        if not result.changed:
+            self.w.notice.show_message(self.tr("Nothing to change: they all have it already."), timeout_ms=6000)
+            return
+        token = result.undo
+        self._show_again(token)
+        self._offer_undo(
+            text, lambda: self._undo_bulk(token), self.tr("&Undo: change of %Ln client(s)", "", result.changed)
+        )
+
+    def _undo_bulk(self, token: BulkUndo) -> None:
+        uow = self.ops.uow
+        self.ops.run_long(
+            self.w,
+            self.tr("Undo"),
+            self.tr("Putting the clients back…"),
+            lambda _reporter: bulk_actions.undo(uow(), token),
+            lambda back: self._undone(token, back),
+        )
+
+    def _undone(self, token: BulkUndo, back: int) -> None:
+        self._show_again(token)
+        self.w.notice.show_message(
+            self.tr("%Ln client(s) put back as they were.", "", back), kind="success", timeout_ms=4000
+        )
+
+    def _show_again(self, token: BulkUndo) -> None:
+        """The card shows a client this seat just changed in bulk: read it again. (The card reads
+        again by itself only what another seat saved, since its own saves need no reading; the
+        card was left before the change, so nothing typed is lost.)"""
+        shown = self.card.client_id
+        if shown is not None and shown in {r.id for r in token.before}:
+            self.show_in_card(shown)
+
+
+def _change_of(kind: BulkKind, value: object) -> BulkChange:
+    if kind is BulkKind.OWNER:
+        assert isinstance(value, int)
+        return BulkChange(owner_id=value)
+    if kind is BulkKind.STATUS:
+        return BulkChange(status=ClientStatus(str(value)))
+    if kind is BulkKind.INDUSTRY:
+        assert isinstance(value, int)
+        return BulkChange(industry_id=value)
+    if kind is BulkKind.ADD_TAG:
+        return BulkChange(add_tags=(str(value),))
+    return BulkChange(remove_tags=(str(value),))
