@@ -38,6 +38,7 @@ from salesdesk.store.database import WRITE_OPTION, Database, error_key, store_er
 from salesdesk.store.deal_listing import DealListing
 from salesdesk.store.erasure import Eraser
 from salesdesk.store.listing import ClientListing
+from salesdesk.store.merging import ClientMerging
 from salesdesk.store.notify import send, tells_other_seats
 from salesdesk.store.reports import ReportQueries
 from salesdesk.store.repositories import (
@@ -73,6 +74,7 @@ class UnitOfWork:
     reports: ReportQueries
     audit: AuditRepository
     erasure: Eraser
+    merging: ClientMerging
 
     def __init__(
         self,
@@ -143,6 +145,7 @@ class UnitOfWork:
         self.reports = ReportQueries(conn)
         self.audit = AuditRepository(conn)
         self.erasure = Eraser(conn)
+        self.merging = ClientMerging(conn)
         return self
 
     def __exit__(
