@@ -8,7 +8,7 @@ against the versions the user saw (``StaleEditError`` otherwise). Undo (``unmerg
 fields, moves exactly the moved rows back and restores O, in one transaction.
 
 The base-wide search (``duplicate_groups``) groups live clients by INN+KPP, E.164 phone, e-mail
-and name key in SQL and then compares neighbouring names (a bounded pass) for near-misses; two
+and name key in SQL and then compares neighbouring name keys (a bounded pass) for typos; two
 cards whose INNs are both valid and differ are never offered by phone, e-mail or name: branches
 and group companies share a switchboard and a name.
 """
@@ -18,7 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from difflib import SequenceMatcher
+from functools import lru_cache
+from os.path import commonprefix
 from typing import Any
 
 from salesdesk.domain.derived import derive
@@ -26,7 +27,7 @@ from salesdesk.domain.errors import FieldProblem, StaleEditError, ValidationErro
 from salesdesk.domain.messages import msg
 from salesdesk.domain.model import CLIENT_FIELD_NAMES, Client, ClientFields
 from salesdesk.domain.requisites import is_valid_inn
-from salesdesk.domain.text import LEGAL_FORM_WORDS, LEGAL_FORMS, words
+from salesdesk.domain.text import LEGAL_FORMS, words
 from salesdesk.domain.validation import validate_client
 from salesdesk.services.common import utcnow
 from salesdesk.store import UnitOfWork
@@ -199,7 +200,7 @@ def _record_parts(uow: UnitOfWork, *client_ids: int) -> None:
 
 REASONS = ("inn", "email", "phone", "name", "similar_name")
 _BASE_SCORE = {"inn": 95, "email": 85, "phone": 80, "name": 70, "similar_name": 50}
-NEAR_RATIO = 0.9  # names at least this alike (difflib ratio, legal form left out) are "very close"
+NEAR_RATIO = 0.9  # name keys whose common start and end are this share of both are "very close"
 NEAR_WINDOW = 3  # each name is compared with this many next ones in name order
 
 
@@ -236,8 +237,14 @@ def duplicate_groups(uow: UnitOfWork, *, limit: int | None = None) -> list[Dupli
                     for subgroup in [part] if reason == "inn" else _without_other_inns(part):
                         if len(subgroup) > 1:
                             add({h.id: h.name for h in subgroup}, reason, _BASE_SCORE[reason])
-        for pair, ratio in _near_names(uow.merging.names()):
-            add(pair, "similar_name", _BASE_SCORE["similar_name"] + 40 * (ratio - NEAR_RATIO) / (1 - NEAR_RATIO))
+        near = list(_near_names(uow.merging.name_keys()))
+        who = uow.merging.identities([i for pair, _ratio in near for i in pair])
+        for (one, two), ratio in near:
+            (one_name, one_inn), (two_name, two_inn) = who[one], who[two]
+            if one_inn != two_inn and _valid_inn(one_inn) and _valid_inn(two_inn):
+                continue
+            score = _BASE_SCORE["similar_name"] + 40 * (ratio - NEAR_RATIO) / (1 - NEAR_RATIO)
+            add({one: one_name, two: two_name}, "similar_name", score)
     groups = []
     for ids, (reasons, names, best) in found.items():
         ordered = tuple(r for r in REASONS if r in reasons)
@@ -251,6 +258,8 @@ def duplicate_groups(uow: UnitOfWork, *, limit: int | None = None) -> list[Dupli
 def _by_legal_form(holders: Sequence[Holder]) -> list[list[Holder]]:
     """Split clients sharing a sort key by their legal form: "АО «Квант»" and "ООО «Квант»" are
     different firms, while "Квант" (no form written) may be either, so it goes with each."""
+    if len({h.name for h in holders}) == 1:  # the same name written the same way (most groups)
+        return [list(holders)]
     forms: dict[str, list[Holder]] = {}
     for h in holders:
         forms.setdefault(" ".join(w for w in words(h.name) if w in LEGAL_FORMS), []).append(h)
@@ -260,35 +269,39 @@ def _by_legal_form(holders: Sequence[Holder]) -> list[list[Holder]]:
     return [members + unknown for _form, members in sorted(forms.items())]
 
 
+@lru_cache(maxsize=65536)
+def _valid_inn(inn: str) -> bool:
+    return bool(inn) and is_valid_inn(inn)
+
+
 def _without_other_inns(holders: Sequence[Holder]) -> list[list[Holder]]:
     """Split a group so that no two members have different valid INNs: one subgroup per valid INN
     (its holders and every member without a valid INN), or the whole group when at most one INN."""
-    valid = {h.inn for h in holders if is_valid_inn(h.inn)}
+    valid = {h.inn for h in holders if _valid_inn(h.inn)}
     if len(valid) <= 1:
         return [list(holders)]
-    unknown = [h for h in holders if not is_valid_inn(h.inn)]
+    unknown = [h for h in holders if not _valid_inn(h.inn)]
     return [[h for h in holders if h.inn == inn] + unknown for inn in sorted(valid)]
 
 
-def _bare(key: str) -> str:
-    return " ".join(w for w in key.split() if w not in LEGAL_FORMS and w not in LEGAL_FORM_WORDS)
-
-
-def _near_names(rows: Iterable[tuple[int, str, str, str]]) -> Iterable[tuple[dict[int, str], float]]:
-    """Pairs of clients whose names (legal form left out) are very close but not the same key:
-    each name is compared only with its next few neighbours in name order, so the pass is linear."""
-    entries = sorted((_bare(key), ident, name, inn) for ident, name, key, inn in rows)
-    for i, (key, ident, name, inn) in enumerate(entries):
-        if len(key) < 4:
+def _near_names(keys: Sequence[tuple[str, int]]) -> Iterable[tuple[tuple[int, int], float]]:
+    """Pairs of clients whose name keys are very close but not the same: they differ in one place
+    (a typo, a letter left out or added: "северное сияние" and "северное сиянье"), and the common
+    start and end cover at least NEAR_RATIO of both. Each key is compared only with its next few
+    neighbours in key order, so the pass is linear in the size of the base; a name whose typo is
+    in its first letters sorts apart and is left to the other reasons."""
+    for i, (key, ident) in enumerate(keys):
+        size = len(key)
+        if size < 4:
             continue
-        for other_key, other_id, other_name, other_inn in entries[i + 1 : i + 1 + NEAR_WINDOW]:
-            if other_key == key or other_key[:2] != key[:2]:
+        for other_key, other_id in keys[i + 1 : i + 1 + NEAR_WINDOW]:
+            if other_key[:3] != key[:3] or other_key == key:
                 continue
-            if inn != other_inn and is_valid_inn(inn) and is_valid_inn(other_inn):
+            total = size + len(other_key)
+            if 2 * min(size, len(other_key)) < NEAR_RATIO * total:
                 continue
-            matcher = SequenceMatcher(None, key, other_key, autojunk=False)
-            if matcher.real_quick_ratio() < NEAR_RATIO or matcher.quick_ratio() < NEAR_RATIO:
-                continue
-            ratio = matcher.ratio()
+            start = len(commonprefix((key, other_key)))
+            end = len(commonprefix((key[start:][::-1], other_key[start:][::-1])))
+            ratio = 2 * (start + end) / total
             if ratio >= NEAR_RATIO:
-                yield {ident: name, other_id: other_name}, ratio
+                yield (ident, other_id), ratio

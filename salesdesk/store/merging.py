@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Table, and_, func, select, update
+from sqlalchemy import Connection, Table, func, select, update
 
 from salesdesk.store import schema as s
 from salesdesk.store.repositories import id_chunks
@@ -105,27 +105,42 @@ class ClientMerging:
 
     def groups(self, reason: str) -> Iterator[list[Holder]]:
         """Live clients sharing the value(s) *reason* groups on ("inn": INN and KPP, "phone",
-        "email", "name": the sort key), one list per shared value held by two or more."""
+        "email", "name": the sort key), one list per shared value held by two or more.
+
+        The inner GROUP BY reads only the first column's index (trashed cards counted too, so that
+        no row of the table is touched); the few rows of the shared values are then read and
+        grouped on every column, live ones only."""
         columns = _GROUPED[reason]
+        first = columns[0]
         c = s.clients.c
         live = c.deleted_at.is_(None)
-        present = and_(*(col.is_not(None) for col in columns), columns[0] != "")
-        shared = select(*columns).where(live, present).group_by(*columns).having(func.count() > 1).subquery("shared")
-        joined = s.clients.join(shared, and_(*(col == shared.c[col.name] for col in columns)))
-        query = select(c.id, c.name, c.inn, *columns).select_from(joined).where(live).order_by(*columns, c.id)
-        current: list[Holder] = []
-        for row in self.conn.execute(query):
+        inner = select(first).where(first.is_not(None), first != "")
+        if reason == "name":  # the live list's covering index is partial: the same condition uses it
+            inner = inner.where(live)
+        shared = inner.group_by(first).having(func.count() > 1).subquery("shared")
+        joined = s.clients.join(shared, first == shared.c[first.name])
+        query = select(c.id, c.name, c.inn, *columns).select_from(joined).where(live)
+        by_key: dict[tuple[str, ...], list[Holder]] = {}
+        for row in self.conn.execute(query).all():
             key = tuple(str(v) for v in row[3:])
-            if current and current[0].key != key:
-                yield current
-                current = []
-            current.append(Holder(int(row[0]), str(row[1]), str(row[2]), key))
-        if current:
-            yield current
+            by_key.setdefault(key, []).append(Holder(int(row[0]), str(row[1]), str(row[2]), key))
+        for key in sorted(by_key):
+            holders = by_key[key]
+            if len(holders) > 1:
+                yield sorted(holders, key=lambda h: h.id)
 
-    def names(self) -> Iterator[tuple[int, str, str, str]]:
-        """(id, name, sort key, INN) of every live client, for the near-name pass."""
+    def name_keys(self) -> list[tuple[str, int]]:
+        """(sort key, id) of every live client, in key order: read from the covering index the client
+        list sorts by (``ix_clients_live_sort_key``), never the table, for the near-name pass."""
         c = s.clients.c
-        query = select(c.id, c.name, c.sort_key, c.inn).where(c.deleted_at.is_(None), c.sort_key != "")
-        for ident, name, key, inn in self.conn.execute(query):
-            yield int(ident), str(name), str(key), str(inn)
+        query = select(c.sort_key, c.id).where(c.deleted_at.is_(None), c.sort_key != "").order_by(c.sort_key, c.id)
+        return [(str(key), int(ident)) for key, ident in self.conn.execute(query).all()]
+
+    def identities(self, ids: Sequence[int]) -> dict[int, tuple[str, str]]:
+        """(name, INN) of each of *ids*."""
+        c = s.clients.c
+        found: dict[int, tuple[str, str]] = {}
+        for chunk in id_chunks(sorted(set(ids))):
+            for ident, name, inn in self.conn.execute(select(c.id, c.name, c.inn).where(c.id.in_(chunk))).all():
+                found[int(ident)] = (str(name), str(inn))
+        return found
