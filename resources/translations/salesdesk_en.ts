@@ -53,7 +53,7 @@
 <context>
     <name>ConnectActions</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="372"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="375"/>
         <source>The base has moved to the server: %Ln row(s) copied, every table matches.</source>
         <translation>
             <numerusform>The base has moved to the server: %Ln row copied, every table matches.</numerusform>
@@ -81,6 +81,17 @@
         <translation>
             <numerusform>%Ln deal</numerusform>
             <numerusform>%Ln deals</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="144"/>
+        <source>%n group(s) of likely duplicates, most certain first.</source>
+        <translation>
+            <numerusform>%n group of likely duplicates, most certain first.</numerusform>
+            <numerusform>%n groups of likely duplicates, most certain first.</numerusform>
         </translation>
     </message>
 </context>

@@ -378,52 +378,52 @@ or create a new one (%1).</source>
 <context>
     <name>ClientCard</name>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="99"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="101"/>
         <source>Requisites</source>
         <translation>Реквизиты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="99"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="101"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="100"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="102"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="100"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="102"/>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="101"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="103"/>
         <source>Reminders</source>
         <translation>Напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="274"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="276"/>
         <source>Updated: another seat changed this client.</source>
         <translation>Обновлено: клиента изменили на другом рабочем месте.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="282"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="284"/>
         <source>Another seat has changed this client. When you save, you will see what changed and choose.</source>
         <translation>Клиента изменили на другом рабочем месте. При сохранении вы увидите, что изменилось, и выберете, что оставить.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="68"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="70"/>
         <source>&amp;Save client</source>
         <translation>&amp;Сохранить клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="71"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="73"/>
         <source>&amp;Revert changes</source>
         <translation>&amp;Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="103"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="105"/>
         <source>Changes</source>
         <translation>Изменения</translation>
     </message>
@@ -686,43 +686,43 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ConnectActions</name>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="293"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="294"/>
         <source>Connect to a &amp;server…</source>
         <translation>Подключиться к &amp;серверу…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="294"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="295"/>
         <source>Work on a shared base on a PostgreSQL server</source>
         <translation>Работать с общей базой на сервере PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="296"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="297"/>
         <source>Back to this &amp;computer&apos;s base</source>
         <translation>Вернуться к базе этого &amp;компьютера</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="315"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="316"/>
         <source>The demo base is open: go back to your base first (File → Back to my base).</source>
         <translation>Открыта демонстрационная база: сначала вернитесь к своей базе (Файл → Вернуться к моей базе).</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="340"/>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="359"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="341"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="362"/>
         <source>Move the base to the server</source>
         <translation>Перенос базы на сервер</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="342"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="343"/>
         <source>Copy this computer&apos;s base into the empty database %1? Every table is compared after the copy; this computer&apos;s base is only read and stays as it is. The window then works on the server base.</source>
         <translation>Скопировать базу этого компьютера в пустую базу %1? После копирования каждая таблица сверяется; база этого компьютера только читается и остаётся как была. Затем окно переходит на базу на сервере.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="360"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="363"/>
         <source>Copying the base to %1…</source>
         <translation>Копирование базы в %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="372"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="375"/>
         <source>The base has moved to the server: %Ln row(s) copied, every table matches.</source>
         <translation>
             <numerusform>База перенесена на сервер: скопирована %Ln строка, все таблицы совпадают.</numerusform>
@@ -731,12 +731,12 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="392"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="395"/>
         <source>The password</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="425"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="428"/>
         <source>Server: %1</source>
         <translation>Сервер: %1</translation>
     </message>
@@ -744,112 +744,112 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="85"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="86"/>
         <source>Connect to a server</source>
         <translation>Подключение к серверу</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="90"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="91"/>
         <source>Work on a shared base on a PostgreSQL server, together with the other seats of the office. The server&apos;s administrator gives you these details.</source>
         <translation>Работайте с общей базой на сервере PostgreSQL вместе с другими рабочими местами офиса. Эти данные сообщает администратор сервера.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="98"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="99"/>
         <source>e.g. server.office.local or 192.168.1.10</source>
         <translation>например, server.office.local или 192.168.1.10</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="104"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="105"/>
         <source>Port:</source>
         <translation>Порт:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="106"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="107"/>
         <source>&amp;Server:</source>
         <translation>&amp;Сервер:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="111"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="112"/>
         <source>&amp;Database:</source>
         <translation>&amp;База данных:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="113"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="114"/>
         <source>&amp;User:</source>
         <translation>&amp;Пользователь:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="116"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="117"/>
         <source>&amp;Password:</source>
         <translation>Па&amp;роль:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="119"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="120"/>
         <source>If the server offers it</source>
         <translation>Если сервер поддерживает</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="120"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="121"/>
         <source>Always</source>
         <translation>Всегда</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="121"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="122"/>
         <source>Always, checking the server&apos;s certificate</source>
         <translation>Всегда, с проверкой сертификата сервера</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="122"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="123"/>
         <source>Never (only inside a trusted network)</source>
         <translation>Никогда (только в надёжной сети)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="125"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="126"/>
         <source>&amp;Encryption (SSL):</source>
         <translation>&amp;Шифрование (SSL):</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="126"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="127"/>
         <source>Remember the password in the system&apos;s password store</source>
         <translation>Запомнить пароль в хранилище паролей системы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="133"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="134"/>
         <source>There is no system password store on this computer, so the password is not remembered. To connect without typing it at every start, put the line &lt;tt&gt;server:port:database:user:password&lt;/tt&gt; into the file &lt;tt&gt;%1&lt;/tt&gt; (readable by you only: &lt;tt&gt;chmod 600&lt;/tt&gt;).</source>
         <translation>На этом компьютере нет хранилища паролей системы, поэтому пароль не запоминается. Чтобы не вводить его при каждом запуске, запишите строку &lt;tt&gt;сервер:порт:база:пользователь:пароль&lt;/tt&gt; в файл &lt;tt&gt;%1&lt;/tt&gt; (доступный только вам: &lt;tt&gt;chmod 600&lt;/tt&gt;).</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="149"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="150"/>
         <source>C&amp;heck connection</source>
         <translation>Про&amp;верить подключение</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="150"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="151"/>
         <source>&amp;Move this computer&apos;s base to the server…</source>
         <translation>Перенести базу этого &amp;компьютера на сервер…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="152"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="153"/>
         <source>Copy every client, deal and reminder of this computer&apos;s base into the empty server database</source>
         <translation>Скопировать всех клиентов, сделки и напоминания базы этого компьютера в пустую базу на сервере</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="155"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="156"/>
         <source>&amp;Connect</source>
         <translation>По&amp;дключиться</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="187"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="188"/>
         <source>Fill in the server, the database and the user.</source>
         <translation>Заполните сервер, базу данных и пользователя.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="201"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="202"/>
         <source>Checking the connection…</source>
         <translation>Проверка подключения…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="223"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="224"/>
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
@@ -1323,26 +1323,92 @@ Create the first client, or load demo data to try the program.</source>
     </message>
 </context>
 <context>
+    <name>DuplicateGroupsModel</name>
+    <message>
+        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="75"/>
+        <source>Score</source>
+        <translation>Оценка</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="75"/>
+        <source>Why</source>
+        <translation>Почему</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="75"/>
+        <source>Clients</source>
+        <translation>Клиенты</translation>
+    </message>
+</context>
+<context>
     <name>DuplicateWarning</name>
     <message>
-        <location filename="../../salesdesk/ui/card/header.py" line="117"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="119"/>
         <source>INN %1 already belongs to %2</source>
         <translation>ИНН %1 уже указан у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/header.py" line="119"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="121"/>
         <source>Phone %1 is already on %2</source>
         <translation>Телефон %1 уже есть у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/header.py" line="121"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="123"/>
         <source>E-mail %1 is already on %2</source>
         <translation>E-mail %1 уже есть у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/header.py" line="123"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="125"/>
         <source>A client with this name exists: %1</source>
         <translation>Клиент с таким названием уже есть: %1</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/header.py" line="127"/>
+        <source>Merge with…</source>
+        <translation>Объединить…</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="90"/>
+        <source>Find duplicates</source>
+        <translation>Поиск дубликатов</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="96"/>
+        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="138"/>
+        <source>Looking for duplicates…</source>
+        <translation>Ищем дубликаты…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="116"/>
+        <source>Clients of the chosen group (choose two to merge; the first is kept):</source>
+        <translation>Клиенты выбранной группы (выберите двух для объединения; первый остаётся):</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="127"/>
+        <source>Merge…</source>
+        <translation>Объединить…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="144"/>
+        <source>%n group(s) of likely duplicates, most certain first.</source>
+        <translation>
+            <numerusform>%n группа похожих клиентов, самые вероятные первыми.</numerusform>
+            <numerusform>%n группы похожих клиентов, самые вероятные первыми.</numerusform>
+            <numerusform>%n групп похожих клиентов, самые вероятные первыми.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="147"/>
+        <source>No likely duplicates found.</source>
+        <translation>Похожих клиентов не найдено.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="158"/>
+        <source>No. %d</source>
+        <translation>№ %d</translation>
     </message>
 </context>
 <context>
@@ -2039,213 +2105,218 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="96"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="98"/>
         <source>Reminders</source>
         <translation>Напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="159"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="162"/>
         <source>&amp;New client</source>
         <translation>Новый &amp;клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="159"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="162"/>
         <source>Create a client card</source>
         <translation>Создать карточку клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="162"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="165"/>
         <source>Move to &amp;trash</source>
         <translation>&amp;Удалить в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="165"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="168"/>
         <source>Move the selected clients to the trash</source>
         <translation>Переместить выбранных клиентов в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="169"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="172"/>
         <source>&amp;Restore from trash</source>
         <translation>&amp;Восстановить из корзины</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="170"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="173"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="172"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="175"/>
         <source>&amp;Find</source>
         <translation>&amp;Найти</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="173"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="176"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="174"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="177"/>
         <source>Show the &amp;trash</source>
         <translation>Показать &amp;корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="176"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="179"/>
         <source>Load &amp;demo data…</source>
         <translation>Загрузить &amp;демоданные…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="187"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="190"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="189"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="192"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="190"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="193"/>
         <source>&amp;About SalesDesk</source>
         <translation>&amp;О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="193"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="196"/>
         <source>Open &amp;base…</source>
         <translation>Открыть &amp;базу…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="193"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="196"/>
         <source>Open another base in a window of its own</source>
         <translation>Открыть другую базу в отдельном окне</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="196"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="199"/>
         <source>User &amp;guide</source>
         <translation>&amp;Руководство пользователя</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="199"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="202"/>
         <source>Remind me in &amp;3 months</source>
         <translation>Напомнить через &amp;3 месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="202"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="205"/>
         <source>Plan the next contact with this client in three months</source>
         <translation>Запланировать следующий контакт с клиентом через три месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="223"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="226"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="237"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="240"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
         <location filename="../../salesdesk/ui/main_window.py" line="244"/>
+        <source>Find d&amp;uplicates…</source>
+        <translation>Найти &amp;дубликаты…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/main_window.py" line="249"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="248"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="253"/>
         <source>&amp;Columns</source>
         <translation>&amp;Столбцы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="253"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="258"/>
         <source>&amp;Client</source>
         <translation>&amp;Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="272"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="277"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="99"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="101"/>
         <source>&amp;Reminders panel</source>
         <translation>Панель &amp;напоминаний</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="135"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="138"/>
         <source>Clients</source>
         <translation>Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="136"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="139"/>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="139"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="142"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="178"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="181"/>
         <source>&amp;Import from a spreadsheet…</source>
         <translation>&amp;Загрузить из таблицы…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="181"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="184"/>
         <source>Add clients from Excel, LibreOffice or CSV</source>
         <translation>Добавить клиентов из Excel, LibreOffice или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="184"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="187"/>
         <source>&amp;Export…</source>
         <translation>&amp;Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="184"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="187"/>
         <source>Save clients to Excel or CSV</source>
         <translation>Сохранить клиентов в Excel или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="205"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="208"/>
         <source>&amp;Log a contact…</source>
         <translation>&amp;Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="208"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="211"/>
         <source>Record a call, meeting, letter or note and plan the next contact</source>
         <translation>Записать звонок, встречу, письмо или заметку и запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="210"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="213"/>
         <source>New &amp;deal…</source>
         <translation>Новая &amp;сделка…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="211"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="214"/>
         <source>&amp;Industries…</source>
         <translation>&amp;Отрасли…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="212"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="215"/>
         <source>Ne&amp;xt client</source>
         <translation>С&amp;ледующий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="214"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="217"/>
         <source>Pre&amp;vious client</source>
         <translation>П&amp;редыдущий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="218"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="221"/>
         <source>C&amp;lients</source>
         <translation>&amp;Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="218"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="221"/>
         <source>&amp;Deals</source>
         <translation>&amp;Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="218"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="267"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="221"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="272"/>
         <source>&amp;Reports</source>
         <translation>&amp;Отчёты</translation>
     </message>
@@ -2316,6 +2387,82 @@ Create the first client, or load demo data to try the program.</source>
         <location filename="../../salesdesk/ui/import_wizard.py" line="420"/>
         <source>Name of this mapping:</source>
         <translation>Название сопоставления:</translation>
+    </message>
+</context>
+<context>
+    <name>MergeActions</name>
+    <message>
+        <location filename="../../salesdesk/ui/merge_dialog.py" line="236"/>
+        <source>“%1” was merged into “%2” and moved to the trash.</source>
+        <translation>«%1» объединён с «%2» и перенесён в корзину.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/merge_dialog.py" line="238"/>
+        <source>Undo</source>
+        <translation>Вернуть</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/merge_dialog.py" line="246"/>
+        <source>The merge was undone.</source>
+        <translation>Объединение отменено.</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../salesdesk/ui/merge_dialog.py" line="70"/>
+        <source>Merge clients</source>
+        <translation>Объединение клиентов</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/merge_dialog.py" line="80"/>
+        <source>The card on the left is kept. Choose which value stays in each field; the other card&apos;s contact persons, deals, history and reminders move onto the kept card, and the other card goes to the trash. Undo puts everything back.</source>
+        <translation>Карточка слева остаётся. Выберите, какое значение сохранить в каждом поле; контактные лица, сделки, история и напоминания второй карточки перейдут в остающуюся, а вторая карточка уйдёт в корзину. «Вернуть» восстановит всё как было.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/merge_dialog.py" line="87"/>
+        <source>Keep the other card instead</source>
+        <translation>Оставить другую карточку</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/merge_dialog.py" line="100"/>
+        <source>Merge</source>
+        <translation>Объединить</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/merge_dialog.py" line="120"/>
+        <source>Kept</source>
+        <translation>Остаётся</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/merge_dialog.py" line="120"/>
+        <source>Goes to the trash</source>
+        <translation>Уходит в корзину</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/merge_dialog.py" line="121"/>
+        <source>No. %d</source>
+        <translation>№ %d</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/merge_dialog.py" line="137"/>
+        <source>(empty)</source>
+        <translation>(пусто)</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/merge_dialog.py" line="145"/>
+        <source>Both cards&apos;: %1</source>
+        <translation>Обеих карточек: %1</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/merge_dialog.py" line="146"/>
+        <source>Tags of both cards</source>
+        <translation>Метки обеих карточек</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/merge_dialog.py" line="159"/>
+        <source>Moving onto the kept card: contact persons %1, deals %2, history entries %3, reminders %4.</source>
+        <translation>Перейдут в остающуюся карточку: контактные лица — %1, сделки — %2, записи истории — %3, напоминания — %4.</translation>
     </message>
 </context>
 <context>
@@ -3427,24 +3574,24 @@ Create the first client, or load demo data to try the program.</source>
     <name>Start</name>
     <message>
         <location filename="../../salesdesk/ui/application.py" line="85"/>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="476"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="479"/>
         <source>Cannot open the base:
 %s</source>
         <translation>Не удаётся открыть базу:
 %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="453"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="456"/>
         <source>Open this computer&apos;s base for now? The next start tries the server again; File → Connect to a server… changes it.</source>
         <translation>Открыть пока базу этого компьютера? При следующем запуске SalesDesk снова попробует сервер; изменить это можно в меню Файл → Подключиться к серверу…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="460"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="463"/>
         <source>Open this computer&apos;s base</source>
         <translation>Открыть базу этого компьютера</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/connect_dialog.py" line="462"/>
+        <location filename="../../salesdesk/ui/connect_dialog.py" line="465"/>
         <source>Quit</source>
         <translation>Выйти</translation>
     </message>

@@ -155,7 +155,8 @@ class DuplicatesDialog(QDialog):
             return
         group = self.model.groups[current.row()]
         for ident, name in zip(group.ids, group.names, strict=True):
-            item = QListWidgetItem(f"{name}  ·  {self.tr('No. %d') % ident}")
+            number = self.tr("No. %d") % ident
+            item = QListWidgetItem(f"{name}  ·  {number}")
             item.setData(Qt.ItemDataRole.UserRole, ident)
             self.members.addItem(item)
         self._update_buttons()

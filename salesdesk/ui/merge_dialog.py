@@ -118,7 +118,8 @@ class MergeDialog(QDialog):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
         for column, client, caption in ((1, keep, self.tr("Kept")), (2, other, self.tr("Goes to the trash"))):
-            head = QLabel(f"{caption}: {client.name} · {self.tr('No. %d') % client.id}")
+            number = self.tr("No. %d") % client.id
+            head = QLabel(f"{caption}: {client.name} · {number}")
             head.setWordWrap(True)
             scaled_font(head, 1.05, bold=True)
             grid.addWidget(head, 0, column)
@@ -141,7 +142,7 @@ class MergeDialog(QDialog):
             chosen_other = name != "tags" and getattr(defaults, name) != getattr(keep, name)
             group.button(2 if chosen_other else 1).setChecked(True)
             if name == "tags" and mine != theirs and theirs:
-                joined = QRadioButton(_short(", ".join(defaults.tags)))
+                joined = QRadioButton(self.tr("Both cards': %1").replace("%1", _short(", ".join(defaults.tags))))
                 joined.setToolTip(self.tr("Tags of both cards"))
                 joined.setProperty("side", "")
                 group.addButton(joined, 3)

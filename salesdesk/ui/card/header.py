@@ -124,7 +124,8 @@ class DuplicateWarning(QLabel):
             else:
                 lines.append(self.tr("A client with this name exists: %1").replace("%1", link))
             if self.can_merge:
-                lines[-1] += f' — <a href="merge:{hit.client_id}">{self.tr("Merge with…")}</a>'
+                merge = self.tr("Merge with…")
+                lines[-1] += f' — <a href="merge:{hit.client_id}">{merge}</a>'
         self.setText("⚠ " + "<br>".join(lines))
         self.show()
 
