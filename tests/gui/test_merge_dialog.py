@@ -93,7 +93,11 @@ def test_find_duplicates_lists_groups_and_merges_the_chosen_pair(
 
 
 def test_merge_from_the_cards_warning_then_undo(
-    qtbot: QtBot, make_window: Callable[[], MainWindow], uow: Uow, pair: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    uow: Uow,
+    pair: tuple[int, int],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     keep, other = pair
 
