@@ -87,7 +87,7 @@
 <context>
     <name>DuplicatesDialog</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="144"/>
+        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="149"/>
         <source>%n group(s) of likely duplicates, most certain first.</source>
         <translation>
             <numerusform>%n group of likely duplicates, most certain first.</numerusform>

@@ -1371,28 +1371,28 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="90"/>
+        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="91"/>
         <source>Find duplicates</source>
         <translation>Поиск дубликатов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="96"/>
-        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="138"/>
+        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="98"/>
+        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="143"/>
         <source>Looking for duplicates…</source>
         <translation>Ищем дубликаты…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="116"/>
+        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="118"/>
         <source>Clients of the chosen group (choose two to merge; the first is kept):</source>
         <translation>Клиенты выбранной группы (выберите двух для объединения; первый остаётся):</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="127"/>
+        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="132"/>
         <source>Merge…</source>
         <translation>Объединить…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="144"/>
+        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="149"/>
         <source>%n group(s) of likely duplicates, most certain first.</source>
         <translation>
             <numerusform>%n группа похожих клиентов, самые вероятные первыми.</numerusform>
@@ -1401,14 +1401,24 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="147"/>
+        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="152"/>
         <source>No likely duplicates found.</source>
         <translation>Похожих клиентов не найдено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="158"/>
+        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="163"/>
         <source>No. %d</source>
         <translation>№ %d</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="194"/>
+        <source>Merged: No. %1 into No. %2.</source>
+        <translation>Объединено: № %1 — в № %2.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="197"/>
+        <source>Undo</source>
+        <translation>Вернуть</translation>
     </message>
 </context>
 <context>
@@ -2392,17 +2402,17 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>MergeActions</name>
     <message>
-        <location filename="../../salesdesk/ui/merge_dialog.py" line="236"/>
+        <location filename="../../salesdesk/ui/merge_dialog.py" line="244"/>
         <source>“%1” was merged into “%2” and moved to the trash.</source>
         <translation>«%1» объединён с «%2» и перенесён в корзину.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/merge_dialog.py" line="238"/>
+        <location filename="../../salesdesk/ui/merge_dialog.py" line="237"/>
         <source>Undo</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/merge_dialog.py" line="246"/>
+        <location filename="../../salesdesk/ui/merge_dialog.py" line="252"/>
         <source>The merge was undone.</source>
         <translation>Объединение отменено.</translation>
     </message>
@@ -2410,57 +2420,57 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/merge_dialog.py" line="70"/>
+        <location filename="../../salesdesk/ui/merge_dialog.py" line="69"/>
         <source>Merge clients</source>
         <translation>Объединение клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/merge_dialog.py" line="80"/>
+        <location filename="../../salesdesk/ui/merge_dialog.py" line="79"/>
         <source>The card on the left is kept. Choose which value stays in each field; the other card&apos;s contact persons, deals, history and reminders move onto the kept card, and the other card goes to the trash. Undo puts everything back.</source>
         <translation>Карточка слева остаётся. Выберите, какое значение сохранить в каждом поле; контактные лица, сделки, история и напоминания второй карточки перейдут в остающуюся, а вторая карточка уйдёт в корзину. «Вернуть» восстановит всё как было.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/merge_dialog.py" line="87"/>
+        <location filename="../../salesdesk/ui/merge_dialog.py" line="86"/>
         <source>Keep the other card instead</source>
         <translation>Оставить другую карточку</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/merge_dialog.py" line="100"/>
+        <location filename="../../salesdesk/ui/merge_dialog.py" line="99"/>
         <source>Merge</source>
         <translation>Объединить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/merge_dialog.py" line="120"/>
+        <location filename="../../salesdesk/ui/merge_dialog.py" line="119"/>
         <source>Kept</source>
         <translation>Остаётся</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/merge_dialog.py" line="120"/>
+        <location filename="../../salesdesk/ui/merge_dialog.py" line="119"/>
         <source>Goes to the trash</source>
         <translation>Уходит в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/merge_dialog.py" line="121"/>
+        <location filename="../../salesdesk/ui/merge_dialog.py" line="120"/>
         <source>No. %d</source>
         <translation>№ %d</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/merge_dialog.py" line="137"/>
+        <location filename="../../salesdesk/ui/merge_dialog.py" line="136"/>
         <source>(empty)</source>
         <translation>(пусто)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/merge_dialog.py" line="145"/>
+        <location filename="../../salesdesk/ui/merge_dialog.py" line="144"/>
         <source>Both cards&apos;: %1</source>
         <translation>Обеих карточек: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/merge_dialog.py" line="146"/>
+        <location filename="../../salesdesk/ui/merge_dialog.py" line="145"/>
         <source>Tags of both cards</source>
         <translation>Метки обеих карточек</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/merge_dialog.py" line="159"/>
+        <location filename="../../salesdesk/ui/merge_dialog.py" line="158"/>
         <source>Moving onto the kept card: contact persons %1, deals %2, history entries %3, reminders %4.</source>
         <translation>Перейдут в остающуюся карточку: контактные лица — %1, сделки — %2, записи истории — %3, напоминания — %4.</translation>
     </message>

@@ -31,7 +31,7 @@ from salesdesk.domain.messages import msg
 from salesdesk.services import merging
 from salesdesk.services.common import UowFactory
 from salesdesk.ui.operations import Operations, operations_for
-from salesdesk.ui.widgets import MUTED
+from salesdesk.ui.widgets import MUTED, NoticeBar
 from salesdesk.ui.workers import Latest
 
 Index = QModelIndex | QPersistentModelIndex
@@ -81,9 +81,10 @@ class DuplicatesDialog(QDialog):
     def __init__(
         self,
         uow: UowFactory,
-        merge: Callable[[int, int, QWidget], bool],
+        merge: Callable[[int, int, QWidget], merging.Merged | None],
         parent: QWidget | None = None,
         *,
+        undo: Callable[[merging.Merged], bool] | None = None,
         operations: Operations | None = None,
     ) -> None:
         super().__init__(parent)
@@ -91,6 +92,7 @@ class DuplicatesDialog(QDialog):
         self.ops = operations_for(self, self._show_status, operations, uow)
         self.uow = self.ops.uow
         self.merge = merge
+        self.undo = undo
         self.latest = Latest(self.ops.runner)
         layout = QVBoxLayout(self)
         self.status = QLabel(self.tr("Looking for duplicates…"))
@@ -123,6 +125,9 @@ class DuplicatesDialog(QDialog):
         splitter.addWidget(lower)
         splitter.setSizes([380, 160])
         layout.addWidget(splitter, 1)
+        self.notice = NoticeBar()  # "merged… Undo" here too: the window's own bar is behind this dialog
+        self.notice.hide()
+        layout.addWidget(self.notice)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.merge_button = self.buttons.addButton(self.tr("Merge…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.merge_button.clicked.connect(self._on_merge_clicked)
@@ -180,8 +185,18 @@ class DuplicatesDialog(QDialog):
     @Slot()
     def _on_merge_clicked(self) -> None:
         pair = self.pair()
-        if pair is not None:
-            self.merge(pair[0], pair[1], self)
+        if pair is None:
+            return
+        merged = self.merge(pair[0], pair[1], self)
+        if merged is not None and self.undo is not None:
+            undo = self.undo
+            self.notice.show_message(
+                self.tr("Merged: No. %1 into No. %2.")
+                .replace("%1", str(merged.trashed))
+                .replace("%2", str(merged.kept)),
+                action=self.tr("Undo"),
+                callback=lambda: undo(merged),
+            )
 
     def _on_bus_changed(self, changes: Changes) -> None:
         if changes.membership:  # a merge or its Undo (a card to or from the trash)
@@ -192,7 +207,12 @@ class DuplicatesDialog(QDialog):
 
     @classmethod
     def show_for(
-        cls, parent: QWidget, uow: UowFactory, merge: Callable[[int, int, QWidget], bool], operations: Operations
+        cls,
+        parent: QWidget,
+        uow: UowFactory,
+        merge: Callable[[int, int, QWidget], merging.Merged | None],
+        undo: Callable[[merging.Merged], bool],
+        operations: Operations,
     ) -> None:
-        dialog = cls(uow, merge, parent, operations=operations)
+        dialog = cls(uow, merge, parent, undo=undo, operations=operations)
         dialog.exec()

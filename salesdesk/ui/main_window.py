@@ -372,7 +372,7 @@ class MainWindow(QMainWindow):
         self.list_actions.open_client(client_id)
 
     def find_duplicates(self) -> None:
-        DuplicatesDialog.show_for(self, self.uow, self.merge_actions.merge, self.operations)
+        DuplicatesDialog.show_for(self, self.uow, self.merge_actions.merge, self.merge_actions.undo, self.operations)
 
     def import_file(self, path: Path | None) -> None:
         self.file_actions.import_file(path)

@@ -10,7 +10,6 @@ leave the card being edited safely, ask, then offer Undo in the notice bar (`mer
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Slot
@@ -224,27 +223,32 @@ class MergeActions(QObject):
         self.w = window
         self.ops = window.operations
 
-    def merge(self, keep_id: int, other_id: int, parent: QWidget | None = None) -> bool:
-        """True when the two cards were merged."""
+    def merge(self, keep_id: int, other_id: int, parent: QWidget | None = None) -> merging.Merged | None:
+        """What the merge did, or None when nothing was merged (the user cancelled or stayed)."""
         if self.w.card.client_id in (keep_id, other_id) and not self.w.card.maybe_leave():
-            return False
+            return None
         answer = MergeDialog.ask(parent or self.w, self.ops.uow, keep_id, other_id, operations=self.ops)
         if answer is None:
-            return False
+            return None
         merged, kept_name, other_name = answer
         self.w.open_client(merged.kept)
-        text = self.tr("“%1” was merged into “%2” and moved to the trash.").replace("%1", other_name)
         self.w.notice.show_message(
-            text.replace("%2", kept_name), action=self.tr("Undo"), callback=lambda: self.undo(merged), timeout_ms=30_000
+            self.merged_text(kept_name, other_name),
+            action=self.tr("Undo"),
+            callback=lambda: self.undo(merged),
+            timeout_ms=30_000,
         )
-        return True
+        return merged
 
-    def undo(self, merged: merging.Merged, on_done: Callable[[], object] | None = None) -> bool:
+    def merged_text(self, kept_name: str, other_name: str) -> str:
+        text = self.tr("“%1” was merged into “%2” and moved to the trash.")
+        return text.replace("%1", other_name).replace("%2", kept_name)
+
+    def undo(self, merged: merging.Merged) -> bool:
+        """Undo *merged*; a refusal (either card changed since) goes to the window's notice bar."""
         uow = self.ops.uow
-        if not self.ops.run(lambda: merging.unmerge(uow(), merged)):  # a refusal: the window's notice bar
+        if not self.ops.run(lambda: merging.unmerge(uow(), merged)):
             return False
         self.w.notice.show_message(self.tr("The merge was undone."), kind="success", timeout_ms=4000)
         self.w.open_client(merged.kept)
-        if on_done is not None:
-            on_done()
         return True

@@ -78,7 +78,14 @@ def test_find_duplicates_lists_groups_and_merges_the_chosen_pair(
     qtbot: QtBot, uow: Uow, pair: tuple[int, int], qtmodeltester: object
 ) -> None:
     asked: list[tuple[int, int]] = []
-    dialog = DuplicatesDialog(uow, lambda k, o, _parent: asked.append((k, o)) is None)
+    undone: list[merging.Merged] = []
+
+    def merge(keep_id: int, other_id: int, _parent: object) -> merging.Merged:
+        asked.append((keep_id, other_id))
+        card, other = clients.get_client(uow(), keep_id), clients.get_client(uow(), other_id)
+        return merging.merge_clients(uow(), keep_id, card.version, other_id, other.version)
+
+    dialog = DuplicatesDialog(uow, merge, undo=lambda m: undone.append(m) is None)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=5000)
     qtmodeltester.check(dialog.model)  # type: ignore[attr-defined]
@@ -90,6 +97,9 @@ def test_find_duplicates_lists_groups_and_merges_the_chosen_pair(
     dialog.members.item(0).setSelected(True)
     dialog.merge_button.click()
     assert asked == [tuple(sorted(pair, reverse=True))]  # the first chosen is kept
+    assert dialog.notice.isVisibleTo(dialog) and dialog.notice.action_button.text() == "Undo"
+    dialog.notice.action_button.click()
+    assert [m.kept for m in undone] == [max(pair)]
 
 
 def test_merge_from_the_cards_warning_then_undo(
