@@ -21,5 +21,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("clients") as batch:
-        batch.drop_column("merged_into")
+    # A plain DROP COLUMN (SQLite 3.35+, PostgreSQL), not a batch operation: SQLite's batch mode
+    # copies the table and drops the old one, and with it the triggers that keep the search index
+    # in step (0002_search) — a base taken down and up again would stop updating its index.
+    op.get_bind().execute(sa.text("ALTER TABLE clients DROP COLUMN merged_into"))
