@@ -199,6 +199,19 @@ def _parser() -> argparse.ArgumentParser:
     trash.add_argument("id", type=_ID, metavar="ID", help=T("the client's number"))
     restore = client_commands.add_parser("restore", parents=[common], help=T("bring a client back from the trash"))
     restore.add_argument("id", type=_ID, metavar="ID", help=T("the client's number"))
+    merge = client_commands.add_parser(
+        "merge", parents=[common], help=T("merge a duplicate into the client kept; the other goes to the trash")
+    )
+    merge.add_argument("keep", type=_ID, metavar="KEEP_ID", help=T("the client to keep"))
+    merge.add_argument(
+        "other", type=_ID, metavar="OTHER_ID", help=T("the duplicate: its data moves, it goes to the trash")
+    )
+    merge.add_argument("--yes", action="store_true", help=T("really merge (without it, only says what would happen)"))
+    merge.add_argument("--json", action="store_true", help=T('print {"kept", "trashed", "moved"}'))
+    duplicates = commands.add_parser(
+        "duplicates", parents=[common], help=T("list likely duplicate clients, most certain first")
+    )
+    duplicates.add_argument("--json", action="store_true", help=T('print [{"ids", "reason", "score"}]'))
 
     bulk = client_commands.add_parser(
         "set", parents=[common], help=T("change many clients at once: owner, status, industry, tags")
@@ -925,6 +938,48 @@ def _client_set(database: Database, args: argparse.Namespace) -> int:
         _emit_json({"changed": changed})
     else:
         print(msg("cli.bulk_changed", n=changed))
+    return EXIT_OK
+
+
+def _client_merge(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.domain.errors import NotFoundError
+    from salesdesk.services import merging
+
+    try:
+        keep, other, counts = merging.merge_preview(_uow(database), args.keep, args.other)
+    except NotFoundError as exc:  # a number that is not there is bad input: nothing to merge
+        print(str(exc), file=sys.stderr)
+        return EXIT_INVALID
+    names = {"other": other.name, "other_id": other.id, "keep": keep.name, "keep_id": keep.id}
+    if not args.yes:
+        print(printable(str(msg("cli.merge.plan", **names, **counts))), file=sys.stderr)
+        print(msg("cli.merge.need_yes"), file=sys.stderr)
+        return EXIT_INVALID
+    merged = merging.merge_clients(_uow(database), keep.id, keep.version, other.id, other.version)
+    if args.json:
+        _emit_json({"kept": merged.kept, "trashed": merged.trashed, "moved": merged.counts()})
+    else:
+        moved = merged.counts()
+        print(printable(str(msg("cli.merge.done", **names, **moved))))
+    return EXIT_OK
+
+
+def _duplicates(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.services import merging
+
+    groups = merging.duplicate_groups(_uow(database))
+    if args.json:
+        _emit_json([g.as_json() for g in groups])
+        return EXIT_OK
+    if not groups:
+        print(msg("cli.duplicates.none"))
+        return EXIT_OK
+    for group in groups:
+        reasons = ", ".join(str(msg("duplicates.reason." + r)) for r in group.reasons)
+        print(f"{group.score:3d}  {reasons}")
+        for ident, name in zip(group.ids, group.names, strict=True):
+            print(printable(f"     {msg('cli.number', id=ident)}  {name}"))
+    print(msg("cli.duplicates.count", n=len(groups)))
     return EXIT_OK
 
 
@@ -1805,6 +1860,8 @@ _HANDLERS: dict[tuple[str, str | None], Callable[[Database, argparse.Namespace],
     ("client", "trash"): _client_trash,
     ("client", "set"): _client_set,
     ("client", "restore"): _client_restore,
+    ("client", "merge"): _client_merge,
+    ("duplicates", None): _duplicates,
     ("manager", "add"): _manager_add,
     ("manager", "list"): _manager_list,
     ("manager", "role"): _manager_role,

@@ -116,6 +116,16 @@ RUSSIAN: dict[str, str] = {
     "print one client": "показать одного клиента",
     "move a client to the trash": "переместить клиента в корзину",
     "bring a client back from the trash": "вернуть клиента из корзины",
+    "merge a duplicate into the client kept; the other goes to the trash":
+        "объединить дубликат с сохраняемым клиентом; второй уходит в корзину",
+    "the client to keep": "номер клиента, который остаётся",
+    "the duplicate: its data moves, it goes to the trash": "номер дубликата: его данные переходят, он уходит в корзину",
+    "really merge (without it, only says what would happen)":
+        "действительно объединить (без этого — только сказать, что произойдёт)",
+    'print {"kept", "trashed", "moved"}': 'напечатать {"kept", "trashed", "moved"}',
+    "list likely duplicate clients, most certain first":
+        "похожие клиенты (вероятные дубликаты), самые вероятные первыми",
+    'print [{"ids", "reason", "score"}]': 'напечатать [{"ids", "reason", "score"}]',
     "the office's managers": "менеджеры офиса",
     "add a manager; prints the number": "добавить менеджера; печатает его номер",
     "the manager's name": "имя менеджера",

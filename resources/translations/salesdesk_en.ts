@@ -156,6 +156,17 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesDialog</name>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="149"/>
+        <source>%n group(s) of likely duplicates, most certain first.</source>
+        <translation>
+            <numerusform>%n group of likely duplicates, most certain first.</numerusform>
+            <numerusform>%n groups of likely duplicates, most certain first.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EraseDialog</name>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/erasure_actions.py" line="87"/>

@@ -561,57 +561,57 @@ or create a new one (%1).</source>
 <context>
     <name>ClientCard</name>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="101"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="103"/>
         <source>Requisites</source>
         <translation>Реквизиты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="101"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="103"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="102"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="104"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="102"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="104"/>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="103"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="105"/>
         <source>Reminders</source>
         <translation>Напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="104"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="106"/>
         <source>Files</source>
         <translation>Файлы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="277"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="279"/>
         <source>Updated: another seat changed this client.</source>
         <translation>Обновлено: клиента изменили на другом рабочем месте.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="287"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="289"/>
         <source>Another seat has changed this client. When you save, you will see what changed and choose.</source>
         <translation>Клиента изменили на другом рабочем месте. При сохранении вы увидите, что изменилось, и выберете, что оставить.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="69"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="71"/>
         <source>&amp;Save client</source>
         <translation>&amp;Сохранить клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="72"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="74"/>
         <source>&amp;Revert changes</source>
         <translation>&amp;Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="106"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="108"/>
         <source>Changes</source>
         <translation>Изменения</translation>
     </message>
@@ -1631,26 +1631,102 @@ Create the first client, or load demo data to try the program.</source>
     </message>
 </context>
 <context>
+    <name>DuplicateGroupsModel</name>
+    <message>
+        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="75"/>
+        <source>Score</source>
+        <translation>Оценка</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="75"/>
+        <source>Why</source>
+        <translation>Почему</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="75"/>
+        <source>Clients</source>
+        <translation>Клиенты</translation>
+    </message>
+</context>
+<context>
     <name>DuplicateWarning</name>
     <message>
-        <location filename="../../salesdesk/ui/card/header.py" line="117"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="119"/>
         <source>INN %1 already belongs to %2</source>
         <translation>ИНН %1 уже указан у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/header.py" line="119"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="121"/>
         <source>Phone %1 is already on %2</source>
         <translation>Телефон %1 уже есть у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/header.py" line="121"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="123"/>
         <source>E-mail %1 is already on %2</source>
         <translation>E-mail %1 уже есть у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/header.py" line="123"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="125"/>
         <source>A client with this name exists: %1</source>
         <translation>Клиент с таким названием уже есть: %1</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/header.py" line="127"/>
+        <source>Merge with…</source>
+        <translation>Объединить…</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="91"/>
+        <source>Find duplicates</source>
+        <translation>Поиск дубликатов</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="98"/>
+        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="143"/>
+        <source>Looking for duplicates…</source>
+        <translation>Ищем дубликаты…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="118"/>
+        <source>Clients of the chosen group (choose two to merge; the first is kept):</source>
+        <translation>Клиенты выбранной группы (выберите двух для объединения; первый остаётся):</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="132"/>
+        <source>Merge…</source>
+        <translation>Объединить…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="149"/>
+        <source>%n group(s) of likely duplicates, most certain first.</source>
+        <translation>
+            <numerusform>%n группа похожих клиентов, самые вероятные первыми.</numerusform>
+            <numerusform>%n группы похожих клиентов, самые вероятные первыми.</numerusform>
+            <numerusform>%n групп похожих клиентов, самые вероятные первыми.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="152"/>
+        <source>No likely duplicates found.</source>
+        <translation>Похожих клиентов не найдено.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="163"/>
+        <source>No. %d</source>
+        <translation>№ %d</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="194"/>
+        <source>Merged: No. %1 into No. %2.</source>
+        <translation>Объединено: № %1 — в № %2.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/duplicates_dialog.py" line="197"/>
+        <source>Undo</source>
+        <translation>Вернуть</translation>
     </message>
 </context>
 <context>
@@ -2519,233 +2595,238 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="102"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="104"/>
         <source>Reminders</source>
         <translation>Напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="148"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="151"/>
         <source>Calendar</source>
         <translation>Календарь</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="168"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="171"/>
         <source>&amp;New client</source>
         <translation>Новый &amp;клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="168"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="171"/>
         <source>Create a client card</source>
         <translation>Создать карточку клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="171"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="174"/>
         <source>Move to &amp;trash</source>
         <translation>&amp;Удалить в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="174"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="177"/>
         <source>Move the selected clients to the trash</source>
         <translation>Переместить выбранных клиентов в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="178"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="181"/>
         <source>&amp;Restore from trash</source>
         <translation>&amp;Восстановить из корзины</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="179"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="182"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="181"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="184"/>
         <source>&amp;Find</source>
         <translation>&amp;Найти</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="182"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="185"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="183"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="186"/>
         <source>Show the &amp;trash</source>
         <translation>Показать &amp;корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="185"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="188"/>
         <source>Load &amp;demo data…</source>
         <translation>Загрузить &amp;демоданные…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="190"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="193"/>
         <source>Add clients from Excel, LibreOffice or CSV, or contact cards from a .vcf file</source>
         <translation>Добавить клиентов из Excel, LibreOffice или CSV либо карточки контактов из файла .vcf</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="196"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="199"/>
         <source>Export contacts to &amp;vCard…</source>
         <translation>Выгрузить контакты в &amp;vCard…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="198"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="201"/>
         <source>Save the contact persons of the selected clients (or of all shown) to a .vcf file</source>
         <translation>Сохранить контактных лиц выбранных клиентов (или всех показанных) в файл .vcf</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="201"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="204"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="203"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="206"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="204"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="207"/>
         <source>&amp;About SalesDesk</source>
         <translation>&amp;О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="207"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="210"/>
         <source>Open &amp;base…</source>
         <translation>Открыть &amp;базу…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="207"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="210"/>
         <source>Open another base in a window of its own</source>
         <translation>Открыть другую базу в отдельном окне</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="210"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="213"/>
         <source>User &amp;guide</source>
         <translation>&amp;Руководство пользователя</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="213"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="216"/>
         <source>Remind me in &amp;3 months</source>
         <translation>Напомнить через &amp;3 месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="216"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="219"/>
         <source>Plan the next contact with this client in three months</source>
         <translation>Запланировать следующий контакт с клиентом через три месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="233"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="236"/>
         <source>Cal&amp;endar</source>
         <translation>&amp;Календарь</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="239"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="242"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="254"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="257"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
         <location filename="../../salesdesk/ui/main_window.py" line="261"/>
+        <source>Find d&amp;uplicates…</source>
+        <translation>Найти &amp;дубликаты…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/main_window.py" line="266"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="265"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="270"/>
         <source>&amp;Columns</source>
         <translation>&amp;Столбцы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="270"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="275"/>
         <source>&amp;Client</source>
         <translation>&amp;Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="289"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="294"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="105"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="107"/>
         <source>&amp;Reminders panel</source>
         <translation>Панель &amp;напоминаний</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="141"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="144"/>
         <source>Clients</source>
         <translation>Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="142"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="145"/>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="145"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="148"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="187"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="190"/>
         <source>&amp;Import from a spreadsheet…</source>
         <translation>&amp;Загрузить из таблицы…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="193"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="196"/>
         <source>&amp;Export…</source>
         <translation>&amp;Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="193"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="196"/>
         <source>Save clients to Excel or CSV</source>
         <translation>Сохранить клиентов в Excel или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="219"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="222"/>
         <source>&amp;Log a contact…</source>
         <translation>&amp;Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="222"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="225"/>
         <source>Record a call, meeting, letter or note and plan the next contact</source>
         <translation>Записать звонок, встречу, письмо или заметку и запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="224"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="227"/>
         <source>New &amp;deal…</source>
         <translation>Новая &amp;сделка…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="225"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="228"/>
         <source>&amp;Industries…</source>
         <translation>&amp;Отрасли…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="226"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="229"/>
         <source>Ne&amp;xt client</source>
         <translation>С&amp;ледующий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="228"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="231"/>
         <source>Pre&amp;vious client</source>
         <translation>П&amp;редыдущий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="233"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="236"/>
         <source>C&amp;lients</source>
         <translation>&amp;Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="233"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="236"/>
         <source>&amp;Deals</source>
         <translation>&amp;Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="233"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="284"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="236"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="289"/>
         <source>&amp;Reports</source>
         <translation>&amp;Отчёты</translation>
     </message>
@@ -2816,6 +2897,82 @@ Create the first client, or load demo data to try the program.</source>
         <location filename="../../salesdesk/ui/import_wizard.py" line="497"/>
         <source>Name of this mapping:</source>
         <translation>Название сопоставления:</translation>
+    </message>
+</context>
+<context>
+    <name>MergeActions</name>
+    <message>
+        <location filename="../../salesdesk/ui/merge_dialog.py" line="237"/>
+        <source>Undo</source>
+        <translation>Вернуть</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/merge_dialog.py" line="244"/>
+        <source>“%1” was merged into “%2” and moved to the trash.</source>
+        <translation>«%1» объединён с «%2» и перенесён в корзину.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/merge_dialog.py" line="252"/>
+        <source>The merge was undone.</source>
+        <translation>Объединение отменено.</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../salesdesk/ui/merge_dialog.py" line="69"/>
+        <source>Merge clients</source>
+        <translation>Объединение клиентов</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/merge_dialog.py" line="79"/>
+        <source>The card on the left is kept. Choose which value stays in each field; the other card&apos;s contact persons, deals, history and reminders move onto the kept card, and the other card goes to the trash. Undo puts everything back.</source>
+        <translation>Карточка слева остаётся. Выберите, какое значение сохранить в каждом поле; контактные лица, сделки, история и напоминания второй карточки перейдут в остающуюся, а вторая карточка уйдёт в корзину. «Вернуть» восстановит всё как было.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/merge_dialog.py" line="86"/>
+        <source>Keep the other card instead</source>
+        <translation>Оставить другую карточку</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/merge_dialog.py" line="99"/>
+        <source>Merge</source>
+        <translation>Объединить</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/merge_dialog.py" line="119"/>
+        <source>Kept</source>
+        <translation>Остаётся</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/merge_dialog.py" line="119"/>
+        <source>Goes to the trash</source>
+        <translation>Уходит в корзину</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/merge_dialog.py" line="120"/>
+        <source>No. %d</source>
+        <translation>№ %d</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/merge_dialog.py" line="136"/>
+        <source>(empty)</source>
+        <translation>(пусто)</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/merge_dialog.py" line="144"/>
+        <source>Both cards&apos;: %1</source>
+        <translation>Обеих карточек: %1</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/merge_dialog.py" line="145"/>
+        <source>Tags of both cards</source>
+        <translation>Метки обеих карточек</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/merge_dialog.py" line="158"/>
+        <source>Moving onto the kept card: contact persons %1, deals %2, history entries %3, reminders %4.</source>
+        <translation>Перейдут в остающуюся карточку: контактные лица — %1, сделки — %2, записи истории — %3, напоминания — %4.</translation>
     </message>
 </context>
 <context>

@@ -1390,6 +1390,48 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{n:n} {n:запись|записи|записей}.",
         "Removed from the trash what had been there more than {days:n} {days:day|days}: {n:n} {n:row|rows}.",
     ),
+    # Merging duplicates (issue 15)
+    "cli.merge.plan": (
+        "Клиент «{other}» (№{other_id}) будет объединён с «{keep}» (№{keep_id}) и уйдёт в корзину. "
+        "Перейдут: контактные лица — {contacts:n}, сделки — {deals:n}, записи истории — {interactions:n}, "
+        "напоминания — {reminders:n}. Пустые поля «{keep}» заполнятся из «{other}».",
+        "Client “{other}” (#{other_id}) would be merged into “{keep}” (#{keep_id}) and go to the trash. "
+        "Moving: contact persons {contacts:n}, deals {deals:n}, history entries {interactions:n}, "
+        "reminders {reminders:n}. Empty fields of “{keep}” would be filled from “{other}”.",
+    ),
+    "cli.merge.need_yes": (
+        "Ничего не изменено. Чтобы объединить, повторите команду с --yes.",
+        "Nothing was changed. To merge, run the command again with --yes.",
+    ),
+    "cli.merge.done": (
+        "«{other}» (№{other_id}) объединён с «{keep}» (№{keep_id}) и перенесён в корзину. "
+        "Перенесено: контактные лица — {contacts:n}, сделки — {deals:n}, записи истории — {interactions:n}, "
+        "напоминания — {reminders:n}.",
+        "“{other}” (#{other_id}) was merged into “{keep}” (#{keep_id}) and moved to the trash. "
+        "Moved: contact persons {contacts:n}, deals {deals:n}, history entries {interactions:n}, "
+        "reminders {reminders:n}.",
+    ),
+    "cli.duplicates.none": ("Похожих клиентов не найдено.", "No likely duplicates found."),
+    "cli.duplicates.count": (
+        "Найдено {n:n} {n:группа|группы|групп} похожих клиентов.",
+        "{n:n} {n:group|groups} of likely duplicates found.",
+    ),
+    "duplicates.reason.inn": ("одинаковые ИНН и КПП", "same INN and KPP"),
+    "duplicates.reason.phone": ("одинаковый телефон", "same phone"),
+    "duplicates.reason.email": ("одинаковый e-mail", "same e-mail"),
+    "duplicates.reason.name": ("одинаковое название", "same name"),
+    "duplicates.reason.similar_name": ("очень похожие названия", "very similar names"),
+    "err.merge_same": ("Клиента нельзя объединить с самим собой.", "A client cannot be merged with itself."),
+    "err.merge_trashed": (
+        "Клиент «{name}» (№{id}) в корзине: сначала восстановите его.",
+        "Client “{name}” (#{id}) is in the trash: restore it first.",
+    ),
+    "err.merge_choice": (
+        "Для каждого поля выберите значение одной из двух карточек.",
+        "For each field, choose the value of one of the two cards.",
+    ),
+    "field.merged_into": ("Объединён с", "Merged into"),
+    "field.merged_from": ("Объединён из", "Merged from"),
     "cli.confirm_yes": (
         "Ничего не удалено. Чтобы удалить, повторите команду с --yes.",
         "Nothing was erased. To erase, run the command again with --yes.",

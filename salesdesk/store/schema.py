@@ -115,6 +115,8 @@ clients = Table(
     Column("sort_key", String(300).with_variant(String(300, collation="C"), "postgresql"), nullable=False),
     Column("search_name", Text, nullable=False, server_default=""),
     Column("search_other", Text, nullable=False, server_default=""),
+    # the card this one was merged into (it is then in the trash); NULL otherwise (migration 0008)
+    Column("merged_into", Integer, nullable=True),
     *_stamps(),
     # The live list in name order, with what its status bar counts: a covering index, so counting
     # and averaging a range of names never touches the table.

@@ -42,6 +42,7 @@ from salesdesk.store.database import WRITE_OPTION, Database, error_key, store_er
 from salesdesk.store.deal_listing import DealListing
 from salesdesk.store.erasure import Eraser
 from salesdesk.store.listing import ClientListing
+from salesdesk.store.merging import ClientMerging
 from salesdesk.store.notify import send, tells_other_seats
 from salesdesk.store.reports import ReportQueries
 from salesdesk.store.repositories import (
@@ -81,6 +82,7 @@ class UnitOfWork:
     calendar: CalendarQueries
     attachments: AttachmentRepository
     birthdays: BirthdayQueries
+    merging: ClientMerging
 
     def __init__(
         self,
@@ -155,6 +157,7 @@ class UnitOfWork:
         self.calendar = CalendarQueries(conn)
         self.attachments = AttachmentRepository(conn)
         self.birthdays = BirthdayQueries(conn)
+        self.merging = ClientMerging(conn)
         return self
 
     def __exit__(

@@ -40,9 +40,11 @@ from salesdesk.ui.client_list import ClientListPane
 from salesdesk.ui.client_model import ClientTableModel
 from salesdesk.ui.deals_panel import DealsPanel
 from salesdesk.ui.desktop_integration import DesktopActions
+from salesdesk.ui.duplicates_dialog import DuplicatesDialog
 from salesdesk.ui.erasure_actions import WindowErasure
 from salesdesk.ui.file_actions import FileActions
 from salesdesk.ui.list_actions import ClientListActions
+from salesdesk.ui.merge_dialog import MergeActions
 from salesdesk.ui.operations import Operations
 from salesdesk.ui.other_seats import OtherSeats
 from salesdesk.ui.reference_lists import ReferenceLists
@@ -109,6 +111,7 @@ class MainWindow(QMainWindow):
             uow, self.runner, notify_interval_ms, self, manager=self.reminders.manager_filter
         )
         self.list_actions = ClientListActions(self)
+        self.merge_actions = MergeActions(self)  # merging duplicates (issue 15)
         self.file_actions = FileActions(self)
         self._build_actions()
         self.seat = SeatRights(self)  # who signed in here and what the base lets them do (issue 14)
@@ -255,6 +258,8 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
+        self.duplicates_action = self._action(self.tr("Find d&uplicates…"), self.find_duplicates)
+        edit_menu.addAction(self.duplicates_action)
         edit_menu.addAction(self.delete_action)
         edit_menu.addAction(self.restore_action)
         edit_menu.addAction(self.erasure.empty_trash_action)
@@ -307,6 +312,7 @@ class MainWindow(QMainWindow):
         for follower in (self.filters, self.deals_panel, self.card):
             self.reference.changed.connect(follower.set_reference)
         self.card.open_client_requested.connect(self.open_client)
+        self.card.merge_requested.connect(self.merge_actions.merge)
         self.card.dirty_changed.connect(self.setWindowModified)  # the [*] in the title
         self.reminders.open_client_requested.connect(self.open_client)
         self.calendar_page.open_client_requested.connect(self._on_calendar_open_client_requested)
@@ -383,6 +389,9 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def open_client(self, client_id: int) -> None:
         self.list_actions.open_client(client_id)
+
+    def find_duplicates(self) -> None:
+        DuplicatesDialog.show_for(self, self.uow, self.merge_actions.merge, self.merge_actions.undo, self.operations)
 
     def import_file(self, path: Path | None) -> None:
         self.file_actions.import_file(path)

@@ -81,9 +81,11 @@ class DuplicateWarning(QLabel):
     gone goes nowhere."""
 
     open_client_requested = Signal(int)
+    merge_requested = Signal(int)  # "Merge with…" that client (offered for a saved card only)
 
     def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.can_merge = False
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setStyleSheet(
@@ -121,12 +123,18 @@ class DuplicateWarning(QLabel):
                 lines.append(self.tr("E-mail %1 is already on %2").replace("%1", _html(hit.value)).replace("%2", link))
             else:
                 lines.append(self.tr("A client with this name exists: %1").replace("%1", link))
+            if self.can_merge:
+                merge = self.tr("Merge with…")
+                lines[-1] += f' — <a href="merge:{hit.client_id}">{merge}</a>'
         self.setText("⚠ " + "<br>".join(lines))
         self.show()
 
     @Slot(str)
     def _on_link_activated(self, link: str) -> None:
-        self.open_client_requested.emit(int(link))
+        if link.startswith("merge:"):
+            self.merge_requested.emit(int(link.removeprefix("merge:")))
+        else:
+            self.open_client_requested.emit(int(link))
 
 
 def _html(text: str) -> str:

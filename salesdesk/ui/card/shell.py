@@ -42,6 +42,7 @@ class ClientCard(QWidget):
     client_saved = Signal(int, bool)  # client id, newly created
     card_changed = Signal(int)  # contacts or reminders of this client changed
     open_client_requested = Signal(int)
+    merge_requested = Signal(int, int)  # keep this card, merge that one into it
     dirty_changed = Signal(bool)
 
     def __init__(
@@ -65,6 +66,7 @@ class ClientCard(QWidget):
         self.context = CardContext(self.ops, self.notice, current_manager, renewal_days)
         self.duplicates_label = DuplicateWarning(runner)
         self.duplicates_label.open_client_requested.connect(self.open_client_requested)
+        self.duplicates_label.merge_requested.connect(self._on_duplicates_label_merge_requested)
         self.duplicates_label.timer.timeout.connect(self._check_duplicates)
         self.save_action = QAction(self.tr("&Save client"), self)
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)
@@ -340,7 +342,13 @@ class ClientCard(QWidget):
         fields = self.collect()
         people = tuple(p.fields() for p in self._card.contacts) if self._card else ()
         exclude, uow = self.client_id, self.uow
+        self.duplicates_label.can_merge = exclude is not None
         self.duplicates_label.check(lambda: clients.find_duplicates(uow(), fields, people, exclude_id=exclude))
+
+    @Slot(int)
+    def _on_duplicates_label_merge_requested(self, other_id: int) -> None:
+        if self.client_id is not None:
+            self.merge_requested.emit(self.client_id, other_id)
 
     # Saving and leaving -----------------------------------------------------------------------
 

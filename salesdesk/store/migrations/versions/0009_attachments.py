@@ -15,7 +15,7 @@ from alembic import op
 from salesdesk.store.types import UtcDateTime
 
 revision = "0009_attachments"
-down_revision = "0007_seats"
+down_revision = "0008_merge"
 branch_labels = None
 depends_on = None
 
