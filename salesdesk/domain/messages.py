@@ -1472,6 +1472,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "День рождения: {name}, {turns} {turns:год|года|лет} ({client})",
         "Birthday: {name} turns {turns} ({client})",
     ),
+    "calendar.ics.birthday_no_age": ("День рождения: {name} ({client})", "Birthday: {name} ({client})"),
     "calendar.ics.contract_end": ("Окончание договора: {title} ({client})", "Contract ends: {title} ({client})"),
     "calendar.exported": (
         "Записано: {path} ({events:n} {events:событие|события|событий})",

@@ -8,13 +8,13 @@ at the same time of day, through ``update_reminder`` (version-checked, audited, 
 
 from __future__ import annotations
 
-import calendar as _calendar
 import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from pathlib import Path
 
+from salesdesk.domain import birthdays
 from salesdesk.domain.messages import msg
 from salesdesk.domain.model import InteractionKind, ReminderFields
 from salesdesk.files import ical
@@ -70,13 +70,6 @@ def local_start(day: date) -> datetime:
     return datetime.combine(day, time(0)).astimezone()
 
 
-def birthday_in(born: date, year: int) -> date:
-    """The day a birthday falls on in *year*: 29 February is 28 February in other years."""
-    if born.month == 2 and born.day == 29 and not _calendar.isleap(year):
-        return date(year, 2, 28)
-    return born.replace(year=year)
-
-
 def events(uow: UnitOfWork, first: date, last: date, *, manager_id: int | None = None) -> list[CalendarEvent]:
     """Everything on the days first..last (inclusive), by day and time; with *manager_id*, only
     that manager's (assigned to them, or to nobody on their clients)."""
@@ -89,16 +82,12 @@ def _events_in(uow: UnitOfWork, first: date, last: date, manager_id: int | None)
     if last < first:
         first, last = last, first
     start, end = local_start(first), local_start(last + timedelta(days=1))
-    months: set[int] = set()
-    day = first.replace(day=1)
-    while day <= last and len(months) < 12:
-        months.add(day.month)
-        day = (day + timedelta(days=32)).replace(day=1)
     kinds = (InteractionKind.CALL.value, InteractionKind.MEETING.value)
     reminders = uow.calendar.reminders(start, end, manager_id)
     history = uow.calendar.interactions(start, end, kinds, manager_id)
     contracts = uow.calendar.contract_ends(first, last, manager_id)
-    people = uow.calendar.birthdays(sorted(months), manager_id)
+    # the birthdays' own query and rules (services/birthdays.py): trash and erasure left out, 29 February
+    people = uow.birthdays.born_on(birthdays.month_days(first, (last - first).days), owner_id=manager_id)
     found: list[CalendarEvent] = []
     for ident, client_id, client, due, text, manager, owner, version, _recurrence in reminders:
         local = due.astimezone()
@@ -117,13 +106,22 @@ def _events_in(uow: UnitOfWork, first: date, last: date, manager_id: int | None)
         found.append(
             CalendarEvent(EventKind.CONTRACT_END, ident, client_id, client, title, ends, None, deal_owner or owner)
         )
-    for ident, client_id, client, born, name, owner in people:
-        for year in range(first.year, last.year + 1):
-            when = birthday_in(born, year)
-            if first <= when <= last and year >= born.year:
+    for person in people:
+        born = person.birth_date
+        for year in range(first.year, last.year + 1):  # an export of several years has each one
+            when = birthdays.birthday_in(born, year)
+            if first <= when <= last and (not birthdays.year_known(born) or year >= born.year):
                 found.append(
                     CalendarEvent(
-                        EventKind.BIRTHDAY, ident, client_id, client, name, when, None, owner, turns=year - born.year
+                        EventKind.BIRTHDAY,
+                        person.contact_id,
+                        person.client_id,
+                        person.client,
+                        person.name,
+                        when,
+                        None,
+                        person.owner_id,
+                        turns=birthdays.turns(born, when),
                     )
                 )
     found.sort(key=lambda e: (e.day, e.at is not None, e.at or local_start(e.day), e.kind.value, e.ident))
@@ -177,7 +175,9 @@ def event_entry(event: CalendarEvent) -> ical.CalendarEntry:
 
 def event_summary(event: CalendarEvent) -> str:
     if event.kind is EventKind.BIRTHDAY:
-        return str(msg("calendar.ics.birthday", name=event.title, turns=event.turns or 0, client=event.client_name))
+        if event.turns is None:  # the birth year is not known: no age to give
+            return str(msg("calendar.ics.birthday_no_age", name=event.title, client=event.client_name))
+        return str(msg("calendar.ics.birthday", name=event.title, turns=event.turns, client=event.client_name))
     if event.kind is EventKind.CONTRACT_END:
         return str(msg("calendar.ics.contract_end", title=event.title, client=event.client_name))
     return f"{event.kind.label}: {event.client_name} — {event.title}"

@@ -1,6 +1,7 @@
 """What the calendar shows in a range of days, read in a few indexed queries: open reminders
 (by their effective due time), calls and meetings of the contact history, contract ends of deals
-and birthdays of contact persons. Rows are plain tuples for ``services/calendar.py`` to shape."""
+(birthdays come from store/birthdays.py, shared with the reminders panel). Rows are plain tuples for
+``services/calendar.py`` to shape."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, extract, or_, select
+from sqlalchemy import Connection, and_, or_, select
 
 from salesdesk.store import schema as s
 
@@ -74,22 +75,3 @@ class CalendarQueries:
         if manager_id is not None:
             query = query.where(or_(d.owner_id == manager_id, and_(d.owner_id.is_(None), c.owner_id == manager_id)))
         return [tuple(x) for x in self.conn.execute(query.order_by(d.contract_end, d.id))]
-
-    def birthdays(self, months: Sequence[int], manager_id: int | None) -> list[Row]:
-        """Contact persons of live clients born in one of *months* (the caller picks the days:
-        29 February falls on 28 February in other years). ``extract`` is the month on both
-        databases (SQLite: strftime)."""
-        p, c = s.contacts.c, s.clients.c
-        query = (
-            select(p.id, p.client_id, c.name, p.birth_date, p.full_name, c.owner_id)
-            .select_from(s.contacts.join(s.clients, c.id == p.client_id))
-            .where(
-                p.birth_date.is_not(None),
-                extract("month", p.birth_date).in_(sorted(set(months))),
-                p.deleted_at.is_(None),
-                c.deleted_at.is_(None),
-            )
-        )
-        if manager_id is not None:
-            query = query.where(c.owner_id == manager_id)
-        return [tuple(x) for x in self.conn.execute(query.order_by(p.id))]

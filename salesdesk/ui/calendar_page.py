@@ -199,7 +199,8 @@ class CalendarGrid(QWidget):
 
     def _chip_text(self, event: CalendarEvent, locale: QLocale) -> str:
         if event.kind is EventKind.BIRTHDAY:
-            return f"{event.title} ({event.turns}) — {event.client_name}"
+            age = f" ({event.turns})" if event.turns is not None else ""  # no age when the year is not known
+            return f"{event.title}{age} — {event.client_name}"
         if event.kind is EventKind.CONTRACT_END:
             return f"{event.title} — {event.client_name}"
         at = ""

@@ -179,3 +179,16 @@ def test_a_manager_who_may_export_only_their_own_clients(
     with pytest.raises(NotAllowed):
         calendar.export_calendar(as_anna, tmp_path / "all.ics", days=3660)
     assert not (tmp_path / "all.ics").exists()
+
+
+def test_a_birthday_without_a_year_shows_no_age_and_each_year_of_a_long_export(
+    uow: Callable[[], UnitOfWork], office: dict[str, int], tmp_path: Path
+) -> None:
+    """The calendar reads birthdays the way the reminders panel does (services/birthdays.py): a
+    person whose birth year is unknown (kept as 1604, as phones do) turns no age — the calendar's
+    own query gave them 423 — and a range of two years has both birthdays."""
+    mine = contacts.get_contact(uow(), office["leap"]).client_id
+    unknown = contacts.add_contact(uow(), mine, ContactFields(full_name="Аня Без Года", birth_date=date(1604, 3, 7)))
+    span = calendar.events(uow(), date(2027, 3, 1), date(2028, 3, 31))
+    found = [e for e in span if e.kind is EventKind.BIRTHDAY and e.ident == unknown.id]
+    assert [(e.day, e.turns) for e in found] == [(date(2027, 3, 7), None), (date(2028, 3, 7), None)]
