@@ -4,11 +4,12 @@ aborts on non-ASCII)."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QThreadPool
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -16,6 +17,29 @@ from pytestqt.qtbot import QtBot
 from salesdesk.store import UnitOfWork
 from salesdesk.ui.main_window import MainWindow
 from salesdesk.ui.settings import Settings
+
+
+@pytest.fixture(autouse=True)
+def _qt_garbage_collected_between_tests(qapp: QApplication) -> Iterator[None]:
+    """Python's collector frees what a test left in reference cycles (a panel whose slots are its own
+    bound methods, a bench's notice bar) at a moment of its choosing. When that moment fell inside a
+    later test's event loop, a Qt object was destroyed while Qt was delivering events to or through it
+    and the run ended in a segmentation fault (seen on CI's slower PostgreSQL run, in whichever window
+    test came next). So during a window test the collector waits; between tests, after pytest-qt has
+    closed the test's widgets, the test's work is finished, its deletions are done, and only then is the
+    garbage collected, with no event on its way."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        QThreadPool.globalInstance().waitForDone(30_000)
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QApplication.processEvents()
+        gc.collect(0)  # with the collector off, all the test made is still in the youngest generation
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        if was_enabled:
+            gc.enable()
 
 
 @pytest.fixture
