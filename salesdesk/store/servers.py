@@ -180,12 +180,21 @@ LOCK_TIMEOUT_MS = 10_000
 
 
 def connect_args(url: str) -> dict[str, Any]:
-    """A server that does not answer is given up on after a while, not waited for forever."""
+    """A server that does not answer is given up on after a while, not waited for forever.
+
+    What the address itself asks for wins: its own ``connect_timeout``, and its own ``options``
+    (a search_path, a role's settings) are kept, SalesDesk's lock_timeout added after them unless
+    they set one themselves."""
     if not is_server_url(url):
         return {}
+    query = make_url(url).query
+    theirs = query.get("options")
+    own = " ".join(theirs) if isinstance(theirs, tuple) else (theirs or "")
     # A write behind another seat's lock waits as long as a SQLite writer waits for the file
     # (BUSY_TIMEOUT), then says so (err.server_waited) instead of hanging the window.
-    return {"connect_timeout": CONNECT_TIMEOUT_SECONDS, "options": f"-c lock_timeout={LOCK_TIMEOUT_MS}"}
+    options = own if "lock_timeout" in own else f"{own} -c lock_timeout={LOCK_TIMEOUT_MS}".strip()
+    timeout = query.get("connect_timeout") or CONNECT_TIMEOUT_SECONDS
+    return {"connect_timeout": timeout, "options": options}
 
 
 # libpq's SQLSTATEs a person can act on; an unreachable server has none (the connection never began).

@@ -162,3 +162,19 @@ def test_a_password_given_as_a_url_option_is_kept_out_of_settings_and_output(
         assert secret not in (SeatSettings().server_url or "")
     assert secret not in out + err
     assert all(secret not in p.read_text(encoding="utf-8", errors="replace") for p in tmp_path.rglob("*.ini"))
+
+
+def test_the_addresss_own_connection_options_are_kept_beside_the_wait_for_locks(db_url: str) -> None:
+    """An office's address may carry its own server settings (``?options=-c search_path=…``): they were
+    replaced by SalesDesk's lock wait, so the base was opened with settings nobody asked for."""
+    url = make_url(db_url).update_query_dict({"options": "-c statement_timeout=7000"})
+    database = open_database(url.render_as_string(hide_password=False))
+    try:
+        with database.engine.connect() as conn:
+            assert conn.execute(text("SHOW statement_timeout")).scalar() == "7s"
+            assert conn.execute(text("SHOW lock_timeout")).scalar() == "10s"  # SalesDesk's wait still set
+    finally:
+        database.engine.dispose()
+    own_wait = make_url(db_url).update_query_dict({"options": "-c lock_timeout=3000", "connect_timeout": "3"})
+    args = servers.connect_args(own_wait.render_as_string(hide_password=False))
+    assert args == {"connect_timeout": "3", "options": "-c lock_timeout=3000"}  # theirs, not doubled
