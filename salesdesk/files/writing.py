@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import math
 import os
 import re
 import tempfile
@@ -45,16 +46,42 @@ class Column:
     kind: str = "text"  # "text", "number", "money", "date", "datetime", "percent", "identifier", "wrap"
 
 
-def print_setup(sheet: Any, title: str, *, header_rows: tuple[int, int] = (1, 1), printed: date | None = None) -> None:
+# About how many characters of column width a landscape A4 page holds at 100 % with our margins,
+# and the smallest scale a printed sheet may shrink to before it takes another page across.
+PAGE_WIDTH_CHARS = 150
+SMALLEST_PRINT_SCALE = 0.6
+
+
+def pages_across(width_chars: float) -> int:
+    """Pages side by side a sheet of this total column width prints on: one while it fits at a
+    readable scale; a wide sheet (the whole base's clients, 20-odd columns) takes two or three
+    instead of shrinking to a size nobody can read."""
+    readable = PAGE_WIDTH_CHARS / SMALLEST_PRINT_SCALE
+    return max(1, math.ceil(width_chars / readable))
+
+
+def print_setup(
+    sheet: Any,
+    title: str,
+    *,
+    header_rows: tuple[int, int] = (1, 1),
+    printed: date | None = None,
+    width_chars: float = 0,
+) -> None:
     """How an openpyxl sheet (ordinary or write-only) prints: landscape A4, fitted to the page width
-    and as many pages down as it takes, the header rows repeated on every page, the title and the
-    date in the page header and "page N of M" at the foot. One place for every sheet we write
-    (the exported base, the error file of an import, reports)."""
+    (to as many pages across as keep it readable, see ``pages_across``) and as many pages down as it
+    takes, the header rows repeated on every page, the title and the date in the page header and
+    "page N of M" at the foot. One place for every sheet we write (the exported base, the error file
+    of an import, reports)."""
     from openpyxl.worksheet.page import PageMargins
 
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = 9  # A4
-    sheet.page_setup.fitToWidth = 1
+    across = pages_across(width_chars)
+    sheet.page_setup.fitToWidth = across
+    if across > 1:  # the pages of one band of rows come one after another, each with the row's name
+        sheet.page_setup.pageOrder = "overThenDown"
+        sheet.print_title_cols = "A:B"
     sheet.page_setup.fitToHeight = 0  # no limit down the page
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_title_rows = f"{header_rows[0]}:{header_rows[1]}"
@@ -115,7 +142,7 @@ class XlsxBook:
     def sheet(self, title: str, columns: Sequence[Column]) -> XlsxSheet:
         raw = self.book.create_sheet(title=sheet_title(title))
         # a write-only sheet writes its properties with its first row: set up the print before
-        print_setup(raw, f"{self.title} — {title}" if self.title else title)
+        print_setup(raw, f"{self.title} — {title}" if self.title else title, width_chars=sum(c.width for c in columns))
         sheet = XlsxSheet(raw, columns)
         self._sheets.append(sheet)
         return sheet
