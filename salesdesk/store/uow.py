@@ -45,6 +45,7 @@ from salesdesk.store.listing import ClientListing
 from salesdesk.store.merging import ClientMerging
 from salesdesk.store.notify import send, tells_other_seats
 from salesdesk.store.reports import ReportQueries
+from salesdesk.store.views import ViewRepository
 from salesdesk.store.repositories import (
     BaseSettingsRepository,
     ClientRepository,
@@ -83,6 +84,7 @@ class UnitOfWork:
     attachments: AttachmentRepository
     birthdays: BirthdayQueries
     merging: ClientMerging
+    views: ViewRepository
 
     def __init__(
         self,
@@ -158,6 +160,7 @@ class UnitOfWork:
         self.attachments = AttachmentRepository(conn)
         self.birthdays = BirthdayQueries(conn)
         self.merging = ClientMerging(conn)
+        self.views = ViewRepository(conn)
         return self
 
     def __exit__(
