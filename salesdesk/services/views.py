@@ -71,7 +71,9 @@ def count_of(uow: UnitOfWork, view: View, *, now: datetime | None = None) -> int
     return uow.deal_listing.count(deal_query(view.state))
 
 
-def views_with_counts(uow: UnitOfWork, which: ViewList | None = None, *, now: datetime | None = None) -> list[ViewCount]:
+def views_with_counts(
+    uow: UnitOfWork, which: ViewList | None = None, *, now: datetime | None = None
+) -> list[ViewCount]:
     """Every view the actor sees with the count of each, in one read."""
     moment = now or utcnow()
     with uow.reading():
@@ -85,7 +87,9 @@ def find_view(uow: UnitOfWork, name_or_id: str, which: ViewList | None = None) -
     with uow.reading():
         found = _views(uow, which) if which is not None else _views(uow, None)
     for view in found:
-        if view.shipped and (view.id == name_or_id.strip() or key in map(name_key, SHIPPED_BY_KEY[str(view.id)].names())):
+        if view.shipped and (
+            view.id == name_or_id.strip() or key in map(name_key, SHIPPED_BY_KEY[str(view.id)].names())
+        ):
             return view
         if name_key(view.name) == key or (not view.shipped and name_or_id.strip() == str(view.id)):
             return view

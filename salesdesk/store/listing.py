@@ -163,9 +163,7 @@ class ClientListing:
             # ix_interactions_client_id_occurred_at per client, as the sleeping clients' report does
             i = s.interactions.c
             cutoff = (query.now or datetime.now(UTC)) - timedelta(days=query.dormant_days)
-            conditions.append(
-                ~exists().where(i.client_id == c.id, i.occurred_at >= cutoff, i.deleted_at.is_(None))
-            )
+            conditions.append(~exists().where(i.client_id == c.id, i.occurred_at >= cutoff, i.deleted_at.is_(None)))
         if query.ids is not None:
             conditions.append(c.id.in_(sorted(query.ids)))
         return stmt.select_from(source).where(and_(*conditions))

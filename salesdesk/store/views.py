@@ -48,8 +48,7 @@ class ViewRepository:
 
     def add(self, owner_id: int, which: str, name: str, name_norm: str, document: str, now: datetime) -> int:
         result = self.conn.execute(
-            insert(s.views)
-            .values(
+            insert(s.views).values(
                 owner_id=owner_id,
                 list=which,
                 name=name,
@@ -64,9 +63,7 @@ class ViewRepository:
 
     def change(self, ident: int, now: datetime, **values: str) -> None:
         v = s.views.c
-        self.conn.execute(
-            update(s.views).where(v.id == ident).values(**values, updated_at=now, version=v.version + 1)
-        )
+        self.conn.execute(update(s.views).where(v.id == ident).values(**values, updated_at=now, version=v.version + 1))
 
     def remove(self, ident: int) -> None:
         self.conn.execute(delete(s.views).where(s.views.c.id == ident))
