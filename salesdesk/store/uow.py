@@ -45,7 +45,6 @@ from salesdesk.store.listing import ClientListing
 from salesdesk.store.merging import ClientMerging
 from salesdesk.store.notify import send, tells_other_seats
 from salesdesk.store.reports import ReportQueries
-from salesdesk.store.views import ViewRepository
 from salesdesk.store.repositories import (
     BaseSettingsRepository,
     ClientRepository,
@@ -56,6 +55,7 @@ from salesdesk.store.repositories import (
     ManagerRepository,
     ReminderRepository,
 )
+from salesdesk.store.views import ViewRepository
 
 Listener = Callable[[tuple[Change, ...]], None]
 # Who acts: a value, or a function asked at the first commit that writes an entry (the window's

@@ -1,6 +1,6 @@
-"""The Clients tab's list: the search box, the saved views (ui/views_bar.py), the filters, the client table (or, when nothing is
-shown, a sentence and the buttons that help), the notices over its bottom edge, and the counts for
-the status bar.
+"""The Clients tab's list: the search box, the saved views (ui/views_bar.py), the filters, the client
+table (or, when nothing is shown, a sentence and the buttons that help), the notices over its bottom
+edge, and the counts for the status bar.
 
 It turns what the search box and the filters say into a ``ClientQuery`` for the model and shows
 what comes back; what the list does with its rows is ``ClientListActions`` (ui/list_actions.py).
@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.domain.queries import ClientQuery, ClientSort
-from salesdesk.domain.views import ViewList, ViewState
 from salesdesk.domain.validation import MAX_SEARCH
+from salesdesk.domain.views import ViewList, ViewState
 from salesdesk.ui.client_model import COLUMN_OF, COLUMNS, ClientTableModel
 from salesdesk.ui.filters import FilterBar
 from salesdesk.ui.operations import Operations
@@ -248,7 +248,7 @@ class ClientListPane(QWidget):
         self.search.blockSignals(True)
         self.search.setText(state.text)
         self.search.blockSignals(False)
-        self.filters.restore(state.filters)
+        self.filters.restore(dict(state.filters))
         header = self.table.horizontalHeader()
         if state.columns:
             shown = [COLUMN_OF[key] for key in state.columns if key in COLUMN_OF]
