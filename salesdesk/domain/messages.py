@@ -1499,7 +1499,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "view.shipped.incomplete": ("Неполные карточки", "Incomplete cards"),
     "view.shipped.open_deals": ("Открытые сделки", "Open deals"),
     "view.shipped.won_deals": ("Выигранные сделки", "Won deals"),
-    "view.shipped.contracts_ending": ("Окончание договоров", "Contracts ending"),
+    "view.shipped.contracts_ending": ("Выигранные по окончанию договора", "Won deals by contract end"),
     "view.err.name_empty": ("Дайте виду название.", "Give the view a name."),
     "view.err.name_long": (
         "Название вида — не длиннее {limit} символов.",
@@ -1532,9 +1532,11 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "No view called “{name}”. The views: salesdesk views",
     ),
     "view.err.wrong_list": (
-        "Вид «{name}» — вид списка сделок, а не клиентов (или наоборот).",
+        "Вид «{name}» относится к другому списку (сделки, а не клиенты, или наоборот).",
         "“{name}” is a view of the other list (deals, not clients, or the other way round).",
     ),
+    "view.err.unusable": ("Вид «{name}» нельзя показать: {problem}", "The view “{name}” cannot be shown: {problem}"),
+    "cli.view_count": ("{n:n} {n:строка|строки|строк}", "{n:n} {n:row|rows}"),
     "cli.views_empty": ("Видов нет.", "No views."),
     "cli.view_damaged": ("повреждён", "damaged"),
     "cli.view_list.clients": ("клиенты", "clients"),

@@ -16,6 +16,7 @@ from datetime import datetime
 
 from salesdesk.domain.errors import FieldProblem, NotFoundError, ValidationError
 from salesdesk.domain.messages import msg
+from salesdesk.domain.queries import ClientQuery, DealQuery
 from salesdesk.domain.views import (
     SHIPPED,
     SHIPPED_BY_KEY,
@@ -80,6 +81,21 @@ def views_with_counts(
         return [ViewCount(v, count_of(uow, v, now=moment)) for v in _views(uow, which)]
 
 
+def clients_query(uow: UnitOfWork, view: View, *, now: datetime | None = None) -> ClientQuery:
+    """The client list *view* shows for the actor (``ValidationError`` for a damaged view)."""
+    return client_query(_usable(view), me=acting_manager_id(uow), now=now or utcnow())
+
+
+def deals_query(view: View) -> DealQuery:
+    return deal_query(_usable(view))
+
+
+def _usable(view: View) -> ViewState:
+    if view.state is None:
+        raise ValidationError([FieldProblem("view", msg("view.err.unusable", name=view.name, problem=view.problem))])
+    return view.state
+
+
 def find_view(uow: UnitOfWork, name_or_id: str, which: ViewList | None = None) -> View:
     """A view by its name (any shipped view's name in either language, or its key) or its number;
     a ``ValidationError`` naming it when there is none."""
@@ -94,6 +110,14 @@ def find_view(uow: UnitOfWork, name_or_id: str, which: ViewList | None = None) -
         if name_key(view.name) == key or (not view.shipped and name_or_id.strip() == str(view.id)):
             return view
     raise ValidationError([FieldProblem("view", msg("view.err.unknown", name=name_or_id.strip()))])
+
+
+def find_view_of(uow: UnitOfWork, name_or_id: str, which: ViewList) -> View:
+    """As ``find_view``, refused when the view is one of the other list's."""
+    view = find_view(uow, name_or_id)
+    if view.list is not which:
+        raise ValidationError([FieldProblem("view", msg("view.err.wrong_list", name=view.name))])
+    return view
 
 
 def _free_name(uow: UnitOfWork, which: ViewList, name: str, exclude_id: int | None) -> tuple[str, str]:
