@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -58,8 +58,10 @@ def confirm_delete(parent: QWidget, name: str) -> bool:
     """Delete the view *name*? (tests replace this)"""
     answer = QMessageBox.question(
         parent,
-        parent.tr("Delete view"),
-        parent.tr("Delete the view “%1”? The clients and deals stay as they are.").replace("%1", name),
+        QCoreApplication.translate("ViewsBar", "Delete view"),
+        QCoreApplication.translate("ViewsBar", "Delete the view “%1”? The clients and deals stay as they are.").replace(
+            "%1", name
+        ),
     )
     return answer == QMessageBox.StandardButton.Yes
 
