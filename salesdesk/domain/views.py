@@ -63,13 +63,22 @@ class ViewState:
     def same_as(self, other: ViewState) -> bool:
         """Does *other* (the table now) show what this view says? What the view leaves open is not
         compared."""
-        if dict(self.filters) != dict(other.filters) or self.text.strip() != other.text.strip():
+        if _effective(self.filters) != _effective(other.filters) or self.text.strip() != other.text.strip():
             return False
         if self.columns and self.columns != other.columns:
             return False
         if self.sort and (self.sort, self.descending) != (other.sort, other.descending):
             return False
         return all(other.widths.get(key, width) == width for key, width in self.widths.items())
+
+
+# A value that filters only while its switch is on: a threshold left at 60 with "completeness below"
+# unticked shows the same list as one left at 50.
+_SWITCHED = {"threshold": "below", "dormant_days": "dormant", "from": "period", "to": "period"}
+
+
+def _effective(filters: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in filters.items() if k not in _SWITCHED or filters.get(_SWITCHED[k])}
 
 
 @dataclass(frozen=True, slots=True)

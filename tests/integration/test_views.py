@@ -185,6 +185,21 @@ def test_unknown_columns_are_left_out_and_known_ones_kept() -> None:
         load_state(ViewList.CLIENTS, "[1, 2]")
 
 
+def test_a_value_whose_switch_is_off_does_not_count_as_a_change() -> None:
+    view = ViewState(client_filters(status="lead"))
+    assert view.same_as(ViewState(client_filters(status="lead", threshold=70, dormant_days=30)))
+    assert not view.same_as(ViewState(client_filters(status="lead", below=True)))
+    assert not view.same_as(ViewState(client_filters(status="lead"), text="ёлка"))
+    with_columns = ViewState(client_filters(), columns=("name", "inn"), sort="inn", widths={"name": 200})
+    assert with_columns.same_as(ViewState(client_filters(), columns=("name", "inn"), sort="inn", widths={"name": 200}))
+    assert not with_columns.same_as(ViewState(client_filters(), columns=("inn", "name"), sort="inn"))
+    assert not with_columns.same_as(
+        ViewState(client_filters(), columns=("name", "inn"), sort="inn", widths={"name": 201})
+    )
+    # a view that leaves columns, sort and widths open matches any
+    assert ViewState(client_filters()).same_as(with_columns)
+
+
 def test_find_view_by_either_language_or_number(database: Database, office: dict[str, int]) -> None:
     petr = as_(database, office["Белов Пётр"])
     ident = views.save_view(petr(), ViewList.CLIENTS, "Спящие оптовики", ViewState())
