@@ -123,7 +123,8 @@ def find_view_of(uow: UnitOfWork, name_or_id: str, which: ViewList) -> View:
 def _free_name(uow: UnitOfWork, which: ViewList, name: str, exclude_id: int | None) -> tuple[str, str]:
     cleaned = clean_name(name)
     key = name_key(cleaned)
-    shipped = any(s.list is which and key in map(name_key, s.names()) for s in SHIPPED)
+    # a shipped view's name in either language is taken in both lists: a name then says one view
+    shipped = any(key in map(name_key, s.names()) for s in SHIPPED)
     if shipped or uow.views.name_taken(_owner(uow), which.value, key, exclude_id):
         raise ValidationError([FieldProblem("name", msg("view.err.name_taken", name=cleaned))])
     return cleaned, key
