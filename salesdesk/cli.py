@@ -8,6 +8,7 @@ nothing saved), 1 anything else a person can act on (record not found, database 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import multiprocessing
@@ -212,6 +213,22 @@ def _parser() -> argparse.ArgumentParser:
         "duplicates", parents=[common], help=T("list likely duplicate clients, most certain first")
     )
     duplicates.add_argument("--json", action="store_true", help=T('print [{"ids", "reason", "score"}]'))
+    client_list = client_commands.add_parser(
+        "list", parents=[common], help=T("list clients, as a saved view shows them (see 'salesdesk views')")
+    )
+    client_list.add_argument("--view", default="", metavar="NAME", help=T("the saved view's name or number"))
+    client_list.add_argument(
+        "--limit",
+        type=_within(1, MAX_LIMIT),
+        default=50,
+        metavar="N",
+        help=T("show at most N clients (default: %(default)s)"),
+    )
+    client_list.add_argument("--json", action="store_true", help=T("print as JSON"))
+    views_parser = commands.add_parser(
+        "views", parents=[common], help=T("the saved views of the client and deal lists, with the count of each")
+    )
+    views_parser.add_argument("--json", action="store_true", help=T('print [{"id", "list", "name", "count"}]'))
 
     bulk = client_commands.add_parser(
         "set", parents=[common], help=T("change many clients at once: owner, status, industry, tags")
@@ -544,6 +561,9 @@ def _deal_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     listing.add_argument("--client", default="", help=T("only clients whose name contains this"))
     listing.add_argument("--from", dest="date_from", metavar="DATE", help=T("opened on or after this day"))
     listing.add_argument("--to", dest="date_to", metavar="DATE", help=T("opened on or before this day"))
+    listing.add_argument(
+        "--view", default="", metavar="NAME", help=T("start from this saved view (the options above narrow it)")
+    )
     listing.add_argument(
         "--limit",
         type=_within(1, MAX_LIMIT),
@@ -1053,6 +1073,54 @@ def _row_json(row: ClientRow) -> dict[str, Any]:
     }
 
 
+def _client_list(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.domain.queries import ClientQuery
+    from salesdesk.domain.views import ViewList
+    from salesdesk.services import clients, views
+
+    uow = _uow(database)
+    query = ClientQuery()
+    if args.view:
+        query = views.clients_query(uow, views.find_view_of(uow, args.view, ViewList.CLIENTS))
+    found = clients.list_view(uow, query, limit=args.limit, with_base_total=False)
+    if args.json:
+        _emit_json([_row_json(r) for r in found.rows])
+        return EXIT_OK
+    _print_client_rows(found.rows)
+    print(msg("cli.shown_of", shown=len(found.rows), total=found.total), file=sys.stderr)
+    return EXIT_OK
+
+
+def _views(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.services import views
+
+    counted = views.views_with_counts(_uow(database))
+    if args.json:
+        _emit_json(views.views_json(counted))
+        return EXIT_OK
+    if not counted:
+        print(msg("cli.views_empty"))
+    for item in counted:
+        view = item.view
+        count = msg("cli.view_damaged") if item.count is None else msg("cli.view_count", n=item.count)
+        which = msg(f"cli.view_list.{view.list.value}")
+        print(f"{view.id!s:>16}  {printable(str(which)):<8}  {printable(view.name):<40.40}  {count}")
+    return EXIT_OK
+
+
+def _print_client_rows(rows: Sequence[ClientRow]) -> None:
+    if rows:
+        print(
+            f"{msg('cli.col.no')!s:>7}  {msg('cli.col.name')!s:<40}  {msg('field.inn')!s:<12}  "
+            f"{msg('field.phone')!s:<20}  {msg('cli.col.completeness')}"
+        )
+    for row in rows:
+        print(
+            f"{row.id:>7}  {printable(row.name):<40.40}  {printable(row.inn):<12}  {printable(row.phone):<20.20}  "
+            f"{row.completeness:>3} %"
+        )
+
+
 def _search(database: Database, args: argparse.Namespace) -> int:
     from salesdesk.services import clients
 
@@ -1061,16 +1129,7 @@ def _search(database: Database, args: argparse.Namespace) -> int:
     if args.json:
         _emit_json([_row_json(r) for r in page.rows])
         return EXIT_OK
-    if page.rows:
-        print(
-            f"{msg('cli.col.no')!s:>7}  {msg('cli.col.name')!s:<40}  {msg('field.inn')!s:<12}  "
-            f"{msg('field.phone')!s:<20}  {msg('cli.col.completeness')}"
-        )
-    for row in page.rows:
-        print(
-            f"{row.id:>7}  {printable(row.name):<40.40}  {printable(row.inn):<12}  {printable(row.phone):<20.20}  "
-            f"{row.completeness:>3} %"
-        )
+    _print_client_rows(page.rows)
     print(msg("cli.shown_of", shown=len(page.rows), total=page.total), file=sys.stderr)
     return EXIT_OK
 
@@ -1306,13 +1365,20 @@ def _deal_list(database: Database, args: argparse.Namespace) -> int:
         raise ValidationError(
             [FieldProblem("opened_on", msg("report.err.period", start=args.date_from, end=args.date_to))]
         )
-    query = DealQuery(
-        stages=frozenset(DealStage(s) for s in args.stage),
-        owner_id=_manager_id(database, args.owner),
-        industry_id=reference.find_industry(uow, args.industry).id if args.industry else None,
-        opened_from=opened_from,
-        opened_to=opened_to,
-        client_text=args.client,
+    base = DealQuery()
+    if args.view:
+        from salesdesk.domain.views import ViewList
+        from salesdesk.services import views
+
+        base = views.deals_query(views.find_view_of(uow, args.view, ViewList.DEALS))
+    query = dataclasses.replace(
+        base,
+        stages=frozenset(DealStage(s) for s in args.stage) or base.stages,
+        owner_id=_manager_id(database, args.owner) if args.owner else base.owner_id,
+        industry_id=reference.find_industry(uow, args.industry).id if args.industry else base.industry_id,
+        opened_from=opened_from or base.opened_from,
+        opened_to=opened_to or base.opened_to,
+        client_text=args.client or base.client_text,
     )
     view = deals.deals_view(uow, query, limit=args.limit)
     if args.json:
@@ -1877,6 +1943,8 @@ _HANDLERS: dict[tuple[str, str | None], Callable[[Database, argparse.Namespace],
     ("restore", None): _restore,
     ("deal", "add"): _deal_add,
     ("deal", "list"): _deal_list,
+    ("client", "list"): _client_list,
+    ("views", None): _views,
     ("log", None): _log,
     ("report", None): _report,
     ("changes", None): _changes,

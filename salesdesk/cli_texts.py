@@ -126,6 +126,14 @@ RUSSIAN: dict[str, str] = {
     "list likely duplicate clients, most certain first":
         "похожие клиенты (вероятные дубликаты), самые вероятные первыми",
     'print [{"ids", "reason", "score"}]': 'напечатать [{"ids", "reason", "score"}]',
+    "list clients, as a saved view shows them (see 'salesdesk views')":
+        "список клиентов так, как его показывает сохранённый вид (см. 'salesdesk views')",
+    "the saved view's name or number": "название или номер сохранённого вида",
+    "the saved views of the client and deal lists, with the count of each":
+        "сохранённые виды списков клиентов и сделок и сколько строк в каждом",
+    'print [{"id", "list", "name", "count"}]': 'напечатать [{"id", "list", "name", "count"}]',
+    "start from this saved view (the options above narrow it)":
+        "начать с этого сохранённого вида (остальные параметры сужают его)",
     "the office's managers": "менеджеры офиса",
     "add a manager; prints the number": "добавить менеджера; печатает его номер",
     "the manager's name": "имя менеджера",

@@ -4,7 +4,7 @@
 <context>
     <name>CalendarGrid</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/calendar_page.py" line="255"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="256"/>
         <source>+%n more</source>
         <translation>
             <numerusform>+%n more</numerusform>
@@ -94,7 +94,7 @@
 <context>
     <name>ClientListPane</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/client_list.py" line="214"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="280"/>
         <source>%1 of %Ln in the trash</source>
         <translation>
             <numerusform>%1 of %Ln in the trash</numerusform>
@@ -102,7 +102,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/client_list.py" line="218"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="284"/>
         <source>%1 of %Ln client(s)</source>
         <translation>
             <numerusform>%1 of %Ln client</numerusform>
@@ -146,8 +146,8 @@
 <context>
     <name>DealsPanel</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/deals_panel.py" line="417"/>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="429"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="529"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="541"/>
         <source>%Ln deal(s)</source>
         <translation>
             <numerusform>%Ln deal</numerusform>

@@ -296,7 +296,7 @@ Everything entered since then is replaced. The base as it is now is copied first
 <context>
     <name>CalendarGrid</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/calendar_page.py" line="255"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="256"/>
         <source>+%n more</source>
         <translation>
             <numerusform>ещё %n</numerusform>
@@ -308,77 +308,77 @@ Everything entered since then is replaced. The base as it is now is copied first
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="386"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="387"/>
         <source>Earlier</source>
         <translation>Раньше</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="387"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="388"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="390"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="391"/>
         <source>Later</source>
         <translation>Позже</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="398"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="399"/>
         <source>Day</source>
         <translation>День</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="400"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="401"/>
         <source>Week</source>
         <translation>Неделя</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="402"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="403"/>
         <source>Month</source>
         <translation>Месяц</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="404"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="405"/>
         <source>Mine</source>
         <translation>Мои</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="406"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="407"/>
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="415"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="416"/>
         <source>Export to calendar (.ics)…</source>
         <translation>В календарь (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="416"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="417"/>
         <source>Save the coming 90 days for a phone, Outlook or Thunderbird</source>
         <translation>Сохранить ближайшие 90 дней для телефона, Outlook или Thunderbird</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="440"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="441"/>
         <source>Drag a reminder to another day to move it; double-click opens the client.</source>
         <translation>Перетащите напоминание на другой день, чтобы перенести его; двойной щелчок открывает клиента.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="465"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="466"/>
         <source>Choose who you are first</source>
         <translation>Сначала выберите, кто вы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="561"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="562"/>
         <source>nobody</source>
         <translation>без менеджера</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="602"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="603"/>
         <source>Export to calendar</source>
         <translation>Экспорт в календарь</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="603"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="604"/>
         <source>iCalendar file (*.ics)</source>
         <translation>Файл iCalendar (*.ics)</translation>
     </message>
@@ -741,47 +741,47 @@ or create a new one (%1).</source>
 <context>
     <name>ClientListPane</name>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="64"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="69"/>
         <source>Search: name, INN, phone, e-mail, contact person (%1)</source>
         <translation>Поиск: название, ИНН, телефон, e-mail, контактное лицо (%1)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="69"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="74"/>
         <source>Trash</source>
         <translation>Корзина</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="78"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="83"/>
         <source>Change, export or trash all the selected clients at once</source>
         <translation>Изменить, выгрузить или удалить в корзину всех выбранных клиентов сразу</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="99"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="109"/>
         <source>Searching…</source>
         <translation>Поиск…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="156"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="175"/>
         <source>Create a client</source>
         <translation>Создать клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="157"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="176"/>
         <source>Load demo data</source>
         <translation>Загрузить демоданные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="158"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="177"/>
         <source>Import from Excel…</source>
         <translation>Загрузить из Excel…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="159"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="178"/>
         <source>Clear search and filters</source>
         <translation>Сбросить поиск и фильтры</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/client_list.py" line="214"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="280"/>
         <source>%1 of %Ln in the trash</source>
         <translation>
             <numerusform>%1 из %Ln в корзине</numerusform>
@@ -790,12 +790,12 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="216"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="282"/>
         <source>The base is empty</source>
         <translation>База пуста</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/client_list.py" line="218"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="284"/>
         <source>%1 of %Ln client(s)</source>
         <translation>
             <numerusform>%1 из %Ln клиента</numerusform>
@@ -804,29 +804,29 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="221"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="287"/>
         <source>average completeness %1 %</source>
         <translation>средняя полнота %1 %</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="232"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="298"/>
         <source>The trash is empty.</source>
         <translation>Корзина пуста.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="235"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="301"/>
         <source>The client base is empty.
 Create the first client, or load demo data to try the program.</source>
         <translation>Клиентская база пуста.
 Создайте первого клиента или загрузите демоданные, чтобы попробовать программу.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="238"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="304"/>
         <source>No clients match the search and filters.</source>
         <translation>По условиям поиска и фильтрам клиентов не найдено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="261"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="327"/>
         <source>Could not load the list: %s</source>
         <translation>Не удалось загрузить список: %s</translation>
     </message>
@@ -884,7 +884,7 @@ Create the first client, or load demo data to try the program.</source>
         <translation>Полнота</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="251"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="256"/>
         <source>Missing: %s</source>
         <translation>Не заполнено: %s</translation>
     </message>
@@ -1414,42 +1414,42 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>DealTable</name>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="61"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="65"/>
         <source>Opened</source>
         <translation>Открыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="62"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="66"/>
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="63"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="67"/>
         <source>Deal</source>
         <translation>Сделка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="64"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="68"/>
         <source>Stage</source>
         <translation>Стадия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="65"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="69"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="66"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="70"/>
         <source>Closed</source>
         <translation>Закрыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="67"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="71"/>
         <source>Contract ends</source>
         <translation>Договор до</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="68"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="72"/>
         <source>Owner</source>
         <translation>Ответственный</translation>
     </message>
@@ -1457,53 +1457,53 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>DealsPanel</name>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="267"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="273"/>
         <source>Client name</source>
         <translation>Название клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="272"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="278"/>
         <source>All stages</source>
         <translation>Все стадии</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="273"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="279"/>
         <source>Open (not won or lost)</source>
         <translation>Открытые (не выиграны и не проиграны)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="281"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="287"/>
         <source>Opened from</source>
         <translation>Открыты с</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="288"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="294"/>
         <source>Clear filters</source>
         <translation>Сбросить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="297"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="303"/>
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="342"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="454"/>
         <source>All owners</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="343"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="455"/>
         <source>All industries</source>
         <translation>Все отрасли</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="415"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="527"/>
         <source>Counting the deals…</source>
         <translation>Считаю сделки…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/deals_panel.py" line="417"/>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="429"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="529"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="541"/>
         <source>%Ln deal(s)</source>
         <translation>
             <numerusform>%Ln сделка</numerusform>
@@ -1512,12 +1512,12 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="417"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="529"/>
         <source>adding up…</source>
         <translation>считаю сумму…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deals_panel.py" line="422"/>
+        <location filename="../../salesdesk/ui/deals_panel.py" line="534"/>
         <source>Could not read the deals: %1</source>
         <translation>Не удалось прочитать сделки: %1</translation>
     </message>
@@ -2157,69 +2157,84 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="43"/>
+        <location filename="../../salesdesk/ui/filters.py" line="44"/>
         <source>All clients</source>
         <translation>Все клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="44"/>
+        <location filename="../../salesdesk/ui/filters.py" line="45"/>
         <source>My clients</source>
         <translation>Мои клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="45"/>
-        <location filename="../../salesdesk/ui/filters.py" line="131"/>
+        <location filename="../../salesdesk/ui/filters.py" line="46"/>
+        <location filename="../../salesdesk/ui/filters.py" line="146"/>
         <source>Your own clients or everyone&apos;s</source>
         <translation>Только ваши клиенты или клиенты всех менеджеров</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="49"/>
+        <location filename="../../salesdesk/ui/filters.py" line="50"/>
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="55"/>
+        <location filename="../../salesdesk/ui/filters.py" line="56"/>
         <source>Tag</source>
         <translation>Метка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="60"/>
-        <location filename="../../salesdesk/ui/filters.py" line="167"/>
+        <location filename="../../salesdesk/ui/filters.py" line="61"/>
+        <location filename="../../salesdesk/ui/filters.py" line="187"/>
         <source>More</source>
         <translation>Ещё</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="64"/>
+        <location filename="../../salesdesk/ui/filters.py" line="65"/>
         <source>Only with an overdue reminder</source>
         <translation>Только с просроченным напоминанием</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="66"/>
+        <location filename="../../salesdesk/ui/filters.py" line="67"/>
         <source>Completeness below</source>
         <translation>Полнота ниже</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="81"/>
+        <location filename="../../salesdesk/ui/filters.py" line="74"/>
+        <source>Without an INN</source>
+        <translation>Без ИНН</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/filters.py" line="76"/>
+        <source>No contact for more than</source>
+        <translation>Нет контактов дольше</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/filters.py" line="80"/>
+        <source>days</source>
+        <translation>дн.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/filters.py" line="93"/>
         <source>Clear filters</source>
         <translation>Сбросить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="133"/>
+        <location filename="../../salesdesk/ui/filters.py" line="148"/>
         <source>Choose who you are (the button in the status bar) to see your own clients</source>
         <translation>Чтобы видеть своих клиентов, выберите, кто вы (кнопка в строке состояния)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="140"/>
+        <location filename="../../salesdesk/ui/filters.py" line="155"/>
         <source>All industries</source>
         <translation>Все отрасли</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="141"/>
+        <location filename="../../salesdesk/ui/filters.py" line="156"/>
         <source>All owners</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="167"/>
+        <location filename="../../salesdesk/ui/filters.py" line="187"/>
         <source>More (%1)</source>
         <translation>Ещё (%1)</translation>
     </message>
@@ -4182,6 +4197,101 @@ Create the first client, or load demo data to try the program.</source>
         <location filename="../../salesdesk/ui/dialogs.py" line="75"/>
         <source>Back to the card</source>
         <translation>Вернуться к карточке</translation>
+    </message>
+</context>
+<context>
+    <name>ViewsBar</name>
+    <message>
+        <location filename="../../salesdesk/ui/views_bar.py" line="61"/>
+        <source>Delete view</source>
+        <translation>Удалить вид</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/views_bar.py" line="62"/>
+        <source>Delete the view “%1”? The clients and deals stay as they are.</source>
+        <translation>Удалить вид «%1»? Клиенты и сделки останутся как есть.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/views_bar.py" line="85"/>
+        <source>View:</source>
+        <translation>Вид:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/views_bar.py" line="90"/>
+        <source>Choose a saved view…</source>
+        <translation>Выберите сохранённый вид…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/views_bar.py" line="91"/>
+        <source>Saved views: filters, search, columns, sort and widths under a name</source>
+        <translation>Сохранённые виды: фильтры, поиск, столбцы, сортировка и ширина столбцов под своим названием</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/views_bar.py" line="97"/>
+        <location filename="../../salesdesk/ui/views_bar.py" line="274"/>
+        <source>Views</source>
+        <translation>Виды</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/views_bar.py" line="101"/>
+        <source>Save view</source>
+        <translation>Сохранить вид</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/views_bar.py" line="102"/>
+        <source>Save as new view…</source>
+        <translation>Сохранить как новый вид…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/views_bar.py" line="104"/>
+        <source>Rename view…</source>
+        <translation>Переименовать вид…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/views_bar.py" line="105"/>
+        <source>Delete view…</source>
+        <translation>Удалить вид…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/views_bar.py" line="169"/>
+        <source>%1 — damaged</source>
+        <translation>%1 — повреждён</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/views_bar.py" line="224"/>
+        <location filename="../../salesdesk/ui/views_bar.py" line="231"/>
+        <source>• changed</source>
+        <translation>• изменён</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/views_bar.py" line="225"/>
+        <source>The list no longer shows what the view says: “Save view” keeps it</source>
+        <translation>Список уже не такой, как в виде: «Сохранить вид» запомнит изменения</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/views_bar.py" line="239"/>
+        <source>Views that come with the program cannot be changed; save your own with “Save as new view…”</source>
+        <translation>Виды, которые входят в программу, изменить нельзя; сохраните свой через «Сохранить как новый вид…»</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/views_bar.py" line="260"/>
+        <source>Save as new view</source>
+        <translation>Сохранить как новый вид</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/views_bar.py" line="261"/>
+        <source>Name of the view (for example “Hot leads in Kazan”):</source>
+        <translation>Название вида (например, «Горячие лиды в Казани»):</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/views_bar.py" line="282"/>
+        <source>Rename view</source>
+        <translation>Переименовать вид</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/views_bar.py" line="282"/>
+        <source>New name of the view:</source>
+        <translation>Новое название вида:</translation>
     </message>
 </context>
 <context>

@@ -63,6 +63,11 @@ class Changes:
         return self.ids("reminder")
 
     @property
+    def views(self) -> bool:
+        """Saved views were added, changed or deleted (their choosers read them again)."""
+        return any(r.entity == "view" for r in self.records)
+
+    @property
     def reference(self) -> frozenset[str]:
         """Which reference lists changed: "industry", "manager" (all of them after an import)."""
         if self.whole_base:

@@ -1489,6 +1489,58 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "cli.birthdays_empty": ("Дней рождения в эти дни нет.", "No birthdays in these days."),
     "cli.birthday_turns": ("исполняется {turns}", "turns {turns}"),
+    # Saved views (salesdesk/domain/views.py, services/views.py)
+    "what.view": ("Вид", "View"),
+    "err.not_found.view": ("Вид №{id} не найден — возможно, удалён", "View #{id} not found — maybe deleted"),
+    "view.shipped.mine": ("Мои клиенты", "My clients"),
+    "view.shipped.hot_leads": ("Горячие лиды", "Hot leads"),
+    "view.shipped.no_inn": ("Без ИНН", "Without INN"),
+    "view.shipped.dormant_90": ("Спящие > 90 дней", "Dormant over 90 days"),
+    "view.shipped.incomplete": ("Неполные карточки", "Incomplete cards"),
+    "view.shipped.open_deals": ("Открытые сделки", "Open deals"),
+    "view.shipped.won_deals": ("Выигранные сделки", "Won deals"),
+    "view.shipped.contracts_ending": ("Выигранные по окончанию договора", "Won deals by contract end"),
+    "view.err.name_empty": ("Дайте виду название.", "Give the view a name."),
+    "view.err.name_long": (
+        "Название вида — не длиннее {limit} символов.",
+        "A view's name can be at most {limit} characters long.",
+    ),
+    "view.err.name_taken": (
+        "Вид «{name}» уже есть — выберите другое название.",
+        "There is a view called “{name}” already — choose another name.",
+    ),
+    "view.err.shipped": (
+        "Вид «{name}» входит в программу: его нельзя изменить, переименовать или удалить. "
+        "Сохраните свой вид под другим названием.",
+        "“{name}” comes with the program: it cannot be changed, renamed or deleted. "
+        "Save your own view under another name.",
+    ),
+    "view.err.damaged": (
+        "Вид повреждён и не может быть показан; его можно удалить и сохранить заново.",
+        "The view is damaged and cannot be shown; delete it and save it again.",
+    ),
+    "view.err.newer": (
+        "Вид сохранён более новой версией SalesDesk и этой версией не читается.",
+        "The view was saved by a newer version of SalesDesk and this version cannot read it.",
+    ),
+    "view.err.bad_value": (
+        "Вид повреждён: неверное значение фильтра «{field}».",
+        "The view is damaged: the filter “{field}” has a wrong value.",
+    ),
+    "view.err.unknown": (
+        "Нет вида «{name}». Список видов: salesdesk views",
+        "No view called “{name}”. The views: salesdesk views",
+    ),
+    "view.err.wrong_list": (
+        "Вид «{name}» относится к другому списку (сделки, а не клиенты, или наоборот).",
+        "“{name}” is a view of the other list (deals, not clients, or the other way round).",
+    ),
+    "view.err.unusable": ("Вид «{name}» нельзя показать: {problem}", "The view “{name}” cannot be shown: {problem}"),
+    "cli.view_count": ("{n:n} {n:строка|строки|строк}", "{n:n} {n:row|rows}"),
+    "cli.views_empty": ("Видов нет.", "No views."),
+    "cli.view_damaged": ("повреждён", "damaged"),
+    "cli.view_list.clients": ("клиенты", "clients"),
+    "cli.view_list.deals": ("сделки", "deals"),
 }
 
 

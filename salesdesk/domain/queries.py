@@ -39,11 +39,13 @@ class ClientQuery:
     tag: str = ""
     overdue_only: bool = False
     completeness_below: int | None = None
+    no_inn: bool = False  # only clients whose INN is not filled in
+    dormant_days: int | None = None  # only clients with no contact (call, meeting, …) in so many days
     ids: frozenset[int] | None = None  # a selection; None means no restriction
     trash: bool = False  # the trash instead of the live base
     sort: ClientSort = ClientSort.RELEVANCE
     descending: bool = False
-    now: datetime | None = field(default=None, compare=False)  # for "overdue"; set by services
+    now: datetime | None = field(default=None, compare=False)  # for "overdue" and "dormant"; set by services
 
 
 @dataclass(frozen=True, slots=True)

@@ -90,6 +90,11 @@ class DealListing:
         }
         return [found[i] for i in ids if i in found]
 
+    def count(self, query: DealQuery) -> int:
+        """How many deals the query shows (a saved view's count), without adding up their sums."""
+        stmt = self._filtered(query, select(func.count()).select_from(s.deals))
+        return int(self.conn.execute(stmt).scalar_one())
+
     def totals(self, query: DealQuery) -> DealTotals:
         """How many deals the query shows and their sum per currency (the scroll bar and the status
         line), in one pass over an index. Grouping a million rows by currency would sort them all;

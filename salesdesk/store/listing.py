@@ -10,7 +10,7 @@ over one expression, ``search_text``, which migration 0006 indexes with pg_trgm 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
@@ -156,6 +156,14 @@ class ClientListing:
             conditions.append(c.next_reminder_at < (query.now or datetime.now(UTC)))
         if query.completeness_below is not None:
             conditions.append(c.completeness < query.completeness_below)
+        if query.no_inn:
+            conditions.append(c.inn == "")  # ix_clients_inn
+        if query.dormant_days is not None:
+            # no contact since the cutoff (or none ever): a range probe of
+            # ix_interactions_client_id_occurred_at per client, as the sleeping clients' report does
+            i = s.interactions.c
+            cutoff = (query.now or datetime.now(UTC)) - timedelta(days=query.dormant_days)
+            conditions.append(~exists().where(i.client_id == c.id, i.occurred_at >= cutoff, i.deleted_at.is_(None)))
         if query.ids is not None:
             conditions.append(c.id.in_(sorted(query.ids)))
         return stmt.select_from(source).where(and_(*conditions))

@@ -326,6 +326,24 @@ attachments = Table(
     ),
 )
 
+# Saved views of the client table and the deals list (issue 15; domain/views.py): a manager's named
+# filters, search, columns, sort and widths, as a checked JSON document. ``owner_id`` 0 is a view
+# saved where nobody was signed in; the views shipped with the program are not stored.
+views = Table(
+    "views",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("owner_id", Integer, nullable=False, server_default="0"),
+    Column("list", String(10), nullable=False),
+    Column("name", String(100), nullable=False),
+    Column("name_norm", String(100), nullable=False),
+    Column("document", Text, nullable=False),
+    Column("version", Integer, nullable=False, server_default="1"),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+    Index("ix_views_owner_id_list_name_norm", "owner_id", "list", "name_norm", unique=True),
+)
+
 erasures = Table(
     "erasures",
     metadata,

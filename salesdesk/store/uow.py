@@ -55,6 +55,7 @@ from salesdesk.store.repositories import (
     ManagerRepository,
     ReminderRepository,
 )
+from salesdesk.store.views import ViewRepository
 
 Listener = Callable[[tuple[Change, ...]], None]
 # Who acts: a value, or a function asked at the first commit that writes an entry (the window's
@@ -83,6 +84,7 @@ class UnitOfWork:
     attachments: AttachmentRepository
     birthdays: BirthdayQueries
     merging: ClientMerging
+    views: ViewRepository
 
     def __init__(
         self,
@@ -158,6 +160,7 @@ class UnitOfWork:
         self.attachments = AttachmentRepository(conn)
         self.birthdays = BirthdayQueries(conn)
         self.merging = ClientMerging(conn)
+        self.views = ViewRepository(conn)
         return self
 
     def __exit__(

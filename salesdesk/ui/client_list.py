@@ -1,6 +1,6 @@
-"""The Clients tab's list: the search box, the filters, the client table (or, when nothing is
-shown, a sentence and the buttons that help), the notices over its bottom edge, and the counts for
-the status bar.
+"""The Clients tab's list: the search box, the saved views (ui/views_bar.py), the filters, the client
+table (or, when nothing is shown, a sentence and the buttons that help), the notices over its bottom
+edge, and the counts for the status bar.
 
 It turns what the search box and the filters say into a ``ClientQuery`` for the model and shows
 what comes back; what the list does with its rows is ``ClientListActions`` (ui/list_actions.py).
@@ -27,10 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salesdesk.domain.queries import ClientQuery
+from salesdesk.domain.queries import ClientQuery, ClientSort
 from salesdesk.domain.validation import MAX_SEARCH
+from salesdesk.domain.views import ViewList, ViewState
 from salesdesk.ui.client_model import COLUMN_OF, COLUMNS, ClientTableModel
 from salesdesk.ui.filters import FilterBar
+from salesdesk.ui.operations import Operations
+from salesdesk.ui.views_bar import ViewsBar
 from salesdesk.ui.widgets import BottomOverlay, NoticeBar, scaled_font
 
 SEARCH_DELAY_MS = 180
@@ -50,7 +53,9 @@ WIDTHS = {
 
 
 class ClientListPane(QWidget):
-    def __init__(self, model: ClientTableModel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, model: ClientTableModel, parent: QWidget | None = None, *, operations: Operations | None = None
+    ) -> None:
         super().__init__(parent)
         self.model = model
         self._trash = False  # the trash is shown, not the base
@@ -79,6 +84,11 @@ class ClientListPane(QWidget):
         search_row.addWidget(self.bulk_button)
         layout.addLayout(search_row)
         self.filters = FilterBar()
+        # saved views (issue 15): with the window's operations only (a pane made alone has none)
+        self.views: ViewsBar | None = None
+        if operations is not None:
+            self.views = ViewsBar(ViewList.CLIENTS, operations, self.view_state)
+            layout.addWidget(self.views)
         layout.addWidget(self.filters)
         self.table = self._build_table()
         self.empty = self._build_empty()
@@ -114,6 +124,15 @@ class ClientListPane(QWidget):
         self.model.modelReset.connect(self._on_model_reset)
         self.table.horizontalHeader().customContextMenuRequested.connect(self._on_header_context_menu_requested)
         self.empty_clear_button.clicked.connect(self.clear_search_and_filters)
+        if self.views is not None:
+            views_bar = self.views
+            views_bar.apply_requested.connect(self.apply_view)
+            header = self.table.horizontalHeader()
+            self.search.textChanged.connect(views_bar.touch)
+            self.filters.changed.connect(views_bar.touch)
+            self.model.modelReset.connect(views_bar.touch)  # a new sort arrived
+            header.sectionMoved.connect(views_bar.touch)
+            header.sectionResized.connect(views_bar.touch)
 
     def _build_table(self) -> QTableView:
         table = QTableView()
@@ -204,6 +223,53 @@ class ClientListPane(QWidget):
         self.search.blockSignals(False)
         self.filters.clear()
 
+    # Saved views ----------------------------------------------------------------------------
+
+    def view_state(self) -> ViewState:
+        """What the list shows now, as a saved view keeps it."""
+        header = self.table.horizontalHeader()
+        visible = [
+            header.logicalIndex(v) for v in range(header.count()) if not header.isSectionHidden(header.logicalIndex(v))
+        ]
+        query = self.model.asked
+        return ViewState(
+            filters=self.filters.view_filters(),
+            text=self.search.text(),
+            columns=tuple(COLUMNS[i].key for i in visible),
+            sort=query.sort.value,
+            descending=query.descending,
+            widths={COLUMNS[i].key: header.sectionSize(i) for i in visible},
+        )
+
+    @Slot(object)
+    def apply_view(self, state: ViewState) -> None:
+        """Show a saved view: its search, filters, columns in their order, widths and sort; then one
+        question for the list."""
+        self.search.blockSignals(True)
+        self.search.setText(state.text)
+        self.search.blockSignals(False)
+        self.filters.restore(dict(state.filters))
+        header = self.table.horizontalHeader()
+        if state.columns:
+            shown = [COLUMN_OF[key] for key in state.columns if key in COLUMN_OF]
+            for i in range(len(COLUMNS)):
+                header.setSectionHidden(i, i not in shown)
+            for visual, logical in enumerate(shown):
+                header.moveSection(header.visualIndex(logical), visual)
+        for key, width in state.widths.items():
+            if key in COLUMN_OF:
+                header.resizeSection(COLUMN_OF[key], width)
+        query = self.current_query()
+        if state.sort:
+            try:
+                query = dataclasses.replace(query, sort=ClientSort(state.sort), descending=state.descending)
+            except ValueError:
+                pass  # a sort this version does not know: the list keeps its own
+        self.search_timer.stop()
+        self.model.set_query(query)
+        if self.views is not None:
+            self.views.touch()
+
     @Slot(int, int, object)
     def _on_model_counts_changed(self, shown: int, base_total: int, average: object) -> None:
         trash = self.model.query.trash
@@ -270,7 +336,12 @@ class ClientListPane(QWidget):
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(i))
             action.setEnabled(column.key != "name")  # the name always shows
-            action.toggled.connect(lambda on, i=i: header.setSectionHidden(i, not on))
+            action.toggled.connect(lambda on, i=i: self._show_column(i, on))
+
+    def _show_column(self, logical: int, on: bool) -> None:
+        self.table.horizontalHeader().setSectionHidden(logical, not on)
+        if self.views is not None:
+            self.views.touch()
 
     @Slot(QPoint)
     def _on_header_context_menu_requested(self, pos: QPoint) -> None:

@@ -120,6 +120,11 @@ class ClientTableModel(QAbstractTableModel):
     def query(self) -> ClientQuery:
         return self._query
 
+    @property
+    def asked(self) -> ClientQuery:
+        """The newest query asked for (its answer may still be on its way)."""
+        return self._asked
+
     def set_query(self, query: ClientQuery, *, recount: bool = False) -> None:
         """Start loading *query*; the table keeps showing the old rows until the answer comes.
 

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     Qt,
     QThreadPool,
     QTimer,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -41,11 +43,13 @@ from salesdesk.domain.errors import UserError
 from salesdesk.domain.model import DealStage, Industry, Manager
 from salesdesk.domain.queries import DealQuery, DealRow, DealSort, DealTotals
 from salesdesk.domain.validation import MAX_SEARCH
+from salesdesk.domain.views import ViewList, ViewState, deal_filters
 from salesdesk.services import deals
 from salesdesk.services.common import UowFactory
 from salesdesk.ui import paging
 from salesdesk.ui.columns import TableColumn
 from salesdesk.ui.operations import Operations, operations_for
+from salesdesk.ui.views_bar import ViewsBar
 from salesdesk.ui.widgets import ERROR_COLOR, MUTED, industry_label, money_text, refill_combo
 from salesdesk.ui.workers import Latest, Runner
 
@@ -262,6 +266,8 @@ class DealsPanel(QWidget):
         self.ops.bus.changed.connect(self._on_changes)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
+        self.views = ViewsBar(ViewList.DEALS, self.ops, self.view_state)  # saved views (issue 15)
+        layout.addWidget(self.views)
         filters = QHBoxLayout()
         self.client = QLineEdit()
         self.client.setPlaceholderText(self.tr("Client name"))
@@ -316,6 +322,9 @@ class DealsPanel(QWidget):
         for i, width in enumerate((95, 240, 330, 110, 130, 95, 110, 140)):
             header.resizeSection(i, width)
         header.setStretchLastSection(True)
+        header.setSectionsMovable(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._on_header_context_menu_requested)
         layout.addWidget(self.table, 1)
         self.status = QLabel()
         self.status.setStyleSheet(MUTED)
@@ -336,7 +345,110 @@ class DealsPanel(QWidget):
         self.model.load_failed.connect(self._on_model_load_failed)
         self.model.page_failed.connect(self._on_model_load_failed)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
+        self.views.apply_requested.connect(self.apply_view)
+        self.client.textChanged.connect(self.views.touch)
+        for combo in (self.stage, self.owner, self.industry):
+            combo.currentIndexChanged.connect(self.views.touch)
+        self.period.toggled.connect(self.views.touch)
+        self.model.modelReset.connect(self.views.touch)
+        header.sectionMoved.connect(self.views.touch)
+        header.sectionResized.connect(self.views.touch)
         self.set_reference([], [])
+
+    # Saved views ------------------------------------------------------------------------------
+
+    def _visible_columns(self) -> list[int]:
+        header = self.table.horizontalHeader()
+        order = (header.logicalIndex(v) for v in range(header.count()))
+        return [i for i in order if not header.isSectionHidden(i)]
+
+    def view_state(self) -> ViewState:
+        """What the list shows now, as a saved view keeps it (the last column stretches to the
+        window's edge: its width is the window's, not a choice, and is not kept)."""
+        header = self.table.horizontalHeader()
+        stage = self.stage.currentData()
+        visible = self._visible_columns()
+        dated = self.period.isChecked()
+        query = self.model.asked
+        return ViewState(
+            filters=deal_filters(
+                client=self.client.text(),
+                stage=stage or "",
+                owner=self.owner.currentData() or 0,
+                industry=self.industry.currentData() or 0,
+                period=dated,
+                # the dates only when they filter: the unused ones move with the calendar
+                **{"from": self.date_from.date().toString(Qt.DateFormat.ISODate) if dated else ""},
+                to=self.date_to.date().toString(Qt.DateFormat.ISODate) if dated else "",
+            ),
+            columns=tuple(COLUMNS[i].key for i in visible),
+            sort=query.sort.value,
+            descending=query.descending,
+            widths={COLUMNS[i].key: header.sectionSize(i) for i in visible[:-1]},
+        )
+
+    @Slot(object)
+    def apply_view(self, state: ViewState) -> None:
+        f = deal_filters(**state.filters)
+        widgets = (self.stage, self.owner, self.industry, self.client, self.period, self.date_from, self.date_to)
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            self.client.setText(f["client"])
+            self.stage.setCurrentIndex(max(0, self.stage.findData(f["stage"] or None)))
+            self.owner.setCurrentIndex(max(0, self.owner.findData(f["owner"] or None)))
+            self.industry.setCurrentIndex(max(0, self.industry.findData(f["industry"] or None)))
+            self.period.setChecked(f["period"])
+            for edit, key in ((self.date_from, "from"), (self.date_to, "to")):
+                if f[key]:
+                    edit.setDate(QDate.fromString(f[key], Qt.DateFormat.ISODate))
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+        self._enable_dates(f["period"])
+        header = self.table.horizontalHeader()
+        keys = [c.key for c in COLUMNS]
+        if state.columns:
+            shown = [keys.index(k) for k in state.columns if k in keys]
+            for i in range(len(COLUMNS)):
+                header.setSectionHidden(i, i not in shown)
+            for visual, logical in enumerate(shown):
+                header.moveSection(header.visualIndex(logical), visual)
+        for key, width in state.widths.items():
+            if key in keys:
+                header.resizeSection(keys.index(key), width)
+        query = self.query()
+        if state.sort:
+            try:
+                query = dataclasses.replace(query, sort=DealSort(state.sort), descending=state.descending)
+            except ValueError:
+                pass  # a sort this version does not know: the list keeps its own
+        self._timer.stop()
+        self._stale = False
+        self.model.set_query(query)
+        header.blockSignals(True)
+        header.setSortIndicator(
+            keys.index(next(c.key for c in COLUMNS if c.sort == query.sort)),
+            Qt.SortOrder.DescendingOrder if query.descending else Qt.SortOrder.AscendingOrder,
+        )
+        header.blockSignals(False)
+        self.views.touch()
+
+    @Slot(QPoint)
+    def _on_header_context_menu_requested(self, pos: QPoint) -> None:
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        for i, column in enumerate(COLUMNS):
+            action = menu.addAction(column.title())
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(i))
+            action.setEnabled(column.key != "title")  # the deal's title always shows
+            action.toggled.connect(lambda on, i=i: self._show_column(i, on))
+        menu.exec(header.mapToGlobal(pos))
+
+    def _show_column(self, logical: int, on: bool) -> None:
+        self.table.horizontalHeader().setSectionHidden(logical, not on)
+        self.views.touch()
 
     def set_reference(self, industries: list[Industry], managers: list[Manager]) -> None:
         refill_combo(self.owner, self.tr("All owners"), [(m.name, m.id) for m in managers])

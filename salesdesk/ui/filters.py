@@ -1,5 +1,5 @@
 """The filters above the client table: whose clients (mine or all), status, industry, owner, tag,
-overdue, completeness.
+overdue, completeness, without an INN, no contact for N days.
 
 "My clients" / "All clients" is the seat's view rather than a filter (issue 14, several seats): "Clear
 filters" keeps it, the seat remembers it, and until the user chooses, a manager of a base with a head
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from salesdesk.domain.model import ClientStatus, Industry, Manager
 from salesdesk.domain.queries import ClientQuery
+from salesdesk.domain.views import MAX_DORMANT_DAYS, ViewList, check_filters
 from salesdesk.ui.widgets import industry_label, refill_combo
 
 
@@ -70,8 +71,19 @@ class FilterBar(QWidget):
         self.threshold.setSuffix(" %")
         below_row.addWidget(self.below)
         below_row.addWidget(self.threshold)
+        self.no_inn = QCheckBox(self.tr("Without an INN"))
+        dormant_row = QHBoxLayout()
+        self.dormant = QCheckBox(self.tr("No contact for more than"))
+        self.dormant_days = QSpinBox()
+        self.dormant_days.setRange(1, MAX_DORMANT_DAYS)
+        self.dormant_days.setValue(90)
+        self.dormant_days.setSuffix(" " + self.tr("days"))
+        dormant_row.addWidget(self.dormant)
+        dormant_row.addWidget(self.dormant_days)
         panel_layout.addWidget(self.overdue)
         panel_layout.addLayout(below_row)
+        panel_layout.addWidget(self.no_inn)
+        panel_layout.addLayout(dormant_row)
         menu = QMenu(self.more)
         holder = QWidgetAction(menu)
         holder.setDefaultWidget(panel)
@@ -93,6 +105,9 @@ class FilterBar(QWidget):
         self.overdue.toggled.connect(self._emit)
         self.below.toggled.connect(self._emit)
         self.threshold.valueChanged.connect(self._on_threshold_value_changed)
+        self.no_inn.toggled.connect(self._emit)
+        self.dormant.toggled.connect(self._emit)
+        self.dormant_days.valueChanged.connect(self._on_dormant_days_value_changed)
         self.tag.textChanged.connect(lambda _t: self._tag_timer.start())
         self.clear_button.clicked.connect(self.clear)
         self.scope.currentIndexChanged.connect(self._on_scope_current_index_changed)
@@ -153,6 +168,11 @@ class FilterBar(QWidget):
         if self.below.isChecked():
             self._emit()
 
+    @Slot(int)
+    def _on_dormant_days_value_changed(self, _value: int) -> None:
+        if self.dormant.isChecked():
+            self._emit()
+
     @staticmethod
     def _combo(characters: int) -> QComboBox:
         combo = QComboBox()
@@ -163,7 +183,7 @@ class FilterBar(QWidget):
 
     def _update_clear(self) -> None:
         self.clear_button.setVisible(self.active())
-        extras = int(self.overdue.isChecked()) + int(self.below.isChecked())
+        extras = sum(int(box.isChecked()) for box in (self.overdue, self.below, self.no_inn, self.dormant))
         self.more.setText(self.tr("More (%1)").replace("%1", str(extras)) if extras else self.tr("More"))
 
     def active(self) -> bool:
@@ -175,6 +195,8 @@ class FilterBar(QWidget):
                 bool(self.tag.text().strip()),
                 self.overdue.isChecked(),
                 self.below.isChecked(),
+                self.no_inn.isChecked(),
+                self.dormant.isChecked(),
             )
         )
 
@@ -188,6 +210,8 @@ class FilterBar(QWidget):
             self.tag.clear()
             self.overdue.setChecked(False)
             self.below.setChecked(False)
+            self.no_inn.setChecked(False)
+            self.dormant.setChecked(False)
         finally:
             self._quiet = False
         self._tag_timer.stop()
@@ -203,6 +227,8 @@ class FilterBar(QWidget):
             tag=self.tag.text().strip(),
             overdue_only=self.overdue.isChecked(),
             completeness_below=self.threshold.value() if self.below.isChecked() else None,
+            no_inn=self.no_inn.isChecked(),
+            dormant_days=self.dormant_days.value() if self.dormant.isChecked() else None,
         )
 
     def state(self) -> dict[str, Any]:
@@ -216,7 +242,14 @@ class FilterBar(QWidget):
             "overdue": self.overdue.isChecked(),
             "below": self.below.isChecked(),
             "threshold": self.threshold.value(),
+            "no_inn": self.no_inn.isChecked(),
+            "dormant": self.dormant.isChecked(),
+            "dormant_days": self.dormant_days.value(),
         }
+
+    def view_filters(self) -> dict[str, Any]:
+        """The filters as a saved view keeps them (domain/views.py): every key, "whose" included."""
+        return check_filters(ViewList.CLIENTS, self.state() | {"scope": self.scope.currentData()})
 
     def restore(self, state: dict[str, Any]) -> None:
         self._quiet = True
@@ -228,6 +261,9 @@ class FilterBar(QWidget):
             self.overdue.setChecked(_bool(state.get("overdue")))
             self.below.setChecked(_bool(state.get("below")))
             self.threshold.setValue(_int(state.get("threshold")) or 50)
+            self.no_inn.setChecked(_bool(state.get("no_inn")))
+            self.dormant.setChecked(_bool(state.get("dormant")))
+            self.dormant_days.setValue(_int(state.get("dormant_days")) or 90)
             if state.get("scope") in ("all", "mine"):
                 self.scope.setCurrentIndex(self.scope.findData(state["scope"]))
                 self._scope_chosen = True

@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
     def _build_central(self) -> None:
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
-        self.list_pane = left = ClientListPane(self.model)
+        self.list_pane = left = ClientListPane(self.model, operations=self.operations)
         # the parts of the list tests and the other parts of the window reach
         self.search, self.filters, self.table, self.notice = left.search, left.filters, left.table, left.notice
         self.table_stack, self.empty, self.empty_label = left.table_stack, left.empty, left.empty_label

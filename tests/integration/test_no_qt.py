@@ -77,6 +77,8 @@ COMMANDS = [
     ["--db", "{dir}/base.sqlite", "client", "restore", "1"],
     ["--db", "{dir}/base.sqlite", "demo", "--clients", "5"],
     ["--db", "{dir}/base.sqlite", "duplicates", "--json"],
+    ["--db", "{dir}/base.sqlite", "views", "--json"],
+    ["--db", "{dir}/base.sqlite", "client", "list", "--view", "no_inn"],
     ["--db", "{dir}/base.sqlite", "client", "merge", "3", "4", "--yes", "--json"],
     ["--db", "{dir}/base.sqlite", "backup", "{dir}/copy.sqlite"],
     ["--db", "{dir}/base.sqlite", "backups"],
