@@ -39,6 +39,7 @@ class ClientQuery:
     tag: str = ""
     overdue_only: bool = False
     completeness_below: int | None = None
+    needs_checking: bool = False  # a filled requisite or channel not confirmed for the base's months
     ids: frozenset[int] | None = None  # a selection; None means no restriction
     trash: bool = False  # the trash instead of the live base
     sort: ClientSort = ClientSort.RELEVANCE
