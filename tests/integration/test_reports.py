@@ -643,7 +643,7 @@ def test_an_empty_base_gives_empty_reports(empty_base: UowFactory) -> None:
         assert results[name].rows == (), name
     assert results["sleeping_clients"].totals == ("Total", None, None, None, d("0.00"), 0)
     assert results["reminders_by_manager"].totals == ("Total", 0, 0, 0, 0)
-    assert results["completeness_by_manager"].totals == ("Total", 0, None, 0, None)
+    assert results["completeness_by_manager"].totals == ("Total", 0, None, 0, None, 0, None)
     assert len(results["sales_by_period"].rows) == 12
 
 
