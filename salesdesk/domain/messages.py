@@ -1158,7 +1158,11 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "fresh.source.email": ("переписка", "an e-mail"),
     "fresh.source.enrichment": ("из открытых данных", "from open data"),
     "fresh.source.known": ("последнее изменение карточки", "the card's last change"),
-    "cli.col.needs_checking": ("Проверить", "Check"),
+    "cli.stale": (
+        "Не подтверждено {months:n} {months:месяц|месяца|месяцев} и дольше",
+        "Not confirmed for {months:n} {months:month|months} or longer",
+    ),
+    "cli.confirmed": ("Подтверждено: {fields}", "Confirmed: {fields}"),
     "report.note.chart_rows": (
         "На диаграмме — {count:первая|первые|первые} {count:n} {count:строка|строки|строк} таблицы",
         "The chart shows the first {count:n} {count:row|rows} of the table",

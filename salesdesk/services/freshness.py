@@ -102,6 +102,12 @@ def card_freshness(uow: UnitOfWork, client: Client, *, now: datetime | None = No
     return CardFreshness(months, before, confirmations, stale, fresh_score(client.kind, client.missing, stale))
 
 
+def client_freshness(uow: UnitOfWork, client_id: int, *, now: datetime | None = None) -> CardFreshness:
+    """One client's confirmations and what of them is stale (``salesdesk client show``)."""
+    with uow.reading():
+        return card_freshness(uow, uow.clients.get(client_id), now=now)
+
+
 def stale_months(uow: UnitOfWork) -> int:
     """Months after which a confirmation is stale (the base's setting, the same for every seat)."""
     with uow.reading():

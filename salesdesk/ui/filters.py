@@ -1,5 +1,5 @@
 """The filters above the client table: whose clients (mine or all), status, industry, owner, tag,
-overdue, completeness.
+overdue, completeness, needs checking (stale data, issue 16).
 
 "My clients" / "All clients" is the seat's view rather than a filter (issue 14, several seats): "Clear
 filters" keeps it, the seat remembers it, and until the user chooses, a manager of a base with a head
@@ -70,8 +70,17 @@ class FilterBar(QWidget):
         self.threshold.setSuffix(" %")
         below_row.addWidget(self.below)
         below_row.addWidget(self.threshold)
+        # a filled requisite or channel not confirmed for the base's months (domain/freshness.py)
+        self.checking = QCheckBox(self.tr("Needs checking (data not confirmed for long)"))
+        self.checking.setToolTip(
+            self.tr(
+                "Clients with a filled requisite, phone or e-mail that nobody has confirmed for the months "
+                "set in Settings: call them, or check the card and press Confirm"
+            )
+        )
         panel_layout.addWidget(self.overdue)
         panel_layout.addLayout(below_row)
+        panel_layout.addWidget(self.checking)
         menu = QMenu(self.more)
         holder = QWidgetAction(menu)
         holder.setDefaultWidget(panel)
@@ -92,6 +101,7 @@ class FilterBar(QWidget):
             combo.currentIndexChanged.connect(self._emit)
         self.overdue.toggled.connect(self._emit)
         self.below.toggled.connect(self._emit)
+        self.checking.toggled.connect(self._emit)
         self.threshold.valueChanged.connect(self._on_threshold_value_changed)
         self.tag.textChanged.connect(lambda _t: self._tag_timer.start())
         self.clear_button.clicked.connect(self.clear)
@@ -163,7 +173,7 @@ class FilterBar(QWidget):
 
     def _update_clear(self) -> None:
         self.clear_button.setVisible(self.active())
-        extras = int(self.overdue.isChecked()) + int(self.below.isChecked())
+        extras = int(self.overdue.isChecked()) + int(self.below.isChecked()) + int(self.checking.isChecked())
         self.more.setText(self.tr("More (%1)").replace("%1", str(extras)) if extras else self.tr("More"))
 
     def active(self) -> bool:
@@ -175,6 +185,7 @@ class FilterBar(QWidget):
                 bool(self.tag.text().strip()),
                 self.overdue.isChecked(),
                 self.below.isChecked(),
+                self.checking.isChecked(),
             )
         )
 
@@ -188,6 +199,7 @@ class FilterBar(QWidget):
             self.tag.clear()
             self.overdue.setChecked(False)
             self.below.setChecked(False)
+            self.checking.setChecked(False)
         finally:
             self._quiet = False
         self._tag_timer.stop()
@@ -203,6 +215,7 @@ class FilterBar(QWidget):
             tag=self.tag.text().strip(),
             overdue_only=self.overdue.isChecked(),
             completeness_below=self.threshold.value() if self.below.isChecked() else None,
+            needs_checking=self.checking.isChecked(),
         )
 
     def state(self) -> dict[str, Any]:
@@ -216,6 +229,7 @@ class FilterBar(QWidget):
             "overdue": self.overdue.isChecked(),
             "below": self.below.isChecked(),
             "threshold": self.threshold.value(),
+            "checking": self.checking.isChecked(),
         }
 
     def restore(self, state: dict[str, Any]) -> None:
@@ -228,6 +242,7 @@ class FilterBar(QWidget):
             self.overdue.setChecked(_bool(state.get("overdue")))
             self.below.setChecked(_bool(state.get("below")))
             self.threshold.setValue(_int(state.get("threshold")) or 50)
+            self.checking.setChecked(_bool(state.get("checking")))
             if state.get("scope") in ("all", "mine"):
                 self.scope.setCurrentIndex(self.scope.findData(state["scope"]))
                 self._scope_chosen = True

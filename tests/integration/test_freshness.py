@@ -280,3 +280,34 @@ def test_the_migration_dates_existing_fields_on_a_server_base_too() -> None:
     finally:
         database.dispose()
         test_server.server().drop(url)
+
+
+def test_the_command_line_shows_stale_fields_confirms_them_and_logs_a_call_that_got_through(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from salesdesk.store import open_database as opened
+    from tests.integration.test_cli import new_base, run
+
+    db = new_base(tmp_path / "cli.sqlite")
+    database = opened(db if "://" in db else resolve_url(Path(db)))
+    try:
+        ident = clients.create_client(UnitOfWork(database), FULL, now=OLD).id
+    finally:
+        database.dispose()
+    code, out, _ = run(capsys, "--db", db, "client", "show", str(ident), "--json")
+    shown = json.loads(out)
+    assert code == 0 and shown["stale"] == ["inn", "kpp", "ogrn", "full_name", "legal_address", "phone", "email"]
+    assert shown["completeness"] == 70 and shown["fresh_completeness"] == 35  # every filled item counts half
+    code, out, _ = run(capsys, "--db", db, "client", "show", str(ident))
+    assert "Not confirmed for 12 months or longer: INN (10.01.2024)" in out
+    code, out, _ = run(capsys, "--db", db, "log", str(ident), "Созвонились", "--reached")
+    assert code == 0
+    code, out, _ = run(capsys, "--db", db, "client", "confirm", str(ident), "--field", "inn", "--json")
+    assert (code, json.loads(out)) == (0, {"confirmed": ["inn"]})
+    code, out, _ = run(capsys, "--db", db, "client", "show", str(ident), "--json")
+    assert json.loads(out)["stale"] == ["kpp", "ogrn", "full_name", "legal_address", "email"]
+    with pytest.raises(SystemExit) as refused:
+        run(capsys, "--db", db, "client", "confirm", str(ident), "--field", "bik")
+    assert refused.value.code == 2 and "bik" in capsys.readouterr().err
