@@ -98,6 +98,25 @@ class FreshnessRepository:
             )
         self.refresh_oldest(client_ids)
 
+    def confirm_from_history(self, client_ids: Sequence[int]) -> None:
+        """Date these clients' phone and e-mail by their newest call or meeting and e-mail in the
+        history, where that is newer (the demo base: its history is written in bulk, not logged)."""
+        f, i = s.confirmations.c, s.interactions.c
+        for item, kinds, source in (("phone", ("call", "meeting"), Source.CALL), ("email", ("email",), Source.EMAIL)):
+            newest = (
+                select(func.max(i.occurred_at))
+                .where(i.client_id == f.client_id, i.kind.in_(kinds), i.deleted_at.is_(None))
+                .scalar_subquery()
+            )
+            for start in range(0, len(client_ids), 500):
+                chunk = list(client_ids[start : start + 500])
+                self.conn.execute(
+                    update(s.confirmations)
+                    .where(f.client_id.in_(chunk), f.item == item, newest > f.confirmed_at)
+                    .values(confirmed_at=newest, source=source.value)
+                )
+        self.refresh_oldest(client_ids)
+
     def _set(self, client_id: int, item: str, **values: object) -> None:
         f = s.confirmations.c
         self.conn.execute(update(s.confirmations).where(f.client_id == client_id, f.item == item).values(**values))
