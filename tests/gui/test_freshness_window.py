@@ -57,19 +57,20 @@ def test_the_card_marks_stale_fields_and_confirm_makes_them_fresh(
     day = QLocale().toString(QDate(2024, 3, 12), QLocale.FormatType.ShortFormat)
     assert f"INN: not confirmed since {day}" in header.stale_label.toolTip()
     inn_mark = requisites.stale_marks["inn"]
-    assert inn_mark.isVisible() and day in inn_mark.toolTip()
-    assert not requisites.stale_marks["ogrn"].isVisible()  # empty: nothing to confirm
+    assert requisites.stale_shown("inn") and day in inn_mark.toolTip()
+    assert not requisites.stale_shown("ogrn")  # empty: nothing to confirm
+    assert not requisites.stale_shown("full_name")
     filled = clients.get_client(uow(), 1).completeness
     assert header.score_bar.value() < filled  # stale fields count half
     # one field by its mark
     inn_mark.trigger()
-    qtbot.waitUntil(lambda: not requisites.stale_marks["inn"].isVisible(), timeout=5000)
-    assert "INN" not in header.stale_label.text() and requisites.stale_marks["phone"].isVisible()
+    qtbot.waitUntil(lambda: not requisites.stale_shown("inn"), timeout=5000)
+    assert "INN" not in header.stale_label.text() and requisites.stale_shown("phone")
     # the rest by the header's Confirm
     header.stale_label.linkActivated.emit("confirm")
     qtbot.waitUntil(lambda: not header.stale_label.isVisible(), timeout=5000)
     assert header.score_bar.value() == filled
-    assert not any(mark.isVisible() for mark in requisites.stale_marks.values())
+    assert not any(requisites.stale_shown(key) for key in requisites.stale_marks)
 
 
 def test_typing_a_new_value_takes_the_mark_off_that_field(
@@ -82,7 +83,7 @@ def test_typing_a_new_value_takes_the_mark_off_that_field(
     assert isinstance(phone, QLineEdit)
     phone.setText("+7 495 000-00-00")
     phone.textEdited.emit(phone.text())
-    qtbot.waitUntil(lambda: not window.card.requisites.stale_marks["phone"].isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: not window.card.requisites.stale_shown("phone"), timeout=5000)
     assert "Phone" not in window.card.header.stale_label.text()
     window.card._set_dirty(False)
 

@@ -130,7 +130,7 @@ class CardHeader(QWidget):
         names = ", ".join(item_label(item) for item in self.stale)
         text = self.tr("Not confirmed for %n month(s): ", "", months) + names
         link = self.tr("Confirm")
-        self.stale_label.setText(f'⏱ {_html(text)} — <a href="confirm">{link}</a>')
+        self.stale_label.setText(f'{_html(text)} — <a href="confirm">{link}</a>')
         self.stale_label.setToolTip(
             "\n".join(
                 self.tr("%1: not confirmed since %2").replace("%1", item_label(item)).replace("%2", date_text(at))

@@ -137,10 +137,12 @@ class RequisitesTab(QScrollArea):
         icon = _stale_icon()
         for key in FRESH_ITEMS:
             action = QAction(icon, "", self)
-            action.setVisible(False)
             action.triggered.connect(lambda _checked=False, k=key: self.confirm_requested.emit(k))
-            self.line(key).addAction(action, QLineEdit.ActionPosition.TrailingPosition)
             self.stale_marks[key] = action
+
+    def stale_shown(self, key: str) -> bool:
+        """Whether the field shows its stale mark."""
+        return self.stale_marks[key] in self.line(key).actions()
 
     def show_stale(self, stale: dict[str, datetime]) -> None:
         """Mark the fields not confirmed for long (item -> when last confirmed)."""
@@ -148,7 +150,14 @@ class RequisitesTab(QScrollArea):
 
         for key, action in self.stale_marks.items():
             at = stale.get(key)
-            action.setVisible(at is not None)
+            line = self.line(key)
+            # added and taken away rather than hidden: a hidden action still leaves its button drawn
+            if at is not None and not line.text().strip():
+                at = None  # the card's phone is empty: the stale phone is a contact person's (the header says)
+            if at is None:
+                line.removeAction(action)
+            elif action not in line.actions():
+                line.addAction(action, QLineEdit.ActionPosition.TrailingPosition)
             if at is not None:
                 tip = self.tr("Not confirmed since %1. Click if it is still right.").replace("%1", date_text(at))
                 action.setToolTip(tip)
