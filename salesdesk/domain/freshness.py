@@ -16,9 +16,9 @@ from a value removed (does not either) — without keeping the values a second t
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 from salesdesk.domain.completeness import WEIGHTS
@@ -135,11 +135,6 @@ def weight(item: str) -> int:
     return _WEIGHT[item]
 
 
-def check_months(months: int) -> None:
-    if not MIN_MONTHS <= months <= MAX_MONTHS:
-        raise ValueError(months)
-
-
 def months_from(text: str | None) -> int:
     """The stored setting as a number; the default for nothing stored or nonsense."""
     try:
@@ -147,11 +142,3 @@ def months_from(text: str | None) -> int:
     except ValueError:
         return DEFAULT_MONTHS
     return months if MIN_MONTHS <= months <= MAX_MONTHS else DEFAULT_MONTHS
-
-
-def as_utc(moment: datetime) -> datetime:
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-
-
-def newest(confirmations: Mapping[str, Confirmation]) -> datetime | None:
-    return max((c.confirmed_at for c in confirmations.values()), default=None)

@@ -385,9 +385,7 @@ class ReportQueries:
                 .group_by(f.client_id)
                 .subquery("per_client")
             )
-            total = case(
-                *((c.kind == kind.value, _lit(total_weight(kind))) for kind in ClientKind), else_=_lit(100)
-            )
+            total = case(*((c.kind == kind.value, _lit(total_weight(kind))) for kind in ClientKind), else_=_lit(100))
             stale = (
                 select(
                     c.owner_id.label("ident"),
