@@ -60,8 +60,9 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index("ix_clients_confirmed_oldest", table_name="clients")
-    with op.batch_alter_table("clients") as batch:
-        batch.drop_column("confirmed_oldest")
+    # a plain DROP COLUMN, not a batch copy of the table: that would drop the search index's
+    # triggers with it (see 0008_merge)
+    op.get_bind().execute(sa.text("ALTER TABLE clients DROP COLUMN confirmed_oldest"))
     op.drop_table("confirmations")
 
 
