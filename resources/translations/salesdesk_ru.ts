@@ -2233,8 +2233,8 @@ Create the first client, or load demo data to try the program.</source>
     </message>
     <message>
         <location filename="../../salesdesk/ui/filters.py" line="74"/>
-        <source>Needs checking (data not confirmed for long)</source>
-        <translation>Нужно проверить (данные давно не подтверждались)</translation>
+        <source>Needs checking</source>
+        <translation>Нужно проверить</translation>
     </message>
     <message>
         <location filename="../../salesdesk/ui/filters.py" line="77"/>
@@ -3763,7 +3763,7 @@ Create the first client, or load demo data to try the program.</source>
     </message>
     <message>
         <location filename="../../salesdesk/ui/card/requisites.py" line="94"/>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="257"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="266"/>
         <source>OGRN:</source>
         <translation>ОГРН:</translation>
     </message>
@@ -3878,17 +3878,17 @@ Create the first client, or load demo data to try the program.</source>
         <translation>9 цифр, начинается с 04</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="153"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="162"/>
         <source>Not confirmed since %1. Click if it is still right.</source>
         <translation>Не подтверждено с %1. Нажмите, если по-прежнему верно.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="206"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="215"/>
         <source>— not set —</source>
         <translation>— не указано —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="257"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="266"/>
         <source>OGRNIP:</source>
         <translation>ОГРНИП:</translation>
     </message>

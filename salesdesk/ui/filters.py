@@ -71,7 +71,7 @@ class FilterBar(QWidget):
         below_row.addWidget(self.below)
         below_row.addWidget(self.threshold)
         # a filled requisite or channel not confirmed for the base's months (domain/freshness.py)
-        self.checking = QCheckBox(self.tr("Needs checking (data not confirmed for long)"))
+        self.checking = QCheckBox(self.tr("Needs checking"))
         self.checking.setToolTip(
             self.tr(
                 "Clients with a filled requisite, phone or e-mail that nobody has confirmed for the months "
