@@ -311,3 +311,14 @@ def test_the_command_line_shows_stale_fields_confirms_them_and_logs_a_call_that_
     with pytest.raises(SystemExit) as refused:
         run(capsys, "--db", db, "client", "confirm", str(ident), "--field", "bik")
     assert refused.value.code == 2 and "bik" in capsys.readouterr().err
+
+
+def test_the_demo_base_has_stale_fields_and_phones_its_calls_confirmed(uow: Uow) -> None:
+    from salesdesk.services import demo
+
+    demo.load_demo(uow(), 300, seed=7, now=NOW)
+    checking = clients.count_clients(uow(), ClientQuery(needs_checking=True, now=NOW))
+    assert 0 < checking < 300  # some old cards need checking, not all
+    with uow().reading() as unit:
+        sources = {c.source for i in range(1, 301) for c in unit.freshness.of_client(i).values()}
+    assert Source.CALL in sources and Source.IMPORT in sources
