@@ -16,6 +16,13 @@ that result, timed the same way. Beside them, a baseline measured in the same ru
 sqlite3 ``SELECT count(*), sum(amount_minor) FROM deals WHERE stage = 'won'`` over the same
 file, the cheapest full aggregate of the deals there is.
 
+Fresh data (issue 16): the completeness report now also counts stale fields (a second grouped
+part over the stale rows of ``confirmations``, in the same statement) and the client list has a
+"needs checking" filter. Both are timed beside the completeness query as it was before (the
+baseline, measured in the same run on the same base): the query, the whole report, and the filter's
+count and first page as the window reads them (``clients.list_view``). The demo's confirmations
+date from each client's arrival, its calls and its letters, so about half the base is stale.
+
 ``--try-index "CREATE INDEX ..."`` (repeatable) copies the base, creates the index(es) in the
 copy, and times the reports again there, to measure what an index would give before anyone
 adds it to the migrations. ``--plans`` prints SQLite's query plan of every statement a report
@@ -233,6 +240,52 @@ def measure(database: Database, folder: Path, runs: int) -> dict[str, dict[str, 
     return out
 
 
+def measure_freshness(database: Database, runs: int) -> dict[str, Any]:
+    """The completeness report and "needs checking" next to the completeness query before issue 16."""
+    from salesdesk.domain.freshness import cutoff
+    from salesdesk.domain.queries import ClientQuery
+    from salesdesk.services import clients
+
+    before = cutoff(FIXED_NOW, 12)
+    checking = ClientQuery(needs_checking=True, now=FIXED_NOW)
+
+    def old_query() -> Any:
+        with UnitOfWork(database).reading() as unit:
+            return unit.reports.completeness_by_manager(50)
+
+    def new_query() -> Any:
+        with UnitOfWork(database).reading() as unit:
+            return unit.reports.completeness_by_manager(50, before)
+
+    cases = {
+        "completeness query before issue 16 (baseline)": old_query,
+        "completeness query with stale fields": new_query,
+        "completeness report (run_report)": lambda: run_report(
+            UnitOfWork(database), "completeness_by_manager", ReportParameters(), now=FIXED_NOW
+        ),
+        "needs checking: count": lambda: clients.count_clients(UnitOfWork(database), checking),
+        "needs checking: first page + count": lambda: clients.list_view(
+            UnitOfWork(database), checking, limit=100, with_base_total=False
+        ),
+    }
+    out: dict[str, Any] = {}
+    for name, case in cases.items():
+        case()
+        out[name] = median([timed(case)[0] for _ in range(runs)])
+    out["needs_checking_clients"] = clients.count_clients(UnitOfWork(database), checking)
+    return out
+
+
+def freshness_table(found: dict[str, Any]) -> str:
+    base_s = found["completeness query before issue 16 (baseline)"]
+    rows = [
+        (name, ms(seconds), ratio(seconds, base_s), verdict(seconds <= COMPUTE_TARGET_S))
+        for name, seconds in found.items()
+        if name != "needs_checking_clients"
+    ]
+    return table(("case", "ms", "× baseline", "≤1 s"), rows)
+
+
 def print_plans(database: Database) -> None:
     """SQLite's plan of each statement every report runs (captured as the report runs)."""
     captured: list[tuple[str, Any]] = []
@@ -318,12 +371,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print_plans(database)
             base_s = sql_median(path, BASELINE_SQL, args.runs)
             found = measure(database, tmp, args.runs)
+            fresh = measure_freshness(database, args.runs)
         finally:
             database.dispose()
+        results["freshness"] = fresh
         results["baseline_s"], results["reports"] = base_s, found
         heading(f"Reports (median of {args.runs} after a warm-up)")
         print(f"BASELINE: bare sqlite3 `{BASELINE_SQL}`: {ms(base_s):.1f} ms")
         print(results_table(found, base_s))
+        heading(f"Fresh data: the completeness report and 'needs checking' (median of {args.runs})")
+        print(f"clients needing checking: {fresh['needs_checking_clients']:,}")
+        print(freshness_table(fresh))
 
         if args.try_index:
             copy = tmp / "indexed.sqlite"

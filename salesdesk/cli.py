@@ -27,6 +27,7 @@ from salesdesk.domain.audit import Actor, AuditQuery, Via
 from salesdesk.domain.birthdays import DEFAULT_DAYS as DEFAULT_BIRTHDAY_DAYS
 from salesdesk.domain.birthdays import MAX_DAYS as MAX_BIRTHDAY_DAYS
 from salesdesk.domain.errors import FieldProblem, UserError, ValidationError
+from salesdesk.domain.freshness import ITEMS as FRESH_ITEMS
 from salesdesk.domain.messages import msg
 from salesdesk.domain.model import (
     Client,
@@ -196,6 +197,18 @@ def _parser() -> argparse.ArgumentParser:
     show = client_commands.add_parser("show", parents=[common], help=T("print one client"))
     show.add_argument("id", type=_ID, metavar="ID", help=T("the client's number"))
     show.add_argument("--json", action="store_true", help=T("print as JSON"))
+    confirm = client_commands.add_parser(
+        "confirm", parents=[common], help=T("confirm that a client's requisites, phone and e-mail are still right")
+    )
+    confirm.add_argument("id", type=_ID, metavar="ID", help=T("the client's number"))
+    confirm.add_argument(
+        "--field",
+        action="append",
+        choices=list(FRESH_ITEMS),
+        default=[],
+        help=T("only this field; repeat for more (default: all filled ones)"),
+    )
+    confirm.add_argument("--json", action="store_true", help=T('print {"confirmed": [fields]}'))
     trash = client_commands.add_parser("trash", parents=[common], help=T("move a client to the trash"))
     trash.add_argument("id", type=_ID, metavar="ID", help=T("the client's number"))
     restore = client_commands.add_parser("restore", parents=[common], help=T("bring a client back from the trash"))
@@ -587,6 +600,11 @@ def _log_parser(commands: Any, common: argparse.ArgumentParser) -> None:
         help=T("kind: call, meeting, email or note (default: %(default)s)"),
     )
     log_.add_argument("--result", default="", help=T("what came of it"))
+    log_.add_argument(
+        "--reached",
+        action="store_true",
+        help=T("the contact got through: confirms the client's phone (call, meeting) or e-mail"),
+    )
     log_.add_argument("--at", metavar="WHEN", help=T("when: 'DD.MM.YYYY HH:MM' or 'YYYY-MM-DD HH:MM' (default: now)"))
     log_.add_argument("--manager", default="", help=T("who made the contact (default: this seat's manager)"))
     log_.add_argument(
@@ -875,12 +893,16 @@ def _client_json(client: Client) -> dict[str, Any]:
 
 
 def _client_show(database: Database, args: argparse.Namespace) -> int:
-    from salesdesk.services import clients, contacts
+    from salesdesk.services import clients, contacts, freshness
 
     client = clients.get_client(_uow(database), args.id)
     people = contacts.list_contacts(_uow(database), args.id)
+    fresh = freshness.client_freshness(_uow(database), args.id)
     if args.json:
         data = _client_json(client)
+        data["fresh_completeness"] = fresh.score
+        data["confirmed"] = {item: c.confirmed_at for item, c in fresh.confirmations.items()}
+        data["stale"] = list(fresh.stale)
         data["contacts"] = [
             {
                 "id": p.id,
@@ -908,7 +930,13 @@ def _client_show(database: Database, args: argparse.Namespace) -> int:
     ):
         if value:
             print(f"  {msg('field.' + key)}: {printable(value)}")
-    print(f"  {msg('cli.completeness')}: {client.completeness} %")
+    print(f"  {msg('cli.completeness')}: {fresh.score} %")
+    if fresh.stale:
+        dates = ", ".join(
+            f"{msg('field.' + item)} ({fresh.confirmations[item].confirmed_at.astimezone():%d.%m.%Y})"
+            for item in fresh.stale
+        )
+        print(f"  {msg('cli.stale', months=fresh.months)}: {dates}")
     for person in people:
         print(
             printable(
@@ -923,6 +951,17 @@ def _client_trash(database: Database, args: argparse.Namespace) -> int:
     from salesdesk.services import clients
 
     clients.trash_client(_uow(database), args.id)
+    return EXIT_OK
+
+
+def _client_confirm(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.services import freshness
+
+    done = freshness.confirm_on_card(_uow(database), args.id, args.field or FRESH_ITEMS)
+    if args.json:
+        _emit_json({"confirmed": done})
+    else:
+        print(msg("cli.confirmed", fields=", ".join(str(msg("field." + f)) for f in done) or "—"))
     return EXIT_OK
 
 
@@ -1438,7 +1477,13 @@ def _log(database: Database, args: argparse.Namespace) -> int:
             text=args.next_text or args.summary, months=args.next_in, on=_date_arg(args.next_on, "due_at")
         )
     logged = history.log_and_plan(
-        _uow(database), args.client, fields, close_reminder=args.close_reminder, plan=plan, manager_id=manager_id
+        _uow(database),
+        args.client,
+        fields,
+        close_reminder=args.close_reminder,
+        plan=plan,
+        manager_id=manager_id,
+        reached=args.reached,
     )
     if args.json:
         _emit_json(
@@ -1926,6 +1971,7 @@ _HANDLERS: dict[tuple[str, str | None], Callable[[Database, argparse.Namespace],
     ("client", "trash"): _client_trash,
     ("client", "set"): _client_set,
     ("client", "restore"): _client_restore,
+    ("client", "confirm"): _client_confirm,
     ("client", "merge"): _client_merge,
     ("duplicates", None): _duplicates,
     ("manager", "add"): _manager_add,

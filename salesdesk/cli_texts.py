@@ -24,6 +24,14 @@ RUSSIAN: dict[str, str] = {
     "positional arguments": "аргументы",
     "options": "параметры",
     "show this help message and exit": "показать эту справку и выйти",
+    # fresh data (issue 16)
+    "confirm that a client's requisites, phone and e-mail are still right":
+        "подтвердить, что реквизиты, телефон и e-mail клиента по-прежнему верны",
+    "only this field; repeat for more (default: all filled ones)":
+        "только это поле; можно повторить (по умолчанию — все заполненные)",
+    'print {"confirmed": [fields]}': 'вывести {"confirmed": [поля]}',
+    "the contact got through: confirms the client's phone (call, meeting) or e-mail":
+        "контакт состоялся: подтверждает телефон клиента (звонок, встреча) или e-mail",
     "argument %(argument_name)s: %(message)s": "аргумент %(argument_name)s: %(message)s",
     "invalid choice: %(value)r (choose from %(choices)s)": "недопустимое значение %(value)r (выберите из: %(choices)s)",
     "invalid %(type)s value: %(value)r": "недопустимое значение %(value)r",

@@ -15,11 +15,27 @@
 <context>
     <name>CardHeader</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/card/header.py" line="70"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="117"/>
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>
             <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/card/header.py" line="131"/>
+        <source>Not confirmed for %n month(s): </source>
+        <translation>
+            <numerusform>Not confirmed for %n month: </numerusform>
+            <numerusform>Not confirmed for %n months: </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/card/header.py" line="142"/>
+        <source>Filled in: %1 %; a field not confirmed for %n month(s) counts half</source>
+        <translation>
+            <numerusform>Filled in: %1 %; a field not confirmed for %n month counts half</numerusform>
+            <numerusform>Filled in: %1 %; a field not confirmed for %n months counts half</numerusform>
         </translation>
     </message>
 </context>
@@ -417,9 +433,17 @@
 <context>
     <name>SettingsDialog</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="132"/>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="136"/>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="143"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="153"/>
+        <source>month(s)</source>
+        <translation>
+            <numerusform>month</numerusform>
+            <numerusform>months</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="158"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="162"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="169"/>
         <source>day(s)</source>
         <translation>
             <numerusform>day</numerusform>

@@ -386,12 +386,12 @@ Everything entered since then is replaced. The base as it is now is copied first
 <context>
     <name>CardEditing</name>
     <message>
-        <location filename="../../salesdesk/ui/card/editing.py" line="125"/>
+        <location filename="../../salesdesk/ui/card/editing.py" line="127"/>
         <source>Not saved: %s</source>
         <translation>Не сохранено: %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/editing.py" line="132"/>
+        <location filename="../../salesdesk/ui/card/editing.py" line="134"/>
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
@@ -399,17 +399,17 @@ Everything entered since then is replaced. The base as it is now is copied first
 <context>
     <name>CardHeader</name>
     <message>
-        <location filename="../../salesdesk/ui/card/header.py" line="51"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="90"/>
         <source>New client</source>
         <translation>Новый клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/header.py" line="60"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="105"/>
         <source>No. %d</source>
         <translation>№ %d</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/card/header.py" line="70"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="117"/>
         <source>and %n more</source>
         <translation>
             <numerusform>и ещё %n</numerusform>
@@ -418,14 +418,47 @@ Everything entered since then is replaced. The base as it is now is copied first
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/header.py" line="71"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="118"/>
         <source>Missing: %s</source>
         <translation>Не заполнено: %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/header.py" line="74"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="121"/>
         <source>The card is complete.</source>
         <translation>Карточка заполнена полностью.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/header.py" line="127"/>
+        <source>Filled in: %1 %</source>
+        <translation>Заполнено: %1 %</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/card/header.py" line="131"/>
+        <source>Not confirmed for %n month(s): </source>
+        <translation>
+            <numerusform>Не подтверждено %n месяц: </numerusform>
+            <numerusform>Не подтверждено %n месяца: </numerusform>
+            <numerusform>Не подтверждено %n месяцев: </numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/header.py" line="132"/>
+        <source>Confirm</source>
+        <translation>Подтвердить</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/header.py" line="136"/>
+        <source>%1: not confirmed since %2</source>
+        <translation>%1: не подтверждено с %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/card/header.py" line="142"/>
+        <source>Filled in: %1 %; a field not confirmed for %n month(s) counts half</source>
+        <translation>
+            <numerusform>Заполнено: %1 %; поле, не подтверждённое %n месяц, считается наполовину</numerusform>
+            <numerusform>Заполнено: %1 %; поле, не подтверждённое %n месяца, считается наполовину</numerusform>
+            <numerusform>Заполнено: %1 %; поле, не подтверждённое %n месяцев, считается наполовину</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -591,12 +624,12 @@ or create a new one (%1).</source>
         <translation>Файлы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="279"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="281"/>
         <source>Updated: another seat changed this client.</source>
         <translation>Обновлено: клиента изменили на другом рабочем месте.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="289"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="306"/>
         <source>Another seat has changed this client. When you save, you will see what changed and choose.</source>
         <translation>Клиента изменили на другом рабочем месте. При сохранении вы увидите, что изменилось, и выберете, что оставить.</translation>
     </message>
@@ -1651,27 +1684,27 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>DuplicateWarning</name>
     <message>
-        <location filename="../../salesdesk/ui/card/header.py" line="119"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="189"/>
         <source>INN %1 already belongs to %2</source>
         <translation>ИНН %1 уже указан у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/header.py" line="121"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="191"/>
         <source>Phone %1 is already on %2</source>
         <translation>Телефон %1 уже есть у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/header.py" line="123"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="193"/>
         <source>E-mail %1 is already on %2</source>
         <translation>E-mail %1 уже есть у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/header.py" line="125"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="195"/>
         <source>A client with this name exists: %1</source>
         <translation>Клиент с таким названием уже есть: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/header.py" line="127"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="197"/>
         <source>Merge with…</source>
         <translation>Объединить…</translation>
     </message>
@@ -2168,7 +2201,7 @@ Create the first client, or load demo data to try the program.</source>
     </message>
     <message>
         <location filename="../../salesdesk/ui/filters.py" line="46"/>
-        <location filename="../../salesdesk/ui/filters.py" line="146"/>
+        <location filename="../../salesdesk/ui/filters.py" line="156"/>
         <source>Your own clients or everyone&apos;s</source>
         <translation>Только ваши клиенты или клиенты всех менеджеров</translation>
     </message>
@@ -2184,7 +2217,7 @@ Create the first client, or load demo data to try the program.</source>
     </message>
     <message>
         <location filename="../../salesdesk/ui/filters.py" line="61"/>
-        <location filename="../../salesdesk/ui/filters.py" line="187"/>
+        <location filename="../../salesdesk/ui/filters.py" line="198"/>
         <source>More</source>
         <translation>Ещё</translation>
     </message>
@@ -2214,27 +2247,37 @@ Create the first client, or load demo data to try the program.</source>
         <translation>дн.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="93"/>
+        <location filename="../../salesdesk/ui/filters.py" line="84"/>
+        <source>Needs checking</source>
+        <translation>Нужно проверить</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/filters.py" line="87"/>
+        <source>Clients with a filled requisite, phone or e-mail that nobody has confirmed for the months set in Settings: call them, or check the card and press Confirm</source>
+        <translation>Клиенты, у которых реквизиты, телефон или e-mail никто не подтверждал дольше срока из Настроек: позвоните им или проверьте карточку и нажмите «Подтвердить»</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/filters.py" line="102"/>
         <source>Clear filters</source>
         <translation>Сбросить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="148"/>
+        <location filename="../../salesdesk/ui/filters.py" line="158"/>
         <source>Choose who you are (the button in the status bar) to see your own clients</source>
         <translation>Чтобы видеть своих клиентов, выберите, кто вы (кнопка в строке состояния)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="155"/>
+        <location filename="../../salesdesk/ui/filters.py" line="165"/>
         <source>All industries</source>
         <translation>Все отрасли</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="156"/>
+        <location filename="../../salesdesk/ui/filters.py" line="166"/>
         <source>All owners</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="187"/>
+        <location filename="../../salesdesk/ui/filters.py" line="198"/>
         <source>More (%1)</source>
         <translation>Ещё (%1)</translation>
     </message>
@@ -2582,27 +2625,42 @@ Create the first client, or load demo data to try the program.</source>
         <translation>Итог:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="326"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="330"/>
         <source>Mark the reminder “%1” done</source>
         <translation>Отметить напоминание «%1» выполненным</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="329"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="333"/>
         <source>Plan the next contact</source>
         <translation>Запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="337"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="341"/>
         <source>Get back to the client</source>
         <translation>Связаться с клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="341"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="345"/>
         <source>When…</source>
         <translation>Когда…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="390"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="368"/>
+        <source>They answered: the e-mail is confirmed</source>
+        <translation>Ответили — e-mail подтверждён</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="370"/>
+        <source>Got through: the phone is confirmed</source>
+        <translation>Дозвонились — телефон подтверждён</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="373"/>
+        <source>The card&apos;s data stay fresh: a contact that got through confirms the phone or e-mail</source>
+        <translation>Данные карточки остаются свежими: состоявшийся контакт подтверждает телефон или e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="408"/>
         <source>Write the date as dd.mm.yyyy, e.g. 15.03.2027 or 15032027</source>
         <translation>Введите дату в виде дд.мм.гггг, например 15.03.2027 или 15032027</translation>
     </message>
@@ -3689,158 +3747,163 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>RequisitesTab</name>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="76"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="82"/>
         <source>&amp;Name:</source>
         <translation>&amp;Название:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="80"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="86"/>
         <source>&amp;Kind:</source>
         <translation>Ви&amp;д:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="84"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="90"/>
         <source>S&amp;tatus:</source>
         <translation>Ст&amp;атус:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="85"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="91"/>
         <source>Full le&amp;gal name:</source>
         <translation>Полное наи&amp;менование:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="86"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="92"/>
         <source>&amp;INN:</source>
         <translation>&amp;ИНН:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="87"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="93"/>
         <source>KPP:</source>
         <translation>КПП:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="88"/>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="228"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="94"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="266"/>
         <source>OGRN:</source>
         <translation>ОГРН:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="89"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="95"/>
         <source>Ind&amp;ustry:</source>
         <translation>От&amp;расль:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="96"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="102"/>
         <source>&amp;Owner:</source>
         <translation>&amp;Ответственный:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="97"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="103"/>
         <source>Contact details</source>
         <translation>Контактные данные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="98"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="104"/>
         <source>&amp;Phone:</source>
         <translation>&amp;Телефон:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="99"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="105"/>
         <source>E-&amp;mail:</source>
         <translation>E-&amp;mail:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="100"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="106"/>
         <source>&amp;Legal address:</source>
         <translation>&amp;Юридический адрес:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="101"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="107"/>
         <source>Postal address:</source>
         <translation>Почтовый адрес:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="102"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="108"/>
         <source>City:</source>
         <translation>Город:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="103"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="109"/>
         <source>Bank details</source>
         <translation>Банковские реквизиты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="104"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="110"/>
         <source>Bank:</source>
         <translation>Банк:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="105"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="111"/>
         <source>BIK:</source>
         <translation>БИК:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="106"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="112"/>
         <source>Account:</source>
         <translation>Расчётный счёт:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="107"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="113"/>
         <source>Corr. account:</source>
         <translation>Корр. счёт:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="108"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="114"/>
         <source>Other</source>
         <translation>Прочее</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="109"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="115"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="111"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="117"/>
         <source>Comma-separated, e.g. VIP, Wholesale</source>
         <translation>Через запятую, например: VIP, опт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="112"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="118"/>
         <source>Tags:</source>
         <translation>Метки:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="115"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="121"/>
         <source>Notes:</source>
         <translation>Заметки:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="117"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="123"/>
         <source>10 digits for a company, 12 for a sole trader or a person</source>
         <translation>10 цифр у организации, 12 — у ИП и физлица</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="118"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="124"/>
         <source>9 characters, companies only</source>
         <translation>9 символов, только у организаций</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="119"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="125"/>
         <source>Any format, e.g. 8 (495) 123-45-67</source>
         <translation>Любой формат: 8 (495) 123-45-67</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="120"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="126"/>
         <source>9 digits, starts with 04</source>
         <translation>9 цифр, начинается с 04</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="177"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="162"/>
+        <source>Not confirmed since %1. Click if it is still right.</source>
+        <translation>Не подтверждено с %1. Нажмите, если по-прежнему верно.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="215"/>
         <source>— not set —</source>
         <translation>— не указано —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="228"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="266"/>
         <source>OGRNIP:</source>
         <translation>ОГРНИП:</translation>
     </message>
@@ -4027,95 +4090,115 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="50"/>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="139"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="51"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="165"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="219"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="54"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="55"/>
         <source>As in the system</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="58"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="59"/>
         <source>Language:</source>
         <translation>Язык:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="59"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="60"/>
         <source>The new language applies after a restart.</source>
         <translation>Язык сменится после перезапуска.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="65"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="66"/>
         <source>New manager…</source>
         <translation>Новый менеджер…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="68"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="69"/>
         <source>I am:</source>
         <translation>Текущий менеджер:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="71"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="72"/>
         <source>New clients and reminders are assigned to this manager; the Reminders panel and the start-up notice count this manager&apos;s reminders.</source>
         <translation>Новые клиенты и напоминания назначаются на этого менеджера; панель «Напоминания» и сообщение при запуске считают его напоминания.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="78"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="79"/>
         <source>Roles and rules…</source>
         <translation>Роли и правила…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="80"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="81"/>
         <source>Who is a head, and whether the other managers may export the whole base or erase</source>
         <translation>Кто руководитель и можно ли остальным менеджерам выгружать всю базу и стирать данные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="85"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="86"/>
         <source>Several seats:</source>
         <translation>Несколько рабочих мест:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="92"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="93"/>
         <source>Offer new terms before a contract ends:</source>
         <translation>Предлагать продление договора за:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="95"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="96"/>
         <source>do not remind</source>
         <translation>не напоминать</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="100"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="101"/>
         <source>A reminder for the client&apos;s manager this many days before a contact person&apos;s birthday, once a year</source>
         <translation>Напоминание менеджеру клиента за столько дней до дня рождения контактного лица, раз в год</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="105"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="106"/>
         <source>Remind of birthdays ahead by:</source>
         <translation>Напоминать о днях рождения за:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="108"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="109"/>
         <source>never</source>
         <translation>никогда</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="113"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="114"/>
         <source>Empty the trash of what is older than:</source>
         <translation>Очищать корзину от того, что лежит в ней дольше:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="115"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="122"/>
+        <source>A requisite, phone or e-mail nobody has confirmed for this long counts half in the card&apos;s completeness and shows under “Needs checking”. The same for every seat of the base.</source>
+        <translation>Реквизит, телефон или e-mail, которые никто не подтверждал так долго, считаются в заполненности наполовину и попадают в «Нужно проверить». Одинаково для всех рабочих мест базы.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="128"/>
+        <source>Data need checking after:</source>
+        <translation>Проверять данные через:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="130"/>
         <source>Show the welcome at the next start</source>
         <translation>Показать приветствие при следующем запуске</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="132"/>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="136"/>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="143"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="153"/>
+        <source>month(s)</source>
+        <translation>
+            <numerusform>месяц</numerusform>
+            <numerusform>месяца</numerusform>
+            <numerusform>месяцев</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="158"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="162"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="169"/>
         <source>day(s)</source>
         <translation>
             <numerusform>день</numerusform>
@@ -4124,18 +4207,18 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="161"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="187"/>
         <source>— not chosen —</source>
         <translation>— не выбран —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="172"/>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="178"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="198"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="204"/>
         <source>New manager</source>
         <translation>Новый менеджер</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="172"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="198"/>
         <source>Name:</source>
         <translation>Имя:</translation>
     </message>

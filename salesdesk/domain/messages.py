@@ -1138,6 +1138,31 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "В скобках — у скольких клиентов это не заполнено",
         "In brackets: how many clients lack the item",
     ),
+    "report.note.stale": (
+        "«Нужно проверить» — карточки, где заполненное поле не подтверждалось {months:n} "
+        "{months:месяц|месяца|месяцев} (до {date}); такое поле считается в заполненности наполовину",
+        "“Needs checking”: cards with a filled field not confirmed for {months:n} {months:month|months} "
+        "(before {date}); such a field counts half in the completeness",
+    ),
+    "report.col.needs_checking": ("Нужно проверить", "Needs checking"),
+    "report.col.most_stale": ("Чаще всего устарело", "Most often stale"),
+    "report.param.stale_months": ("Устаревает через, мес.", "Stale after, months"),
+    "fresh.err.months": (
+        "Срок устаревания данных — от {low} до {high} месяцев",
+        "Data go stale after {low} to {high} months",
+    ),
+    "fresh.source.edit": ("изменено в карточке", "edited on the card"),
+    "fresh.source.confirm": ("подтверждено вручную", "confirmed by hand"),
+    "fresh.source.import": ("из импорта", "from an import"),
+    "fresh.source.call": ("звонок или встреча", "a call or meeting"),
+    "fresh.source.email": ("переписка", "an e-mail"),
+    "fresh.source.enrichment": ("из открытых данных", "from open data"),
+    "fresh.source.known": ("последнее изменение карточки", "the card's last change"),
+    "cli.stale": (
+        "Не подтверждено {months:n} {months:месяц|месяца|месяцев} и дольше",
+        "Not confirmed for {months:n} {months:month|months} or longer",
+    ),
+    "cli.confirmed": ("Подтверждено: {fields}", "Confirmed: {fields}"),
     "report.note.chart_rows": (
         "На диаграмме — {count:первая|первые|первые} {count:n} {count:строка|строки|строк} таблицы",
         "The chart shows the first {count:n} {count:row|rows} of the table",

@@ -117,6 +117,9 @@ clients = Table(
     Column("search_other", Text, nullable=False, server_default=""),
     # the card this one was merged into (it is then in the trash); NULL otherwise (migration 0008)
     Column("merged_into", Integer, nullable=True),
+    # the oldest confirmation of its filled requisites and channels (table ``confirmations``), NULL when
+    # none is filled: "needs checking" is a range of the index below (migration 0013)
+    Column("confirmed_oldest", UtcDateTime, nullable=True),
     *_stamps(),
     # The live list in name order, with what its status bar counts: a covering index, so counting
     # and averaging a range of names never touches the table.
@@ -145,6 +148,27 @@ clients = Table(
     Index("ix_clients_status", "status"),
     Index("ix_clients_completeness", "completeness", "id"),
     Index("ix_clients_next_reminder_at", "next_reminder_at"),
+    Index(
+        "ix_clients_confirmed_oldest",
+        "confirmed_oldest",
+        sqlite_where=text("deleted_at IS NULL"),
+        postgresql_where=text("deleted_at IS NULL"),
+    ),
+)
+
+# When each filled requisite and contact channel of a card was last confirmed (domain/freshness.py):
+# one row per client and filled item; ``fingerprint`` tells a value typed anew from the same one saved
+# again (short hashes, not the values). On SQLite the rows are kept in key order (WITHOUT ROWID), so
+# the report's pass over them in client order reads no second b-tree.
+confirmations = Table(
+    "confirmations",
+    metadata,
+    Column("client_id", Integer, ForeignKey("clients.id", ondelete="CASCADE"), primary_key=True),
+    Column("item", String(20), primary_key=True),
+    Column("confirmed_at", UtcDateTime, nullable=False),
+    Column("source", String(20), nullable=False),
+    Column("fingerprint", String(400), nullable=False, server_default=""),
+    sqlite_with_rowid=False,
 )
 
 client_tags = Table(

@@ -41,6 +41,7 @@ from salesdesk.store.calendar import CalendarQueries
 from salesdesk.store.database import WRITE_OPTION, Database, error_key, store_error
 from salesdesk.store.deal_listing import DealListing
 from salesdesk.store.erasure import Eraser
+from salesdesk.store.freshness import FreshnessRepository
 from salesdesk.store.listing import ClientListing
 from salesdesk.store.merging import ClientMerging
 from salesdesk.store.notify import send, tells_other_seats
@@ -79,6 +80,7 @@ class UnitOfWork:
     bulk_edit: BulkEditor
     reports: ReportQueries
     audit: AuditRepository
+    freshness: FreshnessRepository
     erasure: Eraser
     calendar: CalendarQueries
     attachments: AttachmentRepository
@@ -155,6 +157,7 @@ class UnitOfWork:
         self.bulk_edit = BulkEditor(conn)
         self.reports = ReportQueries(conn)
         self.audit = AuditRepository(conn)
+        self.freshness = FreshnessRepository(conn)
         self.erasure = Eraser(conn)
         self.calendar = CalendarQueries(conn)
         self.attachments = AttachmentRepository(conn)

@@ -47,6 +47,7 @@ COMMANDS = [
     ["--db", "{dir}/base.sqlite", "manager", "rules", "--export", "yes"],
     ["--db", "{dir}/base.sqlite", "client", "add", "--name", "ООО «Ромашка»", "--inn", "7707083893"],
     ["--db", "{dir}/base.sqlite", "client", "show", "1"],
+    ["--db", "{dir}/base.sqlite", "client", "confirm", "1"],
     ["--db", "{dir}/base.sqlite", "client", "set", "1", "--status", "active", "--json"],
     [
         "--db",
