@@ -29,6 +29,7 @@ from typing import Any, Protocol
 from dateutil.relativedelta import relativedelta
 
 from salesdesk.domain.completeness import ITEMS, WEIGHTS
+from salesdesk.domain.hooks import MAX_HOOK_DAYS
 from salesdesk.domain.errors import FieldProblem, UserError, ValidationError
 from salesdesk.domain.messages import msg, number_text
 from salesdesk.domain.model import DealStage, Money
@@ -179,6 +180,9 @@ def _check(info: ReportInfo, params: ReportParameters) -> None:
         raise UserError(msg("report.err.period", start=_date_text(params.date_from), end=_date_text(params.date_to)))
     if "days" in info.uses and not 1 <= params.days <= MAX_DAYS:
         raise UserError(msg("report.err.days", limit=MAX_DAYS))
+    for key in ("interaction_days", "deal_days"):
+        if key in info.uses and not 0 <= getattr(params, key) <= MAX_HOOK_DAYS:
+            raise UserError(msg("report.err.hook_days", limit=MAX_HOOK_DAYS))
     if "threshold" in info.uses and not 0 <= params.threshold <= 100:
         raise UserError(msg("report.err.threshold"))
 
@@ -747,6 +751,9 @@ def _new_clients(run: _Run) -> Report:
 
 # The registry -----------------------------------------------------------------------------------
 
+# Plan and fact, Hooks (issue 16) live in their own module, which reads this one's helpers.
+from salesdesk.services import plan_reports  # noqa: E402
+
 _PERIOD = ("date_from", "date_to")
 REPORTS: dict[str, ReportInfo] = {
     info.name: info
@@ -806,6 +813,20 @@ REPORTS: dict[str, ReportInfo] = {
             _new_clients,
             by_choices=("source",),
             counted_by=CountedBy.CREATED,
+        ),
+        ReportInfo(
+            "plan_fact",
+            "report.plan_fact.title",
+            (*_PERIOD, "manager_id"),
+            plan_reports._plan_fact,
+            counted_by=CountedBy.CLOSED,
+        ),
+        ReportInfo(
+            "hooks",
+            "report.hooks.title",
+            (*_PERIOD, "interaction_days", "deal_days", "manager_id"),
+            plan_reports._hooks,
+            counted_by=CountedBy.DONE,
         ),
     )
 }

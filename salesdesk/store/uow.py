@@ -44,6 +44,7 @@ from salesdesk.store.erasure import Eraser
 from salesdesk.store.listing import ClientListing
 from salesdesk.store.merging import ClientMerging
 from salesdesk.store.notify import send, tells_other_seats
+from salesdesk.store.plans import PlanQueries, PlanRepository
 from salesdesk.store.reports import ReportQueries
 from salesdesk.store.repositories import (
     BaseSettingsRepository,
@@ -83,6 +84,8 @@ class UnitOfWork:
     attachments: AttachmentRepository
     birthdays: BirthdayQueries
     merging: ClientMerging
+    plans: PlanRepository
+    plan_queries: PlanQueries
 
     def __init__(
         self,
@@ -158,6 +161,8 @@ class UnitOfWork:
         self.attachments = AttachmentRepository(conn)
         self.birthdays = BirthdayQueries(conn)
         self.merging = ClientMerging(conn)
+        self.plans = PlanRepository(conn)
+        self.plan_queries = PlanQueries(conn)
         return self
 
     def __exit__(

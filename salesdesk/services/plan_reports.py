@@ -1,0 +1,364 @@
+"""The Plan and fact and Hooks reports (issue 16), registered in ``services.reports.REPORTS``.
+
+Plan and fact: per manager and currency, the plan of the period's whole months, what was won, the
+percentage, and the forecast to the period's end (won + the open pipeline weighted by stage); the
+office the same, per currency. Currencies are never added together: a manager with plans or sales
+in two currencies has a row for each, and the office a line per currency.
+
+Hooks: of the reminders done in the period, how many were followed by an interaction within N
+days and by a won deal within M days, the money those deals brought and the median days from the
+hook to the money, per kind of reminder (``domain/hooks.py``) and per manager. The money column is
+in the currency with the most credited deals; the others are written beside it, never summed.
+
+The rules of both are in docs/plans_and_hooks.md; ``domain/plans.py`` and ``domain/hooks.py`` hold them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, time, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
+
+from salesdesk.domain.hooks import ALL_KINDS, classify, median_days
+from salesdesk.domain.model import DealStage, Money
+from salesdesk.domain.numbers import currency_text, money_text
+from salesdesk.domain.plans import (
+    STAGE_WEIGHTS,
+    PlanPeriod,
+    month,
+    months_between,
+    plan_for_months,
+    quarter,
+    weighted_minor,
+    whole_months,
+)
+from salesdesk.domain.reminders import local_at
+from salesdesk.domain.reports import Cell, ChartKind, ChartSpec, ColumnKind, Report
+
+if TYPE_CHECKING:
+    from salesdesk.services.reports import _Run
+
+DEFAULT_CURRENCY = "RUB"
+
+
+def _r():  # type: ignore[no-untyped-def]
+    """The reports module's helpers (imported late: that module imports this one for its registry)."""
+    from salesdesk.services import reports
+
+    return reports
+
+
+# Plan and fact ----------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Line:
+    name: str
+    active: bool = True
+    plan: int | None = None
+    won: int = 0
+    deals: int = 0
+    open_weighted: int = 0
+
+
+def plan_fact_period(run: _Run) -> tuple[date, date]:
+    """The period in whole months; none given: the month of today."""
+    p = run.params
+    today = run.today
+    start = p.date_from or (p.date_to or today)
+    end = p.date_to or (today if p.date_from is None else max(p.date_from, today))
+    return whole_months(start, end)
+
+
+def _periods_touching(months: list[date]) -> list[PlanPeriod]:
+    found: list[PlanPeriod] = []
+    for first in months:
+        for period in (month(first.year, first.month), quarter(first.year, (first.month - 1) // 3 + 1)):
+            if period not in found:
+                found.append(period)
+    return found
+
+
+def _plan_fact(run: _Run) -> Report:
+    r = _r()
+    t = r._t
+    p, uow = run.params, run.uow
+    start, end = plan_fact_period(run)
+    months = months_between(start, end)
+    ended = end < run.today
+    plans = uow.plans.list([x.code for x in _periods_touching(months)])
+    won = uow.plan_queries.won(start, end)
+    pipeline = [] if ended else uow.plan_queries.open_pipeline()
+    managers = {m.id: m for m in uow.plan_queries.managers()}
+    lines: dict[tuple[int | None, str], _Line] = {}
+
+    def line(owner: int | None, currency: str) -> _Line:
+        key = (owner, currency)
+        if key not in lines:
+            who = managers.get(owner) if owner is not None else None
+            name = who.name if who is not None else t("report.no_manager")
+            lines[key] = _Line(name, who.active if who is not None else True)
+        return lines[key]
+
+    by_plan: dict[tuple[int, str], list] = defaultdict(list)  # type: ignore[type-arg]
+    for plan in plans:
+        by_plan[(plan.manager_id, plan.currency)].append(plan)
+    for (owner, currency), found in by_plan.items():
+        amount = plan_for_months(found, months)
+        if amount is not None:
+            line(owner, currency).plan = amount
+    for w in won:
+        entry = line(w.owner_id, w.currency)
+        entry.won += w.amount_minor
+        entry.deals += w.deals
+    for o in pipeline:
+        line(o.owner_id, o.currency).open_weighted += weighted_minor(DealStage(o.stage), o.amount_minor)
+    counts: dict[str, int] = defaultdict(int)
+    for (_, currency), entry in lines.items():
+        counts[currency] += 1 + entry.deals
+    main = min(counts, key=lambda c: (-counts[c], c != DEFAULT_CURRENCY, c)) if counts else DEFAULT_CURRENCY
+    # every active manager has a line, in the main currency at least
+    for m in managers.values():
+        if m.active and not any(owner == m.id for owner, _ in lines):
+            line(m.id, main)
+    if p.manager_id is not None:
+        lines = {k: v for k, v in lines.items() if k[0] == p.manager_id}
+    currencies = sorted({c for _, c in lines}, key=lambda c: (c != main, c)) or [main]
+    several = len(currencies) > 1
+
+    def status(entry: _Line) -> str:
+        if entry.plan is None:
+            return t("plan.status.none")
+        if entry.plan == 0:
+            return t("plan.status.zero")
+        if entry.won >= entry.plan:
+            return t("plan.status.done")
+        if entry.won + entry.open_weighted >= entry.plan:
+            return t("plan.status.on_track")
+        return t("plan.status.behind")
+
+    def cells(name: str, currency: str, entry: _Line) -> tuple[Cell, ...]:
+        forecast = entry.won + entry.open_weighted
+        return (
+            name,
+            currency,
+            None if entry.plan is None else r._money(entry.plan),
+            r._money(entry.won),
+            entry.deals,
+            r._percent(entry.won, entry.plan) if entry.plan else None,
+            r._money(forecast),
+            r._percent(forecast, entry.plan) if entry.plan else None,
+            status(entry),
+        )
+
+    def order(item: tuple[tuple[int | None, str], _Line]) -> tuple[object, ...]:
+        (owner, currency), entry = item
+        share = Decimal(entry.won) / entry.plan if entry.plan else None
+        return (currency != main, currency, owner is None, share is None, -(share or 0), entry.name.casefold())
+
+    rows: list[tuple[Cell, ...]] = []
+    for (owner, currency), entry in sorted(lines.items(), key=order):
+        name = entry.name if entry.active else t("plan.left", name=entry.name)
+        if several and currency != main:
+            name = f"{name} · {currency}"
+        rows.append(cells(name, currency, entry))
+    office: list[tuple[Cell, ...]] = []
+    for currency in currencies:
+        group = [e for (_, c), e in lines.items() if c == currency]
+        plans_here = [e.plan for e in group if e.plan is not None]
+        total = _Line(
+            t("report.total") if not several else t("plan.office_currency", currency=currency),
+            plan=sum(plans_here) if plans_here else None,
+            won=sum(e.won for e in group),
+            deals=sum(e.deals for e in group),
+            open_weighted=sum(e.open_weighted for e in group),
+        )
+        office.append(cells(total.name, currency, total))
+    totals = None
+    if several:
+        rows.extend(office)
+    elif office:
+        totals = office[0]
+    columns = [
+        r._column("manager", "report.col.manager"),
+        r._column("currency", "report.col.currency"),
+        r._column("plan", "report.col.plan", ColumnKind.MONEY),
+        r._column("won", "report.col.won", ColumnKind.MONEY),
+        r._column("deals", "report.col.deals", ColumnKind.INTEGER),
+        r._column("percent", "report.col.percent_of_plan", ColumnKind.PERCENT),
+        r._column("forecast", "report.col.forecast", ColumnKind.MONEY),
+        r._column("forecast_percent", "report.col.forecast_percent", ColumnKind.PERCENT),
+        r._column("status", "report.col.plan_status"),
+    ]
+    weights = ", ".join(f"{stage.label} {weight} %" for stage, weight in STAGE_WEIGHTS.items())
+    notes = [t("plan.note.months"), t("plan.note.quarters")]
+    notes.append(t("plan.note.ended") if ended else t("plan.note.forecast", weights=weights))
+    if several:
+        notes.append(t("plan.note.currencies"))
+    parameters = [(t("report.param.period"), r._range_text(start, end))]
+    if several:
+        chart = ChartSpec(ChartKind.BAR, "manager", ("percent", "forecast_percent"), t("plan.chart.percent"))
+    else:
+        chart = ChartSpec(
+            ChartKind.BAR, "manager", ("plan", "won", "forecast"), t("plan.chart.money", currency=currency_text(main))
+        )
+    return r._report(run, parameters, columns, rows, totals, chart, notes)
+
+
+# Hooks ------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Hook:
+    id: int
+    client_id: int
+    manager_id: int | None
+    kind: str
+    done_day: date
+    followed: bool
+    deals: list[tuple[int, str, int]] = field(default_factory=list)  # (days, currency, amount)
+
+
+@dataclass(slots=True)
+class _Group:
+    hooks: int = 0
+    followed: int = 0
+    paid: int = 0
+    deals: int = 0
+    money: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    days: list[int] = field(default_factory=list)
+
+    def add(self, hook: _Hook) -> None:
+        self.hooks += 1
+        self.followed += hook.followed
+        if hook.deals:
+            self.paid += 1
+            self.deals += len(hook.deals)
+            self.days.append(min(d for d, _, _ in hook.deals))
+            for _, currency, amount in hook.deals:
+                self.money[currency] += amount
+
+
+def collect_hooks(run: _Run, start: date, end: date) -> list[_Hook]:
+    """The hooks of [start, end] with what followed each (the rules: ``domain/hooks.py``)."""
+    p, q = run.params, run.uow.plan_queries
+    start_at, end_at = local_at(start, time(0)), local_at(end + timedelta(days=1), time(0))
+    follow = timedelta(days=p.interaction_days)
+    hooks: list[_Hook] = []
+    by_client: dict[int, list[_Hook]] = defaultdict(list)
+    for done in q.done_reminders(start_at, end_at):
+        hook = _Hook(
+            done.id,
+            done.client_id,
+            done.manager_id,
+            classify(done.text).code,
+            done.done_at.astimezone().date(),
+            done.next_interaction is not None and done.next_interaction <= done.done_at + follow,
+        )
+        hooks.append(hook)
+        by_client[hook.client_id].append(hook)
+    for deal in q.won_after(start_at, end_at, start, end + timedelta(days=p.deal_days)):
+        candidates = [
+            h for h in by_client.get(deal.client_id, ()) if 0 <= (deal.closed_on - h.done_day).days <= p.deal_days
+        ]
+        if candidates:  # the latest hook before the deal takes it
+            hook = max(candidates, key=lambda h: (h.done_day, h.id))
+            hook.deals.append(((deal.closed_on - hook.done_day).days, deal.currency, deal.amount_minor))
+    if p.manager_id is not None:
+        hooks = [h for h in hooks if h.manager_id == p.manager_id]
+    return hooks
+
+
+def _hooks(run: _Run) -> Report:
+    r = _r()
+    t = r._t
+    p = run.params
+    start, end = r._last_months(p, run.today)
+    hooks = collect_hooks(run, start, end)
+    managers = {m.id: m for m in run.uow.plan_queries.managers()}
+    by_kind: dict[str, _Group] = defaultdict(_Group)
+    by_manager: dict[int | None, _Group] = defaultdict(_Group)
+    everything = _Group()
+    for hook in hooks:
+        by_kind[hook.kind].add(hook)
+        by_manager[hook.manager_id].add(hook)
+        everything.add(hook)
+    money_count: dict[str, int] = defaultdict(int)
+    for hook in hooks:
+        for _, currency, _ in hook.deals:
+            money_count[currency] += 1
+    main = (
+        min(money_count, key=lambda c: (-money_count[c], c != DEFAULT_CURRENCY, c)) if money_count else DEFAULT_CURRENCY
+    )
+
+    def cells(section: str, name: str, g: _Group) -> tuple[Cell, ...]:
+        others = "; ".join(
+            money_text(Money.from_minor(amount, currency))
+            for currency, amount in sorted(g.money.items())
+            if currency != main and amount
+        )
+        return (
+            section,
+            name,
+            g.hooks,
+            g.followed,
+            r._percent(g.followed, g.hooks),
+            g.paid,
+            r._percent(g.paid, g.hooks),
+            r._money(g.money.get(main, 0)),
+            others,
+            _whole(median_days(g.days)),
+        )
+
+    def ranked(groups: Iterable[tuple[str, _Group]]) -> list[tuple[str, _Group]]:
+        return sorted(groups, key=lambda x: (-x[1].money.get(main, 0), -x[1].paid, -x[1].hooks, x[0].casefold()))
+
+    kinds = {k.code: k.label for k in ALL_KINDS}
+    rows = [cells(t("hook.section.kind"), name, g) for name, g in ranked((kinds[c], g) for c, g in by_kind.items())]
+
+    def manager_name(ident: int | None) -> str:
+        who = managers.get(ident) if ident is not None else None
+        if who is None:
+            return t("report.no_manager")
+        return who.name if who.active else t("plan.left", name=who.name)
+
+    rows += [
+        cells(t("hook.section.manager"), name, g)
+        for name, g in ranked((manager_name(i), g) for i, g in by_manager.items())
+    ]
+    columns = [
+        r._column("section", "report.col.hook_section"),
+        r._column("name", "report.col.hook_name"),
+        r._column("hooks", "report.col.hooks", ColumnKind.INTEGER),
+        r._column("followed", "report.col.hook_followed", ColumnKind.INTEGER, days=p.interaction_days),
+        r._column("followed_share", "report.col.hook_followed_share", ColumnKind.PERCENT),
+        r._column("paid", "report.col.hook_paid", ColumnKind.INTEGER, days=p.deal_days),
+        r._column("paid_share", "report.col.hook_paid_share", ColumnKind.PERCENT),
+        r._column("amount", "report.col.hook_amount", ColumnKind.MONEY, currency=main),
+        r._column("other_currencies", "report.col.other_currencies"),
+        r._column("median_days", "report.col.hook_median_days", ColumnKind.INTEGER),
+    ]
+    totals = cells(t("report.total"), "", everything)
+    notes = [
+        t("hook.note.rules", interaction_days=p.interaction_days, deal_days=p.deal_days),
+        t("hook.note.once"),
+        t("hook.note.kinds"),
+    ]
+    parameters = [
+        (t("report.param.period"), r._range_text(start, end)),
+        (t("report.param.interaction_days"), str(p.interaction_days)),
+        (t("report.param.deal_days"), str(p.deal_days)),
+        (t("report.param.currency"), main),
+    ]
+    chart = ChartSpec(ChartKind.BAR, "name", ("amount",), t("hook.chart", currency=currency_text(main)))
+    return r._report(run, parameters, columns, rows, totals, chart, notes)
+
+
+def _whole(value: float | None) -> int | None:
+    if value is None:
+        return None
+    return int(Decimal(str(value)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
