@@ -62,6 +62,7 @@ KINDS: tuple[HookKind, ...] = (
 OTHER = HookKind("other", ())
 ALL_KINDS: tuple[HookKind, ...] = (*KINDS, OTHER)
 
+
 def _fold(text: str) -> str:
     return text.casefold().replace("ё", "е")
 

@@ -50,14 +50,14 @@ class PlanPeriod:
 
     @property
     def code(self) -> str:
-        """"2026-12" or "2026-Q4": how the base stores it and the command line writes it."""
+        """ "2026-12" or "2026-Q4": how the base stores it and the command line writes it."""
         if self.quarterly:
             return f"{self.start.year:04d}-Q{(self.start.month - 1) // 3 + 1}"
         return f"{self.start.year:04d}-{self.start.month:02d}"
 
     @property
     def label(self) -> str:
-        """"12.2026" or "Q4 2026" for a table."""
+        """ "12.2026" or "Q4 2026" for a table."""
         if self.quarterly:
             return f"Q{(self.start.month - 1) // 3 + 1} {self.start.year:04d}"
         return f"{self.start.month:02d}.{self.start.year:04d}"
@@ -75,7 +75,7 @@ def quarter(year: int, number: int) -> PlanPeriod:
 
 
 def parse_month(text: str) -> PlanPeriod | None:
-    """"2026-12" → December 2026; None when it is not a month."""
+    """ "2026-12" → December 2026; None when it is not a month."""
     found = _MONTH.match(text)
     if found is None:
         return None
@@ -86,7 +86,7 @@ def parse_month(text: str) -> PlanPeriod | None:
 
 
 def parse_quarter(text: str) -> PlanPeriod | None:
-    """"2026-Q4" (or "2026Q4", "2026-К4") → the fourth quarter of 2026; None otherwise."""
+    """ "2026-Q4" (or "2026Q4", "2026-К4") → the fourth quarter of 2026; None otherwise."""
     found = _QUARTER.match(text)
     if found is None:
         return None

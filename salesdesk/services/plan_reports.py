@@ -20,7 +20,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING
 
 from salesdesk.domain.hooks import ALL_KINDS, classify, median_days
 from salesdesk.domain.model import DealStage, Money
@@ -38,17 +37,19 @@ from salesdesk.domain.plans import (
 from salesdesk.domain.reminders import local_at
 from salesdesk.domain.reports import Cell, ChartKind, ChartSpec, ColumnKind, Report
 
-if TYPE_CHECKING:
-    from salesdesk.services.reports import _Run
+# The reports module imports this one at the end, for its registry, once these helpers exist.
+from salesdesk.services.reports import (
+    _column,
+    _last_months,
+    _money,
+    _percent,
+    _range_text,
+    _report,
+    _Run,
+    _t,
+)
 
 DEFAULT_CURRENCY = "RUB"
-
-
-def _r():  # type: ignore[no-untyped-def]
-    """The reports module's helpers (imported late: that module imports this one for its registry)."""
-    from salesdesk.services import reports
-
-    return reports
 
 
 # Plan and fact ----------------------------------------------------------------------------------
@@ -82,9 +83,7 @@ def _periods_touching(months: list[date]) -> list[PlanPeriod]:
     return found
 
 
-def _plan_fact(run: _Run) -> Report:
-    r = _r()
-    t = r._t
+def plan_fact(run: _Run) -> Report:
     p, uow = run.params, run.uow
     start, end = plan_fact_period(run)
     months = months_between(start, end)
@@ -99,7 +98,7 @@ def _plan_fact(run: _Run) -> Report:
         key = (owner, currency)
         if key not in lines:
             who = managers.get(owner) if owner is not None else None
-            name = who.name if who is not None else t("report.no_manager")
+            name = who.name if who is not None else _t("report.no_manager")
             lines[key] = _Line(name, who.active if who is not None else True)
         return lines[key]
 
@@ -131,26 +130,26 @@ def _plan_fact(run: _Run) -> Report:
 
     def status(entry: _Line) -> str:
         if entry.plan is None:
-            return t("plan.status.none")
+            return _t("plan.status.none")
         if entry.plan == 0:
-            return t("plan.status.zero")
+            return _t("plan.status.zero")
         if entry.won >= entry.plan:
-            return t("plan.status.done")
+            return _t("plan.status.done")
         if entry.won + entry.open_weighted >= entry.plan:
-            return t("plan.status.on_track")
-        return t("plan.status.behind")
+            return _t("plan.status.on_track")
+        return _t("plan.status.behind")
 
     def cells(name: str, currency: str, entry: _Line) -> tuple[Cell, ...]:
         forecast = entry.won + entry.open_weighted
         return (
             name,
             currency,
-            None if entry.plan is None else r._money(entry.plan),
-            r._money(entry.won),
+            None if entry.plan is None else _money(entry.plan),
+            _money(entry.won),
             entry.deals,
-            r._percent(entry.won, entry.plan) if entry.plan else None,
-            r._money(forecast),
-            r._percent(forecast, entry.plan) if entry.plan else None,
+            _percent(entry.won, entry.plan) if entry.plan else None,
+            _money(forecast),
+            _percent(forecast, entry.plan) if entry.plan else None,
             status(entry),
         )
 
@@ -160,8 +159,8 @@ def _plan_fact(run: _Run) -> Report:
         return (currency != main, currency, owner is None, share is None, -(share or 0), entry.name.casefold())
 
     rows: list[tuple[Cell, ...]] = []
-    for (owner, currency), entry in sorted(lines.items(), key=order):
-        name = entry.name if entry.active else t("plan.left", name=entry.name)
+    for (_owner, currency), entry in sorted(lines.items(), key=order):
+        name = entry.name if entry.active else _t("plan.left", name=entry.name)
         if several and currency != main:
             name = f"{name} · {currency}"
         rows.append(cells(name, currency, entry))
@@ -170,7 +169,7 @@ def _plan_fact(run: _Run) -> Report:
         group = [e for (_, c), e in lines.items() if c == currency]
         plans_here = [e.plan for e in group if e.plan is not None]
         total = _Line(
-            t("report.total") if not several else t("plan.office_currency", currency=currency),
+            _t("report.total") if not several else _t("plan.office_currency", currency=currency),
             plan=sum(plans_here) if plans_here else None,
             won=sum(e.won for e in group),
             deals=sum(e.deals for e in group),
@@ -183,29 +182,29 @@ def _plan_fact(run: _Run) -> Report:
     elif office:
         totals = office[0]
     columns = [
-        r._column("manager", "report.col.manager"),
-        r._column("currency", "report.col.currency"),
-        r._column("plan", "report.col.plan", ColumnKind.MONEY),
-        r._column("won", "report.col.won", ColumnKind.MONEY),
-        r._column("deals", "report.col.deals", ColumnKind.INTEGER),
-        r._column("percent", "report.col.percent_of_plan", ColumnKind.PERCENT),
-        r._column("forecast", "report.col.forecast", ColumnKind.MONEY),
-        r._column("forecast_percent", "report.col.forecast_percent", ColumnKind.PERCENT),
-        r._column("status", "report.col.plan_status"),
+        _column("manager", "report.col.manager"),
+        _column("currency", "report.col.currency"),
+        _column("plan", "report.col.plan", ColumnKind.MONEY),
+        _column("won", "report.col.won", ColumnKind.MONEY),
+        _column("deals", "report.col.deals", ColumnKind.INTEGER),
+        _column("percent", "report.col.percent_of_plan", ColumnKind.PERCENT),
+        _column("forecast", "report.col.forecast", ColumnKind.MONEY),
+        _column("forecast_percent", "report.col.forecast_percent", ColumnKind.PERCENT),
+        _column("status", "report.col.plan_status"),
     ]
     weights = ", ".join(f"{stage.label} {weight} %" for stage, weight in STAGE_WEIGHTS.items())
-    notes = [t("plan.note.months"), t("plan.note.quarters")]
-    notes.append(t("plan.note.ended") if ended else t("plan.note.forecast", weights=weights))
+    notes = [_t("plan.note.months"), _t("plan.note.quarters")]
+    notes.append(_t("plan.note.ended") if ended else _t("plan.note.forecast", weights=weights))
     if several:
-        notes.append(t("plan.note.currencies"))
-    parameters = [(t("report.param.period"), r._range_text(start, end))]
+        notes.append(_t("plan.note.currencies"))
+    parameters = [(_t("report.param.period"), _range_text(start, end))]
     if several:
-        chart = ChartSpec(ChartKind.BAR, "manager", ("percent", "forecast_percent"), t("plan.chart.percent"))
+        chart = ChartSpec(ChartKind.BAR, "manager", ("percent", "forecast_percent"), _t("plan.chart.percent"))
     else:
         chart = ChartSpec(
-            ChartKind.BAR, "manager", ("plan", "won", "forecast"), t("plan.chart.money", currency=currency_text(main))
+            ChartKind.BAR, "manager", ("plan", "won", "forecast"), _t("plan.chart.money", currency=currency_text(main))
         )
-    return r._report(run, parameters, columns, rows, totals, chart, notes)
+    return _report(run, parameters, columns, rows, totals, chart, notes)
 
 
 # Hooks ------------------------------------------------------------------------------------------
@@ -272,11 +271,9 @@ def collect_hooks(run: _Run, start: date, end: date) -> list[_Hook]:
     return hooks
 
 
-def _hooks(run: _Run) -> Report:
-    r = _r()
-    t = r._t
+def hooks(run: _Run) -> Report:
     p = run.params
-    start, end = r._last_months(p, run.today)
+    start, end = _last_months(p, run.today)
     hooks = collect_hooks(run, start, end)
     managers = {m.id: m for m in run.uow.plan_queries.managers()}
     by_kind: dict[str, _Group] = defaultdict(_Group)
@@ -305,10 +302,10 @@ def _hooks(run: _Run) -> Report:
             name,
             g.hooks,
             g.followed,
-            r._percent(g.followed, g.hooks),
+            _percent(g.followed, g.hooks),
             g.paid,
-            r._percent(g.paid, g.hooks),
-            r._money(g.money.get(main, 0)),
+            _percent(g.paid, g.hooks),
+            _money(g.money.get(main, 0)),
             others,
             _whole(median_days(g.days)),
         )
@@ -317,48 +314,47 @@ def _hooks(run: _Run) -> Report:
         return sorted(groups, key=lambda x: (-x[1].money.get(main, 0), -x[1].paid, -x[1].hooks, x[0].casefold()))
 
     kinds = {k.code: k.label for k in ALL_KINDS}
-    rows = [cells(t("hook.section.kind"), name, g) for name, g in ranked((kinds[c], g) for c, g in by_kind.items())]
+    rows = [cells(_t("hook.section.kind"), name, g) for name, g in ranked((kinds[c], g) for c, g in by_kind.items())]
 
     def manager_name(ident: int | None) -> str:
         who = managers.get(ident) if ident is not None else None
         if who is None:
-            return t("report.no_manager")
-        return who.name if who.active else t("plan.left", name=who.name)
+            return _t("report.no_manager")
+        return who.name if who.active else _t("plan.left", name=who.name)
 
     rows += [
-        cells(t("hook.section.manager"), name, g)
+        cells(_t("hook.section.manager"), name, g)
         for name, g in ranked((manager_name(i), g) for i, g in by_manager.items())
     ]
     columns = [
-        r._column("section", "report.col.hook_section"),
-        r._column("name", "report.col.hook_name"),
-        r._column("hooks", "report.col.hooks", ColumnKind.INTEGER),
-        r._column("followed", "report.col.hook_followed", ColumnKind.INTEGER, days=p.interaction_days),
-        r._column("followed_share", "report.col.hook_followed_share", ColumnKind.PERCENT),
-        r._column("paid", "report.col.hook_paid", ColumnKind.INTEGER, days=p.deal_days),
-        r._column("paid_share", "report.col.hook_paid_share", ColumnKind.PERCENT),
-        r._column("amount", "report.col.hook_amount", ColumnKind.MONEY, currency=main),
-        r._column("other_currencies", "report.col.other_currencies"),
-        r._column("median_days", "report.col.hook_median_days", ColumnKind.INTEGER),
+        _column("section", "report.col.hook_section"),
+        _column("name", "report.col.hook_name"),
+        _column("hooks", "report.col.hooks", ColumnKind.INTEGER),
+        _column("followed", "report.col.hook_followed", ColumnKind.INTEGER, days=p.interaction_days),
+        _column("followed_share", "report.col.hook_followed_share", ColumnKind.PERCENT),
+        _column("paid", "report.col.hook_paid", ColumnKind.INTEGER, days=p.deal_days),
+        _column("paid_share", "report.col.hook_paid_share", ColumnKind.PERCENT),
+        _column("amount", "report.col.hook_amount", ColumnKind.MONEY, currency=main),
+        _column("other_currencies", "report.col.other_currencies"),
+        _column("median_days", "report.col.hook_median_days", ColumnKind.INTEGER),
     ]
-    totals = cells(t("report.total"), "", everything)
+    totals = cells(_t("report.total"), "", everything)
     notes = [
-        t("hook.note.rules", interaction_days=p.interaction_days, deal_days=p.deal_days),
-        t("hook.note.once"),
-        t("hook.note.kinds"),
+        _t("hook.note.rules", interaction_days=p.interaction_days, deal_days=p.deal_days),
+        _t("hook.note.once"),
+        _t("hook.note.kinds"),
     ]
     parameters = [
-        (t("report.param.period"), r._range_text(start, end)),
-        (t("report.param.interaction_days"), str(p.interaction_days)),
-        (t("report.param.deal_days"), str(p.deal_days)),
-        (t("report.param.currency"), main),
+        (_t("report.param.period"), _range_text(start, end)),
+        (_t("report.param.interaction_days"), str(p.interaction_days)),
+        (_t("report.param.deal_days"), str(p.deal_days)),
+        (_t("report.param.currency"), main),
     ]
-    chart = ChartSpec(ChartKind.BAR, "name", ("amount",), t("hook.chart", currency=currency_text(main)))
-    return r._report(run, parameters, columns, rows, totals, chart, notes)
+    chart = ChartSpec(ChartKind.BAR, "name", ("amount",), _t("hook.chart", currency=currency_text(main)))
+    return _report(run, parameters, columns, rows, totals, chart, notes)
 
 
 def _whole(value: float | None) -> int | None:
     if value is None:
         return None
     return int(Decimal(str(value)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-

@@ -170,9 +170,7 @@ def my_month(uow: UnitOfWork, manager_id: int, today: date) -> MyMonth:
         won_minor = sum(w.amount_minor for w in won if w.currency == currency)
         if plan is None and not won_minor:
             continue  # a plan of another month only
-        open_minor = sum(
-            weighted_minor(DealStage(o.stage), o.amount_minor) for o in pipeline if o.currency == currency
-        )
+        open_minor = sum(weighted_minor(DealStage(o.stage), o.amount_minor) for o in pipeline if o.currency == currency)
         standings.append(MonthStanding(currency, plan, won_minor, won_minor + open_minor))
     standings.sort(key=lambda s: (s.plan_minor is None, s.currency != "RUB", s.currency))
     in_proposal = sum(o.deals for o in pipeline if o.stage == DealStage.PROPOSAL.value)

@@ -29,8 +29,8 @@ from typing import Any, Protocol
 from dateutil.relativedelta import relativedelta
 
 from salesdesk.domain.completeness import ITEMS, WEIGHTS
-from salesdesk.domain.hooks import MAX_HOOK_DAYS
 from salesdesk.domain.errors import FieldProblem, UserError, ValidationError
+from salesdesk.domain.hooks import MAX_HOOK_DAYS
 from salesdesk.domain.messages import msg, number_text
 from salesdesk.domain.model import DealStage, Money
 from salesdesk.domain.numbers import currency_text, money_text
@@ -818,14 +818,14 @@ REPORTS: dict[str, ReportInfo] = {
             "plan_fact",
             "report.plan_fact.title",
             (*_PERIOD, "manager_id"),
-            plan_reports._plan_fact,
+            lambda run: plan_reports.plan_fact(run),
             counted_by=CountedBy.CLOSED,
         ),
         ReportInfo(
             "hooks",
             "report.hooks.title",
             (*_PERIOD, "interaction_days", "deal_days", "manager_id"),
-            plan_reports._hooks,
+            lambda run: plan_reports.hooks(run),
             counted_by=CountedBy.DONE,
         ),
     )

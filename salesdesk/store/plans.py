@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, Select, delete, func, insert, select, update
 
 from salesdesk.domain.plans import Plan, parse_code
 from salesdesk.store import schema as s
@@ -65,7 +65,7 @@ class PlanRepository:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
 
-    def _select(self):  # type: ignore[no-untyped-def]
+    def _select(self) -> Select[Any]:
         p, m = s.plans.c, s.managers.c
         return select(p.id, p.manager_id, m.name, p.currency, p.period, p.amount_minor).join_from(
             s.plans, s.managers, m.id == p.manager_id
