@@ -266,7 +266,7 @@ def _parser() -> argparse.ArgumentParser:
     plan_set.add_argument(
         "--amount", required=True, help=T("the amount as people type it: '1 250 000,50' or 1250000.50")
     )
-    plan_set.add_argument("--currency", default="RUB", help=T("currency code (default RUB)"))
+    plan_set.add_argument("--currency", default="RUB", help=T("currency code (default: %(default)s)"))
     plan_set.add_argument("--json", action="store_true", help=T("print the result as JSON"))
     plan_list = plan_commands.add_parser("list", parents=[common], help=T("list the plans"))
     plan_list.add_argument("--json", action="store_true", help=T("print as JSON"))
