@@ -9,6 +9,7 @@ counting rules (whole months, quarters as thirds, stage weights) are in ``domain
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -41,7 +42,7 @@ class PlanSet:
     after: Money
 
 
-def _check(manager_id: int, period: PlanPeriod, amount: Decimal, currency: str) -> str:
+def _check(amount: Decimal, currency: str) -> str:
     problems = []
     code = currency.strip().upper()
     if not _CURRENCY.match(code):
@@ -70,27 +71,70 @@ def set_plan(
     """Set (or replace) *manager_id*'s plan for *period* in *currency*. ``NotAllowed`` unless the
     seat's manager is a head (or the base has none); ``ValidationError`` for a negative amount, a
     currency that is not three letters; ``NotFoundError`` for a manager who is not there."""
-    code = _check(manager_id, period, amount, currency)
-    money = Money.of(amount, code)
+    code = _check(amount, currency)
     with uow:
         _require_head(uow)
-        manager = uow.managers.get(manager_id)
-        current = uow.plans.find(manager_id, code, period.code)
-        plan_id, created = uow.plans.put(manager_id, code, period.code, money.minor, now or utcnow())
-        before = None if current is None else Money.from_minor(current.amount_minor, code)
-        label = f"{manager.name} · {period.label} · {code}"
-        if created:
-            uow.record("plan", plan_id, "created", after={"name": label, "amount": str(money.amount)})
-        else:
-            uow.record(
-                "plan",
-                plan_id,
-                "updated",
-                before={"amount": str(before.amount) if before else ""},
-                after={"amount": str(money.amount)},
-            )
+        done = _put(uow, manager_id, period, Money.of(amount, code), now or utcnow())
         uow.commit()
+    return done
+
+
+def set_plans(
+    uow: UnitOfWork,
+    currency: str,
+    items: Sequence[tuple[int, PlanPeriod, Decimal | None]],
+    *,
+    now: datetime | None = None,
+) -> int:
+    """The plan dialog's Save: several plans of one currency in one transaction (all or none);
+    an amount of None takes that plan away. Returns how many plans changed."""
+    code = _check(Decimal(0), currency)
+    for _, _, amount in items:
+        if amount is not None:
+            _check(amount, code)
+    moment = now or utcnow()
+    changed = 0
+    with uow:
+        _require_head(uow)
+        for manager_id, period, amount in items:
+            if amount is None:
+                current = uow.plans.find(manager_id, code, period.code)
+                if current is not None:
+                    _remove(uow, current)
+                    changed += 1
+                continue
+            done = _put(uow, manager_id, period, Money.of(amount, code), moment)
+            changed += done.before != done.after
+        uow.commit()
+    return changed
+
+
+def _put(uow: UnitOfWork, manager_id: int, period: PlanPeriod, money: Money, now: datetime) -> PlanSet:
+    manager = uow.managers.get(manager_id)
+    current = uow.plans.find(manager_id, money.currency, period.code)
+    before = None if current is None else Money.from_minor(current.amount_minor, money.currency)
+    if before == money:
+        assert current is not None
+        return PlanSet(current.id, before, money)
+    plan_id, created = uow.plans.put(manager_id, money.currency, period.code, money.minor, now)
+    if created:
+        label = f"{manager.name} · {period.label} · {money.currency}"
+        uow.record("plan", plan_id, "created", after={"name": label, "amount": str(money.amount)})
+    else:
+        uow.record(
+            "plan",
+            plan_id,
+            "updated",
+            before={"amount": str(before.amount) if before else ""},
+            after={"amount": str(money.amount)},
+        )
     return PlanSet(plan_id, before, money)
+
+
+def _remove(uow: UnitOfWork, plan: Plan) -> None:
+    uow.plans.remove(plan.id)
+    amount = str(Money.from_minor(plan.amount_minor, plan.currency).amount)
+    uow.record("plan", plan.id, "trashed", before={"amount": amount})
 
 
 def remove_plan(uow: UnitOfWork, plan_id: int) -> None:
@@ -99,8 +143,7 @@ def remove_plan(uow: UnitOfWork, plan_id: int) -> None:
         _require_head(uow)
         found = [p for p in uow.plans.list() if p.id == plan_id]
         if found:
-            uow.plans.remove(plan_id)
-            uow.record("plan", plan_id, "trashed", before={"amount": str(Decimal(found[0].amount_minor).scaleb(-2))})
+            _remove(uow, found[0])
         uow.commit()
 
 

@@ -402,3 +402,26 @@ def test_plan_set_and_the_reports_on_the_command_line(
     assert code == 0 and book.stat().st_size > 3000
     code, out, _ = run(capsys, "--db", db, "report", "hooks")
     assert code == 0 and "Hooks that pay" in out
+
+
+def test_the_dialog_s_save_sets_several_plans_at_once_or_none(office: Office, database: Database) -> None:
+    head = lambda: UnitOfWork(database, actor=Actor(office.ids["Анна"], Via.WINDOW))  # noqa: E731
+    gleb, boris = office.ids["Глеб"], office.ids["Борис"]
+    with pytest.raises(Exception, match="cannot be negative"):
+        plans.set_plans(head(), "RUB", [(gleb, month(2026, 4), d("100")), (boris, month(2026, 4), d("-1"))])
+    assert [p for p in plans.list_plans(office.uow(), [month(2026, 4)])] == []  # nothing half-done
+    changed = plans.set_plans(
+        head(),
+        "RUB",
+        [
+            (gleb, month(2026, 4), d("100")),
+            (boris, month(2026, 3), None),  # taken away: March has no plan for him now
+            (office.ids["Анна"], month(2026, 3), d("1000000")),  # the same as before: no change
+        ],
+    )
+    assert changed == 2
+    march = {(p.manager_name, p.currency) for p in plans.list_plans(office.uow(), [month(2026, 3)])}
+    assert ("Борис", "RUB") not in march and ("Анна", "RUB") in march
+    with office.uow().reading() as uow:
+        actions = [r.action for r in uow.audit.read() if r.entity == "plan"]
+    assert actions[:2] == ["trash", "create"]  # newest first; the unchanged plan wrote nothing
