@@ -88,7 +88,7 @@ def plan_fact(run: _Run) -> Report:
     start, end = plan_fact_period(run)
     months = months_between(start, end)
     ended = end < run.today
-    plans = uow.plans.list([x.code for x in _periods_touching(months)])
+    plans = uow.plans.read([x.code for x in _periods_touching(months)])
     won = uow.plan_queries.won(start, end)
     pipeline = [] if ended else uow.plan_queries.open_pipeline()
     managers = {m.id: m for m in uow.plan_queries.managers()}

@@ -81,22 +81,21 @@ def set_plan(
 
 def set_plans(
     uow: UnitOfWork,
-    currency: str,
-    items: Sequence[tuple[int, PlanPeriod, Decimal | None]],
+    items: Sequence[tuple[int, PlanPeriod, str, Decimal | None]],
     *,
     now: datetime | None = None,
 ) -> int:
-    """The plan dialog's Save: several plans of one currency in one transaction (all or none);
-    an amount of None takes that plan away. Returns how many plans changed."""
-    code = _check(Decimal(0), currency)
-    for _, _, amount in items:
-        if amount is not None:
-            _check(amount, code)
+    """The plan dialog's Save: several plans (manager, period, currency, amount) in one transaction,
+    all or none; an amount of None takes that plan away. Returns how many plans changed."""
+    checked = [
+        (manager_id, period, _check(amount if amount is not None else Decimal(0), currency), amount)
+        for manager_id, period, currency, amount in items
+    ]
     moment = now or utcnow()
     changed = 0
     with uow:
         _require_head(uow)
-        for manager_id, period, amount in items:
+        for manager_id, period, code, amount in checked:
             if amount is None:
                 current = uow.plans.find(manager_id, code, period.code)
                 if current is not None:
@@ -141,7 +140,7 @@ def remove_plan(uow: UnitOfWork, plan_id: int) -> None:
     """Take a plan away (the months then have no plan, which is not a plan of 0)."""
     with uow:
         _require_head(uow)
-        found = [p for p in uow.plans.list() if p.id == plan_id]
+        found = [p for p in uow.plans.read() if p.id == plan_id]
         if found:
             _remove(uow, found[0])
         uow.commit()
@@ -150,7 +149,7 @@ def remove_plan(uow: UnitOfWork, plan_id: int) -> None:
 def list_plans(uow: UnitOfWork, periods: list[PlanPeriod] | None = None) -> list[Plan]:
     """Plans of *periods* (every plan when None), by manager, currency and period."""
     with uow.reading():
-        return uow.plans.list(None if periods is None else [p.code for p in periods])
+        return uow.plans.read(None if periods is None else [p.code for p in periods])
 
 
 def may_set_plans(uow: UnitOfWork) -> bool:
@@ -200,7 +199,7 @@ def my_month(uow: UnitOfWork, manager_id: int, today: date) -> MyMonth:
     """*manager_id*'s month of *today*: the plan, what is won, forecast, deals in proposal."""
     first, last = today.replace(day=1), month_end(today)
     with uow.reading():
-        plans = [p for p in uow.plans.list(None, manager_id=manager_id)]
+        plans = [p for p in uow.plans.read(None, manager_id=manager_id)]
         won = uow.plan_queries.won(first, last, manager_id=manager_id)
         pipeline = uow.plan_queries.open_pipeline(manager_id=manager_id)
     currencies: list[str] = []

@@ -71,7 +71,7 @@ class PlanRepository:
             s.plans, s.managers, m.id == p.manager_id
         )
 
-    def list(self, codes: Sequence[str] | None = None, *, manager_id: int | None = None) -> list[Plan]:
+    def read(self, codes: Sequence[str] | None = None, *, manager_id: int | None = None) -> list[Plan]:
         """Plans of the period codes given (all when None), by manager name, currency, period."""
         p, m = s.plans.c, s.managers.c
         stmt = self._select()
@@ -86,7 +86,7 @@ class PlanRepository:
         ]
 
     def find(self, manager_id: int, currency: str, code: str) -> Plan | None:
-        found = self.list([code], manager_id=manager_id)
+        found = self.read([code], manager_id=manager_id)
         return next((plan for plan in found if plan.currency == currency), None)
 
     def put(self, manager_id: int, currency: str, code: str, amount_minor: int, now: datetime) -> tuple[int, bool]:
@@ -116,6 +116,57 @@ class PlanRepository:
 
     def remove(self, plan_id: int) -> None:
         self.conn.execute(delete(s.plans).where(s.plans.c.id == plan_id))
+
+    # Demo data: a history of plans and of reminders done, for clients the bulk loader just added.
+
+    def won_since(self, client_ids: Sequence[int], since: date) -> list[tuple[int, date, date, int | None]]:
+        """(client, opened_on, closed_on, owner) of the won deals closed since *since* of clients
+        whose ids lie between the smallest and the largest of *client_ids*."""
+        if not client_ids:
+            return []
+        d = s.deals.c
+        stmt = (
+            select(d.client_id, d.opened_on, d.closed_on, d.owner_id)
+            .where(
+                d.stage == WON,
+                d.closed_on >= since,
+                d.client_id.between(min(client_ids), max(client_ids)),
+                d.deleted_at.is_(None),
+            )
+            .order_by(d.id)
+        )
+        return [(int(c), o, cl, None if w is None else int(w)) for c, o, cl, w in self.conn.execute(stmt)]
+
+    def created_at(self, client_ids: Sequence[int]) -> dict[int, datetime]:
+        """When each client whose id lies between the smallest and largest of *client_ids* came."""
+        if not client_ids:
+            return {}
+        c = s.clients.c
+        stmt = select(c.id, c.created_at).where(c.id.between(min(client_ids), max(client_ids)))
+        return {int(i): at for i, at in self.conn.execute(stmt)}
+
+    def add_done_reminders(self, rows: Sequence[tuple[int, int | None, str, datetime, datetime]]) -> None:
+        """Reminders already done: (client, manager, text, due_at, done_at)."""
+        if not rows:
+            return
+        self.conn.execute(
+            insert(s.reminders),
+            [
+                {
+                    "client_id": client,
+                    "manager_id": manager,
+                    "text": text,
+                    "due_at": due,
+                    "effective_due": due,
+                    "done_at": done,
+                    "recurrence": "none",
+                    "version": 1,
+                    "created_at": due,
+                    "updated_at": done,
+                }
+                for client, manager, text, due, done in rows
+            ],
+        )
 
 
 class PlanQueries:

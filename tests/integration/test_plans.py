@@ -408,15 +408,14 @@ def test_the_dialog_s_save_sets_several_plans_at_once_or_none(office: Office, da
     head = lambda: UnitOfWork(database, actor=Actor(office.ids["Анна"], Via.WINDOW))  # noqa: E731
     gleb, boris = office.ids["Глеб"], office.ids["Борис"]
     with pytest.raises(Exception, match="cannot be negative"):
-        plans.set_plans(head(), "RUB", [(gleb, month(2026, 4), d("100")), (boris, month(2026, 4), d("-1"))])
+        plans.set_plans(head(), [(gleb, month(2026, 4), "RUB", d("100")), (boris, month(2026, 4), "RUB", d("-1"))])
     assert [p for p in plans.list_plans(office.uow(), [month(2026, 4)])] == []  # nothing half-done
     changed = plans.set_plans(
         head(),
-        "RUB",
         [
-            (gleb, month(2026, 4), d("100")),
-            (boris, month(2026, 3), None),  # taken away: March has no plan for him now
-            (office.ids["Анна"], month(2026, 3), d("1000000")),  # the same as before: no change
+            (gleb, month(2026, 4), "RUB", d("100")),
+            (boris, month(2026, 3), "RUB", None),  # taken away: March has no plan for him now
+            (office.ids["Анна"], month(2026, 3), "RUB", d("1000000")),  # the same as before: no change
         ],
     )
     assert changed == 2
