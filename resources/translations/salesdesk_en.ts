@@ -4,7 +4,7 @@
 <context>
     <name>CalendarGrid</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/calendar_page.py" line="255"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="256"/>
         <source>+%n more</source>
         <translation>
             <numerusform>+%n more</numerusform>
@@ -232,6 +232,25 @@
     </message>
 </context>
 <context>
+    <name>MyMonthPanel</name>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/my_month.py" line="96"/>
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>%n day left</numerusform>
+            <numerusform>%n days left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/my_month.py" line="98"/>
+        <source>%n deal(s) in proposal</source>
+        <translation>
+            <numerusform>%n deal in proposal</numerusform>
+            <numerusform>%n deals in proposal</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/import_wizard.py" line="759"/>
@@ -301,7 +320,7 @@
 <context>
     <name>ReminderNotices</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminder_notices.py" line="94"/>
+        <location filename="../../salesdesk/ui/reminder_notices.py" line="95"/>
         <source>%Ln reminder(s) came due.</source>
         <translation>
             <numerusform>%Ln reminder came due.</numerusform>
@@ -355,7 +374,7 @@
 <context>
     <name>ReportParameterBar</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reports_panel.py" line="464"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="480"/>
         <source>day(s)</source>
         <translation>
             <numerusform>day</numerusform>
