@@ -3128,62 +3128,62 @@ Create the first client, or load demo data to try the program.</source>
         <translation>План не может быть отрицательным</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/plans_dialog.py" line="213"/>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="219"/>
         <source>Jan</source>
         <translation>Янв</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/plans_dialog.py" line="214"/>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="220"/>
         <source>Feb</source>
         <translation>Фев</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/plans_dialog.py" line="215"/>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="221"/>
         <source>Mar</source>
         <translation>Мар</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/plans_dialog.py" line="216"/>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="222"/>
         <source>Apr</source>
         <translation>Апр</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/plans_dialog.py" line="217"/>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="223"/>
         <source>May</source>
         <translation>Май</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/plans_dialog.py" line="218"/>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="224"/>
         <source>Jun</source>
         <translation>Июн</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/plans_dialog.py" line="219"/>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="225"/>
         <source>Jul</source>
         <translation>Июл</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/plans_dialog.py" line="220"/>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="226"/>
         <source>Aug</source>
         <translation>Авг</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/plans_dialog.py" line="221"/>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="227"/>
         <source>Sep</source>
         <translation>Сен</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/plans_dialog.py" line="222"/>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="228"/>
         <source>Oct</source>
         <translation>Окт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/plans_dialog.py" line="223"/>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="229"/>
         <source>Nov</source>
         <translation>Ноя</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/plans_dialog.py" line="224"/>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="230"/>
         <source>Dec</source>
         <translation>Дек</translation>
     </message>
@@ -3191,37 +3191,37 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>PlansDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/plans_dialog.py" line="235"/>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="241"/>
         <source>Sales plans</source>
         <translation>Планы продаж</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/plans_dialog.py" line="254"/>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="260"/>
         <source>by month</source>
         <translation>по месяцам</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/plans_dialog.py" line="255"/>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="261"/>
         <source>by quarter</source>
         <translation>по кварталам</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/plans_dialog.py" line="261"/>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="267"/>
         <source>Year:</source>
         <translation>Год:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/plans_dialog.py" line="264"/>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="270"/>
         <source>Currency:</source>
         <translation>Валюта:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/plans_dialog.py" line="309"/>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="316"/>
         <source>A quarter&apos;s plan is split evenly over its months; a monthly plan replaces its month&apos;s share. An empty cell is no plan; 0 is a plan of zero.</source>
         <translation>План квартала делится поровну на его месяцы; план месяца, если задан, заменяет долю квартала. Пустая клетка — плана нет; 0 — нулевой план.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/plans_dialog.py" line="313"/>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="320"/>
         <source>Only a head (%1) sets the plans.</source>
         <translation>Планы задаёт только руководитель (%1).</translation>
     </message>
@@ -3778,13 +3778,13 @@ Create the first client, or load demo data to try the program.</source>
     </message>
     <message>
         <location filename="../../salesdesk/ui/reports_panel.py" line="425"/>
-        <source>Interaction within</source>
-        <translation>Контакт в течение</translation>
+        <source>Interaction in</source>
+        <translation>Контакт за</translation>
     </message>
     <message>
         <location filename="../../salesdesk/ui/reports_panel.py" line="426"/>
-        <source>Won deal within</source>
-        <translation>Сделка в течение</translation>
+        <source>Won deal in</source>
+        <translation>Сделка за</translation>
     </message>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/reports_panel.py" line="480"/>
@@ -3804,77 +3804,77 @@ Create the first client, or load demo data to try the program.</source>
         <translation>первые %1 из %2, все — в таблице</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="613"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="614"/>
         <source>thousands</source>
         <translation>тыс.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="614"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="615"/>
         <source>millions</source>
         <translation>млн</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="541"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="542"/>
         <source>Export to Excel…</source>
         <translation>Экспорт в Excel…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="543"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="544"/>
         <source>Save this report as an Excel workbook with its chart and table</source>
         <translation>Сохранить отчёт в книгу Excel с диаграммой и таблицей</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="545"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="546"/>
         <source>Sales plans…</source>
         <translation>Планы продаж…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="547"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="548"/>
         <source>Set each manager&apos;s plan by month or quarter</source>
         <translation>Задать план каждого менеджера по месяцам или кварталам</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="678"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="686"/>
         <source>Computing…</source>
         <translation>Считаю…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="721"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="729"/>
         <source>Nothing to show for these parameters.</source>
         <translation>За выбранный период и с этими условиями данных нет.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="723"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="731"/>
         <source>This report is a table only.</source>
         <translation>У этого отчёта только таблица.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="754"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="762"/>
         <source>The report could not be computed; details are in the log.</source>
         <translation>Отчёт не удалось построить; подробности — в журнале программы.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="789"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="797"/>
         <source>Saving %1…</source>
         <translation>Сохраняю %1…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="800"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="808"/>
         <source>Export the report</source>
         <translation>Экспорт отчёта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="802"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="810"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="813"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="821"/>
         <source>The report is saved to %1.</source>
         <translation>Отчёт сохранён в %1.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="815"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="823"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>

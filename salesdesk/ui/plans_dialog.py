@@ -123,7 +123,7 @@ class PlanGridModel(QAbstractTableModel):
         if key in self.edits:
             return self.edits[key]
         saved = self.saved.get(key)
-        return "" if saved is None else number_text(Money.from_minor(saved, key[2]).amount, 2)
+        return "" if saved is None else _amount_text(saved, key[2])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -155,7 +155,7 @@ class PlanGridModel(QAbstractTableModel):
         mine = [p for p in self._plans if p.manager_id == manager and p.currency == self.currency]
         months = [month(self.year, n).start for n in range(1, 13)]
         total = plan_for_months(mine, months)
-        return "—" if total is None else number_text(Money.from_minor(total, self.currency).amount, 2)
+        return "—" if total is None else _amount_text(total, self.currency)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() >= len(self.periods()):
@@ -208,6 +208,12 @@ class PlanGridModel(QAbstractTableModel):
         ]
 
 
+def _amount_text(minor: int, currency: str) -> str:
+    """An amount for a cell: kopecks only when there are some ("17 900 000", "1 250,50")."""
+    amount = Money.from_minor(minor, currency).amount
+    return number_text(amount, 0 if amount == amount.to_integral_value() else 2)
+
+
 def month_names() -> list[str]:
     return [
         QCoreApplication.translate("PlanGridModel", "Jan"),
@@ -233,7 +239,7 @@ class PlansDialog(QDialog):
         self.ops = operations.elsewhere(self._show_error, self)
         uow = self.ops.uow
         self.setWindowTitle(self.tr("Sales plans"))
-        self.resize(980, 460)
+        self.resize(1320, 420)
         read: list[tuple[Rights, list[Manager], list[Plan]]] = []
         self.ops.read(
             lambda: (permissions.rights(uow()), reference.list_managers(uow()), plans.list_plans(uow())), read.append
@@ -272,6 +278,7 @@ class PlansDialog(QDialog):
         self.table.setObjectName("PlanGrid")
         self.table.setModel(self.model)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -279,6 +286,7 @@ class PlansDialog(QDialog):
         )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.model.modelReset.connect(self._fit_year_column)
 
         self.note = QLabel(self._note_text())
         self.note.setWordWrap(True)
@@ -303,6 +311,14 @@ class PlansDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self._on_choice_changed()
+
+    @Slot()
+    def _fit_year_column(self) -> None:
+        """The year's total is read whole; the months share the rest."""
+        header = self.table.horizontalHeader()
+        last = self.model.columnCount() - 1
+        if last > 0:
+            header.setSectionResizeMode(last, QHeaderView.ResizeMode.ResizeToContents)
 
     def _note_text(self) -> str:
         base = self.tr(

@@ -422,8 +422,8 @@ class ReportParameterBar(QWidget):
             ("manager_id", self.tr("Manager:"), (self.manager,)),
             ("days", self.tr("No contact for more than"), (self.days,)),
             ("threshold", self.tr("Cards filled below"), (self.threshold,)),
-            ("interaction_days", self.tr("Interaction within"), (self.interaction_days,)),
-            ("deal_days", self.tr("Won deal within"), (self.deal_days,)),
+            ("interaction_days", self.tr("Interaction in"), (self.interaction_days,)),
+            ("deal_days", self.tr("Won deal in"), (self.deal_days,)),
         ):
             group = QWidget()
             row = QHBoxLayout(group)
@@ -507,6 +507,7 @@ class ReportsPanel(QWidget):
         self._uow = self.ops.uow
         self._latest = Latest(runner)
         self._stale = False  # the base changed while the tab was hidden: compute again when shown
+        self._plans_seen = False  # Plan and fact was shown once (its first period is this month)
         self.ops.bus.changed.connect(self._on_changes)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -657,6 +658,13 @@ class ReportsPanel(QWidget):
         self.title.setText(info.title)
         self.params.show_for(info.uses)
         self.plans_button.setVisible(name == "plan_fact")
+        if name == "plan_fact" and not self._plans_seen:
+            # plans are by month: the first look is at this month, not the last twelve
+            self._plans_seen = True
+            if self.preset.currentData() == Preset.LAST_12_MONTHS:
+                self.params.blockSignals(True)
+                self.preset.setCurrentIndex(self.preset.findData(Preset.THIS_MONTH))
+                self.params.blockSignals(False)
         self.run()
 
     @Slot()

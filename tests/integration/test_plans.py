@@ -277,7 +277,7 @@ def test_hooks_by_kind_and_manager(office: Office) -> None:
         "other_currencies",
         "median_days",
     ]
-    kind, manager = "Kind of reminder", "Manager"
+    kind, manager = "Kind", "Manager"
     assert _rows(result) == [
         (kind, "Renewal", 1, 1, d("100.0"), 1, d("100.0"), d("400000.00"), "", 18),
         (kind, "Follow-up", 1, 0, d("0.0"), 1, d("100.0"), d("0.00"), "$1,000.00", 2),
@@ -302,7 +302,7 @@ def test_hooks_with_shorter_windows(office: Office) -> None:
     # dollars of k3 are left, so the money column is in dollars now
     assert result.totals[2:9] == (5, 1, d("20.0"), 1, d("20.0"), d("1000.00"), "")
     assert ("Currency", "USD") in result.parameters
-    assert result.columns[3].title == "Interaction within 2 d"
+    assert result.columns[3].title == "Interaction ≤ 2 d"
 
 
 def test_hooks_of_one_manager_as_json(office: Office) -> None:
@@ -310,7 +310,7 @@ def test_hooks_of_one_manager_as_json(office: Office) -> None:
     found = report_as_json(run_report(office.uow(), "hooks", params, now=LATER))
     assert found["counted_by"] == "done"
     assert found["rows"] == [
-        ["Kind of reminder", "Price list", 1, 0, "0.0", 0, "0.0", "0.00", "", None],
+        ["Kind", "Price list", 1, 0, "0.0", 0, "0.0", "0.00", "", None],
         ["Manager", "Борис", 1, 0, "0.0", 0, "0.0", "0.00", "", None],
     ]
 
@@ -319,7 +319,7 @@ def test_the_reports_in_russian(office: Office) -> None:
     set_language("ru")
     try:
         hooks = run_report(office.uow(), "hooks", HOOKS_MARCH, now=LATER)
-        assert hooks.rows[0][:2] == ("Вид напоминания", "Продление")
+        assert hooks.rows[0][:2] == ("Вид", "Продление")
         assert hooks.rows[1][8] == "1\u00a0000,00\u00a0$"
         facts = run_report(office.uow(), "plan_fact", MARCH, now=TODAY)
         assert [r[8] for r in facts.rows[:4]] == ["отстаёт", "отстаёт", "план 0", "нет плана"]
@@ -393,7 +393,7 @@ def test_plan_set_and_the_reports_on_the_command_line(
     code, out, _ = run(capsys, "--db", db, "report", "hooks", "--interaction-days", "3", "--deal-days", "30", "--json")
     found = json.loads(out)
     assert code == 0 and found["rows"] == [] and found["totals"][2] == 0
-    assert found["columns"][3]["title"] == "Interaction within 3 d"
+    assert found["columns"][3]["title"] == "Interaction ≤ 3 d"
     with pytest.raises(SystemExit) as refused:
         run(capsys, "--db", db, "report", "hooks", "--deal-days", "-1")
     assert refused.value.code == 2 and "must be from 0 to 3650" in capsys.readouterr().err
