@@ -158,7 +158,7 @@ class PlanGridModel(QAbstractTableModel):
         return "—" if total is None else _amount_text(total, self.currency)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() >= len(self.periods()):
+        if not (self.flags(index) & Qt.ItemFlag.ItemIsEditable) or role != Qt.ItemDataRole.EditRole:
             return False
         key = self._key(index)
         self.edits[key] = str(value).strip()
