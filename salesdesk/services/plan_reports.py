@@ -212,13 +212,15 @@ def plan_fact(run: _Run) -> Report:
 
 @dataclass(slots=True)
 class _Hook:
+    """A hook that won deals followed: the deals credited to it."""
+
     id: int
-    client_id: int
     manager_id: int | None
     kind: str
-    done_day: date
-    followed: bool
-    deals: list[tuple[int, str, int]] = field(default_factory=list)  # (days, currency, amount)
+    deals: int = 0
+    days: int | None = None  # to the nearest of its deals
+    money: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    deals_in: dict[str, int] = field(default_factory=lambda: defaultdict(int))  # deals per currency
 
 
 @dataclass(slots=True)
@@ -230,63 +232,76 @@ class _Group:
     money: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     days: list[int] = field(default_factory=list)
 
-    def add(self, hook: _Hook) -> None:
-        self.hooks += 1
-        self.followed += hook.followed
-        if hook.deals:
-            self.paid += 1
-            self.deals += len(hook.deals)
-            self.days.append(min(d for d, _, _ in hook.deals))
-            for _, currency, amount in hook.deals:
-                self.money[currency] += amount
+    def count(self, hooks: int, followed: int) -> None:
+        self.hooks += hooks
+        self.followed += followed
+
+    def add_paid(self, hook: _Hook) -> None:
+        self.paid += 1
+        self.deals += hook.deals
+        if hook.days is not None:
+            self.days.append(hook.days)
+        for currency, amount in hook.money.items():
+            self.money[currency] += amount
 
 
-def collect_hooks(run: _Run, start: date, end: date) -> list[_Hook]:
-    """The hooks of [start, end] with what followed each (the rules: ``domain/hooks.py``)."""
+@dataclass(slots=True)
+class _Hooks:
+    counts: list[tuple[str, int | None, int, int]]  # (kind, manager, hooks, followed)
+    paid: list[_Hook]
+
+
+def collect_hooks(run: _Run, start: date, end: date) -> _Hooks:
+    """The hooks of [start, end]: counted (and followed) per text and manager, and the deals credited
+    to each, by the database (the rules: ``domain/hooks.py``)."""
     p, q = run.params, run.uow.plan_queries
     start_at, end_at = local_at(start, time(0)), local_at(end + timedelta(days=1), time(0))
-    follow = timedelta(days=p.interaction_days)
-    hooks: list[_Hook] = []
-    by_client: dict[int, list[_Hook]] = defaultdict(list)
-    for done in q.done_reminders(start_at, end_at):
-        hook = _Hook(
-            done.id,
-            done.client_id,
-            done.manager_id,
-            classify(done.text).code,
-            done.done_at.astimezone().date(),
-            done.next_interaction is not None and done.next_interaction <= done.done_at + follow,
-        )
-        hooks.append(hook)
-        by_client[hook.client_id].append(hook)
-    for deal in q.won_after(start_at, end_at, start, end + timedelta(days=p.deal_days)):
-        candidates = [
-            h for h in by_client.get(deal.client_id, ()) if 0 <= (deal.closed_on - h.done_day).days <= p.deal_days
-        ]
-        if candidates:  # the latest hook before the deal takes it
-            hook = max(candidates, key=lambda h: (h.done_day, h.id))
-            hook.deals.append(((deal.closed_on - hook.done_day).days, deal.currency, deal.amount_minor))
-    if p.manager_id is not None:
-        hooks = [h for h in hooks if h.manager_id == p.manager_id]
-    return hooks
+    offset = run.now.astimezone().utcoffset() or timedelta(0)
+    kinds: dict[str, str] = {}
+
+    def kind(text: str) -> str:
+        found = kinds.get(text)
+        if found is None:
+            found = kinds[text] = classify(text).code
+        return found
+
+    counts = [
+        (kind(c.text), c.manager_id, c.hooks, c.followed)
+        for c in q.hook_counts(start_at, end_at, p.interaction_days)
+        if p.manager_id is None or c.manager_id == p.manager_id
+    ]
+    paid: dict[int, _Hook] = {}
+    for sale in q.credited_sales(start_at, end_at, p.deal_days, int(offset.total_seconds())):
+        if p.manager_id is not None and sale.manager_id != p.manager_id:
+            continue
+        hook = paid.get(sale.hook_id)
+        if hook is None:
+            hook = paid[sale.hook_id] = _Hook(sale.hook_id, sale.manager_id, kind(sale.text))
+        hook.deals += sale.deals
+        hook.days = sale.min_days if hook.days is None else min(hook.days, sale.min_days)
+        hook.money[sale.currency] += sale.amount_minor
+        hook.deals_in[sale.currency] += sale.deals
+    return _Hooks(counts, list(paid.values()))
 
 
 def hooks(run: _Run) -> Report:
     p = run.params
     start, end = _last_months(p, run.today)
-    hooks = collect_hooks(run, start, end)
+    found = collect_hooks(run, start, end)
     managers = {m.id: m for m in run.uow.plan_queries.managers()}
     by_kind: dict[str, _Group] = defaultdict(_Group)
     by_manager: dict[int | None, _Group] = defaultdict(_Group)
     everything = _Group()
-    for hook in hooks:
-        by_kind[hook.kind].add(hook)
-        by_manager[hook.manager_id].add(hook)
-        everything.add(hook)
+    for kind_code, who, hook_count, followed in found.counts:
+        for group in (by_kind[kind_code], by_manager[who], everything):
+            group.count(hook_count, followed)
+    for hook in found.paid:
+        for group in (by_kind[hook.kind], by_manager[hook.manager_id], everything):
+            group.add_paid(hook)
     money_count: dict[str, int] = defaultdict(int)
-    for hook in hooks:
-        for _, currency, _ in hook.deals:
-            money_count[currency] += 1
+    for hook in found.paid:
+        for currency, count in hook.deals_in.items():
+            money_count[currency] += count
     main = (
         min(money_count, key=lambda c: (-money_count[c], c != DEFAULT_CURRENCY, c)) if money_count else DEFAULT_CURRENCY
     )

@@ -11,10 +11,25 @@ them, which the hooks' rules (one deal credited to one hook) need one by one.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Select, delete, func, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Date,
+    Integer,
+    Select,
+    and_,
+    case,
+    cast,
+    delete,
+    func,
+    insert,
+    literal,
+    select,
+    update,
+)
+from sqlalchemy.sql.elements import ColumnElement
 
 from salesdesk.domain.plans import Plan, parse_code
 from salesdesk.store import schema as s
@@ -42,7 +57,25 @@ class DoneReminder(NamedTuple):
     manager_id: int | None  # the reminder's manager, else its client's owner
     text: str
     done_at: datetime
-    next_interaction: datetime | None  # the first interaction at or after done_at
+
+
+class Credited(NamedTuple):
+    """The won deals of one currency credited to one reminder done."""
+
+    hook_id: int
+    text: str
+    manager_id: int | None
+    currency: str
+    deals: int
+    amount_minor: int
+    min_days: int  # from the day the reminder was done to the nearest deal
+
+
+class HookCount(NamedTuple):
+    text: str
+    manager_id: int | None
+    hooks: int
+    followed: int
 
 
 class WonDeal(NamedTuple):
@@ -207,62 +240,153 @@ class PlanQueries:
         conditions = [d.stage.in_(OPEN_STAGES), d.deleted_at.is_(None), _live_client(d.client_id)]
         if manager_id is not None:
             conditions.append(d.owner_id == manager_id)
+        # Grouped by currency first (as the pipeline report): grouped by owner first, SQLite would
+        # walk the whole owner index instead of the open stages of ix_deals_pipeline.
         stmt = (
             select(d.owner_id, d.currency, d.stage, func.count(), func.sum(d.amount_minor))
             .where(*conditions)
-            .group_by(d.owner_id, d.currency, d.stage)
+            .group_by(d.currency, d.stage, d.owner_id)
         )
         return [
             OpenTotal(None if o is None else int(o), str(c), str(st), int(n), int(a))
             for o, c, st, n, a in self.conn.execute(stmt)
         ]
 
-    def done_reminders(self, start: datetime, end: datetime) -> list[DoneReminder]:
-        """Reminders marked done in [start, end) (not in the trash, of clients not in the trash),
-        each with the first interaction with its client at or after the moment it was done."""
+    def hook_counts(self, start: datetime, end: datetime, follow_days: int) -> list[HookCount]:
+        """Reminders done in [start, end) (not in the trash, of clients not in the trash) per text
+        and manager (the reminder's, else its client's owner): how many, and how many were followed
+        by an interaction with the client from the moment done to *follow_days* days after."""
         r, c, i = s.reminders.c, s.clients.c, s.interactions.c
         first_after = (
             select(func.min(i.occurred_at))
             .where(i.client_id == r.client_id, i.occurred_at >= r.done_at, i.deleted_at.is_(None))
             .scalar_subquery()
         )
-        stmt = (
+        done = (
             select(
-                r.id,
-                r.client_id,
-                func.coalesce(r.manager_id, c.owner_id),
-                r.text,
-                r.done_at,
-                first_after,
+                r.text.label("text"),
+                func.coalesce(r.manager_id, c.owner_id).label("who"),
+                r.done_at.label("done_at"),
+                first_after.label("first_after"),
             )
             .join_from(s.reminders, s.clients, c.id == r.client_id)
+            .where(*_done_in(start, end))
+            .subquery("done")
+        )
+        followed = case(
+            (
+                and_(
+                    done.c.first_after.is_not(None),
+                    _within_days(self.conn.dialect.name, done.c.first_after, done.c.done_at, follow_days),
+                ),
+                1,
+            ),
+            else_=0,
+        )
+        stmt = select(done.c.text, done.c.who, func.count(), func.sum(followed)).group_by(done.c.text, done.c.who)
+        return [
+            HookCount(str(text), None if who is None else int(who), int(n), int(f or 0))
+            for text, who, n, f in self.conn.execute(stmt)
+        ]
+
+    def credited_sales(self, start: datetime, end: datetime, deal_days: int, utc_offset_seconds: int) -> list[Credited]:
+        """Won deals credited to the reminders done in [start, end): each deal (not in the trash, of
+        a client not in the trash) goes to the latest reminder of its client done on its closing day
+        or up to *deal_days* days before (days as a clock *utc_offset_seconds* ahead of UTC reads
+        them). One row per reminder and currency: its text and manager, the deals, their sum, and
+        the fewest days from the reminder to one of them. The database does the matching: a look-up
+        in the client's reminders per deal, nothing read row by row into Python."""
+        dialect = self.conn.dialect.name
+        r, c, d = s.reminders.c, s.clients.c, s.deals.c
+        hook_day = _local_day(dialect, r.done_at, utc_offset_seconds, 0)
+        hook = (
+            select(r.id)
             .where(
+                r.client_id == d.client_id,
                 r.done_at.is_not(None),
                 r.done_at >= start,
                 r.done_at < end,
                 r.deleted_at.is_(None),
-                c.deleted_at.is_(None),
+                hook_day <= d.closed_on,
+                hook_day >= _day_minus(dialect, d.closed_on, deal_days),
             )
-            .order_by(r.done_at, r.id)
+            .order_by(r.done_at.desc(), r.id.desc())
+            .limit(1)
+            .scalar_subquery()
         )
-        return [
-            DoneReminder(int(ident), int(client), None if who is None else int(who), str(text), done, nxt)
-            for ident, client, who, text, done, nxt in self.conn.execute(stmt)
-        ]
-
-    def won_after(self, start: datetime, end: datetime, first: date, last: date) -> list[WonDeal]:
-        """Won deals closed in [first, last] of the clients with a reminder done in [start, end)."""
-        r, d = s.reminders.c, s.deals.c
-        clients = select(r.client_id).where(r.done_at.is_not(None), r.done_at >= start, r.done_at < end)
-        stmt = (
-            select(d.id, d.client_id, d.closed_on, d.currency, d.amount_minor)
+        credited = (
+            select(d.closed_on, d.currency, d.amount_minor, hook.label("hook"))
             .where(
                 d.stage == WON,
                 d.deleted_at.is_(None),
-                d.closed_on >= first,
-                d.closed_on <= last,
-                d.client_id.in_(clients),
+                d.closed_on >= start.date() - timedelta(days=1),
+                d.closed_on <= (end + timedelta(days=deal_days + 1)).date(),
+                _live_client(d.client_id),
             )
-            .order_by(d.client_id, d.closed_on, d.id)
+            .subquery("credited")
         )
-        return [WonDeal(int(i), int(c), day, str(cur), int(a)) for i, c, day, cur, a in self.conn.execute(stmt)]
+        days = _days_between(dialect, credited.c.closed_on, _local_day(dialect, r.done_at, utc_offset_seconds, 0))
+        stmt = (
+            select(
+                r.id,
+                r.text,
+                func.coalesce(r.manager_id, c.owner_id),
+                credited.c.currency,
+                func.count(),
+                func.sum(credited.c.amount_minor),
+                func.min(days),
+            )
+            .select_from(credited.join(s.reminders, r.id == credited.c.hook).join(s.clients, c.id == r.client_id))
+            .where(c.deleted_at.is_(None))
+            .group_by(r.id, r.text, func.coalesce(r.manager_id, c.owner_id), credited.c.currency)
+        )
+        return [
+            Credited(int(i), str(text), None if who is None else int(who), str(cur), int(n), int(total), int(least))
+            for i, text, who, cur, n, total, least in self.conn.execute(stmt)
+        ]
+
+
+def _done_in(start: datetime, end: datetime) -> list[ColumnElement[bool]]:
+    r, c = s.reminders.c, s.clients.c
+    return [
+        r.done_at.is_not(None),
+        r.done_at >= start,
+        r.done_at < end,
+        r.deleted_at.is_(None),
+        c.deleted_at.is_(None),
+    ]
+
+
+def _within_days(
+    dialect: str, later: ColumnElement[Any], earlier: ColumnElement[Any], days: int
+) -> ColumnElement[bool]:
+    """*later* is no more than *days* days after *earlier* (both stored UTC moments)."""
+    if dialect == "postgresql":
+        return later <= earlier + func.make_interval(0, 0, 0, literal(days, Integer, literal_execute=True))
+    # SQLite keeps moments as text; julianday reads them (fractions of a second included)
+    return (func.julianday(later) - func.julianday(earlier)) <= literal(days, Integer, literal_execute=True)
+
+
+def _local_day(dialect: str, moment: ColumnElement[Any], offset_seconds: int, plus_days: int) -> ColumnElement[Any]:
+    """The calendar day of a stored UTC *moment* on a clock *offset_seconds* ahead, plus days."""
+    if dialect == "postgresql":
+        shifted = moment + func.make_interval(0, 0, 0, 0, 0, 0, literal(offset_seconds, Integer, literal_execute=True))
+        return cast(shifted, Date) + literal(plus_days, Integer, literal_execute=True)
+    return func.date(
+        moment,
+        literal(f"{offset_seconds:+d} seconds", literal_execute=True),
+        literal(f"{plus_days:+d} days", literal_execute=True),
+    )
+
+
+def _day_minus(dialect: str, day: ColumnElement[Any], days: int) -> ColumnElement[Any]:
+    if dialect == "postgresql":
+        return day - literal(days, Integer, literal_execute=True)
+    return func.date(day, literal(f"{-days:+d} days", literal_execute=True))
+
+
+def _days_between(dialect: str, later: ColumnElement[Any], earlier: ColumnElement[Any]) -> ColumnElement[int]:
+    """Whole days from the date *earlier* to the date *later*."""
+    if dialect == "postgresql":
+        return cast(later - earlier, Integer)
+    return cast(func.julianday(later) - func.julianday(earlier), Integer)
