@@ -313,8 +313,8 @@ def hooks(run: _Run) -> Report:
             if currency != main and amount
         )
         return (
-            section,
             name,
+            section,
             g.hooks,
             g.followed,
             _percent(g.followed, g.hooks),
@@ -342,8 +342,8 @@ def hooks(run: _Run) -> Report:
         for name, g in ranked((manager_name(i), g) for i, g in by_manager.items())
     ]
     columns = [
-        _column("section", "report.col.hook_section"),
         _column("name", "report.col.hook_name"),
+        _column("section", "report.col.hook_section"),
         _column("hooks", "report.col.hooks", ColumnKind.INTEGER),
         _column("followed", "report.col.hook_followed", ColumnKind.INTEGER, days=p.interaction_days),
         _column("followed_share", "report.col.hook_followed_share", ColumnKind.PERCENT),
@@ -353,7 +353,7 @@ def hooks(run: _Run) -> Report:
         _column("other_currencies", "report.col.other_currencies"),
         _column("median_days", "report.col.hook_median_days", ColumnKind.INTEGER),
     ]
-    totals = cells(_t("report.total"), "", everything)
+    totals = cells("", _t("report.total"), everything)
     notes = [
         _t("hook.note.rules", interaction_days=p.interaction_days, deal_days=p.deal_days),
         _t("hook.note.once"),

@@ -187,7 +187,7 @@ def test_hooks_report_and_its_days_in_the_window(
     assert panel.params.groups["deal_days"].isVisibleTo(panel) and not panel.plans_button.isVisibleTo(panel)
     panel.preset.setCurrentIndex(panel.preset.findData(Preset.LAST_12_MONTHS))
     _wait(qtbot, panel, "hooks")
-    assert panel.model.index(0, 1).data() == "Price list"
+    assert panel.model.index(0, 0).data() == "Price list"
     assert panel.model.index(0, 7).data(SORT_ROLE) == Decimal("500.00")
     panel.params.deal_days.setValue(3)  # the deal came 5 days after: no longer counted
     qtbot.waitUntil(

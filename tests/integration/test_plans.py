@@ -266,8 +266,8 @@ def test_a_plan_change_is_announced(office: Office, database: Database) -> None:
 def test_hooks_by_kind_and_manager(office: Office) -> None:
     result = run_report(office.uow(), "hooks", HOOKS_MARCH, now=LATER)
     assert [c.key for c in result.columns] == [
-        "section",
         "name",
+        "section",
         "hooks",
         "followed",
         "followed_share",
@@ -279,16 +279,16 @@ def test_hooks_by_kind_and_manager(office: Office) -> None:
     ]
     kind, manager = "Kind", "Manager"
     assert _rows(result) == [
-        (kind, "Renewal", 1, 1, d("100.0"), 1, d("100.0"), d("400000.00"), "", 18),
-        (kind, "Follow-up", 1, 0, d("0.0"), 1, d("100.0"), d("0.00"), "$1,000.00", 2),
+        ("Renewal", kind, 1, 1, d("100.0"), 1, d("100.0"), d("400000.00"), "", 18),
+        ("Follow-up", kind, 1, 0, d("0.0"), 1, d("100.0"), d("0.00"), "$1,000.00", 2),
         # the greeting: done twice is one hook, and the deal of 7 March came before its last doing
-        (kind, "Greeting", 1, 0, d("0.0"), 0, d("0.0"), d("0.00"), "", None),
-        (kind, "Price list", 1, 0, d("0.0"), 0, d("0.0"), d("0.00"), "", None),
+        ("Greeting", kind, 1, 0, d("0.0"), 0, d("0.0"), d("0.00"), "", None),
+        ("Price list", kind, 1, 0, d("0.0"), 0, d("0.0"), d("0.00"), "", None),
         # the proposal's deal went to the later follow-up: each deal is credited once
-        (kind, "Proposal", 1, 1, d("100.0"), 0, d("0.0"), d("0.00"), "", None),
-        (manager, "Анна", 3, 2, d("66.7"), 2, d("66.7"), d("400000.00"), "$1,000.00", 10),
-        (manager, "Борис", 1, 0, d("0.0"), 0, d("0.0"), d("0.00"), "", None),
-        (manager, "Вера (left)", 1, 0, d("0.0"), 0, d("0.0"), d("0.00"), "", None),
+        ("Proposal", kind, 1, 1, d("100.0"), 0, d("0.0"), d("0.00"), "", None),
+        ("Анна", manager, 3, 2, d("66.7"), 2, d("66.7"), d("400000.00"), "$1,000.00", 10),
+        ("Борис", manager, 1, 0, d("0.0"), 0, d("0.0"), d("0.00"), "", None),
+        ("Вера (left)", manager, 1, 0, d("0.0"), 0, d("0.0"), d("0.00"), "", None),
     ]
     assert result.totals == ("Total", "", 5, 2, d("40.0"), 2, d("40.0"), d("400000.00"), "$1,000.00", 10)
     assert ("Currency", "RUB") in result.parameters
@@ -310,8 +310,8 @@ def test_hooks_of_one_manager_as_json(office: Office) -> None:
     found = report_as_json(run_report(office.uow(), "hooks", params, now=LATER))
     assert found["counted_by"] == "done"
     assert found["rows"] == [
-        ["Kind", "Price list", 1, 0, "0.0", 0, "0.0", "0.00", "", None],
-        ["Manager", "Борис", 1, 0, "0.0", 0, "0.0", "0.00", "", None],
+        ["Price list", "Kind", 1, 0, "0.0", 0, "0.0", "0.00", "", None],
+        ["Борис", "Manager", 1, 0, "0.0", 0, "0.0", "0.00", "", None],
     ]
 
 
@@ -319,7 +319,7 @@ def test_the_reports_in_russian(office: Office) -> None:
     set_language("ru")
     try:
         hooks = run_report(office.uow(), "hooks", HOOKS_MARCH, now=LATER)
-        assert hooks.rows[0][:2] == ("Вид", "Продление")
+        assert hooks.rows[0][:2] == ("Продление", "Вид")
         assert hooks.rows[1][8] == "1\u00a0000,00\u00a0$"
         facts = run_report(office.uow(), "plan_fact", MARCH, now=TODAY)
         assert [r[8] for r in facts.rows[:4]] == ["отстаёт", "отстаёт", "план 0", "нет плана"]
