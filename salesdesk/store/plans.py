@@ -51,14 +51,6 @@ class WonTotal(NamedTuple):
     amount_minor: int
 
 
-class DoneReminder(NamedTuple):
-    id: int
-    client_id: int
-    manager_id: int | None  # the reminder's manager, else its client's owner
-    text: str
-    done_at: datetime
-
-
 class Credited(NamedTuple):
     """The won deals of one currency credited to one reminder done."""
 
@@ -255,8 +247,10 @@ class PlanQueries:
     def hook_counts(self, start: datetime, end: datetime, follow_days: int) -> list[HookCount]:
         """Reminders done in [start, end) (not in the trash, of clients not in the trash) per text
         and manager (the reminder's, else its client's owner): how many, and how many were followed
-        by an interaction with the client from the moment done to *follow_days* days after."""
-        r, c, i = s.reminders.c, s.clients.c, s.interactions.c
+        by an interaction with the client from the moment done to *follow_days* days after. A scan
+        of the reminders with look-ups (the first interaction after, the owner), no join: joined,
+        SQLite would walk every client to probe its reminders."""
+        r, i = s.reminders.c, s.interactions.c
         first_after = (
             select(func.min(i.occurred_at))
             .where(i.client_id == r.client_id, i.occurred_at >= r.done_at, i.deleted_at.is_(None))
@@ -265,12 +259,11 @@ class PlanQueries:
         done = (
             select(
                 r.text.label("text"),
-                func.coalesce(r.manager_id, c.owner_id).label("who"),
+                _who().label("who"),
                 r.done_at.label("done_at"),
                 first_after.label("first_after"),
             )
-            .join_from(s.reminders, s.clients, c.id == r.client_id)
-            .where(*_done_in(start, end))
+            .where(*_done_in(start, end), _live_client(r.client_id))
             .subquery("done")
         )
         followed = case(
@@ -297,16 +290,13 @@ class PlanQueries:
         the fewest days from the reminder to one of them. The database does the matching: a look-up
         in the client's reminders per deal, nothing read row by row into Python."""
         dialect = self.conn.dialect.name
-        r, c, d = s.reminders.c, s.clients.c, s.deals.c
+        r, d = s.reminders.c, s.deals.c
         hook_day = _local_day(dialect, r.done_at, utc_offset_seconds, 0)
         hook = (
             select(r.id)
             .where(
                 r.client_id == d.client_id,
-                r.done_at.is_not(None),
-                r.done_at >= start,
-                r.done_at < end,
-                r.deleted_at.is_(None),
+                *_done_in(start, end),
                 hook_day <= d.closed_on,
                 hook_day >= _day_minus(dialect, d.closed_on, deal_days),
             )
@@ -326,19 +316,19 @@ class PlanQueries:
             .subquery("credited")
         )
         days = _days_between(dialect, credited.c.closed_on, _local_day(dialect, r.done_at, utc_offset_seconds, 0))
+        who = _who()
         stmt = (
             select(
                 r.id,
                 r.text,
-                func.coalesce(r.manager_id, c.owner_id),
+                who,
                 credited.c.currency,
                 func.count(),
                 func.sum(credited.c.amount_minor),
                 func.min(days),
             )
-            .select_from(credited.join(s.reminders, r.id == credited.c.hook).join(s.clients, c.id == r.client_id))
-            .where(c.deleted_at.is_(None))
-            .group_by(r.id, r.text, func.coalesce(r.manager_id, c.owner_id), credited.c.currency)
+            .select_from(credited.join(s.reminders, r.id == credited.c.hook))
+            .group_by(r.id, r.text, who, credited.c.currency)
         )
         return [
             Credited(int(i), str(text), None if who is None else int(who), str(cur), int(n), int(total), int(least))
@@ -347,14 +337,16 @@ class PlanQueries:
 
 
 def _done_in(start: datetime, end: datetime) -> list[ColumnElement[bool]]:
+    """Reminders done in [start, end), not in the trash (their client: the caller's condition)."""
+    r = s.reminders.c
+    return [r.done_at.is_not(None), r.done_at >= start, r.done_at < end, r.deleted_at.is_(None)]
+
+
+def _who() -> ColumnElement[Any]:
+    """A reminder's manager, else its client's owner (a look-up by the client's key)."""
     r, c = s.reminders.c, s.clients.c
-    return [
-        r.done_at.is_not(None),
-        r.done_at >= start,
-        r.done_at < end,
-        r.deleted_at.is_(None),
-        c.deleted_at.is_(None),
-    ]
+    owner = select(c.owner_id).where(c.id == r.client_id).scalar_subquery()
+    return func.coalesce(r.manager_id, owner)
 
 
 def _within_days(

@@ -293,6 +293,8 @@ reminders = Table(
     *_stamps(),
     Index("ix_reminders_client_id", "client_id"),
     Index("ix_reminders_effective_due", "effective_due"),
+    # the Hooks report (issue 16): a client's reminders done in a window, without reading the rows
+    Index("ix_reminders_client_id_done_at", "client_id", "done_at", "deleted_at"),
     # deleting a deal unlinks its reminders (ON DELETE SET NULL) without reading them all
     Index(
         "ix_reminders_deal_id",

@@ -1,5 +1,7 @@
 """Sales plans (issue 16): what a head expects a manager to win in a month or a quarter, per
 currency. One row per manager, currency and period ("2026-12" or "2026-Q4"); amounts in kopecks.
+And an index of the reminders done per client, for the Hooks report (each won deal looks up the
+latest reminder of its client done before it: a range of this index, not a read of the rows).
 
 Revision ID: 0011_plans
 Revises: 0009_attachments
@@ -35,7 +37,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name="pk_plans"),
         sa.UniqueConstraint("manager_id", "currency", "period", name="uq_plans_manager_id_currency_period"),
     )
+    op.create_index("ix_reminders_client_id_done_at", "reminders", ["client_id", "done_at", "deleted_at"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_reminders_client_id_done_at", table_name="reminders")
     op.drop_table("plans")
