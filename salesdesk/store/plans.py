@@ -2,10 +2,11 @@
 
 ``PlanRepository`` (``uow.plans``) keeps the ``plans`` table: one amount per manager, currency and
 period code ("2026-12", "2026-Q4"). ``PlanQueries`` (``uow.plan_queries``) are the aggregates: won
-deals and the open pipeline per manager and currency, the reminders done in a period with the first
-interaction after each, and the won deals of their clients. Like ``store/reports.py`` nothing reads
-detail rows it could sum in the database, except the done reminders and the deals that may follow
-them, which the hooks' rules (one deal credited to one hook) need one by one.
+deals and the open pipeline per manager and currency; the reminders done in a period counted per
+text and manager with how many an interaction followed; the won deals credited each to the latest
+reminder of its client (grouped per reminder and currency). Like ``store/reports.py`` nothing reads
+detail rows into Python: at 100,000 clients and 200,000 reminders done that alone takes seconds.
+What differs between the databases (date arithmetic) is in the ``_`` helpers at the bottom.
 """
 
 from __future__ import annotations
