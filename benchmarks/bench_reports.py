@@ -1,5 +1,9 @@
 """Reports benchmark: every report and its .xlsx export on 100k clients, 1M deals, 500k contacts.
 
+(Issue 16 adds Plan and fact and Hooks to the registry, so they are measured with the others; the
+base gets 200,000 reminders done — two per client, half of them some days before a won deal of
+the client — for the Hooks report, and a second baseline: a bare scan of the reminders done.)
+
 Targets (from the issue): with 100,000 clients, 1,000,000 deals and 500,000 interactions every
 report computes in at most 1 s (aggregation in SQL) and exports in at most 2 s.
 
@@ -42,7 +46,7 @@ import sqlite3
 import sys
 import tempfile
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -73,7 +77,19 @@ COMPUTE_TARGET_S = 1.0
 EXPORT_TARGET_S = 2.0
 DEALS_PER_CLIENT = 10  # 1,000,000 deals for 100,000 clients
 INTERACTIONS_PER_CLIENT = 5  # 500,000 interactions
+DONE_REMINDERS_PER_CLIENT = 2  # 200,000 reminders done: the hooks
 BASELINE_SQL = "SELECT count(*), sum(amount_minor) FROM deals WHERE stage = 'won'"
+HOOKS_BASELINE_SQL = "SELECT count(*), max(length(text)) FROM reminders WHERE done_at IS NOT NULL"
+_HOOK_TEXTS = (
+    "Позвонить по поводу продления договора",
+    "Выслать новый прайс",
+    "Отправить коммерческое предложение",
+    "Напомнить об оплате",
+    "Договориться о встрече",
+    "Перезвонить после отпуска директора",
+    "Поздравить с годовщиной сотрудничества",
+    "Обед с клиентом",
+)
 
 _STAGES = (("new", 8), ("negotiation", 7), ("proposal", 8), ("won", 47), ("lost", 30))
 _TITLES = (
@@ -199,6 +215,40 @@ def build_base(path: Path, clients: int, deals: int, interactions: int, seed: in
             # Demo clients are all created "now"; an office's base grew over the years.
             con.executemany("UPDATE clients SET created_at = ? WHERE id = ?", created_rows())
         seconds["interactions"] = (datetime.now() - start).total_seconds()
+        start = datetime.now()
+        have_done = con.execute("SELECT count(*) FROM reminders WHERE done_at IS NOT NULL").fetchone()[0]
+        won = con.execute("SELECT client_id, closed_on, owner_id FROM deals WHERE stage = 'won'").fetchall()
+
+        def done_rows() -> Any:
+            for number in range(max(0, clients * DONE_REMINDERS_PER_CLIENT - have_done)):
+                if number % 2 == 0 and won:  # a hook some days before a sale of its client
+                    client, closed, owner = rng.choice(won)
+                    day = date.fromisoformat(closed) - timedelta(days=1 + rng.randrange(75))
+                else:
+                    client = rng.choice(ids)
+                    owner = owners[client]
+                    day = today - timedelta(days=1 + rng.randrange(1094))
+                done = datetime(day.year, day.month, day.day, 7, tzinfo=UTC) + timedelta(seconds=rng.randrange(32_400))
+                yield (
+                    client,
+                    _stamp(done),
+                    rng.choice(_HOOK_TEXTS),
+                    "none",
+                    _stamp(done),
+                    _stamp(done),
+                    owner,
+                    1,
+                    stamp,
+                    stamp,
+                )
+
+        with con:
+            con.executemany(
+                "INSERT INTO reminders (client_id, due_at, text, recurrence, done_at, effective_due, manager_id, "
+                "version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                done_rows(),
+            )
+        seconds["hooks"] = (datetime.now() - start).total_seconds()
     finally:
         con.close()
     return seconds
@@ -209,7 +259,7 @@ def counts(path: Path) -> dict[str, int]:
     try:
         return {
             name: con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
-            for name in ("clients", "deals", "interactions", "reminders")
+            for name in ("clients", "deals", "interactions", "reminders", "plans")
         }
     finally:
         con.close()
@@ -370,6 +420,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.plans:
                 print_plans(database)
             base_s = sql_median(path, BASELINE_SQL, args.runs)
+            hooks_base_s = sql_median(path, HOOKS_BASELINE_SQL, args.runs)
             found = measure(database, tmp, args.runs)
             fresh = measure_freshness(database, args.runs)
         finally:
@@ -377,7 +428,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         results["freshness"] = fresh
         results["baseline_s"], results["reports"] = base_s, found
         heading(f"Reports (median of {args.runs} after a warm-up)")
+        results["hooks_baseline_s"] = hooks_base_s
         print(f"BASELINE: bare sqlite3 `{BASELINE_SQL}`: {ms(base_s):.1f} ms")
+        print(f"BASELINE (hooks): bare sqlite3 `{HOOKS_BASELINE_SQL}`: {ms(hooks_base_s):.1f} ms")
         print(results_table(found, base_s))
         heading(f"Fresh data: the completeness report and 'needs checking' (median of {args.runs})")
         print(f"clients needing checking: {fresh['needs_checking_clients']:,}")

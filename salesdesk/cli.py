@@ -28,6 +28,7 @@ from salesdesk.domain.birthdays import DEFAULT_DAYS as DEFAULT_BIRTHDAY_DAYS
 from salesdesk.domain.birthdays import MAX_DAYS as MAX_BIRTHDAY_DAYS
 from salesdesk.domain.errors import FieldProblem, UserError, ValidationError
 from salesdesk.domain.freshness import ITEMS as FRESH_ITEMS
+from salesdesk.domain.hooks import MAX_HOOK_DAYS
 from salesdesk.domain.messages import msg
 from salesdesk.domain.model import (
     Client,
@@ -284,6 +285,22 @@ def _parser() -> argparse.ArgumentParser:
     )
     manager_me.add_argument("name", metavar="NAME", help=T("the manager's name"))
 
+    plan = commands.add_parser("plan", parents=[common], help=T("sales plans per manager (a head sets them)"))
+    plan_commands = plan.add_subparsers(dest="client_command", metavar="ACTION", required=True, help=T("what to do"))
+    plan_set = plan_commands.add_parser(
+        "set", parents=[common], help=T("set a manager's plan for a month or a quarter (a head's right)")
+    )
+    plan_set.add_argument("--manager", required=True, metavar="NAME", help=T("the manager's name"))
+    plan_set.add_argument("--month", default="", metavar="YYYY-MM", help=T("the month, e.g. 2026-12"))
+    plan_set.add_argument("--quarter", default="", metavar="YYYY-Qn", help=T("or the quarter, e.g. 2026-Q4"))
+    plan_set.add_argument(
+        "--amount", required=True, help=T("the amount as people type it: '1 250 000,50' or 1250000.50")
+    )
+    plan_set.add_argument("--currency", default="RUB", help=T("currency code (default: %(default)s)"))
+    plan_set.add_argument("--json", action="store_true", help=T("print the result as JSON"))
+    plan_list = plan_commands.add_parser("list", parents=[common], help=T("list the plans"))
+    plan_list.add_argument("--json", action="store_true", help=T("print as JSON"))
+
     search = commands.add_parser("search", parents=[common], help=T("find clients by name, INN, phone, e-mail"))
     search.add_argument("text", metavar="TEXT", help=T("what to look for"))
     search.add_argument(
@@ -496,6 +513,22 @@ def _report_parser(commands: Any, common: argparse.ArgumentParser) -> None:
         default=ReportParameters().threshold,
         metavar="N",
         help=T("completeness_by_manager: count cards filled below N %% (default %(default)s)"),
+    )
+    report.add_argument(
+        "--interaction-days",
+        dest="interaction_days",
+        type=_within(0, MAX_HOOK_DAYS),
+        default=ReportParameters().interaction_days,
+        metavar="N",
+        help=T("hooks: an interaction within N days of a reminder done (default %(default)s)"),
+    )
+    report.add_argument(
+        "--deal-days",
+        dest="deal_days",
+        type=_within(0, MAX_HOOK_DAYS),
+        default=ReportParameters().deal_days,
+        metavar="M",
+        help=T("hooks: a deal won within M days of a reminder done (default %(default)s)"),
     )
     report.add_argument(
         "-o", "--output", type=_path, metavar="FILE.xlsx", help=T("save the workbook with its chart here")
@@ -1498,6 +1531,76 @@ def _log(database: Database, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _plan_set(database: Database, args: argparse.Namespace) -> int:
+    """``salesdesk plan set``: prints the plan as set (or JSON)."""
+    from salesdesk.domain import plans as plan_rules
+    from salesdesk.services import plans, reference
+
+    if bool(args.month) == bool(args.quarter):
+        raise ValidationError([FieldProblem("period", msg("plan.err.one_period"))])
+    typed = args.month or args.quarter
+    period = plan_rules.parse_month(typed) if args.month else plan_rules.parse_quarter(typed)
+    if period is None:
+        raise ValidationError([FieldProblem("period", msg("plan.err.period", value=printable(typed[:20])))])
+    amount = parse_amount(args.amount)
+    if amount is None:
+        raise ValidationError(
+            [FieldProblem("amount", msg("err.amount", field=msg("field.amount"), value=printable(args.amount[:40])))]
+        )
+    manager = reference.find_manager(_uow(database), args.manager)
+    done = plans.set_plan(_uow(database), manager.id, period, amount, args.currency)
+    if args.json:
+        _emit_json(
+            {
+                "id": done.plan_id,
+                "manager": manager.name,
+                "period": period.code,
+                "currency": done.after.currency,
+                "amount": str(done.after.amount),
+                "before": None if done.before is None else str(done.before.amount),
+            }
+        )
+    elif done.before is None:
+        print(msg("plan.set", manager=manager.name, period=period.code, amount=money_text(done.after)))
+    else:
+        print(
+            msg(
+                "plan.set_before",
+                manager=manager.name,
+                period=period.code,
+                amount=money_text(done.after),
+                before=money_text(done.before),
+            )
+        )
+    return EXIT_OK
+
+
+def _plan_list(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.services import plans
+
+    found = plans.list_plans(_uow(database))
+    if args.json:
+        _emit_json(
+            [
+                {
+                    "id": p.id,
+                    "manager": p.manager_name,
+                    "period": p.period.code,
+                    "currency": p.currency,
+                    "amount": str(Money.from_minor(p.amount_minor, p.currency).amount),
+                }
+                for p in found
+            ]
+        )
+        return EXIT_OK
+    if not found:
+        print(msg("plan.none"))
+    for p in found:
+        amount = money_text(Money.from_minor(p.amount_minor, p.currency))
+        print(f"{printable(p.manager_name):<30}  {p.period.code:<8}  {amount:>20}")
+    return EXIT_OK
+
+
 def _report(database: Database, args: argparse.Namespace) -> int:
     from salesdesk.services import reports
 
@@ -1523,6 +1626,8 @@ def _report(database: Database, args: argparse.Namespace) -> int:
         by=args.by,
         days=args.days,
         threshold=args.threshold,
+        interaction_days=args.interaction_days,
+        deal_days=args.deal_days,
         counted_by=reports.parse_counted_by(args.by_date) if args.by_date else None,
         manager_id=_manager_id(database, args.manager),
     )
@@ -1979,6 +2084,8 @@ _HANDLERS: dict[tuple[str, str | None], Callable[[Database, argparse.Namespace],
     ("manager", "role"): _manager_role,
     ("manager", "rules"): _manager_rules,
     ("manager", "me"): _manager_me,
+    ("plan", "set"): _plan_set,
+    ("plan", "list"): _plan_list,
     ("search", None): _search,
     ("demo", None): _demo,
     ("import", None): _import,

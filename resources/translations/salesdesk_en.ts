@@ -248,6 +248,25 @@
     </message>
 </context>
 <context>
+    <name>MyMonthPanel</name>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/my_month.py" line="96"/>
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>%n day left</numerusform>
+            <numerusform>%n days left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/my_month.py" line="98"/>
+        <source>%n deal(s) in proposal</source>
+        <translation>
+            <numerusform>%n deal in proposal</numerusform>
+            <numerusform>%n deals in proposal</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/import_wizard.py" line="759"/>
@@ -317,7 +336,7 @@
 <context>
     <name>ReminderNotices</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminder_notices.py" line="94"/>
+        <location filename="../../salesdesk/ui/reminder_notices.py" line="95"/>
         <source>%Ln reminder(s) came due.</source>
         <translation>
             <numerusform>%Ln reminder came due.</numerusform>
@@ -371,7 +390,7 @@
 <context>
     <name>ReportParameterBar</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reports_panel.py" line="464"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="480"/>
         <source>day(s)</source>
         <translation>
             <numerusform>day</numerusform>

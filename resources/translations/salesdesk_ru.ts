@@ -2668,238 +2668,238 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="104"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="105"/>
         <source>Reminders</source>
         <translation>Напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="151"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="152"/>
         <source>Calendar</source>
         <translation>Календарь</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="171"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="172"/>
         <source>&amp;New client</source>
         <translation>Новый &amp;клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="171"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="172"/>
         <source>Create a client card</source>
         <translation>Создать карточку клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="174"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="175"/>
         <source>Move to &amp;trash</source>
         <translation>&amp;Удалить в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="177"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="178"/>
         <source>Move the selected clients to the trash</source>
         <translation>Переместить выбранных клиентов в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="181"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="182"/>
         <source>&amp;Restore from trash</source>
         <translation>&amp;Восстановить из корзины</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="182"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="183"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="184"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="185"/>
         <source>&amp;Find</source>
         <translation>&amp;Найти</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="185"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="186"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="186"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="187"/>
         <source>Show the &amp;trash</source>
         <translation>Показать &amp;корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="188"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="189"/>
         <source>Load &amp;demo data…</source>
         <translation>Загрузить &amp;демоданные…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="193"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="194"/>
         <source>Add clients from Excel, LibreOffice or CSV, or contact cards from a .vcf file</source>
         <translation>Добавить клиентов из Excel, LibreOffice или CSV либо карточки контактов из файла .vcf</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="199"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="200"/>
         <source>Export contacts to &amp;vCard…</source>
         <translation>Выгрузить контакты в &amp;vCard…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="201"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="202"/>
         <source>Save the contact persons of the selected clients (or of all shown) to a .vcf file</source>
         <translation>Сохранить контактных лиц выбранных клиентов (или всех показанных) в файл .vcf</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="204"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="205"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="206"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="207"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="207"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="208"/>
         <source>&amp;About SalesDesk</source>
         <translation>&amp;О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="210"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="211"/>
         <source>Open &amp;base…</source>
         <translation>Открыть &amp;базу…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="210"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="211"/>
         <source>Open another base in a window of its own</source>
         <translation>Открыть другую базу в отдельном окне</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="213"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="214"/>
         <source>User &amp;guide</source>
         <translation>&amp;Руководство пользователя</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="216"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="217"/>
         <source>Remind me in &amp;3 months</source>
         <translation>Напомнить через &amp;3 месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="219"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="220"/>
         <source>Plan the next contact with this client in three months</source>
         <translation>Запланировать следующий контакт с клиентом через три месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="236"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="237"/>
         <source>Cal&amp;endar</source>
         <translation>&amp;Календарь</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="242"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="243"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="257"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="258"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="261"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="262"/>
         <source>Find d&amp;uplicates…</source>
         <translation>Найти &amp;дубликаты…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="266"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="267"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="270"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="271"/>
         <source>&amp;Columns</source>
         <translation>&amp;Столбцы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="275"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="276"/>
         <source>&amp;Client</source>
         <translation>&amp;Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="294"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="295"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="107"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="108"/>
         <source>&amp;Reminders panel</source>
         <translation>Панель &amp;напоминаний</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="144"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="145"/>
         <source>Clients</source>
         <translation>Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="145"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="146"/>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="148"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="149"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="190"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="191"/>
         <source>&amp;Import from a spreadsheet…</source>
         <translation>&amp;Загрузить из таблицы…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="196"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="197"/>
         <source>&amp;Export…</source>
         <translation>&amp;Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="196"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="197"/>
         <source>Save clients to Excel or CSV</source>
         <translation>Сохранить клиентов в Excel или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="222"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="223"/>
         <source>&amp;Log a contact…</source>
         <translation>&amp;Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="225"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="226"/>
         <source>Record a call, meeting, letter or note and plan the next contact</source>
         <translation>Записать звонок, встречу, письмо или заметку и запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="227"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="228"/>
         <source>New &amp;deal…</source>
         <translation>Новая &amp;сделка…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="228"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="229"/>
         <source>&amp;Industries…</source>
         <translation>&amp;Отрасли…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="229"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="230"/>
         <source>Ne&amp;xt client</source>
         <translation>С&amp;ледующий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="231"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="232"/>
         <source>Pre&amp;vious client</source>
         <translation>П&amp;редыдущий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="236"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="237"/>
         <source>C&amp;lients</source>
         <translation>&amp;Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="236"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="237"/>
         <source>&amp;Deals</source>
         <translation>&amp;Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="236"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="289"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="237"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="290"/>
         <source>&amp;Reports</source>
         <translation>&amp;Отчёты</translation>
     </message>
@@ -3049,6 +3049,57 @@ Create the first client, or load demo data to try the program.</source>
     </message>
 </context>
 <context>
+    <name>MyMonthPanel</name>
+    <message>
+        <location filename="../../salesdesk/ui/my_month.py" line="87"/>
+        <source>My month: no plan</source>
+        <translation>Мой месяц: плана нет</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/my_month.py" line="90"/>
+        <source>My month: plan is 0</source>
+        <translation>Мой месяц: план 0</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/my_month.py" line="93"/>
+        <source>My month: %1 % of plan</source>
+        <translation>Мой месяц: %1 % плана</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/my_month.py" line="96"/>
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>остался %n день</numerusform>
+            <numerusform>осталось %n дня</numerusform>
+            <numerusform>осталось %n дней</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/my_month.py" line="98"/>
+        <source>%n deal(s) in proposal</source>
+        <translation>
+            <numerusform>%n сделка в предложении</numerusform>
+            <numerusform>%n сделки в предложении</numerusform>
+            <numerusform>%n сделок в предложении</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/my_month.py" line="107"/>
+        <source>no plan</source>
+        <translation>плана нет</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/my_month.py" line="110"/>
+        <source>Plan %1 · won %2 · forecast %3</source>
+        <translation>План %1 · выиграно %2 · прогноз %3</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/my_month.py" line="115"/>
+        <source>Click to open Plan and fact</source>
+        <translation>Нажмите, чтобы открыть «План и факт»</translation>
+    </message>
+</context>
+<context>
     <name>NoticeBar</name>
     <message>
         <location filename="../../salesdesk/ui/widgets.py" line="104"/>
@@ -3115,6 +3166,137 @@ Create the first client, or load demo data to try the program.</source>
         <location filename="../../salesdesk/ui/paging.py" line="88"/>
         <source>an internal error (see the log)</source>
         <translation>внутренняя ошибка (подробности в журнале)</translation>
+    </message>
+</context>
+<context>
+    <name>PlanGridModel</name>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="77"/>
+        <source>%1 (left)</source>
+        <translation>%1 (не работает)</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="106"/>
+        <source>Year</source>
+        <translation>Год</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="108"/>
+        <source>Q%1</source>
+        <translation>%1 кв.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="142"/>
+        <source>Changed; saved with Save</source>
+        <translation>Изменено; сохранится кнопкой «Сохранить»</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="191"/>
+        <source>Not an amount: %1</source>
+        <translation>Не сумма: %1</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="196"/>
+        <source>A plan cannot be negative</source>
+        <translation>План не может быть отрицательным</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="219"/>
+        <source>Jan</source>
+        <translation>Янв</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="220"/>
+        <source>Feb</source>
+        <translation>Фев</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="221"/>
+        <source>Mar</source>
+        <translation>Мар</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="222"/>
+        <source>Apr</source>
+        <translation>Апр</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="223"/>
+        <source>May</source>
+        <translation>Май</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="224"/>
+        <source>Jun</source>
+        <translation>Июн</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="225"/>
+        <source>Jul</source>
+        <translation>Июл</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="226"/>
+        <source>Aug</source>
+        <translation>Авг</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="227"/>
+        <source>Sep</source>
+        <translation>Сен</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="228"/>
+        <source>Oct</source>
+        <translation>Окт</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="229"/>
+        <source>Nov</source>
+        <translation>Ноя</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="230"/>
+        <source>Dec</source>
+        <translation>Дек</translation>
+    </message>
+</context>
+<context>
+    <name>PlansDialog</name>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="241"/>
+        <source>Sales plans</source>
+        <translation>Планы продаж</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="260"/>
+        <source>by month</source>
+        <translation>по месяцам</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="261"/>
+        <source>by quarter</source>
+        <translation>по кварталам</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="267"/>
+        <source>Year:</source>
+        <translation>Год:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="270"/>
+        <source>Currency:</source>
+        <translation>Валюта:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="325"/>
+        <source>A quarter&apos;s plan is split evenly over its months; a monthly plan replaces its month&apos;s share. An empty cell is no plan; 0 is a plan of zero.</source>
+        <translation>План квартала делится поровну на его месяцы; план месяца, если задан, заменяет долю квартала. Пустая клетка — плана нет; 0 — нулевой план.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="329"/>
+        <source>Only a head (%1) sets the plans.</source>
+        <translation>Планы задаёт только руководитель (%1).</translation>
     </message>
 </context>
 <context>
@@ -3291,12 +3473,12 @@ Create the first client, or load demo data to try the program.</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminder_notices.py" line="92"/>
+        <location filename="../../salesdesk/ui/reminder_notices.py" line="93"/>
         <source>Reminder: %1 — %2</source>
         <translation>Напоминание: %1 — %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminder_notices.py" line="94"/>
+        <location filename="../../salesdesk/ui/reminder_notices.py" line="95"/>
         <source>%Ln reminder(s) came due.</source>
         <translation>
             <numerusform>Подошёл срок %Ln напоминания.</numerusform>
@@ -3305,7 +3487,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminder_notices.py" line="103"/>
+        <location filename="../../salesdesk/ui/reminder_notices.py" line="104"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
@@ -3561,108 +3743,124 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ReportParameterBar</name>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="360"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="361"/>
         <source>Last 12 months</source>
         <translation>Последние 12 месяцев</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="361"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="362"/>
         <source>This month</source>
         <translation>Этот месяц</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="362"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="363"/>
         <source>Last month</source>
         <translation>Прошлый месяц</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="363"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="364"/>
         <source>This quarter</source>
         <translation>Этот квартал</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="364"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="365"/>
         <source>Last quarter</source>
         <translation>Прошлый квартал</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="365"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="366"/>
         <source>This year</source>
         <translation>Этот год</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="366"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="367"/>
         <source>Last year</source>
         <translation>Прошлый год</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="367"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="368"/>
         <source>Dates I choose</source>
         <translation>Свои даты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="378"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="379"/>
         <source>by month</source>
         <translation>по месяцам</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="379"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="380"/>
         <source>by quarter</source>
         <translation>по кварталам</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="380"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="381"/>
         <source>by year</source>
         <translation>по годам</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="385"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="386"/>
         <source>date opened</source>
         <translation>дате открытия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="386"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="387"/>
         <source>date closed</source>
         <translation>дате закрытия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="388"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="389"/>
         <source>Sales reports count won deals by the date closed; count by it here to get the same numbers</source>
         <translation>Отчёты о продажах считают выигранные сделки по дате закрытия; выберите её здесь, чтобы числа совпали</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="391"/>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="439"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="392"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="453"/>
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="407"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="413"/>
+        <source>d.</source>
+        <comment>days, short</comment>
+        <translation>дн.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="419"/>
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="409"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="421"/>
         <source>Count deals by</source>
         <translation>Сделки считать по</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="410"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="422"/>
         <source>Manager:</source>
         <translation>Менеджер:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="411"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="423"/>
         <source>No contact for more than</source>
         <translation>Без контакта больше</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="412"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="424"/>
         <source>Cards filled below</source>
         <translation>Карточки заполнены меньше чем на</translation>
     </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="425"/>
+        <source>Interaction in</source>
+        <translation>Контакт за</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="426"/>
+        <source>Won deal in</source>
+        <translation>Сделка за</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reports_panel.py" line="464"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="480"/>
         <source>day(s)</source>
         <translation>
             <numerusform>день</numerusform>
@@ -3674,72 +3872,82 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ReportsPanel</name>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="287"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="288"/>
         <source>the first %1 of %2; all are in the table</source>
         <translation>первые %1 из %2, все — в таблице</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="591"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="614"/>
         <source>thousands</source>
         <translation>тыс.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="592"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="615"/>
         <source>millions</source>
         <translation>млн</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="525"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="542"/>
         <source>Export to Excel…</source>
         <translation>Экспорт в Excel…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="527"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="544"/>
         <source>Save this report as an Excel workbook with its chart and table</source>
         <translation>Сохранить отчёт в книгу Excel с диаграммой и таблицей</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="655"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="546"/>
+        <source>Sales plans…</source>
+        <translation>Планы продаж…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="548"/>
+        <source>Set each manager&apos;s plan by month or quarter</source>
+        <translation>Задать план каждого менеджера по месяцам или кварталам</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="686"/>
         <source>Computing…</source>
         <translation>Считаю…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="691"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="729"/>
         <source>Nothing to show for these parameters.</source>
         <translation>За выбранный период и с этими условиями данных нет.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="693"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="731"/>
         <source>This report is a table only.</source>
         <translation>У этого отчёта только таблица.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="724"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="762"/>
         <source>The report could not be computed; details are in the log.</source>
         <translation>Отчёт не удалось построить; подробности — в журнале программы.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="750"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="797"/>
         <source>Saving %1…</source>
         <translation>Сохраняю %1…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="761"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="808"/>
         <source>Export the report</source>
         <translation>Экспорт отчёта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="763"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="810"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="774"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="821"/>
         <source>The report is saved to %1.</source>
         <translation>Отчёт сохранён в %1.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="776"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="823"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>

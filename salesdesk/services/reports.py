@@ -32,6 +32,7 @@ from salesdesk.domain.completeness import ITEMS, WEIGHTS
 from salesdesk.domain.errors import FieldProblem, UserError, ValidationError
 from salesdesk.domain.freshness import ITEMS as FRESH_ITEMS
 from salesdesk.domain.freshness import cutoff as stale_cutoff
+from salesdesk.domain.hooks import MAX_HOOK_DAYS
 from salesdesk.domain.messages import msg, number_text
 from salesdesk.domain.model import DealStage, Money
 from salesdesk.domain.numbers import currency_text, money_text
@@ -181,6 +182,9 @@ def _check(info: ReportInfo, params: ReportParameters) -> None:
         raise UserError(msg("report.err.period", start=_date_text(params.date_from), end=_date_text(params.date_to)))
     if "days" in info.uses and not 1 <= params.days <= MAX_DAYS:
         raise UserError(msg("report.err.days", limit=MAX_DAYS))
+    for key in ("interaction_days", "deal_days"):
+        if key in info.uses and not 0 <= getattr(params, key) <= MAX_HOOK_DAYS:
+            raise UserError(msg("report.err.hook_days", limit=MAX_HOOK_DAYS))
     if "threshold" in info.uses and not 0 <= params.threshold <= 100:
         raise UserError(msg("report.err.threshold"))
 
@@ -766,6 +770,9 @@ def _new_clients(run: _Run) -> Report:
 
 # The registry -----------------------------------------------------------------------------------
 
+# Plan and fact, Hooks (issue 16) live in their own module, which reads this one's helpers.
+from salesdesk.services import plan_reports  # noqa: E402
+
 _PERIOD = ("date_from", "date_to")
 REPORTS: dict[str, ReportInfo] = {
     info.name: info
@@ -825,6 +832,20 @@ REPORTS: dict[str, ReportInfo] = {
             _new_clients,
             by_choices=("source",),
             counted_by=CountedBy.CREATED,
+        ),
+        ReportInfo(
+            "plan_fact",
+            "report.plan_fact.title",
+            (*_PERIOD, "manager_id"),
+            lambda run: plan_reports.plan_fact(run),
+            counted_by=CountedBy.CLOSED,
+        ),
+        ReportInfo(
+            "hooks",
+            "report.hooks.title",
+            (*_PERIOD, "interaction_days", "deal_days", "manager_id"),
+            lambda run: plan_reports.hooks(run),
+            counted_by=CountedBy.DONE,
         ),
     )
 }

@@ -24,6 +24,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
     text,
 )
 
@@ -316,6 +317,8 @@ reminders = Table(
     *_stamps(),
     Index("ix_reminders_client_id", "client_id"),
     Index("ix_reminders_effective_due", "effective_due"),
+    # the Hooks report (issue 16): a client's reminders done in a window, without reading the rows
+    Index("ix_reminders_client_id_done_at", "client_id", "done_at", "deleted_at"),
     # deleting a deal unlinks its reminders (ON DELETE SET NULL) without reading them all
     Index(
         "ix_reminders_deal_id",
@@ -323,6 +326,22 @@ reminders = Table(
         sqlite_where=text("deal_id IS NOT NULL"),
         postgresql_where=text("deal_id IS NOT NULL"),
     ),
+)
+
+# Sales plans (issue 16): what a head expects a manager to win in a month ("2026-12") or a quarter
+# ("2026-Q4") in one currency; one plan per manager, currency and period (setting it again replaces it).
+plans = Table(
+    "plans",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("manager_id", Integer, ForeignKey("managers.id", ondelete="CASCADE"), nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("period", String(7), nullable=False),
+    Column("amount_minor", BigInteger, nullable=False),
+    Column("version", Integer, nullable=False, server_default="1"),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+    UniqueConstraint("manager_id", "currency", "period"),
 )
 
 # What was erased, when, by whom and on what ground (152-FZ art. 21; Roskomnadzor order № 179):

@@ -45,6 +45,7 @@ from salesdesk.store.freshness import FreshnessRepository
 from salesdesk.store.listing import ClientListing
 from salesdesk.store.merging import ClientMerging
 from salesdesk.store.notify import send, tells_other_seats
+from salesdesk.store.plans import PlanQueries, PlanRepository
 from salesdesk.store.reports import ReportQueries
 from salesdesk.store.repositories import (
     BaseSettingsRepository,
@@ -87,6 +88,8 @@ class UnitOfWork:
     birthdays: BirthdayQueries
     merging: ClientMerging
     views: ViewRepository
+    plans: PlanRepository
+    plan_queries: PlanQueries
 
     def __init__(
         self,
@@ -164,6 +167,8 @@ class UnitOfWork:
         self.birthdays = BirthdayQueries(conn)
         self.merging = ClientMerging(conn)
         self.views = ViewRepository(conn)
+        self.plans = PlanRepository(conn)
+        self.plan_queries = PlanQueries(conn)
         return self
 
     def __exit__(

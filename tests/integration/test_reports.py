@@ -64,6 +64,8 @@ NAMES = (
     "reminders_by_manager",
     "completeness_by_manager",
     "new_clients",
+    "plan_fact",
+    "hooks",
 )
 
 UowFactory = Callable[[], UnitOfWork]
@@ -481,6 +483,8 @@ def test_every_report_says_which_date_it_counts_by(office: Office, lang: None) -
         "reminders_by_manager": "due",
         "completeness_by_manager": "now",
         "new_clients": "created",
+        "plan_fact": "closed",
+        "hooks": "done",
     }
     for name in NAMES:
         result = report(office, name)

@@ -24,7 +24,7 @@ from salesdesk.domain.model import ClientFields, ClientKind, ContactFields
 from salesdesk.store.types import UtcDateTime
 
 revision = "0013_freshness"
-down_revision = "0010_views"
+down_revision = "0011_plans"
 branch_labels = None
 depends_on = None
 
