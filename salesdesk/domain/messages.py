@@ -1430,6 +1430,14 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Для каждого поля выберите значение одной из двух карточек.",
         "For each field, choose the value of one of the two cards.",
     ),
+    "err.restore_merged": (
+        "Клиент «{name}» (№{id}) был объединён с «{keep}» (№{keep_id}): все его контакты, сделки, история, "
+        "напоминания и файлы теперь там, а восстановленная карточка была бы пустой. Откройте «{keep}». "
+        "Отменить объединение можно сразу после него: Правка → Отменить.",
+        "Client “{name}” (#{id}) was merged into “{keep}” (#{keep_id}): all its contacts, deals, history, "
+        "reminders and files are there now, and the restored card would be empty. Open “{keep}”. "
+        "A merge can be undone right after it: Edit → Undo.",
+    ),
     "field.merged_into": ("Объединён с", "Merged into"),
     "field.merged_from": ("Объединён из", "Merged from"),
     "cli.confirm_yes": (

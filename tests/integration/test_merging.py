@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from salesdesk.domain.errors import StaleEditError, ValidationError
+from salesdesk.domain.errors import StaleEditError, UserError, ValidationError
 from salesdesk.domain.model import (
     ContactFields,
     DealFields,
@@ -175,3 +175,39 @@ def test_command_line_duplicates_and_merge(tmp_path: Path, capsys: pytest.Captur
     assert code == 2 and "корзин" not in err and "trash" in err  # in the trash now: a clear refusal
     code, _, err = run(capsys, "--db", db, "client", "merge", str(ids[0]), "999", "--yes")
     assert code == 2 and "999" in err
+
+
+def test_a_merged_card_is_not_restored_empty_from_the_trash(
+    tmp_path: Path, uow: Uow, add_client: Callable[..., int], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its contacts, deals and files are on the kept card: restored from the trash it would be an empty
+    shell, so the restore is refused with a pointer to the kept card (Undo of the merge is the way)."""
+    keep = add_client("ООО «Ромашка»")
+    other = add_client("Ромашка")
+    lone = add_client("Лютик")
+    fill(uow, other, "О2")
+    k, o = clients.get_client(uow(), keep), clients.get_client(uow(), other)
+    merging.merge_clients(uow(), keep, k.version, other, o.version)
+    clients.trash_client(uow(), lone)
+
+    with pytest.raises(UserError) as refused:
+        clients.restore_client(uow(), other)
+    assert "ООО «Ромашка»" in str(refused.value) and f"#{keep}" in str(refused.value)
+    with pytest.raises(UserError):  # one merged card among several: none is restored
+        clients.restore_clients(uow(), [lone, other])
+    assert clients.get_client(uow(), other).deleted_at is not None
+    assert clients.get_client(uow(), lone).deleted_at is not None
+    clients.restore_client(uow(), lone)  # an ordinary trashed card comes back as before
+    assert clients.get_client(uow(), lone).deleted_at is None
+    assert len(contacts.list_contacts(uow(), keep)) == 1  # the data stays on the kept card
+
+
+def test_command_line_refuses_to_restore_a_merged_card(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = new_base(tmp_path / "x.sqlite")
+    ids = []
+    for name in ("ООО «Каскад»", "Каскад"):
+        code, out, _ = run(capsys, "--db", db, "client", "add", "--name", name, "--json")
+        ids.append(json.loads(out)["id"])
+    assert run(capsys, "--db", db, "client", "merge", str(ids[0]), str(ids[1]), "--yes")[0] == 0
+    code, out, err = run(capsys, "--db", db, "--lang", "ru", "client", "restore", str(ids[1]))
+    assert code == 2 and "объединён с «ООО «Каскад»»" in err and "Правка → Отменить" in err
