@@ -243,52 +243,57 @@ Everything entered since then is replaced. The base as it is now is copied first
         <translation>Удалить в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/bulk_dialog.py" line="88"/>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="94"/>
+        <source>— nobody (no owner) —</source>
+        <translation>— никто (без ответственного) —</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="95"/>
         <source>New owner:</source>
         <translation>Новый владелец:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/bulk_dialog.py" line="92"/>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="99"/>
         <source>New status:</source>
         <translation>Новый статус:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/bulk_dialog.py" line="96"/>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="103"/>
         <source>New industry:</source>
         <translation>Новая отрасль:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/bulk_dialog.py" line="99"/>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="106"/>
         <source>e.g. Exhibition 2026</source>
         <translation>например, Выставка 2026</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/bulk_dialog.py" line="100"/>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="107"/>
         <source>Tag:</source>
         <translation>Метка:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/bulk_dialog.py" line="100"/>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="107"/>
         <source>Tag to remove:</source>
         <translation>Какую метку убрать:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/bulk_dialog.py" line="102"/>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="109"/>
         <source>The selected clients (%1)</source>
         <translation>Выбранные клиенты (%1)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/bulk_dialog.py" line="104"/>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="111"/>
         <source>Everyone the search and filters show (%1)</source>
         <translation>Все, кого показывают поиск и фильтры (%1)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/bulk_dialog.py" line="111"/>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="118"/>
         <source>For whom:</source>
         <translation>Для кого:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/bulk_dialog.py" line="115"/>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="122"/>
         <source>All of them change at once; Undo puts them back.</source>
         <translation>Все изменятся за один раз; «Отменить» вернёт их как было.</translation>
     </message>
@@ -296,7 +301,7 @@ Everything entered since then is replaced. The base as it is now is copied first
 <context>
     <name>CalendarGrid</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/calendar_page.py" line="255"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="256"/>
         <source>+%n more</source>
         <translation>
             <numerusform>ещё %n</numerusform>
@@ -308,77 +313,77 @@ Everything entered since then is replaced. The base as it is now is copied first
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="386"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="387"/>
         <source>Earlier</source>
         <translation>Раньше</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="387"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="388"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="390"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="391"/>
         <source>Later</source>
         <translation>Позже</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="398"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="399"/>
         <source>Day</source>
         <translation>День</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="400"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="401"/>
         <source>Week</source>
         <translation>Неделя</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="402"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="403"/>
         <source>Month</source>
         <translation>Месяц</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="404"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="405"/>
         <source>Mine</source>
         <translation>Мои</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="406"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="407"/>
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="415"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="416"/>
         <source>Export to calendar (.ics)…</source>
         <translation>В календарь (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="416"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="417"/>
         <source>Save the coming 90 days for a phone, Outlook or Thunderbird</source>
         <translation>Сохранить ближайшие 90 дней для телефона, Outlook или Thunderbird</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="440"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="441"/>
         <source>Drag a reminder to another day to move it; double-click opens the client.</source>
         <translation>Перетащите напоминание на другой день, чтобы перенести его; двойной щелчок открывает клиента.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="465"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="466"/>
         <source>Choose who you are first</source>
         <translation>Сначала выберите, кто вы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="561"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="562"/>
         <source>nobody</source>
         <translation>без менеджера</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="602"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="603"/>
         <source>Export to calendar</source>
         <translation>Экспорт в календарь</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="603"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="604"/>
         <source>iCalendar file (*.ics)</source>
         <translation>Файл iCalendar (*.ics)</translation>
     </message>
