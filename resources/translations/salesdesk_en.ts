@@ -124,7 +124,7 @@
 <context>
     <name>ContactDialog</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/dialogs.py" line="331"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="376"/>
         <source>Age: %n</source>
         <translation>
             <numerusform>Age: %n</numerusform>
@@ -135,7 +135,7 @@
 <context>
     <name>ContactsTab</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/card/contacts.py" line="161"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="165"/>
         <source>%Ln contact person(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln contact person exported to %1.</numerusform>

@@ -1136,62 +1136,82 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="244"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="245"/>
         <source>Contact person</source>
         <translation>Контактное лицо</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="253"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="254"/>
+        <source>year unknown</source>
+        <translation>год неизвестен</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/dialogs.py" line="255"/>
+        <source>Only the day and month are known: type them as dd.mm, e.g. 12.03</source>
+        <translation>Известны только день и месяц: введите их как дд.мм, например 12.03</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/dialogs.py" line="258"/>
         <source>One number per line, e.g. +7 916 123-45-67</source>
         <translation>По одному номеру в строке, например +7 916 123-45-67</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="256"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="261"/>
         <source>One address per line</source>
         <translation>По одному адресу в строке</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="260"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="265"/>
         <source>Main contact for this client</source>
         <translation>Основное контактное лицо клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="266"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="272"/>
         <source>Full name:</source>
         <translation>ФИО:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="267"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="273"/>
         <source>Position:</source>
         <translation>Должность:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="268"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="274"/>
         <source>Birth date:</source>
         <translation>Дата рождения:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="269"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="275"/>
         <source>Phones:</source>
         <translation>Телефоны:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="270"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="276"/>
         <source>E-mails:</source>
         <translation>E-mail:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="271"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="277"/>
         <source>Note:</source>
         <translation>Примечание:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="321"/>
-        <source>Birth date: write it as dd.mm.yyyy, e.g. 25.03.1980 or 25031980</source>
-        <translation>Дата рождения: введите в виде дд.мм.гггг, например 25.03.1980 или 25031980</translation>
+        <location filename="../../salesdesk/ui/dialogs.py" line="329"/>
+        <source>dd.mm</source>
+        <translation>дд.мм</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/dialogs.py" line="357"/>
+        <source>Birth date: write the day and month as dd.mm, e.g. 25.03</source>
+        <translation>Дата рождения: введите день и месяц как дд.мм, например 25.03</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/dialogs.py" line="362"/>
+        <source>Birth date: write it as dd.mm.yyyy, e.g. 25.03.1980 or 25031980 (or tick “year unknown” and write 25.03)</source>
+        <translation>Дата рождения: введите её как дд.мм.гггг, например 25.03.1980 или 25031980 (или отметьте «год неизвестен» и введите 25.03)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/dialogs.py" line="331"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="376"/>
         <source>Age: %n</source>
         <translation>
             <numerusform>Возраст: %n год</numerusform>
@@ -1203,87 +1223,87 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ContactsTab</name>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="27"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="28"/>
         <source>Full name</source>
         <translation>ФИО</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="27"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="28"/>
         <source>Position</source>
         <translation>Должность</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="27"/>
-        <source>Age</source>
-        <translation>Возраст</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="27"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="28"/>
         <source>Phones</source>
         <translation>Телефоны</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="27"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="28"/>
         <source>E-mails</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="31"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="28"/>
+        <source>Birthday</source>
+        <translation>День рождения</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="32"/>
         <source>Save the new card first, then add its contact persons.</source>
         <translation>Сначала сохраните новую карточку, затем добавьте контактных лиц.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="34"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="35"/>
         <source>Add…</source>
         <translation>Добавить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="35"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="36"/>
         <source>Edit…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="36"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="37"/>
         <source>Remove</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="40"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="41"/>
         <source>Import from vCard…</source>
         <translation>Загрузить из vCard…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="41"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="42"/>
         <source>Export contacts to vCard…</source>
         <translation>Выгрузить контакты в vCard…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="109"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="113"/>
         <source>Remove contact person</source>
         <translation>Удаление контактного лица</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="109"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="113"/>
         <source>Remove %s from this client&apos;s contacts?</source>
         <translation>Удалить %s из контактных лиц клиента?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="116"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="120"/>
         <source>%s removed.</source>
         <translation>Контактное лицо %s удалено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="138"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="142"/>
         <source>Export contacts to vCard</source>
         <translation>Выгрузка контактов в vCard</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="140"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="144"/>
         <source>Contact cards (*.vcf)</source>
         <translation>Карточки контактов (*.vcf)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/card/contacts.py" line="161"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="165"/>
         <source>%Ln contact person(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln контактное лицо выгружено в %1.</numerusform>
@@ -1292,7 +1312,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="163"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="167"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
@@ -1318,17 +1338,18 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../salesdesk/ui/widgets.py" line="455"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="329"/>
+        <location filename="../../salesdesk/ui/widgets.py" line="464"/>
         <source>dd.mm.yyyy</source>
         <translation>дд.мм.гггг</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/widgets.py" line="456"/>
+        <location filename="../../salesdesk/ui/widgets.py" line="465"/>
         <source>Type the date with or without dots, e.g. 15031985 or 15.03.1985</source>
         <translation>Дату можно вводить с точками или без, например 15031985 или 15.03.1985</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/widgets.py" line="462"/>
+        <location filename="../../salesdesk/ui/widgets.py" line="471"/>
         <source>Choose on a calendar</source>
         <translation>Выбрать в календаре</translation>
     </message>
@@ -2300,67 +2321,67 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>HookDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="117"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="118"/>
         <source>Next contact</source>
         <translation>Следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="121"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="122"/>
         <source>Get back to the client</source>
         <translation>Связаться с клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="122"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="123"/>
         <source>Reminder:</source>
         <translation>Напоминание:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="131"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="132"/>
         <source>On a date:</source>
         <translation>В указанный день:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="139"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="140"/>
         <source>When:</source>
         <translation>Когда:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="143"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="144"/>
         <source>Repeat:</source>
         <translation>Повтор:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="158"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="159"/>
         <source>In a month</source>
         <translation>Через месяц</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="159"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="160"/>
         <source>In 3 months</source>
         <translation>Через 3 месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="160"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="161"/>
         <source>In 6 months</source>
         <translation>Через 6 месяцев</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="161"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="162"/>
         <source>In a year</source>
         <translation>Через год</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="175"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="176"/>
         <source>Write the date as dd.mm.yyyy, e.g. 15.03.2027 or 15032027</source>
         <translation>Введите дату в виде дд.мм.гггг, например 15.03.2027 или 15032027</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="177"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="178"/>
         <source>The date has passed: choose today or later</source>
         <translation>Эта дата уже прошла: выберите сегодня или позже</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="220"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="221"/>
         <source>On a date or repeating…</source>
         <translation>В указанный день или с повтором…</translation>
     </message>
@@ -2983,7 +3004,7 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>NoticeBar</name>
     <message>
-        <location filename="../../salesdesk/ui/widgets.py" line="104"/>
+        <location filename="../../salesdesk/ui/widgets.py" line="105"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
@@ -4159,32 +4180,32 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>UnsavedChanges</name>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="52"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="53"/>
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="54"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="55"/>
         <source>Save the changes to “%s”?</source>
         <translation>Сохранить изменения в карточке «%s»?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="56"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="57"/>
         <source>If you don&apos;t save, your changes will be lost.</source>
         <translation>Если не сохранить, изменения будут потеряны.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="68"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="69"/>
         <source>The changes to “%s” cannot be saved yet.</source>
         <translation>Изменения в «%s» пока нельзя сохранить.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="70"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="71"/>
         <source>Some fields are marked as wrong. Go back to fix them, or discard the changes.</source>
         <translation>Некоторые поля заполнены с ошибками. Вернитесь и исправьте их или отмените изменения.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="75"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="76"/>
         <source>Back to the card</source>
         <translation>Вернуться к карточке</translation>
     </message>
