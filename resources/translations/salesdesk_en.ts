@@ -124,7 +124,7 @@
 <context>
     <name>ContactDialog</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/dialogs.py" line="376"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="378"/>
         <source>Age: %n</source>
         <translation>
             <numerusform>Age: %n</numerusform>

@@ -436,32 +436,32 @@ Everything entered since then is replaced. The base as it is now is copied first
 <context>
     <name>CardPage</name>
     <message>
-        <location filename="../../salesdesk/ui/card/page.py" line="60"/>
+        <location filename="../../salesdesk/ui/card/page.py" line="96"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/page.py" line="61"/>
+        <location filename="../../salesdesk/ui/card/page.py" line="97"/>
         <source>Save the card (Ctrl+S)</source>
         <translation>Сохранить карточку (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/page.py" line="63"/>
+        <location filename="../../salesdesk/ui/card/page.py" line="99"/>
         <source>Revert</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/page.py" line="64"/>
+        <location filename="../../salesdesk/ui/card/page.py" line="100"/>
         <source>Drop the changes and show what is saved</source>
         <translation>Отменить изменения и вернуть сохранённые данные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/page.py" line="85"/>
+        <location filename="../../salesdesk/ui/card/page.py" line="121"/>
         <source>Fix the marked fields to save.</source>
         <translation>Исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/page.py" line="88"/>
+        <location filename="../../salesdesk/ui/card/page.py" line="124"/>
         <source>Changed, not saved.</source>
         <translation>Изменено, не сохранено.</translation>
     </message>
@@ -469,7 +469,7 @@ Everything entered since then is replaced. The base as it is now is copied first
 <context>
     <name>CardPlaceholder</name>
     <message>
-        <location filename="../../salesdesk/ui/card/page.py" line="30"/>
+        <location filename="../../salesdesk/ui/card/page.py" line="40"/>
         <source>Select a client in the list to see the card,
 or create a new one (%1).</source>
         <translation>Выберите клиента в списке, чтобы открыть карточку,
@@ -1196,22 +1196,22 @@ Create the first client, or load demo data to try the program.</source>
         <translation>Примечание:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="329"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="330"/>
         <source>dd.mm</source>
         <translation>дд.мм</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="357"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="359"/>
         <source>Birth date: write the day and month as dd.mm, e.g. 25.03</source>
         <translation>Дата рождения: введите день и месяц как дд.мм, например 25.03</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="362"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="364"/>
         <source>Birth date: write it as dd.mm.yyyy, e.g. 25.03.1980 or 25031980 (or tick “year unknown” and write 25.03)</source>
         <translation>Дата рождения: введите её как дд.мм.гггг, например 25.03.1980 или 25031980 (или отметьте «год неизвестен» и введите 25.03)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/dialogs.py" line="376"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="378"/>
         <source>Age: %n</source>
         <translation>
             <numerusform>Возраст: %n год</numerusform>
@@ -1338,7 +1338,7 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="329"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="330"/>
         <location filename="../../salesdesk/ui/widgets.py" line="464"/>
         <source>dd.mm.yyyy</source>
         <translation>дд.мм.гггг</translation>
@@ -4213,53 +4213,53 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>Welcome</name>
     <message>
-        <location filename="../../salesdesk/ui/welcome.py" line="101"/>
+        <location filename="../../salesdesk/ui/welcome.py" line="109"/>
         <source>&amp;Welcome…</source>
         <translation>&amp;Приветствие…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/welcome.py" line="103"/>
+        <location filename="../../salesdesk/ui/welcome.py" line="111"/>
         <source>Open the &amp;demo base</source>
         <translation>Открыть &amp;демо-базу</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/welcome.py" line="104"/>
+        <location filename="../../salesdesk/ui/welcome.py" line="112"/>
         <source>Demo clients in a separate base; your base is not touched</source>
         <translation>Демонстрационные клиенты в отдельной базе; ваша база не затрагивается</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/welcome.py" line="106"/>
+        <location filename="../../salesdesk/ui/welcome.py" line="114"/>
         <source>&amp;Back to my base</source>
         <translation>&amp;Вернуться к моей базе</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/welcome.py" line="108"/>
-        <location filename="../../salesdesk/ui/welcome.py" line="169"/>
+        <location filename="../../salesdesk/ui/welcome.py" line="116"/>
+        <location filename="../../salesdesk/ui/welcome.py" line="177"/>
         <source>Demo base</source>
         <translation>Демо-база</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/welcome.py" line="117"/>
+        <location filename="../../salesdesk/ui/welcome.py" line="125"/>
         <source>Explore demo data</source>
         <translation>Посмотреть демо-данные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/welcome.py" line="170"/>
+        <location filename="../../salesdesk/ui/welcome.py" line="178"/>
         <source>Preparing the demo base…</source>
         <translation>Готовим демо-базу…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/welcome.py" line="211"/>
+        <location filename="../../salesdesk/ui/welcome.py" line="219"/>
         <source>SalesDesk — Demo base[*]</source>
         <translation>SalesDesk — Демо-база[*]</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/welcome.py" line="218"/>
+        <location filename="../../salesdesk/ui/welcome.py" line="226"/>
         <source>Demo base — your data is not affected.</source>
         <translation>Демо-база — ваши данные не затронуты.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/welcome.py" line="220"/>
+        <location filename="../../salesdesk/ui/welcome.py" line="228"/>
         <source>Back to my base</source>
         <translation>Вернуться к моей базе</translation>
     </message>
@@ -4267,34 +4267,39 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/welcome.py" line="43"/>
+        <location filename="../../salesdesk/ui/welcome.py" line="44"/>
         <source>Welcome to SalesDesk</source>
         <translation>Добро пожаловать в SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/welcome.py" line="47"/>
+        <location filename="../../salesdesk/ui/welcome.py" line="48"/>
         <source>&lt;b&gt;Who are you?&lt;/b&gt; Choose yourself or add yourself as a manager: new clients and reminders will be yours, and the Reminders panel will show yours first.</source>
         <translation>&lt;b&gt;Кто вы?&lt;/b&gt; Выберите себя в списке или добавьте себя как менеджера: новые клиенты и напоминания будут ваши, а панель напоминаний покажет прежде всего ваши.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/welcome.py" line="53"/>
+        <location filename="../../salesdesk/ui/welcome.py" line="54"/>
         <source>&lt;b&gt;How would you like to begin?&lt;/b&gt; The demo data goes into a separate demo base; your own base is not touched. All of this can be changed later in Settings.</source>
         <translation>&lt;b&gt;С чего начнём?&lt;/b&gt; Демо-данные попадут в отдельную демо-базу; ваша база не затрагивается. Всё это можно изменить позже в настройках.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/welcome.py" line="61"/>
+        <location filename="../../salesdesk/ui/welcome.py" line="62"/>
         <source>Import a spreadsheet…</source>
         <translation>Импортировать таблицу…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/welcome.py" line="62"/>
+        <location filename="../../salesdesk/ui/welcome.py" line="63"/>
         <source>Start with an empty base</source>
         <translation>Начать с пустой базы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/welcome.py" line="63"/>
+        <location filename="../../salesdesk/ui/welcome.py" line="64"/>
         <source>Explore demo data</source>
         <translation>Посмотреть демо-данные</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/welcome.py" line="76"/>
+        <source>Go to my clients (%1)</source>
+        <translation>Перейти к моим клиентам (%1)</translation>
     </message>
 </context>
 <context>
