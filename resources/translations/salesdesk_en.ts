@@ -215,7 +215,7 @@
 <context>
     <name>FilePage</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="320"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="339"/>
         <source>%1: %Ln row(s) below the header; %2 column(s) recognised.</source>
         <translation>
             <numerusform>%1: %Ln row below the header; %2 column(s) recognised.</numerusform>
@@ -223,7 +223,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="329"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="348"/>
         <source>%Ln contact card(s) in the file.</source>
         <translation>
             <numerusform>%Ln contact card in the file.</numerusform>
@@ -234,7 +234,7 @@
 <context>
     <name>PreviewPage</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="759"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="778"/>
         <source>%n row(s) match a client by INN, phone or e-mail, but the name is different. For them:</source>
         <translation>
             <numerusform>%n row matches a client by INN, phone or e-mail, but the name is different. For it:</numerusform>
@@ -242,7 +242,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="796"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="815"/>
         <source>%Ln new client(s)</source>
         <translation>
             <numerusform>%Ln new client</numerusform>
@@ -250,7 +250,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="796"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="815"/>
         <source>%Ln new contact person(s)</source>
         <translation>
             <numerusform>%Ln new contact person</numerusform>
@@ -258,7 +258,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="797"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="816"/>
         <source>%Ln update(s)</source>
         <translation>
             <numerusform>%Ln update</numerusform>
@@ -266,7 +266,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="798"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="817"/>
         <source>%Ln already in the base</source>
         <translation>
             <numerusform>%Ln already in the base</numerusform>
@@ -274,7 +274,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="799"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="818"/>
         <source>%Ln duplicate(s) skipped</source>
         <translation>
             <numerusform>%Ln duplicate skipped</numerusform>
@@ -282,7 +282,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="800"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="819"/>
         <source>%Ln row(s) with errors</source>
         <translation>
             <numerusform>%Ln row with errors</numerusform>
@@ -290,7 +290,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="804"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="823"/>
         <source>Leading zeros restored in %Ln row(s).</source>
         <translation>
             <numerusform>Leading zeros restored in %Ln row.</numerusform>
@@ -366,7 +366,7 @@
 <context>
     <name>ResultPage</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="891"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="910"/>
         <source>Done: %Ln new contact person(s)</source>
         <translation>
             <numerusform>Done: %Ln new contact person</numerusform>
@@ -374,7 +374,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="893"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="912"/>
         <source>Done: %Ln new client(s)</source>
         <translation>
             <numerusform>Done: %Ln new client</numerusform>
@@ -382,7 +382,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="894"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="913"/>
         <source>%Ln updated</source>
         <translation>
             <numerusform>%Ln updated</numerusform>
@@ -390,7 +390,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="895"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="914"/>
         <source>%Ln skipped</source>
         <translation>
             <numerusform>%Ln skipped</numerusform>
@@ -398,7 +398,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="896"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="915"/>
         <source>%Ln not imported</source>
         <translation>
             <numerusform>%Ln not imported</numerusform>
@@ -406,7 +406,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="902"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="921"/>
         <source>Leading zeros restored in %Ln row(s).</source>
         <translation>
             <numerusform>Leading zeros restored in %Ln row.</numerusform>

@@ -1979,67 +1979,67 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="183"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="199"/>
         <source>Which file?</source>
         <translation>Какой файл?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="186"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="202"/>
         <source>Excel (.xlsx, .xls), LibreOffice (.ods) or CSV (the first row with column names is found by itself), or contact cards from a phone or Outlook (.vcf).</source>
         <translation>Excel (.xlsx, .xls), LibreOffice (.ods) или CSV (строка с названиями столбцов находится сама) либо карточки контактов из телефона или Outlook (.vcf).</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="193"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="209"/>
         <source>Type or paste the path of the file, or choose it</source>
         <translation>Введите или вставьте путь к файлу либо выберите его</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="195"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="211"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="198"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="214"/>
         <source>File:</source>
         <translation>Файл:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="200"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="216"/>
         <source>Sheet:</source>
         <translation>Лист:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="203"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="219"/>
         <source>new clients (private persons)</source>
         <translation>новыми клиентами (физическими лицами)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="206"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="222"/>
         <source>contact persons of %1</source>
         <translation>контактными лицами клиента %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="208"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="224"/>
         <source>Cards become:</source>
         <translation>Карточки станут:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="242"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="259"/>
         <source>Spreadsheets and contact cards (*.xlsx *.xls *.ods *.csv *.vcf);;Spreadsheets (*.xlsx *.xls *.ods *.csv);;Contact cards (*.vcf);;All files (*)</source>
         <translation>Таблицы и карточки контактов (*.xlsx *.xls *.ods *.csv *.vcf);;Таблицы (*.xlsx *.xls *.ods *.csv);;Карточки контактов (*.vcf);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="245"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="262"/>
         <source>Import clients</source>
         <translation>Загрузка клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="284"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="302"/>
         <source>Reading the file…</source>
         <translation>Читаю файл…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="320"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="339"/>
         <source>%1: %Ln row(s) below the header; %2 column(s) recognised.</source>
         <translation>
             <numerusform>%1: %Ln строка под заголовком; распознано столбцов: %2.</numerusform>
@@ -2048,7 +2048,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="329"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="348"/>
         <source>%Ln contact card(s) in the file.</source>
         <translation>
             <numerusform>В файле %Ln карточка контакта.</numerusform>
@@ -2057,7 +2057,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="334"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="353"/>
         <source>The file cannot be read.</source>
         <translation>Файл не удаётся прочитать.</translation>
     </message>
@@ -2389,107 +2389,122 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="148"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="169"/>
+        <source>Import clients or contact cards</source>
+        <translation>Импорт клиентов или карточек контактов</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="171"/>
         <source>Import clients from a spreadsheet</source>
         <translation>Загрузка клиентов из таблицы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="599"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="173"/>
+        <source>Import contact persons of %1 from contact cards (.vcf)</source>
+        <translation>Импорт контактных лиц %1 из карточек контактов (.vcf)</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="177"/>
+        <source>Import contact cards (.vcf) as clients</source>
+        <translation>Импорт карточек контактов (.vcf) как новых клиентов</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="618"/>
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="600"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="619"/>
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="600"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="619"/>
         <source>Contact person</source>
         <translation>Контактное лицо</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="601"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="620"/>
         <source>What happens</source>
         <translation>Что будет</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="602"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="621"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="613"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="632"/>
         <source>new contact person</source>
         <translation>новое контактное лицо</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="628"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="647"/>
         <source>contact persons</source>
         <translation>контактные лица</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="629"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="648"/>
         <source>deals</source>
         <translation>сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="630"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="649"/>
         <source>reminders</source>
         <translation>напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="639"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="658"/>
         <source>new client</source>
         <translation>новый клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="640"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="659"/>
         <source>update</source>
         <translation>обновление</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="641"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="660"/>
         <source>already in the base</source>
         <translation>уже есть в базе</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="642"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="661"/>
         <source>duplicate, skipped</source>
         <translation>дубль, пропущен</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="643"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="662"/>
         <source>error, not imported</source>
         <translation>ошибка, не загружается</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="652"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="671"/>
         <source>same as %1</source>
         <translation>совпадает с %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="655"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="674"/>
         <source>fills: %1</source>
         <translation>заполняет: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="660"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="679"/>
         <source>repaired: %1</source>
         <translation>исправлено: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="806"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="825"/>
         <source>New industries: %1.</source>
         <translation>Новые отрасли: %1.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="808"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="827"/>
         <source>New managers: %1.</source>
         <translation>Новые менеджеры: %1.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="810"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="829"/>
         <source>Also from the other sheets: %1 contact person(s), %2 deal(s), %3 reminder(s), %4 entries of contact history.</source>
         <translation>Также с других листов: контактных лиц — %1, сделок — %2, напоминаний — %3, записей истории контактов — %4.</translation>
     </message>
@@ -2860,67 +2875,67 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="364"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="383"/>
         <source>What is in each column?</source>
         <translation>Что в каждом столбце?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="366"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="385"/>
         <source>Check what SalesDesk recognised and change it where needed. A client needs at least a name.</source>
         <translation>Проверьте, что распознал SalesDesk, и поправьте, где нужно. У клиента должно быть хотя бы название.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="370"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="389"/>
         <source>Column names are in row:</source>
         <translation>Названия столбцов в строке:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="375"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="394"/>
         <source>Saved mapping:</source>
         <translation>Сохранённое сопоставление:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="379"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="398"/>
         <source>Save as…</source>
         <translation>Сохранить как…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="416"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="435"/>
         <source>Column in the file</source>
         <translation>Столбец в файле</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="416"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="435"/>
         <source>Goes to</source>
         <translation>Куда</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="417"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="436"/>
         <source>Example %1</source>
         <translation>Пример %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="425"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="444"/>
         <source>Column %1</source>
         <translation>Столбец %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="429"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="448"/>
         <source>— do not import —</source>
         <translation>— не загружать —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="477"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="496"/>
         <source>— none —</source>
         <translation>— нет —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="497"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="516"/>
         <source>Save mapping</source>
         <translation>Сохранить сопоставление</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="497"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="516"/>
         <source>Name of this mapping:</source>
         <translation>Название сопоставления:</translation>
     </message>
@@ -3012,52 +3027,52 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>OptionsPage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="522"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="541"/>
         <source>Clients that are already in the base</source>
         <translation>Клиенты, которые уже есть в базе</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="525"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="544"/>
         <source>A row is the same client when the INN (and KPP of a branch), a phone, an e-mail or the name matches — never when both INNs are known and differ.</source>
         <translation>Строка считается тем же клиентом, если совпадает ИНН (и КПП филиала), телефон, e-mail или название — но никогда, если оба ИНН известны и различаются.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="534"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="553"/>
         <source>Fill in what the card is missing</source>
         <translation>Дополнить карточку тем, чего в ней нет</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="536"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="555"/>
         <source>Fields empty in the card are taken from the file; nothing filled in is changed. Importing the same file again changes nothing.</source>
         <translation>Пустые поля карточки заполняются из файла, заполненные не меняются. Повторная загрузка того же файла ничего не изменит.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="542"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="561"/>
         <source>Update the card from the file</source>
         <translation>Обновить карточку по файлу</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="543"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="562"/>
         <source>Values in the file replace the card&apos;s; empty cells leave the card as it is.</source>
         <translation>Значения из файла заменяют значения карточки; пустые ячейки карточку не меняют.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="545"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="564"/>
         <source>Leave such clients alone</source>
         <translation>Не трогать таких клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="545"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="564"/>
         <source>Only new clients are added.</source>
         <translation>Добавляются только новые клиенты.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="548"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="567"/>
         <source>Add them as new clients anyway</source>
         <translation>Всё равно добавить как новых клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="549"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="568"/>
         <source>Every row becomes a client, even if the base has one like it.</source>
         <translation>Каждая строка станет клиентом, даже если похожий уже есть в базе.</translation>
     </message>
@@ -3073,62 +3088,62 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="669"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="688"/>
         <source>Preview: nothing is written yet</source>
         <translation>Предпросмотр: в базу пока ничего не записано</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="684"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="703"/>
         <source>keep the name in the base</source>
         <translation>оставить название из базы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="685"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="704"/>
         <source>rename the client as in the file</source>
         <translation>переименовать клиента, как в файле</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="686"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="705"/>
         <source>skip these rows</source>
         <translation>пропустить эти строки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="693"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="712"/>
         <source>Show:</source>
         <translation>Показать:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="696"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="715"/>
         <source>all rows</source>
         <translation>все строки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="697"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="716"/>
         <source>errors</source>
         <translation>ошибки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="698"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="717"/>
         <source>new clients</source>
         <translation>новых клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="699"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="718"/>
         <source>updates and duplicates</source>
         <translation>обновления и дубли</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="700"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="719"/>
         <source>same INN, phone or e-mail, different name</source>
         <translation>тот же ИНН, телефон или e-mail, другое название</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="734"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="753"/>
         <source>Checking every row…</source>
         <translation>Проверяю каждую строку…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="759"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="778"/>
         <source>%n row(s) match a client by INN, phone or e-mail, but the name is different. For them:</source>
         <translation>
             <numerusform>%n строка совпадает с клиентом по ИНН, телефону или e-mail, но название другое. Как быть с названием:</numerusform>
@@ -3137,12 +3152,12 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="769"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="788"/>
         <source>The file cannot be checked.</source>
         <translation>Файл не удаётся проверить.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="796"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="815"/>
         <source>%Ln new client(s)</source>
         <translation>
             <numerusform>%Ln новый клиент</numerusform>
@@ -3151,7 +3166,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="796"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="815"/>
         <source>%Ln new contact person(s)</source>
         <translation>
             <numerusform>%Ln новое контактное лицо</numerusform>
@@ -3160,7 +3175,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="797"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="816"/>
         <source>%Ln update(s)</source>
         <translation>
             <numerusform>%Ln обновление</numerusform>
@@ -3169,7 +3184,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="798"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="817"/>
         <source>%Ln already in the base</source>
         <translation>
             <numerusform>%Ln уже есть в базе</numerusform>
@@ -3178,7 +3193,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="799"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="818"/>
         <source>%Ln duplicate(s) skipped</source>
         <translation>
             <numerusform>%Ln дубль пропущен</numerusform>
@@ -3187,7 +3202,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="800"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="819"/>
         <source>%Ln row(s) with errors</source>
         <translation>
             <numerusform>%Ln строка с ошибками</numerusform>
@@ -3196,7 +3211,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="804"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="823"/>
         <source>Leading zeros restored in %Ln row(s).</source>
         <translation>
             <numerusform>Ведущие нули восстановлены в %Ln строке.</numerusform>
@@ -3205,7 +3220,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="825"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="844"/>
         <source>There is nothing to import.</source>
         <translation>Загружать нечего.</translation>
     </message>
@@ -3859,27 +3874,27 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="836"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="855"/>
         <source>Importing</source>
         <translation>Загрузка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="843"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="862"/>
         <source>Open the file of rows not imported</source>
         <translation>Открыть файл незагруженных строк</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="861"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="880"/>
         <source>Writing to the base… You can cancel: nothing is kept until the end.</source>
         <translation>Записываю в базу… Можно отменить: до конца ничего не сохраняется.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="880"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="899"/>
         <source>Cancelling…</source>
         <translation>Отменяю…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="891"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="910"/>
         <source>Done: %Ln new contact person(s)</source>
         <translation>
             <numerusform>Готово: %Ln новое контактное лицо</numerusform>
@@ -3888,7 +3903,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="893"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="912"/>
         <source>Done: %Ln new client(s)</source>
         <translation>
             <numerusform>Готово: %Ln новый клиент</numerusform>
@@ -3897,7 +3912,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="894"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="913"/>
         <source>%Ln updated</source>
         <translation>
             <numerusform>%Ln обновлён</numerusform>
@@ -3906,7 +3921,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="895"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="914"/>
         <source>%Ln skipped</source>
         <translation>
             <numerusform>%Ln пропущен</numerusform>
@@ -3915,7 +3930,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="896"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="915"/>
         <source>%Ln not imported</source>
         <translation>
             <numerusform>%Ln не загружен</numerusform>
@@ -3924,7 +3939,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="902"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="921"/>
         <source>Leading zeros restored in %Ln row(s).</source>
         <translation>
             <numerusform>Ведущие нули восстановлены в %Ln строке.</numerusform>
@@ -3933,12 +3948,12 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="905"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="924"/>
         <source>Rows not imported, with the reason for each, are in %1. Fix them there and import that file again.</source>
         <translation>Незагруженные строки с причиной для каждой — в файле %1. Исправьте их там и загрузите этот файл снова.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="918"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="937"/>
         <source>The import stopped because of an internal error; the base was not changed.</source>
         <translation>Загрузка остановлена из-за внутренней ошибки; база не изменилась.</translation>
     </message>
