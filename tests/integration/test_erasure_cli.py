@@ -184,7 +184,7 @@ def test_the_person_workbook_holds_their_fields_clients_history_and_an_audit_she
     assert json.loads(out) == {"file": str(target), "clients": 2, "interactions": 4, "audit": 2}
 
     book = openpyxl.load_workbook(target)
-    assert book.sheetnames == ["Person", "Clients", "History mentions", "Audit trail"]
+    assert book.sheetnames == ["Person", "Clients", "History mentions", "Audit trail", "Clients' files"]
     fields = {row[0]: row[1] for row in book["Person"].iter_rows(min_row=2, values_only=True)}
     assert fields["Full name"] == "Смородинова Агата"
     assert fields["Position"] == "бухгалтер"
@@ -205,6 +205,30 @@ def test_the_person_workbook_holds_their_fields_clients_history_and_an_audit_she
     ]
     audit = list(book["Audit trail"].iter_rows(values_only=True))
     assert audit[0][:3] == ("When", "Manager", "Record") and len(audit) == 3  # both rows' creation
+
+
+def test_the_person_workbook_lists_the_files_of_their_clients(
+    base: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from salesdesk.services import attachments
+
+    ids = _fill(base)
+
+    def attach(uow):  # type: ignore[no-untyped-def]
+        attachments.attach_bytes(uow(), ids["company"], "Доверенность Смородиновой.pdf", b"%PDF 1234567")
+        old = attachments.attach_bytes(uow(), ids["other"], "Старая анкета.docx", b"PK old")
+        attachments.trash_file(uow(), old)
+        attachments.attach_bytes(uow(), ids["person"], "Чужой файл.pdf", b"%PDF other person")
+
+    _with(base, attach)
+    target = tmp_path / "p.xlsx"
+    assert run(capsys, "--db", str(base), "person", "export", str(ids["agata"]), "-o", str(target))[0] == 0
+    rows = list(openpyxl.load_workbook(target)["Clients' files"].iter_rows(values_only=True))
+    assert rows[0][:5] == ("Client No.", "Client", "File", "File no.", "Size, bytes")
+    assert sorted((r[0], r[2], r[4], r[6]) for r in rows[1:]) == [
+        (ids["company"], "Доверенность Смородиновой.pdf", 12, None),
+        (ids["other"], "Старая анкета.docx", 6, "yes"),
+    ]  # the files of her two clients (one in the trash), not another client's
 
 
 def test_the_person_workbook_carries_the_audit_entries_about_them_on_every_client(
