@@ -596,12 +596,12 @@ or create a new one (%1).</source>
         <translation>Файлы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="279"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="280"/>
         <source>Updated: another seat changed this client.</source>
         <translation>Обновлено: клиента изменили на другом рабочем месте.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="289"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="290"/>
         <source>Another seat has changed this client. When you save, you will see what changed and choose.</source>
         <translation>Клиента изменили на другом рабочем месте. При сохранении вы увидите, что изменилось, и выберете, что оставить.</translation>
     </message>
@@ -1551,67 +1551,77 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>DealsTab</name>
     <message>
-        <location filename="../../salesdesk/ui/card/deals.py" line="22"/>
+        <location filename="../../salesdesk/ui/card/deals.py" line="24"/>
         <source>New deal…</source>
         <translation>Новая сделка…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/deals.py" line="23"/>
+        <location filename="../../salesdesk/ui/card/deals.py" line="25"/>
         <source>Edit…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/deals.py" line="24"/>
+        <location filename="../../salesdesk/ui/card/deals.py" line="26"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
+        <location filename="../../salesdesk/ui/card/deals.py" line="27"/>
+        <source>Files…</source>
+        <translation>Файлы…</translation>
+    </message>
+    <message>
         <location filename="../../salesdesk/ui/card/deals.py" line="28"/>
+        <source>The files of this deal: attach, open, save a copy, rename, delete</source>
+        <translation>Файлы этой сделки: приложить, открыть, сохранить копию, переименовать, удалить</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/deals.py" line="32"/>
         <source>Deal</source>
         <translation>Сделка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/deals.py" line="28"/>
+        <location filename="../../salesdesk/ui/card/deals.py" line="32"/>
         <source>Stage</source>
         <translation>Стадия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/deals.py" line="28"/>
+        <location filename="../../salesdesk/ui/card/deals.py" line="32"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/deals.py" line="28"/>
+        <location filename="../../salesdesk/ui/card/deals.py" line="32"/>
         <source>Opened</source>
         <translation>Открыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/deals.py" line="28"/>
+        <location filename="../../salesdesk/ui/card/deals.py" line="32"/>
         <source>Closed</source>
         <translation>Закрыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/deals.py" line="29"/>
+        <location filename="../../salesdesk/ui/card/deals.py" line="33"/>
         <source>Contract ends</source>
         <translation>Договор до</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/deals.py" line="30"/>
+        <location filename="../../salesdesk/ui/card/deals.py" line="34"/>
         <source>No deals with this client yet.</source>
         <translation>С этим клиентом пока нет сделок.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/deals.py" line="102"/>
+        <location filename="../../salesdesk/ui/card/deals.py" line="114"/>
         <source>Deal won: %1 is now an active client (was: %2).</source>
         <translation>Сделка выиграна: клиент %1 теперь действующий (был: %2).</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/deals.py" line="106"/>
+        <location filename="../../salesdesk/ui/card/deals.py" line="118"/>
         <source>Undo</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/deals.py" line="124"/>
+        <location filename="../../salesdesk/ui/card/deals.py" line="136"/>
         <source>Deal “%1” deleted.</source>
         <translation>Сделка «%1» удалена.</translation>
     </message>
@@ -2065,117 +2075,147 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>FilesTab</name>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="39"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="42"/>
         <source>Attach files</source>
         <translation>Приложить файлы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="45"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="48"/>
         <source>Save a copy</source>
         <translation>Сохранить копию</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="52"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="55"/>
         <source>Rename file</source>
         <translation>Переименовать файл</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="53"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="56"/>
         <source>New name:</source>
         <translation>Новое имя:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="72"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="75"/>
         <source>Attach…</source>
         <translation>Приложить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="73"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="76"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="74"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="77"/>
         <source>Save a copy…</source>
         <translation>Сохранить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="75"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="78"/>
         <source>Rename…</source>
         <translation>Переименовать…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="76"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="79"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="77"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="80"/>
         <source>Restore</source>
         <translation>Восстановить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="78"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="81"/>
         <source>Show deleted</source>
         <translation>Показать удалённые</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="79"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="82"/>
         <source>Files deleted from this client, until the trash is emptied</source>
         <translation>Файлы, удалённые у этого клиента, — пока корзина не очищена</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="80"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="83"/>
         <source>Attach files to this client (or drag them onto this tab)</source>
         <translation>Приложить файлы к этому клиенту (или перетащите их на эту вкладку)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="81"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="84"/>
         <source>Open a copy with the program this computer uses for such files</source>
         <translation>Открыть копию в программе, которой этот компьютер открывает такие файлы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="82"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="85"/>
         <source>Save a copy of the file on this computer</source>
         <translation>Сохранить копию файла на этом компьютере</translation>
     </message>
     <message>
         <location filename="../../salesdesk/ui/card/files.py" line="91"/>
+        <source>Files of:</source>
+        <translation>Файлы:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="95"/>
+        <source>The whole client, or one of its deals: Attach… adds files to what is chosen</source>
+        <translation>Весь клиент или одна из его сделок: «Приложить…» добавляет файлы к выбранному</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="104"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="91"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="104"/>
         <source>Size</source>
         <translation>Размер</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="91"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="104"/>
         <source>Added</source>
         <translation>Добавлен</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="95"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="104"/>
+        <source>Deal</source>
+        <translation>Сделка</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="140"/>
+        <source>the whole client</source>
+        <translation>всего клиента</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="142"/>
+        <source>deal “%1”</source>
+        <translation>сделки «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="183"/>
         <source>No files yet. Drag files here or press Attach… (up to %1 MB each).</source>
         <translation>Файлов пока нет. Перетащите файлы сюда или нажмите «Приложить…» (до %1 МБ каждый).</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="132"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="169"/>
         <source>%1 (deleted)</source>
         <translation>%1 (удалён)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="217"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="185"/>
+        <source>No files on this deal yet. Drag files here or press Attach… (up to %1 MB each).</source>
+        <translation>У этой сделки пока нет файлов. Перетащите файлы сюда или нажмите «Приложить…» (до %1 МБ каждый).</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="261"/>
         <source>No program on this computer opens “%1”. Save a copy and open it from there.</source>
         <translation>На этом компьютере нет программы, которая открывает «%1». Сохраните копию и откройте её оттуда.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="236"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="280"/>
         <source>Saved: %1</source>
         <translation>Сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="261"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="305"/>
         <source>File “%1” deleted.</source>
         <translation>Файл «%1» удалён.</translation>
     </message>
