@@ -211,3 +211,19 @@ def test_command_line_refuses_to_restore_a_merged_card(tmp_path: Path, capsys: p
     assert run(capsys, "--db", db, "client", "merge", str(ids[0]), str(ids[1]), "--yes")[0] == 0
     code, out, err = run(capsys, "--db", db, "--lang", "ru", "client", "restore", str(ids[1]))
     assert code == 2 and "объединён с «ООО «Каскад»»" in err and "Правка → Отменить" in err
+
+
+def test_near_names_with_a_typo_in_the_first_letters_are_found(uow: Uow, add_client: Callable[..., int]) -> None:
+    """The near-name pass compared only names sharing their first three letters, so a typo there
+    ("Ромашка", "Рамашка") sorted them apart and the pair was never offered."""
+    early = [add_client("ООО «Ромашка»"), add_client("Рамашка")]
+    added = [add_client("Северное сияние"), add_client("Ссеверное сияние")]  # a letter typed twice
+    stores = [add_client("Северное сияние 1"), add_client("Северное сияние 2")]  # two stores, not a typo
+    branches = [add_client("Лютик", inn=inn("770123456")), add_client("Лютек", inn=inn("500100732"))]
+    short = [add_client("Вектор"), add_client("Сектор")]  # six letters, one differs: two firms
+    found = {g.ids: g for g in merging.duplicate_groups(uow())}
+    assert found[tuple(early)].reason == "similar_name"
+    assert found[tuple(added)].reason == "similar_name"
+    assert found[tuple(early)].score < found[tuple(added)].score  # a short name is less sure
+    for ids in (stores, branches, short):  # different valid INNs are never paired by name alone
+        assert tuple(ids) not in found
