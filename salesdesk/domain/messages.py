@@ -1462,6 +1462,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "person.sheet.history": ("Упоминания в истории", "History mentions"),
     "person.sheet.audit": ("Журнал изменений", "Audit trail"),
     "person.sheet.files": ("Файлы клиентов", "Clients' files"),
+    "person.birth_no_year": ("{date} (год неизвестен)", "{date} (year unknown)"),
     "person.col.file": ("Файл", "File"),
     "person.col.file_id": ("№ файла", "File no."),
     "person.col.bytes": ("Размер, байт", "Size, bytes"),

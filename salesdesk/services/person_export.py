@@ -13,10 +13,12 @@ each can be saved from the client's Files tab or with `salesdesk attachment save
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from salesdesk.domain.audit import AuditQuery
+from salesdesk.domain.birthdays import year_known
 from salesdesk.domain.messages import msg
 from salesdesk.domain.text import fold
 from salesdesk.files.errors import write_problem
@@ -40,6 +42,16 @@ class PersonExport:
 
 def _t(key: str) -> str:
     return str(msg(key))
+
+
+def _birth_text(birth: date | None) -> str:
+    """The birth date as the person would read it: "12.03 (year unknown)" rather than the year
+    YEAR_UNKNOWN the base keeps for it."""
+    if birth is None:
+        return ""
+    if not year_known(birth):
+        return str(msg("person.birth_no_year", date=birth.strftime("%d.%m")))
+    return birth.strftime("%d.%m.%Y")
 
 
 def export_person(uow: UnitOfWork, contact_id: int, path: Path) -> PersonExport:
@@ -80,7 +92,7 @@ def export_person(uow: UnitOfWork, contact_id: int, path: Path) -> PersonExport:
             ("person.col.number", person.id),
             ("field.full_name_person", person.full_name),
             ("field.position", person.position),
-            ("field.birth_date", person.birth_date.strftime("%d.%m.%Y") if person.birth_date else ""),
+            ("field.birth_date", _birth_text(person.birth_date)),
             ("export.phones", "; ".join(person.phones)),
             ("export.emails", ", ".join(person.emails)),
             ("export.note", person.note),

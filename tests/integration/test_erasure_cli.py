@@ -7,7 +7,7 @@ import contextlib
 import dataclasses
 import io
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import openpyxl
@@ -215,6 +215,11 @@ def test_the_person_workbook_lists_the_files_of_their_clients(
     ids = _fill(base)
 
     def attach(uow):  # type: ignore[no-untyped-def]
+        from salesdesk.domain.birthdays import YEAR_UNKNOWN
+
+        agata = next(c for c in contacts.list_contacts(uow(), ids["company"]) if c.id == ids["agata"])
+        born = dataclasses.replace(agata.fields(), birth_date=date(YEAR_UNKNOWN, 3, 12))
+        contacts.update_contact(uow(), ids["agata"], agata.version, born)
         attachments.attach_bytes(uow(), ids["company"], "Доверенность Смородиновой.pdf", b"%PDF 1234567")
         old = attachments.attach_bytes(uow(), ids["other"], "Старая анкета.docx", b"PK old")
         attachments.trash_file(uow(), old)
@@ -223,7 +228,10 @@ def test_the_person_workbook_lists_the_files_of_their_clients(
     _with(base, attach)
     target = tmp_path / "p.xlsx"
     assert run(capsys, "--db", str(base), "person", "export", str(ids["agata"]), "-o", str(target))[0] == 0
-    rows = list(openpyxl.load_workbook(target)["Clients' files"].iter_rows(values_only=True))
+    book = openpyxl.load_workbook(target)
+    fields = {row[0]: row[1] for row in book["Person"].iter_rows(min_row=2, values_only=True)}
+    assert fields["Birth date"] == "12.03 (year unknown)"  # never the year 1604 the base keeps for it
+    rows = list(book["Clients' files"].iter_rows(values_only=True))
     assert rows[0][:5] == ("Client No.", "Client", "File", "File no.", "Size, bytes")
     assert sorted((r[0], r[2], r[4], r[6]) for r in rows[1:]) == [
         (ids["company"], "Доверенность Смородиновой.pdf", 12, None),
