@@ -20,7 +20,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
-from os.path import commonprefix
 from typing import Any
 
 from salesdesk.domain.derived import derive
@@ -327,14 +326,30 @@ def _closeness(one: str, two: str) -> float | None:
         need = min(need, max(size_one, size_two) - 1)
     if need > min(size_one, size_two):
         return None
-    start = len(commonprefix((one, two)))
+    start = _common_start(one, two)
     rest = need - start  # the end must match this much at least: one comparison, before any other work
     if rest > 0 and one[size_one - rest :] != two[size_two - rest :]:
         return None
-    end = len(commonprefix((one[start:][::-1], two[start:][::-1])))
+    end = _common_start(one[start:][::-1], two[start:][::-1])
     if start + end < need:
         return None
     differs = one[start : size_one - end] + two[start : size_two - end]
     if any(ch.isdigit() for ch in differs):
         return None
     return 2 * (start + end) / total
+
+
+def _common_start(one: str, two: str) -> int:
+    """How many first letters two strings share: halving slices compared in C (this runs hundreds
+    of thousands of times at 100,000 clients; a letter-by-letter loop in Python is slower)."""
+    size = min(len(one), len(two))
+    if one[:size] == two[:size]:
+        return size
+    low, high = 0, size - 1  # they differ within the first `size` letters
+    while low < high:
+        middle = (low + high + 1) // 2
+        if one[:middle] == two[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low

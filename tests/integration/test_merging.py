@@ -227,3 +227,14 @@ def test_near_names_with_a_typo_in_the_first_letters_are_found(uow: Uow, add_cli
     assert found[tuple(early)].score < found[tuple(added)].score  # a short name is less sure
     for ids in (stores, branches, short):  # different valid INNs are never paired by name alone
         assert tuple(ids) not in found
+
+
+def test_the_common_start_of_two_names_is_counted_exactly() -> None:
+    from os.path import commonprefix
+
+    from salesdesk.services.merging import _common_start
+
+    words = ["", "а", "аб", "ромашка", "рамашка", "ромашки", "ромашка плюс", "северное сияние", "северное сиянье"]
+    for one in words:
+        for two in words:
+            assert _common_start(one, two) == len(commonprefix((one, two))), (one, two)
