@@ -249,7 +249,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     bulk.add_argument("ids", type=_ID, nargs="*", metavar="ID", help=T("the clients' numbers"))
     bulk.add_argument("--search", default="", help=T("also every client this search finds"))
-    bulk.add_argument("--owner", default="", help=T("owner: a manager's name (see 'salesdesk manager add')"))
+    owner = bulk.add_mutually_exclusive_group()
+    owner.add_argument("--owner", default="", help=T("owner: a manager's name (see 'salesdesk manager add')"))
+    owner.add_argument("--no-owner", action="store_true", help=T("take the owner away: the clients are nobody's"))
     bulk.add_argument(
         "--status",
         choices=[s.value for s in ClientStatus],
@@ -1013,6 +1015,7 @@ def _client_set(database: Database, args: argparse.Namespace) -> int:
     uow = _uow(database)
     change = bulk_actions.BulkChange(
         owner_id=_manager_id(database, args.owner),
+        no_owner=args.no_owner,
         status=ClientStatus(args.status) if args.status else None,
         industry_id=reference.find_industry(uow, args.industry).id if args.industry else None,
         add_tags=tuple(args.add_tag),

@@ -119,6 +119,7 @@ RUSSIAN: dict[str, str] = {
     "owner: a manager's name (see 'salesdesk manager add')":
         "ответственный: имя менеджера (см. «salesdesk manager add»)",
     "a tag; repeat for more": "метка; повторите для нескольких",
+    "take the owner away: the clients are nobody's": "убрать ответственного: клиенты станут ничьими",
     "notes": "заметки",
     'print {"id": N}': 'напечатать {"id": N}',
     "print one client": "показать одного клиента",

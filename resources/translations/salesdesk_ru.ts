@@ -243,52 +243,57 @@ Everything entered since then is replaced. The base as it is now is copied first
         <translation>Удалить в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/bulk_dialog.py" line="88"/>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="94"/>
+        <source>— nobody (no owner) —</source>
+        <translation>— никто (без ответственного) —</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="95"/>
         <source>New owner:</source>
         <translation>Новый владелец:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/bulk_dialog.py" line="92"/>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="99"/>
         <source>New status:</source>
         <translation>Новый статус:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/bulk_dialog.py" line="96"/>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="103"/>
         <source>New industry:</source>
         <translation>Новая отрасль:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/bulk_dialog.py" line="99"/>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="106"/>
         <source>e.g. Exhibition 2026</source>
         <translation>например, Выставка 2026</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/bulk_dialog.py" line="100"/>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="107"/>
         <source>Tag:</source>
         <translation>Метка:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/bulk_dialog.py" line="100"/>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="107"/>
         <source>Tag to remove:</source>
         <translation>Какую метку убрать:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/bulk_dialog.py" line="102"/>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="109"/>
         <source>The selected clients (%1)</source>
         <translation>Выбранные клиенты (%1)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/bulk_dialog.py" line="104"/>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="111"/>
         <source>Everyone the search and filters show (%1)</source>
         <translation>Все, кого показывают поиск и фильтры (%1)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/bulk_dialog.py" line="111"/>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="118"/>
         <source>For whom:</source>
         <translation>Для кого:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/bulk_dialog.py" line="115"/>
+        <location filename="../../salesdesk/ui/bulk_dialog.py" line="122"/>
         <source>All of them change at once; Undo puts them back.</source>
         <translation>Все изменятся за один раз; «Отменить» вернёт их как было.</translation>
     </message>
@@ -464,32 +469,32 @@ Everything entered since then is replaced. The base as it is now is copied first
 <context>
     <name>CardPage</name>
     <message>
-        <location filename="../../salesdesk/ui/card/page.py" line="60"/>
+        <location filename="../../salesdesk/ui/card/page.py" line="96"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/page.py" line="61"/>
+        <location filename="../../salesdesk/ui/card/page.py" line="97"/>
         <source>Save the card (Ctrl+S)</source>
         <translation>Сохранить карточку (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/page.py" line="63"/>
+        <location filename="../../salesdesk/ui/card/page.py" line="99"/>
         <source>Revert</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/page.py" line="64"/>
+        <location filename="../../salesdesk/ui/card/page.py" line="100"/>
         <source>Drop the changes and show what is saved</source>
         <translation>Отменить изменения и вернуть сохранённые данные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/page.py" line="85"/>
+        <location filename="../../salesdesk/ui/card/page.py" line="121"/>
         <source>Fix the marked fields to save.</source>
         <translation>Исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/page.py" line="88"/>
+        <location filename="../../salesdesk/ui/card/page.py" line="124"/>
         <source>Changed, not saved.</source>
         <translation>Изменено, не сохранено.</translation>
     </message>
@@ -497,7 +502,7 @@ Everything entered since then is replaced. The base as it is now is copied first
 <context>
     <name>CardPlaceholder</name>
     <message>
-        <location filename="../../salesdesk/ui/card/page.py" line="30"/>
+        <location filename="../../salesdesk/ui/card/page.py" line="40"/>
         <source>Select a client in the list to see the card,
 or create a new one (%1).</source>
         <translation>Выберите клиента в списке, чтобы открыть карточку,
@@ -624,12 +629,12 @@ or create a new one (%1).</source>
         <translation>Файлы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="281"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="282"/>
         <source>Updated: another seat changed this client.</source>
         <translation>Обновлено: клиента изменили на другом рабочем месте.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="306"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="307"/>
         <source>Another seat has changed this client. When you save, you will see what changed and choose.</source>
         <translation>Клиента изменили на другом рабочем месте. При сохранении вы увидите, что изменилось, и выберете, что оставить.</translation>
     </message>
@@ -1164,62 +1169,82 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="244"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="245"/>
         <source>Contact person</source>
         <translation>Контактное лицо</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="253"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="254"/>
+        <source>year unknown</source>
+        <translation>год неизвестен</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/dialogs.py" line="255"/>
+        <source>Only the day and month are known: type them as dd.mm, e.g. 12.03</source>
+        <translation>Известны только день и месяц: введите их как дд.мм, например 12.03</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/dialogs.py" line="258"/>
         <source>One number per line, e.g. +7 916 123-45-67</source>
         <translation>По одному номеру в строке, например +7 916 123-45-67</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="256"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="261"/>
         <source>One address per line</source>
         <translation>По одному адресу в строке</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="260"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="265"/>
         <source>Main contact for this client</source>
         <translation>Основное контактное лицо клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="266"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="272"/>
         <source>Full name:</source>
         <translation>ФИО:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="267"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="273"/>
         <source>Position:</source>
         <translation>Должность:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="268"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="274"/>
         <source>Birth date:</source>
         <translation>Дата рождения:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="269"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="275"/>
         <source>Phones:</source>
         <translation>Телефоны:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="270"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="276"/>
         <source>E-mails:</source>
         <translation>E-mail:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="271"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="277"/>
         <source>Note:</source>
         <translation>Примечание:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="321"/>
-        <source>Birth date: write it as dd.mm.yyyy, e.g. 25.03.1980 or 25031980</source>
-        <translation>Дата рождения: введите в виде дд.мм.гггг, например 25.03.1980 или 25031980</translation>
+        <location filename="../../salesdesk/ui/dialogs.py" line="330"/>
+        <source>dd.mm</source>
+        <translation>дд.мм</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/dialogs.py" line="359"/>
+        <source>Birth date: write the day and month as dd.mm, e.g. 25.03</source>
+        <translation>Дата рождения: введите день и месяц как дд.мм, например 25.03</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/dialogs.py" line="364"/>
+        <source>Birth date: write it as dd.mm.yyyy, e.g. 25.03.1980 or 25031980 (or tick “year unknown” and write 25.03)</source>
+        <translation>Дата рождения: введите её как дд.мм.гггг, например 25.03.1980 или 25031980 (или отметьте «год неизвестен» и введите 25.03)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/dialogs.py" line="331"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="378"/>
         <source>Age: %n</source>
         <translation>
             <numerusform>Возраст: %n год</numerusform>
@@ -1231,87 +1256,87 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ContactsTab</name>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="27"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="28"/>
         <source>Full name</source>
         <translation>ФИО</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="27"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="28"/>
         <source>Position</source>
         <translation>Должность</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="27"/>
-        <source>Age</source>
-        <translation>Возраст</translation>
-    </message>
-    <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="27"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="28"/>
         <source>Phones</source>
         <translation>Телефоны</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="27"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="28"/>
         <source>E-mails</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="31"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="28"/>
+        <source>Birthday</source>
+        <translation>День рождения</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="32"/>
         <source>Save the new card first, then add its contact persons.</source>
         <translation>Сначала сохраните новую карточку, затем добавьте контактных лиц.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="34"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="35"/>
         <source>Add…</source>
         <translation>Добавить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="35"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="36"/>
         <source>Edit…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="36"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="37"/>
         <source>Remove</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="40"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="41"/>
         <source>Import from vCard…</source>
         <translation>Загрузить из vCard…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="41"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="42"/>
         <source>Export contacts to vCard…</source>
         <translation>Выгрузить контакты в vCard…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="109"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="113"/>
         <source>Remove contact person</source>
         <translation>Удаление контактного лица</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="109"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="113"/>
         <source>Remove %s from this client&apos;s contacts?</source>
         <translation>Удалить %s из контактных лиц клиента?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="116"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="120"/>
         <source>%s removed.</source>
         <translation>Контактное лицо %s удалено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="138"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="142"/>
         <source>Export contacts to vCard</source>
         <translation>Выгрузка контактов в vCard</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="140"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="144"/>
         <source>Contact cards (*.vcf)</source>
         <translation>Карточки контактов (*.vcf)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/card/contacts.py" line="161"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="165"/>
         <source>%Ln contact person(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln контактное лицо выгружено в %1.</numerusform>
@@ -1320,7 +1345,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="163"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="167"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
@@ -1346,17 +1371,18 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../salesdesk/ui/widgets.py" line="455"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="330"/>
+        <location filename="../../salesdesk/ui/widgets.py" line="464"/>
         <source>dd.mm.yyyy</source>
         <translation>дд.мм.гггг</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/widgets.py" line="456"/>
+        <location filename="../../salesdesk/ui/widgets.py" line="465"/>
         <source>Type the date with or without dots, e.g. 15031985 or 15.03.1985</source>
         <translation>Дату можно вводить с точками или без, например 15031985 или 15.03.1985</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/widgets.py" line="462"/>
+        <location filename="../../salesdesk/ui/widgets.py" line="471"/>
         <source>Choose on a calendar</source>
         <translation>Выбрать в календаре</translation>
     </message>
@@ -1558,67 +1584,77 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>DealsTab</name>
     <message>
-        <location filename="../../salesdesk/ui/card/deals.py" line="22"/>
+        <location filename="../../salesdesk/ui/card/deals.py" line="24"/>
         <source>New deal…</source>
         <translation>Новая сделка…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/deals.py" line="23"/>
+        <location filename="../../salesdesk/ui/card/deals.py" line="25"/>
         <source>Edit…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/deals.py" line="24"/>
+        <location filename="../../salesdesk/ui/card/deals.py" line="26"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
+        <location filename="../../salesdesk/ui/card/deals.py" line="27"/>
+        <source>Files…</source>
+        <translation>Файлы…</translation>
+    </message>
+    <message>
         <location filename="../../salesdesk/ui/card/deals.py" line="28"/>
+        <source>The files of this deal: attach, open, save a copy, rename, delete</source>
+        <translation>Файлы этой сделки: приложить, открыть, сохранить копию, переименовать, удалить</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/deals.py" line="32"/>
         <source>Deal</source>
         <translation>Сделка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/deals.py" line="28"/>
+        <location filename="../../salesdesk/ui/card/deals.py" line="32"/>
         <source>Stage</source>
         <translation>Стадия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/deals.py" line="28"/>
+        <location filename="../../salesdesk/ui/card/deals.py" line="32"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/deals.py" line="28"/>
+        <location filename="../../salesdesk/ui/card/deals.py" line="32"/>
         <source>Opened</source>
         <translation>Открыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/deals.py" line="28"/>
+        <location filename="../../salesdesk/ui/card/deals.py" line="32"/>
         <source>Closed</source>
         <translation>Закрыта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/deals.py" line="29"/>
+        <location filename="../../salesdesk/ui/card/deals.py" line="33"/>
         <source>Contract ends</source>
         <translation>Договор до</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/deals.py" line="30"/>
+        <location filename="../../salesdesk/ui/card/deals.py" line="34"/>
         <source>No deals with this client yet.</source>
         <translation>С этим клиентом пока нет сделок.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/deals.py" line="102"/>
+        <location filename="../../salesdesk/ui/card/deals.py" line="114"/>
         <source>Deal won: %1 is now an active client (was: %2).</source>
         <translation>Сделка выиграна: клиент %1 теперь действующий (был: %2).</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/deals.py" line="106"/>
+        <location filename="../../salesdesk/ui/card/deals.py" line="118"/>
         <source>Undo</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/deals.py" line="124"/>
+        <location filename="../../salesdesk/ui/card/deals.py" line="136"/>
         <source>Deal “%1” deleted.</source>
         <translation>Сделка «%1» удалена.</translation>
     </message>
@@ -1986,67 +2022,67 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="183"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="199"/>
         <source>Which file?</source>
         <translation>Какой файл?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="186"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="202"/>
         <source>Excel (.xlsx, .xls), LibreOffice (.ods) or CSV (the first row with column names is found by itself), or contact cards from a phone or Outlook (.vcf).</source>
         <translation>Excel (.xlsx, .xls), LibreOffice (.ods) или CSV (строка с названиями столбцов находится сама) либо карточки контактов из телефона или Outlook (.vcf).</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="193"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="209"/>
         <source>Type or paste the path of the file, or choose it</source>
         <translation>Введите или вставьте путь к файлу либо выберите его</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="195"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="211"/>
         <source>Choose…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="198"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="214"/>
         <source>File:</source>
         <translation>Файл:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="200"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="216"/>
         <source>Sheet:</source>
         <translation>Лист:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="203"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="219"/>
         <source>new clients (private persons)</source>
         <translation>новыми клиентами (физическими лицами)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="206"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="222"/>
         <source>contact persons of %1</source>
         <translation>контактными лицами клиента %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="208"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="224"/>
         <source>Cards become:</source>
         <translation>Карточки станут:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="242"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="259"/>
         <source>Spreadsheets and contact cards (*.xlsx *.xls *.ods *.csv *.vcf);;Spreadsheets (*.xlsx *.xls *.ods *.csv);;Contact cards (*.vcf);;All files (*)</source>
         <translation>Таблицы и карточки контактов (*.xlsx *.xls *.ods *.csv *.vcf);;Таблицы (*.xlsx *.xls *.ods *.csv);;Карточки контактов (*.vcf);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="245"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="262"/>
         <source>Import clients</source>
         <translation>Загрузка клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="284"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="302"/>
         <source>Reading the file…</source>
         <translation>Читаю файл…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="320"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="339"/>
         <source>%1: %Ln row(s) below the header; %2 column(s) recognised.</source>
         <translation>
             <numerusform>%1: %Ln строка под заголовком; распознано столбцов: %2.</numerusform>
@@ -2055,7 +2091,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="329"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="348"/>
         <source>%Ln contact card(s) in the file.</source>
         <translation>
             <numerusform>В файле %Ln карточка контакта.</numerusform>
@@ -2064,7 +2100,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="334"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="353"/>
         <source>The file cannot be read.</source>
         <translation>Файл не удаётся прочитать.</translation>
     </message>
@@ -2072,117 +2108,147 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>FilesTab</name>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="39"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="43"/>
         <source>Attach files</source>
         <translation>Приложить файлы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="45"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="49"/>
         <source>Save a copy</source>
         <translation>Сохранить копию</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="52"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="56"/>
         <source>Rename file</source>
         <translation>Переименовать файл</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="53"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="57"/>
         <source>New name:</source>
         <translation>Новое имя:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="72"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="76"/>
         <source>Attach…</source>
         <translation>Приложить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="73"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="77"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="74"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="78"/>
         <source>Save a copy…</source>
         <translation>Сохранить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="75"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="79"/>
         <source>Rename…</source>
         <translation>Переименовать…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="76"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="80"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="77"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="81"/>
         <source>Restore</source>
         <translation>Восстановить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="78"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="82"/>
         <source>Show deleted</source>
         <translation>Показать удалённые</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="79"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="83"/>
         <source>Files deleted from this client, until the trash is emptied</source>
         <translation>Файлы, удалённые у этого клиента, — пока корзина не очищена</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="80"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="84"/>
         <source>Attach files to this client (or drag them onto this tab)</source>
         <translation>Приложить файлы к этому клиенту (или перетащите их на эту вкладку)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="81"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="85"/>
         <source>Open a copy with the program this computer uses for such files</source>
         <translation>Открыть копию в программе, которой этот компьютер открывает такие файлы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="82"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="86"/>
         <source>Save a copy of the file on this computer</source>
         <translation>Сохранить копию файла на этом компьютере</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="91"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="92"/>
+        <source>Files of:</source>
+        <translation>Файлы:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="97"/>
+        <source>The whole client, or one of its deals: Attach… adds files to what is chosen</source>
+        <translation>Весь клиент или одна из его сделок: «Приложить…» добавляет файлы к выбранному</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="106"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="91"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="106"/>
         <source>Size</source>
         <translation>Размер</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="91"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="106"/>
         <source>Added</source>
         <translation>Добавлен</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="95"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="106"/>
+        <source>Deal</source>
+        <translation>Сделка</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="142"/>
+        <source>the whole client</source>
+        <translation>всего клиента</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="144"/>
+        <source>deal “%1”</source>
+        <translation>сделки «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="185"/>
         <source>No files yet. Drag files here or press Attach… (up to %1 MB each).</source>
         <translation>Файлов пока нет. Перетащите файлы сюда или нажмите «Приложить…» (до %1 МБ каждый).</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="132"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="171"/>
         <source>%1 (deleted)</source>
         <translation>%1 (удалён)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="217"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="187"/>
+        <source>No files on this deal yet. Drag files here or press Attach… (up to %1 MB each).</source>
+        <translation>У этой сделки пока нет файлов. Перетащите файлы сюда или нажмите «Приложить…» (до %1 МБ каждый).</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/files.py" line="263"/>
         <source>No program on this computer opens “%1”. Save a copy and open it from there.</source>
         <translation>На этом компьютере нет программы, которая открывает «%1». Сохраните копию и откройте её оттуда.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="236"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="282"/>
         <source>Saved: %1</source>
         <translation>Сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/files.py" line="261"/>
+        <location filename="../../salesdesk/ui/card/files.py" line="307"/>
         <source>File “%1” deleted.</source>
         <translation>Файл «%1» удалён.</translation>
     </message>
@@ -2353,67 +2419,67 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>HookDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="117"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="118"/>
         <source>Next contact</source>
         <translation>Следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="121"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="122"/>
         <source>Get back to the client</source>
         <translation>Связаться с клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="122"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="123"/>
         <source>Reminder:</source>
         <translation>Напоминание:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="131"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="132"/>
         <source>On a date:</source>
         <translation>В указанный день:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="139"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="140"/>
         <source>When:</source>
         <translation>Когда:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="143"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="144"/>
         <source>Repeat:</source>
         <translation>Повтор:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="158"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="159"/>
         <source>In a month</source>
         <translation>Через месяц</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="159"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="160"/>
         <source>In 3 months</source>
         <translation>Через 3 месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="160"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="161"/>
         <source>In 6 months</source>
         <translation>Через 6 месяцев</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="161"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="162"/>
         <source>In a year</source>
         <translation>Через год</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="175"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="176"/>
         <source>Write the date as dd.mm.yyyy, e.g. 15.03.2027 or 15032027</source>
         <translation>Введите дату в виде дд.мм.гггг, например 15.03.2027 или 15032027</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="177"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="178"/>
         <source>The date has passed: choose today or later</source>
         <translation>Эта дата уже прошла: выберите сегодня или позже</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="220"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="221"/>
         <source>On a date or repeating…</source>
         <translation>В указанный день или с повтором…</translation>
     </message>
@@ -2421,107 +2487,122 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="148"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="169"/>
+        <source>Import clients or contact cards</source>
+        <translation>Импорт клиентов или карточек контактов</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="171"/>
         <source>Import clients from a spreadsheet</source>
         <translation>Загрузка клиентов из таблицы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="599"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="173"/>
+        <source>Import contact persons of %1 from contact cards (.vcf)</source>
+        <translation>Импорт контактных лиц %1 из карточек контактов (.vcf)</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="177"/>
+        <source>Import contact cards (.vcf) as clients</source>
+        <translation>Импорт карточек контактов (.vcf) как новых клиентов</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="618"/>
         <source>Row</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="600"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="619"/>
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="600"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="619"/>
         <source>Contact person</source>
         <translation>Контактное лицо</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="601"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="620"/>
         <source>What happens</source>
         <translation>Что будет</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="602"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="621"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="613"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="632"/>
         <source>new contact person</source>
         <translation>новое контактное лицо</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="628"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="647"/>
         <source>contact persons</source>
         <translation>контактные лица</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="629"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="648"/>
         <source>deals</source>
         <translation>сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="630"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="649"/>
         <source>reminders</source>
         <translation>напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="639"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="658"/>
         <source>new client</source>
         <translation>новый клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="640"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="659"/>
         <source>update</source>
         <translation>обновление</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="641"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="660"/>
         <source>already in the base</source>
         <translation>уже есть в базе</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="642"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="661"/>
         <source>duplicate, skipped</source>
         <translation>дубль, пропущен</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="643"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="662"/>
         <source>error, not imported</source>
         <translation>ошибка, не загружается</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="652"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="671"/>
         <source>same as %1</source>
         <translation>совпадает с %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="655"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="674"/>
         <source>fills: %1</source>
         <translation>заполняет: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="660"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="679"/>
         <source>repaired: %1</source>
         <translation>исправлено: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="806"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="825"/>
         <source>New industries: %1.</source>
         <translation>Новые отрасли: %1.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="808"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="827"/>
         <source>New managers: %1.</source>
         <translation>Новые менеджеры: %1.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="810"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="829"/>
         <source>Also from the other sheets: %1 contact person(s), %2 deal(s), %3 reminder(s), %4 entries of contact history.</source>
         <translation>Также с других листов: контактных лиц — %1, сделок — %2, напоминаний — %3, записей истории контактов — %4.</translation>
     </message>
@@ -2907,67 +2988,67 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="364"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="383"/>
         <source>What is in each column?</source>
         <translation>Что в каждом столбце?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="366"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="385"/>
         <source>Check what SalesDesk recognised and change it where needed. A client needs at least a name.</source>
         <translation>Проверьте, что распознал SalesDesk, и поправьте, где нужно. У клиента должно быть хотя бы название.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="370"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="389"/>
         <source>Column names are in row:</source>
         <translation>Названия столбцов в строке:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="375"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="394"/>
         <source>Saved mapping:</source>
         <translation>Сохранённое сопоставление:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="379"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="398"/>
         <source>Save as…</source>
         <translation>Сохранить как…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="416"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="435"/>
         <source>Column in the file</source>
         <translation>Столбец в файле</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="416"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="435"/>
         <source>Goes to</source>
         <translation>Куда</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="417"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="436"/>
         <source>Example %1</source>
         <translation>Пример %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="425"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="444"/>
         <source>Column %1</source>
         <translation>Столбец %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="429"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="448"/>
         <source>— do not import —</source>
         <translation>— не загружать —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="477"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="496"/>
         <source>— none —</source>
         <translation>— нет —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="497"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="516"/>
         <source>Save mapping</source>
         <translation>Сохранить сопоставление</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="497"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="516"/>
         <source>Name of this mapping:</source>
         <translation>Название сопоставления:</translation>
     </message>
@@ -3102,7 +3183,7 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>NoticeBar</name>
     <message>
-        <location filename="../../salesdesk/ui/widgets.py" line="104"/>
+        <location filename="../../salesdesk/ui/widgets.py" line="105"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
@@ -3110,52 +3191,52 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>OptionsPage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="522"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="541"/>
         <source>Clients that are already in the base</source>
         <translation>Клиенты, которые уже есть в базе</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="525"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="544"/>
         <source>A row is the same client when the INN (and KPP of a branch), a phone, an e-mail or the name matches — never when both INNs are known and differ.</source>
         <translation>Строка считается тем же клиентом, если совпадает ИНН (и КПП филиала), телефон, e-mail или название — но никогда, если оба ИНН известны и различаются.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="534"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="553"/>
         <source>Fill in what the card is missing</source>
         <translation>Дополнить карточку тем, чего в ней нет</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="536"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="555"/>
         <source>Fields empty in the card are taken from the file; nothing filled in is changed. Importing the same file again changes nothing.</source>
         <translation>Пустые поля карточки заполняются из файла, заполненные не меняются. Повторная загрузка того же файла ничего не изменит.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="542"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="561"/>
         <source>Update the card from the file</source>
         <translation>Обновить карточку по файлу</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="543"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="562"/>
         <source>Values in the file replace the card&apos;s; empty cells leave the card as it is.</source>
         <translation>Значения из файла заменяют значения карточки; пустые ячейки карточку не меняют.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="545"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="564"/>
         <source>Leave such clients alone</source>
         <translation>Не трогать таких клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="545"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="564"/>
         <source>Only new clients are added.</source>
         <translation>Добавляются только новые клиенты.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="548"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="567"/>
         <source>Add them as new clients anyway</source>
         <translation>Всё равно добавить как новых клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="549"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="568"/>
         <source>Every row becomes a client, even if the base has one like it.</source>
         <translation>Каждая строка станет клиентом, даже если похожий уже есть в базе.</translation>
     </message>
@@ -3302,62 +3383,62 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="669"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="688"/>
         <source>Preview: nothing is written yet</source>
         <translation>Предпросмотр: в базу пока ничего не записано</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="684"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="703"/>
         <source>keep the name in the base</source>
         <translation>оставить название из базы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="685"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="704"/>
         <source>rename the client as in the file</source>
         <translation>переименовать клиента, как в файле</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="686"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="705"/>
         <source>skip these rows</source>
         <translation>пропустить эти строки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="693"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="712"/>
         <source>Show:</source>
         <translation>Показать:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="696"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="715"/>
         <source>all rows</source>
         <translation>все строки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="697"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="716"/>
         <source>errors</source>
         <translation>ошибки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="698"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="717"/>
         <source>new clients</source>
         <translation>новых клиентов</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="699"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="718"/>
         <source>updates and duplicates</source>
         <translation>обновления и дубли</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="700"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="719"/>
         <source>same INN, phone or e-mail, different name</source>
         <translation>тот же ИНН, телефон или e-mail, другое название</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="734"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="753"/>
         <source>Checking every row…</source>
         <translation>Проверяю каждую строку…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="759"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="778"/>
         <source>%n row(s) match a client by INN, phone or e-mail, but the name is different. For them:</source>
         <translation>
             <numerusform>%n строка совпадает с клиентом по ИНН, телефону или e-mail, но название другое. Как быть с названием:</numerusform>
@@ -3366,12 +3447,12 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="769"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="788"/>
         <source>The file cannot be checked.</source>
         <translation>Файл не удаётся проверить.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="796"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="815"/>
         <source>%Ln new client(s)</source>
         <translation>
             <numerusform>%Ln новый клиент</numerusform>
@@ -3380,7 +3461,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="796"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="815"/>
         <source>%Ln new contact person(s)</source>
         <translation>
             <numerusform>%Ln новое контактное лицо</numerusform>
@@ -3389,7 +3470,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="797"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="816"/>
         <source>%Ln update(s)</source>
         <translation>
             <numerusform>%Ln обновление</numerusform>
@@ -3398,7 +3479,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="798"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="817"/>
         <source>%Ln already in the base</source>
         <translation>
             <numerusform>%Ln уже есть в базе</numerusform>
@@ -3407,7 +3488,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="799"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="818"/>
         <source>%Ln duplicate(s) skipped</source>
         <translation>
             <numerusform>%Ln дубль пропущен</numerusform>
@@ -3416,7 +3497,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="800"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="819"/>
         <source>%Ln row(s) with errors</source>
         <translation>
             <numerusform>%Ln строка с ошибками</numerusform>
@@ -3425,7 +3506,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="804"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="823"/>
         <source>Leading zeros restored in %Ln row(s).</source>
         <translation>
             <numerusform>Ведущие нули восстановлены в %Ln строке.</numerusform>
@@ -3434,7 +3515,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="825"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="844"/>
         <source>There is nothing to import.</source>
         <translation>Загружать нечего.</translation>
     </message>
@@ -4119,27 +4200,27 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="836"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="855"/>
         <source>Importing</source>
         <translation>Загрузка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="843"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="862"/>
         <source>Open the file of rows not imported</source>
         <translation>Открыть файл незагруженных строк</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="861"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="880"/>
         <source>Writing to the base… You can cancel: nothing is kept until the end.</source>
         <translation>Записываю в базу… Можно отменить: до конца ничего не сохраняется.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="880"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="899"/>
         <source>Cancelling…</source>
         <translation>Отменяю…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="891"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="910"/>
         <source>Done: %Ln new contact person(s)</source>
         <translation>
             <numerusform>Готово: %Ln новое контактное лицо</numerusform>
@@ -4148,7 +4229,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="893"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="912"/>
         <source>Done: %Ln new client(s)</source>
         <translation>
             <numerusform>Готово: %Ln новый клиент</numerusform>
@@ -4157,7 +4238,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="894"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="913"/>
         <source>%Ln updated</source>
         <translation>
             <numerusform>%Ln обновлён</numerusform>
@@ -4166,7 +4247,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="895"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="914"/>
         <source>%Ln skipped</source>
         <translation>
             <numerusform>%Ln пропущен</numerusform>
@@ -4175,7 +4256,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="896"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="915"/>
         <source>%Ln not imported</source>
         <translation>
             <numerusform>%Ln не загружен</numerusform>
@@ -4184,7 +4265,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/import_wizard.py" line="902"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="921"/>
         <source>Leading zeros restored in %Ln row(s).</source>
         <translation>
             <numerusform>Ведущие нули восстановлены в %Ln строке.</numerusform>
@@ -4193,12 +4274,12 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="905"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="924"/>
         <source>Rows not imported, with the reason for each, are in %1. Fix them there and import that file again.</source>
         <translation>Незагруженные строки с причиной для каждой — в файле %1. Исправьте их там и загрузите этот файл снова.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/import_wizard.py" line="918"/>
+        <location filename="../../salesdesk/ui/import_wizard.py" line="937"/>
         <source>The import stopped because of an internal error; the base was not changed.</source>
         <translation>Загрузка остановлена из-за внутренней ошибки; база не изменилась.</translation>
     </message>
@@ -4460,32 +4541,32 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>UnsavedChanges</name>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="52"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="53"/>
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="54"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="55"/>
         <source>Save the changes to “%s”?</source>
         <translation>Сохранить изменения в карточке «%s»?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="56"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="57"/>
         <source>If you don&apos;t save, your changes will be lost.</source>
         <translation>Если не сохранить, изменения будут потеряны.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="68"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="69"/>
         <source>The changes to “%s” cannot be saved yet.</source>
         <translation>Изменения в «%s» пока нельзя сохранить.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="70"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="71"/>
         <source>Some fields are marked as wrong. Go back to fix them, or discard the changes.</source>
         <translation>Некоторые поля заполнены с ошибками. Вернитесь и исправьте их или отмените изменения.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/dialogs.py" line="75"/>
+        <location filename="../../salesdesk/ui/dialogs.py" line="76"/>
         <source>Back to the card</source>
         <translation>Вернуться к карточке</translation>
     </message>
@@ -4588,53 +4669,53 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>Welcome</name>
     <message>
-        <location filename="../../salesdesk/ui/welcome.py" line="101"/>
+        <location filename="../../salesdesk/ui/welcome.py" line="109"/>
         <source>&amp;Welcome…</source>
         <translation>&amp;Приветствие…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/welcome.py" line="103"/>
+        <location filename="../../salesdesk/ui/welcome.py" line="111"/>
         <source>Open the &amp;demo base</source>
         <translation>Открыть &amp;демо-базу</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/welcome.py" line="104"/>
+        <location filename="../../salesdesk/ui/welcome.py" line="112"/>
         <source>Demo clients in a separate base; your base is not touched</source>
         <translation>Демонстрационные клиенты в отдельной базе; ваша база не затрагивается</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/welcome.py" line="106"/>
+        <location filename="../../salesdesk/ui/welcome.py" line="114"/>
         <source>&amp;Back to my base</source>
         <translation>&amp;Вернуться к моей базе</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/welcome.py" line="108"/>
-        <location filename="../../salesdesk/ui/welcome.py" line="169"/>
+        <location filename="../../salesdesk/ui/welcome.py" line="116"/>
+        <location filename="../../salesdesk/ui/welcome.py" line="177"/>
         <source>Demo base</source>
         <translation>Демо-база</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/welcome.py" line="117"/>
+        <location filename="../../salesdesk/ui/welcome.py" line="125"/>
         <source>Explore demo data</source>
         <translation>Посмотреть демо-данные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/welcome.py" line="170"/>
+        <location filename="../../salesdesk/ui/welcome.py" line="178"/>
         <source>Preparing the demo base…</source>
         <translation>Готовим демо-базу…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/welcome.py" line="211"/>
+        <location filename="../../salesdesk/ui/welcome.py" line="219"/>
         <source>SalesDesk — Demo base[*]</source>
         <translation>SalesDesk — Демо-база[*]</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/welcome.py" line="218"/>
+        <location filename="../../salesdesk/ui/welcome.py" line="226"/>
         <source>Demo base — your data is not affected.</source>
         <translation>Демо-база — ваши данные не затронуты.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/welcome.py" line="220"/>
+        <location filename="../../salesdesk/ui/welcome.py" line="228"/>
         <source>Back to my base</source>
         <translation>Вернуться к моей базе</translation>
     </message>
@@ -4642,34 +4723,39 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/welcome.py" line="43"/>
+        <location filename="../../salesdesk/ui/welcome.py" line="44"/>
         <source>Welcome to SalesDesk</source>
         <translation>Добро пожаловать в SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/welcome.py" line="47"/>
+        <location filename="../../salesdesk/ui/welcome.py" line="48"/>
         <source>&lt;b&gt;Who are you?&lt;/b&gt; Choose yourself or add yourself as a manager: new clients and reminders will be yours, and the Reminders panel will show yours first.</source>
         <translation>&lt;b&gt;Кто вы?&lt;/b&gt; Выберите себя в списке или добавьте себя как менеджера: новые клиенты и напоминания будут ваши, а панель напоминаний покажет прежде всего ваши.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/welcome.py" line="53"/>
+        <location filename="../../salesdesk/ui/welcome.py" line="54"/>
         <source>&lt;b&gt;How would you like to begin?&lt;/b&gt; The demo data goes into a separate demo base; your own base is not touched. All of this can be changed later in Settings.</source>
         <translation>&lt;b&gt;С чего начнём?&lt;/b&gt; Демо-данные попадут в отдельную демо-базу; ваша база не затрагивается. Всё это можно изменить позже в настройках.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/welcome.py" line="61"/>
+        <location filename="../../salesdesk/ui/welcome.py" line="62"/>
         <source>Import a spreadsheet…</source>
         <translation>Импортировать таблицу…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/welcome.py" line="62"/>
+        <location filename="../../salesdesk/ui/welcome.py" line="63"/>
         <source>Start with an empty base</source>
         <translation>Начать с пустой базы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/welcome.py" line="63"/>
+        <location filename="../../salesdesk/ui/welcome.py" line="64"/>
         <source>Explore demo data</source>
         <translation>Посмотреть демо-данные</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/welcome.py" line="76"/>
+        <source>Go to my clients (%1)</source>
+        <translation>Перейти к моим клиентам (%1)</translation>
     </message>
 </context>
 <context>

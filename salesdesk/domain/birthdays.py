@@ -10,8 +10,11 @@ books use): such a person has a birthday but no age.
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from salesdesk.domain.spreadsheet import date_from_text
 
 YEAR_UNKNOWN = 1604
 DEFAULT_DAYS = 7  # `salesdesk birthdays` without --days: today and the week ahead
@@ -80,3 +83,29 @@ def birthday_within(birth: date, start: date, days: int) -> date | None:
     """The birthday that falls from *start* through *days* days later, if one does."""
     day = next_birthday(birth, start)
     return day if day <= start + timedelta(days=days) else None
+
+
+_DAY_MONTH_RE = re.compile(r"^\s*(\d{1,2})\s*[./\-\s]\s*(\d{1,2})\s*[./\-]?\s*$")
+
+
+def birth_without_year(text: str) -> date | None | str:
+    """A birth date whose year nobody knows, as typed: "12.03", "12/3", "1203" (day first), or a
+    whole date whose year is then dropped (picked on a calendar); stored in ``YEAR_UNKNOWN``.
+    None for empty text; the text itself when it is no day of a year."""
+    text = text.strip()
+    if not text:
+        return None
+    day_month: tuple[str, str] | None = None
+    if match := _DAY_MONTH_RE.match(text):
+        day_month = (match[1], match[2])
+    elif text.isascii() and text.isdigit() and len(text) == 4:
+        day_month = (text[:2], text[2:])
+    if day_month is not None:
+        try:
+            return date(YEAR_UNKNOWN, int(day_month[1]), int(day_month[0]))
+        except ValueError:
+            return text
+    whole = date_from_text(text)
+    if isinstance(whole, date):
+        return date(YEAR_UNKNOWN, whole.month, whole.day)
+    return text

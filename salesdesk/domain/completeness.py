@@ -86,11 +86,15 @@ def _has_email(first: str, others: Iterable[str]) -> bool:
     return any(check_email(e) is None for e in (first, *others) if e)
 
 
-def with_present(kind: ClientKind, missing: Iterable[str], now_present: Iterable[str]) -> Completeness:
-    """A stored score after items became filled (a bulk change set the owner or the industry),
-    from what the card missed before: the other items are as they were, so no need to read them."""
+def with_present(
+    kind: ClientKind, missing: Iterable[str], now_present: Iterable[str], now_missing: Iterable[str] = ()
+) -> Completeness:
+    """A stored score after items became filled (a bulk change set the owner or the industry) or
+    empty (it took the owner away), from what the card missed before: the other items are as they
+    were, so no need to read them."""
     gone = set(now_present)
     still = [item for item in missing if item not in gone]
+    still.extend(item for item in dict.fromkeys(now_missing) if item not in still)
     total = sum(weight for _, weight, kinds in WEIGHTS if kind in kinds)
     lost = sum(weight for item, weight, kinds in WEIGHTS if kind in kinds and item in still)
     order = {item: -weight for item, weight, _ in WEIGHTS}

@@ -1447,6 +1447,18 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{contacts:n} contact {contacts:person|persons}, {deals:n} {deals:deal|deals}, "
         "{reminders:n} {reminders:reminder|reminders}, {interactions:n} history {interactions:entry|entries}.",
     ),
+    "erasure.plan.files_erased": (
+        "Вместе с клиентом удаляются и {n:n} {n:прикреплённый файл|прикреплённых файла|прикреплённых файлов} "
+        "(и те, что в корзине): {files}.",
+        "The {n:n} {n:file|files} attached to the client (those in the trash too) are erased with it: {files}.",
+    ),
+    "erasure.plan.files_kept": (
+        "{n:n} {n:файл|файла|файлов} клиента не {n:меняется|меняются|меняются}: {files}. "
+        "Если в них есть данные этого человека, удалите их вручную на вкладке «Файлы».",
+        "The client's {n:n} {n:file|files} {n:is|are} not changed: {files}. "
+        "If they hold this person's data, remove them by hand on the Files tab.",
+    ),
+    "erasure.plan.files_more": ("и ещё {n:n}", "and {n:n} more"),
     "erasure.mentions": (
         "Имя по-прежнему упоминается в тексте истории: записей — {n:n}. "
         "Этот текст не меняется — исправьте его вручную, если нужно.",
@@ -1559,6 +1571,14 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Для каждого поля выберите значение одной из двух карточек.",
         "For each field, choose the value of one of the two cards.",
     ),
+    "err.restore_merged": (
+        "Клиент «{name}» (№{id}) был объединён с «{keep}» (№{keep_id}): все его контакты, сделки, история, "
+        "напоминания и файлы теперь там, а восстановленная карточка была бы пустой. Откройте «{keep}». "
+        "Отменить объединение можно сразу после него: Правка → Отменить.",
+        "Client “{name}” (#{id}) was merged into “{keep}” (#{keep_id}): all its contacts, deals, history, "
+        "reminders and files are there now, and the restored card would be empty. Open “{keep}”. "
+        "A merge can be undone right after it: Edit → Undo.",
+    ),
     "field.merged_into": ("Объединён с", "Merged into"),
     "field.merged_from": ("Объединён из", "Merged from"),
     "cli.confirm_yes": (
@@ -1570,6 +1590,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "person.sheet.clients": ("Клиенты", "Clients"),
     "person.sheet.history": ("Упоминания в истории", "History mentions"),
     "person.sheet.audit": ("Журнал изменений", "Audit trail"),
+    "person.sheet.files": ("Файлы клиентов", "Clients' files"),
+    "person.birth_no_year": ("{date} (год неизвестен)", "{date} (year unknown)"),
+    "person.col.file": ("Файл", "File"),
+    "person.col.file_id": ("№ файла", "File no."),
+    "person.col.bytes": ("Размер, байт", "Size, bytes"),
+    "person.col.added": ("Добавлен", "Added"),
     "person.col.field": ("Поле", "Field"),
     "person.col.value": ("Значение", "Value"),
     "person.col.number": ("Номер контактного лица", "Contact person number"),

@@ -36,6 +36,7 @@ class BulkChange:
     """What to do to each chosen client; parts left empty are left as they are."""
 
     owner_id: int | None = None
+    no_owner: bool = False  # take the owner away: nobody's clients (owner_id is then None)
     status: ClientStatus | None = None
     industry_id: int | None = None
     add_tags: tuple[str, ...] = ()
@@ -51,6 +52,7 @@ class BulkChange:
     def edits_card(self) -> bool:
         return (
             self.owner_id is not None
+            or self.no_owner
             or self.status is not None
             or self.industry_id is not None
             or bool(self.add_tags or self.remove_tags)
@@ -197,16 +199,21 @@ def _changed(
 ) -> BulkRow:
     new = row
     present = []
+    absent = []
     if change.owner_id is not None and row.owner_id != change.owner_id:
         new = replace(new, owner_id=change.owner_id)
         present.append("owner")
+    elif change.no_owner and row.owner_id is not None:
+        new = replace(new, owner_id=None)
+        absent.append("owner")
     if change.industry_id is not None and row.industry_id != change.industry_id:
         new = replace(new, industry_id=change.industry_id)
         present.append("industry")
     if change.status is not None and row.status != change.status.value:
         new = replace(new, status=change.status.value)
-    if present:
-        score = with_present(ClientKind(row.kind), row.missing.split(",") if row.missing else (), present)
+    if present or absent:
+        missing = row.missing.split(",") if row.missing else ()
+        score = with_present(ClientKind(row.kind), missing, present, absent)
         new = replace(new, completeness=score.score, missing=",".join(score.missing))
     if add_tags or remove_norm:
         tags = [t for t in row.tag_list if fold(t) not in remove_norm]

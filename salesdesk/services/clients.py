@@ -9,7 +9,8 @@ from datetime import datetime
 from salesdesk.domain.completeness import Completeness, completeness
 from salesdesk.domain.derived import derive
 from salesdesk.domain.emails import normalize_email
-from salesdesk.domain.errors import FieldProblem
+from salesdesk.domain.errors import FieldProblem, ValidationError
+from salesdesk.domain.messages import msg
 from salesdesk.domain.model import Client, ClientFields, ContactFields
 from salesdesk.domain.phones import parse_phone
 from salesdesk.domain.queries import ClientPage, ClientQuery, ClientRow, DuplicateHit
@@ -73,7 +74,9 @@ def trash_client(uow: UnitOfWork, client_id: int, *, now: datetime | None = None
 
 
 def restore_client(uow: UnitOfWork, client_id: int) -> int:
-    return set_deleted(uow, _clients, "client", [client_id], None)[0]
+    """Bring a client back from the trash; refused for a card merged into another (see
+    ``restore_clients``)."""
+    return restore_clients(uow, [client_id])[0]
 
 
 def trash_clients(uow: UnitOfWork, client_ids: Sequence[int], *, now: datetime | None = None) -> None:
@@ -81,8 +84,26 @@ def trash_clients(uow: UnitOfWork, client_ids: Sequence[int], *, now: datetime |
     set_deleted(uow, _clients, "client", client_ids, now or utcnow())
 
 
-def restore_clients(uow: UnitOfWork, client_ids: Sequence[int]) -> None:
-    set_deleted(uow, _clients, "client", client_ids, None)
+def restore_clients(uow: UnitOfWork, client_ids: Sequence[int]) -> list[int]:
+    """Bring several clients back in one transaction (all of them, or none); their new versions.
+
+    A card merged into another went to the trash empty (its contacts, deals, history and files moved
+    to the kept card): brought back it would be an empty shell beside the kept one, so it is refused
+    with a pointer to the kept card. Undo of the merge (``merging.unmerge``) is the way back, and it
+    does not come through here."""
+    versions = []
+    with uow:
+        for client_id in client_ids:
+            into = uow.merging.merged_into(client_id)
+            if into is not None:
+                name = uow.clients.get(client_id).name
+                keep = uow.clients.get(into).name
+                problem = msg("err.restore_merged", name=name, id=client_id, keep=keep, keep_id=into)
+                raise ValidationError([FieldProblem("", problem)])
+            versions.append(uow.clients.set_deleted(client_id, uow.clients.version_of(client_id), None))
+            uow.record("client", client_id, "restored")
+        uow.commit()
+    return versions
 
 
 def _clients(uow: UnitOfWork) -> Trashable:

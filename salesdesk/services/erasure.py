@@ -34,6 +34,7 @@ from salesdesk.domain.messages import msg
 from salesdesk.domain.model import ClientKind
 from salesdesk.domain.text import fold
 from salesdesk.services import audit, backups, permissions
+from salesdesk.services.attachments import size_text
 from salesdesk.services.clients import refresh_derived
 from salesdesk.services.common import utcnow
 from salesdesk.store import UnitOfWork
@@ -65,10 +66,13 @@ class ErasurePlan:
     counts: dict[str, int]  # entity -> rows that go
     mentions: int  # history entries of other clients whose text still names the person
     unlinked: int  # history entries that stay and lose their link to the contact person
+    # (name, bytes) of the files attached to the client: erased with a client; a contact person's
+    # erasure leaves the client's files as they are (they may hold the person's data: said so)
+    files: tuple[tuple[str, int], ...] = ()
 
     def summary(self) -> str:
         key = "erasure.plan.contact" if self.entity == "contact" else "erasure.plan.client"
-        return str(
+        text = str(
             msg(
                 key,
                 id=self.id,
@@ -82,6 +86,13 @@ class ErasurePlan:
                 unlinked=self.unlinked,
             )
         )
+        if self.files:
+            shown = "; ".join(f"{name} ({size_text(size)})" for name, size in self.files[:FILES_LISTED])
+            if len(self.files) > FILES_LISTED:
+                shown += " " + str(msg("erasure.plan.files_more", n=len(self.files) - FILES_LISTED))
+            key = "erasure.plan.files_erased" if self.entity == "client" else "erasure.plan.files_kept"
+            text += " " + str(msg(key, n=len(self.files), files=shown))
+        return text
 
 
 @dataclass(frozen=True)
@@ -158,6 +169,13 @@ class TrashEmptied:
         return {"removed": self.removed, "record": self.record_id}
 
 
+FILES_LISTED = 10  # the plan names this many files; the rest are counted
+
+
+def _files(uow: UnitOfWork, client_id: int, *, include_deleted: bool) -> tuple[tuple[str, int], ...]:
+    return tuple((f.name, f.size) for f in uow.attachments.list_for(client_id, include_deleted=include_deleted))
+
+
 def _counts(removed: Removed) -> dict[str, int]:
     return {e: removed.count(e) for e in ("client", "contact", "deal", "reminder", "interaction", "attachment")}
 
@@ -229,6 +247,7 @@ def _contact_plan(uow: UnitOfWork, contact_id: int) -> ErasurePlan:
         {"contact": 1},
         mentions=len(named),
         unlinked=len(linked),
+        files=_files(uow, client.id, include_deleted=False),
     )
 
 
@@ -239,7 +258,8 @@ def _client_plan(uow: UnitOfWork, client_id: int) -> ErasurePlan:
     removed = uow.erasure.parts_of_client(client_id)
     own = set(removed.ids.get("interaction", ()))
     named = set(_mentioning(uow, client.name, [])) - own
-    return ErasurePlan("client", client_id, client.name, client_id, client.name, _counts(removed), len(named), 0)
+    files = _files(uow, client_id, include_deleted=True)  # those in the trash go too
+    return ErasurePlan("client", client_id, client.name, client_id, client.name, _counts(removed), len(named), 0, files)
 
 
 def plan_erasure(uow: UnitOfWork, entity: str, ident: int) -> ErasurePlan:

@@ -5,16 +5,20 @@ with a contact person who has one of their phones or e-mails — the same person
 entries that mention them (linked to them, or whose text contains their full name or surname —
 its last vowel left out, so «Смородиновой» counts for Смородинова — case and ё folded); and the
 audit trail's entries about them (the same person's rows on every client; values erased before
-show as "erased").
+show as "erased"); and the files attached to their clients (name, size, when added — the files
+themselves stay in the base: they are the client's documents, which may hold the person's data, and
+each can be saved from the client's Files tab or with `salesdesk attachment save`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from salesdesk.domain.audit import AuditQuery
+from salesdesk.domain.birthdays import year_known
 from salesdesk.domain.messages import msg
 from salesdesk.domain.text import fold
 from salesdesk.files.errors import write_problem
@@ -38,6 +42,16 @@ class PersonExport:
 
 def _t(key: str) -> str:
     return str(msg(key))
+
+
+def _birth_text(birth: date | None) -> str:
+    """The birth date as the person would read it: "12.03 (year unknown)" rather than the year
+    YEAR_UNKNOWN the base keeps for it."""
+    if birth is None:
+        return ""
+    if not year_known(birth):
+        return str(msg("person.birth_no_year", date=birth.strftime("%d.%m")))
+    return birth.strftime("%d.%m.%Y")
 
 
 def export_person(uow: UnitOfWork, contact_id: int, path: Path) -> PersonExport:
@@ -64,6 +78,7 @@ def export_person(uow: UnitOfWork, contact_id: int, path: Path) -> PersonExport:
         extra = {e.client_id for e, _ in history} - set(names)
         if extra:
             names.update({i: c.name for i, c in uow.clients.get_many(sorted(extra)).items()})
+        files = [f for i in client_ids for f in uow.attachments.list_for(i, include_deleted=True)]
         trail = [r for i in same for r in uow.audit.read(AuditQuery(entity="contact", entity_id=i))]
         trail.sort(key=lambda r: (r.at, r.id), reverse=True)
         audit = [change_row(r)[1:] for r in trail]  # without the client's number: the person's own rows
@@ -77,7 +92,7 @@ def export_person(uow: UnitOfWork, contact_id: int, path: Path) -> PersonExport:
             ("person.col.number", person.id),
             ("field.full_name_person", person.full_name),
             ("field.position", person.position),
-            ("field.birth_date", person.birth_date.strftime("%d.%m.%Y") if person.birth_date else ""),
+            ("field.birth_date", _birth_text(person.birth_date)),
             ("export.phones", "; ".join(person.phones)),
             ("export.emails", ", ".join(person.emails)),
             ("export.note", person.note),
@@ -157,6 +172,30 @@ def export_person(uow: UnitOfWork, contact_id: int, path: Path) -> PersonExport:
         )
         for row in audit:
             audit_sheet.append(row)
+        files_sheet = book.sheet(
+            _t("person.sheet.files"),
+            [
+                Column(_t("export.client_no"), 10, "number"),
+                Column(_t("export.client"), 30),
+                Column(_t("person.col.file"), 40),
+                Column(_t("person.col.file_id"), 10, "number"),
+                Column(_t("person.col.bytes"), 14, "number"),
+                Column(_t("person.col.added"), 17, "datetime"),
+                Column(_t("person.col.in_trash"), 10),
+            ],
+        )
+        for file in files:
+            files_sheet.append(
+                [
+                    file.client_id,
+                    names.get(file.client_id, ""),
+                    file.name,
+                    file.id,
+                    file.size,
+                    file.created_at,
+                    _t("export.yes") if file.deleted_at else "",
+                ]
+            )
         book.close()
     except OSError as exc:
         book.abort()

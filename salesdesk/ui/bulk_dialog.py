@@ -60,6 +60,9 @@ class BulkChoice:
     all_shown: bool  # everyone the filter shows, not only the selection
 
 
+NO_OWNER = -1  # the owner choice that takes the owner away (manager ids are positive)
+
+
 class BulkDialog(QDialog):
     """Asks for the value of *kind* (owner, status, industry, a tag to add or remove) and whom."""
 
@@ -85,6 +88,10 @@ class BulkDialog(QDialog):
             for m in managers:
                 if m.active:
                     self.combo.addItem(m.name, m.id)
+            if self.combo.count():
+                self.combo.insertSeparator(self.combo.count())
+            # The owner taken away (a manager who left, clients nobody looks after yet).
+            self.combo.addItem(self.tr("— nobody (no owner) —"), NO_OWNER)
             form.addRow(self.tr("New owner:"), self.combo)
         elif kind is BulkKind.STATUS:
             for s in ClientStatus:

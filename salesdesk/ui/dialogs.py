@@ -28,13 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from salesdesk.domain.birthdays import birth_without_year, year_known
 from salesdesk.domain.model import ContactFields, ContactPerson, Recurrence, age_on
-from salesdesk.domain.spreadsheet import split_list
+from salesdesk.domain.spreadsheet import date_from_text, split_list
 from salesdesk.services import contacts
 from salesdesk.services.common import SaveResult, UowFactory
 from salesdesk.ui.forms import FormDialog
 from salesdesk.ui.operations import Operations
-from salesdesk.ui.widgets import DateField, FieldGrid, FieldMessage
+from salesdesk.ui.widgets import DateField, FieldGrid, FieldMessage, birthday_text
 
 
 class LeaveChoice(Enum):
@@ -248,6 +249,10 @@ class ContactDialog(FormDialog):
         self.full_name = QLineEdit()
         self.position = QLineEdit()
         self.birth_date = DateField()
+        # A birthday whose year nobody knows (a client mentioned the day; a phone's card has none):
+        # typed as day and month, kept in the year YEAR_UNKNOWN, shown with no year and no age.
+        self.no_year = QCheckBox(self.tr("year unknown"))
+        self.no_year.setToolTip(self.tr("Only the day and month are known: type them as dd.mm, e.g. 12.03"))
         self.age_label = QLabel()
         self.phones = QPlainTextEdit()
         self.phones.setPlaceholderText(self.tr("One number per line, e.g. +7 916 123-45-67"))
@@ -260,6 +265,7 @@ class ContactDialog(FormDialog):
         self.primary = QCheckBox(self.tr("Main contact for this client"))
         birth_row = QHBoxLayout()
         birth_row.addWidget(self.birth_date)
+        birth_row.addWidget(self.no_year)
         birth_row.addWidget(self.age_label, 1)
         labels = {"is_primary": self.primary.text()}
         for label, key, widget, field in (
@@ -284,7 +290,7 @@ class ContactDialog(FormDialog):
         if contact is not None:
             self.full_name.setText(contact.full_name)
             self.position.setText(contact.position)
-            self.birth_date.set_value(contact.birth_date)
+            self._show_birth(contact.birth_date)
             self.phones.setPlainText("\n".join(contact.phones))
             self.emails.setPlainText("\n".join(contact.emails))
             self.note.setPlainText(contact.note)
@@ -293,12 +299,43 @@ class ContactDialog(FormDialog):
         for edit in (self.full_name, self.position):
             edit.textChanged.connect(self._validate)
         self.birth_date.changed.connect(self._validate)
+        self.birth_date.left.connect(self._on_birth_date_left)
+        self.no_year.toggled.connect(self._on_no_year_toggled)
         for plain in (self.phones, self.emails, self.note):
             plain.textChanged.connect(self._validate)
         self._validate()
 
+    def _show_birth(self, birth: date | None) -> None:
+        unknown = birth is not None and not year_known(birth)
+        self.no_year.setChecked(unknown)
+        if unknown and birth is not None:
+            self.birth_date.line.setText(birth.strftime("%d.%m"))
+        else:
+            self.birth_date.set_value(birth)
+
+    def _birth(self) -> date | None | str:
+        if self.no_year.isChecked():
+            return birth_without_year(self.birth_date.text())  # 12.03, 1203, or a date whose year goes
+        return self.birth_date.value()  # 15031985, 15.03.1985, 1985-03-15: the domain's reading
+
+    @Slot()
+    def _on_birth_date_left(self) -> None:
+        birth = self._birth()
+        if self.no_year.isChecked() and isinstance(birth, date):
+            self.birth_date.line.setText(birth.strftime("%d.%m"))  # what was understood: no year
+
+    @Slot(bool)
+    def _on_no_year_toggled(self, checked: bool) -> None:
+        self.birth_date.line.setPlaceholderText(
+            self.tr("dd.mm") if checked else QCoreApplication.translate("DateField", "dd.mm.yyyy")
+        )
+        typed = date_from_text(self.birth_date.text())
+        if checked and isinstance(typed, date):
+            self.birth_date.line.setText(typed.strftime("%d.%m"))  # the year typed is dropped, as asked
+        self._validate()
+
     def fields(self) -> ContactFields | None:
-        birth = self.birth_date.value()  # 15031985, 15.03.1985, 1985-03-15: the domain's reading
+        birth = self._birth()
         if isinstance(birth, str):
             return None
         return ContactFields(
@@ -318,7 +355,16 @@ class ContactDialog(FormDialog):
         today = date.today()
         blocking = False
         if fields is None:
-            self.form.show("birth_date", self.tr("Birth date: write it as dd.mm.yyyy, e.g. 25.03.1980 or 25031980"))
+            if self.no_year.isChecked():
+                self.form.show("birth_date", self.tr("Birth date: write the day and month as dd.mm, e.g. 25.03"))
+            else:
+                self.form.show(
+                    "birth_date",
+                    self.tr(
+                        "Birth date: write it as dd.mm.yyyy, e.g. 25.03.1980 or 25031980 "
+                        "(or tick “year unknown” and write 25.03)"
+                    ),
+                )
             self.age_label.clear()
             blocking = True
             fields = ContactFields(
@@ -328,7 +374,12 @@ class ContactDialog(FormDialog):
             )
         else:
             age = age_on(fields.birth_date, today)
-            self.age_label.setText(self.tr("Age: %n", "", age) if age is not None else "")
+            if age is not None:
+                self.age_label.setText(self.tr("Age: %n", "", age))
+            elif fields.birth_date is not None and not year_known(fields.birth_date):
+                self.age_label.setText(birthday_text(fields.birth_date))  # "12 марта": the day, no year
+            else:
+                self.age_label.clear()
         for problem in contacts.check_contact(fields, today):
             self.form.show(problem.field, str(problem), blocking=problem.blocking)
             blocking = blocking or problem.blocking

@@ -145,7 +145,6 @@ class ImportWizard(QWizard):
         self.runner = runner
         self.state = _State()
         self.client = client
-        self.setWindowTitle(self.tr("Import clients from a spreadsheet"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
@@ -158,8 +157,25 @@ class ImportWizard(QWizard):
         for page in (self.file_page, self.mapping_page, self.options_page, self.preview_page, self.result_page):
             self.addPage(page)
         self.options_id, self.preview_id = self.pageIds()[2], self.pageIds()[3]
+        self.show_kind()
         if path is not None:
             self.file_page.open(path)
+
+    def show_kind(self) -> None:
+        """The title says what is imported: clients from a spreadsheet, or contact cards (.vcf) as
+        clients or as one client's contact persons; before a file is chosen, only "Import"."""
+        state = self.state
+        if state.path is None:
+            title = self.tr("Import clients or contact cards")
+        elif not state.vcard:
+            title = self.tr("Import clients from a spreadsheet")
+        elif state.client_id is not None and self.client is not None:
+            title = self.tr("Import contact persons of %1 from contact cards (.vcf)").replace(
+                "%1", f"«{self.client[1]}»"
+            )
+        else:
+            title = self.tr("Import contact cards (.vcf) as clients")
+        self.setWindowTitle(title)
 
     def _show_error(self, text: str) -> None:
         """A UserError no page took (none today: each page shows its own)."""
@@ -220,6 +236,7 @@ class FilePage(QWizardPage):
     @Slot(int)
     def _on_cards_as_current_index_changed(self, _index: int) -> None:
         self.w.state.client_id = self.cards_as.currentData()
+        self.w.show_kind()
 
     def nextId(self) -> int:
         """A .vcf file has no columns to map; its cards onto one client need no duplicate policy either."""
@@ -256,6 +273,7 @@ class FilePage(QWizardPage):
         if problem is not None:
             self._latest.drop()  # a file read before this one no longer counts
             self.w.state.path = None
+            self.w.show_kind()
             self.w.state.rows = []
             self.sheet.clear()
             self.status.setStyleSheet(f"color: {ERROR_COLOR};")
@@ -286,6 +304,7 @@ class FilePage(QWizardPage):
         state.cards = 0
         self._show_vcard(state.vcard)
         state.client_id = self.cards_as.currentData() if state.vcard else None
+        self.w.show_kind()
         self.completeChanged.emit()
         if state.vcard:
             self.w.ops.read_slow(

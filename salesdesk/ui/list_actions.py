@@ -22,7 +22,7 @@ from salesdesk.domain.reminders import contact_due
 from salesdesk.services import bulk_actions, clients
 from salesdesk.services.bulk_actions import BulkChange, BulkResult, BulkUndo
 from salesdesk.services.common import Cancelled, Reporter, utcnow
-from salesdesk.ui.bulk_dialog import BulkDialog, BulkKind, kind_title
+from salesdesk.ui.bulk_dialog import NO_OWNER, BulkDialog, BulkKind, kind_title
 from salesdesk.ui.dialogs import HookDialog
 
 if TYPE_CHECKING:
@@ -322,7 +322,7 @@ class ClientListActions(QObject):
 def _change_of(kind: BulkKind, value: object) -> BulkChange:
     if kind is BulkKind.OWNER:
         assert isinstance(value, int)
-        return BulkChange(owner_id=value)
+        return BulkChange(no_owner=True) if value == NO_OWNER else BulkChange(owner_id=value)
     if kind is BulkKind.STATUS:
         return BulkChange(status=ClientStatus(str(value)))
     if kind is BulkKind.INDUSTRY:

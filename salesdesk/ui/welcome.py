@@ -22,7 +22,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMenu, QPushBut
 
 from salesdesk.domain.changes import Change, Changes
 from salesdesk.domain.errors import UserError
-from salesdesk.services import bases
+from salesdesk.domain.numbers import count_text
+from salesdesk.services import bases, clients
 from salesdesk.services.common import Cancelled, UowFactory
 from salesdesk.ui.dialogs import Inform
 from salesdesk.ui.operations import Operations
@@ -66,6 +67,13 @@ class WelcomeDialog(WhoAreYouDialog):
             button.clicked.connect(lambda _checked=False, c=choice: self.choose(c))
             self.choice_buttons[choice] = button
         self.choice_buttons[EMPTY].setDefault(True)
+        # "an empty base" only when it is one: a base that has clients already (a second seat, the
+        # welcome shown again from Help) is kept as it is, and the button says so
+        self.ops.read(lambda: clients.count_clients(self.uow()), self._show_base_size)
+
+    def _show_base_size(self, count: int) -> None:
+        if count:
+            self.choice_buttons[EMPTY].setText(self.tr("Go to my clients (%1)").replace("%1", count_text(count)))
 
     def _update_ok(self) -> None:
         """Every way to begin stays open: choosing a manager is welcome, not required."""

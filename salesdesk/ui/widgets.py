@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.domain import numbers
+from salesdesk.domain.birthdays import year_known
 from salesdesk.domain.model import Industry, Money
 from salesdesk.domain.spreadsheet import date_from_text
 
@@ -251,6 +252,14 @@ def refill_combo(combo: QComboBox, first_text: str, items: Iterable[tuple[str, o
     finally:
         combo.blockSignals(quiet)
     return current is None or index >= 0
+
+
+def birthday_text(birth: date, locale: QLocale | None = None) -> str:
+    """A birth date in words: "12 марта 1985", or "12 марта" when the year is not known (the
+    domain keeps such a date in the year YEAR_UNKNOWN, which is never shown)."""
+    locale = locale or QLocale()
+    day = QDate(birth.year, birth.month, birth.day)
+    return locale.toString(day, "d MMMM yyyy" if year_known(birth) else "d MMMM")
 
 
 def short_datetime(locale: QLocale, moment: datetime) -> str:

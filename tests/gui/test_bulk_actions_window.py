@@ -72,6 +72,27 @@ def test_change_owner_of_the_selection_then_undo(
     qtbot.waitUntil(lambda: "put back" in window.notice.label.text(), timeout=10_000)
 
 
+def test_the_owner_dialog_offers_nobody_and_takes_the_owner_away(
+    qtbot: QtBot, make_window: Window, base: dict[str, int], uow: Callable[[], UnitOfWork]
+) -> None:
+    owner = reference.create_manager(uow(), ManagerFields(name="Петрова Анна"))
+    dialog = BulkDialog(BulkKind.OWNER, 2, 3, managers=reference.list_managers(uow()))
+    qtbot.addWidget(dialog)
+    texts = [dialog.combo.itemText(i) for i in range(dialog.combo.count())]
+    assert texts[0] == "Петрова Анна" and texts[-1] == "— nobody (no owner) —"
+    dialog.combo.setCurrentIndex(dialog.combo.count() - 1)
+    nobody = dialog.choice().value
+    window = make_window()
+    select_rows(window, [0, 1, 2])
+    window.list_actions.act_on_many(BulkKind.OWNER, choice=owner.id)
+    qtbot.waitUntil(lambda: window.undo_action.isEnabled(), timeout=10_000)
+    qtbot.waitUntil(lambda: all(clients.get_client(uow(), i).owner_id == owner.id for i in base.values()))
+    wait_loaded(qtbot, window)
+    select_rows(window, [0])
+    window.list_actions.act_on_many(BulkKind.OWNER, choice=nobody)
+    qtbot.waitUntil(lambda: sum(clients.get_client(uow(), i).owner_id is None for i in base.values()) == 1)
+
+
 def test_everyone_the_filter_shows_gets_the_status(
     qtbot: QtBot, make_window: Window, base: dict[str, int], uow: Callable[[], UnitOfWork]
 ) -> None:

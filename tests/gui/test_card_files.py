@@ -147,3 +147,77 @@ def test_a_deleted_file_is_shown_on_request_and_restored(
     tab.restore_button.click()
     assert column(tab, 0) == ["прайс.xlsx"] and not tab.restore_button.isEnabled()
     assert [f.id for f in attachments.list_files(uow(), tab.card.client.id)] == [ident] and bench.crashes == []
+
+
+def test_files_of_a_deal_are_attached_shown_and_handled_on_their_own(
+    bench: Bench,
+    add_client: Callable[..., int],
+    uow: Callable[[], UnitOfWork],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from datetime import date
+
+    from salesdesk.domain.model import DealFields, DealStage, Money
+    from salesdesk.services import deals
+
+    monkeypatch.setattr(FilesTab, "chooser", Chooser)
+    client = add_client("ООО «Лютик»")
+    deal = deals.add_deal(
+        uow(),
+        client,
+        DealFields(title="Поставка 2027", amount=Money.of("1000"), stage=DealStage.NEW, opened_on=date(2026, 12, 1)),
+    ).id
+    attachments.attach_bytes(uow(), client, "Реквизиты.pdf", b"%PDF client")
+    tab = bench.show(FilesTab(bench.context), client)
+    assert isinstance(tab, FilesTab)
+    wait_rows(bench, tab, 1)
+    assert [tab.deal_choice.itemText(i) for i in range(tab.deal_choice.count())] == [
+        "the whole client",
+        "deal “Поставка 2027”",
+    ]
+    tab.show_deal(deal)
+    assert tab.model.rowCount() == 0 and "No files on this deal yet" in tab.empty.text()
+    source = tmp_path / "Договор поставки.pdf"
+    source.write_bytes(DATA)
+    Chooser.to_attach = [source]
+    tab.attach_button.click()  # onto the deal chosen
+    wait_rows(bench, tab, 1)
+    assert column(tab, 0) == ["Договор поставки.pdf"] and column(tab, 3) == ["Поставка 2027"]
+    [on_deal] = [f for f in attachments.list_files(uow(), client) if f.deal_id == deal]
+    assert on_deal.name == "Договор поставки.pdf"
+    select_row(tab, 0)
+    Chooser.name = "Договор поставки (подписан).pdf"
+    tab.rename_button.click()  # the same actions as on the client's files
+    bench.qtbot.waitUntil(lambda: column(tab, 0) == ["Договор поставки (подписан).pdf"])
+    tab.show_deal(None)
+    assert sorted(zip(column(tab, 0), column(tab, 3), strict=True)) == [
+        ("Договор поставки (подписан).pdf", "Поставка 2027"),
+        ("Реквизиты.pdf", ""),
+    ]
+
+
+def test_the_deals_tab_opens_the_files_of_the_selected_deal(
+    qtbot: QtBot, make_window: Callable[[], object], add_client: Callable[..., int], uow: Callable[[], UnitOfWork]
+) -> None:
+    from datetime import date
+
+    from salesdesk.domain.model import DealFields, DealStage, Money
+    from salesdesk.services import deals
+    from salesdesk.ui.main_window import MainWindow
+
+    client = add_client("ООО «Лютик»")
+    deal = deals.add_deal(
+        uow(),
+        client,
+        DealFields(title="Поставка 2027", amount=Money.of("1000"), stage=DealStage.NEW, opened_on=date(2026, 12, 1)),
+    ).id
+    window = make_window()
+    assert isinstance(window, MainWindow)
+    window.table.setCurrentIndex(window.model.index(0, 0))
+    qtbot.waitUntil(lambda: window.card.client_id == client)
+    card = window.card
+    card.show_deal(deal)
+    assert card.deals.files_button.isEnabled()
+    card.deals.files_button.click()
+    assert card.tabs.currentWidget() is card.files and card.files.chosen_deal() == deal

@@ -348,3 +348,42 @@ def test_a_narrow_list_never_cuts_a_column_header(qtbot: QtBot) -> None:
     header = view.header()
     for column in range(5):
         assert header.sectionSize(column) >= header.sectionSizeHint(column), model.headerData(column, 1)
+
+
+@pytest.fixture
+def russian(qapp: QApplication, lang: None) -> Iterator[None]:
+    from PySide6.QtCore import QLocale
+
+    from salesdesk.ui import i18n
+
+    before = QLocale()
+    i18n.install(qapp, "ru")
+    yield
+    for translator in i18n._installed:  # back to no translation, as the other window tests expect
+        qapp.removeTranslator(translator)
+    i18n._installed.clear()
+    QLocale.setDefault(before)
+
+
+def test_the_seven_tab_titles_fit_uncut_in_russian_at_1366(
+    qtbot: QtBot, russian: None, make_window: Callable[[], object], add_client: Callable[..., int]
+) -> None:
+    """A 1366×768 screen, the card beside the list: every Russian title whole, none behind the arrows."""
+    from salesdesk.ui.main_window import MainWindow
+
+    add_client("ООО «Ромашка»")
+    window = make_window()
+    assert isinstance(window, MainWindow)
+    window.resize(1366, 768)
+    window.table.setCurrentIndex(window.model.index(0, 0))
+    qtbot.waitUntil(lambda: window.card.client_id is not None)
+    tabs = window.card.page.tabs
+    bar = tabs.tabBar()
+    qtbot.waitUntil(lambda: bar.width() > 0 and bar.width() < 700)  # beside the list, not the whole window
+    titles = [tabs.tabText(i) for i in range(tabs.count())]
+    assert titles[:2] == ["Реквизиты", "Контакты"] and len(titles) == 7
+    for i, title in enumerate(titles):
+        rect = bar.tabRect(i)
+        # not squeezed below what its style needs for the whole title and its margins (then cut)
+        assert rect.width() >= bar.tabSizeHint(i).width() > bar.fontMetrics().horizontalAdvance(title), title
+        assert 0 <= rect.left() and rect.right() <= bar.width(), title  # in sight, no scrolling

@@ -6,7 +6,9 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from salesdesk.domain.model import Recurrence
@@ -71,6 +73,46 @@ def test_contact_added_from_the_card_raises_the_score(
     assert window.card.contacts.model.rowCount() == 1
     assert window.card.header.score_bar.value() > before
     assert clients.get_client(uow(), ident).completeness == window.card.header.score_bar.value()
+
+
+def test_a_birthday_without_a_year_is_typed_kept_and_shown_without_year_or_age(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], uow: Callable[[], UnitOfWork], add_client: Callable[..., int]
+) -> None:
+    from salesdesk.domain.birthdays import YEAR_UNKNOWN
+    from salesdesk.domain.model import ContactFields
+
+    client_id = add_client("ООО «Ромашка»")
+    dialog = ContactDialog(uow, client_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(dialog.full_name, "Петрова Мария")
+    type_text(dialog.birth_date.line, "12.03")
+    QApplication.sendEvent(dialog.birth_date.line, QFocusEvent(QEvent.Type.FocusOut))  # left the field
+    qtbot.waitUntil(lambda: dialog.messages["birth_date"].isVisible())
+    assert "year unknown" in dialog.messages["birth_date"].text()  # the message says how
+    dialog.no_year.setChecked(True)
+    assert not dialog.messages["birth_date"].isVisible()
+    assert dialog.age_label.text() == "12 March"  # the day, no year, no age
+    dialog.accept()
+    [person] = contacts.list_contacts(uow(), client_id)
+    assert person.birth_date == date(YEAR_UNKNOWN, 3, 12)
+
+    again = ContactDialog(uow, client_id, person)  # editing it shows what was typed
+    qtbot.addWidget(again)
+    assert again.no_year.isChecked() and again.birth_date.text() == "12.03"
+    again.no_year.setChecked(False)
+    again.birth_date.line.setText("12.03.1985")
+    again.no_year.setChecked(True)  # a whole date typed, then the year found wrong: the year goes
+    assert again.birth_date.text() == "12.03"
+
+    contacts.add_contact(uow(), client_id, ContactFields(full_name="Иванов Иван", birth_date=date(1985, 3, 12)))
+    window = make_window()
+    window.table.setCurrentIndex(window.model.index(0, 0))
+    qtbot.waitUntil(lambda: window.card.contacts.model.rowCount() == 2)
+    model = window.card.contacts.model
+    shown = {model.item(r, 0).text().lstrip("★ "): model.item(r, 2).text() for r in range(model.rowCount())}
+    age = date.today().year - 1985 - (1 if (date.today().month, date.today().day) < (3, 12) else 0)
+    assert shown == {"Петрова Мария": "12 March", "Иванов Иван": f"12 March 1985 ({age})"}
 
 
 def test_hook_dialog_on_a_date_with_repetition(qtbot: QtBot) -> None:

@@ -55,6 +55,7 @@ def test_the_wizard_recognises_maps_previews_and_imports(
 ) -> None:
     wizard = wizard_for(qtbot, uow, sheet)
     assert "4 row(s) below the header; 5 column(s) recognised" in wizard.file_page.status.text()
+    assert wizard.windowTitle() == "Import clients from a spreadsheet"
     wizard.next()
     mapping = wizard.mapping_page
     assert mapping.header_row.value() == 2  # the title row above the headers was skipped

@@ -133,3 +133,19 @@ def test_merge_from_the_cards_warning_then_undo(
     qtbot.waitUntil(lambda: set(shown_names(window)) == {"ООО «Каскад»", "Каскад"}, timeout=5000)
     assert clients.get_client(uow(), keep).phone == ""
     assert [p.full_name for p in contacts.list_contacts(uow(), other)] == ["Петров Пётр"]
+
+
+def test_the_trash_view_refuses_to_restore_a_merged_card_and_names_the_kept_one(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], uow: Uow, add_client: Callable[..., int]
+) -> None:
+    keep, other = add_client("ООО «Ромашка»"), add_client("Ромашка")
+    k, o = clients.get_client(uow(), keep), clients.get_client(uow(), other)
+    merging.merge_clients(uow(), keep, k.version, other, o.version)
+    window = make_window()
+    window.trash_view_action.trigger()
+    qtbot.waitUntil(lambda: shown_names(window) == ["Ромашка"], timeout=5000)
+    window.table.setCurrentIndex(window.model.index(0, 0))
+    window.restore_action.trigger()
+    qtbot.waitUntil(lambda: "merged into “ООО «Ромашка»”" in window.notice.label.text(), timeout=5000)
+    assert shown_names(window) == ["Ромашка"]  # still in the trash, not an empty card back in the list
+    assert clients.get_client(uow(), other).deleted_at is not None

@@ -47,6 +47,7 @@ def wizard_on(
 def test_the_wizard_imports_cards_as_private_persons(qtbot: QtBot, uow: Callable[[], UnitOfWork], vcf: Path) -> None:
     wizard = wizard_on(qtbot, uow, vcf)
     page = wizard.file_page
+    assert wizard.windowTitle() == "Import contact cards (.vcf) as clients"  # not "…from a spreadsheet"
     assert "2 contact card(s) in the file" in page.status.text()
     assert page.cards_as.isVisibleTo(wizard) and not page.sheet.isVisibleTo(wizard)
     wizard.next()
@@ -68,6 +69,10 @@ def test_the_wizard_adds_cards_to_the_client_it_was_opened_for(
     contacts.add_contact(uow(), ident, ContactFields(full_name="Петрова Анна"))
     wizard = wizard_on(qtbot, uow, vcf, client=(ident, "ООО «Ромашка»"))
     assert wizard.state.client_id == ident
+    assert wizard.windowTitle() == "Import contact persons of «ООО «Ромашка»» from contact cards (.vcf)"
+    wizard.file_page.cards_as.setCurrentIndex(0)
+    assert wizard.windowTitle() == "Import contact cards (.vcf) as clients"
+    wizard.file_page.cards_as.setCurrentIndex(1)
     wizard.next()
     assert wizard.currentPage() is wizard.preview_page  # people join one client: no duplicate policy to choose
     qtbot.waitUntil(wizard.preview_page.isComplete, timeout=10_000)

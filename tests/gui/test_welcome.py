@@ -140,6 +140,19 @@ def test_picking_or_adding_a_manager_in_the_welcome(qtbot: QtBot, uow: Uow) -> N
     assert nobody.chosen is None and nobody.choice == EMPTY
 
 
+def test_the_welcome_offers_an_empty_base_only_on_an_empty_one(
+    qtbot: QtBot, uow: Uow, add_client: Callable[..., int]
+) -> None:
+    add_client("ООО «Ромашка»")
+    add_client("ООО «Лютик»")
+    dialog = WelcomeDialog(uow)
+    qtbot.addWidget(dialog)
+    texts = [b.text() for b in dialog.choice_buttons.values()]
+    assert "Start with an empty base" not in texts and "Go to my clients (2)" in texts
+    dialog.choice_buttons[EMPTY].click()  # the base stays as it is
+    assert dialog.choice == EMPTY
+
+
 def test_explore_demo_data_opens_a_demo_base_and_leaves_mine_untouched(
     qtbot: QtBot,
     open_window: Callable[[], MainWindow],

@@ -76,6 +76,22 @@ def test_owner_status_industry_tags_in_one_go_with_completeness_and_the_trail(uo
     assert fields[("edit", "tags")] == ("старый\nVIP", "старый\nВыставка 2026")
 
 
+def test_take_the_owner_away_with_completeness_the_trail_and_undo(uow: Uow) -> None:
+    ids, owner, _industry = _base(uow)
+    bulk_actions.apply(uow(), ids[:2], BulkChange(owner_id=owner))
+    result = bulk_actions.apply(uow(), ids, BulkChange(no_owner=True))
+    assert result.changed == 2  # the third had nobody already
+    for ident in ids:
+        client = clients.get_client(uow(), ident)
+        assert client.owner_id is None
+        score = completeness(client.fields())  # the owner counts as missing again
+        assert (client.completeness, client.missing) == (score.score, score.missing)
+    trail = audit.changes(uow(), AuditQuery(client_id=ids[0]))
+    assert ("Петрова Анна", None) in [(r.old, r.new) for r in trail if r.field == "owner_id"]
+    assert bulk_actions.undo(uow(), result.undo) == 2
+    assert [clients.get_client(uow(), i).owner_id for i in ids] == [owner, owner, None]
+
+
 def test_undo_puts_every_card_back_but_keeps_a_later_edit(uow: Uow) -> None:
     ids, owner, industry = _base(uow)
     was = {i: clients.get_client(uow(), i) for i in ids}
@@ -186,6 +202,12 @@ def test_cli_client_set(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert json.loads(out) == {"changed": 3}
     code, out, _ = run(capsys, "--db", db, "client", "set", str(made[0]), "--status", "active", "--json")
     assert json.loads(out) == {"changed": 0}
+    code, out, _ = run(capsys, "--db", db, "client", "set", *map(str, made[:2]), "--no-owner", "--json")
+    assert json.loads(out) == {"changed": 2}
+    code, out, _ = run(capsys, "--db", db, "client", "show", str(made[0]), "--json")
+    assert json.loads(out)["owner_name"] in (None, "")
+    code, _, err = run_exit(capsys, "--db", db, "client", "set", "1", "--owner", "Иванов Пётр", "--no-owner")
+    assert code == 2 and "--no-owner" in err  # one or the other
 
 
 @pytest.mark.parametrize(

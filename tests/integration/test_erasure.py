@@ -427,3 +427,26 @@ def test_a_backup_that_fails_at_start_keeps_the_trash_and_still_tidies_the_index
     assert erasure.tidy_at_start(uow(), trash_days=30, now=start + timedelta(days=31)) is None
     assert clients.get_client(uow(), old).deleted_at is not None  # nothing deleted without its copy
     assert merged == [1]  # the index was merged all the same
+
+
+def test_the_plan_names_the_files_a_client_erasure_takes_and_they_are_gone(
+    db_path: Path, uow: Callable[[], UnitOfWork], private_person: int, company: tuple[int, int]
+) -> None:
+    from salesdesk.services import attachments
+
+    attachments.attach_bytes(uow(), private_person, "Паспорт Куприянова.pdf", b"%PDF " + "Ерофей".encode() * 300)
+    trashed = attachments.attach_bytes(uow(), private_person, "Старый договор.pdf", b"%PDF old contract")
+    attachments.trash_file(uow(), trashed)
+    attachments.attach_bytes(uow(), company[0], "Реквизиты Вектора.pdf", b"%PDF vector")
+
+    plan = erasure.plan_erasure(uow(), "client", private_person)
+    text = plan.summary()
+    assert "Паспорт Куприянова.pdf (4 KB)" in text and "Старый договор.pdf (17 B)" in text
+    assert "2 files attached to the client (those in the trash too) are erased with it" in text
+    person_plan = erasure.plan_erasure(uow(), "contact", company[1])
+    assert "The client's 1 file is not changed: Реквизиты Вектора.pdf" in person_plan.summary()
+
+    result = erasure.erase_client(uow(), private_person, ground="consent_withdrawn")
+    assert result.removed["attachment"] == 2
+    assert traces(uow().database, "old contract") == set()  # the bytes of the trashed one are gone too
+    assert [f.name for f in attachments.list_files(uow(), company[0])] == ["Реквизиты Вектора.pdf"]

@@ -7,7 +7,7 @@ import contextlib
 import dataclasses
 import io
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import openpyxl
@@ -184,7 +184,7 @@ def test_the_person_workbook_holds_their_fields_clients_history_and_an_audit_she
     assert json.loads(out) == {"file": str(target), "clients": 2, "interactions": 4, "audit": 2}
 
     book = openpyxl.load_workbook(target)
-    assert book.sheetnames == ["Person", "Clients", "History mentions", "Audit trail"]
+    assert book.sheetnames == ["Person", "Clients", "History mentions", "Audit trail", "Clients' files"]
     fields = {row[0]: row[1] for row in book["Person"].iter_rows(min_row=2, values_only=True)}
     assert fields["Full name"] == "Смородинова Агата"
     assert fields["Position"] == "бухгалтер"
@@ -205,6 +205,38 @@ def test_the_person_workbook_holds_their_fields_clients_history_and_an_audit_she
     ]
     audit = list(book["Audit trail"].iter_rows(values_only=True))
     assert audit[0][:3] == ("When", "Manager", "Record") and len(audit) == 3  # both rows' creation
+
+
+def test_the_person_workbook_lists_the_files_of_their_clients(
+    base: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from salesdesk.services import attachments
+
+    ids = _fill(base)
+
+    def attach(uow):  # type: ignore[no-untyped-def]
+        from salesdesk.domain.birthdays import YEAR_UNKNOWN
+
+        agata = next(c for c in contacts.list_contacts(uow(), ids["company"]) if c.id == ids["agata"])
+        born = dataclasses.replace(agata.fields(), birth_date=date(YEAR_UNKNOWN, 3, 12))
+        contacts.update_contact(uow(), ids["agata"], agata.version, born)
+        attachments.attach_bytes(uow(), ids["company"], "Доверенность Смородиновой.pdf", b"%PDF 1234567")
+        old = attachments.attach_bytes(uow(), ids["other"], "Старая анкета.docx", b"PK old")
+        attachments.trash_file(uow(), old)
+        attachments.attach_bytes(uow(), ids["person"], "Чужой файл.pdf", b"%PDF other person")
+
+    _with(base, attach)
+    target = tmp_path / "p.xlsx"
+    assert run(capsys, "--db", str(base), "person", "export", str(ids["agata"]), "-o", str(target))[0] == 0
+    book = openpyxl.load_workbook(target)
+    fields = {row[0]: row[1] for row in book["Person"].iter_rows(min_row=2, values_only=True)}
+    assert fields["Birth date"] == "12.03 (year unknown)"  # never the year 1604 the base keeps for it
+    rows = list(book["Clients' files"].iter_rows(values_only=True))
+    assert rows[0][:5] == ("Client No.", "Client", "File", "File no.", "Size, bytes")
+    assert sorted((r[0], r[2], r[4], r[6]) for r in rows[1:]) == [
+        (ids["company"], "Доверенность Смородиновой.pdf", 12, None),
+        (ids["other"], "Старая анкета.docx", 6, "yes"),
+    ]  # the files of her two clients (one in the trash), not another client's
 
 
 def test_the_person_workbook_carries_the_audit_entries_about_them_on_every_client(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from salesdesk.domain.errors import StaleEditError, ValidationError
+from salesdesk.domain.errors import StaleEditError, UserError, ValidationError
 from salesdesk.domain.model import (
     ContactFields,
     DealFields,
@@ -175,3 +175,66 @@ def test_command_line_duplicates_and_merge(tmp_path: Path, capsys: pytest.Captur
     assert code == 2 and "корзин" not in err and "trash" in err  # in the trash now: a clear refusal
     code, _, err = run(capsys, "--db", db, "client", "merge", str(ids[0]), "999", "--yes")
     assert code == 2 and "999" in err
+
+
+def test_a_merged_card_is_not_restored_empty_from_the_trash(
+    tmp_path: Path, uow: Uow, add_client: Callable[..., int], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its contacts, deals and files are on the kept card: restored from the trash it would be an empty
+    shell, so the restore is refused with a pointer to the kept card (Undo of the merge is the way)."""
+    keep = add_client("ООО «Ромашка»")
+    other = add_client("Ромашка")
+    lone = add_client("Лютик")
+    fill(uow, other, "О2")
+    k, o = clients.get_client(uow(), keep), clients.get_client(uow(), other)
+    merging.merge_clients(uow(), keep, k.version, other, o.version)
+    clients.trash_client(uow(), lone)
+
+    with pytest.raises(UserError) as refused:
+        clients.restore_client(uow(), other)
+    assert "ООО «Ромашка»" in str(refused.value) and f"#{keep}" in str(refused.value)
+    with pytest.raises(UserError):  # one merged card among several: none is restored
+        clients.restore_clients(uow(), [lone, other])
+    assert clients.get_client(uow(), other).deleted_at is not None
+    assert clients.get_client(uow(), lone).deleted_at is not None
+    clients.restore_client(uow(), lone)  # an ordinary trashed card comes back as before
+    assert clients.get_client(uow(), lone).deleted_at is None
+    assert len(contacts.list_contacts(uow(), keep)) == 1  # the data stays on the kept card
+
+
+def test_command_line_refuses_to_restore_a_merged_card(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = new_base(tmp_path / "x.sqlite")
+    ids = []
+    for name in ("ООО «Каскад»", "Каскад"):
+        code, out, _ = run(capsys, "--db", db, "client", "add", "--name", name, "--json")
+        ids.append(json.loads(out)["id"])
+    assert run(capsys, "--db", db, "client", "merge", str(ids[0]), str(ids[1]), "--yes")[0] == 0
+    code, out, err = run(capsys, "--db", db, "--lang", "ru", "client", "restore", str(ids[1]))
+    assert code == 2 and "объединён с «ООО «Каскад»»" in err and "Правка → Отменить" in err
+
+
+def test_near_names_with_a_typo_in_the_first_letters_are_found(uow: Uow, add_client: Callable[..., int]) -> None:
+    """The near-name pass compared only names sharing their first three letters, so a typo there
+    ("Ромашка", "Рамашка") sorted them apart and the pair was never offered."""
+    early = [add_client("ООО «Ромашка»"), add_client("Рамашка")]
+    added = [add_client("Северное сияние"), add_client("Ссеверное сияние")]  # a letter typed twice
+    stores = [add_client("Северное сияние 1"), add_client("Северное сияние 2")]  # two stores, not a typo
+    branches = [add_client("Лютик", inn=inn("770123456")), add_client("Лютек", inn=inn("500100732"))]
+    short = [add_client("Вектор"), add_client("Сектор")]  # six letters, one differs: two firms
+    found = {g.ids: g for g in merging.duplicate_groups(uow())}
+    assert found[tuple(early)].reason == "similar_name"
+    assert found[tuple(added)].reason == "similar_name"
+    assert found[tuple(early)].score < found[tuple(added)].score  # a short name is less sure
+    for ids in (stores, branches, short):  # different valid INNs are never paired by name alone
+        assert tuple(ids) not in found
+
+
+def test_the_common_start_of_two_names_is_counted_exactly() -> None:
+    from os.path import commonprefix
+
+    from salesdesk.services.merging import _common_start
+
+    words = ["", "а", "аб", "ромашка", "рамашка", "ромашки", "ромашка плюс", "северное сияние", "северное сиянье"]
+    for one in words:
+        for two in words:
+            assert _common_start(one, two) == len(commonprefix((one, two))), (one, two)

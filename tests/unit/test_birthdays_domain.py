@@ -94,3 +94,14 @@ def test_the_month_days_find_exactly_the_birthdays_in_the_window(birth: date, st
         assert start <= within <= start + timedelta(days=days)
     if not asked:
         assert within is None
+
+
+def test_a_birth_date_typed_without_a_year() -> None:
+    from salesdesk.domain.birthdays import birth_without_year
+
+    for typed in ("12.03", "12/3", "1203", " 12.3. ", "12.03.1985"):  # a whole date: its year is dropped
+        assert birth_without_year(typed) == date(YEAR_UNKNOWN, 3, 12), typed
+    assert birth_without_year("29.02") == date(YEAR_UNKNOWN, 2, 29)  # the unknown year is a leap year
+    assert birth_without_year("") is None
+    assert birth_without_year("31.04") == "31.04"  # no such day: the text comes back for the message
+    assert birth_without_year("март") == "март"

@@ -16,6 +16,7 @@ from salesdesk.services import contacts, vcards
 from salesdesk.ui.card.lists import CardContext, ListTab, clear, selected_id
 from salesdesk.ui.dialogs import Confirm, ContactDialog
 from salesdesk.ui.settings import dialog_start, remember_dialog_folder
+from salesdesk.ui.widgets import birthday_text
 
 
 class ContactsTab(ListTab):
@@ -24,7 +25,7 @@ class ContactsTab(ListTab):
         layout = QVBoxLayout(self)
         self.view, self.model = context.list_view(
             "contacts",
-            [self.tr("Full name"), self.tr("Position"), self.tr("Age"), self.tr("Phones"), self.tr("E-mails")],
+            [self.tr("Full name"), self.tr("Position"), self.tr("Birthday"), self.tr("Phones"), self.tr("E-mails")],
             0,
             share=0.5,
         )
@@ -57,13 +58,16 @@ class ContactsTab(ListTab):
         clear(self.model)
         for person in self.card.contacts if self.card else ():
             age = person.age(today)
+            born = person.birth_date
+            # "12 марта 1985 (41)", or "12 марта" alone when the year is not known: no made-up age
+            birthday = "" if born is None else birthday_text(born) + ("" if age is None else f" ({age})")
             name = QStandardItem(("★ " if person.is_primary else "") + person.full_name)
             name.setData(person.id, Qt.ItemDataRole.UserRole)
             self.model.appendRow(
                 [
                     name,
                     QStandardItem(person.position),
-                    QStandardItem("" if age is None else str(age)),
+                    QStandardItem(birthday),
                     QStandardItem(", ".join(person.phones)),
                     QStandardItem(", ".join(person.emails)),
                 ]

@@ -3,7 +3,7 @@ that made a lead or prospect an active client says so, with Undo."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt, Slot
+from PySide6.QtCore import QLocale, Qt, Signal, Slot
 from PySide6.QtGui import QStandardItem
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -15,6 +15,8 @@ from salesdesk.ui.widgets import MUTED, money_text
 
 
 class DealsTab(ListTab):
+    files_wanted = Signal(int)  # "Files…": the Files tab, on this deal's files
+
     def __init__(self, context: CardContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         layout = QVBoxLayout(self)
@@ -22,7 +24,9 @@ class DealsTab(ListTab):
         self.add_button = QPushButton(self.tr("New deal…"))
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.delete_button = QPushButton(self.tr("Delete"))
-        for button in (self.add_button, self.edit_button, self.delete_button):
+        self.files_button = QPushButton(self.tr("Files…"))
+        self.files_button.setToolTip(self.tr("The files of this deal: attach, open, save a copy, rename, delete"))
+        for button in (self.add_button, self.edit_button, self.delete_button, self.files_button):
             row.addWidget(button)
         row.addStretch(1)
         headers = [self.tr("Deal"), self.tr("Stage"), self.tr("Amount"), self.tr("Opened"), self.tr("Closed")]
@@ -35,6 +39,7 @@ class DealsTab(ListTab):
         self.add_button.clicked.connect(self._on_add_button_clicked)
         self.edit_button.clicked.connect(self._on_edit_button_clicked)
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
+        self.files_button.clicked.connect(self._on_files_button_clicked)
         self.view.doubleClicked.connect(self._on_edit_button_clicked)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
 
@@ -61,6 +66,13 @@ class DealsTab(ListTab):
         has = selected_id(self.view) is not None
         self.edit_button.setEnabled(has)
         self.delete_button.setEnabled(has)
+        self.files_button.setEnabled(has)
+
+    @Slot()
+    def _on_files_button_clicked(self) -> None:
+        deal = self._selected()
+        if deal is not None:
+            self.files_wanted.emit(deal.id)
 
     def _selected(self) -> Deal | None:
         ident = selected_id(self.view)

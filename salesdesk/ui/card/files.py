@@ -1,8 +1,11 @@
-"""The card's Files tab (issue 15): the files kept with the client — a scanned contract, a
-requisites card, a price list. Attach (button or drag and drop onto the tab), open (a read-only copy
-in SalesDesk's private temporary folder, opened by the program the system chooses), save a copy,
-rename, delete with Undo. The bytes stay inside the base (services/attachments.py); nothing here runs
-a file itself: the system's own handler opens a copy, as a double click in a file manager would.
+"""The card's Files tab (issue 15): the files kept with the client or one of its deals — a scanned
+contract, a requisites card, a price list. "Files of:" chooses the whole client (every file, each
+with its deal if it has one) or one deal (its files only; Attach… and a drop then attach to that
+deal); the Deals tab's "Files…" opens the tab on the deal selected there. Attach (button or drag
+and drop onto the tab), open (a read-only copy in SalesDesk's private temporary folder, opened by
+the program the system chooses), save a copy, rename, delete with Undo. The bytes stay inside the
+base (services/attachments.py); nothing here runs a file itself: the system's own handler opens a
+copy, as a double click in a file manager would.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent, QStandardItem
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
@@ -85,15 +89,23 @@ class FilesTab(ListTab):
         row.addStretch(1)
         # a second row: five buttons fill the card's width at 1366x768 in Russian already
         deleted_row = QHBoxLayout()
+        self.deal_label = QLabel(self.tr("Files of:"))
+        self.deal_choice = QComboBox()
+        self.deal_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.deal_choice.setMaximumWidth(320)  # a long deal title must not push the row off the card
+        self.deal_choice.setToolTip(
+            self.tr("The whole client, or one of its deals: Attach… adds files to what is chosen")
+        )
+        self.deal_label.setBuddy(self.deal_choice)
+        deleted_row.addWidget(self.deal_label)
+        deleted_row.addWidget(self.deal_choice)
+        deleted_row.addSpacing(12)
         deleted_row.addWidget(self.show_deleted)
         deleted_row.addWidget(self.restore_button)
         deleted_row.addStretch(1)
-        headers = [self.tr("File"), self.tr("Size"), self.tr("Added")]
+        headers = [self.tr("File"), self.tr("Size"), self.tr("Added"), self.tr("Deal")]
         self.view, self.model = context.list_view("files", headers, 0, keep=(1,))
-        limit = MAX_BYTES // (1024 * 1024)
-        self.empty = QLabel(
-            self.tr("No files yet. Drag files here or press Attach… (up to %1 MB each).").replace("%1", str(limit))
-        )
+        self.empty = QLabel()
         self.empty.setStyleSheet(MUTED)
         self.empty.setWordWrap(True)
         layout.addLayout(row)
@@ -108,10 +120,34 @@ class FilesTab(ListTab):
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
         self.restore_button.clicked.connect(self._on_restore_button_clicked)
         self.show_deleted.toggled.connect(self._on_show_deleted_toggled)
+        self.deal_choice.currentIndexChanged.connect(self._on_deal_choice_current_index_changed)
         self.view.doubleClicked.connect(self._on_open_button_clicked)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
 
+    def chosen_deal(self) -> int | None:
+        """The deal whose files the tab shows and attaches to (None: the whole client)."""
+        value = self.deal_choice.currentData()
+        return int(value) if value is not None else None
+
+    def show_deal(self, deal_id: int | None) -> None:
+        """Show the files of *deal_id* (None: of the whole client)."""
+        index = self.deal_choice.findData(deal_id)
+        self.deal_choice.setCurrentIndex(max(index, 0))  # a deal no longer there: the whole client
+        self._show_files(self.files)
+
+    def _fill_deals(self) -> None:
+        chosen = self.chosen_deal()
+        self.deal_choice.blockSignals(True)
+        self.deal_choice.clear()
+        self.deal_choice.addItem(self.tr("the whole client"), None)
+        for deal in self.card.deals if self.card else ():
+            self.deal_choice.addItem(self.tr("deal “%1”").replace("%1", deal.title), deal.id)
+        self.deal_choice.setCurrentIndex(max(self.deal_choice.findData(chosen), 0))
+        self.deal_choice.blockSignals(False)
+        self.deal_choice.setEnabled(self.deal_choice.count() > 1)
+
     def fill(self) -> None:
+        self._fill_deals()
         client = self.client
         if client is None:
             self._show_files([])
@@ -123,8 +159,11 @@ class FilesTab(ListTab):
         self.files = found
         locale = QLocale()
         chosen = selected_id(self.view)
+        deal = self.chosen_deal()
+        titles = {d.id: d.title for d in self.card.deals} if self.card else {}
+        shown = [f for f in found if deal is None or f.deal_id == deal]
         clear(self.model)
-        for item in found:
+        for item in shown:
             name = QStandardItem(item.name)
             name.setData(item.id, Qt.ItemDataRole.UserRole)
             name.setToolTip(item.name)
@@ -137,10 +176,17 @@ class FilesTab(ListTab):
             size.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             added = QDateTime.fromSecsSinceEpoch(int(item.created_at.timestamp()))
             when = QStandardItem(locale.toString(added.toLocalTime(), QLocale.FormatType.ShortFormat))
-            self.model.appendRow([name, size, when])
+            of_deal = QStandardItem(titles.get(item.deal_id, "") if item.deal_id is not None else "")
+            self.model.appendRow([name, size, when, of_deal])
             if item.id == chosen:
                 self.view.setCurrentIndex(self.model.index(self.model.rowCount() - 1, 0))
-        self.empty.setVisible(not found)
+        limit = str(MAX_BYTES // (1024 * 1024))
+        if deal is None:
+            empty = self.tr("No files yet. Drag files here or press Attach… (up to %1 MB each).")
+        else:
+            empty = self.tr("No files on this deal yet. Drag files here or press Attach… (up to %1 MB each).")
+        self.empty.setText(empty.replace("%1", limit))
+        self.empty.setVisible(not shown)
         self.attach_button.setEnabled(self.client is not None)
         self.setAcceptDrops(self.client is not None)
         self._update_buttons()
@@ -167,10 +213,10 @@ class FilesTab(ListTab):
         client = self.client
         if client is None:
             return
-        uow, client_id = self.uow, client.id
+        uow, client_id, deal_id = self.uow, client.id, self.chosen_deal()
 
         def attach(path: Path) -> Callable[[], int]:
-            return lambda: attachments.attach_path(uow(), client_id, path)
+            return lambda: attachments.attach_path(uow(), client_id, path, deal_id=deal_id)
 
         for path in chosen:
             self.ops.run_slow(attach(path))
@@ -272,6 +318,10 @@ class FilesTab(ListTab):
     @Slot(bool)
     def _on_show_deleted_toggled(self, _checked: bool) -> None:
         self.fill()
+
+    @Slot(int)
+    def _on_deal_choice_current_index_changed(self, _index: int) -> None:
+        self._show_files(self.files)
 
 
 def _local_files(urls: list[QUrl]) -> list[Path]:

@@ -112,6 +112,7 @@ class ClientCard(QWidget):
         self.save_button, self.revert_button = self.page.save_button, self.page.revert_button
         for tab in (self.contacts, self.history, self.deals, self.reminders, self.files):
             tab.wants_focus.connect(lambda tab=tab: self.tabs.setCurrentWidget(tab))
+        self.deals.files_wanted.connect(self._on_deals_files_wanted)
         self.requisites.edited.connect(self._on_requisites_edited)
         self.header.missing_clicked.connect(self._on_header_missing_clicked)  # go and fill it in
         self.header.confirm_clicked.connect(self._on_header_confirm_clicked)  # the stale fields are right
@@ -323,6 +324,11 @@ class ClientCard(QWidget):
         if self._client is not None:
             self.tabs.setCurrentWidget(self.deals)
             self.deals.add_button.click()
+
+    @Slot(int)
+    def _on_deals_files_wanted(self, deal_id: int) -> None:
+        self.files.show_deal(deal_id)
+        self.tabs.setCurrentWidget(self.files)
 
     def show_deal(self, deal_id: int) -> None:
         """Open the Deals tab on *deal_id* (from the Deals list of the whole office)."""
