@@ -685,6 +685,40 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "err.cancelled": ("Операция отменена, база не изменилась", "Cancelled; the base was not changed"),
     # Files (import and export).
+    # Register files of the tax service (salesdesk enrich, prospects; files/register.py).
+    "register.too_many_members": (
+        "В архиве «{file}» {n:n} файлов — больше, чем бывает в реестре ({limit:n}). Он не открыт",
+        "Archive “{file}” holds {n:n} files, more than a register ever has ({limit:n}). It was not opened",
+    ),
+    "register.empty_archive": ("В архиве «{file}» нет файлов", "Archive “{file}” holds no files"),
+    "register.encrypted": (
+        "Архив «{file}» защищён паролем: распакуйте его сами или скачайте заново",
+        "Archive “{file}” is password-protected: unpack it yourself or download it again",
+    ),
+    "register.not_xml_member": (
+        "В архиве «{file}» есть файл «{member}», а не XML: это не архив реестра МСП налоговой службы",
+        "Archive “{file}” holds “{member}”, which is not XML: this is not a tax service register archive",
+    ),
+    "register.not_register": (
+        "«{file}» ({member}) — не файл реестра налоговой службы: в нём нет элемента «Файл» с документами",
+        "“{file}” ({member}) is not a tax service register file: it has no «Файл» element with documents",
+    ),
+    "register.dtd": (
+        "«{file}» ({member}) содержит объявление DTD — в файлах налоговой службы его не бывает, "
+        "файл может быть вредоносным. Он не прочитан",
+        "“{file}” ({member}) contains a DTD declaration, which tax service files never have; the file "
+        "may be malicious. It was not read",
+    ),
+    "register.huge_tag": (
+        "«{file}» ({member}): в файле есть элемент длиной больше 16 МБ — в файлах налоговой службы "
+        "таких не бывает, файл может быть вредоносным. Он не прочитан",
+        "“{file}” ({member}) holds an element longer than 16 MB, which tax service files never have; "
+        "the file may be malicious. It was not read",
+    ),
+    "register.bad_xml": (
+        "«{file}» ({member}) повреждён или не является XML (строка {line}): {reason}. Скачайте файл заново",
+        "“{file}” ({member}) is damaged or not XML (line {line}): {reason}. Download the file again",
+    ),
     "file.not_found": ("Файл «{file}» не найден", "File “{file}” not found"),
     "file.locked": (
         "Файл «{file}» занят другой программой (открыт в Excel?). Закройте его и повторите",
