@@ -13,6 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
+from salesdesk.domain.requisites import inn_check_digits
+
+
+def inn(stem: str) -> str:
+    """A valid INN from its 9-digit (organisation) or 10-digit (person) stem."""
+    return stem + inn_check_digits(stem)
+
 
 @dataclass(frozen=True)
 class Company:

@@ -686,6 +686,63 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "err.cancelled": ("Операция отменена, база не изменилась", "Cancelled; the base was not changed"),
     # Files (import and export).
     # Register files of the tax service (salesdesk enrich, prospects; files/register.py).
+    "register.category.1": ("микропредприятие", "micro enterprise"),
+    "register.category.2": ("малое предприятие", "small enterprise"),
+    "register.category.3": ("среднее предприятие", "medium-sized enterprise"),
+    "register.among.region": (
+        "клиентов базы той же отрасли в регионе",
+        "the base's clients of its industry in the region",
+    ),
+    "register.among.register": (
+        "всех предприятий отрасли в регионе по реестру",
+        "all businesses of its industry in the region in the register",
+    ),
+    "register.position.revenue.top": ("выручка в верхней четверти {where}", "revenue in the top quarter of {where}"),
+    "register.position.revenue.upper": ("выручка выше медианы {where}", "revenue above the median of {where}"),
+    "register.position.revenue.lower": ("выручка ниже медианы {where}", "revenue below the median of {where}"),
+    "register.position.revenue.bottom": (
+        "выручка в нижней четверти {where}",
+        "revenue in the bottom quarter of {where}",
+    ),
+    "register.position.headcount.top": (
+        "численность в верхней четверти {where}",
+        "headcount in the top quarter of {where}",
+    ),
+    "register.position.headcount.upper": (
+        "численность выше медианы {where}",
+        "headcount above the median of {where}",
+    ),
+    "register.position.headcount.lower": (
+        "численность ниже медианы {where}",
+        "headcount below the median of {where}",
+    ),
+    "register.position.headcount.bottom": (
+        "численность в нижней четверти {where}",
+        "headcount in the bottom quarter of {where}",
+    ),
+    "field.sme_category": ("Категория МСП", "SME category"),
+    "field.region": ("Регион", "Region"),
+    "field.headcount": ("Численность", "Headcount"),
+    "field.revenue": ("Выручка", "Revenue"),
+    "field.not_in_register": ("Нет в реестре МСП", "Not in the SME register"),
+    "cli.enrich_done": (
+        "Прочитано записей: {read:n}; клиентов базы в файле: {matched:n}; обновлено: {updated:n}; "
+        "нет в реестре МСП: {missing:n}",
+        "Records read: {read:n}; clients of the base in the file: {matched:n}; updated: {updated:n}; "
+        "not in the SME register: {missing:n}",
+    ),
+    "cli.enrich_dry_run": (
+        "Проверка без изменений: база не изменена",
+        "Dry run: the base was not changed",
+    ),
+    "cli.enrich_conflict": (
+        "{name}: отрасль «{industry}» выбрана вручную и оставлена; по реестру — {code} {code_name}",
+        "{name}: the industry “{industry}” was chosen by hand and kept; the register says {code} {code_name}",
+    ),
+    "cli.enrich_industries_added": (
+        "Добавлены отрасли (классы ОКВЭД): {codes}",
+        "Industries added (OKVED classes): {codes}",
+    ),
     "register.too_many_members": (
         "В архиве «{file}» {n:n} файлов — больше, чем бывает в реестре ({limit:n}). Он не открыт",
         "Archive “{file}” holds {n:n} files, more than a register ever has ({limit:n}). It was not opened",

@@ -43,6 +43,7 @@ from salesdesk.store.deal_listing import DealListing
 from salesdesk.store.erasure import Eraser
 from salesdesk.store.listing import ClientListing
 from salesdesk.store.merging import ClientMerging
+from salesdesk.store.register import RegisterQueries
 from salesdesk.store.notify import send, tells_other_seats
 from salesdesk.store.reports import ReportQueries
 from salesdesk.store.repositories import (
@@ -83,6 +84,7 @@ class UnitOfWork:
     attachments: AttachmentRepository
     birthdays: BirthdayQueries
     merging: ClientMerging
+    register: RegisterQueries
 
     def __init__(
         self,
@@ -158,6 +160,7 @@ class UnitOfWork:
         self.attachments = AttachmentRepository(conn)
         self.birthdays = BirthdayQueries(conn)
         self.merging = ClientMerging(conn)
+        self.register = RegisterQueries(conn)
         return self
 
     def __exit__(

@@ -13,11 +13,11 @@ import pytest
 from salesdesk.domain.messages import set_language
 from salesdesk.files.errors import FileProblem
 from salesdesk.files.register import RegisterFile, read_register
-from tests.register_files import Company, Trader, headcount_xml, register_xml, revenue_xml, write_zip
+from tests.register_files import Company, Trader, headcount_xml, inn, register_xml, revenue_xml, write_zip
 
-ROMASHKA = Company("7701234567", 'ООО "Ромашка"', short="Ромашка", category=2, okved="62.01")
-VASILEK = Company("5001234568", "АО «Василёк»", region="50", town="ХИМКИ", category=3, okved="46.90")
-PETROV = Trader("780112345678", "Петров", "Пётр", "Петрович", region="78")
+ROMASHKA = Company(inn("770123456"), 'ООО "Ромашка"', short="Ромашка", category=2, okved="62.01")
+VASILEK = Company(inn("500123456"), "АО «Василёк»", region="50", town="ХИМКИ", category=3, okved="46.90")
+PETROV = Trader(inn("7801123456"), "Петров", "Пётр", "Петрович", region="78")
 
 
 @pytest.mark.parametrize("encoding", ["cp1251", "utf-8"])
@@ -25,7 +25,7 @@ def test_a_bare_xml_file_reads_legal_entities_and_sole_traders(tmp_path: Path, e
     path = tmp_path / "data-10112026-structure-10012026.xml"
     path.write_bytes(register_xml([ROMASHKA, PETROV, VASILEK], encoding))
     records = list(read_register(path))
-    assert [r.inn for r in records] == ["7701234567", "780112345678", "5001234568"]
+    assert [r.inn for r in records] == [ROMASHKA.inn, PETROV.inn, VASILEK.inn]
     company, trader, third = records
     assert company.kind == "legal" and company.name == 'ООО "Ромашка"' and company.short_name == "Ромашка"
     assert company.category == 2 and company.region == "77" and company.place == "МОСКВА"
@@ -44,14 +44,14 @@ def test_a_zip_of_several_files_and_the_companion_sets(tmp_path: Path) -> None:
         {
             "VO_RRMSPSV_1.xml": register_xml([ROMASHKA, PETROV], "cp1251"),
             "VO_RRMSPSV_2.xml": register_xml([VASILEK], "utf-8"),
-            "SSCHR.xml": headcount_xml([("7701234567", "Ромашка", 14)]),
-            "REVEXP.xml": revenue_xml([("7701234567", "Ромашка", "12500000.50", "9000000")], "utf-8"),
+            "SSCHR.xml": headcount_xml([(ROMASHKA.inn, "Ромашка", 14)]),
+            "REVEXP.xml": revenue_xml([(ROMASHKA.inn, "Ромашка", "12500000.50", "9000000")], "utf-8"),
         },
     )
     register = RegisterFile(path)
     records = list(register.records())
     assert register.done_bytes == register.total_bytes > 0
-    assert [r.inn for r in records] == ["7701234567", "780112345678", "5001234568", "7701234567", "7701234567"]
+    assert [r.inn for r in records] == [ROMASHKA.inn, PETROV.inn, VASILEK.inn, ROMASHKA.inn, ROMASHKA.inn]
     assert records[3].headcount == 14 and records[3].okved_code == ""
     assert records[4].revenue == Decimal("12500000.50") and records[4].expenses == Decimal("9000000")
 

@@ -1,0 +1,311 @@
+"""Enrich the base from the tax service's open data (issue 16): the SME register (category, main
+OKVED code, region), the average headcount and the revenue of clients whose INN is in the base.
+
+The file streams once (files/register.py); only records whose INN is in the base are kept, so memory
+is bounded by the base, not by the multi-gigabyte file. While it streams, the register-wide
+headcount of every business is counted by OKVED section and region (domain/register.py) and kept
+as the register's quartiles. Then the clients are written in batches of BATCH, one transaction
+each, audited (with the file's name as the source) and told to the change bus.
+
+What the register says is kept beside the card (client_register), each part with the file and the
+date it describes. The client's industry is the class of the main OKVED code (created under its
+section when the base does not have it yet) — but only when the card has no industry, or has the
+one an earlier register file set: an industry someone chose is never changed; the disagreement is
+reported (``conflicts``). When the file is an SME register, every legal entity and sole trader of
+the base it does not list is flagged (``not_in_register``): it may have grown, closed or stopped
+reporting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from salesdesk.domain.completeness import with_present
+from salesdesk.domain.model import ClientKind, IndustryFields
+from salesdesk.domain.okved import SECTION_NAMES, class_code, section_of
+from salesdesk.domain.register import QuartileCounter
+from salesdesk.domain.validation import validate_industry
+from salesdesk.files.register import RegisterFile, RegisterRecord
+from salesdesk.services.common import Cancelled, Reporter, SilentReporter, utcnow
+from salesdesk.store import UnitOfWork
+from salesdesk.store.register import REGISTER_COLUMNS, Benchmark
+
+BATCH = 1000  # clients per transaction
+STEP = 4000  # records between two progress reports (and checks of Cancel)
+NAME_LIMIT = 300  # an industry's name (schema: industries.name)
+REGISTER_KINDS = (ClientKind.LEGAL.value, ClientKind.SOLE_TRADER.value)
+
+
+@dataclass(frozen=True, slots=True)
+class IndustryConflict:
+    """A client whose industry was chosen by someone and differs from the register's."""
+
+    client_id: int
+    industry_id: int | None
+    okved_code: str
+    okved_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class EnrichResult:
+    read: int  # records in the file
+    matched: int  # clients of the base the file describes
+    updated: int  # of those, clients whose data changed
+    not_in_register: int  # clients with an INN the SME register does not list (0 for other files)
+    conflicts: tuple[IndustryConflict, ...] = ()
+    dry_run: bool = False
+    industries_added: tuple[str, ...] = field(default=())
+
+    def as_json(self) -> dict[str, int]:
+        return {
+            "read": self.read,
+            "matched": self.matched,
+            "updated": self.updated,
+            "not_in_register": self.not_in_register,
+        }
+
+
+@dataclass(slots=True)
+class _Found:
+    """What the file said of one client (the last record of each kind wins)."""
+
+    sme: RegisterRecord | None = None
+    headcount: RegisterRecord | None = None
+    revenue: RegisterRecord | None = None
+
+
+def _is_sme(record: RegisterRecord) -> bool:
+    return record.category is not None or bool(record.okved_code)
+
+
+def enrich(
+    uow: UnitOfWork,
+    path: Path,
+    *,
+    dry_run: bool = False,
+    reporter: Reporter | None = None,
+    now: datetime | None = None,
+) -> EnrichResult:
+    """Read *path* (a register ZIP or XML) and fill the clients it describes; with *dry_run*, say
+    what would change and change nothing."""
+    reporter = reporter or SilentReporter()
+    now = now or utcnow()
+    register = RegisterFile(path)  # refuses what is not a register file before anything else
+    with uow.reading():
+        base = uow.register.clients_by_inn()
+    found: dict[int, _Found] = {}
+    headcounts = QuartileCounter()
+    read = 0
+    sme_file = False
+    latest: date | None = None
+    for record in register.records():
+        read += 1
+        if read % STEP == 0:
+            reporter.progress(register.done_bytes, register.total_bytes)
+            if reporter.cancelled():
+                raise Cancelled()
+        sme = _is_sme(record)
+        if sme:
+            sme_file = True
+            if record.as_of is not None and (latest is None or record.as_of > latest):
+                latest = record.as_of
+            if record.headcount is not None and record.region:
+                section = section_of(record.okved_code)
+                if section is not None:
+                    headcounts.add(section, record.region, record.headcount)
+        client = base.get(record.inn)
+        if client is None:
+            continue
+        entry = found.get(client.id)
+        if entry is None:
+            entry = found[client.id] = _Found()
+        if sme:
+            entry.sme = record
+        if record.headcount is not None:
+            entry.headcount = record
+        if record.revenue is not None:
+            entry.revenue = record
+    reporter.progress(register.total_bytes, register.total_bytes)
+    if reporter.cancelled():
+        raise Cancelled()
+    missing: set[int] = set()
+    if sme_file:
+        missing = {c.id for c in base.values() if c.kind in REGISTER_KINDS and c.id not in found}
+    benchmarks = [
+        Benchmark(section, region, "headcount", q.count, q.q1, q.median, q.q3, path.name, latest)
+        for (section, region), q in sorted(headcounts.results().items())
+    ]
+    return _write(uow, path.name, found, missing, benchmarks if sme_file else None, read, dry_run, reporter, now)
+
+
+def _write(
+    uow: UnitOfWork,
+    source: str,
+    found: dict[int, _Found],
+    missing: set[int],
+    benchmarks: list[Benchmark] | None,
+    read: int,
+    dry_run: bool,
+    reporter: Reporter,
+    now: datetime,
+) -> EnrichResult:
+    ids = sorted(set(found) | missing)
+    updated = 0
+    conflicts: list[IndustryConflict] = []
+    added: list[str] = []
+    batches = [ids[i : i + BATCH] for i in range(0, len(ids), BATCH)] or [[]]
+    for number, batch in enumerate(batches):
+        if reporter.cancelled():
+            raise Cancelled()  # the batches written so far stay: each was whole
+        with uow.importing(source):
+            industries = {x.code: x for x in uow.industries.list()}
+            codes = {x.id: x.code for x in industries.values()}
+            existing = uow.register.rows(batch)
+            cards = uow.bulk_edit.rows(batch)
+            rows: list[dict[str, Any]] = []
+            card_rows = []
+            for ident in batch:
+                card = cards.get(ident)
+                if card is None or card.deleted_at is not None:
+                    continue
+                old = existing.get(ident)
+                new = _merged(old, found.get(ident), ident in missing, source)
+                new_card = card
+                entry = found.get(ident)
+                if entry is not None and entry.sme is not None:
+                    code = class_code(entry.sme.okved_code)
+                    if code:
+                        target = industries.get(code)
+                        if target is None:
+                            target_id = _add_industry(uow, code, entry.sme.okved_name, now)
+                            added.append(code)
+                            industries = {x.code: x for x in uow.industries.list()}
+                            codes = {x.id: x.code for x in industries.values()}
+                        else:
+                            target_id = target.id
+                        current = card.industry_id
+                        by_register = bool(old and old["industry_set"]) and (
+                            class_code(codes.get(current or 0, "")) == class_code(old["okved_code"] if old else "")
+                        )
+                        if current is None or by_register:
+                            new["industry_set"] = True
+                            if current != target_id:
+                                new_card = _with_industry(card, target_id, now)
+                        elif current == target_id:
+                            pass
+                        else:
+                            new["industry_set"] = False
+                            conflicts.append(
+                                IndustryConflict(ident, current, entry.sme.okved_code, entry.sme.okved_name)
+                            )
+                changed_data = old is None or any(old.get(k) != new[k] for k in REGISTER_COLUMNS)
+                if not changed_data and new_card is card:
+                    continue
+                rows.append({"client_id": ident, **new})
+                if new_card is not card:
+                    card_rows.append(new_card)
+                if ident in found:
+                    updated += 1
+                before = _audited(old, card.industry_id)
+                after = _audited(new, new_card.industry_id)
+                uow.record("client", ident, "updated", before=before, after=after)
+            uow.register.write(rows, set(existing), now)
+            uow.bulk_edit.write(card_rows, now)
+            if benchmarks is not None and number == len(batches) - 1:
+                uow.register.replace_benchmarks("headcount", benchmarks)
+            if not dry_run:
+                uow.commit()
+        reporter.progress(number + 1, len(batches))
+    return EnrichResult(
+        read=read,
+        matched=len(found),
+        updated=updated,
+        not_in_register=len(missing),
+        conflicts=tuple(conflicts),
+        dry_run=dry_run,
+        industries_added=tuple(dict.fromkeys(added)),
+    )
+
+
+def _merged(old: dict[str, Any] | None, entry: _Found | None, flagged: bool, source: str) -> dict[str, Any]:
+    new: dict[str, Any] = {k: (old[k] if old else None) for k in REGISTER_COLUMNS}
+    if old is None:
+        new.update(
+            okved_code="",
+            okved_name="",
+            region="",
+            place="",
+            source="",
+            headcount_source="",
+            revenue_source="",
+            not_in_register=False,
+            industry_set=False,
+        )
+    new["not_in_register"] = flagged
+    if entry is None:
+        return new
+    if entry.sme is not None:
+        r = entry.sme
+        new.update(
+            category=r.category,
+            okved_code=r.okved_code[:10],
+            okved_name=r.okved_name[:500],
+            region=r.region,
+            place=r.place[:200],
+            source=source[:260],
+            as_of=r.as_of,
+            not_in_register=False,
+        )
+    if entry.headcount is not None:
+        r = entry.headcount
+        new.update(headcount=r.headcount, headcount_source=source[:260], headcount_as_of=r.as_of)
+    if entry.revenue is not None:
+        r = entry.revenue
+        new.update(
+            revenue=_roubles(r.revenue),
+            expenses=_roubles(r.expenses),
+            revenue_source=source[:260],
+            revenue_as_of=r.as_of,
+        )
+    return new
+
+
+def _roubles(value: Any) -> int | None:
+    return None if value is None else int(value.to_integral_value())
+
+
+def _audited(row: dict[str, Any] | None, industry_id: int | None) -> dict[str, Any]:
+    row = row or {}
+    return {
+        "industry_id": industry_id,
+        "sme_category": row.get("category"),
+        "okved": row.get("okved_code") or "",
+        "region": row.get("region") or "",
+        "headcount": row.get("headcount"),
+        "revenue": row.get("revenue"),
+        "not_in_register": bool(row.get("not_in_register")),
+    }
+
+
+def _add_industry(uow: UnitOfWork, code: str, name: str, now: datetime) -> int:
+    section = section_of(code) or ""
+    fields = validate_industry(IndustryFields(code=code, name=(name or SECTION_NAMES.get(section, code))[:NAME_LIMIT]))
+    ident = uow.industries.add(fields, now)
+    uow.record("industry", ident, "created")
+    return ident
+
+
+def _with_industry(card: Any, industry_id: int, now: datetime) -> Any:
+    from dataclasses import replace
+
+    score = with_present(ClientKind(card.kind), card.missing.split(",") if card.missing else (), ["industry"])
+    return replace(
+        card,
+        industry_id=industry_id,
+        version=card.version + 1,
+        completeness=score.score,
+        missing=",".join(score.missing),
+    )
