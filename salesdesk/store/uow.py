@@ -43,8 +43,8 @@ from salesdesk.store.deal_listing import DealListing
 from salesdesk.store.erasure import Eraser
 from salesdesk.store.listing import ClientListing
 from salesdesk.store.merging import ClientMerging
-from salesdesk.store.register import RegisterQueries
 from salesdesk.store.notify import send, tells_other_seats
+from salesdesk.store.register import RegisterQueries
 from salesdesk.store.reports import ReportQueries
 from salesdesk.store.repositories import (
     BaseSettingsRepository,
