@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
-from salesdesk.domain.requisites import inn_check_digits
+from salesdesk.domain.requisites import inn_check_digits, ogrn_check_digit
 
 
 def inn(stem: str) -> str:
@@ -21,12 +21,16 @@ def inn(stem: str) -> str:
     return stem + inn_check_digits(stem)
 
 
+OGRN = "102770000000" + ogrn_check_digit("102770000000")
+OGRNIP = "30477000000000" + ogrn_check_digit("30477000000000")
+
+
 @dataclass(frozen=True)
 class Company:
     inn: str
     name: str
     short: str = ""
-    ogrn: str = "1027700000000"
+    ogrn: str = OGRN
     category: int = 1
     region: str = "77"
     town: str = "МОСКВА"
@@ -42,7 +46,7 @@ class Trader:
     surname: str
     first: str
     middle: str = ""
-    ogrnip: str = "304770000000000"
+    ogrnip: str = OGRNIP
     category: int = 1
     region: str = "78"
     okved: str = "47.91"

@@ -743,6 +743,32 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Добавлены отрасли (классы ОКВЭД): {codes}",
         "Industries added (OKVED classes): {codes}",
     ),
+    "register.trader_name": ("ИП {name}", "Sole trader {name}"),
+    "register.source": ("Реестр МСП", "SME register"),
+    "register.first_reminder": (
+        "Первый звонок: познакомиться с «{name}» (найден в реестре МСП)",
+        "First call: introduce ourselves to “{name}” (found in the SME register)",
+    ),
+    "cli.prospects_none": (
+        "В файле нет подходящих компаний, которых ещё нет в базе",
+        "The file has no matching companies that are not in the base already",
+    ),
+    "cli.prospects_added": (
+        "Добавлено в базу: {n:n} {n:клиент|клиента|клиентов} со статусом «{status}», у каждого напоминание",
+        "Added to the base: {n:n} {n:client|clients} with the status “{status}”, each with a reminder",
+    ),
+    "cli.prospects_found": (
+        "Найдено: {n:n} {n:компания|компании|компаний} (не больше {limit:n}); --add добавит их в базу",
+        "Found: {n:n} {n:company|companies} (at most {limit:n}); --add adds them to the base",
+    ),
+    "register.bad_okved": (
+        "«{value}» — не код ОКВЭД: укажите раздел (J), класс (62.01) или его начало (62)",
+        "“{value}” is not an OKVED code: give a section (J), a class (62.01) or its beginning (62)",
+    ),
+    "register.bad_region": (
+        "«{value}» — не код региона: две цифры, например 77 (Москва) или 50 (Московская область)",
+        "“{value}” is not a region code: two digits, e.g. 77 (Moscow) or 50 (Moscow region)",
+    ),
     "register.too_many_members": (
         "В архиве «{file}» {n:n} файлов — больше, чем бывает в реестре ({limit:n}). Он не открыт",
         "Archive “{file}” holds {n:n} files, more than a register ever has ({limit:n}). It was not opened",

@@ -18,12 +18,14 @@ reporting.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date, datetime
+import re
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 from salesdesk.domain.completeness import with_present
+from salesdesk.domain.errors import FieldProblem
 from salesdesk.domain.model import ClientKind, IndustryFields
 from salesdesk.domain.okved import SECTION_NAMES, class_code, section_of
 from salesdesk.domain.register import QuartileCounter
@@ -36,6 +38,7 @@ from salesdesk.store.register import REGISTER_COLUMNS, Benchmark
 BATCH = 1000  # clients per transaction
 STEP = 4000  # records between two progress reports (and checks of Cancel)
 NAME_LIMIT = 300  # an industry's name (schema: industries.name)
+_OKVED_PREFIX = re.compile(r"^(?:[A-U]|\d{2}(?:\.\d{1,2}){0,2})$")
 REGISTER_KINDS = (ClientKind.LEGAL.value, ClientKind.SOLE_TRADER.value)
 
 
@@ -299,8 +302,6 @@ def _add_industry(uow: UnitOfWork, code: str, name: str, now: datetime) -> int:
 
 
 def _with_industry(card: Any, industry_id: int, now: datetime) -> Any:
-    from dataclasses import replace
-
     score = with_present(ClientKind(card.kind), card.missing.split(",") if card.missing else (), ["industry"])
     return replace(
         card,
@@ -309,3 +310,144 @@ def _with_industry(card: Any, industry_id: int, now: datetime) -> Any:
         completeness=score.score,
         missing=",".join(score.missing),
     )
+
+
+# Prospect finder -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ProspectQuery:
+    okved: str  # a code prefix: "62", "62.01", "J" (a whole section)
+    region: str = ""  # two digits
+    category: int | None = None  # 1 micro, 2 small, 3 medium
+    limit: int = 20
+
+
+def prospect_query_problems(query: ProspectQuery) -> list[FieldProblem]:
+    """What is wrong with a prospect search, in the user's words."""
+    from salesdesk.domain.messages import msg
+
+    problems = []
+    code = query.okved.strip().upper()
+    if section_of(code) is None or not _OKVED_PREFIX.match(code):
+        problems.append(FieldProblem("okved", msg("register.bad_okved", value=query.okved)))
+    if query.region and not (len(query.region) == 2 and query.region.isdigit()):
+        problems.append(FieldProblem("region", msg("register.bad_region", value=query.region)))
+    return problems
+
+
+def prospect_json(record: RegisterRecord) -> dict[str, Any]:
+    return {
+        "inn": record.inn,
+        "ogrn": record.ogrn,
+        "name": record.name,
+        "short_name": record.short_name,
+        "kind": record.kind,
+        "category": record.category,
+        "okved": record.okved_code,
+        "okved_name": record.okved_name,
+        "region": record.region,
+        "place": record.place,
+    }
+
+
+def find_prospects(
+    uow: UnitOfWork, path: Path, query: ProspectQuery, *, reporter: Reporter | None = None
+) -> list[RegisterRecord]:
+    """Businesses of the register file at *path* that match *query* and whose INN is not in the base
+    (the trash included), in file order, at most ``query.limit``: the reading stops there."""
+    reporter = reporter or SilentReporter()
+    register = RegisterFile(path)
+    with uow.reading():
+        known = uow.register.inns()
+    wanted = query.okved.strip().upper()
+    section = wanted if len(wanted) == 1 else ""
+    found: list[RegisterRecord] = []
+    seen: set[str] = set()
+    for read, record in enumerate(register.records(), 1):
+        if read % STEP == 0:
+            reporter.progress(register.done_bytes, register.total_bytes)
+            if reporter.cancelled():
+                raise Cancelled()
+        code = record.okved_code
+        if not code or record.inn in known or record.inn in seen:
+            continue
+        if section:
+            if section_of(code) != section:
+                continue
+        elif not code.startswith(wanted):
+            continue
+        if query.region and record.region != query.region:
+            continue
+        if query.category is not None and record.category != query.category:
+            continue
+        found.append(record)
+        seen.add(record.inn)
+        if len(found) >= query.limit:
+            break
+    reporter.progress(register.total_bytes, register.total_bytes)
+    return found
+
+
+def add_prospects(
+    uow: UnitOfWork,
+    source: str,
+    prospects: list[RegisterRecord],
+    *,
+    owner_id: int | None,
+    now: datetime | None = None,
+) -> list[int]:
+    """Each prospect as a new client (status "prospect") with its requisites, industry (the class of
+    its main OKVED code) and region's place, owned by *owner_id*, with a first reminder to call on
+    the next working day; all in one transaction. Returns the new clients' ids."""
+    from salesdesk.domain.derived import derive
+    from salesdesk.domain.messages import msg
+    from salesdesk.domain.model import ClientFields, ClientStatus, ReminderFields
+    from salesdesk.domain.validation import validate_client, validate_reminder
+    from salesdesk.domain.workdays import is_working_day
+
+    now = now or utcnow()
+    day = now.date() + timedelta(days=1)
+    while not is_working_day(day):
+        day += timedelta(days=1)
+    due = datetime.combine(day, time(7, 0), tzinfo=UTC)  # 10:00 in Moscow
+    cards = []
+    for record in prospects:
+        kind = ClientKind.SOLE_TRADER if record.kind == "sole_trader" else ClientKind.LEGAL
+        name = record.short_name or record.name
+        if kind is ClientKind.SOLE_TRADER:
+            name = str(msg("register.trader_name", name=record.name))
+        fields = ClientFields(
+            kind=kind,
+            name=name[:NAME_LIMIT],
+            full_name=record.name[:500] if kind is ClientKind.LEGAL else "",
+            inn=record.inn,
+            ogrn=record.ogrn,
+            city=record.place.title()[:100],
+            status=ClientStatus.PROSPECT,
+            source=str(msg("register.source"))[:100],
+            owner_id=owner_id,
+        )
+        cleaned, _warnings = validate_client(fields)
+        cards.append((record, cleaned))
+    ids: list[int] = []
+    with uow.importing(source):
+        industries = {x.code: x.id for x in uow.industries.list()}
+        for record, cleaned in cards:
+            code = class_code(record.okved_code)
+            industry_id = industries.get(code) if code else None
+            if code and industry_id is None:
+                industry_id = industries[code] = _add_industry(uow, code, record.okved_name, now)
+            card = replace(cleaned, industry_id=industry_id)
+            ident = uow.clients.add(card, derive(card), now)
+            uow.record("client", ident, "created", after=card)
+            reminder = validate_reminder(
+                ReminderFields(
+                    due_at=due, text=str(msg("register.first_reminder", name=card.name)), manager_id=owner_id
+                )
+            )
+            reminder_id = uow.reminders.add(ident, reminder, now)
+            uow.record("reminder", reminder_id, "created", client=ident, after=reminder)
+            ids.append(ident)
+        uow.commit()
+    return ids

@@ -13,7 +13,7 @@ import pytest
 from salesdesk.domain.messages import set_language
 from salesdesk.files.errors import FileProblem
 from salesdesk.files.register import RegisterFile, read_register
-from tests.register_files import Company, Trader, headcount_xml, inn, register_xml, revenue_xml, write_zip
+from tests.register_files import OGRNIP, Company, Trader, headcount_xml, inn, register_xml, revenue_xml, write_zip
 
 ROMASHKA = Company(inn("770123456"), 'ООО "Ромашка"', short="Ромашка", category=2, okved="62.01")
 VASILEK = Company(inn("500123456"), "АО «Василёк»", region="50", town="ХИМКИ", category=3, okved="46.90")
@@ -33,7 +33,7 @@ def test_a_bare_xml_file_reads_legal_entities_and_sole_traders(tmp_path: Path, e
     assert company.okved_name == "Разработка компьютерного программного обеспечения"
     assert company.included_on == date(2016, 8, 10) and company.as_of == date(2026, 11, 10)
     assert trader.kind == "sole_trader" and trader.name == "Петров Пётр Петрович"
-    assert trader.ogrn == "304770000000000" and trader.region == "78" and trader.okved_code == "47.91"
+    assert trader.ogrn == OGRNIP and trader.region == "78" and trader.okved_code == "47.91"
     assert third.place == "ХИМКИ" and third.category == 3
     assert company.headcount == 1  # the ССЧР attribute of Документ
 
