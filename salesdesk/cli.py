@@ -1095,12 +1095,10 @@ def _prospects(database: Database, args: argparse.Namespace) -> int:
     if args.add and found:
         ids = enrichment.add_prospects(_uow(database), args.file.name, found, owner_id=_actor().manager_id)
     if args.json:
-        _emit_json(
-            [
-                {**enrichment.prospect_json(record), **({"id": ident} if ids else {})}
-                for record, ident in zip(found, ids or [None] * len(found), strict=True)
-            ]
-        )
+        shown = [enrichment.prospect_json(record) for record in found]
+        for item, ident in zip(shown, ids, strict=False):  # the new clients' numbers, with --add
+            item["id"] = ident
+        _emit_json(shown)
         return EXIT_OK
     if not found:
         print(msg("cli.prospects_none"))

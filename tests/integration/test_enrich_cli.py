@@ -86,3 +86,7 @@ def test_prospects_lists_the_matching_companies_not_in_the_base_and_adds_them(
     assert [p["inn"] for p in json.loads(out)] == [FAR.inn]  # the added ones are in the base now
     code, out, err = run(capsys, "prospects", str(path), "--okved", "6x", "--db", db)
     assert code == 2 and "OKVED" in err
+    code, out, err = run(
+        capsys, "prospects", str(path), "--okved", "62.01", "--region", "54", "--add", "--json", "--db", db
+    )
+    assert [(p["inn"], p["id"] > 0) for p in json.loads(out)] == [(FAR.inn, True)]
