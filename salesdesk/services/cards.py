@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from salesdesk.domain.model import Client, ContactPerson, Deal, Interaction, Reminder
+from salesdesk.services.enrichment import RegisterFacts, register_facts_in
 from salesdesk.store import UnitOfWork
 
 
@@ -15,6 +16,7 @@ class Card:
     interactions: tuple[Interaction, ...]
     deals: tuple[Deal, ...]
     reminders: tuple[Reminder, ...]
+    register: RegisterFacts | None = None  # what the tax service's open data said (issue 16)
 
 
 def load_card(uow: UnitOfWork, client_id: int) -> Card:
@@ -25,4 +27,5 @@ def load_card(uow: UnitOfWork, client_id: int) -> Card:
             interactions=tuple(uow.interactions.list_for(client_id)),
             deals=tuple(uow.deals.list_for(client_id)),
             reminders=tuple(uow.reminders.list_for(client_id)),
+            register=register_facts_in(uow, client_id),
         )

@@ -28,7 +28,7 @@ from salesdesk.domain.completeness import with_present
 from salesdesk.domain.errors import FieldProblem
 from salesdesk.domain.model import ClientKind, IndustryFields
 from salesdesk.domain.okved import SECTION_NAMES, class_code, section_of
-from salesdesk.domain.register import QuartileCounter
+from salesdesk.domain.register import QuartileCounter, Quartiles, SmeCategory, position_text, quartiles_of
 from salesdesk.domain.validation import validate_industry
 from salesdesk.files.register import RegisterFile, RegisterRecord
 from salesdesk.services.common import Cancelled, Reporter, SilentReporter, utcnow
@@ -451,3 +451,132 @@ def add_prospects(
             ids.append(ident)
         uow.commit()
     return ids
+
+
+# What the card shows -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """Where a client's revenue or headcount stands among others of its section and region."""
+
+    measure: str  # "revenue" or "headcount"
+    among: str  # "region" (the base's clients) or "register" (the whole register file)
+    position: str  # "top", "upper", "lower", "bottom"
+    quartiles: Quartiles
+
+    @property
+    def text(self) -> str:
+        return position_text(self.position, self.measure, self.among)
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterFacts:
+    """What the register files said of one client, with their sources, for the card."""
+
+    category: SmeCategory | None
+    okved_code: str
+    okved_name: str
+    section: str | None
+    region: str
+    place: str
+    source: str
+    as_of: date | None
+    headcount: int | None
+    headcount_source: str
+    headcount_as_of: date | None
+    revenue: int | None
+    expenses: int | None
+    revenue_source: str
+    revenue_as_of: date | None
+    not_in_register: bool
+    checked_at: datetime
+    standings: tuple[Standing, ...] = ()
+
+
+def register_facts_in(uow: UnitOfWork, client_id: int) -> RegisterFacts | None:
+    """Inside an open (reading) unit of work: the client's register facts, or None."""
+    row = uow.register.of_client(client_id)
+    if row is None:
+        return None
+    section = section_of(row["okved_code"]) if row["okved_code"] else None
+    region = row["region"]
+    standings: list[Standing] = []
+    if section and region:
+        values = [v for v in uow.register.base_values(region) if section_of(v[0]) == section]
+        for measure in ("revenue", "headcount"):
+            mine = row[measure]
+            if mine is None:
+                continue
+            found = quartiles_of(x for v in values if (x := _value(v, measure)) is not None)
+            if found is not None and (position := found.position(mine)) is not None:
+                standings.append(Standing(measure, "region", position, found))
+        for benchmark in uow.register.benchmarks(section, region):
+            mine = row[benchmark.measure]
+            if mine is None:
+                continue
+            wide = Quartiles(benchmark.count, benchmark.q1, benchmark.median, benchmark.q3)
+            if (position := wide.position(mine)) is not None:
+                standings.append(Standing(benchmark.measure, "register", position, wide))
+    category = row["category"]
+    return RegisterFacts(
+        category=SmeCategory(category) if category in (1, 2, 3) else None,
+        okved_code=row["okved_code"],
+        okved_name=row["okved_name"],
+        section=section,
+        region=region,
+        place=row["place"],
+        source=row["source"],
+        as_of=row["as_of"],
+        headcount=row["headcount"],
+        headcount_source=row["headcount_source"],
+        headcount_as_of=row["headcount_as_of"],
+        revenue=row["revenue"],
+        expenses=row["expenses"],
+        revenue_source=row["revenue_source"],
+        revenue_as_of=row["revenue_as_of"],
+        not_in_register=bool(row["not_in_register"]),
+        checked_at=row["checked_at"],
+        standings=tuple(standings),
+    )
+
+
+def register_facts(uow: UnitOfWork, client_id: int) -> RegisterFacts | None:
+    with uow.reading():
+        return register_facts_in(uow, client_id)
+
+
+def _value(row: tuple[str, str, int | None, int | None], measure: str) -> int | None:
+    return row[2] if measure == "headcount" else row[3]
+
+
+@dataclass(frozen=True, slots=True)
+class IndustryBenchmark:
+    """One region's distribution for an industry section: of the base's clients and, when a
+    register file was read, of the whole register."""
+
+    region: str
+    measure: str
+    base: Quartiles | None
+    register: Quartiles | None
+
+
+def industry_benchmarks(uow: UnitOfWork, code: str) -> list[IndustryBenchmark]:
+    """For the section of *code* (a section or a class), per region and measure, the quartiles of
+    the base's clients and of the last register file read (for the industry notes)."""
+    section = section_of(code)
+    if section is None:
+        return []
+    with uow.reading():
+        values = [v for v in uow.register.base_values() if section_of(v[0]) == section]
+        wide = {(b.region, b.measure): b for b in uow.register.benchmarks(section)}
+    regions = sorted({v[1] for v in values if v[1]} | {r for r, _m in wide})
+    out = []
+    for region in regions:
+        for measure in ("revenue", "headcount"):
+            base = quartiles_of(x for v in values if v[1] == region and (x := _value(v, measure)) is not None)
+            kept = wide.get((region, measure))
+            register = Quartiles(kept.count, kept.q1, kept.median, kept.q3) if kept else None
+            if base is not None or register is not None:
+                out.append(IndustryBenchmark(region, measure, base, register))
+    return out

@@ -132,21 +132,27 @@ class RegisterQueries:
                 ],
             )
 
-    def benchmarks(self) -> list[Benchmark]:
+    def benchmarks(self, section: str | None = None, region: str | None = None) -> list[Benchmark]:
         b = s.register_benchmarks
-        return [Benchmark(**row._mapping) for row in self.conn.execute(select(b).order_by(b.c.section, b.c.region))]
+        query = select(b).order_by(b.c.section, b.c.region, b.c.measure)
+        if section is not None:
+            query = query.where(b.c.section == section)
+        if region is not None:
+            query = query.where(b.c.region == region)
+        return [Benchmark(**row._mapping) for row in self.conn.execute(query)]
 
-    def base_values(self) -> list[tuple[str, str, int | None, int | None]]:
-        """(industry code, region, headcount, revenue) of every live client the register describes."""
-        c, i, r = s.clients.c, s.industries.c, s.client_register.c
+    def base_values(self, region: str | None = None) -> list[tuple[str, str, int | None, int | None]]:
+        """(OKVED code, region, headcount, revenue) of every live client the register describes
+        (in *region* only, when given)."""
+        c, r = s.clients.c, s.client_register.c
         query = (
-            select(i.code, r.region, r.headcount, r.revenue)
-            .select_from(
-                s.client_register.join(s.clients, c.id == r.client_id).outerjoin(s.industries, i.id == c.industry_id)
-            )
-            .where(c.deleted_at.is_(None))
+            select(r.okved_code, r.region, r.headcount, r.revenue)
+            .select_from(s.client_register.join(s.clients, c.id == r.client_id))
+            .where(c.deleted_at.is_(None), r.okved_code != "")
         )
-        return [(row.code or "", row.region, row.headcount, row.revenue) for row in self.conn.execute(query)]
+        if region is not None:
+            query = query.where(r.region == region)
+        return [(row.okved_code, row.region, row.headcount, row.revenue) for row in self.conn.execute(query)]
 
     def inns(self) -> set[str]:
         """Every INN in the base, the trash included (a prospect already there, even trashed, is not new)."""

@@ -10,6 +10,7 @@ import pytest
 from salesdesk.domain.audit import AuditQuery
 from salesdesk.domain.changes import Change
 from salesdesk.domain.model import ClientFields, ClientKind, IndustryFields
+from salesdesk.domain.register import Quartiles
 from salesdesk.services import audit, clients, enrichment, reference
 from salesdesk.services.common import Cancelled
 from salesdesk.store import UnitOfWork
@@ -134,3 +135,28 @@ def test_cancel_while_reading_changes_nothing(uow: Uow, tmp_path: Path) -> None:
         enrichment.enrich(uow(), path, reporter=CancelAtOnce())
     with uow().reading() as u:
         assert u.register.of_client(romashka) is None
+
+
+def test_the_card_says_where_revenue_and_headcount_stand(uow: Uow, tmp_path: Path) -> None:
+    firms = [Company(inn(f"77{n:07d}"), f"Фирма {n}", okved="62.01", region="77") for n in range(1, 6)]
+    ids = [_client(uow, f.name, f.inn) for f in firms]
+    path = write_zip(
+        tmp_path / "r.zip",
+        {
+            "smp.xml": register_xml(firms),
+            "rev.xml": revenue_xml([(f.inn, f.name, str(n * 1_000_000), "0") for n, f in enumerate(firms, 1)]),
+        },
+    )
+    enrichment.enrich(uow(), path)
+    top = enrichment.register_facts(uow(), ids[-1])
+    bottom = enrichment.register_facts(uow(), ids[0])
+    assert top is not None and bottom is not None
+    assert top.revenue == 5_000_000 and top.section == "J" and top.category is not None
+    texts = [s.text for s in top.standings]
+    assert "revenue in the top quarter of the base's clients of its industry in the region" in texts
+    assert [s.position for s in bottom.standings if s.measure == "revenue"] == ["bottom"]
+    notes = enrichment.industry_benchmarks(uow(), "J")
+    revenue = next(b for b in notes if b.measure == "revenue")
+    assert (revenue.region, revenue.base) == ("77", Quartiles(5, 2_000_000, 3_000_000, 4_000_000))
+    headcount = next(b for b in notes if b.measure == "headcount")
+    assert headcount.register == Quartiles(5, 1, 1, 1)
