@@ -38,6 +38,7 @@ class ClientQuery:
     owner_id: int | None = None
     tag: str = ""
     overdue_only: bool = False
+    not_in_register: bool = False  # the last SME register read does not list them (issue 16)
     completeness_below: int | None = None
     ids: frozenset[int] | None = None  # a selection; None means no restriction
     trash: bool = False  # the trash instead of the live base

@@ -215,6 +215,7 @@ def _write(
                 before = _audited(old, card.industry_id)
                 after = _audited(new, new_card.industry_id)
                 uow.record("client", ident, "updated", before=before, after=after)
+                uow.record("client", ident, "register")  # the open card shows the new data
             uow.register.write(rows, set(existing), now)
             uow.bulk_edit.write(card_rows, now)
             if benchmarks is not None and number == len(batches) - 1:

@@ -62,6 +62,8 @@ class FilterBar(QWidget):
         panel_layout = QVBoxLayout(panel)
         panel_layout.setContentsMargins(8, 6, 8, 6)
         self.overdue = QCheckBox(self.tr("Only with an overdue reminder"))
+        # clients with an INN that the last SME register file read does not list (issue 16)
+        self.unlisted = QCheckBox(self.tr("Not in the SME register"))
         below_row = QHBoxLayout()
         self.below = QCheckBox(self.tr("Completeness below"))
         self.threshold = QSpinBox()
@@ -71,6 +73,7 @@ class FilterBar(QWidget):
         below_row.addWidget(self.below)
         below_row.addWidget(self.threshold)
         panel_layout.addWidget(self.overdue)
+        panel_layout.addWidget(self.unlisted)
         panel_layout.addLayout(below_row)
         menu = QMenu(self.more)
         holder = QWidgetAction(menu)
@@ -91,6 +94,7 @@ class FilterBar(QWidget):
         for combo in (self.status, self.industry, self.owner):
             combo.currentIndexChanged.connect(self._emit)
         self.overdue.toggled.connect(self._emit)
+        self.unlisted.toggled.connect(self._emit)
         self.below.toggled.connect(self._emit)
         self.threshold.valueChanged.connect(self._on_threshold_value_changed)
         self.tag.textChanged.connect(lambda _t: self._tag_timer.start())
@@ -163,7 +167,7 @@ class FilterBar(QWidget):
 
     def _update_clear(self) -> None:
         self.clear_button.setVisible(self.active())
-        extras = int(self.overdue.isChecked()) + int(self.below.isChecked())
+        extras = int(self.overdue.isChecked()) + int(self.below.isChecked()) + int(self.unlisted.isChecked())
         self.more.setText(self.tr("More (%1)").replace("%1", str(extras)) if extras else self.tr("More"))
 
     def active(self) -> bool:
@@ -175,6 +179,7 @@ class FilterBar(QWidget):
                 bool(self.tag.text().strip()),
                 self.overdue.isChecked(),
                 self.below.isChecked(),
+                self.unlisted.isChecked(),
             )
         )
 
@@ -188,6 +193,7 @@ class FilterBar(QWidget):
             self.tag.clear()
             self.overdue.setChecked(False)
             self.below.setChecked(False)
+            self.unlisted.setChecked(False)
         finally:
             self._quiet = False
         self._tag_timer.stop()
@@ -202,6 +208,7 @@ class FilterBar(QWidget):
             owner_id=self._me if self.mine() else self.owner.currentData(),
             tag=self.tag.text().strip(),
             overdue_only=self.overdue.isChecked(),
+            not_in_register=self.unlisted.isChecked(),
             completeness_below=self.threshold.value() if self.below.isChecked() else None,
         )
 
@@ -214,6 +221,7 @@ class FilterBar(QWidget):
             "owner": self.owner.currentData() or 0,
             "tag": self.tag.text(),
             "overdue": self.overdue.isChecked(),
+            "unlisted": self.unlisted.isChecked(),
             "below": self.below.isChecked(),
             "threshold": self.threshold.value(),
         }
@@ -226,6 +234,7 @@ class FilterBar(QWidget):
             self.owner.setCurrentIndex(max(0, self.owner.findData(_int(state.get("owner")))))
             self.tag.setText(str(state.get("tag") or ""))
             self.overdue.setChecked(_bool(state.get("overdue")))
+            self.unlisted.setChecked(_bool(state.get("unlisted")))
             self.below.setChecked(_bool(state.get("below")))
             self.threshold.setValue(_int(state.get("threshold")) or 50)
             if state.get("scope") in ("all", "mine"):

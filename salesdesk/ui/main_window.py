@@ -200,6 +200,14 @@ class MainWindow(QMainWindow):
             self.file_actions.export_vcard,
             tip=self.tr("Save the contact persons of the selected clients (or of all shown) to a .vcf file"),
         )
+        self.enrich_action = self._action(
+            self.tr("En&rich from open data…"),
+            self.file_actions.enrich,
+            tip=self.tr(
+                "Fill clients' SME category, OKVED activity, region, headcount and revenue from a file of the "
+                "tax service's open data (.zip or .xml)"
+            ),
+        )
         self.settings_action = self._action(
             self.tr("&Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences
         )
@@ -246,6 +254,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.export_vcard_action)
+        file_menu.addAction(self.enrich_action)
         file_menu.addSeparator()
         file_menu.addAction(self.demo_action)
         file_menu.addSeparator()

@@ -10,6 +10,7 @@ import pytest
 from salesdesk.domain.audit import AuditQuery
 from salesdesk.domain.changes import Change
 from salesdesk.domain.model import ClientFields, ClientKind, IndustryFields
+from salesdesk.domain.queries import ClientQuery
 from salesdesk.domain.register import Quartiles
 from salesdesk.services import audit, clients, enrichment, reference
 from salesdesk.services.common import Cancelled
@@ -160,3 +161,19 @@ def test_the_card_says_where_revenue_and_headcount_stand(uow: Uow, tmp_path: Pat
     assert (revenue.region, revenue.base) == ("77", Quartiles(5, 2_000_000, 3_000_000, 4_000_000))
     headcount = next(b for b in notes if b.measure == "headcount")
     assert headcount.register == Quartiles(5, 1, 1, 1)
+
+
+def test_the_list_filters_clients_not_in_the_register_and_drills_from_section_to_class(
+    uow: Uow, tmp_path: Path
+) -> None:
+    romashka = _client(uow, "Ромашка", ROMASHKA.inn)
+    gone = _client(uow, "Закрылись", inn("770999999"))
+    enrichment.enrich(uow(), _archive(tmp_path))
+    assert clients.client_ids(uow(), ClientQuery(not_in_register=True)) == [gone]
+    industries = {x.code: x for x in reference.list_industries(uow())}
+    section_j, class_6201 = industries["J"], industries["62.01"]
+    assert clients.client_ids(uow(), ClientQuery(industry_id=section_j.id)) == [romashka]
+    assert clients.client_ids(uow(), ClientQuery(industry_id=class_6201.id)) == [romashka]
+    assert clients.client_ids(uow(), ClientQuery(industry_id=industries["G"].id)) == []
+    codes = [x.code for x in reference.list_industries(uow())]
+    assert codes.index("J") < codes.index("62.01") < codes.index("K")  # the class under its section
