@@ -4,7 +4,7 @@
 <context>
     <name>CalendarGrid</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/calendar_page.py" line="255"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="256"/>
         <source>+%n more</source>
         <translation>
             <numerusform>+%n more</numerusform>
@@ -188,7 +188,7 @@
 <context>
     <name>FileActions</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/file_actions.py" line="57"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="59"/>
         <source>%Ln demo client(s) added.</source>
         <translation>
             <numerusform>%Ln demo client added.</numerusform>
@@ -196,7 +196,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/file_actions.py" line="137"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="118"/>
+        <source>%Ln client(s) keep the industry chosen by hand, which differs from the register.</source>
+        <translation>
+            <numerusform>%Ln client keeps the industry chosen by hand, which differs from the register.</numerusform>
+            <numerusform>%Ln clients keep the industry chosen by hand, which differs from the register.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/file_actions.py" line="174"/>
         <source>%Ln contact person(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln contact person exported to %1.</numerusform>
@@ -204,7 +212,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/file_actions.py" line="147"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="184"/>
         <source>%Ln client(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln client exported to %1.</numerusform>

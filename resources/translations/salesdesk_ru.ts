@@ -296,7 +296,7 @@ Everything entered since then is replaced. The base as it is now is copied first
 <context>
     <name>CalendarGrid</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/calendar_page.py" line="255"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="256"/>
         <source>+%n more</source>
         <translation>
             <numerusform>ещё %n</numerusform>
@@ -308,77 +308,77 @@ Everything entered since then is replaced. The base as it is now is copied first
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="386"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="387"/>
         <source>Earlier</source>
         <translation>Раньше</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="387"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="388"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="390"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="391"/>
         <source>Later</source>
         <translation>Позже</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="398"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="399"/>
         <source>Day</source>
         <translation>День</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="400"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="401"/>
         <source>Week</source>
         <translation>Неделя</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="402"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="403"/>
         <source>Month</source>
         <translation>Месяц</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="404"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="405"/>
         <source>Mine</source>
         <translation>Мои</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="406"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="407"/>
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="415"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="416"/>
         <source>Export to calendar (.ics)…</source>
         <translation>В календарь (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="416"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="417"/>
         <source>Save the coming 90 days for a phone, Outlook or Thunderbird</source>
         <translation>Сохранить ближайшие 90 дней для телефона, Outlook или Thunderbird</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="440"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="441"/>
         <source>Drag a reminder to another day to move it; double-click opens the client.</source>
         <translation>Перетащите напоминание на другой день, чтобы перенести его; двойной щелчок открывает клиента.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="465"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="466"/>
         <source>Choose who you are first</source>
         <translation>Сначала выберите, кто вы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="561"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="562"/>
         <source>nobody</source>
         <translation>без менеджера</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="602"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="603"/>
         <source>Export to calendar</source>
         <translation>Экспорт в календарь</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/calendar_page.py" line="603"/>
+        <location filename="../../salesdesk/ui/calendar_page.py" line="604"/>
         <source>iCalendar file (*.ics)</source>
         <translation>Файл iCalendar (*.ics)</translation>
     </message>
@@ -591,12 +591,12 @@ or create a new one (%1).</source>
         <translation>Файлы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="279"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="288"/>
         <source>Updated: another seat changed this client.</source>
         <translation>Обновлено: клиента изменили на другом рабочем месте.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="289"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="298"/>
         <source>Another seat has changed this client. When you save, you will see what changed and choose.</source>
         <translation>Клиента изменили на другом рабочем месте. При сохранении вы увидите, что изменилось, и выберете, что оставить.</translation>
     </message>
@@ -1313,17 +1313,17 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../salesdesk/ui/widgets.py" line="455"/>
+        <location filename="../../salesdesk/ui/widgets.py" line="460"/>
         <source>dd.mm.yyyy</source>
         <translation>дд.мм.гггг</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/widgets.py" line="456"/>
+        <location filename="../../salesdesk/ui/widgets.py" line="461"/>
         <source>Type the date with or without dots, e.g. 15031985 or 15.03.1985</source>
         <translation>Дату можно вводить с точками или без, например 15031985 или 15.03.1985</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/widgets.py" line="462"/>
+        <location filename="../../salesdesk/ui/widgets.py" line="467"/>
         <source>Choose on a calendar</source>
         <translation>Выбрать в календаре</translation>
     </message>
@@ -1881,23 +1881,23 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="39"/>
-        <location filename="../../salesdesk/ui/file_actions.py" line="46"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="41"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="48"/>
         <source>Demo data</source>
         <translation>Демоданные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="39"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="41"/>
         <source>How many demo clients to add to this base?</source>
         <translation>Сколько демонстрационных клиентов добавить в базу?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="47"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="49"/>
         <source>Adding demo clients…</source>
         <translation>Добавление демонстрационных клиентов…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/file_actions.py" line="57"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="59"/>
         <source>%Ln demo client(s) added.</source>
         <translation>
             <numerusform>Добавлен %Ln демонстрационный клиент.</numerusform>
@@ -1906,27 +1906,51 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
+        <location filename="../../salesdesk/ui/file_actions.py" line="100"/>
+        <source>Enrich from open data</source>
+        <translation>Дополнить из открытых данных</translation>
+    </message>
+    <message>
         <location filename="../../salesdesk/ui/file_actions.py" line="101"/>
+        <source>Reading %1…</source>
+        <translation>Чтение %1…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/file_actions.py" line="110"/>
+        <source>Records read: %1. Clients of the base in the file: %2, updated: %3. Not in the SME register: %4.</source>
+        <translation>Прочитано записей: %1. Клиентов базы в файле: %2, обновлено: %3. Нет в реестре МСП: %4.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/file_actions.py" line="118"/>
+        <source>%Ln client(s) keep the industry chosen by hand, which differs from the register.</source>
+        <translation>
+            <numerusform>У %Ln клиента оставлена отрасль, выбранная вручную: она отличается от реестра.</numerusform>
+            <numerusform>У %Ln клиентов оставлена отрасль, выбранная вручную: она отличается от реестра.</numerusform>
+            <numerusform>У %Ln клиентов оставлена отрасль, выбранная вручную: она отличается от реестра.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/file_actions.py" line="138"/>
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="102"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="139"/>
         <source>Writing %1…</source>
         <translation>Записываю %1…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="119"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="156"/>
         <source>Export contacts to vCard</source>
         <translation>Выгрузка контактов в vCard</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="121"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="158"/>
         <source>Contact cards (*.vcf)</source>
         <translation>Карточки контактов (*.vcf)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/file_actions.py" line="137"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="174"/>
         <source>%Ln contact person(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln контактное лицо выгружено в %1.</numerusform>
@@ -1935,7 +1959,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/file_actions.py" line="147"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="184"/>
         <source>%Ln client(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln клиент выгружен в %1.</numerusform>
@@ -1944,8 +1968,8 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="139"/>
-        <location filename="../../salesdesk/ui/file_actions.py" line="149"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="176"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="186"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
@@ -2168,7 +2192,7 @@ Create the first client, or load demo data to try the program.</source>
     </message>
     <message>
         <location filename="../../salesdesk/ui/filters.py" line="45"/>
-        <location filename="../../salesdesk/ui/filters.py" line="131"/>
+        <location filename="../../salesdesk/ui/filters.py" line="135"/>
         <source>Your own clients or everyone&apos;s</source>
         <translation>Только ваши клиенты или клиенты всех менеджеров</translation>
     </message>
@@ -2184,7 +2208,7 @@ Create the first client, or load demo data to try the program.</source>
     </message>
     <message>
         <location filename="../../salesdesk/ui/filters.py" line="60"/>
-        <location filename="../../salesdesk/ui/filters.py" line="167"/>
+        <location filename="../../salesdesk/ui/filters.py" line="171"/>
         <source>More</source>
         <translation>Ещё</translation>
     </message>
@@ -2195,31 +2219,36 @@ Create the first client, or load demo data to try the program.</source>
     </message>
     <message>
         <location filename="../../salesdesk/ui/filters.py" line="66"/>
+        <source>Not in the SME register</source>
+        <translation>Нет в реестре МСП</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/filters.py" line="68"/>
         <source>Completeness below</source>
         <translation>Полнота ниже</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="81"/>
+        <location filename="../../salesdesk/ui/filters.py" line="84"/>
         <source>Clear filters</source>
         <translation>Сбросить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="133"/>
+        <location filename="../../salesdesk/ui/filters.py" line="137"/>
         <source>Choose who you are (the button in the status bar) to see your own clients</source>
         <translation>Чтобы видеть своих клиентов, выберите, кто вы (кнопка в строке состояния)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="140"/>
+        <location filename="../../salesdesk/ui/filters.py" line="144"/>
         <source>All industries</source>
         <translation>Все отрасли</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="141"/>
+        <location filename="../../salesdesk/ui/filters.py" line="145"/>
         <source>All owners</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="167"/>
+        <location filename="../../salesdesk/ui/filters.py" line="171"/>
         <source>More (%1)</source>
         <translation>Ещё (%1)</translation>
     </message>
@@ -2471,54 +2500,89 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>IndustriesDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="41"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="47"/>
         <source>Industries</source>
         <translation>Отрасли</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="54"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="60"/>
         <source>Add…</source>
         <translation>Добавить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="60"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="66"/>
         <source>e.g. G or 46.90</source>
         <translation>например, G или 46.90</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="65"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="71"/>
         <source>What to know about this market: trends, key players, seasonality, who decides on purchases…</source>
         <translation>Что важно знать об этом рынке: тенденции, крупные игроки, сезонность, кто принимает решение о закупках…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="68"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="74"/>
         <source>Managers see these notes on the cards of clients in this industry.</source>
         <translation>Эти заметки менеджеры видят в карточках клиентов этой отрасли.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="71"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="77"/>
         <source>OKVED code:</source>
         <translation>Код ОКВЭД:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="72"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="78"/>
         <source>Name:</source>
         <translation>Название:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="73"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="79"/>
         <source>Notes:</source>
         <translation>Заметки:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="77"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="87"/>
+        <source>Benchmarks:</source>
+        <translation>Ориентиры:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="89"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="78"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="90"/>
         <source>Remove from the list</source>
         <translation>Убрать из списка</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="159"/>
+        <source>revenue</source>
+        <translation>выручка</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="159"/>
+        <source>headcount</source>
+        <translation>численность</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="169"/>
+        <source>(%1)</source>
+        <translation>(%1)</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="173"/>
+        <source>Region</source>
+        <translation>Регион</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="175"/>
+        <source>Base: Q1 / median / Q3 (clients)</source>
+        <translation>База: Q1 / медиана / Q3 (клиентов)</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="176"/>
+        <source>Register: Q1 / median / Q3 (businesses)</source>
+        <translation>Реестр: Q1 / медиана / Q3 (предприятий)</translation>
     </message>
 </context>
 <context>
@@ -2671,81 +2735,91 @@ Create the first client, or load demo data to try the program.</source>
     </message>
     <message>
         <location filename="../../salesdesk/ui/main_window.py" line="204"/>
+        <source>En&amp;rich from open data…</source>
+        <translation>&amp;Дополнить из открытых данных…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/main_window.py" line="207"/>
+        <source>Fill clients&apos; SME category, OKVED activity, region, headcount and revenue from a file of the tax service&apos;s open data (.zip or .xml)</source>
+        <translation>Заполнить у клиентов категорию МСП, вид деятельности по ОКВЭД, регион, численность и выручку из файла открытых данных налоговой службы (.zip или .xml)</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/main_window.py" line="212"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="206"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="214"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="207"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="215"/>
         <source>&amp;About SalesDesk</source>
         <translation>&amp;О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="210"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="218"/>
         <source>Open &amp;base…</source>
         <translation>Открыть &amp;базу…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="210"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="218"/>
         <source>Open another base in a window of its own</source>
         <translation>Открыть другую базу в отдельном окне</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="213"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="221"/>
         <source>User &amp;guide</source>
         <translation>&amp;Руководство пользователя</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="216"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="224"/>
         <source>Remind me in &amp;3 months</source>
         <translation>Напомнить через &amp;3 месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="219"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="227"/>
         <source>Plan the next contact with this client in three months</source>
         <translation>Запланировать следующий контакт с клиентом через три месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="236"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="244"/>
         <source>Cal&amp;endar</source>
         <translation>&amp;Календарь</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="242"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="250"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="257"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="266"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="261"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="270"/>
         <source>Find d&amp;uplicates…</source>
         <translation>Найти &amp;дубликаты…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="266"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="275"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="270"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="279"/>
         <source>&amp;Columns</source>
         <translation>&amp;Столбцы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="275"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="284"/>
         <source>&amp;Client</source>
         <translation>&amp;Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="294"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="303"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
@@ -2785,48 +2859,48 @@ Create the first client, or load demo data to try the program.</source>
         <translation>Сохранить клиентов в Excel или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="222"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="230"/>
         <source>&amp;Log a contact…</source>
         <translation>&amp;Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="225"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="233"/>
         <source>Record a call, meeting, letter or note and plan the next contact</source>
         <translation>Записать звонок, встречу, письмо или заметку и запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="227"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="235"/>
         <source>New &amp;deal…</source>
         <translation>Новая &amp;сделка…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="228"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="236"/>
         <source>&amp;Industries…</source>
         <translation>&amp;Отрасли…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="229"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="237"/>
         <source>Ne&amp;xt client</source>
         <translation>С&amp;ледующий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="231"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="239"/>
         <source>Pre&amp;vious client</source>
         <translation>П&amp;редыдущий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="236"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="244"/>
         <source>C&amp;lients</source>
         <translation>&amp;Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="236"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="244"/>
         <source>&amp;Deals</source>
         <translation>&amp;Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="236"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="289"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="244"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="298"/>
         <source>&amp;Reports</source>
         <translation>&amp;Отчёты</translation>
     </message>
@@ -2978,7 +3052,7 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>NoticeBar</name>
     <message>
-        <location filename="../../salesdesk/ui/widgets.py" line="104"/>
+        <location filename="../../salesdesk/ui/widgets.py" line="105"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
@@ -3208,6 +3282,19 @@ Create the first client, or load demo data to try the program.</source>
         <location filename="../../salesdesk/ui/qt_strings.py" line="16"/>
         <source>Files of &amp;type:</source>
         <translation>&amp;Тип файлов:</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterFileChoice</name>
+    <message>
+        <location filename="../../salesdesk/ui/file_actions.py" line="201"/>
+        <source>Enrich from open data</source>
+        <translation>Дополнить из открытых данных</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/file_actions.py" line="203"/>
+        <source>Tax service open data (*.zip *.xml);;All files (*)</source>
+        <translation>Открытые данные ФНС (*.zip *.xml);;Все файлы (*)</translation>
     </message>
 </context>
 <context>
@@ -3674,160 +3761,210 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>RequisitesTab</name>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="76"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="82"/>
         <source>&amp;Name:</source>
         <translation>&amp;Название:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="80"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="86"/>
         <source>&amp;Kind:</source>
         <translation>Ви&amp;д:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="84"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="90"/>
         <source>S&amp;tatus:</source>
         <translation>Ст&amp;атус:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="85"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="91"/>
         <source>Full le&amp;gal name:</source>
         <translation>Полное наи&amp;менование:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="86"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="92"/>
         <source>&amp;INN:</source>
         <translation>&amp;ИНН:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="87"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="93"/>
         <source>KPP:</source>
         <translation>КПП:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="88"/>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="228"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="94"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="244"/>
         <source>OGRN:</source>
         <translation>ОГРН:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="89"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="95"/>
         <source>Ind&amp;ustry:</source>
         <translation>От&amp;расль:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="96"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="102"/>
         <source>&amp;Owner:</source>
         <translation>&amp;Ответственный:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="97"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="104"/>
+        <source>Open data of the tax service</source>
+        <translation>Открытые данные налоговой службы</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="113"/>
         <source>Contact details</source>
         <translation>Контактные данные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="98"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="114"/>
         <source>&amp;Phone:</source>
         <translation>&amp;Телефон:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="99"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="115"/>
         <source>E-&amp;mail:</source>
         <translation>E-&amp;mail:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="100"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="116"/>
         <source>&amp;Legal address:</source>
         <translation>&amp;Юридический адрес:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="101"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="117"/>
         <source>Postal address:</source>
         <translation>Почтовый адрес:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="102"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="118"/>
         <source>City:</source>
         <translation>Город:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="103"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="119"/>
         <source>Bank details</source>
         <translation>Банковские реквизиты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="104"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="120"/>
         <source>Bank:</source>
         <translation>Банк:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="105"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="121"/>
         <source>BIK:</source>
         <translation>БИК:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="106"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="122"/>
         <source>Account:</source>
         <translation>Расчётный счёт:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="107"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="123"/>
         <source>Corr. account:</source>
         <translation>Корр. счёт:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="108"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="124"/>
         <source>Other</source>
         <translation>Прочее</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="109"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="125"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="111"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="127"/>
         <source>Comma-separated, e.g. VIP, Wholesale</source>
         <translation>Через запятую, например: VIP, опт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="112"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="128"/>
         <source>Tags:</source>
         <translation>Метки:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="115"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="131"/>
         <source>Notes:</source>
         <translation>Заметки:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="117"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="133"/>
         <source>10 digits for a company, 12 for a sole trader or a person</source>
         <translation>10 цифр у организации, 12 — у ИП и физлица</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="118"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="134"/>
         <source>9 characters, companies only</source>
         <translation>9 символов, только у организаций</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="119"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="135"/>
         <source>Any format, e.g. 8 (495) 123-45-67</source>
         <translation>Любой формат: 8 (495) 123-45-67</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="120"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="136"/>
         <source>9 digits, starts with 04</source>
         <translation>9 цифр, начинается с 04</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="177"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="193"/>
         <source>— not set —</source>
         <translation>— не указано —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="228"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="244"/>
         <source>OGRNIP:</source>
         <translation>ОГРНИП:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="262"/>
+        <source>%1, as of %2</source>
+        <translation>%1, на %2</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="270"/>
+        <source>Not in the latest SME register read (%1): it may have grown, closed or stopped reporting.</source>
+        <translation>Нет в последнем прочитанном реестре МСП (%1): компания могла вырасти, закрыться или перестать сдавать отчётность.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="277"/>
+        <source>SME category: %1</source>
+        <translation>Категория МСП: %1</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="281"/>
+        <source>section %1</source>
+        <translation>раздел %1</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="284"/>
+        <source>Main activity (OKVED): %1</source>
+        <translation>Основной вид деятельности (ОКВЭД): %1</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="291"/>
+        <source>Region: %1</source>
+        <translation>Регион: %1</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="300"/>
+        <source>Average headcount: %1</source>
+        <translation>Среднесписочная численность: %1</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="307"/>
+        <source>Revenue: %1</source>
+        <translation>Выручка: %1</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="309"/>
+        <source>expenses: %1</source>
+        <translation>расходы: %1</translation>
     </message>
 </context>
 <context>

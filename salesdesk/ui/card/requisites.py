@@ -278,7 +278,7 @@ class RequisitesTab(QScrollArea):
                 + source(facts.source, facts.as_of)
             )
         if facts.okved_code:
-            section = f" ({self.tr('section %1').replace('%1', facts.section)})" if facts.section else ""
+            section = " (" + self.tr("section %1").replace("%1", facts.section) + ")" if facts.section else ""
             lines.append(
                 html.escape(
                     self.tr("Main activity (OKVED): %1").replace(
