@@ -743,6 +743,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Добавлены отрасли (классы ОКВЭД): {codes}",
         "Industries added (OKVED classes): {codes}",
     ),
+    "register.okved_class": ("ОКВЭД {code}", "OKVED {code}"),
     "register.trader_name": ("ИП {name}", "Sole trader {name}"),
     "register.source": ("Реестр МСП", "SME register"),
     "register.first_reminder": (

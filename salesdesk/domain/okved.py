@@ -28,7 +28,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
 
 
 # Which section each two-digit division belongs to (ОК 029-2014, the division ranges of each
-# section; docs/okved.md). Numbers in the gaps (04, 34, 40, 44, 48, 54, 57, 67, 76, 83, 89) are
+# section; docs/register.md). Numbers in the gaps (04, 34, 40, 44, 48, 54, 57, 67, 76, 83, 89) are
 # not divisions of OKVED 2.
 _SECTION_DIVISIONS: tuple[tuple[str, int, int], ...] = (
     ("A", 1, 3),

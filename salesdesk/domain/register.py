@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum
 
-from salesdesk.domain.messages import msg
+from salesdesk.domain.messages import language, msg
+from salesdesk.domain.numbers import number_text
 
 CATEGORY_NAMES = {"micro": 1, "small": 2, "medium": 3}
 MIN_FOR_QUARTILES = 4  # fewer businesses than this make no quarters worth telling
@@ -100,6 +101,12 @@ class QuartileCounter:
             if found is not None:
                 out[key] = found
         return out
+
+
+def roubles_text(amount: int) -> str:
+    """Whole roubles as a person reads them: "24 800 000 ₽" (the register gives no kopecks)."""
+    digits = number_text(amount)
+    return f"{digits}\u00a0₽" if language() == "ru" else f"₽{digits}"
 
 
 def position_text(position: str, measure: str, where: str) -> str:

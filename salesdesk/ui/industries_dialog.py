@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import html
-from decimal import Decimal
 
 from PySide6.QtCore import QItemSelection, Qt, Slot
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -24,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salesdesk.domain.model import Industry, IndustryFields, Money
-from salesdesk.domain.numbers import count_text, money_text, number_text
-from salesdesk.domain.register import Quartiles
+from salesdesk.domain.model import Industry, IndustryFields
+from salesdesk.domain.numbers import count_text, number_text
+from salesdesk.domain.register import Quartiles, roubles_text
 from salesdesk.services import enrichment, reference
 from salesdesk.services.common import SaveResult, UowFactory
 from salesdesk.services.enrichment import IndustryBenchmark
@@ -162,7 +161,7 @@ class IndustriesDialog(QDialog):
             if q is None:
                 return "—"
             shown = (
-                (money_text(Money(Decimal(v))) for v in (q.q1, q.median, q.q3))
+                (roubles_text(v) for v in (q.q1, q.median, q.q3))
                 if measure == "revenue"
                 else (number_text(v) for v in (q.q1, q.median, q.q3))
             )

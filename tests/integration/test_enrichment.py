@@ -177,3 +177,26 @@ def test_the_list_filters_clients_not_in_the_register_and_drills_from_section_to
     assert clients.client_ids(uow(), ClientQuery(industry_id=industries["G"].id)) == []
     codes = [x.code for x in reference.list_industries(uow())]
     assert codes.index("J") < codes.index("62.01") < codes.index("K")  # the class under its section
+
+
+def test_an_import_keeps_okved_classes_under_their_section(uow: Uow, tmp_path: Path) -> None:
+    from salesdesk.services import importing
+
+    sheet = tmp_path / "clients.csv"
+    sheet.write_text(
+        "Наименование;Отрасль\nООО «Код»;62.01 Разработка ПО\nООО «Глубже»;62.01.1\nООО «Почта»;47.91\n"
+        "ООО «Своё»;Наши айтишники\n",
+        encoding="utf-8",
+    )
+    result = importing.run_import(uow(), sheet, error_dir=tmp_path)
+    assert result.created == 4
+    by_code = {x.code: x for x in reference.list_industries(uow())}
+    assert by_code["62.01"].name == "Разработка ПО" and by_code["47.91"].name == "OKVED 47.91"
+    names = {c.name: c.industry_name for c in map(lambda i: clients.get_client(uow(), i), range(1, 5))}
+    assert names == {
+        "ООО «Код»": "Разработка ПО",
+        "ООО «Глубже»": "Разработка ПО",
+        "ООО «Почта»": "OKVED 47.91",
+        "ООО «Своё»": "Наши айтишники",
+    }
+    assert sorted(clients.client_ids(uow(), ClientQuery(industry_id=by_code["J"].id))) == [1, 2]

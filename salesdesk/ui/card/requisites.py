@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import html
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QScrollArea, QWidget
 
 from salesdesk.domain.errors import FieldProblem
-from salesdesk.domain.model import ClientFields, ClientKind, ClientStatus, Industry, Manager, Money
-from salesdesk.domain.numbers import money_text, number_text
+from salesdesk.domain.model import ClientFields, ClientKind, ClientStatus, Industry, Manager
+from salesdesk.domain.numbers import number_text
+from salesdesk.domain.register import roubles_text
 from salesdesk.services import clients
 from salesdesk.services.enrichment import RegisterFacts
 from salesdesk.ui.conflict_dialog import plain_text
@@ -302,8 +302,8 @@ class RequisitesTab(QScrollArea):
                 + standing("headcount")
             )
         if facts.revenue is not None:
-            amount = money_text(Money(Decimal(facts.revenue)))
-            spent = money_text(Money(Decimal(facts.expenses))) if facts.expenses is not None else ""
+            amount = roubles_text(facts.revenue)
+            spent = roubles_text(facts.expenses) if facts.expenses is not None else ""
             text = self.tr("Revenue: %1").replace("%1", amount)
             if spent:
                 text += "; " + self.tr("expenses: %1").replace("%1", spent)
