@@ -307,6 +307,17 @@
     </message>
 </context>
 <context>
+    <name>ProspectsDialog</name>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="184"/>
+        <source>%Ln prospect(s) added, each with a first reminder.</source>
+        <translation>
+            <numerusform>%Ln prospect added, with a first reminder.</numerusform>
+            <numerusform>%Ln prospects added, each with a first reminder.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReminderNotices</name>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/reminder_notices.py" line="94"/>

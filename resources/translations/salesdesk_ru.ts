@@ -2500,87 +2500,87 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>IndustriesDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="47"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="46"/>
         <source>Industries</source>
         <translation>Отрасли</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="60"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="59"/>
         <source>Add…</source>
         <translation>Добавить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="66"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="65"/>
         <source>e.g. G or 46.90</source>
         <translation>например, G или 46.90</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="71"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="70"/>
         <source>What to know about this market: trends, key players, seasonality, who decides on purchases…</source>
         <translation>Что важно знать об этом рынке: тенденции, крупные игроки, сезонность, кто принимает решение о закупках…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="74"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="73"/>
         <source>Managers see these notes on the cards of clients in this industry.</source>
         <translation>Эти заметки менеджеры видят в карточках клиентов этой отрасли.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="77"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="76"/>
         <source>OKVED code:</source>
         <translation>Код ОКВЭД:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="78"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="77"/>
         <source>Name:</source>
         <translation>Название:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="79"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="78"/>
         <source>Notes:</source>
         <translation>Заметки:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="87"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="86"/>
         <source>Benchmarks:</source>
         <translation>Ориентиры:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="89"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="88"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="90"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="89"/>
         <source>Remove from the list</source>
         <translation>Убрать из списка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="159"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="158"/>
         <source>revenue</source>
         <translation>выручка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="159"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="158"/>
         <source>headcount</source>
         <translation>численность</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="169"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="168"/>
         <source>(%1)</source>
         <translation>(%1)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="173"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="172"/>
         <source>Region</source>
         <translation>Регион</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="175"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="174"/>
         <source>Base: Q1 / median / Q3 (clients)</source>
         <translation>База: Q1 / медиана / Q3 (клиентов)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="176"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="175"/>
         <source>Register: Q1 / median / Q3 (businesses)</source>
         <translation>Реестр: Q1 / медиана / Q3 (предприятий)</translation>
     </message>
@@ -3272,6 +3272,123 @@ Create the first client, or load demo data to try the program.</source>
     </message>
 </context>
 <context>
+    <name>ProspectsDialog</name>
+    <message>
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="49"/>
+        <source>Find prospects in the tax register</source>
+        <translation>Поиск новых клиентов в реестре МСП</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="52"/>
+        <source>No file chosen</source>
+        <translation>Файл не выбран</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="54"/>
+        <source>Choose a file…</source>
+        <translation>Выбрать файл…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="59"/>
+        <source>e.g. 62.01, 62 or J</source>
+        <translation>например, 62.01, 62 или J</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="61"/>
+        <source>two digits, e.g. 77; empty: any</source>
+        <translation>две цифры, например 77; пусто — любой</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="64"/>
+        <source>Any</source>
+        <translation>Любая</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="71"/>
+        <source>Register file:</source>
+        <translation>Файл реестра:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="72"/>
+        <source>OKVED code:</source>
+        <translation>Код ОКВЭД:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="73"/>
+        <source>Region:</source>
+        <translation>Регион:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="74"/>
+        <source>SME category:</source>
+        <translation>Категория МСП:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="75"/>
+        <source>At most:</source>
+        <translation>Не больше:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="76"/>
+        <source>Find</source>
+        <translation>Найти</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="77"/>
+        <source>Add to the base as prospects</source>
+        <translation>Добавить в базу как потенциальных</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="85"/>
+        <source>INN</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="85"/>
+        <source>OKVED</source>
+        <translation>ОКВЭД</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="85"/>
+        <source>Region</source>
+        <translation>Регион</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="85"/>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="85"/>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="124"/>
+        <source>Choose a register file first.</source>
+        <translation>Сначала выберите файл реестра.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="136"/>
+        <source>Reading %1…</source>
+        <translation>Чтение %1…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="157"/>
+        <source>The file has no matching companies that are not in the base already.</source>
+        <translation>В файле нет подходящих компаний, которых ещё нет в базе.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="184"/>
+        <source>%Ln prospect(s) added, each with a first reminder.</source>
+        <translation>
+            <numerusform>Добавлен %Ln потенциальный клиент, у каждого первое напоминание.</numerusform>
+            <numerusform>Добавлено %Ln потенциальных клиента, у каждого первое напоминание.</numerusform>
+            <numerusform>Добавлено %Ln потенциальных клиентов, у каждого первое напоминание.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>QFileDialog</name>
     <message>
         <location filename="../../salesdesk/ui/qt_strings.py" line="15"/>
@@ -3683,6 +3800,14 @@ Create the first client, or load demo data to try the program.</source>
             <numerusform>дня</numerusform>
             <numerusform>дней</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../salesdesk/ui/reports_page.py" line="37"/>
+        <source>Find prospects in the tax register…</source>
+        <translation>Поиск новых клиентов в реестре МСП…</translation>
     </message>
 </context>
 <context>

@@ -30,7 +30,8 @@ from salesdesk.domain.model import ClientKind, IndustryFields
 from salesdesk.domain.okved import SECTION_NAMES, class_code, section_of
 from salesdesk.domain.register import QuartileCounter, Quartiles, SmeCategory, position_text, quartiles_of
 from salesdesk.domain.validation import validate_industry
-from salesdesk.files.register import RegisterFile, RegisterRecord
+from salesdesk.files.register import RegisterFile
+from salesdesk.files.register import RegisterRecord as RegisterRecord  # the window gets it from here
 from salesdesk.services.common import Cancelled, Reporter, SilentReporter, utcnow
 from salesdesk.store import UnitOfWork
 from salesdesk.store.register import REGISTER_COLUMNS, Benchmark

@@ -144,7 +144,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.splitter, self.tr("Clients"))
         self.tabs.addTab(self.deals_panel, self.tr("Deals"))
         # the Reports tab is built when first opened: its charts module is heavy to load
-        self.reports_page = ReportsPage(self.runner, self.operations, self.reference)
+        self.reports_page = ReportsPage(self.runner, self.operations, self.reference, owner=self.current_manager)
         self.tabs.addTab(self.reports_page, self.tr("Reports"))
         # the Calendar tab reads its days when first opened, then follows the change bus
         self.calendar_page = CalendarPage(self.operations, self.current_manager, show_all=self.settings.all_reminders)

@@ -53,3 +53,35 @@ def test_enrich_from_the_file_menu_fills_the_open_card(
     qtbot.waitUntil(lambda: shown_names(window) == ["ООО «Ушедшие»"], timeout=5000)
     _select(qtbot, window, "ООО «Ушедшие»")
     assert "Not in the latest SME register read" in window.card.requisites.register_info.text()
+
+
+def test_the_prospect_finder_in_the_reports_tab_lists_and_adds(
+    qtbot: QtBot, make_window: Window, add_client: Callable[..., int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from salesdesk.ui.prospects_dialog import ProspectsDialog
+
+    add_client(FIRMS[0].name, inn=FIRMS[0].inn)
+    path = tmp_path / "smp.xml"
+    path.write_bytes(register_xml([*FIRMS, Company(inn("500111111"), "ООО «Подмосковье»", region="50")]))
+    window = make_window()
+    dialogs: list[ProspectsDialog] = []
+    monkeypatch.setattr(RegisterFileChoice, "ask", classmethod(lambda cls, parent: path))
+    monkeypatch.setattr(ProspectsDialog, "exec", lambda self: dialogs.append(self) or 0)
+    window.reports_page.prospects_button.click()
+    dialog = dialogs[0]
+    dialog.find_button.click()
+    assert "Choose a register file first" in dialog.notice.label.text()
+    dialog.choose_button.click()
+    dialog.okved.setText("6x")
+    dialog.find_button.click()
+    assert "not an OKVED code" in dialog.notice.label.text()
+    dialog.okved.setText("62.01")
+    dialog.region.setText("77")
+    dialog.limit.setValue(3)
+    dialog.find_button.click()
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 3, timeout=10_000)
+    assert dialog.shown_inns() == [f.inn for f in FIRMS[1:4]]  # the first is in the base already
+    dialog.add_button.click()
+    assert "3 prospects added" in dialog.notice.label.text()
+    qtbot.waitUntil(lambda: len(shown_names(window)) == 4, timeout=5000)
+    dialog.close()
