@@ -120,6 +120,10 @@ class RegisterFile:
 
     def records(self) -> Iterator[RegisterRecord]:
         """Every ``Документ`` of every XML file, in file order."""
+        return (raw.record() for raw in self.raw())
+
+    def raw(self) -> Iterator[RawRecord]:
+        """The same, undecoded until asked (see RawRecord): what the fast passes use."""
         if not self._zip:
             try:
                 with self.path.open("rb") as stream:
@@ -136,7 +140,7 @@ class RegisterFile:
             # damaged deflate data and CRC mismatches surface as zlib errors and BadZipFile
             raise FileProblem("file.corrupt", self.path) from exc
 
-    def _parse(self, stream: IO[bytes], member: str) -> Iterator[RegisterRecord]:
+    def _parse(self, stream: IO[bytes], member: str) -> Iterator[RawRecord]:
         reader = _DocumentReader()
         parser = reader.parser
         since_tag_end = 0
@@ -189,7 +193,7 @@ class _DocumentReader:
         parser.ExternalEntityRefHandler = self._refuse_dtd
         parser.StartElementHandler = self._root
         self.parser = parser
-        self.records: list[RegisterRecord] = []
+        self.records: list[RawRecord] = []
         self.seen_root = False
         self._doc: dict[str, str] | None = None
         self._parts: dict[str, dict[str, str]] = {}
@@ -219,9 +223,61 @@ class _DocumentReader:
             self._doc = None
 
     def _finish_document(self) -> None:
-        record = _record(self._doc or {}, self._parts)
-        if record is not None:
-            self.records.append(record)
+        parts = self._parts
+        org = parts.get("ОргВклМСП") or parts.get("СведНП")
+        if org is not None:
+            inn, kind = _digits(org.get("ИННЮЛ")), "legal"
+        else:
+            trader = parts.get("ИПВклМСП")
+            if trader is None:
+                return
+            inn, kind = _digits(trader.get("ИННФЛ")), "sole_trader"
+        if inn:
+            self.records.append(RawRecord(self._doc or {}, parts, inn, kind))
+
+
+class RawRecord:
+    """One ``Документ`` as read, decoded only as far as asked: its INN and kind at once, the few
+    values every record is counted by on demand, the whole :class:`RegisterRecord` by ``record()``
+    (most records of a register are not the base's clients, and building them all would cost as
+    much as the parsing)."""
+
+    __slots__ = ("_doc", "_parts", "inn", "kind")
+
+    def __init__(self, doc: dict[str, str], parts: dict[str, dict[str, str]], inn: str, kind: str) -> None:
+        self._doc = doc
+        self._parts = parts
+        self.inn = inn
+        self.kind = kind
+
+    @property
+    def category(self) -> int | None:
+        value = self._doc.get("КатСубМСП")
+        return int(value) if value in ("1", "2", "3") else None
+
+    @property
+    def okved_code(self) -> str:
+        main = self._parts.get("СвОКВЭДОсн")
+        return _text(main.get("КодОКВЭД"))[:8] if main is not None else ""
+
+    @property
+    def region(self) -> str:
+        where = self._parts.get("СведМН")
+        return _digits(where.get("КодРегион"))[:2] if where is not None else ""
+
+    @property
+    def headcount(self) -> int | None:
+        people = self._parts.get("СведССЧР")
+        return _int(people.get("КолРаб")) if people is not None else _int(self._doc.get("ССЧР"))
+
+    @property
+    def as_of(self) -> date | None:
+        return _date(self._doc.get("ДатаСост"))
+
+    def record(self) -> RegisterRecord:
+        found = _record(self._doc, self._parts)
+        assert found is not None  # a RawRecord has an INN
+        return found
 
 
 def _text(value: str | None) -> str:

@@ -19,6 +19,7 @@ reporting.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -81,10 +82,6 @@ class _Found:
     revenue: RegisterRecord | None = None
 
 
-def _is_sme(record: RegisterRecord) -> bool:
-    return record.category is not None or bool(record.okved_code)
-
-
 def enrich(
     uow: UnitOfWork,
     path: Path,
@@ -102,27 +99,38 @@ def enrich(
         base = uow.register.clients_by_inn()
     found: dict[int, _Found] = {}
     headcounts = QuartileCounter()
+    counts = headcounts.groups
+    sections: dict[str, str | None] = {}  # section_of, once per distinct code (a few thousand)
     read = 0
     sme_file = False
     latest: date | None = None
-    for record in register.records():
+    for raw in register.raw():
+        # the loop runs millions of times: only what every record needs is decoded here
         read += 1
         if read % STEP == 0:
             reporter.progress(register.done_bytes, register.total_bytes)
             if reporter.cancelled():
                 raise Cancelled()
-        sme = _is_sme(record)
+        code = raw.okved_code
+        sme = bool(code) or raw.category is not None
         if sme:
-            sme_file = True
-            if record.as_of is not None and (latest is None or record.as_of > latest):
-                latest = record.as_of
-            if record.headcount is not None and record.region:
-                section = section_of(record.okved_code)
-                if section is not None:
-                    headcounts.add(section, record.region, record.headcount)
-        client = base.get(record.inn)
+            if not sme_file:
+                sme_file, latest = True, raw.as_of
+            headcount = raw.headcount
+            if headcount is not None:
+                region = raw.region
+                section = sections.get(code, "")
+                if section == "":
+                    section = sections[code] = section_of(code)
+                if section is not None and region:
+                    group = counts.get((section, region))
+                    if group is None:
+                        group = counts[(section, region)] = Counter()
+                    group[headcount] += 1
+        client = base.get(raw.inn)
         if client is None:
             continue
+        record = raw.record()
         entry = found.get(client.id)
         if entry is None:
             entry = found[client.id] = _Found()
@@ -366,23 +374,24 @@ def find_prospects(
     section = wanted if len(wanted) == 1 else ""
     found: list[RegisterRecord] = []
     seen: set[str] = set()
-    for read, record in enumerate(register.records(), 1):
+    for read, raw in enumerate(register.raw(), 1):
         if read % STEP == 0:
             reporter.progress(register.done_bytes, register.total_bytes)
             if reporter.cancelled():
                 raise Cancelled()
-        code = record.okved_code
-        if not code or record.inn in known or record.inn in seen:
+        code = raw.okved_code
+        if not code or raw.inn in known or raw.inn in seen:
             continue
         if section:
             if section_of(code) != section:
                 continue
         elif not code.startswith(wanted):
             continue
-        if query.region and record.region != query.region:
+        if query.region and raw.region != query.region:
             continue
-        if query.category is not None and record.category != query.category:
+        if query.category is not None and raw.category != query.category:
             continue
+        record = raw.record()
         found.append(record)
         seen.add(record.inn)
         if len(found) >= query.limit:
