@@ -514,7 +514,7 @@ def register_facts_in(uow: UnitOfWork, client_id: int) -> RegisterFacts | None:
     region = row["region"]
     standings: list[Standing] = []
     if section and region:
-        values = [v for v in uow.register.base_values(region) if section_of(v[0]) == section]
+        values = uow.register.base_values(region, section)
         for measure in ("revenue", "headcount"):
             mine = row[measure]
             if mine is None:
@@ -579,7 +579,7 @@ def industry_benchmarks(uow: UnitOfWork, code: str) -> list[IndustryBenchmark]:
     if section is None:
         return []
     with uow.reading():
-        values = [v for v in uow.register.base_values() if section_of(v[0]) == section]
+        values = uow.register.base_values(section=section)
         wide = {(b.region, b.measure): b for b in uow.register.benchmarks(section)}
     regions = sorted({v[1] for v in values if v[1]} | {r for r, _m in wide})
     out = []

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, or_, select, update
 
+from salesdesk.domain.okved import DIVISION_SECTION
 from salesdesk.store import schema as s
 from salesdesk.store.repositories import id_chunks
 
@@ -141,9 +142,11 @@ class RegisterQueries:
             query = query.where(b.c.region == region)
         return [Benchmark(**row._mapping) for row in self.conn.execute(query)]
 
-    def base_values(self, region: str | None = None) -> list[tuple[str, str, int | None, int | None]]:
+    def base_values(
+        self, region: str | None = None, section: str | None = None
+    ) -> list[tuple[str, str, int | None, int | None]]:
         """(OKVED code, region, headcount, revenue) of every live client the register describes
-        (in *region* only, when given)."""
+        (in *region* and the OKVED *section* only, when given: the card asks for its own)."""
         c, r = s.clients.c, s.client_register.c
         query = (
             select(r.okved_code, r.region, r.headcount, r.revenue)
@@ -152,6 +155,9 @@ class RegisterQueries:
         )
         if region is not None:
             query = query.where(r.region == region)
+        if section is not None:
+            divisions = [f"{d:02d}" for d, letter in DIVISION_SECTION.items() if letter == section]
+            query = query.where(or_(*(r.okved_code.startswith(d) for d in divisions)))
         return [(row.okved_code, row.region, row.headcount, row.revenue) for row in self.conn.execute(query)]
 
     def inns(self) -> set[str]:

@@ -390,6 +390,8 @@ client_register = Table(
     Column("not_in_register", Boolean, nullable=False, server_default="0"),
     Column("industry_set", Boolean, nullable=False, server_default="0"),
     Column("checked_at", UtcDateTime, nullable=False),
+    # the card's benchmark: the base's clients of one region and section (domain/okved.py)
+    Index("ix_client_register_region", "region", "okved_code"),
     Index(
         "ix_client_register_missing",
         "client_id",

@@ -47,6 +47,7 @@ def upgrade() -> None:
         sa.Column("checked_at", UtcDateTime, nullable=False),
         sa.PrimaryKeyConstraint("client_id", name="pk_client_register"),
     )
+    op.create_index("ix_client_register_region", "client_register", ["region", "okved_code"])
     op.create_index(
         "ix_client_register_missing",
         "client_register",
@@ -72,4 +73,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("register_benchmarks")
     op.drop_index("ix_client_register_missing", table_name="client_register")
+    op.drop_index("ix_client_register_region", table_name="client_register")
     op.drop_table("client_register")
