@@ -32,6 +32,7 @@ from xml.parsers import expat
 from salesdesk.files.errors import FileProblem
 
 ZIP_MAGIC = b"PK\x03\x04"
+MAX_RATIO = 1000
 MAX_MEMBERS = 100_000  # the monthly register has a few thousand files
 BLOCK = 1 << 20
 MAX_TAG = 16 << 20  # no register writes a tag this long; a hostile file may
@@ -111,6 +112,10 @@ class RegisterFile:
                 raise FileProblem("register.encrypted", path)
             if not info.filename.lower().endswith(".xml"):
                 raise FileProblem("register.not_xml_member", path, member=info.filename)
+            if info.file_size > MAX_RATIO * max(info.compress_size, 1) and info.file_size > 1 << 20:
+                # the register's XML packs 10-30 times; a thousandfold member is a bomb (zipfile
+                # never unpacks past the size the archive states, so the stated sizes are what count)
+                raise FileProblem("file.zip_bomb", path)
         self.members = [info.filename for info in infos]
         self.total_bytes = sum(info.file_size for info in infos)
         return True

@@ -206,8 +206,8 @@ def _write(
                             new["industry_set"] = True
                             if current != target_id:
                                 new_card = _with_industry(card, target_id, now)
-                        elif current == target_id:
-                            pass
+                        elif current == target_id or codes.get(current, "") == section_of(code):
+                            pass  # the same class, or its section chosen by hand: no disagreement
                         else:
                             new["industry_set"] = False
                             conflicts.append(

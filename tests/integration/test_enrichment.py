@@ -200,3 +200,10 @@ def test_an_import_keeps_okved_classes_under_their_section(uow: Uow, tmp_path: P
         "ООО «Своё»": "Наши айтишники",
     }
     assert sorted(clients.client_ids(uow(), ClientQuery(industry_id=by_code["J"].id))) == [1, 2]
+
+
+def test_a_section_chosen_by_hand_is_no_conflict_with_its_class(uow: Uow, tmp_path: Path) -> None:
+    section_j = next(x for x in reference.list_industries(uow()) if x.code == "J")
+    romashka = _client(uow, "Ромашка", ROMASHKA.inn, industry_id=section_j.id)
+    result = enrichment.enrich(uow(), _archive(tmp_path))
+    assert result.conflicts == () and clients.get_client(uow(), romashka).industry_id == section_j.id

@@ -139,6 +139,10 @@ def test_hostile_archives_are_refused(tmp_path: Path, lang: None) -> None:
     with pytest.raises(FileProblem, match="damaged"):
         list(read_register(cut))
 
+    bomb = write_zip(tmp_path / "bomb.zip", {"a.xml": register_xml([]) + b" " * (64 << 20)})
+    with pytest.raises(FileProblem, match="unpacks to an unreasonable size"):
+        RegisterFile(bomb)
+
     renamed = write_zip(tmp_path / "renamed.zip", {"a.xml": b"PK\x03\x04 this is no xml"})
     set_language("ru")
     with pytest.raises(FileProblem, match="повреждён"):
