@@ -785,7 +785,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "register.not_register": (
         "«{file}» ({member}) — не файл реестра налоговой службы: в нём нет элемента «Файл» с документами",
-        "“{file}” ({member}) is not a tax service register file: it has no «Файл» element with documents",
+        "“{file}” ({member}) is not a tax service register file: its root element is not the one the tax "
+        "service writes, with a document per business",
     ),
     "register.dtd": (
         "«{file}» ({member}) содержит объявление DTD — в файлах налоговой службы его не бывает, "
