@@ -244,6 +244,40 @@ def _parser() -> argparse.ArgumentParser:
     )
     views_parser.add_argument("--json", action="store_true", help=T('print [{"id", "list", "name", "count"}]'))
 
+    enrich = commands.add_parser(
+        "enrich",
+        parents=[common],
+        help=T("fill clients from the tax service's SME register, headcount or revenue file (.zip or .xml)"),
+    )
+    enrich.add_argument("file", type=_path, metavar="FILE", help=T("the register file as downloaded (.zip or .xml)"))
+    enrich.add_argument("--dry-run", action="store_true", help=T("show what would happen; change nothing"))
+    enrich.add_argument(
+        "--json", action="store_true", help=T('print {"read", "matched", "updated", "not_in_register"}')
+    )
+    prospects = commands.add_parser(
+        "prospects",
+        parents=[common],
+        help=T("list companies of a register file that match and are not in the base; --add adds them"),
+    )
+    prospects.add_argument("file", type=_path, metavar="FILE", help=T("the register file as downloaded (.zip or .xml)"))
+    prospects.add_argument(
+        "--okved",
+        required=True,
+        metavar="PREFIX",
+        help=T("main OKVED code or its beginning (62, 62.01) or a section (J)"),
+    )
+    prospects.add_argument("--region", metavar="CODE", help=T("region code, two digits (77 Moscow)"))
+    prospects.add_argument("--category", choices=("micro", "small", "medium"), help=T("SME category"))
+    prospects.add_argument(
+        "--limit", type=_within(1, 10_000), default=20, metavar="N", help=T("at most N companies (default 20)")
+    )
+    prospects.add_argument(
+        "--add",
+        action="store_true",
+        help=T("add them as clients with the status prospect, owned by you, each with a first reminder"),
+    )
+    prospects.add_argument("--json", action="store_true", help=T("print the result as JSON"))
+
     bulk = client_commands.add_parser(
         "set", parents=[common], help=T("change many clients at once: owner, status, industry, tags")
     )
@@ -1075,6 +1109,102 @@ def _duplicates(database: Database, args: argparse.Namespace) -> int:
         for ident, name in zip(group.ids, group.names, strict=True):
             print(printable(f"     {msg('cli.number', id=ident)}  {name}"))
     print(msg("cli.duplicates.count", n=len(groups)))
+    return EXIT_OK
+
+
+def _enrich(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.files.errors import FileProblem
+    from salesdesk.services import enrichment
+
+    try:
+        result = enrichment.enrich(
+            _uow(database), args.file, dry_run=args.dry_run, reporter=None if args.json else _PrintingReporter()
+        )
+    except FileProblem as exc:  # the file is wrong, not the moment: bad input
+        print(str(exc), file=sys.stderr)
+        return EXIT_INVALID
+    if args.json:
+        _emit_json(result.as_json())
+        return EXIT_OK
+    if result.conflicts:
+        names = _client_names(database, [c.client_id for c in result.conflicts])
+        industries = {x.id: x.name for x in _industries(database)}
+        for conflict in result.conflicts:
+            line = msg(
+                "cli.enrich_conflict",
+                name=names.get(conflict.client_id, conflict.client_id),
+                industry=industries.get(conflict.industry_id or 0, ""),
+                code=conflict.okved_code,
+                code_name=conflict.okved_name,
+            )
+            print(printable(str(line)), file=sys.stderr)
+    if result.industries_added:
+        print(msg("cli.enrich_industries_added", codes=", ".join(result.industries_added)))
+    print(
+        msg(
+            "cli.enrich_done",
+            read=result.read,
+            matched=result.matched,
+            updated=result.updated,
+            missing=result.not_in_register,
+        )
+    )
+    if args.dry_run:
+        print(msg("cli.enrich_dry_run"))
+    return EXIT_OK
+
+
+def _client_names(database: Database, ids: list[int]) -> dict[int, str]:
+    from salesdesk.services import clients
+
+    return {ident: clients.get_client(_uow(database), ident).name for ident in ids[:200]}
+
+
+def _industries(database: Database) -> list[Any]:
+    from salesdesk.services import reference
+
+    return reference.list_industries(_uow(database), include_deleted=True)
+
+
+def _prospects(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.domain.model import ClientStatus
+    from salesdesk.domain.register import CATEGORY_NAMES
+    from salesdesk.files.errors import FileProblem
+    from salesdesk.services import enrichment
+
+    query = enrichment.ProspectQuery(
+        okved=args.okved,
+        region=(args.region or "").strip(),
+        category=CATEGORY_NAMES[args.category] if args.category else None,
+        limit=args.limit,
+    )
+    problems = enrichment.prospect_query_problems(query)
+    if problems:
+        raise ValidationError(problems)
+    try:
+        found = enrichment.find_prospects(_uow(database), args.file, query)
+    except FileProblem as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_INVALID
+    ids: list[int] = []
+    if args.add and found:
+        ids = enrichment.add_prospects(_uow(database), args.file.name, found, owner_id=_actor().manager_id)
+    if args.json:
+        shown = [enrichment.prospect_json(record) for record in found]
+        for item, ident in zip(shown, ids, strict=False):  # the new clients' numbers, with --add
+            item["id"] = ident
+        _emit_json(shown)
+        return EXIT_OK
+    if not found:
+        print(msg("cli.prospects_none"))
+        return EXIT_OK
+    for record in found:
+        category = record.category and str(msg(f"register.category.{record.category}")) or ""
+        print(printable(f"{record.inn:<12}  {record.okved_code:<8}  {record.region:<2}  {category:<20}  {record.name}"))
+    if ids:
+        print(msg("cli.prospects_added", n=len(ids), status=ClientStatus.PROSPECT.label))
+    else:
+        print(msg("cli.prospects_found", n=len(found), limit=args.limit))
     return EXIT_OK
 
 
@@ -2082,6 +2212,8 @@ _HANDLERS: dict[tuple[str, str | None], Callable[[Database, argparse.Namespace],
     ("client", "confirm"): _client_confirm,
     ("client", "merge"): _client_merge,
     ("duplicates", None): _duplicates,
+    ("enrich", None): _enrich,
+    ("prospects", None): _prospects,
     ("manager", "add"): _manager_add,
     ("manager", "list"): _manager_list,
     ("manager", "role"): _manager_role,

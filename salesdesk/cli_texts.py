@@ -132,6 +132,20 @@ RUSSIAN: dict[str, str] = {
     "really merge (without it, only says what would happen)":
         "действительно объединить (без этого — только сказать, что произойдёт)",
     'print {"kept", "trashed", "moved"}': 'напечатать {"kept", "trashed", "moved"}',
+    "fill clients from the tax service's SME register, headcount or revenue file (.zip or .xml)":
+        "дополнить клиентов из реестра МСП, сведений о численности или о доходах налоговой службы (.zip или .xml)",
+    "the register file as downloaded (.zip or .xml)": "файл реестра, как он скачан (.zip или .xml)",
+    'print {"read", "matched", "updated", "not_in_register"}':
+        'напечатать {"read", "matched", "updated", "not_in_register"}',
+    "list companies of a register file that match and are not in the base; --add adds them":
+        "компании из файла реестра, подходящие под условия и которых нет в базе; --add добавляет их",
+    "main OKVED code or its beginning (62, 62.01) or a section (J)":
+        "основной код ОКВЭД или его начало (62, 62.01) или раздел (J)",
+    "region code, two digits (77 Moscow)": "код региона, две цифры (77 — Москва)",
+    "SME category": "категория МСП",
+    "at most N companies (default 20)": "не больше N компаний (по умолчанию 20)",
+    "add them as clients with the status prospect, owned by you, each with a first reminder":
+        "добавить их клиентами со статусом «потенциальный», ответственный — вы, у каждого первое напоминание",
     "list likely duplicate clients, most certain first":
         "похожие клиенты (вероятные дубликаты), самые вероятные первыми",
     'print [{"ids", "reason", "score"}]': 'напечатать [{"ids", "reason", "score"}]',

@@ -204,7 +204,7 @@
 <context>
     <name>FileActions</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/file_actions.py" line="57"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="59"/>
         <source>%Ln demo client(s) added.</source>
         <translation>
             <numerusform>%Ln demo client added.</numerusform>
@@ -212,7 +212,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/file_actions.py" line="137"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="118"/>
+        <source>%Ln client(s) keep the industry chosen by hand, which differs from the register.</source>
+        <translation>
+            <numerusform>%Ln client keeps the industry chosen by hand, which differs from the register.</numerusform>
+            <numerusform>%Ln clients keep the industry chosen by hand, which differs from the register.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/file_actions.py" line="174"/>
         <source>%Ln contact person(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln contact person exported to %1.</numerusform>
@@ -220,7 +228,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/file_actions.py" line="147"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="184"/>
         <source>%Ln client(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln client exported to %1.</numerusform>
@@ -330,6 +338,17 @@
         <translation>
             <numerusform>Leading zeros restored in %Ln row.</numerusform>
             <numerusform>Leading zeros restored in %Ln rows.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProspectsDialog</name>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="184"/>
+        <source>%Ln prospect(s) added, each with a first reminder.</source>
+        <translation>
+            <numerusform>%Ln prospect added, with a first reminder.</numerusform>
+            <numerusform>%Ln prospects added, each with a first reminder.</numerusform>
         </translation>
     </message>
 </context>

@@ -629,12 +629,12 @@ or create a new one (%1).</source>
         <translation>Файлы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="282"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="291"/>
         <source>Updated: another seat changed this client.</source>
         <translation>Обновлено: клиента изменили на другом рабочем месте.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="307"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="316"/>
         <source>Another seat has changed this client. When you save, you will see what changed and choose.</source>
         <translation>Клиента изменили на другом рабочем месте. При сохранении вы увидите, что изменилось, и выберете, что оставить.</translation>
     </message>
@@ -1372,17 +1372,17 @@ Create the first client, or load demo data to try the program.</source>
     <name>DateField</name>
     <message>
         <location filename="../../salesdesk/ui/dialogs.py" line="330"/>
-        <location filename="../../salesdesk/ui/widgets.py" line="464"/>
+        <location filename="../../salesdesk/ui/widgets.py" line="469"/>
         <source>dd.mm.yyyy</source>
         <translation>дд.мм.гггг</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/widgets.py" line="465"/>
+        <location filename="../../salesdesk/ui/widgets.py" line="470"/>
         <source>Type the date with or without dots, e.g. 15031985 or 15.03.1985</source>
         <translation>Дату можно вводить с точками или без, например 15031985 или 15.03.1985</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/widgets.py" line="471"/>
+        <location filename="../../salesdesk/ui/widgets.py" line="476"/>
         <source>Choose on a calendar</source>
         <translation>Выбрать в календаре</translation>
     </message>
@@ -1950,23 +1950,23 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="39"/>
-        <location filename="../../salesdesk/ui/file_actions.py" line="46"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="41"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="48"/>
         <source>Demo data</source>
         <translation>Демоданные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="39"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="41"/>
         <source>How many demo clients to add to this base?</source>
         <translation>Сколько демонстрационных клиентов добавить в базу?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="47"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="49"/>
         <source>Adding demo clients…</source>
         <translation>Добавление демонстрационных клиентов…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/file_actions.py" line="57"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="59"/>
         <source>%Ln demo client(s) added.</source>
         <translation>
             <numerusform>Добавлен %Ln демонстрационный клиент.</numerusform>
@@ -1975,27 +1975,51 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
+        <location filename="../../salesdesk/ui/file_actions.py" line="100"/>
+        <source>Enrich from open data</source>
+        <translation>Дополнить из открытых данных</translation>
+    </message>
+    <message>
         <location filename="../../salesdesk/ui/file_actions.py" line="101"/>
+        <source>Reading %1…</source>
+        <translation>Чтение %1…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/file_actions.py" line="110"/>
+        <source>Records read: %1. Clients of the base in the file: %2, updated: %3. Not in the SME register: %4.</source>
+        <translation>Прочитано записей: %1. Клиентов базы в файле: %2, обновлено: %3. Нет в реестре МСП: %4.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/file_actions.py" line="118"/>
+        <source>%Ln client(s) keep the industry chosen by hand, which differs from the register.</source>
+        <translation>
+            <numerusform>У %Ln клиента оставлена отрасль, выбранная вручную: она отличается от реестра.</numerusform>
+            <numerusform>У %Ln клиентов оставлена отрасль, выбранная вручную: она отличается от реестра.</numerusform>
+            <numerusform>У %Ln клиентов оставлена отрасль, выбранная вручную: она отличается от реестра.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/file_actions.py" line="138"/>
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="102"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="139"/>
         <source>Writing %1…</source>
         <translation>Записываю %1…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="119"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="156"/>
         <source>Export contacts to vCard</source>
         <translation>Выгрузка контактов в vCard</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="121"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="158"/>
         <source>Contact cards (*.vcf)</source>
         <translation>Карточки контактов (*.vcf)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/file_actions.py" line="137"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="174"/>
         <source>%Ln contact person(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln контактное лицо выгружено в %1.</numerusform>
@@ -2004,7 +2028,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/file_actions.py" line="147"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="184"/>
         <source>%Ln client(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln клиент выгружен в %1.</numerusform>
@@ -2013,8 +2037,8 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="139"/>
-        <location filename="../../salesdesk/ui/file_actions.py" line="149"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="176"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="186"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
@@ -2267,7 +2291,7 @@ Create the first client, or load demo data to try the program.</source>
     </message>
     <message>
         <location filename="../../salesdesk/ui/filters.py" line="46"/>
-        <location filename="../../salesdesk/ui/filters.py" line="156"/>
+        <location filename="../../salesdesk/ui/filters.py" line="160"/>
         <source>Your own clients or everyone&apos;s</source>
         <translation>Только ваши клиенты или клиенты всех менеджеров</translation>
     </message>
@@ -2283,7 +2307,7 @@ Create the first client, or load demo data to try the program.</source>
     </message>
     <message>
         <location filename="../../salesdesk/ui/filters.py" line="61"/>
-        <location filename="../../salesdesk/ui/filters.py" line="198"/>
+        <location filename="../../salesdesk/ui/filters.py" line="202"/>
         <source>More</source>
         <translation>Ещё</translation>
     </message>
@@ -2294,56 +2318,61 @@ Create the first client, or load demo data to try the program.</source>
     </message>
     <message>
         <location filename="../../salesdesk/ui/filters.py" line="67"/>
+        <source>Not in the SME register</source>
+        <translation>Нет в реестре МСП</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/filters.py" line="69"/>
         <source>Completeness below</source>
         <translation>Полнота ниже</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="74"/>
+        <location filename="../../salesdesk/ui/filters.py" line="76"/>
         <source>Without an INN</source>
         <translation>Без ИНН</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="76"/>
+        <location filename="../../salesdesk/ui/filters.py" line="78"/>
         <source>No contact for more than</source>
         <translation>Нет контактов дольше</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="80"/>
+        <location filename="../../salesdesk/ui/filters.py" line="82"/>
         <source>days</source>
         <translation>дн.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="84"/>
+        <location filename="../../salesdesk/ui/filters.py" line="86"/>
         <source>Needs checking</source>
         <translation>Нужно проверить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="87"/>
+        <location filename="../../salesdesk/ui/filters.py" line="89"/>
         <source>Clients with a filled requisite, phone or e-mail that nobody has confirmed for the months set in Settings: call them, or check the card and press Confirm</source>
         <translation>Клиенты, у которых реквизиты, телефон или e-mail никто не подтверждал дольше срока из Настроек: позвоните им или проверьте карточку и нажмите «Подтвердить»</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="102"/>
+        <location filename="../../salesdesk/ui/filters.py" line="105"/>
         <source>Clear filters</source>
         <translation>Сбросить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="158"/>
+        <location filename="../../salesdesk/ui/filters.py" line="162"/>
         <source>Choose who you are (the button in the status bar) to see your own clients</source>
         <translation>Чтобы видеть своих клиентов, выберите, кто вы (кнопка в строке состояния)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="165"/>
+        <location filename="../../salesdesk/ui/filters.py" line="169"/>
         <source>All industries</source>
         <translation>Все отрасли</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="166"/>
+        <location filename="../../salesdesk/ui/filters.py" line="170"/>
         <source>All owners</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="198"/>
+        <location filename="../../salesdesk/ui/filters.py" line="202"/>
         <source>More (%1)</source>
         <translation>Ещё (%1)</translation>
     </message>
@@ -2610,54 +2639,89 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>IndustriesDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="41"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="46"/>
         <source>Industries</source>
         <translation>Отрасли</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="54"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="59"/>
         <source>Add…</source>
         <translation>Добавить…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="60"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="65"/>
         <source>e.g. G or 46.90</source>
         <translation>например, G или 46.90</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="65"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="70"/>
         <source>What to know about this market: trends, key players, seasonality, who decides on purchases…</source>
         <translation>Что важно знать об этом рынке: тенденции, крупные игроки, сезонность, кто принимает решение о закупках…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="68"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="73"/>
         <source>Managers see these notes on the cards of clients in this industry.</source>
         <translation>Эти заметки менеджеры видят в карточках клиентов этой отрасли.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="71"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="76"/>
         <source>OKVED code:</source>
         <translation>Код ОКВЭД:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="72"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="77"/>
         <source>Name:</source>
         <translation>Название:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="73"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="78"/>
         <source>Notes:</source>
         <translation>Заметки:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="77"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="86"/>
+        <source>Benchmarks:</source>
+        <translation>Ориентиры:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="88"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/industries_dialog.py" line="78"/>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="89"/>
         <source>Remove from the list</source>
         <translation>Убрать из списка</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="158"/>
+        <source>revenue</source>
+        <translation>выручка</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="158"/>
+        <source>headcount</source>
+        <translation>численность</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="168"/>
+        <source>(%1)</source>
+        <translation>(%1)</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="172"/>
+        <source>Region</source>
+        <translation>Регион</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="174"/>
+        <source>Base: Q1 / median / Q3 (clients)</source>
+        <translation>База: Q1 / медиана / Q3 (клиентов)</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/industries_dialog.py" line="175"/>
+        <source>Register: Q1 / median / Q3 (businesses)</source>
+        <translation>Реестр: Q1 / медиана / Q3 (предприятий)</translation>
     </message>
 </context>
 <context>
@@ -2825,81 +2889,91 @@ Create the first client, or load demo data to try the program.</source>
     </message>
     <message>
         <location filename="../../salesdesk/ui/main_window.py" line="205"/>
+        <source>En&amp;rich from open data…</source>
+        <translation>&amp;Дополнить из открытых данных…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/main_window.py" line="208"/>
+        <source>Fill clients&apos; SME category, OKVED activity, region, headcount and revenue from a file of the tax service&apos;s open data (.zip or .xml)</source>
+        <translation>Заполнить у клиентов категорию МСП, вид деятельности по ОКВЭД, регион, численность и выручку из файла открытых данных налоговой службы (.zip или .xml)</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/main_window.py" line="213"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="207"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="215"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="208"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="216"/>
         <source>&amp;About SalesDesk</source>
         <translation>&amp;О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="211"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="219"/>
         <source>Open &amp;base…</source>
         <translation>Открыть &amp;базу…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="211"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="219"/>
         <source>Open another base in a window of its own</source>
         <translation>Открыть другую базу в отдельном окне</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="214"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="222"/>
         <source>User &amp;guide</source>
         <translation>&amp;Руководство пользователя</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="217"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="225"/>
         <source>Remind me in &amp;3 months</source>
         <translation>Напомнить через &amp;3 месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="220"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="228"/>
         <source>Plan the next contact with this client in three months</source>
         <translation>Запланировать следующий контакт с клиентом через три месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="237"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="245"/>
         <source>Cal&amp;endar</source>
         <translation>&amp;Календарь</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="243"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="251"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="258"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="267"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="262"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="271"/>
         <source>Find d&amp;uplicates…</source>
         <translation>Найти &amp;дубликаты…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="267"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="276"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="271"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="280"/>
         <source>&amp;Columns</source>
         <translation>&amp;Столбцы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="276"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="285"/>
         <source>&amp;Client</source>
         <translation>&amp;Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="295"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="304"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
@@ -2939,48 +3013,48 @@ Create the first client, or load demo data to try the program.</source>
         <translation>Сохранить клиентов в Excel или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="223"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="231"/>
         <source>&amp;Log a contact…</source>
         <translation>&amp;Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="226"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="234"/>
         <source>Record a call, meeting, letter or note and plan the next contact</source>
         <translation>Записать звонок, встречу, письмо или заметку и запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="228"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="236"/>
         <source>New &amp;deal…</source>
         <translation>Новая &amp;сделка…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="229"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="237"/>
         <source>&amp;Industries…</source>
         <translation>&amp;Отрасли…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="230"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="238"/>
         <source>Ne&amp;xt client</source>
         <translation>С&amp;ледующий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="232"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="240"/>
         <source>Pre&amp;vious client</source>
         <translation>П&amp;редыдущий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="237"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="245"/>
         <source>C&amp;lients</source>
         <translation>&amp;Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="237"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="245"/>
         <source>&amp;Deals</source>
         <translation>&amp;Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="237"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="290"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="245"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="299"/>
         <source>&amp;Reports</source>
         <translation>&amp;Отчёты</translation>
     </message>
@@ -3183,7 +3257,7 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>NoticeBar</name>
     <message>
-        <location filename="../../salesdesk/ui/widgets.py" line="105"/>
+        <location filename="../../salesdesk/ui/widgets.py" line="106"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
@@ -3534,6 +3608,123 @@ Create the first client, or load demo data to try the program.</source>
     </message>
 </context>
 <context>
+    <name>ProspectsDialog</name>
+    <message>
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="49"/>
+        <source>Find prospects in the tax register</source>
+        <translation>Поиск новых клиентов в реестре МСП</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="52"/>
+        <source>No file chosen</source>
+        <translation>Файл не выбран</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="54"/>
+        <source>Choose a file…</source>
+        <translation>Выбрать файл…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="59"/>
+        <source>e.g. 62.01, 62 or J</source>
+        <translation>например, 62.01, 62 или J</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="61"/>
+        <source>two digits, e.g. 77; empty: any</source>
+        <translation>две цифры, например 77; пусто — любой</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="64"/>
+        <source>Any</source>
+        <translation>Любая</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="71"/>
+        <source>Register file:</source>
+        <translation>Файл реестра:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="72"/>
+        <source>OKVED code:</source>
+        <translation>Код ОКВЭД:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="73"/>
+        <source>Region:</source>
+        <translation>Регион:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="74"/>
+        <source>SME category:</source>
+        <translation>Категория МСП:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="75"/>
+        <source>At most:</source>
+        <translation>Не больше:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="76"/>
+        <source>Find</source>
+        <translation>Найти</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="77"/>
+        <source>Add to the base as prospects</source>
+        <translation>Добавить в базу как потенциальных</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="85"/>
+        <source>INN</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="85"/>
+        <source>OKVED</source>
+        <translation>ОКВЭД</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="85"/>
+        <source>Region</source>
+        <translation>Регион</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="85"/>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="85"/>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="124"/>
+        <source>Choose a register file first.</source>
+        <translation>Сначала выберите файл реестра.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="136"/>
+        <source>Reading %1…</source>
+        <translation>Чтение %1…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="157"/>
+        <source>The file has no matching companies that are not in the base already.</source>
+        <translation>В файле нет подходящих компаний, которых ещё нет в базе.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/prospects_dialog.py" line="184"/>
+        <source>%Ln prospect(s) added, each with a first reminder.</source>
+        <translation>
+            <numerusform>Добавлен %Ln потенциальный клиент, у каждого первое напоминание.</numerusform>
+            <numerusform>Добавлено %Ln потенциальных клиента, у каждого первое напоминание.</numerusform>
+            <numerusform>Добавлено %Ln потенциальных клиентов, у каждого первое напоминание.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>QFileDialog</name>
     <message>
         <location filename="../../salesdesk/ui/qt_strings.py" line="15"/>
@@ -3544,6 +3735,19 @@ Create the first client, or load demo data to try the program.</source>
         <location filename="../../salesdesk/ui/qt_strings.py" line="16"/>
         <source>Files of &amp;type:</source>
         <translation>&amp;Тип файлов:</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterFileChoice</name>
+    <message>
+        <location filename="../../salesdesk/ui/file_actions.py" line="201"/>
+        <source>Enrich from open data</source>
+        <translation>Дополнить из открытых данных</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/file_actions.py" line="203"/>
+        <source>Tax service open data (*.zip *.xml);;All files (*)</source>
+        <translation>Открытые данные ФНС (*.zip *.xml);;Все файлы (*)</translation>
     </message>
 </context>
 <context>
@@ -3951,6 +4155,14 @@ Create the first client, or load demo data to try the program.</source>
     </message>
 </context>
 <context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../salesdesk/ui/reports_page.py" line="37"/>
+        <source>Find prospects in the tax register…</source>
+        <translation>Поиск новых клиентов в реестре МСП…</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPanel</name>
     <message>
         <location filename="../../salesdesk/ui/reports_panel.py" line="288"/>
@@ -4036,165 +4248,215 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>RequisitesTab</name>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="82"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="88"/>
         <source>&amp;Name:</source>
         <translation>&amp;Название:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="86"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="92"/>
         <source>&amp;Kind:</source>
         <translation>Ви&amp;д:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="90"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="96"/>
         <source>S&amp;tatus:</source>
         <translation>Ст&amp;атус:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="91"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="97"/>
         <source>Full le&amp;gal name:</source>
         <translation>Полное наи&amp;менование:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="92"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="98"/>
         <source>&amp;INN:</source>
         <translation>&amp;ИНН:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="93"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="99"/>
         <source>KPP:</source>
         <translation>КПП:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="94"/>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="266"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="100"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="282"/>
         <source>OGRN:</source>
         <translation>ОГРН:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="95"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="101"/>
         <source>Ind&amp;ustry:</source>
         <translation>От&amp;расль:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="102"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="108"/>
         <source>&amp;Owner:</source>
         <translation>&amp;Ответственный:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="103"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="110"/>
+        <source>Open data of the tax service</source>
+        <translation>Открытые данные налоговой службы</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="119"/>
         <source>Contact details</source>
         <translation>Контактные данные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="104"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="120"/>
         <source>&amp;Phone:</source>
         <translation>&amp;Телефон:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="105"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="121"/>
         <source>E-&amp;mail:</source>
         <translation>E-&amp;mail:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="106"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="122"/>
         <source>&amp;Legal address:</source>
         <translation>&amp;Юридический адрес:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="107"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="123"/>
         <source>Postal address:</source>
         <translation>Почтовый адрес:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="108"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="124"/>
         <source>City:</source>
         <translation>Город:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="109"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="125"/>
         <source>Bank details</source>
         <translation>Банковские реквизиты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="110"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="126"/>
         <source>Bank:</source>
         <translation>Банк:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="111"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="127"/>
         <source>BIK:</source>
         <translation>БИК:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="112"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="128"/>
         <source>Account:</source>
         <translation>Расчётный счёт:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="113"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="129"/>
         <source>Corr. account:</source>
         <translation>Корр. счёт:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="114"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="130"/>
         <source>Other</source>
         <translation>Прочее</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="115"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="131"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="117"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="133"/>
         <source>Comma-separated, e.g. VIP, Wholesale</source>
         <translation>Через запятую, например: VIP, опт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="118"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="134"/>
         <source>Tags:</source>
         <translation>Метки:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="121"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="137"/>
         <source>Notes:</source>
         <translation>Заметки:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="123"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="139"/>
         <source>10 digits for a company, 12 for a sole trader or a person</source>
         <translation>10 цифр у организации, 12 — у ИП и физлица</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="124"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="140"/>
         <source>9 characters, companies only</source>
         <translation>9 символов, только у организаций</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="125"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="141"/>
         <source>Any format, e.g. 8 (495) 123-45-67</source>
         <translation>Любой формат: 8 (495) 123-45-67</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="126"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="142"/>
         <source>9 digits, starts with 04</source>
         <translation>9 цифр, начинается с 04</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="162"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="178"/>
         <source>Not confirmed since %1. Click if it is still right.</source>
         <translation>Не подтверждено с %1. Нажмите, если по-прежнему верно.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="215"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="231"/>
         <source>— not set —</source>
         <translation>— не указано —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="266"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="282"/>
         <source>OGRNIP:</source>
         <translation>ОГРНИП:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="300"/>
+        <source>%1, as of %2</source>
+        <translation>%1, на %2</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="308"/>
+        <source>Not in the latest SME register read (%1): it may have grown, closed or stopped reporting.</source>
+        <translation>Нет в последнем прочитанном реестре МСП (%1): компания могла вырасти, закрыться или перестать сдавать отчётность.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="315"/>
+        <source>SME category: %1</source>
+        <translation>Категория МСП: %1</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="319"/>
+        <source>section %1</source>
+        <translation>раздел %1</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="322"/>
+        <source>Main activity (OKVED): %1</source>
+        <translation>Основной вид деятельности (ОКВЭД): %1</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="329"/>
+        <source>Region: %1</source>
+        <translation>Регион: %1</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="338"/>
+        <source>Average headcount: %1</source>
+        <translation>Среднесписочная численность: %1</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="345"/>
+        <source>Revenue: %1</source>
+        <translation>Выручка: %1</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="347"/>
+        <source>expenses: %1</source>
+        <translation>расходы: %1</translation>
     </message>
 </context>
 <context>

@@ -685,6 +685,125 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "err.cancelled": ("Операция отменена, база не изменилась", "Cancelled; the base was not changed"),
     # Files (import and export).
+    # Register files of the tax service (salesdesk enrich, prospects; files/register.py).
+    "register.category.1": ("микропредприятие", "micro enterprise"),
+    "register.category.2": ("малое предприятие", "small enterprise"),
+    "register.category.3": ("среднее предприятие", "medium-sized enterprise"),
+    "register.among.region": (
+        "клиентов базы той же отрасли в регионе",
+        "the base's clients of its industry in the region",
+    ),
+    "register.among.register": (
+        "всех предприятий отрасли в регионе по реестру",
+        "all businesses of its industry in the region in the register",
+    ),
+    "register.position.revenue.top": ("выручка в верхней четверти {where}", "revenue in the top quarter of {where}"),
+    "register.position.revenue.upper": ("выручка выше медианы {where}", "revenue above the median of {where}"),
+    "register.position.revenue.lower": ("выручка ниже медианы {where}", "revenue below the median of {where}"),
+    "register.position.revenue.bottom": (
+        "выручка в нижней четверти {where}",
+        "revenue in the bottom quarter of {where}",
+    ),
+    "register.position.headcount.top": (
+        "численность в верхней четверти {where}",
+        "headcount in the top quarter of {where}",
+    ),
+    "register.position.headcount.upper": (
+        "численность выше медианы {where}",
+        "headcount above the median of {where}",
+    ),
+    "register.position.headcount.lower": (
+        "численность ниже медианы {where}",
+        "headcount below the median of {where}",
+    ),
+    "register.position.headcount.bottom": (
+        "численность в нижней четверти {where}",
+        "headcount in the bottom quarter of {where}",
+    ),
+    "field.sme_category": ("Категория МСП", "SME category"),
+    "field.region": ("Регион", "Region"),
+    "field.headcount": ("Численность", "Headcount"),
+    "field.revenue": ("Выручка", "Revenue"),
+    "field.not_in_register": ("Нет в реестре МСП", "Not in the SME register"),
+    "cli.enrich_done": (
+        "Прочитано записей: {read:n}; клиентов базы в файле: {matched:n}; обновлено: {updated:n}; "
+        "нет в реестре МСП: {missing:n}",
+        "Records read: {read:n}; clients of the base in the file: {matched:n}; updated: {updated:n}; "
+        "not in the SME register: {missing:n}",
+    ),
+    "cli.enrich_dry_run": (
+        "Проверка без изменений: база не изменена",
+        "Dry run: the base was not changed",
+    ),
+    "cli.enrich_conflict": (
+        "{name}: отрасль «{industry}» выбрана вручную и оставлена; по реестру — {code} {code_name}",
+        "{name}: the industry “{industry}” was chosen by hand and kept; the register says {code} {code_name}",
+    ),
+    "cli.enrich_industries_added": (
+        "Добавлены отрасли (классы ОКВЭД): {codes}",
+        "Industries added (OKVED classes): {codes}",
+    ),
+    "register.okved_class": ("ОКВЭД {code}", "OKVED {code}"),
+    "register.trader_name": ("ИП {name}", "Sole trader {name}"),
+    "register.source": ("Реестр МСП", "SME register"),
+    "register.first_reminder": (
+        "Первый звонок: познакомиться с «{name}» (найден в реестре МСП)",
+        "First call: introduce ourselves to “{name}” (found in the SME register)",
+    ),
+    "cli.prospects_none": (
+        "В файле нет подходящих компаний, которых ещё нет в базе",
+        "The file has no matching companies that are not in the base already",
+    ),
+    "cli.prospects_added": (
+        "Добавлено в базу: {n:n} {n:клиент|клиента|клиентов} со статусом «{status}», у каждого напоминание",
+        "Added to the base: {n:n} {n:client|clients} with the status “{status}”, each with a reminder",
+    ),
+    "cli.prospects_found": (
+        "Найдено: {n:n} {n:компания|компании|компаний} (не больше {limit:n}); --add добавит их в базу",
+        "Found: {n:n} {n:company|companies} (at most {limit:n}); --add adds them to the base",
+    ),
+    "register.bad_okved": (
+        "«{value}» — не код ОКВЭД: укажите раздел (J), класс (62.01) или его начало (62)",
+        "“{value}” is not an OKVED code: give a section (J), a class (62.01) or its beginning (62)",
+    ),
+    "register.bad_region": (
+        "«{value}» — не код региона: две цифры, например 77 (Москва) или 50 (Московская область)",
+        "“{value}” is not a region code: two digits, e.g. 77 (Moscow) or 50 (Moscow region)",
+    ),
+    "register.too_many_members": (
+        "В архиве «{file}» {n:n} файлов — больше, чем бывает в реестре ({limit:n}). Он не открыт",
+        "Archive “{file}” holds {n:n} files, more than a register ever has ({limit:n}). It was not opened",
+    ),
+    "register.empty_archive": ("В архиве «{file}» нет файлов", "Archive “{file}” holds no files"),
+    "register.encrypted": (
+        "Архив «{file}» защищён паролем: распакуйте его сами или скачайте заново",
+        "Archive “{file}” is password-protected: unpack it yourself or download it again",
+    ),
+    "register.not_xml_member": (
+        "В архиве «{file}» есть файл «{member}», а не XML: это не архив реестра МСП налоговой службы",
+        "Archive “{file}” holds “{member}”, which is not XML: this is not a tax service register archive",
+    ),
+    "register.not_register": (
+        "«{file}» ({member}) — не файл реестра налоговой службы: в нём нет элемента «Файл» с документами",
+        "“{file}” ({member}) is not a tax service register file: its root element is not the one the tax "
+        "service writes, with a document per business",
+    ),
+    "register.dtd": (
+        "«{file}» ({member}) содержит объявление DTD — в файлах налоговой службы его не бывает, "
+        "файл может быть вредоносным. Он не прочитан",
+        "“{file}” ({member}) contains a DTD declaration, which tax service files never have; the file "
+        "may be malicious. It was not read",
+    ),
+    "register.huge_tag": (
+        "«{file}» ({member}): в файле есть элемент длиной больше 16 МБ — в файлах налоговой службы "
+        "таких не бывает, файл может быть вредоносным. Он не прочитан",
+        "“{file}” ({member}) holds an element longer than 16 MB, which tax service files never have; "
+        "the file may be malicious. It was not read",
+    ),
+    "register.bad_xml": (
+        "«{file}» ({member}) повреждён или не является XML (строка {line}): {reason}. Скачайте файл заново",
+        "“{file}” ({member}) is damaged or not XML (line {line}): {reason}. Download the file again",
+    ),
     "file.not_found": ("Файл «{file}» не найден", "File “{file}” not found"),
     "file.locked": (
         "Файл «{file}» занят другой программой (открыт в Excel?). Закройте его и повторите",

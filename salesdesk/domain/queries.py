@@ -38,6 +38,7 @@ class ClientQuery:
     owner_id: int | None = None
     tag: str = ""
     overdue_only: bool = False
+    not_in_register: bool = False  # the last SME register read does not list them (issue 16)
     completeness_below: int | None = None
     no_inn: bool = False  # only clients whose INN is not filled in
     dormant_days: int | None = None  # only clients with no contact (call, meeting, …) in so many days

@@ -135,6 +135,7 @@ _CLIENT_DEFAULTS: dict[str, Any] = {
     "dormant": False,
     "dormant_days": 90,
     "checking": False,  # needs checking: a filled requisite or channel not confirmed for long (issue 16)
+    "unlisted": False,  # not in the SME register file read last (issue 16)
 }
 _DEAL_DEFAULTS: dict[str, Any] = {
     "client": "",
@@ -225,6 +226,7 @@ def client_query(state: ViewState, *, me: int | None, now: datetime | None = Non
         no_inn=f["no_inn"],
         dormant_days=f["dormant_days"] if f["dormant"] else None,
         needs_checking=f["checking"],
+        not_in_register=f["unlisted"],
         sort=sort,
         descending=state.descending,
         now=now,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from salesdesk.domain.model import Client, ContactPerson, Deal, Interaction, Reminder
+from salesdesk.services.enrichment import RegisterFacts, register_facts_in
 from salesdesk.services.freshness import CardFreshness, card_freshness
 from salesdesk.store import UnitOfWork
 
@@ -17,6 +18,7 @@ class Card:
     deals: tuple[Deal, ...]
     reminders: tuple[Reminder, ...]
     freshness: CardFreshness | None = None  # which filled fields are stale (None: not read)
+    register: RegisterFacts | None = None  # what the tax service's open data said (issue 16)
 
 
 def load_card(uow: UnitOfWork, client_id: int) -> Card:
@@ -29,4 +31,5 @@ def load_card(uow: UnitOfWork, client_id: int) -> Card:
             deals=tuple(uow.deals.list_for(client_id)),
             reminders=tuple(uow.reminders.list_for(client_id)),
             freshness=card_freshness(uow, client),
+            register=register_facts_in(uow, client_id),
         )

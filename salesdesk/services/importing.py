@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -21,7 +22,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
-from salesdesk.domain import messages
+from salesdesk.domain import messages, okved
 from salesdesk.domain.derived import derive
 from salesdesk.domain.duplicates import IdentityIndex, Match, name_key, names_differ
 from salesdesk.domain.emails import normalize_email
@@ -61,7 +62,7 @@ from salesdesk.domain.spreadsheet import (
     split_list,
     text_of,
 )
-from salesdesk.domain.text import fold, parse_amount
+from salesdesk.domain.text import collapse_spaces, fold, parse_amount
 from salesdesk.domain.validation import (
     amount_problem,
     clean_client,
@@ -856,10 +857,32 @@ def run_import(
     )
 
 
+_OKVED_TEXT = re.compile(r"^(\d{2}(?:\.\d{1,2}){0,2})(?:\s*[—–-]?\s*(.*))?$")
+
+
+def okved_of(text: str) -> tuple[str, str] | None:
+    """An industry cell that is an OKVED code (with its name after it, or not): the code cut to
+    its class and the name; None for a plain name."""
+    found = _OKVED_TEXT.match(text.strip())
+    if found is None:
+        return None
+    code = okved.class_code(found.group(1))
+    return (code, collapse_spaces(found.group(2) or "")[:300]) if code and len(code) > 2 else None
+
+
 def _apply(uow: UnitOfWork, planner: _Planner, reporter: Reporter, now: datetime) -> None:
     industries, managers = planner.industries, planner.managers
     for name in planner.new_industries:
-        industries[fold(name)] = uow.industries.add(IndustryFields(code="", name=name), now)
+        okved = okved_of(name)
+        if okved is None:
+            industries[fold(name)] = uow.industries.add(IndustryFields(code="", name=name), now)
+            continue
+        # "62.01", "62.01.1 Разработка ПО": an OKVED class, kept with its code under its section
+        code, title = okved
+        ident = industries.get(code) or uow.industries.add(
+            IndustryFields(code=code, name=title or str(msg("register.okved_class", code=code))[:300]), now
+        )
+        industries[code] = industries[name.upper()] = industries[fold(name)] = ident
     for name in planner.new_managers:
         managers[fold(name)] = uow.managers.add(ManagerFields(name=name), now)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from salesdesk.domain import okved
 from salesdesk.domain.errors import FieldProblem, ValidationError
 from salesdesk.domain.messages import msg
 from salesdesk.domain.model import Industry, IndustryFields, Manager, ManagerFields
@@ -16,7 +17,9 @@ from salesdesk.store import UnitOfWork
 
 def list_industries(uow: UnitOfWork, *, include_deleted: bool = False) -> list[Industry]:
     with uow.reading():
-        return uow.industries.list(include_deleted=include_deleted)
+        found = uow.industries.list(include_deleted=include_deleted)
+    # sections in their order, each with its OKVED classes below it; the office's own (no code) last
+    return sorted(found, key=lambda x: (0, *okved.sort_key(x.code)) if x.code else (1, "", 0, ""))
 
 
 def find_industry(uow: UnitOfWork, code_or_name: str) -> Industry:

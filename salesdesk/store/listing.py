@@ -31,6 +31,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from salesdesk.domain.freshness import cutoff as stale_cutoff
 from salesdesk.domain.model import ClientStatus
+from salesdesk.domain.okved import section_of
 from salesdesk.domain.queries import ClientPage, ClientQuery, ClientRow, ClientSort
 from salesdesk.domain.search import parse_query
 from salesdesk.domain.text import fold
@@ -147,7 +148,7 @@ class ClientListing:
         if query.kinds:
             conditions.append(c.kind.in_(sorted(x.value for x in query.kinds)))
         if query.industry_id is not None:
-            conditions.append(c.industry_id == query.industry_id)
+            conditions.append(c.industry_id.in_(self._industry_and_classes(query.industry_id)))
         if query.owner_id is not None:
             conditions.append(c.owner_id == query.owner_id)
         if query.tag:
@@ -156,6 +157,9 @@ class ClientListing:
             )
         if query.overdue_only:
             conditions.append(c.next_reminder_at < (query.now or datetime.now(UTC)))
+        if query.not_in_register:
+            r = s.client_register.c
+            conditions.append(exists().where(r.client_id == c.id, r.not_in_register))
         if query.completeness_below is not None:
             conditions.append(c.completeness < query.completeness_below)
         if query.no_inn:
@@ -173,6 +177,16 @@ class ClientListing:
         if query.ids is not None:
             conditions.append(c.id.in_(sorted(query.ids)))
         return stmt.select_from(source).where(and_(*conditions))
+
+    def _industry_and_classes(self, industry_id: int) -> list[int]:
+        """An industry, and when it is an OKVED section, the classes below it (62.01 under J): the
+        list drills from a section to its classes (domain/okved.py maps divisions to sections)."""
+        i = s.industries.c
+        rows = self.conn.execute(select(i.id, i.code)).all()
+        chosen = next((code for ident, code in rows if ident == industry_id), "")
+        if len(chosen) != 1:
+            return [industry_id]
+        return [industry_id, *(ident for ident, code in rows if len(code) > 1 and section_of(code) == chosen)]
 
     def _ordered(
         self, query: ClientQuery, stmt: Select[Any], *, reverse: bool = False, joins_needed: bool = True

@@ -423,3 +423,56 @@ audit = Table(
     Index("ix_audit_client_id", "client_id"),
     Index("ix_audit_entity_entity_id", "entity", "entity_id"),
 )
+
+# What the tax service's open data say of a client (issue 16; services/enrichment.py), one row per
+# client the register files were read for. Each group keeps the file it came from and the date the
+# data describe: the SME register (category, main OKVED code, region), the headcount set and the
+# revenue set. ``not_in_register``: the last SME register read did not list this client's INN.
+# ``industry_set``: the client's industry was set from the register (so a newer file may change it;
+# an industry the user chose is never changed).
+client_register = Table(
+    "client_register",
+    metadata,
+    Column("client_id", Integer, ForeignKey("clients.id", ondelete="CASCADE"), primary_key=True),
+    Column("category", Integer, nullable=True),
+    Column("okved_code", String(10), nullable=False, server_default=""),
+    Column("okved_name", String(500), nullable=False, server_default=""),
+    Column("region", String(2), nullable=False, server_default=""),
+    Column("place", String(200), nullable=False, server_default=""),
+    Column("source", String(260), nullable=False, server_default=""),
+    Column("as_of", Date, nullable=True),
+    Column("headcount", Integer, nullable=True),
+    Column("headcount_source", String(260), nullable=False, server_default=""),
+    Column("headcount_as_of", Date, nullable=True),
+    Column("revenue", BigInteger, nullable=True),  # whole roubles
+    Column("expenses", BigInteger, nullable=True),
+    Column("revenue_source", String(260), nullable=False, server_default=""),
+    Column("revenue_as_of", Date, nullable=True),
+    Column("not_in_register", Boolean, nullable=False, server_default="0"),
+    Column("industry_set", Boolean, nullable=False, server_default="0"),
+    Column("checked_at", UtcDateTime, nullable=False),
+    # the card's benchmark: the base's clients of one region and section (domain/okved.py)
+    Index("ix_client_register_region", "region", "okved_code"),
+    Index(
+        "ix_client_register_missing",
+        "client_id",
+        sqlite_where=text("not_in_register"),
+        postgresql_where=text("not_in_register"),
+    ),
+)
+
+# Quartiles of a whole register file by OKVED section and region, kept from the last file read
+# (the base's own quartiles are computed when asked: domain/benchmarks.py).
+register_benchmarks = Table(
+    "register_benchmarks",
+    metadata,
+    Column("section", String(1), primary_key=True),
+    Column("region", String(2), primary_key=True),
+    Column("measure", String(10), primary_key=True),  # "headcount" or "revenue"
+    Column("count", Integer, nullable=False),
+    Column("q1", BigInteger, nullable=False),  # people, or whole roubles
+    Column("median", BigInteger, nullable=False),
+    Column("q3", BigInteger, nullable=False),
+    Column("source", String(260), nullable=False, server_default=""),
+    Column("as_of", Date, nullable=True),
+)

@@ -46,6 +46,7 @@ from salesdesk.store.listing import ClientListing
 from salesdesk.store.merging import ClientMerging
 from salesdesk.store.notify import send, tells_other_seats
 from salesdesk.store.plans import PlanQueries, PlanRepository
+from salesdesk.store.register import RegisterQueries
 from salesdesk.store.reports import ReportQueries
 from salesdesk.store.repositories import (
     BaseSettingsRepository,
@@ -90,6 +91,7 @@ class UnitOfWork:
     views: ViewRepository
     plans: PlanRepository
     plan_queries: PlanQueries
+    register: RegisterQueries
 
     def __init__(
         self,
@@ -169,6 +171,7 @@ class UnitOfWork:
         self.views = ViewRepository(conn)
         self.plans = PlanRepository(conn)
         self.plan_queries = PlanQueries(conn)
+        self.register = RegisterQueries(conn)
         return self
 
     def __exit__(

@@ -12,17 +12,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QObject, QUrl
+from PySide6.QtCore import QCoreApplication, QMimeData, QObject, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from salesdesk.domain.errors import UserError
+from salesdesk.domain.numbers import count_text
 from salesdesk.domain.queries import ClientQuery
 from salesdesk.services import demo
 from salesdesk.services.common import Cancelled
 from salesdesk.ui.dialogs import Inform
 
 if TYPE_CHECKING:
+    from salesdesk.services.enrichment import EnrichResult
     from salesdesk.services.exporting import ExportResult
     from salesdesk.services.vcards import VCardExportResult
     from salesdesk.ui.main_window import MainWindow
@@ -83,6 +85,41 @@ class FileActions(QObject):
             return None
         path = Path(urls[0].toLocalFile())
         return path if path.suffix.lower().lstrip(".") in IMPORTABLE else None
+
+    def enrich(self) -> None:
+        """File → Enrich from open data…: a register file of the tax service, read on a worker with
+        progress and Cancel; what changed reaches the list and the card by the change bus."""
+        from salesdesk.services import enrichment
+
+        path = RegisterFileChoice.ask(self.w)
+        if path is None:
+            return
+        uow = self.ops.uow
+        self.ops.run_long(
+            self.w,
+            self.tr("Enrich from open data"),
+            self.tr("Reading %1…").replace("%1", path.name),
+            lambda reporter: enrichment.enrich(uow(), path, reporter=reporter),
+            self._on_enriched,
+            on_error=self._refused,
+            on_cancelled=self._on_cancelled,
+        )
+
+    def _on_enriched(self, result: EnrichResult) -> None:
+        text = (
+            self.tr("Records read: %1. Clients of the base in the file: %2, updated: %3. Not in the SME register: %4.")
+            .replace("%1", count_text(result.read))
+            .replace("%2", count_text(result.matched))
+            .replace("%3", count_text(result.updated))
+            .replace("%4", count_text(result.not_in_register))
+        )
+        if result.conflicts:
+            text += " " + self.tr(
+                "%Ln client(s) keep the industry chosen by hand, which differs from the register.",
+                "",
+                len(result.conflicts),
+            )
+        self.w.notice.show_message(text, kind="success", timeout_ms=15000)
 
     def export(self) -> None:
         from salesdesk.services import exporting
@@ -150,3 +187,19 @@ class FileActions(QObject):
             callback=lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))),
             timeout_ms=30_000,
         )
+
+
+class RegisterFileChoice:
+    """Which register file to read; a dialog tests replace."""
+
+    @classmethod
+    def ask(cls, parent: QWidget) -> Path | None:
+        from salesdesk.ui.settings import dialog_start
+
+        name, _ = QFileDialog.getOpenFileName(
+            parent,
+            QCoreApplication.translate("RegisterFileChoice", "Enrich from open data"),
+            dialog_start("import", ""),
+            QCoreApplication.translate("RegisterFileChoice", "Tax service open data (*.zip *.xml);;All files (*)"),
+        )
+        return Path(name) if name else None

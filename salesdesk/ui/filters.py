@@ -63,6 +63,8 @@ class FilterBar(QWidget):
         panel_layout = QVBoxLayout(panel)
         panel_layout.setContentsMargins(8, 6, 8, 6)
         self.overdue = QCheckBox(self.tr("Only with an overdue reminder"))
+        # clients with an INN that the last SME register file read does not list (issue 16)
+        self.unlisted = QCheckBox(self.tr("Not in the SME register"))
         below_row = QHBoxLayout()
         self.below = QCheckBox(self.tr("Completeness below"))
         self.threshold = QSpinBox()
@@ -89,6 +91,7 @@ class FilterBar(QWidget):
             )
         )
         panel_layout.addWidget(self.overdue)
+        panel_layout.addWidget(self.unlisted)
         panel_layout.addLayout(below_row)
         panel_layout.addWidget(self.no_inn)
         panel_layout.addLayout(dormant_row)
@@ -112,6 +115,7 @@ class FilterBar(QWidget):
         for combo in (self.status, self.industry, self.owner):
             combo.currentIndexChanged.connect(self._emit)
         self.overdue.toggled.connect(self._emit)
+        self.unlisted.toggled.connect(self._emit)
         self.below.toggled.connect(self._emit)
         self.checking.toggled.connect(self._emit)
         self.threshold.valueChanged.connect(self._on_threshold_value_changed)
@@ -193,7 +197,7 @@ class FilterBar(QWidget):
 
     def _update_clear(self) -> None:
         self.clear_button.setVisible(self.active())
-        boxes = (self.overdue, self.below, self.no_inn, self.dormant, self.checking)
+        boxes = (self.overdue, self.below, self.no_inn, self.dormant, self.checking, self.unlisted)
         extras = sum(int(box.isChecked()) for box in boxes)
         self.more.setText(self.tr("More (%1)").replace("%1", str(extras)) if extras else self.tr("More"))
 
@@ -209,6 +213,7 @@ class FilterBar(QWidget):
                 self.no_inn.isChecked(),
                 self.dormant.isChecked(),
                 self.checking.isChecked(),
+                self.unlisted.isChecked(),
             )
         )
 
@@ -225,6 +230,7 @@ class FilterBar(QWidget):
             self.no_inn.setChecked(False)
             self.dormant.setChecked(False)
             self.checking.setChecked(False)
+            self.unlisted.setChecked(False)
         finally:
             self._quiet = False
         self._tag_timer.stop()
@@ -239,6 +245,7 @@ class FilterBar(QWidget):
             owner_id=self._me if self.mine() else self.owner.currentData(),
             tag=self.tag.text().strip(),
             overdue_only=self.overdue.isChecked(),
+            not_in_register=self.unlisted.isChecked(),
             completeness_below=self.threshold.value() if self.below.isChecked() else None,
             no_inn=self.no_inn.isChecked(),
             dormant_days=self.dormant_days.value() if self.dormant.isChecked() else None,
@@ -254,6 +261,7 @@ class FilterBar(QWidget):
             "owner": self.owner.currentData() or 0,
             "tag": self.tag.text(),
             "overdue": self.overdue.isChecked(),
+            "unlisted": self.unlisted.isChecked(),
             "below": self.below.isChecked(),
             "threshold": self.threshold.value(),
             "no_inn": self.no_inn.isChecked(),
@@ -274,6 +282,7 @@ class FilterBar(QWidget):
             self.owner.setCurrentIndex(max(0, self.owner.findData(_int(state.get("owner")))))
             self.tag.setText(str(state.get("tag") or ""))
             self.overdue.setChecked(_bool(state.get("overdue")))
+            self.unlisted.setChecked(_bool(state.get("unlisted")))
             self.below.setChecked(_bool(state.get("below")))
             self.threshold.setValue(_int(state.get("threshold")) or 50)
             self.no_inn.setChecked(_bool(state.get("no_inn")))

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QItemSelection, Qt, Slot
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -22,8 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.domain.model import Industry, IndustryFields
-from salesdesk.services import reference
+from salesdesk.domain.numbers import count_text, number_text
+from salesdesk.domain.register import Quartiles, roubles_text
+from salesdesk.services import enrichment, reference
 from salesdesk.services.common import SaveResult, UowFactory
+from salesdesk.services.enrichment import IndustryBenchmark
 from salesdesk.ui.operations import Operations, operations_for
 from salesdesk.ui.widgets import MUTED, FieldMessage, industry_label
 
@@ -73,6 +78,12 @@ class IndustriesDialog(QDialog):
         form.addRow(self.tr("Notes:"), self.notes)
         form.addRow("", self.message)
         form.addRow("", hint)
+        # numbers for the notes: revenue and headcount by region, of the base and of the register
+        self.benchmarks = QLabel()
+        self.benchmarks.setWordWrap(True)
+        self.benchmarks.setTextFormat(Qt.TextFormat.RichText)
+        self.benchmarks.hide()
+        form.addRow(self.tr("Benchmarks:"), self.benchmarks)
         buttons_row = QHBoxLayout()
         self.save_button = QPushButton(self.tr("Save"))
         self.delete_button = QPushButton(self.tr("Remove from the list"))
@@ -135,6 +146,43 @@ class IndustriesDialog(QDialog):
         self.message.clear_problem()
         self.save_button.setEnabled(False)
         self.delete_button.setEnabled(industry is not None)
+        self.benchmarks.hide()
+        if industry is not None and industry.code:
+            uow, code = self.uow, industry.code
+            self.ops.read(lambda: enrichment.industry_benchmarks(uow(), code), self._show_benchmarks)
+
+    def _show_benchmarks(self, found: list[IndustryBenchmark]) -> None:
+        """Quartiles (Q1 / median / Q3) per region: of the base's clients, and of the register."""
+        if not found:
+            return
+        measures = {"revenue": self.tr("revenue"), "headcount": self.tr("headcount")}
+
+        def numbers(q: Quartiles | None, measure: str) -> str:
+            if q is None:
+                return "—"
+            shown = (
+                (roubles_text(v) for v in (q.q1, q.median, q.q3))
+                if measure == "revenue"
+                else (number_text(v) for v in (q.q1, q.median, q.q3))
+            )
+            return " / ".join(shown) + " " + self.tr("(%1)").replace("%1", count_text(q.count))
+
+        rows = [
+            "<tr><th align=left>{}</th><th align=left>{}</th><th align=left>{}</th><th align=left>{}</th></tr>".format(
+                html.escape(self.tr("Region")),
+                "",
+                html.escape(self.tr("Base: Q1 / median / Q3 (clients)")),
+                html.escape(self.tr("Register: Q1 / median / Q3 (businesses)")),
+            )
+        ]
+        for b in found[:40]:
+            rows.append(
+                f"<tr><td>{html.escape(b.region)}</td><td>{html.escape(measures[b.measure])}</td>"
+                f"<td>{html.escape(numbers(b.base, b.measure))}</td>"
+                f"<td>{html.escape(numbers(b.register, b.measure))}</td></tr>"
+            )
+        self.benchmarks.setText("<table cellspacing=4>" + "".join(rows) + "</table>")
+        self.benchmarks.show()
 
     @Slot(QItemSelection, QItemSelection)
     def _on_list_selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:

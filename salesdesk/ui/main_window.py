@@ -145,7 +145,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.splitter, self.tr("Clients"))
         self.tabs.addTab(self.deals_panel, self.tr("Deals"))
         # the Reports tab is built when first opened: its charts module is heavy to load
-        self.reports_page = ReportsPage(self.runner, self.operations, self.reference)
+        self.reports_page = ReportsPage(self.runner, self.operations, self.reference, owner=self.current_manager)
         self.tabs.addTab(self.reports_page, self.tr("Reports"))
         # the Calendar tab reads its days when first opened, then follows the change bus
         self.calendar_page = CalendarPage(self.operations, self.current_manager, show_all=self.settings.all_reminders)
@@ -201,6 +201,14 @@ class MainWindow(QMainWindow):
             self.file_actions.export_vcard,
             tip=self.tr("Save the contact persons of the selected clients (or of all shown) to a .vcf file"),
         )
+        self.enrich_action = self._action(
+            self.tr("En&rich from open data…"),
+            self.file_actions.enrich,
+            tip=self.tr(
+                "Fill clients' SME category, OKVED activity, region, headcount and revenue from a file of the "
+                "tax service's open data (.zip or .xml)"
+            ),
+        )
         self.settings_action = self._action(
             self.tr("&Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences
         )
@@ -247,6 +255,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.export_vcard_action)
+        file_menu.addAction(self.enrich_action)
         file_menu.addSeparator()
         file_menu.addAction(self.demo_action)
         file_menu.addSeparator()

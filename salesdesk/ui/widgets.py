@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from salesdesk.domain import numbers
 from salesdesk.domain.birthdays import year_known
 from salesdesk.domain.model import Industry, Money
+from salesdesk.domain.okved import section_of
 from salesdesk.domain.spreadsheet import date_from_text
 
 MUTED = "color: #5f6368;"  # secondary text that stays readable (palette(mid) is ~1.7:1 on grey)
@@ -232,7 +233,11 @@ class FieldMessage(QLabel):
 
 def industry_label(industry: Industry) -> str:
     """How an industry reads in every list: "G — Торговля …", or just the name of the office's own."""
-    return f"{industry.code} — {industry.name}" if industry.code else industry.name
+    if not industry.code:
+        return industry.name
+    # an OKVED class (62.01) sits under its section (J) in the sorted lists: indented there
+    indent = "\u2003" if len(industry.code) > 1 and section_of(industry.code) is not None else ""
+    return f"{indent}{industry.code} — {industry.name}"
 
 
 def refill_combo(combo: QComboBox, first_text: str, items: Iterable[tuple[str, object]]) -> bool:

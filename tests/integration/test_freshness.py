@@ -221,7 +221,7 @@ def test_the_migration_dates_existing_fields_by_the_cards_last_change(tmp_path: 
     from tests.integration.test_migrations import _upgrade_to
 
     path = tmp_path / "old.sqlite"
-    _upgrade_to(path, "0011_plans")
+    _upgrade_to(path, "0012_register")
     raw = sqlite3.connect(path)
     raw.execute(
         "INSERT INTO clients (id, kind, name, status, sort_key, search_name, search_other, inn, phone, missing,"
@@ -262,12 +262,12 @@ def test_the_migration_dates_existing_fields_on_a_server_base_too() -> None:
     finally:
         database.dispose()
     engine = create_engine(url, poolclass=NullPool)
-    with engine.begin() as conn:  # as 0011 left it, the card last changed long ago
+    with engine.begin() as conn:  # as 0012 left it, the card last changed long ago
         conn.exec_driver_sql("DROP TABLE confirmations")
         conn.exec_driver_sql("ALTER TABLE clients DROP COLUMN confirmed_oldest")
         conn.exec_driver_sql("UPDATE clients SET updated_at = '2023-05-06 07:08:09'")
         conn.exec_driver_sql("UPDATE contacts SET updated_at = '2024-02-03 04:05:06'")
-        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0011_plans'")
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0012_register'")
     engine.dispose()
     database = open_database(url)
     try:

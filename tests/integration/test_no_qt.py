@@ -97,10 +97,13 @@ COMMANDS = [
     ["--db", "{dir}/base.sqlite", "client", "trash", "2"],
     ["--db", "{dir}/base.sqlite", "trash", "empty", "--yes"],
     ["--db", "{dir}/base.sqlite", "erasures"],
+    # a workbook is no register file: refused (exit 2) after the register modules are loaded
+    ["--db", "{dir}/base.sqlite", "enrich", "{dir}/clients.xlsx", "--json"],
+    ["--db", "{dir}/base.sqlite", "prospects", "{dir}/clients.xlsx", "--okved", "62"],
     # without a server, moving up is refused (exit 2) before any connection: it still loads no Qt
     ["--db", "{dir}/base.sqlite", "migrate-to", "{dir}/elsewhere.sqlite"],
 ]
-EXIT = {"migrate-to": 2}
+EXIT = {"migrate-to": 2, "enrich": 2, "prospects": 2}
 
 
 def _covered(words: list[str]) -> tuple[str, str | None]:

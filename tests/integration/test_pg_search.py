@@ -208,6 +208,8 @@ def test_a_base_at_0005_is_upgraded_and_its_clients_are_found_through_the_index(
         conn.exec_driver_sql("ALTER TABLE clients DROP COLUMN confirmed_oldest")
         conn.exec_driver_sql("DROP TABLE plans")
         conn.exec_driver_sql("DROP INDEX ix_reminders_client_id_done_at")
+        conn.exec_driver_sql("DROP TABLE register_benchmarks")
+        conn.exec_driver_sql("DROP TABLE client_register")
         conn.exec_driver_sql("DROP TABLE attachments")
         conn.exec_driver_sql("DROP TABLE views")
         conn.exec_driver_sql("ALTER TABLE clients DROP COLUMN merged_into")

@@ -223,8 +223,9 @@ def test_saving_records_a_view_change_for_the_bus(database: Database, office: di
 def test_a_view_keeps_the_needs_checking_filter(uow: Callable[[], UnitOfWork]) -> None:
     """Saved views and fresh data arrived together: the "needs checking" switch of the filter bar was
     dropped from a saved view as a key it did not know, so the view showed every client."""
-    state = ViewState(client_filters(checking=True))
-    assert client_query(state, me=None).needs_checking
+    state = ViewState(client_filters(checking=True, unlisted=True))
+    assert client_query(state, me=None).needs_checking and client_query(state, me=None).not_in_register
     assert not client_query(ViewState(client_filters()), me=None).needs_checking
+    assert not client_query(ViewState(client_filters()), me=None).not_in_register
     saved = views.save_view(uow(), ViewList.CLIENTS, "Проверить данные", state)
     assert next(v for v in views.list_views(uow(), ViewList.CLIENTS) if v.id == saved).state.filters["checking"]

@@ -7,7 +7,8 @@ its fields; the card decides what an edit means (changed, savable) and saves.
 
 from __future__ import annotations
 
-from datetime import datetime
+import html
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QPointF, Qt, Signal
@@ -17,12 +18,16 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainT
 from salesdesk.domain.errors import FieldProblem
 from salesdesk.domain.freshness import ITEMS as FRESH_ITEMS
 from salesdesk.domain.model import ClientFields, ClientKind, ClientStatus, Industry, Manager
+from salesdesk.domain.numbers import number_text
+from salesdesk.domain.register import roubles_text
 from salesdesk.services import clients
+from salesdesk.services.enrichment import RegisterFacts
 from salesdesk.ui.conflict_dialog import plain_text
 from salesdesk.ui.forms import form_row
 from salesdesk.ui.widgets import (
     FIELD_STYLESHEET,
     MUTED,
+    WARNING_COLOR,
     FieldMessage,
     industry_label,
     mark_problem,
@@ -100,6 +105,16 @@ class RequisitesTab(QScrollArea):
         self.industry_notes.hide()
         form.addRow("", self.industry_notes)
         self._field(form, "owner_id", self.tr("&Owner:"), QComboBox())
+        # what the tax service's open data say (File → Enrich from open data…), each with its file
+        self.register_title = QLabel(self.tr("Open data of the tax service"))
+        self.register_title.setStyleSheet("margin-top: 8px;")
+        scaled_font(self.register_title, 1.0, bold=True)
+        form.addRow(self.register_title)
+        self.register_info = QLabel()
+        self.register_info.setWordWrap(True)
+        self.register_info.setTextFormat(Qt.TextFormat.RichText)
+        form.addRow("", self.register_info)
+        self.show_register(None)
         self._section(form, self.tr("Contact details"))
         self._field(form, "phone", self.tr("&Phone:"), line())
         self._field(form, "email", self.tr("E-&mail:"), line())
@@ -266,6 +281,71 @@ class RequisitesTab(QScrollArea):
         self.labels["ogrn"].setText(self.tr("OGRNIP:") if kind is ClientKind.SOLE_TRADER else self.tr("OGRN:"))
         self.line("kpp").setEnabled(kind is ClientKind.LEGAL or bool(self.line("kpp").text()))
         self.line("ogrn").setEnabled(kind is not ClientKind.PERSON or bool(self.line("ogrn").text()))
+
+    def show_register(self, facts: RegisterFacts | None) -> None:
+        """The register's data on this client with their sources; hidden when none was read."""
+        self.register_title.setVisible(facts is not None)
+        self.register_info.setVisible(facts is not None)
+        if facts is None:
+            self.register_info.clear()
+            return
+        muted = MUTED.rstrip(";")
+        lines: list[str] = []
+
+        def source(file: str, on: date | None) -> str:
+            if not file:
+                return ""
+            when = on.strftime("%d.%m.%Y") if on else ""
+            said = self.tr("%1, as of %2").replace("%1", file).replace("%2", when) if when else file
+            return f' <span style="{muted}">— {html.escape(said)}</span>'
+
+        if facts.not_in_register:
+            lines.append(
+                f'<b style="color: {WARNING_COLOR}">'
+                + html.escape(
+                    self.tr(
+                        "Not in the latest SME register read (%1): it may have grown, closed or stopped reporting."
+                    ).replace("%1", facts.checked_at.strftime("%d.%m.%Y"))
+                )
+                + "</b>"
+            )
+        if facts.category is not None:
+            lines.append(
+                html.escape(self.tr("SME category: %1").replace("%1", facts.category.label))
+                + source(facts.source, facts.as_of)
+            )
+        if facts.okved_code:
+            section = " (" + self.tr("section %1").replace("%1", facts.section) + ")" if facts.section else ""
+            lines.append(
+                html.escape(
+                    self.tr("Main activity (OKVED): %1").replace(
+                        "%1", f"{facts.okved_code} {facts.okved_name}{section}"
+                    )
+                )
+            )
+        if facts.region:
+            where = f"{facts.region}, {facts.place}" if facts.place else facts.region
+            lines.append(html.escape(self.tr("Region: %1").replace("%1", where)))
+        standings = {(s.measure, s.among): s.text for s in facts.standings}
+
+        def standing(measure: str) -> str:
+            said = [standings[(measure, among)] for among in ("region", "register") if (measure, among) in standings]
+            return f"<br><i>{html.escape('; '.join(said))}</i>" if said else ""
+
+        if facts.headcount is not None:
+            lines.append(
+                html.escape(self.tr("Average headcount: %1").replace("%1", number_text(facts.headcount)))
+                + source(facts.headcount_source, facts.headcount_as_of)
+                + standing("headcount")
+            )
+        if facts.revenue is not None:
+            amount = roubles_text(facts.revenue)
+            spent = roubles_text(facts.expenses) if facts.expenses is not None else ""
+            text = self.tr("Revenue: %1").replace("%1", amount)
+            if spent:
+                text += "; " + self.tr("expenses: %1").replace("%1", spent)
+            lines.append(html.escape(text) + source(facts.revenue_source, facts.revenue_as_of) + standing("revenue"))
+        self.register_info.setText("<br>".join(lines))
 
     def show_industry_notes(self, industry_id: int | None) -> None:
         notes = next((i.notes for i in self.industries if i.id == industry_id), "")

@@ -196,6 +196,7 @@ class ClientCard(QWidget):
         self._prepare()
         self.requisites.touched = set(ClientFields.__dataclass_fields__)
         self._show(card, card.client.fields())
+        self.requisites.show_register(card.register)
         self.changes_view.show_client(card.client.id)
         self.notice.hide()
         self._check_duplicates()
@@ -206,6 +207,7 @@ class ClientCard(QWidget):
         fields = ClientFields(name=name, owner_id=self.current_manager())
         self._show(None, fields, baseline=ClientFields(name="", owner_id=fields.owner_id))
         self.changes_view.show_client(None)
+        self.requisites.show_register(None)
         self.notice.hide()
         self.duplicates_label.hide()
         self.tabs.setCurrentIndex(0)
@@ -255,6 +257,7 @@ class ClientCard(QWidget):
             self.card_changed.emit(client.id)
             return
         self._fill_lists()
+        self.requisites.show_register(card.register)
         if client.status is not status_before and typed.status is status_before:
             # a won deal (or its Undo) changed the status: the form follows, unless the user chose one
             typed = dataclasses.replace(typed, status=client.status)
@@ -271,7 +274,13 @@ class ClientCard(QWidget):
         """Subscribed to the window's change bus: what of this client changed (by the card, a dialog,
         the reminders panel, a worker) is read again; the card's own actions refresh nothing by hand."""
         parts = changes.parts_of(self.client_id)
-        if "updated" in parts and changes.from_other_seat and self._client is not None:
+        if "register" in parts and not changes.from_other_seat and self._client is not None:
+            # an enrichment from this window: the register's data (and perhaps the industry) changed
+            if self.dirty:
+                self.ops.read(self._reload_lists, lambda _none: None)
+            else:
+                self._open(self._client.id)
+        elif "updated" in parts and changes.from_other_seat and self._client is not None:
             # another seat saved this card: shown at once when nothing is typed here; else what is
             # typed stays (with the version it was opened at) and Save shows the conflict dialog
             if self.dirty:

@@ -24,7 +24,7 @@ from salesdesk.domain.model import ClientFields, ClientKind, ContactFields
 from salesdesk.store.types import UtcDateTime
 
 revision = "0013_freshness"
-down_revision = "0011_plans"
+down_revision = "0012_register"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,92 @@
+"""salesdesk enrich and salesdesk prospects (issue 16), on both databases."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.integration.test_cli import new_base, run
+from tests.register_files import Company, Trader, headcount_xml, inn, register_xml, write_zip
+
+ROMASHKA = Company(inn("770123456"), 'ООО "Ромашка"', short="Ромашка", category=2, okved="62.01")
+PETROV = Trader(inn("7801123456"), "Петров", "Пётр", "Петрович", region="78", okved="62.01")
+NEW_ONE = Company(
+    inn("771111111"), "ООО «Новые»", short="Новые", category=1, okved="62.02", okved_name="Консультирование"
+)
+FAR = Company(inn("540111111"), "ООО «Далёкие»", region="54", okved="62.01")
+SHOP = Company(inn("772222222"), "ООО «Лавка»", okved="47.91", okved_name="Торговля по почте")
+
+
+def _file(tmp_path: Path) -> Path:
+    return write_zip(
+        tmp_path / "data.zip",
+        {
+            "a.xml": register_xml([ROMASHKA, PETROV, NEW_ONE], "cp1251"),
+            "b.xml": register_xml([FAR, SHOP], "utf-8"),
+            "c.xml": headcount_xml([(ROMASHKA.inn, "Ромашка", 14)]),
+        },
+    )
+
+
+def test_enrich_json_and_the_client_shows_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = new_base(tmp_path / "x.sqlite")
+    code, out, err = run(capsys, "client", "add", "--name", "Ромашка", "--inn", ROMASHKA.inn, "--db", db)
+    assert code == 0, err
+    code, out, err = run(capsys, "client", "add", "--name", "Ушли", "--inn", inn("770999999"), "--db", db)
+    path = _file(tmp_path)
+    code, out, err = run(capsys, "enrich", str(path), "--dry-run", "--json", "--db", db)
+    assert code == 0, err
+    assert json.loads(out) == {"read": 6, "matched": 1, "updated": 1, "not_in_register": 1}
+    code, out, err = run(capsys, "enrich", str(path), "--db", db, "--lang", "ru")
+    assert code == 0, err
+    assert "обновлено: 1" in out and "нет в реестре МСП: 1" in out and "62.01" in out
+    code, out, err = run(capsys, "enrich", str(path), "--json", "--db", db)
+    assert json.loads(out)["updated"] == 0
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"not xml at all", b'<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x "y">]><a/>', b"PK\x03\x04broken"],
+)
+def test_a_bad_file_is_exit_2_with_a_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes
+) -> None:
+    db = new_base(tmp_path / "x.sqlite")
+    bad = tmp_path / "bad.zip"
+    bad.write_bytes(content)
+    for command in (["enrich", str(bad)], ["prospects", str(bad), "--okved", "62"]):
+        code, out, err = run(capsys, *command, "--db", db)
+        assert code == 2 and "bad.zip" in err and "Traceback" not in err
+    code, out, err = run(capsys, "enrich", str(tmp_path / "missing.zip"), "--db", db)
+    assert code == 2 and "not found" in err
+
+
+def test_prospects_lists_the_matching_companies_not_in_the_base_and_adds_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = new_base(tmp_path / "x.sqlite")
+    run(capsys, "client", "add", "--name", "Ромашка", "--inn", ROMASHKA.inn, "--db", db)
+    path = _file(tmp_path)
+    code, out, err = run(capsys, "prospects", str(path), "--okved", "62", "--region", "77", "--json", "--db", db)
+    assert code == 0, err
+    assert [p["inn"] for p in json.loads(out)] == [NEW_ONE.inn]
+    code, out, err = run(capsys, "prospects", str(path), "--okved", "J", "--json", "--db", db)
+    assert [p["inn"] for p in json.loads(out)] == [PETROV.inn, NEW_ONE.inn, FAR.inn]
+    code, out, err = run(capsys, "prospects", str(path), "--okved", "J", "--category", "small", "--json", "--db", db)
+    assert json.loads(out) == []
+    code, out, err = run(capsys, "prospects", str(path), "--okved", "62", "--limit", "2", "--add", "--db", db)
+    assert code == 0, err
+    assert "2" in out and "Prospect" in out
+    code, out, err = run(capsys, "search", "Петров", "--json", "--db", db)
+    found = json.loads(out)
+    assert found and found[0]["status"] == "prospect" and found[0]["inn"] == PETROV.inn
+    code, out, err = run(capsys, "prospects", str(path), "--okved", "62", "--json", "--db", db)
+    assert [p["inn"] for p in json.loads(out)] == [FAR.inn]  # the added ones are in the base now
+    code, out, err = run(capsys, "prospects", str(path), "--okved", "6x", "--db", db)
+    assert code == 2 and "OKVED" in err
+    code, out, err = run(
+        capsys, "prospects", str(path), "--okved", "62.01", "--region", "54", "--add", "--json", "--db", db
+    )
+    assert [(p["inn"], p["id"] > 0) for p in json.loads(out)] == [(FAR.inn, True)]
