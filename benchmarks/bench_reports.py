@@ -1,5 +1,9 @@
 """Reports benchmark: every report and its .xlsx export on 100k clients, 1M deals, 500k contacts.
 
+(Issue 16 adds Plan and fact and Hooks to the registry, so they are measured with the others; the
+base gets 200,000 reminders done — two per client, half of them some days before a won deal of
+the client — for the Hooks report, and a second baseline: a bare scan of the reminders done.)
+
 Targets (from the issue): with 100,000 clients, 1,000,000 deals and 500,000 interactions every
 report computes in at most 1 s (aggregation in SQL) and exports in at most 2 s.
 
@@ -15,6 +19,13 @@ once to warm up, then ``--runs`` times; the median is shown. The export is ``exp
 that result, timed the same way. Beside them, a baseline measured in the same run: a bare
 sqlite3 ``SELECT count(*), sum(amount_minor) FROM deals WHERE stage = 'won'`` over the same
 file, the cheapest full aggregate of the deals there is.
+
+Fresh data (issue 16): the completeness report now also counts stale fields (a second grouped
+part over the stale rows of ``confirmations``, in the same statement) and the client list has a
+"needs checking" filter. Both are timed beside the completeness query as it was before (the
+baseline, measured in the same run on the same base): the query, the whole report, and the filter's
+count and first page as the window reads them (``clients.list_view``). The demo's confirmations
+date from each client's arrival, its calls and its letters, so about half the base is stale.
 
 ``--try-index "CREATE INDEX ..."`` (repeatable) copies the base, creates the index(es) in the
 copy, and times the reports again there, to measure what an index would give before anyone
@@ -35,7 +46,7 @@ import sqlite3
 import sys
 import tempfile
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -66,7 +77,19 @@ COMPUTE_TARGET_S = 1.0
 EXPORT_TARGET_S = 2.0
 DEALS_PER_CLIENT = 10  # 1,000,000 deals for 100,000 clients
 INTERACTIONS_PER_CLIENT = 5  # 500,000 interactions
+DONE_REMINDERS_PER_CLIENT = 2  # 200,000 reminders done: the hooks
 BASELINE_SQL = "SELECT count(*), sum(amount_minor) FROM deals WHERE stage = 'won'"
+HOOKS_BASELINE_SQL = "SELECT count(*), max(length(text)) FROM reminders WHERE done_at IS NOT NULL"
+_HOOK_TEXTS = (
+    "Позвонить по поводу продления договора",
+    "Выслать новый прайс",
+    "Отправить коммерческое предложение",
+    "Напомнить об оплате",
+    "Договориться о встрече",
+    "Перезвонить после отпуска директора",
+    "Поздравить с годовщиной сотрудничества",
+    "Обед с клиентом",
+)
 
 _STAGES = (("new", 8), ("negotiation", 7), ("proposal", 8), ("won", 47), ("lost", 30))
 _TITLES = (
@@ -192,6 +215,40 @@ def build_base(path: Path, clients: int, deals: int, interactions: int, seed: in
             # Demo clients are all created "now"; an office's base grew over the years.
             con.executemany("UPDATE clients SET created_at = ? WHERE id = ?", created_rows())
         seconds["interactions"] = (datetime.now() - start).total_seconds()
+        start = datetime.now()
+        have_done = con.execute("SELECT count(*) FROM reminders WHERE done_at IS NOT NULL").fetchone()[0]
+        won = con.execute("SELECT client_id, closed_on, owner_id FROM deals WHERE stage = 'won'").fetchall()
+
+        def done_rows() -> Any:
+            for number in range(max(0, clients * DONE_REMINDERS_PER_CLIENT - have_done)):
+                if number % 2 == 0 and won:  # a hook some days before a sale of its client
+                    client, closed, owner = rng.choice(won)
+                    day = date.fromisoformat(closed) - timedelta(days=1 + rng.randrange(75))
+                else:
+                    client = rng.choice(ids)
+                    owner = owners[client]
+                    day = today - timedelta(days=1 + rng.randrange(1094))
+                done = datetime(day.year, day.month, day.day, 7, tzinfo=UTC) + timedelta(seconds=rng.randrange(32_400))
+                yield (
+                    client,
+                    _stamp(done),
+                    rng.choice(_HOOK_TEXTS),
+                    "none",
+                    _stamp(done),
+                    _stamp(done),
+                    owner,
+                    1,
+                    stamp,
+                    stamp,
+                )
+
+        with con:
+            con.executemany(
+                "INSERT INTO reminders (client_id, due_at, text, recurrence, done_at, effective_due, manager_id, "
+                "version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                done_rows(),
+            )
+        seconds["hooks"] = (datetime.now() - start).total_seconds()
     finally:
         con.close()
     return seconds
@@ -202,7 +259,7 @@ def counts(path: Path) -> dict[str, int]:
     try:
         return {
             name: con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
-            for name in ("clients", "deals", "interactions", "reminders")
+            for name in ("clients", "deals", "interactions", "reminders", "plans")
         }
     finally:
         con.close()
@@ -231,6 +288,52 @@ def measure(database: Database, folder: Path, runs: int) -> dict[str, dict[str, 
             "export_median_s": median(export_s),
         }
     return out
+
+
+def measure_freshness(database: Database, runs: int) -> dict[str, Any]:
+    """The completeness report and "needs checking" next to the completeness query before issue 16."""
+    from salesdesk.domain.freshness import cutoff
+    from salesdesk.domain.queries import ClientQuery
+    from salesdesk.services import clients
+
+    before = cutoff(FIXED_NOW, 12)
+    checking = ClientQuery(needs_checking=True, now=FIXED_NOW)
+
+    def old_query() -> Any:
+        with UnitOfWork(database).reading() as unit:
+            return unit.reports.completeness_by_manager(50)
+
+    def new_query() -> Any:
+        with UnitOfWork(database).reading() as unit:
+            return unit.reports.completeness_by_manager(50, before)
+
+    cases = {
+        "completeness query before issue 16 (baseline)": old_query,
+        "completeness query with stale fields": new_query,
+        "completeness report (run_report)": lambda: run_report(
+            UnitOfWork(database), "completeness_by_manager", ReportParameters(), now=FIXED_NOW
+        ),
+        "needs checking: count": lambda: clients.count_clients(UnitOfWork(database), checking),
+        "needs checking: first page + count": lambda: clients.list_view(
+            UnitOfWork(database), checking, limit=100, with_base_total=False
+        ),
+    }
+    out: dict[str, Any] = {}
+    for name, case in cases.items():
+        case()
+        out[name] = median([timed(case)[0] for _ in range(runs)])
+    out["needs_checking_clients"] = clients.count_clients(UnitOfWork(database), checking)
+    return out
+
+
+def freshness_table(found: dict[str, Any]) -> str:
+    base_s = found["completeness query before issue 16 (baseline)"]
+    rows = [
+        (name, ms(seconds), ratio(seconds, base_s), verdict(seconds <= COMPUTE_TARGET_S))
+        for name, seconds in found.items()
+        if name != "needs_checking_clients"
+    ]
+    return table(("case", "ms", "× baseline", "≤1 s"), rows)
 
 
 def print_plans(database: Database) -> None:
@@ -317,13 +420,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.plans:
                 print_plans(database)
             base_s = sql_median(path, BASELINE_SQL, args.runs)
+            hooks_base_s = sql_median(path, HOOKS_BASELINE_SQL, args.runs)
             found = measure(database, tmp, args.runs)
+            fresh = measure_freshness(database, args.runs)
         finally:
             database.dispose()
+        results["freshness"] = fresh
         results["baseline_s"], results["reports"] = base_s, found
         heading(f"Reports (median of {args.runs} after a warm-up)")
+        results["hooks_baseline_s"] = hooks_base_s
         print(f"BASELINE: bare sqlite3 `{BASELINE_SQL}`: {ms(base_s):.1f} ms")
+        print(f"BASELINE (hooks): bare sqlite3 `{HOOKS_BASELINE_SQL}`: {ms(hooks_base_s):.1f} ms")
         print(results_table(found, base_s))
+        heading(f"Fresh data: the completeness report and 'needs checking' (median of {args.runs})")
+        print(f"clients needing checking: {fresh['needs_checking_clients']:,}")
+        print(freshness_table(fresh))
 
         if args.try_index:
             copy = tmp / "indexed.sqlite"

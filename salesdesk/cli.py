@@ -27,6 +27,8 @@ from salesdesk.domain.audit import Actor, AuditQuery, Via
 from salesdesk.domain.birthdays import DEFAULT_DAYS as DEFAULT_BIRTHDAY_DAYS
 from salesdesk.domain.birthdays import MAX_DAYS as MAX_BIRTHDAY_DAYS
 from salesdesk.domain.errors import FieldProblem, UserError, ValidationError
+from salesdesk.domain.freshness import ITEMS as FRESH_ITEMS
+from salesdesk.domain.hooks import MAX_HOOK_DAYS
 from salesdesk.domain.messages import msg
 from salesdesk.domain.model import (
     Client,
@@ -196,6 +198,18 @@ def _parser() -> argparse.ArgumentParser:
     show = client_commands.add_parser("show", parents=[common], help=T("print one client"))
     show.add_argument("id", type=_ID, metavar="ID", help=T("the client's number"))
     show.add_argument("--json", action="store_true", help=T("print as JSON"))
+    confirm = client_commands.add_parser(
+        "confirm", parents=[common], help=T("confirm that a client's requisites, phone and e-mail are still right")
+    )
+    confirm.add_argument("id", type=_ID, metavar="ID", help=T("the client's number"))
+    confirm.add_argument(
+        "--field",
+        action="append",
+        choices=list(FRESH_ITEMS),
+        default=[],
+        help=T("only this field; repeat for more (default: all filled ones)"),
+    )
+    confirm.add_argument("--json", action="store_true", help=T('print {"confirmed": [fields]}'))
     trash = client_commands.add_parser("trash", parents=[common], help=T("move a client to the trash"))
     trash.add_argument("id", type=_ID, metavar="ID", help=T("the client's number"))
     restore = client_commands.add_parser("restore", parents=[common], help=T("bring a client back from the trash"))
@@ -270,6 +284,22 @@ def _parser() -> argparse.ArgumentParser:
         "me", parents=[common], help=T("sign this seat in as a manager (the command line and the window act as them)")
     )
     manager_me.add_argument("name", metavar="NAME", help=T("the manager's name"))
+
+    plan = commands.add_parser("plan", parents=[common], help=T("sales plans per manager (a head sets them)"))
+    plan_commands = plan.add_subparsers(dest="client_command", metavar="ACTION", required=True, help=T("what to do"))
+    plan_set = plan_commands.add_parser(
+        "set", parents=[common], help=T("set a manager's plan for a month or a quarter (a head's right)")
+    )
+    plan_set.add_argument("--manager", required=True, metavar="NAME", help=T("the manager's name"))
+    plan_set.add_argument("--month", default="", metavar="YYYY-MM", help=T("the month, e.g. 2026-12"))
+    plan_set.add_argument("--quarter", default="", metavar="YYYY-Qn", help=T("or the quarter, e.g. 2026-Q4"))
+    plan_set.add_argument(
+        "--amount", required=True, help=T("the amount as people type it: '1 250 000,50' or 1250000.50")
+    )
+    plan_set.add_argument("--currency", default="RUB", help=T("currency code (default: %(default)s)"))
+    plan_set.add_argument("--json", action="store_true", help=T("print the result as JSON"))
+    plan_list = plan_commands.add_parser("list", parents=[common], help=T("list the plans"))
+    plan_list.add_argument("--json", action="store_true", help=T("print as JSON"))
 
     search = commands.add_parser("search", parents=[common], help=T("find clients by name, INN, phone, e-mail"))
     search.add_argument("text", metavar="TEXT", help=T("what to look for"))
@@ -485,6 +515,22 @@ def _report_parser(commands: Any, common: argparse.ArgumentParser) -> None:
         help=T("completeness_by_manager: count cards filled below N %% (default %(default)s)"),
     )
     report.add_argument(
+        "--interaction-days",
+        dest="interaction_days",
+        type=_within(0, MAX_HOOK_DAYS),
+        default=ReportParameters().interaction_days,
+        metavar="N",
+        help=T("hooks: an interaction within N days of a reminder done (default %(default)s)"),
+    )
+    report.add_argument(
+        "--deal-days",
+        dest="deal_days",
+        type=_within(0, MAX_HOOK_DAYS),
+        default=ReportParameters().deal_days,
+        metavar="M",
+        help=T("hooks: a deal won within M days of a reminder done (default %(default)s)"),
+    )
+    report.add_argument(
         "-o", "--output", type=_path, metavar="FILE.xlsx", help=T("save the workbook with its chart here")
     )
     report.add_argument("--json", action="store_true", help=T("print the report as JSON"))
@@ -587,6 +633,11 @@ def _log_parser(commands: Any, common: argparse.ArgumentParser) -> None:
         help=T("kind: call, meeting, email or note (default: %(default)s)"),
     )
     log_.add_argument("--result", default="", help=T("what came of it"))
+    log_.add_argument(
+        "--reached",
+        action="store_true",
+        help=T("the contact got through: confirms the client's phone (call, meeting) or e-mail"),
+    )
     log_.add_argument("--at", metavar="WHEN", help=T("when: 'DD.MM.YYYY HH:MM' or 'YYYY-MM-DD HH:MM' (default: now)"))
     log_.add_argument("--manager", default="", help=T("who made the contact (default: this seat's manager)"))
     log_.add_argument(
@@ -875,12 +926,16 @@ def _client_json(client: Client) -> dict[str, Any]:
 
 
 def _client_show(database: Database, args: argparse.Namespace) -> int:
-    from salesdesk.services import clients, contacts
+    from salesdesk.services import clients, contacts, freshness
 
     client = clients.get_client(_uow(database), args.id)
     people = contacts.list_contacts(_uow(database), args.id)
+    fresh = freshness.client_freshness(_uow(database), args.id)
     if args.json:
         data = _client_json(client)
+        data["fresh_completeness"] = fresh.score
+        data["confirmed"] = {item: c.confirmed_at for item, c in fresh.confirmations.items()}
+        data["stale"] = list(fresh.stale)
         data["contacts"] = [
             {
                 "id": p.id,
@@ -908,7 +963,13 @@ def _client_show(database: Database, args: argparse.Namespace) -> int:
     ):
         if value:
             print(f"  {msg('field.' + key)}: {printable(value)}")
-    print(f"  {msg('cli.completeness')}: {client.completeness} %")
+    print(f"  {msg('cli.completeness')}: {fresh.score} %")
+    if fresh.stale:
+        dates = ", ".join(
+            f"{msg('field.' + item)} ({fresh.confirmations[item].confirmed_at.astimezone():%d.%m.%Y})"
+            for item in fresh.stale
+        )
+        print(f"  {msg('cli.stale', months=fresh.months)}: {dates}")
     for person in people:
         print(
             printable(
@@ -923,6 +984,17 @@ def _client_trash(database: Database, args: argparse.Namespace) -> int:
     from salesdesk.services import clients
 
     clients.trash_client(_uow(database), args.id)
+    return EXIT_OK
+
+
+def _client_confirm(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.services import freshness
+
+    done = freshness.confirm_on_card(_uow(database), args.id, args.field or FRESH_ITEMS)
+    if args.json:
+        _emit_json({"confirmed": done})
+    else:
+        print(msg("cli.confirmed", fields=", ".join(str(msg("field." + f)) for f in done) or "—"))
     return EXIT_OK
 
 
@@ -1438,7 +1510,13 @@ def _log(database: Database, args: argparse.Namespace) -> int:
             text=args.next_text or args.summary, months=args.next_in, on=_date_arg(args.next_on, "due_at")
         )
     logged = history.log_and_plan(
-        _uow(database), args.client, fields, close_reminder=args.close_reminder, plan=plan, manager_id=manager_id
+        _uow(database),
+        args.client,
+        fields,
+        close_reminder=args.close_reminder,
+        plan=plan,
+        manager_id=manager_id,
+        reached=args.reached,
     )
     if args.json:
         _emit_json(
@@ -1450,6 +1528,76 @@ def _log(database: Database, args: argparse.Namespace) -> int:
         )
     else:
         print(logged.interaction_id)
+    return EXIT_OK
+
+
+def _plan_set(database: Database, args: argparse.Namespace) -> int:
+    """``salesdesk plan set``: prints the plan as set (or JSON)."""
+    from salesdesk.domain import plans as plan_rules
+    from salesdesk.services import plans, reference
+
+    if bool(args.month) == bool(args.quarter):
+        raise ValidationError([FieldProblem("period", msg("plan.err.one_period"))])
+    typed = args.month or args.quarter
+    period = plan_rules.parse_month(typed) if args.month else plan_rules.parse_quarter(typed)
+    if period is None:
+        raise ValidationError([FieldProblem("period", msg("plan.err.period", value=printable(typed[:20])))])
+    amount = parse_amount(args.amount)
+    if amount is None:
+        raise ValidationError(
+            [FieldProblem("amount", msg("err.amount", field=msg("field.amount"), value=printable(args.amount[:40])))]
+        )
+    manager = reference.find_manager(_uow(database), args.manager)
+    done = plans.set_plan(_uow(database), manager.id, period, amount, args.currency)
+    if args.json:
+        _emit_json(
+            {
+                "id": done.plan_id,
+                "manager": manager.name,
+                "period": period.code,
+                "currency": done.after.currency,
+                "amount": str(done.after.amount),
+                "before": None if done.before is None else str(done.before.amount),
+            }
+        )
+    elif done.before is None:
+        print(msg("plan.set", manager=manager.name, period=period.code, amount=money_text(done.after)))
+    else:
+        print(
+            msg(
+                "plan.set_before",
+                manager=manager.name,
+                period=period.code,
+                amount=money_text(done.after),
+                before=money_text(done.before),
+            )
+        )
+    return EXIT_OK
+
+
+def _plan_list(database: Database, args: argparse.Namespace) -> int:
+    from salesdesk.services import plans
+
+    found = plans.list_plans(_uow(database))
+    if args.json:
+        _emit_json(
+            [
+                {
+                    "id": p.id,
+                    "manager": p.manager_name,
+                    "period": p.period.code,
+                    "currency": p.currency,
+                    "amount": str(Money.from_minor(p.amount_minor, p.currency).amount),
+                }
+                for p in found
+            ]
+        )
+        return EXIT_OK
+    if not found:
+        print(msg("plan.none"))
+    for p in found:
+        amount = money_text(Money.from_minor(p.amount_minor, p.currency))
+        print(f"{printable(p.manager_name):<30}  {p.period.code:<8}  {amount:>20}")
     return EXIT_OK
 
 
@@ -1478,6 +1626,8 @@ def _report(database: Database, args: argparse.Namespace) -> int:
         by=args.by,
         days=args.days,
         threshold=args.threshold,
+        interaction_days=args.interaction_days,
+        deal_days=args.deal_days,
         counted_by=reports.parse_counted_by(args.by_date) if args.by_date else None,
         manager_id=_manager_id(database, args.manager),
     )
@@ -1926,6 +2076,7 @@ _HANDLERS: dict[tuple[str, str | None], Callable[[Database, argparse.Namespace],
     ("client", "trash"): _client_trash,
     ("client", "set"): _client_set,
     ("client", "restore"): _client_restore,
+    ("client", "confirm"): _client_confirm,
     ("client", "merge"): _client_merge,
     ("duplicates", None): _duplicates,
     ("manager", "add"): _manager_add,
@@ -1933,6 +2084,8 @@ _HANDLERS: dict[tuple[str, str | None], Callable[[Database, argparse.Namespace],
     ("manager", "role"): _manager_role,
     ("manager", "rules"): _manager_rules,
     ("manager", "me"): _manager_me,
+    ("plan", "set"): _plan_set,
+    ("plan", "list"): _plan_list,
     ("search", None): _search,
     ("demo", None): _demo,
     ("import", None): _import,

@@ -24,6 +24,14 @@ RUSSIAN: dict[str, str] = {
     "positional arguments": "аргументы",
     "options": "параметры",
     "show this help message and exit": "показать эту справку и выйти",
+    # fresh data (issue 16)
+    "confirm that a client's requisites, phone and e-mail are still right":
+        "подтвердить, что реквизиты, телефон и e-mail клиента по-прежнему верны",
+    "only this field; repeat for more (default: all filled ones)":
+        "только это поле; можно повторить (по умолчанию — все заполненные)",
+    'print {"confirmed": [fields]}': 'вывести {"confirmed": [поля]}',
+    "the contact got through: confirms the client's phone (call, meeting) or e-mail":
+        "контакт состоялся: подтверждает телефон клиента (звонок, встреча) или e-mail",
     "argument %(argument_name)s: %(message)s": "аргумент %(argument_name)s: %(message)s",
     "invalid choice: %(value)r (choose from %(choices)s)": "недопустимое значение %(value)r (выберите из: %(choices)s)",
     "invalid %(type)s value: %(value)r": "недопустимое значение %(value)r",
@@ -220,6 +228,16 @@ RUSSIAN: dict[str, str] = {
         "sleeping_clients: без контакта больше N дней (по умолчанию %(default)s)",
     "completeness_by_manager: count cards filled below N %% (default %(default)s)":
         "completeness_by_manager: считать карточки, заполненные меньше чем на N %% (по умолчанию %(default)s)",
+    "hooks: an interaction within N days of a reminder done (default %(default)s)":
+        "hooks: контакт в течение N дней после выполнения напоминания (по умолчанию %(default)s)",
+    "hooks: a deal won within M days of a reminder done (default %(default)s)":
+        "hooks: сделка, выигранная в течение M дней после выполнения напоминания (по умолчанию %(default)s)",
+    "sales plans per manager (a head sets them)": "планы продаж по менеджерам (задаёт руководитель)",
+    "set a manager's plan for a month or a quarter (a head's right)":
+        "задать план менеджера на месяц или квартал (право руководителя)",
+    "the month, e.g. 2026-12": "месяц, например 2026-12",
+    "or the quarter, e.g. 2026-Q4": "или квартал, например 2026-Q4",
+    "list the plans": "показать планы",
     "save the workbook with its chart here": "сохранить книгу с диаграммой в этот файл",
     "print the report as JSON": "вывести отчёт в формате JSON",
     "record a deal or list deals": "записать сделку или показать список сделок",

@@ -15,11 +15,27 @@
 <context>
     <name>CardHeader</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/card/header.py" line="70"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="117"/>
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>
             <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/card/header.py" line="131"/>
+        <source>Not confirmed for %n month(s): </source>
+        <translation>
+            <numerusform>Not confirmed for %n month: </numerusform>
+            <numerusform>Not confirmed for %n months: </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/card/header.py" line="142"/>
+        <source>Filled in: %1 %; a field not confirmed for %n month(s) counts half</source>
+        <translation>
+            <numerusform>Filled in: %1 %; a field not confirmed for %n month counts half</numerusform>
+            <numerusform>Filled in: %1 %; a field not confirmed for %n months counts half</numerusform>
         </translation>
     </message>
 </context>
@@ -232,6 +248,25 @@
     </message>
 </context>
 <context>
+    <name>MyMonthPanel</name>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/my_month.py" line="96"/>
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>%n day left</numerusform>
+            <numerusform>%n days left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/my_month.py" line="98"/>
+        <source>%n deal(s) in proposal</source>
+        <translation>
+            <numerusform>%n deal in proposal</numerusform>
+            <numerusform>%n deals in proposal</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message numerus="yes">
         <location filename="../../salesdesk/ui/import_wizard.py" line="759"/>
@@ -301,7 +336,7 @@
 <context>
     <name>ReminderNotices</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminder_notices.py" line="94"/>
+        <location filename="../../salesdesk/ui/reminder_notices.py" line="95"/>
         <source>%Ln reminder(s) came due.</source>
         <translation>
             <numerusform>%Ln reminder came due.</numerusform>
@@ -355,7 +390,7 @@
 <context>
     <name>ReportParameterBar</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reports_panel.py" line="464"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="480"/>
         <source>day(s)</source>
         <translation>
             <numerusform>day</numerusform>
@@ -417,9 +452,17 @@
 <context>
     <name>SettingsDialog</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="132"/>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="136"/>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="143"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="153"/>
+        <source>month(s)</source>
+        <translation>
+            <numerusform>month</numerusform>
+            <numerusform>months</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="158"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="162"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="169"/>
         <source>day(s)</source>
         <translation>
             <numerusform>day</numerusform>

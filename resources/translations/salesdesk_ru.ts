@@ -386,12 +386,12 @@ Everything entered since then is replaced. The base as it is now is copied first
 <context>
     <name>CardEditing</name>
     <message>
-        <location filename="../../salesdesk/ui/card/editing.py" line="125"/>
+        <location filename="../../salesdesk/ui/card/editing.py" line="127"/>
         <source>Not saved: %s</source>
         <translation>Не сохранено: %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/editing.py" line="132"/>
+        <location filename="../../salesdesk/ui/card/editing.py" line="134"/>
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
@@ -399,17 +399,17 @@ Everything entered since then is replaced. The base as it is now is copied first
 <context>
     <name>CardHeader</name>
     <message>
-        <location filename="../../salesdesk/ui/card/header.py" line="51"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="90"/>
         <source>New client</source>
         <translation>Новый клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/header.py" line="60"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="105"/>
         <source>No. %d</source>
         <translation>№ %d</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/card/header.py" line="70"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="117"/>
         <source>and %n more</source>
         <translation>
             <numerusform>и ещё %n</numerusform>
@@ -418,14 +418,47 @@ Everything entered since then is replaced. The base as it is now is copied first
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/header.py" line="71"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="118"/>
         <source>Missing: %s</source>
         <translation>Не заполнено: %s</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/header.py" line="74"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="121"/>
         <source>The card is complete.</source>
         <translation>Карточка заполнена полностью.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/header.py" line="127"/>
+        <source>Filled in: %1 %</source>
+        <translation>Заполнено: %1 %</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/card/header.py" line="131"/>
+        <source>Not confirmed for %n month(s): </source>
+        <translation>
+            <numerusform>Не подтверждено %n месяц: </numerusform>
+            <numerusform>Не подтверждено %n месяца: </numerusform>
+            <numerusform>Не подтверждено %n месяцев: </numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/header.py" line="132"/>
+        <source>Confirm</source>
+        <translation>Подтвердить</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/header.py" line="136"/>
+        <source>%1: not confirmed since %2</source>
+        <translation>%1: не подтверждено с %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/card/header.py" line="142"/>
+        <source>Filled in: %1 %; a field not confirmed for %n month(s) counts half</source>
+        <translation>
+            <numerusform>Заполнено: %1 %; поле, не подтверждённое %n месяц, считается наполовину</numerusform>
+            <numerusform>Заполнено: %1 %; поле, не подтверждённое %n месяца, считается наполовину</numerusform>
+            <numerusform>Заполнено: %1 %; поле, не подтверждённое %n месяцев, считается наполовину</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -591,12 +624,12 @@ or create a new one (%1).</source>
         <translation>Файлы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="279"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="281"/>
         <source>Updated: another seat changed this client.</source>
         <translation>Обновлено: клиента изменили на другом рабочем месте.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/shell.py" line="289"/>
+        <location filename="../../salesdesk/ui/card/shell.py" line="306"/>
         <source>Another seat has changed this client. When you save, you will see what changed and choose.</source>
         <translation>Клиента изменили на другом рабочем месте. При сохранении вы увидите, что изменилось, и выберете, что оставить.</translation>
     </message>
@@ -1651,27 +1684,27 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>DuplicateWarning</name>
     <message>
-        <location filename="../../salesdesk/ui/card/header.py" line="119"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="189"/>
         <source>INN %1 already belongs to %2</source>
         <translation>ИНН %1 уже указан у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/header.py" line="121"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="191"/>
         <source>Phone %1 is already on %2</source>
         <translation>Телефон %1 уже есть у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/header.py" line="123"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="193"/>
         <source>E-mail %1 is already on %2</source>
         <translation>E-mail %1 уже есть у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/header.py" line="125"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="195"/>
         <source>A client with this name exists: %1</source>
         <translation>Клиент с таким названием уже есть: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/header.py" line="127"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="197"/>
         <source>Merge with…</source>
         <translation>Объединить…</translation>
     </message>
@@ -2168,7 +2201,7 @@ Create the first client, or load demo data to try the program.</source>
     </message>
     <message>
         <location filename="../../salesdesk/ui/filters.py" line="46"/>
-        <location filename="../../salesdesk/ui/filters.py" line="146"/>
+        <location filename="../../salesdesk/ui/filters.py" line="156"/>
         <source>Your own clients or everyone&apos;s</source>
         <translation>Только ваши клиенты или клиенты всех менеджеров</translation>
     </message>
@@ -2184,7 +2217,7 @@ Create the first client, or load demo data to try the program.</source>
     </message>
     <message>
         <location filename="../../salesdesk/ui/filters.py" line="61"/>
-        <location filename="../../salesdesk/ui/filters.py" line="187"/>
+        <location filename="../../salesdesk/ui/filters.py" line="198"/>
         <source>More</source>
         <translation>Ещё</translation>
     </message>
@@ -2214,27 +2247,37 @@ Create the first client, or load demo data to try the program.</source>
         <translation>дн.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="93"/>
+        <location filename="../../salesdesk/ui/filters.py" line="84"/>
+        <source>Needs checking</source>
+        <translation>Нужно проверить</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/filters.py" line="87"/>
+        <source>Clients with a filled requisite, phone or e-mail that nobody has confirmed for the months set in Settings: call them, or check the card and press Confirm</source>
+        <translation>Клиенты, у которых реквизиты, телефон или e-mail никто не подтверждал дольше срока из Настроек: позвоните им или проверьте карточку и нажмите «Подтвердить»</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/filters.py" line="102"/>
         <source>Clear filters</source>
         <translation>Сбросить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="148"/>
+        <location filename="../../salesdesk/ui/filters.py" line="158"/>
         <source>Choose who you are (the button in the status bar) to see your own clients</source>
         <translation>Чтобы видеть своих клиентов, выберите, кто вы (кнопка в строке состояния)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="155"/>
+        <location filename="../../salesdesk/ui/filters.py" line="165"/>
         <source>All industries</source>
         <translation>Все отрасли</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="156"/>
+        <location filename="../../salesdesk/ui/filters.py" line="166"/>
         <source>All owners</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/filters.py" line="187"/>
+        <location filename="../../salesdesk/ui/filters.py" line="198"/>
         <source>More (%1)</source>
         <translation>Ещё (%1)</translation>
     </message>
@@ -2582,27 +2625,42 @@ Create the first client, or load demo data to try the program.</source>
         <translation>Итог:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="326"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="330"/>
         <source>Mark the reminder “%1” done</source>
         <translation>Отметить напоминание «%1» выполненным</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="329"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="333"/>
         <source>Plan the next contact</source>
         <translation>Запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="337"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="341"/>
         <source>Get back to the client</source>
         <translation>Связаться с клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="341"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="345"/>
         <source>When…</source>
         <translation>Когда…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/deal_dialogs.py" line="390"/>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="368"/>
+        <source>They answered: the e-mail is confirmed</source>
+        <translation>Ответили — e-mail подтверждён</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="370"/>
+        <source>Got through: the phone is confirmed</source>
+        <translation>Дозвонились — телефон подтверждён</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="373"/>
+        <source>The card&apos;s data stay fresh: a contact that got through confirms the phone or e-mail</source>
+        <translation>Данные карточки остаются свежими: состоявшийся контакт подтверждает телефон или e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/deal_dialogs.py" line="408"/>
         <source>Write the date as dd.mm.yyyy, e.g. 15.03.2027 or 15032027</source>
         <translation>Введите дату в виде дд.мм.гггг, например 15.03.2027 или 15032027</translation>
     </message>
@@ -2610,238 +2668,238 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="104"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="105"/>
         <source>Reminders</source>
         <translation>Напоминания</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="151"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="152"/>
         <source>Calendar</source>
         <translation>Календарь</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="171"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="172"/>
         <source>&amp;New client</source>
         <translation>Новый &amp;клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="171"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="172"/>
         <source>Create a client card</source>
         <translation>Создать карточку клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="174"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="175"/>
         <source>Move to &amp;trash</source>
         <translation>&amp;Удалить в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="177"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="178"/>
         <source>Move the selected clients to the trash</source>
         <translation>Переместить выбранных клиентов в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="181"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="182"/>
         <source>&amp;Restore from trash</source>
         <translation>&amp;Восстановить из корзины</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="182"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="183"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="184"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="185"/>
         <source>&amp;Find</source>
         <translation>&amp;Найти</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="185"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="186"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="186"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="187"/>
         <source>Show the &amp;trash</source>
         <translation>Показать &amp;корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="188"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="189"/>
         <source>Load &amp;demo data…</source>
         <translation>Загрузить &amp;демоданные…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="193"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="194"/>
         <source>Add clients from Excel, LibreOffice or CSV, or contact cards from a .vcf file</source>
         <translation>Добавить клиентов из Excel, LibreOffice или CSV либо карточки контактов из файла .vcf</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="199"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="200"/>
         <source>Export contacts to &amp;vCard…</source>
         <translation>Выгрузить контакты в &amp;vCard…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="201"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="202"/>
         <source>Save the contact persons of the selected clients (or of all shown) to a .vcf file</source>
         <translation>Сохранить контактных лиц выбранных клиентов (или всех показанных) в файл .vcf</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="204"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="205"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="206"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="207"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="207"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="208"/>
         <source>&amp;About SalesDesk</source>
         <translation>&amp;О программе SalesDesk</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="210"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="211"/>
         <source>Open &amp;base…</source>
         <translation>Открыть &amp;базу…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="210"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="211"/>
         <source>Open another base in a window of its own</source>
         <translation>Открыть другую базу в отдельном окне</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="213"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="214"/>
         <source>User &amp;guide</source>
         <translation>&amp;Руководство пользователя</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="216"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="217"/>
         <source>Remind me in &amp;3 months</source>
         <translation>Напомнить через &amp;3 месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="219"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="220"/>
         <source>Plan the next contact with this client in three months</source>
         <translation>Запланировать следующий контакт с клиентом через три месяца</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="236"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="237"/>
         <source>Cal&amp;endar</source>
         <translation>&amp;Календарь</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="242"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="243"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="257"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="258"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="261"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="262"/>
         <source>Find d&amp;uplicates…</source>
         <translation>Найти &amp;дубликаты…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="266"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="267"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="270"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="271"/>
         <source>&amp;Columns</source>
         <translation>&amp;Столбцы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="275"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="276"/>
         <source>&amp;Client</source>
         <translation>&amp;Клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="294"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="295"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="107"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="108"/>
         <source>&amp;Reminders panel</source>
         <translation>Панель &amp;напоминаний</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="144"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="145"/>
         <source>Clients</source>
         <translation>Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="145"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="146"/>
         <source>Deals</source>
         <translation>Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="148"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="149"/>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="190"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="191"/>
         <source>&amp;Import from a spreadsheet…</source>
         <translation>&amp;Загрузить из таблицы…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="196"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="197"/>
         <source>&amp;Export…</source>
         <translation>&amp;Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="196"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="197"/>
         <source>Save clients to Excel or CSV</source>
         <translation>Сохранить клиентов в Excel или CSV</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="222"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="223"/>
         <source>&amp;Log a contact…</source>
         <translation>&amp;Записать контакт…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="225"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="226"/>
         <source>Record a call, meeting, letter or note and plan the next contact</source>
         <translation>Записать звонок, встречу, письмо или заметку и запланировать следующий контакт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="227"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="228"/>
         <source>New &amp;deal…</source>
         <translation>Новая &amp;сделка…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="228"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="229"/>
         <source>&amp;Industries…</source>
         <translation>&amp;Отрасли…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="229"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="230"/>
         <source>Ne&amp;xt client</source>
         <translation>С&amp;ледующий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="231"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="232"/>
         <source>Pre&amp;vious client</source>
         <translation>П&amp;редыдущий клиент</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="236"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="237"/>
         <source>C&amp;lients</source>
         <translation>&amp;Клиенты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="236"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="237"/>
         <source>&amp;Deals</source>
         <translation>&amp;Сделки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/main_window.py" line="236"/>
-        <location filename="../../salesdesk/ui/main_window.py" line="289"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="237"/>
+        <location filename="../../salesdesk/ui/main_window.py" line="290"/>
         <source>&amp;Reports</source>
         <translation>&amp;Отчёты</translation>
     </message>
@@ -2991,6 +3049,57 @@ Create the first client, or load demo data to try the program.</source>
     </message>
 </context>
 <context>
+    <name>MyMonthPanel</name>
+    <message>
+        <location filename="../../salesdesk/ui/my_month.py" line="87"/>
+        <source>My month: no plan</source>
+        <translation>Мой месяц: плана нет</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/my_month.py" line="90"/>
+        <source>My month: plan is 0</source>
+        <translation>Мой месяц: план 0</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/my_month.py" line="93"/>
+        <source>My month: %1 % of plan</source>
+        <translation>Мой месяц: %1 % плана</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/my_month.py" line="96"/>
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>остался %n день</numerusform>
+            <numerusform>осталось %n дня</numerusform>
+            <numerusform>осталось %n дней</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/my_month.py" line="98"/>
+        <source>%n deal(s) in proposal</source>
+        <translation>
+            <numerusform>%n сделка в предложении</numerusform>
+            <numerusform>%n сделки в предложении</numerusform>
+            <numerusform>%n сделок в предложении</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/my_month.py" line="107"/>
+        <source>no plan</source>
+        <translation>плана нет</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/my_month.py" line="110"/>
+        <source>Plan %1 · won %2 · forecast %3</source>
+        <translation>План %1 · выиграно %2 · прогноз %3</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/my_month.py" line="115"/>
+        <source>Click to open Plan and fact</source>
+        <translation>Нажмите, чтобы открыть «План и факт»</translation>
+    </message>
+</context>
+<context>
     <name>NoticeBar</name>
     <message>
         <location filename="../../salesdesk/ui/widgets.py" line="104"/>
@@ -3057,6 +3166,137 @@ Create the first client, or load demo data to try the program.</source>
         <location filename="../../salesdesk/ui/paging.py" line="88"/>
         <source>an internal error (see the log)</source>
         <translation>внутренняя ошибка (подробности в журнале)</translation>
+    </message>
+</context>
+<context>
+    <name>PlanGridModel</name>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="77"/>
+        <source>%1 (left)</source>
+        <translation>%1 (не работает)</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="106"/>
+        <source>Year</source>
+        <translation>Год</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="108"/>
+        <source>Q%1</source>
+        <translation>%1 кв.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="142"/>
+        <source>Changed; saved with Save</source>
+        <translation>Изменено; сохранится кнопкой «Сохранить»</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="191"/>
+        <source>Not an amount: %1</source>
+        <translation>Не сумма: %1</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="196"/>
+        <source>A plan cannot be negative</source>
+        <translation>План не может быть отрицательным</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="219"/>
+        <source>Jan</source>
+        <translation>Янв</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="220"/>
+        <source>Feb</source>
+        <translation>Фев</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="221"/>
+        <source>Mar</source>
+        <translation>Мар</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="222"/>
+        <source>Apr</source>
+        <translation>Апр</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="223"/>
+        <source>May</source>
+        <translation>Май</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="224"/>
+        <source>Jun</source>
+        <translation>Июн</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="225"/>
+        <source>Jul</source>
+        <translation>Июл</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="226"/>
+        <source>Aug</source>
+        <translation>Авг</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="227"/>
+        <source>Sep</source>
+        <translation>Сен</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="228"/>
+        <source>Oct</source>
+        <translation>Окт</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="229"/>
+        <source>Nov</source>
+        <translation>Ноя</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="230"/>
+        <source>Dec</source>
+        <translation>Дек</translation>
+    </message>
+</context>
+<context>
+    <name>PlansDialog</name>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="241"/>
+        <source>Sales plans</source>
+        <translation>Планы продаж</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="260"/>
+        <source>by month</source>
+        <translation>по месяцам</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="261"/>
+        <source>by quarter</source>
+        <translation>по кварталам</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="267"/>
+        <source>Year:</source>
+        <translation>Год:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="270"/>
+        <source>Currency:</source>
+        <translation>Валюта:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="325"/>
+        <source>A quarter&apos;s plan is split evenly over its months; a monthly plan replaces its month&apos;s share. An empty cell is no plan; 0 is a plan of zero.</source>
+        <translation>План квартала делится поровну на его месяцы; план месяца, если задан, заменяет долю квартала. Пустая клетка — плана нет; 0 — нулевой план.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/plans_dialog.py" line="329"/>
+        <source>Only a head (%1) sets the plans.</source>
+        <translation>Планы задаёт только руководитель (%1).</translation>
     </message>
 </context>
 <context>
@@ -3233,12 +3473,12 @@ Create the first client, or load demo data to try the program.</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminder_notices.py" line="92"/>
+        <location filename="../../salesdesk/ui/reminder_notices.py" line="93"/>
         <source>Reminder: %1 — %2</source>
         <translation>Напоминание: %1 — %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reminder_notices.py" line="94"/>
+        <location filename="../../salesdesk/ui/reminder_notices.py" line="95"/>
         <source>%Ln reminder(s) came due.</source>
         <translation>
             <numerusform>Подошёл срок %Ln напоминания.</numerusform>
@@ -3247,7 +3487,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reminder_notices.py" line="103"/>
+        <location filename="../../salesdesk/ui/reminder_notices.py" line="104"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
@@ -3503,108 +3743,124 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ReportParameterBar</name>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="360"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="361"/>
         <source>Last 12 months</source>
         <translation>Последние 12 месяцев</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="361"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="362"/>
         <source>This month</source>
         <translation>Этот месяц</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="362"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="363"/>
         <source>Last month</source>
         <translation>Прошлый месяц</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="363"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="364"/>
         <source>This quarter</source>
         <translation>Этот квартал</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="364"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="365"/>
         <source>Last quarter</source>
         <translation>Прошлый квартал</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="365"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="366"/>
         <source>This year</source>
         <translation>Этот год</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="366"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="367"/>
         <source>Last year</source>
         <translation>Прошлый год</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="367"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="368"/>
         <source>Dates I choose</source>
         <translation>Свои даты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="378"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="379"/>
         <source>by month</source>
         <translation>по месяцам</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="379"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="380"/>
         <source>by quarter</source>
         <translation>по кварталам</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="380"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="381"/>
         <source>by year</source>
         <translation>по годам</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="385"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="386"/>
         <source>date opened</source>
         <translation>дате открытия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="386"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="387"/>
         <source>date closed</source>
         <translation>дате закрытия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="388"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="389"/>
         <source>Sales reports count won deals by the date closed; count by it here to get the same numbers</source>
         <translation>Отчёты о продажах считают выигранные сделки по дате закрытия; выберите её здесь, чтобы числа совпали</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="391"/>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="439"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="392"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="453"/>
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="407"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="413"/>
+        <source>d.</source>
+        <comment>days, short</comment>
+        <translation>дн.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="419"/>
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="409"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="421"/>
         <source>Count deals by</source>
         <translation>Сделки считать по</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="410"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="422"/>
         <source>Manager:</source>
         <translation>Менеджер:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="411"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="423"/>
         <source>No contact for more than</source>
         <translation>Без контакта больше</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="412"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="424"/>
         <source>Cards filled below</source>
         <translation>Карточки заполнены меньше чем на</translation>
     </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="425"/>
+        <source>Interaction in</source>
+        <translation>Контакт за</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="426"/>
+        <source>Won deal in</source>
+        <translation>Сделка за</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reports_panel.py" line="464"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="480"/>
         <source>day(s)</source>
         <translation>
             <numerusform>день</numerusform>
@@ -3616,72 +3872,82 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ReportsPanel</name>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="287"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="288"/>
         <source>the first %1 of %2; all are in the table</source>
         <translation>первые %1 из %2, все — в таблице</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="591"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="614"/>
         <source>thousands</source>
         <translation>тыс.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="592"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="615"/>
         <source>millions</source>
         <translation>млн</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="525"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="542"/>
         <source>Export to Excel…</source>
         <translation>Экспорт в Excel…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="527"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="544"/>
         <source>Save this report as an Excel workbook with its chart and table</source>
         <translation>Сохранить отчёт в книгу Excel с диаграммой и таблицей</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="655"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="546"/>
+        <source>Sales plans…</source>
+        <translation>Планы продаж…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="548"/>
+        <source>Set each manager&apos;s plan by month or quarter</source>
+        <translation>Задать план каждого менеджера по месяцам или кварталам</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="686"/>
         <source>Computing…</source>
         <translation>Считаю…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="691"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="729"/>
         <source>Nothing to show for these parameters.</source>
         <translation>За выбранный период и с этими условиями данных нет.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="693"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="731"/>
         <source>This report is a table only.</source>
         <translation>У этого отчёта только таблица.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="724"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="762"/>
         <source>The report could not be computed; details are in the log.</source>
         <translation>Отчёт не удалось построить; подробности — в журнале программы.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="750"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="797"/>
         <source>Saving %1…</source>
         <translation>Сохраняю %1…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="761"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="808"/>
         <source>Export the report</source>
         <translation>Экспорт отчёта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="763"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="810"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="774"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="821"/>
         <source>The report is saved to %1.</source>
         <translation>Отчёт сохранён в %1.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="776"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="823"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
@@ -3689,158 +3955,163 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>RequisitesTab</name>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="76"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="82"/>
         <source>&amp;Name:</source>
         <translation>&amp;Название:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="80"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="86"/>
         <source>&amp;Kind:</source>
         <translation>Ви&amp;д:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="84"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="90"/>
         <source>S&amp;tatus:</source>
         <translation>Ст&amp;атус:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="85"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="91"/>
         <source>Full le&amp;gal name:</source>
         <translation>Полное наи&amp;менование:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="86"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="92"/>
         <source>&amp;INN:</source>
         <translation>&amp;ИНН:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="87"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="93"/>
         <source>KPP:</source>
         <translation>КПП:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="88"/>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="228"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="94"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="266"/>
         <source>OGRN:</source>
         <translation>ОГРН:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="89"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="95"/>
         <source>Ind&amp;ustry:</source>
         <translation>От&amp;расль:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="96"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="102"/>
         <source>&amp;Owner:</source>
         <translation>&amp;Ответственный:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="97"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="103"/>
         <source>Contact details</source>
         <translation>Контактные данные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="98"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="104"/>
         <source>&amp;Phone:</source>
         <translation>&amp;Телефон:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="99"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="105"/>
         <source>E-&amp;mail:</source>
         <translation>E-&amp;mail:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="100"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="106"/>
         <source>&amp;Legal address:</source>
         <translation>&amp;Юридический адрес:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="101"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="107"/>
         <source>Postal address:</source>
         <translation>Почтовый адрес:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="102"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="108"/>
         <source>City:</source>
         <translation>Город:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="103"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="109"/>
         <source>Bank details</source>
         <translation>Банковские реквизиты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="104"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="110"/>
         <source>Bank:</source>
         <translation>Банк:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="105"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="111"/>
         <source>BIK:</source>
         <translation>БИК:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="106"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="112"/>
         <source>Account:</source>
         <translation>Расчётный счёт:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="107"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="113"/>
         <source>Corr. account:</source>
         <translation>Корр. счёт:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="108"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="114"/>
         <source>Other</source>
         <translation>Прочее</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="109"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="115"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="111"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="117"/>
         <source>Comma-separated, e.g. VIP, Wholesale</source>
         <translation>Через запятую, например: VIP, опт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="112"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="118"/>
         <source>Tags:</source>
         <translation>Метки:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="115"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="121"/>
         <source>Notes:</source>
         <translation>Заметки:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="117"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="123"/>
         <source>10 digits for a company, 12 for a sole trader or a person</source>
         <translation>10 цифр у организации, 12 — у ИП и физлица</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="118"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="124"/>
         <source>9 characters, companies only</source>
         <translation>9 символов, только у организаций</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="119"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="125"/>
         <source>Any format, e.g. 8 (495) 123-45-67</source>
         <translation>Любой формат: 8 (495) 123-45-67</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="120"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="126"/>
         <source>9 digits, starts with 04</source>
         <translation>9 цифр, начинается с 04</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="177"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="162"/>
+        <source>Not confirmed since %1. Click if it is still right.</source>
+        <translation>Не подтверждено с %1. Нажмите, если по-прежнему верно.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="215"/>
         <source>— not set —</source>
         <translation>— не указано —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="228"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="266"/>
         <source>OGRNIP:</source>
         <translation>ОГРНИП:</translation>
     </message>
@@ -4027,95 +4298,115 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="50"/>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="139"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="51"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="165"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="219"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="54"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="55"/>
         <source>As in the system</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="58"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="59"/>
         <source>Language:</source>
         <translation>Язык:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="59"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="60"/>
         <source>The new language applies after a restart.</source>
         <translation>Язык сменится после перезапуска.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="65"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="66"/>
         <source>New manager…</source>
         <translation>Новый менеджер…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="68"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="69"/>
         <source>I am:</source>
         <translation>Текущий менеджер:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="71"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="72"/>
         <source>New clients and reminders are assigned to this manager; the Reminders panel and the start-up notice count this manager&apos;s reminders.</source>
         <translation>Новые клиенты и напоминания назначаются на этого менеджера; панель «Напоминания» и сообщение при запуске считают его напоминания.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="78"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="79"/>
         <source>Roles and rules…</source>
         <translation>Роли и правила…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="80"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="81"/>
         <source>Who is a head, and whether the other managers may export the whole base or erase</source>
         <translation>Кто руководитель и можно ли остальным менеджерам выгружать всю базу и стирать данные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="85"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="86"/>
         <source>Several seats:</source>
         <translation>Несколько рабочих мест:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="92"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="93"/>
         <source>Offer new terms before a contract ends:</source>
         <translation>Предлагать продление договора за:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="95"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="96"/>
         <source>do not remind</source>
         <translation>не напоминать</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="100"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="101"/>
         <source>A reminder for the client&apos;s manager this many days before a contact person&apos;s birthday, once a year</source>
         <translation>Напоминание менеджеру клиента за столько дней до дня рождения контактного лица, раз в год</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="105"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="106"/>
         <source>Remind of birthdays ahead by:</source>
         <translation>Напоминать о днях рождения за:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="108"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="109"/>
         <source>never</source>
         <translation>никогда</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="113"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="114"/>
         <source>Empty the trash of what is older than:</source>
         <translation>Очищать корзину от того, что лежит в ней дольше:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="115"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="122"/>
+        <source>A requisite, phone or e-mail nobody has confirmed for this long counts half in the card&apos;s completeness and shows under “Needs checking”. The same for every seat of the base.</source>
+        <translation>Реквизит, телефон или e-mail, которые никто не подтверждал так долго, считаются в заполненности наполовину и попадают в «Нужно проверить». Одинаково для всех рабочих мест базы.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="128"/>
+        <source>Data need checking after:</source>
+        <translation>Проверять данные через:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="130"/>
         <source>Show the welcome at the next start</source>
         <translation>Показать приветствие при следующем запуске</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="132"/>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="136"/>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="143"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="153"/>
+        <source>month(s)</source>
+        <translation>
+            <numerusform>месяц</numerusform>
+            <numerusform>месяца</numerusform>
+            <numerusform>месяцев</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="158"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="162"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="169"/>
         <source>day(s)</source>
         <translation>
             <numerusform>день</numerusform>
@@ -4124,18 +4415,18 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="161"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="187"/>
         <source>— not chosen —</source>
         <translation>— не выбран —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="172"/>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="178"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="198"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="204"/>
         <source>New manager</source>
         <translation>Новый менеджер</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/settings_dialog.py" line="172"/>
+        <location filename="../../salesdesk/ui/settings_dialog.py" line="198"/>
         <source>Name:</source>
         <translation>Имя:</translation>
     </message>

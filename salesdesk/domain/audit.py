@@ -25,7 +25,7 @@ from salesdesk.domain.messages import msg
 
 # The entities whose changes are recorded (reference lists are not: their names live in the cards'
 # entries anyway).
-AUDITED = frozenset({"client", "contact", "deal", "interaction", "reminder", "attachment"})
+AUDITED = frozenset({"client", "contact", "deal", "interaction", "reminder", "attachment", "plan"})
 # What an erased value reads as in the command line's JSON and the export.
 ERASED = "erased"
 # Longest text kept for a created record's label (its name, a reminder's text).

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from salesdesk.domain.completeness import completeness
 from salesdesk.domain.emails import normalize_email
+from salesdesk.domain.freshness import fingerprints
 from salesdesk.domain.model import ClientFields, ContactFields
 from salesdesk.domain.phones import parse_phone
 from salesdesk.domain.search import guess_city, search_document
@@ -28,6 +29,8 @@ class ClientDerived:
     search_name: str
     search_other: str
     tags_norm: tuple[str, ...]
+    # (item, fingerprint) of the filled requisites and channels (domain/freshness.py)
+    fresh: tuple[tuple[str, str], ...] = ()
 
 
 def derive(client: ClientFields, contacts: Iterable[ContactFields] = ()) -> ClientDerived:
@@ -45,4 +48,5 @@ def derive(client: ClientFields, contacts: Iterable[ContactFields] = ()) -> Clie
         search_name=document.name,
         search_other=document.other,
         tags_norm=tuple(dict.fromkeys(fold(t) for t in client.tags)),
+        fresh=fingerprints(client, contacts, score.missing),
     )

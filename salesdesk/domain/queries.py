@@ -41,6 +41,7 @@ class ClientQuery:
     completeness_below: int | None = None
     no_inn: bool = False  # only clients whose INN is not filled in
     dormant_days: int | None = None  # only clients with no contact (call, meeting, …) in so many days
+    needs_checking: bool = False  # a filled requisite or channel not confirmed for the base's months
     ids: frozenset[int] | None = None  # a selection; None means no restriction
     trash: bool = False  # the trash instead of the live base
     sort: ClientSort = ClientSort.RELEVANCE

@@ -39,6 +39,7 @@ class CountedBy(StrEnum):
     DUE = "due"  # reminders by their due time, as of now
     NOW = "now"  # the state of the cards when computed; no date of the past
     CREATED = "created"  # clients by the day they were added
+    DONE = "done"  # reminders by the day they were marked done (hooks)
 
 
 class Period(StrEnum):
@@ -78,6 +79,9 @@ class ReportParameters:
     manager_id: int | None = None
     # Pipeline: count deals by the date opened or closed; None is the report's own default.
     counted_by: CountedBy | None = None
+    # Hooks: an interaction within this many days of a reminder done, a won deal within that many.
+    interaction_days: int = 14
+    deal_days: int = 90
 
 
 Cell = str | int | Decimal | float | date | None

@@ -134,6 +134,7 @@ _CLIENT_DEFAULTS: dict[str, Any] = {
     "no_inn": False,
     "dormant": False,
     "dormant_days": 90,
+    "checking": False,  # needs checking: a filled requisite or channel not confirmed for long (issue 16)
 }
 _DEAL_DEFAULTS: dict[str, Any] = {
     "client": "",
@@ -223,6 +224,7 @@ def client_query(state: ViewState, *, me: int | None, now: datetime | None = Non
         completeness_below=f["threshold"] if f["below"] else None,
         no_inn=f["no_inn"],
         dormant_days=f["dormant_days"] if f["dormant"] else None,
+        needs_checking=f["checking"],
         sort=sort,
         descending=state.descending,
         now=now,

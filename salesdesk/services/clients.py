@@ -174,10 +174,11 @@ def find_duplicates(
         )
 
 
-def refresh_derived(uow: UnitOfWork, client_id: int) -> None:
-    """Recompute completeness and the search text after the client's contact persons changed.
+def refresh_derived(uow: UnitOfWork, client_id: int, now: datetime | None = None) -> None:
+    """Recompute completeness and the search text after the client's contact persons changed (a
+    phone or e-mail typed anew there confirms the card's phone or e-mail at *now*).
 
     Runs inside the caller's unit of work.
     """
     client = uow.clients.get(client_id)
-    uow.clients.write_derived(client_id, derive(client.fields(), uow.contacts.list_for(client_id)))
+    uow.clients.write_derived(client_id, derive(client.fields(), uow.contacts.list_for(client_id)), now)

@@ -33,7 +33,7 @@ def add_contact(uow: UnitOfWork, client_id: int, fields: ContactFields, *, now: 
         contact_id = uow.contacts.add(client_id, cleaned, now)
         if cleaned.is_primary:
             uow.contacts.clear_primary(client_id, except_id=contact_id)
-        refresh_derived(uow, client_id)
+        refresh_derived(uow, client_id, now)
         uow.record("contact", contact_id, "created", client=client_id, after=cleaned)
         uow.record("client", client_id, "contacts")
         uow.commit()
@@ -51,7 +51,7 @@ def update_contact(
         client_id = uow.contacts.client_of(contact_id)
         if cleaned.is_primary:
             uow.contacts.clear_primary(client_id, except_id=contact_id)
-        refresh_derived(uow, client_id)
+        refresh_derived(uow, client_id, now)
         uow.record("contact", contact_id, "updated", client=client_id, before=before, after=cleaned)
         uow.record("client", client_id, "contacts")
         uow.commit()

@@ -17,18 +17,28 @@ from salesdesk.domain.numbers import money_text
 from salesdesk.domain.reminders import contact_due
 from salesdesk.domain.validation import validate_interaction, validate_reminder
 from salesdesk.services.common import SaveResult, set_deleted, utcnow
+from salesdesk.services.freshness import confirm_by_interaction
 from salesdesk.services.reminders import mark_done
 from salesdesk.store import UnitOfWork
 
 
 def log_interaction(
-    uow: UnitOfWork, client_id: int, fields: InteractionFields, *, now: datetime | None = None
+    uow: UnitOfWork,
+    client_id: int,
+    fields: InteractionFields,
+    *,
+    reached: bool = False,
+    now: datetime | None = None,
 ) -> SaveResult:
+    """Log a contact. A call or meeting that *reached* the client confirms the card's phone, an
+    e-mail its e-mail (services/freshness.py), dated when it happened."""
     cleaned = validate_interaction(fields)
+    now = now or utcnow()
     with uow:
         uow.clients.version_of(client_id)
-        ident = uow.interactions.add(client_id, cleaned, now or utcnow())
+        ident = uow.interactions.add(client_id, cleaned, now)
         uow.record("interaction", ident, "created", client=client_id, after=cleaned)
+        confirm_by_interaction(uow, client_id, cleaned, reached, now)
         uow.record("client", client_id, "history")
         uow.commit()
     return SaveResult(ident, 1)
@@ -74,9 +84,11 @@ def log_and_plan(
     close_reminder: int | None = None,
     plan: NextContact | None = None,
     manager_id: int | None = None,
+    reached: bool = False,
     now: datetime | None = None,
 ) -> Logged:
-    """Record a contact, close the reminder it answered (a repeating one moves on), plan the next."""
+    """Record a contact, close the reminder it answered (a repeating one moves on), plan the next;
+    a contact that *reached* the client confirms its phone or e-mail (as ``log_interaction``)."""
     now = now or utcnow()
     cleaned = validate_interaction(fields)
     following = None
@@ -88,6 +100,7 @@ def log_and_plan(
         uow.clients.version_of(client_id)
         interaction_id = uow.interactions.add(client_id, cleaned, now)
         uow.record("interaction", interaction_id, "created", client=client_id, after=cleaned)
+        confirm_by_interaction(uow, client_id, cleaned, reached, now)
         if close_reminder is not None:
             mark_done(uow, uow.reminders.get(close_reminder), now)
         next_id = None

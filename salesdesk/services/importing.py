@@ -26,6 +26,7 @@ from salesdesk.domain.derived import derive
 from salesdesk.domain.duplicates import IdentityIndex, Match, name_key, names_differ
 from salesdesk.domain.emails import normalize_email
 from salesdesk.domain.errors import ValidationError
+from salesdesk.domain.freshness import Source, fingerprints
 from salesdesk.domain.messages import msg
 from salesdesk.domain.model import (
     CLIENT_FIELD_NAMES,
@@ -74,6 +75,7 @@ from salesdesk.files.reading import DEFAULT_LIMITS, Cell, Limits, Sheet, Workboo
 from salesdesk.files.targets import check_folder
 from salesdesk.services.common import Cancelled, Reporter, SilentReporter, cycle_collection_paused, utcnow
 from salesdesk.services.derivation import derived_batches
+from salesdesk.services.freshness import confirm_fields
 from salesdesk.store import UnitOfWork
 
 BATCH = 2_000
@@ -405,6 +407,8 @@ class _Pending:
     interactions: list[InteractionFields] = field(default_factory=list)
     interaction_managers: list[str] = field(default_factory=list)
     report: int | None = None  # index of the row report that speaks for this client
+    # what the file's rows carried for a stored card, per freshness item: hashes of the values
+    carried: dict[str, set[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -598,6 +602,10 @@ class _Planner:
             changed |= {n for n in ("name", "full_name") if getattr(renamed, n) != getattr(merged, n)}
             merged = renamed
         target.fields = merged
+        if target.base is not None:  # what the row vouches for confirms the stored card's fields
+            for item, hashes in fingerprints(incoming, [row.contact] if row.contact else [], ()):
+                if hashes:
+                    target.carried.setdefault(item, set()).update(hashes.split())
         changed |= self._reference_changes(target, row, policy)
         if row.contact is not None and self._add_contact(target, row.contact):
             changed.add("contacts")
@@ -913,7 +921,9 @@ def _apply(uow: UnitOfWork, planner: _Planner, reporter: Reporter, now: datetime
             uow.reminders.add(ident, reminder, now, done_at=reminder.done_at)
         for interaction in history:
             uow.interactions.add(ident, interaction, now)
-    people = uow.contacts.list_for_clients(list(changed))  # everyone's contacts, new ones included, at once
+    vouched = {ident: p for ident, p in planner.base_pending.items() if p.carried}
+    # everyone's contacts, new ones included, at once
+    people = uow.contacts.list_for_clients(sorted(set(changed) | set(vouched)))
     for ident, pending in changed.items():
         assert pending.base is not None
         fields = resolve(pending)
@@ -925,6 +935,13 @@ def _apply(uow: UnitOfWork, planner: _Planner, reporter: Reporter, now: datetime
             if reporter.cancelled():
                 raise Cancelled()
             reporter.progress(done, total)
+    for ident, pending in vouched.items():
+        # a row that carries the same value as the card (or the new one the card took) confirms it
+        fields = resolve(pending)
+        held = dict(derive(fields, [c.fields() for c in people.get(ident, ())]).fresh)
+        same = [item for item, hashes in pending.carried.items() if hashes <= set(held.get(item, "").split())]
+        if same:
+            confirm_fields(uow, ident, same, Source.IMPORT, now)
     uow.bulk.analyze()
 
 

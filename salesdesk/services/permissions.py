@@ -143,7 +143,8 @@ def require_export_of(uow: UnitOfWork, client_ids: Sequence[int]) -> None:
         raise NotAllowed(msg("err.not_allowed.export", n=others, heads=_heads_text(found)))
 
 
-def _require_setting(uow: UnitOfWork) -> Rights:
+def require_setting(uow: UnitOfWork) -> Rights:
+    """Inside an open unit of work: ``NotAllowed`` unless the actor may set roles and the base's rules."""
     found = _rights_in(uow)
     if not found.may_set_roles:
         raise NotAllowed(msg("err.not_allowed.roles", heads=_heads_text(found)))
@@ -153,7 +154,7 @@ def _require_setting(uow: UnitOfWork) -> Rights:
 def set_role(uow: UnitOfWork, manager_id: int, role: Role, *, now: datetime | None = None) -> None:
     """Make *manager_id* a head or a plain manager (a head's right; anyone's while there is none)."""
     with uow:
-        _require_setting(uow)
+        require_setting(uow)
         heads = [h.id for h in uow.managers.heads()]
         if role == Role.MANAGER and heads == [manager_id]:
             raise NotAllowed(msg("err.last_head"))
@@ -165,7 +166,7 @@ def set_role(uow: UnitOfWork, manager_id: int, role: Role, *, now: datetime | No
 def set_rules(uow: UnitOfWork, rules: Rules) -> None:
     """Change the base's rules for managers (a head's right; anyone's while there is no head)."""
     with uow:
-        _require_setting(uow)
+        require_setting(uow)
         uow.base_settings.set(KEY_EXPORT, "1" if rules.managers_may_export else "0")
         uow.base_settings.set(KEY_ERASE, "1" if rules.managers_may_erase else "0")
         uow.record("manager", 0, "rules")  # the window reads the rights again

@@ -24,12 +24,15 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from dateutil.relativedelta import relativedelta
 
 from salesdesk.domain.completeness import ITEMS, WEIGHTS
 from salesdesk.domain.errors import FieldProblem, UserError, ValidationError
+from salesdesk.domain.freshness import ITEMS as FRESH_ITEMS
+from salesdesk.domain.freshness import cutoff as stale_cutoff
+from salesdesk.domain.hooks import MAX_HOOK_DAYS
 from salesdesk.domain.messages import msg, number_text
 from salesdesk.domain.model import DealStage, Money
 from salesdesk.domain.numbers import currency_text, money_text
@@ -48,7 +51,7 @@ from salesdesk.domain.reports import (
 from salesdesk.files.report_xlsx import write_report
 from salesdesk.services.common import utcnow
 from salesdesk.store import UnitOfWork
-from salesdesk.store.reports import Bucket, CurrencyTotal, ReportQueries, period_key
+from salesdesk.store.reports import Bucket, CompletenessGroup, CurrencyTotal, ReportQueries, period_key
 
 DEFAULT_CURRENCY = "RUB"
 NO_NAME = "—"  # a manager, industry or owner that is not set
@@ -179,6 +182,9 @@ def _check(info: ReportInfo, params: ReportParameters) -> None:
         raise UserError(msg("report.err.period", start=_date_text(params.date_from), end=_date_text(params.date_to)))
     if "days" in info.uses and not 1 <= params.days <= MAX_DAYS:
         raise UserError(msg("report.err.days", limit=MAX_DAYS))
+    for key in ("interaction_days", "deal_days"):
+        if key in info.uses and not 0 <= getattr(params, key) <= MAX_HOOK_DAYS:
+            raise UserError(msg("report.err.hook_days", limit=MAX_HOOK_DAYS))
     if "threshold" in info.uses and not 0 <= params.threshold <= 100:
         raise UserError(msg("report.err.threshold"))
 
@@ -640,47 +646,47 @@ def _reminders_by_manager(run: _Run) -> Report:
 
 
 def _completeness_by_manager(run: _Run) -> Report:
+    """Per manager: clients, the average score (a stale field counts half), cards below the
+    threshold, what is missing most, cards that need checking and what is stale most."""
     p, q = run.params, run.queries
-    groups = {g.owner_id: g for g in q.completeness_by_manager(p.threshold)}
+    months = run.uow.freshness.months()
+    before = stale_cutoff(run.now, months)
+    groups = {g.owner_id: g for g in q.completeness_by_manager(p.threshold, before)}
     names = {m.id: m.name for m in q.active_managers()}
     names.update({ident: g.owner_name or NO_NAME for ident, g in groups.items() if ident is not None})
-    named: list[tuple[str, int, Decimal | None, int, str | None]] = []
+
+    def line(name: str, group: CompletenessGroup) -> tuple[Cell, ...]:
+        return (
+            name,
+            group.clients,
+            _fresh_average(group.score_sum, group.penalty, group.clients),
+            group.below,
+            _most_missing(group.missing),
+            group.needs_checking,
+            _most_stale(group.stale),
+        )
+
+    named: list[tuple[Cell, ...]] = []
     for ident, name in names.items():
         group = groups.get(ident)
-        if group is None:
-            named.append((name, 0, None, 0, None))
-        else:
-            named.append(
-                (
-                    name,
-                    group.clients,
-                    _percent(group.score_sum, group.clients * 100),
-                    group.below,
-                    _most_missing(group.missing),
-                )
-            )
+        named.append((name, 0, None, 0, None, 0, None) if group is None else line(name, group))
     # The best-kept base first; managers without clients last.
-    named.sort(key=lambda row: (row[2] is None, -(row[2] or 0), row[0]))
+    named.sort(key=lambda row: (row[2] is None, -(cast(Decimal, row[2]) or 0), cast(str, row[0])))
     rows: list[tuple[Cell, ...]] = list(named)
     nobody = groups.get(None)
     if nobody is not None:
-        rows.append(
-            (
-                _t("report.no_manager"),
-                nobody.clients,
-                _percent(nobody.score_sum, nobody.clients * 100),
-                nobody.below,
-                _most_missing(nobody.missing),
-            )
-        )
+        rows.append(line(_t("report.no_manager"), nobody))
     all_clients = sum(g.clients for g in groups.values())
     all_missing = tuple(sum(g.missing[i] for g in groups.values()) for i in range(len(ITEMS)))
+    all_stale = tuple(sum(g.stale[i] for g in groups.values() if g.stale) for i in range(len(FRESH_ITEMS)))
     totals = (
         _t("report.total"),
         all_clients,
-        _percent(sum(g.score_sum for g in groups.values()), all_clients * 100),
+        _fresh_average(sum(g.score_sum for g in groups.values()), sum(g.penalty for g in groups.values()), all_clients),
         sum(g.below for g in groups.values()),
         _most_missing(all_missing) if all_clients else None,
+        sum(g.needs_checking for g in groups.values()),
+        _most_stale(all_stale) if all_clients else None,
     )
     columns = [
         _column("manager", "report.col.manager"),
@@ -688,10 +694,27 @@ def _completeness_by_manager(run: _Run) -> Report:
         _column("average", "report.col.average_completeness", ColumnKind.PERCENT),
         _column("below", "report.col.below", ColumnKind.INTEGER, threshold=p.threshold),
         _column("missing", "report.col.most_missing"),
+        _column("needs_checking", "report.col.needs_checking", ColumnKind.INTEGER),
+        _column("stale", "report.col.most_stale"),
     ]
-    parameters = [(_t("report.param.threshold"), str(p.threshold))]
+    parameters = [
+        (_t("report.param.threshold"), str(p.threshold)),
+        (_t("report.param.stale_months"), str(months)),
+    ]
     chart = ChartSpec(ChartKind.BAR, "manager", ("average",), _t("report.chart.completeness"))
-    return _report(run, parameters, columns, rows, totals, chart, [_t("report.note.missing")])
+    notes = [_t("report.note.missing"), str(msg("report.note.stale", months=months, date=_date_text(before.date())))]
+    return _report(run, parameters, columns, rows, totals, chart, notes)
+
+
+def _fresh_average(score_sum: int, penalty: float, clients: int) -> Decimal | None:
+    """The average score with stale fields at half weight, one decimal."""
+    return _percent(Decimal(score_sum) - Decimal(repr(round(penalty, 6))), clients * 100)
+
+
+def _most_stale(counts: Sequence[int], top: int = 3) -> str:
+    """The *top* items most often stale, "Phone (30), E-mail (12)"; ties go to the heavier item."""
+    order = sorted((i for i, n in enumerate(counts) if n > 0), key=lambda i: (-counts[i], -_WEIGHT[FRESH_ITEMS[i]], i))
+    return ", ".join(f"{_t('field.' + FRESH_ITEMS[i])} ({counts[i]})" for i in order[:top])
 
 
 def _most_missing(counts: Sequence[int], top: int = 3) -> str:
@@ -746,6 +769,9 @@ def _new_clients(run: _Run) -> Report:
 
 
 # The registry -----------------------------------------------------------------------------------
+
+# Plan and fact, Hooks (issue 16) live in their own module, which reads this one's helpers.
+from salesdesk.services import plan_reports  # noqa: E402
 
 _PERIOD = ("date_from", "date_to")
 REPORTS: dict[str, ReportInfo] = {
@@ -806,6 +832,20 @@ REPORTS: dict[str, ReportInfo] = {
             _new_clients,
             by_choices=("source",),
             counted_by=CountedBy.CREATED,
+        ),
+        ReportInfo(
+            "plan_fact",
+            "report.plan_fact.title",
+            (*_PERIOD, "manager_id"),
+            lambda run: plan_reports.plan_fact(run),
+            counted_by=CountedBy.CLOSED,
+        ),
+        ReportInfo(
+            "hooks",
+            "report.hooks.title",
+            (*_PERIOD, "interaction_days", "deal_days", "manager_id"),
+            lambda run: plan_reports.hooks(run),
+            counted_by=CountedBy.DONE,
         ),
     )
 }

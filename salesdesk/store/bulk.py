@@ -79,10 +79,13 @@ class BulkLoader:
                     created_at=created,
                     updated_at=created,
                     next_reminder_at=min(open_reminders, default=None),
+                    # what a new card holds is confirmed when it arrives (domain/freshness.py)
+                    confirmed_oldest=created if derived.fresh else None,
                 )
                 client_rows.append(row)
             ids = self._insert(s.clients, client_rows, returning=True)
         self._tags(ids, [d.tags_norm for _, d in bundles])
+        self._confirmations(ids, bundles, now)
         self._contacts(ids, [b for b, _ in bundles], now)
         self._children(ids, [b for b, _ in bundles], now)
         return ids
@@ -135,6 +138,23 @@ class BulkLoader:
             column_type = table.c[column].type.dialect_impl(self.conn.dialect)
             self._processors[key] = column_type.bind_processor(self.conn.dialect)
         return self._processors[key]
+
+    def _confirmations(
+        self, ids: Sequence[int], bundles: Sequence[tuple[ClientBundle, ClientDerived]], now: datetime
+    ) -> None:
+        rows = [
+            {
+                "client_id": cid,
+                "item": item,
+                "confirmed_at": bundle.created_at or now,
+                "source": "import",
+                "fingerprint": fingerprint,
+            }
+            for cid, (bundle, derived) in zip(ids, bundles, strict=True)
+            for item, fingerprint in derived.fresh
+        ]
+        for start in range(0, len(rows), 10_000):
+            self._insert(s.confirmations, rows[start : start + 10_000])
 
     def _tags(self, ids: Sequence[int], tags: Sequence[Sequence[str]]) -> None:
         rows = [{"client_id": cid, "tag_norm": t} for cid, ts in zip(ids, tags, strict=True) for t in ts]

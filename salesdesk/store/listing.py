@@ -29,11 +29,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.sql.elements import ColumnElement
 
+from salesdesk.domain.freshness import cutoff as stale_cutoff
 from salesdesk.domain.model import ClientStatus
 from salesdesk.domain.queries import ClientPage, ClientQuery, ClientRow, ClientSort
 from salesdesk.domain.search import parse_query
 from salesdesk.domain.text import fold
 from salesdesk.store import schema as s
+from salesdesk.store.freshness import FreshnessRepository
 from salesdesk.store.repositories import CLIENT_ROW_COLUMNS, CLIENTS_WITH_NAMES, client_row, id_chunks
 
 # The FTS5 table is not part of the metadata (it is SQLite-only and made by a migration).
@@ -164,6 +166,10 @@ class ClientListing:
             i = s.interactions.c
             cutoff = (query.now or datetime.now(UTC)) - timedelta(days=query.dormant_days)
             conditions.append(~exists().where(i.client_id == c.id, i.occurred_at >= cutoff, i.deleted_at.is_(None)))
+        if query.needs_checking:
+            # a range of ix_clients_confirmed_oldest: a card whose oldest confirmation is stale
+            months = FreshnessRepository(self.conn).months()
+            conditions.append(c.confirmed_oldest < stale_cutoff(query.now or datetime.now(UTC), months))
         if query.ids is not None:
             conditions.append(c.id.in_(sorted(query.ids)))
         return stmt.select_from(source).where(and_(*conditions))

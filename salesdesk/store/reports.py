@@ -22,11 +22,14 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Integer, String, case, cast, exists, func, literal, select
+from sqlalchemy import Connection, Float, Integer, String, case, cast, exists, func, literal, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from salesdesk.domain.completeness import ITEMS
-from salesdesk.domain.model import DealStage
+from salesdesk.domain.freshness import ITEMS as FRESH_ITEMS
+from salesdesk.domain.freshness import total_weight
+from salesdesk.domain.freshness import weight as fresh_weight
+from salesdesk.domain.model import ClientKind, DealStage
 from salesdesk.domain.reports import Period
 from salesdesk.store import schema as s
 
@@ -96,6 +99,10 @@ class CompletenessGroup(NamedTuple):
     score_sum: int
     below: int
     missing: tuple[int, ...]  # clients missing each item, in ``completeness.ITEMS`` order
+    # freshness (issue 16), with the cutoff the query was given; all zero without one
+    needs_checking: int = 0  # clients with a filled item confirmed before the cutoff
+    stale: tuple[int, ...] = ()  # clients whose item is stale, in ``freshness.ITEMS`` order
+    penalty: float = 0.0  # what stale items take off the sum of scores (each counts half)
 
 
 class SourceCount(NamedTuple):
@@ -323,38 +330,97 @@ class ReportQueries:
 
     # Completeness ---------------------------------------------------------------------------
 
-    def completeness_by_manager(self, threshold: int) -> list[CompletenessGroup]:
+    def completeness_by_manager(self, threshold: int, stale_before: datetime | None = None) -> list[CompletenessGroup]:
         """Live clients per owner: how many, the sum of their scores, how many score below
-        *threshold*, and how many miss each completeness item."""
-        c, m = s.clients.c, s.managers
+        *threshold*, and how many miss each completeness item; with *stale_before*, also how many
+        have a filled item confirmed before it, per item, and the points stale items take off the
+        scores (half an item's weight over the kind's total). One statement."""
+        c, m, f = s.clients.c, s.managers, s.confirmations.c
         missing = [
             func.sum(case((_has_item(self.dialect, c.missing, item), 1), else_=0)).label(f"m{n}")
             for n, item in enumerate(ITEMS)
         ]
+        checking = (
+            func.sum(case((c.confirmed_oldest < stale_before, 1), else_=0))
+            if stale_before is not None
+            else literal(0, Integer, literal_execute=True)
+        )
         groups = (
             select(
                 c.owner_id.label("ident"),
                 func.count().label("n"),
                 func.sum(c.completeness).label("total"),
                 func.sum(case((c.completeness < threshold, 1), else_=0)).label("below"),
+                checking.label("checking"),
                 *missing,
             )
             .where(c.deleted_at.is_(None))
             .group_by(c.owner_id)
             .subquery("groups")
         )
-        stmt = select(
+        columns: list[Any] = [
             groups.c.ident,
             m.c.name,
             groups.c.n,
             groups.c.total,
             groups.c.below,
+            groups.c.checking,
             *(groups.c[f"m{n}"] for n in range(len(ITEMS))),
-        ).select_from(groups.outerjoin(m, m.c.id == groups.c.ident))
-        return [
-            CompletenessGroup(row[0], row[1], int(row[2]), int(row[3]), int(row[4]), tuple(int(x) for x in row[5:]))
-            for row in self.conn.execute(stmt)
         ]
+        source: Any = groups.outerjoin(m, m.c.id == groups.c.ident)
+        if stale_before is not None:
+            # per client first (the confirmations' key in client order, no sort), then per owner: the
+            # stale rows are many, the clients with any far fewer (about 2x faster at 100k clients)
+            weight = case(*((f.item == item, _lit(fresh_weight(item))) for item in FRESH_ITEMS), else_=0)
+            per_client = (
+                select(
+                    f.client_id.label("client_id"),
+                    *(
+                        func.sum(case((f.item == item, 1), else_=0)).label(f"s{n}")
+                        for n, item in enumerate(FRESH_ITEMS)
+                    ),
+                    func.sum(weight).label("weight"),
+                )
+                .where(f.confirmed_at < stale_before)
+                .group_by(f.client_id)
+                .subquery("per_client")
+            )
+            total = case(*((c.kind == kind.value, _lit(total_weight(kind))) for kind in ClientKind), else_=_lit(100))
+            stale = (
+                select(
+                    c.owner_id.label("ident"),
+                    *(func.sum(per_client.c[f"s{n}"]).label(f"s{n}") for n in range(len(FRESH_ITEMS))),
+                    func.sum(cast(per_client.c.weight * 50, Float) / total).label("penalty"),
+                )
+                .select_from(per_client.join(s.clients, c.id == per_client.c.client_id))
+                .where(c.deleted_at.is_(None))
+                .group_by(c.owner_id)
+                .subquery("stale")
+            )
+            source = source.outerjoin(stale, groups.c.ident.is_not_distinct_from(stale.c.ident))
+            columns += [*(stale.c[f"s{n}"] for n in range(len(FRESH_ITEMS))), stale.c.penalty]
+        found = []
+        width = len(ITEMS)
+        for row in self.conn.execute(select(*columns).select_from(source)):
+            stale_counts: tuple[int, ...] = ()
+            penalty = 0.0
+            if stale_before is not None:
+                stale_counts = tuple(int(x or 0) for x in row[6 + width : 6 + width + len(FRESH_ITEMS)])
+                penalty = float(row[-1] or 0)
+            found.append(
+                CompletenessGroup(
+                    row[0],
+                    row[1],
+                    int(row[2]),
+                    int(row[3]),
+                    int(row[4]),
+                    tuple(int(x) for x in row[6 : 6 + width]),
+                    int(row[5] or 0),
+                    stale_counts,
+                    penalty,
+                )
+            )
+        return found
 
     # New clients ----------------------------------------------------------------------------
 

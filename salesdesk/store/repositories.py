@@ -47,6 +47,7 @@ from salesdesk.domain.phones import parse_phone
 from salesdesk.domain.queries import ClientRow, DuplicateHit
 from salesdesk.domain.text import fold
 from salesdesk.store import schema as s
+from salesdesk.store.freshness import FreshnessRepository
 
 # SQLAlchemy 2.0 and 2.1 type Row differently (a tuple type vs. a type-var tuple); rows here
 # are read by column name, so their element types do not matter.
@@ -263,6 +264,7 @@ class ClientRepository(_Repository[Client]):
         ).inserted_primary_key
         assert ident is not None
         self._write_tags(int(ident[0]), derived.tags_norm)
+        FreshnessRepository(self.conn).sync(int(ident[0]), derived.fresh, now)
         return int(ident[0])
 
     def update(
@@ -270,9 +272,10 @@ class ClientRepository(_Repository[Client]):
     ) -> int:
         version = self._versioned_update(ident, expected_version, {**client_values(fields, derived), "updated_at": now})
         self._write_tags(ident, derived.tags_norm)
+        FreshnessRepository(self.conn).sync(ident, derived.fresh, now)
         return version
 
-    def write_derived(self, ident: int, derived: ClientDerived) -> None:
+    def write_derived(self, ident: int, derived: ClientDerived, now: datetime | None = None) -> None:
         """Refresh the derived columns after a contact person changed (no version bump: the card
         itself did not change, and bumping would make an open editor report a false conflict)."""
         self.conn.execute(
@@ -285,6 +288,8 @@ class ClientRepository(_Repository[Client]):
                 search_other=derived.search_other,
             )
         )
+        # a contact person's new phone or e-mail confirms the card's phone or e-mail item
+        FreshnessRepository(self.conn).sync(ident, derived.fresh, now or datetime.now(UTC))
 
     def _write_tags(self, ident: int, tags_norm: Sequence[str]) -> None:
         self.conn.execute(delete(s.client_tags).where(s.client_tags.c.client_id == ident))

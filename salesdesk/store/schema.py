@@ -24,6 +24,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
     text,
 )
 
@@ -117,6 +118,9 @@ clients = Table(
     Column("search_other", Text, nullable=False, server_default=""),
     # the card this one was merged into (it is then in the trash); NULL otherwise (migration 0008)
     Column("merged_into", Integer, nullable=True),
+    # the oldest confirmation of its filled requisites and channels (table ``confirmations``), NULL when
+    # none is filled: "needs checking" is a range of the index below (migration 0013)
+    Column("confirmed_oldest", UtcDateTime, nullable=True),
     *_stamps(),
     # The live list in name order, with what its status bar counts: a covering index, so counting
     # and averaging a range of names never touches the table.
@@ -145,6 +149,27 @@ clients = Table(
     Index("ix_clients_status", "status"),
     Index("ix_clients_completeness", "completeness", "id"),
     Index("ix_clients_next_reminder_at", "next_reminder_at"),
+    Index(
+        "ix_clients_confirmed_oldest",
+        "confirmed_oldest",
+        sqlite_where=text("deleted_at IS NULL"),
+        postgresql_where=text("deleted_at IS NULL"),
+    ),
+)
+
+# When each filled requisite and contact channel of a card was last confirmed (domain/freshness.py):
+# one row per client and filled item; ``fingerprint`` tells a value typed anew from the same one saved
+# again (short hashes, not the values). On SQLite the rows are kept in key order (WITHOUT ROWID), so
+# the report's pass over them in client order reads no second b-tree.
+confirmations = Table(
+    "confirmations",
+    metadata,
+    Column("client_id", Integer, ForeignKey("clients.id", ondelete="CASCADE"), primary_key=True),
+    Column("item", String(20), primary_key=True),
+    Column("confirmed_at", UtcDateTime, nullable=False),
+    Column("source", String(20), nullable=False),
+    Column("fingerprint", String(400), nullable=False, server_default=""),
+    sqlite_with_rowid=False,
 )
 
 client_tags = Table(
@@ -292,6 +317,8 @@ reminders = Table(
     *_stamps(),
     Index("ix_reminders_client_id", "client_id"),
     Index("ix_reminders_effective_due", "effective_due"),
+    # the Hooks report (issue 16): a client's reminders done in a window, without reading the rows
+    Index("ix_reminders_client_id_done_at", "client_id", "done_at", "deleted_at"),
     # deleting a deal unlinks its reminders (ON DELETE SET NULL) without reading them all
     Index(
         "ix_reminders_deal_id",
@@ -299,6 +326,22 @@ reminders = Table(
         sqlite_where=text("deal_id IS NOT NULL"),
         postgresql_where=text("deal_id IS NOT NULL"),
     ),
+)
+
+# Sales plans (issue 16): what a head expects a manager to win in a month ("2026-12") or a quarter
+# ("2026-Q4") in one currency; one plan per manager, currency and period (setting it again replaces it).
+plans = Table(
+    "plans",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("manager_id", Integer, ForeignKey("managers.id", ondelete="CASCADE"), nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("period", String(7), nullable=False),
+    Column("amount_minor", BigInteger, nullable=False),
+    Column("version", Integer, nullable=False, server_default="1"),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+    UniqueConstraint("manager_id", "currency", "period"),
 )
 
 # What was erased, when, by whom and on what ground (152-FZ art. 21; Roskomnadzor order № 179):

@@ -41,9 +41,11 @@ from salesdesk.store.calendar import CalendarQueries
 from salesdesk.store.database import WRITE_OPTION, Database, error_key, store_error
 from salesdesk.store.deal_listing import DealListing
 from salesdesk.store.erasure import Eraser
+from salesdesk.store.freshness import FreshnessRepository
 from salesdesk.store.listing import ClientListing
 from salesdesk.store.merging import ClientMerging
 from salesdesk.store.notify import send, tells_other_seats
+from salesdesk.store.plans import PlanQueries, PlanRepository
 from salesdesk.store.reports import ReportQueries
 from salesdesk.store.repositories import (
     BaseSettingsRepository,
@@ -79,12 +81,15 @@ class UnitOfWork:
     bulk_edit: BulkEditor
     reports: ReportQueries
     audit: AuditRepository
+    freshness: FreshnessRepository
     erasure: Eraser
     calendar: CalendarQueries
     attachments: AttachmentRepository
     birthdays: BirthdayQueries
     merging: ClientMerging
     views: ViewRepository
+    plans: PlanRepository
+    plan_queries: PlanQueries
 
     def __init__(
         self,
@@ -155,12 +160,15 @@ class UnitOfWork:
         self.bulk_edit = BulkEditor(conn)
         self.reports = ReportQueries(conn)
         self.audit = AuditRepository(conn)
+        self.freshness = FreshnessRepository(conn)
         self.erasure = Eraser(conn)
         self.calendar = CalendarQueries(conn)
         self.attachments = AttachmentRepository(conn)
         self.birthdays = BirthdayQueries(conn)
         self.merging = ClientMerging(conn)
         self.views = ViewRepository(conn)
+        self.plans = PlanRepository(conn)
+        self.plan_queries = PlanQueries(conn)
         return self
 
     def __exit__(

@@ -321,6 +321,10 @@ class LogDialog(FormDialog):
         form.addRow(self.tr("When:"), when_box)
         form.addRow(self.tr("Summary:"), summary_box)
         form.addRow(self.tr("Result:"), self.result_edit)
+        # a contact that got through confirms the card's phone or e-mail (issue 16: fresh data)
+        self.reached = QCheckBox()
+        self.reached.setChecked(True)
+        form.addRow("", self.reached)
         # a long reminder text is shortened in the checkbox (it cannot wrap); the tooltip has it whole
         short = self.fontMetrics().elidedText(" ".join(reminder_text.split()), Qt.TextElideMode.ElideRight, 300)
         self.close_reminder = QCheckBox(self.tr("Mark the reminder “%1” done").replace("%1", short))
@@ -352,8 +356,22 @@ class LogDialog(FormDialog):
         self.when.changed.connect(self.when_message.clear_problem)
         self.plan.toggled.connect(self._show_plan)
         self.plan_button.clicked.connect(self._on_plan_button_clicked)
+        self.kind.currentIndexChanged.connect(self._on_kind_current_index_changed)
         self._show_plan()
+        self._on_kind_current_index_changed()
         self._validate()
+
+    @Slot()
+    def _on_kind_current_index_changed(self) -> None:
+        kind = InteractionKind(self.kind.currentData())
+        if kind is InteractionKind.EMAIL:
+            self.reached.setText(self.tr("They answered: the e-mail is confirmed"))
+        else:
+            self.reached.setText(self.tr("Got through: the phone is confirmed"))
+        self.reached.setVisible(kind is not InteractionKind.NOTE)
+        self.reached.setToolTip(
+            self.tr("The card's data stay fresh: a contact that got through confirms the phone or e-mail")
+        )
 
     @Slot()
     def _show_plan(self) -> None:
@@ -416,6 +434,7 @@ class LogDialog(FormDialog):
             close_reminder=self.reminder_id if self.close_reminder.isChecked() else None,
             plan=self._next if self.plan.isChecked() else None,
             manager_id=self.manager_id,
+            reached=self.reached.isChecked(),  # a note confirms nothing whatever it says
         )
 
     def _saved(self, result: history.Logged) -> None:

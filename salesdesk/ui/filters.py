@@ -1,5 +1,5 @@
 """The filters above the client table: whose clients (mine or all), status, industry, owner, tag,
-overdue, completeness, without an INN, no contact for N days.
+overdue, completeness, without an INN, no contact for N days, needs checking (stale data, issue 16).
 
 "My clients" / "All clients" is the seat's view rather than a filter (issue 14, several seats): "Clear
 filters" keeps it, the seat remembers it, and until the user chooses, a manager of a base with a head
@@ -80,10 +80,19 @@ class FilterBar(QWidget):
         self.dormant_days.setSuffix(" " + self.tr("days"))
         dormant_row.addWidget(self.dormant)
         dormant_row.addWidget(self.dormant_days)
+        # a filled requisite or channel not confirmed for the base's months (domain/freshness.py)
+        self.checking = QCheckBox(self.tr("Needs checking"))
+        self.checking.setToolTip(
+            self.tr(
+                "Clients with a filled requisite, phone or e-mail that nobody has confirmed for the months "
+                "set in Settings: call them, or check the card and press Confirm"
+            )
+        )
         panel_layout.addWidget(self.overdue)
         panel_layout.addLayout(below_row)
         panel_layout.addWidget(self.no_inn)
         panel_layout.addLayout(dormant_row)
+        panel_layout.addWidget(self.checking)
         menu = QMenu(self.more)
         holder = QWidgetAction(menu)
         holder.setDefaultWidget(panel)
@@ -104,6 +113,7 @@ class FilterBar(QWidget):
             combo.currentIndexChanged.connect(self._emit)
         self.overdue.toggled.connect(self._emit)
         self.below.toggled.connect(self._emit)
+        self.checking.toggled.connect(self._emit)
         self.threshold.valueChanged.connect(self._on_threshold_value_changed)
         self.no_inn.toggled.connect(self._emit)
         self.dormant.toggled.connect(self._emit)
@@ -183,7 +193,8 @@ class FilterBar(QWidget):
 
     def _update_clear(self) -> None:
         self.clear_button.setVisible(self.active())
-        extras = sum(int(box.isChecked()) for box in (self.overdue, self.below, self.no_inn, self.dormant))
+        boxes = (self.overdue, self.below, self.no_inn, self.dormant, self.checking)
+        extras = sum(int(box.isChecked()) for box in boxes)
         self.more.setText(self.tr("More (%1)").replace("%1", str(extras)) if extras else self.tr("More"))
 
     def active(self) -> bool:
@@ -197,6 +208,7 @@ class FilterBar(QWidget):
                 self.below.isChecked(),
                 self.no_inn.isChecked(),
                 self.dormant.isChecked(),
+                self.checking.isChecked(),
             )
         )
 
@@ -212,6 +224,7 @@ class FilterBar(QWidget):
             self.below.setChecked(False)
             self.no_inn.setChecked(False)
             self.dormant.setChecked(False)
+            self.checking.setChecked(False)
         finally:
             self._quiet = False
         self._tag_timer.stop()
@@ -229,6 +242,7 @@ class FilterBar(QWidget):
             completeness_below=self.threshold.value() if self.below.isChecked() else None,
             no_inn=self.no_inn.isChecked(),
             dormant_days=self.dormant_days.value() if self.dormant.isChecked() else None,
+            needs_checking=self.checking.isChecked(),
         )
 
     def state(self) -> dict[str, Any]:
@@ -245,6 +259,7 @@ class FilterBar(QWidget):
             "no_inn": self.no_inn.isChecked(),
             "dormant": self.dormant.isChecked(),
             "dormant_days": self.dormant_days.value(),
+            "checking": self.checking.isChecked(),
         }
 
     def view_filters(self) -> dict[str, Any]:
@@ -264,6 +279,7 @@ class FilterBar(QWidget):
             self.no_inn.setChecked(_bool(state.get("no_inn")))
             self.dormant.setChecked(_bool(state.get("dormant")))
             self.dormant_days.setValue(_int(state.get("dormant_days")) or 90)
+            self.checking.setChecked(_bool(state.get("checking")))
             if state.get("scope") in ("all", "mine"):
                 self.scope.setCurrentIndex(self.scope.findData(state["scope"]))
                 self._scope_chosen = True

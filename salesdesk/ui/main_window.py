@@ -45,6 +45,7 @@ from salesdesk.ui.erasure_actions import WindowErasure
 from salesdesk.ui.file_actions import FileActions
 from salesdesk.ui.list_actions import ClientListActions
 from salesdesk.ui.merge_dialog import MergeActions
+from salesdesk.ui.my_month import MyMonthPanel
 from salesdesk.ui.operations import Operations
 from salesdesk.ui.other_seats import OtherSeats
 from salesdesk.ui.reference_lists import ReferenceLists
@@ -302,6 +303,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.counts_label, 1)
         self.statusBar().addPermanentWidget(self.list_pane.loading_label)
         self.statusBar().addPermanentWidget(self.overdue_label)
+        # the seat's manager's month against the plan (issue 16); a click opens Plan and fact
+        self.my_month = MyMonthPanel(self.operations, self.current_manager)
+        self.my_month.open_requested.connect(lambda: self.open_report("plan_fact"))
+        self.statusBar().addPermanentWidget(self.my_month)
         self.statusBar().addPermanentWidget(self.seat.button)
 
     def _connect(self) -> None:
@@ -341,6 +346,7 @@ class MainWindow(QMainWindow):
     def _load_agenda_once(self) -> None:
         self.model.counts_changed.disconnect(self._load_agenda_once)
         self.reminders.refresh()
+        self.my_month.refresh()
 
     def reload_reference(self) -> None:
         """Read the industry and manager lists (at start; later the change bus says when they changed)."""

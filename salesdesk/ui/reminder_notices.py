@@ -78,6 +78,7 @@ class ReminderNotices(QObject):
         self.w.seat.reload()
         self.reminders.update_scope()
         self.reminders.refresh()
+        self.w.my_month.refresh()
 
     def show_reminders(self) -> None:
         self.w.reminders_dock.show()

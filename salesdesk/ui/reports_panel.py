@@ -66,6 +66,7 @@ from PySide6.QtWidgets import (
 
 from salesdesk.domain.changes import Changes
 from salesdesk.domain.errors import UserError
+from salesdesk.domain.hooks import MAX_HOOK_DAYS
 from salesdesk.domain.model import Industry, Manager
 from salesdesk.domain.numbers import count_text
 from salesdesk.domain.reports import ChartKind, ColumnKind, CountedBy, Period, Report, ReportParameters
@@ -399,6 +400,17 @@ class ReportParameterBar(QWidget):
         self.threshold.setRange(0, 100)
         self.threshold.setValue(ReportParameters().threshold)
         self.threshold.setSuffix(" %")
+        # Hooks (issue 16): what counts as "followed by" an interaction and by a won deal
+        self.interaction_days = QSpinBox()
+        self.interaction_days.setObjectName("InteractionDays")
+        self.interaction_days.setRange(0, MAX_HOOK_DAYS)
+        self.interaction_days.setValue(ReportParameters().interaction_days)
+        self.deal_days = QSpinBox()
+        self.deal_days.setObjectName("DealDays")
+        self.deal_days.setRange(0, MAX_HOOK_DAYS)
+        self.deal_days.setValue(ReportParameters().deal_days)
+        for spin in (self.interaction_days, self.deal_days):
+            spin.setSuffix(" " + self.tr("d.", "days, short"))
 
         self.groups: dict[str, QWidget] = {}
         self.row = params = QHBoxLayout(self)
@@ -410,6 +422,8 @@ class ReportParameterBar(QWidget):
             ("manager_id", self.tr("Manager:"), (self.manager,)),
             ("days", self.tr("No contact for more than"), (self.days,)),
             ("threshold", self.tr("Cards filled below"), (self.threshold,)),
+            ("interaction_days", self.tr("Interaction in"), (self.interaction_days,)),
+            ("deal_days", self.tr("Won deal in"), (self.deal_days,)),
         ):
             group = QWidget()
             row = QHBoxLayout(group)
@@ -425,7 +439,7 @@ class ReportParameterBar(QWidget):
         self.preset.currentIndexChanged.connect(self._on_preset_current_index_changed)
         for combo in (self.period, self.counted_by, self.manager):
             combo.currentIndexChanged.connect(self.changed)
-        for spin in (self.days, self.threshold):
+        for spin in (self.days, self.threshold, self.interaction_days, self.deal_days):
             spin.valueChanged.connect(self.changed)
 
     def show_for(self, uses: Iterable[str]) -> None:
@@ -448,6 +462,8 @@ class ReportParameterBar(QWidget):
             counted_by=CountedBy(self.counted_by.currentData()) if chooses_date else None,
             days=self.days.value(),
             threshold=self.threshold.value(),
+            interaction_days=self.interaction_days.value(),
+            deal_days=self.deal_days.value(),
         )
 
     def _apply_preset(self, preset: Preset) -> None:
@@ -491,6 +507,7 @@ class ReportsPanel(QWidget):
         self._uow = self.ops.uow
         self._latest = Latest(runner)
         self._stale = False  # the base changed while the tab was hidden: compute again when shown
+        self._plans_seen = False  # Plan and fact was shown once (its first period is this month)
         self.ops.bus.changed.connect(self._on_changes)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -526,6 +543,11 @@ class ReportsPanel(QWidget):
         self.export_button.setEnabled(False)
         self.export_button.setToolTip(self.tr("Save this report as an Excel workbook with its chart and table"))
         params.addWidget(self.export_button)
+        self.plans_button = QPushButton(self.tr("Sales plans…"))
+        self.plans_button.setObjectName("PlansButton")
+        self.plans_button.setToolTip(self.tr("Set each manager's plan by month or quarter"))
+        self.plans_button.setVisible(False)
+        params.insertWidget(params.count() - 1, self.plans_button)
 
         self.status = QLabel()
         self.status.setStyleSheet(MUTED)
@@ -582,6 +604,7 @@ class ReportsPanel(QWidget):
         self.list.currentItemChanged.connect(self._on_list_current_item_changed)
         params_bar.changed.connect(self._schedule)
         self.export_button.clicked.connect(self._on_export_button_clicked)
+        self.plans_button.clicked.connect(self._on_plans_button_clicked)
 
     @staticmethod
     def scales() -> tuple[_Scale, _Scale, _Scale]:
@@ -634,6 +657,14 @@ class ReportsPanel(QWidget):
         info = reports.REPORTS[name]
         self.title.setText(info.title)
         self.params.show_for(info.uses)
+        self.plans_button.setVisible(name == "plan_fact")
+        if name == "plan_fact" and not self._plans_seen:
+            # plans are by month: the first look is at this month, not the last twelve
+            self._plans_seen = True
+            if self.preset.currentData() == Preset.LAST_12_MONTHS:
+                self.params.blockSignals(True)
+                self.preset.setCurrentIndex(self.preset.findData(Preset.THIS_MONTH))
+                self.params.blockSignals(False)
         self.run()
 
     @Slot()
@@ -666,7 +697,14 @@ class ReportsPanel(QWidget):
     @Slot(object)
     def _on_changes(self, changes: Changes) -> None:
         """What a report counts changed: the report shown is computed again (when the tab is seen)."""
-        if not (changes.clients or changes.deals or changes.reminders or changes.reference or changes.whole_base):
+        if not (
+            changes.clients
+            or changes.deals
+            or changes.reminders
+            or changes.reference
+            or changes.whole_base
+            or changes.ids("plan")
+        ):
             return
         if self.isVisible() and self.current_name() is not None:
             self.run()
@@ -729,6 +767,15 @@ class ReportsPanel(QWidget):
 
     def _show_error(self, text: str) -> None:
         self.notice.show_message(text, kind="error")
+
+    # Plans ---------------------------------------------------------------------------------------
+
+    @Slot()
+    def _on_plans_button_clicked(self) -> None:
+        """The plan dialog; what it saves reaches this report through the change bus."""
+        from salesdesk.ui.plans_dialog import PlansDialog
+
+        PlansDialog.ask(self, self.ops, current_year=date.today().year)
 
     # Export -------------------------------------------------------------------------------------
 

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 from salesdesk import settings as seat
 from salesdesk.domain.birthdays import MAX_DAYS_BEFORE
 from salesdesk.domain.errors import UserError
+from salesdesk.domain.freshness import DEFAULT_MONTHS, MAX_MONTHS, MIN_MONTHS
 from salesdesk.domain.model import Manager, ManagerFields
-from salesdesk.services import reference
+from salesdesk.services import freshness, reference
 from salesdesk.services.common import UowFactory
 from salesdesk.ui.dialogs import Inform
 from salesdesk.ui.operations import Operations, operations_for
@@ -111,6 +112,20 @@ class SettingsDialog(QDialog):
         self._on_trash_days_value_changed(self.trash_days.value())
         self.trash_days.valueChanged.connect(self._on_trash_days_value_changed)
         form.addRow(self.tr("Empty the trash of what is older than:"), self.trash_days)
+        # the base's setting, not the seat's: every seat of a shared base counts stale fields alike
+        self.stale_months = QSpinBox()
+        self.stale_months.setRange(MIN_MONTHS, MAX_MONTHS)
+        self.stale_months.setValue(DEFAULT_MONTHS)
+        self.stale_months.setMaximumWidth(140)
+        self.stale_months.setToolTip(
+            self.tr(
+                "A requisite, phone or e-mail nobody has confirmed for this long counts half in the card's "
+                "completeness and shows under “Needs checking”. The same for every seat of the base."
+            )
+        )
+        self._stored_months = DEFAULT_MONTHS
+        self.stale_months.valueChanged.connect(self._on_stale_months_value_changed)
+        form.addRow(self.tr("Data need checking after:"), self.stale_months)
         # the first start's welcome (ui/welcome.py), again at the next start; Help → Welcome… shows it now
         self.show_welcome = QCheckBox(self.tr("Show the welcome at the next start"))
         self.show_welcome.setChecked(settings.welcome_due)
@@ -125,6 +140,17 @@ class SettingsDialog(QDialog):
         self.roles_button.clicked.connect(self._on_roles_button_clicked)
         self.language.currentIndexChanged.connect(self._on_language_current_index_changed)
         self._fill_managers(settings.current_manager_id)
+        uow_ = self.uow
+        self.ops.read(lambda: freshness.stale_months(uow_()), self._show_stale_months)
+
+    def _show_stale_months(self, months: int) -> None:
+        self._stored_months = months
+        self.stale_months.setValue(months)
+        self._on_stale_months_value_changed(months)
+
+    @Slot(int)
+    def _on_stale_months_value_changed(self, value: int) -> None:
+        self.stale_months.setSuffix(" " + self.tr("month(s)", "", value))
 
     @Slot(int)
     def _on_renewal_days_value_changed(self, value: int) -> None:
@@ -185,6 +211,17 @@ class SettingsDialog(QDialog):
         )
 
     def accept(self) -> None:
+        months = self.stale_months.value()
+        if months != self._stored_months:
+            uow = self.uow
+
+            def refused(exc: UserError) -> bool:
+                Inform.error(self, self.tr("Settings"), str(exc))
+                return True
+
+            if not self.ops.run(lambda: freshness.set_stale_months(uow(), months), on_error=refused):
+                return  # a manager who is not a head: said, and the dialog stays open
+            self._stored_months = months
         self.settings.language = self.language.currentData()
         self.settings.current_manager_id = self.manager.currentData()
         self.settings.renewal_days = self.renewal_days.value()

@@ -216,7 +216,7 @@ def test_a_base_at_0003_gets_an_empty_audit_trail_and_records_from_then_on(db_pa
     raw.close()
     database = open_database(resolve_url(db_path))
     try:
-        assert database.revision() == HEAD_REVISION == "0010_views"
+        assert database.revision() == HEAD_REVISION == "0013_freshness"
         with UnitOfWork(database).reading() as uow:
             assert uow.audit.count() == 0
         clients.update_client(UnitOfWork(database), 1, 1, ClientFields(name="ООО «Ёлка»", city="Тверь"))
@@ -268,5 +268,36 @@ def test_a_base_at_0007_gets_an_empty_attachments_table_and_keeps_its_clients(db
         assert attachments.list_files(UnitOfWork(database), 1) == []
         ident = attachments.attach_bytes(UnitOfWork(database), 1, "скан.pdf", bytes(range(256)))
         assert attachments.read_content(UnitOfWork(database), ident).data == bytes(range(256))
+    finally:
+        database.dispose()
+
+
+def test_a_base_at_0009_gets_an_empty_plans_table_and_keeps_its_managers(db_path: Path) -> None:
+    """Issue 16: revision 0011 adds the sales plans; a manager of the old base gets one at once, and
+    the same plan set again replaces it (one per manager, currency and period)."""
+    _upgrade_to(db_path, "0009_attachments")
+    raw = sqlite3.connect(db_path)
+    raw.execute(
+        "INSERT INTO managers (name, name_norm, email, active, role, version, created_at, updated_at)"
+        " VALUES ('Белов Пётр', 'белов петр', '', 1, 'head', 1, '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+    )
+    raw.commit()
+    raw.close()
+    database = open_database(resolve_url(db_path))
+    try:
+        assert database.revision() == HEAD_REVISION
+        from decimal import Decimal
+
+        from salesdesk.domain.audit import Actor, Via
+        from salesdesk.domain.plans import month
+        from salesdesk.services import plans
+
+        head = lambda: UnitOfWork(database, actor=Actor(1, Via.COMMAND_LINE))  # noqa: E731
+        assert plans.list_plans(head()) == []
+        plans.set_plan(head(), 1, month(2026, 12), Decimal("100"))
+        plans.set_plan(head(), 1, month(2026, 12), Decimal("200"))
+        assert [(p.manager_name, p.period.code, p.amount_minor) for p in plans.list_plans(head())] == [
+            ("Белов Пётр", "2026-12", 20_000)
+        ]
     finally:
         database.dispose()

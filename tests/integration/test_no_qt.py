@@ -45,8 +45,11 @@ COMMANDS = [
     ["--db", "{dir}/base.sqlite", "manager", "role", "Иванова Анна", "head"],
     ["--db", "{dir}/base.sqlite", "manager", "me", "Иванова Анна"],
     ["--db", "{dir}/base.sqlite", "manager", "rules", "--export", "yes"],
+    ["--db", "{dir}/base.sqlite", "plan", "set", "--manager", "Иванова Анна", "--month", "2026-12", "--amount", "5"],
+    ["--db", "{dir}/base.sqlite", "plan", "list"],
     ["--db", "{dir}/base.sqlite", "client", "add", "--name", "ООО «Ромашка»", "--inn", "7707083893"],
     ["--db", "{dir}/base.sqlite", "client", "show", "1"],
+    ["--db", "{dir}/base.sqlite", "client", "confirm", "1"],
     ["--db", "{dir}/base.sqlite", "client", "set", "1", "--status", "active", "--json"],
     [
         "--db",
@@ -105,7 +108,7 @@ def _covered(words: list[str]) -> tuple[str, str | None]:
     return (
         rest[0],
         rest[1]
-        if rest[0] in ("client", "manager", "deal", "trash", "erase", "person", "calendar", "attachment")
+        if rest[0] in ("client", "manager", "plan", "deal", "trash", "erase", "person", "calendar", "attachment")
         else None,
     )
 

@@ -64,6 +64,8 @@ NAMES = (
     "reminders_by_manager",
     "completeness_by_manager",
     "new_clients",
+    "plan_fact",
+    "hooks",
 )
 
 UowFactory = Callable[[], UnitOfWork]
@@ -481,6 +483,8 @@ def test_every_report_says_which_date_it_counts_by(office: Office, lang: None) -
         "reminders_by_manager": "due",
         "completeness_by_manager": "now",
         "new_clients": "created",
+        "plan_fact": "closed",
+        "hooks": "done",
     }
     for name in NAMES:
         result = report(office, name)
@@ -552,17 +556,25 @@ def test_completeness_by_manager(office: Office) -> None:
         # Анна: Альфа 85, Бета 30, Ёж 5, Каппа 5 = 125 / 4 = 31.25 -> 31.3 (half up); 3 below 50.
         # Missing: contact with position 4 times; INN, KPP, OGRN, full name, legal address, e-mail
         # 3 times each (INN weighs most, then OGRN, legal address and e-mail, in card order).
-        ("Анна", 4, d("31.3"), 3, "Contact person with position (4), INN (3), OGRN (3)"),
+        ("Анна", 4, d("31.3"), 3, "Contact person with position (4), INN (3), OGRN (3)", 0, ""),
         # Борис: "=1+2" 5, Гамма 40, Жук 5 = 50 / 3 = 16.67; INN and contact 3 times each (same weight,
         # card order), then OGRN.
-        ("Борис", 3, d("16.7"), 3, "INN (3), Contact person with position (3), OGRN (3)"),
-        ("Вера", 0, None, 0, None),  # no clients at all
+        ("Борис", 3, d("16.7"), 3, "INN (3), Contact person with position (3), OGRN (3)", 0, ""),
+        ("Вера", 0, None, 0, None, 0, None),  # no clients at all
         # Without an owner: Дельта, Зета, Ива, Старый with empty cards (0 each).
-        ("No owner", 4, d("0.0"), 4, "INN (4), Contact person with position (4), Phone (4)"),
+        ("No owner", 4, d("0.0"), 4, "INN (4), Contact person with position (4), Phone (4)", 0, ""),
     )
     # 11 live clients; (125 + 50 + 0) / 11 = 15.909; 3 + 3 + 4 below; contact missing 4 + 3 + 4 = 11,
     # INN 3 + 3 + 4 = 10, OGRN 10 (KPP, full name and legal address are also 10 but weigh less or come later)
-    assert result.totals == ("Total", 11, d("15.9"), 10, "Contact person with position (11), INN (10), OGRN (10)")
+    assert result.totals == (
+        "Total",
+        11,
+        d("15.9"),
+        10,
+        "Contact person with position (11), INN (10), OGRN (10)",
+        0,
+        "",
+    )
     assert [c.title for c in result.columns][3] == "Below 50 %"
 
 
@@ -635,7 +647,7 @@ def test_an_empty_base_gives_empty_reports(empty_base: UowFactory) -> None:
         assert results[name].rows == (), name
     assert results["sleeping_clients"].totals == ("Total", None, None, None, d("0.00"), 0)
     assert results["reminders_by_manager"].totals == ("Total", 0, 0, 0, 0)
-    assert results["completeness_by_manager"].totals == ("Total", 0, None, 0, None)
+    assert results["completeness_by_manager"].totals == ("Total", 0, None, 0, None, 0, None)
     assert len(results["sales_by_period"].rows) == 12
 
 

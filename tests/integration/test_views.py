@@ -30,6 +30,7 @@ from salesdesk.domain.views import (
     ViewList,
     ViewState,
     client_filters,
+    client_query,
     deal_filters,
     load_state,
     to_document,
@@ -217,3 +218,13 @@ def test_saving_records_a_view_change_for_the_bus(database: Database, office: di
     uow = UnitOfWork(database, actor=Actor(office["Белов Пётр"], Via.WINDOW), listeners=[heard.append])
     ident = views.save_view(uow, ViewList.CLIENTS, "Мой вид", ViewState())
     assert any(getattr(r, "entity", None) == "view" and r.ident == ident for batch in heard for r in batch)  # type: ignore[attr-defined]
+
+
+def test_a_view_keeps_the_needs_checking_filter(uow: Callable[[], UnitOfWork]) -> None:
+    """Saved views and fresh data arrived together: the "needs checking" switch of the filter bar was
+    dropped from a saved view as a key it did not know, so the view showed every client."""
+    state = ViewState(client_filters(checking=True))
+    assert client_query(state, me=None).needs_checking
+    assert not client_query(ViewState(client_filters()), me=None).needs_checking
+    saved = views.save_view(uow(), ViewList.CLIENTS, "Проверить данные", state)
+    assert next(v for v in views.list_views(uow(), ViewList.CLIENTS) if v.id == saved).state.filters["checking"]

@@ -71,7 +71,9 @@ class CardEditing(QObject):
         self.set_dirty(self.baseline is not None and fields != self.baseline)
         assert self.page is not None
         people = [p.fields() for p in self.card.contacts] if self.card else []
-        self.page.header.show_fields(fields, self.client, people, dirty=self.dirty)
+        freshness = self.card.freshness if self.card else None
+        self.page.header.show_fields(fields, self.client, people, dirty=self.dirty, freshness=freshness)
+        self._form().show_stale(self.page.header.stale)
 
     @property
     def blocking(self) -> bool:

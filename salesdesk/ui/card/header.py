@@ -4,20 +4,46 @@ is missing), and the warning that the typed INN, phone, e-mail or name belongs t
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from salesdesk.domain.freshness import fresh_score
 from salesdesk.domain.model import Client, ClientFields, ContactFields
 from salesdesk.domain.queries import DuplicateHit
 from salesdesk.services import clients
+from salesdesk.services.freshness import CardFreshness
 from salesdesk.ui.texts import item_label
 from salesdesk.ui.widgets import MUTED, ElidedLabel, scaled_font
 from salesdesk.ui.workers import Latest, Runner
 
 
+def stale_now(
+    freshness: CardFreshness | None, fields: ClientFields, client: Client | None, missing: Sequence[str]
+) -> dict[str, datetime]:
+    """The stale items of the card as typed, with when each was last confirmed: an item emptied
+    or typed anew in the form is no longer stale (saving it confirms it)."""
+    if freshness is None or client is None:
+        return {}
+    shown = {}
+    for item in freshness.stale:
+        if item in missing:
+            continue
+        if hasattr(fields, item) and getattr(fields, item) != getattr(client, item):
+            continue
+        shown[item] = freshness.confirmations[item].confirmed_at
+    return shown
+
+
+def date_text(moment: datetime) -> str:
+    local = moment.astimezone()
+    return QLocale().toString(QDate(local.year, local.month, local.day), QLocale.FormatType.ShortFormat)
+
+
 class CardHeader(QWidget):
     missing_clicked = Signal(str)  # a completeness item the user wants to fill
+    confirm_clicked = Signal()  # the manager checked the stale fields: confirm them
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,6 +68,19 @@ class CardHeader(QWidget):
         score_row.addWidget(self.score_bar)
         score_row.addWidget(self.missing_label, 1)
         layout.addLayout(score_row)
+        # fields nobody has confirmed for the base's months (issue 16): a quiet line, and Confirm
+        self.stale_label = QLabel()
+        self.stale_label.setWordWrap(True)
+        self.stale_label.setTextFormat(Qt.TextFormat.RichText)
+        self.stale_label.setStyleSheet("color: #8a6100;")
+        self.stale_label.linkActivated.connect(self._on_stale_label_link_activated)
+        self.stale_label.hide()
+        layout.addWidget(self.stale_label)
+        self.stale: dict[str, datetime] = {}
+
+    @Slot(str)
+    def _on_stale_label_link_activated(self, _link: str) -> None:
+        self.confirm_clicked.emit()
 
     def name_of(self, fields: ClientFields, client: Client | None) -> str:
         """The stored name while a saved card is edited (a cleared or half-typed name is not the
@@ -51,7 +90,13 @@ class CardHeader(QWidget):
         return fields.name.strip() or self.tr("New client")
 
     def show_fields(
-        self, fields: ClientFields, client: Client | None, people: Sequence[ContactFields], *, dirty: bool
+        self,
+        fields: ClientFields,
+        client: Client | None,
+        people: Sequence[ContactFields],
+        *,
+        dirty: bool,
+        freshness: CardFreshness | None = None,
     ) -> None:
         """The card as typed: a dot when changed, kind and status, and how complete it is."""
         self.title.setText(("● " if dirty else "") + self.name_of(fields, client))
@@ -61,7 +106,9 @@ class CardHeader(QWidget):
         self.subtitle.setText(" · ".join(parts))
         # the value as it would be saved: "7707 083 893" counts, an INN that would be refused does not
         score = clients.card_completeness(fields, people)
-        self.score_bar.setValue(score.score)
+        self.stale = stale_now(freshness, fields, client, score.missing)
+        self.score_bar.setValue(fresh_score(fields.kind, score.missing, self.stale))
+        self._show_stale(freshness, score.score)
         missing = list(score.missing)
         if missing:
             shown = missing[:4]
@@ -73,6 +120,29 @@ class CardHeader(QWidget):
         else:
             self.missing_label.setText(self.tr("The card is complete."))
             self.missing_label.setToolTip("")
+
+    def _show_stale(self, freshness: CardFreshness | None, filled: int) -> None:
+        if not self.stale or freshness is None:
+            self.stale_label.hide()
+            self.score_bar.setToolTip(self.tr("Filled in: %1 %").replace("%1", str(filled)))
+            return
+        months = freshness.months
+        names = ", ".join(item_label(item) for item in self.stale)
+        text = self.tr("Not confirmed for %n month(s): ", "", months) + names
+        link = self.tr("Confirm")
+        self.stale_label.setText(f'{_html(text)} — <a href="confirm">{link}</a>')
+        self.stale_label.setToolTip(
+            "\n".join(
+                self.tr("%1: not confirmed since %2").replace("%1", item_label(item)).replace("%2", date_text(at))
+                for item, at in self.stale.items()
+            )
+        )
+        self.stale_label.show()
+        self.score_bar.setToolTip(
+            self.tr("Filled in: %1 %; a field not confirmed for %n month(s) counts half", "", months).replace(
+                "%1", str(filled)
+            )
+        )
 
 
 class DuplicateWarning(QLabel):

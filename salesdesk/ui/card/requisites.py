@@ -7,12 +7,15 @@ its fields; the card decides what an edit means (changed, savable) and saves.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QScrollArea, QWidget
 
 from salesdesk.domain.errors import FieldProblem
+from salesdesk.domain.freshness import ITEMS as FRESH_ITEMS
 from salesdesk.domain.model import ClientFields, ClientKind, ClientStatus, Industry, Manager
 from salesdesk.services import clients
 from salesdesk.ui.conflict_dialog import plain_text
@@ -51,6 +54,7 @@ class RequisitesTab(QScrollArea):
     """The form of the client's fields (name, kind, requisites, contacts, bank, notes)."""
 
     edited = Signal(str)  # the user changed this field (not a fill by the program)
+    confirm_requested = Signal(str)  # the stale mark of this field was clicked: it is checked
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,7 +66,9 @@ class RequisitesTab(QScrollArea):
         self.touched: set[str] = set()
         self.blocking = False
         self._loading = False
+        self.stale_marks: dict[str, QAction] = {}
         self._build()
+        self._add_stale_marks()
 
     def _build(self) -> None:
         page = QWidget()
@@ -124,6 +130,38 @@ class RequisitesTab(QScrollArea):
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWidget(page)
+
+    def _add_stale_marks(self) -> None:
+        """A quiet clock at the end of each requisite or channel, shown while it is stale; a click
+        confirms it (the card asks the service)."""
+        icon = _stale_icon()
+        for key in FRESH_ITEMS:
+            action = QAction(icon, "", self)
+            action.triggered.connect(lambda _checked=False, k=key: self.confirm_requested.emit(k))
+            self.stale_marks[key] = action
+
+    def stale_shown(self, key: str) -> bool:
+        """Whether the field shows its stale mark."""
+        return self.stale_marks[key] in self.line(key).actions()
+
+    def show_stale(self, stale: dict[str, datetime]) -> None:
+        """Mark the fields not confirmed for long (item -> when last confirmed)."""
+        from salesdesk.ui.card.header import date_text
+
+        for key, action in self.stale_marks.items():
+            at = stale.get(key)
+            line = self.line(key)
+            # added and taken away rather than hidden: a hidden action still leaves its button drawn
+            if at is not None and not line.text().strip():
+                at = None  # the card's phone is empty: the stale phone is a contact person's (the header says)
+            if at is None:
+                line.removeAction(action)
+            elif action not in line.actions():
+                line.addAction(action, QLineEdit.ActionPosition.TrailingPosition)
+            if at is not None:
+                tip = self.tr("Not confirmed since %1. Click if it is still right.").replace("%1", date_text(at))
+                action.setToolTip(tip)
+                action.setText(tip)
 
     def _field(self, form: QFormLayout, key: str, label: str, widget: QWidget) -> None:
         message = FieldMessage()
@@ -267,3 +305,19 @@ class RequisitesTab(QScrollArea):
 
     def to_top(self) -> None:
         self.verticalScrollBar().setValue(0)
+
+
+def _stale_icon() -> QIcon:
+    """A small amber clock: subtle beside the text, noticeable when looked for."""
+    pixmap = QPixmap(16, 16)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen = QPen(QColor("#c08400"))
+    pen.setWidthF(1.5)
+    painter.setPen(pen)
+    painter.drawEllipse(QPointF(8, 8), 6, 6)
+    painter.drawLine(QPointF(8, 8), QPointF(8, 4.5))
+    painter.drawLine(QPointF(8, 8), QPointF(10.5, 9.5))
+    painter.end()
+    return QIcon(pixmap)

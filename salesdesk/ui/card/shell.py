@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 from salesdesk.domain.changes import Changes
 from salesdesk.domain.errors import UserError
 from salesdesk.domain.model import Client, ClientFields, Industry, Manager, Reminder
-from salesdesk.services import cards, clients, reference, reminders
+from salesdesk.services import cards, clients, freshness, reference, reminders
 from salesdesk.services.common import UowFactory
 from salesdesk.ui.card.contacts import ContactsTab
 from salesdesk.ui.card.deals import DealsTab
@@ -114,6 +114,8 @@ class ClientCard(QWidget):
             tab.wants_focus.connect(lambda tab=tab: self.tabs.setCurrentWidget(tab))
         self.requisites.edited.connect(self._on_requisites_edited)
         self.header.missing_clicked.connect(self._on_header_missing_clicked)  # go and fill it in
+        self.header.confirm_clicked.connect(self._on_header_confirm_clicked)  # the stale fields are right
+        self.requisites.confirm_requested.connect(self._on_requisites_confirm_requested)
         self.save_button.clicked.connect(self._on_save_button_clicked)
         self.revert_button.clicked.connect(self._on_revert_button_clicked)
         self.requisites.set_reference(self._industries, self._managers)
@@ -277,12 +279,27 @@ class ClientCard(QWidget):
             version = self._client.version
             if self._open(self._client.id) and self._client is not None and self._client.version != version:
                 self.notice.show_message(self.tr("Updated: another seat changed this client."), timeout_ms=4000)
-        elif parts & {"contacts", "deals", "history", "status"}:
+        elif parts & {"contacts", "deals", "history", "status", "freshness"}:
             self.ops.read(self._reload_lists, lambda _none: None)  # every tab, keeping what is typed
         elif "reminders" in parts:
             self.ops.read(self.refresh_reminders, lambda _none: None)
         if "files" in parts and "updated" not in parts and not parts & {"contacts", "deals", "history", "status"}:
             self.files.fill()  # only the files changed: the other tabs stay as they are
+
+    @Slot()
+    def _on_header_confirm_clicked(self) -> None:
+        self.confirm(list(self.header.stale))
+
+    @Slot(str)
+    def _on_requisites_confirm_requested(self, item: str) -> None:
+        self.confirm([item])
+
+    def confirm(self, items: list[str]) -> None:
+        """The manager checked these fields: confirmed now (the bus shows the card again)."""
+        if self._client is None or not items:
+            return
+        uow, client_id = self.uow, self._client.id
+        self.ops.run(lambda: freshness.confirm_on_card(uow(), client_id, items), lambda _done: None)
 
     def _tell_edited_elsewhere(self) -> None:
         self.notice.show_message(

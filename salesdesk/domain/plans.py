@@ -1,0 +1,170 @@
+"""Sales plans (issue 16): what a head expects a manager to win in a month or a quarter, in one
+currency, and how a plan and the open pipeline are counted against a period.
+
+The rules (documented for users in docs/plans_and_hooks.md):
+
+* A plan belongs to a manager, a currency and a **month** ("2026-12") or a **quarter** ("2026-Q4").
+  Setting it again replaces it; an amount of 0 is a plan of zero (kept, shown as "plan 0", never a
+  percentage), which is not the same as no plan.
+* A report's period is counted in **whole months**: from the first day of the month of its start to
+  the last day of the month of its end. The plan of a period is the sum of the plans of its months.
+* The plan of a month is its monthly plan when one is set; otherwise a third of its quarter's plan
+  (kopecks rounded half up, the third month taking what is left, so that the three months add up to
+  the quarter exactly). A monthly plan therefore overrides its month's share of the quarter.
+* The forecast to the end of a period is what was won in it, plus — while the period has not ended —
+  the open deals of the manager in that currency, each weighted by its stage (``STAGE_WEIGHTS``).
+  The deals carry no probability of their own; the weights are the office's rule of thumb.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from salesdesk.domain.model import DealStage
+
+# Share of an open deal's amount a forecast counts, by stage (per cent).
+STAGE_WEIGHTS: dict[DealStage, int] = {
+    DealStage.NEW: 10,
+    DealStage.NEGOTIATION: 30,
+    DealStage.PROPOSAL: 60,
+}
+
+MAX_PLAN_MINOR = 10**17  # a plan in kopecks fits a signed 64-bit column with room to add
+_MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
+_QUARTER = re.compile(r"^\s*(\d{4})-?[QqКк](\d)\s*$")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class PlanPeriod:
+    """A month (``months`` 1) or a quarter (``months`` 3), by its first day."""
+
+    start: date
+    months: int = 1
+
+    @property
+    def quarterly(self) -> bool:
+        return self.months == 3
+
+    @property
+    def code(self) -> str:
+        """ "2026-12" or "2026-Q4": how the base stores it and the command line writes it."""
+        if self.quarterly:
+            return f"{self.start.year:04d}-Q{(self.start.month - 1) // 3 + 1}"
+        return f"{self.start.year:04d}-{self.start.month:02d}"
+
+    @property
+    def label(self) -> str:
+        """ "12.2026" or "Q4 2026" for a table."""
+        if self.quarterly:
+            return f"Q{(self.start.month - 1) // 3 + 1} {self.start.year:04d}"
+        return f"{self.start.month:02d}.{self.start.year:04d}"
+
+    def month_starts(self) -> list[date]:
+        return [add_months(self.start, i) for i in range(self.months)]
+
+
+def month(year: int, month_number: int) -> PlanPeriod:
+    return PlanPeriod(date(year, month_number, 1), 1)
+
+
+def quarter(year: int, number: int) -> PlanPeriod:
+    return PlanPeriod(date(year, (number - 1) * 3 + 1, 1), 3)
+
+
+def parse_month(text: str) -> PlanPeriod | None:
+    """ "2026-12" → December 2026; None when it is not a month."""
+    found = _MONTH.match(text)
+    if found is None:
+        return None
+    year, number = int(found.group(1)), int(found.group(2))
+    if not 1 <= number <= 12 or not 1900 <= year <= 9999:
+        return None
+    return month(year, number)
+
+
+def parse_quarter(text: str) -> PlanPeriod | None:
+    """ "2026-Q4" (or "2026Q4", "2026-К4") → the fourth quarter of 2026; None otherwise."""
+    found = _QUARTER.match(text)
+    if found is None:
+        return None
+    year, number = int(found.group(1)), int(found.group(2))
+    if not 1 <= number <= 4 or not 1900 <= year <= 9999:
+        return None
+    return quarter(year, number)
+
+
+def parse_code(code: str) -> PlanPeriod:
+    """A stored code back to its period (the base holds only what ``PlanPeriod.code`` wrote)."""
+    found = parse_quarter(code) or parse_month(code)
+    if found is None:
+        raise ValueError(f"not a plan period: {code!r}")
+    return found
+
+
+def add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def month_end(day: date) -> date:
+    return date.fromordinal(add_months(day, 1).toordinal() - 1)
+
+
+def whole_months(start: date, end: date) -> tuple[date, date]:
+    """[start, end] widened to whole months: the first day of *start*'s month to the last of *end*'s."""
+    return start.replace(day=1), month_end(end)
+
+
+def months_between(start: date, end: date) -> list[date]:
+    """First days of the months [start, end] touches."""
+    out, cursor = [], start.replace(day=1)
+    while cursor <= end:
+        out.append(cursor)
+        cursor = add_months(cursor, 1)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """One plan as stored."""
+
+    id: int
+    manager_id: int
+    manager_name: str
+    currency: str
+    period: PlanPeriod
+    amount_minor: int
+
+
+def quarter_share(amount_minor: int, month_index: int) -> int:
+    """The part of a quarter's plan that falls on its *month_index*-th month (0, 1, 2): a third,
+    half up, the last month taking the rest, so the three add up to the quarter."""
+    third = int((Decimal(amount_minor) / 3).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return amount_minor - 2 * third if month_index == 2 else third
+
+
+def plan_for_months(plans: list[Plan], months: list[date]) -> int | None:
+    """The plan of *months* (first days) from one manager's plans in one currency: the monthly plan
+    of each month, else its share of the quarter's; None when none of the months has any plan."""
+    monthly = {p.period.start: p.amount_minor for p in plans if not p.period.quarterly}
+    quarterly = {p.period.start: p.amount_minor for p in plans if p.period.quarterly}
+    total, found = 0, False
+    for first in months:
+        if first in monthly:
+            total += monthly[first]
+            found = True
+            continue
+        quarter_start = date(first.year, (first.month - 1) // 3 * 3 + 1, 1)
+        if quarter_start in quarterly:
+            total += quarter_share(quarterly[quarter_start], first.month - quarter_start.month)
+            found = True
+    return total if found else None
+
+
+def weighted_minor(stage: DealStage, amount_minor: int) -> int:
+    """An open deal's amount as the forecast counts it, half up to a kopeck."""
+    weight = STAGE_WEIGHTS.get(stage, 0)
+    return int((Decimal(amount_minor) * weight / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
