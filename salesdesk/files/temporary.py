@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import shutil
 import sys
 import tempfile
 import time
@@ -53,6 +54,18 @@ def private_file(prefix: str = "salesdesk-", suffix: str = "") -> Path:
     return Path(name)
 
 
+def private_folder() -> Path:
+    """A new folder of this process inside the program's temporary folder (0700), for a library
+    that names its own temporary files (xlsxwriter's rows); in the system's if that folder cannot
+    be made. A killed process's folder is removed at the next start like its files."""
+    try:
+        parent: Path | None = private_dir()
+    except OSError as exc:
+        log.warning("no temporary folder in the data folder, using the system's: errno %s", exc.errno)
+        parent = None
+    return Path(tempfile.mkdtemp(prefix=own_prefix("salesdesk-"), dir=parent))
+
+
 def openpyxl_temporary_file(suffix: str = "") -> str:
     """Where openpyxl's write-only mode keeps a worksheet while it is written (it has the rows:
     names, INNs, phones): our own folder instead of the system's. Replaces
@@ -87,11 +100,15 @@ def remove_stale(folder: Path, names: re.Pattern[str] = _NEXT_TO_TARGET) -> int:
         if found is None or int(found.group(1)) == os.getpid():
             continue
         try:
-            if not entry.is_file(follow_symlinks=False) or entry.stat().st_mtime >= STARTED:
+            is_folder = entry.is_dir(follow_symlinks=False)
+            if not (is_folder or entry.is_file(follow_symlinks=False)) or entry.stat().st_mtime >= STARTED:
                 continue
             if process_alive(int(found.group(1))):
                 continue
-            os.unlink(entry.path)
+            if is_folder:
+                shutil.rmtree(entry.path)
+            else:
+                os.unlink(entry.path)
             removed += 1
         except OSError:
             continue

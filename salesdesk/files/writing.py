@@ -1,4 +1,5 @@
-"""Writing spreadsheets: .xlsx with openpyxl in write-only mode, and .csv.
+"""Writing spreadsheets: .xlsx with xlsxwriter in constant-memory mode (reports with charts with
+openpyxl), and .csv.
 
 Memory does not grow with the number of rows (rows stream to the file). No user text ever
 becomes a formula (docs/spreadsheets.md): in .xlsx a text starting with "=" is written as a text cell
@@ -37,6 +38,7 @@ DATE_FORMAT = "DD.MM.YYYY"
 DATETIME_FORMAT = "DD.MM.YYYY HH:MM"
 MONEY_FORMAT = "#,##0.00"
 TEXT_FORMAT = "@"
+EXCEL_CELL_CHARS = 32_767  # the most a cell holds; only a change-history entry of two long notes comes near
 
 
 @dataclass(frozen=True)
@@ -87,10 +89,30 @@ def print_setup(
     sheet.print_title_rows = f"{header_rows[0]}:{header_rows[1]}"
     sheet.page_margins = PageMargins(left=0.4, right=0.4, top=0.75, bottom=0.6, header=0.3, footer=0.3)
     day = (printed or date.today()).strftime("%d.%m.%Y")
-    # "&" starts a code in a page header; 255 characters is Excel's limit for the whole header
-    sheet.oddHeader.left.text = xml_safe(title).replace("&", "&&")[:200]
+    sheet.oddHeader.left.text = _header_title(title)
     sheet.oddHeader.right.text = day
     sheet.oddFooter.center.text = str(msg("print.page_of"))
+
+
+def _header_title(title: str) -> str:
+    # "&" starts a code in a page header; 255 characters is Excel's limit for the whole header
+    return xml_safe(title)[:120].replace("&", "&&")
+
+
+def _xlsxwriter_print_setup(sheet: Any, title: str, *, width_chars: float, printed: date | None = None) -> None:
+    """``print_setup``'s rules for a sheet xlsxwriter writes (the exported base, error files)."""
+    across = pages_across(width_chars)
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.fit_to_pages(across, 0)  # as many pages down as it takes
+    sheet.repeat_rows(0)
+    if across > 1:  # the pages of one band of rows come one after another, each with the row's name
+        sheet.print_across()
+        sheet.repeat_columns(0, 1)
+    sheet.set_margins(left=0.4, right=0.4, top=0.75, bottom=0.6)
+    day = (printed or date.today()).strftime("%d.%m.%Y")
+    sheet.set_header(f"&L{_header_title(title)}&R{day}", {"margin": 0.3})
+    sheet.set_footer(f"&C{msg('print.page_of')}", {"margin": 0.3})
 
 
 def csv_safe(value: str) -> str:
@@ -125,39 +147,142 @@ def xml_safe(value: str) -> str:
 
 
 class XlsxBook:
-    """A workbook written sheet by sheet, row by row; ``close()`` puts it in place atomically,
-    ``abort()`` (or a failing ``close()``) lets go of everything written so far."""
+    """A workbook written sheet by sheet, row by row, with xlsxwriter in constant-memory mode (one
+    row in memory per sheet, the rows waiting in files of this process in the program's own
+    temporary folder); ``close()`` puts it in place atomically, ``abort()`` (or a failing
+    ``close()``) lets go of everything written so far."""
 
     def __init__(self, path: Path, title: str = "") -> None:
-        from openpyxl import Workbook
+        import xlsxwriter
 
-        temp_files.keep_openpyxl_files_here()  # the rows wait in a file: ours, not the system's
         self.path = path
         self.title = title  # printed at the top of each page, before the sheet's name
-        self.book = Workbook(write_only=True)
+        self._folder = temp_files.private_folder()  # the rows are names, INNs, phones: ours, not the system's
+        self.book = xlsxwriter.Workbook(
+            None,
+            {
+                "constant_memory": True,
+                "tmpdir": str(self._folder),
+                # what a person typed stays text: never a formula, a link or a number
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+                "strings_to_numbers": False,
+            },
+        )
         if title:
-            self.book.properties.title = title
+            self.book.set_properties({"title": title})
+        self._formats = _Formats(self.book)
         self._sheets: list[XlsxSheet] = []
 
     def sheet(self, title: str, columns: Sequence[Column]) -> XlsxSheet:
-        raw = self.book.create_sheet(title=sheet_title(title))
-        # a write-only sheet writes its properties with its first row: set up the print before
-        print_setup(raw, f"{self.title} — {title}" if self.title else title, width_chars=sum(c.width for c in columns))
-        sheet = XlsxSheet(raw, columns)
+        raw = self.book.add_worksheet(sheet_title(title))
+        shown = f"{self.title} — {title}" if self.title else title
+        _xlsxwriter_print_setup(raw, shown, width_chars=sum(c.width for c in columns))
+        sheet = XlsxSheet(raw, columns, self._formats)
         self._sheets.append(sheet)
         return sheet
 
     def close(self) -> None:
+        from xlsxwriter.exceptions import FileCreateError
+
         try:
             for sheet in self._sheets:
                 sheet.finish()
+            target = Replacement(self.path)
         except BaseException:
             self.abort()
             raise
-        save_workbook(self.book, self.path)
+        stream = _LetGoStream(target.stream)
+        self.book.filename = stream
+        try:
+            self.book.close()
+        except FileCreateError as exc:  # xlsxwriter's wrapper of the OSError that happened
+            cause = exc.args[0] if exc.args and isinstance(exc.args[0], OSError) else OSError(str(exc))
+            stream.let_go()
+            self.abort()
+            target.discard()
+            raise write_problem(cause, self.path) from cause
+        except OSError as exc:
+            stream.let_go()
+            self.abort()
+            target.discard()
+            raise write_problem(exc, self.path) from exc
+        except BaseException:
+            stream.let_go()
+            self.abort()
+            target.discard()
+            raise
+        self._remove_folder()
+        target.finish()
 
     def abort(self) -> None:
-        _abandon(self.book)
+        """Let go of what was written, quietly: the reason is being reported already."""
+        for sheet in self.book.worksheets():
+            with contextlib.suppress(Exception):
+                sheet._opt_close()
+        self.book.fileclosed = True  # nothing to finish at exit
+        self._remove_folder()
+
+    def _remove_folder(self) -> None:
+        import shutil
+
+        shutil.rmtree(self._folder, ignore_errors=True)
+
+
+class _LetGoStream:
+    """The file a workbook's zip archive is written to, which can be let go of half-written.
+
+    xlsxwriter leaves its archive open when writing fails (a full disk); the collector then closes
+    it later on a file already removed and prints "Exception ignored … seek of closed file". Once
+    let go, this stream takes whatever the archive still does and passes nothing on."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream: BinaryIO | None = stream
+        self._end = 0  # where the archive believes it is, once let go: its own sums stay in range
+
+    def let_go(self) -> None:
+        self._stream = None
+
+    def write(self, data: bytes) -> int:
+        if self._stream is None:
+            self._end += len(data)
+            return len(data)
+        written = self._stream.write(data)
+        self._end = self._stream.tell()
+        return written
+
+    def tell(self) -> int:
+        return self._end if self._stream is None else self._stream.tell()
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        if self._stream is None:
+            self._end = offset if whence == 0 else self._end + offset
+            return self._end
+        return self._stream.seek(offset, whence)
+
+    def flush(self) -> None:
+        if self._stream is not None:
+            self._stream.flush()
+
+    def seekable(self) -> bool:
+        return True
+
+
+class _Formats:
+    """The cell formats of one workbook, made once (xlsxwriter keeps a format per workbook)."""
+
+    def __init__(self, book: Any) -> None:
+        self.header = book.add_format(
+            {"bold": True, "bg_color": "#E8EEF7", "text_wrap": True, "valign": "vcenter", "border": 0}
+        )
+        self.text = book.add_format({"num_format": TEXT_FORMAT})
+        self.wrap = book.add_format({"text_wrap": True, "valign": "top"})
+        self.by_kind = {
+            "money": book.add_format({"num_format": MONEY_FORMAT}),
+            "date": book.add_format({"num_format": DATE_FORMAT}),
+            "datetime": book.add_format({"num_format": DATETIME_FORMAT}),
+            "percent": book.add_format({"num_format": "0"}),
+        }
 
 
 class Replacement:
@@ -286,78 +411,60 @@ def new_file_mode(path: Path) -> int:
 
 
 class XlsxSheet:
-    def __init__(self, sheet: Any, columns: Sequence[Column]) -> None:
-        from openpyxl.cell import WriteOnlyCell
-        from openpyxl.styles import Alignment, Font, PatternFill
-        from openpyxl.utils import get_column_letter
-
+    def __init__(self, sheet: Any, columns: Sequence[Column], formats: _Formats) -> None:
         self.sheet = sheet
         self.columns = list(columns)
         self.rows = 0
-        self._cell = WriteOnlyCell
-        for index, column in enumerate(self.columns, start=1):
-            sheet.column_dimensions[get_column_letter(index)].width = column.width
+        self._formats = formats
+        for index, column in enumerate(self.columns):
             # identifiers are written as text; the column's format keeps what is typed into it later text too
-            if column.kind == "identifier":
-                sheet.column_dimensions[get_column_letter(index)].number_format = TEXT_FORMAT
-        sheet.freeze_panes = "A2"
-        bold = Font(bold=True)
-        fill = PatternFill("solid", fgColor="E8EEF7")
-        wrap = Alignment(vertical="center", wrap_text=True)
-        header = []
-        for column in self.columns:
-            cell = WriteOnlyCell(sheet, value=column.title)
-            cell.data_type = "s"
-            cell.font, cell.fill, cell.alignment = bold, fill, wrap
-            header.append(cell)
-        sheet.append(header)
-        # Columns whose cells need a format or a forced type; the rest are appended as plain values.
-        self._formats = {
-            i: {"money": MONEY_FORMAT, "date": DATE_FORMAT, "datetime": DATETIME_FORMAT, "percent": "0"}.get(c.kind)
-            for i, c in enumerate(self.columns)
-        }
+            sheet.set_column(index, index, column.width, formats.text if column.kind == "identifier" else None)
+        sheet.freeze_panes(1, 0)
+        for index, column in enumerate(self.columns):
+            sheet.write_string(0, index, xml_safe(column.title), formats.header)
+        # the format of a number or date cell by column (dates get one wherever they are)
+        self._number_format = [formats.by_kind.get(c.kind) for c in self.columns]
         # long texts (the reason of an error file) wrap inside their column instead of running on
         self._wrapped = {i for i, c in enumerate(self.columns) if c.kind == "wrap"}
-        self._wrap = Alignment(vertical="top", wrap_text=True)
 
     def append(self, values: Sequence[Any]) -> None:
+        row = self.rows + 1
+        sheet = self.sheet
         if self._wrapped:
             # spreadsheets do not grow a row for wrapped text they did not lay out themselves
             lines = max((_lines(values[i], self.columns[i].width) for i in self._wrapped if i < len(values)), default=1)
             if lines > 1:
-                self.sheet.row_dimensions[self.rows + 2].height = 15.0 * lines + 2
-        row: list[Any] = []
+                sheet.set_row(row, 15.0 * lines + 2)
+        formats = self._number_format
         for index, value in enumerate(values):
             if value is None or value == "":
-                row.append(None)
-            elif isinstance(value, str):
+                continue
+            if isinstance(value, str):
                 value = xml_safe(value)
                 if looks_guarded(value):  # typed that way: one more, as the import takes one off
                     value = "'" + value
-                if value.startswith("=") or index in self._wrapped:
-                    cell = self._cell(self.sheet, value=value)
-                    cell.data_type = "s"  # never a formula
-                    if index in self._wrapped:
-                        cell.alignment = self._wrap
-                    row.append(cell)
-                else:
-                    row.append(value)
-            elif isinstance(value, date | datetime | Decimal | int | float) and self._formats.get(index):
-                if isinstance(value, datetime) and value.tzinfo is not None:
+                if len(value) > EXCEL_CELL_CHARS:  # Excel's limit: cut visibly, never silently
+                    value = value[: EXCEL_CELL_CHARS - 1] + "…"
+                sheet.write_string(row, index, value, self._formats.wrap if index in self._wrapped else None)
+            elif isinstance(value, bool):
+                sheet.write_boolean(row, index, value)
+            elif isinstance(value, int | float | Decimal):
+                sheet.write_number(row, index, value, formats[index] if index < len(formats) else None)
+            elif isinstance(value, datetime):
+                if value.tzinfo is not None:
                     value = value.astimezone().replace(tzinfo=None)  # spreadsheets have no time zones
-                cell = self._cell(self.sheet, value=value)
-                cell.number_format = self._formats[index]
-                row.append(cell)
+                kind = formats[index] if index < len(formats) and formats[index] else self._formats.by_kind["datetime"]
+                sheet.write_datetime(row, index, value, kind)
+            elif isinstance(value, date):
+                kind = formats[index] if index < len(formats) and formats[index] else self._formats.by_kind["date"]
+                sheet.write_datetime(row, index, value, kind)
             else:
-                row.append(value)
-        self.sheet.append(row)
+                sheet.write_string(row, index, xml_safe(str(value)))
         self.rows += 1
 
     def finish(self) -> None:
-        from openpyxl.utils import get_column_letter
-
         if self.columns:
-            self.sheet.auto_filter.ref = f"A1:{get_column_letter(len(self.columns))}{self.rows + 1}"
+            self.sheet.autofilter(0, 0, self.rows, len(self.columns) - 1)
 
 
 def write_table(

@@ -31,7 +31,7 @@ def check_printed(sheet: Any, title: str, header_row: int = 1, across: int = 1) 
     setup = sheet.page_setup
     assert setup.orientation == "landscape"
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
-    assert (int(setup.fitToWidth), int(setup.fitToHeight)) == (across, 0)
+    assert (int(setup.fitToWidth or 1), int(setup.fitToHeight)) == (across, 0)  # 1 when left out: the default
     assert sheet.print_title_rows == f"${header_row}:${header_row}"
     assert title in sheet.oddHeader.left.text.replace("&&", "&")
     assert sheet.oddHeader.right.text == TODAY

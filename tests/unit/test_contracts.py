@@ -49,6 +49,8 @@ def test_the_unchanged_tree_keeps_every_contract(pristine: Path, tmp_path: Path)
     assert "0 broken" in result.stdout
 
 
+SPREADSHEETS = "Spreadsheets (openpyxl, xlsxwriter, calamine, csv) only in files/"
+
 CASES = [
     # (file to append to, the forbidden import, the contract that must break)
     ("services/common.py", "import PySide6", "Qt only in ui/ and the GUI entry"),
@@ -58,9 +60,14 @@ CASES = [
     ("files/reading.py", "import sqlalchemy", "SQLAlchemy, Alembic and sqlite3 only in store/"),
     ("services/clients.py", "import alembic", "SQLAlchemy, Alembic and sqlite3 only in store/"),
     ("cli.py", "import sqlite3", "SQLAlchemy, Alembic and sqlite3 only in store/"),
-    ("services/common.py", "import openpyxl", "Spreadsheets (openpyxl, calamine, csv) only in files/"),
-    ("store/repositories.py", "import python_calamine", "Spreadsheets (openpyxl, calamine, csv) only in files/"),
-    ("cli.py", "import csv", "Spreadsheets (openpyxl, calamine, csv) only in files/"),
+    ("services/common.py", "import openpyxl", "Spreadsheets (openpyxl, xlsxwriter, calamine, csv) only in files/"),
+    (
+        "store/repositories.py",
+        "import python_calamine",
+        "Spreadsheets (openpyxl, xlsxwriter, calamine, csv) only in files/",
+    ),
+    ("cli.py", "import csv", "Spreadsheets (openpyxl, xlsxwriter, calamine, csv) only in files/"),
+    ("ui/reports_page.py", "import xlsxwriter", "Spreadsheets (openpyxl, xlsxwriter, calamine, csv) only in files/"),
     ("cli.py", "import salesdesk.ui.texts", "The command line never imports the window"),
     ("app.py", "from salesdesk.ui import geometry", "The command line never imports the window"),
     ("gui.py", "import salesdesk.ui.crash", "The command line never imports the window"),
