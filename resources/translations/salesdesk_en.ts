@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/card/header.py" line="131"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="134"/>
         <source>Not confirmed for %n month(s): </source>
         <translation>
             <numerusform>Not confirmed for %n month: </numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/card/header.py" line="142"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="145"/>
         <source>Filled in: %1 %; a field not confirmed for %n month(s) counts half</source>
         <translation>
             <numerusform>Filled in: %1 %; a field not confirmed for %n month counts half</numerusform>

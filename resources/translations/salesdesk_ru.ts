@@ -429,16 +429,21 @@ Everything entered since then is replaced. The base as it is now is copied first
     </message>
     <message>
         <location filename="../../salesdesk/ui/card/header.py" line="121"/>
+        <source>Everything is filled in; some of it needs confirming.</source>
+        <translation>Всё заполнено, но часть данных нужно подтвердить.</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/header.py" line="124"/>
         <source>The card is complete.</source>
         <translation>Карточка заполнена полностью.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/header.py" line="127"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="130"/>
         <source>Filled in: %1 %</source>
         <translation>Заполнено: %1 %</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/card/header.py" line="131"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="134"/>
         <source>Not confirmed for %n month(s): </source>
         <translation>
             <numerusform>Не подтверждено %n месяц: </numerusform>
@@ -447,17 +452,17 @@ Everything entered since then is replaced. The base as it is now is copied first
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/header.py" line="132"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="135"/>
         <source>Confirm</source>
         <translation>Подтвердить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/header.py" line="136"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="139"/>
         <source>%1: not confirmed since %2</source>
         <translation>%1: не подтверждено с %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/card/header.py" line="142"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="145"/>
         <source>Filled in: %1 %; a field not confirmed for %n month(s) counts half</source>
         <translation>
             <numerusform>Заполнено: %1 %; поле, не подтверждённое %n месяц, считается наполовину</numerusform>
@@ -1720,27 +1725,27 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>DuplicateWarning</name>
     <message>
-        <location filename="../../salesdesk/ui/card/header.py" line="189"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="192"/>
         <source>INN %1 already belongs to %2</source>
         <translation>ИНН %1 уже указан у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/header.py" line="191"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="194"/>
         <source>Phone %1 is already on %2</source>
         <translation>Телефон %1 уже есть у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/header.py" line="193"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="196"/>
         <source>E-mail %1 is already on %2</source>
         <translation>E-mail %1 уже есть у клиента %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/header.py" line="195"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="198"/>
         <source>A client with this name exists: %1</source>
         <translation>Клиент с таким названием уже есть: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/header.py" line="197"/>
+        <location filename="../../salesdesk/ui/card/header.py" line="200"/>
         <source>Merge with…</source>
         <translation>Объединить…</translation>
     </message>
@@ -4248,213 +4253,213 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>RequisitesTab</name>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="88"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="87"/>
         <source>&amp;Name:</source>
         <translation>&amp;Название:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="92"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="91"/>
         <source>&amp;Kind:</source>
         <translation>Ви&amp;д:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="96"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="95"/>
         <source>S&amp;tatus:</source>
         <translation>Ст&amp;атус:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="97"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="96"/>
         <source>Full le&amp;gal name:</source>
         <translation>Полное наи&amp;менование:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="98"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="97"/>
         <source>&amp;INN:</source>
         <translation>&amp;ИНН:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="99"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="98"/>
         <source>KPP:</source>
         <translation>КПП:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="100"/>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="282"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="99"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="281"/>
         <source>OGRN:</source>
         <translation>ОГРН:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="101"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="100"/>
         <source>Ind&amp;ustry:</source>
         <translation>От&amp;расль:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="108"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="107"/>
         <source>&amp;Owner:</source>
         <translation>&amp;Ответственный:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="110"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="109"/>
         <source>Open data of the tax service</source>
         <translation>Открытые данные налоговой службы</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="119"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="118"/>
         <source>Contact details</source>
         <translation>Контактные данные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="120"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="119"/>
         <source>&amp;Phone:</source>
         <translation>&amp;Телефон:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="121"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="120"/>
         <source>E-&amp;mail:</source>
         <translation>E-&amp;mail:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="122"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="121"/>
         <source>&amp;Legal address:</source>
         <translation>&amp;Юридический адрес:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="123"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="122"/>
         <source>Postal address:</source>
         <translation>Почтовый адрес:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="124"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="123"/>
         <source>City:</source>
         <translation>Город:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="125"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="124"/>
         <source>Bank details</source>
         <translation>Банковские реквизиты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="126"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="125"/>
         <source>Bank:</source>
         <translation>Банк:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="127"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="126"/>
         <source>BIK:</source>
         <translation>БИК:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="128"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="127"/>
         <source>Account:</source>
         <translation>Расчётный счёт:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="129"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="128"/>
         <source>Corr. account:</source>
         <translation>Корр. счёт:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="130"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="129"/>
         <source>Other</source>
         <translation>Прочее</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="131"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="130"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="133"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="132"/>
         <source>Comma-separated, e.g. VIP, Wholesale</source>
         <translation>Через запятую, например: VIP, опт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="134"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="133"/>
         <source>Tags:</source>
         <translation>Метки:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="137"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="136"/>
         <source>Notes:</source>
         <translation>Заметки:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="139"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="138"/>
         <source>10 digits for a company, 12 for a sole trader or a person</source>
         <translation>10 цифр у организации, 12 — у ИП и физлица</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="140"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="139"/>
         <source>9 characters, companies only</source>
         <translation>9 символов, только у организаций</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="141"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="140"/>
         <source>Any format, e.g. 8 (495) 123-45-67</source>
         <translation>Любой формат: 8 (495) 123-45-67</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="142"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="141"/>
         <source>9 digits, starts with 04</source>
         <translation>9 цифр, начинается с 04</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="178"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="177"/>
         <source>Not confirmed since %1. Click if it is still right.</source>
         <translation>Не подтверждено с %1. Нажмите, если по-прежнему верно.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="231"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="230"/>
         <source>— not set —</source>
         <translation>— не указано —</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="282"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="281"/>
         <source>OGRNIP:</source>
         <translation>ОГРНИП:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="300"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="299"/>
         <source>%1, as of %2</source>
         <translation>%1, на %2</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="308"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="307"/>
         <source>Not in the latest SME register read (%1): it may have grown, closed or stopped reporting.</source>
         <translation>Нет в последнем прочитанном реестре МСП (%1): компания могла вырасти, закрыться или перестать сдавать отчётность.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="315"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="314"/>
         <source>SME category: %1</source>
         <translation>Категория МСП: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="319"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="318"/>
         <source>section %1</source>
         <translation>раздел %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="322"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="321"/>
         <source>Main activity (OKVED): %1</source>
         <translation>Основной вид деятельности (ОКВЭД): %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="329"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="328"/>
         <source>Region: %1</source>
         <translation>Регион: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="338"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="337"/>
         <source>Average headcount: %1</source>
         <translation>Среднесписочная численность: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="345"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="344"/>
         <source>Revenue: %1</source>
         <translation>Выручка: %1</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/requisites.py" line="347"/>
+        <location filename="../../salesdesk/ui/card/requisites.py" line="346"/>
         <source>expenses: %1</source>
         <translation>расходы: %1</translation>
     </message>

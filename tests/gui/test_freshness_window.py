@@ -134,3 +134,31 @@ def test_the_log_dialog_confirms_the_phone_of_a_call_that_got_through(
     assert dialog.logged is not None
     assert "phone" not in freshness.client_freshness(uow(), old).stale
     assert "inn" in freshness.client_freshness(uow(), old).stale
+
+
+def test_a_card_with_every_field_but_stale_ones_is_not_called_complete(
+    qtbot: QtBot, make_window: Window, uow: Callable[[], UnitOfWork]
+) -> None:
+    """The header said "The card is complete." under a bar at 65 %: every field filled, some stale."""
+    from salesdesk.domain.model import IndustryFields, ManagerFields
+    from salesdesk.services import reference
+
+    industry = reference.create_industry(uow(), IndustryFields(code="62.01", name="Разработка программ")).id
+    owner = reference.create_manager(uow(), ManagerFields(name="Белов Пётр")).id
+    fields = ClientFields(
+        name="Иванов Иван",
+        kind=ClientKind.PERSON,
+        phone="+7 495 123-45-67",
+        email="ivanov@mail.ru",
+        industry_id=industry,
+        owner_id=owner,
+    )
+    clients.create_client(uow(), fields, now=OLD)
+    window = make_window()
+    _open(qtbot, window, "Иванов Иван")
+    header = window.card.header
+    assert header.score_bar.value() < 100 and header.stale_label.isVisible()
+    assert header.missing_label.text() == "Everything is filled in; some of it needs confirming."
+    header.stale_label.linkActivated.emit("confirm")
+    qtbot.waitUntil(lambda: header.score_bar.value() == 100, timeout=5000)
+    assert header.missing_label.text() == "The card is complete."

@@ -117,6 +117,9 @@ class CardHeader(QWidget):
                 links += " " + self.tr("and %n more", "", len(missing) - len(shown))
             self.missing_label.setText(self.tr("Missing: %s") % links)
             self.missing_label.setToolTip(", ".join(item_label(i) for i in missing))
+        elif self.stale:  # all there, but not all of it still true: the bar is short of 100 % for that
+            self.missing_label.setText(self.tr("Everything is filled in; some of it needs confirming."))
+            self.missing_label.setToolTip("")
         else:
             self.missing_label.setText(self.tr("The card is complete."))
             self.missing_label.setToolTip("")
