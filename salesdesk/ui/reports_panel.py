@@ -85,9 +85,13 @@ MAX_TIME_CATEGORIES = 60  # months, quarters, years: five years by month still r
 MAX_RANKED_CATEGORIES = 12  # managers, industries, clients: the largest, as the table is sorted; all in the table
 HORIZONTAL_AFTER = 6  # more ranked bars than this lie on their side, so that long names can be read
 LABEL_CHARACTERS = 30  # a longer category name is shortened on the chart (the table has it in full)
+FIRST_COLUMN_WIDEST = 260  # px: a name column of a wide report is not squeezed below what it shows
 
 
 # The table ----------------------------------------------------------------------------------------
+
+
+FIRST_COLUMN_WIDEST = 260  # px: a name column of a wide report is not squeezed below what it shows
 
 
 class ReportTableModel(QAbstractTableModel):
@@ -750,8 +754,14 @@ class ReportsPanel(QWidget):
         for column in range(self.model.columnCount()):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column) + 16, 320))
         first_text = next((i for i, c in enumerate(report.columns) if c.kind is ColumnKind.TEXT), None)
-        if first_text is not None:
-            header.setSectionResizeMode(first_text, QHeaderView.ResizeMode.Stretch)
+        if first_text is None:
+            return
+        others = sum(self.table.columnWidth(c) for c in range(self.model.columnCount()) if c != first_text)
+        wanted = min(self.table.columnWidth(first_text), FIRST_COLUMN_WIDEST)
+        if others + wanted <= self.table.viewport().width():
+            header.setSectionResizeMode(first_text, QHeaderView.ResizeMode.Stretch)  # it takes the rest
+        else:  # a wide report (Hooks: ten columns): the names keep their width and the table scrolls
+            self.table.setColumnWidth(first_text, wanted)
 
     def _clear_report(self) -> None:
         """The report could not be computed (a UserError or a bug): nothing stale stays shown."""

@@ -267,3 +267,30 @@ def test_the_pipeline_counts_by_the_date_the_user_chooses_and_says_so(
     report = _wait_report(qtbot, panel, "sales_by_manager")
     assert not panel._groups["counted_by"].isVisible() and report.counted_by is CountedBy.CLOSED
     assert str(msg("report.counted_by.won")) in panel.status.text()
+
+
+def test_a_wide_reports_name_column_keeps_its_width_and_the_table_scrolls(qtbot: QtBot, make_window: Window) -> None:
+    """Hooks has ten columns: stretched into what was left, its names column shrank to "Предлож…"."""
+    window = make_window()
+    window.open_report("pipeline")
+    panel = window.reports_panel
+    assert panel is not None
+    _wait_report(qtbot, panel, "pipeline")
+    table, header = panel.table, panel.table.horizontalHeader()
+    assert header.sectionResizeMode(0) == header.ResizeMode.Stretch  # a narrow report: names take the rest
+    money = tuple(ReportColumn(f"m{i}", f"Сумма за период {i}", ColumnKind.MONEY) for i in range(9))
+    wide = Report(
+        name="hooks",
+        title="Доходные зацепки",
+        parameters=(),
+        columns=(ReportColumn("name", "Вид напоминания или менеджер"), *money),
+        rows=(("Константинопольская Анастасия", *(Decimal("123456789.00"),) * 9),),
+        totals=None,
+    )  # type: ignore[arg-type]
+    panel.model.set_report(wide)
+    panel._fit_columns(wide)
+    widths = [table.columnWidth(c) for c in range(panel.model.columnCount())]
+    assert sum(widths) > table.viewport().width()  # wider than the window: it scrolls ...
+    assert header.sectionResizeMode(0) == header.ResizeMode.Interactive
+    table.resizeColumnToContents(0)
+    assert widths[0] >= min(table.columnWidth(0), 260)  # ... and the names are not squeezed
