@@ -68,12 +68,18 @@ def _english_by_default() -> Iterator[None]:
 @pytest.fixture(autouse=True)
 def _no_translation_left_behind() -> Iterator[None]:
     """A test that installs the window's translations (Russian, or English's plural forms) takes
-    them out again, so the next test, whatever the random order, starts from the source texts."""
+    them out again, so the next test, whatever the random order, starts from the source texts —
+    and from the locale it started with: installing Russian makes Russian the default locale too,
+    and a later test then read "12 марта" where it expected "12 March" (CI, one order in many)."""
+    qt = sys.modules.get("PySide6.QtCore")
+    locale = qt.QLocale() if qt is not None else None
     yield
     i18n = sys.modules.get("salesdesk.ui.i18n")
     qt = sys.modules.get("PySide6.QtCore")
     if i18n is not None and qt is not None and qt.QCoreApplication.instance() is not None:
         i18n.uninstall(qt.QCoreApplication.instance())
+    if qt is not None:
+        qt.QLocale.setDefault(locale if locale is not None else qt.QLocale.system())
 
 
 # A real base, opened the way the program opens it (shared by the integration, window and
