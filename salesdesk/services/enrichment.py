@@ -27,6 +27,7 @@ from typing import Any
 
 from salesdesk.domain.completeness import with_present
 from salesdesk.domain.errors import FieldProblem
+from salesdesk.domain.freshness import Source
 from salesdesk.domain.model import ClientKind, IndustryFields
 from salesdesk.domain.okved import SECTION_NAMES, class_code, section_of
 from salesdesk.domain.register import QuartileCounter, Quartiles, SmeCategory, position_text, quartiles_of
@@ -34,6 +35,7 @@ from salesdesk.domain.validation import validate_industry
 from salesdesk.files.register import RegisterFile
 from salesdesk.files.register import RegisterRecord as RegisterRecord  # the window gets it from here
 from salesdesk.services.common import Cancelled, Reporter, SilentReporter, utcnow
+from salesdesk.services.freshness import confirm_fields
 from salesdesk.store import UnitOfWork
 from salesdesk.store.register import REGISTER_COLUMNS, Benchmark
 
@@ -185,6 +187,8 @@ def _write(
                     continue
                 old = existing.get(ident)
                 new = _merged(old, found.get(ident), ident in missing, source)
+                if ident in found:  # the register vouches for the INN it was matched by
+                    confirm_fields(uow, ident, ["inn"], Source.ENRICHMENT, now)
                 new_card = card
                 entry = found.get(ident)
                 if entry is not None and entry.sme is not None:

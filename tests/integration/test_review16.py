@@ -1,0 +1,62 @@
+"""Reviewer's reproductions for issue 16 (branch review16)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from salesdesk.domain.model import ClientFields, ClientKind
+from salesdesk.services import clients, enrichment, freshness
+from salesdesk.store import UnitOfWork
+from tests.register_files import Company, inn, register_xml
+
+Uow = Callable[[], UnitOfWork]
+
+ROMASHKA = Company(inn("770123456"), 'ООО "Ромашка"', category=2, okved="62.01")
+
+
+def _file(tmp_path: Path, *items: Company) -> Path:
+    path = tmp_path / "register.xml"
+    path.write_bytes(register_xml(list(items), "utf-8"))
+    return path
+
+
+def test_enrichment_confirms_the_inn_it_matched(uow: Uow, tmp_path: Path) -> None:
+    """Issue 16 item 3: an enrichment confirms what it vouches for (the INN it matched by)."""
+    ident = clients.create_client(uow(), ClientFields(name="Ромашка", inn=ROMASHKA.inn, kind=ClientKind.LEGAL)).id
+    old = datetime(2020, 1, 1, tzinfo=UTC)
+    with uow() as u:
+        u.freshness.backdate([ident], ["inn"], old)
+        u.commit()
+    enrichment.enrich(uow(), _file(tmp_path, ROMASHKA), now=datetime(2026, 12, 1, tzinfo=UTC))
+    fresh = freshness.client_freshness(uow(), ident, now=datetime(2026, 12, 1, tzinfo=UTC))
+    assert "inn" not in fresh.stale, fresh.confirmations["inn"]
+
+
+@pytest.mark.xfail(strict=True, reason="bug: clients_by_inn keeps one client per INN; a branch is never enriched")
+def test_branches_sharing_an_inn_are_all_enriched(uow: Uow, tmp_path: Path) -> None:
+    """A head office and its branch share the INN (different KPP): the register describes both."""
+    head = clients.create_client(
+        uow(), ClientFields(name="Ромашка", inn=ROMASHKA.inn, kpp="770101001", kind=ClientKind.LEGAL)
+    ).id
+    branch = clients.create_client(
+        uow(), ClientFields(name="Ромашка, филиал", inn=ROMASHKA.inn, kpp="780143001", kind=ClientKind.LEGAL)
+    ).id
+    result = enrichment.enrich(uow(), _file(tmp_path, ROMASHKA))
+    with uow().reading() as u:
+        rows = {i: u.register.of_client(i) for i in (head, branch)}
+    assert rows[head] is not None
+    assert rows[branch] is not None, f"the branch got nothing; {result.as_json()}"
+
+
+def test_a_deal_view_named_like_a_client_view_is_found_for_the_deal_list(uow: Uow) -> None:
+    """Names are unique per list only, so 'deal list --view NAME' must look in the deals' views."""
+    from salesdesk.domain.views import ViewList, ViewState
+    from salesdesk.services import views
+
+    views.save_view(uow(), ViewList.CLIENTS, "Мои", ViewState())
+    deal_view = views.save_view(uow(), ViewList.DEALS, "Мои", ViewState())
+    assert views.find_view_of(uow(), "Мои", ViewList.DEALS).id == deal_view
