@@ -60,3 +60,24 @@ def test_a_deal_view_named_like_a_client_view_is_found_for_the_deal_list(uow: Uo
     views.save_view(uow(), ViewList.CLIENTS, "Мои", ViewState())
     deal_view = views.save_view(uow(), ViewList.DEALS, "Мои", ViewState())
     assert views.find_view_of(uow(), "Мои", ViewList.DEALS).id == deal_view
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        lambda i: __import__("tests.register_files").register_files.headcount_xml([(i, "Ромашка", "Infinity")]),
+        lambda i: __import__("tests.register_files").register_files.headcount_xml([(i, "Ромашка", "1e30")]),
+        lambda i: __import__("tests.register_files").register_files.revenue_xml([(i, "Ромашка", "1e30", "5")]),
+    ],
+    ids=["headcount-infinity", "headcount-1e30", "revenue-1e30"],
+)
+def test_a_hostile_number_in_a_register_file_is_not_a_crash(uow: Uow, tmp_path: Path, body: Callable) -> None:
+    """A number no register writes (Infinity, 10^30) is left out, not an OverflowError or a
+    database error at the write (the CLI said 'Internal error', exit 3)."""
+    ident = clients.create_client(uow(), ClientFields(name="Ромашка", inn=ROMASHKA.inn, kind=ClientKind.LEGAL)).id
+    path = tmp_path / "numbers.xml"
+    path.write_bytes(body(ROMASHKA.inn))
+    enrichment.enrich(uow(), path)
+    with uow().reading() as u:
+        row = u.register.of_client(ident)
+    assert row is None or (row["headcount"] is None and row["revenue"] is None)
