@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from salesdesk.domain.completeness import with_present
-from salesdesk.domain.errors import FieldProblem
+from salesdesk.domain.errors import FieldProblem, ValidationError
 from salesdesk.domain.freshness import Source
 from salesdesk.domain.model import ClientKind, IndustryFields
 from salesdesk.domain.okved import SECTION_NAMES, class_code, section_of
@@ -396,12 +396,42 @@ def find_prospects(
         if query.category is not None and raw.category != query.category:
             continue
         record = raw.record()
+        try:  # a record that could not become a card (a wrong INN, no name) is no prospect
+            _prospect_card(record, None)
+        except ValidationError:
+            continue
         found.append(record)
         seen.add(record.inn)
         if len(found) >= query.limit:
             break
     reporter.progress(register.total_bytes, register.total_bytes)
     return found
+
+
+def _prospect_card(record: RegisterRecord, owner_id: int | None) -> Any:
+    """The new client a prospect becomes, validated (``ValidationError`` for a record of the file
+    that is no card: a wrong INN, no name)."""
+    from salesdesk.domain.messages import msg
+    from salesdesk.domain.model import ClientFields, ClientStatus
+    from salesdesk.domain.validation import validate_client
+
+    kind = ClientKind.SOLE_TRADER if record.kind == "sole_trader" else ClientKind.LEGAL
+    name = record.short_name or record.name
+    if kind is ClientKind.SOLE_TRADER:
+        name = str(msg("register.trader_name", name=record.name))
+    fields = ClientFields(
+        kind=kind,
+        name=name[:NAME_LIMIT],
+        full_name=record.name[:500] if kind is ClientKind.LEGAL else "",
+        inn=record.inn,
+        ogrn=record.ogrn,
+        city=record.place.title()[:100],
+        status=ClientStatus.PROSPECT,
+        source=str(msg("register.source"))[:100],
+        owner_id=owner_id,
+    )
+    cleaned, _warnings = validate_client(fields)
+    return cleaned
 
 
 def add_prospects(
@@ -417,8 +447,8 @@ def add_prospects(
     the next working day; all in one transaction. Returns the new clients' ids."""
     from salesdesk.domain.derived import derive
     from salesdesk.domain.messages import msg
-    from salesdesk.domain.model import ClientFields, ClientStatus, ReminderFields
-    from salesdesk.domain.validation import validate_client, validate_reminder
+    from salesdesk.domain.model import ReminderFields
+    from salesdesk.domain.validation import validate_reminder
     from salesdesk.domain.workdays import is_working_day
 
     now = now or utcnow()
@@ -426,25 +456,7 @@ def add_prospects(
     while not is_working_day(day):
         day += timedelta(days=1)
     due = datetime.combine(day, time(7, 0), tzinfo=UTC)  # 10:00 in Moscow
-    cards = []
-    for record in prospects:
-        kind = ClientKind.SOLE_TRADER if record.kind == "sole_trader" else ClientKind.LEGAL
-        name = record.short_name or record.name
-        if kind is ClientKind.SOLE_TRADER:
-            name = str(msg("register.trader_name", name=record.name))
-        fields = ClientFields(
-            kind=kind,
-            name=name[:NAME_LIMIT],
-            full_name=record.name[:500] if kind is ClientKind.LEGAL else "",
-            inn=record.inn,
-            ogrn=record.ogrn,
-            city=record.place.title()[:100],
-            status=ClientStatus.PROSPECT,
-            source=str(msg("register.source"))[:100],
-            owner_id=owner_id,
-        )
-        cleaned, _warnings = validate_client(fields)
-        cards.append((record, cleaned))
+    cards = [(record, _prospect_card(record, owner_id)) for record in prospects]
     ids: list[int] = []
     with uow.importing(source):
         industries = {x.code: x.id for x in uow.industries.list()}

@@ -81,3 +81,17 @@ def test_a_hostile_number_in_a_register_file_is_not_a_crash(uow: Uow, tmp_path: 
     with uow().reading() as u:
         row = u.register.of_client(ident)
     assert row is None or (row["headcount"] is None and row["revenue"] is None)
+
+
+def test_one_record_that_is_no_card_does_not_refuse_every_prospect(uow: Uow, tmp_path: Path) -> None:
+    """A register record with a wrong INN check digit or no name (the file is the tax service's,
+    the user cannot fix it) is left out of the prospects; the others are found and added."""
+    good = Company(inn("770123457"), "ООО «Хорошая»", okved="62.01")
+    wrong_inn = Company("7701234567", "ООО «Плохой ИНН»", okved="62.01")
+    no_name = Company(inn("770123458"), "", okved="62.01")
+    path = tmp_path / "register.xml"
+    path.write_bytes(register_xml([wrong_inn, good, no_name], "utf-8"))
+    found = enrichment.find_prospects(uow(), path, enrichment.ProspectQuery(okved="62"))
+    assert [r.inn for r in found] == [good.inn]
+    ids = enrichment.add_prospects(uow(), path.name, found, owner_id=None)
+    assert len(ids) == 1
