@@ -117,3 +117,45 @@ def _paid(office: Office, start: date, end: date) -> int:
     result = run_report(office.uow(), "hooks", ReportParameters(date_from=start, date_to=end), now=LATER)
     assert result.totals is not None
     return int(result.totals[5])  # type: ignore[arg-type]
+
+
+OLD = datetime(2020, 1, 1, tzinfo=UTC)
+NOW = datetime(2026, 12, 1, tzinfo=UTC)
+
+
+def _stale_card(uow: Uow, name: str, **fields: str) -> int:
+    ident = clients.create_client(uow(), ClientFields(name=name, kind=ClientKind.LEGAL, **fields)).id  # type: ignore[arg-type]
+    with uow() as u:
+        u.freshness.backdate([ident], ["phone", "email"], OLD)
+        u.commit()
+    return ident
+
+
+@pytest.mark.xfail(strict=True, reason="bug: merge + Undo leaves the kept card's stale phone confirmed 'now'")
+def test_undo_of_a_merge_puts_back_the_confirmations(uow: Uow) -> None:
+    """The kept card's phone was last confirmed in 2020 (stale); the merge takes the other card's
+    phone, Undo puts the old one back — and the old phone must be as stale as before, not counted
+    as confirmed at the moment of the Undo."""
+    from salesdesk.services import merging
+
+    keep = _stale_card(uow, "Ромашка", phone="+7 495 111-11-11")
+    other = _stale_card(uow, "Ромашка ООО", phone="+7 495 222-22-22")
+    k, o = clients.get_client(uow(), keep), clients.get_client(uow(), other)
+    done = merging.merge_clients(uow(), keep, k.version, other, o.version, {"phone": "other"}, now=NOW)
+    merging.unmerge(uow(), done, now=NOW)
+    fresh = freshness.client_freshness(uow(), keep, now=NOW)
+    assert fresh.confirmations["phone"].confirmed_at == OLD
+
+
+@pytest.mark.xfail(strict=True, reason="bug: a merge dates the other card's old e-mail as confirmed 'now'")
+def test_a_merge_keeps_the_other_cards_confirmation_of_what_it_brings(uow: Uow) -> None:
+    """The kept card has no e-mail; the other's, unconfirmed since 2020, fills it: nobody checked it
+    by merging, so it stays stale on the kept card."""
+    from salesdesk.services import merging
+
+    keep = _stale_card(uow, "Ромашка")
+    other = _stale_card(uow, "Ромашка ООО", email="old@romashka.ru")
+    k, o = clients.get_client(uow(), keep), clients.get_client(uow(), other)
+    merging.merge_clients(uow(), keep, k.version, other, o.version, now=NOW)
+    fresh = freshness.client_freshness(uow(), keep, now=NOW)
+    assert "email" in fresh.stale, fresh.confirmations.get("email")
