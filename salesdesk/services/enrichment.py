@@ -147,7 +147,10 @@ def enrich(
         raise Cancelled()
     missing: set[int] = set()
     if sme_file:
-        missing = {c.id for c in base.values() if c.kind in REGISTER_KINDS and c.id not in found}
+        # listed by the headcount or revenue set of the same archive is not listed by the SME register
+        missing = {
+            c.id for c in base.values() if c.kind in REGISTER_KINDS and (c.id not in found or found[c.id].sme is None)
+        }
     benchmarks = [
         Benchmark(section, region, "headcount", q.count, q.q1, q.median, q.q3, path.name, latest)
         for (section, region), q in sorted(headcounts.results().items())
@@ -186,7 +189,9 @@ def _write(
                 if card is None or card.deleted_at is not None:
                     continue
                 old = existing.get(ident)
-                new = _merged(old, found.get(ident), ident in missing, source)
+                # only an SME register says who is not in it: a headcount or revenue file leaves the flag
+                flagged = ident in missing if benchmarks is not None else bool(old and old["not_in_register"])
+                new = _merged(old, found.get(ident), flagged, source)
                 if ident in found:  # the register vouches for the INN it was matched by
                     confirm_fields(uow, ident, ["inn"], Source.ENRICHMENT, now)
                 new_card = card

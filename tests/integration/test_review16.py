@@ -159,3 +159,39 @@ def test_a_merge_keeps_the_other_cards_confirmation_of_what_it_brings(uow: Uow) 
     merging.merge_clients(uow(), keep, k.version, other, o.version, now=NOW)
     fresh = freshness.client_freshness(uow(), keep, now=NOW)
     assert "email" in fresh.stale, fresh.confirmations.get("email")
+
+
+def test_a_headcount_file_does_not_clear_the_not_in_register_flag(uow: Uow, tmp_path: Path) -> None:
+    """The SME register no longer lists a client (it grew); the headcount set, read next, covers every
+    organisation — it says nothing of the SME register, so the client stays flagged."""
+    from tests.register_files import headcount_xml
+
+    grown = inn("770999999")
+    ident = clients.create_client(uow(), ClientFields(name="Выросли", inn=grown, kind=ClientKind.LEGAL)).id
+    sme = _file(tmp_path, ROMASHKA)
+    assert enrichment.enrich(uow(), sme).not_in_register == 1
+    people = tmp_path / "headcount.xml"
+    people.write_bytes(headcount_xml([(grown, "Выросли", 350)]))
+    enrichment.enrich(uow(), people)
+    with uow().reading() as u:
+        row = u.register.of_client(ident)
+        flagged = u.register.flagged_ids()
+    assert row is not None and row["headcount"] == 350
+    assert flagged == [ident]
+
+
+def test_a_client_only_in_the_headcount_set_of_an_sme_archive_is_flagged(uow: Uow, tmp_path: Path) -> None:
+    """One archive with the SME register and the headcount set: a client the headcount set lists
+    but the SME register does not is 'not in the register' (it grew out of it)."""
+    from tests.register_files import headcount_xml, write_zip
+
+    grown = inn("770999999")
+    ident = clients.create_client(uow(), ClientFields(name="Выросли", inn=grown, kind=ClientKind.LEGAL)).id
+    archive = write_zip(
+        tmp_path / "data.zip",
+        {"sme.xml": register_xml([ROMASHKA]), "people.xml": headcount_xml([(grown, "Выросли", 350)])},
+    )
+    result = enrichment.enrich(uow(), archive)
+    with uow().reading() as u:
+        flagged = u.register.flagged_ids()
+    assert (result.not_in_register, flagged) == (1, [ident])
