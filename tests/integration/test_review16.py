@@ -195,3 +195,24 @@ def test_a_client_only_in_the_headcount_set_of_an_sme_archive_is_flagged(uow: Uo
     with uow().reading() as u:
         flagged = u.register.flagged_ids()
     assert (result.not_in_register, flagged) == (1, [ident])
+
+
+@pytest.mark.xfail(strict=True, reason="bug: an older register file read later overwrites newer figures")
+def test_an_older_revenue_file_read_later_does_not_replace_newer_figures(uow: Uow, tmp_path: Path) -> None:
+    """Revenue for 2025 read, then last year's file (ДатаСост 31.12.2024): the card keeps 2025's."""
+    from tests.register_files import revenue_xml
+
+    ident = clients.create_client(uow(), ClientFields(name="Ромашка", inn=ROMASHKA.inn, kind=ClientKind.LEGAL)).id
+    newer = tmp_path / "revenue-2025.xml"
+    newer.write_bytes(revenue_xml([(ROMASHKA.inn, "Ромашка", "2000000", "1")]))
+    older = tmp_path / "revenue-2024.xml"
+    older.write_bytes(
+        revenue_xml([(ROMASHKA.inn, "Ромашка", "1000000", "1")]).replace(
+            "31.12.2025".encode("cp1251"), "31.12.2024".encode("cp1251")
+        )
+    )
+    enrichment.enrich(uow(), newer)
+    enrichment.enrich(uow(), older)
+    with uow().reading() as u:
+        row = u.register.of_client(ident)
+    assert row is not None and (row["revenue"], str(row["revenue_as_of"])) == (2000000, "2025-12-31")
