@@ -216,3 +216,23 @@ def test_an_older_revenue_file_read_later_does_not_replace_newer_figures(uow: Uo
     with uow().reading() as u:
         row = u.register.of_client(ident)
     assert row is not None and (row["revenue"], str(row["revenue_as_of"])) == (2000000, "2025-12-31")
+
+
+@pytest.mark.xfail(strict=True, reason="bug: the export writes a birthday without a year as a date of 1604")
+def test_the_export_writes_a_birthday_without_a_year_as_typed(uow: Uow, tmp_path: Path) -> None:
+    """A birthday typed as '12.03' is kept in the year 1604 (never shown); the whole-base export's
+    Contacts sheet writes it as a date of 1604: a serial before Excel's 1900 epoch, which Excel shows
+    as ##### (openpyxl reads it back as 11.03.1604). The person workbook writes '12.03 (year unknown)'."""
+    import openpyxl
+
+    from salesdesk.domain.birthdays import YEAR_UNKNOWN
+    from salesdesk.domain.model import ContactFields
+    from salesdesk.services import contacts, exporting
+
+    ident = clients.create_client(uow(), ClientFields(name="Ромашка", kind=ClientKind.LEGAL)).id
+    contacts.add_contact(uow(), ident, ContactFields(full_name="Иванова Анна", birth_date=date(YEAR_UNKNOWN, 3, 12)))
+    path = tmp_path / "base.xlsx"
+    exporting.export_clients(uow(), path)
+    book = openpyxl.load_workbook(path)
+    values = [c.value for ws in book.worksheets for row in ws.iter_rows() for c in row]
+    assert not any(getattr(v, "year", 2000) < 1900 for v in values)
