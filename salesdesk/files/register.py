@@ -36,6 +36,8 @@ MAX_RATIO = 1000
 MAX_MEMBERS = 100_000  # the monthly register has a few thousand files
 BLOCK = 1 << 20
 MAX_TAG = 16 << 20  # no register writes a tag this long; a hostile file may
+MAX_COUNT = 2**31 - 1  # a headcount no register writes beyond (the column is a 32-bit integer)
+MAX_MONEY = Decimal(10) ** 15  # roubles: no revenue comes near; the column is a 64-bit integer
 MAX_FIELD = 1000  # characters kept of any one attribute (the longest real name is ~ 500)
 
 
@@ -306,9 +308,9 @@ def _int(value: str | None) -> int | None:
         return None
     try:
         number = int(Decimal(value.strip()))
-    except (InvalidOperation, ValueError):
+    except (InvalidOperation, ValueError, OverflowError):  # "Infinity" is an OverflowError
         return None
-    return number if number >= 0 else None
+    return number if 0 <= number <= MAX_COUNT else None
 
 
 def _money(value: str | None) -> Decimal | None:
@@ -318,7 +320,7 @@ def _money(value: str | None) -> Decimal | None:
         amount = Decimal(value.strip().replace(",", "."))
     except InvalidOperation:
         return None
-    return amount if amount.is_finite() else None
+    return amount if amount.is_finite() and abs(amount) < MAX_MONEY else None
 
 
 def _digits(value: str | None) -> str:

@@ -410,6 +410,16 @@ def new_file_mode(path: Path) -> int:
     return 0o600 if paths.in_data_dir(path) else 0o666 & ~_UMASK
 
 
+def excel_cell_text(value: str) -> str:
+    """*value* cut to what an Excel cell holds, with "…" where it was cut. Excel counts UTF-16 units:
+    an emoji or another character beyond the basic plane is two of them."""
+    encoded = value.encode("utf-16-le")
+    if len(encoded) <= 2 * EXCEL_CELL_CHARS:
+        return value
+    # a pair cut in half is dropped whole ("ignore"), never left as half a character
+    return encoded[: 2 * (EXCEL_CELL_CHARS - 1)].decode("utf-16-le", errors="ignore") + "…"
+
+
 class XlsxSheet:
     def __init__(self, sheet: Any, columns: Sequence[Column], formats: _Formats) -> None:
         self.sheet = sheet
@@ -443,8 +453,8 @@ class XlsxSheet:
                 value = xml_safe(value)
                 if looks_guarded(value):  # typed that way: one more, as the import takes one off
                     value = "'" + value
-                if len(value) > EXCEL_CELL_CHARS:  # Excel's limit: cut visibly, never silently
-                    value = value[: EXCEL_CELL_CHARS - 1] + "…"
+                if len(value) > EXCEL_CELL_CHARS // 2:  # Excel's limit: cut visibly, never silently
+                    value = excel_cell_text(value)
                 sheet.write_string(row, index, value, self._formats.wrap if index in self._wrapped else None)
             elif isinstance(value, bool):
                 sheet.write_boolean(row, index, value)

@@ -26,7 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from salesdesk.domain.completeness import with_present
-from salesdesk.domain.errors import FieldProblem
+from salesdesk.domain.errors import FieldProblem, ValidationError
+from salesdesk.domain.freshness import Source
 from salesdesk.domain.model import ClientKind, IndustryFields
 from salesdesk.domain.okved import SECTION_NAMES, class_code, section_of
 from salesdesk.domain.register import QuartileCounter, Quartiles, SmeCategory, position_text, quartiles_of
@@ -34,6 +35,7 @@ from salesdesk.domain.validation import validate_industry
 from salesdesk.files.register import RegisterFile
 from salesdesk.files.register import RegisterRecord as RegisterRecord  # the window gets it from here
 from salesdesk.services.common import Cancelled, Reporter, SilentReporter, utcnow
+from salesdesk.services.freshness import confirm_fields
 from salesdesk.store import UnitOfWork
 from salesdesk.store.register import REGISTER_COLUMNS, Benchmark
 
@@ -145,7 +147,10 @@ def enrich(
         raise Cancelled()
     missing: set[int] = set()
     if sme_file:
-        missing = {c.id for c in base.values() if c.kind in REGISTER_KINDS and c.id not in found}
+        # listed by the headcount or revenue set of the same archive is not listed by the SME register
+        missing = {
+            c.id for c in base.values() if c.kind in REGISTER_KINDS and (c.id not in found or found[c.id].sme is None)
+        }
     benchmarks = [
         Benchmark(section, region, "headcount", q.count, q.q1, q.median, q.q3, path.name, latest)
         for (section, region), q in sorted(headcounts.results().items())
@@ -184,7 +189,11 @@ def _write(
                 if card is None or card.deleted_at is not None:
                     continue
                 old = existing.get(ident)
-                new = _merged(old, found.get(ident), ident in missing, source)
+                # only an SME register says who is not in it: a headcount or revenue file leaves the flag
+                flagged = ident in missing if benchmarks is not None else bool(old and old["not_in_register"])
+                new = _merged(old, found.get(ident), flagged, source)
+                if ident in found:  # the register vouches for the INN it was matched by
+                    confirm_fields(uow, ident, ["inn"], Source.ENRICHMENT, now)
                 new_card = card
                 entry = found.get(ident)
                 if entry is not None and entry.sme is not None:
@@ -392,12 +401,42 @@ def find_prospects(
         if query.category is not None and raw.category != query.category:
             continue
         record = raw.record()
+        try:  # a record that could not become a card (a wrong INN, no name) is no prospect
+            _prospect_card(record, None)
+        except ValidationError:
+            continue
         found.append(record)
         seen.add(record.inn)
         if len(found) >= query.limit:
             break
     reporter.progress(register.total_bytes, register.total_bytes)
     return found
+
+
+def _prospect_card(record: RegisterRecord, owner_id: int | None) -> Any:
+    """The new client a prospect becomes, validated (``ValidationError`` for a record of the file
+    that is no card: a wrong INN, no name)."""
+    from salesdesk.domain.messages import msg
+    from salesdesk.domain.model import ClientFields, ClientStatus
+    from salesdesk.domain.validation import validate_client
+
+    kind = ClientKind.SOLE_TRADER if record.kind == "sole_trader" else ClientKind.LEGAL
+    name = record.short_name or record.name
+    if kind is ClientKind.SOLE_TRADER:
+        name = str(msg("register.trader_name", name=record.name))
+    fields = ClientFields(
+        kind=kind,
+        name=name[:NAME_LIMIT],
+        full_name=record.name[:500] if kind is ClientKind.LEGAL else "",
+        inn=record.inn,
+        ogrn=record.ogrn,
+        city=record.place.title()[:100],
+        status=ClientStatus.PROSPECT,
+        source=str(msg("register.source"))[:100],
+        owner_id=owner_id,
+    )
+    cleaned, _warnings = validate_client(fields)
+    return cleaned
 
 
 def add_prospects(
@@ -413,8 +452,8 @@ def add_prospects(
     the next working day; all in one transaction. Returns the new clients' ids."""
     from salesdesk.domain.derived import derive
     from salesdesk.domain.messages import msg
-    from salesdesk.domain.model import ClientFields, ClientStatus, ReminderFields
-    from salesdesk.domain.validation import validate_client, validate_reminder
+    from salesdesk.domain.model import ReminderFields
+    from salesdesk.domain.validation import validate_reminder
     from salesdesk.domain.workdays import is_working_day
 
     now = now or utcnow()
@@ -422,25 +461,7 @@ def add_prospects(
     while not is_working_day(day):
         day += timedelta(days=1)
     due = datetime.combine(day, time(7, 0), tzinfo=UTC)  # 10:00 in Moscow
-    cards = []
-    for record in prospects:
-        kind = ClientKind.SOLE_TRADER if record.kind == "sole_trader" else ClientKind.LEGAL
-        name = record.short_name or record.name
-        if kind is ClientKind.SOLE_TRADER:
-            name = str(msg("register.trader_name", name=record.name))
-        fields = ClientFields(
-            kind=kind,
-            name=name[:NAME_LIMIT],
-            full_name=record.name[:500] if kind is ClientKind.LEGAL else "",
-            inn=record.inn,
-            ogrn=record.ogrn,
-            city=record.place.title()[:100],
-            status=ClientStatus.PROSPECT,
-            source=str(msg("register.source"))[:100],
-            owner_id=owner_id,
-        )
-        cleaned, _warnings = validate_client(fields)
-        cards.append((record, cleaned))
+    cards = [(record, _prospect_card(record, owner_id)) for record in prospects]
     ids: list[int] = []
     with uow.importing(source):
         industries = {x.code: x.id for x in uow.industries.list()}

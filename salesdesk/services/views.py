@@ -113,8 +113,12 @@ def find_view(uow: UnitOfWork, name_or_id: str, which: ViewList | None = None) -
 
 
 def find_view_of(uow: UnitOfWork, name_or_id: str, which: ViewList) -> View:
-    """As ``find_view``, refused when the view is one of the other list's."""
-    view = find_view(uow, name_or_id)
+    """As ``find_view``, refused when the view is one of the other list's. The list's own views
+    are looked in first: a manager's names are unique per list, so both lists may hold one name."""
+    try:
+        return find_view(uow, name_or_id, which)
+    except ValidationError:
+        view = find_view(uow, name_or_id)
     if view.list is not which:
         raise ValidationError([FieldProblem("view", msg("view.err.wrong_list", name=view.name))])
     return view

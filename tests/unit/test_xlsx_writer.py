@@ -85,3 +85,15 @@ def test_a_workbook_that_cannot_be_written_leaves_nothing(tmp_path: Path) -> Non
     with pytest.raises(Exception, match="no folder"):
         _write(target, [["ООО «Ёлка»"]], [Column("Название")])
     assert set(os.listdir(folder)) == before and not target.parent.exists()
+
+
+def test_a_cell_of_emoji_is_cut_to_what_excel_counts(tmp_path: Path) -> None:
+    """Notes may hold 20,000 characters; 20,000 emoji are 40,000 UTF-16 units, which Excel counts
+    against its 32,767 (the file would open with 'We found a problem with some content')."""
+    path = tmp_path / "emoji.xlsx"
+    _write(path, [["😀" * 20_000], ["д" * 20_000]], [Column("Примечание", 40)])
+    sheet = openpyxl.load_workbook(path).active
+    cut, whole = sheet["A2"].value, sheet["A3"].value
+    assert len(cut.encode("utf-16-le")) // 2 <= EXCEL_CELL_CHARS and cut.endswith("…")
+    assert cut[:-1] == "😀" * len(cut[:-1])  # whole emoji only
+    assert whole == "д" * 20_000  # within the limit: untouched

@@ -1,0 +1,238 @@
+"""Reviewer's reproductions for issue 16 (branch review16)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from salesdesk.domain.model import ClientFields, ClientKind
+from salesdesk.domain.reports import ReportParameters
+from salesdesk.services import clients, enrichment, freshness
+from salesdesk.services.reports import run_report
+from salesdesk.store import UnitOfWork
+from tests.integration.test_plans import LATER, Office
+from tests.integration.test_plans import office as office  # noqa: F401 (the fixture)
+from tests.register_files import Company, inn, register_xml
+
+Uow = Callable[[], UnitOfWork]
+
+ROMASHKA = Company(inn("770123456"), 'ООО "Ромашка"', category=2, okved="62.01")
+
+
+def _file(tmp_path: Path, *items: Company) -> Path:
+    path = tmp_path / "register.xml"
+    path.write_bytes(register_xml(list(items), "utf-8"))
+    return path
+
+
+def test_enrichment_confirms_the_inn_it_matched(uow: Uow, tmp_path: Path) -> None:
+    """Issue 16 item 3: an enrichment confirms what it vouches for (the INN it matched by)."""
+    ident = clients.create_client(uow(), ClientFields(name="Ромашка", inn=ROMASHKA.inn, kind=ClientKind.LEGAL)).id
+    old = datetime(2020, 1, 1, tzinfo=UTC)
+    with uow() as u:
+        u.freshness.backdate([ident], ["inn"], old)
+        u.commit()
+    enrichment.enrich(uow(), _file(tmp_path, ROMASHKA), now=datetime(2026, 12, 1, tzinfo=UTC))
+    fresh = freshness.client_freshness(uow(), ident, now=datetime(2026, 12, 1, tzinfo=UTC))
+    assert "inn" not in fresh.stale, fresh.confirmations["inn"]
+
+
+@pytest.mark.xfail(strict=True, reason="bug: clients_by_inn keeps one client per INN; a branch is never enriched")
+def test_branches_sharing_an_inn_are_all_enriched(uow: Uow, tmp_path: Path) -> None:
+    """A head office and its branch share the INN (different KPP): the register describes both."""
+    head = clients.create_client(
+        uow(), ClientFields(name="Ромашка", inn=ROMASHKA.inn, kpp="770101001", kind=ClientKind.LEGAL)
+    ).id
+    branch = clients.create_client(
+        uow(), ClientFields(name="Ромашка, филиал", inn=ROMASHKA.inn, kpp="780143001", kind=ClientKind.LEGAL)
+    ).id
+    result = enrichment.enrich(uow(), _file(tmp_path, ROMASHKA))
+    with uow().reading() as u:
+        rows = {i: u.register.of_client(i) for i in (head, branch)}
+    assert rows[head] is not None
+    assert rows[branch] is not None, f"the branch got nothing; {result.as_json()}"
+
+
+def test_a_deal_view_named_like_a_client_view_is_found_for_the_deal_list(uow: Uow) -> None:
+    """Names are unique per list only, so 'deal list --view NAME' must look in the deals' views."""
+    from salesdesk.domain.views import ViewList, ViewState
+    from salesdesk.services import views
+
+    views.save_view(uow(), ViewList.CLIENTS, "Мои", ViewState())
+    deal_view = views.save_view(uow(), ViewList.DEALS, "Мои", ViewState())
+    assert views.find_view_of(uow(), "Мои", ViewList.DEALS).id == deal_view
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        lambda i: __import__("tests.register_files").register_files.headcount_xml([(i, "Ромашка", "Infinity")]),
+        lambda i: __import__("tests.register_files").register_files.headcount_xml([(i, "Ромашка", "1e30")]),
+        lambda i: __import__("tests.register_files").register_files.revenue_xml([(i, "Ромашка", "1e30", "5")]),
+    ],
+    ids=["headcount-infinity", "headcount-1e30", "revenue-1e30"],
+)
+def test_a_hostile_number_in_a_register_file_is_not_a_crash(uow: Uow, tmp_path: Path, body: Callable) -> None:
+    """A number no register writes (Infinity, 10^30) is left out, not an OverflowError or a
+    database error at the write (the CLI said 'Internal error', exit 3)."""
+    ident = clients.create_client(uow(), ClientFields(name="Ромашка", inn=ROMASHKA.inn, kind=ClientKind.LEGAL)).id
+    path = tmp_path / "numbers.xml"
+    path.write_bytes(body(ROMASHKA.inn))
+    enrichment.enrich(uow(), path)
+    with uow().reading() as u:
+        row = u.register.of_client(ident)
+    assert row is None or (row["headcount"] is None and row["revenue"] is None)
+
+
+def test_one_record_that_is_no_card_does_not_refuse_every_prospect(uow: Uow, tmp_path: Path) -> None:
+    """A register record with a wrong INN check digit or no name (the file is the tax service's,
+    the user cannot fix it) is left out of the prospects; the others are found and added."""
+    good = Company(inn("770123457"), "ООО «Хорошая»", okved="62.01")
+    wrong_inn = Company("7701234567", "ООО «Плохой ИНН»", okved="62.01")
+    no_name = Company(inn("770123458"), "", okved="62.01")
+    path = tmp_path / "register.xml"
+    path.write_bytes(register_xml([wrong_inn, good, no_name], "utf-8"))
+    found = enrichment.find_prospects(uow(), path, enrichment.ProspectQuery(okved="62"))
+    assert [r.inn for r in found] == [good.inn]
+    ids = enrichment.add_prospects(uow(), path.name, found, owner_id=None)
+    assert len(ids) == 1
+
+
+@pytest.mark.xfail(strict=True, reason="bug: a deal is credited to the latest hook in the report's period")
+def test_a_deal_is_credited_once_across_adjacent_periods(office: Office) -> None:
+    """docs/plans_and_hooks.md: 'Each deal is credited once: to the latest hook of its client done
+    on or before its closing day'. k3 has a proposal done on 5 March and a follow-up on 10 March
+    before its deal of 12 March: the report of 1-7 March credits the deal to the proposal (the
+    follow-up is outside it), the report of 8-15 March to the follow-up, so the deal is in both
+    and the two halves count more paying hooks than the whole."""
+    whole = _paid(office, date(2026, 3, 1), date(2026, 3, 15))
+    halves = _paid(office, date(2026, 3, 1), date(2026, 3, 7)) + _paid(office, date(2026, 3, 8), date(2026, 3, 15))
+    assert halves == whole
+
+
+def _paid(office: Office, start: date, end: date) -> int:
+    result = run_report(office.uow(), "hooks", ReportParameters(date_from=start, date_to=end), now=LATER)
+    assert result.totals is not None
+    return int(result.totals[5])  # type: ignore[arg-type]
+
+
+OLD = datetime(2020, 1, 1, tzinfo=UTC)
+NOW = datetime(2026, 12, 1, tzinfo=UTC)
+
+
+def _stale_card(uow: Uow, name: str, **fields: str) -> int:
+    ident = clients.create_client(uow(), ClientFields(name=name, kind=ClientKind.LEGAL, **fields)).id  # type: ignore[arg-type]
+    with uow() as u:
+        u.freshness.backdate([ident], ["phone", "email"], OLD)
+        u.commit()
+    return ident
+
+
+@pytest.mark.xfail(strict=True, reason="bug: merge + Undo leaves the kept card's stale phone confirmed 'now'")
+def test_undo_of_a_merge_puts_back_the_confirmations(uow: Uow) -> None:
+    """The kept card's phone was last confirmed in 2020 (stale); the merge takes the other card's
+    phone, Undo puts the old one back — and the old phone must be as stale as before, not counted
+    as confirmed at the moment of the Undo."""
+    from salesdesk.services import merging
+
+    keep = _stale_card(uow, "Ромашка", phone="+7 495 111-11-11")
+    other = _stale_card(uow, "Ромашка ООО", phone="+7 495 222-22-22")
+    k, o = clients.get_client(uow(), keep), clients.get_client(uow(), other)
+    done = merging.merge_clients(uow(), keep, k.version, other, o.version, {"phone": "other"}, now=NOW)
+    merging.unmerge(uow(), done, now=NOW)
+    fresh = freshness.client_freshness(uow(), keep, now=NOW)
+    assert fresh.confirmations["phone"].confirmed_at == OLD
+
+
+@pytest.mark.xfail(strict=True, reason="bug: a merge dates the other card's old e-mail as confirmed 'now'")
+def test_a_merge_keeps_the_other_cards_confirmation_of_what_it_brings(uow: Uow) -> None:
+    """The kept card has no e-mail; the other's, unconfirmed since 2020, fills it: nobody checked it
+    by merging, so it stays stale on the kept card."""
+    from salesdesk.services import merging
+
+    keep = _stale_card(uow, "Ромашка")
+    other = _stale_card(uow, "Ромашка ООО", email="old@romashka.ru")
+    k, o = clients.get_client(uow(), keep), clients.get_client(uow(), other)
+    merging.merge_clients(uow(), keep, k.version, other, o.version, now=NOW)
+    fresh = freshness.client_freshness(uow(), keep, now=NOW)
+    assert "email" in fresh.stale, fresh.confirmations.get("email")
+
+
+def test_a_headcount_file_does_not_clear_the_not_in_register_flag(uow: Uow, tmp_path: Path) -> None:
+    """The SME register no longer lists a client (it grew); the headcount set, read next, covers every
+    organisation — it says nothing of the SME register, so the client stays flagged."""
+    from tests.register_files import headcount_xml
+
+    grown = inn("770999999")
+    ident = clients.create_client(uow(), ClientFields(name="Выросли", inn=grown, kind=ClientKind.LEGAL)).id
+    sme = _file(tmp_path, ROMASHKA)
+    assert enrichment.enrich(uow(), sme).not_in_register == 1
+    people = tmp_path / "headcount.xml"
+    people.write_bytes(headcount_xml([(grown, "Выросли", 350)]))
+    enrichment.enrich(uow(), people)
+    with uow().reading() as u:
+        row = u.register.of_client(ident)
+        flagged = u.register.flagged_ids()
+    assert row is not None and row["headcount"] == 350
+    assert flagged == [ident]
+
+
+def test_a_client_only_in_the_headcount_set_of_an_sme_archive_is_flagged(uow: Uow, tmp_path: Path) -> None:
+    """One archive with the SME register and the headcount set: a client the headcount set lists
+    but the SME register does not is 'not in the register' (it grew out of it)."""
+    from tests.register_files import headcount_xml, write_zip
+
+    grown = inn("770999999")
+    ident = clients.create_client(uow(), ClientFields(name="Выросли", inn=grown, kind=ClientKind.LEGAL)).id
+    archive = write_zip(
+        tmp_path / "data.zip",
+        {"sme.xml": register_xml([ROMASHKA]), "people.xml": headcount_xml([(grown, "Выросли", 350)])},
+    )
+    result = enrichment.enrich(uow(), archive)
+    with uow().reading() as u:
+        flagged = u.register.flagged_ids()
+    assert (result.not_in_register, flagged) == (1, [ident])
+
+
+@pytest.mark.xfail(strict=True, reason="bug: an older register file read later overwrites newer figures")
+def test_an_older_revenue_file_read_later_does_not_replace_newer_figures(uow: Uow, tmp_path: Path) -> None:
+    """Revenue for 2025 read, then last year's file (ДатаСост 31.12.2024): the card keeps 2025's."""
+    from tests.register_files import revenue_xml
+
+    ident = clients.create_client(uow(), ClientFields(name="Ромашка", inn=ROMASHKA.inn, kind=ClientKind.LEGAL)).id
+    newer = tmp_path / "revenue-2025.xml"
+    newer.write_bytes(revenue_xml([(ROMASHKA.inn, "Ромашка", "2000000", "1")]))
+    older = tmp_path / "revenue-2024.xml"
+    older.write_bytes(
+        revenue_xml([(ROMASHKA.inn, "Ромашка", "1000000", "1")]).replace(
+            "31.12.2025".encode("cp1251"), "31.12.2024".encode("cp1251")
+        )
+    )
+    enrichment.enrich(uow(), newer)
+    enrichment.enrich(uow(), older)
+    with uow().reading() as u:
+        row = u.register.of_client(ident)
+    assert row is not None and (row["revenue"], str(row["revenue_as_of"])) == (2000000, "2025-12-31")
+
+
+@pytest.mark.xfail(strict=True, reason="bug: the export writes a birthday without a year as a date of 1604")
+def test_the_export_writes_a_birthday_without_a_year_as_typed(uow: Uow, tmp_path: Path) -> None:
+    """A birthday typed as '12.03' is kept in the year 1604 (never shown); the whole-base export's
+    Contacts sheet writes it as a date of 1604: a serial before Excel's 1900 epoch, which Excel shows
+    as ##### (openpyxl reads it back as 11.03.1604). The person workbook writes '12.03 (year unknown)'."""
+    import openpyxl
+
+    from salesdesk.domain.birthdays import YEAR_UNKNOWN
+    from salesdesk.domain.model import ContactFields
+    from salesdesk.services import contacts, exporting
+
+    ident = clients.create_client(uow(), ClientFields(name="Ромашка", kind=ClientKind.LEGAL)).id
+    contacts.add_contact(uow(), ident, ContactFields(full_name="Иванова Анна", birth_date=date(YEAR_UNKNOWN, 3, 12)))
+    path = tmp_path / "base.xlsx"
+    exporting.export_clients(uow(), path)
+    book = openpyxl.load_workbook(path)
+    values = [c.value for ws in book.worksheets for row in ws.iter_rows() for c in row]
+    assert not any(getattr(v, "year", 2000) < 1900 for v in values)
