@@ -233,7 +233,9 @@ def window_idle(window: MainWindow) -> bool:
         not window.model.loading
         and not window.runner.busy
         and not window.list_pane.search_timer.isActive()
-        and not window.card._duplicate_timer.isActive()
+        # the card checks for duplicates when its warning's timer (restarted on every edit) runs
+        # out, on the runner (covered by runner.busy above)
+        and not window.card.duplicates_label.timer.isActive()
     )
 
 
@@ -504,7 +506,7 @@ class Shooter:
 
         main = window.card  # the main client: a row of the file carries its INN under another name
         self.select(window, self.picks.main)
-        inn = main.widgets["inn"].text()  # type: ignore[attr-defined]
+        inn = main.requisites.line("inn").text()
         book = openpyxl.Workbook()
         sheet = book.active
         assert sheet is not None
@@ -563,14 +565,14 @@ class Shooter:
         self.select(window, self.picks.main)
         card = window.card
         card.tabs.setCurrentIndex(0)
-        inn = card.widgets["inn"]
+        inn = card.requisites.line("inn")
         assert isinstance(inn, QLineEdit)
         inn.setFocus()
         press(inn, Qt.Key.Key_End)
         last = inn.text()[-1:] or "0"
         press(inn, Qt.Key.Key_Backspace)
         type_text(inn, str((int(last) + 1) % 10) if last.isdigit() else "1")
-        wait_until(lambda: card.messages["inn"].isVisible(), "the message under INN")
+        wait_until(lambda: card.requisites.messages["inn"].isVisible(), "the message under INN")
         wait_until(lambda: window_idle(window), "the duplicate check")
         pump()
         if card.save_button.isEnabled():
@@ -588,14 +590,16 @@ class Shooter:
         self.select(window, self.picks.contacts)
         card = window.card
         card.tabs.setCurrentIndex(1)
-        person = card._contact(self.picks.contact_person)
+        shown = window.card._card  # the card as the editor holds it (contact persons included)
+        person = next((p for p in shown.contacts if p.id == self.picks.contact_person), None) if shown else None
         if person is None:
             raise RuntimeError("the chosen contact person is not on the card")
-        model = card.contacts_model
+        tab = card.contacts
+        model = tab.model
         for row in range(model.rowCount()):
             if model.index(row, 0).data(Qt.ItemDataRole.UserRole) == person.id:
-                card.contacts_view.setCurrentIndex(model.index(row, 0))
-        card.contacts_view.setFocus()
+                tab.view.setCurrentIndex(model.index(row, 0))
+        tab.view.setFocus()
         pump()
         db = self.demo_db
         dialog = ContactDialog(lambda: UnitOfWork(db), self.picks.contacts, person, window)
