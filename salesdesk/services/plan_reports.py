@@ -1,9 +1,11 @@
 """The Plan and fact and Hooks reports (issue 16), registered in ``services.reports.REPORTS``.
 
 Plan and fact: per manager and currency, the plan of the period's whole months, what was won, the
-percentage, and the forecast to the period's end (won + the open pipeline weighted by stage); the
-office the same, per currency. Currencies are never added together: a manager with plans or sales
-in two currencies has a row for each, and the office a line per currency.
+percentage, and the forecast to the period's end (won + the open pipeline weighted by stage and by
+the share that can close before the period ends, from the office's median sales cycle:
+``services.plans.forecast_basis``); the office the same, per currency. Currencies are never added
+together: a manager with plans or sales in two currencies has a row for each, and the office a line
+per currency.
 
 Hooks: of the reminders done in the period, how many were followed by an interaction within N
 days and by a won deal within M days, the money those deals brought and the median days from the
@@ -20,13 +22,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 from salesdesk.domain.hooks import ALL_KINDS, classify, median_days
 from salesdesk.domain.model import DealStage, Money
 from salesdesk.domain.numbers import currency_text, money_text
 from salesdesk.domain.plans import (
+    MIN_CYCLE_DEALS,
     STAGE_WEIGHTS,
     PlanPeriod,
+    days_left,
     month,
     months_between,
     plan_for_months,
@@ -36,6 +41,7 @@ from salesdesk.domain.plans import (
 )
 from salesdesk.domain.reminders import local_at
 from salesdesk.domain.reports import Cell, ChartKind, ChartSpec, ColumnKind, Report
+from salesdesk.services.plans import forecast_basis
 
 # The reports module imports this one at the end, for its registry, once these helpers exist.
 from salesdesk.services.reports import (
@@ -90,6 +96,7 @@ def plan_fact(run: _Run) -> Report:
     ended = end < run.today
     plans = uow.plans.read([x.code for x in _periods_touching(months)])
     won = uow.plan_queries.won(start, end)
+    basis = forecast_basis(uow, run.today, start, end)
     pipeline = [] if ended else uow.plan_queries.open_pipeline()
     managers = {m.id: m for m in uow.plan_queries.managers()}
     lines: dict[tuple[int | None, str], _Line] = {}
@@ -114,7 +121,7 @@ def plan_fact(run: _Run) -> Report:
         entry.won += w.amount_minor
         entry.deals += w.deals
     for o in pipeline:
-        line(o.owner_id, o.currency).open_weighted += weighted_minor(DealStage(o.stage), o.amount_minor)
+        line(o.owner_id, o.currency).open_weighted += weighted_minor(DealStage(o.stage), o.amount_minor, basis.share)
     counts: dict[str, int] = defaultdict(int)
     for (_, currency), entry in lines.items():
         counts[currency] += 1 + entry.deals
@@ -194,10 +201,26 @@ def plan_fact(run: _Run) -> Report:
     ]
     weights = ", ".join(f"{stage.label} {weight} %" for stage, weight in STAGE_WEIGHTS.items())
     notes = [_t("plan.note.months"), _t("plan.note.quarters")]
-    notes.append(_t("plan.note.ended") if ended else _t("plan.note.forecast", weights=weights))
+    parameters = [(_t("report.param.period"), _range_text(start, end))]
+    if basis.cycle is None:
+        notes.append(_t("plan.note.ended"))
+    else:
+        cycle = basis.cycle
+        share = _whole_percent(basis.share)
+        notes.append(_t("plan.note.forecast", weights=weights))
+        notes.append(
+            _t("plan.note.cycle", days=cycle.days, left=days_left(run.today, end), share=share)
+            if start <= run.today
+            else _t("plan.note.cycle_ahead", days=cycle.days, share=share)
+        )
+        if cycle.measured:
+            cycle_text = _t("plan.param.cycle", days=cycle.days, deals=cycle.deals)
+        else:
+            cycle_text = _t("plan.param.cycle_default", days=cycle.days, deals=cycle.deals, least=MIN_CYCLE_DEALS)
+        parameters.append((_t("plan.param.cycle_name"), cycle_text))
+        parameters.append((_t("plan.param.share"), f"{share} %"))
     if several:
         notes.append(_t("plan.note.currencies"))
-    parameters = [(_t("report.param.period"), _range_text(start, end))]
     if several:
         chart = ChartSpec(ChartKind.BAR, "manager", ("percent", "forecast_percent"), _t("plan.chart.percent"))
     else:
@@ -367,6 +390,11 @@ def hooks(run: _Run) -> Report:
     ]
     chart = ChartSpec(ChartKind.BAR, "name", ("amount",), _t("hook.chart", currency=currency_text(main)))
     return _report(run, parameters, columns, rows, totals, chart, notes)
+
+
+def _whole_percent(share: Fraction) -> int:
+    """A share as whole per cent, half up."""
+    return int(share * 100 + Fraction(1, 2))
 
 
 def _whole(value: float | None) -> int | None:

@@ -158,8 +158,9 @@ def test_plan_and_fact_for_a_month_in_two_currencies(office: Office) -> None:
     assert _rows(result) == [
         # 200 000 / 300 000 = 66.7 %; she left, and nothing is open
         ("Вера (left)", "RUB", d("300000.00"), d("200000.00"), 1, d("66.7"), d("200000.00"), d("66.7"), "behind"),
-        # 600 000 / 1 000 000; forecast 600 000 + 60 % of 500 000 + 10 % of 100 000 = 910 000
-        ("Анна", "RUB", d("1000000.00"), d("600000.00"), 1, d("60.0"), d("910000.00"), d("91.0"), "behind"),
+        # 600 000 / 1 000 000; forecast 600 000 + (60 % of 500 000 + 10 % of 100 000) × 17/60: 17 days
+        # left (15-31 March) of the default 60-day cycle (the base won fewer than 20 deals) = 687 833.33
+        ("Анна", "RUB", d("1000000.00"), d("600000.00"), 1, d("60.0"), d("687833.33"), d("68.8"), "behind"),
         ("Борис", "RUB", d("0.00"), d("50000.00"), 1, None, d("50000.00"), None, "plan is 0"),
         ("Глеб", "RUB", None, d("0.00"), 0, None, d("0.00"), None, "no plan"),
         # deals of nobody: 400 000 + 999 + 10 000 (the June one is outside)
@@ -167,7 +168,7 @@ def test_plan_and_fact_for_a_month_in_two_currencies(office: Office) -> None:
         ("Анна · USD", "USD", d("10000.00"), d("5000.00"), 1, d("50.0"), d("5000.00"), d("50.0"), "behind"),
         ("No owner · USD", "USD", None, d("1000.00"), 1, None, d("1000.00"), None, "no plan"),
         # the office, per currency: plan 1 000 000 + 0 + 300 000; won 850 000 + 410 999 = 97.0 %;
-        # forecast 1 160 000 + 410 999 = 120.8 %
+        # forecast 937 833.33 + 410 999 = 103.8 %
         (
             "Office total, RUB",
             "RUB",
@@ -175,8 +176,8 @@ def test_plan_and_fact_for_a_month_in_two_currencies(office: Office) -> None:
             d("1260999.00"),
             6,
             d("97.0"),
-            d("1570999.00"),
-            d("120.8"),
+            d("1348832.33"),
+            d("103.8"),
             "on track",
         ),
         ("Office total, USD", "USD", d("10000.00"), d("6000.00"), 2, d("60.0"), d("6000.00"), d("60.0"), "behind"),
@@ -214,7 +215,7 @@ def test_plan_and_fact_as_json(office: Office) -> None:
     found = report_as_json(run_report(office.uow(), "plan_fact", MARCH, now=TODAY))
     assert set(found) == {"name", "title", "parameters", "columns", "rows", "totals", "notes", "counted_by"}
     assert found["name"] == "plan_fact" and found["counted_by"] == "closed"
-    assert found["rows"][1] == ["Анна", "RUB", "1000000.00", "600000.00", 1, "60.0", "910000.00", "91.0", "behind"]
+    assert found["rows"][1] == ["Анна", "RUB", "1000000.00", "600000.00", 1, "60.0", "687833.33", "68.8", "behind"]
     assert found["rows"][3][2] is None and found["rows"][3][8] == "no plan"
 
 
@@ -226,7 +227,7 @@ def test_my_month(office: Office) -> None:
         "RUB",
         100_000_000,
         60_000_000,
-        91_000_000,
+        68_783_333,  # the same forecast as Plan and fact's (17 days of a 60-day cycle)
         60,
     )
     assert (usd.currency, usd.percent) == ("USD", 50)
