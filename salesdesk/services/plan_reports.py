@@ -233,17 +233,18 @@ def plan_fact(run: _Run) -> Report:
 # Hooks ------------------------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class _Hook:
-    """A hook that won deals followed: the deals credited to it."""
+@dataclass(frozen=True, slots=True)
+class _Paid:
+    """Hooks of one kind and manager that won deals followed, as the database added them up: in one
+    currency, their nearest deal *days* after them (``PlanQueries.credited_groups``)."""
 
-    id: int
-    manager_id: int | None
     kind: str
-    deals: int = 0
-    days: int | None = None  # to the nearest of its deals
-    money: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-    deals_in: dict[str, int] = field(default_factory=lambda: defaultdict(int))  # deals per currency
+    manager_id: int | None
+    currency: str
+    days: int
+    hooks: int  # the hooks themselves (a hook with deals in two currencies is counted on one row)
+    deals: int
+    amount_minor: int
 
 
 @dataclass(slots=True)
@@ -253,30 +254,28 @@ class _Group:
     paid: int = 0
     deals: int = 0
     money: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-    days: list[int] = field(default_factory=list)
+    days: list[int] = field(default_factory=list)  # per hook that paid: the days to its money
 
     def count(self, hooks: int, followed: int) -> None:
         self.hooks += hooks
         self.followed += followed
 
-    def add_paid(self, hook: _Hook) -> None:
-        self.paid += 1
-        self.deals += hook.deals
-        if hook.days is not None:
-            self.days.append(hook.days)
-        for currency, amount in hook.money.items():
-            self.money[currency] += amount
+    def add_paid(self, paid: _Paid) -> None:
+        self.paid += paid.hooks
+        self.deals += paid.deals
+        self.days.extend([paid.days] * paid.hooks)
+        self.money[paid.currency] += paid.amount_minor
 
 
 @dataclass(slots=True)
 class _Hooks:
     counts: list[tuple[str, int | None, int, int]]  # (kind, manager, hooks, followed)
-    paid: list[_Hook]
+    paid: list[_Paid]
 
 
 def collect_hooks(run: _Run, start: date, end: date) -> _Hooks:
     """The hooks of [start, end]: counted (and followed) per text and manager, and the deals credited
-    to each, by the database (the rules: ``domain/hooks.py``)."""
+    to them, by the database (the rules: ``domain/hooks.py``)."""
     p, q = run.params, run.uow.plan_queries
     start_at, end_at = local_at(start, time(0)), local_at(end + timedelta(days=1), time(0))
     offset = run.now.astimezone().utcoffset() or timedelta(0)
@@ -293,18 +292,12 @@ def collect_hooks(run: _Run, start: date, end: date) -> _Hooks:
         for c in q.hook_counts(start_at, end_at, p.interaction_days)
         if p.manager_id is None or c.manager_id == p.manager_id
     ]
-    paid: dict[int, _Hook] = {}
-    for sale in q.credited_sales(start_at, end_at, p.deal_days, int(offset.total_seconds())):
-        if p.manager_id is not None and sale.manager_id != p.manager_id:
-            continue
-        hook = paid.get(sale.hook_id)
-        if hook is None:
-            hook = paid[sale.hook_id] = _Hook(sale.hook_id, sale.manager_id, kind(sale.text))
-        hook.deals += sale.deals
-        hook.days = sale.min_days if hook.days is None else min(hook.days, sale.min_days)
-        hook.money[sale.currency] += sale.amount_minor
-        hook.deals_in[sale.currency] += sale.deals
-    return _Hooks(counts, list(paid.values()))
+    paid = [
+        _Paid(kind(g.text), g.manager_id, g.currency, g.days, g.hooks, g.deals, g.amount_minor)
+        for g in q.credited_groups(start_at, end_at, p.deal_days, int(offset.total_seconds()))
+        if p.manager_id is None or g.manager_id == p.manager_id
+    ]
+    return _Hooks(counts, paid)
 
 
 def hooks(run: _Run) -> Report:
@@ -318,13 +311,11 @@ def hooks(run: _Run) -> Report:
     for kind_code, who, hook_count, followed in found.counts:
         for group in (by_kind[kind_code], by_manager[who], everything):
             group.count(hook_count, followed)
-    for hook in found.paid:
-        for group in (by_kind[hook.kind], by_manager[hook.manager_id], everything):
-            group.add_paid(hook)
-    money_count: dict[str, int] = defaultdict(int)
-    for hook in found.paid:
-        for currency, count in hook.deals_in.items():
-            money_count[currency] += count
+    money_count: dict[str, int] = defaultdict(int)  # credited deals per currency
+    for paid in found.paid:
+        for group in (by_kind[paid.kind], by_manager[paid.manager_id], everything):
+            group.add_paid(paid)
+        money_count[paid.currency] += paid.deals
     main = (
         min(money_count, key=lambda c: (-money_count[c], c != DEFAULT_CURRENCY, c)) if money_count else DEFAULT_CURRENCY
     )
