@@ -265,6 +265,14 @@
             <numerusform>%n deals in proposal</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/my_month.py" line="119"/>
+        <source>Forecast: open deals by stage, as far as they can close before the month ends (sales cycle %n day(s))</source>
+        <translation>
+            <numerusform>Forecast: open deals by stage, as far as they can close before the month ends (sales cycle %n day)</numerusform>
+            <numerusform>Forecast: open deals by stage, as far as they can close before the month ends (sales cycle %n days)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PreviewPage</name>

@@ -3093,8 +3093,17 @@ Create the first client, or load demo data to try the program.</source>
         <source>Plan %1 · won %2 · forecast %3</source>
         <translation>План %1 · выиграно %2 · прогноз %3</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/my_month.py" line="119"/>
+        <source>Forecast: open deals by stage, as far as they can close before the month ends (sales cycle %n day(s))</source>
+        <translation>
+            <numerusform>Прогноз: открытые сделки по стадиям — в той части, что успеет закрыться до конца месяца (цикл сделки %n день)</numerusform>
+            <numerusform>Прогноз: открытые сделки по стадиям — в той части, что успеет закрыться до конца месяца (цикл сделки %n дня)</numerusform>
+            <numerusform>Прогноз: открытые сделки по стадиям — в той части, что успеет закрыться до конца месяца (цикл сделки %n дней)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../salesdesk/ui/my_month.py" line="115"/>
+        <location filename="../../salesdesk/ui/my_month.py" line="125"/>
         <source>Click to open Plan and fact</source>
         <translation>Нажмите, чтобы открыть «План и факт»</translation>
     </message>
