@@ -38,7 +38,9 @@ Pictures, for each language ``<lang>`` (existing files are overwritten):
 * ``reports_<lang>.png`` -- the Reports tab: sales by industry for the last quarter, chart and table;
 * ``pipeline_<lang>.png`` -- the pipeline, with its choice of the date deals are counted by and the
   "Counted by" part of its parameters line;
-* ``completeness_<lang>.png`` -- the report on how well each manager keeps the base.
+* ``completeness_<lang>.png`` -- the report on how well each manager keeps the base;
+* ``plan_fact_<lang>.png`` -- Plan and fact for the current month: the forecast and the sales
+  cycle it used in the parameters line.
 
 With a C/POSIX locale the process uses ``LANG=en_GB.UTF-8`` (Qt would otherwise format English
 dates as "29 11 2026"); Russian formats come from ``i18n.install`` either way.
@@ -467,6 +469,7 @@ class Shooter:
             self.shot("reports", lambda: self.reports(window))
             self.shot("pipeline", lambda: self.pipeline(window))
             self.shot("completeness", lambda: self.completeness(window))
+            self.shot("plan_fact", lambda: self.plan_fact(window))
             self.shot("narrow", lambda: self.narrow(window))
         finally:
             self.close_window(window)
@@ -675,6 +678,11 @@ class Shooter:
 
     def completeness(self, window: MainWindow) -> None:
         self._report(window, "completeness_by_manager", "completeness")
+        window.tabs.setCurrentIndex(0)
+        pump()
+
+    def plan_fact(self, window: MainWindow) -> None:
+        self._report(window, "plan_fact", "plan_fact")
         window.tabs.setCurrentIndex(0)
         pump()
 

@@ -20,6 +20,7 @@ from salesdesk.domain.messages import msg
 from salesdesk.domain.model import DealStage, Money
 from salesdesk.domain.plans import (
     CYCLE_DAYS_BACK,
+    MAX_CYCLE_DEALS,
     MAX_PLAN_MINOR,
     Plan,
     PlanPeriod,
@@ -187,7 +188,7 @@ def forecast_basis(uow: UnitOfWork, today: date, start: date, end: date) -> Fore
     period is not over) and the share of the open pipeline that can close in [start, end]."""
     if end < today:
         return ForecastBasis(None, Fraction(0))
-    median, deals = uow.plan_queries.won_cycle(today - timedelta(days=CYCLE_DAYS_BACK), today)
+    median, deals = uow.plan_queries.won_cycle(today - timedelta(days=CYCLE_DAYS_BACK), today, MAX_CYCLE_DEALS)
     cycle = sales_cycle(median, deals)
     return ForecastBasis(cycle, closing_share(today, start, end, cycle.days))
 

@@ -247,19 +247,21 @@ class PlanQueries:
             for o, c, st, n, a in self.conn.execute(stmt)
         ]
 
-    def won_cycle(self, since: date, until: date) -> tuple[Fraction | None, int]:
+    def won_cycle(self, since: date, until: date, latest: int) -> tuple[Fraction | None, int]:
         """The median of the days from opening to closing of the won deals (not in the trash, of
-        clients not in the trash) closed in [since, until], and how many there are; (None, 0) with
-        none. Deals closed before they were opened (typed wrong) are left out.
+        clients not in the trash) closed in [since, until] — the *latest* of them by closing day
+        (then by id) when there are more — and how many it is over; (None, 0) with none. Deals
+        closed before they were opened (typed wrong) are left out.
 
-        The median is computed from the days grouped and counted by the database — one pass over
-        the won deals of the year and a few hundred rows back — rather than ``ORDER BY days LIMIT
-        1 OFFSET count / 2``, which needs the count first and sorts every row."""
+        The median comes from the days grouped and counted by the database (a few hundred rows)
+        rather than ``ORDER BY days LIMIT 1 OFFSET count / 2``, which needs the count first and
+        sorts every row. The latest deals come in the order of ``ix_deals_stage_closed_on``; each
+        one's opening day is read from the table (no index holds both days), so a limit keeps a
+        million-deal base fast: 5,000 deals in ~40 ms, where the ~190,000 of a year took ~350 ms."""
         dialect = self.conn.dialect.name
         d = s.deals.c
-        days = _days_between(dialect, d.closed_on, d.opened_on).label("days")
-        stmt = (
-            select(days, func.count())
+        picked = (
+            select(_days_between(dialect, d.closed_on, d.opened_on).label("days"))
             .where(
                 d.stage == WON,
                 d.deleted_at.is_(None),
@@ -268,9 +270,11 @@ class PlanQueries:
                 d.closed_on >= d.opened_on,
                 _live_client(d.client_id),
             )
-            .group_by(days)
-            .order_by(days)
+            .order_by(d.closed_on.desc(), d.id.desc())
+            .limit(latest)
+            .subquery("picked")
         )
+        stmt = select(picked.c.days, func.count()).group_by(picked.c.days).order_by(picked.c.days)
         counted = [(int(n_days), int(n)) for n_days, n in self.conn.execute(stmt)]
         total = sum(n for _, n in counted)
         if not total:

@@ -49,10 +49,10 @@ def _clients(database: Database, count: int, owners: list[int | None]) -> list[i
     ]
 
 
-def _cycle(database: Database, since: date, until: date) -> tuple[Fraction | None, int]:
+def _cycle(database: Database, since: date, until: date, latest: int = 5000) -> tuple[Fraction | None, int]:
     uow = UnitOfWork(database)
     with uow.reading():
-        return uow.plan_queries.won_cycle(since, until)
+        return uow.plan_queries.won_cycle(since, until, latest)
 
 
 def test_the_sales_cycle_is_the_median_of_the_won_deals_of_the_year(database: Database) -> None:
@@ -83,6 +83,13 @@ def test_the_sales_cycle_is_the_median_of_the_won_deals_of_the_year(database: Da
         conn.execute(insert(s.deals), [_deal_row(client, 100, WON, day - timedelta(days=61), day)])
     assert _cycle(database, day - timedelta(days=365), day) == (Fraction(61), 23)
     assert _cycle(database, date(2020, 1, 1), date(2020, 12, 31)) == (None, 0)
+    # with a limit, the latest by closing day, then by id: a deal of 10 days closed on 1 March
+    # comes first, then the 61-day one added before it
+    with database.engine.begin() as conn:
+        conn.execute(insert(s.deals), [_deal_row(client, 100, WON, day - timedelta(days=10), day)])
+    assert _cycle(database, day - timedelta(days=365), day, latest=1) == (Fraction(10), 1)
+    assert _cycle(database, day - timedelta(days=365), day, latest=2) == (Fraction(71, 2), 2)
+    assert _cycle(database, day - timedelta(days=365), day - timedelta(days=1), latest=2) == (Fraction(101, 2), 2)
 
 
 # Hooks: the crediting statement against the one it replaced ---------------------------------------
