@@ -682,7 +682,7 @@ class Shooter:
         pump()
 
     def plan_fact(self, window: MainWindow) -> None:
-        self._report(window, "plan_fact", "plan_fact")
+        self._report(window, "plan_fact", "plan_fact", preset="this_month")
         window.tabs.setCurrentIndex(0)
         pump()
 
