@@ -38,7 +38,9 @@ Pictures, for each language ``<lang>`` (existing files are overwritten):
 * ``reports_<lang>.png`` -- the Reports tab: sales by industry for the last quarter, chart and table;
 * ``pipeline_<lang>.png`` -- the pipeline, with its choice of the date deals are counted by and the
   "Counted by" part of its parameters line;
-* ``completeness_<lang>.png`` -- the report on how well each manager keeps the base.
+* ``completeness_<lang>.png`` -- the report on how well each manager keeps the base;
+* ``plan_fact_<lang>.png`` -- Plan and fact for the current month: the forecast and the sales
+  cycle it used in the parameters line.
 
 With a C/POSIX locale the process uses ``LANG=en_GB.UTF-8`` (Qt would otherwise format English
 dates as "29 11 2026"); Russian formats come from ``i18n.install`` either way.
@@ -233,7 +235,9 @@ def window_idle(window: MainWindow) -> bool:
         not window.model.loading
         and not window.runner.busy
         and not window.list_pane.search_timer.isActive()
-        and not window.card._duplicate_timer.isActive()
+        # the card checks for duplicates when its warning's timer (restarted on every edit) runs
+        # out, on the runner (covered by runner.busy above)
+        and not window.card.duplicates_label.timer.isActive()
     )
 
 
@@ -465,6 +469,7 @@ class Shooter:
             self.shot("reports", lambda: self.reports(window))
             self.shot("pipeline", lambda: self.pipeline(window))
             self.shot("completeness", lambda: self.completeness(window))
+            self.shot("plan_fact", lambda: self.plan_fact(window))
             self.shot("narrow", lambda: self.narrow(window))
         finally:
             self.close_window(window)
@@ -504,7 +509,7 @@ class Shooter:
 
         main = window.card  # the main client: a row of the file carries its INN under another name
         self.select(window, self.picks.main)
-        inn = main.widgets["inn"].text()  # type: ignore[attr-defined]
+        inn = main.requisites.line("inn").text()
         book = openpyxl.Workbook()
         sheet = book.active
         assert sheet is not None
@@ -563,14 +568,14 @@ class Shooter:
         self.select(window, self.picks.main)
         card = window.card
         card.tabs.setCurrentIndex(0)
-        inn = card.widgets["inn"]
+        inn = card.requisites.line("inn")
         assert isinstance(inn, QLineEdit)
         inn.setFocus()
         press(inn, Qt.Key.Key_End)
         last = inn.text()[-1:] or "0"
         press(inn, Qt.Key.Key_Backspace)
         type_text(inn, str((int(last) + 1) % 10) if last.isdigit() else "1")
-        wait_until(lambda: card.messages["inn"].isVisible(), "the message under INN")
+        wait_until(lambda: card.requisites.messages["inn"].isVisible(), "the message under INN")
         wait_until(lambda: window_idle(window), "the duplicate check")
         pump()
         if card.save_button.isEnabled():
@@ -588,14 +593,16 @@ class Shooter:
         self.select(window, self.picks.contacts)
         card = window.card
         card.tabs.setCurrentIndex(1)
-        person = card._contact(self.picks.contact_person)
+        shown = window.card._card  # the card as the editor holds it (contact persons included)
+        person = next((p for p in shown.contacts if p.id == self.picks.contact_person), None) if shown else None
         if person is None:
             raise RuntimeError("the chosen contact person is not on the card")
-        model = card.contacts_model
+        tab = card.contacts
+        model = tab.model
         for row in range(model.rowCount()):
             if model.index(row, 0).data(Qt.ItemDataRole.UserRole) == person.id:
-                card.contacts_view.setCurrentIndex(model.index(row, 0))
-        card.contacts_view.setFocus()
+                tab.view.setCurrentIndex(model.index(row, 0))
+        tab.view.setFocus()
         pump()
         db = self.demo_db
         dialog = ContactDialog(lambda: UnitOfWork(db), self.picks.contacts, person, window)
@@ -671,6 +678,11 @@ class Shooter:
 
     def completeness(self, window: MainWindow) -> None:
         self._report(window, "completeness_by_manager", "completeness")
+        window.tabs.setCurrentIndex(0)
+        pump()
+
+    def plan_fact(self, window: MainWindow) -> None:
+        self._report(window, "plan_fact", "plan_fact", preset="this_month")
         window.tabs.setCurrentIndex(0)
         pump()
 

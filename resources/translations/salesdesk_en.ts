@@ -273,6 +273,14 @@
             <numerusform>%n deals in proposal</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/my_month.py" line="119"/>
+        <source>Forecast: open deals by stage, as far as they can close before the month ends (sales cycle %n day(s))</source>
+        <translation>
+            <numerusform>Forecast: open deals by stage, as far as they can close before the month ends (sales cycle %n day)</numerusform>
+            <numerusform>Forecast: open deals by stage, as far as they can close before the month ends (sales cycle %n days)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PreviewPage</name>
@@ -409,7 +417,7 @@
 <context>
     <name>ReportParameterBar</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reports_panel.py" line="480"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="484"/>
         <source>day(s)</source>
         <translation>
             <numerusform>day</numerusform>

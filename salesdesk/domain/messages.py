@@ -1198,6 +1198,33 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Прогноз: выиграно плюс открытые сделки с весом по стадии ({weights})",
         "Forecast: won plus the open deals weighted by stage ({weights})",
     ),
+    "plan.note.cycle": (
+        "Открытые сделки учтены на {share} %: до конца периода {left:n} {left:день|дня|дней} (с сегодняшним), "
+        "а средний (медианный) цикл сделки — {days:n} {days:день|дня|дней}; сделка, что не успеет закрыться, "
+        "в прогноз периода не попадёт",
+        "Open deals count at {share} %: {left:n} {left:day is|days are} left in the period (today included) "
+        "and the median sales cycle is {days:n} {days:day|days}; a deal that cannot close in time is not "
+        "this period's forecast",
+    ),
+    "plan.note.cycle_ahead": (
+        "Период ещё не начался: открытые сделки учтены на {share} % — та часть среднего (медианного) "
+        "цикла сделки ({days:n} {days:день|дня|дней} от сегодня), что приходится на период",
+        "The period has not begun: open deals count at {share} %, the part of the median sales cycle "
+        "({days:n} {days:day|days} from today) that falls in it",
+    ),
+    "plan.param.cycle_name": ("Средний цикл сделки", "Sales cycle"),
+    "plan.param.cycle": (
+        "{days:n} {days:день|дня|дней} (медиана по {deals:n} {deals:выигранной сделке|выигранным сделкам|"
+        "выигранным сделкам} за 12 месяцев)",
+        "{days:n} {days:day|days} (the median of {deals:n} {deals:deal|deals} won in 12 months)",
+    ),
+    "plan.param.cycle_default": (
+        "{days:n} {days:день|дня|дней} (по умолчанию: за 12 месяцев {deals:n} {deals:выигранная сделка|"
+        "выигранные сделки|выигранных сделок}, для медианы нужно не меньше {least:n})",
+        "{days:n} {days:day|days} (the default: {deals:n} {deals:deal|deals} won in 12 months, the median "
+        "needs at least {least:n})",
+    ),
+    "plan.param.share": ("Доля открытых сделок в прогнозе", "Open deals counted at"),
     "plan.note.ended": (
         "Период закончился: прогноз равен факту",
         "The period is over: the forecast is what was won",

@@ -12,8 +12,11 @@ The rules (documented for users in docs/plans_and_hooks.md):
   (kopecks rounded half up, the third month taking what is left, so that the three months add up to
   the quarter exactly). A monthly plan therefore overrides its month's share of the quarter.
 * The forecast to the end of a period is what was won in it, plus — while the period has not ended —
-  the open deals of the manager in that currency, each weighted by its stage (``STAGE_WEIGHTS``).
-  The deals carry no probability of their own; the weights are the office's rule of thumb.
+  the open deals of the manager in that currency, each weighted by its stage (``STAGE_WEIGHTS``)
+  and by the share of them that can close before the period ends (``closing_share``): the days
+  left in the period, today included, over the office's median sales cycle (``SalesCycle``), at
+  most 1. Deals carry no expected closing date, so without that share a month's forecast counted
+  the whole pipeline, however long the office takes to win a deal.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 from salesdesk.domain.model import DealStage
 
@@ -31,6 +35,15 @@ STAGE_WEIGHTS: dict[DealStage, int] = {
     DealStage.NEGOTIATION: 30,
     DealStage.PROPOSAL: 60,
 }
+
+# The sales cycle the forecast divides by: the median days from opening to winning of the deals won
+# in the last CYCLE_DAYS_BACK days (the latest MAX_CYCLE_DEALS of them: a median of 5,000 is as
+# good as one of 200,000, and a million-deal base reads them in milliseconds); with fewer than
+# MIN_CYCLE_DEALS of them, DEFAULT_CYCLE_DAYS.
+DEFAULT_CYCLE_DAYS = 60
+MIN_CYCLE_DEALS = 20
+MAX_CYCLE_DEALS = 5000
+CYCLE_DAYS_BACK = 365
 
 MAX_PLAN_MINOR = 10**17  # a plan in kopecks fits a signed 64-bit column with room to add
 _MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
@@ -164,7 +177,53 @@ def plan_for_months(plans: list[Plan], months: list[date]) -> int | None:
     return total if found else None
 
 
-def weighted_minor(stage: DealStage, amount_minor: int) -> int:
-    """An open deal's amount as the forecast counts it, half up to a kopeck."""
-    weight = STAGE_WEIGHTS.get(stage, 0)
-    return int((Decimal(amount_minor) * weight / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+def weighted_minor(stage: DealStage, amount_minor: int, share: Fraction = Fraction(1)) -> int:
+    """Open deals' amount as the forecast counts it: times the stage's weight and *share* (the part
+    that closes in time, ``closing_share``), half up to a kopeck."""
+    exact = Fraction(amount_minor * STAGE_WEIGHTS.get(stage, 0), 100) * share
+    whole = int(abs(exact) + Fraction(1, 2))  # half up (away from zero), as Money rounds
+    return whole if exact >= 0 else -whole
+
+
+@dataclass(frozen=True, slots=True)
+class SalesCycle:
+    """How long the office takes to win a deal: the median days from a won deal's opening to its
+    closing over the last ``CYCLE_DAYS_BACK`` days (``deals`` of them, the latest
+    ``MAX_CYCLE_DEALS`` at most), rounded half up to a whole day, at least 1;
+    ``DEFAULT_CYCLE_DAYS`` when fewer than ``MIN_CYCLE_DEALS`` were won."""
+
+    days: int
+    deals: int
+
+    @property
+    def measured(self) -> bool:
+        return self.deals >= MIN_CYCLE_DEALS
+
+
+def sales_cycle(median: Fraction | float | None, deals: int) -> SalesCycle:
+    """The cycle from the median of the won deals' days (None: none won) and how many there were."""
+    if median is None or deals < MIN_CYCLE_DEALS:
+        return SalesCycle(DEFAULT_CYCLE_DAYS, deals)
+    whole = int(Fraction(median) + Fraction(1, 2))
+    return SalesCycle(max(1, whole), deals)
+
+
+def days_left(today: date, end: date) -> int:
+    """Calendar days from *today* to *end*, both included (0 once *end* has passed): a deal can still
+    be won today."""
+    return max(0, (end - today).days + 1)
+
+
+def closing_share(today: date, start: date, end: date, cycle_days: int) -> Fraction:
+    """The part of an open deal the forecast of [start, end] counts: the chance that it closes in
+    the period, taking its closing day as equally likely on each of the *cycle_days* days from
+    today (today included). For the current period that is min(1, days left / cycle); for a period
+    that is over, 0 (the forecast is the fact); for a period that has not begun, the part of the
+    cycle that falls in it. The deal's age is not used (see docs/plans_and_hooks.md)."""
+    cycle = max(1, cycle_days)
+    first = max(start, today)
+    if end < first:
+        return Fraction(0)
+    lo = (first - today).days  # offsets in days from today, [lo, hi)
+    hi = (end - today).days + 1
+    return Fraction(max(0, min(hi, cycle) - min(lo, cycle)), cycle)

@@ -1,9 +1,11 @@
 """The Plan and fact and Hooks reports (issue 16), registered in ``services.reports.REPORTS``.
 
 Plan and fact: per manager and currency, the plan of the period's whole months, what was won, the
-percentage, and the forecast to the period's end (won + the open pipeline weighted by stage); the
-office the same, per currency. Currencies are never added together: a manager with plans or sales
-in two currencies has a row for each, and the office a line per currency.
+percentage, and the forecast to the period's end (won + the open pipeline weighted by stage and by
+the share that can close before the period ends, from the office's median sales cycle:
+``services.plans.forecast_basis``); the office the same, per currency. Currencies are never added
+together: a manager with plans or sales in two currencies has a row for each, and the office a line
+per currency.
 
 Hooks: of the reminders done in the period, how many were followed by an interaction within N
 days and by a won deal within M days, the money those deals brought and the median days from the
@@ -20,13 +22,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 from salesdesk.domain.hooks import ALL_KINDS, classify, median_days
 from salesdesk.domain.model import DealStage, Money
 from salesdesk.domain.numbers import currency_text, money_text
 from salesdesk.domain.plans import (
+    MIN_CYCLE_DEALS,
     STAGE_WEIGHTS,
     PlanPeriod,
+    days_left,
     month,
     months_between,
     plan_for_months,
@@ -36,6 +41,7 @@ from salesdesk.domain.plans import (
 )
 from salesdesk.domain.reminders import local_at
 from salesdesk.domain.reports import Cell, ChartKind, ChartSpec, ColumnKind, Report
+from salesdesk.services.plans import forecast_basis
 
 # The reports module imports this one at the end, for its registry, once these helpers exist.
 from salesdesk.services.reports import (
@@ -90,6 +96,7 @@ def plan_fact(run: _Run) -> Report:
     ended = end < run.today
     plans = uow.plans.read([x.code for x in _periods_touching(months)])
     won = uow.plan_queries.won(start, end)
+    basis = forecast_basis(uow, run.today, start, end)
     pipeline = [] if ended else uow.plan_queries.open_pipeline()
     managers = {m.id: m for m in uow.plan_queries.managers()}
     lines: dict[tuple[int | None, str], _Line] = {}
@@ -114,7 +121,7 @@ def plan_fact(run: _Run) -> Report:
         entry.won += w.amount_minor
         entry.deals += w.deals
     for o in pipeline:
-        line(o.owner_id, o.currency).open_weighted += weighted_minor(DealStage(o.stage), o.amount_minor)
+        line(o.owner_id, o.currency).open_weighted += weighted_minor(DealStage(o.stage), o.amount_minor, basis.share)
     counts: dict[str, int] = defaultdict(int)
     for (_, currency), entry in lines.items():
         counts[currency] += 1 + entry.deals
@@ -194,10 +201,26 @@ def plan_fact(run: _Run) -> Report:
     ]
     weights = ", ".join(f"{stage.label} {weight} %" for stage, weight in STAGE_WEIGHTS.items())
     notes = [_t("plan.note.months"), _t("plan.note.quarters")]
-    notes.append(_t("plan.note.ended") if ended else _t("plan.note.forecast", weights=weights))
+    parameters = [(_t("report.param.period"), _range_text(start, end))]
+    if basis.cycle is None:
+        notes.append(_t("plan.note.ended"))
+    else:
+        cycle = basis.cycle
+        share = _whole_percent(basis.share)
+        notes.append(_t("plan.note.forecast", weights=weights))
+        notes.append(
+            _t("plan.note.cycle", days=cycle.days, left=days_left(run.today, end), share=share)
+            if start <= run.today
+            else _t("plan.note.cycle_ahead", days=cycle.days, share=share)
+        )
+        if cycle.measured:
+            cycle_text = _t("plan.param.cycle", days=cycle.days, deals=cycle.deals)
+        else:
+            cycle_text = _t("plan.param.cycle_default", days=cycle.days, deals=cycle.deals, least=MIN_CYCLE_DEALS)
+        parameters.append((_t("plan.param.cycle_name"), cycle_text))
+        parameters.append((_t("plan.param.share"), f"{share} %"))
     if several:
         notes.append(_t("plan.note.currencies"))
-    parameters = [(_t("report.param.period"), _range_text(start, end))]
     if several:
         chart = ChartSpec(ChartKind.BAR, "manager", ("percent", "forecast_percent"), _t("plan.chart.percent"))
     else:
@@ -210,17 +233,18 @@ def plan_fact(run: _Run) -> Report:
 # Hooks ------------------------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class _Hook:
-    """A hook that won deals followed: the deals credited to it."""
+@dataclass(frozen=True, slots=True)
+class _Paid:
+    """Hooks of one kind and manager that won deals followed, as the database added them up: in one
+    currency, their nearest deal *days* after them (``PlanQueries.credited_groups``)."""
 
-    id: int
-    manager_id: int | None
     kind: str
-    deals: int = 0
-    days: int | None = None  # to the nearest of its deals
-    money: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-    deals_in: dict[str, int] = field(default_factory=lambda: defaultdict(int))  # deals per currency
+    manager_id: int | None
+    currency: str
+    days: int
+    hooks: int  # the hooks themselves (a hook with deals in two currencies is counted on one row)
+    deals: int
+    amount_minor: int
 
 
 @dataclass(slots=True)
@@ -230,30 +254,28 @@ class _Group:
     paid: int = 0
     deals: int = 0
     money: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-    days: list[int] = field(default_factory=list)
+    days: list[int] = field(default_factory=list)  # per hook that paid: the days to its money
 
     def count(self, hooks: int, followed: int) -> None:
         self.hooks += hooks
         self.followed += followed
 
-    def add_paid(self, hook: _Hook) -> None:
-        self.paid += 1
-        self.deals += hook.deals
-        if hook.days is not None:
-            self.days.append(hook.days)
-        for currency, amount in hook.money.items():
-            self.money[currency] += amount
+    def add_paid(self, paid: _Paid) -> None:
+        self.paid += paid.hooks
+        self.deals += paid.deals
+        self.days.extend([paid.days] * paid.hooks)
+        self.money[paid.currency] += paid.amount_minor
 
 
 @dataclass(slots=True)
 class _Hooks:
     counts: list[tuple[str, int | None, int, int]]  # (kind, manager, hooks, followed)
-    paid: list[_Hook]
+    paid: list[_Paid]
 
 
 def collect_hooks(run: _Run, start: date, end: date) -> _Hooks:
     """The hooks of [start, end]: counted (and followed) per text and manager, and the deals credited
-    to each, by the database (the rules: ``domain/hooks.py``)."""
+    to them, by the database (the rules: ``domain/hooks.py``)."""
     p, q = run.params, run.uow.plan_queries
     start_at, end_at = local_at(start, time(0)), local_at(end + timedelta(days=1), time(0))
     offset = run.now.astimezone().utcoffset() or timedelta(0)
@@ -270,18 +292,12 @@ def collect_hooks(run: _Run, start: date, end: date) -> _Hooks:
         for c in q.hook_counts(start_at, end_at, p.interaction_days)
         if p.manager_id is None or c.manager_id == p.manager_id
     ]
-    paid: dict[int, _Hook] = {}
-    for sale in q.credited_sales(start_at, end_at, p.deal_days, int(offset.total_seconds())):
-        if p.manager_id is not None and sale.manager_id != p.manager_id:
-            continue
-        hook = paid.get(sale.hook_id)
-        if hook is None:
-            hook = paid[sale.hook_id] = _Hook(sale.hook_id, sale.manager_id, kind(sale.text))
-        hook.deals += sale.deals
-        hook.days = sale.min_days if hook.days is None else min(hook.days, sale.min_days)
-        hook.money[sale.currency] += sale.amount_minor
-        hook.deals_in[sale.currency] += sale.deals
-    return _Hooks(counts, list(paid.values()))
+    paid = [
+        _Paid(kind(g.text), g.manager_id, g.currency, g.days, g.hooks, g.deals, g.amount_minor)
+        for g in q.credited_groups(start_at, end_at, p.deal_days, int(offset.total_seconds()))
+        if p.manager_id is None or g.manager_id == p.manager_id
+    ]
+    return _Hooks(counts, paid)
 
 
 def hooks(run: _Run) -> Report:
@@ -295,13 +311,11 @@ def hooks(run: _Run) -> Report:
     for kind_code, who, hook_count, followed in found.counts:
         for group in (by_kind[kind_code], by_manager[who], everything):
             group.count(hook_count, followed)
-    for hook in found.paid:
-        for group in (by_kind[hook.kind], by_manager[hook.manager_id], everything):
-            group.add_paid(hook)
-    money_count: dict[str, int] = defaultdict(int)
-    for hook in found.paid:
-        for currency, count in hook.deals_in.items():
-            money_count[currency] += count
+    money_count: dict[str, int] = defaultdict(int)  # credited deals per currency
+    for paid in found.paid:
+        for group in (by_kind[paid.kind], by_manager[paid.manager_id], everything):
+            group.add_paid(paid)
+        money_count[paid.currency] += paid.deals
     main = (
         min(money_count, key=lambda c: (-money_count[c], c != DEFAULT_CURRENCY, c)) if money_count else DEFAULT_CURRENCY
     )
@@ -367,6 +381,11 @@ def hooks(run: _Run) -> Report:
     ]
     chart = ChartSpec(ChartKind.BAR, "name", ("amount",), _t("hook.chart", currency=currency_text(main)))
     return _report(run, parameters, columns, rows, totals, chart, notes)
+
+
+def _whole_percent(share: Fraction) -> int:
+    """A share as whole per cent, half up."""
+    return int(share * 100 + Fraction(1, 2))
 
 
 def _whole(value: float | None) -> int | None:

@@ -11,18 +11,24 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
+from fractions import Fraction
 
 from salesdesk.domain.errors import FieldProblem, ValidationError
 from salesdesk.domain.messages import msg
 from salesdesk.domain.model import DealStage, Money
 from salesdesk.domain.plans import (
+    CYCLE_DAYS_BACK,
+    MAX_CYCLE_DEALS,
     MAX_PLAN_MINOR,
     Plan,
     PlanPeriod,
+    SalesCycle,
+    closing_share,
     month_end,
     plan_for_months,
+    sales_cycle,
     weighted_minor,
 )
 from salesdesk.domain.validation import amount_problem
@@ -164,6 +170,29 @@ def _require_head(uow: UnitOfWork) -> None:
         raise NotAllowed(msg("err.not_allowed.plans", heads=_heads_text(found)))
 
 
+# The forecast's share -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ForecastBasis:
+    """What a forecast of [start, end] made on *today* counts of the open pipeline: ``share`` of
+    each deal's stage-weighted amount, from the office's sales ``cycle`` (None: the period is over,
+    the forecast is the fact)."""
+
+    cycle: SalesCycle | None
+    share: Fraction
+
+
+def forecast_basis(uow: UnitOfWork, today: date, start: date, end: date) -> ForecastBasis:
+    """Inside an open unit of work: the office's sales cycle over the last year (read only while the
+    period is not over) and the share of the open pipeline that can close in [start, end]."""
+    if end < today:
+        return ForecastBasis(None, Fraction(0))
+    median, deals = uow.plan_queries.won_cycle(today - timedelta(days=CYCLE_DAYS_BACK), today, MAX_CYCLE_DEALS)
+    cycle = sales_cycle(median, deals)
+    return ForecastBasis(cycle, closing_share(today, start, end, cycle.days))
+
+
 # My month ----------------------------------------------------------------------------------------
 
 
@@ -193,6 +222,7 @@ class MyMonth:
     days_left: int  # calendar days after today to the month's end
     standings: tuple[MonthStanding, ...]  # the plan's currencies first, then others with a sale
     in_proposal: int  # the manager's open deals at the proposal stage
+    cycle_days: int | None = None  # the sales cycle the forecast used (None: not read)
 
 
 def my_month(uow: UnitOfWork, manager_id: int, today: date) -> MyMonth:
@@ -202,6 +232,7 @@ def my_month(uow: UnitOfWork, manager_id: int, today: date) -> MyMonth:
         plans = [p for p in uow.plans.read(None, manager_id=manager_id)]
         won = uow.plan_queries.won(first, last, manager_id=manager_id)
         pipeline = uow.plan_queries.open_pipeline(manager_id=manager_id)
+        basis = forecast_basis(uow, today, first, last)
     currencies: list[str] = []
     for currency in [p.currency for p in plans] + [w.currency for w in won]:
         if currency not in currencies:
@@ -212,8 +243,11 @@ def my_month(uow: UnitOfWork, manager_id: int, today: date) -> MyMonth:
         won_minor = sum(w.amount_minor for w in won if w.currency == currency)
         if plan is None and not won_minor:
             continue  # a plan of another month only
-        open_minor = sum(weighted_minor(DealStage(o.stage), o.amount_minor) for o in pipeline if o.currency == currency)
+        open_minor = sum(
+            weighted_minor(DealStage(o.stage), o.amount_minor, basis.share) for o in pipeline if o.currency == currency
+        )
         standings.append(MonthStanding(currency, plan, won_minor, won_minor + open_minor))
     standings.sort(key=lambda s: (s.plan_minor is None, s.currency != "RUB", s.currency))
     in_proposal = sum(o.deals for o in pipeline if o.stage == DealStage.PROPOSAL.value)
-    return MyMonth(manager_id, first, (last - today).days, tuple(standings), in_proposal)
+    cycle = basis.cycle.days if basis.cycle is not None else None
+    return MyMonth(manager_id, first, (last - today).days, tuple(standings), in_proposal, cycle)

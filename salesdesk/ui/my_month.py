@@ -112,6 +112,16 @@ class MyMonthPanel(QFrame):
                 .replace("%2", money_text(Money.from_minor(s.won_minor, s.currency)))
                 .replace("%3", money_text(Money.from_minor(s.forecast_minor, s.currency)))
             )
+        if mine.standings and mine.cycle_days is not None:
+            # the head sees the same rule in Plan and fact's notes; the panel names the cycle used
+            lines.append(
+                self.tr(
+                    "Forecast: open deals by stage, as far as they can close before the month ends "
+                    "(sales cycle %n day(s))",
+                    "",
+                    mine.cycle_days,
+                )
+            )
         lines.append(self.tr("Click to open Plan and fact"))
         return "\n".join(lines)
 

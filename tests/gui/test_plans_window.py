@@ -158,6 +158,8 @@ def test_my_month_in_the_status_bar_follows_the_deals(
         f"My month: 60 % of plan · {left} day{'' if left == 1 else 's'} left · 1 deal in proposal"
     )
     assert panel.bar.value() == 60
+    # the tip names the sales cycle the forecast used: the default, as only one deal was won
+    assert "(sales cycle 60 day" in panel.toolTip()
     # a deal won in the window (through the bus) moves the panel
     window.operations.run(lambda: _won(window.operations.uow, client, ids["Анна"], "100", today))
     qtbot.waitUntil(lambda: panel.label.text().startswith("My month: 70 % of plan"), timeout=10_000)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -158,8 +158,9 @@ def test_plan_and_fact_for_a_month_in_two_currencies(office: Office) -> None:
     assert _rows(result) == [
         # 200 000 / 300 000 = 66.7 %; she left, and nothing is open
         ("Вера (left)", "RUB", d("300000.00"), d("200000.00"), 1, d("66.7"), d("200000.00"), d("66.7"), "behind"),
-        # 600 000 / 1 000 000; forecast 600 000 + 60 % of 500 000 + 10 % of 100 000 = 910 000
-        ("Анна", "RUB", d("1000000.00"), d("600000.00"), 1, d("60.0"), d("910000.00"), d("91.0"), "behind"),
+        # 600 000 / 1 000 000; forecast 600 000 + (60 % of 500 000 + 10 % of 100 000) × 17/60: 17 days
+        # left (15-31 March) of the default 60-day cycle (the base won fewer than 20 deals) = 687 833.33
+        ("Анна", "RUB", d("1000000.00"), d("600000.00"), 1, d("60.0"), d("687833.33"), d("68.8"), "behind"),
         ("Борис", "RUB", d("0.00"), d("50000.00"), 1, None, d("50000.00"), None, "plan is 0"),
         ("Глеб", "RUB", None, d("0.00"), 0, None, d("0.00"), None, "no plan"),
         # deals of nobody: 400 000 + 999 + 10 000 (the June one is outside)
@@ -167,7 +168,7 @@ def test_plan_and_fact_for_a_month_in_two_currencies(office: Office) -> None:
         ("Анна · USD", "USD", d("10000.00"), d("5000.00"), 1, d("50.0"), d("5000.00"), d("50.0"), "behind"),
         ("No owner · USD", "USD", None, d("1000.00"), 1, None, d("1000.00"), None, "no plan"),
         # the office, per currency: plan 1 000 000 + 0 + 300 000; won 850 000 + 410 999 = 97.0 %;
-        # forecast 1 160 000 + 410 999 = 120.8 %
+        # forecast 937 833.33 + 410 999 = 103.8 %
         (
             "Office total, RUB",
             "RUB",
@@ -175,8 +176,8 @@ def test_plan_and_fact_for_a_month_in_two_currencies(office: Office) -> None:
             d("1260999.00"),
             6,
             d("97.0"),
-            d("1570999.00"),
-            d("120.8"),
+            d("1348832.33"),
+            d("103.8"),
             "on track",
         ),
         ("Office total, USD", "USD", d("10000.00"), d("6000.00"), 2, d("60.0"), d("6000.00"), d("60.0"), "behind"),
@@ -214,7 +215,7 @@ def test_plan_and_fact_as_json(office: Office) -> None:
     found = report_as_json(run_report(office.uow(), "plan_fact", MARCH, now=TODAY))
     assert set(found) == {"name", "title", "parameters", "columns", "rows", "totals", "notes", "counted_by"}
     assert found["name"] == "plan_fact" and found["counted_by"] == "closed"
-    assert found["rows"][1] == ["Анна", "RUB", "1000000.00", "600000.00", 1, "60.0", "910000.00", "91.0", "behind"]
+    assert found["rows"][1] == ["Анна", "RUB", "1000000.00", "600000.00", 1, "60.0", "687833.33", "68.8", "behind"]
     assert found["rows"][3][2] is None and found["rows"][3][8] == "no plan"
 
 
@@ -226,7 +227,7 @@ def test_my_month(office: Office) -> None:
         "RUB",
         100_000_000,
         60_000_000,
-        91_000_000,
+        68_783_333,  # the same forecast as Plan and fact's (17 days of a 60-day cycle)
         60,
     )
     assert (usd.currency, usd.percent) == ("USD", 50)
@@ -326,6 +327,87 @@ def test_the_reports_in_russian(office: Office) -> None:
         assert facts.rows[0][0] == "Вера (не работает)"
     finally:
         set_language("en")
+
+
+# The forecast and the office's sales cycle ----------------------------------------------------------
+
+
+def _cycle_office(database: Database, won: int, cycle_days: int) -> dict[str, int]:
+    """Анна with a March plan of 1 000 000, *won* deals won in February after *cycle_days* days each,
+    100 000 won in March, and 1 000 000 open at the proposal stage."""
+    uow = lambda: UnitOfWork(database)  # noqa: E731
+    anna = reference.create_manager(uow(), ManagerFields(name="Анна")).id
+    plans.set_plan(uow(), anna, month(2026, 3), d("1000000"))
+    client = clients.create_client(uow(), ClientFields(name="ООО «Цикл»", owner_id=anna)).id
+
+    def deal(amount: str, stage: DealStage, closed: date | None, opened: date) -> None:
+        fields = DealFields(
+            title="Поставка", amount=Money.of(d(amount)), stage=stage, opened_on=opened, closed_on=closed, owner_id=anna
+        )
+        deals.add_deal(uow(), client, fields, now=LATER)
+
+    for n in range(won):
+        closed = date(2026, 2, 1) + timedelta(days=n % 28)
+        deal("1000", DealStage.WON, closed, closed - timedelta(days=cycle_days))
+    deal("100000", DealStage.WON, date(2026, 3, 16), date(2026, 3, 16) - timedelta(days=cycle_days))
+    deal("1000000", DealStage.PROPOSAL, None, date(2026, 3, 1))
+    return {"Анна": anna, "client": client}
+
+
+def _anna(result: object) -> tuple[object, ...]:
+    return next(r for r in _rows(result) if r[0] == "Анна")
+
+
+def test_the_forecast_counts_the_pipeline_as_far_as_the_sales_cycle_lets_it_close(database: Database) -> None:
+    office = _cycle_office(database, won=20, cycle_days=50)  # 21 deals won in the last 12 months
+    today = datetime(2026, 3, 27, 12, 0, tzinfo=UTC)  # 27-31 March: 5 days left
+    result = run_report(UnitOfWork(database), "plan_fact", MARCH, now=today)
+    # 100 000 won + 60 % of 1 000 000 × 5 days / 50-day cycle = 100 000 + 60 000
+    assert _anna(result)[3:9] == (d("100000.00"), 1, d("10.0"), d("160000.00"), d("16.0"), "behind")
+    assert ("Sales cycle", "50 days (the median of 21 deals won in 12 months)") in result.parameters
+    assert ("Open deals counted at", "10 %") in result.parameters
+    assert any("5 days are left in the period (today included)" in n for n in result.notes)
+    mine = plans.my_month(UnitOfWork(database), office["Анна"], today.date())
+    assert mine.standings[0].forecast_minor == 16_000_000 and mine.cycle_days == 50
+    # on the 1st, 31 days of a 50-day cycle: 60 % × 1 000 000 × 31/50 = 372 000
+    early = run_report(UnitOfWork(database), "plan_fact", MARCH, now=datetime(2026, 3, 1, 9, tzinfo=UTC))
+    assert _anna(early)[6] == d("100000.00") + d("372000.00")
+    set_language("ru")
+    try:
+        russian = run_report(UnitOfWork(database), "plan_fact", MARCH, now=today)
+        assert ("Средний цикл сделки", "50 дней (медиана по 21 выигранной сделке за 12 месяцев)") in russian.parameters
+        assert any("средний (медианный) цикл сделки — 50 дней" in n for n in russian.notes)
+    finally:
+        set_language("en")
+
+
+def test_with_few_won_deals_the_cycle_is_the_default_60_days(database: Database) -> None:
+    _cycle_office(database, won=18, cycle_days=5)  # 19 won deals: too few for a median
+    today = datetime(2026, 3, 27, 12, 0, tzinfo=UTC)
+    result = run_report(UnitOfWork(database), "plan_fact", MARCH, now=today)
+    # 600 000 × 5/60 = 50 000
+    assert _anna(result)[6] == d("150000.00")
+    assert (
+        "Sales cycle",
+        "60 days (the default: 19 deals won in 12 months, the median needs at least 20)",
+    ) in result.parameters
+
+
+def test_a_period_that_is_over_forecasts_the_fact_and_one_ahead_its_part_of_the_cycle(database: Database) -> None:
+    _cycle_office(database, won=20, cycle_days=50)
+    february = ReportParameters(date_from=date(2026, 2, 1), date_to=date(2026, 2, 28))
+    today = datetime(2026, 3, 27, 12, 0, tzinfo=UTC)
+    over = run_report(UnitOfWork(database), "plan_fact", february, now=today)
+    office_line = over.totals
+    assert office_line is not None and office_line[3] == office_line[6] == d("20000.00")  # won = forecast
+    assert not any(name == "Sales cycle" for name, _ in over.parameters)
+    assert any("forecast is what was won" in n for n in over.notes)
+    # April, seen on 27 March: of the 50 days from today, 30 (1-30 April) fall in it: 60 % × 60 %
+    april = ReportParameters(date_from=date(2026, 4, 1), date_to=date(2026, 4, 30))
+    ahead = run_report(UnitOfWork(database), "plan_fact", april, now=today)
+    assert ahead.totals is not None and ahead.totals[6] == d("360000.00")
+    assert ("Open deals counted at", "60 %") in ahead.parameters
+    assert any("has not begun" in n for n in ahead.notes)
 
 
 # The command line ----------------------------------------------------------------------------------

@@ -4,13 +4,17 @@ kind of a reminder from its words."""
 from __future__ import annotations
 
 from datetime import date
+from fractions import Fraction
 
 import pytest
 
 from salesdesk.domain.hooks import classify, median_days
 from salesdesk.domain.model import DealStage
 from salesdesk.domain.plans import (
+    DEFAULT_CYCLE_DAYS,
     Plan,
+    closing_share,
+    days_left,
     month,
     parse_code,
     parse_month,
@@ -18,6 +22,7 @@ from salesdesk.domain.plans import (
     plan_for_months,
     quarter,
     quarter_share,
+    sales_cycle,
     weighted_minor,
     whole_months,
 )
@@ -92,3 +97,34 @@ def test_median_days() -> None:
     assert median_days([]) is None
     assert median_days([18, 2]) == 10.0
     assert median_days([1, 5, 40]) == 5.0
+
+
+def test_the_share_of_the_pipeline_a_forecast_counts() -> None:
+    march = (date(2026, 3, 1), date(2026, 3, 31))
+    # 5 days left (27-31, today included) of a 50-day cycle: 10 %
+    assert days_left(date(2026, 3, 27), march[1]) == 5
+    assert closing_share(date(2026, 3, 27), *march, 50) == Fraction(1, 10)
+    # more days left than the cycle: all of it; the last day: one day's worth; over: nothing
+    assert closing_share(date(2026, 3, 1), *march, 20) == 1
+    assert closing_share(date(2026, 3, 31), *march, 50) == Fraction(1, 50)
+    assert closing_share(date(2026, 4, 1), *march, 50) == 0 and days_left(date(2026, 4, 1), march[1]) == 0
+    # a period ahead: the part of the cycle from today that falls in it (1-30 April from 27 March)
+    assert closing_share(date(2026, 3, 27), date(2026, 4, 1), date(2026, 4, 30), 50) == Fraction(30, 50)
+    assert closing_share(date(2026, 3, 27), date(2026, 6, 1), date(2026, 6, 30), 50) == 0
+    assert closing_share(date(2026, 3, 27), *march, 0) == 1  # a cycle is at least a day
+
+
+def test_the_sales_cycle_and_its_default() -> None:
+    assert sales_cycle(Fraction(101, 2), 22).days == 51  # 50.5 days, half up
+    assert sales_cycle(Fraction(47), 20).measured
+    few = sales_cycle(Fraction(5), 19)
+    assert (few.days, few.deals, few.measured) == (DEFAULT_CYCLE_DAYS, 19, False)
+    assert sales_cycle(None, 0).days == DEFAULT_CYCLE_DAYS
+    assert sales_cycle(Fraction(0), 30).days == 1  # won the day they were opened: never divide by 0
+
+
+def test_weighting_by_stage_and_share_rounds_half_up_once() -> None:
+    assert weighted_minor(DealStage.PROPOSAL, 100_000_000, Fraction(1, 10)) == 6_000_000
+    # 10 % of 5 kopecks × 1/2 = 0.25 kopeck → 0; × 1 = 0.5 → 1
+    assert weighted_minor(DealStage.NEW, 5, Fraction(1, 2)) == 0 and weighted_minor(DealStage.NEW, 5) == 1
+    assert weighted_minor(DealStage.WON, 100) == 0  # a stage without a weight
