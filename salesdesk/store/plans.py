@@ -330,8 +330,11 @@ class PlanQueries:
         """Won deals credited to the reminders done in [start, end): each deal (not in the trash, of
         a client not in the trash) goes to the latest reminder of its client done on its closing day
         or up to *deal_days* days before (days as a clock *utc_offset_seconds* ahead of UTC reads
-        them). Returned added up per reminder text, manager, currency and "days to the money" (from
-        the day the reminder was done to the nearest of its deals, whatever their currency): the
+        them) — the latest of them all, in the period or not, so that a deal is credited once
+        whatever periods a head looks at: the deal of a hook done before a later one in the next
+        period belongs to the later one, and is in that period's report only. Returned added up per
+        reminder text, manager, currency and "days to the money" (from the day the reminder was
+        done to the nearest of its deals, whatever their currency): the
         reminders that paid (each counted on one currency's row, its smallest code), the deals and
         their sum. A few thousand rows at most, whatever the size of the base.
 
@@ -345,7 +348,7 @@ class PlanQueries:
             select(r.id)
             .where(
                 r.client_id == d.client_id,
-                *_done_in(start, end),
+                *_done_ever(),
                 hook_day <= d.closed_on,
                 hook_day >= _day_minus(dialect, d.closed_on, deal_days),
             )
@@ -401,6 +404,7 @@ class PlanQueries:
                 per_hook.c.amount.label("amount"),
             )
             .select_from(per_hook.join(s.reminders, r.id == per_hook.c.hook))
+            .where(*_done_in(start, end))  # the deals whose hook is this period's
             .subquery("grouped")
         )
         g = grouped.c
@@ -413,6 +417,12 @@ class PlanQueries:
             )
             for text, who, cur, n_days, hooks, n, total in self.conn.execute(stmt)
         ]
+
+
+def _done_ever() -> list[ColumnElement[bool]]:
+    """Reminders done at any time, not in the trash."""
+    r = s.reminders.c
+    return [r.done_at.is_not(None), r.deleted_at.is_(None)]
 
 
 def _done_in(start: datetime, end: datetime) -> list[ColumnElement[bool]]:

@@ -19,7 +19,7 @@ from salesdesk.domain.model import ClientFields, ManagerFields
 from salesdesk.services import clients, reference
 from salesdesk.store import Database, UnitOfWork
 from salesdesk.store import schema as s
-from salesdesk.store.plans import CreditedGroup, _day_minus, _days_between, _done_in, _local_day, _who
+from salesdesk.store.plans import CreditedGroup, _day_minus, _days_between, _done_ever, _done_in, _local_day, _who
 from salesdesk.store.reports import WON, _live_client
 
 MOMENT = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
@@ -109,7 +109,10 @@ def _old_credited_sales(
     conn: Connection, start: datetime, end: datetime, deal_days: int, utc_offset_seconds: int
 ) -> list[OldCredited]:
     """``PlanQueries.credited_sales`` as it was before the Hooks report was made faster: one row per
-    reminder and currency, added up in Python by the report."""
+    reminder and currency, added up in Python by the report — with the crediting rule as it is now:
+    a deal goes to its client's latest hook whenever it was done, and is counted in the period of
+    that hook only (before, the latest hook within the report's period, so a deal could count in two
+    adjacent periods)."""
     dialect = conn.dialect.name
     r, d = s.reminders.c, s.deals.c
     hook_day = _local_day(dialect, r.done_at, utc_offset_seconds, 0)
@@ -117,7 +120,7 @@ def _old_credited_sales(
         select(r.id)
         .where(
             r.client_id == d.client_id,
-            *_done_in(start, end),
+            *_done_ever(),
             hook_day <= d.closed_on,
             hook_day >= _day_minus(dialect, d.closed_on, deal_days),
         )
@@ -141,6 +144,7 @@ def _old_credited_sales(
     stmt = (
         select(r.id, r.text, who, credited.c.currency, func.count(), func.sum(credited.c.amount_minor), func.min(days))
         .select_from(credited.join(s.reminders, r.id == credited.c.hook))
+        .where(*_done_in(start, end))
         .group_by(r.id, r.text, who, credited.c.currency)
     )
     return [
