@@ -151,7 +151,7 @@
 <context>
     <name>ContactsTab</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/card/contacts.py" line="165"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="168"/>
         <source>%Ln contact person(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln contact person exported to %1.</numerusform>

@@ -1306,42 +1306,52 @@ Create the first client, or load demo data to try the program.</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="41"/>
-        <source>Import from vCard…</source>
-        <translation>Загрузить из vCard…</translation>
-    </message>
-    <message>
         <location filename="../../salesdesk/ui/card/contacts.py" line="42"/>
-        <source>Export contacts to vCard…</source>
-        <translation>Выгрузить контакты в vCard…</translation>
+        <source>Import vCard…</source>
+        <translation>Импорт vCard…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="113"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="43"/>
+        <source>Add contact persons from a .vcf file (a phone&apos;s address book)</source>
+        <translation>Добавить контактных лиц из файла .vcf (адресной книги телефона)</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="44"/>
+        <source>Export vCard…</source>
+        <translation>Экспорт vCard…</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="45"/>
+        <source>Save this client&apos;s contact persons to a .vcf file</source>
+        <translation>Сохранить контактных лиц этого клиента в файл .vcf</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="116"/>
         <source>Remove contact person</source>
         <translation>Удаление контактного лица</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="113"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="116"/>
         <source>Remove %s from this client&apos;s contacts?</source>
         <translation>Удалить %s из контактных лиц клиента?</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="120"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="123"/>
         <source>%s removed.</source>
         <translation>Контактное лицо %s удалено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="142"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="145"/>
         <source>Export contacts to vCard</source>
         <translation>Выгрузка контактов в vCard</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="144"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="147"/>
         <source>Contact cards (*.vcf)</source>
         <translation>Карточки контактов (*.vcf)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/card/contacts.py" line="165"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="168"/>
         <source>%Ln contact person(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln контактное лицо выгружено в %1.</numerusform>
@@ -1350,7 +1360,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/card/contacts.py" line="167"/>
+        <location filename="../../salesdesk/ui/card/contacts.py" line="170"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>

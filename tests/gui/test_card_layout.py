@@ -387,3 +387,26 @@ def test_the_seven_tab_titles_fit_uncut_in_russian_at_1366(
         # not squeezed below what its style needs for the whole title and its margins (then cut)
         assert rect.width() >= bar.tabSizeHint(i).width() > bar.fontMetrics().horizontalAdvance(title), title
         assert 0 <= rect.left() and rect.right() <= bar.width(), title  # in sight, no scrolling
+
+
+def test_the_contacts_tabs_buttons_fit_uncut_in_russian_at_1366(
+    qtbot: QtBot, russian: None, make_window: Callable[[], object], add_client: Callable[..., int]
+) -> None:
+    """«Загрузить из vCard…» and «Выгрузить контакты в vCard…» beside Add, Edit and Remove ran past the
+    card's edge at 1366 px: each button of the row gets the width its whole text needs."""
+    from salesdesk.ui.main_window import MainWindow
+
+    add_client("ООО «Ромашка»")
+    window = make_window()
+    assert isinstance(window, MainWindow)
+    window.resize(1366, 768)
+    window.table.setCurrentIndex(window.model.index(0, 0))
+    qtbot.waitUntil(lambda: window.card.client_id is not None)
+    window.card.page.tabs.setCurrentIndex(1)
+    tab = window.card.contacts
+    qtbot.waitUntil(lambda: tab.isVisible() and tab.width() < 700)
+    buttons = (tab.add_button, tab.edit_button, tab.remove_button, tab.import_button, tab.export_button)
+    assert tab.import_button.text() == "Импорт vCard…"
+    for button in buttons:
+        assert button.width() >= button.sizeHint().width(), button.text()
+        assert button.mapTo(tab, button.rect().topRight()).x() <= tab.width(), button.text()

@@ -38,8 +38,11 @@ class ContactsTab(ListTab):
         for button in (self.add_button, self.edit_button, self.remove_button):
             row.addWidget(button)
         row.addStretch(1)
-        self.import_button = QPushButton(self.tr("Import from vCard…"))
-        self.export_button = QPushButton(self.tr("Export contacts to vCard…"))
+        # short names: with Add, Edit and Remove the row fits the card at 1366 px in Russian too
+        self.import_button = QPushButton(self.tr("Import vCard…"))
+        self.import_button.setToolTip(self.tr("Add contact persons from a .vcf file (a phone's address book)"))
+        self.export_button = QPushButton(self.tr("Export vCard…"))
+        self.export_button.setToolTip(self.tr("Save this client's contact persons to a .vcf file"))
         row.addWidget(self.import_button)
         row.addWidget(self.export_button)
         layout.addWidget(self.hint)
