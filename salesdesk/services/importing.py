@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from salesdesk.domain import messages, okved
+from salesdesk.domain.birthdays import birth_of
 from salesdesk.domain.derived import derive
 from salesdesk.domain.duplicates import IdentityIndex, Match, name_key, names_differ
 from salesdesk.domain.emails import normalize_email
@@ -345,7 +346,7 @@ def _parse_row(line: int, raw: list[Cell], mapping: Mapping[int, str]) -> _Row:
     contact_phone = phone_of(by_target.get("contact_phone"))
     contact_email = text_of(by_target.get("contact_email"))
     if contact_name:
-        birth = date_of(by_target.get("contact_birth_date"))
+        birth = birth_of(by_target.get("contact_birth_date"))
         if isinstance(birth, str):
             row.problems.append(_problem("field.birth_date", "err.date", value=birth))
             birth = None
@@ -1017,7 +1018,7 @@ def _read_extras(book: Workbook, clients_sheet: str, options: ImportOptions) -> 
 
 
 def _contact_of(values: Mapping[str, Cell], today: date) -> ContactFields | None:
-    birth = date_of(values.get("birth_date"))
+    birth = birth_of(values.get("birth_date"))
     contact = clean_contact(
         ContactFields(
             full_name=text_of(values.get("full_name")),

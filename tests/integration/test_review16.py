@@ -218,7 +218,6 @@ def test_an_older_revenue_file_read_later_does_not_replace_newer_figures(uow: Uo
     assert row is not None and (row["revenue"], str(row["revenue_as_of"])) == (2000000, "2025-12-31")
 
 
-@pytest.mark.xfail(strict=True, reason="bug: the export writes a birthday without a year as a date of 1604")
 def test_the_export_writes_a_birthday_without_a_year_as_typed(uow: Uow, tmp_path: Path) -> None:
     """A birthday typed as '12.03' is kept in the year 1604 (never shown); the whole-base export's
     Contacts sheet writes it as a date of 1604: a serial before Excel's 1900 epoch, which Excel shows
@@ -236,3 +235,33 @@ def test_the_export_writes_a_birthday_without_a_year_as_typed(uow: Uow, tmp_path
     book = openpyxl.load_workbook(path)
     values = [c.value for ws in book.worksheets for row in ws.iter_rows() for c in row]
     assert not any(getattr(v, "year", 2000) < 1900 for v in values)
+
+
+def test_a_birthday_without_a_year_comes_back_from_the_export_as_it_was(uow: Uow, tmp_path: Path) -> None:
+    """Export, then import into an empty base: the birthday is still 12 March of an unknown year
+    (the export's "12.03" is read back as a day and a month), and a whole date stays whole."""
+    from salesdesk.domain.birthdays import YEAR_UNKNOWN
+    from salesdesk.domain.model import ContactFields
+    from salesdesk.services import contacts, exporting, importing
+    from salesdesk.store import open_database, resolve_url
+    from tests import server as test_server
+
+    ident = clients.create_client(uow(), ClientFields(name="Ромашка", kind=ClientKind.LEGAL)).id
+    contacts.add_contact(uow(), ident, ContactFields(full_name="Иванова Анна", birth_date=date(YEAR_UNKNOWN, 3, 12)))
+    contacts.add_contact(uow(), ident, ContactFields(full_name="Петров Олег", birth_date=date(1985, 2, 28)))
+    path = tmp_path / "base.xlsx"
+    exporting.export_clients(uow(), path)
+    url = test_server.server().migrated() if test_server.ON_POSTGRES else resolve_url(tmp_path / "target.sqlite")
+    target = open_database(url)
+    try:
+        result = importing.run_import(UnitOfWork(target), path, error_dir=tmp_path)
+        assert (result.created, result.rejected) == (1, 0)
+        people = contacts.list_contacts(UnitOfWork(target), 1)
+        assert sorted((p.full_name, p.birth_date) for p in people) == [
+            ("Иванова Анна", date(YEAR_UNKNOWN, 3, 12)),
+            ("Петров Олег", date(1985, 2, 28)),
+        ]
+    finally:
+        target.dispose()
+        if test_server.ON_POSTGRES:
+            test_server.server().drop(url)
