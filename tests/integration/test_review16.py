@@ -131,7 +131,6 @@ def _stale_card(uow: Uow, name: str, **fields: str) -> int:
     return ident
 
 
-@pytest.mark.xfail(strict=True, reason="bug: merge + Undo leaves the kept card's stale phone confirmed 'now'")
 def test_undo_of_a_merge_puts_back_the_confirmations(uow: Uow) -> None:
     """The kept card's phone was last confirmed in 2020 (stale); the merge takes the other card's
     phone, Undo puts the old one back — and the old phone must be as stale as before, not counted
@@ -147,7 +146,37 @@ def test_undo_of_a_merge_puts_back_the_confirmations(uow: Uow) -> None:
     assert fresh.confirmations["phone"].confirmed_at == OLD
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a merge dates the other card's old e-mail as confirmed 'now'")
+def test_undo_of_a_merge_puts_back_both_cards_confirmations_exactly(uow: Uow) -> None:
+    """The other card's phone is its contact person's: the merge moves the person away (its phone
+    row goes), Undo moves them back — every confirmation row of both cards, and the cards' oldest
+    date, are as before the merge."""
+    from sqlalchemy import select
+
+    from salesdesk.domain.model import ContactFields
+    from salesdesk.services import contacts, merging
+    from salesdesk.store import schema
+
+    keep = _stale_card(uow, "Ромашка", phone="+7 495 111-11-11", email="a@romashka.ru")
+    other = _stale_card(uow, "Ромашка ООО")
+    contacts.add_contact(uow(), other, ContactFields(full_name="Иванова Анна", phones=("+7 495 333-33-33",)))
+    with uow() as u:
+        u.freshness.backdate([other], ["phone"], OLD)
+        u.commit()
+
+    def state() -> object:
+        with uow().reading() as u:
+            oldest = dict(
+                u.freshness.conn.execute(select(schema.clients.c.id, schema.clients.c.confirmed_oldest)).all()
+            )
+            return {i: (u.freshness.snapshot(i), oldest[i]) for i in (keep, other)}
+
+    before = state()
+    k, o = clients.get_client(uow(), keep), clients.get_client(uow(), other)
+    done = merging.merge_clients(uow(), keep, k.version, other, o.version, {"email": "other"}, now=NOW)
+    merging.unmerge(uow(), done, now=NOW)
+    assert state() == before
+
+
 def test_a_merge_keeps_the_other_cards_confirmation_of_what_it_brings(uow: Uow) -> None:
     """The kept card has no e-mail; the other's, unconfirmed since 2020, fills it: nobody checked it
     by merging, so it stays stale on the kept card."""
