@@ -59,7 +59,7 @@ class IndustryConflict:
 @dataclass(frozen=True, slots=True)
 class EnrichResult:
     read: int  # records in the file
-    matched: int  # clients of the base the file describes
+    matched: int  # clients of the base the file describes (a head office and each branch: one each)
     updated: int  # of those, clients whose data changed
     not_in_register: int  # clients with an INN the SME register does not list (0 for other files)
     conflicts: tuple[IndustryConflict, ...] = ()
@@ -129,19 +129,20 @@ def enrich(
                     if group is None:
                         group = counts[(section, region)] = Counter()
                     group[headcount] += 1
-        client = base.get(raw.inn)
-        if client is None:
+        holders = base.get(raw.inn)
+        if holders is None:
             continue
         record = raw.record()
-        entry = found.get(client.id)
-        if entry is None:
-            entry = found[client.id] = _Found()
-        if sme:
-            entry.sme = record
-        if record.headcount is not None:
-            entry.headcount = record
-        if record.revenue is not None:
-            entry.revenue = record
+        for client in holders:  # a head office and its branches: one INN, the same record
+            entry = found.get(client.id)
+            if entry is None:
+                entry = found[client.id] = _Found()
+            if sme:
+                entry.sme = record
+            if record.headcount is not None:
+                entry.headcount = record
+            if record.revenue is not None:
+                entry.revenue = record
     reporter.progress(register.total_bytes, register.total_bytes)
     if reporter.cancelled():
         raise Cancelled()
@@ -149,7 +150,10 @@ def enrich(
     if sme_file:
         # listed by the headcount or revenue set of the same archive is not listed by the SME register
         missing = {
-            c.id for c in base.values() if c.kind in REGISTER_KINDS and (c.id not in found or found[c.id].sme is None)
+            c.id
+            for holders in base.values()
+            for c in holders
+            if c.kind in REGISTER_KINDS and (c.id not in found or found[c.id].sme is None)
         }
     benchmarks = [
         Benchmark(section, region, "headcount", q.count, q.q1, q.median, q.q3, path.name, latest)
