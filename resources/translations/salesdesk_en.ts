@@ -220,7 +220,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/file_actions.py" line="174"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="124"/>
+        <source>%Ln client(s) have newer figures than the file&apos;s: left as they were.</source>
+        <translation>
+            <numerusform>%Ln client has newer figures than the file&apos;s: left as it was.</numerusform>
+            <numerusform>%Ln clients have newer figures than the file&apos;s: left as they were.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/file_actions.py" line="178"/>
         <source>%Ln contact person(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln contact person exported to %1.</numerusform>
@@ -228,7 +236,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/file_actions.py" line="184"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="188"/>
         <source>%Ln client(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln client exported to %1.</numerusform>
@@ -409,7 +417,7 @@
 <context>
     <name>ReportParameterBar</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reports_panel.py" line="480"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="484"/>
         <source>day(s)</source>
         <translation>
             <numerusform>day</numerusform>

@@ -2003,28 +2003,37 @@ Create the first client, or load demo data to try the program.</source>
             <numerusform>У %Ln клиентов оставлена отрасль, выбранная вручную: она отличается от реестра.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/file_actions.py" line="124"/>
+        <source>%Ln client(s) have newer figures than the file&apos;s: left as they were.</source>
+        <translation>
+            <numerusform>У %Ln клиента в карточке данные новее, чем в файле: оставлены как были.</numerusform>
+            <numerusform>У %Ln клиентов в карточке данные новее, чем в файле: оставлены как были.</numerusform>
+            <numerusform>У %Ln клиентов в карточке данные новее, чем в файле: оставлены как были.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="138"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="142"/>
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="139"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="143"/>
         <source>Writing %1…</source>
         <translation>Записываю %1…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="156"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="160"/>
         <source>Export contacts to vCard</source>
         <translation>Выгрузка контактов в vCard</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="158"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="162"/>
         <source>Contact cards (*.vcf)</source>
         <translation>Карточки контактов (*.vcf)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/file_actions.py" line="174"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="178"/>
         <source>%Ln contact person(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln контактное лицо выгружено в %1.</numerusform>
@@ -2033,7 +2042,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/file_actions.py" line="184"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="188"/>
         <source>%Ln client(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln клиент выгружен в %1.</numerusform>
@@ -2042,8 +2051,8 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="176"/>
-        <location filename="../../salesdesk/ui/file_actions.py" line="186"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="180"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="190"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
@@ -3745,12 +3754,12 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>RegisterFileChoice</name>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="201"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="205"/>
         <source>Enrich from open data</source>
         <translation>Дополнить из открытых данных</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="203"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="207"/>
         <source>Tax service open data (*.zip *.xml);;All files (*)</source>
         <translation>Открытые данные ФНС (*.zip *.xml);;Все файлы (*)</translation>
     </message>
@@ -4033,124 +4042,124 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ReportParameterBar</name>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="361"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="365"/>
         <source>Last 12 months</source>
         <translation>Последние 12 месяцев</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="362"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="366"/>
         <source>This month</source>
         <translation>Этот месяц</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="363"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="367"/>
         <source>Last month</source>
         <translation>Прошлый месяц</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="364"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="368"/>
         <source>This quarter</source>
         <translation>Этот квартал</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="365"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="369"/>
         <source>Last quarter</source>
         <translation>Прошлый квартал</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="366"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="370"/>
         <source>This year</source>
         <translation>Этот год</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="367"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="371"/>
         <source>Last year</source>
         <translation>Прошлый год</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="368"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="372"/>
         <source>Dates I choose</source>
         <translation>Свои даты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="379"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="383"/>
         <source>by month</source>
         <translation>по месяцам</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="380"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="384"/>
         <source>by quarter</source>
         <translation>по кварталам</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="381"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="385"/>
         <source>by year</source>
         <translation>по годам</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="386"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="390"/>
         <source>date opened</source>
         <translation>дате открытия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="387"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="391"/>
         <source>date closed</source>
         <translation>дате закрытия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="389"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="393"/>
         <source>Sales reports count won deals by the date closed; count by it here to get the same numbers</source>
         <translation>Отчёты о продажах считают выигранные сделки по дате закрытия; выберите её здесь, чтобы числа совпали</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="392"/>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="453"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="396"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="457"/>
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="413"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="417"/>
         <source>d.</source>
         <comment>days, short</comment>
         <translation>дн.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="419"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="423"/>
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="421"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="425"/>
         <source>Count deals by</source>
         <translation>Сделки считать по</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="422"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="426"/>
         <source>Manager:</source>
         <translation>Менеджер:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="423"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="427"/>
         <source>No contact for more than</source>
         <translation>Без контакта больше</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="424"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="428"/>
         <source>Cards filled below</source>
         <translation>Карточки заполнены меньше чем на</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="425"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="429"/>
         <source>Interaction in</source>
         <translation>Контакт за</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="426"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="430"/>
         <source>Won deal in</source>
         <translation>Сделка за</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reports_panel.py" line="480"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="484"/>
         <source>day(s)</source>
         <translation>
             <numerusform>день</numerusform>
@@ -4170,82 +4179,82 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ReportsPanel</name>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="288"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="292"/>
         <source>the first %1 of %2; all are in the table</source>
         <translation>первые %1 из %2, все — в таблице</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="614"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="618"/>
         <source>thousands</source>
         <translation>тыс.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="615"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="619"/>
         <source>millions</source>
         <translation>млн</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="542"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="546"/>
         <source>Export to Excel…</source>
         <translation>Экспорт в Excel…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="544"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="548"/>
         <source>Save this report as an Excel workbook with its chart and table</source>
         <translation>Сохранить отчёт в книгу Excel с диаграммой и таблицей</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="546"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="550"/>
         <source>Sales plans…</source>
         <translation>Планы продаж…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="548"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="552"/>
         <source>Set each manager&apos;s plan by month or quarter</source>
         <translation>Задать план каждого менеджера по месяцам или кварталам</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="686"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="690"/>
         <source>Computing…</source>
         <translation>Считаю…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="729"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="733"/>
         <source>Nothing to show for these parameters.</source>
         <translation>За выбранный период и с этими условиями данных нет.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="731"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="735"/>
         <source>This report is a table only.</source>
         <translation>У этого отчёта только таблица.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="762"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="772"/>
         <source>The report could not be computed; details are in the log.</source>
         <translation>Отчёт не удалось построить; подробности — в журнале программы.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="797"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="807"/>
         <source>Saving %1…</source>
         <translation>Сохраняю %1…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="808"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="818"/>
         <source>Export the report</source>
         <translation>Экспорт отчёта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="810"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="820"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="821"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="831"/>
         <source>The report is saved to %1.</source>
         <translation>Отчёт сохранён в %1.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="823"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="833"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>

@@ -731,6 +731,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Records read: {read:n}; clients of the base in the file: {matched:n}; updated: {updated:n}; "
         "not in the SME register: {missing:n}",
     ),
+    "cli.enrich_older": (
+        "У {n:n} {n:клиента|клиентов|клиентов} в карточке данные новее, чем в файле: оставлены как были",
+        "{n:n} {n:client has|clients have} newer figures than the file's: left as they were",
+    ),
     "cli.enrich_dry_run": (
         "Проверка без изменений: база не изменена",
         "Dry run: the base was not changed",

@@ -65,6 +65,7 @@ class EnrichResult:
     conflicts: tuple[IndustryConflict, ...] = ()
     dry_run: bool = False
     industries_added: tuple[str, ...] = field(default=())
+    older: int = 0  # clients whose card has newer figures than the file's: left as they were (not in the JSON)
 
     def as_json(self) -> dict[str, int]:
         return {
@@ -159,7 +160,9 @@ def enrich(
         Benchmark(section, region, "headcount", q.count, q.q1, q.median, q.q3, path.name, latest)
         for (section, region), q in sorted(headcounts.results().items())
     ]
-    return _write(uow, path.name, found, missing, benchmarks if sme_file else None, read, dry_run, reporter, now)
+    return _write(
+        uow, path.name, found, missing, benchmarks if sme_file else None, read, dry_run, reporter, now, latest
+    )
 
 
 def _write(
@@ -172,9 +175,11 @@ def _write(
     dry_run: bool,
     reporter: Reporter,
     now: datetime,
+    latest: date | None = None,
 ) -> EnrichResult:
     ids = sorted(set(found) | missing)
     updated = 0
+    older = 0
     conflicts: list[IndustryConflict] = []
     added: list[str] = []
     batches = [ids[i : i + BATCH] for i in range(0, len(ids), BATCH)] or [[]]
@@ -195,12 +200,15 @@ def _write(
                 old = existing.get(ident)
                 # only an SME register says who is not in it: a headcount or revenue file leaves the flag
                 flagged = ident in missing if benchmarks is not None else bool(old and old["not_in_register"])
-                new = _merged(old, found.get(ident), flagged, source)
+                if old and _before(latest, old["as_of"]):  # an older SME register says nothing of today
+                    flagged = bool(old["not_in_register"])
+                new, kept = _merged(old, found.get(ident), flagged, source)
+                older += kept
                 if ident in found:  # the register vouches for the INN it was matched by
                     confirm_fields(uow, ident, ["inn"], Source.ENRICHMENT, now)
                 new_card = card
                 entry = found.get(ident)
-                if entry is not None and entry.sme is not None:
+                if entry is not None and entry.sme is not None and not (old and _before(entry.sme.as_of, old["as_of"])):
                     code = class_code(entry.sme.okved_code)
                     if code:
                         target = industries.get(code)
@@ -253,10 +261,21 @@ def _write(
         conflicts=tuple(conflicts),
         dry_run=dry_run,
         industries_added=tuple(dict.fromkeys(added)),
+        older=older,
     )
 
 
-def _merged(old: dict[str, Any] | None, entry: _Found | None, flagged: bool, source: str) -> dict[str, Any]:
+def _before(as_of: date | None, stored: date | None) -> bool:
+    """Whether a file describing *as_of* is older than what the card has (*stored*): it never
+    replaces newer figures, whatever order the files are read in."""
+    return as_of is not None and stored is not None and as_of < stored
+
+
+def _merged(
+    old: dict[str, Any] | None, entry: _Found | None, flagged: bool, source: str
+) -> tuple[dict[str, Any], bool]:
+    """The client's register row after this file, and whether the file was older than some of it
+    (that part kept as it was)."""
     new: dict[str, Any] = {k: (old[k] if old else None) for k in REGISTER_COLUMNS}
     if old is None:
         new.update(
@@ -272,8 +291,11 @@ def _merged(old: dict[str, Any] | None, entry: _Found | None, flagged: bool, sou
         )
     new["not_in_register"] = flagged
     if entry is None:
-        return new
-    if entry.sme is not None:
+        return new, False
+    kept = False
+    if entry.sme is not None and _before(entry.sme.as_of, old["as_of"] if old else None):
+        kept = True
+    elif entry.sme is not None:
         r = entry.sme
         new.update(
             category=r.category,
@@ -285,10 +307,14 @@ def _merged(old: dict[str, Any] | None, entry: _Found | None, flagged: bool, sou
             as_of=r.as_of,
             not_in_register=False,
         )
-    if entry.headcount is not None:
+    if entry.headcount is not None and _before(entry.headcount.as_of, old["headcount_as_of"] if old else None):
+        kept = True
+    elif entry.headcount is not None:
         r = entry.headcount
         new.update(headcount=r.headcount, headcount_source=source[:260], headcount_as_of=r.as_of)
-    if entry.revenue is not None:
+    if entry.revenue is not None and _before(entry.revenue.as_of, old["revenue_as_of"] if old else None):
+        kept = True
+    elif entry.revenue is not None:
         r = entry.revenue
         new.update(
             revenue=_roubles(r.revenue),
@@ -296,7 +322,7 @@ def _merged(old: dict[str, Any] | None, entry: _Found | None, flagged: bool, sou
             revenue_source=source[:260],
             revenue_as_of=r.as_of,
         )
-    return new
+    return new, kept
 
 
 def _roubles(value: Any) -> int | None:

@@ -119,6 +119,10 @@ class FileActions(QObject):
                 "",
                 len(result.conflicts),
             )
+        if result.older:
+            text += " " + self.tr(
+                "%Ln client(s) have newer figures than the file's: left as they were.", "", result.older
+            )
         self.w.notice.show_message(text, kind="success", timeout_ms=15000)
 
     def export(self) -> None:

@@ -90,3 +90,22 @@ def test_prospects_lists_the_matching_companies_not_in_the_base_and_adds_them(
         capsys, "prospects", str(path), "--okved", "62.01", "--region", "54", "--add", "--json", "--db", db
     )
     assert [(p["inn"], p["id"] > 0) for p in json.loads(out)] == [(FAR.inn, True)]
+
+
+def test_the_text_says_an_older_file_left_the_figures(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Last year's revenue file read after this year's: the text says why nothing was updated."""
+    from tests.register_files import revenue_xml
+
+    db = new_base(tmp_path / "x.sqlite")
+    code, out, err = run(capsys, "client", "add", "--name", "Ромашка", "--inn", ROMASHKA.inn, "--db", db)
+    assert code == 0, err
+    newer = tmp_path / "revenue-2025.xml"
+    newer.write_bytes(revenue_xml([(ROMASHKA.inn, "Ромашка", "2000000", "1")]))
+    older = tmp_path / "revenue-2024.xml"
+    older.write_bytes(newer.read_bytes().replace("31.12.2025".encode("cp1251"), "31.12.2024".encode("cp1251")))
+    assert run(capsys, "enrich", str(newer), "--db", db)[0] == 0
+    code, out, err = run(capsys, "enrich", str(older), "--db", db, "--lang", "en")
+    assert code == 0, err
+    assert "updated: 0" in out and "1 client has newer figures than the file's: left as they were" in out
+    code, out, err = run(capsys, "enrich", str(older), "--db", db, "--lang", "ru")
+    assert "У 1 клиента в карточке данные новее, чем в файле: оставлены как были" in out
