@@ -2003,8 +2003,13 @@ Create the first client, or load demo data to try the program.</source>
             <numerusform>У %Ln клиентов оставлена отрасль, выбранная вручную: она отличается от реестра.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../salesdesk/ui/file_actions.py" line="124"/>
+        <source>This file is one part of the SME register: clients not in it are not flagged (read the whole .zip archive for that).</source>
+        <translation>Это одна часть реестра МСП: клиенты, которых в ней нет, не помечены (для этого прочитайте весь архив .zip).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/file_actions.py" line="129"/>
         <source>%Ln client(s) have newer figures than the file&apos;s: left as they were.</source>
         <translation>
             <numerusform>У %Ln клиента в карточке данные новее, чем в файле: оставлены как были.</numerusform>
@@ -2013,27 +2018,27 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="142"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="147"/>
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="143"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="148"/>
         <source>Writing %1…</source>
         <translation>Записываю %1…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="160"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="165"/>
         <source>Export contacts to vCard</source>
         <translation>Выгрузка контактов в vCard</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="162"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="167"/>
         <source>Contact cards (*.vcf)</source>
         <translation>Карточки контактов (*.vcf)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/file_actions.py" line="178"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="183"/>
         <source>%Ln contact person(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln контактное лицо выгружено в %1.</numerusform>
@@ -2042,7 +2047,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/file_actions.py" line="188"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="193"/>
         <source>%Ln client(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln клиент выгружен в %1.</numerusform>
@@ -2051,8 +2056,8 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="180"/>
-        <location filename="../../salesdesk/ui/file_actions.py" line="190"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="185"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="195"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
@@ -3754,12 +3759,12 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>RegisterFileChoice</name>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="205"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="210"/>
         <source>Enrich from open data</source>
         <translation>Дополнить из открытых данных</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="207"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="212"/>
         <source>Tax service open data (*.zip *.xml);;All files (*)</source>
         <translation>Открытые данные ФНС (*.zip *.xml);;Все файлы (*)</translation>
     </message>

@@ -735,6 +735,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "У {n:n} {n:клиента|клиентов|клиентов} в карточке данные новее, чем в файле: оставлены как были",
         "{n:n} {n:client has|clients have} newer figures than the file's: left as they were",
     ),
+    "cli.enrich_part": (
+        "Это одна часть реестра МСП (один XML-файл из архива): клиенты, которых в ней нет, не помечены — "
+        "чтобы отметить клиентов, которых нет в реестре, прочитайте весь архив (.zip)",
+        "This file is one part of the SME register (one XML file of the archive): clients not in it are "
+        "not flagged — read the whole archive (.zip) to flag the clients the register does not list",
+    ),
     "cli.enrich_dry_run": (
         "Проверка без изменений: база не изменена",
         "Dry run: the base was not changed",

@@ -82,6 +82,11 @@ class RegisterFile:
         self.total_bytes = 0
         self._zip = self._inspect()
 
+    @property
+    def is_archive(self) -> bool:
+        """A ZIP archive as the tax service publishes it (the whole set); an XML file is one part."""
+        return self._zip
+
     def _inspect(self) -> bool:
         path = self.path
         try:

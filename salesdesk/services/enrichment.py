@@ -11,9 +11,11 @@ What the register says is kept beside the card (client_register), each part with
 date it describes. The client's industry is the class of the main OKVED code (created under its
 section when the base does not have it yet) — but only when the card has no industry, or has the
 one an earlier register file set: an industry someone chose is never changed; the disagreement is
-reported (``conflicts``). When the file is an SME register, every legal entity and sole trader of
-the base it does not list is flagged (``not_in_register``): it may have grown, closed or stopped
-reporting.
+reported (``conflicts``). When the file is a whole SME register (a ZIP archive, as the tax service
+publishes it), every legal entity and sole trader of the base it does not list is flagged
+(``not_in_register``): it may have grown, closed or stopped reporting. One XML file of the register
+is a part of it (the archive holds dozens): it flags nobody and leaves the register-wide quartiles
+(``part``).
 """
 
 from __future__ import annotations
@@ -65,6 +67,7 @@ class EnrichResult:
     conflicts: tuple[IndustryConflict, ...] = ()
     dry_run: bool = False
     industries_added: tuple[str, ...] = field(default=())
+    part: bool = False  # one XML file of the SME register: clients not in it were not flagged
     older: int = 0  # clients whose card has newer figures than the file's: left as they were (not in the JSON)
 
     def as_json(self) -> dict[str, int]:
@@ -148,6 +151,10 @@ def enrich(
     if reporter.cancelled():
         raise Cancelled()
     missing: set[int] = set()
+    # one XML file unpacked from the archive is a part of the register: who is not in it may be in
+    # another part, so only a whole archive says who is not in the register (and gives its quartiles)
+    part = sme_file and not register.is_archive
+    sme_file = sme_file and not part
     if sme_file:
         # listed by the headcount or revenue set of the same archive is not listed by the SME register
         missing = {
@@ -160,9 +167,10 @@ def enrich(
         Benchmark(section, region, "headcount", q.count, q.q1, q.median, q.q3, path.name, latest)
         for (section, region), q in sorted(headcounts.results().items())
     ]
-    return _write(
+    result = _write(
         uow, path.name, found, missing, benchmarks if sme_file else None, read, dry_run, reporter, now, latest
     )
+    return replace(result, part=part)
 
 
 def _write(

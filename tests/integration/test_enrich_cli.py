@@ -109,3 +109,18 @@ def test_the_text_says_an_older_file_left_the_figures(tmp_path: Path, capsys: py
     assert "updated: 0" in out and "1 client has newer figures than the file's: left as they were" in out
     code, out, err = run(capsys, "enrich", str(older), "--db", db, "--lang", "ru")
     assert "У 1 клиента в карточке данные новее, чем в файле: оставлены как были" in out
+
+
+def test_one_xml_file_of_the_register_says_it_flags_nobody(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = new_base(tmp_path / "x.sqlite")
+    run(capsys, "client", "add", "--name", "Ромашка", "--inn", ROMASHKA.inn, "--db", db)
+    run(capsys, "client", "add", "--name", "Ушли", "--inn", inn("770999999"), "--db", db)
+    part = tmp_path / "VO_RRMSPSV_0001.xml"
+    part.write_bytes(register_xml([ROMASHKA]))
+    code, out, err = run(capsys, "enrich", str(part), "--json", "--db", db)
+    assert code == 0, err
+    assert json.loads(out) == {"read": 1, "matched": 1, "updated": 1, "not_in_register": 0}
+    code, out, err = run(capsys, "enrich", str(part), "--db", db, "--lang", "en")
+    assert "This file is one part of the SME register" in out and "not in it are not flagged" in out
+    code, out, err = run(capsys, "enrich", str(part), "--db", db, "--lang", "ru")
+    assert "Это одна часть реестра МСП" in out

@@ -193,11 +193,11 @@ def test_a_merge_keeps_the_other_cards_confirmation_of_what_it_brings(uow: Uow) 
 def test_a_headcount_file_does_not_clear_the_not_in_register_flag(uow: Uow, tmp_path: Path) -> None:
     """The SME register no longer lists a client (it grew); the headcount set, read next, covers every
     organisation — it says nothing of the SME register, so the client stays flagged."""
-    from tests.register_files import headcount_xml
+    from tests.register_files import headcount_xml, write_zip
 
     grown = inn("770999999")
     ident = clients.create_client(uow(), ClientFields(name="Выросли", inn=grown, kind=ClientKind.LEGAL)).id
-    sme = _file(tmp_path, ROMASHKA)
+    sme = write_zip(tmp_path / "sme.zip", {"sme.xml": register_xml([ROMASHKA])})  # a whole register
     assert enrichment.enrich(uow(), sme).not_in_register == 1
     people = tmp_path / "headcount.xml"
     people.write_bytes(headcount_xml([(grown, "Выросли", 350)]))
@@ -294,3 +294,28 @@ def test_a_birthday_without_a_year_comes_back_from_the_export_as_it_was(uow: Uow
         target.dispose()
         if test_server.ON_POSTGRES:
             test_server.server().drop(url)
+
+
+def test_one_xml_file_of_the_register_flags_nobody(uow: Uow, tmp_path: Path) -> None:
+    """The tax service's archive holds dozens of XML files: one of them, unpacked and read alone, is
+    a part of the register — a client in another part is not 'not in the register'. A client it does
+    list is still enriched, a flag an earlier whole archive set stays, and the register-wide quartiles
+    of the whole archive are kept."""
+    from tests.register_files import write_zip
+
+    elsewhere = inn("500123456")
+    other_part = Company(elsewhere, "АО «Василёк»", region="50", category=3, okved="46.90")
+    romashka = clients.create_client(uow(), ClientFields(name="Ромашка", inn=ROMASHKA.inn, kind=ClientKind.LEGAL)).id
+    vasilek = clients.create_client(uow(), ClientFields(name="Василёк", inn=elsewhere, kind=ClientKind.LEGAL)).id
+    gone = clients.create_client(uow(), ClientFields(name="Ушли", inn=inn("770999999"), kind=ClientKind.LEGAL)).id
+    whole = write_zip(tmp_path / "data.zip", {"1.xml": register_xml([ROMASHKA]), "2.xml": register_xml([other_part])})
+    assert enrichment.enrich(uow(), whole).not_in_register == 1
+    with uow().reading() as u:
+        quartiles = u.register.benchmarks()
+    assert quartiles, "the whole archive gives the register-wide quartiles"
+    result = enrichment.enrich(uow(), _file(tmp_path, ROMASHKA))
+    assert (result.not_in_register, result.part, result.matched) == (0, True, 1)
+    with uow().reading() as u:
+        assert u.register.flagged_ids() == [gone]
+        assert u.register.of_client(romashka) is not None and u.register.of_client(vasilek) is not None
+        assert u.register.benchmarks() == quartiles
