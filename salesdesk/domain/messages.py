@@ -784,6 +784,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "В архиве «{file}» {n:n} файлов — больше, чем бывает в реестре ({limit:n}). Он не открыт",
         "Archive “{file}” holds {n:n} files, more than a register ever has ({limit:n}). It was not opened",
     ),
+    "register.corrupt": (
+        "Архив «{file}» повреждён или скачан не полностью: скачайте его заново с сайта налоговой службы",
+        "Archive “{file}” is damaged or was not downloaded completely: download it again from the tax service's site",
+    ),
     "register.empty_archive": ("В архиве «{file}» нет файлов", "Archive “{file}” holds no files"),
     "register.encrypted": (
         "Архив «{file}» защищён паролем: распакуйте его сами или скачайте заново",

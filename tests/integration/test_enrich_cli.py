@@ -124,3 +124,21 @@ def test_one_xml_file_of_the_register_says_it_flags_nobody(tmp_path: Path, capsy
     assert "This file is one part of the SME register" in out and "not in it are not flagged" in out
     code, out, err = run(capsys, "enrich", str(part), "--db", db, "--lang", "ru")
     assert "Это одна часть реестра МСП" in out
+
+
+def test_a_damaged_archive_is_told_to_download_again(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A register archive is downloaded, not saved from Excel: a damaged one (cut short, or its
+    compressed data broken) is to be downloaded again."""
+    db = new_base(tmp_path / "x.sqlite")
+    whole = _file(tmp_path).read_bytes()
+    cut = tmp_path / "bad.zip"
+    cut.write_bytes(whole[: len(whole) // 2])  # the directory at the end is gone
+    broken = tmp_path / "broken.zip"
+    start = whole.index(b"PK\x03\x04") + 30 + len("a.xml")  # inside the first member's data
+    broken.write_bytes(whole[:start] + bytes(b ^ 0xFF for b in whole[start : start + 40]) + whole[start + 40 :])
+    for path in (cut, broken):
+        code, out, err = run(capsys, "enrich", str(path), "--db", db, "--lang", "en")
+        assert code == 2 and path.name in err, err
+        assert "download it again from the tax service's site" in err and "Excel" not in err
+        code, out, err = run(capsys, "enrich", str(path), "--db", db, "--lang", "ru")
+        assert "скачайте его заново с сайта налоговой службы" in err and "Excel" not in err
