@@ -319,3 +319,20 @@ def test_one_xml_file_of_the_register_flags_nobody(uow: Uow, tmp_path: Path) -> 
         assert u.register.flagged_ids() == [gone]
         assert u.register.of_client(romashka) is not None and u.register.of_client(vasilek) is not None
         assert u.register.benchmarks() == quartiles
+
+
+def test_a_period_that_ends_before_it_starts_is_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`salesdesk report NAME --from X --to Y` with X after Y: exit 2 (bad input) with the message, for
+    every report, hooks and plan_fact among them (it was exit 1, the code of a refusal)."""
+    from salesdesk.services.reports import REPORTS
+    from tests.integration.test_cli import new_base, run
+
+    db = new_base(tmp_path / "x.sqlite")
+    assert {"hooks", "plan_fact"} <= set(REPORTS)
+    for name in REPORTS:
+        code, _out, err = run(capsys, "report", name, "--from", "10.03.2026", "--to", "01.03.2026", "--db", db)
+        assert code == 2 and "after it ends" in err and "Traceback" not in err, (name, code, err)
+    code, _out, err = run(
+        capsys, "report", "hooks", "--from", "10.03.2026", "--to", "1.3.2026", "--db", db, "--lang", "ru"
+    )
+    assert code == 2 and "Начало периода (10.03.2026) позже его конца (01.03.2026)" in err
