@@ -30,14 +30,14 @@ from typing import Any
 from salesdesk.domain.completeness import with_present
 from salesdesk.domain.errors import FieldProblem, ValidationError
 from salesdesk.domain.freshness import Source
-from salesdesk.domain.model import ClientKind, IndustryFields
+from salesdesk.domain.model import ClientKind
 from salesdesk.domain.okved import SECTION_NAMES, class_code, section_of
 from salesdesk.domain.register import QuartileCounter, Quartiles, SmeCategory, position_text, quartiles_of
-from salesdesk.domain.validation import validate_industry
 from salesdesk.files.register import RegisterFile
 from salesdesk.files.register import RegisterRecord as RegisterRecord  # the window gets it from here
 from salesdesk.services.common import Cancelled, Reporter, SilentReporter, utcnow
 from salesdesk.services.freshness import confirm_fields
+from salesdesk.services.reference import okved_industry
 from salesdesk.store import UnitOfWork
 from salesdesk.store.register import REGISTER_COLUMNS, Benchmark
 
@@ -351,10 +351,12 @@ def _audited(row: dict[str, Any] | None, industry_id: int | None) -> dict[str, A
 
 
 def _add_industry(uow: UnitOfWork, code: str, name: str, now: datetime) -> int:
+    """The industry of OKVED class *code*: one in the trash with the code is brought back, never a
+    second industry with the same code."""
     section = section_of(code) or ""
-    fields = validate_industry(IndustryFields(code=code, name=(name or SECTION_NAMES.get(section, code))[:NAME_LIMIT]))
-    ident = uow.industries.add(fields, now)
-    uow.record("industry", ident, "created")
+    ident, action = okved_industry(uow, code, (name or SECTION_NAMES.get(section, code))[:NAME_LIMIT], now)
+    if action != "found":
+        uow.record("industry", ident, action)
     return ident
 
 

@@ -78,6 +78,7 @@ from salesdesk.files.targets import check_folder
 from salesdesk.services.common import Cancelled, Reporter, SilentReporter, cycle_collection_paused, utcnow
 from salesdesk.services.derivation import derived_batches
 from salesdesk.services.freshness import confirm_fields
+from salesdesk.services.reference import okved_industry
 from salesdesk.store import UnitOfWork
 
 BATCH = 2_000
@@ -880,9 +881,11 @@ def _apply(uow: UnitOfWork, planner: _Planner, reporter: Reporter, now: datetime
             continue
         # "62.01", "62.01.1 Разработка ПО": an OKVED class, kept with its code under its section
         code, title = okved
-        ident = industries.get(code) or uow.industries.add(
-            IndustryFields(code=code, name=title or str(msg("register.okved_class", code=code))[:300]), now
-        )
+        ident = industries.get(code)
+        if ident is None:  # one in the trash with the code is brought back: a code is one industry
+            ident, action = okved_industry(uow, code, title or str(msg("register.okved_class", code=code))[:300], now)
+            if action == "restored":
+                uow.record("industry", ident, action)
         industries[code] = industries[name.upper()] = industries[fold(name)] = ident
     for name in planner.new_managers:
         managers[fold(name)] = uow.managers.add(ManagerFields(name=name), now)

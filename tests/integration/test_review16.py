@@ -336,3 +336,51 @@ def test_a_period_that_ends_before_it_starts_is_bad_input(tmp_path: Path, capsys
         capsys, "report", "hooks", "--from", "10.03.2026", "--to", "1.3.2026", "--db", db, "--lang", "ru"
     )
     assert code == 2 and "Начало периода (10.03.2026) позже его конца (01.03.2026)" in err
+
+
+def _trashed_6201(uow: Uow) -> int:
+    from salesdesk.domain.model import IndustryFields
+    from salesdesk.services import reference
+
+    ident = reference.create_industry(uow(), IndustryFields(code="62.01", name="Разработка ПО")).id
+    reference.trash_industry(uow(), ident)
+    return ident
+
+
+def _codes(uow: Uow) -> list[str]:
+    from salesdesk.services import reference
+
+    return [x.code for x in reference.list_industries(uow(), include_deleted=True) if x.code == "62.01"]
+
+
+def test_enrichment_brings_back_the_trashed_industry_of_the_code(uow: Uow, tmp_path: Path) -> None:
+    """62.01 is in the trash: the register's 62.01 brings it back, never a second industry 62.01."""
+    trashed = _trashed_6201(uow)
+    ident = clients.create_client(uow(), ClientFields(name="Ромашка", inn=ROMASHKA.inn, kind=ClientKind.LEGAL)).id
+    result = enrichment.enrich(uow(), _file(tmp_path, ROMASHKA))
+    assert _codes(uow) == ["62.01"]
+    assert clients.get_client(uow(), ident).industry_id == trashed
+    assert result.industries_added == ("62.01",)
+
+
+def test_an_import_brings_back_the_trashed_industry_of_the_code(uow: Uow, tmp_path: Path) -> None:
+    from salesdesk.services import importing
+
+    trashed = _trashed_6201(uow)
+    sheet = tmp_path / "clients.csv"
+    sheet.write_text("Наименование;Отрасль\nООО «Код»;62.01 Разработка ПО\n", encoding="utf-8")
+    assert importing.run_import(uow(), sheet, error_dir=tmp_path).created == 1
+    assert _codes(uow) == ["62.01"]
+    assert clients.get_client(uow(), 1).industry_id == trashed
+
+
+def test_restoring_an_industry_whose_code_is_taken_is_refused(uow: Uow) -> None:
+    from salesdesk.domain.errors import ValidationError
+    from salesdesk.domain.model import IndustryFields
+    from salesdesk.services import reference
+
+    trashed = _trashed_6201(uow)
+    reference.create_industry(uow(), IndustryFields(code="62.01", name="Программы"))
+    with pytest.raises(ValidationError, match="62.01"):
+        reference.restore_industry(uow(), trashed)
+    assert len(_codes(uow)) == 2 and len([x for x in reference.list_industries(uow()) if x.code == "62.01"]) == 1
