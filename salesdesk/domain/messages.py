@@ -109,6 +109,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{field}: at most {limit:n} {limit:character|characters}",
     ),
     "err.choice": ("{field}: недопустимое значение «{value}»", "{field}: “{value}” is not allowed"),
+    "err.industry_date": (
+        "{field} «{value}» — это дата, а не отрасль или код ОКВЭД: проверьте, тот ли столбец выбран",
+        "{field} “{value}” is a date, not an industry or an OKVED code: check that the right column is chosen",
+    ),
     "err.date": ("{field} «{value}»: неверная дата", "{field} “{value}”: not a valid date"),
     "err.amount": (
         "{field} «{value}»: не сумма денег; пример: 1 250 000,50",

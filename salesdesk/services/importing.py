@@ -340,6 +340,10 @@ def _parse_row(line: int, raw: list[Cell], mapping: Mapping[int, str]) -> _Row:
         status = ClientStatus.LEAD
     values["status"] = status
     row.industry = text_of(by_target.get("industry"))
+    if _looks_like_date(by_target.get("industry")):
+        # a date is neither an industry nor an OKVED code ("01.02.2024" is not class 01.02 named "24"):
+        # most likely the wrong column was chosen; the row goes to the error file as it was
+        row.problems.append(_problem("field.industry", "err.industry_date", value=row.industry))
     row.owner = text_of(by_target.get("owner"))
     row.client_no = text_of(by_target.get("client_no"))
 
@@ -859,7 +863,16 @@ def run_import(
     )
 
 
-_OKVED_TEXT = re.compile(r"^(\d{2}(?:\.\d{1,2}){0,2})(?:\s*[—–-]?\s*(.*))?$")
+# the code ends where digits and dots end: "01.02.2024" is no code followed by a name "24"
+_OKVED_TEXT = re.compile(r"^(\d{2}(?:\.\d{1,2}){0,2})(?![\d.])(?:\s*[—–-]?\s*(.*))?$")
+_FULL_DATE = re.compile(r"^\d{1,2}[./\-]\d{1,2}[./\-]\d{4}$|^\d{4}[./\-]\d{1,2}[./\-]\d{1,2}$")
+
+
+def _looks_like_date(cell: object) -> bool:
+    """A date cell, or text that is a whole date with a four-digit year (01.02.2024, 2024-02-01)."""
+    if isinstance(cell, date):
+        return True
+    return isinstance(cell, str) and _FULL_DATE.match(cell.strip()) is not None
 
 
 def okved_of(text: str) -> tuple[str, str] | None:

@@ -384,3 +384,21 @@ def test_restoring_an_industry_whose_code_is_taken_is_refused(uow: Uow) -> None:
     with pytest.raises(ValidationError, match="62.01"):
         reference.restore_industry(uow(), trashed)
     assert len(_codes(uow)) == 2 and len([x for x in reference.list_industries(uow()) if x.code == "62.01"]) == 1
+
+
+def test_a_date_in_the_industry_column_is_no_okved_class(uow: Uow, tmp_path: Path) -> None:
+    """'01.02.2024' was read as OKVED class 01.02 named '24': a date is neither an industry nor a
+    code — the row goes to the error file with a message, the others are imported, no industry made."""
+    from salesdesk.services import importing, reference
+
+    assert importing.okved_of("01.02.2024") is None
+    assert importing.okved_of("01.02.24") == ("01.02", "") and importing.okved_of("62.01 ПО") == ("62.01", "ПО")
+    sheet = tmp_path / "clients.csv"
+    sheet.write_text("Наименование;Отрасль\nООО «Дата»;01.02.2024\nООО «Код»;62.01\nООО «Иная»;2024-02-01\n")
+    result = importing.run_import(uow(), sheet, error_dir=tmp_path)
+    assert (result.created, result.rejected) == (1, 2)
+    assert sorted(x.code for x in reference.list_industries(uow(), include_deleted=True) if "." in x.code) == ["62.01"]
+    assert not [x for x in reference.list_industries(uow()) if x.name in ("24", "01.02.2024")]
+    plan = importing.plan_import(uow(), sheet)
+    problems = [p for r in plan.rows for p in r.reasons]
+    assert any("“01.02.2024” is a date, not an industry or an OKVED code" in p for p in problems), problems
