@@ -21,6 +21,7 @@ is a part of it (the archive holds dozens): it flags nobody and leaves the regis
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
@@ -381,6 +382,12 @@ class ProspectQuery:
     category: int | None = None  # 1 micro, 2 small, 3 medium
     limit: int = 20
 
+    def __post_init__(self) -> None:
+        # as typed or pasted: fullwidth or other compatibility digits ("７７") are the digits they
+        # show (NFKC), spaces around go — a region that matched nothing silently is no search
+        for name in ("okved", "region"):
+            object.__setattr__(self, name, unicodedata.normalize("NFKC", getattr(self, name)).strip())
+
 
 def prospect_query_problems(query: ProspectQuery) -> list[FieldProblem]:
     """What is wrong with a prospect search, in the user's words."""
@@ -390,7 +397,7 @@ def prospect_query_problems(query: ProspectQuery) -> list[FieldProblem]:
     code = query.okved.strip().upper()
     if section_of(code) is None or not _OKVED_PREFIX.match(code):
         problems.append(FieldProblem("okved", msg("register.bad_okved", value=query.okved)))
-    if query.region and not (len(query.region) == 2 and query.region.isdigit()):
+    if query.region and not (len(query.region) == 2 and query.region.isascii() and query.region.isdigit()):
         problems.append(FieldProblem("region", msg("register.bad_region", value=query.region)))
     return problems
 

@@ -142,3 +142,18 @@ def test_a_damaged_archive_is_told_to_download_again(tmp_path: Path, capsys: pyt
         assert "download it again from the tax service's site" in err and "Excel" not in err
         code, out, err = run(capsys, "enrich", str(path), "--db", db, "--lang", "ru")
         assert "скачайте его заново с сайта налоговой службы" in err and "Excel" not in err
+
+
+def test_a_region_in_fullwidth_digits_is_the_region(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--region ７７` (fullwidth digits, as a Japanese or Chinese keyboard types them) matched nothing
+    in silence: it is region 77; digits that are no two ASCII digits even so are refused."""
+    from salesdesk.services import enrichment
+
+    db = new_base(tmp_path / "x.sqlite")
+    path = _file(tmp_path)
+    code, out, err = run(capsys, "prospects", str(path), "--okved", "６２", "--region", "７７", "--json", "--db", db)
+    assert code == 0, err
+    assert [p["inn"] for p in json.loads(out)] == [ROMASHKA.inn, NEW_ONE.inn]
+    assert enrichment.ProspectQuery(okved="62", region=" ７７ ").region == "77"
+    code, out, err = run(capsys, "prospects", str(path), "--okved", "62", "--region", "٧٧", "--db", db)
+    assert code == 2 and "٧٧" in err
