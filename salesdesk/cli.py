@@ -1149,6 +1149,10 @@ def _enrich(database: Database, args: argparse.Namespace) -> int:
             missing=result.not_in_register,
         )
     )
+    if result.older:
+        print(msg("cli.enrich_older", n=result.older))
+    if result.part:
+        print(msg("cli.enrich_part"))
     if args.dry_run:
         print(msg("cli.enrich_dry_run"))
     return EXIT_OK

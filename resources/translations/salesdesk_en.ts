@@ -220,7 +220,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/file_actions.py" line="174"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="129"/>
+        <source>%Ln client(s) have newer figures than the file&apos;s: left as they were.</source>
+        <translation>
+            <numerusform>%Ln client has newer figures than the file&apos;s: left as it was.</numerusform>
+            <numerusform>%Ln clients have newer figures than the file&apos;s: left as they were.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/file_actions.py" line="183"/>
         <source>%Ln contact person(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln contact person exported to %1.</numerusform>
@@ -228,7 +236,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/file_actions.py" line="184"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="193"/>
         <source>%Ln client(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln client exported to %1.</numerusform>

@@ -2014,27 +2014,41 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="138"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="124"/>
+        <source>This file is one part of the SME register: clients not in it are not flagged (read the whole .zip archive for that).</source>
+        <translation>Это одна часть реестра МСП: клиенты, которых в ней нет, не помечены (для этого прочитайте весь архив .zip).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../salesdesk/ui/file_actions.py" line="129"/>
+        <source>%Ln client(s) have newer figures than the file&apos;s: left as they were.</source>
+        <translation>
+            <numerusform>У %Ln клиента в карточке данные новее, чем в файле: оставлены как были.</numerusform>
+            <numerusform>У %Ln клиентов в карточке данные новее, чем в файле: оставлены как были.</numerusform>
+            <numerusform>У %Ln клиентов в карточке данные новее, чем в файле: оставлены как были.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/file_actions.py" line="147"/>
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="139"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="148"/>
         <source>Writing %1…</source>
         <translation>Записываю %1…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="156"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="165"/>
         <source>Export contacts to vCard</source>
         <translation>Выгрузка контактов в vCard</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="158"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="167"/>
         <source>Contact cards (*.vcf)</source>
         <translation>Карточки контактов (*.vcf)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/file_actions.py" line="174"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="183"/>
         <source>%Ln contact person(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln контактное лицо выгружено в %1.</numerusform>
@@ -2043,7 +2057,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/file_actions.py" line="184"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="193"/>
         <source>%Ln client(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln клиент выгружен в %1.</numerusform>
@@ -2052,8 +2066,8 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="176"/>
-        <location filename="../../salesdesk/ui/file_actions.py" line="186"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="185"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="195"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
@@ -3764,12 +3778,12 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>RegisterFileChoice</name>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="201"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="210"/>
         <source>Enrich from open data</source>
         <translation>Дополнить из открытых данных</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="203"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="212"/>
         <source>Tax service open data (*.zip *.xml);;All files (*)</source>
         <translation>Открытые данные ФНС (*.zip *.xml);;Все файлы (*)</translation>
     </message>

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from salesdesk.domain.spreadsheet import date_from_text
+from salesdesk.domain.spreadsheet import date_from_text, date_of
 
 YEAR_UNKNOWN = 1604
 DEFAULT_DAYS = 7  # `salesdesk birthdays` without --days: today and the week ahead
@@ -109,3 +109,20 @@ def birth_without_year(text: str) -> date | None | str:
     if isinstance(whole, date):
         return date(YEAR_UNKNOWN, whole.month, whole.day)
     return text
+
+
+def birth_cell(birth: date | None) -> date | str | None:
+    """A birth date as a spreadsheet cell: the date, or "12.03" (text) when the year is unknown —
+    a date of YEAR_UNKNOWN is before Excel's 1900 epoch (shown as #####). ``birth_of`` reads it back."""
+    if birth is None or year_known(birth):
+        return birth
+    return birth.strftime("%d.%m")
+
+
+def birth_of(cell: object) -> date | None | str:
+    """A birth date cell of an imported file: a date, or day and month only ("12.03", as the export
+    writes a birthday whose year nobody knows), kept in ``YEAR_UNKNOWN``. None for an empty cell; the
+    text itself when it is no date."""
+    if isinstance(cell, str) and _DAY_MONTH_RE.match(cell):
+        return birth_without_year(cell)
+    return date_of(cell)

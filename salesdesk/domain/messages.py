@@ -109,6 +109,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{field}: at most {limit:n} {limit:character|characters}",
     ),
     "err.choice": ("{field}: недопустимое значение «{value}»", "{field}: “{value}” is not allowed"),
+    "err.industry_date": (
+        "{field} «{value}» — это дата, а не отрасль или код ОКВЭД: проверьте, тот ли столбец выбран",
+        "{field} “{value}” is a date, not an industry or an OKVED code: check that the right column is chosen",
+    ),
     "err.date": ("{field} «{value}»: неверная дата", "{field} “{value}”: not a valid date"),
     "err.amount": (
         "{field} «{value}»: не сумма денег; пример: 1 250 000,50",
@@ -731,6 +735,16 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Records read: {read:n}; clients of the base in the file: {matched:n}; updated: {updated:n}; "
         "not in the SME register: {missing:n}",
     ),
+    "cli.enrich_older": (
+        "У {n:n} {n:клиента|клиентов|клиентов} в карточке данные новее, чем в файле: оставлены как были",
+        "{n:n} {n:client has|clients have} newer figures than the file's: left as they were",
+    ),
+    "cli.enrich_part": (
+        "Это одна часть реестра МСП (один XML-файл из архива): клиенты, которых в ней нет, не помечены — "
+        "чтобы отметить клиентов, которых нет в реестре, прочитайте весь архив (.zip)",
+        "This file is one part of the SME register (one XML file of the archive): clients not in it are "
+        "not flagged — read the whole archive (.zip) to flag the clients the register does not list",
+    ),
     "cli.enrich_dry_run": (
         "Проверка без изменений: база не изменена",
         "Dry run: the base was not changed",
@@ -773,6 +787,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "register.too_many_members": (
         "В архиве «{file}» {n:n} файлов — больше, чем бывает в реестре ({limit:n}). Он не открыт",
         "Archive “{file}” holds {n:n} files, more than a register ever has ({limit:n}). It was not opened",
+    ),
+    "register.corrupt": (
+        "Архив «{file}» повреждён или скачан не полностью: скачайте его заново с сайта налоговой службы",
+        "Archive “{file}” is damaged or was not downloaded completely: download it again from the tax service's site",
     ),
     "register.empty_archive": ("В архиве «{file}» нет файлов", "Archive “{file}” holds no files"),
     "register.encrypted": (

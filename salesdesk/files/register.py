@@ -82,6 +82,11 @@ class RegisterFile:
         self.total_bytes = 0
         self._zip = self._inspect()
 
+    @property
+    def is_archive(self) -> bool:
+        """A ZIP archive as the tax service publishes it (the whole set); an XML file is one part."""
+        return self._zip
+
     def _inspect(self) -> bool:
         path = self.path
         try:
@@ -104,7 +109,7 @@ class RegisterFile:
             with zipfile.ZipFile(path) as archive:
                 infos = [info for info in archive.infolist() if not info.is_dir()]
         except (zipfile.BadZipFile, OSError, ValueError) as exc:
-            raise FileProblem("file.corrupt", path) from exc
+            raise FileProblem("register.corrupt", path) from exc
         if len(infos) > MAX_MEMBERS:
             raise FileProblem("register.too_many_members", path, n=len(infos), limit=MAX_MEMBERS)
         if not infos:
@@ -145,7 +150,7 @@ class RegisterFile:
                         yield from self._parse(stream, member)
         except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile, zlib.error, OSError) as exc:
             # damaged deflate data and CRC mismatches surface as zlib errors and BadZipFile
-            raise FileProblem("file.corrupt", self.path) from exc
+            raise FileProblem("register.corrupt", self.path) from exc
 
     def _parse(self, stream: IO[bytes], member: str) -> Iterator[RawRecord]:
         reader = _DocumentReader()

@@ -11,14 +11,17 @@ What the register says is kept beside the card (client_register), each part with
 date it describes. The client's industry is the class of the main OKVED code (created under its
 section when the base does not have it yet) — but only when the card has no industry, or has the
 one an earlier register file set: an industry someone chose is never changed; the disagreement is
-reported (``conflicts``). When the file is an SME register, every legal entity and sole trader of
-the base it does not list is flagged (``not_in_register``): it may have grown, closed or stopped
-reporting.
+reported (``conflicts``). When the file is a whole SME register (a ZIP archive, as the tax service
+publishes it), every legal entity and sole trader of the base it does not list is flagged
+(``not_in_register``): it may have grown, closed or stopped reporting. One XML file of the register
+is a part of it (the archive holds dozens): it flags nobody and leaves the register-wide quartiles
+(``part``).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
@@ -28,14 +31,14 @@ from typing import Any
 from salesdesk.domain.completeness import with_present
 from salesdesk.domain.errors import FieldProblem, ValidationError
 from salesdesk.domain.freshness import Source
-from salesdesk.domain.model import ClientKind, IndustryFields
+from salesdesk.domain.model import ClientKind
 from salesdesk.domain.okved import SECTION_NAMES, class_code, section_of
 from salesdesk.domain.register import QuartileCounter, Quartiles, SmeCategory, position_text, quartiles_of
-from salesdesk.domain.validation import validate_industry
 from salesdesk.files.register import RegisterFile
 from salesdesk.files.register import RegisterRecord as RegisterRecord  # the window gets it from here
 from salesdesk.services.common import Cancelled, Reporter, SilentReporter, utcnow
 from salesdesk.services.freshness import confirm_fields
+from salesdesk.services.reference import okved_industry
 from salesdesk.store import UnitOfWork
 from salesdesk.store.register import REGISTER_COLUMNS, Benchmark
 
@@ -59,12 +62,14 @@ class IndustryConflict:
 @dataclass(frozen=True, slots=True)
 class EnrichResult:
     read: int  # records in the file
-    matched: int  # clients of the base the file describes
+    matched: int  # clients of the base the file describes (a head office and each branch: one each)
     updated: int  # of those, clients whose data changed
     not_in_register: int  # clients with an INN the SME register does not list (0 for other files)
     conflicts: tuple[IndustryConflict, ...] = ()
     dry_run: bool = False
     industries_added: tuple[str, ...] = field(default=())
+    part: bool = False  # one XML file of the SME register: clients not in it were not flagged
+    older: int = 0  # clients whose card has newer figures than the file's: left as they were (not in the JSON)
 
     def as_json(self) -> dict[str, int]:
         return {
@@ -129,33 +134,44 @@ def enrich(
                     if group is None:
                         group = counts[(section, region)] = Counter()
                     group[headcount] += 1
-        client = base.get(raw.inn)
-        if client is None:
+        holders = base.get(raw.inn)
+        if holders is None:
             continue
         record = raw.record()
-        entry = found.get(client.id)
-        if entry is None:
-            entry = found[client.id] = _Found()
-        if sme:
-            entry.sme = record
-        if record.headcount is not None:
-            entry.headcount = record
-        if record.revenue is not None:
-            entry.revenue = record
+        for client in holders:  # a head office and its branches: one INN, the same record
+            entry = found.get(client.id)
+            if entry is None:
+                entry = found[client.id] = _Found()
+            if sme:
+                entry.sme = record
+            if record.headcount is not None:
+                entry.headcount = record
+            if record.revenue is not None:
+                entry.revenue = record
     reporter.progress(register.total_bytes, register.total_bytes)
     if reporter.cancelled():
         raise Cancelled()
     missing: set[int] = set()
+    # one XML file unpacked from the archive is a part of the register: who is not in it may be in
+    # another part, so only a whole archive says who is not in the register (and gives its quartiles)
+    part = sme_file and not register.is_archive
+    sme_file = sme_file and not part
     if sme_file:
         # listed by the headcount or revenue set of the same archive is not listed by the SME register
         missing = {
-            c.id for c in base.values() if c.kind in REGISTER_KINDS and (c.id not in found or found[c.id].sme is None)
+            c.id
+            for holders in base.values()
+            for c in holders
+            if c.kind in REGISTER_KINDS and (c.id not in found or found[c.id].sme is None)
         }
     benchmarks = [
         Benchmark(section, region, "headcount", q.count, q.q1, q.median, q.q3, path.name, latest)
         for (section, region), q in sorted(headcounts.results().items())
     ]
-    return _write(uow, path.name, found, missing, benchmarks if sme_file else None, read, dry_run, reporter, now)
+    result = _write(
+        uow, path.name, found, missing, benchmarks if sme_file else None, read, dry_run, reporter, now, latest
+    )
+    return replace(result, part=part)
 
 
 def _write(
@@ -168,9 +184,11 @@ def _write(
     dry_run: bool,
     reporter: Reporter,
     now: datetime,
+    latest: date | None = None,
 ) -> EnrichResult:
     ids = sorted(set(found) | missing)
     updated = 0
+    older = 0
     conflicts: list[IndustryConflict] = []
     added: list[str] = []
     batches = [ids[i : i + BATCH] for i in range(0, len(ids), BATCH)] or [[]]
@@ -191,12 +209,15 @@ def _write(
                 old = existing.get(ident)
                 # only an SME register says who is not in it: a headcount or revenue file leaves the flag
                 flagged = ident in missing if benchmarks is not None else bool(old and old["not_in_register"])
-                new = _merged(old, found.get(ident), flagged, source)
+                if old and _before(latest, old["as_of"]):  # an older SME register says nothing of today
+                    flagged = bool(old["not_in_register"])
+                new, kept = _merged(old, found.get(ident), flagged, source)
+                older += kept
                 if ident in found:  # the register vouches for the INN it was matched by
                     confirm_fields(uow, ident, ["inn"], Source.ENRICHMENT, now)
                 new_card = card
                 entry = found.get(ident)
-                if entry is not None and entry.sme is not None:
+                if entry is not None and entry.sme is not None and not (old and _before(entry.sme.as_of, old["as_of"])):
                     code = class_code(entry.sme.okved_code)
                     if code:
                         target = industries.get(code)
@@ -249,10 +270,21 @@ def _write(
         conflicts=tuple(conflicts),
         dry_run=dry_run,
         industries_added=tuple(dict.fromkeys(added)),
+        older=older,
     )
 
 
-def _merged(old: dict[str, Any] | None, entry: _Found | None, flagged: bool, source: str) -> dict[str, Any]:
+def _before(as_of: date | None, stored: date | None) -> bool:
+    """Whether a file describing *as_of* is older than what the card has (*stored*): it never
+    replaces newer figures, whatever order the files are read in."""
+    return as_of is not None and stored is not None and as_of < stored
+
+
+def _merged(
+    old: dict[str, Any] | None, entry: _Found | None, flagged: bool, source: str
+) -> tuple[dict[str, Any], bool]:
+    """The client's register row after this file, and whether the file was older than some of it
+    (that part kept as it was)."""
     new: dict[str, Any] = {k: (old[k] if old else None) for k in REGISTER_COLUMNS}
     if old is None:
         new.update(
@@ -268,8 +300,11 @@ def _merged(old: dict[str, Any] | None, entry: _Found | None, flagged: bool, sou
         )
     new["not_in_register"] = flagged
     if entry is None:
-        return new
-    if entry.sme is not None:
+        return new, False
+    kept = False
+    if entry.sme is not None and _before(entry.sme.as_of, old["as_of"] if old else None):
+        kept = True
+    elif entry.sme is not None:
         r = entry.sme
         new.update(
             category=r.category,
@@ -281,10 +316,14 @@ def _merged(old: dict[str, Any] | None, entry: _Found | None, flagged: bool, sou
             as_of=r.as_of,
             not_in_register=False,
         )
-    if entry.headcount is not None:
+    if entry.headcount is not None and _before(entry.headcount.as_of, old["headcount_as_of"] if old else None):
+        kept = True
+    elif entry.headcount is not None:
         r = entry.headcount
         new.update(headcount=r.headcount, headcount_source=source[:260], headcount_as_of=r.as_of)
-    if entry.revenue is not None:
+    if entry.revenue is not None and _before(entry.revenue.as_of, old["revenue_as_of"] if old else None):
+        kept = True
+    elif entry.revenue is not None:
         r = entry.revenue
         new.update(
             revenue=_roubles(r.revenue),
@@ -292,7 +331,7 @@ def _merged(old: dict[str, Any] | None, entry: _Found | None, flagged: bool, sou
             revenue_source=source[:260],
             revenue_as_of=r.as_of,
         )
-    return new
+    return new, kept
 
 
 def _roubles(value: Any) -> int | None:
@@ -313,10 +352,12 @@ def _audited(row: dict[str, Any] | None, industry_id: int | None) -> dict[str, A
 
 
 def _add_industry(uow: UnitOfWork, code: str, name: str, now: datetime) -> int:
+    """The industry of OKVED class *code*: one in the trash with the code is brought back, never a
+    second industry with the same code."""
     section = section_of(code) or ""
-    fields = validate_industry(IndustryFields(code=code, name=(name or SECTION_NAMES.get(section, code))[:NAME_LIMIT]))
-    ident = uow.industries.add(fields, now)
-    uow.record("industry", ident, "created")
+    ident, action = okved_industry(uow, code, (name or SECTION_NAMES.get(section, code))[:NAME_LIMIT], now)
+    if action != "found":
+        uow.record("industry", ident, action)
     return ident
 
 
@@ -341,6 +382,12 @@ class ProspectQuery:
     category: int | None = None  # 1 micro, 2 small, 3 medium
     limit: int = 20
 
+    def __post_init__(self) -> None:
+        # as typed or pasted: fullwidth or other compatibility digits ("７７") are the digits they
+        # show (NFKC), spaces around go — a region that matched nothing silently is no search
+        for name in ("okved", "region"):
+            object.__setattr__(self, name, unicodedata.normalize("NFKC", getattr(self, name)).strip())
+
 
 def prospect_query_problems(query: ProspectQuery) -> list[FieldProblem]:
     """What is wrong with a prospect search, in the user's words."""
@@ -350,7 +397,7 @@ def prospect_query_problems(query: ProspectQuery) -> list[FieldProblem]:
     code = query.okved.strip().upper()
     if section_of(code) is None or not _OKVED_PREFIX.match(code):
         problems.append(FieldProblem("okved", msg("register.bad_okved", value=query.okved)))
-    if query.region and not (len(query.region) == 2 and query.region.isdigit()):
+    if query.region and not (len(query.region) == 2 and query.region.isascii() and query.region.isdigit()):
         problems.append(FieldProblem("region", msg("register.bad_region", value=query.region)))
     return problems
 

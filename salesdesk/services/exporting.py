@@ -16,6 +16,7 @@ from typing import Any
 
 from salesdesk.domain.attachments import Attachment
 from salesdesk.domain.audit import AuditRecord, action_label, display_value, entity_label, field_label, via_label
+from salesdesk.domain.birthdays import birth_cell
 from salesdesk.domain.messages import msg
 from salesdesk.domain.model import Client, ContactPerson, Deal, Interaction, Recurrence, Reminder
 from salesdesk.domain.queries import ClientQuery, ClientSort
@@ -135,7 +136,7 @@ def _contact_row(client: Client, p: ContactPerson) -> list[Any]:
         client.name,
         p.full_name,
         p.position,
-        p.birth_date,
+        birth_cell(p.birth_date),  # "12.03" when the year is unknown, never a date of 1604
         "; ".join(p.phones),
         ", ".join(p.emails),
         _t("export.yes") if p.is_primary else "",

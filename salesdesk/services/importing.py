@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from salesdesk.domain import messages, okved
+from salesdesk.domain.birthdays import birth_of
 from salesdesk.domain.derived import derive
 from salesdesk.domain.duplicates import IdentityIndex, Match, name_key, names_differ
 from salesdesk.domain.emails import normalize_email
@@ -77,6 +78,7 @@ from salesdesk.files.targets import check_folder
 from salesdesk.services.common import Cancelled, Reporter, SilentReporter, cycle_collection_paused, utcnow
 from salesdesk.services.derivation import derived_batches
 from salesdesk.services.freshness import confirm_fields
+from salesdesk.services.reference import okved_industry
 from salesdesk.store import UnitOfWork
 
 BATCH = 2_000
@@ -338,6 +340,10 @@ def _parse_row(line: int, raw: list[Cell], mapping: Mapping[int, str]) -> _Row:
         status = ClientStatus.LEAD
     values["status"] = status
     row.industry = text_of(by_target.get("industry"))
+    if _looks_like_date(by_target.get("industry")):
+        # a date is neither an industry nor an OKVED code ("01.02.2024" is not class 01.02 named "24"):
+        # most likely the wrong column was chosen; the row goes to the error file as it was
+        row.problems.append(_problem("field.industry", "err.industry_date", value=row.industry))
     row.owner = text_of(by_target.get("owner"))
     row.client_no = text_of(by_target.get("client_no"))
 
@@ -345,7 +351,7 @@ def _parse_row(line: int, raw: list[Cell], mapping: Mapping[int, str]) -> _Row:
     contact_phone = phone_of(by_target.get("contact_phone"))
     contact_email = text_of(by_target.get("contact_email"))
     if contact_name:
-        birth = date_of(by_target.get("contact_birth_date"))
+        birth = birth_of(by_target.get("contact_birth_date"))
         if isinstance(birth, str):
             row.problems.append(_problem("field.birth_date", "err.date", value=birth))
             birth = None
@@ -857,7 +863,16 @@ def run_import(
     )
 
 
-_OKVED_TEXT = re.compile(r"^(\d{2}(?:\.\d{1,2}){0,2})(?:\s*[—–-]?\s*(.*))?$")
+# the code ends where digits and dots end: "01.02.2024" is no code followed by a name "24"
+_OKVED_TEXT = re.compile(r"^(\d{2}(?:\.\d{1,2}){0,2})(?![\d.])(?:\s*[—–-]?\s*(.*))?$")
+_FULL_DATE = re.compile(r"^\d{1,2}[./\-]\d{1,2}[./\-]\d{4}$|^\d{4}[./\-]\d{1,2}[./\-]\d{1,2}$")
+
+
+def _looks_like_date(cell: object) -> bool:
+    """A date cell, or text that is a whole date with a four-digit year (01.02.2024, 2024-02-01)."""
+    if isinstance(cell, date):
+        return True
+    return isinstance(cell, str) and _FULL_DATE.match(cell.strip()) is not None
 
 
 def okved_of(text: str) -> tuple[str, str] | None:
@@ -879,9 +894,11 @@ def _apply(uow: UnitOfWork, planner: _Planner, reporter: Reporter, now: datetime
             continue
         # "62.01", "62.01.1 Разработка ПО": an OKVED class, kept with its code under its section
         code, title = okved
-        ident = industries.get(code) or uow.industries.add(
-            IndustryFields(code=code, name=title or str(msg("register.okved_class", code=code))[:300]), now
-        )
+        ident = industries.get(code)
+        if ident is None:  # one in the trash with the code is brought back: a code is one industry
+            ident, action = okved_industry(uow, code, title or str(msg("register.okved_class", code=code))[:300], now)
+            if action == "restored":
+                uow.record("industry", ident, action)
         industries[code] = industries[name.upper()] = industries[fold(name)] = ident
     for name in planner.new_managers:
         managers[fold(name)] = uow.managers.add(ManagerFields(name=name), now)
@@ -1017,7 +1034,7 @@ def _read_extras(book: Workbook, clients_sheet: str, options: ImportOptions) -> 
 
 
 def _contact_of(values: Mapping[str, Cell], today: date) -> ContactFields | None:
-    birth = date_of(values.get("birth_date"))
+    birth = birth_of(values.get("birth_date"))
     contact = clean_contact(
         ContactFields(
             full_name=text_of(values.get("full_name")),

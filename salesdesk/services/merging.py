@@ -31,6 +31,7 @@ from salesdesk.domain.text import LEGAL_FORMS, words
 from salesdesk.domain.validation import validate_client
 from salesdesk.services.common import utcnow
 from salesdesk.store import UnitOfWork
+from salesdesk.store.freshness import StoredConfirmation
 from salesdesk.store.merging import Holder
 
 KEEP, OTHER = "keep", "other"
@@ -82,6 +83,9 @@ class Merged:
     kept_before: ClientFields
     moved: Mapping[str, tuple[int, ...]]  # child table -> the ids that moved from O to K
     unmarked_primary: tuple[int, ...] = ()  # O's primary contacts that stopped being primary on K
+    # both cards' confirmations (when each requisite and channel was last confirmed) before the merge
+    kept_confirmations: tuple[StoredConfirmation, ...] = ()
+    trashed_confirmations: tuple[StoredConfirmation, ...] = ()
 
     def counts(self) -> dict[str, int]:
         return {label: len(self.moved.get(table, ())) for table, label in _COUNTED.items()}
@@ -124,6 +128,8 @@ def merge_clients(
             if client.version != version:
                 raise StaleEditError("client", client.id)
         before = keep.fields()
+        kept_confirmations = uow.freshness.snapshot(keep_id)
+        trashed_confirmations = uow.freshness.snapshot(other_id)
         cleaned, _warnings = validate_client(merged_fields(before, other.fields(), choice))
         had_primary = bool(uow.merging.primary_contacts(keep_id))
         moved = uow.merging.move_children(other_id, keep_id)
@@ -135,6 +141,9 @@ def merge_clients(
         kept_version = uow.clients.update(
             keep_id, keep_version, cleaned, derive(cleaned, uow.contacts.list_for(keep_id)), now
         )
+        uow.freshness.set_dates(
+            keep_id, carried_confirmations(kept_confirmations, trashed_confirmations, uow.freshness.snapshot(keep_id))
+        )
         trashed_version = uow.clients.set_deleted(other_id, other_version, now)
         uow.merging.set_merged_into(other_id, keep_id)
         _refresh(uow, other_id, other.fields())
@@ -145,7 +154,44 @@ def merge_clients(
         uow.record("client", other_id, "trashed")
         _record_parts(uow, keep_id, other_id)
         uow.commit()
-    return Merged(keep_id, other_id, kept_version, trashed_version, before, moved, unmarked)
+    return Merged(
+        keep_id,
+        other_id,
+        kept_version,
+        trashed_version,
+        before,
+        moved,
+        unmarked,
+        kept_confirmations,
+        trashed_confirmations,
+    )
+
+
+def carried_confirmations(
+    keep: Sequence[StoredConfirmation], other: Sequence[StoredConfirmation], merged: Sequence[StoredConfirmation]
+) -> dict[str, tuple[datetime, str]]:
+    """The dates K's items take after a merge: a merge confirms nothing. An item whose values all
+    come from the two cards keeps the confirmation of the card(s) they come from — the oldest of the
+    two when both bring a value (one that nobody has checked for that long is on the card now);
+    K's own unchanged item keeps its date (the store left it); a value neither card had (none today)
+    stays dated by the write."""
+    mine = {r.item: r for r in keep}
+    theirs = {r.item: r for r in other}
+    out: dict[str, tuple[datetime, str]] = {}
+    for row in merged:
+        values = set(row.fingerprint.split())
+        sources = [
+            r
+            for r in (mine.get(row.item), theirs.get(row.item))
+            if r is not None and values & set(r.fingerprint.split())
+        ]
+        known = set().union(*(set(r.fingerprint.split()) for r in sources)) if sources else set()
+        if not sources or not values <= known:
+            continue
+        oldest = min(sources, key=lambda r: r.confirmed_at)
+        if (oldest.confirmed_at, oldest.source) != (row.confirmed_at, row.source):
+            out[row.item] = (oldest.confirmed_at, oldest.source)
+    return out
 
 
 def unmerge(uow: UnitOfWork, merged: Merged, *, now: datetime | None = None) -> None:
@@ -166,6 +212,9 @@ def unmerge(uow: UnitOfWork, merged: Merged, *, now: datetime | None = None) -> 
         uow.clients.set_deleted(other.id, other.version, None)
         uow.merging.set_merged_into(other.id, None)
         _refresh(uow, other.id, other.fields())
+        # the confirmations as they were: an old phone put back is as stale as it was before
+        uow.freshness.restore(keep.id, merged.kept_confirmations)
+        uow.freshness.restore(other.id, merged.trashed_confirmations)
         uow.reminders.refresh_client(keep.id)
         uow.record("client", keep.id, "updated", before=keep.fields(), after=before)
         uow.record("client", keep.id, "updated", before={"merged_from": _label(other)}, after={"merged_from": ""})

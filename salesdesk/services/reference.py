@@ -64,7 +64,28 @@ def trash_industry(uow: UnitOfWork, industry_id: int, *, now: datetime | None = 
 
 
 def restore_industry(uow: UnitOfWork, industry_id: int) -> int:
+    """Bring an industry back from the trash; refused when a live one has its OKVED code (a code is
+    one industry)."""
+    with uow.reading():
+        industry = uow.industries.get(industry_id)
+        if industry.deleted_at is not None:
+            _code_free(uow, IndustryFields(code=industry.code, name=industry.name), industry_id)
     return set_deleted(uow, lambda u: u.industries, "industry", [industry_id], None)[0]
+
+
+def okved_industry(uow: UnitOfWork, code: str, name: str, now: datetime) -> tuple[int, str]:
+    """The industry of OKVED class *code* for an import or an enrichment, inside the caller's unit of
+    work: the live one, else the one in the trash brought back (never a second industry with the
+    code), else a new one named *name*. Returns its id and what happened: "found", "restored" or
+    "created" (the caller records it)."""
+    live = uow.industries.find(code)
+    if live is not None and live.code == code:
+        return live.id, "found"
+    trashed = uow.industries.trashed_with_code(code)
+    if trashed is not None:
+        uow.industries.set_deleted(trashed, uow.industries.version_of(trashed), None)
+        return trashed, "restored"
+    return uow.industries.add(validate_industry(IndustryFields(code=code, name=name)), now), "created"
 
 
 # Managers ----------------------------------------------------------------------------------------

@@ -33,7 +33,7 @@ from salesdesk.domain.errors import FieldProblem, UserError, ValidationError
 from salesdesk.domain.freshness import ITEMS as FRESH_ITEMS
 from salesdesk.domain.freshness import cutoff as stale_cutoff
 from salesdesk.domain.hooks import MAX_HOOK_DAYS
-from salesdesk.domain.messages import msg, number_text
+from salesdesk.domain.messages import Message, msg, number_text
 from salesdesk.domain.model import DealStage, Money
 from salesdesk.domain.numbers import currency_text, money_text
 from salesdesk.domain.reminders import local_at
@@ -179,7 +179,9 @@ def _check(info: ReportInfo, params: ReportParameters) -> None:
     if params.counted_by is not None and params.counted_by is not info.counted_by and "counted_by" not in info.uses:
         raise UserError(msg("report.err.no_counted_by", report=info.name, basis=counted_by_text(info)))
     if params.date_from is not None and params.date_to is not None and params.date_from > params.date_to:
-        raise UserError(msg("report.err.period", start=_date_text(params.date_from), end=_date_text(params.date_to)))
+        # a period that ends before it starts is bad input (the command line's exit 2), for every report
+        start, end = _date_text(params.date_from), _date_text(params.date_to)
+        raise _bad("period", msg("report.err.period", start=start, end=end))
     if "days" in info.uses and not 1 <= params.days <= MAX_DAYS:
         raise UserError(msg("report.err.days", limit=MAX_DAYS))
     for key in ("interaction_days", "deal_days"):
@@ -187,6 +189,10 @@ def _check(info: ReportInfo, params: ReportParameters) -> None:
             raise UserError(msg("report.err.hook_days", limit=MAX_HOOK_DAYS))
     if "threshold" in info.uses and not 0 <= params.threshold <= 100:
         raise UserError(msg("report.err.threshold"))
+
+
+def _bad(field: str, message: Message) -> ValidationError:
+    return ValidationError([FieldProblem(field, message)])
 
 
 def counted_by_text(info: ReportInfo, basis: CountedBy | None = None) -> str:
@@ -259,7 +265,7 @@ def _last_months(params: ReportParameters, today: date) -> tuple[date, date]:
     end = params.date_to or today
     start = params.date_from or (end.replace(day=1) - relativedelta(months=11))
     if start > end:
-        raise UserError(msg("report.err.period", start=_date_text(start), end=_date_text(end)))
+        raise _bad("period", msg("report.err.period", start=_date_text(start), end=_date_text(end)))
     return start, end
 
 

@@ -10,13 +10,24 @@ an e-mail, an import, an enrichment or the manager's "Confirm" vouched for.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Connection, and_, delete, func, insert, select, update
 
 from salesdesk.domain.freshness import ITEMS, SETTING_KEY, Confirmation, Source, is_new, months_from
 from salesdesk.store import schema as s
+
+
+@dataclass(frozen=True, slots=True)
+class StoredConfirmation:
+    """One row of ``confirmations`` as stored, fingerprint included."""
+
+    item: str
+    confirmed_at: datetime
+    source: str
+    fingerprint: str
 
 
 class FreshnessRepository:
@@ -73,6 +84,41 @@ class FreshnessRepository:
             )
             self.refresh_oldest([client_id])
         return [item for item in ITEMS if item in present]
+
+    def snapshot(self, client_id: int) -> tuple[StoredConfirmation, ...]:
+        """The card's rows exactly as stored (a merge keeps them for its Undo)."""
+        f = s.confirmations.c
+        rows = self.conn.execute(
+            select(f.item, f.confirmed_at, f.source, f.fingerprint).where(f.client_id == client_id).order_by(f.item)
+        )
+        return tuple(StoredConfirmation(str(i), at, str(src), str(fp)) for i, at, src, fp in rows)
+
+    def restore(self, client_id: int, rows: Sequence[StoredConfirmation]) -> None:
+        """Put the card's rows back exactly as *rows* (from ``snapshot``), and its oldest date."""
+        self.conn.execute(delete(s.confirmations).where(s.confirmations.c.client_id == client_id))
+        if rows:
+            self.conn.execute(
+                insert(s.confirmations),
+                [
+                    {
+                        "client_id": client_id,
+                        "item": r.item,
+                        "confirmed_at": r.confirmed_at,
+                        "source": r.source,
+                        "fingerprint": r.fingerprint,
+                    }
+                    for r in rows
+                ],
+            )
+        self.refresh_oldest([client_id])
+
+    def set_dates(self, client_id: int, dates: Mapping[str, tuple[datetime, str]]) -> None:
+        """Date the card's *items* exactly (item -> (when, source)), backwards too: a merge carries
+        the other card's confirmation of what it brings."""
+        for item, (when, source) in dates.items():
+            self._set(client_id, item, confirmed_at=when, source=source)
+        if dates:
+            self.refresh_oldest([client_id])
 
     def refresh_oldest(self, client_ids: Sequence[int]) -> None:
         f = s.confirmations.c

@@ -61,8 +61,9 @@ class RegisterQueries:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
 
-    def clients_by_inn(self) -> dict[str, BaseClient]:
-        """Live clients with an INN, by INN (the first by id when two share one)."""
+    def clients_by_inn(self) -> dict[str, list[BaseClient]]:
+        """Live clients with an INN, by INN, in id order: a head office and its branches share one
+        (different KPPs), and the register describes them all."""
         c, i = s.clients.c, s.industries.c
         query = (
             select(c.id, c.inn, c.kind, c.industry_id, i.code)
@@ -70,9 +71,9 @@ class RegisterQueries:
             .where(c.deleted_at.is_(None), c.inn != "")
             .order_by(c.id)
         )
-        found: dict[str, BaseClient] = {}
+        found: dict[str, list[BaseClient]] = {}
         for row in self.conn.execute(query):
-            found.setdefault(row.inn, BaseClient(row.id, row.kind, row.industry_id, row.code or ""))
+            found.setdefault(row.inn, []).append(BaseClient(row.id, row.kind, row.industry_id, row.code or ""))
         return found
 
     def rows(self, ids: Sequence[int]) -> dict[int, dict[str, Any]]:

@@ -617,6 +617,13 @@ class IndustryRepository(_Repository[Industry]):
         ).first()
         return self._entity(row) if row else None
 
+    def trashed_with_code(self, code: str) -> int | None:
+        """The industry in the trash with this OKVED code (the latest trashed), if there is one."""
+        i = s.industries.c
+        query = select(i.id).where(i.code == code, i.deleted_at.is_not(None)).order_by(i.deleted_at.desc(), i.id.desc())
+        found = self.conn.execute(query.limit(1)).scalar()
+        return None if found is None else int(found)
+
     def code_taken(self, code: str, exclude_id: int | None) -> bool:
         query = select(s.industries.c.id).where(s.industries.c.code == code, s.industries.c.deleted_at.is_(None))
         if exclude_id is not None:

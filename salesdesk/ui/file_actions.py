@@ -119,6 +119,15 @@ class FileActions(QObject):
                 "",
                 len(result.conflicts),
             )
+        if result.part:
+            text += " " + self.tr(
+                "This file is one part of the SME register: clients not in it are not flagged "
+                "(read the whole .zip archive for that)."
+            )
+        if result.older:
+            text += " " + self.tr(
+                "%Ln client(s) have newer figures than the file's: left as they were.", "", result.older
+            )
         self.w.notice.show_message(text, kind="success", timeout_ms=15000)
 
     def export(self) -> None:

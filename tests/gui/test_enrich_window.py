@@ -85,3 +85,19 @@ def test_the_prospect_finder_in_the_reports_tab_lists_and_adds(
     assert dialog.notice.label.text().startswith("3 prospect")
     qtbot.waitUntil(lambda: len(shown_names(window)) == 4, timeout=5000)
     dialog.close()
+
+
+def test_one_xml_file_of_the_register_says_in_the_window_it_flags_nobody(
+    qtbot: QtBot, make_window: Window, add_client: Callable[..., int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_client(FIRMS[0].name, inn=FIRMS[0].inn)
+    add_client("ООО «Ушедшие»", inn=inn("770999999"))
+    part = tmp_path / "VO_RRMSPSV_0001.xml"
+    part.write_bytes(register_xml(FIRMS[:1]))
+    window = make_window()
+    monkeypatch.setattr(RegisterFileChoice, "ask", classmethod(lambda cls, parent: part))
+    window.enrich_action.trigger()
+    qtbot.waitUntil(lambda: "updated: 1" in window.notice.label.text(), timeout=10_000)
+    text = window.notice.label.text()
+    assert "Not in the SME register: 0" in text
+    assert "This file is one part of the SME register: clients not in it are not flagged" in text

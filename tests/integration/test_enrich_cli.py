@@ -90,3 +90,70 @@ def test_prospects_lists_the_matching_companies_not_in_the_base_and_adds_them(
         capsys, "prospects", str(path), "--okved", "62.01", "--region", "54", "--add", "--json", "--db", db
     )
     assert [(p["inn"], p["id"] > 0) for p in json.loads(out)] == [(FAR.inn, True)]
+
+
+def test_the_text_says_an_older_file_left_the_figures(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Last year's revenue file read after this year's: the text says why nothing was updated."""
+    from tests.register_files import revenue_xml
+
+    db = new_base(tmp_path / "x.sqlite")
+    code, out, err = run(capsys, "client", "add", "--name", "Ромашка", "--inn", ROMASHKA.inn, "--db", db)
+    assert code == 0, err
+    newer = tmp_path / "revenue-2025.xml"
+    newer.write_bytes(revenue_xml([(ROMASHKA.inn, "Ромашка", "2000000", "1")]))
+    older = tmp_path / "revenue-2024.xml"
+    older.write_bytes(newer.read_bytes().replace("31.12.2025".encode("cp1251"), "31.12.2024".encode("cp1251")))
+    assert run(capsys, "enrich", str(newer), "--db", db)[0] == 0
+    code, out, err = run(capsys, "enrich", str(older), "--db", db, "--lang", "en")
+    assert code == 0, err
+    assert "updated: 0" in out and "1 client has newer figures than the file's: left as they were" in out
+    code, out, err = run(capsys, "enrich", str(older), "--db", db, "--lang", "ru")
+    assert "У 1 клиента в карточке данные новее, чем в файле: оставлены как были" in out
+
+
+def test_one_xml_file_of_the_register_says_it_flags_nobody(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = new_base(tmp_path / "x.sqlite")
+    run(capsys, "client", "add", "--name", "Ромашка", "--inn", ROMASHKA.inn, "--db", db)
+    run(capsys, "client", "add", "--name", "Ушли", "--inn", inn("770999999"), "--db", db)
+    part = tmp_path / "VO_RRMSPSV_0001.xml"
+    part.write_bytes(register_xml([ROMASHKA]))
+    code, out, err = run(capsys, "enrich", str(part), "--json", "--db", db)
+    assert code == 0, err
+    assert json.loads(out) == {"read": 1, "matched": 1, "updated": 1, "not_in_register": 0}
+    code, out, err = run(capsys, "enrich", str(part), "--db", db, "--lang", "en")
+    assert "This file is one part of the SME register" in out and "not in it are not flagged" in out
+    code, out, err = run(capsys, "enrich", str(part), "--db", db, "--lang", "ru")
+    assert "Это одна часть реестра МСП" in out
+
+
+def test_a_damaged_archive_is_told_to_download_again(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A register archive is downloaded, not saved from Excel: a damaged one (cut short, or its
+    compressed data broken) is to be downloaded again."""
+    db = new_base(tmp_path / "x.sqlite")
+    whole = _file(tmp_path).read_bytes()
+    cut = tmp_path / "bad.zip"
+    cut.write_bytes(whole[: len(whole) // 2])  # the directory at the end is gone
+    broken = tmp_path / "broken.zip"
+    start = whole.index(b"PK\x03\x04") + 30 + len("a.xml")  # inside the first member's data
+    broken.write_bytes(whole[:start] + bytes(b ^ 0xFF for b in whole[start : start + 40]) + whole[start + 40 :])
+    for path in (cut, broken):
+        code, out, err = run(capsys, "enrich", str(path), "--db", db, "--lang", "en")
+        assert code == 2 and path.name in err, err
+        assert "download it again from the tax service's site" in err and "Excel" not in err
+        code, out, err = run(capsys, "enrich", str(path), "--db", db, "--lang", "ru")
+        assert "скачайте его заново с сайта налоговой службы" in err and "Excel" not in err
+
+
+def test_a_region_in_fullwidth_digits_is_the_region(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--region ７７` (fullwidth digits, as a Japanese or Chinese keyboard types them) matched nothing
+    in silence: it is region 77; digits that are no two ASCII digits even so are refused."""
+    from salesdesk.services import enrichment
+
+    db = new_base(tmp_path / "x.sqlite")
+    path = _file(tmp_path)
+    code, out, err = run(capsys, "prospects", str(path), "--okved", "６２", "--region", "７７", "--json", "--db", db)
+    assert code == 0, err
+    assert [p["inn"] for p in json.loads(out)] == [ROMASHKA.inn, NEW_ONE.inn]
+    assert enrichment.ProspectQuery(okved="62", region=" ７７ ").region == "77"
+    code, out, err = run(capsys, "prospects", str(path), "--okved", "62", "--region", "٧٧", "--db", db)
+    assert code == 2 and "٧٧" in err

@@ -112,8 +112,7 @@ def test_dry_run_changes_nothing(uow: Uow, tmp_path: Path) -> None:
 
 def test_register_wide_headcount_quartiles_are_kept(uow: Uow, tmp_path: Path) -> None:
     many = [Company(inn(f"77{n:07d}"), f"Фирма {n}", okved="62.01", region="77") for n in range(1, 9)]  # ССЧР="1" each
-    path = tmp_path / "r.xml"
-    path.write_bytes(register_xml(many))
+    path = write_zip(tmp_path / "r.zip", {"r.xml": register_xml(many)})  # the whole register: its quartiles
     enrichment.enrich(uow(), path)
     with uow().reading() as u:
         kept = u.register.benchmarks()
