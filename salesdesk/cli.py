@@ -567,6 +567,12 @@ def _report_parser(commands: Any, common: argparse.ArgumentParser) -> None:
         help=T("hooks: a deal won within M days of a reminder done (default %(default)s)"),
     )
     report.add_argument(
+        "--section",
+        default="",
+        metavar="LETTER",
+        help=T("sales_by_industry: the classes of this OKVED section (A to U) instead of the sections"),
+    )
+    report.add_argument(
         "-o", "--output", type=_path, metavar="FILE.xlsx", help=T("save the workbook with its chart here")
     )
     report.add_argument("--json", action="store_true", help=T("print the report as JSON"))
@@ -1765,6 +1771,7 @@ def _report(database: Database, args: argparse.Namespace) -> int:
         threshold=args.threshold,
         interaction_days=args.interaction_days,
         deal_days=args.deal_days,
+        section=args.section,
         counted_by=reports.parse_counted_by(args.by_date) if args.by_date else None,
         manager_id=_manager_id(database, args.manager),
     )

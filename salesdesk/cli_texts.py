@@ -247,6 +247,8 @@ RUSSIAN: dict[str, str] = {
         "hooks: контакт в течение N дней после выполнения напоминания (по умолчанию %(default)s)",
     "hooks: a deal won within M days of a reminder done (default %(default)s)":
         "hooks: сделка, выигранная в течение M дней после выполнения напоминания (по умолчанию %(default)s)",
+    "sales_by_industry: the classes of this OKVED section (A to U) instead of the sections":
+        "sales_by_industry: классы этого раздела ОКВЭД (от A до U) вместо разделов",
     "sales plans per manager (a head sets them)": "планы продаж по менеджерам (задаёт руководитель)",
     "set a manager's plan for a month or a quarter (a head's right)":
         "задать план менеджера на месяц или квартал (право руководителя)",

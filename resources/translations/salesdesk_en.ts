@@ -425,7 +425,7 @@
 <context>
     <name>ReportParameterBar</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reports_panel.py" line="484"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="497"/>
         <source>day(s)</source>
         <translation>
             <numerusform>day</numerusform>

@@ -4066,124 +4066,134 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ReportParameterBar</name>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="365"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="366"/>
         <source>Last 12 months</source>
         <translation>Последние 12 месяцев</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="366"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="367"/>
         <source>This month</source>
         <translation>Этот месяц</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="367"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="368"/>
         <source>Last month</source>
         <translation>Прошлый месяц</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="368"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="369"/>
         <source>This quarter</source>
         <translation>Этот квартал</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="369"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="370"/>
         <source>Last quarter</source>
         <translation>Прошлый квартал</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="370"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="371"/>
         <source>This year</source>
         <translation>Этот год</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="371"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="372"/>
         <source>Last year</source>
         <translation>Прошлый год</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="372"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="373"/>
         <source>Dates I choose</source>
         <translation>Свои даты</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="383"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="384"/>
         <source>by month</source>
         <translation>по месяцам</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="384"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="385"/>
         <source>by quarter</source>
         <translation>по кварталам</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="385"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="386"/>
         <source>by year</source>
         <translation>по годам</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="390"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="391"/>
         <source>date opened</source>
         <translation>дате открытия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="391"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="392"/>
         <source>date closed</source>
         <translation>дате закрытия</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="393"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="394"/>
         <source>Sales reports count won deals by the date closed; count by it here to get the same numbers</source>
         <translation>Отчёты о продажах считают выигранные сделки по дате закрытия; выберите её здесь, чтобы числа совпали</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="396"/>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="457"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="397"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="469"/>
         <source>All managers</source>
         <translation>Все менеджеры</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="417"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="403"/>
+        <source>All sections</source>
+        <translation>Все разделы</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="428"/>
         <source>d.</source>
         <comment>days, short</comment>
         <translation>дн.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="423"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="434"/>
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="425"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="436"/>
         <source>Count deals by</source>
         <translation>Сделки считать по</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="426"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="437"/>
         <source>Manager:</source>
         <translation>Менеджер:</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="427"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="438"/>
+        <source>Section:</source>
+        <translation>Раздел ОКВЭД:</translation>
+    </message>
+    <message>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="439"/>
         <source>No contact for more than</source>
         <translation>Без контакта больше</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="428"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="440"/>
         <source>Cards filled below</source>
         <translation>Карточки заполнены меньше чем на</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="429"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="441"/>
         <source>Interaction in</source>
         <translation>Контакт за</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="430"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="442"/>
         <source>Won deal in</source>
         <translation>Сделка за</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/reports_panel.py" line="484"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="497"/>
         <source>day(s)</source>
         <translation>
             <numerusform>день</numerusform>
@@ -4203,82 +4213,82 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ReportsPanel</name>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="292"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="293"/>
         <source>the first %1 of %2; all are in the table</source>
         <translation>первые %1 из %2, все — в таблице</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="618"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="632"/>
         <source>thousands</source>
         <translation>тыс.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="619"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="633"/>
         <source>millions</source>
         <translation>млн</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="546"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="559"/>
         <source>Export to Excel…</source>
         <translation>Экспорт в Excel…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="548"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="561"/>
         <source>Save this report as an Excel workbook with its chart and table</source>
         <translation>Сохранить отчёт в книгу Excel с диаграммой и таблицей</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="550"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="563"/>
         <source>Sales plans…</source>
         <translation>Планы продаж…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="552"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="565"/>
         <source>Set each manager&apos;s plan by month or quarter</source>
         <translation>Задать план каждого менеджера по месяцам или кварталам</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="690"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="716"/>
         <source>Computing…</source>
         <translation>Считаю…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="733"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="759"/>
         <source>Nothing to show for these parameters.</source>
         <translation>За выбранный период и с этими условиями данных нет.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="735"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="761"/>
         <source>This report is a table only.</source>
         <translation>У этого отчёта только таблица.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="772"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="798"/>
         <source>The report could not be computed; details are in the log.</source>
         <translation>Отчёт не удалось построить; подробности — в журнале программы.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="807"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="833"/>
         <source>Saving %1…</source>
         <translation>Сохраняю %1…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="818"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="844"/>
         <source>Export the report</source>
         <translation>Экспорт отчёта</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="820"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="846"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="831"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="857"/>
         <source>The report is saved to %1.</source>
         <translation>Отчёт сохранён в %1.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/reports_panel.py" line="833"/>
+        <location filename="../../salesdesk/ui/reports_panel.py" line="859"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>

@@ -1303,6 +1303,16 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "my_month.title": ("Мой месяц", "My month"),
     "report.no_manager": ("Без ответственного", "No owner"),
     "report.no_industry": ("Отрасль не указана", "No industry"),
+    "report.param.section": ("Раздел ОКВЭД", "OKVED section"),
+    "report.param.all_sections": (
+        "все разделы (класс считается в своём разделе)",
+        "all sections (a class counts in its section)",
+    ),
+    "report.section_itself": ("{name} — без класса", "{name} — no class"),
+    "report.err.section": (
+        "Раздел ОКВЭД «{value}» не найден: укажите букву раздела от A до U",
+        "OKVED section “{value}” not found: give the section's letter, A to U",
+    ),
     "report.param.period": ("Период", "Period"),
     "report.param.previous": ("Для сравнения", "Compared with"),
     "report.param.grouping": ("Группировка", "Grouped"),

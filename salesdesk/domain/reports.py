@@ -82,6 +82,9 @@ class ReportParameters:
     # Hooks: an interaction within this many days of a reminder done, a won deal within that many.
     interaction_days: int = 14
     deal_days: int = 90
+    # Sales by industry: "" the sections (an OKVED class counts in its section); a section's letter
+    # ("J") drills into it: its classes, one row each.
+    section: str = ""
 
 
 Cell = str | int | Decimal | float | date | None

@@ -28,13 +28,14 @@ from typing import Any, Protocol, cast
 
 from dateutil.relativedelta import relativedelta
 
+from salesdesk.domain import okved
 from salesdesk.domain.completeness import ITEMS, WEIGHTS
 from salesdesk.domain.errors import FieldProblem, UserError, ValidationError
 from salesdesk.domain.freshness import ITEMS as FRESH_ITEMS
 from salesdesk.domain.freshness import cutoff as stale_cutoff
 from salesdesk.domain.hooks import MAX_HOOK_DAYS
 from salesdesk.domain.messages import Message, msg, number_text
-from salesdesk.domain.model import DealStage, Money
+from salesdesk.domain.model import DealStage, Industry, Money
 from salesdesk.domain.numbers import currency_text, money_text
 from salesdesk.domain.reminders import local_at
 from salesdesk.domain.reports import (
@@ -51,7 +52,7 @@ from salesdesk.domain.reports import (
 from salesdesk.files.report_xlsx import write_report
 from salesdesk.services.common import utcnow
 from salesdesk.store import UnitOfWork
-from salesdesk.store.reports import Bucket, CompletenessGroup, CurrencyTotal, ReportQueries, period_key
+from salesdesk.store.reports import Bucket, CompletenessGroup, CurrencyTotal, GroupTotal, ReportQueries, period_key
 
 DEFAULT_CURRENCY = "RUB"
 NO_NAME = "—"  # a manager, industry or owner that is not set
@@ -458,7 +459,9 @@ def _sales_by_group(run: _Run, *, by_industry: bool) -> Report:
     p, q = run.params, run.queries
     start, end = _last_months(p, run.today)
     all_groups = (
-        q.sales_by_industry(start, end, manager_id=p.manager_id) if by_industry else q.sales_by_manager(start, end)
+        _by_section(run, q.sales_by_industry(start, end, manager_id=p.manager_id))
+        if by_industry
+        else q.sales_by_manager(start, end)
     )
     currency, others = _pick_currency(_by_currency(all_groups))
     groups = [g for g in all_groups if g.currency == currency]
@@ -490,8 +493,57 @@ def _sales_by_group(run: _Run, *, by_industry: bool) -> Report:
         Decimal(100).quantize(_TENTH) if total.deals else None,
     )
     parameters = [(_t("report.param.period"), _range_text(start, end)), (_t("report.param.currency"), currency)]
+    if by_industry:
+        shown = p.section.strip().upper()
+        known = run.uow.industries.list(include_deleted=True)
+        where = f"{shown} — {_section_name(known, shown)}" if shown else _t("report.param.all_sections")
+        parameters.insert(1, (_t("report.param.section"), where))
     chart = ChartSpec(ChartKind.BAR, key, ("amount",), _t("report.chart.sales", currency=currency_text(currency)))
     return _report(run, parameters, columns, rows, totals, chart, _currency_notes(currency, others))
+
+
+def _section_name(industries: Iterable[Industry], letter: str) -> str:
+    """A section as the base names it (its own industry of that letter), else OKVED's name."""
+    for industry in industries:
+        if industry.code.upper() == letter and industry.deleted_at is None:
+            return industry.name
+    return okved.SECTION_NAMES.get(letter, letter)
+
+
+def _by_section(run: _Run, groups: list[GroupTotal]) -> list[GroupTotal]:
+    """Sales by industry folded by OKVED section (issue 16): without a section chosen, a class
+    ("62.01") counts in its section ("J"), one row per section and per industry of the office's own
+    (no code); with one (``params.section``), the rows are that section's classes and the section
+    itself ("no class"), so a head drills from the section to its classes."""
+    industries = {i.id: i for i in run.uow.industries.list(include_deleted=True)}
+    chosen = run.params.section.strip().upper()
+    if chosen and chosen not in okved.SECTION_NAMES:
+        raise ValidationError([FieldProblem("section", msg("report.err.section", value=chosen[:20]))])
+    names = {letter: _section_name(industries.values(), letter) for letter in okved.SECTION_NAMES}
+    sums: dict[tuple[str, object], list[Any]] = {}
+    for group in groups:
+        industry = industries.get(group.ident) if group.ident is not None else None
+        code = industry.code.upper() if industry is not None else ""
+        section = okved.section_of(code) if code else None
+        if chosen:
+            if section != chosen:
+                continue
+            if len(code) == 1:
+                key: object = group.ident
+                name = _t("report.section_itself", name=group.name or code)
+            else:
+                key, name = group.ident, f"{code} — {group.name}"
+        elif section is not None:
+            key, name = section, f"{section} — {names[section]}"
+        else:
+            key, name = group.ident, group.name or ""
+        ident = 0 if section is not None and not chosen else group.ident  # 0: a section, named; None: no industry
+        total = sums.setdefault((group.currency, key), [ident, name, 0, 0])
+        total[2] += group.deals
+        total[3] += group.amount_minor
+    folded = [GroupTotal(cur, ident, name, deals, amount) for (cur, _key), (ident, name, deals, amount) in sums.items()]
+    folded.sort(key=lambda g: (-g.amount_minor, g.name or "", g.currency))
+    return folded
 
 
 def _sales_by_manager(run: _Run) -> Report:
@@ -802,7 +854,7 @@ REPORTS: dict[str, ReportInfo] = {
         ReportInfo(
             "sales_by_industry",
             "report.sales_by_industry.title",
-            (*_PERIOD, "manager_id"),
+            (*_PERIOD, "manager_id", "section"),
             _sales_by_industry,
             by_choices=("industry",),
             counted_by=CountedBy.CLOSED,

@@ -64,6 +64,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from salesdesk.domain import okved
 from salesdesk.domain.changes import Changes
 from salesdesk.domain.errors import UserError
 from salesdesk.domain.hooks import MAX_HOOK_DAYS
@@ -395,6 +396,16 @@ class ReportParameterBar(QWidget):
         self.manager = QComboBox()
         self.manager.addItem(self.tr("All managers"), None)
         self.manager.setMinimumContentsLength(14)
+        # Sales by industry: the sections, or the OKVED classes of one of them (a double-click on a
+        # section's row chooses it too)
+        self.section = QComboBox()
+        self.section.setObjectName("Section")
+        self.section.addItem(self.tr("All sections"), "")
+        for letter, name in okved.SECTIONS:
+            self.section.addItem(f"{letter} — {name}", letter)
+        self.section.setMinimumContentsLength(16)
+        self.section.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.section.view().setMinimumWidth(420)
         self.days = QSpinBox()
         self.days.setRange(1, reports.MAX_DAYS)
         self.days.setValue(ReportParameters().days)
@@ -424,6 +435,7 @@ class ReportParameterBar(QWidget):
             ("period", "", (self.period,)),
             ("counted_by", self.tr("Count deals by"), (self.counted_by,)),
             ("manager_id", self.tr("Manager:"), (self.manager,)),
+            ("section", self.tr("Section:"), (self.section,)),
             ("days", self.tr("No contact for more than"), (self.days,)),
             ("threshold", self.tr("Cards filled below"), (self.threshold,)),
             ("interaction_days", self.tr("Interaction in"), (self.interaction_days,)),
@@ -441,7 +453,7 @@ class ReportParameterBar(QWidget):
         params.addStretch(1)
         self._apply_preset(Preset.LAST_12_MONTHS)
         self.preset.currentIndexChanged.connect(self._on_preset_current_index_changed)
-        for combo in (self.period, self.counted_by, self.manager):
+        for combo in (self.period, self.counted_by, self.manager, self.section):
             combo.currentIndexChanged.connect(self.changed)
         for spin in (self.days, self.threshold, self.interaction_days, self.deal_days):
             spin.valueChanged.connect(self.changed)
@@ -468,6 +480,7 @@ class ReportParameterBar(QWidget):
             threshold=self.threshold.value(),
             interaction_days=self.interaction_days.value(),
             deal_days=self.deal_days.value(),
+            section=self.section.currentData() or "",
         )
 
     def _apply_preset(self, preset: Preset) -> None:
@@ -583,6 +596,7 @@ class ReportsPanel(QWidget):
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.horizontalHeader().setSortIndicatorShown(False)
+        self.table.doubleClicked.connect(self._on_table_double_clicked)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.chart_stack)
@@ -620,6 +634,18 @@ class ReportsPanel(QWidget):
         )
 
     # What is chosen ---------------------------------------------------------------------------
+
+    @Slot(QModelIndex)
+    def _on_table_double_clicked(self, index: QModelIndex) -> None:
+        """Sales by industry, all sections: a section's row opens its OKVED classes."""
+        report = self.report
+        if report is None or report.name != "sales_by_industry" or self.params.section.currentData():
+            return
+        name = str(self.model.index(index.row(), 0).data() or "")
+        letter = name.split(" — ", 1)[0]
+        found = self.params.section.findData(letter) if len(letter) == 1 else -1
+        if found > 0:
+            self.params.section.setCurrentIndex(found)  # "changed": the report runs again
 
     def set_reference(self, _industries: list[Industry], managers: list[Manager]) -> None:
         """The reference lists were read (``ReferenceLists.changed``): the manager choice follows."""

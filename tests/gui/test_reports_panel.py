@@ -154,7 +154,7 @@ def test_sales_by_industry_for_the_last_quarter_to_a_workbook_with_its_chart(
     panel.preset.setCurrentIndex(panel.preset.findData(Preset.LAST_QUARTER))
     report = _wait_report(qtbot, panel, "sales_by_industry")
     assert report.parameters and panel.parameters().date_from == start
-    assert panel.model.index(0, 0).data() == trade.name
+    assert panel.model.index(0, 0).data() == f"{trade.code} — {trade.name}"
     assert panel.model.index(0, 1).data(SORT_ROLE) == Decimal("1250100.00")  # the deal after the quarter is out
     assert panel.chart_stack.currentWidget() is panel.chart_view and panel.chart_view.chart().series()
     saved = tmp_path / "Продажи по отраслям.xlsx"
@@ -166,7 +166,7 @@ def test_sales_by_industry_for_the_last_quarter_to_a_workbook_with_its_chart(
 
     sheet = load_workbook(saved).active
     assert len(sheet._charts) == 1
-    assert any(cell.value == trade.name for row in sheet.iter_rows() for cell in row)
+    assert any(cell.value == f"{trade.code} — {trade.name}" for row in sheet.iter_rows() for cell in row)
     window.tabs.setCurrentIndex(0)
     assert window.reminders_dock.isVisible()  # back where the user had it
 
@@ -294,3 +294,37 @@ def test_a_wide_reports_name_column_keeps_its_width_and_the_table_scrolls(qtbot:
     assert header.sectionResizeMode(0) == header.ResizeMode.Interactive
     table.resizeColumnToContents(0)
     assert widths[0] >= min(table.columnWidth(0), 260)  # ... and the names are not squeezed
+
+
+def test_a_double_click_on_a_section_shows_its_okved_classes(
+    qtbot: QtBot, make_window: Window, uow: Callable[[], UnitOfWork]
+) -> None:
+    from salesdesk.domain.model import ClientFields, IndustryFields
+    from salesdesk.services import clients
+
+    software = reference.create_industry(uow(), IndustryFields(code="62.01", name="Разработка ПО")).id
+    client = clients.create_client(uow(), ClientFields(name="ООО «Код»", industry_id=software)).id
+    closed = date.today()
+    deals.add_deal(
+        uow(),
+        client,
+        DealFields(
+            title="Внедрение", amount=Money(Decimal("300.00")), stage=DealStage.WON, opened_on=closed, closed_on=closed
+        ),
+    )
+    window = make_window()
+    window.open_report("sales_by_industry")
+    panel = window.reports_panel
+    assert panel is not None
+    _wait_report(qtbot, panel, "sales_by_industry")
+    section = panel.params.section
+    assert panel.params.groups["section"].isVisible() and section.currentData() == ""
+    [row] = [r for r in range(panel.model.rowCount()) if str(panel.model.index(r, 0).data()).startswith("J — ")]
+    panel.table.doubleClicked.emit(panel.model.index(row, 1))
+    assert section.currentData() == "J"
+    qtbot.waitUntil(
+        lambda: not panel.busy and panel.report is not None and panel.report.rows[0][0] == "62.01 — Разработка ПО",
+        timeout=10_000,
+    )
+    panel.table.doubleClicked.emit(panel.model.index(0, 0))  # a class: nothing deeper
+    assert section.currentData() == "J"

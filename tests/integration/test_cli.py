@@ -635,3 +635,11 @@ def test_init_sets_up_an_empty_server_database_and_refuses_one_with_tables(
     code, _, err = run(capsys, "init", url)
     assert code == 1 and "holds tables already" in err
     test_server.server().drop(url)
+
+
+def test_report_sales_by_industry_drills_into_a_section(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    base = new_base(tmp_path / "x.sqlite")
+    code, out, _ = run(capsys, "--db", base, "--lang", "ru", "report", "sales_by_industry", "--section", "j", "--json")
+    assert code == 0 and "J — Деятельность в области информации и связи" in out
+    code, _, err = run(capsys, "--db", base, "report", "sales_by_industry", "--section", "Я")
+    assert code == 2 and "OKVED section “Я” not found" in err and "Traceback" not in err

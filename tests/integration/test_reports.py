@@ -20,7 +20,7 @@ import re
 import shutil
 import subprocess
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -383,11 +383,11 @@ def test_sales_by_manager_with_averages_rounded_half_up(office: Office) -> None:
 
 def test_sales_by_industry_of_the_client(office: Office) -> None:
     result = report(office, "sales_by_industry", JAN_FEB)
-    trade = "Торговля оптовая и розничная; ремонт автотранспортных средств и мотоциклов"
+    trade = "G — Торговля оптовая и розничная; ремонт автотранспортных средств и мотоциклов"
     assert result.rows == (
         (trade, d("10000.00"), 1, d("10000.00"), d("79.6")),  # D3 (Бета); 10000 / 12569.13 = 79.56 %
         # D1 + D2 + D4 = 2469.13 in 3 (Альфа, Гамма); 2469.13 / 3 = 823.043
-        ("Обрабатывающие производства", d("2469.13"), 3, d("823.04"), d("19.6")),
+        ("C — Обрабатывающие производства", d("2469.13"), 3, d("823.04"), d("19.6")),
         ("No industry", d("100.00"), 1, d("100.00"), d("0.8")),  # D16 ("=1+2" has no industry)
     )
     assert result.totals == ("Total", d("12569.13"), 5, d("2513.83"), d("100.0"))
@@ -397,7 +397,7 @@ def test_sales_by_industry_of_the_client(office: Office) -> None:
         "sales_by_industry",
         ReportParameters(date_from=date(2026, 1, 1), date_to=date(2026, 2, 28), manager_id=office.ids["anna"]),
     )
-    assert anna.rows == (("Обрабатывающие производства", d("2469.12"), 2, d("1234.56"), d("100.0")),)
+    assert anna.rows == (("C — Обрабатывающие производства", d("2469.12"), 2, d("1234.56"), d("100.0")),)
     assert ("Manager", "Анна") in anna.parameters
 
 
@@ -976,3 +976,47 @@ def test_libreoffice_draws_every_category_label_and_whole_grouped_values(tmp_pat
                 assert set(label.split()) <= words  # a long name is wrapped, not cut
         values = [line for line in lines if re.fullmatch(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})*", line)]
         assert any(re.fullmatch(r"60[ \u00a0\u202f]000", v) for v in values), (result.name, values)
+
+
+def test_sales_by_industry_drills_from_the_section_to_its_okved_classes(uow: UowFactory) -> None:
+    """Issue 16: industries keep OKVED classes (62.01) under their sections. The report counts a
+    class in its section; with a section chosen it lists that section's classes, the section's own
+    clients as "no class"; a letter that is no section is refused in words."""
+    from salesdesk.domain.model import IndustryFields
+
+    it = reference.find_industry(uow(), "J").id  # the sections come with every base
+    software = reference.create_industry(uow(), IndustryFields(code="62.01", name="Разработка ПО"), now=NOW).id
+    hosting = reference.create_industry(uow(), IndustryFields(code="63.11", name="Хостинг"), now=NOW).id
+    trade = reference.create_industry(uow(), IndustryFields(code="47.91", name="Торговля по почте"), now=NOW).id
+    own = reference.create_industry(uow(), IndustryFields(code="", name="Свои клиенты"), now=NOW).id
+    for name, industry, amount in (
+        ("ООО «Связь»", it, "100.00"),
+        ("ООО «Код»", software, "300.00"),
+        ("ООО «Код-2»", software, "200.00"),
+        ("ООО «Сервер»", hosting, "50.00"),
+        ("ООО «Почта»", trade, "70.00"),
+        ("ООО «Своё»", own, "10.00"),
+    ):
+        client = clients.create_client(uow(), ClientFields(name=name, industry_id=industry), now=NOW).id
+        _deal(uow, client, rub(amount), DealStage.WON, date(2026, 1, 5), date(2026, 1, 20))
+    period = ReportParameters(date_from=date(2026, 1, 1), date_to=date(2026, 1, 31))
+    sections = run_report(uow(), "sales_by_industry", period, now=NOW)
+    assert [(r[0], r[1], r[2]) for r in sections.rows] == [
+        (
+            "J — Деятельность в области информации и связи",
+            d("650.00"),
+            4,
+        ),  # the section's own client and its two classes
+        ("G — Торговля оптовая и розничная; ремонт автотранспортных средств и мотоциклов", d("70.00"), 1),
+        ("Свои клиенты", d("10.00"), 1),  # the office's own industry, no code: a row of its own
+    ]
+    drilled = run_report(uow(), "sales_by_industry", replace(period, section="j"), now=NOW)
+    assert [(r[0], r[1], r[2]) for r in drilled.rows] == [
+        ("62.01 — Разработка ПО", d("500.00"), 2),
+        ("Деятельность в области информации и связи — no class", d("100.00"), 1),
+        ("63.11 — Хостинг", d("50.00"), 1),
+    ]
+    assert drilled.totals is not None and drilled.totals[1] == d("650.00")
+    assert ("OKVED section", "J — Деятельность в области информации и связи") in drilled.parameters
+    with pytest.raises(UserError, match="OKVED section “Я” not found"):
+        run_report(uow(), "sales_by_industry", replace(period, section="Я"), now=NOW)
