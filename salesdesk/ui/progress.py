@@ -34,6 +34,13 @@ class QtReporter(QObject):
         self._cancel.set()
 
 
+# The tasks under way. A task is Python's, kept here until it ends and then let go: it was a child of
+# the window removed by ``deleteLater``, and Qt's destruction of it later asked PySide for Python
+# overrides on a wrapper no longer valid — a segmentation fault, seen in the test run on PostgreSQL
+# (a demo load failing at its commit). Its dialog, a plain Qt widget, still goes by ``deleteLater``.
+_RUNNING: set[ProgressTask] = set()
+
+
 class ProgressTask(QObject):
     """One long operation: its dialog, its reporter, and what to do when it ends."""
 
@@ -47,7 +54,8 @@ class ProgressTask(QObject):
         on_done: Callable[[Any], None],
         on_error: Failed,
     ) -> None:
-        super().__init__(parent)
+        super().__init__()
+        _RUNNING.add(self)
         self.reporter = QtReporter()
         self.dialog = QProgressDialog(label, QCoreApplication.translate("ProgressTask", "Cancel"), 0, 0, parent)
         self.dialog.setWindowTitle(title)
@@ -74,8 +82,10 @@ class ProgressTask(QObject):
 
     def _close(self) -> None:
         self.dialog.canceled.disconnect(self._on_dialog_canceled)
+        self.reporter.progressed.disconnect(self._on_reporter_progressed)
         self.dialog.close()
-        self.deleteLater()
+        self.dialog.deleteLater()
+        _RUNNING.discard(self)  # freed by Python once the caller's slot returns
 
     def _finished(self, result: Any) -> None:
         self._close()

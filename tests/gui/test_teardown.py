@@ -41,3 +41,30 @@ def test_a_filter_whose_python_side_is_cleared_lets_the_event_through(qtbot: QtB
     left.watch("name", field)
     left.__dict__.clear()  # what Python does to the object while it is being torn down
     assert left.eventFilter(field, focus_out()) is False
+
+
+def test_a_long_task_is_let_go_by_python_not_deleted_later_by_qt(qtbot: QtBot) -> None:
+    """A progress task was a child of the window removed by deleteLater; Qt's destruction of it later
+    asked PySide for overrides on a wrapper no longer valid and crashed the test run on PostgreSQL
+    (about one demo load in five failing at its commit). It is Python's now: kept while it runs,
+    let go when it ends; only its dialog, a plain Qt widget, goes by deleteLater."""
+    from PySide6.QtWidgets import QWidget
+
+    from salesdesk.ui import progress
+    from salesdesk.ui.workers import Runner
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    runner = Runner()
+    done: list[object] = []
+    failed: list[BaseException] = []
+    for work in (lambda reporter: 42, lambda reporter: 1 / 0):
+        task = progress.ProgressTask(
+            window, runner, "Демо", "Загрузка…", work, done.append, lambda e, t: failed.append(e)
+        )
+        assert task.parent() is None and task in progress._RUNNING
+        del task
+    qtbot.waitUntil(lambda: bool(done) and bool(failed), timeout=10_000)
+    runner.wait(10_000)
+    assert done == [42] and isinstance(failed[0], ZeroDivisionError)
+    assert not progress._RUNNING and window.findChildren(progress.ProgressTask) == []
