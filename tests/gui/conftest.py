@@ -22,12 +22,13 @@ from salesdesk.ui.settings import Settings
 @pytest.fixture(autouse=True)
 def _qt_garbage_collected_between_tests(qapp: QApplication) -> Iterator[None]:
     """Python's collector frees what a test left in reference cycles (a panel whose slots are its own
-    bound methods, a bench's notice bar) at a moment of its choosing. When that moment fell inside a
-    later test's event loop, a Qt object was destroyed while Qt was delivering events to or through it
-    and the run ended in a segmentation fault (seen on CI's slower PostgreSQL run, in whichever window
-    test came next). So during a window test the collector waits; between tests, after pytest-qt has
-    closed the test's widgets, the test's work is finished, its deletions are done, and only then is the
-    garbage collected, with no event on its way."""
+    bound methods, a bench's notice bar) at a moment of its choosing; inside a later test's event loop
+    that would destroy Qt objects while Qt delivers events. So during a window test the collector
+    waits; between tests, after pytest-qt has closed the test's widgets, the test's work is finished,
+    its deletions are done, and only then is the garbage collected, with no event on its way. (The
+    segmentation faults of CI's PostgreSQL runs turned out to be the program's own: a progress task
+    removed by deleteLater, see salesdesk/ui/progress.py; this keeps the tests' order from mattering
+    and makes the window suite faster.)"""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
