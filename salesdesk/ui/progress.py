@@ -8,6 +8,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -80,17 +81,22 @@ class ProgressTask(QObject):
         self.reporter.cancel()
         self.dialog.setLabelText(QCoreApplication.translate("ProgressTask", "Cancelling…"))
 
-    def _close(self) -> None:
-        self.dialog.canceled.disconnect(self._on_dialog_canceled)
+    def _close(self) -> bool:
+        """Let go of the task; False when its window went while it ran (the answer then goes
+        nowhere, as any answer for a deleted widget)."""
+        _RUNNING.discard(self)  # freed by Python once the caller's slot returns
         self.reporter.progressed.disconnect(self._on_reporter_progressed)
+        if not shiboken6.isValid(self.dialog):
+            return False
+        self.dialog.canceled.disconnect(self._on_dialog_canceled)
         self.dialog.close()
         self.dialog.deleteLater()
-        _RUNNING.discard(self)  # freed by Python once the caller's slot returns
+        return True
 
     def _finished(self, result: Any) -> None:
-        self._close()
-        self._on_done(result)
+        if self._close():
+            self._on_done(result)
 
     def _failed(self, exc: BaseException, trace: str) -> None:
-        self._close()
-        self._on_error(exc, trace)
+        if self._close():
+            self._on_error(exc, trace)

@@ -68,3 +68,25 @@ def test_a_long_task_is_let_go_by_python_not_deleted_later_by_qt(qtbot: QtBot) -
     runner.wait(10_000)
     assert done == [42] and isinstance(failed[0], ZeroDivisionError)
     assert not progress._RUNNING and window.findChildren(progress.ProgressTask) == []
+
+
+def test_a_long_task_whose_window_went_drops_its_answer(qtbot: QtBot) -> None:
+    """The task no longer dies with its window: when the window is gone before the work ends, the
+    answer goes nowhere (as any answer for a deleted widget) and the task is let go."""
+    import threading
+
+    from PySide6.QtWidgets import QWidget
+
+    from salesdesk.ui import progress
+    from salesdesk.ui.workers import Runner
+
+    window = QWidget()
+    runner = Runner()
+    go = threading.Event()
+    answers: list[object] = []
+    progress.ProgressTask(window, runner, "Демо", "Загрузка…", lambda r: go.wait(10), answers.append, print)
+    shiboken6.delete(window)  # the window (and the task's dialog) destroyed while the work runs
+    go.set()
+    runner.wait(10_000)
+    qtbot.waitUntil(lambda: not progress._RUNNING, timeout=10_000)
+    assert answers == []
