@@ -72,7 +72,7 @@ class ProgressTask(QObject):
 
     @Slot(int, int)
     def _on_reporter_progressed(self, done: int, total: int) -> None:
-        if total > 0:
+        if total > 0 and shiboken6.isValid(self.dialog):  # the window may have gone while the work runs
             self.dialog.setMaximum(total)
             self.dialog.setValue(min(done, total))
 
