@@ -1118,6 +1118,11 @@ def _duplicates(database: Database, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+CONFLICTS_SHOWN = 20
+"""How many hand-chosen industries the register disagrees with `enrich` names one by one; the rest
+are counted in one line (a big base has hundreds)."""
+
+
 def _enrich(database: Database, args: argparse.Namespace) -> int:
     from salesdesk.files.errors import FileProblem
     from salesdesk.services import enrichment
@@ -1133,9 +1138,10 @@ def _enrich(database: Database, args: argparse.Namespace) -> int:
         _emit_json(result.as_json())
         return EXIT_OK
     if result.conflicts:
-        names = _client_names(database, [c.client_id for c in result.conflicts])
+        shown = result.conflicts[:CONFLICTS_SHOWN]
+        names = _client_names(database, [c.client_id for c in shown])
         industries = {x.id: x.name for x in _industries(database)}
-        for conflict in result.conflicts:
+        for conflict in shown:
             line = msg(
                 "cli.enrich_conflict",
                 name=names.get(conflict.client_id, conflict.client_id),
@@ -1144,6 +1150,8 @@ def _enrich(database: Database, args: argparse.Namespace) -> int:
                 code_name=conflict.okved_name,
             )
             print(printable(str(line)), file=sys.stderr)
+        if len(result.conflicts) > len(shown):
+            print(msg("cli.enrich_conflicts_more", n=len(result.conflicts) - len(shown)), file=sys.stderr)
     if result.industries_added:
         print(msg("cli.enrich_industries_added", codes=", ".join(result.industries_added)))
     print(
@@ -1167,7 +1175,7 @@ def _enrich(database: Database, args: argparse.Namespace) -> int:
 def _client_names(database: Database, ids: list[int]) -> dict[int, str]:
     from salesdesk.services import clients
 
-    return {ident: clients.get_client(_uow(database), ident).name for ident in ids[:200]}
+    return {ident: clients.get_client(_uow(database), ident).name for ident in ids}
 
 
 def _industries(database: Database) -> list[Any]:

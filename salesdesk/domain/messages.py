@@ -753,6 +753,11 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{name}: отрасль «{industry}» выбрана вручную и оставлена; по реестру — {code} {code_name}",
         "{name}: the industry “{industry}” was chosen by hand and kept; the register says {code} {code_name}",
     ),
+    "cli.enrich_conflicts_more": (
+        "… и ещё у {n:n} {n:клиента|клиентов|клиентов} отрасль выбрана вручную и оставлена",
+        "… and {n:n} more {n:client|clients} whose industry was chosen by hand "
+        "{n:was|were} left as {n:it was|they were}",
+    ),
     "cli.enrich_industries_added": (
         "Добавлены отрасли (классы ОКВЭД): {codes}",
         "Industries added (OKVED classes): {codes}",

@@ -157,3 +157,26 @@ def test_a_region_in_fullwidth_digits_is_the_region(tmp_path: Path, capsys: pyte
     assert enrichment.ProspectQuery(okved="62", region=" ７７ ").region == "77"
     code, out, err = run(capsys, "prospects", str(path), "--okved", "62", "--region", "٧٧", "--db", db)
     assert code == 2 and "٧٧" in err
+
+
+def test_many_hand_chosen_industries_are_summed_up_not_listed_one_by_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """On a big base the register disagrees with hundreds of hand-chosen industries: the text names
+    the first twenty and says how many more there are, instead of a line per client."""
+    db = new_base(tmp_path / "x.sqlite")
+    companies = [Company(inn(f"7701{n:05d}"), f"ООО «Фирма {n}»", okved="62.01") for n in range(23)]
+    for company in companies:
+        code, out, err = run(
+            capsys, "client", "add", "--name", company.name, "--inn", company.inn, "--industry", "G", "--db", db
+        )
+        assert code == 0, err
+    path = tmp_path / "register.xml"
+    path.write_bytes(register_xml(companies))
+    code, out, err = run(capsys, "enrich", str(path), "--dry-run", "--db", db, "--lang", "en")
+    assert code == 0, err
+    lines = [line for line in err.splitlines() if "chosen by hand" in line]  # not the progress line
+    assert len(lines) == 21 and all("was chosen by hand and kept" in line for line in lines[:20])
+    assert lines[20] == "… and 3 more clients whose industry was chosen by hand were left as they were"
+    code, out, err = run(capsys, "enrich", str(path), "--dry-run", "--db", db, "--lang", "ru")
+    assert "… и ещё у 3 клиентов отрасль выбрана вручную и оставлена" in err.splitlines()
