@@ -458,8 +458,9 @@ def _bucket_values(found: dict[str, Bucket], key: str) -> tuple[int, int]:
 def _sales_by_group(run: _Run, *, by_industry: bool) -> Report:
     p, q = run.params, run.queries
     start, end = _last_months(p, run.today)
+    known = run.uow.industries.list(include_deleted=True) if by_industry else []  # read once per report
     all_groups = (
-        _by_section(run, q.sales_by_industry(start, end, manager_id=p.manager_id))
+        _by_section(run, known, q.sales_by_industry(start, end, manager_id=p.manager_id))
         if by_industry
         else q.sales_by_manager(start, end)
     )
@@ -495,7 +496,6 @@ def _sales_by_group(run: _Run, *, by_industry: bool) -> Report:
     parameters = [(_t("report.param.period"), _range_text(start, end)), (_t("report.param.currency"), currency)]
     if by_industry:
         shown = p.section.strip().upper()
-        known = run.uow.industries.list(include_deleted=True)
         where = f"{shown} — {_section_name(known, shown)}" if shown else _t("report.param.all_sections")
         parameters.insert(1, (_t("report.param.section"), where))
     chart = ChartSpec(ChartKind.BAR, key, ("amount",), _t("report.chart.sales", currency=currency_text(currency)))
@@ -510,12 +510,12 @@ def _section_name(industries: Iterable[Industry], letter: str) -> str:
     return okved.SECTION_NAMES.get(letter, letter)
 
 
-def _by_section(run: _Run, groups: list[GroupTotal]) -> list[GroupTotal]:
+def _by_section(run: _Run, known: Sequence[Industry], groups: list[GroupTotal]) -> list[GroupTotal]:
     """Sales by industry folded by OKVED section (issue 16): without a section chosen, a class
     ("62.01") counts in its section ("J"), one row per section and per industry of the office's own
     (no code); with one (``params.section``), the rows are that section's classes and the section
     itself ("no class"), so a head drills from the section to its classes."""
-    industries = {i.id: i for i in run.uow.industries.list(include_deleted=True)}
+    industries = {i.id: i for i in known}
     chosen = run.params.section.strip().upper()
     if chosen and chosen not in okved.SECTION_NAMES:
         raise ValidationError([FieldProblem("section", msg("report.err.section", value=chosen[:20]))])

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -1020,3 +1021,22 @@ def test_sales_by_industry_drills_from_the_section_to_its_okved_classes(uow: Uow
     assert ("OKVED section", "J — Деятельность в области информации и связи") in drilled.parameters
     with pytest.raises(UserError, match="OKVED section “Я” not found"):
         run_report(uow(), "sales_by_industry", replace(period, section="Я"), now=NOW)
+
+
+def test_sales_by_industry_reads_the_industries_once(uow: UowFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The list of industries (every OKVED class the register brought, thousands on a big base) was
+    read twice per report: once to fold the rows, once to name the chosen section."""
+    from salesdesk.store.repositories import IndustryRepository
+
+    reads: list[bool] = []
+    whole = IndustryRepository.list
+
+    def counted(self: IndustryRepository, *, include_deleted: bool = False) -> list[Any]:
+        reads.append(include_deleted)
+        return whole(self, include_deleted=include_deleted)
+
+    monkeypatch.setattr(IndustryRepository, "list", counted)
+    period = ReportParameters(date_from=date(2026, 1, 1), date_to=date(2026, 1, 31), section="J")
+    report = run_report(uow(), "sales_by_industry", period, now=NOW)
+    assert ("OKVED section", "J — Деятельность в области информации и связи") in report.parameters
+    assert len(reads) == 1
