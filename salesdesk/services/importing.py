@@ -463,8 +463,7 @@ class _Planner:
         self.uow = uow
         self.options = options
         self.reporter = reporter
-        self.index = IdentityIndex()
-        uow.clients.identity_index(self.index)
+        self.index = IdentityIndex()  # filled by plan() with the stored clients the rows may be
         industries = uow.industries.list()
         self.industries = {fold(i.name): i.id for i in industries}
         self.industries.update({i.code.upper(): i.id for i in industries if i.code})
@@ -480,6 +479,7 @@ class _Planner:
         self._key_cache: dict[int, tuple[ClientFields, tuple[list[str], list[str], str]]] = {}
 
     def plan(self, rows: list[_Row], extras: _Extras) -> None:
+        self._load_index(rows)
         matched_ids = [int(r.client_no) for r in rows if r.client_no.isdigit()]
         for row in rows:
             if not row.problems and row.client is not None:
@@ -496,6 +496,25 @@ class _Planner:
                 self.reporter.progress(done, len(rows))
             self.reports.append(self._plan_row(row, stored))
         self._attach(extras)
+
+    def _load_index(self, rows: list[_Row]) -> None:
+        """The stored clients that hold an identifier of a row, not the whole base: the rows' INNs,
+        phones, e-mails and names are looked up in the base (a hash join), so an import into a base
+        of a million clients reads only the few that can match."""
+        inns: set[str] = set()
+        phones: set[str] = set()
+        emails: set[str] = set()
+        names: set[str] = set()
+        if self.options.on_duplicate is not DuplicatePolicy.CREATE:
+            for row in rows:
+                if row.problems or row.client is None:
+                    continue  # a rejected row is never matched
+                row_phones, row_emails, name = self._keys(row.client, row.contact)
+                inns.add(row.client.inn)
+                phones.update(row_phones)
+                emails.update(row_emails)
+                names.add(name)
+        self.uow.clients.identity_index(self.index, inns=inns, phones=phones, emails=emails, names=names)
 
     def _keys(self, client: ClientFields, contact: ContactFields | None) -> tuple[list[str], list[str], str]:
         """Phones, e-mails and name key of a row, worked out once (planning asks twice)."""
