@@ -15,6 +15,7 @@ import functools
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
@@ -124,7 +125,7 @@ class ImportOptions:
         return NameMismatch.RENAME if self.on_duplicate is DuplicatePolicy.OVERWRITE else NameMismatch.KEEP
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per row of the file: slots keep 100,000 of them small
 class RowReport:
     line: int  # as the spreadsheet numbers it (1-based)
     fate: Fate
@@ -258,7 +259,7 @@ def header_texts(rows: Sequence[Sequence[Cell]], header_row: int) -> list[str]:
 # Reading and parsing rows --------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Row:
     line: int
     raw: list[Cell]
@@ -395,7 +396,7 @@ def _infer_kind(values: Mapping[str, Any]) -> ClientKind:
 # Planning -----------------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Pending:
     """What will be written for one client: a new bundle or an update of a stored card."""
 
@@ -406,13 +407,15 @@ class _Pending:
     owner: str
     client_no: str
     base: Client | None = None  # the stored card an update applies to
-    changed: set[str] = field(default_factory=set)
-    deals: list[DealFields] = field(default_factory=list)
-    deal_owners: list[str] = field(default_factory=list)  # names, resolved when applied
-    reminders: list[PastReminder] = field(default_factory=list)
-    reminder_managers: list[str] = field(default_factory=list)
-    interactions: list[InteractionFields] = field(default_factory=list)
-    interaction_managers: list[str] = field(default_factory=list)
+    # a new client of a plain sheet has none of the rest: empty tuples shared by all, not six
+    # empty lists each (100,000 rows), made lists only where a SalesDesk export's sheets add some
+    changed: AbstractSet[str] = frozenset()
+    deals: Sequence[DealFields] = ()
+    deal_owners: Sequence[str] = ()  # names, resolved when applied
+    reminders: Sequence[PastReminder] = ()
+    reminder_managers: Sequence[str] = ()
+    interactions: Sequence[InteractionFields] = ()
+    interaction_managers: Sequence[str] = ()
     report: int | None = None  # index of the row report that speaks for this client
     # what the file's rows carried for a stored card, per freshness item: hashes of the values
     carried: dict[str, set[str]] = field(default_factory=dict)
@@ -495,6 +498,7 @@ class _Planner:
                     raise Cancelled()
                 self.reporter.progress(done, len(rows))
             self.reports.append(self._plan_row(row, stored))
+        self._key_cache.clear()  # a row's keys are asked for only while planning
         self._attach(extras)
 
     def _load_index(self, rows: list[_Row]) -> None:
@@ -704,6 +708,7 @@ class _Planner:
                 if self._add_contact(target, contact):
                     changed.add("contacts")
             stored_deals = deals.get(target.base.id, ()) if target.base else ()
+            target.deals, target.deal_owners = list(target.deals), list(target.deal_owners)
             if self._add_missing(
                 extras.deals.get(number, ()),
                 [*stored_deals, *target.deals],
@@ -713,6 +718,7 @@ class _Planner:
             ):
                 changed.add("deals")
             stored_reminders = reminders.get(target.base.id, ()) if target.base else ()
+            target.reminders, target.reminder_managers = list(target.reminders), list(target.reminder_managers)
             if self._add_missing(
                 extras.reminders.get(number, ()),
                 [*stored_reminders, *target.reminders],
@@ -722,6 +728,8 @@ class _Planner:
             ):
                 changed.add("reminders")
             stored_history = history.get(target.base.id, ()) if target.base else ()
+            target.interactions = list(target.interactions)
+            target.interaction_managers = list(target.interaction_managers)
             if self._add_missing(
                 extras.interactions.get(number, ()),
                 [*stored_history, *target.interactions],
@@ -872,6 +880,7 @@ def run_import(
         error_file = (
             _write_error_file(uow, path, plan, rows, error_dir) if plan.count(Fate.ERROR) and not dry_run else None
         )
+        del rows  # the file's cells are no longer needed: let them go before the writing begins
         if not dry_run:
             _apply(uow, planner, reporter, now)
             uow.record("base", 0, "import")

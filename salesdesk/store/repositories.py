@@ -429,13 +429,13 @@ class ClientRepository(_Repository[Client]):
         if inns is not None or phones is not None or emails is not None or names is not None:
             found: set[int] = set()
             for column, values in ((c.inn, inns), (c.phone_e164, phones), (c.email_norm, emails)):
-                for chunk in _text_chunks(values):
-                    found.update(self.conn.execute(select(c.id).where(column.in_(chunk), live)).scalars())
+                for texts in _text_chunks(values):
+                    found.update(self.conn.execute(select(c.id).where(column.in_(texts), live)).scalars())
             for kind, values in (("phone", phones), ("email", emails)):
-                for chunk in _text_chunks(values):
+                for texts in _text_chunks(values):
                     found.update(
                         self.conn.execute(
-                            select(ch.client_id).where(ch.kind == kind, ch.value_norm.in_(chunk))
+                            select(ch.client_id).where(ch.kind == kind, ch.value_norm.in_(texts))
                         ).scalars()
                     )
             wanted = {n for n in names or () if n}
