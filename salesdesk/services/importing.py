@@ -270,6 +270,9 @@ class _Row:
     client_no: str = ""
     problems: list[str] = field(default_factory=list)
     repaired: list[str] = field(default_factory=list)
+    # phones (E.164), e-mails and name key that duplicates are matched by, worked out right after
+    # the row is checked: its phones are still in parse_phone's cache then, not by planning time
+    keys: tuple[list[str], list[str], str] | None = None
 
 
 def _choices(enum: type[E], prefix: str) -> dict[str, E]:
@@ -302,7 +305,11 @@ def _parse_rows(sheet: Sheet, header_row: int, mapping: Mapping[int, str]) -> li
     for offset, raw in enumerate(sheet.rows[header_row + 1 :], start=header_row + 2):
         if all(c in ("", None) for c in raw):
             continue
-        rows.append(_parse_row(offset, raw, mapping))
+        row = _parse_row(offset, raw, mapping)
+        if not row.problems and row.client is not None:
+            phones, emails = _reachable(row.client, row.contact)
+            row.keys = (phones, emails, name_key(row.client.name))
+        rows.append(row)
     return rows
 
 
@@ -513,6 +520,8 @@ class _Planner:
             for row in rows:
                 if row.problems or row.client is None:
                     continue  # a rejected row is never matched
+                if row.keys is not None:
+                    self._key_cache[id(row.client)] = (row.client, row.keys)
                 row_phones, row_emails, name = self._keys(row.client, row.contact)
                 inns.add(row.client.inn)
                 phones.update(row_phones)
