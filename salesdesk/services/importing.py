@@ -262,7 +262,7 @@ def header_texts(rows: Sequence[Sequence[Cell]], header_row: int) -> list[str]:
 @dataclass(slots=True)
 class _Row:
     line: int
-    raw: list[Cell]
+    raw: list[Cell]  # the row as read; let go (empty) once the row is accepted: only rejected rows are written back
     client: ClientFields | None = None
     contact: ContactFields | None = None
     industry: str = ""
@@ -273,6 +273,7 @@ class _Row:
     # phones (E.164), e-mails and name key that duplicates are matched by, worked out right after
     # the row is checked: its phones are still in parse_phone's cache then, not by planning time
     keys: tuple[list[str], list[str], str] | None = None
+    width: int = 0  # cells the row had as read (the file of rejected rows is as wide as the widest)
 
 
 def _choices(enum: type[E], prefix: str) -> dict[str, E]:
@@ -306,9 +307,11 @@ def _parse_rows(sheet: Sheet, header_row: int, mapping: Mapping[int, str]) -> li
         if all(c in ("", None) for c in raw):
             continue
         row = _parse_row(offset, raw, mapping)
+        row.width = len(raw)
         if not row.problems and row.client is not None:
             phones, emails = _reachable(row.client, row.contact)
             row.keys = (phones, emails, name_key(row.client.name))
+            row.raw = []  # accepted: its cells are never written back (_plan_row rejects no other row)
         rows.append(row)
     return rows
 
@@ -842,12 +845,14 @@ def _plan(
     if "name" not in mapping.values():
         raise FileProblem("file.no_name_column", path)
     rows = _parse_rows(sheet, header_row, mapping)
-    extras = _read_extras(book, sheet.name, options) if "client_no" in mapping.values() else _Extras()
+    sheet_name = sheet.name
+    del sheet  # the cells of the accepted rows go now, before planning and writing need the memory
+    extras = _read_extras(book, sheet_name, options) if "client_no" in mapping.values() else _Extras()
     planner = _Planner(uow, options, reporter)
     planner.plan(rows, extras)
     plan = ImportPlan(
         path,
-        sheet.name,
+        sheet_name,
         names,
         header_row,
         headers,
@@ -1169,7 +1174,7 @@ def _write_error_file(uow: UnitOfWork, path: Path, plan: ImportPlan, rows: list[
     from salesdesk.files.writing import write_table
 
     rejected = {r.line: r for r in plan.rows if r.fate is Fate.ERROR}
-    width = max([len(plan.headers)] + [len(r.raw) for r in rows])
+    width = max([len(plan.headers)] + [max(r.width, len(r.raw)) for r in rows])
     headers = list(plan.headers) + [""] * (width - len(plan.headers))
     reason_header = str(msg("import.error_column"))
     data = [
