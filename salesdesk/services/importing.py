@@ -984,7 +984,8 @@ def _apply(uow: UnitOfWork, planner: _Planner, reporter: Reporter, now: datetime
         )
 
     batches = ([bundle(p) for p in new[i : i + BATCH]] for i in range(0, len(new), BATCH))
-    with derived_batches(batches, len(new)) as ready:
+    # the search index is filled once for every new client, after the last batch (store/bulk.py)
+    with derived_batches(batches, len(new)) as ready, uow.bulk.search_index_deferred():
         for batch in ready:
             if reporter.cancelled():
                 raise Cancelled()

@@ -293,6 +293,19 @@ def test_new_path_gives_what_the_reference_gives(
         assert any(r.duplicate_of and not r.client_id for r in new.plan.rows)  # matched earlier rows
     assert new.repaired and new.rejected
     assert dump(database) == dump(reference_database)
+    # the search index, filled once after the last batch, finds every client the import created
+    created = [r for r in new.as_json()["rows"] if r["fate"] == "new"]
+    assert created
+    names = {w for r in created for w in r["name"].replace("«", " ").replace("»", " ").split()}
+    for word in sorted(w for w in names if len(w) >= 4 and not w.isupper())[:12]:  # no legal forms
+        found = [clients.search_clients(UnitOfWork(db), word, limit=1000) for db in (database, reference_database)]
+        assert [row.id for row in found[0].rows] == [row.id for row in found[1].rows]
+        assert found[0].total == found[1].total > 0
+    with UnitOfWork(database).reading() as uow:
+        every = uow.clients.count_live()
+    for row in created[:: max(1, len(created) // 20)]:
+        page = clients.search_clients(UnitOfWork(database), row["name"], limit=every)
+        assert page.total >= 1, row["name"]
     for result, folder in ((new, "new"), (old, "old")):
         assert result.error_file is not None and result.error_file.parent == tmp_path / folder
     rejected = [openpyxl.load_workbook(r.error_file, read_only=True) for r in (new, old) if r.error_file]
