@@ -441,7 +441,8 @@ class ClientRepository(_Repository[Client]):
             wanted = {n for n in names or () if n}
             if wanted:
                 # no column holds the name key: the names are read (one pass, nothing kept but hits)
-                for ident, name in self.conn.execute(select(c.id, c.name).where(live)):
+                names_read = select(c.id, c.name).where(live).execution_options(yield_per=10_000)  # streamed
+                for ident, name in self.conn.execute(names_read):
                     if name_key(name) in wanted:
                         found.add(ident)
             chosen = sorted(found)
