@@ -142,14 +142,20 @@ def _rows(data: object) -> Iterator[list[Cell]]:
 
 
 def _tidy(row: Sequence[Cell], limits: Limits) -> list[Cell]:
-    """Text cells: at most Excel's cell length, without the apostrophe that guards a formula."""
-    out: list[Cell] = []
-    for cell in row:
-        if isinstance(cell, str):
+    """Text cells: at most Excel's cell length, without the apostrophe that guards a formula.
+
+    Only a text that starts with an apostrophe or is too long is touched; the rest (nearly every
+    cell) is tested in the loop itself, without a call per cell."""
+    limit = limits.cell_chars
+    out = row if isinstance(row, list) else list(row)
+    for i, cell in enumerate(out):
+        if isinstance(cell, str) and cell and (cell[0] == "'" or len(cell) > limit):
             cell = _unguard(cell)  # first: a guarded text of the full length keeps its last character
-            if len(cell) > limits.cell_chars:
-                cell = cell[: limits.cell_chars]
-        out.append(cell)
+            if len(cell) > limit:
+                cell = cell[:limit]
+            if out is row:
+                out = list(row)
+            out[i] = cell
     return out
 
 

@@ -15,6 +15,7 @@ import functools
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
@@ -124,7 +125,7 @@ class ImportOptions:
         return NameMismatch.RENAME if self.on_duplicate is DuplicatePolicy.OVERWRITE else NameMismatch.KEEP
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per row of the file: slots keep 100,000 of them small
 class RowReport:
     line: int  # as the spreadsheet numbers it (1-based)
     fate: Fate
@@ -258,10 +259,10 @@ def header_texts(rows: Sequence[Sequence[Cell]], header_row: int) -> list[str]:
 # Reading and parsing rows --------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Row:
     line: int
-    raw: list[Cell]
+    raw: list[Cell]  # the row as read; let go (empty) once the row is accepted: only rejected rows are written back
     client: ClientFields | None = None
     contact: ContactFields | None = None
     industry: str = ""
@@ -269,6 +270,10 @@ class _Row:
     client_no: str = ""
     problems: list[str] = field(default_factory=list)
     repaired: list[str] = field(default_factory=list)
+    # phones (E.164), e-mails and name key that duplicates are matched by, worked out right after
+    # the row is checked: its phones are still in parse_phone's cache then, not by planning time
+    keys: tuple[list[str], list[str], str] | None = None
+    width: int = 0  # cells the row had as read (the file of rejected rows is as wide as the widest)
 
 
 def _choices(enum: type[E], prefix: str) -> dict[str, E]:
@@ -301,7 +306,13 @@ def _parse_rows(sheet: Sheet, header_row: int, mapping: Mapping[int, str]) -> li
     for offset, raw in enumerate(sheet.rows[header_row + 1 :], start=header_row + 2):
         if all(c in ("", None) for c in raw):
             continue
-        rows.append(_parse_row(offset, raw, mapping))
+        row = _parse_row(offset, raw, mapping)
+        row.width = len(raw)
+        if not row.problems and row.client is not None:
+            phones, emails = _reachable(row.client, row.contact)
+            row.keys = (phones, emails, name_key(row.client.name))
+            row.raw = []  # accepted: its cells are never written back (_plan_row rejects no other row)
+        rows.append(row)
     return rows
 
 
@@ -395,7 +406,7 @@ def _infer_kind(values: Mapping[str, Any]) -> ClientKind:
 # Planning -----------------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Pending:
     """What will be written for one client: a new bundle or an update of a stored card."""
 
@@ -406,13 +417,15 @@ class _Pending:
     owner: str
     client_no: str
     base: Client | None = None  # the stored card an update applies to
-    changed: set[str] = field(default_factory=set)
-    deals: list[DealFields] = field(default_factory=list)
-    deal_owners: list[str] = field(default_factory=list)  # names, resolved when applied
-    reminders: list[PastReminder] = field(default_factory=list)
-    reminder_managers: list[str] = field(default_factory=list)
-    interactions: list[InteractionFields] = field(default_factory=list)
-    interaction_managers: list[str] = field(default_factory=list)
+    # a new client of a plain sheet has none of the rest: empty tuples shared by all, not six
+    # empty lists each (100,000 rows), made lists only where a SalesDesk export's sheets add some
+    changed: AbstractSet[str] = frozenset()
+    deals: Sequence[DealFields] = ()
+    deal_owners: Sequence[str] = ()  # names, resolved when applied
+    reminders: Sequence[PastReminder] = ()
+    reminder_managers: Sequence[str] = ()
+    interactions: Sequence[InteractionFields] = ()
+    interaction_managers: Sequence[str] = ()
     report: int | None = None  # index of the row report that speaks for this client
     # what the file's rows carried for a stored card, per freshness item: hashes of the values
     carried: dict[str, set[str]] = field(default_factory=dict)
@@ -463,8 +476,7 @@ class _Planner:
         self.uow = uow
         self.options = options
         self.reporter = reporter
-        self.index = IdentityIndex()
-        uow.clients.identity_index(self.index)
+        self.index = IdentityIndex()  # filled by plan() with the stored clients the rows may be
         industries = uow.industries.list()
         self.industries = {fold(i.name): i.id for i in industries}
         self.industries.update({i.code.upper(): i.id for i in industries if i.code})
@@ -480,6 +492,7 @@ class _Planner:
         self._key_cache: dict[int, tuple[ClientFields, tuple[list[str], list[str], str]]] = {}
 
     def plan(self, rows: list[_Row], extras: _Extras) -> None:
+        self._load_index(rows)
         matched_ids = [int(r.client_no) for r in rows if r.client_no.isdigit()]
         for row in rows:
             if not row.problems and row.client is not None:
@@ -495,7 +508,29 @@ class _Planner:
                     raise Cancelled()
                 self.reporter.progress(done, len(rows))
             self.reports.append(self._plan_row(row, stored))
+        self._key_cache.clear()  # a row's keys are asked for only while planning
         self._attach(extras)
+
+    def _load_index(self, rows: list[_Row]) -> None:
+        """The stored clients that hold an identifier of a row, not the whole base: the rows' INNs,
+        phones, e-mails and names are looked up in the base (a hash join), so an import into a base
+        of a million clients reads only the few that can match."""
+        inns: set[str] = set()
+        phones: set[str] = set()
+        emails: set[str] = set()
+        names: set[str] = set()
+        if self.options.on_duplicate is not DuplicatePolicy.CREATE:
+            for row in rows:
+                if row.problems or row.client is None:
+                    continue  # a rejected row is never matched
+                if row.keys is not None:
+                    self._key_cache[id(row.client)] = (row.client, row.keys)
+                row_phones, row_emails, name = self._keys(row.client, row.contact)
+                inns.add(row.client.inn)
+                phones.update(row_phones)
+                emails.update(row_emails)
+                names.add(name)
+        self.uow.clients.identity_index(self.index, inns=inns, phones=phones, emails=emails, names=names)
 
     def _keys(self, client: ClientFields, contact: ContactFields | None) -> tuple[list[str], list[str], str]:
         """Phones, e-mails and name key of a row, worked out once (planning asks twice)."""
@@ -685,6 +720,7 @@ class _Planner:
                 if self._add_contact(target, contact):
                     changed.add("contacts")
             stored_deals = deals.get(target.base.id, ()) if target.base else ()
+            target.deals, target.deal_owners = list(target.deals), list(target.deal_owners)
             if self._add_missing(
                 extras.deals.get(number, ()),
                 [*stored_deals, *target.deals],
@@ -694,6 +730,7 @@ class _Planner:
             ):
                 changed.add("deals")
             stored_reminders = reminders.get(target.base.id, ()) if target.base else ()
+            target.reminders, target.reminder_managers = list(target.reminders), list(target.reminder_managers)
             if self._add_missing(
                 extras.reminders.get(number, ()),
                 [*stored_reminders, *target.reminders],
@@ -703,6 +740,8 @@ class _Planner:
             ):
                 changed.add("reminders")
             stored_history = history.get(target.base.id, ()) if target.base else ()
+            target.interactions = list(target.interactions)
+            target.interaction_managers = list(target.interaction_managers)
             if self._add_missing(
                 extras.interactions.get(number, ()),
                 [*stored_history, *target.interactions],
@@ -806,12 +845,14 @@ def _plan(
     if "name" not in mapping.values():
         raise FileProblem("file.no_name_column", path)
     rows = _parse_rows(sheet, header_row, mapping)
-    extras = _read_extras(book, sheet.name, options) if "client_no" in mapping.values() else _Extras()
+    sheet_name = sheet.name
+    del sheet  # the cells of the accepted rows go now, before planning and writing need the memory
+    extras = _read_extras(book, sheet_name, options) if "client_no" in mapping.values() else _Extras()
     planner = _Planner(uow, options, reporter)
     planner.plan(rows, extras)
     plan = ImportPlan(
         path,
-        sheet.name,
+        sheet_name,
         names,
         header_row,
         headers,
@@ -853,6 +894,7 @@ def run_import(
         error_file = (
             _write_error_file(uow, path, plan, rows, error_dir) if plan.count(Fate.ERROR) and not dry_run else None
         )
+        del rows  # the file's cells are no longer needed: let them go before the writing begins
         if not dry_run:
             _apply(uow, planner, reporter, now)
             uow.record("base", 0, "import")
@@ -942,7 +984,8 @@ def _apply(uow: UnitOfWork, planner: _Planner, reporter: Reporter, now: datetime
         )
 
     batches = ([bundle(p) for p in new[i : i + BATCH]] for i in range(0, len(new), BATCH))
-    with derived_batches(batches, len(new)) as ready:
+    # the search index is filled once for every new client, after the last batch (store/bulk.py)
+    with derived_batches(batches, len(new)) as ready, uow.bulk.search_index_deferred():
         for batch in ready:
             if reporter.cancelled():
                 raise Cancelled()
@@ -1132,7 +1175,7 @@ def _write_error_file(uow: UnitOfWork, path: Path, plan: ImportPlan, rows: list[
     from salesdesk.files.writing import write_table
 
     rejected = {r.line: r for r in plan.rows if r.fate is Fate.ERROR}
-    width = max([len(plan.headers)] + [len(r.raw) for r in rows])
+    width = max([len(plan.headers)] + [max(r.width, len(r.raw)) for r in rows])
     headers = list(plan.headers) + [""] * (width - len(plan.headers))
     reason_header = str(msg("import.error_column"))
     data = [

@@ -163,7 +163,7 @@ def _plan(
             if row.problems:
                 planner.reports.append(RowReport(row.line, Fate.ERROR, name, tuple(row.problems)))
             elif planner._add_contact(target, row.contact):
-                target.changed.add("contacts")
+                target.changed |= {"contacts"}
                 planner.reports.append(RowReport(row.line, Fate.NEW, name, client_id=client.id))
             else:  # a contact person of that name is on the card already (or earlier in the file)
                 planner.reports.append(RowReport(row.line, Fate.UNCHANGED, name, duplicate_of=of, client_id=client.id))

@@ -33,6 +33,19 @@ class BulkLoader:
         self.conn = conn
         self.sqlite = conn.dialect.name == "sqlite"
         self._processors: dict[tuple[str, str], Callable[[Any], Any] | None] = {}
+        self._deferred = False  # inside search_index_deferred(): add() leaves the index to it
+
+    @contextmanager
+    def search_index_deferred(self) -> Iterator[None]:
+        """Every ``add`` inside fills the search index at the end, in one statement for all their
+        rows, instead of one per batch (an import of 100,000 rows: one pass instead of fifty).
+        Nothing else may write clients inside it: its triggers are off until it ends."""
+        with self._search_index_paused():
+            self._deferred = True
+            try:
+                yield
+            finally:
+                self._deferred = False
 
     @contextmanager
     def _search_index_paused(self) -> Iterator[None]:
@@ -43,7 +56,7 @@ class BulkLoader:
         Dropping them is also this transaction's first write, so from here on it holds SQLite's
         write lock and the ids it hands out cannot be taken by another writer.
         """
-        if not self.sqlite:
+        if not self.sqlite or self._deferred:
             yield
             return
         triggers = self.conn.exec_driver_sql(_FTS_TRIGGER_QUERY).all()

@@ -65,6 +65,13 @@ def id_chunks(ids: Iterable[int]) -> Iterator[list[int]]:
         yield ids[start : start + ID_CHUNK]
 
 
+def _text_chunks(values: Iterable[str] | None) -> Iterator[list[str]]:
+    """The non-empty distinct *values*, sorted, in lists of at most ID_CHUNK for ``column.in_(chunk)``."""
+    distinct = sorted({v for v in values or () if v})
+    for start in range(0, len(distinct), ID_CHUNK):
+        yield distinct[start : start + ID_CHUNK]
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -398,12 +405,64 @@ class ClientRepository(_Repository[Client]):
                 found[client.id] = client
         return found
 
-    def identity_index(self, index: IdentityIndex) -> None:
-        """Fill *index* with every live client's INN/KPP, phones, e-mails (contacts' too) and name."""
+    def identity_index(
+        self,
+        index: IdentityIndex,
+        *,
+        inns: Iterable[str] | None = None,
+        phones: Iterable[str] | None = None,
+        emails: Iterable[str] | None = None,
+        names: Iterable[str] | None = None,
+    ) -> None:
+        """Fill *index* with live clients' INN/KPP, phones, e-mails (contacts' too) and name key.
+
+        Without the keyword arguments: every live client. With them (the identifiers an import's
+        rows carry: INNs, E.164 phones, normalised e-mails, name keys): only the clients holding
+        at least one of them, found through the columns' indexes (a hash join, not the whole base
+        in memory), each with all its identifiers, so that every lookup of one of those keys sees
+        exactly the holders the whole base would give. Clients come in id order, then their
+        contact persons' channels in channel id order, as the index keeps its holders in the
+        order added."""
         c, ch, p = s.clients.c, s.contact_channels.c, s.contacts.c
-        for ident, inn, kpp, phone, email, name in self.conn.execute(
-            select(c.id, c.inn, c.kpp, c.phone_e164, c.email_norm, c.name).where(c.deleted_at.is_(None))
-        ):
+        live = c.deleted_at.is_(None)
+        chosen: list[int] | None = None
+        if inns is not None or phones is not None or emails is not None or names is not None:
+            found: set[int] = set()
+            for column, values in ((c.inn, inns), (c.phone_e164, phones), (c.email_norm, emails)):
+                for texts in _text_chunks(values):
+                    found.update(self.conn.execute(select(c.id).where(column.in_(texts), live)).scalars())
+            for kind, values in (("phone", phones), ("email", emails)):
+                for texts in _text_chunks(values):
+                    found.update(
+                        self.conn.execute(
+                            select(ch.client_id).where(ch.kind == kind, ch.value_norm.in_(texts))
+                        ).scalars()
+                    )
+            wanted = {n for n in names or () if n}
+            if wanted:
+                # no column holds the name key: the names are read (one pass, nothing kept but hits)
+                names_read = select(c.id, c.name).where(live).execution_options(yield_per=10_000)  # streamed
+                for ident, name in self.conn.execute(names_read):
+                    if name_key(name) in wanted:
+                        found.add(ident)
+            chosen = sorted(found)
+        rows: list[Any] = []
+        if chosen is None:
+            rows = list(
+                self.conn.execute(
+                    select(c.id, c.inn, c.kpp, c.phone_e164, c.email_norm, c.name).where(live).order_by(c.id)
+                )
+            )
+        else:
+            for chunk in id_chunks(chosen):
+                rows.extend(
+                    self.conn.execute(
+                        select(c.id, c.inn, c.kpp, c.phone_e164, c.email_norm, c.name)
+                        .where(c.id.in_(chunk), live)
+                        .order_by(c.id)
+                    )
+                )
+        for ident, inn, kpp, phone, email, name in rows:
             index.add(
                 ("base", ident),
                 inn=inn,
@@ -413,13 +472,20 @@ class ClientRepository(_Repository[Client]):
                 name=name_key(name),
             )
         channels = (
-            select(ch.client_id, ch.kind, ch.value_norm)
+            select(ch.id, ch.client_id, ch.kind, ch.value_norm)
             .select_from(
                 s.contact_channels.join(s.clients, c.id == ch.client_id).join(s.contacts, p.id == ch.contact_id)
             )
-            .where(c.deleted_at.is_(None), p.deleted_at.is_(None), ch.value_norm.is_not(None))
+            .where(live, p.deleted_at.is_(None), ch.value_norm.is_not(None))
         )
-        for client_id, kind, value in self.conn.execute(channels):
+        held: list[Any] = []
+        if chosen is None:
+            held = list(self.conn.execute(channels))
+        else:
+            for chunk in id_chunks(chosen):
+                held.extend(self.conn.execute(channels.where(ch.client_id.in_(chunk))))
+        held.sort(key=lambda r: r[0])
+        for _id, client_id, kind, value in held:
             if kind == "phone":
                 index.add(("base", client_id), phones=(value,))
             else:
