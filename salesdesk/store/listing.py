@@ -49,6 +49,8 @@ _STATUS_ORDER = {status.value: i for i, status in enumerate(ClientStatus)}
 # The first pages of a ranked search come from _ranked_window up to this many rows (the window's
 # first page is 200); further down the list is read with the general statement.
 RANKED_WINDOW_MAX = 1_000
+# FTS5 keeps the best max(2 × the rows needed, this) matches at first (see _fts_top)
+RANKED_K_MIN = 256
 # FTS5 keeps at most this many best matches when looking for the first page (see _fts_top).
 RANKED_CANDIDATES_MAX = 100_000
 _FTS_TOP = text(
@@ -178,7 +180,7 @@ class ClientListing:
         """
         expression = fts_expression(terms)
         params = {"e": expression, "nw": NAME_WEIGHT, "ow": OTHER_WEIGHT}
-        k = max(2 * need, 256)
+        k = max(2 * need, RANKED_K_MIN)
         while k <= RANKED_CANDIDATES_MAX:
             hits = self.conn.execute(_FTS_TOP, {**params, "k": k}).all()
             complete = len(hits) < k  # every match is here
