@@ -171,6 +171,31 @@ def list_view(uow: UnitOfWork, query: ClientQuery, *, limit: int, with_base_tota
     return ListView(rows, total, average, base_total)
 
 
+def first_rows(uow: UnitOfWork, query: ClientQuery, *, limit: int) -> tuple[ClientRow, ...]:
+    """The first rows of the list for *query*, without counting: the window shows them at once
+    and asks for ``list_counts`` after (issue 17: a count at 1,000,000 clients takes longer than
+    the page)."""
+    with uow.reading():
+        return tuple(uow.listing.rows(query, offset=0, limit=limit))
+
+
+@dataclass(frozen=True, slots=True)
+class ListCounts:
+    """The status bar's figures for a query: how many it shows, their average completeness, and
+    the size of the whole base (live or trash; None when not asked for)."""
+
+    total: int
+    average: float | None
+    base_total: int | None
+
+
+def list_counts(uow: UnitOfWork, query: ClientQuery, *, with_base_total: bool) -> ListCounts:
+    with uow.reading():
+        total, average = uow.listing.count_and_average(query)
+        base_total = uow.listing.count(ClientQuery(trash=query.trash)) if with_base_total else None
+    return ListCounts(total, average, base_total)
+
+
 def count_and_average(uow: UnitOfWork, query: ClientQuery = ALL) -> tuple[int, float | None]:
     """Clients shown for *query* and their average completeness (the status bar), in one query."""
     with uow.reading():
