@@ -55,6 +55,7 @@ RSS_TARGET_MB = 250.0
 INSTANT_MS = 100.0  # "instant": below what a person notices as a wait
 WINDOW_SIZE = (1280, 760)  # what MainWindow sets for itself; the baseline window gets the same
 RESULT_MARK = "RESULT "
+TYPING_ONLY_ENV = "SALESDESK_BENCH_TYPING_ONLY"  # the window session stops after the typing
 
 
 # Child processes: the Qt side ----------------------------------------------------------------
@@ -431,6 +432,26 @@ def child_window_session(db: Path, data_dir: Path, count: int, seed: int, words:
     qt.wait(lambda: len(counts) > seen and not model.loading and model.rowCount() == count, 60)
     qt.wait(lambda: not window.runner.busy, 60)
     rss_after_typing = rss_mb()
+    typing = {
+        "startup": startup,
+        "rss_start_mb": rss_start,
+        "rss_after_typing_mb": rss_after_typing,
+        "words": typed_words,
+        "keystrokes": keystrokes,
+        "typing_s": typing_s,
+        "typing_cpu_s": typing_cpu_s,
+        "gaps": {
+            "max_ms": ms(max(all_gaps, default=0.0)),
+            "p99_ms": ms(percentile(all_gaps, 99)),
+            "over_50ms": sum(1 for g in all_gaps if g > 0.05),
+            "ticks": len(all_gaps),
+        },
+        "debounce_ms": SEARCH_DELAY_MS,
+    }
+    if os.environ.get(TYPING_ONLY_ENV):
+        window.close()
+        app.processEvents()
+        return typing
 
     # Jumps ---------------------------------------------------------------------------------
     def reload() -> None:
@@ -471,25 +492,12 @@ def child_window_session(db: Path, data_dir: Path, count: int, seed: int, words:
     window.close()
     app.processEvents()
     return {
-        "startup": startup,
-        "rss_start_mb": rss_start,
-        "rss_after_typing_mb": rss_after_typing,
+        **typing,
         "rss_end_mb": rss_end,
-        "words": typed_words,
-        "keystrokes": keystrokes,
-        "typing_s": typing_s,
-        "typing_cpu_s": typing_cpu_s,
-        "gaps": {
-            "max_ms": ms(max(all_gaps, default=0.0)),
-            "p99_ms": ms(percentile(all_gaps, 99)),
-            "over_50ms": sum(1 for g in all_gaps if g > 0.05),
-            "ticks": len(all_gaps),
-        },
         "jumps": jumps,
         "fetch": fetch,
         "last_row_text": last_row_text,
         "scroll": scroll,
-        "debounce_ms": SEARCH_DELAY_MS,
     }
 
 
@@ -766,6 +774,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--db", type=Path, default=None, help="copy this demo base instead of building one (development only)"
     )
+    parser.add_argument(
+        "--db-in-place",
+        action="store_true",
+        help="use the --db base itself, not a copy (a cached 1,000,000-client base; it is only read)",
+    )
+    parser.add_argument(
+        "--typing-only",
+        action="store_true",
+        help="only the search keystrokes (no start-up trials, jumps or full scroll: at 1,000,000 clients)",
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--data-dir", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--count", type=int, help=argparse.SUPPRESS)
@@ -784,7 +802,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         db = tmp / "base.sqlite"
         data_dir = tmp / "data"
         data_dir.mkdir()
-        if args.db:
+        if args.db and args.db_in_place:
+            db = args.db
+            print(f"Using {args.db} in place")
+        elif args.db:
             shutil.copyfile(args.db, db)
             print(f"Copied {args.db} (development run)")
         else:
@@ -793,6 +814,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             results["base_build_s"] = seconds
             print(f"Built the base with load_demo in {seconds:.1f} s")
         children = Children(db, data_dir, count, args.seed, args.words)
+        if args.typing_only:
+            children.env[TYPING_ONLY_ENV] = "1"
+            print("  session: typing only (OURS)...", flush=True)
+            results["typing"] = report_typing(children.run("session-window"))
+            print(f"\nload average at the end: {' '.join(f'{x:.2f}' for x in environment()['loadavg'] or ())}")
+            if not args.no_json:
+                print(f"Results: {write_results('window-typing', count, results)}")
+            return 0
         trials = []
         for i in range(max(1, args.trials)):
             # alternate the order, so that neither variant always runs right after the other
