@@ -150,19 +150,25 @@ class ClientListing:
     # The first pages of a search in relevance order ---------------------------------------
 
     def _ranked_window(self, query: ClientQuery, *, offset: int, limit: int) -> list[int] | None:
-        """The ids of a window near the top of a search in relevance order, found without ranking
-        and sorting every match joined to its client; None when this query is not one of those
-        (another order, descending, a window further down) or the shortcut gives up, and the
+        """SQLite: the ids of a window near the top of a search in relevance order, found without
+        ranking and sorting every match joined to its client; None when this query is not one of
+        those (another order, descending, a window further down) or the shortcut gives up, and the
         general statement of ``_ordered`` answers instead. The order is exactly that statement's:
         ``test_search_fast.py`` compares the two (docs/phones_and_search.md, "At a million clients").
+
+        PostgreSQL keeps the general statement: reading "name matches first" and "the rest" in two
+        LIMITed parts let its planner walk the whole name index for a rare term (1.6 s for an OGRN
+        prefix at 1,000,000 clients, where the trigram index and a sort take 30 ms).
         """
         terms = parse_query(query.text).terms
         need = offset + limit
-        if query.sort is not ClientSort.RELEVANCE or not terms or query.descending or need > RANKED_WINDOW_MAX:
+        if not self.fts or query.sort is not ClientSort.RELEVANCE or not terms or query.descending:
+            return None
+        if need > RANKED_WINDOW_MAX:
             return None
         if limit <= 0:
             return []
-        found = self._fts_top(query, terms, need) if self.fts else self._name_matches_first(query, terms, need)
+        found = self._fts_top(query, terms, need)
         return None if found is None else found[offset:need]
 
     def _fts_top(self, query: ClientQuery, terms: Sequence[str], need: int) -> list[int] | None:
@@ -197,19 +203,6 @@ class ClientListing:
                 return certain
             k *= 8
         return None
-
-    def _name_matches_first(self, query: ClientQuery, terms: Sequence[str], need: int) -> list[int] | None:
-        """PostgreSQL: clients whose name has a word starting with the first term, by name, then the
-        other matches by name (the order of ``_order_keys``), each part read with a LIMIT, so that
-        the server may walk the name index and stop at the page instead of sorting every match."""
-        c = s.clients.c
-        base = self._filtered(query, select(c.id), joins_needed=False)
-        by_name = _like_name(terms[0])
-        first = list(self.conn.execute(base.where(by_name).order_by(c.sort_key, c.id).limit(need)).scalars())
-        if len(first) >= need:
-            return first
-        rest = self.conn.execute(base.where(~by_name).order_by(c.sort_key, c.id).limit(need - len(first))).scalars()
-        return first + list(rest)
 
     def _passing(self, query: ClientQuery, ids: Sequence[int]) -> dict[int, str]:
         """sort_key of each of *ids* that *query*'s conditions other than the search let through."""

@@ -1,13 +1,14 @@
 """The fast first page of a search (issue 17) lists the same clients in the same order as the
 general statement it stands in for, on both databases.
 
-``ClientListing.window_ids`` answers the first windows of a ranked search with ``_ranked_window``
-(SQLite: FTS5's best k, then the clients' conditions and sort keys; PostgreSQL: name matches first,
-each part by name with a LIMIT). The reference is the statement every other window uses,
-``_ordered`` with OFFSET/LIMIT — today's query. The base is generated: demo clients plus cards
-written with ё and е, in mixed case, Latin and Cyrillic, hyphens, many alike (ties in rank), some
-in the trash; the queries are drawn from it with a fixed seed: 1-6 letter prefixes, two words,
-INN and phone digits, e-mails, contact names, with filters that drop most matches.
+``ClientListing.window_ids`` answers the first windows of a ranked search on SQLite with
+``_ranked_window`` (FTS5's best k, then the clients' conditions and sort keys); on PostgreSQL the
+general statement answers, and the comparison checks that it still does. The reference is the
+statement every other window uses, ``_ordered`` with OFFSET/LIMIT: today's query. The base is
+generated: demo clients plus cards written with ё and е, in mixed case, Latin and Cyrillic,
+hyphenated, many alike (ties in rank), some in the trash; the queries are drawn from it with a
+fixed seed: 1-6 letter prefixes, two words, INN and phone digits, e-mails, contact names, with
+filters that drop most matches.
 """
 
 from __future__ import annotations
@@ -105,6 +106,12 @@ def _queries(pool: list[str], count: int, seed: int) -> Iterator[str]:
         yield text
 
 
+def _on_sqlite(uow: Callable[[], UnitOfWork]) -> bool:
+    u = uow()
+    with u.reading():
+        return u.listing.fts
+
+
 def _reference(listing: ClientListing, query: ClientQuery, offset: int, limit: int) -> list[int]:
     """Today's statement for any window: the whole order in SQL, then OFFSET/LIMIT."""
     stmt = listing._ordered(query, select(s.clients.c.id), joins_needed=False)
@@ -141,7 +148,8 @@ def test_the_first_windows_of_a_search_are_todays(
         for t in ("елка", "ЁЛКА", "альфа", "петров я", "петров яков", "мос", "ООО", "ромов", "Ромов ч")
     ]
     answered = _compare(uow, queries, [(0, 1), (0, 3), (0, 10), (2, 5), (0, 200), (7, 30)])
-    assert answered > len(queries)  # the fast path did answer (not every query fell back)
+    if _on_sqlite(uow):  # the fast path did answer (not every query fell back); PostgreSQL has none
+        assert answered > len(queries)
 
 
 def test_with_filters_and_in_the_trash_too(
@@ -155,7 +163,8 @@ def test_with_filters_and_in_the_trash_too(
         queries.append(ClientQuery(text=text, statuses=frozenset({list(ClientStatus)[i % len(ClientStatus)]})))
         queries.append(ClientQuery(text=text, kinds=frozenset({ClientKind.SOLE_TRADER})))
         queries.append(ClientQuery(text=text, trash=True))
-    assert _compare(uow, queries, [(0, 1), (0, 4), (3, 9), (0, 200)]) > 0
+    answered = _compare(uow, queries, [(0, 1), (0, 4), (3, 9), (0, 200)])
+    assert answered > 0 or not _on_sqlite(uow)
 
 
 def test_other_orders_and_deep_windows_keep_the_general_statement(
@@ -164,7 +173,8 @@ def test_other_orders_and_deep_windows_keep_the_general_statement(
     u = uow()
     with u.reading():
         listing = u.listing
-        assert listing._ranked_window(ClientQuery(text="петров"), offset=0, limit=5) is not None
+        fast = listing._ranked_window(ClientQuery(text="петров"), offset=0, limit=5)
+        assert (fast is not None) == listing.fts  # PostgreSQL keeps the general statement
         assert listing._ranked_window(ClientQuery(text="петров", sort=ClientSort.NAME), offset=0, limit=5) is None
         assert listing._ranked_window(ClientQuery(text="петров", descending=True), offset=0, limit=5) is None
         assert listing._ranked_window(ClientQuery(text="пе"), offset=0, limit=5) is None  # names starting with
