@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -18,6 +18,7 @@ from salesdesk.domain.text import sort_key
 from salesdesk.domain.validation import clean_client, client_problems, validate_client
 from salesdesk.services.common import SaveResult, Trashable, check_references, set_deleted, utcnow
 from salesdesk.store import UnitOfWork
+from salesdesk.store.listing import CountCancelled
 
 ALL = ClientQuery()
 
@@ -189,10 +190,17 @@ class ListCounts:
     base_total: int | None
 
 
-def list_counts(uow: UnitOfWork, query: ClientQuery, *, with_base_total: bool) -> ListCounts:
-    with uow.reading():
-        total, average = uow.listing.count_and_average(query)
-        base_total = uow.listing.count(ClientQuery(trash=query.trash)) if with_base_total else None
+def list_counts(
+    uow: UnitOfWork, query: ClientQuery, *, with_base_total: bool, cancelled: Callable[[], bool] | None = None
+) -> ListCounts | None:
+    """The status bar's figures for *query*; None when *cancelled* said so while counting (SQLite
+    stops the count where it is: the window's count for a list typed over)."""
+    try:
+        with uow.reading():
+            total, average = uow.listing.count_and_average(query, cancelled=cancelled)
+            base_total = uow.listing.count(ClientQuery(trash=query.trash)) if with_base_total else None
+    except CountCancelled:
+        return None
     return ListCounts(total, average, base_total)
 
 

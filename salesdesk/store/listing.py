@@ -9,7 +9,8 @@ over one expression, ``search_text``, which migration 0006 indexes with pg_trgm 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -28,6 +29,7 @@ from sqlalchemy import (
     table,
     text,
 )
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.sql.elements import ColumnElement
 
 from salesdesk.domain.freshness import cutoff as stale_cutoff
@@ -45,6 +47,14 @@ clients_fts = table("clients_fts", column("rowid"), column("search_name"), colum
 NAME_WEIGHT, OTHER_WEIGHT = 10.0, 1.0
 
 _STATUS_ORDER = {status.value: i for i, status in enumerate(ClientStatus)}
+
+# SQLite's engine asks whether a cancellable count is still wanted every this many steps (~0.1 ms)
+PROGRESS_STEPS = 1_000
+
+
+class CountCancelled(Exception):
+    """A count stopped because nobody wants it any more (``count_and_average(cancelled=...)``)."""
+
 
 # The first pages of a ranked search come from _ranked_window up to this many rows (the window's
 # first page is 200); further down the list is read with the general statement.
@@ -130,12 +140,34 @@ class ClientListing:
     def average_completeness(self, query: ClientQuery) -> float | None:
         return self.count_and_average(query)[1]
 
-    def count_and_average(self, query: ClientQuery) -> tuple[int, float | None]:
-        """How many clients *query* shows and their average completeness, in one pass."""
+    def count_and_average(
+        self, query: ClientQuery, *, cancelled: Callable[[], bool] | None = None
+    ) -> tuple[int, float | None]:
+        """How many clients *query* shows and their average completeness, in one pass.
+
+        *cancelled*, asked every few thousand steps of SQLite's engine while the count runs, stops
+        it (``CountCancelled``) once it says so: the window's count for a list typed over."""
         c = s.clients.c
         stmt = self._filtered(query, select(func.count(), func.avg(c.completeness)), joins_needed=False)
-        count, average = self.conn.execute(stmt).one()
+        with self._stoppable(cancelled):
+            count, average = self.conn.execute(stmt).one()
         return int(count), None if average is None else float(average)
+
+    @contextmanager
+    def _stoppable(self, cancelled: Callable[[], bool] | None) -> Iterator[None]:
+        raw = self.conn.connection.driver_connection if self.fts and cancelled is not None else None
+        if raw is None or cancelled is None:
+            yield
+            return
+        raw.set_progress_handler(lambda: 1 if cancelled() else 0, PROGRESS_STEPS)
+        try:
+            yield
+        except OperationalError as exc:
+            if cancelled():  # "interrupted": the handler stopped it
+                raise CountCancelled from exc
+            raise
+        finally:
+            raw.set_progress_handler(None, 0)
 
     def rows_by_ids(self, ids: Sequence[int]) -> list[ClientRow]:
         """Rows for these ids, in the order given (ids not found are left out)."""

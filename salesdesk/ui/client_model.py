@@ -7,13 +7,13 @@ header click) has its first page read on a worker thread; the answer replaces th
 reset, and only then is the list counted, on a worker too: the rows grow to the total and the
 status bar shows it when the count comes (issue 17: at 1,000,000 clients a count can take longer
 than the page). Answers to superseded queries are dropped; a count superseded before a worker
-took it is not run.
+took it is not run, and one superseded while it runs is stopped (SQLite).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -92,9 +92,14 @@ class Counts:
     average: float | None
 
 
-def load_counts(uow: UowFactory, query: ClientQuery, base_total: int | None) -> Counts:
-    """Runs on a worker thread: count and average; the base size only if not known."""
-    found = clients.list_counts(uow(), query, with_base_total=base_total is None)
+def load_counts(
+    uow: UowFactory, query: ClientQuery, base_total: int | None, cancelled: Callable[[], bool] | None = None
+) -> Counts | None:
+    """Runs on a worker thread: count and average; the base size only if not known. None when
+    *cancelled* said so before the count was done (the list was typed over)."""
+    found = clients.list_counts(uow(), query, with_base_total=base_total is None, cancelled=cancelled)
+    if found is None:
+        return None
     base = found.base_total if found.base_total is not None else base_total
     assert base is not None
     return Counts(query, found.total, base, found.average)
@@ -200,10 +205,13 @@ class ClientTableModel(QAbstractTableModel):
         mine, known = self._count_asked, self._base_total
         self._set_counting(True)
 
+        def superseded() -> bool:
+            return mine != self._count_asked
+
         def work() -> Counts | None:
-            if mine != self._count_asked:  # superseded while waiting for a worker: not started
+            if superseded():  # typed over while waiting for a worker: not started
                 return None
-            return load_counts(self._uow, query, known)
+            return load_counts(self._uow, query, known, superseded)  # typed over while counting: stopped
 
         self._ops.read_slow(
             work,

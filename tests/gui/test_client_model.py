@@ -211,19 +211,27 @@ def test_a_page_answer_for_a_list_replaced_meanwhile_is_dropped(
     assert shown(qtbot, model, 90) == every[90]
 
 
-def _held_counts(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, list[ClientQuery]]:
-    """Counts wait for the returned event (as a count of 1,000,000 clients takes its time);
-    the list holds the query of every count that ran."""
-    gate, ran = threading.Event(), []
+def _held_counts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> tuple[threading.Event, list[ClientQuery], list[tuple[ClientQuery, clients.ListCounts | None]]]:
+    """Counts wait for the returned event (as a count of 1,000,000 clients takes its time); the
+    lists hold the query of every count that started, and each query with what it answered."""
+    gate: threading.Event = threading.Event()
+    ran: list[ClientQuery] = []
+    answers: list[tuple[ClientQuery, clients.ListCounts | None]] = []
     original = clients.list_counts
 
-    def held(uow: UnitOfWork, query: ClientQuery, *, with_base_total: bool) -> clients.ListCounts:
+    def held(
+        uow: UnitOfWork, query: ClientQuery, *, with_base_total: bool, cancelled: Callable[[], bool] | None = None
+    ) -> clients.ListCounts | None:
         ran.append(query)
         assert gate.wait(10)
-        return original(uow, query, with_base_total=with_base_total)
+        found = original(uow, query, with_base_total=with_base_total, cancelled=cancelled)
+        answers.append((query, found))
+        return found
 
     monkeypatch.setattr(clients, "list_counts", held)
-    return gate, ran
+    return gate, ran, answers
 
 
 def test_the_first_page_is_shown_before_the_list_is_counted(
@@ -232,7 +240,7 @@ def test_the_first_page_is_shown_before_the_list_is_counted(
     model._rows.page = 20
     monkeypatch.setattr(client_model, "PAGE", 20)
     demo.load_demo(uow(), 250, seed=3)
-    gate, _ran = _held_counts(monkeypatch)
+    gate, _ran, _answers = _held_counts(monkeypatch)
     counted: list[tuple[int, int]] = []
     model.counts_changed.connect(lambda shown, base, _avg: counted.append((shown, base)))
     with qtbot.waitSignal(model.modelReset, timeout=10_000):
@@ -253,7 +261,7 @@ def test_a_count_for_a_list_typed_over_is_dropped(
     model._rows.page = 20
     monkeypatch.setattr(client_model, "PAGE", 20)
     demo.load_demo(uow(), 250, seed=3)
-    gate, ran = _held_counts(monkeypatch)
+    gate, ran, answers = _held_counts(monkeypatch)
     counted: list[int] = []
     model.counts_changed.connect(lambda shown, _base, _avg: counted.append(shown))
     with qtbot.waitSignal(model.modelReset, timeout=10_000):
@@ -265,5 +273,10 @@ def test_a_count_for_a_list_typed_over_is_dropped(
     expected = clients.count_clients(uow(), narrower)
     with qtbot.waitSignal(model.counts_changed, timeout=10_000):
         gate.set()
-    qtbot.waitUntil(lambda: not model._count_latest.runner.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: len(answers) == len(ran), timeout=10_000)
     assert counted == [expected] and model.rowCount() == expected and model.query == narrower
+    # the count of everyone, typed over while it ran, was stopped where it was (SQLite)
+    u = uow()
+    with u.reading():
+        sqlite = u.listing.fts
+    assert ran[0] == EVERYONE and (dict(answers)[EVERYONE] is None) == sqlite

@@ -189,3 +189,27 @@ def test_a_search_page_and_its_count(uow: Callable[[], UnitOfWork], generated: l
         expected = _reference(u.listing, ClientQuery(text="елка"), 0, 4)
     assert [r.id for r in page.rows] == expected
     assert page.total == clients.count_clients(uow(), ClientQuery(text="ЕЛКА")) > 4
+
+
+def test_a_count_nobody_wants_any_more_stops_where_it_is(
+    uow: Callable[[], UnitOfWork], generated: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window's count for a list typed over (SQLite stops it; a server's count runs to its end)."""
+    monkeypatch.setattr(listing_module, "PROGRESS_STEPS", 10)
+    everyone = ClientQuery()
+    expected = clients.list_counts(uow(), everyone, with_base_total=True)
+    assert expected is not None and expected.total == clients.count_clients(uow(), everyone) > 100
+    asked: list[bool] = []
+
+    def cancelled() -> bool:
+        asked.append(True)
+        return True
+
+    stopped = clients.list_counts(uow(), everyone, with_base_total=True, cancelled=cancelled)
+    if _on_sqlite(uow):
+        assert stopped is None and asked
+    else:
+        assert stopped == expected
+    # a count still wanted runs to its end, and the connection counts as before afterwards
+    assert clients.list_counts(uow(), everyone, with_base_total=True, cancelled=lambda: False) == expected
+    assert clients.list_counts(uow(), everyone, with_base_total=True) == expected
