@@ -9,7 +9,8 @@ phone digits, e-mail, contact names), on SQLite and on PostgreSQL:
 * **before**: today's statement for the same page before issue 17 (the whole order sorted in SQL,
   then LIMIT) and the count that came with it, measured in the same run on the same base;
 * **floor**: bare sqlite3 reading 200 whole rows along the name index (`sort_key >= ?`), the cost
-  of getting 200 rows out of this file at all, measured in the same run; ratios are to it.
+  of getting 200 rows out of this file at all, measured in the same run; ratios are to it (on
+  PostgreSQL the same statement through bare psycopg on the server).
 
 Wall and CPU time (``time.process_time`` of this process: SQLite runs in it; for PostgreSQL the
 server's share is not in it) are printed side by side: the machine may be shared.
@@ -154,6 +155,26 @@ def floor_sqlite(path: Path, runs: int) -> tuple[float, float]:
         con.close()
 
 
+def floor_postgres(url: str, runs: int) -> tuple[float, float]:
+    """The same bare read on the server (one statement over the socket, no ORM): its floor."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import NullPool
+
+    engine = create_engine(url, poolclass=NullPool)
+    try:
+        with engine.connect() as conn:
+            starts = ["а", "в", "к", "м", "п", "с", "т", "a", "m"]
+            sql = "SELECT * FROM clients WHERE deleted_at IS NULL AND sort_key >= %s ORDER BY sort_key LIMIT 200"
+            walls, cpus = [], []
+            for start in starts:
+                wall, cpu, _ = clock(lambda st=start: conn.exec_driver_sql(sql, (st,)).all(), runs)
+                walls.append(wall)
+                cpus.append(cpu)
+            return median(walls), median(cpus)
+    finally:
+        engine.dispose()
+
+
 def measure(database: Database, sets: dict[str, list[str]], runs: int, with_before: bool) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, _label in KINDS:
@@ -189,7 +210,12 @@ def summarize(items: list[dict[str, Any]], field: str) -> tuple[float, float]:
     return median(values), percentile(values, 95)
 
 
-def report(title: str, measured: dict[str, Any], floor: tuple[float, float] | None) -> list[list[Any]]:
+def report(
+    title: str,
+    measured: dict[str, Any],
+    floor: tuple[float, float] | None,
+    floor_text: str = "bare sqlite3, 200 whole rows along the name index",
+) -> list[list[Any]]:
     heading(title)
     rows = []
     for key, label in KINDS:
@@ -366,11 +392,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             server = open_database(url)
             measured_pg = measure(server, sets, args.runs, not args.no_before)
             server.dispose()
+            floor_pg = floor_postgres(url, args.runs)
             entry["postgresql"] = measured_pg
+            entry["floor_pg_ms"] = floor_pg
             rows["postgresql"] = report(
                 f"PostgreSQL, {count:,} clients (ms; CPU is this process's only, the server works apart)",
                 measured_pg,
-                floor,
+                floor_pg,
+                "bare psycopg on the server, the same 200 rows along the name index",
             )
             if args.keep:
                 print(f"kept: {url}")
