@@ -208,20 +208,21 @@ class ClientTableModel(QAbstractTableModel):
         def superseded() -> bool:
             return mine != self._count_asked
 
-        def work() -> Counts | None:
+        def work() -> tuple[int, Counts | None]:
             if superseded():  # typed over while waiting for a worker: not started
-                return None
-            return load_counts(self._uow, query, known, superseded)  # typed over while counting: stopped
+                return mine, None
+            return mine, load_counts(self._uow, query, known, superseded)  # typed over while counting: stopped
 
+        # bound methods: the answer is for this model and is dropped if it is gone meanwhile
         self._ops.read_slow(
-            work,
-            lambda counts: self._on_counts(mine, counts),
-            on_error=self._on_error,
-            on_failure=lambda: self._set_counting(False),
-            latest=self._count_latest,
+            work, self._on_counts, on_error=self._on_error, on_failure=self._count_not_read, latest=self._count_latest
         )
 
-    def _on_counts(self, mine: int, counts: Counts | None) -> None:
+    def _count_not_read(self) -> None:
+        self._set_counting(False)
+
+    def _on_counts(self, answer: tuple[int, Counts | None]) -> None:
+        mine, counts = answer
         if counts is None or mine != self._count_asked or counts.query != self._query:
             return
         shown = self._rows.total

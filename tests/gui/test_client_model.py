@@ -280,3 +280,23 @@ def test_a_count_for_a_list_typed_over_is_dropped(
     with u.reading():
         sqlite = u.listing.fts
     assert ran[0] == EVERYONE and (dict(answers)[EVERYONE] is None) == sqlite
+
+
+def test_a_count_for_a_model_destroyed_meanwhile_is_dropped(
+    qtbot: QtBot, uow: Callable[[], UnitOfWork], add_client: Callable[..., int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The list closed while its count runs (the page came already): the count's answer is for a
+    deleted C++ object and is dropped quietly, as the page's is."""
+    import shiboken6
+
+    add_client("ООО «Ромашка»")
+    gate, ran, _answers = _held_counts(monkeypatch)
+    runner = Runner()
+    model = ClientTableModel(uow, runner)
+    with qtbot.waitSignal(model.modelReset, timeout=10_000):
+        model.set_query(EVERYONE)
+    qtbot.waitUntil(lambda: len(ran) == 1, timeout=10_000)  # the count is in flight
+    shiboken6.delete(model)
+    gate.set()
+    assert runner.wait(10_000)
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)  # delivered to no one, no exception
