@@ -327,6 +327,9 @@ class ClientListPane(QWidget):
     @Slot(bool)
     def _show_busy(self, _busy: bool) -> None:
         self.loading_label.setVisible(self.model.loading or self.model.counting)
+        # the rows of a new search are there and its count is not: the figures shown are the last
+        # list's, greyed until the count replaces them
+        self.counts_label.setEnabled(not self.model.counting)
 
     @Slot(str)
     def _on_model_load_failed(self, text: str) -> None:
