@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -18,6 +18,7 @@ from salesdesk.domain.text import sort_key
 from salesdesk.domain.validation import clean_client, client_problems, validate_client
 from salesdesk.services.common import SaveResult, Trashable, check_references, set_deleted, utcnow
 from salesdesk.store import UnitOfWork
+from salesdesk.store.listing import CountCancelled
 
 ALL = ClientQuery()
 
@@ -169,6 +170,38 @@ def list_view(uow: UnitOfWork, query: ClientQuery, *, limit: int, with_base_tota
         total, average = uow.listing.count_and_average(query)
         base_total = uow.listing.count(ClientQuery(trash=query.trash)) if with_base_total else None
     return ListView(rows, total, average, base_total)
+
+
+def first_rows(uow: UnitOfWork, query: ClientQuery, *, limit: int) -> tuple[ClientRow, ...]:
+    """The first rows of the list for *query*, without counting: the window shows them at once
+    and asks for ``list_counts`` after (issue 17: a count at 1,000,000 clients takes longer than
+    the page)."""
+    with uow.reading():
+        return tuple(uow.listing.rows(query, offset=0, limit=limit))
+
+
+@dataclass(frozen=True, slots=True)
+class ListCounts:
+    """The status bar's figures for a query: how many it shows, their average completeness, and
+    the size of the whole base (live or trash; None when not asked for)."""
+
+    total: int
+    average: float | None
+    base_total: int | None
+
+
+def list_counts(
+    uow: UnitOfWork, query: ClientQuery, *, with_base_total: bool, cancelled: Callable[[], bool] | None = None
+) -> ListCounts | None:
+    """The status bar's figures for *query*; None when *cancelled* said so while counting (SQLite
+    stops the count where it is: the window's count for a list typed over)."""
+    try:
+        with uow.reading():
+            total, average = uow.listing.count_and_average(query, cancelled=cancelled)
+            base_total = uow.listing.count(ClientQuery(trash=query.trash)) if with_base_total else None
+    except CountCancelled:
+        return None
+    return ListCounts(total, average, base_total)
 
 
 def count_and_average(uow: UnitOfWork, query: ClientQuery = ALL) -> tuple[int, float | None]:

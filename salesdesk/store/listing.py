@@ -9,7 +9,8 @@ over one expression, ``search_text``, which migration 0006 indexes with pg_trgm 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -26,7 +27,9 @@ from sqlalchemy import (
     or_,
     select,
     table,
+    text,
 )
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.sql.elements import ColumnElement
 
 from salesdesk.domain.freshness import cutoff as stale_cutoff
@@ -45,6 +48,30 @@ NAME_WEIGHT, OTHER_WEIGHT = 10.0, 1.0
 
 _STATUS_ORDER = {status.value: i for i, status in enumerate(ClientStatus)}
 
+# SQLite's engine asks whether a cancellable count is still wanted every this many steps (~0.1 ms)
+PROGRESS_STEPS = 1_000
+
+
+class CountCancelled(Exception):
+    """A count stopped because nobody wants it any more (``count_and_average(cancelled=...)``)."""
+
+
+# The first pages of a ranked search come from _ranked_window up to this many rows (the window's
+# first page is 200); further down the list is read with the general statement.
+RANKED_WINDOW_MAX = 1_000
+# FTS5 keeps the best max(2 × the rows needed, this) matches at first (see _fts_top)
+RANKED_K_MIN = 256
+# FTS5 keeps at most this many best matches when looking for the first page (see _fts_top).
+RANKED_CANDIDATES_MAX = 100_000
+_FTS_TOP = text(
+    "SELECT rowid, bm25(clients_fts, :nw, :ow) AS score FROM clients_fts "
+    "WHERE clients_fts MATCH :e ORDER BY score LIMIT :k"
+)
+_FTS_UP_TO = text(
+    "SELECT rowid, bm25(clients_fts, :nw, :ow) AS score FROM clients_fts "
+    "WHERE clients_fts MATCH :e AND bm25(clients_fts, :nw, :ow) <= :cutoff"
+)
+
 
 class ClientListing:
     def __init__(self, conn: Connection) -> None:
@@ -54,8 +81,9 @@ class ClientListing:
     # Public ---------------------------------------------------------------------------------
 
     def page(self, query: ClientQuery, *, offset: int = 0, limit: int = 100, with_total: bool = True) -> ClientPage:
-        stmt = self._ordered(query, select(*CLIENT_ROW_COLUMNS))
-        rows = tuple(client_row(r) for r in self.conn.execute(stmt.offset(offset).limit(limit)))
+        """A page of the list, and (*with_total*) the count of everything *query* shows: the page is
+        read first and on its own (``window_ids``), the count after it."""
+        rows = tuple(self.rows(query, offset=offset, limit=limit))
         total = self.count(query) if with_total else len(rows)
         return ClientPage(rows, total, offset)
 
@@ -78,6 +106,10 @@ class ClientListing:
         the skipping by itself, and a window in the middle of 100,000 clients costs milliseconds.
         The joins are added only where the order needs them.
         """
+        if total is None or offset <= total // 2:
+            ranked = self._ranked_window(query, offset=offset, limit=limit)
+            if ranked is not None:
+                return ranked
         joins = query.sort in (ClientSort.INDUSTRY, ClientSort.OWNER)
         if total is not None and offset > total // 2:
             end_offset = max(0, total - offset - limit)
@@ -108,12 +140,34 @@ class ClientListing:
     def average_completeness(self, query: ClientQuery) -> float | None:
         return self.count_and_average(query)[1]
 
-    def count_and_average(self, query: ClientQuery) -> tuple[int, float | None]:
-        """How many clients *query* shows and their average completeness, in one pass."""
+    def count_and_average(
+        self, query: ClientQuery, *, cancelled: Callable[[], bool] | None = None
+    ) -> tuple[int, float | None]:
+        """How many clients *query* shows and their average completeness, in one pass.
+
+        *cancelled*, asked every few thousand steps of SQLite's engine while the count runs, stops
+        it (``CountCancelled``) once it says so: the window's count for a list typed over."""
         c = s.clients.c
         stmt = self._filtered(query, select(func.count(), func.avg(c.completeness)), joins_needed=False)
-        count, average = self.conn.execute(stmt).one()
+        with self._stoppable(cancelled):
+            count, average = self.conn.execute(stmt).one()
         return int(count), None if average is None else float(average)
+
+    @contextmanager
+    def _stoppable(self, cancelled: Callable[[], bool] | None) -> Iterator[None]:
+        raw = self.conn.connection.driver_connection if self.fts and cancelled is not None else None
+        if raw is None or cancelled is None:
+            yield
+            return
+        raw.set_progress_handler(lambda: 1 if cancelled() else 0, PROGRESS_STEPS)
+        try:
+            yield
+        except OperationalError as exc:
+            if cancelled():  # "interrupted": the handler stopped it
+                raise CountCancelled from exc
+            raise
+        finally:
+            raw.set_progress_handler(None, 0)
 
     def rows_by_ids(self, ids: Sequence[int]) -> list[ClientRow]:
         """Rows for these ids, in the order given (ids not found are left out)."""
@@ -125,9 +179,77 @@ class ClientListing:
             found.update((row.id, row) for row in (client_row(r) for r in self.conn.execute(stmt)))
         return [found[i] for i in ids if i in found]
 
+    # The first pages of a search in relevance order ---------------------------------------
+
+    def _ranked_window(self, query: ClientQuery, *, offset: int, limit: int) -> list[int] | None:
+        """SQLite: the ids of a window near the top of a search in relevance order, found without
+        ranking and sorting every match joined to its client; None when this query is not one of
+        those (another order, descending, a window further down) or the shortcut gives up, and the
+        general statement of ``_ordered`` answers instead. The order is exactly that statement's:
+        ``test_search_fast.py`` compares the two (docs/phones_and_search.md, "At a million clients").
+
+        PostgreSQL keeps the general statement: reading "name matches first" and "the rest" in two
+        LIMITed parts let its planner walk the whole name index for a rare term (1.6 s for an OGRN
+        prefix at 1,000,000 clients, where the trigram index and a sort take 30 ms).
+        """
+        terms = parse_query(query.text).terms
+        need = offset + limit
+        if not self.fts or query.sort is not ClientSort.RELEVANCE or not terms or query.descending:
+            return None
+        if need > RANKED_WINDOW_MAX:
+            return None
+        if limit <= 0:
+            return []
+        found = self._fts_top(query, terms, need)
+        return None if found is None else found[offset:need]
+
+    def _fts_top(self, query: ClientQuery, terms: Sequence[str], need: int) -> list[int] | None:
+        """SQLite: the best *need* matches by (bm25, sort_key, id), the order of ``_order_keys``.
+
+        FTS5 ranks the matches by itself and keeps the best *k* (a heap over the index alone,
+        without joining every match to its client and sorting them all): every match left out
+        ranks no better than the k-th. The clients found are checked against the query's other
+        conditions (live, filters) and their sort keys read. Those ranked strictly better than the
+        k-th are certain; when they are too few (many matches share the k-th's score, as rows of
+        the same length and as many matching words do), every match ranked no worse than the k-th
+        is read (one more pass over the index, no sort), which settles the order up to there.
+        Still too few (the filters drop most matches): k grows, and past RANKED_CANDIDATES_MAX the
+        general statement answers.
+        """
+        expression = fts_expression(terms)
+        params = {"e": expression, "nw": NAME_WEIGHT, "ow": OTHER_WEIGHT}
+        k = max(2 * need, RANKED_K_MIN)
+        while k <= RANKED_CANDIDATES_MAX:
+            hits = self.conn.execute(_FTS_TOP, {**params, "k": k}).all()
+            complete = len(hits) < k  # every match is here
+            cutoff = float(hits[-1][1]) if hits else 0.0
+            if not complete and sum(1 for _ident, score in hits if score < cutoff) < need:
+                hits = self.conn.execute(_FTS_UP_TO, {**params, "cutoff": cutoff}).all()
+                if len(hits) > RANKED_CANDIDATES_MAX:
+                    return None
+                cutoff = float("inf")  # every match ranked up to the old cutoff is in hits now
+            keys = self._passing(query, [int(ident) for ident, _score in hits])
+            ranked = sorted((float(score), keys[ident], ident) for ident, score in hits if ident in keys)
+            certain = [ident for score, _key, ident in ranked if complete or score < cutoff]
+            if complete or len(certain) >= need:
+                return certain
+            k *= 8
+        return None
+
+    def _passing(self, query: ClientQuery, ids: Sequence[int]) -> dict[int, str]:
+        """sort_key of each of *ids* that *query*'s conditions other than the search let through."""
+        c = s.clients.c
+        found: dict[int, str] = {}
+        for chunk in id_chunks(ids):
+            stmt = self._filtered(query, select(c.id, c.sort_key), joins_needed=False, search=False)
+            found.update((int(i), str(k)) for i, k in self.conn.execute(stmt.where(c.id.in_(chunk))))
+        return found
+
     # Building blocks ------------------------------------------------------------------------
 
-    def _filtered(self, query: ClientQuery, stmt: Select[Any], *, joins_needed: bool = True) -> Select[Any]:
+    def _filtered(
+        self, query: ClientQuery, stmt: Select[Any], *, joins_needed: bool = True, search: bool = True
+    ) -> Select[Any]:
         c = s.clients.c
         source: Any = CLIENTS_WITH_NAMES if joins_needed else s.clients
         parsed = parse_query(query.text)
@@ -137,7 +259,7 @@ class ClientListing:
             # names starting with one or two letters: a range of the sort-key index
             conditions.append(c.sort_key >= parsed.name_prefix)
             conditions.append(c.sort_key < parsed.name_prefix + "\U0010ffff")
-        if terms:
+        if terms and search:
             if self.fts:
                 source = source.join(clients_fts, clients_fts.c.rowid == c.id)
                 conditions.append(literal_column("clients_fts").op("MATCH")(fts_expression(terms)))

@@ -118,7 +118,9 @@ class ClientListPane(QWidget):
         self.search_timer.timeout.connect(self.apply_query)
         self.filters.changed.connect(self.apply_query)
         self.model.counts_changed.connect(self._on_model_counts_changed)
-        self.model.loading_changed.connect(self.loading_label.setVisible)
+        # "Searching…" until the list is there and counted (the rows come first, the count after)
+        self.model.loading_changed.connect(self._show_busy)
+        self.model.counting_changed.connect(self._show_busy)
         self.model.load_failed.connect(self._on_model_load_failed)
         self.model.page_failed.connect(self._on_model_load_failed)
         self.model.modelReset.connect(self._on_model_reset)
@@ -321,6 +323,13 @@ class ClientListPane(QWidget):
             column, Qt.SortOrder.DescendingOrder if query.descending else Qt.SortOrder.AscendingOrder
         )
         header.blockSignals(False)
+
+    @Slot(bool)
+    def _show_busy(self, _busy: bool) -> None:
+        self.loading_label.setVisible(self.model.loading or self.model.counting)
+        # the rows of a new search are there and its count is not: the figures shown are the last
+        # list's, greyed until the count replaces them
+        self.counts_label.setEnabled(not self.model.counting)
 
     @Slot(str)
     def _on_model_load_failed(self, text: str) -> None:

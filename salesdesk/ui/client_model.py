@@ -3,14 +3,17 @@
 It holds only plain ``ClientRow`` values in a bounded page cache (never ORM objects), asks the
 database to sort and filter (``ClientQuery``), and reads the second half of the list from the
 end, so showing row 99,999 costs what row 0 costs. A new query (a search keystroke, a filter, a
-header click) is counted and its first page read on a worker thread; the answer replaces the
-model in one reset, and answers to superseded queries are dropped.
+header click) has its first page read on a worker thread; the answer replaces the model in one
+reset, and only then is the list counted, on a worker too: the rows grow to the total and the
+status bar shows it when the count comes (issue 17: at 1,000,000 clients a count can take longer
+than the page). Answers to superseded queries are dropped; a count superseded before a worker
+took it is not run, and one superseded while it runs is stopped (SQLite).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -68,25 +71,43 @@ COLUMN_OF = {c.key: i for i, c in enumerate(COLUMNS)}
 
 @dataclass(frozen=True, slots=True)
 class Snapshot:
-    """What a finished query reports: its first page and the counts for the status bar."""
+    """What a finished query reports first: its first page (the count comes after, ``Counts``)."""
+
+    query: ClientQuery
+    first: tuple[ClientRow, ...]
+
+
+def load_snapshot(uow: UowFactory, query: ClientQuery) -> Snapshot:
+    """Runs on a worker thread: the first page alone, not counted."""
+    return Snapshot(query, clients.first_rows(uow(), query, limit=PAGE))
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """What the count read after a page reports: the list's size and the status bar's figures."""
 
     query: ClientQuery
     total: int
-    first: tuple[ClientRow, ...]
     base_total: int
     average: float | None
 
 
-def load_snapshot(uow: UowFactory, query: ClientQuery, base_total: int | None) -> Snapshot:
-    """Runs on a worker thread: first page, count and average; the base size only if not known."""
-    view = clients.list_view(uow(), query, limit=PAGE, with_base_total=base_total is None)
-    base = view.base_total if view.base_total is not None else base_total
+def load_counts(
+    uow: UowFactory, query: ClientQuery, base_total: int | None, cancelled: Callable[[], bool] | None = None
+) -> Counts | None:
+    """Runs on a worker thread: count and average; the base size only if not known. None when
+    *cancelled* said so before the count was done (the list was typed over)."""
+    found = clients.list_counts(uow(), query, with_base_total=base_total is None, cancelled=cancelled)
+    if found is None:
+        return None
+    base = found.base_total if found.base_total is not None else base_total
     assert base is not None
-    return Snapshot(query, view.total, view.rows, base, view.average)
+    return Counts(query, found.total, base, found.average)
 
 
 class ClientTableModel(QAbstractTableModel):
-    loading_changed = Signal(bool)
+    loading_changed = Signal(bool)  # the first page of a query is being read
+    counting_changed = Signal(bool)  # the list shown is being counted (its page is there)
     counts_changed = Signal(int, int, object)  # shown, whole base, average completeness or None
     load_failed = Signal(str)
     page_failed = Signal(str)  # a page of rows could not be read (once, until one is read again): why
@@ -97,6 +118,8 @@ class ClientTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._uow = uow
         self._latest = Latest(runner)
+        self._count_latest = Latest(runner)
+        self._count_asked = 0  # the newest count asked for; a count superseded before it starts is skipped
         self._query = ClientQuery()
         self._asked = self._query  # the newest query asked for (its answer may still be on its way)
         self._base_total: int | None = None
@@ -109,6 +132,7 @@ class ClientTableModel(QAbstractTableModel):
         self._now = datetime.now(UTC)
         self._locale = QLocale()
         self.loading = False
+        self.counting = False
         # reads go through the operations: a UserError becomes load_failed (the window's notice bar),
         # a bug the crash dialog; the window's bus tells what a commit changed (alone: a bus of its own)
         self._ops = operations or Operations(uow, runner, self.load_failed.emit, self)
@@ -128,20 +152,21 @@ class ClientTableModel(QAbstractTableModel):
     def set_query(self, query: ClientQuery, *, recount: bool = False) -> None:
         """Start loading *query*; the table keeps showing the old rows until the answer comes.
 
-        The size of the whole base is read again only when asked (*recount*: after something
-        was added or removed) or when switching between the base and the trash; a search
-        keystroke does not change it.
+        The first page is read alone and shown when it comes; the list is counted after it
+        (``_on_snapshot``), so typing never waits for a count. The size of the whole base is read
+        again only when asked (*recount*: after something was added or removed) or when switching
+        between the base and the trash; a search keystroke does not change it.
         """
         if recount or query.trash != self._query.trash:
             self._base_total = None
         self._asked = query
+        self._count_asked += 1  # a count for an older query is not wanted any more
         self._set_loading(True)
-        known = self._base_total
         self._ops.read_slow(
-            lambda: load_snapshot(self._uow, query, known),
+            lambda: load_snapshot(self._uow, query),
             self._on_snapshot,
             on_error=self._on_error,
-            on_failure=lambda: self._set_loading(False),
+            on_failure=self._page_not_read,
             latest=self._latest,
         )
 
@@ -160,15 +185,58 @@ class ClientTableModel(QAbstractTableModel):
             self._ops.read(lambda: self.refresh_clients(ids), lambda _done: None)
 
     def _on_snapshot(self, snapshot: Snapshot) -> None:
+        """The first page: shown at once, as many rows as it holds (all of them when it is not
+        full); then the list is counted."""
         self.beginResetModel()
         self._query = snapshot.query
-        self._base_total = snapshot.base_total
-        self._rows.reset(snapshot.total, snapshot.first)
+        self._rows.reset(len(snapshot.first), snapshot.first)
         self._pages.reset()
         self._now = datetime.now(UTC)
         self.endResetModel()
         self._set_loading(False)
-        self.counts_changed.emit(snapshot.total, snapshot.base_total, snapshot.average)
+        self._count(snapshot.query)
+
+    def _page_not_read(self) -> None:
+        self._set_loading(False)
+        self._set_counting(False)
+
+    def _count(self, query: ClientQuery) -> None:
+        self._count_asked += 1
+        mine, known = self._count_asked, self._base_total
+        self._set_counting(True)
+
+        def superseded() -> bool:
+            return mine != self._count_asked
+
+        def work() -> tuple[int, Counts | None]:
+            if superseded():  # typed over while waiting for a worker: not started
+                return mine, None
+            return mine, load_counts(self._uow, query, known, superseded)  # typed over while counting: stopped
+
+        # bound methods: the answer is for this model and is dropped if it is gone meanwhile
+        self._ops.read_slow(
+            work, self._on_counts, on_error=self._on_error, on_failure=self._count_not_read, latest=self._count_latest
+        )
+
+    def _count_not_read(self) -> None:
+        self._set_counting(False)
+
+    def _on_counts(self, answer: tuple[int, Counts | None]) -> None:
+        mine, counts = answer
+        if counts is None or mine != self._count_asked or counts.query != self._query:
+            return
+        shown = self._rows.total
+        if counts.total > shown:
+            self.beginInsertRows(_ROOT, shown, counts.total - 1)
+            self._rows.total = counts.total
+            self.endInsertRows()
+        elif counts.total < shown:  # the base changed between the two reads (the bus will tell)
+            self.beginRemoveRows(_ROOT, counts.total, shown - 1)
+            self._rows.total = counts.total
+            self.endRemoveRows()
+        self._base_total = counts.base_total
+        self._set_counting(False)
+        self.counts_changed.emit(counts.total, counts.base_total, counts.average)
 
     def _on_error(self, exc: UserError) -> bool:
         self.load_failed.emit(str(exc))
@@ -183,6 +251,11 @@ class ClientTableModel(QAbstractTableModel):
         if loading != self.loading:
             self.loading = loading
             self.loading_changed.emit(loading)
+
+    def _set_counting(self, counting: bool) -> None:
+        if counting != self.counting:
+            self.counting = counting
+            self.counting_changed.emit(counting)
 
     # Rows ------------------------------------------------------------------------------------
 

@@ -209,3 +209,94 @@ def test_a_page_answer_for_a_list_replaced_meanwhile_is_dropped(
     load(qtbot, model, ClientQuery(sort=ClientSort.NAME, descending=True))
     every = [r.name for r in clients.rows_at(uow(), ClientQuery(sort=ClientSort.NAME, descending=True), 0, 100)]
     assert shown(qtbot, model, 90) == every[90]
+
+
+def _held_counts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> tuple[threading.Event, list[ClientQuery], list[tuple[ClientQuery, clients.ListCounts | None]]]:
+    """Counts wait for the returned event (as a count of 1,000,000 clients takes its time); the
+    lists hold the query of every count that started, and each query with what it answered."""
+    gate: threading.Event = threading.Event()
+    ran: list[ClientQuery] = []
+    answers: list[tuple[ClientQuery, clients.ListCounts | None]] = []
+    original = clients.list_counts
+
+    def held(
+        uow: UnitOfWork, query: ClientQuery, *, with_base_total: bool, cancelled: Callable[[], bool] | None = None
+    ) -> clients.ListCounts | None:
+        ran.append(query)
+        assert gate.wait(10)
+        found = original(uow, query, with_base_total=with_base_total, cancelled=cancelled)
+        answers.append((query, found))
+        return found
+
+    monkeypatch.setattr(clients, "list_counts", held)
+    return gate, ran, answers
+
+
+def test_the_first_page_is_shown_before_the_list_is_counted(
+    qtbot: QtBot, model: ClientTableModel, uow: Callable[[], UnitOfWork], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model._rows.page = 20
+    monkeypatch.setattr(client_model, "PAGE", 20)
+    demo.load_demo(uow(), 250, seed=3)
+    gate, _ran, _answers = _held_counts(monkeypatch)
+    counted: list[tuple[int, int]] = []
+    model.counts_changed.connect(lambda shown, base, _avg: counted.append((shown, base)))
+    with qtbot.waitSignal(model.modelReset, timeout=10_000):
+        model.set_query(EVERYONE)
+    # the page is there while the count still runs: its rows, no total yet
+    assert model.rowCount() == 20 and model.counting and not model.loading and counted == []
+    every = [r.name for r in clients.rows_at(uow(), EVERYONE, 0, 250)]
+    assert [shown(qtbot, model, r) for r in range(20)] == every[:20]
+    with qtbot.waitSignal(model.counts_changed, timeout=10_000):
+        gate.set()
+    assert counted == [(250, 250)] and model.rowCount() == 250 and not model.counting
+    assert shown(qtbot, model, 249) == every[-1]
+
+
+def test_a_count_for_a_list_typed_over_is_dropped(
+    qtbot: QtBot, model: ClientTableModel, uow: Callable[[], UnitOfWork], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model._rows.page = 20
+    monkeypatch.setattr(client_model, "PAGE", 20)
+    demo.load_demo(uow(), 250, seed=3)
+    gate, ran, answers = _held_counts(monkeypatch)
+    counted: list[int] = []
+    model.counts_changed.connect(lambda shown, _base, _avg: counted.append(shown))
+    with qtbot.waitSignal(model.modelReset, timeout=10_000):
+        model.set_query(EVERYONE)
+    qtbot.waitUntil(lambda: len(ran) == 1, timeout=10_000)  # counting everyone, held
+    narrower = ClientQuery(statuses=frozenset({ClientStatus.ACTIVE}))
+    with qtbot.waitSignal(model.modelReset, timeout=10_000):
+        model.set_query(narrower)
+    expected = clients.count_clients(uow(), narrower)
+    with qtbot.waitSignal(model.counts_changed, timeout=10_000):
+        gate.set()
+    qtbot.waitUntil(lambda: len(answers) == len(ran), timeout=10_000)
+    assert counted == [expected] and model.rowCount() == expected and model.query == narrower
+    # the count of everyone, typed over while it ran, was stopped where it was (SQLite)
+    u = uow()
+    with u.reading():
+        sqlite = u.listing.fts
+    assert ran[0] == EVERYONE and (dict(answers)[EVERYONE] is None) == sqlite
+
+
+def test_a_count_for_a_model_destroyed_meanwhile_is_dropped(
+    qtbot: QtBot, uow: Callable[[], UnitOfWork], add_client: Callable[..., int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The list closed while its count runs (the page came already): the count's answer is for a
+    deleted C++ object and is dropped quietly, as the page's is."""
+    import shiboken6
+
+    add_client("ООО «Ромашка»")
+    gate, ran, _answers = _held_counts(monkeypatch)
+    runner = Runner()
+    model = ClientTableModel(uow, runner)
+    with qtbot.waitSignal(model.modelReset, timeout=10_000):
+        model.set_query(EVERYONE)
+    qtbot.waitUntil(lambda: len(ran) == 1, timeout=10_000)  # the count is in flight
+    shiboken6.delete(model)
+    gate.set()
+    assert runner.wait(10_000)
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)  # delivered to no one, no exception

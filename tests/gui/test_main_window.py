@@ -59,7 +59,8 @@ def test_typing_russian_in_the_search_box_filters_the_table(
     assert shown_names(window) == ["ООО «Василёк»", "ООО «Ёлка»", "ООО «Ромашка»"]
     type_text(window.search, "ёлк")
     qtbot.waitUntil(lambda: shown_names(window) == ["ООО «Ёлка»"], timeout=5000)
-    assert window.counts_label.text().startswith("1 of 3")
+    # the rows first, the count after them (issue 17)
+    qtbot.waitUntil(lambda: window.counts_label.text().startswith("1 of 3"), timeout=5000)
     window.search.clear()
     type_text(window.search, "4951234567")
     qtbot.waitUntil(lambda: shown_names(window) == ["ООО «Ёлка»"], timeout=5000)
@@ -333,3 +334,30 @@ def test_the_window_reads_the_industry_and_manager_lists_once(
     assert sorted(calls) == ["list_industries", "list_managers"]
     industry = window.card.requisites.widgets["industry_id"]
     assert isinstance(industry, QComboBox) and industry.count() > 20  # the card got them from the window
+
+
+def test_the_rows_come_before_the_count_which_greys_the_old_figures_meanwhile(
+    qtbot: QtBot, make_window: Window, base: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 17: a search shows its rows at once; "Searching…" stays and the status bar's old
+    figures are greyed until the count (slow at a million clients) replaces them."""
+    import threading
+
+    window = make_window()
+    wait_loaded(qtbot, window)
+    assert window.counts_label.text().startswith("3 of 3") and window.counts_label.isEnabled()
+    gate = threading.Event()
+    original = clients.list_counts
+
+    def held(*args: object, **kwargs: object) -> object:
+        assert gate.wait(10)
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(clients, "list_counts", held)
+    type_text(window.search, "ёлк")
+    qtbot.waitUntil(lambda: shown_names(window) == ["ООО «Ёлка»"], timeout=5000)
+    assert window.model.counting and window.list_pane.loading_label.isVisibleTo(window)
+    assert window.counts_label.text().startswith("3 of 3") and not window.counts_label.isEnabled()
+    gate.set()
+    qtbot.waitUntil(lambda: window.counts_label.text().startswith("1 of 3"), timeout=5000)
+    assert window.counts_label.isEnabled() and not window.list_pane.loading_label.isVisibleTo(window)

@@ -1,0 +1,215 @@
+"""The fast first page of a search (issue 17) lists the same clients in the same order as the
+general statement it stands in for, on both databases.
+
+``ClientListing.window_ids`` answers the first windows of a ranked search on SQLite with
+``_ranked_window`` (FTS5's best k, then the clients' conditions and sort keys); on PostgreSQL the
+general statement answers, and the comparison checks that it still does. The reference is the
+statement every other window uses, ``_ordered`` with OFFSET/LIMIT: today's query. The base is
+generated: demo clients plus cards written with ё and е, in mixed case, Latin and Cyrillic,
+hyphenated, many alike (ties in rank), some in the trash; the queries are drawn from it with a
+fixed seed: 1-6 letter prefixes, two words, INN and phone digits, e-mails, contact names, with
+filters that drop most matches.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import select
+
+from salesdesk.domain.model import ClientFields, ClientKind, ClientStatus, ContactFields
+from salesdesk.domain.queries import ClientQuery, ClientSort
+from salesdesk.services import clients, contacts
+from salesdesk.services.demo import load_demo
+from salesdesk.store import UnitOfWork
+from salesdesk.store import listing as listing_module
+from salesdesk.store import schema as s
+from salesdesk.store.listing import ClientListing
+
+NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+HAND_MADE = [
+    ("ООО «Ёлка»", "Ёлкин Пётр"),
+    ("ООО «Елка»", "Елкина Анна"),
+    ("ёлка трейд", ""),
+    ("ЁЛКА-ТРЕЙД", "Петров Яков"),
+    ("Elka Trade LLC", "Ivan Petrov"),
+    ("ИП Петров Яков Ильич", ""),
+    ("Петров и партнёры", "Яковлева Ольга"),
+    ("Петрова Ольга", ""),
+    ("Петровский завод", "Петров Пётр"),
+    ("Альфа", ""),
+    ("АЛЬФА", ""),
+    ("альфа", ""),
+    ("Alpha", ""),
+    ("Альфа-Бета", "Бета Альфа"),
+    ("д'Артаньян и сыновья", ""),
+    ("Мос Ком", "Москвина Мария"),
+    ("Москва Строй", ""),
+    ("Ромашка", "Ромашкин Ромаш"),
+]
+
+_FRUIT = ["Абрикос", "Банан", "Вишня", "Груша", "Дыня", "Ёжевика", "Ежевика", "Жимолость", "Инжир", "Киви", "Лайм"]
+_FRUIT += ["Манго", "Нектарин", "Олива", "Персик", "Рябина", "Слива", "Тёрн", "Фейхоа", "Хурма", "Черешня", "Яблоко"]
+
+
+@pytest.fixture
+def generated(uow: Callable[[], UnitOfWork]) -> list[str]:
+    """A base of demo clients and hand-made alike cards; returns words to draw queries from."""
+    load_demo(uow(), 150, seed=17, now=NOW)
+    made: list[int] = []
+    for i, (name, person) in enumerate(HAND_MADE * 3):
+        status = list(ClientStatus)[i % len(ClientStatus)]
+        kind = ClientKind.SOLE_TRADER if name.startswith("ИП") else ClientKind.LEGAL
+        ident = clients.create_client(uow(), ClientFields(name=name, status=status, kind=kind), now=NOW).id
+        if person:
+            contacts.add_contact(uow(), ident, ContactFields(full_name=person))
+        made.append(ident)
+    # equal in rank (one word matching, as long a name) and made in the reverse of their name order:
+    # FTS5 meets them by id, the list orders them by name
+    for word in sorted(_FRUIT, reverse=True):
+        made.append(clients.create_client(uow(), ClientFields(name=f"{word} Ромов"), now=NOW).id)
+    clients.trash_clients(uow(), made[::7], now=NOW)
+    u = uow()
+    with u.reading():
+        c = s.clients.c
+        rows = u.listing.conn.execute(select(c.name, c.inn, c.phone, c.email, c.city)).all()
+        people = u.listing.conn.execute(select(s.contacts.c.full_name)).scalars().all()
+    pool: list[str] = []
+    for name, inn, phone, email, city in rows:
+        pool.extend(w for w in name.replace("«", " ").replace("»", " ").split() if w)
+        pool.extend(x for x in (inn, phone, email, city) if x)
+    pool.extend(w for p in people for w in p.split())
+    return pool
+
+
+def _queries(pool: list[str], count: int, seed: int) -> Iterator[str]:
+    rng = random.Random(seed)
+    for _ in range(count):
+        word = rng.choice(pool)
+        style = rng.randrange(6)
+        if style == 0:
+            text = word[: rng.randint(1, 3)]
+        elif style == 1:
+            text = word[: rng.randint(3, 6)]
+        elif style == 2:
+            text = f"{word[: rng.randint(3, 8)]} {rng.choice(pool)[: rng.randint(1, 4)]}"
+        elif style == 3:
+            text = word
+        elif style == 4:
+            text = word.translate(str.maketrans("еЕёЁ", "ёЁеЕ"))
+        else:
+            text = "".join(ch.upper() if rng.random() < 0.5 else ch.lower() for ch in word[: rng.randint(2, 7)])
+        yield text
+
+
+def _on_sqlite(uow: Callable[[], UnitOfWork]) -> bool:
+    u = uow()
+    with u.reading():
+        return u.listing.fts
+
+
+def _reference(listing: ClientListing, query: ClientQuery, offset: int, limit: int) -> list[int]:
+    """Today's statement for any window: the whole order in SQL, then OFFSET/LIMIT."""
+    stmt = listing._ordered(query, select(s.clients.c.id), joins_needed=False)
+    return list(listing.conn.execute(stmt.offset(offset).limit(limit)).scalars())
+
+
+def _compare(uow: Callable[[], UnitOfWork], queries: list[ClientQuery], windows: list[tuple[int, int]]) -> int:
+    """Every query and window through both paths; returns how many windows the fast path answered."""
+    answered = 0
+    u = uow()
+    with u.reading():
+        listing = u.listing
+        for query in queries:
+            for offset, limit in windows:
+                fast = listing._ranked_window(query, offset=offset, limit=limit)
+                expected = _reference(listing, query, offset, limit)
+                if fast is not None:
+                    answered += 1
+                    assert fast == expected, (query.text, query, offset, limit)
+                assert listing.window_ids(query, offset=offset, limit=limit) == expected, (query.text, offset, limit)
+    return answered
+
+
+@pytest.mark.parametrize("first_k", [1, 3, 256])
+def test_the_first_windows_of_a_search_are_todays(
+    uow: Callable[[], UnitOfWork], generated: list[str], monkeypatch: pytest.MonkeyPatch, first_k: int
+) -> None:
+    # a small first k makes FTS5's best-k cut inside groups of equal rank, so the pass that reads
+    # every match up to the cut and the growing of k run too (256, the program's, takes all here)
+    monkeypatch.setattr(listing_module, "RANKED_K_MIN", first_k)
+    queries = [ClientQuery(text=t) for t in _queries(generated, 160, seed=first_k)]
+    queries += [
+        ClientQuery(text=t)
+        for t in ("елка", "ЁЛКА", "альфа", "петров я", "петров яков", "мос", "ООО", "ромов", "Ромов ч")
+    ]
+    answered = _compare(uow, queries, [(0, 1), (0, 3), (0, 10), (2, 5), (0, 200), (7, 30)])
+    if _on_sqlite(uow):  # the fast path did answer (not every query fell back); PostgreSQL has none
+        assert answered > len(queries)
+
+
+def test_with_filters_and_in_the_trash_too(
+    uow: Callable[[], UnitOfWork], generated: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(listing_module, "RANKED_K_MIN", 2)
+    monkeypatch.setattr(listing_module, "RANKED_CANDIDATES_MAX", 64)  # so that some give up
+    texts = list(_queries(generated, 60, seed=5)) + ["ёлка", "петров", "альфа"]
+    queries = []
+    for i, text in enumerate(texts):
+        queries.append(ClientQuery(text=text, statuses=frozenset({list(ClientStatus)[i % len(ClientStatus)]})))
+        queries.append(ClientQuery(text=text, kinds=frozenset({ClientKind.SOLE_TRADER})))
+        queries.append(ClientQuery(text=text, trash=True))
+    answered = _compare(uow, queries, [(0, 1), (0, 4), (3, 9), (0, 200)])
+    assert answered > 0 or not _on_sqlite(uow)
+
+
+def test_other_orders_and_deep_windows_keep_the_general_statement(
+    uow: Callable[[], UnitOfWork], generated: list[str]
+) -> None:
+    u = uow()
+    with u.reading():
+        listing = u.listing
+        fast = listing._ranked_window(ClientQuery(text="петров"), offset=0, limit=5)
+        assert (fast is not None) == listing.fts  # PostgreSQL keeps the general statement
+        assert listing._ranked_window(ClientQuery(text="петров", sort=ClientSort.NAME), offset=0, limit=5) is None
+        assert listing._ranked_window(ClientQuery(text="петров", descending=True), offset=0, limit=5) is None
+        assert listing._ranked_window(ClientQuery(text="пе"), offset=0, limit=5) is None  # names starting with
+        assert listing._ranked_window(ClientQuery(text="петров"), offset=5000, limit=5) is None
+
+
+def test_a_search_page_and_its_count(uow: Callable[[], UnitOfWork], generated: list[str]) -> None:
+    """``page`` (the command line, ``search_clients``) reads its rows the fast way, its count after."""
+    page = clients.search_clients(uow(), "ёлка", limit=4)
+    u = uow()
+    with u.reading():
+        expected = _reference(u.listing, ClientQuery(text="елка"), 0, 4)
+    assert [r.id for r in page.rows] == expected
+    assert page.total == clients.count_clients(uow(), ClientQuery(text="ЕЛКА")) > 4
+
+
+def test_a_count_nobody_wants_any_more_stops_where_it_is(
+    uow: Callable[[], UnitOfWork], generated: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window's count for a list typed over (SQLite stops it; a server's count runs to its end)."""
+    monkeypatch.setattr(listing_module, "PROGRESS_STEPS", 10)
+    everyone = ClientQuery()
+    expected = clients.list_counts(uow(), everyone, with_base_total=True)
+    assert expected is not None and expected.total == clients.count_clients(uow(), everyone) > 100
+    asked: list[bool] = []
+
+    def cancelled() -> bool:
+        asked.append(True)
+        return True
+
+    stopped = clients.list_counts(uow(), everyone, with_base_total=True, cancelled=cancelled)
+    if _on_sqlite(uow):
+        assert stopped is None and asked
+    else:
+        assert stopped == expected
+    # a count still wanted runs to its end, and the connection counts as before afterwards
+    assert clients.list_counts(uow(), everyone, with_base_total=True, cancelled=lambda: False) == expected
+    assert clients.list_counts(uow(), everyone, with_base_total=True) == expected
