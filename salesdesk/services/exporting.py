@@ -13,13 +13,22 @@ import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from salesdesk.domain.attachments import Attachment
 from salesdesk.domain.audit import AuditRecord, action_label, display_value, entity_label, field_label, via_label
 from salesdesk.domain.birthdays import birth_cell
 from salesdesk.domain.messages import msg
-from salesdesk.domain.model import Client, ContactPerson, Deal, Interaction, Recurrence, Reminder
+from salesdesk.domain.model import (
+    Client,
+    ClientKind,
+    ClientStatus,
+    ContactPerson,
+    Deal,
+    Interaction,
+    Recurrence,
+    Reminder,
+)
 from salesdesk.domain.queries import ClientQuery, ClientSort
 from salesdesk.files import targets
 from salesdesk.files.errors import write_problem
@@ -27,6 +36,7 @@ from salesdesk.files.writing import Column, CsvWriter, XlsxBook
 from salesdesk.services import permissions
 from salesdesk.services.common import Cancelled, Reporter, SilentReporter
 from salesdesk.store import UnitOfWork
+from salesdesk.store.export_rows import ClientCells, PersonCells
 
 CHUNK = 1_000
 ID = "identifier"  # a text column: what is typed into it later keeps its leading zeros too
@@ -260,6 +270,16 @@ def change_row(r: AuditRecord) -> list[Any]:
     ]
 
 
+class _Named(Protocol):
+    """What a row of another sheet shows of its client."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def name(self) -> str: ...
+
+
 class _Rows:
     """The rows of each sheet as the functions above build them, with the words they look up in the
     message catalogue (kinds, statuses, stages, the trail's entities, actions, fields and values)
@@ -283,13 +303,19 @@ class _Rows:
             label = self._labels[member] = member.label
         return label
 
-    def client(self, c: Client) -> list[Any]:
+    def _code(self, kind: type[Any], code: str) -> str:
+        label = self._labels.get((kind, code))
+        if label is None:
+            label = self._labels[(kind, code)] = kind(code).label
+        return label
+
+    def client(self, c: ClientCells) -> list[Any]:
         return [
             c.id,
             c.name,
             c.full_name,
-            self._label(c.kind),
-            self._label(c.status),
+            self._code(ClientKind, c.kind),
+            self._code(ClientStatus, c.status),
             c.inn,
             c.kpp,
             c.ogrn,
@@ -311,7 +337,7 @@ class _Rows:
             c.created_at,
         ]
 
-    def contact(self, client: Client, p: ContactPerson) -> list[Any]:
+    def contact(self, client: _Named, p: PersonCells) -> list[Any]:
         return [
             client.id,
             client.name,
@@ -324,7 +350,7 @@ class _Rows:
             p.note,
         ]
 
-    def deal(self, client: Client, d: Deal) -> list[Any]:
+    def deal(self, client: _Named, d: Deal) -> list[Any]:
         return [
             client.id,
             client.name,
@@ -339,12 +365,15 @@ class _Rows:
             d.owner_name,
         ]
 
-    def reminder(self, client: Client, r: Reminder) -> list[Any]:
+    def reminder(self, client: _Named, r: Reminder) -> list[Any]:
         repeat = "" if r.recurrence is Recurrence.NONE else self._label(r.recurrence)
         return [client.id, client.name, r.due_at, r.text, repeat, r.done_at, self._managers.get(r.manager_id or 0, "")]
 
-    def interaction(self, client: Client, i: Interaction) -> list[Any]:
+    def interaction(self, client: _Named, i: Interaction) -> list[Any]:
         return [client.id, client.name, i.occurred_at, self._label(i.kind), i.summary, i.result, i.manager_name]
+
+    def file(self, client: _Named, f: Attachment) -> list[Any]:
+        return [client.id, client.name, f.id, f.name, f.size, f.created_at, f.sha256]
 
     def change(self, r: AuditRecord) -> list[Any]:
         if r.erased:
@@ -400,7 +429,7 @@ def export_clients(
             writer = CsvWriter(path, [c.title for c in _client_columns()])
             try:
                 for chunk in _chunks(chosen, reporter):
-                    for client in _in_order(uow.clients.get_many(chunk), chunk):
+                    for client in _in_order(uow.export_rows.clients(chunk), chunk):
                         writer.append(rows.client(client))
                         counts["clients"] += 1
             except BaseException:
@@ -420,13 +449,13 @@ def export_clients(
                 files_sheet = book.sheet(_t("export.sheet.files"), _file_columns())
                 changes_sheet = book.sheet(_t("export.sheet.changes"), _change_columns())
                 for chunk in _chunks(chosen, reporter):
-                    people = uow.contacts.list_for_clients(chunk)
+                    people = uow.export_rows.people(chunk)
                     deals = uow.deals.list_for_clients(chunk)
                     reminders = uow.reminders.list_for_clients(chunk)
                     history = uow.interactions.list_for_clients(chunk)
-                    trail = uow.audit.for_clients(chunk)
+                    trail = uow.export_rows.trail(chunk)
                     attached = uow.attachments.list_for_clients(chunk)
-                    for client in _in_order(uow.clients.get_many(chunk), chunk):
+                    for client in _in_order(uow.export_rows.clients(chunk), chunk):
                         clients_sheet.append(rows.client(client))
                         counts["clients"] += 1
                         for person in people.get(client.id, ()):
@@ -442,7 +471,7 @@ def export_clients(
                             history_sheet.append(rows.interaction(client, interaction))
                             counts["interactions"] += 1
                         for item in attached.get(client.id, ()):
-                            files_sheet.append(_file_row(client, item))
+                            files_sheet.append(rows.file(client, item))
                         for record in trail.get(client.id, ()):
                             changes_sheet.append(rows.change(record))
                             counts["changes"] += 1
@@ -465,5 +494,5 @@ def _chunks(ids: list[int], reporter: Reporter) -> Iterator[list[int]]:
         reporter.progress(min(start + CHUNK, len(ids)), len(ids))
 
 
-def _in_order(found: dict[int, Client], chunk: list[int]) -> list[Client]:
+def _in_order(found: dict[int, ClientCells], chunk: list[int]) -> list[ClientCells]:
     return [found[i] for i in chunk if i in found]
