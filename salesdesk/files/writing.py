@@ -459,10 +459,100 @@ class XlsxSheet:
                 sheet.col_info[i].column_format if i in sheet.col_info else None for i in range(len(self.columns))
             ]
             self._style: dict[tuple[int, int], str] = {}  # (column, format) → ' s="N"', resolved at first use
+            self._styles: dict[tuple[int, int], str] = {}  # (column, kind of value) → ' s="N"', once indexed
 
     def append(self, values: Sequence[Any]) -> None:
-        if not self._fast or len(values) > len(self.columns) or not self._append_fast(values):
-            self.append_cells(values)
+        if self._fast and len(values) <= len(self.columns):
+            done = self._render(values)
+            if done is None:  # a format without its index yet: the row waits, as in xlsxwriter
+                done = self._append_fast(values)
+            if done:
+                return
+        self.append_cells(values)
+
+    def _style_of(self, index: int, kind: int, cell_format: Any) -> str | None:
+        """The style attribute of a cell of *kind* (0 text, 1 number, 2 date and time, 3 date) in
+        column *index* once its format has its index (kept from then on), else None."""
+        effective = cell_format if cell_format is not None else self._column_format[index]
+        if effective is not None and effective.xf_index is None:
+            return None
+        style = f' s="{effective.xf_index}"' if effective is not None else ""
+        self._styles[(index, kind)] = style
+        return style
+
+    def _render(self, values: Sequence[Any]) -> bool | None:
+        """The row written out at once, as ``_flush`` would write it when the next row comes: the
+        same bytes as long as every format its cells take has its index already (formats get their
+        indexes in the order cells go out). False (nothing written) for a row left to
+        ``append_cells``, None for one that has to wait (``_append_fast``)."""
+        row = self.rows + 1
+        sheet = self.sheet
+        if row >= _EXCEL_ROWS:
+            return False
+        styles = self._styles
+        number_format, by_kind = self._number_format, self._formats.by_kind
+        letters = self._letters
+        number = f'{row + 1}"'
+        out: list[str] = []
+        first = last = -1
+        for index, value in enumerate(values):
+            if value is None or value == "":
+                continue
+            kind = type(value)
+            if kind is str:
+                style = styles.get((index, 0))
+                if style is None and (style := self._style_of(index, 0, None)) is None:
+                    return None
+                if _NEEDS_CARE.search(value):  # also every character _cell_text drops
+                    text = _cell_text(value)
+                    if _NEEDS_CARE.search(text):  # escapes, kept whitespace, control characters
+                        out.append(self._cell_xml(row, index, self._cell_kinds[0](text, None)))
+                        first = index if first < 0 else first
+                        last = index
+                        continue
+                else:
+                    text = value
+                    if text[0] == "'" and looks_guarded(text):  # typed that way: one more, the import takes one off
+                        text = "'" + text
+                    if len(text) > EXCEL_CELL_CHARS // 2:
+                        text = excel_cell_text(text)
+                out.append(f'{letters[index]}{number}{style} t="inlineStr"><is><t>{text}</t></is></c>')
+            elif kind is int or kind is Decimal or (kind is float and math.isfinite(value)):
+                style = styles.get((index, 1))
+                if style is None and (style := self._style_of(index, 1, number_format[index])) is None:
+                    return None
+                out.append(f"{letters[index]}{number}{style}><v>{value:.16G}</v></c>")
+            elif kind is datetime or kind is date:
+                code = 2 if kind is datetime else 3
+                style = styles.get((index, code))
+                if style is None:
+                    cell_format = number_format[index] or by_kind["datetime" if code == 2 else "date"]
+                    if (style := self._style_of(index, code, cell_format)) is None:
+                        return None
+                if kind is datetime and value.tzinfo is not None:
+                    value = value.astimezone().replace(tzinfo=None)  # spreadsheets have no time zones
+                out.append(f"{letters[index]}{number}{style}><v>{sheet._convert_date_time(value):.16G}</v></c>")
+            else:
+                return False
+            if first < 0:
+                first = index
+            last = index
+        if out:
+            if sheet.table or sheet.row_info:  # a row xlsxwriter keeps goes out first
+                self._flush(row)
+            else:
+                sheet.previous_row = row
+            if sheet.dim_rowmin is None or row < sheet.dim_rowmin:
+                sheet.dim_rowmin = row
+            if sheet.dim_rowmax is None or row > sheet.dim_rowmax:
+                sheet.dim_rowmax = row
+            if sheet.dim_colmin is None or first < sheet.dim_colmin:
+                sheet.dim_colmin = first
+            if sheet.dim_colmax is None or last > sheet.dim_colmax:
+                sheet.dim_colmax = last
+            sheet.fh.write(f'<row r="{row + 1}">{"".join(out)}</row>')
+        self.rows += 1
+        return True
 
     def append_cells(self, values: Sequence[Any]) -> None:
         """The row written through xlsxwriter's ``write_*``, one call per cell."""
