@@ -270,6 +270,9 @@ def change_row(r: AuditRecord) -> list[Any]:
     ]
 
 
+_CODED_FIELDS = frozenset({"kind", "status", "stage", "recurrence", "is_primary"})
+
+
 class _Named(Protocol):
     """What a row of another sheet shows of its client."""
 
@@ -293,7 +296,7 @@ class _Rows:
         self._entity = functools.cache(entity_label)
         self._action = functools.cache(action_label)
         self._field = functools.cache(field_label)
-        self._value = functools.lru_cache(maxsize=8192)(display_value)
+        self._values: dict[tuple[str, str, str], str] = {}  # a coded field's values (kinds, stages …)
         self._vias: dict[tuple[str, str], str] = {}
         self._erased = _t("audit.erased")
 
@@ -374,6 +377,17 @@ class _Rows:
 
     def file(self, client: _Named, f: Attachment) -> list[Any]:
         return [client.id, client.name, f.id, f.name, f.size, f.created_at, f.sha256]
+
+    def _value(self, entity: str, field: str | None, value: str | None) -> str:
+        """``display_value``, kept for the fields whose few values read as labels (a name or a note
+        is looked at once: keeping them would grow with the base)."""
+        if value is None or field not in _CODED_FIELDS:
+            return display_value(entity, field, value)
+        key = (entity, field, value)
+        shown = self._values.get(key)
+        if shown is None:
+            shown = self._values[key] = display_value(entity, field, value)
+        return shown
 
     def change(self, r: AuditRecord) -> list[Any]:
         if r.erased:

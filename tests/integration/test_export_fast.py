@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from salesdesk.domain.model import ClientFields, ContactFields, InteractionFields, InteractionKind
+from salesdesk.domain.model import ClientFields, ClientStatus, ContactFields, InteractionFields, InteractionKind
 from salesdesk.domain.queries import ClientQuery, ClientSort
 from salesdesk.files.writing import Column, XlsxBook
 from salesdesk.services import attachments, clients, contacts, demo, exporting, history
@@ -111,7 +111,12 @@ def hostile_base(uow: Uow, database: Database) -> None:
             uow(), ClientFields(name=f"Клиент {index} {text.strip() or 'пусто'}"[:200], city="Москва")
         ).id
         card = clients.get_client(uow(), made)
-        clients.update_client(uow(), made, card.version, ClientFields(name=card.name, city="Казань", notes="было"))
+        clients.update_client(
+            uow(),
+            made,
+            card.version,
+            ClientFields(name=card.name, city="Казань", notes="было", status=ClientStatus.ACTIVE),
+        )
         contacts.add_contact(uow(), made, ContactFields(full_name=f"Иванов Иван {index}", birth_date=date(1980, 5, 17)))
         history.log_interaction(
             uow(),
