@@ -48,11 +48,12 @@ HOSTILE = [
 ]
 
 
-def reference_export(uow: UnitOfWork, path: Path) -> None:
-    """Today's ``export_clients`` of the whole base, before issue 17 (kept verbatim but the writer)."""
+def reference_export(uow: UnitOfWork, path: Path, ids: list[int] | None = None) -> None:
+    """Today's ``export_clients`` of the whole base (or of *ids*), before issue 17 (kept verbatim
+    but the writer)."""
     e = exporting
     with uow.reading():
-        chosen = uow.listing.ids(ClientQuery(sort=ClientSort.NAME))
+        chosen = ids if ids is not None else uow.listing.ids(ClientQuery(sort=ClientSort.NAME))
         managers = {m.id: m.name for m in uow.managers.list()}
         book = XlsxBook(path, e._t("export.title"))
         clients_sheet = book.sheet(e._t("export.sheet.clients"), e._client_columns())
@@ -203,3 +204,39 @@ def test_a_sheet_written_row_by_row_is_the_sheet_written_cell_by_cell(tmp_path: 
     write(tmp_path / "fast.xlsx", cell_by_cell=False)
     write(tmp_path / "cells.xlsx", cell_by_cell=True)
     assert_same_file(tmp_path / "fast.xlsx", tmp_path / "cells.xlsx")
+
+
+def test_the_csv_export_is_the_same_as_before_issue_17(uow: Uow, database: Database, tmp_path: Path) -> None:
+    from salesdesk.files.writing import CsvWriter
+
+    hostile_base(uow, database)
+    exporting.export_clients(uow(), tmp_path / "new.csv")
+    work = uow()
+    with work.reading():
+        chosen = work.listing.ids(ClientQuery(sort=ClientSort.NAME))
+        writer = CsvWriter(tmp_path / "reference.csv", [c.title for c in exporting._client_columns()])
+        found = work.clients.get_many(chosen)
+        for ident in chosen:
+            writer.append(exporting._client_row(found[ident]))
+        writer.close()
+    assert (tmp_path / "new.csv").read_bytes() == (tmp_path / "reference.csv").read_bytes()
+
+
+def test_a_chosen_few_in_the_order_given_and_a_search_are_the_same_as_before(
+    uow: Uow, database: Database, tmp_path: Path
+) -> None:
+    """The selection's order is kept (the ids as given), a search's clients only."""
+    hostile_base(uow, database)
+    work = uow()
+    with work.reading():
+        every = work.listing.ids(ClientQuery(sort=ClientSort.NAME))
+    chosen = every[::-3]
+    exporting.export_clients(uow(), tmp_path / "chosen.xlsx", ids=chosen)
+    exporting.export_clients(uow(), tmp_path / "search.xlsx", query=ClientQuery(text="клиент", sort=ClientSort.NAME))
+    work = uow()
+    with work.reading():
+        found = work.listing.ids(ClientQuery(text="клиент", sort=ClientSort.NAME))
+    assert 0 < len(found) < len(every)
+    for name, ids in (("chosen", chosen), ("search", found)):  # today's reading and writing of exactly those
+        reference_export(uow(), tmp_path / f"{name}-reference.xlsx", ids=ids)
+        assert_same_file(tmp_path / f"{name}.xlsx", tmp_path / f"{name}-reference.xlsx")
