@@ -18,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from salesdesk.domain.model import ClientFields, ClientStatus, ContactFields, InteractionFields, InteractionKind
 from salesdesk.domain.queries import ClientQuery, ClientSort
@@ -107,9 +108,9 @@ def hostile_base(uow: Uow, database: Database) -> None:
     persons, history, trail entries and files holding every hostile value, some planted in the base
     as an older program or another tool could have left them."""
     demo.load_demo(uow(), 40, seed=7, now=datetime(2026, 3, 2, 9, 0, tzinfo=UTC))
-    for index, text in enumerate(HOSTILE):
+    for index, hostile in enumerate(HOSTILE):
         made = clients.create_client(
-            uow(), ClientFields(name=f"Клиент {index} {text.strip() or 'пусто'}"[:200], city="Москва")
+            uow(), ClientFields(name=f"Клиент {index} {hostile.strip() or 'пусто'}"[:200], city="Москва")
         ).id
         card = clients.get_client(uow(), made)
         clients.update_client(
@@ -126,21 +127,30 @@ def hostile_base(uow: Uow, database: Database) -> None:
                 kind=InteractionKind.CALL, occurred_at=datetime(2026, 1, 5, 10, 30, tzinfo=UTC), summary="звонок"
             ),
         )
-        attachments.attach_bytes(uow(), made, f"файл {index}.txt", text.encode())
+        attachments.attach_bytes(uow(), made, f"файл {index}.txt", hostile.encode())
     with database.engine.begin() as conn:  # values no form lets through, as a base may hold them
-        ids = [row[0] for row in conn.exec_driver_sql("SELECT id FROM clients ORDER BY id DESC LIMIT 16")]
-        for ident, text in zip(ids, HOSTILE, strict=True):
-            conn.exec_driver_sql(
-                "UPDATE clients SET notes = ?, full_name = ?, legal_address = ? WHERE id = ?",
-                (HUGE if ident == ids[0] else text, text, text * 3, ident),
+        ids = [row[0] for row in conn.execute(text("SELECT id FROM clients ORDER BY id DESC LIMIT 16"))]
+        for ident, value in zip(ids, HOSTILE, strict=True):
+            values = {
+                "huge": HUGE,
+                "notes": HUGE if ident == ids[0] else value,
+                "v": value,
+                "w": value,
+                "v3": value * 3,
+                "id": ident,
+            }
+            conn.execute(
+                text("UPDATE clients SET notes = :notes, full_name = :v, legal_address = :v3 WHERE id = :id"), values
             )
-            conn.exec_driver_sql("UPDATE contacts SET note = ?, position = ? WHERE client_id = ?", (text, text, ident))
-            conn.exec_driver_sql("UPDATE interactions SET summary = ? WHERE client_id = ?", (text, ident))
-            conn.exec_driver_sql(
-                "UPDATE audit SET old = ?, new = ? WHERE client_id = ? AND field = 'notes'",
-                (HUGE, text, ident),
+            conn.execute(text("UPDATE contacts SET note = :v, position = :w WHERE client_id = :id"), values)
+            conn.execute(text("UPDATE interactions SET summary = :v WHERE client_id = :id"), values)
+            conn.execute(
+                text("UPDATE audit SET old = :huge, new = :v WHERE client_id = :id AND field = 'notes'"), values
             )
-        conn.exec_driver_sql("UPDATE contacts SET birth_date = '1604-03-12' WHERE id = (SELECT min(id) FROM contacts)")
+        conn.execute(
+            text("UPDATE contacts SET birth_date = :d WHERE id = (SELECT min(id) FROM contacts)"),
+            {"d": date(1604, 3, 12)},
+        )
     with UnitOfWork(database) as work:  # an erased trail, as erasure leaves it
         work.audit.scrub_clients(ids[-2:])
         work.commit()
