@@ -409,8 +409,16 @@ def ours_reading(database: Any) -> int:
 
 
 _CHILD = """
-import resource, sys
+import sys
 from pathlib import Path
+
+def peak_mb():  # this process' own high-water mark (ru_maxrss would carry the parent's over exec)
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    import resource
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
 from salesdesk.domain.queries import ClientQuery, ClientSort
 from salesdesk.services import exporting
 from salesdesk.store import UnitOfWork, open_database, resolve_url
@@ -418,9 +426,9 @@ database = open_database(resolve_url(Path(sys.argv[1])))
 with UnitOfWork(database).reading() as uow:
     ids = uow.listing.ids(ClientQuery(sort=ClientSort.NAME))
 ids = ids[: len(ids) // int(sys.argv[3])]
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+before = peak_mb()
 exporting.export_clients(UnitOfWork(database), Path(sys.argv[2]), ids=ids)
-print(before / 1024, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+print(before, peak_mb())
 """
 
 
