@@ -360,9 +360,9 @@ def _new_blocks(database: Any, block: int) -> Any:
             for start in range(first, min(first + block, len(ids)), e.CHUNK):
                 chunk = ids[start : start + e.CHUNK]
                 people = uow.export_rows.people(chunk)
-                deals = uow.deals.list_for_clients(chunk)
-                reminders = uow.reminders.list_for_clients(chunk)
-                history = uow.interactions.list_for_clients(chunk)
+                deals = uow.export_rows.deals(chunk)
+                reminders = uow.export_rows.reminders(chunk)
+                history = uow.export_rows.interactions(chunk)
                 trail = uow.export_rows.trail(chunk)
                 attached = uow.attachments.list_for_clients(chunk)
                 found = uow.export_rows.clients(chunk)
@@ -390,9 +390,9 @@ def ours_reading(database: Any) -> int:
         for start in range(0, len(ids), e.CHUNK):
             chunk = ids[start : start + e.CHUNK]
             people = uow.export_rows.people(chunk)
-            deals = uow.deals.list_for_clients(chunk)
-            reminders = uow.reminders.list_for_clients(chunk)
-            history = uow.interactions.list_for_clients(chunk)
+            deals = uow.export_rows.deals(chunk)
+            reminders = uow.export_rows.reminders(chunk)
+            history = uow.export_rows.interactions(chunk)
             trail = uow.export_rows.trail(chunk)
             attached = uow.attachments.list_for_clients(chunk)
             found = uow.export_rows.clients(chunk)

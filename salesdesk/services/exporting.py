@@ -25,7 +25,9 @@ from salesdesk.domain.model import (
     ClientStatus,
     ContactPerson,
     Deal,
+    DealStage,
     Interaction,
+    InteractionKind,
     Recurrence,
     Reminder,
 )
@@ -36,7 +38,7 @@ from salesdesk.files.writing import Column, CsvWriter, XlsxBook
 from salesdesk.services import permissions
 from salesdesk.services.common import Cancelled, Reporter, SilentReporter
 from salesdesk.store import UnitOfWork
-from salesdesk.store.export_rows import ClientCells, PersonCells
+from salesdesk.store.export_rows import ClientCells, DealCells, InteractionCells, PersonCells, ReminderCells
 
 CHUNK = 1_000
 ID = "identifier"  # a text column: what is typed into it later keeps its leading zeros too
@@ -353,12 +355,12 @@ class _Rows:
             p.note,
         ]
 
-    def deal(self, client: _Named, d: Deal) -> list[Any]:
+    def deal(self, client: _Named, d: DealCells) -> list[Any]:
         return [
             client.id,
             client.name,
             d.title,
-            self._label(d.stage),
+            self._code(DealStage, d.stage),
             d.amount.amount,
             d.amount.currency,
             d.opened_on,
@@ -368,12 +370,20 @@ class _Rows:
             d.owner_name,
         ]
 
-    def reminder(self, client: _Named, r: Reminder) -> list[Any]:
-        repeat = "" if r.recurrence is Recurrence.NONE else self._label(r.recurrence)
+    def reminder(self, client: _Named, r: ReminderCells) -> list[Any]:
+        repeat = "" if r.recurrence == Recurrence.NONE.value else self._code(Recurrence, r.recurrence)
         return [client.id, client.name, r.due_at, r.text, repeat, r.done_at, self._managers.get(r.manager_id or 0, "")]
 
-    def interaction(self, client: _Named, i: Interaction) -> list[Any]:
-        return [client.id, client.name, i.occurred_at, self._label(i.kind), i.summary, i.result, i.manager_name]
+    def interaction(self, client: _Named, i: InteractionCells) -> list[Any]:
+        return [
+            client.id,
+            client.name,
+            i.occurred_at,
+            self._code(InteractionKind, i.kind),
+            i.summary,
+            i.result,
+            i.manager_name,
+        ]
 
     def file(self, client: _Named, f: Attachment) -> list[Any]:
         return [client.id, client.name, f.id, f.name, f.size, f.created_at, f.sha256]
@@ -464,9 +474,9 @@ def export_clients(
                 changes_sheet = book.sheet(_t("export.sheet.changes"), _change_columns())
                 for chunk in _chunks(chosen, reporter):
                     people = uow.export_rows.people(chunk)
-                    deals = uow.deals.list_for_clients(chunk)
-                    reminders = uow.reminders.list_for_clients(chunk)
-                    history = uow.interactions.list_for_clients(chunk)
+                    deals = uow.export_rows.deals(chunk)
+                    reminders = uow.export_rows.reminders(chunk)
+                    history = uow.export_rows.interactions(chunk)
                     trail = uow.export_rows.trail(chunk)
                     attached = uow.attachments.list_for_clients(chunk)
                     for client in _in_order(uow.export_rows.clients(chunk), chunk):
