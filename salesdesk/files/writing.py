@@ -489,6 +489,8 @@ class XlsxSheet:
         sheet = self.sheet
         if row >= _EXCEL_ROWS:
             return False
+        if not self._plain_rows:  # rows of another height: xlsxwriter writes their <row>
+            return None
         styles = self._styles
         number_format, by_kind = self._number_format, self._formats.by_kind
         letters = self._letters
