@@ -647,8 +647,8 @@ def main() -> int:
 
 
 def _finish(args: argparse.Namespace, count: int, results: dict[str, Any]) -> int:
-    if not args.no_json:
-        print(f"\nresults: {common.write_results('excel', count, results)}")
+    if not args.no_json:  # named by the clients of the demo base exported, else by the sheet's rows
+        print(f"\nresults: {common.write_results('excel', args.clients or count, results)}")
     return 0
 
 
