@@ -13,21 +13,37 @@ Import (targets: ≤ 2× the floor, and faster than pandas.read_excel merely rea
   * pandas.read_excel(path) reading the same file (openpyxl engine), nothing else.
 
 Export (target: ≤ 1.0× a bare xlsxwriter constant-memory dump of the same rows, memory flat):
-  * ours = export_clients of the imported base (all seven sheets; it reads the base too);
-  * floor = the same rows of clients and contact persons, already in memory, written cell by cell
-    to a constant-memory xlsxwriter workbook and saved; openpyxl's write-only dump of the same rows
-    beside it (the writer before issue 17);
-  * memory: tracemalloc peak of exporting N/10 clients and N clients — it must not grow.
+  * the base: the imported one above (clients, their contact persons, the trail), or with
+    --clients N a demo base of N clients with everything (contacts, deals, reminders, history, the
+    trail), built once by the program's own demo loader and kept in --cache (default
+    /tmp/bench1m_export/demo-N.sqlite) for the next run;
+  * ours = export_clients of the whole base (all seven sheets; it reads the base too);
+  * floor = the same rows, read beforehand by the export's reading before issue 17 (repositories,
+    domain objects, row functions; not timed) a block of clients at a time, written with
+    ``write_row`` to a constant-memory xlsxwriter workbook and saved (timed: the writing only);
+    openpyxl's write-only dump of the same rows beside it (the writer before issue 18's xlsxwriter);
+  * wall and CPU seconds (time.process_time) of each, medians of --repeat runs; the ratio against
+    the floor of the same run stays honest on a loaded machine;
+  * where ours goes: its reading alone (the export's own reading, rows built, nothing written);
+  * memory: tracemalloc peak of exporting a tenth of the clients and all of them (up to 100,000),
+    and the peak RSS of a fresh process exporting a tenth and all — neither may grow with N.
+
+    python benchmarks/bench_excel.py --export-only                 # the imported 100,000 clients
+    python benchmarks/bench_excel.py --export-only --clients 100000 --repeat 3
+    python benchmarks/bench_excel.py --export-only --clients 1000000 --repeat 1
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sqlite3
 import sys
 import tempfile
+import time
 import tracemalloc
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -312,83 +328,323 @@ def libreoffice_process(file: Path, folder: Path, profile: Path) -> tuple[float,
     return wall, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
 
 
-def demo_base(count: int, seed: int) -> Path:
-    """A demo base of *count* clients, built once and kept in the system's temporary folder."""
-    cached = Path(tempfile.gettempdir()) / f"salesdesk-bench-demo-{count}-{seed}.sqlite"
-    if not cached.exists():
-        print(f"building a demo base of {count:,} clients in {cached} (once; kept for later runs)", flush=True)
-        building = cached.with_suffix(".building")
-        building.unlink(missing_ok=True)
-        common.build_demo_base(building, count, seed)
-        building.rename(cached)
-    return cached
+EXPORT_BLOCK = 20_000  # clients whose rows the floor holds in memory at a time
 
 
-def export_rows(database: Any) -> list[tuple[str, list[list[Any]]]]:
-    """Every row of every sheet our export writes, read beforehand the way the export reads them:
-    what the bare dump gets for free. Timed on its own, it is the reading part of our export."""
+def export_blocks(database: Any, block: int = EXPORT_BLOCK, *, new_reading: bool = False) -> Any:
+    """Every row of every sheet our export writes, read the way the export read them before issue
+    17 (repositories, domain objects, the row functions), *block* clients at a time: seven lists of
+    rows per block, datetimes already without their zone (what the bare dumps get for free). With
+    *new_reading*, read the export's own way (the same rows, tests/integration/test_export_fast.py):
+    quicker to feed the dumps at a million clients."""
+    if new_reading:
+        yield from _new_blocks(database, block)
+        return
     from salesdesk.domain.queries import ClientQuery, ClientSort
     from salesdesk.services import exporting as e
     from salesdesk.store import UnitOfWork
 
-    sheets: dict[str, list[list[Any]]] = {
-        k: [] for k in ("clients", "contacts", "deals", "reminders", "history", "files", "changes")
-    }
+    def naive(row: list[Any]) -> list[Any]:
+        return [v.astimezone().replace(tzinfo=None) if isinstance(v, datetime) and v.tzinfo else v for v in row]
+
     with UnitOfWork(database).reading() as uow:
         ids = uow.listing.ids(ClientQuery(sort=ClientSort.NAME))
         managers = {m.id: m.name for m in uow.managers.list()}
-        for start in range(0, len(ids), e.CHUNK):
-            chunk = ids[start : start + e.CHUNK]
-            people = uow.contacts.list_for_clients(chunk)
-            deals = uow.deals.list_for_clients(chunk)
-            reminders = uow.reminders.list_for_clients(chunk)
-            history = uow.interactions.list_for_clients(chunk)
-            trail = uow.audit.for_clients(chunk)
-            attached = uow.attachments.list_for_clients(chunk)
-            clients = uow.clients.get_many(chunk)
-            for client in (clients[i] for i in chunk if i in clients):
-                sheets["clients"].append(e._client_row(client))
-                sheets["contacts"] += [e._contact_row(client, p) for p in people.get(client.id, ())]
-                sheets["deals"] += [e._deal_row(client, d) for d in deals.get(client.id, ())]
-                sheets["reminders"] += [e._reminder_row(client, r, managers) for r in reminders.get(client.id, ())]
-                sheets["history"] += [e._interaction_row(client, i) for i in history.get(client.id, ())]
-                sheets["files"] += [e._file_row(client, f) for f in attached.get(client.id, ())]
-                sheets["changes"] += [e.change_row(r) for r in trail.get(client.id, ())]
-    return list(sheets.items())
+        for first in range(0, len(ids), block):
+            sheets: list[list[list[Any]]] = [[] for _ in range(7)]
+            for start in range(first, min(first + block, len(ids)), e.CHUNK):
+                chunk = ids[start : start + e.CHUNK]
+                people = uow.contacts.list_for_clients(chunk)
+                deals = uow.deals.list_for_clients(chunk)
+                reminders = uow.reminders.list_for_clients(chunk)
+                history = uow.interactions.list_for_clients(chunk)
+                trail = uow.audit.for_clients(chunk)
+                attached = uow.attachments.list_for_clients(chunk)
+                clients = uow.clients.get_many(chunk)
+                for client in (clients[i] for i in chunk if i in clients):
+                    sheets[0].append(naive(e._client_row(client)))
+                    sheets[1] += [naive(e._contact_row(client, p)) for p in people.get(client.id, ())]
+                    sheets[2] += [naive(e._deal_row(client, d)) for d in deals.get(client.id, ())]
+                    sheets[3] += [naive(e._reminder_row(client, r, managers)) for r in reminders.get(client.id, ())]
+                    sheets[4] += [naive(e._interaction_row(client, i)) for i in history.get(client.id, ())]
+                    sheets[5] += [naive(e._file_row(client, f)) for f in attached.get(client.id, ())]
+                    sheets[6] += [naive(e.change_row(r)) for r in trail.get(client.id, ())]
+            yield sheets
 
 
-def bare_xlsxwriter_dump(path: Path, sheets: list[tuple[str, list[list[Any]]]]) -> None:
+SHEETS = ("clients", "contacts", "deals", "reminders", "history", "files", "changes")
+
+
+class Clock:
+    """Wall and CPU seconds of the parts timed, added up."""
+
+    def __init__(self) -> None:
+        self.wall = self.cpu = 0.0
+
+    def __enter__(self) -> Clock:
+        self._wall, self._cpu = time.perf_counter(), time.process_time()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.wall += time.perf_counter() - self._wall
+        self.cpu += time.process_time() - self._cpu
+
+
+def floor_dumps(
+    folder: Path, database: Any, run: int, *, openpyxl: bool = True, new_reading: bool = False
+) -> dict[str, Any]:
+    """The bare xlsxwriter and openpyxl dumps of the same rows, fed block by block: the reading
+    (untimed for them) is timed apart, as what our export does beside writing."""
     import xlsxwriter
-
-    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
-    for title, rows in sheets:
-        sheet = book.add_worksheet(title)
-        for r, row in enumerate(rows):
-            sheet.write_row(
-                r,
-                0,
-                [
-                    v.astimezone().replace(tzinfo=None) if hasattr(v, "tzinfo") and getattr(v, "tzinfo", None) else v
-                    for v in row
-                ],
-            )
-    book.close()
-
-
-def bare_dump(path: Path, sheets: list[tuple[str, list[list[Any]]]]) -> None:
     from openpyxl import Workbook
 
-    book = Workbook(write_only=True)
-    for title, rows in sheets:
-        sheet = book.create_sheet(title)
-        for row in rows:
-            sheet.append(
-                [
-                    v.astimezone().replace(tzinfo=None) if hasattr(v, "tzinfo") and getattr(v, "tzinfo", None) else v
-                    for v in row
-                ]
-            )
-    book.save(path)
+    reading, bare, pyxl = Clock(), Clock(), Clock()
+    with bare:
+        book = xlsxwriter.Workbook(str(folder / f"b{run}.xlsx"), {"constant_memory": True})
+        sheets = [book.add_worksheet(title) for title in SHEETS]
+    with pyxl:
+        other = Workbook(write_only=True)
+        others = [other.create_sheet(title) for title in SHEETS]
+    rows = [0] * len(SHEETS)
+    blocks = export_blocks(database, new_reading=new_reading)
+    while True:
+        with reading:
+            block = next(blocks, None)
+        if block is None:
+            break
+        with bare:
+            for index, block_rows in enumerate(block):
+                sheet, at = sheets[index], rows[index]
+                for offset, row in enumerate(block_rows):
+                    sheet.write_row(at + offset, 0, row)
+        with pyxl:
+            for index, block_rows in enumerate(block if openpyxl else ()):
+                append = others[index].append
+                for row in block_rows:
+                    append(row)
+        for index, block_rows in enumerate(block):
+            rows[index] += len(block_rows)
+        del block
+    with bare:
+        book.close()
+    with pyxl:
+        if openpyxl:
+            other.save(folder / f"p{run}.xlsx")
+    return {"reading": reading, "bare": bare, "openpyxl": pyxl, "rows": rows}
+
+
+def _new_blocks(database: Any, block: int) -> Any:
+    from salesdesk.domain.queries import ClientQuery, ClientSort
+    from salesdesk.services import exporting as e
+    from salesdesk.store import UnitOfWork
+
+    def naive(row: list[Any]) -> list[Any]:
+        return [v.astimezone().replace(tzinfo=None) if isinstance(v, datetime) and v.tzinfo else v for v in row]
+
+    with UnitOfWork(database).reading() as uow:
+        ids = uow.listing.ids(ClientQuery(sort=ClientSort.NAME))
+        rows = e._Rows({m.id: m.name for m in uow.managers.list()})
+        for first in range(0, len(ids), block):
+            sheets: list[list[list[Any]]] = [[] for _ in range(7)]
+            for start in range(first, min(first + block, len(ids)), e.CHUNK):
+                chunk = ids[start : start + e.CHUNK]
+                people = uow.export_rows.people(chunk)
+                deals = uow.export_rows.deals(chunk)
+                reminders = uow.export_rows.reminders(chunk)
+                history = uow.export_rows.interactions(chunk)
+                trail = uow.export_rows.trail(chunk)
+                attached = uow.attachments.list_for_clients(chunk)
+                found = uow.export_rows.clients(chunk)
+                for client in (found[i] for i in chunk if i in found):
+                    sheets[0].append(naive(rows.client(client)))
+                    sheets[1] += [naive(rows.contact(client, p)) for p in people.get(client.id, ())]
+                    sheets[2] += [naive(rows.deal(client, d)) for d in deals.get(client.id, ())]
+                    sheets[3] += [naive(rows.reminder(client, r)) for r in reminders.get(client.id, ())]
+                    sheets[4] += [naive(rows.interaction(client, i)) for i in history.get(client.id, ())]
+                    sheets[5] += [naive(rows.file(client, f)) for f in attached.get(client.id, ())]
+                    sheets[6] += [naive(rows.change(r)) for r in trail.get(client.id, ())]
+            yield sheets
+
+
+def ours_reading(database: Any) -> int:
+    """What our export reads and builds, nothing written: its rows, counted."""
+    from salesdesk.domain.queries import ClientQuery, ClientSort
+    from salesdesk.services import exporting as e
+    from salesdesk.store import UnitOfWork
+
+    count = 0
+    with UnitOfWork(database).reading() as uow:
+        ids = uow.listing.ids(ClientQuery(sort=ClientSort.NAME))
+        rows = e._Rows({m.id: m.name for m in uow.managers.list()})
+        for start in range(0, len(ids), e.CHUNK):
+            chunk = ids[start : start + e.CHUNK]
+            people = uow.export_rows.people(chunk)
+            deals = uow.export_rows.deals(chunk)
+            reminders = uow.export_rows.reminders(chunk)
+            history = uow.export_rows.interactions(chunk)
+            trail = uow.export_rows.trail(chunk)
+            attached = uow.attachments.list_for_clients(chunk)
+            found = uow.export_rows.clients(chunk)
+            for client in (found[i] for i in chunk if i in found):
+                built = [rows.client(client)]
+                built += [rows.contact(client, p) for p in people.get(client.id, ())]
+                built += [rows.deal(client, d) for d in deals.get(client.id, ())]
+                built += [rows.reminder(client, r) for r in reminders.get(client.id, ())]
+                built += [rows.interaction(client, i) for i in history.get(client.id, ())]
+                built += [rows.file(client, f) for f in attached.get(client.id, ())]
+                built += [rows.change(r) for r in trail.get(client.id, ())]
+                count += len(built)
+    return count
+
+
+_CHILD = """
+import sys
+from pathlib import Path
+
+def peak_mb():  # this process' own high-water mark (ru_maxrss would carry the parent's over exec)
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    import resource
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+from salesdesk.domain.queries import ClientQuery, ClientSort
+from salesdesk.services import exporting
+from salesdesk.store import UnitOfWork, open_database, resolve_url
+database = open_database(resolve_url(Path(sys.argv[1])))
+with UnitOfWork(database).reading() as uow:
+    ids = uow.listing.ids(ClientQuery(sort=ClientSort.NAME))
+ids = ids[: len(ids) // int(sys.argv[3])]
+before = peak_mb()
+exporting.export_clients(UnitOfWork(database), Path(sys.argv[2]), ids=ids)
+print(before, peak_mb())
+"""
+
+
+def child_rss(base: Path, out: Path, divisor: int) -> tuple[float, float]:
+    """Peak RSS (MB) of a fresh process before and after exporting 1/*divisor* of the clients."""
+    import subprocess
+
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(base), str(out), str(divisor)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=common.REPO,
+    )
+    before, after = done.stdout.split()
+    return float(before), float(after)
+
+
+def demo_base(cache: Path, clients: int, seed: int) -> Path:
+    """A demo base of *clients* clients with everything, built once and kept in *cache*."""
+    cache.mkdir(parents=True, exist_ok=True)
+    path = cache / f"demo-{clients}.sqlite"
+    if not path.exists():
+        building = cache / f"demo-{clients}.building.sqlite"
+        for leftover in cache.glob(building.name + "*"):
+            leftover.unlink()
+        print(f"building a demo base of {clients:,} clients in {cache} (kept for the next run) …", flush=True)
+        seconds = common.build_demo_base(building, clients, seed)
+        print(f"built in {seconds:.0f} s", flush=True)
+        os.replace(building, path)
+    return path
+
+
+def measure_export(
+    base: Path, folder: Path, repeat: int, *, openpyxl: bool = True, new_reading: bool = False
+) -> dict[str, Any]:
+    from salesdesk.domain.queries import ClientQuery
+    from salesdesk.services import exporting
+    from salesdesk.store import UnitOfWork, open_database, resolve_url
+
+    database = open_database(resolve_url(base))
+    ours: list[Clock] = []
+    floors: list[dict[str, Any]] = []
+    reading: list[Clock] = []
+    result = None
+    for run in range(repeat):
+        with Clock() as clock:
+            result = exporting.export_clients(UnitOfWork(database), folder / f"o{run}.xlsx")
+        ours.append(clock)
+        floors.append(floor_dumps(folder, database, run, openpyxl=openpyxl, new_reading=new_reading))
+        with Clock() as clock:
+            ours_reading(database)
+        reading.append(clock)
+        for name in ("o", "b", "p"):
+            (folder / f"{name}{run}.xlsx").unlink(missing_ok=True)
+    assert result is not None
+    written = sum(floors[0]["rows"])
+
+    def med(clocks: list[Clock], what: str) -> float:
+        return median([getattr(c, what) for c in clocks])
+
+    part = {k: [f[k] for f in floors] for k in ("bare", "openpyxl", "reading")}
+    lines = [
+        ["floor: xlsxwriter constant-memory dump (write_row)", *(med(part["bare"], w) for w in ("wall", "cpu"))],
+        ["openpyxl write-only dump (the writer before)", *(med(part["openpyxl"], w) for w in ("wall", "cpu"))],
+        ["ours: export_clients (reads the base too)", *(med(ours, w) for w in ("wall", "cpu"))],
+        ["  of which its reading alone (rows built, not written)", *(med(reading, w) for w in ("wall", "cpu"))],
+        [
+            "reading the export's own way, for the dumps"
+            if new_reading
+            else "reading before issue 17 (objects, rows), for the dumps",
+            *(med(part["reading"], w) for w in ("wall", "cpu")),
+        ],
+    ]
+    if not openpyxl:
+        del lines[1]
+    print(f"{written:,} rows: {', '.join(f'{n} {c:,}' for n, c in zip(SHEETS, floors[0]['rows'], strict=True) if c)}")
+    print(table(["", "wall s", "CPU s"], lines, digits=2))
+    wall_ratio = ratio(med(ours, "wall"), med(part["bare"], "wall"))
+    cpu_ratio = ratio(med(ours, "cpu"), med(part["bare"], "cpu"))
+    print(
+        f"\nours / floor = {wall_ratio:.2f} wall, {cpu_ratio:.2f} CPU  (target ≤ 1.0)  "
+        f"{verdict(max(wall_ratio, cpu_ratio) <= 1.0)}"
+    )
+    print(
+        (
+            f"openpyxl / floor = {ratio(med(part['openpyxl'], 'cpu'), med(part['bare'], 'cpu')):.2f} CPU; "
+            if openpyxl
+            else ""
+        )
+        + f"ours' writing ≈ ours − its reading = {med(ours, 'cpu') - med(reading, 'cpu'):.2f} s CPU"
+    )
+
+    with UnitOfWork(database).reading() as uow:
+        every = uow.listing.ids(ClientQuery())
+    traced = every[:100_000]
+    peaks = []
+    for share in (traced[: len(traced) // 10], traced):
+        tracemalloc.start()
+        exporting.export_clients(UnitOfWork(database), folder / "m.xlsx", ids=share)
+        peaks.append(tracemalloc.get_traced_memory()[1] / 1e6)
+        tracemalloc.stop()
+    (folder / "m.xlsx").unlink(missing_ok=True)
+    database.dispose()
+    rss = [child_rss(base, folder / f"rss{d}.xlsx", d) for d in (10, 1)]
+    print(
+        f"memory peak (tracemalloc): {peaks[0]:.1f} MB for {len(traced) // 10:,} clients, "
+        f"{peaks[1]:.1f} MB for {len(traced):,}  {verdict(peaks[1] < peaks[0] * 2)}"
+    )
+    print(
+        f"peak RSS of a fresh process: {rss[0][1]:.0f} MB exporting {len(every) // 10:,} clients, "
+        f"{rss[1][1]:.0f} MB exporting {len(every):,} (the process alone, opened base: {rss[1][0]:.0f} MB)  "
+        f"{verdict(rss[1][1] - rss[1][0] < 2 * max(1.0, rss[0][1] - rss[0][0]) + 50)}"
+    )
+    return {
+        "base": str(base),
+        "rows": written,
+        "rows_by_sheet": dict(zip(SHEETS, floors[0]["rows"], strict=True)),
+        "outcome": result.as_json(),
+        "ours": {"wall_s": [c.wall for c in ours], "cpu_s": [c.cpu for c in ours]},
+        "ours_reading": {"wall_s": [c.wall for c in reading], "cpu_s": [c.cpu for c in reading]},
+        **{k: {"wall_s": [c.wall for c in v], "cpu_s": [c.cpu for c in v]} for k, v in part.items()},
+        "ratio_wall": wall_ratio,
+        "ratio_cpu": cpu_ratio,
+        "tracemalloc_peak_mb": peaks,
+        "rss_mb": rss,
+    }
 
 
 def main() -> int:
@@ -408,6 +664,10 @@ def main() -> int:
     )
     parser.add_argument("--no-pandas", action="store_true", help="skip pandas.read_excel (slow)")
     parser.add_argument("--child-import", nargs=3, type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--clients", type=int, default=None, help="export a demo base of N clients instead")
+    parser.add_argument("--no-openpyxl", action="store_true", help="skip openpyxl's dump (1,000,000 clients)")
+    parser.add_argument("--new-reading", action="store_true", help="feed the dumps by the export's own reading")
+    parser.add_argument("--cache", type=Path, default=Path("/tmp/bench1m_export"), help="where demo bases are kept")
     args = parser.parse_args()
     if args.child_import:
         child_import(*args.child_import)
@@ -419,74 +679,25 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="salesdesk-excel-bench-") as tmp:
         folder = Path(tmp)
         path = folder / "клиенты.xlsx"
-        rows = make_rows(count, args.seed)
-        write_file(path, rows)
-        if args.export_only:
+        if not (args.export_only and args.clients is not None):  # the demo base needs no file
+            write_file(path, make_rows(count, args.seed))
+        if args.export_only and args.clients is None:
             ours_import(folder, path, 0)
-        else:
+        elif not args.export_only:
             heading(f"Import of {count:,} rows ({path.stat().st_size / 1e6:.1f} MB)")
             results["import"] = measure_import(args, folder, path, count)
 
         if args.import_only:
             return _finish(args, count, results)
-        heading("Export of the imported base")
-        from salesdesk.services import exporting
-        from salesdesk.store import UnitOfWork, open_database, resolve_url
-
-        database = open_database(resolve_url(folder / "ours-0.sqlite"))
-        read_e = []
-        for _ in range(args.repeat):
-            seconds, sheets = timed(lambda: export_rows(database))
-            read_e.append(seconds)
-        written = sum(len(r) for _, r in sheets)
-        ours_e, bare_e, openpyxl_e = [], [], []
-        for run in range(args.repeat):
-            ours_e.append(timed(lambda: exporting.export_clients(UnitOfWork(database), folder / f"o{run}.xlsx"))[0])  # noqa: B023
-            bare_e.append(timed(lambda: bare_xlsxwriter_dump(folder / f"b{run}.xlsx", sheets))[0])  # noqa: B023
-            openpyxl_e.append(timed(lambda: bare_dump(folder / f"p{run}.xlsx", sheets))[0])  # noqa: B023
-        export_ratio = ratio(median(ours_e), median(bare_e))
-        print(
-            table(
-                ["", "seconds", "rows/s"],
-                [
-                    ["floor: xlsxwriter constant-memory dump", median(bare_e), written / median(bare_e)],
-                    ["reading the base into those rows", median(read_e), written / median(read_e)],
-                    ["openpyxl write-only dump (the writer before)", median(openpyxl_e), written / median(openpyxl_e)],
-                    ["ours: export_clients (reads the base too)", median(ours_e), written / median(ours_e)],
-                ],
-                digits=2,
-            )
+        if args.clients is not None:
+            base = demo_base(args.cache, args.clients, args.seed)
+            heading(f"Export of a demo base of {args.clients:,} clients")
+        else:
+            base = folder / "ours-0.sqlite"
+            heading(f"Export of the imported base ({count:,} rows)")
+        results["export"] = measure_export(
+            base, folder, args.repeat, openpyxl=not args.no_openpyxl, new_reading=args.new_reading
         )
-        print(f"\nours / floor = {export_ratio:.2f}  (target ≤ 1.0)  {verdict(export_ratio <= 1.0)}")
-        inherent = median(read_e) + median(bare_e)
-        print(
-            f"ours / (reading + floor) = {median(ours_e) / inherent:.2f}: what the export adds to reading the base"
-            f" and the bare dump (formats, text guards, wrapped rows, print set-up, atomic save)"
-        )
-        peaks = []
-        from salesdesk.domain.queries import ClientQuery
-
-        with UnitOfWork(database) as uow:
-            every = uow.listing.ids(ClientQuery())
-        for share in (every[: len(every) // 10], every):
-            tracemalloc.start()
-            exporting.export_clients(UnitOfWork(database), folder / "m.xlsx", ids=share)
-            peaks.append(tracemalloc.get_traced_memory()[1] / 1e6)
-            tracemalloc.stop()
-        print(
-            f"memory peak (tracemalloc): {peaks[0]:.1f} MB for {len(every) // 10:,} clients, "
-            f"{peaks[1]:.1f} MB for {len(every):,}  {verdict(peaks[1] < peaks[0] * 2)}"
-        )
-        database.dispose()
-        results["export"] = {
-            "ours_s": ours_e,
-            "bare_s": bare_e,
-            "read_s": read_e,
-            "openpyxl_s": openpyxl_e,
-            "ratio": export_ratio,
-            "rows": written,
-            "peak_mb": peaks,
-        }
     return _finish(args, count, results)
 
 
@@ -579,7 +790,7 @@ def measure_into(
     import shutil
 
     heading(f"Import of the same {count:,} rows into a base of {args.into:,} demo clients")
-    cached = demo_base(args.into, args.seed)
+    cached = demo_base(args.cache, args.into, args.seed)
     big = folder / "big.sqlite"
     shutil.copyfile(cached, big)
     wall, child = import_process(path, big, folder)
@@ -603,8 +814,8 @@ def measure_into(
 
 
 def _finish(args: argparse.Namespace, count: int, results: dict[str, Any]) -> int:
-    if not args.no_json:
-        print(f"\nresults: {common.write_results('excel', count, results)}")
+    if not args.no_json:  # named by the clients of the demo base exported, else by the sheet's rows
+        print(f"\nresults: {common.write_results('excel', args.clients or count, results)}")
     return 0
 
 

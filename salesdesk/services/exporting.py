@@ -9,16 +9,28 @@ are read and written in chunks, so memory does not grow with the size of the bas
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from salesdesk.domain.attachments import Attachment
 from salesdesk.domain.audit import AuditRecord, action_label, display_value, entity_label, field_label, via_label
 from salesdesk.domain.birthdays import birth_cell
 from salesdesk.domain.messages import msg
-from salesdesk.domain.model import Client, ContactPerson, Deal, Interaction, Recurrence, Reminder
+from salesdesk.domain.model import (
+    Client,
+    ClientKind,
+    ClientStatus,
+    ContactPerson,
+    Deal,
+    DealStage,
+    Interaction,
+    InteractionKind,
+    Recurrence,
+    Reminder,
+)
 from salesdesk.domain.queries import ClientQuery, ClientSort
 from salesdesk.files import targets
 from salesdesk.files.errors import write_problem
@@ -26,6 +38,7 @@ from salesdesk.files.writing import Column, CsvWriter, XlsxBook
 from salesdesk.services import permissions
 from salesdesk.services.common import Cancelled, Reporter, SilentReporter
 from salesdesk.store import UnitOfWork
+from salesdesk.store.export_rows import ClientCells, DealCells, InteractionCells, PersonCells, ReminderCells
 
 CHUNK = 1_000
 ID = "identifier"  # a text column: what is typed into it later keeps its leading zeros too
@@ -259,6 +272,155 @@ def change_row(r: AuditRecord) -> list[Any]:
     ]
 
 
+_CODED_FIELDS = frozenset({"kind", "status", "stage", "recurrence", "is_primary"})
+
+
+class _Named(Protocol):
+    """What a row of another sheet shows of its client."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def name(self) -> str: ...
+
+
+class _Rows:
+    """The rows of each sheet as the functions above build them, with the words they look up in the
+    message catalogue (kinds, statuses, stages, the trail's entities, actions, fields and values)
+    looked up once per export instead of once per cell: half the time of reading the base went to
+    rendering the same few labels again (issue 17). The language does not change during an export."""
+
+    def __init__(self, managers: dict[int, str]) -> None:
+        self._managers = managers
+        self._yes = _t("export.yes")
+        self._labels: dict[Any, str] = {}
+        self._entity = functools.cache(entity_label)
+        self._action = functools.cache(action_label)
+        self._field = functools.cache(field_label)
+        self._values: dict[tuple[str, str, str], str] = {}  # a coded field's values (kinds, stages …)
+        self._vias: dict[tuple[str, str], str] = {}
+        self._erased = _t("audit.erased")
+
+    def _label(self, member: Any) -> str:
+        label = self._labels.get(member)
+        if label is None:
+            label = self._labels[member] = member.label
+        return label
+
+    def _code(self, kind: type[Any], code: str) -> str:
+        label = self._labels.get((kind, code))
+        if label is None:
+            label = self._labels[(kind, code)] = kind(code).label
+        return label
+
+    def client(self, c: ClientCells) -> list[Any]:
+        return [
+            c.id,
+            c.name,
+            c.full_name,
+            self._code(ClientKind, c.kind),
+            self._code(ClientStatus, c.status),
+            c.inn,
+            c.kpp,
+            c.ogrn,
+            c.phone,
+            c.email,
+            c.legal_address,
+            c.postal_address,
+            c.city,
+            c.industry_name,
+            c.owner_name,
+            c.source,
+            ", ".join(c.tags),
+            c.bank_name,
+            c.bik,
+            c.account,
+            c.corr_account,
+            c.notes,
+            c.completeness,
+            c.created_at,
+        ]
+
+    def contact(self, client: _Named, p: PersonCells) -> list[Any]:
+        return [
+            client.id,
+            client.name,
+            p.full_name,
+            p.position,
+            birth_cell(p.birth_date),
+            "; ".join(p.phones),
+            ", ".join(p.emails),
+            self._yes if p.is_primary else "",
+            p.note,
+        ]
+
+    def deal(self, client: _Named, d: DealCells) -> list[Any]:
+        return [
+            client.id,
+            client.name,
+            d.title,
+            self._code(DealStage, d.stage),
+            d.amount.amount,
+            d.amount.currency,
+            d.opened_on,
+            d.closed_on,
+            d.contract_end,
+            d.lost_reason,
+            d.owner_name,
+        ]
+
+    def reminder(self, client: _Named, r: ReminderCells) -> list[Any]:
+        repeat = "" if r.recurrence == Recurrence.NONE.value else self._code(Recurrence, r.recurrence)
+        return [client.id, client.name, r.due_at, r.text, repeat, r.done_at, self._managers.get(r.manager_id or 0, "")]
+
+    def interaction(self, client: _Named, i: InteractionCells) -> list[Any]:
+        return [
+            client.id,
+            client.name,
+            i.occurred_at,
+            self._code(InteractionKind, i.kind),
+            i.summary,
+            i.result,
+            i.manager_name,
+        ]
+
+    def file(self, client: _Named, f: Attachment) -> list[Any]:
+        return [client.id, client.name, f.id, f.name, f.size, f.created_at, f.sha256]
+
+    def _value(self, entity: str, field: str | None, value: str | None) -> str:
+        """``display_value``, kept for the fields whose few values read as labels (a name or a note
+        is looked at once: keeping them would grow with the base)."""
+        if value is None or field not in _CODED_FIELDS:
+            return display_value(entity, field, value)
+        key = (entity, field, value)
+        shown = self._values.get(key)
+        if shown is None:
+            shown = self._values[key] = display_value(entity, field, value)
+        return shown
+
+    def change(self, r: AuditRecord) -> list[Any]:
+        if r.erased:
+            old = new = self._erased
+        else:
+            old, new = self._value(r.entity, r.field, r.old), self._value(r.entity, r.field, r.new)
+        via = self._vias.get((r.source, r.via))
+        if via is None:
+            via = self._vias[(r.source, r.via)] = via_label(r)
+        return [
+            r.client_id,
+            r.at,
+            r.manager or "",
+            self._entity(r.entity),
+            r.entity_id,
+            self._action(r.action),
+            self._field(r.entity, r.field),
+            old,
+            new,
+            via,
+        ]
+
+
 def check_target(path: Path, uow: UnitOfWork | None = None, *, field: str = "file") -> None:
     """Refuse a path no export, report or error file may be written to: the open base (of *uow*)
     or any other database, a device, a folder, a read-only file (``RefusedTarget``, a
@@ -286,12 +448,13 @@ def export_clients(
         chosen = list(ids) if ids is not None else uow.listing.ids(query or ClientQuery(sort=ClientSort.NAME))
         permissions.require_export_of(uow, chosen)  # a manager of a base with a head: own clients only
         managers = {m.id: m.name for m in uow.managers.list()}
+        rows = _Rows(managers)
         if csv:
             writer = CsvWriter(path, [c.title for c in _client_columns()])
             try:
                 for chunk in _chunks(chosen, reporter):
-                    for client in _in_order(uow.clients.get_many(chunk), chunk):
-                        writer.append(_client_row(client))
+                    for client in _in_order(uow.export_rows.clients(chunk), chunk):
+                        writer.append(rows.client(client))
                         counts["clients"] += 1
             except BaseException:
                 writer.abort()  # a cancelled or failed export leaves no half-written file
@@ -310,31 +473,31 @@ def export_clients(
                 files_sheet = book.sheet(_t("export.sheet.files"), _file_columns())
                 changes_sheet = book.sheet(_t("export.sheet.changes"), _change_columns())
                 for chunk in _chunks(chosen, reporter):
-                    people = uow.contacts.list_for_clients(chunk)
-                    deals = uow.deals.list_for_clients(chunk)
-                    reminders = uow.reminders.list_for_clients(chunk)
-                    history = uow.interactions.list_for_clients(chunk)
-                    trail = uow.audit.for_clients(chunk)
+                    people = uow.export_rows.people(chunk)
+                    deals = uow.export_rows.deals(chunk)
+                    reminders = uow.export_rows.reminders(chunk)
+                    history = uow.export_rows.interactions(chunk)
+                    trail = uow.export_rows.trail(chunk)
                     attached = uow.attachments.list_for_clients(chunk)
-                    for client in _in_order(uow.clients.get_many(chunk), chunk):
-                        clients_sheet.append(_client_row(client))
+                    for client in _in_order(uow.export_rows.clients(chunk), chunk):
+                        clients_sheet.append(rows.client(client))
                         counts["clients"] += 1
                         for person in people.get(client.id, ()):
-                            contacts_sheet.append(_contact_row(client, person))
+                            contacts_sheet.append(rows.contact(client, person))
                             counts["contacts"] += 1
                         for deal in deals.get(client.id, ()):
-                            deals_sheet.append(_deal_row(client, deal))
+                            deals_sheet.append(rows.deal(client, deal))
                             counts["deals"] += 1
                         for reminder in reminders.get(client.id, ()):
-                            reminders_sheet.append(_reminder_row(client, reminder, managers))
+                            reminders_sheet.append(rows.reminder(client, reminder))
                             counts["reminders"] += 1
                         for interaction in history.get(client.id, ()):
-                            history_sheet.append(_interaction_row(client, interaction))
+                            history_sheet.append(rows.interaction(client, interaction))
                             counts["interactions"] += 1
                         for item in attached.get(client.id, ()):
-                            files_sheet.append(_file_row(client, item))
+                            files_sheet.append(rows.file(client, item))
                         for record in trail.get(client.id, ()):
-                            changes_sheet.append(change_row(record))
+                            changes_sheet.append(rows.change(record))
                             counts["changes"] += 1
                 book.close()
             except OSError as exc:  # the sheets stream through temporary files as they fill
@@ -355,5 +518,5 @@ def _chunks(ids: list[int], reporter: Reporter) -> Iterator[list[int]]:
         reporter.progress(min(start + CHUNK, len(ids)), len(ids))
 
 
-def _in_order(found: dict[int, Client], chunk: list[int]) -> list[Client]:
+def _in_order(found: dict[int, ClientCells], chunk: list[int]) -> list[ClientCells]:
     return [found[i] for i in chunk if i in found]

@@ -41,6 +41,7 @@ from salesdesk.store.calendar import CalendarQueries
 from salesdesk.store.database import WRITE_OPTION, Database, error_key, store_error
 from salesdesk.store.deal_listing import DealListing
 from salesdesk.store.erasure import Eraser
+from salesdesk.store.export_rows import ExportRows
 from salesdesk.store.freshness import FreshnessRepository
 from salesdesk.store.listing import ClientListing
 from salesdesk.store.merging import ClientMerging
@@ -166,6 +167,7 @@ class UnitOfWork:
         self.erasure = Eraser(conn)
         self.calendar = CalendarQueries(conn)
         self.attachments = AttachmentRepository(conn)
+        self.export_rows = ExportRows(conn)
         self.birthdays = BirthdayQueries(conn)
         self.merging = ClientMerging(conn)
         self.views = ViewRepository(conn)
