@@ -1521,6 +1521,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "import.error_column": ("Ошибка", "Error"),
     "import.error_sheet": ("Не загружено", "Not imported"),
     "import.error_file_name": ("{stem} — не загружено.xlsx", "{stem} - not imported.xlsx"),
+    "export.err.too_many_clients": (
+        "Выбрано {n:n} {n:клиент|клиента|клиентов}, а лист Excel вмещает {most:n}: сохраните их в CSV "
+        "или сузьте выбор поиском или фильтром",
+        "{n:n} {n:client is|clients are} chosen and an Excel sheet holds {most:n}: save them as CSV or narrow "
+        "the choice with a search or a filter",
+    ),
     "export.sheet.clients": ("Клиенты", "Clients"),
     "export.sheet.contacts": ("Контактные лица", "Contact persons"),
     "export.sheet.deals": ("Сделки", "Deals"),

@@ -21,7 +21,7 @@ import os
 import re
 import tempfile
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -174,11 +174,15 @@ class XlsxBook:
         self._formats = _Formats(self.book)
         self._sheets: list[XlsxSheet] = []
 
-    def sheet(self, title: str, columns: Sequence[Column]) -> XlsxSheet:
-        raw = self.book.add_worksheet(sheet_title(title))
-        shown = f"{self.title} — {title}" if self.title else title
+    def sheet(self, title: str, columns: Sequence[Column], part: int = 1) -> XlsxSheet:
+        """A sheet named *title*; one that fills Excel's last row goes on in "*title* (2)", "(3)"…
+        at the end of the book (the import reads them as one), so no row is ever left out."""
+        suffix = f" ({part})" if part > 1 else ""
+        raw = self.book.add_worksheet(sheet_title(title)[: 31 - len(suffix)].rstrip() + suffix)
+        shown = f"{self.title} — {title}{suffix}" if self.title else title + suffix
         _xlsxwriter_print_setup(raw, shown, width_chars=sum(c.width for c in columns))
         sheet = XlsxSheet(raw, columns, self._formats)
+        sheet._continue = lambda: self.sheet(title, columns, part + 1)
         self._sheets.append(sheet)
         return sheet
 
@@ -435,6 +439,8 @@ class XlsxSheet:
         self.sheet = sheet
         self.columns = list(columns)
         self.rows = 0
+        self._continue: Callable[[], XlsxSheet] | None = None  # the next sheet of the book, made on demand
+        self._next: XlsxSheet | None = None  # the rows past Excel's last row go there
         self._formats = formats
         for index, column in enumerate(self.columns):
             # identifiers are written as text; the column's format keeps what is typed into it later text too
@@ -446,7 +452,9 @@ class XlsxSheet:
         self._number_format = [formats.by_kind.get(c.kind) for c in self.columns]
         # long texts (the reason of an error file) wrap inside their column instead of running on
         self._wrapped = {i for i, c in enumerate(self.columns) if c.kind == "wrap"}
-        self._fast = not self._wrapped and getattr(sheet, "constant_memory", False)
+        # the rows rendered here follow xlsxwriter's own internals: only with a version they were
+        # checked against (tests/integration/test_export_fast.py), else its write_* per cell
+        self._fast = not self._wrapped and getattr(sheet, "constant_memory", False) and _checked_xlsxwriter()
         if self._fast:
             from xlsxwriter.utility import xl_col_to_name
             from xlsxwriter.worksheet import CellDatetimeTuple, CellNumberTuple, CellStringTuple
@@ -462,6 +470,13 @@ class XlsxSheet:
             self._styles: dict[tuple[int, int], str] = {}  # (column, kind of value) → ' s="N"', once indexed
 
     def append(self, values: Sequence[Any]) -> None:
+        if self.rows + 1 >= rows_per_sheet():  # Excel's last row is taken: the sheet goes on in the next
+            if self._next is None:
+                if self._continue is None:
+                    raise ValueError("a sheet past Excel's last row with no sheet to go on in")
+                self._next = self._continue()
+            self._next.append(values)
+            return
         if self._fast and len(values) <= len(self.columns):
             done = self._render(values)
             if done is None:  # a format without its index yet: the row waits, as in xlsxwriter
@@ -487,8 +502,6 @@ class XlsxSheet:
         ``append_cells``, None for one that has to wait (``_append_fast``)."""
         row = self.rows + 1
         sheet = self.sheet
-        if row >= _EXCEL_ROWS:
-            return False
         if not self._plain_rows:  # rows of another height: xlsxwriter writes their <row>
             return None
         styles = self._styles
@@ -594,8 +607,6 @@ class XlsxSheet:
         (nothing done) when a value is of a kind left to ``append_cells``."""
         row = self.rows + 1
         sheet = self.sheet
-        if row >= _EXCEL_ROWS:
-            return False  # past the last row xlsxwriter writes nothing; append_cells does as it did
         number_format = self._number_format
         by_kind = self._formats.by_kind
         string_cell, number_cell, datetime_cell = self._cell_kinds
@@ -687,7 +698,23 @@ class XlsxSheet:
             self.sheet.autofilter(0, 0, self.rows, len(self.columns) - 1)
 
 
-_EXCEL_ROWS = 1_048_576
+_EXCEL_ROWS = 1_048_576  # rows of a sheet, the header's among them
+
+
+_CHECKED_XLSXWRITER = ("3.3.",)  # versions whose row file the fast path writes byte for byte (3.3.1 checked)
+
+
+def _checked_xlsxwriter() -> bool:
+    import xlsxwriter
+
+    return str(xlsxwriter.__version__).startswith(_CHECKED_XLSXWRITER)
+
+
+def rows_per_sheet() -> int:
+    """Excel's rows per sheet (a function, so a test can make the limit small)."""
+    return _EXCEL_ROWS
+
+
 # A text the plain inline-string template would write differently from xlsxwriter: XML escapes,
 # control characters and "_xHHHH_" (escaped by Excel's rule), leading or trailing whitespace (kept
 # with xml:space), a rich string's "<r>".

@@ -18,6 +18,7 @@ from typing import Any, Protocol
 from salesdesk.domain.attachments import Attachment
 from salesdesk.domain.audit import AuditRecord, action_label, display_value, entity_label, field_label, via_label
 from salesdesk.domain.birthdays import birth_cell
+from salesdesk.domain.errors import UserError
 from salesdesk.domain.messages import msg
 from salesdesk.domain.model import (
     Client,
@@ -34,7 +35,7 @@ from salesdesk.domain.model import (
 from salesdesk.domain.queries import ClientQuery, ClientSort
 from salesdesk.files import targets
 from salesdesk.files.errors import write_problem
-from salesdesk.files.writing import Column, CsvWriter, XlsxBook
+from salesdesk.files.writing import Column, CsvWriter, XlsxBook, rows_per_sheet
 from salesdesk.services import permissions
 from salesdesk.services.common import Cancelled, Reporter, SilentReporter
 from salesdesk.store import UnitOfWork
@@ -447,6 +448,9 @@ def export_clients(
     with uow.reading():
         chosen = list(ids) if ids is not None else uow.listing.ids(query or ClientQuery(sort=ClientSort.NAME))
         permissions.require_export_of(uow, chosen)  # a manager of a base with a head: own clients only
+        if not csv and len(chosen) >= rows_per_sheet():
+            # the import reads the clients from one sheet: refused before anything is written
+            raise UserError(msg("export.err.too_many_clients", n=len(chosen), most=rows_per_sheet() - 1))
         managers = {m.id: m.name for m in uow.managers.list()}
         rows = _Rows(managers)
         if csv:

@@ -1072,7 +1072,7 @@ def _read_extras(book: Workbook, clients_sheet: str, options: ImportOptions) -> 
                 if reminder is not None:
                     extras.reminders.setdefault(number, []).append((reminder, text_of(values.get("manager"))))
                     count += 1
-        extras.counts[kind] = count
+        extras.counts[kind] = extras.counts.get(kind, 0) + count  # a kind may go on over several sheets
     return extras
 
 

@@ -436,3 +436,41 @@ def test_a_row_matches_the_client_of_its_own_name_among_those_sharing_an_email(u
     result = importing.run_import(uow(), path)
     assert (result.created, result.updated) == (0, 0)
     assert clients.get_client(uow(), trader).city == ""
+
+
+def test_a_sheet_past_excels_last_row_goes_on_in_the_next_and_comes_back_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A million clients have more contact persons, deals and history than Excel's 1,048,576 rows:
+    the rows past the last one were dropped without a word. Now a sheet goes on in "… (2)", "(3)",
+    and the import reads them as one (the limit made small here)."""
+    from salesdesk.domain.errors import UserError
+    from salesdesk.files import writing
+
+    source = open_database(resolve_url(tmp_path / "source.sqlite"))
+    target = open_database(resolve_url(tmp_path / "target.sqlite"))
+    try:
+        demo.load_demo(UnitOfWork(source), 30, seed=5)
+        counts = _counts(source)
+        monkeypatch.setattr(writing, "_EXCEL_ROWS", 31)  # a header and 30 rows a sheet
+        assert counts["contacts"] > 30
+        exported = exporting.export_clients(UnitOfWork(source), tmp_path / "export.xlsx")
+        assert (exported.contacts, exported.interactions) == (counts["contacts"], counts["interactions"])
+        book = openpyxl.load_workbook(exported.path, read_only=True)
+        names = book.sheetnames
+        assert any(n.endswith(" (2)") and "онтакт" in n for n in names) or "Contact persons (2)" in names, names
+        assert all(book[n].max_row <= 31 for n in names)
+        book.close()
+
+        importing.run_import(UnitOfWork(target), exported.path)
+        assert _counts(target) == counts
+        assert _snapshot(target) == _snapshot(source)
+
+        monkeypatch.setattr(writing, "_EXCEL_ROWS", 30)  # 30 clients do not fit one sheet: refused, no file
+        with pytest.raises(UserError, match="save them as CSV|сохраните их в CSV"):
+            exporting.export_clients(UnitOfWork(source), tmp_path / "too_many.xlsx")
+        assert not (tmp_path / "too_many.xlsx").exists()
+        assert exporting.export_clients(UnitOfWork(source), tmp_path / "all.csv").clients == 30
+    finally:
+        source.dispose()
+        target.dispose()

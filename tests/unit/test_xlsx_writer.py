@@ -97,3 +97,34 @@ def test_a_cell_of_emoji_is_cut_to_what_excel_counts(tmp_path: Path) -> None:
     assert len(cut.encode("utf-16-le")) // 2 <= EXCEL_CELL_CHARS and cut.endswith("…")
     assert cut[:-1] == "😀" * len(cut[:-1])  # whole emoji only
     assert whole == "д" * 20_000  # within the limit: untouched
+
+
+@pytest.mark.parametrize("wrapped", [False, True])  # the fast row writer and xlsxwriter's own, cell by cell
+def test_a_sheet_full_to_excels_last_row_goes_on_in_the_next_sheet(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, wrapped: bool
+) -> None:
+    from salesdesk.domain.spreadsheet import sheet_kind
+    from salesdesk.files import writing
+
+    monkeypatch.setattr(writing, "_EXCEL_ROWS", 3)  # a header and two rows a sheet
+    book = XlsxBook(tmp_path / "x.xlsx", "База")
+    title = "История контактов и ещё длинное имя"  # past 31 characters: cut, the part's number kept
+    sheet = book.sheet(title, [Column("№", 6), Column("Текст", 20, "wrap" if wrapped else "text")])
+    other = book.sheet("Сделки", [Column("№", 6)])
+    for n in range(1, 8):
+        sheet.append([n, f"строка {n}"])
+    other.append([1])
+    book.close()
+    read = openpyxl.load_workbook(tmp_path / "x.xlsx", read_only=True)
+    assert read.sheetnames == [
+        "История контактов и ещё длинное",
+        "Сделки",
+        "История контактов и ещё дли (2)",
+        "История контактов и ещё дли (3)",
+        "История контактов и ещё дли (4)",
+    ]
+    rows = [r for name in read.sheetnames if name != "Сделки" for r in read[name].iter_rows(values_only=True)]
+    assert [r for r in rows if r[0] != "№"] == [(n, f"строка {n}") for n in range(1, 8)]
+    assert all(r == ("№", "Текст") for r in rows if r[0] == "№") and len(rows) == 7 + 4
+    read.close()
+    assert sheet_kind("История контактов (2)") == "interactions" and sheet_kind("Сделки (12)") == "deals"
