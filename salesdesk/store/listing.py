@@ -357,9 +357,28 @@ def search_text() -> ColumnElement[str]:
     return space + c.search_name + space + c.search_other
 
 
+# A term of this many digits or more (a phone number, a long INN or OGRN prefix) is looked up in the
+# trigram index by its last DIGITS_PROBE digits anywhere (see _like_term).
+DIGITS_PROBE = 7
+
+
 def _like_term(term: str) -> ColumnElement[bool]:
-    # Terms hold no spaces (the domain splits on them), so no match can straddle the two columns.
-    return search_text().like(_like_patterns(term)[1], escape="\\")
+    """A word of the client's search text starts with *term*, as LIKE (PostgreSQL).
+
+    Terms hold no spaces (the domain splits on them), so no match can straddle the two columns.
+    A long digit term is a special case (issue 17): a digit has only 1,000 trigrams, each in a
+    large share of the rows, and the word-start trigrams of ``'% 8495…'`` are in nearly every row
+    (every 8-prefixed phone form), so the index would read and intersect 11 huge lists for a phone
+    number (27 ms at 1,000,000 clients for one match). Its last DIGITS_PROBE digits anywhere
+    (``'%9231357%'``: 5 trigrams, a handful of rows) go to the index instead; the exact condition
+    stays, written so that the index does not take it (a space appended: no word can start in
+    it), and decides every row. Same rows; 4 ms instead of 15–27."""
+    exact_pattern = _like_patterns(term)[1]
+    if len(term) < DIGITS_PROBE or not (term.isascii() and term.isdigit()):
+        return search_text().like(exact_pattern, escape="\\")
+    probe = search_text().like(f"%{term[-DIGITS_PROBE:]}%")
+    unindexed = search_text() + literal_column("' '", String())
+    return and_(probe, unindexed.like(exact_pattern, escape="\\"))
 
 
 def _like_name(term: str) -> ColumnElement[bool]:

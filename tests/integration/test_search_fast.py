@@ -22,6 +22,7 @@ from sqlalchemy import select
 
 from salesdesk.domain.model import ClientFields, ClientKind, ClientStatus, ContactFields
 from salesdesk.domain.queries import ClientQuery, ClientSort
+from salesdesk.domain.search import parse_query
 from salesdesk.services import clients, contacts
 from salesdesk.services.demo import load_demo
 from salesdesk.store import UnitOfWork
@@ -213,3 +214,52 @@ def test_a_count_nobody_wants_any_more_stops_where_it_is(
     # a count still wanted runs to its end, and the connection counts as before afterwards
     assert clients.list_counts(uow(), everyone, with_base_total=True, cancelled=lambda: False) == expected
     assert clients.list_counts(uow(), everyone, with_base_total=True) == expected
+
+
+def _digit_terms(uow: Callable[[], UnitOfWork], seed: int) -> list[str]:
+    """Digit terms of every length drawn from the base's own digit words (INNs, OGRNs, KPPs, every
+    phone form, contacts' phones), whole, cut short and from their ends, and random ones."""
+    u = uow()
+    with u.reading():
+        c = s.clients.c
+        texts = u.listing.conn.execute(select(c.search_name, c.search_other)).all()
+    words = sorted({w for name, other in texts for w in f"{name} {other}".split() if w.isdigit()})
+    rng = random.Random(seed)
+    terms: set[str] = set()
+    for word in rng.sample(words, min(len(words), 150)):
+        terms.add(word)
+        terms.add(word[: rng.randint(3, len(word))])
+        terms.add(word[rng.randint(0, max(0, len(word) - 7)) :])  # a tail: matches only as a word's start
+        terms.add(word[:-1] + str((int(word[-1]) + 1) % 10))  # one digit off
+    terms.update("".join(rng.choice("0123456789") for _ in range(rng.randint(7, 12))) for _ in range(30))
+    return sorted(t for t in terms if len(t) >= 3)
+
+
+def test_long_digit_terms_find_what_the_plain_condition_finds(
+    uow: Callable[[], UnitOfWork], generated: list[str]
+) -> None:
+    """PostgreSQL looks a term of 7 or more digits up in the trigram index by its last 7 digits and
+    keeps the exact condition beside it (``listing._like_term``): the rows are exactly those of the
+    plain condition (a word starts with the term), and the list's order is today's. The condition
+    is compared on both databases (SQLite evaluates the same LIKE); the list where it is used."""
+    terms = _digit_terms(uow, seed=23)
+    assert sum(1 for t in terms if len(t) >= listing_module.DIGITS_PROBE) > 100
+    c = s.clients.c
+    u = uow()
+    found_some = listed = 0
+    with u.reading():
+        listing = u.listing
+        conn = listing.conn
+        for term in terms:
+            plain = listing_module.search_text().like(f"% {term}%")
+            expected = list(conn.execute(select(c.id).where(plain).order_by(c.id)).scalars())
+            got = list(conn.execute(select(c.id).where(listing_module._like_term(term)).order_by(c.id)).scalars())
+            assert got == expected, term
+            found_some += bool(expected) and len(term) >= listing_module.DIGITS_PROBE
+            if not listing.fts and parse_query(term).terms == (term,):
+                query = ClientQuery(text=term)
+                reference = select(c.id).where(c.deleted_at.is_(None), plain).order_by(*listing._order_keys(query))
+                assert listing.ids(query) == list(conn.execute(reference).scalars()), term
+                listed += 1
+    assert found_some > 50
+    assert listed > 100 or listing.fts
