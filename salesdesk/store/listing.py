@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -71,6 +72,14 @@ _FTS_UP_TO = text(
     "SELECT rowid, bm25(clients_fts, :nw, :ow) AS score FROM clients_fts "
     "WHERE clients_fts MATCH :e AND bm25(clients_fts, :nw, :ow) <= :cutoff"
 )
+
+
+def _only_the_search(query: ClientQuery) -> bool:
+    """Nothing narrows *query* but its search text: the live base, no filter, no selection. With a
+    filter or in the trash most of the best matches are not in the list and the shortcut would read
+    ever more of them before giving up (0.2–0.3 s for "ива" at 1,000,000 clients in an empty trash
+    or an industry of 4 %, where the general statement takes 0.05 s)."""
+    return replace(query, text="", sort=ClientSort.RELEVANCE, descending=False) == ClientQuery()
 
 
 class ClientListing:
@@ -196,7 +205,7 @@ class ClientListing:
         need = offset + limit
         if not self.fts or query.sort is not ClientSort.RELEVANCE or not terms or query.descending:
             return None
-        if need > RANKED_WINDOW_MAX:
+        if need > RANKED_WINDOW_MAX or not _only_the_search(query):
             return None
         if limit <= 0:
             return []

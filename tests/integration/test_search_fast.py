@@ -165,7 +165,9 @@ def test_with_filters_and_in_the_trash_too(
         queries.append(ClientQuery(text=text, kinds=frozenset({ClientKind.SOLE_TRADER})))
         queries.append(ClientQuery(text=text, trash=True))
     answered = _compare(uow, queries, [(0, 1), (0, 4), (3, 9), (0, 200)])
-    assert answered > 0 or not _on_sqlite(uow)
+    # a filter or the trash takes the general statement: the shortcut would read ever more of the
+    # best matches, most of them not in the list, before giving up (several times slower at 1M)
+    assert answered == 0
 
 
 def test_other_orders_and_deep_windows_keep_the_general_statement(
@@ -180,6 +182,8 @@ def test_other_orders_and_deep_windows_keep_the_general_statement(
         assert listing._ranked_window(ClientQuery(text="петров", descending=True), offset=0, limit=5) is None
         assert listing._ranked_window(ClientQuery(text="пе"), offset=0, limit=5) is None  # names starting with
         assert listing._ranked_window(ClientQuery(text="петров"), offset=5000, limit=5) is None
+        assert listing._ranked_window(ClientQuery(text="петров", trash=True), offset=0, limit=5) is None
+        assert listing._ranked_window(ClientQuery(text="петров", owner_id=1), offset=0, limit=5) is None
 
 
 def test_a_search_page_and_its_count(uow: Callable[[], UnitOfWork], generated: list[str]) -> None:
