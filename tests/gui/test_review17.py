@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
+from typing import Any
+
+import pytest
 
 from pytestqt.qtbot import QtBot
 
-from salesdesk.services import demo
+from salesdesk.services import clients, demo
 from salesdesk.store import UnitOfWork
+from salesdesk.ui.bulk_dialog import BulkKind
 from salesdesk.ui.main_window import MainWindow
 from tests.gui.conftest import wait_loaded
 
@@ -31,3 +36,39 @@ def test_the_list_keeps_its_place_when_another_client_is_added(
     wait_loaded(qtbot, window)
     assert window.model.rowCount() == 1000
     assert table.rowAt(0) == top_before
+
+
+def test_select_all_and_trash_while_the_list_is_counted_trashes_only_what_was_selected(
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    uow: Callable[[], UnitOfWork],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """1,000 clients; the count after the first page is slow (a big base). The manager presses
+    Ctrl+A over the 200 rows shown and moves the selection to the trash: 200 clients, not the whole
+    list (selected == rowCount() is taken for 'everyone the list shows')."""
+    demo.load_demo(uow(), 1000, seed=5)
+    window = make_window()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1000 and not window.model.counting, timeout=20_000)
+    gate = threading.Event()
+    original = clients.list_counts
+
+    def held(*args: Any, **kwargs: Any) -> Any:
+        gate.wait(20)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(clients, "list_counts", held)
+    try:
+        with qtbot.waitSignal(window.model.modelReset, timeout=20_000):
+            window.model.reload()
+        assert window.model.counting and window.model.rowCount() == 200
+        window.table.selectAll()
+        selected = len(window.table.selectionModel().selectedRows())
+        assert selected == 200
+        window.list_actions.act_on_many(BulkKind.TRASH)
+        qtbot.waitUntil(lambda: clients.count_clients(uow()) < 1000, timeout=20_000)
+    finally:
+        gate.set()
+    wait_loaded(qtbot, window)
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=20_000)
+    assert 1000 - clients.count_clients(uow()) == selected
