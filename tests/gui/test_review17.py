@@ -7,7 +7,6 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-
 from pytestqt.qtbot import QtBot
 
 from salesdesk.services import clients, demo
@@ -26,7 +25,9 @@ def test_the_list_keeps_its_place_when_another_client_is_added(
     demo.load_demo(uow(), 1000, seed=5)
     window = make_window()
     table = window.table
-    qtbot.waitUntil(lambda: window.model.rowCount() == 1000 and not getattr(window.model, "counting", False), timeout=20_000)
+    qtbot.waitUntil(
+        lambda: window.model.rowCount() == 1000 and not getattr(window.model, "counting", False), timeout=20_000
+    )
     table.scrollToBottom()
     qtbot.waitUntil(lambda: not window.model.fetching, timeout=10_000)
     top_before = table.rowAt(0)
