@@ -73,3 +73,36 @@ def test_select_all_and_trash_while_the_list_is_counted_trashes_only_what_was_se
     wait_loaded(qtbot, window)
     qtbot.waitUntil(lambda: not window.runner.busy, timeout=20_000)
     assert 1000 - clients.count_clients(uow()) == selected
+
+
+def test_the_rows_of_a_search_are_visible_before_its_count_after_a_search_that_found_nothing(
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    uow: Callable[[], UnitOfWork],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A search that found nothing shows 'No clients match'; the next search's page is there but
+    stays hidden behind that message until its count (slow in a big base) arrives."""
+    demo.load_demo(uow(), 300, seed=5)
+    window = make_window()
+    window.list_pane.search.setText("щщщщщщ")
+    window.list_pane.apply_query()
+    qtbot.waitUntil(lambda: window.table_stack.currentWidget() is window.empty, timeout=20_000)
+    gate = threading.Event()
+    original = clients.list_counts
+
+    def held(*args: Any, **kwargs: Any) -> Any:
+        gate.wait(20)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(clients, "list_counts", held)
+    try:
+        window.list_pane.search.setText("")
+        with qtbot.waitSignal(window.model.modelReset, timeout=20_000):
+            window.list_pane.apply_query()
+        assert window.model.rowCount() == 200 and window.model.counting
+        visible = window.table_stack.currentWidget() is window.table
+    finally:
+        gate.set()
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=20_000)
+    assert visible
