@@ -106,3 +106,44 @@ def test_the_rows_of_a_search_are_visible_before_its_count_after_a_search_that_f
         gate.set()
     qtbot.waitUntil(lambda: not window.runner.busy, timeout=20_000)
     assert visible
+
+
+def test_a_client_saved_new_is_selected_in_the_list_also_while_the_list_is_counted(
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    uow: Callable[[], UnitOfWork],
+    add_client: Callable[..., int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A new client that sorts below the first page (row 1,000 of 1,001): the window re-reads the
+    list (the bus) and selects the new client where the list shows it (select_when_found). While
+    the count runs the model has only the first page's 200 rows, so the row is not there to select."""
+    demo.load_demo(uow(), 1000, seed=5)
+    window = make_window()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1000 and not window.runner.busy, timeout=20_000)
+    ident = add_client("Яяяя последний клиент")
+    gate = threading.Event()
+    original = getattr(clients, "list_counts", None)
+
+    def held(*args: Any, **kwargs: Any) -> Any:
+        gate.wait(20)
+        assert original is not None
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(clients, "list_counts", held, raising=False)
+    try:
+        with qtbot.waitSignal(window.model.modelReset, timeout=20_000):
+            window.model.reload()
+        window.list_actions.show_in_card(ident)
+        qtbot.waitUntil(lambda: window.card.client_id == ident, timeout=10_000)
+        position = clients.position_of(uow(), window.model.query, ident)
+        assert position is not None and position >= 200
+        answered: list[object] = []
+        select_opened = window.list_actions._select_opened
+        monkeypatch.setattr(window.list_actions, "_select_opened", lambda *a: (answered.append(a), select_opened(*a)))
+        window.list_actions.select_when_found(ident)
+        qtbot.waitUntil(lambda: answered != [], timeout=20_000)  # the position came while counting
+    finally:
+        gate.set()
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=20_000)
+    assert window.table.currentIndex().row() == position
