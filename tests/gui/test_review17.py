@@ -147,3 +147,35 @@ def test_a_client_saved_new_is_selected_in_the_list_also_while_the_list_is_count
         gate.set()
     qtbot.waitUntil(lambda: not window.runner.busy, timeout=20_000)
     assert window.table.currentIndex().row() == position
+
+
+def test_a_count_that_fails_does_not_leave_the_last_lists_figures_standing_for_the_new_one(
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    uow: Callable[[], UnitOfWork],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The page of a new search came, its count failed (the server went away, a busy base): the
+    status bar shows the previous list's 'N of M' as current (enabled, not greyed), beside 200 rows of
+    a list that has 1,000."""
+    from salesdesk.domain.errors import StoreError
+    from salesdesk.domain.messages import msg
+
+    demo.load_demo(uow(), 1000, seed=5)
+    window = make_window()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1000 and not window.runner.busy, timeout=20_000)
+    window.list_pane.search.setText("щщщщщщ")
+    window.list_pane.apply_query()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 0 and not window.model.counting, timeout=20_000)
+    before = window.list_pane.counts_label.text()
+
+    def broken(*_args: Any, **_kwargs: Any) -> Any:
+        raise StoreError(msg("err.db_busy"))
+
+    monkeypatch.setattr(clients, "list_counts", broken)
+    window.list_pane.search.setText("")
+    window.list_pane.apply_query()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 200 and not window.model.counting, timeout=20_000)
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=20_000)
+    stale = window.list_pane.counts_label.text() == before and window.list_pane.counts_label.isEnabled()
+    assert not stale, before
