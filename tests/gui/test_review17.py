@@ -179,3 +179,37 @@ def test_a_count_that_fails_does_not_leave_the_last_lists_figures_standing_for_t
     qtbot.waitUntil(lambda: not window.runner.busy, timeout=20_000)
     stale = window.list_pane.counts_label.text() == before and window.list_pane.counts_label.isEnabled()
     assert not stale, before
+
+
+def test_the_export_dialog_while_the_list_is_counted_names_the_real_figures(
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    uow: Callable[[], UnitOfWork],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """File → Export right after the list was read again (a client added, Refresh): the dialog is
+    built from model.rowCount() and model.base_total, which are 200 and 0 until the count comes —
+    'The whole base (0)', 'Those shown now (200)' for a base of 1,000 whose export writes 1,000."""
+    from salesdesk.ui.export_dialog import ExportDialog
+
+    demo.load_demo(uow(), 1000, seed=5)
+    window = make_window()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1000 and not window.runner.busy, timeout=20_000)
+    gate = threading.Event()
+    original = clients.list_counts
+
+    def held(*args: Any, **kwargs: Any) -> Any:
+        gate.wait(20)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(clients, "list_counts", held)
+    try:
+        with qtbot.waitSignal(window.model.modelReset, timeout=20_000):
+            window.model.reload()
+        dialog = ExportDialog(window.model.rowCount(), window.model.base_total, 0, window)
+        texts = (dialog.all_button.text(), dialog.filter_button.text())
+        dialog.deleteLater()
+    finally:
+        gate.set()
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=20_000)
+    assert "1,000" in texts[0], texts
