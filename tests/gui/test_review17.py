@@ -213,3 +213,32 @@ def test_the_export_dialog_while_the_list_is_counted_names_the_real_figures(
         gate.set()
     qtbot.waitUntil(lambda: not window.runner.busy, timeout=20_000)
     assert "1,000" in texts[0], texts
+
+
+def test_no_count_starts_after_the_window_closed(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], uow: Callable[[], UnitOfWork], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window closes while a list's page is read (a client was just added): closeEvent waits for
+    the page job, then the page's answer is delivered and starts the count, a new worker job after
+    the window waited for its jobs (while the program quits and the base is closed)."""
+    demo.load_demo(uow(), 300, seed=5)
+    window = make_window()
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=20_000)
+    original = clients.first_rows
+    gate = threading.Event()
+
+    def slow(*a: Any, **k: Any) -> Any:
+        gate.wait(5)
+        return original(*a, **k)
+
+    monkeypatch.setattr(clients, "first_rows", slow)
+    started: list[object] = []
+    orig_count = clients.list_counts
+    monkeypatch.setattr(clients, "list_counts", lambda *a, **k: (started.append(1), orig_count(*a, **k))[1])
+    window.model.reload()
+    threading.Timer(0.3, gate.set).start()
+    window.close()  # waits for the page job
+    assert not window.isVisible()
+    qtbot.waitUntil(lambda: not window.model.loading, timeout=5000)
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=5000)
+    assert started == [], "a count ran after the window closed and waited for its jobs"
