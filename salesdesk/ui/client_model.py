@@ -123,6 +123,7 @@ class ClientTableModel(QAbstractTableModel):
         self._query = ClientQuery()
         self._asked = self._query  # the newest query asked for (its answer may still be on its way)
         self._base_total: int | None = None
+        self._closing = False  # the window is closing: no count starts, late answers are dropped
         self._rows: paging.PagedRows[ClientRow] = paging.PagedRows(
             lambda offset, limit, total: clients.rows_at(self._uow(), self._query, offset, limit, total=total),
             PAGE,
@@ -184,9 +185,21 @@ class ClientTableModel(QAbstractTableModel):
             ids = sorted(changes.clients)
             self._ops.read(lambda: self.refresh_clients(ids), lambda _done: None)
 
+    def close(self) -> None:
+        """The window is closing: no count starts any more, answers on their way are dropped, and
+        a count running now is stopped (SQLite's progress handler) rather than waited for."""
+        self._closing = True
+        self._count_asked += 1
+        self._latest.drop()
+        self._count_latest.drop()
+        self._set_loading(False)
+        self._set_counting(False)
+
     def _on_snapshot(self, snapshot: Snapshot) -> None:
         """The first page: shown at once, as many rows as it holds (all of them when it is not
         full); then the list is counted."""
+        if self._closing:
+            return
         self.beginResetModel()
         self._query = snapshot.query
         self._rows.reset(len(snapshot.first), snapshot.first)
@@ -201,6 +214,8 @@ class ClientTableModel(QAbstractTableModel):
         self._set_counting(False)
 
     def _count(self, query: ClientQuery) -> None:
+        if self._closing:
+            return
         self._count_asked += 1
         mine, known = self._count_asked, self._base_total
         self._set_counting(True)
@@ -223,7 +238,7 @@ class ClientTableModel(QAbstractTableModel):
 
     def _on_counts(self, answer: tuple[int, Counts | None]) -> None:
         mine, counts = answer
-        if counts is None or mine != self._count_asked or counts.query != self._query:
+        if self._closing or counts is None or mine != self._count_asked or counts.query != self._query:
             return
         shown = self._rows.total
         if counts.total > shown:
