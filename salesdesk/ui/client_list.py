@@ -316,6 +316,12 @@ class ClientListPane(QWidget):
     def _on_model_reset(self) -> None:
         query = self.model.query
         self.trash_label.setVisible(query.trash)
+        # the rows (or their absence) show at once; the count only words the empty state (an empty
+        # base or nothing found), so a list found after an empty one is not hidden until it is counted
+        if self.model.rowCount():
+            self.table_stack.setCurrentIndex(0)
+        elif self.model.base_known:
+            self._update_empty_state(0, self.model.base_total)
         header = self.table.horizontalHeader()
         column = next((i for i, c in enumerate(COLUMNS) if c.sort == query.sort), -1)
         header.blockSignals(True)

@@ -122,7 +122,8 @@ class ClientTableModel(QAbstractTableModel):
         self._count_asked = 0  # the newest count asked for; a count superseded before it starts is skipped
         self._query = ClientQuery()
         self._asked = self._query  # the newest query asked for (its answer may still be on its way)
-        self._base_total: int | None = None
+        self._base_total: int | None = None  # the whole base's size as last counted (None: another list's)
+        self._base_known = False  # ... and counted for the list shown now
         self._closing = False  # the window is closing: no count starts, late answers are dropped
         self._rows: paging.PagedRows[ClientRow] = paging.PagedRows(
             lambda offset, limit, total: clients.rows_at(self._uow(), self._query, offset, limit, total=total),
@@ -158,8 +159,10 @@ class ClientTableModel(QAbstractTableModel):
         again only when asked (*recount*: after something was added or removed) or when switching
         between the base and the trash; a search keystroke does not change it.
         """
-        if recount or query.trash != self._query.trash:
+        if query.trash != self._query.trash:
             self._base_total = None
+        if recount or query.trash != self._query.trash:
+            self._base_known = False
         self._asked = query
         self._count_asked += 1  # a count for an older query is not wanted any more
         self._set_loading(True)
@@ -217,7 +220,7 @@ class ClientTableModel(QAbstractTableModel):
         if self._closing:
             return
         self._count_asked += 1
-        mine, known = self._count_asked, self._base_total
+        mine, known = self._count_asked, self._base_total if self._base_known else None
         self._set_counting(True)
 
         def superseded() -> bool:
@@ -250,6 +253,7 @@ class ClientTableModel(QAbstractTableModel):
             self._rows.total = counts.total
             self.endRemoveRows()
         self._base_total = counts.base_total
+        self._base_known = True
         self._set_counting(False)
         self.counts_changed.emit(counts.total, counts.base_total, counts.average)
 
@@ -261,6 +265,11 @@ class ClientTableModel(QAbstractTableModel):
     def base_total(self) -> int:
         """How many clients the whole base (or the whole trash) holds, as last counted."""
         return self._base_total or 0
+
+    @property
+    def base_known(self) -> bool:
+        """``base_total`` was counted for the list shown now (not for the trash or before a change)."""
+        return self._base_known
 
     def _set_loading(self, loading: bool) -> None:
         if loading != self.loading:
