@@ -8,6 +8,11 @@ reset, and only then is the list counted, on a worker too: the rows grow to the 
 status bar shows it when the count comes (issue 17: at 1,000,000 clients a count can take longer
 than the page). Answers to superseded queries are dropped; a count superseded before a worker
 took it is not run, and one superseded while it runs is stopped (SQLite).
+
+Until the count comes the row count is provisional (``total_known`` is False): a full first page
+keeps the last list's size (so a list read again after a client was added stays where the manager
+was), pages past the first are read by offset from the start (never from a guessed end), and a
+page that comes back short ends the list there.
 """
 
 from __future__ import annotations
@@ -124,13 +129,18 @@ class ClientTableModel(QAbstractTableModel):
         self._asked = self._query  # the newest query asked for (its answer may still be on its way)
         self._base_total: int | None = None  # the whole base's size as last counted (None: another list's)
         self._base_known = False  # ... and counted for the list shown now
+        self.total_known = True  # rowCount() is the list's real size (False: provisional until the count)
         self._closing = False  # the window is closing: no count starts, late answers are dropped
         self._rows: paging.PagedRows[ClientRow] = paging.PagedRows(
-            lambda offset, limit, total: clients.rows_at(self._uow(), self._query, offset, limit, total=total),
+            lambda offset, limit, total: clients.rows_at(
+                self._uow(), self._query, offset, limit, total=total if self.total_known else None
+            ),
             PAGE,
             paging.MAX_PAGES,
         )
-        self._pages = paging.PageLoader(self, self._rows, runner, self._page_reader, self.page_failed.emit)
+        self._pages = paging.PageLoader(
+            self, self._rows, runner, self._page_reader, self.page_failed.emit, arrived=self._page_arrived
+        )
         self._now = datetime.now(UTC)
         self._locale = QLocale()
         self.loading = False
@@ -199,13 +209,17 @@ class ClientTableModel(QAbstractTableModel):
         self._set_counting(False)
 
     def _on_snapshot(self, snapshot: Snapshot) -> None:
-        """The first page: shown at once, as many rows as it holds (all of them when it is not
-        full); then the list is counted."""
+        """The first page: shown at once; then the list is counted. A page that is not full is
+        the whole list; a full one keeps the last list's size until the count comes (a list read
+        again after a client was added stays where the manager was; ``total_known`` is False)."""
         if self._closing:
             return
+        first = len(snapshot.first)
+        full = first >= PAGE
         self.beginResetModel()
         self._query = snapshot.query
-        self._rows.reset(len(snapshot.first), snapshot.first)
+        self._rows.reset(max(self._rows.total, first) if full else first, snapshot.first)
+        self.total_known = not full
         self._pages.reset()
         self._now = datetime.now(UTC)
         self.endResetModel()
@@ -254,8 +268,20 @@ class ClientTableModel(QAbstractTableModel):
             self.endRemoveRows()
         self._base_total = counts.base_total
         self._base_known = True
+        self.total_known = True
         self._set_counting(False)
         self.counts_changed.emit(counts.total, counts.base_total, counts.average)
+
+    def _page_arrived(self, number: int, size: int) -> None:
+        """A page read while the size is not known: one that comes back short ends the list there."""
+        if self.total_known:
+            return
+        end = number * PAGE + size
+        total = self._rows.total
+        if size < PAGE and end < total:
+            self.beginRemoveRows(_ROOT, end, total - 1)
+            self._rows.total = end
+            self.endRemoveRows()
 
     def _on_error(self, exc: UserError) -> bool:
         self.load_failed.emit(str(exc))
@@ -285,8 +311,9 @@ class ClientTableModel(QAbstractTableModel):
 
     def _page_reader(self) -> paging.Fetch[ClientRow]:
         """How to read a page of the list shown now, on a worker."""
-        uow, query = self._uow, self._query
-        return lambda offset, limit, total: clients.rows_at(uow(), query, offset, limit, total=total)
+        uow, query, known = self._uow, self._query, self.total_known
+        # a provisional size is never used to read from the end: the window is read by offset
+        return lambda offset, limit, total: clients.rows_at(uow(), query, offset, limit, total=total if known else None)
 
     @property
     def fetching(self) -> bool:
