@@ -12,7 +12,9 @@ took it is not run, and one superseded while it runs is stopped (SQLite).
 Until the count comes the row count is provisional (``total_known`` is False): a full first page
 keeps the last list's size (so a list read again after a client was added stays where the manager
 was), pages past the first are read by offset from the start (never from a guessed end), and a
-page that comes back short ends the list there.
+page that comes back short ends the list there. Code that takes the figures as real — "everyone
+the list shows", the export's counts — asks ``settled_counts()``, which counts at once if needed
+(a user's explicit action).
 """
 
 from __future__ import annotations
@@ -257,6 +259,9 @@ class ClientTableModel(QAbstractTableModel):
         mine, counts = answer
         if self._closing or counts is None or mine != self._count_asked or counts.query != self._query:
             return
+        self._apply_counts(counts)
+
+    def _apply_counts(self, counts: Counts) -> None:
         shown = self._rows.total
         if counts.total > shown:
             self.beginInsertRows(_ROOT, shown, counts.total - 1)
@@ -271,6 +276,25 @@ class ClientTableModel(QAbstractTableModel):
         self.total_known = True
         self._set_counting(False)
         self.counts_changed.emit(counts.total, counts.base_total, counts.average)
+
+    def settled_counts(self) -> tuple[int, int] | None:
+        """(rows of the list shown, clients of the whole base or trash) as they really are, for an
+        action that takes them as real (acting on "everyone the list shows", the export's choices).
+        While the list is being counted they are counted here and now — the user asked, a short
+        wait is fine — and the list takes the answer (the count on the worker is stopped). None if
+        the count failed (the notice bar says why)."""
+        if self.total_known and self._base_known and not self.counting:
+            return self._rows.total, self._base_total or 0
+        self._count_asked += 1  # the worker's count is not wanted any more
+        uow, query, known = self._uow, self._query, self._base_total if self._base_known else None
+        found: list[Counts | None] = []
+        if not self._ops.read(lambda: load_counts(uow, query, known), found.append) or not found:
+            self._count_not_read()
+            return None
+        counts = found[0]
+        assert counts is not None  # not cancellable: it runs here
+        self._apply_counts(counts)
+        return counts.total, counts.base_total
 
     def _page_arrived(self, number: int, size: int) -> None:
         """A page read while the size is not known: one that comes back short ends the list there."""
@@ -289,7 +313,8 @@ class ClientTableModel(QAbstractTableModel):
 
     @property
     def base_total(self) -> int:
-        """How many clients the whole base (or the whole trash) holds, as last counted."""
+        """How many clients the whole base (or the whole trash) holds, as last counted (it may be
+        out of date while the list is counted: ``settled_counts`` for a figure taken as real)."""
         return self._base_total or 0
 
     @property

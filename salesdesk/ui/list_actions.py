@@ -225,6 +225,13 @@ class ClientListActions(QObject):
         if kind is BulkKind.EXPORT:
             self.w.file_actions.export()  # its dialog offers "the selected ones" (the export's own checks)
             return
+        if not self.model.total_known:
+            # the list is being counted (its rows are the first page's): all the rows selected means
+            # "everyone the list shows" only beside its real size, counted now (the user asked)
+            settled = self.model.settled_counts()
+            if settled is None:
+                return
+            shown = settled[0]
         if kind is BulkKind.TRASH:
             change = BulkChange(trash=True)
             all_shown = bool(all_shown)
