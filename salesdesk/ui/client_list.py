@@ -118,6 +118,7 @@ class ClientListPane(QWidget):
         self.search_timer.timeout.connect(self.apply_query)
         self.filters.changed.connect(self.apply_query)
         self.model.counts_changed.connect(self._on_model_counts_changed)
+        self.model.counts_unknown.connect(self._on_model_counts_unknown)
         # "Searching…" until the list is there and counted (the rows come first, the count after)
         self.model.loading_changed.connect(self._show_busy)
         self.model.counting_changed.connect(self._show_busy)
@@ -289,6 +290,11 @@ class ClientListPane(QWidget):
             text += " · " + self.tr("average completeness %1 %").replace("%1", str(round(average)))
         self.counts_label.setText(text)
         self._update_empty_state(shown, base_total)
+
+    @Slot()
+    def _on_model_counts_unknown(self) -> None:
+        """The count failed (the notice bar says why): the last list's figures do not stand for this one."""
+        self.counts_label.clear()
 
     def _update_empty_state(self, shown: int, base_total: int) -> None:
         if shown:

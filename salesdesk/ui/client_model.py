@@ -14,7 +14,8 @@ keeps the last list's size (so a list read again after a client was added stays 
 was), pages past the first are read by offset from the start (never from a guessed end), and a
 page that comes back short ends the list there. Code that takes the figures as real — "everyone
 the list shows", the export's counts — asks ``settled_counts()``, which counts at once if needed
-(a user's explicit action).
+(a user's explicit action). A count that failed leaves the figures unknown (``counts_unknown``);
+the list then grows a page at a time as its last page comes back full.
 """
 
 from __future__ import annotations
@@ -116,6 +117,7 @@ class ClientTableModel(QAbstractTableModel):
     loading_changed = Signal(bool)  # the first page of a query is being read
     counting_changed = Signal(bool)  # the list shown is being counted (its page is there)
     counts_changed = Signal(int, int, object)  # shown, whole base, average completeness or None
+    counts_unknown = Signal()  # the count failed: the figures of the list shown are not known
     load_failed = Signal(str)
     page_failed = Signal(str)  # a page of rows could not be read (once, until one is read again): why
 
@@ -132,6 +134,7 @@ class ClientTableModel(QAbstractTableModel):
         self._base_total: int | None = None  # the whole base's size as last counted (None: another list's)
         self._base_known = False  # ... and counted for the list shown now
         self.total_known = True  # rowCount() is the list's real size (False: provisional until the count)
+        self._count_failed = False  # the count of the list shown failed: its size is found by reading on
         self._closing = False  # the window is closing: no count starts, late answers are dropped
         self._rows: paging.PagedRows[ClientRow] = paging.PagedRows(
             lambda offset, limit, total: clients.rows_at(
@@ -222,6 +225,7 @@ class ClientTableModel(QAbstractTableModel):
         self._query = snapshot.query
         self._rows.reset(max(self._rows.total, first) if full else first, snapshot.first)
         self.total_known = not full
+        self._count_failed = False
         self._pages.reset()
         self._now = datetime.now(UTC)
         self.endResetModel()
@@ -247,13 +251,26 @@ class ClientTableModel(QAbstractTableModel):
                 return mine, None
             return mine, load_counts(self._uow, query, known, superseded)  # typed over while counting: stopped
 
-        # bound methods: the answer is for this model and is dropped if it is gone meanwhile
-        self._ops.read_slow(
-            work, self._on_counts, on_error=self._on_error, on_failure=self._count_not_read, latest=self._count_latest
-        )
+        def refused(exc: UserError) -> bool:
+            return True if superseded() or self._closing else self._on_error(exc)
+
+        def not_read() -> None:
+            if not superseded() and not self._closing:
+                self._count_not_read()
+
+        # bound method: the answer is for this model and is dropped if it is gone meanwhile
+        self._ops.read_slow(work, self._on_counts, on_error=refused, on_failure=not_read, latest=self._count_latest)
 
     def _count_not_read(self) -> None:
+        """The count failed (a busy base, a lost server; the notice bar says why): the figures are
+        not known, and the list grows as its pages come back full (``_page_arrived``)."""
+        self._count_failed = True
         self._set_counting(False)
+        self.counts_unknown.emit()
+        total = self._rows.total
+        last = (total - 1) // PAGE
+        if total and self._rows.held(last):  # the last page is there already (the first one, often)
+            self._page_arrived(last, len(self._rows.pages[last]))
 
     def _on_counts(self, answer: tuple[int, Counts | None]) -> None:
         mine, counts = answer
@@ -274,6 +291,7 @@ class ClientTableModel(QAbstractTableModel):
         self._base_total = counts.base_total
         self._base_known = True
         self.total_known = True
+        self._count_failed = False
         self._set_counting(False)
         self.counts_changed.emit(counts.total, counts.base_total, counts.average)
 
@@ -297,7 +315,8 @@ class ClientTableModel(QAbstractTableModel):
         return counts.total, counts.base_total
 
     def _page_arrived(self, number: int, size: int) -> None:
-        """A page read while the size is not known: one that comes back short ends the list there."""
+        """A page read while the size is not known: one that comes back short ends the list there;
+        after a failed count, a full last page lets the list grow by a page."""
         if self.total_known:
             return
         end = number * PAGE + size
@@ -306,6 +325,10 @@ class ClientTableModel(QAbstractTableModel):
             self.beginRemoveRows(_ROOT, end, total - 1)
             self._rows.total = end
             self.endRemoveRows()
+        elif self._count_failed and size == PAGE and end >= total:
+            self.beginInsertRows(_ROOT, total, end + PAGE - 1)
+            self._rows.total = end + PAGE
+            self.endInsertRows()
 
     def _on_error(self, exc: UserError) -> bool:
         self.load_failed.emit(str(exc))
