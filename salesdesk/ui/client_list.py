@@ -324,9 +324,10 @@ class ClientListPane(QWidget):
         self.trash_label.setVisible(query.trash)
         # the rows (or their absence) show at once; the count only words the empty state (an empty
         # base or nothing found), so a list found after an empty one is not hidden until it is counted
+        # (the trash's words do not depend on the base's size)
         if self.model.rowCount():
             self.table_stack.setCurrentIndex(0)
-        elif self.model.base_known:
+        elif self.model.base_known or query.trash:
             self._update_empty_state(0, self.model.base_total)
         header = self.table.horizontalHeader()
         column = next((i for i, c in enumerate(COLUMNS) if c.sort == query.sort), -1)
