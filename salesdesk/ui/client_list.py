@@ -118,6 +118,7 @@ class ClientListPane(QWidget):
         self.search_timer.timeout.connect(self.apply_query)
         self.filters.changed.connect(self.apply_query)
         self.model.counts_changed.connect(self._on_model_counts_changed)
+        self.model.counts_unknown.connect(self._on_model_counts_unknown)
         # "Searching…" until the list is there and counted (the rows come first, the count after)
         self.model.loading_changed.connect(self._show_busy)
         self.model.counting_changed.connect(self._show_busy)
@@ -290,6 +291,11 @@ class ClientListPane(QWidget):
         self.counts_label.setText(text)
         self._update_empty_state(shown, base_total)
 
+    @Slot()
+    def _on_model_counts_unknown(self) -> None:
+        """The count failed (the notice bar says why): the last list's figures do not stand for this one."""
+        self.counts_label.clear()
+
     def _update_empty_state(self, shown: int, base_total: int) -> None:
         if shown:
             self.table_stack.setCurrentIndex(0)
@@ -316,6 +322,13 @@ class ClientListPane(QWidget):
     def _on_model_reset(self) -> None:
         query = self.model.query
         self.trash_label.setVisible(query.trash)
+        # the rows (or their absence) show at once; the count only words the empty state (an empty
+        # base or nothing found), so a list found after an empty one is not hidden until it is counted
+        # (the trash's words do not depend on the base's size)
+        if self.model.rowCount():
+            self.table_stack.setCurrentIndex(0)
+        elif self.model.base_known or query.trash:
+            self._update_empty_state(0, self.model.base_total)
         header = self.table.horizontalHeader()
         column = next((i for i, c in enumerate(COLUMNS) if c.sort == query.sort), -1)
         header.blockSignals(True)

@@ -8,6 +8,14 @@ reset, and only then is the list counted, on a worker too: the rows grow to the 
 status bar shows it when the count comes (issue 17: at 1,000,000 clients a count can take longer
 than the page). Answers to superseded queries are dropped; a count superseded before a worker
 took it is not run, and one superseded while it runs is stopped (SQLite).
+
+Until the count comes the row count is provisional (``total_known`` is False): a full first page
+keeps the last list's size (so a list read again after a client was added stays where the manager
+was), pages past the first are read by offset from the start (never from a guessed end), and a
+page that comes back short ends the list there. Code that takes the figures as real — "everyone
+the list shows", the export's counts — asks ``settled_counts()``, which counts at once if needed
+(a user's explicit action). A count that failed leaves the figures unknown (``counts_unknown``);
+the list then grows a page at a time as its last page comes back full.
 """
 
 from __future__ import annotations
@@ -109,6 +117,7 @@ class ClientTableModel(QAbstractTableModel):
     loading_changed = Signal(bool)  # the first page of a query is being read
     counting_changed = Signal(bool)  # the list shown is being counted (its page is there)
     counts_changed = Signal(int, int, object)  # shown, whole base, average completeness or None
+    counts_unknown = Signal()  # the count failed: the figures of the list shown are not known
     load_failed = Signal(str)
     page_failed = Signal(str)  # a page of rows could not be read (once, until one is read again): why
 
@@ -122,13 +131,21 @@ class ClientTableModel(QAbstractTableModel):
         self._count_asked = 0  # the newest count asked for; a count superseded before it starts is skipped
         self._query = ClientQuery()
         self._asked = self._query  # the newest query asked for (its answer may still be on its way)
-        self._base_total: int | None = None
+        self._base_total: int | None = None  # the whole base's size as last counted (None: another list's)
+        self._base_known = False  # ... and counted for the list shown now
+        self.total_known = True  # rowCount() is the list's real size (False: provisional until the count)
+        self._count_failed = False  # the count of the list shown failed: its size is found by reading on
+        self._closing = False  # the window is closing: no count starts, late answers are dropped
         self._rows: paging.PagedRows[ClientRow] = paging.PagedRows(
-            lambda offset, limit, total: clients.rows_at(self._uow(), self._query, offset, limit, total=total),
+            lambda offset, limit, total: clients.rows_at(
+                self._uow(), self._query, offset, limit, total=total if self.total_known else None
+            ),
             PAGE,
             paging.MAX_PAGES,
         )
-        self._pages = paging.PageLoader(self, self._rows, runner, self._page_reader, self.page_failed.emit)
+        self._pages = paging.PageLoader(
+            self, self._rows, runner, self._page_reader, self.page_failed.emit, arrived=self._page_arrived
+        )
         self._now = datetime.now(UTC)
         self._locale = QLocale()
         self.loading = False
@@ -157,8 +174,10 @@ class ClientTableModel(QAbstractTableModel):
         again only when asked (*recount*: after something was added or removed) or when switching
         between the base and the trash; a search keystroke does not change it.
         """
-        if recount or query.trash != self._query.trash:
+        if query.trash != self._query.trash:
             self._base_total = None
+        if recount or query.trash != self._query.trash:
+            self._base_known = False
         self._asked = query
         self._count_asked += 1  # a count for an older query is not wanted any more
         self._set_loading(True)
@@ -184,12 +203,29 @@ class ClientTableModel(QAbstractTableModel):
             ids = sorted(changes.clients)
             self._ops.read(lambda: self.refresh_clients(ids), lambda _done: None)
 
+    def close(self) -> None:
+        """The window is closing: no count starts any more, answers on their way are dropped, and
+        a count running now is stopped (SQLite's progress handler) rather than waited for."""
+        self._closing = True
+        self._count_asked += 1
+        self._latest.drop()
+        self._count_latest.drop()
+        self._set_loading(False)
+        self._set_counting(False)
+
     def _on_snapshot(self, snapshot: Snapshot) -> None:
-        """The first page: shown at once, as many rows as it holds (all of them when it is not
-        full); then the list is counted."""
+        """The first page: shown at once; then the list is counted. A page that is not full is
+        the whole list; a full one keeps the last list's size until the count comes (a list read
+        again after a client was added stays where the manager was; ``total_known`` is False)."""
+        if self._closing:
+            return
+        first = len(snapshot.first)
+        full = first >= PAGE
         self.beginResetModel()
         self._query = snapshot.query
-        self._rows.reset(len(snapshot.first), snapshot.first)
+        self._rows.reset(max(self._rows.total, first) if full else first, snapshot.first)
+        self.total_known = not full
+        self._count_failed = False
         self._pages.reset()
         self._now = datetime.now(UTC)
         self.endResetModel()
@@ -201,8 +237,10 @@ class ClientTableModel(QAbstractTableModel):
         self._set_counting(False)
 
     def _count(self, query: ClientQuery) -> None:
+        if self._closing:
+            return
         self._count_asked += 1
-        mine, known = self._count_asked, self._base_total
+        mine, known = self._count_asked, self._base_total if self._base_known else None
         self._set_counting(True)
 
         def superseded() -> bool:
@@ -213,18 +251,34 @@ class ClientTableModel(QAbstractTableModel):
                 return mine, None
             return mine, load_counts(self._uow, query, known, superseded)  # typed over while counting: stopped
 
-        # bound methods: the answer is for this model and is dropped if it is gone meanwhile
-        self._ops.read_slow(
-            work, self._on_counts, on_error=self._on_error, on_failure=self._count_not_read, latest=self._count_latest
-        )
+        def refused(exc: UserError) -> bool:
+            return True if superseded() or self._closing else self._on_error(exc)
+
+        def not_read() -> None:
+            if not superseded() and not self._closing:
+                self._count_not_read()
+
+        # bound method: the answer is for this model and is dropped if it is gone meanwhile
+        self._ops.read_slow(work, self._on_counts, on_error=refused, on_failure=not_read, latest=self._count_latest)
 
     def _count_not_read(self) -> None:
+        """The count failed (a busy base, a lost server; the notice bar says why): the figures are
+        not known, and the list grows as its pages come back full (``_page_arrived``)."""
+        self._count_failed = True
         self._set_counting(False)
+        self.counts_unknown.emit()
+        total = self._rows.total
+        last = (total - 1) // PAGE
+        if total and self._rows.held(last):  # the last page is there already (the first one, often)
+            self._page_arrived(last, len(self._rows.pages[last]))
 
     def _on_counts(self, answer: tuple[int, Counts | None]) -> None:
         mine, counts = answer
-        if counts is None or mine != self._count_asked or counts.query != self._query:
+        if self._closing or counts is None or mine != self._count_asked or counts.query != self._query:
             return
+        self._apply_counts(counts)
+
+    def _apply_counts(self, counts: Counts) -> None:
         shown = self._rows.total
         if counts.total > shown:
             self.beginInsertRows(_ROOT, shown, counts.total - 1)
@@ -235,8 +289,46 @@ class ClientTableModel(QAbstractTableModel):
             self._rows.total = counts.total
             self.endRemoveRows()
         self._base_total = counts.base_total
+        self._base_known = True
+        self.total_known = True
+        self._count_failed = False
         self._set_counting(False)
         self.counts_changed.emit(counts.total, counts.base_total, counts.average)
+
+    def settled_counts(self) -> tuple[int, int] | None:
+        """(rows of the list shown, clients of the whole base or trash) as they really are, for an
+        action that takes them as real (acting on "everyone the list shows", the export's choices).
+        While the list is being counted they are counted here and now — the user asked, a short
+        wait is fine — and the list takes the answer (the count on the worker is stopped). None if
+        the count failed (the notice bar says why)."""
+        if self.total_known and self._base_known and not self.counting:
+            return self._rows.total, self._base_total or 0
+        self._count_asked += 1  # the worker's count is not wanted any more
+        uow, query, known = self._uow, self._query, self._base_total if self._base_known else None
+        found: list[Counts | None] = []
+        if not self._ops.read(lambda: load_counts(uow, query, known), found.append) or not found:
+            self._count_not_read()
+            return None
+        counts = found[0]
+        assert counts is not None  # not cancellable: it runs here
+        self._apply_counts(counts)
+        return counts.total, counts.base_total
+
+    def _page_arrived(self, number: int, size: int) -> None:
+        """A page read while the size is not known: one that comes back short ends the list there;
+        after a failed count, a full last page lets the list grow by a page."""
+        if self.total_known:
+            return
+        end = number * PAGE + size
+        total = self._rows.total
+        if size < PAGE and end < total:
+            self.beginRemoveRows(_ROOT, end, total - 1)
+            self._rows.total = end
+            self.endRemoveRows()
+        elif self._count_failed and size == PAGE and end >= total:
+            self.beginInsertRows(_ROOT, total, end + PAGE - 1)
+            self._rows.total = end + PAGE
+            self.endInsertRows()
 
     def _on_error(self, exc: UserError) -> bool:
         self.load_failed.emit(str(exc))
@@ -244,8 +336,14 @@ class ClientTableModel(QAbstractTableModel):
 
     @property
     def base_total(self) -> int:
-        """How many clients the whole base (or the whole trash) holds, as last counted."""
+        """How many clients the whole base (or the whole trash) holds, as last counted (it may be
+        out of date while the list is counted: ``settled_counts`` for a figure taken as real)."""
         return self._base_total or 0
+
+    @property
+    def base_known(self) -> bool:
+        """``base_total`` was counted for the list shown now (not for the trash or before a change)."""
+        return self._base_known
 
     def _set_loading(self, loading: bool) -> None:
         if loading != self.loading:
@@ -261,8 +359,9 @@ class ClientTableModel(QAbstractTableModel):
 
     def _page_reader(self) -> paging.Fetch[ClientRow]:
         """How to read a page of the list shown now, on a worker."""
-        uow, query = self._uow, self._query
-        return lambda offset, limit, total: clients.rows_at(uow(), query, offset, limit, total=total)
+        uow, query, known = self._uow, self._query, self.total_known
+        # a provisional size is never used to read from the end: the window is read by offset
+        return lambda offset, limit, total: clients.rows_at(uow(), query, offset, limit, total=total if known else None)
 
     @property
     def fetching(self) -> bool:

@@ -136,7 +136,11 @@ class FileActions(QObject):
 
         w = self.w
         selected = len(w.table.selectionModel().selectedRows())
-        choice = ExportDialog.ask(w, w.model.rowCount(), w.model.base_total, selected, uow=self.ops.uow)
+        settled = w.model.settled_counts()  # the real figures, also while the list is being counted
+        if settled is None:
+            return
+        shown, base_total = settled
+        choice = ExportDialog.ask(w, shown, base_total, selected, uow=self.ops.uow)
         if choice is None:
             return
         query = w.model.query if choice.scope == "filter" else ClientQuery()

@@ -37,6 +37,7 @@ class ClientListActions(QObject):
         self.table, self.model, self.card = window.table, window.model, window.card
         self._selecting = False  # a selection made by the program, not the user
         self._undo: tuple[str, Callable[[], object]] | None = None
+        self._wanted: int | None = None  # a client to select once the list being counted has its rows
         pane = window.list_pane
         self.bulk_menu = QMenu(pane)
         self.bulk_menu.aboutToShow.connect(lambda: self.fill_bulk_menu(self.bulk_menu))
@@ -44,6 +45,7 @@ class ClientListActions(QObject):
         self.table.customContextMenuRequested.connect(self._on_table_context_menu_requested)
         self.table.selectionModel().selectionChanged.connect(self._update_bulk_button)
         self.model.modelReset.connect(self._update_bulk_button)
+        self.model.counts_changed.connect(self._on_counts)
         self._update_bulk_button()
 
     # Selection and the card ----------------------------------------------------------------
@@ -122,10 +124,22 @@ class ClientListActions(QObject):
             self.select_when_found(client_id)
 
     def _select_opened(self, client_id: int, row: int | None) -> None:
+        self._wanted = None
         if row is None or self.card.client_id != client_id:
             self.table.clearSelection()
             return
+        if row >= self.model.rowCount() and self.model.counting:
+            # below the rows the list has until its count comes (its first page): selected then
+            self._wanted = client_id
+            return
         self.select_row(row)
+
+    @Slot()
+    def _on_counts(self) -> None:
+        """The list has all its rows: a client waiting to be selected is looked for again."""
+        wanted, self._wanted = self._wanted, None
+        if wanted is not None and wanted == self.card.client_id:
+            self.select_when_found(wanted)
 
     def step(self, delta: int) -> None:
         current = self.table.currentIndex()
@@ -225,6 +239,13 @@ class ClientListActions(QObject):
         if kind is BulkKind.EXPORT:
             self.w.file_actions.export()  # its dialog offers "the selected ones" (the export's own checks)
             return
+        if not self.model.total_known:
+            # the list is being counted (its rows are the first page's): all the rows selected means
+            # "everyone the list shows" only beside its real size, counted now (the user asked)
+            settled = self.model.settled_counts()
+            if settled is None:
+                return
+            shown = settled[0]
         if kind is BulkKind.TRASH:
             change = BulkChange(trash=True)
             all_shown = bool(all_shown)

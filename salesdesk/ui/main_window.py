@@ -376,6 +376,7 @@ class MainWindow(QMainWindow):
         self.notifier.timer.stop()
         self.other_seats.stop()
         self.save_layout()
+        self.model.close()  # no count starts from a late page, a running one is stopped, not waited for
         self.wait_for_jobs()
         if self.reminder_notices.tray is not None:
             self.reminder_notices.tray.hide()

@@ -93,7 +93,9 @@ class PageLoader(Generic[Row]):
 
     *reader()* is called on the GUI thread when a page is wanted and returns the fetch for the
     query shown now (so a page read on a worker answers the query it was asked for); *failed*
-    gets one sentence when a page cannot be read, once until a page is read again.
+    gets one sentence when a page cannot be read, once until a page is read again; *arrived*
+    (optional) hears of every page read, with how many rows it held (the client table's list of a
+    size not yet known ends or grows by it).
     """
 
     def __init__(
@@ -103,8 +105,10 @@ class PageLoader(Generic[Row]):
         runner: Runner,
         reader: Callable[[], Fetch[Row]],
         failed: Callable[[str], None],
+        arrived: Callable[[int, int], None] | None = None,
     ) -> None:
         self.model = model
+        self.arrived = arrived  # (page number, rows it held) after a page was put in the cache
         self.rows = rows
         self.runner = runner
         self.reader = reader
@@ -172,6 +176,8 @@ class PageLoader(Generic[Row]):
         columns = self.model.columnCount()
         if last >= first and columns:
             self.model.dataChanged.emit(self.model.index(first, 0), self.model.index(last, columns - 1))
+        if self.arrived is not None:
+            self.arrived(number, len(found))
 
     def _not_read(self, generation: int, number: int, exc: BaseException) -> None:
         if generation != self.generation:
