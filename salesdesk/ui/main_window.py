@@ -348,12 +348,14 @@ class MainWindow(QMainWindow):
         self.list_pane.apply_query()
         # the agenda loads once the client list is in: the list is what the user looks at first
         self.model.counts_changed.connect(self._load_agenda_once)
+        self.model.counts_unknown.connect(self._load_agenda_once)  # a count that failed: the list is in all the same
         self.notifier.start()
         self.update_actions()
 
     @Slot()
     def _load_agenda_once(self) -> None:
         self.model.counts_changed.disconnect(self._load_agenda_once)
+        self.model.counts_unknown.disconnect(self._load_agenda_once)
         self.reminders.refresh()
         self.my_month.refresh()
 

@@ -314,3 +314,34 @@ def test_no_count_starts_after_the_window_closed(
     qtbot.waitUntil(lambda: not window.model.loading, timeout=5000)
     qtbot.waitUntil(lambda: not window.runner.busy, timeout=5000)
     assert started == [], "a count ran after the window closed and waited for its jobs"
+
+
+def test_the_agenda_loads_also_when_the_first_count_fails(
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    uow: Callable[[], UnitOfWork],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The reminders and the month's figures load once the client list is in — which was told only
+    by a count that succeeded: a busy base at start-up left the agenda empty for the whole session."""
+    from salesdesk.domain.errors import StoreError
+    from salesdesk.domain.messages import msg
+    from salesdesk.ui.reminders_panel import RemindersPanel
+
+    demo.load_demo(uow(), 50, seed=5)
+    refreshed: list[bool] = []
+    whole = RemindersPanel.refresh
+
+    def counted(self: RemindersPanel) -> None:
+        refreshed.append(True)
+        whole(self)
+
+    def broken(*_args: Any, **_kwargs: Any) -> Any:
+        raise StoreError(msg("err.db_busy"))
+
+    monkeypatch.setattr(RemindersPanel, "refresh", counted)
+    monkeypatch.setattr(clients, "list_counts", broken)
+    window = make_window()
+    qtbot.waitUntil(lambda: window.model.rowCount() > 0 and not window.model.counting, timeout=20_000)
+    qtbot.waitUntil(lambda: bool(refreshed), timeout=10_000)
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=20_000)
