@@ -65,9 +65,7 @@ class Ahead:
 
     The results wait as the worker's pickles, a batch at a time (about 370 bytes a card instead of
     1,300 as objects), and are unpickled a batch at a time when written: an import of 100,000
-    rows holds about 40 MB for them instead of 130. The batches are written in about the order
-    they were sent: once a later batch is opened, the ones before the previous are let go (a card
-    of theirs asked for after that is derived when written, as any card not sent)."""
+    rows holds about 40 MB for them instead of 130."""
 
     def __init__(self, pool: ProcessPoolExecutor) -> None:
         self.pool = pool
@@ -75,8 +73,6 @@ class Ahead:
         self._waiting: deque[tuple[list[_Card], Future[bytes]]] = deque()
         self._where: dict[_Card, tuple[int, int]] = {}  # card -> (batch, position in it)
         self._pickled: list[bytes | None] = []
-        self._sent: list[list[_Card] | None] = []  # the cards of each collected batch, to let them go
-        self._kept = 0  # batches before this one are let go
         self._open: dict[int, list[ClientDerived]] = {}  # the batches unpickled last
         self._broken = False
 
@@ -109,26 +105,16 @@ class Ahead:
             out.append(None if where is None else self._result(*where))
         return out
 
-    def _result(self, number: int, position: int) -> ClientDerived | None:
+    def _result(self, number: int, position: int) -> ClientDerived:
         found = self._open.get(number)
         if found is None:
             pickled = self._pickled[number]
-            if pickled is None:  # let go already
-                return None
+            assert pickled is not None
             found = pickle.loads(pickled)  # noqa: S301 - our own worker's pickle
-            if len(self._open) >= 2:
+            if len(self._open) >= 2:  # the batches are written in about the order they were sent
                 self._open.pop(next(iter(self._open)))
             self._open[number] = found
-            self._let_go(number - 1)
         return found[position]
-
-    def _let_go(self, before: int) -> None:
-        for number in range(self._kept, before):
-            for card in self._sent[number] or ():
-                if self._where.get(card, (-1, 0))[0] == number:
-                    del self._where[card]
-            self._sent[number] = self._pickled[number] = None
-        self._kept = max(self._kept, before)
 
     def _collect(self, cards: list[_Card], future: Future[bytes]) -> None:
         try:
@@ -138,7 +124,6 @@ class Ahead:
             return
         number = len(self._pickled)
         self._pickled.append(pickled)
-        self._sent.append(cards)
         for position, card in enumerate(cards):
             self._where.setdefault(card, (number, position))
 

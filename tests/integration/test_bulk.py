@@ -135,15 +135,10 @@ def test_a_worker_process_derives_exactly_what_this_process_would() -> None:
     ]
 
 
-@pytest.mark.parametrize("sent_in", [derivation.AHEAD_BATCH, 7])
-def test_columns_derived_ahead_are_taken_only_for_the_very_card_sent(
-    monkeypatch: pytest.MonkeyPatch, sent_in: int
-) -> None:
+def test_columns_derived_ahead_are_taken_only_for_the_very_card_sent() -> None:
     """An import sends each row's card to the worker while it still parses (services/derivation.
     Ahead); what it writes later takes those results only where the card is exactly the one sent
-    (its industry and owner as set or not), and derives the rest: the same columns either way.
-    Sent 7 at a time, the batches before the previous one are let go as later ones are opened."""
-    monkeypatch.setattr(derivation, "AHEAD_BATCH", sent_in)
+    (its industry and owner as set or not), and derives the rest: the same columns either way."""
     batches = _batches(60, 20)
     flat = [b for batch in batches for b in batch]
     with derivation.deriving_ahead(threshold=0) as start:
@@ -159,10 +154,6 @@ def test_columns_derived_ahead_are_taken_only_for_the_very_card_sent(
                 ahead.send(client, tuple(bundle.contacts))
         taken = [d for batch in batches for d in ahead.known(batch)]
         assert [d is not None for d in taken] == [i % 7 != 0 and i % 11 != 0 for i in range(len(flat))]
-        if sent_in == 7:  # an early card asked for again after later batches were opened: let go
-            assert len(ahead._pickled) == 8
-            assert ahead._pickled[:-2] == [None] * 6  # their pickles are gone
-            assert {number for number, _ in ahead._where.values()} <= {6, 7}  # and so are their cards
         with derivation.derived_batches(iter(batches), len(flat), ahead=start(len(flat))) as ready:
             got = [pair for batch in ready for pair in batch]
     assert [b for b, _ in got] == flat
