@@ -7,7 +7,7 @@ writes them.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from salesdesk.domain.completeness import completeness
 from salesdesk.domain.emails import normalize_email
@@ -50,17 +50,3 @@ def derive(client: ClientFields, contacts: Iterable[ContactFields] = ()) -> Clie
         tags_norm=tuple(dict.fromkeys(fold(t) for t in client.tags)),
         fresh=fingerprints(client, contacts, score.missing),
     )
-
-
-def derivation_input(client: ClientFields) -> ClientFields:
-    """The card as ``derive`` sees it: the industry and the owner count only as set or not.
-
-    ``derive(client, contacts) == derive(derivation_input(client), contacts)`` for every card (a
-    test holds it to that). A bulk load uses it to work out derived columns before the ids of new
-    industries and managers exist, and to recognise that work as the card's when it writes it.
-    """
-    industry = None if client.industry_id is None else 0
-    owner = None if client.owner_id is None else 0
-    if client.industry_id == industry and client.owner_id == owner:
-        return client
-    return replace(client, industry_id=industry, owner_id=owner)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.connection
 import os
-import pickle
 import signal
 import threading
 
@@ -52,9 +51,3 @@ def exit_with_parent() -> None:
 def derive_all(cards: list[tuple[ClientFields, tuple[ContactFields, ...]]]) -> list[ClientDerived]:
     """The derived columns of one batch of cards, in order."""
     return [derive(client, contacts) for client, contacts in cards]
-
-
-def derive_pickled(cards: list[tuple[ClientFields, tuple[ContactFields, ...]]]) -> bytes:
-    """``derive_all`` pickled here: the import keeps results derived ahead as these bytes until it
-    writes them, a third of the memory the objects take (services/derivation.Ahead)."""
-    return pickle.dumps(derive_all(cards), protocol=pickle.HIGHEST_PROTOCOL)

@@ -77,7 +77,7 @@ from salesdesk.files.errors import FileProblem, RefusedTarget, write_problem
 from salesdesk.files.reading import DEFAULT_LIMITS, Cell, Limits, Sheet, Workbook, inspect_file, read_sheet
 from salesdesk.files.targets import check_folder
 from salesdesk.services.common import Cancelled, Reporter, SilentReporter, cycle_collection_paused, utcnow
-from salesdesk.services.derivation import Ahead, derived_batches, deriving_ahead
+from salesdesk.services.derivation import derived_batches
 from salesdesk.services.freshness import confirm_fields
 from salesdesk.services.reference import okved_industry
 from salesdesk.store import UnitOfWork
@@ -301,9 +301,7 @@ def _problem(field_key: str, key: str, **params: Any) -> str:
     return str(msg(key, field=msg(field_key), **params))
 
 
-def _parse_rows(sheet: Sheet, header_row: int, mapping: Mapping[int, str], ahead: Ahead | None = None) -> list[_Row]:
-    """The rows below the header, checked; with *ahead*, each accepted row's card goes to a worker
-    process that derives its columns meanwhile (services/derivation.py)."""
+def _parse_rows(sheet: Sheet, header_row: int, mapping: Mapping[int, str]) -> list[_Row]:
     rows: list[_Row] = []
     for offset, raw in enumerate(sheet.rows[header_row + 1 :], start=header_row + 2):
         if all(c in ("", None) for c in raw):
@@ -313,13 +311,6 @@ def _parse_rows(sheet: Sheet, header_row: int, mapping: Mapping[int, str], ahead
         if not row.problems and row.client is not None:
             phones, emails = _reachable(row.client, row.contact)
             row.keys = (phones, emails, name_key(row.client.name))
-            if ahead is not None:  # as _apply's resolve() will make it: industry and owner set if named
-                ahead.send(
-                    dataclasses.replace(
-                        row.client, industry_id=0 if row.industry else None, owner_id=0 if row.owner else None
-                    ),
-                    (row.contact,) if row.contact else (),
-                )
             row.raw = []  # accepted: its cells are never written back (_plan_row rejects no other row)
         rows.append(row)
     return rows
@@ -499,7 +490,6 @@ class _Planner:
         self.contact_names: dict[int, set[str]] = {}
         self.numbered: dict[int, Client] = {}
         self._key_cache: dict[int, tuple[ClientFields, tuple[list[str], list[str], str]]] = {}
-        self.ahead: Ahead | None = None  # the new cards' derived columns, worked out while parsing
 
     def plan(self, rows: list[_Row], extras: _Extras) -> None:
         self._load_index(rows)
@@ -842,11 +832,7 @@ def plan_import(
 
 
 def _plan(
-    uow: UnitOfWork,
-    path: Path,
-    options: ImportOptions,
-    reporter: Reporter,
-    start_ahead: Callable[[int], Ahead | None] | None = None,
+    uow: UnitOfWork, path: Path, options: ImportOptions, reporter: Reporter
 ) -> tuple[ImportPlan, _Planner, list[_Row]]:
     sheet, book = _client_sheet(path, options)
     names = book.sheet_names
@@ -858,15 +844,11 @@ def _plan(
     mapping = dict(options.mapping) if options.mapping is not None else guess_mapping(headers)
     if "name" not in mapping.values():
         raise FileProblem("file.no_name_column", path)
-    ahead = start_ahead(len(sheet.rows) - header_row - 1) if start_ahead is not None else None
-    rows = _parse_rows(sheet, header_row, mapping, ahead)
-    if ahead is not None:
-        ahead.flush()
+    rows = _parse_rows(sheet, header_row, mapping)
     sheet_name = sheet.name
     del sheet  # the cells of the accepted rows go now, before planning and writing need the memory
     extras = _read_extras(book, sheet_name, options) if "client_no" in mapping.values() else _Extras()
     planner = _Planner(uow, options, reporter)
-    planner.ahead = ahead
     planner.plan(rows, extras)
     plan = ImportPlan(
         path,
@@ -903,12 +885,8 @@ def run_import(
         check_folder(error_dir)  # a file or a device given as the folder: said before any work
     # a dry run only reads: no write lock (a second seat is not kept waiting, a read-only base works)
     # the trail names the file: "import of clients.xlsx", whichever face started it
-    with (
-        cycle_collection_paused(),
-        uow.reading() if dry_run else uow.importing(path.name),
-        deriving_ahead() as start_ahead,
-    ):
-        plan, planner, rows = _plan(uow, path, options, reporter, None if dry_run else start_ahead)
+    with cycle_collection_paused(), uow.reading() if dry_run else uow.importing(path.name):
+        plan, planner, rows = _plan(uow, path, options, reporter)
         updated = sum(1 for p in planner.base_pending.values() if p.changed)
         # the rejected rows are saved first: if their file cannot be written, nothing is imported
         # and the user is told why, instead of rows silently going missing
@@ -1007,7 +985,7 @@ def _apply(uow: UnitOfWork, planner: _Planner, reporter: Reporter, now: datetime
 
     batches = ([bundle(p) for p in new[i : i + BATCH]] for i in range(0, len(new), BATCH))
     # the search index is filled once for every new client, after the last batch (store/bulk.py)
-    with derived_batches(batches, len(new), ahead=planner.ahead) as ready, uow.bulk.search_index_deferred():
+    with derived_batches(batches, len(new)) as ready, uow.bulk.search_index_deferred():
         for batch in ready:
             if reporter.cancelled():
                 raise Cancelled()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import sqlite3
 from collections.abc import Callable
 from datetime import UTC, date, datetime
@@ -133,64 +132,6 @@ def test_a_worker_process_derives_exactly_what_this_process_would() -> None:
     assert [[d for _, d in batch] for batch in got] == [
         [derive(b.client, b.contacts) for b in batch] for batch in batches
     ]
-
-
-def test_columns_derived_ahead_are_taken_only_for_the_very_card_sent() -> None:
-    """An import sends each row's card to the worker while it still parses (services/derivation.
-    Ahead); what it writes later takes those results only where the card is exactly the one sent
-    (its industry and owner as set or not), and derives the rest: the same columns either way."""
-    batches = _batches(60, 20)
-    flat = [b for batch in batches for b in batch]
-    with derivation.deriving_ahead(threshold=0) as start:
-        ahead = start(len(flat))
-        assert ahead is not None
-        for i, bundle in enumerate(flat):
-            client = bundle.client
-            if i % 7 == 0:  # the card changed after it was sent (a later row merged into it)
-                client = dataclasses.replace(client, notes="другое")
-            # ids the worker never saw: only whether they are set counts
-            client = dataclasses.replace(client, industry_id=0 if client.industry_id else None)
-            if i % 11 != 0:  # some rows are never sent (rejected, or an update of a stored card)
-                ahead.send(client, tuple(bundle.contacts))
-        taken = [d for batch in batches for d in ahead.known(batch)]
-        assert [d is not None for d in taken] == [i % 7 != 0 and i % 11 != 0 for i in range(len(flat))]
-        with derivation.derived_batches(iter(batches), len(flat), ahead=start(len(flat))) as ready:
-            got = [pair for batch in ready for pair in batch]
-    assert [b for b, _ in got] == flat
-    assert [d for _, d in got] == [derive(b.client, b.contacts) for b in flat]
-    assert [d for d in taken if d is not None] == [
-        derive(b.client, b.contacts) for i, b in enumerate(flat) if i % 7 != 0 and i % 11 != 0
-    ]
-
-
-def test_columns_derived_ahead_by_a_worker_that_died_are_derived_when_written(monkeypatch: pytest.MonkeyPatch) -> None:
-    from concurrent.futures import Future
-    from concurrent.futures.process import BrokenProcessPool
-
-    class DyingPool:
-        def __init__(self, *_args: object, **_kwargs: object) -> None:
-            pass
-
-        def submit(self, *_args: object) -> Future[object]:
-            future: Future[object] = Future()
-            future.set_exception(BrokenProcessPool("killed"))
-            return future
-
-        def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
-            pass
-
-    monkeypatch.setattr(derivation, "ProcessPoolExecutor", DyingPool)
-    batches = _batches(40, 10)
-    flat = [b for batch in batches for b in batch]
-    with derivation.deriving_ahead(threshold=0) as start:
-        ahead = start(len(flat))
-        assert ahead is not None
-        for bundle in flat:
-            ahead.send(bundle.client, tuple(bundle.contacts))
-        with derivation.derived_batches(iter(batches), len(flat), ahead=ahead) as ready:
-            got = [pair for batch in ready for pair in batch]
-    assert [b for b, _ in got] == flat
-    assert [d for _, d in got] == [derive(b.client, b.contacts) for b in flat]
 
 
 def test_leaving_early_stops_the_worker_process_and_loses_nothing_shown() -> None:

@@ -2,20 +2,17 @@
 
 The import now looks up in the base only the stored clients that hold one of its rows' INNs,
 phones, e-mails or name keys (``_Planner._load_index``, a hash join per key kind) instead of
-loading every live client's identifiers, and derives its new cards' columns in a worker process
-while it still parses (``derivation.Ahead``). The reference kept here is the straightforward way:
-every live client of the base in the identity index, in id order, and each card's columns derived
-when its batch is written. Both run on the same generated files — every kind of defect a
-manager's spreadsheet has (bad INN check digits, lost leading zeros, INNs as numbers, phones in
-many shapes and bad ones, duplicates inside the file and against the base, a base whose clients
-share identifiers, trashed clients and contact persons, bad dates, hostile and huge values, empty
-rows, extra sheets) — into two identical bases, under every duplicate policy; the plan, the report
-of each row and every table the import writes must be the same.
+loading every live client's identifiers. The reference kept here is the straightforward way: every
+live client of the base in the identity index, in id order. Both run on the same generated files —
+every kind of defect a manager's spreadsheet has (bad INN check digits, lost leading zeros, INNs as
+numbers, phones in many shapes and bad ones, duplicates inside the file and against the base, a
+base whose clients share identifiers, trashed clients and contact persons, bad dates, hostile and
+huge values, empty rows, extra sheets) — into two identical bases, under every duplicate policy;
+the plan, the report of each row and every table the import writes must be the same.
 """
 
 from __future__ import annotations
 
-import functools
 import random
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -27,7 +24,7 @@ import pytest
 from sqlalchemy import text
 
 from salesdesk.domain.requisites import inn_check_digits
-from salesdesk.services import clients, derivation, importing
+from salesdesk.services import clients, importing
 from salesdesk.services.importing import DuplicatePolicy, ImportOptions, NameMismatch
 from salesdesk.store import Database, UnitOfWork, open_database, resolve_url
 from tests import server as test_server
@@ -280,24 +277,9 @@ def test_new_path_gives_what_the_reference_gives(
     write_book(path, rows, extra_sheets=True)
     options = ImportOptions(on_duplicate=policy, on_name_mismatch=mismatch)
 
-    # the new path derives the cards' columns ahead in a worker process while it parses (from 20,000
-    # rows on; here from the first), the reference derives each batch when it writes it
-    taken: list[int] = []
-    known = derivation.Ahead.known
-
-    def counted(self: derivation.Ahead, batch: list[Any]) -> list[Any]:
-        found = known(self, batch)
-        taken.append(sum(d is not None for d in found))
-        return found
-
-    with monkeypatch.context() as patched:
-        patched.setattr(importing, "deriving_ahead", functools.partial(derivation.deriving_ahead, threshold=0))
-        patched.setattr(derivation.Ahead, "known", counted)
-        new = importing.run_import(UnitOfWork(database), path, options, error_dir=tmp_path / "new", now=LATER)
-    assert sum(taken) > 0
+    new = importing.run_import(UnitOfWork(database), path, options, error_dir=tmp_path / "new", now=LATER)
     with monkeypatch.context() as patched:
         patched.setattr(importing._Planner, "_load_index", full_index)
-        patched.setattr(importing, "deriving_ahead", functools.partial(derivation.deriving_ahead, threshold=10**9))
         old = importing.run_import(UnitOfWork(reference_database), path, options, error_dir=tmp_path / "old", now=LATER)
 
     assert new.as_json() | {"error_file": None} == old.as_json() | {"error_file": None}

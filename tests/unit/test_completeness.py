@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from salesdesk.domain import messages
 from salesdesk.domain.completeness import ITEMS, WEIGHTS, Completeness, completeness
-from salesdesk.domain.derived import derivation_input, derive
+from salesdesk.domain.derived import derive
 from salesdesk.domain.model import ClientFields, ClientKind, ContactFields
 
 DIRECTOR = ContactFields(full_name="Иванов Иван", position="Генеральный директор")
@@ -192,32 +192,6 @@ def test_filling_one_more_item_never_lowers_the_score(filled: set[str], with_con
 
 
 # derive ------------------------------------------------------------------------------------------
-
-
-@given(
-    filled=items,
-    kind=st.sampled_from(list(ClientKind)),
-    industry=st.one_of(st.none(), st.integers(1, 10**9)),
-    owner=st.one_of(st.none(), st.integers(1, 10**9)),
-    with_contact=st.booleans(),
-)
-def test_derive_reads_the_industry_and_the_owner_only_as_set_or_not(
-    filled: set[str], kind: ClientKind, industry: int | None, owner: int | None, with_contact: bool
-) -> None:
-    """An import derives a card's columns before its new industry or manager has an id (services/
-    derivation.Ahead), trusting this: the ids themselves never change what derive gives."""
-    card = dataclasses.replace(
-        FULL_LEGAL,
-        kind=kind,
-        industry_id=industry,
-        owner_id=owner,
-        **{f: "" for f in ("inn", "kpp", "ogrn", "full_name", "phone", "email") if f not in filled},
-    )
-    contacts = [DIRECTOR] if with_contact else []
-    stand_in = derivation_input(card)
-    assert (stand_in.industry_id is None, stand_in.owner_id is None) == (industry is None, owner is None)
-    assert dataclasses.replace(stand_in, industry_id=industry, owner_id=owner) == card  # nothing else differs
-    assert derive(stand_in, contacts) == derive(card, contacts)
 
 
 def test_derive_fills_list_and_search_columns() -> None:
