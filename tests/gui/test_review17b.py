@@ -1,0 +1,103 @@
+"""review17b: failing tests — the client list while it is being counted (issue 17)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from salesdesk.services import clients, demo
+from salesdesk.store import UnitOfWork
+from salesdesk.ui.main_window import MainWindow
+from salesdesk.ui.paging import PLACEHOLDER
+
+
+def _hold_counts(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    gate = threading.Event()
+    original = clients.list_counts
+
+    def held(*args: Any, **kwargs: Any) -> Any:
+        gate.wait(20)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(clients, "list_counts", held)
+    return gate
+
+
+def test_a_new_search_typed_deep_in_a_long_list_shows_its_rows_before_its_count(
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    uow: Callable[[], UnitOfWork],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A manager at the bottom of a list of 1,000 types a search that finds 586 ('ооо'); the count
+    is slow (a big base). The first page is there, but the list keeps the last list's 1,000 rows and
+    the view stays at row ~980: the manager sees placeholders of rows the search does not have, and
+    every page under the view is read by OFFSET from the start (0.5 s a page at 1,000,000 clients)."""
+    demo.load_demo(uow(), 1000, seed=5)
+    window = make_window()
+    table, model = window.table, window.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1000 and not window.runner.busy, timeout=20_000)
+    table.scrollToBottom()
+    qtbot.waitUntil(lambda: not model.fetching, timeout=10_000)
+    assert table.rowAt(0) > 900
+    gate = _hold_counts(monkeypatch)
+    try:
+        window.list_pane.search.setText("ооо")
+        with qtbot.waitSignal(model.modelReset, timeout=20_000):
+            window.list_pane.apply_query()
+        assert model.counting
+        top = table.rowAt(0)
+        shown = model.data(model.index(top, 0))
+        rows = model.rowCount()
+    finally:
+        gate.set()
+    qtbot.waitUntil(lambda: not window.runner.busy and not model.counting, timeout=20_000)
+    assert model.rowCount() == 586
+    assert shown != PLACEHOLDER, f"row {top} of the new search is a placeholder"
+    assert rows <= 586, f"the search of 586 clients shows {rows} rows until its count"
+
+
+def test_export_while_counted_offers_the_selected_rows_the_list_really_has(
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    uow: Callable[[], UnitOfWork],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """1,000 clients, then a search finding 586 whose count is slow: the list shows 1,000 rows
+    (the last size) and Ctrl+A selects them all. Export counts first (the list becomes 586, the
+    selection with it), but the dialog is told the selection counted before: 'Selected (1,000)'
+    beside 'Those shown now (586)'."""
+    from salesdesk.ui import export_dialog
+
+    demo.load_demo(uow(), 1000, seed=5)
+    window = make_window()
+    model = window.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1000 and not window.runner.busy, timeout=20_000)
+    asked: list[tuple[int, int, int]] = []
+
+    def ask(cls: Any, parent: Any, shown: int, total: int, selected: int, **kwargs: Any) -> None:
+        asked.append((shown, total, selected))
+        return None
+
+    monkeypatch.setattr(export_dialog.ExportDialog, "ask", classmethod(ask))
+    gate = _hold_counts(monkeypatch)
+    try:
+        window.list_pane.search.setText("ооо")
+        with qtbot.waitSignal(model.modelReset, timeout=20_000):
+            window.list_pane.apply_query()
+        assert model.counting
+        window.table.selectAll()
+        monkeypatch.undo()  # the export's own count is not held
+        monkeypatch.setattr(export_dialog.ExportDialog, "ask", classmethod(ask))
+        window.file_actions.export()
+    finally:
+        gate.set()
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=20_000)
+    assert asked
+    shown, total, selected = asked[0]
+    assert shown == 586 and total == 1000
+    assert selected <= shown, f"the dialog offers {selected} selected of a list of {shown}"
