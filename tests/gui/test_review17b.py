@@ -101,3 +101,44 @@ def test_export_while_counted_offers_the_selected_rows_the_list_really_has(
     shown, total, selected = asked[0]
     assert shown == 586 and total == 1000
     assert selected <= shown, f"the dialog offers {selected} selected of a list of {shown}"
+
+
+def test_a_bulk_change_while_counted_is_asked_with_the_selection_the_list_really_has(
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    uow: Callable[[], UnitOfWork],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """As the export: Ctrl+A over the provisional 1,000 rows of a search of 586, then 'Change
+    status…': act_on_many counts first (the list becomes 586) but asks the dialog with the
+    selection counted before, 'for 1,000 selected of 586'."""
+    from salesdesk.ui import bulk_dialog
+    from salesdesk.ui.bulk_dialog import BulkKind
+
+    demo.load_demo(uow(), 1000, seed=5)
+    window = make_window()
+    model = window.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1000 and not window.runner.busy, timeout=20_000)
+    asked: list[tuple[int, int]] = []
+
+    def ask(cls: Any, parent: Any, kind: Any, selected: int, shown: int, **lists: Any) -> None:
+        asked.append((selected, shown))
+        return None
+
+    gate = _hold_counts(monkeypatch)
+    try:
+        window.list_pane.search.setText("ооо")
+        with qtbot.waitSignal(model.modelReset, timeout=20_000):
+            window.list_pane.apply_query()
+        assert model.counting
+        window.table.selectAll()
+        monkeypatch.undo()  # the action's own count is not held
+        monkeypatch.setattr(bulk_dialog.BulkDialog, "ask", classmethod(ask))
+        window.list_actions.act_on_many(BulkKind.STATUS)
+    finally:
+        gate.set()
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=20_000)
+    assert asked
+    selected, shown = asked[0]
+    assert shown == 586
+    assert selected <= shown, f"the dialog is asked for {selected} selected of a list of {shown}"
