@@ -142,3 +142,48 @@ def test_a_bulk_change_while_counted_is_asked_with_the_selection_the_list_really
     selected, shown = asked[0]
     assert shown == 586
     assert selected <= shown, f"the dialog is asked for {selected} selected of a list of {shown}"
+
+
+def test_a_search_whose_count_fails_deep_in_a_long_list_is_not_read_back_page_by_page(
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    uow: Callable[[], UnitOfWork],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """At the bottom of 1,000 clients the manager types 'ооо' (586) and its count fails (a busy
+    base). The list keeps 1,000 provisional rows and the view stays at the bottom: an empty page
+    there cuts the list by one page, the view lands on the new bottom, reads that page by OFFSET,
+    cuts again… — a page read per 200 rows of the last list's size (at 1,000,000 clients: ~4,400
+    reads of ~0.5 s each, the two workers busy for half an hour)."""
+    from salesdesk.domain.messages import msg
+    from salesdesk.domain.errors import StoreError
+
+    demo.load_demo(uow(), 1000, seed=5)
+    window = make_window()
+    table, model = window.table, window.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1000 and not window.runner.busy, timeout=20_000)
+    table.scrollToBottom()
+    qtbot.waitUntil(lambda: not model.fetching, timeout=10_000)
+
+    def broken(*_args: Any, **_kwargs: Any) -> Any:
+        raise StoreError(msg("err.db_busy"))
+
+    read: list[int] = []
+    original = clients.rows_at
+
+    def counted(uow_: Any, query: Any, offset: int, limit: int, **kwargs: Any) -> Any:
+        if query.text:
+            read.append(offset)
+        return original(uow_, query, offset, limit, **kwargs)
+
+    monkeypatch.setattr(clients, "list_counts", broken)
+    monkeypatch.setattr(clients, "rows_at", counted)
+    window.list_pane.search.setText("ооо")
+    with qtbot.waitSignal(model.counts_unknown, timeout=20_000):
+        window.list_pane.apply_query()
+    for _ in range(10):
+        table.viewport().repaint()
+        qtbot.waitUntil(lambda: not model.fetching and not window.runner.busy, timeout=10_000)
+    assert model.rowCount() == 586
+    past_the_end = [offset for offset in read if offset >= 586]
+    assert len(past_the_end) <= 1, f"pages past the list's end read one after another: {past_the_end}"
