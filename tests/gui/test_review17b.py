@@ -155,8 +155,8 @@ def test_a_search_whose_count_fails_deep_in_a_long_list_is_not_read_back_page_by
     there cuts the list by one page, the view lands on the new bottom, reads that page by OFFSET,
     cuts again… — a page read per 200 rows of the last list's size (at 1,000,000 clients: ~4,400
     reads of ~0.5 s each, the two workers busy for half an hour)."""
-    from salesdesk.domain.messages import msg
     from salesdesk.domain.errors import StoreError
+    from salesdesk.domain.messages import msg
 
     demo.load_demo(uow(), 1000, seed=5)
     window = make_window()
