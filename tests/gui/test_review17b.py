@@ -187,3 +187,46 @@ def test_a_search_whose_count_fails_deep_in_a_long_list_is_not_read_back_page_by
     assert model.rowCount() == 586
     past_the_end = [offset for offset in read if offset >= 586]
     assert len(past_the_end) <= 1, f"pages past the list's end read one after another: {past_the_end}"
+
+
+def test_a_client_saved_new_is_selected_also_when_the_count_of_the_list_fails(
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    uow: Callable[[], UnitOfWork],
+    add_client: Callable[..., int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """As test_a_client_saved_new_is_selected_in_the_list_also_while_the_list_is_counted, but the
+    count then fails (a busy base): the client waiting to be selected (list_actions._wanted) waits
+    for counts_changed only, so the new client is never selected — and the next count that
+    succeeds, whenever it comes, jumps the selection to it."""
+    from salesdesk.domain.errors import StoreError
+    from salesdesk.domain.messages import msg
+
+    demo.load_demo(uow(), 1000, seed=5)
+    window = make_window()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1000 and not window.runner.busy, timeout=20_000)
+    ident = add_client("Яяяя последний клиент")
+    gate = threading.Event()
+
+    def held_then_broken(*_args: Any, **_kwargs: Any) -> Any:
+        gate.wait(20)
+        raise StoreError(msg("err.db_busy"))
+
+    monkeypatch.setattr(clients, "list_counts", held_then_broken)
+    try:
+        with qtbot.waitSignal(window.model.modelReset, timeout=20_000):
+            window.model.reload()
+        window.list_actions.show_in_card(ident)
+        qtbot.waitUntil(lambda: window.card.client_id == ident, timeout=10_000)
+        position = clients.position_of(uow(), window.model.query, ident)
+        assert position is not None and position >= 200
+        answered: list[object] = []
+        select_opened = window.list_actions._select_opened
+        monkeypatch.setattr(window.list_actions, "_select_opened", lambda *a: (answered.append(a), select_opened(*a)))
+        window.list_actions.select_when_found(ident)
+        qtbot.waitUntil(lambda: answered != [], timeout=20_000)  # the position came while counting
+    finally:
+        gate.set()
+    qtbot.waitUntil(lambda: not window.runner.busy and not window.model.counting, timeout=20_000)
+    assert window.table.currentIndex().row() == position
