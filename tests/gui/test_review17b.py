@@ -83,7 +83,7 @@ def test_export_while_counted_offers_the_selected_rows_the_list_really_has(
         asked.append((shown, total, selected))
         return None
 
-    monkeypatch.setattr(export_dialog.ExportDialog, "ask", classmethod(ask))
+    monkeypatch.setattr(export_dialog.ExportDialog, "ask", classmethod(ask))  # type: ignore[arg-type]
     gate = _hold_counts(monkeypatch)
     try:
         window.list_pane.search.setText("ооо")
@@ -92,7 +92,7 @@ def test_export_while_counted_offers_the_selected_rows_the_list_really_has(
         assert model.counting
         window.table.selectAll()
         monkeypatch.undo()  # the export's own count is not held
-        monkeypatch.setattr(export_dialog.ExportDialog, "ask", classmethod(ask))
+        monkeypatch.setattr(export_dialog.ExportDialog, "ask", classmethod(ask))  # type: ignore[arg-type]
         window.file_actions.export()
     finally:
         gate.set()
@@ -133,7 +133,7 @@ def test_a_bulk_change_while_counted_is_asked_with_the_selection_the_list_really
         assert model.counting
         window.table.selectAll()
         monkeypatch.undo()  # the action's own count is not held
-        monkeypatch.setattr(bulk_dialog.BulkDialog, "ask", classmethod(ask))
+        monkeypatch.setattr(bulk_dialog.BulkDialog, "ask", classmethod(ask))  # type: ignore[arg-type]
         window.list_actions.act_on_many(BulkKind.STATUS)
     finally:
         gate.set()
@@ -223,7 +223,7 @@ def test_a_client_saved_new_is_selected_also_when_the_count_of_the_list_fails(
         assert position is not None and position >= 200
         answered: list[object] = []
         select_opened = window.list_actions._select_opened
-        monkeypatch.setattr(window.list_actions, "_select_opened", lambda *a: (answered.append(a), select_opened(*a)))
+        monkeypatch.setattr(window.list_actions, "_select_opened", lambda *a: (answered.append(a), select_opened(*a)))  # type: ignore[func-returns-value]
         window.list_actions.select_when_found(ident)
         qtbot.waitUntil(lambda: answered != [], timeout=20_000)  # the position came while counting
     finally:
