@@ -290,7 +290,8 @@ _SHEET_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
 
 def sheet_kind(name: str) -> str | None:
     """Which part of a SalesDesk export a sheet holds, by its name ("Контактные лица", "Deals", "История контактов")."""
-    key = header_key(re.sub(r"\s*\(\d+\)\s*$", "", name))  # "Сделки (2)": a sheet an export went on in
+    # "Сделки (2)": a sheet an export went on in (not "Сделки (2023)", a user's sheet of a year)
+    key = header_key(re.sub(r"\s*\(\d{1,3}\)\s*$", "", name))
     return next((kind for kind, names in SHEET_KINDS.items() if key in {header_key(n) for n in names}), None)
 
 

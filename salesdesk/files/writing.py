@@ -532,7 +532,7 @@ class XlsxSheet:
                     if len(text) > EXCEL_CELL_CHARS // 2:
                         text = excel_cell_text(text)
                 out.append(f'{letters[index]}{number}{style} t="inlineStr"><is><t>{text}</t></is></c>')
-            elif kind is int or kind is Decimal or (kind is float and math.isfinite(value)):
+            elif kind is int or (kind is Decimal and value.is_finite()) or (kind is float and math.isfinite(value)):
                 style = styles.get((index, 1))
                 if style is None and (style := self._style_of(index, 1, number_format[index])) is None:
                     return None
@@ -617,7 +617,7 @@ class XlsxSheet:
             kind = type(value)
             if kind is str:
                 cells[index] = string_cell(_cell_text(value), None)
-            elif kind is int or kind is Decimal or (kind is float and math.isfinite(value)):
+            elif kind is int or (kind is Decimal and value.is_finite()) or (kind is float and math.isfinite(value)):
                 cells[index] = number_cell(value, number_format[index])
             elif kind is datetime or kind is date:
                 if kind is datetime and value.tzinfo is not None:

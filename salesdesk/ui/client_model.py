@@ -215,15 +215,17 @@ class ClientTableModel(QAbstractTableModel):
 
     def _on_snapshot(self, snapshot: Snapshot) -> None:
         """The first page: shown at once; then the list is counted. A page that is not full is
-        the whole list; a full one keeps the last list's size until the count comes (a list read
-        again after a client was added stays where the manager was; ``total_known`` is False)."""
+        the whole list; a full one of the same list read again keeps its size until the count comes
+        (it stays where the manager was after a client was added; ``total_known`` is False), a new
+        search or sort starts from its first page (the old size would show rows it does not have)."""
         if self._closing:
             return
         first = len(snapshot.first)
         full = first >= PAGE
+        again = snapshot.query == self._query  # the same list read again, not a new search or sort
         self.beginResetModel()
         self._query = snapshot.query
-        self._rows.reset(max(self._rows.total, first) if full else first, snapshot.first)
+        self._rows.reset(max(self._rows.total, first) if full and again else first, snapshot.first)
         self.total_known = not full
         self._count_failed = False
         self._pages.reset()
@@ -313,6 +315,16 @@ class ClientTableModel(QAbstractTableModel):
         assert counts is not None  # not cancellable: it runs here
         self._apply_counts(counts)
         return counts.total, counts.base_total
+
+    def reach(self, row: int) -> None:
+        """*row* is known to be in the list (its position was read) but lies past the rows the
+        list has while its size is not known (a count that failed): the list grows to it."""
+        total = self._rows.total
+        if self.total_known or row < total:
+            return
+        self.beginInsertRows(_ROOT, total, row)
+        self._rows.total = row + 1
+        self.endInsertRows()
 
     def _page_arrived(self, number: int, size: int) -> None:
         """A page read while the size is not known: one that comes back short ends the list there;

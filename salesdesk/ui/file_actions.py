@@ -135,11 +135,11 @@ class FileActions(QObject):
         from salesdesk.ui.export_dialog import ExportDialog
 
         w = self.w
-        selected = len(w.table.selectionModel().selectedRows())
         settled = w.model.settled_counts()  # the real figures, also while the list is being counted
         if settled is None:
             return
         shown, base_total = settled
+        selected = len(w.table.selectionModel().selectedRows())  # after the count: it may drop rows
         choice = ExportDialog.ask(w, shown, base_total, selected, uow=self.ops.uow)
         if choice is None:
             return

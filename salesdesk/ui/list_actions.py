@@ -46,6 +46,7 @@ class ClientListActions(QObject):
         self.table.selectionModel().selectionChanged.connect(self._update_bulk_button)
         self.model.modelReset.connect(self._update_bulk_button)
         self.model.counts_changed.connect(self._on_counts)
+        self.model.counts_unknown.connect(self._on_counts)  # a failed count: looked for in the rows there are
         self._update_bulk_button()
 
     # Selection and the card ----------------------------------------------------------------
@@ -132,11 +133,13 @@ class ClientListActions(QObject):
             # below the rows the list has until its count comes (its first page): selected then
             self._wanted = client_id
             return
+        self.model.reach(row)  # the count failed: the list grows to the row it is known to have
         self.select_row(row)
 
     @Slot()
     def _on_counts(self) -> None:
-        """The list has all its rows: a client waiting to be selected is looked for again."""
+        """The list has all its rows (or its count failed: the rows it has): a client waiting to
+        be selected is looked for again, once."""
         wanted, self._wanted = self._wanted, None
         if wanted is not None and wanted == self.card.client_id:
             self.select_when_found(wanted)
@@ -245,7 +248,7 @@ class ClientListActions(QObject):
             settled = self.model.settled_counts()
             if settled is None:
                 return
-            shown = settled[0]
+            selected, shown = self.selected_count(), settled[0]  # the count may have dropped rows selected
         if kind is BulkKind.TRASH:
             change = BulkChange(trash=True)
             all_shown = bool(all_shown)

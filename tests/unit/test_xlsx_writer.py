@@ -128,3 +128,4 @@ def test_a_sheet_full_to_excels_last_row_goes_on_in_the_next_sheet(
     assert all(r == ("№", "Текст") for r in rows if r[0] == "№") and len(rows) == 7 + 4
     read.close()
     assert sheet_kind("История контактов (2)") == "interactions" and sheet_kind("Сделки (12)") == "deals"
+    assert sheet_kind("Сделки (2023)") is None  # a sheet of a year is a user's own, not a part of ours

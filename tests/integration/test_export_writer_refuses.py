@@ -1,4 +1,5 @@
-"""review17b: failing tests — the fast row writer against xlsxwriter's own write_number."""
+"""The fast row writer refuses what xlsxwriter's own write_number refuses (a Decimal NaN or infinity)
+instead of writing a cell Excel calls damaged."""
 
 from __future__ import annotations
 
