@@ -22,6 +22,7 @@ from salesdesk.domain.queries import ClientQuery
 from salesdesk.services import demo
 from salesdesk.services.common import Cancelled
 from salesdesk.ui.dialogs import Inform
+from salesdesk.ui.widgets import waiting_cursor
 
 if TYPE_CHECKING:
     from salesdesk.services.enrichment import EnrichResult
@@ -135,7 +136,8 @@ class FileActions(QObject):
         from salesdesk.ui.export_dialog import ExportDialog
 
         w = self.w
-        settled = w.model.settled_counts()  # the real figures, also while the list is being counted
+        with waiting_cursor():  # the real figures, counted now if the list is being counted
+            settled = w.model.settled_counts()
         if settled is None:
             return
         shown, base_total = settled

@@ -24,6 +24,7 @@ from salesdesk.services.bulk_actions import BulkChange, BulkResult, BulkUndo
 from salesdesk.services.common import Cancelled, Reporter, utcnow
 from salesdesk.ui.bulk_dialog import NO_OWNER, BulkDialog, BulkKind, kind_title
 from salesdesk.ui.dialogs import HookDialog
+from salesdesk.ui.widgets import waiting_cursor
 
 if TYPE_CHECKING:
     from salesdesk.ui.main_window import MainWindow
@@ -245,7 +246,8 @@ class ClientListActions(QObject):
         if not self.model.total_known:
             # the list is being counted (its rows are the first page's): all the rows selected means
             # "everyone the list shows" only beside its real size, counted now (the user asked)
-            settled = self.model.settled_counts()
+            with waiting_cursor():
+                settled = self.model.settled_counts()
             if settled is None:
                 return
             selected, shown = self.selected_count(), settled[0]  # the count may have dropped rows selected

@@ -279,12 +279,25 @@ def test_the_export_dialog_while_the_list_is_counted_names_the_real_figures(
         window.model.reload()  # a client added meanwhile: the base's size is counted again
         qtbot.waitUntil(lambda: window.model.counting and not window.model.loading, timeout=20_000)
         assert window.model.rowCount() == 200
-        monkeypatch.setattr(clients, "list_counts", original)  # the action's own count is not held
+        cursors: list[object] = []
+
+        def own(*args: Any, **kwargs: Any) -> Any:  # the action's own count: not held, the hourglass shown
+            from PySide6.QtGui import QGuiApplication
+
+            shown = QGuiApplication.overrideCursor()
+            cursors.append(None if shown is None else shown.shape())
+            return original(*args, **kwargs)
+
+        monkeypatch.setattr(clients, "list_counts", own)
         window.file_actions.export()
     finally:
         gate.set()
     qtbot.waitUntil(lambda: not window.runner.busy, timeout=20_000)
     assert asked == [(1000, 1000)]
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    assert cursors == [Qt.CursorShape.WaitCursor] and QGuiApplication.overrideCursor() is None
 
 
 def test_no_count_starts_after_the_window_closed(
