@@ -44,6 +44,8 @@ def test_enrich_from_the_file_menu_fills_the_open_card(
     monkeypatch.setattr(RegisterFileChoice, "ask", classmethod(lambda cls, parent: path))
     window.enrich_action.trigger()
     qtbot.waitUntil(lambda: info.isVisible(), timeout=10_000)
+    # the card is refreshed by the change bus, the notice by the task's answer: either may come first
+    qtbot.waitUntil(lambda: "updated: 5" in window.notice.label.text(), timeout=10_000)
     text = info.text()
     assert "SME category: small enterprise" in text and "data-10112026.zip" in text
     assert "62.01" in text and "revenue in the top quarter" in text and "Average headcount: 50" in text
