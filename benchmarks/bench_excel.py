@@ -343,6 +343,7 @@ def export_blocks(database: Any, block: int = EXPORT_BLOCK, *, new_reading: bool
     from salesdesk.domain.queries import ClientQuery, ClientSort
     from salesdesk.services import exporting as e
     from salesdesk.store import UnitOfWork
+    from tests import export_reference as reference  # the rows as built before issue 17
 
     def naive(row: list[Any]) -> list[Any]:
         return [v.astimezone().replace(tzinfo=None) if isinstance(v, datetime) and v.tzinfo else v for v in row]
@@ -362,12 +363,14 @@ def export_blocks(database: Any, block: int = EXPORT_BLOCK, *, new_reading: bool
                 attached = uow.attachments.list_for_clients(chunk)
                 clients = uow.clients.get_many(chunk)
                 for client in (clients[i] for i in chunk if i in clients):
-                    sheets[0].append(naive(e._client_row(client)))
-                    sheets[1] += [naive(e._contact_row(client, p)) for p in people.get(client.id, ())]
-                    sheets[2] += [naive(e._deal_row(client, d)) for d in deals.get(client.id, ())]
-                    sheets[3] += [naive(e._reminder_row(client, r, managers)) for r in reminders.get(client.id, ())]
-                    sheets[4] += [naive(e._interaction_row(client, i)) for i in history.get(client.id, ())]
-                    sheets[5] += [naive(e._file_row(client, f)) for f in attached.get(client.id, ())]
+                    sheets[0].append(naive(reference.client_row(client)))
+                    sheets[1] += [naive(reference.contact_row(client, p)) for p in people.get(client.id, ())]
+                    sheets[2] += [naive(reference.deal_row(client, d)) for d in deals.get(client.id, ())]
+                    sheets[3] += [
+                        naive(reference.reminder_row(client, r, managers)) for r in reminders.get(client.id, ())
+                    ]
+                    sheets[4] += [naive(reference.interaction_row(client, i)) for i in history.get(client.id, ())]
+                    sheets[5] += [naive(reference.file_row(client, f)) for f in attached.get(client.id, ())]
                     sheets[6] += [naive(e.change_row(r)) for r in trail.get(client.id, ())]
             yield sheets
 

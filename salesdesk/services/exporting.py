@@ -21,16 +21,11 @@ from salesdesk.domain.birthdays import birth_cell
 from salesdesk.domain.errors import UserError
 from salesdesk.domain.messages import msg
 from salesdesk.domain.model import (
-    Client,
     ClientKind,
     ClientStatus,
-    ContactPerson,
-    Deal,
     DealStage,
-    Interaction,
     InteractionKind,
     Recurrence,
-    Reminder,
 )
 from salesdesk.domain.queries import ClientQuery, ClientSort
 from salesdesk.files import targets
@@ -101,35 +96,6 @@ def _client_columns() -> list[Column]:
     ]
 
 
-def _client_row(c: Client) -> list[Any]:
-    return [
-        c.id,
-        c.name,
-        c.full_name,
-        c.kind.label,
-        c.status.label,
-        c.inn,
-        c.kpp,
-        c.ogrn,
-        c.phone,
-        c.email,
-        c.legal_address,
-        c.postal_address,
-        c.city,
-        c.industry_name,
-        c.owner_name,
-        c.source,
-        ", ".join(c.tags),
-        c.bank_name,
-        c.bik,
-        c.account,
-        c.corr_account,
-        c.notes,
-        c.completeness,
-        c.created_at,
-    ]
-
-
 def _contact_columns() -> list[Column]:
     return [
         Column(_t("export.client_no"), 10, "number"),
@@ -141,20 +107,6 @@ def _contact_columns() -> list[Column]:
         Column(_t("export.emails"), 30),
         Column(_t("export.primary"), 10),
         Column(_t("export.note"), 30),
-    ]
-
-
-def _contact_row(client: Client, p: ContactPerson) -> list[Any]:
-    return [
-        client.id,
-        client.name,
-        p.full_name,
-        p.position,
-        birth_cell(p.birth_date),  # "12.03" when the year is unknown, never a date of 1604
-        "; ".join(p.phones),
-        ", ".join(p.emails),
-        _t("export.yes") if p.is_primary else "",
-        p.note,
     ]
 
 
@@ -174,22 +126,6 @@ def _deal_columns() -> list[Column]:
     ]
 
 
-def _deal_row(client: Client, d: Deal) -> list[Any]:
-    return [
-        client.id,
-        client.name,
-        d.title,
-        d.stage.label,
-        d.amount.amount,
-        d.amount.currency,
-        d.opened_on,
-        d.closed_on,
-        d.contract_end,
-        d.lost_reason,
-        d.owner_name,
-    ]
-
-
 def _reminder_columns() -> list[Column]:
     return [
         Column(_t("export.client_no"), 10, "number"),
@@ -200,11 +136,6 @@ def _reminder_columns() -> list[Column]:
         Column(_t("export.done"), 17, "datetime"),
         Column(_t("field.manager"), 20),
     ]
-
-
-def _reminder_row(client: Client, r: Reminder, managers: dict[int, str]) -> list[Any]:
-    repeat = "" if r.recurrence is Recurrence.NONE else r.recurrence.label
-    return [client.id, client.name, r.due_at, r.text, repeat, r.done_at, managers.get(r.manager_id or 0, "")]
 
 
 def _interaction_columns() -> list[Column]:
@@ -219,10 +150,6 @@ def _interaction_columns() -> list[Column]:
     ]
 
 
-def _interaction_row(client: Client, i: Interaction) -> list[Any]:
-    return [client.id, client.name, i.occurred_at, i.kind.label, i.summary, i.result, i.manager_name]
-
-
 def _file_columns() -> list[Column]:
     return [
         Column(_t("export.client_no"), 10, "number"),
@@ -233,10 +160,6 @@ def _file_columns() -> list[Column]:
         Column(_t("export.file_added"), 17, "datetime"),
         Column("SHA-256", 66),
     ]
-
-
-def _file_row(client: Client, f: Attachment) -> list[Any]:
-    return [client.id, client.name, f.id, f.name, f.size, f.created_at, f.sha256]
 
 
 def _change_columns() -> list[Column]:

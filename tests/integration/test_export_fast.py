@@ -25,6 +25,7 @@ from salesdesk.domain.queries import ClientQuery, ClientSort
 from salesdesk.files.writing import Column, XlsxBook
 from salesdesk.services import attachments, clients, contacts, demo, exporting, history
 from salesdesk.store import Database, UnitOfWork
+from tests import export_reference as reference
 
 Uow = Callable[[], UnitOfWork]
 
@@ -74,17 +75,17 @@ def reference_export(uow: UnitOfWork, path: Path, ids: list[int] | None = None) 
             attached = uow.attachments.list_for_clients(chunk)
             found = uow.clients.get_many(chunk)
             for client in (found[i] for i in chunk if i in found):
-                clients_sheet.append_cells(e._client_row(client))
+                clients_sheet.append_cells(reference.client_row(client))
                 for person in people.get(client.id, ()):
-                    contacts_sheet.append_cells(e._contact_row(client, person))
+                    contacts_sheet.append_cells(reference.contact_row(client, person))
                 for deal in deals.get(client.id, ()):
-                    deals_sheet.append_cells(e._deal_row(client, deal))
+                    deals_sheet.append_cells(reference.deal_row(client, deal))
                 for reminder in reminders.get(client.id, ()):
-                    reminders_sheet.append_cells(e._reminder_row(client, reminder, managers))
+                    reminders_sheet.append_cells(reference.reminder_row(client, reminder, managers))
                 for interaction in interactions.get(client.id, ()):
-                    history_sheet.append_cells(e._interaction_row(client, interaction))
+                    history_sheet.append_cells(reference.interaction_row(client, interaction))
                 for item in attached.get(client.id, ()):
-                    files_sheet.append_cells(e._file_row(client, item))
+                    files_sheet.append_cells(reference.file_row(client, item))
                 for record in trail.get(client.id, ()):
                     changes_sheet.append_cells(e.change_row(record))
         book.close()
@@ -227,7 +228,7 @@ def test_the_csv_export_is_the_same_as_before_issue_17(uow: Uow, database: Datab
         writer = CsvWriter(tmp_path / "reference.csv", [c.title for c in exporting._client_columns()])
         found = work.clients.get_many(chosen)
         for ident in chosen:
-            writer.append(exporting._client_row(found[ident]))
+            writer.append(reference.client_row(found[ident]))
         writer.close()
     assert (tmp_path / "new.csv").read_bytes() == (tmp_path / "reference.csv").read_bytes()
 
