@@ -222,8 +222,8 @@ class ClientListing:
         k-th are certain; when they are too few (many matches share the k-th's score, as rows of
         the same length and as many matching words do), every match ranked no worse than the k-th
         is read (one more pass over the index, no sort), which settles the order up to there.
-        Still too few (the filters drop most matches): k grows, and past RANKED_CANDIDATES_MAX the
-        general statement answers.
+        Still too few (most of the best matches are in the trash; a filter never comes here,
+        ``_only_the_search``): k grows, and past RANKED_CANDIDATES_MAX the general statement answers.
         """
         expression = fts_expression(terms)
         params = {"e": expression, "nw": NAME_WEIGHT, "ow": OTHER_WEIGHT}

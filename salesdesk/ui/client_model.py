@@ -10,9 +10,10 @@ than the page). Answers to superseded queries are dropped; a count superseded be
 took it is not run, and one superseded while it runs is stopped (SQLite).
 
 Until the count comes the row count is provisional (``total_known`` is False): a full first page
-keeps the last list's size (so a list read again after a client was added stays where the manager
-was), pages past the first are read by offset from the start (never from a guessed end), and a
-page that comes back short ends the list there. Code that takes the figures as real — "everyone
+of the same query read again keeps the last list's size (so a list read again after a client was
+added stays where the manager was; a new search or sort starts from its first page), pages past
+the first are read by offset from the start (never from a guessed end), and a page that comes back
+short ends the list there. Code that takes the figures as real — "everyone
 the list shows", the export's counts — asks ``settled_counts()``, which counts at once if needed
 (a user's explicit action). A count that failed leaves the figures unknown (``counts_unknown``);
 the list then grows a page at a time as its last page comes back full.
