@@ -86,23 +86,26 @@ class _Plus7:
     )
 
     def __init__(self) -> None:
-        self.regions: list[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, list[re.Pattern[str]]]] = []
+        self.regions: list[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]] = []
         for region in phonenumbers.region_codes_for_country_code(7):
             metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
             if metadata is None:
                 continue
             leading = re.compile(metadata.leading_digits) if metadata.leading_digits else None
             general = self._pattern(metadata.general_desc)
-            types = [p for p in (self._pattern(getattr(metadata, name)) for name in self._TYPES) if p is not None]
-            self.regions.append((region, leading, general, types))
+            # a number of any type: one pattern of the alternatives, which fullmatches exactly when
+            # one of them does (a tenth of the calls of trying them one by one)
+            types = [p for p in (self._pattern(getattr(metadata, name)) for name in self._TYPES) if p]
+            one_of = re.compile("|".join(types)) if types else None
+            self.regions.append((region, leading, re.compile(general) if general else None, one_of))
 
     @staticmethod
-    def _pattern(desc: object) -> re.Pattern[str] | None:
+    def _pattern(desc: object) -> str:
         pattern = getattr(desc, "national_number_pattern", None)
         lengths = getattr(desc, "possible_length", ()) or ()
         if not pattern or (lengths and 10 not in lengths):
-            return None
-        return re.compile(f"(?:{pattern})")
+            return ""
+        return f"(?:{pattern})"
 
     def region(self, national: str) -> str | None:
         for region, leading, general, types in self.regions:
@@ -115,11 +118,12 @@ class _Plus7:
         return None
 
     @staticmethod
-    def _valid(national: str, general: re.Pattern[str] | None, types: list[re.Pattern[str]]) -> bool:
+    def _valid(national: str, general: re.Pattern[str] | None, types: re.Pattern[str] | None) -> bool:
         return (
             general is not None
+            and types is not None
             and general.fullmatch(national) is not None
-            and any(t.fullmatch(national) for t in types)
+            and types.fullmatch(national) is not None
         )
 
 

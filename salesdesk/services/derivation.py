@@ -13,10 +13,11 @@ import logging
 import multiprocessing
 import os
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
+from typing import TypeVar
 
 from salesdesk.domain.derived import ClientDerived, derive
 from salesdesk.domain.model import ClientBundle
@@ -28,6 +29,8 @@ log = logging.getLogger(__name__)
 PROCESS_THRESHOLD = 20_000  # fewer cards than this: starting a process (about a second) does not pay
 Derived = list[tuple[ClientBundle, ClientDerived]]
 _Sent = tuple[list[ClientBundle], "Future[list[ClientDerived]] | None", Derived | None]
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 def _here(batch: list[ClientBundle]) -> Derived:
@@ -40,40 +43,103 @@ def _workers() -> int:
     return max(1, min(2, cpus - 1))
 
 
+class Workers:
+    """The worker processes of one bulk load, or none (a small load, or no process could start).
+
+    ``run`` hands them a function call and returns its future; None means "do it here": there is
+    no pool, or it broke (a worker killed, a process that cannot start), after which nothing more
+    is sent. The work is the same either way, only where it runs differs.
+    """
+
+    def __init__(self, processes: bool) -> None:
+        self.count = _workers() if processes else 0
+        self._broken = threading.Event()
+        self._pool: ProcessPoolExecutor | None = None
+        if processes:
+            # "spawn" everywhere: forking a process that runs Qt and database threads is not safe
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.count, mp_context=multiprocessing.get_context("spawn"), initializer=start_worker
+            )
+
+    def run(self, fn: Callable[..., T], *args: object) -> Future[T] | None:
+        if self._pool is None or self._broken.is_set():
+            return None
+        try:
+            return self._pool.submit(fn, *args)
+        except (BrokenProcessPool, RuntimeError, OSError) as exc:
+            self.give_up(exc)
+            return None
+
+    def give_up(self, exc: BaseException) -> None:
+        if not self._broken.is_set():
+            self._broken.set()
+            log.warning("no worker process for the bulk load, working here: %r", exc)
+
+    def close(self, wait: bool) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=wait, cancel_futures=True)
+
+
+@contextmanager
+def bulk_workers(expected: int, *, threshold: int | None = None) -> Iterator[Workers]:
+    """Worker processes for a load of about *expected* cards or rows: from *threshold* on
+    (``PROCESS_THRESHOLD`` unless given), none below it.
+
+    Leaving the block after an error or a cancel does not wait for the work still in flight.
+    """
+    workers = Workers(expected >= (PROCESS_THRESHOLD if threshold is None else threshold))
+    finished = False
+    try:
+        yield workers
+        finished = True
+    finally:
+        workers.close(wait=finished)
+
+
+def in_blocks(workers: Workers, fn: Callable[..., list[R]], blocks: Iterable[tuple[object, ...]]) -> Iterator[R]:
+    """``fn(*block)`` of every block, in order. With worker processes, all blocks but every
+    (workers + 1)-th are sent to them at once and this process does the rest meanwhile, so every
+    core has a share; without, all are done here."""
+    share = workers.count + 1
+    sent = [(block, workers.run(fn, *block) if n % share else None) for n, block in enumerate(blocks)]
+    for block, future in sent:
+        if future is not None:
+            try:
+                yield from future.result()
+                continue
+            except (BrokenProcessPool, OSError) as exc:
+                workers.give_up(exc)
+        yield from fn(*block)
+
+
 @contextmanager
 def derived_batches(
-    batches: Iterable[list[ClientBundle]], expected: int, *, threshold: int = PROCESS_THRESHOLD
+    batches: Iterable[list[ClientBundle]],
+    expected: int,
+    *,
+    threshold: int | None = None,
+    workers: Workers | None = None,
 ) -> Iterator[Iterator[Derived]]:
     """The bundles of each batch with their derived columns, in order, computed ahead of the caller.
 
     *expected* is about how many bundles will come; from *threshold* on, worker processes do the
-    deriving. The caller may stop early (a cancel): work in flight is dropped.
+    deriving: the caller's *workers* if it has them, else ones started here. The caller may stop
+    early (a cancel): work in flight is dropped.
     """
-    if expected < threshold:
+    if workers is None:
+        with bulk_workers(expected, threshold=threshold) as own:
+            with derived_batches(batches, expected, workers=own) as ready:
+                yield ready
+        return
+    if not workers.count:
         with prefetched(_here(batch) for batch in batches) as ready:
             yield ready
         return
-    workers = _workers()
-    # "spawn" everywhere: forking a process that runs Qt and database threads is not safe
-    pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=start_worker
-    )
-    broken = threading.Event()
-
-    def give_up(exc: BaseException) -> None:
-        if not broken.is_set():
-            broken.set()
-            log.warning("no worker process for the derived columns, computing them here: %r", exc)
 
     def sent() -> Iterator[_Sent]:  # on the prefetch thread
         for batch in batches:
-            if not broken.is_set():
-                try:
-                    yield batch, pool.submit(derive_all, [(b.client, tuple(b.contacts)) for b in batch]), None
-                    continue
-                except (BrokenProcessPool, RuntimeError, OSError) as exc:
-                    give_up(exc)
-            yield batch, None, _here(batch)
+            future = workers.run(derive_all, [(b.client, tuple(b.contacts)) for b in batch])
+            yield batch, future, None if future is not None else _here(batch)
 
     def received(queued: Iterator[_Sent]) -> Iterator[Derived]:
         for batch, future, done in queued:
@@ -84,17 +150,11 @@ def derived_batches(
             try:
                 found = future.result()
             except (BrokenProcessPool, OSError) as exc:
-                give_up(exc)
+                workers.give_up(exc)
                 yield _here(batch)  # only the few batches that were on their way
                 continue
             yield list(zip(batch, found, strict=True))
 
-    finished = False
-    try:
-        # at most workers + 1 batches wait in the queue, so memory stays bounded however long the load
-        with prefetched(sent(), depth=workers + 1) as queued:
-            yield received(queued)
-        finished = True
-    finally:
-        # after an error or a cancel, do not wait for the batches the workers are still deriving
-        pool.shutdown(wait=finished, cancel_futures=True)
+    # at most workers + 1 batches wait in the queue, so memory stays bounded however long the load
+    with prefetched(sent(), depth=workers.count + 1) as queued:
+        yield received(queued)

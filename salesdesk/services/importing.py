@@ -16,18 +16,18 @@ import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from salesdesk.domain import messages, okved
 from salesdesk.domain.birthdays import birth_of
 from salesdesk.domain.derived import derive
 from salesdesk.domain.duplicates import IdentityIndex, Match, name_key, names_differ
-from salesdesk.domain.emails import normalize_email
 from salesdesk.domain.errors import ValidationError
 from salesdesk.domain.freshness import Source, fingerprints
 from salesdesk.domain.messages import msg
@@ -50,15 +50,12 @@ from salesdesk.domain.model import (
     Recurrence,
     ReminderFields,
 )
-from salesdesk.domain.phones import parse_phone
 from salesdesk.domain.spreadsheet import (
     TARGETS,
     date_of,
     find_header_row,
     guess_mapping,
-    identifier_of,
     notes_of,
-    phone_of,
     sheet_kind,
     sheet_mapping,
     split_list,
@@ -67,9 +64,7 @@ from salesdesk.domain.spreadsheet import (
 from salesdesk.domain.text import collapse_spaces, fold, parse_amount
 from salesdesk.domain.validation import (
     amount_problem,
-    clean_client,
     clean_contact,
-    client_problems,
     contact_problems,
     validate_deal,
 )
@@ -77,13 +72,13 @@ from salesdesk.files.errors import FileProblem, RefusedTarget, write_problem
 from salesdesk.files.reading import DEFAULT_LIMITS, Cell, Limits, Sheet, Workbook, inspect_file, read_sheet
 from salesdesk.files.targets import check_folder
 from salesdesk.services.common import Cancelled, Reporter, SilentReporter, cycle_collection_paused, utcnow
-from salesdesk.services.derivation import derived_batches
+from salesdesk.services.derivation import Workers, bulk_workers, derived_batches, in_blocks
 from salesdesk.services.freshness import confirm_fields
 from salesdesk.services.reference import okved_industry
+from salesdesk.services.sheet_rows import Row, choices, parse_block, reachable
 from salesdesk.store import UnitOfWork
 
 BATCH = 2_000
-E = TypeVar("E", bound=StrEnum)
 
 
 class DuplicatePolicy(StrEnum):
@@ -258,149 +253,21 @@ def header_texts(rows: Sequence[Sequence[Cell]], header_row: int) -> list[str]:
 
 # Reading and parsing rows --------------------------------------------------------------------------
 
-
-@dataclass(slots=True)
-class _Row:
-    line: int
-    raw: list[Cell]  # the row as read; let go (empty) once the row is accepted: only rejected rows are written back
-    client: ClientFields | None = None
-    contact: ContactFields | None = None
-    industry: str = ""
-    owner: str = ""
-    client_no: str = ""
-    problems: list[str] = field(default_factory=list)
-    repaired: list[str] = field(default_factory=list)
-    # phones (E.164), e-mails and name key that duplicates are matched by, worked out right after
-    # the row is checked: its phones are still in parse_phone's cache then, not by planning time
-    keys: tuple[list[str], list[str], str] | None = None
-    width: int = 0  # cells the row had as read (the file of rejected rows is as wide as the widest)
+_STAGES = choices(DealStage, "stage")
+_RECURRENCES = choices(Recurrence, "recurrence")
+_INTERACTION_KINDS = choices(InteractionKind, "interaction")
+PARSE_BLOCK = 5_000  # rows a worker process checks at a time
 
 
-def _choices(enum: type[E], prefix: str) -> dict[str, E]:
-    """Codes and labels in both languages, folded: "Действующий", "active", "Active" -> ACTIVE."""
-    found: dict[str, E] = {}
-    for member in enum:
-        found[fold(member.value)] = member
-        found[fold(member.value.replace("_", " "))] = member
-        for lang in messages.LANGUAGES:
-            found[fold(messages.render(f"{prefix}.{member.value}", lang=lang))] = member
-    return found
-
-
-_KINDS = _choices(ClientKind, "kind")
-_KINDS.update({fold(x): ClientKind.LEGAL for x in ("юрлицо", "юр. лицо", "юридическое лицо", "организация", "ооо")})
-_KINDS.update({fold(x): ClientKind.SOLE_TRADER for x in ("индивидуальный предприниматель", "ип")})
-_KINDS.update({fold(x): ClientKind.PERSON for x in ("физическое лицо", "физ. лицо", "частное лицо")})
-_STATUSES = _choices(ClientStatus, "status")
-_STAGES = _choices(DealStage, "stage")
-_RECURRENCES = _choices(Recurrence, "recurrence")
-_INTERACTION_KINDS = _choices(InteractionKind, "interaction")
-
-
-def _problem(field_key: str, key: str, **params: Any) -> str:
-    return str(msg(key, field=msg(field_key), **params))
-
-
-def _parse_rows(sheet: Sheet, header_row: int, mapping: Mapping[int, str]) -> list[_Row]:
-    rows: list[_Row] = []
-    for offset, raw in enumerate(sheet.rows[header_row + 1 :], start=header_row + 2):
-        if all(c in ("", None) for c in raw):
-            continue
-        row = _parse_row(offset, raw, mapping)
-        row.width = len(raw)
-        if not row.problems and row.client is not None:
-            phones, emails = _reachable(row.client, row.contact)
-            row.keys = (phones, emails, name_key(row.client.name))
-            row.raw = []  # accepted: its cells are never written back (_plan_row rejects no other row)
-        rows.append(row)
-    return rows
-
-
-def _parse_row(line: int, raw: list[Cell], mapping: Mapping[int, str]) -> _Row:
-    row = _Row(line, raw)
-    values: dict[str, Any] = {}
-    by_target = {target: raw[i] if i < len(raw) else None for i, target in mapping.items()}
-    for target in ("name", "full_name", "legal_address", "postal_address", "city", "source", "bank_name"):
-        values[target] = text_of(by_target.get(target))
-    values["notes"] = notes_of(by_target.get("notes"))
-    for target in ("inn", "kpp", "ogrn", "bik", "account", "corr_account"):
-        cell = by_target.get(target)
-        identifier = identifier_of(cell, target)
-        if identifier.lost_digits:
-            row.problems.append(str(msg("import.lost_digits", field=msg(f"field.{target}"), value=text_of(cell))))
-            identifier = dataclasses.replace(identifier, value="")  # one reason for the row is enough
-        elif identifier.repaired_from is not None:
-            row.repaired.append(f"{msg(f'field.{target}')} {identifier.repaired_from} → {identifier.value}")
-        values[target] = identifier.value
-    values["phone"] = phone_of(by_target.get("phone"))
-    values["email"] = text_of(by_target.get("email"))
-    values["tags"] = split_list(text_of(by_target.get("tags")))
-    kind_text = text_of(by_target.get("kind"))
-    if kind_text:
-        kind = _KINDS.get(fold(kind_text))
-        if kind is None:
-            row.problems.append(_problem("field.kind", "err.choice", value=kind_text))
-            kind = ClientKind.LEGAL
-    else:
-        kind = _infer_kind(values)
-    values["kind"] = kind
-    status_text = text_of(by_target.get("status"))
-    status = _STATUSES.get(fold(status_text)) if status_text else ClientStatus.LEAD
-    if status is None:
-        row.problems.append(_problem("field.status", "err.choice", value=status_text))
-        status = ClientStatus.LEAD
-    values["status"] = status
-    row.industry = text_of(by_target.get("industry"))
-    if _looks_like_date(by_target.get("industry")):
-        # a date is neither an industry nor an OKVED code ("01.02.2024" is not class 01.02 named "24"):
-        # most likely the wrong column was chosen; the row goes to the error file as it was
-        row.problems.append(_problem("field.industry", "err.industry_date", value=row.industry))
-    row.owner = text_of(by_target.get("owner"))
-    row.client_no = text_of(by_target.get("client_no"))
-
-    contact_name = text_of(by_target.get("contact_name"))
-    contact_phone = phone_of(by_target.get("contact_phone"))
-    contact_email = text_of(by_target.get("contact_email"))
-    if contact_name:
-        birth = birth_of(by_target.get("contact_birth_date"))
-        if isinstance(birth, str):
-            row.problems.append(_problem("field.birth_date", "err.date", value=birth))
-            birth = None
-        row.contact = clean_contact(
-            ContactFields(
-                full_name=contact_name,
-                position=text_of(by_target.get("contact_position")),
-                birth_date=birth,
-                phones=(contact_phone,) if contact_phone else (),
-                emails=(contact_email,) if contact_email else (),
-            )
-        )
-    else:
-        # a contact's phone or e-mail with no contact name still reaches the client
-        values["phone"] = values["phone"] or contact_phone
-        values["email"] = values["email"] or contact_email
-
-    client = clean_client(ClientFields(**values))
-    row.client = client
-    for problem in client_problems(client):
-        if problem.blocking:
-            row.problems.append(str(problem))
-    if row.contact is not None:
-        for problem in contact_problems(row.contact, date.today()):
-            if problem.blocking:
-                row.problems.append(str(problem))
-    return row
-
-
-def _infer_kind(values: Mapping[str, Any]) -> ClientKind:
-    """Without a kind column: 12-digit INN or a 15-digit OGRNIP or a name starting "ИП" is a sole
-    trader; anything else is taken for a company (the card can say otherwise later)."""
-    name = fold(values.get("name") or "")
-    if name.startswith(("ип ", "индивидуальный предприниматель")) or len(values.get("ogrn") or "") == 15:
-        return ClientKind.SOLE_TRADER
-    if len(values.get("inn") or "") == 12:
-        return ClientKind.SOLE_TRADER if values.get("ogrn") else ClientKind.PERSON
-    return ClientKind.LEGAL
+def _parse_rows(sheet: Sheet, header_row: int, mapping: Mapping[int, str], workers: Workers) -> list[Row]:
+    """Every row below the header checked (services/sheet_rows.py), blocks of them on the
+    *workers* of a big load; in order, the same wherever they were checked."""
+    data = sheet.rows[header_row + 1 :]
+    blocks = [
+        (messages.language(), data[i : i + PARSE_BLOCK], header_row + 2 + i, mapping)
+        for i in range(0, len(data), PARSE_BLOCK)
+    ]
+    return list(in_blocks(workers, parse_block, blocks))
 
 
 # Planning -----------------------------------------------------------------------------------------
@@ -491,7 +358,7 @@ class _Planner:
         self.numbered: dict[int, Client] = {}
         self._key_cache: dict[int, tuple[ClientFields, tuple[list[str], list[str], str]]] = {}
 
-    def plan(self, rows: list[_Row], extras: _Extras) -> None:
+    def plan(self, rows: list[Row], extras: _Extras) -> None:
         self._load_index(rows)
         matched_ids = [int(r.client_no) for r in rows if r.client_no.isdigit()]
         for row in rows:
@@ -511,7 +378,7 @@ class _Planner:
         self._key_cache.clear()  # a row's keys are asked for only while planning
         self._attach(extras)
 
-    def _load_index(self, rows: list[_Row]) -> None:
+    def _load_index(self, rows: list[Row]) -> None:
         """The stored clients that hold an identifier of a row, not the whole base: the rows' INNs,
         phones, e-mails and names are looked up in the base (a hash join), so an import into a base
         of a million clients reads only the few that can match."""
@@ -537,7 +404,7 @@ class _Planner:
         key = id(client)
         found = self._key_cache.get(key)
         if found is None or found[0] is not client:
-            phones, emails = _reachable(client, contact)
+            phones, emails = reachable(client, contact)
             found = (client, (phones, emails, name_key(client.name)))
             self._key_cache[key] = found
         return found[1]
@@ -573,7 +440,7 @@ class _Planner:
         if owner and fold(owner) not in self.managers:
             self.new_managers[owner] = None
 
-    def _new(self, row: _Row, report_index: int) -> _Pending:
+    def _new(self, row: Row, report_index: int) -> _Pending:
         assert row.client is not None
         pending = _Pending(
             row.line,
@@ -590,7 +457,7 @@ class _Planner:
         self._note_reference(row.industry, row.owner)
         return pending
 
-    def _plan_row(self, row: _Row, stored: Mapping[int, Client]) -> RowReport:
+    def _plan_row(self, row: Row, stored: Mapping[int, Client]) -> RowReport:
         name = row.client.name if row.client else ""
         repaired = tuple(row.repaired)
         if row.problems or row.client is None:
@@ -666,7 +533,7 @@ class _Planner:
         known.add(fold(contact.full_name))
         return True
 
-    def _reference_changes(self, target: _Pending, row: _Row, policy: DuplicatePolicy) -> set[str]:
+    def _reference_changes(self, target: _Pending, row: Row, policy: DuplicatePolicy) -> set[str]:
         changed = set()
         for attr, text in (("industry", row.industry), ("owner", row.owner)):
             if not text:
@@ -760,12 +627,6 @@ class _Planner:
                     )
 
 
-def _reachable(client: ClientFields, contact: ContactFields | None) -> tuple[list[str], list[str]]:
-    phones = [parse_phone(p).e164 or "" for p in (client.phone, *(contact.phones if contact else ()))]
-    emails = [normalize_email(e) for e in (client.email, *(contact.emails if contact else ())) if e]
-    return phones, emails
-
-
 def _deal_key(deal: DealFields) -> tuple[str, date, Money]:
     return fold(deal.title), deal.opened_on, deal.amount
 
@@ -826,14 +687,16 @@ def plan_import(
     uow: UnitOfWork, path: Path, options: ImportOptions = ImportOptions(), reporter: Reporter | None = None
 ) -> ImportPlan:
     """What importing *path* would do, row by row; nothing is written."""
-    with cycle_collection_paused(), uow.reading():
-        plan, _planner, _rows = _plan(uow, path, options, reporter or SilentReporter())
+    with cycle_collection_paused(), ExitStack() as stack, uow.reading():
+        plan, _planner, _rows, _workers = _plan(uow, path, options, reporter or SilentReporter(), stack)
     return plan
 
 
 def _plan(
-    uow: UnitOfWork, path: Path, options: ImportOptions, reporter: Reporter
-) -> tuple[ImportPlan, _Planner, list[_Row]]:
+    uow: UnitOfWork, path: Path, options: ImportOptions, reporter: Reporter, stack: ExitStack
+) -> tuple[ImportPlan, _Planner, list[Row], Workers]:
+    """The plan of importing *path*; the worker processes it started (if the sheet is big) stay
+    for the writing until *stack* closes."""
     sheet, book = _client_sheet(path, options)
     names = book.sheet_names
     header_row = options.header_row if options.header_row is not None else find_header_row(sheet.rows)
@@ -844,7 +707,8 @@ def _plan(
     mapping = dict(options.mapping) if options.mapping is not None else guess_mapping(headers)
     if "name" not in mapping.values():
         raise FileProblem("file.no_name_column", path)
-    rows = _parse_rows(sheet, header_row, mapping)
+    workers = stack.enter_context(bulk_workers(len(sheet.rows) - header_row - 1))
+    rows = _parse_rows(sheet, header_row, mapping, workers)
     sheet_name = sheet.name
     del sheet  # the cells of the accepted rows go now, before planning and writing need the memory
     extras = _read_extras(book, sheet_name, options) if "client_no" in mapping.values() else _Extras()
@@ -862,7 +726,7 @@ def _plan(
         tuple(planner.new_managers),
         dict(extras.counts),
     )
-    return plan, planner, rows
+    return plan, planner, rows, workers
 
 
 # Applying -----------------------------------------------------------------------------------------
@@ -885,8 +749,8 @@ def run_import(
         check_folder(error_dir)  # a file or a device given as the folder: said before any work
     # a dry run only reads: no write lock (a second seat is not kept waiting, a read-only base works)
     # the trail names the file: "import of clients.xlsx", whichever face started it
-    with cycle_collection_paused(), uow.reading() if dry_run else uow.importing(path.name):
-        plan, planner, rows = _plan(uow, path, options, reporter)
+    with cycle_collection_paused(), ExitStack() as stack, uow.reading() if dry_run else uow.importing(path.name):
+        plan, planner, rows, workers = _plan(uow, path, options, reporter, stack)
         updated = sum(1 for p in planner.base_pending.values() if p.changed)
         # the rejected rows are saved first: if their file cannot be written, nothing is imported
         # and the user is told why, instead of rows silently going missing
@@ -896,7 +760,7 @@ def run_import(
         )
         del rows  # the file's cells are no longer needed: let them go before the writing begins
         if not dry_run:
-            _apply(uow, planner, reporter, now)
+            _apply(uow, planner, reporter, now, workers)
             uow.record("base", 0, "import")
             uow.commit()
     skipped = plan.count(Fate.SKIPPED) + plan.count(Fate.UNCHANGED)
@@ -907,14 +771,6 @@ def run_import(
 
 # the code ends where digits and dots end: "01.02.2024" is no code followed by a name "24"
 _OKVED_TEXT = re.compile(r"^(\d{2}(?:\.\d{1,2}){0,2})(?![\d.])(?:\s*[—–-]?\s*(.*))?$")
-_FULL_DATE = re.compile(r"^\d{1,2}[./\-]\d{1,2}[./\-]\d{4}$|^\d{4}[./\-]\d{1,2}[./\-]\d{1,2}$")
-
-
-def _looks_like_date(cell: object) -> bool:
-    """A date cell, or text that is a whole date with a four-digit year (01.02.2024, 2024-02-01)."""
-    if isinstance(cell, date):
-        return True
-    return isinstance(cell, str) and _FULL_DATE.match(cell.strip()) is not None
 
 
 def okved_of(text: str) -> tuple[str, str] | None:
@@ -927,7 +783,9 @@ def okved_of(text: str) -> tuple[str, str] | None:
     return (code, collapse_spaces(found.group(2) or "")[:300]) if code and len(code) > 2 else None
 
 
-def _apply(uow: UnitOfWork, planner: _Planner, reporter: Reporter, now: datetime) -> None:
+def _apply(
+    uow: UnitOfWork, planner: _Planner, reporter: Reporter, now: datetime, workers: Workers | None = None
+) -> None:
     industries, managers = planner.industries, planner.managers
     for name in planner.new_industries:
         okved = okved_of(name)
@@ -985,7 +843,7 @@ def _apply(uow: UnitOfWork, planner: _Planner, reporter: Reporter, now: datetime
 
     batches = ([bundle(p) for p in new[i : i + BATCH]] for i in range(0, len(new), BATCH))
     # the search index is filled once for every new client, after the last batch (store/bulk.py)
-    with derived_batches(batches, len(new)) as ready, uow.bulk.search_index_deferred():
+    with derived_batches(batches, len(new), workers=workers) as ready, uow.bulk.search_index_deferred():
         for batch in ready:
             if reporter.cancelled():
                 raise Cancelled()
@@ -1170,7 +1028,7 @@ def _moment(cell: Cell) -> datetime | None:
 # The error file -------------------------------------------------------------------------------------
 
 
-def _write_error_file(uow: UnitOfWork, path: Path, plan: ImportPlan, rows: list[_Row], error_dir: Path | None) -> Path:
+def _write_error_file(uow: UnitOfWork, path: Path, plan: ImportPlan, rows: list[Row], error_dir: Path | None) -> Path:
     from salesdesk.files.targets import check_target
     from salesdesk.files.writing import write_table
 

@@ -33,8 +33,8 @@ from salesdesk.services.importing import (
     _Extras,
     _Pending,
     _Planner,
-    _Row,
 )
+from salesdesk.services.sheet_rows import Row
 from salesdesk.store import UnitOfWork
 
 SUFFIX = ".vcf"
@@ -101,9 +101,9 @@ def contact_of(card: Card, client_name: str = "") -> ContactFields:
     )
 
 
-def _row(card: Card, client_name: str | None, today: date) -> _Row:
+def _row(card: Card, client_name: str | None, today: date) -> Row:
     """A card as the planner's row: a private-person client (*client_name* None) or a contact person."""
-    row = _Row(card.line, _raw(card))
+    row = Row(card.line, _raw(card))
     if card.too_long:
         row.problems.extend(str(msg("vcard.too_long", field=name, limit=32_767)) for name in card.too_long)
     if card.bad_birthday:
@@ -143,7 +143,7 @@ def plan_vcard_import(
 
 def _plan(
     uow: UnitOfWork, path: Path, options: ImportOptions, client_id: int | None, reporter: Reporter
-) -> tuple[ImportPlan, _Planner, list[_Row]]:
+) -> tuple[ImportPlan, _Planner, list[Row]]:
     cards = read_cards(path)
     today = date.today()
     planner = _Planner(uow, options, reporter)

@@ -330,3 +330,48 @@ def test_the_index_holds_only_the_stored_clients_a_row_can_match(
     result = importing.plan_import(UnitOfWork(database), path)
     assert [r.fate for r in result.rows] == [importing.Fate.NEW]
     assert held == [0]
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_rows_checked_in_worker_processes_give_what_rows_checked_here_give(
+    tmp_path: Path,
+    database: Database,
+    reference_database: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
+) -> None:
+    """A big sheet's rows are checked a block at a time in worker processes (and a share here);
+    the plan, every row's report in the program's language, the error file and the tables are
+    what checking every row here gives."""
+    from salesdesk.domain import messages
+    from salesdesk.services import derivation
+
+    pools = [seed(db, tmp_path, random.Random(11)) for db in (database, reference_database)]
+    rows = make_rows(random.Random(1100), 300, pools[0])
+    path = tmp_path / "клиенты.xlsx"
+    write_book(path, rows, extra_sheets=True)
+    monkeypatch.setattr(messages, "_language", language)
+    sent: list[int] = []
+    run = derivation.Workers.run
+
+    def counted(self: derivation.Workers, fn: Any, *args: object) -> Any:
+        future = run(self, fn, *args)
+        sent.append(future is not None)
+        return future
+
+    with monkeypatch.context() as patched:
+        patched.setattr(derivation, "PROCESS_THRESHOLD", 0)
+        patched.setattr(importing, "PARSE_BLOCK", 37)  # blocks end mid-way through duplicates and bad rows
+        patched.setattr(derivation.Workers, "run", counted)
+        far = importing.run_import(UnitOfWork(database), path, error_dir=tmp_path / "far", now=LATER)
+    here = importing.run_import(UnitOfWork(reference_database), path, error_dir=tmp_path / "here", now=LATER)
+
+    assert sum(sent) >= 4  # blocks of rows (and batches of cards) went to a worker process
+    assert far.as_json() | {"error_file": None} == here.as_json() | {"error_file": None}
+    problems = [p for r in far.plan.rows for p in (*r.reasons, *r.repaired)]
+    said, other = ("ИНН", "INN") if language == "ru" else ("INN", "ИНН")
+    assert any(said in p for p in problems) and not any(other in p for p in problems)
+    assert dump(database) == dump(reference_database)
+    rejected = [openpyxl.load_workbook(r.error_file, read_only=True) for r in (far, here) if r.error_file]
+    assert len(rejected) == 2
+    assert list(rejected[0].worksheets[0].values) == list(rejected[1].worksheets[0].values)
