@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from salesdesk.domain.completeness import completeness
+from salesdesk.domain.duplicates import name_key
 from salesdesk.domain.emails import normalize_email
 from salesdesk.domain.freshness import fingerprints
 from salesdesk.domain.model import ClientFields, ContactFields
@@ -29,6 +30,7 @@ class ClientDerived:
     search_name: str
     search_other: str
     tags_norm: tuple[str, ...]
+    name_key: str  # the name as duplicates are matched by (an import looks it up in the base)
     # (item, fingerprint) of the filled requisites and channels (domain/freshness.py)
     fresh: tuple[tuple[str, str], ...] = ()
 
@@ -48,5 +50,6 @@ def derive(client: ClientFields, contacts: Iterable[ContactFields] = ()) -> Clie
         search_name=document.name,
         search_other=document.other,
         tags_norm=tuple(dict.fromkeys(fold(t) for t in client.tags)),
+        name_key=name_key(client.name),
         fresh=fingerprints(client, contacts, score.missing),
     )

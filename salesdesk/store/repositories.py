@@ -171,6 +171,7 @@ def client_values(fields: ClientFields, derived: ClientDerived) -> dict[str, Any
     values["sort_key"] = derived.sort_key
     values["search_name"] = derived.search_name
     values["search_other"] = derived.search_other
+    values["name_key"] = derived.name_key
     return values
 
 
@@ -438,13 +439,8 @@ class ClientRepository(_Repository[Client]):
                             select(ch.client_id).where(ch.kind == kind, ch.value_norm.in_(texts))
                         ).scalars()
                     )
-            wanted = {n for n in names or () if n}
-            if wanted:
-                # no column holds the name key: the names are read (one pass, nothing kept but hits)
-                names_read = select(c.id, c.name).where(live).execution_options(yield_per=10_000)  # streamed
-                for ident, name in self.conn.execute(names_read):
-                    if name_key(name) in wanted:
-                        found.add(ident)
+            for texts in _text_chunks(names):
+                found.update(self.conn.execute(select(c.id).where(c.name_key.in_(texts), live)).scalars())
             chosen = sorted(found)
         rows: list[Any] = []
         if chosen is None:

@@ -121,6 +121,9 @@ clients = Table(
     # the oldest confirmation of its filled requisites and channels (table ``confirmations``), NULL when
     # none is filled: "needs checking" is a range of the index below (migration 0013)
     Column("confirmed_oldest", UtcDateTime, nullable=True),
+    # the name as duplicate matching compares it (domain/duplicates.name_key), so that an import
+    # finds the stored clients of its rows' names through an index (migration 0015)
+    Column("name_key", Text, nullable=False, server_default=""),
     *_stamps(),
     # The live list in name order, with what its status bar counts: a covering index, so counting
     # and averaging a range of names never touches the table.
@@ -152,6 +155,12 @@ clients = Table(
     Index(
         "ix_clients_confirmed_oldest",
         "confirmed_oldest",
+        sqlite_where=text("deleted_at IS NULL"),
+        postgresql_where=text("deleted_at IS NULL"),
+    ),
+    Index(
+        "ix_clients_live_name_key",
+        "name_key",
         sqlite_where=text("deleted_at IS NULL"),
         postgresql_where=text("deleted_at IS NULL"),
     ),

@@ -375,3 +375,24 @@ def test_rows_checked_in_worker_processes_give_what_rows_checked_here_give(
     rejected = [openpyxl.load_workbook(r.error_file, read_only=True) for r in (far, here) if r.error_file]
     assert len(rejected) == 2
     assert list(rejected[0].worksheets[0].values) == list(rejected[1].worksheets[0].values)
+
+
+def test_the_stored_name_key_follows_the_name_on_every_save(tmp_path: Path, database: Database) -> None:
+    """``clients.name_key`` (what an import finds stored clients by) is written with the card: an
+    import's new and updated clients, a card created and renamed by hand."""
+    from salesdesk.domain.duplicates import name_key
+    from salesdesk.domain.model import ClientFields
+
+    pool = seed(database, tmp_path, random.Random(21))
+    path = tmp_path / "клиенты.xlsx"
+    write_book(path, make_rows(random.Random(2100), 120, pool), extra_sheets=False)
+    importing.run_import(
+        UnitOfWork(database), path, ImportOptions(on_name_mismatch=NameMismatch.RENAME), error_dir=tmp_path, now=LATER
+    )
+    made = clients.create_client(UnitOfWork(database), ClientFields(name="ООО «Ёлка»"))
+    clients.update_client(UnitOfWork(database), made.id, made.version, ClientFields(name="АО  «Квант-2»"))
+    with database.engine.connect() as conn:
+        stored = conn.execute(text("SELECT name, name_key FROM clients")).all()
+    assert len(stored) > 20
+    assert [key for _, key in stored] == [name_key(name) for name, _ in stored]
+    assert ("АО «Квант-2»", "ао квант 2") in [tuple(r) for r in stored]

@@ -6,6 +6,7 @@ import re
 import sqlite3
 from pathlib import Path
 
+import openpyxl
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -216,7 +217,7 @@ def test_a_base_at_0003_gets_an_empty_audit_trail_and_records_from_then_on(db_pa
     raw.close()
     database = open_database(resolve_url(db_path))
     try:
-        assert database.revision() == HEAD_REVISION == "0014_search_fast"
+        assert database.revision() == HEAD_REVISION == "0015_name_key"
         with UnitOfWork(database).reading() as uow:
             assert uow.audit.count() == 0
         clients.update_client(UnitOfWork(database), 1, 1, ClientFields(name="ООО «Ёлка»", city="Тверь"))
@@ -298,6 +299,48 @@ def test_a_base_at_0009_gets_an_empty_plans_table_and_keeps_its_managers(db_path
         plans.set_plan(head(), 1, month(2026, 12), Decimal("200"))
         assert [(p.manager_name, p.period.code, p.amount_minor) for p in plans.list_plans(head())] == [
             ("Белов Пётр", "2026-12", 20_000)
+        ]
+    finally:
+        database.dispose()
+
+
+def test_a_base_at_0014_gets_the_name_key_of_every_client_and_an_import_matches_by_it(
+    db_path: Path, tmp_path: Path
+) -> None:
+    """Issue 17: revision 0015 stores each client's name key (live and trashed) so that an import
+    finds stored clients by name through an index; the old ones are matched as before."""
+    from salesdesk.domain.duplicates import name_key
+    from salesdesk.services import importing
+
+    _upgrade_to(db_path, "0014_search_fast")
+    raw = sqlite3.connect(db_path)
+    names = ["ООО «Ёлка-М»", "ИП Сидоров И.И.", "  АО   Квант ", "", "«д'Артаньян»"]
+    for number, name in enumerate(names):
+        raw.execute(
+            "INSERT INTO clients (kind, name, status, sort_key, search_name, search_other, version, created_at,"
+            " updated_at, deleted_at) VALUES ('legal', ?, 'lead', '', '', '', 1, '2026-01-01 00:00:00',"
+            " '2026-01-01 00:00:00', ?)",
+            (name, "2026-02-01 00:00:00" if number == 2 else None),
+        )
+    raw.commit()
+    raw.close()
+    database = open_database(resolve_url(db_path))
+    try:
+        assert database.revision() == HEAD_REVISION
+        with database.engine.connect() as conn:
+            stored = conn.exec_driver_sql("SELECT name, name_key FROM clients ORDER BY id").all()
+        assert [tuple(r) for r in stored] == [(n, name_key(n)) for n in names]
+        assert stored[0][1] == "ооо елка м" and stored[3][1] == ""
+        book = openpyxl.Workbook()
+        book.active.append(["Наименование", "Город"])
+        book.active.append(["ООО Ёлка М", "Тверь"])  # the same key, typed otherwise
+        book.active.append(["АО «Квант»", "Уфа"])  # the stored one is in the trash: a new client
+        path = tmp_path / "клиенты.xlsx"
+        book.save(path)
+        plan = importing.plan_import(UnitOfWork(database), path)
+        assert [(r.fate, r.client_id, r.matched_by) for r in plan.rows] == [
+            (importing.Fate.UPDATE, 1, "name"),
+            (importing.Fate.NEW, None, ""),
         ]
     finally:
         database.dispose()

@@ -204,6 +204,8 @@ def test_a_base_at_0005_is_upgraded_and_its_clients_are_found_through_the_index(
         database.dispose()
     engine = create_engine(url, poolclass=NullPool)
     with engine.begin() as conn:  # back to what 0005 made: what 0006 to 0013 add, taken away
+        conn.exec_driver_sql("DROP INDEX ix_clients_live_name_key")
+        conn.exec_driver_sql("ALTER TABLE clients DROP COLUMN name_key")
         conn.exec_driver_sql("DROP TABLE confirmations")
         conn.exec_driver_sql("ALTER TABLE clients DROP COLUMN confirmed_oldest")
         conn.exec_driver_sql("DROP TABLE plans")
