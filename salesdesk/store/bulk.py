@@ -269,7 +269,11 @@ class BulkLoader:
         instead of 10 ms (docs/phones_and_search.md). Statistics of a fresh table matter there
         too: without them the planner guessed 10 rows for a thousand."""
         if self.sqlite:
+            # ANALYZE samples at most this many rows an index (SQLite's own advice for PRAGMA
+            # optimize): after an import into a base of 1,000,000 clients under 0.01 s instead of 0.9
+            self.conn.exec_driver_sql("PRAGMA analysis_limit = 1000")
             self.conn.exec_driver_sql("PRAGMA optimize")
+            self.conn.exec_driver_sql("PRAGMA analysis_limit = 0")
             return
         if self.conn.dialect.name != "postgresql":
             return
