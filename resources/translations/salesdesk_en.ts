@@ -42,8 +42,8 @@
 <context>
     <name>ClientListActions</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/list_actions.py" line="153"/>
-        <location filename="../../salesdesk/ui/list_actions.py" line="283"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="170"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="314"/>
         <source>%Ln client(s) moved to the trash.</source>
         <translation>
             <numerusform>%Ln client moved to the trash.</numerusform>
@@ -51,7 +51,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/list_actions.py" line="168"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="185"/>
         <source>%Ln client(s) restored.</source>
         <translation>
             <numerusform>%Ln client restored.</numerusform>
@@ -59,7 +59,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/list_actions.py" line="196"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="213"/>
         <source>With selected (%Ln)…</source>
         <translation>
             <numerusform>With selected (%Ln)…</numerusform>
@@ -67,7 +67,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/list_actions.py" line="211"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="228"/>
         <source>With selected (%Ln):</source>
         <translation>
             <numerusform>With selected (%Ln):</numerusform>
@@ -75,7 +75,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/list_actions.py" line="285"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="316"/>
         <source>A reminder planned for %Ln client(s).</source>
         <translation>
             <numerusform>A reminder planned for %Ln client.</numerusform>
@@ -83,7 +83,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/list_actions.py" line="287"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="318"/>
         <source>%Ln client(s) changed.</source>
         <translation>
             <numerusform>%Ln client changed.</numerusform>
@@ -91,7 +91,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/list_actions.py" line="294"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="325"/>
         <source>&amp;Undo: change of %Ln client(s)</source>
         <translation>
             <numerusform>&amp;Undo: change of %Ln client</numerusform>
@@ -99,7 +99,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/list_actions.py" line="310"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="341"/>
         <source>%Ln client(s) put back as they were.</source>
         <translation>
             <numerusform>%Ln client put back as it was.</numerusform>
@@ -110,7 +110,7 @@
 <context>
     <name>ClientListPane</name>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/client_list.py" line="280"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="283"/>
         <source>%1 of %Ln in the trash</source>
         <translation>
             <numerusform>%1 of %Ln in the trash</numerusform>
@@ -118,7 +118,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/client_list.py" line="284"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="287"/>
         <source>%1 of %Ln client(s)</source>
         <translation>
             <numerusform>%1 of %Ln client</numerusform>
@@ -228,7 +228,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/file_actions.py" line="183"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="188"/>
         <source>%Ln contact person(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln contact person exported to %1.</numerusform>
@@ -236,7 +236,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/file_actions.py" line="193"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="198"/>
         <source>%Ln client(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln client exported to %1.</numerusform>

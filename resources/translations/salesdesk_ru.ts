@@ -662,13 +662,13 @@ or create a new one (%1).</source>
 <context>
     <name>ClientListActions</name>
     <message>
-        <location filename="../../salesdesk/ui/list_actions.py" line="151"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="168"/>
         <source>“%s” moved to the trash.</source>
         <translation>Клиент «%s» перемещён в корзину.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/list_actions.py" line="153"/>
-        <location filename="../../salesdesk/ui/list_actions.py" line="283"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="170"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="314"/>
         <source>%Ln client(s) moved to the trash.</source>
         <translation>
             <numerusform>%Ln клиент перемещён в корзину.</numerusform>
@@ -677,7 +677,7 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/list_actions.py" line="168"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="185"/>
         <source>%Ln client(s) restored.</source>
         <translation>
             <numerusform>%Ln клиент восстановлен.</numerusform>
@@ -686,23 +686,23 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/list_actions.py" line="174"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="191"/>
         <source>&amp;Undo: move to trash</source>
         <translation>&amp;Отменить удаление в корзину</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/list_actions.py" line="175"/>
-        <location filename="../../salesdesk/ui/list_actions.py" line="301"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="192"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="332"/>
         <source>Undo</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/list_actions.py" line="183"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="200"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/list_actions.py" line="196"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="213"/>
         <source>With selected (%Ln)…</source>
         <translation>
             <numerusform>С выбранными (%Ln)…</numerusform>
@@ -711,7 +711,7 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/list_actions.py" line="211"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="228"/>
         <source>With selected (%Ln):</source>
         <translation>
             <numerusform>С выбранными (%Ln):</numerusform>
@@ -720,22 +720,22 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/list_actions.py" line="233"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="264"/>
         <source>Get back to the client</source>
         <translation>Связаться с клиентом</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/list_actions.py" line="270"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="301"/>
         <source>Changing the clients…</source>
         <translation>Клиенты изменяются…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/list_actions.py" line="277"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="308"/>
         <source>Cancelled: no client was changed.</source>
         <translation>Отменено: ни один клиент не изменён.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/list_actions.py" line="285"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="316"/>
         <source>A reminder planned for %Ln client(s).</source>
         <translation>
             <numerusform>Напоминание поставлено %Ln клиенту.</numerusform>
@@ -744,7 +744,7 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/list_actions.py" line="287"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="318"/>
         <source>%Ln client(s) changed.</source>
         <translation>
             <numerusform>Изменён %Ln клиент.</numerusform>
@@ -753,12 +753,12 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/list_actions.py" line="289"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="320"/>
         <source>Nothing to change: they all have it already.</source>
         <translation>Менять нечего: у всех уже так.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/list_actions.py" line="294"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="325"/>
         <source>&amp;Undo: change of %Ln client(s)</source>
         <translation>
             <numerusform>&amp;Отменить: изменение %Ln клиента</numerusform>
@@ -767,12 +767,12 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/list_actions.py" line="302"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="333"/>
         <source>Putting the clients back…</source>
         <translation>Клиенты возвращаются как были…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/list_actions.py" line="310"/>
+        <location filename="../../salesdesk/ui/list_actions.py" line="341"/>
         <source>%Ln client(s) put back as they were.</source>
         <translation>
             <numerusform>%Ln клиент возвращён как был.</numerusform>
@@ -804,27 +804,27 @@ or create a new one (%1).</source>
         <translation>Поиск…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="175"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="178"/>
         <source>Create a client</source>
         <translation>Создать клиента</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="176"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="179"/>
         <source>Load demo data</source>
         <translation>Загрузить демоданные</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="177"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="180"/>
         <source>Import from Excel…</source>
         <translation>Загрузить из Excel…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="178"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="181"/>
         <source>Clear search and filters</source>
         <translation>Сбросить поиск и фильтры</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/client_list.py" line="280"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="283"/>
         <source>%1 of %Ln in the trash</source>
         <translation>
             <numerusform>%1 из %Ln в корзине</numerusform>
@@ -833,12 +833,12 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="282"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="285"/>
         <source>The base is empty</source>
         <translation>База пуста</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/client_list.py" line="284"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="287"/>
         <source>%1 of %Ln client(s)</source>
         <translation>
             <numerusform>%1 из %Ln клиента</numerusform>
@@ -847,29 +847,29 @@ or create a new one (%1).</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="287"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="290"/>
         <source>average completeness %1 %</source>
         <translation>средняя полнота %1 %</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="298"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="306"/>
         <source>The trash is empty.</source>
         <translation>Корзина пуста.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="301"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="309"/>
         <source>The client base is empty.
 Create the first client, or load demo data to try the program.</source>
         <translation>Клиентская база пуста.
 Создайте первого клиента или загрузите демоданные, чтобы попробовать программу.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="304"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="312"/>
         <source>No clients match the search and filters.</source>
         <translation>По условиям поиска и фильтрам клиентов не найдено.</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_list.py" line="327"/>
+        <location filename="../../salesdesk/ui/client_list.py" line="349"/>
         <source>Could not load the list: %s</source>
         <translation>Не удалось загрузить список: %s</translation>
     </message>
@@ -877,59 +877,67 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ClientTable</name>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="55"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="68"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="63"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="76"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="60"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="73"/>
         <source>INN</source>
         <translation>ИНН</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="61"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="74"/>
         <source>City</source>
         <translation>Город</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="62"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="75"/>
         <source>Industry</source>
         <translation>Отрасль</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="56"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="69"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="59"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="72"/>
         <source>Owner</source>
         <translation>Ответственный</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="57"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="70"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="58"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="71"/>
         <source>Next reminder</source>
         <translation>Напоминание</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="64"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="77"/>
         <source>Completeness</source>
         <translation>Полнота</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/client_model.py" line="256"/>
+        <location filename="../../salesdesk/ui/client_model.py" line="461"/>
         <source>Missing: %s</source>
         <translation>Не заполнено: %s</translation>
+    </message>
+</context>
+<context>
+    <name>ClientTableModel</name>
+    <message>
+        <location filename="../../salesdesk/ui/client_model.py" line="337"/>
+        <source>Counting the clients of the list…</source>
+        <translation>Считаем клиентов списка…</translation>
     </message>
 </context>
 <context>
@@ -1387,17 +1395,17 @@ Create the first client, or load demo data to try the program.</source>
     <name>DateField</name>
     <message>
         <location filename="../../salesdesk/ui/dialogs.py" line="330"/>
-        <location filename="../../salesdesk/ui/widgets.py" line="469"/>
+        <location filename="../../salesdesk/ui/widgets.py" line="481"/>
         <source>dd.mm.yyyy</source>
         <translation>дд.мм.гггг</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/widgets.py" line="470"/>
+        <location filename="../../salesdesk/ui/widgets.py" line="482"/>
         <source>Type the date with or without dots, e.g. 15031985 or 15.03.1985</source>
         <translation>Дату можно вводить с точками или без, например 15031985 или 15.03.1985</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/widgets.py" line="476"/>
+        <location filename="../../salesdesk/ui/widgets.py" line="488"/>
         <source>Choose on a calendar</source>
         <translation>Выбрать в календаре</translation>
     </message>
@@ -2028,27 +2036,28 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="147"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="136"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="152"/>
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="148"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="153"/>
         <source>Writing %1…</source>
         <translation>Записываю %1…</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="165"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="170"/>
         <source>Export contacts to vCard</source>
         <translation>Выгрузка контактов в vCard</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="167"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="172"/>
         <source>Contact cards (*.vcf)</source>
         <translation>Карточки контактов (*.vcf)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/file_actions.py" line="183"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="188"/>
         <source>%Ln contact person(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln контактное лицо выгружено в %1.</numerusform>
@@ -2057,7 +2066,7 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../salesdesk/ui/file_actions.py" line="193"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="198"/>
         <source>%Ln client(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln клиент выгружен в %1.</numerusform>
@@ -2066,8 +2075,8 @@ Create the first client, or load demo data to try the program.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="185"/>
-        <location filename="../../salesdesk/ui/file_actions.py" line="195"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="190"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="200"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
@@ -3295,7 +3304,7 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>NoticeBar</name>
     <message>
-        <location filename="../../salesdesk/ui/widgets.py" line="106"/>
+        <location filename="../../salesdesk/ui/widgets.py" line="118"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
@@ -3635,12 +3644,12 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>ProgressTask</name>
     <message>
-        <location filename="../../salesdesk/ui/progress.py" line="52"/>
+        <location filename="../../salesdesk/ui/progress.py" line="61"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/progress.py" line="73"/>
+        <location filename="../../salesdesk/ui/progress.py" line="82"/>
         <source>Cancelling…</source>
         <translation>Отмена операции…</translation>
     </message>
@@ -3778,12 +3787,12 @@ Create the first client, or load demo data to try the program.</source>
 <context>
     <name>RegisterFileChoice</name>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="210"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="215"/>
         <source>Enrich from open data</source>
         <translation>Дополнить из открытых данных</translation>
     </message>
     <message>
-        <location filename="../../salesdesk/ui/file_actions.py" line="212"/>
+        <location filename="../../salesdesk/ui/file_actions.py" line="217"/>
         <source>Tax service open data (*.zip *.xml);;All files (*)</source>
         <translation>Открытые данные ФНС (*.zip *.xml);;Все файлы (*)</translation>
     </message>

@@ -13,10 +13,10 @@ Until the count comes the row count is provisional (``total_known`` is False): a
 of the same query read again keeps the last list's size (so a list read again after a client was
 added stays where the manager was; a new search or sort starts from its first page), pages past
 the first are read by offset from the start (never from a guessed end), and a page that comes back
-short ends the list there. Code that takes the figures as real — "everyone
-the list shows", the export's counts — asks ``settled_counts()``, which counts at once if needed
-(a user's explicit action). A count that failed leaves the figures unknown (``counts_unknown``);
-the list then grows a page at a time as its last page comes back full.
+short ends the list there. Code that takes the figures as real — "everyone the list shows", the
+export's counts — goes through ``settle()``, which counts at once if needed (a user's explicit
+action) on a worker behind a progress dialog. A count that failed leaves the figures unknown
+(``counts_unknown``); the list then grows a page at a time as its last page comes back full.
 """
 
 from __future__ import annotations
@@ -40,13 +40,14 @@ from PySide6.QtCore import (
     Slot,
 )
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QWidget
 
 from salesdesk.domain.changes import Changes
 from salesdesk.domain.errors import UserError
 from salesdesk.domain.model import ClientKind, ClientStatus
 from salesdesk.domain.queries import ClientQuery, ClientRow, ClientSort
 from salesdesk.services import clients
-from salesdesk.services.common import UowFactory
+from salesdesk.services.common import Cancelled, Reporter, UowFactory
 from salesdesk.ui import paging
 from salesdesk.ui.columns import TableColumn
 from salesdesk.ui.operations import Operations
@@ -298,24 +299,43 @@ class ClientTableModel(QAbstractTableModel):
         self._set_counting(False)
         self.counts_changed.emit(counts.total, counts.base_total, counts.average)
 
-    def settled_counts(self) -> tuple[int, int] | None:
-        """(rows of the list shown, clients of the whole base or trash) as they really are, for an
-        action that takes them as real (acting on "everyone the list shows", the export's choices).
-        While the list is being counted they are counted here and now — the user asked, a short
-        wait is fine — and the list takes the answer (the count on the worker is stopped). None if
-        the count failed (the notice bar says why)."""
+    def settle(self, parent: QWidget, title: str, then: Callable[[int, int], object]) -> None:
+        """Call *then(rows of the list shown, clients of the whole base or trash)* with the real
+        figures, for an action that takes them as real (acting on "everyone the list shows", the
+        export's choices). Known: at once. While the list is being counted (seconds at a million
+        clients) it is counted on a worker behind a progress dialog with Cancel — the window is
+        drawn and the list takes the answer — and *then* follows. Not called if the user cancels,
+        the count fails (the notice bar says why) or the list changed meanwhile."""
         if self.total_known and self._base_known and not self.counting:
-            return self._rows.total, self._base_total or 0
-        self._count_asked += 1  # the worker's count is not wanted any more
+            then(self._rows.total, self._base_total or 0)
+            return
+        self._count_asked += 1  # this count replaces the list's own, which stops
+        self._set_counting(True)
         uow, query, known = self._uow, self._query, self._base_total if self._base_known else None
-        found: list[Counts | None] = []
-        if not self._ops.read(lambda: load_counts(uow, query, known), found.append) or not found:
-            self._count_not_read()
-            return None
-        counts = found[0]
-        assert counts is not None  # not cancellable: it runs here
-        self._apply_counts(counts)
-        return counts.total, counts.base_total
+
+        def work(reporter: Reporter) -> Counts:
+            counts = load_counts(uow, query, known, reporter.cancelled)
+            if counts is None or reporter.cancelled():  # a cancel as the count ended: no action either
+                raise Cancelled()
+            return counts
+
+        def done(counts: Counts) -> None:
+            if self._closing or counts.query != self._query:
+                return  # the list shown is another one now: the action was for the one counted
+            self._apply_counts(counts)
+            then(counts.total, counts.base_total)
+
+        def cancelled(_exc: Cancelled) -> None:
+            if not self._closing and query == self._query:
+                self._count(query)  # the status bar still wants the figures: counted as usual
+
+        def refused(exc: UserError) -> bool:
+            if not self._closing and query == self._query:
+                self._count_not_read()
+            return self._on_error(exc)
+
+        label = QCoreApplication.translate("ClientTableModel", "Counting the clients of the list…")
+        self._ops.run_long(parent, title, label, work, done, on_error=refused, on_cancelled=cancelled)
 
     def reach(self, row: int) -> None:
         """*row* is known to be in the list (its position was read) but lies past the rows the
@@ -350,7 +370,7 @@ class ClientTableModel(QAbstractTableModel):
     @property
     def base_total(self) -> int:
         """How many clients the whole base (or the whole trash) holds, as last counted (it may be
-        out of date while the list is counted: ``settled_counts`` for a figure taken as real)."""
+        out of date while the list is counted: ``settle`` for a figure taken as real)."""
         return self._base_total or 0
 
     @property

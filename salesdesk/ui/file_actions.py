@@ -22,7 +22,6 @@ from salesdesk.domain.queries import ClientQuery
 from salesdesk.services import demo
 from salesdesk.services.common import Cancelled
 from salesdesk.ui.dialogs import Inform
-from salesdesk.ui.widgets import waiting_cursor
 
 if TYPE_CHECKING:
     from salesdesk.services.enrichment import EnrichResult
@@ -132,15 +131,15 @@ class FileActions(QObject):
         self.w.notice.show_message(text, kind="success", timeout_ms=15000)
 
     def export(self) -> None:
+        """The export dialog with the list's real figures (counted first if the list is being
+        counted), then the export on a worker."""
+        self.w.model.settle(self.w, self.tr("Export"), self._export_counted)
+
+    def _export_counted(self, shown: int, base_total: int) -> None:
         from salesdesk.services import exporting
         from salesdesk.ui.export_dialog import ExportDialog
 
         w = self.w
-        with waiting_cursor():  # the real figures, counted now if the list is being counted
-            settled = w.model.settled_counts()
-        if settled is None:
-            return
-        shown, base_total = settled
         selected = len(w.table.selectionModel().selectedRows())  # after the count: it may drop rows
         choice = ExportDialog.ask(w, shown, base_total, selected, uow=self.ops.uow)
         if choice is None:

@@ -24,7 +24,6 @@ from salesdesk.services.bulk_actions import BulkChange, BulkResult, BulkUndo
 from salesdesk.services.common import Cancelled, Reporter, utcnow
 from salesdesk.ui.bulk_dialog import NO_OWNER, BulkDialog, BulkKind, kind_title
 from salesdesk.ui.dialogs import HookDialog
-from salesdesk.ui.widgets import waiting_cursor
 
 if TYPE_CHECKING:
     from salesdesk.ui.main_window import MainWindow
@@ -239,18 +238,24 @@ class ClientListActions(QObject):
     def act_on_many(self, kind: BulkKind, *, choice: object = None, all_shown: bool | None = None) -> None:
         """Ask what to set (unless *choice* is given: tests, a menu that knows), then change every
         chosen client in one transaction with a progress dialog, and offer Undo."""
-        selected, shown = self.selected_count(), self.model.rowCount()
         if kind is BulkKind.EXPORT:
             self.w.file_actions.export()  # its dialog offers "the selected ones" (the export's own checks)
             return
         if not self.model.total_known:
             # the list is being counted (its rows are the first page's): all the rows selected means
-            # "everyone the list shows" only beside its real size, counted now (the user asked)
-            with waiting_cursor():
-                settled = self.model.settled_counts()
-            if settled is None:
-                return
-            selected, shown = self.selected_count(), settled[0]  # the count may have dropped rows selected
+            # "everyone the list shows" only beside its real size, counted first (the user asked)
+            self.model.settle(
+                self.w,
+                kind_title(kind).rstrip("…"),
+                lambda shown, _base: self._act_counted(kind, choice, all_shown, shown),
+            )
+            return
+        self._act_counted(kind, choice, all_shown, self.model.rowCount())
+
+    def _act_counted(self, kind: BulkKind, choice: object, all_shown: bool | None, shown: int) -> None:
+        """``act_on_many`` once the list's size is known: *shown* rows (the count may have dropped
+        rows that were selected)."""
+        selected = self.selected_count()
         if kind is BulkKind.TRASH:
             change = BulkChange(trash=True)
             all_shown = bool(all_shown)

@@ -3,13 +3,12 @@ elides to a few lines, list columns that fit their content, and the date field."
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from decimal import Decimal
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, QObject, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QColor, QCursor, QGuiApplication, QResizeEvent, QTextLayout, QTextOption
+from PySide6.QtGui import QColor, QResizeEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCalendarWidget,
@@ -68,17 +67,6 @@ FIELD_STYLESHEET = (
     f'QLineEdit[problem="error"], QPlainTextEdit[problem="error"] {{ border: 1px solid {ERROR_COLOR}; }}'
     f'QLineEdit[problem="warning"] {{ border: 1px solid {WARNING_COLOR}; }}'
 )
-
-
-@contextmanager
-def waiting_cursor() -> Iterator[None]:
-    """The hourglass over the whole program for a short wait the user asked for and that runs on
-    the GUI thread (counting a million-client list before an export or a bulk action)."""
-    QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
-    try:
-        yield
-    finally:
-        QGuiApplication.restoreOverrideCursor()
 
 
 def money_text(locale: QLocale, amount: Decimal, currency: str) -> str:

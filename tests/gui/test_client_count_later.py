@@ -279,25 +279,20 @@ def test_the_export_dialog_while_the_list_is_counted_names_the_real_figures(
         window.model.reload()  # a client added meanwhile: the base's size is counted again
         qtbot.waitUntil(lambda: window.model.counting and not window.model.loading, timeout=20_000)
         assert window.model.rowCount() == 200
-        cursors: list[object] = []
+        threads: list[bool] = []
 
-        def own(*args: Any, **kwargs: Any) -> Any:  # the action's own count: not held, the hourglass shown
-            from PySide6.QtGui import QGuiApplication
-
-            shown = QGuiApplication.overrideCursor()
-            cursors.append(None if shown is None else shown.shape())
+        def own(*args: Any, **kwargs: Any) -> Any:  # the action's own count: not held, off the window's thread
+            threads.append(threading.current_thread() is threading.main_thread())
             return original(*args, **kwargs)
 
         monkeypatch.setattr(clients, "list_counts", own)
         window.file_actions.export()
+        assert asked == []  # not before the count: the window goes on being drawn meanwhile
     finally:
         gate.set()
-    qtbot.waitUntil(lambda: not window.runner.busy, timeout=20_000)
+    qtbot.waitUntil(lambda: bool(asked), timeout=20_000)
     assert asked == [(1000, 1000)]
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QGuiApplication
-
-    assert cursors == [Qt.CursorShape.WaitCursor] and QGuiApplication.overrideCursor() is None
+    assert threads == [False]
 
 
 def test_no_count_starts_after_the_window_closed(
@@ -358,3 +353,52 @@ def test_the_agenda_loads_also_when_the_first_count_fails(
     qtbot.waitUntil(lambda: window.model.rowCount() > 0 and not window.model.counting, timeout=20_000)
     qtbot.waitUntil(lambda: bool(refreshed), timeout=10_000)
     qtbot.waitUntil(lambda: not window.runner.busy, timeout=20_000)
+
+
+def test_cancelling_the_count_before_an_export_opens_no_dialog_and_the_list_is_counted_still(
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    uow: Callable[[], UnitOfWork],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """At a million clients the count before the export's dialog takes seconds: it runs behind a
+    progress dialog ("Counting the clients of the list…") whose Cancel leaves the export unasked,
+    and the status bar still gets the list's figures."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
+
+    from salesdesk.ui.export_dialog import ExportDialog
+
+    demo.load_demo(uow(), 1000, seed=5)
+    window = make_window()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1000 and not window.runner.busy, timeout=20_000)
+    asked: list[object] = []
+    monkeypatch.setattr(ExportDialog, "ask", classmethod(lambda cls, *a, **k: asked.append(a)))
+    gate = threading.Event()
+    original = clients.list_counts
+
+    def held(*args: Any, **kwargs: Any) -> Any:
+        gate.wait(20)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(clients, "list_counts", held)
+    try:
+        window.model.reload()
+        qtbot.waitUntil(lambda: window.model.counting and not window.model.loading, timeout=20_000)
+        window.file_actions.export()
+
+        def dialog() -> QProgressDialog | None:
+            found = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
+            return found[0] if found else None
+
+        qtbot.waitUntil(lambda: dialog() is not None, timeout=10_000)
+        shown = dialog()
+        assert shown is not None and shown.labelText() == "Counting the clients of the list…"
+        button = shown.findChild(QPushButton)
+        assert button is not None and button.text() == "Cancel"
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # as the manager does
+    finally:
+        gate.set()
+    qtbot.waitUntil(lambda: not window.runner.busy and not window.model.counting, timeout=20_000)
+    assert asked == []
+    assert window.model.total_known and window.model.rowCount() == 1000
