@@ -86,6 +86,11 @@ def add_duplicates(path: Path) -> dict[str, int]:
                 .replace("sort_key,", "substr(sort_key, 1, 1) || 'ы' || substr(sort_key, 3),", 1)
                 + " FROM clients WHERE id % 200 = 13 AND deleted_at IS NULL AND length(sort_key) > 8"
             ).rowcount
+            # the stored name key, as a save writes it (an import matches names by it)
+            from salesdesk.domain.duplicates import name_key
+
+            con.create_function("name_key", 1, name_key, deterministic=True)
+            con.execute("UPDATE clients SET name_key = name_key(name) WHERE name_key = '' AND name <> ''")
     finally:
         con.close()
     return {"copied": same, "typos": typo, "early_typos": early}

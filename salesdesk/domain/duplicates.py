@@ -21,7 +21,11 @@ MATCH_ORDER = ("inn", "phone", "email", "name")
 
 def name_key(name: str) -> str:
     """The name as matching compares it: folded words, legal form included ("АО «Квант»" and
-    "ООО «Квант»" are different firms), quotes and punctuation ignored."""
+    "ООО «Квант»" are different firms), quotes and punctuation ignored.
+
+    The base keeps it in ``clients.name_key`` (an import finds stored clients by it): a change
+    here, or in ``text.words``/``fold`` beneath it, needs a migration that computes the column
+    again, as 0015 first did, or imports stop finding the old clients by name."""
     return " ".join(words(name))
 
 

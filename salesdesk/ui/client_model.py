@@ -138,6 +138,7 @@ class ClientTableModel(QAbstractTableModel):
         self.total_known = True  # rowCount() is the list's real size (False: provisional until the count)
         self._count_failed = False  # the count of the list shown failed: its size is found by reading on
         self._closing = False  # the window is closing: no count starts, late answers are dropped
+        self._settling = False  # an action waits for the list's count (settle)
         self._rows: paging.PagedRows[ClientRow] = paging.PagedRows(
             lambda offset, limit, total: clients.rows_at(
                 self._uow(), self._query, offset, limit, total=total if self.total_known else None
@@ -304,38 +305,59 @@ class ClientTableModel(QAbstractTableModel):
         figures, for an action that takes them as real (acting on "everyone the list shows", the
         export's choices). Known: at once. While the list is being counted (seconds at a million
         clients) it is counted on a worker behind a progress dialog with Cancel — the window is
-        drawn and the list takes the answer — and *then* follows. Not called if the user cancels,
-        the count fails (the notice bar says why) or the list changed meanwhile."""
+        drawn and the list takes the answer — and *then* follows; if the list shown changed
+        meanwhile (a search typed just before), the new one is counted and *then* gets its figures.
+        Not called if the user cancels, the count fails (the notice bar says why), the window
+        closes, or another action is already waiting for a count (a second Ctrl+E)."""
         if self.total_known and self._base_known and not self.counting:
             then(self._rows.total, self._base_total or 0)
             return
+        if self._settling:
+            return
+        self._settling = True
         self._count_asked += 1  # this count replaces the list's own, which stops
+        mine = self._count_asked
         self._set_counting(True)
         uow, query, known = self._uow, self._query, self._base_total if self._base_known else None
 
         def work(reporter: Reporter) -> Counts:
-            counts = load_counts(uow, query, known, reporter.cancelled)
-            if counts is None or reporter.cancelled():  # a cancel as the count ended: no action either
+            def stop() -> bool:  # Cancel pressed, or the window closing (it does not wait for this count)
+                return reporter.cancelled() or self._closing
+
+            counts = load_counts(uow, query, known, stop)
+            if counts is None or stop():  # a cancel as the count ended: no action either
                 raise Cancelled()
             return counts
 
         def done(counts: Counts) -> None:
-            if self._closing or counts.query != self._query:
-                return  # the list shown is another one now: the action was for the one counted
-            self._apply_counts(counts)
-            then(counts.total, counts.base_total)
+            self._settling = False
+            if self._closing:
+                return
+            if counts.query != self._query:  # another list is shown now: the action is for it
+                self.settle(parent, title, then)
+                return
+            if mine == self._count_asked:  # no newer count of the list came meanwhile
+                self._apply_counts(counts)
+                then(counts.total, counts.base_total)
+            elif self.total_known and self._base_known and not self.counting:
+                then(self._rows.total, self._base_total or 0)  # the newer figures, already shown
+            else:
+                self.settle(parent, title, then)
 
         def cancelled(_exc: Cancelled) -> None:
-            if not self._closing and query == self._query:
+            self._settling = False
+            if not self._closing and query == self._query and mine == self._count_asked:
                 self._count(query)  # the status bar still wants the figures: counted as usual
 
-        def refused(exc: UserError) -> bool:
-            if not self._closing and query == self._query:
+        def failed() -> None:  # a refusal (the notice bar says why) or a bug (the crash dialog)
+            self._settling = False
+            if not self._closing and query == self._query and mine == self._count_asked:
                 self._count_not_read()
-            return self._on_error(exc)
 
         label = QCoreApplication.translate("ClientTableModel", "Counting the clients of the list…")
-        self._ops.run_long(parent, title, label, work, done, on_error=refused, on_cancelled=cancelled)
+        self._ops.run_long(
+            parent, title, label, work, done, on_error=self._on_error, on_cancelled=cancelled, on_failure=failed
+        )
 
     def reach(self, row: int) -> None:
         """*row* is known to be in the list (its position was read) but lies past the rows the

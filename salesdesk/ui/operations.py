@@ -204,17 +204,19 @@ class Operations(QObject):
         *,
         on_error: ErrorHandler | None = None,
         on_cancelled: Callable[[Cancelled], object] | None = None,
+        on_failure: Cleanup | None = None,
     ) -> ProgressTask:
         """A long job with a progress dialog and Cancel (demo data, export): the service gets a
         ``Reporter``; Cancel rolls its transaction back and *on_cancelled* hears of it; any other
-        ``UserError`` goes where the user works, a bug to the crash dialog."""
+        ``UserError`` goes where the user works, a bug to the crash dialog (*on_failure* runs
+        first for either)."""
         from salesdesk.ui.progress import ProgressTask
 
         def failed(exc: BaseException, trace: str) -> None:
             if isinstance(exc, Cancelled) and on_cancelled is not None:
                 on_cancelled(exc)
             else:
-                self._failed(exc, on_error, None)
+                self._failed(exc, on_error, on_failure)
 
         def done(result: T) -> None:
             on_done(result)

@@ -287,6 +287,7 @@ def test_the_export_dialog_while_the_list_is_counted_names_the_real_figures(
 
         monkeypatch.setattr(clients, "list_counts", own)
         window.file_actions.export()
+        window.file_actions.export()  # Ctrl+E again before the count came: one dialog all the same
         assert asked == []  # not before the count: the window goes on being drawn meanwhile
     finally:
         gate.set()
@@ -402,3 +403,51 @@ def test_cancelling_the_count_before_an_export_opens_no_dialog_and_the_list_is_c
     qtbot.waitUntil(lambda: not window.runner.busy and not window.model.counting, timeout=20_000)
     assert asked == []
     assert window.model.total_known and window.model.rowCount() == 1000
+
+
+def test_a_search_typed_just_before_export_gets_the_export_of_the_list_it_shows(
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    uow: Callable[[], UnitOfWork],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Export pressed while the list is counted, and a search lands before that count comes (its
+    timer fired under the progress dialog): the export dialog opens for the list shown now, with
+    its figures — not silently never."""
+    from salesdesk.ui.export_dialog import ExportDialog
+
+    demo.load_demo(uow(), 1000, seed=5)
+    found = clients.search_clients(uow(), "ооо").total
+    window = make_window()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1000 and not window.runner.busy, timeout=20_000)
+    asked: list[tuple[int, int]] = []
+
+    def answer(cls: type[ExportDialog], _parent: object, shown: int, total: int, *_a: Any, **_k: Any) -> None:
+        asked.append((shown, total))
+
+    monkeypatch.setattr(ExportDialog, "ask", classmethod(answer))
+    gates = [threading.Event(), threading.Event()]  # the list's own count, then the export's
+    calls: list[int] = []
+    original = clients.list_counts
+
+    def held(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        if len(calls) <= len(gates):
+            gates[len(calls) - 1].wait(20)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(clients, "list_counts", held)
+    try:
+        window.model.reload()
+        qtbot.waitUntil(lambda: len(calls) == 1, timeout=20_000)
+        window.file_actions.export()  # counts the whole base, held
+        qtbot.waitUntil(lambda: len(calls) == 2, timeout=20_000)
+        gates[0].set()  # the list's own count (superseded) lets its worker go
+        window.list_pane.search.setText("ооо")
+        with qtbot.waitSignal(window.model.modelReset, timeout=20_000):
+            window.list_pane.apply_query()
+    finally:
+        for gate in gates:
+            gate.set()
+    qtbot.waitUntil(lambda: bool(asked), timeout=20_000)
+    assert asked == [(found, 1000)]
