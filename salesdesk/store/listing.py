@@ -9,6 +9,8 @@ over one expression, ``search_text``, which migration 0006 indexes with pg_trgm 
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -43,6 +45,8 @@ from salesdesk.store import schema as s
 from salesdesk.store.freshness import FreshnessRepository
 from salesdesk.store.repositories import CLIENT_ROW_COLUMNS, CLIENTS_WITH_NAMES, client_row, id_chunks
 
+log = logging.getLogger(__name__)
+
 # The FTS5 table is not part of the metadata (it is SQLite-only and made by a migration).
 clients_fts = table("clients_fts", column("rowid"), column("search_name"), column("search_other"))
 NAME_WEIGHT, OTHER_WEIGHT = 10.0, 1.0
@@ -51,6 +55,8 @@ _STATUS_ORDER = {status.value: i for i, status in enumerate(ClientStatus)}
 
 # SQLite's engine asks whether a cancellable count is still wanted every this many steps (~0.1 ms)
 PROGRESS_STEPS = 1_000
+# ... and PostgreSQL's count is asked to stop within this many seconds of being typed over
+CANCEL_POLL_S = 0.02
 
 
 class CountCancelled(Exception):
@@ -164,10 +170,51 @@ class ClientListing:
 
     @contextmanager
     def _stoppable(self, cancelled: Callable[[], bool] | None) -> Iterator[None]:
-        raw = self.conn.connection.driver_connection if self.fts and cancelled is not None else None
-        if raw is None or cancelled is None:
+        """Run the block's statement so that *cancelled* stops it: SQLite asks it every few
+        thousand steps of its engine; PostgreSQL gets a cancel request from a watcher that asks it
+        every 20 ms (the server stops the count instead of finishing it for nobody)."""
+        if cancelled is None:
             yield
             return
+        if self.fts:
+            with self._stoppable_sqlite(cancelled):
+                yield
+            return
+        if self.conn.dialect.name != "postgresql":
+            yield
+            return
+        if cancelled():  # typed over before it began: nothing to ask the server
+            raise CountCancelled
+        raw = self.conn.connection.driver_connection
+        assert raw is not None  # a connection in use has its driver's
+        finished, sent = threading.Event(), threading.Event()
+
+        def watch() -> None:
+            while not finished.wait(CANCEL_POLL_S):
+                if cancelled():
+                    sent.set()
+                    try:
+                        raw.cancel_safe()
+                    except Exception:  # noqa: BLE001 — a cancel that cannot be sent: the count runs to its end
+                        log.debug("no cancel request for a count nobody wants", exc_info=True)
+                    return
+
+        watcher = threading.Thread(target=watch, name="count-cancel", daemon=True)
+        watcher.start()
+        try:
+            yield
+        except OperationalError as exc:
+            if sent.is_set():  # "canceling statement due to user request"
+                raise CountCancelled from exc
+            raise
+        finally:
+            finished.set()
+            watcher.join()
+
+    @contextmanager
+    def _stoppable_sqlite(self, cancelled: Callable[[], bool]) -> Iterator[None]:
+        raw = self.conn.connection.driver_connection
+        assert raw is not None  # a connection in use has its driver's
         raw.set_progress_handler(lambda: 1 if cancelled() else 0, PROGRESS_STEPS)
         try:
             yield

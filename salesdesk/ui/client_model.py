@@ -7,7 +7,8 @@ header click) has its first page read on a worker thread; the answer replaces th
 reset, and only then is the list counted, on a worker too: the rows grow to the total and the
 status bar shows it when the count comes (issue 17: at 1,000,000 clients a count can take longer
 than the page). Answers to superseded queries are dropped; a count superseded before a worker
-took it is not run, and one superseded while it runs is stopped (SQLite).
+took it is not run, and one superseded while it runs is stopped (SQLite's progress handler, a
+cancel request to PostgreSQL).
 
 Until the count comes the row count is provisional (``total_known`` is False): a full first page
 of the same query read again keeps the last list's size (so a list read again after a client was
