@@ -65,6 +65,9 @@ class ProgressTask(QObject):
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
         self.dialog.canceled.connect(self._on_dialog_canceled)
+        # QProgressDialog shows itself after the minimum duration only once a value is set: a job
+        # that reports no progress (counting a list) would otherwise never show it, or its Cancel
+        self.dialog.setValue(0)
         self.reporter.progressed.connect(self._on_reporter_progressed)
         self._on_done = on_done
         self._on_error = on_error
