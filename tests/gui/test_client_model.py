@@ -275,11 +275,9 @@ def test_a_count_for_a_list_typed_over_is_dropped(
         gate.set()
     qtbot.waitUntil(lambda: len(answers) == len(ran), timeout=10_000)
     assert counted == [expected] and model.rowCount() == expected and model.query == narrower
-    # the count of everyone, typed over while it ran, was stopped where it was (SQLite)
-    u = uow()
-    with u.reading():
-        sqlite = u.listing.fts
-    assert ran[0] == EVERYONE and (dict(answers)[EVERYONE] is None) == sqlite
+    # the count of everyone, typed over while it waited, was not run (SQLite's would have been
+    # stopped where it was, PostgreSQL's cancelled on the server: test_search_fast.py)
+    assert ran[0] == EVERYONE and dict(answers)[EVERYONE] is None
 
 
 def test_a_count_for_a_model_destroyed_meanwhile_is_dropped(

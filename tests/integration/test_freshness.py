@@ -263,6 +263,8 @@ def test_the_migration_dates_existing_fields_on_a_server_base_too() -> None:
         database.dispose()
     engine = create_engine(url, poolclass=NullPool)
     with engine.begin() as conn:  # as 0012 left it, the card last changed long ago
+        conn.exec_driver_sql("DROP INDEX ix_clients_live_name_key")  # what 0015 adds
+        conn.exec_driver_sql("ALTER TABLE clients DROP COLUMN name_key")
         conn.exec_driver_sql("DROP TABLE confirmations")
         conn.exec_driver_sql("ALTER TABLE clients DROP COLUMN confirmed_oldest")
         conn.exec_driver_sql("UPDATE clients SET updated_at = '2023-05-06 07:08:09'")
