@@ -5,8 +5,10 @@ aborts on non-ASCII)."""
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, Qt, QThreadPool
@@ -85,3 +87,19 @@ def type_text(widget: QWidget, text: str) -> None:
 def shown_names(window: MainWindow) -> list[str]:
     model = window.model
     return [model.index(r, 0).data() for r in range(model.rowCount())]
+
+
+def hold_counts(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, Callable[..., Any]]:
+    """Counts of the client list wait (up to 20 s) until the returned gate is set, as at a
+    million clients; also returned: the count itself, for a test to put back or call."""
+    from salesdesk.services import clients
+
+    gate = threading.Event()
+    original = clients.list_counts
+
+    def held(*args: Any, **kwargs: Any) -> Any:
+        gate.wait(20)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(clients, "list_counts", held)
+    return gate, original

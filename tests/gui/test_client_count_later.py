@@ -17,7 +17,7 @@ from salesdesk.services import clients, demo
 from salesdesk.store import UnitOfWork
 from salesdesk.ui.bulk_dialog import BulkKind
 from salesdesk.ui.main_window import MainWindow
-from tests.gui.conftest import wait_loaded
+from tests.gui.conftest import hold_counts, wait_loaded
 
 
 def test_the_list_keeps_its_place_when_another_client_is_added(
@@ -61,14 +61,7 @@ def test_rows_past_the_first_page_load_and_are_right_while_the_list_is_counted(
     table, model = window.table, window.model
     qtbot.waitUntil(lambda: model.rowCount() == 1000 and not window.runner.busy, timeout=20_000)
     add_client("Яяяя последний клиент")
-    gate = threading.Event()
-    original = clients.list_counts
-
-    def held(*args: Any, **kwargs: Any) -> Any:
-        gate.wait(20)
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(clients, "list_counts", held)
+    gate, original = hold_counts(monkeypatch)
     try:
         with qtbot.waitSignal(model.modelReset, timeout=20_000):
             model.reload()
@@ -102,14 +95,7 @@ def test_select_all_and_trash_while_the_list_is_counted_trashes_only_what_was_se
     window.list_pane.search.setText("щщщщщщ")
     window.list_pane.apply_query()
     qtbot.waitUntil(lambda: window.model.rowCount() == 0 and not window.model.counting, timeout=20_000)
-    gate = threading.Event()
-    original = clients.list_counts
-
-    def held(*args: Any, **kwargs: Any) -> Any:
-        gate.wait(20)
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(clients, "list_counts", held)
+    gate, original = hold_counts(monkeypatch)
     try:
         window.list_pane.search.setText("")
         with qtbot.waitSignal(window.model.modelReset, timeout=20_000):
@@ -142,14 +128,7 @@ def test_the_rows_of_a_search_are_visible_before_its_count_after_a_search_that_f
     window.list_pane.search.setText("щщщщщщ")
     window.list_pane.apply_query()
     qtbot.waitUntil(lambda: window.table_stack.currentWidget() is window.empty, timeout=20_000)
-    gate = threading.Event()
-    original = clients.list_counts
-
-    def held(*args: Any, **kwargs: Any) -> Any:
-        gate.wait(20)
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(clients, "list_counts", held)
+    gate, original = hold_counts(monkeypatch)
     try:
         window.list_pane.search.setText("")
         with qtbot.waitSignal(window.model.modelReset, timeout=20_000):
@@ -264,14 +243,7 @@ def test_the_export_dialog_while_the_list_is_counted_names_the_real_figures(
         asked.append((shown, total))
 
     monkeypatch.setattr(ExportDialog, "ask", classmethod(answer))
-    gate = threading.Event()
-    original = clients.list_counts
-
-    def held(*args: Any, **kwargs: Any) -> Any:
-        gate.wait(20)
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(clients, "list_counts", held)
+    gate, original = hold_counts(monkeypatch)
     try:
         window.list_pane.search.setText("")
         with qtbot.waitSignal(window.model.modelReset, timeout=20_000):
@@ -375,14 +347,7 @@ def test_cancelling_the_count_before_an_export_opens_no_dialog_and_the_list_is_c
     qtbot.waitUntil(lambda: window.model.rowCount() == 1000 and not window.runner.busy, timeout=20_000)
     asked: list[object] = []
     monkeypatch.setattr(ExportDialog, "ask", classmethod(lambda cls, *a, **k: asked.append(a)))
-    gate = threading.Event()
-    original = clients.list_counts
-
-    def held(*args: Any, **kwargs: Any) -> Any:
-        gate.wait(20)
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(clients, "list_counts", held)
+    gate, original = hold_counts(monkeypatch)
     try:
         window.model.reload()
         qtbot.waitUntil(lambda: window.model.counting and not window.model.loading, timeout=20_000)

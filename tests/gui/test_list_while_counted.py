@@ -14,18 +14,7 @@ from salesdesk.services import clients, demo
 from salesdesk.store import UnitOfWork
 from salesdesk.ui.main_window import MainWindow
 from salesdesk.ui.paging import PLACEHOLDER
-
-
-def _hold_counts(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
-    gate = threading.Event()
-    original = clients.list_counts
-
-    def held(*args: Any, **kwargs: Any) -> Any:
-        gate.wait(20)
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(clients, "list_counts", held)
-    return gate
+from tests.gui.conftest import hold_counts
 
 
 def _found(uow: Callable[[], UnitOfWork], text: str) -> int:
@@ -54,7 +43,7 @@ def test_a_new_search_typed_deep_in_a_long_list_shows_its_rows_before_its_count(
     table.scrollToBottom()
     qtbot.waitUntil(lambda: not model.fetching, timeout=10_000)
     assert table.rowAt(0) > 900
-    gate = _hold_counts(monkeypatch)
+    gate, _original = hold_counts(monkeypatch)
     try:
         window.list_pane.search.setText("ооо")
         with qtbot.waitSignal(model.modelReset, timeout=20_000):
@@ -95,7 +84,7 @@ def test_export_while_counted_offers_the_selected_rows_the_list_really_has(
         return None
 
     monkeypatch.setattr(export_dialog.ExportDialog, "ask", classmethod(ask))  # type: ignore[arg-type]
-    gate = _hold_counts(monkeypatch)
+    gate, _original = hold_counts(monkeypatch)
     try:
         window.list_pane.search.setText("ооо")
         with qtbot.waitSignal(model.modelReset, timeout=20_000):
@@ -137,7 +126,7 @@ def test_a_bulk_change_while_counted_is_asked_with_the_selection_the_list_really
         asked.append((selected, shown))
         return None
 
-    gate = _hold_counts(monkeypatch)
+    gate, _original = hold_counts(monkeypatch)
     try:
         window.list_pane.search.setText("ооо")
         with qtbot.waitSignal(model.modelReset, timeout=20_000):
