@@ -57,6 +57,7 @@ _STATUS_ORDER = {status.value: i for i, status in enumerate(ClientStatus)}
 PROGRESS_STEPS = 1_000
 # ... and PostgreSQL's count is asked to stop within this many seconds of being typed over
 CANCEL_POLL_S = 0.02
+CANCEL_TIMEOUT_S = 5.0  # a cancel request not answered by then leaves its connection discarded
 
 
 class CountCancelled(Exception):
@@ -187,16 +188,17 @@ class ClientListing:
             raise CountCancelled
         raw = self.conn.connection.driver_connection
         assert raw is not None  # a connection in use has its driver's
-        finished, sent = threading.Event(), threading.Event()
+        finished, sent, doubtful = threading.Event(), threading.Event(), threading.Event()
 
         def watch() -> None:
             while not finished.wait(CANCEL_POLL_S):
                 if cancelled():
                     sent.set()
                     try:
-                        raw.cancel_safe()
-                    except Exception:  # noqa: BLE001 — a cancel that cannot be sent: the count runs to its end
-                        log.debug("no cancel request for a count nobody wants", exc_info=True)
+                        raw.cancel_safe(timeout=CANCEL_TIMEOUT_S)
+                    except Exception:  # noqa: BLE001 — not sent, or not known whether it arrived
+                        doubtful.set()
+                        log.debug("a cancel request for an unwanted count failed", exc_info=True)
                     return
 
         watcher = threading.Thread(target=watch, name="count-cancel", daemon=True)
@@ -210,6 +212,12 @@ class ClientListing:
         finally:
             finished.set()
             watcher.join()
+            if doubtful.is_set():
+                # a cancel that may still reach this backend must not stop whatever it runs next
+                # (a save, reported as the server's time limit): the connection is not used again
+                self.conn.invalidate()
+        if doubtful.is_set():
+            raise CountCancelled
 
     @contextmanager
     def _stoppable_sqlite(self, cancelled: Callable[[], bool]) -> Iterator[None]:

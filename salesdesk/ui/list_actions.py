@@ -333,6 +333,7 @@ class ClientListActions(QObject):
             self.tr("Putting the clients back…"),
             lambda _reporter: bulk_actions.undo(uow(), token),
             lambda back: self._undone(token, back),
+            cancellable=False,  # one transaction that puts every client back or none
         )
 
     def _undone(self, token: BulkUndo, back: int) -> None:

@@ -205,11 +205,12 @@ class Operations(QObject):
         on_error: ErrorHandler | None = None,
         on_cancelled: Callable[[Cancelled], object] | None = None,
         on_failure: Cleanup | None = None,
+        cancellable: bool = True,
     ) -> ProgressTask:
         """A long job with a progress dialog and Cancel (demo data, export): the service gets a
         ``Reporter``; Cancel rolls its transaction back and *on_cancelled* hears of it; any other
         ``UserError`` goes where the user works, a bug to the crash dialog (*on_failure* runs
-        first for either)."""
+        first for either). A job that ignores its reporter is not *cancellable*: no Cancel."""
         from salesdesk.ui.progress import ProgressTask
 
         def failed(exc: BaseException, trace: str) -> None:
@@ -221,7 +222,7 @@ class Operations(QObject):
         def done(result: T) -> None:
             on_done(result)
 
-        return ProgressTask(parent, self.runner, title, label, work, done, failed)
+        return ProgressTask(parent, self.runner, title, label, work, done, failed, cancellable=cancellable)
 
     def read(
         self, query: Callable[[], T], on_done: Callable[[T], object], *, on_error: ErrorHandler | None = None

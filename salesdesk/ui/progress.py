@@ -54,6 +54,8 @@ class ProgressTask(QObject):
         work: Callable[[Reporter], Any],
         on_done: Callable[[Any], None],
         on_error: Failed,
+        *,
+        cancellable: bool = True,
     ) -> None:
         super().__init__()
         _RUNNING.add(self)
@@ -64,6 +66,9 @@ class ProgressTask(QObject):
         self.dialog.setMinimumDuration(300)
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
+        self._cancellable = cancellable
+        if not cancellable:  # a job that cannot stop half-way (an undo) offers no Cancel
+            self.dialog.setCancelButton(None)
         self.dialog.canceled.connect(self._on_dialog_canceled)
         # QProgressDialog shows itself after the minimum duration only once a value is set: a job
         # that reports no progress (counting a list) would otherwise never show it, or its Cancel
@@ -81,6 +86,8 @@ class ProgressTask(QObject):
 
     @Slot()
     def _on_dialog_canceled(self) -> None:
+        if not self._cancellable:  # Esc on a dialog without Cancel: the job goes on, and says so
+            return
         self.reporter.cancel()
         self.dialog.setLabelText(QCoreApplication.translate("ProgressTask", "Cancelling…"))
 

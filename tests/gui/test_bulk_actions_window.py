@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel
-from PySide6.QtWidgets import QAbstractItemView, QDialog
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from salesdesk.domain.changes import Changes
@@ -67,7 +67,11 @@ def test_change_owner_of_the_selection_then_undo(
     assert window.undo_action.text().startswith("&Undo: change of 2 client")
     assert {i for i in base.values() if clients.get_client(uow(), i).owner_id == owner} == chosen
     assert len([c for c in heard if c.clients]) == 1  # one signal for the whole change
+    before = set(window.findChildren(QProgressDialog))
     window.undo_action.trigger()
+    undoing = [d for d in window.findChildren(QProgressDialog) if d not in before]
+    # one transaction that puts every client back or none: its progress offers no Cancel
+    assert len(undoing) == 1 and undoing[0].findChild(QPushButton) is None
     qtbot.waitUntil(lambda: all(clients.get_client(uow(), i).owner_id is None for i in base.values()), timeout=10_000)
     qtbot.waitUntil(lambda: "put back" in window.notice.label.text(), timeout=10_000)
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -267,24 +268,79 @@ def test_long_digit_terms_find_what_the_plain_condition_finds(
     assert listed > 100 or listing.fts
 
 
+def _typed_over_once_running(uow: Callable[[], UnitOfWork], statement: str) -> Any:
+    """An event set as soon as the server shows *statement* running (a second connection
+    watches pg_stat_activity), as a manager types over a count the server is busy with."""
+    import threading
+
+    from sqlalchemy import text
+
+    typed_over = threading.Event()
+
+    def watch() -> None:
+        for _ in range(2_000):
+            with uow().reading() as unit:
+                running = unit.listing.conn.execute(
+                    text("SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query = :q"),
+                    {"q": statement},
+                ).scalar()
+            if running:
+                break
+        typed_over.set()
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    return typed_over, watcher
+
+
 def test_a_server_count_typed_over_while_it_runs_is_stopped_on_the_server(uow: Callable[[], UnitOfWork]) -> None:
     """PostgreSQL: a count nobody wants any more (the list typed over) gets a cancel request, so
     the server stops instead of finishing it for nobody; the connection goes on working after."""
-    import threading
-
+    import psycopg
     from sqlalchemy import text
 
     from salesdesk.store.listing import CountCancelled
 
     if _on_sqlite(uow):
         pytest.skip("SQLite stops a count with its progress handler (the test above)")
-    typed_over = threading.Event()
-    timer = threading.Timer(0.2, typed_over.set)
+    statement = "SELECT pg_sleep(30)"  # a count that takes long
+    unit = uow()
+    with pytest.raises(CountCancelled) as stopped:
+        with unit.reading():
+            typed_over, watcher = _typed_over_once_running(uow, statement)
+            with unit.listing._stoppable(typed_over.is_set):
+                unit.listing.conn.execute(text(statement))
+    watcher.join()
+    assert isinstance(getattr(stopped.value.__cause__, "orig", None), psycopg.errors.QueryCanceled)
+    assert clients.list_counts(uow(), ClientQuery(), with_base_total=True, cancelled=lambda: False) is not None
+
+
+def test_a_cancel_request_that_fails_leaves_its_connection_unused(
+    uow: Callable[[], UnitOfWork], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cancel request that cannot be sent or confirmed (a stalled network) might still reach the
+    server later and stop whatever that connection runs next — a save: the count is dropped and the
+    connection discarded, and the next count works on another."""
+    import psycopg
+    from sqlalchemy import text
+
+    from salesdesk.store.listing import CountCancelled
+
+    if _on_sqlite(uow):
+        pytest.skip("a server's cancel request")
+
+    def stalled(self: object, timeout: float = 30.0) -> None:
+        raise psycopg.OperationalError("the cancel request timed out")
+
+    monkeypatch.setattr(psycopg.Connection, "cancel_safe", stalled)
+    statement = "SELECT pg_sleep(0.5)"  # ends by itself: the cancel never reached it
     unit = uow()
     with pytest.raises(CountCancelled):
         with unit.reading():
-            timer.start()
+            typed_over, watcher = _typed_over_once_running(uow, statement)
+            driver = unit.listing.conn.connection.driver_connection
             with unit.listing._stoppable(typed_over.is_set):
-                unit.listing.conn.execute(text("SELECT pg_sleep(30)"))  # a count that takes long
-    timer.join()
+                unit.listing.conn.execute(text(statement))
+    watcher.join()
+    assert driver is not None and driver.closed  # discarded, not back in the pool
     assert clients.list_counts(uow(), ClientQuery(), with_base_total=True, cancelled=lambda: False) is not None
