@@ -464,6 +464,42 @@ def kill_loads_with_workers(box: Sandbox, rng: random.Random, kills: int, count:
     return found
 
 
+def plain_sheet(path: Path, rows: int) -> Path:
+    """A manager's plain client sheet of *rows* rows (name, INN, phone, city), written directly."""
+    import openpyxl
+
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("Клиенты")
+    sheet.append(["Наименование", "Телефон", "Город"])
+    for n in range(rows):
+        sheet.append([f"ООО «Проба {n}»", f"+7 495 {n // 10_000:03d}-{n % 10_000 // 100:02d}-{n % 100:02d}", "Тверь"])
+    book.save(path)
+    return path
+
+
+def kill_imports_with_workers(box: Sandbox, rng: random.Random, kills: int, rows: int = 25_000) -> list[Outcome]:
+    """``import`` of a sheet of N rows (from 20,000 the rows are checked in worker processes, which
+    then derive the columns) killed at a random moment once its workers run: none of them is left,
+    and the base holds none of the rows or all."""
+    source = plain_sheet(box.folder / "big.xlsx", rows)
+    pristine = box.init(box.folder / "import-workers-empty.sqlite")
+    work = box.folder / "import-workers.sqlite"
+    found = []
+    for _ in range(kills):
+        proc = box.start("--db", str(_fresh(pristine, work)), "import", str(source))
+        working = wait_until(
+            lambda p=proc: p.poll() is not None or len(session_members(p.pid)) > 1,  # type: ignore[misc]
+            timeout=120,
+            watch=proc.pid,
+        )
+        outcome = _outcome("import-workers", kill_at(proc, rng.uniform(0.2, 2.0)), work)
+        outcome.partial = clients(work) not in (0, rows)
+        if not working or not outcome.killed:
+            outcome.after = "the import started no worker process before it ended"
+        found.append(outcome)
+    return found
+
+
 def kill_upgrades(box: Sandbox, rng: random.Random, kills: int, count: int) -> list[Outcome]:
     """Opening a base of the first revision (``check``) upgrades it; killed at random, the base
     is at the old revision or the head, and the next ``check`` finishes with every client there."""

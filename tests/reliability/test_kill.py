@@ -95,3 +95,15 @@ def test_the_workers_of_a_killed_load_exit(tmp_path: Path) -> None:
     assert outcome.killed and outcome.after == "", outcome
     assert outcome.problems == [] and not outcome.partial
     assert outcome.orphans == set()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not killing.procfs(), reason="reads processes from /proc (Linux)")
+def test_the_workers_of_a_killed_big_import_exit(tmp_path: Path) -> None:
+    """From 20,000 rows an import checks them in worker processes: killed while they work, none
+    of them outlives the command, and the base holds none of the rows or all."""
+    outcomes = killing.kill_imports_with_workers(Sandbox(tmp_path), _rng("import-orphans"), 2)
+    for outcome in outcomes:
+        assert outcome.killed and outcome.after == "", outcome
+        assert outcome.problems == [] and not outcome.partial
+        assert outcome.orphans == set()
