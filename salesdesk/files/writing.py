@@ -424,6 +424,18 @@ def excel_cell_text(value: str) -> str:
     return encoded[: 2 * (EXCEL_CELL_CHARS - 1)].decode("utf-16-le", errors="ignore") + "…"
 
 
+def _grow_dimensions(sheet: Any, row: int, first: int, last: int) -> None:
+    """The used range xlsxwriter keeps per cell (its <dimension>), grown here once per row."""
+    if sheet.dim_rowmin is None or row < sheet.dim_rowmin:
+        sheet.dim_rowmin = row
+    if sheet.dim_rowmax is None or row > sheet.dim_rowmax:
+        sheet.dim_rowmax = row
+    if sheet.dim_colmin is None or first < sheet.dim_colmin:
+        sheet.dim_colmin = first
+    if sheet.dim_colmax is None or last > sheet.dim_colmax:
+        sheet.dim_colmax = last
+
+
 class XlsxSheet:
     """One sheet of an ``XlsxBook``, filled a row at a time by ``append``.
 
@@ -557,14 +569,7 @@ class XlsxSheet:
                 self._flush(row)
             else:
                 sheet.previous_row = row
-            if sheet.dim_rowmin is None or row < sheet.dim_rowmin:
-                sheet.dim_rowmin = row
-            if sheet.dim_rowmax is None or row > sheet.dim_rowmax:
-                sheet.dim_rowmax = row
-            if sheet.dim_colmin is None or first < sheet.dim_colmin:
-                sheet.dim_colmin = first
-            if sheet.dim_colmax is None or last > sheet.dim_colmax:
-                sheet.dim_colmax = last
+            _grow_dimensions(sheet, row, first, last)
             sheet.fh.write(f'<row r="{row + 1}">{"".join(out)}</row>')
         self.rows += 1
         return True
@@ -629,16 +634,8 @@ class XlsxSheet:
         if cells:
             if row > sheet.previous_row:  # what xlsxwriter does at a row's first cell: the row before goes out
                 self._flush(row)
-            # the dimensions xlsxwriter keeps per cell, here per row
             first, last = min(cells), max(cells)
-            if sheet.dim_rowmin is None or row < sheet.dim_rowmin:
-                sheet.dim_rowmin = row
-            if sheet.dim_rowmax is None or row > sheet.dim_rowmax:
-                sheet.dim_rowmax = row
-            if sheet.dim_colmin is None or first < sheet.dim_colmin:
-                sheet.dim_colmin = first
-            if sheet.dim_colmax is None or last > sheet.dim_colmax:
-                sheet.dim_colmax = last
+            _grow_dimensions(sheet, row, first, last)
             sheet.table[row] = cells
         self.rows += 1
         return True

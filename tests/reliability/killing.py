@@ -448,18 +448,36 @@ def kill_loads_with_workers(box: Sandbox, rng: random.Random, kills: int, count:
     moment once its workers run: none of them, nor multiprocessing's resource tracker, is left."""
     pristine = box.init(box.folder / "workers-empty.sqlite")
     work = box.folder / "workers.sqlite"
+    return _kill_while_workers_run(
+        box, rng, kills, pristine, work, ("demo", "--clients", str(count)), count, "workers", late=1.0
+    )
+
+
+def _kill_while_workers_run(
+    box: Sandbox,
+    rng: random.Random,
+    kills: int,
+    pristine: Path,
+    work: Path,
+    command: tuple[str, ...],
+    rows: int,
+    scenario: str,
+    late: float,
+) -> list[Outcome]:
+    """*command* on a fresh copy of *pristine*, killed between 0.2 and *late* seconds after its
+    worker processes appear: none of them is left, and the base holds none of its *rows* or all."""
     found = []
     for _ in range(kills):
-        proc = box.start("--db", str(_fresh(pristine, work)), "demo", "--clients", str(count))
+        proc = box.start("--db", str(_fresh(pristine, work)), *command)
         working = wait_until(
             lambda p=proc: p.poll() is not None or len(session_members(p.pid)) > 1,  # type: ignore[misc]
             timeout=120,
             watch=proc.pid,
         )
-        outcome = _outcome("workers", kill_at(proc, rng.uniform(0.2, 1.0)), work)
-        outcome.partial = clients(work) not in (0, count)
+        outcome = _outcome(scenario, kill_at(proc, rng.uniform(0.2, late)), work)
+        outcome.partial = clients(work) not in (0, rows)
         if not working or not outcome.killed:
-            outcome.after = "the load started no worker process before it ended"
+            outcome.after = f"{command[0]} started no worker process before it ended"
         found.append(outcome)
     return found
 
@@ -484,20 +502,8 @@ def kill_imports_with_workers(box: Sandbox, rng: random.Random, kills: int, rows
     source = plain_sheet(box.folder / "big.xlsx", rows)
     pristine = box.init(box.folder / "import-workers-empty.sqlite")
     work = box.folder / "import-workers.sqlite"
-    found = []
-    for _ in range(kills):
-        proc = box.start("--db", str(_fresh(pristine, work)), "import", str(source))
-        working = wait_until(
-            lambda p=proc: p.poll() is not None or len(session_members(p.pid)) > 1,  # type: ignore[misc]
-            timeout=120,
-            watch=proc.pid,
-        )
-        outcome = _outcome("import-workers", kill_at(proc, rng.uniform(0.2, 2.0)), work)
-        outcome.partial = clients(work) not in (0, rows)
-        if not working or not outcome.killed:
-            outcome.after = "the import started no worker process before it ended"
-        found.append(outcome)
-    return found
+    command = ("import", str(source))
+    return _kill_while_workers_run(box, rng, kills, pristine, work, command, rows, "import-workers", late=2.0)
 
 
 def kill_upgrades(box: Sandbox, rng: random.Random, kills: int, count: int) -> list[Outcome]:
