@@ -7,6 +7,8 @@ with ``StaleEditError`` if someone else saved in between; every write sets ``upd
 from __future__ import annotations
 
 import builtins
+import json
+import sqlite3
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
@@ -56,6 +58,9 @@ TAG_SEPARATOR = "\n"  # tags are single-line, so a newline can separate them in 
 
 
 ID_CHUNK = 500  # ids per IN (...): under every database's limit on parameters (SQLite's is 32,766)
+# values per JSON array an IN (...) reads on SQLite (ClientRepository._holding): a few statements
+# for an import's 100,000 keys, and the lookup's memory stays small (one array held at a time)
+JSON_CHUNK = 10_000
 
 
 def id_chunks(ids: Iterable[int]) -> Iterator[list[int]]:
@@ -63,13 +68,6 @@ def id_chunks(ids: Iterable[int]) -> Iterator[list[int]]:
     ids = list(ids)
     for start in range(0, len(ids), ID_CHUNK):
         yield ids[start : start + ID_CHUNK]
-
-
-def _text_chunks(values: Iterable[str] | None) -> Iterator[list[str]]:
-    """The non-empty distinct *values*, sorted, in lists of at most ID_CHUNK for ``column.in_(chunk)``."""
-    distinct = sorted({v for v in values or () if v})
-    for start in range(0, len(distinct), ID_CHUNK):
-        yield distinct[start : start + ID_CHUNK]
 
 
 def _now() -> datetime:
@@ -429,35 +427,14 @@ class ClientRepository(_Repository[Client]):
         chosen: list[int] | None = None
         if inns is not None or phones is not None or emails is not None or names is not None:
             found: set[int] = set()
-            for column, values in ((c.inn, inns), (c.phone_e164, phones), (c.email_norm, emails)):
-                for texts in _text_chunks(values):
-                    found.update(self.conn.execute(select(c.id).where(column.in_(texts), live)).scalars())
+            for column, values in ((c.inn, inns), (c.phone_e164, phones), (c.email_norm, emails), (c.name_key, names)):
+                found.update(r.id for r in self._holding(select(c.id).where(live), column, values))
             for kind, values in (("phone", phones), ("email", emails)):
-                for texts in _text_chunks(values):
-                    found.update(
-                        self.conn.execute(
-                            select(ch.client_id).where(ch.kind == kind, ch.value_norm.in_(texts))
-                        ).scalars()
-                    )
-            for texts in _text_chunks(names):
-                found.update(self.conn.execute(select(c.id).where(c.name_key.in_(texts), live)).scalars())
+                query = select(ch.client_id).where(ch.kind == kind)
+                found.update(r.client_id for r in self._holding(query, ch.value_norm, values))
             chosen = sorted(found)
-        rows: list[Any] = []
-        if chosen is None:
-            rows = list(
-                self.conn.execute(
-                    select(c.id, c.inn, c.kpp, c.phone_e164, c.email_norm, c.name).where(live).order_by(c.id)
-                )
-            )
-        else:
-            for chunk in id_chunks(chosen):
-                rows.extend(
-                    self.conn.execute(
-                        select(c.id, c.inn, c.kpp, c.phone_e164, c.email_norm, c.name)
-                        .where(c.id.in_(chunk), live)
-                        .order_by(c.id)
-                    )
-                )
+        query = select(c.id, c.inn, c.kpp, c.phone_e164, c.email_norm, c.name).where(live).order_by(c.id)
+        rows = list(self.conn.execute(query)) if chosen is None else self._holding(query, c.id, chosen)
         for ident, inn, kpp, phone, email, name in rows:
             index.add(
                 ("base", ident),
@@ -474,18 +451,30 @@ class ClientRepository(_Repository[Client]):
             )
             .where(live, p.deleted_at.is_(None), ch.value_norm.is_not(None))
         )
-        held: list[Any] = []
-        if chosen is None:
-            held = list(self.conn.execute(channels))
-        else:
-            for chunk in id_chunks(chosen):
-                held.extend(self.conn.execute(channels.where(ch.client_id.in_(chunk))))
+        held = list(self.conn.execute(channels)) if chosen is None else self._holding(channels, ch.client_id, chosen)
         held.sort(key=lambda r: r[0])
         for _id, client_id, kind, value in held:
             if kind == "phone":
                 index.add(("base", client_id), phones=(value,))
             else:
                 index.add(("base", client_id), emails=(value,))
+
+    def _holding(self, query: Select[Any], column: ColumnElement[Any], values: Iterable[Any] | None) -> list[Any]:
+        """*query*'s rows whose *column* holds one of *values* (empty ones left out), in its order.
+
+        On SQLite the values travel as one JSON array that ``json_each`` lays out, each looked up
+        in the column's index: one statement however many there are. 500 at a time (``IN``), an
+        import's 100,000 rows made a thousand statements, 0.55 s of it spent building them."""
+        distinct = sorted({v for v in values or () if v})
+        found: list[Any] = []  # in the order of *query* within each chunk; the chunks go in order of the values
+        if self.conn.dialect.name == "sqlite" and sqlite3.sqlite_version_info >= (3, 38):  # JSON built in
+            for start in range(0, len(distinct), JSON_CHUNK):
+                listed = func.json_each(json.dumps(distinct[start : start + JSON_CHUNK])).table_valued("value")
+                found.extend(self.conn.execute(query.where(column.in_(select(listed.c.value)))))
+            return found
+        for start in range(0, len(distinct), ID_CHUNK):
+            found.extend(self.conn.execute(query.where(column.in_(distinct[start : start + ID_CHUNK]))))
+        return found
 
     def count_live(self) -> int:
         return int(

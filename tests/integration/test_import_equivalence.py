@@ -23,10 +23,11 @@ import openpyxl
 import pytest
 from sqlalchemy import text
 
+from salesdesk.domain.duplicates import IdentityIndex
 from salesdesk.domain.requisites import inn_check_digits
 from salesdesk.services import clients, importing
 from salesdesk.services.importing import DuplicatePolicy, ImportOptions, NameMismatch
-from salesdesk.store import Database, UnitOfWork, open_database, resolve_url
+from salesdesk.store import Database, UnitOfWork, open_database, repositories, resolve_url
 from tests import server as test_server
 
 NOW = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
@@ -396,3 +397,37 @@ def test_the_stored_name_key_follows_the_name_on_every_save(tmp_path: Path, data
     assert len(stored) > 20
     assert [key for _, key in stored] == [name_key(name) for name, _ in stored]
     assert ("АО «Квант-2»", "ао квант 2") in [tuple(r) for r in stored]
+
+
+@pytest.mark.parametrize("one_statement", [True, False], ids=["json-array", "in-chunks"])
+def test_a_lookup_by_keys_finds_the_holders_the_whole_base_gives(
+    tmp_path: Path, database: Database, monkeypatch: pytest.MonkeyPatch, one_statement: bool
+) -> None:
+    """Every key looked up has the holders, in the order, that reading the whole base gives: keys
+    sent as JSON arrays (SQLite) and as lists of parameters (other databases, or a SQLite without
+    JSON), both cut into chunks small enough that the holders come from several statements."""
+    seed(database, tmp_path, random.Random(11))
+    if not one_statement:
+        monkeypatch.setattr(repositories.sqlite3, "sqlite_version_info", (3, 37, 0))
+        monkeypatch.setattr(repositories, "ID_CHUNK", 3)
+    else:
+        monkeypatch.setattr(repositories, "JSON_CHUNK", 4)
+    rng = random.Random(12)
+    whole, part = IdentityIndex(), IdentityIndex()
+    with UnitOfWork(database).reading() as uow:
+        uow.clients.identity_index(whole)
+        asked = {
+            kind: [k for k in sorted(held) if rng.random() < 0.7] + ["", "нет-такого", "+70000000000"]
+            for kind, held in (
+                ("inns", whole.by_inn),
+                ("phones", whole.by_phone),
+                ("emails", whole.by_email),
+                ("names", whole.by_name),
+            )
+        }
+        uow.clients.identity_index(part, **asked)
+    assert all(len(keys) >= 3 + 2 for keys in asked.values())  # two real keys of each kind at least
+    for kind, index_of in (("inns", "by_inn"), ("phones", "by_phone"), ("emails", "by_email"), ("names", "by_name")):
+        for key in asked[kind]:
+            assert getattr(part, index_of).get(key) == getattr(whole, index_of).get(key), (kind, key)
+    assert set(part.inn_of.items()) <= set(whole.inn_of.items())
