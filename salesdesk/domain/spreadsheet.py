@@ -343,6 +343,8 @@ def find_header_row(rows: Sequence[Sequence[object]], look: int = 20) -> int | N
 
 def text_of(cell: object) -> str:
     """Text of any cell: numbers without a spurious ".0", dates as dd.mm.yyyy, spaces collapsed."""
+    if type(cell) is str:  # nearly every cell: decided before the other types are tried
+        return collapse_spaces(cell)
     if cell is None:
         return ""
     if isinstance(cell, bool):
@@ -368,6 +370,9 @@ class Identifier:
 _EXPONENT = re.compile(r"^\s*[+-]?\d+(?:[.,]\d*)?\s*[eE]\s*[+-]?\d+\s*$")
 
 
+_SPACES_AND_DASHES = re.compile(r"[\s\u00a0\-]")
+
+
 def identifier_of(cell: object, field: str) -> Identifier:
     """An identifier cell as text; a lost leading zero restored only where the checksum holds."""
     if cell is None or cell == "":
@@ -378,7 +383,7 @@ def identifier_of(cell: object, field: str) -> Identifier:
     if lost_digits(cell) or exponent:
         return Identifier(identifier_from_cell(cell), lost_digits=True)
     text = identifier_from_cell(cell)
-    text = re.sub(r"[\s\u00a0\-]", "", text)
+    text = _SPACES_AND_DASHES.sub("", text)
     fixed = restore_leading_zero(field, text)
     if fixed is not None:
         return Identifier(fixed, repaired_from=text)
@@ -470,4 +475,7 @@ def notes_of(cell: object) -> str:
 
 def split_list(text: str) -> tuple[str, ...]:
     """Tags and the like: separated by commas, semicolons or new lines."""
-    return tuple(part.strip() for part in re.split(r"[,;\n]", text) if part.strip())
+    return tuple(part.strip() for part in _LIST_SEPARATOR.split(text) if part.strip())
+
+
+_LIST_SEPARATOR = re.compile(r"[,;\n]")

@@ -12,9 +12,11 @@ from decimal import Decimal, InvalidOperation
 
 # Split as SQLite FTS5's unicode61 tokenizer does: letters and digits make words.
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)  # what _NON_WORD leaves: findall gives the words without empty ends
 _SPACES = re.compile(r"\s+")
 _DIGITS = re.compile(r"\D+")
 _QUOTES = "\"'«»„“”‘’`"
+_QUOTES_TO_SPACES = str.maketrans(dict.fromkeys(_QUOTES, " "))
 # Marks that join the parts of one word: apostrophes (д'Артаньян, O’Brien, ʼ and ` typed for
 # them), hyphens and dashes (Иванов-Петров, Ростов-на-Дону) and dots (И.И., romashka.ru). People
 # type them, leave them out or use another one, so search folds them out: a query word is joined
@@ -79,6 +81,7 @@ _LEGAL_FORM_PHRASES = tuple(
     )
 )
 _OPENING_QUOTES = "«\"„“'"
+_OPENING_QUOTE = re.compile("[" + re.escape(_OPENING_QUOTES) + "]")
 # Words of the spelled-out forms: the search index leaves them out, so queries do too.
 LEGAL_FORM_WORDS = frozenset(w for phrase in _LEGAL_FORM_PHRASES for w in phrase.split())
 
@@ -91,7 +94,7 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Folded words, punctuation removed (the tokens the search index holds)."""
-    return [w for w in _NON_WORD.split(fold(text)) if w]
+    return _WORD.findall(fold(text))
 
 
 def search_words(text: str) -> list[str]:
@@ -106,7 +109,7 @@ def index_words(text: str) -> list[str]:
     finds it typed with the marks, without them, or by any part."""
     folded = fold(text)
     if _JOINER.search(folded) is None:
-        return [w for w in _NON_WORD.split(folded) if w]
+        return _WORD.findall(folded)
     words_: list[str] = []
     joined: dict[str, None] = {}
     for chunk in _CHUNK_SEPARATOR.split(folded):
@@ -123,7 +126,7 @@ def digits(text: str) -> str:
 
 
 def strip_quotes(text: str) -> str:
-    return text.translate({ord(q): " " for q in _QUOTES})
+    return text.translate(_QUOTES_TO_SPACES)
 
 
 def strip_legal_form(name: str) -> str:
@@ -143,7 +146,8 @@ def sort_key(name: str) -> str:
     and "ИП Иванов И.И." as "иванов и и".
     """
     text = fold(name)
-    quote = min((i for i in (text.find(q) for q in _OPENING_QUOTES) if i >= 0), default=-1)
+    first_quote = _OPENING_QUOTE.search(text)
+    quote = first_quote.start() if first_quote else -1
     if quote > 0 and all(w.strip(".,") in LEGAL_FORMS or not w for w in text[:quote].split(" ")):
         text = text[quote:]  # «Name» after abbreviations only
     else:

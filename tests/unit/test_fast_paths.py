@@ -86,3 +86,60 @@ def test_the_email_fast_path_never_accepts_what_the_library_refuses(local: str, 
 )
 def test_common_addresses_take_the_fast_path(address: str) -> None:
     assert _plainly_valid(address) and _library_accepts(address)
+
+
+# Text shortcuts (issue 17): each must give what the straightforward code it replaced gives.
+
+_TEXTS = st.text(
+    alphabet=st.sampled_from(
+        list("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВЕЁЖЗИЙОПЯabcXYZ0179_ .,-'’`«»„“”\"‘\t\n\u00a0\u2009ＡＢ１")
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=_TEXTS)
+def test_words_found_are_the_words_split_out(text: str) -> None:
+    from salesdesk.domain import text as t
+
+    assert t.words(text) == [w for w in t._NON_WORD.split(t.fold(text)) if w]
+    joined = t.fold(text)
+    if t._JOINER.search(joined) is None:
+        assert t.index_words(text) == [w for w in t._NON_WORD.split(joined) if w]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=_TEXTS, form=st.sampled_from(["", "ООО ", "ип ", "ЗАО «", "Общество с ограниченной ответственностью "]))
+def test_the_sort_key_finds_the_first_opening_quote_as_before(text: str, form: str) -> None:
+    from salesdesk.domain import text as t
+
+    name = form + text
+    folded = t.fold(name)
+    first = min((i for i in (folded.find(q) for q in t._OPENING_QUOTES) if i >= 0), default=-1)
+    found = t._OPENING_QUOTE.search(folded)
+    assert (found.start() if found else -1) == first
+    assert t.strip_quotes(name) == name.translate({ord(q): " " for q in t._QUOTES})
+
+
+@settings(max_examples=800, deadline=None)
+@given(cell=st.one_of(_TEXTS, st.none(), st.booleans(), st.floats(allow_nan=False), st.integers()))
+def test_a_text_cell_reads_as_before(cell: object) -> None:
+    from salesdesk.domain.spreadsheet import text_of
+    from salesdesk.domain.text import collapse_spaces
+
+    if isinstance(cell, str):
+        assert text_of(cell) == collapse_spaces(str(cell))
+    else:
+        assert isinstance(text_of(cell), str)
+
+
+def test_a_parameter_renders_where_the_protocol_says_it_does() -> None:
+    from datetime import date
+
+    from salesdesk.domain import messages, workdays
+
+    values: list[object] = ["текст", 3, 2.5, True, None, date(2026, 12, 7), messages.msg("field.inn"), b"x"]
+    values.append(workdays.DayText(date(2026, 12, 7)))
+    for value in values:
+        assert messages._renders(value) == isinstance(value, messages.Renderable), value
