@@ -33,13 +33,15 @@ class BulkLoader:
         self.conn = conn
         self.sqlite = conn.dialect.name == "sqlite"
         self._processors: dict[tuple[str, str], Callable[[Any], Any] | None] = {}
-        self._deferred = False  # inside search_index_deferred(): add() leaves the index to it
+        self._deferred = False  # inside search_index_deferred(): its triggers stay off
+        self._unindexed: int | None = None  # triggers off: the first client id not yet in the search index
 
     @contextmanager
     def search_index_deferred(self) -> Iterator[None]:
-        """Every ``add`` inside fills the search index at the end, in one statement for all their
-        rows, instead of one per batch (an import of 100,000 rows: one pass instead of fifty).
-        Nothing else may write clients inside it: its triggers are off until it ends."""
+        """The search index's triggers stay off for every ``add`` inside (an import's batches),
+        instead of being dropped and made again for each; each batch's rows are indexed right
+        after they are inserted, in one statement. Nothing else may write clients inside it:
+        its triggers are off until it ends."""
         with self._search_index_paused():
             self._deferred = True
             try:
@@ -49,7 +51,8 @@ class BulkLoader:
 
     @contextmanager
     def _search_index_paused(self) -> Iterator[None]:
-        """Drop the FTS triggers, then index the new rows in one go and put the triggers back.
+        """Drop the FTS triggers, index the new rows in one statement per batch (``_index_new``)
+        and put the triggers back.
 
         The trigger text is read from the database itself, so this follows whatever the newest
         migration defined. DDL is transactional in SQLite: a rollback restores the triggers.
@@ -62,18 +65,29 @@ class BulkLoader:
         triggers = self.conn.exec_driver_sql(_FTS_TRIGGER_QUERY).all()
         for name, _sql in triggers:
             self.conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
-        first_new = self._next_id(s.clients)
+        self._unindexed = self._next_id(s.clients) if triggers else None
         yield
-        if triggers:
-            self.conn.execute(
-                text(
-                    "INSERT INTO clients_fts(rowid, search_name, search_other) "
-                    "SELECT id, search_name, search_other FROM clients WHERE id >= :first"
-                ),
-                {"first": first_new},
-            )
+        self._index_new()
+        self._unindexed = None
         for _name, sql in triggers:
             self.conn.exec_driver_sql(sql)
+
+    def _index_new(self) -> None:
+        """Put the clients inserted since the last call into the search index (their triggers are
+        off). Batch by batch, an import's main process does it while its worker process derives
+        the next batch, instead of all 100,000 rows at the end with the worker idle (0.85 s);
+        FTS5 makes the same index either way, and the searches find the same rows."""
+        if self._unindexed is None:
+            return
+        following = self._next_id(s.clients)
+        self.conn.execute(
+            text(
+                "INSERT INTO clients_fts(rowid, search_name, search_other) "
+                "SELECT id, search_name, search_other FROM clients WHERE id >= :first AND id < :following"
+            ),
+            {"first": self._unindexed, "following": following},
+        )
+        self._unindexed = following
 
     def add(self, bundles: Sequence[tuple[ClientBundle, ClientDerived]], now: datetime) -> list[int]:
         """Insert the bundles; return the new client ids in order."""
@@ -97,6 +111,7 @@ class BulkLoader:
                 )
                 client_rows.append(row)
             ids = self._insert(s.clients, client_rows, returning=True)
+            self._index_new()
         self._tags(ids, [d.tags_norm for _, d in bundles])
         self._confirmations(ids, bundles, now)
         self._contacts(ids, [b for b, _ in bundles], now)
