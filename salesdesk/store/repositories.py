@@ -430,11 +430,11 @@ class ClientRepository(_Repository[Client]):
             for column, values in ((c.inn, inns), (c.phone_e164, phones), (c.email_norm, emails), (c.name_key, names)):
                 found.update(r.id for r in self._holding(select(c.id).where(live), column, values))
             for kind, values in (("phone", phones), ("email", emails)):
-                query = select(ch.client_id).where(ch.kind == kind)
-                found.update(r.client_id for r in self._holding(query, ch.value_norm, values))
+                of_kind = select(ch.client_id).where(ch.kind == kind)
+                found.update(r.client_id for r in self._holding(of_kind, ch.value_norm, values))
             chosen = sorted(found)
-        query = select(c.id, c.inn, c.kpp, c.phone_e164, c.email_norm, c.name).where(live).order_by(c.id)
-        rows = list(self.conn.execute(query)) if chosen is None else self._holding(query, c.id, chosen)
+        stored = select(c.id, c.inn, c.kpp, c.phone_e164, c.email_norm, c.name).where(live).order_by(c.id)
+        rows: list[Any] = list(self.conn.execute(stored)) if chosen is None else self._holding(stored, c.id, chosen)
         for ident, inn, kpp, phone, email, name in rows:
             index.add(
                 ("base", ident),
@@ -451,7 +451,9 @@ class ClientRepository(_Repository[Client]):
             )
             .where(live, p.deleted_at.is_(None), ch.value_norm.is_not(None))
         )
-        held = list(self.conn.execute(channels)) if chosen is None else self._holding(channels, ch.client_id, chosen)
+        held: list[Any] = (
+            list(self.conn.execute(channels)) if chosen is None else self._holding(channels, ch.client_id, chosen)
+        )
         held.sort(key=lambda r: r[0])
         for _id, client_id, kind, value in held:
             if kind == "phone":
