@@ -843,7 +843,7 @@ def _apply(
         )
 
     batches = ([bundle(p) for p in new[i : i + BATCH]] for i in range(0, len(new), BATCH))
-    # the search index is filled once for every new client, after the last batch (store/bulk.py)
+    # the search index: its triggers off for the whole import, each batch indexed as it is written (store/bulk.py)
     with derived_batches(batches, len(new), workers=workers) as ready, uow.bulk.search_index_deferred():
         for batch in ready:
             if reporter.cancelled():
