@@ -1962,9 +1962,10 @@ class Renderable(Protocol):
 
 
 def _renders(value: object) -> bool:
-    """``isinstance(value, Renderable)`` as Python decides it for a runtime-checkable protocol (a
-    ``render`` that is not None), without the protocol machinery: that check took 0.15 ms, and
-    an import renders a message for every repaired or rejected row."""
+    """Whether a message parameter renders itself (``Renderable``: a message, a date in a
+    sentence), asked as a ``render`` that is there and not None — what the runtime protocol check
+    answers for every parameter the program passes, without its machinery (2.5–5 µs a check; an
+    import renders a message for every repaired or rejected row)."""
     return type(value) not in _PLAIN and getattr(value, "render", None) is not None
 
 

@@ -464,12 +464,15 @@ class ClientRepository(_Repository[Client]):
     def _holding(self, query: Select[Any], column: ColumnElement[Any], values: Iterable[Any] | None) -> list[Any]:
         """*query*'s rows whose *column* holds one of *values* (empty ones left out), in its order.
 
-        On SQLite the values travel as one JSON array that ``json_each`` lays out, each looked up
-        in the column's index: one statement however many there are. 500 at a time (``IN``), an
-        import's 100,000 rows made a thousand statements, 0.55 s of it spent building them."""
+        On SQLite the values travel as JSON arrays of ``JSON_CHUNK`` that ``json_each`` lays out,
+        each looked up in the column's index: one statement per 10,000 values. 500 at a time
+        (``IN``), an import's 100,000 rows made a thousand statements, 0.55 s of it spent building
+        them. Lists of parameters elsewhere: other databases, a SQLite without JSON (before 3.38),
+        and values holding a NUL character, which ``json_each`` would cut short there."""
         distinct = sorted({v for v in values or () if v})
         found: list[Any] = []  # in the order of *query* within each chunk; the chunks go in order of the values
-        if self.conn.dialect.name == "sqlite" and sqlite3.sqlite_version_info >= (3, 38):  # JSON built in
+        as_json = self.conn.dialect.name == "sqlite" and sqlite3.sqlite_version_info >= (3, 38)  # JSON built in
+        if as_json and not any(isinstance(v, str) and "\x00" in v for v in distinct):
             # the array is a parameter of the execution, not of the statement: SQLAlchemy keeps
             # statements in its cache, and would keep a value built into one (1.7 MB a chunk)
             listed = func.json_each(bindparam("listed", type_=String)).table_valued("value")
