@@ -101,8 +101,13 @@ def in_blocks(workers: Workers, fn: Callable[..., list[R]], blocks: Iterable[tup
     (workers + 1)-th are sent to them at once and this process does the rest meanwhile, so every
     core has a share; without, all are done here."""
     share = workers.count + 1
-    sent = [(block, workers.run(fn, *block) if n % share else None) for n, block in enumerate(blocks)]
-    for block, future in sent:
+    sent: list[tuple[tuple[object, ...], Future[list[R]] | None] | None] = [
+        (block, workers.run(fn, *block) if n % share else None) for n, block in enumerate(blocks)
+    ]
+    for n, entry in enumerate(sent):
+        assert entry is not None
+        block, future = entry
+        sent[n] = None  # a block goes once it is done (the caller may have handed it over)
         if future is not None:
             try:
                 yield from future.result()

@@ -261,13 +261,19 @@ PARSE_BLOCK = 5_000  # rows a worker process checks at a time
 
 def _parse_rows(sheet: Sheet, header_row: int, mapping: Mapping[int, str], workers: Workers) -> list[Row]:
     """Every row below the header checked (services/sheet_rows.py), blocks of them on the
-    *workers* of a big load; in order, the same wherever they were checked."""
-    data = sheet.rows[header_row + 1 :]
+    *workers* of a big load; in order, the same wherever they were checked.
+
+    The rows below the header leave *sheet* for the blocks, and each block goes as soon as it is
+    checked: the cells of a block a worker checked come back as new objects, and the ones read
+    here would otherwise stay until the whole sheet is done (35 MB at 100,000 rows)."""
+    rows = sheet.rows
+    language = messages.language()
     blocks = [
-        (messages.language(), data[i : i + PARSE_BLOCK], header_row + 2 + i, mapping)
-        for i in range(0, len(data), PARSE_BLOCK)
+        (language, rows[i : i + PARSE_BLOCK], i + 1, mapping) for i in range(header_row + 1, len(rows), PARSE_BLOCK)
     ]
-    return list(in_blocks(workers, parse_block, blocks))
+    del rows[header_row + 1 :]
+    blocks.reverse()
+    return list(in_blocks(workers, parse_block, (blocks.pop() for _ in range(len(blocks)))))
 
 
 # Planning -----------------------------------------------------------------------------------------
@@ -356,14 +362,13 @@ class _Planner:
         self.new_managers: dict[str, None] = {}
         self.contact_names: dict[int, set[str]] = {}
         self.numbered: dict[int, Client] = {}
-        self._key_cache: dict[int, tuple[ClientFields, tuple[list[str], list[str], str]]] = {}
 
     def plan(self, rows: list[Row], extras: _Extras) -> None:
         self._load_index(rows)
         matched_ids = [int(r.client_no) for r in rows if r.client_no.isdigit()]
         for row in rows:
             if not row.problems and row.client is not None:
-                match = self._match(row.client, row.contact)
+                match = self._match(row)
                 if match is not None and match.key[0] == "base":
                     matched_ids.append(match.key[1])
         stored = self.uow.clients.get_many(sorted(set(matched_ids)))
@@ -375,7 +380,6 @@ class _Planner:
                     raise Cancelled()
                 self.reporter.progress(done, len(rows))
             self.reports.append(self._plan_row(row, stored))
-        self._key_cache.clear()  # a row's keys are asked for only while planning
         self._attach(extras)
         self.index = IdentityIndex()  # no more matching: its keys (60 MB at 100,000 rows) go before the writing
 
@@ -391,36 +395,36 @@ class _Planner:
             for row in rows:
                 if row.problems or row.client is None:
                     continue  # a rejected row is never matched
-                if row.keys is not None:
-                    self._key_cache[id(row.client)] = (row.client, row.keys)
-                row_phones, row_emails, name = self._keys(row.client, row.contact)
+                row_phones, row_emails, name = self._keys(row)
                 inns.add(row.client.inn)
                 phones.update(row_phones)
                 emails.update(row_emails)
                 names.add(name)
         self.uow.clients.identity_index(self.index, inns=inns, phones=phones, emails=emails, names=names)
 
-    def _keys(self, client: ClientFields, contact: ContactFields | None) -> tuple[list[str], list[str], str]:
-        """Phones, e-mails and name key of a row, worked out once (planning asks twice)."""
-        key = id(client)
-        found = self._key_cache.get(key)
-        if found is None or found[0] is not client:
-            phones, emails = reachable(client, contact)
-            found = (client, (phones, emails, name_key(client.name)))
-            self._key_cache[key] = found
-        return found[1]
+    @staticmethod
+    def _keys(row: Row) -> tuple[list[str], list[str], str]:
+        """Phones, e-mails and name key of an accepted row: worked out when it was checked, or
+        here once (planning asks twice)."""
+        assert row.client is not None
+        if row.keys is None:
+            phones, emails = reachable(row.client, row.contact)
+            row.keys = (phones, emails, name_key(row.client.name))
+        return row.keys
 
-    def _match(self, client: ClientFields, contact: ContactFields | None, number: str = "") -> Match | None:
-        """The stored client or earlier row this row is, if any.
+    def _match(self, row: Row) -> Match | None:
+        """The stored client or earlier row this (accepted) row is, if any.
 
         A SalesDesk export numbers its clients: a row whose № is a stored client with the same name
         and INN is that client (an export coming home), and two rows with different numbers are
         two clients even if they share a name.
         """
+        client, number = row.client, row.client_no
+        assert client is not None
         if number.isdigit() and (same := self.numbered.get(int(number))) is not None:
             if name_key(same.name) == name_key(client.name) and same.inn == client.inn:
                 return Match(("base", same.id), "client_no", number)
-        phones, emails, name = self._keys(client, contact)
+        phones, emails, name = self._keys(row)
         match = self.index.match(inn=client.inn, kpp=client.kpp, phones=phones, emails=emails, name=name)
         if match is not None and match.key[0] == "row" and number:
             other = self.pending.get(match.key[1])
@@ -428,9 +432,11 @@ class _Planner:
                 return None
         return match
 
-    def _remember(self, key: tuple[str, int], client: ClientFields, contact: ContactFields | None) -> None:
-        phones, emails, name = self._keys(client, contact)
-        self.index.add(key, inn=client.inn, kpp=client.kpp, phones=phones, emails=emails, name=name)
+    def _remember(self, row: Row) -> None:
+        client = row.client
+        assert client is not None
+        phones, emails, name = self._keys(row)
+        self.index.add(("row", row.line), inn=client.inn, kpp=client.kpp, phones=phones, emails=emails, name=name)
 
     def _known_industry(self, text: str) -> bool:
         return text.upper() in self.industries or fold(text) in self.industries
@@ -464,11 +470,11 @@ class _Planner:
         if row.problems or row.client is None:
             return RowReport(row.line, Fate.ERROR, name, tuple(row.problems), repaired)
         policy = self.options.on_duplicate
-        match = None if policy is DuplicatePolicy.CREATE else self._match(row.client, row.contact, row.client_no)
+        match = None if policy is DuplicatePolicy.CREATE else self._match(row)
         here = len(self.reports)
         if match is None or (match.key[0] == "base" and match.key[1] not in stored):
             self._new(row, here)
-            self._remember(("row", row.line), row.client, row.contact)
+            self._remember(row)
             return RowReport(row.line, Fate.NEW, name, repaired=repaired)
         where, ident = match.key
         field_label = str(msg(f"field.{match.field}"))
