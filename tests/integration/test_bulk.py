@@ -200,3 +200,35 @@ def test_reading_children_of_more_clients_than_sqlite_has_parameters(uow: Callab
         assert unit.reminders.list_for_clients(many) == {}
         assert unit.contacts.list_for_clients(many) == {}
         assert set(unit.clients.get_many(many)) == {ident}
+
+
+def test_blocks_checked_by_a_worker_that_dies_are_checked_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``in_blocks`` lets each block go once done; a block whose worker died is still at hand."""
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    class HalfDyingPool:
+        def __init__(self, *_args: object, **_kwargs: object) -> None:
+            self.calls = 0
+
+        def submit(self, fn: Callable[..., object], *args: object) -> Future[object]:
+            self.calls += 1
+            future: Future[object] = Future()
+            if self.calls % 2:
+                future.set_result(fn(*args))
+            else:
+                future.set_exception(BrokenProcessPool("killed"))
+            return future
+
+        def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+            pass
+
+    monkeypatch.setattr(derivation, "ProcessPoolExecutor", HalfDyingPool)
+    blocks = [(list(range(i, i + 5)),) for i in range(0, 60, 5)]
+
+    def doubled(values: list[int]) -> list[int]:
+        return [2 * v for v in values]
+
+    with derivation.bulk_workers(60, threshold=0) as workers:
+        got = list(derivation.in_blocks(workers, doubled, iter(list(blocks))))
+    assert got == [2 * v for v in range(60)]
