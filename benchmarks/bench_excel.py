@@ -161,7 +161,13 @@ def phone(rng: random.Random) -> Any:
     return f"+7({area}){digits[:3]}-{digits[3:5]}-{digits[5:]}"
 
 
-def make_rows(count: int, seed: int) -> list[list[Any]]:
+CHAIN_PHONE, CHAIN_EMAIL = "8 800 555-35-35", "info@set-magazinov.ru"
+
+
+def make_rows(count: int, seed: int, *, chain: bool = False) -> list[list[Any]]:
+    """*count* client rows; *chain*: the branches of one chain, each with its own INN and name but
+    all with the chain's call-centre phone and e-mail (duplicate matching meets one phone held by
+    every row before it)."""
     rng = random.Random(seed)
     rows: list[list[Any]] = []
     for i in range(count):
@@ -188,6 +194,8 @@ def make_rows(count: int, seed: int) -> list[list[Any]]:
             rng.choice(("F", "G", "C", "J", "")),
             rng.choice(("Лид", "Действующий", "Потенциальный", "")),
         ]
+        if chain:
+            row[3], row[4] = CHAIN_PHONE, CHAIN_EMAIL
         if rng.random() < 0.01:  # a bad row: wrong check digit or a phone without an area code
             row[1] = inn[:-1] + str((int(inn[-1]) + 1) % 10)
             row[3] = "123-45-67"
@@ -665,6 +673,9 @@ def main() -> int:
         help="also import the file into a demo base of this many clients (e.g. 1000000; built once, kept in /tmp)",
     )
     parser.add_argument("--no-pandas", action="store_true", help="skip pandas.read_excel (slow)")
+    parser.add_argument(
+        "--chain", action="store_true", help="every row shares one phone and e-mail (a chain's branches)"
+    )
     parser.add_argument("--child-import", nargs=3, type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--clients", type=int, default=None, help="export a demo base of N clients instead")
     parser.add_argument("--no-openpyxl", action="store_true", help="skip openpyxl's dump (1,000,000 clients)")
@@ -682,11 +693,12 @@ def main() -> int:
         folder = Path(tmp)
         path = folder / "клиенты.xlsx"
         if not (args.export_only and args.clients is not None):  # the demo base needs no file
-            write_file(path, make_rows(count, args.seed))
+            write_file(path, make_rows(count, args.seed, chain=args.chain))
         if args.export_only and args.clients is None:
             ours_import(folder, path, 0)
         elif not args.export_only:
-            heading(f"Import of {count:,} rows ({path.stat().st_size / 1e6:.1f} MB)")
+            shape = ", every row with the same phone and e-mail" if args.chain else ""
+            heading(f"Import of {count:,} rows ({path.stat().st_size / 1e6:.1f} MB{shape})")
             results["import"] = measure_import(args, folder, path, count)
 
         if args.import_only:

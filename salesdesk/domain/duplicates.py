@@ -57,19 +57,40 @@ class Match:
     value: str
 
 
+CROWDED = 16  # holders from which a value keeps a crowd: where each holder stands, who holds no INN
+
+
+@dataclass(slots=True)
+class _Crowd:
+    """A value that many hold (a chain's call-centre phone or office e-mail in each of its
+    branches' rows): where each holder stands among them, and which held no INN when they came.
+    Without it every row sharing the value scanned all the holders before it — an import of
+    20,000 such rows took 12.6 s instead of 1.2 s for 5,000 (it grew with the square)."""
+
+    position: dict[Key, int]
+    without_inn: list[Key]
+
+
 @dataclass
 class IdentityIndex:
     """Who holds each identifier, in the order they were added.
 
     A value's holders are kept as the one holder itself while there is one (nearly every value of
     an import's 100,000 rows), a list from the second on: a one-element list each took 40 MB at
-    100,000 rows. ``holders`` reads either."""
+    100,000 rows. ``holders`` reads either. A phone, e-mail or name with ``CROWDED`` holders or
+    more also keeps a ``_Crowd``, so that matching a row against it does not read every holder."""
 
     by_inn: dict[str, Any] = field(default_factory=dict)  # holders are (key, kpp)
     by_phone: dict[str, Any] = field(default_factory=dict)
     by_email: dict[str, Any] = field(default_factory=dict)
     by_name: dict[str, Any] = field(default_factory=dict)
     inn_of: dict[Key, str] = field(default_factory=dict)
+    _crowds: dict[str, dict[str, _Crowd]] = field(default_factory=dict)  # "phone", "email", "name"
+    _in_crowds: set[Key] = field(default_factory=set)  # every holder of a crowded value
+    # a holder of a crowded value gained an INN after it came: the crowds' "who holds no INN" may
+    # be out of date, so matching reads the holders themselves from then on (an import never does
+    # this: a client or row brings its INN with its first identifiers)
+    _crowds_stale: bool = False
 
     def add(
         self,
@@ -83,11 +104,41 @@ class IdentityIndex:
     ) -> None:
         if inn:
             _hold(self.by_inn, inn, (key, kpp), unique=False)
-            self.inn_of.setdefault(key, inn)
-        for values, index in ((phones, self.by_phone), (emails, self.by_email), ((name,), self.by_name)):
+            if key not in self.inn_of:
+                self.inn_of[key] = inn
+                if key in self._in_crowds:
+                    self._crowds_stale = True
+        for values, index, kind in (
+            (phones, self.by_phone, "phone"),
+            (emails, self.by_email, "email"),
+            ((name,), self.by_name, "name"),
+        ):
             for value in values:
                 if value:
-                    _hold(index, value, key, unique=True)
+                    self._hold_key(kind, index, value, key)
+
+    def _hold_key(self, kind: str, index: dict[str, Any], value: str, key: Key) -> None:
+        crowd = self._crowd(kind, value)
+        if crowd is not None:
+            if key not in crowd.position:
+                held = index[value]
+                crowd.position[key] = len(held)
+                held.append(key)
+                self._in_crowds.add(key)
+                if not self.inn_of.get(key, ""):
+                    crowd.without_inn.append(key)
+            return
+        _hold(index, value, key, unique=True)
+        held = index[value]
+        if type(held) is list and len(held) >= CROWDED:
+            self._crowds.setdefault(kind, {})[value] = _Crowd(
+                {k: i for i, k in enumerate(held)}, [k for k in held if not self.inn_of.get(k, "")]
+            )
+            self._in_crowds.update(held)
+
+    def _crowd(self, kind: str, value: str) -> _Crowd | None:
+        crowds = self._crowds.get(kind)
+        return crowds.get(value) if crowds else None
 
     @staticmethod
     def holders(index: dict[str, Any], value: str) -> Sequence[Any]:
@@ -103,35 +154,61 @@ class IdentityIndex:
         """The first holder of one of these identifiers, in the order INN, phone, e-mail, name.
 
         Branches share an INN and differ by KPP: with both KPPs known and different, the INN alone
-        does not make two clients the same.
+        does not make two clients the same. A row with an INN is matched by its other identifiers
+        only to holders without one. Of several holders, one with the row's name comes first.
         """
-        named = set(self.holders(self.by_name, name)) if name else set()
         if inn:
             fits = [
                 key for key, their_kpp in self.holders(self.by_inn, inn) if not kpp or not their_kpp or kpp == their_kpp
             ]
             if fits:
-                return Match(self._same_name_first(fits, named), "inn", inn)
+                return Match(self._same_name_first(fits, name), "inn", inn)
         for values, index, field_name in (
             (phones, self.by_phone, "phone"),
             (emails, self.by_email, "email"),
             ((name,), self.by_name, "name"),
         ):
             for value in values:
-                fits = [
-                    key
-                    for key in (self.holders(index, value) if value else ())
-                    if not inn or not self.inn_of.get(key, "")
-                ]
+                if not value:
+                    continue
+                crowd = None if self._crowds_stale else self._crowd(field_name, value)
+                if crowd is not None:
+                    found = self._crowd_match(index, value, crowd, inn, name)
+                    if found is not None:
+                        return Match(found, field_name, value)
+                    continue
+                fits = [key for key in self.holders(index, value) if not inn or not self.inn_of.get(key, "")]
                 if fits:
-                    return Match(self._same_name_first(fits, named), field_name, value)
+                    return Match(self._same_name_first(fits, name), field_name, value)
         return None
 
-    @staticmethod
-    def _same_name_first(keys: list[Key], named: set[Key]) -> Key:
+    def _crowd_match(self, index: dict[str, Any], value: str, crowd: _Crowd, inn: str, name: str) -> Key | None:
+        """``match`` over a crowded value without reading all its holders: the first that fits
+        (without an INN if the row has one), the first of them with the row's name if any."""
+        fits: Sequence[Key] = crowd.without_inn if inn else index[value]
+        if not fits:
+            return None
+        named = self.holders(self.by_name, name) if name else ()
+        named_crowd = self._crowd("name", name) if name else None
+        if named_crowd is None:  # the row's name has few holders: look them up in the crowd
+            places = [
+                crowd.position[k] for k in named if k in crowd.position and (not inn or not self.inn_of.get(k, ""))
+            ]
+            if places:
+                return index[value][min(places)]  # type: ignore[no-any-return]
+            return fits[0]
+        return next((k for k in fits if k in named_crowd.position), fits[0])  # both crowded: rare
+
+    def _same_name_first(self, keys: list[Key], name: str) -> Key:
         """Of clients sharing an identifier (a sole trader and the person, one office e-mail), the one
         with the row's own name: else a second import of the same file fills one client from another's
         row and flags it "same e-mail, different name"."""
+        if not name:
+            return keys[0]
+        crowd = self._crowd("name", name)
+        if crowd is not None:
+            return next((key for key in keys if key in crowd.position), keys[0])
+        named = self.holders(self.by_name, name)
         return next((key for key in keys if key in named), keys[0])
 
 

@@ -23,6 +23,7 @@ import openpyxl
 import pytest
 from sqlalchemy import select, text
 
+from salesdesk.domain import duplicates
 from salesdesk.domain.duplicates import IdentityIndex
 from salesdesk.domain.requisites import inn_check_digits
 from salesdesk.services import clients, importing
@@ -451,3 +452,38 @@ def test_a_key_with_a_nul_character_is_matched_exactly(tmp_path: Path, database:
     with UnitOfWork(database).reading() as uow:
         assert uow.clients._holding(select(c.id), c.inn, ["a\x00"]) == []
         assert [r.id for r in uow.clients._holding(select(c.id), c.inn, ["a", "a\x00"])] == [ident]
+
+
+@pytest.mark.parametrize("policy", [DuplicatePolicy.UPDATE_EMPTY, DuplicatePolicy.OVERWRITE, DuplicatePolicy.SKIP])
+def test_a_chain_whose_branches_share_a_phone_imports_as_without_crowds(
+    tmp_path: Path,
+    database: Database,
+    reference_database: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    policy: DuplicatePolicy,
+) -> None:
+    """Rows sharing a call-centre phone, an office e-mail or a name (with and without INNs, in a
+    base that holds some of them) are matched through the index's crowds as by reading every
+    holder: the same fates, matches and tables."""
+    pools = [seed(db, tmp_path, random.Random(21)) for db in (database, reference_database)]
+    rng = random.Random(22)
+    rows: list[list[Any]] = []
+    for i in range(240):
+        inn = (inn10(rng) if rng.random() < 0.85 else inn12(rng)) if rng.random() < 0.6 else ""
+        name = rng.choice(["ООО «Ромашка»", "ИП Иванов", f"ООО «Филиал {i}»", f"ООО «Филиал {i // 3}»"])
+        phone_cell = rng.choice(["8 800 555-35-35", "+7 495 123-45-67", f"8 916 {rng.randrange(10**7):07d}"])
+        mail = rng.choice(["info@chain.ru", "", f"b{i}@chain.ru"])
+        rows.append([name, inn, "", phone_cell, mail, "", rng.choice(PEOPLE), "", "", "", "", "", "", ""])
+    rows.extend(list(r) for r in pools[0][:10])  # stored clients come again
+    path = tmp_path / "сеть.xlsx"
+    write_book(path, rows, extra_sheets=False)
+    options = ImportOptions(on_duplicate=policy)
+    with monkeypatch.context() as patched:
+        patched.setattr(duplicates, "CROWDED", 3)
+        new = importing.run_import(UnitOfWork(database), path, options, error_dir=tmp_path / "new", now=LATER)
+    with monkeypatch.context() as patched:
+        patched.setattr(duplicates, "CROWDED", 10**9)  # no crowds: every holder read
+        old = importing.run_import(UnitOfWork(reference_database), path, options, error_dir=tmp_path / "old", now=LATER)
+    assert new.as_json() | {"error_file": None} == old.as_json() | {"error_file": None}
+    assert sum(1 for r in new.plan.rows if r.duplicate_of or r.client_id) > 30  # the crowds were used
+    assert dump(database) == dump(reference_database)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from salesdesk.domain import duplicates
 from salesdesk.domain.duplicates import IdentityIndex, Key, Match
 
 
@@ -74,17 +75,20 @@ _IDENTIFIERS = st.fixed_dictionaries({"inn": _INN, "kpp": _KPP, "phones": _PHONE
 _KEY = st.tuples(st.sampled_from(["base", "row"]), st.integers(1, 6))
 
 
-@settings(max_examples=600, deadline=None)
-@given(added=st.lists(st.tuples(_KEY, _IDENTIFIERS), max_size=14), asked=st.lists(_IDENTIFIERS, max_size=8))
-def test_the_compact_index_answers_as_the_list_index(
-    added: list[tuple[Key, dict[str, object]]], asked: list[dict[str, object]]
-) -> None:
-    compact, plain = IdentityIndex(), ListIndex()
-    for key, identifiers in added:
-        compact.add(key, **identifiers)  # type: ignore[arg-type]
-        plain.add(key, **identifiers)  # type: ignore[arg-type]
-    for identifiers in asked:
-        assert compact.match(**identifiers) == plain.match(**identifiers)  # type: ignore[arg-type]
+def _compare(added: list[tuple[Key, dict[str, object]]], asked: list[dict[str, object]], crowded: int) -> None:
+    """Add the same identifiers to both indexes, a value crowded from *crowded* holders on, and
+    ask both the same questions, after every addition."""
+    saved = duplicates.CROWDED
+    duplicates.CROWDED = crowded
+    try:
+        compact, plain = IdentityIndex(), ListIndex()
+        for key, identifiers in added:
+            compact.add(key, **identifiers)  # type: ignore[arg-type]
+            plain.add(key, **identifiers)  # type: ignore[arg-type]
+            for question in asked:
+                assert compact.match(**question) == plain.match(**question), question  # type: ignore[arg-type]
+    finally:
+        duplicates.CROWDED = saved
     for mine, theirs in (
         (compact.by_inn, plain.by_inn),
         (compact.by_phone, plain.by_phone),
@@ -93,3 +97,29 @@ def test_the_compact_index_answers_as_the_list_index(
     ):
         assert {value: list(IdentityIndex.holders(mine, value)) for value in mine} == theirs
     assert compact.inn_of == plain.inn_of
+
+
+@settings(max_examples=500, deadline=None)
+@given(added=st.lists(st.tuples(_KEY, _IDENTIFIERS), max_size=14), asked=st.lists(_IDENTIFIERS, max_size=8))
+def test_the_compact_index_answers_as_the_list_index(
+    added: list[tuple[Key, dict[str, object]]], asked: list[dict[str, object]]
+) -> None:
+    """Any sequence, keys added again with other identifiers (an INN that comes late included)."""
+    for crowded in (2, 3, 16):
+        _compare(added, asked, crowded)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    added=st.lists(_IDENTIFIERS, min_size=5, max_size=60),
+    asked=st.lists(_IDENTIFIERS, min_size=1, max_size=6),
+    base=st.integers(0, 20),
+)
+def test_crowded_values_answer_as_the_list_index(
+    added: list[dict[str, object]], asked: list[dict[str, object]], base: int
+) -> None:
+    """As an import adds them: stored clients then rows, each key once with all its identifiers,
+    many sharing a phone, an e-mail or a name (a chain's branches)."""
+    keyed = [(("base" if i < base else "row", i), identifiers) for i, identifiers in enumerate(added)]
+    for crowded in (2, 4):
+        _compare(keyed, asked, crowded)
