@@ -161,13 +161,13 @@ def phone(rng: random.Random) -> Any:
     return f"+7({area}){digits[:3]}-{digits[3:5]}-{digits[5:]}"
 
 
-CHAIN_PHONE, CHAIN_EMAIL = "8 800 555-35-35", "info@set-magazinov.ru"
+CHAIN_PHONE, CHAIN_EMAIL, CHAIN_INN = "8 800 555-35-35", "info@set-magazinov.ru", "7707083893"
 
 
 def make_rows(count: int, seed: int, *, chain: bool = False) -> list[list[Any]]:
-    """*count* client rows; *chain*: the branches of one chain, each with its own INN and name but
-    all with the chain's call-centre phone and e-mail (duplicate matching meets one phone held by
-    every row before it)."""
+    """*count* client rows; *chain*: the branches of one chain, each with its own name, all with the
+    chain's call-centre phone and e-mail, and every fourth with the chain's INN and a KPP of its
+    own (duplicate matching meets one phone, e-mail or INN held by every row before it)."""
     rng = random.Random(seed)
     rows: list[list[Any]] = []
     for i in range(count):
@@ -196,6 +196,8 @@ def make_rows(count: int, seed: int, *, chain: bool = False) -> list[list[Any]]:
         ]
         if chain:
             row[3], row[4] = CHAIN_PHONE, CHAIN_EMAIL
+            if i % 4 == 0:  # a branch of the chain's own company: its INN, a KPP of its own
+                row[1], row[2] = CHAIN_INN, f"{CHAIN_INN[:4]}{i % 100_000:05d}"
         if rng.random() < 0.01:  # a bad row: wrong check digit or a phone without an area code
             row[1] = inn[:-1] + str((int(inn[-1]) + 1) % 10)
             row[3] = "123-45-67"

@@ -71,6 +71,16 @@ class _Crowd:
     without_inn: list[Key]
 
 
+@dataclass(slots=True)
+class _InnCrowd:
+    """An INN many hold (the branches of one company, each with its own KPP, none matching
+    another): where each KPP and each holder first stand among the INN's holders. 20,000 such
+    rows took 8.3 s against 0.8 s for 5,000 when each read all the holders before it."""
+
+    first_of_kpp: dict[str, int]
+    places: dict[Key, list[int]]
+
+
 @dataclass
 class IdentityIndex:
     """Who holds each identifier, in the order they were added.
@@ -91,6 +101,7 @@ class IdentityIndex:
     # be out of date, so matching reads the holders themselves from then on (an import never does
     # this: a client or row brings its INN with its first identifiers)
     _crowds_stale: bool = False
+    _inn_crowds: dict[str, _InnCrowd] = field(default_factory=dict)
 
     def add(
         self,
@@ -103,7 +114,7 @@ class IdentityIndex:
         name: str = "",
     ) -> None:
         if inn:
-            _hold(self.by_inn, inn, (key, kpp), unique=False)
+            self._hold_inn(inn, key, kpp)
             if key not in self.inn_of:
                 self.inn_of[key] = inn
                 if key in self._in_crowds:
@@ -136,6 +147,22 @@ class IdentityIndex:
             )
             self._in_crowds.update(held)
 
+    def _hold_inn(self, inn: str, key: Key, kpp: str) -> None:
+        crowd = self._inn_crowds.get(inn)
+        if crowd is not None:
+            held = self.by_inn[inn]
+            crowd.first_of_kpp.setdefault(kpp, len(held))
+            crowd.places.setdefault(key, []).append(len(held))
+            held.append((key, kpp))
+            return
+        _hold(self.by_inn, inn, (key, kpp), unique=False)
+        held = self.by_inn[inn]
+        if type(held) is list and len(held) >= CROWDED:
+            crowd = self._inn_crowds[inn] = _InnCrowd({}, {})
+            for place, (holder, their_kpp) in enumerate(held):
+                crowd.first_of_kpp.setdefault(their_kpp, place)
+                crowd.places.setdefault(holder, []).append(place)
+
     def _crowd(self, kind: str, value: str) -> _Crowd | None:
         crowds = self._crowds.get(kind)
         return crowds.get(value) if crowds else None
@@ -158,11 +185,19 @@ class IdentityIndex:
         only to holders without one. Of several holders, one with the row's name comes first.
         """
         if inn:
-            fits = [
-                key for key, their_kpp in self.holders(self.by_inn, inn) if not kpp or not their_kpp or kpp == their_kpp
-            ]
-            if fits:
-                return Match(self._same_name_first(fits, name), "inn", inn)
+            inn_crowd = self._inn_crowds.get(inn)
+            if inn_crowd is not None:
+                found = self._inn_crowd_match(inn, inn_crowd, kpp, name)
+                if found is not None:
+                    return Match(found, "inn", inn)
+            else:
+                fits = [
+                    key
+                    for key, their_kpp in self.holders(self.by_inn, inn)
+                    if not kpp or not their_kpp or kpp == their_kpp
+                ]
+                if fits:
+                    return Match(self._same_name_first(fits, name), "inn", inn)
         for values, index, field_name in (
             (phones, self.by_phone, "phone"),
             (emails, self.by_email, "email"),
@@ -198,6 +233,34 @@ class IdentityIndex:
                 return index[value][min(places)]  # type: ignore[no-any-return]
             return fits[0]
         return next((k for k in fits if k in named_crowd.position), fits[0])  # both crowded: rare
+
+    def _inn_crowd_match(self, inn: str, crowd: _InnCrowd, kpp: str, name: str) -> Key | None:
+        """The INN part of ``match`` over a crowded INN: the first holder whose KPP fits (none
+        known on either side, or the same), the first of them with the row's name if any."""
+        held: list[tuple[Key, str]] = self.by_inn[inn]
+        if kpp:
+            starts = [crowd.first_of_kpp[k] for k in ("", kpp) if k in crowd.first_of_kpp]
+            if not starts:
+                return None
+            first = min(starts)
+        else:
+            first = 0
+        if name:
+            name_crowd = self._crowd("name", name)
+            if name_crowd is None:  # the row's name has few holders: where do they stand?
+                places = [
+                    place
+                    for key in self.holders(self.by_name, name)
+                    for place in crowd.places.get(key, ())
+                    if not kpp or not held[place][1] or held[place][1] == kpp
+                ]
+                if places:
+                    return held[min(places)][0]
+            else:  # the name crowded too (rare): the INN's holders in order
+                for key, their_kpp in held:
+                    if (not kpp or not their_kpp or kpp == their_kpp) and key in name_crowd.position:
+                        return key
+        return held[first][0]
 
     def _same_name_first(self, keys: list[Key], name: str) -> Key:
         """Of clients sharing an identifier (a sole trader and the person, one office e-mail), the one

@@ -455,25 +455,28 @@ def test_a_key_with_a_nul_character_is_matched_exactly(tmp_path: Path, database:
 
 
 @pytest.mark.parametrize("policy", [DuplicatePolicy.UPDATE_EMPTY, DuplicatePolicy.OVERWRITE, DuplicatePolicy.SKIP])
-def test_a_chain_whose_branches_share_a_phone_imports_as_without_crowds(
+def test_a_chain_whose_branches_share_identifiers_imports_as_without_crowds(
     tmp_path: Path,
     database: Database,
     reference_database: Database,
     monkeypatch: pytest.MonkeyPatch,
     policy: DuplicatePolicy,
 ) -> None:
-    """Rows sharing a call-centre phone, an office e-mail or a name (with and without INNs, in a
-    base that holds some of them) are matched through the index's crowds as by reading every
-    holder: the same fates, matches and tables."""
+    """Rows sharing a call-centre phone, an office e-mail, a name or an INN (branches with their
+    own KPPs; with and without INNs, in a base that holds some of them) are matched through the
+    index's crowds as by reading every holder: the same fates, matches and tables."""
     pools = [seed(db, tmp_path, random.Random(21)) for db in (database, reference_database)]
     rng = random.Random(22)
     rows: list[list[Any]] = []
     for i in range(240):
         inn = (inn10(rng) if rng.random() < 0.85 else inn12(rng)) if rng.random() < 0.6 else ""
+        kpp = ""
+        if rng.random() < 0.3:  # a branch of one company: the same INN, its own KPP or none
+            inn, kpp = "7707083893", rng.choice(["", "770701001", f"7707{i % 7:02d}001", f"7707{i:05d}"])
         name = rng.choice(["ООО «Ромашка»", "ИП Иванов", f"ООО «Филиал {i}»", f"ООО «Филиал {i // 3}»"])
         phone_cell = rng.choice(["8 800 555-35-35", "+7 495 123-45-67", f"8 916 {rng.randrange(10**7):07d}"])
         mail = rng.choice(["info@chain.ru", "", f"b{i}@chain.ru"])
-        rows.append([name, inn, "", phone_cell, mail, "", rng.choice(PEOPLE), "", "", "", "", "", "", ""])
+        rows.append([name, inn, kpp, phone_cell, mail, "", rng.choice(PEOPLE), "", "", "", "", "", "", ""])
     rows.extend(list(r) for r in pools[0][:10])  # stored clients come again
     path = tmp_path / "сеть.xlsx"
     write_book(path, rows, extra_sheets=False)
