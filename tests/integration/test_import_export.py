@@ -474,3 +474,20 @@ def test_a_sheet_past_excels_last_row_goes_on_in_the_next_and_comes_back_whole(
     finally:
         source.dispose()
         target.dispose()
+
+
+def test_a_sheet_of_one_clients_contact_persons_keeps_each_person_once(uow: Uow, tmp_path: Path) -> None:
+    """A big client's contact persons, one a row, its INN on each: one client with every person
+    once — a name written again in other case or with е for ё is the same person — new or stored."""
+    header = ["Наименование", "ИНН", "Контактное лицо", "Должность"]
+    people = ["Иванов Пётр", "Петрова Анна", "ИВАНОВ ПЁТР", "Иванов Петр", "Сидоров Олег", "петрова  анна"]
+    rows = [["ПАО «Банк»", "7707083893", person, f"должность {i}"] for i, person in enumerate(people)]
+    first = importing.run_import(uow(), workbook(tmp_path / "a.xlsx", [header, *rows]), error_dir=tmp_path)
+    assert (first.created, first.rejected) == (1, 0)
+    more = [["ПАО «Банк»", "7707083893", p, ""] for p in ["иванов пётр", "Кузнецова Ольга", "КУЗНЕЦОВА ОЛЬГА"]]
+    second = importing.run_import(uow(), workbook(tmp_path / "b.xlsx", [header, *more]), error_dir=tmp_path)
+    assert second.updated == 1
+    (row,) = clients.list_clients(uow()).rows
+    with uow().reading() as unit:
+        names = [c.full_name for c in unit.contacts.list_for(row.id)]
+    assert names == ["Иванов Пётр", "Петрова Анна", "Сидоров Олег", "Кузнецова Ольга"]
