@@ -532,12 +532,13 @@ class _Planner:
         return report(Fate.UPDATE if changed else Fate.UNCHANGED, changed=tuple(sorted(changed)))
 
     def _add_contact(self, target: _Pending, contact: ContactFields) -> bool:
+        known: set[str]
         if target.base is not None:
             known = self.contact_names.setdefault(target.base.id, set())
+        elif target.line in self._new_contact_names:
+            known = self._new_contact_names[target.line]
         else:  # worked out once per new client, then kept: every row of its contact persons asks
-            known = self._new_contact_names.get(target.line)
-            if known is None:
-                known = self._new_contact_names[target.line] = {fold(c.full_name) for c in target.contacts}
+            known = self._new_contact_names[target.line] = {fold(c.full_name) for c in target.contacts}
         if fold(contact.full_name) in known:
             return False
         target.contacts.append(contact)
