@@ -328,12 +328,20 @@ def _valid_inn(inn: str) -> bool:
 
 def _without_other_inns(holders: Sequence[Holder]) -> list[list[Holder]]:
     """Split a group so that no two members have different valid INNs: one subgroup per valid INN
-    (its holders and every member without a valid INN), or the whole group when at most one INN."""
-    valid = {h.inn for h in holders if _valid_inn(h.inn)}
-    if len(valid) <= 1:
+    (its holders and every member without a valid INN), or the whole group when at most one INN.
+
+    One pass over the group: a chain's 17,500 branches sharing a phone, each with its own INN, were
+    read once per INN (6.3 s; minutes at 100,000)."""
+    by_inn: dict[str, list[Holder]] = {}
+    unknown: list[Holder] = []
+    for h in holders:
+        if _valid_inn(h.inn):
+            by_inn.setdefault(h.inn, []).append(h)
+        else:
+            unknown.append(h)
+    if len(by_inn) <= 1:
         return [list(holders)]
-    unknown = [h for h in holders if not _valid_inn(h.inn)]
-    return [[h for h in holders if h.inn == inn] + unknown for inn in sorted(valid)]
+    return [by_inn[inn] + unknown for inn in sorted(by_inn)]
 
 
 def _near_names(keys: Sequence[tuple[str, int]]) -> Iterable[tuple[tuple[int, int], float]]:
