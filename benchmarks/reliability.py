@@ -68,7 +68,7 @@ def kills(root: Path, rng: random.Random, quick: bool) -> dict[str, Any]:
         "demo --clients 20,000, workers running": killing.kill_loads_with_workers(
             Sandbox(root / "kill-workers"), rng, 1 if quick else 4
         ),
-        "import 25,000 rows, workers checking": killing.kill_imports_with_workers(
+        "import 50,000 rows, workers checking": killing.kill_imports_with_workers(
             Sandbox(root / "kill-import-workers"), rng, 1 if quick else 4
         ),
     }
