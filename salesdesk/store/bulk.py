@@ -51,8 +51,8 @@ class BulkLoader:
 
     @contextmanager
     def _search_index_paused(self) -> Iterator[None]:
-        """Drop the FTS triggers, index the new rows in one statement per batch (``_index_new``)
-        and put the triggers back.
+        """Drop the FTS triggers while ``add`` writes and indexes its rows (``_index_new``, one
+        statement per batch), then put the triggers back.
 
         The trigger text is read from the database itself, so this follows whatever the newest
         migration defined. DDL is transactional in SQLite: a rollback restores the triggers.
@@ -67,8 +67,7 @@ class BulkLoader:
             self.conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
         self._unindexed = self._next_id(s.clients) if triggers else None
         yield
-        self._index_new()
-        self._unindexed = None
+        self._unindexed = None  # every add() indexed its own rows
         for _name, sql in triggers:
             self.conn.exec_driver_sql(sql)
 
