@@ -56,6 +56,8 @@ INSTANT_MS = 100.0  # "instant": below what a person notices as a wait
 WINDOW_SIZE = (1280, 760)  # what MainWindow sets for itself; the baseline window gets the same
 RESULT_MARK = "RESULT "
 TYPING_ONLY_ENV = "SALESDESK_BENCH_TYPING_ONLY"  # the window session stops after the typing
+# --server: the window opens this PostgreSQL base instead (the words typed still come from --db)
+SERVER_ENV = "SALESDESK_BENCH_SERVER"
 
 
 # Child processes: the Qt side ----------------------------------------------------------------
@@ -219,7 +221,7 @@ def _salesdesk_window(qt: _Qt, db: Path, data_dir: Path, count: int) -> tuple[di
     from salesdesk.ui.settings import Settings
 
     start = now_s()
-    database = open_database(resolve_url(db))
+    database = open_database(os.environ.get(SERVER_ENV) or resolve_url(db))
     open_s = now_s() - start
     settings = Settings(data_dir / f"settings-{os.getpid()}.ini")
     counts: list[float] = []
@@ -784,6 +786,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="only the search keystrokes (no start-up trials, jumps or full scroll: at 1,000,000 clients)",
     )
+    parser.add_argument(
+        "--server",
+        help="with --typing-only: the window opens this PostgreSQL base (one bench_search.py --keep filled from "
+        "the --db base), and the words typed come from the --db file",
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--data-dir", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--count", type=int, help=argparse.SUPPRESS)
@@ -814,13 +821,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             results["base_build_s"] = seconds
             print(f"Built the base with load_demo in {seconds:.1f} s")
         children = Children(db, data_dir, count, args.seed, args.words)
+        if args.server and not args.typing_only:
+            parser.error("--server goes with --typing-only")
+        if args.server:
+            children.env[SERVER_ENV] = args.server
+            print(f"  the window opens {args.server}", flush=True)
         if args.typing_only:
             children.env[TYPING_ONLY_ENV] = "1"
             print("  session: typing only (OURS)...", flush=True)
             results["typing"] = report_typing(children.run("session-window"))
             print(f"\nload average at the end: {' '.join(f'{x:.2f}' for x in environment()['loadavg'] or ())}")
             if not args.no_json:
-                print(f"Results: {write_results('window-typing', count, results)}")
+                name = "window-typing-pg" if args.server else "window-typing"
+                print(f"Results: {write_results(name, count, results)}")
             return 0
         trials = []
         for i in range(max(1, args.trials)):

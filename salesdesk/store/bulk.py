@@ -291,7 +291,8 @@ class BulkLoader:
             return
         if self.conn.dialect.name != "postgresql":
             return
-        self.conn.exec_driver_sql("ANALYZE clients, client_tags, contacts, contact_channels")
+        # client_name_words: the first page of a search reads it (migration 0016)
+        self.conn.exec_driver_sql("ANALYZE clients, client_tags, contacts, contact_channels, client_name_words")
         self.conn.exec_driver_sql(
             "SELECT gin_clean_pending_list(to_regclass('ix_clients_search_trgm')) "
             "WHERE to_regclass('ix_clients_search_trgm') IS NOT NULL"
