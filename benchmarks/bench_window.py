@@ -797,6 +797,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.child:
         return run_child(args)
+    if args.server and not args.typing_only:
+        parser.error("--server goes with --typing-only")
 
     count = client_count(args)
     info = environment()
@@ -821,8 +823,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             results["base_build_s"] = seconds
             print(f"Built the base with load_demo in {seconds:.1f} s")
         children = Children(db, data_dir, count, args.seed, args.words)
-        if args.server and not args.typing_only:
-            parser.error("--server goes with --typing-only")
         if args.server:
             children.env[SERVER_ENV] = args.server
             print(f"  the window opens {args.server}", flush=True)

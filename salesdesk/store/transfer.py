@@ -30,7 +30,8 @@ from salesdesk.domain.errors import StoreError
 from salesdesk.domain.messages import Message, msg
 from salesdesk.domain.okved import SECTIONS
 from salesdesk.store.database import WRITE_OPTION, Database
-from salesdesk.store.schema import metadata
+from salesdesk.store.schema import FTS_TABLES_PREFIX, NAME_WORDS_TABLE, metadata
+from salesdesk.store.servers import hidden
 
 BATCH_ROWS = 2000
 _MODULUS = 2**256
@@ -68,7 +69,7 @@ def refuse_unless_empty(target: Database) -> None:
     rows in any SalesDesk table but the industries the migrations put there untouched, and no table
     that is not SalesDesk's. (An early answer only: :func:`copy_base` checks again under its lock.)"""
     with target.engine.connect() as conn:
-        _refuse_unless_empty(conn, target.url)
+        _refuse_unless_empty(conn, hidden(target.url))
 
 
 def _refuse_unless_empty(conn: Connection, where: str) -> list[int]:
@@ -76,7 +77,9 @@ def _refuse_unless_empty(conn: Connection, where: str) -> list[int]:
     industries found, the only rows the copy may delete."""
     ours = {t.name for t in tables()} | {"alembic_version"}
     names = set(inspect(conn).get_table_names())
-    foreign = sorted(n for n in names - ours if not n.startswith(("sqlite_", "clients_fts")))
+    # the tables the migrations make outside the metadata are ours too: filled by triggers from clients
+    ours.add(NAME_WORDS_TABLE)
+    foreign = sorted(n for n in names - ours if not n.startswith(("sqlite_", FTS_TABLES_PREFIX)))
     if foreign:
         raise TargetNotEmpty(msg("err.move_target_foreign", where=where, tables=", ".join(foreign[:5])))
     holding, seeded = [], []
@@ -133,7 +136,7 @@ def copy_base(
                 # the check before (another connection, nothing locked) is repeated under the lock:
                 # a row a colleague saved in between is refused, never deleted
                 _lock_target(dst, copied_tables)
-                seeded = _refuse_unless_empty(dst, target.url)
+                seeded = _refuse_unless_empty(dst, hidden(target.url))
                 # the industries the target's migration seeded make way for the source's own (same ids)
                 industries = next(t for t in copied_tables if t.name == "industries")
                 if seeded:

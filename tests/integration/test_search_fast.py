@@ -352,7 +352,8 @@ def test_a_cancel_request_that_fails_leaves_its_connection_unused(
 
 def _name_words_agree(uow: Callable[[], UnitOfWork]) -> int:
     """PostgreSQL: the table of name words holds exactly each client's distinct name words (its
-    search_name split at spaces) with its sort key; returns how many entries it holds."""
+    search_name split at spaces, cut to NAME_WORD_MAX characters) with its sort key; returns how
+    many entries it holds."""
     from sqlalchemy import text
 
     u = uow()
@@ -360,7 +361,7 @@ def _name_words_agree(uow: Callable[[], UnitOfWork]) -> int:
         conn = u.listing.conn
         c = s.clients.c
         expected = {
-            (ident, word, key)
+            (ident, word[: s.NAME_WORD_MAX], key)  # a longer word is kept cut short
             for ident, name, key in conn.execute(select(c.id, c.search_name, c.sort_key))
             for word in name.split(" ")
             if word
@@ -395,11 +396,22 @@ def test_the_name_words_follow_every_change_to_the_clients(uow: Callable[[], Uni
     clients.restore_clients(uow(), ids[:2])
     erasure.empty_trash(uow(), before=lambda: None, now=NOW)
     bulk_actions.apply(uow(), ids[6:20], bulk_actions.BulkChange(status=ClientStatus.ACTIVE), now=NOW)
+    # a name of 4-byte letters: its words, whole, would not fit in an index entry beside its sort key
+    huge = "".join(chr(0x20000 + (i * 7919) % 40000) for i in range(490))
+    fields = ClientFields(name=f"{huge[:294]} Ёж", full_name=huge)  # a sort key of 294 such letters
+    long_named = clients.create_client(uow(), fields, now=NOW).id
+    moved = clients.create_client(uow(), ClientFields(name="Перемещённый"), now=NOW).id
     u = uow()
     with u:
         conn = u.listing.conn
+        # an id changed with the name (the program never does): the old words go from both ids
+        renamed = "UPDATE clients SET id = id + 1000000, search_name = 'новое имя' WHERE id = :i"
+        conn.execute(text(renamed), {"i": moved})
         conn.execute(text("UPDATE clients SET sort_key = 'я' || sort_key WHERE id = :i"), {"i": ids[20]})
         conn.execute(text("UPDATE clients SET search_name = '  а  б в ' WHERE id = :i"), {"i": ids[21]})
         conn.execute(text("UPDATE clients SET search_name = '' WHERE id = :i"), {"i": ids[22]})
         u.commit()
     assert _name_words_agree(uow) > 60
+    found = clients.search_clients(uow(), huge[:120]).rows  # a term longer than the table keeps
+    assert [r.id for r in found] == [long_named]
+    assert [r.id for r in clients.search_clients(uow(), huge[:80] + " ёж").rows] == [long_named]

@@ -164,6 +164,27 @@ def test_a_password_given_as_a_url_option_is_kept_out_of_settings_and_output(
     assert all(secret not in p.read_text(encoding="utf-8", errors="replace") for p in tmp_path.rglob("*.ini"))
 
 
+def test_a_move_refused_for_a_foreign_table_keeps_a_url_options_password_out_of_its_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The check under the copy's lock named the target by its URL as the engine renders it, which
+    hides a password in the URL's place but not one given as ``?password=`` (found in review)."""
+    secret = "TopSecret1"
+    target = test_server.server().migrated()
+    try:
+        engine = create_engine(target, poolclass=NullPool)
+        with engine.begin() as conn:
+            conn.execute(text("CREATE TABLE invoices (id integer)"))
+        engine.dispose()
+        source = tmp_path / "one.sqlite"
+        assert run(capsys, "init", str(source))[0] == 0
+        code, out, err = run(capsys, "--db", str(source), "migrate-to", f"{target}?password={secret}")
+        assert (code, out) == (2, "")
+        assert "invoices" in err and secret not in err
+    finally:
+        test_server.server().drop(target)
+
+
 def test_the_addresss_own_connection_options_are_kept_beside_the_wait_for_locks(db_url: str) -> None:
     """An office's address may carry its own server settings (``?options=-c search_path=…``): they were
     replaced by SalesDesk's lock wait, so the base was opened with settings nobody asked for."""
