@@ -1,7 +1,8 @@
 """Search benchmark (issue 17): the first page of a search at 100,000 and 1,000,000 clients.
 
 Per query kind (1-3 letter name prefixes, longer name words, two words, INN/OGRN prefixes,
-phone digits, e-mail, contact names), on SQLite and on PostgreSQL:
+phone digits, e-mail, contact names; and 3-6 letters in one manager's clients, the "My clients"
+filter), on SQLite and on PostgreSQL:
 
 * **page**: what the window asks first, ``clients.first_rows`` (200 rows in relevance order, no
   count) — target ≤ 20 ms p95 at 1,000,000 clients;
@@ -71,6 +72,7 @@ KINDS = (
     ("phone", "phone digits"),
     ("email", "e-mail"),
     ("contact", "contact name"),
+    ("mine", "3-6 letters, one manager's"),
 )
 
 
@@ -106,6 +108,8 @@ def query_sets(path: Path, seed: int, per_kind: int) -> dict[str, list[str]]:
             ],
             "email": [sampler.client_value("email", "email <> ''") for _ in range(per_kind)],
             "contact": [sampler.contact_name().split()[0] for _ in range(per_kind)],
+            # the list filtered to one manager's clients (the owner with most clients), as "My clients"
+            "mine": [word(rng.randint(3, 6)) for _ in range(per_kind)],
         }
         return sets
     finally:
@@ -175,12 +179,24 @@ def floor_postgres(url: str, runs: int) -> tuple[float, float]:
         engine.dispose()
 
 
+def busiest_owner(database: Database) -> int | None:
+    """The manager with the most clients: the "mine" kind's filter."""
+    from sqlalchemy import func
+
+    uow = UnitOfWork(database)
+    with uow.reading():
+        c = s.clients.c
+        stmt = select(c.owner_id).where(c.owner_id.is_not(None)).group_by(c.owner_id)
+        return uow.listing.conn.execute(stmt.order_by(func.count().desc()).limit(1)).scalar()
+
+
 def measure(database: Database, sets: dict[str, list[str]], runs: int, with_before: bool) -> dict[str, Any]:
     out: dict[str, Any] = {}
+    owner = busiest_owner(database)
     for key, _label in KINDS:
         items = []
         for text in sets[key]:
-            query = ClientQuery(text=text)
+            query = ClientQuery(text=text, owner_id=owner if key == "mine" else None)
             page_wall, page_cpu, rows = clock(
                 lambda q=query: clients.first_rows(UnitOfWork(database), q, limit=PAGE), runs
             )

@@ -10,6 +10,7 @@ over one expression, ``search_text``, which migration 0006 indexes with pg_trgm 
 from __future__ import annotations
 
 import logging
+import math
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -82,9 +83,16 @@ _FTS_UP_TO = text(
 )
 
 
-# PostgreSQL, a search of several terms: so many clients with a name word starting with the first
-# are checked against the others before the name words are read in order (see _most_pass)
-MULTI_TERM_SAMPLE = 64
+# PostgreSQL, a search of several terms, with a filter or in the trash: so many clients with a name
+# word starting with the first term are checked against the whole query first (_share_passing);
+# the name words are then read in order only if, by that share, at most this many entries (with
+# this margin) should hold the page — else the general statement answers at once.
+SAMPLE = 64
+SELECTIVE_MARGIN = 1.5
+SELECTIVE_K_MAX = 4_096
+# ... and only when at least this many entries start with the first term (at 1,000,000 clients with
+# fewer, one manager's clients of "неф" — 2,271 entries — took 7–11 ms the general way, 17–40 this way)
+SELECTIVE_ENTRIES_MIN = 6_000
 # PostgreSQL: each distinct word of every client's name, with its sort key (migration 0016; see
 # _name_words_first). Not in the metadata: it exists on PostgreSQL only, kept by triggers.
 name_words = table(s.NAME_WORDS_TABLE, column("client_id"), column("word"), column("sort_key"))
@@ -268,7 +276,9 @@ class ClientListing:
         need = offset + limit
         if query.sort is not ClientSort.RELEVANCE or not terms or query.descending:
             return None
-        if need > RANKED_WINDOW_MAX or not _only_the_search(query):
+        if need > RANKED_WINDOW_MAX:
+            return None
+        if self.fts and not _only_the_search(query):
             return None
         if limit <= 0:
             return []
@@ -327,44 +337,74 @@ class ClientListing:
         matching elsewhere, and the general statement sorts them (reading that part on its own
         by the name index walked the whole index for a rare term: docs/phones_and_search.md).
 
-        One term: every such client matches it, and only the trash leaves any out, so k grows
-        while too few pass. More terms: the others may match few of them (``петров яков``), and
-        the trigram index finds such a rare combination faster than ever more name words are
-        checked (k growing to 25,600 took 97 ms where the general statement takes 12, and one try
-        with the program's k 3–5 ms). So a sample is checked first (``_most_pass``); unless at
-        least half of it passes, the general statement answers; else one try with k, no more.
+        One term, the live list, no filter: every such client passes unless it is in the trash, so
+        k grows while too few pass. More terms, a filter or the trash: the rest of the query may
+        keep few of them (``петров яков``; a manager's own clients, a sixth), and checking them
+        one by one costs a heap fetch each, where the general statement's bitmap reads matches in
+        block order (k growing to 25,600 took 97 ms where the general statement takes 12). So the
+        general statement answers at once when fewer than SELECTIVE_ENTRIES_MIN entries start
+        with the term (its matches are then few enough); else a sample tells the share that
+        passes (``_share_passing``) and k is made to hold the page by it, growing by the share
+        found while it stays under SELECTIVE_K_MAX. (A filter took the general statement
+        0.1–0.7 s for three letters at 1,000,000 clients.)
         """
         first = terms[0]
         if first.isdigit() or len(first) > s.NAME_WORD_MAX:
             # an INN, OGRN or phone is hardly ever a word of a name (the try costs ~1 ms); the
             # table keeps a longer word cut short
             return None
-        several = len(terms) > 1
-        if several and not self._most_pass(query, first):
-            return None
         k = max(2 * need, RANKED_K_MIN)
+        # more terms, a filter, the trash: how many of these clients pass is not known beforehand
+        selective = len(terms) > 1 or not _only_the_search(query)
+        if selective:
+            # few such clients: the general statement's bitmap reads every match faster than they
+            # are checked one by one (a heap fetch each, ~10 µs), and answers when they do not fill the page
+            if self._name_word_count(first, SELECTIVE_ENTRIES_MIN) < SELECTIVE_ENTRIES_MIN:
+                return None
+            share = self._share_passing(query, first)
+            if share == 0:
+                return None
+            k = max(k, math.ceil(SELECTIVE_MARGIN * need / share))
+            if k > SELECTIVE_K_MAX:
+                return None
         while k <= RANKED_CANDIDATES_MAX:
             checked = self._name_word_clients(query, first, k)
             # a client with several such words comes once for each: the first counts
             found = list(dict.fromkeys(ident for ident, ok in checked if ok))
             if len(found) >= need:
                 return found[:need]
-            if len(checked) < k or several:
+            if len(checked) < k:
                 return None
-            k *= 8
+            if not selective:
+                k *= 8
+                continue
+            # the share that passed among these, in their order, says better what k should be
+            if not found:
+                return None
+            k = max(2 * k, math.ceil(SELECTIVE_MARGIN * need * len(checked) / len(found)))
+            if k > SELECTIVE_K_MAX:
+                return None
         return None
 
-    def _most_pass(self, query: ClientQuery, first: str) -> bool:
-        """PostgreSQL, several terms: whether at least half of a sample of the clients with a name
-        word starting with *first* pass the whole *query*. Any MULTI_TERM_SAMPLE of them will do
-        (the first in the index's order, no sorting); it only decides whether the name words are
-        worth reading in order, and every answer is checked in full all the same."""
+    def _name_word_count(self, first: str, most: int) -> int:
+        """PostgreSQL: how many entries of the table of name words start with *first*, up to *most*
+        (an index-only count of the range)."""
+        w = name_words.c
+        some = select(w.client_id).where(w.word.like(_like_patterns(first)[0])).limit(most).subquery()
+        return int(self.conn.execute(select(func.count()).select_from(some)).scalar_one())
+
+    def _share_passing(self, query: ClientQuery, first: str) -> float:
+        """PostgreSQL: the share of a sample of the clients with a name word starting with *first*
+        that pass the whole *query* (0 when there is no such client). Any SAMPLE of them will do
+        (the first in the index's order, no sorting): it only tells how many name words are worth
+        reading in order, or whether the general statement should answer at once; every answer
+        is checked in full all the same."""
         w, c = name_words.c, s.clients.c
-        sample = select(w.client_id).where(w.word.like(_like_patterns(first)[0])).limit(MULTI_TERM_SAMPLE).subquery()
+        sample = select(w.client_id).where(w.word.like(_like_patterns(first)[0])).limit(SAMPLE).subquery()
         clients = self._filtered(query, select(c.id), joins_needed=False, by_id=True)
         passes = clients.where(c.id == sample.c.client_id).exists()
-        checked = self.conn.execute(select(passes)).scalars().all()
-        return bool(checked) and 2 * sum(checked) >= len(checked)
+        checked = self.conn.execute(select(passes).select_from(sample)).scalars().all()  # one per entry
+        return sum(checked) / len(checked) if checked else 0.0
 
     def _name_word_clients(self, query: ClientQuery, first: str, k: int) -> list[tuple[int, bool]]:
         """PostgreSQL: the best *k* entries of the table of name words whose word starts with
