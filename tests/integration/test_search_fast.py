@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from salesdesk.domain.model import ClientFields, ClientKind, ClientStatus, ContactFields
 from salesdesk.domain.queries import ClientQuery, ClientSort
@@ -227,6 +227,45 @@ def test_other_orders_and_deep_windows_keep_the_general_statement(
         if listing.fts:  # a filter or the trash: FTS5's shortcut is for the plain list only
             assert listing._ranked_window(ClientQuery(text="петров", trash=True), offset=0, limit=5) is None
             assert listing._ranked_window(ClientQuery(text="петров", owner_id=1), offset=0, limit=5) is None
+
+
+def test_sqlite_asks_the_search_index_once_for_a_filtered_count(
+    uow: Callable[[], UnitOfWork], generated: list[str]
+) -> None:
+    """SQLite: a search with a filter, counted (the status bar) or listed in another order than
+    relevance, looks the matches up once, as a set: with the index joined, SQLite walked the
+    filter's index (one manager's clients) and asked FTS5 about each client in turn, building a
+    prefix term's list every time — the count of "My clients" matching three letters took 10.8 s
+    at 1,000,000 clients (4 ms now); a status filter 24 s. The plan is the proof (no timing)."""
+    if not _on_sqlite(uow):
+        pytest.skip("FTS5 is SQLite's")
+    u = uow()
+    with u.reading():
+        listing = u.listing
+        owner = listing.conn.execute(select(s.clients.c.owner_id).where(s.clients.c.owner_id.is_not(None))).scalar()
+        queries = [
+            ClientQuery(text="петров", owner_id=owner),
+            ClientQuery(text="петров", statuses=frozenset({ClientStatus.ACTIVE})),
+            ClientQuery(text="ром", owner_id=owner, sort=ClientSort.NAME),
+        ]
+        statements = [listing._filtered(q, select(func.count()), joins_needed=False) for q in queries]
+        statements.append(listing._ordered(queries[2], select(s.clients.c.id), joins_needed=False))
+        for stmt in statements:
+            sql = str(stmt.compile(listing.conn, compile_kwargs={"literal_binds": True}))
+            plan = listing.conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql).all()
+            steps = {ident: (parent, detail) for ident, parent, _unused, detail in plan}
+            fts = [parent for parent, detail in steps.values() if "clients_fts" in detail]
+            # the index is read under a subquery (once), never as a loop inside the clients' one
+            assert fts and all("SUBQUERY" in steps.get(parent, (0, ""))[1] for parent in fts), plan
+        # the answers are the joined statement's
+        found = 0
+        for query in queries:
+            joined = listing._filtered(query, select(s.clients.c.id), joins_needed=False, ranked=True)
+            expected = sorted(listing.conn.execute(joined).scalars())
+            assert sorted(listing.conn.execute(listing._filtered(query, select(s.clients.c.id))).scalars()) == expected
+            assert listing.count(query) == len(expected)
+            found += len(expected)
+        assert found > 0
 
 
 def test_a_search_page_and_its_count(uow: Callable[[], UnitOfWork], generated: list[str]) -> None:
