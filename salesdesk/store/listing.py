@@ -90,9 +90,6 @@ _FTS_UP_TO = text(
 SAMPLE = 64
 SELECTIVE_MARGIN = 1.5
 SELECTIVE_K_MAX = 4_096
-# ... and only when at least this many entries start with the first term (at 1,000,000 clients with
-# fewer, one manager's clients of "неф" — 2,271 entries — took 7–11 ms the general way, 17–40 this way)
-SELECTIVE_ENTRIES_MIN = 6_000
 # PostgreSQL: each distinct word of every client's name, with its sort key (migration 0016; see
 # _name_words_first). Not in the metadata: it exists on PostgreSQL only, kept by triggers.
 name_words = table(s.NAME_WORDS_TABLE, column("client_id"), column("word"), column("sort_key"))
@@ -341,12 +338,14 @@ class ClientListing:
         k grows while too few pass. More terms, a filter or the trash: the rest of the query may
         keep few of them (``петров яков``; a manager's own clients, a sixth), and checking them
         one by one costs a heap fetch each, where the general statement's bitmap reads matches in
-        block order (k growing to 25,600 took 97 ms where the general statement takes 12). So the
-        general statement answers at once when fewer than SELECTIVE_ENTRIES_MIN entries start
-        with the term (its matches are then few enough); else a sample tells the share that
-        passes (``_share_passing``) and k is made to hold the page by it, growing by the share
-        found while it stays under SELECTIVE_K_MAX. (A filter took the general statement
-        0.1–0.7 s for three letters at 1,000,000 clients.)
+        block order (k growing to 25,600 took 97 ms where the general statement takes 12). So a
+        sample tells the share that passes (``_share_passing``) and k is made to hold the page by
+        it, growing by the share found while it stays under SELECTIVE_K_MAX; no pass, or a k past
+        that, and the general statement answers. Where the matches are few that statement would
+        have been quicker by a few milliseconds (a heap fetch per entry here, block order there);
+        but the name words cannot tell how many matches the rest of the text holds (``сан``: 2,415
+        entries, 105,757 matches — a status filter took that statement 0.4 s), and a filter took
+        it 0.1–0.7 s for three letters at 1,000,000 clients.
         """
         first = terms[0]
         if first.isdigit() or len(first) > s.NAME_WORD_MAX:
@@ -357,10 +356,6 @@ class ClientListing:
         # more terms, a filter, the trash: how many of these clients pass is not known beforehand
         selective = len(terms) > 1 or not _only_the_search(query)
         if selective:
-            # few such clients: the general statement's bitmap reads every match faster than they
-            # are checked one by one (a heap fetch each, ~10 µs), and answers when they do not fill the page
-            if self._name_word_count(first, SELECTIVE_ENTRIES_MIN) < SELECTIVE_ENTRIES_MIN:
-                return None
             share = self._share_passing(query, first)
             if share == 0:
                 return None
@@ -385,13 +380,6 @@ class ClientListing:
             if k > SELECTIVE_K_MAX:
                 return None
         return None
-
-    def _name_word_count(self, first: str, most: int) -> int:
-        """PostgreSQL: how many entries of the table of name words start with *first*, up to *most*
-        (an index-only count of the range)."""
-        w = name_words.c
-        some = select(w.client_id).where(w.word.like(_like_patterns(first)[0])).limit(most).subquery()
-        return int(self.conn.execute(select(func.count()).select_from(some)).scalar_one())
 
     def _share_passing(self, query: ClientQuery, first: str) -> float:
         """PostgreSQL: the share of a sample of the clients with a name word starting with *first*

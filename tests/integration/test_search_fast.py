@@ -148,7 +148,6 @@ def test_the_first_windows_of_a_search_are_todays(
     monkeypatch.setattr(listing_module, "RANKED_K_MIN", first_k)
     # PostgreSQL, several terms: a sample this small is often too small, and its second try runs
     monkeypatch.setattr(listing_module, "SAMPLE", min(first_k + 1, 64))
-    monkeypatch.setattr(listing_module, "SELECTIVE_ENTRIES_MIN", 0)
     queries = [ClientQuery(text=t) for t in _queries(generated, 160, seed=first_k)]
     queries += [
         ClientQuery(text=t)
@@ -166,7 +165,6 @@ def test_with_filters_and_in_the_trash_too(
     monkeypatch.setattr(listing_module, "RANKED_K_MIN", 2)
     monkeypatch.setattr(listing_module, "RANKED_CANDIDATES_MAX", 64)  # so that some give up
     monkeypatch.setattr(listing_module, "SAMPLE", 8)  # PostgreSQL: a small sample misjudges the share
-    monkeypatch.setattr(listing_module, "SELECTIVE_ENTRIES_MIN", 0)
     texts = list(_queries(generated, 60, seed=5)) + ["ёлка", "петров", "альфа"]
     queries = []
     for i, text in enumerate(texts):
@@ -194,7 +192,6 @@ def test_on_postgresql_a_filtered_search_reads_the_name_words_too(
         pytest.skip("SQLite's filtered searches take the general statement")
     monkeypatch.setattr(listing_module, "SAMPLE", sample)
     monkeypatch.setattr(listing_module, "RANKED_K_MIN", 2)
-    monkeypatch.setattr(listing_module, "SELECTIVE_ENTRIES_MIN", 0)  # a small base: take the path anyway
     u = uow()
     with u.reading():
         conn = u.listing.conn
