@@ -128,11 +128,9 @@ def test_without_pg_trgm_the_base_opens_and_finds_the_same(
         admin(f'DROP ROLE IF EXISTS "{role}"')
 
 
-def test_names_sort_and_match_by_code_point_whatever_the_server_locale(
-    admin: Callable[[str], None], sqlite_answers: dict[str, list[str]]
-) -> None:
-    """A server whose databases are made with a Russian ICU locale: PostgreSQL would sort Cyrillic
-    before Latin and read the "names starting with" range its own way; the list is SQLite's."""
+@pytest.fixture
+def russian_database(admin: Callable[[str], None]) -> Iterator[Database]:
+    """A base in a database made with a Russian ICU locale (skipped where the server has no ICU)."""
     engine = create_engine(test_server.URL, poolclass=NullPool)
     with engine.connect() as conn:
         icu = conn.exec_driver_sql("SELECT count(*) FROM pg_collation WHERE collprovider = 'i'").scalar()
@@ -148,16 +146,24 @@ def test_names_sort_and_match_by_code_point_whatever_the_server_locale(
     try:
         database = open_database(make_url(test_server.URL).set(database=name).render_as_string(hide_password=False))
         try:
-            _fill(database)
-            assert _answers(database) == sqlite_answers
+            yield database
         finally:
             database.dispose()
     finally:
         admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+def test_names_sort_and_match_by_code_point_whatever_the_server_locale(
+    russian_database: Database, sqlite_answers: dict[str, list[str]]
+) -> None:
+    """A server whose databases are made with a Russian ICU locale: PostgreSQL would sort Cyrillic
+    before Latin and read the "names starting with" range its own way; the list is SQLite's."""
+    _fill(russian_database)
+    assert _answers(russian_database) == sqlite_answers
+
+
 def test_the_first_page_from_the_name_words_is_the_general_statements_under_a_russian_locale(
-    admin: Callable[[str], None], monkeypatch: pytest.MonkeyPatch
+    russian_database: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The first page of a search read from the table of name words (migration 0016) compares its
     words with ``=``, ``~>~`` and LIKE and its sort keys collated "C": under a Russian ICU locale
@@ -170,48 +176,30 @@ def test_the_first_page_from_the_name_words_is_the_general_statements_under_a_ru
     from salesdesk.store import listing as listing_module
     from salesdesk.store import schema as s
 
-    engine = create_engine(test_server.URL, poolclass=NullPool)
-    with engine.connect() as conn:
-        icu = conn.exec_driver_sql("SELECT count(*) FROM pg_collation WHERE collprovider = 'i'").scalar()
-    engine.dispose()
-    if not icu:
-        pytest.skip("this PostgreSQL server was built without ICU")
-    name = f"sd{os.getpid()}_icu_words"
-    admin(f'DROP DATABASE IF EXISTS "{name}"')
-    admin(
-        f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C.UTF-8' "
-        "LOCALE_PROVIDER icu ICU_LOCALE 'ru-RU'"
-    )
-    try:
-        database = open_database(make_url(test_server.URL).set(database=name).render_as_string(hide_password=False))
-        try:
-            load_demo(UnitOfWork(database), 120, seed=11)
-            for i, typed in enumerate([*NAMES, "Ёлка Елка ЕЛКАЕЛКА", "Alpha ALPHABET альфа", "Абв Где", "абв-где"] * 2):
-                clients.create_client(UnitOfWork(database), ClientFields(name=typed, full_name=f"Абв {i}"))
-            unit = UnitOfWork(database)
-            with unit.reading():
-                listing = unit.listing
-                words = [w for (n,) in listing.conn.execute(select(s.clients.c.search_name)) for w in n.split() if w]
-                rng = random.Random(3)
-                queries = ["елка", "ЁЛКА", "alph", "абв", "абв где", "ива трейд", "ооо"]
-                queries += [w[: rng.randint(3, max(3, len(w)))] for w in rng.sample(words, 60)]
-                answered = 0
-                for k in (1, 256):
-                    monkeypatch.setattr(listing_module, "RANKED_K_MIN", k)
-                    for typed in queries:
-                        query = ClientQuery(text=typed)
-                        for offset, limit in ((0, 1), (0, 5), (3, 40)):
-                            fast = listing._ranked_window(query, offset=offset, limit=limit)
-                            stmt = listing._ordered(query, select(s.clients.c.id), joins_needed=False)
-                            expected = list(listing.conn.execute(stmt.offset(offset).limit(limit)).scalars())
-                            if fast is not None:
-                                answered += 1
-                                assert fast == expected, (typed, k, offset, limit)
-                assert answered > len(queries)
-        finally:
-            database.dispose()
-    finally:
-        admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    database = russian_database
+    load_demo(UnitOfWork(database), 120, seed=11)
+    for i, typed in enumerate([*NAMES, "Ёлка Елка ЕЛКАЕЛКА", "Alpha ALPHABET альфа", "Абв Где", "абв-где"] * 2):
+        clients.create_client(UnitOfWork(database), ClientFields(name=typed, full_name=f"Абв {i}"))
+    unit = UnitOfWork(database)
+    with unit.reading():
+        listing = unit.listing
+        words = [w for (n,) in listing.conn.execute(select(s.clients.c.search_name)) for w in n.split() if w]
+        rng = random.Random(3)
+        queries = ["елка", "ЁЛКА", "alph", "абв", "абв где", "ива трейд", "ооо"]
+        queries += [w[: rng.randint(3, max(3, len(w)))] for w in rng.sample(words, 60)]
+        answered = 0
+        for k in (1, 256):
+            monkeypatch.setattr(listing_module, "RANKED_K_MIN", k)
+            for typed in queries:
+                query = ClientQuery(text=typed)
+                for offset, limit in ((0, 1), (0, 5), (3, 40)):
+                    fast = listing._ranked_window(query, offset=offset, limit=limit)
+                    stmt = listing._ordered(query, select(s.clients.c.id), joins_needed=False)
+                    expected = list(listing.conn.execute(stmt.offset(offset).limit(limit)).scalars())
+                    if fast is not None:
+                        answered += 1
+                        assert fast == expected, (typed, k, offset, limit)
+        assert answered > len(queries)
 
 
 @pytest.mark.parametrize("sort", [ClientSort.NAME, ClientSort.INN, ClientSort.PHONE])
