@@ -291,8 +291,8 @@ class BulkLoader:
             return
         if self.conn.dialect.name != "postgresql":
             return
-        # client_name_words: the first page of a search reads it (migration 0016)
-        self.conn.exec_driver_sql("ANALYZE clients, client_tags, contacts, contact_channels, client_name_words")
+        # the names' words: the first page of a search reads them (migration 0016)
+        self.conn.exec_driver_sql(f"ANALYZE clients, client_tags, contacts, contact_channels, {s.NAME_WORDS_TABLE}")
         self.conn.exec_driver_sql(
             "SELECT gin_clean_pending_list(to_regclass('ix_clients_search_trgm')) "
             "WHERE to_regclass('ix_clients_search_trgm') IS NOT NULL"

@@ -388,10 +388,9 @@ class ClientListing:
         (the first in the index's order, no sorting): it only tells how many name words are worth
         reading in order, or whether the general statement should answer at once; every answer
         is checked in full all the same."""
-        w, c = name_words.c, s.clients.c
+        w = name_words.c
         sample = select(w.client_id).where(w.word.like(_like_patterns(first)[0])).limit(SAMPLE).subquery()
-        clients = self._filtered(query, select(c.id), joins_needed=False, by_id=True)
-        passes = clients.where(c.id == sample.c.client_id).exists()
+        passes = self._passes(query, sample.c.client_id)
         checked = self.conn.execute(select(passes).select_from(sample)).scalars().all()  # one per entry
         return sum(checked) / len(checked) if checked else 0.0
 
@@ -402,16 +401,21 @@ class ClientListing:
         The entries of the term as a whole word come in order from the index (``ООО``: 584,769 at
         1,000,000 clients); those of the longer words starting with it (the range just after it)
         are read and sorted; the best k of all are among the best k of each."""
-        w, c = name_words.c, s.clients.c
+        w = name_words.c
         whole = select(w.sort_key, w.client_id).where(w.word == first)
         longer = select(w.sort_key, w.client_id).where(w.word.op("~>~")(first), w.word.like(_like_patterns(first)[0]))
         parts = [part.order_by(w.sort_key, w.client_id).limit(k).subquery().select() for part in (whole, longer)]
         merged = union_all(*parts).subquery()
         best = select(merged).order_by(merged.c.sort_key, merged.c.client_id).limit(k).subquery()
-        clients = self._filtered(query, select(c.id), joins_needed=False, by_id=True)
-        passes = clients.where(c.id == best.c.client_id).exists()
+        passes = self._passes(query, best.c.client_id)
         rows = self.conn.execute(select(best.c.client_id, passes).order_by(best.c.sort_key, best.c.client_id))
         return [(int(ident), bool(ok)) for ident, ok in rows]
+
+    def _passes(self, query: ClientQuery, client_id: Any) -> Any:
+        """PostgreSQL: whether the client *client_id* (a column of an outer statement) passes the
+        whole *query* — an EXISTS on its row, found by its id."""
+        c = s.clients.c
+        return self._filtered(query, select(c.id), joins_needed=False, by_id=True).where(c.id == client_id).exists()
 
     def _passing(self, query: ClientQuery, ids: Sequence[int]) -> dict[int, str]:
         """sort_key of each of *ids* that *query*'s conditions other than the search let through."""
