@@ -14,7 +14,7 @@ import dataclasses
 import functools
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -285,7 +285,7 @@ class _Pending:
 
     line: int
     fields: ClientFields
-    contacts: list[ContactFields]
+    contacts: Sequence[ContactFields]  # a tuple until a second contact person comes
     industry: str
     owner: str
     client_no: str
@@ -301,7 +301,8 @@ class _Pending:
     interaction_managers: Sequence[str] = ()
     report: int | None = None  # index of the row report that speaks for this client
     # what the file's rows carried for a stored card, per freshness item: hashes of the values
-    carried: dict[str, set[str]] = field(default_factory=dict)
+    # (made when the first comes: a new client has none, 100,000 empty dicts took 6 MB)
+    carried: dict[str, set[str]] | None = None
 
 
 @dataclass
@@ -358,6 +359,9 @@ class _Planner:
         self.base_pending: dict[int, _Pending] = {}  # updates, by stored client id
         self.by_number: dict[str, _Pending] = {}  # by the client № of a SalesDesk export
         self.reports: list[RowReport] = []
+        # what the error file needs once the rows are planned: the rejected rows, the widest row
+        self.rejected: list[Row] = []
+        self.widest = 0
         self.new_industries: dict[str, None] = {}
         self.new_managers: dict[str, None] = {}
         self.contact_names: dict[int, set[str]] = {}
@@ -367,6 +371,8 @@ class _Planner:
         self._new_contact_names: dict[int, set[str]] = {}
 
     def plan(self, rows: list[Row], extras: _Extras) -> None:
+        """Plan *rows*, using them up: an accepted row goes once planned (its new client stays in
+        ``pending``), a rejected one stays in ``rejected`` for the error file."""
         self._load_index(rows)
         matched_ids = [int(r.client_no) for r in rows if r.client_no.isdigit()]
         for row in rows:
@@ -377,12 +383,19 @@ class _Planner:
         stored = self.uow.clients.get_many(sorted(set(matched_ids)))
         self.numbered = {number: client for number, client in stored.items()}
         self.contact_names = self.uow.contacts.names_for(sorted(stored))
-        for done, row in enumerate(rows, start=1):
+        total = len(rows)
+        rows.reverse()  # taken from the end, in the file's order
+        for done in range(1, total + 1):
             if done % 5000 == 0:
                 if self.reporter.cancelled():
                     raise Cancelled()
-                self.reporter.progress(done, len(rows))
-            self.reports.append(self._plan_row(row, stored))
+                self.reporter.progress(done, total)
+            row = rows.pop()
+            report = self._plan_row(row, stored)
+            self.reports.append(report)
+            self.widest = max(self.widest, row.width, len(row.raw))
+            if report.fate is Fate.ERROR:
+                self.rejected.append(row)
         self._attach(extras)
         self.index = IdentityIndex()  # no more matching: its keys (60 MB at 100,000 rows) go before the writing
 
@@ -406,7 +419,7 @@ class _Planner:
         self.uow.clients.identity_index(self.index, inns=inns, phones=phones, emails=emails, names=names)
 
     @staticmethod
-    def _keys(row: Row) -> tuple[list[str], list[str], str]:
+    def _keys(row: Row) -> tuple[tuple[str, ...], tuple[str, ...], str]:
         """Phones, e-mails and name key of an accepted row: worked out when it was checked, or
         here once (planning asks twice)."""
         assert row.client is not None
@@ -455,7 +468,7 @@ class _Planner:
         pending = _Pending(
             row.line,
             row.client,
-            [row.contact] if row.contact else [],
+            (row.contact,) if row.contact else (),
             row.industry,
             row.owner,
             row.client_no,
@@ -524,6 +537,8 @@ class _Planner:
         if target.base is not None:  # what the row vouches for confirms the stored card's fields
             for item, hashes in fingerprints(incoming, [row.contact] if row.contact else [], ()):
                 if hashes:
+                    if target.carried is None:
+                        target.carried = {}
                     target.carried.setdefault(item, set()).update(hashes.split())
         changed |= self._reference_changes(target, row, policy)
         if row.contact is not None and self._add_contact(target, row.contact):
@@ -541,7 +556,10 @@ class _Planner:
             known = self._new_contact_names[target.line] = {fold(c.full_name) for c in target.contacts}
         if fold(contact.full_name) in known:
             return False
-        target.contacts.append(contact)
+        contacts = target.contacts
+        if not isinstance(contacts, list):  # the one row's contact person until now
+            contacts = target.contacts = list(contacts)
+        contacts.append(contact)
         known.add(fold(contact.full_name))
         return True
 
@@ -725,7 +743,7 @@ def _plan(
     del sheet  # the cells of the accepted rows go now, before planning and writing need the memory
     extras = _read_extras(book, sheet_name, options) if "client_no" in mapping.values() else _Extras()
     planner = _Planner(uow, options, reporter)
-    planner.plan(rows, extras)
+    planner.plan(rows, extras)  # uses the rows up
     plan = ImportPlan(
         path,
         sheet_name,
@@ -738,7 +756,7 @@ def _plan(
         tuple(planner.new_managers),
         dict(extras.counts),
     )
-    return plan, planner, rows, workers
+    return plan, planner, planner.rejected, workers
 
 
 # Applying -----------------------------------------------------------------------------------------
@@ -763,22 +781,25 @@ def run_import(
     # the trail names the file: "import of clients.xlsx", whichever face started it
     with cycle_collection_paused(), ExitStack() as stack, uow.reading() if dry_run else uow.importing(path.name):
         plan, planner, rows, workers = _plan(uow, path, options, reporter, stack)
+        created = len(planner.pending)  # the writing lets them go as they are written
         updated = sum(1 for p in planner.base_pending.values() if p.changed)
         # the rejected rows are saved first: if their file cannot be written, nothing is imported
         # and the user is told why, instead of rows silently going missing
         # a dry run writes nothing anywhere: the rejected rows are in the plan it returns
         error_file = (
-            _write_error_file(uow, path, plan, rows, error_dir) if plan.count(Fate.ERROR) and not dry_run else None
+            _write_error_file(uow, path, plan, rows, planner.widest, error_dir)
+            if plan.count(Fate.ERROR) and not dry_run
+            else None
         )
-        del rows  # the file's cells are no longer needed: let them go before the writing begins
+        # the rejected rows' cells are no longer needed: let them go before the writing begins
+        del rows
+        planner.rejected.clear()
         if not dry_run:
             _apply(uow, planner, reporter, now, workers)
             uow.record("base", 0, "import")
             uow.commit()
     skipped = plan.count(Fate.SKIPPED) + plan.count(Fate.UNCHANGED)
-    return ImportResult(
-        len(planner.pending), updated, skipped, plan.count(Fate.ERROR), plan.repaired, error_file, plan, dry_run
-    )
+    return ImportResult(created, updated, skipped, plan.count(Fate.ERROR), plan.repaired, error_file, plan, dry_run)
 
 
 # the code ends where digits and dots end: "01.02.2024" is no code followed by a name "24"
@@ -839,8 +860,13 @@ def _apply(
         )
         return deals, reminders, history
 
+    # the new clients leave the planner: each batch of them goes once it is written (50 MB at
+    # 100,000 rows while the base's page cache fills)
     new = list(planner.pending.values())
-    total = len(new) + sum(1 for p in planner.base_pending.values() if p.changed)
+    planner.pending.clear()
+    planner.by_number.clear()
+    expected = len(new)
+    total = expected + sum(1 for p in planner.base_pending.values() if p.changed)
     done = 0
 
     def bundle(pending: _Pending) -> ClientBundle:
@@ -853,9 +879,14 @@ def _apply(
             interactions=history,
         )
 
-    batches = ([bundle(p) for p in new[i : i + BATCH]] for i in range(0, len(new), BATCH))
+    def batches() -> Iterator[list[ClientBundle]]:
+        while new:
+            chunk = new[:BATCH]
+            del new[:BATCH]
+            yield [bundle(p) for p in chunk]
+
     # the search index: its triggers off for the whole import, each batch indexed as it is written (store/bulk.py)
-    with derived_batches(batches, len(new), workers=workers) as ready, uow.bulk.search_index_deferred():
+    with derived_batches(batches(), expected, workers=workers) as ready, uow.bulk.search_index_deferred():
         for batch in ready:
             if reporter.cancelled():
                 raise Cancelled()
@@ -892,7 +923,8 @@ def _apply(
         # a row that carries the same value as the card (or the new one the card took) confirms it
         fields = resolve(pending)
         held = dict(derive(fields, [c.fields() for c in people.get(ident, ())]).fresh)
-        same = [item for item, hashes in pending.carried.items() if hashes <= set(held.get(item, "").split())]
+        carried = pending.carried or {}
+        same = [item for item, hashes in carried.items() if hashes <= set(held.get(item, "").split())]
         if same:
             confirm_fields(uow, ident, same, Source.IMPORT, now)
     uow.bulk.analyze()
@@ -1040,12 +1072,16 @@ def _moment(cell: Cell) -> datetime | None:
 # The error file -------------------------------------------------------------------------------------
 
 
-def _write_error_file(uow: UnitOfWork, path: Path, plan: ImportPlan, rows: list[Row], error_dir: Path | None) -> Path:
+def _write_error_file(
+    uow: UnitOfWork, path: Path, plan: ImportPlan, rows: list[Row], widest: int, error_dir: Path | None
+) -> Path:
+    """The file of the rejected *rows* (others may be among them), as wide as the widest row of
+    the sheet (*widest*, or the rows' own) and the header."""
     from salesdesk.files.targets import check_target
     from salesdesk.files.writing import write_table
 
     rejected = {r.line: r for r in plan.rows if r.fate is Fate.ERROR}
-    width = max([len(plan.headers)] + [max(r.width, len(r.raw)) for r in rows])
+    width = max([len(plan.headers), widest] + [max(r.width, len(r.raw)) for r in rows])
     headers = list(plan.headers) + [""] * (width - len(plan.headers))
     reason_header = str(msg("import.error_column"))
     data = [

@@ -149,7 +149,8 @@ def _plan(
     planner = _Planner(uow, options, reporter)
     if client_id is None:
         rows = [_row(card, None, today) for card in cards]
-        planner.plan(rows, _Extras())
+        planner.plan(rows, _Extras())  # uses the rows up: the rejected ones stay with the planner
+        rows = planner.rejected
     else:
         client = uow.clients.get(client_id)  # NotFoundError: "client #N not found"
         rows = [_row(card, client.name, today) for card in cards]
@@ -202,8 +203,9 @@ def run_vcard_import(
         check_folder(error_dir)
     with cycle_collection_paused(), uow.reading() if dry_run else uow.importing(path.name):
         plan, planner, rows = _plan(uow, path, options, client_id, reporter)
+        created = len(planner.pending)  # the writing lets them go as they are written
         error_file = (
-            importing._write_error_file(uow, path, plan, rows, error_dir)
+            importing._write_error_file(uow, path, plan, rows, planner.widest, error_dir)
             if plan.count(Fate.ERROR) and not dry_run
             else None
         )
@@ -214,7 +216,6 @@ def run_vcard_import(
             uow.record("base", 0, "import")
             uow.commit()
     if client_id is None:
-        created = len(planner.pending)
         updated = sum(1 for p in planner.base_pending.values() if p.changed)
     else:  # contact persons: the count is of cards that became contacts
         created, updated = plan.count(Fate.NEW), 0

@@ -2,15 +2,16 @@
 erasure.
 
 Writing takes the entries of one transaction (``domain/audit.py``) and adds them with its actor and
-time in one executemany (on SQLite straight to the driver, as ``bulk.py`` does: an import of
-100,000 clients writes 100,000 entries). An edit of a reference (industry, owner, manager, deal) is
+time, a chunk of executemany at a time (on SQLite straight to the driver, as ``bulk.py`` does: an
+import of 100,000 clients writes 100,000 entries). An edit of a reference (industry, owner, manager, deal) is
 kept by name, as it read at the time, not by an id that may later name something else.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
+from itertools import islice
 from typing import Any
 
 from sqlalchemy import Connection, Table, case, func, insert, or_, select, update
@@ -21,6 +22,8 @@ from salesdesk.store.repositories import id_chunks
 
 EVERYTHING = AuditQuery()
 
+# entries written per statement: an import's 100,000 are not all turned into rows at once
+WRITE_CHUNK = 5_000
 _COLUMNS = ("at", "manager_id", "via", "source", "entity", "entity_id", "client_id", "action", "field", "old", "new")
 
 # The tables of entities that belong to a client, to find the card of an entry that did not say.
@@ -47,29 +50,32 @@ class AuditRepository:
 
     # Writing ---------------------------------------------------------------------------------------
 
-    def write(self, actor: Actor, at: datetime, entries: Sequence[Entry]) -> None:
-        """Add *entries* as made by *actor* at *at*, inside the caller's transaction."""
-        if not entries:
-            return
+    def write(self, actor: Actor, at: datetime, entries: Iterable[Entry]) -> None:
+        """Add *entries* as made by *actor* at *at*, inside the caller's transaction, in order, a
+        chunk at a time."""
         manager_id, via, source = actor.manager_id, str(actor.via), actor.source
-        rows = []
-        for e in entries:
-            client_id = e.client_id if e.client_id is not None else self._client_of(e.entity, e.entity_id)
-            old, new = e.old, e.new
-            if e.field in _REFERENCES:
-                old, new = self._name_of(e.field, old), self._name_of(e.field, new)
-            rows.append(
-                (at, manager_id, via, source, e.entity, e.entity_id, client_id, str(e.action), e.field, old, new)
-            )
-        if self.conn.dialect.name != "sqlite":
-            self.conn.execute(insert(s.audit), [dict(zip(_COLUMNS, row, strict=True)) for row in rows])
-            return
-        bind = self._processor("at")
-        stamp = bind(at) if bind is not None else at
-        converted = [(stamp, *row[1:]) for row in rows]
+        sqlite = self.conn.dialect.name == "sqlite"
+        stamp: Any = at
+        if sqlite:
+            bind = self._processor("at")
+            stamp = bind(at) if bind is not None else at
         names = ", ".join(f'"{c}"' for c in _COLUMNS)
         marks = ", ".join("?" for _ in _COLUMNS)
-        self.conn.exec_driver_sql(f"INSERT INTO audit ({names}) VALUES ({marks})", converted)
+        pending = iter(entries)
+        while chunk := list(islice(pending, WRITE_CHUNK)):
+            rows = []
+            for e in chunk:
+                client_id = e.client_id if e.client_id is not None else self._client_of(e.entity, e.entity_id)
+                old, new = e.old, e.new
+                if e.field in _REFERENCES:
+                    old, new = self._name_of(e.field, old), self._name_of(e.field, new)
+                rows.append(
+                    (stamp, manager_id, via, source, e.entity, e.entity_id, client_id, str(e.action), e.field, old, new)
+                )
+            if sqlite:
+                self.conn.exec_driver_sql(f"INSERT INTO audit ({names}) VALUES ({marks})", rows)
+            else:
+                self.conn.execute(insert(s.audit), [dict(zip(_COLUMNS, row, strict=True)) for row in rows])
 
     def _processor(self, column: str) -> Callable[[Any], Any] | None:
         dialect = self.conn.dialect
