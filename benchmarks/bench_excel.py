@@ -258,6 +258,7 @@ def child_import(file: Path, base: Path, error_dir: Path) -> None:
     from salesdesk.services import importing
     from salesdesk.store import UnitOfWork, open_database, resolve_url
 
+    helper_peaks = watch_helpers()
     start, cpu = time.perf_counter(), time.process_time()
     database = open_database(resolve_url(base))  # a big base's bounded quick check is part of opening it
     opened = time.perf_counter()
@@ -265,7 +266,6 @@ def child_import(file: Path, base: Path, error_dir: Path) -> None:
         result = importing.run_import(UnitOfWork(database), file, error_dir=error_dir)
     finally:
         database.dispose()
-    own = resource.getrusage(resource.RUSAGE_SELF)
     helpers = resource.getrusage(resource.RUSAGE_CHILDREN)  # the worker processes deriving columns
     print(
         json.dumps(
@@ -275,8 +275,8 @@ def child_import(file: Path, base: Path, error_dir: Path) -> None:
                 "import_s": time.perf_counter() - opened,
                 "cpu_s": time.process_time() - cpu,
                 "helpers_cpu_s": helpers.ru_utime + helpers.ru_stime,
-                "peak_mb": own.ru_maxrss / 1024,
-                "helpers_peak_mb": helpers.ru_maxrss / 1024,
+                "peak_mb": own_peak_mb(),
+                "helpers_peak_mb": max(helper_peaks.values(), default=0.0),
                 "created": result.created,
                 "updated": result.updated,
                 "skipped": result.skipped,
@@ -287,9 +287,57 @@ def child_import(file: Path, base: Path, error_dir: Path) -> None:
     )
 
 
+def watch_helpers() -> dict[int, float]:
+    """The high-water mark (VmHWM, MB) of each process this one starts, by pid, kept up to date
+    by a thread every tenth of a second (Linux; empty elsewhere)."""
+    import os
+    import threading
+    import time
+
+    peaks: dict[int, float] = {}
+    me = str(os.getpid())
+
+    def watch() -> None:
+        while True:
+            for entry in os.listdir("/proc"):
+                if not entry.isdigit():
+                    continue
+                try:
+                    with open(f"/proc/{entry}/stat") as stat:
+                        if stat.read().rsplit(")", 1)[1].split()[1] != me:
+                            continue
+                    with open(f"/proc/{entry}/status") as status:
+                        for line in status:
+                            if line.startswith("VmHWM:"):
+                                peaks[int(entry)] = int(line.split()[1]) / 1024
+                except (OSError, IndexError, ValueError):
+                    continue
+            time.sleep(0.1)
+
+    if os.path.isdir("/proc"):
+        threading.Thread(target=watch, daemon=True).start()
+    return peaks
+
+
+def own_peak_mb() -> float:
+    """This process' own high-water mark of resident memory. Not ``ru_maxrss``: a child forked
+    from this benchmark starts its count at the parent's size at the fork and keeps it over the
+    exec (the parent holds the generated rows, 340 MB, more than the import's own peak)."""
+    import resource
+
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def import_process(file: Path, base: Path, error_dir: Path) -> tuple[float, dict[str, Any]]:
     """Our import as a whole process, as LibreOffice is timed: wall seconds, and what the child said
-    (its own CPU, its helpers' CPU, its peak RSS from ru_maxrss)."""
+    (its own CPU, its helpers' CPU, its own peak RSS, its biggest helper's)."""
     import json
     import subprocess
     import time
@@ -750,6 +798,7 @@ def measure_import(args: argparse.Namespace, folder: Path, path: Path, count: in
     cpu = median([c["cpu_s"] for c in children])
     helpers = median([c["helpers_cpu_s"] for c in children])
     peak = max(c["peak_mb"] for c in children)
+    helpers_peak = max(c["helpers_peak_mb"] for c in children)
     rows = [
         ["floor: calamine read", median(read_s), "", count / median(read_s)],
         ["floor: sqlite3 executemany", median(insert_s), "", count / median(insert_s)],
@@ -763,7 +812,8 @@ def measure_import(args: argparse.Namespace, folder: Path, path: Path, count: in
     print(table(["", "wall s", "CPU s", "rows/s"], rows, digits=2))
     print(
         f"\nours: CPU {cpu:.2f} s in the importing process + {helpers:.2f} s in its helper processes; "
-        f"peak RSS {peak:.0f} MB (ru_maxrss; target ≤ 300)  {verdict(peak <= 300)}"
+        f"peak RSS {peak:.0f} MB (its own VmHWM; target ≤ 300)  {verdict(peak <= 300)}; "
+        f"its worker process' peak {helpers_peak:.0f} MB beside it"
     )
     out: dict[str, Any] = {
         "read_s": read_s,
@@ -775,6 +825,7 @@ def measure_import(args: argparse.Namespace, folder: Path, path: Path, count: in
         "libreoffice_s": lo_s,
         "libreoffice_cpu_s": lo_cpu,
         "peak_mb": peak,
+        "helpers_peak_mb": helpers_peak,
         "ratio_floor": ratio(ours, floor),
     }
     print(f"ours / floor = {ratio(ours, floor):.2f}")
