@@ -108,6 +108,23 @@ def test_the_trail_is_written_in_the_order_recorded_whatever_the_chunk(
     ]
 
 
+def test_a_rolled_back_import_leaves_no_entry_and_the_next_commit_only_its_own(database: Database) -> None:
+    unit = UnitOfWork(database)
+    with unit as uow:
+        uow.record_imported([101, 102], ["ООО «А»", "ООО «Б»"])
+        uow.rollback()
+    with unit as uow:  # the same unit again, as the window's are
+        uow.record("client", 7, "created", after={"name": "ООО «После»"})
+        uow.commit()
+    with pytest.raises(RuntimeError), UnitOfWork(database) as uow:
+        uow.record_imported([103], ["ООО «В»"])
+        raise RuntimeError("the import stopped")
+    with UnitOfWork(database) as uow:
+        uow.record("client", 8, "trashed")
+        uow.commit()
+    assert [(r.entity_id, r.action) for r in trail(database)] == [(7, "create"), (8, "trash")]
+
+
 def test_a_big_import_counts_and_names_every_client_it_lets_go_batch_by_batch(
     tmp_path: Path, database: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
