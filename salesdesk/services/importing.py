@@ -743,7 +743,8 @@ def _plan(
     del sheet  # the cells of the accepted rows go now, before planning and writing need the memory
     extras = _read_extras(book, sheet_name, options) if "client_no" in mapping.values() else _Extras()
     planner = _Planner(uow, options, reporter)
-    planner.plan(rows, extras)  # uses the rows up
+    with uow.bulk.small_page_cache():  # the lookups need little of it; the writing wants it all
+        planner.plan(rows, extras)  # uses the rows up
     plan = ImportPlan(
         path,
         sheet_name,

@@ -20,7 +20,7 @@ import pytest
 from salesdesk.domain.audit import AuditQuery, AuditRecord
 from salesdesk.services import audit, importing, sheet_rows
 from salesdesk.services.importing import ImportOptions
-from salesdesk.store import Database, UnitOfWork
+from salesdesk.store import Database, UnitOfWork, bulk
 from salesdesk.store import audit as audit_store
 
 NOW = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
@@ -146,3 +146,27 @@ def test_a_big_import_counts_and_names_every_client_it_lets_go_batch_by_batch(
     assert [r.new for r in trail(database)] == names
     with UnitOfWork(database).reading() as uow:
         assert uow.clients.count_live() == 11
+
+
+def test_planning_looks_up_with_a_small_page_cache_and_the_writing_has_it_all_back(
+    tmp_path: Path, database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Into a big base the lookups would fill SQLite's whole cache before the writing (30 MB)."""
+    if database.engine.dialect.name != "sqlite":
+        pytest.skip("the page cache is SQLite's; on a server it is the server's")
+    source = _csv(tmp_path / "клиенты.csv", [["Название", "ИНН"], ["ООО «Ромашка»", "7707083893"]])
+    seen: list[tuple[str, int]] = []
+    load_index, apply = importing._Planner._load_index, importing._apply
+
+    def spy_index(self: importing._Planner, rows: list[sheet_rows.Row]) -> None:
+        seen.append(("plan", int(self.uow.clients.conn.exec_driver_sql("PRAGMA cache_size").scalar_one())))
+        load_index(self, rows)
+
+    def spy_apply(uow: UnitOfWork, *args: object) -> None:
+        seen.append(("write", int(uow.clients.conn.exec_driver_sql("PRAGMA cache_size").scalar_one())))
+        apply(uow, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(importing._Planner, "_load_index", spy_index)
+    monkeypatch.setattr(importing, "_apply", spy_apply)
+    assert importing.run_import(UnitOfWork(database), source).created == 1
+    assert seen == [("plan", -bulk.LOOKUP_CACHE_KB), ("write", -32000)]
