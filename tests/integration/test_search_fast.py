@@ -489,3 +489,30 @@ def test_the_name_words_follow_every_change_to_the_clients(uow: Callable[[], Uni
     found = clients.search_clients(uow(), huge[:120]).rows  # a term longer than the table keeps
     assert [r.id for r in found] == [long_named]
     assert [r.id for r in clients.search_clients(uow(), huge[:80] + " ёж").rows] == [long_named]
+
+
+def test_the_rows_of_a_page_come_in_the_order_asked_and_on_a_server_as_one_array(
+    database: Any, add_client: Callable[..., int]
+) -> None:
+    """A page's rows by their ids: in the order given, missing ids left out; PostgreSQL gets the
+    ids as one array parameter, not one parameter each (6.5 → 3.7 ms for 200 at a million)."""
+    from sqlalchemy import event
+
+    first, second, third = add_client("ООО «Альфа»"), add_client("ООО «Бета»"), add_client("ООО «Гамма»")
+    sent: list[Any] = []
+
+    def spy(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_rest: Any) -> None:
+        if "industries" in statement and "managers" in statement:
+            sent.append(parameters)
+
+    event.listen(database.engine, "before_cursor_execute", spy)
+    try:
+        with UnitOfWork(database).reading() as uow:
+            rows = uow.listing.rows_by_ids([third, first, 10_000_000, second])
+    finally:
+        event.remove(database.engine, "before_cursor_execute", spy)
+    assert [r.id for r in rows] == [third, first, second]
+    assert [r.name for r in rows] == ["ООО «Гамма»", "ООО «Альфа»", "ООО «Бета»"]
+    assert len(sent) == 1
+    if database.engine.dialect.name == "postgresql":
+        assert len(sent[0]) == 1  # the array
