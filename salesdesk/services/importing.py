@@ -718,13 +718,13 @@ def plan_import(
 ) -> ImportPlan:
     """What importing *path* would do, row by row; nothing is written."""
     with cycle_collection_paused(), ExitStack() as stack, uow.reading():
-        plan, _planner, _rows, _workers = _plan(uow, path, options, reporter or SilentReporter(), stack)
+        plan, _planner, _workers = _plan(uow, path, options, reporter or SilentReporter(), stack)
     return plan
 
 
 def _plan(
     uow: UnitOfWork, path: Path, options: ImportOptions, reporter: Reporter, stack: ExitStack
-) -> tuple[ImportPlan, _Planner, list[Row], Workers]:
+) -> tuple[ImportPlan, _Planner, Workers]:
     """The plan of importing *path*; the worker processes it started (if the sheet is big) stay
     for the writing until *stack* closes."""
     sheet, book = _client_sheet(path, options)
@@ -757,7 +757,7 @@ def _plan(
         tuple(planner.new_managers),
         dict(extras.counts),
     )
-    return plan, planner, planner.rejected, workers
+    return plan, planner, workers
 
 
 # Applying -----------------------------------------------------------------------------------------
@@ -781,20 +781,18 @@ def run_import(
     # a dry run only reads: no write lock (a second seat is not kept waiting, a read-only base works)
     # the trail names the file: "import of clients.xlsx", whichever face started it
     with cycle_collection_paused(), ExitStack() as stack, uow.reading() if dry_run else uow.importing(path.name):
-        plan, planner, rows, workers = _plan(uow, path, options, reporter, stack)
+        plan, planner, workers = _plan(uow, path, options, reporter, stack)
         created = len(planner.pending)  # the writing lets them go as they are written
         updated = sum(1 for p in planner.base_pending.values() if p.changed)
         # the rejected rows are saved first: if their file cannot be written, nothing is imported
         # and the user is told why, instead of rows silently going missing
         # a dry run writes nothing anywhere: the rejected rows are in the plan it returns
         error_file = (
-            _write_error_file(uow, path, plan, rows, planner.widest, error_dir)
+            _write_error_file(uow, path, plan, planner.rejected, planner.widest, error_dir)
             if plan.count(Fate.ERROR) and not dry_run
             else None
         )
-        # the rejected rows' cells are no longer needed: let them go before the writing begins
-        del rows
-        planner.rejected.clear()
+        planner.rejected.clear()  # their cells are in the error file: let them go before the writing
         if not dry_run:
             _apply(uow, planner, reporter, now, workers)
             uow.record("base", 0, "import")
