@@ -311,8 +311,10 @@ class BulkLoader:
             return
         if self.conn.dialect.name != "postgresql":
             return
-        # the names' words: the first page of a search reads them (migration 0016)
-        self.conn.exec_driver_sql(f"ANALYZE clients, client_tags, contacts, contact_channels, {s.NAME_WORDS_TABLE}")
+        # the names' and the digit words: the first page of a search reads them (migrations 0016, 0017)
+        self.conn.exec_driver_sql(
+            f"ANALYZE clients, client_tags, contacts, contact_channels, {s.NAME_WORDS_TABLE}, {s.DIGIT_WORDS_TABLE}"
+        )
         self.conn.exec_driver_sql(
             "SELECT gin_clean_pending_list(to_regclass('ix_clients_search_trgm')) "
             "WHERE to_regclass('ix_clients_search_trgm') IS NOT NULL"

@@ -32,9 +32,14 @@ from salesdesk.store.types import UtcDateTime
 
 # Tables outside this metadata, made by migrations for one database only and kept by triggers from
 # the clients' own columns (empty whenever clients is): SQLite's FTS5 index (``clients_fts`` and
-# its shadow tables, 0002) and PostgreSQL's words of the names (0016; store/listing.py).
+# its shadow tables, 0002), PostgreSQL's words of the names (0016) and its digit words (0017;
+# store/listing.py).
 FTS_TABLES_PREFIX = "clients_fts"
 NAME_WORDS_TABLE = "client_name_words"
+DIGIT_WORDS_TABLE = "client_digit_words"
+# The digit words are kept cut to this many characters: a term of up to this many digits starts a
+# word exactly when it starts the word's first DIGIT_WORD_LEN characters.
+DIGIT_WORD_LEN = 6
 # The longest name word the table keeps whole: longer ones are kept cut to this many characters, so
 # that an index entry stays under PostgreSQL's b-tree limit (2,704 bytes) with a 300-character sort
 # key of 4-byte characters beside it; a search term longer than this never takes that table.

@@ -30,7 +30,7 @@ from salesdesk.domain.errors import StoreError
 from salesdesk.domain.messages import Message, msg
 from salesdesk.domain.okved import SECTIONS
 from salesdesk.store.database import WRITE_OPTION, Database
-from salesdesk.store.schema import FTS_TABLES_PREFIX, NAME_WORDS_TABLE, metadata
+from salesdesk.store.schema import DIGIT_WORDS_TABLE, FTS_TABLES_PREFIX, NAME_WORDS_TABLE, metadata
 from salesdesk.store.servers import hidden
 
 BATCH_ROWS = 2000
@@ -78,7 +78,7 @@ def _refuse_unless_empty(conn: Connection, where: str) -> list[int]:
     ours = {t.name for t in tables()} | {"alembic_version"}
     names = set(inspect(conn).get_table_names())
     # the tables the migrations make outside the metadata are ours too: filled by triggers from clients
-    ours.add(NAME_WORDS_TABLE)
+    ours.update((NAME_WORDS_TABLE, DIGIT_WORDS_TABLE))
     foreign = sorted(n for n in names - ours if not n.startswith(("sqlite_", FTS_TABLES_PREFIX)))
     if foreign:
         raise TargetNotEmpty(msg("err.move_target_foreign", where=where, tables=", ".join(foreign[:5])))

@@ -263,6 +263,9 @@ def test_the_migration_dates_existing_fields_on_a_server_base_too() -> None:
         database.dispose()
     engine = create_engine(url, poolclass=NullPool)
     with engine.begin() as conn:  # as 0012 left it, the card last changed long ago
+        conn.exec_driver_sql("DROP TABLE client_digit_words")  # what 0017 adds
+        conn.exec_driver_sql("DROP FUNCTION salesdesk_digit_words_inserted() CASCADE")
+        conn.exec_driver_sql("DROP FUNCTION salesdesk_digit_words_updated() CASCADE")
         conn.exec_driver_sql("DROP TABLE client_name_words")  # what 0016 adds
         conn.exec_driver_sql("DROP FUNCTION salesdesk_name_words_inserted() CASCADE")
         conn.exec_driver_sql("DROP FUNCTION salesdesk_name_words_updated() CASCADE")

@@ -249,7 +249,10 @@ def test_a_base_at_0005_is_upgraded_and_its_clients_are_found_through_the_index(
     finally:
         database.dispose()
     engine = create_engine(url, poolclass=NullPool)
-    with engine.begin() as conn:  # back to what 0005 made: what 0006 to 0016 add, taken away
+    with engine.begin() as conn:  # back to what 0005 made: what 0006 to 0017 add, taken away
+        conn.exec_driver_sql("DROP TABLE client_digit_words")  # what 0017 adds
+        conn.exec_driver_sql("DROP FUNCTION salesdesk_digit_words_inserted() CASCADE")
+        conn.exec_driver_sql("DROP FUNCTION salesdesk_digit_words_updated() CASCADE")
         conn.exec_driver_sql("DROP TABLE client_name_words")  # what 0016 adds
         conn.exec_driver_sql("DROP FUNCTION salesdesk_name_words_inserted() CASCADE")
         conn.exec_driver_sql("DROP FUNCTION salesdesk_name_words_updated() CASCADE")
@@ -277,10 +280,13 @@ def test_a_base_at_0005_is_upgraded_and_its_clients_are_found_through_the_index(
     try:
         assert database.revision() == HEAD_REVISION
         assert "ix_clients_search_trgm" in _plan(database, "ивушк")
-        with database.engine.connect() as conn:  # 0016 gave the clients already there their name words
-            names = conn.exec_driver_sql("SELECT id, search_name FROM clients").all()
+        with database.engine.connect() as conn:  # 0016 and 0017 gave the clients already there their words
+            names = conn.exec_driver_sql("SELECT id, search_name, search_other FROM clients").all()
             words = conn.exec_driver_sql("SELECT client_id, word FROM client_name_words").all()
-        assert sorted(words) == sorted({(i, w) for i, name in names for w in name.split(" ") if w}) != []
+            digits = conn.exec_driver_sql("SELECT client_id, word FROM client_digit_words").all()
+        assert sorted(words) == sorted({(i, w) for i, name, _ in names for w in name.split(" ") if w}) != []
+        expected = {(i, w[:6]) for i, name, other in names for w in f"{name} {other}".split(" ") if w[:1].isdigit()}
+        assert sorted(digits) == sorted(expected) != []
         assert [r.name for r in clients.search_clients(UnitOfWork(database), "ивушк").rows] == ["Ивушка"]
     finally:
         database.dispose()

@@ -309,7 +309,7 @@ def _digit_terms(uow: Callable[[], UnitOfWork], seed: int) -> list[str]:
     terms: set[str] = set()
     for word in rng.sample(words, min(len(words), 150)):
         terms.add(word)
-        terms.add(word[: rng.randint(3, len(word))])
+        terms.add(word[: rng.randint(min(3, len(word)), len(word))])  # a house number may be shorter
         terms.add(word[rng.randint(0, max(0, len(word) - 7)) :])  # a tail: matches only as a word's start
         terms.add(word[:-1] + str((int(word[-1]) + 1) % 10))  # one digit off
     terms.update("".join(rng.choice("0123456789") for _ in range(rng.randint(7, 12))) for _ in range(30))
@@ -344,6 +344,40 @@ def test_long_digit_terms_find_what_the_plain_condition_finds(
                 listed += 1
     assert found_some > 50
     assert listed > 100 or listing.fts
+
+
+@pytest.mark.parametrize("first_k", [1, 3, 256])
+def test_on_postgresql_a_short_digit_term_reads_the_digit_words(
+    uow: Callable[[], UnitOfWork], generated: list[str], monkeypatch: pytest.MonkeyPatch, first_k: int
+) -> None:
+    """PostgreSQL: a lone term of 3 to 6 digits (an INN or OGRN prefix, a phone typed so far) is
+    answered from the tables of digit and name words (migration 0017, ``_digit_words_first``) with
+    exactly the general statement's windows: names made of digits first, matches in the trash left
+    out, a k small enough that it grows. Every such term drawn from the base is answered so."""
+    if _on_sqlite(uow):
+        pytest.skip("SQLite's search ranks by bm25 through FTS5")
+    monkeypatch.setattr(listing_module, "RANKED_K_MIN", first_k)
+    terms = _digit_terms(uow, seed=first_k)
+    short = [t for t in terms if len(t) <= s.DIGIT_WORD_LEN]
+    # names with a word of digits starting with some of those terms, two each, so that the name
+    # words' group is not empty — last in name order, yet first in the list; of every other pair
+    # the first is in the trash, so that a small k must read on in that group
+    rng = random.Random(first_k)
+    named = [
+        clients.create_client(uow(), ClientFields(name=f"Ячейка {term}{digit}"), now=NOW).id
+        for term in rng.sample(short, 12)
+        for digit in "05"
+    ]
+    u = uow()
+    with u.reading():
+        c = s.clients.c
+        with_inn = list(u.listing.conn.execute(select(c.id).where(c.inn != "")).scalars())
+    clients.trash_clients(uow(), [*named[::4], *with_inn[::5]], now=NOW)
+    queries = [ClientQuery(text=term) for term in short]
+    assert len(queries) > 60
+    assert all(listing_module._digit_term(parse_query(q.text).terms) for q in queries)
+    answered = _compare(uow, queries, [(0, 1), (0, 3), (2, 5), (0, 200)])
+    assert answered == 4 * len(queries)  # none left to the general statement
 
 
 def _typed_over_once_running(uow: Callable[[], UnitOfWork], statement: str) -> Any:
@@ -426,31 +460,43 @@ def test_a_cancel_request_that_fails_leaves_its_connection_unused(
 
 def _name_words_agree(uow: Callable[[], UnitOfWork]) -> int:
     """PostgreSQL: the table of name words holds exactly each client's distinct name words (its
-    search_name split at spaces, cut to NAME_WORD_MAX characters) with its sort key; returns how
-    many entries it holds."""
+    search_name split at spaces, cut to NAME_WORD_MAX characters) with its sort key, and the table
+    of digit words each distinct word of its whole search text starting with a digit, cut to
+    DIGIT_WORD_LEN; returns how many entries the first holds."""
     from sqlalchemy import text
 
     u = uow()
     with u.reading():
         conn = u.listing.conn
         c = s.clients.c
+        rows = conn.execute(select(c.id, c.search_name, c.search_other, c.sort_key)).all()
         expected = {
             (ident, word[: s.NAME_WORD_MAX], key)  # a longer word is kept cut short
-            for ident, name, key in conn.execute(select(c.id, c.search_name, c.sort_key))
+            for ident, name, _other, key in rows
             for word in name.split(" ")
             if word
         }
+        expected_digits = {
+            (ident, word[: s.DIGIT_WORD_LEN], key)
+            for ident, name, other, key in rows
+            for word in f"{name} {other}".split(" ")
+            if word[:1] in set("0123456789")
+        }
         stored = conn.execute(text("SELECT client_id, word, sort_key FROM client_name_words")).all()
+        stored_digits = conn.execute(text("SELECT client_id, word, sort_key FROM client_digit_words")).all()
     assert len(stored) == len(set(stored))  # each word of a client once
     assert set(stored) == expected
+    assert len(stored_digits) == len(set(stored_digits)) > 0
+    assert set(stored_digits) == expected_digits
     return len(stored)
 
 
 def test_the_name_words_follow_every_change_to_the_clients(uow: Callable[[], UnitOfWork]) -> None:
-    """PostgreSQL's table of name words (migration 0016, kept by triggers) stays exactly the words
-    of every client's search_name through every way a client is written: one card, a bulk load,
-    an edit, a merge, the trash, an erasure, a bulk edit of other columns, and raw statements that
-    change only the sort key or leave doubled spaces."""
+    """PostgreSQL's tables of name words and digit words (migrations 0016 and 0017, kept by
+    triggers) stay exactly the words of every client's search text through every way a client is
+    written: one card, a bulk load, an edit, a contact person's phone, a merge, the trash, an
+    erasure, a bulk edit of other columns, and raw statements that change only the sort key or the
+    other search column, or leave doubled spaces."""
     from sqlalchemy import text
 
     from salesdesk.services import bulk_actions, erasure, merging
@@ -466,6 +512,7 @@ def test_the_name_words_follow_every_change_to_the_clients(uow: Callable[[], Uni
     kept, gone = clients.get_client(uow(), made), clients.get_client(uow(), other)
     merging.merge_clients(uow(), made, kept.version, other, gone.version, {"name": "other"}, now=NOW)
     ids = clients.client_ids(uow(), ClientQuery())
+    contacts.add_contact(uow(), ids[24], ContactFields(full_name="Иван Цифров", phones=("+7 912 345-67-89",)))
     clients.trash_clients(uow(), ids[:5], now=NOW)
     clients.restore_clients(uow(), ids[:2])
     erasure.empty_trash(uow(), before=lambda: None, now=NOW)
@@ -484,6 +531,7 @@ def test_the_name_words_follow_every_change_to_the_clients(uow: Callable[[], Uni
         conn.execute(text("UPDATE clients SET sort_key = 'я' || sort_key WHERE id = :i"), {"i": ids[20]})
         conn.execute(text("UPDATE clients SET search_name = '  а  б в ' WHERE id = :i"), {"i": ids[21]})
         conn.execute(text("UPDATE clients SET search_name = '' WHERE id = :i"), {"i": ids[22]})
+        conn.execute(text("UPDATE clients SET search_other = '  12345678 9 ab12  0 ' WHERE id = :i"), {"i": ids[23]})
         u.commit()
     assert _name_words_agree(uow) > 60
     found = clients.search_clients(uow(), huge[:120]).rows  # a term longer than the table keeps
