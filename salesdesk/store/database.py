@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # The newest migration; a test checks it against the migration scripts. Comparing with this
 # constant lets a normal start skip loading Alembic at all.
-HEAD_REVISION = "0017_digit_words"
+HEAD_REVISION = "0018_live_list_covering"
 BUSY_TIMEOUT_MS = 10_000
 # PRAGMA application_id of a SalesDesk base ("SDsk"): a base is recognised before anything is written
 # to it. Bases made before it was set are recognised by their Alembic revision and tables.

@@ -150,7 +150,7 @@ def test_trash_restore_and_not_found(tmp_path: Path, capsys: pytest.CaptureFixtu
 def test_check_reports_integrity_and_schema(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--db", new_base(tmp_path / "x.sqlite"), "check")
     assert code == 0
-    assert "integrity: ok" in out and "schema: 0017_digit_words (expected 0017_digit_words)" in out
+    assert "integrity: ok" in out and "schema: 0018_live_list_covering (expected 0018_live_list_covering)" in out
 
 
 def test_a_broken_file_is_a_clear_message_not_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

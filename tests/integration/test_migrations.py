@@ -217,7 +217,7 @@ def test_a_base_at_0003_gets_an_empty_audit_trail_and_records_from_then_on(db_pa
     raw.close()
     database = open_database(resolve_url(db_path))
     try:
-        assert database.revision() == HEAD_REVISION == "0017_digit_words"
+        assert database.revision() == HEAD_REVISION == "0018_live_list_covering"
         with UnitOfWork(database).reading() as uow:
             assert uow.audit.count() == 0
         clients.update_client(UnitOfWork(database), 1, 1, ClientFields(name="ООО «Ёлка»", city="Тверь"))

@@ -265,6 +265,46 @@ def test_sqlite_asks_the_search_index_once_for_a_filtered_count(
         assert found > 0
 
 
+def test_sqlite_counts_the_live_list_from_its_covering_index(
+    database: Any, uow: Callable[[], UnitOfWork], generated: list[str]
+) -> None:
+    """SQLite: the status bar's count and average of the whole live list, and of names starting with
+    one or two letters, read ``ix_clients_live_sort_key`` alone. Without ``deleted_at`` in it
+    (migration 0018) the planner took a narrower partial index of the live clients and read the
+    table for every one: 3.8 s at 1,000,000 clients instead of 0.14 s. The plan is the proof, taken
+    from the statements the count really runs; the figures are the sums over the rows."""
+    from sqlalchemy import event
+
+    if not _on_sqlite(uow):
+        pytest.skip("SQLite's planner")
+    sent: list[tuple[str, Any]] = []
+
+    def spy(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_rest: Any) -> None:
+        if "avg(" in statement:
+            sent.append((statement, parameters))
+
+    queries = [ClientQuery(), ClientQuery(text="р"), ClientQuery(text="ро", sort=ClientSort.CITY)]
+    event.listen(database.engine, "before_cursor_execute", spy)
+    try:
+        counted = [clients.count_and_average(uow(), query) for query in queries]
+    finally:
+        event.remove(database.engine, "before_cursor_execute", spy)
+    assert len(sent) == len(queries)
+    u = uow()
+    with u.reading():
+        conn = u.listing.conn
+        for statement, parameters in sent:
+            plan = " / ".join(row[3] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters))
+            assert "COVERING INDEX ix_clients_live_sort_key" in plan, plan
+        c = s.clients.c
+        live = conn.execute(select(c.sort_key, c.completeness).where(c.deleted_at.is_(None))).all()
+    for query, (count, average) in zip(queries, counted, strict=True):
+        prefix = parse_query(query.text).name_prefix or ""
+        shown = [completeness for key, completeness in live if key.startswith(prefix)]
+        assert count == len(shown) > 0
+        assert average == pytest.approx(sum(shown) / len(shown))
+
+
 def test_a_search_page_and_its_count(uow: Callable[[], UnitOfWork], generated: list[str]) -> None:
     """``page`` (the command line, ``search_clients``) reads its rows the fast way, its count after."""
     page = clients.search_clients(uow(), "ёлка", limit=4)
