@@ -97,8 +97,8 @@ SELECTIVE_K_MAX = 4_096
 # PostgreSQL: each distinct word of every client's name, with its sort key (migration 0016; see
 # _name_words_first). Not in the metadata: it exists on PostgreSQL only, kept by triggers.
 name_words = table(s.NAME_WORDS_TABLE, column("client_id"), column("word"), column("sort_key"))
-# PostgreSQL: each distinct word of a client's search text that starts with a digit, cut to
-# DIGIT_WORD_LEN characters, with its sort key (migration 0017; see _digit_words_first).
+# PostgreSQL: each distinct word of a client's search text that starts with a digit, cut to its
+# leading digits, at most DIGIT_WORD_LEN, with its sort key (migration 0017; see _digit_words_first).
 digit_words = table(s.DIGIT_WORDS_TABLE, column("client_id"), column("word"), column("sort_key"))
 # ... read for a lone term of this many digits up to DIGIT_WORD_LEN (shorter: the sort-key index)
 DIGIT_TERM_MIN = 3
@@ -459,9 +459,9 @@ class ClientListing:
         The entries of the term as a whole word come in order from the index (``ООО``: 584,769 at
         1,000,000 clients); those of the longer words starting with it (the range just after it)
         are read and sorted; the best k of all are among the best k of each. A digit term one
-        digit short of the digit words' length has only ten longer words, each of them one more
-        digit: all eleven come in order and are merged, reading about k entries (``10377``: 20,328
-        entries read and sorted in 10.5 ms, merged in 1 ms)."""
+        digit short of the digit words' length has only ten longer words (those words hold only
+        digits), each one more digit: all eleven come in order and are merged, reading about k
+        entries (``10377``: 20,328 entries read and sorted in 10.5 ms, merged in 1 ms)."""
         w = words.c
         entries = select(w.sort_key, w.client_id)
         if words is digit_words and len(first) == s.DIGIT_WORD_LEN - 1:

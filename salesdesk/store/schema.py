@@ -37,8 +37,8 @@ from salesdesk.store.types import UtcDateTime
 FTS_TABLES_PREFIX = "clients_fts"
 NAME_WORDS_TABLE = "client_name_words"
 DIGIT_WORDS_TABLE = "client_digit_words"
-# The digit words are kept cut to this many characters: a term of up to this many digits starts a
-# word exactly when it starts the word's first DIGIT_WORD_LEN characters.
+# The digit words are kept cut to their leading digits, at most this many: a term of up to this many
+# digits starts a word exactly when it starts those digits.
 DIGIT_WORD_LEN = 6
 # The longest name word the table keeps whole: longer ones are kept cut to this many characters, so
 # that an index entry stays under PostgreSQL's b-tree limit (2,704 bytes) with a 300-character sort

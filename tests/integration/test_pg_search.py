@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -285,7 +286,12 @@ def test_a_base_at_0005_is_upgraded_and_its_clients_are_found_through_the_index(
             words = conn.exec_driver_sql("SELECT client_id, word FROM client_name_words").all()
             digits = conn.exec_driver_sql("SELECT client_id, word FROM client_digit_words").all()
         assert sorted(words) == sorted({(i, w) for i, name, _ in names for w in name.split(" ") if w}) != []
-        expected = {(i, w[:6]) for i, name, other in names for w in f"{name} {other}".split(" ") if w[:1].isdigit()}
+        expected = {
+            (i, leading.group())  # a word's leading ASCII digits, at most six
+            for i, name, other in names
+            for w in f"{name} {other}".split(" ")
+            if (leading := re.match("[0-9]{1,6}", w))
+        }
         assert sorted(digits) == sorted(expected) != []
         assert [r.name for r in clients.search_clients(UnitOfWork(database), "ивушк").rows] == ["Ивушка"]
     finally:

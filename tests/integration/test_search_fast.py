@@ -15,6 +15,7 @@ filters that drop most matches.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -413,7 +414,13 @@ def test_on_postgresql_a_short_digit_term_reads_the_digit_words(
         c = s.clients.c
         with_inn = list(u.listing.conn.execute(select(c.id).where(c.inn != "")).scalars())
     clients.trash_clients(uow(), [*named[::4], *with_inn[::5]], now=NOW)
-    queries = [ClientQuery(text=term) for term in short]
+    # words that go on with letters after their digits (a KPP with letters, a mailbox), and a
+    # five-digit word outside the name: found by the first five digits as by the general statement
+    clients.create_client(uow(), ClientFields(name="Склад", kpp="77010A001"), now=NOW)
+    clients.create_client(uow(), ClientFields(name="Магазин", email="12345shop@mail.ru"), now=NOW)
+    clients.create_client(uow(), ClientFields(name="Почта", email="54321@mail.ru"), now=NOW)
+    mixed = ["770", "7701", "77010", "770100", "123", "1234", "12345", "123450", "54321", "5432"]
+    queries = [ClientQuery(text=term) for term in [*short, *mixed]]
     assert len(queries) > 60
     assert all(listing_module._digit_term(parse_query(q.text).terms) for q in queries)
     answered = _compare(uow, queries, [(0, 1), (0, 3), (2, 5), (0, 200)])
@@ -501,8 +508,8 @@ def test_a_cancel_request_that_fails_leaves_its_connection_unused(
 def _name_words_agree(uow: Callable[[], UnitOfWork]) -> int:
     """PostgreSQL: the table of name words holds exactly each client's distinct name words (its
     search_name split at spaces, cut to NAME_WORD_MAX characters) with its sort key, and the table
-    of digit words each distinct word of its whole search text starting with a digit, cut to
-    DIGIT_WORD_LEN; returns how many entries the first holds."""
+    of digit words each distinct word of its whole search text starting with a digit, cut to its
+    leading digits, at most DIGIT_WORD_LEN; returns how many entries the first holds."""
     from sqlalchemy import text
 
     u = uow()
@@ -517,10 +524,10 @@ def _name_words_agree(uow: Callable[[], UnitOfWork]) -> int:
             if word
         }
         expected_digits = {
-            (ident, word[: s.DIGIT_WORD_LEN], key)
+            (ident, leading.group(), key)  # the word's leading ASCII digits, at most DIGIT_WORD_LEN
             for ident, name, other, key in rows
             for word in f"{name} {other}".split(" ")
-            if word[:1] in set("0123456789")
+            if (leading := re.match(f"[0-9]{{1,{s.DIGIT_WORD_LEN}}}", word))
         }
         stored = conn.execute(text("SELECT client_id, word, sort_key FROM client_name_words")).all()
         stored_digits = conn.execute(text("SELECT client_id, word, sort_key FROM client_digit_words")).all()
@@ -553,6 +560,9 @@ def test_the_name_words_follow_every_change_to_the_clients(uow: Callable[[], Uni
     merging.merge_clients(uow(), made, kept.version, other, gone.version, {"name": "other"}, now=NOW)
     ids = clients.client_ids(uow(), ClientQuery())
     contacts.add_contact(uow(), ids[24], ContactFields(full_name="Иван Цифров", phones=("+7 912 345-67-89",)))
+    # words that start with digits and go on with letters: a KPP with letters, a mailbox
+    mixed = ClientFields(name="Цифры и буквы", kpp="77010A001", email="12345shop@mail.ru")
+    clients.create_client(uow(), mixed, now=NOW)
     clients.trash_clients(uow(), ids[:5], now=NOW)
     clients.restore_clients(uow(), ids[:2])
     erasure.empty_trash(uow(), before=lambda: None, now=NOW)

@@ -50,6 +50,9 @@ _WORDS_OF = (
 )
 
 _STATEMENTS = (
+    # no seat writes a client between the fill and the triggers (a seat of the previous version may
+    # be open on the base while this runs): its words would be missed
+    "LOCK TABLE clients IN SHARE ROW EXCLUSIVE MODE",
     # sort_key is collated "C" as in clients (0006): the same order as the list's
     "CREATE TABLE client_name_words (client_id INTEGER NOT NULL REFERENCES clients (id) ON DELETE CASCADE"
     ' ON UPDATE CASCADE, word TEXT NOT NULL, sort_key VARCHAR(300) COLLATE "C" NOT NULL)',

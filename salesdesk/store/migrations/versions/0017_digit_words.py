@@ -1,6 +1,6 @@
 """PostgreSQL: the first six digits of every digit word of a client in a table of their own (issue 17).
 
-A search for an INN, OGRN or KPP prefix of four to six digits (``7720``, ``10302``) matches
+A search for an INN, OGRN or KPP prefix of three to six digits (``7720``, ``10302``) matches
 thousands of clients at 1,000,000: the trigram index offers them (a digit has only 1,000
 trigrams, each in a large share of the rows) and every one was fetched from the table to be
 sorted by name before the first row could be shown — 11 ms for the bitmap, 16 ms for the rows,
@@ -8,13 +8,14 @@ p95 24-34 ms for a page. A term of seven digits or more already goes to the inde
 seven digits (``store/listing.py``, ``_like_term``) and finds a handful of rows.
 
 ``client_digit_words`` holds, for each client, each distinct word of its search text
-(``search_name`` and ``search_other`` split at their spaces) that starts with a digit, cut to its
-first six characters — exactly what a term of up to six digits can start: a word starts with such
-a term if and only if its first six characters do. Beside it the client's id and sort key, under
+(``search_name`` and ``search_other`` split at their spaces: an INN, OGRN, KPP, every phone form,
+a house number, an e-mail's mailbox of digits) that starts with an ASCII digit, cut to its leading
+digits, at most six — exactly what a term of up to six digits can start: a word starts with such
+a term if and only if those digits do. Beside it the client's id and sort key, under
 a b-tree on ``(word text_pattern_ops, sort_key, client_id)``, so that the clients matching such a
 term come by name order without reading the clients table (``ClientListing._digit_words_first``).
-At 1,000,000 demo clients: 13,025,897 entries, 1.6 GB with its two indexes beside a 2.3 GB base
-(the price of the speed: +70 % at that size, 1.6 KB a client); this migration takes 56 s there.
+At 1,000,000 demo clients: 13,002,049 entries, 1.6 GB with its two indexes beside a 2.3 GB base
+(the price of the speed: +70 % at that size, 1.6 KB a client); this migration takes about a minute there.
 
 Triggers keep it as 0016's keep the name words: after an INSERT the new rows' words, once per
 statement from its transition table; after an UPDATE that changes a row's ``search_name``,
@@ -39,30 +40,39 @@ branch_labels = None
 depends_on = None
 
 # A row's digit words: its search text split at spaces, the words starting with an ASCII digit, each
-# cut to _LEN characters, each once.
-_WORDS_OF = (
-    f"SELECT DISTINCT n.id, left(w.word, {_LEN}), n.sort_key FROM {{rows}} n CROSS JOIN LATERAL"
-    " unnest(string_to_array(n.search_name || ' ' || n.search_other, ' ')) AS w(word) WHERE w.word ~ '^[0-9]'"
-)
+# cut to its leading digits, at most _LEN of them (a KPP 77010A001 or an e-mail 12345shop@… keep
+# 77010 and 12345: a term of digits can start no more of them), each once.
+_WORD = f"substring(w.word from '^[0-9]{{1,{_LEN}}}')"
+
+
+def _words_of(rows: str) -> str:
+    return (
+        f"SELECT DISTINCT n.id, {_WORD}, n.sort_key FROM {rows} n CROSS JOIN LATERAL"
+        " unnest(string_to_array(n.search_name || ' ' || n.search_other, ' ')) AS w(word) WHERE w.word ~ '^[0-9]'"
+    )
+
 
 _STATEMENTS = (
+    # no seat writes a client between the fill and the triggers (a seat of the previous version may
+    # be open on the base while this runs): its words would be missed
+    "LOCK TABLE clients IN SHARE ROW EXCLUSIVE MODE",
     # sort_key is collated "C" as in clients (0006): the same order as the list's
     "CREATE TABLE client_digit_words (client_id INTEGER NOT NULL, word TEXT NOT NULL,"
     ' sort_key VARCHAR(300) COLLATE "C" NOT NULL)',
-    f"INSERT INTO client_digit_words (client_id, word, sort_key) {_WORDS_OF.format(rows='clients')}",
+    f"INSERT INTO client_digit_words (client_id, word, sort_key) {_words_of('clients')}",
     # the foreign key after the rows: checked in one pass, not once for each of 13,000,000 rows
     "ALTER TABLE client_digit_words ADD CONSTRAINT client_digit_words_client_id_fkey FOREIGN KEY (client_id)"
     " REFERENCES clients (id) ON DELETE CASCADE ON UPDATE CASCADE",
     "CREATE INDEX ix_client_digit_words_word ON client_digit_words (word text_pattern_ops, sort_key, client_id)",
     "CREATE INDEX ix_client_digit_words_client_id ON client_digit_words (client_id)",
     "CREATE FUNCTION salesdesk_digit_words_inserted() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-    f" INSERT INTO client_digit_words (client_id, word, sort_key) {_WORDS_OF.format(rows='new_rows')};"
+    f" INSERT INTO client_digit_words (client_id, word, sort_key) {_words_of('new_rows')};"
     " RETURN NULL; END $$",
     "CREATE FUNCTION salesdesk_digit_words_updated() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
     # NEW.id too: when the id changed, the foreign key's cascade has moved the old words there first
     " DELETE FROM client_digit_words WHERE client_id IN (OLD.id, NEW.id);"
     " INSERT INTO client_digit_words (client_id, word, sort_key)"
-    f" SELECT DISTINCT NEW.id, left(w.word, {_LEN}), NEW.sort_key"
+    f" SELECT DISTINCT NEW.id, {_WORD}, NEW.sort_key"
     " FROM unnest(string_to_array(NEW.search_name || ' ' || NEW.search_other, ' ')) AS w(word)"
     " WHERE w.word ~ '^[0-9]'; RETURN NULL; END $$",
     "CREATE TRIGGER tr_clients_digit_words_inserted AFTER INSERT ON clients REFERENCING NEW TABLE AS new_rows"
