@@ -385,8 +385,7 @@ class ClientListing:
                 return None
         while k <= RANKED_CANDIDATES_MAX:
             checked = self._words_clients(name_words, query, first, k)
-            # a client with several such words comes once for each: the first counts
-            found = list(dict.fromkeys(ident for ident, ok in checked if ok))
+            found = [ident for ident, ok in checked if ok]
             if len(found) >= need:
                 return found[:need]
             if len(checked) < k:
@@ -416,12 +415,11 @@ class ClientListing:
         Without it, the trigram index offered every match and each was fetched to be sorted:
         ``7720`` 49 ms, ``8495`` (a phone's area code) 1.1 s at 1,000,000 clients; with it 10 and
         75 ms (docs/phones_and_search.md)."""
-        # the live list, one term: nearly every entry passes (each is checked, a heap fetch), but a
-        # client may have two words starting with the term (an INN and a phone)
+        # the live list, one term: nearly every client read passes (each is checked, a heap fetch)
         k = max(need + need // 4, RANKED_K_MIN)
         while True:  # the first group, whole (or the page)
             named = self._words_clients(name_words, query, term, k)
-            first = list(dict.fromkeys(ident for ident, ok in named if ok))
+            first = [ident for ident, ok in named if ok]
             if len(first) >= need:
                 return first[:need]
             if len(named) < k:
@@ -432,8 +430,7 @@ class ClientListing:
         placed = {ident for ident, _ok in named}
         while k <= RANKED_CANDIDATES_MAX:
             checked = self._words_clients(digit_words, query, term, k)
-            rest = (ident for ident, ok in checked if ok and ident not in placed)
-            found = first + list(dict.fromkeys(rest))
+            found = first + [ident for ident, ok in checked if ok and ident not in placed]
             if len(found) >= need or len(checked) < k:  # the page, or every match
                 return found[:need]
             k *= 8
@@ -452,9 +449,9 @@ class ClientListing:
         return sum(checked) / len(checked) if checked else 0.0
 
     def _words_clients(self, words: TableClause, query: ClientQuery, first: str, k: int) -> list[tuple[int, bool]]:
-        """PostgreSQL: the best *k* entries of a table of words (of the names, or the digit words)
-        whose word starts with *first*, by (sort_key, id): each entry's client and whether it
-        passes the whole *query*.
+        """PostgreSQL: the best *k* clients of a table of words (of the names, or the digit words)
+        with a word starting with *first*, by (sort_key, id): each client and whether it passes
+        the whole *query*.
 
         The entries of the term as a whole word come in order from the index (``ООО``: 584,769 at
         1,000,000 clients); those of the longer words starting with it (the range just after it)
@@ -463,7 +460,9 @@ class ClientListing:
         digits), each one more digit: all eleven come in order and are merged, reading about k
         entries (``10377``: 20,328 entries read and sorted in 10.5 ms, merged in 1 ms)."""
         w = words.c
-        entries = select(w.sort_key, w.client_id)
+        # a client once, however many of its words start with the term (an INN and a KPP of one
+        # region: 0904…): its entries are side by side in this order
+        entries = select(w.sort_key, w.client_id).distinct()
         if words is digit_words and len(first) == s.DIGIT_WORD_LEN - 1:
             chosen = [entries.where(w.word == word) for word in (first, *(first + d for d in "0123456789"))]
         else:
@@ -471,7 +470,7 @@ class ClientListing:
             chosen = [entries.where(w.word == first), entries.where(w.word.op("~>~")(first), w.word.like(pattern))]
         parts = [part.order_by(w.sort_key, w.client_id).limit(k).subquery().select() for part in chosen]
         merged = union_all(*parts).subquery()
-        best = select(merged).order_by(merged.c.sort_key, merged.c.client_id).limit(k).subquery()
+        best = select(merged).distinct().order_by(merged.c.sort_key, merged.c.client_id).limit(k).subquery()
         passes = self._passes(query, best.c.client_id)
         rows = self.conn.execute(select(best.c.client_id, passes).order_by(best.c.sort_key, best.c.client_id))
         return [(int(ident), bool(ok)) for ident, ok in rows]
