@@ -384,11 +384,11 @@ class ClientListing:
             if k > SELECTIVE_K_MAX:
                 return None
         while k <= RANKED_CANDIDATES_MAX:
-            checked = self._words_clients(name_words, query, first, k)
+            checked, every = self._words_clients(name_words, query, first, k)
             found = [ident for ident, ok in checked if ok]
             if len(found) >= need:
                 return found[:need]
-            if len(checked) < k:
+            if every:
                 return None
             if not selective:
                 k *= 8
@@ -413,25 +413,26 @@ class ClientListing:
         a term can start: its best *k* entries by (sort_key, id), the first group's clients left
         out, are the next rows in order; every one is checked against the query by its id (live).
         Without it, the trigram index offered every match and each was fetched to be sorted:
-        ``7720`` 49 ms, ``8495`` (a phone's area code) 1.1 s at 1,000,000 clients; with it 10 and
-        75 ms (docs/phones_and_search.md)."""
-        # the live list, one term: nearly every client read passes (each is checked, a heap fetch)
-        k = max(need + need // 4, RANKED_K_MIN)
+        ``7720`` 49 ms, ``8495`` (a phone's area code) 1.1 s at 1,000,000 clients; with it 10 ms and
+        24–89 ms (docs/phones_and_search.md)."""
+        # the live list, one term: nearly every client read passes; but a client often has two
+        # entries (an INN and a KPP of one region both start with a 4-digit term)
+        k = max(2 * need, RANKED_K_MIN)
         while True:  # the first group, whole (or the page)
-            named = self._words_clients(name_words, query, term, k)
+            named, every = self._words_clients(name_words, query, term, k)
             first = [ident for ident, ok in named if ok]
             if len(first) >= need:
                 return first[:need]
-            if len(named) < k:
+            if every:
                 break
             k *= 8
             if k > RANKED_CANDIDATES_MAX:
                 return None
         placed = {ident for ident, _ok in named}
         while k <= RANKED_CANDIDATES_MAX:
-            checked = self._words_clients(digit_words, query, term, k)
+            checked, every = self._words_clients(digit_words, query, term, k)
             found = first + [ident for ident, ok in checked if ok and ident not in placed]
-            if len(found) >= need or len(checked) < k:  # the page, or every match
+            if len(found) >= need or every:  # the page, or every match
                 return found[:need]
             k *= 8
         return None
@@ -448,21 +449,23 @@ class ClientListing:
         checked = self.conn.execute(select(passes).select_from(sample)).scalars().all()  # one per entry
         return sum(checked) / len(checked) if checked else 0.0
 
-    def _words_clients(self, words: TableClause, query: ClientQuery, first: str, k: int) -> list[tuple[int, bool]]:
-        """PostgreSQL: the best *k* clients of a table of words (of the names, or the digit words)
-        with a word starting with *first*, by (sort_key, id): each client and whether it passes
-        the whole *query*.
+    def _words_clients(
+        self, words: TableClause, query: ClientQuery, first: str, k: int
+    ) -> tuple[list[tuple[int, bool]], bool]:
+        """PostgreSQL: the clients of the best *k* entries of a table of words (of the names, or the
+        digit words) whose word starts with *first*, by (sort_key, id), each once: each client and
+        whether it passes the whole *query*; and whether those were all the entries there are.
 
         The entries of the term as a whole word come in order from the index (``ООО``: 584,769 at
         1,000,000 clients); those of the longer words starting with it (the range just after it)
-        are read and sorted; the best k of all are among the best k of each. A digit term one
-        digit short of the digit words' length has only ten longer words (those words hold only
-        digits), each one more digit: all eleven come in order and are merged, reading about k
-        entries (``10377``: 20,328 entries read and sorted in 10.5 ms, merged in 1 ms)."""
+        are read and sorted (a top-k heap); the best k of all are among the best k of each. A digit
+        term one digit short of the digit words' length has only ten longer words (those words
+        hold only digits), each one more digit: all eleven come in order and are merged, reading
+        about k entries (``10377``: 20,328 entries read and sorted in 10.5 ms, merged in 1 ms).
+        A client with several such words (an INN and a KPP of one region: ``0904…``) has its
+        entries side by side in this order; it is checked once."""
         w = words.c
-        # a client once, however many of its words start with the term (an INN and a KPP of one
-        # region: 0904…): its entries are side by side in this order
-        entries = select(w.sort_key, w.client_id).distinct()
+        entries = select(w.sort_key, w.client_id)
         if words is digit_words and len(first) == s.DIGIT_WORD_LEN - 1:
             chosen = [entries.where(w.word == word) for word in (first, *(first + d for d in "0123456789"))]
         else:
@@ -470,10 +473,13 @@ class ClientListing:
             chosen = [entries.where(w.word == first), entries.where(w.word.op("~>~")(first), w.word.like(pattern))]
         parts = [part.order_by(w.sort_key, w.client_id).limit(k).subquery().select() for part in chosen]
         merged = union_all(*parts).subquery()
-        best = select(merged).distinct().order_by(merged.c.sort_key, merged.c.client_id).limit(k).subquery()
-        passes = self._passes(query, best.c.client_id)
-        rows = self.conn.execute(select(best.c.client_id, passes).order_by(best.c.sort_key, best.c.client_id))
-        return [(int(ident), bool(ok)) for ident, ok in rows]
+        best = select(merged).order_by(merged.c.sort_key, merged.c.client_id).limit(k).subquery()
+        # the entries' count is taken before DISTINCT leaves each client once
+        clients = select(best.c.sort_key, best.c.client_id, func.count().over().label("n")).distinct().subquery()
+        passes = self._passes(query, clients.c.client_id)
+        stmt = select(clients.c.client_id, passes, clients.c.n).order_by(clients.c.sort_key, clients.c.client_id)
+        rows = self.conn.execute(stmt).all()
+        return [(int(ident), bool(ok)) for ident, ok, _n in rows], not rows or int(rows[0][2]) < k
 
     def _passes(self, query: ClientQuery, client_id: Any) -> Any:
         """PostgreSQL: whether the client *client_id* (a column of an outer statement) passes the
