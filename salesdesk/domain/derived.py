@@ -15,12 +15,13 @@ from salesdesk.domain.emails import normalize_email
 from salesdesk.domain.freshness import fingerprints
 from salesdesk.domain.model import ClientFields, ContactFields
 from salesdesk.domain.phones import parse_phone
+from salesdesk.domain.records import Record
 from salesdesk.domain.search import guess_city, search_document
 from salesdesk.domain.text import fold, sort_key
 
 
 @dataclass(frozen=True, slots=True)
-class ClientDerived:
+class ClientDerived(Record):
     phone_e164: str | None
     email_norm: str | None
     city: str

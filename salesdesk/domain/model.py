@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from salesdesk.domain.birthdays import YEAR_UNKNOWN
 from salesdesk.domain.messages import msg
+from salesdesk.domain.records import Record
 
 
 class ClientKind(StrEnum):
@@ -91,7 +92,7 @@ class Recurrence(StrEnum):
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
-class ClientFields:
+class ClientFields(Record):
     """Everything a person can type into a client card (company-level phone and e-mail included)."""
 
     name: str
@@ -143,7 +144,7 @@ CLIENT_FIELD_NAMES: tuple[str, ...] = tuple(ClientFields.__dataclass_fields__)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
-class ContactFields:
+class ContactFields(Record):
     full_name: str
     position: str = ""
     birth_date: date | None = None

@@ -31,6 +31,7 @@ from salesdesk.domain.model import (
     ReminderFields,
 )
 from salesdesk.domain.phones import check_phone
+from salesdesk.domain.records import evolve
 from salesdesk.domain.text import clean_notes, collapse_spaces, visible
 
 LIMITS = {
@@ -188,7 +189,7 @@ def clean_client(fields: ClientFields) -> ClientFields:
         if tuple(tags) != fields.tags:
             changes["tags"] = tuple(tags)
     # a card that is clean already (most rows of an import) comes back as it is
-    return dataclasses.replace(fields, **changes) if changes else fields  # type: ignore[arg-type]
+    return evolve(fields, **changes) if changes else fields
 
 
 def client_problems(fields: ClientFields) -> list[FieldProblem]:
@@ -271,7 +272,7 @@ def validate_client(fields: ClientFields) -> tuple[ClientFields, list[FieldProbl
 
 
 def clean_contact(fields: ContactFields) -> ContactFields:
-    return dataclasses.replace(
+    return evolve(
         fields,
         full_name=collapse_spaces(fields.full_name),
         position=collapse_spaces(fields.position),

@@ -22,7 +22,7 @@ from typing import TypeVar
 from salesdesk.domain.derived import ClientDerived, derive
 from salesdesk.domain.model import ClientBundle
 from salesdesk.services.common import prefetched
-from salesdesk.services.deriving_worker import derive_all, start_worker
+from salesdesk.services.deriving_worker import collection_paused, derive_all, start_worker
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +65,7 @@ class Workers:
         if self._pool is None or self._broken.is_set():
             return None
         try:
-            return self._pool.submit(fn, *args)
+            return self._pool.submit(collection_paused, fn, *args)
         except (BrokenProcessPool, RuntimeError, OSError) as exc:
             self.give_up(exc)
             return None

@@ -50,6 +50,7 @@ from salesdesk.domain.model import (
     Recurrence,
     ReminderFields,
 )
+from salesdesk.domain.records import evolve
 from salesdesk.domain.spreadsheet import (
     TARGETS,
     date_of,
@@ -840,7 +841,10 @@ def _apply(
         if pending.industry:
             industry_id = industries.get(pending.industry.upper()) or industries.get(fold(pending.industry))
         owner_id = managers.get(fold(pending.owner)) if pending.owner else pending.fields.owner_id
-        return dataclasses.replace(pending.fields, industry_id=industry_id, owner_id=owner_id)
+        fields = pending.fields
+        if industry_id == fields.industry_id and owner_id == fields.owner_id:
+            return fields
+        return evolve(fields, industry_id=industry_id, owner_id=owner_id)
 
     def children(
         pending: _Pending,

@@ -22,6 +22,7 @@ from salesdesk.domain.emails import normalize_email
 from salesdesk.domain.messages import msg
 from salesdesk.domain.model import ClientFields, ClientKind, ClientStatus, ContactFields
 from salesdesk.domain.phones import parse_phone
+from salesdesk.domain.records import Record
 from salesdesk.domain.spreadsheet import identifier_of, notes_of, phone_of, split_list, text_of
 from salesdesk.domain.text import fold
 from salesdesk.domain.validation import clean_client, clean_contact, client_problems, contact_problems
@@ -31,7 +32,7 @@ Cell = object  # a value as the sheet's reader gives it (files/reading.py Cell)
 
 
 @dataclass(slots=True)
-class Row:
+class Row(Record):
     line: int
     raw: Sequence[Cell]  # the row as read; let go (empty) once the row is accepted: only rejected rows are written back
     client: ClientFields | None = None

@@ -159,6 +159,19 @@ def test_the_cycle_collector_is_paused_during_a_bulk_load_and_restored_after() -
         gc.enable()
 
 
+def test_a_worker_process_runs_its_blocks_with_the_cycle_collector_paused_as_this_process_does() -> None:
+    import gc
+    import os
+
+    with derivation.bulk_workers(1, threshold=0) as workers:
+        assert workers.count
+        where, first, second = workers.run(os.getpid), workers.run(gc.isenabled), workers.run(gc.isenabled)
+        assert where is not None and first is not None and second is not None
+        assert where.result(timeout=60) != os.getpid()  # it did run in the worker
+        assert (first.result(timeout=60), second.result(timeout=60)) == (False, False)
+    assert gc.isenabled()  # this process' collector is as it was
+
+
 def test_a_worker_that_dies_costs_time_not_cards(monkeypatch: pytest.MonkeyPatch) -> None:
     from concurrent.futures import Future
     from concurrent.futures.process import BrokenProcessPool
@@ -232,3 +245,4 @@ def test_blocks_checked_by_a_worker_that_dies_are_checked_here(monkeypatch: pyte
     with derivation.bulk_workers(60, threshold=0) as workers:
         got = list(derivation.in_blocks(workers, doubled, iter(list(blocks))))
     assert got == [2 * v for v in range(60)]
+
