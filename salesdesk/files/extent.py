@@ -20,8 +20,8 @@ from defusedxml import ElementTree
 CHUNK = 1 << 20
 MAX_TAG = 4 * CHUNK  # no spreadsheet writes a tag (or a text between two tags) this long
 
-_ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*?\br=\"(\d+)\"")
-_CELL = re.compile(rb"<(?:\w+:)?c\b[^>]*?\br=\"([A-Z]{1,3})(\d+)\"")
+# a row's reference (no letters) or a cell's, in one pass over the XML
+_REFERENCE = re.compile(rb"<(?:\w+:)?(?:row|c)\s[^>]*?\br=\"([A-Z]{0,3})(\d+)\"")
 
 _NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -60,13 +60,13 @@ def xlsx_extent(archive: zipfile.ZipFile, sheet: str) -> Extent:
     rows = columns = 0
     with archive.open(member) as stream:
         for chunk in _chunks(stream):
-            # findall and map run in C; the many cells of a chunk share a handful of columns
-            rows = max([rows, *map(int, _ROW.findall(chunk))])
-            cells = _CELL.findall(chunk)
-            if cells:
-                letters, numbers = zip(*cells, strict=True)
-                rows = max([rows, *map(int, numbers)])
-                columns = max([columns, *map(column_number, set(letters))])
+            # findall, zip and set run in C; the many cells of a chunk share a handful of columns
+            # and their row's number, so only the distinct ones are converted
+            found = _REFERENCE.findall(chunk)
+            if found:
+                letters, numbers = zip(*found, strict=True)
+                rows = max(rows, *map(int, set(numbers)))
+                columns = max(columns, *map(column_number, set(letters) - {b""}))
     return Extent(rows, columns)
 
 
