@@ -888,8 +888,13 @@ def _apply(
             del new[:BATCH]
             yield [bundle(p) for p in chunk]
 
-    # the search index: its triggers off for the whole import, each batch indexed as it is written (store/bulk.py)
-    with derived_batches(batches(), expected, workers=workers) as ready, uow.bulk.search_index_deferred():
+    # the search index: its triggers off for the whole import, each batch indexed as it is written;
+    # into a base smaller than the import, the clients' indexes made once after the rows (store/bulk.py)
+    with (
+        derived_batches(batches(), expected, workers=workers) as ready,
+        uow.bulk.search_index_deferred(),
+        uow.bulk.indexes_deferred(expected),
+    ):
         for batch in ready:
             if reporter.cancelled():
                 raise Cancelled()

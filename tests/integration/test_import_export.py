@@ -143,6 +143,7 @@ def test_a_cancelled_import_leaves_the_base_as_it_was(uow: Uow, tmp_path: Path, 
     exported = exporting.export_clients(UnitOfWork(source), tmp_path / "big.xlsx").path
     source.dispose()
     clients.create_client(uow(), ClientFields(name="ООО «Было до импорта»"))
+    indexes = _indexes(database)  # 4,500 coming into a base of one: the import makes them anew after the rows
 
     class CancelWhileWriting:
         def __init__(self) -> None:
@@ -160,6 +161,20 @@ def test_a_cancelled_import_leaves_the_base_as_it_was(uow: Uow, tmp_path: Path, 
     with database.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM contacts").scalar() == 0
         assert conn.exec_driver_sql("SELECT count(*) FROM managers").scalar() == 0
+    assert _indexes(database) == indexes
+    # and the base works as before: a card is found by the indexes that came back
+    ident = clients.create_client(uow(), ClientFields(name="ООО «После отмены»", inn="7707083893")).id
+    assert [c.id for c in clients.search_clients(uow(), "7707083893").rows] == [ident]
+
+
+def _indexes(database: Database) -> list[tuple[str, str]]:
+    """Every index of the base with its definition."""
+    with database.engine.connect() as conn:
+        if database.is_sqlite:
+            query = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"
+        else:
+            query = "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() ORDER BY indexname"
+        return [(str(name), str(sql)) for name, sql in conn.exec_driver_sql(query)]
 
 
 def test_export_round_trips_into_an_empty_base_and_back_home_as_no_changes(tmp_path: Path) -> None:
@@ -170,9 +185,11 @@ def test_export_round_trips_into_an_empty_base_and_back_home_as_no_changes(tmp_p
         exported = exporting.export_clients(UnitOfWork(source), tmp_path / "export.xlsx")
         assert exported.clients == 400 and exported.contacts > 0 and exported.deals > 0
 
+        indexes = _indexes(target)
         result = importing.run_import(UnitOfWork(target), exported.path)
         assert (result.created, result.rejected, result.updated) == (400, 0, 0)
         assert _snapshot(source) == _snapshot(target)
+        assert _indexes(target) == indexes  # made again after the rows, each as it was
 
         home = importing.run_import(UnitOfWork(source), exported.path)
         assert (home.created, home.updated, home.rejected, home.skipped) == (0, 0, 0, 400)
