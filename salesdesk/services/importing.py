@@ -888,13 +888,8 @@ def _apply(
             del new[:BATCH]
             yield [bundle(p) for p in chunk]
 
-    # the search index: its triggers off for the whole import, each batch indexed as it is written;
-    # into a base smaller than the import, the clients' indexes made once after the rows (store/bulk.py)
-    with (
-        derived_batches(batches(), expected, workers=workers) as ready,
-        uow.bulk.search_index_deferred(),
-        uow.bulk.indexes_deferred(expected),
-    ):
+    # the search index: its triggers off for the whole import, each batch indexed as it is written (store/bulk.py)
+    with derived_batches(batches(), expected, workers=workers) as ready, uow.bulk.search_index_deferred():
         for batch in ready:
             if reporter.cancelled():
                 raise Cancelled()

@@ -73,34 +73,6 @@ class BulkLoader:
                 self._deferred = False
 
     @contextmanager
-    def indexes_deferred(self, coming: int) -> Iterator[None]:
-        """SQLite: the clients table's own indexes (the list's sort, INN, phone, e-mail, status…)
-        dropped inside when *coming* new clients outnumber the stored ones, and made again from
-        the whole table as the block ends. Made in one sort each they cost less than kept up row
-        by row as the clients arrive in no order (an import of 100,000 into a new base: 1.4 s
-        instead of 2.9); into a bigger base, remaking them would cost more than it saves, so they
-        stay. Their text is read from the base itself, as the newest migration left it.
-
-        DDL is transactional in SQLite: a rollback (an error, a cancel) brings them back as they
-        were. Queries inside still work, without the indexes' help: only the clients' own
-        columns are affected, not the contact persons' or the search index's."""
-        if not self.sqlite or coming <= 0:
-            yield
-            return
-        stored = int(self.conn.exec_driver_sql("SELECT count(*) FROM clients").scalar_one())
-        if coming <= stored:
-            yield
-            return
-        indexes = self.conn.exec_driver_sql(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'clients' AND sql IS NOT NULL"
-        ).all()
-        for name, _sql in indexes:
-            self.conn.exec_driver_sql(f'DROP INDEX "{name}"')
-        yield
-        for _name, sql in indexes:
-            self.conn.exec_driver_sql(sql)
-
-    @contextmanager
     def _search_index_paused(self) -> Iterator[None]:
         """Drop the FTS triggers while ``add`` writes and indexes its rows (``_index_new``, one
         statement per batch), then put the triggers back.

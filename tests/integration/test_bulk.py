@@ -245,26 +245,3 @@ def test_blocks_checked_by_a_worker_that_dies_are_checked_here(monkeypatch: pyte
     with derivation.bulk_workers(60, threshold=0) as workers:
         got = list(derivation.in_blocks(workers, doubled, iter(list(blocks))))
     assert got == [2 * v for v in range(60)]
-
-
-def test_the_clients_indexes_are_made_after_a_load_bigger_than_the_base_and_kept_for_a_smaller(
-    database: Database, uow: Callable[[], UnitOfWork]
-) -> None:
-    if not database.is_sqlite:
-        pytest.skip("SQLite's: the server keeps its indexes")
-    for name in ("ООО «Первый»", "ООО «Второй»"):
-        clients.create_client(uow(), ClientFields(name=name))
-
-    def indexes(work: UnitOfWork) -> list[str]:
-        query = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'clients' AND sql IS NOT NULL"
-        return sorted(n for (n,) in work.bulk.conn.exec_driver_sql(query))
-
-    with uow() as work:
-        before = indexes(work)
-        assert len(before) > 5
-        with work.bulk.indexes_deferred(2):  # no more than the base holds: kept, updated row by row
-            assert indexes(work) == before
-        with work.bulk.indexes_deferred(3):  # more: gone while the rows come, made from the whole table after
-            assert indexes(work) == []
-            assert work.bulk.conn.exec_driver_sql("SELECT count(*) FROM clients WHERE inn = ''").scalar() == 2
-        assert indexes(work) == before

@@ -143,7 +143,7 @@ def test_a_cancelled_import_leaves_the_base_as_it_was(uow: Uow, tmp_path: Path, 
     exported = exporting.export_clients(UnitOfWork(source), tmp_path / "big.xlsx").path
     source.dispose()
     clients.create_client(uow(), ClientFields(name="ООО «Было до импорта»"))
-    indexes = _indexes(database)  # 4,500 coming into a base of one: the import makes them anew after the rows
+    indexes = _indexes(database)
 
     class CancelWhileWriting:
         def __init__(self) -> None:
@@ -189,7 +189,7 @@ def test_export_round_trips_into_an_empty_base_and_back_home_as_no_changes(tmp_p
         result = importing.run_import(UnitOfWork(target), exported.path)
         assert (result.created, result.rejected, result.updated) == (400, 0, 0)
         assert _snapshot(source) == _snapshot(target)
-        assert _indexes(target) == indexes  # made again after the rows, each as it was
+        assert _indexes(target) == indexes
 
         home = importing.run_import(UnitOfWork(source), exported.path)
         assert (home.created, home.updated, home.rejected, home.skipped) == (0, 0, 0, 400)
