@@ -20,8 +20,12 @@ from defusedxml import ElementTree
 CHUNK = 1 << 20
 MAX_TAG = 4 * CHUNK  # no spreadsheet writes a tag (or a text between two tags) this long
 
-# a row's reference (no letters) or a cell's, in one pass over the XML
-_REFERENCE = re.compile(rb"<(?:\w+:)?(?:row|c)\s[^>]*?\br=\"([A-Z]{0,3})(\d+)\"")
+# A row's reference (no letters) or a cell's, in one pass over the XML: every attribute r="…"
+# anywhere, in either quotes and with spaces around "=", counts, whatever element holds it. That
+# errs on the large side only: a tag cannot hide its real r= behind a fake one in an attribute
+# before it (<row x=' r="1"' r="260000">), which a pattern reading the first r= of each <row> or
+# <c> would take for row 1.
+_REFERENCE = re.compile(rb"\br\s*=\s*[\"']([A-Z]{0,3})(\d+)")
 
 _NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -65,8 +69,9 @@ def xlsx_extent(archive: zipfile.ZipFile, sheet: str) -> Extent:
             found = _REFERENCE.findall(chunk)
             if found:
                 letters, numbers = zip(*found, strict=True)
-                rows = max(rows, *map(int, set(numbers)))
-                columns = max(columns, *map(column_number, set(letters) - {b""}))
+                rows = max(rows, max(map(int, set(numbers))))
+                # a chunk may hold rows and no cell (empty rows with a height of their own)
+                columns = max(columns, max(map(column_number, set(letters) - {b""}), default=0))
     return Extent(rows, columns)
 
 

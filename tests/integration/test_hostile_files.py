@@ -548,6 +548,30 @@ def test_a_far_cell_hidden_in_a_padded_tag_is_still_seen(
     base.assert_unchanged()
 
 
+def test_a_far_cell_behind_a_fake_reference_is_still_seen(base: Base, tmp_path: Path, db_path: Path) -> None:
+    # an attribute before the real r= holds a fake one; the reader goes by the real one (XFD1048576:
+    # 17 billion cells), so the measuring must not take the fake one for the reference
+    far = (
+        """<row x=' r="2"' r="1048576"><c x=' r="A2"' r="XFD1048576" t="inlineStr"><is><t>.</t></is></c></row>"""
+        "</sheetData>"
+    )
+    path = sheets.raw_xlsx(tmp_path / "Подмена.xlsx", sheets.sheet_xml([(1, HEADER)]).replace("</sheetData>", far))
+    child = sheets.import_in_child(db_path, path, memory_mb=1024, timeout=60)
+    assert (child.outcome, child.key) == ("refused", "file.too_many_rows") and child.peak_mb < 300, child
+    base.assert_unchanged()
+
+
+def test_rows_with_a_height_of_their_own_and_no_cells_import(uow: Uow, base: Base, tmp_path: Path) -> None:
+    # Excel writes a row whose height was changed even when it is empty: 40,000 of them (1.8 MB of
+    # XML, more than one block of the extent scan without a single cell) after three clients
+    tall = "".join(f'<row r="{n}" ht="40" customHeight="1"/>' for n in range(5, 40_005))
+    xml = sheets.sheet_xml([(1, HEADER), (2, ["ООО «Ромашка»"]), (3, ["ООО «Вектор»"]), (4, ["ИП Петров"])])
+    path = sheets.raw_xlsx(tmp_path / "Высокие строки.xlsx", xml.replace("</sheetData>", tall + "</sheetData>"))
+    assert len(xml) + len(tall) > 1.5 * CHUNK
+    result = importing.run_import(uow(), path, error_dir=tmp_path)
+    assert (result.created, result.rejected) == (3, 0)
+
+
 def _repeated_ods_cells(path: Path) -> None:
     # 860 bytes: one row of 100 cells, repeated 200,000 times (within the row and column caps).
     sheets.raw_ods(
