@@ -96,5 +96,16 @@ def test_evolve_refuses_what_replace_would_refuse_or_check() -> None:
             if self.value < 0:
                 raise ValueError("negative")
 
-    with pytest.raises(TypeError, match="__post_init__"):
-        evolve(Checked(1), value=-1)
+    @dataclasses.dataclass(frozen=True)
+    class Counted:
+        value: int
+        seen: int = dataclasses.field(default=0, init=False)  # replace would reset it
+
+    @dataclasses.dataclass(frozen=True)
+    class Scaled:
+        value: int
+        factor: dataclasses.InitVar[int] = 1  # replace would want it again
+
+    for record in (Checked(1), Counted(1), Scaled(1)):
+        with pytest.raises(TypeError, match="does more in __init__"):
+            evolve(record, value=-1)
