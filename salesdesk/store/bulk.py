@@ -129,24 +129,22 @@ class BulkLoader:
     def _clients(self, bundles: Sequence[tuple[ClientBundle, ClientDerived]], now: datetime) -> list[int]:
         """Insert the cards; their new ids in order (SQLite: numbered here, while this
         transaction holds the write lock; the server numbers them elsewhere)."""
-        stamp = self._converter(s.clients, "created_at")
-        due = self._converter(s.clients, "next_reminder_at")
         first = self._next_id(s.clients) if self.sqlite else 0
         ids = list(range(first, first + len(bundles)))
         rows = []
         for ident, (bundle, derived) in zip(ids, bundles, strict=True):
-            created = stamp(bundle.created_at or now)
+            created = bundle.created_at or now
             open_reminders = (
                 r.due_at for r in bundle.reminders if not (isinstance(r, PastReminder) and r.done_at is not None)
             )
             # version, created, updated, the next reminder; what a new card holds is confirmed
             # when it arrives (domain/freshness.py)
-            added = (1, created, created, due(min(open_reminders, default=None)), created if derived.fresh else None)
+            added = (1, created, created, min(open_reminders, default=None), created if derived.fresh else None)
             rows.append((*card_values(bundle.client, derived), *added, ident))
         if not self.sqlite:
             named = [dict(zip(_CLIENT_INSERT, row[:-1], strict=True)) for row in rows]
             return self._insert(s.clients, named, returning=True)
-        self._insert_converted(s.clients, (*_CLIENT_INSERT, "id"), rows)
+        self._insert_rows(s.clients, (*_CLIENT_INSERT, "id"), rows)
         return ids
 
     def _next_id(self, table: Table) -> int:
@@ -169,23 +167,39 @@ class BulkLoader:
             for ident, row in zip(ids, rows, strict=True):
                 row["id"] = ident
         columns = list(rows[0])  # every row is built by the same code, so keys come in one order
-        conversions = [(i, p) for i, name in enumerate(columns) if (p := self._processor(table, name)) is not None]
-        converted = []
-        memo: dict[Any, Any] = {}  # most rows share their timestamps ("now"): convert each once
-        for row in rows:
-            values = list(row.values())
-            for i, process in conversions:
-                value = values[i]
-                if value is not None:
-                    done = memo.get(value)
-                    if done is None:
-                        done = memo[value] = process(value)
-                    values[i] = done
-            converted.append(tuple(values))
+        self._insert_rows(table, columns, [tuple(row.values()) for row in rows])
+        return ids
+
+    def _insert_rows(self, table: Table, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]) -> None:
+        """Insert *rows*, tuples of values of *columns* as Python holds them. On SQLite each
+        column's values go through SQLAlchemy's conversion (``_processor``), each distinct value once
+        (most rows share their timestamps); other databases get them as dicts, 10,000 at a time."""
+        if not rows:
+            return
+        if not self.sqlite:
+            for start in range(0, len(rows), 10_000):
+                chunk = rows[start : start + 10_000]
+                self.conn.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in chunk])
+            return
+        conversions: list[tuple[int, Callable[[Any], Any], dict[Any, Any]]] = [
+            (i, p, {}) for i, name in enumerate(columns) if (p := self._processor(table, name)) is not None
+        ]
+        if conversions:
+            converted = []
+            for row in rows:
+                values = list(row)
+                for i, process, memo in conversions:
+                    value = values[i]
+                    if value is not None:
+                        done = memo.get(value)
+                        if done is None:
+                            done = memo[value] = process(value)
+                        values[i] = done
+                converted.append(tuple(values))
+            rows = converted
         names = ", ".join(f'"{c}"' for c in columns)
         marks = ", ".join("?" for _ in columns)
-        self.conn.exec_driver_sql(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', converted)
-        return ids
+        self.conn.exec_driver_sql(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', rows)
 
     def _processor(self, table: Table, column: str) -> Callable[[Any], Any] | None:
         """SQLAlchemy's own conversion for the column (dates to SQLite's text form, and so on),
@@ -199,46 +213,13 @@ class BulkLoader:
     def _confirmations(
         self, ids: Sequence[int], bundles: Sequence[tuple[ClientBundle, ClientDerived]], now: datetime
     ) -> None:
-        # three or four a card (362,000 at 100,000 rows): tuples straight away, each card's stamp
-        # converted once, not a dict a row converted column by column
-        stamp = self._converter(s.confirmations, "confirmed_at")
+        # three or four a card (362,000 at 100,000 rows): tuples, not a dict each
         rows = [
-            (cid, item, confirmed, "import", fingerprint)
+            (cid, item, bundle.created_at or now, "import", fingerprint)
             for cid, (bundle, derived) in zip(ids, bundles, strict=True)
-            if derived.fresh
-            for confirmed in (stamp(bundle.created_at or now),)
             for item, fingerprint in derived.fresh
         ]
-        self._insert_converted(s.confirmations, ("client_id", "item", "confirmed_at", "source", "fingerprint"), rows)
-
-    def _converter(self, table: Table, column: str) -> Callable[[Any], Any]:
-        """The value of *column* as ``_insert_converted`` takes it: SQLAlchemy's conversion on
-        SQLite (remembered for repeated values: most rows share a timestamp), the value itself elsewhere."""
-        process = self._processor(table, column) if self.sqlite else None
-        if process is None:
-            return lambda value: value
-        memo: dict[Any, Any] = {}
-
-        def convert(value: Any) -> Any:
-            if value is None:
-                return None
-            done = memo.get(value)
-            if done is None:
-                done = memo[value] = process(value)
-            return done
-
-        return convert
-
-    def _insert_converted(self, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-        """Insert *rows*, tuples of *columns* whose values went through ``_converter`` where it has one."""
-        if not rows:
-            return
-        if not self.sqlite:
-            self.conn.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
-            return
-        names = ", ".join(f'"{c}"' for c in columns)
-        marks = ", ".join("?" for _ in columns)
-        self.conn.exec_driver_sql(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', rows)
+        self._insert_rows(s.confirmations, ("client_id", "item", "confirmed_at", "source", "fingerprint"), rows)
 
     def _tags(self, ids: Sequence[int], tags: Sequence[Sequence[str]]) -> None:
         rows = [{"client_id": cid, "tag_norm": t} for cid, ts in zip(ids, tags, strict=True) for t in ts]

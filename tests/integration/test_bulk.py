@@ -169,7 +169,8 @@ def test_a_worker_process_runs_its_blocks_with_the_cycle_collector_paused_as_thi
         assert where is not None and first is not None and second is not None
         assert where.result(timeout=60) != os.getpid()  # it did run in the worker
         assert (first.result(timeout=60), second.result(timeout=60)) == (False, False)
-    assert gc.isenabled()  # this process' collector is as it was
+        # and on again after each: asked straight of the pool, not through run()
+        assert workers._pool is not None and workers._pool.submit(gc.isenabled).result(timeout=60) is True
 
 
 def test_a_worker_that_dies_costs_time_not_cards(monkeypatch: pytest.MonkeyPatch) -> None:
