@@ -561,6 +561,65 @@ def test_a_far_cell_behind_a_fake_reference_is_still_seen(base: Base, tmp_path: 
     base.assert_unchanged()
 
 
+def _unnumbered_sheet(rows: str, prefix: str = "") -> str:
+    """A worksheet whose rows and cells may leave out their references: the reader places them
+    one after the other."""
+    ns = f' xmlns:{prefix[:-1]}="{sheets.MAIN_NS}"' if prefix else ""
+    head = "".join(f'<{prefix}c t="inlineStr"><is><t>{text}</t></is></{prefix}c>' for text in HEADER)
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f'<worksheet xmlns="{sheets.MAIN_NS}"{ns}><sheetData>'
+        f"<{prefix}row>{head}</{prefix}row>{rows}</sheetData></worksheet>"
+    )
+
+
+def _noise(count: int) -> list[str]:
+    """Attribute values that do not compress, so the file is no zip bomb: only its cells lie."""
+    rng = random.Random(count)
+    return [base64.b64encode(rng.randbytes(6)).decode() for _ in range(count)]
+
+
+WIDE_ROW = "<row>" + "<c/>" * 16_383 + '<c t="inlineStr"><is><t>.</t></is></c></row>'
+
+
+@pytest.mark.parametrize(
+    ("make", "prefix", "key"),
+    [
+        (lambda: "".join(f'<row s="{n}"/>' for n in _noise(260_000)) + WIDE_ROW, "", "file.too_many_rows"),
+        (
+            lambda: "".join(f'<x:row s="{n}"/>' for n in _noise(260_000)) + "<x:row><x:c/></x:row>",
+            "x:",
+            "file.too_many_rows",
+        ),
+        (lambda: WIDE_ROW, "", "file.too_many_columns"),
+        (lambda: """<row x=' r="2"'>""" + """<c x=' r="A2"'/>""" * 5_000 + "</row>", "", "file.too_many_columns"),
+    ],
+    ids=["260,000 rows and 16,384 cells", "prefixed tags", "16,384 cells in a row", "fake references in a value"],
+)
+def test_rows_and_cells_without_references_count(
+    base: Base, tmp_path: Path, db_path: Path, make: Callable[[], str], prefix: str, key: str
+) -> None:
+    # a few bytes each: 2 MB of .xlsx asked the reader for 136 GB before they were counted
+    path = sheets.raw_xlsx(tmp_path / "Без адресов.xlsx", _unnumbered_sheet(make(), prefix))
+    assert path.stat().st_size < 3_000_000
+    child = sheets.import_in_child(db_path, path, memory_mb=1024, timeout=60)
+    assert (child.outcome, child.key) == ("refused", key) and child.peak_mb < 300, child
+    base.assert_unchanged()
+
+
+def test_a_sheet_without_references_imports_cell_for_cell(uow: Uow, base: Base, tmp_path: Path) -> None:
+    # some programs write no r= at all: each row after the one before, each cell after the one before
+    def row(*texts: str) -> str:
+        return "<row>" + "".join(f'<c t="inlineStr"><is><t>{t}</t></is></c>' for t in texts) + "</row>"
+
+    body = row("ООО «Ромашка»", "", "+7 916 111-22-33") + row("ООО «Вектор»") + '<row r="6">' + row("ИП Петров")[5:]
+    path = sheets.raw_xlsx(tmp_path / "Без адресов.xlsx", _unnumbered_sheet(body))
+    result = importing.run_import(uow(), path, error_dir=tmp_path)
+    assert (result.created, result.rejected) == (3, 0)
+    found = {c.name: c.phone for c in clients.search_clients(uow(), "ООО").rows}
+    assert found["ООО «Ромашка»"] == "+7 916 111-22-33" and found["ООО «Вектор»"] == ""
+
+
 def test_rows_with_a_height_of_their_own_and_no_cells_import(uow: Uow, base: Base, tmp_path: Path) -> None:
     # Excel writes a row whose height was changed even when it is empty: 40,000 of them (1.8 MB of
     # XML, more than one block of the extent scan without a single cell) after three clients
