@@ -25,7 +25,7 @@ import pytest
 
 from salesdesk.domain.model import ClientKind
 from salesdesk.files.errors import FileProblem
-from salesdesk.files.extent import CHUNK, MAX_TAG
+from salesdesk.files.extent import CHUNK, MAX_TAG, Extent, xlsx_extent
 from salesdesk.files.reading import Limits
 from salesdesk.services import clients, contacts, importing
 from salesdesk.services.importing import Fate, ImportOptions
@@ -605,6 +605,20 @@ def test_rows_and_cells_without_references_count(
     child = sheets.import_in_child(db_path, path, memory_mb=1024, timeout=60)
     assert (child.outcome, child.key) == ("refused", key) and child.peak_mb < 300, child
     base.assert_unchanged()
+
+
+def test_cells_without_references_are_counted_per_row_across_the_blocks_of_the_scan(tmp_path: Path) -> None:
+    # two rows of 150 unnumbered cells each, behind 3 MB of numbered cells in the same row: the
+    # scan's blocks end inside the rows, and the widest row is 151 cells (A, then 150), not 300
+    run = 300_000  # numbered cells: more than three blocks of the scan
+    cells = '<c t="inlineStr"><is><t>x</t></is></c>' * 150
+    first = "<row>" + cells + '<c r="A1"/>' * run + "</row>"
+    second = '<row r="2">' + '<c r="A2"/>' * run + cells + "</row>"
+    xml = sheets.sheet_xml([]).replace("<sheetData></sheetData>", f"<sheetData>{first}{second}</sheetData>")
+    assert len(first) > 3 * CHUNK
+    path = sheets.raw_xlsx(tmp_path / "Широкие края.xlsx", xml)
+    with zipfile.ZipFile(path) as archive:
+        assert xlsx_extent(archive, "Клиенты") == Extent(rows=3, columns=151)  # python-calamine: 2 × 151
 
 
 def test_a_sheet_without_references_imports_cell_for_cell(uow: Uow, base: Base, tmp_path: Path) -> None:
