@@ -888,7 +888,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INVALID
     except UserError as exc:
         print(str(exc), file=sys.stderr)
-        return EXIT_USER
+        return EXIT_INVALID if exc.bad_input else EXIT_USER
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `salesdesk report … | head`: the reader has had enough; not an error

@@ -16,6 +16,10 @@ from salesdesk.domain.messages import Message, has, msg
 class UserError(Exception):
     """A problem the user can understand and act on."""
 
+    # the input itself is wrong (a damaged or hostile file, not a spreadsheet), not the moment or
+    # the machine: the command line exits 2 for it, as for an invalid value (cli.EXIT_INVALID)
+    bad_input = False
+
     def __init__(self, message: Message) -> None:
         super().__init__(message.key)
         self.message = message

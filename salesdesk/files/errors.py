@@ -16,6 +16,22 @@ SHARING_VIOLATIONS = frozenset({32, 33})
 DISK_FULL = frozenset(code for code in (errno.ENOSPC, getattr(errno, "EDQUOT", None)) if code is not None)
 
 
+# Problems of the moment or the machine, not of the file: another program holds it, the disk is
+# full or read-only, no permission, an input/output error. Every other problem is the file's.
+CIRCUMSTANCES = frozenset(
+    {
+        "file.locked",
+        "file.unreadable",
+        "file.write_failed",
+        "file.disk_full",
+        "file.read_only_disk",
+        "file.no_permission",
+        "file.no_permission_file",
+        "file.no_folder",
+    }
+)
+
+
 class FileProblem(UserError):
     """The file cannot be used (missing, locked, not a spreadsheet, hostile…); nothing changed."""
 
@@ -23,6 +39,7 @@ class FileProblem(UserError):
         super().__init__(msg(key, file=path.name, **params))
         self.key = key
         self.path = path
+        self.bad_input = key not in CIRCUMSTANCES
 
 
 class RefusedTarget(ValidationError):

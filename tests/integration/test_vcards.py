@@ -147,7 +147,7 @@ def test_cli_binary_vcf_and_client_with_a_spreadsheet(tmp_path: Path, capsys: py
     db = new_base(tmp_path / "base.sqlite")
     binary = cards_file(tmp_path, b"\x89PNG\r\n\x1a\n\x00\x00binary", "photo.vcf")
     code, _out, err = run(capsys, "--db", db, "import", str(binary))
-    assert code == 1 and "not a vCard file" in err
+    assert code == 2 and "not a vCard file" in err  # the file is wrong: bad input
     sheet = tmp_path / "clients.csv"
     sheet.write_text("Наименование\nООО Ромашка\n", encoding="utf-8")
     code, _out, err = run(capsys, "--db", db, "import", str(sheet), "--client", "1")
