@@ -9,11 +9,11 @@ first. The stated <dimension> is not trusted; only the cells are.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 
 from defusedxml import ElementTree
 
@@ -25,7 +25,9 @@ MAX_TAG = 4 * CHUNK  # no spreadsheet writes a tag (or a text between two tags) 
 # errs on the large side only: a tag cannot hide its real r= behind a fake one in an attribute
 # before it (<row x=' r="1"' r="260000">), which a pattern reading the first r= of each <row> or
 # <c> would take for row 1.
-_REFERENCE = re.compile(rb"\br\s*=\s*[\"']([A-Z]{0,3})(\d+)")
+# Letters in either case and any number of them: the reader takes "xfd1048576" and "ZZZZ1"
+# (column 475,254) as references too.
+_REFERENCE = re.compile(rb"\br\s*=\s*[\"']([A-Za-z]*)(\d+)")
 # A row or a cell without an attribute r, read attribute by attribute (quotes and all, so an
 # r="…" inside another attribute's value is no reference): the reader puts such a row after the
 # row before it and such a cell after the cell before it in its row — a few bytes each, so
@@ -61,7 +63,7 @@ class TooBig(Exception):
 
 def column_number(letters: bytes | str) -> int:
     number = 0
-    for ch in letters if isinstance(letters, str) else letters.decode("ascii"):
+    for ch in (letters if isinstance(letters, str) else letters.decode("ascii")).upper():
         number = number * 26 + (ord(ch) - 64)
     return number
 
@@ -70,8 +72,8 @@ def xlsx_extent(archive: zipfile.ZipFile, sheet: str) -> Extent:
     """The extent of sheet *sheet* of an .xlsx, from the row and cell references of its XML and
     its rows and cells without one: never smaller than what the reader will build."""
     member = _xlsx_member(archive, sheet)
-    if member is None:
-        return Extent(0, 0)
+    if member is None:  # the reader finds nothing to read either, or finds it where this cannot look
+        raise ValueError("the sheet's part is not where its workbook says")
     rows = columns = 0
     unnumbered_rows = widest_run = run = 0  # rows without r; the most cells without r in one row
     with archive.open(member) as stream:
@@ -121,20 +123,25 @@ def _chunks(stream: object) -> Iterator[bytes]:
 
 
 def _xlsx_member(archive: zipfile.ZipFile, sheet: str) -> str | None:
-    """The XML file of a sheet, through workbook.xml and its relationships."""
-    names = set(archive.namelist())
+    """The XML file of a sheet, through workbook.xml and its relationships. Names are matched
+    without regard to case, as the reader matches them: a relationship to "Worksheets/Sheet1.xml"
+    is the part xl/worksheets/sheet1.xml to it, and must be measured."""
+    names = {name.lower(): name for name in archive.namelist()}
+
+    def read(name: str) -> bytes:
+        return archive.read(names[name.lower()])
+
     try:
-        workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
-        relations = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+        workbook = ElementTree.fromstring(read("xl/workbook.xml"))
+        relations = ElementTree.fromstring(read("xl/_rels/workbook.xml.rels"))
     except (KeyError, ElementTree.ParseError):
         return None
     targets = {r.get("Id"): r.get("Target", "") for r in relations.iter(f"{_NS_PKG_REL}Relationship")}
     for element in workbook.iter(f"{_NS_MAIN}sheet"):
         if element.get("name") == sheet:
             target = targets.get(element.get(f"{_NS_REL}id"), "")
-            path = target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
-            path = str(PurePosixPath(path))
-            return path if path in names else None
+            path = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            return names.get(posixpath.normpath(path).lower())
     return None
 
 

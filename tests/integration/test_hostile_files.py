@@ -634,6 +634,41 @@ def test_a_sheet_without_references_imports_cell_for_cell(uow: Uow, base: Base, 
     assert found["ООО «Ромашка»"] == "+7 916 111-22-33" and found["ООО «Вектор»"] == ""
 
 
+@pytest.mark.parametrize(
+    ("reference", "key"),
+    [("xfd2", "file.too_many_columns"), ("ZZZZ2", "file.too_many_columns"), ("xfd1048576", "file.too_many_rows")],
+)
+def test_a_far_cell_written_in_small_letters_or_four_is_still_seen(
+    base: Base, tmp_path: Path, db_path: Path, reference: str, key: str
+) -> None:
+    # the reader takes both for references: xfd2 is column 16,384, ZZZZ2 column 475,254
+    far = f'<row r="2"><c r="{reference}"><v>1</v></c></row></sheetData>'
+    path = sheets.raw_xlsx(tmp_path / "Буквы.xlsx", sheets.sheet_xml([(1, HEADER)]).replace("</sheetData>", far))
+    child = sheets.import_in_child(db_path, path, memory_mb=1024, timeout=60)
+    assert (child.outcome, child.key) == ("refused", key) and child.peak_mb < 300, child
+    base.assert_unchanged()
+
+
+@pytest.mark.parametrize("target", ["Worksheets/Sheet1.xml", "worksheets/../worksheets/SHEET1.XML", "missing.xml"])
+def test_a_sheet_part_named_in_another_case_is_measured_too(
+    base: Base, tmp_path: Path, db_path: Path, target: str
+) -> None:
+    # the reader finds the part whatever the case of its name; a part nobody finds is a damaged file
+    far = '<row r="2"><c r="XFD1048576"><v>1</v></c></row></sheetData>'
+    path = sheets.raw_xlsx(tmp_path / "Регистр.xlsx", sheets.sheet_xml([(1, HEADER)]).replace("</sheetData>", far))
+    moved = tmp_path / "Регистр2.xlsx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(moved, "w", zipfile.ZIP_DEFLATED) as copy:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace(b'Target="worksheets/sheet1.xml"', f'Target="{target}"'.encode())
+            copy.writestr(item, data)
+    child = sheets.import_in_child(db_path, moved, memory_mb=1024, timeout=60)
+    expected = "file.corrupt" if target == "missing.xml" else "file.too_many_rows"
+    assert (child.outcome, child.key) == ("refused", expected) and child.peak_mb < 300, child
+    base.assert_unchanged()
+
+
 def test_rows_with_a_height_of_their_own_and_no_cells_import(uow: Uow, base: Base, tmp_path: Path) -> None:
     # Excel writes a row whose height was changed even when it is empty: 40,000 of them (1.8 MB of
     # XML, more than one block of the extent scan without a single cell) after three clients
