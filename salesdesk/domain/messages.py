@@ -887,6 +887,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "“{file}” is too large: {rows:n} {rows:row|rows} × {columns:n} {columns:column|columns}. "
         "Remove what is not needed or split the file",
     ),
+    "file.too_much_text": (
+        "В таблице «{file}» слишком много текста: {characters:n} {characters:знак|знака|знаков}; "
+        "можно до {limit:n}. Разделите файл",
+        "“{file}” holds too much text: {characters:n} {characters:character|characters}; "
+        "at most {limit:n} can be imported. Split the file",
+    ),
     "file.no_sheets": ("В книге «{file}» нет листов с данными", "Workbook “{file}” has no worksheets"),
     "file.no_such_sheet": (
         "В книге «{file}» нет листа «{sheet}». Есть: {sheets}",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -101,6 +102,41 @@ def xlsx_extent(archive: zipfile.ZipFile, sheet: str) -> Extent:
     return Extent(rows + unnumbered_rows, columns + widest_run)
 
 
+# A cell that shows a shared string (t="s") and the string's number; and where each string of
+# the table begins. The reader copies a shared string into every cell that shows it.
+_SHARED_CELL = re.compile(
+    rb"""\bt\s*=\s*["']s["'][^>]*>(?:(?!</(?:[\w.-]+:)?c>).)*?<(?:[\w.-]+:)?v>\s*(\d+)""", re.DOTALL
+)
+_SHARED_ITEM = re.compile(rb"<(?:[\w.-]+:)?si(?![\w.:-])")
+
+
+def xlsx_shared_text(archive: zipfile.ZipFile, sheet: str, limit: int) -> int:
+    """About how many characters the shared strings put into sheet *sheet*'s cells — never fewer:
+    each string counted by its bytes in the XML (tags and entities count, so more, never less),
+    times the cells that show it. Only worked out cell by cell when the cells that show a
+    shared string times the longest string could pass *limit*."""
+    member, table = _xlsx_parts(archive, sheet)
+    if member is None or table is None:
+        return 0
+    with archive.open(member) as stream:
+        # every t="s" ends in s" or s', whatever its spaces and prefix: more, never fewer
+        showing = sum(chunk.count(b's"') + chunk.count(b"s'") for chunk in _chunks(stream))
+    if not showing:
+        return 0
+    lengths = [len(item) for item in _SHARED_ITEM.split(archive.read(table))[1:]]
+    if not lengths or showing * max(lengths) <= limit:
+        return showing * max(lengths, default=0)
+    shown: Counter[int] = Counter()
+    blocks = 0
+    with archive.open(member) as stream:
+        for chunk in _chunks(stream):
+            shown.update(map(int, _SHARED_CELL.findall(chunk)))
+            blocks += 1
+    # a cell cut in two by the end of a block is not seen whole: the longest string for each
+    exact = sum(lengths[index] * times for index, times in shown.items() if index < len(lengths))
+    return exact + blocks * max(lengths)
+
+
 def _chunks(stream: object) -> Iterator[bytes]:
     """The XML in blocks of about CHUNK bytes, each cut before its last "<", so that no tag is split
     between two blocks however much padding a hostile file puts inside it (ValueError past MAX_TAG)."""
@@ -123,26 +159,38 @@ def _chunks(stream: object) -> Iterator[bytes]:
 
 
 def _xlsx_member(archive: zipfile.ZipFile, sheet: str) -> str | None:
-    """The XML file of a sheet, through workbook.xml and its relationships. Names are matched
-    without regard to case, as the reader matches them: a relationship to "Worksheets/Sheet1.xml"
-    is the part xl/worksheets/sheet1.xml to it, and must be measured."""
+    """The XML file of a sheet, through workbook.xml and its relationships."""
+    return _xlsx_parts(archive, sheet)[0]
+
+
+def _xlsx_parts(archive: zipfile.ZipFile, sheet: str) -> tuple[str | None, str | None]:
+    """The XML files of sheet *sheet* and of the shared strings, through workbook.xml and its
+    relationships (the shared strings also where Excel puts them). Names are matched without
+    regard to case, as the reader matches them: a relationship to "Worksheets/Sheet1.xml" is the
+    part xl/worksheets/sheet1.xml to it, and must be measured."""
     names = {name.lower(): name for name in archive.namelist()}
 
     def read(name: str) -> bytes:
         return archive.read(names[name.lower()])
 
+    def part(target: str) -> str | None:
+        path = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        return names.get(posixpath.normpath(path).lower())
+
+    default_shared = names.get("xl/sharedstrings.xml")
     try:
         workbook = ElementTree.fromstring(read("xl/workbook.xml"))
         relations = ElementTree.fromstring(read("xl/_rels/workbook.xml.rels"))
     except (KeyError, ElementTree.ParseError):
-        return None
-    targets = {r.get("Id"): r.get("Target", "") for r in relations.iter(f"{_NS_PKG_REL}Relationship")}
+        return None, default_shared
+    listed = list(relations.iter(f"{_NS_PKG_REL}Relationship"))
+    targets = {r.get("Id"): r.get("Target", "") for r in listed}
+    shared = next((part(r.get("Target", "")) for r in listed if r.get("Type", "").endswith("/sharedStrings")), None)
+    shared = shared or default_shared
     for element in workbook.iter(f"{_NS_MAIN}sheet"):
         if element.get("name") == sheet:
-            target = targets.get(element.get(f"{_NS_REL}id"), "")
-            path = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-            return names.get(posixpath.normpath(path).lower())
-    return None
+            return part(targets.get(element.get(f"{_NS_REL}id"), "")), shared
+    return None, shared
 
 
 def ods_sheets(archive: zipfile.ZipFile, limit: Extent, max_cells: int) -> list[tuple[str, Extent]]:

@@ -23,7 +23,7 @@ from defusedxml import DTDForbidden, EntitiesForbidden
 
 from salesdesk.files import temporary
 from salesdesk.files.errors import FileProblem
-from salesdesk.files.extent import Extent, TooBig, ods_sheets, xlsx_extent
+from salesdesk.files.extent import Extent, TooBig, ods_sheets, xlsx_extent, xlsx_shared_text
 from salesdesk.files.writing import looks_guarded
 
 Cell = str | float | int | bool | date | datetime | time | None
@@ -39,6 +39,9 @@ class Limits:
     columns: int = 200
     cells: int = 6_000_000  # rows x columns of the used area: what the reader holds in memory
     cell_chars: int = 32_767  # Excel's own limit
+    # the text the reader may hold: 6,000,000 cells of 33 characters; a shared string shown by
+    # many cells is copied into each (a 23 KB file asked for gigabytes)
+    characters: int = 200_000_000
 
 
 DEFAULT_LIMITS = Limits()
@@ -119,9 +122,12 @@ def _check_extent(path: Path, kind: str, sheet: str, limits: Limits) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             extent = xlsx_extent(archive, sheet)
+            _check_size(path, extent.rows, extent.columns, limits)
+            characters = xlsx_shared_text(archive, sheet, limits.characters)
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise FileProblem("file.corrupt", path) from exc
-    _check_size(path, extent.rows, extent.columns, limits)
+    if characters > limits.characters:
+        raise FileProblem("file.too_much_text", path, characters=characters, limit=limits.characters)
 
 
 def _ods_sheets(path: Path, limits: Limits) -> list[tuple[str, Extent]]:

@@ -669,6 +669,46 @@ def test_a_sheet_part_named_in_another_case_is_measured_too(
     base.assert_unchanged()
 
 
+def _long_shared_string(rows: int) -> tuple[str, str]:
+    """A sheet whose header is followed by *rows* cells showing one shared string of nearly a
+    million characters (the table kept under the size from which its compression ratio is checked)."""
+    head = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="{sheets.MAIN_NS}"><si><t>'
+    tail = "</t></si></sst>"
+    table = head + "a" * (999_000 - len(head.encode()) - len(tail)) + tail
+    shown = "".join(f'<row r="{i}"><c r="A{i}" t="s"><v>0</v></c></row>' for i in range(2, rows + 2))
+    return sheets.sheet_xml([(1, HEADER)]).replace("</sheetData>", f"{shown}</sheetData>"), table
+
+
+@pytest.mark.parametrize("renamed", [False, True], ids=["sharedStrings.xml", "the table elsewhere"])
+def test_a_long_shared_string_in_many_cells_is_refused_before_it_is_copied(
+    base: Base, tmp_path: Path, db_path: Path, renamed: bool
+) -> None:
+    # 4,000 cells showing a string of a million characters: the reader copies it into each, 4 billion
+    sheet, table = _long_shared_string(4_000)
+    path = sheets.raw_xlsx(tmp_path / "Длинная строка.xlsx", sheet, shared_strings=table)
+    if renamed:  # the relationship names another part for the table; the reader follows it
+        moved = tmp_path / "Длинная строка 2.xlsx"
+        with zipfile.ZipFile(path) as source, zipfile.ZipFile(moved, "w", zipfile.ZIP_DEFLATED) as copy:
+            for item in source.infolist():
+                data = source.read(item)
+                if item.filename == "xl/_rels/workbook.xml.rels":
+                    data = data.replace(b'Target="sharedStrings.xml"', b'Target="strings/Text.xml"')
+                copy.writestr("xl/strings/Text.xml" if item.filename == "xl/sharedStrings.xml" else item, data)
+        path = moved
+    assert path.stat().st_size < 40_000
+    child = sheets.import_in_child(db_path, path, memory_mb=1024, timeout=60)
+    assert (child.outcome, child.key) == ("refused", "file.too_much_text") and child.peak_mb < 300, child
+    assert "Split the file" in child.message
+    base.assert_unchanged()
+
+
+def test_a_long_shared_string_in_a_few_cells_imports(uow: Uow, base: Base, tmp_path: Path) -> None:
+    sheet, table = _long_shared_string(2)  # two rows whose name is far past a cell's 32,767 characters
+    path = sheets.raw_xlsx(tmp_path / "Две строки.xlsx", sheet, shared_strings=table)
+    result = importing.run_import(uow(), path, error_dir=tmp_path)
+    assert (result.created, result.rejected) == (0, 2)  # read, and each row refused on its own
+
+
 def test_rows_with_a_height_of_their_own_and_no_cells_import(uow: Uow, base: Base, tmp_path: Path) -> None:
     # Excel writes a row whose height was changed even when it is empty: 40,000 of them (1.8 MB of
     # XML, more than one block of the extent scan without a single cell) after three clients
