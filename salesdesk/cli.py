@@ -1131,9 +1131,9 @@ def _enrich(database: Database, args: argparse.Namespace) -> int:
         result = enrichment.enrich(
             _uow(database), args.file, dry_run=args.dry_run, reporter=None if args.json else _PrintingReporter()
         )
-    except FileProblem as exc:  # the file is wrong, not the moment: bad input
+    except FileProblem as exc:  # the file is wrong (exit 2), or the moment is (held, unreadable: 1)
         print(str(exc), file=sys.stderr)
-        return EXIT_INVALID
+        return EXIT_INVALID if exc.bad_input else EXIT_USER
     if args.json:
         _emit_json(result.as_json())
         return EXIT_OK
@@ -1203,7 +1203,7 @@ def _prospects(database: Database, args: argparse.Namespace) -> int:
         found = enrichment.find_prospects(_uow(database), args.file, query)
     except FileProblem as exc:
         print(str(exc), file=sys.stderr)
-        return EXIT_INVALID
+        return EXIT_INVALID if exc.bad_input else EXIT_USER
     ids: list[int] = []
     if args.add and found:
         ids = enrichment.add_prospects(_uow(database), args.file.name, found, owner_id=_actor().manager_id)

@@ -34,11 +34,17 @@ _REFERENCE = re.compile(rb"\br\s*=\s*[\"']([A-Za-z]*)(\d+)")
 # row before it and such a cell after the cell before it in its row — a few bytes each, so
 # 260,000 empty rows and a row of 16,384 empty cells, without a single reference, were a 2 MB
 # file that asked the reader for 136 GB.
-_ATTRIBUTES_BUT_R = rb"""(?![\w.:-])(?:\s+(?!r\s*=)[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*/?>"""
-_UNNUMBERED = re.compile(rb"<(?:[\w.-]+:)?(row|c)" + _ATTRIBUTES_BUT_R)
+# Any prefix and any attribute name the reader's XML parser takes (not only ASCII letters): a tag
+# this does not recognise would count for nothing.
+_NAME = rb"""[^\s<>/:="']+"""
+_ATTRIBUTES_BUT_R = rb"""(?=[\s/>])(?:\s+(?!r\s*=)""" + _NAME + rb"""\s*=\s*(?:"[^"]*"|'[^']*'))*\s*/?>"""
+_UNNUMBERED = re.compile(rb"<(?:" + _NAME + rb":)?(row|c)" + _ATTRIBUTES_BUT_R)
 _UNNUMBERED_PLAIN = re.compile(rb"<(row|c)" + _ATTRIBUTES_BUT_R)  # twice as fast where no tag has a prefix
-_PREFIXED = re.compile(rb"<[\w.-]+:(?:row|c)(?![\w.:-])")
-_ROW_START = re.compile(rb"<(?:[\w.-]+:)?row(?![\w.:-])")
+_PREFIXED = re.compile(rb"<" + _NAME + rb":(?:row|c)(?=[\s/>])")
+_ROW_START = re.compile(rb"<(?:" + _NAME + rb":)?row(?=[\s/>])")
+# A comment, CDATA, a processing instruction or a "<" inside an attribute's value: text that may
+# hold "<row" the reader does not take for a row, so a block with one is not split into rows.
+_OPAQUE = re.compile(rb"""<!|<\?(?!xml[\s?])|=\s*(?:"[^"]*<|'[^']*<)""")
 
 _NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -72,23 +78,33 @@ def column_number(letters: bytes | str) -> int:
 def xlsx_extent(archive: zipfile.ZipFile, sheet: str) -> Extent:
     """The extent of sheet *sheet* of an .xlsx, from the row and cell references of its XML and
     its rows and cells without one: never smaller than what the reader will build."""
-    member = _xlsx_member(archive, sheet)
-    if member is None:  # the reader finds nothing to read either, or finds it where this cannot look
+    members = _xlsx_parts(archive, sheet)[0]
+    if not members:  # the reader finds nothing to read either, or finds it where this cannot look
         raise ValueError("the sheet's part is not where its workbook says")
+    measured = [_measure(archive, member) for member in members]
+    return Extent(max(e.rows for e in measured), max(e.columns for e in measured))
+
+
+def _measure(archive: zipfile.ZipFile, member: str) -> Extent:
     rows = columns = 0
     unnumbered_rows = widest_run = run = 0  # rows without r; the most cells without r in one row
     with archive.open(member) as stream:
         for chunk in _chunks(stream):
             unnumbered = (_UNNUMBERED if _PREFIXED.search(chunk) else _UNNUMBERED_PLAIN).findall(chunk)
             unnumbered_rows += unnumbered.count(b"row")
-            if b"c" in unnumbered:
+            # (whether the block hides "<row" text is asked only where cells without r are about)
+            opaque = (b"c" in unnumbered or run > 0) and _OPAQUE.search(chunk) is not None
+            if b"c" in unnumbered and opaque:  # where its rows begin is not sure: one row of them all
+                run += unnumbered.count(b"c")
+                widest_run = max(widest_run, run)
+            elif b"c" in unnumbered:
                 # each row's cells without r, the first part going on with the row open before
                 parts = [_UNNUMBERED.findall(part).count(b"c") for part in _ROW_START.split(chunk)]
                 run += parts[0]
                 widest_run = max(widest_run, run, *parts[1:])
                 if len(parts) > 1:
                     run = parts[-1]
-            elif run and _ROW_START.search(chunk):
+            elif run and not opaque and _ROW_START.search(chunk):
                 run = 0  # the row that had them ended in this block
             # findall, zip and set run in C; the many cells of a chunk share a handful of columns
             # and their row's number, so only the distinct ones are converted
@@ -115,9 +131,11 @@ def xlsx_shared_text(archive: zipfile.ZipFile, sheet: str, limit: int) -> int:
     each string counted by its bytes in the XML (tags and entities count, so more, never less),
     times the cells that show it. Only worked out cell by cell when the cells that show a
     shared string times the longest string could pass *limit*."""
-    member, table = _xlsx_parts(archive, sheet)
-    if member is None or table is None:
-        return 0
+    members, table = _xlsx_parts(archive, sheet)
+    return max((_shared_text(archive, member, table, limit) for member in members if table), default=0)
+
+
+def _shared_text(archive: zipfile.ZipFile, member: str, table: str, limit: int) -> int:
     with archive.open(member) as stream:
         # every t="s" ends in s" or s', whatever its spaces and prefix: more, never fewer
         showing = sum(chunk.count(b's"') + chunk.count(b"s'") for chunk in _chunks(stream))
@@ -158,39 +176,41 @@ def _chunks(stream: object) -> Iterator[bytes]:
         tail = data[cut:]
 
 
-def _xlsx_member(archive: zipfile.ZipFile, sheet: str) -> str | None:
-    """The XML file of a sheet, through workbook.xml and its relationships."""
-    return _xlsx_parts(archive, sheet)[0]
-
-
-def _xlsx_parts(archive: zipfile.ZipFile, sheet: str) -> tuple[str | None, str | None]:
-    """The XML files of sheet *sheet* and of the shared strings, through workbook.xml and its
-    relationships (the shared strings also where Excel puts them). Names are matched without
-    regard to case, as the reader matches them: a relationship to "Worksheets/Sheet1.xml" is the
-    part xl/worksheets/sheet1.xml to it, and must be measured."""
+def _xlsx_parts(archive: zipfile.ZipFile, sheet: str) -> tuple[list[str], str | None]:
+    """The XML files that may be sheet *sheet* and the shared strings', through workbook.xml and
+    its relationships (the shared strings also where Excel puts them). Names are matched without
+    regard to case, as the reader matches them (a relationship to "Worksheets/Sheet1.xml" is the
+    part xl/worksheets/sheet1.xml to it), and a target is taken both as written and tidied
+    ("x/../sheet1.xml", "./", "//", "\\"): an archive may hold a part under each, and whichever
+    the reader opens is measured."""
     names = {name.lower(): name for name in archive.namelist()}
 
     def read(name: str) -> bytes:
         return archive.read(names[name.lower()])
 
-    def part(target: str) -> str | None:
+    def parts(target: str) -> list[str]:
         path = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-        return names.get(posixpath.normpath(path).lower())
+        written = (path, path.replace("\\", "/"))
+        found = (names.get(p.lower()) for p in (*written, *(posixpath.normpath(w) for w in written)))
+        return list(dict.fromkeys(name for name in found if name is not None))
+
+    def part(target: str) -> str | None:
+        return next(iter(parts(target)), None)
 
     default_shared = names.get("xl/sharedstrings.xml")
     try:
         workbook = ElementTree.fromstring(read("xl/workbook.xml"))
         relations = ElementTree.fromstring(read("xl/_rels/workbook.xml.rels"))
     except (KeyError, ElementTree.ParseError):
-        return None, default_shared
+        return [], default_shared
     listed = list(relations.iter(f"{_NS_PKG_REL}Relationship"))
     targets = {r.get("Id"): r.get("Target", "") for r in listed}
     shared = next((part(r.get("Target", "")) for r in listed if r.get("Type", "").endswith("/sharedStrings")), None)
     shared = shared or default_shared
     for element in workbook.iter(f"{_NS_MAIN}sheet"):
         if element.get("name") == sheet:
-            return part(targets.get(element.get(f"{_NS_REL}id"), "")), shared
-    return None, shared
+            return parts(targets.get(element.get(f"{_NS_REL}id"), "")), shared
+    return [], shared
 
 
 def ods_sheets(archive: zipfile.ZipFile, limit: Extent, max_cells: int) -> list[tuple[str, Extent]]:

@@ -709,6 +709,61 @@ def test_a_long_shared_string_in_a_few_cells_imports(uow: Uow, base: Base, tmp_p
     assert (result.created, result.rejected) == (0, 2)  # read, and each row refused on its own
 
 
+VALUE = "<v>1</v>"
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        "<%:row/>" * 30_000 + "<%:row>" + f"<%:c>{VALUE}</%:c>" * 16_384 + "</%:row>",
+        '<row é=""/>' * 30_000 + "<row>" + f'<c é="">{VALUE}</c>' * 16_384 + "</row>",
+        '<row r="30000">' + (f"<c>{VALUE}</c>" * 100 + "<!--<row>-->") * 164 + "</row>",
+    ],
+    ids=["a prefix of any characters", "an attribute of any name", "<row in comments between cells"],
+)
+def test_tags_the_reader_takes_are_counted_however_they_are_written(
+    base: Base, tmp_path: Path, db_path: Path, rows: str
+) -> None:
+    # each a few KB asking the reader for 15.7 GB before: a tag the measuring did not recognise
+    # counted for nothing, and a "<row" in a comment started a new row for it, not for the reader
+    xml = sheets.sheet_xml([(1, HEADER)]).replace("</sheetData>", rows + "</sheetData>")
+    path = sheets.raw_xlsx(tmp_path / "Теги.xlsx", xml)
+    child = sheets.import_in_child(db_path, path, memory_mb=1024, timeout=60)
+    assert child.outcome == "refused" and child.key.startswith("file.too_many_") and child.peak_mb < 300, child
+    base.assert_unchanged()
+
+
+@pytest.mark.parametrize(
+    ("target", "hostile"),
+    [
+        ("worksheets/x/../sheet1.xml", "xl/worksheets/x/../sheet1.xml"),
+        ("worksheets//sheet1.xml", "xl/worksheets//sheet1.xml"),
+        ("./worksheets/sheet1.xml", "xl/./worksheets/sheet1.xml"),
+    ],
+)
+def test_a_sheet_part_named_as_written_and_tidied_is_measured_both_ways(
+    base: Base, tmp_path: Path, db_path: Path, target: str, hostile: str
+) -> None:
+    # the archive holds a harmless sheet under the tidy name and a far cell under the name as
+    # written: the reader opens the latter
+    benign = sheets.sheet_xml([(1, HEADER), (2, ["ООО «Ёлка»"])])
+    far = sheets.sheet_xml([(1, HEADER)]).replace(
+        "</sheetData>", f'<row r="1048576"><c r="XFD1048576">{VALUE}</c></row></sheetData>'
+    )
+    path = sheets.raw_xlsx(tmp_path / "Две части.xlsx", benign)
+    doubled = tmp_path / "Две части 2.xlsx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(doubled, "w", zipfile.ZIP_DEFLATED) as copy:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace(b'Target="worksheets/sheet1.xml"', f'Target="{target}"'.encode())
+            copy.writestr(item, data)
+        copy.writestr(hostile, far)
+    child = sheets.import_in_child(db_path, doubled, memory_mb=1024, timeout=60)
+    assert (child.outcome, child.key) == ("refused", "file.too_many_rows") and child.peak_mb < 300, child
+    base.assert_unchanged()
+
+
 def test_rows_with_a_height_of_their_own_and_no_cells_import(uow: Uow, base: Base, tmp_path: Path) -> None:
     # Excel writes a row whose height was changed even when it is empty: 40,000 of them (1.8 MB of
     # XML, more than one block of the extent scan without a single cell) after three clients
