@@ -68,6 +68,14 @@ class TooBig(Exception):
         self.extent = extent
 
 
+class TooMuchText(Exception):
+    """The measuring stopped early: the cells hold more characters than *limit* already."""
+
+    def __init__(self, characters: int) -> None:
+        super().__init__(characters)
+        self.characters = characters
+
+
 def column_number(letters: bytes | str) -> int:
     number = 0
     for ch in (letters if isinstance(letters, str) else letters.decode("ascii")).upper():
@@ -213,13 +221,32 @@ def _xlsx_parts(archive: zipfile.ZipFile, sheet: str) -> tuple[list[str], str | 
     return [], shared
 
 
-def ods_sheets(archive: zipfile.ZipFile, limit: Extent, max_cells: int) -> list[tuple[str, Extent]]:
+_SPACE_RUN = re.compile(rb"""c\s*=\s*["'](\d+)""")
+
+
+def ods_sheets(
+    archive: zipfile.ZipFile, limit: Extent, max_cells: int, max_characters: int | None = None
+) -> list[tuple[str, Extent]]:
     """Every sheet of an .ods with its extent, repeats included; stops once one is past the limits.
 
     python-calamine reads a whole .ods when it opens it, so this runs before it does. LibreOffice
     pads sheets with huge repeats of empty cells and rows; only cells that hold a value or text
-    count towards the extent, as they do for the reader.
+    count towards the extent, as they do for the reader. So do the characters the reader writes
+    out beyond those of the file (repeated cells, and runs of spaces: ``<text:s text:c="N"/>`` is N
+    spaces to it), up to *max_characters*: a cell of 900,000 characters repeated 10,000 times is a
+    1.8 KB file.
     """
+    spaces, space_count = f"{{{_TEXT}}}s", f"{{{_TEXT}}}c"
+    characters = 0
+    if max_characters is not None:
+        # What the reader writes out beyond what the file holds (text written once costs what the
+        # file's own size allows): each run of spaces, counted from the bytes (any attribute
+        # c="N" counts: more, never less), and a repeated cell's text again for each repeat, below
+        with archive.open("content.xml") as stream:
+            for chunk in _chunks(stream):
+                characters += sum(map(int, _SPACE_RUN.findall(chunk)))
+        if characters > max_characters:
+            raise TooMuchText(characters)
     sheets: list[tuple[str, Extent]] = []
     name = ""
     rows = columns = row_number = 0
@@ -255,5 +282,12 @@ def ods_sheets(archive: zipfile.ZipFile, limit: Extent, max_cells: int) -> list[
                 column += repeat
                 if filled:
                     row_columns, row_has_content = column, True
+                    if max_characters is not None and repeat * row_repeat > 1:
+                        text = sum(map(len, element.itertext())) + sum(
+                            int(s.get(space_count, "1")) for s in element.iter(spaces)
+                        )
+                        characters += text * (repeat * row_repeat - 1)
+                        if characters > max_characters:
+                            raise TooMuchText(characters)
                 element.clear()
     return sheets

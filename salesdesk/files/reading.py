@@ -23,7 +23,7 @@ from defusedxml import DTDForbidden, EntitiesForbidden
 
 from salesdesk.files import temporary
 from salesdesk.files.errors import FileProblem
-from salesdesk.files.extent import Extent, TooBig, ods_sheets, xlsx_extent, xlsx_shared_text
+from salesdesk.files.extent import Extent, TooBig, TooMuchText, ods_sheets, xlsx_extent, xlsx_shared_text
 from salesdesk.files.writing import looks_guarded
 
 Cell = str | float | int | bool | date | datetime | time | None
@@ -133,7 +133,9 @@ def _check_extent(path: Path, kind: str, sheet: str, limits: Limits) -> None:
 def _ods_sheets(path: Path, limits: Limits) -> list[tuple[str, Extent]]:
     try:
         with zipfile.ZipFile(path) as archive:
-            sheets = ods_sheets(archive, Extent(limits.rows + 1, limits.columns), limits.cells)
+            sheets = ods_sheets(archive, Extent(limits.rows + 1, limits.columns), limits.cells, limits.characters)
+    except TooMuchText as exc:
+        raise FileProblem("file.too_much_text", path, characters=exc.characters, limit=limits.characters) from exc
     except TooBig as exc:
         _check_size(path, exc.extent.rows, exc.extent.columns, limits)
         raise FileProblem("file.too_many_cells", path, rows=exc.extent.rows, columns=exc.extent.columns) from exc

@@ -764,6 +764,38 @@ def test_a_sheet_part_named_as_written_and_tidied_is_measured_both_ways(
     base.assert_unchanged()
 
 
+SPACES = '<table:table-cell office:value-type="string"><text:p>x<text:s text:c="{}"/>y</text:p></table:table-cell>'
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        sheets.ods_row(sheets.ods_cell("a" * 900_000, 10), 1_000),
+        sheets.ods_row(SPACES.format(10_000_000), 1_000),
+        sheets.ods_row(SPACES.format(300_000_000)),
+    ],
+    ids=["a long cell repeated 10,000 times", "a run of ten million spaces repeated", "300 million spaces"],
+)
+def test_an_ods_whose_cells_hold_too_much_text_is_refused_before_it_is_read(
+    base: Base, tmp_path: Path, db_path: Path, rows: str
+) -> None:
+    # 1-2 KB each: the reader writes out every repeat and every space
+    path = sheets.raw_ods(tmp_path / "Текст.ods", sheets.ods_row(sheets.ods_cell("Наименование")) + rows)
+    assert path.stat().st_size < 5_000
+    child = sheets.import_in_child(db_path, path, memory_mb=1024, timeout=60)
+    assert (child.outcome, child.key) == ("refused", "file.too_much_text") and child.peak_mb < 300, child
+    base.assert_unchanged()
+
+
+def test_an_ods_with_a_few_spaces_written_as_a_run_imports(uow: Uow, base: Base, tmp_path: Path) -> None:
+    named = SPACES.replace(">x<", ">ООО<").replace(">y<", ">Ромашка<").format(1)
+    header = sheets.ods_row("".join(sheets.ods_cell(text) for text in HEADER))
+    path = sheets.raw_ods(tmp_path / "Пробелы.ods", header + sheets.ods_row(named))
+    result = importing.run_import(uow(), path, error_dir=tmp_path)
+    assert result.created == 1
+    assert [c.name for c in clients.search_clients(uow(), "ромашка").rows] == ["ООО Ромашка"]
+
+
 def test_rows_with_a_height_of_their_own_and_no_cells_import(uow: Uow, base: Base, tmp_path: Path) -> None:
     # Excel writes a row whose height was changed even when it is empty: 40,000 of them (1.8 MB of
     # XML, more than one block of the extent scan without a single cell) after three clients
