@@ -132,6 +132,7 @@ _SHARED_CELL = re.compile(
     rb"""\bt\s*=\s*["']s["'][^>]*>(?:(?!</(?:[\w.-]+:)?c>).)*?<(?:[\w.-]+:)?v>\s*(\d+)""", re.DOTALL
 )
 _SHARED_ITEM = re.compile(rb"<(?:[\w.-]+:)?si(?![\w.:-])")
+_MARKUP = re.compile(rb"<[^>]*>")
 
 
 def xlsx_shared_text(archive: zipfile.ZipFile, sheet: str, limit: int) -> int:
@@ -149,9 +150,12 @@ def _shared_text(archive: zipfile.ZipFile, member: str, table: str, limit: int) 
         showing = sum(chunk.count(b's"') + chunk.count(b"s'") for chunk in _chunks(stream))
     if not showing:
         return 0
-    lengths = [len(item) for item in _SHARED_ITEM.split(archive.read(table))[1:]]
+    items = _SHARED_ITEM.split(archive.read(table))[1:]
+    lengths = [len(item) for item in items]  # bytes, markup included: more than the characters
     if not lengths or showing * max(lengths) <= limit:
         return showing * max(lengths, default=0)
+    # cell by cell, each string by its characters (tags left out; an entity counts as written)
+    lengths = [len(_MARKUP.sub(b"", item).decode("utf-8", "replace")) for item in items]
     shown: Counter[int] = Counter()
     blocks = 0
     with archive.open(member) as stream:
