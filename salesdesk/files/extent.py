@@ -9,6 +9,7 @@ first. The stated <dimension> is not trusted; only the cells are.
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 import zipfile
@@ -133,6 +134,7 @@ _SHARED_CELL = re.compile(
 )
 _SHARED_ITEM = re.compile(rb"<(?:[\w.-]+:)?si(?![\w.:-])")
 _MARKUP = re.compile(rb"<[^>]*>")
+_HIDING = re.compile(rb"<!|<\?(?!xml[\s?])")
 
 
 def xlsx_shared_text(archive: zipfile.ZipFile, sheet: str, limit: int) -> int:
@@ -150,21 +152,25 @@ def _shared_text(archive: zipfile.ZipFile, member: str, table: str, limit: int) 
         showing = sum(chunk.count(b's"') + chunk.count(b"s'") for chunk in _chunks(stream))
     if not showing:
         return 0
-    items = _SHARED_ITEM.split(archive.read(table))[1:]
+    data = archive.read(table)
+    items = _SHARED_ITEM.split(data)[1:]
     lengths = [len(item) for item in items]  # bytes, markup included: more than the characters
-    if not lengths or showing * max(lengths) <= limit:
-        return showing * max(lengths, default=0)
+    longest = max(lengths, default=0)
+    # a comment, a processing instruction or CDATA in the table may hide "<si" or text from the
+    # counting below: then every cell that may show a string is taken to show the longest
+    if showing * longest <= limit or _HIDING.search(data) is not None:
+        return showing * longest
     # cell by cell, each string by its characters (tags left out; an entity counts as written)
     lengths = [len(_MARKUP.sub(b"", item).decode("utf-8", "replace")) for item in items]
     shown: Counter[int] = Counter()
-    blocks = 0
     with archive.open(member) as stream:
         for chunk in _chunks(stream):
             shown.update(map(int, _SHARED_CELL.findall(chunk)))
-            blocks += 1
-    # a cell cut in two by the end of a block is not seen whole: the longest string for each
+    read = sum(shown.values())
     exact = sum(lengths[index] * times for index, times in shown.items() if index < len(lengths))
-    return exact + blocks * max(lengths)
+    # a cell whose number this does not read (the reader takes "x", "", "-0", a <v> with
+    # attributes, a number too long, for string 0), or one cut by the end of a block: the longest
+    return exact + max(0, showing - read) * longest
 
 
 def _chunks(stream: object) -> Iterator[bytes]:
@@ -225,7 +231,14 @@ def _xlsx_parts(archive: zipfile.ZipFile, sheet: str) -> tuple[list[str], str | 
     return [], shared
 
 
-_SPACE_RUN = re.compile(rb"""c\s*=\s*["'](\d+)""")
+_SPACE_RUN = re.compile(rb"""c\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+def _count(value: tuple[bytes, bytes]) -> int:
+    """The number an attribute c="…" says, entities read as the XML parser reads them ("&#49;0"
+    is 10); 0 for anything else."""
+    text = html.unescape((value[0] or value[1]).decode("utf-8", "replace")).strip()
+    return int(text) if text.isascii() and text.isdigit() else 0
 
 
 def ods_sheets(
@@ -240,7 +253,7 @@ def ods_sheets(
     spaces to it), up to *max_characters*: a cell of 900,000 characters repeated 10,000 times is a
     1.8 KB file.
     """
-    spaces, space_count = f"{{{_TEXT}}}s", f"{{{_TEXT}}}c"
+    spaces, space_count, paragraph = f"{{{_TEXT}}}s", f"{{{_TEXT}}}c", f"{{{_TEXT}}}p"
     characters = 0
     if max_characters is not None:
         # What the reader writes out beyond what the file holds (text written once costs what the
@@ -248,7 +261,7 @@ def ods_sheets(
         # c="N" counts: more, never less), and a repeated cell's text again for each repeat, below
         with archive.open("content.xml") as stream:
             for chunk in _chunks(stream):
-                characters += sum(map(int, _SPACE_RUN.findall(chunk)))
+                characters += sum(map(_count, _SPACE_RUN.findall(chunk)))
         if characters > max_characters:
             raise TooMuchText(characters)
     sheets: list[tuple[str, Extent]] = []
@@ -287,9 +300,12 @@ def ods_sheets(
                 if filled:
                     row_columns, row_has_content = column, True
                     if max_characters is not None and repeat * row_repeat > 1:
+                        # its text, its values written as attributes (office:string-value, a date
+                        # the reader gives back as written), a line between paragraphs, its spaces
                         text = sum(map(len, element.itertext())) + sum(
-                            int(s.get(space_count, "1")) for s in element.iter(spaces)
+                            sum(map(len, node.attrib.values())) + (node.tag == paragraph) for node in element.iter()
                         )
+                        text += sum(int(s.get(space_count, "1")) for s in element.iter(spaces))
                         characters += text * (repeat * row_repeat - 1)
                         if characters > max_characters:
                             raise TooMuchText(characters)

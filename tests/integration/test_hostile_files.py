@@ -9,6 +9,7 @@ memory, and leave the base exactly as it was (rows, versions, and a consistent s
 from __future__ import annotations
 
 import base64
+import hashlib
 import os
 import random
 import shutil
@@ -702,6 +703,30 @@ def test_a_long_shared_string_in_many_cells_is_refused_before_it_is_copied(
     base.assert_unchanged()
 
 
+@pytest.mark.parametrize(
+    ("cell", "cdata"),
+    [
+        ('<c t="s"><v>x</v></c>', False),
+        ('<c t="s"><v xml:space="preserve">0</v></c>', False),
+        ('<c t="s"><v>0</v></c>', True),
+    ],
+    ids=["a number the reader takes for 0", "a <v> with an attribute", "the string in CDATA"],
+)
+def test_a_long_shared_string_shown_in_ways_the_counting_cannot_read_is_still_refused(
+    base: Base, tmp_path: Path, db_path: Path, cell: str, cdata: bool
+) -> None:
+    # 900,000 characters that do not compress shown by 4,000 cells, each written so that a cell's
+    # string cannot be read from it; the reader shows string 0 in each
+    text = "".join(hashlib.sha256(str(i).encode()).hexdigest() for i in range(900_000 // 64))
+    item = f"<si><t><![CDATA[{text}]]></t></si>" if cdata else f"<si><t>{text}</t></si>"
+    table = f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{sheets.MAIN_NS}">{item}</sst>'
+    xml = sheets.sheet_xml([(1, HEADER)]).replace("</sheetData>", f"<row>{cell}</row>" * 4_000 + "</sheetData>")
+    path = sheets.raw_xlsx(tmp_path / "Строки.xlsx", xml, shared_strings=table)
+    child = sheets.import_in_child(db_path, path, memory_mb=1024, timeout=60)
+    assert (child.outcome, child.key) == ("refused", "file.too_much_text") and child.peak_mb < 300, child
+    base.assert_unchanged()
+
+
 def test_a_long_shared_string_in_a_few_cells_imports(uow: Uow, base: Base, tmp_path: Path) -> None:
     sheet, table = _long_shared_string(2)  # two rows whose name is far past a cell's 32,767 characters
     path = sheets.raw_xlsx(tmp_path / "Две строки.xlsx", sheet, shared_strings=table)
@@ -764,6 +789,9 @@ def test_a_sheet_part_named_as_written_and_tidied_is_measured_both_ways(
     base.assert_unchanged()
 
 
+STRING_VALUE = (
+    '<table:table-cell office:value-type="string" office:string-value="{}" table:number-columns-repeated="200"/>'
+)
 SPACES = '<table:table-cell office:value-type="string"><text:p>x<text:s text:c="{}"/>y</text:p></table:table-cell>'
 
 
@@ -782,6 +810,23 @@ def test_an_ods_whose_cells_hold_too_much_text_is_refused_before_it_is_read(
     # 1-2 KB each: the reader writes out every repeat and every space
     path = sheets.raw_ods(tmp_path / "Текст.ods", sheets.ods_row(sheets.ods_cell("Наименование")) + rows)
     assert path.stat().st_size < 5_000
+    child = sheets.import_in_child(db_path, path, memory_mb=1024, timeout=60)
+    assert (child.outcome, child.key) == ("refused", "file.too_much_text") and child.peak_mb < 300, child
+    base.assert_unchanged()
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        sheets.ods_row(STRING_VALUE.format("a" * 900_000), 20),
+        sheets.ods_row(SPACES.format("&#49;0000000"), 1_000),
+    ],
+    ids=["the text as an attribute, repeated", "a run of spaces written with an entity"],
+)
+def test_an_ods_whose_text_the_reader_takes_from_elsewhere_is_refused_too(
+    base: Base, tmp_path: Path, db_path: Path, row: str
+) -> None:
+    path = sheets.raw_ods(tmp_path / "Текст 2.ods", sheets.ods_row(sheets.ods_cell("Наименование")) + row)
     child = sheets.import_in_child(db_path, path, memory_mb=1024, timeout=60)
     assert (child.outcome, child.key) == ("refused", "file.too_much_text") and child.peak_mb < 300, child
     base.assert_unchanged()
