@@ -562,6 +562,23 @@ def test_a_far_cell_behind_a_fake_reference_is_still_seen(base: Base, tmp_path: 
     base.assert_unchanged()
 
 
+def _retargeted(
+    path: Path, old: str, new: str, *, moved: dict[str, str] | None = None, added: dict[str, str] | None = None
+) -> Path:
+    """A copy of the workbook *path* whose relationship to *old* points at *new*, parts renamed
+    as *moved* says and parts *added*."""
+    copy_path = path.with_name(path.stem + " 2" + path.suffix)
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(copy_path, "w", zipfile.ZIP_DEFLATED) as copy:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace(f'Target="{old}"'.encode(), f'Target="{new}"'.encode())
+            copy.writestr((moved or {}).get(item.filename, item.filename), data)
+        for name, text in (added or {}).items():
+            copy.writestr(name, text)
+    return copy_path
+
+
 def _unnumbered_sheet(rows: str, prefix: str = "") -> str:
     """A worksheet whose rows and cells may leave out their references: the reader places them
     one after the other."""
@@ -657,13 +674,7 @@ def test_a_sheet_part_named_in_another_case_is_measured_too(
     # the reader finds the part whatever the case of its name; a part nobody finds is a damaged file
     far = '<row r="2"><c r="XFD1048576"><v>1</v></c></row></sheetData>'
     path = sheets.raw_xlsx(tmp_path / "Регистр.xlsx", sheets.sheet_xml([(1, HEADER)]).replace("</sheetData>", far))
-    moved = tmp_path / "Регистр2.xlsx"
-    with zipfile.ZipFile(path) as source, zipfile.ZipFile(moved, "w", zipfile.ZIP_DEFLATED) as copy:
-        for item in source.infolist():
-            data = source.read(item)
-            if item.filename == "xl/_rels/workbook.xml.rels":
-                data = data.replace(b'Target="worksheets/sheet1.xml"', f'Target="{target}"'.encode())
-            copy.writestr(item, data)
+    moved = _retargeted(path, "worksheets/sheet1.xml", target)
     child = sheets.import_in_child(db_path, moved, memory_mb=1024, timeout=60)
     expected = "file.corrupt" if target == "missing.xml" else "file.too_many_rows"
     assert (child.outcome, child.key) == ("refused", expected) and child.peak_mb < 300, child
@@ -688,14 +699,9 @@ def test_a_long_shared_string_in_many_cells_is_refused_before_it_is_copied(
     sheet, table = _long_shared_string(4_000)
     path = sheets.raw_xlsx(tmp_path / "Длинная строка.xlsx", sheet, shared_strings=table)
     if renamed:  # the relationship names another part for the table; the reader follows it
-        moved = tmp_path / "Длинная строка 2.xlsx"
-        with zipfile.ZipFile(path) as source, zipfile.ZipFile(moved, "w", zipfile.ZIP_DEFLATED) as copy:
-            for item in source.infolist():
-                data = source.read(item)
-                if item.filename == "xl/_rels/workbook.xml.rels":
-                    data = data.replace(b'Target="sharedStrings.xml"', b'Target="strings/Text.xml"')
-                copy.writestr("xl/strings/Text.xml" if item.filename == "xl/sharedStrings.xml" else item, data)
-        path = moved
+        path = _retargeted(
+            path, "sharedStrings.xml", "strings/Text.xml", moved={"xl/sharedStrings.xml": "xl/strings/Text.xml"}
+        )
     assert path.stat().st_size < 40_000
     child = sheets.import_in_child(db_path, path, memory_mb=1024, timeout=60)
     assert (child.outcome, child.key) == ("refused", "file.too_much_text") and child.peak_mb < 300, child
@@ -776,14 +782,7 @@ def test_a_sheet_part_named_as_written_and_tidied_is_measured_both_ways(
         "</sheetData>", f'<row r="1048576"><c r="XFD1048576">{VALUE}</c></row></sheetData>'
     )
     path = sheets.raw_xlsx(tmp_path / "Две части.xlsx", benign)
-    doubled = tmp_path / "Две части 2.xlsx"
-    with zipfile.ZipFile(path) as source, zipfile.ZipFile(doubled, "w", zipfile.ZIP_DEFLATED) as copy:
-        for item in source.infolist():
-            data = source.read(item)
-            if item.filename == "xl/_rels/workbook.xml.rels":
-                data = data.replace(b'Target="worksheets/sheet1.xml"', f'Target="{target}"'.encode())
-            copy.writestr(item, data)
-        copy.writestr(hostile, far)
+    doubled = _retargeted(path, "worksheets/sheet1.xml", target, added={hostile: far})
     child = sheets.import_in_child(db_path, doubled, memory_mb=1024, timeout=60)
     assert (child.outcome, child.key) == ("refused", "file.too_many_rows") and child.peak_mb < 300, child
     base.assert_unchanged()
