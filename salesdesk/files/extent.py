@@ -132,16 +132,17 @@ def _measure(archive: zipfile.ZipFile, member: str) -> Extent:
 _SHARED_CELL = re.compile(
     rb"""\bt\s*=\s*["']s["'][^>]*>(?:(?!</(?:[\w.-]+:)?c>).)*?<(?:[\w.-]+:)?v>\s*(\d+)""", re.DOTALL
 )
-_SHARED_ITEM = re.compile(rb"<(?:[\w.-]+:)?si(?![\w.:-])")
+_SHARED_ITEM = re.compile(rb"<(?:" + _NAME + rb":)?si(?=[\s/>])")
 _MARKUP = re.compile(rb"<[^>]*>")
 _HIDING = re.compile(rb"<!|<\?(?!xml[\s?])")
 
 
 def xlsx_shared_text(archive: zipfile.ZipFile, sheet: str, limit: int) -> int:
-    """About how many characters the shared strings put into sheet *sheet*'s cells — never fewer:
-    each string counted by its bytes in the XML (tags and entities count, so more, never less),
-    times the cells that show it. Only worked out cell by cell when the cells that show a
-    shared string times the longest string could pass *limit*."""
+    """About how many characters the shared strings put into sheet *sheet*'s cells — never fewer.
+    First a bound: every cell that may show one, times the longest string's bytes in the XML.
+    Only when that could pass *limit*, cell by cell: each string by its characters (tags left
+    out, entities as written), times the cells that show it; a cell whose number is not read, or
+    is past the table, counts as the longest."""
     members, table = _xlsx_parts(archive, sheet)
     return max((_shared_text(archive, member, table, limit) for member in members if table), default=0)
 
@@ -167,7 +168,7 @@ def _shared_text(archive: zipfile.ZipFile, member: str, table: str, limit: int) 
         for chunk in _chunks(stream):
             shown.update(map(int, _SHARED_CELL.findall(chunk)))
     read = sum(shown.values())
-    exact = sum(lengths[index] * times for index, times in shown.items() if index < len(lengths))
+    exact = sum(lengths[index] * times if index < len(lengths) else longest * times for index, times in shown.items())
     # a cell whose number this does not read (the reader takes "x", "", "-0", a <v> with
     # attributes, a number too long, for string 0), or one cut by the end of a block: the longest
     return exact + max(0, showing - read) * longest

@@ -715,16 +715,19 @@ def test_a_long_shared_string_in_many_cells_is_refused_before_it_is_copied(
         ('<c t="s"><v>x</v></c>', False),
         ('<c t="s"><v xml:space="preserve">0</v></c>', False),
         ('<c t="s"><v>0</v></c>', True),
+        ('<c t="s"><v>1</v></c>', False),
     ],
-    ids=["a number the reader takes for 0", "a <v> with an attribute", "the string in CDATA"],
+    ids=["a number the reader takes for 0", "a <v> with an attribute", "the string in CDATA", "a prefixed <si>"],
 )
 def test_a_long_shared_string_shown_in_ways_the_counting_cannot_read_is_still_refused(
     base: Base, tmp_path: Path, db_path: Path, cell: str, cdata: bool
 ) -> None:
     # 900,000 characters that do not compress shown by 4,000 cells, each written so that a cell's
-    # string cannot be read from it; the reader shows string 0 in each
+    # string cannot be read from it; the reader shows the long string in each
     text = "".join(hashlib.sha256(str(i).encode()).hexdigest() for i in range(900_000 // 64))
     item = f"<si><t><![CDATA[{text}]]></t></si>" if cdata else f"<si><t>{text}</t></si>"
+    if "<v>1</v>" in cell:  # the long string second, behind a prefix of any characters
+        item = f"<si><t>a</t></si><é:si><t>{text}</t></é:si>"
     table = f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{sheets.MAIN_NS}">{item}</sst>'
     xml = sheets.sheet_xml([(1, HEADER)]).replace("</sheetData>", f"<row>{cell}</row>" * 4_000 + "</sheetData>")
     path = sheets.raw_xlsx(tmp_path / "Строки.xlsx", xml, shared_strings=table)
