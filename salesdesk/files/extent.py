@@ -85,20 +85,38 @@ def column_number(letters: bytes | str) -> int:
 
 
 def xlsx_extent(archive: zipfile.ZipFile, sheet: str) -> Extent:
+    """The extent of sheet *sheet* of an .xlsx (see ``measure_xlsx``)."""
+    return measure_xlsx(archive, sheet, None)[0]
+
+
+def measure_xlsx(archive: zipfile.ZipFile, sheet: str, max_characters: int | None) -> tuple[Extent, int]:
     """The extent of sheet *sheet* of an .xlsx, from the row and cell references of its XML and
-    its rows and cells without one: never smaller than what the reader will build."""
-    members = _xlsx_parts(archive, sheet)[0]
+    its rows and cells without one — never smaller than what the reader will build — and, with
+    *max_characters*, about how many characters its shared strings put into its cells (never
+    fewer; ``_shared_text``). Each part the sheet may be is read once, the shared strings' second
+    pass only where the first cannot rule the limit out."""
+    members, table = _xlsx_parts(archive, sheet)
     if not members:  # the reader finds nothing to read either, or finds it where this cannot look
         raise ValueError("the sheet's part is not where its workbook says")
     measured = [_measure(archive, member) for member in members]
-    return Extent(max(e.rows for e in measured), max(e.columns for e in measured))
+    extent = Extent(max(e.rows for e, _ in measured), max(e.columns for e, _ in measured))
+    if max_characters is None or table is None:
+        return extent, 0
+    characters = max(
+        _shared_text(archive, member, table, showing, max_characters)
+        for member, (_, showing) in zip(members, measured, strict=True)
+    )
+    return extent, characters
 
 
-def _measure(archive: zipfile.ZipFile, member: str) -> Extent:
-    rows = columns = 0
+def _measure(archive: zipfile.ZipFile, member: str) -> tuple[Extent, int]:
+    """The part's extent, and how many of its cells may show a shared string (every t=\"s\" ends
+    in s\" or s', whatever its spaces and prefix: more, never fewer)."""
+    rows = columns = showing = 0
     unnumbered_rows = widest_run = run = 0  # rows without r; the most cells without r in one row
     with archive.open(member) as stream:
         for chunk in _chunks(stream):
+            showing += chunk.count(b's"') + chunk.count(b"s'")
             unnumbered = (_UNNUMBERED if _PREFIXED.search(chunk) else _UNNUMBERED_PLAIN).findall(chunk)
             unnumbered_rows += unnumbered.count(b"row")
             # (whether the block hides "<row" text is asked only where cells without r are about)
@@ -124,33 +142,26 @@ def _measure(archive: zipfile.ZipFile, member: str) -> Extent:
                 # a chunk may hold rows and no cell (empty rows with a height of their own)
                 columns = max(columns, max(map(column_number, set(letters) - {b""}), default=0))
     # such a row or cell goes at most one past the furthest reference before it
-    return Extent(rows + unnumbered_rows, columns + widest_run)
+    return Extent(rows + unnumbered_rows, columns + widest_run), showing
 
 
 # A cell that shows a shared string (t="s") and the string's number; and where each string of
 # the table begins. The reader copies a shared string into every cell that shows it.
 _SHARED_CELL = re.compile(
-    rb"""\bt\s*=\s*["']s["'][^>]*>(?:(?!</(?:[\w.-]+:)?c>).)*?<(?:[\w.-]+:)?v>\s*(\d+)""", re.DOTALL
+    rb"""\bt\s*=\s*["']s["'][^>]*>(?:(?!</(?:""" + _NAME + rb""":)?c>).)*?<(?:""" + _NAME + rb""":)?v>\s*(\d+)""",
+    re.DOTALL,
 )
 _SHARED_ITEM = re.compile(rb"<(?:" + _NAME + rb":)?si(?=[\s/>])")
 _MARKUP = re.compile(rb"<[^>]*>")
 _HIDING = re.compile(rb"<!|<\?(?!xml[\s?])")
 
 
-def xlsx_shared_text(archive: zipfile.ZipFile, sheet: str, limit: int) -> int:
-    """About how many characters the shared strings put into sheet *sheet*'s cells — never fewer.
-    First a bound: every cell that may show one, times the longest string's bytes in the XML.
-    Only when that could pass *limit*, cell by cell: each string by its characters (tags left
-    out, entities as written), times the cells that show it; a cell whose number is not read, or
-    is past the table, counts as the longest."""
-    members, table = _xlsx_parts(archive, sheet)
-    return max((_shared_text(archive, member, table, limit) for member in members if table), default=0)
-
-
-def _shared_text(archive: zipfile.ZipFile, member: str, table: str, limit: int) -> int:
-    with archive.open(member) as stream:
-        # every t="s" ends in s" or s', whatever its spaces and prefix: more, never fewer
-        showing = sum(chunk.count(b's"') + chunk.count(b"s'") for chunk in _chunks(stream))
+def _shared_text(archive: zipfile.ZipFile, member: str, table: str, showing: int, limit: int) -> int:
+    """About how many characters the shared strings put into *member*'s cells, *showing* of which
+    may show one — never fewer. First a bound: each of them times the longest string's bytes in
+    the XML. Only when that could pass *limit*, cell by cell: each string by its characters (tags
+    left out, entities as written), times the cells that show it; a cell whose number is not
+    read, or is past the table, counts as the longest."""
     if not showing:
         return 0
     data = archive.read(table)

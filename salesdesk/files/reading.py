@@ -23,7 +23,7 @@ from defusedxml import DTDForbidden, EntitiesForbidden
 
 from salesdesk.files import temporary
 from salesdesk.files.errors import FileProblem
-from salesdesk.files.extent import Extent, TooBig, TooMuchText, ods_sheets, xlsx_extent, xlsx_shared_text
+from salesdesk.files.extent import Extent, TooBig, TooMuchText, measure_xlsx, ods_sheets
 from salesdesk.files.writing import looks_guarded
 
 Cell = str | float | int | bool | date | datetime | time | None
@@ -118,14 +118,13 @@ def _check_size(path: Path, rows: int, columns: int, limits: Limits) -> None:
 def _check_extent(path: Path, kind: str, sheet: str, limits: Limits) -> None:
     """Measure the sheet in its XML before the reader builds it (see files/extent.py)."""
     if kind != "xlsx":
-        return  # .ods is measured when inspected; .xls is bounded by its format (65,536 x 256); CSV row by row
+        return  # .ods is measured when inspected; CSV row by row; .xls is not (docs/spreadsheets.md)
     try:
         with zipfile.ZipFile(path) as archive:
-            extent = xlsx_extent(archive, sheet)
-            _check_size(path, extent.rows, extent.columns, limits)
-            characters = xlsx_shared_text(archive, sheet, limits.characters)
+            extent, characters = measure_xlsx(archive, sheet, limits.characters)
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise FileProblem("file.corrupt", path) from exc
+    _check_size(path, extent.rows, extent.columns, limits)
     if characters > limits.characters:
         raise FileProblem("file.too_much_text", path, characters=characters, limit=limits.characters)
 
