@@ -31,6 +31,7 @@ import package_rules  # noqa: E402
 
 from benchmarks import bench_startup  # noqa: E402
 from salesdesk import __version__  # noqa: E402
+from tests.integration.spreadsheets import xls_dimensions, xls_text, xls_workbook  # noqa: E402
 
 LIMIT_MB = 250
 CLIENT = "ООО «Дымок»"
@@ -100,6 +101,24 @@ def smoke(package: Path) -> None:
         done = run_cli(package, data, "--db", second, "search", "7707083893")
         check(
             done.returncode == 0 and "Дымок" in done.stdout, f"the imported client is found\n{done.stdout}{done.stderr}"
+        )
+        # an .xls is read in a process of the program's own (files/isolated.py): an ordinary one
+        # imports, one that asks the reader for gigabytes is refused (exit 2) and the program goes on
+        strings = ["Наименование", "ИНН", "ООО «Старый Дымок»", "7736050003"]
+        cells = [xls_text(0, 0, 0), xls_text(0, 1, 1), xls_text(1, 0, 2), xls_text(1, 1, 3)]
+        old = xls_workbook(Path(tmp) / "старые.xls", strings, cells)
+        done = run_cli(package, data, "--db", second, "import", str(old))
+        check(done.returncode == 0, f"import of an .xls\n{done.stdout}{done.stderr}")
+        done = run_cli(package, data, "--db", second, "search", "7736050003")
+        check(
+            done.returncode == 0 and "Старый Дымок" in done.stdout,
+            f"the .xls client is found\n{done.stdout}{done.stderr}",
+        )
+        hostile = xls_workbook(Path(tmp) / "вред.xls", strings, [xls_dimensions(0, 0xFFFF_FFFF, 0, 0xFFFF), *cells])
+        done = run_cli(package, data, "--db", second, "import", str(hostile))
+        check(
+            done.returncode == 2 and "«вред.xls»" in done.stderr and "backtrace" not in done.stderr,
+            f"an .xls the reader cannot hold: exit 2, a message in Russian\n{done.stdout}{done.stderr}",
         )
         done = run_cli(package, data, "--db", db, "backup")
         check(done.returncode == 0, f"backup\n{done.stdout}{done.stderr}")

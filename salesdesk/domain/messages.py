@@ -893,6 +893,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "“{file}” holds too much text: {characters:n} {characters:character|characters}; "
         "at most {limit:n} can be imported. Split the file",
     ),
+    "file.reader_failed": (
+        "Не удалось прочитать «{file}»: файл повреждён или требует больше памяти, чем можно дать "
+        "одной таблице ({limit_mb:n} МБ). Откройте его в Excel или LibreOffice Calc и сохраните как .xlsx",
+        "Could not read “{file}”: the file is damaged or needs more memory than one sheet may take "
+        "({limit_mb:n} MB). Open it in Excel or LibreOffice Calc and save it as .xlsx",
+    ),
     "file.no_sheets": ("В книге «{file}» нет листов с данными", "Workbook “{file}” has no worksheets"),
     "file.no_such_sheet": (
         "В книге «{file}» нет листа «{sheet}». Есть: {sheets}",

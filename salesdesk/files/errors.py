@@ -39,6 +39,7 @@ class FileProblem(UserError):
         super().__init__(msg(key, file=path.name, **params))
         self.key = key
         self.path = path
+        self.params = params
         self.bad_input = key not in CIRCUMSTANCES
 
 

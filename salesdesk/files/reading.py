@@ -13,10 +13,12 @@ import csv
 import io
 import shutil
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import TypeVar
 from xml.etree.ElementTree import ParseError
 
 from defusedxml import DTDForbidden, EntitiesForbidden
@@ -24,9 +26,11 @@ from defusedxml import DTDForbidden, EntitiesForbidden
 from salesdesk.files import temporary
 from salesdesk.files.errors import FileProblem
 from salesdesk.files.extent import Extent, TooBig, TooMuchText, measure_xlsx, ods_sheets
+from salesdesk.files.isolated import run_isolated
 from salesdesk.files.writing import looks_guarded
 
 Cell = str | float | int | bool | date | datetime | time | None
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,9 @@ class Limits:
     # the text the reader may hold: 6,000,000 cells of 33 characters; a shared string shown by
     # many cells is copied into each (a 23 KB file asked for gigabytes)
     characters: int = 200_000_000
+    # the address space of the process that reads an .xls, which nothing measures beforehand
+    # (files/isolated.py): 6 million cells of text (65,000 rows of 92, a 339 MB file) took 2.2 GB
+    reader_bytes: int = 3 * 1024 * 1024 * 1024
 
 
 DEFAULT_LIMITS = Limits()
@@ -72,8 +79,11 @@ def inspect_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Workbook:
         if not names:
             raise FileProblem("file.no_sheets", path)
         return Workbook(path, kind, names)
-    with _calamine(path, kind) as book:
-        names = tuple(m.name for m in book.sheets_metadata if str(m.typ).endswith("WorkSheet"))
+    if kind == "xls":
+        names = _isolated(path, limits, _xls_names)
+    else:
+        with _calamine(path, kind) as book:
+            names = _worksheets(book)
     if not names:
         raise FileProblem("file.no_sheets", path)
     return Workbook(path, kind, names)
@@ -90,20 +100,53 @@ def read_sheet(
     name = sheet if sheet is not None else book.sheet_names[0]
     if name not in book.sheet_names:
         raise FileProblem("file.no_such_sheet", path, sheet=name, sheets=", ".join(book.sheet_names))
+    if book.kind == "xls":
+        return _isolated(path, limits, _xls_sheet, name, limits)
     _check_extent(path, book.kind, name, limits)
     with _calamine(path, book.kind) as workbook:
-        try:
-            data = workbook.get_sheet_by_name(name)
-        except Exception as exc:  # calamine reports broken sheet XML as several error types
-            raise FileProblem("file.corrupt", path) from exc
-        # .height/.width are counts (total_* are the index of the last row/column)
-        _check_size(path, data.height, data.width, limits)
-        try:
-            rows = [_tidy(row, limits) for row in _rows(data)]
-        except Exception as exc:
-            raise FileProblem("file.corrupt", path) from exc
-        merged = tuple(tuple(r) for r in (data.merged_cell_ranges or ()))
+        return _sheet(workbook, path, name, limits)
+
+
+def _worksheets(book: object) -> tuple[str, ...]:
+    return tuple(m.name for m in book.sheets_metadata if str(m.typ).endswith("WorkSheet"))  # type: ignore[attr-defined]
+
+
+def _sheet(workbook: object, path: Path, name: str, limits: Limits) -> Sheet:
+    try:
+        data = workbook.get_sheet_by_name(name)  # type: ignore[attr-defined]
+    except BaseException as exc:  # calamine reports broken sheet XML as several error types
+        if _stopping(exc):
+            raise
+        raise FileProblem("file.corrupt", path) from exc
+    # .height/.width are counts (total_* are the index of the last row/column)
+    _check_size(path, data.height, data.width, limits)
+    try:
+        rows = [_tidy(row, limits) for row in _rows(data)]
+    except BaseException as exc:
+        if _stopping(exc):
+            raise
+        raise FileProblem("file.corrupt", path) from exc
+    merged = tuple(tuple(r) for r in (data.merged_cell_ranges or ()))
     return Sheet(name, _trim(rows), merged)
+
+
+# An .xls is read in a child process (files/isolated.py): python-calamine opens every sheet of it
+# at once and trusts the sizes the file states, so a damaged or crafted one could stop the program.
+
+
+def _isolated(path: Path, limits: Limits, fn: Callable[..., T], *args: object) -> T:
+    with _named_as(path, "xls") as target:
+        return run_isolated(path, limits.reader_bytes, fn, str(target), *args)
+
+
+def _xls_names(target: str) -> tuple[str, ...]:
+    with _calamine(Path(target)) as book:
+        return _worksheets(book)
+
+
+def _xls_sheet(target: str, name: str, limits: Limits) -> Sheet:
+    with _calamine(Path(target)) as workbook:
+        return _sheet(workbook, Path(target), name, limits)
 
 
 def _check_size(path: Path, rows: int, columns: int, limits: Limits) -> None:
@@ -263,44 +306,50 @@ def _zip_kind(path: Path, limits: Limits) -> str:
     raise FileProblem("file.not_spreadsheet", path)
 
 
-class _calamine:
-    """Open a workbook with python-calamine, turning its errors into the user's words.
+@contextmanager
+def _named_as(path: Path, kind: str | None) -> Iterator[Path]:
+    """*path*, or a private copy of it named as a *kind* file: calamine picks its reader by the
+    file name, and the format is decided by the content (an .xlsx saved as ".xls", an .ods named
+    ".xlsx" open as what they are). The copy is removed afterwards."""
+    if kind is None or path.suffix.lower() == f".{kind}":
+        yield path
+        return
+    copy = temporary.private_file(suffix=f".{kind}")  # ours: a killed program's copy is cleaned
+    try:
+        shutil.copyfile(path, copy)
+        yield copy
+    finally:
+        copy.unlink(missing_ok=True)
 
-    The reader is chosen by the content (*kind*), not by the name: an .xlsx saved as ".xls", or an
-    .ods named ".xlsx", opens as what it is.
-    """
 
-    def __init__(self, path: Path, kind: str | None = None) -> None:
-        self.path = path
-        self.kind = kind
-        self.book: object = None
-        self._copy: Path | None = None
+@contextmanager
+def _calamine(path: Path, kind: str | None = None) -> Iterator[object]:
+    """A workbook opened by python-calamine (as a *kind* file, see ``_named_as``), its errors
+    turned into the user's words."""
+    import python_calamine
 
-    def __enter__(self):  # type: ignore[no-untyped-def]
-        import python_calamine
-
-        target = self.path
-        if self.kind is not None and self.path.suffix.lower() != f".{self.kind}":
-            # calamine picks its reader by the file name: give it a name that says what the file is
-            self._copy = temporary.private_file(suffix=f".{self.kind}")  # ours: a killed program's copy is cleaned
-            shutil.copyfile(self.path, self._copy)
-            target = self._copy
+    with _named_as(path, kind) as target:
         try:
-            self.book = python_calamine.CalamineWorkbook.from_path(str(target))
+            book = python_calamine.CalamineWorkbook.from_path(str(target))
         except python_calamine.PasswordError as exc:
-            raise FileProblem("file.password", self.path) from exc
+            raise FileProblem("file.password", path) from exc
         except PermissionError as exc:
-            raise FileProblem("file.locked", self.path) from exc
-        except Exception as exc:  # ZipError, XmlError, CalamineError and plain ValueErrors
-            raise FileProblem("file.corrupt", self.path) from exc
-        return self.book
+            raise FileProblem("file.locked", path) from exc
+        except BaseException as exc:  # ZipError, XmlError, CalamineError and plain ValueErrors
+            if _stopping(exc):
+                raise
+            raise FileProblem("file.corrupt", path) from exc
+        try:
+            yield book
+        finally:
+            book.close()
 
-    def __exit__(self, *exc: object) -> None:
-        close = getattr(self.book, "close", None)
-        if close is not None:
-            close()
-        if self._copy is not None:
-            self._copy.unlink(missing_ok=True)
+
+def _stopping(exc: BaseException) -> bool:
+    """Ctrl+C or an exit, which go on as they were; any other failure of the reader means the file
+    is damaged — python-calamine's panics too (a check inside the reader that the file failed,
+    such as a stream shorter than its sectors), which derive from BaseException."""
+    return isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit))
 
 
 # CSV ----------------------------------------------------------------------------------------------

@@ -170,32 +170,25 @@ def _directory_entry(
     )
 
 
-def encrypted_workbook(path: Path, package_bytes: int = 4096, *, directory_last: bool = False) -> Path:
-    """What Excel writes for a workbook with an opening password: an OLE2 compound file holding
-    "EncryptionInfo" and "EncryptedPackage" streams (ECMA-376 part 2; the contents here are random).
-
-    Streams are at least 4096 bytes so that they live in ordinary sectors (no mini stream). With
-    *directory_last* the directory sector follows the streams, as LibreOffice writes it, so the
-    stream names are not near the start of a big file.
-    """
-    info = (struct.pack("<HHI", 4, 4, 0x40) + b'<?xml version="1.0"?><encryption/>').ljust(4096, b"\0")
-    package = struct.pack("<Q", package_bytes) + random.Random(7).randbytes(package_bytes)
-    package = package.ljust(max(4096, -(-len(package) // _SECTOR) * _SECTOR), b"\0")
-    info_count, package_count = len(info) // _SECTOR, len(package) // _SECTOR
-    fat_count = -(-(info_count + package_count + 1 + 4) // 127)  # sectors the FAT needs to map everything
-    if directory_last:
-        info_start = fat_count
-        package_start = info_start + info_count
-        directory = package_start + package_count
-    else:
-        directory = fat_count
-        info_start = directory + 1
-        package_start = info_start + info_count
+def compound_file(path: Path, streams: Sequence[tuple[str, bytes]], *, directory_last: bool = False) -> Path:
+    """An OLE2 compound file, the container of an .xls and of an encrypted .xlsx, holding
+    *streams* (at most three). Each is at least 4096 bytes long, padded with zeros, so that it
+    lives in ordinary sectors (a shorter one belongs in the mini stream, which this file has none
+    of). With *directory_last* the directory sector follows the streams, as LibreOffice writes it."""
+    assert 1 <= len(streams) <= 3, "one directory sector holds the root and three streams"
+    padded = [data.ljust(max(4096, -(-len(data) // _SECTOR) * _SECTOR), b"\0") for _name, data in streams]
+    counts = [len(data) // _SECTOR for data in padded]
+    fat_count = -(-(sum(counts) + 1 + 4) // 127)  # sectors the FAT needs to map everything
+    starts, sector = [], fat_count + (0 if directory_last else 1)
+    for count in counts:
+        starts.append(sector)
+        sector += count
+    directory = sector if directory_last else fat_count
     fat = [_FREESECT] * (fat_count * 128)
     for sector in range(fat_count):
         fat[sector] = _FATSECT
     fat[directory] = _ENDOFCHAIN
-    for start, count in ((info_start, info_count), (package_start, package_count)):
+    for start, count in zip(starts, counts, strict=True):
         for sector in range(start, start + count - 1):
             fat[sector] = sector + 1
         fat[start + count - 1] = _ENDOFCHAIN
@@ -208,16 +201,65 @@ def encrypted_workbook(path: Path, package_bytes: int = 4096, *, directory_last:
         + struct.pack("<IIIIIIIII", 0, fat_count, directory, 0, 4096, _ENDOFCHAIN, 0, _ENDOFCHAIN, 0)
         + struct.pack("<109I", *difat)
     )
-    entries = (
-        _directory_entry("Root Entry", 5, child=1)
-        + _directory_entry("EncryptionInfo", 2, right=2, start=info_start, size=len(info))
-        + _directory_entry("EncryptedPackage", 2, start=package_start, size=package_bytes + 8)
-        + _directory_entry("", 0)
-    )
-    sectors = {info_start: info, package_start: package, directory: entries}
+    entries = _directory_entry("Root Entry", 5, child=1)
+    for n, ((name, data), start) in enumerate(zip(streams, starts, strict=True), start=1):
+        following = n + 1 if n < len(streams) else _NOSTREAM
+        entries += _directory_entry(name, 2, right=following, start=start, size=max(len(data), 4096))
+    entries = entries.ljust(_SECTOR, b"\0")
+    sectors = {start: data for start, data in zip(starts, padded, strict=True)} | {directory: entries}
     body = b"".join(sectors[start] for start in sorted(sectors))
     path.write_bytes(header + struct.pack(f"<{len(fat)}I", *fat) + body)
     return path
+
+
+def encrypted_workbook(path: Path, package_bytes: int = 4096, *, directory_last: bool = False) -> Path:
+    """What Excel writes for a workbook with an opening password: an OLE2 compound file holding
+    "EncryptionInfo" and "EncryptedPackage" streams (ECMA-376 part 2; the contents here are random)."""
+    info = (struct.pack("<HHI", 4, 4, 0x40) + b'<?xml version="1.0"?><encryption/>').ljust(4096, b"\0")
+    package = struct.pack("<Q", package_bytes) + random.Random(7).randbytes(package_bytes)
+    return compound_file(path, [("EncryptionInfo", info), ("EncryptedPackage", package)], directory_last=directory_last)
+
+
+# Excel 97-2003 (.xls, BIFF8): just enough records for python-calamine to read a sheet.
+
+
+def biff(kind: int, body: bytes) -> bytes:
+    return struct.pack("<HH", kind, len(body)) + body
+
+
+def xls_text(row: int, column: int, string: int) -> bytes:
+    """LABELSST: a cell showing the *string*-th shared string."""
+    return biff(0x00FD, struct.pack("<HHHI", row, column, 0, string))
+
+
+def xls_number(row: int, column: int, value: float) -> bytes:
+    return biff(0x0203, struct.pack("<HHHd", row, column, 0, value))
+
+
+def xls_dimensions(first_row: int, last_row: int, first_column: int, last_column: int) -> bytes:
+    """DIMENSIONS: the used area as the file states it (last row and column past the end)."""
+    return biff(0x0200, struct.pack("<IIHHH", first_row, last_row, first_column, last_column, 0))
+
+
+def xls_workbook(path: Path, strings: Sequence[str], cells: Sequence[bytes], sheet: str = "Клиенты") -> Path:
+    """An .xls of one sheet: its shared *strings* and its cell records (``xls_text``, ``xls_number``,
+    ``xls_dimensions``)."""
+
+    def unicode(text: str, width: str) -> bytes:  # an XLUnicodeString, stored as UTF-16
+        return struct.pack(width, len(text)) + b"\1" + text.encode("utf-16-le")
+
+    beginning = biff(0x0809, struct.pack("<HHHHII", 0x0600, 0x0005, 0x0DBB, 0x07CC, 0, 0x06))
+    cell_format = biff(0x00E0, struct.pack("<HHHBBBBIIH", 0, 0, 0xFFF5, 0x20, 0, 0, 0, 0, 0, 0x20C0))
+    shared = biff(0x00FC, struct.pack("<II", len(strings), len(strings)) + b"".join(unicode(t, "<H") for t in strings))
+    end = biff(0x000A, b"")
+
+    def book(sheet_at: int) -> bytes:
+        sheet_entry = biff(0x0085, struct.pack("<IBB", sheet_at, 0, 0) + unicode(sheet, "<B"))
+        return beginning + biff(0x0042, struct.pack("<H", 1200)) + cell_format * 16 + sheet_entry + shared + end
+
+    globals_ = book(len(book(0)))
+    sheet_stream = biff(0x0809, struct.pack("<HHHHII", 0x0600, 0x0010, 0x0DBB, 0x07CC, 0, 0x06)) + b"".join(cells) + end
+    return compound_file(path, [("Workbook", globals_ + sheet_stream)])
 
 
 # OpenDocument ------------------------------------------------------------------------------------------

@@ -14,6 +14,8 @@ import os
 import random
 import shutil
 import struct
+import subprocess
+import sys
 import time
 import tracemalloc
 import zipfile
@@ -25,6 +27,7 @@ import openpyxl
 import pytest
 
 from salesdesk.domain.model import ClientKind
+from salesdesk.files import temporary
 from salesdesk.files.errors import FileProblem
 from salesdesk.files.extent import CHUNK, MAX_TAG, Extent, xlsx_extent
 from salesdesk.files.reading import Limits
@@ -880,6 +883,102 @@ def test_a_tiny_file_with_a_huge_used_range_costs_bounded_memory(
     assert child.seconds < MAX_SECONDS, child
 
 
+# Excel 97-2003 (.xls): read in a process of its own ---------------------------------------------------
+# python-calamine trusts the sizes an .xls states and aborts the whole process when it cannot have the
+# memory they ask for; nothing measures an .xls beforehand, so it is read in a child process with a
+# memory limit (files/isolated.py) and a reader that dies is a refusal.
+
+
+def _xls_far_cell() -> tuple[list[str], list[bytes]]:
+    return [HEADER[0], "ООО «Ёлка»"], [
+        sheets.xls_text(0, 0, 0),
+        sheets.xls_text(1, 0, 1),
+        sheets.xls_number(65_535, 65_535, 1.0),  # column 65,535: an .xls has 256
+    ]
+
+
+def _xls_lying_size() -> tuple[list[str], list[bytes]]:
+    return [HEADER[0], "ООО «Ёлка»"], [
+        sheets.xls_dimensions(0, 0xFFFF_FFFF, 0, 0xFFFF),  # four billion rows stated
+        sheets.xls_text(0, 0, 0),
+        sheets.xls_text(1, 0, 1),
+    ]
+
+
+def _xls_long_text_everywhere() -> tuple[list[str], list[bytes]]:
+    # one string of 4,000 characters, shown by every cell of 65,535 rows and three columns: the reader
+    # copies it into each (2.4 GB) from a file of 2.7 MB
+    return [HEADER[0], "Я" * 4_000], [sheets.xls_text(0, 0, 0)] + [
+        sheets.xls_text(row, column, 1) for row in range(1, 65_536) for column in range(3)
+    ]
+
+
+@pytest.mark.parametrize(
+    "made", [_xls_far_cell, _xls_lying_size, _xls_long_text_everywhere], ids=["far cell", "lying size", "long text"]
+)
+def test_an_xls_the_reader_cannot_hold_is_refused_and_the_program_goes_on(
+    base: Base, tmp_path: Path, db_path: Path, made: Callable[[], tuple[list[str], list[bytes]]]
+) -> None:
+    strings, cells = made()
+    path = sheets.xls_workbook(tmp_path / "Старая база.xls", strings, cells)
+    assert path.stat().st_size < 3 * MEGABYTE
+    # the importing process has 1 GB of address space, and so has the reader it starts: before the
+    # reader had a process of its own, the import died with it ("memory allocation failed")
+    child = sheets.import_in_child(db_path, path, memory_mb=1024)
+    assert (child.outcome, child.key) == ("refused", "file.reader_failed"), child
+    assert "“Старая база.xls”" in child.message and "save it as .xlsx" in child.message, child
+    assert child.peak_mb < 300 and child.seconds < MAX_SECONDS, child
+    base.assert_unchanged()
+
+
+def test_the_command_line_refuses_such_an_xls_in_the_users_words_and_exits_2(tmp_path: Path) -> None:
+    strings, cells = _xls_lying_size()
+    path = sheets.xls_workbook(tmp_path / "Старая база.xls", strings, cells)
+    database = str(tmp_path / "база.sqlite")
+    program = [sys.executable, "-m", "salesdesk", "--lang", "ru", "--db", database]
+    subprocess.run([*program, "init", database], capture_output=True, check=True, timeout=120)
+    done = subprocess.run(
+        [*program, "import", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "RUST_BACKTRACE": "1"},
+    )
+    assert done.returncode == 2, done
+    assert "Не удалось прочитать «Старая база.xls»" in done.stderr and "сохраните как .xlsx" in done.stderr, done
+    # nothing of the reader's own dying reaches the person: no allocation failure, no backtrace
+    for word in ("memory allocation", "backtrace", "panicked", "Traceback"):
+        assert word not in done.stdout + done.stderr, done
+
+
+def test_a_damaged_xls_is_refused_as_damaged(uow: Uow, base: Base, tmp_path: Path) -> None:
+    # the sheet's stream claims fewer bytes than an ordinary sector holds, so the reader looks for it
+    # in a mini stream the file does not have and panics (a BaseException, not an Exception)
+    path = sheets.xls_workbook(tmp_path / "Обрывок.xls", [HEADER[0]], [sheets.xls_text(0, 0, 0)])
+    raw = bytearray(path.read_bytes())
+    entry = raw.find("Workbook".encode("utf-16-le"))
+    struct.pack_into("<Q", raw, entry + 120, 900)  # the stream's size in its directory entry
+    path.write_bytes(bytes(raw))
+    message = refused(uow, path, "file.corrupt")
+    assert "damaged" in message
+    base.assert_unchanged()
+
+
+def test_an_ordinary_xls_imports_cell_for_cell(uow: Uow, base: Base, tmp_path: Path) -> None:
+    names = ["ООО «Вега»", "ИП Петров Пётр Ильич", "Ёлки-палки"]
+    cells = [sheets.xls_text(0, column, column) for column in range(len(HEADER))]
+    for row, _name in enumerate(names, start=1):
+        cells.append(sheets.xls_text(row, 0, len(HEADER) + row - 1))
+        cells.append(sheets.xls_text(row, 2, len(HEADER) + len(names) + row - 1))
+    phones = [f"+7 495 765-43-{n:02d}" for n in range(len(names))]
+    path = sheets.xls_workbook(tmp_path / "Клиенты.xls", [*HEADER, *names, *phones], cells)
+    result = importing.run_import(uow(), path, error_dir=tmp_path)
+    assert (result.created, result.rejected) == (3, 0)
+    listed = {r.name: r.id for r in clients.list_clients(uow(), limit=100).rows}
+    for name, phone in zip(names, phones, strict=True):
+        assert clients.get_client(uow(), listed[name]).phone == phone
+
+
 # Unusual but honest sheets ----------------------------------------------------------------------------
 
 
@@ -979,8 +1078,8 @@ def test_a_csv_in_a_russian_encoding_keeps_its_cyrillic(
 
 @pytest.mark.parametrize(
     ("made_as", "named"),
-    [("xlsx", "xls"), ("ods", "xlsx"), ("ods", "xls")],
-    ids=["xlsx named xls", "ods named xlsx", "ods named xls"],
+    [("xlsx", "xls"), ("ods", "xlsx"), ("ods", "xls"), ("xls", "xlsx"), ("xls", "ods")],
+    ids=["xlsx named xls", "ods named xlsx", "ods named xls", "xls named xlsx", "xls named ods"],
 )
 def test_a_spreadsheet_with_the_wrong_extension_imports_by_its_content(
     uow: Uow, base: Base, tmp_path: Path, made_as: str, named: str
@@ -988,6 +1087,13 @@ def test_a_spreadsheet_with_the_wrong_extension_imports_by_its_content(
     path = tmp_path / f"Клиенты.{named}"
     if made_as == "xlsx":
         sheets.workbook(path, [HEADER, ["ООО «Вега»", "7736050003", ""]])
+    elif made_as == "xls":  # read in a process of its own, from a copy named .xls that goes afterwards
+        strings = [*HEADER, "ООО «Вега»", "7736050003"]
+        sheets.xls_workbook(
+            path,
+            strings,
+            [sheets.xls_text(0, c, c) for c in range(3)] + [sheets.xls_text(1, 0, 3), sheets.xls_text(1, 1, 4)],
+        )
     else:
         sheets.raw_ods(
             path,
@@ -995,6 +1101,7 @@ def test_a_spreadsheet_with_the_wrong_extension_imports_by_its_content(
             + sheets.ods_row(sheets.ods_cell("ООО «Вега»") + sheets.ods_cell("7736050003")),
         )
     assert importing.run_import(uow(), path, error_dir=tmp_path).created == 1
+    assert not list(temporary.private_dir().glob(f"{temporary.own_prefix('salesdesk-')}*")), "a copy was left"
 
 
 def test_the_same_files_with_the_right_extension_import(uow: Uow, base: Base, tmp_path: Path) -> None:
