@@ -20,6 +20,7 @@ from salesdesk.ui.import_wizard import ImportWizard
 from salesdesk.ui.main_window import MainWindow
 from salesdesk.ui.workers import Runner
 from tests.gui.conftest import shown_names
+from tests.integration import spreadsheets as sheets
 
 
 @pytest.fixture
@@ -105,6 +106,27 @@ def test_a_broken_file_says_why_on_the_first_page(qtbot: QtBot, uow: Callable[[]
     wizard.file_page.open(broken)
     qtbot.waitUntil(lambda: "damaged" in wizard.file_page.status.text(), timeout=10_000)
     assert not wizard.file_page.isComplete()
+
+
+def test_an_xls_the_reader_cannot_hold_is_refused_and_the_window_stays(
+    qtbot: QtBot, uow: Callable[[], UnitOfWork], tmp_path: Path
+) -> None:
+    # a 5.6 KB .xls stating four billion rows: its reader, run in-process, aborted the program
+    strings = ["Наименование", "ООО «Ёлка»"]
+    cells = [sheets.xls_text(0, 0, 0), sheets.xls_text(1, 0, 1)]
+    crafted = sheets.xls_workbook(
+        tmp_path / "старая база.xls", strings, [sheets.xls_dimensions(0, 0xFFFF_FFFF, 0, 1), *cells]
+    )
+    wizard = ImportWizard(uow, Runner(), None)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.open(crafted)
+    qtbot.waitUntil(lambda: "save it as .xlsx" in wizard.file_page.status.text(), timeout=30_000)
+    assert "“старая база.xls”" in wizard.file_page.status.text() and not wizard.file_page.isComplete()
+    # the same wizard goes on with an ordinary .xls
+    wizard.file_page.open(sheets.xls_workbook(tmp_path / "клиенты.xls", strings, cells))
+    qtbot.waitUntil(wizard.file_page.isComplete, timeout=30_000)
+    assert "1 row(s) below the header" in wizard.file_page.status.text()
 
 
 def test_a_mapping_saved_in_the_wizard_is_offered_next_time(
