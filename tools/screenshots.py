@@ -460,6 +460,7 @@ class Shooter:
             self.shot("who", lambda: self.who(window))
             self.shot("long_name", lambda: self.long_name(window))
             self.shot("import", lambda: self.import_preview(window))
+            self.shot("import_refused", lambda: self.import_refused(window))
             self.shot("search", lambda: self.search(window))
             self.shot("card_error", lambda: self.card_error(window))
             self.shot("contacts", lambda: self.contacts(window))
@@ -540,6 +541,23 @@ class Shooter:
         wait_until(preview.isComplete, "the import preview")
         pump()
         self.save("import", with_dialog(window, wizard))
+        wizard.reject()
+        wizard.deleteLater()
+        pump(50)
+
+    def import_refused(self, window: MainWindow) -> None:
+        """The wizard's first page with an .xls its reader cannot hold (files/isolated.py)."""
+        from salesdesk.ui.import_wizard import ImportWizard
+        from tests.integration.spreadsheets import xls_dimensions, xls_text, xls_workbook
+
+        cells = [xls_dimensions(0, 0xFFFF_FFFF, 0, 1), xls_text(0, 0, 0), xls_text(1, 0, 1)]
+        path = xls_workbook(self.scratch / f"Клиенты 2009-{self.lang}.xls", ["Наименование", "ООО «Ёлка»"], cells)
+        wizard = ImportWizard(window.uow, window.runner, window)
+        wizard.show()
+        wizard.file_page.open(path)
+        wait_until(lambda: path.name in wizard.file_page.status.text(), "the refusal")
+        pump()
+        self.save("import_refused", with_dialog(window, wizard))
         wizard.reject()
         wizard.deleteLater()
         pump(50)

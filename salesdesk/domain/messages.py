@@ -894,10 +894,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "at most {limit:n} can be imported. Split the file",
     ),
     "file.reader_failed": (
-        "Не удалось прочитать «{file}»: файл повреждён или требует больше памяти, чем можно дать "
-        "одной таблице ({limit_mb:n} МБ). Откройте его в Excel или LibreOffice Calc и сохраните как .xlsx",
-        "Could not read “{file}”: the file is damaged or needs more memory than one sheet may take "
-        "({limit_mb:n} MB). Open it in Excel or LibreOffice Calc and save it as .xlsx",
+        "Не удалось прочитать «{file}»: файл повреждён или для его чтения нужно больше памяти, чем "
+        "отводится на одну таблицу. Откройте его в Excel или LibreOffice Calc и сохраните заново в формате .xlsx",
+        "Could not read “{file}”: the file is damaged or needs more memory to read than one sheet may take. "
+        "Open it in Excel or LibreOffice Calc and save it again in the .xlsx format",
     ),
     "file.no_sheets": ("В книге «{file}» нет листов с данными", "Workbook “{file}” has no worksheets"),
     "file.no_such_sheet": (

@@ -46,9 +46,11 @@ class Limits:
     # the text the reader may hold: 6,000,000 cells of 33 characters; a shared string shown by
     # many cells is copied into each (a 23 KB file asked for gigabytes)
     characters: int = 200_000_000
-    # the address space of the process that reads an .xls, which nothing measures beforehand
-    # (files/isolated.py): 6 million cells of text (65,000 rows of 92, a 339 MB file) took 2.2 GB
+    # the address space and the time of the process that reads an .xls, which nothing measures
+    # beforehand (files/isolated.py): 6 million cells of text (65,000 rows of 92, a 339 MB file)
+    # took 2.2 GB and 8 s
     reader_bytes: int = 3 * 1024 * 1024 * 1024
+    reader_seconds: float = 180.0
 
 
 DEFAULT_LIMITS = Limits()
@@ -80,7 +82,7 @@ def inspect_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Workbook:
             raise FileProblem("file.no_sheets", path)
         return Workbook(path, kind, names)
     if kind == "xls":
-        names = _isolated(path, limits, _xls_names)
+        names = _xls_sheet_names(path, limits)
     else:
         with _calamine(path, kind) as book:
             names = _worksheets(book)
@@ -136,7 +138,25 @@ def _sheet(workbook: object, path: Path, name: str, limits: Limits) -> Sheet:
 
 def _isolated(path: Path, limits: Limits, fn: Callable[..., T], *args: object) -> T:
     with _named_as(path, "xls") as target:
-        return run_isolated(path, limits.reader_bytes, fn, str(target), *args)
+        return run_isolated(path, limits.reader_bytes, limits.reader_seconds, fn, str(target), *args)
+
+
+def _xls_sheet_names(path: Path, limits: Limits) -> tuple[str, ...]:
+    """The sheets of an .xls, from the child process the first time: an import asks for them at
+    each of its steps (the headers, the preview, the import), each time a process more (0.5 s).
+    Kept while the file stays as it was (its size and time of change)."""
+    info = path.stat()
+    key = (str(path.resolve()), info.st_size, info.st_mtime_ns)
+    names = _XLS_NAMES.get(key)
+    if names is None:
+        names = _isolated(path, limits, _xls_names)
+        while len(_XLS_NAMES) >= 16:
+            del _XLS_NAMES[next(iter(_XLS_NAMES))]
+        _XLS_NAMES[key] = names
+    return names
+
+
+_XLS_NAMES: dict[tuple[str, int, int], tuple[str, ...]] = {}
 
 
 def _xls_names(target: str) -> tuple[str, ...]:

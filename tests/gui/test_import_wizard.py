@@ -121,7 +121,7 @@ def test_an_xls_the_reader_cannot_hold_is_refused_and_the_window_stays(
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.file_page.open(crafted)
-    qtbot.waitUntil(lambda: "save it as .xlsx" in wizard.file_page.status.text(), timeout=30_000)
+    qtbot.waitUntil(lambda: "the .xlsx format" in wizard.file_page.status.text(), timeout=30_000)
     assert "“старая база.xls”" in wizard.file_page.status.text() and not wizard.file_page.isComplete()
     # the same wizard goes on with an ordinary .xls
     wizard.file_page.open(sheets.xls_workbook(tmp_path / "клиенты.xls", strings, cells))
