@@ -145,13 +145,16 @@ def _xls_sheet_names(path: Path, limits: Limits) -> tuple[str, ...]:
     """The sheets of an .xls, from the child process the first time: an import asks for them at
     each of its steps (the headers, the preview, the import), each time a process more (0.5 s).
     Kept while the file stays as it was (its size and time of change)."""
-    info = path.stat()
-    key = (str(path.resolve()), info.st_size, info.st_mtime_ns)
+    try:
+        info = path.stat()
+        key = (str(path.resolve()), info.st_size, info.st_mtime_ns)
+    except OSError:  # gone or locked since it was looked at: the reading says which
+        return _isolated(path, limits, _xls_names)
     names = _XLS_NAMES.get(key)
     if names is None:
         names = _isolated(path, limits, _xls_names)
-        while len(_XLS_NAMES) >= 16:
-            del _XLS_NAMES[next(iter(_XLS_NAMES))]
+        if len(_XLS_NAMES) >= 16:  # a handful of files in a session; the window may read from two threads
+            _XLS_NAMES.clear()
         _XLS_NAMES[key] = names
     return names
 
