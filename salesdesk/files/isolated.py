@@ -51,13 +51,12 @@ def run_isolated(path: Path, memory: int, seconds: float, fn: Callable[..., T], 
         sending.close()
         raise FileProblem("file.unreadable", path, reason=exc.strerror or str(exc)) from exc
     sending.close()  # the child holds the only writing end now: its death ends the pipe
-    finished = False
+    outcome = None
     try:
         outcome = _outcome(receiving, child, time.monotonic() + seconds)
-        finished = True
     finally:
         receiving.close()
-        if finished:
+        if outcome is not None:  # it answered and is ending
             child.join(5)
         if child.is_alive():  # past its time, or this process is being stopped (Ctrl+C): at once
             child.kill()

@@ -7,6 +7,7 @@ import logging
 import multiprocessing
 import os
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -50,8 +51,8 @@ def _allocates(size: int) -> int:
     return len(bytearray(size))
 
 
-def _sleeps(seconds: float) -> None:
-    time.sleep(seconds)
+def _never_answers() -> None:
+    threading.Event().wait()  # a reader stuck for good (a lock it waits on itself, an endless loop)
 
 
 class _Panic(BaseException):
@@ -133,7 +134,7 @@ def test_a_panic_outside_the_reading_is_a_refusal_too() -> None:
 def test_a_reader_past_its_time_is_stopped_and_refused() -> None:
     start = time.monotonic()
     with pytest.raises(FileProblem) as caught:
-        run_isolated(FILE, GIGABYTE, 1.0, _sleeps, 120)
+        run_isolated(FILE, GIGABYTE, 1.0, _never_answers)
     assert caught.value.key == "file.reader_failed"
     assert time.monotonic() - start < 30  # a hang guard, generous for a loaded machine
     assert multiprocessing.active_children() == []
